@@ -1,0 +1,95 @@
+"""The one exception tree of handoff; every rules error names file, line, key path and a fix.
+
+::
+
+    HandoffError                  base of everything handoff raises on purpose
+    ├── RulesError                a rules file (or folder) cannot be used; carries .problems
+    └── ConversationError         a conversation could not be read (bad JSON, wrong shape)
+
+Routing itself never raises into the bot: faults become a decision for the safe lane
+with ``Decision.error`` set (see ``handoff.router``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ConversationError",
+    "HandoffError",
+    "Problem",
+    "RulesError",
+    "did_you_mean",
+]
+
+
+class HandoffError(Exception):
+    """Base class of the errors handoff raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a rules file, located precisely enough to fix it."""
+
+    file: str
+    line: int  # 1-based; 0 when the problem is about the file as a whole
+    column: int  # 1-based; 0 when unknown
+    message: str
+    hint: str = ""
+    key_path: tuple[str | int, ...] = field(default=())
+
+    @property
+    def location(self) -> str:
+        """``file:line:col`` as editors and CI annotations understand it."""
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def __str__(self) -> str:
+        where = ""
+        if self.key_path:
+            where = " (at " + _format_key_path(self.key_path) + ")"
+        text = f"{self.location}: {self.message}{where}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+def _format_key_path(path: Sequence[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class RulesError(HandoffError):
+    """A rules file or folder cannot be loaded; ``problems`` lists every finding."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        if not problems:
+            raise ValueError("RulesError needs at least one problem")
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        return f"{head} in rules:\n" + "\n".join(str(p) for p in self.problems)
+
+
+class ConversationError(HandoffError):
+    """A conversation could not be read into the ``Conversation`` model."""
+
+
+def did_you_mean(word: str, possibilities: Iterable[str]) -> str:
+    """A "did you mean …?" hint for a misspelled name, or "" when nothing is close."""
+    options = sorted(set(possibilities))
+    close = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
+    if not close:
+        lowered = {o.lower(): o for o in options}
+        close = [lowered[m] for m in difflib.get_close_matches(word.lower(), list(lowered), n=3)]
+    if not close:
+        return ""
+    if len(close) == 1:
+        return f"did you mean {close[0]!r}?"
+    return "did you mean one of " + ", ".join(repr(c) for c in close) + "?"

@@ -1,0 +1,287 @@
+"""The rules file format as frozen pydantic models; ``rules/schema.json`` is generated from these.
+
+Conditions are data: a mapping whose keys are ANDed. A key is a signal name with a test
+(``sentiment: {lt: -0.5}``), or one of ``all`` / ``any`` / ``not`` / ``condition`` (a named,
+reusable condition). There is no expression language and nothing is ever ``eval``-ed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
+
+from handoff.models._base import Model
+from handoff.models.signals import SIGNAL_KINDS
+
+__all__ = [
+    "AntiFlapping",
+    "BoolTest",
+    "Condition",
+    "Empathy",
+    "Guidance",
+    "Hours",
+    "Lane",
+    "LaneKind",
+    "NumberTest",
+    "Rule",
+    "RuleSet",
+    "SetTest",
+    "Settings",
+    "Severity",
+    "TextTest",
+]
+
+_ID = r"^[A-Za-z][A-Za-z0-9_\-]*$"
+
+
+def _not_bool(value: Any) -> Any:
+    # pydantic's lax mode turns `true` into 1.0; a threshold of `true` is always a mistake.
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got a boolean")
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_not_bool)]
+
+
+class NumberTest(Model):
+    """Tests on a numeric signal; several operators are ANDed."""
+
+    lt: Number | None = None
+    lte: Number | None = None
+    gt: Number | None = None
+    gte: Number | None = None
+    eq: Number | None = None
+    between: tuple[Number, Number] | None = Field(
+        default=None, description="Inclusive [low, high]."
+    )
+    in_: tuple[Number, ...] | None = Field(default=None, alias="in")
+
+    @model_validator(mode="after")
+    def _check(self) -> NumberTest:
+        if not self.model_fields_set:
+            raise ValueError("empty test: give an operator such as lt, gte or between")
+        if self.between is not None and self.between[0] > self.between[1]:
+            raise ValueError("between: the low bound must not exceed the high bound")
+        return self
+
+
+class TextTest(Model):
+    """Tests on a text signal such as intent or tier."""
+
+    eq: str | None = None
+    in_: tuple[str, ...] | None = Field(default=None, alias="in")
+    contains: str | None = Field(default=None, description="Substring test.")
+
+    @model_validator(mode="after")
+    def _check(self) -> TextTest:
+        if not self.model_fields_set:
+            raise ValueError("empty test: give an operator such as eq or in")
+        return self
+
+
+class SetTest(Model):
+    """Tests on a set signal such as risk_flags or cues."""
+
+    contains: str | tuple[str, ...] | None = Field(
+        default=None, description="Every listed item is present."
+    )
+    contains_any: tuple[str, ...] | None = Field(
+        default=None, description="At least one listed item is present."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> SetTest:
+        if not self.model_fields_set:
+            raise ValueError("empty test: give contains or contains_any")
+        return self
+
+
+class BoolTest(Model):
+    """Test on a yes/no signal."""
+
+    eq: bool
+
+
+# Shorthands designers reach for first: `intent: report_fraud`, `intent: [a, b]`,
+# `human_request: true`, `risk_flags: fraud_suspected`. Numbers have no shorthand on purpose:
+# `frustration: 0.7` is ambiguous (equal? at least?), so the loader asks for an operator.
+TextArg = TextTest | str | list[str]
+SetArg = SetTest | str | list[str]
+BoolArg = BoolTest | bool
+
+
+class Condition(Model):
+    """A condition; every key given must hold (AND)."""
+
+    all: tuple[Condition, ...] | None = Field(default=None, description="Every item holds.")
+    any: tuple[Condition, ...] | None = Field(default=None, description="At least one holds.")
+    not_: Condition | None = Field(default=None, alias="not", description="The item fails.")
+    condition: str | None = Field(default=None, description="Name of a reusable condition.")
+
+    sentiment: NumberTest | None = None
+    sentiment_trend: NumberTest | None = None
+    sentiment_delta: NumberTest | None = None
+    sentiment_min: NumberTest | None = None
+    frustration: NumberTest | None = None
+    frustration_trend: NumberTest | None = None
+    frustration_max: NumberTest | None = None
+    intent: TextArg | None = None
+    intent_confidence: NumberTest | None = None
+    intent_margin: NumberTest | None = None
+    human_request: BoolArg | None = None
+    repeated_message: BoolArg | None = None
+    repeat_count: NumberTest | None = None
+    consecutive_fallbacks: NumberTest | None = None
+    total_fallbacks: NumberTest | None = None
+    user_turns: NumberTest | None = None
+    tier: TextArg | None = None
+    risk_flags: SetArg | None = None
+    channel: TextArg | None = None
+    cues: SetArg | None = None
+    cues_seen: SetArg | None = None
+    entities: SetArg | None = None
+    current_lane: TextArg | None = None
+    with_human: BoolArg | None = None
+    turns_since_handback: NumberTest | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Condition:
+        if not self.model_fields_set:
+            raise ValueError("empty condition: test at least one signal, or use all/any/not")
+        return self
+
+
+def _check_hhmm(value: str) -> str:
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+        raise ValueError(f"{value!r} is not a 24-hour time like '08:30'")
+    return value
+
+
+HHMM = Annotated[str, AfterValidator(_check_hhmm)]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class Hours(Model):
+    """When a lane is staffed. Outside these hours the lane's fallback takes the customer."""
+
+    timezone: str = Field(default="UTC", description="IANA name, e.g. Europe/London.")
+    days: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    open: HHMM = "00:00"
+    close: HHMM = Field(default="23:59", description="Closing time; may be after midnight.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415  (rarely used)
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name") from None
+        return value
+
+
+class Empathy(Model):
+    """The empathy checklist an agent follows on arrival: validate, reframe, commit."""
+
+    validate_: str = Field(alias="validate", description="Acknowledge the feeling and the facts.")
+    reframe: str = Field(description="Move from the problem to what can be done.")
+    commit: str = Field(description="Promise a concrete next step and a time.")
+
+
+class Guidance(Model):
+    """What the agent sees about how to handle this lane's customers."""
+
+    next_steps: tuple[str, ...] = ()
+    empathy: Empathy | None = None
+
+
+LaneKind = Literal["bot", "human", "specialist", "callback", "override"]
+
+
+class Lane(Model):
+    """A destination: the bot itself, or a human queue with its service promise."""
+
+    kind: LaneKind
+    description: str = ""
+    queue: str | None = Field(default=None, description="Queue name; defaults to the lane id.")
+    priority: int = Field(default=0, ge=0, le=100, description="0..100; higher is more urgent.")
+    sla_seconds: int | None = Field(default=None, gt=0, description="Target time to answer.")
+    skills: tuple[str, ...] = ()
+    hours: Hours | None = Field(default=None, description="Omit for a lane open at all times.")
+    max_waiting: int | None = Field(
+        default=None, gt=0, description="The lane is full at this many waiting customers."
+    )
+    fallback: str | None = Field(default=None, description="Lane to use when closed or full.")
+    message: str = Field(default="", description="What the customer is told on arrival.")
+    guidance: Guidance = Guidance()
+
+
+Severity = Literal["low", "medium", "high", "critical"]
+
+
+class Rule(Model):
+    """If ``when`` holds, route to ``lane``. Rules are tried in order; the first match wins."""
+
+    id: Annotated[str, Field(pattern=_ID, description="Stable id, used in logs and tests.")]
+    description: str = ""
+    when: Condition
+    lane: str
+    reason: str = Field(
+        description="Plain-language reason; {signal} placeholders show observed values."
+    )
+    severity: Severity = Field(
+        default="high",
+        description="medium: must hold for confirm_turns turns; low/medium: silenced in cool-down.",
+    )
+    red_line: bool = Field(
+        default=False, description="Always human: outranks every other rule and anti-flapping."
+    )
+    priority: int | None = Field(default=None, ge=0, le=100, description="Overrides the lane's.")
+
+
+class AntiFlapping(Model):
+    """Keeps a conversation from bouncing between bot and humans."""
+
+    stay_with_human: bool = Field(
+        default=True, description="Once a human has the conversation, keep it there."
+    )
+    confirm_turns: int = Field(
+        default=2, ge=1, description="Turns a medium-severity rule must hold before it routes."
+    )
+    cooldown_turns: int = Field(
+        default=3, ge=0, description="After a hand-back, low/medium rules are silent this long."
+    )
+
+
+class Settings(Model):
+    """Rule-set wide settings."""
+
+    default_lane: str = Field(description="Lane when no rule matches (usually the bot).")
+    safe_lane: str = Field(description="Human lane used when routing itself fails.")
+    human_request_intents: tuple[str, ...] = ("request_human",)
+    fallback_intents: tuple[str, ...] = ("nlu_fallback",)
+    fallback_actions: tuple[str, ...] = ("action_default_fallback", "utter_default")
+    sentiment_window: int = Field(default=3, ge=1, description="User turns in the trend.")
+    transcript_turns: int = Field(default=10, ge=1, description="Turns shown to the agent.")
+    anti_flapping: AntiFlapping = AntiFlapping()
+
+
+class RuleSet(Model):
+    """A whole rule set: settings, lanes, reusable conditions and ordered rules."""
+
+    version: Literal[1] = Field(default=1, description="Rules format version.")
+    name: str = "rules"
+    description: str = ""
+    settings: Settings
+    lanes: dict[Annotated[str, Field(pattern=_ID)], Lane]
+    conditions: dict[Annotated[str, Field(pattern=_ID)], Condition] = Field(default_factory=dict)
+    rules: tuple[Rule, ...] = ()
+
+
+# A guard against drift: a signal added to the catalog must be testable in conditions.
+_missing = set(SIGNAL_KINDS) - set(Condition.model_fields)
+assert not _missing, f"signals without a Condition field: {_missing}"
