@@ -1,0 +1,19 @@
+"""Rules files: YAML → validated RuleSet with source positions; the JSON Schema designers use."""
+
+from handoff.rules.loader import (
+    LoadedRules,
+    SourceMap,
+    load_rules,
+    parse_rules_text,
+    ruleset_version,
+)
+from handoff.rules.schema import rules_json_schema
+
+__all__ = [
+    "LoadedRules",
+    "SourceMap",
+    "load_rules",
+    "parse_rules_text",
+    "rules_json_schema",
+    "ruleset_version",
+]
