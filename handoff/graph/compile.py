@@ -1,0 +1,376 @@
+"""RuleSet → networkx decision graph (validated) → flat evaluation plan.
+
+The graph is the source of truth for analysis: ``start → rule → … → default`` ("else"
+edges), each rule → its lane ("match"), rules and named conditions → the conditions they
+use ("uses"), lanes → their fallback ("fallback"). Validation walks it once at load time;
+routing never touches it.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, time
+from types import MappingProxyType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import networkx as nx
+
+from handoff.errors import Problem, RulesError, did_you_mean
+from handoff.graph.conditions import Node, implies, normalise, satisfiable
+from handoff.graph.plan import CompiledRule, Plan, compile_node
+from handoff.models.rules import Condition, Lane, RuleSet
+from handoff.models.signals import SIGNAL_KINDS
+from handoff.rules.loader import LoadedRules, SourceMap
+
+__all__ = ["START", "CompiledRules", "LaneInfo", "compile_rules", "node_id"]
+
+START = "start"
+HUMAN_KINDS = frozenset({"human", "specialist", "override", "callback"})
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+REASON_FIELDS = frozenset(SIGNAL_KINDS) | {"lane", "rule"}
+
+
+def node_id(kind: str, name: str) -> str:
+    """Graph node ids are 'rule:x', 'lane:x', 'condition:x' so names never collide."""
+    return f"{kind}:{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class LaneInfo:
+    """A lane with what routing needs precomputed (queue name, opening hours)."""
+
+    id: str
+    lane: Lane
+    queue: str
+    human: bool
+    zone: ZoneInfo | None
+    days: frozenset[int]
+    opens: time
+    closes: time
+
+    def is_open(self, now: datetime) -> bool:
+        """Whether the lane is staffed at ``now`` (an aware datetime)."""
+        if self.zone is None:
+            return True
+        local = now.astimezone(self.zone)
+        clock = local.time().replace(second=0, microsecond=0)
+        if self.opens <= self.closes:
+            return local.weekday() in self.days and self.opens <= clock < self.closes
+        # Overnight hours (22:00 to 06:00): the early part belongs to the previous day's shift.
+        if clock >= self.opens:
+            return local.weekday() in self.days
+        return (local.weekday() - 1) % 7 in self.days and clock < self.closes
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """A validated rule set: the analysis graph and the plan routing runs."""
+
+    ruleset: RuleSet
+    version: str
+    sources: SourceMap
+    files: tuple[str, ...]
+    graph: nx.DiGraph
+    plan: Plan
+    lanes: Mapping[str, LaneInfo]
+    nodes: Mapping[str, Node]  # rule id → normalised condition
+
+
+def _lane_info(lane_id: str, lane: Lane) -> LaneInfo:
+    hours = lane.hours
+    if hours is None:
+        return LaneInfo(
+            lane_id, lane, lane.queue or lane_id, lane.kind in HUMAN_KINDS, None,
+            frozenset(range(7)), time(0, 0), time(23, 59),
+        )  # fmt: skip
+    return LaneInfo(
+        id=lane_id,
+        lane=lane,
+        queue=lane.queue or lane_id,
+        human=lane.kind in HUMAN_KINDS,
+        zone=ZoneInfo(hours.timezone),
+        days=frozenset(_DAYS.index(d) for d in hours.days),
+        opens=time.fromisoformat(hours.open),
+        closes=time.fromisoformat(hours.close),
+    )
+
+
+def compile_rules(loaded: LoadedRules) -> CompiledRules:
+    """Validate the rule set as a graph and lower it to a plan; raise RulesError if unusable."""
+    ruleset, sources = loaded.ruleset, loaded.sources
+    problems: list[Problem] = []
+    lanes = ruleset.lanes
+    lane_names = list(lanes)
+
+    def lane_ref(path: tuple[str | int, ...], name: str, what: str) -> bool:
+        if name in lanes:
+            return True
+        hint = did_you_mean(name, lane_names) or "lanes are: " + ", ".join(lane_names)
+        problems.append(sources.problem(path, f"{what} {name!r} is not a lane", hint))
+        return False
+
+    settings = ruleset.settings
+    lane_ref(("settings", "default_lane"), settings.default_lane, "default_lane")
+    if lane_ref(("settings", "safe_lane"), settings.safe_lane, "safe_lane"):
+        safe = lanes[settings.safe_lane]
+        if safe.kind not in ("human", "specialist"):
+            problems.append(
+                sources.problem(
+                    ("settings", "safe_lane"),
+                    f"safe_lane {settings.safe_lane!r} is a {safe.kind} lane",
+                    "when routing fails the customer must reach a person: "
+                    "choose a lane of kind human or specialist",
+                )
+            )
+    for lane_id, lane in lanes.items():
+        if lane.fallback is not None:
+            lane_ref(("lanes", lane_id, "fallback"), lane.fallback, "fallback")
+
+    graph = nx.DiGraph()
+    graph.add_node(START, kind="start")
+    for lane_id, lane in lanes.items():
+        graph.add_node(node_id("lane", lane_id), kind="lane", lane_kind=lane.kind)
+    for lane_id, lane in lanes.items():
+        if lane.fallback in lanes:
+            graph.add_edge(
+                node_id("lane", lane_id), node_id("lane", lane.fallback), kind="fallback"
+            )
+    for name in ruleset.conditions:
+        graph.add_node(node_id("condition", name), kind="condition")
+
+    # Named-condition references: unknown names, then cycles (which would never terminate).
+    for name, condition in ruleset.conditions.items():
+        for ref_path, ref in _references(condition, ("conditions", name)):
+            if ref in ruleset.conditions:
+                graph.add_edge(node_id("condition", name), node_id("condition", ref), kind="uses")
+            else:
+                problems.append(_unknown_condition(sources, ref_path, ref, ruleset))
+    condition_graph = graph.subgraph(node_id("condition", n) for n in ruleset.conditions)
+    cyclic = False
+    for cycle in nx.simple_cycles(condition_graph):
+        cyclic = True
+        names = _from_first(cycle, list(ruleset.conditions))
+        loop = " → ".join([*names, names[0]])
+        problems.append(
+            sources.problem(
+                ("conditions", names[0]),
+                f"named conditions refer to each other in a loop: {loop}",
+                "a condition may use others only if they do not lead back to it",
+            )
+        )
+    fallback_graph = nx.DiGraph(
+        (u, v) for u, v, kind in graph.edges(data="kind") if kind == "fallback"
+    )
+    for cycle in nx.simple_cycles(fallback_graph):
+        names = _from_first(cycle, lane_names)
+        loop = " → ".join([*names, names[0]])
+        problems.append(
+            sources.problem(
+                ("lanes", names[0], "fallback"),
+                f"lane fallbacks form a loop: {loop}",
+                "the last lane of a fallback chain must have no fallback",
+            )
+        )
+
+    # Rules: unique ids, known lanes and conditions, sensible red lines, valid reasons.
+    seen_ids: dict[str, int] = {}
+    previous = START
+    # The "else" chain follows evaluation order: red lines first, then the rest, in file order.
+    for index, rule in sorted(enumerate(ruleset.rules), key=lambda pair: not pair[1].red_line):
+        path: tuple[str | int, ...] = ("rules", index)
+        if rule.id in seen_ids:
+            first = sources.locate(("rules", seen_ids[rule.id]))
+            problems.append(
+                sources.problem(
+                    (*path, "id"),
+                    f"rule id {rule.id!r} is used twice (first at line {first.line})",
+                    "rule ids must be unique and stable; rename one",
+                )
+            )
+        seen_ids.setdefault(rule.id, index)
+        rule_node = node_id("rule", rule.id) if rule.id not in graph else f"rule:{rule.id}#{index}"
+        graph.add_node(rule_node, kind="rule", position=index, red_line=rule.red_line)
+        graph.add_edge(previous, rule_node, kind="else")
+        previous = rule_node
+        if lane_ref((*path, "lane"), rule.lane, "lane"):
+            graph.add_edge(rule_node, node_id("lane", rule.lane), kind="match")
+            kind = lanes[rule.lane].kind
+            if rule.red_line and kind not in ("human", "specialist"):
+                problems.append(
+                    sources.problem(
+                        (*path, "lane"),
+                        f"red-line rule {rule.id!r} routes to {kind} lane {rule.lane!r}",
+                        "red lines are 'always human': route them to a human or specialist lane",
+                    )
+                )
+            if kind == "override":
+                problems.append(
+                    sources.problem(
+                        (*path, "lane"),
+                        f"rule {rule.id!r} routes to override lane {rule.lane!r}",
+                        "override lanes are entered only by a supervisor's override; "
+                        "use a human or specialist lane",
+                    )
+                )
+        for ref_path, ref in _references(rule.when, (*path, "when")):
+            if ref in ruleset.conditions:
+                graph.add_edge(rule_node, node_id("condition", ref), kind="uses")
+            else:
+                problems.append(_unknown_condition(sources, ref_path, ref, ruleset))
+        problems.extend(_check_reason(rule.reason, (*path, "reason"), sources))
+    if settings.default_lane in lanes:
+        graph.add_edge(previous, node_id("lane", settings.default_lane), kind="else")
+    if settings.safe_lane in lanes:
+        graph.add_edge(START, node_id("lane", settings.safe_lane), kind="fault")
+
+    if problems or cyclic:
+        raise RulesError(problems)
+
+    # Lanes nobody can reach are almost always a typo or a forgotten rule.
+    reachable = nx.descendants(graph, START)
+    for lane_id, lane in lanes.items():
+        if lane.kind != "override" and node_id("lane", lane_id) not in reachable:
+            problems.append(
+                sources.problem(
+                    ("lanes", lane_id),
+                    f"lane {lane_id!r} is unreachable: no rule routes to it "
+                    "and no lane falls back to it",
+                    f"add a rule with 'lane: {lane_id}', or remove the lane",
+                )
+            )
+
+    nodes = {rule.id: normalise(rule.when, ruleset.conditions) for rule in ruleset.rules}
+    problems.extend(_shadowing(ruleset, nodes, sources))
+    if problems:
+        raise RulesError(problems)
+
+    compiled = [
+        CompiledRule(
+            position=index,
+            id=rule.id,
+            test=compile_node(nodes[rule.id]),
+            lane=rule.lane,
+            severity=rule.severity,
+            red_line=rule.red_line,
+            priority=rule.priority,
+            node=nodes[rule.id],
+            reason=rule.reason,
+        )
+        for index, rule in enumerate(ruleset.rules)
+    ]
+    return CompiledRules(
+        ruleset=ruleset,
+        version=loaded.version,
+        sources=sources,
+        files=loaded.files,
+        graph=graph,
+        plan=Plan.build(compiled),
+        lanes=MappingProxyType({k: _lane_info(k, v) for k, v in lanes.items()}),
+        nodes=MappingProxyType(nodes),
+    )
+
+
+def _from_first(cycle: list[str], order: list[str]) -> list[str]:
+    """Cycle node ids → names, rotated to start at the one defined first (stable messages)."""
+    names = [n.split(":", 1)[1] for n in cycle]
+    start = min(range(len(names)), key=lambda i: order.index(names[i]))
+    return names[start:] + names[:start]
+
+
+def _references(
+    condition: Condition, path: tuple[str | int, ...]
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every ``condition: name`` reference inside a condition, with its key path."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    if condition.condition is not None:
+        found.append(((*path, "condition"), condition.condition))
+    for key in ("all", "any"):
+        items = getattr(condition, key)
+        for i, item in enumerate(items or ()):
+            found.extend(_references(item, (*path, key, i)))
+    if condition.not_ is not None:
+        found.extend(_references(condition.not_, (*path, "not")))
+    return found
+
+
+def _unknown_condition(
+    sources: SourceMap, path: tuple[str | int, ...], ref: str, ruleset: RuleSet
+) -> Problem:
+    names = list(ruleset.conditions)
+    hint = did_you_mean(ref, names) or (
+        "named conditions are: " + ", ".join(names) if names else "define it under 'conditions:'"
+    )
+    return sources.problem(path, f"unknown named condition {ref!r}", hint)
+
+
+def _check_reason(reason: str, path: tuple[str | int, ...], sources: SourceMap) -> list[Problem]:
+    try:
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(reason) if name]
+    except ValueError as error:
+        return [
+            sources.problem(
+                path,
+                f"reason template is malformed: {error}",
+                "write placeholders as {signal} or {signal:.2f}; double braces for a literal {",
+            )
+        ]
+    problems = []
+    for name, spec in fields:
+        if name not in REASON_FIELDS:
+            hint = did_you_mean(name, REASON_FIELDS) or "placeholders name signals, e.g. {intent}"
+            problems.append(
+                sources.problem(path, f"unknown placeholder {{{name}}} in reason", hint)
+            )
+            continue
+        sample: Any = 0.5 if SIGNAL_KINDS.get(name) == "number" else "x"
+        try:
+            format(sample, spec or "")
+        except (ValueError, TypeError):
+            problems.append(
+                sources.problem(
+                    path,
+                    f"format {spec!r} does not fit {{{name}}}",
+                    "numbers take e.g. {frustration:.2f}; text takes no format",
+                )
+            )
+    return problems
+
+
+def _shadowing(ruleset: RuleSet, nodes: Mapping[str, Node], sources: SourceMap) -> list[Problem]:
+    """Rules that can never decide: contradictory, or covered by an earlier rule."""
+    problems: list[Problem] = []
+    # Evaluation order: red lines first, then the rest, each in file order.
+    order = sorted(enumerate(ruleset.rules), key=lambda pair: not pair[1].red_line)
+    decided: list[tuple[int, Any]] = []
+    for index, rule in order:
+        node = nodes[rule.id]
+        path = ("rules", index)
+        if not satisfiable(node):
+            problems.append(
+                sources.problem(
+                    (*path, "when"),
+                    f"rule {rule.id!r} can never match: its tests contradict each other",
+                    "check the thresholds, e.g. 'gt: 0.8' together with 'lt: 0.5'",
+                )
+            )
+            continue
+        for earlier_index, earlier in decided:
+            if implies(node, nodes[earlier.id]):
+                line = sources.locate(("rules", earlier_index)).line
+                problems.append(
+                    sources.problem(
+                        path,
+                        f"rule {rule.id!r} is shadowed by rule {earlier.id!r} (line {line}): "
+                        "whenever it matches, the earlier rule matches first",
+                        f"move {rule.id!r} above {earlier.id!r}, or make its condition "
+                        "narrower than the earlier one's",
+                    )
+                )
+                break
+        # Low/medium rules may be held back by anti-flapping, so later rules still get a turn.
+        if rule.red_line or rule.severity in ("high", "critical"):
+            decided.append((index, rule))
+    return problems

@@ -1,0 +1,421 @@
+"""The public engine: load rules once, then route each turn and build the agent's payload.
+
+Order of precedence on every turn::
+
+    supervisor override  >  red-line rules  >  stay with a human (anti-flapping)
+        >  ordered rules (first match; medium severity needs confirming, low/medium are
+           silent during the cool-down after a hand-back)  >  default lane
+
+then the chosen lane's opening hours and capacity may pass the customer along its
+fallback chain. Any fault on the way routes to the configured safe (human) lane with the
+error recorded: the customer is never dropped and the bot never sees an exception.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from handoff.graph.compile import CompiledRules, LaneInfo, compile_rules
+from handoff.graph.conditions import explain
+from handoff.graph.plan import CompiledRule, to_vector
+from handoff.history import HistorySource, InMemoryHistory
+from handoff.models.conversation import Conversation, RoutingState
+from handoff.models.decision import AntiFlapOutcome, Decision, FiredRule, TraceStep
+from handoff.models.payload import ContextPayload, PreviousInteraction
+from handoff.models.rules import RuleSet
+from handoff.models.signals import Signals
+from handoff.payload import build_payload
+from handoff.rules.loader import LoadedRules, load_rules, parse_rules_text, ruleset_version
+from handoff.rules.loader import SourceMap as _SourceMap
+from handoff.signals import extract
+from handoff.signals.pii import redact
+
+__all__ = ["Router"]
+
+log = logging.getLogger("handoff")
+
+_SEVERITY_SILENCED_IN_COOLDOWN = frozenset({"low", "medium"})
+
+
+class Router:
+    """Routes conversations with one compiled rule set. Immutable and safe to share."""
+
+    def __init__(self, compiled: CompiledRules, *, history: HistorySource | None = None) -> None:
+        self._compiled = compiled
+        self._settings = compiled.ruleset.settings
+        self._history: HistorySource = history if history is not None else InMemoryHistory()
+
+    # ------------------------------------------------------------------ construction
+
+    @classmethod
+    def from_path(cls, path: str | Path, *, history: HistorySource | None = None) -> Router:
+        """Load and compile a rules file or a folder of them; raises RulesError if unusable."""
+        return cls(compile_rules(load_rules(path)), history=history)
+
+    @classmethod
+    def from_yaml(
+        cls, text: str, *, filename: str = "<rules>", history: HistorySource | None = None
+    ) -> Router:
+        """Load rules from a YAML string."""
+        return cls(compile_rules(parse_rules_text(text, filename)), history=history)
+
+    @classmethod
+    def from_ruleset(cls, ruleset: RuleSet, *, history: HistorySource | None = None) -> Router:
+        """Compile a RuleSet built in Python."""
+        loaded = LoadedRules(ruleset, _SourceMap(), ("<python>",), ruleset_version(ruleset))
+        return cls(compile_rules(loaded), history=history)
+
+    def reload(self, path: str | Path) -> Router:
+        """A new router for the rules at ``path``; raises RulesError and leaves this one as is."""
+        return Router.from_path(path, history=self._history)
+
+    # ------------------------------------------------------------------ properties
+
+    @property
+    def ruleset(self) -> RuleSet:
+        """The validated rule set."""
+        return self._compiled.ruleset
+
+    @property
+    def version(self) -> str:
+        """Content hash of the rule set; recorded in every decision and payload."""
+        return self._compiled.version
+
+    @property
+    def compiled(self) -> CompiledRules:
+        """The decision graph and plan, for tools (validation, export, replay)."""
+        return self._compiled
+
+    # ------------------------------------------------------------------ routing
+
+    def signals(self, conversation: Conversation) -> Signals:
+        """Every signal for the conversation's latest turn."""
+        return extract(conversation, self._settings)
+
+    def route(
+        self,
+        conversation: Conversation,
+        *,
+        now: datetime | None = None,
+        queue_load: Mapping[str, int] | None = None,
+    ) -> Decision:
+        """Decide the lane for the latest turn. Never raises: faults go to the safe lane.
+
+        ``now`` (aware, default: current UTC time) is used for opening hours;
+        ``queue_load`` maps lane ids to customers waiting, for lanes with ``max_waiting``.
+        """
+        try:
+            signals = self.signals(conversation)
+            return self._decide(conversation, signals, now, queue_load)
+        except Exception as error:
+            log.exception("routing failed for conversation %s", conversation.id)
+            return self._safe_decision(conversation, error)
+
+    def replay(
+        self,
+        conversation: Conversation,
+        *,
+        now: datetime | None = None,
+        queue_load: Mapping[str, int] | None = None,
+    ) -> list[Decision]:
+        """Route a recorded conversation turn by turn, as a bot would, carrying state forward.
+
+        Returns one decision per user turn; the last one is where the customer is now.
+        """
+        state = conversation.state
+        decisions: list[Decision] = []
+        for index, turn in enumerate(conversation.turns):
+            if turn.role != "user":
+                continue
+            so_far = conversation.model_copy(
+                update={"turns": conversation.turns[: index + 1], "state": state}
+            )
+            decision = self.route(so_far, now=now, queue_load=queue_load)
+            decisions.append(decision)
+            state = decision.state
+        return decisions
+
+    def payload(
+        self,
+        conversation: Conversation,
+        decision: Decision,
+        *,
+        now: datetime | None = None,
+        history_limit: int = 5,
+    ) -> ContextPayload:
+        """The redacted context payload for the agent who receives this conversation."""
+        lane = self._compiled.lanes[decision.lane]
+        signals = (
+            decision.signals if decision.signals is not None else _safe_signals(self, conversation)
+        )
+        previous: tuple[PreviousInteraction, ...] = ()
+        customer = conversation.account.customer_id
+        if customer is not None:
+            try:
+                previous = tuple(self._history.previous_interactions(customer, history_limit))
+            except Exception:
+                log.exception("history source failed for customer %s", customer)
+        return build_payload(
+            conversation,
+            signals,
+            decision,
+            lane.lane,
+            queue=lane.queue,
+            transcript_turns=self._settings.transcript_turns,
+            previous=previous,
+            now=now,
+        )
+
+    # ------------------------------------------------------------------ internals
+
+    def _decide(
+        self,
+        conversation: Conversation,
+        signals: Signals,
+        now: datetime | None,
+        queue_load: Mapping[str, int] | None,
+    ) -> Decision:
+        compiled = self._compiled
+        plan = compiled.plan
+        anti = self._settings.anti_flapping
+        state = conversation.state
+        vector = to_vector(signals)
+        trace: list[TraceStep] = []
+        matched: list[CompiledRule] = []
+        pending: dict[str, int] = {}
+        outcome = AntiFlapOutcome(action="none")
+        winner: CompiledRule | None = None
+        lane_id: str | None = None
+
+        if state.override_lane is not None and state.override_lane in compiled.lanes:
+            lane_id = state.override_lane
+            trace.append(
+                TraceStep(kind="override", lane=lane_id, note="supervisor override in effect")
+            )
+
+        if lane_id is None:
+            for rule in plan.red_lines:
+                hit = rule.test(vector)
+                trace.append(TraceStep(kind="red_line", rule_id=rule.id, matched=hit))
+                if hit:
+                    winner, lane_id = rule, rule.lane
+                    matched.append(rule)
+                    break
+
+        if (
+            lane_id is None
+            and anti.stay_with_human
+            and signals.with_human
+            and state.lane in compiled.lanes
+        ):
+            lane_id = state.lane
+            outcome = AntiFlapOutcome(
+                action="stayed_with_human",
+                detail=f"a person already has this conversation in lane {lane_id!r}",
+            )
+            trace.append(TraceStep(kind="sticky", lane=lane_id, note=outcome.detail))
+
+        if lane_id is None:
+            candidates = plan.candidates(vector)
+            if plan.index_signal is not None and len(candidates) < len(plan.rules):
+                observed = getattr(signals, plan.index_signal)
+                trace.append(
+                    TraceStep(
+                        kind="rule",
+                        note=f"index on {plan.index_signal}={observed!r}: "
+                        f"{len(candidates)} of {len(plan.rules)} rules can match",
+                    )
+                )
+            in_cooldown = signals.turns_since_handback < anti.cooldown_turns
+            for rule in candidates:
+                hit = rule.test(vector)
+                trace.append(TraceStep(kind="rule", rule_id=rule.id, matched=hit))
+                if not hit:
+                    continue
+                matched.append(rule)
+                if in_cooldown and rule.severity in _SEVERITY_SILENCED_IN_COOLDOWN:
+                    outcome = AntiFlapOutcome(
+                        action="cooldown_suppressed",
+                        detail=f"rule {rule.id!r} ({rule.severity}) is silent for "
+                        f"{anti.cooldown_turns} turns after a hand-back "
+                        f"({signals.turns_since_handback} so far)",
+                    )
+                    trace.append(TraceStep(kind="cooldown", rule_id=rule.id, note=outcome.detail))
+                    continue
+                if rule.severity == "medium" and anti.confirm_turns > 1:
+                    count = state.pending.get(rule.id, 0) + 1
+                    pending[rule.id] = count
+                    if count < anti.confirm_turns:
+                        outcome = AntiFlapOutcome(
+                            action="awaiting_confirmation",
+                            detail=f"rule {rule.id!r} matched {count} of "
+                            f"{anti.confirm_turns} turns needed",
+                        )
+                        trace.append(
+                            TraceStep(kind="confirm", rule_id=rule.id, note=outcome.detail)
+                        )
+                        continue
+                    pending.pop(rule.id)
+                winner, lane_id = rule, rule.lane
+                break
+
+        if lane_id is None:
+            lane_id = self._settings.default_lane
+            trace.append(TraceStep(kind="default", lane=lane_id, note="no rule decided"))
+
+        lane_id = self._available(lane_id, now, queue_load, trace)
+        lane = compiled.lanes[lane_id]
+        fired = tuple(self._fired(rule, signals) for rule in _winner_first(matched, winner))
+        if winner is not None:
+            reason = fired[0].reason
+        elif outcome.action == "stayed_with_human":
+            reason = f"Staying with a person in {lane_id!r} (anti-flapping)."
+        elif state.override_lane == lane_id and trace and trace[0].kind == "override":
+            reason = f"A supervisor moved this conversation to {lane_id!r}."
+        else:
+            reason = "No escalation rule matched; the bot continues."
+        new_state = RoutingState(
+            lane=lane_id,
+            lane_kind=lane.lane.kind,
+            since_turn=state.since_turn if state.lane == lane_id else signals.user_turns,
+            handback_turn=state.handback_turn,
+            pending=pending,
+            override_lane=state.override_lane,
+        )
+        priority = winner.priority if winner is not None and winner.priority is not None else None
+        return Decision(
+            lane=lane_id,
+            lane_kind=lane.lane.kind,
+            queue=lane.queue,
+            priority=priority if priority is not None else lane.lane.priority,
+            sla_seconds=lane.lane.sla_seconds,
+            handoff=lane.lane.kind != "bot",
+            rule_id=winner.id if winner is not None else None,
+            fired=fired,
+            reason=redact(reason),
+            trace=tuple(trace),
+            anti_flapping=outcome,
+            ruleset=compiled.ruleset.name,
+            ruleset_version=compiled.version,
+            state=new_state,
+            signals=signals,
+        )
+
+    def _available(
+        self,
+        lane_id: str,
+        now: datetime | None,
+        queue_load: Mapping[str, int] | None,
+        trace: list[TraceStep],
+    ) -> str:
+        """Follow the fallback chain past closed or full lanes (the chain is acyclic)."""
+        lanes = self._compiled.lanes
+        moment = now or datetime.now(timezone.utc)
+        lane: LaneInfo = lanes[lane_id]
+        while True:
+            closed = not lane.is_open(moment)
+            waiting = (queue_load or {}).get(lane.id, 0)
+            full = lane.lane.max_waiting is not None and waiting >= lane.lane.max_waiting
+            if not (closed or full):
+                return lane.id
+            kind: Literal["hours", "full"] = "hours" if closed else "full"
+            why = "closed now" if closed else f"full ({waiting} waiting)"
+            fallback = lane.lane.fallback
+            if fallback is None:
+                trace.append(
+                    TraceStep(
+                        kind=kind, lane=lane.id, note=f"{why}; no fallback, the customer waits"
+                    )
+                )
+                return lane.id
+            trace.append(TraceStep(kind=kind, lane=fallback, note=f"{lane.id} {why} → {fallback}"))
+            lane = lanes[fallback]
+
+    def _fired(self, rule: CompiledRule, signals: Signals) -> FiredRule:
+        _, checks = explain(rule.node, signals)
+        return FiredRule(
+            rule_id=rule.id,
+            lane=rule.lane,
+            severity=rule.severity,
+            red_line=rule.red_line,
+            reason=redact(_render(rule.reason, signals, rule)),
+            checks=tuple(checks),
+        )
+
+    def _safe_decision(self, conversation: Conversation, error: BaseException) -> Decision:
+        compiled = self._compiled
+        lane_id = self._settings.safe_lane
+        lane = compiled.lanes[lane_id]
+        message = f"{type(error).__name__}: {error}"
+        return Decision(
+            lane=lane_id,
+            lane_kind=lane.lane.kind,
+            queue=lane.queue,
+            priority=lane.lane.priority,
+            sla_seconds=lane.lane.sla_seconds,
+            handoff=True,
+            rule_id=None,
+            fired=(),
+            reason="Routing failed, so a person takes over to be safe.",
+            trace=(TraceStep(kind="fault", lane=lane_id, note=redact(message)),),
+            anti_flapping=AntiFlapOutcome(action="none"),
+            ruleset=compiled.ruleset.name,
+            ruleset_version=compiled.version,
+            state=RoutingState(
+                lane=lane_id,
+                lane_kind=lane.lane.kind,
+                handback_turn=conversation.state.handback_turn,
+                override_lane=conversation.state.override_lane,
+            ),
+            error=redact(message),
+            signals=None,
+        )
+
+
+def _winner_first(matched: list[CompiledRule], winner: CompiledRule | None) -> list[CompiledRule]:
+    if winner is None:
+        return matched
+    return [winner, *(r for r in matched if r is not winner)]
+
+
+def _render(template: str, signals: Signals, rule: CompiledRule) -> str:
+    """Fill {signal} placeholders; numbers default to two decimals, sets to a sorted list."""
+    values: dict[str, Any] = {"lane": rule.lane, "rule": rule.id}
+    for name in type(signals).model_fields:
+        value = getattr(signals, name)
+        if isinstance(value, frozenset):
+            value = ", ".join(sorted(value)) or "none"
+        values[name] = value
+    formatted = _Formatted(values)
+    try:
+        return template.format_map(formatted)
+    except (ValueError, TypeError, KeyError):  # checked at load time; be safe anyway
+        return template
+
+
+class _Formatted(dict[str, Any]):
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        if isinstance(value, float):
+            return _Number(value)
+        return value
+
+
+class _Number(float):
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return "n/a" if math.isnan(self) else f"{float(self):.2f}"
+        return format(float(self), spec)
+
+
+def _safe_signals(router: Router, conversation: Conversation) -> Signals | None:
+    try:
+        return router.signals(conversation)
+    except Exception:
+        log.exception("signals failed while building a payload")
+        return None
