@@ -1,0 +1,279 @@
+"""Analyse one message: VADER sentiment, frustration cues with evidence spans, a 0..1 score.
+
+VADER is kept unchanged because it is tested against human ratings; it misses what support
+chats say without sentiment words ("third time I'm asking", "I want a real person"), so the
+frustration score adds lexicon cues (:mod:`handoff.signals.lexicon`) matched by one spaCy
+``PhraseMatcher``, plus shouting, "!!"/"?!" bursts, stated waits and scare quotes. spaCy and
+VADER are built lazily, once, on the first call: ``import handoff`` stays cheap. Each call
+tokenises inside ``nlp.memory_zone()`` so that order numbers and emails do not pile up in
+spaCy's string store in a long-running server.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from handoff.models.signals import Cue, TextAnalysis
+from handoff.signals.lexicon import (
+    ACRONYMS,
+    BURST_WEIGHTS,
+    DURATION_WEIGHT,
+    PHRASE_GROUPS,
+    SCARE_QUOTE_WEIGHT,
+    SENTIMENT_WEIGHT,
+    SHOUT_WEIGHTS,
+    PhraseGroup,
+)
+
+if TYPE_CHECKING:  # spaCy itself is imported on first use, see _pipeline()
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+
+__all__ = ["CUE_KINDS", "FRUSTRATION_THRESHOLD", "analyze_text"]
+
+# A message at or above this frustration counts as "frustrated"; rules may pick their own
+# cut-off. Chosen by Youden's J on the odd-id half of tests/data/frustration and judged on
+# the even-id half (tests/test_quality.py re-derives it, so a lexicon change that moves the
+# optimum fails loudly instead of silently drifting).
+FRUSTRATION_THRESHOLD = 0.3
+
+_SHOUTING = "shouting"
+_BURST = "punctuation_burst"
+_HUMAN = "human_demand"
+_WAIT = "long_wait"
+# A duration alone ("10 days ago") is a fact, not yet a complaint: a kind of its own, so rules
+# that read long_wait as "the customer is chasing" are not fooled by a calm status question.
+_STATED_WAIT = "stated_wait"
+_SCARE_QUOTES = "scare_quotes"
+# Intensifiers amplify the message's polarity rather than carry frustration themselves.
+_INTENSIFIERS = frozenset({_SHOUTING, _BURST})
+
+CUE_KINDS: frozenset[str] = frozenset(
+    {g.kind for g in PHRASE_GROUPS} | _INTENSIFIERS | {_STATED_WAIT, _SCARE_QUOTES}
+)
+
+_BURST_RE = re.compile(r"[!?！？]{2,}")
+_COUNT = (
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|several|(?:a\s+)?few|(?:a\s+)?couple\s+of)"
+)
+_UNIT = r"(?:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?)"
+# A wait the customer has sat through: "for ten days", "over a month", "it's been a week",
+# "two weeks ago". Not "after 2 weeks" or "in 3-5 days", which ask about the future.
+_DURATION_RE = re.compile(
+    rf"\b(?:(?:for|over|almost|nearly|than|been|waited|waiting)\s+(?:(?:a\s+)?(?:whole|full|"
+    rf"good)\s+)?(?:{_COUNT}\s+)?{_UNIT}|{_COUNT}\s+{_UNIT}\s+(?:ago|now|already))\b",
+    re.IGNORECASE,
+)
+# Cheap pre-checks that skip the slower passes for most messages (measured: the duration
+# regex costs ~13 us on 100 characters, this hint under 1 us; the shouting pass ~15 us).
+_UNIT_HINT = re.compile(r"min|hour|hr|day|week|month")
+_CAPS_HINT = re.compile(r"[A-Z]'?[A-Z]'?[A-Z]")
+# One to four words in quotation marks, the quotes not glued to a word on either side.
+_SCARE_QUOTE_RE = re.compile(r"""(?<!\w)["“]([^"“”\s](?:[^"“”]{0,38}[^"“”\s])?)["”](?!\w)""")
+_MAX_QUOTED_WORDS = 4
+_APOSTROPHES = str.maketrans("", "", "'’")
+# Above this share of capital letters (and enough letters to judge) the whole message shouts.
+_CAPS_RATIO = 0.7
+_CAPS_MIN_LETTERS = 8
+_MIN_SHOUT_LETTERS = 3
+_CACHE_SIZE = 4096
+
+# (kind, start, end, weight) in character offsets: plain data that outlives the memory zone.
+_RawCue = tuple[str, int, int, float]
+
+
+@dataclass(frozen=True)
+class _Pipeline:
+    nlp: Language
+    matcher: PhraseMatcher
+    groups: dict[int, PhraseGroup]  # match id -> the phrase group it came from
+    # memory_zone() frees strings on exit for the whole vocab, so zones must not interleave.
+    lock: threading.Lock
+
+
+def _variants(phrases: Iterable[str]) -> list[str]:
+    """The phrases, plus each one with typographic apostrophes, as phones type them."""
+    out: list[str] = []
+    for phrase in phrases:
+        out.append(phrase)
+        if "'" in phrase:
+            out.append(phrase.replace("'", "’"))
+    return out
+
+
+@functools.cache
+def _pipeline() -> _Pipeline:
+    """Build the tokenizer and the one PhraseMatcher for the whole lexicon (0.1-0.2 s, once)."""
+    import spacy  # noqa: PLC0415 - deferred: importing spaCy costs about a second
+    from spacy.attrs import LOWER  # noqa: PLC0415
+    from spacy.matcher import PhraseMatcher  # noqa: PLC0415
+
+    # A blank pipeline: tokenizer only. Trained pipelines cannot be downloaded here and
+    # phrase matching on lower-cased tokens needs nothing more.
+    nlp = spacy.blank("en")
+    # Inside a memory zone every word missing from the vocab gets a throwaway lexeme whose ~20
+    # lexical attributes spaCy computes in Python (measured: a quarter of a message's cost).
+    # We read only token text, offsets and LOWER, so keep only the LOWER getter.
+    vocab: Any = nlp.vocab  # lex_attr_getters is missing from spaCy's type hints
+    vocab.lex_attr_getters = {LOWER: vocab.lex_attr_getters[LOWER]}
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    groups: dict[int, PhraseGroup] = {}
+    for index, group in enumerate(PHRASE_GROUPS):
+        key = f"{group.kind}#{index}"
+        matcher.add(key, [nlp.make_doc(phrase) for phrase in _variants(group.phrases)])
+        groups[nlp.vocab.strings[key]] = group
+    return _Pipeline(nlp=nlp, matcher=matcher, groups=groups, lock=threading.Lock())
+
+
+@functools.cache
+def _analyzer() -> Any:
+    """The VADER analyser: it reads its lexicon from disk (10-17 ms), so build it once."""
+    from vaderSentiment.vaderSentiment import (  # noqa: PLC0415 - deferred like spaCy
+        SentimentIntensityAnalyzer,
+    )
+
+    return SentimentIntensityAnalyzer()
+
+
+def _is_shout(word: str) -> bool:
+    """An all-capitals word of 3+ letters that is not an acronym written in capitals anyway."""
+    letters = word.translate(_APOSTROPHES)
+    return (
+        len(letters) >= _MIN_SHOUT_LETTERS
+        and letters.isalpha()
+        and letters.isupper()
+        and letters.lower() not in ACRONYMS
+    )
+
+
+def _token_cues(text: str) -> list[_RawCue]:
+    """Lexicon matches and shouted runs, in one tokenisation inside a spaCy memory zone."""
+    pipe = _pipeline()
+    raw: list[_RawCue] = []
+    runs: list[tuple[int, int]] = []
+    shouted = 0
+    with pipe.lock, pipe.nlp.memory_zone():
+        doc = pipe.nlp.make_doc(text)
+        for match_id, first, last in pipe.matcher(doc):
+            group = pipe.groups[match_id]
+            end_token = doc[last - 1]
+            raw.append(
+                (group.kind, doc[first].idx, end_token.idx + len(end_token.text), group.weight)
+            )
+        # A run of shouting spans capitalised words and whatever has no lower-case letter
+        # between them ("WHERE IS MY MONEY"); a lower-case word ends it. Acronyms and short
+        # words in capitals do not start a run but may continue one.
+        run_start = run_end = -1
+        maybe_shouting = not text.isascii() or _CAPS_HINT.search(text) is not None
+        for token in doc if maybe_shouting else ():
+            word: str = token.text
+            if word != word.upper():  # has lower-case letters
+                if run_start >= 0:
+                    runs.append((run_start, run_end))
+                    run_start = -1
+            elif _is_shout(word):
+                shouted += 1
+                if run_start < 0:
+                    run_start = token.idx
+                run_end = token.idx + len(word)
+            elif run_start >= 0 and word != word.lower():
+                run_end = token.idx + len(word)  # "FED UP": short capitals join the run
+        if run_start >= 0:
+            runs.append((run_start, run_end))
+    if shouted:
+        letters = sum(map(str.isalpha, text))
+        upper = sum(map(str.isupper, text))
+        whole = letters >= _CAPS_MIN_LETTERS and upper >= _CAPS_RATIO * letters
+        level = len(SHOUT_WEIGHTS) if whole else min(shouted, len(SHOUT_WEIGHTS))
+        raw.extend((_SHOUTING, start, end, SHOUT_WEIGHTS[level]) for start, end in runs)
+    return raw
+
+
+def _burst_cues(text: str) -> list[_RawCue]:
+    """Runs of "!!", "??" and "?!" (the regex is cheaper than looking at tokens)."""
+    raw: list[_RawCue] = []
+    for match in _BURST_RE.finditer(text):
+        run = match.group()
+        if any(c in "?？" for c in run) and any(c in "!！" for c in run):
+            weight = BURST_WEIGHTS["mixed"]
+        elif len(run) >= 3:
+            weight = BURST_WEIGHTS["long"]
+        else:
+            weight = BURST_WEIGHTS["short"]
+        raw.append((_BURST, match.start(), match.end(), weight))
+    return raw
+
+
+def _pattern_cues(text: str) -> list[_RawCue]:
+    """Stated waits and scare quotes: shapes rather than phrases, so regexes."""
+    raw: list[_RawCue] = []
+    if _UNIT_HINT.search(text.lower()):
+        raw.extend(
+            (_STATED_WAIT, m.start(), m.end(), DURATION_WEIGHT) for m in _DURATION_RE.finditer(text)
+        )
+    if '"' not in text and "“" not in text:
+        return raw
+    for match in _SCARE_QUOTE_RE.finditer(text):
+        # A quoted sentence is a quotation; a quoted word or two is a raised eyebrow.
+        if len(match.group(1).split()) <= _MAX_QUOTED_WORDS and match.end() - match.start() < len(
+            text.strip()
+        ):
+            raw.append((_SCARE_QUOTES, match.start(), match.end(), SCARE_QUOTE_WEIGHT))
+    return raw
+
+
+def _without_overlaps(raw: list[_RawCue]) -> list[_RawCue]:
+    """Per kind, keep the strongest, then longest, of overlapping matches ("speak to a real
+    person" over "real person"); a stated wait inside a long_wait phrase is the same evidence.
+    Then order by position."""
+    kept: list[_RawCue] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    # Stated waits go last so that every long_wait span is known when they are checked.
+    ranked = sorted(raw, key=lambda c: (c[0] == _STATED_WAIT, -c[3], c[1] - c[2], c[1]))
+    for kind, start, end, weight in ranked:
+        blocking = taken.get(kind, [])
+        if kind == _STATED_WAIT:
+            blocking = blocking + taken.get(_WAIT, [])
+        if all(end <= s or start >= e for s, e in blocking):
+            taken.setdefault(kind, []).append((start, end))
+            kept.append((kind, start, end, weight))
+    kept.sort(key=lambda c: (c[1], c[2], c[0]))
+    return kept
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def analyze_text(text: str) -> TextAnalysis:
+    """Score one message. Cached: every turn re-analyses the conversation's earlier messages.
+
+    ``frustration = 1 - (1 - SENTIMENT_WEIGHT * negativity) * prod(1 - w_kind)`` where
+    ``w_kind`` is the strongest cue of each kind (a kind repeated adds no new evidence) and
+    shouting/bursts are scaled down by positive sentiment ("THANK YOU!!" is not anger).
+    """
+    compound = float(_analyzer().polarity_scores(text)["compound"])
+    damping = 1.0 - max(0.0, compound)
+    cues: list[Cue] = []
+    strongest: dict[str, float] = {}
+    for kind, start, end, weight in _without_overlaps(
+        _token_cues(text) + _burst_cues(text) + _pattern_cues(text)
+    ):
+        effective = round(weight * damping, 4) if kind in _INTENSIFIERS else weight
+        strongest[kind] = max(effective, strongest.get(kind, 0.0))
+        cues.append(
+            Cue(kind=kind, evidence=text[start:end], start=start, end=end, weight=effective)
+        )
+    calm = 1.0 - SENTIMENT_WEIGHT * max(0.0, -compound)
+    for weight in strongest.values():
+        calm *= 1.0 - weight
+    return TextAnalysis(
+        text=text,
+        sentiment=compound,
+        frustration=min(1.0, max(0.0, 1.0 - calm)),
+        cues=tuple(cues),
+        human_request=_HUMAN in strongest,
+    )
