@@ -274,7 +274,8 @@ class Router:
         if winner is not None:
             reason = fired[0].reason
         elif outcome.action == "stayed_with_human":
-            reason = f"Staying with a person in {lane_id!r} (anti-flapping)."
+            since = f", escalated by rule {state.rule!r}" if state.rule else ""
+            reason = f"Staying with a person in {lane_id!r} (anti-flapping{since})."
         elif state.override_lane == lane_id and trace and trace[0].kind == "override":
             reason = f"A supervisor moved this conversation to {lane_id!r}."
         else:
@@ -283,6 +284,9 @@ class Router:
             lane=lane_id,
             lane_kind=lane.lane.kind,
             since_turn=state.since_turn if state.lane == lane_id else signals.user_turns,
+            rule=winner.id
+            if winner is not None
+            else (state.rule if state.lane == lane_id else None),
             handback_turn=state.handback_turn,
             pending=pending,
             override_lane=state.override_lane,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 
+from handoff.errors import ConversationError
 from handoff.models._base import Model
 
 __all__ = ["Account", "Conversation", "Entity", "Intent", "RoutingState", "Turn"]
@@ -63,6 +64,9 @@ class RoutingState(Model):
     lane: str | None = None
     lane_kind: str | None = None
     since_turn: int | None = None
+    rule: str | None = Field(
+        default=None, description="The rule that put the conversation in this lane."
+    )
     handback_turn: int | None = Field(
         default=None, description="User-turn count at the last hand-back from a human to the bot."
     )
@@ -85,6 +89,18 @@ class Conversation(Model):
     slots: dict[str, Any] = Field(default_factory=dict)
     metadata: dict[str, Any] = Field(default_factory=dict)
     state: RoutingState = RoutingState()
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Conversation:
+        """Read a conversation from JSON; ConversationError lists what is wrong and where."""
+        try:
+            return cls.model_validate_json(data)
+        except ValidationError as error:
+            lines = [
+                f"  {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}"
+                for e in error.errors()
+            ]
+            raise ConversationError("not a valid conversation:\n" + "\n".join(lines)) from None
 
     @property
     def user_turns(self) -> tuple[Turn, ...]:
