@@ -1,0 +1,60 @@
+"""The README's examples run, print what the README says they print, and its commands are
+the ones CI runs."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from handoff.models.signals import SIGNAL_KINDS
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+# A python block, optionally followed by "prints" and a plain block with its exact output.
+BLOCK = re.compile(r"```python\n(.*?)```(?:\n\nprints\n\n```\n(.*?)```)?", re.S)
+
+
+def _blocks() -> list[tuple[str, str | None]]:
+    return [(code, printed) for code, printed in BLOCK.findall(README)]
+
+
+def test_readme_has_examples() -> None:
+    """There is something to run."""
+    assert len(_blocks()) >= 2
+
+
+@pytest.mark.parametrize("index", range(len(_blocks())))
+def test_readme_example_runs(index: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each python block runs from the repository root and prints what the README shows."""
+    monkeypatch.chdir(ROOT)
+    code, printed = _blocks()[index]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, f"README.md block {index}", "exec"), {})
+    if printed:
+        assert out.getvalue() == printed
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """.ci/run takes its test command from the README, so they cannot drift apart."""
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "<!-- test-command -->" in README
+    assert "<!-- test-command -->" in ci
+    assert os.access(ROOT / ".ci" / "run", os.X_OK)
+
+
+def test_every_signal_is_documented() -> None:
+    """The README's signal table lists every signal rules may test."""
+    documented = set(re.findall(r"^\| `(\w+)` \|", README, re.M))
+    assert documented == set(SIGNAL_KINDS)
+
+
+@pytest.mark.parametrize("link", re.findall(r"\]\(((?!http)[^)#]+)\)", README))
+def test_relative_links_exist(link: str) -> None:
+    """Files the README links to exist."""
+    assert (ROOT / Path(link)).exists(), link
