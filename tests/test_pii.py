@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handoff.signals.pii import PiiMatch, contains_pii, find_pii, redact
+from handoff.signals.pii import PiiKind, PiiMatch, contains_pii, find_pii, redact
 
 DATA = Path(__file__).resolve().parent / "data" / "pii"
 
@@ -24,7 +25,13 @@ def _lines(name: str) -> list[str]:
 PII_LINES = _lines("pii_corpus.txt")
 PII_VALUES = _lines("pii_values.txt")
 CLEAN_LINES = _lines("clean_corpus.txt")
-LABELS = ("[CARD]", "[EMAIL]", "[PHONE]", "[IBAN]")
+LABELS_BY_KIND: dict[PiiKind, str] = {
+    "card": "[CARD]",
+    "email": "[EMAIL]",
+    "phone": "[PHONE]",
+    "iban": "[IBAN]",
+}
+LABELS = tuple(LABELS_BY_KIND.values())
 
 _SEPARATORS = re.compile(r"[\s\-.()]")
 _NOT_DIGIT = re.compile(r"[^0-9]")
@@ -52,6 +59,22 @@ def _with_check_digit(body: str) -> str:
     return next(body + d for d in "0123456789" if _luhn(body + d))
 
 
+def _mod97(iban: str) -> bool:
+    compact = iban.replace(" ", "").upper()
+    return int("".join(str(int(c, 36)) for c in compact[4:] + compact[:4])) % 97 == 1
+
+
+def _expected_kind(value: str) -> PiiKind:
+    """The kind a listed value is, judged independently of the module under test."""
+    if "@" in value:
+        return "email"
+    if value[:2].isalpha():
+        return "iban"
+    digits = _digits(value)
+    is_card = 13 <= len(digits) <= 19 and not value.startswith(("+", "0")) and _luhn(digits)
+    return "card" if is_card else "phone"
+
+
 def _line_id(line: str) -> str:
     return line[:40]
 
@@ -67,11 +90,18 @@ class TestPiiCorpus:
         """Each corpus message embeds at least one value from pii_values.txt."""
         assert [line for line in PII_LINES if not any(v in line for v in PII_VALUES)] == []
 
+    def test_values_are_real_formats(self) -> None:
+        """Listed cards pass Luhn, IBANs pass mod-97, and every kind is well represented."""
+        kinds = Counter(_expected_kind(v) for v in PII_VALUES)
+        assert min(kinds[kind] for kind in LABELS_BY_KIND) >= 10
+        numbers = [v for v in PII_VALUES if v[0] in "123456789"]
+        assert [v for v in numbers if len(_digits(v)) >= 13 and not _luhn(_digits(v))] == []
+        assert [v for v in PII_VALUES if _expected_kind(v) == "iban" and not _mod97(v)] == []
+
     @pytest.mark.parametrize("value", PII_VALUES)
     def test_each_value_alone_is_one_whole_match(self, value: str) -> None:
-        """Every listed value, on its own, is found as a single match spanning all of it."""
-        matches = find_pii(value)
-        assert [(m.start, m.end) for m in matches] == [(0, len(value))]
+        """Every listed value, on its own, is one match of the right kind spanning all of it."""
+        assert find_pii(value) == [PiiMatch(_expected_kind(value), 0, len(value))]
 
     @pytest.mark.parametrize("line", PII_LINES, ids=_line_id)
     def test_no_value_survives_redaction(self, line: str) -> None:
@@ -142,6 +172,25 @@ class TestCards:
         """Two cards separated by one space are two matches."""
         text = "4111 1111 1111 1111 5555 5555 5555 4444"
         assert [m.kind for m in find_pii(text)] == ["card", "card"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("07700 900123 4111 1111 1111 1111", "[PHONE] [CARD]"),
+            ("4111 1111 1111 1111 020 7946 0958", "[CARD] [PHONE]"),
+        ],
+    )
+    def test_card_and_phone_side_by_side(self, text: str, expected: str) -> None:
+        """A card and a phone joined by one space are told apart."""
+        assert redact(text) == expected
+
+    def test_country_code_before_a_card_hides_all_of_it(self) -> None:
+        """When "+1" runs into a card, which digits are which is unknowable: all are hidden."""
+        assert _digits(redact("call +1 4111 1111 1111 1111")) == ""
+
+    def test_number_glued_to_a_word_is_a_code(self) -> None:
+        """Digits stuck to letters ("SKU4111...") are a product code, not a card."""
+        assert redact("SKU4111111111111111") == "SKU4111111111111111"
 
 
 class TestEmails:
@@ -249,6 +298,18 @@ class TestPhones:
         assert redact("07700 900123 07700 900456") == "[PHONE] [PHONE]"
 
     @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("room 99 415.555.2671", "room 99 [PHONE]"),
+            ("4155552671 1234", "[PHONE] 1234"),
+            ("ref 1234 020 7946 0958", "ref 1234 [PHONE]"),
+        ],
+    )
+    def test_phone_next_to_another_number(self, text: str, expected: str) -> None:
+        """A neighbouring number is neither swallowed into the phone nor splits it."""
+        assert redact(text) == expected
+
+    @pytest.mark.parametrize(
         "text",
         [
             "+44 1234 56",  # 8 digits: too short for a phone
@@ -267,6 +328,7 @@ class TestPhones:
             "15%",
             "4155552671.50",
             "INV-2024-001234",
+            "room 12 1234 5678",
         ],
     )
     def test_non_phones_are_left_alone(self, text: str) -> None:
@@ -293,6 +355,25 @@ class TestApi:
         assert find_pii(text) == []
         assert not contains_pii(text)
         assert redact(text) is text
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("电话07700900123", "电话[PHONE]"),
+            ("邮箱jo@example.com谢谢", "邮箱[EMAIL]谢谢"),
+            ("<jo@example.com>", "<[EMAIL]>"),
+            ("tel:+442079460958", "tel:[PHONE]"),
+        ],
+    )
+    def test_word_boundaries(self, text: str, expected: str) -> None:
+        """Boundaries are ASCII: PII written straight after CJK text or punctuation is found."""
+        assert redact(text) == expected
+
+    def test_second_pass_finds_nothing_new(self) -> None:
+        """A value that only stands free once its neighbour is a label is still redacted."""
+        once = redact("jo@example.com-4155552671")
+        assert once == "[EMAIL]-[PHONE]"
+        assert redact(once) == once
 
     def test_contains_pii(self) -> None:
         """contains_pii is true as soon as one value is present."""
@@ -361,6 +442,16 @@ class TestProperties:
     def test_redact_never_raises(self, text: str) -> None:
         """Arbitrary text is redacted without error."""
         assert isinstance(redact(text), str)
+
+    @given(text=_MESSAGES)
+    def test_redact_replaces_exactly_the_matches(self, text: str) -> None:
+        """redact() is find_pii() applied: each match becomes its label, nothing else changes."""
+        pieces: list[str] = []
+        last = 0
+        for match in find_pii(text):
+            pieces += [text[last : match.start], f"[{match.kind.upper()}]"]
+            last = match.end
+        assert redact(text) == "".join(pieces) + text[last:]
 
     @given(text=_MESSAGES)
     def test_matches_are_sorted_and_disjoint(self, text: str) -> None:

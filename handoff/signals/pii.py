@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 __all__ = ["PiiKind", "PiiMatch", "contains_pii", "find_pii", "redact"]
@@ -36,9 +37,13 @@ _DATE = (
     r"|[0-9]{1,2}[./-][0-9]{1,2}[./-](?:19|20)?[0-9]{2}"
 )
 _TIME = r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
-# The same keeps a chain from swallowing the start of an email ("call 555 1234@corp.com").
+_DOTTED = r"(?:1\.)?[0-9]{3}\.[0-9]{3}\.[0-9]{4}|0[1-9](?:\.[0-9]{2}){4}"  # 415.555.2671
+# A chain of digit groups stops short of a date, a time, an email ("call 555 1234@corp.com")
+# or a dotted phone ("room 12 415.555.2671"), so that their own alternative can claim them.
+# The email look-ahead is bounded (64, the longest local part) to keep "0-0-0-..." linear.
 _NOT_A_GROUP = (
-    rf"(?!(?:{_DATE})(?![0-9]|[./-][0-9])|[0-9]{{1,2}}:(?!\s|$)|[0-9]+[A-Za-z0-9_%+.-]*@)"
+    rf"(?!(?:{_DATE})(?![0-9]|[./-][0-9])|[0-9]{{1,2}}:(?!\s|$)"
+    rf"|[0-9]+[A-Za-z0-9_%+.-]{{0,64}}@|(?:{_DOTTED})(?![0-9]))"
 )
 
 # What counts as "inside a word" for the boundaries below: ASCII only, so a number or address
@@ -68,7 +73,7 @@ _PATTERN = re.compile(
       )
     | (?P<dotted>
         (?<![{_W}.+])
-        (?:(?:1\.)?[0-9]{{3}}\.[0-9]{{3}}\.[0-9]{{4}}|0[1-9](?:\.[0-9]{{2}}){{4}})
+        (?:{_DOTTED})
         (?![0-9]|[.,][0-9])
       )
     | (?P<num>
@@ -84,7 +89,7 @@ _PATTERN = re.compile(
     re.VERBOSE,
 )
 
-_ANY_DIGIT = re.compile(r"[0-9]")
+_TRIGGER = re.compile(r"[0-9@]")  # every kind of PII holds a digit or an "@"
 _GROUP = re.compile(r"([ -]?)(\(?)([0-9]+)(\)?)")  # separator, "(", digits, ")"
 
 # ISO 13616 registry lengths; a country missing here still passes on the mod-97 check alone.
@@ -166,15 +171,18 @@ def _start(match: PiiMatch) -> int:
 
 
 def _scan(text: str) -> Iterator[PiiMatch]:
-    # Most messages carry no PII at all; every kind needs a digit or an "@".
-    if "@" not in text and _ANY_DIGIT.search(text) is None:
-        return
     # search() rather than finditer() so a rejected IBAN candidate can be rescanned from its
     # next character: "ref AB12 4111 1111 1111 1111" must still find the card inside it.
     pos = 0
     size = len(text)
     while pos < size:
-        found = _PATTERN.search(text, pos)
+        # Jump to the word holding the next digit or "@": the big pattern then only runs
+        # where PII can be, and a message without either costs one C-level scan. No match
+        # has a space before its first digit or "@", so starting after the space is safe.
+        trigger = _TRIGGER.search(text, pos)
+        if trigger is None:
+            return
+        found = _PATTERN.search(text, max(pos, text.rfind(" ", pos, trigger.start()) + 1))
         if found is None:
             return
         kind = found.lastgroup
@@ -197,24 +205,18 @@ def _scan(text: str) -> Iterator[PiiMatch]:
 
 def _iban_end(text: str, start: int, end: int) -> int | None:
     """Where the valid IBAN starting at ``start`` ends, or None if there is none."""
-    # Map each alphanumeric character to its offset so a candidate that ran on into the next
-    # word ("BE68 5390 0754 7034 then") can be cut back to the country's length.
     offsets = [i for i in range(start, end) if text[i] != " "]
     compact = "".join(text[i] for i in offsets).upper()
-    expected = _IBAN_LENGTHS.get(compact[:2])
-    if expected is not None:
-        lengths: range | tuple[int] = (expected,)
-    else:
-        lengths = range(min(len(compact), _IBAN_MAX), _IBAN_MIN - 1, -1)
-    for length in lengths:
-        if length > len(compact):
-            continue
-        cut = offsets[length - 1] + 1
-        if cut < end and text[cut] != " ":
-            continue  # an IBAN never ends in the middle of a group
-        if _mod97(compact[:length]):
-            return cut
-    return None
+    # A known country fixes the length, so a candidate that ran on into the next word
+    # ("BE68 5390 0754 7034 then") is cut back to it. Otherwise only the whole candidate is
+    # tried: each extra cut would be one more 1-in-97 chance of a false match.
+    length = _IBAN_LENGTHS.get(compact[:2], len(compact))
+    if not _IBAN_MIN <= length <= min(len(compact), _IBAN_MAX):
+        return None
+    cut = offsets[length - 1] + 1
+    if cut < end and text[cut] != " ":
+        return None  # an IBAN never ends in the middle of a group
+    return cut if _mod97(compact[:length]) else None
 
 
 def _mod97(iban: str) -> bool:
@@ -228,7 +230,9 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-_FREE, _CARD, _DEAD = 0, 1, 2
+_NANP_LAYOUTS = {(3, 3, 4), (1, 3, 3, 4), (3, 7), (1, 3, 7), (1, 10)}  # (415) 555-2671
+
+_Window = tuple[int, int, PiiKind]  # first group, last group, kind
 
 
 def _classify_number(text: str, start: int, end: int) -> list[PiiMatch]:
@@ -245,8 +249,8 @@ def _classify_number(text: str, start: int, end: int) -> list[PiiMatch]:
     bare = text[first:end]
     if bare.isdigit():  # one run of digits, the common case: skip the group bookkeeping
         if _card_head(bare, plus) and _CARD_MIN <= len(bare) <= _CARD_MAX and _luhn(bare):
-            return [PiiMatch("card", first, end)]
-        if not decimal_tail and _phone_ok(bare, len(bare), 0, 1, plus):
+            return [PiiMatch("card", start, end)]
+        if not decimal_tail and _phone_ok(bare, [len(bare)], len(bare), plus):
             return [PiiMatch("phone", start, end)]
         return []
 
@@ -264,59 +268,64 @@ def _classify_number(text: str, start: int, end: int) -> list[PiiMatch]:
         digits.append(run)
         seps.append(sep)
         parens.append(bool(opening))
+    starts[0] = start  # a leading "+" belongs to the number
+
+    windows: list[_Window] = [(i, j, "card") for i, j in _card_windows(digits, seps, parens, plus)]
+    windows += _phone_windows(digits, parens, plus, decimal_tail)
+    windows.sort()
+    if any(a[1] >= b[0] for a, b in pairwise(windows)):  # rare: only then is there a choice
+        windows = _cover(_best_windows(windows, digits), windows, len(digits))
+    return [PiiMatch(kind, starts[i], ends[j]) for i, j, kind in windows]
+
+
+def _best_windows(windows: list[_Window], digits: list[str]) -> list[_Window]:
+    """Non-overlapping windows that cover the most digits (then: the fewest windows)."""
+    # "07700 900123 0161 496 0000": a chance Luhn pass on "07700 900123 0161" must not win
+    # over the two phone numbers that together explain every group.
     count = len(digits)
-    state = [_FREE] * count
-    found: list[PiiMatch] = []
+    starting: list[list[_Window]] = [[] for _ in range(count)]
+    for window in windows:
+        starting[window[0]].append(window)
+    # score[k]: (digits covered, -windows used) by the best choice within groups [0, k).
+    score = [(0, 0)] * (count + 1)
+    back: list[tuple[int, _Window | None]] = [(0, None)] * (count + 1)
+    for k in range(count):
+        here = score[k]
+        if here > score[k + 1]:
+            score[k + 1], back[k + 1] = here, (k, None)
+        for window in starting[k]:
+            i, j, _ = window
+            candidate = (here[0] + sum(len(d) for d in digits[i : j + 1]), here[1] - 1)
+            if candidate > score[j + 1]:
+                score[j + 1], back[j + 1] = candidate, (k, window)
+    chosen: list[_Window] = []
+    k = count
+    while k > 0:
+        k, taken = back[k]
+        if taken is not None:
+            chosen.append(taken)
+    return chosen[::-1]
 
-    # Cards first: every Luhn-valid window of groups, with overlapping windows merged, so a
-    # number typed just before or after a card ("qty 2", an expiry, a CVV) cannot shift the
-    # window and leave part of the card visible.
-    regions: list[list[tuple[int, int]]] = []
-    for window in _card_windows(digits, seps, parens, plus):
-        if regions and window[0] <= max(j for _, j in regions[-1]):
-            regions[-1].append(window)
-        else:
-            regions.append([window])
-    cards = 0
-    for windows in regions:
-        for i, j in _tiling(windows):
-            state[i : j + 1] = [_CARD] * (j - i + 1)
-            found.append(PiiMatch("card", starts[i], ends[j]))
-            cards += 1
 
-    # A card-shaped number that fails Luhn is left alone as a whole; without this its first
-    # groups ("3782 822463" of a mistyped Amex) would be taken for a national phone number.
-    for i, j in _runs(seps, parens):
-        if _CARD not in state[i : j + 1] and _card_shaped(digits, i, j, plus):
-            state[i : j + 1] = [_DEAD] * (j - i + 1)
-    if decimal_tail and state[-1] == _FREE:
-        state[-1] = _DEAD
-
-    i = 0
-    while i < count:
-        best = _longest_phone(digits, state, parens, i, plus and i == 0)
-        if best is None:
-            i += 1
+def _cover(chosen: list[_Window], windows: list[_Window], count: int) -> list[_Window]:
+    """``chosen`` widened until every candidate window lies wholly inside the redaction."""
+    # When windows overlap without tiling ("1234 4111 1111 1111 1111" where "1234 4111 1111
+    # 1111" happens to pass Luhn too), which one is the card cannot be known: redacting the
+    # union is the only way to be sure that none of the digits stays visible.
+    spans = list(chosen)
+    owner = [-1] * count
+    for index, (i, j, _) in enumerate(spans):
+        owner[i : j + 1] = [index] * (j - i + 1)
+    for i, j, kind in windows:
+        if -1 not in owner[i : j + 1]:
             continue
-        found.append(PiiMatch("phone", start if plus and i == 0 else starts[i], ends[best]))
-        i = best + 1
-
-    if cards and len(found) > cards:
-        found.sort(key=lambda m: m.start)
-    return found
-
-
-def _tiling(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping card windows as separate cards when they tile the region, else as one."""
-    # "4111 1111 1111 1111 5555 5555 5555 4444" is two cards even if a window straddling
-    # both happens to pass Luhn; a region that cannot be tiled is redacted whole.
-    first = windows[0][0]
-    last = max(j for _, j in windows)
-    paths: dict[int, list[tuple[int, int]]] = {first: []}
-    for i, j in windows:  # sorted by start, so every path reaching i is known by now
-        if i in paths and j + 1 not in paths:
-            paths[j + 1] = [*paths[i], (i, j)]
-    return paths.get(last + 1, [(first, last)])
+        merged = {o for o in owner[i : j + 1] if o != -1}
+        first = min([i, *(spans[o][0] for o in merged)])
+        last = max([j, *(spans[o][1] for o in merged)])
+        card = kind == "card" or any(spans[o][2] == "card" for o in merged)
+        spans.append((first, last, "card" if card else "phone"))
+        owner[first : last + 1] = [len(spans) - 1] * (last - first + 1)
+    return sorted(spans[index] for index in set(owner) - {-1})
 
 
 def _starts_email(text: str, pos: int) -> bool:
@@ -325,12 +334,16 @@ def _starts_email(text: str, pos: int) -> bool:
     return found is not None and found.lastgroup == "email"
 
 
-def _card_head(digits: str, plus: bool) -> bool:
+def _international_prefix(head: str) -> bool:
+    return head[:2] == "00" and head[2:3] not in ("", "0")
+
+
+def _card_head(digits: str, plus: bool, first: bool = True) -> bool:
     """Whether a number whose first group is ``digits`` may be a card rather than a phone."""
-    # "+" with at most 15 digits, or "00" and a country code, is an E.164 phone number.
+    # "+" with at most 15 digits, or "00" and a country code, opening a number is E.164.
     if plus:
         return len(digits) > _PHONE_MAX_INTL
-    return not (digits[:2] == "00" and digits[2:3] not in ("", "0"))
+    return not (first and _international_prefix(digits))
 
 
 def _card_windows(
@@ -339,7 +352,7 @@ def _card_windows(
     """Each window of groups (first, last) typed like a card number that passes Luhn."""
     count = len(digits)
     for i in range(count):
-        if parens[i] or not _card_head(digits[i], plus and i == 0):
+        if parens[i] or not _card_head(digits[i], plus and i == 0, i == 0):
             continue
         total = 0
         for j in range(i, count):
@@ -358,63 +371,40 @@ def _card_windows(
                 yield i, j
 
 
-def _runs(seps: list[str], parens: list[bool]) -> Iterator[tuple[int, int]]:
-    """Maximal windows of groups joined by one repeated separator, without parentheses."""
-    # Neighbouring runs share their boundary group ("01-2024 0770" is "01-2024" and
-    # "2024 0770"), so the runs do not depend on where the chain happens to start.
-    count = len(seps)
-    i = 0
-    while i < count:
-        j = i
-        while (
-            j + 1 < count
-            and not parens[j]
-            and not parens[j + 1]
-            and seps[j + 1] in (" ", "-")
-            and (j == i or seps[j + 1] == seps[j])
-        ):
-            j += 1
-        yield i, j
-        i = j if j > i else j + 1
+def _phone_windows(
+    digits: list[str], parens: list[bool], plus: bool, decimal_tail: bool
+) -> list[_Window]:
+    """Each window of groups (first, last) that reads as a phone number."""
+    count = len(digits) - 1 if decimal_tail else len(digits)
+    found: list[_Window] = []
+    for i in range(count):
+        head = "".join(digits[i : i + 3])[:3]
+        lengths: list[int] = []
+        total = 0
+        for j in range(i, count):
+            lengths.append(len(digits[j]))
+            if not (parens[j] and digits[j] == "0"):  # "+44 (0)20": dialled only at home
+                total += lengths[-1]
+            if total > _PHONE_MAX_INTL + 2:
+                break
+            if total >= _PHONE_MIN_INTL and _phone_ok(
+                head, lengths, total, plus and i == 0, i == 0
+            ):
+                found.append((i, j, "phone"))
+    return found
 
 
-def _card_shaped(digits: list[str], i: int, j: int, plus: bool) -> bool:
-    # A leading 0 is a trunk prefix: "0161 4960 0000" is a phone even if it looks like a card.
-    total = sum(len(d) for d in digits[i : j + 1])
-    return (
-        _CARD_MIN <= total <= _CARD_MAX
-        and digits[i][0] != "0"
-        and not (plus and i == 0)
-        and all(len(d) >= 4 for d in digits[i:j])
-    )
-
-
-def _longest_phone(
-    digits: list[str], state: list[int], parens: list[bool], i: int, international: bool
-) -> int | None:
-    """The last group of the longest phone number starting at group ``i``, if any."""
-    head = "".join(digits[i : i + 3])[:3]
-    best = None
-    total = 0
-    trunk = 0
-    for j in range(i, len(digits)):
-        if state[j] != _FREE:
-            break
-        total += len(digits[j])
-        if total > _PHONE_MAX_INTL + 3:
-            break
-        if parens[j] and digits[j] == "0":
-            trunk += 1
-        if _phone_ok(head, total, trunk, j - i + 1, international):
-            best = j
-    return best
-
-
-def _phone_ok(head: str, total: int, trunk: int, groups: int, international: bool) -> bool:
-    """Whether ``total`` digits in ``groups`` groups, starting with ``head``, make a phone."""
-    # The "(0)" of "+44 (0)20 ..." is only dialled from inside the country: not counted.
+def _phone_ok(
+    head: str, lengths: list[int], total: int, international: bool, first: bool = True
+) -> bool:
+    """Whether ``total`` digits in groups of these lengths, from ``head``, make a phone."""
+    # "00" dials out only at the start of a number: "3704 0044 0532 0130" is no UK phone.
     if international:
-        return _PHONE_MIN_INTL <= total - trunk <= _PHONE_MAX_INTL
-    if head[:2] == "00" and head[2:3] not in ("", "0"):
-        return _PHONE_MIN_INTL <= total - 2 - trunk <= _PHONE_MAX_INTL
-    return _PHONE_MIN_NATIONAL <= total <= _PHONE_MAX_NATIONAL and groups <= _PHONE_MAX_GROUPS
+        return _PHONE_MIN_INTL <= total <= _PHONE_MAX_INTL
+    if first and _international_prefix(head):
+        return _PHONE_MIN_INTL <= total - 2 <= _PHONE_MAX_INTL
+    if not _PHONE_MIN_NATIONAL <= total <= _PHONE_MAX_NATIONAL or len(lengths) > _PHONE_MAX_GROUPS:
+        return False
+    # National numbers start with a trunk 0 (UK, France, Germany...) or are laid out the
+    # North American way; "1234 020 7946" is a number and the start of a phone, not a phone.
+    return head[0] == "0" or len(lengths) == 1 or tuple(lengths) in _NANP_LAYOUTS
