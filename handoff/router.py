@@ -114,7 +114,7 @@ class Router:
             return self._decide(conversation, signals, now, queue_load)
         except Exception as error:
             log.exception("routing failed for conversation %s", conversation.id)
-            return self._safe_decision(conversation, error)
+            return self.safe_decision(conversation, error)
 
     def replay(
         self,
@@ -351,7 +351,8 @@ class Router:
             checks=tuple(checks),
         )
 
-    def _safe_decision(self, conversation: Conversation, error: BaseException) -> Decision:
+    def safe_decision(self, conversation: Conversation, error: BaseException) -> Decision:
+        """The decision for a fault: the safe human lane, with the (redacted) error recorded."""
         compiled = self._compiled
         lane_id = self._settings.safe_lane
         lane = compiled.lanes[lane_id]
