@@ -101,6 +101,15 @@ class TestTrackerToConversation:
         assert (account.customer_id, account.tier) == ("c-9", "gold")
         assert account.risk_flags == frozenset({"vulnerable"})
 
+    def test_account_from_session_start_metadata(self) -> None:
+        """Account data sent only with the session's first message is still used."""
+        tracker = tracker_from(
+            [user_event("hi", "greet")],
+            slots={"session_started_metadata": {"customer_id": "c-1", "risk_flags": ["vip"]}},
+        )
+        account = tracker_to_conversation(tracker).account
+        assert (account.customer_id, account.risk_flags) == ("c-1", frozenset({"vip"}))
+
     def test_state_from_slot(self) -> None:
         """The routing state comes back from the handoff_state slot."""
         state = {"lane": "bot", "lane_kind": "bot", "pending": {"mood_sliding": 1}}
@@ -169,7 +178,7 @@ class TestRouteTracker:
         events = [user_event("I want a human", "request_human"), {"event": "pause"}]
         conversation = tracker_to_conversation(tracker_from(events))
         back = handback_events(conversation, "Refund issued, ref 123.", lane="bot")
-        assert [e["event"] for e in back] == ["slot", "slot", "slot", "resume"]
+        assert [e["event"] for e in back] == ["slot", "slot", "slot", "action", "resume"]
         state = back[2]["value"]
         assert state["handback_turn"] == 1
         upset = [
@@ -267,3 +276,7 @@ def test_latest_message_is_not_replayed_after_a_handback() -> None:
     conversation = tracker_to_conversation(tracker_from(events))
     assert [t.role for t in conversation.turns] == ["user", "bot"]
     assert handback_events(conversation, "done")[2]["value"]["handback_turn"] == 1
+    assert handback_events(conversation, "done")[-2:] == [
+        {"event": "action", "name": "action_listen"},
+        {"event": "resume"},
+    ]

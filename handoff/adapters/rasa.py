@@ -199,9 +199,17 @@ def tracker_to_conversation(tracker: Tracker) -> Conversation:
 
 
 def _account(metadata: Mapping[str, Any], slots: Mapping[str, Any]) -> Account:
+    # Channels often send account data only with a session's first message; Rasa keeps that
+    # in the session_started_metadata slot.
+    session = slots.get("session_started_metadata")
+    session = session if isinstance(session, Mapping) else {}
+
     def pick(key: str) -> Any:
-        value = metadata.get(key)
-        return value if value not in (None, "", []) else slots.get(ACCOUNT_SLOTS[key])
+        for source in (metadata, session):
+            value = source.get(key)
+            if value not in (None, "", []):
+                return value
+        return slots.get(ACCOUNT_SLOTS[key])
 
     flags = pick("risk_flags") or ()
     if isinstance(flags, str):
@@ -353,6 +361,9 @@ def handback_events(
         {"event": "slot", "name": SLOT_AGENT_NOTE, "value": note},
         {"event": "slot", "name": SLOT_LANE, "value": lane},
         {"event": "slot", "name": SLOT_STATE, "value": state.model_dump(mode="json")},
+        # Without action_listen Rasa treats the customer's next message as the continuation
+        # of the paused turn: RulePolicy falls back and replays the old answer.
+        {"event": "action", "name": "action_listen"},
         {"event": "resume"},
     ]
 

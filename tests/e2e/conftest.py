@@ -75,7 +75,8 @@ def rasa_model(rasa_bin: Path) -> Path:
     name = f"handoff-{digest.hexdigest()[:12]}"
     model = WORK / "models" / f"{name}.tar.gz"
     if not model.exists():
-        env = os.environ | {"RASA_TELEMETRY_ENABLED": "false"}
+        env = os.environ | {"RASA_TELEMETRY_ENABLED": "false",
+                            "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache")}  # fmt: skip
         _run([str(rasa_bin), "train", "--fixed-model-name", name, "--out", str(WORK / "models")],
              WORK / "rasa-train.log", cwd=RASA_PROJECT, env=env)  # fmt: skip
     return model
@@ -161,7 +162,8 @@ def stack(
         endpoints.write_text(f'action_endpoint:\n  url: "{actions_url}/webhook"\n')
         rasa_url = f"http://127.0.0.1:{rasa_port}"
         rasa_env = os.environ | {"HANDOFF_ACTION_PORT": str(action_port),
-                                 "RASA_TELEMETRY_ENABLED": "false"}  # fmt: skip
+                                 "RASA_TELEMETRY_ENABLED": "false",
+                                 "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache")}  # fmt: skip
         process, log = start(
             "rasa",
             [str(rasa_bin), "run", "--enable-api", "-m", str(rasa_model), "--port", str(rasa_port),

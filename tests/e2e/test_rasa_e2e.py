@@ -15,11 +15,12 @@ from typing import Any
 
 import httpx
 import pytest
+from ruamel.yaml import YAML
 
 from handoff import Router
 from handoff.adapters.rasa import SLOT_AGENT_NOTE, SLOT_LANE, hand_back
 from tests.conftest import RULES
-from tests.e2e.conftest import Stack
+from tests.e2e.conftest import RASA_PROJECT, Stack
 
 pytestmark = pytest.mark.e2e
 LANES = Router.from_path(RULES / "banking.yaml").ruleset.lanes
@@ -169,7 +170,9 @@ def test_hand_back_resumes_the_bot(stack: Stack) -> None:
     state = tracker(stack, sender)
     assert state["paused"] is False
     assert state["slots"][SLOT_AGENT_NOTE] == "Card unblocked; customer happy."
-    assert say(stack, sender, "hello again")  # the bot is answering
+    domain = YAML(typ="safe").load((RASA_PROJECT / "domain.yml").read_text())
+    greeting = domain["responses"]["utter_greet"][0]["text"]
+    assert say(stack, sender, "hello again") == [greeting]
     assert tracker(stack, sender)["slots"][SLOT_LANE] == "bot", why(stack, sender)
 
 
