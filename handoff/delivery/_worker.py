@@ -1,0 +1,200 @@
+"""The delivery worker: claims due outbox rows, hands them to sinks, and schedules retries."""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Sequence
+from types import TracebackType
+
+from handoff.delivery._outbox import Outbox, _Job
+from handoff.delivery._signing import IDEMPOTENCY_HEADER
+from handoff.delivery._sinks import DeliveryError, Sink
+
+__all__ = ["DeliveryWorker", "WorkerHandle"]
+
+log = logging.getLogger("handoff.delivery")
+
+
+class DeliveryWorker:
+    """Delivers the outbox's due rows to ``sinks``, at least once, retrying with back-off.
+
+    A row is marked delivered only after its sink returned; a failure is recorded on the row
+    (``last_error``) and, after the n-th failure, retried after a random delay between 0 and
+    ``min(max_delay, base_delay * 2 ** (n - 1))`` ("full jitter", so that a desktop coming
+    back is not hit by every retry at once). After ``max_attempts`` failures the row is
+    marked dead, kept, and shown by ``Outbox.dead()`` until ``Outbox.retry_dead()``.
+
+    Several workers, in threads or processes on several machines, may share one outbox: each
+    claims rows for ``lease`` seconds, so a row is in one worker's hands at a time, and a
+    worker that dies mid-send leaves its rows to the others once the lease runs out. A worker
+    delivers only rows for its own sinks' names. ``clock`` returns unix seconds, comparable
+    with the ``time.time()`` the outbox stamps new rows with (tests pass a settable clock).
+
+    With the defaults (0.5 s doubling up to 60 s, 50 attempts) a delivery is retried for
+    about 20 minutes on average before it is declared dead.
+    """
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        sinks: Sequence[Sink],
+        *,
+        max_attempts: int = 50,
+        base_delay: float = 0.5,
+        max_delay: float = 60.0,
+        lease: float = 60.0,
+        batch_size: int = 20,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        names = [sink.name for sink in sinks]
+        if not names:
+            raise ValueError("DeliveryWorker needs at least one sink")
+        if len(set(names)) != len(names):
+            raise ValueError(f"sink names must be unique, got {names!r}")
+        unknown = sorted(set(names) - set(outbox.sinks))
+        if unknown:
+            raise ValueError(
+                f"sink(s) {unknown} are not among the outbox's sinks {list(outbox.sinks)}: "
+                "the outbox would never queue anything for them"
+            )
+        if max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        if not 0 <= base_delay <= max_delay:
+            raise ValueError("need 0 <= base_delay <= max_delay")
+        if lease <= 0 or batch_size < 1:
+            raise ValueError("lease must be positive and batch_size at least 1")
+        self.outbox = outbox
+        self._sinks = {sink.name: sink for sink in sinks}
+        self._max_attempts = max_attempts
+        self._base_delay = base_delay
+        self._max_delay = max_delay
+        self._lease = lease
+        self._batch_size = batch_size
+        self._clock = clock
+        self._random = random.Random()
+
+    def run_once(self) -> int:
+        """Attempt every delivery due now (up to one batch); return how many succeeded."""
+        return self._run_batch()[1]
+
+    def run_forever(self, stop: threading.Event, poll_interval: float = 1.0) -> None:
+        """Deliver until ``stop`` is set, polling every ``poll_interval`` s when idle.
+
+        Database errors are logged and retried at the next poll rather than ending the loop:
+        an outbox that is briefly unreachable must not silently stop all deliveries.
+        """
+        while not stop.is_set():
+            try:
+                claimed, _ = self._run_batch(stop)
+            except Exception:
+                log.exception("delivery worker: polling the outbox failed; will retry")
+                claimed = 0
+            if claimed == 0:
+                stop.wait(poll_interval)
+
+    def start_thread(
+        self, poll_interval: float = 1.0, *, name: str = "handoff-delivery"
+    ) -> WorkerHandle:
+        """Run ``run_forever`` in a daemon thread; stop it with the returned handle's ``stop()``.
+
+        A daemon thread cannot keep the process alive; if the process exits mid-send, the row
+        is still pending and is retried once its lease expires.
+        """
+        stop = threading.Event()
+        thread = threading.Thread(
+            target=self.run_forever, args=(stop, poll_interval), name=name, daemon=True
+        )
+        thread.start()
+        return WorkerHandle(thread, stop)
+
+    def _delay(self, failures: int) -> float:
+        # Cap the exponent too: 2 ** 1000 is fine for ints but overflows a float.
+        ceiling = min(self._max_delay, self._base_delay * 2.0 ** min(failures - 1, 60))
+        return self._random.uniform(0.0, ceiling)
+
+    def _run_batch(self, stop: threading.Event | None = None) -> tuple[int, int]:
+        """One poll: (rows claimed, rows delivered). Rows left when ``stop`` is set go back."""
+        started = self._clock()
+        token, jobs = self.outbox._claim(
+            list(self._sinks), now=started, lease=self._lease, limit=self._batch_size
+        )
+        delivered = 0
+        try:
+            for job in jobs:
+                # Half the lease spent: give the rest back rather than risk sending a row
+                # after its lease ran out, when another worker may be sending it too.
+                if self._clock() - started > self._lease / 2 or (stop and stop.is_set()):
+                    break
+                delivered += self._attempt(job, token)
+        finally:
+            if jobs:
+                self.outbox._release(token)
+        return len(jobs), delivered
+
+    def _attempt(self, job: _Job, token: str) -> int:
+        sink = self._sinks[job.sink]
+        headers = {"Content-Type": "application/json", IDEMPOTENCY_HEADER: job.key}
+        try:
+            sink.send(job.body, headers)
+        except Exception as error:  # any sink failure, even a bug, is recorded and retried
+            failures = job.attempts + 1
+            # A DeliveryError already says what went wrong; anything else is a surprise from
+            # the sink, so its type is the most useful part of the message.
+            message = str(error) if isinstance(error, DeliveryError) else repr(error)
+            dead = failures >= self._max_attempts
+            if dead:
+                log.error(
+                    "delivery %s to %s is dead after %d attempts: %s",
+                    job.key,
+                    job.sink,
+                    failures,
+                    message,
+                )
+            else:
+                log.info(
+                    "delivery %s to %s failed (attempt %d), will retry: %s",
+                    job.key,
+                    job.sink,
+                    failures,
+                    message,
+                )
+            self.outbox._mark_failed(
+                job,
+                token,
+                error=message,
+                next_attempt_at=None if dead else self._clock() + self._delay(failures),
+            )
+            return 0
+        self.outbox._mark_delivered(job, now=self._clock())
+        return 1
+
+
+class WorkerHandle:
+    """A running worker thread; ``stop()`` ends it after the delivery in progress."""
+
+    def __init__(self, thread: threading.Thread, stop: threading.Event) -> None:
+        self.thread = thread
+        self._stop = stop
+
+    def stop(self, timeout: float | None = 30.0) -> None:
+        """Ask the worker to stop and wait up to ``timeout`` s for it to finish."""
+        self._stop.set()
+        self.thread.join(timeout)
+
+    def is_alive(self) -> bool:
+        """Whether the worker thread is still running."""
+        return self.thread.is_alive()
+
+    def __enter__(self) -> WorkerHandle:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
