@@ -1,0 +1,322 @@
+"""Routing test cases in YAML (short form) or JSON (``handoff.testing.RoutingCase``).
+
+A YAML case file::
+
+    defaults:                      # optional: applied to every case below
+      now: 2026-11-24T10:30:00+00:00
+    cases:
+      - name: asks for a human
+        account: {tier: gold}
+        turns:
+          - user: I want to talk to a human
+            intent: request_human  # optional; confidence defaults to 1.0
+          - bot: Sure.             # optional; action: and fallback: allowed
+          - user: hello?
+        expect: {lane: general_support, rule: asked_for_human}
+
+Every problem is reported as ``file:line:col: message``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from handoff.errors import ConversationError
+from handoff.models.conversation import Account, Conversation, Entity, Intent, RoutingState, Turn
+from handoff.testing import Expect, RoutingCase, load_case
+
+__all__ = ["CASE_SUFFIXES", "Case", "CaseFileError", "load_case_files"]
+
+CASE_SUFFIXES = (".yaml", ".yml", ".json")
+MAX_CASE_BYTES = 5_000_000
+MAX_DEPTH = 64
+
+
+class CaseFileError(ConversationError):
+    """A case file cannot be read; ``problems`` are ``file:line:col: message`` lines."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Case:
+    """One case ready to run, with where it was written."""
+
+    name: str
+    location: str  # file:line
+    case: RoutingCase
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ShortTurn(_Strict):
+    """One turn in the short form: exactly one of ``user``, ``bot`` or ``agent``."""
+
+    user: str | None = None
+    bot: str | None = None
+    agent: str | None = None
+    intent: str | None = None
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    ranking: dict[str, float] | None = Field(
+        default=None, description="Runner-up intents and confidences, e.g. {greet: 0.3}."
+    )
+    entities: tuple[str, ...] | dict[str, Any] = ()
+    action: str | None = None
+    fallback: bool = False
+
+    @model_validator(mode="after")
+    def _one_speaker(self) -> ShortTurn:
+        speakers = [k for k in ("user", "bot", "agent") if getattr(self, k) is not None]
+        if len(speakers) != 1:
+            raise ValueError("a turn needs exactly one of 'user:', 'bot:' or 'agent:'")
+        if speakers[0] != "user" and (self.intent is not None or self.ranking is not None):
+            raise ValueError("only user turns have an intent")
+        return self
+
+    def to_turn(self) -> Turn:
+        """The full Turn model."""
+        if self.user is not None:
+            intent = Intent(name=self.intent, confidence=self.confidence) if self.intent else None
+            ranking = [intent] if intent is not None else []
+            ranking += [Intent(name=n, confidence=c) for n, c in (self.ranking or {}).items()]
+            ranking.sort(key=lambda i: -i.confidence)
+            if isinstance(self.entities, dict):
+                entities = tuple(
+                    Entity(entity=k, value=v if isinstance(v, str | int | float | bool) else None)
+                    for k, v in self.entities.items()
+                )
+            else:
+                entities = tuple(Entity(entity=name) for name in self.entities)
+            return Turn(
+                role="user",
+                text=self.user,
+                intent=intent,
+                intent_ranking=tuple(ranking),
+                entities=entities,
+            )
+        return Turn(
+            role="bot" if self.bot is not None else "agent",
+            text=self.bot if self.bot is not None else self.agent or "",
+            action=self.action,
+            fallback=self.fallback,
+        )
+
+
+class YamlCase(_Strict):
+    """A case in the short form (``turns:``) or with a full ``conversation:``."""
+
+    name: str
+    description: str = ""
+    now: datetime | None = None
+    queue_load: dict[str, int] = Field(default_factory=dict)
+    id: str | None = None
+    channel: str = "web"
+    account: Account = Account()
+    state: RoutingState = RoutingState()
+    turns: tuple[ShortTurn | str, ...] | None = None
+    conversation: Conversation | None = None
+    expect: Expect
+
+    @model_validator(mode="after")
+    def _turns_or_conversation(self) -> YamlCase:
+        if (self.turns is None) == (self.conversation is None):
+            raise ValueError("give either 'turns:' (short form) or 'conversation:', not both")
+        return self
+
+    def to_case(self) -> RoutingCase:
+        """The equivalent ``handoff.testing.RoutingCase``."""
+        conversation = self.conversation
+        if conversation is None:
+            turns = tuple(
+                Turn(role="user", text=t) if isinstance(t, str) else t.to_turn()
+                for t in self.turns or ()
+            )
+            conversation = Conversation(
+                id=self.id or self.name,
+                channel=self.channel,
+                turns=turns,
+                account=self.account,
+                state=self.state,
+            )
+        return RoutingCase(
+            description=self.description or self.name,
+            now=self.now,
+            queue_load=self.queue_load,
+            conversation=conversation,
+            expect=self.expect,
+        )
+
+
+class CaseFile(_Strict):
+    """The top level of a YAML case file."""
+
+    defaults: dict[str, Any] = Field(default_factory=dict)
+    cases: list[Any]
+
+
+def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:
+    """The files to run: each file given, and every case file in each folder (name order)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix in CASE_SUFFIXES
+            )
+        else:
+            yield path
+
+
+def load_case_files(paths: tuple[Path, ...]) -> list[Case]:
+    """Every case in ``paths``; CaseFileError lists every problem of every file."""
+    cases: list[Case] = []
+    problems: list[str] = []
+    files = list(case_files(paths))
+    if not files:
+        raise CaseFileError([f"{p}: no case files (*.yaml, *.yml, *.json) here" for p in paths])
+    for file in files:
+        try:
+            cases.extend(_load_file(file))
+        except CaseFileError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise CaseFileError(problems)
+    return cases
+
+
+def _load_file(file: Path) -> list[Case]:
+    if file.suffix == ".json":
+        try:
+            case = load_case(file)
+        except ConversationError as error:
+            raise CaseFileError([f"{file}:1:1: not a routing case: {error}"]) from None
+        return [Case(file.stem, f"{file}:1", case)]
+    size = file.stat().st_size
+    if size > MAX_CASE_BYTES:
+        raise CaseFileError([f"{file}:0:0: the file is {size:,} bytes; the limit is 5,000,000"])
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise CaseFileError([f"{file}:{line}:1: not valid UTF-8; save the file as UTF-8"]) from None
+    tree = _parse_yaml(text, str(file))
+    try:
+        top = CaseFile.model_validate(_plain(tree))
+    except ValidationError as error:
+        raise CaseFileError(
+            [_located(str(file), tree, (), e) for e in error.errors()]
+            + ([] if isinstance(tree, dict) else ["    hint: start the file with 'cases:'"])
+        ) from None
+    cases: list[Case] = []
+    problems: list[str] = []
+    for index, item in enumerate(top.cases):
+        node = tree["cases"][index]
+        line = _position(tree["cases"], index)[0]
+        data = {**top.defaults, **item} if isinstance(item, dict) else item
+        try:
+            case = YamlCase.model_validate(data).to_case()
+        except ValidationError as error:
+            errors = error.errors()
+            # A bad turn fails both union branches; the "not a string" one is noise.
+            errors = [e for e in errors if "str" not in e["loc"]] or errors
+            problems.extend(_located(str(file), node, ("cases", index), e) for e in errors)
+            continue
+        cases.append(Case(case.description, f"{file}:{line}", case))
+    if problems:
+        raise CaseFileError(problems)
+    return cases
+
+
+def _parse_yaml(text: str, name: str) -> Any:
+    from ruamel.yaml import YAML  # noqa: PLC0415
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
+    from ruamel.yaml.events import (  # noqa: PLC0415
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+    )
+
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        # Scan the events first: the parser is iterative, the composer is not, and aliases
+        # could expand a few bytes into millions of nodes ("billion laughs").
+        depth = 0
+        for event in yaml.parse(text):
+            mark = event.start_mark
+            where = f"{name}:{mark.line + 1}:{mark.column + 1}"
+            if isinstance(event, AliasEvent):
+                raise CaseFileError(
+                    [f"{where}: aliases (*name) are not allowed in case files; "
+                     "put shared values under 'defaults:'"]
+                )  # fmt: skip
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise CaseFileError([f"{where}: nested deeper than {MAX_DEPTH} levels"])
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+        return yaml.load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        problem = str(error.problem or error.context or "invalid YAML").split("\n")[0]
+        raise CaseFileError([f"{name}:{line}:{column}: invalid YAML: {problem}"]) from None
+    except YAMLError as error:
+        raise CaseFileError([f"{name}:1:1: invalid YAML: {error}"]) from None
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's round-trip containers → plain dicts and lists (no aliases: checked above)."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def _position(node: Any, key: Any) -> tuple[int, int]:
+    """1-based line and column of ``key`` in a ruamel container, or of the container."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return 1, 1
+    try:
+        found = lc.key(key) if isinstance(node, dict) else lc.item(key)
+        return found[0] + 1, found[1] + 1
+    except (KeyError, IndexError, TypeError):
+        return lc.line + 1, lc.col + 1
+
+
+def _located(name: str, node: Any, prefix: tuple[Any, ...], error: Any) -> str:
+    """A pydantic error at the deepest YAML position its location reaches."""
+    line, column = _position(node, None) if not error["loc"] else (0, 0)
+    current = node
+    for part in error["loc"]:
+        found = (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and part < len(current)
+        )
+        if found:
+            line, column = _position(current, part)
+            current = current[part]
+        elif line == 0:
+            line, column = _position(current, None)
+    path = ".".join(str(p) for p in (*prefix, *error["loc"]) if not _is_union_tag(p))
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif error["type"] == "missing":
+        message = "missing required key"
+    return f"{name}:{max(line, 1)}:{max(column, 1)}: {message} (at {path or 'top level'})"
+
+
+def _is_union_tag(part: Any) -> bool:
+    return isinstance(part, str) and (part in ("ShortTurn", "str") or "[" in part)
