@@ -1,0 +1,221 @@
+"""The action server under load: real Rasa action requests at fixed rates, on loopback.
+
+Load tool: an open-loop generator on asyncio streams with 64 keep-alive connections (no
+extra binary to install; wrk is closed-loop and would hide queueing; httpx's pool costs
+the generator too much CPU once requests queue up, on a 2-core machine shared with the
+server). Request i is due at ``start + i/rate``
+whether or not earlier ones have answered, and its latency is measured from when it was
+due, so a server that falls behind shows it in p99 instead of slowing the generator down
+(coordinated omission). Each rate runs for a fixed time and the whole test stops by itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from conftest import REPO
+
+RATES = (50, 100, 200, 500)
+SECONDS = float(os.environ.get("HANDOFF_BENCH_LOAD_SECONDS", "10"))
+DRAIN_SECONDS = 10.0
+CONNECTIONS = 64
+CAPTURED = REPO / "tests" / "data" / "rasa" / "captured_action_request_rasa3.6.21.json"
+
+# (text, intent): half the turns stay with the bot, half hand off (payload + outbox write).
+MESSAGES = (
+    ("hello there", "greet"),
+    ("what's my balance on the savings account?", "check_balance"),
+    ("I want to talk to a human", "request_human"),
+    ("this is the third time I'm asking, nobody helps me!!", "complain"),
+)
+
+
+def action_request(template: dict[str, Any], sender: str, text: str, intent: str) -> bytes:
+    """The captured Rasa 3.6.21 request, re-addressed to our action with a new last message."""
+    body = copy.deepcopy(template)
+    body["next_action"] = "action_handoff_route"
+    body["sender_id"] = body["tracker"]["sender_id"] = sender
+    parse = {**body["tracker"]["latest_message"], "text": text}
+    parse["intent"] = {"name": intent, "confidence": 0.93}
+    body["tracker"]["latest_message"] = parse
+    last_user = next(e for e in reversed(body["tracker"]["events"]) if e["event"] == "user")
+    last_user["text"], last_user["parse_data"] = text, parse
+    return json.dumps(body).encode()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Our action server on 127.0.0.1, configured as documented, delivering to a temp JSONL."""
+    folder = tmp_path_factory.mktemp("server")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "SANIC_HOST": "127.0.0.1",
+        "HANDOFF_RULES": str(REPO / "rules" / "default.yaml"),
+        "HANDOFF_JSONL_PATH": str(folder / "payloads.jsonl"),
+        "HANDOFF_OUTBOX_URL": f"sqlite:///{folder / 'outbox.db'}",
+    }
+    log = (folder / "server.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "handoff.adapters.rasa_actions",
+         "--port", str(port)],
+        cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"action server exited: {(folder / 'server.log').read_text()}")
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("action server did not start within 60 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+async def _post(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, head: bytes, body: bytes
+) -> tuple[int, bytes]:
+    """One HTTP/1.1 keep-alive request on an open connection: (status, body)."""
+    writer.write(head + str(len(body)).encode() + b"\r\n\r\n" + body)
+    await writer.drain()
+    header = await reader.readuntil(b"\r\n\r\n")
+    status = int(header.split(b" ", 2)[1])
+    length = 0
+    for line in header.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    return status, await reader.readexactly(length)
+
+
+async def _load(url: str, bodies: list[bytes], rate: float) -> dict[str, Any]:
+    """Send ``bodies`` open-loop at ``rate``; CONNECTIONS keep-alive connections take turns.
+
+    A tiny HTTP/1.1 client on asyncio streams: httpx's pool costs the generator milliseconds
+    of CPU per request once hundreds are outstanding, which starves the server it measures.
+    """
+    host, port = url.removeprefix("http://").split(":")
+    head = (
+        f"POST /webhook HTTP/1.1\r\nHost: {host}:{port}\r\n"
+        "Content-Type: application/json\r\nContent-Length: "
+    ).encode()
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
+
+    def error(kind: str) -> None:
+        errors[kind] = errors.get(kind, 0) + 1
+
+    async def worker() -> None:
+        reader, writer = await asyncio.open_connection(host, int(port))
+        try:
+            while True:
+                due, body = await queue.get()
+                try:
+                    status, answer = await _post(reader, writer, head, body)
+                except (OSError, asyncio.IncompleteReadError, ValueError) as failure:
+                    error(type(failure).__name__)
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(host, int(port))
+                else:
+                    if status != 200 or b'"events"' not in answer:
+                        error(f"HTTP {status}")
+                    else:
+                        latencies.append(time.perf_counter() - due)
+                queue.task_done()
+        finally:
+            writer.close()
+
+    workers = [asyncio.create_task(worker()) for _ in range(CONNECTIONS)]
+    start = time.perf_counter()
+    for i, body in enumerate(bodies):
+        due = start + i / rate
+        delay = due - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        queue.put_nowait((due, body))
+    sent_for = time.perf_counter() - start
+    try:
+        await asyncio.wait_for(queue.join(), timeout=DRAIN_SECONDS)
+    except asyncio.TimeoutError:
+        errors["unfinished"] = len(bodies) - len(latencies) - sum(errors.values())
+    for task in workers:
+        task.cancel()
+    await asyncio.gather(*workers, return_exceptions=True)
+    elapsed = time.perf_counter() - start
+    latencies.sort()
+
+    def pct(q: float) -> float | None:
+        if not latencies:
+            return None
+        return latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
+
+    return {
+        "rate": rate,
+        "requests": len(bodies),
+        "ok": len(latencies),
+        "errors": sum(errors.values()),
+        "error_kinds": errors,
+        "sent_for_s": sent_for,
+        "achieved_rate": len(latencies) / elapsed if elapsed else 0.0,
+        "p50_ms": pct(0.50),
+        "p90_ms": pct(0.90),
+        "p99_ms": pct(0.99),
+        "max_ms": latencies[-1] * 1000 if latencies else None,
+        "mean_ms": statistics.fmean(latencies) * 1000 if latencies else None,
+    }
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("rate", RATES)
+def bench_action_server(benchmark: Any, server: str, rate: int) -> None:
+    template = json.loads(CAPTURED.read_text())
+    count = int(rate * SECONDS)
+    bodies = [
+        action_request(template, f"load-{rate}-{i}", *MESSAGES[i % len(MESSAGES)])
+        for i in range(count)
+    ]
+    warm = [action_request(template, f"warm-{i}", *MESSAGES[i % 4]) for i in range(40)]
+    asyncio.run(_load(server, warm, 40))
+    benchmark.group = "server"
+    summary: dict[str, Any] = {}
+
+    def run() -> None:
+        summary.update(asyncio.run(_load(server, bodies, rate)))
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    benchmark.extra_info.update(kind="server", seconds=SECONDS, **summary)
+    assert summary["ok"] > 0

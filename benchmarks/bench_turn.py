@@ -1,0 +1,121 @@
+"""Per message and per turn: signals for one new message, and a whole turn, against VADER alone.
+
+Every round gets a message never seen before (a counter in the text), so analyze_text's
+cache cannot help the new message; the earlier turns of the conversation were analysed
+before timing starts, as they would have been on earlier turns of a live chat.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from conftest import REPO
+
+from handoff import Conversation, Router
+from handoff.signals import analyze_text, redact
+from handoff.signals.text import _analyzer
+
+MESSAGE = "This is the third time I'm asking, where is my refund?? Nobody helps me"
+_counter = itertools.count()
+
+PRIOR_TURNS: list[dict[str, Any]] = [
+    {"role": "user", "text": "hi, I returned a jacket three weeks ago",
+     "intent": {"name": "refund_status", "confidence": 0.88}},
+    {"role": "bot", "text": "Sorry to hear that. Could you share the order number?",
+     "action": "utter_ask_order"},
+    {"role": "user", "text": "it's order 4471-22, paid by card",
+     "intent": {"name": "inform", "confidence": 0.93}},
+    {"role": "bot", "text": "Thanks! Refunds take 5-10 days after we receive the item.",
+     "action": "utter_refund_timing"},
+    {"role": "user", "text": "it has been more than 10 days already",
+     "intent": {"name": "refund_status", "confidence": 0.71}},
+    {"role": "bot", "text": "I understand. Is there anything else I can help with?",
+     "action": "utter_anything_else"},
+    {"role": "user", "text": "yes, the refund! still not here",
+     "intent": {"name": "refund_status", "confidence": 0.64}},
+    {"role": "bot", "text": "Sorry, I didn't get that. Can you rephrase?",
+     "action": "action_default_fallback"},
+    {"role": "user", "text": "where is my money, you can email me at jo@example.com",
+     "intent": {"name": "refund_status", "confidence": 0.55}},
+    {"role": "bot", "text": "Refunds take 5-10 days after we receive the item.",
+     "action": "utter_refund_timing"},
+]  # fmt: skip
+
+
+def fresh_message() -> str:
+    """The new message, unique so that no cache has seen it."""
+    return f"{MESSAGE} (ticket {next(_counter)})"
+
+
+def conversation_with(message: str) -> Conversation:
+    """The 10 prior turns plus the new user message."""
+    new = {"role": "user", "text": message, "intent": {"name": "refund_status", "confidence": 0.6}}
+    return Conversation.model_validate(
+        {
+            "id": "bench-turn",
+            "channel": "web",
+            "account": {"customer_id": "c-7", "tier": "gold"},
+            "turns": [*PRIOR_TURNS, new],
+        }
+    )
+
+
+def signals_uncached(text: str) -> str:
+    """What a new message costs in signals: analysis without the cache, plus redaction."""
+    analyze_text.__wrapped__(text)
+    return redact(text)
+
+
+def vader(text: str) -> Any:
+    return _analyzer().polarity_scores(text)
+
+
+@pytest.fixture(scope="module")
+def router() -> Router:
+    return Router.from_path(REPO / "rules" / "default.yaml")
+
+
+def bench_signals_message(benchmark: Any) -> None:
+    benchmark.group = "message"
+    benchmark.extra_info.update(kind="signals", engine="handoff")
+    benchmark.pedantic(
+        signals_uncached, setup=lambda: ((fresh_message(),), {}), rounds=3000, warmup_rounds=50
+    )
+
+
+def bench_signals_vader(benchmark: Any) -> None:
+    benchmark.group = "message"
+    benchmark.extra_info.update(kind="signals", engine="vader")
+    benchmark.pedantic(vader, setup=lambda: ((fresh_message(),), {}), rounds=3000, warmup_rounds=50)
+
+
+def full_turn(router: Router, conversation: Conversation) -> str:
+    """One routed turn as the action server does it: route, payload, JSON for delivery."""
+    decision = router.route(conversation)
+    return router.payload(conversation, decision).model_dump_json()
+
+
+def bench_full_turn(benchmark: Any, router: Router) -> None:
+    router.route(conversation_with(fresh_message()))  # earlier turns now in the cache
+    info = analyze_text.cache_info()
+    benchmark.group = "turn"
+    benchmark.extra_info.update(kind="turn", engine="handoff", prior_turns=len(PRIOR_TURNS))
+    result = benchmark.pedantic(
+        full_turn,
+        setup=lambda: ((router, conversation_with(fresh_message())), {}),
+        rounds=2000,
+        warmup_rounds=50,
+    )
+    assert '"lane"' in result
+    # Exactly one new analysis per round: the earlier turns came from the cache.
+    misses = analyze_text.cache_info().misses - info.misses
+    assert misses == 2050, misses
+    benchmark.extra_info["analyses_per_turn"] = misses / 2050
+
+
+def bench_full_turn_vader(benchmark: Any) -> None:
+    benchmark.group = "turn"
+    benchmark.extra_info.update(kind="turn", engine="vader")
+    benchmark.pedantic(vader, setup=lambda: ((fresh_message(),), {}), rounds=3000, warmup_rounds=50)

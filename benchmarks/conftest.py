@@ -1,0 +1,31 @@
+"""Shared fixtures: generated rule files, routers and ZEN engines, built once per session."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import rulegen  # benchmarks/ is not a package: found through sys.path above
+
+from handoff import Router
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def rules_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Generated rule files ``generated-<n>.yaml`` for every size in rulegen.SIZES."""
+    folder = tmp_path_factory.mktemp("rules")
+    for count in rulegen.SIZES:
+        (folder / f"generated-{count}.yaml").write_text(rulegen.to_yaml(count))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def generated_routers(rules_dir: Path) -> dict[int, Router]:
+    """One router per generated size, loaded through the real loader and compiler."""
+    return {n: Router.from_path(rules_dir / f"generated-{n}.yaml") for n in rulegen.SIZES}
