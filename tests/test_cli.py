@@ -288,10 +288,12 @@ class TestTestCommand:
         ("text", "words"),
         [
             ("cases:\n  - name: x\n    turns: [{user: hi, intnt: greet}]\n"
-             "    expect: {lane: bot}\n", ":3:24: unknown key (at cases.0.turns.0.intnt)"),
+             "    expect: {lane: bot}\n",
+             ":3:24: unknown key 'intnt' (at cases[0].turns[0].intnt)\n"
+             "    hint: did you mean 'intent'?"),
             ("cases:\n  - name: x\n    turns: [{user: hi}]\n", ":2:5: missing required key"),
             ("cases: [\n", "invalid YAML"),
-            ("a: &a [1]\nb: *a\n", "aliases (*name) are not allowed"),
+            ((DATA / "broken_rules" / "alias_bomb.yaml").read_text(), ":1:1: aliases expand"),
             ("cases:\n" + "  " + "[" * 100 + "]" * 100 + "\n", "nested deeper"),
         ],
     )  # fmt: skip

@@ -27,15 +27,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from handoff.errors import ConversationError
+from handoff.errors import ConversationError, RulesError
 from handoff.models.conversation import Account, Conversation, Entity, Intent, RoutingState, Turn
+from handoff.rules.loader import locate_validation_error, read_yaml
 from handoff.testing import Expect, RoutingCase, load_case
 
 __all__ = ["CASE_SUFFIXES", "Case", "CaseFileError", "load_case_files"]
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
-MAX_CASE_BYTES = 5_000_000
-MAX_DEPTH = 64
 
 
 class CaseFileError(ConversationError):
@@ -199,124 +198,31 @@ def _load_file(file: Path) -> list[Case]:
         except ConversationError as error:
             raise CaseFileError([f"{file}:1:1: not a routing case: {error}"]) from None
         return [Case(file.stem, f"{file}:1", case)]
-    size = file.stat().st_size
-    if size > MAX_CASE_BYTES:
-        raise CaseFileError([f"{file}:0:0: the file is {size:,} bytes; the limit is 5,000,000"])
-    raw = file.read_bytes()
+    # The rules loader's reader: same guards (size, UTF-8, nesting, alias bombs, duplicate
+    # keys, tabs) and the same file:line:col messages as rules files.
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise CaseFileError([f"{file}:{line}:1: not valid UTF-8; save the file as UTF-8"]) from None
-    tree = _parse_yaml(text, str(file))
+        data, sources = read_yaml(file, top_keys="'cases:' (and optionally 'defaults:')")
+    except RulesError as error:
+        raise CaseFileError([str(p) for p in error.problems]) from None
     try:
-        top = CaseFile.model_validate(_plain(tree))
+        top = CaseFile.model_validate(data)
     except ValidationError as error:
-        raise CaseFileError(
-            [_located(str(file), tree, (), e) for e in error.errors()]
-            + ([] if isinstance(tree, dict) else ["    hint: start the file with 'cases:'"])
-        ) from None
+        located = locate_validation_error(error, data, sources, root=CaseFile)
+        raise CaseFileError([str(p) for p in located]) from None
     cases: list[Case] = []
     problems: list[str] = []
     for index, item in enumerate(top.cases):
-        node = tree["cases"][index]
-        line = _position(tree["cases"], index)[0]
-        data = {**top.defaults, **item} if isinstance(item, dict) else item
+        line = sources.locate(("cases", index)).line
+        merged = {**top.defaults, **item} if isinstance(item, dict) else item
         try:
-            case = YamlCase.model_validate(data).to_case()
+            case = YamlCase.model_validate(merged).to_case()
         except ValidationError as error:
-            errors = error.errors()
-            # A bad turn fails both union branches; the "not a string" one is noise.
-            errors = [e for e in errors if "str" not in e["loc"]] or errors
-            problems.extend(_located(str(file), node, ("cases", index), e) for e in errors)
+            located = locate_validation_error(
+                error, merged, sources, root=YamlCase, prefix=("cases", index)
+            )
+            problems.extend(str(p) for p in located)
             continue
         cases.append(Case(case.description, f"{file}:{line}", case))
     if problems:
         raise CaseFileError(problems)
     return cases
-
-
-def _parse_yaml(text: str, name: str) -> Any:
-    from ruamel.yaml import YAML  # noqa: PLC0415
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
-    from ruamel.yaml.events import (  # noqa: PLC0415
-        AliasEvent,
-        CollectionEndEvent,
-        CollectionStartEvent,
-    )
-
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    try:
-        # Scan the events first: the parser is iterative, the composer is not, and aliases
-        # could expand a few bytes into millions of nodes ("billion laughs").
-        depth = 0
-        for event in yaml.parse(text):
-            mark = event.start_mark
-            where = f"{name}:{mark.line + 1}:{mark.column + 1}"
-            if isinstance(event, AliasEvent):
-                raise CaseFileError(
-                    [f"{where}: aliases (*name) are not allowed in case files; "
-                     "put shared values under 'defaults:'"]
-                )  # fmt: skip
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise CaseFileError([f"{where}: nested deeper than {MAX_DEPTH} levels"])
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-        return yaml.load(text)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = str(error.problem or error.context or "invalid YAML").split("\n")[0]
-        raise CaseFileError([f"{name}:{line}:{column}: invalid YAML: {problem}"]) from None
-    except YAMLError as error:
-        raise CaseFileError([f"{name}:1:1: invalid YAML: {error}"]) from None
-
-
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip containers → plain dicts and lists (no aliases: checked above)."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    return node
-
-
-def _position(node: Any, key: Any) -> tuple[int, int]:
-    """1-based line and column of ``key`` in a ruamel container, or of the container."""
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return 1, 1
-    try:
-        found = lc.key(key) if isinstance(node, dict) else lc.item(key)
-        return found[0] + 1, found[1] + 1
-    except (KeyError, IndexError, TypeError):
-        return lc.line + 1, lc.col + 1
-
-
-def _located(name: str, node: Any, prefix: tuple[Any, ...], error: Any) -> str:
-    """A pydantic error at the deepest YAML position its location reaches."""
-    line, column = _position(node, None) if not error["loc"] else (0, 0)
-    current = node
-    for part in error["loc"]:
-        found = (isinstance(current, dict) and part in current) or (
-            isinstance(current, list) and isinstance(part, int) and part < len(current)
-        )
-        if found:
-            line, column = _position(current, part)
-            current = current[part]
-        elif line == 0:
-            line, column = _position(current, None)
-    path = ".".join(str(p) for p in (*prefix, *error["loc"]) if not _is_union_tag(p))
-    message = error["msg"]
-    if error["type"] == "extra_forbidden":
-        message = "unknown key"
-    elif error["type"] == "missing":
-        message = "missing required key"
-    return f"{name}:{max(line, 1)}:{max(column, 1)}: {message} (at {path or 'top level'})"
-
-
-def _is_union_tag(part: Any) -> bool:
-    return isinstance(part, str) and (part in ("ShortTurn", "str") or "[" in part)

@@ -4,7 +4,9 @@ from handoff.rules.loader import (
     LoadedRules,
     SourceMap,
     load_rules,
+    locate_validation_error,
     parse_rules_text,
+    read_yaml,
     ruleset_version,
 )
 from handoff.rules.schema import rules_json_schema
@@ -13,7 +15,9 @@ __all__ = [
     "LoadedRules",
     "SourceMap",
     "load_rules",
+    "locate_validation_error",
     "parse_rules_text",
+    "read_yaml",
     "rules_json_schema",
     "ruleset_version",
 ]

@@ -23,7 +23,15 @@ from handoff.errors import Problem, RulesError, did_you_mean
 from handoff.models.rules import Condition, RuleSet
 from handoff.models.signals import SIGNAL_KINDS
 
-__all__ = ["LoadedRules", "SourceMap", "load_rules", "parse_rules_text", "ruleset_version"]
+__all__ = [
+    "LoadedRules",
+    "SourceMap",
+    "load_rules",
+    "locate_validation_error",
+    "parse_rules_text",
+    "read_yaml",
+    "ruleset_version",
+]
 
 KeyPath = tuple[str | int, ...]
 
@@ -34,6 +42,7 @@ MAX_INDENT = 256
 # file of a few hundred bytes would expand to 10^9 nodes. Refuse well before that.
 MAX_EXPANDED_NODES = 200_000
 YAML_SUFFIXES = (".yaml", ".yml")
+_RULES_KEYS = "'settings:', 'lanes:' and 'rules:'"
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,28 @@ def load_rules(path: str | Path) -> LoadedRules:
     return LoadedRules(ruleset, sources, tuple(str(f) for f in files), ruleset_version(ruleset))
 
 
+def read_yaml(path: str | Path, *, top_keys: str = _RULES_KEYS) -> tuple[dict[str, Any], SourceMap]:
+    """Read one YAML mapping safely into plain data plus the position of every key.
+
+    The same guards as rules files (size, UTF-8, nesting, alias bombs, duplicate keys, tabs),
+    for other designer-edited YAML such as routing test cases; ``top_keys`` names the keys
+    the hints suggest for an empty or non-mapping file. Raises RulesError.
+    """
+    return _parse_file(Path(path), top_keys)
+
+
+def locate_validation_error(
+    error: ValidationError,
+    data: Any,
+    sources: SourceMap,
+    *,
+    root: type[BaseModel] = RuleSet,
+    prefix: KeyPath = (),
+) -> list[Problem]:
+    """pydantic errors of ``root`` validating ``data`` (found at ``prefix``), as Problems."""
+    return _problems_from(error.errors(), data, sources, root, prefix)
+
+
 def parse_rules_text(text: str, filename: str = "<rules>") -> LoadedRules:
     """Load rules from a YAML string (for tests and tools); ``filename`` labels errors."""
     data, sources = _parse_bytes(text.encode("utf-8"), filename)
@@ -130,7 +161,7 @@ def parse_rules_text(text: str, filename: str = "<rules>") -> LoadedRules:
 # --------------------------------------------------------------------------- stage 1: bytes
 
 
-def _parse_file(file: Path) -> tuple[dict[str, Any], SourceMap]:
+def _parse_file(file: Path, top_keys: str = _RULES_KEYS) -> tuple[dict[str, Any], SourceMap]:
     name = str(file)
     try:
         size = file.stat().st_size
@@ -149,10 +180,12 @@ def _parse_file(file: Path) -> tuple[dict[str, Any], SourceMap]:
         raw = file.read_bytes()
     except OSError as error:
         raise RulesError([Problem(name, 0, 0, f"cannot read the file: {error.strerror}")]) from None
-    return _parse_bytes(raw, name)
+    return _parse_bytes(raw, name, top_keys)
 
 
-def _parse_bytes(raw: bytes, name: str) -> tuple[dict[str, Any], SourceMap]:
+def _parse_bytes(
+    raw: bytes, name: str, top_keys: str = _RULES_KEYS
+) -> tuple[dict[str, Any], SourceMap]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -181,12 +214,12 @@ def _parse_bytes(raw: bytes, name: str) -> tuple[dict[str, Any], SourceMap]:
                     1,
                     1,
                     "the file is empty",
-                    "a rules file needs at least 'settings:' and 'lanes:'; see rules/default.yaml",
+                    f"start the file with {top_keys}",
                 )
             ]
         )
     _check_nesting(text, name)
-    return _parse_yaml(text, name)
+    return _parse_yaml(text, name, top_keys)
 
 
 def _check_nesting(text: str, name: str) -> None:
@@ -259,7 +292,7 @@ def _yaml() -> Any:
     return yaml
 
 
-def _parse_yaml(text: str, name: str) -> tuple[dict[str, Any], SourceMap]:
+def _parse_yaml(text: str, name: str, top_keys: str) -> tuple[dict[str, Any], SourceMap]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
 
     yaml = _yaml()
@@ -296,7 +329,7 @@ def _parse_yaml(text: str, name: str) -> tuple[dict[str, Any], SourceMap]:
                     1,
                     1,
                     f"the top level is {kind}, not a mapping",
-                    "start the file with keys such as 'settings:', 'lanes:' and 'rules:'",
+                    f"start the file with {top_keys}",
                 )
             ]
         )
@@ -478,21 +511,23 @@ def _validate(data: dict[str, Any], sources: SourceMap) -> RuleSet:
     try:
         return RuleSet.model_validate(data)
     except ValidationError as error:
-        problems = _problems_from(error.errors(), data, sources)
-        raise RulesError(problems) from None
+        raise RulesError(locate_validation_error(error, data, sources)) from None
 
 
 _CONDITION_KEYS = ("all", "any", "not", "condition")
 
 
 def _problems_from(
-    errors: Sequence[ErrorDetails], data: dict[str, Any], sources: SourceMap
+    errors: Sequence[ErrorDetails],
+    data: Any,
+    sources: SourceMap,
+    root: type[BaseModel] = RuleSet,
+    prefix: KeyPath = (),
 ) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[KeyPath, str]] = set()
     for error in _prune_union_branches(errors, data):
-        path = tuple(error["loc"])
-        problem = _describe(error, path, data, sources)
+        problem = _describe(error, tuple(error["loc"]), sources, root, prefix)
         key = (problem.key_path, problem.message)
         if key not in seen:
             seen.add(key)
@@ -501,11 +536,19 @@ def _problems_from(
     return problems
 
 
+_SCALAR_TAGS = frozenset({"str", "bool", "int", "float", "list", "dict", "none"})
+
+
 def _is_branch_tag(part: str | int) -> bool:
-    # pydantic names union members in `loc`: 'str', 'list[str]', 'function-after[_check(), X]'.
+    # pydantic names union members in `loc`: 'str', 'list[str]', 'function-after[_check(), X]'
+    # or a model's class name; our field names are all lower case.
     return isinstance(part, str) and (
-        "[" in part or part in {"str", "bool", "int", "float", "list"} or part.endswith("Test")
+        "[" in part or part in _SCALAR_TAGS or (part[:1].isupper() and part.isidentifier())
     )
+
+
+def _is_model_tag(tag: str) -> bool:
+    return not (tag in _SCALAR_TAGS or tag.startswith(("list[", "tuple[", "dict[")))
 
 
 def _prune_union_branches(
@@ -520,7 +563,7 @@ def _prune_union_branches(
             continue
         tag = str(loc[tag_at])
         value = _value_at(data, loc[:tag_at])
-        wants_mapping = "Test" in tag
+        wants_mapping = _is_model_tag(tag)
         if isinstance(value, dict) != wants_mapping:
             continue
         cleaned = dict(error)
@@ -537,9 +580,9 @@ def _value_at(data: Any, path: Sequence[str | int]) -> Any:
     return data
 
 
-def _model_at(path: Sequence[str | int]) -> type[BaseModel] | None:
+def _model_at(path: Sequence[str | int], root: type[BaseModel]) -> type[BaseModel] | None:
     """The pydantic model that validates the mapping at ``path`` (for key suggestions)."""
-    annotation: Any = RuleSet
+    annotation: Any = root
     for part in path:
         model = _as_model(annotation)
         if model is not None and isinstance(part, str):
@@ -574,13 +617,22 @@ def _container_item(annotation: Any) -> Any:
 
 
 def _describe(
-    error: ErrorDetails, path: KeyPath, data: dict[str, Any], sources: SourceMap
+    error: ErrorDetails,
+    loc: KeyPath,
+    sources: SourceMap,
+    root: type[BaseModel],
+    prefix: KeyPath,
 ) -> Problem:
     kind = error["type"]
+    path = (*prefix, *loc)
+
+    def model_at(sub: KeyPath) -> type[BaseModel] | None:
+        return _model_at(sub[len(prefix) :], root)
+
     value = error.get("input")
     field_name = path[-1] if path else ""
     if kind == "extra_forbidden":
-        parent = _model_at(path[:-1])
+        parent = model_at(path[:-1])
         allowed = [f.alias or n for n, f in parent.model_fields.items()] if parent else []
         if parent is Condition:
             hint = did_you_mean(str(field_name), allowed) or (
@@ -600,7 +652,7 @@ def _describe(
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         wanted = "a whole number" if kind.startswith("int") else "a number"
         hint = "write the number without quotes, e.g. 0.7"
-        if field_name in _CONDITION_KEYS or _model_at(path[:-1]) is Condition:
+        if field_name in _CONDITION_KEYS or model_at(path[:-1]) is Condition:
             hint = "numeric signals need an operator, e.g. {gte: 0.7}"
         return sources.problem(path, f"expected {wanted}, got {shown}", hint)
     if kind == "model_type":
@@ -615,7 +667,7 @@ def _describe(
             "dict_type": "a mapping of keys",
         }[kind]
         hint = ""
-        if kind == "dict_type" and _model_at(path[:-1]) is Condition:
+        if kind == "dict_type" and model_at(path[:-1]) is Condition:
             hint = "numeric signals need an operator, e.g. {gte: 0.7} or {between: [0.2, 0.8]}"
         elif kind == "dict_type":
             hint = "write 'key: value' pairs indented under this key"
