@@ -12,7 +12,6 @@ final decision with ``expect``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -94,8 +93,3 @@ def check_case(router: Router, case: RoutingCase, name: str = "case") -> CaseRes
         decision=decision,
         message="; ".join(problems) or "ok",
     )
-
-
-def dump_case(case: RoutingCase) -> str:
-    """A case as pretty JSON (for writing new sample files)."""
-    return json.dumps(case.model_dump(mode="json", exclude_defaults=True), indent=2) + "\n"
