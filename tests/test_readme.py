@@ -7,6 +7,8 @@ import contextlib
 import io
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,26 @@ def test_every_signal_is_documented() -> None:
 def test_relative_links_exist(link: str) -> None:
     """Files the README links to exist."""
     assert (ROOT / Path(link)).exists(), link
+
+
+CLI_EXAMPLE = re.compile(r"```(?:console|text|bash)?\n\$ (handoff [^\n]*)\n(.*?)```", re.S)
+# Examples that need files the README creates in prose (an edited copy, a log) are not rerun.
+CLI_EXAMPLES = [(cmd, out) for cmd, out in CLI_EXAMPLE.findall(README)
+                if "new.yaml" not in cmd and "chats.jsonl" not in cmd]  # fmt: skip
+
+
+def test_cli_examples_exist() -> None:
+    """The CLI section shows real commands with their output."""
+    assert len(CLI_EXAMPLES) >= 4
+
+
+@pytest.mark.parametrize(("command", "shown"), CLI_EXAMPLES, ids=[c for c, _ in CLI_EXAMPLES])
+def test_cli_example_prints_what_the_readme_shows(command: str, shown: str) -> None:
+    """Each `$ handoff …` example, run from the repository root, prints exactly its output."""
+    scripts = Path(sys.executable).parent
+    result = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, cwd=ROOT, check=False,
+        env=os.environ | {"PATH": f"{scripts}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1",
+                          "COLUMNS": "100"},
+    )  # fmt: skip
+    assert result.stdout == shown
