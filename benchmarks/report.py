@@ -285,36 +285,35 @@ ANALYSIS_TURN = """\
 **What limits the full turn** (profile below, 2,000 turns of the benchmark's conversation):
 VADER itself is only about a fifth of a turn; the rest is handoff's own Python around it.
 
-- `build_payload` is about 30% of the turn, most of it re-redacting every transcript line and
-  every cue's evidence on every turn (`redact` → `_scan`, uncached), for text that did not
-  change since the previous turn.
-- `extract` rebuilds per-turn data for the *whole* conversation each turn: `_repeats`
-  re-tokenises every earlier user message (`_words`), `cue_details`/`turn_scores` re-create a
-  pydantic model per cue and per turn, and `Signals(...)` validates it all again.
+- `build_payload` builds and validates a pydantic model per transcript line, cue and step
+  (re-redacting earlier turns' text used to be ~30% of the turn; `redact` is now cached).
+- `extract` rebuilds per-turn data for the *whole* conversation each turn:
+  `cue_details`/`turn_scores` re-create a pydantic model per cue and per turn, and
+  `Signals(...)` validates it all again (the word sets `_repeats` compares are now cached).
 - For the new message, spaCy's `memory_zone()` enter/exit plus `make_doc` are close to
   half of what `analyze_text` spends beyond VADER.
 - `Router._decide` builds `TraceStep`/`FiredRule`/`Decision` models with validation and
   renders reasons through `redact`; the rule loop itself is under 1 µs of it.
 
-**Engine fixes for the next engineer** (none made here; the benchmark does not touch engine code):
+**Engine fixes.** Done: (1) `redact` is cached per text, so earlier turns' transcript and
+cue evidence cost a dict lookup; (2) the word sets `_repeats` compares are cached per text.
+Together they took the full turn from 12.4x to 11.0x VADER. Next, for the next engineer:
 
-1. Cache redaction per text: an `lru_cache` on `redact` (or keep the redacted text in
-   `TextAnalysis`, computed once when the message is first analysed), so the transcript and
-   cue evidence of earlier turns cost a dict lookup.
-2. Cache per-turn derived data with the analysis: the word set used by `_repeats` and the
-   turn's `Cue`s, so `extract` only does O(turns) cheap work and no re-tokenising.
-3. Build internal models with `model_construct` (trusted data already validated once) for
+3. Cache each turn's `Cue`s with its analysis, so `extract` does only O(turns) cheap work.
+4. Build internal models with `model_construct` (trusted data already validated once) for
    `Signals`, `Cue`, `TurnScore`, `TraceStep`, `FiredRule` and `Decision`; keep validation at
    the edges (adapters, rules loader).
-4. Build the payload only when handing off (DESIGN.md says so; the Rasa action already
+5. Build the payload only when handing off (DESIGN.md says so; the Rasa action already
    does), and reuse the decision's signals instead of recomputing them.
-5. Make the spaCy memory zone cheaper: enter it once per batch of messages, or only when the
+6. Make the spaCy memory zone cheaper: enter it once per batch of messages, or only when the
    text contains tokens not in the vocab (digits, `@`), since plain words never grow the
    string store.
 """
 
 ANALYSIS_SERVER = """\
-**What limits the action server**: not throughput: in this kind of run it answers 500 req/s
+**What limits the action server.** Treat its target as borderline whatever this run's table
+says: the p99 rests on ~20 requests, and other runs measured 7.8 ms and 11.1 ms at 200 req/s
+(the 11.1 ms before `redact` was cached). Not throughput: in this kind of run it answers 500 req/s
 with no errors and a p50 of a few ms at every rate. The p99 at 200 req/s comes from stalls of
 single requests, and one 10 s run bases it on its ~20 slowest requests, so a near miss is
 within run-to-run noise (compare the rates in the table: a lower rate can show a worse p99).
@@ -477,8 +476,11 @@ def render(raw: dict[str, Any], benches: list[Bench], plotted: bool, profile: bo
                 f"{i.get('achieved_rate', 0):.0f} |"
             )
     missed = {t.what for t in found if t.met is False}
+    # The server's p99 rests on ~20 requests per run: say what limits it even when one run
+    # happens to land under the target.
+    missed |= {t.what for t in found if "action server" in t.what}
     if missed:
-        out += ["", "## Where targets are missed", ""]
+        out += ["", "## Where targets are missed or borderline", ""]
     if any("full turn" in m for m in missed):
         out += [ANALYSIS_TURN]
         if profile:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -137,6 +138,7 @@ def _fallbacks(turns: Sequence[Turn], settings: Settings) -> tuple[int, int]:
     return consecutive, sum(failed)
 
 
+@functools.lru_cache(maxsize=8192)  # earlier turns are compared again on every turn
 def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -127,6 +128,9 @@ def contains_pii(text: str) -> bool:
     return next(_scan(text), None) is not None
 
 
+# Every turn's payload redacts the whole transcript again; the text of earlier turns has not
+# changed, so remember results (a pure function of the text).
+@functools.lru_cache(maxsize=8192)
 def redact(text: str) -> str:
     """``text`` with each PII value replaced by [CARD], [EMAIL], [PHONE] or [IBAN]."""
     return _settle(text)[1]
