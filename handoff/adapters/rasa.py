@@ -28,6 +28,7 @@ except ImportError as error:  # pragma: no cover  (exercised only without the ex
 from handoff.models.conversation import Account, Conversation, Entity, Intent, RoutingState, Turn
 from handoff.models.decision import Decision
 from handoff.models.payload import ContextPayload
+from handoff.models.rules import HUMAN_LANE_KINDS
 from handoff.router import Router
 
 __all__ = [
@@ -57,7 +58,6 @@ SLOT_STATE = "handoff_state"
 SLOT_AGENT_NOTE = "handoff_agent_note"
 # Account data may come as message metadata (the channel knows who is logged in) or slots.
 ACCOUNT_SLOTS = {"customer_id": "customer_id", "tier": "account_tier", "risk_flags": "risk_flags"}
-_HUMAN_KINDS = frozenset({"human", "specialist", "override", "callback"})
 
 
 def _as_state(value: Any) -> RoutingState:
@@ -180,7 +180,7 @@ def tracker_to_conversation(tracker: Tracker) -> Conversation:
     state = _as_state(slots.get(SLOT_STATE))
     if (
         resumed_at is not None
-        and state.lane_kind in _HUMAN_KINDS
+        and state.lane_kind in HUMAN_LANE_KINDS
         and (state.handback_turn is None or state.handback_turn < resumed_at)
     ):
         state = state.model_copy(

@@ -21,14 +21,13 @@ import networkx as nx
 from handoff.errors import Problem, RulesError, did_you_mean
 from handoff.graph.conditions import Node, implies, normalise, satisfiable
 from handoff.graph.plan import CompiledRule, Plan, compile_node
-from handoff.models.rules import Condition, Lane, RuleSet
+from handoff.models.rules import HUMAN_LANE_KINDS, Condition, Lane, RuleSet
 from handoff.models.signals import SIGNAL_KINDS
 from handoff.rules.loader import LoadedRules, SourceMap
 
 __all__ = ["START", "CompiledRules", "LaneInfo", "compile_rules", "node_id"]
 
 START = "start"
-HUMAN_KINDS = frozenset({"human", "specialist", "override", "callback"})
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 REASON_FIELDS = frozenset(SIGNAL_KINDS) | {"lane", "rule"}
 
@@ -83,14 +82,14 @@ def _lane_info(lane_id: str, lane: Lane) -> LaneInfo:
     hours = lane.hours
     if hours is None:
         return LaneInfo(
-            lane_id, lane, lane.queue or lane_id, lane.kind in HUMAN_KINDS, None,
+            lane_id, lane, lane.queue or lane_id, lane.kind in HUMAN_LANE_KINDS, None,
             frozenset(range(7)), time(0, 0), time(23, 59),
         )  # fmt: skip
     return LaneInfo(
         id=lane_id,
         lane=lane,
         queue=lane.queue or lane_id,
-        human=lane.kind in HUMAN_KINDS,
+        human=lane.kind in HUMAN_LANE_KINDS,
         zone=ZoneInfo(hours.timezone),
         days=frozenset(_DAYS.index(d) for d in hours.days),
         opens=time.fromisoformat(hours.open),

@@ -16,6 +16,7 @@ from handoff.models._base import Model
 from handoff.models.signals import SIGNAL_KINDS
 
 __all__ = [
+    "HUMAN_LANE_KINDS",
     "AntiFlapping",
     "BoolTest",
     "Condition",
@@ -200,6 +201,8 @@ class Guidance(Model):
 
 
 LaneKind = Literal["bot", "human", "specialist", "callback", "override"]
+# Lanes where a person has the customer (routing state, "stay with a human", Rasa hand-back).
+HUMAN_LANE_KINDS: frozenset[str] = frozenset({"human", "specialist", "override", "callback"})
 
 
 class Lane(Model):

@@ -8,17 +8,16 @@ import re
 from collections.abc import Sequence
 
 from handoff.models.conversation import Conversation, Turn
-from handoff.models.rules import Settings
+from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import Cue, Signals, TextAnalysis, TurnScore
 from handoff.signals.text import analyze_text
 
-__all__ = ["HUMAN_LANE_KINDS", "NEVER", "extract", "is_fallback_turn"]
+__all__ = ["NEVER", "extract", "is_fallback_turn"]
 
 NAN = math.nan
 # turns_since_handback when the conversation was never handed back: large, so that
 # `turns_since_handback: {lt: 3}` is false and `{gte: 3}` true.
 NEVER = 1_000_000
-HUMAN_LANE_KINDS = frozenset({"human", "specialist", "override", "callback"})
 _WORD = re.compile(r"[a-z0-9']+")
 _EMPTY = TextAnalysis(text="", sentiment=0.0, frustration=0.0)
 
