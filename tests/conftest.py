@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -31,3 +34,28 @@ def always_open_rules(source: Path, target: Path) -> Path:
     with target.open("w") as out:
         yaml.dump(data, out)
     return target
+
+
+def free_port() -> int:
+    """A loopback TCP port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_for(url: str, seconds: float, log: Path, process: subprocess.Popen[bytes]) -> None:
+    """Wait until ``url`` answers 200; fail with the server's log if it exits or times out."""
+    import httpx  # noqa: PLC0415  (the 3.10/3.12 CI legs run without the delivery extra)
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"{url} exited early:\n{log.read_text()[-3000:]}")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"{url} not ready after {seconds}s:\n{log.read_text()[-3000:]}")

@@ -9,7 +9,6 @@ import io
 import json
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -39,7 +38,7 @@ from handoff.delivery import (
     verify,
 )
 from handoff.models import ContextPayload
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port
 
 SECRET = "test-secret-\N{SNOWMAN}"
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)
@@ -96,14 +95,6 @@ def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> bool:
             return True
         time.sleep(0.05)
     return condition()
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 class FakeClock:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -28,7 +27,7 @@ from handoff.adapters.rasa import (
     route_tracker,
     tracker_to_conversation,
 )
-from tests.conftest import DATA, ROOT, RULES, always_open_rules
+from tests.conftest import DATA, ROOT, RULES, always_open_rules, free_port, wait_for
 
 CAPTURED = json.loads((DATA / "rasa" / "captured_action_request_rasa3.6.21.json").read_text())
 
@@ -201,25 +200,19 @@ def test_decision_events_are_valid_rasa_events(router: Router) -> None:
 # --------------------------------------------------------------------------- the real server
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def action_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """Our action server, as a bot developer runs it: python -m rasa_sdk --actions ..."""
     work = tmp_path_factory.mktemp("actions")
-    port = _free_port()
+    port = free_port()
     env = os.environ | {
         "HANDOFF_RULES": str(always_open_rules(RULES / "default.yaml", work / "rules.yaml")),
         "HANDOFF_OUTBOX_URL": f"sqlite:///{work / 'outbox.db'}",
         "HANDOFF_JSONL_PATH": str(work / "payloads.jsonl"),
         "HANDOFF_TIMINGS_PATH": str(work / "timings.jsonl"),
     }
-    log = (work / "server.log").open("w")
+    log_path = work / "server.log"
+    log = log_path.open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "rasa_sdk", "--actions", "handoff.adapters.rasa_actions",
          "--port", str(port)],
@@ -227,15 +220,7 @@ def action_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("action server did not start:\n" + (work / "server.log").read_text())
+        wait_for(f"{url}/health", 60, log_path, process)
         yield url, work
     finally:
         process.terminate()

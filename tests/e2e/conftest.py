@@ -7,18 +7,15 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.conftest import ROOT, RULES, always_open_rules
+from tests.conftest import ROOT, RULES, always_open_rules, free_port, wait_for
 
 RASA_PROJECT = ROOT / "rasa_project"
 RASA_VENV = ROOT / ".venv-rasa"
@@ -80,27 +77,6 @@ def rasa_model(rasa_bin: Path) -> Path:
         _run([str(rasa_bin), "train", "--fixed-model-name", name, "--out", str(WORK / "models")],
              WORK / "rasa-train.log", cwd=RASA_PROJECT, env=env)  # fmt: skip
     return model
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def wait_for(url: str, seconds: float, log: Path, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"{url} exited early:\n{log.read_text()[-3000:]}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"{url} not ready after {seconds}s:\n{log.read_text()[-3000:]}")
 
 
 @dataclass
