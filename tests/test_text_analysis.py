@@ -327,25 +327,29 @@ class TestRuntime:
         assert out.stdout.strip() == "[]"
 
     def test_string_store_does_not_grow(self) -> None:
-        """2,000 messages with unique ids leave spaCy's string store (almost) as it was."""
+        """2,000 messages with unique ids add nothing to spaCy's string store or vocab."""
         from handoff.signals.text import _pipeline  # noqa: PLC0415 - private, for this check
 
-        nlp = _pipeline().nlp
+        vocab = _pipeline().vocab
         analyze_text("warm up the pipeline")
-        before = len(nlp.vocab.strings)
+        strings, lexemes = len(vocab.strings), len(vocab)
         rng = random.Random(7)
         for _ in range(2000):
             order = "".join(rng.choices(string.ascii_uppercase + string.digits, k=10))
             email = "".join(rng.choices(string.ascii_lowercase, k=8)) + "@example.com"
-            analyze_text(f"Order {order} still not here, email me at {email} asap!!")
-        assert len(nlp.vocab.strings) - before <= 10
+            result = analyze_text(f"Order {order} still not here, email me at {email} asap!!")
+            assert "still_not" in result.cue_kinds  # the matcher did run on these messages
+        assert (len(vocab.strings), len(vocab)) == (strings, lexemes)
 
     def test_leak_check_would_catch_a_leak(self) -> None:
-        """Control: tokenising outside a memory zone does grow the store."""
+        """Control: spaCy's own tokenizer, outside a memory zone, does grow the same store."""
+        import spacy  # noqa: PLC0415
+
         from handoff.signals.text import _pipeline  # noqa: PLC0415 - private, for this check
 
-        nlp = _pipeline().nlp
-        before = len(nlp.vocab.strings)
+        vocab = _pipeline().vocab
+        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        before = len(vocab.strings)
         for i in range(50):
-            nlp.make_doc(f"order zq{i}x{random.random()}")
-        assert len(nlp.vocab.strings) - before >= 50
+            tokenizer(f"order zq{i}x{random.random()}")
+        assert len(vocab.strings) - before >= 50

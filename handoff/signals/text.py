@@ -4,17 +4,22 @@ VADER is kept unchanged because it is tested against human ratings; it misses wh
 chats say without sentiment words ("third time I'm asking", "I want a real person"), so the
 frustration score adds lexicon cues (:mod:`handoff.signals.lexicon`) matched by one spaCy
 ``PhraseMatcher``, plus shouting, "!!"/"?!" bursts, stated waits and scare quotes. spaCy and
-VADER are built lazily, once, on the first call: ``import handoff`` stays cheap. Each call
-tokenises inside ``nlp.memory_zone()`` so that order numbers and emails do not pile up in
-spaCy's string store in a long-running server.
+VADER are built lazily, once, on the first call: ``import handoff`` stays cheap.
+
+Matching does not run spaCy's English tokenizer. Phrases and messages are both split by one
+regex (words with their contractions, and single punctuation marks or emoji), and the words
+are handed to the matcher as a ``Doc`` built from them. Words that occur in no phrase become
+one placeholder, so the vocab never sees a customer's order number or email: its string store
+cannot grow in a long-running server, without the cost of ``memory_zone()``. Measured on a
+~95-character message: spaCy's tokenizer in a memory zone 64-68 us, this path ~8 us, VADER
+~30 us (benchmarks/README.md).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import threading
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -31,8 +36,9 @@ from handoff.signals.lexicon import (
 )
 
 if TYPE_CHECKING:  # spaCy itself is imported on first use, see _pipeline()
-    from spacy.language import Language
     from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 __all__ = ["CUE_KINDS", "FRUSTRATION_THRESHOLD", "analyze_text"]
 
@@ -84,51 +90,59 @@ _CAPS_MIN_LETTERS = 8
 _MIN_SHOUT_LETTERS = 3
 _CACHE_SIZE = 4096
 
-# (kind, start, end, weight) in character offsets: plain data that outlives the memory zone.
+# (kind, start, end, weight) in character offsets: plain data, independent of spaCy objects.
 _RawCue = tuple[str, int, int, float]
+
+# A word with its contractions ("don't", also with U+2019) or one other non-space character: a
+# punctuation mark or an emoji. Used for the lexicon's phrases and for messages alike, so the
+# two are always split the same way.
+_TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_TYPOGRAPHIC = str.maketrans("’", "'")
+# What a word that occurs in no phrase becomes before matching. It is whitespace to the regex
+# above, so no real token can ever equal it.
+_OTHER = "\x1f"
 
 
 @dataclass(frozen=True)
 class _Pipeline:
-    nlp: Language
     matcher: PhraseMatcher
+    vocab: Vocab
     groups: dict[int, PhraseGroup]  # match id -> the phrase group it came from
-    # memory_zone() frees strings on exit for the whole vocab, so zones must not interleave.
-    lock: threading.Lock
+    # Every lower-cased word of every phrase, mapped to itself: a word not in here cannot be
+    # part of a match and is replaced by _OTHER.
+    known: dict[str, str]
+    doc: Callable[..., Doc]  # spacy.tokens.Doc, kept here so the hot path imports nothing
 
 
-def _variants(phrases: Iterable[str]) -> list[str]:
-    """The phrases, plus each one with typographic apostrophes, as phones type them."""
-    out: list[str] = []
-    for phrase in phrases:
-        out.append(phrase)
-        if "'" in phrase:
-            out.append(phrase.replace("'", "’"))
-    return out
+def _words(text: str) -> list[str]:
+    """The lower-cased tokens of a phrase, typographic apostrophes made straight."""
+    return [t.lower() for t in _TOKEN_RE.findall(text.translate(_TYPOGRAPHIC))]
 
 
 @functools.cache
 def _pipeline() -> _Pipeline:
-    """Build the tokenizer and the one PhraseMatcher for the whole lexicon (0.1-0.2 s, once)."""
+    """Build the one PhraseMatcher for the whole lexicon (~0.1 s, once)."""
     import spacy  # noqa: PLC0415 - deferred: importing spaCy costs about a second
-    from spacy.attrs import LOWER  # noqa: PLC0415
     from spacy.matcher import PhraseMatcher  # noqa: PLC0415
+    from spacy.tokens import Doc  # noqa: PLC0415
 
-    # A blank pipeline: tokenizer only. Trained pipelines cannot be downloaded here and
-    # phrase matching on lower-cased tokens needs nothing more.
-    nlp = spacy.blank("en")
-    # Inside a memory zone every word missing from the vocab gets a throwaway lexeme whose ~20
-    # lexical attributes spaCy computes in Python (measured: a quarter of a message's cost).
-    # We read only token text, offsets and LOWER, so keep only the LOWER getter.
-    vocab: Any = nlp.vocab  # lex_attr_getters is missing from spaCy's type hints
-    vocab.lex_attr_getters = {LOWER: vocab.lex_attr_getters[LOWER]}
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    # A blank pipeline for its vocab; trained pipelines cannot be downloaded here, and
+    # matching lower-cased words needs nothing more.
+    vocab = spacy.blank("en").vocab
+    matcher = PhraseMatcher(vocab, attr="ORTH")
     groups: dict[int, PhraseGroup] = {}
+    known: dict[str, str] = {}
     for index, group in enumerate(PHRASE_GROUPS):
         key = f"{group.kind}#{index}"
-        matcher.add(key, [nlp.make_doc(phrase) for phrase in _variants(group.phrases)])
-        groups[nlp.vocab.strings[key]] = group
-    return _Pipeline(nlp=nlp, matcher=matcher, groups=groups, lock=threading.Lock())
+        patterns = []
+        for phrase in group.phrases:
+            words = _words(phrase)
+            known.update((w, w) for w in words)
+            patterns.append(Doc(vocab, words=words))
+        matcher.add(key, patterns)
+        groups[vocab.strings[key]] = group
+    vocab.strings.add(_OTHER)
+    return _Pipeline(matcher=matcher, vocab=vocab, groups=groups, known=known, doc=Doc)
 
 
 @functools.cache
@@ -153,46 +167,53 @@ def _is_shout(word: str) -> bool:
 
 
 def _token_cues(text: str) -> list[_RawCue]:
-    """Lexicon matches and shouted runs, in one tokenisation inside a spaCy memory zone."""
+    """Lexicon matches and shouted runs, from one pass of the token regex."""
     pipe = _pipeline()
     raw: list[_RawCue] = []
+    tokens = list(_TOKEN_RE.finditer(text.translate(_TYPOGRAPHIC) if "’" in text else text))
+    known = pipe.known
+    words = [known.get(t.group().lower(), _OTHER) for t in tokens]
+    if any(w is not _OTHER for w in words):
+        for match_id, first, last in pipe.matcher(pipe.doc(pipe.vocab, words=words)):
+            group = pipe.groups[match_id]
+            raw.append((group.kind, tokens[first].start(), tokens[last - 1].end(), group.weight))
+    if not text.isascii() or _CAPS_HINT.search(text) is not None:
+        raw.extend(_shouting(text, tokens))
+    return raw
+
+
+def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
+    """Runs of shouted words ("WHERE IS MY MONEY"), weighted by how much of the text shouts.
+
+    A run spans capitalised words and whatever has no lower-case letter between them; a
+    lower-case word ends it. Acronyms and short words in capitals do not start a run but may
+    continue one ("FED UP").
+    """
     runs: list[tuple[int, int]] = []
     shouted = 0
-    with pipe.lock, pipe.nlp.memory_zone():
-        doc = pipe.nlp.make_doc(text)
-        for match_id, first, last in pipe.matcher(doc):
-            group = pipe.groups[match_id]
-            end_token = doc[last - 1]
-            raw.append(
-                (group.kind, doc[first].idx, end_token.idx + len(end_token.text), group.weight)
-            )
-        # A run of shouting spans capitalised words and whatever has no lower-case letter
-        # between them ("WHERE IS MY MONEY"); a lower-case word ends it. Acronyms and short
-        # words in capitals do not start a run but may continue one.
-        run_start = run_end = -1
-        maybe_shouting = not text.isascii() or _CAPS_HINT.search(text) is not None
-        for token in doc if maybe_shouting else ():
-            word: str = token.text
-            if word != word.upper():  # has lower-case letters
-                if run_start >= 0:
-                    runs.append((run_start, run_end))
-                    run_start = -1
-            elif _is_shout(word):
-                shouted += 1
-                if run_start < 0:
-                    run_start = token.idx
-                run_end = token.idx + len(word)
-            elif run_start >= 0 and word != word.lower():
-                run_end = token.idx + len(word)  # "FED UP": short capitals join the run
-        if run_start >= 0:
-            runs.append((run_start, run_end))
-    if shouted:
-        letters = sum(map(str.isalpha, text))
-        upper = sum(map(str.isupper, text))
-        whole = letters >= _CAPS_MIN_LETTERS and upper >= _CAPS_RATIO * letters
-        level = len(SHOUT_WEIGHTS) if whole else min(shouted, len(SHOUT_WEIGHTS))
-        raw.extend((_SHOUTING, start, end, SHOUT_WEIGHTS[level]) for start, end in runs)
-    return raw
+    run_start = run_end = -1
+    for token in tokens:
+        word = token.group()
+        if word != word.upper():  # has lower-case letters
+            if run_start >= 0:
+                runs.append((run_start, run_end))
+                run_start = -1
+        elif _is_shout(word):
+            shouted += 1
+            if run_start < 0:
+                run_start = token.start()
+            run_end = token.end()
+        elif run_start >= 0 and word != word.lower():
+            run_end = token.end()
+    if run_start >= 0:
+        runs.append((run_start, run_end))
+    if not shouted:
+        return []
+    letters = sum(map(str.isalpha, text))
+    upper = sum(map(str.isupper, text))
+    whole = letters >= _CAPS_MIN_LETTERS and upper >= _CAPS_RATIO * letters
+    level = len(SHOUT_WEIGHTS) if whole else min(shouted, len(SHOUT_WEIGHTS))
+    return [(_SHOUTING, start, end, SHOUT_WEIGHTS[level]) for start, end in runs]
 
 
 def _burst_cues(text: str) -> list[_RawCue]:
