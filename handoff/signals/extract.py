@@ -6,6 +6,7 @@ import functools
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from handoff.models.conversation import Conversation, Turn
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
@@ -22,30 +23,49 @@ _WORD = re.compile(r"[a-z0-9']+")
 _EMPTY = TextAnalysis(text="", sentiment=0.0, frustration=0.0)
 
 
+@dataclass(frozen=True)
+class _UserTurn:
+    """What one user message contributes, with its turn index filled in. Cached per
+    (text, index), so a turn analysed on an earlier turn of the chat costs a dict lookup."""
+
+    analysis: TextAnalysis
+    cues: tuple[Cue, ...]
+    score: TurnScore
+
+
+@functools.lru_cache(maxsize=8192)
+def _user_turn(text: str, index: int) -> _UserTurn:
+    analysis = analyze_text(text) if text else _EMPTY
+    return _UserTurn(
+        analysis=analysis,
+        cues=tuple(
+            Cue(
+                kind=c.kind,
+                evidence=c.evidence,
+                start=c.start,
+                end=c.end,
+                turn=index,
+                weight=c.weight,
+            )
+            for c in analysis.cues
+        ),
+        score=TurnScore(turn=index, sentiment=analysis.sentiment, frustration=analysis.frustration),
+    )
+
+
 def extract(conversation: Conversation, settings: Settings) -> Signals:
     """Compute every signal for the conversation's current (latest user) turn."""
     users: list[tuple[int, Turn]] = [
         (i, t) for i, t in enumerate(conversation.turns) if t.role == "user"
     ]
-    analyses = [analyze_text(t.text) if t.text else _EMPTY for _, t in users]
-    sentiments = [a.sentiment for a in analyses]
-    frustrations = [a.frustration for a in analyses]
+    views = [_user_turn(t.text, i) for i, t in users]
+    sentiments = [v.analysis.sentiment for v in views]
+    frustrations = [v.analysis.frustration for v in views]
     window = settings.sentiment_window
 
     latest_turn = users[-1][1] if users else None
-    latest = analyses[-1] if analyses else _EMPTY
-    cue_details = tuple(
-        Cue(
-            kind=c.kind,
-            evidence=c.evidence,
-            start=c.start,
-            end=c.end,
-            turn=index,
-            weight=c.weight,
-        )
-        for (index, _), analysis in zip(users, analyses, strict=True)
-        for c in analysis.cues
-    )
+    latest = views[-1].analysis if views else _EMPTY
+    cue_details = tuple(c for v in views for c in v.cues)
 
     intent, confidence, margin = _intent(latest_turn)
     consecutive, total = _fallbacks(conversation.turns, settings)
@@ -81,10 +101,7 @@ def extract(conversation: Conversation, settings: Settings) -> Signals:
             user_count - state.handback_turn if state.handback_turn is not None else NEVER
         ),
         cue_details=cue_details,
-        turn_scores=tuple(
-            TurnScore(turn=index, sentiment=a.sentiment, frustration=a.frustration)
-            for (index, _), a in zip(users, analyses, strict=True)
-        ),
+        turn_scores=tuple(v.score for v in views),
     )
 
 
@@ -122,12 +139,15 @@ def _fallbacks(turns: Sequence[Turn], settings: Settings) -> tuple[int, int]:
     """(consecutive, total) user turns that the bot failed to understand.
 
     A user turn failed if NLU fell back on it or the bot answered it with a fallback action.
+    (is_fallback_turn inlined: this runs over the whole conversation on every turn.)
     """
+    intents = settings.fallback_intents
+    actions = settings.fallback_actions
     failed: list[bool] = []
     for turn in turns:
         if turn.role == "user":
-            failed.append(is_fallback_turn(turn, settings))
-        elif failed and is_fallback_turn(turn, settings):
+            failed.append(turn.intent is not None and turn.intent.name in intents)
+        elif failed and not failed[-1] and (turn.fallback or turn.action in actions):
             failed[-1] = True
     consecutive = 0
     for flag in reversed(failed):
@@ -154,7 +174,8 @@ def _repeats(users: Sequence[tuple[int, Turn]]) -> int:
         earlier = _words(turn.text)
         if not earlier:
             continue
-        overlap = len(latest & earlier) / len(latest | earlier)
+        common = len(latest & earlier)
+        overlap = common / (len(latest) + len(earlier) - common)
         # Short messages ("yes", "no") repeat naturally; only count them when identical.
         if (len(latest) >= 3 and overlap >= 0.8) or (latest == earlier and len(latest) >= 2):
             count += 1
