@@ -6,13 +6,14 @@ passes through ``redact`` here, in one place, before it leaves the engine.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from handoff.models.conversation import Conversation
+from handoff.models.conversation import Conversation, Role
 from handoff.models.decision import Decision
 from handoff.models.payload import (
     BotAttempts,
@@ -82,14 +83,8 @@ def build_payload(
     )
     start = max(0, len(conversation.turns) - transcript_turns)
     transcript = tuple(
-        TranscriptLine(
-            turn=index,
-            role=turn.role,
-            text=redact(turn.text),
-            intent=turn.intent.name if turn.intent is not None else None,
-        )
-        for index, turn in enumerate(conversation.turns)
-        if index >= start
+        _line(index, turn.role, turn.text, turn.intent.name if turn.intent is not None else None)
+        for index, turn in enumerate(conversation.turns[start:], start)
     )
     entities = tuple(
         (entity.entity, redact(str(entity.value)))
@@ -103,11 +98,7 @@ def build_payload(
     )
     empathy = lane.guidance.empathy
     checklist = (
-        (
-            EmpathyStep(step="validate", prompt=empathy.validate_),
-            EmpathyStep(step="reframe", prompt=empathy.reframe),
-            EmpathyStep(step="commit", prompt=empathy.commit),
-        )
+        _checklist(empathy.validate_, empathy.reframe, empathy.commit)
         if empathy is not None
         else ()
     )
@@ -121,10 +112,7 @@ def build_payload(
             frustration=_finite(signals.frustration),
             per_turn=tuple((s.turn, round(s.sentiment, 4)) for s in signals.turn_scores),
         )
-        cues = tuple(
-            EmotionalCue(cue=c.kind, evidence=redact(c.evidence), turn=c.turn)
-            for c in signals.cue_details
-        )
+        cues = tuple(_cue(c.kind, c.evidence, c.turn) for c in signals.cue_details)
         fallbacks = signals.total_fallbacks
     else:
         sentiment = SentimentInfo(
@@ -180,6 +168,30 @@ def build_payload(
         empathy_checklist=checklist,
         ruleset=decision.ruleset,
         ruleset_version=decision.ruleset_version,
+    )
+
+
+# Earlier turns reappear in every payload of a conversation, and lanes' checklists in every
+# payload of the lane: their (immutable) parts are built and redacted once.
+_PARTS_CACHE = 8192
+
+
+@functools.lru_cache(maxsize=_PARTS_CACHE)
+def _line(index: int, role: Role, text: str, intent: str | None) -> TranscriptLine:
+    return TranscriptLine(turn=index, role=role, text=redact(text), intent=intent)
+
+
+@functools.lru_cache(maxsize=_PARTS_CACHE)
+def _cue(kind: str, evidence: str, turn: int) -> EmotionalCue:
+    return EmotionalCue(cue=kind, evidence=redact(evidence), turn=turn)
+
+
+@functools.lru_cache(maxsize=256)
+def _checklist(validate: str, reframe: str, commit: str) -> tuple[EmpathyStep, ...]:
+    return (
+        EmpathyStep(step="validate", prompt=validate),
+        EmpathyStep(step="reframe", prompt=reframe),
+        EmpathyStep(step="commit", prompt=commit),
     )
 
 

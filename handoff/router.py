@@ -13,6 +13,7 @@ error recorded: the customer is never dropped and the bot never sees an exceptio
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from collections.abc import Mapping
@@ -25,7 +26,7 @@ from handoff.graph.conditions import explain
 from handoff.graph.plan import CompiledRule, to_vector
 from handoff.history import HistorySource, InMemoryHistory
 from handoff.models.conversation import Conversation, RoutingState
-from handoff.models.decision import AntiFlapOutcome, Decision, FiredRule, TraceStep
+from handoff.models.decision import AntiFlapOutcome, Decision, FiredRule, StepKind, TraceStep
 from handoff.models.payload import ContextPayload, PreviousInteraction
 from handoff.models.rules import RuleSet
 from handoff.models.signals import Signals
@@ -40,6 +41,20 @@ __all__ = ["Router"]
 log = logging.getLogger("handoff")
 
 _SEVERITY_SILENCED_IN_COOLDOWN = frozenset({"low", "medium"})
+_NO_OUTCOME = AntiFlapOutcome(action="none")
+
+
+@functools.lru_cache(maxsize=4096)
+def _step(
+    kind: StepKind,
+    rule_id: str | None = None,
+    matched: bool | None = None,
+    lane: str | None = None,
+    note: str = "",
+) -> TraceStep:
+    """Trace steps that recur on every turn (rule tested, matched or not; default lane), built
+    once: the steps are immutable and a turn may test dozens of rules."""
+    return TraceStep(kind=kind, rule_id=rule_id, matched=matched, lane=lane, note=note)
 
 
 class Router:
@@ -188,7 +203,7 @@ class Router:
         trace: list[TraceStep] = []
         matched: list[CompiledRule] = []
         pending: dict[str, int] = {}
-        outcome = AntiFlapOutcome(action="none")
+        outcome = _NO_OUTCOME
         winner: CompiledRule | None = None
         lane_id: str | None = None
 
@@ -201,7 +216,7 @@ class Router:
         if lane_id is None:
             for rule in plan.red_lines:
                 hit = rule.test(vector)
-                trace.append(TraceStep(kind="red_line", rule_id=rule.id, matched=hit))
+                trace.append(_step("red_line", rule.id, hit))
                 if hit:
                     winner, lane_id = rule, rule.lane
                     matched.append(rule)
@@ -234,7 +249,7 @@ class Router:
             in_cooldown = signals.turns_since_handback < anti.cooldown_turns
             for rule in candidates:
                 hit = rule.test(vector)
-                trace.append(TraceStep(kind="rule", rule_id=rule.id, matched=hit))
+                trace.append(_step("rule", rule.id, hit))
                 if not hit:
                     continue
                 matched.append(rule)
@@ -266,7 +281,7 @@ class Router:
 
         if lane_id is None:
             lane_id = self._settings.default_lane
-            trace.append(TraceStep(kind="default", lane=lane_id, note="no rule decided"))
+            trace.append(_step("default", None, None, lane_id, "no rule decided"))
 
         lane_id = self._available(lane_id, now, queue_load, trace)
         lane = compiled.lanes[lane_id]
@@ -368,7 +383,7 @@ class Router:
             fired=(),
             reason="Routing failed, so a person takes over to be safe.",
             trace=(TraceStep(kind="fault", lane=lane_id, note=redact(message)),),
-            anti_flapping=AntiFlapOutcome(action="none"),
+            anti_flapping=_NO_OUTCOME,
             ruleset=compiled.ruleset.name,
             ruleset_version=compiled.version,
             state=RoutingState(
