@@ -297,7 +297,11 @@ def _parse_yaml(text: str, name: str, top_keys: str) -> tuple[dict[str, Any], So
 
     yaml = _yaml()
     try:
-        documents = list(yaml.compose_all(text))
+        # Composing first finds several documents and alias bombs before anything expands.
+        # It parses the whole file a second time, so it is skipped for text that has no
+        # anchors ("&") and no document markers ("---", "..."): such text has neither.
+        needs_check = "&" in text or "---" in text or "..." in text
+        documents = list(yaml.compose_all(text)) if needs_check else [None]
         if len(documents) != 1:
             raise RulesError(
                 [
@@ -310,7 +314,8 @@ def _parse_yaml(text: str, name: str, top_keys: str) -> tuple[dict[str, Any], So
                     )
                 ]
             )
-        _check_alias_expansion(documents[0], name)
+        if documents[0] is not None:
+            _check_alias_expansion(documents[0], name)
         tree = yaml.load(text)
     except MarkedYAMLError as error:
         raise RulesError([_yaml_problem(error, name)]) from None
