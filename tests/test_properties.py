@@ -155,3 +155,79 @@ def test_index_prunes_large_rule_sets(tmp_path: Path) -> None:
                   cues=frozenset(), cues_seen=frozenset(), entities=frozenset())  # fmt: skip
     candidates = plan.candidates(to_vector(Signals.model_construct(**values)))
     assert [r.id for r in candidates] == ["asked", "r7", "r257", "r507", "r757"]
+
+
+_ATOMS: dict[str, st.SearchStrategy[Any]] = {
+    "intent": st.one_of(
+        st.sampled_from(["a", "b", "c"]), st.lists(st.sampled_from(["a", "b", "c"]), min_size=1)
+    ),
+    "tier": st.sampled_from(["gold", "platinum"]),
+    "human_request": st.booleans(),
+    "frustration": st.builds(dict, gte=st.sampled_from([0.3, 0.5, 0.7])),
+    "intent_confidence": st.builds(dict, lt=st.sampled_from([0.4, 0.6])),
+}
+_simple = st.dictionaries(st.sampled_from(sorted(_ATOMS)), st.just(None), min_size=1).flatmap(
+    lambda keys: st.fixed_dictionaries({k: _ATOMS[k] for k in keys})
+)
+_conditions = st.one_of(
+    _simple,
+    _simple.map(lambda c: {**c, "any": [{"tier": "gold"}, {"frustration": {"gte": 0.9}}]}),
+    st.lists(_simple, min_size=2, max_size=3).map(lambda options: {"any": options}),
+    _simple.map(lambda c: {**c, "not": {"channel": "voice"}}),
+)
+
+
+def _shadowed_by_every_pair(ruleset: Any, nodes: dict[str, Any]) -> list[tuple[str, str]]:
+    """The reference: compare each rule with every earlier rule that decides."""
+    from handoff.graph.conditions import implies, satisfiable  # noqa: PLC0415
+
+    found: list[tuple[str, str]] = []
+    decided: list[Any] = []
+    for rule in sorted(ruleset.rules, key=lambda r: not r.red_line):
+        node = nodes[rule.id]
+        if not satisfiable(node):
+            continue
+        earlier = next((e for e in decided if implies(node, nodes[e.id])), None)
+        if earlier is not None:
+            found.append((rule.id, earlier.id))
+        if rule.red_line or rule.severity in ("high", "critical"):
+            decided.append(rule)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    whens=st.lists(_conditions, min_size=2, max_size=10),
+    severities=st.lists(st.sampled_from(["low", "medium", "high", "critical"]), min_size=10),
+)
+def test_indexed_shadow_check_agrees_with_every_pair(
+    whens: list[dict[str, Any]], severities: list[str]
+) -> None:
+    """Comparing a rule only with earlier rules whose equality guard it pins finds exactly the
+    shadowed rules that comparing every pair finds, and names the same (first) earlier rule."""
+    import re  # noqa: PLC0415
+
+    from handoff.graph.compile import _shadowing  # noqa: PLC0415 - the check under test
+    from handoff.graph.conditions import normalise  # noqa: PLC0415
+    from handoff.models.rules import RuleSet  # noqa: PLC0415
+    from handoff.rules.loader import SourceMap  # noqa: PLC0415
+
+    ruleset = RuleSet.model_validate(
+        {
+            "settings": {"default_lane": "bot", "safe_lane": "people"},
+            "lanes": {"bot": {"kind": "bot"}, "people": {"kind": "human"}},
+            "rules": [
+                {"id": f"r{i}", "when": when, "lane": "people", "reason": "r",
+                 "severity": severities[i], "red_line": i == 0}
+                for i, when in enumerate(whens)
+            ],
+        }
+    )  # fmt: skip
+    nodes = {r.id: normalise(r.when, ruleset.conditions) for r in ruleset.rules}
+    problems = _shadowing(ruleset, nodes, SourceMap())
+    found = [
+        (m.group(1), m.group(2))
+        for p in problems
+        if (m := re.match(r"rule '(\w+)' is shadowed by rule '(\w+)'", p.message))
+    ]
+    assert found == _shadowed_by_every_pair(ruleset, nodes)

@@ -275,6 +275,42 @@ def _covers(facts: list[Atom], goal: Node) -> bool:
     return False
 
 
+def pins(node: Node) -> frozenset[tuple[str, Any]] | None:
+    """The (signal, value) pairs a pure conjunction fixes: ``eq`` on a text or bool signal, or
+    ``in`` with a single text value. None when the node has or/not inside."""
+    facts = _conjuncts(node)
+    if facts is None:
+        return None
+    fixed: set[tuple[str, Any]] = set()
+    for fact in facts:
+        kind = SIGNAL_KINDS[fact.signal]
+        if kind in ("text", "bool") and fact.op == "eq":
+            fixed.add((fact.signal, fact.value))
+        elif kind == "text" and fact.op == "in" and len(fact.value) == 1:
+            fixed.add((fact.signal, next(iter(fact.value))))
+    return frozenset(fixed)
+
+
+def guard(node: Node) -> tuple[str, Any] | None:
+    """A (signal, value) pair that every node implying ``node`` must pin (see :func:`pins`).
+
+    If ``node`` requires ``intent == X`` as one of its top-level conjuncts, a later rule can
+    only be covered by it when that rule fixes the intent to X as well; so the shadowing check
+    compares a rule only with earlier rules whose guard it pins, plus the unguarded ones.
+    """
+    items = node.items if node.kind == "and" else (node,)
+    for item in items:
+        atom = item.atom
+        if item.kind != "atom" or atom is None:
+            continue
+        kind = SIGNAL_KINDS[atom.signal]
+        if kind in ("text", "bool") and atom.op == "eq":
+            return atom.signal, atom.value
+        if kind == "text" and atom.op == "in" and len(atom.value) == 1:
+            return atom.signal, next(iter(atom.value))
+    return None
+
+
 def satisfiable(node: Node) -> bool:
     """False only when a pure conjunction provably contradicts itself (e.g. gt 5 and lt 3)."""
     facts = _conjuncts(node)
