@@ -16,7 +16,8 @@ Configured from the environment, read once on the first routed turn:
 ``HANDOFF_LAZY_START``     ``1``: build the router on the first turn instead of at start-up
 =========================  ==========================================================
 
-Without a webhook or JSON-lines sink, payloads are only logged: routing still works.
+Without a webhook or JSON-lines sink, payloads are built but not delivered (a warning says
+so at start-up): routing still works.
 """
 
 from __future__ import annotations
