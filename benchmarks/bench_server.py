@@ -12,6 +12,7 @@ due, so a server that falls behind shows it in p99 instead of slowing the genera
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import json
 import os
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -62,18 +64,30 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Our action server on 127.0.0.1, configured as documented, delivering to a temp JSONL."""
-    folder = tmp_path_factory.mktemp("server")
+# What the action server does with a handoff's payload, from all of it to none of it: the
+# documented set-up (outbox + delivery thread + JSONL sink), the outbox written but delivered
+# elsewhere (HANDOFF_DELIVERY=off), and no sink at all (no outbox; payloads only logged).
+SETUPS: dict[str, dict[str, str]] = {
+    "outbox_and_delivery": {},
+    "outbox_only": {"HANDOFF_DELIVERY": "off"},
+    "no_outbox": {},
+}
+SPLIT_RATE = 200
+
+
+@contextlib.contextmanager
+def serve(folder: Path, setup: str) -> Iterator[str]:
+    """Our action server on 127.0.0.1, configured as documented for ``setup``; stops after."""
     port = _free_port()
     env = {
         **os.environ,
         "SANIC_HOST": "127.0.0.1",
         "HANDOFF_RULES": str(REPO / "rules" / "default.yaml"),
-        "HANDOFF_JSONL_PATH": str(folder / "payloads.jsonl"),
-        "HANDOFF_OUTBOX_URL": f"sqlite:///{folder / 'outbox.db'}",
+        **SETUPS[setup],
     }
+    if setup != "no_outbox":
+        env["HANDOFF_JSONL_PATH"] = str(folder / "payloads.jsonl")
+        env["HANDOFF_OUTBOX_URL"] = f"sqlite:///{folder / 'outbox.db'}"
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "rasa_sdk", "--actions", "handoff.adapters.rasa_actions",
@@ -103,6 +117,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The documented set-up: outbox, delivery thread, JSONL sink."""
+    with serve(tmp_path_factory.mktemp("server"), "outbox_and_delivery") as url:
+        yield url
 
 
 async def _post(
@@ -199,23 +220,43 @@ async def _load(url: str, bodies: list[bytes], rate: float) -> dict[str, Any]:
     }
 
 
-@pytest.mark.server
-@pytest.mark.parametrize("rate", RATES)
-def bench_action_server(benchmark: Any, server: str, rate: int) -> None:
+def _bodies(prefix: str, rate: int) -> list[bytes]:
     template = json.loads(CAPTURED.read_text())
-    count = int(rate * SECONDS)
-    bodies = [
-        action_request(template, f"load-{rate}-{i}", *MESSAGES[i % len(MESSAGES)])
-        for i in range(count)
+    return [
+        action_request(template, f"{prefix}-{rate}-{i}", *MESSAGES[i % len(MESSAGES)])
+        for i in range(int(rate * SECONDS))
     ]
+
+
+def _measure(benchmark: Any, url: str, bodies: list[bytes], rate: int) -> dict[str, Any]:
+    template = json.loads(CAPTURED.read_text())
     warm = [action_request(template, f"warm-{i}", *MESSAGES[i % 4]) for i in range(40)]
-    asyncio.run(_load(server, warm, 40))
-    benchmark.group = "server"
+    asyncio.run(_load(url, warm, 40))
     summary: dict[str, Any] = {}
 
     def run() -> None:
-        summary.update(asyncio.run(_load(server, bodies, rate)))
+        summary.update(asyncio.run(_load(url, bodies, rate)))
 
     benchmark.pedantic(run, rounds=1, iterations=1)
-    benchmark.extra_info.update(kind="server", seconds=SECONDS, **summary)
     assert summary["ok"] > 0
+    return summary
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("rate", RATES)
+def bench_action_server(benchmark: Any, server: str, rate: int) -> None:
+    benchmark.group = "server"
+    summary = _measure(benchmark, server, _bodies("load", rate), rate)
+    benchmark.extra_info.update(kind="server", seconds=SECONDS, **summary)
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("setup", ["outbox_only", "no_outbox"])
+def bench_action_server_setup(
+    benchmark: Any, tmp_path_factory: pytest.TempPathFactory, setup: str
+) -> None:
+    """The same load at SPLIT_RATE with less done per handoff, to split the tail's sources."""
+    benchmark.group = "server setups"
+    with serve(tmp_path_factory.mktemp(setup), setup) as url:
+        summary = _measure(benchmark, url, _bodies(setup, SPLIT_RATE), SPLIT_RATE)
+    benchmark.extra_info.update(kind="server_setup", setup=setup, seconds=SECONDS, **summary)
