@@ -650,7 +650,7 @@ def main() -> None:
     parser.add_argument("--no-profile", action="store_true", help="skip profiling missed targets")
     args = parser.parse_args()
     raw, benches = load(Path(args.results))
-    plotted = plot(benches, HERE / "decision.png")
+    plotted = plot(benches, Path(args.out).parent / "decision.png")  # beside the report
     Path(args.out).write_text(render(raw, benches, plotted, not args.no_profile))
     print(f"wrote {args.out}" + (" and decision.png" if plotted else ""))
 
