@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import rulegen  # benchmarks/ is not a package: found through sys.path above
+import report  # benchmarks/ is not a package: found through sys.path above
+import rulegen
 
 from handoff import Router
 
@@ -29,3 +31,10 @@ def rules_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def generated_routers(rules_dir: Path) -> dict[int, Router]:
     """One router per generated size, loaded through the real loader and compiler."""
     return {n: Router.from_path(rules_dir / f"generated-{n}.yaml") for n in rulegen.SIZES}
+
+
+def pytest_benchmark_update_json(
+    config: pytest.Config, benchmarks: list[Any], output_json: dict[str, Any]
+) -> None:
+    """Record the versions measured, so the report names them and not the renderer's."""
+    output_json["packages"] = report.versions()
