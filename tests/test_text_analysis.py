@@ -341,6 +341,36 @@ class TestRuntime:
             assert "still_not" in result.cue_kinds  # the matcher did run on these messages
         assert (len(vocab.strings), len(vocab)) == (strings, lexemes)
 
+    def test_threads_share_the_matcher(self) -> None:
+        """Four threads analysing at once get what one thread gets, and the vocab stays put:
+        the matcher is shared without a lock, so it must only ever be read."""
+        import threading  # noqa: PLC0415
+
+        from handoff.signals.text import _pipeline  # noqa: PLC0415 - private, for this check
+
+        rng = random.Random(11)
+        texts = [
+            f"{rng.choice(['third time', 'STILL NOT HERE', 'thanks'])} order "
+            f"{''.join(rng.choices(string.digits, k=8))}, I want a human!!"
+            for _ in range(800)
+        ]
+        expected = [analyze_text.__wrapped__(t) for t in texts]
+        vocab = _pipeline().vocab
+        sizes = (len(vocab), len(vocab.strings))
+        results: list[object] = [None] * len(texts)
+
+        def work(first: int) -> None:
+            for i in range(first, len(texts), 4):
+                results[i] = analyze_text.__wrapped__(texts[i])
+
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert results == expected
+        assert (len(vocab), len(vocab.strings)) == sizes
+
     def test_leak_check_would_catch_a_leak(self) -> None:
         """Control: spaCy's own tokenizer, outside a memory zone, does grow the same store."""
         import spacy  # noqa: PLC0415

@@ -141,7 +141,9 @@ def _pipeline() -> _Pipeline:
             patterns.append(Doc(vocab, words=words))
         matcher.add(key, patterns)
         groups[vocab.strings[key]] = group
-    vocab.strings.add(_OTHER)
+    # The placeholder's lexeme exists before the first message, so matching never adds to
+    # the vocab (shared by threads without a lock: from here on it is only read).
+    Doc(vocab, words=[_OTHER])
     return _Pipeline(matcher=matcher, vocab=vocab, groups=groups, known=known, doc=Doc)
 
 
