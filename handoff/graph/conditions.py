@@ -275,20 +275,24 @@ def _covers(facts: list[Atom], goal: Node) -> bool:
     return False
 
 
+def _pin(atom: Atom) -> tuple[str, Any] | None:
+    """The (signal, value) an atom fixes: ``eq`` on a text or bool signal, or ``in`` with a
+    single text value; None for any other test."""
+    kind = SIGNAL_KINDS[atom.signal]
+    if kind in ("text", "bool") and atom.op == "eq":
+        return atom.signal, atom.value
+    if kind == "text" and atom.op == "in" and len(atom.value) == 1:
+        return atom.signal, next(iter(atom.value))
+    return None
+
+
 def pins(node: Node) -> frozenset[tuple[str, Any]] | None:
-    """The (signal, value) pairs a pure conjunction fixes: ``eq`` on a text or bool signal, or
-    ``in`` with a single text value. None when the node has or/not inside."""
+    """The (signal, value) pairs a pure conjunction fixes (see :func:`_pin`); None when the
+    node has or/not inside."""
     facts = _conjuncts(node)
     if facts is None:
         return None
-    fixed: set[tuple[str, Any]] = set()
-    for fact in facts:
-        kind = SIGNAL_KINDS[fact.signal]
-        if kind in ("text", "bool") and fact.op == "eq":
-            fixed.add((fact.signal, fact.value))
-        elif kind == "text" and fact.op == "in" and len(fact.value) == 1:
-            fixed.add((fact.signal, next(iter(fact.value))))
-    return frozenset(fixed)
+    return frozenset(pin for fact in facts if (pin := _pin(fact)) is not None)
 
 
 def guard(node: Node) -> tuple[str, Any] | None:
@@ -299,16 +303,8 @@ def guard(node: Node) -> tuple[str, Any] | None:
     compares a rule only with earlier rules whose guard it pins, plus the unguarded ones.
     """
     items = node.items if node.kind == "and" else (node,)
-    for item in items:
-        atom = item.atom
-        if item.kind != "atom" or atom is None:
-            continue
-        kind = SIGNAL_KINDS[atom.signal]
-        if kind in ("text", "bool") and atom.op == "eq":
-            return atom.signal, atom.value
-        if kind == "text" and atom.op == "in" and len(atom.value) == 1:
-            return atom.signal, next(iter(atom.value))
-    return None
+    atoms = (item.atom for item in items if item.kind == "atom" and item.atom is not None)
+    return next((pin for atom in atoms if (pin := _pin(atom)) is not None), None)
 
 
 def satisfiable(node: Node) -> bool:
