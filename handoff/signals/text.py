@@ -114,9 +114,15 @@ class _Pipeline:
     doc: Callable[..., Doc]  # spacy.tokens.Doc, kept here so the hot path imports nothing
 
 
+def _tokens(text: str) -> list[re.Match[str]]:
+    """The tokens of a phrase or a message, typographic apostrophes read as straight ones
+    (the translation keeps every offset, so spans still index the original text)."""
+    return list(_TOKEN_RE.finditer(text.translate(_TYPOGRAPHIC) if "’" in text else text))
+
+
 def _words(text: str) -> list[str]:
-    """The lower-cased tokens of a phrase, typographic apostrophes made straight."""
-    return [t.lower() for t in _TOKEN_RE.findall(text.translate(_TYPOGRAPHIC))]
+    """The lower-cased tokens of a phrase, as the matcher compares them."""
+    return [t.group().lower() for t in _tokens(text)]
 
 
 @functools.cache
@@ -172,7 +178,7 @@ def _token_cues(text: str) -> list[_RawCue]:
     """Lexicon matches and shouted runs, from one pass of the token regex."""
     pipe = _pipeline()
     raw: list[_RawCue] = []
-    tokens = list(_TOKEN_RE.finditer(text.translate(_TYPOGRAPHIC) if "’" in text else text))
+    tokens = _tokens(text)
     known = pipe.known
     words = [known.get(t.group().lower(), _OTHER) for t in tokens]
     if any(w is not _OTHER for w in words):
