@@ -139,15 +139,12 @@ def _fallbacks(turns: Sequence[Turn], settings: Settings) -> tuple[int, int]:
     """(consecutive, total) user turns that the bot failed to understand.
 
     A user turn failed if NLU fell back on it or the bot answered it with a fallback action.
-    (is_fallback_turn inlined: this runs over the whole conversation on every turn.)
     """
-    intents = settings.fallback_intents
-    actions = settings.fallback_actions
     failed: list[bool] = []
     for turn in turns:
         if turn.role == "user":
-            failed.append(turn.intent is not None and turn.intent.name in intents)
-        elif failed and not failed[-1] and (turn.fallback or turn.action in actions):
+            failed.append(is_fallback_turn(turn, settings))
+        elif failed and not failed[-1] and is_fallback_turn(turn, settings):
             failed[-1] = True
     consecutive = 0
     for flag in reversed(failed):
