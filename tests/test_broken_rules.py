@@ -37,6 +37,7 @@ CASES = [
     ("top_level_list.yaml", 1, "not a mapping"),
     ("bad_reason_placeholder.yaml", 15, "unknown placeholder {frustation}"),
     ("fallback_loop.yaml", 8, "fallbacks form a loop"),
+    ("two_documents.yaml", 1, "found 2 YAML documents"),
 ]
 
 HINTS = {

@@ -300,21 +300,21 @@ def _parse_yaml(text: str, name: str, top_keys: str) -> tuple[dict[str, Any], So
         # Composing first finds several documents and alias bombs before anything expands.
         # It parses the whole file a second time, so it is skipped for text that has no
         # anchors ("&") and no document markers ("---", "..."): such text has neither.
-        needs_check = "&" in text or "---" in text or "..." in text
-        documents = list(yaml.compose_all(text)) if needs_check else [None]
-        if len(documents) != 1:
-            raise RulesError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        f"found {len(documents)} YAML documents; a rules file holds exactly one",
-                        "remove the '---' separators, or split into several files",
-                    )
-                ]
-            )
-        if documents[0] is not None:
+        if "&" in text or "---" in text or "..." in text:
+            documents = list(yaml.compose_all(text))
+            if len(documents) != 1:
+                raise RulesError(
+                    [
+                        Problem(
+                            name,
+                            1,
+                            1,
+                            f"found {len(documents)} YAML documents; "
+                            "a rules file holds exactly one",
+                            "remove the '---' separators, or split into several files",
+                        )
+                    ]
+                )
             _check_alias_expansion(documents[0], name)
         tree = yaml.load(text)
     except MarkedYAMLError as error:
