@@ -16,7 +16,6 @@ import contextlib
 import copy
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,9 +24,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from conftest import REPO
+
+from tests.conftest import free_port, wait_for
 
 RATES = (50, 100, 200, 500)
 SECONDS = float(os.environ.get("HANDOFF_BENCH_LOAD_SECONDS", "10"))
@@ -57,16 +57,9 @@ def action_request(template: dict[str, Any], sender: str, text: str, intent: str
     return json.dumps(body).encode()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 # What the action server does with a handoff's payload, from all of it to none of it: the
 # documented set-up (outbox + delivery thread + JSONL sink), the outbox written but delivered
-# elsewhere (HANDOFF_DELIVERY=off), and no sink at all (no outbox; payloads only logged).
+# elsewhere (HANDOFF_DELIVERY=off), and no sink at all (no outbox; payloads built, not kept).
 SETUPS: dict[str, dict[str, str]] = {
     "outbox_and_delivery": {},
     "outbox_only": {"HANDOFF_DELIVERY": "off"},
@@ -78,7 +71,7 @@ SPLIT_RATE = 200
 @contextlib.contextmanager
 def serve(folder: Path, setup: str) -> Iterator[str]:
     """Our action server on 127.0.0.1, configured as documented for ``setup``; stops after."""
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "SANIC_HOST": "127.0.0.1",
@@ -96,18 +89,7 @@ def serve(folder: Path, setup: str) -> Iterator[str]:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"action server exited: {(folder / 'server.log').read_text()}")
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("action server did not start within 60 s")
-            time.sleep(0.2)
+        wait_for(f"{url}/health", 60, folder / "server.log", process)
         yield url
     finally:
         process.terminate()

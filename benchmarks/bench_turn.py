@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import REPO
 
-from handoff import Conversation, Decision, Router
+from handoff import ContextPayload, Conversation, Decision, Router
 from handoff.signals import analyze_text, redact
 from handoff.signals.text import _analyzer
 
@@ -127,49 +127,45 @@ def bench_full_turn_vader(benchmark: Any) -> None:
 # say where a turn's time goes (every part from the same run as the whole).
 
 
-def _routed() -> tuple[tuple[Router, Conversation, Decision], dict[str, Any]]:
+def _routed(router: Router) -> tuple[Conversation, Decision]:
+    """A conversation with a new message, and the decision for it."""
     conversation = conversation_with(fresh_message())
-    return (_ROUTER, conversation, _ROUTER.route(conversation)), {}
+    return conversation, router.route(conversation)
 
 
-def _payload_of(router: Router, conversation: Conversation, decision: Decision) -> Any:
-    return router.payload(conversation, decision)
+def _json_of(payload: ContextPayload) -> str:
+    return payload.model_dump_json()
 
 
-def _json_of(payload: Any) -> str:
-    return str(payload.model_dump_json())
-
-
-_ROUTER = Router.from_path(REPO / "rules" / "default.yaml")
-
-
-def bench_turn_part_route(benchmark: Any) -> None:
+def bench_turn_part_route(benchmark: Any, router: Router) -> None:
     """router.route alone: new message's signals, the rest of the signals, the decision. This
     is all a turn costs when the customer stays with the bot (no payload is built then)."""
     benchmark.group = "turn parts"
     benchmark.extra_info.update(kind="turn_part", part="route")
     benchmark.pedantic(
-        _ROUTER.route,
+        router.route,
         setup=lambda: ((conversation_with(fresh_message()),), {}),
         rounds=2000,
         warmup_rounds=50,
     )
 
 
-def bench_turn_part_payload(benchmark: Any) -> None:
+def bench_turn_part_payload(benchmark: Any, router: Router) -> None:
     """router.payload for a decision just made (the new message not yet in its caches)."""
     benchmark.group = "turn parts"
     benchmark.extra_info.update(kind="turn_part", part="payload")
-    benchmark.pedantic(_payload_of, setup=_routed, rounds=2000, warmup_rounds=50)
+    benchmark.pedantic(
+        router.payload, setup=lambda: (_routed(router), {}), rounds=2000, warmup_rounds=50
+    )
 
 
-def bench_turn_part_json(benchmark: Any) -> None:
+def bench_turn_part_json(benchmark: Any, router: Router) -> None:
     """The payload to JSON, as delivery stores and sends it."""
     benchmark.group = "turn parts"
     benchmark.extra_info.update(kind="turn_part", part="json")
-
-    def setup() -> tuple[tuple[Any], dict[str, Any]]:
-        (router, conversation, decision), _ = _routed()
-        return (router.payload(conversation, decision),), {}
-
-    benchmark.pedantic(_json_of, setup=setup, rounds=2000, warmup_rounds=50)
+    benchmark.pedantic(
+        _json_of,
+        setup=lambda: ((router.payload(*_routed(router)),), {}),
+        rounds=2000,
+        warmup_rounds=50,
+    )

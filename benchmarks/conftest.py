@@ -8,9 +8,12 @@ from typing import Any
 
 import pytest
 
+# benchmarks/ is not a package: its modules are found through sys.path, and so are the test
+# suite's helpers (tests.conftest) that the server benchmark shares.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).parent))
 
-import report  # benchmarks/ is not a package: found through sys.path above
+import report
 import rulegen
 
 from handoff import Router

@@ -75,7 +75,7 @@ def load(path: Path) -> tuple[dict[str, Any], list[Bench]]:
 def compact(raw: dict[str, Any], benches: list[Bench]) -> dict[str, Any]:
     """The results without every round's time (5 MB → ~35 kB), the p99 kept in its place,
     so the file can be committed beside the report and rendered again to the same numbers."""
-    out = json.loads(json.dumps(raw))
+    out: dict[str, Any] = json.loads(json.dumps(raw))
     for item, bench in zip(out["benchmarks"], benches, strict=True):
         item["stats"].pop("data", None)
         item["stats"]["p99"] = bench.p99
