@@ -351,13 +351,13 @@ ANALYSIS_SERVER = """\
 and a p50 of a few ms at every rate. The p99 comes from stalls of single requests, and one
 10 s run bases it on its ~20 slowest requests, so read it as borderline rather than as a
 margin: before the engine fixes above, three runs measured 6.0, 7.8 and 11.1 ms at 200
-req/s; after them, six runs measured 4.1 to 6.9 ms. The *set-ups* table splits the sources:
+req/s; after them, seven runs measured 4.1 to 7.3 ms. The *set-ups* table splits the sources:
 the documented set-up commits each handoff to the SQLite outbox (WAL, `synchronous=FULL`, so
 an fsync) inside the request, and a delivery thread in the same process claims rows, appends
 to the JSONL sink with its own fsync and marks them delivered, taking the GIL for the
-SQLAlchemy work in between. In both runs of the set-ups so far, each step down (delivery out
-of the process, then no outbox either) lowered the p99 (4.1 → 3.7 → 2.1 ms and 6.9 → 3.9 →
-2.3 ms). Tried and dropped: yielding the GIL
+SQLAlchemy work in between. In all three runs of the set-ups so far, each step down
+(delivery out of the process, then no outbox either) lowered the p99 (4.1 → 3.7 → 2.1 ms,
+6.9 → 3.9 → 2.3 ms and 7.3 → 4.0 → 2.1 ms). Tried and dropped: yielding the GIL
 (`time.sleep(0)`) after each delivered row; three runs at 200 req/s were no better. The
 profile below is the per-request work in process (tracker parsing, routing, payload; no
 sanic, no outbox).
