@@ -4,7 +4,8 @@
 
     HandoffError                  base of everything handoff raises on purpose
     ├── RulesError                a rules file (or folder) cannot be used; carries .problems
-    └── ConversationError         a conversation could not be read (bad JSON, wrong shape)
+    ├── ConversationError         a conversation could not be read (bad JSON, wrong shape)
+    └── StorageUnavailable        durable storage (the outbox) cannot take or give data now
 
 Routing itself never raises into the bot: faults become a decision for the safe lane
 with ``Decision.error`` set (see ``handoff.router``).
@@ -21,6 +22,7 @@ __all__ = [
     "HandoffError",
     "Problem",
     "RulesError",
+    "StorageUnavailable",
     "did_you_mean",
 ]
 
@@ -79,6 +81,14 @@ class RulesError(HandoffError):
 
 class ConversationError(HandoffError):
     """A conversation could not be read into the ``Conversation`` model."""
+
+
+class StorageUnavailable(HandoffError):
+    """Durable storage cannot be used now (locked, corrupt, full, unreachable, read-only).
+
+    Its message names the storage and the cause, never the data being stored. Whoever sees
+    it must not tell a customer that a person is coming: the payload was not stored.
+    """
 
 
 def did_you_mean(word: str, possibilities: Iterable[str]) -> str:

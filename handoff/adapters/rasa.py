@@ -251,6 +251,9 @@ class TurnResult:
     message: str | None
     events: list[EventType]
     seconds: float
+    # True when a handoff was decided but its payload could not be built or stored: the
+    # customer was then not told a person is coming (see route_tracker).
+    delivery_failed: bool = False
 
 
 def route_tracker(
@@ -297,6 +300,10 @@ class Runtime:
     router: Router
     deliver: Callable[[ContextPayload, Decision], None] | None = None
     on_turn: Iterable[Callable[[TurnResult], None]] = ()
+    # Key that signs the routing state kept in the handoff_state slot (tamper evidence).
+    state_secret: bytes | None = None
+    # Raises StorageUnavailable when payloads cannot be stored (the readiness check).
+    ready: Callable[[], None] | None = None
 
     def record(self, result: TurnResult) -> None:
         """Run the per-turn hooks (metrics, audit); a failing hook is logged, not raised."""

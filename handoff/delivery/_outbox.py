@@ -29,6 +29,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from handoff.delivery._sinks import Sink
+from handoff.errors import StorageUnavailable
 from handoff.models.payload import ContextPayload
 
 __all__ = ["Delivery", "Outbox", "OutboxStats", "idempotency_key"]
@@ -332,6 +333,22 @@ class Outbox:
             dead=counts["dead"],
             oldest_pending=_when(oldest),
         )
+
+    def check(self) -> None:
+        """Raise ``StorageUnavailable`` unless the outbox's tables can be read now.
+
+        This is the readiness check: a server whose outbox fails it must not promise anyone
+        a person. The message names the database (without its password) and the cause.
+        """
+        statement = sa.select(sa.func.count()).select_from(_messages)
+        try:
+            with self._engine.connect() as connection:
+                connection.execute(statement).scalar_one()
+        except sa.exc.SQLAlchemyError as error:
+            cause = type(getattr(error, "orig", None) or error).__name__
+            raise StorageUnavailable(
+                f"outbox {self._engine.url.render_as_string()} cannot be read: {cause}"
+            ) from None
 
     def close(self) -> None:
         """Release database connections (only those of an engine this outbox created)."""
