@@ -41,6 +41,7 @@ from handoff.models import ContextPayload
 from tests.conftest import ROOT, free_port
 
 SECRET = "test-secret-\N{SNOWMAN}"
+TOKEN = "listing-token"
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)
 README = (ROOT / "handoff" / "delivery" / "README.md").read_text(encoding="utf-8")
 
@@ -168,7 +169,7 @@ class ReceiverProcess:
 
     def start(self) -> None:
         assert self.process is None, "already running"
-        env = {**os.environ, "HANDOFF_RECEIVER_SECRET": SECRET}
+        env = {**os.environ, "HANDOFF_RECEIVER_SECRET": SECRET, "HANDOFF_RECEIVER_TOKEN": TOKEN}
         command = [sys.executable, "-m", "handoff.delivery.receiver"]
         command += ["--port", str(self.port), "--db", str(self.db)]
         with self.log.open("ab") as log:
@@ -200,7 +201,8 @@ class ReceiverProcess:
             process.wait(timeout=10)
 
     def received(self) -> list[dict[str, Any]]:
-        response = httpx.get(self.url + "/payloads", timeout=10.0)
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        response = httpx.get(self.url + "/payloads", headers=auth, timeout=10.0)
         response.raise_for_status()
         items: list[dict[str, Any]] = response.json()
         return items
@@ -216,12 +218,14 @@ def receiver(tmp_path: Path) -> Iterator[ReceiverProcess]:
         process.stop()
 
 
-def _signed(body: bytes, *, secret: str = SECRET, timestamp: int | None = None) -> dict[str, str]:
+def _signed(
+    body: bytes, *, secret: str = SECRET, timestamp: int | None = None, key: str = "k-1"
+) -> dict[str, str]:
     stamp = int(time.time()) if timestamp is None else timestamp
     return {
         "X-Handoff-Timestamp": str(stamp),
-        "X-Handoff-Signature": sign(body, secret, stamp),
-        "Idempotency-Key": "k-1",
+        "X-Handoff-Signature": sign(body, secret, stamp, key),
+        "Idempotency-Key": key,
         "Content-Type": "application/json",
     }
 
@@ -235,9 +239,9 @@ class TestSignature:
     body = b'{"conversation_id": "chat-1"}'
 
     def test_signature_is_the_documented_hmac(self) -> None:
-        """v1= + hex HMAC-SHA256(secret, f"{timestamp}." + body)."""
-        expected = hmac.new(SECRET.encode(), b"1700000000." + self.body, hashlib.sha256)
-        assert sign(self.body, SECRET, 1700000000) == "v1=" + expected.hexdigest()
+        """v2= + hex HMAC-SHA256(secret, f"{timestamp}.{key}." + body)."""
+        expected = hmac.new(SECRET.encode(), b"1700000000.k-9." + self.body, hashlib.sha256)
+        assert sign(self.body, SECRET, 1700000000, "k-9") == "v2=" + expected.hexdigest()
 
     def test_own_signature_verifies(self) -> None:
         """A fresh signature of the body verifies."""
@@ -253,15 +257,18 @@ class TestSignature:
         assert not verify(self.body, _signed(self.body, secret="other"), SECRET)
 
     def test_stale_and_future_timestamps_are_rejected(self) -> None:
-        """Timestamps outside the tolerance, either way, are refused even if signed right."""
+        """Older than the tolerance or more than the skew ahead: refused even if signed right."""
         now = 1_800_000_000
         old = _signed(self.body, timestamp=now - 301)
-        future = _signed(self.body, timestamp=now + 301)
+        future = _signed(self.body, timestamp=now + 31)
         recent = _signed(self.body, timestamp=now - 299)
+        drifted = _signed(self.body, timestamp=now + 29)
         assert not verify(self.body, old, SECRET, now=now)
         assert not verify(self.body, future, SECRET, now=now)
         assert verify(self.body, recent, SECRET, now=now)
+        assert verify(self.body, drifted, SECRET, now=now)
         assert verify(self.body, old, SECRET, now=now, tolerance=600)
+        assert verify(self.body, future, SECRET, now=now, future_skew=60)
 
     def test_replayed_timestamp_cannot_be_swapped(self) -> None:
         """A valid signature with a new timestamp pasted in does not verify."""
@@ -281,7 +288,9 @@ class TestSignature:
             {"X-Handoff-Timestamp": "soon"},
             {"X-Handoff-Timestamp": "-5"},
             {"X-Handoff-Signature": "v2=" + "0" * 64},
-            {"X-Handoff-Signature": "v1=not-hex-\N{SNOWMAN}"},
+            {"X-Handoff-Signature": "v2=not-hex-\N{SNOWMAN}"},
+            {"X-Handoff-Timestamp": "1" * 5000},
+            {"X-Handoff-Timestamp": "\N{ARABIC-INDIC DIGIT ONE}" * 10},
             {"X-Handoff-Signature": ""},
         ],
     )
@@ -317,6 +326,10 @@ class TestReadme:
         assert not verify_handoff(received_body + b" ", headers, SECRET)
         assert not verify_handoff(received_body, headers, "wrong secret")
         assert verify(received_body, dict(headers.items()), SECRET)
+        replayed = {**dict(headers.items()), "Idempotency-Key": "k-2"}
+        assert not verify_handoff(received_body, replayed, SECRET)
+        with pytest.raises(ValueError, match="empty"):
+            verify_handoff(received_body, headers, "")
 
     def test_quick_start_runs(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """The quick start queues, delivers, and prints what the README says."""
@@ -596,10 +609,11 @@ class TestReceiver:
             assert client.post(url, content=body, headers=no_key).status_code == 400
             first = client.post(url, content=body, headers=_signed(body))
             again = client.post(url, content=body, headers=_signed(body))
-            not_a_payload = client.post(url, content=b"{}", headers=_signed(b"{}"))
+            not_a_payload = client.post(url, content=b"{}", headers=_signed(b"{}", key="k-2"))
         assert (first.status_code, first.json()["status"]) == (200, "stored")
         assert (again.status_code, again.json()["status"]) == (200, "duplicate")
         assert not_a_payload.status_code == 422
+        assert "input" not in not_a_payload.text  # pydantic's echo of the input is left out
         [stored] = receiver.received()
         assert stored["idempotency_key"] == "k-1"
         assert stored["duplicates"] == 1

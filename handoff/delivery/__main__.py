@@ -10,6 +10,10 @@ Configured like the Rasa action server, so both ends agree on the outbox and its
 ``HANDOFF_OUTBOX_URL``, ``HANDOFF_WEBHOOK_URL`` with ``HANDOFF_WEBHOOK_SECRET``, and
 ``HANDOFF_JSONL_PATH`` (options override the URL and the path; the secret stays in the
 environment, out of the process list).
+
+An outbox that cannot be used (locked, corrupt, full, read-only, unreachable) gives one
+``error: …`` line on stderr and exit status 1. ``run`` checks the outbox before it starts;
+once running, it logs every failed poll at ERROR level and keeps trying.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import json
 import logging
 import os
 import signal
+import sys
 import threading
 from collections.abc import Sequence
 from types import FrameType
@@ -26,6 +31,7 @@ from types import FrameType
 from handoff.delivery._outbox import Outbox
 from handoff.delivery._sinks import JsonlSink, Sink, WebhookSink
 from handoff.delivery._worker import DeliveryWorker
+from handoff.errors import StorageUnavailable
 
 __all__ = ["main"]
 
@@ -47,7 +53,15 @@ def _sinks(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[Si
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Parse the command line and run the command."""
+    """Parse the command line and run the command; exit 1 if the outbox cannot be used."""
+    try:
+        _main(argv)
+    except StorageUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def _main(argv: Sequence[str] | None) -> None:
     env = os.environ
     parser = argparse.ArgumentParser(prog="python -m handoff.delivery", description=__doc__)
     parser.add_argument("command", choices=["run", "stats", "retry-dead"])
@@ -81,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     signal.signal(signal.SIGINT, _stop)
     with Outbox(args.outbox, sinks=sinks) as outbox:
         try:
+            outbox.check()
             DeliveryWorker(outbox, sinks).run_forever(stop, args.poll)
         finally:
             for sink in sinks:

@@ -13,14 +13,17 @@ same way; the ``Delivery`` records handed out convert them to aware datetimes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import re
+import math
+import os
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, cast
 
@@ -28,6 +31,8 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
+from handoff.delivery._files import create_private, warn_if_shared
+from handoff.delivery._signing import KEY_PATTERN
 from handoff.delivery._sinks import Sink
 from handoff.errors import StorageUnavailable
 from handoff.models.payload import ContextPayload
@@ -36,8 +41,16 @@ __all__ = ["Delivery", "Outbox", "OutboxStats", "idempotency_key"]
 
 Status = Literal["pending", "delivered", "dead"]
 
-# Keys travel in an HTTP header: printable ASCII, no spaces, a bounded length.
-_KEY = re.compile(r"[\x21-\x7e]{1,200}")
+# How long a write waits for a database another connection is writing to. A put runs inside a
+# chat turn: a healthy outbox holds its write lock for milliseconds, so 2 s is generous, and
+# past it an honest "storage is down" answer now beats a customer (and, on SQLite, the whole
+# action server) stuck for the driver's 30 s default before failing anyway.
+DEFAULT_BUSY_TIMEOUT = 2.0
+# check() refuses an outbox with less room than this left: a few hundred payloads' worth.
+_MIN_FREE_BYTES = 1 << 20
+# A driver's message is cut to its first line and this many characters: enough to name the
+# cause ("database is locked"), too little to carry data even if a driver quoted some.
+_CAUSE_CHARS = 200
 _SINK_NAME_CHARS = 100
 # A receiver's error page or a traceback is capped: the row must stay small and readable.
 _ERROR_CHARS = 2000
@@ -98,7 +111,7 @@ def idempotency_key(payload: ContextPayload) -> str:
 
 
 def _check_key(key: str) -> str:
-    if not _KEY.fullmatch(key):
+    if not KEY_PATTERN.fullmatch(key):
         raise ValueError(
             f"idempotency key {key!r} must be 1-200 printable ASCII characters without spaces "
             "(it is sent as an HTTP header)"
@@ -163,11 +176,29 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def _create_engine(url: str) -> sa.Engine:
+def _create_engine(url: str, busy_timeout: float) -> tuple[sa.Engine, Path | None]:
+    """An engine whose every wait is bounded, and the SQLite file's path (None otherwise).
+
+    ``hide_parameters``: SQLAlchemy's error texts must never carry a payload's JSON.
+    """
     parsed = sa.make_url(url)
     if parsed.get_backend_name() != "sqlite":
+        connect_args: dict[str, Any] = {}
+        if parsed.get_driver_name() in ("psycopg", "psycopg2"):  # libpq options
+            if "connect_timeout" not in parsed.query:
+                connect_args["connect_timeout"] = max(2, math.ceil(busy_timeout))
+            if "options" not in parsed.query:
+                # A row or table lock held elsewhere fails the statement after busy_timeout.
+                connect_args["options"] = f"-c lock_timeout={math.ceil(busy_timeout * 1000)}"
         # pool_pre_ping: a PostgreSQL restart must not leave the worker with dead connections.
-        return sa.create_engine(parsed, pool_pre_ping=True)
+        engine = sa.create_engine(
+            parsed,
+            pool_pre_ping=True,
+            pool_timeout=max(busy_timeout, 1.0),
+            hide_parameters=True,
+            connect_args=connect_args,
+        )
+        return engine, None
     database = parsed.database or ""
     in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
     if in_memory or parsed.query.get("mode") == "memory":
@@ -175,11 +206,19 @@ def _create_engine(url: str) -> sa.Engine:
             f"the outbox must be durable; {url!r} is an in-memory SQLite database whose "
             "payloads would vanish with the process. Use a file, e.g. sqlite:///handoff-outbox.db"
         )
-    # Wait for a busy database (another worker, a put) instead of failing at once.
-    connect_args = {} if "timeout" in parsed.query else {"timeout": 30.0}
-    engine = sa.create_engine(parsed, connect_args=connect_args)
+    sqlite_args = {} if "timeout" in parsed.query else {"timeout": busy_timeout}
+    engine = sa.create_engine(parsed, connect_args=sqlite_args, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
+    # A file: URI is opened by SQLite itself (with its own mode); we only pre-create plain paths.
+    return engine, None if database.startswith("file:") else Path(database)
+
+
+def _cause(error: BaseException) -> str:
+    """The type and first line of the driver's error: no SQL, no parameters, no traceback."""
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    text = lines[0][:_CAUSE_CHARS] if lines else ""
+    return f"{type(original).__name__}: {text}" if text else type(original).__name__
 
 
 class Outbox:
@@ -197,6 +236,7 @@ class Outbox:
         url: str | sa.Engine = "sqlite:///handoff-outbox.db",
         *,
         sinks: Iterable[str | Sink] = ("webhook",),
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     ) -> None:
         names = tuple(sink if isinstance(sink, str) else sink.name for sink in sinks)
         if not names:
@@ -206,10 +246,54 @@ class Outbox:
         for name in names:
             if not name or len(name) > _SINK_NAME_CHARS:
                 raise ValueError(f"sink name {name!r} must be 1-{_SINK_NAME_CHARS} characters")
+        if not 0 < busy_timeout <= 60:
+            raise ValueError("busy_timeout must be between 0 and 60 seconds")
         self.sinks: tuple[str, ...] = names
         self._owns_engine = isinstance(url, str)
-        self._engine = _create_engine(url) if isinstance(url, str) else url
-        self._create_tables()
+        if isinstance(url, str):
+            self._engine, self._path = _create_engine(url, busy_timeout)
+        else:
+            self._engine, self._path = url, None
+        self._name = self._engine.url.render_as_string(hide_password=True)
+        dbapi = getattr(self._engine.dialect, "loaded_dbapi", None)
+        driver_error = getattr(dbapi, "Error", None)
+        # Errors that mean "storage cannot be used": SQLAlchemy's wrapped ones, the driver's own
+        # (raised unwrapped from connect-time pragmas), and the OS's (creating the file).
+        self._storage_errors: tuple[type[BaseException], ...] = (
+            sa.exc.SQLAlchemyError,
+            OSError,
+            *((driver_error,) if isinstance(driver_error, type) else ()),
+        )
+        self._prepared = False
+        # Storage that is down at start-up (PostgreSQL restarting, a full disk) must not keep
+        # the server from starting: the next put or check tries again and raises then.
+        with contextlib.suppress(StorageUnavailable):
+            self._prepare()
+
+    @contextlib.contextmanager
+    def _storage(self, doing: str) -> Iterator[None]:
+        """Turn any storage failure inside the block into ``StorageUnavailable``."""
+        try:
+            yield
+        except StorageUnavailable:
+            raise
+        except self._storage_errors as error:
+            # from None: the chained SQLAlchemy error would print the SQL into tracebacks.
+            raise StorageUnavailable(
+                f"outbox {self._name} cannot {doing}: {_cause(error)}"
+            ) from None
+
+    def _prepare(self) -> None:
+        """Create the file (owner-only) and the tables, once; raise StorageUnavailable."""
+        if self._prepared:
+            return
+        with self._storage("be opened"):
+            if self._path is not None:
+                create_private(self._path)
+                for suffix in ("-wal", "-shm", "-journal"):
+                    warn_if_shared(self._path.with_name(self._path.name + suffix))
+            self._create_tables()
+        self._prepared = True
 
     def _create_tables(self) -> None:
         try:
@@ -239,14 +323,23 @@ class Outbox:
         key = idempotency_key(payload) if key is None else _check_key(key)
         if decision_json is not None:
             json.loads(decision_json)  # refuse garbage now, not when someone audits it
+        body = payload.model_dump_json()
         now = time.time()
+        with self._storage("store a payload"):
+            self._prepare()
+            self._insert(key, payload.conversation_id, body, decision_json, now)
+        return key
+
+    def _insert(
+        self, key: str, conversation_id: str, body: str, decision_json: str | None, now: float
+    ) -> None:
         try:
             with self._engine.begin() as connection:
                 connection.execute(
                     _messages.insert().values(
                         key=key,
-                        conversation_id=payload.conversation_id,
-                        payload=payload.model_dump_json(),
+                        conversation_id=conversation_id,
+                        payload=body,
                         decision=decision_json,
                         created_at=now,
                     )
@@ -271,7 +364,6 @@ class Outbox:
             # race): that is the idempotent case. Any other integrity problem is a bug.
             if not self._has(key):
                 raise
-        return key
 
     def retry_dead(self, *, key: str | None = None) -> int:
         """Requeue dead deliveries (all, or those of one key) with a fresh attempt budget.
@@ -285,8 +377,10 @@ class Outbox:
         )
         if key is not None:
             statement = statement.where(_deliveries.c.key == key)
-        with self._engine.begin() as connection:
-            return connection.execute(statement).rowcount
+        with self._storage("requeue dead deliveries"):
+            self._prepare()
+            with self._engine.begin() as connection:
+                return connection.execute(statement).rowcount
 
     # ------------------------------------------------------------------ reading
 
@@ -301,14 +395,15 @@ class Outbox:
     def deliveries(self, key: str) -> list[Delivery]:
         """Every delivery row of one payload, one per sink."""
         statement = self._select_deliveries().where(_deliveries.c.key == key)
-        with self._engine.connect() as connection:
-            return [self._to_delivery(row) for row in connection.execute(statement)]
+        return self._read("read deliveries", statement)
 
     def payload(self, key: str) -> ContextPayload:
         """The stored payload with this key; KeyError if there is none."""
         statement = sa.select(_messages.c.payload).where(_messages.c.key == key)
-        with self._engine.connect() as connection:
-            text = connection.execute(statement).scalar_one_or_none()
+        with self._storage("read a payload"):
+            self._prepare()
+            with self._engine.connect() as connection:
+                text = connection.execute(statement).scalar_one_or_none()
         if text is None:
             raise KeyError(key)
         return ContextPayload.model_validate_json(text)
@@ -322,11 +417,13 @@ class Outbox:
         ).group_by(_deliveries.c.status)
         counts = {"pending": 0, "delivered": 0, "dead": 0}
         oldest: float | None = None
-        with self._engine.connect() as connection:
-            for status, count, first in connection.execute(statement):
-                counts[status] = count
-                if status == "pending":
-                    oldest = first
+        with self._storage("count deliveries"):
+            self._prepare()
+            with self._engine.connect() as connection:
+                for status, count, first in connection.execute(statement):
+                    counts[status] = count
+                    if status == "pending":
+                        oldest = first
         return OutboxStats(
             pending=counts["pending"],
             delivered=counts["delivered"],
@@ -335,20 +432,65 @@ class Outbox:
         )
 
     def check(self) -> None:
-        """Raise ``StorageUnavailable`` unless the outbox's tables can be read now.
+        """Raise ``StorageUnavailable`` unless the outbox can take a payload now.
 
         This is the readiness check: a server whose outbox fails it must not promise anyone
-        a person. The message names the database (without its password) and the cause.
+        a person. In bounded time (the busy timeout) it takes the write lock and gives it
+        back (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: the transaction must be read-write),
+        reads the newest rows of both tables through their indexes (a corrupted file fails
+        here), and on SQLite requires 1 MiB of room left, on the disk and under the
+        database's ``max_page_count``. It cannot promise the next write will succeed, only
+        that nothing known stops it. The message names the database (without its password)
+        and the cause.
         """
-        statement = sa.select(sa.func.count()).select_from(_messages)
-        try:
+        with self._storage("be used"):
+            self._prepare()
             with self._engine.connect() as connection:
-                connection.execute(statement).scalar_one()
-        except sa.exc.SQLAlchemyError as error:
-            cause = type(getattr(error, "orig", None) or error).__name__
-            raise StorageUnavailable(
-                f"outbox {self._engine.url.render_as_string()} cannot be read: {cause}"
-            ) from None
+                if self._engine.dialect.name == "sqlite":
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    try:
+                        self._probe(connection)
+                        free = self._sqlite_room(connection)
+                    finally:
+                        connection.exec_driver_sql("ROLLBACK")
+                    if free < _MIN_FREE_BYTES:
+                        raise StorageUnavailable(
+                            f"outbox {self._name} cannot be used: only {free} bytes of room "
+                            "left (disk or max_page_count)"
+                        )
+                else:
+                    self._probe(connection)
+                    read_only = connection.exec_driver_sql("SHOW transaction_read_only")
+                    if read_only.scalar() == "on":
+                        raise StorageUnavailable(
+                            f"outbox {self._name} cannot be used: the database is read-only"
+                        )
+
+    @staticmethod
+    def _probe(connection: sa.Connection) -> None:
+        """Read the newest row of each table and the due index: cheap, and touches each tree."""
+        connection.execute(sa.select(sa.func.max(_messages.c.key))).all()
+        newest = sa.select(_deliveries.c.id, _deliveries.c.status).order_by(
+            _deliveries.c.id.desc()
+        )
+        connection.execute(newest.limit(1)).all()
+        due = sa.select(sa.func.min(_deliveries.c.next_attempt_at)).where(
+            _deliveries.c.status == "pending"
+        )
+        connection.execute(due).all()
+
+    def _sqlite_room(self, connection: sa.Connection) -> int:
+        """Bytes that can still be written: the least of the disk's and max_page_count's."""
+
+        def pragma(name: str) -> int:
+            return int(connection.exec_driver_sql(f"PRAGMA {name}").scalar() or 0)
+
+        pages_left = pragma("max_page_count") - pragma("page_count") + pragma("freelist_count")
+        room = pages_left * pragma("page_size")
+        if self._path is not None:
+            disk = os.statvfs(self._path.parent if str(self._path.parent) else ".")
+            room = min(room, disk.f_bavail * disk.f_frsize)
+        return room
 
     def close(self) -> None:
         """Release database connections (only those of an engine this outbox created)."""
@@ -367,7 +509,7 @@ class Outbox:
         self.close()
 
     def __repr__(self) -> str:
-        return f"Outbox({self._engine.url.render_as_string()!r}, sinks={self.sinks!r})"
+        return f"Outbox({self._name!r}, sinks={self.sinks!r})"
 
     def _has(self, key: str) -> bool:
         statement = sa.select(_messages.c.key).where(_messages.c.key == key)
@@ -384,8 +526,13 @@ class Outbox:
 
     def _deliveries_with(self, status: Status, limit: int | None) -> list[Delivery]:
         statement = self._select_deliveries().where(_deliveries.c.status == status).limit(limit)
-        with self._engine.connect() as connection:
-            return [self._to_delivery(row) for row in connection.execute(statement)]
+        return self._read("read deliveries", statement)
+
+    def _read(self, doing: str, statement: sa.Select[Any]) -> list[Delivery]:
+        with self._storage(doing):
+            self._prepare()
+            with self._engine.connect() as connection:
+                return [self._to_delivery(row) for row in connection.execute(statement)]
 
     @staticmethod
     def _to_delivery(row: sa.Row[Any]) -> Delivery:
@@ -447,12 +594,14 @@ class Outbox:
             .where(_deliveries.c.claim_token == token)
             .order_by(_deliveries.c.next_attempt_at, _deliveries.c.id)
         )
-        with self._engine.begin() as connection:
-            # The write comes first: on SQLite a transaction that read first could not take
-            # the write lock later without risking SQLITE_BUSY (a deadlock between readers).
-            if connection.execute(claim).rowcount == 0:
-                return token, []
-            rows = connection.execute(jobs).all()
+        with self._storage("claim deliveries"):
+            self._prepare()
+            with self._engine.begin() as connection:
+                # The write comes first: on SQLite a transaction that read first could not take
+                # the write lock later without risking SQLITE_BUSY (a deadlock between readers).
+                if connection.execute(claim).rowcount == 0:
+                    return token, []
+                rows = connection.execute(jobs).all()
         return token, [
             _Job(
                 id=row.id,
@@ -478,8 +627,26 @@ class Outbox:
                 claimed_until=0.0,
             )
         )
-        with self._engine.begin() as connection:
+        with self._storage("record a delivery"), self._engine.begin() as connection:
             connection.execute(statement)
+
+    def _renew(self, job: _Job, token: str, *, until: float) -> bool:
+        """Extend our lease on one claimed row before sending it; False if it is not ours now.
+
+        Conditional on the claim token: if our batch lease ran out while earlier rows were
+        being sent and another worker claimed this one, it has a new token and we skip it.
+        """
+        statement = (
+            _deliveries.update()
+            .where(
+                _deliveries.c.id == job.id,
+                _deliveries.c.claim_token == token,
+                _deliveries.c.status == "pending",
+            )
+            .values(claimed_until=until)
+        )
+        with self._storage("renew a lease"), self._engine.begin() as connection:
+            return bool(connection.execute(statement).rowcount)
 
     def _mark_failed(
         self, job: _Job, token: str, *, error: str, next_attempt_at: float | None
@@ -501,7 +668,7 @@ class Outbox:
             .where(_deliveries.c.id == job.id, _deliveries.c.claim_token == token)
             .values(**values)
         )
-        with self._engine.begin() as connection:
+        with self._storage("record a failed delivery"), self._engine.begin() as connection:
             connection.execute(statement)
 
     def _release(self, token: str) -> None:
@@ -511,5 +678,5 @@ class Outbox:
             .where(_deliveries.c.claim_token == token, _deliveries.c.status == "pending")
             .values(claim_token=None, claimed_until=0.0)
         )
-        with self._engine.begin() as connection:
+        with self._storage("release claims"), self._engine.begin() as connection:
             connection.execute(statement)

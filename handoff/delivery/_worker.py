@@ -11,11 +11,17 @@ from types import TracebackType
 
 from handoff.delivery._outbox import Outbox, _Job
 from handoff.delivery._signing import IDEMPOTENCY_HEADER
-from handoff.delivery._sinks import DeliveryError, Sink
+from handoff.delivery._sinks import ATTEMPT_HEADER, DeliveryError, Sink
+from handoff.errors import StorageUnavailable
 
 __all__ = ["DeliveryWorker", "WorkerHandle"]
 
 log = logging.getLogger("handoff.delivery")
+
+# A hostile or confused receiver may ask for Retry-After: 10**9; we wait an hour at most.
+_MAX_RETRY_AFTER = 3600.0
+# While the outbox cannot be polled, polls back off up to this (each failure logs an error).
+_MAX_FAILING_POLL = 10.0
 
 
 class DeliveryWorker:
@@ -27,11 +33,18 @@ class DeliveryWorker:
     back is not hit by every retry at once). After ``max_attempts`` failures the row is
     marked dead, kept, and shown by ``Outbox.dead()`` until ``Outbox.retry_dead()``.
 
-    Several workers, in threads or processes on several machines, may share one outbox: each
-    claims rows for ``lease`` seconds, so a row is in one worker's hands at a time, and a
-    worker that dies mid-send leaves its rows to the others once the lease runs out. A worker
-    delivers only rows for its own sinks' names. ``clock`` returns unix seconds, comparable
-    with the ``time.time()`` the outbox stamps new rows with (tests pass a settable clock).
+    A permanent failure (``DeliveryError.permanent``, e.g. HTTP 410 or 401) marks the row
+    dead at once; a ``retry_after`` from the sink (HTTP 429/503 ``Retry-After``) is waited at
+    least, up to an hour.
+
+    Several workers, in threads or processes on several machines, may share one outbox: a
+    worker claims a batch of rows for ``lease`` seconds, and before sending each row renews
+    its lease on that row alone for ``lease`` plus the sink's ``max_send_seconds`` (if it
+    has one). So a row is in one worker's hands at a time, the lease is short, and a worker
+    that dies (``kill -9``) leaves its rows to the others within about ``lease`` seconds, or
+    that plus one send for the row it was sending. A worker delivers only rows for its own
+    sinks' names. ``clock`` returns unix seconds, comparable with the ``time.time()`` the
+    outbox stamps new rows with (tests pass a settable clock).
 
     With the defaults (0.5 s doubling up to 60 s, 50 attempts) a delivery is retried for
     about 20 minutes on average before it is declared dead.
@@ -45,7 +58,7 @@ class DeliveryWorker:
         max_attempts: int = 50,
         base_delay: float = 0.5,
         max_delay: float = 60.0,
-        lease: float = 60.0,
+        lease: float = 15.0,
         batch_size: int = 20,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -83,17 +96,32 @@ class DeliveryWorker:
     def run_forever(self, stop: threading.Event, poll_interval: float = 1.0) -> None:
         """Deliver until ``stop`` is set, polling every ``poll_interval`` s when idle.
 
-        Database errors are logged and retried at the next poll rather than ending the loop:
-        an outbox that is briefly unreachable must not silently stop all deliveries.
+        An outbox that cannot be used is logged at ERROR level on every failed poll (the cause
+        only: no SQL, no data) and polled again, backing off up to 10 s: it must neither stop
+        the deliveries silently nor flood the log.
         """
+        failures = 0
         while not stop.is_set():
             try:
                 claimed, _ = self._run_batch(stop)
+                failures = 0
+            except StorageUnavailable as error:
+                failures += 1
+                # No traceback: the message names the cause, a traceback would add the SQL.
+                log.error(
+                    "delivery worker: cannot poll the outbox (failure %d in a row), "
+                    "retrying: %s",
+                    failures,
+                    error,
+                )
+                claimed = 0
             except Exception:
+                failures += 1
                 log.exception("delivery worker: polling the outbox failed; will retry")
                 claimed = 0
             if claimed == 0:
-                stop.wait(poll_interval)
+                backoff = min(_MAX_FAILING_POLL, poll_interval * 2.0 ** min(failures, 10))
+                stop.wait(max(poll_interval, backoff) if failures else poll_interval)
 
     def start_thread(
         self, poll_interval: float = 1.0, *, name: str = "handoff-delivery"
@@ -101,7 +129,7 @@ class DeliveryWorker:
         """Run ``run_forever`` in a daemon thread; stop it with the returned handle's ``stop()``.
 
         A daemon thread cannot keep the process alive; if the process exits mid-send, the row
-        is still pending and is retried once its lease expires.
+        is still pending and is retried once its (short) lease expires.
         """
         stop = threading.Event()
         thread = threading.Thread(
@@ -124,9 +152,7 @@ class DeliveryWorker:
         delivered = 0
         try:
             for job in jobs:
-                # Half the lease spent: give the rest back rather than risk sending a row
-                # after its lease ran out, when another worker may be sending it too.
-                if self._clock() - started > self._lease / 2 or (stop and stop.is_set()):
+                if stop and stop.is_set():
                     break
                 delivered += self._attempt(job, token)
         finally:
@@ -136,7 +162,16 @@ class DeliveryWorker:
 
     def _attempt(self, job: _Job, token: str) -> int:
         sink = self._sinks[job.sink]
-        headers = {"Content-Type": "application/json", IDEMPOTENCY_HEADER: job.key}
+        send_budget = float(getattr(sink, "max_send_seconds", 0.0) or 0.0)
+        # Renewed per row, just before sending it: the batch's lease stays short (quick
+        # recovery after a crash) and the row being sent stays ours for the whole send.
+        if not self.outbox._renew(job, token, until=self._clock() + self._lease + send_budget):
+            return 0  # our batch lease ran out and another worker took this row
+        headers = {
+            "Content-Type": "application/json",
+            IDEMPOTENCY_HEADER: job.key,
+            ATTEMPT_HEADER: str(job.attempts + 1),
+        }
         try:
             sink.send(job.body, headers)
         except Exception as error:  # any sink failure, even a bug, is recorded and retried
@@ -144,13 +179,15 @@ class DeliveryWorker:
             # A DeliveryError already says what went wrong; anything else is a surprise from
             # the sink, so its type is the most useful part of the message.
             message = str(error) if isinstance(error, DeliveryError) else repr(error)
-            dead = failures >= self._max_attempts
+            permanent = isinstance(error, DeliveryError) and error.permanent
+            dead = permanent or failures >= self._max_attempts
             if dead:
                 log.error(
-                    "delivery %s to %s is dead after %d attempts: %s",
+                    "delivery %s to %s is dead after %d attempt(s)%s: %s",
                     job.key,
                     job.sink,
                     failures,
+                    " (a permanent failure)" if permanent else "",
                     message,
                 )
             else:
@@ -161,11 +198,15 @@ class DeliveryWorker:
                     failures,
                     message,
                 )
+            delay = self._delay(failures)
+            retry_after = error.retry_after if isinstance(error, DeliveryError) else None
+            if retry_after is not None:
+                delay = max(delay, min(retry_after, _MAX_RETRY_AFTER))
             self.outbox._mark_failed(
                 job,
                 token,
                 error=message,
-                next_attempt_at=None if dead else self._clock() + self._delay(failures),
+                next_attempt_at=None if dead else self._clock() + delay,
             )
             return 0
         self.outbox._mark_delivered(job, now=self._clock())
