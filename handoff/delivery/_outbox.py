@@ -435,36 +435,33 @@ class Outbox:
         """Raise ``StorageUnavailable`` unless the outbox can take a payload now.
 
         This is the readiness check: a server whose outbox fails it must not promise anyone
-        a person. In bounded time (the busy timeout) it takes the write lock and gives it
-        back (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: the transaction must be read-write),
-        reads the newest rows of both tables through their indexes (a corrupted file fails
-        here), and on SQLite requires 1 MiB of room left, on the disk and under the
-        database's ``max_page_count``. It cannot promise the next write will succeed, only
-        that nothing known stops it. The message names the database (without its password)
-        and the cause.
+        a person. In bounded time (the busy timeout) it takes the write lock (SQLite:
+        ``BEGIN IMMEDIATE``), reads the newest rows of both tables through their indexes (a
+        corrupted file fails here), runs an UPDATE that matches no row (a read-only file,
+        directory or database fails here, without writing anything), requires 1 MiB of room
+        on SQLite (on the disk and under the database's ``max_page_count``), and rolls back.
+        It cannot promise the next write will succeed, only that nothing known stops it. The
+        message names the database (without its password) and the cause.
         """
         with self._storage("be used"):
             self._prepare()
             with self._engine.connect() as connection:
-                if self._engine.dialect.name == "sqlite":
+                sqlite = self._engine.dialect.name == "sqlite"
+                if sqlite:
                     connection.exec_driver_sql("BEGIN IMMEDIATE")
-                    try:
-                        self._probe(connection)
-                        free = self._sqlite_room(connection)
-                    finally:
-                        connection.exec_driver_sql("ROLLBACK")
-                    if free < _MIN_FREE_BYTES:
-                        raise StorageUnavailable(
-                            f"outbox {self._name} cannot be used: only {free} bytes of room "
-                            "left (disk or max_page_count)"
-                        )
-                else:
+                try:
                     self._probe(connection)
-                    read_only = connection.exec_driver_sql("SHOW transaction_read_only")
-                    if read_only.scalar() == "on":
-                        raise StorageUnavailable(
-                            f"outbox {self._name} cannot be used: the database is read-only"
-                        )
+                    free = self._sqlite_room(connection) if sqlite else _MIN_FREE_BYTES
+                finally:
+                    if sqlite:
+                        connection.exec_driver_sql("ROLLBACK")
+                    else:
+                        connection.rollback()
+        if free < _MIN_FREE_BYTES:
+            raise StorageUnavailable(
+                f"outbox {self._name} cannot be used: only {free} bytes of room left "
+                "(on the disk or under max_page_count)"
+            )
 
     @staticmethod
     def _probe(connection: sa.Connection) -> None:
@@ -478,6 +475,9 @@ class Outbox:
             _deliveries.c.status == "pending"
         )
         connection.execute(due).all()
+        # Matches nothing, writes nothing, but needs a writable database to run at all.
+        nothing = _deliveries.update().where(sa.false()).values(attempts=_deliveries.c.attempts)
+        connection.execute(nothing)
 
     def _sqlite_room(self, connection: sa.Connection) -> int:
         """Bytes that can still be written: the least of the disk's and max_page_count's."""

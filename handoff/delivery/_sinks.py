@@ -126,13 +126,11 @@ class WebhookSink:
         """The sink's name (default ``"webhook"``)."""
         return self._name
 
-    @property
-    def max_send_seconds(self) -> float:
-        """The longest one ``send`` can take (connect, write and read, each at max_timeout).
-
-        The worker holds its lease on a row at least this long past the start of the send.
-        """
-        return 3 * self._max_timeout
+    def max_send_seconds(self, attempt: int) -> float:
+        """About the longest the ``attempt``-th ``send`` can take: connecting, then waiting
+        for the answer, each up to that attempt's timeout. The worker holds its lease on the
+        row this long, plus its own ``lease``, from the start of the send."""
+        return 2 * self.timeout_for(attempt) + 1.0
 
     def timeout_for(self, attempt: int) -> float:
         """The timeout of the ``attempt``-th attempt (1-based): doubling, capped."""

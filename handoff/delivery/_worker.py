@@ -39,8 +39,8 @@ class DeliveryWorker:
 
     Several workers, in threads or processes on several machines, may share one outbox: a
     worker claims a batch of rows for ``lease`` seconds, and before sending each row renews
-    its lease on that row alone for ``lease`` plus the sink's ``max_send_seconds`` (if it
-    has one). So a row is in one worker's hands at a time, the lease is short, and a worker
+    its lease on that row alone for ``lease`` plus the sink's ``max_send_seconds(attempt)``
+    (if it has one). So a row is in one worker's hands at a time, the lease is short, and a worker
     that dies (``kill -9``) leaves its rows to the others within about ``lease`` seconds, or
     that plus one send for the row it was sending. A worker delivers only rows for its own
     sinks' names. ``clock`` returns unix seconds, comparable with the ``time.time()`` the
@@ -162,7 +162,8 @@ class DeliveryWorker:
 
     def _attempt(self, job: _Job, token: str) -> int:
         sink = self._sinks[job.sink]
-        send_budget = float(getattr(sink, "max_send_seconds", 0.0) or 0.0)
+        budget = getattr(sink, "max_send_seconds", None)
+        send_budget = float(budget(job.attempts + 1)) if callable(budget) else 0.0
         # Renewed per row, just before sending it: the batch's lease stays short (quick
         # recovery after a crash) and the row being sent stays ours for the whole send.
         if not self.outbox._renew(job, token, until=self._clock() + self._lease + send_budget):
