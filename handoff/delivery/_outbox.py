@@ -467,9 +467,7 @@ class Outbox:
     def _probe(connection: sa.Connection) -> None:
         """Read the newest row of each table and the due index: cheap, and touches each tree."""
         connection.execute(sa.select(sa.func.max(_messages.c.key))).all()
-        newest = sa.select(_deliveries.c.id, _deliveries.c.status).order_by(
-            _deliveries.c.id.desc()
-        )
+        newest = sa.select(_deliveries.c.id, _deliveries.c.status).order_by(_deliveries.c.id.desc())
         connection.execute(newest.limit(1)).all()
         due = sa.select(sa.func.min(_deliveries.c.next_attempt_at)).where(
             _deliveries.c.status == "pending"

@@ -109,8 +109,7 @@ class DeliveryWorker:
                 failures += 1
                 # No traceback: the message names the cause, a traceback would add the SQL.
                 log.error(
-                    "delivery worker: cannot poll the outbox (failure %d in a row), "
-                    "retrying: %s",
+                    "delivery worker: cannot poll the outbox (failure %d in a row), retrying: %s",
                     failures,
                     error,
                 )

@@ -262,15 +262,17 @@ class TestDiskFull:
                 outbox.check()
             accepted: list[str] = []
             refused: ContextPayload | None = None
+            failure: StorageUnavailable | None = None
             for payload in payloads[5:]:
                 try:
                     accepted.append(outbox.put(payload))
                 except StorageUnavailable as error:
-                    assert "full" in str(error)
-                    _assert_clean(error, payload)
-                    refused = payload
+                    refused, failure = payload, error
                     break
             assert refused is not None, "the outbox never filled up"
+            assert failure is not None
+            assert "database or disk is full" in str(failure)
+            _assert_clean(failure, refused)
             with pytest.raises(KeyError):
                 outbox.payload(idempotency_key(refused))
             assert outbox.stats().pending == 5 + len(accepted)
