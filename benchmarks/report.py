@@ -471,7 +471,7 @@ def render(raw: dict[str, Any], benches: list[Bench], plotted: bool, profile: bo
         "|---|---|---|---|---|---|---|",
     ]
     for b in sorted(benches, key=lambda b: (b.group, b.name)):
-        if b.info.get("kind") == "server":
+        if b.info.get("kind") in ("server", "reliability"):
             continue
         p99 = fmt_time(b.p99) if b.p99 is not None and b.rounds >= 100 else "–"
         out.append(
@@ -518,6 +518,7 @@ def render(raw: dict[str, Any], benches: list[Bench], plotted: bool, profile: bo
                 f"{i.get('achieved_rate', 0):.0f} |"
             )
         out += server_setups(benches, server)
+    out += reliability(benches)
     missed = {t.what for t in found if t.met is False}
     # The server's p99 rests on ~20 requests per run: say what limits it even when one run
     # happens to land under the target.
@@ -627,6 +628,34 @@ def turn_breakdown(benches: list[Bench]) -> list[str]:
         f"| full turn, measured whole | {fmt_time(turn.median)} | "
         f"{turn.median / vader.median:.2f}× |",
     ]
+    return out
+
+
+def reliability(benches: list[Bench]) -> list[str]:
+    """The fault scenarios of bench_reliability.py: payloads accepted, refused, lost."""
+    rows = sorted((b for b in benches if b.info.get("kind") == "reliability"), key=lambda b: b.name)
+    if not rows:
+        return []
+    common = ("kind", "scenario", "accepted", "refused", "delivered", "lost", "seconds")
+    out = [
+        "",
+        "## Reliability under faults",
+        "",
+        "`bench_reliability.py`: payloads put through the real outbox while a fault happens, "
+        "counted by idempotency key. *Accepted*: `put` returned (a customer would be told a "
+        "person is coming); *refused*: `put` raised `StorageUnavailable` (the customer is told "
+        "the truth); *lost* = accepted − delivered (target 0).",
+        "",
+        "| scenario | accepted | refused | delivered | lost | seconds | more |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for b in rows:
+        i = b.info
+        more = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in i.items() if k not in common)
+        out.append(
+            f"| {i['scenario']} | {i['accepted']} | {i['refused']} | {i['delivered']} | "
+            f"**{i['lost']}** | {i['seconds']} | {more} |"
+        )
     return out
 
 
