@@ -264,6 +264,55 @@ class TestLeases:
             assert worker_a._attempt(same, token_b) == 1  # the owner's token sends it
         assert desk.requests == 1
 
+    def test_claims_of_a_process_that_is_gone_are_taken_back_at_start(
+        self, tmp_path: Path, desk: Desk, payloads: list[ContextPayload]
+    ) -> None:
+        """Another process claims rows for an hour: kept while it lives, taken back once gone."""
+        url = f"sqlite:///{tmp_path / 'outbox.db'}"
+        with Outbox(url) as outbox:
+            keys = [outbox.put(payload) for payload in payloads[:5]]
+        code = (
+            "import sys, time\n"
+            "from handoff.delivery import Outbox\n"
+            f"token, jobs = Outbox({url!r})._claim(['webhook'], now=time.time(), "
+            "lease=3600, limit=50)\n"
+            "print(len(jobs), flush=True)\n"
+            "sys.stdin.read()\n"
+        )
+        holder = subprocess.Popen(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert holder.stdin is not None
+        assert holder.stdout is not None
+        try:
+            assert holder.stdout.readline().strip() == "5"
+            with Outbox(url) as outbox:
+                clock = FakeClock()  # frozen: no lease can run out during this test
+                assert outbox._release_orphans(now=clock.now) == 0  # its owner lives
+                holder.stdin.close()
+                holder.wait(timeout=30)
+                with WebhookSink(desk.url, SECRET) as sink:
+                    worker = DeliveryWorker(outbox, [sink], clock=clock)
+                    assert worker.run_once() == 0  # still leased to the dead process
+                    stop = threading.Event()
+                    thread = threading.Thread(target=worker.run_forever, args=(stop, 0.01))
+                    thread.start()
+                    try:
+                        assert wait_until(lambda: outbox.stats().delivered == 5, timeout=30)
+                    finally:
+                        stop.set()
+                        thread.join(30)
+        finally:
+            if holder.poll() is None:
+                holder.kill()
+                holder.wait(timeout=30)
+            holder.stdout.close()
+        assert set(desk.stored) == set(keys)
+
 
 def _worker_process(outbox_url: str, webhook: str, log: Path) -> subprocess.Popen[bytes]:
     env = {
@@ -308,8 +357,9 @@ class TestCrash:
             # The batch it claimed is still leased to a dead process.
             second = _worker_process(url, desk.url, log)
             try:
-                # Bounded: the batch lease (15 s) or, for the row in flight, the lease plus
-                # one send budget (2 x 5 s + 1 s), then the back-off of one failed attempt.
+                # The new worker takes back the dead one's claims when it starts (same
+                # machine); elsewhere the bound is the batch lease (15 s), or, for the row in
+                # flight, the lease plus one send budget (2 x 5 s + 1 s).
                 assert wait_until(lambda: outbox.stats().delivered == len(keys), timeout=90), (
                     log.read_text()
                 )

@@ -18,6 +18,7 @@ import hashlib
 import json
 import math
 import os
+import socket
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -107,7 +108,8 @@ def idempotency_key(payload: ContextPayload) -> str:
         "transcript": [line.model_dump(mode="json") for line in payload.transcript],
     }
     canonical = json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (valid in JSON input) must not make the key uncomputable.
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _check_key(key: str) -> str:
@@ -117,6 +119,38 @@ def _check_key(key: str) -> str:
             "(it is sent as an HTTP header)"
         )
     return key
+
+
+def _host_tag() -> str:
+    """8 hex digits naming this machine (and boot): the first part of our claim tokens."""
+    boot = ""
+    with contextlib.suppress(OSError):
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    return hashlib.sha256(f"{socket.gethostname()}|{boot}".encode()).hexdigest()[:8]
+
+
+_HOST = _host_tag()
+
+
+def _new_token() -> str:
+    """A claim token: host tag, our pid (8 hex digits), 16 random hex digits (32 in all).
+
+    The host and pid let a worker starting on the same machine tell a claim of a process
+    that no longer exists (killed -9) and release it at once, instead of waiting out its lease.
+    """
+    return f"{_HOST}{os.getpid() & 0xFFFFFFFF:08x}{uuid.uuid4().hex[:16]}"
+
+
+def _process_gone(pid: int) -> bool:
+    if pid <= 0 or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # exists, but someone else's (EPERM)
+    return False
 
 
 def _when(seconds: float | None) -> datetime | None:
@@ -561,7 +595,7 @@ class Outbox:
         PostgreSQL a row another worker claimed meanwhile no longer matches when the UPDATE
         re-reads it (SKIP LOCKED just saves the wait). Either way a row has one owner at a time.
         """
-        token = uuid.uuid4().hex
+        token = _new_token()
         due = sa.and_(
             _deliveries.c.status == "pending",
             _deliveries.c.next_attempt_at <= now,
@@ -668,6 +702,39 @@ class Outbox:
         )
         with self._storage("record a failed delivery"), self._engine.begin() as connection:
             connection.execute(statement)
+
+    def _release_orphans(self, *, now: float) -> int:
+        """Release live claims held by processes of this machine that no longer exist.
+
+        Called when a worker starts: rows a killed worker claimed go back at once rather
+        than after their lease. Only this machine's claims are judged (by the host tag in the
+        token); a pid that exists, or that we may not signal, is left alone. Workers sharing
+        a hostname across pid namespaces (containers with one hostname) would see each other's
+        pids as gone: then a row may be sent twice, which receivers deduplicate anyway.
+        """
+        held = (
+            sa.select(_deliveries.c.claim_token)
+            .where(
+                _deliveries.c.status == "pending",
+                _deliveries.c.claimed_until > now,
+                _deliveries.c.claim_token.like(f"{_HOST}%"),
+            )
+            .distinct()
+        )
+        with self._storage("release orphaned claims"):
+            self._prepare()
+            with self._engine.connect() as connection:
+                tokens = [row[0] for row in connection.execute(held)]
+            orphans = [t for t in tokens if len(t) == 32 and _process_gone(int(t[8:16], 16))]
+            if not orphans:
+                return 0
+            release = (
+                _deliveries.update()
+                .where(_deliveries.c.claim_token.in_(orphans), _deliveries.c.status == "pending")
+                .values(claim_token=None, claimed_until=0.0)
+            )
+            with self._engine.begin() as connection:
+                return connection.execute(release).rowcount
 
     def _release(self, token: str) -> None:
         """Hand back claimed deliveries that were not attempted, for any worker to take."""

@@ -42,9 +42,10 @@ class DeliveryWorker:
     its lease on that row alone for ``lease`` plus the sink's ``max_send_seconds(attempt)``
     (if it has one). So a row is in one worker's hands at a time, the lease is short, and a worker
     that dies (``kill -9``) leaves its rows to the others within about ``lease`` seconds, or
-    that plus one send for the row it was sending. A worker delivers only rows for its own
-    sinks' names. ``clock`` returns unix seconds, comparable with the ``time.time()`` the
-    outbox stamps new rows with (tests pass a settable clock).
+    that plus one send for the row it was sending; a worker starting on the same machine
+    takes back at once the claims of worker processes that no longer exist. A worker
+    delivers only rows for its own sinks' names. ``clock`` returns unix seconds, comparable
+    with the ``time.time()`` the outbox stamps new rows with (tests pass a settable clock).
 
     With the defaults (0.5 s doubling up to 60 s, 50 attempts) a delivery is retried for
     about 20 minutes on average before it is declared dead.
@@ -101,6 +102,16 @@ class DeliveryWorker:
         the deliveries silently nor flood the log.
         """
         failures = 0
+        try:
+            released = self.outbox._release_orphans(now=self._clock())
+            if released:
+                log.warning(
+                    "delivery worker: took back %d deliveries claimed by a worker process "
+                    "that is gone (killed?)",
+                    released,
+                )
+        except StorageUnavailable as error:
+            log.error("delivery worker: cannot check for orphaned claims: %s", error)
         while not stop.is_set():
             try:
                 claimed, _ = self._run_batch(stop)
