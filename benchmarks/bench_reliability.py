@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -186,7 +187,7 @@ def bench_worker_killed(benchmark: Any, tmp_path: Path, payloads: list[ContextPa
                 target=lambda: result.update(
                     zip(
                         ("keys", "refused", "slowest"),
-                        _put_all(outbox, payloads, 0.01),
+                        _put_all(outbox, payloads, 0.05),
                         strict=True,
                     )
                 )
@@ -195,7 +196,15 @@ def bench_worker_killed(benchmark: Any, tmp_path: Path, payloads: list[ContextPa
             kills = 0
             worker = _worker_process(url, receiver.url + "/payloads", log)
             while kills < KILLS:
-                time.sleep(0.7)
+                # Kill it mid-delivery: once it has delivered something more, at a random moment
+                # (Up to 15 s: with nothing left to deliver it is killed idle.)
+                seen = len(receiver.received())
+
+                def progressed(seen: int = seen) -> bool:
+                    return len(receiver.received()) > seen
+
+                wait_until(progressed, timeout=15)
+                time.sleep(random.uniform(0.0, 0.2))
                 worker.send_signal(signal.SIGKILL)
                 worker.wait(timeout=30)
                 kills += 1
