@@ -299,6 +299,7 @@ class Outbox:
             *((driver_error,) if isinstance(driver_error, type) else ()),
         )
         self._prepared = False
+        self._identity: tuple[int, int] | None = None
         # Storage that is down at start-up (PostgreSQL restarting, a full disk) must not keep
         # the server from starting: the next put or check tries again and raises then.
         with contextlib.suppress(StorageUnavailable):
@@ -327,7 +328,33 @@ class Outbox:
                 for suffix in ("-wal", "-shm", "-journal"):
                     warn_if_shared(self._path.with_name(self._path.name + suffix))
             self._create_tables()
+            self._identity = self._file_identity()
         self._prepared = True
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        if self._path is None:
+            return None
+        stat = self._path.stat()
+        return stat.st_dev, stat.st_ino
+
+    def _same_file(self, doing: str) -> None:
+        """Refuse to go on if the SQLite file was deleted or replaced since it was opened.
+
+        Open connections would keep writing into the deleted file, where nobody will ever
+        read it: a put must fail loudly instead. It stays failed until the process restarts
+        (its connections still hold the old file, and perhaps undelivered rows in it).
+        """
+        if self._path is None or not self._prepared:
+            return
+        try:
+            identity = self._file_identity()
+        except FileNotFoundError:
+            identity = None
+        if identity != self._identity:
+            raise StorageUnavailable(
+                f"outbox {self._name} cannot {doing}: the file was deleted or replaced since "
+                "it was opened; restore it and restart"
+            )
 
     def _create_tables(self) -> None:
         try:
@@ -361,6 +388,7 @@ class Outbox:
         now = time.time()
         with self._storage("store a payload"):
             self._prepare()
+            self._same_file("store a payload")
             self._insert(key, payload.conversation_id, body, decision_json, now)
         return key
 
@@ -479,6 +507,7 @@ class Outbox:
         """
         with self._storage("be used"):
             self._prepare()
+            self._same_file("be used")
             with self._engine.connect() as connection:
                 sqlite = self._engine.dialect.name == "sqlite"
                 if sqlite:

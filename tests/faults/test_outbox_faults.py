@@ -232,6 +232,28 @@ class TestCorrupted:
             assert "Traceback" not in result.stderr
 
 
+class TestDeleted:
+    """The outbox file removed or replaced under a running process."""
+
+    @pytest.mark.parametrize("how", ["deleted", "replaced"])
+    def test_put_and_check_refuse_instead_of_writing_into_a_ghost(
+        self, tmp_path: Path, payloads: list[ContextPayload], how: str
+    ) -> None:
+        """Open connections would write into the unlinked file; put raises instead."""
+        path = tmp_path / "outbox.db"
+        with Outbox(f"sqlite:///{path}", sinks=["jsonl"]) as outbox:
+            outbox.put(payloads[0])
+            for file in tmp_path.glob("outbox.db*"):
+                file.unlink()
+            if how == "replaced":
+                _filled(f"sqlite:///{path}", payloads[5:6])
+            with pytest.raises(StorageUnavailable, match="deleted or replaced") as caught:
+                outbox.put(payloads[1])
+            _assert_clean(caught.value, payloads[1])
+            with pytest.raises(StorageUnavailable, match="deleted or replaced"):
+                outbox.check()
+
+
 def _full_engine(url: str, spare_pages: int) -> sa.Engine:
     """An engine on ``url`` whose connections may grow the file by ``spare_pages`` at most."""
     engine = sa.create_engine(url, hide_parameters=True)
