@@ -7,6 +7,7 @@ process (``python -m handoff.delivery run``) with SIGKILL.
 from __future__ import annotations
 
 import email.utils
+import logging
 import os
 import signal
 import subprocess
@@ -45,6 +46,7 @@ class Desk(ThreadingHTTPServer):
         self.status = 200
         self.headers: dict[str, str] = {}
         self.delay = 0.0
+        self.answer = b""
         self.hang: threading.Event | None = None
         self.requests = 0
         self.stored: dict[str, bytes] = {}
@@ -80,8 +82,9 @@ class _DeskHandler(BaseHTTPRequestHandler):
         self.send_response(desk.status)
         for name, value in desk.headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", "0")
+        self.send_header("Content-Length", str(len(desk.answer)))
         self.end_headers()
+        self.wfile.write(desk.answer)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -152,6 +155,29 @@ class TestClassification:
         assert (row.status, row.attempts) == ("pending", 1)
         assert row.last_error is not None
         assert "permanent" not in row.last_error
+
+    @pytest.mark.parametrize("status", [422, 500])
+    def test_an_answer_echoing_data_reaches_the_row_not_the_log(
+        self,
+        desk: Desk,
+        outbox: Outbox,
+        payloads: list[ContextPayload],
+        caplog: pytest.LogCaptureFixture,
+        status: int,
+    ) -> None:
+        """A receiver's error page may quote the payload: kept for diagnosis, never logged."""
+        desk.status = status
+        desk.answer = b'{"detail": "bad input_value=\'I want a human\' from chat-0"}'
+        caplog.set_level(logging.DEBUG, logger="handoff.delivery")
+        key = outbox.put(payloads[0])
+        with WebhookSink(desk.url, SECRET) as sink:
+            DeliveryWorker(outbox, [sink], clock=FakeClock()).run_once()
+        [row] = outbox.deliveries(key)
+        assert "I want a human" in (row.last_error or "")
+        logged = " ".join(record.getMessage() for record in caplog.records)
+        assert f"HTTP {status}" in logged
+        assert "I want a human" not in logged
+        assert "chat-0" not in logged
 
     @pytest.mark.parametrize(
         ("header", "window"),

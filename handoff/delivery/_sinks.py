@@ -37,15 +37,22 @@ class DeliveryError(HandoffError):
 
     ``permanent=True`` says a retry cannot succeed (the worker marks the delivery dead at
     once, for ``retry_dead`` after a fix); ``retry_after`` (seconds) is the earliest time the
-    receiver asked to be tried again.
+    receiver asked to be tried again. ``detail`` (e.g. the start of the receiver's answer) is
+    kept in the outbox row's ``last_error`` but never logged: a receiver may echo data back.
     """
 
     def __init__(
-        self, message: str, *, permanent: bool = False, retry_after: float | None = None
+        self,
+        message: str,
+        *,
+        permanent: bool = False,
+        retry_after: float | None = None,
+        detail: str = "",
     ) -> None:
         super().__init__(message)
         self.permanent = permanent
         self.retry_after = retry_after
+        self.detail = detail
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -154,12 +161,12 @@ class WebhookSink:
             status = response.status_code
             detail = response.text[:_ERROR_BODY_CHARS].strip()
             permanent = 400 <= status < 500 and status not in _TRANSIENT_4XX
+            kind = " (permanent: not retried)" if permanent else ""
             raise DeliveryError(
-                f"HTTP {status} from {self.url}"
-                + (" (permanent: not retried)" if permanent else "")
-                + (f": {detail}" if detail else ""),
+                f"HTTP {status} from {self.url}{kind}",
                 permanent=permanent,
                 retry_after=_retry_after(response.headers.get("Retry-After")),
+                detail=detail,
             )
 
     def close(self) -> None:

@@ -188,8 +188,15 @@ class DeliveryWorker:
         except Exception as error:  # any sink failure, even a bug, is recorded and retried
             failures = job.attempts + 1
             # A DeliveryError already says what went wrong; anything else is a surprise from
-            # the sink, so its type is the most useful part of the message.
-            message = str(error) if isinstance(error, DeliveryError) else repr(error)
+            # the sink, so its repr is the most useful record. Logs get the DeliveryError's
+            # message or the other exception's type only: the receiver's answer (detail) and
+            # an arbitrary exception's text may echo data, so they go to the row, not the log.
+            if isinstance(error, DeliveryError):
+                message = str(error)
+                recorded = f"{message}: {error.detail}" if error.detail else message
+            else:
+                message = type(error).__name__
+                recorded = repr(error)
             permanent = isinstance(error, DeliveryError) and error.permanent
             dead = permanent or failures >= self._max_attempts
             if dead:
@@ -216,7 +223,7 @@ class DeliveryWorker:
             self.outbox._mark_failed(
                 job,
                 token,
-                error=message,
+                error=recorded,
                 next_attempt_at=None if dead else self._clock() + delay,
             )
             return 0
