@@ -261,8 +261,16 @@ class Outbox:
     ``url`` is an SQLAlchemy URL (``sqlite:///handoff-outbox.db``,
     ``postgresql+psycopg://user@host/db``) or an ``Engine`` you manage; ``sinks`` are the
     sinks every payload goes to, or just their names (``Sink.name``): the outbox only needs
-    the names, to write one delivery row per sink. Tables are created if missing.
-    Nothing is ever deleted: delivered and dead rows stay for audit and for ``retry_dead``.
+    the names, to write one delivery row per sink. Tables are created if missing (a new
+    SQLite file owner-only, 0600). Nothing is ever deleted: delivered and dead rows stay for
+    audit and for ``retry_dead``.
+
+    Every operation that cannot use the storage (locked, corrupt, full, read-only, down)
+    raises ``StorageUnavailable`` naming the database and the cause, never the data, after
+    waiting at most ``busy_timeout`` seconds for a lock (and, on PostgreSQL with psycopg, for
+    a connection). Storage that is down when the outbox is created does not raise there: the
+    first ``put`` or ``check`` does. Pass an ``Engine`` of your own with
+    ``hide_parameters=True`` and your own timeouts; ``busy_timeout`` applies to URLs only.
     """
 
     def __init__(
