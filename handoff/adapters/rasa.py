@@ -188,9 +188,10 @@ def _read_state(
     except ValueError:  # pydantic's ValidationError, or nesting past the models' bound
         return RoutingState(), "malformed"
     if secret is None:
-        if state.override_lane is not None:
-            # Without a secret nobody can tell a supervisor's override from a forged one.
-            return state.model_copy(update={"override_lane": None}), "unsigned override"
+        if state.override_lane is not None or state.lane_kind == "override":
+            # Without a secret nobody can tell a supervisor's override from a forged one,
+            # and an override lane is entered only by an override: start afresh.
+            return RoutingState(), "unsigned override"
         return state, None
     if not signed:
         return RoutingState(), "unsigned"

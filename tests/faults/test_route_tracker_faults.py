@@ -5,6 +5,7 @@ string still give a storable payload."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import logging
@@ -19,10 +20,17 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import event
 
 from handoff import Router
-from handoff.adapters.rasa import SLOT_STATE, TurnResult, route_tracker
+from handoff.adapters.rasa import (
+    SLOT_STATE,
+    ActionHandoffRoute,
+    Runtime,
+    TurnResult,
+    route_tracker,
+)
 from handoff.delivery import Outbox, idempotency_key
 from handoff.errors import RulesError
 from handoff.models.conversation import Conversation
@@ -465,3 +473,53 @@ def test_bad_confidence_reads_as_unsure(router: Router, confidence: Any) -> None
         parsed = Conversation.from_json(raw).turns[0].intent
         assert parsed is not None
         assert parsed.confidence == 0.0
+
+
+# --------------------------------------------------------------------------- PII in logs
+
+
+class _Action(ActionHandoffRoute):
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    def runtime(self) -> Runtime:
+        return self._runtime
+
+
+def _leaky(payload: ContextPayload, decision: Decision) -> None:
+    raise RuntimeError(f"INSERT failed for {payload.conversation_id}: {PII[0]} {PII[1]}")
+
+
+def _leaky_hook(result: TurnResult) -> None:
+    raise RuntimeError(f"metrics down for {result.conversation.id}: {PII[2]}")
+
+
+@pytest.mark.parametrize(
+    "path", ["stored", "forged state", "bad signature", "deliver raises", "build raises",
+             "unreadable tracker", "hook raises"],
+)  # fmt: skip
+def test_no_personal_data_in_logs(
+    router: Router, outbox: Outbox, path: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Card, email and phone in the text, the sender id and the state's values never reach
+    a log line (nor a traceback), on the happy path and on every failure path."""
+    text = f"I want a human, card {PII[0]}, {PII[1]}, call {PII[2]}"
+    state: Any = None
+    if path == "forged state":
+        state = {"lane": PII[1], "override_lane": "supervisor", "rule": PII[0]}
+    elif path == "bad signature":
+        state = {"v": 1, "state": {"rule": PII[0]}, "sig": PII[1]}
+    runtime = Runtime(
+        router=_PayloadFails(router.compiled) if path == "build raises" else router,
+        deliver=_leaky if path == "deliver raises" else outbox_deliver(outbox),
+        on_turn=(_leaky_hook,) if path == "hook raises" else (),
+        state_secret=SECRET,
+    )
+    request = tracker([user(text)], slots={SLOT_STATE: state} if state else None)
+    if path == "unreadable tracker":
+        request.events = [{"event": "user", "text": text, "parse_data": PII[0]}]  # type: ignore[list-item]
+    caplog.set_level(logging.DEBUG)
+    events = asyncio.run(_Action(runtime).run(CollectingDispatcher(), request, {}))
+    assert events
+    assert caplog.records or path == "stored"
+    assert_no_pii(caplog.records)
