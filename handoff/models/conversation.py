@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator
 
 from handoff.errors import ConversationError
 from handoff.models._base import Model
@@ -57,13 +57,15 @@ def _clean(value: Any, depth: int = 0) -> Any:
     return value
 
 
-class _Clean(Model):
-    """Base of the conversation models: strings are made storable before validation."""
+def _clean_json(value: dict[str, Any]) -> dict[str, Any]:
+    cleaned: dict[str, Any] = _clean(value)
+    return cleaned
 
-    @model_validator(mode="before")
-    @classmethod
-    def _clean_strings(cls, data: Any) -> Any:
-        return _clean(data)
+
+# Every string field of these models is a Text, and free-form JSON (slots, metadata) is
+# JsonData: one place makes every string storable, whichever way the model is built.
+Text = Annotated[str, AfterValidator(clean_text)]
+JsonData = Annotated[dict[str, Any], AfterValidator(_clean_json)]
 
 
 def unsure_confidence(value: Any) -> float:
@@ -82,10 +84,10 @@ def unsure_confidence(value: Any) -> float:
     return number if math.isfinite(number) and 0.0 <= number <= 1.0 else 0.0
 
 
-class Intent(_Clean):
+class Intent(Model):
     """An intent prediction: name and confidence in 0..1 (missing or malformed: 0.0)."""
 
-    name: str
+    name: Text
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)
 
     @field_validator("confidence", mode="before")
@@ -94,73 +96,73 @@ class Intent(_Clean):
         return unsure_confidence(value)
 
 
-class Entity(_Clean):
+class Entity(Model):
     """An extracted entity; ``value`` may be PII and is redacted before an agent sees it."""
 
-    entity: str
-    value: str | int | float | bool | None = None
+    entity: Text
+    value: Text | int | float | bool | None = None
     start: int | None = None
     end: int | None = None
 
 
-class Turn(_Clean):
+class Turn(Model):
     """One message: a user utterance (with NLU) or a bot/agent reply (with the action taken)."""
 
     role: Role
-    text: str = ""
+    text: Text = ""
     intent: Intent | None = None
     intent_ranking: tuple[Intent, ...] = ()
     entities: tuple[Entity, ...] = ()
-    action: str | None = Field(default=None, description="Bot action that produced this turn.")
+    action: Text | None = Field(default=None, description="Bot action that produced this turn.")
     fallback: bool = Field(
         default=False, description="The bot did not understand (e.g. action_default_fallback)."
     )
     timestamp: float | None = None
 
 
-class Account(_Clean):
+class Account(Model):
     """Who the customer is, as far as routing cares."""
 
-    customer_id: str | None = None
-    name: str | None = None
-    tier: str = "standard"
-    risk_flags: frozenset[str] = frozenset()
+    customer_id: Text | None = None
+    name: Text | None = None
+    tier: Text = "standard"
+    risk_flags: frozenset[Text] = frozenset()
 
 
-class RoutingState(_Clean):
+class RoutingState(Model):
     """What earlier turns decided; the adapter stores it (e.g. in Rasa slots) and passes it back.
 
     Anti-flapping needs it: whether a human already has the conversation, pending confirmations
     of medium-severity rules, and when the last hand-back to the bot happened.
     """
 
-    lane: str | None = None
-    lane_kind: str | None = None
+    lane: Text | None = None
+    lane_kind: Text | None = None
     since_turn: int | None = None
-    rule: str | None = Field(
+    rule: Text | None = Field(
         default=None, description="The rule that put the conversation in this lane."
     )
     handback_turn: int | None = Field(
         default=None, description="User-turn count at the last hand-back from a human to the bot."
     )
-    pending: dict[str, int] = Field(
+    pending: dict[Text, int] = Field(
         default_factory=dict,
         description="Rule id -> consecutive turns it has matched while awaiting confirmation.",
     )
-    override_lane: str | None = Field(
+    override_lane: Text | None = Field(
         default=None, description="Lane forced by a supervisor; wins over every rule."
     )
 
 
-class Conversation(_Clean):
+class Conversation(Model):
     """Everything the router reads about one conversation at the current turn."""
 
-    id: str = "conversation"
-    channel: str = "web"
+    id: Text = "conversation"
+    channel: Text = "web"
     turns: tuple[Turn, ...] = ()
     account: Account = Account()
-    slots: dict[str, Any] = Field(default_factory=dict)
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    slots: JsonData = Field(default_factory=dict)
+    metadata: JsonData = Field(default_factory=dict)
     state: RoutingState = RoutingState()
 
     @classmethod
