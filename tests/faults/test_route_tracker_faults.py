@@ -402,7 +402,7 @@ json_values = st.recursive(
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     said=text, sender=text, metadata=st.dictionaries(text, json_values, max_size=3),
