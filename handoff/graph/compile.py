@@ -240,7 +240,7 @@ def compile_rules(loaded: LoadedRules) -> CompiledRules:
     if settings.safe_lane in lanes:
         graph.add_edge(START, node_id("lane", settings.safe_lane), kind="fault")
     if storage_lane in lanes:
-        graph.add_edge(START, node_id("lane", storage_lane), kind="storage_fault")
+        graph.add_edge(START, node_id("lane", storage_lane), kind="fault")
 
     if problems or cyclic:
         raise RulesError(problems)

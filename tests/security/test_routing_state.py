@@ -5,6 +5,7 @@ Rasa's HTTP API write signed states the action trusts."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import logging
 from pathlib import Path
@@ -12,10 +13,13 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from handoff import Router
 from handoff.adapters.rasa import (
     SLOT_STATE,
+    ActionHandoffRoute,
+    Runtime,
     TurnResult,
     hand_back,
     override,
@@ -229,3 +233,21 @@ def test_rasa_project_declares_the_state_slot_as_any() -> None:
     domain = (Path(__file__).resolve().parents[2] / "rasa_project" / "domain.yml").read_text()
     block = domain.split("handoff_state:", 1)[1].split("\n  ", 2)[1]
     assert "type: any" in block
+
+
+def test_the_action_signs_with_the_runtime_secret(router: Router) -> None:
+    """ActionHandoffRoute.run passes Runtime.state_secret through: the slot it writes is
+    signed, and a forged override POSTed to it is refused."""
+
+    class Action(ActionHandoffRoute):
+        def runtime(self) -> Runtime:
+            return Runtime(router=router, state_secret=SECRET)
+
+    forged = {"override_lane": "supervisor"}
+    events = asyncio.run(Action().run(CollectingDispatcher(), tracker_with(forged), {}))
+    value = next(e["value"] for e in events if e.get("name") == SLOT_STATE)
+    assert set(value) == {"v", "state", "sig"}
+    assert value["state"]["override_lane"] is None
+    assert not any(e["event"] == "pause" for e in events)
+    again = route_tracker(router, tracker_with(value), state_secret=SECRET)
+    assert again.state_rejected is None
