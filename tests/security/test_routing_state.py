@@ -48,7 +48,7 @@ def user(text: str, intent: str = "greet") -> dict[str, Any]:
 
 
 def tracker_with(state: Any, *, sender: str = SENDER, events: Any = None) -> Tracker:
-    events = events or [user("hello there")]
+    events = events or [user("hello, routing-state test")]
     latest = next(e["parse_data"] | {"text": e["text"]} for e in reversed(events)
                   if e["event"] == "user")  # fmt: skip
     return Tracker.from_dict(
@@ -186,8 +186,8 @@ class TestOverrideAndHandBackOverHttp:
         action honours it on the next turn; the agent's hand-back clears it, signed."""
         with fake_rasa(jwt_secret=RASA_JWT) as rasa:
             tracker = rasa.tracker(SENDER)
-            tracker["events"].append(user("hello there"))
-            tracker["latest_message"] = user("hello there")["parse_data"]
+            tracker["events"].append(user("hello, routing-state test"))
+            tracker["latest_message"] = user("hello, routing-state test")["parse_data"]
 
             override(rasa.url, SENDER, "supervisor", state_secret=SECRET,
                      jwt_secret=RASA_JWT)  # fmt: skip
@@ -219,7 +219,7 @@ class TestOverrideAndHandBackOverHttp:
     def test_override_state_is_not_accepted_by_another_deployment(self, router: Router) -> None:
         """The override written with one key does not work where another key is in use."""
         with fake_rasa() as rasa:
-            rasa.tracker(SENDER)["events"].append(user("hello there"))
+            rasa.tracker(SENDER)["events"].append(user("hello, routing-state test"))
             override(rasa.url, SENDER, "supervisor", state_secret=b"another key")
             routed = route_tracker(
                 router, Tracker.from_dict(copy.deepcopy(rasa.trackers[SENDER])),
