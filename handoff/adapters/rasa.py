@@ -102,7 +102,7 @@ ACCOUNT_SLOTS = {"customer_id": "customer_id", "tier": "account_tier", "risk_fla
 
 
 STATE_FORMAT = 1
-# Keys for the per-process conversation references when no state secret is configured.
+# Key of the per-process conversation references when no state secret is configured.
 _PROCESS_KEY = os.urandom(32)
 
 
