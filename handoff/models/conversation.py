@@ -58,8 +58,13 @@ def _clean(value: Any, depth: int = 0) -> Any:
 
 
 def _clean_json(value: dict[str, Any]) -> dict[str, Any]:
-    cleaned: dict[str, Any] = _clean(value)
-    return cleaned
+    try:
+        # The common case, checked in C: plain JSON data that encodes as it is.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, TypeError, ValueError, RecursionError):
+        cleaned: dict[str, Any] = _clean(value)
+        return cleaned
+    return value
 
 
 # Every string field of these models is a Text, and free-form JSON (slots, metadata) is
