@@ -4,17 +4,42 @@
 Rasa events) hold all the logic and are tested with ``Tracker.from_dict`` on real captured
 requests; ``ActionHandoffRoute`` is the thin shell rasa-sdk calls. Install with
 ``pip install 'handoff[rasa]'``.
+
+Three promises hold on every turn:
+
+* **Nothing promised that is not stored.** A pause (and the lane's "a person is coming"
+  message) is returned only after the payload was built and ``deliver`` returned. If either
+  raises, the customer gets the rule set's ``when_storage_fails`` message, stays in a bot
+  lane, the turn's ``TurnResult.delivery_failed`` is set, an ERROR is logged, and the next
+  turn routes afresh, so the handoff is tried again. With ``deliver=None`` nothing is
+  stored here: the caller has opted to store ``TurnResult.payload`` itself (the action
+  server refuses to start that way unless told to).
+* **Routing state cannot be forged.** With a ``state_secret`` the ``handoff_state`` slot
+  is written as ``{"v": 1, "state": {...}, "sig": "<HMAC-SHA256>"}``, bound to the
+  conversation id; a state that is unsigned, malformed or wrongly signed is ignored
+  (routing starts afresh: no override, no sticky lane) with a WARNING. Without a secret
+  (library and development use) states are neither signed nor trusted for
+  ``override_lane``: an override is only honoured from a signed state, written by
+  :func:`override`.
+* **No personal data in logs.** Log lines name a short keyed reference of the conversation
+  (``conversation_ref``) and the type and place of an error, never sender ids, text, slot
+  values or exception messages.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
 import math
+import os
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 try:
     from rasa_sdk import Action, Tracker
@@ -25,11 +50,24 @@ except ImportError as error:  # pragma: no cover  (exercised only without the ex
         "handoff.adapters.rasa needs rasa-sdk: pip install 'handoff[rasa]'"
     ) from error
 
-from handoff.models.conversation import Account, Conversation, Entity, Intent, RoutingState, Turn
-from handoff.models.decision import Decision
+from handoff.models.conversation import (
+    Account,
+    Conversation,
+    Entity,
+    Intent,
+    RoutingState,
+    Turn,
+    clean_text,
+    unsure_confidence,
+)
+from handoff.models.decision import Decision, TraceStep
 from handoff.models.payload import ContextPayload
-from handoff.models.rules import HUMAN_LANE_KINDS
+from handoff.models.rules import HUMAN_LANE_KINDS, RuleSet, WhenStorageFails
 from handoff.router import Router
+from handoff.signals.pii import redact
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "ACTION_NAME",
@@ -41,10 +79,13 @@ __all__ = [
     "ActionHandoffRoute",
     "Runtime",
     "TurnResult",
+    "conversation_ref",
     "decision_events",
     "hand_back",
     "handback_events",
+    "override",
     "route_tracker",
+    "state_slot_value",
     "tracker_to_conversation",
 ]
 
@@ -60,29 +101,127 @@ SLOT_AGENT_NOTE = "handoff_agent_note"
 ACCOUNT_SLOTS = {"customer_id": "customer_id", "tier": "account_tier", "risk_flags": "risk_flags"}
 
 
-def _as_state(value: Any) -> RoutingState:
+STATE_FORMAT = 1
+# Key of the per-process conversation references when no state secret is configured.
+_PROCESS_KEY = os.urandom(32)
+
+
+def conversation_ref(conversation_id: str, secret: bytes | None = None) -> str:
+    """A short reference to a conversation for log lines: keyed, so it cannot be reversed.
+
+    Keyed with ``secret`` (the state secret) it is stable across processes, and whoever
+    holds the secret can compute it for a given sender id; without one it is keyed with a
+    random per-process key and only correlates the lines of one process.
+    """
+    key = secret if secret else _PROCESS_KEY
+    material = b"handoff-ref\x00" + conversation_id.encode("utf-8", "surrogatepass")
+    return hmac.new(key, material, hashlib.sha256).hexdigest()[:12]
+
+
+def _where(error: BaseException) -> str:
+    """An exception's type and innermost frame: enough to find the bug, no data values
+    (exception messages, pydantic's included, quote the input)."""
+    frame = None
+    trace = error.__traceback__
+    while trace is not None:
+        frame, trace = trace, trace.tb_next
+    if frame is None:
+        return type(error).__name__
+    code = frame.tb_frame.f_code
+    place = f"{os.path.basename(code.co_filename)}:{frame.tb_lineno}"
+    return f"{type(error).__name__} at {place} in {code.co_name}"
+
+
+def _canonical(value: Any) -> bytes:
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False
+    ).encode("ascii")
+
+
+def _signature(state: RoutingState, conversation_id: str, secret: bytes) -> str:
+    material = {
+        "v": STATE_FORMAT,
+        "conversation": conversation_id,
+        "state": state.model_dump(mode="json"),
+    }
+    return hmac.new(secret, b"handoff-state\x00" + _canonical(material), hashlib.sha256).hexdigest()
+
+
+def state_slot_value(
+    state: RoutingState, *, conversation_id: str, state_secret: bytes | None
+) -> dict[str, Any]:
+    """What to store in the ``handoff_state`` slot: the state, signed when there is a secret.
+
+    The signature (HMAC-SHA256 over canonical JSON) covers the conversation id, so a state
+    signed for one conversation is refused in another.
+    """
+    data = state.model_dump(mode="json")
+    if state_secret is None:
+        return data
+    return {
+        "v": STATE_FORMAT,
+        "state": data,
+        "sig": _signature(state, conversation_id, state_secret),
+    }
+
+
+def _read_state(
+    value: Any, conversation_id: str, secret: bytes | None
+) -> tuple[RoutingState, str | None]:
+    """The routing state in the slot and, if it was not trusted as it stands, why not.
+
+    The reason is a fixed phrase: the slot's value never reaches a log line.
+    """
+    if value is None:
+        return RoutingState(), None
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except ValueError:
-            return RoutingState()
+        except (ValueError, RecursionError):
+            return RoutingState(), "malformed"
     if not isinstance(value, Mapping):
-        return RoutingState()
+        return RoutingState(), "malformed"
+    signed = set(value) == {"v", "state", "sig"}
+    data = value["state"] if signed else value
     try:
-        return RoutingState.model_validate(value)
+        state = RoutingState.model_validate(data)
+    except ValueError:  # pydantic's ValidationError, or nesting past the models' bound
+        return RoutingState(), "malformed"
+    if secret is None:
+        if state.override_lane is not None or state.lane_kind == "override":
+            # Without a secret nobody can tell a supervisor's override from a forged one,
+            # and an override lane is entered only by an override: start afresh.
+            return RoutingState(), "unsigned override"
+        return state, None
+    if not signed:
+        return RoutingState(), "unsigned"
+    signature = value["sig"]
+    if value["v"] != STATE_FORMAT or not isinstance(signature, str):
+        return RoutingState(), "malformed"
+    try:
+        expected = _signature(state, conversation_id, secret)
     except ValueError:
-        # A state written by an older version must not block routing: start afresh.
-        log.warning("ignoring unreadable %s slot: %r", SLOT_STATE, value)
-        return RoutingState()
+        return RoutingState(), "malformed"
+    if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "surrogatepass")):
+        return RoutingState(), "bad signature"
+    return state, None
 
 
 def _intent(data: Any) -> Intent | None:
     if not isinstance(data, Mapping) or not data.get("name"):
         return None
-    confidence = data.get("confidence")
-    if not isinstance(confidence, int | float) or math.isnan(confidence):
-        confidence = 1.0
-    return Intent(name=str(data["name"]), confidence=min(1.0, max(0.0, float(confidence))))
+    # Malformed NLU output fails closed: an unreadable confidence reads as unsure (0.0).
+    return Intent(name=str(data["name"]), confidence=unsure_confidence(data.get("confidence")))
+
+
+def _timestamp(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _entities(data: Any) -> tuple[Entity, ...]:
@@ -113,7 +252,7 @@ def _user_turn(parse: Mapping[str, Any], text: Any, timestamp: Any) -> Turn:
         intent=_intent(parse.get("intent")),
         intent_ranking=ranking,
         entities=_entities(parse.get("entities")),
-        timestamp=float(timestamp) if isinstance(timestamp, int | float) else None,
+        timestamp=_timestamp(timestamp),
     )
 
 
@@ -125,8 +264,12 @@ def _current_session(events: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[st
     return events[last:]
 
 
-def tracker_to_conversation(tracker: Tracker) -> Conversation:
+def tracker_to_conversation(tracker: Tracker, *, state_secret: bytes | None = None) -> Conversation:
     """Read a Rasa tracker into a Conversation (the current session only).
+
+    The routing state is read from the ``handoff_state`` slot and trusted only as
+    ``state_secret`` allows (see the module's docstring); an untrusted one is logged and
+    replaced by a fresh state.
 
     User events become user turns (with intent, ranking and entities); bot events become bot
     turns tagged with the action that uttered them, so ``action_default_fallback`` counts as
@@ -134,6 +277,14 @@ def tracker_to_conversation(tracker: Tracker) -> Conversation:
     A ``resume`` after the last ``pause`` that the routing state does not know about is
     treated as a hand-back, so the cool-down applies however the conversation was resumed.
     """
+    return _read_tracker(tracker, state_secret)[0]
+
+
+def _sender(tracker: Tracker) -> str:
+    return clean_text(str(tracker.sender_id or "unknown"))
+
+
+def _read_tracker(tracker: Tracker, secret: bytes | None) -> tuple[Conversation, str | None]:
     events = _current_session(list(tracker.events or ()))
     turns: list[Turn] = []
     last_action: str | None = None
@@ -153,9 +304,7 @@ def tracker_to_conversation(tracker: Tracker) -> Conversation:
                     role="bot",
                     text=str(event.get("text") or ""),
                     action=last_action,
-                    timestamp=event.get("timestamp")
-                    if isinstance(event.get("timestamp"), int | float)
-                    else None,
+                    timestamp=_timestamp(event.get("timestamp")),
                 )
             )
         elif kind == "action":
@@ -177,7 +326,13 @@ def tracker_to_conversation(tracker: Tracker) -> Conversation:
 
     slots = dict(tracker.slots or {})
     metadata = dict(latest.get("metadata") or {})
-    state = _as_state(slots.get(SLOT_STATE))
+    conversation_id = _sender(tracker)
+    state, problem = _read_state(slots.get(SLOT_STATE), conversation_id, secret)
+    if problem is not None:
+        log.warning(
+            "ignored the %s slot of conversation %s (%s): routing it afresh",
+            SLOT_STATE, conversation_ref(conversation_id, secret), problem,
+        )  # fmt: skip
     if (
         resumed_at is not None
         and state.lane_kind in HUMAN_LANE_KINDS
@@ -187,8 +342,8 @@ def tracker_to_conversation(tracker: Tracker) -> Conversation:
             update={"lane": None, "lane_kind": None, "rule": None,
                     "handback_turn": resumed_at, "pending": {}}
         )  # fmt: skip
-    return Conversation(
-        id=str(tracker.sender_id or "unknown"),
+    conversation = Conversation(
+        id=conversation_id,
         channel=str(metadata.get("channel") or tracker.get_latest_input_channel() or "unknown"),
         turns=tuple(turns),
         account=_account(metadata, slots),
@@ -196,6 +351,7 @@ def tracker_to_conversation(tracker: Tracker) -> Conversation:
         metadata=metadata,
         state=state,
     )
+    return conversation, problem
 
 
 def _account(metadata: Mapping[str, Any], slots: Mapping[str, Any]) -> Account:
@@ -224,17 +380,28 @@ def _account(metadata: Mapping[str, Any], slots: Mapping[str, Any]) -> Account:
     )
 
 
-def decision_events(decision: Decision) -> list[EventType]:
+def decision_events(
+    decision: Decision,
+    *,
+    conversation_id: str | None = None,
+    state_secret: bytes | None = None,
+) -> list[EventType]:
     """The Rasa events for a decision: lane slots always, and a pause for a new handoff.
 
     For the bot lane only the (non-influencing) handoff slots change, so the dialogue goes
-    on undisturbed. The lane's customer message is sent by the action's dispatcher.
+    on undisturbed. The lane's customer message is sent by the action's dispatcher. With
+    ``state_secret`` the state slot is signed for ``conversation_id`` (then required).
     """
+    if state_secret is not None and conversation_id is None:
+        raise ValueError("a signed state needs the conversation id it is signed for")
+    state = state_slot_value(
+        decision.state, conversation_id=conversation_id or "", state_secret=state_secret
+    )
     events: list[EventType] = [
         SlotSet(SLOT_LANE, decision.lane),
         SlotSet(SLOT_PRIORITY, float(decision.priority)),
         SlotSet(SLOT_REASON, decision.reason),
-        SlotSet(SLOT_STATE, decision.state.model_dump(mode="json")),
+        SlotSet(SLOT_STATE, state),
     ]
     if decision.handoff:
         events.append(ConversationPaused())
@@ -254,6 +421,9 @@ class TurnResult:
     # True when a handoff was decided but its payload could not be built or stored: the
     # customer was then not told a person is coming (see route_tracker).
     delivery_failed: bool = False
+    # Why the handoff_state slot was not trusted ("unsigned", "bad signature", "malformed",
+    # "unsigned override"), for metrics; None when it was (or there was none).
+    state_rejected: str | None = None
 
 
 def route_tracker(
@@ -261,36 +431,118 @@ def route_tracker(
     tracker: Tracker,
     *,
     deliver: Callable[[ContextPayload, Decision], None] | None = None,
+    state_secret: bytes | None = None,
 ) -> TurnResult:
     """Route the tracker's latest turn. Never raises: faults go to the safe lane.
 
-    ``deliver`` (e.g. an outbox's ``put``) is called with the payload of a handoff before
-    the pause is returned, so a payload is persisted in the same step as the decision.
+    A handoff (a rule's, a supervisor's or the safe lane's after a fault) is announced with
+    a pause and the lane's message only once its payload is built and ``deliver`` (e.g. an
+    outbox's ``put``) has returned, so the payload is durably stored before anyone is told
+    a person is coming. If building or delivering raises, the customer gets the rule set's
+    ``when_storage_fails`` message and stays in a bot lane, ``delivery_failed`` is set, an
+    ERROR is logged and the next turn tries the handoff again.
+
+    ``deliver=None`` stores nothing: the pause is returned once the payload is built, and
+    the caller owns ``TurnResult.payload`` (development, or a caller that stores it itself).
+    ``state_secret`` signs and verifies the routing state slot (see the module docstring).
     """
     started = time.perf_counter()
+    problem: str | None = None
     try:
-        conversation = tracker_to_conversation(tracker)
+        conversation, problem = _read_tracker(tracker, state_secret)
     except Exception as error:
-        log.exception("could not read the tracker of %s", tracker.sender_id)
-        conversation = Conversation(id=str(tracker.sender_id or "unknown"))
+        conversation = Conversation(id=_sender(tracker))
+        log.error(
+            "could not read the tracker of conversation %s (%s): routing to the safe lane",
+            conversation_ref(conversation.id, state_secret), _where(error),
+        )  # fmt: skip
         decision = router.safe_decision(conversation, error)
     else:
         decision = router.route(conversation)
     payload: ContextPayload | None = None
     message: str | None = None
+    failed = False
     if decision.handoff:
-        lane = router.ruleset.lanes[decision.lane]
-        message = lane.message or None
         try:
             payload = router.payload(conversation, decision)
             if deliver is not None:
                 deliver(payload, decision)
-        except Exception:
-            log.exception("payload delivery failed for %s", conversation.id)
-    events = decision_events(decision)
+        except Exception as error:
+            failed, payload, wanted = True, None, decision.lane
+            decision, message = _storage_failed(router, conversation, decision, error)
+            log.error(
+                "handoff of conversation %s to lane %s NOT stored (%s): the customer was "
+                "not told a person is coming and stays in lane %s; the next turn retries",
+                conversation_ref(conversation.id, state_secret), wanted, _where(error),
+                decision.lane,
+            )  # fmt: skip
+        else:
+            message = router.ruleset.lanes[decision.lane].message or None
+    events = decision_events(decision, conversation_id=conversation.id, state_secret=state_secret)
     return TurnResult(
-        conversation, decision, payload, message, events, time.perf_counter() - started
+        conversation, decision, payload, message, events, time.perf_counter() - started,
+        delivery_failed=failed, state_rejected=problem,
+    )  # fmt: skip
+
+
+def _bot_lane(ruleset: RuleSet) -> str | None:
+    """Where a customer waits when no person can be reached: the configured lane, else the
+    default lane if it is the bot, else the first bot lane."""
+    policy = ruleset.settings.when_storage_fails
+    if policy is not None and policy.lane is not None:
+        return policy.lane
+    if ruleset.lanes[ruleset.settings.default_lane].kind == "bot":
+        return ruleset.settings.default_lane
+    return next((name for name, lane in ruleset.lanes.items() if lane.kind == "bot"), None)
+
+
+def _storage_failed(
+    router: Router, conversation: Conversation, decision: Decision, error: BaseException
+) -> tuple[Decision, str]:
+    """The decision and message for a handoff whose payload was not stored.
+
+    The state keeps what the turn started with (pending confirmations, the hand-back turn,
+    a supervisor's override) but no human lane, so the next turn decides afresh and
+    escalates again if the reason still holds.
+    """
+    ruleset = router.ruleset
+    policy = ruleset.settings.when_storage_fails or WhenStorageFails()
+    lane_id = _bot_lane(ruleset)
+    before = conversation.state
+    note = f"{decision.lane} (payload not stored: {type(error).__name__})"
+    if lane_id is None:  # a rule set without any bot lane: no lane can take the customer
+        lane_id, lane_kind, queue, priority = None, decision.lane_kind, decision.queue, 0
+    else:
+        info = router.compiled.lanes[lane_id]
+        lane_kind, queue, priority = info.lane.kind, info.queue, info.lane.priority
+    state = RoutingState(
+        lane=lane_id,
+        lane_kind=lane_kind if lane_id is not None else None,
+        since_turn=before.since_turn
+        if before.lane == lane_id and lane_id is not None
+        else len(conversation.user_turns),
+        handback_turn=before.handback_turn,
+        pending=dict(before.pending),
+        override_lane=before.override_lane,
     )
+    stays = lane_id if lane_id is not None else decision.lane
+    changed = decision.model_copy(
+        update={
+            "lane": stays,
+            "lane_kind": lane_kind,
+            "queue": queue,
+            "priority": priority,
+            "sla_seconds": None,
+            "handoff": False,
+            "reason": f"A handoff to {decision.lane!r} was decided but its payload could not "
+            "be stored, so nobody would receive the conversation: the customer was told to "
+            "try again later.",
+            "trace": (*decision.trace, TraceStep(kind="fault", lane=stays, note=note)),
+            "state": state,
+            "error": f"payload not stored: {type(error).__name__}",
+        }
+    )
+    return changed, policy.message
 
 
 @dataclass
@@ -310,8 +562,8 @@ class Runtime:
         for hook in self.on_turn:
             try:
                 hook(result)
-            except Exception:
-                log.exception("turn hook failed")
+            except Exception as error:
+                log.error("turn hook failed (%s)", _where(error))
 
 
 class ActionHandoffRoute(Action):  # type: ignore[misc]  # rasa-sdk ships no type hints
@@ -339,7 +591,9 @@ class ActionHandoffRoute(Action):  # type: ignore[misc]  # rasa-sdk ships no typ
     ) -> list[dict[str, Any]]:
         """Route the latest user turn and return the events for Rasa."""
         runtime = self.runtime()
-        result = route_tracker(runtime.router, tracker, deliver=runtime.deliver)
+        result = route_tracker(
+            runtime.router, tracker, deliver=runtime.deliver, state_secret=runtime.state_secret
+        )
         if result.message:
             dispatcher.utter_message(text=result.message)
         runtime.record(result)
@@ -347,12 +601,17 @@ class ActionHandoffRoute(Action):  # type: ignore[misc]  # rasa-sdk ships no typ
 
 
 def handback_events(
-    conversation: Conversation, note: str, *, lane: str | None = None
+    conversation: Conversation,
+    note: str,
+    *,
+    lane: str | None = None,
+    state_secret: bytes | None = None,
 ) -> list[dict[str, Any]]:
     """Events that hand a paused conversation back to the bot with the agent's note.
 
     The routing state records the hand-back turn, so the rule set's cool-down applies, and
-    forgets the human lane, so "stay with a human" no longer holds.
+    forgets the human lane, so "stay with a human" no longer holds. The note is redacted
+    (agents paste card numbers too); the state is signed with ``state_secret``.
     """
     state = conversation.state.model_copy(
         update={
@@ -364,15 +623,130 @@ def handback_events(
             "override_lane": None,
         }
     )
+    value = state_slot_value(state, conversation_id=conversation.id, state_secret=state_secret)
     return [
-        {"event": "slot", "name": SLOT_AGENT_NOTE, "value": note},
+        {"event": "slot", "name": SLOT_AGENT_NOTE, "value": redact(clean_text(note))},
         {"event": "slot", "name": SLOT_LANE, "value": lane},
-        {"event": "slot", "name": SLOT_STATE, "value": state.model_dump(mode="json")},
+        {"event": "slot", "name": SLOT_STATE, "value": value},
         # Without action_listen Rasa treats the customer's next message as the continuation
         # of the paused turn: RulePolicy falls back and replays the old answer.
         {"event": "action", "name": "action_listen"},
         {"event": "resume"},
     ]
+
+
+# ------------------------------------------------------------------------- Rasa's HTTP API
+
+# Characters RFC 3986 allows in a path segment. Rasa 3.6 routes /conversations/<id:path>
+# without unquoting, so the id it sees is the raw segment: these must stay as they are
+# ("whatsapp:+44…" is a common sender id), everything else ("/", "?", "#", "%", spaces,
+# non-ASCII) is percent-encoded and then cannot name any other conversation.
+_SEGMENT_SAFE = "!$&'()*+,;=:@"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_LANE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
+_TOKEN_IN_URL = re.compile(r"([?&]token=)[^&\s\"']*")
+JWT_SECONDS = 60
+
+
+def _conversation_path(sender_id: str) -> str:
+    """``/conversations/<id>`` for a sender id, or ValueError for one that could escape it."""
+    if not isinstance(sender_id, str) or not sender_id:
+        raise ValueError("the sender id must be a non-empty string")
+    if _CONTROL.search(sender_id):
+        raise ValueError("the sender id contains control characters or lone surrogates")
+    if sender_id in (".", ".."):
+        raise ValueError("the sender id '.' or '..' would be read as a step up the path")
+    return "/conversations/" + quote(sender_id, safe=_SEGMENT_SAFE)
+
+
+class _HideToken(logging.Filter):
+    """Rasa's ``--auth-token`` travels in the query string; httpx logs request URLs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if "token=" in text:
+            record.msg, record.args = _TOKEN_IN_URL.sub(r"\1[redacted]", text), ()
+        return True
+
+
+_HIDE_TOKEN = _HideToken()
+
+
+class _RasaApi:
+    """One conversation on Rasa's HTTP API (``rasa run --enable-api``), authenticated."""
+
+    def __init__(
+        self,
+        rasa_url: str,
+        sender_id: str,
+        *,
+        token: str | None,
+        jwt_secret: str | bytes | None,
+        jwt_method: str,
+        timeout: float,
+    ) -> None:
+        import httpx  # noqa: PLC0415  (only these calls need HTTP)
+
+        if token is not None and jwt_secret is not None:
+            raise ValueError("give Rasa's token or its JWT secret, not both")
+        self.sender_id = sender_id
+        self.url = rasa_url.rstrip("/") + _conversation_path(sender_id)
+        params: dict[str, str] = {}
+        headers: dict[str, str] = {}
+        if jwt_secret is not None:
+            headers["Authorization"] = "Bearer " + _rasa_jwt(sender_id, jwt_secret, jwt_method)
+        elif token is not None:
+            params["token"] = token
+            logging.getLogger("httpx").addFilter(_HIDE_TOKEN)  # idempotent
+        self.client = httpx.Client(timeout=timeout, params=params, headers=headers)
+
+    def __enter__(self) -> _RasaApi:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.client.close()
+
+    def _check(self, response: httpx.Response, what: str) -> None:
+        import httpx  # noqa: PLC0415
+
+        if response.is_error:
+            # Not raise_for_status(): its message quotes the URL, token and all.
+            raise httpx.HTTPStatusError(
+                f"Rasa answered {response.status_code} to {what}",
+                request=response.request,
+                response=response,
+            )
+
+    def tracker(self) -> Tracker:
+        """The conversation's tracker; ValueError if Rasa answers for another conversation."""
+        response = self.client.get(self.url + "/tracker")
+        self._check(response, "reading the tracker")
+        data = response.json()
+        if not isinstance(data, dict) or data.get("sender_id") != self.sender_id:
+            raise ValueError(
+                "Rasa answered with another conversation's tracker (its HTTP API does not "
+                "decode percent-escapes in ids); nothing was written"
+            )
+        return Tracker.from_dict(data)
+
+    def append(self, events: list[dict[str, Any]]) -> None:
+        """Append events to the conversation's tracker."""
+        response = self.client.post(self.url + "/tracker/events", json=events)
+        self._check(response, "appending events")
+
+
+def _rasa_jwt(sender_id: str, secret: str | bytes, method: str) -> str:
+    """A short-lived token Rasa 3.6 accepts (``rasa run --jwt-secret``): role ``user`` with
+    the sender id as username may read and write that one conversation and nothing else."""
+    import jwt  # noqa: PLC0415  (PyJWT, in the rasa extra)
+
+    now = int(time.time())
+    claims = {
+        "user": {"username": sender_id, "role": "user"},
+        "iat": now,
+        "exp": now + JWT_SECONDS,
+    }
+    return jwt.encode(claims, secret, algorithm=method)
 
 
 def hand_back(
@@ -381,24 +755,66 @@ def hand_back(
     note: str,
     *,
     lane: str | None = "bot",
+    state_secret: bytes | None = None,
+    jwt_secret: str | bytes | None = None,
+    jwt_method: str = "HS256",
     token: str | None = None,
     timeout: float = 10.0,
 ) -> list[dict[str, Any]]:
     """Resume the bot for ``sender_id`` through Rasa's HTTP API (``rasa run --enable-api``).
 
-    Reads the tracker, appends the hand-back events and returns them. Raises
-    ``httpx.HTTPError`` if Rasa cannot be reached, so the agent's tool can retry.
-    """
-    import httpx  # noqa: PLC0415  (only the hand-back needs HTTP)
+    Reads the tracker, appends the hand-back events (the note redacted, the state signed
+    with ``state_secret``: use the action server's) and returns them. Authenticate with
+    ``jwt_secret`` (Rasa's ``--jwt-secret``; recommended: a 60-second token in a header,
+    scoped to this conversation) or ``token`` (Rasa's ``--auth-token``, which Rasa only
+    takes in the query string; it is kept out of log lines and error messages).
 
-    params = {"token": token} if token else {}
-    base = rasa_url.rstrip("/")
-    with httpx.Client(timeout=timeout) as client:
-        response = client.get(f"{base}/conversations/{sender_id}/tracker", params=params)
-        response.raise_for_status()
-        tracker = Tracker.from_dict(response.json())
-        events = handback_events(tracker_to_conversation(tracker), note, lane=lane)
-        client.post(
-            f"{base}/conversations/{sender_id}/tracker/events", params=params, json=events
-        ).raise_for_status()
+    Raises ``ValueError`` for a sender id that could address another conversation (control
+    characters, ``..``) or whose tracker Rasa returns under another id, and
+    ``httpx.HTTPError`` if Rasa cannot be reached or refuses, so the agent's tool can retry.
+    """
+    with _RasaApi(
+        rasa_url, sender_id, token=token, jwt_secret=jwt_secret, jwt_method=jwt_method,
+        timeout=timeout,
+    ) as api:  # fmt: skip
+        conversation = tracker_to_conversation(api.tracker(), state_secret=state_secret)
+        events = handback_events(conversation, note, lane=lane, state_secret=state_secret)
+        api.append(events)
+    return events
+
+
+def override(
+    rasa_url: str,
+    sender_id: str,
+    lane: str | None,
+    *,
+    state_secret: bytes,
+    jwt_secret: str | bytes | None = None,
+    jwt_method: str = "HS256",
+    token: str | None = None,
+    timeout: float = 10.0,
+) -> list[dict[str, Any]]:
+    """A supervisor's override: from the next turn on, ``sender_id`` routes to ``lane``.
+
+    Writes a signed routing state with ``override_lane`` through Rasa's HTTP API (``None``
+    clears the override); the action honours an override only from a state signed with
+    its ``state_secret``, so this is the one way to set one. A lane the rule set does not
+    have is ignored by the router. Authentication and errors as for :func:`hand_back`.
+    """
+    if not state_secret:
+        raise ValueError(
+            "override needs the action server's state_secret: an unsigned override is "
+            "never honoured"
+        )
+    if lane is not None and not _LANE_ID.fullmatch(lane):
+        raise ValueError("lane must be a lane id such as 'supervisor'")
+    with _RasaApi(
+        rasa_url, sender_id, token=token, jwt_secret=jwt_secret, jwt_method=jwt_method,
+        timeout=timeout,
+    ) as api:  # fmt: skip
+        conversation = tracker_to_conversation(api.tracker(), state_secret=state_secret)
+        state = conversation.state.model_copy(update={"override_lane": lane})
+        value = state_slot_value(state, conversation_id=conversation.id, state_secret=state_secret)
+        events = [{"event": "slot", "name": SLOT_STATE, "value": value}]
+        api.append(events)
     return events

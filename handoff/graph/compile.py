@@ -125,6 +125,20 @@ def compile_rules(loaded: LoadedRules) -> CompiledRules:
                     "choose a lane of kind human or specialist",
                 )
             )
+    storage = settings.when_storage_fails
+    storage_lane = storage.lane if storage is not None else None
+    storage_path = ("settings", "when_storage_fails", "lane")
+    if storage_lane is not None and lane_ref(storage_path, storage_lane, "lane"):
+        kind = lanes[storage_lane].kind
+        if kind != "bot":
+            problems.append(
+                sources.problem(
+                    storage_path,
+                    f"when_storage_fails lane {storage_lane!r} is a {kind} lane",
+                    "when a payload cannot be stored no person would receive the "
+                    "conversation: choose a lane of kind bot",
+                )
+            )
     for lane_id, lane in lanes.items():
         if lane.fallback is not None:
             lane_ref(("lanes", lane_id, "fallback"), lane.fallback, "fallback")
@@ -225,6 +239,8 @@ def compile_rules(loaded: LoadedRules) -> CompiledRules:
         graph.add_edge(previous, node_id("lane", settings.default_lane), kind="else")
     if settings.safe_lane in lanes:
         graph.add_edge(START, node_id("lane", settings.safe_lane), kind="fault")
+    if storage_lane in lanes:
+        graph.add_edge(START, node_id("lane", storage_lane), kind="fault")
 
     if problems or cyclic:
         raise RulesError(problems)

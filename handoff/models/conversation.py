@@ -1,31 +1,111 @@
-"""A conversation as plain data: turns, account, slots and the routing state between turns."""
+"""A conversation as plain data: turns, account, slots and the routing state between turns.
+
+Every string that enters these models is made storable at the boundary: lone UTF-16
+surrogates (``"\\ud800"`` is valid JSON, and Python keeps it) become U+FFFD, in every field,
+slot and metadata value, however the model is built (JSON, a Rasa tracker, Python). Without
+this one stray character makes the payload impossible to encode, hash or store.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import json
+import math
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import AfterValidator, Field, ValidationError, field_validator
 
 from handoff.errors import ConversationError
 from handoff.models._base import Model
 
-__all__ = ["Account", "Conversation", "Entity", "Intent", "RoutingState", "Turn"]
+__all__ = [
+    "Account",
+    "Conversation",
+    "Entity",
+    "Intent",
+    "RoutingState",
+    "Turn",
+    "clean_text",
+    "unsure_confidence",
+]
 
 Role = Literal["user", "bot", "agent", "system"]
 
+# In a Python str every surrogate code point is unpaired: JSON decoders join valid pairs.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Slots and metadata are free-form JSON; deeper nesting than this is refused, not walked.
+MAX_NESTING = 100
+
+
+def clean_text(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD, so it always encodes as UTF-8."""
+    if value.isascii() or _SURROGATE.search(value) is None:
+        return value
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _clean(value: Any, depth: int = 0) -> Any:
+    """``value`` with every string in it (keys too) passed through ``clean_text``."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict | list | tuple | set | frozenset):
+        if depth >= MAX_NESTING:
+            raise ValueError(f"nested deeper than {MAX_NESTING} levels")
+        if isinstance(value, dict):
+            return {_clean(k, depth + 1): _clean(v, depth + 1) for k, v in value.items()}
+        return type(value)(_clean(v, depth + 1) for v in value)
+    return value
+
+
+def _clean_json(value: dict[str, Any]) -> dict[str, Any]:
+    try:
+        # The common case, checked in C: plain JSON data that encodes as it is.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, TypeError, ValueError, RecursionError):
+        cleaned: dict[str, Any] = _clean(value)
+        return cleaned
+    return value
+
+
+# Every string field of these models is a Text, and free-form JSON (slots, metadata) is
+# JsonData: one place makes every string storable, whichever way the model is built.
+Text = Annotated[str, AfterValidator(clean_text)]
+JsonData = Annotated[dict[str, Any], AfterValidator(_clean_json)]
+
+
+def unsure_confidence(value: Any) -> float:
+    """A confidence as routing may trust it: a finite number in 0..1, else 0.0 (unsure).
+
+    NLU output is not trusted to be well formed: NaN, infinities, strings, booleans, null
+    and out-of-range numbers all read as "the bot is not sure", so "unsure intent" rules
+    fire instead of being silenced by a confidence of 1.0 that nobody measured.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0.0
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        return 0.0
+    return number if math.isfinite(number) and 0.0 <= number <= 1.0 else 0.0
+
 
 class Intent(Model):
-    """An intent prediction: name and confidence in 0..1."""
+    """An intent prediction: name and confidence in 0..1 (missing or malformed: 0.0)."""
 
-    name: str
-    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    name: Text
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+
+    @field_validator("confidence", mode="before")
+    @classmethod
+    def _fail_closed(cls, value: Any) -> float:
+        return unsure_confidence(value)
 
 
 class Entity(Model):
     """An extracted entity; ``value`` may be PII and is redacted before an agent sees it."""
 
-    entity: str
-    value: str | int | float | bool | None = None
+    entity: Text
+    value: Text | int | float | bool | None = None
     start: int | None = None
     end: int | None = None
 
@@ -34,11 +114,11 @@ class Turn(Model):
     """One message: a user utterance (with NLU) or a bot/agent reply (with the action taken)."""
 
     role: Role
-    text: str = ""
+    text: Text = ""
     intent: Intent | None = None
     intent_ranking: tuple[Intent, ...] = ()
     entities: tuple[Entity, ...] = ()
-    action: str | None = Field(default=None, description="Bot action that produced this turn.")
+    action: Text | None = Field(default=None, description="Bot action that produced this turn.")
     fallback: bool = Field(
         default=False, description="The bot did not understand (e.g. action_default_fallback)."
     )
@@ -48,10 +128,10 @@ class Turn(Model):
 class Account(Model):
     """Who the customer is, as far as routing cares."""
 
-    customer_id: str | None = None
-    name: str | None = None
-    tier: str = "standard"
-    risk_flags: frozenset[str] = frozenset()
+    customer_id: Text | None = None
+    name: Text | None = None
+    tier: Text = "standard"
+    risk_flags: frozenset[Text] = frozenset()
 
 
 class RoutingState(Model):
@@ -61,20 +141,20 @@ class RoutingState(Model):
     of medium-severity rules, and when the last hand-back to the bot happened.
     """
 
-    lane: str | None = None
-    lane_kind: str | None = None
+    lane: Text | None = None
+    lane_kind: Text | None = None
     since_turn: int | None = None
-    rule: str | None = Field(
+    rule: Text | None = Field(
         default=None, description="The rule that put the conversation in this lane."
     )
     handback_turn: int | None = Field(
         default=None, description="User-turn count at the last hand-back from a human to the bot."
     )
-    pending: dict[str, int] = Field(
+    pending: dict[Text, int] = Field(
         default_factory=dict,
         description="Rule id -> consecutive turns it has matched while awaiting confirmation.",
     )
-    override_lane: str | None = Field(
+    override_lane: Text | None = Field(
         default=None, description="Lane forced by a supervisor; wins over every rule."
     )
 
@@ -82,12 +162,12 @@ class RoutingState(Model):
 class Conversation(Model):
     """Everything the router reads about one conversation at the current turn."""
 
-    id: str = "conversation"
-    channel: str = "web"
+    id: Text = "conversation"
+    channel: Text = "web"
     turns: tuple[Turn, ...] = ()
     account: Account = Account()
-    slots: dict[str, Any] = Field(default_factory=dict)
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    slots: JsonData = Field(default_factory=dict)
+    metadata: JsonData = Field(default_factory=dict)
     state: RoutingState = RoutingState()
 
     @classmethod
@@ -96,11 +176,18 @@ class Conversation(Model):
         try:
             return cls.model_validate_json(data)
         except ValidationError as error:
-            lines = [
-                f"  {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}"
-                for e in error.errors()
-            ]
-            raise ConversationError("not a valid conversation:\n" + "\n".join(lines)) from None
+            if not any(e["type"] == "json_invalid" for e in error.errors()):
+                raise ConversationError(_problems(error)) from None
+        # pydantic's parser refuses lone surrogates (\\ud800) although JSON allows them; the
+        # standard library reads them, and the models replace them.
+        try:
+            parsed = json.loads(data)
+        except (ValueError, RecursionError) as error:
+            raise ConversationError(f"not a valid conversation: not JSON ({error})") from None
+        try:
+            return cls.model_validate(parsed)
+        except ValidationError as error:
+            raise ConversationError(_problems(error)) from None
 
     @property
     def user_turns(self) -> tuple[Turn, ...]:
@@ -114,3 +201,12 @@ class Conversation(Model):
             if turn.role == "user":
                 return turn
         return None
+
+
+def _problems(error: ValidationError) -> str:
+    # Locations and messages only: pydantic's own text repeats the input values.
+    lines = [
+        f"  {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}"
+        for e in error.errors(include_url=False, include_input=False)
+    ]
+    return "not a valid conversation:\n" + "\n".join(lines)

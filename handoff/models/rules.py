@@ -32,6 +32,7 @@ __all__ = [
     "Settings",
     "Severity",
     "TextTest",
+    "WhenStorageFails",
 ]
 
 _ID = r"^[A-Za-z][A-Za-z0-9_\-]*$"
@@ -260,6 +261,29 @@ class AntiFlapping(Model):
     )
 
 
+STORAGE_FAILED_MESSAGE = (
+    "I'm sorry, I can't connect you with a person right now. Please try again in a few minutes."
+)
+
+
+class WhenStorageFails(Model):
+    """What the customer gets when a handoff was decided but its payload could not be stored.
+
+    Nobody would receive the conversation, so the customer is not told a person is coming:
+    they get ``message`` instead, the conversation stays in ``lane`` (a bot lane), and the
+    next turn routes afresh, so the handoff is tried again.
+    """
+
+    lane: str | None = Field(
+        default=None,
+        description="A lane of kind bot; default: default_lane if it is a bot lane, "
+        "else the first bot lane.",
+    )
+    message: str = Field(
+        default=STORAGE_FAILED_MESSAGE, min_length=1, description="What the customer is told."
+    )
+
+
 class Settings(Model):
     """Rule-set wide settings."""
 
@@ -271,6 +295,12 @@ class Settings(Model):
     sentiment_window: int = Field(default=3, ge=1, description="User turns in the trend.")
     transcript_turns: int = Field(default=10, ge=1, description="Turns shown to the agent.")
     anti_flapping: AntiFlapping = AntiFlapping()
+    # Left out of dumps when unset, so rule sets without it keep their version hash.
+    when_storage_fails: WhenStorageFails | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="Where the customer goes when a handoff's payload cannot be stored.",
+    )
 
 
 class RuleSet(Model):
