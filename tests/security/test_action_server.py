@@ -449,6 +449,10 @@ def test_tokens_from_a_file_rotate_without_a_restart(tmp_path: Path) -> None:
         assert second.status_code == 200
         token_file.write_text("second-token-longer\n")
         assert started.post(action_call(sender="rot"), token="first-token").status_code == 401
+        token_file.write_text("")  # emptied by mistake: nobody gets in, rather than anybody
+        assert started.post(action_call(sender="rot"), token=None).status_code == 401
+        empty = started.post(action_call(sender="rot"), token="second-token-longer")
+        assert empty.status_code == 401
         assert "first-token" not in started.log.read_text()
 
 
@@ -484,3 +488,29 @@ def test_when_saturated_it_answers_503_instead_of_queueing(tmp_path: Path) -> No
         assert alive_at_503
         assert busy.headers["retry-after"] == "1"
         assert long_reply[0].status_code == 200
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def test_settings_refuse_bad_numbers_and_ambiguous_secrets(tmp_path: Path) -> None:
+    """Each bad setting is named; a secret set twice (value and file) is refused."""
+    from handoff.adapters.rasa_actions import ConfigError, settings_from_env  # noqa: PLC0415
+
+    good = {"HANDOFF_ACTION_TOKEN": "t", "HANDOFF_STATE_SECRET": "s"}
+    for name, value in [("HANDOFF_PORT", "70000"), ("HANDOFF_PORT", "x"),
+                        ("HANDOFF_MAX_BODY_BYTES", "-1"), ("HANDOFF_MAX_JSON_DEPTH", "2"),
+                        ("HANDOFF_MAX_PENDING_TURNS", "0")]:  # fmt: skip
+        with pytest.raises(ConfigError, match=name):
+            settings_from_env(good | {name: value})
+    token_file = tmp_path / "token"
+    token_file.write_text("t")
+    with pytest.raises(ConfigError, match="not both"):
+        settings_from_env(good | {"HANDOFF_ACTION_TOKEN_FILE": str(token_file)})
+    with pytest.raises(ConfigError, match="HANDOFF_STATE_SECRET_FILE cannot be read"):
+        settings_from_env({"HANDOFF_ACTION_TOKEN": "t",
+                           "HANDOFF_STATE_SECRET_FILE": str(tmp_path / "missing")})  # fmt: skip
+    settings = settings_from_env(good | {"HANDOFF_ACTION_TOKEN": "new-token, old-token"})
+    assert settings.action_tokens.values() == (b"new-token", b"old-token")
+    assert settings.host == "127.0.0.1"
+    assert "new-token" not in repr(settings)
