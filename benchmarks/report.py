@@ -471,7 +471,7 @@ def render(raw: dict[str, Any], benches: list[Bench], plotted: bool, profile: bo
         "|---|---|---|---|---|---|---|",
     ]
     for b in sorted(benches, key=lambda b: (b.group, b.name)):
-        if b.info.get("kind") in ("server", "reliability"):
+        if b.info.get("kind") in ("server", "server_memory", "reliability"):
             continue
         p99 = fmt_time(b.p99) if b.p99 is not None and b.rounds >= 100 else "–"
         out.append(
@@ -487,11 +487,13 @@ def render(raw: dict[str, Any], benches: list[Bench], plotted: bool, profile: bo
             "",
             "## Action server under load",
             "",
-            f"`python -m rasa_sdk --actions handoff.adapters.rasa_actions` on 127.0.0.1 (one "
-            f"sanic worker, rules/default.yaml, SQLite outbox and JSONL sink in a temp dir), "
-            f"{seconds:g} s per rate. Requests are the captured Rasa 3.6.21 action request "
-            "(tests/data/rasa) re-addressed to `action_handoff_route` with a new sender and "
-            "last message; half stay with the bot, half hand off. Load generator "
+            f"`handoff-actions` (`python -m handoff.adapters.server`) on 127.0.0.1 (one "
+            f"process, bearer token, routing in its thread pool, rules/default.yaml, SQLite "
+            f"outbox and JSONL sink in a temp dir), {seconds:g} s per rate. Requests are the "
+            "captured Rasa 3.6.21 action request (tests/data/rasa) re-addressed to "
+            "`action_handoff_route` with a new sender and a fresh last message (templates "
+            "filled with random words and numbers: no text repeats, so no cache helps); half "
+            "stay with the bot, half hand off. Load generator "
             "(`bench_server._load`): open loop on asyncio streams over 64 keep-alive "
             "connections, in the pytest process on the same machine (request *i* is due at "
             "start + *i*/rate and latency counts from when it was due, so queueing shows). "
@@ -518,6 +520,7 @@ def render(raw: dict[str, Any], benches: list[Bench], plotted: bool, profile: bo
                 f"{i.get('achieved_rate', 0):.0f} |"
             )
         out += server_setups(benches, server)
+    out += server_memory(benches)
     out += reliability(benches)
     missed = {t.what for t in found if t.met is False}
     # The server's p99 rests on ~20 requests per run: say what limits it even when one run
@@ -688,6 +691,32 @@ def server_setups(benches: list[Bench], server: list[Bench]) -> list[str]:
         ]
         out.append(f"| {labels[setup]} | {i['errors']} | {' | '.join(cells)} |")
     return out
+
+
+def server_memory(benches: list[Bench]) -> list[str]:
+    """The server's resident memory over many distinct routed messages."""
+    found = [b for b in benches if b.info.get("kind") == "server_memory"]
+    if not found:
+        return []
+    i = found[0].info
+
+    def mib(key: str) -> str:
+        value = i.get(key)
+        return f"{value:.0f} MiB" if isinstance(value, float | int) else "n/a"
+
+    return [
+        "",
+        "## Action server memory over distinct messages",
+        "",
+        f"`handoff-actions` (documented set-up) routing {i['messages']:,} distinct fresh "
+        f"messages at {i['rate']} req/s ({i['ok']:,} answered, {i['errors']} errors); RSS "
+        "from /proc after warm-up, after the first tenth, and at the end.",
+        "",
+        "| after warm-up | after first tenth | at the end | peak |",
+        "|---|---|---|---|",
+        f"| {mib('rss_start_mib')} | {mib('rss_after_first_tenth_mib')} | "
+        f"{mib('rss_end_mib')} | {mib('rss_peak_mib')} |",
+    ]
 
 
 def _profile_block(title: str, tree: str, tops: list[tuple[str, float]]) -> list[str]:

@@ -10,7 +10,7 @@ root=$PWD
 if [[ ! -x .venv/bin/python ]]; then
     python3 -m venv .venv
 fi
-.venv/bin/pip install -q -e '.[rasa,delivery]'
+.venv/bin/pip install -q -e '.[server]'
 
 if [[ ! -f .venv-rasa/.installed-3.6.21 ]]; then
     python310=$(command -v python3.10 || true)
@@ -31,15 +31,19 @@ if [[ ! -f "$model" ]] || [[ -n "$(find rasa_project -name '*.yml' -newer "$mode
     (cd rasa_project && "$root/.venv-rasa/bin/rasa" train --fixed-model-name local --out "$root/.e2e/models")
 fi
 
-secret=${HANDOFF_WEBHOOK_SECRET:-local-secret}
+# Secrets for this run only (set your own in the environment to keep them across runs).
+new_secret() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))'; }
+secret=${HANDOFF_WEBHOOK_SECRET:-$(new_secret)}
+export HANDOFF_ACTION_TOKEN=${HANDOFF_ACTION_TOKEN:-$(new_secret)}   # Rasa's endpoints.yml sends it
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM
 HANDOFF_RECEIVER_SECRET=$secret .venv/bin/python -m handoff.delivery.receiver --port 8765 \
     --db "$root/.e2e/received.sqlite" & pids+=($!)
 HANDOFF_RULES=${HANDOFF_RULES:-rules/banking.yaml} \
-HANDOFF_OUTBOX_URL=sqlite:///$root/.e2e/outbox.sqlite \
+HANDOFF_STATE_SECRET=${HANDOFF_STATE_SECRET:-$(new_secret)} \
+HANDOFF_OUTBOX_URL=sqlite:///$root/.e2e/outbox.sqlite HANDOFF_PORT=5055 \
 HANDOFF_WEBHOOK_URL=http://127.0.0.1:8765/payloads HANDOFF_WEBHOOK_SECRET=$secret \
-    .venv/bin/python -m rasa_sdk --actions handoff.adapters.rasa_actions --port 5055 & pids+=($!)
+    .venv/bin/handoff-actions & pids+=($!)
 (cd rasa_project && HANDOFF_ACTION_PORT=5055 "$root/.venv-rasa/bin/rasa" run --enable-api \
     -m "$model" --port 5005) & pids+=($!)
 

@@ -1,34 +1,61 @@
-"""The actions module to serve: ``python -m rasa_sdk --actions handoff.adapters.rasa_actions``.
+"""Configuration of the action server from the environment, and the runtime it routes with.
 
-Configured from the environment, read once on the first routed turn:
+Run the hardened server with ``handoff-actions`` (``python -m handoff.adapters.server``);
+this module is the one place the environment is read. Secrets come only from the
+environment or from files the environment names (``*_FILE``, re-read when they change, for
+rotation), never from the command line; logs say whether a secret is set, never its value.
 
-=========================  ==========================================================
-``HANDOFF_RULES``          rules file or folder (default ``rules/default.yaml``)
-``HANDOFF_OUTBOX_URL``     SQLAlchemy URL of the outbox (default ``sqlite:///handoff-outbox.db``)
-``HANDOFF_WEBHOOK_URL``    deliver payloads to this URL (signed with the secret below)
-``HANDOFF_WEBHOOK_SECRET`` shared secret for the ``X-Handoff-Signature`` HMAC (required
-                           with a webhook)
-``HANDOFF_JSONL_PATH``     also append payloads to this JSON-lines file
-``HANDOFF_DELIVERY``       ``thread`` (default): deliver from a thread in this process;
-                           ``off``: only write the outbox (run ``python -m
-                           handoff.delivery`` elsewhere)
-``HANDOFF_TIMINGS_PATH``   append one JSON line per routed turn: lane and seconds taken
-``HANDOFF_LAZY_START``     ``1``: build the router on the first turn instead of at start-up
-=========================  ==========================================================
+================================  ===========================================================
+``HANDOFF_ACTION_TOKEN``          bearer token Rasa must send (``Authorization: Bearer …``,
+                                  see rasa_project/endpoints.yml); two comma-separated
+                                  tokens are both accepted while rotating. Required.
+``HANDOFF_ACTION_TOKEN_FILE``     file holding the token(s) instead; re-read when it changes
+``HANDOFF_STATE_SECRET``          key(s) that sign the routing state in the ``handoff_state``
+                                  slot; the first signs, comma-separated others are accepted
+                                  while rotating. Required.
+``HANDOFF_STATE_SECRET_FILE``     file holding the key(s) instead (read at start-up)
+``HANDOFF_METRICS_TOKEN``         bearer token for ``GET /metrics`` (``_FILE`` works too);
+                                  without it ``/metrics`` answers 404
+``HANDOFF_HOST``                  address to listen on (default ``127.0.0.1``; never public)
+``HANDOFF_PORT``                  port (default ``5055``)
+``HANDOFF_MAX_BODY_BYTES``        largest request body accepted (default 1 MiB; else 413)
+``HANDOFF_MAX_JSON_DEPTH``        deepest JSON nesting accepted (default 32; else 400)
+``HANDOFF_MAX_MESSAGE_CHARS``     characters of a message the router analyses
+``HANDOFF_ROUTE_THREADS``         threads that route turns off the event loop (default 4)
+``HANDOFF_MAX_PENDING_TURNS``     turns routing or queued at once (default 64); more get 503
+``HANDOFF_RULES``                 rules file or folder (default ``rules/default.yaml``)
+``HANDOFF_OUTBOX_URL``            SQLAlchemy URL of the outbox (default
+                                  ``sqlite:///handoff-outbox.db``)
+``HANDOFF_WEBHOOK_URL``           deliver payloads to this URL (signed with the secret below)
+``HANDOFF_WEBHOOK_SECRET``        shared secret for the ``X-Handoff-Signature`` HMAC
+                                  (required with a webhook)
+``HANDOFF_JSONL_PATH``            also append payloads to this JSON-lines file
+``HANDOFF_DELIVERY``              ``thread`` (default): deliver from ONE thread in the server
+                                  process; ``off``: only write the outbox (run ``python -m
+                                  handoff.delivery`` elsewhere)
+``HANDOFF_TIMINGS_PATH``          append one JSON line per routed turn: lane and seconds taken
+``HANDOFF_DEV_NO_AUTH``           ``1``: start without action token / state secret. For a
+                                  developer's laptop only; logged as an error at start-up
+``HANDOFF_DEV_NO_DELIVERY``       ``1``: start without a webhook or JSON-lines sink (payloads
+                                  are built and thrown away). Development only; logged loudly
+================================  ===========================================================
 
-Without a webhook or JSON-lines sink, payloads are built but not delivered (a warning says
-so at start-up): routing still works.
+Without a sink the server refuses to start: a handoff with nowhere to go is a lost customer.
 """
 
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import logging
 import os
+import stat
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from handoff.adapters.rasa import ActionHandoffRoute, Runtime, TurnResult
 from handoff.models.decision import Decision
@@ -37,26 +64,182 @@ from handoff.router import Router
 
 Deliver = Callable[[ContextPayload, Decision], None]
 
-__all__ = ["ActionHandoffRoute", "runtime_from_env"]
+__all__ = [
+    "ActionHandoffRoute",
+    "ConfigError",
+    "SecretSource",
+    "Settings",
+    "build_runtime",
+    "runtime_from_env",
+    "settings_from_env",
+]
 
 log = logging.getLogger("handoff.rasa")
 
+MIB = 1024 * 1024
 
-@functools.cache
-def runtime_from_env() -> Runtime:
-    """Build the router, outbox and delivery worker the environment asks for (once)."""
-    env = os.environ
-    router = Router.from_path(env.get("HANDOFF_RULES", "rules/default.yaml"))
+
+class ConfigError(ValueError):
+    """The environment does not describe a server that may start; the message says how."""
+
+
+class SecretSource:
+    """The values of one secret: ``NAME`` (comma-separated) or the file ``NAME_FILE`` names.
+
+    A file is re-read when its size, inode or modification time changes, so a token can be
+    rotated by rewriting the file (first add the new token next to the old one, then move
+    Rasa to it, then remove the old one) without restarting anything.
+    """
+
+    def __init__(self, name: str, env: Mapping[str, str]) -> None:
+        self.name = name
+        self._path = Path(env[f"{name}_FILE"]) if env.get(f"{name}_FILE") else None
+        self._stamp: tuple[int, int, int] | None = None
+        self._values: tuple[bytes, ...] = ()
+        self._lock = threading.Lock()
+        if env.get(name) and self._path is not None:
+            raise ConfigError(f"set {name} or {name}_FILE, not both")
+        if self._path is None:
+            self._values = _split(env.get(name, ""))
+        else:
+            self.values()  # fail at start-up if the file cannot be read
+            mode = self._path.stat().st_mode
+            if mode & (stat.S_IRWXG | stat.S_IRWXO):
+                log.warning("%s_FILE is readable by group or others: chmod 600 it", name)
+
+    def values(self) -> tuple[bytes, ...]:
+        """The current values (empty when the secret is not set)."""
+        if self._path is None:
+            return self._values
+        try:
+            info = self._path.stat()
+        except OSError as error:
+            if self._stamp is None:
+                raise ConfigError(f"{self.name}_FILE cannot be read: {error.strerror}") from None
+            # A rotation that replaces the file is not atomic everywhere: keep the last values.
+            return self._values
+        stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
+        if stamp != self._stamp:
+            with self._lock:
+                self._values = _split(self._path.read_text())
+                self._stamp = stamp
+        return self._values
+
+    def __bool__(self) -> bool:
+        return bool(self.values())
+
+    def __repr__(self) -> str:  # never the values
+        return f"SecretSource({self.name}, set={bool(self)})"
+
+
+def _split(text: str) -> tuple[bytes, ...]:
+    return tuple(part.strip().encode() for part in text.split(",") if part.strip())
+
+
+@dataclass
+class Settings:
+    """Everything the environment configures (see the module's table)."""
+
+    action_tokens: SecretSource
+    state_secrets: SecretSource
+    metrics_tokens: SecretSource
+    host: str = "127.0.0.1"
+    port: int = 5055
+    max_body_bytes: int = MIB
+    max_json_depth: int = 32
+    max_message_chars: int | None = None
+    route_threads: int = 4
+    max_pending_turns: int = 64
+    rules: str = "rules/default.yaml"
+    dev_no_auth: bool = False
+    dev_no_delivery: bool = False
+    env: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+
+def _int(env: Mapping[str, str], name: str, default: int | None, low: int) -> int | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or len(raw) > 12 or int(raw) < low:
+        raise ConfigError(f"{name} must be a whole number of at least {low}")
+    return int(raw)
+
+
+def settings_from_env(env: Mapping[str, str] | None = None, *, strict: bool = True) -> Settings:
+    """Read and check the environment. ``strict`` (the server) refuses to start without
+    the action token, the state secret and a sink unless a ``HANDOFF_DEV_*`` opt-out is set.
+    """
+    env = dict(os.environ if env is None else env)
+    settings = Settings(
+        action_tokens=SecretSource("HANDOFF_ACTION_TOKEN", env),
+        state_secrets=SecretSource("HANDOFF_STATE_SECRET", env),
+        metrics_tokens=SecretSource("HANDOFF_METRICS_TOKEN", env),
+        host=env.get("HANDOFF_HOST", "").strip() or "127.0.0.1",
+        port=_int(env, "HANDOFF_PORT", 5055, 1) or 5055,
+        max_body_bytes=_int(env, "HANDOFF_MAX_BODY_BYTES", MIB, 1024) or MIB,
+        max_json_depth=_int(env, "HANDOFF_MAX_JSON_DEPTH", 32, 8) or 32,
+        max_message_chars=_int(env, "HANDOFF_MAX_MESSAGE_CHARS", None, 1),
+        route_threads=_int(env, "HANDOFF_ROUTE_THREADS", 4, 1) or 4,
+        max_pending_turns=_int(env, "HANDOFF_MAX_PENDING_TURNS", 64, 1) or 64,
+        rules=env.get("HANDOFF_RULES", "rules/default.yaml"),
+        dev_no_auth=env.get("HANDOFF_DEV_NO_AUTH") == "1",
+        dev_no_delivery=env.get("HANDOFF_DEV_NO_DELIVERY") == "1",
+        env=env,
+    )
+    if settings.port > 65535:
+        raise ConfigError("HANDOFF_PORT must be at most 65535")
+    for secret in (settings.action_tokens, settings.state_secrets):
+        if strict and not secret and not settings.dev_no_auth:
+            raise ConfigError(
+                f"{secret.name} (or {secret.name}_FILE) is required; for a developer's "
+                "laptop only, HANDOFF_DEV_NO_AUTH=1 starts without it"
+            )
+        log.info("%s is %s", secret.name, "set" if secret else "NOT set")
+    if strict and settings.dev_no_auth:
+        log.error(
+            "HANDOFF_DEV_NO_AUTH=1: %s; never run this where anyone else can reach the port",
+            "the action server accepts unauthenticated requests"
+            if not settings.action_tokens
+            else "development mode",
+        )
+    return settings
+
+
+def _router(settings: Settings) -> Router:
+    options: dict[str, Any] = {}
+    if settings.max_message_chars is not None:
+        # TODO(integrator, issue 9): once Router.from_path has max_message_chars (the DoS
+        # branch), drop this check and always pass max_message_chars=settings.max_message_chars.
+        if "max_message_chars" not in inspect.signature(Router.from_path).parameters:
+            raise ConfigError("HANDOFF_MAX_MESSAGE_CHARS needs a Router with max_message_chars")
+        options["max_message_chars"] = settings.max_message_chars
+    return Router.from_path(settings.rules, **options)
+
+
+def build_runtime(
+    settings: Settings, *, on_turn: Iterable[Callable[[TurnResult], None]] = (), strict: bool = True
+) -> Runtime:
+    """Build the router, outbox and (at most one) delivery thread the settings ask for.
+
+    Call it once, in the process that serves: the delivery thread belongs to that process.
+    """
+    router = _router(settings)
     log.info("handoff rules %s version %s", router.ruleset.name, router.version)
-    hooks: list[Callable[[TurnResult], None]] = []
-    timings = env.get("HANDOFF_TIMINGS_PATH")
+    hooks = list(on_turn)
+    timings = settings.env.get("HANDOFF_TIMINGS_PATH")
     if timings:
         hooks.append(_timings_writer(Path(timings)))
-    deliver = _delivery_from_env()
-    return Runtime(router=router, deliver=deliver, on_turn=tuple(hooks))
+    secrets = settings.state_secrets.values()
+    # TODO(integrator, issue 9): when Runtime verifies with several keys, pass all of
+    # ``secrets`` (the first signs, the others are accepted) so state secrets can rotate.
+    runtime = Runtime(
+        router=router, on_turn=tuple(hooks), state_secret=secrets[0] if secrets else None
+    )
+    _add_delivery(runtime, settings, strict=strict)
+    return runtime
 
 
-def _delivery_from_env() -> Deliver | None:
+def _add_delivery(runtime: Runtime, settings: Settings, *, strict: bool) -> None:
     from handoff.delivery import (  # noqa: PLC0415  (only when delivery is configured)
         DeliveryWorker,
         JsonlSink,
@@ -65,18 +248,23 @@ def _delivery_from_env() -> Deliver | None:
         WebhookSink,
     )
 
-    env = os.environ
+    env = settings.env
     sinks: list[Sink] = []
     if env.get("HANDOFF_WEBHOOK_URL"):
         secret = env.get("HANDOFF_WEBHOOK_SECRET")
         if not secret:
-            raise RuntimeError("HANDOFF_WEBHOOK_URL needs HANDOFF_WEBHOOK_SECRET to sign payloads")
+            raise ConfigError("HANDOFF_WEBHOOK_URL needs HANDOFF_WEBHOOK_SECRET to sign payloads")
         sinks.append(WebhookSink(env["HANDOFF_WEBHOOK_URL"], secret))
     if env.get("HANDOFF_JSONL_PATH"):
         sinks.append(JsonlSink(env["HANDOFF_JSONL_PATH"]))
     if not sinks:
-        log.warning("no HANDOFF_WEBHOOK_URL or HANDOFF_JSONL_PATH: payloads are not delivered")
-        return None
+        if strict and not settings.dev_no_delivery:
+            raise ConfigError(
+                "no HANDOFF_WEBHOOK_URL or HANDOFF_JSONL_PATH: a handoff would have nowhere "
+                "to go; for development only, HANDOFF_DEV_NO_DELIVERY=1 starts without one"
+            )
+        log.error("no HANDOFF_WEBHOOK_URL or HANDOFF_JSONL_PATH: payloads are NOT delivered")
+        return
     outbox = Outbox(env.get("HANDOFF_OUTBOX_URL", "sqlite:///handoff-outbox.db"), sinks=sinks)
     if env.get("HANDOFF_DELIVERY", "thread") == "thread":
         DeliveryWorker(outbox, sinks).start_thread()
@@ -84,7 +272,21 @@ def _delivery_from_env() -> Deliver | None:
     def deliver(payload: ContextPayload, decision: Decision) -> None:
         outbox.put(payload, decision_json=decision.model_dump_json(exclude={"signals"}))
 
-    return deliver
+    runtime.deliver = deliver
+    runtime.ready = outbox.check
+
+
+@functools.cache
+def runtime_from_env() -> Runtime:
+    """The runtime for ``ActionHandoffRoute`` when served by plain rasa-sdk (built once, on
+    the first turn). That server has no authentication and no body limits: serve with
+    ``handoff-actions`` instead (DEPLOYING.md)."""
+    log.warning(
+        "handoff.adapters.rasa_actions is served without handoff-actions: no authentication, "
+        "no body limits; use `handoff-actions` (python -m handoff.adapters.server)"
+    )
+    settings = settings_from_env(strict=False)
+    return build_runtime(settings, strict=False)
 
 
 def _timings_writer(path: Path) -> Callable[[TurnResult], None]:
@@ -103,16 +305,3 @@ def _timings_writer(path: Path) -> Callable[[TurnResult], None]:
             out.write(line + "\n")
 
     return write
-
-
-def _warm_up() -> None:
-    """Build everything at server start: bad configuration fails before the first customer,
-    and the first customer does not wait ~1 s for spaCy and VADER to load."""
-    from handoff.signals import analyze_text  # noqa: PLC0415
-
-    runtime_from_env()
-    analyze_text("warming up the analyser, thanks!")
-
-
-if os.environ.get("HANDOFF_LAZY_START") != "1":
-    _warm_up()

@@ -22,6 +22,8 @@ RASA_VENV = ROOT / ".venv-rasa"
 WORK = ROOT / ".e2e"
 RASA_VERSION = "3.6.21"
 SECRET = "e2e-shared-secret"
+ACTION_TOKEN = "e2e-action-token-5f1c2b"
+STATE_SECRET = "e2e-state-secret-9a8b7c"
 
 
 def _python310() -> str:
@@ -124,20 +126,23 @@ def stack(
             "HANDOFF_WEBHOOK_URL": f"{receiver_url}/payloads",
             "HANDOFF_WEBHOOK_SECRET": SECRET,
             "HANDOFF_TIMINGS_PATH": str(work / "timings.jsonl"),
+            "HANDOFF_ACTION_TOKEN": ACTION_TOKEN,
+            "HANDOFF_STATE_SECRET": STATE_SECRET,
+            "HANDOFF_PORT": str(action_port),
         }
         actions_url = f"http://127.0.0.1:{action_port}"
+        # The hardened server, as documented (rasa_project/README.md): token and state secret.
         process, log = start(
-            "actions",
-            [sys.executable, "-m", "rasa_sdk", "--actions", "handoff.adapters.rasa_actions",
-             "--port", str(action_port)],
-            env, ROOT,
-        )  # fmt: skip
+            "actions", [sys.executable, "-m", "handoff.adapters.server"], env, ROOT
+        )
         wait_for(f"{actions_url}/health", 60, log, process)
 
-        endpoints = work / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "{actions_url}/webhook"\n')
+        # Rasa reads the project's own endpoints.yml: the token reaches it through the
+        # environment, as in production, and is sent as a bearer header.
+        endpoints = RASA_PROJECT / "endpoints.yml"
         rasa_url = f"http://127.0.0.1:{rasa_port}"
         rasa_env = os.environ | {"HANDOFF_ACTION_PORT": str(action_port),
+                                 "HANDOFF_ACTION_TOKEN": ACTION_TOKEN,
                                  "RASA_TELEMETRY_ENABLED": "false",
                                  "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache")}  # fmt: skip
         process, log = start(

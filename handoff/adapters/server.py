@@ -1,0 +1,415 @@
+"""The hardened action server: ``handoff-actions`` (``python -m handoff.adapters.server``).
+
+Our own small Sanic app over rasa-sdk's ``ActionExecutor`` and ``action_handoff_route``,
+replacing ``python -m rasa_sdk``, whose app accepts anyone, decompresses without limit and
+echoes request bodies in its 500 replies. Configured only from the environment (the table in
+``handoff.adapters.rasa_actions``); see DEPLOYING.md.
+
+- ``POST /webhook``: Rasa's action call. Bearer token (constant-time compare) else 401;
+  ``application/json`` only and no ``Content-Encoding`` (415); body at most
+  ``HANDOFF_MAX_BODY_BYTES`` (413); JSON nested at most ``HANDOFF_MAX_JSON_DEPTH`` (400);
+  requests from a browser (an ``Origin`` header) 403; routing runs in a bounded thread
+  pool, and when ``HANDOFF_MAX_PENDING_TURNS`` turns are in flight the next gets 503.
+- ``GET /health``: liveness (the process answers). ``GET /ready``: readiness (the outbox
+  can be used now), 503 with a reason otherwise.
+- ``GET /metrics``: Prometheus metrics, behind ``HANDOFF_METRICS_TOKEN``.
+
+Every error reply is ``{"error": <fixed text>, "request_id": …}``: never request content.
+Log lines carry the request id, never sender ids, text or payloads. One process serves
+(no Sanic worker processes): the router, the outbox and the one delivery thread are built
+once, in it, before the port opens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import sys
+import threading
+import time
+import traceback
+import uuid
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+try:
+    import prometheus_client as prom
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
+    from rasa_sdk.interfaces import (
+        ActionExecutionRejection,
+        ActionMissingDomainException,
+        ActionNotFoundException,
+    )
+    from sanic import Request, Sanic, response
+    from sanic.exceptions import SanicException
+    from sanic.response import HTTPResponse
+except ImportError as error:  # pragma: no cover  (exercised only without the extra)
+    raise ImportError(
+        "handoff.adapters.server needs rasa-sdk and prometheus-client: "
+        "pip install 'handoff[server]'"
+    ) from error
+
+from handoff.adapters.rasa import ActionHandoffRoute, Runtime, TurnResult
+from handoff.adapters.rasa_actions import ConfigError, Settings, build_runtime, settings_from_env
+from handoff.errors import StorageUnavailable
+
+__all__ = ["create_app", "main"]
+
+log = logging.getLogger("handoff.server")
+
+READY_TIMEOUT = 5.0
+_ERRORS = {
+    400: "bad request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not found",
+    405: "method not allowed",
+    408: "request timeout",
+    413: "request body too large",
+    415: "unsupported media type",
+    500: "internal error",
+    503: "unavailable",
+}
+
+
+class Metrics:
+    """The server's Prometheus metrics, in a registry of their own."""
+
+    def __init__(self) -> None:
+        prom.disable_created_metrics()  # type: ignore[no-untyped-call]  # *_created: noise
+        self.registry = prom.CollectorRegistry()
+        r = self.registry
+        self.turns = prom.Counter("handoff_turns", "Turns routed, by lane", ["lane"], registry=r)
+        self.handoffs = prom.Counter(
+            "handoff_handoffs", "Handoffs with a stored payload, by lane", ["lane"], registry=r
+        )
+        self.delivery_failures = prom.Counter(
+            "handoff_delivery_failures",
+            "Handoffs decided whose payload could not be built or stored",
+            registry=r,
+        )
+        self.route_seconds = prom.Histogram(
+            "handoff_route_seconds",
+            "Seconds to route one turn (payload and outbox write included)",
+            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+            registry=r,
+        )
+        self.storage_ready = prom.Gauge(
+            "handoff_storage_ready",
+            "1 when the last readiness check could use the outbox",
+            registry=r,
+        )
+        self.rejected = prom.Counter(
+            "handoff_rejected_requests", "Requests refused, by reason", ["reason"], registry=r
+        )
+        self.delivery_threads = prom.Gauge(
+            "handoff_delivery_threads", "Delivery threads running in this process", registry=r
+        )
+        self.delivery_threads.set_function(
+            lambda: sum(t.name == "handoff-delivery" for t in threading.enumerate())
+        )
+
+    def record(self, result: TurnResult) -> None:
+        """The per-turn hook (runs in a routing thread)."""
+        lane = result.decision.lane
+        self.turns.labels(lane=lane).inc()
+        self.route_seconds.observe(result.seconds)
+        if result.delivery_failed:
+            self.delivery_failures.inc()
+            self.storage_ready.set(0)
+        elif result.decision.handoff:
+            self.handoffs.labels(lane=lane).inc()
+
+
+class _Pool:
+    """A bounded thread pool for routing, and the count of turns in it (event loop only)."""
+
+    def __init__(self, threads: int, limit: int) -> None:
+        self.executor = ThreadPoolExecutor(threads, thread_name_prefix="handoff-route")
+        self.limit = limit
+        self.in_flight = 0
+        self._local = threading.local()
+
+    def run_coroutine(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
+        """Run a coroutine to completion on this routing thread's own event loop."""
+        loop = getattr(self._local, "loop", None)
+        if loop is None:
+            loop = self._local.loop = asyncio.new_event_loop()
+        return loop.run_until_complete(coroutine)
+
+
+class _OffLoopHandoffRoute(ActionHandoffRoute):
+    """``action_handoff_route`` with the runtime given, run in the routing pool.
+
+    ``ActionHandoffRoute.run`` routes synchronously (CPU-bound: text analysis, payload,
+    outbox write); it runs whole in a pool thread, on that thread's loop, so the server's
+    event loop keeps answering while a long turn routes.
+    """
+
+    def __init__(self, runtime: Runtime, pool: _Pool) -> None:
+        self._runtime = runtime
+        self._pool = pool
+
+    def runtime(self) -> Runtime:
+        """The runtime built at start-up."""
+        return self._runtime
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Route the turn in a routing thread."""
+        coroutine = super().run(dispatcher, tracker, domain)
+        loop = asyncio.get_running_loop()
+        events: list[dict[str, Any]] = await loop.run_in_executor(
+            self._pool.executor, self._pool.run_coroutine, coroutine
+        )
+        return events
+
+
+def _request_id(request: Request) -> str:
+    rid = getattr(request.ctx, "request_id", None)
+    if rid is None:
+        rid = request.ctx.request_id = uuid.uuid4().hex
+    return str(rid)
+
+
+def _error(request: Request, status: int, **headers: str) -> HTTPResponse:
+    return response.json(
+        {"error": _ERRORS.get(status, "error"), "request_id": _request_id(request)},
+        status=status,
+        headers=headers or None,
+    )
+
+
+def _bearer(request: Request) -> bytes | None:
+    value = request.headers.get("authorization", "")
+    scheme, _, token = value.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip().encode()
+
+
+def _token_ok(given: bytes | None, accepted: tuple[bytes, ...]) -> bool:
+    # Compare with every accepted token, always: the time taken says nothing about which.
+    matched = False
+    for token in accepted:
+        matched |= hmac.compare_digest(given or b"", token)
+    return matched and given is not None
+
+
+def _too_deep(value: Any, limit: int) -> bool:
+    """True when ``value`` nests more than ``limit`` containers deep (iterative, no recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+def create_app(
+    settings: Settings,
+    runtime: Runtime,
+    metrics: Metrics | None = None,
+    *,
+    name: str = "handoff_actions",
+) -> Sanic[Any, Any]:
+    """The Sanic app serving ``action_handoff_route`` with ``runtime``; nothing is built here."""
+    metrics = metrics or Metrics()
+    pool = _Pool(settings.route_threads, settings.max_pending_turns)
+    executor = ActionExecutor()
+    executor.register_action(_OffLoopHandoffRoute(runtime, pool))
+    actions = {item.name for item in executor.list_actions()}
+
+    app = Sanic(name, configure_logging=False)
+    app.config.REQUEST_MAX_SIZE = settings.max_body_bytes
+    app.config.REQUEST_TIMEOUT = 30
+    app.config.RESPONSE_TIMEOUT = 120
+    app.config.KEEP_ALIVE_TIMEOUT = 120  # rasa-sdk's default: Rasa keeps connections open
+    app.config.ACCESS_LOG = False  # our own line per request, without the URL's query string
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.config.MOTD = False
+    app.config.NOISY_EXCEPTIONS = False
+    app.ctx.pool = pool
+    app.ctx.metrics = metrics
+
+    async def check_ready() -> str | None:
+        """None when ready, else a reason without secrets or paths (the log has the detail)."""
+        if runtime.ready is None:
+            return None
+        loop = asyncio.get_running_loop()
+        try:
+            await asyncio.wait_for(loop.run_in_executor(None, runtime.ready), READY_TIMEOUT)
+        except StorageUnavailable as failure:
+            log.error("not ready: %s", failure)
+            return "storage unavailable"
+        except asyncio.TimeoutError:
+            log.error("not ready: the storage check took over %s s", READY_TIMEOUT)
+            return "storage check timed out"
+        return None
+
+    @app.on_request
+    async def started(request: Request) -> None:
+        request.ctx.started = time.perf_counter()
+        _request_id(request)
+
+    @app.on_response  # type: ignore[untyped-decorator]  # sanic types on_response loosely
+    async def finished(request: Request, reply: HTTPResponse) -> None:
+        reply.headers["X-Request-Id"] = _request_id(request)
+        reply.headers["Cache-Control"] = "no-store"
+        seconds = time.perf_counter() - getattr(request.ctx, "started", time.perf_counter())
+        level = logging.INFO if reply.status < 400 else logging.WARNING
+        log.log(level, "%s %s %s %.1f ms id=%s", request.method, request.path,
+                reply.status, seconds * 1000, _request_id(request))  # fmt: skip
+
+    @app.get("/health")
+    async def health(request: Request) -> HTTPResponse:
+        """Liveness: the process answers. Says nothing about storage (see /ready)."""
+        return response.json({"status": "ok"})
+
+    @app.get("/ready")
+    async def ready(request: Request) -> HTTPResponse:
+        """Readiness: payloads can be stored now."""
+        reason = await check_ready()
+        metrics.storage_ready.set(0 if reason else 1)
+        if reason:
+            return response.json({"status": "not ready", "reason": reason}, status=503)
+        return response.json({"status": "ready"})
+
+    @app.get("/metrics")
+    async def prometheus(request: Request) -> HTTPResponse:
+        """Prometheus metrics; needs HANDOFF_METRICS_TOKEN (a token of its own, so the
+        scraper cannot run actions)."""
+        accepted = settings.metrics_tokens.values()
+        if not accepted:
+            return _error(request, 404)
+        if not _token_ok(_bearer(request), accepted):
+            metrics.rejected.labels(reason="unauthorized").inc()
+            return _error(request, 401, **{"WWW-Authenticate": 'Bearer realm="metrics"'})
+        metrics.storage_ready.set(0 if await check_ready() else 1)
+        return response.raw(prom.generate_latest(metrics.registry),
+                            content_type=prom.CONTENT_TYPE_LATEST)  # fmt: skip
+
+    @app.post("/webhook")
+    async def webhook(request: Request) -> HTTPResponse:
+        """Run the action Rasa asks for."""
+
+        def refuse(status: int, reason: str, **headers: str) -> HTTPResponse:
+            metrics.rejected.labels(reason=reason).inc()
+            return _error(request, status, **headers)
+
+        accepted = settings.action_tokens.values()
+        # Open only by the explicit dev opt-out: a token file emptied later fails closed.
+        open_for_dev = settings.dev_no_auth and not accepted
+        if not open_for_dev and not _token_ok(_bearer(request), accepted):
+            return refuse(401, "unauthorized", **{"WWW-Authenticate": 'Bearer realm="actions"'})
+        if "origin" in request.headers:  # Rasa never sends one; a browser always does
+            return refuse(403, "browser")
+        if request.headers.get("content-encoding", "identity").strip().lower() != "identity":
+            return refuse(415, "content_encoding")
+        media, _, params = request.headers.get("content-type", "").partition(";")
+        charset = params.strip().lower().removeprefix("charset=").strip('"')
+        if media.strip().lower() != "application/json" or charset not in ("", "utf-8"):
+            return refuse(415, "content_type")
+        if len(request.body) > settings.max_body_bytes:  # Sanic stops larger ones first
+            return refuse(413, "too_large")
+        try:
+            call = json.loads(request.body)
+        except (ValueError, RecursionError):
+            return refuse(400, "bad_json")
+        if not isinstance(call, dict) or _too_deep(call, settings.max_json_depth):
+            return refuse(400, "bad_json")
+        if pool.in_flight >= pool.limit:
+            return refuse(503, "busy", **{"Retry-After": "1"})
+        pool.in_flight += 1
+        try:
+            result = await executor.run(call)
+        except ActionExecutionRejection as rejection:
+            name = rejection.action_name if rejection.action_name in actions else None
+            return response.json({"error": "action rejected", "action_name": name,
+                                  "request_id": _request_id(request)}, status=400)  # fmt: skip
+        except ActionNotFoundException:
+            return refuse(404, "unknown_action")
+        except ActionMissingDomainException:
+            return response.json({"error": "domain missing", "request_id": _request_id(request)},
+                                 status=449)  # fmt: skip
+        finally:
+            pool.in_flight -= 1
+        return response.json(result.model_dump() if result else None)
+
+    @app.exception(Exception)
+    async def failed(request: Request, exception: Exception) -> HTTPResponse:
+        status = exception.status_code if isinstance(exception, SanicException) else 500
+        if status == 413:  # refused by Sanic from Content-Length, before the body is read
+            app.ctx.metrics.rejected.labels(reason="too_large").inc()
+        if status >= 500:
+            # The type and where it was raised, never its message: messages of validation
+            # and lookup errors quote the request (sender ids, text, card numbers).
+            frames = traceback.extract_tb(exception.__traceback__)[-3:]
+            where = " < ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in frames)
+            log.error("request %s failed: %s at %s", _request_id(request),
+                      type(exception).__name__, where)  # fmt: skip
+        return _error(request, status)
+
+    @app.before_server_stop
+    async def stop(app: Sanic[Any, Any]) -> None:
+        pool.executor.shutdown(wait=False, cancel_futures=True)
+
+    return app
+
+
+def _warm_up(runtime: Runtime) -> None:
+    """Load spaCy and VADER now, so the first customer does not wait ~1 s for them."""
+    from handoff.signals import analyze_text  # noqa: PLC0415
+
+    analyze_text("warming up the analyser, thanks!")
+    if runtime.ready is not None:
+        try:
+            runtime.ready()
+        except StorageUnavailable as failure:
+            log.error("not ready at start-up: %s", failure)
+
+
+def serve(settings: Settings) -> None:
+    """Build everything once in this process, then serve in it (no worker processes)."""
+    metrics = Metrics()
+    runtime = build_runtime(settings, on_turn=(metrics.record,))
+    _warm_up(runtime)
+    app = create_app(settings, runtime, metrics)
+    log.info("handoff action server on http://%s:%s", settings.host, settings.port)
+    if settings.host not in ("127.0.0.1", "::1", "localhost"):
+        log.warning("HANDOFF_HOST=%s: keep this port off the public internet", settings.host)
+    app.run(host=settings.host, port=settings.port, single_process=True,
+            access_log=False, motd=False)  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of ``handoff-actions``: takes no arguments (configure with the env)."""
+    args = sys.argv[1:] if argv is None else argv
+    if args:
+        sys.exit(
+            "handoff-actions takes no arguments: configure it with HANDOFF_* environment "
+            "variables (see handoff/adapters/DEPLOYING.md); secrets never go on a command line"
+        )
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    try:
+        settings = settings_from_env()
+        serve(settings)
+    except ConfigError as failure:
+        log.error("cannot start: %s", failure)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
