@@ -334,13 +334,13 @@ def _loader_class() -> Any:
     """A libyaml-backed composer (pure Python when libyaml is missing) with core-schema tags.
 
     Only composing is used: it yields nodes with tags and positions and constructs nothing,
-    so no tag can ever build an object; :func:`_plain` turns nodes into plain data.
+    so no tag can ever build an object; :class:`_Builder` turns nodes into plain data.
     """
     import yaml  # noqa: PLC0415  (keeps `import handoff` light)
 
     parser: Any
     try:
-        from yaml.cyaml import CParser as parser  # noqa: PLC0415
+        from yaml._yaml import CParser as parser  # noqa: PLC0415  (libyaml's parser)
     except ImportError:  # pragma: no cover  (PyYAML built without libyaml)
 
         class _PureParser(
