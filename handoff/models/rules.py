@@ -51,6 +51,7 @@ THRESHOLD_LIMIT = 1_000_000_000
 MAX_SLA_SECONDS = 30 * 24 * 3600  # 30 days
 MAX_WAITING = 1_000_000
 MAX_TURNS = 1_000  # sentiment_window, transcript_turns, confirm_turns, cooldown_turns
+MAX_RULES = 20_000  # per rule set: loads and compiles in a few seconds (benchmarks/)
 
 Number = Annotated[
     float,
@@ -316,7 +317,9 @@ class RuleSet(Model):
     settings: Settings
     lanes: dict[Annotated[str, Field(pattern=_ID)], Lane]
     conditions: dict[Annotated[str, Field(pattern=_ID)], Condition] = Field(default_factory=dict)
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[Rule, ...] = Field(
+        default=(), max_length=MAX_RULES, description="At most 20,000 rules per rule set."
+    )
 
 
 # A guard against drift: a signal added to the catalog must be testable in conditions.

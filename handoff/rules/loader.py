@@ -32,6 +32,7 @@ from pydantic_core import ErrorDetails
 from handoff.errors import Problem, RulesError, did_you_mean
 from handoff.models.rules import Condition, RuleSet
 from handoff.models.signals import SIGNAL_KINDS
+from handoff.rules._gc import without_cyclic_gc
 
 __all__ = [
     "LoadedRules",
@@ -50,7 +51,8 @@ MAX_FILE_BYTES = 2_000_000
 MAX_FLOW_DEPTH = 64
 MAX_INDENT = 256
 # Aliases are shared when parsed, but validation walks them expanded: a "billion laughs"
-# file of a few hundred bytes would expand to 10^9 nodes. Refuse well before that.
+# file of a few hundred bytes would expand to 10^9 nodes. Refuse when aliases would add more
+# than this many values to the file's own.
 MAX_EXPANDED_NODES = 200_000
 YAML_SUFFIXES = (".yaml", ".yml")
 _RULES_KEYS = "'settings:', 'lanes:' and 'rules:'"
@@ -106,6 +108,7 @@ def ruleset_version(ruleset: RuleSet) -> str:
 # --------------------------------------------------------------------------- public entry points
 
 
+@without_cyclic_gc
 def load_rules(path: str | Path) -> LoadedRules:
     """Load a rules file, or every ``*.yaml``/``*.yml`` file of a folder merged in name order."""
     path = Path(path)
@@ -140,6 +143,7 @@ def load_rules(path: str | Path) -> LoadedRules:
     return LoadedRules(ruleset, sources, tuple(str(f) for f in files), ruleset_version(ruleset))
 
 
+@without_cyclic_gc
 def read_yaml(path: str | Path, *, top_keys: str = _RULES_KEYS) -> tuple[dict[str, Any], SourceMap]:
     """Read one YAML mapping safely into plain data plus the position of every key.
 
@@ -162,6 +166,7 @@ def locate_validation_error(
     return _problems_from(error.errors(), data, sources, root, prefix)
 
 
+@without_cyclic_gc
 def parse_rules_text(text: str, filename: str = "<rules>") -> LoadedRules:
     """Load rules from a YAML string (for tests and tools); ``filename`` labels errors."""
     data, sources = _parse_bytes(text.encode("utf-8"), filename)
@@ -482,12 +487,12 @@ def _check_alias_expansion(root: Any, name: str) -> None:
                     total += size(item[0]) + size(item[1])
                 else:
                     total += size(item)
-                if total > MAX_EXPANDED_NODES:
-                    break
         sizes[id(node)] = total
         return total
 
-    if size(root) > MAX_EXPANDED_NODES:
+    # Memoised, so this walks each distinct node once however large the expansion is. What
+    # counts is what aliases add: a large file with a few aliases is fine.
+    if size(root) - len(sizes) > MAX_EXPANDED_NODES:
         line = _first_alias_line(root)
         raise RulesError(
             [
@@ -959,6 +964,14 @@ def _describe(
                 f"use a value from {bounds}",
             )
         return sources.problem(path, f"{shown}: {error['msg'].lower()}", "use a smaller value")
+    if kind == "too_long" and path == ("rules",):
+        ctx = error.get("ctx", {})
+        return sources.problem(
+            path,
+            f"the rule set has {ctx.get('actual_length', 0):,} rules; "
+            f"the limit is {ctx.get('max_length', 0):,}",
+            "merge rules that route alike with 'any:', or split them into several rule sets",
+        )
     if kind == "int_parsing_size":
         bounds = field_range(path, root)
         return sources.problem(
