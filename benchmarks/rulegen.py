@@ -4,7 +4,8 @@ Rule 0 is a red line (``cues`` contains ``legal_threat``), rule 1 is unguarded
 (``human_request: true``), and every further rule guards on its own intent plus one numeric
 threshold, cycling through four shapes (frustration, sentiment + tier, fallbacks, intent
 confidence). Distinct intents keep the compiler's shadowing check happy: no rule implies
-another. ``python benchmarks/rulegen.py 100`` prints the YAML for 100 rules.
+another. ``python benchmarks/rulegen.py 100`` prints the YAML for 100 rules (``--compact``:
+one line per rule).
 """
 
 from __future__ import annotations
@@ -72,8 +73,24 @@ rules:
 """
 
 
-def to_yaml(count: int) -> str:
-    """The rule set as a handoff rules file."""
+_FLOW_WHEN = {
+    "red_line": "cues: legal_threat",
+    "human": "human_request: true",
+    "frustration": "frustration: {gte: 0.5}",
+    "sentiment_tier": "sentiment: {lte: -0.3},tier: [gold,platinum]",
+    "fallbacks": "consecutive_fallbacks: {gte: 2}",
+    "confidence": "intent_confidence: {lt: 0.5}",
+}
+
+
+def to_yaml(count: int, *, compact: bool = False) -> str:
+    """The rule set as a handoff rules file.
+
+    ``compact`` writes one flow-style line per rule (the same rules), so that 20,000 rules
+    fit under the loader's 2,000,000-byte file limit.
+    """
+    if compact:
+        return _HEADER.format(count=count) + "".join(_flow_rules(specs(count)))
     parts = [_HEADER.format(count=count)]
     for spec in specs(count):
         parts.append(f"  - id: {spec.id}\n")
@@ -85,6 +102,21 @@ def to_yaml(count: int) -> str:
         parts.append(_WHEN[spec.shape])
         parts.append(f"    lane: {spec.lane}\n    reason: Generated rule {spec.id}.\n")
     return "".join(parts)
+
+
+def _flow_rules(rules: list[RuleSpec]) -> list[str]:
+    """One line per rule; each lane name is written once and then referred to by an alias."""
+    lines = []
+    anchored: set[str] = set()
+    for spec in rules:
+        when = _FLOW_WHEN[spec.shape]
+        if spec.intent is not None:
+            when = f"intent: {spec.intent}," + when
+        red = "red_line: true," if spec.shape == "red_line" else ""
+        lane = f"*{spec.lane[0]}" if spec.lane in anchored else f"&{spec.lane[0]} {spec.lane}"
+        anchored.add(spec.lane)
+        lines.append(f"- {{id: {spec.id},{red}when: {{{when}}},lane: {lane},reason: R}}\n")
+    return lines
 
 
 _INPUTS = ("cues", "human_request", "intent", "frustration", "sentiment", "tier",
@@ -163,4 +195,5 @@ def zen_context(signals: Signals) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(to_yaml(int(sys.argv[1]) if len(sys.argv) > 1 else 10))
+    args = [a for a in sys.argv[1:] if a != "--compact"]
+    sys.stdout.write(to_yaml(int(args[0]) if args else 10, compact="--compact" in sys.argv))

@@ -38,6 +38,15 @@ CASES = [
     ("bad_reason_placeholder.yaml", 15, "unknown placeholder {frustation}"),
     ("fallback_loop.yaml", 8, "fallbacks form a loop"),
     ("two_documents.yaml", 1, "found 2 YAML documents"),
+    ("tag_python_name.yaml", 15, "the YAML tag !!python/name:os.system is not allowed"),
+    ("tag_binary.yaml", 15, "the YAML tag !!binary is not allowed"),
+    ("tag_custom.yaml", 15, "the YAML tag !Foo is not allowed"),
+    ("tag_timestamp.yaml", 15, "the YAML tag !!timestamp is not allowed"),
+    ("nan_threshold.yaml", 13, ".nan is not a finite number"),
+    ("inf_threshold.yaml", 13, ".inf is not a finite number"),
+    ("huge_number.yaml", 13, "too large (5,000 digits"),
+    ("huge_sla.yaml", 10, "too large (20 digits"),
+    ("sla_out_of_range.yaml", 10, "outside the allowed range 1 to 2,592,000"),
 ]
 
 HINTS = {
@@ -45,6 +54,12 @@ HINTS = {
     "misspelled_lane.yaml": "did you mean 'people'?",
     "tab_indentation.yaml": "spaces",
     "numeric_shorthand.yaml": "{gte: 0.7}",
+    "tag_python_name.yaml": "remove the tag",
+    "tag_binary.yaml": "remove the tag",
+    "tag_custom.yaml": "remove the tag",
+    "nan_threshold.yaml": "-1,000,000,000 to 1,000,000,000",
+    "huge_number.yaml": "-1,000,000,000 to 1,000,000,000",
+    "huge_sla.yaml": "1 to 2,592,000",
 }
 
 

@@ -20,10 +20,20 @@ from zoneinfo import ZoneInfo
 import networkx as nx
 
 from handoff.errors import Problem, RulesError, did_you_mean
-from handoff.graph.conditions import Node, guard, implies, normalise, pins, satisfiable
+from handoff.graph.conditions import (
+    Node,
+    fact_signals,
+    guard,
+    implies,
+    normalise,
+    pins,
+    required_signals,
+    satisfiable,
+)
 from handoff.graph.plan import CompiledRule, Plan, compile_node
 from handoff.models.rules import HUMAN_LANE_KINDS, Condition, Lane, Rule, RuleSet
 from handoff.models.signals import SIGNAL_KINDS
+from handoff.rules._gc import without_cyclic_gc
 from handoff.rules.loader import LoadedRules, SourceMap
 
 __all__ = ["START", "CompiledRules", "LaneInfo", "compile_rules", "node_id"]
@@ -98,6 +108,7 @@ def _lane_info(lane_id: str, lane: Lane) -> LaneInfo:
     )
 
 
+@without_cyclic_gc
 def compile_rules(loaded: LoadedRules) -> CompiledRules:
     """Validate the rule set as a graph and lower it to a plan; raise RulesError if unusable."""
     ruleset, sources = loaded.ruleset, loaded.sources
@@ -361,9 +372,14 @@ def _shadowing(ruleset: RuleSet, nodes: Mapping[str, Node], sources: SourceMap) 
     Each rule is compared only with earlier rules that could cover it: those without an
     equality guard, and those whose guard (e.g. ``intent: refund``) the rule pins as well
     (:func:`handoff.graph.conditions.guard`). That keeps 1,000 intent rules from taking half
-    a million implication proofs; a rule with or/not at the top is compared with all.
+    a million implication proofs; a rule with or/not at the top is compared with all. An
+    earlier rule is also skipped when it tests a signal the later rule does not test (no
+    proof is possible then). The remaining pairwise work is bounded by MAX_SHADOW_CHECKS:
+    past it the rule set is refused with a clear message instead of loading for minutes.
     """
     problems: list[Problem] = []
+    checks = 0
+    required = {rule.id: required_signals(nodes[rule.id]) for rule in ruleset.rules}
     # Evaluation order: red lines first, then the rest, each in file order.
     order = sorted(enumerate(ruleset.rules), key=lambda pair: not pair[1].red_line)
     decided: list[tuple[int, int, Rule]] = []  # (position in evaluation order, index, rule)
@@ -387,7 +403,13 @@ def _shadowing(ruleset: RuleSet, nodes: Mapping[str, Node], sources: SourceMap) 
             if fixed is None
             else sorted(chain(unguarded, *(guarded.get(pin, ()) for pin in fixed)))
         )
+        tested = fact_signals(node)
         for _, earlier_index, earlier in candidates:
+            if tested is not None and not required[earlier.id] <= tested:
+                continue
+            checks += 1
+            if checks > MAX_SHADOW_CHECKS:
+                return [*problems, _too_many_checks(sources, len(ruleset.rules))]
             if implies(node, nodes[earlier.id]):
                 line = sources.locate(("rules", earlier_index)).line
                 problems.append(
@@ -407,3 +429,19 @@ def _shadowing(ruleset: RuleSet, nodes: Mapping[str, Node], sources: SourceMap) 
             key = guard(node)
             (unguarded if key is None else guarded.setdefault(key, [])).append(entry)
     return problems
+
+
+# Each check is an implication proof of ~10 us: this bounds the shadowing analysis to a few
+# seconds. Rule sets whose rules share an equality guard (intent, channel, tier, a numeric
+# ``eq``...) or test different signals need far fewer checks than this even at 20,000 rules.
+MAX_SHADOW_CHECKS = 300_000
+
+
+def _too_many_checks(sources: SourceMap, count: int) -> Problem:
+    return sources.problem(
+        ("rules",),
+        f"{count:,} rules are too many to check for shadowing: more than "
+        f"{MAX_SHADOW_CHECKS:,} rule pairs test the same signals without an equality guard",
+        "give rules an equality test that tells them apart (e.g. 'intent: x', 'channel: y', "
+        "'tier: z'), or split the rules into several rule sets",
+    )

@@ -12,7 +12,17 @@ from handoff.models.decision import Check
 from handoff.models.rules import BoolTest, Condition, NumberTest, SetTest, TextTest
 from handoff.models.signals import SIGNAL_KINDS, Signals
 
-__all__ = ["Atom", "Node", "explain", "implies", "normalise", "satisfiable", "signal_tests"]
+__all__ = [
+    "Atom",
+    "Node",
+    "explain",
+    "fact_signals",
+    "implies",
+    "normalise",
+    "required_signals",
+    "satisfiable",
+    "signal_tests",
+]
 
 LOGICAL = ("all", "any", "not_", "condition")
 
@@ -286,13 +296,57 @@ def _pin(atom: Atom) -> tuple[str, Any] | None:
     return None
 
 
+def _number_pin(atom: Atom) -> tuple[str, Any] | None:
+    """``eq`` on a numeric signal fixes its value too (e.g. ``user_turns: {eq: 3}``)."""
+    if SIGNAL_KINDS[atom.signal] == "number" and atom.op == "eq":
+        return atom.signal, atom.value
+    return None
+
+
 def pins(node: Node) -> frozenset[tuple[str, Any]] | None:
-    """The (signal, value) pairs a pure conjunction fixes (see :func:`_pin`); None when the
-    node has or/not inside."""
+    """The (signal, value) pairs a pure conjunction fixes (see :func:`_pin`), including a
+    numeric signal whose tests leave exactly one value; None when the node has or/not inside."""
     facts = _conjuncts(node)
     if facts is None:
         return None
-    return frozenset(pin for fact in facts if (pin := _pin(fact)) is not None)
+    found = {pin for fact in facts if (pin := _pin(fact)) is not None}
+    regions: dict[str, _Interval] = {}
+    for fact in facts:
+        if SIGNAL_KINDS[fact.signal] == "number":
+            regions[fact.signal] = regions.get(fact.signal, _Interval()).meet(_interval(fact))
+    for signal, region in regions.items():
+        if region.points is not None:
+            allowed = {p for p in region.points if region.holds(p)}
+        elif region.low == region.high and not (region.low_open or region.high_open):
+            allowed = {region.low}
+        else:
+            continue
+        if len(allowed) == 1:
+            found.add((signal, allowed.pop()))
+    return frozenset(found)
+
+
+def required_signals(node: Node) -> frozenset[str]:
+    """Signals any condition must test for ``node`` to be provably implied by it.
+
+    :func:`implies` can only prove ``later → node`` when ``later`` has facts on these
+    signals, so the shadowing check skips earlier rules whose set is not a subset of a
+    later rule's signals. Conservative: a ``not`` contributes nothing.
+    """
+    if node.kind == "atom":
+        assert node.atom is not None
+        return frozenset((node.atom.signal,))
+    if node.kind == "and":
+        return frozenset().union(*(required_signals(item) for item in node.items))
+    if node.kind == "or" and node.items:
+        return frozenset.intersection(*(required_signals(item) for item in node.items))
+    return frozenset()
+
+
+def fact_signals(node: Node) -> frozenset[str] | None:
+    """The signals a pure conjunction tests; None when the node has or/not inside."""
+    facts = _conjuncts(node)
+    return None if facts is None else frozenset(fact.signal for fact in facts)
 
 
 def guard(node: Node) -> tuple[str, Any] | None:
@@ -303,8 +357,11 @@ def guard(node: Node) -> tuple[str, Any] | None:
     compares a rule only with earlier rules whose guard it pins, plus the unguarded ones.
     """
     items = node.items if node.kind == "and" else (node,)
-    atoms = (item.atom for item in items if item.kind == "atom" and item.atom is not None)
-    return next((pin for atom in atoms if (pin := _pin(atom)) is not None), None)
+    atoms = [item.atom for item in items if item.kind == "atom" and item.atom is not None]
+    found = next((pin for atom in atoms if (pin := _pin(atom)) is not None), None)
+    if found is None:  # a numeric equality guards too, when there is no text/bool one
+        found = next((pin for atom in atoms if (pin := _number_pin(atom)) is not None), None)
+    return found
 
 
 def satisfiable(node: Node) -> bool:

@@ -147,8 +147,9 @@ class Plan:
                 continue
             for value in values:
                 # A new bucket starts with every unguarded rule seen so far, in order.
-                bucket = buckets.setdefault(value, list(unguarded))
-                bucket.append(rule)
+                if value not in buckets:  # (not setdefault: that copies every time)
+                    buckets[value] = list(unguarded)
+                buckets[value].append(rule)
         frozen = MappingProxyType({k: tuple(v) for k, v in buckets.items()})
         return cls(red, ordered, best, SLOT[best], frozen, tuple(unguarded))
 

@@ -45,7 +45,22 @@ def _not_bool(value: Any) -> Any:
     return value
 
 
-Number = Annotated[float, BeforeValidator(_not_bool)]
+# Every number in a rule set has a documented, finite range, so nothing downstream (SLA
+# deadlines as datetime + timedelta, counters, the version hash) can overflow, and NaN or
+# infinity can never make a rule silently unable to fire.
+THRESHOLD_LIMIT = 1_000_000_000
+MAX_SLA_SECONDS = 30 * 24 * 3600  # 30 days
+MAX_WAITING = 1_000_000
+MAX_TURNS = 1_000  # sentiment_window, transcript_turns, confirm_turns, cooldown_turns
+MAX_RULES = 20_000  # per rule set: loads and compiles in a few seconds (benchmarks/)
+
+Number = Annotated[
+    float,
+    BeforeValidator(_not_bool),
+    # strict: a quoted "nan" or "1e999" is text, not a number.
+    Field(strict=True, ge=-THRESHOLD_LIMIT, le=THRESHOLD_LIMIT, allow_inf_nan=False),
+]
+"""A threshold: a finite number between -1,000,000,000 and 1,000,000,000."""
 
 
 class NumberTest(Model):
@@ -213,11 +228,19 @@ class Lane(Model):
     description: str = ""
     queue: str | None = Field(default=None, description="Queue name; defaults to the lane id.")
     priority: int = Field(default=0, ge=0, le=100, description="0..100; higher is more urgent.")
-    sla_seconds: int | None = Field(default=None, gt=0, description="Target time to answer.")
+    sla_seconds: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_SLA_SECONDS,
+        description="Target time to answer: 1 to 2,592,000 seconds (30 days).",
+    )
     skills: tuple[str, ...] = ()
     hours: Hours | None = Field(default=None, description="Omit for a lane open at all times.")
     max_waiting: int | None = Field(
-        default=None, gt=0, description="The lane is full at this many waiting customers."
+        default=None,
+        ge=1,
+        le=MAX_WAITING,
+        description="The lane is full at this many waiting customers (1 to 1,000,000).",
     )
     fallback: str | None = Field(default=None, description="Lane to use when closed or full.")
     message: str = Field(default="", description="What the customer is told on arrival.")
@@ -244,7 +267,9 @@ class Rule(Model):
     red_line: bool = Field(
         default=False, description="Always human: outranks every other rule and anti-flapping."
     )
-    priority: int | None = Field(default=None, ge=0, le=100, description="Overrides the lane's.")
+    priority: int | None = Field(
+        default=None, ge=0, le=100, description="0..100; overrides the lane's."
+    )
 
 
 class AntiFlapping(Model):
@@ -254,10 +279,16 @@ class AntiFlapping(Model):
         default=True, description="Once a human has the conversation, keep it there."
     )
     confirm_turns: int = Field(
-        default=2, ge=1, description="Turns a medium-severity rule must hold before it routes."
+        default=2,
+        ge=1,
+        le=MAX_TURNS,
+        description="Turns a medium-severity rule must hold before it routes (1 to 1,000).",
     )
     cooldown_turns: int = Field(
-        default=3, ge=0, description="After a hand-back, low/medium rules are silent this long."
+        default=3,
+        ge=0,
+        le=MAX_TURNS,
+        description="After a hand-back, low/medium rules are silent this long (0 to 1,000).",
     )
 
 
@@ -292,8 +323,12 @@ class Settings(Model):
     human_request_intents: tuple[str, ...] = ("request_human",)
     fallback_intents: tuple[str, ...] = ("nlu_fallback",)
     fallback_actions: tuple[str, ...] = ("action_default_fallback", "utter_default")
-    sentiment_window: int = Field(default=3, ge=1, description="User turns in the trend.")
-    transcript_turns: int = Field(default=10, ge=1, description="Turns shown to the agent.")
+    sentiment_window: int = Field(
+        default=3, ge=1, le=MAX_TURNS, description="User turns in the trend (1 to 1,000)."
+    )
+    transcript_turns: int = Field(
+        default=10, ge=1, le=MAX_TURNS, description="Turns shown to the agent (1 to 1,000)."
+    )
     anti_flapping: AntiFlapping = AntiFlapping()
     # Left out of dumps when unset, so rule sets without it keep their version hash.
     when_storage_fails: WhenStorageFails | None = Field(
@@ -312,7 +347,9 @@ class RuleSet(Model):
     settings: Settings
     lanes: dict[Annotated[str, Field(pattern=_ID)], Lane]
     conditions: dict[Annotated[str, Field(pattern=_ID)], Condition] = Field(default_factory=dict)
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[Rule, ...] = Field(
+        default=(), max_length=MAX_RULES, description="At most 20,000 rules per rule set."
+    )
 
 
 # A guard against drift: a signal added to the catalog must be testable in conditions.

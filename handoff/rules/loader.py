@@ -1,17 +1,27 @@
 """Read rules YAML (a file or a folder) into a RuleSet, keeping file:line for every key.
 
-Four stages, never mixed: bytes are checked (size, encoding, nesting), YAML is parsed by
-ruamel.yaml (YAML 1.2: ``on``/``no`` stay strings), the parsed tree is turned into plain
-data plus a map from key path to source position, and pydantic validates it. Every failure
-becomes a ``RulesError`` whose problems say where and how to fix it; nothing else escapes.
+Four stages, never mixed: bytes are checked (size, encoding, nesting), YAML is composed by
+libyaml (through PyYAML) into nodes, the nodes are turned into plain data plus a map from key
+path to source position, and pydantic validates it. Every failure becomes a ``RulesError``
+whose problems say where and how to fix it; nothing else escapes.
+
+Plain scalars are read with the YAML 1.2 core schema (``on``/``no`` stay strings). Only the
+core tags (``!!str``, ``!!int``, ``!!float``, ``!!bool``, ``!!null``, ``!!map``, ``!!seq``)
+are accepted: nothing is ever constructed from a tag, so ``!!python/...``, ``!!binary``,
+``!!timestamp``, ``!!set`` or ``!Custom`` are refused with their position, never turned into
+an object or ''. Numbers must be finite and at most ``MAX_NUMBER_DIGITS`` digits long; the
+models give every numeric field its own range (see :func:`field_range`).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import math
+import re
 import types
 import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,10 +32,12 @@ from pydantic_core import ErrorDetails
 from handoff.errors import Problem, RulesError, did_you_mean
 from handoff.models.rules import Condition, RuleSet
 from handoff.models.signals import SIGNAL_KINDS
+from handoff.rules._gc import without_cyclic_gc
 
 __all__ = [
     "LoadedRules",
     "SourceMap",
+    "field_range",
     "load_rules",
     "locate_validation_error",
     "parse_rules_text",
@@ -39,7 +51,8 @@ MAX_FILE_BYTES = 2_000_000
 MAX_FLOW_DEPTH = 64
 MAX_INDENT = 256
 # Aliases are shared when parsed, but validation walks them expanded: a "billion laughs"
-# file of a few hundred bytes would expand to 10^9 nodes. Refuse well before that.
+# file of a few hundred bytes would expand to 10^9 nodes. Refuse when aliases would add more
+# than this many values to the file's own.
 MAX_EXPANDED_NODES = 200_000
 YAML_SUFFIXES = (".yaml", ".yml")
 _RULES_KEYS = "'settings:', 'lanes:' and 'rules:'"
@@ -95,6 +108,7 @@ def ruleset_version(ruleset: RuleSet) -> str:
 # --------------------------------------------------------------------------- public entry points
 
 
+@without_cyclic_gc
 def load_rules(path: str | Path) -> LoadedRules:
     """Load a rules file, or every ``*.yaml``/``*.yml`` file of a folder merged in name order."""
     path = Path(path)
@@ -129,6 +143,7 @@ def load_rules(path: str | Path) -> LoadedRules:
     return LoadedRules(ruleset, sources, tuple(str(f) for f in files), ruleset_version(ruleset))
 
 
+@without_cyclic_gc
 def read_yaml(path: str | Path, *, top_keys: str = _RULES_KEYS) -> tuple[dict[str, Any], SourceMap]:
     """Read one YAML mapping safely into plain data plus the position of every key.
 
@@ -151,6 +166,7 @@ def locate_validation_error(
     return _problems_from(error.errors(), data, sources, root, prefix)
 
 
+@without_cyclic_gc
 def parse_rules_text(text: str, filename: str = "<rules>") -> LoadedRules:
     """Load rules from a YAML string (for tests and tools); ``filename`` labels errors."""
     data, sources = _parse_bytes(text.encode("utf-8"), filename)
@@ -283,26 +299,88 @@ def _check_nesting(text: str, name: str) -> None:
 
 # --------------------------------------------------------------------------- stage 2: YAML
 
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution): how a plain
+# (unquoted, untagged) scalar is read. Anything else is text, so `on`, `no`, `yes`, `1:20`
+# and `2024-01-01` stay strings.
+_CORE = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL = (_CORE + t for t in ("str", "int", "float", "bool", "null"))
+MAP, SEQ = _CORE + "map", _CORE + "seq"
+_NULL_RE = re.compile(r"(?:~|null|Null|NULL|)\Z")
+_BOOL_RE = re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z")
+_INT_RE = re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z")
+_FLOAT_RE = re.compile(
+    r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
+)
+# A number in a rules file is a threshold, a priority, a count or a duration: 15 digits is
+# far beyond any of them, and well below Python's 4,300-digit int-parsing limit.
+MAX_NUMBER_DIGITS = 15
+_TAG_HINT = (
+    "remove the tag; write the value as plain text (rules files use only YAML's core "
+    "types: text, numbers, true/false, null, lists and mappings)"
+)
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML  # noqa: PLC0415  (keeps `import handoff` light)
 
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
+def _core_tag(value: str) -> str:
+    """The core-schema tag of a plain scalar."""
+    if _NULL_RE.match(value):
+        return NULL
+    if _BOOL_RE.match(value):
+        return BOOL
+    if _INT_RE.match(value):
+        return INT
+    if _FLOAT_RE.match(value):
+        return FLOAT
+    return STR
+
+
+@functools.cache
+def _loader_class() -> Any:
+    """A libyaml-backed composer (pure Python when libyaml is missing) with core-schema tags.
+
+    Only composing is used: it yields nodes with tags and positions and constructs nothing,
+    so no tag can ever build an object; :class:`_Builder` turns nodes into plain data.
+    """
+    import yaml  # noqa: PLC0415  (keeps `import handoff` light)
+
+    parser: Any
+    try:
+        from yaml._yaml import CParser as parser  # noqa: PLC0415  (libyaml's parser)
+    except ImportError:  # pragma: no cover  (PyYAML built without libyaml)
+
+        class _PureParser(
+            yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer
+        ):
+            def __init__(self, stream: str) -> None:
+                yaml.reader.Reader.__init__(self, stream)
+                yaml.scanner.Scanner.__init__(self)
+                yaml.parser.Parser.__init__(self)
+                yaml.composer.Composer.__init__(self)
+
+        parser = _PureParser
+
+    class _Loader(parser, yaml.resolver.BaseResolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            parser.__init__(self, stream)
+            yaml.resolver.BaseResolver.__init__(self)
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            if kind is yaml.ScalarNode:
+                return _core_tag(value) if implicit[0] else STR
+            return SEQ if kind is yaml.SequenceNode else MAP
+
+    return _Loader
 
 
 def _parse_yaml(text: str, name: str, top_keys: str) -> tuple[dict[str, Any], SourceMap]:
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
+    import yaml  # noqa: PLC0415
 
-    yaml = _yaml()
+    loader = _loader_class()(text)
     try:
-        # Composing first finds several documents and alias bombs before anything expands.
-        # It parses the whole file a second time, so it is skipped for text that has no
-        # anchors ("&") and no document markers ("---", "..."): such text has neither.
-        if "&" in text or "---" in text or "..." in text:
-            documents = list(yaml.compose_all(text))
-            if len(documents) != 1:
+        documents = []
+        while loader.check_node():
+            documents.append(loader.get_node())
+            if len(documents) > 1:
                 raise RulesError(
                     [
                         Problem(
@@ -315,18 +393,29 @@ def _parse_yaml(text: str, name: str, top_keys: str) -> tuple[dict[str, Any], So
                         )
                     ]
                 )
-            _check_alias_expansion(documents[0], name)
-        tree = yaml.load(text)
-    except MarkedYAMLError as error:
-        raise RulesError([_yaml_problem(error, name)]) from None
-    except YAMLError as error:  # unmarked errors are rare; keep the message
+    except yaml.MarkedYAMLError as error:
+        raise RulesError([_yaml_problem(error, name, text)]) from None
+    except yaml.reader.ReaderError as error:
+        raise RulesError([_reader_problem(error, name, text)]) from None
+    except yaml.YAMLError as error:  # unmarked errors are rare; keep the message
         raise RulesError([Problem(name, 1, 1, f"invalid YAML: {error}")]) from None
     except RecursionError:
         raise RulesError(
             [Problem(name, 1, 1, "the YAML is nested too deeply to read", "flatten it")]
         ) from None
-    if not isinstance(tree, Mapping):
-        kind = "a list" if isinstance(tree, list) else f"a single value ({tree!r:.40})"
+    finally:
+        loader.dispose()
+    root = documents[0] if documents else None
+    if root is not None and "&" in text:  # only anchors can make aliases
+        _check_alias_expansion(root, name)
+    if not isinstance(root, yaml.MappingNode) or root.tag != MAP:
+        if root is not None and root.tag not in (STR, INT, FLOAT, BOOL, NULL, SEQ):
+            raise RulesError([_tag_problem(root, name, ())])
+        kind = (
+            "a list"
+            if isinstance(root, yaml.SequenceNode)
+            else f"a single value ({root.value if root is not None else None!r:.40})"
+        )
         raise RulesError(
             [
                 Problem(
@@ -340,31 +429,46 @@ def _parse_yaml(text: str, name: str, top_keys: str) -> tuple[dict[str, Any], So
         )
     sources = SourceMap(default_file=name)
     sources.positions[()] = Position(name, 1, 1)
-    data = _plain(tree, (), sources, name)
+    builder = _Builder(sources, name)
+    data = builder.build(root, ())
+    if builder.problems:
+        raise RulesError(sorted(builder.problems, key=lambda p: (p.line, p.column)))
     assert isinstance(data, dict)
     return data, sources
 
 
-def _yaml_problem(error: Any, name: str) -> Problem:
+def _yaml_problem(error: Any, name: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
     problem = str(error.problem or error.context or "invalid YAML").strip()
     problem = problem.split("\n")[0].rstrip(":")
     hint = "check the indentation and the colons around this line"
-    if "'\\t'" in problem or "\t" in problem:
+    lines = text.splitlines()
+    found = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
+    if found == "\t" or "'\\t'" in problem:
         problem = "a tab character is used for indentation"
         hint = "YAML indentation must use spaces; replace the tabs with two spaces per level"
-    elif "duplicate key" in problem:
-        problem = problem.replace('"', "'")
-        first = error.context_mark
-        where = f" (first at line {first.line + 1})" if first is not None else ""
-        hint = f"each key may appear once in a mapping{where}; remove or rename one"
     elif "found undefined alias" in problem:
         hint = "define the anchor (&name) before using the alias (*name)"
     elif "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted, or a key is mis-indented"
     return Problem(name, line, column, f"invalid YAML: {problem}", hint)
+
+
+def _reader_problem(error: Any, name: str, text: str) -> Problem:
+    # libyaml reads UTF-8 bytes: its position counts bytes, not characters.
+    raw = text.encode("utf-8", "surrogatepass")
+    at = min(max(int(getattr(error, "position", 0) or 0), 0), len(raw))
+    line = raw[:at].count(b"\n") + 1
+    column = len(raw[raw.rfind(b"\n", 0, at) + 1 : at].decode("utf-8", "replace")) + 1
+    return Problem(
+        name,
+        line,
+        column,
+        f"invalid YAML: {getattr(error, 'reason', 'unreadable character')}",
+        "remove the control character (only tab, newline and printable text are allowed)",
+    )
 
 
 def _check_alias_expansion(root: Any, name: str) -> None:
@@ -383,12 +487,12 @@ def _check_alias_expansion(root: Any, name: str) -> None:
                     total += size(item[0]) + size(item[1])
                 else:
                     total += size(item)
-                if total > MAX_EXPANDED_NODES:
-                    break
         sizes[id(node)] = total
         return total
 
-    if root is not None and size(root) > MAX_EXPANDED_NODES:
+    # Memoised, so this walks each distinct node once however large the expansion is. What
+    # counts is what aliases add: a large file with a few aliases is fine.
+    if size(root) - len(sizes) > MAX_EXPANDED_NODES:
         line = _first_alias_line(root)
         raise RulesError(
             [
@@ -420,45 +524,159 @@ def _first_alias_line(root: Any) -> int:
 # --------------------------------------------------------------------------- stage 3: plain data
 
 
-def _plain(node: Any, path: KeyPath, sources: SourceMap, name: str) -> Any:
-    """ruamel's round-trip types → plain dict/list/str/int/float/bool, recording positions."""
-    if isinstance(node, Mapping):
-        out: dict[str, Any] = {}
-        lc = getattr(node, "lc", None)
-        for key, value in node.items():
-            if not isinstance(key, str):
-                key = str(key)  # noqa: PLW2901  (YAML allows 1: x; our keys are names)
-            sub = (*path, key)
-            if lc is not None:
-                try:
-                    line, col = lc.key(key)
-                    sources.positions[sub] = Position(name, line + 1, col + 1)
-                except (KeyError, TypeError):
-                    pass
-            out[key] = _plain(value, sub, sources, name)
-        return out
-    if isinstance(node, list):
-        lc = getattr(node, "lc", None)
-        items = []
-        for index, value in enumerate(node):
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _tag_problem(node: Any, name: str, path: KeyPath) -> Problem:
+    tag = _short_tag(str(node.tag))
+    if node.tag != MAP and type(node).__name__ == "MappingNode":
+        what = "a mapping"
+    elif isinstance(node.value, list):
+        what = "a list"
+    else:
+        what = repr(_clip(str(node.value)))
+    mark = node.start_mark
+    message = f"the YAML tag {tag} is not allowed (on {what})"
+    return Problem(name, mark.line + 1, mark.column + 1, message, _TAG_HINT, path)
+
+
+class _Builder:
+    """Composed YAML nodes → plain dict/list/str/int/float/bool/None, recording positions.
+
+    Only YAML 1.2 core-schema tags are accepted; any other tag (``!!python/...``,
+    ``!!binary``, ``!!timestamp``, ``!Custom``) becomes a Problem, never an object or ''.
+    Numbers must be finite and at most MAX_NUMBER_DIGITS digits long. Problems are
+    collected, so one pass reports every bad tag and number in the file.
+    """
+
+    def __init__(self, sources: SourceMap, name: str) -> None:
+        self.sources = sources
+        self.name = name
+        self.problems: list[Problem] = []
+        self.active: set[int] = set()  # collections being built: an alias back to one loops
+
+    def problem(self, node: Any, path: KeyPath, message: str, hint: str) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.name, mark.line + 1, mark.column + 1, message, hint, path)
+        )
+
+    def tag_problem(self, node: Any, path: KeyPath) -> None:
+        self.problems.append(_tag_problem(node, self.name, path))
+
+    def build(self, node: Any, path: KeyPath) -> Any:
+        value = node.value
+        if isinstance(value, str):
+            return self.scalar(node, value, path)
+        if id(node) in self.active:
+            hint = "aliases must not loop; write the value out"
+            self.problem(node, path, "an alias refers to a value that contains it", hint)
+            return None
+        self.active.add(id(node))
+        try:
+            if node.tag == SEQ:
+                return self.sequence(value, path)
+            if node.tag == MAP:
+                return self.mapping(value, path)
+            self.tag_problem(node, path)
+            return None
+        finally:
+            self.active.discard(id(node))
+
+    def sequence(self, items: list[Any], path: KeyPath) -> list[Any]:
+        out = []
+        positions, name = self.sources.positions, self.name
+        for index, item in enumerate(items):
             sub = (*path, index)
-            if lc is not None:
-                try:
-                    line, col = lc.item(index)
-                    sources.positions[sub] = Position(name, line + 1, col + 1)
-                except (KeyError, TypeError, IndexError):
-                    pass
-            items.append(_plain(value, sub, sources, name))
-        return items
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    return str(node)  # dates and other YAML types: let validation complain about a string
+            mark = item.start_mark
+            positions[sub] = Position(name, mark.line + 1, mark.column + 1)
+            out.append(self.build(item, sub))
+        return out
+
+    def mapping(self, pairs: list[tuple[Any, Any]], path: KeyPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        positions, name = self.sources.positions, self.name
+        for key_node, value_node in pairs:
+            key = key_node.value
+            if not isinstance(key, str):
+                hint = "write keys as plain names followed by ':'"
+                self.problem(key_node, path, "a key must be a name, not a list or mapping", hint)
+                continue
+            sub = (*path, key)
+            if key_node.tag not in _SCALAR_NODE_TAGS:
+                self.tag_problem(key_node, sub)
+                continue
+            mark = key_node.start_mark
+            if key in out:
+                first = positions.get(sub)
+                where = f" (first at line {first.line})" if first is not None else ""
+                hint = f"each key may appear once in a mapping{where}; remove or rename one"
+                self.problem(key_node, sub, f"invalid YAML: duplicate key '{key}'", hint)
+                continue
+            positions[sub] = Position(name, mark.line + 1, mark.column + 1)
+            out[key] = self.build(value_node, sub)
+        return out
+
+    def scalar(self, node: Any, value: str, path: KeyPath) -> Any:
+        tag = node.tag
+        if tag == STR:
+            return value
+        if tag == INT and _INT_RE.match(value):
+            return self.integer(node, value, path)
+        if tag == FLOAT and _FLOAT_RE.match(value):
+            number = float(_SPECIAL_FLOATS.get(value.lstrip("+-").lower(), value.lstrip("+")))
+            if value.startswith("-") and not math.isnan(number) and number > 0:
+                number = -number
+            if not math.isfinite(number):
+                message = f"{_clip(value)} is not a finite number: NaN and infinity are not allowed"
+                self.problem(node, path, message, _range_hint(path))
+                return None
+            return number
+        if tag == BOOL and _BOOL_RE.match(value):
+            return value.lower() == "true"
+        if tag == NULL and _NULL_RE.match(value):
+            return None
+        if tag in _SCALAR_NODE_TAGS:
+            wanted = {INT: "a whole number", FLOAT: "a number", BOOL: "true or false"}
+            message = (
+                f"{_clip(value)!r} is tagged {_short_tag(tag)} but is not {wanted.get(tag, 'null')}"
+            )
+            self.problem(node, path, message, "remove the tag, or write a value of that type")
+            return None
+        self.tag_problem(node, path)
+        return None
+
+    def integer(self, node: Any, value: str, path: KeyPath) -> int | None:
+        sign = -1 if value.startswith("-") else 1
+        digits = value.lstrip("+-")
+        base = {"0x": 16, "0o": 8}.get(digits[:2], 10)
+        if base != 10:
+            digits = digits[2:]
+        # Checked before int(): Python refuses to parse more than 4,300 digits (ValueError).
+        if len(digits.lstrip("0")) > MAX_NUMBER_DIGITS:
+            message = (
+                f"the number {_clip(value)} is too large ({len(digits):,} digits; "
+                f"numbers in rules have at most {MAX_NUMBER_DIGITS})"
+            )
+            self.problem(node, path, message, _range_hint(path))
+            return None
+        return sign * int(digits, base)
+
+
+_SCALAR_NODE_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL})
+_SPECIAL_FLOATS = {".inf": "inf", ".nan": "nan"}
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:12]}...{text[-6:]}"
+
+
+def _range_hint(path: KeyPath) -> str:
+    allowed = field_range(path)
+    if allowed is None:
+        return f"write a finite number of at most {MAX_NUMBER_DIGITS} digits, e.g. 0.7 or 300"
+    return f"use a value from {allowed}"
 
 
 def _merge(
@@ -589,7 +807,7 @@ def _model_at(path: Sequence[str | int], root: type[BaseModel]) -> type[BaseMode
     """The pydantic model that validates the mapping at ``path`` (for key suggestions)."""
     annotation: Any = root
     for part in path:
-        model = _as_model(annotation)
+        model = _as_model(annotation) if typing.get_origin(annotation) is not dict else None
         if model is not None and isinstance(part, str):
             fields = {f.alias or n: f for n, f in model.model_fields.items()}
             if part not in fields:
@@ -619,6 +837,53 @@ def _container_item(annotation: Any) -> Any:
         if origin is dict:
             return typing.get_args(candidate)[1]
     return None
+
+
+def field_range(path: Sequence[str | int], root: type[BaseModel] = RuleSet) -> str | None:
+    """The allowed range of the numeric field at ``path``, e.g. "1 to 2,592,000", if it has one.
+
+    Read from the model's own constraints (``ge``/``le``...), so messages and the JSON Schema
+    can never disagree with validation.
+    """
+    parts = list(path)
+    while parts and isinstance(parts[-1], int):  # items of `between: [a, b]` or `in: [...]`
+        parts.pop()
+    if not parts:
+        return None
+    model = _model_at(parts[:-1], root)
+    if model is None:
+        return None
+    fields = {f.alias or n: f for n, f in model.model_fields.items()}
+    found = fields.get(str(parts[-1]))
+    if found is None:
+        return None
+    low, high = _bounds([*found.metadata, found.annotation])
+    if low is None or high is None:
+        return None
+    return f"{_number(low)} to {_number(high)}"
+
+
+def _bounds(items: Sequence[Any]) -> tuple[Any, Any]:
+    """The (low, high) of annotated_types constraints found in ``items`` or nested in them."""
+    low = high = None
+    for item in items:
+        for attr in ("ge", "gt"):
+            if getattr(item, attr, None) is not None and type(item).__name__ in ("Ge", "Gt"):
+                low = getattr(item, attr)
+        for attr in ("le", "lt"):
+            if getattr(item, attr, None) is not None and type(item).__name__ in ("Le", "Lt"):
+                high = getattr(item, attr)
+        nested = getattr(item, "metadata", None)
+        inner = [*(nested if isinstance(nested, list) else ()), *typing.get_args(item)]
+        if inner and item is not None and not isinstance(item, str):
+            sub_low, sub_high = _bounds(inner)
+            low = sub_low if low is None else low
+            high = sub_high if high is None else high
+    return low, high
+
+
+def _number(value: Any) -> str:
+    return f"{value:,}" if isinstance(value, int) or float(value).is_integer() else str(value)
 
 
 def _describe(
@@ -690,8 +955,39 @@ def _describe(
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return sources.problem(path, message, "")
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
-        return sources.problem(path, f"{shown}: {error['msg'].lower()}", "")
-    return sources.problem(path, f"{error['msg']} (got {shown})", "")
+        bounds = field_range(path, root)
+        if bounds is not None:
+            label = next((p for p in reversed(path) if isinstance(p, str)), "the value")
+            return sources.problem(
+                path,
+                f"{label} is {shown}, outside the allowed range {bounds}",
+                f"use a value from {bounds}",
+            )
+        return sources.problem(path, f"{shown}: {error['msg'].lower()}", "use a smaller value")
+    if kind == "too_long" and path == ("rules",):
+        ctx = error.get("ctx", {})
+        return sources.problem(
+            path,
+            f"the rule set has {ctx.get('actual_length', 0):,} rules; "
+            f"the limit is {ctx.get('max_length', 0):,}",
+            "merge rules that route alike with 'any:', or split them into several rule sets",
+        )
+    if kind == "int_parsing_size":
+        bounds = field_range(path, root)
+        return sources.problem(
+            path,
+            f"the number {shown} is too large",
+            f"use a value from {bounds}" if bounds else "use a smaller whole number",
+        )
+    if kind == "finite_number":
+        return sources.problem(
+            path,
+            f"{shown} is not a finite number: NaN and infinity are not allowed",
+            "write a plain number such as 0.7; leave the test out to match any value",
+        )
+    return sources.problem(
+        path, f"{error['msg']} (got {shown})", "see rules/schema.json for what this key accepts"
+    )
 
 
 def _show(value: Any) -> str:
