@@ -69,13 +69,11 @@ def _compact(text: str) -> str:
 
 def survives(value: str, redacted: str) -> bool:
     """Whether ``value`` (or a reformatting of it) is still readable in ``redacted``."""
-    if value in redacted:
-        return True
     compact = _compact(value)
     if len(compact) <= _SHORT:
         token = re.escape(_normal(value))
         return re.search(rf"(?<![0-9a-z]){token}(?![0-9a-z])", _normal(redacted)) is not None
-    return compact in _compact(LABEL.sub(" ", redacted))
+    return value in redacted or compact in _compact(LABEL.sub(" ", redacted))
 
 
 def load_cases(name: str = "obfuscated_corpus.tsv") -> list[Case]:
