@@ -4,6 +4,7 @@ Used by tests/test_pii_obfuscated.py and runnable by hand (from the repository r
 
     .venv/bin/python -m tests.pii_eval            # recall, false positives, per-kind table
     .venv/bin/python -m tests.pii_eval --timing   # plus the cost of redact() per message
+    .venv/bin/python -m tests.pii_eval --baseline 27bbe0a --timing   # before/after, same run
 
 A value counts as *gone* only if it is absent from the redacted text both as written and
 after normalising both sides (NFKC, format characters removed, lower case) and stripping
@@ -16,12 +17,15 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
+import subprocess
+import sys
 import timeit
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from handoff.signals import pii
 
@@ -156,6 +160,39 @@ def timing_messages() -> list[str]:
     return [widen(m) for m in pos[:60]] + [widen(m) for m in neg[:60]]
 
 
+def load_revision(rev: str) -> ModuleType:
+    """handoff/signals/pii.py as it was at git revision ``rev``, as a separate module."""
+    source = subprocess.run(
+        ["git", "show", f"{rev}:handoff/signals/pii.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=DATA.parent.parent.parent,
+    ).stdout
+    module = ModuleType(f"pii_at_{rev}")
+    module.__dict__["__name__"] = module.__name__
+    sys.modules[module.__name__] = module  # dataclasses look their module up
+    exec(compile(source, f"pii.py@{rev}", "exec"), module.__dict__)
+    return module
+
+
+def compare_timing(old: Callable[[str], str], new: Callable[[str], str]) -> str:
+    """Old and new redact(), uncached and warm, interleaved so that load hits both alike."""
+    messages = timing_messages()
+    half = len(messages) // 2
+    lines = []
+    for title, subset in (("with PII", messages[:half]), ("without PII", messages[half:])):
+        olds, news = [], []
+        for _ in range(5):
+            olds.append(time_redact(old, subset, rounds=1))
+            news.append(time_redact(new, subset, rounds=1))
+        lines.append(
+            f"  {title:12} before {statistics.median(olds):6.1f} us, "
+            f"after {statistics.median(news):6.1f} us per ~100-char message"
+        )
+    return "\n".join(lines)
+
+
 def report(redact: Callable[[str], str], timing: bool = False) -> str:
     lines = []
     for title, cases in (("obfuscated", load_cases()), ("legacy pii_corpus", legacy_cases())):
@@ -187,8 +224,21 @@ def report(redact: Callable[[str], str], timing: bool = False) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--timing", action="store_true")
+    parser.add_argument(
+        "--baseline", metavar="REV", help="also measure pii.py at this git revision, and compare"
+    )
     args = parser.parse_args()
-    print(report(pii.redact, timing=args.timing))
+    if args.baseline:
+        old = load_revision(args.baseline)
+        print(f"== {args.baseline}")
+        print(report(old.redact))
+        print("== working tree")
+    print(report(pii.redact, timing=args.timing and not args.baseline))
+    if args.baseline and args.timing:
+        old_redact = getattr(old.redact, "__wrapped__", old.redact)
+        new_redact = getattr(pii.redact, "__wrapped__", pii.redact)
+        print("redact() uncached, warm, median of 5 interleaved rounds of 20 passes:")
+        print(compare_timing(old_redact, new_redact))
 
 
 if __name__ == "__main__":

@@ -193,7 +193,7 @@ def _scan(text: str) -> list[PiiMatch]:
     digits = len(scanned) - len(scanned.translate(_NO_DIGITS))
     found = _checked_plain(scanned, _scan_plain(scanned)) if digits else []
     if digits >= _CARD_MIN:
-        found += _scan_cards(scanned)
+        found += _scan_cards(scanned, found)
     if digits >= _IBAN_MIN_DIGITS:
         found += _scan_ibans(scanned)
     found += _scan_emails(scanned)
@@ -594,20 +594,26 @@ def _phone_ok(
 
 def _card_brand_ok(digits: str) -> bool:
     """Whether a number of this length may be issued under its first digits (IIN ranges)."""
-    size = len(digits)
-    head2 = int(digits[:2])
-    head4 = int(digits[:4])
-    first = digits[0]
-    if first == "4":  # Visa
-        return size in (13, 16, 19)
+    return len(digits) in _card_lengths(digits[:4])
+
+
+@functools.lru_cache(maxsize=10_000)
+def _card_lengths(head: str) -> frozenset[int]:
+    """The card number lengths issued under these first four digits (none: not a card)."""
+    head2 = int(head[:2])
+    head4 = int(head)
+    if head[0] == "4":  # Visa
+        return frozenset((13, 16, 19))
     if head2 in (34, 37):  # American Express
-        return size == 15
+        return frozenset((15,))
     if 2221 <= head4 <= 2720 or 51 <= head2 <= 55:  # Mastercard
-        return size == 16
-    if first in "56" or 2200 <= head4 <= 2204 or head2 in (30, 35, 36, 38, 39):
+        return frozenset((16,))
+    if head[0] in "56" or 2200 <= head4 <= 2204 or head2 in (30, 35, 36, 38, 39):
         # Maestro, Discover, UnionPay, RuPay, Mir, JCB, Diners Club
-        return size >= 14
-    return digits.startswith("9792") and size == 16  # Troy
+        return frozenset(range(14, _CARD_MAX + 1))
+    if head == "9792":  # Troy
+        return frozenset((16,))
+    return frozenset()
 
 
 # ---------------------------------------------------------------------------------------
@@ -619,29 +625,37 @@ def _card_brand_ok(digits: str) -> bool:
 _CARD_SEP = r"[ \-./_\u2022\u00b7]"
 _CARD_CHAIN = re.compile(rf"[0-9]+(?:{_CARD_SEP}{{1,3}}[0-9]+)*")
 _DIGIT_RUN = re.compile(r"[0-9]+")
+_CARD_FIRST_DIGITS = "234569"  # what _card_brand_ok can accept
 
 
-def _scan_cards(text: str) -> list[PiiMatch]:
+def _scan_cards(text: str, known: list[PiiMatch]) -> list[PiiMatch]:
     found: list[PiiMatch] = []
+    cards = [(m.start, m.end) for m in known if m.kind == "card"]
     for chain in _CARD_CHAIN.finditer(text):
-        if chain.end() - chain.start() < _CARD_MIN:
-            continue
+        start, end = chain.span()
+        if end - start < _CARD_MIN or (start, end) in cards:
+            continue  # too short, or a plainly written card already found
         runs = [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(text, *chain.span())]
         if sum(len(r[2]) for r in runs) < _CARD_MIN:
             continue
         # Every window of whole groups with 13-19 digits that passes Luhn and the IIN check;
         # overlapping windows are merged later, so no digit of a card stays visible.
         for i in range(len(runs)):
-            if runs[i][2][0] == "0":
+            if runs[i][2][0] not in _CARD_FIRST_DIGITS:
                 continue
             digits = ""
+            lengths: frozenset[int] | None = None
             for j in range(i, len(runs)):
                 digits += runs[j][2]
                 if len(digits) > _CARD_MAX:
                     break
+                if lengths is None and len(digits) >= 4:
+                    lengths = _card_lengths(digits[:4])
+                    if not lengths:
+                        break
                 if (
-                    len(digits) >= _CARD_MIN
-                    and _card_brand_ok(digits)
+                    lengths
+                    and len(digits) in lengths
                     and _luhn(digits)
                     # a number glued to more digits after a letter is a code, not a card end
                     and not text[runs[j][1] : runs[j][1] + 1].isdigit()
@@ -689,8 +703,9 @@ def _scan_ibans(text: str) -> list[PiiMatch]:
         end = offsets[-1] + 1
         if end < size and text[end].isdigit():
             continue  # runs on into more digits: some other number
-        compact = "".join(text[i] for i in offsets)
-        if _stdnum_iban().is_valid(compact, check_country=False):
+        compact = "".join(text[i] for i in offsets).upper()
+        # mod-97 first (cheap, rejects 96 in 97), then stdnum's country formats
+        if _mod97(compact) and _stdnum_iban().is_valid(compact, check_country=False):
             found.append(PiiMatch("iban", start, end))
             pos = end
     return found
@@ -735,8 +750,15 @@ _NOT_A_DOMAIN = frozenset((
 _MIN_DOMAIN = 2  # "a@b" is not an address
 
 
+# Without an "@", an address needs "at", a domain label and a dot right after it: prose
+# ("I looked at the page") is turned away before the full pattern runs.
+_AT_CANDIDATE = re.compile(
+    r"(?i)(?<![a-z])at(?![a-z])\W{0,3}[^\W_][\w-]*(?:\s*\.|\s*[\[({<]\s*dot\b|\s+dot\b)"
+)
+
+
 def _scan_emails(text: str) -> list[PiiMatch]:
-    if "@" not in text and not _AT_WORD.search(text):
+    if "@" not in text and not _AT_CANDIDATE.search(text):
         return []
     found: list[PiiMatch] = []
     for match in _EMAIL.finditer(text):
@@ -831,8 +853,11 @@ def _is_word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char == "_")
 
 
+_NOT_A_DIGIT = re.compile(r"[^0-9]+")
+
+
 def _digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
+    return _NOT_A_DIGIT.sub("", text)
 
 
 def _plain_phone_ok(text: str, match: PiiMatch) -> bool:
@@ -857,7 +882,10 @@ def _is_phone(raw: str) -> bool:
     prefixed = compact.startswith(("+", "0", "(0"))
     if compact.startswith("00"):
         compact = "+" + compact[2:].lstrip()
+    digits = _digits(compact)
     for region in phone_regions():
+        if not prefixed and not _national_without_prefix(region, digits):
+            continue  # cannot be written this way at home: skip the parse
         try:
             number = phonenumbers.parse(compact, region)
         except phonenumbers.NumberParseException:
@@ -875,6 +903,30 @@ def _is_phone(raw: str) -> bool:
         ):
             return True
     return False
+
+
+@functools.cache
+def _region_shape(region: str) -> tuple[str, frozenset[int], bool]:
+    """A region's country code, national number lengths, and whether numbers written at
+    home start with a trunk prefix (Britain's 0; not the US)."""
+    phonenumbers = _phonenumbers()
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    example = phonenumbers.example_number(region)
+    if metadata is None or example is None:
+        return "", frozenset(), True
+    lengths = frozenset(metadata.general_desc.possible_length or ())
+    national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+    trunk = _digits(national) != phonenumbers.national_significant_number(example)
+    return str(metadata.country_code), lengths, trunk
+
+
+def _national_without_prefix(region: str, digits: str) -> bool:
+    """Whether ``digits`` (no "+", no 0) may be a number of ``region`` written at home,
+    alone or after the country code ("1 800 ..."): a cheap test before parsing."""
+    code, lengths, trunk = _region_shape(region)
+    if code and digits.startswith(code) and len(digits) - len(code) in lengths:
+        return True
+    return not trunk and len(digits) in lengths
 
 
 def _written_nationally(phonenumbers: ModuleType, number: object, raw: str) -> bool:
