@@ -1,14 +1,33 @@
 """Build the agent's context payload: what happened, how the customer feels, what to do next.
 
-Everything that could carry personal data (transcript, entity values, reasons, cue evidence)
-passes through ``redact`` here, in one place, before it leaves the engine.
+Everything that could carry personal data passes through ``redact`` here, in one place, before
+it leaves the engine: every string that comes from the conversation, the channel's metadata,
+the NLU or a history source (transcript, entities, reasons, cue evidence, intents, actions,
+channel, tier, risk flags, previous interactions). Strings from the designer's rules file
+(lanes, queues, skills, next steps, checklists) are left as written.
+
+Identifiers are pseudonymised rather than redacted, so that a desktop can still group the
+payloads of one conversation: when the conversation id or the customer id holds PII (a
+phone-number sender id such as ``whatsapp:+447700900123``, an email address), each PII part
+is replaced by ``<kind>-<HMAC-SHA256 of the value, 20 hex digits>``, keeping the rest:
+``whatsapp:phone-1f0c...``. The same id and key always give the same pseudonym. The HMAC key
+is the Router's ``pseudonym_key`` or the environment variable ``HANDOFF_PSEUDONYM_KEY``;
+without either a fixed, public default key is used, which only keeps ids from being read at
+a glance: an unkeyed (or publicly keyed) hash of a phone number is brute-forced in minutes,
+so production must set a secret key, shared by every server whose payloads go to the same
+desktop. The customer's name from the channel's metadata is never copied into the payload
+(``customer.name`` is always null): the desktop looks the customer up by ``customer_id``.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import hmac
 import json
 import math
+import os
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -30,11 +49,61 @@ from handoff.models.payload import (
 )
 from handoff.models.rules import Lane
 from handoff.models.signals import Signals
-from handoff.signals.pii import redact
+from handoff.signals.pii import find_pii, redact
 
-__all__ = ["build_payload", "payload_json_schema", "payload_json_schema_text", "sentiment_label"]
+__all__ = [
+    "DEFAULT_PSEUDONYM_KEY",
+    "PSEUDONYM_KEY_ENV",
+    "build_payload",
+    "payload_json_schema",
+    "payload_json_schema_text",
+    "pseudonym_key",
+    "pseudonymise",
+    "sentiment_label",
+]
 
 ALTERNATIVES = 3
+
+PSEUDONYM_KEY_ENV = "HANDOFF_PSEUDONYM_KEY"
+# Public, so it protects nothing against someone who wants the phone number behind a
+# pseudonym: production sets HANDOFF_PSEUDONYM_KEY (or Router(pseudonym_key=...)).
+DEFAULT_PSEUDONYM_KEY = b"handoff default pseudonym key: set HANDOFF_PSEUDONYM_KEY"
+_PSEUDONYM_HEX = 20  # 80 bits: no collisions among any realistic number of customers
+
+
+def pseudonym_key(key: bytes | str | None = None) -> bytes:
+    """The HMAC key for pseudonyms: ``key``, else $HANDOFF_PSEUDONYM_KEY, else the default."""
+    if key is None:
+        key = os.environ.get(PSEUDONYM_KEY_ENV) or DEFAULT_PSEUDONYM_KEY
+    if isinstance(key, str):
+        key = key.encode("utf-8", "surrogatepass")
+    if not key:
+        raise ValueError("the pseudonym key must not be empty")
+    return key
+
+
+@functools.lru_cache(maxsize=4096)
+def pseudonymise(identifier: str, key: bytes = DEFAULT_PSEUDONYM_KEY) -> str:
+    """``identifier`` with each PII part replaced by a stable keyed pseudonym.
+
+    ``whatsapp:+447700900123`` becomes ``whatsapp:phone-<20 hex digits>``; an identifier
+    without PII is returned unchanged. The value is canonicalised first (NFKC, letters and
+    digits only, lower case) so that ``+44 7700 900123`` and ``+447700900123`` agree.
+    """
+    matches = find_pii(identifier)
+    if not matches:
+        return identifier
+    pieces: list[str] = []
+    last = 0
+    for match in matches:
+        value = unicodedata.normalize("NFKC", identifier[match.start : match.end])
+        canonical = "".join(c for c in value if c.isalnum()).lower()
+        message = f"{match.kind}:{canonical}".encode("utf-8", "surrogatepass")
+        digest = hmac.new(key, message, hashlib.sha256).hexdigest()[:_PSEUDONYM_HEX]
+        pieces += [identifier[last : match.start], f"{match.kind}-{digest}"]
+        last = match.end
+    pieces.append(identifier[last:])
+    return "".join(pieces)
 
 
 def sentiment_label(value: float) -> str:
@@ -64,14 +133,18 @@ def build_payload(
     transcript_turns: int,
     previous: Sequence[PreviousInteraction] = (),
     now: datetime | None = None,
+    pseudonym_key: bytes = DEFAULT_PSEUDONYM_KEY,
 ) -> ContextPayload:
-    """Assemble the payload for ``decision`` (usually called only when it hands off)."""
+    """Assemble the payload for ``decision`` (usually called only when it hands off).
+
+    ``pseudonym_key`` keys the pseudonyms of identifiers that hold PII (see the module doc).
+    """
     created = now or datetime.now(timezone.utc)
     account = conversation.account
     latest = conversation.latest_user_turn
     intent = latest.intent if latest is not None else None
     alternatives = tuple(
-        (i.name, round(i.confidence, 4))
+        (redact(i.name), round(i.confidence, 4))
         for i in sorted(
             (
                 i
@@ -87,12 +160,14 @@ def build_payload(
         for index, turn in enumerate(conversation.turns[start:], start)
     )
     entities = tuple(
-        (entity.entity, redact(str(entity.value)))
+        (redact(entity.entity), redact(str(entity.value)))
         for entity in (latest.entities if latest is not None else ())
         if entity.value is not None
     )
     bot_turns = [t for t in conversation.turns if t.role == "bot"]
-    user_intents = [t.intent.name for t in conversation.turns if t.role == "user" and t.intent]
+    user_intents = [
+        redact(t.intent.name) for t in conversation.turns if t.role == "user" and t.intent
+    ]
     observations = tuple(
         redact(check.describe()) for fired in decision.fired[:1] for check in fired.checks
     )
@@ -122,14 +197,18 @@ def build_payload(
         cues = ()
         fallbacks = sum(1 for t in bot_turns if t.fallback)
     return ContextPayload(
-        conversation_id=conversation.id,
-        channel=conversation.channel,
+        conversation_id=pseudonymise(conversation.id, pseudonym_key),
+        channel=redact(conversation.channel),
         created_at=created,
         customer=CustomerInfo(
-            customer_id=account.customer_id,
-            name=account.name,
-            tier=account.tier,
-            risk_flags=tuple(sorted(account.risk_flags)),
+            customer_id=(
+                pseudonymise(account.customer_id, pseudonym_key)
+                if account.customer_id is not None
+                else None
+            ),
+            name=None,  # never copied from metadata: see the module doc
+            tier=redact(account.tier),
+            risk_flags=tuple(sorted(redact(flag) for flag in account.risk_flags)),
         ),
         routing=RoutingInfo(
             lane=decision.lane,
@@ -145,12 +224,12 @@ def build_payload(
             ),
         ),
         why=WhyInfo(
-            summary=decision.reason,
+            summary=redact(decision.reason),
             rules=tuple(f.rule_id for f in decision.fired[:1]),
             observations=observations,
         ),
         intent=IntentInfo(
-            name=intent.name if intent is not None else None,
+            name=redact(intent.name) if intent is not None else None,
             confidence=round(intent.confidence, 4) if intent is not None else None,
             alternatives=alternatives,
         ),
@@ -160,10 +239,10 @@ def build_payload(
         transcript=transcript,
         bot_tried=BotAttempts(
             intents=tuple(dict.fromkeys(user_intents)),
-            actions=tuple(dict.fromkeys(t.action for t in bot_turns if t.action)),
+            actions=tuple(dict.fromkeys(redact(t.action) for t in bot_turns if t.action)),
             fallbacks=fallbacks,
         ),
-        previous_interactions=tuple(previous),
+        previous_interactions=tuple(_previous(p) for p in previous),
         next_steps=lane.guidance.next_steps,
         empathy_checklist=checklist,
         ruleset=decision.ruleset,
@@ -178,12 +257,29 @@ _PARTS_CACHE = 8192
 
 @functools.lru_cache(maxsize=_PARTS_CACHE)
 def _line(index: int, role: Role, text: str, intent: str | None) -> TranscriptLine:
-    return TranscriptLine(turn=index, role=role, text=redact(text), intent=intent)
+    return TranscriptLine(
+        turn=index,
+        role=role,
+        text=redact(text),
+        intent=redact(intent) if intent is not None else None,
+    )
+
+
+def _previous(interaction: PreviousInteraction) -> PreviousInteraction:
+    # A history source is outside the engine: what it stored may hold PII.
+    return interaction.model_copy(
+        update={
+            "channel": redact(interaction.channel),
+            "summary": redact(interaction.summary),
+            "outcome": redact(interaction.outcome),
+            "lane": redact(interaction.lane) if interaction.lane is not None else None,
+        }
+    )
 
 
 @functools.lru_cache(maxsize=_PARTS_CACHE)
 def _cue(kind: str, evidence: str, turn: int) -> EmotionalCue:
-    return EmotionalCue(cue=kind, evidence=redact(evidence), turn=turn)
+    return EmotionalCue(cue=redact(kind), evidence=redact(evidence), turn=turn)
 
 
 @functools.lru_cache(maxsize=256)

@@ -30,7 +30,8 @@ from handoff.models.decision import AntiFlapOutcome, Decision, FiredRule, StepKi
 from handoff.models.payload import ContextPayload, PreviousInteraction
 from handoff.models.rules import RuleSet
 from handoff.models.signals import Signals
-from handoff.payload import build_payload
+from handoff.payload import DEFAULT_PSEUDONYM_KEY, build_payload
+from handoff.payload import pseudonym_key as _pseudonym_key
 from handoff.rules.loader import LoadedRules, load_rules, parse_rules_text, ruleset_version
 from handoff.rules.loader import SourceMap as _SourceMap
 from handoff.signals import extract
@@ -39,6 +40,16 @@ from handoff.signals.pii import redact
 __all__ = ["Router"]
 
 log = logging.getLogger("handoff")
+
+
+@functools.cache
+def _warn_default_key() -> None:
+    """Once per process: ids in payloads are pseudonymised with the public default key."""
+    log.warning(
+        "HANDOFF_PSEUDONYM_KEY is not set: payload ids are pseudonymised with the public "
+        "default key; set a secret key (Router(pseudonym_key=...)) in production"
+    )
+
 
 _SEVERITY_SILENCED_IN_COOLDOWN = frozenset({"low", "medium"})
 _NO_OUTCOME = AntiFlapOutcome(action="none")
@@ -58,36 +69,69 @@ def _step(
 
 
 class Router:
-    """Routes conversations with one compiled rule set. Immutable and safe to share."""
+    """Routes conversations with one compiled rule set. Immutable and safe to share.
 
-    def __init__(self, compiled: CompiledRules, *, history: HistorySource | None = None) -> None:
+    ``pseudonym_key`` (bytes or str) keys the pseudonyms that replace PII in the payload's
+    conversation and customer ids (``whatsapp:+447700900123`` -> ``whatsapp:phone-<hash>``);
+    without it, ``$HANDOFF_PSEUDONYM_KEY``, else a public default that production must not
+    rely on (see handoff.payload). Every server feeding one desktop must use the same key.
+    """
+
+    def __init__(
+        self,
+        compiled: CompiledRules,
+        *,
+        history: HistorySource | None = None,
+        pseudonym_key: bytes | str | None = None,
+    ) -> None:
         self._compiled = compiled
         self._settings = compiled.ruleset.settings
         self._history: HistorySource = history if history is not None else InMemoryHistory()
+        self._pseudonym_key = _pseudonym_key(pseudonym_key)
+        if self._pseudonym_key == DEFAULT_PSEUDONYM_KEY:
+            _warn_default_key()
 
     # ------------------------------------------------------------------ construction
 
     @classmethod
-    def from_path(cls, path: str | Path, *, history: HistorySource | None = None) -> Router:
+    def from_path(
+        cls,
+        path: str | Path,
+        *,
+        history: HistorySource | None = None,
+        pseudonym_key: bytes | str | None = None,
+    ) -> Router:
         """Load and compile a rules file or a folder of them; raises RulesError if unusable."""
-        return cls(compile_rules(load_rules(path)), history=history)
+        return cls(compile_rules(load_rules(path)), history=history, pseudonym_key=pseudonym_key)
 
     @classmethod
     def from_yaml(
-        cls, text: str, *, filename: str = "<rules>", history: HistorySource | None = None
+        cls,
+        text: str,
+        *,
+        filename: str = "<rules>",
+        history: HistorySource | None = None,
+        pseudonym_key: bytes | str | None = None,
     ) -> Router:
         """Load rules from a YAML string."""
-        return cls(compile_rules(parse_rules_text(text, filename)), history=history)
+        compiled = compile_rules(parse_rules_text(text, filename))
+        return cls(compiled, history=history, pseudonym_key=pseudonym_key)
 
     @classmethod
-    def from_ruleset(cls, ruleset: RuleSet, *, history: HistorySource | None = None) -> Router:
+    def from_ruleset(
+        cls,
+        ruleset: RuleSet,
+        *,
+        history: HistorySource | None = None,
+        pseudonym_key: bytes | str | None = None,
+    ) -> Router:
         """Compile a RuleSet built in Python."""
         loaded = LoadedRules(ruleset, _SourceMap(), ("<python>",), ruleset_version(ruleset))
-        return cls(compile_rules(loaded), history=history)
+        return cls(compile_rules(loaded), history=history, pseudonym_key=pseudonym_key)
 
     def reload(self, path: str | Path) -> Router:
         """A new router for the rules at ``path``; raises RulesError and leaves this one as is."""
-        return Router.from_path(path, history=self._history)
+        return Router.from_path(path, history=self._history, pseudonym_key=self._pseudonym_key)
 
     # ------------------------------------------------------------------ properties
 
@@ -184,6 +228,7 @@ class Router:
             transcript_turns=self._settings.transcript_turns,
             previous=previous,
             now=now,
+            pseudonym_key=self._pseudonym_key,
         )
 
     # ------------------------------------------------------------------ internals

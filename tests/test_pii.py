@@ -188,9 +188,12 @@ class TestCards:
         """When "+1" runs into a card, which digits are which is unknowable: all are hidden."""
         assert _digits(redact("call +1 4111 1111 1111 1111")) == ""
 
-    def test_number_glued_to_a_word_is_a_code(self) -> None:
-        """Digits stuck to letters ("SKU4111...") are a product code, not a card."""
-        assert redact("SKU4111111111111111") == "SKU4111111111111111"
+    def test_card_glued_to_a_word_is_still_a_card(self) -> None:
+        """A card stuck to letters ("card4111...") is redacted (issue 9: glued cards leaked);
+        a glued code that fails Luhn or has no card network's prefix is left alone."""
+        assert redact("card4111111111111111") == "card[CARD]"
+        assert redact("SKU4111111111111112") == "SKU4111111111111112"
+        assert redact("SKU9111111111111113") == "SKU9111111111111113"
 
 
 class TestEmails:
@@ -213,10 +216,14 @@ class TestEmails:
         """A full stop after the address is punctuation, not part of the domain."""
         assert redact("mail jo@example.com.") == "mail [EMAIL]."
 
-    @pytest.mark.parametrize("text", ["@handle", "a@b", "user@localhost", "me @ home"])
+    @pytest.mark.parametrize("text", ["@handle", "a@b", "me @ home", "meet me at home"])
     def test_non_addresses_are_left_alone(self, text: str) -> None:
-        """Handles and addresses without a dotted domain are not emails."""
+        """Handles, a one-letter domain and "at" in prose are not emails."""
         assert redact(text) == text
+
+    def test_address_without_tld_is_an_email(self) -> None:
+        """An address without a dotted domain still names a mailbox (issue 9)."""
+        assert redact("mail user@localhost now") == "mail [EMAIL] now"
 
 
 class TestIbans:
@@ -382,8 +389,11 @@ class TestApi:
 
 
 def _luhn_numbers() -> st.SearchStrategy[str]:
-    body = st.text(alphabet="0123456789", min_size=15, max_size=15)
-    return body.map(_with_check_digit)
+    # 16-digit numbers under a card network's prefix (Visa, Mastercard, Discover, JCB,
+    # UnionPay): a Luhn-valid number no network issues ("0000...") is not a card.
+    prefix = st.sampled_from(["4", "51", "55", "2221", "6011", "65", "35", "62"])
+    tail = st.text(alphabet="0123456789", min_size=15, max_size=15)
+    return st.tuples(prefix, tail).map(lambda p: _with_check_digit((p[0] + p[1])[:15]))
 
 
 # Pieces that stress the parser: PII next to numbers, dates, codes and stray separators.
@@ -426,7 +436,7 @@ class TestProperties:
     def test_luhn_valid_number_in_random_text_is_redacted(
         self, number: str, before: str, after: str
     ) -> None:
-        """Any Luhn-valid 16-digit number, set off by spaces in random text, is redacted."""
+        """Any Luhn-valid 16-digit card number, set off by spaces in random text, is redacted."""
         start = len(before) + 1
         end = start + len(number)
         matches = find_pii(f"{before} {number} {after}")
