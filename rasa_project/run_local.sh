@@ -35,23 +35,27 @@ fi
 new_secret() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))'; }
 secret=${HANDOFF_WEBHOOK_SECRET:-$(new_secret)}
 export HANDOFF_ACTION_TOKEN=${HANDOFF_ACTION_TOKEN:-$(new_secret)}   # Rasa's endpoints.yml sends it
+token=${HANDOFF_RECEIVER_TOKEN:-$(new_secret)}   # lists what the receiver stored
+state_secret=${HANDOFF_STATE_SECRET:-$(new_secret)}   # signs the routing state slot
+jwt_secret=${HANDOFF_RASA_JWT_SECRET:-$(new_secret)}  # Rasa's HTTP API (hand-back) needs it
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM
-HANDOFF_RECEIVER_SECRET=$secret .venv/bin/python -m handoff.delivery.receiver --port 8765 \
+HANDOFF_RECEIVER_SECRET=$secret HANDOFF_RECEIVER_TOKEN=$token \
+    .venv/bin/python -m handoff.delivery.receiver --port 8765 \
     --db "$root/.e2e/received.sqlite" & pids+=($!)
 HANDOFF_RULES=${HANDOFF_RULES:-rules/banking.yaml} \
-HANDOFF_STATE_SECRET=${HANDOFF_STATE_SECRET:-$(new_secret)} \
+HANDOFF_STATE_SECRET=$state_secret \
 HANDOFF_OUTBOX_URL=sqlite:///$root/.e2e/outbox.sqlite HANDOFF_PORT=5055 \
 HANDOFF_WEBHOOK_URL=http://127.0.0.1:8765/payloads HANDOFF_WEBHOOK_SECRET=$secret \
     .venv/bin/handoff-actions & pids+=($!)
-(cd rasa_project && HANDOFF_ACTION_PORT=5055 "$root/.venv-rasa/bin/rasa" run --enable-api \
+(cd rasa_project && HANDOFF_ACTION_PORT=5055 "$root/.venv-rasa/bin/rasa" run --enable-api --jwt-secret "$jwt_secret" --jwt-method HS256 \
     -m "$model" --port 5005) & pids+=($!)
 
-cat <<'TALK'
+cat <<TALK
 
 Starting. When Rasa says it is up, talk to the bot:
   curl -s localhost:5005/webhooks/rest/webhook -d '{"sender": "me", "message": "I want a human"}'
-Payloads delivered to the agent's side:   curl -s localhost:8765/payloads
-Hand back to the bot:   .venv/bin/python -c "from handoff.adapters.rasa import hand_back; hand_back('http://127.0.0.1:5005', 'me', 'all sorted')"
+Payloads delivered to the agent's side:   curl -s -H "Authorization: Bearer $token" localhost:8765/payloads
+Hand back to the bot:   .venv/bin/python -c "from handoff.adapters.rasa import hand_back; hand_back('http://127.0.0.1:5005', 'me', 'all sorted', state_secret=b'$state_secret', jwt_secret='$jwt_secret')"
 TALK
 wait

@@ -24,6 +24,8 @@ RASA_VERSION = "3.6.21"
 SECRET = "e2e-shared-secret"
 ACTION_TOKEN = "e2e-action-token-5f1c2b"
 STATE_SECRET = "e2e-state-secret-9a8b7c"
+# The receiver lists what it stored only to this bearer token (GET /payloads).
+TOKEN = "e2e-listing-token"
 
 
 def _python310() -> str:
@@ -115,9 +117,9 @@ def stack(
             "receiver",
             [sys.executable, "-m", "handoff.delivery.receiver", "--port", str(receiver_port),
              "--secret", SECRET, "--db", str(work / "receiver.sqlite")],
-            dict(os.environ), ROOT,
+            os.environ | {"HANDOFF_RECEIVER_TOKEN": TOKEN}, ROOT,
         )  # fmt: skip
-        wait_for(f"{receiver_url}/payloads", 60, log, process)
+        wait_for(f"{receiver_url}/health", 60, log, process)
 
         rules = always_open_rules(RULES / "banking.yaml", work / "banking-always-open.yaml")
         env = os.environ | {

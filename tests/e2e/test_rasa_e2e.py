@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from handoff import Router
 from handoff.adapters.rasa import SLOT_AGENT_NOTE, SLOT_LANE, hand_back
 from tests.conftest import RULES
-from tests.e2e.conftest import RASA_PROJECT, Stack
+from tests.e2e.conftest import RASA_PROJECT, TOKEN, Stack
 
 pytestmark = pytest.mark.e2e
 LANES = Router.from_path(RULES / "banking.yaml").ruleset.lanes
@@ -56,7 +56,8 @@ def payloads_for(stack: Stack, sender: str, expect: int, wait: float = 30) -> li
     deadline = time.monotonic() + wait
     found: list[dict[str, Any]] = []
     while time.monotonic() < deadline:
-        stored = httpx.get(f"{stack.receiver}/payloads", timeout=10).json()
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        stored = httpx.get(f"{stack.receiver}/payloads", headers=auth, timeout=10).json()
         found = [p for p in stored if p["payload"]["conversation_id"] == sender]
         if len(found) >= expect:
             break
