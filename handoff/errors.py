@@ -14,6 +14,7 @@ with ``Decision.error`` set (see ``handoff.router``).
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ __all__ = [
     "Problem",
     "RulesError",
     "StorageUnavailable",
+    "describe_error",
     "did_you_mean",
 ]
 
@@ -103,3 +105,20 @@ def did_you_mean(word: str, possibilities: Iterable[str]) -> str:
     if len(close) == 1:
         return f"did you mean {close[0]!r}?"
     return "did you mean one of " + ", ".join(repr(c) for c in close) + "?"
+
+
+def describe_error(error: BaseException) -> str:
+    """An exception's type and innermost frame, for logs: enough to find the bug, no values.
+
+    Exception messages are left out on purpose: pydantic's, SQLAlchemy's and most others
+    quote the input, and the input is a customer's text, ids or payload.
+    """
+    frame = None
+    trace = error.__traceback__
+    while trace is not None:
+        frame, trace = trace, trace.tb_next
+    if frame is None:
+        return type(error).__name__
+    code = frame.tb_frame.f_code
+    place = f"{os.path.basename(code.co_filename)}:{frame.tb_lineno}"
+    return f"{type(error).__name__} at {place} in {code.co_name}"

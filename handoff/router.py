@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
+from handoff.errors import describe_error
 from handoff.graph.compile import CompiledRules, LaneInfo, compile_rules
 from handoff.graph.conditions import explain
 from handoff.graph.plan import CompiledRule, to_vector
@@ -172,7 +173,8 @@ class Router:
             signals = self.signals(conversation)
             return self._decide(conversation, signals, now, queue_load)
         except Exception as error:
-            log.exception("routing failed for conversation %s", conversation.id)
+            # No conversation id or message: logs must not carry customers' data.
+            log.error("routing failed, sent to the safe lane (%s)", describe_error(error))
             return self.safe_decision(conversation, error)
 
     def replay(
@@ -217,8 +219,9 @@ class Router:
         if customer is not None:
             try:
                 previous = tuple(self._history.previous_interactions(customer, history_limit))
-            except Exception:
-                log.exception("history source failed for customer %s", customer)
+            except Exception as error:
+                log.error("history source failed, payload sent without it (%s)",
+                          describe_error(error))  # fmt: skip
         return build_payload(
             conversation,
             signals,
@@ -481,6 +484,6 @@ class _Number(float):
 def _safe_signals(router: Router, conversation: Conversation) -> Signals | None:
     try:
         return router.signals(conversation)
-    except Exception:
-        log.exception("signals failed while building a payload")
+    except Exception as error:
+        log.error("signals failed while building a payload (%s)", describe_error(error))
         return None

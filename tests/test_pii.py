@@ -361,7 +361,7 @@ class TestApi:
         """Text without digits or "@" has no PII and is returned as is."""
         assert find_pii(text) == []
         assert not contains_pii(text)
-        assert redact(text) is text
+        assert redact(text) == text  # equal, not identical: the cache may hold an equal string
 
     @pytest.mark.parametrize(
         ("text", "expected"),

@@ -50,6 +50,7 @@ except ImportError as error:  # pragma: no cover  (exercised only without the ex
         "handoff.adapters.rasa needs rasa-sdk: pip install 'handoff[rasa]'"
     ) from error
 
+from handoff.errors import describe_error
 from handoff.models.conversation import (
     Account,
     Conversation,
@@ -118,20 +119,6 @@ def conversation_ref(conversation_id: str, secret: bytes | None = None) -> str:
     return hmac.new(key, material, hashlib.sha256).hexdigest()[:12]
 
 
-def _where(error: BaseException) -> str:
-    """An exception's type and innermost frame: enough to find the bug, no data values
-    (exception messages, pydantic's included, quote the input)."""
-    frame = None
-    trace = error.__traceback__
-    while trace is not None:
-        frame, trace = trace, trace.tb_next
-    if frame is None:
-        return type(error).__name__
-    code = frame.tb_frame.f_code
-    place = f"{os.path.basename(code.co_filename)}:{frame.tb_lineno}"
-    return f"{type(error).__name__} at {place} in {code.co_name}"
-
-
 def _canonical(value: Any) -> bytes:
     return json.dumps(
         value, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False
@@ -166,7 +153,7 @@ def state_slot_value(
 
 
 def _read_state(
-    value: Any, conversation_id: str, secret: bytes | None
+    value: Any, conversation_id: str, secret: bytes | None, previous: Sequence[bytes] = ()
 ) -> tuple[RoutingState, str | None]:
     """The routing state in the slot and, if it was not trusted as it stands, why not.
 
@@ -198,13 +185,17 @@ def _read_state(
     signature = value["sig"]
     if value["v"] != STATE_FORMAT or not isinstance(signature, str):
         return RoutingState(), "malformed"
-    try:
-        expected = _signature(state, conversation_id, secret)
-    except ValueError:
-        return RoutingState(), "malformed"
-    if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "surrogatepass")):
-        return RoutingState(), "bad signature"
-    return state, None
+    given = signature.encode("utf-8", "surrogatepass")
+    # The current key first; while a secret is being rotated, states signed with a previous
+    # key are still accepted (and re-signed with the current one on this turn).
+    for key in (secret, *previous):
+        try:
+            expected = _signature(state, conversation_id, key)
+        except ValueError:
+            return RoutingState(), "malformed"
+        if hmac.compare_digest(expected.encode(), given):
+            return state, None
+    return RoutingState(), "bad signature"
 
 
 def _intent(data: Any) -> Intent | None:
@@ -264,12 +255,17 @@ def _current_session(events: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[st
     return events[last:]
 
 
-def tracker_to_conversation(tracker: Tracker, *, state_secret: bytes | None = None) -> Conversation:
+def tracker_to_conversation(
+    tracker: Tracker,
+    *,
+    state_secret: bytes | None = None,
+    previous_state_secrets: Sequence[bytes] = (),
+) -> Conversation:
     """Read a Rasa tracker into a Conversation (the current session only).
 
     The routing state is read from the ``handoff_state`` slot and trusted only as
     ``state_secret`` allows (see the module's docstring); an untrusted one is logged and
-    replaced by a fresh state.
+    replaced by a fresh state. ``previous_state_secrets`` are also accepted (rotation).
 
     User events become user turns (with intent, ranking and entities); bot events become bot
     turns tagged with the action that uttered them, so ``action_default_fallback`` counts as
@@ -277,14 +273,16 @@ def tracker_to_conversation(tracker: Tracker, *, state_secret: bytes | None = No
     A ``resume`` after the last ``pause`` that the routing state does not know about is
     treated as a hand-back, so the cool-down applies however the conversation was resumed.
     """
-    return _read_tracker(tracker, state_secret)[0]
+    return _read_tracker(tracker, state_secret, previous_state_secrets)[0]
 
 
 def _sender(tracker: Tracker) -> str:
     return clean_text(str(tracker.sender_id or "unknown"))
 
 
-def _read_tracker(tracker: Tracker, secret: bytes | None) -> tuple[Conversation, str | None]:
+def _read_tracker(
+    tracker: Tracker, secret: bytes | None, previous: Sequence[bytes] = ()
+) -> tuple[Conversation, str | None]:
     events = _current_session(list(tracker.events or ()))
     turns: list[Turn] = []
     last_action: str | None = None
@@ -327,7 +325,7 @@ def _read_tracker(tracker: Tracker, secret: bytes | None) -> tuple[Conversation,
     slots = dict(tracker.slots or {})
     metadata = dict(latest.get("metadata") or {})
     conversation_id = _sender(tracker)
-    state, problem = _read_state(slots.get(SLOT_STATE), conversation_id, secret)
+    state, problem = _read_state(slots.get(SLOT_STATE), conversation_id, secret, previous)
     if problem is not None:
         log.warning(
             "ignored the %s slot of conversation %s (%s): routing it afresh",
@@ -432,6 +430,7 @@ def route_tracker(
     *,
     deliver: Callable[[ContextPayload, Decision], None] | None = None,
     state_secret: bytes | None = None,
+    previous_state_secrets: Sequence[bytes] = (),
 ) -> TurnResult:
     """Route the tracker's latest turn. Never raises: faults go to the safe lane.
 
@@ -444,17 +443,19 @@ def route_tracker(
 
     ``deliver=None`` stores nothing: the pause is returned once the payload is built, and
     the caller owns ``TurnResult.payload`` (development, or a caller that stores it itself).
-    ``state_secret`` signs and verifies the routing state slot (see the module docstring).
+    ``state_secret`` signs and verifies the routing state slot (see the module docstring);
+    states signed with one of ``previous_state_secrets`` are accepted too, so the secret can
+    be rotated without conversations losing their state.
     """
     started = time.perf_counter()
     problem: str | None = None
     try:
-        conversation, problem = _read_tracker(tracker, state_secret)
+        conversation, problem = _read_tracker(tracker, state_secret, previous_state_secrets)
     except Exception as error:
         conversation = Conversation(id=_sender(tracker))
         log.error(
             "could not read the tracker of conversation %s (%s): routing to the safe lane",
-            conversation_ref(conversation.id, state_secret), _where(error),
+            conversation_ref(conversation.id, state_secret), describe_error(error),
         )  # fmt: skip
         decision = router.safe_decision(conversation, error)
     else:
@@ -473,7 +474,7 @@ def route_tracker(
             log.error(
                 "handoff of conversation %s to lane %s NOT stored (%s): the customer was "
                 "not told a person is coming and stays in lane %s; the next turn retries",
-                conversation_ref(conversation.id, state_secret), wanted, _where(error),
+                conversation_ref(conversation.id, state_secret), wanted, describe_error(error),
                 decision.lane,
             )  # fmt: skip
         else:
@@ -554,6 +555,8 @@ class Runtime:
     on_turn: Iterable[Callable[[TurnResult], None]] = ()
     # Key that signs the routing state kept in the handoff_state slot (tamper evidence).
     state_secret: bytes | None = None
+    # Earlier keys still accepted while the state secret is rotated (never used to sign).
+    previous_state_secrets: tuple[bytes, ...] = ()
     # Raises StorageUnavailable when payloads cannot be stored (the readiness check).
     ready: Callable[[], None] | None = None
 
@@ -563,7 +566,7 @@ class Runtime:
             try:
                 hook(result)
             except Exception as error:
-                log.error("turn hook failed (%s)", _where(error))
+                log.error("turn hook failed (%s)", describe_error(error))
 
 
 class ActionHandoffRoute(Action):  # type: ignore[misc]  # rasa-sdk ships no type hints
@@ -592,7 +595,11 @@ class ActionHandoffRoute(Action):  # type: ignore[misc]  # rasa-sdk ships no typ
         """Route the latest user turn and return the events for Rasa."""
         runtime = self.runtime()
         result = route_tracker(
-            runtime.router, tracker, deliver=runtime.deliver, state_secret=runtime.state_secret
+            runtime.router,
+            tracker,
+            deliver=runtime.deliver,
+            state_secret=runtime.state_secret,
+            previous_state_secrets=runtime.previous_state_secrets,
         )
         if result.message:
             dispatcher.utter_message(text=result.message)

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handoff.adapters.rasa import ActionHandoffRoute, Runtime, TurnResult
+from handoff.adapters.rasa import ActionHandoffRoute, Runtime, TurnResult, conversation_ref
 from handoff.models.decision import Decision
 from handoff.models.payload import ContextPayload
 from handoff.router import Router
@@ -226,14 +226,16 @@ def build_runtime(
     router = _router(settings)
     log.info("handoff rules %s version %s", router.ruleset.name, router.version)
     hooks = list(on_turn)
+    secrets = settings.state_secrets.values()
     timings = settings.env.get("HANDOFF_TIMINGS_PATH")
     if timings:
-        hooks.append(_timings_writer(Path(timings)))
-    secrets = settings.state_secrets.values()
-    # TODO(integrator, issue 9): when Runtime verifies with several keys, pass all of
-    # ``secrets`` (the first signs, the others are accepted) so state secrets can rotate.
+        hooks.append(_timings_writer(Path(timings), secrets[0] if secrets else None))
+    # The first secret signs; the others (rotation: "new,old") are still accepted.
     runtime = Runtime(
-        router=router, on_turn=tuple(hooks), state_secret=secrets[0] if secrets else None
+        router=router,
+        on_turn=tuple(hooks),
+        state_secret=secrets[0] if secrets else None,
+        previous_state_secrets=tuple(secrets[1:]),
     )
     _add_delivery(runtime, settings, strict=strict)
     return runtime
@@ -289,13 +291,14 @@ def runtime_from_env() -> Runtime:
     return build_runtime(settings, strict=False)
 
 
-def _timings_writer(path: Path) -> Callable[[TurnResult], None]:
+def _timings_writer(path: Path, secret: bytes | None) -> Callable[[TurnResult], None]:
     lock = threading.Lock()
 
     def write(result: TurnResult) -> None:
         line = json.dumps(
             {
-                "conversation": result.conversation.id,
+                # A keyed reference, not the sender id (often a phone number).
+                "conversation": conversation_ref(result.conversation.id, secret),
                 "lane": result.decision.lane,
                 "handoff": result.decision.handoff,
                 "seconds": result.seconds,

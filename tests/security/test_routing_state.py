@@ -164,6 +164,26 @@ class TestLegitimateState:
         assert result.decision.lane == "supervisor"
         assert result.decision.handoff
 
+    def test_rotation_accepts_the_previous_key_and_re_signs(self, router: Router) -> None:
+        """While the secret rotates ("new,old"), a state signed with the old key is trusted
+        and the state written back is signed with the new one; a third key is still refused."""
+        new = b"the-new-state-secret"
+        value = signed(RoutingState(override_lane="supervisor"))  # signed with SECRET (old)
+        result = route_tracker(
+            router, tracker_with(value), state_secret=new, previous_state_secrets=(SECRET,)
+        )
+        assert result.state_rejected is None
+        assert result.decision.lane == "supervisor"
+        written = slot(result)
+        after = route_tracker(router, tracker_with(written), state_secret=new)
+        assert after.state_rejected is None
+        assert after.decision.lane == "supervisor"
+        other = route_tracker(
+            router, tracker_with(value), state_secret=new, previous_state_secrets=(b"x" * 32,)
+        )
+        assert other.state_rejected == "bad signature"
+        assert other.decision.lane == "bot"
+
     def test_without_a_secret_states_work_but_overrides_do_not(self, router: Router) -> None:
         """Library use without a secret: plain states carry anti-flapping, but a state with
         an override is dropped whole (routing starts afresh)."""
