@@ -333,7 +333,6 @@ class Settings(Model):
     # Left out of dumps when unset, so rule sets without it keep their version hash.
     when_storage_fails: WhenStorageFails | None = Field(
         default=None,
-        exclude_if=lambda value: value is None,
         description="Where the customer goes when a handoff's payload cannot be stored.",
     )
 

@@ -102,7 +102,15 @@ class LoadedRules:
 
 def ruleset_version(ruleset: RuleSet) -> str:
     """A content hash of the rule set: same rules, same version, whatever the formatting."""
-    return hashlib.sha256(ruleset.model_dump_json(by_alias=True).encode()).hexdigest()[:12]
+    # Settings added later are left out while unset, so a rule set that does not use them
+    # keeps the version it had (a field's exclude_if would need pydantic >= 2.12).
+    unset = (
+        {"settings": {"when_storage_fails"}}
+        if ruleset.settings.when_storage_fails is None
+        else None
+    )
+    text = ruleset.model_dump_json(by_alias=True, exclude=unset)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 # --------------------------------------------------------------------------- public entry points
