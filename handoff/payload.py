@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from handoff.models.conversation import Conversation, Role
 from handoff.models.decision import Decision
 from handoff.models.payload import (
+    AnalysisInfo,
     BotAttempts,
     ContextPayload,
     CustomerInfo,
@@ -64,8 +65,14 @@ def build_payload(
     transcript_turns: int,
     previous: Sequence[PreviousInteraction] = (),
     now: datetime | None = None,
+    cut_chars: Mapping[int, int] | None = None,
+    first_turn: int = 0,
 ) -> ContextPayload:
-    """Assemble the payload for ``decision`` (usually called only when it hands off)."""
+    """Assemble the payload for ``decision`` (usually called only when it hands off).
+
+    ``conversation`` should be bounded (handoff.signals.bound; the Router does it), and
+    ``cut_chars`` / ``first_turn`` say what bounding left out, for the agent to see.
+    """
     created = now or datetime.now(timezone.utc)
     account = conversation.account
     latest = conversation.latest_user_turn
@@ -81,9 +88,16 @@ def build_payload(
             key=lambda i: -i.confidence,
         )[:ALTERNATIVES]
     )
-    start = max(0, len(conversation.turns) - transcript_turns)
+    cuts = cut_chars or {}
+    start = max(first_turn, len(conversation.turns) - transcript_turns)
     transcript = tuple(
-        _line(index, turn.role, turn.text, turn.intent.name if turn.intent is not None else None)
+        _line(
+            index,
+            turn.role,
+            turn.text,
+            turn.intent.name if turn.intent is not None else None,
+            cuts.get(index, 0),
+        )
         for index, turn in enumerate(conversation.turns[start:], start)
     )
     entities = tuple(
@@ -158,6 +172,7 @@ def build_payload(
         cues=cues,
         entities=entities,
         transcript=transcript,
+        analysis=AnalysisInfo(cut_chars=sum(cuts.values()), turns_not_analysed=first_turn),
         bot_tried=BotAttempts(
             intents=tuple(dict.fromkeys(user_intents)),
             actions=tuple(dict.fromkeys(t.action for t in bot_turns if t.action)),
@@ -171,17 +186,16 @@ def build_payload(
     )
 
 
-# Earlier turns reappear in every payload of a conversation, and lanes' checklists in every
-# payload of the lane: their (immutable) parts are built and redacted once.
-_PARTS_CACHE = 8192
+# Transcript lines and cues are not cached here: keyed by message text, such a cache held up
+# to 8,192 texts of any size (issue 9); redact() remembers its own results, and building the
+# small models again costs ~2 us each. Lanes' checklists recur in every payload of the lane
+# and are bounded by the rules: built once.
 
 
-@functools.lru_cache(maxsize=_PARTS_CACHE)
-def _line(index: int, role: Role, text: str, intent: str | None) -> TranscriptLine:
-    return TranscriptLine(turn=index, role=role, text=redact(text), intent=intent)
+def _line(index: int, role: Role, text: str, intent: str | None, cut: int) -> TranscriptLine:
+    return TranscriptLine(turn=index, role=role, text=redact(text), intent=intent, cut_chars=cut)
 
 
-@functools.lru_cache(maxsize=_PARTS_CACHE)
 def _cue(kind: str, evidence: str, turn: int) -> EmotionalCue:
     return EmotionalCue(cue=kind, evidence=redact(evidence), turn=turn)
 

@@ -34,7 +34,9 @@ from handoff.payload import build_payload
 from handoff.rules.loader import LoadedRules, load_rules, parse_rules_text, ruleset_version
 from handoff.rules.loader import SourceMap as _SourceMap
 from handoff.signals import extract
+from handoff.signals.extract import MAX_TURNS, Limits, bound
 from handoff.signals.pii import redact
+from handoff.signals.text import MAX_MESSAGE_CHARS
 
 __all__ = ["Router"]
 
@@ -58,9 +60,24 @@ def _step(
 
 
 class Router:
-    """Routes conversations with one compiled rule set. Immutable and safe to share."""
+    """Routes conversations with one compiled rule set. Immutable and safe to share between
+    threads.
 
-    def __init__(self, compiled: CompiledRules, *, history: HistorySource | None = None) -> None:
+    Work per turn is bounded whatever the input: at most ``max_message_chars`` characters of
+    each message (default 4,000; a longer one keeps its head and tail, see
+    ``handoff.signals.text.cap_text``) and the latest ``max_turns`` turns (default 200) are
+    analysed and shown; Signals and the payload record what was cut.
+    """
+
+    def __init__(
+        self,
+        compiled: CompiledRules,
+        *,
+        history: HistorySource | None = None,
+        max_message_chars: int = MAX_MESSAGE_CHARS,
+        max_turns: int = MAX_TURNS,
+    ) -> None:
+        self._limits = Limits(max_message_chars=max_message_chars, max_turns=max_turns)
         self._compiled = compiled
         self._settings = compiled.ruleset.settings
         self._history: HistorySource = history if history is not None else InMemoryHistory()
@@ -68,9 +85,21 @@ class Router:
     # ------------------------------------------------------------------ construction
 
     @classmethod
-    def from_path(cls, path: str | Path, *, history: HistorySource | None = None) -> Router:
+    def from_path(
+        cls,
+        path: str | Path,
+        *,
+        history: HistorySource | None = None,
+        max_message_chars: int = MAX_MESSAGE_CHARS,
+        max_turns: int = MAX_TURNS,
+    ) -> Router:
         """Load and compile a rules file or a folder of them; raises RulesError if unusable."""
-        return cls(compile_rules(load_rules(path)), history=history)
+        return cls(
+            compile_rules(load_rules(path)),
+            history=history,
+            max_message_chars=max_message_chars,
+            max_turns=max_turns,
+        )
 
     @classmethod
     def from_yaml(
@@ -87,7 +116,12 @@ class Router:
 
     def reload(self, path: str | Path) -> Router:
         """A new router for the rules at ``path``; raises RulesError and leaves this one as is."""
-        return Router.from_path(path, history=self._history)
+        return Router.from_path(
+            path,
+            history=self._history,
+            max_message_chars=self.max_message_chars,
+            max_turns=self.max_turns,
+        )
 
     # ------------------------------------------------------------------ properties
 
@@ -102,6 +136,16 @@ class Router:
         return self._compiled.version
 
     @property
+    def max_message_chars(self) -> int:
+        """Characters of one message analysed and shown at most."""
+        return self._limits.max_message_chars
+
+    @property
+    def max_turns(self) -> int:
+        """Latest turns analysed and shown at most."""
+        return self._limits.max_turns
+
+    @property
     def compiled(self) -> CompiledRules:
         """The decision graph and plan, for tools (validation, export, replay)."""
         return self._compiled
@@ -109,8 +153,8 @@ class Router:
     # ------------------------------------------------------------------ routing
 
     def signals(self, conversation: Conversation) -> Signals:
-        """Every signal for the conversation's latest turn."""
-        return extract(conversation, self._settings)
+        """Every signal for the conversation's latest turn (from the bounded conversation)."""
+        return extract(conversation, self._settings, self._limits)
 
     def route(
         self,
@@ -175,8 +219,9 @@ class Router:
                 previous = tuple(self._history.previous_interactions(customer, history_limit))
             except Exception:
                 log.exception("history source failed for customer %s", customer)
+        bounded = bound(conversation, self._limits)
         return build_payload(
-            conversation,
+            bounded.conversation,
             signals,
             decision,
             lane.lane,
@@ -184,6 +229,8 @@ class Router:
             transcript_turns=self._settings.transcript_turns,
             previous=previous,
             now=now,
+            cut_chars=bounded.cut_chars,
+            first_turn=bounded.first_turn,
         )
 
     # ------------------------------------------------------------------ internals

@@ -13,15 +13,23 @@ one placeholder, so the vocab never sees a customer's order number or email: its
 cannot grow in a long-running server, without the cost of ``memory_zone()``. Measured on a
 ~95-character message: spaCy's tokenizer in a memory zone 64-68 us; this split, the Doc, the
 matcher and the shouting pass 15-20 us; VADER ~30 us (see benchmarks/README.md).
+
+Work and memory are bounded per message: :func:`cap_text` keeps at most ``MAX_MESSAGE_CHARS``
+characters (head and tail, cut where no PII fragment can be left), and the cache of analyses
+is bounded by bytes, not by entries, so huge or many distinct messages cannot grow a server.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import cachetools
 
 from handoff.models.signals import Cue, TextAnalysis
 from handoff.signals.lexicon import (
@@ -40,7 +48,14 @@ if TYPE_CHECKING:  # spaCy itself is imported on first use, see _pipeline()
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["CUE_KINDS", "FRUSTRATION_THRESHOLD", "analyze_text"]
+__all__ = [
+    "CACHE_BYTES",
+    "CUE_KINDS",
+    "FRUSTRATION_THRESHOLD",
+    "MAX_MESSAGE_CHARS",
+    "analyze_text",
+    "cap_text",
+]
 
 # A message at or above this frustration counts as "frustrated"; rules may pick their own
 # cut-off. Chosen by Youden's J on the odd-id half of tests/data/frustration and judged on
@@ -88,7 +103,31 @@ _APOSTROPHES = str.maketrans("", "", "'’")
 _CAPS_RATIO = 0.7
 _CAPS_MIN_LETTERS = 8
 _MIN_SHOUT_LETTERS = 3
-_CACHE_SIZE = 4096
+
+# How much of one message is analysed (and shown to the agent). Real support messages are far
+# shorter (a long complaint is 1,000-2,000 characters); at this size the analysis and the
+# redaction of a message of digit groups, the slowest shape, take about 2 ms
+# (benchmarks/README.md), where a 5 MB message took 9 s. Router(max_message_chars=...) sets it
+# per router.
+MAX_MESSAGE_CHARS = 4000
+# Of a cut message, the head keeps three quarters of the room and the tail the rest: people
+# write their request first or last ("... so I want a refund"), and pasted logs, e-mail
+# threads or order lists sit in the middle.
+_TAIL_SHARE = 4
+_CUT_MARK = "[…]"
+# Words that spell out an e-mail address ("jo at example dot com"): at a cut, the word on
+# the far side of one of them is part of an address too.
+_ADDRESS_WORDS = frozenset({"at", "dot"})
+_WORD_EDGE = "[]()<>{}.,;:!?\"'"
+_FRAGMENT = re.compile(r"\S+")
+
+# The byte budget of each cache of per-message results (analyses here, turns in extract):
+# key and value texts plus the objects around them, counted with sys.getsizeof. ~16,000
+# ordinary messages, or ~1,500 messages at the size cap, per cache.
+CACHE_BYTES = 16 * 1024 * 1024
+# What a pydantic result object and its bookkeeping cost besides its texts (measured with
+# tracemalloc: a TextAnalysis with its cache entry ~700 bytes, each Cue ~500).
+_OBJECT_BYTES = 768
 
 # (kind, start, end, weight) in character offsets: plain data, independent of spaCy objects.
 _RawCue = tuple[str, int, int, float]
@@ -276,14 +315,97 @@ def _without_overlaps(raw: list[_RawCue]) -> list[_RawCue]:
     return kept
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
+def cap_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> tuple[str, int]:
+    """``text`` cut to at most ``limit`` characters, and how many characters were left out.
+
+    A text within the limit comes back as it is, with 0. A longer one keeps its head and its
+    tail joined by "[…]". Both cuts fall between whitespace-separated words, and any word
+    next to a cut that holds a digit or "@" (or spells out an address: "at", "dot") is left
+    out too, so no fragment of a card, phone, IBAN or address survives a cut where the
+    redaction could no longer recognise it: "4111 1111 1111 1111" is kept whole or not at all.
+    """
+    if len(text) <= limit:
+        return text, 0
+    room = limit - len(_CUT_MARK) - 2
+    if room <= 0:
+        return "", len(text)
+    tail_room = room // _TAIL_SHARE
+    head = _safe_head(text, room - tail_room)
+    tail = _safe_tail(text, tail_room)
+    kept = " ".join(part for part in (head, _CUT_MARK, tail) if part)
+    return kept, len(text) - len(head) - len(tail)
+
+
+def _unsafe(word: str) -> bool:
+    """Whether a word at a cut might be a fragment of PII: it holds a digit (of any script)
+    or an "@", or it is a spelled-out "at"/"dot"."""
+    return (
+        any(c.isnumeric() or c in "@＠" for c in word)
+        or word.strip(_WORD_EDGE).lower() in _ADDRESS_WORDS
+    )
+
+
+def _safe_kept(words: list[str]) -> int:
+    """How many of ``words`` (nearest the cut first) to drop before a safe one."""
+    dropped = 0
+    for word in words:
+        if not _unsafe(word):
+            # The word before a dropped "at"/"dot" is the other half of the address.
+            if dropped and words[dropped - 1].strip(_WORD_EDGE).lower() in _ADDRESS_WORDS:
+                dropped += 1
+                continue
+            break
+        dropped += 1
+    return dropped
+
+
+def _safe_head(text: str, room: int) -> str:
+    """The longest head of at most ``room`` characters that ends a word safely."""
+    # A word is whole when whitespace follows it within the window (text[room] included).
+    spans = [m.span() for m in _FRAGMENT.finditer(text, 0, room + 1) if m.end() <= room]
+    keep = len(spans) - _safe_kept([text[a:b] for a, b in reversed(spans)])
+    return text[: spans[keep - 1][1]] if keep > 0 else ""
+
+
+def _safe_tail(text: str, room: int) -> str:
+    """The longest tail of at most ``room`` characters that starts a word safely."""
+    first = len(text) - room
+    spans = [m.span() for m in _FRAGMENT.finditer(text, first - 1) if m.start() >= first]
+    skip = _safe_kept([text[a:b] for a, b in spans])
+    return text[spans[skip][0] :] if skip < len(spans) else ""
+
+
+def _analysis_bytes(analysis: TextAnalysis) -> int:
+    """What one cached analysis holds: its text twice (the key may be a copy), evidence."""
+    return (
+        2 * sys.getsizeof(analysis.text)
+        + sum(sys.getsizeof(c.evidence) for c in analysis.cues)
+        + _OBJECT_BYTES * (1 + len(analysis.cues))
+    )
+
+
+def _capped(text: str) -> str:
+    return cap_text(text)[0]
+
+
+@cachetools.cached(
+    cachetools.LRUCache(maxsize=CACHE_BYTES, getsizeof=_analysis_bytes),
+    key=_capped,
+    lock=threading.Lock(),
+    info=True,
+)
 def analyze_text(text: str) -> TextAnalysis:
     """Score one message. Cached: every turn re-analyses the conversation's earlier messages.
+
+    At most ``MAX_MESSAGE_CHARS`` characters are analysed (see :func:`cap_text`); the result's
+    ``text`` is what was analysed, and cue offsets index it. The cache is bounded by bytes
+    (``CACHE_BYTES``) and safe to share between threads.
 
     ``frustration = 1 - (1 - SENTIMENT_WEIGHT * negativity) * prod(1 - w_kind)`` where
     ``w_kind`` is the strongest cue of each kind (a kind repeated adds no new evidence) and
     shouting/bursts are scaled down by positive sentiment ("THANK YOU!!" is not anger).
     """
+    text = _capped(text)
     compound = float(_analyzer().polarity_scores(text)["compound"])
     damping = 1.0 - max(0.0, compound)
     cues: list[Cue] = []
