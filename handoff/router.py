@@ -64,7 +64,7 @@ class Router:
     threads.
 
     Work per turn is bounded whatever the input: at most ``max_message_chars`` characters of
-    each message (default 4,000; a longer one keeps its head and tail, see
+    each message (default 2,000; a longer one keeps its head and tail, see
     ``handoff.signals.text.cap_text``) and the latest ``max_turns`` turns (default 200) are
     analysed and shown; Signals and the payload record what was cut.
     """

@@ -21,7 +21,13 @@ import cachetools
 from handoff.models.conversation import Account, Conversation, Entity, Intent, Turn
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import Cue, Signals, TextAnalysis, TurnScore
-from handoff.signals.text import CACHE_BYTES, MAX_MESSAGE_CHARS, analyze_text, cap_text
+from handoff.signals.text import (
+    _OBJECT_BYTES,
+    CACHE_BYTES,
+    MAX_MESSAGE_CHARS,
+    analyze_text,
+    cap_text,
+)
 
 __all__ = [
     "MAX_ENTITIES",
@@ -237,7 +243,7 @@ def _user_turn(text: str, index: int) -> _UserTurn:
         + sum(sys.getsizeof(w) for w in words)
         + sys.getsizeof(words)
         + 2 * sum(sys.getsizeof(c.evidence) for c in analysis.cues)
-        + 768 * (2 + 2 * len(analysis.cues))
+        + _OBJECT_BYTES * (2 + 2 * len(analysis.cues))
     )
     return _UserTurn(
         words=words,

@@ -105,11 +105,11 @@ _CAPS_MIN_LETTERS = 8
 _MIN_SHOUT_LETTERS = 3
 
 # How much of one message is analysed (and shown to the agent). Real support messages are far
-# shorter (a long complaint is 1,000-2,000 characters); at this size the analysis and the
-# redaction of a message of digit groups, the slowest shape, take about 2 ms
-# (benchmarks/README.md), where a 5 MB message took 9 s. Router(max_message_chars=...) sets it
-# per router.
-MAX_MESSAGE_CHARS = 4000
+# shorter (a long complaint is 1,000-2,000 characters). Cost grows with length: VADER and the
+# token pass take ~2.5 us per character each (measured: ~10 ms for 2,000 characters, ~20 ms
+# for 4,000, against ~50 us for an ordinary message), so a longer cap buys little and costs
+# each turn that carries a pasted document. Router(max_message_chars=...) sets it per router.
+MAX_MESSAGE_CHARS = 2000
 # Of a cut message, the head keeps three quarters of the room and the tail the rest: people
 # write their request first or last ("... so I want a refund"), and pasted logs, e-mail
 # threads or order lists sit in the middle.
@@ -120,14 +120,15 @@ _CUT_MARK = "[…]"
 _ADDRESS_WORDS = frozenset({"at", "dot"})
 _WORD_EDGE = "[]()<>{}.,;:!?\"'"
 _FRAGMENT = re.compile(r"\S+")
+_CONTEXT = 32  # how far past a cut to look for the word there
 
 # The byte budget of each cache of per-message results (analyses here, turns in extract):
 # key and value texts plus the objects around them, counted with sys.getsizeof. ~16,000
-# ordinary messages, or ~1,500 messages at the size cap, per cache.
+# ordinary messages, or ~2,000 messages at the size cap, per cache.
 CACHE_BYTES = 16 * 1024 * 1024
-# What a pydantic result object and its bookkeeping cost besides its texts (measured with
-# tracemalloc: a TextAnalysis with its cache entry ~700 bytes, each Cue ~500).
-_OBJECT_BYTES = 768
+# What a pydantic result object and its bookkeeping cost besides its texts: tracemalloc puts
+# a TextAnalysis with its cache entry, or a Cue, at 700-1,000 bytes (tests/test_limits.py).
+_OBJECT_BYTES = 1024
 
 # (kind, start, end, weight) in character offsets: plain data, independent of spaCy objects.
 _RawCue = tuple[str, int, int, float]
@@ -319,10 +320,11 @@ def cap_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> tuple[str, int]:
     """``text`` cut to at most ``limit`` characters, and how many characters were left out.
 
     A text within the limit comes back as it is, with 0. A longer one keeps its head and its
-    tail joined by "[…]". Both cuts fall between whitespace-separated words, and any word
-    next to a cut that holds a digit or "@" (or spells out an address: "at", "dot") is left
-    out too, so no fragment of a card, phone, IBAN or address survives a cut where the
-    redaction could no longer recognise it: "4111 1111 1111 1111" is kept whole or not at all.
+    tail joined by "[…]". Both cuts fall between whitespace-separated words, and words at a
+    cut that hold a digit or "@" or spell out an address ("at", "dot"), and their neighbours,
+    are left out too: no fragment of a card, phone, IBAN or address survives a cut where the
+    redaction could no longer recognise it ("4111 1111 1111 1111" is kept whole or not at
+    all). The count includes those words.
     """
     if len(text) <= limit:
         return text, 0
@@ -337,33 +339,36 @@ def cap_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> tuple[str, int]:
 
 
 def _unsafe(word: str) -> bool:
-    """Whether a word at a cut might be a fragment of PII: it holds a digit (of any script)
-    or an "@", or it is a spelled-out "at"/"dot"."""
-    return (
-        any(c.isnumeric() or c in "@＠" for c in word)
-        or word.strip(_WORD_EDGE).lower() in _ADDRESS_WORDS
-    )
+    """Whether a word might be part of PII: it holds a digit (of any script) or an "@", or
+    it spells one out ("at", "dot")."""
+    return any(c.isnumeric() or c in "@＠" for c in word) or _address_word(word)
 
 
-def _safe_kept(words: list[str]) -> int:
-    """How many of ``words`` (nearest the cut first) to drop before a safe one."""
-    dropped = 0
-    for word in words:
-        if not _unsafe(word):
-            # The word before a dropped "at"/"dot" is the other half of the address.
-            if dropped and words[dropped - 1].strip(_WORD_EDGE).lower() in _ADDRESS_WORDS:
-                dropped += 1
-                continue
-            break
-        dropped += 1
-    return dropped
+def _address_word(word: str) -> bool:
+    return word.strip(_WORD_EDGE).lower() in _ADDRESS_WORDS
+
+
+def _dropped_at_cut(words: list[str], beyond: str) -> int:
+    """How many of ``words`` (nearest the cut first) to leave out: the kept text must not end
+    in a word that might be part of PII ("1111"), nor in the word next to one ("GB82 WEST",
+    "jo at example"), so what stays visible at a cut is never a fragment of a value.
+    ``beyond`` is the word on the other side of the cut ("jo | at example.com")."""
+    for i, word in enumerate(words):
+        nearer = words[i - 1] if i else beyond
+        farther = words[i + 1] if i + 1 < len(words) else ""
+        if not (_unsafe(word) or _unsafe(farther) or _address_word(nearer)):
+            return i
+    return len(words)
 
 
 def _safe_head(text: str, room: int) -> str:
     """The longest head of at most ``room`` characters that ends a word safely."""
     # A word is whole when whitespace follows it within the window (text[room] included).
     spans = [m.span() for m in _FRAGMENT.finditer(text, 0, room + 1) if m.end() <= room]
-    keep = len(spans) - _safe_kept([text[a:b] for a, b in reversed(spans)])
+    after = spans[-1][1] if spans else 0
+    beyond = _FRAGMENT.search(text, after, after + _CONTEXT)
+    words = [text[a:b] for a, b in reversed(spans)]
+    keep = len(spans) - _dropped_at_cut(words, beyond.group() if beyond else "")
     return text[: spans[keep - 1][1]] if keep > 0 else ""
 
 
@@ -371,7 +376,9 @@ def _safe_tail(text: str, room: int) -> str:
     """The longest tail of at most ``room`` characters that starts a word safely."""
     first = len(text) - room
     spans = [m.span() for m in _FRAGMENT.finditer(text, first - 1) if m.start() >= first]
-    skip = _safe_kept([text[a:b] for a, b in spans])
+    before = spans[0][0] if spans else len(text)
+    beyond = text[max(0, before - _CONTEXT) : before].split()
+    skip = _dropped_at_cut([text[a:b] for a, b in spans], beyond[-1] if beyond else "")
     return text[spans[skip][0] :] if skip < len(spans) else ""
 
 
