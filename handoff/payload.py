@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import sys
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -32,10 +33,12 @@ from handoff.models.payload import (
 from handoff.models.rules import Lane
 from handoff.models.signals import Signals
 from handoff.signals.pii import redact
+from handoff.signals.text import CACHE_BYTES, memo
 
 __all__ = ["build_payload", "payload_json_schema", "payload_json_schema_text", "sentiment_label"]
 
 ALTERNATIVES = 3
+_ENTRY_BYTES = 1024  # a small model and its cache entry, besides its texts
 
 
 def sentiment_label(value: float) -> str:
@@ -186,16 +189,27 @@ def build_payload(
     )
 
 
-# Transcript lines and cues are not cached here: keyed by message text, such a cache held up
-# to 8,192 texts of any size (issue 9); redact() remembers its own results, and building the
-# small models again costs ~2 us each. Lanes' checklists recur in every payload of the lane
-# and are bounded by the rules: built once.
+# Earlier turns reappear in every payload of a conversation: their lines and cues are built
+# and redacted once. The caches are bounded by bytes (keys and values), not by entries: an
+# entry-bounded cache keyed by message text held 8,192 texts of any size (issue 9).
 
 
+def _args(*args: Any) -> tuple[Any, ...]:
+    return args
+
+
+def _part_bytes(key: Any, part: Any) -> int:
+    texts = [k for k in key if isinstance(k, str)]
+    texts.append(part.text if isinstance(part, TranscriptLine) else part.evidence)
+    return sum(map(sys.getsizeof, texts)) + _ENTRY_BYTES
+
+
+@memo(budget=CACHE_BYTES // 2, key=_args, size=_part_bytes)
 def _line(index: int, role: Role, text: str, intent: str | None, cut: int) -> TranscriptLine:
     return TranscriptLine(turn=index, role=role, text=redact(text), intent=intent, cut_chars=cut)
 
 
+@memo(budget=CACHE_BYTES // 2, key=_args, size=_part_bytes)
 def _cue(kind: str, evidence: str, turn: int) -> EmotionalCue:
     return EmotionalCue(cue=kind, evidence=redact(evidence), turn=turn)
 

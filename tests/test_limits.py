@@ -325,7 +325,7 @@ class TestCaches:
             grown = tracemalloc.get_traced_memory()[0] - before
         finally:
             tracemalloc.stop()
-        assert len(analyze_text.cache) < len(texts)  # they did not fit: some were evicted
+        assert len(analyze_text) < len(texts)  # they did not fit: some were evicted
         assert analyze_text.cache_info().currsize > CACHE_BYTES // 2  # the cache was used
         assert grown <= 2 * CACHE_BYTES + 4 * 1024 * 1024, grown
 

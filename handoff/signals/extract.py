@@ -12,11 +12,8 @@ import hashlib
 import math
 import re
 import sys
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-
-import cachetools
 
 from handoff.models.conversation import Account, Conversation, Entity, Intent, Turn
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
@@ -27,6 +24,7 @@ from handoff.signals.text import (
     MAX_MESSAGE_CHARS,
     analyze_text,
     cap_text,
+    memo,
 )
 
 __all__ = [
@@ -139,7 +137,8 @@ def bound(conversation: Conversation, limits: Limits = _DEFAULT_LIMITS) -> Bound
 
 
 def _ordinary(conversation: Conversation, max_message_chars: int) -> bool:
-    """Whether nothing in the conversation needs bounding (the common case, checked cheaply)."""
+    """Whether nothing in the conversation needs bounding (the common case, checked cheaply:
+    this runs on every turn, so the rare checks sit behind cheap ones)."""
     account = conversation.account
     if (
         len(conversation.id) > MAX_FIELD_CHARS
@@ -148,21 +147,34 @@ def _ordinary(conversation: Conversation, max_message_chars: int) -> bool:
         or len(account.name or "") > MAX_FIELD_CHARS
         or len(account.tier) > MAX_FIELD_CHARS
         or len(account.risk_flags) > _MAX_FLAGS
-        or any(len(flag) > MAX_FIELD_CHARS for flag in account.risk_flags)
+        or (account.risk_flags and max(map(len, account.risk_flags)) > MAX_FIELD_CHARS)
     ):
         return False
     for turn in conversation.turns:
+        if len(turn.text) > max_message_chars:
+            return False
+        intent, action, ranking, entities = (
+            turn.intent,
+            turn.action,
+            turn.intent_ranking,
+            turn.entities,
+        )
         if (
-            len(turn.text) > max_message_chars
-            or len(turn.entities) > MAX_ENTITIES
-            or len(turn.intent_ranking) > _MAX_RANKING
-            or (turn.intent is not None and len(turn.intent.name) > MAX_FIELD_CHARS)
-            or (turn.action is not None and len(turn.action) > MAX_FIELD_CHARS)
-            or any(not _short_entity(e) for e in turn.entities)
-            or any(len(i.name) > MAX_FIELD_CHARS for i in turn.intent_ranking)
+            (intent is not None and len(intent.name) > MAX_FIELD_CHARS)
+            or (action is not None and len(action) > MAX_FIELD_CHARS)
+            or (ranking and not _short_ranking(ranking))
+            or (entities and not _short_entities(entities))
         ):
             return False
     return True
+
+
+def _short_ranking(ranking: tuple[Intent, ...]) -> bool:
+    return len(ranking) <= _MAX_RANKING and all(len(i.name) <= MAX_FIELD_CHARS for i in ranking)
+
+
+def _short_entities(entities: tuple[Entity, ...]) -> bool:
+    return len(entities) <= MAX_ENTITIES and all(_short_entity(e) for e in entities)
 
 
 def _short_entity(entity: Entity) -> bool:
@@ -225,15 +237,15 @@ class _UserTurn:
     size: int  # bytes held, for the cache's budget
 
 
-def _user_turn_bytes(view: _UserTurn) -> int:
-    return view.size
+def _user_turn_bytes(_: object, view: _UserTurn) -> int:
+    return view.size  # the key's text is counted in it
 
 
-@cachetools.cached(
-    cachetools.LRUCache(maxsize=CACHE_BYTES, getsizeof=_user_turn_bytes),
-    lock=threading.Lock(),
-    info=True,
-)
+def _user_turn_key(text: str, index: int) -> tuple[str, int]:
+    return text, index
+
+
+@memo(budget=CACHE_BYTES, key=_user_turn_key, size=_user_turn_bytes)
 def _user_turn(text: str, index: int) -> _UserTurn:
     """Called with capped texts only (extract bounds the conversation first)."""
     analysis = analyze_text(text) if text else _EMPTY

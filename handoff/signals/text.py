@@ -25,11 +25,10 @@ import functools
 import re
 import sys
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-import cachetools
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, ParamSpec, TypeVar
 
 from handoff.models.signals import Cue, TextAnalysis
 from handoff.signals.lexicon import (
@@ -53,6 +52,7 @@ __all__ = [
     "CUE_KINDS",
     "FRUSTRATION_THRESHOLD",
     "MAX_MESSAGE_CHARS",
+    "TextMemo",
     "analyze_text",
     "cap_text",
 ]
@@ -316,6 +316,89 @@ def _without_overlaps(raw: list[_RawCue]) -> list[_RawCue]:
     return kept
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+class CacheInfo(NamedTuple):
+    """As functools' cache_info(), with sizes in bytes."""
+
+    hits: int
+    misses: int
+    maxsize: int
+    currsize: int
+
+
+class TextMemo(Generic[_P, _R]):
+    """Memoize a function of texts in a cache bounded by bytes, shared safely by threads.
+
+    ``size(key, value)`` is what an entry holds (its key's and value's texts and objects);
+    past ``budget`` the oldest entries go. A hit is one dict lookup without a lock (this runs
+    for every earlier turn on every turn; cachetools' locked LRU cost a quarter of an
+    ordinary turn and cannot see keys to count them), so eviction is by age, not by use: an
+    evicted text still in use is analysed again, once.
+    """
+
+    def __init__(
+        self,
+        func: Callable[_P, _R],
+        *,
+        budget: int,
+        key: Callable[_P, Hashable],
+        size: Callable[[Hashable, _R], int],
+    ) -> None:
+        functools.update_wrapper(self, func)
+        self.__wrapped__ = func
+        self._key = key
+        self._size = size
+        self._budget = budget
+        self._data: OrderedDict[Hashable, tuple[_R, int]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._bytes = self._hits = self._misses = 0
+
+    def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        key = self._key(*args, **kwargs)
+        entry = self._data.get(key)
+        if entry is not None:
+            self._hits += 1
+            return entry[0]
+        value = self.__wrapped__(*args, **kwargs)
+        size = self._size(key, value)
+        with self._lock:
+            self._misses += 1
+            if key in self._data or size > self._budget:
+                return value
+            self._data[key] = (value, size)
+            self._bytes += size
+            while self._bytes > self._budget:
+                self._bytes -= self._data.popitem(last=False)[1][1]
+        return value
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def cache_info(self) -> CacheInfo:
+        """Hits, misses, the budget and the bytes held now."""
+        return CacheInfo(self._hits, self._misses, self._budget, self._bytes)
+
+    def cache_clear(self) -> None:
+        """Forget every entry (and the counts)."""
+        with self._lock:
+            self._data.clear()
+            self._bytes = self._hits = self._misses = 0
+
+
+def memo(
+    *, budget: int, key: Callable[_P, Hashable], size: Callable[[Hashable, _R], int]
+) -> Callable[[Callable[_P, _R]], TextMemo[_P, _R]]:
+    """Decorator form of :class:`TextMemo`."""
+
+    def wrap(func: Callable[_P, _R]) -> TextMemo[_P, _R]:
+        return TextMemo(func, budget=budget, key=key, size=size)
+
+    return wrap
+
+
 def cap_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> tuple[str, int]:
     """``text`` cut to at most ``limit`` characters, and how many characters were left out.
 
@@ -382,10 +465,12 @@ def _safe_tail(text: str, room: int) -> str:
     return text[spans[skip][0] :] if skip < len(spans) else ""
 
 
-def _analysis_bytes(analysis: TextAnalysis) -> int:
-    """What one cached analysis holds: its text twice (the key may be a copy), evidence."""
+def _analysis_bytes(key: Hashable, analysis: TextAnalysis) -> int:
+    """What one cached analysis holds: its key, its text (often the key itself), evidence."""
+    text = analysis.text
     return (
-        2 * sys.getsizeof(analysis.text)
+        (0 if key is text else sys.getsizeof(key))
+        + sys.getsizeof(text)
         + sum(sys.getsizeof(c.evidence) for c in analysis.cues)
         + _OBJECT_BYTES * (1 + len(analysis.cues))
     )
@@ -395,12 +480,7 @@ def _capped(text: str) -> str:
     return cap_text(text)[0]
 
 
-@cachetools.cached(
-    cachetools.LRUCache(maxsize=CACHE_BYTES, getsizeof=_analysis_bytes),
-    key=_capped,
-    lock=threading.Lock(),
-    info=True,
-)
+@memo(budget=CACHE_BYTES, key=_capped, size=_analysis_bytes)
 def analyze_text(text: str) -> TextAnalysis:
     """Score one message. Cached: every turn re-analyses the conversation's earlier messages.
 
