@@ -194,22 +194,18 @@ def build_payload(
 # entry-bounded cache keyed by message text held 8,192 texts of any size (issue 9).
 
 
-def _args(*args: Any) -> tuple[Any, ...]:
-    return args
-
-
 def _part_bytes(key: Any, part: Any) -> int:
     texts = [k for k in key if isinstance(k, str)]
     texts.append(part.text if isinstance(part, TranscriptLine) else part.evidence)
     return sum(map(sys.getsizeof, texts)) + _ENTRY_BYTES
 
 
-@memo(budget=CACHE_BYTES // 2, key=_args, size=_part_bytes)
+@memo(budget=CACHE_BYTES // 2, size=_part_bytes)
 def _line(index: int, role: Role, text: str, intent: str | None, cut: int) -> TranscriptLine:
     return TranscriptLine(turn=index, role=role, text=redact(text), intent=intent, cut_chars=cut)
 
 
-@memo(budget=CACHE_BYTES // 2, key=_args, size=_part_bytes)
+@memo(budget=CACHE_BYTES // 2, size=_part_bytes)
 def _cue(kind: str, evidence: str, turn: int) -> EmotionalCue:
     return EmotionalCue(cue=kind, evidence=redact(evidence), turn=turn)
 

@@ -241,11 +241,7 @@ def _user_turn_bytes(_: object, view: _UserTurn) -> int:
     return view.size  # the key's text is counted in it
 
 
-def _user_turn_key(text: str, index: int) -> tuple[str, int]:
-    return text, index
-
-
-@memo(budget=CACHE_BYTES, key=_user_turn_key, size=_user_turn_bytes)
+@memo(budget=CACHE_BYTES, size=_user_turn_bytes)
 def _user_turn(text: str, index: int) -> _UserTurn:
     """Called with capped texts only (extract bounds the conversation first)."""
     analysis = analyze_text(text) if text else _EMPTY

@@ -344,7 +344,7 @@ class TextMemo(Generic[_P, _R]):
         func: Callable[_P, _R],
         *,
         budget: int,
-        key: Callable[_P, Hashable],
+        key: Callable[_P, Hashable] | None = None,
         size: Callable[[Hashable, _R], int],
     ) -> None:
         functools.update_wrapper(self, func)
@@ -357,7 +357,8 @@ class TextMemo(Generic[_P, _R]):
         self._bytes = self._hits = self._misses = 0
 
     def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        key = self._key(*args, **kwargs)
+        # Without a key function the positional arguments are the key (no call on a hit).
+        key = args if self._key is None else self._key(*args, **kwargs)
         entry = self._data.get(key)
         if entry is not None:
             self._hits += 1
@@ -389,7 +390,10 @@ class TextMemo(Generic[_P, _R]):
 
 
 def memo(
-    *, budget: int, key: Callable[_P, Hashable], size: Callable[[Hashable, _R], int]
+    *,
+    budget: int,
+    key: Callable[_P, Hashable] | None = None,
+    size: Callable[[Hashable, _R], int],
 ) -> Callable[[Callable[_P, _R]], TextMemo[_P, _R]]:
     """Decorator form of :class:`TextMemo`."""
 
