@@ -169,3 +169,30 @@ def bench_turn_part_json(benchmark: Any, router: Router) -> None:
         rounds=2000,
         warmup_rounds=50,
     )
+
+
+# Issue 9: a new message of 5 MB. Routing cuts it to Router.max_message_chars (head and tail)
+# before any analysis, so the turn costs about what a message at the cap costs. Two shapes:
+# digit groups (the reported one: nothing survives the PII-safe cut) and prose with order
+# numbers (the cap's worth of text is analysed and redacted).
+HUGE_MESSAGES = {
+    "digit_groups": "1234 5678 " * 500_000,
+    "prose": "where is my refund for order 4471, nobody answers me " * 94_340,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(HUGE_MESSAGES))
+def bench_full_turn_huge_message(benchmark: Any, router: Router, shape: str) -> None:
+    huge = HUGE_MESSAGES[shape]
+    benchmark.group = "turn, 5 MB message"
+    benchmark.extra_info.update(
+        kind="turn_huge", engine="handoff", shape=shape, message_chars=len(huge)
+    )
+
+    def setup() -> tuple[tuple[Router, Conversation], dict[str, Any]]:
+        return (router, conversation_with(f"{next(_counter)} {huge}")), {}
+
+    result = benchmark.pedantic(full_turn, setup=setup, rounds=20, warmup_rounds=1)
+    payload = ContextPayload.model_validate_json(result)
+    assert payload.transcript[-1].cut_chars > len(huge) - router.max_message_chars
+    assert len(result) < 50_000

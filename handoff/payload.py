@@ -27,14 +27,16 @@ import hmac
 import json
 import math
 import os
+import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from handoff.models.conversation import Conversation, Role
 from handoff.models.decision import Decision
 from handoff.models.payload import (
+    AnalysisInfo,
     BotAttempts,
     ContextPayload,
     CustomerInfo,
@@ -49,7 +51,9 @@ from handoff.models.payload import (
 )
 from handoff.models.rules import Lane
 from handoff.models.signals import Signals
+from handoff.signals._memo import memo
 from handoff.signals.pii import find_pii, redact
+from handoff.signals.text import CACHE_BYTES
 
 __all__ = [
     "DEFAULT_PSEUDONYM_KEY",
@@ -63,6 +67,7 @@ __all__ = [
 ]
 
 ALTERNATIVES = 3
+_ENTRY_BYTES = 1024  # a small model and its cache entry, besides its texts
 
 PSEUDONYM_KEY_ENV = "HANDOFF_PSEUDONYM_KEY"
 # Public, so it protects nothing against someone who wants the phone number behind a
@@ -134,10 +139,14 @@ def build_payload(
     previous: Sequence[PreviousInteraction] = (),
     now: datetime | None = None,
     pseudonym_key: bytes = DEFAULT_PSEUDONYM_KEY,
+    cut_chars: Mapping[int, int] | None = None,
+    first_turn: int = 0,
 ) -> ContextPayload:
     """Assemble the payload for ``decision`` (usually called only when it hands off).
 
     ``pseudonym_key`` keys the pseudonyms of identifiers that hold PII (see the module doc).
+    ``conversation`` should be bounded (handoff.signals.bound; the Router does it), and
+    ``cut_chars`` / ``first_turn`` say what bounding left out, for the agent to see.
     """
     created = now or datetime.now(timezone.utc)
     account = conversation.account
@@ -154,9 +163,16 @@ def build_payload(
             key=lambda i: -i.confidence,
         )[:ALTERNATIVES]
     )
-    start = max(0, len(conversation.turns) - transcript_turns)
+    cuts = cut_chars or {}
+    start = max(first_turn, len(conversation.turns) - transcript_turns)
     transcript = tuple(
-        _line(index, turn.role, turn.text, turn.intent.name if turn.intent is not None else None)
+        _line(
+            index,
+            turn.role,
+            turn.text,
+            turn.intent.name if turn.intent is not None else None,
+            cuts.get(index, 0),
+        )
         for index, turn in enumerate(conversation.turns[start:], start)
     )
     entities = tuple(
@@ -237,6 +253,7 @@ def build_payload(
         cues=cues,
         entities=entities,
         transcript=transcript,
+        analysis=AnalysisInfo(cut_chars=sum(cuts.values()), turns_not_analysed=first_turn),
         bot_tried=BotAttempts(
             intents=tuple(dict.fromkeys(user_intents)),
             actions=tuple(dict.fromkeys(redact(t.action) for t in bot_turns if t.action)),
@@ -250,19 +267,15 @@ def build_payload(
     )
 
 
-# Earlier turns reappear in every payload of a conversation, and lanes' checklists in every
-# payload of the lane: their (immutable) parts are built and redacted once.
-_PARTS_CACHE = 8192
+# Earlier turns reappear in every payload of a conversation: their lines and cues are built
+# and redacted once. The caches are bounded by bytes (keys and values), not by entries: an
+# entry-bounded cache keyed by message text held 8,192 texts of any size (issue 9).
 
 
-@functools.lru_cache(maxsize=_PARTS_CACHE)
-def _line(index: int, role: Role, text: str, intent: str | None) -> TranscriptLine:
-    return TranscriptLine(
-        turn=index,
-        role=role,
-        text=redact(text),
-        intent=redact(intent) if intent is not None else None,
-    )
+def _part_bytes(key: Any, part: Any) -> int:
+    texts = [k for k in key if isinstance(k, str)]
+    texts.append(part.text if isinstance(part, TranscriptLine) else part.evidence)
+    return sum(map(sys.getsizeof, texts)) + _ENTRY_BYTES
 
 
 def _previous(interaction: PreviousInteraction) -> PreviousInteraction:
@@ -277,7 +290,18 @@ def _previous(interaction: PreviousInteraction) -> PreviousInteraction:
     )
 
 
-@functools.lru_cache(maxsize=_PARTS_CACHE)
+@memo(budget=CACHE_BYTES // 2, size=_part_bytes)
+def _line(index: int, role: Role, text: str, intent: str | None, cut: int) -> TranscriptLine:
+    return TranscriptLine(
+        turn=index,
+        role=role,
+        text=redact(text),
+        intent=redact(intent) if intent is not None else None,
+        cut_chars=cut,
+    )
+
+
+@memo(budget=CACHE_BYTES // 2, size=_part_bytes)
 def _cue(kind: str, evidence: str, turn: int) -> EmotionalCue:
     return EmotionalCue(cue=redact(kind), evidence=redact(evidence), turn=turn)
 

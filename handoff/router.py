@@ -36,7 +36,9 @@ from handoff.payload import pseudonym_key as _pseudonym_key
 from handoff.rules.loader import LoadedRules, load_rules, parse_rules_text, ruleset_version
 from handoff.rules.loader import SourceMap as _SourceMap
 from handoff.signals import extract
+from handoff.signals.extract import MAX_TURNS, Limits, bound
 from handoff.signals.pii import redact
+from handoff.signals.text import MAX_MESSAGE_CHARS
 
 __all__ = ["Router"]
 
@@ -70,7 +72,13 @@ def _step(
 
 
 class Router:
-    """Routes conversations with one compiled rule set. Immutable and safe to share.
+    """Routes conversations with one compiled rule set. Immutable and safe to share between
+    threads.
+
+    Work per turn is bounded whatever the input: at most ``max_message_chars`` characters of
+    each message (default 2,000; a longer one keeps its head and tail, see
+    ``handoff.signals.text.cap_text``) and the latest ``max_turns`` turns (default 200) are
+    analysed and shown; Signals and the payload record what was cut.
 
     ``pseudonym_key`` (bytes or str) keys the pseudonyms that replace PII in the payload's
     conversation and customer ids (``whatsapp:+447700900123`` -> ``whatsapp:phone-<hash>``);
@@ -84,7 +92,10 @@ class Router:
         *,
         history: HistorySource | None = None,
         pseudonym_key: bytes | str | None = None,
+        max_message_chars: int = MAX_MESSAGE_CHARS,
+        max_turns: int = MAX_TURNS,
     ) -> None:
+        self._limits = Limits(max_message_chars=max_message_chars, max_turns=max_turns)
         self._compiled = compiled
         self._settings = compiled.ruleset.settings
         self._history: HistorySource = history if history is not None else InMemoryHistory()
@@ -101,9 +112,17 @@ class Router:
         *,
         history: HistorySource | None = None,
         pseudonym_key: bytes | str | None = None,
+        max_message_chars: int = MAX_MESSAGE_CHARS,
+        max_turns: int = MAX_TURNS,
     ) -> Router:
         """Load and compile a rules file or a folder of them; raises RulesError if unusable."""
-        return cls(compile_rules(load_rules(path)), history=history, pseudonym_key=pseudonym_key)
+        return cls(
+            compile_rules(load_rules(path)),
+            history=history,
+            pseudonym_key=pseudonym_key,
+            max_message_chars=max_message_chars,
+            max_turns=max_turns,
+        )
 
     @classmethod
     def from_yaml(
@@ -132,7 +151,13 @@ class Router:
 
     def reload(self, path: str | Path) -> Router:
         """A new router for the rules at ``path``; raises RulesError and leaves this one as is."""
-        return Router.from_path(path, history=self._history, pseudonym_key=self._pseudonym_key)
+        return Router.from_path(
+            path,
+            history=self._history,
+            pseudonym_key=self._pseudonym_key,
+            max_message_chars=self.max_message_chars,
+            max_turns=self.max_turns,
+        )
 
     # ------------------------------------------------------------------ properties
 
@@ -147,6 +172,16 @@ class Router:
         return self._compiled.version
 
     @property
+    def max_message_chars(self) -> int:
+        """Characters of one message analysed and shown at most."""
+        return self._limits.max_message_chars
+
+    @property
+    def max_turns(self) -> int:
+        """Latest turns analysed and shown at most."""
+        return self._limits.max_turns
+
+    @property
     def compiled(self) -> CompiledRules:
         """The decision graph and plan, for tools (validation, export, replay)."""
         return self._compiled
@@ -154,8 +189,8 @@ class Router:
     # ------------------------------------------------------------------ routing
 
     def signals(self, conversation: Conversation) -> Signals:
-        """Every signal for the conversation's latest turn."""
-        return extract(conversation, self._settings)
+        """Every signal for the conversation's latest turn (from the bounded conversation)."""
+        return extract(conversation, self._settings, self._limits)
 
     def route(
         self,
@@ -222,8 +257,9 @@ class Router:
             except Exception as error:
                 log.error("history source failed, payload sent without it (%s)",
                           describe_error(error))  # fmt: skip
+        bounded = bound(conversation, self._limits)
         return build_payload(
-            conversation,
+            bounded.conversation,
             signals,
             decision,
             lane.lane,
@@ -232,6 +268,8 @@ class Router:
             previous=previous,
             now=now,
             pseudonym_key=self._pseudonym_key,
+            cut_chars=bounded.cut_chars,
+            first_turn=bounded.first_turn,
         )
 
     # ------------------------------------------------------------------ internals

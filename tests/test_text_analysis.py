@@ -313,7 +313,9 @@ class TestRuntime:
     def test_cached(self) -> None:
         """The same text returns the same (frozen) result object."""
         assert analyze_text(THIRD_TIME) is analyze_text(THIRD_TIME)
-        assert analyze_text.cache_info().maxsize == 4096
+        from handoff.signals.text import CACHE_BYTES  # noqa: PLC0415
+
+        assert analyze_text.cache_info().maxsize == CACHE_BYTES  # bytes, not entries
 
     def test_import_is_lazy(self) -> None:
         """Importing the analyser loads neither spaCy nor VADER; the first call does."""

@@ -20,7 +20,12 @@ rotation), never from the command line; logs say whether a secret is set, never 
 ``HANDOFF_PORT``                  port (default ``5055``)
 ``HANDOFF_MAX_BODY_BYTES``        largest request body accepted (default 1 MiB; else 413)
 ``HANDOFF_MAX_JSON_DEPTH``        deepest JSON nesting accepted (default 32; else 400)
-``HANDOFF_MAX_MESSAGE_CHARS``     characters of a message the router analyses
+``HANDOFF_MAX_MESSAGE_CHARS``     characters of a message the router analyses and shows
+                                  (default 2,000; head and tail kept, the cut recorded)
+``HANDOFF_MAX_TURNS``             latest turns analysed (default 200)
+``HANDOFF_PSEUDONYM_KEY``         HMAC key for the pseudonyms of ids that hold PII (set it;
+                                  the same on every server feeding one desktop)
+``HANDOFF_PII_PHONE_REGIONS``     regions for phone numbers without ``+`` (default GB,US)
 ``HANDOFF_ROUTE_THREADS``         threads that route turns off the event loop (default 4)
 ``HANDOFF_MAX_PENDING_TURNS``     turns routing or queued at once (default 64); more get 503
 ``HANDOFF_RULES``                 rules file or folder (default ``rules/default.yaml``)
@@ -46,7 +51,6 @@ Without a sink the server refuses to start: a handoff with nowhere to go is a lo
 from __future__ import annotations
 
 import functools
-import inspect
 import json
 import logging
 import os
@@ -148,6 +152,7 @@ class Settings:
     max_body_bytes: int = MIB
     max_json_depth: int = 32
     max_message_chars: int | None = None
+    max_turns: int | None = None
     route_threads: int = 4
     max_pending_turns: int = 64
     rules: str = "rules/default.yaml"
@@ -179,6 +184,7 @@ def settings_from_env(env: Mapping[str, str] | None = None, *, strict: bool = Tr
         max_body_bytes=_int(env, "HANDOFF_MAX_BODY_BYTES", MIB, 1024) or MIB,
         max_json_depth=_int(env, "HANDOFF_MAX_JSON_DEPTH", 32, 8) or 32,
         max_message_chars=_int(env, "HANDOFF_MAX_MESSAGE_CHARS", None, 1),
+        max_turns=_int(env, "HANDOFF_MAX_TURNS", None, 1),
         route_threads=_int(env, "HANDOFF_ROUTE_THREADS", 4, 1) or 4,
         max_pending_turns=_int(env, "HANDOFF_MAX_PENDING_TURNS", 64, 1) or 64,
         rules=env.get("HANDOFF_RULES", "rules/default.yaml"),
@@ -208,11 +214,9 @@ def settings_from_env(env: Mapping[str, str] | None = None, *, strict: bool = Tr
 def _router(settings: Settings) -> Router:
     options: dict[str, Any] = {}
     if settings.max_message_chars is not None:
-        # TODO(integrator, issue 9): once Router.from_path has max_message_chars (the DoS
-        # branch), drop this check and always pass max_message_chars=settings.max_message_chars.
-        if "max_message_chars" not in inspect.signature(Router.from_path).parameters:
-            raise ConfigError("HANDOFF_MAX_MESSAGE_CHARS needs a Router with max_message_chars")
         options["max_message_chars"] = settings.max_message_chars
+    if settings.max_turns is not None:
+        options["max_turns"] = settings.max_turns
     return Router.from_path(settings.rules, **options)
 
 

@@ -11,6 +11,7 @@ from handoff.models._base import Model
 
 __all__ = [
     "PAYLOAD_SCHEMA_VERSION",
+    "AnalysisInfo",
     "BotAttempts",
     "ContextPayload",
     "CustomerInfo",
@@ -25,7 +26,8 @@ __all__ = [
 ]
 
 # Bump the major part on a breaking change; receivers should check it.
-PAYLOAD_SCHEMA_VERSION = "1.0"
+# 1.1: TranscriptLine.cut_chars and ContextPayload.analysis (what bounding left out).
+PAYLOAD_SCHEMA_VERSION = "1.1"
 
 
 class CustomerInfo(Model):
@@ -92,6 +94,23 @@ class TranscriptLine(Model):
     role: str
     text: str
     intent: str | None = None
+    cut_chars: int = Field(
+        default=0,
+        description="Characters of this message neither analysed nor shown: a long message "
+        "keeps its head and tail, joined by '[…]'.",
+    )
+
+
+class AnalysisInfo(Model):
+    """What the engine left out to keep its work bounded (all zero for ordinary chats)."""
+
+    cut_chars: int = Field(
+        default=0,
+        description="Characters cut from analysed messages (see TranscriptLine.cut_chars).",
+    )
+    turns_not_analysed: int = Field(
+        default=0, description="Earliest turns neither analysed nor shown (a very long chat)."
+    )
 
 
 class BotAttempts(Model):
@@ -134,6 +153,7 @@ class ContextPayload(Model):
     cues: tuple[EmotionalCue, ...]
     entities: tuple[tuple[str, str], ...] = Field(description="(entity, redacted value).")
     transcript: tuple[TranscriptLine, ...]
+    analysis: AnalysisInfo = AnalysisInfo()
     bot_tried: BotAttempts
     previous_interactions: tuple[PreviousInteraction, ...]
     next_steps: tuple[str, ...]

@@ -117,3 +117,10 @@ class Signals(Model):
         default=(), description="Every cue with evidence, by turn."
     )
     turn_scores: tuple[TurnScore, ...] = Field(default=(), description="Per user turn scores.")
+    # What bounding left out (handoff.signals.bound), so decisions on cut input can be told:
+    message_cut_chars: int = Field(
+        default=0, description="Characters of the latest user message not analysed (cut)."
+    )
+    turns_not_analysed: int = Field(
+        default=0, description="Earliest turns beyond the analysed window (max_turns)."
+    )

@@ -1,19 +1,43 @@
-"""Turn a Conversation into Signals: sentiment and its trend, cues, intent, failures, account."""
+"""Turn a Conversation into Signals: sentiment and its trend, cues, intent, failures, account.
+
+:func:`bound` is the one place where a conversation is made safe to analyse: every message is
+cut to ``max_message_chars`` (see :func:`~handoff.signals.text.cap_text`), only the latest
+``max_turns`` turns are read, and lists and names are capped. Signals and payloads are built
+from its result and record what it left out.
+"""
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from handoff.models.conversation import Conversation, Turn
+from handoff.models.conversation import Account, Conversation, Entity, Intent, Turn
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import Cue, Signals, TextAnalysis, TurnScore
-from handoff.signals.text import analyze_text
+from handoff.signals._memo import memo
+from handoff.signals.text import (
+    _OBJECT_BYTES,
+    CACHE_BYTES,
+    MAX_MESSAGE_CHARS,
+    analyze_text,
+    cap_text,
+)
 
-__all__ = ["NEVER", "extract", "is_fallback_turn"]
+__all__ = [
+    "MAX_ENTITIES",
+    "MAX_FIELD_CHARS",
+    "MAX_TURNS",
+    "NEVER",
+    "Bounded",
+    "Limits",
+    "bound",
+    "extract",
+    "is_fallback_turn",
+]
 
 NAN = math.nan
 # turns_since_handback when the conversation was never handed back: large, so that
@@ -21,6 +45,184 @@ NAN = math.nan
 NEVER = 1_000_000
 _WORD = re.compile(r"[a-z0-9']+")
 _EMPTY = TextAnalysis(text="", sentiment=0.0, frustration=0.0)
+
+# The latest turns analysed (all roles): signals that look back (repeats, fallbacks, the
+# sentiment minimum and the cues seen) look back this far. A long support chat has 40-60
+# turns; a conversation of thousands is a script, and each turn it brings costs analysis.
+MAX_TURNS = 200
+# Entities kept per turn, and the length of names and other short strings copied into
+# signals and payloads (intent, action, entity, channel, tier, flags, customer name and ids).
+MAX_ENTITIES = 50
+MAX_FIELD_CHARS = 256
+_MAX_RANKING = 10
+_MAX_FLAGS = 32
+# A longer id keeps its head and gains a digest, so distinct ids stay distinct.
+_ID_HEAD = 200
+_BLANK = {role: Turn(role=role) for role in ("user", "bot", "agent", "system")}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a conversation is analysed and shown; what lies beyond is cut and recorded."""
+
+    max_message_chars: int = MAX_MESSAGE_CHARS
+    """Characters of one message, at most (a longer one keeps its head and tail)."""
+    max_turns: int = MAX_TURNS
+    """Latest turns, at most."""
+
+    def __post_init__(self) -> None:
+        for name in ("max_message_chars", "max_turns"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")
+
+
+_DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """A conversation made safe to analyse, and what was left out of it."""
+
+    conversation: Conversation
+    cut_chars: Mapping[int, int] = field(default_factory=dict)
+    """Turn index -> characters of that message neither analysed nor shown."""
+    first_turn: int = 0
+    """Turns before this index are blanked (their role kept): not analysed nor shown."""
+
+
+def bound(conversation: Conversation, limits: Limits = _DEFAULT_LIMITS) -> Bounded:
+    """``conversation`` with the work it can cause bounded; returned as is when ordinary.
+
+    Every message of the latest ``limits.max_turns`` turns is cut to
+    ``limits.max_message_chars``; earlier turns keep only their role (so turn indexes and the
+    count of user turns stay right); entities, intent rankings, risk flags and names are capped.
+    """
+    max_message_chars, max_turns = limits.max_message_chars, limits.max_turns
+    turns = conversation.turns
+    first = max(0, len(turns) - max_turns)
+    if not first and _ordinary(conversation, max_message_chars):
+        return Bounded(conversation)
+    cut: dict[int, int] = {}
+    kept: list[Turn] = [_BLANK[t.role] for t in turns[:first]]
+    for index, turn in enumerate(turns[first:], first):
+        text, cut_chars = cap_text(turn.text, max_message_chars)
+        if cut_chars:
+            cut[index] = cut_chars
+        kept.append(_bounded_turn(turn, text))
+    account = conversation.account
+    return Bounded(
+        conversation.model_copy(
+            update={
+                "id": _bounded_id(conversation.id),
+                "channel": conversation.channel[:MAX_FIELD_CHARS],
+                "turns": tuple(kept),
+                "account": Account(
+                    customer_id=(
+                        _bounded_id(account.customer_id)
+                        if account.customer_id is not None
+                        else None
+                    ),
+                    name=_short_text(account.name) if account.name is not None else None,
+                    tier=account.tier[:MAX_FIELD_CHARS],
+                    risk_flags=frozenset(
+                        flag[:MAX_FIELD_CHARS] for flag in sorted(account.risk_flags)[:_MAX_FLAGS]
+                    ),
+                ),
+            }
+        ),
+        cut,
+        first,
+    )
+
+
+def _ordinary(conversation: Conversation, max_message_chars: int) -> bool:
+    """Whether nothing in the conversation needs bounding (the common case, checked cheaply:
+    this runs on every turn, so the rare checks sit behind cheap ones)."""
+    account = conversation.account
+    if (
+        len(conversation.id) > MAX_FIELD_CHARS
+        or len(conversation.channel) > MAX_FIELD_CHARS
+        or len(account.customer_id or "") > MAX_FIELD_CHARS
+        or len(account.name or "") > MAX_FIELD_CHARS
+        or len(account.tier) > MAX_FIELD_CHARS
+        or len(account.risk_flags) > _MAX_FLAGS
+        or (account.risk_flags and max(map(len, account.risk_flags)) > MAX_FIELD_CHARS)
+    ):
+        return False
+    for turn in conversation.turns:
+        if len(turn.text) > max_message_chars:
+            return False
+        intent, action, ranking, entities = (
+            turn.intent,
+            turn.action,
+            turn.intent_ranking,
+            turn.entities,
+        )
+        if (
+            (intent is not None and len(intent.name) > MAX_FIELD_CHARS)
+            or (action is not None and len(action) > MAX_FIELD_CHARS)
+            or (ranking and not _short_ranking(ranking))
+            or (entities and not _short_entities(entities))
+        ):
+            return False
+    return True
+
+
+def _short_ranking(ranking: tuple[Intent, ...]) -> bool:
+    return len(ranking) <= _MAX_RANKING and all(len(i.name) <= MAX_FIELD_CHARS for i in ranking)
+
+
+def _short_entities(entities: tuple[Entity, ...]) -> bool:
+    return len(entities) <= MAX_ENTITIES and all(_short_entity(e) for e in entities)
+
+
+def _short_entity(entity: Entity) -> bool:
+    value = entity.value
+    return len(entity.entity) <= MAX_FIELD_CHARS and (
+        not isinstance(value, str) or len(value) <= MAX_FIELD_CHARS
+    )
+
+
+def _short_text(value: str) -> str:
+    """A free-text value (an entity value, a name) cut like a message: no PII fragments."""
+    return cap_text(value, MAX_FIELD_CHARS)[0]
+
+
+def _bounded_intent(intent: Intent) -> Intent:
+    if len(intent.name) <= MAX_FIELD_CHARS:
+        return intent
+    return Intent(name=intent.name[:MAX_FIELD_CHARS], confidence=intent.confidence)
+
+
+def _bounded_turn(turn: Turn, text: str) -> Turn:
+    return turn.model_copy(
+        update={
+            "text": text,
+            "intent": _bounded_intent(turn.intent) if turn.intent is not None else None,
+            "intent_ranking": tuple(_bounded_intent(i) for i in turn.intent_ranking[:_MAX_RANKING]),
+            "entities": tuple(
+                e
+                if _short_entity(e)
+                else Entity(
+                    entity=e.entity[:MAX_FIELD_CHARS],
+                    value=_short_text(e.value) if isinstance(e.value, str) else e.value,
+                    start=e.start,
+                    end=e.end,
+                )
+                for e in turn.entities[:MAX_ENTITIES]
+            ),
+            "action": turn.action[:MAX_FIELD_CHARS] if turn.action is not None else None,
+        }
+    )
+
+
+def _bounded_id(value: str) -> str:
+    if len(value) <= MAX_FIELD_CHARS:
+        return value
+    # surrogatepass: a lone surrogate is valid JSON and must not make hashing raise.
+    digest = hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return f"{value[:_ID_HEAD]}…{digest}"
 
 
 @dataclass(frozen=True)
@@ -31,12 +233,29 @@ class _UserTurn:
     analysis: TextAnalysis
     cues: tuple[Cue, ...]
     score: TurnScore
+    words: frozenset[str]  # for spotting repeated messages
+    size: int  # bytes held, for the cache's budget
 
 
-@functools.lru_cache(maxsize=8192)
+def _user_turn_bytes(_: object, view: _UserTurn) -> int:
+    return view.size  # the key's text is counted in it
+
+
+@memo(budget=CACHE_BYTES, size=_user_turn_bytes)
 def _user_turn(text: str, index: int) -> _UserTurn:
+    """Called with capped texts only (extract bounds the conversation first)."""
     analysis = analyze_text(text) if text else _EMPTY
+    words = frozenset(_WORD.findall(text.lower()))
+    size = (
+        2 * sys.getsizeof(text)
+        + sum(sys.getsizeof(w) for w in words)
+        + sys.getsizeof(words)
+        + 2 * sum(sys.getsizeof(c.evidence) for c in analysis.cues)
+        + _OBJECT_BYTES * (2 + 2 * len(analysis.cues))
+    )
     return _UserTurn(
+        words=words,
+        size=size,
         analysis=analysis,
         cues=tuple(
             Cue(
@@ -53,10 +272,20 @@ def _user_turn(text: str, index: int) -> _UserTurn:
     )
 
 
-def extract(conversation: Conversation, settings: Settings) -> Signals:
-    """Compute every signal for the conversation's current (latest user) turn."""
+def extract(
+    conversation: Conversation, settings: Settings, limits: Limits = _DEFAULT_LIMITS
+) -> Signals:
+    """Compute every signal for the conversation's current (latest user) turn.
+
+    The conversation is bounded first (:func:`bound`): signals read at most the latest
+    ``max_turns`` turns and ``max_message_chars`` characters of each message; Signals records
+    what was left out (``message_cut_chars``, ``turns_not_analysed``).
+    """
+    bounded = bound(conversation, limits)
+    conversation = bounded.conversation
+    first = bounded.first_turn
     users: list[tuple[int, Turn]] = [
-        (i, t) for i, t in enumerate(conversation.turns) if t.role == "user"
+        (i, t) for i, t in enumerate(conversation.turns[first:], first) if t.role == "user"
     ]
     views = [_user_turn(t.text, i) for i, t in users]
     sentiments = [v.analysis.sentiment for v in views]
@@ -68,10 +297,10 @@ def extract(conversation: Conversation, settings: Settings) -> Signals:
     cue_details = tuple(c for v in views for c in v.cues)
 
     intent, confidence, margin = _intent(latest_turn)
-    consecutive, total = _fallbacks(conversation.turns, settings)
-    repeat_count = _repeats(users)
+    consecutive, total = _fallbacks(conversation.turns[first:], settings)
+    repeat_count = _repeats([v.words for v in views])
     state = conversation.state
-    user_count = len(users)
+    user_count = len(users) + sum(1 for t in conversation.turns[:first] if t.role == "user")
     return Signals(
         sentiment=sentiments[-1] if sentiments else NAN,
         sentiment_trend=_smoothed(sentiments, window),
@@ -102,6 +331,8 @@ def extract(conversation: Conversation, settings: Settings) -> Signals:
         ),
         cue_details=cue_details,
         turn_scores=tuple(v.score for v in views),
+        message_cut_chars=bounded.cut_chars.get(users[-1][0], 0) if users else 0,
+        turns_not_analysed=first,
     )
 
 
@@ -154,21 +385,15 @@ def _fallbacks(turns: Sequence[Turn], settings: Settings) -> tuple[int, int]:
     return consecutive, sum(failed)
 
 
-@functools.lru_cache(maxsize=8192)  # earlier turns are compared again on every turn
-def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(text.lower()))
-
-
-def _repeats(users: Sequence[tuple[int, Turn]]) -> int:
+def _repeats(messages: Sequence[frozenset[str]]) -> int:
     """How many earlier user messages the latest one repeats (same words, near enough)."""
-    if len(users) < 2:
+    if len(messages) < 2:
         return 0
-    latest = _words(users[-1][1].text)
+    latest = messages[-1]
     if not latest:
         return 0
     count = 0
-    for _, turn in users[:-1]:
-        earlier = _words(turn.text)
+    for earlier in messages[:-1]:
         if not earlier:
             continue
         common = len(latest & earlier)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -26,6 +27,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from types import ModuleType
 from typing import Literal
+
+from handoff.signals._memo import memo
 
 __all__ = [
     "PiiKind",
@@ -97,9 +100,16 @@ def contains_pii(text: str) -> bool:
     return bool(_scan(text))
 
 
+def _redacted_bytes(key: object, value: str) -> int:
+    # The key is the argument tuple (text,); 100 bytes for the entry's bookkeeping.
+    texts = key if isinstance(key, tuple) else (key,)
+    return sum(sys.getsizeof(t) for t in texts) + sys.getsizeof(value) + 100
+
+
 # Every turn's payload redacts the whole transcript again; the text of earlier turns has not
-# changed, so remember results (a pure function of the text and the phone regions).
-@functools.lru_cache(maxsize=8192)
+# changed, so remember results (a pure function of the text and the phone regions), bounded
+# by bytes: an entry-bounded cache of message texts had no bound on memory (issue 9).
+@memo(budget=16 * 1024 * 1024, size=_redacted_bytes)
 def redact(text: str) -> str:
     """``text`` with each PII value replaced by its label: [CARD], [EMAIL], [PHONE], [IBAN],
     [SSN], [CVV] or [EXPIRY]."""

@@ -13,17 +13,23 @@ one placeholder, so the vocab never sees a customer's order number or email: its
 cannot grow in a long-running server, without the cost of ``memory_zone()``. Measured on a
 ~95-character message: spaCy's tokenizer in a memory zone 64-68 us; this split, the Doc, the
 matcher and the shouting pass 15-20 us; VADER ~30 us (see benchmarks/README.md).
+
+Work and memory are bounded per message: :func:`cap_text` keeps at most ``MAX_MESSAGE_CHARS``
+characters (head and tail, cut where no PII fragment can be left), and the cache of analyses
+is bounded by bytes, not by entries, so huge or many distinct messages cannot grow a server.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from handoff.models.signals import Cue, TextAnalysis
+from handoff.signals._memo import TextMemo, memo
 from handoff.signals.lexicon import (
     ACRONYMS,
     BURST_WEIGHTS,
@@ -40,7 +46,15 @@ if TYPE_CHECKING:  # spaCy itself is imported on first use, see _pipeline()
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["CUE_KINDS", "FRUSTRATION_THRESHOLD", "analyze_text"]
+__all__ = [
+    "CACHE_BYTES",
+    "CUE_KINDS",
+    "FRUSTRATION_THRESHOLD",
+    "MAX_MESSAGE_CHARS",
+    "TextMemo",
+    "analyze_text",
+    "cap_text",
+]
 
 # A message at or above this frustration counts as "frustrated"; rules may pick their own
 # cut-off. Chosen by Youden's J on the odd-id half of tests/data/frustration and judged on
@@ -88,7 +102,32 @@ _APOSTROPHES = str.maketrans("", "", "'’")
 _CAPS_RATIO = 0.7
 _CAPS_MIN_LETTERS = 8
 _MIN_SHOUT_LETTERS = 3
-_CACHE_SIZE = 4096
+
+# How much of one message is analysed (and shown to the agent). Real support messages are far
+# shorter (a long complaint is 1,000-2,000 characters). Cost grows with length: VADER and the
+# token pass take ~2.5 us per character each (measured: ~10 ms for 2,000 characters, ~20 ms
+# for 4,000, against ~50 us for an ordinary message), so a longer cap buys little and costs
+# each turn that carries a pasted document. Router(max_message_chars=...) sets it per router.
+MAX_MESSAGE_CHARS = 2000
+# Of a cut message, the head keeps three quarters of the room and the tail the rest: people
+# write their request first or last ("... so I want a refund"), and pasted logs, e-mail
+# threads or order lists sit in the middle.
+_TAIL_SHARE = 4
+_CUT_MARK = "[…]"
+# Words that spell out an e-mail address ("jo at example dot com"): at a cut, the word on
+# the far side of one of them is part of an address too.
+_ADDRESS_WORDS = frozenset({"at", "dot"})
+_WORD_EDGE = "[]()<>{}.,;:!?\"'"
+_FRAGMENT = re.compile(r"\S+")
+_CONTEXT = 32  # how far past a cut to look for the word there
+
+# The byte budget of each cache of per-message results (analyses here, turns in extract):
+# key and value texts plus the objects around them, counted with sys.getsizeof. ~16,000
+# ordinary messages, or ~2,000 messages at the size cap, per cache.
+CACHE_BYTES = 16 * 1024 * 1024
+# What a pydantic result object and its bookkeeping cost besides its texts: tracemalloc puts
+# a TextAnalysis with its cache entry, or a Cue, at 700-1,000 bytes (tests/test_limits.py).
+_OBJECT_BYTES = 1024
 
 # (kind, start, end, weight) in character offsets: plain data, independent of spaCy objects.
 _RawCue = tuple[str, int, int, float]
@@ -276,14 +315,100 @@ def _without_overlaps(raw: list[_RawCue]) -> list[_RawCue]:
     return kept
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
+def cap_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> tuple[str, int]:
+    """``text`` cut to at most ``limit`` characters, and how many characters were left out.
+
+    A text within the limit comes back as it is, with 0. A longer one keeps its head and its
+    tail joined by "[…]". Both cuts fall between whitespace-separated words, and words at a
+    cut that hold a digit or "@" or spell out an address ("at", "dot"), and their neighbours,
+    are left out too: no fragment of a card, phone, IBAN or address survives a cut where the
+    redaction could no longer recognise it ("4111 1111 1111 1111" is kept whole or not at
+    all). The count includes those words.
+    """
+    if len(text) <= limit:
+        return text, 0
+    room = limit - len(_CUT_MARK) - 2
+    if room <= 0:
+        return "", len(text)
+    tail_room = room // _TAIL_SHARE
+    head = _safe_head(text, room - tail_room)
+    tail = _safe_tail(text, tail_room)
+    kept = " ".join(part for part in (head, _CUT_MARK, tail) if part)
+    return kept, len(text) - len(head) - len(tail)
+
+
+def _unsafe(word: str) -> bool:
+    """Whether a word might be part of PII: it holds a digit (of any script) or an "@", or
+    it spells one out ("at", "dot")."""
+    return any(c.isnumeric() or c in "@＠" for c in word) or _address_word(word)
+
+
+def _address_word(word: str) -> bool:
+    return word.strip(_WORD_EDGE).lower() in _ADDRESS_WORDS
+
+
+def _dropped_at_cut(words: list[str], beyond: str) -> int:
+    """How many of ``words`` (nearest the cut first) to leave out: the kept text must not end
+    in a word that might be part of PII ("1111"), nor in the word next to one ("GB82 WEST",
+    "jo at example"), so what stays visible at a cut is never a fragment of a value.
+    ``beyond`` is the word on the other side of the cut ("jo | at example.com")."""
+    for i, word in enumerate(words):
+        nearer = words[i - 1] if i else beyond
+        farther = words[i + 1] if i + 1 < len(words) else ""
+        if not (_unsafe(word) or _unsafe(farther) or _address_word(nearer)):
+            return i
+    return len(words)
+
+
+def _safe_head(text: str, room: int) -> str:
+    """The longest head of at most ``room`` characters that ends a word safely."""
+    # A word is whole when whitespace follows it within the window (text[room] included).
+    spans = [m.span() for m in _FRAGMENT.finditer(text, 0, room + 1) if m.end() <= room]
+    after = spans[-1][1] if spans else 0
+    beyond = _FRAGMENT.search(text, after, after + _CONTEXT)
+    words = [text[a:b] for a, b in reversed(spans)]
+    keep = len(spans) - _dropped_at_cut(words, beyond.group() if beyond else "")
+    return text[: spans[keep - 1][1]] if keep > 0 else ""
+
+
+def _safe_tail(text: str, room: int) -> str:
+    """The longest tail of at most ``room`` characters that starts a word safely."""
+    first = len(text) - room
+    spans = [m.span() for m in _FRAGMENT.finditer(text, first - 1) if m.start() >= first]
+    before = spans[0][0] if spans else len(text)
+    beyond = text[max(0, before - _CONTEXT) : before].split()
+    skip = _dropped_at_cut([text[a:b] for a, b in spans], beyond[-1] if beyond else "")
+    return text[spans[skip][0] :] if skip < len(spans) else ""
+
+
+def _analysis_bytes(key: Hashable, analysis: TextAnalysis) -> int:
+    """What one cached analysis holds: its key, its text (often the key itself), evidence."""
+    text = analysis.text
+    return (
+        (0 if key is text else sys.getsizeof(key))
+        + sys.getsizeof(text)
+        + sum(sys.getsizeof(c.evidence) for c in analysis.cues)
+        + _OBJECT_BYTES * (1 + len(analysis.cues))
+    )
+
+
+def _capped(text: str) -> str:
+    return cap_text(text)[0]
+
+
+@memo(budget=CACHE_BYTES, key=_capped, size=_analysis_bytes)
 def analyze_text(text: str) -> TextAnalysis:
     """Score one message. Cached: every turn re-analyses the conversation's earlier messages.
+
+    At most ``MAX_MESSAGE_CHARS`` characters are analysed (see :func:`cap_text`); the result's
+    ``text`` is what was analysed, and cue offsets index it. The cache is bounded by bytes
+    (``CACHE_BYTES``) and safe to share between threads.
 
     ``frustration = 1 - (1 - SENTIMENT_WEIGHT * negativity) * prod(1 - w_kind)`` where
     ``w_kind`` is the strongest cue of each kind (a kind repeated adds no new evidence) and
     shouting/bursts are scaled down by positive sentiment ("THANK YOU!!" is not anger).
     """
+    text = _capped(text)
     compound = float(_analyzer().polarity_scores(text)["compound"])
     damping = 1.0 - max(0.0, compound)
     cues: list[Cue] = []
