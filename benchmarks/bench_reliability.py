@@ -36,7 +36,7 @@ from handoff import Conversation, Router
 from handoff.delivery import DeliveryWorker, JsonlSink, Outbox, WebhookSink
 from handoff.errors import StorageUnavailable
 from handoff.models import ContextPayload
-from tests.conftest import ROOT, free_port, wait_for
+from tests.conftest import ROOT, free_port, start_delivery_worker, start_receiver, stop
 
 PAYLOADS = int(os.environ.get("HANDOFF_RELIABILITY_PAYLOADS", "200"))
 DOWN_SECONDS = float(os.environ.get("HANDOFF_RELIABILITY_DOWN_SECONDS", "5"))
@@ -88,19 +88,12 @@ class ReceiverProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        env = {**os.environ, "HANDOFF_RECEIVER_SECRET": SECRET, "HANDOFF_RECEIVER_TOKEN": TOKEN}
-        command = [sys.executable, "-m", "handoff.delivery.receiver", "--port", str(self.port)]
-        with self.log.open("ab") as out:
-            self.process = subprocess.Popen(
-                [*command, "--db", str(self.db)], cwd=ROOT, env=env, stdout=out, stderr=out
-            )
-        wait_for(self.url + "/health", 60, self.log, self.process)
+        self.process = start_receiver(self.port, self.db, self.log, secret=SECRET, token=TOKEN)
 
     def stop(self) -> None:
         process, self.process = self.process, None
         if process is not None:
-            process.terminate()
-            process.wait(timeout=30)
+            stop(process, timeout=30)
 
     def received(self) -> list[dict[str, Any]]:
         auth = {"Authorization": f"Bearer {TOKEN}"}
@@ -154,24 +147,6 @@ def _jsonl_keys(path: Path) -> set[str]:
     return {json.loads(line)["idempotency_key"] for line in path.read_text().splitlines()}
 
 
-def _worker_process(url: str, webhook: str, log: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "HANDOFF_OUTBOX_URL": url,
-        "HANDOFF_WEBHOOK_URL": webhook,
-        "HANDOFF_WEBHOOK_SECRET": SECRET,
-    }
-    env.pop("HANDOFF_JSONL_PATH", None)
-    with log.open("ab") as out:
-        return subprocess.Popen(
-            [sys.executable, "-m", "handoff.delivery", "run", "--poll", "0.05"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-
-
 def bench_worker_killed(benchmark: Any, tmp_path: Path, payloads: list[ContextPayload]) -> None:
     """The worker process is killed -9 KILLS times while payloads are put; all arrive once."""
     receiver = ReceiverProcess(tmp_path)
@@ -194,7 +169,7 @@ def bench_worker_killed(benchmark: Any, tmp_path: Path, payloads: list[ContextPa
             )
             producer.start()
             kills = 0
-            worker = _worker_process(url, receiver.url + "/payloads", log)
+            worker = start_delivery_worker(url, receiver.url + "/payloads", SECRET, log)
             while kills < KILLS:
                 # Kill it mid-delivery: once it has delivered something more, at a random moment
                 # (Up to 15 s: with nothing left to deliver it is killed idle.)
@@ -208,14 +183,13 @@ def bench_worker_killed(benchmark: Any, tmp_path: Path, payloads: list[ContextPa
                 worker.send_signal(signal.SIGKILL)
                 worker.wait(timeout=30)
                 kills += 1
-                worker = _worker_process(url, receiver.url + "/payloads", log)
+                worker = start_delivery_worker(url, receiver.url + "/payloads", SECRET, log)
             producer.join(DRAIN_SECONDS)
             try:
                 keys = set(result["keys"])
                 wait_until(lambda: keys <= _received_keys(receiver), timeout=DRAIN_SECONDS)
             finally:
-                worker.terminate()
-                worker.wait(timeout=30)
+                stop(worker, timeout=30)
             received = receiver.received()
         delivered = keys & {str(item["idempotency_key"]) for item in received}
         duplicates = sum(int(item["duplicates"]) for item in received)

@@ -35,7 +35,7 @@ from typing import Any
 import pytest
 from conftest import REPO
 
-from tests.conftest import free_port, wait_for
+from tests.conftest import free_port, stop, wait_for
 
 RATES = (50, 100, 200, 500)
 SECONDS = float(os.environ.get("HANDOFF_BENCH_LOAD_SECONDS", "10"))
@@ -131,12 +131,7 @@ def serve(folder: Path, setup: str) -> Iterator[tuple[str, int]]:
         wait_for(f"{url}/health", 60, folder / "server.log", process)
         yield url, process.pid
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=10)
         log.close()
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -59,3 +61,54 @@ def wait_for(url: str, seconds: float, log: Path, process: subprocess.Popen[byte
             pass
         time.sleep(0.2)
     pytest.fail(f"{url} not ready after {seconds}s:\n{log.read_text()[-3000:]}")
+
+
+def stop(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
+    """Terminate ``process`` and wait for it; kill it if it does not exit within ``timeout``."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=timeout)
+
+
+def start_receiver(
+    port: int, db: Path, log: Path, *, secret: str, token: str | None, extra: tuple[str, ...] = ()
+) -> subprocess.Popen[bytes]:
+    """The reference receiver (``python -m handoff.delivery.receiver``) on a loopback port,
+    answering /health when this returns; ``token`` guards its listing (None: no listing)."""
+    env = {**os.environ, "HANDOFF_RECEIVER_SECRET": secret}
+    env.pop("HANDOFF_RECEIVER_TOKEN", None)
+    if token is not None:
+        env["HANDOFF_RECEIVER_TOKEN"] = token
+    command = [sys.executable, "-m", "handoff.delivery.receiver", "--port", str(port)]
+    with log.open("ab") as out:
+        process = subprocess.Popen(
+            [*command, "--db", str(db), *extra],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health", 60, log, process)
+    except BaseException:
+        stop(process)
+        raise
+    return process
+
+
+def start_delivery_worker(
+    outbox_url: str, webhook: str, secret: str, log: Path
+) -> subprocess.Popen[bytes]:
+    """``python -m handoff.delivery run`` delivering ``outbox_url`` to a signed webhook."""
+    env = {
+        **os.environ,
+        "HANDOFF_OUTBOX_URL": outbox_url,
+        "HANDOFF_WEBHOOK_URL": webhook,
+        "HANDOFF_WEBHOOK_SECRET": secret,
+    }
+    env.pop("HANDOFF_JSONL_PATH", None)
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "handoff.delivery", "run", "--poll", "0.05"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import email.utils
 import logging
-import os
 import signal
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import pytest
 from handoff import Router
 from handoff.delivery import DeliveryWorker, Outbox, WebhookSink, verify
 from handoff.models import ContextPayload
-from tests.conftest import ROOT
+from tests.conftest import ROOT, start_delivery_worker
 from tests.test_delivery import FakeClock, _payload, wait_until
 
 SECRET = "worker-secret"
@@ -340,24 +339,6 @@ class TestLeases:
         assert set(desk.stored) == set(keys)
 
 
-def _worker_process(outbox_url: str, webhook: str, log: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "HANDOFF_OUTBOX_URL": outbox_url,
-        "HANDOFF_WEBHOOK_URL": webhook,
-        "HANDOFF_WEBHOOK_SECRET": SECRET,
-    }
-    env.pop("HANDOFF_JSONL_PATH", None)
-    with log.open("ab") as out:
-        return subprocess.Popen(
-            [sys.executable, "-m", "handoff.delivery", "run", "--poll", "0.05"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-
-
 @pytest.mark.slow
 class TestCrash:
     """A worker killed with SIGKILL mid-send: its claimed rows are not stuck for long."""
@@ -371,7 +352,7 @@ class TestCrash:
             keys = [outbox.put(payload) for payload in payloads]
             desk.hang = threading.Event()  # the first request stalls: the worker is mid-send
             log = tmp_path / "worker.log"
-            first = _worker_process(url, desk.url, log)
+            first = start_delivery_worker(url, desk.url, SECRET, log)
             try:
                 assert wait_until(lambda: desk.requests >= 1, timeout=60), log.read_text()
                 claimed = outbox.pending()
@@ -381,7 +362,7 @@ class TestCrash:
                 first.wait(timeout=30)
             assert first.returncode == -signal.SIGKILL
             # The batch it claimed is still leased to a dead process.
-            second = _worker_process(url, desk.url, log)
+            second = start_delivery_worker(url, desk.url, SECRET, log)
             try:
                 # The new worker takes back the dead one's claims when it starts (same
                 # machine); elsewhere the bound is the batch lease (15 s), or, for the row in

@@ -29,7 +29,7 @@ from handoff.adapters.rasa import (
     override,
     route_tracker,
 )
-from tests.conftest import RULES, always_open_rules, free_port, wait_for
+from tests.conftest import RULES, always_open_rules, free_port, stop, wait_for
 from tests.e2e.conftest import RASA_PROJECT, WORK
 
 pytestmark = pytest.mark.e2e
@@ -80,12 +80,7 @@ def rasa_api(rasa_bin: Path, rasa_model: Path, work: Path) -> Iterator[Api]:
             wait_for(f"http://127.0.0.1:{port}/", 240, log_path, process)
             yield Api(f"http://127.0.0.1:{port}")
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process, timeout=20)
 
 
 @pytest.fixture(scope="module")

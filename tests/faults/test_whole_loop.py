@@ -13,10 +13,8 @@ Rasa would send it. Afterwards, for every sender:
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,7 +27,7 @@ import pytest
 from handoff import Router
 from handoff.models.conversation import clean_text
 from handoff.payload import pseudonymise
-from tests.conftest import ROOT, free_port, wait_for
+from tests.conftest import ROOT, free_port, start_receiver, stop
 from tests.security.test_action_server import Server, action_call, running
 
 pytestmark = pytest.mark.slow
@@ -58,24 +56,12 @@ class Receiver:
 @pytest.fixture
 def receiver(tmp_path: Path) -> Iterator[Receiver]:
     port = free_port()
-    log = tmp_path / "receiver.log"
-    env = os.environ | {
-        "HANDOFF_RECEIVER_SECRET": WEBHOOK_SECRET,
-        "HANDOFF_RECEIVER_TOKEN": RECEIVER_TOKEN,
-    }
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "handoff.delivery.receiver", "--port", str(port),
-             "--db", str(tmp_path / "received.sqlite")],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(f"{url}/health", 60, log, process)
-            yield Receiver(url, process)
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+    log, db = tmp_path / "receiver.log", tmp_path / "received.sqlite"
+    process = start_receiver(port, db, log, secret=WEBHOOK_SECRET, token=RECEIVER_TOKEN)
+    try:
+        yield Receiver(f"http://127.0.0.1:{port}", process)
+    finally:
+        stop(process)
 
 
 @dataclass

@@ -8,6 +8,7 @@ import contextlib
 import copy
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -20,7 +21,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import DATA, ROOT, RULES, always_open_rules, free_port, wait_for
+from tests.conftest import DATA, ROOT, RULES, always_open_rules, free_port, stop, wait_for
 
 TOKEN = "action-token-0123456789abcdef"
 OLD_TOKEN = "old-action-token-fedcba987654"
@@ -104,12 +105,7 @@ def running(work: Path, **overrides: str | None) -> Iterator[Server]:
             wait_for(f"{url}/health", 60, log, process)
             yield Server(url, process, log, work)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process, timeout=10)
 
 
 def action_call(
@@ -462,12 +458,15 @@ def test_tokens_from_a_file_rotate_without_a_restart(tmp_path: Path) -> None:
 def test_when_saturated_it_answers_503_instead_of_queueing(tmp_path: Path) -> None:
     """One routing thread, one turn in flight at most: while a long turn routes, the next
     request is refused with 503 and Retry-After (ordering, not timing: the long turn is
-    still running when the 503 comes)."""
+    still running when the 503 comes). The long turn is a handoff whose store waits on the
+    outbox's write lock, held here, for the busy timeout: the message cap makes even a huge
+    message quick to analyse, so only the lock keeps the turn in flight long enough."""
     with running(
         tmp_path,
         HANDOFF_ROUTE_THREADS="1",
         HANDOFF_MAX_PENDING_TURNS="1",
         HANDOFF_MAX_BODY_BYTES=str(16 << 20),
+        HANDOFF_DELIVERY="off",
     ) as started:
         long_text = " ".join(["1234 5678"] * 200_000)
         long_reply: list[httpx.Response] = []
@@ -476,14 +475,20 @@ def test_when_saturated_it_answers_503_instead_of_queueing(tmp_path: Path) -> No
                 started.post(action_call(long_text, sender="long"), timeout=300)
             )
         )
-        slow.start()
-        busy = None
-        while slow.is_alive() and busy is None:
-            reply = started.post(action_call("hello", sender="short", intent="greet"))
-            if reply.status_code == 503:
-                busy = reply
-        alive_at_503 = slow.is_alive()
-        slow.join()
+        lock = sqlite3.connect(started.work / "outbox.db", timeout=30, isolation_level=None)
+        lock.execute("BEGIN EXCLUSIVE")
+        try:
+            slow.start()
+            busy = None
+            while slow.is_alive() and busy is None:
+                reply = started.post(action_call("hello", sender="short", intent="greet"))
+                if reply.status_code == 503:
+                    busy = reply
+            alive_at_503 = slow.is_alive()
+            slow.join()
+        finally:
+            lock.execute("ROLLBACK")
+            lock.close()
         assert busy is not None, "no 503 while the long turn routed"
         assert alive_at_503
         assert busy.headers["retry-after"] == "1"

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +20,7 @@ from handoff.delivery import JsonlSink, Outbox, WebhookSink, sign, verify
 from handoff.delivery._signing import signed_headers
 from handoff.delivery.receiver import ReceiverStore, create_receiver_app
 from handoff.models import ContextPayload
-from tests.conftest import ROOT, free_port, wait_for
+from tests.conftest import free_port, start_receiver, stop
 from tests.test_delivery import _payload
 
 SECRET = "receiver-secret"
@@ -52,29 +50,11 @@ def _start(folder: Path, *, token: str | None, extra: tuple[str, ...] = ()) -> I
     port = free_port()
     log = folder / "receiver.log"
     db = folder / "received.sqlite"
-    env = {**os.environ, "HANDOFF_RECEIVER_SECRET": SECRET}
-    env.pop("HANDOFF_RECEIVER_TOKEN", None)
-    if token is not None:
-        env["HANDOFF_RECEIVER_TOKEN"] = token
-    command = [sys.executable, "-m", "handoff.delivery.receiver", "--port", str(port)]
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [*command, "--db", str(db), *extra],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    process = start_receiver(port, db, log, secret=SECRET, token=token, extra=extra)
     try:
-        wait_for(f"http://127.0.0.1:{port}/health", 60, log, process)  # type: ignore[arg-type]
         yield Receiver(f"http://127.0.0.1:{port}", log, db)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
 
 
 @pytest.fixture(scope="module")
