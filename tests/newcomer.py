@@ -232,7 +232,7 @@ def _indent(text: str) -> str:
 
 
 def run_all(root: Path, *, keep: bool, only: list[str]) -> int:
-    found = problems(root)
+    found = [p for p in problems(root) if not only or p.split(":")[0] in only]
     if found:
         print("\n".join(found), file=sys.stderr)
         return 1
