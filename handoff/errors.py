@@ -17,6 +17,7 @@ import difflib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 __all__ = [
     "ConversationError",
@@ -25,6 +26,7 @@ __all__ = [
     "RulesError",
     "StorageUnavailable",
     "describe_error",
+    "describe_missing_file",
     "did_you_mean",
 ]
 
@@ -122,3 +124,16 @@ def describe_error(error: BaseException) -> str:
     code = frame.tb_frame.f_code
     place = f"{os.path.basename(code.co_filename)}:{frame.tb_lineno}"
     return f"{type(error).__name__} at {place} in {code.co_name}"
+
+
+def describe_missing_file(path: str | os.PathLike[str]) -> str:
+    """``<path>: no such file``, with ``(did you mean <path>?)`` naming the closest entry of
+    the same folder when one is close (a typo such as ``rules/defualt.yaml``)."""
+    path = Path(path)
+    try:
+        names = sorted(entry.name for entry in path.parent.iterdir())
+    except OSError:
+        names = []
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    hint = f" (did you mean {path.parent / close[0]}?)" if close else ""
+    return f"{path}: no such file{hint}"

@@ -149,9 +149,16 @@ class TestExplain:
         assert "anti-flapping none" in out
         assert "expected      general_support by asked_for_human: met" in out
 
-    def test_json_for_machines(self, run: object) -> None:
+    def test_json_for_machines(self, run: object, tmp_path: Path) -> None:
         """--json is valid JSON with the decision, its trace and the checks."""
-        sample = SAMPLES / "default" / "03_mood_sliding_to_priority.json"
+        # The sample ends where mood_sliding decides; one more exchange stays with the person.
+        case = json.loads((SAMPLES / "default" / "03_mood_sliding_to_priority.json").read_text())
+        case["conversation"]["turns"] += [
+            {"role": "bot", "text": "Refunds take 5-10 working days."},
+            {"role": "user", "text": "you keep saying the same thing"},
+        ]
+        sample = tmp_path / "continued.json"
+        sample.write_text(json.dumps(case))
         result = _run(run, "explain", RULES / "default.yaml", sample, "--json")
         data = json.loads(result.output)
         assert data["decision"]["lane"] == "priority_support"

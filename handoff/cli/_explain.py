@@ -52,6 +52,9 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
     if not decisions:  # no user turn yet: route the conversation as it is
         decisions = [router.route(loaded.conversation, now=moment, queue_load=loaded.queue_load)]
     final = decisions[-1]
+    # One decision per customer message, numbered as payloads number turns: the message's
+    # 1-based position among all messages. No number when there is no customer message yet.
+    numbers: list[int | None] = [*loaded.conversation.user_turn_numbers] or [None]
     rule = final.rule_id if final.rule_id is not None else final.state.rule
     expect_ok: bool | None = None
     if loaded.expect is not None:
@@ -70,11 +73,12 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
             "turns": [
                 {
                     "user_turn": number,
+                    "turn": turn,
                     "lane": d.lane,
                     "rule": d.rule_id,
                     "anti_flapping": d.anti_flapping.action,
                 }
-                for number, d in enumerate(decisions, start=1)
+                for number, (turn, d) in enumerate(zip(numbers, decisions, strict=True), start=1)
             ],
         }
         if loaded.expect is not None:
@@ -102,9 +106,15 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
     out.print(
         Text.assemble(
             ("turn by turn  ", "bold"),
-            " · ".join(_turn(n, d) for n, d in enumerate(decisions, start=1)),
+            " · ".join(_turn(n, d) for n, d in zip(numbers, decisions, strict=True)),
         )
     )
+    if numbers[0] is not None:
+        out.print(
+            "              at each customer message; turn = position among all messages from "
+            "1, as in payloads",
+            style="dim",
+        )
     if loaded.expect is not None:
         wanted = loaded.expect.lane + (f" by {loaded.expect.rule}" if loaded.expect.rule else "")
         out.print(
@@ -191,6 +201,7 @@ def _step(number: int, step: TraceStep) -> Text:
     return text
 
 
-def _turn(number: int, decision: Decision) -> str:
+def _turn(number: int | None, decision: Decision) -> str:
     by = f" ({decision.rule_id})" if decision.rule_id else ""
-    return f"{number}: {decision.lane}{by}"
+    at = "no customer message" if number is None else str(number)
+    return f"{at}: {decision.lane}{by}"
