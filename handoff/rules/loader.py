@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+import os
 import re
 import types
 import typing
@@ -36,6 +37,7 @@ from handoff.rules._gc import without_cyclic_gc
 
 __all__ = [
     "LoadedRules",
+    "SeparateRuleSets",
     "SourceMap",
     "field_range",
     "load_rules",
@@ -118,7 +120,11 @@ def ruleset_version(ruleset: RuleSet) -> str:
 
 @without_cyclic_gc
 def load_rules(path: str | Path) -> LoadedRules:
-    """Load a rules file, or every ``*.yaml``/``*.yml`` file of a folder merged in name order."""
+    """Load a rules file, or every ``*.yaml``/``*.yml`` file of a folder merged in name order.
+
+    A folder is one rule set: at most one of its files declares ``settings``. When two or
+    more do, they are separate rule sets and :class:`SeparateRuleSets` is raised.
+    """
     path = Path(path)
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
@@ -141,6 +147,7 @@ def load_rules(path: str | Path) -> LoadedRules:
             problems.extend(error.problems)
             continue
         parsed.append((str(file), data, sources))
+    _refuse_separate_rule_sets(path, files, parsed, problems)
     if problems:
         raise RulesError(problems)
     if len(parsed) == 1:
@@ -149,6 +156,53 @@ def load_rules(path: str | Path) -> LoadedRules:
         data, sources = _merge(parsed)
     ruleset = _validate(data, sources)
     return LoadedRules(ruleset, sources, tuple(str(f) for f in files), ruleset_version(ruleset))
+
+
+class SeparateRuleSets(RulesError):
+    """A folder holds several complete rule sets (two or more files declare ``settings``).
+
+    A folder is one rule set split into files: one file declares ``settings`` and the others
+    add lanes, conditions and rules. Files that each declare their own settings are separate
+    rule sets, and merging them would only report clashes, so the folder is refused.
+    ``rule_sets`` are the files with settings, ``fragments`` the other readable files.
+    """
+
+    def __init__(
+        self,
+        problems: Sequence[Problem],
+        rule_sets: Sequence[str],
+        fragments: Sequence[str],
+    ) -> None:
+        super().__init__(problems)
+        self.rule_sets = tuple(rule_sets)
+        self.fragments = tuple(fragments)
+
+
+def _refuse_separate_rule_sets(
+    folder: Path,
+    files: Sequence[Path],
+    parsed: Sequence[tuple[str, dict[str, Any], SourceMap]],
+    problems: list[Problem],
+) -> None:
+    with_settings = [(name, sources) for name, data, sources in parsed if "settings" in data]
+    if len(with_settings) < 2:
+        return
+    names = [name for name, _ in with_settings]
+    second, sources = with_settings[1]
+    where = sources.locate(("settings",))
+    problem = Problem(
+        second,
+        where.line,
+        where.column,
+        f"'settings' is also declared in {names[0]}: {folder}{os.sep} holds {len(names)} separate "
+        f"rule sets ({', '.join(names)}), each file with its own settings, not one rule set "
+        "split into files",
+        "pass one file, or put one rule set's files in a folder of their own (a folder is "
+        "one rule set: one file declares 'settings', the others add lanes and rules)",
+        ("settings",),
+    )
+    fragments = [name for name, data, _ in parsed if "settings" not in data]
+    raise SeparateRuleSets([problem, *problems], names, fragments)
 
 
 @without_cyclic_gc
