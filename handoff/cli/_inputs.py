@@ -175,7 +175,7 @@ def _check_turns(data: Any, where: str) -> None:
 
 
 def _user_number(turns: list[Any], index: int) -> int:
-    return 1 + sum(isinstance(t, dict) and t.get("role") == "user" for t in turns[:index])
+    return 1 + sum(1 for t in turns[:index] if isinstance(t, dict) and t.get("role") == "user")
 
 
 def _routable(loaded: Loaded) -> Loaded:
