@@ -48,12 +48,14 @@ def validate(paths: tuple[Path, ...]) -> int:
                 invalid += _report(out, path, error)
                 checked += 1
                 continue
-            files = [Path(name) for name in error.rule_sets] + _unreadable(path, error)
+            unreadable = _unreadable(error)
+            files = [Path(name) for name in error.rule_sets] + unreadable
+            also = f" and {_count(len(unreadable), 'unreadable file')}" if unreadable else ""
             out.print(
                 Text.assemble(
                     (f"{path}{os.sep}", "bold"),
-                    f": {len(files)} separate rule sets (each file has its own settings), "
-                    "validated one by one",
+                    f": {len(error.rule_sets)} separate rule sets (each file has its own "
+                    f"settings){also}, validated one by one",
                 )
             )
             for file in sorted(files):
@@ -72,7 +74,7 @@ def validate(paths: tuple[Path, ...]) -> int:
     return 1 if invalid else 0
 
 
-def _unreadable(folder: Path, error: SeparateRuleSets) -> list[Path]:
+def _unreadable(error: SeparateRuleSets) -> list[Path]:
     """Files of the folder that could not be parsed (their problems are reported on their own)."""
     known = set(error.rule_sets) | set(error.fragments)
     return sorted({Path(p.file) for p in error.problems if p.file not in known})

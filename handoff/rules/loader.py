@@ -507,15 +507,44 @@ def _yaml_problem(error: Any, name: str, text: str) -> Problem:
     problem = problem.split("\n")[0].rstrip(":")
     hint = "check the indentation and the colons around this line"
     lines = text.splitlines()
-    found = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
-    if found == "\t" or "'\\t'" in problem:
-        problem = "a tab character is used for indentation"
-        hint = "YAML indentation must use spaces; replace the tabs with two spaces per level"
-    elif "found undefined alias" in problem:
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = source[column - 1 : column]
+    if found == "\t" or "'\\t'" in problem or "tab character" in problem:
+        return _tab_problem(name, line, column, source)
+    if "found undefined alias" in problem:
         hint = "define the anchor (&name) before using the alias (*name)"
     elif "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted, or a key is mis-indented"
     return Problem(name, line, column, f"invalid YAML: {problem}", hint)
+
+
+def _tab_problem(name: str, line: int, column: int, source: str) -> Problem:
+    """A tab libyaml refused, told apart by where it is on its line.
+
+    Tabs are fine between a value and its comment (``lane: bot<TAB># note``); libyaml refuses
+    them only at the start of a line, where they read as indentation, even on a line that
+    holds nothing but a comment (which YAML 1.2 itself would allow) or nothing at all.
+    """
+    rest = source.lstrip(" \t")
+    leading = source[: len(source) - len(rest)]
+    if "\t" in leading:
+        column = leading.index("\t") + 1
+        if not rest:
+            message = "a tab on an otherwise blank line"
+            hint = "delete the whitespace on this line (a tab starting a line is indentation)"
+        elif rest.startswith("#"):
+            message = "a tab before a comment on a line of its own"
+            hint = (
+                "indent the comment with spaces; at the start of a line the YAML reader takes "
+                "a tab for indentation (a tab after a value, 'lane: bot<TAB># note', is fine)"
+            )
+        else:
+            message = "a tab character is used for indentation"
+            hint = "YAML indentation must use spaces; replace the tabs with two spaces per level"
+    else:
+        message = "a tab character where YAML does not allow one"
+        hint = "replace the tab with a space"
+    return Problem(name, line, column, f"invalid YAML: {message}", hint)
 
 
 def _reader_problem(error: Any, name: str, text: str) -> Problem:
