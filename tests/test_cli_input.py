@@ -389,3 +389,20 @@ def test_help_examples_render_one_per_line(name: str | None) -> None:
     shown = [line.strip() for line in result.output.splitlines()]
     for example in examples:
         assert example in shown, f"{example!r} is not a line of its own:\n{result.output}"
+
+
+def test_the_loader_suggests_the_near_miss_too(tmp_path: Path) -> None:
+    """Library callers (and the demo) get the same "did you mean" from the rules loader."""
+    from handoff import Router  # noqa: PLC0415
+    from handoff.errors import RulesError  # noqa: PLC0415
+
+    (tmp_path / "rules").mkdir()
+    shutil.copy(DEFAULT, tmp_path / "rules" / "default.yaml")
+    with pytest.raises(RulesError) as caught:
+        Router.from_path(tmp_path / "rulez" / "defualt.yaml")
+    [problem] = caught.value.problems
+    assert problem.message == "no such file or folder"
+    assert problem.hint == f"did you mean {tmp_path / 'rules' / 'default.yaml'}?"
+    with pytest.raises(RulesError) as caught:
+        Router.from_path(tmp_path / "nothing-like-it")
+    assert caught.value.problems[0].hint == "check the path and try again"

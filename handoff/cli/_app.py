@@ -10,10 +10,8 @@ is one line, ``path: what is wrong (did you mean …?)``, and exit status 1, in 
 
 from __future__ import annotations
 
-import difflib
 import errno
 import functools
-import itertools
 import os
 import stat
 import sys
@@ -28,7 +26,7 @@ from rich.text import Text
 
 from handoff import __version__
 from handoff.cli._inputs import usage_hint, what_else
-from handoff.errors import HandoffError, Problem, RulesError
+from handoff.errors import HandoffError, Problem, RulesError, similar_path
 from handoff.router import Router
 
 __all__ = [
@@ -148,38 +146,13 @@ class InputError(click.ClickException):
         console(stderr=True).print(self.format_message(), style="red")
 
 
-MAX_SIBLINGS = 10_000  # names compared for "did you mean" in one folder
-
-
-def near_miss(path: Path) -> Path | None:
-    """An existing path one typo away from ``path`` (each missing part matched by difflib)."""
-    base = Path(path.anchor) if path.is_absolute() else Path()
-    parts = path.parts[1:] if path.is_absolute() else path.parts
-    changed = False
-    for part in parts:
-        if part in (".", "..") or os.path.lexists(base / part):
-            base /= part
-            continue
-        try:
-            with os.scandir(base) as entries:
-                names = [entry.name for entry in itertools.islice(entries, MAX_SIBLINGS)]
-        except OSError:
-            return None
-        close = difflib.get_close_matches(part, names, n=1, cutoff=0.7)
-        if not close:
-            return None
-        base /= close[0]
-        changed = True
-    return base if changed and base.exists() else None
-
-
 def input_problem(label: str, path: Path, *, folder_ok: bool) -> str | None:
     """Why ``path`` cannot be read as a command's input, in one line; None if it can."""
     expected = "file or folder" if folder_ok else "file"
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        suggestion = near_miss(path)
+        suggestion = similar_path(path)
         hint = f" (did you mean {suggestion}?)" if suggestion is not None else ""
         return f"{label}: no such {expected}{hint}"
     except NotADirectoryError:
@@ -209,7 +182,7 @@ def output_problem(label: str, path: Path) -> str | None:
         return f"{label}: is a folder; give a file name to write"
     parent = path.parent
     if not parent.is_dir():
-        suggestion = near_miss(parent) if not parent.exists() else None
+        suggestion = similar_path(parent) if not parent.exists() else None
         hint = f" (did you mean {suggestion / path.name}?)" if suggestion is not None else ""
         return f"{label}: no such folder {parent}{hint}"
     if path.exists() and not os.access(path, os.W_OK):

@@ -30,7 +30,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from handoff.errors import Problem, RulesError, did_you_mean
+from handoff.errors import Problem, RulesError, did_you_mean, similar_path
 from handoff.models.rules import Condition, RuleSet
 from handoff.models.signals import SIGNAL_KINDS
 from handoff.rules._gc import without_cyclic_gc
@@ -135,9 +135,9 @@ def load_rules(path: str | Path) -> LoadedRules:
     elif path.is_file():
         files = [path]
     else:
-        raise RulesError(
-            [Problem(str(path), 0, 0, "no such file or folder", "check the path and try again")]
-        )
+        suggestion = similar_path(path)
+        hint = f"did you mean {suggestion}?" if suggestion else "check the path and try again"
+        raise RulesError([Problem(str(path), 0, 0, "no such file or folder", hint)])
     parsed: list[tuple[str, dict[str, Any], SourceMap]] = []
     problems: list[Problem] = []
     for file in files:
