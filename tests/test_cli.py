@@ -79,11 +79,11 @@ class TestValidate:
         assert result.exit_code == 1
         assert "the folder has no .yaml files" in result.output
 
-    def test_a_missing_file_is_a_usage_error(self, run: object, tmp_path: Path) -> None:
-        """A path that does not exist is a usage error (exit 2)."""
+    def test_a_missing_file_is_unreadable_input(self, run: object, tmp_path: Path) -> None:
+        """A path that does not exist is unreadable input (exit 1), not a usage error."""
         result = _run(run, "validate", tmp_path / "nope.yaml")
-        assert result.exit_code == 2
-        assert "does not exist" in result.output
+        assert result.exit_code == 1
+        assert f"{tmp_path / 'nope.yaml'}: no such file or folder" in result.output
 
     def test_no_arguments_is_a_usage_error(self, run: object) -> None:
         """validate needs at least one path."""
@@ -129,8 +129,12 @@ class TestValidate:
         )  # fmt: skip
         assert bad.returncode == 1
         assert "Traceback" not in bad.stdout + bad.stderr
-        usage = subprocess.run(  # noqa: PLW1510  (exit codes are asserted)
+        missing = subprocess.run(  # noqa: PLW1510  (exit codes are asserted)
             [HANDOFF, "validate", tmp_path / "missing.yaml"], capture_output=True
+        )
+        assert missing.returncode == 1
+        usage = subprocess.run(  # noqa: PLW1510  (exit codes are asserted)
+            [HANDOFF, "validate", "--no-such-option"], capture_output=True
         )
         assert usage.returncode == 2
 

@@ -47,10 +47,14 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
     """
     router = load_router(rules)
     loaded = read_conversation_file(conversation)
+    label = loaded.conversation.id
+    if not loaded.has_id:  # the model's placeholder id would read "conversation conversation"
+        label = conversation.name
+        console(stderr=True).print(
+            f'{conversation}: no "id" in the file; labelled by its file name', style="yellow"
+        )
     moment = now or loaded.now or datetime.now(timezone.utc)
     decisions = router.replay(loaded.conversation, now=moment, queue_load=loaded.queue_load)
-    if not decisions:  # no user turn yet: route the conversation as it is
-        decisions = [router.route(loaded.conversation, now=moment, queue_load=loaded.queue_load)]
     final = decisions[-1]
     # One decision per customer message, numbered as payloads number turns: the message's
     # 1-based position among all messages. No number when there is no customer message yet.
@@ -64,7 +68,7 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
 
     if as_json:
         data: dict[str, Any] = {
-            "conversation": loaded.conversation.id,
+            "conversation": label,
             "source": loaded.source,
             "now": moment.isoformat(),
             "ruleset": router.ruleset.name,
@@ -92,7 +96,7 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
     out.print(
         Text.assemble(
             "conversation ",
-            (loaded.conversation.id, "bold"),
+            (label, "bold"),
             f" ({loaded.source}, {turns} user turn{'s' if turns != 1 else ''}, "
             f"at {moment.isoformat()})",
         )
