@@ -119,7 +119,7 @@ def bench_full_turn(benchmark: Any, router: Router) -> None:
     benchmark.extra_info["analyses_per_turn"] = misses / turns
 
 
-# VADER alone, the unit of every "× VADER" in the report, is bench_signals_vader: one
+# VADER alone, the unit of every "times VADER" in the report, is bench_signals_vader: one
 # benchmark, so every ratio divides by the same number.
 
 
@@ -137,9 +137,7 @@ def data_caches() -> list[Any]:
         if name != "handoff" and not name.startswith("handoff."):
             continue
         for value in vars(module).values():
-            bounded_lru = (
-                hasattr(value, "cache_parameters") and value.cache_parameters()["maxsize"]
-            )
+            bounded_lru = hasattr(value, "cache_parameters") and value.cache_parameters()["maxsize"]
             if isinstance(value, TextMemo) or bounded_lru:
                 found[id(value)] = value
     return list(found.values())
