@@ -164,7 +164,7 @@ def to_dot(compiled: CompiledRules) -> Any:
         import graphviz  # noqa: PLC0415  (only the dot and svg formats need it)
     except ImportError:
         raise HandoffError(
-            "--format dot and svg need the graphviz package: pip install 'handoff[cli]'"
+            "--format dot and svg need the graphviz package: pip install 'handoff-router[cli]'"
         ) from None
     ids = _ids(compiled)
     dot = graphviz.Digraph(compiled.ruleset.name or "rules")

@@ -99,7 +99,7 @@ def _from_tracker(data: dict[str, Any]) -> Conversation:
         from handoff.adapters.rasa import tracker_to_conversation  # noqa: PLC0415
     except ImportError:
         raise ConversationError(
-            "this is a Rasa tracker dump; reading it needs rasa-sdk: pip install 'handoff[rasa]'"
+            "this is a Rasa tracker dump; reading it needs rasa-sdk: pip install 'handoff-router[rasa]'"
         ) from None
     try:
         return tracker_to_conversation(Tracker.from_dict(data))
