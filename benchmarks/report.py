@@ -18,6 +18,7 @@ import argparse
 import json
 import statistics
 import sys
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
@@ -1059,7 +1060,12 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         "",
         "The report splits where a turn's time goes and what would take it further.",
     ]
-    return "\n".join(lines)
+    wrapped = [
+        textwrap.fill(line, 95, subsequent_indent="  " if line.startswith("- ") else "",
+                      break_on_hyphens=False, break_long_words=False)
+        for line in lines
+    ]  # fmt: skip
+    return "\n".join(wrapped)
 
 
 def write_speed(readme: Path, text: str) -> None:
