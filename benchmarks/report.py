@@ -961,7 +961,11 @@ def _profile_block(title: str, stored: dict[str, Any] | None) -> list[str]:
     if not stored:
         return [*lines, "No profile is stored with these results (`report.py` takes one when it "
                 "first renders a run's raw results, or with `--profile`)."]  # fmt: skip
-    lines += [f"Taken {stored['taken']} on the machine of the run. Top frames by own time:", ""]
+    lines += [
+        f"Taken {stored['taken']} by `report.py` (right after the run, unless `--profile` was "
+        "given later). Top frames by own time:",
+        "",
+    ]
     lines += [f"- {share:.1%} {where}" for where, share in stored["tops"]]
     lines += ["", "Call tree (library frames folded):", "", "```", stored["tree"], "```"]
     return lines
