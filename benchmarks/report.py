@@ -1015,7 +1015,7 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         return (
             f"p99 {_ms(p99)} with {i.get('errors')} errors of {i.get('requests')} requests "
             f"in one {i.get('seconds', 0):g} s run ({verdict} the goal of "
-            f"{TARGET_P99_MS:g} ms, 0 errors)"
+            f"≤ {TARGET_P99_MS:g} ms, 0 errors)"
         )
 
     same = by_what["GoRules ZEN ÷ handoff, 10 rules, both from the same `Signals`"]
@@ -1045,7 +1045,7 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         + " when the intent index buckets them (one intent per rule, its best case); "
         + target("decision, 1,000 rules ÷ 10 rules, rules the index cannot bucket")
         + " when it cannot (every rule scanned, its worst case);",
-        f"- the action server at {SPLIT_RATE} requests/s, a fresh message per request: "
+        f"- the action server at {SPLIT_RATE} req/s, a fresh message per request: "
         + server("server")
         + "; with four texts repeated (cache hits): "
         + server("server_repeated")

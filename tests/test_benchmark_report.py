@@ -53,6 +53,43 @@ def committed() -> dict[str, Any]:
     return raw
 
 
+def _with_new_benchmarks(raw: dict[str, Any]) -> dict[str, Any]:
+    """The results plus stand-ins for the benchmarks added after they were measured (cold
+    turn, index worst case, same-input ZEN, repeated-text server), so that the sections that
+    print them are checked with figures too. Stand-ins: copies of measured entries, renamed
+    and rescaled; only the report's arithmetic is under test here."""
+    out = copy.deepcopy(raw)
+    by_name = {b["name"]: b for b in out["benchmarks"]}
+
+    def clone(source: str, name: str, scale: float, **info: Any) -> None:
+        item = copy.deepcopy(by_name[source])
+        item["name"] = item["fullname"] = name
+        for key, value in item["stats"].items():
+            if key not in ("rounds", "iterations") and isinstance(value, float):
+                item["stats"][key] = value * scale
+        item["extra_info"] = {**item["extra_info"], **info}
+        out["benchmarks"].append(item)
+
+    clone("bench_full_turn", "bench_full_turn_cold", 3.1, kind="turn_cold", analyses_per_turn=6)
+    for n, scale in ((10, 3.3), (100, 31.0), (1000, 350.0)):
+        clone(f"bench_decision_handoff[{n}]", f"bench_decision_unindexed[{n}]", scale,
+              kind="decision_unindexed")  # fmt: skip
+    for n in (10, 1000):
+        clone(f"bench_decision_handoff[{n}]", f"bench_decision_from_signals_handoff[{n}]", 2.9,
+              kind="decision_from_signals")  # fmt: skip
+        clone(f"bench_decision_zen[{n}]", f"bench_decision_from_signals_zen[{n}]", 1.2,
+              kind="decision_from_signals")  # fmt: skip
+    clone("bench_action_server[200]", "bench_action_server_repeated", 1.0, kind="server_repeated",
+          p99_ms=6.2, p50_ms=2.9)  # fmt: skip
+    return out
+
+
+@pytest.fixture(scope="module", params=["committed", "with new benchmarks"])
+def results(request: pytest.FixtureRequest, committed: dict[str, Any]) -> dict[str, Any]:
+    """The committed results, and the same with the newer benchmarks' stand-ins."""
+    return committed if request.param == "committed" else _with_new_benchmarks(committed)
+
+
 def _medians(raw: dict[str, Any]) -> dict[str, float]:
     return {b["name"]: b["stats"]["median"] for b in raw["benchmarks"]}
 
@@ -122,10 +159,12 @@ TARGET_BENCHES = {
 }  # fmt: skip
 
 
-def test_targets_are_ratios_of_the_named_benchmarks(tmp_path: Path) -> None:
+def test_targets_are_ratios_of_the_named_benchmarks(
+    tmp_path: Path, results: dict[str, Any]
+) -> None:
     """Every target row's ratio and verdict, recomputed from the results by benchmark name;
     rows whose benchmarks are absent from the results say so instead of a figure."""
-    raw = json.loads(RESULTS.read_text())
+    raw = results
     medians = _medians(raw)
     rows = {row[0]: row for row in _table_rows(_render(raw, tmp_path), "Targets")}
     goals = {"≤ 6×": lambda r: r <= 6, "≥ 15×": lambda r: r >= 15, "≤ 3×": lambda r: r <= 3,
@@ -274,15 +313,30 @@ def _typed_in(text_a: str, text_b: str, raw: dict[str, Any]) -> list[str]:
     return found
 
 
-def test_no_figure_survives_other_results(tmp_path: Path, committed: dict[str, Any]) -> None:
+def test_no_figure_survives_other_results(tmp_path: Path, results: dict[str, Any]) -> None:
     """Render the results, then the same results with every measurement changed: any number
     printed the same in both (outside History and the set-up descriptions) was typed in."""
     typed_in = _typed_in(
-        _render(committed, tmp_path, "a.json"),
-        _render(_perturbed(committed), tmp_path, "b.json"),
-        committed,
+        _render(results, tmp_path, "a.json"),
+        _render(_perturbed(results), tmp_path, "b.json"),
+        results,
     )
     assert not typed_in, "\n".join(typed_in)
+
+
+def test_no_figure_in_the_speed_section_survives_other_results(
+    tmp_path: Path, results: dict[str, Any]
+) -> None:
+    """The same for README.md's Speed section (its goals are the only fixed figures)."""
+    _render(results, tmp_path, "a.json")
+    _render(_perturbed(results), tmp_path, "b.json")
+    # One line each: the section is wrapped, and a wrap can split a phrase.
+    before = " ".join(report.speed(*report.load(tmp_path / "a.json")).split())
+    after = " ".join(report.speed(*report.load(tmp_path / "b.json")).split())
+    typed_in = _typed_in(before, after, results)
+    assert not typed_in, "\n".join(typed_in)
+    if "not measured in this run" not in before:
+        assert len(re.findall(r"\d+\.\d\d×", before)) == 8  # every ratio printed
 
 
 def test_a_typed_in_figure_is_caught(tmp_path: Path, committed: dict[str, Any]) -> None:
