@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from handoff.cli._app import EXISTING, cli, console, guard, load_router
+from handoff.cli._app import EXISTING, OUTPUT, cli, console, guard, load_router
 from handoff.errors import HandoffError
 from handoff.graph.compile import START, CompiledRules
 
@@ -51,7 +51,7 @@ INSTALL_DOT = (
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=OUTPUT,
     help="Write to this file instead of standard output.",
 )
 @guard
