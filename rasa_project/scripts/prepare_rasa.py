@@ -1,15 +1,16 @@
 """Install Rasa and train the bot, once, for both run_local.sh and the e2e tests.
 
     .venv/bin/python rasa_project/scripts/prepare_rasa.py          # prints the model's path
-    .venv/bin/python rasa_project/scripts/prepare_rasa.py --env    # Rasa's quiet environment
+    .venv/bin/python rasa_project/scripts/prepare_rasa.py --env    # the environment Rasa runs in
     rasa ... 2>&1 | .venv/bin/python rasa_project/scripts/prepare_rasa.py --quiet-log LOG
 
 Prints the trained model's path on stdout and what it is doing on stderr, with where the
 log is. Standard library only (it runs before anything else is installed).
 
 - Rasa 3.6.21 goes into ``.venv-rasa`` (its own Python 3.10 venv: Rasa 3.6 pins pydantic 1
-  and Python < 3.11). A marker file records a finished install, so an interrupted one is
-  redone. Log: ``.e2e/rasa-install.log``.
+  and Python < 3.11). A marker file records a finished install of this Rasa version with
+  these pins (constraints.txt), so an interrupted install, or a change of pins, installs
+  again. Log: ``.e2e/rasa-install.log``.
 - The model is named after a fingerprint of what training reads (Rasa's version,
   ``config.yml``, ``domain.yml``, ``data/**/*.yml``): ``.e2e/models/handoff-<sha256[:12]>.tar.gz``.
   Whoever runs first (run_local.sh or pytest) trains it; the other reuses it. A change to
@@ -40,7 +41,7 @@ PROJECT = ROOT / "rasa_project"
 VENV = ROOT / ".venv-rasa"
 WORK = ROOT / ".e2e"
 RASA_VERSION = "3.6.21"
-MARKER = VENV / f".installed-{RASA_VERSION}"
+CONSTRAINTS = PROJECT / "constraints.txt"
 INSTALL_LOG = WORK / "rasa-install.log"
 TRAIN_LOG = WORK / "rasa-train.log"
 # Third-party DeprecationWarnings that Rasa 3.6's dependencies print at start-up: each was
@@ -137,27 +138,39 @@ def python310() -> str:
     return str(candidates[-1])
 
 
+def install_marker() -> Path:
+    """Written after a finished install; named after the Rasa version and the pins, so a
+    change to either installs again."""
+    pins = hashlib.sha256(CONSTRAINTS.read_bytes()).hexdigest()[:8]
+    return VENV / f".installed-{RASA_VERSION}-{pins}"
+
+
 def install() -> None:
-    if MARKER.exists():
+    marker = install_marker()
+    if marker.exists():
         return
-    say(f"installing Rasa {RASA_VERSION} into .venv-rasa (first run only, ~2 min; "
+    say(f"installing Rasa {RASA_VERSION} into .venv-rasa (first run only, 2 to 4 minutes; "
         f"log: {relative(INSTALL_LOG)})")  # fmt: skip
     started = time.monotonic()
     INSTALL_LOG.write_text("")
     shutil.rmtree(VENV, ignore_errors=True)
     run([python310(), "-m", "venv", str(VENV)], INSTALL_LOG, "creating .venv-rasa")
     run([str(VENV / "bin" / "pip"), "install", f"rasa=={RASA_VERSION}",
-         "-c", str(PROJECT / "constraints.txt")], INSTALL_LOG, "installing Rasa")  # fmt: skip
-    MARKER.touch()
+         "-c", str(CONSTRAINTS)], INSTALL_LOG, "installing Rasa")  # fmt: skip
+    marker.touch()
     say(f"installed Rasa {RASA_VERSION} in {time.monotonic() - started:.0f} s")
+
+
+def training_inputs() -> list[Path]:
+    """The files `rasa train` reads here (endpoints and channels are run-time settings)."""
+    return [PROJECT / "config.yml", PROJECT / "domain.yml",
+            *sorted((PROJECT / "data").rglob("*.yml"))]  # fmt: skip
 
 
 def fingerprint() -> str:
     """What training reads, and the Rasa that reads it."""
     digest = hashlib.sha256(f"rasa {RASA_VERSION}\n".encode())
-    files = [PROJECT / "config.yml", PROJECT / "domain.yml",
-             *sorted((PROJECT / "data").rglob("*.yml"))]  # fmt: skip
-    for path in files:
+    for path in training_inputs():
         digest.update(path.relative_to(PROJECT).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
@@ -170,7 +183,7 @@ def train() -> Path:
     if model.exists():
         say(f"reusing the trained bot {relative(model)} (same Rasa, config and training data)")
         return model
-    say(f"training the bot (about a minute on 2 cores; log: {relative(TRAIN_LOG)})")
+    say(f"training the bot (1 to 3 minutes on 2 cores; log: {relative(TRAIN_LOG)})")
     started = time.monotonic()
     models.mkdir(parents=True, exist_ok=True)
     TRAIN_LOG.write_text("")
