@@ -14,9 +14,11 @@ with ``Decision.error`` set (see ``handoff.router``).
 from __future__ import annotations
 
 import difflib
+import itertools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 __all__ = [
     "ConversationError",
@@ -25,7 +27,9 @@ __all__ = [
     "RulesError",
     "StorageUnavailable",
     "describe_error",
+    "describe_missing_file",
     "did_you_mean",
+    "similar_path",
 ]
 
 
@@ -122,3 +126,40 @@ def describe_error(error: BaseException) -> str:
     code = frame.tb_frame.f_code
     place = f"{os.path.basename(code.co_filename)}:{frame.tb_lineno}"
     return f"{type(error).__name__} at {place} in {code.co_name}"
+
+
+MAX_SIBLINGS = 10_000  # names compared for "did you mean" in one folder
+
+
+def similar_path(path: Path) -> Path | None:
+    """An existing path one typo away from ``path``, for "did you mean" hints.
+
+    Each missing part of the path is matched against its folder's names with difflib, so
+    ``rulez/defualt.yaml`` finds ``rules/default.yaml``; None when nothing close exists.
+    """
+    base = Path(path.anchor) if path.is_absolute() else Path()
+    parts = path.parts[1:] if path.is_absolute() else path.parts
+    changed = False
+    for part in parts:
+        if part in (".", "..") or os.path.lexists(base / part):
+            base /= part
+            continue
+        try:
+            with os.scandir(base) as entries:
+                names = [entry.name for entry in itertools.islice(entries, MAX_SIBLINGS)]
+        except OSError:
+            return None
+        close = difflib.get_close_matches(part, names, n=1, cutoff=0.7)
+        if not close:
+            return None
+        base /= close[0]
+        changed = True
+    return base if changed and base.exists() else None
+
+
+def describe_missing_file(path: str | os.PathLike[str]) -> str:
+    """``<path>: no such file``, with ``(did you mean <path>?)`` when an existing path is one
+    typo away (see similar_path): the one line every entry point prints for a missing file."""
+    close = similar_path(Path(path))
+    hint = f" (did you mean {close}?)" if close else ""
+    return f"{path}: no such file{hint}"

@@ -165,9 +165,11 @@ def build_payload(
     )
     cuts = cut_chars or {}
     start = max(first_turn, len(conversation.turns) - transcript_turns)
+    # Turn numbers are 1-based positions in the whole conversation (models.payload.TURN):
+    # signals keep 0-based indexes into Conversation.turns, the payload counts as people do.
     transcript = tuple(
         _line(
-            index,
+            index + 1,
             turn.role,
             turn.text,
             turn.intent.name if turn.intent is not None else None,
@@ -199,11 +201,11 @@ def build_payload(
             trend=_finite(signals.sentiment_trend),
             delta=_finite(signals.sentiment_delta),
             minimum=_finite(signals.sentiment_min),
-            label=sentiment_label(signals.sentiment_trend),  # type: ignore[arg-type]
+            label=sentiment_label(signals.sentiment),  # type: ignore[arg-type]
             frustration=_finite(signals.frustration),
-            per_turn=tuple((s.turn, round(s.sentiment, 4)) for s in signals.turn_scores),
+            per_turn=tuple((s.turn + 1, round(s.sentiment, 4)) for s in signals.turn_scores),
         )
-        cues = tuple(_cue(c.kind, c.evidence, c.turn) for c in signals.cue_details)
+        cues = tuple(_cue(c.kind, c.evidence, c.turn + 1) for c in signals.cue_details)
         fallbacks = signals.total_fallbacks
     else:
         sentiment = SentimentInfo(

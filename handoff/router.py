@@ -47,7 +47,8 @@ log = logging.getLogger("handoff")
 
 @functools.cache
 def _warn_default_key() -> None:
-    """Once per process: ids in payloads are pseudonymised with the public default key."""
+    """Once per process, when the first payload is built with the public default key (tools
+    that only load, draw or explain rules never pseudonymise anything, so they stay quiet)."""
     log.warning(
         "HANDOFF_PSEUDONYM_KEY is not set: payload ids are pseudonymised with the public "
         "default key; set a secret key (Router(pseudonym_key=...)) in production"
@@ -100,8 +101,6 @@ class Router:
         self._settings = compiled.ruleset.settings
         self._history: HistorySource = history if history is not None else InMemoryHistory()
         self._pseudonym_key = _pseudonym_key(pseudonym_key)
-        if self._pseudonym_key == DEFAULT_PSEUDONYM_KEY:
-            _warn_default_key()
 
     # ------------------------------------------------------------------ construction
 
@@ -258,6 +257,8 @@ class Router:
                 log.error("history source failed, payload sent without it (%s)",
                           describe_error(error))  # fmt: skip
         bounded = bound(conversation, self._limits)
+        if self._pseudonym_key == DEFAULT_PSEUDONYM_KEY:
+            _warn_default_key()
         return build_payload(
             bounded.conversation,
             signals,

@@ -79,11 +79,11 @@ class TestValidate:
         assert result.exit_code == 1
         assert "the folder has no .yaml files" in result.output
 
-    def test_a_missing_file_is_a_usage_error(self, run: object, tmp_path: Path) -> None:
-        """A path that does not exist is a usage error (exit 2)."""
+    def test_a_missing_file_is_unreadable_input(self, run: object, tmp_path: Path) -> None:
+        """A path that does not exist is unreadable input (exit 1), not a usage error."""
         result = _run(run, "validate", tmp_path / "nope.yaml")
-        assert result.exit_code == 2
-        assert "does not exist" in result.output
+        assert result.exit_code == 1
+        assert f"{tmp_path / 'nope.yaml'}: no such file or folder" in result.output
 
     def test_no_arguments_is_a_usage_error(self, run: object) -> None:
         """validate needs at least one path."""
@@ -129,8 +129,12 @@ class TestValidate:
         )  # fmt: skip
         assert bad.returncode == 1
         assert "Traceback" not in bad.stdout + bad.stderr
-        usage = subprocess.run(  # noqa: PLW1510  (exit codes are asserted)
+        missing = subprocess.run(  # noqa: PLW1510  (exit codes are asserted)
             [HANDOFF, "validate", tmp_path / "missing.yaml"], capture_output=True
+        )
+        assert missing.returncode == 1
+        usage = subprocess.run(  # noqa: PLW1510  (exit codes are asserted)
+            [HANDOFF, "validate", "--no-such-option"], capture_output=True
         )
         assert usage.returncode == 2
 
@@ -149,9 +153,16 @@ class TestExplain:
         assert "anti-flapping none" in out
         assert "expected      general_support by asked_for_human: met" in out
 
-    def test_json_for_machines(self, run: object) -> None:
+    def test_json_for_machines(self, run: object, tmp_path: Path) -> None:
         """--json is valid JSON with the decision, its trace and the checks."""
-        sample = SAMPLES / "default" / "03_mood_sliding_to_priority.json"
+        # The sample ends where mood_sliding decides; one more exchange stays with the person.
+        case = json.loads((SAMPLES / "default" / "03_mood_sliding_to_priority.json").read_text())
+        case["conversation"]["turns"] += [
+            {"role": "bot", "text": "Refunds take 5-10 working days."},
+            {"role": "user", "text": "you keep saying the same thing"},
+        ]
+        sample = tmp_path / "continued.json"
+        sample.write_text(json.dumps(case))
         result = _run(run, "explain", RULES / "default.yaml", sample, "--json")
         data = json.loads(result.output)
         assert data["decision"]["lane"] == "priority_support"

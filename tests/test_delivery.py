@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
-import io
 import json
 import os
 import re
@@ -331,21 +330,39 @@ class TestReadme:
         with pytest.raises(ValueError, match="empty"):
             verify_handoff(received_body, headers, "")
 
-    def test_quick_start_runs(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        """The quick start queues, delivers, and prints what the README says."""
+    def test_quick_start_runs(self, tmp_path: Path) -> None:
+        """The quick start, run as bash from the repository root as a newcomer pastes it,
+        queues, delivers with `run --drain`, prints what the README says, and writes only
+        into its temporary folder."""
         match = re.search(
-            r"<!-- delivery-quick-start -->\n```python\n(.*?)```\n\nprints\n\n```\n(.*?)```",
+            r"<!-- delivery-quick-start -->\n<!-- newcomer: run -->\n```bash\n(.*?)```\n\n"
+            r"prints .*?\n\n<!-- delivery-quick-start-output -->\n```text\n(.*?)```",
             README,
             re.S,
         )
         assert match is not None
-        (tmp_path / "rules").symlink_to(ROOT / "rules")
-        monkeypatch.chdir(tmp_path)
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(compile(match.group(1), "handoff/delivery/README.md", "exec"), {})
-        assert out.getvalue() == match.group(2)
-        assert len((tmp_path / "handoff-payloads.jsonl").read_text().splitlines()) == 1
+        script = match.group(1).replace(".venv/bin/python", sys.executable)
+        before = _untracked()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_")}
+        done = subprocess.run(  # noqa: PLW1510  (the exit code is asserted)
+            ["bash", "-c", script],
+            cwd=ROOT, env={**env, "TMPDIR": str(tmp_path)}, capture_output=True, text=True,
+            timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        [made] = list(tmp_path.iterdir())  # mktemp -d
+        shown = match.group(2).replace("/tmp/tmp.Xy12", str(made)).splitlines()
+        assert done.stdout.splitlines() == [shown[0], *shown[2:]]
+        assert shown[1] in done.stderr.splitlines()
+        assert len((made / "payloads.jsonl").read_text().splitlines()) == 1
+        assert _untracked() == before  # nothing left in the repository
+
+
+def _untracked() -> str:
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
 
 
 # ---------------------------------------------------------------------- outbox

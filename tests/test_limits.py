@@ -67,7 +67,7 @@ class TestCut:
         assert decision.signals is not None
         assert decision.signals.message_cut_chars == cut
         assert decision.signals.human_request  # the request in the tail was analysed
-        assert payload.schema_version == "1.1"
+        assert payload.schema_version == "1.2"
 
     @given(
         words=st.lists(
@@ -215,7 +215,11 @@ class TestHostileShapes:
         assert min(s.turn for s in signals.turn_scores) >= len(conv.turns) - 50
         payload = router.payload(conv, decision, now=OPEN)
         assert payload.analysis.turns_not_analysed == len(conv.turns) - 50
-        assert payload.transcript[-1].turn == len(conv.turns) - 1
+        assert payload.transcript[-1].turn == len(conv.turns)  # numbered from 1
+        # the rule set's transcript_turns (10) last messages, numbered as in the whole chat
+        assert [line.turn for line in payload.transcript] == list(
+            range(len(conv.turns) - 9, len(conv.turns) + 1)
+        )
 
     def test_long_lists_and_names_are_capped(self) -> None:
         """Entities, ranking, flags and names from metadata cannot flood a payload."""

@@ -62,8 +62,10 @@ def test_relative_links_exist(link: str) -> None:
     assert (ROOT / Path(link)).exists(), link
 
 
-CLI_EXAMPLE = re.compile(r"```(?:console|text|bash)?\n\$ (handoff [^\n]*)\n(.*?)```", re.S)
-# Examples that need files the README creates in prose (an edited copy, a log) are not rerun.
+CLI_EXAMPLE = re.compile(
+    r"```(?:console|text|bash)?\n\$ (\.venv/bin/handoff [^\n]*)\n(.*?)```", re.S
+)
+# Examples that need files an earlier command writes are run by tests/newcomer.py instead.
 CLI_EXAMPLES = [(cmd, out) for cmd, out in CLI_EXAMPLE.findall(README)
                 if "new.yaml" not in cmd and "chats.jsonl" not in cmd]  # fmt: skip
 
@@ -75,11 +77,24 @@ def test_cli_examples_exist() -> None:
 
 @pytest.mark.parametrize(("command", "shown"), CLI_EXAMPLES, ids=[c for c, _ in CLI_EXAMPLES])
 def test_cli_example_prints_what_the_readme_shows(command: str, shown: str) -> None:
-    """Each `$ handoff …` example, run from the repository root, prints exactly its output."""
+    """Each `$ .venv/bin/handoff …` example, run from the repository root, prints exactly its
+    output (with this interpreter's `handoff`, wherever its venv is)."""
     scripts = Path(sys.executable).parent
+    command = command.replace(".venv/bin/", f"{scripts}/", 1)
     result = subprocess.run(
         ["bash", "-c", command], capture_output=True, text=True, cwd=ROOT, check=False,
         env=os.environ | {"PATH": f"{scripts}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1",
                           "COLUMNS": "100"},
     )  # fmt: skip
     assert result.stdout == shown
+
+
+def test_readme_picture_is_the_graph_of_the_default_rules() -> None:
+    """The Mermaid picture in the README is what `handoff graph rules/default.yaml` draws now."""
+    picture = re.search(r"<!-- graph: (\S+) -->\n```mermaid\n(.*?)\n```", README, re.S)
+    assert picture, "the README lost its decision-graph picture"
+    drawn = subprocess.run(
+        [str(Path(sys.executable).parent / "handoff"), "graph", picture[1]],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    ).stdout  # fmt: skip
+    assert picture[2] == drawn.rstrip("\n")

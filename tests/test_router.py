@@ -328,13 +328,13 @@ class TestPayload:
         assert payload.intent.name == "request_human"
         assert payload.customer.tier == "gold"
         assert {c.cue for c in payload.cues} >= {"repeated_asking", "shouting"}
-        assert all(c.turn == 2 for c in payload.cues)
-        assert payload.transcript[-1].turn == 2
+        assert all(c.turn == 3 for c in payload.cues)  # the third message, counted from 1
+        assert payload.transcript[-1].turn == 3
         assert payload.bot_tried.actions == ("utter_refund_timing",)
         assert payload.previous_interactions[0].outcome == "refund issued"
         assert [s.step for s in payload.empathy_checklist] == ["validate", "reframe", "commit"]
         assert payload.ruleset_version == router.version
-        assert payload.schema_version == "1.1"  # 1.1: what bounding cut (issue 9)
+        assert payload.schema_version == "1.2"  # 1.2: turns counted from 1 (issue 10)
 
     def test_routing_state_round_trips(self, default_router: Router) -> None:
         """The state a decision returns can be stored as JSON and passed back."""

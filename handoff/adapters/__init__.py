@@ -1,1 +1,1 @@
-"""Edges to other systems: the Rasa action server adapter (``handoff[rasa]``)."""
+"""Edges to other systems: the Rasa action server adapter (``handoff-router[rasa]``)."""

@@ -3,7 +3,7 @@
 ``tracker_to_conversation`` (Tracker → Conversation) and ``decision_events`` (Decision →
 Rasa events) hold all the logic and are tested with ``Tracker.from_dict`` on real captured
 requests; ``ActionHandoffRoute`` is the thin shell rasa-sdk calls. Install with
-``pip install 'handoff[rasa]'``.
+``pip install 'handoff-router[rasa]'``.
 
 Three promises hold on every turn:
 
@@ -47,7 +47,7 @@ try:
     from rasa_sdk.executor import CollectingDispatcher
 except ImportError as error:  # pragma: no cover  (exercised only without the extra)
     raise ImportError(
-        "handoff.adapters.rasa needs rasa-sdk: pip install 'handoff[rasa]'"
+        "handoff.adapters.rasa needs rasa-sdk: pip install 'handoff-router[rasa]'"
     ) from error
 
 from handoff.errors import describe_error

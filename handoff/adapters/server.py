@@ -50,7 +50,7 @@ try:
 except ImportError as error:  # pragma: no cover  (exercised only without the extra)
     raise ImportError(
         "handoff.adapters.server needs rasa-sdk and prometheus-client: "
-        "pip install 'handoff[server]'"
+        "pip install 'handoff-router[server]'"
     ) from error
 
 from handoff.adapters.rasa import ActionHandoffRoute, Runtime, TurnResult

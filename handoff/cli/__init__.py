@@ -1,6 +1,6 @@
 """The designer CLI: ``handoff validate|explain|graph|test|schema|diff|replay``.
 
-Install with ``pip install 'handoff[cli]'``. This is an edge module (layer 5): it may import
+Install with ``pip install 'handoff-router[cli]'``. This is an edge module (layer 5): it may import
 anything in handoff, and nothing in handoff imports it.
 """
 

@@ -47,11 +47,18 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
     """
     router = load_router(rules)
     loaded = read_conversation_file(conversation)
+    label = loaded.conversation.id
+    if not loaded.has_id:  # the model's placeholder id would read "conversation conversation"
+        label = conversation.name
+        console(stderr=True).print(
+            f'{conversation}: no "id" in the file; labelled by its file name', style="yellow"
+        )
     moment = now or loaded.now or datetime.now(timezone.utc)
     decisions = router.replay(loaded.conversation, now=moment, queue_load=loaded.queue_load)
-    if not decisions:  # no user turn yet: route the conversation as it is
-        decisions = [router.route(loaded.conversation, now=moment, queue_load=loaded.queue_load)]
     final = decisions[-1]
+    # One decision per customer message, numbered as payloads number turns: the message's
+    # 1-based position among all messages. No number when there is no customer message yet.
+    numbers: list[int | None] = [*loaded.conversation.user_turn_numbers] or [None]
     rule = final.rule_id if final.rule_id is not None else final.state.rule
     expect_ok: bool | None = None
     if loaded.expect is not None:
@@ -61,7 +68,7 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
 
     if as_json:
         data: dict[str, Any] = {
-            "conversation": loaded.conversation.id,
+            "conversation": label,
             "source": loaded.source,
             "now": moment.isoformat(),
             "ruleset": router.ruleset.name,
@@ -70,11 +77,12 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
             "turns": [
                 {
                     "user_turn": number,
+                    "turn": turn,
                     "lane": d.lane,
                     "rule": d.rule_id,
                     "anti_flapping": d.anti_flapping.action,
                 }
-                for number, d in enumerate(decisions, start=1)
+                for number, (turn, d) in enumerate(zip(numbers, decisions, strict=True), start=1)
             ],
         }
         if loaded.expect is not None:
@@ -88,7 +96,7 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
     out.print(
         Text.assemble(
             "conversation ",
-            (loaded.conversation.id, "bold"),
+            (label, "bold"),
             f" ({loaded.source}, {turns} user turn{'s' if turns != 1 else ''}, "
             f"at {moment.isoformat()})",
         )
@@ -102,9 +110,15 @@ def explain(rules: Path, conversation: Path, now: datetime | None, as_json: bool
     out.print(
         Text.assemble(
             ("turn by turn  ", "bold"),
-            " · ".join(_turn(n, d) for n, d in enumerate(decisions, start=1)),
+            " · ".join(_turn(n, d) for n, d in zip(numbers, decisions, strict=True)),
         )
     )
+    if numbers[0] is not None:
+        out.print(
+            "              at each customer message; turn = position among all messages from "
+            "1, as in payloads",
+            style="dim",
+        )
     if loaded.expect is not None:
         wanted = loaded.expect.lane + (f" by {loaded.expect.rule}" if loaded.expect.rule else "")
         out.print(
@@ -191,6 +205,7 @@ def _step(number: int, step: TraceStep) -> Text:
     return text
 
 
-def _turn(number: int, decision: Decision) -> str:
+def _turn(number: int | None, decision: Decision) -> str:
     by = f" ({decision.rule_id})" if decision.rule_id else ""
-    return f"{number}: {decision.lane}{by}"
+    at = "no customer message" if number is None else str(number)
+    return f"{at}: {decision.lane}{by}"

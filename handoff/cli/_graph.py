@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from handoff.cli._app import EXISTING, cli, console, guard, load_router
+from handoff.cli._app import EXISTING, OUTPUT, cli, console, guard, load_router
 from handoff.errors import HandoffError
 from handoff.graph.compile import START, CompiledRules
 
@@ -51,7 +51,7 @@ INSTALL_DOT = (
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=OUTPUT,
     help="Write to this file instead of standard output.",
 )
 @guard
@@ -164,7 +164,7 @@ def to_dot(compiled: CompiledRules) -> Any:
         import graphviz  # noqa: PLC0415  (only the dot and svg formats need it)
     except ImportError:
         raise HandoffError(
-            "--format dot and svg need the graphviz package: pip install 'handoff[cli]'"
+            "--format dot and svg need the graphviz package: pip install 'handoff-router[cli]'"
         ) from None
     ids = _ids(compiled)
     dot = graphviz.Digraph(compiled.ruleset.name or "rules")

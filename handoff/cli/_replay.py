@@ -14,7 +14,14 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.text import Text
 
 from handoff.cli._app import EXISTING, EXISTING_FILE, MOMENT, cli, console, guard, load_router
-from handoff.cli._inputs import Loaded, conversation_from_data, parse_json
+from handoff.cli._inputs import (
+    SNIFF_BYTES,
+    Loaded,
+    conversation_from_data,
+    looks_like_rules,
+    parse_json,
+    usage_hint,
+)
 from handoff.errors import ConversationError
 from handoff.models.conversation import Conversation
 from handoff.models.decision import Decision
@@ -56,6 +63,7 @@ def replay(rules: Path, conversations: Path, against: Path | None, now: datetime
     """
     router = load_router(rules)
     baseline = load_router(against) if against is not None else None
+    _refuse_rules_file(conversations)
     out = console()
     err = console(stderr=True)
     after: Counter[str] = Counter()
@@ -83,7 +91,8 @@ def replay(rules: Path, conversations: Path, against: Path | None, now: datetime
             escalated_before += previous.handoff
             if previous.lane != decision.lane:
                 changed += 1
-                where = f"{conversations}:{number} {loaded.conversation.id}:"
+                name = f" {loaded.conversation.id}" if loaded.has_id else ""
+                where = f"{conversations}:{number}{name}:"
                 _print_change(out, where, previous, decision)
     if errors > MAX_ERRORS_SHOWN:
         err.print(f"… and {errors - MAX_ERRORS_SHOWN} more unreadable lines", style="red")
@@ -104,6 +113,21 @@ def replay(rules: Path, conversations: Path, against: Path | None, now: datetime
         err.print(f"{errors} line{'s' if errors != 1 else ''} could not be read", style="red")
         return 1
     return 0
+
+
+def _refuse_rules_file(path: Path) -> None:
+    """A rules YAML where conversations are expected: say so once, not once per line."""
+    with path.open("rb") as stream:
+        head = stream.read(SNIFF_BYTES)
+    first = next((line for line in head.splitlines() if line.strip()), b"")
+    try:
+        parse_json(first)
+    except ConversationError:
+        if looks_like_rules(head):
+            raise ConversationError(
+                f"{path}: this is a rules file (YAML), not conversations; "
+                f"did you swap the arguments?{usage_hint()}"
+            ) from None
 
 
 def _progress(err: Console, path: Path) -> Progress:

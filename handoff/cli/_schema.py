@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from handoff.cli._app import cli, console, guard
+from handoff.cli._app import OUTPUT, cli, console, guard
 from handoff.rules.schema import rules_json_schema_text
 
 
@@ -14,7 +14,7 @@ from handoff.rules.schema import rules_json_schema_text
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=OUTPUT,
     help="Write the schema to this file instead of standard output.",
 )
 @guard

@@ -69,7 +69,8 @@ def __getattr__(name: str) -> Any:
     except ModuleNotFoundError as error:
         if (error.name or "").split(".")[0] in _EXTRA:
             raise ModuleNotFoundError(
-                f"handoff.delivery.{name} needs {error.name!r}: pip install 'handoff[delivery]'",
+                f"handoff.delivery.{name} needs {error.name!r}: "
+                "pip install 'handoff-router[delivery]'",
                 name=error.name,
             ) from error
         raise

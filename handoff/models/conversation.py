@@ -195,6 +195,15 @@ class Conversation(Model):
         return tuple(t for t in self.turns if t.role == "user")
 
     @property
+    def user_turn_numbers(self) -> tuple[int, ...]:
+        """Where each customer message sits in the conversation: its 1-based position among
+        all turns (customer, bot, agent and system messages alike), so the third line of a
+        transcript is turn 3. Payloads (transcript, cues, per-turn sentiment), ``handoff
+        explain`` and the demo number turns this way; ``Router.replay`` returns one decision
+        per number here."""
+        return tuple(n for n, t in enumerate(self.turns, start=1) if t.role == "user")
+
+    @property
     def latest_user_turn(self) -> Turn | None:
         """The message being routed now, if the customer has said anything."""
         for turn in reversed(self.turns):

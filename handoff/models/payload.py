@@ -25,9 +25,21 @@ __all__ = [
     "WhyInfo",
 ]
 
-# Bump the major part on a breaking change; receivers should check it.
+# Bump the major part on a breaking change (a field removed, renamed or retyped); receivers
+# should check it. Bump the minor part when fields are added or a field's meaning changes
+# with its shape kept.
 # 1.1: TranscriptLine.cut_chars and ContextPayload.analysis (what bounding left out).
-PAYLOAD_SCHEMA_VERSION = "1.1"
+# 1.2: turn numbers (transcript, cues, sentiment.per_turn) are 1-based positions in the
+#      conversation, as an agent counts transcript lines (they were 0-based indexes); the
+#      sentiment label describes the latest message (it followed the trend).
+PAYLOAD_SCHEMA_VERSION = "1.2"
+
+TURN = (
+    "Turn number: the message's 1-based position in the conversation, counting every "
+    "message (customer, bot, agent, system), so turn 3 is the third line of the whole "
+    "conversation. The transcript may start later (see analysis.turns_not_analysed and the "
+    "rule set's transcript_turns); numbers keep counting from the conversation's start."
+)
 
 
 class CustomerInfo(Model):
@@ -70,27 +82,37 @@ class IntentInfo(Model):
 class SentimentInfo(Model):
     """How the customer feels now and how that changed."""
 
-    latest: float
-    trend: float
-    delta: float
-    minimum: float
-    label: Literal["positive", "neutral", "negative", "very negative"]
-    frustration: float
-    per_turn: tuple[tuple[int, float], ...] = Field(description="(turn index, sentiment).")
+    latest: float = Field(
+        description="VADER compound sentiment of the latest customer message, -1..1."
+    )
+    trend: float = Field(
+        description="Exponentially smoothed sentiment over the last customer messages (the "
+        "rule set's sentiment_window), -1..1: how the conversation is going."
+    )
+    delta: float = Field(description="`latest` minus the first customer message's sentiment.")
+    minimum: float = Field(description="Lowest sentiment of any customer message so far.")
+    label: Literal["positive", "neutral", "negative", "very negative"] = Field(
+        description="Band of `latest` (the latest customer message, not the trend): "
+        "'very negative' <= -0.6 < 'negative' <= -0.05 < 'neutral' < 0.05 <= 'positive'."
+    )
+    frustration: float = Field(description="Frustration of the latest customer message, 0..1.")
+    per_turn: tuple[tuple[int, float], ...] = Field(
+        description="(turn number, sentiment) for each analysed customer message. " + TURN
+    )
 
 
 class EmotionalCue(Model):
     """A cue the agent should notice, tied to the message it came from."""
 
     cue: str
-    evidence: str
-    turn: int
+    evidence: str = Field(description="The words in the message that show the cue (redacted).")
+    turn: int = Field(description=TURN)
 
 
 class TranscriptLine(Model):
     """One redacted line of the conversation."""
 
-    turn: int
+    turn: int = Field(description=TURN)
     role: str
     text: str
     intent: str | None = None
@@ -141,7 +163,11 @@ class EmpathyStep(Model):
 class ContextPayload(Model):
     """The context payload delivered to an agent's desktop."""
 
-    schema_version: str = PAYLOAD_SCHEMA_VERSION
+    schema_version: str = Field(
+        default=PAYLOAD_SCHEMA_VERSION,
+        description="MAJOR.MINOR of this schema: a new major removes, renames or retypes a "
+        "field (check it); a new minor adds fields or changes what one means.",
+    )
     conversation_id: str
     channel: str
     created_at: datetime

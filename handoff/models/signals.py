@@ -20,7 +20,11 @@ class Cue(Model):
     evidence: str = Field(description="The exact span of the message that matched.")
     start: int = Field(description="Character offset of the evidence in the message.")
     end: int
-    turn: int = Field(default=-1, description="Index in Conversation.turns; -1 for lone text.")
+    turn: int = Field(
+        default=-1,
+        description="0-based index in Conversation.turns (-1 for lone text); payloads show "
+        "it as a 1-based turn number (Conversation.user_turn_numbers).",
+    )
     weight: float = Field(default=0.0, description="How much this cue adds to frustration.")
 
 
@@ -42,7 +46,7 @@ class TextAnalysis(Model):
 class TurnScore(Model):
     """Per user turn scores, kept so the trend can be explained turn by turn."""
 
-    turn: int
+    turn: int = Field(description="0-based index in Conversation.turns (payloads add 1).")
     sentiment: float
     frustration: float
 

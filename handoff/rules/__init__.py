@@ -2,6 +2,7 @@
 
 from handoff.rules.loader import (
     LoadedRules,
+    SeparateRuleSets,
     SourceMap,
     load_rules,
     locate_validation_error,
@@ -13,6 +14,7 @@ from handoff.rules.schema import rules_json_schema
 
 __all__ = [
     "LoadedRules",
+    "SeparateRuleSets",
     "SourceMap",
     "load_rules",
     "locate_validation_error",

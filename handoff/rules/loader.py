@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+import os
 import re
 import types
 import typing
@@ -29,13 +30,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from handoff.errors import Problem, RulesError, did_you_mean
+from handoff.errors import Problem, RulesError, did_you_mean, similar_path
 from handoff.models.rules import Condition, RuleSet
 from handoff.models.signals import SIGNAL_KINDS
 from handoff.rules._gc import without_cyclic_gc
 
 __all__ = [
     "LoadedRules",
+    "SeparateRuleSets",
     "SourceMap",
     "field_range",
     "load_rules",
@@ -118,7 +120,11 @@ def ruleset_version(ruleset: RuleSet) -> str:
 
 @without_cyclic_gc
 def load_rules(path: str | Path) -> LoadedRules:
-    """Load a rules file, or every ``*.yaml``/``*.yml`` file of a folder merged in name order."""
+    """Load a rules file, or every ``*.yaml``/``*.yml`` file of a folder merged in name order.
+
+    A folder is one rule set: at most one of its files declares ``settings``. When two or
+    more do, they are separate rule sets and :class:`SeparateRuleSets` is raised.
+    """
     path = Path(path)
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
@@ -129,9 +135,9 @@ def load_rules(path: str | Path) -> LoadedRules:
     elif path.is_file():
         files = [path]
     else:
-        raise RulesError(
-            [Problem(str(path), 0, 0, "no such file or folder", "check the path and try again")]
-        )
+        suggestion = similar_path(path)
+        hint = f"did you mean {suggestion}?" if suggestion else "check the path and try again"
+        raise RulesError([Problem(str(path), 0, 0, "no such file or folder", hint)])
     parsed: list[tuple[str, dict[str, Any], SourceMap]] = []
     problems: list[Problem] = []
     for file in files:
@@ -141,6 +147,7 @@ def load_rules(path: str | Path) -> LoadedRules:
             problems.extend(error.problems)
             continue
         parsed.append((str(file), data, sources))
+    _refuse_separate_rule_sets(path, files, parsed, problems)
     if problems:
         raise RulesError(problems)
     if len(parsed) == 1:
@@ -149,6 +156,53 @@ def load_rules(path: str | Path) -> LoadedRules:
         data, sources = _merge(parsed)
     ruleset = _validate(data, sources)
     return LoadedRules(ruleset, sources, tuple(str(f) for f in files), ruleset_version(ruleset))
+
+
+class SeparateRuleSets(RulesError):
+    """A folder holds several complete rule sets (two or more files declare ``settings``).
+
+    A folder is one rule set split into files: one file declares ``settings`` and the others
+    add lanes, conditions and rules. Files that each declare their own settings are separate
+    rule sets, and merging them would only report clashes, so the folder is refused.
+    ``rule_sets`` are the files with settings, ``fragments`` the other readable files.
+    """
+
+    def __init__(
+        self,
+        problems: Sequence[Problem],
+        rule_sets: Sequence[str],
+        fragments: Sequence[str],
+    ) -> None:
+        super().__init__(problems)
+        self.rule_sets = tuple(rule_sets)
+        self.fragments = tuple(fragments)
+
+
+def _refuse_separate_rule_sets(
+    folder: Path,
+    files: Sequence[Path],
+    parsed: Sequence[tuple[str, dict[str, Any], SourceMap]],
+    problems: list[Problem],
+) -> None:
+    with_settings = [(name, sources) for name, data, sources in parsed if "settings" in data]
+    if len(with_settings) < 2:
+        return
+    names = [name for name, _ in with_settings]
+    second, sources = with_settings[1]
+    where = sources.locate(("settings",))
+    problem = Problem(
+        second,
+        where.line,
+        where.column,
+        f"'settings' is also declared in {names[0]}: {folder}{os.sep} holds {len(names)} separate "
+        f"rule sets ({', '.join(names)}), each file with its own settings, not one rule set "
+        "split into files",
+        "pass one file, or put one rule set's files in a folder of their own (a folder is "
+        "one rule set: one file declares 'settings', the others add lanes and rules)",
+        ("settings",),
+    )
+    fragments = [name for name, data, _ in parsed if "settings" not in data]
+    raise SeparateRuleSets([problem, *problems], names, fragments)
 
 
 @without_cyclic_gc
@@ -453,15 +507,44 @@ def _yaml_problem(error: Any, name: str, text: str) -> Problem:
     problem = problem.split("\n")[0].rstrip(":")
     hint = "check the indentation and the colons around this line"
     lines = text.splitlines()
-    found = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
-    if found == "\t" or "'\\t'" in problem:
-        problem = "a tab character is used for indentation"
-        hint = "YAML indentation must use spaces; replace the tabs with two spaces per level"
-    elif "found undefined alias" in problem:
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = source[column - 1 : column]
+    if found == "\t" or "'\\t'" in problem or "tab character" in problem:
+        return _tab_problem(name, line, column, source)
+    if "found undefined alias" in problem:
         hint = "define the anchor (&name) before using the alias (*name)"
     elif "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted, or a key is mis-indented"
     return Problem(name, line, column, f"invalid YAML: {problem}", hint)
+
+
+def _tab_problem(name: str, line: int, column: int, source: str) -> Problem:
+    """A tab libyaml refused, told apart by where it is on its line.
+
+    Tabs are fine between a value and its comment (``lane: bot<TAB># note``); libyaml refuses
+    them only at the start of a line, where they read as indentation, even on a line that
+    holds nothing but a comment (which YAML 1.2 itself would allow) or nothing at all.
+    """
+    rest = source.lstrip(" \t")
+    leading = source[: len(source) - len(rest)]
+    if "\t" in leading:
+        column = leading.index("\t") + 1
+        if not rest:
+            message = "a tab on an otherwise blank line"
+            hint = "delete the whitespace on this line (a tab starting a line is indentation)"
+        elif rest.startswith("#"):
+            message = "a tab before a comment on a line of its own"
+            hint = (
+                "indent the comment with spaces; at the start of a line the YAML reader takes "
+                "a tab for indentation (a tab after a value, 'lane: bot<TAB># note', is fine)"
+            )
+        else:
+            message = "a tab character is used for indentation"
+            hint = "YAML indentation must use spaces; replace the tabs with two spaces per level"
+    else:
+        message = "a tab character where YAML does not allow one"
+        hint = "replace the tab with a space"
+    return Problem(name, line, column, f"invalid YAML: {message}", hint)
 
 
 def _reader_problem(error: Any, name: str, text: str) -> Problem:
