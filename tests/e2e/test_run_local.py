@@ -14,8 +14,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from ruamel.yaml import YAML
 
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT, RULES, free_port
 from tests.e2e.conftest import PREPARE
 
 RUN_LOCAL = ROOT / "rasa_project" / "run_local.sh"
@@ -70,6 +71,29 @@ def test_check_hands_off_for_real_and_reuses_the_tests_model(
     assert "MovedIn20Warning" not in logs["rasa"]
     # Everything was stopped: the three ports are free again.
     assert all(port_is_free(port) for port in chosen.values())
+
+
+@pytest.mark.e2e
+def test_check_fails_when_the_message_does_not_reach_a_person(
+    rasa_model: Path, tmp_path: Path
+) -> None:
+    """The check can fail: with the 'asked for a person' rule taken out, the bot keeps the
+    customer, nothing is delivered, and --check says so and exits 1."""
+    yaml = YAML(typ="rt")
+    rules = yaml.load((RULES / "banking.yaml").read_text())
+    kept = [rule for rule in rules["rules"] if rule["id"] != "asked_for_human"]
+    assert len(kept) == len(rules["rules"]) - 1
+    rules["rules"] = kept
+    edited = tmp_path / "no-asked-for-human.yaml"
+    with edited.open("w") as out:
+        yaml.dump(rules, out)
+    logs = tmp_path / "logs"
+    result = run_local("--check", env=ports() | {"HANDOFF_LOCAL_DIR": str(logs),
+                                                 "HANDOFF_RULES": str(edited)})  # fmt: skip
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "check FAILED" in result.stderr
+    assert "the receiver stored 0 payloads for the conversation, not 1" in result.stderr
+    assert "check passed" not in result.stdout
 
 
 @pytest.mark.e2e
