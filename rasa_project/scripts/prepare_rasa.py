@@ -139,9 +139,10 @@ def python310() -> str:
 
 
 def install_marker() -> Path:
-    """Written after a finished install; named after the Rasa version and the pins, so a
-    change to either installs again."""
-    pins = hashlib.sha256(CONSTRAINTS.read_bytes()).hexdigest()[:8]
+    """Written after a finished install; named after the Rasa version and the pins (not
+    the comments), so a change to either installs again."""
+    lines = (line.split("#")[0].strip() for line in CONSTRAINTS.read_text().splitlines())
+    pins = hashlib.sha256("\n".join(sorted(filter(None, lines))).encode()).hexdigest()[:8]
     return VENV / f".installed-{RASA_VERSION}-{pins}"
 
 

@@ -165,3 +165,16 @@ def test_model_fingerprint_covers_what_training_reads_and_nothing_else() -> None
     assert {"config.yml", "domain.yml", "data/nlu.yml", "data/rules.yml"} <= read
     # The endpoints and channels are run-time settings: editing them must not retrain.
     assert not read & {"endpoints.yml", "credentials.yml", "tests/test_stories.yml"}
+
+
+def test_install_marker_follows_the_pins_not_the_comments(tmp_path: Path) -> None:
+    prepare = load_prepare()
+    constraints = tmp_path / "constraints.txt"
+    prepare.CONSTRAINTS = constraints
+    constraints.write_text("# pins\njax==0.4.13\nnumpy==1.23.5\n")
+    first = prepare.install_marker()
+    constraints.write_text("# pins, reworded\nnumpy==1.23.5  # why\n\njax==0.4.13\n")
+    assert prepare.install_marker() == first
+    constraints.write_text("# pins\njax==0.4.14\nnumpy==1.23.5\n")
+    assert prepare.install_marker() != first
+    assert first.name.startswith(f".installed-{prepare.RASA_VERSION}-")
