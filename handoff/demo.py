@@ -25,6 +25,8 @@ from handoff.models.payload import ContextPayload
 from handoff.router import Router
 from handoff.testing import check_case, load_cases
 
+DEMO_PSEUDONYM_KEY = b"handoff demo: sample conversations only"
+
 __all__ = ["SHOWN", "customer_message", "left_out", "main", "render_payload"]
 
 EXAMPLES = """\
@@ -81,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(describe_missing_file(path), file=sys.stderr)
             return 1
     try:
-        router = Router.from_path(rules)
+        # A demo key: the samples carry no real ids, and the production warning about the
+        # public default key would interrupt the output (servers still warn; see Router).
+        router = Router.from_path(rules, pseudonym_key=DEMO_PSEUDONYM_KEY)
         cases = list(load_cases(samples))
     except HandoffError as error:
         print(error, file=sys.stderr)
