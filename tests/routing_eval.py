@@ -1,0 +1,211 @@
+"""The routing evaluation's results files and their README table (tests/data/routing_eval/results/).
+
+Runnable by hand, from the repository root:
+
+    out=tests/data/routing_eval/results
+    .venv/bin/python -m tests.routing_eval engine --out $out/before-engine.json
+    .venv/bin/python rasa_project/scripts/evaluate_stack.py --out $out/before-stack.json
+    .venv/bin/python -m tests.routing_eval readme --write    # the tables in $out/README.md
+
+``engine`` runs ``handoff.evaluation`` (what ``handoff evaluate`` prints) on the committed
+NLU parses and writes the results with what produced them (commit, rules version, model
+fingerprint, date). ``readme`` renders the tables between the markers of
+results/README.md from the JSON files; tests/test_evaluation.py checks that they agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from handoff import Router
+from handoff.evaluation import (
+    OUTCOMES,
+    CategoryCounts,
+    Outcome,
+    evaluate,
+    load_eval_set,
+    load_parses,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "routing_eval"
+EVALSET = DATA / "banking.yaml"
+PARSES = DATA / "nlu" / "banking.jsonl"
+RESULTS = DATA / "results"
+README = RESULTS / "README.md"
+RULES = ROOT / "rules" / "banking.yaml"
+BEGIN, END = (
+    "<!-- results:begin (generated: .venv/bin/python -m tests.routing_eval readme --write) -->",
+    "<!-- results:end -->",
+)
+# Which results files the README shows, in order: (label, engine file, stack file).
+RUNS = (("before", "before-engine.json", "before-stack.json"),)
+LABELS: dict[Outcome, str] = {
+    "as_expected": "routed as expected",
+    "false_escalation": "false escalations",
+    "missed": "missed",
+    "late": "late",
+    "wrong_lane": "wrong lane",
+}
+DENOMINATOR: dict[Outcome, str] = {
+    "as_expected": "all conversations",
+    "false_escalation": "expected the bot",
+    "missed": "expected a person",
+    "late": "expected a person",
+    "wrong_lane": "expected a person",
+}
+
+
+def _relative(path: Path) -> str:
+    path = path.resolve()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def git_commit() -> str:
+    """HEAD, with ``-dirty`` when tracked files have uncommitted changes."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    dirty = git("status", "--porcelain", "--untracked-files=no")
+    return git("rev-parse", "HEAD") + ("-dirty" if dirty else "")
+
+
+def engine_document(
+    rules: Path = RULES, evalset: Path = EVALSET, parses: Path = PARSES
+) -> dict[str, Any]:
+    """The engine evaluation as a results file."""
+    router = Router.from_path(rules)
+    nlu = load_parses(parses)
+    result = evaluate(router, load_eval_set(evalset), nlu)
+    return {
+        "kind": "engine",
+        "commit": git_commit(),
+        "date": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "rules": _relative(rules),
+        "rules_version": result.ruleset_version,
+        "evalset": _relative(evalset),
+        "evalset_sha256": hashlib.sha256(evalset.read_bytes()).hexdigest(),
+        "nlu": _relative(parses),
+        "model": nlu.header.get("model"),
+        "model_fingerprint": nlu.fingerprint,
+        "rasa_version": nlu.header.get("rasa_version"),
+        "conditions": f"handoff.evaluation (handoff evaluate) with the committed NLU parses, "
+        f"at the set's defaults.now {result.now.isoformat()} (all teams open)",
+        "evaluation": result.model_dump(mode="json"),
+    }
+
+
+def load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((RESULTS / name).read_text(encoding="utf-8"))
+    return data
+
+
+def _counts(doc: dict[str, Any], category: str | None = None) -> CategoryCounts:
+    summary = doc["evaluation"]["summary"]
+    data = summary["total"] if category is None else summary["categories"][category]
+    return CategoryCounts.model_validate(data)
+
+
+def _cell(counts: CategoryCounts, outcome: Outcome) -> str:
+    return f"{getattr(counts, outcome)} ({counts.pct(outcome):.1f}%)"
+
+
+def render() -> str:
+    """The generated part of results/README.md."""
+    lines: list[str] = []
+    for label, engine_file, stack_file in RUNS:
+        engine, stack = load(engine_file), load(stack_file)
+        e, s = _counts(engine), _counts(stack)
+        lines += [
+            f"### {label.capitalize()}: rules version `{engine['rules_version']}`",
+            "",
+            f"- engine: `{engine_file}`, commit `{engine['commit'][:12]}`, {engine['date']}, "
+            f"NLU model fingerprint `{engine['model_fingerprint']}` "
+            f"(Rasa {engine['rasa_version']})",
+            f"- stack: `{stack_file}`, commit `{stack['commit'][:12]}`, {stack['date']}, "
+            f"model fingerprint `{stack['model_fingerprint']}`; transport errors "
+            f"{len(stack['transport_errors'])}, payloads lost {len(stack['lost_payloads'])}",
+            "",
+            f"| outcome | of | engine ({e.conversations}) | stack ({s.conversations}) |",
+            "|---|---|---:|---:|",
+        ]
+        for outcome in OUTCOMES:
+            lines.append(
+                f"| {LABELS[outcome]} | {DENOMINATOR[outcome]} | {_cell(e, outcome)} | "
+                f"{_cell(s, outcome)} |"
+            )
+        calm = f"{e.bot_to_specialist} of {e.expect_bot} | {s.bot_to_specialist} of {s.expect_bot}"
+        lines.append(f"| calm conversation to a specialist lane | expected the bot | {calm} |")
+        missed = [_counts(d, "explicit_request") for d in (engine, stack)]
+        lines.append(
+            "| explicit request for a person missed | `explicit_request` | "
+            f"{missed[0].missed} of {missed[0].conversations} | "
+            f"{missed[1].missed} of {missed[1].conversations} |"
+        )
+        lines += [
+            "",
+            "Per category, engine / stack (as expected is a count of the category's "
+            "conversations; the others count conversations):",
+            "",
+            "| category | n | as expected | false escalation | missed | late | wrong lane |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for category in engine["evaluation"]["summary"]["categories"]:
+            ec, sc = _counts(engine, category), _counts(stack, category)
+            cells = " | ".join(f"{getattr(ec, o)} / {getattr(sc, o)}" for o in OUTCOMES)
+            lines.append(f"| `{category}` | {ec.conversations} | {cells} |")
+        differences = stack["differences_from_engine"]
+        lines += [
+            "",
+            f"Conversations whose stack outcome differs from the engine's: {len(differences)}.",
+        ]
+        lines += [f"- {d}" for d in differences]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def with_tables(text: str, tables: str) -> str:
+    """``text`` with the part between the markers replaced by ``tables``."""
+    head, _, rest = text.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    if not rest:
+        raise SystemExit(f"{_relative(README)}: the marker line {BEGIN!r} is missing")
+    return f"{head}{BEGIN}\n{tables}{END}{tail}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    engine = commands.add_parser("engine", help="run the engine evaluation, write its results")
+    engine.add_argument("--rules", type=Path, default=RULES)
+    engine.add_argument("--out", type=Path, help="write the JSON here (default: stdout)")
+    readme = commands.add_parser("readme", help="the tables of results/README.md")
+    readme.add_argument("--write", action="store_true", help="update results/README.md")
+    args = parser.parse_args(argv)
+    if args.command == "engine":
+        text = json.dumps(engine_document(args.rules), indent=2, ensure_ascii=False) + "\n"
+        if args.out:
+            args.out.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return 0
+    tables = render()
+    if args.write:
+        README.write_text(with_tables(README.read_text(encoding="utf-8"), tables), encoding="utf-8")
+    else:
+        sys.stdout.write(tables)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
