@@ -52,6 +52,7 @@ from handoff.models.conversation import (
     Conversation,
     Entity,
     Intent,
+    RoutingState,
     Turn,
     unsure_confidence,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "load_parses",
     "score",
     "summarize",
+    "transcript",
     "user_turn",
 ]
 
@@ -505,6 +507,41 @@ def _missing(conversation: EvalConversation, number: int, where: str, parses: Nl
     )
 
 
+def transcript(
+    conversation: EvalConversation,
+    parses: NluParses,
+    messages: int | None = None,
+    *,
+    answers: Callable[[str | None], Sequence[str]] = demo_bot_answers,
+    where: str | None = None,
+) -> Conversation:
+    """The conversation as the bot's tracker holds it after ``messages`` customer messages
+    (default: all), every earlier one answered by the bot with ``answers(intent)``.
+
+    The account travels as Rasa message metadata (``tier``, ``risk_flags``) on the REST
+    channel, as the adapter reads it. Raises EvalSetError if a message has no parse.
+    """
+    count = len(conversation.customer) if messages is None else messages
+    turns: list[Turn] = []
+    for number, text in enumerate(conversation.customer[:count], start=1):
+        parse = parses.get(text)
+        if parse is None:
+            raise EvalSetError([_missing(conversation, number, where or conversation.id, parses)])
+        turn = user_turn(parse)
+        turns.append(turn)
+        if number < count:
+            intent = turn.intent.name if turn.intent is not None else None
+            turns.extend(Turn(role="bot", action=action) for action in answers(intent))
+    account = conversation.account
+    return Conversation(
+        id=conversation.id,
+        channel=CHANNEL,
+        turns=tuple(turns),
+        account=Account(tier=account.tier, risk_flags=frozenset(account.risk_flags)),
+        metadata={"tier": account.tier, "risk_flags": list(account.risk_flags)},
+    )
+
+
 def evaluate_conversation(
     router: Router,
     conversation: EvalConversation,
@@ -533,37 +570,21 @@ def evaluate_conversation(
             [f"{where}: expected lane {expect.lane!r} has kind {lanes[expect.lane].kind!r} in "
              f"the rule set, not {expect.lane_kind!r}"]
         )  # fmt: skip
-    account = conversation.account
-    metadata: dict[str, Any] = {"tier": account.tier, "risk_flags": list(account.risk_flags)}
-    base = Conversation(
-        id=conversation.id,
-        channel=CHANNEL,
-        account=Account(tier=account.tier, risk_flags=frozenset(account.risk_flags)),
-        metadata=metadata,
-    )
-    turns: list[Turn] = []
-    state = base.state
+    state = RoutingState()
     intents: list[str] = []
     lane, lane_kind, rule, reason = "", "bot", None, ""
     handoff_turn: int | None = None
-    for number, text in enumerate(conversation.customer, start=1):
-        parse = parses.get(text)
-        if parse is None:
-            raise EvalSetError([_missing(conversation, number, where, parses)])
-        turn = user_turn(parse)
-        turns.append(turn)
-        intent = turn.intent.name if turn.intent is not None else None
-        confidence = turn.intent.confidence if turn.intent is not None else 0.0
-        intents.append(f"{intent or '(none)'} {confidence:.2f}")
-        so_far = base.model_copy(update={"turns": tuple(turns), "state": state})
-        decision = router.route(so_far, now=now)
+    for number in range(1, len(conversation.customer) + 1):
+        so_far = transcript(conversation, parses, number, answers=answers, where=where)
+        latest = so_far.turns[-1].intent
+        intents.append(f"{latest.name} {latest.confidence:.2f}" if latest else "(none) 0.00")
+        decision = router.route(so_far.model_copy(update={"state": state}), now=now)
         state = decision.state
         lane, lane_kind, reason = decision.lane, decision.lane_kind, decision.reason
         rule = decision.rule_id if decision.rule_id is not None else decision.state.rule
         if decision.handoff:
             handoff_turn = number  # Rasa pauses: the rest is typed while a person takes over
             break
-        turns.extend(Turn(role="bot", action=action) for action in answers(intent))
     return ConversationResult(
         id=conversation.id,
         category=conversation.category,

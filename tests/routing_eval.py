@@ -20,6 +20,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,15 @@ def _cell(counts: CategoryCounts, outcome: Outcome) -> str:
     return f"{getattr(counts, outcome)} ({counts.pct(outcome):.1f}%)"
 
 
+def _kinds(doc: dict[str, Any]) -> Counter[tuple[Outcome, str]]:
+    """Failing conversations by (outcome, deciding rule)."""
+    return Counter(
+        (c["outcome"], f"`{c['rule']}`" if c["rule"] else "none")
+        for c in doc["evaluation"]["conversations"]
+        if c["outcome"] != "as_expected"
+    )
+
+
 def render() -> str:
     """The generated part of results/README.md."""
     lines: list[str] = []
@@ -154,8 +164,7 @@ def render() -> str:
         )
         lines += [
             "",
-            "Per category, engine / stack (as expected is a count of the category's "
-            "conversations; the others count conversations):",
+            "Per category, counts as engine / stack:",
             "",
             "| category | n | as expected | false escalation | missed | late | wrong lane |",
             "|---|---:|---:|---:|---:|---:|---:|",
@@ -164,6 +173,17 @@ def render() -> str:
             ec, sc = _counts(engine, category), _counts(stack, category)
             cells = " | ".join(f"{getattr(ec, o)} / {getattr(sc, o)}" for o in OUTCOMES)
             lines.append(f"| `{category}` | {ec.conversations} | {cells} |")
+        lines += [
+            "",
+            "Failures by outcome and the rule that brought a person in (none: the bot kept "
+            "the conversation), engine / stack:",
+            "",
+            "| outcome | rule | engine | stack |",
+            "|---|---|---:|---:|",
+        ]
+        kinds = [_kinds(engine), _kinds(stack)]
+        for key in sorted(set(kinds[0]) | set(kinds[1]), key=lambda k: (-kinds[0][k], k)):
+            lines.append(f"| {LABELS[key[0]]} | {key[1]} | {kinds[0][key]} | {kinds[1][key]} |")
         differences = stack["differences_from_engine"]
         lines += [
             "",
