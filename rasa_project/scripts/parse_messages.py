@@ -142,6 +142,9 @@ def main() -> int:
         argv = [str(python), str(Path(__file__).resolve()), *sys.argv[1:]]
         os.execve(str(python), argv, env)
     logging.disable(logging.WARNING)
+    import structlog  # noqa: PLC0415  (Rasa 3.6 logs each parse, text and all, through it)
+
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     return _in_rasa(args)
 
 
