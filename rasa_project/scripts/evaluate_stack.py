@@ -309,6 +309,32 @@ def stored_payloads(stack: Stack) -> dict[str, int]:
     return counts
 
 
+def _lost_payloads(stack: Stack, runs: dict[str, StackRun], wait: float = 60) -> list[str]:
+    """Handoffs without exactly one stored payload, and lanes that moved after a pause.
+
+    The outbox delivers asynchronously, so the receiver is polled until every handoff's
+    payload has arrived or ``wait`` seconds have passed.
+    """
+    handed = {cid: run for cid, run in runs.items() if run.handoff_turn is not None}
+    deadline = time.monotonic() + wait
+    while True:
+        stored = stored_payloads(stack)
+        if all(stored.get(run.sender, 0) >= 1 for run in handed.values()):
+            break
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    lost = [f"{cid}: handoff at message {run.handoff_turn} but {stored.get(run.sender, 0)} "
+            "payloads stored" for cid, run in handed.items()
+            if stored.get(run.sender, 0) != 1]  # fmt: skip
+    unasked = [f"{cid}: {stored[run.sender]} payloads stored without a handoff"
+               for cid, run in runs.items()
+               if run.handoff_turn is None and stored.get(run.sender)]  # fmt: skip
+    moved = [f"{cid}: lane changed after the pause ({run.lane} -> {run.lane_after})"
+             for cid, run in handed.items() if run.lane_after != run.lane]  # fmt: skip
+    return lost + unasked + moved
+
+
 @dataclass
 class StackEvaluation:
     """The stack's results beside the engine's, and everything that went wrong on the way."""
@@ -356,12 +382,7 @@ def evaluate_stack(
             )
             if progress and index % 25 == 0:
                 print(f"  {index} of {len(evalset.conversations)} conversations", file=sys.stderr)
-    stored = stored_payloads(stack)
-    lost = [f"{cid}: handoff at message {run.handoff_turn} but {stored.get(run.sender, 0)} "
-            "payloads stored" for cid, run in runs.items()
-            if run.handoff_turn is not None and stored.get(run.sender, 0) != 1]  # fmt: skip
-    lost += [f"{cid}: lane changed after the pause ({run.lane} -> {run.lane_after})"
-             for cid, run in runs.items() if run.lane_after != run.lane]  # fmt: skip
+    lost = _lost_payloads(stack, runs)
     evaluation = Evaluation(
         ruleset=router.ruleset.name,
         ruleset_version=router.version,
