@@ -22,6 +22,7 @@ import json
 import os
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,24 +101,28 @@ def blend_tuning_set() -> tuple[list[str], list[int]]:
     return [r["text"] for r in dev] + calm, [int(r["label"]) for r in dev] + [0] * len(calm)
 
 
-def fit(texts: list[str], labels: list[int]) -> dict[str, Any]:
-    """The model file's content: word-model weights (rounded), and the blend fitted on
-    :func:`blend_tuning_set` with the rounded weights."""
+def fit_word_model(
+    texts: list[str], labels: list[int]
+) -> tuple[float, dict[str, float], Callable[[list[str]], list[float]]]:
+    """The word model: its bias and weights, rounded to DECIMALS (zeros dropped), and
+    scikit-learn's own unrounded log-odds for other texts (to check the runtime against)."""
     from scipy import sparse  # noqa: PLC0415
     from sklearn.feature_extraction.text import CountVectorizer  # noqa: PLC0415
     from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
 
     from handoff.signals import learned  # noqa: PLC0415
-    from handoff.signals.text import _words, frustration_parts  # noqa: PLC0415
+    from handoff.signals.text import _words  # noqa: PLC0415
+
+    def scaled(batch: list[str], matrix: Any) -> Any:
+        # As learned.model_logit scales: each present feature 1 / sqrt(n + SHRINK), n
+        # counted over all the message's features (in the vocabulary or not).
+        counts = [len(learned.features(_words(t))) for t in batch]
+        return sparse.diags([1.0 / (n + learned.SHRINK) ** 0.5 for n in counts]) @ matrix
 
     vectorizer = CountVectorizer(
         analyzer=lambda t: sorted(learned.features(_words(t))), binary=True, min_df=MIN_DF
     )
-    # Scaled as learned.model_logit scales: each present feature 1 / sqrt(n + SHRINK), n
-    # counted over all the message's features (in the vocabulary or not).
-    counts = [len(learned.features(_words(t))) for t in texts]
-    scale = sparse.diags([1.0 / (n + learned.SHRINK) ** 0.5 for n in counts])
-    matrix = scale @ vectorizer.fit_transform(texts)
+    matrix = scaled(texts, vectorizer.fit_transform(texts))
     model = LogisticRegression(
         C=C, class_weight="balanced", max_iter=5000, tol=1e-8, random_state=SEED
     ).fit(matrix, labels)
@@ -127,9 +132,25 @@ def fit(texts: list[str], labels: list[int]) -> dict[str, Any]:
         for name, w in zip(names, model.coef_[0], strict=True)
         if round(float(w), DECIMALS) != 0.0
     }
-    bias = round(float(model.intercept_[0]), DECIMALS)
-    word_model = learned.LearnedModel(bias=bias, weights=weights, blend=learned.Blend(0, 0, 0))
 
+    def predict(batch: list[str]) -> list[float]:
+        return [
+            float(v) for v in model.decision_function(scaled(batch, vectorizer.transform(batch)))
+        ]
+
+    return round(float(model.intercept_[0]), DECIMALS), dict(sorted(weights.items())), predict
+
+
+def fit(texts: list[str], labels: list[int]) -> dict[str, Any]:
+    """The model file's content: word-model weights (rounded), and the blend fitted on
+    :func:`blend_tuning_set` with the rounded weights."""
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+
+    from handoff.signals import learned  # noqa: PLC0415
+    from handoff.signals.text import frustration_parts  # noqa: PLC0415
+
+    bias, weights, _ = fit_word_model(texts, labels)
+    word_model = learned.LearnedModel(bias=bias, weights=weights, blend=learned.Blend(0, 0, 0))
     texts_dev, labels_dev = blend_tuning_set()
     x = [list(frustration_parts(t, word_model)) for t in texts_dev]
     stack = LogisticRegression(C=1.0, max_iter=1000, tol=1e-10).fit(x, labels_dev)
@@ -138,7 +159,7 @@ def fit(texts: list[str], labels: list[int]) -> dict[str, Any]:
         "lexicon": round(float(stack.coef_[0][0]), DECIMALS),
         "model": round(float(stack.coef_[0][1]), DECIMALS),
     }
-    return {"bias": bias, "blend": blend, "weights": dict(sorted(weights.items()))}
+    return {"bias": bias, "blend": blend, "weights": weights}
 
 
 def dump(content: dict[str, Any]) -> bytes:
