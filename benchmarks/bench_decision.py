@@ -22,6 +22,7 @@ from conftest import REPO
 from handoff import Conversation, Router
 from handoff.graph.plan import SLOT, CompiledRule, Plan, Vector, to_vector
 from handoff.models.rules import MAX_RULES
+from handoff.models.signals import Signals
 from handoff.rules.loader import MAX_FILE_BYTES
 
 EXAMPLES = ("default", "retail", "banking")
@@ -155,6 +156,67 @@ def bench_decision_if_elif(benchmark: Any) -> None:
     benchmark.group = "decision"
     benchmark.extra_info.update(kind="decision", engine="if_elif", rules=10)
     assert benchmark(if_elif_10, vector) == "rule_0009"
+
+
+# The index's worst case: rules told apart by a numeric test it cannot bucket, so every rule
+# is a candidate (the bench above is its best case: one intent bucket per rule).
+
+
+@pytest.fixture(scope="module")
+def unindexed_routers(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Router]:
+    folder = tmp_path_factory.mktemp("unindexed-rules")
+    routers = {}
+    for count in rulegen.SIZES:
+        path = folder / f"generated-unindexed-{count}.yaml"
+        path.write_text(rulegen.to_yaml(count, unindexed=True))
+        routers[count] = Router.from_path(path)
+    return routers
+
+
+@pytest.mark.parametrize("count", rulegen.SIZES)
+def bench_decision_unindexed(
+    benchmark: Any, unindexed_routers: dict[int, Router], count: int
+) -> None:
+    plan = unindexed_routers[count].compiled.plan
+    vector = rulegen.matching_vector(count, unindexed=True)
+    assert len(plan.candidates(vector)) == count - 1  # nothing pruned: all but the red line
+    benchmark.group = "decision, index worst case"
+    benchmark.extra_info.update(kind="decision_unindexed", engine="handoff", rules=count)
+    assert benchmark(decide, plan, vector).id == rulegen.specs(count)[-1].id
+
+
+# Both engines from the same input, a Signals object, each paying its own conversion:
+# to_vector for handoff, the JSON-like context for ZEN (bench_decision_zen above starts
+# ZEN from a prebuilt context and handoff from a prebuilt vector).
+
+
+def decide_from_signals(plan: Plan, signals: Signals) -> CompiledRule | None:
+    return decide(plan, to_vector(signals))
+
+
+def zen_from_signals(engine: Any, signals: Signals) -> Any:
+    return engine.evaluate("rules", rulegen.zen_context(signals))
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def bench_decision_from_signals_handoff(
+    benchmark: Any, generated_routers: dict[int, Router], count: int
+) -> None:
+    plan = generated_routers[count].compiled.plan
+    signals = rulegen.signals_for(rulegen.specs(count)[-1].intent or "")
+    benchmark.group = "decision from Signals"
+    benchmark.extra_info.update(kind="decision_from_signals", engine="handoff", rules=count)
+    assert benchmark(decide_from_signals, plan, signals).id == rulegen.specs(count)[-1].id
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def bench_decision_from_signals_zen(benchmark: Any, count: int) -> None:
+    engine = zen_engine(count)
+    signals = rulegen.signals_for(rulegen.specs(count)[-1].intent or "")
+    benchmark.group = "decision from Signals"
+    benchmark.extra_info.update(kind="decision_from_signals", engine="zen", rules=count)
+    result = benchmark(zen_from_signals, engine, signals)
+    assert result["result"]["rule"] == rulegen.specs(count)[-1].id
 
 
 def _sample(name: str, router: Router) -> tuple[Conversation, Vector, int]:

@@ -275,6 +275,26 @@ def bench_action_server(benchmark: Any, server: str, rate: int) -> None:
     benchmark.extra_info.update(kind="server", seconds=SECONDS, **summary)
 
 
+def _repeated_bodies(prefix: str, count: int) -> list[bytes]:
+    """``count`` requests cycling the four MESSAGES (own sender each): every text after the
+    first four is served from the analysis caches. How the server was measured before its
+    load used fresh messages; kept beside the fresh load to show what the caches hide."""
+    template = json.loads(CAPTURED.read_text())
+    return [
+        action_request(template, f"{prefix}-{i}", *MESSAGES[i % len(MESSAGES)])
+        for i in range(count)
+    ]
+
+
+@pytest.mark.server
+def bench_action_server_repeated(benchmark: Any, server: str) -> None:
+    """The documented set-up at SPLIT_RATE with four texts repeated: cache hits."""
+    benchmark.group = "server, repeated messages"
+    summary = _measure(benchmark, server, _repeated_bodies("repeat", int(SPLIT_RATE * SECONDS)),
+                       SPLIT_RATE)  # fmt: skip
+    benchmark.extra_info.update(kind="server_repeated", seconds=SECONDS, **summary)
+
+
 @pytest.mark.server
 @pytest.mark.parametrize("setup", ["outbox_only", "no_outbox"])
 def bench_action_server_setup(

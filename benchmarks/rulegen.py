@@ -83,12 +83,26 @@ _FLOW_WHEN = {
 }
 
 
-def to_yaml(count: int, *, compact: bool = False) -> str:
+def to_yaml(count: int, *, compact: bool = False, unindexed: bool = False) -> str:
     """The rule set as a handoff rules file.
 
     ``compact`` writes one flow-style line per rule (the same rules), so that 20,000 rules
-    fit under the loader's 2,000,000-byte file limit.
+    fit under the loader's 2,000,000-byte file limit. ``unindexed`` tells the rules apart by
+    ``user_turns: {eq: <n>}`` instead of their intent: a numeric test the plan's intent index
+    cannot bucket, so every rule is a candidate for every vector (the index's worst case).
     """
+    if unindexed:
+        return _HEADER.format(count=count).replace(
+            f"generated-{count}", f"generated-unindexed-{count}"
+        ) + "".join(
+            f"  - id: {spec.id}\n"
+            + ("    red_line: true\n" if spec.shape == "red_line" else "")
+            + "    when:\n"
+            + (f"      user_turns: {{eq: {_turns(spec)}}}\n" if spec.intent is not None else "")
+            + _WHEN[spec.shape]
+            + f"    lane: {spec.lane}\n    reason: Generated rule {spec.id}.\n"
+            for spec in specs(count)
+        )
     if compact:
         return _HEADER.format(count=count) + "".join(_flow_rules(specs(count)))
     parts = [_HEADER.format(count=count)]
@@ -179,9 +193,17 @@ def signals_for(intent: str, **changes: Any) -> Signals:
     return Signals(**values)
 
 
-def matching_vector(count: int) -> Vector:
+def _turns(spec: RuleSpec) -> int:
+    """The ``user_turns`` value an unindexed rule tests instead of its intent."""
+    return int(spec.id.removeprefix("rule_"))
+
+
+def matching_vector(count: int, *, unindexed: bool = False) -> Vector:
     """The signal vector whose first match is the *last* rule: a flat scan's worst case."""
-    return to_vector(signals_for(specs(count)[-1].intent or ""))
+    last = specs(count)[-1]
+    if unindexed:
+        return to_vector(signals_for("intent_none", user_turns=_turns(last)))
+    return to_vector(signals_for(last.intent or ""))
 
 
 def zen_context(signals: Signals) -> dict[str, Any]:

@@ -4,9 +4,8 @@ on first use), our action server, and a signature-checking webhook receiver, all
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,7 +19,6 @@ from tests.conftest import ROOT, RULES, always_open_rules, free_port, wait_for
 RASA_PROJECT = ROOT / "rasa_project"
 RASA_VENV = ROOT / ".venv-rasa"
 WORK = ROOT / ".e2e"
-RASA_VERSION = "3.6.21"
 SECRET = "e2e-shared-secret"
 ACTION_TOKEN = "e2e-action-token-5f1c2b"
 STATE_SECRET = "e2e-state-secret-9a8b7c"
@@ -28,59 +26,47 @@ STATE_SECRET = "e2e-state-secret-9a8b7c"
 TOKEN = "e2e-listing-token"
 
 
-def _python310() -> str:
-    """Rasa 3.6 needs Python 3.10; pyenv keeps it off PATH unless selected."""
-    found = shutil.which("python3.10")
-    if (
-        found
-        and subprocess.run([found, "--version"], capture_output=True, check=False).returncode == 0
-    ):
-        return found
-    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    candidates = sorted(root.glob("versions/3.10.*/bin/python"))
-    if not candidates:
-        pytest.fail("Python 3.10 is needed for Rasa 3.6 (install it, e.g. with pyenv)")
-    return str(candidates[-1])
+PREPARE = RASA_PROJECT / "scripts" / "prepare_rasa.py"
 
 
-def _run(command: list[str], log: Path, **kwargs: object) -> None:
-    with log.open("a") as out:
-        result = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, check=False,
-                                **kwargs)  # type: ignore[call-overload]  # fmt: skip
-    if result.returncode != 0:
-        pytest.fail(f"{' '.join(command)} failed; see {log}:\n{log.read_text()[-3000:]}")
-
-
-@pytest.fixture(scope="session")
-def rasa_bin() -> Path:
-    """The Rasa CLI from its own venv, created and installed on first use."""
-    WORK.mkdir(exist_ok=True)
-    rasa = RASA_VENV / "bin" / "rasa"
-    marker = RASA_VENV / f".installed-{RASA_VERSION}"
-    if not marker.exists():
-        shutil.rmtree(RASA_VENV, ignore_errors=True)
-        log = WORK / "rasa-install.log"
-        _run([_python310(), "-m", "venv", str(RASA_VENV)], log)
-        _run([str(RASA_VENV / "bin" / "pip"), "install", "-q", f"rasa=={RASA_VERSION}",
-              "-c", str(RASA_PROJECT / "constraints.txt")], log)  # fmt: skip
-        marker.touch()
-    return rasa
+def _prepare(config: pytest.Config) -> Path:
+    """Install Rasa and train the bot if needed, exactly as run_local.sh does (the same
+    script, so both share one fingerprint-named model). Its progress lines ("installing
+    Rasa ... log: .e2e/rasa-install.log", "training the bot ...", "reusing ...") go to the
+    terminal even though pytest captures output: the first run is otherwise minutes of
+    silence."""
+    capture = config.pluginmanager.getplugin("capturemanager")
+    terminal = config.pluginmanager.getplugin("terminalreporter")
+    lines: list[str] = []
+    quiet = capture.global_and_fixture_disabled() if capture else contextlib.nullcontext()
+    command = [sys.executable, str(PREPARE)]
+    with quiet, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, cwd=ROOT) as process:  # fmt: skip
+        assert process.stderr is not None
+        assert process.stdout is not None
+        for line in process.stderr:
+            lines.append(line)
+            if terminal is not None:
+                terminal.write_line(f"e2e: {line.rstrip()}")
+            else:
+                sys.__stderr__.write(f"e2e: {line}")
+        model = process.stdout.read().strip()
+    if process.returncode != 0:
+        pytest.fail(f"{PREPARE.relative_to(ROOT)} failed:\n{''.join(lines)}")
+    return Path(model)
 
 
 @pytest.fixture(scope="session")
-def rasa_model(rasa_bin: Path) -> Path:
-    """The bot's model, trained once per change of rasa_project's config and data."""
-    digest = hashlib.sha256()
-    for path in sorted(RASA_PROJECT.rglob("*.yml")):
-        digest.update(path.relative_to(RASA_PROJECT).as_posix().encode() + path.read_bytes())
-    name = f"handoff-{digest.hexdigest()[:12]}"
-    model = WORK / "models" / f"{name}.tar.gz"
-    if not model.exists():
-        env = os.environ | {"RASA_TELEMETRY_ENABLED": "false",
-                            "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache")}  # fmt: skip
-        _run([str(rasa_bin), "train", "--fixed-model-name", name, "--out", str(WORK / "models")],
-             WORK / "rasa-train.log", cwd=RASA_PROJECT, env=env)  # fmt: skip
-    return model
+def rasa_model(pytestconfig: pytest.Config) -> Path:
+    """The bot's model, trained once per change of what training reads (shared with
+    run_local.sh, which reuses it)."""
+    return _prepare(pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def rasa_bin(rasa_model: Path) -> Path:
+    """The Rasa CLI from its own venv (installed by the same step as the model)."""
+    return RASA_VENV / "bin" / "rasa"
 
 
 @dataclass
