@@ -75,14 +75,15 @@ class TestCalmMessages:
             "Can I speak to someone about a mortgage, please?",
         ],
     )
-    def test_calm_with_a_weak_cue_is_a_weak_flag(self, text: str) -> None:
-        """A calm message with one weak cue sits between the threshold and 0.5, not above.
+    def test_calm_with_a_weak_cue_stays_below_the_threshold(self, text: str) -> None:
+        """A calm message with one weak cue reports the cue but is not flagged.
 
-        The default threshold (0.3) was chosen on labelled data where such messages are
-        often frustrated; rules that should ignore them test frustration >= 0.5 or a trend.
+        The lexicon alone put these between its threshold and 0.5; the learned word model
+        (handoff.signals.learned) reads the rest of the message as an ordinary calm request,
+        and the blend keeps it under the threshold. The cue is still there for rules.
         """
         result = analyze_text(text)
-        assert FRUSTRATION_THRESHOLD <= result.frustration < 0.5
+        assert result.frustration < FRUSTRATION_THRESHOLD
         assert len(result.cues) == 1
 
     def test_bad_news_is_not_frustration(self) -> None:

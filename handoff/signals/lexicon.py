@@ -6,12 +6,16 @@ analyser combines them with a noisy-OR (``1 - prod(1 - w)``, strongest cue per k
 * a weight >= 0.5 means the phrase alone is strong evidence: keep that for phrases nobody
   says calmly in a support chat ("this is ridiculous", "I'll sue");
 * 0.2-0.45 marks phrases that calm customers also use ("how do I close my account",
-  "I still haven't received my card", "can I speak to someone"). At 0.3 and above they are
-  a weak flag on their own at the default threshold: the bundled rules never escalate on one
-  weak flag (they use trends, >= 0.5, or explicit requests).
+  "I still haven't received my card", "can I speak to someone"). Whether one of them flags a
+  message depends on the blend with the learned model (a calm request around it keeps the
+  score low); the bundled rules never escalate on one weak flag (they use trends, >= 0.5,
+  or explicit requests).
 
-Where a message counts as "frustrated" is ``FRUSTRATION_THRESHOLD`` in text.py (0.3), chosen
-on one half of the labelled set and judged on the other (tests/test_quality.py).
+The noisy-OR is the lexicon's own score; ``analyze_text`` blends it with a learned word model
+(:mod:`handoff.signals.learned`), so the final frustration of a message with one weak cue is
+lower or higher than these weights depending on the rest of its words. Where a message counts
+as "frustrated" is ``FRUSTRATION_THRESHOLD`` in text.py (0.25 on the blended score), chosen on
+one half of the labelled set and judged on the other (tests/test_quality.py).
 
 Phrases are matched case-insensitively on spaCy tokens (``PhraseMatcher(attr="LOWER")``), so
 write them as a customer types them; contractions with a straight apostrophe are also

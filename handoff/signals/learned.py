@@ -1,0 +1,113 @@
+"""The learned part of the frustration score: a linear model on words, blended with the lexicon.
+
+The lexicon (:mod:`handoff.signals.lexicon`) only fires on phrases someone thought of; a
+complaint in other words, a customer counting their attempts or a curt "Now." scores 0. This
+module adds a logistic regression over the message's lower-cased words and word pairs, trained
+offline on GoEmotions (Reddit comments labelled anger / annoyance / disappointment /
+disapproval = 1, any other emotion = 0; Apache-2.0) with calm customer-service and assistant
+queries from BANKING77 (CC-BY-4.0) and CLINC150 (CC-BY-3.0) added as 0, so that ordinary
+banking words ("card", "transfer", "pending") do not read as anger. A second, tiny logistic
+regression (the *blend*) turns the lexicon's score and the model's log-odds into the 0..1
+frustration score; it was fitted on the odd-id half of ``tests/data/frustration``.
+
+Everything is plain data in ``frustration_model.json.gz`` beside this file (weights rounded to
+4 decimals), read once on first use; scoring is a few dictionary look-ups per word, in plain
+Python. The data, the training script and its provenance are in ``tests/data/frustration_train``
+(``train.py`` rebuilds the file exactly; ``tests/test_frustration_learned.py`` checks it).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import itertools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "MODEL_PATH",
+    "SHRINK",
+    "Blend",
+    "LearnedModel",
+    "blend",
+    "features",
+    "load",
+    "model_logit",
+]
+
+MODEL_PATH = Path(__file__).with_name("frustration_model.json.gz")
+# Pseudo-features added to every message's count before scaling (see model_logit).
+SHRINK = 4
+# Log-odds beyond this add nothing to a probability and would overflow exp().
+_LOGIT_LIMIT = 30.0
+
+
+def features(words: Sequence[str]) -> set[str]:
+    """The model's features of a message: its lower-cased words and adjacent word pairs.
+
+    ``words`` are the message's tokens as the lexicon splits them (words with contractions,
+    single punctuation marks), already lower-cased. Presence counts, not frequency.
+    """
+    found = set(words)
+    found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    return found
+
+
+@dataclass(frozen=True)
+class Blend:
+    """``sigmoid(intercept + lexicon * lexicon_score + model * model_logit)``."""
+
+    intercept: float
+    lexicon: float
+    model: float
+
+
+@dataclass(frozen=True)
+class LearnedModel:
+    """The shipped weights: a bias, one weight per feature, and the blend."""
+
+    bias: float
+    weights: dict[str, float]
+    blend: Blend
+
+
+def load(path: Path = MODEL_PATH) -> LearnedModel:
+    """Read a model file written by ``tests/data/frustration_train/train.py``."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        data = json.load(f)
+    return LearnedModel(
+        bias=float(data["bias"]),
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        blend=Blend(**{k: float(v) for k, v in data["blend"].items()}),
+    )
+
+
+@functools.cache
+def _shipped() -> LearnedModel:
+    """The bundled model, loaded on the first message (~0.1 s), then shared read-only."""
+    return load()
+
+
+def model_logit(words: Sequence[str], model: LearnedModel | None = None) -> float:
+    """The linear model's log-odds that a message with these lower-cased tokens is frustrated.
+
+    Each present feature counts ``1 / sqrt(n + SHRINK)`` (``n`` = the message's features):
+    long messages do not pile up evidence, and a one- or two-word reply ("no", "ok") is
+    pulled towards the prior instead of carrying a single word's full weight.
+    """
+    m = model or _shipped()
+    weights = m.weights
+    found = features(words)
+    total = sum(weights.get(f, 0.0) for f in found)
+    return m.bias + total / math.sqrt(len(found) + SHRINK)
+
+
+def blend(lexicon_score: float, logit: float, model: LearnedModel | None = None) -> float:
+    """The 0..1 frustration score from the lexicon's score and the model's log-odds."""
+    b = (model or _shipped()).blend
+    z = b.intercept + b.lexicon * lexicon_score + b.model * logit
+    z = max(-_LOGIT_LIMIT, min(_LOGIT_LIMIT, z))
+    return 1.0 / (1.0 + math.exp(-z))

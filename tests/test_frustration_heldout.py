@@ -1,0 +1,144 @@
+"""The frustration score on the held-out set, and the learned model behind it.
+
+tests/data/frustration_heldout was labelled before any tuning and is only measured on; the
+blend and every threshold were fixed on the odd-id half of tests/data/frustration (plus calm
+CLINC150 validation queries) before the first measurement (git history: the commit that
+ships the model precedes the one that adds these figures). Figures come from
+tests/frustration_eval.py; README.md must quote exactly them. Run with ``-s`` to see them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from handoff.signals import learned
+from handoff.signals.text import FRUSTRATION_THRESHOLD, _words, analyze_text
+from tests import frustration_eval as ev
+from tests.data.frustration_train import train
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.fixture(scope="module")
+def heldout() -> dict[str, ev.Row]:
+    rows = ev.measure(ev.score(ev.read(ev.HELDOUT)))
+    for row in rows:
+        print(f"\n{row.name}: AUC {row.auc} recall {row.recall} FPR {row.fpr}")
+    return {r.name: r for r in rows}
+
+
+class TestThresholds:
+    """Every threshold in the tables follows one rule on the tuning half (re-derived here)."""
+
+    def test_rule_on_the_odd_half(self) -> None:
+        scores = ev.score(ev.old_half(1))
+        assert ev.lowest_threshold(scores.combined, scores.labels) == FRUSTRATION_THRESHOLD
+        assert ev.lowest_threshold(scores.lexicon, scores.labels) == ev.LEXICON_THRESHOLD
+        assert ev.lowest_threshold(scores.model, scores.labels) == ev.MODEL_THRESHOLD
+
+
+class TestHeldOut:
+    """Measured once, after every choice was made; never tuned on."""
+
+    def test_set_is_the_committed_one(self) -> None:
+        rows = ev.read(ev.HELDOUT)
+        assert (len(rows), sum(int(r["label"]) for r in rows)) == (663, 266)
+
+    def test_readme_quotes_the_measurement(self) -> None:
+        """README.md's "Quality, measured" tables are exactly what the code computes."""
+        assert ev.report() in README.read_text(encoding="utf-8")
+
+    def test_blend_beats_the_lexicon_alone(self, heldout: dict[str, ev.Row]) -> None:
+        """No regression: the blend ranks better than the lexicon (beyond the lexicon's CI)
+        and catches more frustrated customers at its threshold."""
+        combined, lexicon = heldout["combined (shipped score)"], heldout["lexicon alone"]
+        assert combined.auc[1] > lexicon.auc[2]
+        assert combined.recall[0] > lexicon.recall[0]
+
+    def test_blend_beats_raw_vader(self, heldout: dict[str, ev.Row]) -> None:
+        combined, vader = heldout["combined (shipped score)"], heldout["raw VADER (-compound)"]
+        assert combined.auc[1] > vader.auc[2]
+        assert combined.recall[0] > vader.recall[0]
+        assert combined.fpr[0] < vader.fpr[0]
+
+    def test_measured_level(self, heldout: dict[str, ev.Row]) -> None:
+        """Guard what was measured (AUC 0.881, recall 0.665, FPR 0.113) against regressions."""
+        combined = heldout["combined (shipped score)"]
+        assert combined.auc[0] >= 0.87
+        assert combined.recall[0] >= 0.65
+        assert combined.fpr[0] <= 0.12
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="issue 11 targets not met on the held-out set: AUC 0.881 (< 0.90), recall 0.665 "
+        "(< 0.80) at FPR 0.113 (> 0.10); an improvement that meets them must update README.md",
+    )
+    def test_issue_targets(self, heldout: dict[str, ev.Row]) -> None:
+        combined = heldout["combined (shipped score)"]
+        assert combined.auc[0] >= 0.90
+        assert combined.recall[0] >= 0.80
+        assert combined.fpr[0] <= 0.10
+
+
+class TestLearnedModel:
+    """The shipped weights: small, sane, and exactly what the training script produces."""
+
+    def test_shipped_file(self) -> None:
+        """Small enough to ship (well under a few MB), and a monotone blend: more lexicon
+        evidence or higher model log-odds never lowers the score."""
+        assert learned.MODEL_PATH.stat().st_size < 1_000_000
+        model = learned.load()
+        assert len(model.weights) > 10_000
+        assert model.blend.lexicon > 0
+        assert model.blend.model > 0
+
+    def test_score_is_a_probability_even_for_extreme_inputs(self) -> None:
+        model = learned.load()
+        assert learned.blend(1.0, 1e9, model) == pytest.approx(1.0)
+        assert learned.blend(0.0, -1e9, model) == pytest.approx(0.0, abs=1e-12)
+        assert 0.0 <= analyze_text("no " * 1000).frustration <= 1.0
+
+    def test_runtime_scores_like_scikit_learn(self) -> None:
+        """Plain-Python inference equals scikit-learn's on the same features (a small slice)."""
+        pytest.importorskip("sklearn")
+        texts, labels = train.load_training()
+        texts, labels = texts[::20], labels[::20]
+        bias, weights, predict = train.fit_word_model(texts, labels)
+        model = learned.LearnedModel(bias=bias, weights=weights, blend=learned.Blend(0, 0, 0))
+        probe = [
+            *texts[:50],
+            "why is this STILL not sorted, that's the 3rd time",
+            "Thanks, all good!",
+            "",
+        ]
+        for text, expected in zip(probe, predict(probe), strict=True):
+            # weights are rounded to 4 decimals: a few hundred features cannot drift 0.01
+            assert learned.model_logit(_words(text), model) == pytest.approx(expected, abs=0.01)
+
+    def test_training_is_deterministic(self) -> None:
+        pytest.importorskip("sklearn")
+        texts, labels = train.load_training()
+        first = train.fit_word_model(texts[::40], labels[::40])
+        second = train.fit_word_model(texts[::40], labels[::40])
+        assert first[:2] == second[:2]
+
+    @pytest.mark.slow
+    def test_retraining_reproduces_the_shipped_weights(self) -> None:
+        """The full training run (~30 s) gives the shipped file byte for byte."""
+        pytest.importorskip("sklearn")
+        content = train.fit(*train.load_training())
+        shipped = json.loads(gzip.decompress(learned.MODEL_PATH.read_bytes()))
+        assert content["blend"] == shipped["blend"]
+        assert content["bias"] == shipped["bias"]
+        assert content["weights"] == shipped["weights"]
+        assert train.dump(content) == learned.MODEL_PATH.read_bytes()
+
+    def test_training_data_is_what_the_readme_says(self) -> None:
+        texts, labels = train.load_training()
+        assert len(texts) == 68412
+        assert math.isclose(sum(labels) / len(labels), 0.097, abs_tol=0.01)
