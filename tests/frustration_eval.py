@@ -12,10 +12,12 @@ README.md quotes; tests/test_frustration_heldout.py checks the README quotes exa
 from __future__ import annotations
 
 import csv
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -58,12 +60,25 @@ class Scores:
     combined: NDArray[np.float64]  # analyze_text(...).frustration
 
 
+@functools.cache
+def _vader_analyzer() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: PLC0415
+
+    return SentimentIntensityAnalyzer()
+
+
+def _raw_vader(text: str) -> float:
+    """VADER as published: the baseline. (The sentiment signal reads sarcastic praise as
+    negative; raw VADER does not, and the baseline must not borrow that.)"""
+    return float(_vader_analyzer().polarity_scores(text)["compound"])
+
+
 def score(rows: Sequence[dict[str, str]]) -> Scores:
     parts = [frustration_parts(r["text"]) for r in rows]
     analyses = [analyze_text(r["text"]) for r in rows]
     return Scores(
         labels=np.array([int(r["label"]) for r in rows]),
-        vader=np.array([-a.sentiment for a in analyses]),
+        vader=np.array([-_raw_vader(r["text"]) for r in rows]),
         lexicon=np.array([p[0] for p in parts]),
         model=np.array([1.0 / (1.0 + math.exp(-p[1])) for p in parts]),
         combined=np.array([a.frustration for a in analyses]),
