@@ -8,7 +8,7 @@ from pydantic import Field
 
 from handoff.models._base import Model
 
-__all__ = ["SIGNAL_KINDS", "Cue", "Signals", "TextAnalysis", "TurnScore"]
+__all__ = ["SIGNAL_KINDS", "UNRANKED", "Cue", "Signals", "TextAnalysis", "TurnScore"]
 
 CueKind = str  # open set; the bundled lexicon's kinds are listed in handoff.signals.CUE_KINDS
 
@@ -51,7 +51,13 @@ class TurnScore(Model):
     frustration: float
 
 
-SignalKind = Literal["number", "text", "set", "bool"]
+# "group": one number per intent group named in ``settings.intent_groups``; a rule tests one
+# group at a time (``intent_group_mass: {group: fraud, gte: 0.5}``).
+SignalKind = Literal["number", "text", "set", "bool", "group"]
+
+# intent_group_rank of a group none of whose intents is in the ranking: larger than any rank
+# (rankings are capped at 10 entries), so ``{lte: 3}`` is false and ``{gt: 3}`` true.
+UNRANKED = 1_000
 
 # The closed catalog of names rules may test. The order is the layout of the evaluation
 # vector (handoff.graph), so append rather than reorder when adding a signal.
@@ -81,6 +87,8 @@ SIGNAL_KINDS: dict[str, SignalKind] = {
     "current_lane": "text",
     "with_human": "bool",
     "turns_since_handback": "number",
+    "intent_group_mass": "group",
+    "intent_group_rank": "group",
 }
 
 
@@ -115,6 +123,16 @@ class Signals(Model):
     with_human: bool = Field(description="A human lane has the conversation already.")
     turns_since_handback: int = Field(
         description="User turns since a human handed back to the bot (large if never)."
+    )
+    intent_group_mass: dict[str, float] = Field(
+        default_factory=dict,
+        description="Per intent group: the summed confidence of its intents across the whole "
+        "NLU ranking of the latest message (0..1).",
+    )
+    intent_group_rank: dict[str, int] = Field(
+        default_factory=dict,
+        description="Per intent group: the best 1-based rank of any of its intents in the "
+        "ranking of the latest message (UNRANKED, 1000, when none is ranked).",
     )
     # Explanations, not testable by rules:
     cue_details: tuple[Cue, ...] = Field(
