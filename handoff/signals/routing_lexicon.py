@@ -443,6 +443,12 @@ _FRAUD = (
     "i didn't make these",
     "i did not make this",
     "i never made",
+    "that i didn't make",
+    "that i did not make",
+    "which i didn't make",
+    "that i never made",
+    "that i didn't authorise",
+    "that wasn't me",
     "didn't authorise",
     "did not authorise",
     "never authorised",
@@ -504,6 +510,15 @@ _FRAUD = (
     "account has been hacked",
     "hacked my account",
     "hacked into",
+    "card is compromised",
+    "card has been compromised",
+    "card was compromised",
+    "compromised card",
+    "account is compromised",
+    "account has been compromised",
+    "account was compromised",
+    "details were compromised",
+    "details have been compromised",
     "lost my card",
     "lost my wallet",
     "lost my purse",
@@ -734,6 +749,68 @@ _VULNERABILITY = (
     "refuge",
 )
 
+# ---------------------------------------------------------------- threats and failures
+
+# Ultimatums: the frustration lexicon has "switching banks" and, weakly, "close my account"
+# (also a calm request); these first-person futures are threats.
+_CHURN_THREATS = (
+    *_combine(
+        (
+            "i'll",
+            "i will",
+            "i'm going to",
+            "im going to",
+            "going to",
+            "i'm gonna",
+            "or i'll",
+            "or i will",
+            "i'll have to",
+            "i will have to",
+        ),
+        (
+            "close my account",
+            "close my accounts",
+            "close all my accounts",
+            "close the account",
+            "leave",
+            "leave this bank",
+            "switch banks",
+            "switch to another bank",
+            "move my money",
+            "move banks",
+            "take my money out",
+            "take my money elsewhere",
+        ),
+    ),
+    "i'm closing my account",
+    "i am closing my account",
+    "close my account unless",
+    "close my account if",
+    "moving my money to another bank",
+    "move my money to another bank",
+    "move my money elsewhere",
+    "moving my money elsewhere",
+    "find another bank",
+    "find a new bank",
+)
+# A failure the customer says happened again: the same evidence as counting one's asks.
+_FAILED_AGAIN = _combine(
+    (
+        "failed",
+        "declined",
+        "crashed",
+        "broken",
+        "wrong",
+        "rejected",
+        "didn't work",
+        "doesn't work",
+        "not working",
+        "stuck",
+        "down",
+    ),
+    ("again",),
+)
+
 ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _combine(_ASK, _STAFF)),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _ASKING_TO_BE_CALLED, _NOT_A_CALL_REQUEST),
@@ -743,6 +820,9 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(FRAUD, 0.0, _FRAUD),
     CueGroup(SCAM, 0.0, _SCAM),
     CueGroup(VULNERABILITY, 0.0, _VULNERABILITY),
+    # Weighted as the lexicon's own groups of these kinds (strong churn, mild repetition).
+    CueGroup("churn_threat", 0.55, _CHURN_THREATS),
+    CueGroup("repeated_asking", 0.35, _FAILED_AGAIN),
 )
 
 # Misspellings of the words requests, fraud and hardship hinge on → the word the phrases use.

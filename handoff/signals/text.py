@@ -486,12 +486,11 @@ def analyze_text(text: str) -> TextAnalysis:
     text = _capped(text)
     compound = float(_analyzer().polarity_scores(text)["compound"])
     raw = _token_cues(text) + _burst_cues(text) + _pattern_cues(text) + _lone_cues(text)
-    if compound > 0:
-        raw += _sarcastic_praise(text, raw)
-        if any(c[0] == _SARCASM for c in raw):
-            # Sarcastic praise means the opposite of what it says: its warmth is read as
-            # displeasure, so it neither breaks a sliding mood nor damps shouting.
-            compound = -compound
+    raw += _sarcastic_praise(text, raw)
+    if compound > 0 and any(c[0] == _SARCASM for c in raw):
+        # Sarcastic praise means the opposite of what it says: its warmth is read as
+        # displeasure, so it neither breaks a sliding mood nor damps shouting.
+        compound = -compound
     damping = 1.0 - max(0.0, compound)
     cues: list[Cue] = []
     strongest: dict[str, float] = {}
