@@ -166,6 +166,8 @@ _ASKING_TO_BE_CALLED = (
     "call me back",
     "phone me back",
     "ring me back",
+    "give me a call",
+    "give me a ring",
     "call me please",
     "call me asap",
     "call me now",
