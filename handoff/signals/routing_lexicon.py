@@ -39,6 +39,7 @@ from handoff.signals.lexicon import PhraseGroup
 __all__ = [
     "FRAUD",
     "HUMAN_DEMAND",
+    "PRAISE",
     "ROUTING_GROUPS",
     "SCAM",
     "TYPOS",
@@ -813,6 +814,47 @@ _FAILED_AGAIN = _combine(
     ("again",),
 )
 
+# Warm words, matched in the same pass and kept only beside a complaint of failure, where
+# they are sarcastic praise (handoff.signals.text turns them into sarcasm cues).
+PRAISE = "praise"
+_PRAISE = (
+    "amazing",
+    "great",
+    "brilliant",
+    "fantastic",
+    "wonderful",
+    "perfect",
+    "awesome",
+    "excellent",
+    "superb",
+    "lovely",
+    "impressive",
+    "genius",
+    "marvellous",
+    "marvelous",
+    "stellar",
+    "outstanding",
+    "fabulous",
+    "terrific",
+    "splendid",
+    "love it",
+    "love this",
+    "well done",
+    "good job",
+    "nice one",
+    "nice work",
+    "thanks a lot",
+    "thanks a million",
+    "thanks so much",
+    "cheers",
+    "wow",
+    "bravo",
+    "top notch",
+    "world class",
+    "5 stars",
+    "five stars",
+)
+
 ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _combine(_ASK, _STAFF)),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _ASKING_TO_BE_CALLED, _NOT_A_CALL_REQUEST),
@@ -825,6 +867,7 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     # Weighted as the lexicon's own groups of these kinds (strong churn, mild repetition).
     CueGroup("churn_threat", 0.55, _CHURN_THREATS),
     CueGroup("repeated_asking", 0.35, _FAILED_AGAIN),
+    CueGroup(PRAISE, 0.45, _PRAISE),  # the weight a sarcasm cue made of it carries
 )
 
 # Misspellings of the words requests, fraud and hardship hinge on → the word the phrases use.

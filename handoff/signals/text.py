@@ -41,6 +41,7 @@ from handoff.signals.lexicon import (
     PhraseGroup,
 )
 from handoff.signals.routing_lexicon import (
+    PRAISE,
     ROUTING_GROUPS,
     TYPOS,
     CueGroup,
@@ -82,7 +83,7 @@ _INTENSIFIERS = frozenset({_SHOUTING, _BURST})
 
 _SARCASM = "sarcasm"
 CUE_KINDS: frozenset[str] = frozenset(
-    {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS)}
+    {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
     | _INTENSIFIERS
     | {_STATED_WAIT, _SCARE_QUOTES}
 )
@@ -96,14 +97,7 @@ CUE_KINDS: frozenset[str] = frozenset(
 _FAILURE_KINDS = frozenset({"repeated_asking", "still_not", "no_help", "not_understood"})
 _MAX_SARCASTIC_PRAISE = 2
 _SMILEY_RE = re.compile(r"[:;]-?[D)P]|[😀😃😄😁😊🥳❤😍🎉]")
-_PRAISE_RE = re.compile(
-    r"\b(?:amazing|great|brilliant|fantastic|wonderful|perfect|awesome|excellent|superb|"
-    r"lovely|impressive|genius|marvell?ous|stellar|outstanding|fabulous|terrific|splendid|"
-    r"love it|love this|well done|good job|nice one|nice work|thanks a lot|thanks a million|"
-    r"thanks so much|cheers|wow|bravo|top notch|world class|5 stars|five stars)\b",
-    re.IGNORECASE,
-)
-_SARCASTIC_PRAISE_WEIGHT = 0.45
+
 
 _BURST_RE = re.compile(r"[!?！？]{2,}")
 _COUNT = (
@@ -290,18 +284,26 @@ def _known(known: dict[str, str], word: str) -> str:
 
 def _lone_cues(text: str) -> list[_RawCue]:
     """A whole message that only asks for a person ("agent!!") or says "fraud"."""
-    weights = {g.kind: g.weight for g in ROUTING_GROUPS}
-    return [(kind, start, end, weights[kind]) for kind, start, end in lone_cues(text)]
+    return [(kind, start, end, _LONE_WEIGHTS[kind]) for kind, start, end in lone_cues(text)]
+
+
+_LONE_WEIGHTS = {g.kind: g.weight for g in ROUTING_GROUPS}
 
 
 def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
-    """Warm words beside a failure cue ("wow, third time, amazing"), as sarcasm cues."""
-    if not any(c[0] in _FAILURE_KINDS for c in raw):
-        return []
-    praise = list(_PRAISE_RE.finditer(text))
-    if len(praise) > _MAX_SARCASTIC_PRAISE or _SMILEY_RE.search(text) is not None:
-        return []
-    return [(_SARCASM, m.start(), m.end(), _SARCASTIC_PRAISE_WEIGHT) for m in praise]
+    """``raw`` with its warm words (matched as PRAISE) turned into sarcasm cues when they sit
+    beside a failure cue ("wow, third time, amazing"), and dropped otherwise."""
+    praise = [c for c in raw if c[0] == PRAISE]
+    if not praise:
+        return raw
+    others = [c for c in raw if c[0] != PRAISE]
+    if (
+        len(praise) > _MAX_SARCASTIC_PRAISE
+        or not any(c[0] in _FAILURE_KINDS for c in others)
+        or _SMILEY_RE.search(text) is not None
+    ):
+        return others
+    return others + [(_SARCASM, start, end, weight) for _, start, end, weight in praise]
 
 
 def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
@@ -486,7 +488,7 @@ def analyze_text(text: str) -> TextAnalysis:
     text = _capped(text)
     compound = float(_analyzer().polarity_scores(text)["compound"])
     raw = _token_cues(text) + _burst_cues(text) + _pattern_cues(text) + _lone_cues(text)
-    raw += _sarcastic_praise(text, raw)
+    raw = _sarcastic_praise(text, raw)
     if compound > 0 and any(c[0] == _SARCASM for c in raw):
         # Sarcastic praise means the opposite of what it says: its warmth is read as
         # displeasure, so it neither breaks a sliding mood nor damps shouting.
