@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -209,3 +213,16 @@ def test_plan_agrees_with_interpreter_on_groups(
     assert [r.id for r in plan.candidates(vector) if r.test(vector)] == [
         r.id for r in plan.rules if explain(r.node, signals)[0]
     ]
+
+
+def test_diff_names_the_group(tmp_path: Path) -> None:
+    """`handoff diff` shows a group test's threshold change with its group."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(RULES)
+    new.write_text(RULES.replace("{group: fraud, gte: 0.5}", "{group: fraud, gte: 0.6}"))
+    handoff = Path(sys.executable).parent / "handoff"
+    result = subprocess.run(
+        [str(handoff), "diff", str(old), str(new)], capture_output=True, text=True, check=True,
+        env=os.environ | {"NO_COLOR": "1"},
+    )  # fmt: skip
+    assert "threshold intent_group_mass[fraud] gte: 0.5 → 0.6" in result.stdout
