@@ -32,7 +32,9 @@ class TextAnalysis(Model):
     """What ``handoff.analyze_text`` returns for one message."""
 
     text: str
-    sentiment: float = Field(description="VADER compound score, -1..1.")
+    sentiment: float = Field(
+        description="VADER compound score, -1..1; negated when the message is sarcastic."
+    )
     frustration: float = Field(ge=0.0, le=1.0, description="0..1; cues plus negative sentiment.")
     cues: tuple[Cue, ...] = ()
     human_request: bool = Field(default=False, description="Asks for a person in so many words.")
@@ -95,7 +97,9 @@ SIGNAL_KINDS: dict[str, SignalKind] = {
 class Signals(Model):
     """Every signal for the current turn. Missing numbers are NaN, so every comparison is False."""
 
-    sentiment: float = Field(description="VADER compound of the latest user message, -1..1.")
+    sentiment: float = Field(
+        description="VADER compound of the latest user message, -1..1 (negated when sarcastic)."
+    )
     sentiment_trend: float = Field(
         description="Exponentially smoothed sentiment over the last N user turns."
     )
@@ -110,8 +114,12 @@ class Signals(Model):
     human_request: bool = Field(description="The customer asked for a person (intent or words).")
     repeated_message: bool = Field(description="The latest message repeats an earlier one.")
     repeat_count: int = Field(description="How many earlier user messages it repeats.")
-    consecutive_fallbacks: int = Field(description="Not-understood turns in a row, up to now.")
-    total_fallbacks: int = Field(description="Not-understood turns in the whole conversation.")
+    consecutive_fallbacks: int = Field(
+        description="Failed exchanges in a row, up to now: NLU fell back on the user message "
+        "or a reply to it was a fallback (one failure either way); not_a_failure_intents never "
+        "fail; the latest, unanswered message counts only if NLU fell back on it."
+    )
+    total_fallbacks: int = Field(description="Failed exchanges in the whole conversation.")
     user_turns: int = Field(description="Number of user messages so far.")
     tier: str = Field(description="Account tier, e.g. standard, gold, platinum.")
     risk_flags: frozenset[str] = Field(description="Account risk flags, e.g. fraud_suspected.")
