@@ -144,6 +144,11 @@ class TestLoader:
         assert "no test for group 'fraud'" in message
         assert "groups.yaml:14:7:" in message
 
+    def test_number_instead_of_a_group_test(self) -> None:
+        message = self._problem(RULES.replace("{group: fraud, gte: 0.5}", "0.5"))
+        assert "groups.yaml:14:7: expected a test on one intent group, got 0.5" in message
+        assert "{group: fraud, gte: 0.5}" in message
+
     def test_empty_group(self) -> None:
         message = self._problem(RULES.replace("chat: [greeting, tell_joke]", "chat: []"))
         assert "intent group 'chat' lists no intents" in message

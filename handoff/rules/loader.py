@@ -1032,6 +1032,12 @@ def _describe(
             f"add '{field_name}:' here",
         )
     shown = _show(value)
+    if field_name in _LATER_SIGNALS and kind in {"list_type", "dict_type", "model_type"}:
+        return sources.problem(
+            path,
+            f"expected a test on one intent group, got {shown}",
+            f"write e.g. '{field_name}: {{group: fraud, gte: 0.5}}' (a list tests several groups)",
+        )
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         wanted = "a whole number" if kind.startswith("int") else "a number"
         hint = "write the number without quotes, e.g. 0.7"
