@@ -162,12 +162,16 @@ VULNERABLE = [
     "my partner controls my money and I need my own account",
     "struggling financially since the redundancy",
     "I've got dementia and forget my PIN",
+    "I was diagnosed with cancer and can't work",
+    "I'm disabled and can't get to a branch",
 ]
 NOT_VULNERABLE = [
     "My phone died, can I still use the app?",
     "I lost my card",  # fraud, not vulnerability
     "my son passed his driving test, can he get a card?",
     "I can cope with a short wait",
+    "my card has been disabled, how do I turn it back on?",
+    "refund my donation to Cancer Research please",
 ]
 
 
