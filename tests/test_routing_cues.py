@@ -240,3 +240,16 @@ class TestSarcasm:
         assert signals.sentiment < 0
         assert signals.sentiment_trend < 0
         assert [s.sentiment < 0 for s in signals.turn_scores] == [True, True, True]
+
+
+def test_readme_lists_every_cue_kind() -> None:
+    """Designers find every kind they may test with `cues:` in the README."""
+    import re  # noqa: PLC0415
+
+    from handoff.signals.text import CUE_KINDS  # noqa: PLC0415
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("Cue kinds (`cues`") : readme.index("Praise beside")]
+    assert set(re.findall(r"`(\w+)`", section)) - {"cues", "cues_seen", "human_request"} == set(
+        CUE_KINDS
+    )
