@@ -4,12 +4,14 @@ messages that use the same words without meaning them."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from handoff import Router
 from handoff.models.conversation import Conversation
 from handoff.signals.routing_lexicon import ROUTING_GROUPS, fold
-from handoff.signals.text import FRUSTRATION_THRESHOLD, analyze_text
+from handoff.signals.text import CUE_KINDS, FRUSTRATION_THRESHOLD, analyze_text
 from tests.conftest import ROOT
 
 # (language, message): realistic requests for a person, with the typos people make.
@@ -244,10 +246,6 @@ class TestSarcasm:
 
 def test_readme_lists_every_cue_kind() -> None:
     """Designers find every kind they may test with `cues:` in the README."""
-    import re  # noqa: PLC0415
-
-    from handoff.signals.text import CUE_KINDS  # noqa: PLC0415
-
     readme = (ROOT / "README.md").read_text()
     section = readme[readme.index("Cue kinds (`cues`") : readme.index("Praise beside")]
     assert set(re.findall(r"`(\w+)`", section)) - {"cues", "cues_seen", "human_request"} == set(
