@@ -15,6 +15,14 @@ pass per message). Three things widen them without loosening them:
 * a group may refuse a match followed by certain words (``not_before``): "call me back" is a
   request for a person, "call me when it arrives" is not.
 
+Decisions on the hard cases (each is a test in tests/test_routing_cues.py): "call me when
+it arrives", "ring me if it fails" ask for news, not a person (refused by ``not_before``);
+"the agent at the branch said" and "my husband is a travel agent" are about someone, so a
+bare "agent" counts only as a whole message ("agent!!"); "I'm a real person's carer" is not
+a request ("person's" is another word) but is a vulnerability cue (carers often act for
+someone vulnerable); "my card has been disabled" and "my phone died" are not vulnerability.
+The English lexicon's bare "operator" (handoff.signals.lexicon) still counts as a request.
+
 Languages. Besides English, requests for a person are recognised in the six most common
 main languages other than English in England and Wales (ONS, "Language, England and Wales:
 Census 2021", 29 November 2022): Polish (612,000 people, 1.1% of residents aged 3+),
