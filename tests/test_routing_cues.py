@@ -251,3 +251,17 @@ def test_readme_lists_every_cue_kind() -> None:
     assert set(re.findall(r"`(\w+)`", section)) - {"cues", "cues_seen", "human_request"} == set(
         CUE_KINDS
     )
+
+
+def test_intense_anger_is_not_silenced_by_a_cool_down() -> None:
+    """Right after a hand-back, medium rules wait; shouting with exasperation does not."""
+    router = Router.from_path(ROOT / "rules" / "default.yaml")
+    state = {"lane": "bot", "lane_kind": "bot", "handback_turn": 1}
+    turns = [
+        {"role": "user", "text": "thanks", "intent": {"name": "thank_you"}},
+        {"role": "bot", "text": "You're welcome!"},
+        {"role": "user", "text": "IT'S BROKEN AGAIN, THIS IS RIDICULOUS", "intent": {"name": "x"}},
+    ]
+    decision = router.route(Conversation.model_validate({"turns": turns, "state": state}))
+    assert decision.rule_id == "intense_anger"
+    assert decision.lane == "priority_support"
