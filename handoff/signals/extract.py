@@ -410,18 +410,20 @@ def _fallbacks(turns: Sequence[Turn], settings: Settings) -> tuple[int, int]:
     and does not break the run of failures before it ("the bot failed twice" holds on the
     turn after the second failed reply, whatever the customer says next).
     """
-    exempt = frozenset(settings.not_a_failure_intents)
+    exempt = settings.not_a_failure_intents
     failed: list[bool] = []
     answered = False  # whether the latest user message has a reply yet
     exempt_latest = False
     for turn in turns:
-        if turn.role == "user":
-            exempt_latest = turn.intent is not None and turn.intent.name in exempt
+        role = turn.role
+        if role == "user":
+            intent = turn.intent
+            exempt_latest = bool(exempt) and intent is not None and intent.name in exempt
             failed.append(not exempt_latest and is_fallback_turn(turn, settings))
             answered = False
         elif failed:
-            answered = answered or turn.role in ("bot", "agent")
-            if not failed[-1] and not exempt_latest and is_fallback_turn(turn, settings):
+            answered = answered or role != "system"
+            if not (failed[-1] or exempt_latest) and is_fallback_turn(turn, settings):
                 failed[-1] = True
     if failed and not answered and not failed[-1]:
         failed.pop()  # not judged yet: neither a failure nor a success
