@@ -510,6 +510,8 @@ class _Formatted(dict[str, Any]):
         value = super().__getitem__(key)
         if isinstance(value, float):
             return _Number(value)
+        if isinstance(value, dict):  # a group signal: {intent_group_mass[fraud]:.2f}
+            return {k: _Number(v) if isinstance(v, float) else v for k, v in value.items()}
         return value
 
 

@@ -112,6 +112,7 @@ def _signal_values() -> st.SearchStrategy[dict[str, Any]]:
         "set": st.frozensets(st.sampled_from([*FLAGS, "legal_threat", "churn_threat", "shouting",
                                                       "human_demand", "email", "amount"])),
         "bool": st.booleans(),
+        "group": st.dictionaries(st.sampled_from(["fraud", "small_talk", "vulnerable"]), number),
     }  # fmt: skip
     return st.fixed_dictionaries({name: kinds[kind] for name, kind in SIGNAL_KINDS.items()})
 
@@ -150,7 +151,10 @@ def test_index_prunes_large_rule_sets(tmp_path: Path) -> None:
     )
     plan = Router.from_path(path).compiled.plan
     assert plan.index_signal == "intent"
-    values = {name: 0.5 if kind == "number" else False for name, kind in SIGNAL_KINDS.items()}
+    values: dict[str, Any] = {
+        name: 0.5 if kind == "number" else {} if kind == "group" else False
+        for name, kind in SIGNAL_KINDS.items()
+    }
     values.update(intent="i7", tier="", channel="", current_lane="", risk_flags=frozenset(),
                   cues=frozenset(), cues_seen=frozenset(), entities=frozenset())  # fmt: skip
     candidates = plan.candidates(to_vector(Signals.model_construct(**values)))

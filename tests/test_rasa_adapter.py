@@ -173,7 +173,8 @@ class TestRouteTracker:
         assert [e["event"] for e in result.events][-1] == "pause"
 
     def test_handback_then_cooldown(self, router: Router) -> None:
-        """After a hand-back, medium rules are silent for the cool-down turns."""
+        """After a hand-back, medium rules are silent for the cool-down turns (the messages
+        are upset, not intensely angry: that rule is high severity and is never silenced)."""
         events = [user_event("I want a human", "request_human"), {"event": "pause"}]
         conversation = tracker_to_conversation(tracker_from(events))
         back = handback_events(conversation, "Refund issued, ref 123.", lane="bot")
@@ -181,9 +182,9 @@ class TestRouteTracker:
         state = back[2]["value"]
         assert state["handback_turn"] == 1
         upset = [
-            user_event("this is ridiculous, I am so fed up with this awful service!!", "complain"),
+            user_event("I'm really disappointed, this is awful service", "complain"),
             bot_event("Sorry."),
-            user_event("useless, absolutely terrible, I am furious", "complain"),
+            user_event("terrible, I'm not happy with this at all", "complain"),
         ]
         after = tracker_from(events + back + upset, slots={SLOT_STATE: state})
         decision = route_tracker(router, after).decision

@@ -110,9 +110,9 @@ class TestAntiFlapping:
         turns = [
             user("my parcel never arrived and nobody answers my emails", "order_status", 0.9),
             bot(),
-            user("this is ridiculous, I am so fed up with this awful service!!", "order_status"),
+            user("I'm really disappointed, this is awful service", "order_status"),
             bot(),
-            user("still nothing. useless, absolutely terrible, I am furious", "order_status"),
+            user("still nothing, terrible, I'm not happy with this at all", "order_status"),
         ]
         decisions = default_router.replay(conversation(*turns), now=OPEN)
         actions = [d.anti_flapping.action for d in decisions]
@@ -124,11 +124,12 @@ class TestAntiFlapping:
         assert decisions[2].state.pending == {}
 
     def test_cooldown_after_handback_silences_medium_rules(self, default_router: Router) -> None:
-        """Right after a hand-back, a medium rule is suppressed; a human request is not."""
+        """Right after a hand-back, a medium rule is suppressed; a human request is not. (The
+        messages are upset, not intensely angry: intense_anger is high severity, never silent.)"""
         upset = [
-            user("this is ridiculous, I am so fed up with this awful service!!"),
+            user("I'm really disappointed, this is awful service"),
             bot(),
-            user("useless, absolutely terrible, I am furious"),
+            user("terrible, I'm not happy with this at all"),
         ]
         state = {
             "lane": "bot",
@@ -145,13 +146,13 @@ class TestAntiFlapping:
     def test_cooldown_ends(self, default_router: Router) -> None:
         """After cooldown_turns user turns the medium rule is back in force."""
         upset = [
-            user("this is ridiculous, I am so fed up with this awful service!!"),
+            user("I'm really disappointed, this is awful service"),
             bot(),
-            user("useless, absolutely terrible, I am furious"),
+            user("terrible, I'm not happy with this at all"),
             bot(),
-            user("horrible. I hate this. worst company ever"),
+            user("horrible. I really don't like this"),
             bot(),
-            user("I am so angry, this is a disgrace"),
+            user("I'm so unhappy with how this has gone"),
         ]
         state = {
             "lane": "bot",
@@ -161,6 +162,7 @@ class TestAntiFlapping:
         }
         decision = default_router.route(conversation(*upset, state=state), now=OPEN)
         assert decision.lane == "priority_support"
+        assert decision.rule_id == "mood_sliding"
 
 
 class TestHoursAndCapacity:

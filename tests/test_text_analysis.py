@@ -90,7 +90,9 @@ class TestCalmMessages:
         """VADER calls a stolen card negative; that alone does not make it frustrated."""
         result = analyze_text("my card was stolen, what should I do?")
         assert result.sentiment < -0.05
-        assert result.cues == ()
+        # A routing fact (a fraud cue for the rules), weighing nothing in frustration.
+        assert [(c.kind, c.weight) for c in result.cues] == [("fraud", 0.0)]
+        assert result.frustration < FRUSTRATION_THRESHOLD
 
     def test_warm_capitals(self) -> None:
         """'THANK YOU so much!!' reports its capitals and '!!', damped by its warmth."""
@@ -136,6 +138,9 @@ CUE_EXAMPLES = [
     ("long_wait", "I've been waiting for weeks", "for weeks"),
     ("stated_wait", "my parcel was due 12 days ago", "12 days ago"),
     ("urgency", "I need this sorted asap", "asap"),
+    ("fraud", "someone has used my card in Spain", "someone has used my card"),
+    ("scam", "they told me to move it to a safe account", "safe account"),
+    ("vulnerability", "my husband passed away in May", "my husband passed away"),
     ("complaint", "I want to lodge a complaint", "lodge a complaint"),
     ("scare_quotes", 'so much for "next day" delivery', '"next day"'),
     ("shouting", "why is it NOT WORKING", "NOT WORKING"),

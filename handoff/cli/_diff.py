@@ -194,7 +194,7 @@ def _condition_changes(old: Node, new: Node) -> list[str]:
     groups: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(lambda: [[], []])
     for side, node in enumerate((old, new)):
         for context, atom in _atoms(node):
-            groups[(context, atom.signal, atom.op)][side].append(atom.value)
+            groups[(context, atom.label, atom.op)][side].append(atom.value)
     details: list[str] = []
     for (context, signal, op), (was, now) in sorted(groups.items()):
         name = f"{context}{signal} {op}"

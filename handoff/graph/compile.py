@@ -166,6 +166,30 @@ def compile_rules(loaded: LoadedRules) -> CompiledRules:
     for name in ruleset.conditions:
         graph.add_node(node_id("condition", name), kind="condition")
 
+    # Intent groups: each names at least one intent, and conditions test only defined groups.
+    groups = list(settings.intent_groups)
+    for group, intents in settings.intent_groups.items():
+        if not intents:
+            problems.append(
+                sources.problem(
+                    ("settings", "intent_groups", group),
+                    f"intent group {group!r} lists no intents",
+                    "list the intents that belong to it, e.g. [compromised_card, ...]",
+                )
+            )
+    group_paths = [(("conditions", n), c) for n, c in ruleset.conditions.items()] + [
+        (("rules", i, "when"), rule.when) for i, rule in enumerate(ruleset.rules)
+    ]
+    for base, condition in group_paths:
+        for ref_path, group in _group_references(condition, base):
+            if group not in settings.intent_groups:
+                hint = did_you_mean(group, groups) or (
+                    "intent groups are: " + ", ".join(groups)
+                    if groups
+                    else "define it under settings: intent_groups: {name: [intent, ...]}"
+                )
+                problems.append(sources.problem(ref_path, f"unknown intent group {group!r}", hint))
+
     # Named-condition references: unknown names, then cycles (which would never terminate).
     for name, condition in ruleset.conditions.items():
         for ref_path, ref in _references(condition, ("conditions", name)):
@@ -245,7 +269,9 @@ def compile_rules(loaded: LoadedRules) -> CompiledRules:
                 graph.add_edge(rule_node, node_id("condition", ref), kind="uses")
             else:
                 problems.append(_unknown_condition(sources, ref_path, ref, ruleset))
-        problems.extend(_check_reason(rule.reason, (*path, "reason"), sources))
+        problems.extend(
+            _check_reason(rule.reason, (*path, "reason"), sources, settings.intent_groups)
+        )
     if settings.default_lane in lanes:
         graph.add_edge(previous, node_id("lane", settings.default_lane), kind="else")
     if settings.safe_lane in lanes:
@@ -323,6 +349,28 @@ def _references(
     return found
 
 
+_GROUP_SIGNALS = tuple(name for name, kind in SIGNAL_KINDS.items() if kind == "group")
+
+
+def _group_references(
+    condition: Condition, path: tuple[str | int, ...]
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every intent group a condition tests (not following named conditions), with its path."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for name in _GROUP_SIGNALS:
+        test = getattr(condition, name)
+        if isinstance(test, list | tuple):
+            found.extend(((*path, name, i, "group"), t.group) for i, t in enumerate(test))
+        elif test is not None:
+            found.append(((*path, name, "group"), test.group))
+    for key in ("all", "any"):
+        for i, item in enumerate(getattr(condition, key) or ()):
+            found.extend(_group_references(item, (*path, key, i)))
+    if condition.not_ is not None:
+        found.extend(_group_references(condition.not_, (*path, "not")))
+    return found
+
+
 def _unknown_condition(
     sources: SourceMap, path: tuple[str | int, ...], ref: str, ruleset: RuleSet
 ) -> Problem:
@@ -333,7 +381,12 @@ def _unknown_condition(
     return sources.problem(path, f"unknown named condition {ref!r}", hint)
 
 
-def _check_reason(reason: str, path: tuple[str | int, ...], sources: SourceMap) -> list[Problem]:
+def _check_reason(
+    reason: str,
+    path: tuple[str | int, ...],
+    sources: SourceMap,
+    groups: Mapping[str, Any] | None = None,
+) -> list[Problem]:
     try:
         fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(reason) if name]
     except ValueError as error:
@@ -345,7 +398,30 @@ def _check_reason(reason: str, path: tuple[str | int, ...], sources: SourceMap) 
             )
         ]
     problems = []
-    for name, spec in fields:
+    for field, spec in fields:
+        name, _, rest = field.partition("[")
+        if rest and SIGNAL_KINDS.get(name) == "group":
+            group = rest.removesuffix("]")
+            if group not in (groups or {}):
+                hint = did_you_mean(group, list(groups or {})) or "name an intent group"
+                problems.append(
+                    sources.problem(path, f"unknown intent group {group!r} in reason", hint)
+                )
+                continue
+            spec_sample: Any = 0.5
+            try:
+                format(spec_sample, spec or "")
+            except (ValueError, TypeError):
+                problems.append(
+                    sources.problem(
+                        path,
+                        f"format {spec!r} does not fit {{{field}}}",
+                        "numbers take e.g. {intent_group_mass[fraud]:.2f}",
+                    )
+                )
+            continue
+        if rest:
+            name = field
         if name not in REASON_FIELDS:
             hint = did_you_mean(name, REASON_FIELDS) or "placeholders name signals, e.g. {intent}"
             problems.append(

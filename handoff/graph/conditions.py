@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from handoff.models.decision import Check
-from handoff.models.rules import BoolTest, Condition, NumberTest, SetTest, TextTest
+from handoff.models.rules import BoolTest, Condition, GroupTest, NumberTest, SetTest, TextTest
 from handoff.models.signals import SIGNAL_KINDS, Signals
 
 __all__ = [
@@ -29,11 +29,18 @@ LOGICAL = ("all", "any", "not_", "condition")
 
 @dataclass(frozen=True)
 class Atom:
-    """One operator on one signal, e.g. ``frustration gte 0.7``."""
+    """One operator on one signal, e.g. ``frustration gte 0.7``; ``key`` names the intent
+    group of a group signal (``intent_group_mass[fraud] gte 0.5``)."""
 
     signal: str
     op: str
     value: Any
+    key: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The signal as explanations show it: ``frustration``, ``intent_group_mass[fraud]``."""
+        return self.signal if self.key is None else f"{self.signal}[{self.key}]"
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,13 @@ def signal_tests(condition: Condition) -> Iterator[tuple[str, Any]]:
 def atoms_of(signal: str, test: Any) -> list[Atom]:
     """Expand one signal test, including shorthands, into atoms."""
     kind = SIGNAL_KINDS[signal]
+    if kind == "group":
+        tests = test if isinstance(test, list | tuple) else [test]
+        out: list[Atom] = []
+        for item in tests:
+            assert isinstance(item, GroupTest)
+            out.extend(Atom(signal, a.op, a.value, item.group) for a in _number_atoms(signal, item))
+        return out
     if kind == "text":
         if isinstance(test, str):
             return [Atom(signal, "eq", test)]
@@ -88,6 +102,10 @@ def atoms_of(signal: str, test: Any) -> list[Atom]:
         assert isinstance(test, bool | BoolTest)
         return [Atom(signal, "eq", bool(value))]
     assert isinstance(test, NumberTest)
+    return _number_atoms(signal, test)
+
+
+def _number_atoms(signal: str, test: NumberTest) -> list[Atom]:
     out = []
     for op in ("lt", "lte", "gt", "gte", "eq"):
         value = getattr(test, op)
@@ -217,11 +235,11 @@ def _conjuncts(node: Node) -> list[Atom] | None:
 
 
 def _atom_implied(facts: list[Atom], goal: Atom) -> bool:
-    same = [f for f in facts if f.signal == goal.signal]
+    same = [f for f in facts if f.signal == goal.signal and f.key == goal.key]
     if not same:
         return False
     kind = SIGNAL_KINDS[goal.signal]
-    if kind == "number":
+    if kind in ("number", "group"):
         region = _Interval()
         for fact in same:
             region = region.meet(_interval(fact))
@@ -373,8 +391,9 @@ def satisfiable(node: Node) -> bool:
     text: dict[str, frozenset[str]] = {}
     for fact in facts:
         kind = SIGNAL_KINDS[fact.signal]
-        if kind == "number":
-            numeric[fact.signal] = numeric.get(fact.signal, _Interval()).meet(_interval(fact))
+        if kind in ("number", "group"):
+            label = fact.label
+            numeric[label] = numeric.get(label, _Interval()).meet(_interval(fact))
         elif kind in ("text", "bool") and fact.op in ("eq", "in"):
             values = frozenset([fact.value]) if fact.op == "eq" else frozenset(fact.value)
             text[fact.signal] = text[fact.signal] & values if fact.signal in text else values
@@ -414,10 +433,12 @@ def explain(node: Node, signals: Signals) -> tuple[bool, list[Check]]:
         assert node.atom is not None
         atom = node.atom
         observed = getattr(signals, atom.signal)
+        if atom.key is not None:
+            observed = observed.get(atom.key, math.nan)
         passed = test_atom(atom, observed)
         value = sorted(atom.value) if isinstance(atom.value, frozenset) else atom.value
         check = Check(
-            signal=atom.signal, op=atom.op, threshold=value, observed=observed, passed=passed
+            signal=atom.label, op=atom.op, threshold=value, observed=observed, passed=passed
         )
         return passed, [check]
     if node.kind == "and":

@@ -8,6 +8,7 @@ rule set of 1,000 intent rules costs about what 10 do.
 
 from __future__ import annotations
 
+import math
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ def to_vector(signals: Signals) -> Vector:
 
 
 def _compile_atom(atom: Atom) -> Predicate:
+    if atom.key is not None:
+        return _compile_group_atom(atom)
     i = SLOT[atom.signal]
     v = atom.value
     op = atom.op
@@ -61,6 +64,27 @@ def _compile_atom(atom: Atom) -> Predicate:
     if op == "contains_any":
         return lambda x: not v.isdisjoint(x[i])
     raise ValueError(f"unknown operator {op!r}")  # pragma: no cover  (closed set)
+
+
+_COMPARE: Mapping[str, Callable[[Any, Any], bool]] = MappingProxyType(
+    {
+        "lt": operator.lt,
+        "lte": operator.le,
+        "gt": operator.gt,
+        "gte": operator.ge,
+        "eq": operator.eq,
+        "in": lambda observed, allowed: observed in allowed,
+        "between": lambda observed, bounds: bounds[0] <= observed <= bounds[1],
+    }
+)
+
+
+def _compile_group_atom(atom: Atom) -> Predicate:
+    """A numeric test on one group of a group signal (a mapping group -> number); a group
+    missing from the mapping reads as NaN, so every comparison on it is False."""
+    i, key, v, compare = SLOT[atom.signal], atom.key, atom.value, _COMPARE[atom.op]
+    nan = math.nan
+    return lambda x: compare(x[i].get(key, nan), v)
 
 
 def compile_node(node: Node) -> Predicate:

@@ -21,6 +21,7 @@ __all__ = [
     "BoolTest",
     "Condition",
     "Empathy",
+    "GroupTest",
     "Guidance",
     "Hours",
     "Lane",
@@ -116,6 +117,20 @@ class SetTest(Model):
         return self
 
 
+class GroupTest(NumberTest):
+    """A numeric test on one intent group, e.g. ``{group: fraud, gte: 0.5}``."""
+
+    group: str = Field(description="An intent group named in settings.intent_groups.")
+
+    @model_validator(mode="after")
+    def _check_group(self) -> GroupTest:
+        if not self.model_fields_set - {"group"}:
+            raise ValueError(
+                f"no test for group {self.group!r}: give an operator such as gte or lte"
+            )
+        return self
+
+
 class BoolTest(Model):
     """Test on a yes/no signal."""
 
@@ -128,6 +143,8 @@ class BoolTest(Model):
 TextArg = TextTest | str | list[str]
 SetArg = SetTest | str | list[str]
 BoolArg = BoolTest | bool
+# A group signal is tested one group at a time; a list tests several groups (all must hold).
+GroupArg = GroupTest | list[GroupTest]
 
 
 class Condition(Model):
@@ -163,6 +180,16 @@ class Condition(Model):
     current_lane: TextArg | None = None
     with_human: BoolArg | None = None
     turns_since_handback: NumberTest | None = None
+    intent_group_mass: GroupArg | None = Field(
+        default=None,
+        description="Summed confidence of a group's intents across the NLU ranking, e.g. "
+        "{group: fraud, gte: 0.5}.",
+    )
+    intent_group_rank: GroupArg | None = Field(
+        default=None,
+        description="Best 1-based rank of any of a group's intents, e.g. {group: fraud, lte: 3} "
+        "(some fraud intent is in the top three).",
+    )
 
     @model_validator(mode="after")
     def _not_empty(self) -> Condition:
@@ -323,6 +350,16 @@ class Settings(Model):
     human_request_intents: tuple[str, ...] = ("request_human",)
     fallback_intents: tuple[str, ...] = ("nlu_fallback",)
     fallback_actions: tuple[str, ...] = ("action_default_fallback", "utter_default")
+    not_a_failure_intents: tuple[str, ...] = Field(
+        default=(),
+        description="Intents (small talk, out of scope) whose turns never count as the bot "
+        "failing, whatever the bot replied.",
+    )
+    intent_groups: dict[Annotated[str, Field(pattern=_ID)], tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Named groups of intents for intent_group_mass / intent_group_rank, "
+        "e.g. {fraud: [card_payment_not_recognised, compromised_card]}.",
+    )
     sentiment_window: int = Field(
         default=3, ge=1, le=MAX_TURNS, description="User turns in the trend (1 to 1,000)."
     )

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from handoff.models._base import Model
 
-__all__ = ["SIGNAL_KINDS", "Cue", "Signals", "TextAnalysis", "TurnScore"]
+__all__ = ["SIGNAL_KINDS", "UNRANKED", "Cue", "Signals", "TextAnalysis", "TurnScore"]
 
 CueKind = str  # open set; the bundled lexicon's kinds are listed in handoff.signals.CUE_KINDS
 
@@ -32,7 +32,9 @@ class TextAnalysis(Model):
     """What ``handoff.analyze_text`` returns for one message."""
 
     text: str
-    sentiment: float = Field(description="VADER compound score, -1..1.")
+    sentiment: float = Field(
+        description="VADER compound score, -1..1; negated when the message is sarcastic."
+    )
     frustration: float = Field(ge=0.0, le=1.0, description="0..1; cues plus negative sentiment.")
     cues: tuple[Cue, ...] = ()
     human_request: bool = Field(default=False, description="Asks for a person in so many words.")
@@ -51,7 +53,13 @@ class TurnScore(Model):
     frustration: float
 
 
-SignalKind = Literal["number", "text", "set", "bool"]
+# "group": one number per intent group named in ``settings.intent_groups``; a rule tests one
+# group at a time (``intent_group_mass: {group: fraud, gte: 0.5}``).
+SignalKind = Literal["number", "text", "set", "bool", "group"]
+
+# intent_group_rank of a group none of whose intents is in the ranking: larger than any rank
+# (rankings are capped at 10 entries), so ``{lte: 3}`` is false and ``{gt: 3}`` true.
+UNRANKED = 1_000
 
 # The closed catalog of names rules may test. The order is the layout of the evaluation
 # vector (handoff.graph), so append rather than reorder when adding a signal.
@@ -81,13 +89,17 @@ SIGNAL_KINDS: dict[str, SignalKind] = {
     "current_lane": "text",
     "with_human": "bool",
     "turns_since_handback": "number",
+    "intent_group_mass": "group",
+    "intent_group_rank": "group",
 }
 
 
 class Signals(Model):
     """Every signal for the current turn. Missing numbers are NaN, so every comparison is False."""
 
-    sentiment: float = Field(description="VADER compound of the latest user message, -1..1.")
+    sentiment: float = Field(
+        description="VADER compound of the latest user message, -1..1 (negated when sarcastic)."
+    )
     sentiment_trend: float = Field(
         description="Exponentially smoothed sentiment over the last N user turns."
     )
@@ -102,8 +114,12 @@ class Signals(Model):
     human_request: bool = Field(description="The customer asked for a person (intent or words).")
     repeated_message: bool = Field(description="The latest message repeats an earlier one.")
     repeat_count: int = Field(description="How many earlier user messages it repeats.")
-    consecutive_fallbacks: int = Field(description="Not-understood turns in a row, up to now.")
-    total_fallbacks: int = Field(description="Not-understood turns in the whole conversation.")
+    consecutive_fallbacks: int = Field(
+        description="Failed exchanges in a row, up to now: NLU fell back on the user message "
+        "or a reply to it was a fallback (one failure either way); not_a_failure_intents never "
+        "fail; the latest, unanswered message counts only if NLU fell back on it."
+    )
+    total_fallbacks: int = Field(description="Failed exchanges in the whole conversation.")
     user_turns: int = Field(description="Number of user messages so far.")
     tier: str = Field(description="Account tier, e.g. standard, gold, platinum.")
     risk_flags: frozenset[str] = Field(description="Account risk flags, e.g. fraud_suspected.")
@@ -115,6 +131,16 @@ class Signals(Model):
     with_human: bool = Field(description="A human lane has the conversation already.")
     turns_since_handback: int = Field(
         description="User turns since a human handed back to the bot (large if never)."
+    )
+    intent_group_mass: dict[str, float] = Field(
+        default_factory=dict,
+        description="Per intent group: the summed confidence of its intents across the whole "
+        "NLU ranking of the latest message (0..1).",
+    )
+    intent_group_rank: dict[str, int] = Field(
+        default_factory=dict,
+        description="Per intent group: the best 1-based rank of any of its intents in the "
+        "ranking of the latest message (UNRANKED, 1000, when none is ranked).",
     )
     # Explanations, not testable by rules:
     cue_details: tuple[Cue, ...] = Field(

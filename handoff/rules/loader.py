@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import math
 import os
 import re
@@ -106,13 +107,34 @@ def ruleset_version(ruleset: RuleSet) -> str:
     """A content hash of the rule set: same rules, same version, whatever the formatting."""
     # Settings added later are left out while unset, so a rule set that does not use them
     # keeps the version it had (a field's exclude_if would need pydantic >= 2.12).
-    unset = (
-        {"settings": {"when_storage_fails"}}
-        if ruleset.settings.when_storage_fails is None
-        else None
-    )
-    text = ruleset.model_dump_json(by_alias=True, exclude=unset)
+    settings = ruleset.settings
+    later = {
+        "when_storage_fails": settings.when_storage_fails is None,
+        "not_a_failure_intents": not settings.not_a_failure_intents,
+        "intent_groups": not settings.intent_groups,
+    }
+    left_out = {name for name, is_unset in later.items() if is_unset}
+    unset = {"settings": left_out} if left_out else None
+    data = ruleset.model_dump(mode="json", by_alias=True, exclude=unset)
+    text = json.dumps(_without_new_signals(data), ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+# Condition keys added after rule sets were first versioned: left out of the hash while unused.
+_LATER_SIGNALS = ("intent_group_mass", "intent_group_rank")
+
+
+def _without_new_signals(value: Any) -> Any:
+    """``value`` with every unused later condition key (``_LATER_SIGNALS``: None) removed."""
+    if isinstance(value, dict):
+        return {
+            k: _without_new_signals(v)
+            for k, v in value.items()
+            if not (v is None and k in _LATER_SIGNALS)
+        }
+    if isinstance(value, list):
+        return [_without_new_signals(v) for v in value]
+    return value
 
 
 # --------------------------------------------------------------------------- public entry points
@@ -1010,6 +1032,12 @@ def _describe(
             f"add '{field_name}:' here",
         )
     shown = _show(value)
+    if field_name in _LATER_SIGNALS and kind in {"list_type", "dict_type", "model_type"}:
+        return sources.problem(
+            path,
+            f"expected a test on one intent group, got {shown}",
+            f"write e.g. '{field_name}: {{group: fraud, gte: 0.5}}' (a list tests several groups)",
+        )
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         wanted = "a whole number" if kind.startswith("int") else "a number"
         hint = "write the number without quotes, e.g. 0.7"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from handoff.models.conversation import Account, Conversation, Entity, Intent, Turn
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
-from handoff.models.signals import Cue, Signals, TextAnalysis, TurnScore
+from handoff.models.signals import UNRANKED, Cue, Signals, TextAnalysis, TurnScore
 from handoff.signals._memo import memo
 from handoff.signals.text import (
     _OBJECT_BYTES,
@@ -297,6 +297,7 @@ def extract(
     cue_details = tuple(c for v in views for c in v.cues)
 
     intent, confidence, margin = _intent(latest_turn)
+    group_mass, group_rank = _intent_groups(latest_turn, settings)
     consecutive, total = _fallbacks(conversation.turns[first:], settings)
     repeat_count = _repeats([v.words for v in views])
     state = conversation.state
@@ -329,6 +330,8 @@ def extract(
         turns_since_handback=(
             user_count - state.handback_turn if state.handback_turn is not None else NEVER
         ),
+        intent_group_mass=group_mass,
+        intent_group_rank=group_rank,
         cue_details=cue_details,
         turn_scores=tuple(v.score for v in views),
         message_cut_chars=bounded.cut_chars.get(users[-1][0], 0) if users else 0,
@@ -359,24 +362,71 @@ def _intent(turn: Turn | None) -> tuple[str, float, float]:
     return turn.intent.name, top, top - runner_up
 
 
+def _intent_groups(
+    turn: Turn | None, settings: Settings
+) -> tuple[dict[str, float], dict[str, int]]:
+    """Per intent group of the settings: (summed confidence across the ranking, best rank).
+
+    The ranking is read whole, so two fraud intents at 0.35 each weigh 0.7 together although
+    neither is the top intent. A ranking that leaves out the top intent gets it added; with
+    no ranking, the top intent alone counts. Masses are capped at 1.0.
+    """
+    groups = settings.intent_groups
+    if not groups:
+        return {}, {}
+    ranking: list[Intent] = []
+    if turn is not None:
+        ranking = sorted(turn.intent_ranking, key=lambda i: i.confidence, reverse=True)
+        top = turn.intent
+        if top is not None and all(i.name != top.name for i in ranking):
+            ranking.insert(0, top)
+    mass: dict[str, float] = {}
+    rank: dict[str, int] = {}
+    for group, intents in groups.items():
+        members = frozenset(intents)
+        mass[group] = min(1.0, sum(i.confidence for i in ranking if i.name in members))
+        rank[group] = next(
+            (n for n, i in enumerate(ranking, start=1) if i.name in members), UNRANKED
+        )
+    return mass, rank
+
+
 def is_fallback_turn(turn: Turn, settings: Settings) -> bool:
-    """Whether this turn shows the bot did not understand."""
+    """Whether this turn shows the bot did not understand: an NLU fallback intent on a user
+    turn, or a fallback reply (``fallback: true`` or a fallback action) from the bot."""
     if turn.role == "user":
         return turn.intent is not None and turn.intent.name in settings.fallback_intents
     return turn.fallback or (turn.action is not None and turn.action in settings.fallback_actions)
 
 
 def _fallbacks(turns: Sequence[Turn], settings: Settings) -> tuple[int, int]:
-    """(consecutive, total) user turns that the bot failed to understand.
+    """(consecutive, total) exchanges in which the bot failed the customer.
 
-    A user turn failed if NLU fell back on it or the bot answered it with a fallback action.
+    An exchange is one user message and the bot's replies to it. It failed when NLU fell back
+    on the message, or the bot answered it with a fallback reply; both at once are still one
+    failure. A message whose intent is in ``settings.not_a_failure_intents`` (small talk, out
+    of scope) never fails, whatever the bot replied. The latest message, not yet answered,
+    counts as a failure only if NLU already fell back on it; otherwise it is not judged yet
+    and does not break the run of failures before it ("the bot failed twice" holds on the
+    turn after the second failed reply, whatever the customer says next).
     """
+    exempt = settings.not_a_failure_intents
     failed: list[bool] = []
+    answered = False  # whether the latest user message has a reply yet
+    exempt_latest = False
     for turn in turns:
-        if turn.role == "user":
-            failed.append(is_fallback_turn(turn, settings))
-        elif failed and not failed[-1] and is_fallback_turn(turn, settings):
-            failed[-1] = True
+        role = turn.role
+        if role == "user":
+            intent = turn.intent
+            exempt_latest = bool(exempt) and intent is not None and intent.name in exempt
+            failed.append(not exempt_latest and is_fallback_turn(turn, settings))
+            answered = False
+        elif failed:
+            answered = answered or role != "system"
+            if not (failed[-1] or exempt_latest) and is_fallback_turn(turn, settings):
+                failed[-1] = True
+    if failed and not answered and not failed[-1]:
+        failed.pop()  # not judged yet: neither a failure nor a success
     consecutive = 0
     for flag in reversed(failed):
         if not flag:

@@ -41,6 +41,14 @@ from handoff.signals.lexicon import (
     SHOUT_WEIGHTS,
     PhraseGroup,
 )
+from handoff.signals.routing_lexicon import (
+    PRAISE,
+    ROUTING_GROUPS,
+    TYPOS,
+    CueGroup,
+    fold,
+    lone_cues,
+)
 
 if TYPE_CHECKING:  # spaCy itself is imported on first use, see _pipeline()
     from spacy.matcher import PhraseMatcher
@@ -76,9 +84,23 @@ _SCARE_QUOTES = "scare_quotes"
 # Intensifiers amplify the message's polarity rather than carry frustration themselves.
 _INTENSIFIERS = frozenset({_SHOUTING, _BURST})
 
+_SARCASM = "sarcasm"
 CUE_KINDS: frozenset[str] = frozenset(
-    {g.kind for g in PHRASE_GROUPS} | _INTENSIFIERS | {_STATED_WAIT, _SCARE_QUOTES}
+    {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
+    | _INTENSIFIERS
+    | {_STATED_WAIT, _SCARE_QUOTES}
 )
+
+# Sarcastic praise: a warm word in a message that also complains of failure ("wow, third
+# time, amazing", "brilliant, still nothing"). VADER reads the warm word as praise; with a
+# failure cue beside it the praise is ironic, so it becomes a sarcasm cue, and a sarcastic
+# message's sentiment counts as negative (see analyze_text).
+# Only cues of the service failing count: "sigh" or "been waiting" sit beside sincere
+# praise too. Enthusiasm (three or more warm words, or a smiley) is read as sincere.
+_FAILURE_KINDS = frozenset({"repeated_asking", "still_not", "no_help", "not_understood"})
+_MAX_SARCASTIC_PRAISE = 2
+_SMILEY_RE = re.compile(r"[:;]-?[D)P]|[😀😃😄😁😊🥳❤😍🎉]")
+
 
 _BURST_RE = re.compile(r"[!?！？]{2,}")
 _COUNT = (
@@ -138,7 +160,10 @@ _RawCue = tuple[str, int, int, float]
 # A word with its contractions ("don't", also with U+2019) or one other non-space character: a
 # punctuation mark or an emoji. Used for the lexicon's phrases and for messages alike, so the
 # two are always split the same way.
-_TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+# Combining marks count as part of a word (Python's \w leaves them out), so that Gurmukhi,
+# Devanagari or vocalised Urdu words stay whole: Indic blocks U+0900-U+0DFF, Arabic marks.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
+_TOKEN_RE = re.compile(rf"\w[\w{_MARKS}]*(?:['’]\w[\w{_MARKS}]*)*|[^\w\s]")
 _TYPOGRAPHIC = str.maketrans("’", "'")
 # What a word that occurs in no phrase becomes before matching. It is whitespace to the regex
 # above, so no real token can ever equal it.
@@ -150,6 +175,8 @@ class _Pipeline:
     matcher: PhraseMatcher
     vocab: Vocab
     groups: dict[int, PhraseGroup]  # match id -> the phrase group it came from
+    # match id -> words that must not follow a match of it (CueGroup.not_before)
+    not_before: dict[int, frozenset[str]]
     # Every lower-cased word of every phrase, mapped to itself: a word not in here cannot be
     # part of a match and is replaced by _OTHER.
     known: dict[str, str]
@@ -179,20 +206,32 @@ def _pipeline() -> _Pipeline:
     vocab = spacy.blank("en").vocab
     matcher = PhraseMatcher(vocab, attr="ORTH")
     groups: dict[int, PhraseGroup] = {}
+    not_before: dict[int, frozenset[str]] = {}
     known: dict[str, str] = {}
-    for index, group in enumerate(PHRASE_GROUPS):
+    for index, group in enumerate((*PHRASE_GROUPS, *ROUTING_GROUPS)):
         key = f"{group.kind}#{index}"
         patterns = []
+        # Routing phrases also match typed without accents ("czlowiekiem", "pasame").
+        folded = isinstance(group, CueGroup)
         for phrase in group.phrases:
-            words = _words(phrase)
-            known.update((w, w) for w in words)
-            patterns.append(Doc(vocab, words=words))
+            variants = {tuple(_words(phrase))}
+            if folded and not phrase.isascii():
+                variants.add(tuple(_words(fold(phrase))))
+            for words in variants:
+                known.update((w, w) for w in words)
+                patterns.append(Doc(vocab, words=list(words)))
         matcher.add(key, patterns)
         groups[vocab.strings[key]] = group
+        if isinstance(group, CueGroup) and group.not_before:
+            not_before[vocab.strings[key]] = group.not_before
+    # Misspellings read as the word they miss ("humna" -> "human"); never a phrase's own word.
+    known.update((typo, word) for typo, word in TYPOS.items() if typo not in known)
     # The placeholder's lexeme exists before the first message, so matching never adds to
     # the vocab (shared by threads without a lock: from here on it is only read).
     Doc(vocab, words=[_OTHER])
-    return _Pipeline(matcher=matcher, vocab=vocab, groups=groups, known=known, doc=Doc)
+    return _Pipeline(
+        matcher=matcher, vocab=vocab, groups=groups, not_before=not_before, known=known, doc=Doc
+    )
 
 
 @functools.cache
@@ -222,14 +261,52 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     pipe = _pipeline()
     raw: list[_RawCue] = []
     known = pipe.known
-    words = [known.get(w, _OTHER) for w in lowered]
+    words = [_known(known, w) for w in lowered]
     if any(w is not _OTHER for w in words):
         for match_id, first, last in pipe.matcher(pipe.doc(pipe.vocab, words=words)):
             group = pipe.groups[match_id]
+            refused = pipe.not_before.get(match_id)
+            if refused and last < len(tokens) and tokens[last].group().lower() in refused:
+                continue  # "call me when it arrives": not a request for a person
             raw.append((group.kind, tokens[first].start(), tokens[last - 1].end(), group.weight))
     if not text.isascii() or _CAPS_HINT.search(text) is not None:
         raw.extend(_shouting(text, tokens))
     return raw
+
+
+def _known(known: dict[str, str], word: str) -> str:
+    """The phrase word ``word`` stands for, or _OTHER; an accented word not in any phrase is
+    tried without its accents (the phrases' folded variants are known)."""
+    found = known.get(word)
+    if found is not None:
+        return found
+    if word.isascii():
+        return _OTHER
+    return known.get(fold(word), _OTHER)
+
+
+def _lone_cues(text: str) -> list[_RawCue]:
+    """A whole message that only asks for a person ("agent!!") or says "fraud"."""
+    return [(kind, start, end, _LONE_WEIGHTS[kind]) for kind, start, end in lone_cues(text)]
+
+
+_LONE_WEIGHTS = {g.kind: g.weight for g in ROUTING_GROUPS}
+
+
+def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
+    """``raw`` with its warm words (matched as PRAISE) turned into sarcasm cues when they sit
+    beside a failure cue ("wow, third time, amazing"), and dropped otherwise."""
+    praise = [c for c in raw if c[0] == PRAISE]
+    if not praise:
+        return raw
+    others = [c for c in raw if c[0] != PRAISE]
+    if (
+        len(praise) > _MAX_SARCASTIC_PRAISE
+        or not any(c[0] in _FAILURE_KINDS for c in others)
+        or _SMILEY_RE.search(text) is not None
+    ):
+        return others
+    return others + [(_SARCASM, start, end, weight) for _, start, end, weight in praise]
 
 
 def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
@@ -403,14 +480,19 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
     """VADER's compound, the cues, the strongest weight per cue kind, the lexicon's own 0..1
     score and the lower-cased tokens, of an already capped text."""
     compound = float(_analyzer().polarity_scores(text)["compound"])
-    damping = 1.0 - max(0.0, compound)
     tokens = _tokens(text)
     lowered = [t.group().lower() for t in tokens]
+    raw = (_token_cues(text, tokens, lowered) + _burst_cues(text) + _pattern_cues(text)
+           + _lone_cues(text))  # fmt: skip
+    raw = _sarcastic_praise(text, raw)
+    if compound > 0 and any(c[0] == _SARCASM for c in raw):
+        # Sarcastic praise means the opposite of what it says: its warmth is read as
+        # displeasure, so it neither breaks a sliding mood nor damps shouting.
+        compound = -compound
+    damping = 1.0 - max(0.0, compound)
     cues: list[Cue] = []
     strongest: dict[str, float] = {}
-    for kind, start, end, weight in _without_overlaps(
-        _token_cues(text, tokens, lowered) + _burst_cues(text) + _pattern_cues(text)
-    ):
+    for kind, start, end, weight in _without_overlaps(raw):
         effective = round(weight * damping, 4) if kind in _INTENSIFIERS else weight
         strongest[kind] = max(effective, strongest.get(kind, 0.0))
         cues.append(

@@ -1,0 +1,1001 @@
+"""Routing cues: what a message says about fraud, scams, vulnerability and wanting a person.
+
+These are facts for routing, not moods: fraud, scam and vulnerability cues weigh nothing in
+the frustration score (a bereaved customer is not an angry one), and rules read them as cue
+kinds (``cues: {contains_any: [fraud, scam]}``). Requests for a person are ``human_demand``
+cues, like the English ones in :mod:`handoff.signals.lexicon`, so they set ``human_request``.
+
+The phrases are matched by the same spaCy ``PhraseMatcher`` as the frustration lexicon (one
+pass per message). Three things widen them without loosening them:
+
+* :data:`TYPOS` maps common misspellings of the words that carry a request ("humna",
+  "somone", "agnet", "pls") to the word the phrases use;
+* every phrase is also matched without its accents (:func:`fold`): customers often type
+  "czlowiekiem", "persoana", "pasame" on an English keyboard;
+* a group may refuse a match followed by certain words (``not_before``): "call me back" is a
+  request for a person, "call me when it arrives" is not.
+
+Decisions on the hard cases (each is a test in tests/test_routing_cues.py): "call me when
+it arrives", "ring me if it fails" ask for news, not a person (refused by ``not_before``);
+"the agent at the branch said" and "my husband is a travel agent" are about someone, so a
+bare "agent" counts only as a whole message ("agent!!"); "I'm a real person's carer" is not
+a request ("person's" is another word) but is a vulnerability cue (carers often act for
+someone vulnerable); "my card has been disabled" and "my phone died" are not vulnerability.
+The English lexicon's bare "operator" (handoff.signals.lexicon) still counts as a request.
+
+Languages. Besides English, requests for a person are recognised in the six most common
+main languages other than English in England and Wales (ONS, "Language, England and Wales:
+Census 2021", 29 November 2022): Polish (612,000 people, 1.1% of residents aged 3+),
+Romanian (472,000, 0.8%), Panjabi (291,000, 0.5%), Urdu (270,000, 0.5%), Portuguese
+(225,000, 0.4%) and Spanish (215,000, 0.4%), plus Welsh, which a bank serving Wales is
+expected to offer. Panjabi is written in Gurmukhi (Indian Punjabi), in Shahmukhi (Pakistani
+Punjabi) and, in chat, in Latin letters; Urdu in Nastaliq and as "Roman Urdu": all three
+forms are listed. The phrases were written for this project by a non-native speaker from
+common customer-service phrasings; review by native speakers is welcome (tests list the
+phrasings that must and must not match, see tests/test_routing_cues.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from itertools import product
+
+from handoff.signals.lexicon import PhraseGroup
+
+__all__ = [
+    "FRAUD",
+    "HUMAN_DEMAND",
+    "PRAISE",
+    "ROUTING_GROUPS",
+    "SCAM",
+    "TYPOS",
+    "VULNERABILITY",
+    "CueGroup",
+    "fold",
+    "lone_cues",
+]
+
+FRAUD = "fraud"
+SCAM = "scam"
+VULNERABILITY = "vulnerability"
+HUMAN_DEMAND = "human_demand"  # the lexicon's kind: sets TextAnalysis.human_request
+# Asking for a person is a routing fact (human_request), not a mood: these phrasings add
+# nothing to frustration (the English lexicon's own "I want a real person" keeps its 0.3).
+_HUMAN_WEIGHT = 0.0
+
+
+@dataclass(frozen=True)
+class CueGroup(PhraseGroup):
+    """A phrase group with a guard: a match followed by one of ``not_before`` is dropped."""
+
+    not_before: frozenset[str] = frozenset()
+
+
+def _combine(heads: tuple[str, ...], tails: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{h} {t}" for h, t in product(heads, tails))
+
+
+# Letters that NFKD does not decompose but customers type without their mark.
+_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "đ": "d", "ß": "ss", "ı": "i"})
+# Arabic-script letters typed from Arabic or Persian keyboards: Urdu uses the second form.
+_ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ہ"})
+
+
+def fold(text: str) -> str:
+    """``text`` without accents or other combining marks ("człowiekiem" → "czlowiekiem",
+    "persoană" → "persoana"), Arabic letter variants read as Urdu's, lower-cased."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS).translate(_ARABIC))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+# ---------------------------------------------------------------- requests for a person
+
+# English phrasings the frustration lexicon does not have: phoning, call-backs, staff.
+_ASK = (
+    "talk to",
+    "talk with",
+    "speak to",
+    "speak with",
+    "chat to",
+    "chat with",
+    "connect me to",
+    "connect me with",
+    "transfer me to",
+    "put me through to",
+    "pass me to",
+    "get me",
+    "i want",
+    "i need",
+    "i'd like",
+    "can i have",
+    "can i get",
+    "let me talk to",
+    "let me speak to",
+)
+_STAFF = (
+    "an advisor",
+    "an adviser",
+    "a advisor",
+    "a adviser",
+    "an actual advisor",
+    "an actual adviser",
+    "a member of staff",
+    "a staff member",
+    "a member of your team",
+    "someone from the bank",
+    "someone from your team",
+    "someone in your team",
+    "someone who can help",
+    "someone real",
+    "a proper person",
+    "a living person",
+    "a live person",
+    "a real one",
+    "your team",
+    "customer services",
+    "a colleague",
+    "an employee",
+    "a banker",
+    "the fraud team",
+    "someone on the phone",
+)
+_CALL_ME = (
+    "call me",
+    "phone me",
+    "ring me",
+    "call me back",
+    "phone me back",
+    "ring me back",
+    "give me a call",
+    "give me a ring",
+    "give me a phone call",
+)
+_ASKING_TO_BE_CALLED = (
+    *_combine(
+        (
+            "can you",
+            "could you",
+            "can someone",
+            "could someone",
+            "can somebody",
+            "could somebody",
+            "can anyone",
+            "someone",
+            "please",
+            "i want someone to",
+            "i need someone to",
+            "i'd like someone to",
+            "get someone to",
+            "have someone",
+        ),
+        _CALL_ME,
+    ),
+    "call me back",
+    "phone me back",
+    "ring me back",
+    "give me a call",
+    "give me a ring",
+    "call me please",
+    "call me asap",
+    "call me now",
+    "call me urgently",
+)
+_PHONING_YOU = (
+    "can i phone someone",
+    "can i call someone",
+    "can i ring someone",
+    "phone someone",
+    "ring someone",
+    "call someone",
+    "can i phone you",
+    "can i call you",
+    "can i ring you",
+    "a number i can call",
+    "a number to call",
+    "number i can ring",
+    "phone number to call",
+    "talk on the phone",
+    "speak on the phone",
+    "speak to someone on the phone",
+    "request a call",
+    "request a callback",
+    "request a call back",
+    "arrange a call",
+    "arrange a callback",
+    "book a call",
+    "book a callback",
+    "callback please",
+    "call back please",
+    "phone call please",
+    "get a callback",
+    "get a call back",
+)
+# "call me when it arrives", "ring me if it's late", "phone me about it tomorrow": the
+# customer wants news, not a person now.
+_NOT_A_CALL_REQUEST = frozenset({"when", "once", "if", "after", "about", "as", "whenever"})
+
+_POLISH = (
+    *_combine(
+        (
+            "porozmawiać z",
+            "rozmawiać z",
+            "pogadać z",
+            "połącz mnie z",
+            "połączcie mnie z",
+            "połączyć z",
+            "połączenie z",
+            "kontakt z",
+        ),
+        (
+            "człowiekiem",
+            "prawdziwym człowiekiem",
+            "żywym człowiekiem",
+            "konsultantem",
+            "konsultantką",
+            "doradcą",
+            "pracownikiem",
+            "pracownikiem banku",
+            "osobą",
+            "prawdziwą osobą",
+            "kimś",
+            "kimś z obsługi",
+        ),
+    ),
+    *_combine(
+        ("przełącz mnie do", "przekieruj mnie do", "połącz mnie do", "poproszę", "chcę"),
+        ("konsultanta", "człowieka", "doradcy", "pracownika", "żywego człowieka"),
+    ),
+    "żywego człowieka",
+    "prawdziwego człowieka",
+    "zadzwońcie do mnie",
+    "zadzwoń do mnie",
+    "proszę o telefon",
+    "proszę o kontakt telefoniczny",
+    "oddzwońcie do mnie",
+)
+_ROMANIAN = (
+    *_combine(
+        (
+            "să vorbesc cu",
+            "vorbesc cu",
+            "vorbi cu",
+            "vorbim cu",
+            "conectați-mă cu",
+            "conectati-ma cu",
+            "legați-mă cu",
+            "faceți-mi legătura cu",
+            "transferați-mă la",
+            "dați-mi",
+            "vreau",
+        ),
+        (
+            "un om",
+            "un om adevărat",
+            "o persoană",
+            "o persoană reală",
+            "un operator",
+            "un consultant",
+            "un agent",
+            "cineva",
+            "un angajat",
+            "un reprezentant",
+        ),
+    ),
+    "operator uman",
+    "persoană reală",
+    "om adevărat",
+    "sunați-mă",
+    "să mă sunați",
+    "mă puteți suna",
+    "puteți să mă sunați",
+)
+_PORTUGUESE = (
+    *_combine(
+        (
+            "falar com",
+            "conversar com",
+            "passar para",
+            "me passa para",
+            "me passe para",
+            "transferir para",
+            "me transfere para",
+            "quero",
+            "preciso de",
+        ),
+        (
+            "um atendente",
+            "uma atendente",
+            "um humano",
+            "uma pessoa",
+            "uma pessoa real",
+            "alguém",
+            "um operador",
+            "um assistente",
+            "um funcionário",
+            "um agente",
+            "um gerente",
+            "o gerente",
+            "um ser humano",
+        ),
+    ),
+    "atendente humano",
+    "atendimento humano",
+    "pessoa real",
+    "me liguem",
+    "liguem-me",
+    "podem me ligar",
+    "pode me ligar",
+    "me ligue",
+)
+_SPANISH = (
+    *_combine(
+        (
+            "hablar con",
+            "comunicarme con",
+            "pásame con",
+            "pásenme con",
+            "ponme con",
+            "páseme con",
+            "transferir a",
+            "transferirme a",
+            "conectarme con",
+            "quiero",
+            "necesito",
+        ),
+        (
+            "una persona",
+            "una persona real",
+            "un humano",
+            "un ser humano",
+            "un agente",
+            "un asesor",
+            "una asesora",
+            "un operador",
+            "una operadora",
+            "alguien",
+            "un representante",
+            "un empleado",
+            "un gestor",
+            "el gerente",
+        ),
+    ),
+    "persona real",
+    "agente humano",
+    "atención humana",
+    "llámenme",
+    "me pueden llamar",
+    "pueden llamarme",
+    "me puede llamar",
+    "llámame",
+)
+_URDU = (
+    # Nastaliq
+    "کسی انسان سے بات",
+    "انسان سے بات",
+    "ایجنٹ سے بات",
+    "نمائندے سے بات",
+    "کسی بندے سے بات",
+    "بندے سے بات",
+    "کسی سے بات کروا",
+    "کسی سے بات کرنی",
+    "اصلی انسان",
+    "کسٹمر سروس سے بات",
+    "مجھے کال کریں",
+    "مجھے فون کریں",
+    # Roman Urdu, as typed in chat
+    *_combine(
+        ("insaan", "insan", "kisi insaan", "kisi insan", "agent", "banday", "bande", "kisi"),
+        ("se baat", "sy baat", "se bat", "sy bat"),
+    ),
+    "representative se baat",
+    "customer care se baat",
+    "customer service se baat",
+    "asli insaan",
+    "asli insan",
+    "zinda insaan",
+    *_combine(("mujhe", "mujhy", "muje"), ("call karo", "call karein", "call kren", "call krein",
+                                           "phone karo", "phone karein", "phone kren")),
+)  # fmt: skip
+_PANJABI = (
+    # Gurmukhi
+    "ਕਿਸੇ ਬੰਦੇ ਨਾਲ ਗੱਲ",
+    "ਬੰਦੇ ਨਾਲ ਗੱਲ",
+    "ਇਨਸਾਨ ਨਾਲ ਗੱਲ",
+    "ਏਜੰਟ ਨਾਲ ਗੱਲ",
+    "ਕਿਸੇ ਨਾਲ ਗੱਲ ਕਰਾ",
+    "ਕਿਸੇ ਨਾਲ ਗੱਲ ਕਰਵਾ",
+    "ਕਿਸੇ ਨਾਲ ਗੱਲ ਕਰਨੀ",
+    "ਮੈਨੂੰ ਫ਼ੋਨ ਕਰੋ",
+    "ਮੈਨੂੰ ਕਾਲ ਕਰੋ",
+    # Shahmukhi
+    "بندے نال گل",
+    "کسے نال گل",
+    "کسی نال گل",
+    "ایجنٹ نال گل",
+    "انسان نال گل",
+    "مینوں فون کرو",
+    "مینوں کال کرو",
+    # In Latin letters
+    *_combine(
+        ("bande", "banday", "kise", "kisi", "agent", "insaan", "insan"),
+        ("naal gal", "nal gal", "naal gall", "nal gall"),
+    ),
+    *_combine(("mainu", "menu", "mennu"), ("call karo", "phone karo", "call kardo", "phone kardo")),
+)
+_WELSH = (
+    "siarad â pherson",
+    "siarad gyda pherson",
+    "siarad â rhywun",
+    "siarad gyda rhywun",
+    "siarad ag ymgynghorydd",
+    "person go iawn",
+    "ffoniwch fi",
+)
+
+# ---------------------------------------------------------------- fraud and scams
+
+_MY_THING = ("my card", "my account", "my bank account", "my debit card", "my credit card")
+_FRAUD = (
+    "don't recognise",
+    "do not recognise",
+    "didn't recognise",
+    "dont recognise",
+    "not recognise",
+    "unrecognised payment",
+    "unrecognised transaction",
+    "unrecognised transactions",
+    "unrecognised payments",
+    "payment i didn't make",
+    "payments i didn't make",
+    "transaction i didn't make",
+    "i didn't make this",
+    "i didn't make these",
+    "i did not make this",
+    "i never made",
+    "that i didn't make",
+    "that i did not make",
+    "which i didn't make",
+    "that i never made",
+    "that i didn't authorise",
+    "that wasn't me",
+    "didn't authorise",
+    "did not authorise",
+    "never authorised",
+    "unauthorised",
+    "without my permission",
+    *_combine(
+        (
+            "someone used",
+            "someone has used",
+            "someone's used",
+            "someone is using",
+            "someone's using",
+            "somebody used",
+            "somebody has used",
+            "somebody is using",
+            "someone got into",
+            "someone accessed",
+            "someone has accessed",
+            "someone logged into",
+            "someone has logged into",
+            "someone emptied",
+            "someone took money from",
+            "someone has taken money from",
+        ),
+        _MY_THING,
+    ),
+    "money taken from my account",
+    "money has been taken from my account",
+    "money was taken from my account",
+    "took money from my account",
+    "money disappeared from my account",
+    "money has disappeared from my account",
+    "fraudulent",
+    "fraud on my account",
+    "fraud on my card",
+    "report fraud",
+    "reporting fraud",
+    "victim of fraud",
+    "this is fraud",
+    "it's fraud",
+    "fraudster",
+    "fraudsters",
+    "card has been cloned",
+    "card was cloned",
+    "cloned my card",
+    "card cloned",
+    "card was stolen",
+    "card has been stolen",
+    "card got stolen",
+    "stolen card",
+    "wallet was stolen",
+    "wallet has been stolen",
+    "purse was stolen",
+    "phone was stolen",
+    "phone has been stolen",
+    "been hacked",
+    "account hacked",
+    "account was hacked",
+    "account has been hacked",
+    "hacked my account",
+    "hacked into",
+    "card is compromised",
+    "card has been compromised",
+    "card was compromised",
+    "compromised card",
+    "account is compromised",
+    "account has been compromised",
+    "account was compromised",
+    "details were compromised",
+    "details have been compromised",
+    "lost my card",
+    "lost my wallet",
+    "lost my purse",
+    "lost my phone",
+    "can't find my card",
+    "card is missing",
+)
+_SCAM = (
+    "scam",
+    "scams",
+    "scammed",
+    "scammer",
+    "scammers",
+    "a scam",
+    "scam call",
+    "conned",
+    "been conned",
+    "phishing",
+    "clicked a link",
+    "clicked on a link",
+    "clicked the link in a text",
+    "clicked a link in a text",
+    "clicked a link in an email",
+    "clicked on a link in a text",
+    "clicked on a link in an email",
+    "fake link",
+    "dodgy link",
+    "suspicious link",
+    "fake website",
+    "fake text",
+    "dodgy text",
+    "suspicious text",
+    "suspicious email",
+    "fake email",
+    "fake call",
+    "suspicious call",
+    *_combine(
+        (
+            "entered",
+            "typed",
+            "typed in",
+            "put in",
+            "gave",
+            "gave them",
+            "gave him",
+            "gave her",
+            "shared",
+            "told them",
+            "read out",
+        ),
+        (
+            "my card details",
+            "my card number",
+            "my details",
+            "my bank details",
+            "my pin",
+            "my password",
+            "my passcode",
+            "the code",
+            "my code",
+            "the security code",
+            "the one time code",
+            "my login",
+        ),
+    ),
+    "safe account",
+    "move my money to a safe",
+    "transfer my money to a safe",
+    "pretending to be from",
+    "pretended to be from",
+    "pretending to be the bank",
+    "claiming to be from",
+    "claimed to be from",
+    "said they were from the bank",
+    "said they were from your",
+    "said he was from the bank",
+    "said she was from the bank",
+    "sim swap",
+    "sim swapped",
+    "sim card stopped working",
+    "sim stopped working",
+    "remote access",
+    "anydesk",
+    "teamviewer",
+    "investment scam",
+    "romance scam",
+    "crypto scam",
+    "impersonating",
+    "impersonation",
+    "authorised push payment",
+    "told me to move my money",
+    "asked me to move my money",
+    "told me to transfer",
+    "asked me to transfer",
+)
+
+# ---------------------------------------------------------------- vulnerability
+
+_FAMILY = (
+    "husband",
+    "wife",
+    "partner",
+    "mum",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "nan",
+    "gran",
+    "grandad",
+    "grandmother",
+    "grandfather",
+    "child",
+    "baby",
+    "fiancé",
+    "fiance",
+)
+_VULNERABILITY = (
+    *_combine(
+        tuple(f"my {f}" for f in _FAMILY),
+        (
+            "died",
+            "has died",
+            "passed away",
+            "has passed away",
+            "is dying",
+            "is in hospital",
+            "is seriously ill",
+            "has cancer",
+            "has dementia",
+        ),
+    ),
+    *_combine(("lost my", "my late", "death of my"), _FAMILY),
+    "passed away",
+    "bereavement",
+    "bereaved",
+    "funeral",
+    "death certificate",
+    "probate",
+    "widow",
+    "widowed",
+    "widower",
+    "terminally ill",
+    "terminal illness",
+    "terminal cancer",
+    "i have cancer",
+    "i've got cancer",
+    "diagnosed with",
+    "cancer treatment",
+    "chemo",
+    "chemotherapy",
+    "in hospital",
+    "in the hospital",
+    "hospitalised",
+    "hospitalized",
+    "seriously ill",
+    "very ill",
+    "long term illness",
+    "long-term illness",
+    # not "disabled" alone: "my card has been disabled" is a card status
+    "i'm disabled",
+    "i am disabled",
+    "disabled person",
+    "my disabled",
+    "disability",
+    "mental health",
+    "depression",
+    "depressed",
+    "anxiety",
+    "panic attacks",
+    "dementia",
+    "alzheimer's",
+    "carer",
+    "caring for my",
+    "i look after my",
+    "power of attorney",
+    "can't cope",
+    "cannot cope",
+    "can not cope",
+    "cant cope",
+    "not coping",
+    "struggling to cope",
+    "can't take it anymore",
+    "can't take this anymore",
+    "breaking point",
+    "suicidal",
+    "end my life",
+    "kill myself",
+    "want to die",
+    "self harm",
+    "financial hardship",
+    "financial difficulty",
+    "financial difficulties",
+    "money worries",
+    "struggling financially",
+    "struggling with money",
+    "can't afford",
+    "cannot afford",
+    "can't pay my rent",
+    "can't pay my bills",
+    "can't pay my mortgage",
+    "behind on my rent",
+    "behind on my mortgage",
+    "behind on payments",
+    "behind with payments",
+    "arrears",
+    "debt collector",
+    "debt collectors",
+    "bailiffs",
+    "in debt",
+    "drowning in debt",
+    "food bank",
+    "foodbank",
+    "lost my job",
+    "made redundant",
+    "redundancy",
+    "unemployed",
+    "lost my income",
+    "evicted",
+    "eviction",
+    "homeless",
+    "domestic abuse",
+    "domestic violence",
+    "abusive partner",
+    "abusive relationship",
+    "controls my money",
+    "coercive control",
+    "financial abuse",
+    "economic abuse",
+    "fleeing",
+    "refuge",
+)
+
+# ---------------------------------------------------------------- threats and failures
+
+# Ultimatums: the frustration lexicon has "switching banks" and, weakly, "close my account"
+# (also a calm request); these first-person futures are threats.
+_CHURN_THREATS = (
+    *_combine(
+        (
+            "i'll",
+            "i will",
+            "i'm going to",
+            "im going to",
+            "going to",
+            "i'm gonna",
+            "or i'll",
+            "or i will",
+            "i'll have to",
+            "i will have to",
+        ),
+        (
+            "close my account",
+            "close my accounts",
+            "close all my accounts",
+            "close the account",
+            "leave",
+            "leave this bank",
+            "switch banks",
+            "switch to another bank",
+            "move my money",
+            "move banks",
+            "take my money out",
+            "take my money elsewhere",
+        ),
+    ),
+    "i'm closing my account",
+    "i am closing my account",
+    "close my account unless",
+    "close my account if",
+    "moving my money to another bank",
+    "move my money to another bank",
+    "move my money elsewhere",
+    "moving my money elsewhere",
+    "find another bank",
+    "find a new bank",
+)
+# A failure the customer says happened again: the same evidence as counting one's asks.
+_FAILED_AGAIN = _combine(
+    (
+        "failed",
+        "declined",
+        "crashed",
+        "broken",
+        "wrong",
+        "rejected",
+        "didn't work",
+        "doesn't work",
+        "not working",
+        "stuck",
+        "down",
+    ),
+    ("again",),
+)
+
+# Warm words, matched in the same pass and kept only beside a complaint of failure, where
+# they are sarcastic praise (handoff.signals.text turns them into sarcasm cues).
+PRAISE = "praise"
+_PRAISE = (
+    "amazing",
+    "great",
+    "brilliant",
+    "fantastic",
+    "wonderful",
+    "perfect",
+    "awesome",
+    "excellent",
+    "superb",
+    "lovely",
+    "impressive",
+    "genius",
+    "marvellous",
+    "marvelous",
+    "stellar",
+    "outstanding",
+    "fabulous",
+    "terrific",
+    "splendid",
+    "love it",
+    "love this",
+    "well done",
+    "good job",
+    "nice one",
+    "nice work",
+    "thanks a lot",
+    "thanks a million",
+    "thanks so much",
+    "cheers",
+    "wow",
+    "bravo",
+    "top notch",
+    "world class",
+    "5 stars",
+    "five stars",
+)
+
+ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _combine(_ASK, _STAFF)),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _ASKING_TO_BE_CALLED, _NOT_A_CALL_REQUEST),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, (*_POLISH, *_ROMANIAN, *_PORTUGUESE, *_SPANISH, *_WELSH)),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, (*_URDU, *_PANJABI)),
+    CueGroup(FRAUD, 0.0, _FRAUD),
+    CueGroup(SCAM, 0.0, _SCAM),
+    CueGroup(VULNERABILITY, 0.0, _VULNERABILITY),
+    # Weighted as the lexicon's own groups of these kinds (strong churn, mild repetition).
+    CueGroup("churn_threat", 0.55, _CHURN_THREATS),
+    CueGroup("repeated_asking", 0.35, _FAILED_AGAIN),
+    CueGroup(PRAISE, 0.45, _PRAISE),  # the weight a sarcasm cue made of it carries
+)
+
+# Misspellings of the words requests, fraud and hardship hinge on → the word the phrases use.
+# Only words no phrase uses itself are mapped (a map never hides a phrase's own word).
+TYPOS: dict[str, str] = {
+    **dict.fromkeys(("humna", "huamn", "humen", "hooman", "humam", "hunan", "hman"), "human"),
+    **dict.fromkeys(("persn", "preson", "perosn", "pesron", "peson", "persom"), "person"),
+    **dict.fromkeys(("somone", "someon", "soemone", "someome", "sum1", "some1"), "someone"),
+    **dict.fromkeys(("sombody", "somebdy", "somebidy"), "somebody"),
+    **dict.fromkeys(("agnet", "agant", "agetn", "agen", "ajent"), "agent"),
+    **dict.fromkeys(("operater", "oprator", "opperator", "operatr"), "operator"),
+    **dict.fromkeys(
+        ("represenative", "representitive", "reprsentative", "representive", "rep"),
+        "representative",
+    ),
+    **dict.fromkeys(("advisr", "advisor", "advicer"), "adviser"),
+    **dict.fromkeys(("speek", "sepak", "spaek", "speack"), "speak"),
+    **dict.fromkeys(("tlak", "tallk", "talke"), "talk"),
+    **dict.fromkeys(("wnat", "wnt", "wanna"), "want"),
+    **dict.fromkeys(("pls", "plz", "pleas", "pleae", "plese", "pleace"), "please"),
+    **dict.fromkeys(("phne", "fone"), "phone"),
+    **dict.fromkeys(("recognize", "recognis", "reconise", "recognice"), "recognise"),
+    **dict.fromkeys(("unrecognized", "unrecognized"), "unrecognised"),
+    **dict.fromkeys(("unauthorized", "unathorised", "unauthorized"), "unauthorised"),
+    **dict.fromkeys(("authorize", "authorized"), "authorise"),
+    **dict.fromkeys(("scamed", "scamd"), "scammed"),
+    **dict.fromkeys(("phising", "phissing"), "phishing"),
+    "hospitalized": "hospitalised",
+    "bereavment": "bereavement",
+    "funral": "funeral",
+    "didnt": "didn't",
+    "dont": "don't",
+    "cant": "can't",
+    "u": "you",
+    "ur": "your",
+}
+
+# A whole message that is only a request word, with a please or a "now" and punctuation:
+# "agent", "AGENT!!", "human pls", "representative now". Inside a sentence the same words
+# are usually about someone ("the agent at the branch said..."), so only alone.
+_LONE_WORDS = (
+    "agent",
+    "agents",
+    "human",
+    "humans",
+    "person",
+    "operator",
+    "representative",
+    "advisor",
+    "adviser",
+    "someone",
+    "somebody",
+    "a human",
+    "a person",
+    "an agent",
+    "real person",
+    "a real person",
+    "human agent",
+    "live agent",
+    "customer service",
+    "customer services",
+    "call me",
+    "call me back",
+    "callback",
+    "call back",
+    "operador",
+    "agente",
+    "humano",
+    "atendente",
+    "konsultant",
+    "człowiek",
+    "czlowiek",
+)
+_LONE_FRAUD = ("fraud", "its fraud", "it's fraud", "this is fraud", "report fraud")
+
+
+def _lone_pattern(words: set[str]) -> re.Pattern[str]:
+    choices = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?:(?:an?|the|to|get|give me|need|want)\s+)?(?:{choices})"
+        r"(?:\s+(?:please|pls|plz|now|asap|please now|now please))?[\W_]*",
+        re.IGNORECASE,
+    )
+
+
+_LONE = (
+    (
+        HUMAN_DEMAND,
+        _lone_pattern(
+            {
+                *_LONE_WORDS,
+                *(t for t, w in TYPOS.items() if w in {"human", "person", "agent", "operator"}),
+            }
+        ),
+    ),
+    (FRAUD, _lone_pattern(set(_LONE_FRAUD))),
+)
+_LONE_MAX_CHARS = 40
+
+
+def lone_cues(text: str) -> list[tuple[str, int, int]]:
+    """A message that is only a request for a person ("agent!!", "Human pls") or only the
+    word fraud (as the callback lane's message invites): [(kind, start, end)], else []."""
+    if len(text) > _LONE_MAX_CHARS:
+        return []
+    stripped = text.strip()
+    if not stripped:
+        return []
+    start = text.index(stripped)
+    return [
+        (kind, start, start + len(stripped))
+        for kind, pattern in _LONE
+        if pattern.fullmatch(stripped) is not None
+    ]
