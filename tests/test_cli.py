@@ -155,7 +155,7 @@ class TestExplain:
 
     def test_json_for_machines(self, run: object, tmp_path: Path) -> None:
         """--json is valid JSON with the decision, its trace and the checks."""
-        # The sample ends where mood_sliding decides; one more exchange stays with the person.
+        # The sample ends where intense_anger decides; one more exchange stays with the person.
         case = json.loads((SAMPLES / "default" / "03_mood_sliding_to_priority.json").read_text())
         case["conversation"]["turns"] += [
             {"role": "bot", "text": "Refunds take 5-10 working days."},
@@ -168,7 +168,7 @@ class TestExplain:
         assert data["decision"]["lane"] == "priority_support"
         assert data["decision"]["anti_flapping"]["action"] == "stayed_with_human"
         assert data["expect_met"] is True
-        assert [t["rule"] for t in data["turns"]][2] == "mood_sliding"
+        assert [t["rule"] for t in data["turns"]][2] == "intense_anger"
 
     def test_now_changes_opening_hours(self, run: object, tmp_path: Path) -> None:
         """--now on a Sunday night sends a request for a person to the callback lane."""

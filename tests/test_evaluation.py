@@ -85,11 +85,11 @@ conversations:
     expect: {lane_kind: bot, lane: bot, by_turn: null}
   - id: missed
     category: asks
-    customer: ["greet hi", "greet can I phone someone"]
+    customer: ["greet hi", "greet I am still here"]
     expect: {lane_kind: human, lane: people, by_turn: 2}
   - id: late
     category: asks
-    customer: ["greet phone me", "request_human a person please"]
+    customer: ["greet I am back", "request_human a person please"]
     expect: {lane_kind: human, lane: people, by_turn: 1}
   - id: wrong-lane
     category: asks

@@ -34,6 +34,7 @@ __all__ = [
     "LearnedModel",
     "blend",
     "features",
+    "knows",
     "load",
     "model_logit",
 ]
@@ -103,6 +104,15 @@ def model_logit(words: Sequence[str], model: LearnedModel | None = None) -> floa
     found = features(words)
     total = sum(weights.get(f, 0.0) for f in found)
     return m.bias + total / math.sqrt(len(found) + SHRINK)
+
+
+def knows(words: Sequence[str], model: LearnedModel | None = None) -> bool:
+    """Whether the model knows at least half of these tokens' features. A message mostly in
+    words it never saw (another language, codes) gets little more than the prior from it,
+    which is no evidence: the frustration score then rests on the lexicon alone."""
+    weights = (model or _shipped()).weights
+    found = features(words)
+    return bool(found) and 2 * sum(f in weights for f in found) >= len(found)
 
 
 def blend(lexicon_score: float, logit: float, model: LearnedModel | None = None) -> float:

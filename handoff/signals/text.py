@@ -524,14 +524,19 @@ def analyze_text(text: str) -> TextAnalysis:
     where ``w_kind`` is the strongest cue of each kind (a kind repeated adds no new evidence)
     and shouting/bursts are scaled down by positive sentiment ("THANK YOU!!" is not anger).
     ``frustration`` blends it with a learned word model (:mod:`handoff.signals.learned`):
-    ``sigmoid(a + b * lexicon + c * model_log_odds)``.
+    ``sigmoid(a + b * lexicon + c * model_log_odds)``, or the lexicon's score alone when the
+    model knows none of the message's words (see ``learned.knows``).
     """
     text = _capped(text)
     compound, cues, strongest, lexicon_score, lowered = _lexicon(text)
     return TextAnalysis(
         text=text,
         sentiment=compound,
-        frustration=learned.blend(lexicon_score, learned.model_logit(lowered)),
+        frustration=(
+            learned.blend(lexicon_score, learned.model_logit(lowered))
+            if learned.knows(lowered)
+            else lexicon_score  # the model saw none of these words: no evidence from it
+        ),
         cues=tuple(cues),
         human_request=_HUMAN in strongest,
     )
