@@ -61,6 +61,7 @@ from handoff.router import Router
 from handoff.rules.loader import locate_validation_error, read_yaml
 
 __all__ = [
+    "LABELS",
     "OUTCOMES",
     "ConversationResult",
     "EvalConversation",
@@ -88,6 +89,15 @@ OUTCOMES: tuple[Outcome, ...] = ("as_expected", "false_escalation", "missed", "l
 # The channel the demo bot's customers write on (Rasa's REST channel), as the adapter reads it.
 CHANNEL = "rest"
 MAX_PARSE_LINE_BYTES = 1_000_000
+
+# How each outcome is named in reports (the CLI and the results README).
+LABELS: dict[Outcome, str] = {
+    "as_expected": "routed as expected",
+    "false_escalation": "false escalations",
+    "missed": "missed",
+    "late": "late",
+    "wrong_lane": "wrong lane",
+}
 
 
 class EvalSetError(ConversationError):

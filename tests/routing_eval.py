@@ -27,6 +27,7 @@ from typing import Any
 
 from handoff import Router
 from handoff.evaluation import (
+    LABELS,
     OUTCOMES,
     CategoryCounts,
     Outcome,
@@ -48,13 +49,6 @@ BEGIN, END = (
 )
 # Which results files the README shows, in order: (label, engine file, stack file).
 RUNS = (("before", "before-engine.json", "before-stack.json"),)
-LABELS: dict[Outcome, str] = {
-    "as_expected": "routed as expected",
-    "false_escalation": "false escalations",
-    "missed": "missed",
-    "late": "late",
-    "wrong_lane": "wrong lane",
-}
 DENOMINATOR: dict[Outcome, str] = {
     "as_expected": "all conversations",
     "false_escalation": "expected the bot",

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from handoff.cli._app import EXISTING_FILE, MOMENT, cli, console, guard, load_router
 from handoff.evaluation import (
+    LABELS,
     OUTCOMES,
     CategoryCounts,
     ConversationResult,
@@ -22,13 +23,6 @@ from handoff.evaluation import (
     load_parses,
 )
 
-LABELS: dict[Outcome, str] = {
-    "as_expected": "routed as expected",
-    "false_escalation": "false escalations",
-    "missed": "missed",
-    "late": "late",
-    "wrong_lane": "wrong lane",
-}
 OF: dict[Outcome, str] = {
     "as_expected": "conversations",
     "false_escalation": "expected the bot",
