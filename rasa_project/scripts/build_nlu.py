@@ -410,9 +410,9 @@ def extract_clinc150(folder: Path) -> int:
         name for d in OTHER_DOMAINS for name in domains[d] if name not in NOT_OUT_OF_SCOPE
     )
     rows: list[tuple[str, str, str]] = []
-    for split in ("train", "test"):
+    for split in ("train", "val", "test"):
         rows += [(split, i, t) for t, i in full[split] if i in SMALL_TALK]
-    for split in ("oos_train", "oos_test"):
+    for split in ("oos_train", "oos_val", "oos_test"):
         rows += [(split, "oos", t) for t, _ in full[split]]
     rng = random.Random(SEED + 2)
     for name in other:
@@ -438,7 +438,10 @@ def build_training() -> dict[str, list[str]]:
     banking_test = {t.lower() for _, t in read_banking77("test.csv")}
     banking = group(read_banking77("train.csv"), exclude=banking_test)
     clinc = read_clinc150_subset()
-    clinc_test = {r["text"].lower() for r in clinc if r["split"] in ("test", "oos_test")}
+    # Validation (scripts/measure_nlu.py --validation) and test messages are never trained on.
+    clinc_test = {
+        r["text"].lower() for r in clinc if r["split"] in ("val", "oos_val", "test", "oos_test")
+    }
     small_talk = group(
         ((r["intent"], r["text"]) for r in clinc if r["split"] == "train"), exclude=clinc_test
     )
