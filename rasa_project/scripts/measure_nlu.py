@@ -20,7 +20,10 @@ the bot would on a live turn (FallbackClassifier included):
 
 The rates are also recomputed at other FallbackClassifier thresholds from the same
 predictions (the ranking under ``nlu_fallback`` keeps the classifier's own confidences).
-Nothing here is used for training or for choosing the bot's settings.
+Nothing here is used for training or for choosing the bot's settings: ``--validation``
+measures the same way on banking77 train messages the bot was not trained on and CLINC150's
+validation splits (results/nlu_validation.json), and config.yml's threshold is the one that
+did best there (``choose_threshold``).
 
 Standard library only, apart from Rasa for the measuring itself, so the test suite can
 render the README table (``--table``) without Rasa.
@@ -307,18 +310,27 @@ def table(data: dict[str, Any]) -> str:
     r, c = data["results"], data["conditions"]
     b, o, s = r["banking77_test"], r["clinc150_oos_test"], r["clinc150_small_talk_test"]
     paper = data["paper_rasa"]
+    fraud, other, nonsense = b["fraud_type"], b["other"], r["gibberish"]
     lines = [
         f"| measured on | this bot (Rasa {c['rasa']}, fallback threshold "
         f"{c['fallback_threshold']}) | Larson et al. 2019, Rasa |",
         "|---|---|---|",
         f"| banking77 test split, {b['n']:,} messages: accuracy (a fallback is a miss) "
         f"| {pct(b['accuracy'])} ({pct(b['top_intent_accuracy'])} ignoring the fallback; "
-        f"{pct(b['fallback_rate'])} fall back) | no banking77 figure |",
+        f"{pct(b['fallback_rate'])} fall back) | not measured |",
         f"| CLINC150 small talk, {s['n']} test messages: in-scope accuracy "
-        f"| {pct(s['accuracy'])} | {pct(paper['in_scope_accuracy'])} (all 150 intents) |",
+        f"| {pct(s['accuracy'])} ({pct(s['fallback_rate'])} fall back) "
+        f"| {pct(paper['in_scope_accuracy'])} (in-scope accuracy over CLINC150's 150 intents) |",
         f"| CLINC150 out-of-scope test, {o['n']:,} queries: recall "
         f"| {pct(o['recall'])} ({pct(o['answered_out_of_scope'])} answered as out of scope, "
-        f"{pct(o['fallback_rate'])} fall back) | {pct(paper['oos_recall'])} |",
+        f"{pct(o['fallback_rate'])} fall back; {pct(o['took_a_banking77_intent'])} took a "
+        f"banking intent) | {pct(paper['oos_recall'])} |",
+        f"| banking77 fraud-type test messages ({fraud['n']}): get a fraud-type intent "
+        f"| {pct(fraud['got_a_fraud_type_intent'])} ({pct(fraud['fell_back'])} fall back) | — |",
+        f"| other banking77 test messages ({other['n']:,}): wrongly get a fraud-type intent "
+        f"| {pct(other['got_a_fraud_type_intent'])} | — |",
+        f"| {nonsense['n']} strings of random letters: fall back "
+        f"| {pct(nonsense['fallback_rate'])} | — |",
     ]
     return "\n".join(lines)
 
