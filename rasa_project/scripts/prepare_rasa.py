@@ -184,7 +184,7 @@ def train() -> Path:
     if model.exists():
         say(f"reusing the trained bot {relative(model)} (same Rasa, config and training data)")
         return model
-    say(f"training the bot (1 to 3 minutes on 2 cores; log: {relative(TRAIN_LOG)})")
+    say(f"training the bot (1 to 2 minutes on 2 cores; log: {relative(TRAIN_LOG)})")
     started = time.monotonic()
     models.mkdir(parents=True, exist_ok=True)
     TRAIN_LOG.write_text("")
