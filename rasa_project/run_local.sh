@@ -95,7 +95,7 @@ actions_pid=$!
 rasa_exports=$(.venv/bin/python rasa_project/scripts/prepare_rasa.py --env)
 (cd rasa_project && eval "$rasa_exports" && HANDOFF_ACTION_PORT=$action_port \
     HANDOFF_ACTION_TOKEN=$action_token exec "$root/.venv-rasa/bin/rasa" run --enable-api \
-    --jwt-secret "$jwt_secret" --jwt-method HS256 -i 127.0.0.1 --port "$rasa_port" \
+    --jwt-secret="$jwt_secret" --jwt-method HS256 -i 127.0.0.1 --port "$rasa_port" \
     -m "$model" --endpoints "$root/rasa_project/endpoints.yml" \
     --credentials "$root/rasa_project/credentials.yml") \
     > >(.venv/bin/python rasa_project/scripts/prepare_rasa.py --quiet-log "$dir/rasa.log") 2>&1 &

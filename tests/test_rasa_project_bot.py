@@ -149,11 +149,15 @@ def names(value: Any) -> Iterator[str]:
 
 def intents_named(node: Any) -> Iterator[str]:
     """Every intent name a rules file gives, at any depth: under an `intent:` test, or in a
-    list whose key ends in `intents` (human_request_intents, fallback_intents...)."""
+    list whose key ends in `intents` (human_request_intents, fallback_intents...), or a
+    member of a group in `intent_groups`."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "intent" or (isinstance(key, str) and key.endswith("intents")):
                 yield from names(value)
+            elif key == "intent_groups" and isinstance(value, dict):
+                for members in value.values():
+                    yield from names(members)
             else:
                 yield from intents_named(value)
     elif isinstance(node, list):

@@ -181,8 +181,8 @@ def running_stack(work: Path, rules: Path, model: Path) -> Iterator[Stack]:
         _wait(f"http://127.0.0.1:{action_port}/health", 60, process, stack.logs["actions"])
         process = start(
             "rasa",
-            [str(prepare_rasa.VENV / "bin" / "rasa"), "run", "--enable-api", "--jwt-secret",
-             jwt_secret, "--jwt-method", "HS256", "-i", "127.0.0.1", "--port", str(rasa_port),
+            [str(prepare_rasa.VENV / "bin" / "rasa"), "run", "--enable-api", f"--jwt-secret={jwt_secret}",
+             "--jwt-method", "HS256", "-i", "127.0.0.1", "--port", str(rasa_port),
              "-m", str(model), "--endpoints", str(PROJECT / "endpoints.yml"),
              "--credentials", str(PROJECT / "credentials.yml")],
             prepare_rasa.rasa_env() | {"HANDOFF_ACTION_PORT": str(action_port),
