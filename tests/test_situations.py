@@ -79,6 +79,7 @@ MATCH = {
         "just what I needed today",
         "five stars, would get locked out again",
         "love how there's nobody to talk to",
+        "I just love being kept on hold for an hour",
     ],
 }
 

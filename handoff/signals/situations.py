@@ -83,6 +83,10 @@ class _Shape:
     pattern: re.Pattern[str]
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _shape(kind: str, weight: float, anchors: frozenset[str], *alternatives: str) -> _Shape:
     return _Shape(kind, weight, anchors, re.compile("|".join(f"(?:{a})" for a in alternatives)))
 
@@ -91,47 +95,11 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(
         FRAUD_REPORT,
         0.0,
-        frozenset(
-            [
-                "accessed",
-                "changed",
-                "cloned",
-                "compromised",
-                "didn't",
-                "didnt",
-                "drained",
-                "emptied",
-                "hack",
-                "hacked",
-                "haven't",
-                "havent",
-                "logged",
-                "me",
-                "mine",
-                "never",
-                "nicked",
-                "ours",
-                "over",
-                "reset",
-                "sim",
-                "skimmed",
-                "some1",
-                "somebody",
-                "someone",
-                "spent",
-                "stole",
-                "stolen",
-                "stranger",
-                "swap",
-                "taken",
-                "thief",
-                "thieves",
-                "took",
-                "us",
-                "used",
-                "withdrawn",
-                "withdrew",
-            ]
+        _words(
+            "accessed alert anything changed cloned compromised didn't didnt drained emptied "
+            "hack hacked haven't havent logged me mine never nicked notification ours over "
+            "reset saying sim skimmed some1 somebody someone spent stole stolen stranger swap "
+            "taken thief thieves took us used withdrawn withdrew"
         ),
         # someone used / spent / emptied my card or account
         rf"\b{_SOMEONE}(?:'s| has| have| had|'ve)?(?: been| just| now)?\s+(?:used|using|spent|"
@@ -161,6 +129,12 @@ _SHAPES: tuple[_Shape, ...] = (
         rf"{_WIDE}\b(?:i|we)\s+{_NOT}\b",
         rf"\b(?:i|we)\s+{_NOT}\s+(?:change|reset|request|ask for)\b{_GAP}\b(?:password|passcode|"
         rf"phone number|number|email|pin|details|sim)\b",
+        r"\b(?:email|text|message|notification|alert|letter)\s+"
+        r"(?:saying|to say|that says|telling me)\s+(?:that\s+)?my\s+(?:password|passcode|"
+        r"phone number|mobile number|number|email|email address|address|pin|details|"
+        r"log ?in details)\b[^.?!\n]{0,40}?\b(?:changed|reset|updated)\b",
+        r"\b(?:i|we)\s+(?:haven't|have not|never|didn't|did not)\s+"
+        r"(?:bought|buy|ordered|order|spent|purchased|made)\s+anything\b",
         # SIM swap
         rf"\b(?:number|sim)\b{_GAP}\b(?:moved|ported|transferred|swapped|"
         rf"switched)\b{_GAP}\b(?:new|another|different)\s+sim\b",
@@ -171,57 +145,12 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(
         SCAM,
         0.0,
-        frozenset(
-            [
-                "bitcoin",
-                "blocked",
-                "claim",
-                "claimed",
-                "claiming",
-                "claims",
-                "clicked",
-                "con",
-                "courier",
-                "crypto",
-                "customs",
-                "deleted",
-                "details",
-                "disappeared",
-                "dodgy",
-                "entered",
-                "fake",
-                "followed",
-                "forex",
-                "gave",
-                "given",
-                "handed",
-                "impersonated",
-                "impersonating",
-                "impersonator",
-                "inheritance",
-                "investing",
-                "investment",
-                "lottery",
-                "opened",
-                "phishing",
-                "posing",
-                "pressed",
-                "pretended",
-                "pretending",
-                "pretends",
-                "prize",
-                "put",
-                "read",
-                "safe",
-                "scam",
-                "shared",
-                "silent",
-                "tapped",
-                "told",
-                "trading",
-                "typed",
-                "vanished",
-            ]
+        _words(
+            "bitcoin blocked claim claimed claiming claims clicked con courier crypto customs "
+            "deleted details disappeared dodgy entered fake followed forex gave given handed "
+            "impersonated impersonating impersonator inheritance investing investment lottery "
+            "meet met opened phishing posing pressed pretended pretending pretends prize put "
+            "read safe scam shared silent tapped told trading typed vanished"
         ),
         # clicked a link ... entered / gave details
         rf"\b(?:clicked|tapped|pressed|opened|followed|went on|went to)\b{_GAP}\b(?:link|text|"
@@ -282,119 +211,18 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(
         VULNERABILITY,
         0.0,
-        frozenset(
-            {
-                "tumour",
-                "tumor",
-                "ms",
-                "mnd",
-                "suicidal",
-                "depressed",
-                "sectioned",
-                "terminally",
-                "recovering",
-                "battling",
-                "fighting",
-                "undergoing",
-                "suffering",
-            }
-            | {
-                "a&e",
-                "abuse",
-                "abused",
-                "abusive",
-                "addict",
-                "addicted",
-                "addiction",
-                "afford",
-                "alzheimer's",
-                "alzheimers",
-                "anxiety",
-                "attack",
-                "attacks",
-                "attorney",
-                "bailiff",
-                "bailiffs",
-                "behind",
-                "bet365",
-                "bets",
-                "betting",
-                "blew",
-                "blown",
-                "bookies",
-                "boyfriend",
-                "breakdown",
-                "can't",
-                "cancer",
-                "cannot",
-                "cant",
-                "care",
-                "carer",
-                "caring",
-                "casino",
-                "checks",
-                "chemo",
-                "chemotherapy",
-                "collector",
-                "collectors",
-                "control",
-                "controlling",
-                "controls",
-                "dementia",
-                "depressed",
-                "depression",
-                "diagnosed",
-                "die",
-                "don't",
-                "dont",
-                "end",
-                "evicted",
-                "eviction",
-                "food",
-                "gamble",
-                "gambled",
-                "gambling",
-                "girlfriend",
-                "harm",
-                "hits",
-                "hospice",
-                "hospital",
-                "husband",
-                "icu",
-                "intensive",
-                "job",
-                "jobs",
-                "kill",
-                "laid",
-                "losing",
-                "lost",
-                "made",
-                "makes",
-                "nursing",
-                "paddy",
-                "panic",
-                "partner",
-                "point",
-                "redundancy",
-                "redundant",
-                "sectioned",
-                "self-harm",
-                "skybet",
-                "slots",
-                "spending",
-                "spent",
-                "stroke",
-                "suicidal",
-                "suicide",
-                "terminal",
-                "terminally",
-                "threatened",
-                "threatening",
-                "threatens",
-                "unable",
-                "wife",
-                "won't",
-            }
+        _words(
+            "a&e abuse abused abusive addict addicted addiction afford alzheimer's alzheimers "
+            "anxiety attack attacks attorney bailiff bailiffs battling behind bet365 bets "
+            "betting blew blown bookies boyfriend breakdown can't cancer cannot cant care "
+            "carer caring casino checks chemo chemotherapy collector collectors control "
+            "controlling controls dementia depressed depression diagnosed die don't dont end "
+            "evicted eviction fighting food gamble gambled gambling girlfriend harm hits "
+            "hospice hospital husband icu idea intensive job jobs kill laid losing lost made "
+            "makes mnd ms nursing paddy panic partner point recovering redundancy redundant "
+            "sectioned self-harm skybet slots spending spent stroke suffering suicidal "
+            "suicide sure terminal terminally threatened threatening threatens tumor tumour "
+            "unable undergoing wife won't"
         ),
         r"\b(?:can't|cannot|can not|cant)\s+(?:do this|cope|go on|take (?:it|this|much more)|"
         r"handle (?:it|this)|"
@@ -435,28 +263,17 @@ _SHAPES: tuple[_Shape, ...] = (
         r"(?:rent|mortgage|bills?|food|heating|electric\w*|gas|council tax|childcare)\b",
         r"\bbehind (?:on|with) (?:my |our |the )?(?:rent|mortgage|bills|payments|council tax)\b",
         r"\b(?:bailiffs?|debt collectors?|food banks?|eviction|evicted)\b",
-        r"\b(?:don't|do not|dont) know (?:how|what) (?:we're|we are|i'm|i am|to do|we'll|"
+        r"\b(?:(?:don't|do not|dont) know|not sure|no idea) (?:how|what) "
+        r"(?:we're|we are|i'm|i am|to do|we'll|"
         r"i'll)\b[^.?!\n]{0,30}?"
         r"\b(?:manage|cope|pay|do|survive|going to)\b",
     ),
     _shape(
         LEGAL,
         0.55,
-        frozenset(
-            [
-                "citizens",
-                "conduct",
-                "fca",
-                "fos",
-                "lawyer",
-                "lawyers",
-                "ombudsman",
-                "regulator",
-                "solicitor",
-                "solicitors",
-                "standards",
-                "which",
-            ]
+        _words(
+            "citizens conduct fca fos lawyer lawyers ombudsman regulator solicitor solicitors "
+            "standards which"
         ),
         r"\b(?:fca|financial conduct authority|financial ombudsman|fos)\b",
         r"\b(?:report|reporting|reported|complain|complaining|escalate|escalating|take|"
@@ -472,26 +289,9 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(
         PUBLIC,
         0.5,
-        frozenset(
-            [
-                "bbc",
-                "everyone",
-                "facebook",
-                "instagram",
-                "newspaper",
-                "newspapers",
-                "papers",
-                "press",
-                "reddit",
-                "social",
-                "tiktok",
-                "trustpilot",
-                "twitter",
-                "video",
-                "watchdog",
-                "world",
-                "youtube",
-            ]
+        _words(
+            "bbc everyone facebook instagram newspaper newspapers papers press reddit social "
+            "tiktok trustpilot twitter video watchdog world youtube"
         ),
         r"\b(?:post\w*|put\w*|shar\w*|tag\w*|expos\w*|tell\w*|writ\w*|leav\w*|do\w*|mak\w*|go\w*|"
         r"tweet\w*|plaster\w*)\b"
@@ -501,19 +301,7 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(
         CHURN,
         0.5,
-        frozenset(
-            [
-                "leave",
-                "leaving",
-                "move",
-                "moving",
-                "switch",
-                "switched",
-                "switching",
-                "take",
-                "taking",
-            ]
-        ),
+        _words("leave leaving move moving switch switched switching take taking"),
         r"\b(?:i'm|im|i am|i'll|ill|i will|we will|we're|we are|we'll|going to|gonna|"
         r"about to)\s+(?:be\s+)?"
         r"(?:switch\w*|mov\w* (?:banks?|my (?:money|account|accounts|business|savings))|"
@@ -526,25 +314,9 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(
         SARCASM,
         0.4,
-        frozenset(
-            [
-                "always",
-                "usual",
-                "ever",
-                "oh",
-                "needed",
-                "bargain",
-                "thanks",
-                "cheers",
-                "again",
-                "done",
-                "stars",
-                "love",
-                "loving",
-                "nice",
-                "brilliant",
-                "great",
-            ]
+        _words(
+            "again always bargain brilliant cheers done ever great love loving needed nice oh "
+            "stars thanks usual"
         ),
         r"\b(?:great|brilliant|fantastic|amazing|excellent|lovely|wonderful|superb|top|stellar|"
         r"outstanding|fab|fabulous|cracking)\s+(?:service|job|work|stuff|bank|app|help|support)\b"
@@ -556,41 +328,16 @@ _SHAPES: tuple[_Shape, ...] = (
         r"\b(?:well|nicely) done\b[^\n]{0,30}?\b(?:really|very) (?:well|nicely) done\b",
         r"\b(?:5|five|10|ten) stars?\b[^.?!\n]{0,30}?\bwould\b",
         r"\b(?:love|loving) (?:how|that) (?:there's|there is|you|i|nobody|no one|i'm|it)\b",
+        r"\b(?:just |really |absolutely |simply )?(?:love|loving|adore)\s+(?:not being able|"
+        r"being (?:ignored|kept|left|told|charged|passed)|waiting|having to|getting (?:charged|"
+        r"ignored|the same))\b",
     ),
     _shape(
         REPEATED,
         0.3,
-        frozenset(
-            [
-                "10th",
-                "2nd",
-                "3rd",
-                "4th",
-                "5th",
-                "6th",
-                "again",
-                "around",
-                "asked",
-                "circles",
-                "fifth",
-                "fourth",
-                "keep",
-                "meant",
-                "more",
-                "once",
-                "over",
-                "round",
-                "said",
-                "same",
-                "second",
-                "sixth",
-                "tenth",
-                "third",
-                "times",
-                "twice",
-                "umpteenth",
-                "wanted",
-            ]
+        _words(
+            "10th 2nd 3rd 4th 5th 6th again around asked circles fifth fourth keep meant more "
+            "once over round said same second sixth tenth third times twice umpteenth wanted"
         ),
         rf"\b(?:asked|told|explained|said|sent|called|rung|rang|phoned|contacted|chased|emailed|"
         rf"tried|"
