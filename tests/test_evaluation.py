@@ -357,7 +357,8 @@ def test_development_results_match_the_rules_as_they_are() -> None:
         doc["rules_version"],
         doc["model_fingerprint"],
     ), (
-        f"regenerate: .venv/bin/python -m tests.routing_eval engine --dev --out {routing_eval.DEV_RUN}"
+        "regenerate: .venv/bin/python -m tests.routing_eval engine --dev --out "
+        f"tests/data/routing_eval/results/{routing_eval.DEV_RUN}"
     )
     result = evaluate(router, load_eval_set(routing_eval.DEV_EVALSET), parses)
     assert result.model_dump(mode="json") == doc["evaluation"]
