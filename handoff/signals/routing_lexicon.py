@@ -43,18 +43,28 @@ from dataclasses import dataclass
 from itertools import product
 
 from handoff.signals.lexicon import PhraseGroup
+from handoff.signals.routing_languages import (
+    ENGLISH_NEGATED_BEFORE,
+    LANGUAGES,
+    UNSPACED,
+    Language,
+)
 
 __all__ = [
     "FRAUD",
     "HUMAN_DEMAND",
+    "LANGUAGE_WEIGHTS",
     "PRAISE",
     "ROUTING_GROUPS",
     "SCAM",
     "TYPOS",
     "VULNERABILITY",
     "CueGroup",
+    "Negation",
     "fold",
     "lone_cues",
+    "negation_of",
+    "unspaced_cues",
 ]
 
 FRAUD = "fraud"
@@ -68,9 +78,13 @@ _HUMAN_WEIGHT = 0.0
 
 @dataclass(frozen=True)
 class CueGroup(PhraseGroup):
-    """A phrase group with a guard: a match followed by one of ``not_before`` is dropped."""
+    """A phrase group with guards: a match followed by one of ``not_before`` is dropped, and
+    so is one preceded by a word sequence in ``negated_before`` ("don't need to", "nie") or
+    followed, at once or after one word, by one in ``negated_after`` (Urdu "nahi")."""
 
     not_before: frozenset[str] = frozenset()
+    negated_before: frozenset[str] = frozenset()
+    negated_after: frozenset[str] = frozenset()
 
 
 def _combine(heads: tuple[str, ...], tails: tuple[str, ...]) -> tuple[str, ...]:
@@ -80,14 +94,34 @@ def _combine(heads: tuple[str, ...], tails: tuple[str, ...]) -> tuple[str, ...]:
 # Letters that NFKD does not decompose but customers type without their mark.
 _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "đ": "d", "ß": "ss", "ı": "i"})
 # Arabic-script letters typed from Arabic or Persian keyboards: Urdu uses the second form.
-_ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ہ"})
+# Also: joiners (U+200C/D) and the Arabic tatweel are typing artefacts, not letters; the
+# Devanagari/Bengali candrabindu is typed for the anusvara and back; Gurmukhi's addak
+# (doubling) is often left out and its tippi typed as a bindi.
+_ARABIC = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ك": "ک",
+        "ه": "ہ",
+        "ة": "ہ",
+        "\u200c": None,
+        "\u200d": None,
+        "\u0640": None,
+        "\u0901": "\u0902",
+        "\u0981": "\u0982",
+        "\u0a71": None,
+        "\u0a70": "\u0a02",
+    }
+)
 
 
 def fold(text: str) -> str:
-    """``text`` without accents or other combining marks ("człowiekiem" → "czlowiekiem",
-    "persoană" → "persoana"), Arabic letter variants read as Urdu's, lower-cased."""
+    """``text`` as matching compares it: compatibility forms unified (NFKD: fullwidth and
+    ligature letters, Arabic presentation forms), accents and other combining marks removed
+    ("człowiekiem" → "czlowiekiem", "persoană" → "persoana", "أريد" → "اريد"), Arabic letter
+    variants read as Urdu's, typing artefacts dropped, case folded ("STRASSE" = "straße")."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS).translate(_ARABIC))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 # ---------------------------------------------------------------- requests for a person
@@ -212,6 +246,36 @@ _PHONING_YOU = (
     "get a callback",
     "get a call back",
 )
+# Asking whether anyone is there, or to be put through, in so many words.
+_IS_ANYONE_THERE = (
+    "is there a human",
+    "is there a person",
+    "is there a real person",
+    "is there a real human",
+    "is there an actual person",
+    "is there anyone i can",
+    "is there someone i can",
+    "someone i can talk to",
+    "someone i can speak to",
+    "a person i can talk to",
+    "a person i can speak to",
+    "a human i can talk to",
+    "is anyone there",
+    "is anybody there",
+    "anyone there",
+    "anybody there",
+    "anyone real",
+    "any humans",
+    "put me through",
+    "put me thru",
+    "escalate this",
+    "escalate it",
+    "escalate to a human",
+    "escalate me",
+)
+# "put me through hell": not a transfer.
+_NOT_A_TRANSFER = frozenset({"hell", "this", "that", "all", "so", "the"})
+
 # "call me when it arrives", "ring me if it's late", "phone me about it tomorrow": the
 # customer wants news, not a person now.
 _NOT_A_CALL_REQUEST = frozenset({"when", "once", "if", "after", "about", "as", "whenever"})
@@ -870,20 +934,156 @@ _PRAISE = (
     "five stars",
 )
 
+# What a cue of each kind adds to frustration when another language says it: the English
+# groups' weights (routing facts weigh nothing; a threat to leave, a formal complaint and a
+# legal threat weigh what the English lexicon's own phrasings weigh).
+LANGUAGE_WEIGHTS: dict[str, float] = {
+    HUMAN_DEMAND: _HUMAN_WEIGHT,
+    FRAUD: 0.0,
+    SCAM: 0.0,
+    VULNERABILITY: 0.0,
+    "churn_threat": 0.55,
+    "complaint": 0.35,
+    "legal_threat": 0.6,
+}
+# The requests listed above in the first seven languages, kept with each language's new ones.
+_EARLIER = {
+    "pl": _POLISH,
+    "ro": _ROMANIAN,
+    "pt": _PORTUGUESE,
+    "es": _SPANISH,
+    "cy": _WELSH,
+    "ur": _URDU,
+    "pa": _PANJABI,
+}
+# Fraud and scam phrases are never negated: many are negative themselves ("I didn't make
+# this payment", "nu am făcut eu") and a missed fraud costs more than a false alarm.
+_NEVER_NEGATED = frozenset({FRAUD, SCAM})
+
+
+def _language_groups(language: Language) -> tuple[CueGroup, ...]:
+    groups = []
+    for kind, own in language.cues.items():
+        phrases = (*own, *_EARLIER.get(language.code, ())) if kind == HUMAN_DEMAND else own
+        negatable = kind not in _NEVER_NEGATED
+        groups.append(
+            CueGroup(
+                kind,
+                LANGUAGE_WEIGHTS[kind],
+                phrases,
+                negated_before=language.negated_before if negatable else frozenset(),
+                negated_after=language.negated_after if negatable else frozenset(),
+            )
+        )
+    return tuple(groups)
+
+
+_ENGLISH = ENGLISH_NEGATED_BEFORE
 ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _combine(_ASK, _STAFF)),
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _ASKING_TO_BE_CALLED, _NOT_A_CALL_REQUEST),
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU),
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, (*_POLISH, *_ROMANIAN, *_PORTUGUESE, *_SPANISH, *_WELSH)),
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, (*_URDU, *_PANJABI)),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _combine(_ASK, _STAFF), negated_before=_ENGLISH),
+    CueGroup(
+        HUMAN_DEMAND,
+        _HUMAN_WEIGHT,
+        _ASKING_TO_BE_CALLED,
+        _NOT_A_CALL_REQUEST,
+        negated_before=_ENGLISH,
+    ),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU, negated_before=_ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _IS_ANYONE_THERE, _NOT_A_TRANSFER, _ENGLISH),
     CueGroup(FRAUD, 0.0, _FRAUD),
     CueGroup(SCAM, 0.0, _SCAM),
-    CueGroup(VULNERABILITY, 0.0, _VULNERABILITY),
+    CueGroup(VULNERABILITY, 0.0, _VULNERABILITY, negated_before=_ENGLISH),
     # Weighted as the lexicon's own groups of these kinds (strong churn, mild repetition).
-    CueGroup("churn_threat", 0.55, _CHURN_THREATS),
+    CueGroup("churn_threat", 0.55, _CHURN_THREATS, negated_before=_ENGLISH),
     CueGroup("repeated_asking", 0.35, _FAILED_AGAIN),
     CueGroup(PRAISE, 0.45, _PRAISE),  # the weight a sarcasm cue made of it carries
+    # Chinese has no spaces between words: matched by unspaced_cues(), not word by word.
+    *(g for lang in LANGUAGES if lang not in UNSPACED for g in _language_groups(lang)),
 )
+
+# The English lexicon's own kinds (handoff.signals.lexicon) that a preceding "don't" or "no
+# need to" cancels: "I don't want to speak to a person", "not going to switch banks".
+ENGLISH_NEGATABLE_KINDS = frozenset({HUMAN_DEMAND, "churn_threat"})
+
+
+def _split_sequences(sequences: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold(s).split()) for s in sequences)
+
+
+@dataclass(frozen=True)
+class Negation:
+    """Word sequences (folded, split) that cancel a match when right before or after it."""
+
+    before: frozenset[tuple[str, ...]]
+    after: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, before: frozenset[str], after: frozenset[str]) -> Negation | None:
+        if not before and not after:
+            return None
+        return cls(_split_sequences(before), _split_sequences(after))
+
+    def cancels(self, words: list[str], first: int, last: int) -> bool:
+        """Whether the match ``words[first:last]`` (lower-cased tokens) is negated."""
+        if self.before:
+            window = [fold(w) for w in words[max(0, first - _LONGEST) : first]]
+            if any(len(s) <= len(window) and tuple(window[-len(s) :]) == s for s in self.before):
+                return True
+        if self.after:
+            window = [fold(w) for w in words[last : last + _LONGEST + 1]]
+            for skip in (0, 1):  # "baat nahi", "baat karni nahi"
+                for s in self.after:
+                    end = skip + len(s)
+                    if tuple(window[skip:end]) == s and (
+                        end >= len(window) or window[end] not in _OTHERWISE
+                    ):
+                        return True
+        return False
+
+
+_LONGEST = 5  # words in the longest negating sequence
+# "nahi to ..." is "otherwise ...", not "not": "baat karao, nahi to account band".
+_OTHERWISE = frozenset({"to", "toh", "تو", "तो", "ਤਾਂ", "تاں"})
+
+
+def negation_of(group: PhraseGroup) -> Negation | None:
+    """How ``group``'s matches can be negated, if at all."""
+    if isinstance(group, CueGroup):
+        return Negation.of(group.negated_before, group.negated_after)
+    if group.kind in ENGLISH_NEGATABLE_KINDS:
+        return Negation.of(ENGLISH_NEGATED_BEFORE, frozenset())
+    return None
+
+
+# One alternation of every Chinese phrase, longest first; the kind and the negators of a
+# match are looked up afterwards (a look-behind per negator cost more than the search).
+_UNSPACED_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    phrase: (kind, () if kind in _NEVER_NEGATED else tuple(lang.negated_before))
+    for lang in UNSPACED
+    for kind, phrases in lang.cues.items()
+    for phrase in phrases
+}
+_UNSPACED_RE = re.compile(
+    "|".join(re.escape(p) for p in sorted(_UNSPACED_KINDS, key=len, reverse=True))
+)
+# Characters of the scripts written without spaces (CJK ideographs, extension A, compatibility).
+_UNSPACED_HINT = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def unspaced_cues(text: str) -> list[tuple[str, int, int]]:
+    """Cues in Chinese, matched as substrings: [(kind, start, end)]. Costs one regex search
+    on a message without Han characters (an ASCII message returns at once)."""
+    if text.isascii() or _UNSPACED_HINT.search(text) is None:
+        return []
+    found = []
+    for match in _UNSPACED_RE.finditer(text):
+        kind, negators = _UNSPACED_KINDS[match.group()]
+        start = match.start()
+        # "不需要人工客服", "不用转人工": negated right before the phrase.
+        if not any(text.endswith(n, 0, start) for n in negators):
+            found.append((kind, start, match.end()))
+    return found
+
 
 # Misspellings of the words requests, fraud and hardship hinge on → the word the phrases use.
 # Only words no phrase uses itself are mapped (a map never hides a phrase's own word).
