@@ -32,6 +32,15 @@ CASES: dict[str, dict[str, list[str]]] = {
             "Is anyone there??",
             "i need to speak to an adviser",
             "hello? is there a real person",
+            "spk to someone",
+            "tlk to a person pls",
+            "speak 2 someone",
+            "can i get a human",
+            "Can I have a call back?",
+            "plz can u call me",
+            "phone me pls",
+            "i'd like a callback",
+            "can i get put through to someone",
         ],
         "fraud": ["I didn't make this payment", "there's a payment I don't recognise"],
         "scam": [
@@ -46,7 +55,9 @@ CASES: dict[str, dict[str, list[str]]] = {
             "I don't want to speak to a person, just tell me the balance",
             "are you a real person?",
             "I'm not going to close my account, just asking about fees",
+            "it's still pending and I can't afford to wait",
             "this movie put me through hell",
+            "i'd like a call when my card is posted",
         ],
         "calm": [
             "When will my new debit card arrive?",
@@ -514,7 +525,7 @@ def test_negated_request_or_threat_is_no_cue(language: str, text: str) -> None:
     no threat."""
     result = analyze_text(text)
     assert not result.human_request, (language, text, result.cues)
-    assert not _kinds(result) & {"churn_threat", HUMAN}, (language, text, result.cues)
+    assert not _kinds(result) & {"churn_threat", "vulnerability", HUMAN}, (language, text)
 
 
 @pytest.mark.parametrize(("language", "text"), _cases("calm"))
@@ -569,6 +580,23 @@ def test_fold_unifies_compatibility_forms_marks_and_case() -> None:
     assert fold("أريد") == fold("اريد")
     assert fold("ہو\u200cگیا") == fold("ہوگیا")
     assert fold("हूँ") == fold("हूं")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("i cant afford my rent", "vulnerability"),  # a phrase says "can't"
+        ("I can't afford to pay my bills this month", "vulnerability"),
+        ("dont recognise this payment", "fraud"),  # a phrase says "dont"
+        ("can u call me", HUMAN),  # a lexicon phrase says "sue u"
+        ("i will sue u", "legal_threat"),
+        ("i was hospitalized last week", "vulnerability"),
+    ],
+)
+def test_a_misspelling_is_read_the_same_in_every_phrase(text: str, kind: str) -> None:
+    """Typos map in phrases as in messages: a phrase spelled the short way never stops the
+    mapping for every other phrase (before, "cant" and "u" were silently left unmapped)."""
+    assert kind in _kinds(analyze_text(text)), text
 
 
 def test_words_of_a_non_latin_script_are_whole_words() -> None:

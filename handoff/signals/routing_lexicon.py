@@ -273,6 +273,51 @@ _IS_ANYONE_THERE = (
     "escalate to a human",
     "escalate me",
 )
+# Asking for a person with heads the lexicon's own list lacks.
+_MAY_I_HAVE = _combine(
+    (
+        "can i get",
+        "could i get",
+        "can i have",
+        "could i have",
+        "may i have",
+        "may i speak to",
+        "may i speak with",
+        "i'd prefer to speak to",
+        "i'd rather speak to",
+        "i'd rather talk to",
+        "get put through to",
+        "be put through to",
+        "put me thru to",
+    ),
+    (
+        "a human",
+        "a person",
+        "a real person",
+        "a human being",
+        "someone",
+        "somebody",
+        "an agent",
+        "a manager",
+        "a supervisor",
+        "an operator",
+        "a representative",
+    ),
+)
+_A_CALLBACK = (
+    *_combine(
+        ("i'd like", "i would like", "can i have", "can i get", "could i have", "i want", "i need"),
+        ("a callback", "a call back", "a call", "a phone call"),
+    ),
+    "a callback please",
+    "a call back please",
+    "phone me please",
+    "ring me please",
+    "phone me now",
+    "ring me now",
+    "phone me asap",
+    "ring me asap",
+)
 # "put me through hell": not a transfer.
 _NOT_A_TRANSFER = frozenset({"hell", "this", "that", "all", "so", "the"})
 
@@ -794,8 +839,6 @@ _VULNERABILITY = (
     "money worries",
     "struggling financially",
     "struggling with money",
-    "can't afford",
-    "cannot afford",
     "can't pay my rent",
     "can't pay my bills",
     "can't pay my mortgage",
@@ -829,6 +872,12 @@ _VULNERABILITY = (
     "economic abuse",
     "fleeing",
     "refuge",
+)
+
+# "I can't afford to wait" is urgency, not hardship: "afford to" counts only with a need.
+_CANT_AFFORD = ("can't afford", "cannot afford", "can not afford")
+_CANT_AFFORD_TO = _combine(
+    _CANT_AFFORD, ("to pay", "to eat", "to heat", "to live", "to buy food", "to feed")
 )
 
 # ---------------------------------------------------------------- threats and failures
@@ -990,9 +1039,13 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     ),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU, negated_before=_ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _IS_ANYONE_THERE, _NOT_A_TRANSFER, _ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _MAY_I_HAVE, negated_before=_ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _A_CALLBACK, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(FRAUD, 0.0, _FRAUD),
     CueGroup(SCAM, 0.0, _SCAM),
     CueGroup(VULNERABILITY, 0.0, _VULNERABILITY, negated_before=_ENGLISH),
+    CueGroup(VULNERABILITY, 0.0, _CANT_AFFORD, frozenset({"to"}), _ENGLISH),
+    CueGroup(VULNERABILITY, 0.0, _CANT_AFFORD_TO, negated_before=_ENGLISH),
     # Weighted as the lexicon's own groups of these kinds (strong churn, mild repetition).
     CueGroup("churn_threat", 0.55, _CHURN_THREATS, negated_before=_ENGLISH),
     CueGroup("repeated_asking", 0.35, _FAILED_AGAIN),
@@ -1086,12 +1139,12 @@ def unspaced_cues(text: str) -> list[tuple[str, int, int]]:
 
 
 # Misspellings of the words requests, fraud and hardship hinge on → the word the phrases use.
-# Only words no phrase uses itself are mapped (a map never hides a phrase's own word).
+# Applied to phrases too (handoff.signals.text), so "cant cope" and "can't cope" are one.
 TYPOS: dict[str, str] = {
     **dict.fromkeys(("humna", "huamn", "humen", "hooman", "humam", "hunan", "hman"), "human"),
     **dict.fromkeys(("persn", "preson", "perosn", "pesron", "peson", "persom"), "person"),
     **dict.fromkeys(("somone", "someon", "soemone", "someome", "sum1", "some1"), "someone"),
-    **dict.fromkeys(("sombody", "somebdy", "somebidy"), "somebody"),
+    **dict.fromkeys(("sombody", "somebdy", "somebidy", "sumbody"), "somebody"),
     **dict.fromkeys(("agnet", "agant", "agetn", "agen", "ajent"), "agent"),
     **dict.fromkeys(("operater", "oprator", "opperator", "operatr"), "operator"),
     **dict.fromkeys(
@@ -1099,8 +1152,10 @@ TYPOS: dict[str, str] = {
         "representative",
     ),
     **dict.fromkeys(("advisr", "advisor", "advicer"), "adviser"),
-    **dict.fromkeys(("speek", "sepak", "spaek", "speack"), "speak"),
-    **dict.fromkeys(("tlak", "tallk", "talke"), "talk"),
+    **dict.fromkeys(("speek", "sepak", "spaek", "speack", "spk", "speal", "spek"), "speak"),
+    **dict.fromkeys(("tlak", "tallk", "talke", "tlk", "talkk"), "talk"),
+    **dict.fromkeys(("sumone", "smone", "someonee"), "someone"),
+    "2": "to",
     **dict.fromkeys(("wnat", "wnt", "wanna"), "want"),
     **dict.fromkeys(("pls", "plz", "pleas", "pleae", "plese", "pleace"), "please"),
     **dict.fromkeys(("phne", "fone"), "phone"),

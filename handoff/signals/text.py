@@ -201,6 +201,12 @@ def _words(text: str) -> list[str]:
     return [t.group().lower() for t in _tokens(text)]
 
 
+def _canonical(word: str) -> str:
+    """A phrase word as matching compares it: folded, and a misspelling read as its word."""
+    folded = fold(word)
+    return fold(TYPOS.get(folded, folded))
+
+
 @functools.cache
 def _pipeline() -> _Pipeline:
     """Build the one PhraseMatcher for the whole lexicon (~0.1 s, once)."""
@@ -224,7 +230,7 @@ def _pipeline() -> _Pipeline:
         patterns = []
         for phrase in group.phrases:
             words = _words(phrase)
-            folded = [fold(w) for w in words]
+            folded = [_canonical(w) for w in words]
             known.update(zip(words, folded, strict=True))
             known.update((f, f) for f in folded)
             patterns.append(Doc(vocab, words=folded))
@@ -236,8 +242,10 @@ def _pipeline() -> _Pipeline:
         negated = negation_of(group)
         if negated is not None:
             negation[match_id] = negated
-    # Misspellings read as the word they miss ("humna" -> "human"); never a phrase's own word.
-    known.update((typo, known[word]) for typo, word in TYPOS.items() if typo not in known)
+    # Misspellings read as the word they miss ("humna" -> "human", "cant" -> "can't"), in
+    # messages and phrases alike, so a phrase spelled the short way ("sue u", "cant cope")
+    # can never shadow the mapping for every other phrase.
+    known.update((typo, fold(word)) for typo, word in TYPOS.items())
     # The placeholder's lexeme exists before the first message, so matching never adds to
     # the vocab (shared by threads without a lock: from here on it is only read).
     Doc(vocab, words=[_OTHER])
