@@ -6,33 +6,67 @@ kinds (``cues: {contains_any: [fraud, scam]}``). Requests for a person are ``hum
 cues, like the English ones in :mod:`handoff.signals.lexicon`, so they set ``human_request``.
 
 The phrases are matched by the same spaCy ``PhraseMatcher`` as the frustration lexicon (one
-pass per message). Three things widen them without loosening them:
+pass per message). Four things widen them without loosening them:
 
 * :data:`TYPOS` maps common misspellings of the words that carry a request ("humna",
-  "somone", "agnet", "pls") to the word the phrases use;
-* every phrase is also matched without its accents (:func:`fold`): customers often type
-  "czlowiekiem", "persoana", "pasame" on an English keyboard;
+  "somone", "agnet", "pls", "spk", "2") to the word the phrases use, in messages and in
+  phrases alike;
+* every phrase and message word is compared folded (:func:`fold`: NFKD compatibility forms,
+  casefold, accents and Arabic/Indic marks removed, joiners and tatweel dropped, Arabic and
+  Persian letter variants read as Urdu's): customers type "czlowiekiem", "persoana",
+  "اريد" for "أريد", fullwidth "ＡＧＥＮＴ", or mix accented and bare letters in one message;
 * a group may refuse a match followed by certain words (``not_before``): "call me back" is a
-  request for a person, "call me when it arrives" is not.
+  request for a person, "call me when it arrives" is not;
+* a group may be negated (``negated_before``/``negated_after``, see :class:`Negation`): "I
+  don't need to speak to a person", "no need to call me back", "nie chcę rozmawiać z
+  konsultantem", "insaan se baat nahi karni", "不需要人工客服" are not requests. Fraud and
+  scam phrases are never negated (many are negative: "I didn't make this payment").
 
-Decisions on the hard cases (each is a test in tests/test_routing_cues.py): "call me when
-it arrives", "ring me if it fails" ask for news, not a person (refused by ``not_before``);
-"the agent at the branch said" and "my husband is a travel agent" are about someone, so a
-bare "agent" counts only as a whole message ("agent!!"); "I'm a real person's carer" is not
-a request ("person's" is another word) but is a vulnerability cue (carers often act for
-someone vulnerable); "my card has been disabled" and "my phone died" are not vulnerability.
-The English lexicon's bare "operator" (handoff.signals.lexicon) still counts as a request.
+Decisions on the hard cases (each is a test in tests/test_routing_cues.py or
+tests/test_routing_cues_multilingual.py): "call me when it arrives", "ring me if it fails"
+ask for news, not a person (refused by ``not_before``); "the agent at the branch said" and
+"my husband is a travel agent" are about someone, so a bare "agent" counts only as a whole
+message ("agent!!"); "I'm a real person's carer" is not a request ("person's" is another
+word) but is a vulnerability cue (carers often act for someone vulnerable); "my card has
+been disabled", "my phone died" and "I can't afford to wait" are not vulnerability. "Are you
+a real person?" / "am I talking to a real person?" is a question about the bot, which the
+bot answers (it says it is a virtual assistant and offers a person; CLINC150 files these
+under its ``are_you_a_bot`` small-talk intent): not yet a request, whereas "is there a
+(real) person I can talk to", "is anyone there?" and "put me through" are requests. The
+English lexicon's bare "operator" (handoff.signals.lexicon) still counts as a request.
 
-Languages. Besides English, requests for a person are recognised in the six most common
-main languages other than English in England and Wales (ONS, "Language, England and Wales:
-Census 2021", 29 November 2022): Polish (612,000 people, 1.1% of residents aged 3+),
-Romanian (472,000, 0.8%), Panjabi (291,000, 0.5%), Urdu (270,000, 0.5%), Portuguese
-(225,000, 0.4%) and Spanish (215,000, 0.4%), plus Welsh, which a bank serving Wales is
-expected to offer. Panjabi is written in Gurmukhi (Indian Punjabi), in Shahmukhi (Pakistani
-Punjabi) and, in chat, in Latin letters; Urdu in Nastaliq and as "Roman Urdu": all three
-forms are listed. The phrases were written for this project by a non-native speaker from
-common customer-service phrasings; review by native speakers is welcome (tests list the
-phrasings that must and must not match, see tests/test_routing_cues.py).
+Languages (:mod:`handoff.signals.routing_languages`). Besides English, requests for a
+person, fraud, scams, vulnerability, threats to leave, formal complaints and legal threats
+are recognised in the ten most common main languages other than English in England and
+Wales (ONS, "Language, England and Wales: Census 2021", 29 November 2022, table TS024 main
+language): Polish (612,000 usual residents aged 3+, 1.1%), Romanian (472,000, 0.8%), Panjabi
+(291,000, 0.5%), Urdu (270,000, 0.5%), Portuguese (225,000, 0.4%), Spanish (215,000, 0.4%),
+then Arabic, Bengali (with Sylheti and Chatgaya), Gujarati and Italian (each with fewer
+speakers than Spanish; their exact figures are in TS024, not repeated here from memory).
+A UK retail bank's customers are England and Wales's residents, so the census of their main
+languages is the best public measure of which languages its chat will see. Also covered:
+Welsh (538,300 speakers aged 3+, 17.8% of Wales's residents, Census 2021; a bank serving
+Wales is expected to answer in it), Hindi (written in Devanagari and in "Hinglish", which
+shares its romanisation with Roman Urdu), French, Chinese, Turkish and Lithuanian, further
+languages with many speakers in England and Wales.
+
+Scripts: Latin with or without diacritics for the European languages; Panjabi in Gurmukhi,
+Shahmukhi and Latin letters; Urdu in Nastaliq and Roman Urdu; Hindi in Devanagari and Latin;
+Bengali and Gujarati in their scripts and in Latin letters; Arabic in Arabic script (with or
+without vowel marks and hamza) and Arabizi ("3ayez atkallam ma3 7ad"); Chinese in simplified
+and traditional characters, matched as substrings (it has no spaces; pinyin is not covered).
+
+Known limits. The non-English phrases were written for this project by non-native speakers
+from common customer-service chat phrasings, and no recall on real multilingual chats has
+been measured: review by native-speaking colleagues is the next step. Phrases are contiguous
+word sequences, so inflected or reordered forms not listed are missed (Polish, Lithuanian
+and Turkish inflection; Arabic prefixes such as و/ف/ب attached to the first word). Negation
+is local: right before the phrase, or at most one word after it in verb-final languages
+("mujhe kisi se baat karne ki zaroorat nahi" still reads as a request, which errs towards a
+person). Bare nouns such as "fraude", "oszustwo" or "欺诈" count as fraud cues, also in a
+question about fraud. Sylheti and Pahari-Pothwari are covered only where speakers write
+standard Bengali or Urdu/Panjabi forms. Frustration cues (repeated asking, sarcasm, insults)
+and VADER's sentiment remain English only.
 """
 
 from __future__ import annotations
