@@ -79,6 +79,7 @@ CASES: dict[str, dict[str, list[str]]] = {
             "jest tam ktoś żywy?",
             "gdzie mogę zadzwonić w tej sprawie?",
             "proszę o kontakt telefoniczny",
+            "potrzebuję pomocy konsultanta",
         ],
         "fraud": [
             "Nie robiłem tej płatności",
@@ -258,6 +259,8 @@ CASES: dict[str, dict[str, list[str]]] = {
             "3ayez atkallam ma3 7ad",
             "bdi e7ki ma3 muwazaf",
             "momken akalem el modeer",
+            "ممكن تحولني لموظف",
+            "لو سمحت وحولني على خدمة العملاء",  # "and" joined to the phrase's first word
         ],
         "fraud": ["لم أقم بهذه العملية", "سرقوا بطاقتي", "تم اختراق حسابي"],
         "scam": ["ضغطت على رابط وأعطيتهم الرمز", "نصبوا علي"],
@@ -454,6 +457,8 @@ CASES: dict[str, dict[str, list[str]]] = {
             "canlı destek istiyorum",
             "yetkiliyle görüşmek istiyorum",
             "kimse yok mu?",
+            "gerçek bir kişiyle konuşmak istiyorum",
+            "müşteri hizmetlerine bağlanmak istiyorum",
         ],
         "fraud": ["bu ödemeyi ben yapmadım", "kartım çalındı", "hesabım hacklendi"],
         "scam": ["dolandırıldım", "linke tıkladım ve kodu verdim"],
@@ -478,6 +483,7 @@ CASES: dict[str, dict[str, list[str]]] = {
             "noriu konsultanto",
             "ar galiu paskambinti?",
             "noriu kalbėti su vadovu",
+            "ar galite sujungti su konsultantu",
         ],
         "fraud": ["aš nedariau šio mokėjimo", "pavogė kortelę", "įsilaužė į sąskaitą"],
         "scam": ["mane apgavo", "paspaudžiau nuorodą ir daviau kodą"],

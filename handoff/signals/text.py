@@ -324,7 +324,15 @@ def _known(known: dict[str, str], word: str) -> str:
     if word.isascii():
         return _OTHER
     folded = _fold_word(word) if len(word) <= _FOLD_CACHE_WORD_CHARS else fold(word)
-    return known.get(folded, _OTHER)
+    found = known.get(folded)
+    if found is None and len(folded) > _MIN_CLITIC_WORD and folded[0] in _ARABIC_CONJUNCTIONS:
+        # Arabic writes "and"/"so" joined to the next word: "وأريد" is "و" + "أريد".
+        found = known.get(folded[1:])
+    return _OTHER if found is None else found
+
+
+_ARABIC_CONJUNCTIONS = frozenset("وف")
+_MIN_CLITIC_WORD = 3
 
 
 # Folding (NFKD and a scan for marks) is most of the cost of a message in a non-Latin script,
