@@ -41,6 +41,11 @@ CASES: dict[str, dict[str, list[str]]] = {
             "phone me pls",
             "i'd like a callback",
             "can i get put through to someone",
+            "could I talk to one of your staff on the telephone instead?",
+            "need 2 spk 2 an advsr re my loan",
+            "my english not so good, I need speak with person",
+            "it'd be easier if someone could just ring me",
+            "is there someone who speaks Urdu?",
         ],
         "fraud": ["I didn't make this payment", "there's a payment I don't recognise"],
         "scam": [
@@ -58,6 +63,7 @@ CASES: dict[str, dict[str, list[str]]] = {
             "it's still pending and I can't afford to wait",
             "this movie put me through hell",
             "i'd like a call when my card is posted",
+            "just call me when it's done",
         ],
         "calm": [
             "When will my new debit card arrive?",
@@ -65,6 +71,10 @@ CASES: dict[str, dict[str, list[str]]] = {
             "What is the interest rate on the easy access saver?",
             "Can I set up a standing order to my landlord?",
             "How do I transfer money to another bank?",
+            "My name is Kumar and I want to open an account",  # a Turkish word for gambling
+            "Timo here, how do I order a new card?",  # a Spanish word for a swindle
+            "Is a gas leak a fire hazard for my home insurance?",  # Polish for gambling
+            "I have an employment tribunal next week and need my statements",
         ],
     },
     "pl": {
@@ -80,6 +90,7 @@ CASES: dict[str, dict[str, list[str]]] = {
             "gdzie mogę zadzwonić w tej sprawie?",
             "proszę o kontakt telefoniczny",
             "potrzebuję pomocy konsultanta",
+            "czy jest ktoś kto mówi po polsku?",
         ],
         "fraud": [
             "Nie robiłem tej płatności",
@@ -114,8 +125,17 @@ CASES: dict[str, dict[str, list[str]]] = {
             "este cineva acolo?",
             "dați-mi un operator",
         ],
-        "fraud": ["nu am făcut această plată", "mi-au furat cardul", "nu recunosc tranzacția asta"],
-        "scam": ["am dat click pe un link si am dat datele cardului", "cred că e o țeapă"],
+        "fraud": [
+            "nu am făcut această plată",
+            "mi-au furat cardul",
+            "nu recunosc tranzacția asta",
+            "văd o plată de 300 de lire pe care nu am făcut-o",
+        ],
+        "scam": [
+            "am dat click pe un link si am dat datele cardului",
+            "cred că e o țeapă",
+            "m-a sunat cineva, a zis că e de la bancă și mi-a cerut codul",
+        ],
         "vulnerability": ["soțul meu a murit luna trecută", "sunt în spital", "am datorii mari"],
         "churn_threat": ["o să închid contul dacă nu rezolvați"],
         "negated": ["nu vreau să vorbesc cu un operator", "nu vreau sa vorbesc cu nimeni"],

@@ -190,6 +190,12 @@ _STAFF = (
     "an actual advisor",
     "an actual adviser",
     "a member of staff",
+    "one of your staff",
+    "one of your team",
+    "one of your advisers",
+    "one of your advisors",
+    "one of your colleagues",
+    "a member of your staff",
     "a staff member",
     "a member of your team",
     "someone from the bank",
@@ -352,6 +358,48 @@ _A_CALLBACK = (
     "phone me asap",
     "ring me asap",
 )
+# English as a second language drops the "to": "I need speak with person".
+_NEED_SPEAK = _combine(
+    (
+        "need speak with",
+        "need speak to",
+        "need talk with",
+        "need talk to",
+        "want speak with",
+        "want speak to",
+        "want talk with",
+        "want talk to",
+    ),
+    ("person", "a person", "someone", "somebody", "human", "a human", "agent", "an agent",
+     "adviser", "an adviser", "manager", "a manager", "staff"),
+)  # fmt: skip
+# Asking for someone who speaks one's language is asking for a person.
+_LANGUAGE_NAMES = (
+    "polish", "romanian", "punjabi", "panjabi", "urdu", "portuguese", "spanish", "arabic",
+    "bengali", "bangla", "sylheti", "gujarati", "italian", "welsh", "hindi", "french",
+    "chinese", "mandarin", "cantonese", "turkish", "lithuanian",
+)  # fmt: skip
+_SPEAKS_MY_LANGUAGE = (
+    *_combine(
+        (
+            "someone who speaks",
+            "somebody who speaks",
+            "anyone who speaks",
+            "anybody who speaks",
+            "a person who speaks",
+            "someone that speaks",
+            "an adviser who speaks",
+            "speak to someone in",
+            "talk to someone in",
+        ),
+        _LANGUAGE_NAMES,
+    ),
+)
+_RING_ME = _combine(
+    ("someone could", "someone could just", "somebody could", "could just", "can you just",
+     "just"),
+    ("ring me", "call me", "phone me", "give me a call", "give me a ring"),
+)  # fmt: skip
 # "put me through hell": not a transfer.
 _NOT_A_TRANSFER = frozenset({"hell", "this", "that", "all", "so", "the"})
 
@@ -1074,6 +1122,8 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU, negated_before=_ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _IS_ANYONE_THERE, _NOT_A_TRANSFER, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _MAY_I_HAVE, negated_before=_ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, (*_NEED_SPEAK, *_SPEAKS_MY_LANGUAGE), (), _ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _RING_ME, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _A_CALLBACK, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(FRAUD, 0.0, _FRAUD),
     CueGroup(SCAM, 0.0, _SCAM),
@@ -1185,7 +1235,7 @@ TYPOS: dict[str, str] = {
         ("represenative", "representitive", "reprsentative", "representive", "rep"),
         "representative",
     ),
-    **dict.fromkeys(("advisr", "advisor", "advicer"), "adviser"),
+    **dict.fromkeys(("advisr", "advisor", "advicer", "advsr", "advisir", "adviser's"), "adviser"),
     **dict.fromkeys(("speek", "sepak", "spaek", "speack", "spk", "speal", "spek"), "speak"),
     **dict.fromkeys(("tlak", "tallk", "talke", "tlk", "talkk"), "talk"),
     **dict.fromkeys(("sumone", "smone", "someonee"), "someone"),
