@@ -64,6 +64,7 @@ CASES: dict[str, dict[str, list[str]]] = {
             "this movie put me through hell",
             "i'd like a call when my card is posted",
             "just call me when it's done",
+            "hi, just call me Sam",
         ],
         "calm": [
             "When will my new debit card arrive?",

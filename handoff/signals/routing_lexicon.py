@@ -396,8 +396,8 @@ _SPEAKS_MY_LANGUAGE = (
     ),
 )
 _RING_ME = _combine(
-    ("someone could", "someone could just", "somebody could", "could just", "can you just",
-     "just"),
+    # not a bare "just call me": "just call me Sam"
+    ("someone could", "someone could just", "somebody could", "could just", "can you just"),
     ("ring me", "call me", "phone me", "give me a call", "give me a ring"),
 )  # fmt: skip
 # "put me through hell": not a transfer.
