@@ -6,33 +6,67 @@ kinds (``cues: {contains_any: [fraud, scam]}``). Requests for a person are ``hum
 cues, like the English ones in :mod:`handoff.signals.lexicon`, so they set ``human_request``.
 
 The phrases are matched by the same spaCy ``PhraseMatcher`` as the frustration lexicon (one
-pass per message). Three things widen them without loosening them:
+pass per message). Four things widen them without loosening them:
 
 * :data:`TYPOS` maps common misspellings of the words that carry a request ("humna",
-  "somone", "agnet", "pls") to the word the phrases use;
-* every phrase is also matched without its accents (:func:`fold`): customers often type
-  "czlowiekiem", "persoana", "pasame" on an English keyboard;
+  "somone", "agnet", "pls", "spk", "2") to the word the phrases use, in messages and in
+  phrases alike;
+* every phrase and message word is compared folded (:func:`fold`: NFKD compatibility forms,
+  casefold, accents and Arabic/Indic marks removed, joiners and tatweel dropped, Arabic and
+  Persian letter variants read as Urdu's): customers type "czlowiekiem", "persoana",
+  "اريد" for "أريد", fullwidth "ＡＧＥＮＴ", or mix accented and bare letters in one message;
 * a group may refuse a match followed by certain words (``not_before``): "call me back" is a
-  request for a person, "call me when it arrives" is not.
+  request for a person, "call me when it arrives" is not;
+* a group may be negated (``negated_before``/``negated_after``, see :class:`Negation`): "I
+  don't need to speak to a person", "no need to call me back", "nie chcę rozmawiać z
+  konsultantem", "insaan se baat nahi karni", "不需要人工客服" are not requests. Fraud and
+  scam phrases are never negated (many are negative: "I didn't make this payment").
 
-Decisions on the hard cases (each is a test in tests/test_routing_cues.py): "call me when
-it arrives", "ring me if it fails" ask for news, not a person (refused by ``not_before``);
-"the agent at the branch said" and "my husband is a travel agent" are about someone, so a
-bare "agent" counts only as a whole message ("agent!!"); "I'm a real person's carer" is not
-a request ("person's" is another word) but is a vulnerability cue (carers often act for
-someone vulnerable); "my card has been disabled" and "my phone died" are not vulnerability.
-The English lexicon's bare "operator" (handoff.signals.lexicon) still counts as a request.
+Decisions on the hard cases (each is a test in tests/test_routing_cues.py or
+tests/test_routing_cues_multilingual.py): "call me when it arrives", "ring me if it fails"
+ask for news, not a person (refused by ``not_before``); "the agent at the branch said" and
+"my husband is a travel agent" are about someone, so a bare "agent" counts only as a whole
+message ("agent!!"); "I'm a real person's carer" is not a request ("person's" is another
+word) but is a vulnerability cue (carers often act for someone vulnerable); "my card has
+been disabled", "my phone died" and "I can't afford to wait" are not vulnerability. "Are you
+a real person?" / "am I talking to a real person?" is a question about the bot, which the
+bot answers (it says it is a virtual assistant and offers a person; CLINC150 files these
+under its ``are_you_a_bot`` small-talk intent): not yet a request, whereas "is there a
+(real) person I can talk to", "is anyone there?" and "put me through" are requests. The
+English lexicon's bare "operator" (handoff.signals.lexicon) still counts as a request.
 
-Languages. Besides English, requests for a person are recognised in the six most common
-main languages other than English in England and Wales (ONS, "Language, England and Wales:
-Census 2021", 29 November 2022): Polish (612,000 people, 1.1% of residents aged 3+),
-Romanian (472,000, 0.8%), Panjabi (291,000, 0.5%), Urdu (270,000, 0.5%), Portuguese
-(225,000, 0.4%) and Spanish (215,000, 0.4%), plus Welsh, which a bank serving Wales is
-expected to offer. Panjabi is written in Gurmukhi (Indian Punjabi), in Shahmukhi (Pakistani
-Punjabi) and, in chat, in Latin letters; Urdu in Nastaliq and as "Roman Urdu": all three
-forms are listed. The phrases were written for this project by a non-native speaker from
-common customer-service phrasings; review by native speakers is welcome (tests list the
-phrasings that must and must not match, see tests/test_routing_cues.py).
+Languages (:mod:`handoff.signals.routing_languages`). Besides English, requests for a
+person, fraud, scams, vulnerability, threats to leave, formal complaints and legal threats
+are recognised in the ten most common main languages other than English in England and
+Wales (ONS, "Language, England and Wales: Census 2021", 29 November 2022, table TS024 main
+language): Polish (612,000 usual residents aged 3+, 1.1%), Romanian (472,000, 0.8%), Panjabi
+(291,000, 0.5%), Urdu (270,000, 0.5%), Portuguese (225,000, 0.4%), Spanish (215,000, 0.4%),
+then Arabic, Bengali (with Sylheti and Chatgaya), Gujarati and Italian (each with fewer
+speakers than Spanish; their exact figures are in TS024, not repeated here from memory).
+A UK retail bank's customers are England and Wales's residents, so the census of their main
+languages is the best public measure of which languages its chat will see. Also covered:
+Welsh (538,300 speakers aged 3+, 17.8% of Wales's residents, Census 2021; a bank serving
+Wales is expected to answer in it), Hindi (written in Devanagari and in "Hinglish", which
+shares its romanisation with Roman Urdu), French, Chinese, Turkish and Lithuanian, further
+languages with many speakers in England and Wales.
+
+Scripts: Latin with or without diacritics for the European languages; Panjabi in Gurmukhi,
+Shahmukhi and Latin letters; Urdu in Nastaliq and Roman Urdu; Hindi in Devanagari and Latin;
+Bengali and Gujarati in their scripts and in Latin letters; Arabic in Arabic script (with or
+without vowel marks and hamza) and Arabizi ("3ayez atkallam ma3 7ad"); Chinese in simplified
+and traditional characters, matched as substrings (it has no spaces; pinyin is not covered).
+
+Known limits. The non-English phrases were written for this project by non-native speakers
+from common customer-service chat phrasings, and no recall on real multilingual chats has
+been measured: review by native-speaking colleagues is the next step. Phrases are contiguous
+word sequences, so inflected or reordered forms not listed are missed (Polish, Lithuanian
+and Turkish inflection; Arabic prefixes such as و/ف/ب attached to the first word). Negation
+is local: right before the phrase, or at most one word after it in verb-final languages
+("mujhe kisi se baat karne ki zaroorat nahi" still reads as a request, which errs towards a
+person). Bare nouns such as "fraude", "oszustwo" or "欺诈" count as fraud cues, also in a
+question about fraud. Sylheti and Pahari-Pothwari are covered only where speakers write
+standard Bengali or Urdu/Panjabi forms. Frustration cues (repeated asking, sarcasm, insults)
+and VADER's sentiment remain English only.
 """
 
 from __future__ import annotations
@@ -43,18 +77,28 @@ from dataclasses import dataclass
 from itertools import product
 
 from handoff.signals.lexicon import PhraseGroup
+from handoff.signals.routing_languages import (
+    ENGLISH_NEGATED_BEFORE,
+    LANGUAGES,
+    UNSPACED,
+    Language,
+)
 
 __all__ = [
     "FRAUD",
     "HUMAN_DEMAND",
+    "LANGUAGE_WEIGHTS",
     "PRAISE",
     "ROUTING_GROUPS",
     "SCAM",
     "TYPOS",
     "VULNERABILITY",
     "CueGroup",
+    "Negation",
     "fold",
     "lone_cues",
+    "negation_of",
+    "unspaced_cues",
 ]
 
 FRAUD = "fraud"
@@ -68,9 +112,13 @@ _HUMAN_WEIGHT = 0.0
 
 @dataclass(frozen=True)
 class CueGroup(PhraseGroup):
-    """A phrase group with a guard: a match followed by one of ``not_before`` is dropped."""
+    """A phrase group with guards: a match followed by one of ``not_before`` is dropped, and
+    so is one preceded by a word sequence in ``negated_before`` ("don't need to", "nie") or
+    followed, at once or after one word, by one in ``negated_after`` (Urdu "nahi")."""
 
     not_before: frozenset[str] = frozenset()
+    negated_before: frozenset[str] = frozenset()
+    negated_after: frozenset[str] = frozenset()
 
 
 def _combine(heads: tuple[str, ...], tails: tuple[str, ...]) -> tuple[str, ...]:
@@ -80,14 +128,34 @@ def _combine(heads: tuple[str, ...], tails: tuple[str, ...]) -> tuple[str, ...]:
 # Letters that NFKD does not decompose but customers type without their mark.
 _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "đ": "d", "ß": "ss", "ı": "i"})
 # Arabic-script letters typed from Arabic or Persian keyboards: Urdu uses the second form.
-_ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ہ"})
+# Also: joiners (U+200C/D) and the Arabic tatweel are typing artefacts, not letters; the
+# Devanagari/Bengali candrabindu is typed for the anusvara and back; Gurmukhi's addak
+# (doubling) is often left out and its tippi typed as a bindi.
+_ARABIC = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ك": "ک",
+        "ه": "ہ",
+        "ة": "ہ",
+        "\u200c": None,
+        "\u200d": None,
+        "\u0640": None,
+        "\u0901": "\u0902",
+        "\u0981": "\u0982",
+        "\u0a71": None,
+        "\u0a70": "\u0a02",
+    }
+)
 
 
 def fold(text: str) -> str:
-    """``text`` without accents or other combining marks ("człowiekiem" → "czlowiekiem",
-    "persoană" → "persoana"), Arabic letter variants read as Urdu's, lower-cased."""
+    """``text`` as matching compares it: compatibility forms unified (NFKD: fullwidth and
+    ligature letters, Arabic presentation forms), accents and other combining marks removed
+    ("człowiekiem" → "czlowiekiem", "persoană" → "persoana", "أريد" → "اريد"), Arabic letter
+    variants read as Urdu's, typing artefacts dropped, case folded ("STRASSE" = "straße")."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS).translate(_ARABIC))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 # ---------------------------------------------------------------- requests for a person
@@ -122,6 +190,12 @@ _STAFF = (
     "an actual advisor",
     "an actual adviser",
     "a member of staff",
+    "one of your staff",
+    "one of your team",
+    "one of your advisers",
+    "one of your advisors",
+    "one of your colleagues",
+    "a member of your staff",
     "a staff member",
     "a member of your team",
     "someone from the bank",
@@ -212,6 +286,123 @@ _PHONING_YOU = (
     "get a callback",
     "get a call back",
 )
+# Asking whether anyone is there, or to be put through, in so many words.
+_IS_ANYONE_THERE = (
+    "is there a human",
+    "is there a person",
+    "is there a real person",
+    "is there a real human",
+    "is there an actual person",
+    "is there anyone i can",
+    "is there someone i can",
+    "someone i can talk to",
+    "someone i can speak to",
+    "a person i can talk to",
+    "a person i can speak to",
+    "a human i can talk to",
+    "is anyone there",
+    "is anybody there",
+    "anyone there",
+    "anybody there",
+    "anyone real",
+    "any humans",
+    "put me through",
+    "put me thru",
+    "escalate this",
+    "escalate it",
+    "escalate to a human",
+    "escalate me",
+)
+# Asking for a person with heads the lexicon's own list lacks.
+_MAY_I_HAVE = _combine(
+    (
+        "can i get",
+        "could i get",
+        "can i have",
+        "could i have",
+        "may i have",
+        "may i speak to",
+        "may i speak with",
+        "i'd prefer to speak to",
+        "i'd rather speak to",
+        "i'd rather talk to",
+        "get put through to",
+        "be put through to",
+        "put me thru to",
+    ),
+    (
+        "a human",
+        "a person",
+        "a real person",
+        "a human being",
+        "someone",
+        "somebody",
+        "an agent",
+        "a manager",
+        "a supervisor",
+        "an operator",
+        "a representative",
+    ),
+)
+_A_CALLBACK = (
+    *_combine(
+        ("i'd like", "i would like", "can i have", "can i get", "could i have", "i want", "i need"),
+        ("a callback", "a call back", "a call", "a phone call"),
+    ),
+    "a callback please",
+    "a call back please",
+    "phone me please",
+    "ring me please",
+    "phone me now",
+    "ring me now",
+    "phone me asap",
+    "ring me asap",
+)
+# English as a second language drops the "to": "I need speak with person".
+_NEED_SPEAK = _combine(
+    (
+        "need speak with",
+        "need speak to",
+        "need talk with",
+        "need talk to",
+        "want speak with",
+        "want speak to",
+        "want talk with",
+        "want talk to",
+    ),
+    ("person", "a person", "someone", "somebody", "human", "a human", "agent", "an agent",
+     "adviser", "an adviser", "manager", "a manager", "staff"),
+)  # fmt: skip
+# Asking for someone who speaks one's language is asking for a person.
+_LANGUAGE_NAMES = (
+    "polish", "romanian", "punjabi", "panjabi", "urdu", "portuguese", "spanish", "arabic",
+    "bengali", "bangla", "sylheti", "gujarati", "italian", "welsh", "hindi", "french",
+    "chinese", "mandarin", "cantonese", "turkish", "lithuanian",
+)  # fmt: skip
+_SPEAKS_MY_LANGUAGE = (
+    *_combine(
+        (
+            "someone who speaks",
+            "somebody who speaks",
+            "anyone who speaks",
+            "anybody who speaks",
+            "a person who speaks",
+            "someone that speaks",
+            "an adviser who speaks",
+            "speak to someone in",
+            "talk to someone in",
+        ),
+        _LANGUAGE_NAMES,
+    ),
+)
+_RING_ME = _combine(
+    # not a bare "just call me": "just call me Sam"
+    ("someone could", "someone could just", "somebody could", "could just", "can you just"),
+    ("ring me", "call me", "phone me", "give me a call", "give me a ring"),
+)  # fmt: skip
+# "put me through hell": not a transfer.
+_NOT_A_TRANSFER = frozenset({"hell", "this", "that", "all", "so", "the"})
+
 # "call me when it arrives", "ring me if it's late", "phone me about it tomorrow": the
 # customer wants news, not a person now.
 _NOT_A_CALL_REQUEST = frozenset({"when", "once", "if", "after", "about", "as", "whenever"})
@@ -730,8 +921,6 @@ _VULNERABILITY = (
     "money worries",
     "struggling financially",
     "struggling with money",
-    "can't afford",
-    "cannot afford",
     "can't pay my rent",
     "can't pay my bills",
     "can't pay my mortgage",
@@ -765,6 +954,12 @@ _VULNERABILITY = (
     "economic abuse",
     "fleeing",
     "refuge",
+)
+
+# "I can't afford to wait" is urgency, not hardship: "afford to" counts only with a need.
+_CANT_AFFORD = ("can't afford", "cannot afford", "can not afford")
+_CANT_AFFORD_TO = _combine(
+    _CANT_AFFORD, ("to pay", "to eat", "to heat", "to live", "to buy food", "to feed")
 )
 
 # ---------------------------------------------------------------- threats and failures
@@ -870,37 +1065,183 @@ _PRAISE = (
     "five stars",
 )
 
+# What a cue of each kind adds to frustration when another language says it: the English
+# groups' weights (routing facts weigh nothing; a threat to leave, a formal complaint and a
+# legal threat weigh what the English lexicon's own phrasings weigh).
+LANGUAGE_WEIGHTS: dict[str, float] = {
+    HUMAN_DEMAND: _HUMAN_WEIGHT,
+    FRAUD: 0.0,
+    SCAM: 0.0,
+    VULNERABILITY: 0.0,
+    "churn_threat": 0.55,
+    "complaint": 0.35,
+    "legal_threat": 0.6,
+}
+# The requests listed above in the first seven languages, kept with each language's new ones.
+_EARLIER = {
+    "pl": _POLISH,
+    "ro": _ROMANIAN,
+    "pt": _PORTUGUESE,
+    "es": _SPANISH,
+    "cy": _WELSH,
+    "ur": _URDU,
+    "pa": _PANJABI,
+}
+# Fraud and scam phrases are never negated: many are negative themselves ("I didn't make
+# this payment", "nu am făcut eu") and a missed fraud costs more than a false alarm.
+_NEVER_NEGATED = frozenset({FRAUD, SCAM})
+
+
+def _language_groups(language: Language) -> tuple[CueGroup, ...]:
+    groups = []
+    for kind, own in language.cues.items():
+        phrases = (*own, *_EARLIER.get(language.code, ())) if kind == HUMAN_DEMAND else own
+        negatable = kind not in _NEVER_NEGATED
+        groups.append(
+            CueGroup(
+                kind,
+                LANGUAGE_WEIGHTS[kind],
+                phrases,
+                negated_before=language.negated_before if negatable else frozenset(),
+                negated_after=language.negated_after if negatable else frozenset(),
+            )
+        )
+    return tuple(groups)
+
+
+_ENGLISH = ENGLISH_NEGATED_BEFORE
 ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _combine(_ASK, _STAFF)),
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _ASKING_TO_BE_CALLED, _NOT_A_CALL_REQUEST),
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU),
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, (*_POLISH, *_ROMANIAN, *_PORTUGUESE, *_SPANISH, *_WELSH)),
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, (*_URDU, *_PANJABI)),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _combine(_ASK, _STAFF), negated_before=_ENGLISH),
+    CueGroup(
+        HUMAN_DEMAND,
+        _HUMAN_WEIGHT,
+        _ASKING_TO_BE_CALLED,
+        _NOT_A_CALL_REQUEST,
+        negated_before=_ENGLISH,
+    ),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU, negated_before=_ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _IS_ANYONE_THERE, _NOT_A_TRANSFER, _ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _MAY_I_HAVE, negated_before=_ENGLISH),
+    CueGroup(
+        HUMAN_DEMAND, _HUMAN_WEIGHT, (*_NEED_SPEAK, *_SPEAKS_MY_LANGUAGE), frozenset(), _ENGLISH
+    ),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _RING_ME, _NOT_A_CALL_REQUEST, _ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _A_CALLBACK, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(FRAUD, 0.0, _FRAUD),
     CueGroup(SCAM, 0.0, _SCAM),
-    CueGroup(VULNERABILITY, 0.0, _VULNERABILITY),
+    CueGroup(VULNERABILITY, 0.0, _VULNERABILITY, negated_before=_ENGLISH),
+    CueGroup(VULNERABILITY, 0.0, _CANT_AFFORD, frozenset({"to"}), _ENGLISH),
+    CueGroup(VULNERABILITY, 0.0, _CANT_AFFORD_TO, negated_before=_ENGLISH),
     # Weighted as the lexicon's own groups of these kinds (strong churn, mild repetition).
-    CueGroup("churn_threat", 0.55, _CHURN_THREATS),
+    CueGroup("churn_threat", 0.55, _CHURN_THREATS, negated_before=_ENGLISH),
     CueGroup("repeated_asking", 0.35, _FAILED_AGAIN),
     CueGroup(PRAISE, 0.45, _PRAISE),  # the weight a sarcasm cue made of it carries
+    # Chinese has no spaces between words: matched by unspaced_cues(), not word by word.
+    *(g for lang in LANGUAGES if lang not in UNSPACED for g in _language_groups(lang)),
 )
 
+# The English lexicon's own kinds (handoff.signals.lexicon) that a preceding "don't" or "no
+# need to" cancels: "I don't want to speak to a person", "not going to switch banks".
+ENGLISH_NEGATABLE_KINDS = frozenset({HUMAN_DEMAND, "churn_threat"})
+
+
+def _split_sequences(sequences: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold(s).split()) for s in sequences)
+
+
+@dataclass(frozen=True)
+class Negation:
+    """Word sequences (folded, split) that cancel a match when right before or after it."""
+
+    before: frozenset[tuple[str, ...]]
+    after: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, before: frozenset[str], after: frozenset[str]) -> Negation | None:
+        if not before and not after:
+            return None
+        return cls(_split_sequences(before), _split_sequences(after))
+
+    def cancels(self, words: list[str], first: int, last: int) -> bool:
+        """Whether the match ``words[first:last]`` (lower-cased tokens) is negated."""
+        if self.before:
+            window = [fold(w) for w in words[max(0, first - _LONGEST) : first]]
+            if any(len(s) <= len(window) and tuple(window[-len(s) :]) == s for s in self.before):
+                return True
+        if self.after:
+            window = [fold(w) for w in words[last : last + _LONGEST + 1]]
+            for skip in (0, 1):  # "baat nahi", "baat karni nahi"
+                for s in self.after:
+                    end = skip + len(s)
+                    if tuple(window[skip:end]) == s and (
+                        end >= len(window) or window[end] not in _OTHERWISE
+                    ):
+                        return True
+        return False
+
+
+_LONGEST = 5  # words in the longest negating sequence
+# "nahi to ..." is "otherwise ...", not "not": "baat karao, nahi to account band".
+_OTHERWISE = frozenset({"to", "toh", "تو", "तो", "ਤਾਂ", "تاں"})
+
+
+def negation_of(group: PhraseGroup) -> Negation | None:
+    """How ``group``'s matches can be negated, if at all."""
+    if isinstance(group, CueGroup):
+        return Negation.of(group.negated_before, group.negated_after)
+    if group.kind in ENGLISH_NEGATABLE_KINDS:
+        return Negation.of(ENGLISH_NEGATED_BEFORE, frozenset())
+    return None
+
+
+# One alternation of every Chinese phrase, longest first; the kind and the negators of a
+# match are looked up afterwards (a look-behind per negator cost more than the search).
+_UNSPACED_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    phrase: (kind, () if kind in _NEVER_NEGATED else tuple(lang.negated_before))
+    for lang in UNSPACED
+    for kind, phrases in lang.cues.items()
+    for phrase in phrases
+}
+_UNSPACED_RE = re.compile(
+    "|".join(re.escape(p) for p in sorted(_UNSPACED_KINDS, key=len, reverse=True))
+)
+# Characters of the scripts written without spaces (CJK ideographs, extension A, compatibility).
+_UNSPACED_HINT = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def unspaced_cues(text: str) -> list[tuple[str, int, int]]:
+    """Cues in Chinese, matched as substrings: [(kind, start, end)]. Costs one regex search
+    on a message without Han characters (an ASCII message returns at once)."""
+    if text.isascii() or _UNSPACED_HINT.search(text) is None:
+        return []
+    found = []
+    for match in _UNSPACED_RE.finditer(text):
+        kind, negators = _UNSPACED_KINDS[match.group()]
+        start = match.start()
+        # "不需要人工客服", "不用转人工": negated right before the phrase.
+        if not any(text.endswith(n, 0, start) for n in negators):
+            found.append((kind, start, match.end()))
+    return found
+
+
 # Misspellings of the words requests, fraud and hardship hinge on → the word the phrases use.
-# Only words no phrase uses itself are mapped (a map never hides a phrase's own word).
+# Applied to phrases too (handoff.signals.text), so "cant cope" and "can't cope" are one.
 TYPOS: dict[str, str] = {
     **dict.fromkeys(("humna", "huamn", "humen", "hooman", "humam", "hunan", "hman"), "human"),
     **dict.fromkeys(("persn", "preson", "perosn", "pesron", "peson", "persom"), "person"),
     **dict.fromkeys(("somone", "someon", "soemone", "someome", "sum1", "some1"), "someone"),
-    **dict.fromkeys(("sombody", "somebdy", "somebidy"), "somebody"),
+    **dict.fromkeys(("sombody", "somebdy", "somebidy", "sumbody"), "somebody"),
     **dict.fromkeys(("agnet", "agant", "agetn", "agen", "ajent"), "agent"),
     **dict.fromkeys(("operater", "oprator", "opperator", "operatr"), "operator"),
     **dict.fromkeys(
         ("represenative", "representitive", "reprsentative", "representive", "rep"),
         "representative",
     ),
-    **dict.fromkeys(("advisr", "advisor", "advicer"), "adviser"),
-    **dict.fromkeys(("speek", "sepak", "spaek", "speack"), "speak"),
-    **dict.fromkeys(("tlak", "tallk", "talke"), "talk"),
+    **dict.fromkeys(("advisr", "advisor", "advicer", "advsr", "advisir", "adviser's"), "adviser"),
+    **dict.fromkeys(("speek", "sepak", "spaek", "speack", "spk", "speal", "spek"), "speak"),
+    **dict.fromkeys(("tlak", "tallk", "talke", "tlk", "talkk"), "talk"),
+    **dict.fromkeys(("sumone", "smone", "someonee"), "someone"),
+    "2": "to",
     **dict.fromkeys(("wnat", "wnt", "wanna"), "want"),
     **dict.fromkeys(("pls", "plz", "pleas", "pleae", "plese", "pleace"), "please"),
     **dict.fromkeys(("phne", "fone"), "phone"),

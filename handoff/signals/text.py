@@ -42,12 +42,16 @@ from handoff.signals.lexicon import (
     PhraseGroup,
 )
 from handoff.signals.routing_lexicon import (
+    LANGUAGE_WEIGHTS,
     PRAISE,
     ROUTING_GROUPS,
     TYPOS,
     CueGroup,
+    Negation,
     fold,
     lone_cues,
+    negation_of,
+    unspaced_cues,
 )
 from handoff.signals.situations import SITUATION_KINDS, situation_cues
 
@@ -164,7 +168,8 @@ _RawCue = tuple[str, int, int, float]
 # two are always split the same way.
 # Combining marks count as part of a word (Python's \w leaves them out), so that Gurmukhi,
 # Devanagari or vocalised Urdu words stay whole: Indic blocks U+0900-U+0DFF, Arabic marks.
-_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
+# Zero-width (non-)joiners, typed inside Persian-style and Indic words, also stay inside.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u200c\u200d"
 _TOKEN_RE = re.compile(rf"\w[\w{_MARKS}]*(?:['’]\w[\w{_MARKS}]*)*|[^\w\s]")
 _TYPOGRAPHIC = str.maketrans("’", "'")
 # What a word that occurs in no phrase becomes before matching. It is whitespace to the regex
@@ -179,8 +184,10 @@ class _Pipeline:
     groups: dict[int, PhraseGroup]  # match id -> the phrase group it came from
     # match id -> words that must not follow a match of it (CueGroup.not_before)
     not_before: dict[int, frozenset[str]]
-    # Every lower-cased word of every phrase, mapped to itself: a word not in here cannot be
-    # part of a match and is replaced by _OTHER.
+    # match id -> the words before/after a match that negate it ("don't", Urdu "nahi")
+    negation: dict[int, Negation]
+    # Every lower-cased word of every phrase, and its folded form (see fold), mapped to the
+    # folded form: a word not in here cannot be part of a match and is replaced by _OTHER.
     known: dict[str, str]
     doc: Callable[..., Doc]  # spacy.tokens.Doc, kept here so the hot path imports nothing
 
@@ -196,6 +203,12 @@ def _words(text: str) -> list[str]:
     return [t.group().lower() for t in _tokens(text)]
 
 
+def _canonical(word: str) -> str:
+    """A phrase word as matching compares it: folded, and a misspelling read as its word."""
+    folded = fold(word)
+    return fold(TYPOS.get(folded, folded))
+
+
 @functools.cache
 def _pipeline() -> _Pipeline:
     """Build the one PhraseMatcher for the whole lexicon (~0.1 s, once)."""
@@ -209,30 +222,43 @@ def _pipeline() -> _Pipeline:
     matcher = PhraseMatcher(vocab, attr="ORTH")
     groups: dict[int, PhraseGroup] = {}
     not_before: dict[int, frozenset[str]] = {}
+    negation: dict[int, Negation] = {}
     known: dict[str, str] = {}
     for index, group in enumerate((*PHRASE_GROUPS, *ROUTING_GROUPS)):
         key = f"{group.kind}#{index}"
+        # Phrases are matched folded (accents, case and script variants removed), so that a
+        # message typed with some accents and not others ("połącz mnie z czlowiekiem")
+        # matches as well as one typed with all or none.
         patterns = []
-        # Routing phrases also match typed without accents ("czlowiekiem", "pasame").
-        folded = isinstance(group, CueGroup)
         for phrase in group.phrases:
-            variants = {tuple(_words(phrase))}
-            if folded and not phrase.isascii():
-                variants.add(tuple(_words(fold(phrase))))
-            for words in variants:
-                known.update((w, w) for w in words)
-                patterns.append(Doc(vocab, words=list(words)))
+            words = _words(phrase)
+            folded = [_canonical(w) for w in words]
+            known.update(zip(words, folded, strict=True))
+            known.update((f, f) for f in folded)
+            patterns.append(Doc(vocab, words=folded))
         matcher.add(key, patterns)
-        groups[vocab.strings[key]] = group
+        match_id = vocab.strings[key]
+        groups[match_id] = group
         if isinstance(group, CueGroup) and group.not_before:
-            not_before[vocab.strings[key]] = group.not_before
-    # Misspellings read as the word they miss ("humna" -> "human"); never a phrase's own word.
-    known.update((typo, word) for typo, word in TYPOS.items() if typo not in known)
+            not_before[match_id] = group.not_before
+        negated = negation_of(group)
+        if negated is not None:
+            negation[match_id] = negated
+    # Misspellings read as the word they miss ("humna" -> "human", "cant" -> "can't"), in
+    # messages and phrases alike, so a phrase spelled the short way ("sue u", "cant cope")
+    # can never shadow the mapping for every other phrase.
+    known.update((typo, fold(word)) for typo, word in TYPOS.items())
     # The placeholder's lexeme exists before the first message, so matching never adds to
     # the vocab (shared by threads without a lock: from here on it is only read).
     Doc(vocab, words=[_OTHER])
     return _Pipeline(
-        matcher=matcher, vocab=vocab, groups=groups, not_before=not_before, known=known, doc=Doc
+        matcher=matcher,
+        vocab=vocab,
+        groups=groups,
+        not_before=not_before,
+        negation=negation,
+        known=known,
+        doc=Doc,
     )
 
 
@@ -265,12 +291,25 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     known = pipe.known
     words = [_known(known, w) for w in lowered]
     if any(w is not _OTHER for w in words):
+        negated_spans: list[tuple[str, int, int]] = []
         for match_id, first, last in pipe.matcher(pipe.doc(pipe.vocab, words=words)):
             group = pipe.groups[match_id]
             refused = pipe.not_before.get(match_id)
             if refused and last < len(tokens) and tokens[last].group().lower() in refused:
                 continue  # "call me when it arrives": not a request for a person
-            raw.append((group.kind, tokens[first].start(), tokens[last - 1].end(), group.weight))
+            negated = pipe.negation.get(match_id)
+            if negated is not None and negated.cancels(lowered, first, last):
+                # "I don't need to speak to a person", "insaan se baat nahi karni"
+                negated_spans.append((group.kind, first, last))
+                continue
+            raw.append((group.kind, first, last, group.weight))
+        # A shorter match of the same kind inside a negated one is negated with it: "nu
+        # vreau să vorbesc cu un operator" holds the English lexicon's "operator".
+        raw = [
+            (kind, tokens[first].start(), tokens[last - 1].end(), weight)
+            for kind, first, last, weight in raw
+            if not any(k == kind and f <= first and last <= e for k, f, e in negated_spans)
+        ]
     if not text.isascii() or _CAPS_HINT.search(text) is not None:
         raw.extend(_shouting(text, tokens))
     return raw
@@ -284,15 +323,32 @@ def _known(known: dict[str, str], word: str) -> str:
         return found
     if word.isascii():
         return _OTHER
-    return known.get(fold(word), _OTHER)
+    folded = _fold_word(word) if len(word) <= _FOLD_CACHE_WORD_CHARS else fold(word)
+    found = known.get(folded)
+    if found is None and len(folded) > _MIN_CLITIC_WORD and folded[0] in _ARABIC_CONJUNCTIONS:
+        # Arabic writes "and"/"so" joined to the next word: "وأريد" is "و" + "أريد".
+        found = known.get(folded[1:])
+    return _OTHER if found is None else found
+
+
+_ARABIC_CONJUNCTIONS = frozenset("وف")
+_MIN_CLITIC_WORD = 3
+
+
+# Folding (NFKD and a scan for marks) is most of the cost of a message in a non-Latin script,
+# and words repeat across messages: a bounded cache of short words (at most 8192 x 40
+# characters, about 1.3 MB in the worst case), never of whole texts.
+_FOLD_CACHE_WORD_CHARS = 40
+_fold_word = functools.lru_cache(maxsize=8192)(fold)
 
 
 def _lone_cues(text: str) -> list[_RawCue]:
-    """A whole message that only asks for a person ("agent!!") or says "fraud"."""
-    return [(kind, start, end, _LONE_WEIGHTS[kind]) for kind, start, end in lone_cues(text)]
-
-
-_LONE_WEIGHTS = {g.kind: g.weight for g in ROUTING_GROUPS}
+    """A whole message that only asks for a person ("agent!!") or says "fraud", and cues in
+    Chinese (matched as substrings: it is written without spaces)."""
+    return [
+        (kind, start, end, LANGUAGE_WEIGHTS[kind])
+        for kind, start, end in (*lone_cues(text), *unspaced_cues(text))
+    ]
 
 
 def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
