@@ -64,7 +64,11 @@ def test_check_hands_off_for_real_and_reuses_the_tests_model(
     logs = {
         name: (tmp_path / f"{name}.log").read_text() for name in ("receiver", "actions", "rasa")
     }
-    assert "Rasa server is up and running" in logs["rasa"]
+    # Rasa 3.6.21 logs nothing after it loads a model whose pipeline has no TensorFlow
+    # component (this bot's LogisticRegressionClassifier), although it serves requests: its
+    # log shows the start and the model it loaded.
+    assert "Starting Rasa server on http://127.0.0.1:" in logs["rasa"]
+    assert f"Loading model {rasa_model}" in logs["rasa"] or rasa_model.name in logs["rasa"]
     assert "POST /webhook 200" in logs["actions"]
     # The known start-up noise is kept out of Rasa's log, and so is the SQLAlchemy banner.
     assert "DeprecationWarning" not in logs["rasa"]
