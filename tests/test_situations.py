@@ -80,6 +80,10 @@ MATCH = {
         "five stars, would get locked out again",
         "love how there's nobody to talk to",
         "I just love being kept on hold for an hour",
+        "declined again. what a surprise",
+        "who would have thought the app would crash on payday",
+        "so helpful, not",
+        "brilliant, just brilliant",
     ],
 }
 
@@ -95,6 +99,8 @@ NO_MATCH = [
     "my partner and I want a joint account",
     "the second time I used the card it worked fine",
     "thanks, that's great",
+    "that was really helpful, thank you",
+    "perfect, thanks so much",
     "I'm moving house next month, how do I change my address",
     "can I take out more than £500 at a cash machine",
     "I've been with you for ten years and I love the app",

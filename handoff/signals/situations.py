@@ -315,6 +315,8 @@ _SHAPES: tuple[_Shape, ...] = (
         SARCASM,
         0.4,
         _words(
+            "surprise shocker shock thought guessed helpful useful convenient reassuring "
+            "nothing marvellous superb perfect fantastic wonderful amazing "
             "again always bargain brilliant cheers done ever great love loving needed nice oh "
             "stars thanks usual"
         ),
@@ -328,6 +330,14 @@ _SHAPES: tuple[_Shape, ...] = (
         r"\b(?:well|nicely) done\b[^\n]{0,30}?\b(?:really|very) (?:well|nicely) done\b",
         r"\b(?:5|five|10|ten) stars?\b[^.?!\n]{0,30}?\bwould\b",
         r"\b(?:love|loving) (?:how|that) (?:there's|there is|you|i|nobody|no one|i'm|it)\b",
+        r"\b(?:what a|big|no|such a) surprise\b|\bshock(?:er| horror)\b",
+        r"\bwho (?:would|'d) (?:have|of) (?:thought|guessed)\b",
+        r"\b(?:so|very|really|super|soo+) (?:helpful|useful)\b[^.?!\n]{0,15}?(?:\bnot\b|\blol\b|"
+        r"\bhaha\b|/s\b|🙄|🙃)",
+        r"\bhow (?:helpful|useful|convenient|reassuring)(?:\s*[.!🙄🙃]|\s*$)",
+        r"\bthanks? (?:for|4) (?:nothing|wasting my time|the help,? not)\b",
+        r"\b(brilliant|great|perfect|fantastic|wonderful|marvellous|superb|amazing),?\s+(?:just|absolutely|"
+        r"really|truly)\s+\1\b",
         r"\b(?:just |really |absolutely |simply )?(?:love|loving|adore)\s+(?:not being able|"
         r"being (?:ignored|kept|left|told|charged|passed)|waiting|having to|getting (?:charged|"
         r"ignored|the same))\b",
