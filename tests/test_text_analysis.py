@@ -275,6 +275,10 @@ class TestShouting:
             "I got an SMS with an ID code, see the FAQ",
             "I live in the USA, is that OK?",
             "I paid 20 USD and 15 EUR",
+            # references and merchants as a statement prints them
+            "my complaint ref CMP-48213 has been open for weeks",
+            "what is PAYPAL *GLOBALSTORE on my statement?",
+            "a payment to SQ *COFFEE I don't know",
         ],
     )
     def test_acronyms_are_not_shouting(self, text: str) -> None:

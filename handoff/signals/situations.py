@@ -378,6 +378,8 @@ def situation_cues(text: str) -> list[tuple[str, int, int, float]]:
     """``(kind, start, end, weight)`` for every shape found in ``text`` (offsets into it)."""
     lowered = text.lower().replace("’", "'")
     words = set(_WORD.findall(lowered))
+    # "someone's", "they've": the word before the apostrophe is an anchor too.
+    words.update(w.partition("'")[0] for w in tuple(words) if "'" in w)
     found = []
     for shape in _SHAPES:
         if shape.anchors.isdisjoint(words):

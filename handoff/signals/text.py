@@ -283,6 +283,17 @@ def _is_shout(word: str) -> bool:
     )
 
 
+# A word in capitals glued to digits or a statement's asterisk is a reference or a merchant
+# as printed on a statement ("CMP-48213", "PAYPAL *GLOBALSTORE", "SQ *COFFEE"), not a shout.
+_CODE_AFTER = re.compile(r"[-/]?\d|\s?\*")
+
+
+def _is_code(text: str, start: int, end: int) -> bool:
+    return (
+        _CODE_AFTER.match(text, end) is not None or text[max(0, start - 2) : start].strip() == "*"
+    )
+
+
 def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> list[_RawCue]:
     """Lexicon matches and shouted runs, from one pass of the token regex (``lowered`` holds
     the tokens' lower-cased texts)."""
@@ -383,7 +394,7 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
             if run_start >= 0:
                 runs.append((run_start, run_end))
                 run_start = -1
-        elif _is_shout(word):
+        elif _is_shout(word) and not _is_code(text, token.start(), token.end()):
             shouted += 1
             if run_start < 0:
                 run_start = token.start()
