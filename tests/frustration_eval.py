@@ -32,7 +32,7 @@ VADER_NEGATIVE = -0.05  # VADER's own cut-off for "negative" (Hutto & Gilbert 20
 # FRUSTRATION_THRESHOLD: the lowest 0.05-grid value with FPR <= 0.10 on the old set's odd
 # half (lowest_threshold; a test re-derives all three).
 LEXICON_THRESHOLD = 0.35
-MODEL_THRESHOLD = 0.15
+MODEL_THRESHOLD = 0.25
 RESAMPLES = 2000
 SEED = 20261201
 GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))

@@ -33,13 +33,27 @@ def heldout() -> dict[str, ev.Row]:
 
 
 class TestThresholds:
-    """Every threshold in the tables follows one rule on the tuning half (re-derived here)."""
+    """Every threshold in the tables follows one rule (lowest 0.05 step with FPR <= 0.10) on
+    tuning data, never on the held-out set."""
 
-    def test_rule_on_the_odd_half(self) -> None:
+    def test_lexicon_rule_on_the_odd_half(self) -> None:
         scores = ev.score(ev.old_half(1))
-        assert ev.lowest_threshold(scores.combined, scores.labels) == FRUSTRATION_THRESHOLD
         assert ev.lowest_threshold(scores.lexicon, scores.labels) == ev.LEXICON_THRESHOLD
-        assert ev.lowest_threshold(scores.model, scores.labels) == ev.MODEL_THRESHOLD
+
+    def test_learned_thresholds_are_the_training_scripts(self) -> None:
+        """The blend's and the word model's thresholds come from the training script's
+        out-of-fold scores of the support messages it tunes on (the word model has seen those
+        messages, so in-sample scores would set them too low); the slow retraining test
+        re-derives them."""
+        thresholds = learned.load().thresholds
+        assert thresholds == {"combined": FRUSTRATION_THRESHOLD, "model": ev.MODEL_THRESHOLD}
+
+    def test_training_script_and_evaluation_share_the_rule(self) -> None:
+        scores = ev.score(ev.old_half(1))
+        for values in (scores.lexicon, scores.model, scores.combined):
+            assert train.lowest_threshold(list(values), [int(v) for v in scores.labels]) == (
+                ev.lowest_threshold(values, scores.labels)
+            )
 
 
 class TestHeldOut:
@@ -129,16 +143,17 @@ class TestLearnedModel:
 
     @pytest.mark.slow
     def test_retraining_reproduces_the_shipped_weights(self) -> None:
-        """The full training run (~30 s) gives the shipped file byte for byte."""
+        """The full training run (~1 min: six word models) gives the shipped file byte for byte."""
         pytest.importorskip("sklearn")
         content = train.fit(*train.load_training())
         shipped = json.loads(gzip.decompress(learned.MODEL_PATH.read_bytes()))
         assert content["blend"] == shipped["blend"]
         assert content["bias"] == shipped["bias"]
         assert content["weights"] == shipped["weights"]
+        assert content["thresholds"] == shipped["thresholds"]
         assert train.dump(content) == learned.MODEL_PATH.read_bytes()
 
     def test_training_data_is_what_the_readme_says(self) -> None:
         texts, labels = train.load_training()
         assert len(texts) == 68412
-        assert math.isclose(sum(labels) / len(labels), 0.097, abs_tol=0.01)
+        assert math.isclose(sum(labels) / len(labels), 0.072, abs_tol=0.005)

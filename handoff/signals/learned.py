@@ -23,12 +23,14 @@ import gzip
 import itertools
 import json
 import math
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
     "MODEL_PATH",
+    "SHAPES",
     "SHRINK",
     "Blend",
     "LearnedModel",
@@ -37,6 +39,7 @@ __all__ = [
     "knows",
     "load",
     "model_logit",
+    "shape",
 ]
 
 MODEL_PATH = Path(__file__).with_name("frustration_model.json.gz")
@@ -44,6 +47,51 @@ MODEL_PATH = Path(__file__).with_name("frustration_model.json.gz")
 SHRINK = 4
 # Log-odds beyond this add nothing to a probability and would overflow exp().
 _LOGIT_LIMIT = 30.0
+
+
+# Shapes of a support complaint the word model cannot learn from its Reddit and query data,
+# each 1.0 when the message has it: counting or pointing at repetition ("third time", "asked
+# 4 times", "again", "already"), a stated duration ("2 weeks", "since Monday"), nothing
+# happening ("nothing", "nobody", "never"), "still"/"yet"/"waiting", a short message (at most
+# three words), a question mark (calm questions ask), and addressing the company ("you").
+_COUNT_RE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|countless"
+    r"|how many)\s+(?:more\s+)?(?:times|emails|calls|chats|messages|agents|departments"
+    r"|attempts|tries|people)\b"
+    r"|\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:time|week|day|email|call"
+    r"|chat|message|attempt|month|agent)\b"
+    r"|\btwice\b|\bonce again\b|\bagain\b|\balready\b|\bkeeps?\b|\bevery (?:single )?time\b"
+    r"|\brepeat"
+)
+_DURATION_RE = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|several)"
+    r"\s+(?:more\s+)?(?:minutes?|mins|hours?|hrs|days?|weeks?|months?|fortnight)\b"
+    r"|\bsince\b|\bfortnight\b|\bforever\b|\bages\b"
+)
+_NOTHING_RE = re.compile(r"\b(?:nothing|nobody|no one|noone|never|none|nowhere)\b")
+_STILL_RE = re.compile(r"\bstill\b|\byet\b|\bwaiting\b")
+_YOU = frozenset({"you", "your", "you're", "u"})
+_SHORT_WORDS = 3
+SHAPES = ("count", "duration", "nothing", "still", "short", "question", "you", "short_model")
+
+
+def shape(text: str, words: Sequence[str], logit: float) -> tuple[float, ...]:
+    """The blend's shape inputs (:data:`SHAPES`, in order) of a message: ``text`` as analysed,
+    ``words`` its lower-cased tokens, ``logit`` the word model's log-odds (``short_model``
+    is it times ``short``: on a one- to three-word reply the word model's evidence is one
+    Reddit word's, and the blend learns how far to trust that)."""
+    lowered = text.lower()
+    short = float(sum(1 for w in words if w[0].isalnum()) <= _SHORT_WORDS)
+    return (
+        float(_COUNT_RE.search(lowered) is not None),
+        float(_DURATION_RE.search(lowered) is not None),
+        float(_NOTHING_RE.search(lowered) is not None),
+        float(_STILL_RE.search(lowered) is not None),
+        short,
+        float("?" in text),
+        float(any(w in _YOU for w in words)),
+        short * logit,
+    )
 
 
 def features(words: Sequence[str]) -> set[str]:
@@ -59,11 +107,13 @@ def features(words: Sequence[str]) -> set[str]:
 
 @dataclass(frozen=True)
 class Blend:
-    """``sigmoid(intercept + lexicon * lexicon_score + model * model_logit)``."""
+    """``sigmoid(intercept + lexicon * lexicon_score + model * model_logit + shapes . shape)``
+    (``shapes``: one weight per :data:`SHAPES` entry, or none)."""
 
     intercept: float
     lexicon: float
     model: float
+    shapes: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +123,9 @@ class LearnedModel:
     bias: float
     weights: dict[str, float]
     blend: Blend
+    # Where the blended score and the word model alone (as a probability) count as
+    # "frustrated", fixed by the training script (see FRUSTRATION_THRESHOLD in text.py).
+    thresholds: dict[str, float] = field(default_factory=dict)
 
 
 def load(path: Path = MODEL_PATH) -> LearnedModel:
@@ -82,7 +135,13 @@ def load(path: Path = MODEL_PATH) -> LearnedModel:
     return LearnedModel(
         bias=float(data["bias"]),
         weights={str(k): float(v) for k, v in data["weights"].items()},
-        blend=Blend(**{k: float(v) for k, v in data["blend"].items()}),
+        blend=Blend(
+            intercept=float(data["blend"]["intercept"]),
+            lexicon=float(data["blend"]["lexicon"]),
+            model=float(data["blend"]["model"]),
+            shapes=tuple(float(data["blend"]["shapes"][k]) for k in SHAPES),
+        ),
+        thresholds={str(k): float(v) for k, v in data.get("thresholds", {}).items()},
     )
 
 
@@ -115,9 +174,16 @@ def knows(words: Sequence[str], model: LearnedModel | None = None) -> bool:
     return bool(found) and 2 * sum(f in weights for f in found) >= len(found)
 
 
-def blend(lexicon_score: float, logit: float, model: LearnedModel | None = None) -> float:
-    """The 0..1 frustration score from the lexicon's score and the model's log-odds."""
+def blend(
+    lexicon_score: float,
+    logit: float,
+    model: LearnedModel | None = None,
+    shapes: Sequence[float] = (),
+) -> float:
+    """The 0..1 frustration score from the lexicon's score, the model's log-odds and the
+    message's :func:`shape` (omitted: the shapes add nothing)."""
     b = (model or _shipped()).blend
     z = b.intercept + b.lexicon * lexicon_score + b.model * logit
+    z += sum(w * x for w, x in zip(b.shapes, shapes, strict=False))
     z = max(-_LOGIT_LIMIT, min(_LOGIT_LIMIT, z))
     return 1.0 / (1.0 + math.exp(-z))
