@@ -3,8 +3,8 @@
 Not part of the timed suite (no pytest collection: the name does not start with bench_).
 Times, over the 246 messages of tests/data/frustration/support_messages.tsv (mean 77
 characters), each message analysed uncached: the whole analysis (VADER, lexicon, learned
-model, blend) and the learned part alone (features, weight look-ups, shape patterns, blend). Best of 7
-rounds of the whole set, so the figure is the machine's quiet-time cost, not its noise.
+model, blend) and the learned part alone (features, weight look-ups, shapes, blend). Best of
+7 rounds of the whole set, so the figure is the machine's quiet-time cost, not its noise.
 
     .venv/bin/python benchmarks/frustration_cost.py
 """

@@ -1,9 +1,10 @@
 """The frustration score on the held-out set, and the learned model behind it.
 
 tests/data/frustration_heldout was labelled before any tuning and is only measured on; the
-blend and every threshold were fixed on the odd-id half of tests/data/frustration (plus calm
-CLINC150 validation queries) before the first measurement (git history: the commit that
-ships the model precedes the one that adds these figures). Figures come from
+blend and every threshold were fixed on the odd-id halves of tests/data/frustration and
+tests/data/frustration_train/support_written.tsv (plus calm CLINC150 validation queries)
+before each measurement (git history: the commit that ships a model precedes the one that
+adds its figures). Figures come from
 tests/frustration_eval.py; README.md must quote exactly them. Run with ``-s`` to see them.
 """
 
@@ -81,16 +82,18 @@ class TestHeldOut:
         assert combined.fpr[0] < vader.fpr[0]
 
     def test_measured_level(self, heldout: dict[str, ev.Row]) -> None:
-        """Guard what was measured (AUC 0.882, recall 0.665, FPR 0.113) against regressions."""
+        """Guard what was measured (AUC 0.929, recall 0.838, FPR 0.131; first round 0.882,
+        0.665, 0.113) against regressions."""
         combined = heldout["combined (shipped score)"]
-        assert combined.auc[0] >= 0.87
-        assert combined.recall[0] >= 0.65
-        assert combined.fpr[0] <= 0.12
+        assert combined.auc[0] >= 0.92
+        assert combined.recall[0] >= 0.83
+        assert combined.fpr[0] <= 0.14
 
     @pytest.mark.xfail(
         strict=True,
-        reason="issue 11 targets not met on the held-out set: AUC 0.882 (< 0.90), recall 0.665 "
-        "(< 0.80) at FPR 0.113 (> 0.10); an improvement that meets them must update README.md",
+        reason="issue 11 targets only partly met on the held-out set: AUC 0.929 (95% CI "
+        "0.910-0.948) meets >= 0.90, but at the threshold fixed beforehand (0.35) recall 0.838 "
+        "comes with FPR 0.131 (> 0.10); an improvement that meets both must update README.md",
     )
     def test_issue_targets(self, heldout: dict[str, ev.Row]) -> None:
         combined = heldout["combined (shipped score)"]

@@ -62,8 +62,8 @@ __all__ = [
     "MAX_MESSAGE_CHARS",
     "TextMemo",
     "analyze_text",
-    "cap_text",
     "blend_inputs",
+    "cap_text",
     "frustration_parts",
 ]
 
@@ -541,8 +541,8 @@ def analyze_text(text: str) -> TextAnalysis:
     where ``w_kind`` is the strongest cue of each kind (a kind repeated adds no new evidence)
     and shouting/bursts are scaled down by positive sentiment ("THANK YOU!!" is not anger).
     ``frustration`` blends it with a learned word model (:mod:`handoff.signals.learned`):
-    ``sigmoid(a + b * lexicon + c * model_log_odds + shape terms)``, or the lexicon's score alone when the
-    model knows none of the message's words (see ``learned.knows``).
+    ``sigmoid(a + b * lexicon + c * model_log_odds + shape terms)``, or the lexicon's score
+    alone when the model knows none of the message's words (see ``learned.knows``).
     """
     text = _capped(text)
     compound, cues, strongest, lexicon_score, lowered = _lexicon(text)
