@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -50,11 +50,9 @@ from handoff.models._base import Model
 from handoff.models.conversation import (
     Account,
     Conversation,
-    Entity,
-    Intent,
     RoutingState,
     Turn,
-    unsure_confidence,
+    user_turn_from_parse,
 )
 from handoff.models.rules import LaneKind
 from handoff.router import Router
@@ -339,43 +337,19 @@ def load_parses(path: str | Path) -> NluParses:
 # ------------------------------------------------------------------------ turns
 
 
-def _intent(data: Any) -> Intent | None:
-    if not isinstance(data, Mapping) or not data.get("name"):
-        return None
-    return Intent(name=str(data["name"]), confidence=unsure_confidence(data.get("confidence")))
-
-
-def _entities(items: Iterable[Any]) -> tuple[Entity, ...]:
-    out = []
-    for item in items:
-        if isinstance(item, Mapping) and item.get("entity"):
-            value = item.get("value")
-            if not isinstance(value, str | int | float | bool) and value is not None:
-                value = json.dumps(value, default=str)
-            out.append(
-                Entity(
-                    entity=str(item["entity"]),
-                    value=value,
-                    start=item.get("start") if isinstance(item.get("start"), int) else None,
-                    end=item.get("end") if isinstance(item.get("end"), int) else None,
-                )
-            )
-    return tuple(out)
-
-
 def user_turn(parse: NluParse) -> Turn:
     """The user turn ``handoff.adapters.rasa`` reads from a tracker event with this parse.
 
     Mirrors the adapter's reading (tests/test_evaluation.py checks both agree on every
     committed parse): intent, the whole ranking in Rasa's order, entities.
     """
-    ranking = tuple(i for i in (_intent(x) for x in parse.intent_ranking) if i is not None)
-    return Turn(
-        role="user",
-        text=parse.text,
-        intent=_intent(parse.intent),
-        intent_ranking=ranking,
-        entities=_entities(parse.entities),
+    return user_turn_from_parse(
+        {
+            "intent": parse.intent,
+            "intent_ranking": parse.intent_ranking,
+            "entities": parse.entities,
+        },
+        parse.text,
     )
 
 

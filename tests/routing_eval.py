@@ -48,7 +48,15 @@ BEGIN, END = (
     "<!-- results:end -->",
 )
 # Which results files the README shows, in order: (label, engine file, stack file).
-RUNS = (("before", "before-engine.json", "before-stack.json"),)
+RUNS = (
+    ("before", "before-engine.json", "before-stack.json"),
+    ("after", "after-engine.json", "after-stack.json"),
+)
+# The development set the rules were tuned on (tests/data/routing_dev/): engine only.
+DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
+DEV_EVALSET = DEV_DATA / "banking.yaml"
+DEV_PARSES = DEV_DATA / "nlu" / "banking.jsonl"
+DEV_RUN = "dev-engine.json"
 DENOMINATOR: dict[Outcome, str] = {
     "as_expected": "all conversations",
     "false_escalation": "expected the bot",
@@ -127,6 +135,21 @@ def _kinds(doc: dict[str, Any]) -> Counter[tuple[Outcome, str]]:
 def render() -> str:
     """The generated part of results/README.md."""
     lines: list[str] = []
+    if (RESULTS / DEV_RUN).exists():
+        dev = load(DEV_RUN)
+        d = _counts(dev)
+        lines += [
+            "### The development set the rules were tuned on",
+            "",
+            f"`{DEV_RUN}`: rules version `{dev['rules_version']}`, commit `{dev['commit'][:12]}`, "
+            f"{dev['date']}, engine on `{dev['evalset']}` ({d.conversations} conversations, "
+            f"NLU fingerprint `{dev['model_fingerprint']}`): routed as expected "
+            f"{_cell(d, 'as_expected')}, false escalations {_cell(d, 'false_escalation')}, "
+            f"missed {_cell(d, 'missed')}, late {_cell(d, 'late')}, wrong lane "
+            f"{_cell(d, 'wrong_lane')}. The blind set below was never used to choose a rule, "
+            "a cue or a threshold.",
+            "",
+        ]
     for label, engine_file, stack_file in RUNS:
         engine, stack = load(engine_file), load(stack_file)
         e, s = _counts(engine), _counts(stack)
@@ -202,12 +225,17 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     engine = commands.add_parser("engine", help="run the engine evaluation, write its results")
     engine.add_argument("--rules", type=Path, default=RULES)
+    engine.add_argument(
+        "--dev", action="store_true", help="on the development set (tests/data/routing_dev/)"
+    )
     engine.add_argument("--out", type=Path, help="write the JSON here (default: stdout)")
     readme = commands.add_parser("readme", help="the tables of results/README.md")
     readme.add_argument("--write", action="store_true", help="update results/README.md")
     args = parser.parse_args(argv)
     if args.command == "engine":
-        text = json.dumps(engine_document(args.rules), indent=2, ensure_ascii=False) + "\n"
+        sets = (DEV_EVALSET, DEV_PARSES) if args.dev else (EVALSET, PARSES)
+        document = engine_document(args.rules, *sets)
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         if args.out:
             args.out.write_text(text, encoding="utf-8")
         else:

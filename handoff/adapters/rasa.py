@@ -54,12 +54,10 @@ from handoff.errors import describe_error
 from handoff.models.conversation import (
     Account,
     Conversation,
-    Entity,
-    Intent,
     RoutingState,
     Turn,
     clean_text,
-    unsure_confidence,
+    user_turn_from_parse,
 )
 from handoff.models.decision import Decision, TraceStep
 from handoff.models.payload import ContextPayload
@@ -198,13 +196,6 @@ def _read_state(
     return RoutingState(), "bad signature"
 
 
-def _intent(data: Any) -> Intent | None:
-    if not isinstance(data, Mapping) or not data.get("name"):
-        return None
-    # Malformed NLU output fails closed: an unreadable confidence reads as unsure (0.0).
-    return Intent(name=str(data["name"]), confidence=unsure_confidence(data.get("confidence")))
-
-
 def _timestamp(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
@@ -215,36 +206,8 @@ def _timestamp(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _entities(data: Any) -> tuple[Entity, ...]:
-    out = []
-    for item in data or ():
-        if isinstance(item, Mapping) and item.get("entity"):
-            value = item.get("value")
-            if not isinstance(value, str | int | float | bool) and value is not None:
-                value = json.dumps(value, default=str)
-            out.append(
-                Entity(
-                    entity=str(item["entity"]),
-                    value=value,
-                    start=item.get("start") if isinstance(item.get("start"), int) else None,
-                    end=item.get("end") if isinstance(item.get("end"), int) else None,
-                )
-            )
-    return tuple(out)
-
-
 def _user_turn(parse: Mapping[str, Any], text: Any, timestamp: Any) -> Turn:
-    ranking = tuple(
-        i for i in (_intent(x) for x in parse.get("intent_ranking") or ()) if i is not None
-    )
-    return Turn(
-        role="user",
-        text=str(text or ""),
-        intent=_intent(parse.get("intent")),
-        intent_ranking=ranking,
-        entities=_entities(parse.get("entities")),
-        timestamp=_timestamp(timestamp),
-    )
+    return user_turn_from_parse(parse, text, _timestamp(timestamp))
 
 
 def _current_session(events: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationError, field_validator
@@ -27,6 +28,7 @@ __all__ = [
     "Turn",
     "clean_text",
     "unsure_confidence",
+    "user_turn_from_parse",
 ]
 
 Role = Literal["user", "bot", "agent", "system"]
@@ -123,6 +125,52 @@ class Turn(Model):
         default=False, description="The bot did not understand (e.g. action_default_fallback)."
     )
     timestamp: float | None = None
+
+
+def _parsed_intent(data: Any) -> Intent | None:
+    if not isinstance(data, Mapping) or not data.get("name"):
+        return None
+    # Malformed NLU output fails closed: an unreadable confidence reads as unsure (0.0).
+    return Intent(name=str(data["name"]), confidence=unsure_confidence(data.get("confidence")))
+
+
+def _parsed_entities(data: Any) -> tuple[Entity, ...]:
+    out = []
+    for item in data if isinstance(data, list | tuple) else ():
+        if isinstance(item, Mapping) and item.get("entity"):
+            value = item.get("value")
+            if not isinstance(value, str | int | float | bool) and value is not None:
+                value = json.dumps(value, default=str)
+            out.append(
+                Entity(
+                    entity=str(item["entity"]),
+                    value=value,
+                    start=item.get("start") if isinstance(item.get("start"), int) else None,
+                    end=item.get("end") if isinstance(item.get("end"), int) else None,
+                )
+            )
+    return tuple(out)
+
+
+def user_turn_from_parse(parse: Any, text: Any, timestamp: float | None = None) -> Turn:
+    """The user turn for one NLU parse as Rasa records it (``parse_data`` of a user event:
+    ``intent``, ``intent_ranking``, ``entities``).
+
+    NLU output is not trusted: anything malformed is skipped or reads as unsure, so the
+    Rasa adapter and the evaluation harness (which replays stored parses) build the same
+    turn from the same parse.
+    """
+    parse = parse if isinstance(parse, Mapping) else {}
+    ranking = parse.get("intent_ranking")
+    intents = (_parsed_intent(x) for x in (ranking if isinstance(ranking, list | tuple) else ()))
+    return Turn(
+        role="user",
+        text=str(text or ""),
+        intent=_parsed_intent(parse.get("intent")),
+        intent_ranking=tuple(i for i in intents if i is not None),
+        entities=_parsed_entities(parse.get("entities")),
+        timestamp=timestamp,
+    )
 
 
 class Account(Model):

@@ -467,10 +467,8 @@ PHRASE_GROUPS: tuple[PhraseGroup, ...] = (
         "legal_threat",
         0.6,
         (
-            "lawyer",
-            "lawyers",
-            "solicitor",
-            "attorney",
+            # "lawyer" or "solicitor" alone is a mention ("a transfer to my solicitor"); the
+            # threats that name them are shapes in handoff.signals.situations.
             "sue you",
             "sue u",
             "sue your",

@@ -49,6 +49,7 @@ from handoff.signals.routing_lexicon import (
     fold,
     lone_cues,
 )
+from handoff.signals.situations import SITUATION_KINDS, situation_cues
 
 if TYPE_CHECKING:  # spaCy itself is imported on first use, see _pipeline()
     from spacy.matcher import PhraseMatcher
@@ -90,6 +91,7 @@ CUE_KINDS: frozenset[str] = frozenset(
     {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
     | _INTENSIFIERS
     | {_STATED_WAIT, _SCARE_QUOTES}
+    | SITUATION_KINDS
 )
 
 # Sarcastic praise: a warm word in a message that also complains of failure ("wow, third
@@ -484,7 +486,7 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
     tokens = _tokens(text)
     lowered = [t.group().lower() for t in tokens]
     raw = (_token_cues(text, tokens, lowered) + _burst_cues(text) + _pattern_cues(text)
-           + _lone_cues(text))  # fmt: skip
+           + _lone_cues(text) + situation_cues(text))  # fmt: skip
     raw = _sarcastic_praise(text, raw)
     if compound > 0 and any(c[0] == _SARCASM for c in raw):
         # Sarcastic praise means the opposite of what it says: its warmth is read as
