@@ -105,3 +105,16 @@ class TestWhatTheShapesFix:
     )
     def test_calm_not_flagged(self, text: str) -> None:
         assert analyze_text(text).frustration < FRUSTRATION_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["third time I'm asking", "How do I top up?", "Dzień dobry, chcę rozmawiać", "", "no"],
+)
+def test_logit_and_knows_is_both_at_once(text: str) -> None:
+    """The analyser's one-pass helper gives exactly what the two separate functions give."""
+    words = _words(text)
+    assert learned.logit_and_knows(words) == (
+        learned.model_logit(words),
+        learned.knows(words),
+    )

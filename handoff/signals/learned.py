@@ -42,6 +42,7 @@ __all__ = [
     "features",
     "knows",
     "load",
+    "logit_and_knows",
     "model_logit",
     "shape",
 ]
@@ -238,6 +239,18 @@ def model_logit(words: Sequence[str], model: LearnedModel | None = None) -> floa
     found = features(words)
     total = sum(weights.get(f, 0.0) for f in found)
     return m.bias + total / math.sqrt(len(found) + SHRINK)
+
+
+def logit_and_knows(words: Sequence[str], model: LearnedModel | None = None) -> tuple[float, bool]:
+    """:func:`model_logit` and :func:`knows` at once, from one pass over the features (the
+    analyser needs both for every message; each alone builds the feature set again)."""
+    m = model or _shipped()
+    weights = m.weights
+    found = features(words)
+    present = [w for w in map(weights.get, found) if w is not None]
+    # sum() of the same values as model_logit's (its extra 0.0s change nothing): same result
+    logit = m.bias + sum(present) / math.sqrt(len(found) + SHRINK)
+    return logit, bool(found) and 2 * len(present) >= len(found)
 
 
 def knows(words: Sequence[str], model: LearnedModel | None = None) -> bool:

@@ -526,8 +526,11 @@ def blend_inputs(
     return lexicon_score, logit, learned.shape(text, lowered, logit)
 
 
-def _blended(text: str, lexicon_score: float, lowered: list[str]) -> float:
-    logit = learned.model_logit(lowered)
+def _frustration(text: str, lexicon_score: float, lowered: list[str]) -> float:
+    """The blended score, or the lexicon's alone when the model knows too few of the words."""
+    logit, known = learned.logit_and_knows(lowered)
+    if not known:
+        return lexicon_score  # the model saw none of these words: no evidence from it
     return learned.blend(lexicon_score, logit, shapes=learned.shape(text, lowered, logit))
 
 
@@ -551,11 +554,7 @@ def analyze_text(text: str) -> TextAnalysis:
     return TextAnalysis(
         text=text,
         sentiment=compound,
-        frustration=(
-            _blended(text, lexicon_score, lowered)
-            if learned.knows(lowered)
-            else lexicon_score  # the model saw none of these words: no evidence from it
-        ),
+        frustration=_frustration(text, lexicon_score, lowered),
         cues=tuple(cues),
         human_request=_HUMAN in strongest,
     )
