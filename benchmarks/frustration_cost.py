@@ -3,8 +3,9 @@
 Not part of the timed suite (no pytest collection: the name does not start with bench_).
 Times, over the 246 messages of tests/data/frustration/support_messages.tsv (mean 77
 characters), each message analysed uncached: the whole analysis (VADER, lexicon, learned
-model, blend) and the learned part alone (features, weight look-ups, blend). Best of 7
-rounds of the whole set, so the figure is the machine's quiet-time cost, not its noise.
+model, blend) and the learned part alone (features, weight look-ups, whether the model knows
+the words, shapes, blend). Best of 7 rounds of the whole set, so the figure is the machine's
+quiet-time cost, not its noise.
 
     .venv/bin/python benchmarks/frustration_cost.py
 """
@@ -43,14 +44,20 @@ def main() -> None:
 
     whole = best(lambda: [uncached(t) for t in texts])
     lexicon = best(lambda: [_lexicon(_capped(t)) for t in texts])
-    model = best(lambda: [learned.blend(0.0, learned.model_logit(w)) for w in words])
+    pairs = list(zip(texts, words, strict=True))
+
+    def learned_part(text: str, w: list[str]) -> float:
+        logit, _ = learned.logit_and_knows(w)
+        return learned.blend(0.0, logit, shapes=learned.shape(text, w, logit))
+
+    model = best(lambda: [learned_part(t, w) for t, w in pairs])
     chars = statistics.mean(len(t) for t in texts)
     print(f"{len(texts)} messages, mean {chars:.0f} characters, best of {ROUNDS} rounds")
     print(
         f"analyze_text, uncached (VADER + lexicon + learned model + blend): {whole:.1f} us/message"
     )
     print(f"VADER + lexicon only (no learned part, no result object): {lexicon:.1f} us/message")
-    print(f"learned part alone (features, look-ups, blend): {model:.1f} us/message")
+    print(f"learned part alone (features, look-ups, knows, shapes, blend): {model:.1f} us/message")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """The frustration score on the held-out set, and the learned model behind it.
 
 tests/data/frustration_heldout was labelled before any tuning and is only measured on; the
-blend and every threshold were fixed on the odd-id half of tests/data/frustration (plus calm
-CLINC150 validation queries) before the first measurement (git history: the commit that
-ships the model precedes the one that adds these figures). Figures come from
+blend and every threshold were fixed on the odd-id halves of tests/data/frustration and
+tests/data/frustration_train/support_written.tsv (plus calm CLINC150 validation queries)
+before each measurement (git history: the commit that ships a model precedes the one that
+adds its figures). Figures come from
 tests/frustration_eval.py; README.md must quote exactly them. Run with ``-s`` to see them.
 """
 
@@ -33,13 +34,27 @@ def heldout() -> dict[str, ev.Row]:
 
 
 class TestThresholds:
-    """Every threshold in the tables follows one rule on the tuning half (re-derived here)."""
+    """Every threshold in the tables follows one rule (lowest 0.05 step with FPR <= 0.10) on
+    tuning data, never on the held-out set."""
 
-    def test_rule_on_the_odd_half(self) -> None:
+    def test_lexicon_rule_on_the_odd_half(self) -> None:
         scores = ev.score(ev.old_half(1))
-        assert ev.lowest_threshold(scores.combined, scores.labels) == FRUSTRATION_THRESHOLD
         assert ev.lowest_threshold(scores.lexicon, scores.labels) == ev.LEXICON_THRESHOLD
-        assert ev.lowest_threshold(scores.model, scores.labels) == ev.MODEL_THRESHOLD
+
+    def test_learned_thresholds_are_the_training_scripts(self) -> None:
+        """The blend's and the word model's thresholds come from the training script's
+        out-of-fold scores of the support messages it tunes on (the word model has seen those
+        messages, so in-sample scores would set them too low); the slow retraining test
+        re-derives them."""
+        thresholds = learned.load().thresholds
+        assert thresholds == {"combined": FRUSTRATION_THRESHOLD, "model": ev.MODEL_THRESHOLD}
+
+    def test_training_script_and_evaluation_share_the_rule(self) -> None:
+        scores = ev.score(ev.old_half(1))
+        for values in (scores.lexicon, scores.model, scores.combined):
+            assert train.lowest_threshold(list(values), [int(v) for v in scores.labels]) == (
+                ev.lowest_threshold(values, scores.labels)
+            )
 
 
 class TestHeldOut:
@@ -67,16 +82,18 @@ class TestHeldOut:
         assert combined.fpr[0] < vader.fpr[0]
 
     def test_measured_level(self, heldout: dict[str, ev.Row]) -> None:
-        """Guard what was measured (AUC 0.882, recall 0.665, FPR 0.113) against regressions."""
+        """Guard what was measured (AUC 0.930, recall 0.831, FPR 0.128; first round 0.882,
+        0.665, 0.113) against regressions."""
         combined = heldout["combined (shipped score)"]
-        assert combined.auc[0] >= 0.87
-        assert combined.recall[0] >= 0.65
-        assert combined.fpr[0] <= 0.12
+        assert combined.auc[0] >= 0.92
+        assert combined.recall[0] >= 0.83
+        assert combined.fpr[0] <= 0.14
 
     @pytest.mark.xfail(
         strict=True,
-        reason="issue 11 targets not met on the held-out set: AUC 0.882 (< 0.90), recall 0.665 "
-        "(< 0.80) at FPR 0.113 (> 0.10); an improvement that meets them must update README.md",
+        reason="issue 11 targets only partly met on the held-out set: AUC 0.930 (95% CI "
+        "0.911-0.949) meets >= 0.90, but at the threshold fixed beforehand (0.35) recall 0.831 "
+        "comes with FPR 0.128 (> 0.10); an improvement that meets both must update README.md",
     )
     def test_issue_targets(self, heldout: dict[str, ev.Row]) -> None:
         combined = heldout["combined (shipped score)"]
@@ -129,16 +146,17 @@ class TestLearnedModel:
 
     @pytest.mark.slow
     def test_retraining_reproduces_the_shipped_weights(self) -> None:
-        """The full training run (~30 s) gives the shipped file byte for byte."""
+        """The full training run (~1 min: six word models) gives the shipped file byte for byte."""
         pytest.importorskip("sklearn")
         content = train.fit(*train.load_training())
         shipped = json.loads(gzip.decompress(learned.MODEL_PATH.read_bytes()))
         assert content["blend"] == shipped["blend"]
         assert content["bias"] == shipped["bias"]
         assert content["weights"] == shipped["weights"]
+        assert content["thresholds"] == shipped["thresholds"]
         assert train.dump(content) == learned.MODEL_PATH.read_bytes()
 
     def test_training_data_is_what_the_readme_says(self) -> None:
         texts, labels = train.load_training()
         assert len(texts) == 68412
-        assert math.isclose(sum(labels) / len(labels), 0.097, abs_tol=0.01)
+        assert math.isclose(sum(labels) / len(labels), 0.072, abs_tol=0.005)

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from handoff.signals import learned
 from handoff.signals.text import FRUSTRATION_THRESHOLD, analyze_text
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -86,9 +87,6 @@ class TestVaderTweets:
         assert r >= 0.85
 
 
-THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
-
-
 @dataclass(frozen=True)
 class Half:
     """Scores of one half of the labelled support messages."""
@@ -148,11 +146,6 @@ def halves() -> tuple[Half, Half]:
     return dev, test
 
 
-def _lowest_within_fpr(half: Half) -> float:
-    """The lowest grid threshold whose FPR is at most 0.10 (the most recall that budget allows)."""
-    return min(t for t in THRESHOLDS if half.ours_at(t)[1] <= 0.10)
-
-
 class TestFrustrationSet:
     """Frustration separates frustrated support messages better than VADER negativity.
 
@@ -164,10 +157,12 @@ class TestFrustrationSet:
     choice was made, is in tests/test_frustration_heldout.py.
     """
 
-    def test_threshold_is_chosen_on_the_dev_half(self, halves: tuple[Half, Half]) -> None:
-        """FRUSTRATION_THRESHOLD follows the rule on the dev half (re-derive it)."""
-        dev, _ = halves
-        assert _lowest_within_fpr(dev) == FRUSTRATION_THRESHOLD
+    def test_threshold_is_chosen_on_the_dev_half(self) -> None:
+        """FRUSTRATION_THRESHOLD follows the rule on the dev halves (this set's odd half and the
+        written set's), scored out of fold: the word model trains on those messages, so their
+        in-sample scores would set it too low. The training script derives it and stores it
+        in the model file (tests/test_frustration_heldout.py re-derives it by retraining)."""
+        assert learned.load().thresholds["combined"] == FRUSTRATION_THRESHOLD
 
     def test_beats_vader_ranking(self, halves: tuple[Half, Half]) -> None:
         """On the held-out half, frustration's AUC exceeds VADER negativity's by > 0.1."""

@@ -14,7 +14,7 @@ analyser combines them with a noisy-OR (``1 - prod(1 - w)``, strongest cue per k
 The noisy-OR is the lexicon's own score; ``analyze_text`` blends it with a learned word model
 (:mod:`handoff.signals.learned`), so the final frustration of a message with one weak cue is
 lower or higher than these weights depending on the rest of its words. Where a message counts
-as "frustrated" is ``FRUSTRATION_THRESHOLD`` in text.py (0.25 on the blended score), chosen on
+as "frustrated" is ``FRUSTRATION_THRESHOLD`` in text.py (0.35 on the blended score), chosen on
 one half of the labelled set and judged on the other (tests/test_quality.py).
 
 Phrases are matched case-insensitively on spaCy tokens (``PhraseMatcher(attr="LOWER")``), so
