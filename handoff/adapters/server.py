@@ -23,6 +23,7 @@ once, in it, before the port opens.
 from __future__ import annotations
 
 import asyncio
+import gc
 import hmac
 import json
 import logging
@@ -387,6 +388,11 @@ def serve(settings: Settings) -> None:
     runtime = build_runtime(settings, on_turn=(metrics.record,))
     _warm_up(runtime)
     app = create_app(settings, runtime, metrics)
+    # What start-up built (spaCy's vocabulary, the lexicons, the learned weights, the rules)
+    # lives as long as the process. Frozen, a full garbage collection no longer walks it:
+    # unfrozen, each full collection took ~60 ms in a loaded server and set the p99 latency.
+    gc.collect()
+    gc.freeze()
     log.info("handoff action server on http://%s:%s", settings.host, settings.port)
     if settings.host not in ("127.0.0.1", "::1", "localhost"):
         log.warning("HANDOFF_HOST=%s: keep this port off the public internet", settings.host)
