@@ -31,11 +31,6 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "rasa_project" / "scripts"))
 import prepare_rasa
 
-REGENERATE = (
-    ".venv/bin/python rasa_project/scripts/parse_messages.py "
-    "--evalset tests/data/routing_eval/banking.yaml --out tests/data/routing_eval/nlu/banking.jsonl"
-)
-
 RULES = """\
 version: 1
 name: tiny
@@ -251,20 +246,39 @@ def committed() -> NluParses:
     return load_parses(PARSES)
 
 
-def test_parses_are_of_the_current_bot(committed: NluParses) -> None:
-    """Stale parses measure a bot that no longer exists: regenerate when training changes."""
-    assert committed.fingerprint == prepare_rasa.fingerprint(), (
-        f"{PARSES.relative_to(ROOT)} was made by the bot with training fingerprint "
-        f"{committed.fingerprint}, but rasa_project now trains {prepare_rasa.fingerprint()}; "
-        f"regenerate them: {REGENERATE}"
+# Both committed sets of parses: the blind evaluation set and the development set.
+PARSED_SETS = [
+    pytest.param(EVALSET, PARSES, id="blind"),
+    pytest.param(routing_eval.DEV_EVALSET, routing_eval.DEV_PARSES, id="development"),
+]
+
+
+def _regenerate(evalset: Path, parses: Path) -> str:
+    return (
+        ".venv/bin/python rasa_project/scripts/parse_messages.py "
+        f"--evalset {evalset.relative_to(ROOT)} --out {parses.relative_to(ROOT)}"
     )
-    assert committed.header["rasa_version"] == prepare_rasa.RASA_VERSION
 
 
-def test_every_customer_message_has_a_parse(committed: NluParses) -> None:
-    texts = {t for c in load_eval_set(EVALSET).conversations for t in c.customer}
-    assert texts <= set(committed.parses), f"missing parses; regenerate them: {REGENERATE}"
-    assert committed.header["messages"] == len(committed.parses) == len(texts)
+@pytest.mark.parametrize(("evalset", "path"), PARSED_SETS)
+def test_parses_are_of_the_current_bot(evalset: Path, path: Path) -> None:
+    """Stale parses measure a bot that no longer exists: regenerate when training changes."""
+    parses = load_parses(path)
+    assert parses.fingerprint == prepare_rasa.fingerprint(), (
+        f"{path.relative_to(ROOT)} was made by the bot with training fingerprint "
+        f"{parses.fingerprint}, but rasa_project now trains {prepare_rasa.fingerprint()}; "
+        f"regenerate them: {_regenerate(evalset, path)}"
+    )
+    assert parses.header["rasa_version"] == prepare_rasa.RASA_VERSION
+
+
+@pytest.mark.parametrize(("evalset", "path"), PARSED_SETS)
+def test_every_customer_message_has_a_parse(evalset: Path, path: Path) -> None:
+    parses = load_parses(path)
+    texts = {t for c in load_eval_set(evalset).conversations for t in c.customer}
+    missing = f"missing parses; regenerate them: {_regenerate(evalset, path)}"
+    assert texts <= set(parses.parses), missing
+    assert parses.header["messages"] == len(parses.parses) == len(texts)
 
 
 def test_user_turns_match_the_adapters_reading(committed: NluParses) -> None:
@@ -362,13 +376,6 @@ def test_development_results_match_the_rules_as_they_are() -> None:
     )
     result = evaluate(router, load_eval_set(routing_eval.DEV_EVALSET), parses)
     assert result.model_dump(mode="json") == doc["evaluation"]
-
-
-def test_development_parses_are_of_the_current_bot() -> None:
-    parses = load_parses(routing_eval.DEV_PARSES)
-    assert parses.fingerprint == prepare_rasa.fingerprint()
-    texts = {t for c in load_eval_set(routing_eval.DEV_EVALSET).conversations for t in c.customer}
-    assert texts <= set(parses.parses)
 
 
 def test_results_readme_tables_are_generated_from_the_json() -> None:
