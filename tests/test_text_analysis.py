@@ -148,6 +148,8 @@ CUE_EXAMPLES = [
     ("shouting", "why is it NOT WORKING", "NOT WORKING"),
     ("punctuation_burst", "where is it??", "??"),
     ("punctuation_burst", "are you serious?!", "?!"),
+    ("bank_hold", "why has my account been frozen?", "account been frozen"),
+    ("resolved", "never mind, found it", "found it"),
 ]
 
 

@@ -595,6 +595,8 @@ _PANJABI = (
     "ਬੰਦੇ ਨਾਲ ਗੱਲ",
     "ਇਨਸਾਨ ਨਾਲ ਗੱਲ",
     "ਏਜੰਟ ਨਾਲ ਗੱਲ",
+    # staff words: employee, staff member, adviser, officer ("ਕਿਸੇ ਮੁਲਾਜ਼ਮ ਨਾਲ ਗੱਲ ਕਰਨੀ ਹੈ")
+    *_combine(("ਮੁਲਾਜ਼ਮ", "ਕਰਮਚਾਰੀ", "ਸਟਾਫ਼", "ਸਟਾਫ", "ਸਲਾਹਕਾਰ", "ਅਧਿਕਾਰੀ"), ("ਨਾਲ ਗੱਲ",)),
     "ਕਿਸੇ ਨਾਲ ਗੱਲ ਕਰਾ",
     "ਕਿਸੇ ਨਾਲ ਗੱਲ ਕਰਵਾ",
     "ਕਿਸੇ ਨਾਲ ਗੱਲ ਕਰਨੀ",
@@ -606,11 +608,13 @@ _PANJABI = (
     "کسی نال گل",
     "ایجنٹ نال گل",
     "انسان نال گل",
+    "ملازم نال گل",
+    "سٹاف نال گل",
     "مینوں فون کرو",
     "مینوں کال کرو",
     # In Latin letters
     *_combine(
-        ("bande", "banday", "kise", "kisi", "agent", "insaan", "insan"),
+        ("bande", "banday", "kise", "kisi", "agent", "insaan", "insan", "mulazam", "staff"),
         ("naal gal", "nal gal", "naal gall", "nal gall"),
     ),
     *_combine(("mainu", "menu", "mennu"), ("call karo", "phone karo", "call kardo", "phone kardo")),
