@@ -74,6 +74,10 @@ _SOMEONE = (
     r"the person)"
 )
 _MY = r"(?:my|our|me)"
+_RELATIVE = (
+    r"(?:my|our)\s+(?:sister|brother|son|daughter|mum|mom|mother|dad|father|partner|husband|wife|"
+    r"ex|ex-partner|flatmate|housemate|friend|boyfriend|girlfriend|carer|lodger|cousin)"
+)
 # "I definitely didn't make it": an adverb between the subject and the denial.
 _SURE = r"(?:(?:definitely|certainly|honestly|really|absolutely|genuinely|100%)\s+)?"
 _MONEY = (
@@ -116,7 +120,7 @@ _SHAPES: tuple[_Shape, ...] = (
         ),
         # someone used / spent / emptied my card or account
         rf"\b{_SOMEONE}(?:'s| has| have| had|'ve)?(?: been| just| now)?\s+(?:used|using|spent|"
-        rf"spending|"
+        rf"spending|logging into|logging in to|getting into|accessing|been into|"
         rf"taken|took|withdrawn|withdrew|emptied|drained|accessed|hacked|cloned|got into|"
         rf"logged into|"
         rf"cleared out|stole|stolen|nicked|made){_GAP}\b{_MY}\s+(?:card|account|money|savings|"
@@ -138,6 +142,8 @@ _SHAPES: tuple[_Shape, ...] = (
         r"weren't|were not)\s+"
         r"(?:me|us|mine|ours)\b(?!\s+who)",
         rf"\b(?:not|wasn't|weren't|isn't|aren't)\s+(?:me|mine|us|ours)\b{_GAP}\b{_MONEY}\b",
+        rf"\b{_MONEY}\b{_GAP}\b(?:isn't|isnt|is not|aren't|arent|are not|wasn't|weren't|were not|"
+        r"was not)\s+(?:mine|ours|me|us)\b(?!\s+who)",
         # my card / account has been hacked, cloned, compromised, emptied
         rf"\b{_MY}\s+(?:card|account|bank account|online banking|app|details|email)\s+(?:has |"
         rf"have |was |were |got |is |'s )?"
@@ -167,6 +173,7 @@ _SHAPES: tuple[_Shape, ...] = (
         0.0,
         _words(
             "bitcoin blocked claim claimed claiming claims clicked con courier crypto customs "
+            "answer answering reply replying responding ghosted "
             "deleted details disappeared dodgy entered fake followed forex gave given handed "
             "impersonated impersonating impersonator inheritance investing investment lottery "
             "meet met opened phishing posing pressed pretended pretending pretends prize put "
@@ -208,7 +215,8 @@ _SHAPES: tuple[_Shape, ...] = (
         rf"\b(?:seller|buyer|landlord|builder|he|she|they)\b{_GAP}\b(?:has |have |'s |"
         rf"'ve )?(?:blocked me|blocked us|"
         rf"disappeared|vanished|deleted (?:the|their|his|her) (?:account|profile|listing)|"
-        rf"stopped replying|gone silent)",
+        rf"stopped replying|gone silent|won't answer|will not answer|isn't answering|not answering|"
+        rf"stopped answering|won't reply|not replying|not responding|ghosted me)",
         # invoice redirection: new or changed bank details, then not paid
         r"\b(?:new|changed|updated|different)\s+(?:bank|account|payment)\s+details\b[^\n]{0,140}?"
         r"\b(?:never|hasn't been paid|has not been paid|not been paid|didn't change|"
@@ -359,7 +367,8 @@ _SHAPES: tuple[_Shape, ...] = (
         r"\bhaha\b|/s\b|🙄|🙃)",
         r"\bhow (?:helpful|useful|convenient|reassuring)(?:\s*[.!🙄🙃]|\s*$)",
         r"\bthanks? (?:for|4) (?:nothing|wasting my time|the help,? not)\b",
-        r"\b(brilliant|great|perfect|fantastic|wonderful|marvellous|superb|amazing),?\s+(?:just|absolutely|"
+        r"\b(brilliant|great|perfect|fantastic|wonderful|marvellous|superb|amazing),?\s+(?:just|"
+        r"absolutely|"
         r"really|truly)\s+\1\b",
         r"\b(?:just |really |absolutely |simply )?(?:love|loving|adore)\s+(?:not being able|"
         r"being (?:ignored|kept|left|told|charged|passed)|waiting|having to|getting (?:charged|"
@@ -416,10 +425,58 @@ _SHAPES += (
         SCAM,
         0.0,
         _words("asked asking wanted"),
-        r"\b(?:it|they|he|she|the (?:site|page|form|website|link|text))?\s*(?:asked|asking|wanted)\s+"
-        r"(?:me\s+)?(?:for|to (?:enter|put in|type in|confirm))\s+(?:my|our|the)\s+(?:card|bank|"
-        r"log ?in|account|security|online banking)\s+(?:details|number|pin|code|info)\b[^\n]{0,100}?"
+        r"\b(?:it|they|he|she|the (?:site|page|form|website|link|text))?\s*(?:asked|asking|"
+        r"wanted)\s+"
+        r"(?:me\s+)?(?:for\s+|to (?:enter|put in|type in|confirm)\s+)?(?:my|our|the)\s+(?:card|"
+        r"bank|"
+        r"log ?in|account|security|online banking)\s+(?:details|number|pin|code|"
+        r"info)\b[^\n]{0,100}?"
         r"\b(?:i|we)\s+(?:put|typed|entered|gave|filled|sent)\b",
+    ),
+    # Told to move everything to a "new" account: the safe-account scam in other words.
+    _shape(
+        SCAM,
+        0.0,
+        _words("told asked instructed wanted said"),
+        r"\b(?:told|asked|instructed|wanted|said)\s+(?:me|us|him|her|my \w+)\s+to\s+(?:move|"
+        r"transfer|"
+        r"send|put)\s+(?:everything|all (?:my|our|of my|of our|the) \w+|my \w+|our \w+|it all|"
+        r"the money|"
+        r"the lot)\s+(?:to|into)\s+(?:a|another|the new|new|different|his|her|their)\b",
+    ),
+    # Asked to pay more before the customer can withdraw: an advance fee in other words.
+    _shape(
+        SCAM,
+        0.0,
+        _words("more before"),
+        r"\b(?:want|wants|asking for|asked for|need|needs|demanding|demand)\s+(?:me to pay\s+|"
+        r"us to pay\s+)?"
+        r"(?:more|another|a fee|an? \w+ fee|tax|more money|a deposit)\b[^.?!\n]{0,30}?\bbefore\s+"
+        r"(?:i|we|he|she|they)\s+can\s+(?:withdraw|take|get|access|receive|release|have)\b",
+    ),
+    # Money given to someone only ever met online.
+    _shape(
+        SCAM,
+        0.0,
+        _words("met"),
+        r"\b(?:money|£|pay|paid|paying|sending|sent|giving|given|gave|transfer\w*|"
+        r"loan\w*)\b[^\n]{0,80}?"
+        r"\b(?:someone|somebody|a man|a woman|a guy|a person|he|she|this (?:man|woman|guy))\s+"
+        r"(?:she|he|i|they|we)(?:'s|'d| has| had| have)?\s+(?:only\s+)?met\s+(?:online|"
+        r"on\s+(?:instagram|"
+        r"facebook|tiktok|telegram|whatsapp|snapchat|social media|a dating (?:app|site)|tinder|"
+        r"hinge|"
+        r"bumble))\b",
+    ),
+    # A phone that suddenly lost its signal, then no way into banking: a SIM swap's symptoms.
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("signal service network reception"),
+        r"\b(?:phone|sim|mobile)\b[^.?!\n]{0,30}?\b(?:lost|no|has no|stopped getting|"
+        r"without)\s+(?:all\s+)?"
+        r"(?:signal|service|network|reception)\b[^\n]{0,80}?\b(?:bank|banking|account|app|log in|"
+        r"login|get into|get in)\b",
     ),
     # Invoice redirection: the payee never sent the "new bank details".
     _shape(
@@ -446,7 +503,8 @@ _SHAPES += (
         0.0,
         _words("fee fees tax"),
         r"\b(?:withdrawal|release|unlock|unlocking|admin|processing|clearance|verification|"
-        r"transfer|activation|tax)\s+(?:fee|fees|charge|payment)\b[^.?!\n]{0,40}?\b(?:before|to|so)\s+"
+        r"transfer|activation|tax)\s+(?:fee|fees|charge|payment)\b[^.?!\n]{0,40}?\b(?:before|to|"
+        r"so)\s+"
         r"(?:i|we|he|she|they)?\s*(?:can\s+)?(?:take|withdraw|get|release|access|unlock|receive)\b",
         r"\bpay\b[^.?!\n]{0,30}?\b(?:fee|fees|tax)\b[^.?!\n]{0,30}?\bbefore\s+(?:i|we)\s+can\s+"
         r"(?:take|withdraw|get|access|receive)\b[^.?!\n]{0,30}?\b(?:profits?|money|funds|"
@@ -459,19 +517,29 @@ _SHAPES += (
         VULNERABILITY,
         0.0,
         _words("win winning losses chase chasing"),
-        r"\b(?:win|winning|won)\s+(?:it\s+|that\s+|this\s+|the money\s+|my money\s+|some\s+)?back\b",
+        r"\b(?:win|winning|won)\s+(?:it\s+|that\s+|this\s+|the money\s+|my money\s+|"
+        r"some\s+)?back\b",
         r"\bchas\w*\s+(?:my\s+|the\s+)?loss(?:es)?\b",
     ),
     _shape(
         VULNERABILITY,
         0.0,
-        _words("mentally mental trust bipolar manic"),
+        _words(
+            "mentally mental trust bipolar manic adhd ptsd autism autistic learning dyslexia "
+            "dyslexic partially registered hearing brain time"
+        ),
         r"\b(?:bad|tough|hard|rough|dark|awful|terrible|horrible)\s+(?:week|day|days|time|month|"
         r"patch|place)\s+mentally\b",
-        r"\b(?:my|his|her|their)\s+mental\s+health\b|\bmental\s+health\s+(?:problems?|issues?|crisis|"
+        r"\b(?:my|his|her|their)\s+mental\s+health\b|\bmental\s+health\s+(?:problems?|issues?|"
+        r"crisis|"
         r"condition|episode)\b|\bmentally\s+(?:ill|unwell|struggling)\b",
         r"\b(?:don't|dont|do not|can't|cannot)\s+trust\s+myself\b",
-        r"\b(?:bipolar|manic episode)\b",
+        r"\b(?:bipolar|manic episode|adhd|ptsd|autism|autistic|learning disabilit\w*|dyslexi\w*|"
+        r"partially sighted|registered blind|hearing impaired|brain injury)\b",
+        r"\b(?:going through|having|had)\s+(?:a\s+)?(?:really\s+|very\s+|such a\s+)?(?:hard|tough|"
+        r"difficult|rough|awful|terrible)\s+time\b(?!\s+(?:with|using|finding|getting|"
+        r"understanding|"
+        r"logging))",
     ),
     _shape(
         VULNERABILITY,
@@ -486,11 +554,14 @@ _SHAPES += (
         VULNERABILITY,
         0.0,
         _words("left pay rent enough"),
-        r"\bnothing left (?:for|to pay for|to buy|to put on|on)\s+(?:the\s+)?(?:electric\w*|gas|meter|"
+        r"\bnothing left (?:for|to pay for|to buy|to put on|on)\s+(?:the\s+)?(?:electric\w*|gas|"
+        r"meter|"
         r"food|rent|bills?|nappies|heating|kids|children|shopping)\b",
-        r"\b(?:can't|cannot|can not|cant|unable to)\s+pay\s+(?:anything|a penny|any of it|a thing)\b",
+        r"\b(?:can't|cannot|can not|cant|unable to)\s+pay\s+(?:anything|a penny|any of it|"
+        r"a thing)\b",
         r"\blost\s+(?:all\s+)?(?:my|our|the)\s+(?:rent|mortgage|food|bills?|wages?)\s+money\b",
-        r"\b(?:not sure|don't know if|dont know if|worried)\s+(?:i'll|ill|i will|we'll|we will|i|we)\s+"
+        r"\b(?:not sure|don't know if|dont know if|worried)\s+(?:i'll|ill|i will|we'll|we will|i|"
+        r"we)\s+"
         r"(?:have|'ll have)\s+enough\s+(?:money\s+)?(?:for|to pay|to cover|to buy)\b",
         r"\b(?:won't|wont|will not|don't|dont|do not)\s+have\s+enough\s+(?:money\s+)?(?:for|to pay|"
         r"to cover)\s+(?:the\s+|my\s+|our\s+)?(?:rent|food|electric\w*|gas|bills?|mortgage|heating|"
@@ -534,7 +605,8 @@ _SHAPES += (
         # ("card still says my maiden name. Amazing."; "Lovely. Stood at a till with a queue")
         r"(?:^|[.!?]\s+)(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|fantastic|wonderful|"
         r"perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]+\s+[^\n]{0,80}?"
-        r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|broken|a link)\b",
+        r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|broken|"
+        r"a link)\b",
         r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|broken|"
         r"a link)\b[^\n]{0,80}?[.,]\s+(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|fantastic|"
         r"wonderful|perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]*\s*$",
@@ -596,10 +668,21 @@ _SHAPES += (
         FRAUD_REPORT,
         0.0,
         _words("details never"),
-        rf"\b{_SOMEONE}\s+(?:still\s+)?(?:has|have|had|got|kept|saved|is keeping)\s+(?:got\s+)?{_MY}\s+"
+        rf"\b(?:{_SOMEONE}|{_RELATIVE})\s+(?:still\s+)?(?:has|have|had|got|kept|saved|"
+        rf"is keeping)\s+"
+        rf"(?:got\s+)?{_MY}\s+"
         r"(?:old\s+)?(?:card|bank|account|log ?in)\s+details\b",
         rf"\b{_MONEY}\b[^\n]{{0,120}}?\b(?:i've|ive|i have|i'd|i|we've|we have)\s+(?:never|not)\s+"
-        r"(?:even\s+)?been\s+(?:to|in|there|near)\b",
+        r"(?:even\s+)?(?:been\s+(?:to|in|there|near)|used|shopped (?:at|with|there)|ordered from|"
+        r"bought from|signed up)\b",
+    ),
+    # "... that I did not authorise": a denial of whatever came before (an amount, a shop).
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("authorise authorize authorised authorized agree"),
+        rf"\b(?:that|which)\s+(?:i|we)\s+{_SURE}{_NOT}\s+(?:authori[sz]e|authori[sz]ed|agree to|"
+        r"agreed to|give permission for)\b",
     ),
     # The bank has held, restricted, frozen or blocked the customer's account or payment:
     # only a person (or the team that placed it) can lift it.
@@ -613,12 +696,14 @@ _SHAPES += (
         # not a question about what might happen ("what if my payment is held?")
         r"(?<!if my )(?<!if the )(?<!if a )(?<!when my )(?<!when a )"
         r"\b(?:account|accounts|payment|payments|transfer|transfers|money|funds|online banking)"
-        r"(?:'s|\s+(?:has|have|was|were|is|are|got|been|being|is being|has been|have been|had been))"
+        r"(?:'s|\s+(?:has|have|was|were|is|are|got|been|being|is being|has been|have been|"
+        r"had been))"
         r"(?:\s+been)?\s+(?:restricted|frozen|blocked|held|suspended|stopped|put on hold|on hold|"
         r"locked|under review)\b",
         r"\byou(?:'ve| have| guys)?\s+(?:just\s+)?(?:blocked|frozen|froze|stopped|held|restricted|"
         r"suspended|locked)\s+(?:my|our|the)\s+(?:account|card|payment|transfer|money|funds)",
-        r"\b(?:showing|shows|marked|flagged)\s+as\s+(?:held|on hold|blocked|restricted|under review)\b",
+        r"\b(?:showing|shows|marked|flagged)\s+as\s+(?:held|on hold|blocked|restricted|"
+        r"under review)\b",
         r"\b(?:held|stopped|blocked|frozen)\s+(?:for|pending)\s+(?:a\s+)?(?:security|fraud)\s+"
         r"(?:check|review)\b",
     ),
@@ -643,7 +728,8 @@ _SHAPES += (
         ),
         r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|my fault|"
         r"phew|panic over|false alarm|makes sense now|that makes sense|that explains it|"
-        r"ignore me|silly me|sorted now|all sorted|it's fine now|all good now|all good,? thanks?)\b",
+        r"ignore me|silly me|sorted now|all sorted|it's fine now|all good now|"
+        r"all good,? thanks?)\b",
         r"\b(?:oh|ah|ahh|oops)\s+(?:wait|hang on|no|ok|okay)?,?\s*(?:it's|its|it was|i|they're)\b"
         r"[^.?!\n]{0,60}?\b(?:forgot|found|in my|there|under|my own|i added|i cancelled|i set up|"
         r"my son|my daughter|my partner|the kids)\b",
