@@ -106,6 +106,11 @@ POSITIVES = [
     ("legal_threat", "you'll get a letter before claim from me"),
     ("resolved", "false alarm, it was the gym"),
     ("resolved", "ah I forgot about that, sorry"),
+    ("good_news", "LOAN APPROVED, FINALLY!!"),
+    ("good_news", "we've just paid off the overdraft!!"),
+    ("not_understood", "all I want is a straight answer"),
+    ("still_not", "I was promised the fee would be reversed and it never was"),
+    ("no_help", "ok so no one has a clue then"),
     # a second batch, written to probe the shapes after the first round of fixes
     ("human_demand", "can I have a word with one of your team"),
     ("human_demand", "I'd rather deal with a person"),
@@ -165,6 +170,9 @@ NEGATIVES = [
     ("human_demand", "what's the phone number for the branch in Leeds?"),
     ("fraud_report", "I've never used Apple Pay, how do I set it up?"),
     ("shouting", "I have ADHD and I keep forgetting to pay things"),
+    ("no_help", "nobody knows my PIN except me, right?"),
+    ("good_news", "YOU APPROVED A PAYMENT I NEVER MADE"),
+    ("still_not", "I was told it would be sorted by Friday, is it done?"),
 ]
 
 
@@ -200,6 +208,21 @@ class TestRules:
             intent="nlu_fallback",
         )
         assert (lane, turn) == ("general_banking", 2)
+
+    def test_sarcasm_about_the_bot_in_a_first_message_escalates(self) -> None:
+        """Irony that is itself about the bot failing them ('any point asking you?') needs no
+        earlier exchange."""
+        lane, turn, _ = route("what's the point in talking to you, I might as well talk to a wall")
+        assert (lane, turn) == ("general_banking", 1)
+
+    def test_a_warm_mood_is_not_the_bot_failing(self) -> None:
+        """Three unparsed messages from a delighted customer stay with the bot."""
+        assert route(
+            "GOT THE KEYS TO OUR FIRST FLAT!!",
+            "honestly so happy right now haha",
+            "anyway what do I do about the mortgage account",
+            intent="nlu_fallback",
+        ) == ("bot", None, None)
 
     def test_sarcasm_in_a_first_message_waits(self) -> None:
         """A first message's irony is about the world, not about the bot failing them."""

@@ -150,6 +150,7 @@ CUE_EXAMPLES = [
     ("punctuation_burst", "are you serious?!", "?!"),
     ("bank_hold", "why has my account been frozen?", "account been frozen"),
     ("resolved", "never mind, found it", "found it"),
+    ("good_news", "WE GOT THE KEYS!!", "WE GOT THE KEYS"),
 ]
 
 

@@ -58,7 +58,10 @@ NO_HELP = "no_help"  # a lexicon kind too
 HUMAN = "human_demand"  # the lexicon's kind: sets TextAnalysis.human_request
 RESOLVED = "resolved"
 BANK_HOLD = "bank_hold"
+GOOD_NEWS = "good_news"
 COMPLAINT = "complaint"  # a lexicon kind too
+NOT_UNDERSTOOD = "not_understood"  # a lexicon kind too
+STILL_NOT = "still_not"  # a lexicon kind too
 
 # Within one sentence: up to this many characters between the parts of a shape.
 _GAP = r"[^.?!\n]{0,50}?"
@@ -622,13 +625,15 @@ _SHAPES += (
     _shape(
         NO_HELP,
         0.3,
-        _words("link point actually"),
+        _words("link point actually nobody one noone"),
         r"\b(?:sent|gave|given|pointed|keeps? sending|just sends|just sent)\s+(?:me\s+)?(?:to\s+)?"
         r"(?:a|another|the same|yet another|some)\s+(?:link|faq|article|help page)\b",
         r"(?:^|[.,!?]\s*|\bjust\s+)(?:a|another|yet another)\s+link\s+to\s+(?:the|a|your)\s+"
         r"(?:whole\s+)?(?:faq|faqs|fees? page|help (?:page|centre|center)|website|same page|app)",
         r"\b(?:is there|what's|whats|what is)\s+(?:any\s+|the\s+)?point\s+(?:in\s+)?(?:asking|"
         r"talking to|messaging|using|typing to)\s+(?:you|this|the bot|a bot)\b",
+        r"^\s*(?:(?:right|ok|okay|so|well),?\s+)*(?:nobody|no one|noone)\s+(?:knows|can tell me|"
+        r"has a clue|has any idea)\s*(?:then|here|there|at all|apparently)?\s*[.?!]*\s*$",
         r"\b(?:can|do|will)\s+you\s+actually\s+(?:do|help(?: me)?(?: with)?)\s+(?:anything|"
         r"something)\b",
     ),
@@ -653,6 +658,24 @@ _SHAPES += (
         r"(?:^|[.!?]\s*)who\s+(?:can|could)\s+(?:authori[sz]e|approve|sign off|sort|deal with|"
         r"help with|raise|process|release|unblock|lift)\b",
         r"\bwho\s+can\s+i\s+(?:speak|talk|chat)\s+(?:to|with)\b",
+    ),
+    # "Why is it so hard to get a straight answer": the bot is not answering the question.
+    _shape(
+        NOT_UNDERSTOOD,
+        0.3,
+        _words("answer answers"),
+        r"\b(?:a|any|one|some)\s+(?:straight|simple|proper|clear|direct|real)\s+answers?\b",
+    ),
+    # A promise that was not kept ("I was told it would be refunded and it hasn't been"): the
+    # customer is chasing, as with "still not".
+    _shape(
+        STILL_NOT,
+        0.3,
+        _words("told promised said assured"),
+        r"\b(?:was|were|been)\s+(?:told|promised|assured)\b[^.?!\n]{0,80}?\b(?:would|will|'d)\s+"
+        r"(?:be\s+)?(?:refunded|sorted|fixed|credited|cancelled|paid|back|resolved|returned|"
+        r"reversed|removed|called)\b[^\n]{0,60}?\b(?:hasn't|has not|haven't|have not|wasn't|"
+        r"was not|isn't|never|didn't|did not|still)\b",
     ),
     # "Can you cancel it or not?": the customer doubts the bot can do anything.
     _shape(
@@ -717,6 +740,24 @@ _SHAPES += (
         r"\b(?:raised|made|logged|opened|filed|submitted|lodged|have|got|had)\s+(?:a|my)\s+"
         r"(?:formal\s+)?complaint\b",
         r"\bcomplaint\s+(?:open|reference|ref|number|no\.?|is still open)\b",
+    ),
+    # Good news told with capitals and exclamation marks ("MORTGAGE APPROVED!!", "WE GOT THE
+    # KEYS", "I JUST PAID OFF MY CREDIT CARD"): joy, not anger.
+    _shape(
+        GOOD_NEWS,
+        0.0,
+        _words(
+            "approved accepted keys paid cleared passed engaged married promoted promotion "
+            "debt-free free owe won getting got bought pregnant"
+        ),
+        r"\b(?:mortgage|loan|application|offer|visa|planning)\s+"
+        r"(?:has been\s+|was\s+|is\s+|got\s+)?(?:approved|accepted)\b",
+        r"\b(?:i|we)(?:'ve|'re| have| are)?\s+(?:just\s+|finally\s+|officially\s+)?(?:got|getting|"
+        r"bought|paid off|cleared|passed|won|been promoted|got engaged|got married|got the job)\s+"
+        r"(?:the\s+|my\s+|our\s+|a\s+)?(?:keys|house|flat|home|job|mortgage|credit card|loan|debt|"
+        r"overdraft|exam|test|driving test|degree|promotion|place)\b",
+        r"\b(?:got|get|getting)\s+the\s+keys\b",
+        r"\b(?:i|we)\s+owe\s+nothing\b|\bdebt[- ]free\b|\b(?:i'm|we're|i am|we are)\s+pregnant\b",
     ),
     # The customer says the problem is solved or was their own doing: not a failure of the bot.
     _shape(
