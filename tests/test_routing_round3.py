@@ -87,7 +87,7 @@ POSITIVES = [
     ("sarcasm", "thank you very much for nothing"),
     ("sarcasm", "what a genius you are. still no refund"),
     ("sarcasm", "app crashed again. Brilliant."),
-    ("sarcasm", "precisely what I wanted on a Monday"),
+    ("sarcasm", "precisely how I wanted to start my Monday"),
     ("sarcasm", "is it too much to ask for a straight answer"),
     ("sarcasm", "like it's the 1970s"),
     ("repeated_asking", "my card has been declined five times today"),
@@ -165,6 +165,7 @@ NEGATIVES = [
     ("sarcasm", "Great, that worked perfectly, thanks!"),
     ("sarcasm", "Perfect. My card arrived today and it works."),
     ("no_help", "send me a link to the app please"),
+    ("sarcasm", "brilliant, that's exactly what I needed, thank you"),
     ("repeated_asking", "I asked my employer when they pay salaries"),
     ("vulnerability", "I'm having a hard time finding the statements page"),
     ("human_demand", "what's the phone number for the branch in Leeds?"),
@@ -263,6 +264,17 @@ class TestRules:
 
     def test_complaint_follow_up_goes_to_complaints(self) -> None:
         assert route("any update on my complaint? ref 5521")[0] == "complaints"
+
+    def test_asking_how_to_report_a_scam_stays_with_the_bot(self) -> None:
+        assert route("how do I report a scam text?") == ("bot", None, None)
+        assert route("how can I report fraud?") == ("bot", None, None)
+
+    def test_a_scam_told_with_a_howto_still_goes_to_fraud(self) -> None:
+        """Only a message that is nothing but the short question is a how-to."""
+        lane, turn, _ = route(
+            "how do I report a scam? I've just sent £500 to a seller who vanished"
+        )
+        assert (lane, turn) == ("fraud", 1)
 
     def test_flagged_account_with_one_misread_stays_with_the_bot(self) -> None:
         """A fraud flag plus one NLU fallback is not 'a sign of trouble' on its own."""

@@ -151,6 +151,7 @@ CUE_EXAMPLES = [
     ("bank_hold", "why has my account been frozen?", "account been frozen"),
     ("resolved", "never mind, found it", "found it"),
     ("good_news", "WE GOT THE KEYS!!", "WE GOT THE KEYS"),
+    ("howto", "how do I report a phishing email?", "how do I report a phishing email?"),
 ]
 
 

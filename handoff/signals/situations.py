@@ -59,6 +59,7 @@ HUMAN = "human_demand"  # the lexicon's kind: sets TextAnalysis.human_request
 RESOLVED = "resolved"
 BANK_HOLD = "bank_hold"
 GOOD_NEWS = "good_news"
+HOWTO = "howto"
 COMPLAINT = "complaint"  # a lexicon kind too
 NOT_UNDERSTOOD = "not_understood"  # a lexicon kind too
 STILL_NOT = "still_not"  # a lexicon kind too
@@ -585,7 +586,8 @@ _SHAPES += (
         SARCASM,
         0.4,
         _words(
-            "nothing genius marks star clap bravo exactly much wall future thought went like on "
+            "nothing genius marks star clap bravo exactly precisely just much wall future thought "
+            "went like on "
             "waiting amazing brilliant lovely great fantastic wonderful perfect superb "
             "marvellous excellent incredible stellar impressive 👏"
         ),
@@ -593,8 +595,8 @@ _SHAPES += (
         r"million)\s+|loads\s+)?(?:for|4)\s+nothing\b",
         r"\b(?:you're|you are|youre|what|such)\s+a\s+(?:genius|legend|star|marvel)\b",
         r"\b(?:top marks|gold star|slow clap|bravo)\b|👏\s*👏",
-        r"\b(?:exactly|just|precisely)\s+(?:how|what)\s+(?:i|we)\s+(?:wanted|needed|was hoping|"
-        r"were hoping)\b",
+        r"\b(?:exactly|just|precisely)\s+how\s+(?:i|we)\s+(?:wanted|hoped|planned|was hoping|"
+        r"were hoping)\s+to\s+(?:spend|start|end)\b",
         r"\b(?:is that|is it|that's|thats|was that)\s+(?:too much|asking too much)(?:\s+to ask)?\b",
         r"\b(?:i've|ive|i have|i've got|i have got|it's not like i have|not like i've got)\s+"
         r"(?:got\s+)?nothing\s+(?:else|better)\s+(?:on|to do)\b",
@@ -758,6 +760,16 @@ _SHAPES += (
         r"overdraft|exam|test|driving test|degree|promotion|place)\b",
         r"\b(?:got|get|getting)\s+the\s+keys\b",
         r"\b(?:i|we)\s+owe\s+nothing\b|\bdebt[- ]free\b|\b(?:i'm|we're|i am|we are)\s+pregnant\b",
+    ),
+    # A message that only asks how to report or check something ("how do I report a scam
+    # text?"): a how-to for the bot, not a report. Only a whole message of one short question.
+    _shape(
+        HOWTO,
+        0.0,
+        _words("report forward flag tell check know"),
+        r"^\s*(?:how|where|who)\s+(?:do|can|should|would)\s+(?:i|we)\s+(?:report|forward|flag|"
+        r"send|tell (?:if|whether)|check (?:if|whether)|know (?:if|whether))\b"
+        r"[^.!?\n]{0,60}\?*\s*$",
     ),
     # The customer says the problem is solved or was their own doing: not a failure of the bot.
     _shape(
