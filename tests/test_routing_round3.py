@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import yaml
 
 from handoff import Router
 from handoff.models.conversation import Conversation
@@ -107,6 +108,12 @@ POSITIVES = [
     ("resolved", "false alarm, it was the gym"),
     ("resolved", "ah I forgot about that, sorry"),
     ("good_news", "LOAN APPROVED, FINALLY!!"),
+    # a third batch
+    ("sarcasm", "ta for your help, not"),
+    ("repeated_asking", "I have literally already explained this"),
+    ("repeated_asking", "you are repeating yourself"),
+    ("churn_threat", "we're moving our business to a proper bank"),
+    ("vulnerability", "I'm off work with depression at the moment"),
     ("good_news", "we've just paid off the overdraft!!"),
     ("not_understood", "all I want is a straight answer"),
     ("still_not", "I was promised the fee would be reversed and it never was"),
@@ -133,6 +140,22 @@ POSITIVES = [
 @pytest.mark.parametrize(("kind", "text"), POSITIVES)
 def test_new_phrasing_is_recognised(kind: str, text: str) -> None:
     assert kind in kinds(text)
+
+
+def _development_messages() -> list[str]:
+    """Every customer message of the two development sets (routing_dev and routing_eval)."""
+
+    messages: list[str] = []
+    for name in ("routing_dev", "routing_eval"):
+        data = yaml.safe_load((ROOT / "tests" / "data" / name / "banking.yaml").read_text())
+        messages += [m for c in data["conversations"] for m in c["customer"]]
+    return messages
+
+
+def test_anchor_gating_never_changes_a_result_on_the_development_sets() -> None:
+    """The same invariant over the 1,100-odd real messages of both development sets."""
+    differing = [t for t in _development_messages() if situations.situation_cues(t) != _ungated(t)]
+    assert differing == []
 
 
 @pytest.mark.parametrize("text", [t for _, t in POSITIVES])
@@ -180,6 +203,7 @@ NEGATIVES = [
 @pytest.mark.parametrize(("kind", "text"), NEGATIVES)
 def test_near_miss_is_not_that_kind(kind: str, text: str) -> None:
     assert kind not in kinds(text)
+    assert situations.situation_cues(text) == _ungated(text)
 
 
 # ------------------------------------------------------------------ the rules

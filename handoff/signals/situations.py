@@ -342,9 +342,11 @@ _SHAPES: tuple[_Shape, ...] = (
         r"(?:switch\w*|mov\w* (?:banks?|my (?:money|account|accounts|business|savings))|"
         r"leav\w* (?:you|this bank|the bank)|tak\w* (?:my|our) (?:money|business|custom|"
         r"savings) (?:elsewhere|somewhere else))",
-        r"\b(?:switching|moving)\s+(?:to|over to)\s+(?:monzo|starling|revolut|nationwide|barclays|"
-        r"hsbc|"
-        r"lloyds|natwest|santander|halifax|chase|first direct|another bank|a different bank)\b",
+        r"\b(?:switching|moving|taking (?:my|our) (?:money|business|savings|account|custom)|"
+        r"moving (?:my|our) (?:money|business|savings|account))\s+(?:to|over to)\s+(?:monzo|"
+        r"starling|"
+        r"revolut|nationwide|barclays|hsbc|lloyds|natwest|santander|halifax|chase|first direct|"
+        r"another bank|a different bank|a proper bank|a better bank)\b",
     ),
     _shape(
         SARCASM,
@@ -353,6 +355,7 @@ _SHAPES: tuple[_Shape, ...] = (
             "surprise shocker shock thought guessed helpful useful convenient reassuring "
             "nothing marvellous superb perfect fantastic wonderful amazing "
             "again always bargain brilliant cheers done ever great love loving needed nice oh "
+            "ta thank "
             "stars thanks usual"
         ),
         r"\b(?:great|brilliant|fantastic|amazing|excellent|lovely|wonderful|superb|top|stellar|"
@@ -370,7 +373,9 @@ _SHAPES: tuple[_Shape, ...] = (
         r"\b(?:so|very|really|super|soo+) (?:helpful|useful)\b[^.?!\n]{0,40}?(?:\bnot\b|\blol\b|"
         r"\bhaha\b|/s\b|🙄|🙃)",
         r"\bhow (?:helpful|useful|convenient|reassuring)(?:\s*[.!🙄🙃]|\s*$)",
-        r"\bthanks? (?:for|4) (?:nothing|wasting my time|the help,? not)\b",
+        r"\b(?:thanks?|thank you|cheers|ta) (?:for|4) (?:nothing|wasting my time|(?:the|your|"
+        r"all the) "
+        r"help,? not)\b",
         r"\b(brilliant|great|perfect|fantastic|wonderful|marvellous|superb|amazing),?\s+(?:just|"
         r"absolutely|"
         r"really|truly)\s+\1\b",
@@ -530,7 +535,7 @@ _SHAPES += (
         0.0,
         _words(
             "mentally mental trust bipolar manic adhd ptsd autism autistic learning dyslexia "
-            "dyslexic partially registered hearing brain time"
+            "dyslexic partially registered hearing brain time signed sick off"
         ),
         r"\b(?:bad|tough|hard|rough|dark|awful|terrible|horrible)\s+(?:week|day|days|time|month|"
         r"patch|place)\s+mentally\b",
@@ -538,6 +543,9 @@ _SHAPES += (
         r"crisis|"
         r"condition|episode)\b|\bmentally\s+(?:ill|unwell|struggling)\b",
         r"\b(?:don't|dont|do not|can't|cannot)\s+trust\s+myself\b",
+        r"\bsigned off (?:work|sick)\b|\boff work (?:sick|ill|with (?:stress|depression|"
+        r"anxiety))\b|"
+        r"\bon sick (?:leave|pay)\b|"
         r"\b(?:bipolar|manic episode|adhd|ptsd|autism|autistic|learning disabilit\w*|dyslexi\w*|"
         r"partially sighted|registered blind|hearing impaired|brain injury)\b",
         r"\b(?:going through|having|had)\s+(?:a\s+)?(?:really\s+|very\s+|such a\s+)?(?:hard|tough|"
@@ -615,6 +623,16 @@ _SHAPES += (
         r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|broken|"
         r"a link)\b[^\n]{0,80}?[.,]\s+(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|fantastic|"
         r"wonderful|perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]*\s*$",
+    ),
+    # "I've literally just told you that"; "you're just repeating yourself".
+    _shape(
+        REPEATED,
+        0.3,
+        _words("told said explained repeating"),
+        r"\b(?:i've|ive|i have|i)\s+(?:literally\s+|already\s+|just\s+)+(?:told you|said (?:that|"
+        r"this|"
+        r"it)|explained (?:this|that|it))\b",
+        r"\byou(?:'re|re| are)\s+(?:just\s+)?repeating\s+yourself\b",
     ),
     # Failing repeatedly is counted like asking repeatedly ("the transfer has failed 3 times").
     _shape(
@@ -777,7 +795,7 @@ _SHAPES += (
         0.0,
         _words(
             "found got bad mistake phew panic alarm sense explains ignore silly sorted fine good "
-            "forgot wait rude"
+            "forgot wait rude oh ah ahh oops"
         ),
         r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|my fault|"
         r"phew|panic over|false alarm|makes sense now|that makes sense|that explains it|"
