@@ -108,6 +108,9 @@ POSITIVES = [
     ("resolved", "false alarm, it was the gym"),
     ("resolved", "ah I forgot about that, sorry"),
     ("good_news", "LOAN APPROVED, FINALLY!!"),
+    ("deadline", "my council tax payment has to go today"),
+    ("deadline", "we could lose our deposit on the flat"),
+    ("deadline", "I have to transfer the money this afternoon"),
     # a third batch
     ("sarcasm", "ta for your help, not"),
     ("repeated_asking", "I have literally already explained this"),
@@ -196,6 +199,8 @@ NEGATIVES = [
     ("shouting", "I have ADHD and I keep forgetting to pay things"),
     ("no_help", "nobody knows my PIN except me, right?"),
     ("good_news", "YOU APPROVED A PAYMENT I NEVER MADE"),
+    ("deadline", "what time do payments go out on a Friday?"),
+    ("deadline", "can I pay my rent by standing order?"),
     ("still_not", "I was told it would be sorted by Friday, is it done?"),
 ]
 
@@ -299,6 +304,17 @@ class TestRules:
             "how do I report a scam? I've just sent £500 to a seller who vanished"
         )
         assert (lane, turn) == ("fraud", 1)
+
+    def test_a_deadline_after_a_failed_reply_reaches_an_adviser(self) -> None:
+        lane, turn, rule = route(
+            "my salary hasn't arrived", "the mortgage goes out tomorrow morning",
+            intent="nlu_fallback",
+        )  # fmt: skip
+        assert (lane, turn, rule) == ("general_banking", 2, "deadline_at_risk")
+
+    def test_a_deadline_alone_stays_with_the_bot(self) -> None:
+        """A calm first question that names a date is not yet a deadline at risk."""
+        assert route("I need to pay my rent today, how do I add a payee?") == ("bot", None, None)
 
     def test_flagged_account_with_one_misread_stays_with_the_bot(self) -> None:
         """A fraud flag plus one NLU fallback is not 'a sign of trouble' on its own."""

@@ -152,6 +152,7 @@ CUE_EXAMPLES = [
     ("resolved", "never mind, found it", "found it"),
     ("good_news", "WE GOT THE KEYS!!", "WE GOT THE KEYS"),
     ("howto", "how do I report a phishing email?", "how do I report a phishing email?"),
+    ("deadline", "the deposit is due tomorrow", "deposit is due tomorrow"),
 ]
 
 

@@ -60,6 +60,7 @@ RESOLVED = "resolved"
 BANK_HOLD = "bank_hold"
 GOOD_NEWS = "good_news"
 HOWTO = "howto"
+DEADLINE = "deadline"
 COMPLAINT = "complaint"  # a lexicon kind too
 NOT_UNDERSTOOD = "not_understood"  # a lexicon kind too
 STILL_NOT = "still_not"  # a lexicon kind too
@@ -811,6 +812,22 @@ _SHAPES += (
         r"\b(?:raised|made|logged|opened|filed|submitted|lodged|have|got|had)\s+(?:a|my)\s+"
         r"(?:formal\s+)?complaint\b",
         r"\bcomplaint\s+(?:open|reference|ref|number|no\.?|is still open)\b",
+    ),
+    # A deadline that money must meet ("rent goes out tomorrow", "completion is today at
+    # 1pm", "I'll lose the house"): a stuck payment or a failing bot costs the customer now.
+    _shape(
+        DEADLINE,
+        0.0,
+        _words("today tomorrow tonight morning afternoon hour hours minutes lose right"),
+        r"\b(?:rent|mortgage|bills?|deposit|completion|payment|direct debit|council tax|"
+        r"repayment|school fees|wages|salary)\b[^.?!\n]{0,30}?\b(?:is\s+|are\s+)?(?:due|going out|"
+        r"goes out|comes out|coming out|needs? to (?:go|be paid|clear)|has to go|is)\b"
+        r"[^.?!\n]{0,20}?\b(?:today|tomorrow|tonight|this morning|this afternoon|in an hour|"
+        r"in \d+ (?:hours?|minutes?))\b",
+        r"\b(?:need|have|got)\s+to\s+(?:pay|send|transfer|move)\b[^.?!\n]{0,30}?\b(?:today|tonight|"
+        r"tomorrow|right now|this morning|this afternoon)\b",
+        r"\b(?:i'll|ill|i will|we'll|we will|i'm going to|we're going to|going to|could)\s+lose\s+"
+        r"(?:the|my|our)\s+(?:house|flat|home|deposit|booking|job|place|car)\b",
     ),
     # Good news told with capitals and exclamation marks ("MORTGAGE APPROVED!!", "WE GOT THE
     # KEYS", "I JUST PAID OFF MY CREDIT CARD"): joy, not anger.
