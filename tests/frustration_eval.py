@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from handoff.signals.text import FRUSTRATION_THRESHOLD, analyze_text, frustration_parts
+from tests.frustration_threshold import lowest_threshold  # noqa: F401  (re-exported: tests use ev.lowest_threshold)
 
 DATA = Path(__file__).resolve().parent / "data"
 HELDOUT = DATA / "frustration_heldout" / "messages.tsv"
@@ -37,8 +38,6 @@ LEXICON_THRESHOLD = 0.35
 MODEL_THRESHOLD = 0.25
 RESAMPLES = 2000
 SEED = 20261201
-GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
-MAX_DEV_FPR = 0.10
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -102,12 +101,6 @@ def auc(scores: NDArray[np.float64], labels: NDArray[np.int_]) -> float:
 def rates(flags: NDArray[np.bool_], labels: NDArray[np.int_]) -> tuple[float, float]:
     """(recall, false-positive rate)."""
     return float(flags[labels == 1].mean()), float(flags[labels == 0].mean())
-
-
-def lowest_threshold(scores: NDArray[np.float64], labels: NDArray[np.int_]) -> float:
-    """The rule that fixes a threshold on tuning data: the lowest grid value whose FPR is at
-    most MAX_DEV_FPR (the most recall the false-positive budget allows)."""
-    return min(t for t in GRID if rates(scores >= t, labels)[1] <= MAX_DEV_FPR)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from itertools import product
 
 __all__ = [
     "ACRONYMS",
+    "ASK_FOR",
     "BURST_WEIGHTS",
     "DURATION_WEIGHT",
     "PHRASE_GROUPS",
@@ -102,7 +103,10 @@ _CONTACT_VERBS = (
 )
 _COUNTS = ("twice", "three times", "four times", "five times", "3 times", "4 times", "5 times")
 
-_ASK_FOR = (
+# How customers ask for someone ("put me through to", "can I get"): the heads of the
+# human_demand phrases here and of the routing lexicon's staff and call-back phrases (one list,
+# shared, so the two cannot drift).
+ASK_FOR = (
     "talk to",
     "talk with",
     "speak to",
@@ -113,14 +117,20 @@ _ASK_FOR = (
     "connect me with",
     "transfer me to",
     "put me through to",
+    "pass me to",
     "get me",
     "give me",
     "i want",
     "i need",
     "i'd like",
     "i would like",
+    "can i have",
+    "can i get",
     "let me talk to",
     "let me speak to",
+    "have a word with",
+    "rather deal with",
+    "prefer to deal with",
 )
 _PEOPLE = (
     "a human",
@@ -397,7 +407,7 @@ PHRASE_GROUPS: tuple[PhraseGroup, ...] = (
         "human_demand",
         0.3,
         (
-            *_combine(_ASK_FOR, _PEOPLE),
+            *_combine(ASK_FOR, _PEOPLE),
             "real person",
             "real human",
             "actual person",
@@ -813,6 +823,12 @@ ACRONYMS: frozenset[str] = frozenset(
         "eu",
         "uae",
         "nhs",
+        # health conditions customers name ("I have ADHD" is not shouting)
+        "adhd",
+        "ptsd",
+        "ocd",
+        "mnd",
+        "copd",
         "irs",
         "hmrc",
         "dvla",

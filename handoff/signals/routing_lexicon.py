@@ -76,7 +76,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import product
 
-from handoff.signals.lexicon import PhraseGroup
+from handoff.signals.lexicon import ASK_FOR, PhraseGroup
 from handoff.signals.routing_languages import (
     ENGLISH_NEGATED_BEFORE,
     LANGUAGES,
@@ -160,28 +160,8 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------- requests for a person
 
-# English phrasings the frustration lexicon does not have: phoning, call-backs, staff.
-_ASK = (
-    "talk to",
-    "talk with",
-    "speak to",
-    "speak with",
-    "chat to",
-    "chat with",
-    "connect me to",
-    "connect me with",
-    "transfer me to",
-    "put me through to",
-    "pass me to",
-    "get me",
-    "i want",
-    "i need",
-    "i'd like",
-    "can i have",
-    "can i get",
-    "let me talk to",
-    "let me speak to",
-)
+# English phrasings the frustration lexicon does not have: phoning, call-backs, staff (asked
+# for with the lexicon's own heads, ASK_FOR).
 _STAFF = (
     "an advisor",
     "an adviser",
@@ -263,6 +243,16 @@ _PHONING_YOU = (
     "phone someone",
     "ring someone",
     "call someone",
+    "want to call you",
+    "want to phone you",
+    "like to call you",
+    "like to phone you",
+    "number to call you on",
+    "what number do i call",
+    "what number can i call",
+    "what number do i ring",
+    "what's your phone number",
+    "whats your phone number",
     "can i phone you",
     "can i call you",
     "can i ring you",
@@ -303,6 +293,12 @@ _IS_ANYONE_THERE = (
     "is anyone there",
     "is anybody there",
     "anyone there",
+    "get a human",
+    "get a person",
+    "get a real person",
+    "get an agent",
+    "get an adviser",
+    "get an advisor",
     "anybody there",
     "anyone real",
     "any humans",
@@ -595,6 +591,8 @@ _PANJABI = (
     "ਬੰਦੇ ਨਾਲ ਗੱਲ",
     "ਇਨਸਾਨ ਨਾਲ ਗੱਲ",
     "ਏਜੰਟ ਨਾਲ ਗੱਲ",
+    # staff words: employee, staff member, adviser, officer ("ਕਿਸੇ ਮੁਲਾਜ਼ਮ ਨਾਲ ਗੱਲ ਕਰਨੀ ਹੈ")
+    *_combine(("ਮੁਲਾਜ਼ਮ", "ਕਰਮਚਾਰੀ", "ਸਟਾਫ਼", "ਸਟਾਫ", "ਸਲਾਹਕਾਰ", "ਅਧਿਕਾਰੀ"), ("ਨਾਲ ਗੱਲ",)),
     "ਕਿਸੇ ਨਾਲ ਗੱਲ ਕਰਾ",
     "ਕਿਸੇ ਨਾਲ ਗੱਲ ਕਰਵਾ",
     "ਕਿਸੇ ਨਾਲ ਗੱਲ ਕਰਨੀ",
@@ -606,11 +604,13 @@ _PANJABI = (
     "کسی نال گل",
     "ایجنٹ نال گل",
     "انسان نال گل",
+    "ملازم نال گل",
+    "سٹاف نال گل",
     "مینوں فون کرو",
     "مینوں کال کرو",
     # In Latin letters
     *_combine(
-        ("bande", "banday", "kise", "kisi", "agent", "insaan", "insan"),
+        ("bande", "banday", "kise", "kisi", "agent", "insaan", "insan", "mulazam", "staff"),
         ("naal gal", "nal gal", "naal gall", "nal gall"),
     ),
     *_combine(("mainu", "menu", "mennu"), ("call karo", "phone karo", "call kardo", "phone kardo")),
@@ -656,6 +656,12 @@ _FRAUD = (
     "never authorised",
     "unauthorised",
     "without my permission",
+    "never heard of them",
+    "never heard of this company",
+    "never heard of the company",
+    "never heard of this shop",
+    "never heard of the shop",
+    "never heard of that company",
     *_combine(
         (
             "someone used",
@@ -1111,7 +1117,7 @@ def _language_groups(language: Language) -> tuple[CueGroup, ...]:
 
 _ENGLISH = ENGLISH_NEGATED_BEFORE
 ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _combine(_ASK, _STAFF), negated_before=_ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _combine(ASK_FOR, _STAFF), negated_before=_ENGLISH),
     CueGroup(
         HUMAN_DEMAND,
         _HUMAN_WEIGHT,

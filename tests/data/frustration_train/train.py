@@ -29,6 +29,10 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
+if str(ROOT) not in sys.path:  # run as a script: the shared threshold rule lives in tests/
+    sys.path.insert(0, str(ROOT))
+from tests.frustration_threshold import lowest_threshold  # noqa: E402
+
 TRAIN_DATA = HERE / "train.jsonl.gz"
 SUPPORT = ROOT / "tests" / "data" / "frustration" / "support_messages.tsv"
 HELDOUT = ROOT / "tests" / "data" / "frustration_heldout" / "messages.tsv"
@@ -52,9 +56,6 @@ CALM_SEED = 11
 SUPPORT_WEIGHT = 5.0
 # Folds of the out-of-fold fit of the blend.
 FOLDS = 5
-# The threshold rule (the same as tests/frustration_eval.py).
-GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
-MAX_FPR = 0.10
 
 
 def _norm(text: str) -> str:
@@ -157,14 +158,6 @@ def fit_word_model(
         ]
 
     return round(float(model.intercept_[0]), DECIMALS), dict(sorted(weights.items())), predict
-
-
-def lowest_threshold(scores: list[float], labels: list[int]) -> float:
-    """The rule that fixes a threshold on tuning data: the lowest GRID value whose
-    false-positive rate is at most MAX_FPR (the most recall the false-positive budget allows).
-    tests/frustration_eval.py applies the same rule."""
-    negatives = [s for s, y in zip(scores, labels, strict=True) if y == 0]
-    return min(t for t in GRID if sum(s >= t for s in negatives) <= MAX_FPR * len(negatives))
 
 
 def fit(texts: list[str], labels: list[int]) -> dict[str, Any]:
