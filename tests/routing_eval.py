@@ -65,6 +65,12 @@ DEV_EARLIER = (("round 2", "dev-round2-engine.json"),)
 HOLDOUT_DATA = ROOT / "tests" / "data" / "routing_holdout"
 HOLDOUT_EVALSET = HOLDOUT_DATA / "banking.yaml"
 HOLDOUT_PARSES = HOLDOUT_DATA / "nlu" / "banking.jsonl"
+HOLDOUT_RESULTS = HOLDOUT_DATA / "results"
+HOLDOUT_README = HOLDOUT_RESULTS / "README.md"
+HOLDOUT_RUNS = (
+    ("before round 3", "before-engine.json", "before-stack.json"),
+    ("after round 3", "after-engine.json", "after-stack.json"),
+)
 DENOMINATOR: dict[Outcome, str] = {
     "as_expected": "all conversations",
     "false_escalation": "expected the bot",
@@ -116,8 +122,8 @@ def engine_document(
     }
 
 
-def load(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((RESULTS / name).read_text(encoding="utf-8"))
+def load(name: str, folder: Path = RESULTS) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((folder / name).read_text(encoding="utf-8"))
     return data
 
 
@@ -138,6 +144,69 @@ def _kinds(doc: dict[str, Any]) -> Counter[tuple[Outcome, str]]:
         for c in doc["evaluation"]["conversations"]
         if c["outcome"] != "as_expected"
     )
+
+
+def run_tables(label: str, engine_file: str, stack_file: str, folder: Path = RESULTS) -> list[str]:
+    """The tables of one run (an engine results file and a stack results file)."""
+    engine, stack = load(engine_file, folder), load(stack_file, folder)
+    lines: list[str] = []
+    e, s = _counts(engine), _counts(stack)
+    lines += [
+        f"### {label.capitalize()}: rules version `{engine['rules_version']}`",
+        "",
+        f"- engine: `{engine_file}`, commit `{engine['commit'][:12]}`, {engine['date']}, "
+        f"NLU model fingerprint `{engine['model_fingerprint']}` "
+        f"(Rasa {engine['rasa_version']})",
+        f"- stack: `{stack_file}`, commit `{stack['commit'][:12]}`, {stack['date']}, "
+        f"model fingerprint `{stack['model_fingerprint']}`; transport errors "
+        f"{len(stack['transport_errors'])}, payloads lost {len(stack['lost_payloads'])}",
+        "",
+        f"| outcome | of | engine ({e.conversations}) | stack ({s.conversations}) |",
+        "|---|---|---:|---:|",
+    ]
+    for outcome in OUTCOMES:
+        lines.append(
+            f"| {LABELS[outcome]} | {DENOMINATOR[outcome]} | {_cell(e, outcome)} | "
+            f"{_cell(s, outcome)} |"
+        )
+    calm = f"{e.bot_to_specialist} of {e.expect_bot} | {s.bot_to_specialist} of {s.expect_bot}"
+    lines.append(f"| calm conversation to a specialist lane | expected the bot | {calm} |")
+    missed = [_counts(d, "explicit_request") for d in (engine, stack)]
+    lines.append(
+        "| explicit request for a person missed | `explicit_request` | "
+        f"{missed[0].missed} of {missed[0].conversations} | "
+        f"{missed[1].missed} of {missed[1].conversations} |"
+    )
+    lines += [
+        "",
+        "Per category, counts as engine / stack:",
+        "",
+        "| category | n | as expected | false escalation | missed | late | wrong lane |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for category in engine["evaluation"]["summary"]["categories"]:
+        ec, sc = _counts(engine, category), _counts(stack, category)
+        cells = " | ".join(f"{getattr(ec, o)} / {getattr(sc, o)}" for o in OUTCOMES)
+        lines.append(f"| `{category}` | {ec.conversations} | {cells} |")
+    lines += [
+        "",
+        "Failures by outcome and the rule that brought a person in (none: the bot kept "
+        "the conversation), engine / stack:",
+        "",
+        "| outcome | rule | engine | stack |",
+        "|---|---|---:|---:|",
+    ]
+    kinds = [_kinds(engine), _kinds(stack)]
+    for key in sorted(set(kinds[0]) | set(kinds[1]), key=lambda k: (-kinds[0][k], k)):
+        lines.append(f"| {LABELS[key[0]]} | {key[1]} | {kinds[0][key]} | {kinds[1][key]} |")
+    differences = stack["differences_from_engine"]
+    lines += [
+        "",
+        f"Conversations whose stack outcome differs from the engine's: {len(differences)}.",
+    ]
+    lines += [f"- {d}" for d in differences]
+    lines.append("")
+    return lines
 
 
 def render() -> str:
@@ -171,63 +240,15 @@ def render() -> str:
             "",
         ]
     for label, engine_file, stack_file in RUNS:
-        engine, stack = load(engine_file), load(stack_file)
-        e, s = _counts(engine), _counts(stack)
-        lines += [
-            f"### {label.capitalize()}: rules version `{engine['rules_version']}`",
-            "",
-            f"- engine: `{engine_file}`, commit `{engine['commit'][:12]}`, {engine['date']}, "
-            f"NLU model fingerprint `{engine['model_fingerprint']}` "
-            f"(Rasa {engine['rasa_version']})",
-            f"- stack: `{stack_file}`, commit `{stack['commit'][:12]}`, {stack['date']}, "
-            f"model fingerprint `{stack['model_fingerprint']}`; transport errors "
-            f"{len(stack['transport_errors'])}, payloads lost {len(stack['lost_payloads'])}",
-            "",
-            f"| outcome | of | engine ({e.conversations}) | stack ({s.conversations}) |",
-            "|---|---|---:|---:|",
-        ]
-        for outcome in OUTCOMES:
-            lines.append(
-                f"| {LABELS[outcome]} | {DENOMINATOR[outcome]} | {_cell(e, outcome)} | "
-                f"{_cell(s, outcome)} |"
-            )
-        calm = f"{e.bot_to_specialist} of {e.expect_bot} | {s.bot_to_specialist} of {s.expect_bot}"
-        lines.append(f"| calm conversation to a specialist lane | expected the bot | {calm} |")
-        missed = [_counts(d, "explicit_request") for d in (engine, stack)]
-        lines.append(
-            "| explicit request for a person missed | `explicit_request` | "
-            f"{missed[0].missed} of {missed[0].conversations} | "
-            f"{missed[1].missed} of {missed[1].conversations} |"
-        )
-        lines += [
-            "",
-            "Per category, counts as engine / stack:",
-            "",
-            "| category | n | as expected | false escalation | missed | late | wrong lane |",
-            "|---|---:|---:|---:|---:|---:|---:|",
-        ]
-        for category in engine["evaluation"]["summary"]["categories"]:
-            ec, sc = _counts(engine, category), _counts(stack, category)
-            cells = " | ".join(f"{getattr(ec, o)} / {getattr(sc, o)}" for o in OUTCOMES)
-            lines.append(f"| `{category}` | {ec.conversations} | {cells} |")
-        lines += [
-            "",
-            "Failures by outcome and the rule that brought a person in (none: the bot kept "
-            "the conversation), engine / stack:",
-            "",
-            "| outcome | rule | engine | stack |",
-            "|---|---|---:|---:|",
-        ]
-        kinds = [_kinds(engine), _kinds(stack)]
-        for key in sorted(set(kinds[0]) | set(kinds[1]), key=lambda k: (-kinds[0][k], k)):
-            lines.append(f"| {LABELS[key[0]]} | {key[1]} | {kinds[0][key]} | {kinds[1][key]} |")
-        differences = stack["differences_from_engine"]
-        lines += [
-            "",
-            f"Conversations whose stack outcome differs from the engine's: {len(differences)}.",
-        ]
-        lines += [f"- {d}" for d in differences]
-        lines.append("")
+        lines += run_tables(label, engine_file, stack_file)
+    return "\n".join(lines)
+
+
+def render_holdout() -> str:
+    """The generated part of the held-out set's results/README.md."""
+    lines: list[str] = []
+    for label, engine_file, stack_file in HOLDOUT_RUNS:
+        lines += run_tables(label, engine_file, stack_file, HOLDOUT_RESULTS)
     return "\n".join(lines)
 
 
@@ -274,11 +295,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sys.stdout.write(text)
         return 0
-    tables = render()
-    if args.write:
-        README.write_text(with_tables(README.read_text(encoding="utf-8"), tables), encoding="utf-8")
-    else:
-        sys.stdout.write(tables)
+    for readme_path, tables in ((README, render()), (HOLDOUT_README, render_holdout())):
+        if args.write:
+            text = readme_path.read_text(encoding="utf-8")
+            readme_path.write_text(with_tables(text, tables), encoding="utf-8")
+        else:
+            sys.stdout.write(tables)
     return 0
 
 

@@ -250,6 +250,7 @@ def committed() -> NluParses:
 PARSED_SETS = [
     pytest.param(EVALSET, PARSES, id="blind"),
     pytest.param(routing_eval.DEV_EVALSET, routing_eval.DEV_PARSES, id="development"),
+    pytest.param(routing_eval.HOLDOUT_EVALSET, routing_eval.HOLDOUT_PARSES, id="held-out"),
 ]
 
 
@@ -381,6 +382,38 @@ def test_development_results_match_the_rules_as_they_are() -> None:
 def test_results_readme_tables_are_generated_from_the_json() -> None:
     text = routing_eval.README.read_text(encoding="utf-8")
     expected = routing_eval.with_tables(text, routing_eval.render())
+    assert text == expected, "regenerate: .venv/bin/python -m tests.routing_eval readme --write"
+
+
+@pytest.mark.parametrize(
+    "run", routing_eval.HOLDOUT_RUNS, ids=[r[0] for r in routing_eval.HOLDOUT_RUNS]
+)
+def test_held_out_results_match_the_committed_results(run: tuple[str, str, str]) -> None:
+    """As for the earlier sets: the latest held-out run matches the rules as they are now;
+    the run before round 3 is kept as measured. Both stack runs lost nothing."""
+    label, engine_file, stack_file = run
+    folder = routing_eval.HOLDOUT_RESULTS
+    doc = routing_eval.load(engine_file, folder)
+    stack = routing_eval.load(stack_file, folder)
+    assert stack["transport_errors"] == [], stack_file
+    assert stack["lost_payloads"] == [], stack_file
+    assert stack["rules_version"] == doc["rules_version"], stack_file
+    router = Router.from_path(routing_eval.RULES)
+    parses = load_parses(routing_eval.HOLDOUT_PARSES)
+    regenerate = (
+        "regenerate: .venv/bin/python -m tests.routing_eval engine --holdout --out "
+        f"tests/data/routing_holdout/results/{engine_file}"
+    )
+    if (router.version, parses.fingerprint) != (doc["rules_version"], doc["model_fingerprint"]):
+        assert run != routing_eval.HOLDOUT_RUNS[-1], f"the {label} results are stale; {regenerate}"
+        pytest.skip(f"the {label} results were measured on other rules, as planned")
+    result = evaluate(router, load_eval_set(routing_eval.HOLDOUT_EVALSET), parses)
+    assert result.model_dump(mode="json") == doc["evaluation"], regenerate
+
+
+def test_held_out_readme_tables_are_generated_from_the_json() -> None:
+    text = routing_eval.HOLDOUT_README.read_text(encoding="utf-8")
+    expected = routing_eval.with_tables(text, routing_eval.render_holdout())
     assert text == expected, "regenerate: .venv/bin/python -m tests.routing_eval readme --write"
 
 
