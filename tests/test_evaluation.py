@@ -536,3 +536,23 @@ class TestCommand:
         result = run("evaluate", rules, evalset, "--nlu", parses)
         assert result.exit_code == 1
         assert f"{parses}:15: not JSON" in result.output
+
+
+def test_readme_quotes_the_latest_held_out_run() -> None:
+    """README.md's Quality section quotes the held-out set's latest engine run."""
+    doc = routing_eval.load(routing_eval.HOLDOUT_RUNS[-1][1], routing_eval.HOLDOUT_RESULTS)
+    total = routing_eval.CategoryCounts.model_validate(doc["evaluation"]["summary"]["total"])
+    explicit = routing_eval.CategoryCounts.model_validate(
+        doc["evaluation"]["summary"]["categories"]["explicit_request"]
+    )
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    quoted = [
+        f"**{total.as_expected} of {total.conversations} "
+        f"({total.pct('as_expected'):.1f}%) are routed as expected**",
+        f"{total.false_escalation} of {total.expect_bot} calm conversations reach a person "
+        f"({total.bot_to_specialist} of them a specialist lane)",
+        f"{total.missed} of {total.expect_person} that need a person never get one",
+        f"{explicit.missed} of {explicit.conversations} explicit requests for a person are missed",
+    ]
+    for phrase in quoted:
+        assert phrase in text, f"README.md should say: {phrase}"
