@@ -18,6 +18,7 @@ import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, select_autoescape
 
 from handoff.demo import DEMO_PSEUDONYM_KEY
+from handoff.desktop import Desktop
 from handoff.desktop import card as card_module
 from handoff.desktop.card import (
     MAX_LINE_CHARS,
@@ -35,6 +36,7 @@ from handoff.models.conversation import Conversation
 from handoff.models.payload import ContextPayload, TranscriptLine
 from handoff.router import Router
 from handoff.testing import check_case, load_cases
+from tests.desktop.conftest import People, deliver
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(card_module.__file__).parent
@@ -718,35 +720,37 @@ class TestCardPage:
         assert "refund_issued" in notes.text
         assert "needed: yes" in notes.text
 
-    def test_state_from_a_record(self, handed_off: dict[str, ContextPayload]) -> None:
-        """CardState.from_record reads what a stored conversation carries."""
+    def test_card_of_a_stored_conversation(
+        self, desk: Desktop, people: People, base_payload: ContextPayload, env: Environment
+    ) -> None:
+        """Through the real service: claimed, ticked, transferred; the card shows it all."""
+        pk = deliver(desk, base_payload)
+        alice = people.alice
+        desk.claim(alice, pk)
+        desk.tick(alice, pk, "validate")
+        record = desk.conversation(alice, pk)
+        card = build_card(record.payload, state=CardState.from_record(record, viewer="alice"))
+        assert (card.pk, card.status, card.agent, card.can_tick) == (pk, "claimed", "alice", True)
+        assert [(i.step, i.by) for i in card.checklist if i.ticked] == [("validate", "alice")]
+        tree = parse(render(env, card))
+        assert "alice" in tree.one(data_testid="ticked-validate").text
+        assert "disabled" not in tree.one("input", data_testid="tick-reframe").attrs
+        # Someone else looking at it may not tick.
+        other = build_card(record.payload, state=CardState.from_record(record, viewer="sue"))
+        assert not other.can_tick
 
-        @dataclass(frozen=True)
-        class Record:
-            pk: int
-            lane: str
-            status: str
-            priority: int
-            agent: str | None
-            sla_deadline: datetime | None
-            version: int
-            payload: ContextPayload
-            ticks: tuple[object, ...] = ()
-            notes: tuple[object, ...] = ()
-            wrapups: tuple[object, ...] = ()
-
-        payload = handed_off["07_failed_again"]
-        record = Record(9, "complaints", "claimed", 99, "ana", None, 4, payload)
-        card = build_card(record.payload, state=CardState.from_record(record, can_tick=True))  # type: ignore[arg-type]
-        assert (card.pk, card.lane, card.priority, card.agent, card.version) == (
-            9,
-            "complaints",
-            99,
-            "ana",
-            4,
-        )
-        assert card.sla_deadline is None
-        assert card.can_tick
+        desk.transfer(alice, pk, "priority_support", "needs <b>priority</b> help")
+        moved = desk.conversation(people.sue, pk)
+        card = build_card(moved.payload, state=CardState.from_record(moved, viewer="sue"))
+        assert card.lane == "priority_support"
+        assert card.routed_lane == "general_support"
+        assert card.status == "waiting"
+        assert card.sla_deadline == moved.sla_deadline
+        tree = parse(render(env, card))
+        assert "routed to general_support" in tree.one(data_testid="lane").text
+        notes = tree.one("section", data_testid="notes")
+        assert "needs <b>priority</b> help" in notes.text
+        assert not notes.find_all("b")
 
     def test_build_card_is_pure(self, handed_off: dict[str, ContextPayload]) -> None:
         """Same input, same card; the payload is not changed."""
