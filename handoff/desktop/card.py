@@ -152,10 +152,10 @@ class CardState:
     can_tick: bool = False
 
     @classmethod
-    def from_record(cls, record: RecordLike, *, viewer: str | None = None) -> CardState:
-        """The state of a stored conversation (``handoff.desktop.ConversationRecord`` fits),
-        seen by the user named ``viewer``: they may tick when they hold the conversation
-        (the service enforces the same rule on every tick)."""
+    def from_record(cls, record: RecordLike, *, can_tick: bool = False) -> CardState:
+        """The state of a stored conversation (``handoff.desktop.ConversationRecord`` fits).
+        ``can_tick``: the viewing user holds it (``status == "claimed"`` and ``agent`` is
+        them); the service enforces the same rule on every tick."""
         return cls(
             status=record.status,
             agent=record.agent,
@@ -167,7 +167,7 @@ class CardState:
             lane=record.lane,
             priority=record.priority,
             sla_deadline=record.sla_deadline,
-            can_tick=viewer is not None and record.status == "claimed" and record.agent == viewer,
+            can_tick=can_tick,
         )
 
 

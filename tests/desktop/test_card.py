@@ -729,19 +729,21 @@ class TestCardPage:
         desk.claim(alice, pk)
         desk.tick(alice, pk, "validate")
         record = desk.conversation(alice, pk)
-        card = build_card(record.payload, state=CardState.from_record(record, viewer="alice"))
+        card = build_card(record.payload, state=CardState.from_record(record, can_tick=True))
         assert (card.pk, card.status, card.agent, card.can_tick) == (pk, "claimed", "alice", True)
         assert [(i.step, i.by) for i in card.checklist if i.ticked] == [("validate", "alice")]
         tree = parse(render(env, card))
         assert "alice" in tree.one(data_testid="ticked-validate").text
         assert "disabled" not in tree.one("input", data_testid="tick-reframe").attrs
-        # Someone else looking at it may not tick.
-        other = build_card(record.payload, state=CardState.from_record(record, viewer="sue"))
-        assert not other.can_tick
+        # Someone else looking at it may not tick: every box is disabled.
+        other = build_card(record.payload, state=CardState.from_record(record))
+        boxes = parse(render(env, other)).find_all("input", type="checkbox")
+        assert all("disabled" in box.attrs for box in boxes)
+        assert "Only the agent who claimed it" in render(env, other)
 
         desk.transfer(alice, pk, "priority_support", "needs <b>priority</b> help")
         moved = desk.conversation(people.sue, pk)
-        card = build_card(moved.payload, state=CardState.from_record(moved, viewer="sue"))
+        card = build_card(moved.payload, state=CardState.from_record(moved))
         assert card.lane == "priority_support"
         assert card.routed_lane == "general_support"
         assert card.status == "waiting"
