@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, select_autoescape
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
 from handoff.demo import DEMO_PSEUDONYM_KEY
 from handoff.desktop import Desktop
@@ -97,9 +97,12 @@ def handed_off(banking: Router) -> dict[str, ContextPayload]:
 
 @pytest.fixture(scope="module")
 def env() -> Environment:
+    # The web app's settings (autoescape on, trim_blocks, lstrip_blocks).
     return Environment(
-        loader=ChoiceLoader([FileSystemLoader(TEMPLATES), DictLoader({"base.html": BASE})]),
-        autoescape=select_autoescape(["html"]),
+        loader=ChoiceLoader([DictLoader({"base.html": BASE}), FileSystemLoader(TEMPLATES)]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
 
@@ -805,9 +808,9 @@ class TestAssets:
         """Every class the card and queue rely on has a rule in desktop.css."""
         css = (STATIC / "desktop.css").read_text()
         for cls in (
-            "queue-row", "priority", "lane-stats", "breach", "due-soon", "card", "cue",
-            "cue-multi", "badge", "risk", "step", "spark-line", "spark-dot", "observation",
-            "htmx-indicator", "desk-shell", "desk-queue", "desk-main",
+            "queue-row", "priority", "lane-stats", "breach", "due-soon", "countdown", "card",
+            "cue", "cue-multi", "badge", "risk", "step", "spark-line", "spark-dot",
+            "observation", "htmx-indicator", "status-claimed", "flag", "tier",
         ):  # fmt: skip
             assert re.search(rf"\.{re.escape(cls)}\b", css), cls
 
