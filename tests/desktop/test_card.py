@@ -849,3 +849,49 @@ class TestCountdownScript:
             "SLA breached 0:12 ago|true|false",
             "SLA breached 1:00:00 ago|true|false",
         ]
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+class TestContrast:
+    """The palette's text/background pairs meet WCAG AA (4.5:1 for normal text)."""
+
+    PAIRS = (
+        ("--ink", "--panel"),
+        ("--ink-2", "--panel"),
+        ("--ink-3", "--panel"),
+        ("--ink-3", "--bg"),
+        ("--ink-3", "#f8fafc"),  # table heads, the why band
+        ("--ink-3", "#fffcf0"),  # a line with cues
+        ("--ink-2", "#eef1f5"),  # neutral pills
+        ("--accent", "--panel"),
+        ("--accent", "--accent-bg"),
+        ("--risk", "--panel"),
+        ("--risk", "--risk-bg"),
+        ("--warn", "--warn-bg"),
+        ("--cue-ink", "--cue-bg"),
+        ("--ok", "--ok-bg"),
+        ("#6b2f8f", "#f3e8fa"),  # negative mood
+        ("#ffffff", "#1c2430"),  # premium tier badge
+    )
+
+    def test_pairs(self) -> None:
+        """Every pair the stylesheet puts text on is at least 4.5:1."""
+        css = (STATIC / "desktop.css").read_text()
+        colours = dict(re.findall(r"(--[a-z0-9-]+):\s*(#[0-9a-fA-F]{6})\b", css))
+
+        def hex_of(name: str) -> str:
+            return name if name.startswith("#") else colours[name]
+
+        for fg, bg in self.PAIRS:
+            ratio = _contrast(hex_of(fg), hex_of(bg))
+            assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}:1"
