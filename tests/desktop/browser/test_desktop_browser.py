@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.desktop.browser.fixtures import OpenAs
@@ -212,6 +213,26 @@ class TestActions:
         """The same flow with the desktop on PostgreSQL."""
         claim_tick_transfer_resolve(pg_server, open_as, output_dir)
 
+    @pytest.mark.xfail(
+        strict=True,
+        reason="desk-web: live.js marks the card stale on any change to it, the agent's own "
+        "htmx tick included (remove this mark when fixed)",
+    )
+    def test_own_ticks_do_not_mark_the_card_changed(
+        self, server: DesktopServer, open_as: OpenAs
+    ) -> None:
+        """The "changed since you opened it" banner is for other people's changes: an agent
+        ticking her own checklist is not told to reload."""
+        fran = open_as(server, "fran")
+        pk = server.deliver(payload_now("03_fraud_flag_on_pending_payment"))
+        fran.goto(f"/c/{pk}")
+        fran.get_by_role("button", name="Claim").click()
+        fran.get_by_label("Validate", exact=True).check()
+        expect(fran.get_by_test_id("ticked-validate")).to_be_visible()
+        # The tick's change reaches the page's event stream within LIVE; then look.
+        fran.wait_for_timeout(LIVE)
+        assert fran.get_by_test_id("stale-banner").is_hidden()
+
     def test_two_agents_claim_at_once(self, server: DesktopServer, open_as: OpenAs) -> None:
         """Two agents of the fraud lane have the same card open and click Claim in the same
         instant: exactly one gets it, the other is told who did."""
@@ -244,11 +265,14 @@ class TestActions:
 
     def test_supervisor_override(self, server: DesktopServer, open_as: OpenAs) -> None:
         """A supervisor sends a conversation to the override lane with a note; it leaves the
-        fraud agent's queue live, and the move is stored and audited."""
-        fran, sue = open_as(server, "fran"), open_as(server, "sue")
+        fraud agent's queue live, an agent reading its card is told it changed, and the move
+        is stored and audited."""
+        fran, finn, sue = (open_as(server, name) for name in ("fran", "finn", "sue"))
         pk = server.deliver(payload_now("02_unrecognised_payment_at_night"))
         expect(row(fran, pk)).to_be_visible(timeout=LIVE)
-        mark_no_reload(fran)
+        finn.goto(f"/c/{pk}")
+        expect(finn.get_by_test_id("stale-banner")).to_be_hidden()
+        mark_no_reload(fran, finn)
         sue.goto(f"/c/{pk}")
         open_action(sue, "Override")
         sue.get_by_role("textbox", name="Why").fill("Repeat fraud victim; I will take this one.")
@@ -256,7 +280,8 @@ class TestActions:
         expect(sue.get_by_test_id("notice")).to_contain_text("override lane")
         expect(sue.get_by_test_id("lane")).to_contain_text("supervisor")
         expect(row(fran, pk)).to_have_count(0, timeout=LIVE)
-        assert_not_reloaded(fran)
+        expect(finn.get_by_test_id("stale-banner")).to_be_visible(timeout=LIVE)
+        assert_not_reloaded(fran, finn)
         record = server.desktop.conversation(server.user("sue"), pk)
         assert record.lane == "supervisor"
         assert ("override", "sue", "Repeat fraud victim; I will take this one.") in [
