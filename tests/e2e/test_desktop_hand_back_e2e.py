@@ -152,11 +152,19 @@ def test_agent_hands_back_from_the_browser_and_the_bot_answers(loop: Loop, open_
     expect(item).to_be_visible(timeout=30_000)
     item.click()
     agent.get_by_role("button", name="Claim").click()
+    expect(agent.get_by_test_id("yours")).to_be_visible()
     note = "Unblocked the card payment; customer happy to continue with the bot."
-    agent.get_by_label("Note for the bot").fill(note)
-    agent.get_by_role("button", name="Hand back to the bot").click()
-    expect(agent.get_by_text("handed back", exact=False)).to_be_visible()
+    agent.get_by_test_id("actions").locator("summary", has_text="Hand back to the bot").click()
+    agent.get_by_label("Note (the bot's tracker keeps it)").fill(note)
+    agent.get_by_role("button", name="Hand back").click()
+    expect(agent.get_by_test_id("notice")).to_have_text("Handed back to the bot.")
+    expect(item).to_have_count(0)
 
+    pk = loop.desk.pk(sender)
+    record = loop.desk.desktop.conversation(loop.desk.user("sue"), pk)
+    assert record.status == "handed_back"
+    audited = loop.desk.desktop.audit(loop.desk.user("ada"), conversation_pk=pk)
+    assert ("gail", "hand_back") in {(entry.actor, entry.action) for entry in audited}
     state = loop.tracker(sender)
     assert state["paused"] is False
     assert state["slots"][SLOT_AGENT_NOTE] == note

@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from handoff import Router
 from handoff.delivery import idempotency_key
@@ -30,6 +31,7 @@ from handoff.delivery._signing import signed_headers
 from handoff.demo import DEMO_PSEUDONYM_KEY
 from handoff.desktop import Desktop, User
 from handoff.desktop.app import create_app
+from handoff.desktop.store import Conversation as Conv
 from handoff.models.payload import ContextPayload
 from handoff.testing import check_case, load_cases
 
@@ -186,12 +188,12 @@ class DesktopServer:
         return self.pk(payload.conversation_id)
 
     def pk(self, conversation_id: str) -> int:
-        """The desktop's id of a conversation (as a supervisor sees every lane)."""
-        for queue in self.desktop.queues(self.user("sue")):
-            for item in queue.items:
-                if item.conversation_id == conversation_id:
-                    return item.pk
-        raise LookupError(conversation_id)
+        """The desktop's id of a conversation, read from its table (whatever its status)."""
+        with self.desktop.engine.connect() as connection:
+            value: int = connection.execute(
+                sa.select(Conv.id).where(Conv.conversation_id == conversation_id)
+            ).scalar_one()
+        return value
 
 
 def _bound_socket() -> socket.socket:
