@@ -99,6 +99,8 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 _PROBLEMS_SHOWN = 20
 _CAUSE_CHARS = 200
 _RETRIES = 3
+# PostgreSQL advisory lock key serialising the change feed's writers ("hdesk" in ASCII).
+_FEED_LOCK = 0x6864_6573_6B
 
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._@-]{0,63}")
 _LANE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{0,63}")
@@ -533,6 +535,16 @@ class Desktop:
     def _change(
         self, connection: sa.Connection, lanes: Iterable[str], pk: int | None, kind: str
     ) -> None:
+        """Append to the change feed, as the transaction's last write.
+
+        Readers poll ``seq > last seen``, so a change must never become visible after one
+        with a higher ``seq``. PostgreSQL hands out sequence numbers at insert time and
+        transactions may commit in another order; a transaction-scoped advisory lock taken
+        here (and held to commit) makes the feed's writers commit in ``seq`` order. SQLite
+        has one writer at a time anyway.
+        """
+        if connection.dialect.name == "postgresql":
+            connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_FEED_LOCK)))
         now = self.clock()
         rows = [
             {"lane": lane, "conversation_pk": pk, "kind": kind, "at": now}
@@ -1757,6 +1769,78 @@ class Desktop:
             raise BotUnavailable(
                 f"the bot failed ({type(error).__name__}); nothing was changed"
             ) from None
+
+    def add_note(self, user: User, pk: int, text: str) -> ConversationRecord:
+        """Write a note on a conversation you can see (open or closed), for colleagues and
+        for later; audited."""
+        note = _text(text, "note", limit=MAX_NOTE_CHARS, required=True)
+        now = self.clock()
+        with self._write() as connection:
+            actor = self._actor(connection, user)
+            conv = self._load(connection, actor, pk, lock=True)
+            connection.execute(
+                sa.insert(Note).values(
+                    conversation_pk=conv.id, user_id=actor.id, action="note", text=note, at=now
+                )
+            )
+            self._bump(connection, conv, now)
+            self._audit(connection, actor, "note", conversation_pk=conv.id, after={"note": note})
+            self._change(connection, [conv.lane], conv.id, "noted")
+            return self._record(connection, conv.id)
+
+    @staticmethod
+    def allowed_actions(user: User, record: ConversationRecord) -> frozenset[str]:
+        """The actions the user may take on the conversation now, by the same rules the
+        actions enforce (for showing or hiding buttons; every action still checks).
+
+        Names: claim, tick, transfer, override, reassign, resolve, hand_back, note.
+        ``hand_back`` is listed whatever the bot; without one it is refused when tried
+        (see ``Desktop.bot``). ``record`` must come from :meth:`conversation` for this user.
+        """
+        supervises = user.sees_all_lanes
+        status = record.status
+        allowed = {"note"}
+        if status == "waiting":
+            allowed.add("claim")
+        if status == "claimed" and (record.agent == user.username or supervises):
+            allowed |= {"tick", "resolve", "hand_back", "transfer"}
+        if supervises and status in _OPEN:
+            allowed |= {"transfer", "override", "reassign"}
+        return frozenset(allowed)
+
+    def recent(self, user: User, *, limit: int = 50) -> list[QueueItem]:
+        """Closed conversations (resolved or handed back) of the user's lanes, newest first."""
+        limit = max(1, min(int(limit), 1000))
+        with self._read() as connection:
+            actor = self._actor(connection, user)
+            statement = (
+                sa.select(*_CONV_COLUMNS, Conv.headline)
+                .outerjoin(_agent, _agent.id == Conv.agent_id)
+                .where(Conv.status.in_(("resolved", "handed_back")))
+                .order_by(Conv.closed_at.desc(), Conv.id.desc())
+                .limit(limit)
+            )
+            visible = self._lanes_of(actor)
+            if visible is not None:
+                statement = statement.where(Conv.lane.in_(visible))
+            rows = connection.execute(statement).all()
+        return [_queue_item(row) for row in rows]
+
+    def prune(self, *, keep_seconds: float = 7 * 24 * 3600) -> int:
+        """Delete change-feed entries older than ``keep_seconds`` and expired sessions;
+        returns how many rows went. Conversations, audit and wrap-ups are never pruned."""
+        cutoff = self.clock() - keep_seconds
+        with self._write() as connection:
+            # The newest entry always stays: SQLite would otherwise reuse its seq, and a
+            # stream that saw it would skip the next changes.
+            newest = sa.select(sa.func.max(ChangeRow.seq)).scalar_subquery()
+            changes = connection.execute(
+                sa.delete(ChangeRow).where(ChangeRow.at < cutoff, ChangeRow.seq < newest)
+            )
+            sessions = connection.execute(
+                sa.delete(SessionRow).where(SessionRow.expires_at <= self.clock())
+            )
+            return int(changes.rowcount + sessions.rowcount)
 
     # ------------------------------------------------------------------ change feed
 
