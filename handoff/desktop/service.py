@@ -22,10 +22,11 @@ import hmac
 import io
 import json
 import logging
+import os
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, cast
@@ -162,6 +163,45 @@ class RasaBot:
 
     def __repr__(self) -> str:
         return f"RasaBot({self.url!r})"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> RasaBot | None:
+        """The bot the environment describes, or None when ``HANDOFF_DESKTOP_RASA_URL`` is
+        not set (a desktop without Rasa: hand-back is refused, overrides stay local).
+
+        ``HANDOFF_RASA_JWT_SECRET`` (Rasa's ``--jwt-secret``, as ``rasa_project/run_local.sh``
+        sets it) or ``HANDOFF_DESKTOP_RASA_TOKEN`` (its ``--auth-token``), and the action
+        server's ``HANDOFF_STATE_SECRET`` (its first key signs); each may instead name a
+        file with ``…_FILE``. Raises ValueError naming what is missing.
+        """
+        from handoff.adapters.rasa_actions import ConfigError, SecretSource  # noqa: PLC0415
+
+        env = os.environ if env is None else env
+        url = env.get("HANDOFF_DESKTOP_RASA_URL", "").strip()
+        if not url:
+            return None
+        try:
+            jwt_secret = SecretSource("HANDOFF_RASA_JWT_SECRET", env).values()
+            token = SecretSource("HANDOFF_DESKTOP_RASA_TOKEN", env).values()
+            state = SecretSource("HANDOFF_STATE_SECRET", env).values()
+        except ConfigError as error:
+            raise ValueError(str(error)) from None
+        if not jwt_secret and not token:
+            raise ValueError(
+                "HANDOFF_DESKTOP_RASA_URL is set: also set HANDOFF_RASA_JWT_SECRET (Rasa's "
+                "--jwt-secret) or HANDOFF_DESKTOP_RASA_TOKEN (its --auth-token)"
+            )
+        if not state:
+            raise ValueError(
+                "HANDOFF_DESKTOP_RASA_URL is set: also set HANDOFF_STATE_SECRET (the action "
+                "server's), so the routing state the desktop writes is one it trusts"
+            )
+        return cls(
+            url,
+            jwt_secret[0] if jwt_secret else None,
+            state[0],
+            token=None if jwt_secret else token[0].decode("utf-8"),
+        )
 
     def hand_back(self, conversation_id: str, note: str) -> None:
         """Resume the bot for this conversation; ``BotUnavailable`` if Rasa refuses or is down."""

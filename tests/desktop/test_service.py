@@ -992,3 +992,41 @@ def wait_for_lock_waiter(desk: Desktop, timeout: float = 30.0) -> bool:
                 return True
         time.sleep(0.02)
     return False
+
+
+class TestRasaBotFromEnv:
+    def test_no_url_no_bot(self) -> None:
+        assert RasaBot.from_env({}) is None
+
+    @pytest.mark.parametrize(
+        ("env", "message"),
+        [
+            ({"HANDOFF_STATE_SECRET": "s"}, "HANDOFF_RASA_JWT_SECRET"),
+            ({"HANDOFF_RASA_JWT_SECRET": RASA_JWT}, "HANDOFF_STATE_SECRET"),
+        ],
+    )
+    def test_missing_secrets_are_named(self, env: dict[str, str], message: str) -> None:
+        with pytest.raises(ValueError, match=message):
+            RasaBot.from_env({"HANDOFF_DESKTOP_RASA_URL": "http://127.0.0.1:5005", **env})
+
+    def test_a_bot_from_the_environment_hands_back(
+        self, desk: Desktop, people: People, base_payload: ContextPayload, tmp_path: Any
+    ) -> None:
+        secret_file = tmp_path / "state"
+        secret_file.write_text("new-key, old-key\n")
+        secret_file.chmod(0o600)
+        with fake_rasa(jwt_secret=RASA_JWT) as rasa:
+            bot = RasaBot.from_env(
+                {
+                    "HANDOFF_DESKTOP_RASA_URL": rasa.url,
+                    "HANDOFF_RASA_JWT_SECRET": RASA_JWT,
+                    "HANDOFF_STATE_SECRET_FILE": str(secret_file),
+                }
+            )
+            assert bot is not None
+            assert RASA_JWT not in repr(bot)
+            desk.bot = bot
+            pk = deliver(desk, make_payload(base_payload, "chat-1"))
+            desk.claim(people.alice, pk)
+            assert desk.hand_back(people.alice, pk).status == "handed_back"
+            assert {"event": "resume"} in rasa.trackers["chat-1"]["events"]
