@@ -35,6 +35,7 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
+from handoff.delivery._files import create_private
 from handoff.delivery._signing import KEY_PATTERN
 from handoff.desktop import auth, store
 from handoff.desktop.records import (
@@ -456,9 +457,10 @@ class Desktop:
         """Create or migrate the desktop's tables (Alembic, packaged with handoff)."""
         from handoff.desktop import migrations  # noqa: PLC0415
 
-        if self._path is not None:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
         with self._storage("be migrated"):
+            if self._path is not None:
+                self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._private_file()
             migrations.upgrade(self._engine, revision)
         self._ready = False
         log.info("desktop: database migrated to %s", revision)
@@ -482,6 +484,7 @@ class Desktop:
         from handoff.desktop import migrations  # noqa: PLC0415
 
         with self._storage("be read"):
+            self._private_file()
             current = migrations.current(self._engine)
         head = migrations.head()
         if current != head:
@@ -491,6 +494,12 @@ class Desktop:
                 "Run: handoff desktop upgrade --db URL (or Desktop.upgrade())"
             )
         self._ready = True
+
+    def _private_file(self) -> None:
+        """A new SQLite file is created owner-only (0600): it holds customers' messages
+        and password hashes. SQLite gives its -wal and -shm files the same mode."""
+        if self._path is not None and self._path.parent.is_dir():
+            create_private(self._path)
 
     # ------------------------------------------------------------------ transactions
 
@@ -1548,6 +1557,7 @@ class Desktop:
         now = self.clock()
         with self._write() as connection:
             actor = self._actor(connection, user)
+            self._require(actor, "supervisor", "admin")
             current = self._load(connection, actor, pk, lock=True)
             target = connection.execute(sa.select(Lane).where(Lane.id == target_id)).one()
             if current.status not in _OPEN:

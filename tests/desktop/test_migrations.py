@@ -112,3 +112,33 @@ def test_the_wheel_ships_the_migrations(tmp_path: Path) -> None:
         "handoff/desktop/migrations/versions/r0001_initial.py",
     ):
         assert name in names, name
+
+
+def test_two_processes_upgrading_at_once(desktop_url: str) -> None:
+    """Two desktops starting together on a new database: one migrates, the other waits and
+    finds the work done (neither fails on a table the other created)."""
+    import threading  # noqa: PLC0415
+
+    desks = [Desktop(desktop_url, busy_timeout=30) for _ in range(2)]
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def start(desk: Desktop) -> None:
+        barrier.wait()
+        try:
+            desk.upgrade()
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=start, args=(desk,)) for desk in desks]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        for desk in desks:
+            desk.check()
+    finally:
+        for desk in desks:
+            desk.close()
