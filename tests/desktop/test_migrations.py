@@ -43,9 +43,9 @@ def schema_differences(engine: sa.Engine) -> list[object]:
         return list(compare_metadata(context, Base.metadata))
 
 
-def test_upgrade_gives_exactly_the_models_schema(desktop_url: str) -> None:
+def test_upgrade_gives_exactly_the_models_schema(empty_url: str) -> None:
     """Tables, columns, types, nullability, indexes, unique and foreign keys all match."""
-    with Desktop(desktop_url) as desk:
+    with Desktop(empty_url) as desk:
         assert desktop_migrations.current(desk.engine) is None
         desk.upgrade()
         assert desktop_migrations.current(desk.engine) == desktop_migrations.head()
@@ -55,8 +55,8 @@ def test_upgrade_gives_exactly_the_models_schema(desktop_url: str) -> None:
         }
 
 
-def test_down_and_up_again(desktop_url: str) -> None:
-    with Desktop(desktop_url) as desk:
+def test_down_and_up_again(empty_url: str) -> None:
+    with Desktop(empty_url) as desk:
         desk.upgrade()
         desk.upgrade()  # already current: nothing to do
         desk.downgrade("base")
@@ -69,14 +69,14 @@ def test_down_and_up_again(desktop_url: str) -> None:
         assert schema_differences(desk.engine) == []
 
 
-def test_the_migrations_leave_other_tables_alone(desktop_url: str) -> None:
+def test_the_migrations_leave_other_tables_alone(empty_url: str) -> None:
     """A database shared with the outbox (or anything else) keeps its tables."""
-    engine = sa.create_engine(desktop_url)
+    engine = sa.create_engine(empty_url)
     try:
         with engine.begin() as connection:
             connection.execute(sa.text("DROP TABLE IF EXISTS not_ours"))
             connection.execute(sa.text("CREATE TABLE not_ours (id INTEGER PRIMARY KEY)"))
-        with Desktop(desktop_url) as desk:
+        with Desktop(empty_url) as desk:
             desk.upgrade()
             desk.downgrade("base")
         assert "not_ours" in sa.inspect(engine).get_table_names()
@@ -114,12 +114,12 @@ def test_the_wheel_ships_the_migrations(tmp_path: Path) -> None:
         assert name in names, name
 
 
-def test_two_processes_upgrading_at_once(desktop_url: str) -> None:
+def test_two_processes_upgrading_at_once(empty_url: str) -> None:
     """Two desktops starting together on a new database: one migrates, the other waits and
     finds the work done (neither fails on a table the other created)."""
     import threading  # noqa: PLC0415
 
-    desks = [Desktop(desktop_url, busy_timeout=30) for _ in range(2)]
+    desks = [Desktop(empty_url, busy_timeout=30) for _ in range(2)]
     errors: list[BaseException] = []
     barrier = threading.Barrier(2)
 
