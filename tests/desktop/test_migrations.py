@@ -142,3 +142,28 @@ def test_two_processes_upgrading_at_once(empty_url: str) -> None:
     finally:
         for desk in desks:
             desk.close()
+
+
+def test_upgrading_keeps_the_data(empty_url: str) -> None:
+    """From the first revision with a user in it to the newest and back: the user stays."""
+    with Desktop(empty_url) as desk:
+        desk.upgrade("0001")
+        with desk.engine.begin() as connection:
+            connection.execute(
+                sa.text(
+                    "INSERT INTO desktop_users (username, password_hash, role, active, "
+                    "created_at) VALUES ('ada', 'x', 'admin', true, 0)"
+                )
+            )
+        desk.upgrade()
+        assert schema_differences(desk.engine) == []
+        with desk.engine.connect() as connection:
+            row = connection.execute(
+                sa.text("SELECT username, failed_logins, locked_until FROM desktop_users")
+            ).one()
+        assert tuple(row) == ("ada", 0, None)
+        desk.downgrade("0001")
+        with desk.engine.connect() as connection:
+            assert connection.execute(sa.text("SELECT username FROM desktop_users")).all() == [
+                ("ada",)
+            ]
