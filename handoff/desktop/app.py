@@ -762,6 +762,8 @@ def create_app(
     # ------------------------------------------------------------------ admin
 
     async def admin_users(request: Request, visit: _Visit) -> Response:
+        if visit.user.role != "admin":
+            raise _Refused(403, "only admins manage users")
         users = await call(desktop.users, visit.user)
         lanes = await call(desktop.lanes)
         return page(request, "admin_users.html", users=users, lanes=lanes)

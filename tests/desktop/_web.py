@@ -100,3 +100,24 @@ class Browser:
 def signed(body: bytes, key: str, *, secret: str = SECRET, **kwargs: Any) -> dict[str, str]:
     """The headers the outbox sends with ``body`` under ``key``."""
     return signed_headers(body, secret, key=key, **kwargs)
+
+
+class Switch:
+    """An ASGI app that forwards to ``self.app``, so one server (started once per module)
+    serves each test's own app. Lifespan events are answered here: the inner apps' live
+    hubs do not run (tests of the live hub serve their app directly)."""
+
+    def __init__(self) -> None:
+        self.app: Any = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "lifespan":
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        assert self.app is not None, "no app switched in"
+        await self.app(scope, receive, send)
