@@ -2,10 +2,11 @@
 
 Roles: anonymous, alice (agent of lane A = general_support), bob (agent of lane B =
 priority_support), sue (supervisor), ada (admin). Conversations: one waiting and one held
-(by the lane's agent) in each lane. Each cell runs against a fresh copy of the same
-database, through the whole ASGI app (middleware, routing, session, CSRF), served by
-uvicorn on 127.0.0.1 and httpx. For every refused cell, the desktop's tables (all but sessions) and the
-bot (a fake Rasa HTTP API behind the real RasaBot) are compared before and after.
+(by the lane's agent) in each lane. Each cell that changes something runs against a fresh
+copy of the same database, through the whole ASGI app (middleware, routing, session, CSRF)
+served by uvicorn on 127.0.0.1, with httpx. For every refused cell, the desktop's tables
+(all but sessions) and what the bot (a fake Rasa HTTP API behind the real RasaBot) was asked
+are compared before and after.
 
 The permission rules themselves live in the service and are tested on SQLite and
 PostgreSQL in test_service.py; this matrix is about the web layer mapping them (and
@@ -21,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import sqlalchemy as sa
-import httpx
 
 from handoff import Router
 from handoff.desktop import Desktop, RasaBot
@@ -76,8 +77,11 @@ def rasa() -> Iterator[FakeRasa]:
 
 @pytest.fixture(scope="module")
 def world(
-    tmp_path_factory: pytest.TempPathFactory, default_router: Router, base: ContextPayload
+    tmp_path_factory: pytest.TempPathFactory,
+    default_router: Router,
+    base_payload: ContextPayload,
 ) -> World:
+    base = base_payload
     path = tmp_path_factory.mktemp("authz") / "template.sqlite"
     desk = Desktop(f"sqlite:///{path}", clock=Clock(), passwords=fast_passwords())
     try:
@@ -100,26 +104,6 @@ def world(
     finally:
         desk.close()
     return World(path, pks, sessions)
-
-
-@pytest.fixture(scope="module")
-def base(default_router: Router) -> ContextPayload:
-    from handoff import Conversation  # noqa: PLC0415
-
-    conversation = Conversation.model_validate(
-        {
-            "id": "x",
-            "turns": [
-                {
-                    "role": "user",
-                    "text": "a human please",
-                    "intent": {"name": "request_human", "confidence": 0.99},
-                }
-            ],
-        }  # fmt: skip
-    )
-    decision = default_router.route(conversation)
-    return default_router.payload(conversation, decision)
 
 
 class Site:
@@ -366,22 +350,21 @@ def _action_cells() -> list[Any]:
             for index, role in enumerate(ROLES):
                 cells.append(
                     pytest.param(
-                        action, form, target, role, statuses[index], id=f"{action}-{target}-{role}"
+                        (action, form, target),
+                        role,
+                        statuses[index],
+                        id=f"{action}-{target}-{role}",
                     )
                 )
     return cells
 
 
-@pytest.mark.parametrize(("action", "form", "target", "role", "expected"), _action_cells())
+@pytest.mark.parametrize(("cell", "role", "expected"), _action_cells())
 def test_action(
-    request: pytest.FixtureRequest,
-    action: str,
-    form: dict[str, str],
-    target: str,
-    role: str,
-    expected: int,
+    request: pytest.FixtureRequest, cell: tuple[str, dict[str, str], str], role: str, expected: int
 ) -> None:
     """Actions: done (303) only where the role may; refused ones change nothing at all."""
+    action, form, target = cell
     site = _site(request, changes=expected == 303)
     pk = _url("{" + target + "}", site.world)
     before = site.state()
@@ -441,9 +424,11 @@ class TestNoLeaks:
         page = site.clients["alice"].get("/").text
         assert f'id="queue-{A}"' in page
         assert f'id="queue-{B}"' not in page
-        assert "b-wait" not in page and "b-held" not in page
+        assert "b-wait" not in page
+        assert "b-held" not in page
         page = site.clients["sue"].get("/").text
-        assert f'id="queue-{A}"' in page and f'id="queue-{B}"' in page
+        assert f'id="queue-{A}"' in page
+        assert f'id="queue-{B}"' in page
 
 
 class TestCsrf:
