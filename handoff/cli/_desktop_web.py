@@ -12,6 +12,7 @@ import ipaddress
 import os
 import secrets
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -86,7 +87,21 @@ def _run_server(
             server.should_exit = True
 
     threading.Thread(target=announce, name="handoff-desktop-started", daemon=True).start()
-    server.run()
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to the
+    # handler that was there before: make that one a quiet "stopped", exit status 0.
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _stopped) if main else None
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        console(stderr=True).print("stopped")
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _stopped(signum: int, frame: object) -> None:
+    console(stderr=True).print("stopped")
 
 
 @desktop.command()
@@ -308,7 +323,12 @@ def demo(*, rules: Path, samples: Path | None, host: str, port: int, once: bool,
         desk.upgrade()
         router = Router.from_path(rules, pseudonym_key=DEMO_PSEUDONYM_KEY)
         desk.sync_lanes(router)
-        lanes = [lane.id for lane in sorted(desk.lanes(), key=lambda lane: -lane.priority)]
+        # Agents work the teams' lanes; the override lane is the supervisor's.
+        lanes = [
+            lane.id
+            for lane in sorted(desk.lanes(), key=lambda lane: (-lane.priority, lane.id))
+            if lane.kind != "override"
+        ]
         logins = _demo_users(desk, lanes)
         secret = secrets.token_urlsafe(32)
         app = create_app(desk, webhook_secret=secret, secure_cookies=False, poll_interval=0.25)
