@@ -153,7 +153,9 @@ class CardState:
 
     @classmethod
     def from_record(cls, record: RecordLike, *, can_tick: bool = False) -> CardState:
-        """The state of a stored conversation (``handoff.desktop`` records fit)."""
+        """The state of a stored conversation (``handoff.desktop.ConversationRecord`` fits).
+        ``can_tick``: the viewing user holds it (``status == "claimed"`` and ``agent`` is
+        them); the service enforces the same rule on every tick."""
         return cls(
             status=record.status,
             agent=record.agent,

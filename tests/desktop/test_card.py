@@ -15,9 +15,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, select_autoescape
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
 from handoff.demo import DEMO_PSEUDONYM_KEY
+from handoff.desktop import Desktop
 from handoff.desktop import card as card_module
 from handoff.desktop.card import (
     MAX_LINE_CHARS,
@@ -35,6 +36,7 @@ from handoff.models.conversation import Conversation
 from handoff.models.payload import ContextPayload, TranscriptLine
 from handoff.router import Router
 from handoff.testing import check_case, load_cases
+from tests.desktop.conftest import People, deliver
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(card_module.__file__).parent
@@ -95,9 +97,12 @@ def handed_off(banking: Router) -> dict[str, ContextPayload]:
 
 @pytest.fixture(scope="module")
 def env() -> Environment:
+    # The web app's settings (autoescape on, trim_blocks, lstrip_blocks).
     return Environment(
-        loader=ChoiceLoader([FileSystemLoader(TEMPLATES), DictLoader({"base.html": BASE})]),
-        autoescape=select_autoescape(["html"]),
+        loader=ChoiceLoader([DictLoader({"base.html": BASE}), FileSystemLoader(TEMPLATES)]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
 
@@ -718,35 +723,39 @@ class TestCardPage:
         assert "refund_issued" in notes.text
         assert "needed: yes" in notes.text
 
-    def test_state_from_a_record(self, handed_off: dict[str, ContextPayload]) -> None:
-        """CardState.from_record reads what a stored conversation carries."""
+    def test_card_of_a_stored_conversation(
+        self, desk: Desktop, people: People, base_payload: ContextPayload, env: Environment
+    ) -> None:
+        """Through the real service: claimed, ticked, transferred; the card shows it all."""
+        pk = deliver(desk, base_payload)
+        alice = people.alice
+        desk.claim(alice, pk)
+        desk.tick(alice, pk, "validate")
+        record = desk.conversation(alice, pk)
+        card = build_card(record.payload, state=CardState.from_record(record, can_tick=True))
+        assert (card.pk, card.status, card.agent, card.can_tick) == (pk, "claimed", "alice", True)
+        assert [(i.step, i.by) for i in card.checklist if i.ticked] == [("validate", "alice")]
+        tree = parse(render(env, card))
+        assert "alice" in tree.one(data_testid="ticked-validate").text
+        assert "disabled" not in tree.one("input", data_testid="tick-reframe").attrs
+        # Someone else looking at it may not tick: every box is disabled.
+        other = build_card(record.payload, state=CardState.from_record(record))
+        boxes = parse(render(env, other)).find_all("input", type="checkbox")
+        assert all("disabled" in box.attrs for box in boxes)
+        assert "Only the agent who claimed it" in render(env, other)
 
-        @dataclass(frozen=True)
-        class Record:
-            pk: int
-            lane: str
-            status: str
-            priority: int
-            agent: str | None
-            sla_deadline: datetime | None
-            version: int
-            payload: ContextPayload
-            ticks: tuple[object, ...] = ()
-            notes: tuple[object, ...] = ()
-            wrapups: tuple[object, ...] = ()
-
-        payload = handed_off["07_failed_again"]
-        record = Record(9, "complaints", "claimed", 99, "ana", None, 4, payload)
-        card = build_card(record.payload, state=CardState.from_record(record, can_tick=True))  # type: ignore[arg-type]
-        assert (card.pk, card.lane, card.priority, card.agent, card.version) == (
-            9,
-            "complaints",
-            99,
-            "ana",
-            4,
-        )
-        assert card.sla_deadline is None
-        assert card.can_tick
+        desk.transfer(alice, pk, "priority_support", "needs <b>priority</b> help")
+        moved = desk.conversation(people.sue, pk)
+        card = build_card(moved.payload, state=CardState.from_record(moved))
+        assert card.lane == "priority_support"
+        assert card.routed_lane == "general_support"
+        assert card.status == "waiting"
+        assert card.sla_deadline == moved.sla_deadline
+        tree = parse(render(env, card))
+        assert "routed to general_support" in tree.one(data_testid="lane").text
+        notes = tree.one("section", data_testid="notes")
+        assert "needs <b>priority</b> help" in notes.text
+        assert not notes.find_all("b")
 
     def test_build_card_is_pure(self, handed_off: dict[str, ContextPayload]) -> None:
         """Same input, same card; the payload is not changed."""
@@ -799,9 +808,9 @@ class TestAssets:
         """Every class the card and queue rely on has a rule in desktop.css."""
         css = (STATIC / "desktop.css").read_text()
         for cls in (
-            "queue-row", "priority", "lane-stats", "breach", "due-soon", "card", "cue",
-            "cue-multi", "badge", "risk", "step", "spark-line", "spark-dot", "observation",
-            "htmx-indicator", "desk-shell", "desk-queue", "desk-main",
+            "queue-row", "priority", "lane-stats", "breach", "due-soon", "countdown", "card",
+            "cue", "cue-multi", "badge", "risk", "step", "spark-line", "spark-dot",
+            "observation", "htmx-indicator", "status-claimed", "flag", "tier",
         ):  # fmt: skip
             assert re.search(rf"\.{re.escape(cls)}\b", css), cls
 
@@ -840,3 +849,49 @@ class TestCountdownScript:
             "SLA breached 0:12 ago|true|false",
             "SLA breached 1:00:00 ago|true|false",
         ]
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+class TestContrast:
+    """The palette's text/background pairs meet WCAG AA (4.5:1 for normal text)."""
+
+    PAIRS = (
+        ("--ink", "--panel"),
+        ("--ink-2", "--panel"),
+        ("--ink-3", "--panel"),
+        ("--ink-3", "--bg"),
+        ("--ink-3", "#f8fafc"),  # table heads, the why band
+        ("--ink-3", "#fffcf0"),  # a line with cues
+        ("--ink-2", "#eef1f5"),  # neutral pills
+        ("--accent", "--panel"),
+        ("--accent", "--accent-bg"),
+        ("--risk", "--panel"),
+        ("--risk", "--risk-bg"),
+        ("--warn", "--warn-bg"),
+        ("--cue-ink", "--cue-bg"),
+        ("--ok", "--ok-bg"),
+        ("#6b2f8f", "#f3e8fa"),  # negative mood
+        ("#ffffff", "#1c2430"),  # premium tier badge
+    )
+
+    def test_pairs(self) -> None:
+        """Every pair the stylesheet puts text on is at least 4.5:1."""
+        css = (STATIC / "desktop.css").read_text()
+        colours = dict(re.findall(r"(--[a-z0-9-]+):\s*(#[0-9a-fA-F]{6})\b", css))
+
+        def hex_of(name: str) -> str:
+            return name if name.startswith("#") else colours[name]
+
+        for fg, bg in self.PAIRS:
+            ratio = _contrast(hex_of(fg), hex_of(bg))
+            assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}:1"
