@@ -299,6 +299,21 @@ ACTIONS: list[tuple[str, dict[str, str], dict[str, tuple[int, ...]]]] = [
     ),
 ]
 
+ACTIONS.append(
+    (
+        "note",
+        {"note": "called the customer back"},
+        {
+            # Anyone who sees a conversation may note on it, open or closed.
+            "a_wait": (401, 303, 404, 303, 303),
+            "a_held": (401, 303, 404, 303, 303),
+            "b_wait": (401, 404, 303, 303, 303),
+            "b_held": (401, 404, 303, 303, 303),
+            "next": _OTHERS_404,
+        },
+    )
+)
+
 NO_OPS = {("claim", "a_held", "alice"), ("claim", "b_held", "bob")}
 
 ADMIN_POSTS: list[tuple[str, dict[str, Any], tuple[int, ...]]] = [
