@@ -270,10 +270,11 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        # WAL: pages read while an action writes; NORMAL is durable across application
-        # crashes in WAL mode; foreign keys are off in SQLite unless asked for.
+        # WAL: pages are read while an action writes. FULL: a payload the webhook
+        # acknowledged survives a power cut too (the sender stops retrying on our 200).
+        # Foreign keys are off in SQLite unless asked for.
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         cursor.close()
