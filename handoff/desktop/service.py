@@ -22,10 +22,11 @@ import hmac
 import io
 import json
 import logging
+import os
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, cast
@@ -34,6 +35,7 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
+from handoff.delivery._files import create_private
 from handoff.delivery._signing import KEY_PATTERN
 from handoff.desktop import auth, store
 from handoff.desktop.records import (
@@ -99,6 +101,12 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 _PROBLEMS_SHOWN = 20
 _CAUSE_CHARS = 200
 _RETRIES = 3
+# Login throttling: after this many failures in a row, refuse for 30 s, doubling, at most 15 min.
+THROTTLE_AFTER = 5
+THROTTLE_SECONDS = 30
+THROTTLE_MAX_SECONDS = 900
+# PostgreSQL advisory lock key serialising the change feed's writers ("hdesk" in ASCII).
+_FEED_LOCK = 0x6864_6573_6B
 
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._@-]{0,63}")
 _LANE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{0,63}")
@@ -160,6 +168,45 @@ class RasaBot:
 
     def __repr__(self) -> str:
         return f"RasaBot({self.url!r})"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> RasaBot | None:
+        """The bot the environment describes, or None when ``HANDOFF_DESKTOP_RASA_URL`` is
+        not set (a desktop without Rasa: hand-back is refused, overrides stay local).
+
+        ``HANDOFF_RASA_JWT_SECRET`` (Rasa's ``--jwt-secret``, as ``rasa_project/run_local.sh``
+        sets it) or ``HANDOFF_DESKTOP_RASA_TOKEN`` (its ``--auth-token``), and the action
+        server's ``HANDOFF_STATE_SECRET`` (its first key signs); each may instead name a
+        file with ``…_FILE``. Raises ValueError naming what is missing.
+        """
+        from handoff.adapters.rasa_actions import ConfigError, SecretSource  # noqa: PLC0415
+
+        env = os.environ if env is None else env
+        url = env.get("HANDOFF_DESKTOP_RASA_URL", "").strip()
+        if not url:
+            return None
+        try:
+            jwt_secret = SecretSource("HANDOFF_RASA_JWT_SECRET", env).values()
+            token = SecretSource("HANDOFF_DESKTOP_RASA_TOKEN", env).values()
+            state = SecretSource("HANDOFF_STATE_SECRET", env).values()
+        except ConfigError as error:
+            raise ValueError(str(error)) from None
+        if not jwt_secret and not token:
+            raise ValueError(
+                "HANDOFF_DESKTOP_RASA_URL is set: also set HANDOFF_RASA_JWT_SECRET (Rasa's "
+                "--jwt-secret) or HANDOFF_DESKTOP_RASA_TOKEN (its --auth-token)"
+            )
+        if not state:
+            raise ValueError(
+                "HANDOFF_DESKTOP_RASA_URL is set: also set HANDOFF_STATE_SECRET (the action "
+                "server's), so the routing state the desktop writes is one it trusts"
+            )
+        return cls(
+            url,
+            jwt_secret[0] if jwt_secret else None,
+            state[0],
+            token=None if jwt_secret else token[0].decode("utf-8"),
+        )
 
     def hand_back(self, conversation_id: str, note: str) -> None:
         """Resume the bot for this conversation; ``BotUnavailable`` if Rasa refuses or is down."""
@@ -414,9 +461,10 @@ class Desktop:
         """Create or migrate the desktop's tables (Alembic, packaged with handoff)."""
         from handoff.desktop import migrations  # noqa: PLC0415
 
-        if self._path is not None:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
         with self._storage("be migrated"):
+            if self._path is not None:
+                self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._private_file()
             migrations.upgrade(self._engine, revision)
         self._ready = False
         log.info("desktop: database migrated to %s", revision)
@@ -440,6 +488,7 @@ class Desktop:
         from handoff.desktop import migrations  # noqa: PLC0415
 
         with self._storage("be read"):
+            self._private_file()
             current = migrations.current(self._engine)
         head = migrations.head()
         if current != head:
@@ -449,6 +498,12 @@ class Desktop:
                 "Run: handoff desktop upgrade --db URL (or Desktop.upgrade())"
             )
         self._ready = True
+
+    def _private_file(self) -> None:
+        """A new SQLite file is created owner-only (0600): it holds customers' messages
+        and password hashes. SQLite gives its -wal and -shm files the same mode."""
+        if self._path is not None and self._path.parent.is_dir():
+            create_private(self._path)
 
     # ------------------------------------------------------------------ transactions
 
@@ -533,6 +588,16 @@ class Desktop:
     def _change(
         self, connection: sa.Connection, lanes: Iterable[str], pk: int | None, kind: str
     ) -> None:
+        """Append to the change feed, as the transaction's last write.
+
+        Readers poll ``seq > last seen``, so a change must never become visible after one
+        with a higher ``seq``. PostgreSQL hands out sequence numbers at insert time and
+        transactions may commit in another order; a transaction-scoped advisory lock taken
+        here (and held to commit) makes the feed's writers commit in ``seq`` order. SQLite
+        has one writer at a time anyway.
+        """
+        if connection.dialect.name == "postgresql":
+            connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_FEED_LOCK)))
         now = self.clock()
         rows = [
             {"lane": lane, "conversation_pk": pk, "kind": kind, "at": now}
@@ -824,7 +889,9 @@ class Desktop:
             if row.id != who.id:
                 self._require(who, "admin")
             connection.execute(
-                sa.update(UserRow).where(UserRow.id == row.id).values(password_hash=password_hash)
+                sa.update(UserRow)
+                .where(UserRow.id == row.id)
+                .values(password_hash=password_hash, failed_logins=0, locked_until=None)
             )
             connection.execute(sa.delete(SessionRow).where(SessionRow.user_id == row.id))
             # The audit records that it changed, never the password nor its hash.
@@ -870,6 +937,26 @@ class Desktop:
             updated = connection.execute(sa.select(UserRow).where(UserRow.id == row.id)).one()
             return self._user_from_row(connection, updated)
 
+    def reactivate_user(self, actor: User, username: str) -> User:
+        """An admin lets a deactivated user log in again (with their old password)."""
+        with self._write() as connection:
+            who = self._actor(connection, actor)
+            self._require(who, "admin")
+            row = self._user_by_name(connection, username)
+            if not row.active:
+                connection.execute(
+                    sa.update(UserRow).where(UserRow.id == row.id).values(active=True)
+                )
+                self._audit(
+                    connection,
+                    who,
+                    "reactivate_user",
+                    before={"username": row.username, "active": False},
+                    after={"username": row.username, "active": True},
+                )
+            updated = connection.execute(sa.select(UserRow).where(UserRow.id == row.id)).one()
+            return self._user_from_row(connection, updated)
+
     # ------------------------------------------------------------------ authentication
 
     def authenticate(self, username: str, password: str) -> User | None:
@@ -878,6 +965,11 @@ class Desktop:
         A username nobody has (or a malformed one) costs one password verification all the
         same, so response times do not reveal which usernames exist. A hash made with older
         parameters is replaced by one with the current parameters.
+
+        Guessing is throttled per user: after ``THROTTLE_AFTER`` consecutive failures, every
+        attempt (the right password included) is refused for 30 s, doubling with each
+        further failure up to 15 minutes; a success or a new password resets the count.
+        Throttling, not locking: an attacker cannot keep an agent out for longer.
         """
         try:
             name = _username(username)
@@ -889,21 +981,49 @@ class Desktop:
         if row is None or not row.active:
             self.passwords.waste_time()
             return None
-        verified = self.passwords.verify(row.password_hash, password)
-        if not verified.ok:
+        if row.locked_until is not None and self.clock() < row.locked_until:
+            self.passwords.waste_time()
+            log.warning("desktop: login refused for user %d: too many failed attempts", row.id)
             return None
+        verified = self.passwords.verify(row.password_hash, password)
         with self._write() as connection:
+            if not verified.ok:
+                self._failed_login(connection, row.id)
+                return None
+            values: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
             if verified.new_hash is not None:
-                # Only if nobody changed the password meanwhile.
-                connection.execute(
-                    sa.update(UserRow)
-                    .where(UserRow.id == row.id, UserRow.password_hash == row.password_hash)
-                    .values(password_hash=verified.new_hash)
-                )
+                values["password_hash"] = verified.new_hash
+            # Only if nobody changed the password meanwhile.
+            connection.execute(
+                sa.update(UserRow)
+                .where(UserRow.id == row.id, UserRow.password_hash == row.password_hash)
+                .values(**values)
+            )
             current = connection.execute(sa.select(UserRow).where(UserRow.id == row.id)).first()
             if current is None or not current.active:
                 return None
             return self._user_from_row(connection, current)
+
+    def _failed_login(self, connection: sa.Connection, user_id: int) -> None:
+        failures = connection.execute(
+            sa.update(UserRow)
+            .where(UserRow.id == user_id)
+            .values(failed_logins=UserRow.failed_logins + 1)
+            .returning(UserRow.failed_logins)
+        ).scalar_one()
+        if failures >= THROTTLE_AFTER:
+            wait = min(THROTTLE_SECONDS * 2 ** (failures - THROTTLE_AFTER), THROTTLE_MAX_SECONDS)
+            connection.execute(
+                sa.update(UserRow)
+                .where(UserRow.id == user_id)
+                .values(locked_until=self.clock() + wait)
+            )
+            log.warning(
+                "desktop: user %d failed %d logins in a row; refusing logins for %d s",
+                user_id,
+                failures,
+                wait,
+            )
 
     def login(self, username: str, password: str) -> tuple[str, str] | None:
         """Authenticate and open a session: ``(token, csrf)``, or None for wrong credentials.
@@ -1496,6 +1616,7 @@ class Desktop:
         now = self.clock()
         with self._write() as connection:
             actor = self._actor(connection, user)
+            self._require(actor, "supervisor", "admin")
             current = self._load(connection, actor, pk, lock=True)
             target = connection.execute(sa.select(Lane).where(Lane.id == target_id)).one()
             if current.status not in _OPEN:
@@ -1757,6 +1878,78 @@ class Desktop:
             raise BotUnavailable(
                 f"the bot failed ({type(error).__name__}); nothing was changed"
             ) from None
+
+    def add_note(self, user: User, pk: int, text: str) -> ConversationRecord:
+        """Write a note on a conversation you can see (open or closed), for colleagues and
+        for later; audited."""
+        note = _text(text, "note", limit=MAX_NOTE_CHARS, required=True)
+        now = self.clock()
+        with self._write() as connection:
+            actor = self._actor(connection, user)
+            conv = self._load(connection, actor, pk, lock=True)
+            connection.execute(
+                sa.insert(Note).values(
+                    conversation_pk=conv.id, user_id=actor.id, action="note", text=note, at=now
+                )
+            )
+            self._bump(connection, conv, now)
+            self._audit(connection, actor, "note", conversation_pk=conv.id, after={"note": note})
+            self._change(connection, [conv.lane], conv.id, "noted")
+            return self._record(connection, conv.id)
+
+    @staticmethod
+    def allowed_actions(user: User, record: ConversationRecord) -> frozenset[str]:
+        """The actions the user may take on the conversation now, by the same rules the
+        actions enforce (for showing or hiding buttons; every action still checks).
+
+        Names: claim, tick, transfer, override, reassign, resolve, hand_back, note.
+        ``hand_back`` is listed whatever the bot; without one it is refused when tried
+        (see ``Desktop.bot``). ``record`` must come from :meth:`conversation` for this user.
+        """
+        supervises = user.sees_all_lanes
+        status = record.status
+        allowed = {"note"}
+        if status == "waiting":
+            allowed.add("claim")
+        if status == "claimed" and (record.agent == user.username or supervises):
+            allowed |= {"tick", "resolve", "hand_back", "transfer"}
+        if supervises and status in _OPEN:
+            allowed |= {"transfer", "override", "reassign"}
+        return frozenset(allowed)
+
+    def recent(self, user: User, *, limit: int = 50) -> list[QueueItem]:
+        """Closed conversations (resolved or handed back) of the user's lanes, newest first."""
+        limit = max(1, min(int(limit), 1000))
+        with self._read() as connection:
+            actor = self._actor(connection, user)
+            statement = (
+                sa.select(*_CONV_COLUMNS, Conv.headline)
+                .outerjoin(_agent, _agent.id == Conv.agent_id)
+                .where(Conv.status.in_(("resolved", "handed_back")))
+                .order_by(Conv.closed_at.desc(), Conv.id.desc())
+                .limit(limit)
+            )
+            visible = self._lanes_of(actor)
+            if visible is not None:
+                statement = statement.where(Conv.lane.in_(visible))
+            rows = connection.execute(statement).all()
+        return [_queue_item(row) for row in rows]
+
+    def prune(self, *, keep_seconds: float = 7 * 24 * 3600) -> int:
+        """Delete change-feed entries older than ``keep_seconds`` and expired sessions;
+        returns how many rows went. Conversations, audit and wrap-ups are never pruned."""
+        cutoff = self.clock() - keep_seconds
+        with self._write() as connection:
+            # The newest entry always stays: SQLite would otherwise reuse its seq, and a
+            # stream that saw it would skip the next changes.
+            newest = sa.select(sa.func.max(ChangeRow.seq)).scalar_subquery()
+            changes = connection.execute(
+                sa.delete(ChangeRow).where(ChangeRow.at < cutoff, ChangeRow.seq < newest)
+            )
+            sessions = connection.execute(
+                sa.delete(SessionRow).where(SessionRow.expires_at <= self.clock())
+            )
+            return int(changes.rowcount + sessions.rowcount)
 
     # ------------------------------------------------------------------ change feed
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections import Counter
 from datetime import timedelta
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from handoff.adapters.rasa import SLOT_AGENT_NOTE
 from handoff.desktop import (
@@ -451,6 +453,11 @@ class TestLanesAndRoles:
         assert audit_actions(desk, people, pk) == ["receive", "claim", "release"]
         with pytest.raises(Conflict, match="yourself"):
             desk.deactivate_user(people.admin, "ada")
+        with pytest.raises(Forbidden):
+            desk.reactivate_user(people.sue, "alice")
+        assert desk.reactivate_user(people.admin, "alice").active
+        assert desk.login("alice", PASSWORD) is not None
+        assert [e.action for e in desk.audit(people.admin)][:2] == ["login", "reactivate_user"]
 
 
 # --------------------------------------------------------------------------- actions
@@ -869,3 +876,162 @@ def test_logs_carry_no_personal_data(
         base_payload.transcript[0].text,
     ):
         assert secret not in text, secret
+
+
+# --------------------------------------------------------------------------- more
+
+
+class TestNotesRecentAndAllowed:
+    def test_notes_are_recorded_and_audited(
+        self, desk: Desktop, people: People, base_payload: ContextPayload
+    ) -> None:
+        pk = deliver(desk, make_payload(base_payload, "chat-1"))
+        record = desk.add_note(people.anna, pk, "Customer called before about this.")
+        [note] = record.notes
+        assert (note.action, note.user, note.text) == ("note", "anna", record.notes[0].text)
+        with pytest.raises(NotFound):
+            desk.add_note(people.bob, pk, "not my lane")
+        with pytest.raises(InvalidInput):
+            desk.add_note(people.anna, pk, "")
+        assert audit_actions(desk, people, pk) == ["receive", "note"]
+
+    def test_allowed_actions_follow_the_rules(
+        self, desk: Desktop, people: People, base_payload: ContextPayload
+    ) -> None:
+        pk = deliver(desk, make_payload(base_payload, "chat-1"))
+        waiting = desk.conversation(people.alice, pk)
+        assert desk.allowed_actions(people.alice, waiting) == {"claim", "note"}
+        assert desk.allowed_actions(people.sue, waiting) == {
+            "claim",
+            "note",
+            "transfer",
+            "override",
+            "reassign",
+        }
+        claimed = desk.claim(people.alice, pk)
+        assert desk.allowed_actions(people.alice, claimed) == {
+            "note",
+            "tick",
+            "resolve",
+            "hand_back",
+            "transfer",
+        }
+        assert desk.allowed_actions(people.anna, claimed) == {"note"}
+        # What it allows is what the actions accept, and what it refuses they refuse.
+        with pytest.raises(Forbidden):
+            desk.tick(people.anna, pk, "validate")
+        desk.tick(people.alice, pk, "validate")
+        resolved = desk.resolve(people.alice, pk, "done", "yes")
+        assert desk.allowed_actions(people.sue, resolved) == {"note"}
+        with pytest.raises(Conflict):
+            desk.transfer(people.sue, pk, "callback", "too late")
+
+    def test_recent_lists_closed_conversations_of_my_lanes(
+        self, desk: Desktop, people: People, base_payload: ContextPayload, clock: Clock
+    ) -> None:
+        mine = deliver(desk, make_payload(base_payload, "chat-a"))
+        theirs = deliver(desk, make_payload(base_payload, "chat-b", lane="priority_support"))
+        for user, pk in ((people.alice, mine), (people.bob, theirs)):
+            desk.claim(user, pk)
+            clock.advance(5)
+            desk.resolve(user, pk, "done", "no")
+        assert [item.pk for item in desk.recent(people.alice)] == [mine]
+        assert [item.pk for item in desk.recent(people.sue)] == [theirs, mine]
+        assert desk.recent(people.sue)[0].status == "resolved"
+
+    def test_prune_keeps_the_newest_change(
+        self, desk: Desktop, people: People, base_payload: ContextPayload, clock: Clock
+    ) -> None:
+        deliver(desk, make_payload(base_payload, "chat-1"))
+        assert desk.login("alice", PASSWORD) is not None
+        newest = desk.last_seq()
+        clock.advance(30 * 24 * 3600)
+        assert desk.prune() > 0
+        assert desk.last_seq() == newest
+        assert [c.seq for c in desk.changes_since(0, people.sue)] == [newest]
+        deliver(desk, make_payload(base_payload, "chat-2"))
+        assert desk.last_seq() == newest + 1  # never a seq seen before
+
+
+class TestFeedOrder:
+    def test_changes_commit_in_seq_order(
+        self, desk: Desktop, people: People, base_payload: ContextPayload
+    ) -> None:
+        """A change-feed writer that started later waits for the earlier one to commit, so a
+        poller that has seen seq N never misses a change numbered below N (on PostgreSQL,
+        sequence numbers are handed out at insert, commits may come in another order)."""
+        first_in = threading.Event()
+        release = threading.Event()
+        seqs: dict[str, int] = {}
+
+        def slow_writer() -> None:
+            with desk._write() as connection:
+                desk._change(connection, ["general_support"], None, "slow")
+                first_in.set()
+                release.wait(timeout=60)
+            seqs["slow"] = desk.last_seq()
+
+        slow = threading.Thread(target=slow_writer)
+        slow.start()
+        assert first_in.wait(timeout=60)
+        start = desk.last_seq()  # the slow change is not committed: not visible
+        fast = threading.Thread(target=lambda: deliver(desk, make_payload(base_payload, "c1")))
+        fast.start()
+        if desk.engine.dialect.name == "postgresql":
+            assert wait_for_lock_waiter(desk)
+        assert desk.changes_since(start, people.sue) == []  # the fast one is not through
+        release.set()
+        slow.join()
+        fast.join()
+        kinds = [c.kind for c in desk.changes_since(start, people.sue)]
+        assert kinds == ["slow", "arrived"]
+
+
+def wait_for_lock_waiter(desk: Desktop, timeout: float = 30.0) -> bool:
+    """Poll PostgreSQL until a backend waits for a lock (the second writer)."""
+    deadline = time.monotonic() + timeout
+    query = sa.text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+    while time.monotonic() < deadline:
+        with desk.engine.connect() as connection:
+            if connection.execute(query).scalar():
+                return True
+        time.sleep(0.02)
+    return False
+
+
+class TestRasaBotFromEnv:
+    def test_no_url_no_bot(self) -> None:
+        assert RasaBot.from_env({}) is None
+
+    @pytest.mark.parametrize(
+        ("env", "message"),
+        [
+            ({"HANDOFF_STATE_SECRET": "s"}, "HANDOFF_RASA_JWT_SECRET"),
+            ({"HANDOFF_RASA_JWT_SECRET": RASA_JWT}, "HANDOFF_STATE_SECRET"),
+        ],
+    )
+    def test_missing_secrets_are_named(self, env: dict[str, str], message: str) -> None:
+        with pytest.raises(ValueError, match=message):
+            RasaBot.from_env({"HANDOFF_DESKTOP_RASA_URL": "http://127.0.0.1:5005", **env})
+
+    def test_a_bot_from_the_environment_hands_back(
+        self, desk: Desktop, people: People, base_payload: ContextPayload, tmp_path: Any
+    ) -> None:
+        secret_file = tmp_path / "state"
+        secret_file.write_text("new-key, old-key\n")
+        secret_file.chmod(0o600)
+        with fake_rasa(jwt_secret=RASA_JWT) as rasa:
+            bot = RasaBot.from_env(
+                {
+                    "HANDOFF_DESKTOP_RASA_URL": rasa.url,
+                    "HANDOFF_RASA_JWT_SECRET": RASA_JWT,
+                    "HANDOFF_STATE_SECRET_FILE": str(secret_file),
+                }
+            )
+            assert bot is not None
+            assert RASA_JWT not in repr(bot)
+            desk.bot = bot
+            pk = deliver(desk, make_payload(base_payload, "chat-1"))
+            desk.claim(people.alice, pk)
+            assert desk.hand_back(people.alice, pk).status == "handed_back"
+            assert {"event": "resume"} in rasa.trackers["chat-1"]["events"]
