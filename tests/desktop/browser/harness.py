@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 
 from handoff import Router
 from handoff.delivery import idempotency_key
@@ -31,6 +32,7 @@ from handoff.delivery._signing import signed_headers
 from handoff.demo import DEMO_PSEUDONYM_KEY
 from handoff.desktop import Desktop, User
 from handoff.desktop.app import create_app
+from handoff.desktop.auth import Passwords
 from handoff.desktop.store import Conversation as Conv
 from handoff.models.payload import ContextPayload
 from handoff.testing import check_case, load_cases
@@ -210,7 +212,10 @@ def prepare_desktop(
 ) -> Desktop:
     """A migrated desktop at ``url`` with the lanes of ``rules`` and ``people``, all created
     through the service as an operator would (create-admin, then the admin adds the rest)."""
-    desktop = Desktop(url, bot=bot)
+    # argon2id at its smallest cost: the same algorithm and code path as production, without
+    # spending the shared CPU on each of the tests' logins.
+    passwords = Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    desktop = Desktop(url, bot=bot, passwords=passwords)
     desktop.upgrade()
     desktop.sync_lanes(router() if rules == RULES else Router.from_path(rules))
     admins = [p for p in people.values() if p.role == "admin"]

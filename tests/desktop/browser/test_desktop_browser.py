@@ -332,6 +332,18 @@ class TestAccess:
         assert response.status == 200
         expect(fran.get_by_role("button", name="Claim")).to_be_visible()
 
+    def test_a_wrong_password_is_refused(self, server: DesktopServer, open_as: OpenAs) -> None:
+        """The login form refuses a wrong password, says so, and stays on the login page."""
+        page = open_as(server, "gail", log_in=False)
+        page.goto("/login")
+        page.get_by_label("Username").fill("gail")
+        page.get_by_label("Password").fill("not her password")
+        page.get_by_role("button", name="Log in").click()
+        expect(page.get_by_test_id("login-error")).to_be_visible()
+        expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+        page.goto("/")
+        expect(page).to_have_url(re.compile(r"/login"))
+
     def test_log_out(self, server: DesktopServer, open_as: OpenAs) -> None:
         """Logging out ends the session: the queues and cards ask for a login again, even
         with the old cookie put back."""
