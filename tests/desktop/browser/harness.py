@@ -65,7 +65,7 @@ def chromium_or_skip() -> str:
 
     Without one (or without Playwright) the browser tests skip with the reason, except when
     ``HANDOFF_REQUIRE_BROWSER=1`` (CI sets it in .ci/run): then they fail, so CI can never
-    pass without having run them.
+    pass without having run them. A ``HANDOFF_CHROMIUM`` that is not executable always fails.
     """
     required = os.environ.get("HANDOFF_REQUIRE_BROWSER", "") not in ("", "0")
     problem = None
@@ -80,8 +80,9 @@ def chromium_or_skip() -> str:
             "no Chromium: install Debian's (apt-get install chromium) or set HANDOFF_CHROMIUM "
             "to a Chromium binary; Playwright cannot download its own browsers here"
         )
-    if problem is None and binary is not None and not os.access(binary, os.X_OK):
-        problem = f"HANDOFF_CHROMIUM={binary!r} is not an executable file"
+    if problem is None and configured and not os.access(configured, os.X_OK):
+        # Whoever set it wants the browser tests: a wrong path is a mistake to fix, not a skip.
+        pytest.fail(f"HANDOFF_CHROMIUM={configured!r} is not an executable file", pytrace=False)
     if problem is not None:
         if required:
             pytest.fail(f"HANDOFF_REQUIRE_BROWSER is set but {problem}", pytrace=False)
