@@ -289,6 +289,41 @@ class TestActions:
         ]
         assert ("sue", "override") in audit_actions(server, pk)
 
+    def test_supervisor_reassigns(self, server: DesktopServer, open_as: OpenAs) -> None:
+        """A supervisor gives fran's conversation to finn: both fraud agents' queues show the
+        new owner without a reload, and the store and audit log agree."""
+        fran, finn, sue = (open_as(server, name) for name in ("fran", "finn", "sue"))
+        pk = server.deliver(payload_now("10_phishing_split_intents"))
+        fran.goto(f"/c/{pk}")
+        fran.get_by_role("button", name="Claim").click()
+        expect(fran.get_by_test_id("yours")).to_be_visible()
+        fran.goto("/")
+        expect(row(finn, pk).get_by_test_id("row-state")).to_contain_text("fran")
+        mark_no_reload(fran, finn)
+        sue.goto(f"/c/{pk}")
+        open_action(sue, "Reassign")
+        sue.get_by_role("combobox", name="To", exact=True).select_option("finn")
+        sue.get_by_role("button", name="Reassign").click()
+        for page in (fran, finn):
+            expect(row(page, pk).get_by_test_id("row-state")).to_contain_text(
+                "claimed by finn", timeout=LIVE
+            )
+        assert_not_reloaded(fran, finn)
+        record = server.desktop.conversation(server.user("sue"), pk)
+        assert (record.status, record.agent) == ("claimed", "finn")
+        assert ("sue", "reassign") in audit_actions(server, pk)
+
+    def test_a_redelivery_shows_once(self, server: DesktopServer, open_as: OpenAs) -> None:
+        """The outbox redelivers a payload (same key, same body): the queue still shows one
+        row for it."""
+        fran = open_as(server, "fran")
+        payload = payload_now("02_unrecognised_payment_at_night")
+        pk = server.deliver(payload, key="redelivered-once")
+        expect(row(fran, pk)).to_be_visible(timeout=LIVE)
+        assert server.deliver(payload, key="redelivered-once") == pk
+        fran.reload()
+        expect(row(fran, pk)).to_have_count(1)
+
     def test_hand_back_without_a_bot_is_refused_clearly(
         self, server: DesktopServer, open_as: OpenAs
     ) -> None:
