@@ -163,7 +163,7 @@ class EventStream:
         path = "/events" + (f"?after={after}" if after is not None else "")
         self._thread = threading.Thread(target=self._read, args=(path, headers), daemon=True)
         self._thread.start()
-        if not self._opened.wait(10):
+        if not self._opened.wait(30):
             raise RuntimeError("the event stream did not open")
 
     def _read(self, path: str, headers: dict[str, str]) -> None:
@@ -201,7 +201,7 @@ class EventStream:
             self._opened.set()
             self.closed.set()
 
-    def next(self, kind: str | None = None, *, timeout: float = 10) -> Event:
+    def next(self, kind: str | None = None, *, timeout: float = 30) -> Event:
         """The next event (of ``kind``, skipping others); fails the test after ``timeout``."""
         deadline = time.monotonic() + timeout
         while True:
@@ -213,7 +213,7 @@ class EventStream:
             if kind is None or event.event == kind:
                 return event
 
-    def until(self, predicate: Any, *, timeout: float = 10) -> list[Event]:
+    def until(self, predicate: Any, *, timeout: float = 30) -> list[Event]:
         """Every event up to and including the first that satisfies ``predicate``."""
         seen = []
         deadline = time.monotonic() + timeout
