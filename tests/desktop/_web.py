@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -52,7 +52,7 @@ def serve(app: Starlette) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
-        thread.join(timeout=10)
+        thread.join(timeout=30)
 
 
 def app_for(desk: Desktop, **options: Any) -> Starlette:
@@ -132,6 +132,7 @@ class Event:
     event: str
     data: str
     id: str | None
+    at: float = field(default_factory=time.perf_counter)  # when it arrived
 
 
 class EventStream:
