@@ -35,6 +35,7 @@ Measured:
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import json
 import os
 import statistics
@@ -384,7 +385,7 @@ def bench_desktop_arrival(benchmark: Any, site: Site, browsers: BrowserProcess) 
         cpu = _cpu_seconds(site.pid)
         started = time.monotonic()
         summary["result"] = site.deliver(load, rate=RATE, name="arrival")
-        time.sleep(1.5)  # the last payloads' events are still on their way
+        time.sleep(3.0)  # the last payloads' events may still be on their way
         summary["server_cpu"] = (_cpu_seconds(site.pid) - cpu) / (time.monotonic() - started)
 
     benchmark.pedantic(run, rounds=1, iterations=1)
@@ -431,6 +432,7 @@ def bench_desktop_arrival(benchmark: Any, site: Site, browsers: BrowserProcess) 
         "browsers": BROWSERS,
         "supervisors": SUPERVISORS,
         "lanes": len(site.lanes),
+        **_set_up(site),
         "p50_ms": _ms(_percentile(latencies, 0.50)),
         "p90_ms": _ms(_percentile(latencies, 0.90)),
         "p99_ms": _ms(_percentile(latencies, 0.99)),
@@ -449,6 +451,26 @@ def bench_desktop_arrival(benchmark: Any, site: Site, browsers: BrowserProcess) 
     assert leaks == 0, f"{leaks} rows reached browsers of other lanes"
     assert result["errors"] == 0, _webhook_summary(result)
     assert missed == 0, f"{missed} (payload, browser) pairs never arrived"
+
+
+def _set_up(site: Site) -> dict[str, Any]:
+    """What the server ran on, read rather than assumed: the database file's journal mode,
+    uvicorn's event loop and HTTP parser (its "auto" picks uvloop and httptools when they
+    are installed), and the machine's logical cores."""
+    engine = sa.create_engine(site.db_url)
+    try:
+        with engine.connect() as connection:
+            journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+    finally:
+        engine.dispose()
+    installed = {name: importlib.util.find_spec(name) is not None
+                 for name in ("uvloop", "httptools")}  # fmt: skip
+    return {
+        "database": f"SQLite ({str(journal).upper()})",
+        "server_loop": "uvloop" if installed["uvloop"] else "asyncio",
+        "server_http": "httptools" if installed["httptools"] else "h11",
+        "cpus": os.cpu_count(),
+    }
 
 
 def _count_kinds(clients: list[dict[str, Any]]) -> dict[str, int]:

@@ -262,11 +262,12 @@ def conditions(benches: list[Bench]) -> dict[str, str]:
 def desktop_conditions(i: dict[str, Any]) -> str:
     """How the desktop's arrival run was set up (from the benchmark's info)."""
     return (
-        f"`handoff desktop serve`: one uvicorn worker, SQLite (WAL) by default; "
-        f"{i.get('waiting', 0):,} conversations waiting; {i.get('browsers')} SSE browsers "
-        f"({i.get('supervisors')} supervisors, the rest agents of one lane) in their own "
-        f"process, the load generator in a third, on the same machine; one run of "
-        f"{i.get('seconds', 0):g} s; from when each payload was due"
+        f"`handoff desktop serve`: one uvicorn worker ({i.get('server_loop', '?')}, "
+        f"{i.get('server_http', '?')}), {i.get('database', 'SQLite')}, the default "
+        f"database; {i.get('waiting', 0):,} conversations waiting; {i.get('browsers')} SSE "
+        f"browsers ({i.get('supervisors')} supervisors, the rest agents of one lane) in their "
+        f"own process, the load generator in a third, on the same {i.get('cpus', '?')}-core "
+        f"machine; one run of {i.get('seconds', 0):g} s; from when each payload was due"
     )
 
 
