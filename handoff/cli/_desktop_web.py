@@ -12,6 +12,7 @@ import ipaddress
 import os
 import secrets
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
@@ -29,10 +31,6 @@ from handoff.cli._desktop import db_option, desktop, desktop_module
 __all__ = ["DemoLogin", "demo", "load_demo", "serve"]
 
 WEBHOOK_SECRET_ENV = "HANDOFF_DESKTOP_WEBHOOK_SECRET"
-RASA_URL_ENV = "HANDOFF_DESKTOP_RASA_URL"
-RASA_JWT_ENV = "HANDOFF_DESKTOP_RASA_JWT_SECRET"
-RASA_TOKEN_ENV = "HANDOFF_DESKTOP_RASA_TOKEN"
-STATE_SECRET_ENV = "HANDOFF_STATE_SECRET"
 DEFAULT_PORT = 8700
 # Agents' first names in the demo, one per couple of lanes.
 _AGENT_NAMES = ("ana", "ben", "cara", "dev", "eli", "fay", "gus", "hal")
@@ -86,7 +84,21 @@ def _run_server(
             server.should_exit = True
 
     threading.Thread(target=announce, name="handoff-desktop-started", daemon=True).start()
-    server.run()
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to the
+    # handler that was there before: make that one a quiet "stopped", exit status 0.
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _stopped) if main else None
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        console(stderr=True).print("stopped")
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _stopped(signum: int, frame: object) -> None:
+    console(stderr=True).print("stopped")
 
 
 @desktop.command()
@@ -126,8 +138,9 @@ def serve(
     The webhook's shared secret comes from HANDOFF_DESKTOP_WEBHOOK_SECRET (required; the
     action server's HANDOFF_WEBHOOK_SECRET must be the same, and its HANDOFF_WEBHOOK_URL
     http://HOST:PORT/webhook/payloads). Hand-back needs Rasa's HTTP API:
-    HANDOFF_DESKTOP_RASA_URL and HANDOFF_DESKTOP_RASA_JWT_SECRET (or _TOKEN), and the
-    action server's HANDOFF_STATE_SECRET; without them hand-back is refused, saying so.
+    HANDOFF_DESKTOP_RASA_URL, HANDOFF_RASA_JWT_SECRET (Rasa's --jwt-secret; or
+    HANDOFF_DESKTOP_RASA_TOKEN, its --auth-token) and the action server's
+    HANDOFF_STATE_SECRET; without a Rasa URL hand-back is refused, saying so.
 
     \b
     Example:
@@ -145,20 +158,19 @@ def serve(
     module = desktop_module()
     from handoff.desktop.app import create_app  # noqa: PLC0415
 
-    bot = None
-    rasa_url = os.environ.get(RASA_URL_ENV)
-    if rasa_url:
-        bot = module.RasaBot(
-            rasa_url,
-            os.environ.get(RASA_JWT_ENV) or None,
-            os.environ.get(STATE_SECRET_ENV) or None,
-            token=os.environ.get(RASA_TOKEN_ENV) or None,
-        )
+    try:
+        bot = module.RasaBot.from_env()
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    # Where Rasa is, without any credentials or query string the URL might carry.
+    where = urlsplit(bot.url) if bot is not None else None
+    rasa_at = f"{where.scheme}://{where.hostname}:{where.port or ''}" if where else ""
     desk = module.Desktop(db, bot=bot)
     try:
         if upgrade:
             desk.upgrade()
         desk.check()
+        desk.prune()  # change-feed entries older than a week, expired sessions
         if rules is not None:
             desk.sync_lanes(load_router(rules))
         app = create_app(desk, webhook_secret=secret, secure_cookies=not insecure_cookies)
@@ -167,7 +179,7 @@ def serve(
         def started(actual: int, stop: Callable[[], None]) -> None:
             console().print(
                 f"handoff desktop on http://{shown}:{actual} (webhook: /webhook/payloads; "
-                f"hand-back {f'via {rasa_url}' if bot else 'off: no Rasa configured'}); "
+                f"hand-back {f'via Rasa at {rasa_at}' if bot else 'off: no Rasa configured'}); "
                 "Ctrl-C stops it"
             )
 
@@ -308,7 +320,12 @@ def demo(*, rules: Path, samples: Path | None, host: str, port: int, once: bool,
         desk.upgrade()
         router = Router.from_path(rules, pseudonym_key=DEMO_PSEUDONYM_KEY)
         desk.sync_lanes(router)
-        lanes = [lane.id for lane in sorted(desk.lanes(), key=lambda lane: -lane.priority)]
+        # Agents work the teams' lanes; the override lane is the supervisor's.
+        lanes = [
+            lane.id
+            for lane in sorted(desk.lanes(), key=lambda lane: (-lane.priority, lane.id))
+            if lane.kind != "override"
+        ]
         logins = _demo_users(desk, lanes)
         secret = secrets.token_urlsafe(32)
         app = create_app(desk, webhook_secret=secret, secure_cookies=False, poll_interval=0.25)

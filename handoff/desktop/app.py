@@ -19,7 +19,8 @@ requests):
 ``GET /``                          the queues of the lanes the user sees
 ``GET /events``                    server-sent events: queue rows and lane stats as they change
 ``GET /c/{pk}``                    the conversation card
-``POST /c/{pk}/{action}``          claim, tick, transfer, override, reassign, resolve, hand-back
+``POST /c/{pk}/{action}``          claim, tick, transfer, override, reassign, resolve, hand-back,
+                                   note
 ``/admin/users``, ``/admin/lanes``  admins manage people and lanes
 ``GET /audit``, ``/audit.csv``     the audit log (supervisors and admins)
 ``GET /health``                    200 when the database is reachable and migrated, else 503
@@ -120,7 +121,7 @@ NOTICES = {
     "user_changed": "User updated.",
     "lane_created": "Lane created.",
 }
-ACTIONS = ("claim", "tick", "transfer", "override", "reassign", "resolve", "hand-back")
+ACTIONS = ("claim", "tick", "transfer", "override", "reassign", "resolve", "hand-back", "note")
 
 
 # ------------------------------------------------------------------------------ middleware
@@ -630,7 +631,15 @@ def create_app(
         # to its event stream (at worst twice, which swapping the same row again absorbs).
         seq = await call(desktop.last_seq)
         lanes = await call(desktop.queues, visit.user, limit=queue_limit)
-        return page(request, "queue.html", queues=lanes, seq=seq, queue_limit=queue_limit)
+        recent = await call(desktop.recent, visit.user, limit=20)
+        return page(
+            request,
+            "queue.html",
+            queues=lanes,
+            recent=recent,
+            seq=seq,
+            queue_limit=queue_limit,
+        )
 
     async def events(request: Request) -> Response:
         visit = await visit_of(request)
@@ -692,6 +701,7 @@ def create_app(
             status=status,
             record=record,
             card=_card(record, visit.user),
+            allowed=Desktop.allowed_actions(visit.user, record),
             lanes=lanes,
             agents=agents,
             error=error,
@@ -725,6 +735,8 @@ def create_app(
                 )
             elif action == "hand-back":
                 await call(desktop.hand_back, user, pk, note)
+            elif action == "note":
+                await call(desktop.add_note, user, pk, note)
             else:  # pragma: no cover - the route only matches the actions above
                 raise _Refused(404, "no such action")
         except (NotFound, StorageUnavailable):
@@ -762,6 +774,8 @@ def create_app(
     # ------------------------------------------------------------------ admin
 
     async def admin_users(request: Request, visit: _Visit) -> Response:
+        if visit.user.role != "admin":
+            raise _Refused(403, "only admins manage users")
         users = await call(desktop.users, visit.user)
         lanes = await call(desktop.lanes)
         return page(request, "admin_users.html", users=users, lanes=lanes)

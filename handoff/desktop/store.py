@@ -96,6 +96,9 @@ class User(Base):
     role: Mapped[str] = mapped_column(sa.String(16))
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
     created_at: Mapped[float] = mapped_column(sa.Double)
+    # Consecutive failed logins, and until when further attempts are refused (revision 0002).
+    failed_logins: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
+    locked_until: Mapped[float | None] = mapped_column(sa.Double)
 
 
 class UserLane(Base):
@@ -270,10 +273,11 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        # WAL: pages read while an action writes; NORMAL is durable across application
-        # crashes in WAL mode; foreign keys are off in SQLite unless asked for.
+        # WAL: pages are read while an action writes. FULL: a payload the webhook
+        # acknowledged survives a power cut too (the sender stops retrying on our 200).
+        # Foreign keys are off in SQLite unless asked for.
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         cursor.close()

@@ -4,11 +4,13 @@ page)."""
 
 from __future__ import annotations
 
+import queue
 import re
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -100,3 +102,129 @@ class Browser:
 def signed(body: bytes, key: str, *, secret: str = SECRET, **kwargs: Any) -> dict[str, str]:
     """The headers the outbox sends with ``body`` under ``key``."""
     return signed_headers(body, secret, key=key, **kwargs)
+
+
+class Switch:
+    """An ASGI app that forwards to ``self.app``, so one server (started once per module)
+    serves each test's own app. Lifespan events are answered here: the inner apps' live
+    hubs do not run (tests of the live hub serve their app directly)."""
+
+    def __init__(self) -> None:
+        self.app: Any = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "lifespan":
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        assert self.app is not None, "no app switched in"
+        await self.app(scope, receive, send)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One server-sent event as a browser's EventSource sees it."""
+
+    event: str
+    data: str
+    id: str | None
+
+
+class EventStream:
+    """A server-sent-event client (httpx streaming, in a thread) that queues what arrives.
+
+    ``events`` gets each event, ``comments`` each comment line (the keep-alive pings);
+    ``closed`` is set when the server ends the stream. Serve the app with ``ping=1`` so
+    :meth:`close` returns within a second.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        cookies: httpx.Cookies,
+        *,
+        after: int | None = None,
+        last_event_id: str | None = None,
+    ) -> None:
+        self.events: queue.Queue[Event] = queue.Queue()
+        self.comments: queue.Queue[str] = queue.Queue()
+        self.closed = threading.Event()
+        self._stop = threading.Event()
+        self.status: int | None = None
+        self._opened = threading.Event()
+        self._client = httpx.Client(base_url=base_url, cookies=cookies, timeout=None)
+        headers = {"Accept": "text/event-stream"}
+        if last_event_id is not None:
+            headers["Last-Event-ID"] = last_event_id
+        path = "/events" + (f"?after={after}" if after is not None else "")
+        self._thread = threading.Thread(target=self._read, args=(path, headers), daemon=True)
+        self._thread.start()
+        if not self._opened.wait(10):
+            raise RuntimeError("the event stream did not open")
+
+    def _read(self, path: str, headers: dict[str, str]) -> None:
+        try:
+            with self._client.stream("GET", path, headers=headers) as response:
+                self.status = response.status_code
+                self.headers = response.headers
+                self._opened.set()
+                if response.status_code != 200:
+                    return
+                fields: dict[str, str] = {}
+                for line in response.iter_lines():
+                    if self._stop.is_set():
+                        break  # the app pings every second: a stop waits at most that
+                    if line.startswith(":"):
+                        self.comments.put(line)
+                    elif not line:
+                        if "data" in fields:
+                            self.events.put(
+                                Event(
+                                    fields.get("event", "message"), fields["data"], fields.get("id")
+                                )
+                            )
+                        fields = {}
+                    else:
+                        name, _, value = line.partition(":")
+                        value = value.removeprefix(" ")
+                        if name == "data" and "data" in fields:
+                            fields["data"] += "\n" + value
+                        else:
+                            fields[name] = value
+        except (httpx.HTTPError, RuntimeError):
+            pass  # closed by the test
+        finally:
+            self._opened.set()
+            self.closed.set()
+
+    def next(self, kind: str | None = None, *, timeout: float = 10) -> Event:
+        """The next event (of ``kind``, skipping others); fails the test after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                event = self.events.get(timeout=max(0.01, left))
+            except queue.Empty:
+                raise AssertionError(f"no {kind or 'event'} within {timeout} s") from None
+            if kind is None or event.event == kind:
+                return event
+
+    def until(self, predicate: Any, *, timeout: float = 10) -> list[Event]:
+        """Every event up to and including the first that satisfies ``predicate``."""
+        seen = []
+        deadline = time.monotonic() + timeout
+        while True:
+            event = self.next(timeout=max(0.01, deadline - time.monotonic()))
+            seen.append(event)
+            if predicate(event):
+                return seen
+
+    def close(self) -> None:
+        """Disconnect, as a browser closing the tab."""
+        self._stop.set()
+        self._thread.join(timeout=10)
+        self._client.close()

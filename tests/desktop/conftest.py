@@ -5,6 +5,7 @@ payloads built by the real engine."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -15,7 +16,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 
 from handoff import Conversation, Router
-from handoff.desktop import Desktop, User
+from handoff.desktop import Desktop, User, migrations
 from handoff.desktop.auth import Passwords
 from handoff.desktop.migrations import VERSION_TABLE
 from handoff.desktop.store import Base
@@ -61,13 +62,46 @@ def drop_desktop_tables(url: str) -> None:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def desktop_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty database: a SQLite file, and PostgreSQL when one is configured."""
+    """A database URL: a new SQLite file, and PostgreSQL when one is configured (as the
+    previous test left it: use ``empty_url`` or ``desk``)."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'desktop.sqlite'}"
     if not POSTGRES_URL:
         pytest.skip("set HANDOFF_TEST_POSTGRES_URL to a throwaway database to test PostgreSQL")
-    drop_desktop_tables(POSTGRES_URL)
     return POSTGRES_URL
+
+
+@pytest.fixture
+def empty_url(desktop_url: str) -> str:
+    """A database without desktop tables (for the migration tests)."""
+    if desktop_url.startswith("postgresql"):
+        drop_desktop_tables(desktop_url)
+    return desktop_url
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file, copied for each test instead of migrating each time."""
+    path = tmp_path_factory.mktemp("template") / "desktop.sqlite"
+    with Desktop(f"sqlite:///{path}") as desktop:
+        desktop.upgrade()
+    return path
+
+
+def _reset_postgres(url: str) -> None:
+    """Empty the desktop tables (migrating first if they are missing or behind)."""
+    engine = sa.create_engine(url)
+    try:
+        if migrations.current(engine) != migrations.head():
+            drop_desktop_tables(url)
+            migrations.upgrade(engine)
+            return
+        names = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+        with engine.begin() as connection:
+            connection.execute(sa.text("DROP TRIGGER IF EXISTS refuse_audit ON desktop_audit"))
+            connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
@@ -76,11 +110,16 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def desk(desktop_url: str, clock: Clock, default_router: Router) -> Iterator[Desktop]:
-    """A migrated desktop with the default rules' lanes (general_support, priority_support,
-    callback, supervisor) and no bot."""
+def desk(
+    desktop_url: str, clock: Clock, default_router: Router, sqlite_template: Path
+) -> Iterator[Desktop]:
+    """A migrated, empty desktop with the default rules' lanes (general_support,
+    priority_support, callback, supervisor) and no bot."""
+    if desktop_url.startswith("sqlite"):
+        shutil.copy(sqlite_template, desktop_url.removeprefix("sqlite:///"))
+    else:
+        _reset_postgres(desktop_url)
     desktop = Desktop(desktop_url, clock=clock, passwords=fast_passwords())
-    desktop.upgrade()
     desktop.sync_lanes(default_router)
     try:
         yield desktop

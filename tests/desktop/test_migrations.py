@@ -43,9 +43,9 @@ def schema_differences(engine: sa.Engine) -> list[object]:
         return list(compare_metadata(context, Base.metadata))
 
 
-def test_upgrade_gives_exactly_the_models_schema(desktop_url: str) -> None:
+def test_upgrade_gives_exactly_the_models_schema(empty_url: str) -> None:
     """Tables, columns, types, nullability, indexes, unique and foreign keys all match."""
-    with Desktop(desktop_url) as desk:
+    with Desktop(empty_url) as desk:
         assert desktop_migrations.current(desk.engine) is None
         desk.upgrade()
         assert desktop_migrations.current(desk.engine) == desktop_migrations.head()
@@ -55,8 +55,8 @@ def test_upgrade_gives_exactly_the_models_schema(desktop_url: str) -> None:
         }
 
 
-def test_down_and_up_again(desktop_url: str) -> None:
-    with Desktop(desktop_url) as desk:
+def test_down_and_up_again(empty_url: str) -> None:
+    with Desktop(empty_url) as desk:
         desk.upgrade()
         desk.upgrade()  # already current: nothing to do
         desk.downgrade("base")
@@ -69,14 +69,14 @@ def test_down_and_up_again(desktop_url: str) -> None:
         assert schema_differences(desk.engine) == []
 
 
-def test_the_migrations_leave_other_tables_alone(desktop_url: str) -> None:
+def test_the_migrations_leave_other_tables_alone(empty_url: str) -> None:
     """A database shared with the outbox (or anything else) keeps its tables."""
-    engine = sa.create_engine(desktop_url)
+    engine = sa.create_engine(empty_url)
     try:
         with engine.begin() as connection:
             connection.execute(sa.text("DROP TABLE IF EXISTS not_ours"))
             connection.execute(sa.text("CREATE TABLE not_ours (id INTEGER PRIMARY KEY)"))
-        with Desktop(desktop_url) as desk:
+        with Desktop(empty_url) as desk:
             desk.upgrade()
             desk.downgrade("base")
         assert "not_ours" in sa.inspect(engine).get_table_names()
@@ -112,3 +112,58 @@ def test_the_wheel_ships_the_migrations(tmp_path: Path) -> None:
         "handoff/desktop/migrations/versions/r0001_initial.py",
     ):
         assert name in names, name
+
+
+def test_two_processes_upgrading_at_once(empty_url: str) -> None:
+    """Two desktops starting together on a new database: one migrates, the other waits and
+    finds the work done (neither fails on a table the other created)."""
+    import threading  # noqa: PLC0415
+
+    desks = [Desktop(empty_url, busy_timeout=30) for _ in range(2)]
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def start(desk: Desktop) -> None:
+        barrier.wait()
+        try:
+            desk.upgrade()
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=start, args=(desk,)) for desk in desks]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        for desk in desks:
+            desk.check()
+    finally:
+        for desk in desks:
+            desk.close()
+
+
+def test_upgrading_keeps_the_data(empty_url: str) -> None:
+    """From the first revision with a user in it to the newest and back: the user stays."""
+    with Desktop(empty_url) as desk:
+        desk.upgrade("0001")
+        with desk.engine.begin() as connection:
+            connection.execute(
+                sa.text(
+                    "INSERT INTO desktop_users (username, password_hash, role, active, "
+                    "created_at) VALUES ('ada', 'x', 'admin', true, 0)"
+                )
+            )
+        desk.upgrade()
+        assert schema_differences(desk.engine) == []
+        with desk.engine.connect() as connection:
+            row = connection.execute(
+                sa.text("SELECT username, failed_logins, locked_until FROM desktop_users")
+            ).one()
+        assert tuple(row) == ("ada", 0, None)
+        desk.downgrade("0001")
+        with desk.engine.connect() as connection:
+            assert connection.execute(sa.text("SELECT username FROM desktop_users")).all() == [
+                ("ada",)
+            ]

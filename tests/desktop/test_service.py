@@ -453,6 +453,11 @@ class TestLanesAndRoles:
         assert audit_actions(desk, people, pk) == ["receive", "claim", "release"]
         with pytest.raises(Conflict, match="yourself"):
             desk.deactivate_user(people.admin, "ada")
+        with pytest.raises(Forbidden):
+            desk.reactivate_user(people.sue, "alice")
+        assert desk.reactivate_user(people.admin, "alice").active
+        assert desk.login("alice", PASSWORD) is not None
+        assert [e.action for e in desk.audit(people.admin)][:2] == ["login", "reactivate_user"]
 
 
 # --------------------------------------------------------------------------- actions

@@ -137,3 +137,14 @@ def test_lanes_are_read_from_the_table(desk: Desktop) -> None:
     with desk.engine.connect() as connection:
         ids = connection.execute(sa.select(Lane.id).order_by(Lane.id)).scalars().all()
     assert ids == [lane.id for lane in desk.lanes()]
+
+
+def test_a_new_database_file_is_private(tmp_path: Path) -> None:
+    """Customers' messages and password hashes: owner-only, -wal and -shm included."""
+    file = tmp_path / "sub" / "desk.sqlite"
+    with Desktop(f"sqlite:///{file}") as desk:
+        desk.upgrade()
+        desk.lanes()
+        modes = {path.name: path.stat().st_mode & 0o777 for path in file.parent.iterdir()}
+    assert modes["desk.sqlite"] == 0o600
+    assert all(mode == 0o600 for mode in modes.values()), modes

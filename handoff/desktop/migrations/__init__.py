@@ -48,11 +48,23 @@ def current(engine: sa.Engine) -> str | None:
         return context.get_current_revision()
 
 
+# PostgreSQL advisory lock key: one migration at a time ("hdmig" in ASCII).
+_MIGRATION_LOCK = 0x6864_6D69_67
+
+
+def _exclusive(connection: sa.Connection) -> None:
+    """Two desktop processes starting at once migrate one after the other: the second finds
+    the work done. (SQLite's BEGIN IMMEDIATE already serialises them.)"""
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
+
+
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
     """Migrate the database up to ``revision`` in one transaction (where the database can)."""
     with engine.connect() as connection:
         connection.execution_options(desktop_write=True)
         with connection.begin():
+            _exclusive(connection)
             command.upgrade(config(connection), revision)
 
 
@@ -61,4 +73,5 @@ def downgrade(engine: sa.Engine, revision: str) -> None:
     with engine.connect() as connection:
         connection.execution_options(desktop_write=True)
         with connection.begin():
+            _exclusive(connection)
             command.downgrade(config(connection), revision)
