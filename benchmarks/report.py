@@ -1046,11 +1046,13 @@ def desktop(raw: dict[str, Any], benches: list[Bench]) -> list[str]:
             )
         if arrival is not None and alone is not None:
             a, w = arrival.info, alone.info
-            if a.get("p50_ms") and w.get("p50_ms") and a.get("p99_ms") and w.get("p99_ms"):
+            if a.get("p50_ms") and a.get("p99_ms") and w.get("p50_ms") and w.get("p99_ms"):
                 out += [
                     "",
-                    f"Arrival on every screen ÷ the webhook receive alone: p50 "
-                    f"{_x(a['p50_ms'] / w['p50_ms'])}, p99 {_x(a['p99_ms'] / w['p99_ms'])}.",
+                    "Arrival on every screen ÷ the webhook receive alone (the run with no "
+                    f"browser): p50 {_x(a['p50_ms'] / w['p50_ms'])}, p99 "
+                    f"{_x(a['p99_ms'] / w['p99_ms'])}. Runs a minute apart on a shared machine: "
+                    "the webhook columns of the first row are the same requests' own answers.",
                 ]
         out.append("")
     if store is not None:
@@ -1066,8 +1068,10 @@ def desktop(raw: dict[str, Any], benches: list[Bench]) -> list[str]:
             "",
         ]
     out += desktop_analysis(pages, arrival, alone)
-    out += _profile_block("Supervisor's queue page, in process", (raw.get("profiles") or {})
-                          .get("desktop_page"))  # fmt: skip
+    profiles = raw.get("profiles") or {}
+    out += _profile_block("Supervisor's queue page, in process", profiles.get("desktop_page"))
+    out += _profile_block("Webhook receive (`Desktop.receive`), in process",
+                          profiles.get("desktop_receive"))  # fmt: skip
     return out
 
 
@@ -1099,8 +1103,17 @@ def desktop_analysis(pages: dict[str, Bench], arrival: Bench | None,
             "feed once, renders the row and the lane's statistics once and puts them on the "
             "queue of every stream that may see the lane (one query and one render per "
             f"change, whatever the number of browsers). Its p99 was {_ms(p99)}, the webhook's "
-            f"own answer p99 {_ms(i.get('webhook_p99_ms'))} in the same run."
+            f"own answer p99 {_ms(i.get('webhook_p99_ms'))} in the same run"
         )
+        median, webhook = i.get("p50_ms"), i.get("webhook_p50_ms")
+        if isinstance(median, float | int) and isinstance(webhook, float | int) and median:
+            share = "more than half" if webhook * 2 > median else "less than half"
+            text += (
+                f": the webhook's own answer is {share} of a payload's median way to every "
+                "screen (the second profile below splits the webhook's work)."
+            )
+        else:
+            text += "."
         cpu = i.get("server_cpu_share")
         if isinstance(cpu, float | int):
             text += f" The server used {cpu:.0%} of one core at this load."
@@ -1127,9 +1140,16 @@ def desktop_queue_page(desk: Any, user: Any, template: Any) -> str:
     return html
 
 
-def profile_desktop_page() -> tuple[str, list[tuple[str, float]]]:
-    """A supervisor's queue page with bench_desktop's waiting conversations, in process
-    (the request's session lookup and the threadpool hops are not in here)."""
+def desktop_receive(desk: Any, items: list[Any]) -> None:
+    """The webhook's work for each payload once its signature is checked: ``receive``."""
+    for item in items:
+        desk.receive(item.key, item.body)
+
+
+def profile_desktop() -> dict[str, tuple[str, list[tuple[str, float]]]]:
+    """In process, with bench_desktop's waiting conversations: a supervisor's queue page
+    (the request's session lookup and threadpool hops are not in here), and the webhook's
+    ``Desktop.receive`` of new conversations (the signature check and HTTP are not)."""
     import tempfile  # noqa: PLC0415
 
     sys.path.insert(0, str(HERE))
@@ -1139,14 +1159,17 @@ def profile_desktop_page() -> tuple[str, list[tuple[str, float]]]:
     from handoff.desktop import Desktop  # noqa: PLC0415
     from handoff.desktop.app import _environment  # noqa: PLC0415  (the app's templates)
 
+    out = {}
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{folder}/desktop.sqlite"
         _, _, token, _, _ = bench_desktop._setup_store(url)
         desk = Desktop(url)
         try:
             templates = bench_desktop.payload_templates()
-            for item in bench_desktop.items(templates, "waiting", bench_desktop.WAITING):
-                desk.receive(item.key, item.body)
+            desktop_receive(desk, bench_desktop.items(templates, "waiting", bench_desktop.WAITING))
+            more = bench_desktop.items(templates, "profiled", 200)
+            profiler = _profile(lambda: desktop_receive(desk, more))
+            out["desktop_receive"] = (_tree(profiler, "desktop_receive"), _self_times(profiler))
             session = desk.session(token)
             assert session is not None
             template = _environment().get_template("queue.html")
@@ -1157,9 +1180,10 @@ def profile_desktop_page() -> tuple[str, list[tuple[str, float]]]:
                     desktop_queue_page(desk, session.user, template)
 
             profiler = _profile(work)
+            out["desktop_page"] = (_tree(profiler, "desktop_queue_page"), _self_times(profiler))
         finally:
             desk.close()
-    return _tree(profiler, "desktop_queue_page"), _self_times(profiler)
+    return out
 
 
 def server_setups(benches: list[Bench], server: list[Bench]) -> list[str]:
@@ -1242,13 +1266,12 @@ def take_profiles() -> dict[str, Any]:
 
     taken = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     out = {}
-    takes: list[tuple[str, Callable[[], tuple[str, list[tuple[str, float]]]]]] = [
-        ("turn", profile_turn), ("action", profile_action)]  # fmt: skip
-    if desktop_installed():
-        takes.append(("desktop_page", profile_desktop_page))
-    for key, take in takes:
+    for key, take in (("turn", profile_turn), ("action", profile_action)):
         tree, tops = take()
         out[key] = {"taken": taken, "tree": tree, "tops": tops}
+    if desktop_installed():
+        for key, (tree, tops) in profile_desktop().items():
+            out[key] = {"taken": taken, "tree": tree, "tops": tops}
     return out
 
 
