@@ -1342,6 +1342,8 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         + "; with four texts repeated (cache hits): "
         + server("server_repeated")
         + ";",
+        f"- the agent desktop (`handoff desktop serve`), {DESKTOP_RATE} new payloads/s through "
+        "its signed webhook: " + desktop_speed(benches) + ";",
         f"- a full turn (a new message's signals, the decision, the payload and its JSON) ÷ "
         f"VADER alone on the new message (`{VADER_NAME}`): with warm caches (the earlier "
         "turns analysed on earlier turns) "
@@ -1362,6 +1364,29 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         for line in lines
     ]  # fmt: skip
     return "\n".join(wrapped)
+
+
+def desktop_speed(benches: list[Bench]) -> str:
+    """The desktop's arrival-to-screen line of the Speed section."""
+    t = desktop_target(benches)
+    arrival = find(benches, kind="desktop_arrival", rate=DESKTOP_RATE)
+    if t.ratio is None or arrival is None:
+        return NOT_MEASURED
+    i = arrival.info
+    store = find(benches, kind="desktop_no_loss")
+    kept = (
+        f", {store.info.get('lost')} lost and {store.info.get('duplicated')} duplicated of "
+        f"{store.info.get('sent')} in the store"
+        if store is not None
+        else ""
+    )
+    return (
+        f"with {i.get('waiting', 0):,} conversations waiting and {i.get('browsers')} browsers "
+        f"connected, each payload reached every browser entitled to its lane within "
+        f"p99 {_ms(i.get('p99_ms'))} of being due ({i.get('screen_misses')} screens missed"
+        f"{kept}; one {i.get('seconds', 0):g} s run; {'meets' if t.met else 'misses'} the "
+        f"goal of {t.goal})"
+    )
 
 
 def write_speed(readme: Path, text: str) -> None:
