@@ -3,10 +3,11 @@
 Set-up, as a deployment runs it: ``handoff desktop serve`` (``python -m handoff.cli``; one
 uvicorn worker, SQLite in WAL mode, the bundled rules/banking.yaml lanes) on 127.0.0.1 in
 its own process. The waiting conversations are real payloads: the bundled banking samples
-routed by rules/banking.yaml (the ten that reach a person, in six lanes), each copied under
-new conversation ids and delivered through the signed webhook, so the queue holds
+routed by rules/banking.yaml (those that reach a person), each copied under new
+conversation ids and delivered through the signed webhook, so the queue holds
 ``WAITING`` conversations before anything is timed. ``BROWSERS`` browsers (``SUPERVISORS``
-supervisors who see every lane, the other agents one lane each, round robin) hold
+supervisors who see every lane, the other agents one lane each, round robin over the
+lanes the samples reach) hold
 ``GET /events`` open in a process of their own (``desktop_clients.py browsers``), each with
 its own user and session. The load generator is a third process
 (``desktop_clients.py send``), signing and POSTing payloads open-loop at ``RATE`` per second.
@@ -140,7 +141,6 @@ class Site:
     agent_token: str
     agent_lane: str
     sent: dict[str, Item] = field(default_factory=dict)  # every key delivered, by key
-    resent: set[str] = field(default_factory=set)
 
     def deliver(self, batch: list[Item], *, rate: float, name: str) -> dict[str, Any]:
         """Run the load generator in its own process; returns its records."""
@@ -196,7 +196,9 @@ class BrowserProcess:
         return self.result
 
 
-def _setup_store(db_url: str) -> tuple[list[str], list[Browser], str, str, str]:
+def _setup_store(
+    db_url: str, templates: list[Any]
+) -> tuple[list[str], list[Browser], str, str, str]:
     """Tables, lanes, users and their sessions, through the real service. The passwords are
     hashed with argon2's cheapest parameters here (logins are not what is measured, and 100
     default-cost hashes would take the run's first minute); sessions are what the server
@@ -206,7 +208,10 @@ def _setup_store(db_url: str) -> tuple[list[str], list[Browser], str, str, str]:
     try:
         desk.upgrade()
         desk.sync_lanes(Router.from_path(RULES))
-        lanes = sorted(lane.id for lane in desk.lanes() if lane.kind != "bot")
+        # Agents work the lanes the payloads reach (every browser then gets traffic).
+        lanes = sorted({payload.routing.lane for payload in templates})
+        known = {lane.id for lane in desk.lanes()}
+        assert set(lanes) <= known, f"lanes the desktop does not have: {set(lanes) - known}"
         admin = desk.create_admin("bench-admin", PASSWORD)
         browsers: list[Browser] = []
         for i in range(BROWSERS):
@@ -237,7 +242,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         pytest.skip("needs one monotonic clock for every process (Linux CLOCK_MONOTONIC)")
     folder = tmp_path_factory.mktemp("desktop")
     db_url = f"sqlite:///{folder / 'desktop.sqlite'}"
-    lanes, browsers, sup_token, agent_token, agent_lane = _setup_store(db_url)
+    templates = payload_templates()
+    lanes, browsers, sup_token, agent_token, agent_lane = _setup_store(db_url, templates)
     port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_")},
@@ -251,7 +257,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for(f"{url}/health", 60, log_path, process)
-        site = Site(folder, url, db_url, process.pid, payload_templates(), lanes, browsers,
+        site = Site(folder, url, db_url, process.pid, templates, lanes, browsers,
                     sup_token, agent_token, agent_lane)  # fmt: skip
         fill = items(site.templates, "waiting", WAITING)
         result = asyncio.run(

@@ -1173,10 +1173,10 @@ def profile_desktop() -> dict[str, tuple[str, list[tuple[str, float]]]]:
     out = {}
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{folder}/desktop.sqlite"
-        _, _, token, _, _ = bench_desktop._setup_store(url)
+        templates = bench_desktop.payload_templates()
+        _, _, token, _, _ = bench_desktop._setup_store(url, templates)
         desk = Desktop(url)
         try:
-            templates = bench_desktop.payload_templates()
             desktop_receive(desk, bench_desktop.items(templates, "waiting", bench_desktop.WAITING))
             more = bench_desktop.items(templates, "profiled", 200)
             profiler = _profile(lambda: desktop_receive(desk, more))
