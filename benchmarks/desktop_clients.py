@@ -44,7 +44,7 @@ from handoff.delivery._signing import signed_headers
 SECRET_ENV = "HANDOFF_DESKTOP_WEBHOOK_SECRET"
 WEBHOOK_PATH = "/webhook/payloads"
 SESSION_COOKIE = "handoff-session"  # the name without ``__Host-`` (--insecure-cookies)
-DRAIN_SECONDS = 15.0
+DRAIN_SECONDS = 15.0  # after the last request is due; as fast as possible (rate 0): no limit
 _PK = re.compile(r'data-pk="(\d+)"')
 _VERSION = re.compile(r'data-version="(\d+)"')
 
@@ -84,7 +84,8 @@ async def send(
 ) -> dict[str, Any]:
     """POST every (key, body) to the webhook, signed, open-loop at ``rate`` per second
     (0: as fast as ``connections`` keep-alive connections go). Returns per-key records and
-    a summary; unanswered requests after DRAIN_SECONDS count as errors."""
+    a summary; at a rate, requests unanswered DRAIN_SECONDS after the last was due count
+    as errors."""
     host, port = _host_port(url)
     records: dict[str, dict[str, Any]] = {}
     queue: asyncio.Queue[tuple[float, str, bytes]] = asyncio.Queue()
@@ -133,7 +134,7 @@ async def send(
             await asyncio.sleep(delay)
         queue.put_nowait((due, key, body))
     with contextlib.suppress(asyncio.TimeoutError):
-        await asyncio.wait_for(queue.join(), timeout=DRAIN_SECONDS)
+        await asyncio.wait_for(queue.join(), timeout=DRAIN_SECONDS if rate > 0 else None)
     for task in workers:
         task.cancel()
     await asyncio.gather(*workers, return_exceptions=True)

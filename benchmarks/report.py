@@ -1036,8 +1036,8 @@ def desktop(raw: dict[str, Any], benches: list[Bench]) -> list[str]:
             "",
             "| run | payloads | errors | webhook p50 | webhook p99 | every screen p50 | "
             "p90 | p99 | max | first screen p50 | screens missed | rows to other lanes | "
-            "server CPU |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "server CPU | generator late, p99 | load average |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for b, label in runs:
             i = b.info
@@ -1049,7 +1049,8 @@ def desktop(raw: dict[str, Any], benches: list[Bench]) -> list[str]:
                 f"| {label} | {i.get('requests')} | {i.get('errors')} | "
                 f"{_ms(i.get('webhook_p50_ms'))} | {_ms(i.get('webhook_p99_ms'))} | "
                 f"{' | '.join(cells)} | {i.get('screen_misses', '–')} | {i.get('leaks', '–')} | "
-                f"{f'{cpu:.0%}' if isinstance(cpu, float | int) else '–'} |"
+                f"{f'{cpu:.0%}' if isinstance(cpu, float | int) else '–'} | "
+                f"{_ms(i.get('generator_late_p99_ms'))} | {_load(i)} |"
             )
         if arrival is not None and alone is not None:
             a, w = arrival.info, alone.info
@@ -1080,6 +1081,14 @@ def desktop(raw: dict[str, Any], benches: list[Bench]) -> list[str]:
     out += _profile_block("Webhook receive (`Desktop.receive`), in process",
                           profiles.get("desktop_receive"))  # fmt: skip
     return out
+
+
+def _load(info: dict[str, Any]) -> str:
+    """The machine's 1-minute load average before → after a run."""
+    before, after = info.get("load_before"), info.get("load_after")
+    if not isinstance(before, float | int) or not isinstance(after, float | int):
+        return "–"
+    return f"{before:.1f} → {after:.1f}"
 
 
 def _payloads(count: int) -> str:
@@ -1125,6 +1134,13 @@ def desktop_analysis(pages: dict[str, Bench], arrival: Bench | None,
             )
         else:
             text += "."
+        text += (
+            ""
+            if i.get("from_sent_p99_ms") is None
+            else f" From when the generator actually sent each payload (it ran up to "
+            f"{_ms(i.get('generator_late_max_ms'))} late, on a machine whose load average went "
+            f"{_load(i)} during the run) the arrival p99 was {_ms(i.get('from_sent_p99_ms'))}."
+        )
         cpu = i.get("server_cpu_share")
         if isinstance(cpu, float | int):
             text += f" The server used {cpu:.0%} of one core at this load."
