@@ -1142,7 +1142,21 @@ def desktop_analysis(pages: dict[str, Bench], arrival: Bench | None,
             f"{_load(i)} during the run) the arrival p99 was {_ms(i.get('from_sent_p99_ms'))}."
         )
         cpu = i.get("server_cpu_share")
-        if isinstance(cpu, float | int):
+        quiet = alone.info.get("server_cpu_share") if alone is not None else None
+        rate = i.get("rate") or DESKTOP_RATE
+        if isinstance(cpu, float | int) and isinstance(quiet, float | int):
+            text += (
+                f" The server used {cpu:.0%} of one core with the browsers connected "
+                f"({fmt_time(cpu / rate)} of CPU a payload) and {quiet:.0%} with none "
+                f"({fmt_time(quiet / rate)}): the difference is the live hub's work per change "
+                "(the changed row, the lane's statistics, an SSE write to every stream that "
+                "sees the lane). A server short of that much CPU falls behind and its queue, "
+                "not its work, sets the tail: compare the load averages. What would take it "
+                "further: recompute a lane's statistics at most about once a second instead of "
+                "on every change (each is an aggregate over the lane's open conversations), "
+                "and build the webhook's SQL statements once instead of on every call."
+            )
+        elif isinstance(cpu, float | int):
             text += f" The server used {cpu:.0%} of one core at this load."
     if text == "**What limits the desktop.** ":
         text += NOT_MEASURED + "."
