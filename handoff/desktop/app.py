@@ -631,6 +631,8 @@ def create_app(
         # to its event stream (at worst twice, which swapping the same row again absorbs).
         seq = await call(desktop.last_seq)
         lanes = await call(desktop.queues, visit.user, limit=queue_limit)
+        # The most urgent lanes first, as a team lead scans them (then by name).
+        lanes.sort(key=lambda queue: (-queue.lane.priority, queue.lane.id))
         recent = await call(desktop.recent, visit.user, limit=20)
         return page(
             request,
@@ -675,14 +677,18 @@ def create_app(
 
     async def card(request: Request, visit: _Visit) -> Response:
         pk = _pk(request)
+        # The feed position before the record: a change in between reaches the page's
+        # stream (and shows the "changed" banner) instead of being missed.
+        seq = await call(desktop.last_seq)
         record = await call(desktop.conversation, visit.user, pk)
-        return await card_page(request, visit, record)
+        return await card_page(request, visit, record, seq=seq)
 
     async def card_page(
         request: Request,
         visit: _Visit,
         record: ConversationRecord,
         *,
+        seq: int,
         status: int = 200,
         error: str = "",
     ) -> Response:
@@ -705,7 +711,7 @@ def create_app(
             lanes=lanes,
             agents=agents,
             error=error,
-            seq=await call(desktop.last_seq),
+            seq=seq,
         )
 
     async def act(request: Request, visit: _Visit, form: FormData) -> Response:
@@ -744,11 +750,12 @@ def create_app(
         except DesktopError as error:
             # Show the card again with the reason, if the user may still see it.
             try:
+                seq = await call(desktop.last_seq)
                 record = await call(desktop.conversation, user, pk)
             except DesktopError:
                 raise error from None
             return await card_page(
-                request, visit, record, status=_status_of(error), error=str(error)
+                request, visit, record, seq=seq, status=_status_of(error), error=str(error)
             )
         finally:
             # Even a refused action may have been raced by one that succeeded: cheap to look.

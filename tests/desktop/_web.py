@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -52,7 +52,7 @@ def serve(app: Starlette) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
-        thread.join(timeout=10)
+        thread.join(timeout=30)
 
 
 def app_for(desk: Desktop, **options: Any) -> Starlette:
@@ -132,6 +132,7 @@ class Event:
     event: str
     data: str
     id: str | None
+    at: float = field(default_factory=time.perf_counter)  # when it arrived
 
 
 class EventStream:
@@ -163,7 +164,7 @@ class EventStream:
         path = "/events" + (f"?after={after}" if after is not None else "")
         self._thread = threading.Thread(target=self._read, args=(path, headers), daemon=True)
         self._thread.start()
-        if not self._opened.wait(10):
+        if not self._opened.wait(30):
             raise RuntimeError("the event stream did not open")
 
     def _read(self, path: str, headers: dict[str, str]) -> None:
@@ -201,7 +202,7 @@ class EventStream:
             self._opened.set()
             self.closed.set()
 
-    def next(self, kind: str | None = None, *, timeout: float = 10) -> Event:
+    def next(self, kind: str | None = None, *, timeout: float = 30) -> Event:
         """The next event (of ``kind``, skipping others); fails the test after ``timeout``."""
         deadline = time.monotonic() + timeout
         while True:
@@ -213,7 +214,7 @@ class EventStream:
             if kind is None or event.event == kind:
                 return event
 
-    def until(self, predicate: Any, *, timeout: float = 10) -> list[Event]:
+    def until(self, predicate: Any, *, timeout: float = 30) -> list[Event]:
         """Every event up to and including the first that satisfies ``predicate``."""
         seen = []
         deadline = time.monotonic() + timeout

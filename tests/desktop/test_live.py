@@ -194,7 +194,7 @@ class TestResume:
         stream = site.stream("alice", after=0)
         try:
             assert stream.next().event == "reload"
-            assert stream.closed.wait(10)
+            assert stream.closed.wait(30)
         finally:
             stream.close()
 
@@ -203,7 +203,7 @@ class TestLifecycle:
     def test_keep_alive_pings(self, site: Site) -> None:
         stream = site.stream("alice")
         try:
-            assert stream.comments.get(timeout=10).startswith(": ping")
+            assert stream.comments.get(timeout=30).startswith(": ping")
         finally:
             stream.close()
 
@@ -212,7 +212,7 @@ class TestLifecycle:
         try:
             assert site.browsers["alice"].post("/logout").status_code == 303
             assert stream.next("logout").data == "session ended"
-            assert stream.closed.wait(10)
+            assert stream.closed.wait(30)
         finally:
             stream.close()
 
