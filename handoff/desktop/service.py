@@ -1989,18 +1989,25 @@ class Desktop:
         user: User,
         *,
         conversation_pk: int | None = None,
+        actor: str | None = None,
+        action: str | None = None,
         before_id: int | None = None,
         limit: int = 200,
     ) -> list[AuditEntry]:
         """The audit log, newest first (supervisors and admins): all of it, or one
-        conversation's; page with ``before_id`` (the last id of the previous page)."""
+        conversation's, one actor's (a username, "bot" or "system") or one action's; page
+        with ``before_id`` (the last id of the previous page)."""
         limit = max(1, min(int(limit), 10_000))
         with self._read() as connection:
-            actor = self._actor(connection, user)
-            self._require(actor, "supervisor", "admin")
+            who = self._actor(connection, user)
+            self._require(who, "supervisor", "admin")
             statement = sa.select(Audit).order_by(Audit.id.desc()).limit(limit)
             if conversation_pk is not None:
                 statement = statement.where(Audit.conversation_pk == conversation_pk)
+            if actor is not None:
+                statement = statement.where(Audit.actor == str(actor).strip().lower())
+            if action is not None:
+                statement = statement.where(Audit.action == str(action))
             if before_id is not None:
                 statement = statement.where(Audit.id < before_id)
             rows = connection.execute(statement).all()
@@ -2017,10 +2024,20 @@ class Desktop:
             for row in rows
         ]
 
-    def audit_csv(self, user: User, *, conversation_pk: int | None = None) -> str:
+    def audit_csv(
+        self,
+        user: User,
+        *,
+        conversation_pk: int | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+    ) -> str:
         """The audit log as CSV (id, at, actor, action, conversation, before, after), newest
-        first. Cells a spreadsheet would run as a formula are prefixed with ``'``."""
-        entries = self.audit(user, conversation_pk=conversation_pk, limit=10_000)
+        first, at most 10,000 rows (filters as for :meth:`audit`). Cells a spreadsheet would
+        run as a formula are prefixed with ``'``."""
+        entries = self.audit(
+            user, conversation_pk=conversation_pk, actor=actor, action=action, limit=10_000
+        )
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["id", "at", "actor", "action", "conversation", "before", "after"])

@@ -3,6 +3,7 @@ ship inside the package."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -97,10 +98,20 @@ def test_one_head_and_each_revision_has_a_downgrade() -> None:
 
 @pytest.mark.slow
 def test_the_wheel_ships_the_migrations(tmp_path: Path) -> None:
-    """Package data: Alembic's env, template and revisions are inside the built wheel."""
+    """Package data: Alembic's env, template and revisions are inside the built wheel.
+
+    Built from a copy of the sources, so the checkout gets no build/ folder.
+    """
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(
+        ROOT / "handoff", source / "handoff", ignore=shutil.ignore_patterns("__pycache__")
+    )
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path), str(ROOT)],
+         "-w", str(tmp_path), str(source)],
         check=True,
         capture_output=True,
     )  # fmt: skip

@@ -831,6 +831,13 @@ class TestAuditExport:
         with pytest.raises(Forbidden):
             desk.audit_csv(people.alice)
 
+    def test_filters(self, desk: Desktop, people: People, base_payload: ContextPayload) -> None:
+        pk = deliver(desk, make_payload(base_payload, "chat-1"))
+        desk.claim(people.alice, pk)
+        assert [e.action for e in desk.audit(people.sue, actor="ALICE")] == ["claim"]
+        assert [e.actor for e in desk.audit(people.sue, action="receive")] == ["bot"]
+        assert len(desk.audit_csv(people.sue, actor="alice").splitlines()) == 2
+
     def test_paging(self, desk: Desktop, people: People) -> None:
         first = desk.audit(people.sue, limit=2)
         rest = desk.audit(people.sue, before_id=first[-1].id)
