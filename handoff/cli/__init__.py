@@ -1,4 +1,5 @@
-"""The designer CLI: ``handoff validate|explain|graph|test|schema|diff|replay|evaluate``.
+"""The designer CLI: ``handoff validate|explain|graph|test|schema|diff|replay|evaluate``,
+and ``handoff desktop …`` (the agent desktop).
 
 Install with ``pip install 'handoff-router[cli]'``. This is an edge module (layer 5): it may import
 anything in handoff, and nothing in handoff imports it.
@@ -6,10 +7,21 @@ anything in handoff, and nothing in handoff imports it.
 
 from __future__ import annotations
 
-from handoff.cli import _diff, _evaluate, _explain, _graph, _replay, _schema, _test, _validate
+from handoff.cli import (
+    _desktop,
+    _desktop_web,
+    _diff,
+    _evaluate,
+    _explain,
+    _graph,
+    _replay,
+    _schema,
+    _test,
+    _validate,
+)
 from handoff.cli._app import cli, main
 
 __all__ = ["cli", "main"]
 
 # The command modules register themselves on ``cli`` when imported.
-del _diff, _evaluate, _explain, _graph, _replay, _schema, _test, _validate
+del _desktop, _desktop_web, _diff, _evaluate, _explain, _graph, _replay, _schema, _test, _validate

@@ -1,0 +1,346 @@
+"""The desktop's tables (SQLAlchemy 2.0, typed) and the engine that reaches them.
+
+Every table is prefixed ``desktop_`` so the desktop can share a database with the outbox.
+Times are unix seconds (double precision), as in the outbox: every backend compares them
+the same way; the service turns them into aware datetimes. The schema is created and changed
+only by the Alembic migrations in ``handoff/desktop/migrations`` (``Desktop.upgrade()``);
+``tests/desktop/test_migrations.py`` checks that they produce exactly these models.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+__all__ = [
+    "ROLES",
+    "STATUSES",
+    "Audit",
+    "Base",
+    "Change",
+    "Claim",
+    "Conversation",
+    "Delivery",
+    "Lane",
+    "Note",
+    "Session",
+    "Tick",
+    "User",
+    "UserLane",
+    "WrapUp",
+    "create_engine",
+    "write_lock",
+]
+
+ROLES = ("agent", "supervisor", "admin")
+STATUSES = ("waiting", "claimed", "resolved", "handed_back")
+STEPS = ("validate", "reframe", "commit")
+NEEDED = ("yes", "no", "unsure")
+
+# Lengths of the bounded columns; the service refuses longer input with a clear error.
+LANE_ID_CHARS = 64
+USERNAME_CHARS = 64
+CONVERSATION_ID_CHARS = 255
+KEY_CHARS = 200
+OUTCOME_CHARS = 64
+
+_NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the desktop's tables, with a naming convention for constraints
+    (so migrations can name, and later drop, every one of them on every backend)."""
+
+    metadata = sa.MetaData(naming_convention=_NAMING)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(value) for value in values)})"
+
+
+class Lane(Base):
+    """A queue agents can be assigned to; created from a rule set's non-bot lanes or by an admin."""
+
+    __tablename__ = "desktop_lanes"
+
+    id: Mapped[str] = mapped_column(sa.String(LANE_ID_CHARS), primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    sla_seconds: Mapped[int | None] = mapped_column(sa.Integer)
+    priority: Mapped[int] = mapped_column(sa.Integer, default=0)
+    created_at: Mapped[float] = mapped_column(sa.Double)
+
+
+class User(Base):
+    """A person who logs in: an agent, a supervisor or an admin."""
+
+    __tablename__ = "desktop_users"
+    __table_args__ = (sa.CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(sa.String(USERNAME_CHARS), unique=True)
+    # argon2id, PHC string format ($argon2id$v=19$m=...,t=...,p=...$salt$hash).
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    role: Mapped[str] = mapped_column(sa.String(16))
+    active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+    created_at: Mapped[float] = mapped_column(sa.Double)
+    # Consecutive failed logins, and until when further attempts are refused (revision 0002).
+    failed_logins: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
+    locked_until: Mapped[float | None] = mapped_column(sa.Double)
+
+
+class UserLane(Base):
+    """Which lanes an agent works (supervisors and admins see every lane regardless)."""
+
+    __tablename__ = "desktop_user_lanes"
+
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey(User.id), primary_key=True)
+    lane_id: Mapped[str] = mapped_column(sa.ForeignKey(Lane.id), primary_key=True)
+
+
+class Session(Base):
+    """A server-side login session. Only a hash of its token is stored."""
+
+    __tablename__ = "desktop_sessions"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    csrf: Mapped[str] = mapped_column(sa.String(64))
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey(User.id), index=True)
+    created_at: Mapped[float] = mapped_column(sa.Double)
+    expires_at: Mapped[float] = mapped_column(sa.Double, index=True)
+
+
+class Conversation(Base):
+    """One Rasa conversation (``payload.conversation_id``), however many payloads it sent."""
+
+    __tablename__ = "desktop_conversations"
+    __table_args__ = (
+        sa.CheckConstraint(_in("status", STATUSES), name="status"),
+        sa.Index("ix_desktop_conversations_queue", "lane", "status", "priority", "sla_deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(sa.String(CONVERSATION_ID_CHARS), unique=True)
+    # Where the desktop has it now (a transfer or an override moves it) ...
+    lane: Mapped[str] = mapped_column(sa.ForeignKey(Lane.id))
+    # ... and where the bot routed it last: only a change of this moves it again, so the
+    # next payload of a conversation an agent transferred does not undo the transfer.
+    routed_lane: Mapped[str] = mapped_column(sa.String(LANE_ID_CHARS))
+    priority: Mapped[int] = mapped_column(sa.Integer)
+    status: Mapped[str] = mapped_column(sa.String(16))
+    agent_id: Mapped[int | None] = mapped_column(sa.ForeignKey(User.id), index=True)
+    sla_deadline: Mapped[float | None] = mapped_column(sa.Double)
+    # Since when the customer waits in the current lane (the longest-wait statistic).
+    waiting_since: Mapped[float] = mapped_column(sa.Double)
+    claimed_at: Mapped[float | None] = mapped_column(sa.Double)
+    closed_at: Mapped[float | None] = mapped_column(sa.Double)
+    # The latest payload (JSON) and its created_at, to ignore an older one arriving late.
+    payload: Mapped[str] = mapped_column(sa.Text)
+    payload_created_at: Mapped[float] = mapped_column(sa.Double)
+    # A few payload fields for the queue page (JSON), so it need not parse 1,000 payloads.
+    headline: Mapped[str] = mapped_column(sa.Text)
+    # Bumped on every change; the web layer shows it and tests read it.
+    version: Mapped[int] = mapped_column(sa.Integer, default=1)
+    # Bumped each time a closed conversation is reopened: ticks belong to one cycle.
+    cycle: Mapped[int] = mapped_column(sa.Integer, default=1)
+    created_at: Mapped[float] = mapped_column(sa.Double)
+    updated_at: Mapped[float] = mapped_column(sa.Double)
+
+
+class Delivery(Base):
+    """One received idempotency key: the hash of its body and how often it came again."""
+
+    __tablename__ = "desktop_deliveries"
+
+    key: Mapped[str] = mapped_column(sa.String(KEY_CHARS), primary_key=True)
+    body_sha256: Mapped[str] = mapped_column(sa.String(64))
+    conversation_pk: Mapped[int] = mapped_column(sa.ForeignKey(Conversation.id), index=True)
+    received_at: Mapped[float] = mapped_column(sa.Double)
+    duplicates: Mapped[int] = mapped_column(sa.Integer, default=0)
+
+
+class Claim(Base):
+    """Each claim, kept for the "SLA attainment today" statistic (claimed within the SLA)."""
+
+    __tablename__ = "desktop_claims"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    conversation_pk: Mapped[int] = mapped_column(sa.ForeignKey(Conversation.id), index=True)
+    lane: Mapped[str] = mapped_column(sa.ForeignKey(Lane.id))
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey(User.id))
+    waited_seconds: Mapped[float] = mapped_column(sa.Double)
+    # None when the lane has no SLA: such claims do not count for attainment.
+    within_sla: Mapped[bool | None] = mapped_column(sa.Boolean)
+    at: Mapped[float] = mapped_column(sa.Double)
+
+    __table_args__ = (sa.Index("ix_desktop_claims_lane_at", "lane", "at"),)
+
+
+class Tick(Base):
+    """An empathy checklist step an agent ticked, once per step and cycle."""
+
+    __tablename__ = "desktop_ticks"
+    __table_args__ = (
+        sa.UniqueConstraint("conversation_pk", "cycle", "step", name="uq_desktop_ticks_step"),
+        sa.CheckConstraint(_in("step", STEPS), name="step"),
+    )
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    conversation_pk: Mapped[int] = mapped_column(sa.ForeignKey(Conversation.id))
+    cycle: Mapped[int] = mapped_column(sa.Integer)
+    step: Mapped[str] = mapped_column(sa.String(16))
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey(User.id))
+    at: Mapped[float] = mapped_column(sa.Double)
+
+
+class WrapUp(Base):
+    """What an agent recorded on resolving: outcome code, was the handoff needed, a note."""
+
+    __tablename__ = "desktop_wrapups"
+    __table_args__ = (sa.CheckConstraint(_in("needed", NEEDED), name="needed"),)
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    conversation_pk: Mapped[int] = mapped_column(sa.ForeignKey(Conversation.id), index=True)
+    cycle: Mapped[int] = mapped_column(sa.Integer)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey(User.id))
+    outcome_code: Mapped[str] = mapped_column(sa.String(OUTCOME_CHARS))
+    needed: Mapped[str] = mapped_column(sa.String(8))
+    note: Mapped[str] = mapped_column(sa.Text)
+    at: Mapped[float] = mapped_column(sa.Double)
+
+
+class Note(Base):
+    """A note on a conversation: written with a transfer, override, resolve or hand-back."""
+
+    __tablename__ = "desktop_notes"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    conversation_pk: Mapped[int] = mapped_column(sa.ForeignKey(Conversation.id), index=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey(User.id))
+    action: Mapped[str] = mapped_column(sa.String(32))
+    text: Mapped[str] = mapped_column(sa.Text)
+    at: Mapped[float] = mapped_column(sa.Double)
+
+
+class Audit(Base):
+    """Who did what to which conversation (or user, or lane), when, with before and after."""
+
+    __tablename__ = "desktop_audit"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    at: Mapped[float] = mapped_column(sa.Double, index=True)
+    # NULL for the bot and the system (the CLI); ``actor`` keeps the name either way.
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey(User.id))
+    actor: Mapped[str] = mapped_column(sa.String(USERNAME_CHARS))
+    action: Mapped[str] = mapped_column(sa.String(32))
+    conversation_pk: Mapped[int | None] = mapped_column(sa.ForeignKey(Conversation.id), index=True)
+    before: Mapped[str | None] = mapped_column(sa.Text)
+    after: Mapped[str | None] = mapped_column(sa.Text)
+
+
+class Change(Base):
+    """The change feed: one row per lane a change touches, read by ``seq`` across processes."""
+
+    __tablename__ = "desktop_changes"
+
+    seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    lane: Mapped[str] = mapped_column(sa.String(LANE_ID_CHARS), index=True)
+    conversation_pk: Mapped[int | None] = mapped_column(sa.Integer)
+    kind: Mapped[str] = mapped_column(sa.String(32))
+    at: Mapped[float] = mapped_column(sa.Double)
+
+
+# ------------------------------------------------------------------------------ engine
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver must not open transactions by itself: _sqlite_begin does, so that a write
+    # transaction can take SQLite's write lock up front (BEGIN IMMEDIATE) instead of failing
+    # with "database is locked" when a read in it tries to become a write.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        # WAL: pages are read while an action writes. FULL: a payload the webhook
+        # acknowledged survives a power cut too (the sender stops retrying on our 200).
+        # Foreign keys are off in SQLite unless asked for.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+    finally:
+        cursor.close()
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    if connection.get_execution_options().get("desktop_write"):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
+
+
+def create_engine(url: str, *, busy_timeout: float) -> tuple[sa.Engine, Path | None]:
+    """An engine for the desktop and the SQLite file's path (None for other databases).
+
+    ``hide_parameters``: SQLAlchemy's error texts must never carry payloads or passwords.
+    SQLite gets WAL and a busy timeout; PostgreSQL (psycopg) a connect and a lock timeout.
+    A connection executing with the option ``desktop_write=True`` begins with
+    ``BEGIN IMMEDIATE`` on SQLite.
+    """
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        connect_args: dict[str, Any] = {}
+        if parsed.get_driver_name() in ("psycopg", "psycopg2"):
+            if "connect_timeout" not in parsed.query:
+                connect_args["connect_timeout"] = max(2, math.ceil(busy_timeout))
+            if "options" not in parsed.query:
+                connect_args["options"] = f"-c lock_timeout={math.ceil(busy_timeout * 1000)}"
+        engine = sa.create_engine(
+            parsed,
+            pool_pre_ping=True,
+            pool_timeout=max(busy_timeout, 1.0),
+            hide_parameters=True,
+            connect_args=connect_args,
+            isolation_level="READ COMMITTED",
+        )
+        return engine, None
+    database = parsed.database or ""
+    in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
+    if in_memory or parsed.query.get("mode") == "memory":
+        raise ValueError(
+            f"the desktop needs a database file; {url!r} is an in-memory SQLite database that "
+            "each connection would see empty. Use a file, e.g. sqlite:///desktop.sqlite"
+        )
+    sqlite_args: dict[str, Any] = {"check_same_thread": False}
+    if "timeout" not in parsed.query:
+        sqlite_args["timeout"] = busy_timeout
+    engine = sa.create_engine(parsed, connect_args=sqlite_args, hide_parameters=True)
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine, None if database.startswith("file:") else Path(database)
+
+
+# One write lock per SQLite file in this process: SQLite admits one writer and makes the
+# others poll with sleeps (its busy handler); a lock in the process wakes the next writer at
+# once. Other processes still meet SQLite's own lock, bounded by the busy timeout.
+_WRITE_LOCKS: dict[str, threading.Lock] = {}
+_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def write_lock(path: Path | None) -> threading.Lock | None:
+    """The process-wide write lock of an SQLite file (None for other databases)."""
+    if path is None:
+        return None
+    with _WRITE_LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(str(path.resolve()), threading.Lock())
