@@ -15,7 +15,8 @@
  *   logout  the session ended: back to the login page
  *
  * On the card page, a change to the conversation on screen shows a "changed" banner
- * instead of replacing what the agent is reading or typing.
+ * instead of replacing what the agent is reading or typing; a row whose data-version is
+ * not newer than the page's (the agent's own tick, swapped in by htmx) does not.
  */
 (function () {
   "use strict";
@@ -98,6 +99,17 @@
     return pk !== null && pk === conversation;
   }
 
+  // The newest version of the conversation this page shows: the page's own, or a newer
+  // one an htmx swap brought in (the checklist after the agent's own tick carries it).
+  function shownVersion() {
+    var newest = Number(body.getAttribute("data-version") || 0);
+    var nodes = document.querySelectorAll("main [data-version]");
+    for (var i = 0; i < nodes.length; i++) {
+      newest = Math.max(newest, Number(nodes[i].getAttribute("data-version") || 0));
+    }
+    return newest;
+  }
+
   function pkOfGone(id) {
     // "row-LANE-PK": the pk is what follows the last "-".
     var match = /-(\d+)$/.exec(id);
@@ -148,7 +160,9 @@
       return;
     }
     if (mode === "card") {
-      if (concerns(row.getAttribute("data-pk"))) {
+      // Only a version newer than what is on screen is someone else's change.
+      var version = Number(row.getAttribute("data-version") || 0);
+      if (concerns(row.getAttribute("data-pk")) && version > shownVersion()) {
         stale();
       }
       return;
