@@ -76,7 +76,7 @@ def upgrade(db: str) -> int:
     \b
     Example:
       $ handoff desktop upgrade --db sqlite:///desktop.sqlite
-      desktop database is at revision 0001 (current)
+      desktop database is at revision 0002 (current)
     """
     module = desktop_module()
     with module.Desktop(db) as desk:

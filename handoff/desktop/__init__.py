@@ -13,7 +13,9 @@
     for queue in desktop.queues(admin): ...
 
 The service is synchronous (SQLAlchemy's sync engine); the web app calls it from a thread
-pool. This is an edge (layer 5): nothing in the engine imports it.
+pool. This is an edge (layer 5): nothing in the engine imports it. Errors: see
+``handoff.desktop.records`` (``StorageUnavailable``, re-exported here, means the database
+cannot be used now).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from handoff.desktop.records import (
     WrapUpRecord,
 )
 from handoff.desktop.service import MAX_BODY_BYTES, MAX_NOTE_CHARS, Bot, Desktop, RasaBot
+from handoff.errors import StorageUnavailable
 
 __all__ = [
     "MAX_BODY_BYTES",
@@ -73,6 +76,7 @@ __all__ = [
     "SessionInfo",
     "Status",
     "Step",
+    "StorageUnavailable",
     "TickRecord",
     "UnknownLane",
     "User",

@@ -101,6 +101,10 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 _PROBLEMS_SHOWN = 20
 _CAUSE_CHARS = 200
 _RETRIES = 3
+# Login throttling: after this many failures in a row, refuse for 30 s, doubling, at most 15 min.
+THROTTLE_AFTER = 5
+THROTTLE_SECONDS = 30
+THROTTLE_MAX_SECONDS = 900
 # PostgreSQL advisory lock key serialising the change feed's writers ("hdesk" in ASCII).
 _FEED_LOCK = 0x6864_6573_6B
 
@@ -885,7 +889,9 @@ class Desktop:
             if row.id != who.id:
                 self._require(who, "admin")
             connection.execute(
-                sa.update(UserRow).where(UserRow.id == row.id).values(password_hash=password_hash)
+                sa.update(UserRow)
+                .where(UserRow.id == row.id)
+                .values(password_hash=password_hash, failed_logins=0, locked_until=None)
             )
             connection.execute(sa.delete(SessionRow).where(SessionRow.user_id == row.id))
             # The audit records that it changed, never the password nor its hash.
@@ -931,6 +937,26 @@ class Desktop:
             updated = connection.execute(sa.select(UserRow).where(UserRow.id == row.id)).one()
             return self._user_from_row(connection, updated)
 
+    def reactivate_user(self, actor: User, username: str) -> User:
+        """An admin lets a deactivated user log in again (with their old password)."""
+        with self._write() as connection:
+            who = self._actor(connection, actor)
+            self._require(who, "admin")
+            row = self._user_by_name(connection, username)
+            if not row.active:
+                connection.execute(
+                    sa.update(UserRow).where(UserRow.id == row.id).values(active=True)
+                )
+                self._audit(
+                    connection,
+                    who,
+                    "reactivate_user",
+                    before={"username": row.username, "active": False},
+                    after={"username": row.username, "active": True},
+                )
+            updated = connection.execute(sa.select(UserRow).where(UserRow.id == row.id)).one()
+            return self._user_from_row(connection, updated)
+
     # ------------------------------------------------------------------ authentication
 
     def authenticate(self, username: str, password: str) -> User | None:
@@ -939,6 +965,11 @@ class Desktop:
         A username nobody has (or a malformed one) costs one password verification all the
         same, so response times do not reveal which usernames exist. A hash made with older
         parameters is replaced by one with the current parameters.
+
+        Guessing is throttled per user: after ``THROTTLE_AFTER`` consecutive failures, every
+        attempt (the right password included) is refused for 30 s, doubling with each
+        further failure up to 15 minutes; a success or a new password resets the count.
+        Throttling, not locking: an attacker cannot keep an agent out for longer.
         """
         try:
             name = _username(username)
@@ -950,21 +981,49 @@ class Desktop:
         if row is None or not row.active:
             self.passwords.waste_time()
             return None
-        verified = self.passwords.verify(row.password_hash, password)
-        if not verified.ok:
+        if row.locked_until is not None and self.clock() < row.locked_until:
+            self.passwords.waste_time()
+            log.warning("desktop: login refused for user %d: too many failed attempts", row.id)
             return None
+        verified = self.passwords.verify(row.password_hash, password)
         with self._write() as connection:
+            if not verified.ok:
+                self._failed_login(connection, row.id)
+                return None
+            values: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
             if verified.new_hash is not None:
-                # Only if nobody changed the password meanwhile.
-                connection.execute(
-                    sa.update(UserRow)
-                    .where(UserRow.id == row.id, UserRow.password_hash == row.password_hash)
-                    .values(password_hash=verified.new_hash)
-                )
+                values["password_hash"] = verified.new_hash
+            # Only if nobody changed the password meanwhile.
+            connection.execute(
+                sa.update(UserRow)
+                .where(UserRow.id == row.id, UserRow.password_hash == row.password_hash)
+                .values(**values)
+            )
             current = connection.execute(sa.select(UserRow).where(UserRow.id == row.id)).first()
             if current is None or not current.active:
                 return None
             return self._user_from_row(connection, current)
+
+    def _failed_login(self, connection: sa.Connection, user_id: int) -> None:
+        failures = connection.execute(
+            sa.update(UserRow)
+            .where(UserRow.id == user_id)
+            .values(failed_logins=UserRow.failed_logins + 1)
+            .returning(UserRow.failed_logins)
+        ).scalar_one()
+        if failures >= THROTTLE_AFTER:
+            wait = min(THROTTLE_SECONDS * 2 ** (failures - THROTTLE_AFTER), THROTTLE_MAX_SECONDS)
+            connection.execute(
+                sa.update(UserRow)
+                .where(UserRow.id == user_id)
+                .values(locked_until=self.clock() + wait)
+            )
+            log.warning(
+                "desktop: user %d failed %d logins in a row; refusing logins for %d s",
+                user_id,
+                failures,
+                wait,
+            )
 
     def login(self, username: str, password: str) -> tuple[str, str] | None:
         """Authenticate and open a session: ``(token, csrf)``, or None for wrong credentials.
@@ -1930,18 +1989,25 @@ class Desktop:
         user: User,
         *,
         conversation_pk: int | None = None,
+        actor: str | None = None,
+        action: str | None = None,
         before_id: int | None = None,
         limit: int = 200,
     ) -> list[AuditEntry]:
         """The audit log, newest first (supervisors and admins): all of it, or one
-        conversation's; page with ``before_id`` (the last id of the previous page)."""
+        conversation's, one actor's (a username, "bot" or "system") or one action's; page
+        with ``before_id`` (the last id of the previous page)."""
         limit = max(1, min(int(limit), 10_000))
         with self._read() as connection:
-            actor = self._actor(connection, user)
-            self._require(actor, "supervisor", "admin")
+            who = self._actor(connection, user)
+            self._require(who, "supervisor", "admin")
             statement = sa.select(Audit).order_by(Audit.id.desc()).limit(limit)
             if conversation_pk is not None:
                 statement = statement.where(Audit.conversation_pk == conversation_pk)
+            if actor is not None:
+                statement = statement.where(Audit.actor == str(actor).strip().lower())
+            if action is not None:
+                statement = statement.where(Audit.action == str(action))
             if before_id is not None:
                 statement = statement.where(Audit.id < before_id)
             rows = connection.execute(statement).all()
@@ -1958,10 +2024,20 @@ class Desktop:
             for row in rows
         ]
 
-    def audit_csv(self, user: User, *, conversation_pk: int | None = None) -> str:
+    def audit_csv(
+        self,
+        user: User,
+        *,
+        conversation_pk: int | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+    ) -> str:
         """The audit log as CSV (id, at, actor, action, conversation, before, after), newest
-        first. Cells a spreadsheet would run as a formula are prefixed with ``'``."""
-        entries = self.audit(user, conversation_pk=conversation_pk, limit=10_000)
+        first, at most 10,000 rows (filters as for :meth:`audit`). Cells a spreadsheet would
+        run as a formula are prefixed with ``'``."""
+        entries = self.audit(
+            user, conversation_pk=conversation_pk, actor=actor, action=action, limit=10_000
+        )
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["id", "at", "actor", "action", "conversation", "before", "after"])

@@ -96,6 +96,9 @@ class User(Base):
     role: Mapped[str] = mapped_column(sa.String(16))
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
     created_at: Mapped[float] = mapped_column(sa.Double)
+    # Consecutive failed logins, and until when further attempts are refused (revision 0002).
+    failed_logins: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
+    locked_until: Mapped[float | None] = mapped_column(sa.Double)
 
 
 class UserLane(Base):

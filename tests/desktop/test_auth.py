@@ -197,3 +197,40 @@ class TestSessions:
         assert "set_password" not in text  # the action is a column, not in the JSON
         for secret in (PASSWORD, "the admin reset it", "argon2"):
             assert secret not in text
+
+
+class TestThrottling:
+    def test_guessing_is_slowed_down_not_locked_out(
+        self, desk: Desktop, people: People, clock: Clock
+    ) -> None:
+        for _ in range(5):
+            assert desk.login("alice", "a wrong guess!!") is None
+        # The fifth failure refuses every attempt for 30 s, the right password included.
+        assert desk.login("alice", PASSWORD) is None
+        clock.advance(29)
+        assert desk.login("alice", PASSWORD) is None
+        clock.advance(1)
+        assert desk.login("alice", "a wrong guess!!") is None  # the sixth: 60 s now
+        clock.advance(59)
+        assert desk.login("alice", PASSWORD) is None
+        clock.advance(1)
+        assert desk.login("alice", PASSWORD) is not None  # a success resets the count
+        for _ in range(4):
+            assert desk.login("alice", "a wrong guess!!") is None
+        assert desk.login("alice", PASSWORD) is not None
+        # Others are not affected.
+        assert desk.login("anna", PASSWORD) is not None
+
+    def test_the_wait_is_capped_and_a_new_password_resets_it(
+        self, desk: Desktop, people: People, clock: Clock
+    ) -> None:
+        for _ in range(12):
+            desk.login("alice", "a wrong guess!!")
+            clock.advance(3600)
+        assert desk.login("alice", "a wrong guess!!") is None
+        clock.advance(900)
+        assert desk.login("alice", PASSWORD) is not None  # 15 minutes at most
+        for _ in range(6):
+            desk.login("alice", "a wrong guess!!")
+        desk.set_password(people.admin, "alice", "a fresh passphrase")
+        assert desk.login("alice", "a fresh passphrase") is not None

@@ -21,7 +21,7 @@ def test_upgrade_then_create_admin(db: str) -> None:
     runner = CliRunner()
     result = runner.invoke(cli, ["desktop", "upgrade", "--db", db], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "is at revision 0001 (current)" in result.output
+    assert "is at revision 0002 (current)" in result.output
     again = runner.invoke(cli, ["desktop", "upgrade", "--db", db], catch_exceptions=False)
     assert again.exit_code == 0
     created = runner.invoke(

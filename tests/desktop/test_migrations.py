@@ -3,6 +3,7 @@ ship inside the package."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -97,10 +98,20 @@ def test_one_head_and_each_revision_has_a_downgrade() -> None:
 
 @pytest.mark.slow
 def test_the_wheel_ships_the_migrations(tmp_path: Path) -> None:
-    """Package data: Alembic's env, template and revisions are inside the built wheel."""
+    """Package data: Alembic's env, template and revisions are inside the built wheel.
+
+    Built from a copy of the sources, so the checkout gets no build/ folder.
+    """
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(
+        ROOT / "handoff", source / "handoff", ignore=shutil.ignore_patterns("__pycache__")
+    )
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path), str(ROOT)],
+         "-w", str(tmp_path), str(source)],
         check=True,
         capture_output=True,
     )  # fmt: skip
@@ -142,3 +153,28 @@ def test_two_processes_upgrading_at_once(empty_url: str) -> None:
     finally:
         for desk in desks:
             desk.close()
+
+
+def test_upgrading_keeps_the_data(empty_url: str) -> None:
+    """From the first revision with a user in it to the newest and back: the user stays."""
+    with Desktop(empty_url) as desk:
+        desk.upgrade("0001")
+        with desk.engine.begin() as connection:
+            connection.execute(
+                sa.text(
+                    "INSERT INTO desktop_users (username, password_hash, role, active, "
+                    "created_at) VALUES ('ada', 'x', 'admin', true, 0)"
+                )
+            )
+        desk.upgrade()
+        assert schema_differences(desk.engine) == []
+        with desk.engine.connect() as connection:
+            row = connection.execute(
+                sa.text("SELECT username, failed_logins, locked_until FROM desktop_users")
+            ).one()
+        assert tuple(row) == ("ada", 0, None)
+        desk.downgrade("0001")
+        with desk.engine.connect() as connection:
+            assert connection.execute(sa.text("SELECT username FROM desktop_users")).all() == [
+                ("ada",)
+            ]

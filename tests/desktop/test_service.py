@@ -453,6 +453,11 @@ class TestLanesAndRoles:
         assert audit_actions(desk, people, pk) == ["receive", "claim", "release"]
         with pytest.raises(Conflict, match="yourself"):
             desk.deactivate_user(people.admin, "ada")
+        with pytest.raises(Forbidden):
+            desk.reactivate_user(people.sue, "alice")
+        assert desk.reactivate_user(people.admin, "alice").active
+        assert desk.login("alice", PASSWORD) is not None
+        assert [e.action for e in desk.audit(people.admin)][:2] == ["login", "reactivate_user"]
 
 
 # --------------------------------------------------------------------------- actions
@@ -825,6 +830,13 @@ class TestAuditExport:
         assert all(not cell.startswith("=") for line in lines for cell in line.split(","))
         with pytest.raises(Forbidden):
             desk.audit_csv(people.alice)
+
+    def test_filters(self, desk: Desktop, people: People, base_payload: ContextPayload) -> None:
+        pk = deliver(desk, make_payload(base_payload, "chat-1"))
+        desk.claim(people.alice, pk)
+        assert [e.action for e in desk.audit(people.sue, actor="ALICE")] == ["claim"]
+        assert [e.actor for e in desk.audit(people.sue, action="receive")] == ["bot"]
+        assert len(desk.audit_csv(people.sue, actor="alice").splitlines()) == 2
 
     def test_paging(self, desk: Desktop, people: People) -> None:
         first = desk.audit(people.sue, limit=2)
