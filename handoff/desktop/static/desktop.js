@@ -10,6 +10,8 @@
  *
  * CSRF: htmx requests carry the session's token (base.html's <meta name="csrf-token">) in
  * the X-CSRF-Token header; plain forms carry it as the csrf_token field.
+ *
+ * Checklist: a tick the server refuses is unticked again, with a note saying so.
  */
 (function () {
   "use strict";
@@ -71,6 +73,32 @@
       event.detail.headers["X-CSRF-Token"] = token;
     }
   });
+
+  // A tick the server refused (409: not yours any more, 403, a lost connection) must not
+  // stay checked on screen: untick it and say so next to the step.
+  function tickFailed(event) {
+    var form = event.detail && event.detail.elt;
+    if (!form || !form.closest || !form.closest(".checklist")) {
+      return;
+    }
+    var box = form.querySelector('input[type="checkbox"]');
+    if (box) {
+      box.checked = false;
+    }
+    var xhr = event.detail.xhr;
+    var why = xhr && xhr.status ? "the server answered " + xhr.status : "no connection";
+    var note = form.parentNode.querySelector(".tick-error");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "tick-error";
+      note.setAttribute("role", "alert");
+      form.parentNode.appendChild(note);
+    }
+    note.textContent = "Not recorded (" + why + "). Reload the card to see its state.";
+  }
+
+  document.addEventListener("htmx:responseError", tickFailed);
+  document.addEventListener("htmx:sendError", tickFailed);
 
   function start() {
     tick();
