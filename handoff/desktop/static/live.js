@@ -116,6 +116,44 @@
     return match ? match[1] : null;
   }
 
+  // The agent's own htmx request (a tick) changes the conversation too, and its change can
+  // reach the event stream before the response is swapped in: compare versions only once
+  // no request of this page is in flight.
+  var inFlight = 0;
+  var waiting = [];
+  document.addEventListener("htmx:beforeRequest", function () {
+    inFlight += 1;
+  });
+  document.addEventListener("htmx:afterSettle", settle);
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (!event.detail || !event.detail.successful) {
+      settle();
+    }
+  });
+  function settle() {
+    inFlight = Math.max(0, inFlight - 1);
+    if (inFlight === 0) {
+      var versions = waiting;
+      waiting = [];
+      versions.forEach(checkVersion);
+    }
+  }
+  function checkVersion(version) {
+    if (inFlight > 0) {
+      waiting.push(version);
+      // A response htmx does not swap (no afterSettle) must not hold the check forever.
+      window.setTimeout(function () {
+        if (waiting.length) {
+          inFlight = 1;
+          settle();
+        }
+      }, 3000);
+    } else if (version > shownVersion()) {
+      // Only a version newer than what is on screen is someone else's change.
+      stale();
+    }
+  }
+
   function stale() {
     var banner = document.getElementById("stale-banner");
     if (banner) {
@@ -160,10 +198,8 @@
       return;
     }
     if (mode === "card") {
-      // Only a version newer than what is on screen is someone else's change.
-      var version = Number(row.getAttribute("data-version") || 0);
-      if (concerns(row.getAttribute("data-pk")) && version > shownVersion()) {
-        stale();
+      if (concerns(row.getAttribute("data-pk"))) {
+        checkVersion(Number(row.getAttribute("data-version") || 0));
       }
       return;
     }
