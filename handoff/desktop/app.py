@@ -840,23 +840,35 @@ def create_app(
 
     # ------------------------------------------------------------------ audit and health
 
-    def audit_filter(request: Request) -> tuple[int | None, int | None]:
-        conversation = parse_after(request.query_params.get("conversation"))
-        before = parse_after(request.query_params.get("before"))
-        return conversation, before
+    def audit_filter(request: Request) -> dict[str, Any]:
+        """The audit page's filters from its query string (bad values are ignored)."""
+        query = request.query_params
+        found: dict[str, Any] = {"conversation_pk": parse_after(query.get("conversation"))}
+        for name in ("actor", "action"):
+            value = query.get(name, "").strip()
+            found[name] = value if value and len(value) <= 64 else None
+        return found
 
     async def audit(request: Request, visit: _Visit) -> Response:
-        conversation, before = audit_filter(request)
-        entries = await call(
-            desktop.audit, visit.user, conversation_pk=conversation, before_id=before, limit=100
-        )
+        filters = audit_filter(request)
+        before = parse_after(request.query_params.get("before"))
+        entries = await call(desktop.audit, visit.user, before_id=before, limit=100, **filters)
+        shown = {
+            ("conversation" if name == "conversation_pk" else name): value
+            for name, value in filters.items()
+            if value is not None
+        }
         return page(
-            request, "audit.html", entries=entries, conversation=conversation, page_size=100
+            request,
+            "audit.html",
+            entries=entries,
+            filters=shown,
+            conversation=filters["conversation_pk"],
+            page_size=100,
         )
 
     async def audit_csv(request: Request, visit: _Visit) -> Response:
-        conversation, _ = audit_filter(request)
-        text = await call(desktop.audit_csv, visit.user, conversation_pk=conversation)
+        text = await call(desktop.audit_csv, visit.user, **audit_filter(request))
         return Response(
             text,
             media_type="text/csv; charset=utf-8",

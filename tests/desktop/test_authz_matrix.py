@@ -15,6 +15,8 @@ leaking nothing), so it runs on SQLite.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 from collections.abc import Iterator
@@ -495,3 +497,19 @@ class TestCsrf:
         )
         client.close()
         assert answer.status_code == 303
+
+
+class TestAudit:
+    def test_the_log_filters_by_actor_and_action(self, request: pytest.FixtureRequest) -> None:
+        """The page and its CSV take the same filters; an agent gets neither."""
+        site = _site(request, changes=False)
+        sue = site.clients["sue"]
+        answer = sue.get("/audit.csv", params={"action": "claim"})
+        assert answer.status_code == 200
+        rows = list(csv.DictReader(io.StringIO(answer.text)))
+        assert {row["action"] for row in rows} == {"claim"}
+        assert {row["actor"] for row in rows} == {"alice", "bob"}
+        page = sue.get("/audit", params={"actor": "bob", "action": "claim"}).text
+        assert page.count('data-testid="audit-row"') == 1
+        assert 'href="/audit.csv?actor=bob&amp;action=claim"' in page
+        assert site.clients["alice"].get("/audit.csv", params={"actor": "bob"}).status_code == 403

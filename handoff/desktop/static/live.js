@@ -15,7 +15,8 @@
  *   logout  the session ended: back to the login page
  *
  * On the card page, a change to the conversation on screen shows a "changed" banner
- * instead of replacing what the agent is reading or typing.
+ * instead of replacing what the agent is reading or typing; a row whose data-version is
+ * not newer than the page's (the agent's own tick, swapped in by htmx) does not.
  */
 (function () {
   "use strict";
@@ -98,10 +99,59 @@
     return pk !== null && pk === conversation;
   }
 
+  // The newest version of the conversation this page shows: the page's own, or a newer
+  // one an htmx swap brought in (the checklist after the agent's own tick carries it).
+  function shownVersion() {
+    var newest = Number(body.getAttribute("data-version") || 0);
+    var nodes = document.querySelectorAll("main [data-version]");
+    for (var i = 0; i < nodes.length; i++) {
+      newest = Math.max(newest, Number(nodes[i].getAttribute("data-version") || 0));
+    }
+    return newest;
+  }
+
   function pkOfGone(id) {
     // "row-LANE-PK": the pk is what follows the last "-".
     var match = /-(\d+)$/.exec(id);
     return match ? match[1] : null;
+  }
+
+  // The agent's own htmx request (a tick) changes the conversation too, and its change can
+  // reach the event stream before the response is swapped in: compare versions only once
+  // no request of this page is in flight.
+  var inFlight = 0;
+  var waiting = [];
+  document.addEventListener("htmx:beforeRequest", function () {
+    inFlight += 1;
+  });
+  document.addEventListener("htmx:afterSettle", settle);
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (!event.detail || !event.detail.successful) {
+      settle();
+    }
+  });
+  function settle() {
+    inFlight = Math.max(0, inFlight - 1);
+    if (inFlight === 0) {
+      var versions = waiting;
+      waiting = [];
+      versions.forEach(checkVersion);
+    }
+  }
+  function checkVersion(version) {
+    if (inFlight > 0) {
+      waiting.push(version);
+      // A response htmx does not swap (no afterSettle) must not hold the check forever.
+      window.setTimeout(function () {
+        if (waiting.length) {
+          inFlight = 1;
+          settle();
+        }
+      }, 3000);
+    } else if (version > shownVersion()) {
+      // Only a version newer than what is on screen is someone else's change.
+      stale();
+    }
   }
 
   function stale() {
@@ -149,7 +199,7 @@
     }
     if (mode === "card") {
       if (concerns(row.getAttribute("data-pk"))) {
-        stale();
+        checkVersion(Number(row.getAttribute("data-version") || 0));
       }
       return;
     }

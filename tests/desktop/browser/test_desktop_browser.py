@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.desktop.browser.fixtures import OpenAs
@@ -214,11 +213,6 @@ class TestActions:
         """The same flow with the desktop on PostgreSQL."""
         claim_tick_transfer_resolve(pg_server, open_as, output_dir)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="desk-web: live.js marks the card stale on any change to it, the agent's own "
-        "htmx tick included (remove this mark when fixed)",
-    )
     def test_own_ticks_do_not_mark_the_card_changed(
         self, server: DesktopServer, open_as: OpenAs
     ) -> None:
