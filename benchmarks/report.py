@@ -34,6 +34,7 @@ COMMAND = (
 PACKAGES = (
     *("handoff", "pydantic", "spacy", "vaderSentiment", "networkx", "zen-engine", "rasa-sdk"),
     *("sanic", "httpx", "pytest-benchmark", "pyinstrument", "matplotlib"),
+    *("starlette", "uvicorn", "uvloop", "httptools", "sse-starlette", "SQLAlchemy"),
 )
 
 
@@ -133,6 +134,14 @@ SPLIT_RATE = 200  # the server's target rate (bench_server.SPLIT_RATE)
 TARGET_P99_MS = 10.0
 KEPT_UP = 0.95  # a server keeps up with a rate when it answers at least this share of it
 NOT_MEASURED = "not measured in this run"
+# The agent desktop (bench_desktop.py): its load rate and the arrival-to-screen goal.
+DESKTOP_RATE = 20  # payloads per second (bench_desktop.RATE)
+DESKTOP_TARGET_MS = 1000.0
+DESKTOP_TARGET = (
+    f"agent desktop: arrival-to-screen p99 at {DESKTOP_RATE} payloads/s, every entitled "
+    "browser, nothing lost"
+)
+DESKTOP_SINGLE_RUNS = ("desktop_arrival", "desktop_webhook", "desktop_no_loss")
 
 
 def vader(benches: list[Bench]) -> Bench | None:
@@ -182,7 +191,39 @@ def targets(benches: list[Bench]) -> list[Target]:
                    f"p99 {p99:.1f} ms (÷ {TARGET_P99_MS:g} ms target), {info.get('errors')} "
                    f"errors of {info.get('requests')}")
         )  # fmt: skip
+    out.append(desktop_target(benches))
     return out
+
+
+def desktop_target(benches: list[Bench]) -> Target:
+    """Arrival-to-screen p99 against its goal; lost, duplicated, missed or leaked rows and
+    webhook errors fail it whatever the time."""
+    goal = f"≤ {DESKTOP_TARGET_MS / 1000:g} s, 0 lost"
+    arrival = find(benches, kind="desktop_arrival", rate=DESKTOP_RATE)
+    p99 = arrival.info.get("p99_ms") if arrival is not None else None
+    if arrival is None or p99 is None:
+        return Target(DESKTOP_TARGET, None, None, None, goal, None, NOT_MEASURED)
+    i = arrival.info
+    alone = find(benches, kind="desktop_webhook", rate=DESKTOP_RATE)
+    store = find(benches, kind="desktop_no_loss")
+    faults = i.get("errors", 0) + i.get("screen_misses", 0) + i.get("leaks", 0)
+    if store is not None:
+        faults += store.info.get("lost", 0) + store.info.get("duplicated", 0)
+    detail = (
+        f"p99 {p99:.1f} ms; {i.get('screen_misses')} "
+        f"screens missed, {i.get('leaks')} rows to other lanes, {i.get('errors')} errors of "
+        f"{i.get('requests')}"
+    )
+    if store is not None:
+        detail += (
+            f"; store: {store.info.get('lost')} lost, {store.info.get('duplicated')} "
+            f"duplicated of {store.info.get('sent')} keys"
+        )
+    base = alone.info.get("p99_ms") if alone is not None else None
+    if base:
+        detail += f"; {p99 / base:.2f}× the webhook alone (p99 {base:.1f} ms)"
+    return Target(DESKTOP_TARGET, p99 / DESKTOP_TARGET_MS, None, None, goal,
+                  p99 <= DESKTOP_TARGET_MS and faults == 0, detail)  # fmt: skip
 
 
 def conditions(benches: list[Bench]) -> dict[str, str]:
@@ -212,7 +253,22 @@ def conditions(benches: list[Bench]) -> dict[str, str]:
                 f"documented set-up (outbox, delivery thread, JSONL sink); one run of {seconds}; "
                 "load generator on the same machine"
             )
+    arrival = find(benches, kind="desktop_arrival", rate=DESKTOP_RATE)
+    if arrival is not None:
+        out[DESKTOP_TARGET] = desktop_conditions(arrival.info)
     return out
+
+
+def desktop_conditions(i: dict[str, Any]) -> str:
+    """How the desktop's arrival run was set up (from the benchmark's info)."""
+    return (
+        f"`handoff desktop serve`: one uvicorn worker ({i.get('server_loop', '?')}, "
+        f"{i.get('server_http', '?')}), {i.get('database', 'SQLite')}, the default "
+        f"database; {i.get('waiting', 0):,} conversations waiting; {i.get('browsers')} SSE "
+        f"browsers ({i.get('supervisors')} supervisors, the rest agents of one lane) in their "
+        f"own process, the load generator in a third, on the same {i.get('cpus', '?')}-core "
+        f"machine; one run of {i.get('seconds', 0):g} s; from when each payload was due"
+    )
 
 
 def has_plot(benches: list[Bench]) -> bool:
@@ -644,6 +700,12 @@ def other_ratios(benches: list[Bench]) -> list[str]:
         ("`python -c 'import handoff'` ÷ `python -c pass`",
          find(benches, kind="import", engine="handoff"),
          find(benches, kind="import", engine="pass")),
+        ("agent desktop, a supervisor's queue page (every lane) ÷ `GET /health`",
+         find(benches, kind="desktop_page", page="supervisor"),
+         find(benches, kind="desktop_page", page="health")),
+        ("agent desktop, an agent's queue page (one lane) ÷ `GET /health`",
+         find(benches, kind="desktop_page", page="agent"),
+         find(benches, kind="desktop_page", page="health")),
     ]  # fmt: skip
     out = []
     for what, a, b in pairs:
@@ -717,7 +779,8 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for b in sorted(benches, key=lambda b: (b.group, b.name)):
-        if b.info.get("kind") in ("server", "server_repeated", "server_memory", "reliability"):
+        if b.info.get("kind") in ("server", "server_repeated", "server_memory", "reliability",
+                                  *DESKTOP_SINGLE_RUNS):  # fmt: skip
             continue
         p99 = fmt_time(b.p99) if b.p99 is not None and b.rounds >= 100 else "–"
         out.append(
@@ -767,6 +830,7 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         out += server_setups(benches, [b for b in server if b.info["kind"] == "server"])
     out += server_memory(benches)
     out += reliability(benches)
+    out += desktop(raw, benches)
     out += ["", "## What limits the turn and the server", "", *analysis_turn(benches)]
     profiles = raw.get("profiles") or {}
     out += _profile_block("Full turn, warm caches", profiles.get("turn"))
@@ -816,8 +880,16 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "- **compile**: `Router.from_path` on the generated files; **import**: a fresh "
         "interpreter running `import handoff` vs `pass`.",
         "",
+        "- **agent desktop**: `bench_desktop.py` (its docstring has the set-up): the queue "
+        "page for a supervisor and for an agent against `GET /health`, keep-alive requests "
+        "from the pytest process while the browsers are connected; a payload's arrival at "
+        "every browser entitled to its lane (`row` event received), from when it was due at "
+        "the webhook, against the same load with no browser connected; then every key sent "
+        "looked up in the store.",
+        "",
         "Left out: multi-worker server runs, and the end-to-end latency through a real Rasa "
-        "server.",
+        "server; the desktop on PostgreSQL, with several server processes, and updates to "
+        "conversations already waiting (the load brings new ones).",
         "",
     ]
     return "\n".join(out)
@@ -897,6 +969,261 @@ def reliability(benches: list[Bench]) -> list[str]:
             f"| {i['scenario']} | {i['accepted']} | {i['refused']} | {i['delivered']} | "
             f"**{i['lost']}** | {i['seconds']} | {more} |"
         )
+    return out
+
+
+def desktop(raw: dict[str, Any], benches: list[Bench]) -> list[str]:
+    """The agent desktop under load (bench_desktop.py): queue page, arrival, nothing lost."""
+    pages = {b.info["page"]: b for b in benches if b.info.get("kind") == "desktop_page"}
+    arrival = find(benches, kind="desktop_arrival", rate=DESKTOP_RATE)
+    alone = find(benches, kind="desktop_webhook", rate=DESKTOP_RATE)
+    store = find(benches, kind="desktop_no_loss")
+    out = ["", "## Agent desktop under load", ""]
+    if not pages and arrival is None and alone is None and store is None:
+        return [*out, f"The agent desktop was {NOT_MEASURED}."]
+    if arrival is not None:
+        out += [
+            "`bench_desktop.py`: " + desktop_conditions(arrival.info) + ". The waiting "
+            "conversations are the bundled banking samples routed by rules/banking.yaml "
+            f"(the ones that reach a person, in {arrival.info.get('lanes')} lanes), copied "
+            "under new conversation ids and delivered through the signed webhook before "
+            "anything is timed; each browser is its own user with its own session.",
+            "",
+        ]
+    health = pages.get("health")
+    if pages:
+        out += [
+            "**Queue page** (`GET /`, keep-alive, from the pytest process while the browsers "
+            "are connected and idle; at most 200 rows per lane, counts cover all):",
+            "",
+            "| request | median | IQR÷median | rows | page size | ÷ `GET /health` | rounds |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        labels = {
+            "supervisor": "a supervisor's queues (every lane)",
+            "agent": "an agent's queue (one lane)",
+            "health": "`GET /health` (baseline)",
+        }
+        for name in ("supervisor", "agent", "health"):
+            b = pages.get(name)
+            if b is None:
+                continue
+            ratio = _x(b.median / health.median) if health is not None else "n/a"
+            out.append(
+                f"| {labels[name]} | {fmt_time(b.median)} | {b.iqr_rel:.1%} | "
+                f"{b.info.get('rows')} | {b.info.get('bytes', 0) / 1024:.0f} KiB | {ratio} | "
+                f"{b.rounds} |"
+            )
+        out.append("")
+    runs = [
+        (b, label)
+        for b, label in ((arrival, "browsers connected"), (alone, "no browser (webhook alone)"))
+        if b is not None
+    ]
+    if runs:
+        out += [
+            f"**Arrival to screen** at {DESKTOP_RATE} payloads/s: *webhook* is the time from "
+            "when a payload was due until the webhook answered 200; *every screen* until the "
+            "last browser entitled to its lane had its `row` event (p-values over payloads); "
+            "*first screen* until the first did."
+            + (
+                " One run each: a p99 rests on the slowest "
+                + _payloads(max(1, int(arrival.info["requests"] * 0.01)))
+                + "."
+                if arrival is not None and isinstance(arrival.info.get("requests"), int)
+                else ""
+            ),
+            "",
+            "| run | payloads | errors | webhook p50 | webhook p99 | every screen p50 | "
+            "p90 | p99 | max | first screen p50 | screens missed | rows to other lanes | "
+            "server CPU | generator late, p99 | load average |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        for b, label in runs:
+            i = b.info
+            screen = b is arrival
+            keys = ("p50_ms", "p90_ms", "p99_ms", "max_ms", "first_screen_p50_ms")
+            cells = [_ms(i.get(k)) if screen else "–" for k in keys]
+            cpu = i.get("server_cpu_share")
+            out.append(
+                f"| {label} | {i.get('requests')} | {i.get('errors')} | "
+                f"{_ms(i.get('webhook_p50_ms'))} | {_ms(i.get('webhook_p99_ms'))} | "
+                f"{' | '.join(cells)} | {i.get('screen_misses', '–')} | {i.get('leaks', '–')} | "
+                f"{f'{cpu:.0%}' if isinstance(cpu, float | int) else '–'} | "
+                f"{_ms(i.get('generator_late_p99_ms'))} | {_load(i)} |"
+            )
+        if arrival is not None and alone is not None:
+            a, w = arrival.info, alone.info
+            if a.get("p50_ms") and a.get("p99_ms") and w.get("p50_ms") and w.get("p99_ms"):
+                out += [
+                    "",
+                    "Arrival on every screen ÷ the webhook receive alone (the run with no "
+                    f"browser): p50 {_x(a['p50_ms'] / w['p50_ms'])}, p99 "
+                    f"{_x(a['p99_ms'] / w['p99_ms'])}. Runs a minute apart on a shared machine: "
+                    "the webhook columns of the first row are the same requests' own answers.",
+                ]
+        out.append("")
+    if store is not None:
+        i = store.info
+        verdicts = ", ".join(f"{k} {v}" for k, v in (i.get("redelivery_verdicts") or {}).items())
+        out += [
+            f"**Nothing lost** (the store read by idempotency key after the runs): "
+            f"{i.get('sent')} keys sent, {i.get('redelivered')} of them delivered again "
+            f"(answered: {verdicts}); {i.get('stored')} stored, {i.get('conversations')} "
+            f"conversations; **{i.get('lost')} lost, {i.get('duplicated')} duplicated**, "
+            f"{i.get('wrong_conversation')} stored under another conversation, "
+            f"{i.get('duplicate_counts_off')} with a wrong redelivery count.",
+            "",
+        ]
+    out += desktop_analysis(pages, arrival, alone)
+    profiles = raw.get("profiles") or {}
+    out += _profile_block("Supervisor's queue page, in process", profiles.get("desktop_page"))
+    out += _profile_block("Webhook receive (`Desktop.receive`), in process",
+                          profiles.get("desktop_receive"))  # fmt: skip
+    return out
+
+
+def _load(info: dict[str, Any]) -> str:
+    """The machine's 1-minute load average before → after a run."""
+    before, after = info.get("load_before"), info.get("load_after")
+    if not isinstance(before, float | int) or not isinstance(after, float | int):
+        return "–"
+    return f"{before:.1f} → {after:.1f}"
+
+
+def _payloads(count: int) -> str:
+    return "payload" if count == 1 else f"{count} payloads"
+
+
+def desktop_analysis(pages: dict[str, Bench], arrival: Bench | None,
+                     alone: Bench | None) -> list[str]:  # fmt: skip
+    """What limits the desktop: every figure from this run."""
+    text = "**What limits the desktop.** "
+    sup, health = pages.get("supervisor"), pages.get("health")
+    if sup is not None and health is not None:
+        rows = sup.info.get("rows") or 0
+        text += (
+            f"The supervisor's page renders {rows} rows ({sup.info.get('bytes', 0) / 1024:.0f} "
+            f"KiB of HTML) in {fmt_time(sup.median)}, {_x(sup.median / health.median)} "
+            "`GET /health`. The profile below splits it between reading the queue "
+            "(`Desktop.queues`: SQL, then a "
+            "`QueueItem` per row with its headline JSON parsed) and the Jinja templates (one "
+            "`_queue_row.html` per row, every value escaped). What would take it further: "
+            "a lower per-lane row cap for the all-lanes view (a supervisor scans lane "
+            "statistics first), or caching each row's rendered HTML by (pk, version), "
+            "which the live hub already renders once per change. "
+        )
+    if arrival is not None:
+        i = arrival.info
+        p99 = i.get("p99_ms")
+        met = isinstance(p99, float | int) and p99 <= DESKTOP_TARGET_MS
+        text += (
+            f"Arrival on every screen {'meets' if met else 'misses'} its goal: the webhook "
+            "commits the payload and wakes the process's live hub, which reads the change "
+            "feed once, renders the row and the lane's statistics once and puts them on the "
+            "queue of every stream that may see the lane (one query and one render per "
+            f"change, whatever the number of browsers). Its p99 was {_ms(p99)}, the webhook's "
+            f"own answer p99 {_ms(i.get('webhook_p99_ms'))} in the same run"
+        )
+        median, webhook = i.get("p50_ms"), i.get("webhook_p50_ms")
+        if isinstance(median, float | int) and isinstance(webhook, float | int) and median:
+            share = "more than half" if webhook * 2 > median else "less than half"
+            text += (
+                f": the webhook's own answer is {share} of a payload's median way to every "
+                "screen (the second profile below splits the webhook's work)."
+            )
+        else:
+            text += "."
+        text += (
+            ""
+            if i.get("from_sent_p99_ms") is None
+            else f" From when the generator actually sent each payload (it ran up to "
+            f"{_ms(i.get('generator_late_max_ms'))} late, on a machine whose load average went "
+            f"{_load(i)} during the run) the arrival p99 was {_ms(i.get('from_sent_p99_ms'))}."
+        )
+        cpu = i.get("server_cpu_share")
+        quiet = alone.info.get("server_cpu_share") if alone is not None else None
+        rate = i.get("rate") or DESKTOP_RATE
+        if isinstance(cpu, float | int) and isinstance(quiet, float | int):
+            text += (
+                f" The server used {cpu:.0%} of one core with the browsers connected "
+                f"({fmt_time(cpu / rate)} of CPU a payload) and {quiet:.0%} with none "
+                f"({fmt_time(quiet / rate)}): the difference is the live hub's work per change "
+                "(the changed row, the lane's statistics, an SSE write to every stream that "
+                "sees the lane). A server short of that much CPU falls behind and its queue, "
+                "not its work, sets the tail: compare the load averages. What would take it "
+                "further: recompute a lane's statistics at most about once a second instead of "
+                "on every change (each is an aggregate over the lane's open conversations), "
+                "and build the webhook's SQL statements once instead of on every call."
+            )
+        elif isinstance(cpu, float | int):
+            text += f" The server used {cpu:.0%} of one core at this load."
+    if text == "**What limits the desktop.** ":
+        text += NOT_MEASURED + "."
+    return [text]
+
+
+def desktop_installed() -> bool:
+    """Whether the desktop extra is installed (the desktop page is profiled only then)."""
+    import importlib.util  # noqa: PLC0415
+
+    return importlib.util.find_spec("starlette") is not None and (
+        importlib.util.find_spec("handoff.desktop") is not None
+    )
+
+
+def desktop_queue_page(desk: Any, user: Any, template: Any) -> str:
+    """The work of ``GET /`` for one user: read the queues, render the page."""
+    seq = desk.last_seq()
+    lanes = desk.queues(user, limit=200)
+    html: str = template.render(request=None, user=user, csrf_token="", notice="", path="/",
+                                queues=lanes, seq=seq, queue_limit=200)  # fmt: skip
+    return html
+
+
+def desktop_receive(desk: Any, items: list[Any]) -> None:
+    """The webhook's work for each payload once its signature is checked: ``receive``."""
+    for item in items:
+        desk.receive(item.key, item.body)
+
+
+def profile_desktop() -> dict[str, tuple[str, list[tuple[str, float]]]]:
+    """In process, with bench_desktop's waiting conversations: a supervisor's queue page
+    (the request's session lookup and threadpool hops are not in here), and the webhook's
+    ``Desktop.receive`` of new conversations (the signature check and HTTP are not)."""
+    import tempfile  # noqa: PLC0415
+
+    sys.path.insert(0, str(HERE))
+    sys.path.insert(0, str(HERE.parent))
+    import bench_desktop  # noqa: PLC0415
+
+    from handoff.desktop import Desktop  # noqa: PLC0415
+    from handoff.desktop.app import _environment  # noqa: PLC0415  (the app's templates)
+
+    out = {}
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/desktop.sqlite"
+        templates = bench_desktop.payload_templates()
+        _, _, token, _, _ = bench_desktop._setup_store(url, templates)
+        desk = Desktop(url)
+        try:
+            desktop_receive(desk, bench_desktop.items(templates, "waiting", bench_desktop.WAITING))
+            more = bench_desktop.items(templates, "profiled", 200)
+            profiler = _profile(lambda: desktop_receive(desk, more))
+            out["desktop_receive"] = (_tree(profiler, "desktop_receive"), _self_times(profiler))
+            session = desk.session(token)
+            assert session is not None
+            template = _environment().get_template("queue.html")
+            desktop_queue_page(desk, session.user, template)
+
+            def work() -> None:
+                for _ in range(20):
+                    desktop_queue_page(desk, session.user, template)
+
+            profiler = _profile(work)
+            out["desktop_page"] = (_tree(profiler, "desktop_queue_page"), _self_times(profiler))
+        finally:
+            desk.close()
     return out
 
 
@@ -983,6 +1310,9 @@ def take_profiles() -> dict[str, Any]:
     for key, take in (("turn", profile_turn), ("action", profile_action)):
         tree, tops = take()
         out[key] = {"taken": taken, "tree": tree, "tops": tops}
+    if desktop_installed():
+        for key, (tree, tops) in profile_desktop().items():
+            out[key] = {"taken": taken, "tree": tree, "tops": tops}
     return out
 
 
@@ -1053,6 +1383,8 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         + "; with four texts repeated (cache hits): "
         + server("server_repeated")
         + ";",
+        f"- the agent desktop (`handoff desktop serve`), {DESKTOP_RATE} new payloads/s through "
+        "its signed webhook: " + desktop_speed(benches) + ";",
         f"- a full turn (a new message's signals, the decision, the payload and its JSON) ÷ "
         f"VADER alone on the new message (`{VADER_NAME}`): with warm caches (the earlier "
         "turns analysed on earlier turns) "
@@ -1073,6 +1405,29 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         for line in lines
     ]  # fmt: skip
     return "\n".join(wrapped)
+
+
+def desktop_speed(benches: list[Bench]) -> str:
+    """The desktop's arrival-to-screen line of the Speed section."""
+    t = desktop_target(benches)
+    arrival = find(benches, kind="desktop_arrival", rate=DESKTOP_RATE)
+    if t.ratio is None or arrival is None:
+        return NOT_MEASURED
+    i = arrival.info
+    store = find(benches, kind="desktop_no_loss")
+    kept = (
+        f", {store.info.get('lost')} lost and {store.info.get('duplicated')} duplicated of "
+        f"{store.info.get('sent')} in the store"
+        if store is not None
+        else ""
+    )
+    return (
+        f"with {i.get('waiting', 0):,} conversations waiting and {i.get('browsers')} browsers "
+        f"connected, each payload reached every browser entitled to its lane within "
+        f"p99 {_ms(i.get('p99_ms'))} of being due ({i.get('screen_misses')} screens missed"
+        f"{kept}; one {i.get('seconds', 0):g} s run; {'meets' if t.met else 'misses'} the "
+        f"goal of {t.goal})"
+    )
 
 
 def write_speed(readme: Path, text: str) -> None:

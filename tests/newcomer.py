@@ -20,8 +20,11 @@ the clone must be as clean as it started (``git status`` lists nothing): example
 their files to temporary folders or ignored ones, never into the repository.
 
 The environment is a newcomer's: no virtualenv on PATH, no ``VIRTUAL_ENV``, no
-``PYTHONPATH``, no ``HANDOFF_*`` settings except ``HANDOFF_TEST_POSTGRES_URL`` (CI points
-the tests at a throwaway PostgreSQL with it, as the README says). Registry settings (``PIP_*``,
+``PYTHONPATH``, no ``HANDOFF_*`` settings except three that describe the machine:
+``HANDOFF_TEST_POSTGRES_URL`` (CI points the tests at a throwaway PostgreSQL with it, as the
+README says), ``HANDOFF_CHROMIUM`` (where the browser the desktop's tests drive is) and
+``HANDOFF_REQUIRE_BROWSER`` (CI sets it so those tests fail, never skip, without a browser:
+dropping it here would let CI pass without them). Registry settings (``PIP_*``,
 proxies) and pyenv's ``PYENV_ROOT`` pass through: they describe the machine, not the
 project. ``PYTHONUNBUFFERED=1`` makes output interleave as it does on a terminal.
 
@@ -47,7 +50,8 @@ SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "console", "zsh"})
 MARKER = re.compile(r"<!--\s*newcomer:\s*(run|skip:\s*(?P<reason>.*?))\s*-->")
 FENCE = re.compile(r"^```(?P<info>[^`\n]*)$")
 PASSED_THROUGH = ("HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ", "PYENV_ROOT", "CI",
-                  "HANDOFF_TEST_POSTGRES_URL", "http_proxy", "https_proxy", "no_proxy",
+                  "HANDOFF_TEST_POSTGRES_URL", "HANDOFF_CHROMIUM", "HANDOFF_REQUIRE_BROWSER",
+                  "http_proxy", "https_proxy", "no_proxy",
                   "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY")  # fmt: skip
 BLOCK_TIMEOUT_SECONDS = 45 * 60
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from handoff.cli import (
     _desktop,
+    _desktop_web,
     _diff,
     _evaluate,
     _explain,
@@ -23,4 +24,4 @@ from handoff.cli._app import cli, main
 __all__ = ["cli", "main"]
 
 # The command modules register themselves on ``cli`` when imported.
-del _desktop, _diff, _evaluate, _explain, _graph, _replay, _schema, _test, _validate
+del _desktop, _desktop_web, _diff, _evaluate, _explain, _graph, _replay, _schema, _test, _validate
