@@ -1,7 +1,9 @@
-"""rasa_project/run_local.sh, run for real: ``--check`` starts the receiver, the action server
-and Rasa, sends one message that must reach a person, verifies the answer and the stored
-payload, and stops everything; it reuses the model the e2e fixtures trained, and its screen
-stays short. Plus the log filter that keeps Rasa's known start-up noise out of its log."""
+"""rasa_project/run_local.sh, run for real: ``--check`` starts the agent desktop, the action
+server and Rasa, sends one message that must reach a person, verifies the answer, finds the
+conversation in the desktop's queue over HTTP (logged in with the login it made), claims it
+and hands it back from there, and stops everything; it reuses the model the e2e fixtures
+trained, and its screen stays short. Plus the log filter that keeps Rasa's known start-up
+noise out of its log."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def run_local(
 def ports() -> dict[str, str]:
     return {"HANDOFF_LOCAL_RASA_PORT": str(free_port()),
             "HANDOFF_LOCAL_ACTION_PORT": str(free_port()),
-            "HANDOFF_LOCAL_RECEIVER_PORT": str(free_port())}  # fmt: skip
+            "HANDOFF_LOCAL_DESKTOP_PORT": str(free_port())}  # fmt: skip
 
 
 def port_is_free(port: str) -> bool:
@@ -57,19 +59,22 @@ def test_check_hands_off_for_real_and_reuses_the_tests_model(
     assert f"reusing the trained bot .e2e/models/{rasa_model.name}" in result.stderr, screen
     assert "training the bot" not in screen
     assert 'check passed: "I want to talk to a human"' in result.stdout
-    assert "receiver stored 1 signed payload: lane " in result.stdout
+    assert "desktop: 1 conversation waiting in lane " in result.stdout
+    assert "agent claimed it, handed it back" in result.stdout
+    assert "bot answered again: " in result.stdout
     # A short screen: no warnings, no server logs; those are in the files it names.
     assert "Warning" not in screen
     assert len(screen.splitlines()) <= 8, screen
-    logs = {
-        name: (tmp_path / f"{name}.log").read_text() for name in ("receiver", "actions", "rasa")
-    }
+    logs = {name: (tmp_path / f"{name}.log").read_text() for name in ("desktop", "actions", "rasa")}
     # Rasa 3.6.21 logs nothing after it loads a model whose pipeline has no TensorFlow
     # component (this bot's LogisticRegressionClassifier), although it serves requests: its
     # log shows the start and the model it loaded.
     assert "Starting Rasa server on http://127.0.0.1:" in logs["rasa"]
     assert f"Loading model {rasa_model}" in logs["rasa"] or rasa_model.name in logs["rasa"]
     assert "POST /webhook 200" in logs["actions"]
+    # The desktop served, and its admin was made by `handoff desktop create-admin`.
+    assert "handoff desktop on http://127.0.0.1:" in logs["desktop"], logs["desktop"]
+    assert "admin 'admin' created" in logs["desktop"]
     # The known start-up noise is kept out of Rasa's log, and so is the SQLAlchemy banner.
     assert "DeprecationWarning" not in logs["rasa"]
     assert "MovedIn20Warning" not in logs["rasa"]
@@ -82,7 +87,7 @@ def test_check_fails_when_the_message_does_not_reach_a_person(
     rasa_model: Path, tmp_path: Path
 ) -> None:
     """The check can fail: with the 'asked for a person' rule taken out, the bot keeps the
-    customer, nothing is delivered, and --check says so and exits 1."""
+    customer, nothing reaches the desktop, and --check says so and exits 1."""
     yaml = YAML(typ="rt")
     rules = yaml.load((RULES / "banking.yaml").read_text())
     kept = [rule for rule in rules["rules"] if rule["id"] != "asked_for_human"]
@@ -96,7 +101,7 @@ def test_check_fails_when_the_message_does_not_reach_a_person(
                                                  "HANDOFF_RULES": str(edited)})  # fmt: skip
     assert result.returncode == 1, result.stdout + result.stderr
     assert "check FAILED" in result.stderr
-    assert "the receiver stored 0 payloads for the conversation, not 1" in result.stderr
+    assert "the desktop has 0 conversations for the customer, not 1" in result.stderr
     assert "check passed" not in result.stdout
 
 
@@ -112,6 +117,20 @@ def test_check_refuses_a_port_in_use_and_names_the_setting(tmp_path: Path) -> No
     assert f"port {chosen['HANDOFF_LOCAL_ACTION_PORT']} on 127.0.0.1 is in use" in result.stderr
     assert "set HANDOFF_LOCAL_ACTION_PORT" in result.stderr
     assert not list(tmp_path.iterdir())  # refused before starting anything
+
+
+@pytest.mark.e2e
+def test_check_refuses_the_desktops_port_in_use(tmp_path: Path) -> None:
+    chosen = ports()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", int(chosen["HANDOFF_LOCAL_DESKTOP_PORT"])))
+        busy.listen()
+        result = run_local("--check", env=chosen | {"HANDOFF_LOCAL_DIR": str(tmp_path)},
+                           timeout=120)  # fmt: skip
+    assert result.returncode == 1
+    assert f"port {chosen['HANDOFF_LOCAL_DESKTOP_PORT']} on 127.0.0.1 is in use" in result.stderr
+    assert "set HANDOFF_LOCAL_DESKTOP_PORT" in result.stderr
+    assert not list(tmp_path.iterdir())
 
 
 def test_unknown_option_exits_2_with_the_usage() -> None:
