@@ -13,7 +13,7 @@
 #
 # Ports (defaults): HANDOFF_LOCAL_RASA_PORT (5005), HANDOFF_LOCAL_ACTION_PORT (5055),
 # HANDOFF_LOCAL_DESKTOP_PORT (8700). Logs and databases: HANDOFF_LOCAL_DIR (.e2e/local, or
-# .e2e/local-check for --check); the desktop's database is new each run. Secrets and
+# .e2e/local-check for --check); the databases are new each run. Secrets and
 # passwords are new for each run unless set (HANDOFF_LOCAL_DESKTOP_PASSWORD: both logins').
 set -euo pipefail
 usage() { sed -n '8,18s/^# \{0,1\}//p' "$0"; }
@@ -62,9 +62,11 @@ model=$(.venv/bin/python rasa_project/scripts/prepare_rasa.py)
 
 mkdir -p "$dir"
 if [[ $mode == check ]]; then rm -f "$dir"/*.log "$dir"/*.sqlite*; fi
-# Rasa keeps conversations in memory (endpoints.yml), so after a restart the desktop's old
-# ones could not be handed back: the desktop starts empty each run.
-rm -f "$dir"/desktop.sqlite*
+# Rasa keeps conversations in memory (endpoints.yml) and forgets them when it stops, so the
+# desktop and the outbox start empty each run too: the desktop could not hand an old one
+# back, and an outbox that remembers a delivered turn would not deliver the same turn of a
+# new conversation with the same sender id (its idempotency key) to the new desktop.
+rm -f "$dir"/desktop.sqlite* "$dir"/outbox.sqlite*
 # Secrets for this run only (set your own in the environment to keep them across runs).
 new_secret() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))'; }
 secret=${HANDOFF_WEBHOOK_SECRET:-$(new_secret)}
@@ -75,8 +77,10 @@ jwt_secret=${HANDOFF_RASA_JWT_SECRET:-$(new_secret)}  # Rasa's HTTP API (hand-ba
 rules=${HANDOFF_RULES:-rules/banking.yaml}
 # Passwords of the desktop's logins (given to the commands in their environment, never as
 # arguments, so `ps` does not show them).
-admin_password=${HANDOFF_LOCAL_DESKTOP_PASSWORD:-$(new_secret)}
-agent_password=${HANDOFF_LOCAL_DESKTOP_PASSWORD:-$(new_secret)}
+# 16 random characters: typed by a person into a login form on 127.0.0.1.
+new_password() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(12))'; }
+admin_password=${HANDOFF_LOCAL_DESKTOP_PASSWORD:-$(new_password)}
+agent_password=${HANDOFF_LOCAL_DESKTOP_PASSWORD:-$(new_password)}
 desktop_db=sqlite:///$dir/desktop.sqlite
 
 pids=()
@@ -154,10 +158,10 @@ cat <<TALK
 
 The bot is up. Talk to it (another terminal, from the repository root):
   curl -s localhost:$rasa_port/webhooks/rest/webhook -d '{"sender": "me", "message": "I want a human"}'
-The agent desktop: http://127.0.0.1:$desktop_port/  (sign in as)
-  agent  $shown_agent   works every lane: open the conversation, Claim, then Hand back
-  admin  $shown_admin   users, lanes, the audit log
-After "Hand back" (with a note), the bot answers "me" again.
+Take it in the agent desktop: http://127.0.0.1:$desktop_port/ and sign in as
+  agent, password $shown_agent: works every lane. Open the conversation, Claim it,
+    then Hand back with a note, and the bot answers "me" again.
+  admin, password $shown_admin: adds users and lanes, reads the audit log.
 Logs: $(show "$dir")/{desktop,actions,rasa}.log    Ctrl-C stops all three.
 TALK
 wait
