@@ -12,16 +12,21 @@ import io
 import os
 import socket
 import subprocess
+import sys
+from datetime import datetime, timezone
 from pathlib import Path
 from types import ModuleType
 
+import httpx
 import pytest
 from ruamel.yaml import YAML
 
+from handoff import Conversation, Router
 from tests.conftest import ROOT, RULES, free_port
 from tests.e2e.conftest import PREPARE
 
 RUN_LOCAL = ROOT / "rasa_project" / "run_local.sh"
+LOCAL_STACK = ROOT / "rasa_project" / "scripts" / "local_stack.py"
 
 
 def run_local(
@@ -201,3 +206,70 @@ def test_install_marker_follows_the_pins_not_the_comments(tmp_path: Path) -> Non
     constraints.write_text("# pins\njax==0.4.14\nnumpy==1.23.5\n")
     assert prepare.install_marker() != first
     assert first.name.startswith(f".installed-{prepare.RASA_VERSION}-")
+
+
+def load_local_stack() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("local_stack", LOCAL_STACK)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)  # its dataclass looks its module up
+    spec.loader.exec_module(sys.modules[spec.name])
+    return sys.modules[spec.name]
+
+
+def test_check_reads_the_desktop_as_the_agent_run_local_creates(
+    tmp_path: Path, default_router: Router
+) -> None:
+    """--check's desktop half against a real desktop (no Rasa): the agent run_local.sh adds
+    works every lane; the check's login and queue reading find the delivered conversation
+    once, in its lane; claim works; without a bot the hand-back is refused and the check
+    reports the desktop's reason. So a change to the desktop's pages that would blind the
+    check fails here, not only in the e2e run."""
+    from handoff.desktop import Desktop  # noqa: PLC0415  (the desktop extra)
+    from tests.desktop._web import app_for, serve  # noqa: PLC0415
+
+    url = f"sqlite:///{tmp_path / 'desktop.sqlite'}"
+    passwords = {"HANDOFF_DESKTOP_ADMIN_PASSWORD": "admin password 1",
+                 "HANDOFF_LOCAL_AGENT_PASSWORD": "agent password 1"}  # fmt: skip
+    with Desktop(url) as desk:
+        desk.upgrade()
+        desk.sync_lanes(default_router)
+        desk.create_admin("admin", passwords["HANDOFF_DESKTOP_ADMIN_PASSWORD"])
+    added = subprocess.run([sys.executable, str(LOCAL_STACK), "agent", url, "agent"],
+                           env=os.environ | passwords, capture_output=True, text=True,
+                           check=False, timeout=60)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    conversation = Conversation.model_validate(
+        {"id": "run-local-check-0001", "channel": "rest",
+         "turns": [{"role": "user", "text": "I want a human",
+                    "intent": {"name": "request_human", "confidence": 0.99}}]}
+    )  # fmt: skip
+    monday = datetime(2026, 11, 30, 10, tzinfo=timezone.utc)  # the advisers' hours
+    decision = default_router.route(conversation, now=monday)
+    assert decision.lane == "general_support"
+    payload = default_router.payload(conversation, decision, now=monday)
+    stack = load_local_stack()
+    with Desktop(url) as desk:
+        agent = desk.authenticate("agent", passwords["HANDOFF_LOCAL_AGENT_PASSWORD"])
+        assert agent is not None
+        assert agent.role == "agent"
+        assert set(agent.lanes) == {lane.id for lane in desk.lanes()}
+        assert desk.receive("key-1", payload.model_dump_json().encode()) == "stored"
+        with serve(app_for(desk)) as base, httpx.Client(base_url=base) as browser:
+            stack.log_in(browser, "agent", passwords["HANDOFF_LOCAL_AGENT_PASSWORD"])
+            page = stack.QueuePage()
+            page.feed(browser.get("/").text)
+            rows = [row for row in page.rows if row.label == conversation.id]
+            assert [(row.lane, row.status) for row in rows] == [(decision.lane, "waiting")]
+            card = browser.get(f"/c/{rows[0].pk}")
+            assert f'data-testid="lane">{decision.lane}' in card.text
+            token = stack.csrf_of(card.text)
+            claimed = browser.post(f"/c/{rows[0].pk}/claim", data={"csrf_token": token})
+            assert claimed.status_code == 303
+            back = browser.post(f"/c/{rows[0].pk}/hand-back", data={"csrf_token": token})
+            assert back.status_code != 303
+            assert "no bot connected" in stack.action_error(back)
+            refused = pytest.raises(RuntimeError, match="as 'agent' got 401")
+            with httpx.Client(base_url=base) as stranger, refused:
+                stack.log_in(stranger, "agent", "wrong password 1")
