@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Talk to the bundled bot on your machine with one command: installs what is missing (our
 # venv, Rasa 3.6.21 in its own Python 3.10 venv), trains the model unless the tests or an
-# earlier run already trained it for the same data, then starts a signature-checking payload
-# receiver, our action server and Rasa, all on 127.0.0.1. Ctrl-C stops all three.
+# earlier run already trained it for the same data, then starts the agent desktop (where the
+# action server's signed webhook delivers each handoff), our action server and Rasa, all on
+# 127.0.0.1, with an admin and an agent login for you. Ctrl-C stops all three.
 #
-#   rasa_project/run_local.sh           start, print how to talk to the bot, run until Ctrl-C
+#   rasa_project/run_local.sh           start, print how to talk to the bot and open the
+#                                       desktop, run until Ctrl-C
 #   rasa_project/run_local.sh --check   start, send one message that must reach a person,
-#                                       check the answer and the stored payload, stop; exit 0
-#                                       if it worked, 1 otherwise
+#                                       check the answer, the desktop's queue and a hand-back
+#                                       from it, stop; exit 0 if it worked, 1 otherwise
 #
 # Ports (defaults): HANDOFF_LOCAL_RASA_PORT (5005), HANDOFF_LOCAL_ACTION_PORT (5055),
-# HANDOFF_LOCAL_RECEIVER_PORT (8765). Logs and databases: HANDOFF_LOCAL_DIR (.e2e/local, or
-# .e2e/local-check for --check, emptied first). Secrets are new for each run unless set.
+# HANDOFF_LOCAL_DESKTOP_PORT (8700). Logs and databases: HANDOFF_LOCAL_DIR (.e2e/local, or
+# .e2e/local-check for --check); the databases are new each run. Secrets and
+# passwords are new for each run unless set (HANDOFF_LOCAL_DESKTOP_PASSWORD: both logins').
 set -euo pipefail
-usage() { sed -n '7,15s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '8,18s/^# \{0,1\}//p' "$0"; }
 mode=talk
 case "${1:-}" in
     "") ;;
@@ -25,7 +28,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 rasa_port=${HANDOFF_LOCAL_RASA_PORT:-5005}
 action_port=${HANDOFF_LOCAL_ACTION_PORT:-5055}
-receiver_port=${HANDOFF_LOCAL_RECEIVER_PORT:-8765}
+desktop_port=${HANDOFF_LOCAL_DESKTOP_PORT:-8700}
 if [[ $mode == check ]]; then default_dir=.e2e/local-check; else default_dir=.e2e/local; fi
 dir=${HANDOFF_LOCAL_DIR:-$root/$default_dir}
 [[ $dir = /* ]] || dir=$root/$dir
@@ -35,13 +38,15 @@ if [[ ! -x .venv/bin/python ]]; then
     echo "creating .venv and installing handoff-router[server] (first run only)"
     python3 -m venv .venv
 fi
-if [[ ! -x .venv/bin/handoff-actions ]]; then
-    .venv/bin/pip install -q -e '.[server]'
+# The action server and the desktop (Starlette, uvicorn, Alembic, argon2...): installed once.
+if [[ ! -x .venv/bin/handoff-actions ]] || ! .venv/bin/python -c 'import handoff.desktop.app' 2>/dev/null; then
+    echo "installing handoff-router[server,desktop] into .venv"
+    .venv/bin/pip install -q -e '.[server,desktop]'
 fi
 
 # Refuse early, and clearly, if a port is taken (another run_local.sh, a Rasa you started...).
 for spec in "HANDOFF_LOCAL_RASA_PORT $rasa_port" "HANDOFF_LOCAL_ACTION_PORT $action_port" \
-            "HANDOFF_LOCAL_RECEIVER_PORT $receiver_port"; do
+            "HANDOFF_LOCAL_DESKTOP_PORT $desktop_port"; do
     set -- $spec
     if ! .venv/bin/python -c 'import socket, sys
 with socket.socket() as s:  # SO_REUSEADDR as the servers: TIME_WAIT is no conflict
@@ -57,15 +62,26 @@ model=$(.venv/bin/python rasa_project/scripts/prepare_rasa.py)
 
 mkdir -p "$dir"
 if [[ $mode == check ]]; then rm -f "$dir"/*.log "$dir"/*.sqlite*; fi
+# Rasa keeps conversations in memory (endpoints.yml) and forgets them when it stops, so the
+# desktop and the outbox start empty each run too: the desktop could not hand an old one
+# back, and an outbox that remembers a delivered turn would not deliver the same turn of a
+# new conversation with the same sender id (its idempotency key) to the new desktop.
+rm -f "$dir"/desktop.sqlite* "$dir"/outbox.sqlite*
 # Secrets for this run only (set your own in the environment to keep them across runs).
 new_secret() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))'; }
 secret=${HANDOFF_WEBHOOK_SECRET:-$(new_secret)}
 action_token=${HANDOFF_ACTION_TOKEN:-$(new_secret)}   # Rasa's endpoints.yml sends it
-token=${HANDOFF_RECEIVER_TOKEN:-$(new_secret)}   # lists what the receiver stored
 state_secret=${HANDOFF_STATE_SECRET:-$(new_secret)}   # signs the routing state slot
 pseudonym_key=${HANDOFF_PSEUDONYM_KEY:-$(new_secret)}   # keys the ids in payloads
 jwt_secret=${HANDOFF_RASA_JWT_SECRET:-$(new_secret)}  # Rasa's HTTP API (hand-back) needs it
 rules=${HANDOFF_RULES:-rules/banking.yaml}
+# Passwords of the desktop's logins (given to the commands in their environment, never as
+# arguments, so `ps` does not show them).
+# 16 random characters: typed by a person into a login form on 127.0.0.1.
+new_password() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(12))'; }
+admin_password=${HANDOFF_LOCAL_DESKTOP_PASSWORD:-$(new_password)}
+agent_password=${HANDOFF_LOCAL_DESKTOP_PASSWORD:-$(new_password)}
+desktop_db=sqlite:///$dir/desktop.sqlite
 
 pids=()
 stop_all() {
@@ -78,14 +94,20 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 # Every process writes to its own log file; the screen keeps only what you need.
-HANDOFF_RECEIVER_SECRET=$secret HANDOFF_RECEIVER_TOKEN=$token \
-    .venv/bin/python -m handoff.delivery.receiver --port "$receiver_port" \
-    --db "$dir/received.sqlite" >"$dir/receiver.log" 2>&1 & pids+=($!)
-receiver_pid=$!
+# Appended to (create-admin below writes to it too), so emptied first.
+: >"$dir/desktop.log"
+# The desktop verifies the action server's signed deliveries (the same secret) and hands
+# conversations back through Rasa's HTTP API (its JWT secret; the state secret signs the
+# routing state it writes, as the action server's does).
+HANDOFF_DESKTOP_WEBHOOK_SECRET=$secret HANDOFF_DESKTOP_RASA_URL=http://127.0.0.1:$rasa_port \
+HANDOFF_RASA_JWT_SECRET=$jwt_secret HANDOFF_STATE_SECRET=$state_secret \
+    .venv/bin/handoff desktop serve --upgrade --rules "$rules" --db "$desktop_db" \
+    --host 127.0.0.1 --port "$desktop_port" --insecure-cookies >>"$dir/desktop.log" 2>&1 & pids+=($!)
+desktop_pid=$!
 HANDOFF_RULES=$rules HANDOFF_STATE_SECRET=$state_secret HANDOFF_ACTION_TOKEN=$action_token \
 HANDOFF_PSEUDONYM_KEY=$pseudonym_key \
 HANDOFF_OUTBOX_URL=sqlite:///$dir/outbox.sqlite HANDOFF_PORT=$action_port \
-HANDOFF_WEBHOOK_URL=http://127.0.0.1:$receiver_port/payloads HANDOFF_WEBHOOK_SECRET=$secret \
+HANDOFF_WEBHOOK_URL=http://127.0.0.1:$desktop_port/webhook/payloads HANDOFF_WEBHOOK_SECRET=$secret \
     .venv/bin/handoff-actions >"$dir/actions.log" 2>&1 & pids+=($!)
 actions_pid=$!
 # endpoints.yml reads HANDOFF_ACTION_PORT and HANDOFF_ACTION_TOKEN. Rasa runs in the same
@@ -102,30 +124,44 @@ rasa_exports=$(.venv/bin/python rasa_project/scripts/prepare_rasa.py --env)
 pids+=($!)
 rasa_pid=$!
 
-echo "starting the payload receiver, the action server and Rasa (logs: $(show "$dir")/{receiver,actions,rasa}.log)"
+echo "starting the agent desktop, the action server and Rasa (logs: $(show "$dir")/{desktop,actions,rasa}.log)"
 wait_for() { .venv/bin/python rasa_project/scripts/local_stack.py wait "$@"; }
-wait_for "the receiver" "http://127.0.0.1:$receiver_port/health" $receiver_pid "$dir/receiver.log" 60
+wait_for "the desktop" "http://127.0.0.1:$desktop_port/health" $desktop_pid "$dir/desktop.log" 60
+# Your logins: the desktop has synced the rule set's lanes by now; the admin adds an agent
+# who works every lane (an agent sees only their lanes: this one sees all of them).
+HANDOFF_DESKTOP_ADMIN_PASSWORD=$admin_password \
+    .venv/bin/handoff desktop create-admin admin --db "$desktop_db" >>"$dir/desktop.log" 2>&1 \
+    || { echo "creating the desktop's admin failed; the end of $(show "$dir")/desktop.log:" >&2
+         tail -n 20 "$dir/desktop.log" >&2; exit 1; }
+HANDOFF_DESKTOP_ADMIN_PASSWORD=$admin_password HANDOFF_LOCAL_AGENT_PASSWORD=$agent_password \
+    .venv/bin/python rasa_project/scripts/local_stack.py agent "$desktop_db" agent
 wait_for "the action server" "http://127.0.0.1:$action_port/health" $actions_pid "$dir/actions.log" 60
 # GET / answers once Rasa has loaded the model and opened its port.
 wait_for "Rasa" "http://127.0.0.1:$rasa_port/" $rasa_pid "$dir/rasa.log" 300
 
 if [[ $mode == check ]]; then
     status=0
-    HANDOFF_PSEUDONYM_KEY=$pseudonym_key .venv/bin/python rasa_project/scripts/local_stack.py check "http://127.0.0.1:$rasa_port" \
-        "http://127.0.0.1:$receiver_port" "$token" "$rules" \
-        "$dir/receiver.log" "$dir/actions.log" "$dir/rasa.log" || status=$?
-    echo "  logs: $(show "$dir")/{receiver,actions,rasa}.log; stopping"
+    HANDOFF_LOCAL_AGENT_PASSWORD=$agent_password .venv/bin/python \
+        rasa_project/scripts/local_stack.py check "http://127.0.0.1:$rasa_port" \
+        "http://127.0.0.1:$desktop_port" "$rules" \
+        "$dir/desktop.log" "$dir/actions.log" "$dir/rasa.log" || status=$?
+    echo "  logs: $(show "$dir")/{desktop,actions,rasa}.log; stopping"
     exit $status
 fi
 
+if [[ -n ${HANDOFF_LOCAL_DESKTOP_PASSWORD:-} ]]; then
+    shown_agent='(your HANDOFF_LOCAL_DESKTOP_PASSWORD)'; shown_admin=$shown_agent
+else
+    shown_agent=$agent_password; shown_admin=$admin_password   # new for this run
+fi
 cat <<TALK
 
 The bot is up. Talk to it (another terminal, from the repository root):
   curl -s localhost:$rasa_port/webhooks/rest/webhook -d '{"sender": "me", "message": "I want a human"}'
-Payloads delivered to the agent's side:
-  curl -s -H "Authorization: Bearer $token" localhost:$receiver_port/payloads
-Hand back to the bot:
-  .venv/bin/python -c "from handoff.adapters.rasa import hand_back; hand_back('http://127.0.0.1:$rasa_port', 'me', 'all sorted', state_secret=b'$state_secret', jwt_secret='$jwt_secret')"
-Logs: $(show "$dir")/{receiver,actions,rasa}.log    Ctrl-C stops all three.
+Take it in the agent desktop: http://127.0.0.1:$desktop_port/ and sign in as
+  agent, password $shown_agent: works every lane. Open the conversation, Claim it,
+    then Hand back with a note, and the bot answers "me" again.
+  admin, password $shown_admin: adds users and lanes, reads the audit log.
+Logs: $(show "$dir")/{desktop,actions,rasa}.log    Ctrl-C stops all three.
 TALK
 wait

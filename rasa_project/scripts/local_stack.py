@@ -1,19 +1,32 @@
-"""run_local.sh's helper, in the handoff venv (.venv): wait for a server, or check the stack.
+"""run_local.sh's helper, in the handoff venv (.venv): wait for a server, create the desktop's
+logins, or check the stack.
 
     local_stack.py wait NAME URL PID LOG SECONDS
         until URL answers 200; exits 1 with the end of LOG if process PID exits or time runs out
-    local_stack.py check RASA_URL RECEIVER_URL TOKEN RULES LOG...
+    local_stack.py agent DB_URL USERNAME
+        adds an agent who works every lane of the desktop at DB_URL, created by the admin
+        ``admin``; passwords from HANDOFF_DESKTOP_ADMIN_PASSWORD (the admin's) and
+        HANDOFF_LOCAL_AGENT_PASSWORD (the new agent's), never from the command line
+    local_stack.py check RASA_URL DESKTOP_URL RULES LOG...
         sends one message that must reach a person and checks, for real, that the bot answered
-        with the lane's message, that the receiver stored the signed payload, and that the
-        logs hold none of the known start-up problems; prints a short summary
+        with the lane's message; that the conversation is in the agent desktop, in that lane,
+        once, as the agent sees it over HTTP (logged in as ``agent`` with
+        HANDOFF_LOCAL_AGENT_PASSWORD); that the bot stays silent while a person holds it; that
+        the agent can claim it and hand it back to the bot from the desktop, after which the
+        bot answers again; and that the logs hold neither the
+        customer's message nor their id, nor any of the known start-up problems; prints a
+        short summary
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 import uuid
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
@@ -21,6 +34,11 @@ import httpx
 from handoff import Router
 
 MESSAGE = "I want to talk to a human"
+AFTER_HAND_BACK = "thanks, that is all"
+ADMIN = "admin"
+AGENT = "agent"
+AGENT_PASSWORD_ENV = "HANDOFF_LOCAL_AGENT_PASSWORD"
+ADMIN_PASSWORD_ENV = "HANDOFF_DESKTOP_ADMIN_PASSWORD"
 # Lines that must never appear in the stack's logs: each was a problem a newcomer saw.
 BAD_LINES = {
     "might not be compatible": "a rasa / rasa-sdk version-compatibility warning",
@@ -54,53 +72,171 @@ def wait(name: str, url: str, pid: str, log: str, seconds: str) -> int:
     return 1
 
 
-def check(rasa: str, receiver: str, token: str, rules: str, *logs: str) -> int:
+def agent(db: str, username: str) -> int:
+    """The admin (``handoff desktop create-admin`` made it) adds an agent in every lane, so
+    the person running the stack can claim and hand back whatever arrives."""
+    from handoff.desktop import Desktop  # noqa: PLC0415  (only this command needs it)
+
+    with Desktop(db) as desk:
+        admin = desk.authenticate(ADMIN, os.environ[ADMIN_PASSWORD_ENV])
+        if admin is None:
+            print(f"the desktop's admin {ADMIN!r} could not log in", file=sys.stderr)
+            return 1
+        lanes = [lane.id for lane in desk.lanes()]
+        desk.create_user(admin, username, os.environ[AGENT_PASSWORD_ENV], "agent", lanes)
+    return 0
+
+
+@dataclass
+class Row:
+    """One conversation in the desktop's queue page, as the browser gets it."""
+
+    pk: str
+    lane: str
+    status: str
+    label: str = ""
+
+
+class QueuePage(HTMLParser):
+    """The queue rows of ``GET /``: their data attributes and the conversation's label."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Row] = []
+        self._in_label = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {name: value or "" for name, value in attrs}
+        if tag == "tr" and found.get("data-testid") == "queue-row":
+            self.rows.append(Row(found["data-pk"], found["data-lane"], found["data-status"]))
+        elif tag == "a" and found.get("data-testid") == "open-conversation" and self.rows:
+            self._in_label = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._in_label = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_label:
+            self.rows[-1].label += data.strip()
+
+
+def log_in(desktop: httpx.Client, username: str, password: str) -> None:
+    form = desktop.get("/login")
+    form.raise_for_status()
+    found = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+    if found is None:
+        raise RuntimeError("the desktop's login page has no csrf_token field")
+    answer = desktop.post(
+        "/login",
+        data={"username": username, "password": password, "csrf_token": found[1]},
+    )
+    if answer.status_code != 303:
+        raise RuntimeError(f"logging in to the desktop as {username!r} got {answer.status_code}")
+
+
+def csrf_of(page: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    if found is None:
+        raise RuntimeError("the desktop's card has no csrf_token field")
+    return found[1]
+
+
+def action_error(page: httpx.Response) -> str:
+    found = re.search(r'data-testid="action-error">([^<]*)<', page.text)
+    return f"{page.status_code}: {found[1] if found else page.text[:200]}"
+
+
+def check(rasa: str, desktop_url: str, rules: str, *logs: str) -> int:
     lanes = Router.from_path(rules).ruleset.lanes
     sender = f"run-local-check-{uuid.uuid4().hex[:8]}"
-    reply = httpx.post(f"{rasa}/webhooks/rest/webhook", json={"sender": sender, "message": MESSAGE},
-                       timeout=60)  # fmt: skip
-    reply.raise_for_status()
-    texts = [m.get("text", "") for m in reply.json()]
+
+    def say(text: str) -> list[str]:
+        reply = httpx.post(f"{rasa}/webhooks/rest/webhook",
+                           json={"sender": sender, "message": text}, timeout=60)  # fmt: skip
+        reply.raise_for_status()
+        return [m.get("text", "") for m in reply.json()]
+
+    texts = say(MESSAGE)
     problems: list[str] = []
-    stored: list[dict[str, object]] = []
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:  # delivery is asynchronous: the outbox sends it
-        listing = httpx.get(f"{receiver}/payloads", headers={"Authorization": f"Bearer {token}"},
-                            timeout=10)  # fmt: skip
-        listing.raise_for_status()
-        stored = [p for p in listing.json() if p["payload"]["conversation_id"] == sender]
-        if stored:
-            break
-        time.sleep(0.3)
+    rows: list[Row] = []
     lane = None
-    if len(stored) != 1:
-        problems.append(f"the receiver stored {len(stored)} payloads for the conversation, not 1")
-    else:
-        routing = stored[0]["payload"]["routing"]  # type: ignore[index]
-        lane = routing["lane"]
-        if lanes[lane].kind == "bot":
-            problems.append(f"the payload routes to the bot lane {lane!r}")
-        elif lanes[lane].message not in texts:
-            problems.append(f"the bot did not answer with lane {lane!r}'s message; it said {texts}")
+    after: list[str] = []
+    with httpx.Client(base_url=desktop_url, timeout=30) as desktop:
+        log_in(desktop, AGENT, os.environ[AGENT_PASSWORD_ENV])
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # delivery is asynchronous: the outbox sends it
+            page = desktop.get("/")
+            page.raise_for_status()
+            parser = QueuePage()
+            parser.feed(page.text)
+            rows = [row for row in parser.rows if row.label == sender]
+            if rows:
+                break
+            time.sleep(0.3)
+        if len(rows) != 1:
+            problems.append(f"the desktop has {len(rows)} conversations for the customer, not 1")
+        else:
+            row = rows[0]
+            lane = row.lane
+            card = desktop.get(f"/c/{row.pk}")
+            if lane not in lanes or lanes[lane].kind == "bot":
+                problems.append(f"the conversation waits in {lane!r}, not a person's lane")
+            elif lanes[lane].message not in texts:
+                problems.append(
+                    f"the bot did not answer with lane {lane!r}'s message; it said {texts}"
+                )
+            elif row.status != "waiting":
+                problems.append(f"the conversation is {row.status!r} in the desktop, not waiting")
+            elif card.status_code != 200 or f'data-testid="lane">{lane}' not in card.text:
+                problems.append(
+                    f"the conversation's card (/c/{row.pk}) does not show lane {lane!r}"
+                )
+            else:
+                claimed = desktop.post(
+                    f"/c/{row.pk}/claim", data={"csrf_token": csrf_of(card.text)}
+                )
+                back = None
+                if claimed.status_code != 303:
+                    problems.append(f"claiming it in the desktop failed ({action_error(claimed)})")
+                elif any(say(AFTER_HAND_BACK)):
+                    problems.append("the bot answered although a person holds the conversation")
+                else:
+                    back = desktop.post(f"/c/{row.pk}/hand-back", data={
+                        "csrf_token": csrf_of(card.text), "note": "checked by run_local.sh"})  # fmt: skip
+                if back is not None and back.status_code != 303:
+                    problems.append(
+                        f"handing it back from the desktop failed ({action_error(back)})"
+                    )
+                elif back is not None:
+                    after = say(AFTER_HAND_BACK)
+                    if not any(after):
+                        problems.append("after the hand-back the bot still does not answer")
     for log in logs:
         text = Path(log).read_text(errors="replace")
         for line, what in BAD_LINES.items():
             if line in text:
                 problems.append(f"{log} has {what}: {line!r}")
+        # PII never reaches a log: not the customer's words, not their id.
+        for secret, what in ((MESSAGE, "the customer's message"), (sender, "the customer's id")):
+            if secret in text:
+                problems.append(f"{log} has {what}")
     if problems:
         print("check FAILED:\n  " + "\n  ".join(problems), file=sys.stderr)
         return 1
     print(f'check passed: "{MESSAGE}"')
     print(f"  bot answered: {texts[0][:100]}{'...' if len(texts[0]) > 100 else ''}")
-    why = stored[0]["payload"]["why"]["summary"]  # type: ignore[index]
-    print(f"  receiver stored 1 signed payload: lane {lane}, why: {why}")
+    print(f"  desktop: 1 conversation waiting in lane {lane}; agent claimed it, handed it back")
+    print(f"  bot answered again: {after[0][:80]}{'...' if len(after[0]) > 80 else ''}")
     return 0
 
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["wait"] and len(argv) == 6:
         return wait(*argv[1:])
-    if argv[:1] == ["check"] and len(argv) >= 5:
+    if argv[:1] == ["agent"] and len(argv) == 3:
+        return agent(*argv[1:])
+    if argv[:1] == ["check"] and len(argv) >= 4:
         return check(*argv[1:])
     print(__doc__, file=sys.stderr)
     return 2

@@ -28,6 +28,7 @@ import hashlib
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -198,6 +199,10 @@ def train() -> Path:
 
 def main() -> None:
     if sys.argv[1:2] == ["--quiet-log"] and len(sys.argv) == 3:  # stdin to that log
+        # Ctrl-C reaches the whole process group: the filter keeps copying until Rasa, which
+        # run_local.sh stops, closes its output (its last lines stay in the log), instead of
+        # dying first with a KeyboardInterrupt traceback on the screen.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         with open(sys.argv[2], "a") as out:
             quiet_log(sys.stdin, out)
         return
