@@ -253,7 +253,10 @@ class Observation:
     @property
     def op_words(self) -> str:
         """The operator in words, for screen readers (``>=`` → ``at least``)."""
-        return _OP_WORDS.get(self.op, self.op)
+        negated = self.op.startswith("not ")
+        op = self.op[4:] if negated else self.op
+        words = _OP_WORDS.get(op, op)
+        return f"not: {words}" if negated else words
 
 
 @dataclass(frozen=True)
@@ -585,7 +588,8 @@ def _shorten(text: str) -> tuple[str, int]:
 
 # What handoff.models.decision.Check.describe() writes: "<signal> <observed> <op> <threshold>"
 # with " (not met)" appended for a failed check. A signal has no spaces (it may carry a
-# bracketed argument: intent_group_rank[fraud]); a list value is bracketed.
+# bracketed argument: intent_group_rank[fraud]); a list value is bracketed. A check under a
+# rule's `not:` has its operator prefixed with "not " (handoff.graph.conditions).
 _OPS = ("contains any of", "contains", "between", "in", "<=", ">=", "<", ">", "=", "==", "!=")
 _OP_WORDS = {
     "<": "below",
@@ -602,7 +606,7 @@ _OP_WORDS = {
 }
 _OBSERVATION = re.compile(
     r"^(?P<signal>\S+) (?P<value>\[[^\]]*\]|\S+) "
-    r"(?P<op>" + "|".join(re.escape(op) for op in _OPS) + r") "
+    r"(?P<op>(?:not )?(?:" + "|".join(re.escape(op) for op in _OPS) + r")) "
     r"(?P<threshold>.+?)(?P<not_met> \(not met\))?$"
 )
 

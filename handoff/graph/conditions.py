@@ -458,4 +458,7 @@ def explain(node: Node, signals: Signals) -> tuple[bool, list[Check]]:
             tried.extend(sub)
         return False, tried
     ok, sub = explain(node.items[0], signals)
-    return (not ok), [c.model_copy(update={"op": "not " + c.op}) for c in sub]
+    # Each check is restated under the negation, so its verdict flips with it: "cues [fraud]
+    # not contains [howto]" is met when the cues lack howto.
+    flipped = [c.model_copy(update={"op": "not " + c.op, "passed": not c.passed}) for c in sub]
+    return (not ok), flipped

@@ -453,18 +453,9 @@ class TestObservations:
     def test_every_bundled_observation_parses(self, banking: Router) -> None:
         """Whatever the engine writes for the bundled samples of every rule set parses."""
         seen = 0
-        for rules in ("banking", "default", "retail"):
-            router = Router.from_path(
-                ROOT / "rules" / f"{rules}.yaml", pseudonym_key=DEMO_PSEUDONYM_KEY
-            )
-            for path, case in load_cases(ROOT / "rules" / "samples" / rules):
-                decision = check_case(router, case, path.stem).decision
-                if not decision.handoff:
-                    continue
-                payload = router.payload(case.conversation, decision, now=case.now)
-                for text in payload.why.observations:
-                    seen += 1
-                    assert parse_observation(text).parsed, (rules, path.stem, text)
+        for rules, sample, text in _bundled_observations():
+            seen += 1
+            assert parse_observation(text).parsed, (rules, sample, text)
         assert seen >= 15
 
     def test_card_shows_value_op_threshold(
@@ -895,3 +886,36 @@ class TestContrast:
         for fg, bg in self.PAIRS:
             ratio = _contrast(hex_of(fg), hex_of(bg))
             assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}:1"
+
+
+def _bundled_observations() -> list[tuple[str, str, str]]:
+    """(rule set, sample, observation) for every handed-off bundled sample."""
+    found = []
+    for rules in ("banking", "default", "retail"):
+        router = Router.from_path(
+            ROOT / "rules" / f"{rules}.yaml", pseudonym_key=DEMO_PSEUDONYM_KEY
+        )
+        for path, case in load_cases(ROOT / "rules" / "samples" / rules):
+            decision = check_case(router, case, path.stem).decision
+            if not decision.handoff:
+                continue
+            payload = router.payload(case.conversation, decision, now=case.now)
+            found += [(rules, path.stem, text) for text in payload.why.observations]
+    return found
+
+
+def test_a_negated_check_reads_as_met_when_the_negation_holds() -> None:
+    """A rule's `not:` check is shown with its operator negated and its own verdict: in the
+    bundled unrecognised-payment sample the cues lack 'howto', so "not contains [howto]"
+    is met (it used to carry the inner check's "(not met)")."""
+    texts = [
+        text
+        for rules, sample, text in _bundled_observations()
+        if rules == "banking" and sample == "02_unrecognised_payment_at_night" and "howto" in text
+    ]
+    assert texts
+    for text in texts:
+        observation = parse_observation(text)
+        assert observation.parsed, text
+        assert observation.op == "not contains", text
+        assert observation.met, text
