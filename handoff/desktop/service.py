@@ -585,6 +585,17 @@ class Desktop:
             )
         )
 
+    @staticmethod
+    def _note(
+        connection: sa.Connection, actor: User, pk: int, action: str, *, text: str, now: float
+    ) -> None:
+        """Keep an agent's note on conversation ``pk``, with the action it came with."""
+        connection.execute(
+            sa.insert(Note).values(
+                conversation_pk=pk, user_id=actor.id, action=action, text=text, at=now
+            )
+        )
+
     def _change(
         self, connection: sa.Connection, lanes: Iterable[str], pk: int | None, kind: str
     ) -> None:
@@ -1650,11 +1661,7 @@ class Desktop:
             sla_from_lane=True,
             priority=max(conv.priority, target.priority),
         )
-        connection.execute(
-            sa.insert(Note).values(
-                conversation_pk=conv.id, user_id=actor.id, action=action, text=note, at=now
-            )
-        )
+        self._note(connection, actor, conv.id, action, text=note, now=now)
         after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
         self._audit(
             connection,
@@ -1792,15 +1799,7 @@ class Desktop:
                 )
             )
             if text:
-                connection.execute(
-                    sa.insert(Note).values(
-                        conversation_pk=conv.id,
-                        user_id=actor.id,
-                        action="resolve",
-                        text=text,
-                        at=now,
-                    )
-                )
+                self._note(connection, actor, conv.id, "resolve", text=text, now=now)
             after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
             self._audit(
                 connection,
@@ -1846,15 +1845,7 @@ class Desktop:
                 )
             )
             if text:
-                connection.execute(
-                    sa.insert(Note).values(
-                        conversation_pk=conv.id,
-                        user_id=actor.id,
-                        action="hand_back",
-                        text=text,
-                        at=now,
-                    )
-                )
+                self._note(connection, actor, conv.id, "hand_back", text=text, now=now)
             after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
             self._audit(
                 connection,
@@ -1887,11 +1878,7 @@ class Desktop:
         with self._write() as connection:
             actor = self._actor(connection, user)
             conv = self._load(connection, actor, pk, lock=True)
-            connection.execute(
-                sa.insert(Note).values(
-                    conversation_pk=conv.id, user_id=actor.id, action="note", text=note, at=now
-                )
-            )
+            self._note(connection, actor, conv.id, "note", text=note, now=now)
             self._bump(connection, conv, now)
             self._audit(connection, actor, "note", conversation_pk=conv.id, after={"note": note})
             self._change(connection, [conv.lane], conv.id, "noted")
