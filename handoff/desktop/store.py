@@ -10,7 +10,9 @@ only by the Alembic migrations in ``handoff/desktop/migrations`` (``Desktop.upgr
 from __future__ import annotations
 
 import math
+import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,10 @@ __all__ = [
     "Conversation",
     "Delivery",
     "Lane",
+    "Message",
     "Note",
+    "Presence",
+    "RelayCursor",
     "Session",
     "Tick",
     "User",
@@ -39,7 +44,10 @@ __all__ = [
 ]
 
 ROLES = ("agent", "supervisor", "admin")
-STATUSES = ("waiting", "claimed", "resolved", "handed_back")
+# "abandoned": the customer left while waiting (no page open, nothing said for a while).
+STATUSES = ("waiting", "claimed", "resolved", "handed_back", "abandoned")
+# Who said a line of the live conversation (see Message).
+MESSAGE_KINDS = ("customer", "bot", "agent", "notice")
 STEPS = ("validate", "reframe", "commit")
 NEEDED = ("yes", "no", "unsure")
 
@@ -263,7 +271,79 @@ class Change(Base):
     at: Mapped[float] = mapped_column(sa.Double)
 
 
+class Message(Base):
+    """One line of a conversation as the customer and the agent see it live: the projection
+    of Rasa's tracker (the record of the whole conversation) that the pages read.
+
+    Each kind has one writer, so nothing is shown twice:
+
+    * ``customer``: the relay, from the ``user`` events of Rasa's event broker (text redacted);
+    * ``bot``: the customer chat server, from what Rasa's callback channel posts to it, and the
+      relay for the lane message it sends when it moves a conversation;
+    * ``agent``: the desktop, once Rasa has stored the agent's reply as a ``bot`` event;
+    * ``notice``: the desktop and the relay ("Dana joined", "moved to the fraud team", "handed
+      back", "abandoned"), also once Rasa has stored it.
+
+    ``ref`` makes each write idempotent (the broker row id, the callback's id...).
+    """
+
+    __tablename__ = "desktop_messages"
+    __table_args__ = (
+        sa.CheckConstraint(_in("kind", MESSAGE_KINDS), name="kind"),
+        sa.Index("ix_desktop_messages_conversation", "conversation_id", "seq"),
+    )
+
+    seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    # Rasa's sender id; not a foreign key: a conversation the bot keeps has no desktop row.
+    conversation_id: Mapped[str] = mapped_column(sa.String(CONVERSATION_ID_CHARS))
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    # The agent's username for ``agent`` lines; None otherwise.
+    author: Mapped[str | None] = mapped_column(sa.String(USERNAME_CHARS))
+    text: Mapped[str] = mapped_column(sa.Text)
+    ref: Mapped[str | None] = mapped_column(sa.String(KEY_CHARS), unique=True)
+    at: Mapped[float] = mapped_column(sa.Double)
+
+
+class Presence(Base):
+    """When a customer's chat page was last seen open (the chat server's heartbeat): with
+    their last message, what tells a customer still waiting from one who left."""
+
+    __tablename__ = "desktop_presence"
+
+    conversation_id: Mapped[str] = mapped_column(
+        sa.String(CONVERSATION_ID_CHARS), primary_key=True
+    )
+    last_seen: Mapped[float] = mapped_column(sa.Double)
+
+
+class RelayCursor(Base):
+    """How far a reader of an external feed (Rasa's event broker table) has got, so a restart
+    neither loses nor repeats a message; moved only by a compare-and-set."""
+
+    __tablename__ = "desktop_relay_cursors"
+
+    name: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(sa.BigInteger)
+    updated_at: Mapped[float] = mapped_column(sa.Double)
+
+
 # ------------------------------------------------------------------------------ engine
+
+
+def _wal(cursor: Any, *, patience: float = 30.0) -> None:
+    """Switch the file to WAL unless it is already. Changing the journal mode does not wait
+    on SQLite's busy handler: a second process connecting while the first migrates (a table
+    copied and dropped) would fail at once with "database is locked", so it retries."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -276,7 +356,7 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         # WAL: pages are read while an action writes. FULL: a payload the webhook
         # acknowledged survives a power cut too (the sender stops retrying on our 200).
         # Foreign keys are off in SQLite unless asked for.
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _wal(cursor)
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
