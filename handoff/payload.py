@@ -51,6 +51,7 @@ from handoff.models.payload import (
 )
 from handoff.models.rules import Lane
 from handoff.models.signals import Signals
+from handoff.signals import escalation
 from handoff.signals._memo import memo
 from handoff.signals.pii import find_pii, redact
 from handoff.signals.text import CACHE_BYTES
@@ -189,6 +190,11 @@ def build_payload(
     observations = tuple(
         redact(check.describe()) for fired in decision.fired[:1] for check in fired.checks
     )
+    if signals is not None and any(
+        check.signal == "escalation_score" for fired in decision.fired[:1] for check in fired.checks
+    ):
+        # The learned score explains itself: the features that raised it most.
+        observations += (redact(escalation.explain(signals)),)
     empathy = lane.guidance.empathy
     checklist = (
         _checklist(empathy.validate_, empathy.reframe, empathy.commit)

@@ -15,6 +15,7 @@ from handoff.cli._app import EXISTING, EXISTING_FILE, MOMENT, cli, console, guar
 from handoff.cli._inputs import jsonable, read_conversation_file
 from handoff.models.decision import Decision, FiredRule, TraceStep
 from handoff.router import Router
+from handoff.signals import escalation
 
 
 @cli.command()
@@ -165,6 +166,10 @@ def _why(out: Console, decision: Decision) -> None:
     out.print(Text("why", style="bold"))
     for fired in decision.fired:
         _fired(out, fired, deciding=fired.rule_id == decision.rule_id)
+        if decision.signals is not None and any(
+            check.signal == "escalation_score" for check in fired.checks
+        ):
+            out.print(f"      ({escalation.explain(decision.signals)})", style="dim")
 
 
 def _fired(out: Console, fired: FiredRule, *, deciding: bool) -> None:

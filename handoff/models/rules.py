@@ -190,6 +190,11 @@ class Condition(Model):
         description="Best 1-based rank of any of a group's intents, e.g. {group: fraud, lte: 3} "
         "(some fraud intent is in the top three).",
     )
+    escalation_score: NumberTest | None = Field(
+        default=None,
+        description="The learned escalation model's estimate, 0..1, that a person should have "
+        "taken over by this turn, e.g. {gte: 0.8}.",
+    )
 
     @model_validator(mode="after")
     def _not_empty(self) -> Condition:

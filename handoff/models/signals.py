@@ -91,6 +91,7 @@ SIGNAL_KINDS: dict[str, SignalKind] = {
     "turns_since_handback": "number",
     "intent_group_mass": "group",
     "intent_group_rank": "group",
+    "escalation_score": "number",
 }
 
 
@@ -141,6 +142,11 @@ class Signals(Model):
         default_factory=dict,
         description="Per intent group: the best 1-based rank of any of its intents in the "
         "ranking of the latest message (UNRANKED, 1000, when none is ranked).",
+    )
+    escalation_score: float = Field(
+        default=float("nan"),
+        description="The learned escalation model's estimate, 0..1, that a careful bank would "
+        "have a person take over by this turn (handoff.signals.escalation; NaN if not scored).",
     )
     # Explanations, not testable by rules:
     cue_details: tuple[Cue, ...] = Field(

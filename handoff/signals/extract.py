@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from handoff.models.conversation import Account, Conversation, Entity, Intent, Turn
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import UNRANKED, Cue, Signals, TextAnalysis, TurnScore
+from handoff.signals import escalation
 from handoff.signals._memo import memo
 from handoff.signals.text import (
     _OBJECT_BYTES,
@@ -302,7 +303,7 @@ def extract(
     repeat_count = _repeats([v.words for v in views])
     state = conversation.state
     user_count = len(users) + sum(1 for t in conversation.turns[:first] if t.role == "user")
-    return Signals(
+    signals = Signals(
         sentiment=sentiments[-1] if sentiments else NAN,
         sentiment_trend=_smoothed(sentiments, window),
         sentiment_delta=(sentiments[-1] - sentiments[0]) if sentiments else NAN,
@@ -337,6 +338,7 @@ def extract(
         message_cut_chars=bounded.cut_chars.get(users[-1][0], 0) if users else 0,
         turns_not_analysed=first,
     )
+    return signals.model_copy(update={"escalation_score": escalation.score(signals)})
 
 
 def _smoothed(values: Sequence[float], window: int) -> float:
