@@ -9,8 +9,11 @@ logistic regression fitted on the development routing sets' expected outcomes:
 * the NLU's top-intent confidence and margin, each intent group's mass across the ranking
   and whether the group is in the top 3 (groups are the rule set's ``intent_groups``);
 * the cue kinds in the latest message and, separately, those seen only in earlier messages;
-* asked for a person, repeats and failed exchanges (capped counts), how many messages so far;
-* the account's tier (standard or not) and risk flags.
+* asked for a person, repeats and failed exchanges (capped counts), how many messages so far.
+
+The account's tier and risk flags are left out on purpose: they are context, not evidence
+(a flagged customer's calm question stays with the bot), and what a flag means is the red
+lines' business, with their own corroboration.
 
 :func:`features` turns :class:`~handoff.models.signals.Signals` into named values (absent
 features are 0); the score is ``sigmoid(bias + sum(weight[name] * value))``, a few dictionary
@@ -59,7 +62,6 @@ _MAX_FALLBACKS = 3
 _MAX_TOTAL_FALLBACKS = 4
 _MAX_LATER_TURNS = 5
 _TOP = 3  # "in the top 3" of the ranking
-_STANDARD_TIERS = frozenset({"", "standard"})
 # Numbers that are NaN when there is no user message or no intent read as 0.
 _NUMBERS = (
     "frustration",
@@ -80,9 +82,8 @@ def features(signals: Signals) -> dict[str, float]:
     Names: the numbers above by their signal name; ``human_request``, ``repeat_count``,
     ``consecutive_fallbacks``, ``total_fallbacks`` (capped), ``first_message`` (1 on the
     first customer message), ``later_messages`` (messages after the first, capped at 5),
-    ``premium_tier`` (any tier but standard), ``no_intent``, ``flag:<risk flag>``,
-    ``cue:<kind>`` (in the latest message), ``before:<kind>`` (only in earlier messages),
-    ``mass:<group>`` and ``top3:<group>`` per intent group.
+    ``no_intent``, ``cue:<kind>`` (in the latest message), ``before:<kind>`` (only in
+    earlier messages), ``mass:<group>`` and ``top3:<group>`` per intent group.
     """
     out: dict[str, float] = {}
     for name in _NUMBERS:
@@ -103,10 +104,6 @@ def features(signals: Signals) -> dict[str, float]:
         out["first_message"] = 1.0
     else:
         out["later_messages"] = float(min(signals.user_turns - 1, _MAX_LATER_TURNS))
-    if signals.tier not in _STANDARD_TIERS:
-        out["premium_tier"] = 1.0
-    for flag in signals.risk_flags:
-        out[f"flag:{flag}"] = 1.0
     cues = signals.cues
     for kind in cues:
         out[f"cue:{kind}"] = 1.0
