@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from handoff import Router
+from handoff.cli import cli
 from handoff.models.conversation import Account, Conversation, Intent, Turn
 from handoff.signals import escalation
 from tests import escalation_model
@@ -166,11 +168,13 @@ class TestTheModelFile:
     @pytest.mark.slow
     def test_the_training_script_writes_this_file(self) -> None:
         """Reproducible: retraining on the committed data gives the committed file (the date
-        of training aside)."""
+        of training and the library versions it records aside: weights are rounded to four
+        decimals, so a compatible scikit-learn gives the same file)."""
         fresh = escalation_model.train(verbose=False)
         committed = self.document()
         for doc in (fresh, committed):
             doc["provenance"].pop("date")
+            doc["provenance"].pop("library")
         assert fresh == committed, (
             "retrain: .venv/bin/python -m tests.escalation_model train --write"
         )
@@ -221,3 +225,41 @@ def test_the_engine_scores_without_scikit_learn() -> None:
         "assert not any(m.split('.')[0] in ('sklearn', 'scipy') for m in sys.modules), 'loaded'\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_handoff_explain_lists_what_raised_the_score(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "version: 1\nname: tiny\nsettings: {default_lane: bot, safe_lane: people}\n"
+        "lanes:\n  bot: {kind: bot}\n  people: {kind: human, queue: q}\n"
+        "rules:\n  - id: model\n    when: {escalation_score: {gte: 0.5}}\n    lane: people\n"
+        "    reason: the model\n",
+        encoding="utf-8",
+    )
+    conversation = tmp_path / "chat.json"
+    conversation.write_text(
+        json.dumps(
+            {
+                "id": "c",
+                "turns": [
+                    {
+                        "role": "user",
+                        "text": "why was my card declined",
+                        "intent": {"name": "declined_card_payment", "confidence": 0.8},
+                    },
+                    {"role": "bot", "action": "utter_default", "fallback": True},
+                    {
+                        "role": "user",
+                        "text": "that's not what I asked. still no answer!!",
+                        "intent": {"name": "nlu_fallback", "confidence": 0.3},
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["explain", str(rules), str(conversation)])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "(escalation_score " in x)
+    assert line.strip().startswith("(escalation_score ")
+    assert ": " in line  # followed by the features that raised it
