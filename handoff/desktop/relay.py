@@ -136,6 +136,12 @@ class Relay:
         """Release the events database's connections."""
         self._engine.dispose()
 
+    def __enter__(self) -> Relay:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def held_id(self, sender: str) -> str:
         """The desktop's id of a conversation: the payload's pseudonym of the sender id."""
         return pseudonymise(sender, self._key)

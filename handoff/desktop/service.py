@@ -2142,18 +2142,7 @@ class Desktop:
             "ref": ref[: store.KEY_CHARS],
             "at": at,
         }
-        if connection.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert  # noqa: PLC0415
-
-            statement: Any = (
-                pg_insert(Message).values(**values).on_conflict_do_nothing(index_elements=["ref"])
-            )
-        else:
-            from sqlalchemy.dialects.sqlite import insert as lite_insert  # noqa: PLC0415
-
-            statement = (
-                lite_insert(Message).values(**values).on_conflict_do_nothing(index_elements=["ref"])
-            )
+        statement = _insert_ignoring(connection, Message, ["ref"]).values(**values)
         seq = connection.execute(statement.returning(Message.seq)).scalar_one_or_none()
         return None if seq is None else int(seq)
 
@@ -2176,8 +2165,11 @@ class Desktop:
                 sa.select(RelayCursor.position).where(RelayCursor.name == name)
             ).scalar_one_or_none()
             if position is None:
+                # Two processes starting at once both find none: the second insert is a no-op.
                 connection.execute(
-                    sa.insert(RelayCursor).values(name=name, position=0, updated_at=self.clock())
+                    _insert_ignoring(connection, RelayCursor, ["name"]).values(
+                        name=name, position=0, updated_at=self.clock()
+                    )
                 )
                 return 0
         return int(position)
@@ -2468,6 +2460,15 @@ class Desktop:
 
 
 # ------------------------------------------------------------------------------ module helpers
+
+
+def _insert_ignoring(connection: sa.Connection, table: Any, keys: list[str]) -> Any:
+    """INSERT ... ON CONFLICT (keys) DO NOTHING, on PostgreSQL and SQLite."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql as dialect  # noqa: PLC0415
+    else:
+        from sqlalchemy.dialects import sqlite as dialect  # type: ignore[no-redef]  # noqa: PLC0415
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
 
 
 def _parse_payload(body: bytes) -> ContextPayload:

@@ -367,7 +367,7 @@ def _check_replies(
             problems.append(
                 sources.problem(
                     path,
-                    f"reply keyword {keyword!r} does not appear in lane {lane_id!r}'s message",
+                    f"reply keyword {keyword!r} does not appear in the message of lane {lane_id!r}",
                     "the message must tell the customer what to reply, e.g. 'reply \"fraud\"'",
                 )
             )
