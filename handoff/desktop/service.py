@@ -2160,6 +2160,12 @@ class Desktop:
     def relay_position(self, name: str) -> int:
         """Where the relay called ``name`` is in its feed (0: at the start; the cursor row
         is created then)."""
+        with self._read() as connection:
+            found = connection.execute(
+                sa.select(RelayCursor.position).where(RelayCursor.name == name)
+            ).scalar_one_or_none()
+        if found is not None:
+            return int(found)  # (every poll: a read, not SQLite's write lock)
         with self._write() as connection:
             position = connection.execute(
                 sa.select(RelayCursor.position).where(RelayCursor.name == name)

@@ -248,9 +248,10 @@
     }).then(function (response) {
       return response.ok ? response.text() : null;
     }).then(function (html) {
+      // (A session that ended answers with the login page: not a list, left alone.)
       var fresh = html && parse(html);
       var old = document.getElementById("live-lines");
-      if (fresh && old) {
+      if (fresh && old && fresh.id === "live-lines") {
         old.replaceWith(fresh);
         fresh.scrollTop = fresh.scrollHeight;
       }
