@@ -186,7 +186,9 @@ def running_stack(work: Path, rules: Path, model: Path) -> Iterator[Stack]:
              "-m", str(model), "--endpoints", str(PROJECT / "endpoints.yml"),
              "--credentials", str(PROJECT / "credentials.yml")],
             prepare_rasa.rasa_env() | {"HANDOFF_ACTION_PORT": str(action_port),
-                                       "HANDOFF_ACTION_TOKEN": action_token}, PROJECT,
+                                       "HANDOFF_ACTION_TOKEN": action_token,
+                                       "HANDOFF_RASA_EVENTS_DB": str((work / "rasa-events.sqlite").resolve())},
+            PROJECT,
         )  # fmt: skip
         _wait(f"{stack.rasa}/", 300, process, stack.logs["rasa"])
         yield stack

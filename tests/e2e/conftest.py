@@ -131,6 +131,7 @@ def stack(
         rasa_url = f"http://127.0.0.1:{rasa_port}"
         rasa_env = os.environ | {"HANDOFF_ACTION_PORT": str(action_port),
                                  "HANDOFF_ACTION_TOKEN": ACTION_TOKEN,
+                                 "HANDOFF_RASA_EVENTS_DB": str(work / "rasa-events.sqlite"),
                                  "RASA_TELEMETRY_ENABLED": "false",
                                  "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache")}  # fmt: skip
         process, log = start(
