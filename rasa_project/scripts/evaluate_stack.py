@@ -186,7 +186,11 @@ def running_stack(work: Path, rules: Path, model: Path) -> Iterator[Stack]:
              "-m", str(model), "--endpoints", str(PROJECT / "endpoints.yml"),
              "--credentials", str(PROJECT / "credentials.yml")],
             prepare_rasa.rasa_env() | {"HANDOFF_ACTION_PORT": str(action_port),
-                                       "HANDOFF_ACTION_TOKEN": action_token}, PROJECT,
+                                       "HANDOFF_ACTION_TOKEN": action_token,
+                                       # credentials.yml's callback channel; unused here
+                                       "HANDOFF_CHAT_CALLBACK_URL": "http://127.0.0.1:9/",
+                                       "HANDOFF_CHAT_CALLBACK_TOKEN": secrets.token_urlsafe(32)},
+            PROJECT,
         )  # fmt: skip
         _wait(f"{stack.rasa}/", 300, process, stack.logs["rasa"])
         yield stack
