@@ -24,7 +24,7 @@ from typing import Any
 import httpx
 import jwt
 
-from tests.conftest import RULES, ROOT, always_open_rules, free_port, stop, wait_for
+from tests.conftest import ROOT, RULES, always_open_rules, free_port, stop, wait_for
 from tests.desktop.browser.harness import (
     WEBHOOK_SECRET,
     DesktopServer,
@@ -76,6 +76,7 @@ def start_process(
     work: Path,
     name: str,
     command: list[str],
+    *,
     env: Mapping[str, str],
     cwd: Path,
     health: str,
@@ -85,9 +86,7 @@ def start_process(
     log = work / f"{name}.log"
     with log.open("w") as out:
         processes.append(
-            subprocess.Popen(
-                command, env=dict(env), cwd=cwd, stdout=out, stderr=subprocess.STDOUT
-            )
+            subprocess.Popen(command, env=dict(env), cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
         )
     wait_for(health, seconds, log, processes[-1])
 
@@ -126,7 +125,7 @@ def chat_stack(
             }
             start_process(
                 processes, work, "actions", [sys.executable, "-m", "handoff.adapters.server"],
-                env, work, f"http://127.0.0.1:{action_port}/health",
+                env=env, cwd=work, health=f"http://127.0.0.1:{action_port}/health",
             )  # fmt: skip
             env = os.environ | {
                 "HANDOFF_CHAT_SECRET": CHAT_SECRET,
@@ -137,7 +136,9 @@ def chat_stack(
                 sys.executable, "-m", "handoff.cli", "chat", "serve", "--db", db,
                 "--rasa-url", rasa_url, "--port", str(chat_port), "--insecure-cookies",
             ]  # fmt: skip
-            start_process(processes, work, "chat", command, env, ROOT, f"{chat_url}/health")
+            start_process(
+                processes, work, "chat", command, env=env, cwd=ROOT, health=f"{chat_url}/health"
+            )
             env = os.environ | {
                 "HANDOFF_ACTION_PORT": str(action_port),
                 "HANDOFF_ACTION_TOKEN": ACTION_TOKEN,
@@ -152,7 +153,9 @@ def chat_stack(
                 "--port", str(rasa_port), "--endpoints", "endpoints.yml",
                 "--credentials", "credentials.yml", "--jwt-secret", JWT_SECRET,
             ]  # fmt: skip
-            start_process(processes, work, "rasa", command, env, RASA_PROJECT, f"{rasa_url}/")
+            start_process(
+                processes, work, "rasa", command, env=env, cwd=RASA_PROJECT, health=f"{rasa_url}/"
+            )
             yield ChatStack(rasa_url, chat_url, DesktopServer(desk_url, desktop), work)
     finally:
         for process in reversed(processes):
@@ -180,9 +183,7 @@ class Customer:
 
     def say(self, text: str) -> httpx.Response:
         """Post a message as the page does."""
-        return self.client.post(
-            "/send", json={"text": text}, headers={"X-CSRF-Token": self.csrf}
-        )
+        return self.client.post("/send", json={"text": text}, headers={"X-CSRF-Token": self.csrf})
 
     def listen(self) -> None:
         """Open the page's event stream in a thread; its lines collect in ``lines``."""
