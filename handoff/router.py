@@ -2,7 +2,8 @@
 
 Order of precedence on every turn::
 
-    supervisor override  >  red-line rules  >  stay with a human (anti-flapping)
+    supervisor override  >  red-line rules  >  the customer's reply to the offer of the lane
+        they wait in (``replies:``)  >  stay with a human (anti-flapping)
         >  ordered rules (first match; medium severity needs confirming, low/medium are
            silent during the cool-down after a hand-back)  >  default lane
 
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from handoff.errors import describe_error
-from handoff.graph.compile import CompiledRules, LaneInfo, compile_rules
+from handoff.graph.compile import CompiledRules, LaneInfo, compile_rules, reply_words
 from handoff.graph.conditions import explain
 from handoff.graph.plan import CompiledRule, to_vector
 from handoff.history import HistorySource, InMemoryHistory
@@ -56,6 +57,10 @@ def _warn_default_key() -> None:
 
 
 _SEVERITY_SILENCED_IN_COOLDOWN = frozenset({"low", "medium"})
+# A lane reply is short: the keyword and a few words around it ("yes fraud please").
+_REPLY_EXTRA_WORDS = 3
+_REPLY_MAX_CHARS = 200
+_REPLY_NEGATIONS = frozenset({"no", "not", "don", "dont", "never", "nope"})
 _NO_OUTCOME = AntiFlapOutcome(action="none")
 
 
@@ -101,6 +106,14 @@ class Router:
         self._settings = compiled.ruleset.settings
         self._history: HistorySource = history if history is not None else InMemoryHistory()
         self._pseudonym_key = _pseudonym_key(pseudonym_key)
+        # Lane replies (``replies:`` in the rules): lane -> ((keyword words, keyword, lane), ...)
+        self._replies = {
+            lane_id: tuple(
+                (reply_words(keyword), keyword, target) for keyword, target in lane.replies.items()
+            )
+            for lane_id, lane in compiled.ruleset.lanes.items()
+            if lane.replies
+        }
 
     # ------------------------------------------------------------------ construction
 
@@ -309,6 +322,19 @@ class Router:
                     matched.append(rule)
                     break
 
+        replied: str | None = None
+        if lane_id is None and state.lane in self._replies:
+            found = self._reply(conversation, state.lane)
+            if found is not None:
+                replied, lane_id = found
+                trace.append(
+                    TraceStep(
+                        kind="reply",
+                        lane=lane_id,
+                        note=f"the customer replied {replied!r} to lane {state.lane!r}'s offer",
+                    )
+                )
+
         if (
             lane_id is None
             and anti.stay_with_human
@@ -375,6 +401,11 @@ class Router:
         fired = tuple(self._fired(rule, signals) for rule in _winner_first(matched, winner))
         if winner is not None:
             reason = fired[0].reason
+        elif replied is not None:
+            reason = (
+                f"The customer replied {replied!r} to the offer of lane {state.lane!r}, "
+                f"so they go to {lane_id!r} now."
+            )
         elif outcome.action == "stayed_with_human":
             since = f", escalated by rule {state.rule!r}" if state.rule else ""
             reason = f"Staying with a person in {lane_id!r} (anti-flapping{since})."
@@ -411,6 +442,23 @@ class Router:
             state=new_state,
             signals=signals,
         )
+
+    def _reply(self, conversation: Conversation, lane: str) -> tuple[str, str] | None:
+        """(keyword, lane) when the latest turn is the customer's reply to the offer of the
+        lane they wait in: the keyword's words in a row, at most ``_REPLY_EXTRA_WORDS``
+        other words around them ("yes fraud please"), and no "no"/"not" ("not fraud")."""
+        if not conversation.turns or conversation.turns[-1].role != "user":
+            return None
+        words = reply_words(conversation.turns[-1].text[:_REPLY_MAX_CHARS])
+        if not words or _REPLY_NEGATIONS.intersection(words):
+            return None
+        for wanted, keyword, target in self._replies[lane]:
+            size = len(wanted)
+            if len(words) - size > _REPLY_EXTRA_WORDS:
+                continue
+            if any(words[i : i + size] == wanted for i in range(len(words) - size + 1)):
+                return keyword, target
+        return None
 
     def _available(
         self,

@@ -66,7 +66,7 @@ if [[ $mode == check ]]; then rm -f "$dir"/*.log "$dir"/*.sqlite*; fi
 # desktop and the outbox start empty each run too: the desktop could not hand an old one
 # back, and an outbox that remembers a delivered turn would not deliver the same turn of a
 # new conversation with the same sender id (its idempotency key) to the new desktop.
-rm -f "$dir"/desktop.sqlite* "$dir"/outbox.sqlite*
+rm -f "$dir"/desktop.sqlite* "$dir"/outbox.sqlite* "$dir"/rasa-events.sqlite*
 # Secrets for this run only (set your own in the environment to keep them across runs).
 new_secret() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))'; }
 secret=${HANDOFF_WEBHOOK_SECRET:-$(new_secret)}
@@ -82,6 +82,9 @@ new_password() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsaf
 admin_password=${HANDOFF_LOCAL_DESKTOP_PASSWORD:-$(new_password)}
 agent_password=${HANDOFF_LOCAL_DESKTOP_PASSWORD:-$(new_password)}
 desktop_db=sqlite:///$dir/desktop.sqlite
+# Rasa's SQL event broker (endpoints.yml): the desktop's relay tails it for the customers'
+# messages while a person has the conversation.
+rasa_events=$dir/rasa-events.sqlite
 
 pids=()
 stop_all() {
@@ -101,6 +104,7 @@ trap 'exit 130' INT TERM
 # routing state it writes, as the action server's does).
 HANDOFF_DESKTOP_WEBHOOK_SECRET=$secret HANDOFF_DESKTOP_RASA_URL=http://127.0.0.1:$rasa_port \
 HANDOFF_RASA_JWT_SECRET=$jwt_secret HANDOFF_STATE_SECRET=$state_secret \
+HANDOFF_PSEUDONYM_KEY=$pseudonym_key HANDOFF_DESKTOP_RASA_EVENTS=$rasa_events \
     .venv/bin/handoff desktop serve --upgrade --rules "$rules" --db "$desktop_db" \
     --host 127.0.0.1 --port "$desktop_port" --insecure-cookies >>"$dir/desktop.log" 2>&1 & pids+=($!)
 desktop_pid=$!
@@ -110,13 +114,13 @@ HANDOFF_OUTBOX_URL=sqlite:///$dir/outbox.sqlite HANDOFF_PORT=$action_port \
 HANDOFF_WEBHOOK_URL=http://127.0.0.1:$desktop_port/webhook/payloads HANDOFF_WEBHOOK_SECRET=$secret \
     .venv/bin/handoff-actions >"$dir/actions.log" 2>&1 & pids+=($!)
 actions_pid=$!
-# endpoints.yml reads HANDOFF_ACTION_PORT and HANDOFF_ACTION_TOKEN. Rasa runs in the same
-# environment as training (no telemetry, cache in .e2e) and its log drops the same known
-# third-party deprecation warnings (see prepare_rasa.py).
+# endpoints.yml reads HANDOFF_ACTION_PORT, HANDOFF_ACTION_TOKEN and HANDOFF_RASA_EVENTS_DB.
+# Rasa runs in the same environment as training (no telemetry, cache in .e2e) and its log
+# drops the same known third-party deprecation warnings (see prepare_rasa.py).
 : >"$dir/rasa.log"
 rasa_exports=$(.venv/bin/python rasa_project/scripts/prepare_rasa.py --env)
 (cd rasa_project && eval "$rasa_exports" && HANDOFF_ACTION_PORT=$action_port \
-    HANDOFF_ACTION_TOKEN=$action_token exec "$root/.venv-rasa/bin/rasa" run --enable-api \
+    HANDOFF_ACTION_TOKEN=$action_token HANDOFF_RASA_EVENTS_DB=$rasa_events exec "$root/.venv-rasa/bin/rasa" run --enable-api \
     --jwt-secret="$jwt_secret" --jwt-method HS256 -i 127.0.0.1 --port "$rasa_port" \
     -m "$model" --endpoints "$root/rasa_project/endpoints.yml" \
     --credentials "$root/rasa_project/credentials.yml") \

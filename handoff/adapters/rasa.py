@@ -78,8 +78,10 @@ __all__ = [
     "ActionHandoffRoute",
     "Runtime",
     "TurnResult",
+    "append_events",
     "conversation_ref",
     "decision_events",
+    "fetch_tracker",
     "hand_back",
     "handback_events",
     "override",
@@ -788,3 +790,41 @@ def override(
         events = [{"event": "slot", "name": SLOT_STATE, "value": value}]
         api.append(events)
     return events
+
+
+def fetch_tracker(
+    rasa_url: str,
+    sender_id: str,
+    *,
+    jwt_secret: str | bytes | None = None,
+    jwt_method: str = "HS256",
+    token: str | None = None,
+    timeout: float = 10.0,
+) -> Tracker:
+    """The conversation's tracker through Rasa's HTTP API (authentication and errors as for
+    :func:`hand_back`)."""
+    with _RasaApi(
+        rasa_url, sender_id, token=token, jwt_secret=jwt_secret, jwt_method=jwt_method,
+        timeout=timeout,
+    ) as api:  # fmt: skip
+        return api.tracker()
+
+
+def append_events(
+    rasa_url: str,
+    sender_id: str,
+    events: list[dict[str, Any]],
+    *,
+    jwt_secret: str | bytes | None = None,
+    jwt_method: str = "HS256",
+    token: str | None = None,
+    timeout: float = 10.0,
+) -> None:
+    """Append ``events`` to the conversation's tracker through Rasa's HTTP API (no side
+    effects run: a ``bot`` event is recorded, not sent to the channel). Authentication and
+    errors as for :func:`hand_back`; returns once Rasa has stored them."""
+    with _RasaApi(
+        rasa_url, sender_id, token=token, jwt_secret=jwt_secret, jwt_method=jwt_method,
+        timeout=timeout,
+    ) as api:  # fmt: skip
+        api.append(events)

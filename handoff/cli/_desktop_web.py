@@ -31,6 +31,7 @@ from handoff.cli._desktop import db_option, desktop, desktop_module
 __all__ = ["DemoLogin", "demo", "load_demo", "serve"]
 
 WEBHOOK_SECRET_ENV = "HANDOFF_DESKTOP_WEBHOOK_SECRET"
+RASA_EVENTS_ENV = "HANDOFF_DESKTOP_RASA_EVENTS"
 DEFAULT_PORT = 8700
 # Agents' first names in the demo, one per couple of lanes.
 _AGENT_NAMES = ("ana", "ben", "cara", "dev", "eli", "fay", "gus", "hal")
@@ -123,6 +124,24 @@ def _stopped(signum: int, frame: object) -> None:
     help="Send the session cookie without Secure, for plain http://127.0.0.1 only; behind "
     "HTTPS leave this off.",
 )
+@click.option(
+    "--rasa-events",
+    envvar=RASA_EVENTS_ENV,
+    default=None,
+    metavar="URL",
+    help="Rasa's SQL event broker database (an SQLite file path or URL, or a PostgreSQL URL; "
+    f"env {RASA_EVENTS_ENV}): relay the customers' messages to the cards and route them "
+    "again while a person has the conversation (needs --rules and Rasa).",
+)
+@click.option(
+    "--abandon-after",
+    type=click.FloatRange(min=0.01),
+    default=600.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="With --rasa-events: a waiting conversation without a sign of life (message, open "
+    "chat page) for this long is abandoned and given back to the bot.",
+)
 @guard
 def serve(
     *,
@@ -132,6 +151,8 @@ def serve(
     port: int,
     upgrade: bool,
     insecure_cookies: bool,
+    rasa_events: str | None,
+    abandon_after: float,
 ) -> int:
     """Serve the agent desktop: the webhook the outbox delivers to, the queues and cards.
 
@@ -141,6 +162,12 @@ def serve(
     HANDOFF_DESKTOP_RASA_URL, HANDOFF_RASA_JWT_SECRET (Rasa's --jwt-secret; or
     HANDOFF_DESKTOP_RASA_TOKEN, its --auth-token) and the action server's
     HANDOFF_STATE_SECRET; without a Rasa URL hand-back is refused, saying so.
+
+    With --rasa-events (Rasa's SQL event broker, see rasa_project/endpoints.yml) the desktop
+    also relays the live conversation: customers' messages reach the cards, agents reply
+    from the card, conversations are routed again while paused (red lines and lane replies
+    move them; the payload's ids are keyed with HANDOFF_PSEUDONYM_KEY, the action
+    server's), and waiting customers who left are marked abandoned after --abandon-after.
 
     \b
     Example:
@@ -165,26 +192,50 @@ def serve(
     # Where Rasa is, without any credentials or query string the URL might carry.
     where = urlsplit(bot.url) if bot is not None else None
     rasa_at = f"{where.scheme}://{where.hostname}:{where.port or ''}" if where else ""
+    if rasa_events and (rules is None or bot is None):
+        raise click.UsageError(
+            "--rasa-events needs --rules (to route while paused) and Rasa "
+            "(HANDOFF_DESKTOP_RASA_URL with its secrets)"
+        )
     desk = module.Desktop(db, bot=bot)
+    relay = None
     try:
         if upgrade:
             desk.upgrade()
         desk.check()
         desk.prune()  # change-feed entries older than a week, expired sessions
-        if rules is not None:
-            desk.sync_lanes(load_router(rules))
-        app = create_app(desk, webhook_secret=secret, secure_cookies=not insecure_cookies)
+        router = load_router(rules) if rules is not None else None
+        if router is not None:
+            desk.sync_lanes(router)
+        background: list[Any] = []
+        if rasa_events:
+            from handoff.desktop.relay import Relay, Sweeper  # noqa: PLC0415
+
+            relay = Relay(desk, rasa_events, router=router, bot=bot)
+            sweeper = Sweeper(desk, abandon_after)
+            background = [
+                lambda wake: relay.run(wake=wake),
+                lambda wake: sweeper.run(wake=wake),
+            ]
+        app = create_app(
+            desk,
+            webhook_secret=secret,
+            secure_cookies=not insecure_cookies,
+            background=background,
+        )
         shown = f"[{host}]" if ":" in host else host
 
         def started(actual: int, stop: Callable[[], None]) -> None:
             console().print(
                 f"handoff desktop on http://{shown}:{actual} (webhook: /webhook/payloads; "
-                f"hand-back {f'via Rasa at {rasa_at}' if bot else 'off: no Rasa configured'}); "
-                "Ctrl-C stops it"
+                f"hand-back {f'via Rasa at {rasa_at}' if bot else 'off: no Rasa configured'}; "
+                f"live relay {'on' if relay is not None else 'off'}); Ctrl-C stops it"
             )
 
         _run_server(app, host, port, on_started=started)
     finally:
+        if relay is not None:
+            relay.close()
         desk.close()
     return 0
 

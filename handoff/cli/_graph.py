@@ -19,6 +19,7 @@ EDGE_LABELS = {
     "uses": "uses",
     "fallback": "closed or full",
     "fault": "on error",
+    "reply": "customer replies",
 }
 FIRST_EDGE_LABEL = "every turn"
 LANE_COLOURS = {
@@ -139,7 +140,7 @@ def to_mermaid(compiled: CompiledRules) -> str:
             lines.append(f'    {node_id}{{{{"{label}"}}}}')
             lines.append(f"    class {node_id} condition")
     for source, target, kind in compiled.graph.edges(data="kind"):
-        arrow = "-.->" if kind in ("uses", "fault", "fallback") else "-->"
+        arrow = "-.->" if kind in ("uses", "fault", "fallback", "reply") else "-->"
         lines.append(f"    {ids[source]} {arrow}|{_edge_label(source, kind)}| {ids[target]}")
     for lane_kind, colour in LANE_COLOURS.items():
         lines.append(f"    classDef {lane_kind} fill:{colour},stroke:#555")
@@ -185,7 +186,7 @@ def to_dot(compiled: CompiledRules) -> Any:
         else:
             dot.node(ids[node], label, shape="hexagon", style="dashed")
     for source, target, kind in compiled.graph.edges(data="kind"):
-        style = "dashed" if kind in ("uses", "fault", "fallback") else "solid"
+        style = "dashed" if kind in ("uses", "fault", "fallback", "reply") else "solid"
         dot.edge(ids[source], ids[target], label=_edge_label(source, kind), style=style)
     return dot
 

@@ -19,8 +19,9 @@ requests):
 ``GET /``                          the queues of the lanes the user sees
 ``GET /events``                    server-sent events: queue rows and lane stats as they change
 ``GET /c/{pk}``                    the conversation card
+``GET /c/{pk}/lines``              the conversation's live lines (the card swaps them in)
 ``POST /c/{pk}/{action}``          claim, tick, transfer, override, reassign, resolve, hand-back,
-                                   note
+                                   note, reply (the agent holding it writes to the customer)
 ``/admin/users``, ``/admin/lanes``  admins manage people and lanes
 ``GET /audit``, ``/audit.csv``     the audit log (supervisors and admins)
 ``GET /health``                    200 when the database is reachable and migrated, else 503
@@ -34,13 +35,14 @@ page views are redirected to the login page; anonymous POSTs and event streams g
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
 import logging
 import secrets
 import time
 from collections import OrderedDict, deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, TypeVar
@@ -83,7 +85,7 @@ from handoff.desktop.records import (
     UnknownLane,
     User,
 )
-from handoff.desktop.service import MAX_BODY_BYTES, Desktop
+from handoff.desktop.service import MAX_BODY_BYTES, MAX_REPLY_CHARS, Desktop
 from handoff.errors import StorageUnavailable
 
 __all__ = ["MAX_FORM_BYTES", "create_app"]
@@ -121,7 +123,17 @@ NOTICES = {
     "user_changed": "User updated.",
     "lane_created": "Lane created.",
 }
-ACTIONS = ("claim", "tick", "transfer", "override", "reassign", "resolve", "hand-back", "note")
+ACTIONS = (
+    "claim",
+    "tick",
+    "transfer",
+    "override",
+    "reassign",
+    "resolve",
+    "hand-back",
+    "note",
+    "reply",
+)
 
 
 # ------------------------------------------------------------------------------ middleware
@@ -401,6 +413,7 @@ def create_app(
     queue_limit: int = 200,
     throttle: LoginThrottle | None = None,
     source: LiveSource | None = None,
+    background: Sequence[Callable[[Callable[[], None]], Coroutine[Any, Any, None]]] = (),
 ) -> Starlette:
     """The desktop's ASGI app.
 
@@ -411,6 +424,8 @@ def create_app(
     other request's (413 above). ``poll_interval``: how often the live hub reads the change
     feed for writes by other processes (this process's own writes are pushed at once).
     ``queue_limit`` caps the rows per lane on the queue page (counts include all).
+    ``background``: coroutines run for the app's lifetime (the relay and the abandonment
+    sweeper of ``handoff desktop serve``), each given the hub's ``wake``.
     """
     if not webhook_secret:
         raise ValueError("the desktop needs the webhook's shared secret to verify deliveries")
@@ -701,11 +716,14 @@ def create_app(
                     for user in await call(desktop.users, visit.user)
                     if user.active and (user.sees_all_lanes or record.lane in user.lanes)
                 ]
+        lines = await call(desktop.lines, visit.user, record.pk)
         return page(
             request,
             "conversation.html",
             status=status,
             record=record,
+            lines=lines,
+            max_reply=MAX_REPLY_CHARS,
             card=_card(record, visit.user),
             allowed=Desktop.allowed_actions(visit.user, record),
             lanes=lanes,
@@ -743,6 +761,8 @@ def create_app(
                 await call(desktop.hand_back, user, pk, note)
             elif action == "note":
                 await call(desktop.add_note, user, pk, note)
+            elif action == "reply":
+                await call(desktop.reply, user, pk, _text(form, "text"))
             else:  # pragma: no cover - the route only matches the actions above
                 raise _Refused(404, "no such action")
         except (NotFound, StorageUnavailable):
@@ -777,6 +797,11 @@ def create_app(
             return RedirectResponse(f"/?notice={notice}", status_code=303)
         suffix = f"?notice={notice}" if notice else ""
         return RedirectResponse(f"/c/{pk}{suffix}", status_code=303)
+
+    async def live_lines(request: Request, visit: _Visit) -> Response:
+        lines = await call(desktop.lines, visit.user, _pk(request))
+        html = env.get_template("_live_lines.html").render(lines=lines)
+        return HTMLResponse(html)
 
     # ------------------------------------------------------------------ admin
 
@@ -892,9 +917,15 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await hub.start()
+        tasks: list[asyncio.Task[None]] = [asyncio.create_task(run(hub.wake)) for run in background]
         try:
             yield
         finally:
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             await hub.stop()
 
     routes = [
@@ -905,6 +936,7 @@ def create_app(
         Route("/", logged_in(queues), methods=["GET"]),
         Route("/events", events, methods=["GET"]),
         Route("/c/{pk:int}", logged_in(card), methods=["GET"]),
+        Route("/c/{pk:int}/lines", logged_in(live_lines), methods=["GET"]),
         Route(
             "/c/{pk:int}/{action:str}",
             posted(_only(act, "action", ACTIONS)),

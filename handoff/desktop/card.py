@@ -60,6 +60,7 @@ STATUS_LABELS = {
     "claimed": "Claimed",
     "resolved": "Resolved",
     "handed_back": "Handed back to the bot",
+    "abandoned": "Abandoned: the customer left while waiting",
 }
 
 

@@ -98,7 +98,8 @@ class Renderer(Protocol):
 
 @dataclass(frozen=True)
 class Fragment:
-    """One server-sent event: ``event`` is ``row``, ``gone``, ``stats`` or ``reload``;
+    """One server-sent event: ``event`` is ``row``, ``gone``, ``stats``, ``lines`` (the pk
+    of a conversation with new live lines, for its card) or ``reload``;
     ``lane`` decides who receives it; ``seq`` becomes the event id."""
 
     event: str
@@ -261,6 +262,11 @@ class LiveHub:
                 fragments.append(Fragment("row", lane, self._renderer.row(item), seq))
             else:
                 fragments.append(Fragment("gone", lane, f"row-{lane}-{pk}", seq))
+        for change in changes:
+            if change.kind == "message" and change.conversation_pk is not None:
+                fragments.append(
+                    Fragment("lines", change.lane, str(change.conversation_pk), change.seq)
+                )
         for lane, seq in lanes.items():
             if lane in stats:
                 fragments.append(Fragment("stats", lane, self._renderer.stats(stats[lane]), seq))

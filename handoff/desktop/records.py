@@ -38,6 +38,7 @@ __all__ = [
     "InvalidPayload",
     "LaneInfo",
     "LaneQueue",
+    "LineRecord",
     "NotFound",
     "NoteRecord",
     "PayloadConflict",
@@ -53,7 +54,8 @@ __all__ = [
 ]
 
 Role = Literal["agent", "supervisor", "admin"]
-Status = Literal["waiting", "claimed", "resolved", "handed_back"]
+Status = Literal["waiting", "claimed", "resolved", "handed_back", "abandoned"]
+LineKind = Literal["customer", "bot", "agent", "notice"]
 Step = Literal["validate", "reframe", "commit"]
 Needed = Literal["yes", "no", "unsure"]
 
@@ -202,6 +204,20 @@ class NoteRecord:
 
     action: str
     user: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class LineRecord:
+    """One line of the live conversation (``desktop_messages``): who said it and what.
+
+    ``author`` is the agent's username for agent lines and join notices, else None;
+    ``seq`` is the line's position in the stream both pages read."""
+
+    seq: int
+    kind: LineKind
+    author: str | None
     text: str
     at: datetime
 

@@ -49,6 +49,7 @@ from handoff.desktop.records import (
     InvalidPayload,
     LaneInfo,
     LaneQueue,
+    LineRecord,
     NoteRecord,
     NotFound,
     PayloadConflict,
@@ -67,7 +68,10 @@ from handoff.desktop.store import (
     Claim,
     Delivery,
     Lane,
+    Message,
     Note,
+    Presence,
+    RelayCursor,
     Tick,
     UserLane,
     WrapUp,
@@ -86,6 +90,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_BODY_BYTES",
     "MAX_NOTE_CHARS",
+    "MAX_REPLY_CHARS",
     "Bot",
     "Desktop",
     "RasaBot",
@@ -96,6 +101,12 @@ log = logging.getLogger("handoff.desktop")
 # A context payload is a few kB; 1 MiB leaves room and refuses a body meant to exhaust memory.
 MAX_BODY_BYTES = 1 << 20
 MAX_NOTE_CHARS = 2000
+# An agent's chat reply: a few paragraphs at most (Rasa's channels cap messages too).
+MAX_REPLY_CHARS = 2000
+# The card shows the lines of the conversation from a little before its handoff on, at most
+# this many (the payload's transcript has what came before).
+MAX_LINES = 200
+_LINES_LEEWAY = 60.0
 SESSION_SECONDS = 12 * 3600  # one long shift
 DEFAULT_BUSY_TIMEOUT = 5.0
 _PROBLEMS_SHOWN = 20
@@ -243,6 +254,44 @@ class RasaBot:
                 timeout=self._timeout,
             )
 
+    @property
+    def state_secret(self) -> bytes | None:
+        """The action server's state secret (the relay signs the routing state with it)."""
+        return self._state_secret
+
+    def tracker(self, conversation_id: str) -> Any:
+        """The conversation's tracker (a ``rasa_sdk.Tracker``); ``BotUnavailable`` on failure."""
+        from handoff.adapters import rasa  # noqa: PLC0415
+
+        with self._calling("read the conversation"):
+            return rasa.fetch_tracker(
+                self.url,
+                conversation_id,
+                jwt_secret=self._jwt_secret,
+                token=self._token,
+                timeout=self._timeout,
+            )
+
+    def append(self, conversation_id: str, events: list[dict[str, Any]]) -> None:
+        """Append events to the conversation's tracker; ``BotUnavailable`` on failure."""
+        from handoff.adapters import rasa  # noqa: PLC0415
+
+        with self._calling("record the message"):
+            rasa.append_events(
+                self.url,
+                conversation_id,
+                events,
+                jwt_secret=self._jwt_secret,
+                token=self._token,
+                timeout=self._timeout,
+            )
+
+    def say(self, conversation_id: str, text: str, *, sender: str, agent: str | None) -> None:
+        """Record a line the customer is shown (an agent's reply, a notice, the relay's lane
+        message) in the tracker as a ``bot`` event with the metadata
+        ``{"handoff": {"from": sender, "agent": agent}}``; ``BotUnavailable`` on failure."""
+        self.append(conversation_id, [say_event(text, sender=sender, agent=agent)])
+
     @contextlib.contextmanager
     def _calling(self, doing: str) -> Iterator[None]:
         import httpx  # noqa: PLC0415
@@ -264,7 +313,22 @@ class RasaBot:
             raise BotUnavailable(f"Rasa cannot {doing}: {error}") from None
 
 
+def say_event(text: str, *, sender: str, agent: str | None) -> dict[str, Any]:
+    """The tracker event of a line the desktop or the relay tells the customer: a ``bot``
+    event whose metadata says who it is from (``agent``, ``notice`` or ``relay``)."""
+    return {
+        "event": "bot",
+        "text": text,
+        "metadata": {"handoff": {"from": sender, "agent": agent}},
+        "timestamp": time.time(),
+    }
+
+
 # ------------------------------------------------------------------------------ helpers
+
+
+class _LostRace(Exception):
+    """Another process moved the relay's cursor first (the transaction is rolled back)."""
 
 
 class _Raced(StorageUnavailable):
@@ -1492,6 +1556,7 @@ class Desktop:
                 if current.status == "claimed" and current.agent_id == actor.id:
                     return self._record(connection, conv.id)
                 raise Conflict(_why_not_waiting(current))
+            joined = (conv.id, conv.conversation_id, conv.lane, conv.cycle)
             after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
             within = None if conv.sla_deadline is None else now <= conv.sla_deadline
             connection.execute(
@@ -1513,7 +1578,17 @@ class Desktop:
                 after=_snapshot(after),
             )
             self._change(connection, [conv.lane], conv.id, "claimed")
-            return self._record(connection, conv.id)
+            record = self._record(connection, conv.id)
+        pk_, conversation_id, lane, cycle = joined
+        self._announce(
+            pk_,
+            conversation_id,
+            lane,
+            f"{actor.username} from our team has joined the chat.",
+            author=actor.username,
+            ref=f"join:{pk_}:{cycle}:{now!r}",
+        )
+        return record
 
     def _holding(self, actor: User, conv: Any, doing: str) -> None:
         """The actor may act on a claimed conversation: they hold it, or they supervise."""
@@ -1856,7 +1931,16 @@ class Desktop:
                 after={**_snapshot(after), "note": text},
             )
             self._change(connection, [current.lane], conv.id, "handed_back")
-            return self._record(connection, conv.id)
+            record = self._record(connection, conv.id)
+        self._announce(
+            conv.id,
+            conv.conversation_id,
+            current.lane,
+            f"{actor.username} from our team handed you back to our assistant.",
+            author=actor.username,
+            ref=f"hand-back:{conv.id}:{conv.cycle}:{now!r}",
+        )
+        return record
 
     def _call_bot(self, call: Callable[[Bot], None]) -> None:
         bot = self.bot
@@ -1912,7 +1996,7 @@ class Desktop:
             statement = (
                 sa.select(*_CONV_COLUMNS, Conv.headline)
                 .outerjoin(_agent, _agent.id == Conv.agent_id)
-                .where(Conv.status.in_(("resolved", "handed_back")))
+                .where(Conv.status.in_(("resolved", "handed_back", "abandoned")))
                 .order_by(Conv.closed_at.desc(), Conv.id.desc())
                 .limit(limit)
             )
@@ -1937,6 +2021,344 @@ class Desktop:
                 sa.delete(SessionRow).where(SessionRow.expires_at <= self.clock())
             )
             return int(changes.rowcount + sessions.rowcount)
+
+    # ------------------------------------------------------------------ the live conversation
+
+    def lines(self, user: User, pk: int, *, after: int = 0) -> list[LineRecord]:
+        """The lines of the conversation (customer, bot, agent, notice) from a little before
+        its handoff on, oldest first, at most ``MAX_LINES`` (the newest); only those after
+        ``after`` (a line's ``seq``) if given. ``NotFound`` as for :meth:`conversation`."""
+        with self._read() as connection:
+            actor = self._actor(connection, user)
+            conv = self._load(connection, actor, pk, lock=False)
+            rows = connection.execute(
+                sa.select(Message)
+                .where(
+                    Message.conversation_id == conv.conversation_id,
+                    Message.at >= conv.created_at - _LINES_LEEWAY,
+                    Message.seq > int(after),
+                )
+                .order_by(Message.seq.desc())
+                .limit(MAX_LINES)
+            ).all()
+        return [
+            LineRecord(
+                seq=row.seq,
+                kind=cast(Any, row.kind),
+                author=row.author,
+                text=row.text,
+                at=_when(row.at),
+            )
+            for row in reversed(rows)
+        ]
+
+    def reply(self, user: User, pk: int, text: str) -> LineRecord:
+        """The agent holding the conversation says ``text`` to the customer.
+
+        The reply goes into Rasa's tracker first (a ``bot`` event with the metadata
+        ``{"handoff": {"from": "agent", "agent": <username>}}``); only once Rasa has stored
+        it is it written as an ``agent`` line (which the customer's page shows) and audited
+        (without its text). Rasa down or refusing: ``BotUnavailable``, nothing stored.
+        """
+        said = _text(text, "reply", limit=MAX_REPLY_CHARS, required=True)
+        with self._read() as connection:
+            actor = self._actor(connection, user)
+            conv = self._load(connection, actor, pk, lock=False)
+            if conv.status != "claimed":
+                raise Conflict(f"claim the conversation before you reply ({_state(conv)})")
+            if conv.agent_id != actor.id:
+                raise Forbidden(f"{conv.agent} holds this conversation; only they can reply")
+        bot = self._messenger("reply")
+        self._call_bot(
+            lambda _: bot.say(conv.conversation_id, said, sender="agent", agent=actor.username)
+        )
+        now = self.clock()
+        with self._write() as connection:
+            seq = self._insert_line(
+                connection,
+                conv.conversation_id,
+                "agent",
+                said,
+                author=actor.username,
+                ref=f"reply:{conv.id}:{actor.id}:{now!r}:{hashlib.sha256(said.encode()).hexdigest()[:16]}",
+                at=now,
+            )
+            self._audit(
+                connection, actor, "reply", conversation_pk=conv.id, after={"chars": len(said)}
+            )
+            self._change(connection, [conv.lane], conv.id, "message")
+        return LineRecord(
+            seq=seq or 0, kind="agent", author=actor.username, text=said, at=_when(now)
+        )
+
+    def _messenger(self, doing: str) -> Any:
+        bot = self.bot
+        if bot is None or not hasattr(bot, "say"):
+            raise BotUnavailable(
+                f"no bot connected: this desktop was started without Rasa "
+                f"(set HANDOFF_DESKTOP_RASA_URL), so it cannot {doing}; nothing was sent"
+            )
+        return bot
+
+    def _announce(
+        self, pk: int, conversation_id: str, lane: str, text: str, *, author: str, ref: str
+    ) -> bool:
+        """Tell the customer (a join or hand-back notice): the tracker first, then the line.
+
+        The action it follows is done already; a bot that is down costs only the notice (a
+        WARNING is logged, no id or text). Without a bot nothing is said."""
+        bot = self.bot
+        if bot is None or not hasattr(bot, "say"):
+            return False
+        try:
+            self._call_bot(lambda _: bot.say(conversation_id, text, sender="notice", agent=author))
+        except BotUnavailable:
+            log.warning("desktop: the notice for conversation %d did not reach the bot", pk)
+            return False
+        with self._write() as connection:
+            self._insert_line(
+                connection, conversation_id, "notice", text, author=author, ref=ref, at=self.clock()
+            )
+            self._change(connection, [lane], pk, "message")
+        return True
+
+    @staticmethod
+    def _insert_line(
+        connection: sa.Connection,
+        conversation_id: str,
+        kind: str,
+        text: str,
+        *,
+        author: str | None,
+        ref: str,
+        at: float,
+    ) -> int | None:
+        """Insert one line unless its ``ref`` is there already; its ``seq``, or None."""
+        values = {
+            "conversation_id": conversation_id,
+            "kind": kind,
+            "author": author,
+            "text": text,
+            "ref": ref[: store.KEY_CHARS],
+            "at": at,
+        }
+        statement = _insert_ignoring(connection, Message, ["ref"]).values(**values)
+        seq = connection.execute(statement.returning(Message.seq)).scalar_one_or_none()
+        return None if seq is None else int(seq)
+
+    def _held(self, connection: sa.Connection, desktop_id: str, *, lock: bool = False) -> Any:
+        """The open (waiting or claimed) conversation with this desktop id, or None."""
+        statement = self._select_conv().where(
+            Conv.conversation_id == desktop_id, Conv.status.in_(_OPEN)
+        )
+        if lock:
+            statement = statement.with_for_update(of=Conv)
+        return connection.execute(statement).first()
+
+    # ------------------------------------------------------------------ the relay's writes
+
+    def relay_position(self, name: str) -> int:
+        """Where the relay called ``name`` is in its feed (0: at the start; the cursor row
+        is created then)."""
+        with self._read() as connection:
+            found = connection.execute(
+                sa.select(RelayCursor.position).where(RelayCursor.name == name)
+            ).scalar_one_or_none()
+        if found is not None:
+            return int(found)  # (every poll: a read, not SQLite's write lock)
+        with self._write() as connection:
+            position = connection.execute(
+                sa.select(RelayCursor.position).where(RelayCursor.name == name)
+            ).scalar_one_or_none()
+            if position is None:
+                # Two processes starting at once both find none: the second insert is a no-op.
+                connection.execute(
+                    _insert_ignoring(connection, RelayCursor, ["name"]).values(
+                        name=name, position=0, updated_at=self.clock()
+                    )
+                )
+                return 0
+        return int(position)
+
+    def relay_commit(
+        self,
+        name: str,
+        old: int,
+        new: int,
+        lines: Sequence[tuple[str, str, str, float]],
+        held_id: Callable[[str], str],
+    ) -> list[tuple[str, int, str]] | None:
+        """Move the cursor ``name`` from ``old`` to ``new`` (compare-and-set) and, in the same
+        transaction, store the customer ``lines`` (sender id, redacted text, ref, time).
+
+        Returns None when another process moved the cursor first (nothing is stored then:
+        the winner stores these lines), else the lines' conversations the desktop holds
+        (sender id, pk, lane), each once, in order. ``held_id`` maps a sender id to the
+        desktop's conversation id (the payload's pseudonym of it)."""
+        now = self.clock()
+        try:
+            with self._write() as connection:
+                moved = connection.execute(
+                    sa.update(RelayCursor)
+                    .where(RelayCursor.name == name, RelayCursor.position == old)
+                    .values(position=new, updated_at=now)
+                ).rowcount
+                if moved != 1:
+                    raise _LostRace
+                held: dict[str, tuple[str, int, str]] = {}
+                for sender, text, ref, at in lines:
+                    seq = self._insert_line(
+                        connection, sender, "customer", text, author=None, ref=ref, at=at
+                    )
+                    if seq is None:
+                        continue
+                    conv = self._held(connection, held_id(sender))
+                    if conv is not None:
+                        held.setdefault(sender, (sender, conv.id, conv.lane))
+                for _, pk, lane in held.values():
+                    self._change(connection, [lane], pk, "message")
+                return list(held.values())
+        except _LostRace:
+            return None
+
+    def held_conversation(self, desktop_id: str) -> tuple[int, str, str, str] | None:
+        """(pk, lane, routed lane, status) of the open conversation with this desktop id."""
+        with self._read() as connection:
+            row = self._held(connection, desktop_id)
+        return None if row is None else (row.id, row.lane, row.routed_lane, row.status)
+
+    def route_move(self, payload: ContextPayload, *, note: str) -> bool:
+        """The router moved an open conversation to the payload's lane while a person had
+        it (a red line, or the customer's reply to a lane's offer): store the new payload
+        and lane, waiting there with a fresh SLA (claim released), audited as "router" with
+        ``note`` (the plain reason). False if the desktop no longer holds it open or it is
+        in that lane already; ``UnknownLane`` for a lane the desktop does not have."""
+        text = payload.model_dump_json()
+        routed = payload.routing.lane
+        now = self.clock()
+        with self._write() as connection:
+            conv = self._held(connection, payload.conversation_id, lock=True)
+            if conv is None or conv.lane == routed:
+                return False
+            lane = connection.execute(sa.select(Lane).where(Lane.id == routed)).first()
+            if lane is None:
+                raise UnknownLane(routed, f"the desktop has no lane {routed!r}; nothing was moved")
+            deadline = (
+                payload.routing.sla_deadline.timestamp()
+                if payload.routing.sla_deadline is not None
+                else (now + lane.sla_seconds if lane.sla_seconds else None)
+            )
+            connection.execute(
+                sa.update(Conv)
+                .where(Conv.id == conv.id)
+                .values(
+                    lane=routed,
+                    routed_lane=routed,
+                    status="waiting",
+                    agent_id=None,
+                    claimed_at=None,
+                    waiting_since=now,
+                    sla_deadline=deadline,
+                    priority=max(conv.priority, payload.routing.priority),
+                    payload=text,
+                    payload_created_at=payload.created_at.timestamp(),
+                    headline=_headline(payload),
+                    version=Conv.version + 1,
+                    updated_at=now,
+                )
+            )
+            after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
+            self._audit(
+                connection,
+                "router",
+                "reroute",
+                conversation_pk=conv.id,
+                before=_snapshot(conv),
+                after={**_snapshot(after), "note": note},
+            )
+            self._change(connection, [conv.lane, routed], conv.id, "rerouted")
+        return True
+
+    def relay_line(
+        self, conversation_id: str, kind: str, text: str, *, ref: str, author: str | None = None
+    ) -> int | None:
+        """Store a line the relay has had Rasa record (the lane message of a move), with a
+        change for the conversation's lane if the desktop holds it; idempotent by ``ref``."""
+        if kind not in store.MESSAGE_KINDS:
+            raise InvalidInput(f"the kind must be one of {', '.join(store.MESSAGE_KINDS)}")
+        with self._write() as connection:
+            seq = self._insert_line(
+                connection, conversation_id, kind, text, author=author, ref=ref, at=self.clock()
+            )
+            conv = self._held(connection, conversation_id)
+            if seq is not None and conv is not None:
+                self._change(connection, [conv.lane], conv.id, "message")
+        return seq
+
+    # ------------------------------------------------------------------ abandonment
+
+    def abandon_idle(self, after_seconds: float) -> list[tuple[int, str]]:
+        """Mark abandoned every WAITING conversation with no sign of life for ``after_seconds``:
+        the latest of its ``waiting_since``, the customer's last line and the chat page's
+        heartbeat (``desktop_presence``). Each is taken out of the queue, audited as
+        "system", and returned as (pk, conversation id) so the caller resumes the bot."""
+        if after_seconds <= 0:
+            raise ValueError("after_seconds must be positive")
+        now = self.clock()
+        cutoff = now - after_seconds
+        with self._write() as connection:
+            last_line = (
+                sa.select(sa.func.max(Message.at))
+                .where(Message.conversation_id == Conv.conversation_id, Message.kind == "customer")
+                .scalar_subquery()
+            )
+            seen = (
+                sa.select(Presence.last_seen)
+                .where(Presence.conversation_id == Conv.conversation_id)
+                .scalar_subquery()
+            )
+            candidates = connection.execute(
+                self._select_conv()
+                .add_columns(last_line.label("last_line"), seen.label("last_seen"))
+                .where(Conv.status == "waiting", Conv.waiting_since < cutoff)
+                .order_by(Conv.id)
+            ).all()
+            gone: list[tuple[int, str]] = []
+            for row in candidates:
+                alive = max(row.waiting_since, row.last_line or 0.0, row.last_seen or 0.0)
+                if alive >= cutoff:
+                    continue
+                done = connection.execute(
+                    sa.update(Conv)
+                    .where(Conv.id == row.id, Conv.status == "waiting", Conv.version == row.version)
+                    .values(
+                        status="abandoned",
+                        closed_at=now,
+                        version=Conv.version + 1,
+                        updated_at=now,
+                    )
+                ).rowcount
+                if done != 1:
+                    continue
+                after = connection.execute(self._select_conv().where(Conv.id == row.id)).one()
+                self._audit(
+                    connection,
+                    "system",
+                    "abandon",
+                    conversation_pk=row.id,
+                    before=_snapshot(row),
+                    after={**_snapshot(after), "idle_seconds": round(now - alive, 1)},
+                )
+                self._change(connection, [row.lane], row.id, "abandoned")
+                gone.append((row.id, row.conversation_id))
+        return gone
+
+    def resume_bot(self, conversation_id: str) -> None:
+        """Give an abandoned conversation back to the bot (so a returning customer gets the
+        bot); ``BotUnavailable`` if there is no bot or it refuses."""
+        if self.bot is None:
+            raise BotUnavailable("no bot connected; the conversation stays paused in the bot")
+        self._call_bot(lambda bot: bot.hand_back(conversation_id, ""))
 
     # ------------------------------------------------------------------ change feed
 
@@ -2046,6 +2468,15 @@ class Desktop:
 # ------------------------------------------------------------------------------ module helpers
 
 
+def _insert_ignoring(connection: sa.Connection, table: Any, keys: list[str]) -> Any:
+    """INSERT ... ON CONFLICT (keys) DO NOTHING, on PostgreSQL and SQLite."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql as dialect  # noqa: PLC0415
+    else:
+        from sqlalchemy.dialects import sqlite as dialect  # type: ignore[no-redef]  # noqa: PLC0415
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
+
+
 def _parse_payload(body: bytes) -> ContextPayload:
     try:
         payload = ContextPayload.model_validate_json(body)
@@ -2101,6 +2532,7 @@ def _state(conv: Any) -> str:
         "waiting": "it is waiting",
         "resolved": "it is resolved",
         "handed_back": "it was handed back to the bot",
+        "abandoned": "the customer left while waiting",
     }
     return states.get(str(conv.status), str(conv.status))
 

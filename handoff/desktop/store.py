@@ -310,9 +310,7 @@ class Presence(Base):
 
     __tablename__ = "desktop_presence"
 
-    conversation_id: Mapped[str] = mapped_column(
-        sa.String(CONVERSATION_ID_CHARS), primary_key=True
-    )
+    conversation_id: Mapped[str] = mapped_column(sa.String(CONVERSATION_ID_CHARS), primary_key=True)
     last_seen: Mapped[float] = mapped_column(sa.Double)
 
 

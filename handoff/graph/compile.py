@@ -8,8 +8,9 @@ routing never touches it.
 
 from __future__ import annotations
 
+import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
 from itertools import chain
@@ -153,6 +154,7 @@ def compile_rules(loaded: LoadedRules) -> CompiledRules:
     for lane_id, lane in lanes.items():
         if lane.fallback is not None:
             lane_ref(("lanes", lane_id, "fallback"), lane.fallback, "fallback")
+        problems.extend(_check_replies(lane_id, lane, lanes, sources, lane_ref))
 
     graph = nx.DiGraph()
     graph.add_node(START, kind="start")
@@ -163,6 +165,9 @@ def compile_rules(loaded: LoadedRules) -> CompiledRules:
             graph.add_edge(
                 node_id("lane", lane_id), node_id("lane", lane.fallback), kind="fallback"
             )
+        for target in lane.replies.values():
+            if target in lanes and target != lane.fallback:
+                graph.add_edge(node_id("lane", lane_id), node_id("lane", target), kind="reply")
     for name in ruleset.conditions:
         graph.add_node(node_id("condition", name), kind="condition")
 
@@ -324,6 +329,68 @@ def compile_rules(loaded: LoadedRules) -> CompiledRules:
         lanes=MappingProxyType({k: _lane_info(k, v) for k, v in lanes.items()}),
         nodes=MappingProxyType(nodes),
     )
+
+
+def reply_words(text: str) -> tuple[str, ...]:
+    """The words of a customer's reply or a keyword, for matching lane replies: lower case,
+    letters and digits only ("Yes, FRAUD!" -> ("yes", "fraud"))."""
+    return tuple(_WORD.findall(text.casefold()))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _check_replies(
+    lane_id: str,
+    lane: Lane,
+    lanes: Mapping[str, Lane],
+    sources: SourceMap,
+    lane_ref: Callable[[tuple[str | int, ...], str, str], bool],
+) -> list[Problem]:
+    """A lane's ``replies``: each keyword is words its message offers, each target a lane a
+    person works (a reply moves the customer to people, never back to the bot)."""
+    problems: list[Problem] = []
+    offered = " " + " ".join(reply_words(lane.message)) + " "
+    for keyword, target in lane.replies.items():
+        path: tuple[str | int, ...] = ("lanes", lane_id, "replies", keyword)
+        words = reply_words(keyword)
+        if not words:
+            problems.append(
+                sources.problem(
+                    path,
+                    f"reply keyword {keyword!r} has no letters or digits",
+                    "use a word the lane's message asks for, e.g. fraud",
+                )
+            )
+            continue
+        if f" {' '.join(words)} " not in offered:
+            problems.append(
+                sources.problem(
+                    path,
+                    f"reply keyword {keyword!r} does not appear in the message of lane {lane_id!r}",
+                    "the message must tell the customer what to reply, e.g. 'reply \"fraud\"'",
+                )
+            )
+        if lane_ref(path, target, "reply lane") and lanes[target].kind not in (
+            "human",
+            "specialist",
+        ):
+            problems.append(
+                sources.problem(
+                    path,
+                    f"reply {keyword!r} goes to {lanes[target].kind} lane {target!r}",
+                    "a reply takes the customer to people: choose a human or specialist lane",
+                )
+            )
+        if target == lane_id:
+            problems.append(
+                sources.problem(
+                    path,
+                    f"reply {keyword!r} goes to lane {lane_id!r} itself",
+                    "choose another lane",
+                )
+            )
+    return problems
 
 
 def _from_first(cycle: list[str], order: list[str]) -> list[str]:

@@ -64,6 +64,7 @@ class FiredRule(Model):
 StepKind = Literal[
     "override",
     "red_line",
+    "reply",
     "sticky",
     "rule",
     "confirm",

@@ -271,6 +271,13 @@ class Lane(Model):
     )
     fallback: str | None = Field(default=None, description="Lane to use when closed or full.")
     message: str = Field(default="", description="What the customer is told on arrival.")
+    replies: dict[str, str] = Field(
+        default_factory=dict,
+        description="Replies the lane's message offers, keyword -> lane: while the customer "
+        "waits in this lane, a reply that is the keyword (case, punctuation and a few extra "
+        "words aside, e.g. 'yes fraud please') moves them to that human or specialist lane. "
+        "Each keyword must appear in the message.",
+    )
     guidance: Guidance = Guidance()
 
 

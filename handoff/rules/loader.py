@@ -116,6 +116,10 @@ def ruleset_version(ruleset: RuleSet) -> str:
     left_out = {name for name, is_unset in later.items() if is_unset}
     unset = {"settings": left_out} if left_out else None
     data = ruleset.model_dump(mode="json", by_alias=True, exclude=unset)
+    # Lane replies (added later too): left out of a lane that offers none.
+    for lane in data.get("lanes", {}).values():
+        if not lane.get("replies"):
+            lane.pop("replies", None)
     text = json.dumps(_without_new_signals(data), ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 

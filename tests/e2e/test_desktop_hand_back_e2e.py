@@ -117,6 +117,7 @@ def loop(
             env = os.environ | {
                 "HANDOFF_ACTION_PORT": str(action_port),
                 "HANDOFF_ACTION_TOKEN": ACTION_TOKEN,
+                "HANDOFF_RASA_EVENTS_DB": str(work / "rasa-events.sqlite"),
                 "RASA_TELEMETRY_ENABLED": "false",
                 "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache"),
                 **NO_CHAT,

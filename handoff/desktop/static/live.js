@@ -11,6 +11,7 @@
  *   gone    the id of a row that left its lane's queue (claimed rows stay; resolved,
  *           transferred and handed-back ones go)
  *   stats   a lane's <dl id="stats-LANE">: replaced
+ *   lines   the pk of a conversation with new live lines: its card fetches and swaps them
  *   reload  too much was missed: the page reloads (the card page only says so)
  *   logout  the session ended: back to the login page
  *
@@ -225,6 +226,46 @@
     var old = fresh && document.getElementById(fresh.id);
     if (old) {
       old.replaceWith(fresh);
+    }
+  });
+  // New lines of a conversation (customer, bot, agent, notice): the card on screen fetches
+  // them (GET /c/PK/lines, checked against the session like the page) and swaps the list.
+  var fetchingLines = false;
+  var linesAgain = false;
+  function refreshLines() {
+    var list = document.getElementById("live-lines");
+    if (!list) {
+      return;
+    }
+    if (fetchingLines) {
+      linesAgain = true;
+      return;
+    }
+    fetchingLines = true;
+    window.fetch("/c/" + encodeURIComponent(conversation) + "/lines", {
+      credentials: "same-origin",
+      headers: { "Accept": "text/html" }
+    }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      // (A session that ended answers with the login page: not a list, left alone.)
+      var fresh = html && parse(html);
+      var old = document.getElementById("live-lines");
+      if (fresh && old && fresh.id === "live-lines") {
+        old.replaceWith(fresh);
+        fresh.scrollTop = fresh.scrollHeight;
+      }
+    }).catch(function () {}).then(function () {
+      fetchingLines = false;
+      if (linesAgain) {
+        linesAgain = false;
+        refreshLines();
+      }
+    });
+  }
+  source.addEventListener("lines", function (event) {
+    if (mode === "card" && concerns(event.data)) {
+      refreshLines();
     }
   });
   source.addEventListener("reload", function () {
