@@ -168,7 +168,7 @@ def _agent_of(lines: Iterable[Line]) -> str | None:
     agent = None
     for line in lines:
         if line.kind == "notice":
-            agent = line.author
+            agent = line.author if line.joins else None
     return agent
 
 

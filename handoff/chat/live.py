@@ -295,5 +295,6 @@ def _event(line: Line) -> dict[str, Any]:
         "author": line.author,
         "text": line.text,
         "at": line.at,
+        "joins": line.joins,
     }
     return {"event": "line", "data": json.dumps(data, ensure_ascii=False), "id": str(line.seq)}

@@ -42,6 +42,13 @@ class Line:
     author: str | None
     text: str
     at: float
+    ref: str | None = None
+
+    @property
+    def joins(self) -> bool:
+        """A notice that an agent joined (the desktop's join notices: ref ``join:…``); any
+        other notice (moved, handed back) means nobody holds the conversation now."""
+        return self.kind == "notice" and (self.ref or "").startswith("join:")
 
 
 def _cause(error: BaseException) -> str:
@@ -260,4 +267,5 @@ def _line(row: sa.Row[Any]) -> Line:
         author=row.author,
         text=row.text,
         at=float(row.at),
+        ref=row.ref,
     )

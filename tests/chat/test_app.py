@@ -118,22 +118,32 @@ class TestPage:
 
         from handoff.desktop.store import Message  # noqa: PLC0415
 
-        with chat_store.engine.begin() as connection:
-            for kind, author, text in (
-                ("notice", "dana", "Dana joined"),
-                ("agent", "dana", "Hello, <b>I'm Dana</b>"),
-            ):
+        def notice(author: str, text: str, ref: str, at: float) -> None:
+            with chat_store.engine.begin() as connection:
                 connection.execute(
                     sa.insert(Message).values(
-                        conversation_id=conversation, kind=kind, author=author, text=text,
-                        at=time.time() + 1,
+                        conversation_id=conversation, kind="notice", author=author, text=text,
+                        ref=ref, at=at,
                     )
                 )  # fmt: skip
+
+        now = time.time()
+        notice("dana", "dana from our team has joined the chat.", "join:1:1:0", now + 1)
+        with chat_store.engine.begin() as connection:
+            connection.execute(
+                sa.insert(Message).values(
+                    conversation_id=conversation, kind="agent", author="dana",
+                    text="Hello, <b>I'm Dana</b>", at=now + 2,
+                )
+            )  # fmt: skip
         page = client.get("/").text
         assert "You're chatting with dana" in page
         assert "dana (agent)" in page
         assert "Hello, &lt;b&gt;I&#39;m Dana&lt;/b&gt;" in page  # escaped, never HTML
         assert "I&#39;m passing you to an adviser." in page
+        # A hand-back notice (it names the agent too, but is not a join) ends it.
+        notice("dana", "dana handed you back to our assistant.", "hand-back:1:1:0", now + 3)
+        assert "You're chatting with our assistant" in client.get("/").text
 
     def test_health_says_the_database_is_ready(self, client: httpx.Client) -> None:
         assert client.get("/health").json()["ok"] is True
@@ -419,7 +429,7 @@ class TestStream:
                 connection.execute(
                     sa.insert(Message).values(
                         conversation_id=me, kind="notice", author="dana", text="Dana joined",
-                        at=2.0,
+                        ref="join:1:1:2.0", at=2.0,
                     )
                 )  # fmt: skip
             _wait(lambda: len(got) >= 2 and "text" in got[-1])
@@ -427,7 +437,7 @@ class TestStream:
                 ("bot", "for me"),
                 ("notice", "Dana joined"),
             ]
-            assert got[1]["author"] == "dana"
+            assert (got[1]["author"], got[1]["joins"], got[0]["joins"]) == ("dana", True, False)
             assert [int(line["id"]) for line in got] == [line["seq"] for line in got]
             # The heartbeat: both open pages are seen every 0.2 s while their streams are open.
             _wait(lambda: chat_store.last_seen(me) is not None)

@@ -26,8 +26,10 @@ import jwt
 
 from tests.conftest import ROOT, RULES, always_open_rules, free_port, stop, wait_for
 from tests.desktop.browser.harness import (
+    PEOPLE,
     WEBHOOK_SECRET,
     DesktopServer,
+    Person,
     prepare_desktop,
     serve,
 )
@@ -97,11 +99,13 @@ def chat_stack(
     rasa_model: Path,
     work: Path,
     *,
-    desktop_env: Mapping[str, str] | None = None,
-    rasa_env: Mapping[str, str] | None = None,
+    relay: bool = False,
+    people: Mapping[str, Person] = PEOPLE,
 ) -> Iterator[ChatStack]:
-    """Desktop (thread), action server, chat server and Rasa, started in that order, all on
-    127.0.0.1, stopped in reverse whatever happens."""
+    """Desktop, action server, chat server and Rasa (with its SQL event broker), started in
+    that order, all on 127.0.0.1, stopped in reverse whatever happens. The desktop runs in a
+    thread, or with ``relay=True`` as ``handoff desktop serve --rasa-events`` (a process,
+    the relay inside it) on the same database, its people made beforehand."""
     from handoff.desktop import RasaBot  # noqa: PLC0415
 
     rules = always_open_rules(RULES / "banking.yaml", work / "banking-always-open.yaml")
@@ -109,11 +113,32 @@ def chat_stack(
     rasa_url = f"http://127.0.0.1:{rasa_port}"
     chat_url = f"http://127.0.0.1:{chat_port}"
     db = f"sqlite:///{work / 'desktop.sqlite'}"
+    events = str(work / "rasa-events.sqlite")
     bot = RasaBot(rasa_url, jwt_secret=JWT_SECRET, state_secret=STATE_SECRET)
-    desktop = prepare_desktop(db, bot=bot, rules=rules)
+    desktop = prepare_desktop(db, bot=bot, rules=rules, people=dict(people))
     processes: list[subprocess.Popen[bytes]] = []
     try:
-        with serve(desktop) as desk_url:
+        with contextlib.ExitStack() as stack:
+            if relay:
+                desk_url = f"http://127.0.0.1:{free_port()}"
+                env = os.environ | {
+                    "HANDOFF_DESKTOP_WEBHOOK_SECRET": WEBHOOK_SECRET,
+                    "HANDOFF_DESKTOP_RASA_URL": rasa_url,
+                    "HANDOFF_RASA_JWT_SECRET": JWT_SECRET,
+                    "HANDOFF_STATE_SECRET": STATE_SECRET,
+                    "HANDOFF_DESKTOP_RASA_EVENTS": events,
+                }
+                command = [
+                    sys.executable, "-m", "handoff.cli", "desktop", "serve", "--upgrade",
+                    "--rules", str(rules), "--db", db, "--port", desk_url.rsplit(":", 1)[1],
+                    "--insecure-cookies",
+                ]  # fmt: skip
+                start_process(
+                    processes, work, "desktop", command, env=env, cwd=ROOT,
+                    health=f"{desk_url}/health",
+                )  # fmt: skip
+            else:
+                desk_url = stack.enter_context(serve(desktop))
             env = os.environ | {
                 "HANDOFF_RULES": str(rules),
                 "HANDOFF_OUTBOX_URL": f"sqlite:///{work / 'outbox.sqlite'}",
@@ -130,7 +155,6 @@ def chat_stack(
             env = os.environ | {
                 "HANDOFF_CHAT_SECRET": CHAT_SECRET,
                 "HANDOFF_CHAT_CALLBACK_TOKEN": CALLBACK_TOKEN,
-                **(desktop_env or {}),
             }
             command = [
                 sys.executable, "-m", "handoff.cli", "chat", "serve", "--db", db,
@@ -144,9 +168,9 @@ def chat_stack(
                 "HANDOFF_ACTION_TOKEN": ACTION_TOKEN,
                 "HANDOFF_CHAT_CALLBACK_URL": f"{chat_url}/rasa/callback",
                 "HANDOFF_CHAT_CALLBACK_TOKEN": CALLBACK_TOKEN,
+                "HANDOFF_RASA_EVENTS_DB": events,
                 "RASA_TELEMETRY_ENABLED": "false",
                 "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache"),
-                **(rasa_env or {}),
             }
             command = [
                 str(rasa_bin), "run", "--enable-api", "-m", str(rasa_model),
@@ -156,7 +180,8 @@ def chat_stack(
             start_process(
                 processes, work, "rasa", command, env=env, cwd=RASA_PROJECT, health=f"{rasa_url}/"
             )
-            yield ChatStack(rasa_url, chat_url, DesktopServer(desk_url, desktop), work)
+            desk = DesktopServer(desk_url, desktop, people=dict(people))
+            yield ChatStack(rasa_url, chat_url, desk, work)
     finally:
         for process in reversed(processes):
             stop(process, timeout=20)

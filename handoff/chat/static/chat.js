@@ -10,7 +10,8 @@
  *   - listens to GET /events (server-sent events; the browser reconnects by itself and
  *     sends Last-Event-ID) for the assistant's, the agent's and the notice lines; a line
  *     already on the page (same seq) is not shown twice;
- *   - shows who the customer is chatting with: a notice with an author is an agent joining.
+ *   - shows who the customer is chatting with: a join notice names the agent; any other
+ *     notice (moved to another team, handed back to the assistant) ends it.
  *
  * Every text is set with textContent: nothing from the server is ever parsed as HTML.
  */
@@ -177,7 +178,8 @@
     seen[String(line.seq)] = true;
     addLine(line.kind, line.text, line.author, line.seq);
     if (line.kind === "notice") {
-      setAgent(line.author || "");
+      // A join names the agent; any other notice (moved, handed back) ends it.
+      setAgent(line.joins ? line.author || "" : "");
     }
   });
   events.addEventListener("reload", function () {
