@@ -192,3 +192,13 @@ def test_the_chat_and_the_desktop_share_one_database(tmp_path: object) -> None:
         assert store.history("web-x")[0].kind == "bot"
     finally:
         store.close()
+
+
+def test_the_public_api_is_small_sorted_and_documented() -> None:
+    import handoff.chat  # noqa: PLC0415
+
+    names = handoff.chat.__all__
+    assert len(names) == len(set(names))  # the order is ruff's (RUF022)
+    for name in names:
+        value = getattr(handoff.chat, name)
+        assert not callable(value) or value.__doc__, name
