@@ -73,10 +73,12 @@ from handoff.desktop.live import parse_after
 from handoff.errors import StorageUnavailable
 
 __all__ = [
+    "ACCOUNT_SLOTS",
     "CALLBACK_PATH",
     "MAX_BODY_BYTES",
     "MAX_MESSAGE_CHARS",
     "RateLimit",
+    "account_slots",
     "create_app",
 ]
 
@@ -149,6 +151,47 @@ class _RasaMessage(BaseModel):
     model_config = ConfigDict(extra="ignore")
     recipient_id: str = Field(min_length=1, max_length=255)
     text: str = Field(max_length=MAX_BOT_CHARS)
+
+
+# The account slots the router reads (handoff.adapters.rasa.ACCOUNT_SLOTS' values).
+ACCOUNT_SLOTS = ("customer_id", "account_tier", "risk_flags")
+
+
+def account_slots(
+    rasa_url: str,
+    jwt_secret: str | bytes,
+    slots: dict[str, Any],
+    *,
+    jwt_method: str = "HS256",
+) -> Callable[[str, httpx.AsyncClient], Any]:
+    """An ``on_start`` for :func:`create_app` that sets account slots (``customer_id``,
+    ``account_tier``, ``risk_flags``) on each new conversation through Rasa's HTTP API
+    (``rasa run --enable-api --jwt-secret``; a 60-second token scoped to the conversation),
+    before its first message. Server-side only: nothing the browser sends reaches them. A
+    demo sets fixed values; a deployment would look the logged-in customer up instead."""
+    unknown = sorted(set(slots) - set(ACCOUNT_SLOTS))
+    if unknown:
+        raise ValueError(f"not an account slot: {', '.join(unknown)} (allowed: {ACCOUNT_SLOTS})")
+    from handoff.adapters.rasa import _conversation_path, _rasa_jwt  # noqa: PLC0415
+
+    base = rasa_url.rstrip("/")
+    events = [{"event": "slot", "name": name, "value": value} for name, value in slots.items()]
+
+    async def on_start(conversation_id: str, client: httpx.AsyncClient) -> None:
+        token = _rasa_jwt(conversation_id, jwt_secret, jwt_method)
+        answer = await client.post(
+            f"{base}{_conversation_path(conversation_id)}/tracker/events",
+            json=events,
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        if answer.is_error:
+            raise httpx.HTTPStatusError(
+                f"Rasa answered {answer.status_code} to the account slots",
+                request=answer.request,
+                response=answer,
+            )
+
+    return on_start
 
 
 def _environment() -> jinja2.Environment:

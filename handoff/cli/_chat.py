@@ -22,6 +22,7 @@ __all__ = ["CALLBACK_TOKEN_ENV", "SECRET_ENV", "chat", "serve"]
 SECRET_ENV = "HANDOFF_CHAT_SECRET"
 CALLBACK_TOKEN_ENV = "HANDOFF_CHAT_CALLBACK_TOKEN"
 RASA_URL_ENV = "HANDOFF_CHAT_RASA_URL"
+JWT_ENV = "HANDOFF_RASA_JWT_SECRET"
 DEFAULT_PORT = 8800
 
 
@@ -49,6 +50,15 @@ def chat() -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
 @click.option("--title", default="Chat with us", show_default=True, help="The page's heading.")
 @click.option(
+    "--demo-account",
+    "demo_account",
+    multiple=True,
+    metavar="SLOT=VALUE",
+    help="For a demo: set this account slot (customer_id, account_tier, risk_flags; "
+    "risk_flags comma-separated) on every new conversation through Rasa's HTTP API, before "
+    "its first message (needs HANDOFF_RASA_JWT_SECRET, Rasa's --jwt-secret). Repeatable.",
+)
+@click.option(
     "--insecure-cookies",
     is_flag=True,
     help="Send the session cookie without Secure, for plain http://127.0.0.1 only; behind "
@@ -56,7 +66,14 @@ def chat() -> None:
 )
 @guard
 def serve(
-    *, db: str, rasa_url: str, host: str, port: int, title: str, insecure_cookies: bool
+    *,
+    db: str,
+    rasa_url: str,
+    host: str,
+    port: int,
+    title: str,
+    demo_account: tuple[str, ...],
+    insecure_cookies: bool,
 ) -> int:
     """Serve the customer chat page: customers talk to the bot, then to an agent.
 
@@ -80,6 +97,7 @@ def serve(
     desktop_module()  # the extra's install hint, if missing
     from handoff.adapters.rasa_actions import ConfigError, SecretSource  # noqa: PLC0415
     from handoff.chat import ChatStore, create_app  # noqa: PLC0415
+    from handoff.chat.app import account_slots  # noqa: PLC0415
 
     try:
         session = SecretSource(SECRET_ENV, os.environ).values()
@@ -97,6 +115,28 @@ def serve(
     if where.scheme not in ("http", "https") or not where.hostname:
         raise click.UsageError("--rasa-url must be an http:// or https:// URL")
     rasa_at = f"{where.scheme}://{where.hostname}{f':{where.port}' if where.port else ''}"
+    on_start = None
+    if demo_account:
+        slots: dict[str, object] = {}
+        for item in demo_account:
+            name, equals, value = item.partition("=")
+            if not equals:
+                raise click.UsageError(f"--demo-account {item!r}: write SLOT=VALUE")
+            slots[name.strip()] = (
+                [flag.strip() for flag in value.split(",") if flag.strip()]
+                if name.strip() == "risk_flags"
+                else value.strip()
+            )
+        try:
+            jwt_secret = SecretSource(JWT_ENV, os.environ).values()
+        except ConfigError as error:
+            raise click.UsageError(str(error)) from None
+        if not jwt_secret:
+            raise click.UsageError(f"--demo-account needs {JWT_ENV} (Rasa's --jwt-secret)")
+        try:
+            on_start = account_slots(rasa_url, jwt_secret[0], slots)
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
     chat_store = ChatStore(db)
     try:
         chat_store.check()
@@ -107,6 +147,7 @@ def serve(
             callback_tokens=callback.values,
             secure_cookies=not insecure_cookies,
             title=title,
+            on_start=on_start,
         )
         shown = f"[{host}]" if ":" in host else host
 

@@ -85,3 +85,26 @@ def test_serves_the_page_with_secrets_from_files(tmp_path: Path) -> None:
     finally:
         stop(process)
     assert "handoff chat on http://127.0.0.1:" in log.read_text()
+
+
+@pytest.mark.parametrize(
+    ("options", "env", "says"),
+    [
+        (("--demo-account", "account_tier=premium"), {}, "HANDOFF_RASA_JWT_SECRET"),
+        (("--demo-account", "tier"), {"HANDOFF_RASA_JWT_SECRET": "j"}, "SLOT=VALUE"),
+        (("--demo-account", "balance=1"), {"HANDOFF_RASA_JWT_SECRET": "j"}, "not an account"),
+    ],
+)
+def test_a_demo_account_needs_rasas_jwt_secret_and_known_slots(
+    options: tuple[str, ...], env: dict[str, str], says: str
+) -> None:
+    """The demo account is set server-side through Rasa's HTTP API, so it needs the JWT
+    secret; only the slots the router reads are accepted."""
+    clean = {k: v for k, v in os.environ.items() if k != "HANDOFF_RASA_JWT_SECRET"}
+    result = subprocess.run(
+        [*HANDOFF, "--db", "sqlite:///unused.sqlite", *options],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        env={**clean, "NO_COLOR": "1", **SECRETS, **env},
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert says in result.stderr

@@ -101,6 +101,7 @@ def chat_stack(
     *,
     relay: bool = False,
     people: Mapping[str, Person] = PEOPLE,
+    chat_options: tuple[str, ...] = (),
 ) -> Iterator[ChatStack]:
     """Desktop, action server, chat server and Rasa (with its SQL event broker), started in
     that order, all on 127.0.0.1, stopped in reverse whatever happens. The desktop runs in a
@@ -155,10 +156,12 @@ def chat_stack(
             env = os.environ | {
                 "HANDOFF_CHAT_SECRET": CHAT_SECRET,
                 "HANDOFF_CHAT_CALLBACK_TOKEN": CALLBACK_TOKEN,
+                "HANDOFF_RASA_JWT_SECRET": JWT_SECRET,
             }
             command = [
                 sys.executable, "-m", "handoff.cli", "chat", "serve", "--db", db,
                 "--rasa-url", rasa_url, "--port", str(chat_port), "--insecure-cookies",
+                *chat_options,
             ]  # fmt: skip
             start_process(
                 processes, work, "chat", command, env=env, cwd=ROOT, health=f"{chat_url}/health"

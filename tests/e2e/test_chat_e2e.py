@@ -8,7 +8,9 @@ Reuses tests/e2e/conftest.py's Rasa install and trained model; the stack is chat
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ import sqlalchemy as sa
 from ruamel.yaml import YAML
 
 from handoff.adapters.rasa import SLOT_LANE
-from handoff.desktop.store import Message, Presence
+from handoff.desktop.store import Conversation, Message, Presence
 from tests.desktop.browser import fixtures
 from tests.desktop.browser.harness import CHROMIUM_ARGS, VIEWPORT
 from tests.e2e.chat_stack import ChatStack, Customer, chat_stack
@@ -39,7 +41,10 @@ __all__ = ["CHROMIUM_ARGS", "VIEWPORT", "browser", "chromium"]
 def stack(
     rasa_bin: Path, rasa_model: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ChatStack]:
-    with chat_stack(rasa_bin, rasa_model, tmp_path_factory.mktemp("chat-e2e")) as running:
+    # A demo account on every new conversation: set by the server through Rasa's HTTP API.
+    options = ("--demo-account", "customer_id=demo-7", "--demo-account", "account_tier=premium")
+    work = tmp_path_factory.mktemp("chat-e2e")
+    with chat_stack(rasa_bin, rasa_model, work, chat_options=options) as running:
         yield running
 
 
@@ -73,6 +78,9 @@ def test_the_bot_answers_through_the_callback_channel(stack: ChatStack) -> None:
         assert [e["text"] for e in tracker["events"] if e["event"] == "user"] == ["hello"]
         assert stack.bot_texts(sender) == [GREETING]
         assert tracker["latest_input_channel"] == "callback"
+        # The demo account reached the slots the router reads, from the server, not the page.
+        assert tracker["slots"]["customer_id"] == "demo-7"
+        assert tracker["slots"]["account_tier"] == "premium"
         with stack.desk.desktop.engine.connect() as connection:
             seen = connection.execute(
                 sa.select(Presence.last_seen).where(Presence.conversation_id == sender)
@@ -97,6 +105,14 @@ def test_asking_for_a_person_shows_the_handoff_message(stack: ChatStack) -> None
         assert tracker["paused"] is True
         assert tracker["slots"][SLOT_LANE] == "general_banking"
         assert GENERAL_MESSAGE in [" ".join(t.split()) for t in stack.bot_texts(sender)]
+        # The payload the agent sees carries the account the server set (the outbox delivers
+        # it a moment later).
+        deadline = time.monotonic() + 30
+        while (payload := _payload(stack, sender)) is None:
+            assert time.monotonic() < deadline, "the payload never reached the desktop"
+            time.sleep(0.2)
+        assert payload["customer"]["customer_id"] == "demo-7"
+        assert payload["customer"]["tier"] == "premium"
     finally:
         customer.close()
 
@@ -130,6 +146,14 @@ def test_a_customer_chats_in_chromium_and_sees_the_handoff_message(
         expect(page.get_by_test_id("line-bot").first).to_contain_text(GREETING)
     finally:
         context.close()
+
+
+def _payload(stack: ChatStack, sender: str) -> dict[str, Any] | None:
+    with stack.desk.desktop.engine.connect() as connection:
+        body = connection.execute(
+            sa.select(Conversation.payload).where(Conversation.conversation_id == sender)
+        ).scalar_one_or_none()
+    return None if body is None else dict(json.loads(body))
 
 
 def _sender_of(stack: ChatStack, seq: int) -> str:
