@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # Talk to the bundled bot on your machine with one command: installs what is missing (our
 # venv, Rasa 3.6.21 in its own Python 3.10 venv), trains the model unless the tests or an
-# earlier run already trained it for the same data, then starts the agent desktop (where the
-# action server's signed webhook delivers each handoff), our action server and Rasa, all on
-# 127.0.0.1, with an admin and an agent login for you. Ctrl-C stops all three.
+# earlier run already trained it, then starts the agent desktop (with the relay), our action
+# server, Rasa and the customer chat page, all on 127.0.0.1, and prints the two URLs: the
+# customer's page and the agent desktop (with an admin and an agent login). Ctrl-C stops all.
 #
-#   rasa_project/run_local.sh           start, print how to talk to the bot and open the
-#                                       desktop, run until Ctrl-C
-#   rasa_project/run_local.sh --check   start, send one message that must reach a person,
-#                                       check the answer, the desktop's queue and a hand-back
-#                                       from it, stop; exit 0 if it worked, 1 otherwise
+#   rasa_project/run_local.sh           start, print the chat page's and the desktop's URLs
+#                                       and logins, run until Ctrl-C
+#   rasa_project/run_local.sh --check   start; on the chat page ask for a person; check the
+#                                       desktop's queue, a relay round trip (customer <->
+#                                       agent) and a hand-back; stop; exit 0 if it worked
 #
 # Ports (defaults): HANDOFF_LOCAL_RASA_PORT (5005), HANDOFF_LOCAL_ACTION_PORT (5055),
-# HANDOFF_LOCAL_DESKTOP_PORT (8700). Logs and databases: HANDOFF_LOCAL_DIR (.e2e/local, or
-# .e2e/local-check for --check); the databases are new each run. Secrets and
+# HANDOFF_LOCAL_DESKTOP_PORT (8700), HANDOFF_LOCAL_CHAT_PORT (8800). Logs and databases:
+# HANDOFF_LOCAL_DIR (.e2e/local, or .e2e/local-check for --check), new each run. Secrets and
 # passwords are new for each run unless set (HANDOFF_LOCAL_DESKTOP_PASSWORD: both logins').
 set -euo pipefail
 usage() { sed -n '8,18s/^# \{0,1\}//p' "$0"; }
@@ -29,6 +29,7 @@ root=$PWD
 rasa_port=${HANDOFF_LOCAL_RASA_PORT:-5005}
 action_port=${HANDOFF_LOCAL_ACTION_PORT:-5055}
 desktop_port=${HANDOFF_LOCAL_DESKTOP_PORT:-8700}
+chat_port=${HANDOFF_LOCAL_CHAT_PORT:-8800}
 if [[ $mode == check ]]; then default_dir=.e2e/local-check; else default_dir=.e2e/local; fi
 dir=${HANDOFF_LOCAL_DIR:-$root/$default_dir}
 [[ $dir = /* ]] || dir=$root/$dir
@@ -46,7 +47,7 @@ fi
 
 # Refuse early, and clearly, if a port is taken (another run_local.sh, a Rasa you started...).
 for spec in "HANDOFF_LOCAL_RASA_PORT $rasa_port" "HANDOFF_LOCAL_ACTION_PORT $action_port" \
-            "HANDOFF_LOCAL_DESKTOP_PORT $desktop_port"; do
+            "HANDOFF_LOCAL_DESKTOP_PORT $desktop_port" "HANDOFF_LOCAL_CHAT_PORT $chat_port"; do
     set -- $spec
     if ! .venv/bin/python -c 'import socket, sys
 with socket.socket() as s:  # SO_REUSEADDR as the servers: TIME_WAIT is no conflict
@@ -74,6 +75,8 @@ action_token=${HANDOFF_ACTION_TOKEN:-$(new_secret)}   # Rasa's endpoints.yml sen
 state_secret=${HANDOFF_STATE_SECRET:-$(new_secret)}   # signs the routing state slot
 pseudonym_key=${HANDOFF_PSEUDONYM_KEY:-$(new_secret)}   # keys the ids in payloads
 jwt_secret=${HANDOFF_RASA_JWT_SECRET:-$(new_secret)}  # Rasa's HTTP API (hand-back) needs it
+chat_secret=${HANDOFF_CHAT_SECRET:-$(new_secret)}      # signs the chat page's session cookies
+callback_token=${HANDOFF_CHAT_CALLBACK_TOKEN:-$(new_secret)}  # Rasa's callback channel sends it
 rules=${HANDOFF_RULES:-rules/banking.yaml}
 # Passwords of the desktop's logins (given to the commands in their environment, never as
 # arguments, so `ps` does not show them).
@@ -114,12 +117,15 @@ HANDOFF_OUTBOX_URL=sqlite:///$dir/outbox.sqlite HANDOFF_PORT=$action_port \
 HANDOFF_WEBHOOK_URL=http://127.0.0.1:$desktop_port/webhook/payloads HANDOFF_WEBHOOK_SECRET=$secret \
     .venv/bin/handoff-actions >"$dir/actions.log" 2>&1 & pids+=($!)
 actions_pid=$!
-# endpoints.yml reads HANDOFF_ACTION_PORT, HANDOFF_ACTION_TOKEN and HANDOFF_RASA_EVENTS_DB.
+# endpoints.yml reads HANDOFF_ACTION_PORT, HANDOFF_ACTION_TOKEN and HANDOFF_RASA_EVENTS_DB;
+# credentials.yml's callback channel HANDOFF_CHAT_CALLBACK_URL and HANDOFF_CHAT_CALLBACK_TOKEN.
 # Rasa runs in the same environment as training (no telemetry, cache in .e2e) and its log
 # drops the same known third-party deprecation warnings (see prepare_rasa.py).
 : >"$dir/rasa.log"
 rasa_exports=$(.venv/bin/python rasa_project/scripts/prepare_rasa.py --env)
 (cd rasa_project && eval "$rasa_exports" && HANDOFF_ACTION_PORT=$action_port \
+    HANDOFF_CHAT_CALLBACK_URL=http://127.0.0.1:$chat_port/rasa/callback \
+    HANDOFF_CHAT_CALLBACK_TOKEN=$callback_token \
     HANDOFF_ACTION_TOKEN=$action_token HANDOFF_RASA_EVENTS_DB=$rasa_events exec "$root/.venv-rasa/bin/rasa" run --enable-api \
     --jwt-secret="$jwt_secret" --jwt-method HS256 -i 127.0.0.1 --port "$rasa_port" \
     -m "$model" --endpoints "$root/rasa_project/endpoints.yml" \
@@ -128,7 +134,7 @@ rasa_exports=$(.venv/bin/python rasa_project/scripts/prepare_rasa.py --env)
 pids+=($!)
 rasa_pid=$!
 
-echo "starting the agent desktop, the action server and Rasa (logs: $(show "$dir")/{desktop,actions,rasa}.log)"
+echo "starting the desktop, the action server, Rasa and the chat page (logs: $(show "$dir")/*.log)"
 wait_for() { .venv/bin/python rasa_project/scripts/local_stack.py wait "$@"; }
 wait_for "the desktop" "http://127.0.0.1:$desktop_port/health" $desktop_pid "$dir/desktop.log" 60
 # Your logins: the desktop has synced the rule set's lanes by now; the admin adds an agent
@@ -139,6 +145,13 @@ HANDOFF_DESKTOP_ADMIN_PASSWORD=$admin_password \
          tail -n 20 "$dir/desktop.log" >&2; exit 1; }
 HANDOFF_DESKTOP_ADMIN_PASSWORD=$admin_password HANDOFF_LOCAL_AGENT_PASSWORD=$agent_password \
     .venv/bin/python rasa_project/scripts/local_stack.py agent "$desktop_db" agent
+# The customer chat page: it shares the desktop's database (migrated by now) and talks to
+# Rasa's callback channel, which posts the bot's answers back to it with the token.
+HANDOFF_CHAT_SECRET=$chat_secret HANDOFF_CHAT_CALLBACK_TOKEN=$callback_token \
+    .venv/bin/handoff chat serve --db "$desktop_db" --rasa-url "http://127.0.0.1:$rasa_port" \
+    --host 127.0.0.1 --port "$chat_port" --insecure-cookies >"$dir/chat.log" 2>&1 & pids+=($!)
+chat_pid=$!
+wait_for "the chat page" "http://127.0.0.1:$chat_port/health" $chat_pid "$dir/chat.log" 60
 wait_for "the action server" "http://127.0.0.1:$action_port/health" $actions_pid "$dir/actions.log" 60
 # GET / answers once Rasa has loaded the model and opened its port.
 wait_for "Rasa" "http://127.0.0.1:$rasa_port/" $rasa_pid "$dir/rasa.log" 300
@@ -147,9 +160,9 @@ if [[ $mode == check ]]; then
     status=0
     HANDOFF_LOCAL_AGENT_PASSWORD=$agent_password .venv/bin/python \
         rasa_project/scripts/local_stack.py check "http://127.0.0.1:$rasa_port" \
-        "http://127.0.0.1:$desktop_port" "$rules" \
-        "$dir/desktop.log" "$dir/actions.log" "$dir/rasa.log" || status=$?
-    echo "  logs: $(show "$dir")/{desktop,actions,rasa}.log; stopping"
+        "http://127.0.0.1:$desktop_port" "http://127.0.0.1:$chat_port" "$rules" \
+        "$dir/desktop.log" "$dir/actions.log" "$dir/rasa.log" "$dir/chat.log" || status=$?
+    echo "  logs: $(show "$dir")/{desktop,actions,rasa,chat}.log; stopping"
     exit $status
 fi
 
@@ -160,12 +173,12 @@ else
 fi
 cat <<TALK
 
-The bot is up. Talk to it (another terminal, from the repository root):
-  curl -s localhost:$rasa_port/webhooks/rest/webhook -d '{"sender": "me", "message": "I want a human"}'
-Take it in the agent desktop: http://127.0.0.1:$desktop_port/ and sign in as
-  agent, password $shown_agent: works every lane. Open the conversation, Claim it,
-    then Hand back with a note, and the bot answers "me" again.
-  admin, password $shown_admin: adds users and lanes, reads the audit log.
-Logs: $(show "$dir")/{desktop,actions,rasa}.log    Ctrl-C stops all three.
+Everything is up. Two browser windows:
+  the customer: http://127.0.0.1:$chat_port/   chat with the bot; ask for a person
+  the agent:    http://127.0.0.1:$desktop_port/   sign in as
+    agent, password $shown_agent: works every lane. Open the conversation, Claim it, reply
+      (the customer sees it), then Hand back with a note, and the bot answers again.
+    admin, password $shown_admin: adds users and lanes, reads the audit log.
+Logs: $(show "$dir")/{desktop,actions,rasa,chat}.log    Ctrl-C stops them all.
 TALK
 wait

@@ -415,3 +415,37 @@ def test_history_entries_carry_date_and_commit() -> None:
     section = text.split("## History (earlier runs, not this one)\n", 1)[1].split("\n## ", 1)[0]
     for entry in entries:
         assert f"- {entry['date']}, {entry['commit']}: {entry['text']}" in section
+
+
+def test_the_relay_target_is_the_slower_directions_p99(
+    tmp_path: Path, committed: dict[str, Any]
+) -> None:
+    """bench_relay.py's results make the live relay's row: the slower direction's p99 against
+    the 1 s goal, both directions and Rasa's own round trip in the detail; without them the
+    row says it was not measured."""
+    raw = copy.deepcopy(committed)
+    template = raw["benchmarks"][0]
+    infos = {
+        "bench_relay_rasa_rest": {"kind": "relay_rasa_rest", "p50_ms": 106.2, "p99_ms": 123.1},
+        "bench_relay_customer_to_agent": {
+            "kind": "relay_customer_to_agent", "p50_ms": 204.0, "p99_ms": 1209.0, "cpus": 2,
+            "conversations": 4, "rounds": 40, "database": "SQLite (WAL)", "poll_ms": 100,
+        },
+        "bench_relay_agent_to_customer": {
+            "kind": "relay_agent_to_customer", "p50_ms": 101.6, "p99_ms": 102.0,
+        },
+    }  # fmt: skip
+    for name, info in infos.items():
+        raw["benchmarks"].append(
+            {**copy.deepcopy(template), "name": name, "fullname": name, "extra_info": info}
+        )
+    [row] = [r for r in _table_rows(_render(raw, tmp_path), "Targets") if "live relay" in r[0]]
+    assert row[2:4] == ["≤ 1 s each way", "1.21×"]
+    assert row[5] == "**missed**"
+    assert "customer → agent p50 204.0 ms, p99 1209.0 ms" in row[6]
+    assert "agent → customer p50 101.6 ms, p99 102.0 ms" in row[6]
+    assert "Rasa's REST round trip p50 106.2 ms" in row[6]
+    assert "4 conversations held by one agent" in row[1]
+    [absent] = [r for r in _table_rows(_render(committed, tmp_path), "Targets")
+                if "live relay" in r[0]]  # fmt: skip
+    assert absent[3:] == ["n/a", "", "n/a", "not measured in this run"]

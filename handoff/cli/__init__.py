@@ -1,5 +1,5 @@
 """The designer CLI: ``handoff validate|explain|graph|test|schema|diff|replay|evaluate``,
-and ``handoff desktop …`` (the agent desktop).
+``handoff desktop …`` (the agent desktop) and ``handoff chat serve`` (the customer's page).
 
 Install with ``pip install 'handoff-router[cli]'``. This is an edge module (layer 5): it may import
 anything in handoff, and nothing in handoff imports it.
@@ -8,6 +8,7 @@ anything in handoff, and nothing in handoff imports it.
 from __future__ import annotations
 
 from handoff.cli import (
+    _chat,
     _desktop,
     _desktop_web,
     _diff,
@@ -24,4 +25,5 @@ from handoff.cli._app import cli, main
 __all__ = ["cli", "main"]
 
 # The command modules register themselves on ``cli`` when imported.
-del _desktop, _desktop_web, _diff, _evaluate, _explain, _graph, _replay, _schema, _test, _validate
+del _chat, _desktop, _desktop_web, _diff, _evaluate, _explain, _graph, _replay, _schema, _test
+del _validate

@@ -187,7 +187,10 @@ def running_stack(work: Path, rules: Path, model: Path) -> Iterator[Stack]:
              "--credentials", str(PROJECT / "credentials.yml")],
             prepare_rasa.rasa_env() | {"HANDOFF_ACTION_PORT": str(action_port),
                                        "HANDOFF_ACTION_TOKEN": action_token,
-                                       "HANDOFF_RASA_EVENTS_DB": str((work / "rasa-events.sqlite").resolve())},
+                                       "HANDOFF_RASA_EVENTS_DB": str((work / "rasa-events.sqlite").resolve()),
+                                       # credentials.yml's callback channel; unused here
+                                       "HANDOFF_CHAT_CALLBACK_URL": "http://127.0.0.1:9/",
+                                       "HANDOFF_CHAT_CALLBACK_TOKEN": secrets.token_urlsafe(32)},
             PROJECT,
         )  # fmt: skip
         _wait(f"{stack.rasa}/", 300, process, stack.logs["rasa"])

@@ -24,6 +24,12 @@ ACTION_TOKEN = "e2e-action-token-5f1c2b"
 STATE_SECRET = "e2e-state-secret-9a8b7c"
 # The receiver lists what it stored only to this bearer token (GET /payloads).
 TOKEN = "e2e-listing-token"
+# Rasa's callback channel (credentials.yml) needs these set to start; where no chat server
+# runs, nothing posts to the callback channel, so it never calls this closed port.
+NO_CHAT = {
+    "HANDOFF_CHAT_CALLBACK_URL": "http://127.0.0.1:9/rasa/callback",
+    "HANDOFF_CHAT_CALLBACK_TOKEN": "e2e-unused-callback-token",
+}
 
 
 PREPARE = RASA_PROJECT / "scripts" / "prepare_rasa.py"
@@ -129,11 +135,17 @@ def stack(
         # environment, as in production, and is sent as a bearer header.
         endpoints = RASA_PROJECT / "endpoints.yml"
         rasa_url = f"http://127.0.0.1:{rasa_port}"
-        rasa_env = os.environ | {"HANDOFF_ACTION_PORT": str(action_port),
-                                 "HANDOFF_ACTION_TOKEN": ACTION_TOKEN,
-                                 "HANDOFF_RASA_EVENTS_DB": str(work / "rasa-events.sqlite"),
-                                 "RASA_TELEMETRY_ENABLED": "false",
-                                 "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache")}  # fmt: skip
+        rasa_env = (
+            os.environ
+            | NO_CHAT
+            | {
+                "HANDOFF_ACTION_PORT": str(action_port),
+                "HANDOFF_ACTION_TOKEN": ACTION_TOKEN,
+                "HANDOFF_RASA_EVENTS_DB": str(work / "rasa-events.sqlite"),
+                "RASA_TELEMETRY_ENABLED": "false",
+                "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache"),
+            }
+        )
         process, log = start(
             "rasa",
             [str(rasa_bin), "run", "--enable-api", "-m", str(rasa_model), "--port", str(rasa_port),

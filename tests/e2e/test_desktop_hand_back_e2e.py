@@ -33,7 +33,7 @@ from tests.desktop.browser.harness import (
     prepare_desktop,
     serve,
 )
-from tests.e2e.conftest import RASA_PROJECT, WORK
+from tests.e2e.conftest import NO_CHAT, RASA_PROJECT, WORK
 
 pytestmark = pytest.mark.e2e
 # The browser fixtures of tests/desktop/browser (one Chromium for this module).
@@ -120,6 +120,7 @@ def loop(
                 "HANDOFF_RASA_EVENTS_DB": str(work / "rasa-events.sqlite"),
                 "RASA_TELEMETRY_ENABLED": "false",
                 "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache"),
+                **NO_CHAT,
             }
             command = [
                 str(rasa_bin), "run", "--enable-api", "-m", str(rasa_model),

@@ -30,7 +30,7 @@ from handoff.adapters.rasa import (
     route_tracker,
 )
 from tests.conftest import RULES, always_open_rules, free_port, stop, wait_for
-from tests.e2e.conftest import RASA_PROJECT, WORK
+from tests.e2e.conftest import NO_CHAT, RASA_PROJECT, WORK
 
 pytestmark = pytest.mark.e2e
 JWT_SECRET = "e2e-rasa-jwt-secret-at-least-32-bytes-long"
@@ -68,7 +68,7 @@ def rasa_api(rasa_bin: Path, rasa_model: Path, work: Path) -> Iterator[Api]:
     endpoints.write_text("{}\n")
     log_path = work / "rasa-api.log"
     env = os.environ | {"RASA_TELEMETRY_ENABLED": "false",
-                        "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache")}  # fmt: skip
+                        "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache")} | NO_CHAT  # fmt: skip
     with log_path.open("w") as log:
         process = subprocess.Popen(
             [str(rasa_bin), "run", "--enable-api", "-m", str(rasa_model), "--port", str(port),

@@ -35,7 +35,7 @@ from handoff.desktop import Desktop
 from handoff.desktop.store import Message
 from tests.conftest import ROOT, RULES, free_port, stop, wait_for
 from tests.desktop._web import Browser
-from tests.e2e.conftest import RASA_PROJECT, WORK
+from tests.e2e.conftest import NO_CHAT, RASA_PROJECT, WORK
 
 pytestmark = pytest.mark.e2e
 
@@ -173,6 +173,7 @@ def live(
             "HANDOFF_RASA_EVENTS_DB": str(events_db),
             "RASA_TELEMETRY_ENABLED": "false",
             "RASA_CACHE_DIRECTORY": str(WORK / "rasa-cache"),
+            **NO_CHAT,
         }
         command = [
             str(rasa_bin), "run", "--enable-api", "-m", str(rasa_model),

@@ -39,7 +39,8 @@ def run_local(
 def ports() -> dict[str, str]:
     return {"HANDOFF_LOCAL_RASA_PORT": str(free_port()),
             "HANDOFF_LOCAL_ACTION_PORT": str(free_port()),
-            "HANDOFF_LOCAL_DESKTOP_PORT": str(free_port())}  # fmt: skip
+            "HANDOFF_LOCAL_DESKTOP_PORT": str(free_port()),
+            "HANDOFF_LOCAL_CHAT_PORT": str(free_port())}  # fmt: skip
 
 
 def port_is_free(port: str) -> bool:
@@ -63,14 +64,18 @@ def test_check_hands_off_for_real_and_reuses_the_tests_model(
     # The model the e2e fixtures trained (or found) is reused, not trained again.
     assert f"reusing the trained bot .e2e/models/{rasa_model.name}" in result.stderr, screen
     assert "training the bot" not in screen
-    assert 'check passed: "I want to talk to a human"' in result.stdout
+    assert 'check passed: "I want to talk to a human" on the chat page' in result.stdout
+    # The relay round trip: the customer's message on the agent's card, the reply on the page.
+    assert "relayed both ways: customer -> agent " in result.stdout
     assert "desktop: 1 conversation waiting in lane " in result.stdout
     assert "agent claimed it, handed it back" in result.stdout
     assert "bot answered again: " in result.stdout
     # A short screen: no warnings, no server logs; those are in the files it names.
     assert "Warning" not in screen
     assert len(screen.splitlines()) <= 8, screen
-    logs = {name: (tmp_path / f"{name}.log").read_text() for name in ("desktop", "actions", "rasa")}
+    names = ("desktop", "actions", "rasa", "chat")
+    logs = {name: (tmp_path / f"{name}.log").read_text() for name in names}
+    assert "handoff chat on http://127.0.0.1:" in logs["chat"], logs["chat"]
     # Rasa 3.6.21 logs nothing after it loads a model whose pipeline has no TensorFlow
     # component (this bot's LogisticRegressionClassifier), although it serves requests: its
     # log shows the start and the model it loaded.
@@ -83,7 +88,7 @@ def test_check_hands_off_for_real_and_reuses_the_tests_model(
     # The known start-up noise is kept out of Rasa's log, and so is the SQLAlchemy banner.
     assert "DeprecationWarning" not in logs["rasa"]
     assert "MovedIn20Warning" not in logs["rasa"]
-    # Everything was stopped: the three ports are free again.
+    # Everything was stopped: the four ports are free again.
     assert all(port_is_free(port) for port in chosen.values())
 
 
