@@ -49,7 +49,6 @@ from typing import Any
 import httpx
 import jinja2
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sse_starlette import EventSourceResponse
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.sessions import SessionMiddleware
@@ -69,7 +68,7 @@ from handoff.adapters.rasa import conversation_ref
 from handoff.chat.live import ChatHub
 from handoff.chat.store import ChatStore, Line
 from handoff.desktop.app import BodyLimit, SecurityHeaders
-from handoff.desktop.live import parse_after
+from handoff.desktop.live import event_stream, parse_after
 from handoff.errors import StorageUnavailable
 
 __all__ = [
@@ -428,12 +427,7 @@ def create_app(
             finally:
                 hub.disconnect(client)
 
-        return EventSourceResponse(
-            stream(),
-            ping=int(ping) if ping >= 1 else 1,
-            send_timeout=10,
-            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
-        )
+        return event_stream(stream(), ping)
 
     # ------------------------------------------------------------------ Rasa says
 

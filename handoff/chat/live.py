@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from starlette.concurrency import run_in_threadpool
 
 from handoff.chat.store import Line, LineKind
+from handoff.desktop.live import set_event
 
 __all__ = ["LIVE_KINDS", "MAX_REPLAY", "ChatHub", "LineSource"]
 
@@ -146,17 +147,7 @@ class ChatHub:
 
     def wake(self) -> None:
         """Read the table now (this process just wrote). Safe from any thread."""
-        loop, event = self._loop, self._wake
-        if loop is None or event is None:
-            return
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is loop:
-            event.set()
-        else:
-            loop.call_soon_threadsafe(event.set)
+        set_event(self._loop, self._wake)
 
     # ------------------------------------------------------------------ the poller
 

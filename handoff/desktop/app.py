@@ -49,7 +49,6 @@ from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import jinja2
-from sse_starlette import EventSourceResponse
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -68,7 +67,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from handoff import __version__
 from handoff.delivery._signing import IDEMPOTENCY_HEADER, KEY_PATTERN, verify
 from handoff.desktop.card import Card, CardState, build_card
-from handoff.desktop.live import DesktopSource, LiveHub, LiveSource, parse_after
+from handoff.desktop.live import DesktopSource, LiveHub, LiveSource, event_stream, parse_after
 from handoff.desktop.records import (
     BotUnavailable,
     Conflict,
@@ -681,12 +680,7 @@ def create_app(
             finally:
                 hub.disconnect(client)
 
-        return EventSourceResponse(
-            stream(),
-            ping=int(ping) if ping >= 1 else 1,
-            send_timeout=10,
-            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
-        )
+        return event_stream(stream(), ping)
 
     # ------------------------------------------------------------------ the card and actions
 

@@ -38,6 +38,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Protocol
 
 import sqlalchemy as sa
+from sse_starlette import EventSourceResponse
 from starlette.concurrency import run_in_threadpool
 
 from handoff.desktop.records import Change, LaneInfo, LaneQueue, QueueItem, SessionInfo, User
@@ -126,6 +127,32 @@ def _lanes_of(user: User) -> frozenset[str] | None:
     return None if user.sees_all_lanes else frozenset(user.lanes)
 
 
+def set_event(loop: asyncio.AbstractEventLoop | None, event: asyncio.Event | None) -> None:
+    """Set ``event`` of ``loop`` from any thread (a write in a worker thread wakes a poller);
+    nothing before the poller has started."""
+    if loop is None or event is None:
+        return
+    try:
+        running = asyncio.get_running_loop()
+    except RuntimeError:
+        running = None
+    if running is loop:
+        event.set()
+    else:
+        loop.call_soon_threadsafe(event.set)
+
+
+def event_stream(events: AsyncIterator[dict[str, Any]], ping: float) -> EventSourceResponse:
+    """The SSE response both pages use: keep-alive pings (at least every second), a send
+    timeout for stuck clients, and headers that stop caches and proxies from buffering."""
+    return EventSourceResponse(
+        events,
+        ping=int(ping) if ping >= 1 else 1,
+        send_timeout=10,
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+
+
 class LiveHub:
     """The process's live-update hub: one poller, many server-sent-event streams.
 
@@ -192,17 +219,7 @@ class LiveHub:
 
     def wake(self) -> None:
         """Read the feed now (this process just wrote). Safe from any thread."""
-        loop, event = self._loop, self._wake
-        if loop is None or event is None:
-            return
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is loop:
-            event.set()
-        else:
-            loop.call_soon_threadsafe(event.set)
+        set_event(self._loop, self._wake)
 
     # ------------------------------------------------------------------ the poller
 
