@@ -68,6 +68,8 @@ from handoff.signals.pii import redact
 if TYPE_CHECKING:
     import httpx
 
+    from handoff.delivery import Backlog
+
 __all__ = [
     "ACTION_NAME",
     "SLOT_AGENT_NOTE",
@@ -524,6 +526,8 @@ class Runtime:
     previous_state_secrets: tuple[bytes, ...] = ()
     # Raises StorageUnavailable when payloads cannot be stored (the readiness check).
     ready: Callable[[], None] | None = None
+    # The outbox's pending and dead deliveries per sink (read by the metrics on scrape).
+    backlog: Callable[[], Mapping[str, Backlog]] | None = None
 
     def record(self, result: TurnResult) -> None:
         """Run the per-turn hooks (metrics, audit); a failing hook is logged, not raised."""

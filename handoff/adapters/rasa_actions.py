@@ -59,12 +59,15 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handoff.adapters.rasa import ActionHandoffRoute, Runtime, TurnResult, conversation_ref
 from handoff.models.decision import Decision
 from handoff.models.payload import ContextPayload
 from handoff.router import Router
+
+if TYPE_CHECKING:
+    from handoff.delivery import DeliveryAttempt
 
 Deliver = Callable[[ContextPayload, Decision], None]
 
@@ -221,11 +224,17 @@ def _router(settings: Settings) -> Router:
 
 
 def build_runtime(
-    settings: Settings, *, on_turn: Iterable[Callable[[TurnResult], None]] = (), strict: bool = True
+    settings: Settings,
+    *,
+    on_turn: Iterable[Callable[[TurnResult], None]] = (),
+    on_delivery: Callable[[DeliveryAttempt], None] | None = None,
+    strict: bool = True,
 ) -> Runtime:
     """Build the router, outbox and (at most one) delivery thread the settings ask for.
 
     Call it once, in the process that serves: the delivery thread belongs to that process.
+    ``on_turn`` hooks see every routed turn, ``on_delivery`` every delivery attempt of the
+    thread (both for metrics).
     """
     router = _router(settings)
     log.info("handoff rules %s version %s", router.ruleset.name, router.version)
@@ -241,11 +250,17 @@ def build_runtime(
         state_secret=secrets[0] if secrets else None,
         previous_state_secrets=tuple(secrets[1:]),
     )
-    _add_delivery(runtime, settings, strict=strict)
+    _add_delivery(runtime, settings, strict=strict, on_attempt=on_delivery)
     return runtime
 
 
-def _add_delivery(runtime: Runtime, settings: Settings, *, strict: bool) -> None:
+def _add_delivery(
+    runtime: Runtime,
+    settings: Settings,
+    *,
+    strict: bool,
+    on_attempt: Callable[[DeliveryAttempt], None] | None = None,
+) -> None:
     from handoff.delivery import (  # noqa: PLC0415  (only when delivery is configured)
         DeliveryWorker,
         JsonlSink,
@@ -273,13 +288,14 @@ def _add_delivery(runtime: Runtime, settings: Settings, *, strict: bool) -> None
         return
     outbox = Outbox(env.get("HANDOFF_OUTBOX_URL", "sqlite:///handoff-outbox.db"), sinks=sinks)
     if env.get("HANDOFF_DELIVERY", "thread") == "thread":
-        DeliveryWorker(outbox, sinks).start_thread()
+        DeliveryWorker(outbox, sinks, on_attempt=on_attempt).start_thread()
 
     def deliver(payload: ContextPayload, decision: Decision) -> None:
         outbox.put(payload, decision_json=decision.model_dump_json(exclude={"signals"}))
 
     runtime.deliver = deliver
     runtime.ready = outbox.check
+    runtime.backlog = outbox.backlog
 
 
 @functools.cache

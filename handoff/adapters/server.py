@@ -27,17 +27,19 @@ import gc
 import hmac
 import json
 import logging
+import re
 import sys
 import threading
 import time
 import traceback
 import uuid
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 try:
     import prometheus_client as prom
+    from prometheus_client.core import GaugeMetricFamily, Metric
     from rasa_sdk import Tracker
     from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
     from rasa_sdk.interfaces import (
@@ -58,6 +60,10 @@ from handoff.adapters.rasa import ActionHandoffRoute, Runtime, TurnResult
 from handoff.adapters.rasa_actions import ConfigError, Settings, build_runtime, settings_from_env
 from handoff.errors import StorageUnavailable
 
+if TYPE_CHECKING:
+    from handoff.delivery import Backlog, DeliveryAttempt
+    from handoff.router import Router
+
 __all__ = ["create_app", "main"]
 
 log = logging.getLogger("handoff.server")
@@ -77,26 +83,158 @@ _ERRORS = {
 }
 
 
-class Metrics:
-    """The server's Prometheus metrics, in a registry of their own."""
+# Routing itself takes microseconds to a few milliseconds; a turn with a payload written to
+# the outbox takes milliseconds; anything past a second is a fault worth seeing.
+ROUTE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+# From put to delivered: milliseconds when the sink is up, minutes to an hour of retries not.
+LAG_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600)
+# Label values beyond the loaded rule set's ids (an experiment arm's or shadow rule set's
+# own rules, read as they first appear) admitted per label before the rest become "other".
+SPARE_LABEL_VALUES = 100
+NO_RULE = "none"
+OTHER = "other"
+_LABEL_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{0,63}")
 
-    def __init__(self) -> None:
+
+class _Names:
+    """Bounded values for one label: the rule set's ids, ``spare`` more ids as they first
+    appear, then "other"; None is "none". Thread-safe (routing threads share it)."""
+
+    def __init__(self, known: Iterable[str], spare: int = SPARE_LABEL_VALUES) -> None:
+        self._known = set(known)
+        self._spare = spare
+        self._lock = threading.Lock()
+
+    def add(self, values: Iterable[str]) -> None:
+        with self._lock:
+            self._known.update(values)
+
+    def __call__(self, value: object) -> str:
+        if value is None:
+            return NO_RULE
+        if not isinstance(value, str):
+            return OTHER
+        if value in self._known:
+            return value
+        with self._lock:
+            if self._spare > 0 and _LABEL_ID.fullmatch(value):
+                self._spare -= 1
+                self._known.add(value)
+                return value
+        return OTHER
+
+
+class _Backlog:
+    """A Prometheus collector reading the outbox's backlog when scraped (not per turn)."""
+
+    def __init__(self, read: Callable[[], Mapping[str, Backlog]]) -> None:
+        self._read = read
+
+    def collect(self) -> Iterator[Metric]:
+        pending = GaugeMetricFamily(
+            "handoff_outbox_pending", "Deliveries not yet made, by sink", labels=["sink"]
+        )
+        dead = GaugeMetricFamily(
+            "handoff_outbox_dead",
+            "Deliveries that used up their attempts, by sink",
+            labels=["sink"],
+        )
+        oldest = GaugeMetricFamily(
+            "handoff_outbox_oldest_pending_seconds",
+            "Age of the oldest pending delivery, by sink (0 when none is pending)",
+            labels=["sink"],
+        )
+        up = GaugeMetricFamily("handoff_outbox_up", "1 when the backlog could be read")
+        try:
+            backlog = self._read()
+        except StorageUnavailable as failure:
+            log.error("metrics: cannot read the outbox backlog: %s", failure)
+            up.add_metric([], 0)
+            yield up
+            return
+        now = time.time()
+        for sink, row in sorted(backlog.items()):
+            pending.add_metric([sink], row.pending)
+            dead.add_metric([sink], row.dead)
+            age = 0.0 if row.oldest_pending is None else now - row.oldest_pending.timestamp()
+            oldest.add_metric([sink], max(0.0, age))
+        up.add_metric([], 1)
+        yield from (pending, dead, oldest, up)
+
+
+class Metrics:
+    """The server's Prometheus metrics, in a registry of their own.
+
+    Label values are bounded: lanes and rules are the loaded rule set's ids (``bind``), the
+    default (no rule) is "none", and at most ``SPARE_LABEL_VALUES`` other ids per label
+    (an experiment arm's own rules) are admitted before the rest count as "other". No label
+    ever holds a sender id, text or anything else from a request.
+    """
+
+    def __init__(self, router: Router | None = None) -> None:
         prom.disable_created_metrics()  # type: ignore[no-untyped-call]  # *_created: noise
         self.registry = prom.CollectorRegistry()
         r = self.registry
-        self.turns = prom.Counter("handoff_turns", "Turns routed, by lane", ["lane"], registry=r)
+        self.lanes = _Names(())
+        self.rules = _Names(())
+        self.experiments = _Names(())
+        self.arms = _Names(())
+        self.sinks = _Names(())
+        if router is not None:
+            self.bind(router)
+        self.turns = prom.Counter(
+            "handoff_turns", "Turns routed, by lane and deciding rule", ["lane", "rule"], registry=r
+        )
         self.handoffs = prom.Counter(
-            "handoff_handoffs", "Handoffs with a stored payload, by lane", ["lane"], registry=r
+            "handoff_handoffs",
+            "Handoffs with a stored payload, by lane and deciding rule",
+            ["lane", "rule"],
+            registry=r,
+        )
+        self.experiment_turns = prom.Counter(
+            "handoff_experiment_turns",
+            "Turns routed inside an experiment, by experiment and arm",
+            ["experiment", "arm"],
+            registry=r,
+        )
+        self.experiment_handoffs = prom.Counter(
+            "handoff_experiment_handoffs",
+            "Handoffs decided inside an experiment, by experiment and arm",
+            ["experiment", "arm"],
+            registry=r,
+        )
+        self.shadow_turns = prom.Counter(
+            "handoff_shadow_turns", "Turns a shadow rule set also routed", registry=r
+        )
+        self.shadow_disagreements = prom.Counter(
+            "handoff_shadow_disagreements",
+            "Turns where the shadow rule set chose another lane (or handoff) than the live one",
+            ["lane", "shadow_lane"],
+            registry=r,
         )
         self.delivery_failures = prom.Counter(
             "handoff_delivery_failures",
             "Handoffs decided whose payload could not be built or stored",
             registry=r,
         )
+        self.delivery_attempts = prom.Counter(
+            "handoff_delivery_attempts",
+            "Delivery attempts of this process's delivery thread, by sink and result "
+            "(delivered, retry, dead)",
+            ["sink", "result"],
+            registry=r,
+        )
+        self.delivery_lag = prom.Histogram(
+            "handoff_delivery_lag_seconds",
+            "Seconds from a payload's outbox put to its delivery, by sink (retries included)",
+            ["sink"],
+            buckets=LAG_BUCKETS,
+            registry=r,
+        )
         self.route_seconds = prom.Histogram(
             "handoff_route_seconds",
             "Seconds to route one turn (payload and outbox write included)",
-            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+            buckets=ROUTE_BUCKETS,
             registry=r,
         )
         self.storage_ready = prom.Gauge(
@@ -113,17 +251,59 @@ class Metrics:
         self.delivery_threads.set_function(
             lambda: sum(t.name == "handoff-delivery" for t in threading.enumerate())
         )
+        self._backlog: _Backlog | None = None
+
+    def bind(self, router: Router) -> None:
+        """Take the label values of lanes and rules from the router's rule set."""
+        ruleset = router.ruleset
+        self.lanes.add(ruleset.lanes)
+        self.rules.add(rule.id for rule in ruleset.rules)
+
+    def watch_backlog(self, read: Callable[[], Mapping[str, Backlog]]) -> None:
+        """Report the outbox backlog ``read`` returns, read on each scrape."""
+        if self._backlog is None:
+            self._backlog = _Backlog(read)
+            self.registry.register(self._backlog)
 
     def record(self, result: TurnResult) -> None:
         """The per-turn hook (runs in a routing thread)."""
-        lane = result.decision.lane
-        self.turns.labels(lane=lane).inc()
+        decision = result.decision
+        lane = self.lanes(decision.lane)
+        rule = self.rules(decision.rule_id)
+        self.turns.labels(lane=lane, rule=rule).inc()
         self.route_seconds.observe(result.seconds)
+        # Experiments and shadow rules (Decision.experiment/arm/shadow) where the rules use them.
+        experiment = getattr(decision, "experiment", None)
+        arm = getattr(decision, "arm", None)
+        if experiment is not None:
+            labels = {"experiment": self.experiments(experiment), "arm": self.arms(arm)}
+            self.experiment_turns.labels(**labels).inc()
+            if decision.handoff and not result.delivery_failed:
+                self.experiment_handoffs.labels(**labels).inc()
+        shadow = getattr(decision, "shadow", None)
+        if shadow is not None:
+            self.shadow_turns.inc()
+            shadow_lane = getattr(shadow, "lane", None)
+            if shadow_lane != decision.lane or getattr(shadow, "handoff", None) != decision.handoff:
+                self.shadow_disagreements.labels(
+                    lane=lane, shadow_lane=self.lanes(shadow_lane)
+                ).inc()
         if result.delivery_failed:
             self.delivery_failures.inc()
             self.storage_ready.set(0)
-        elif result.decision.handoff:
-            self.handoffs.labels(lane=lane).inc()
+        elif decision.handoff:
+            self.handoffs.labels(lane=lane, rule=rule).inc()
+
+    def delivered(self, attempt: DeliveryAttempt) -> None:
+        """The delivery thread's per-attempt hook."""
+        sink = self.sinks(attempt.sink)
+        self.delivery_attempts.labels(sink=sink, result=attempt.result).inc()
+        if attempt.lag is not None:
+            self.delivery_lag.labels(sink=sink).observe(attempt.lag)
+
+    def exposition(self) -> bytes:
+        """The metrics in Prometheus' text format (reads the backlog: call off the loop)."""
+        return prom.generate_latest(self.registry)
 
 
 class _Pool:
@@ -299,8 +479,9 @@ def create_app(
             metrics.rejected.labels(reason="unauthorized").inc()
             return _error(request, 401, **{"WWW-Authenticate": 'Bearer realm="metrics"'})
         metrics.storage_ready.set(0 if await check_ready() else 1)
-        return response.raw(prom.generate_latest(metrics.registry),
-                            content_type=prom.CONTENT_TYPE_LATEST)  # fmt: skip
+        # Off the event loop: the backlog is read from the outbox's database.
+        text = await asyncio.get_running_loop().run_in_executor(None, metrics.exposition)
+        return response.raw(text, content_type=prom.CONTENT_TYPE_LATEST)
 
     @app.post("/webhook")
     async def webhook(request: Request) -> HTTPResponse:
@@ -385,7 +566,10 @@ def _warm_up(runtime: Runtime) -> None:
 def serve(settings: Settings) -> None:
     """Build everything once in this process, then serve in it (no worker processes)."""
     metrics = Metrics()
-    runtime = build_runtime(settings, on_turn=(metrics.record,))
+    runtime = build_runtime(settings, on_turn=(metrics.record,), on_delivery=metrics.delivered)
+    metrics.bind(runtime.router)
+    if runtime.backlog is not None:
+        metrics.watch_backlog(runtime.backlog)
     _warm_up(runtime)
     app = create_app(settings, runtime, metrics)
     # What start-up built (spaCy's vocabulary, the lexicons, the learned weights, the rules)

@@ -222,6 +222,7 @@ def serve(
             webhook_secret=secret,
             secure_cookies=not insecure_cookies,
             background=background,
+            metrics=_metrics(desk, relay),
         )
         shown = f"[{host}]" if ":" in host else host
 
@@ -238,6 +239,19 @@ def serve(
             relay.close()
         desk.close()
     return 0
+
+
+def _metrics(desk: Any, relay: Any) -> Any:
+    """The desktop's Prometheus metrics when HANDOFF_DESKTOP_METRICS_TOKEN is set, else None
+    (no /metrics at all: the figures are business data, off until a token is chosen)."""
+    from handoff.desktop.metrics import METRICS_TOKEN_ENV, tokens_from  # noqa: PLC0415
+
+    tokens = tokens_from(os.environ.get(METRICS_TOKEN_ENV))
+    if not tokens:
+        return None
+    from handoff.desktop.metrics import DesktopMetrics  # noqa: PLC0415
+
+    return DesktopMetrics(desk, tokens=tokens, relay=relay)
 
 
 # ------------------------------------------------------------------------------ demo

@@ -21,13 +21,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from handoff.delivery._outbox import Delivery, Outbox, OutboxStats, idempotency_key
+    from handoff.delivery._outbox import Backlog, Delivery, Outbox, OutboxStats, idempotency_key
     from handoff.delivery._signing import sign, verify
     from handoff.delivery._sinks import DeliveryError, JsonlSink, Sink, WebhookSink
-    from handoff.delivery._worker import DeliveryWorker, WorkerHandle
+    from handoff.delivery._worker import DeliveryAttempt, DeliveryWorker, WorkerHandle
 
 _EXPORTS: dict[str, str] = {
+    "Backlog": "handoff.delivery._outbox",
     "Delivery": "handoff.delivery._outbox",
+    "DeliveryAttempt": "handoff.delivery._worker",
     "DeliveryError": "handoff.delivery._sinks",
     "DeliveryWorker": "handoff.delivery._worker",
     "JsonlSink": "handoff.delivery._sinks",
@@ -42,7 +44,9 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "Backlog",
     "Delivery",
+    "DeliveryAttempt",
     "DeliveryError",
     "DeliveryWorker",
     "JsonlSink",

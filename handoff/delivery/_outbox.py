@@ -39,7 +39,7 @@ from handoff.delivery._sinks import Sink
 from handoff.errors import StorageUnavailable
 from handoff.models.payload import ContextPayload
 
-__all__ = ["Delivery", "Outbox", "OutboxStats", "idempotency_key"]
+__all__ = ["Backlog", "Delivery", "Outbox", "OutboxStats", "idempotency_key"]
 
 Status = Literal["pending", "delivered", "dead"]
 
@@ -205,6 +205,17 @@ class OutboxStats:
 
 
 @dataclass(frozen=True)
+class Backlog:
+    """One sink's deliveries still to make: pending (waiting or due), dead, and when the
+    oldest pending one was put (None when none is pending)."""
+
+    sink: str
+    pending: int
+    dead: int
+    oldest_pending: datetime | None
+
+
+@dataclass(frozen=True)
 class _Job:
     """A claimed delivery, as the worker needs it."""
 
@@ -213,6 +224,7 @@ class _Job:
     sink: str
     attempts: int
     body: bytes
+    created_at: float = 0.0  # unix seconds of the put, for the delivery lag
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -544,6 +556,38 @@ class Outbox:
             oldest_pending=_when(oldest),
         )
 
+    def backlog(self) -> dict[str, Backlog]:
+        """Per sink of this outbox: pending and dead deliveries, and the oldest pending one.
+
+        Cheap enough to run on every metrics scrape: it reads only pending and dead rows,
+        through the ``(status, next_attempt_at)`` index, never the delivered history.
+        """
+        statement = (
+            sa.select(
+                _deliveries.c.sink,
+                _deliveries.c.status,
+                sa.func.count(),
+                sa.func.min(_deliveries.c.created_at),
+            )
+            .where(_deliveries.c.status.in_(("pending", "dead")))
+            .group_by(_deliveries.c.sink, _deliveries.c.status)
+        )
+        found: dict[str, dict[str, tuple[int, float | None]]] = {sink: {} for sink in self.sinks}
+        with self._storage("count the backlog"):
+            self._prepare()
+            with self._engine.connect() as connection:
+                for sink, status, count, first in connection.execute(statement):
+                    found.setdefault(sink, {})[status] = (int(count), first)
+        return {
+            sink: Backlog(
+                sink=sink,
+                pending=states.get("pending", (0, None))[0],
+                dead=states.get("dead", (0, None))[0],
+                oldest_pending=_when(states.get("pending", (0, None))[1]),
+            )
+            for sink, states in found.items()
+        }
+
     def check(self) -> None:
         """Raise ``StorageUnavailable`` unless the outbox can take a payload now.
 
@@ -700,6 +744,7 @@ class Outbox:
                 _deliveries.c.key,
                 _deliveries.c.sink,
                 _deliveries.c.attempts,
+                _deliveries.c.created_at,
                 _messages.c.payload,
             )
             .join(_messages, _messages.c.key == _deliveries.c.key)
@@ -721,6 +766,7 @@ class Outbox:
                 sink=row.sink,
                 attempts=row.attempts,
                 body=row.payload.encode("utf-8"),
+                created_at=row.created_at,
             )
             for row in rows
         ]

@@ -7,14 +7,16 @@ import random
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from types import TracebackType
+from typing import Literal
 
 from handoff.delivery._outbox import Outbox, _Job
 from handoff.delivery._signing import IDEMPOTENCY_HEADER
 from handoff.delivery._sinks import ATTEMPT_HEADER, DeliveryError, Sink
-from handoff.errors import StorageUnavailable
+from handoff.errors import StorageUnavailable, describe_error
 
-__all__ = ["DeliveryWorker", "WorkerHandle"]
+__all__ = ["DeliveryAttempt", "DeliveryWorker", "WorkerHandle"]
 
 log = logging.getLogger("handoff.delivery")
 
@@ -22,6 +24,21 @@ log = logging.getLogger("handoff.delivery")
 _MAX_RETRY_AFTER = 3600.0
 # While the outbox cannot be polled, polls back off up to this (each failure logs an error).
 _MAX_FAILING_POLL = 10.0
+
+
+@dataclass(frozen=True)
+class DeliveryAttempt:
+    """What one attempt to deliver a row to a sink came to, for ``on_attempt`` (metrics).
+
+    ``result``: "delivered", "retry" (failed, will be tried again) or "dead" (failed for
+    good). ``attempt`` counts from 1. ``lag`` is the seconds from the put to this delivery
+    (retries and waits included), set only when delivered. Nothing of the payload is here.
+    """
+
+    sink: str
+    result: Literal["delivered", "retry", "dead"]
+    attempt: int
+    lag: float | None = None
 
 
 class DeliveryWorker:
@@ -49,6 +66,9 @@ class DeliveryWorker:
 
     With the defaults (0.5 s doubling up to 60 s, 50 attempts) a delivery is retried for
     about 20 minutes on average before it is declared dead.
+
+    ``on_attempt`` is called (in the worker's thread) after each attempt has been recorded,
+    with a :class:`DeliveryAttempt`; an exception it raises is logged and ignored.
     """
 
     def __init__(
@@ -62,6 +82,7 @@ class DeliveryWorker:
         lease: float = 15.0,
         batch_size: int = 20,
         clock: Callable[[], float] = time.time,
+        on_attempt: Callable[[DeliveryAttempt], None] | None = None,
     ) -> None:
         names = [sink.name for sink in sinks]
         if not names:
@@ -88,6 +109,7 @@ class DeliveryWorker:
         self._lease = lease
         self._batch_size = batch_size
         self._clock = clock
+        self._on_attempt = on_attempt
         self._random = random.Random()
 
     def run_once(self) -> int:
@@ -226,9 +248,21 @@ class DeliveryWorker:
                 error=recorded,
                 next_attempt_at=None if dead else self._clock() + delay,
             )
+            self._observe(DeliveryAttempt(job.sink, "dead" if dead else "retry", failures))
             return 0
-        self.outbox._mark_delivered(job, now=self._clock())
+        now = self._clock()
+        self.outbox._mark_delivered(job, now=now)
+        lag = max(0.0, now - job.created_at) if job.created_at else None
+        self._observe(DeliveryAttempt(job.sink, "delivered", job.attempts + 1, lag))
         return 1
+
+    def _observe(self, attempt: DeliveryAttempt) -> None:
+        if self._on_attempt is None:
+            return
+        try:
+            self._on_attempt(attempt)
+        except Exception as error:  # a metrics hook must never stop deliveries
+            log.error("delivery worker: the on_attempt hook failed (%s)", describe_error(error))
 
 
 class WorkerHandle:

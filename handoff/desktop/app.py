@@ -45,7 +45,7 @@ from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -86,6 +86,9 @@ from handoff.desktop.records import (
 )
 from handoff.desktop.service import MAX_BODY_BYTES, MAX_REPLY_CHARS, Desktop
 from handoff.errors import StorageUnavailable
+
+if TYPE_CHECKING:
+    from handoff.desktop.metrics import DesktopMetrics
 
 __all__ = ["MAX_FORM_BYTES", "create_app"]
 
@@ -413,6 +416,7 @@ def create_app(
     throttle: LoginThrottle | None = None,
     source: LiveSource | None = None,
     background: Sequence[Callable[[Callable[[], None]], Coroutine[Any, Any, None]]] = (),
+    metrics: DesktopMetrics | None = None,
 ) -> Starlette:
     """The desktop's ASGI app.
 
@@ -424,7 +428,9 @@ def create_app(
     feed for writes by other processes (this process's own writes are pushed at once).
     ``queue_limit`` caps the rows per lane on the queue page (counts include all).
     ``background``: coroutines run for the app's lifetime (the relay and the abandonment
-    sweeper of ``handoff desktop serve``), each given the hub's ``wake``.
+    sweeper of ``handoff desktop serve``), each given the hub's ``wake``. ``metrics``
+    (:class:`~handoff.desktop.metrics.DesktopMetrics`) adds ``GET /metrics`` behind its own
+    token and times every request.
     """
     if not webhook_secret:
         raise ValueError("the desktop needs the webhook's shared secret to verify deliveries")
@@ -558,6 +564,7 @@ def create_app(
                 headers={"Retry-After": "5"},
             )
         hub.wake()
+        request.scope["handoff.outcome"] = outcome  # for the metrics
         return JSONResponse({"status": outcome, "idempotency_key": key})
 
     # ------------------------------------------------------------------ session
@@ -961,6 +968,8 @@ def create_app(
     )
     app.add_middleware(BodyLimit, webhook_limit=max_body, form_limit=max_form)
     app.add_middleware(SecurityHeaders)
+    if metrics is not None:
+        metrics.install(app)
     app.state.hub = hub
     app.state.desktop = desktop
     app.state.session_cookie = session_cookie
