@@ -24,7 +24,7 @@ Three kinds of figures, each in the registry of this object:
 * **the relay** (``handoff_desktop_relay_*``): how far behind Rasa's event broker it is.
 
 No label holds a conversation id, a user name or text: lanes (the desktop's own), route
-templates (``/c/{pk:int}``, never a raw path), HTTP methods and status classes, and the
+templates (``/c/{pk:int}``, never a raw path), HTTP methods and status classes (``code``), the
 fixed outcome and kind names listed in DEPLOYING.md.
 """
 
@@ -446,8 +446,8 @@ class DesktopMetrics:
         self.requests = prom.Histogram(
             "handoff_desktop_http_request_seconds",
             "Seconds to answer an HTTP request, by route template, method and status class "
-            "(the live event stream is left out)",
-            ["route", "method", "status"],
+            "(code: 2xx, 3xx, 4xx, 5xx; the live event stream is left out)",
+            ["route", "method", "code"],
             buckets=HTTP_BUCKETS,
             registry=r,
         )
@@ -506,7 +506,7 @@ class DesktopMetrics:
         self.requests.labels(
             route=route,
             method=method if method in _METHODS else "other",
-            status=f"{status // 100}xx" if 100 <= status < 600 else "other",
+            code=f"{status // 100}xx" if 100 <= status < 600 else "other",
         ).observe(seconds)
 
 

@@ -1,0 +1,199 @@
+"""The action server's Prometheus metrics, scraped from a real ``handoff-actions`` process on
+127.0.0.1: decisions by lane and rule, deliveries per sink (a real webhook receiver that
+fails, then recovers), the outbox backlog, routing latency buckets, bounded labels, and text
+that Prometheus' own parser reads."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from handoff import Router
+from tests.conftest import RULES
+from tests.security.test_action_server import (
+    METRICS_TOKEN,
+    TOKEN,
+    Server,
+    action_call,
+    running,
+)
+
+Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
+
+
+def scrape(server: Server) -> Samples:
+    """Every sample of /metrics, parsed by prometheus_client's own parser."""
+    reply = httpx.get(
+        f"{server.url}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}, timeout=10
+    )
+    assert reply.status_code == 200, reply.text
+    samples: Samples = {}
+    for family in text_string_to_metric_families(reply.text):
+        for sample in family.samples:
+            samples[(sample.name, frozenset(sample.labels.items()))] = sample.value
+    return samples
+
+
+def value(samples: Samples, name: str, **labels: str) -> float:
+    """The sum of the samples named ``name`` whose labels include ``labels`` (0 if none)."""
+    wanted = set(labels.items())
+    return sum(v for (n, got), v in samples.items() if n == name and wanted <= got)
+
+
+def label_values(samples: Samples, label: str) -> set[str]:
+    return {v for (_, got), _ in samples.items() for k, v in got if k == label}
+
+
+def eventually(server: Server, check: Callable[[Samples], bool], seconds: float = 60) -> Samples:
+    """Scrape until ``check`` holds for the samples (the delivery thread works meanwhile)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        samples = scrape(server)
+        if check(samples):
+            return samples
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened; server log:\n{server.log.read_text()[-2000:]}")
+        time.sleep(0.1)
+
+
+class Receiver:
+    """A webhook receiver on 127.0.0.1 that answers 503 until told to accept."""
+
+    def __init__(self) -> None:
+        self.accept = False
+        self.received = 0
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                status = 200 if owner.accept else 503
+                owner.received += status == 200
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/handoff"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def receiver() -> Iterator[Receiver]:
+    found = Receiver()
+    yield found
+    found.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, receiver: Receiver) -> Iterator[Server]:
+    """One server delivering to a JSON-lines file and to the (failing) webhook receiver."""
+    work = tmp_path_factory.mktemp("metrics")
+    with running(
+        work, HANDOFF_WEBHOOK_URL=receiver.url, HANDOFF_WEBHOOK_SECRET="metrics-webhook-secret"
+    ) as started:
+        yield started
+
+
+def test_metrics_refuse_a_missing_or_wrong_token(server: Server) -> None:
+    """Only the metrics token reads /metrics; each refusal is counted."""
+    url = f"{server.url}/metrics"
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Bearer {TOKEN}"}):
+        assert httpx.get(url, headers=headers, timeout=10).status_code == 401
+    assert value(scrape(server), "handoff_rejected_requests_total", reason="unauthorized") >= 3
+
+
+def test_decisions_are_counted_by_lane_and_rule(server: Server) -> None:
+    """A handoff turn counts under its lane and deciding rule; a bot turn under "none"."""
+    before = scrape(server)
+    assert server.post(action_call(sender="m-human")).status_code == 200
+    chat = action_call("what are your opening hours", sender="m-bot", intent="ask_hours")
+    assert server.post(chat).status_code == 200
+    after = scrape(server)
+    human = {"lane": "general_support", "rule": "asked_for_human"}
+    for name in ("handoff_turns_total", "handoff_handoffs_total"):
+        assert value(after, name, **human) == value(before, name, **human) + 1
+    bot = {"lane": "bot", "rule": "none"}
+    assert (
+        value(after, "handoff_turns_total", **bot)
+        == value(before, "handoff_turns_total", **bot) + 1
+    )
+    assert value(after, "handoff_handoffs_total", lane="bot") == 0
+    # Routing takes microseconds to milliseconds: the histogram's buckets start at 0.5 ms.
+    assert ("handoff_route_seconds_bucket", frozenset({("le", "0.0005")})) in after
+    assert value(after, "handoff_route_seconds_count") >= 2
+
+
+def test_label_values_come_from_the_rule_set(server: Server) -> None:
+    """Every lane and rule label is one of the loaded rules' ids (or "none"/"other"); no
+    sender id or text reaches a label."""
+    for number in range(5):
+        text = f"my email is someone{number}@example.com, get me a person"
+        assert server.post(action_call(text, sender=f"probe-{number}")).status_code == 200
+    samples = scrape(server)
+    rules = Router.from_path(RULES / "default.yaml").ruleset
+    assert label_values(samples, "lane") <= set(rules.lanes) | {"other"}
+    assert label_values(samples, "rule") <= {rule.id for rule in rules.rules} | {"none", "other"}
+    assert label_values(samples, "sink") <= {"jsonl", "webhook"}
+    every = {v for (_, got), _ in samples.items() for _, v in got}
+    assert not any("probe-" in v or "@" in v for v in every)
+
+
+def test_deliveries_retries_lag_and_backlog_per_sink(server: Server, receiver: Receiver) -> None:
+    """The webhook fails: retries are counted and its backlog shows; it recovers: the
+    backlog drains and the lag is observed. The JSON-lines sink delivers all along."""
+    receiver.accept = False
+    assert server.post(action_call(sender="m-deliver")).status_code == 200
+    failing = eventually(
+        server,
+        lambda s: (
+            value(s, "handoff_delivery_attempts_total", sink="webhook", result="retry") >= 1
+            and value(s, "handoff_outbox_pending", sink="jsonl") == 0
+        ),
+    )
+    assert value(failing, "handoff_outbox_pending", sink="webhook") >= 1
+    assert value(failing, "handoff_outbox_pending", sink="jsonl") == 0
+    assert value(failing, "handoff_outbox_oldest_pending_seconds", sink="webhook") > 0
+    assert value(failing, "handoff_outbox_up") == 1
+    assert value(failing, "handoff_delivery_lag_seconds_count", sink="jsonl") >= 1
+    receiver.accept = True
+    drained = eventually(server, lambda s: value(s, "handoff_outbox_pending", sink="webhook") == 0)
+    assert (
+        value(drained, "handoff_delivery_attempts_total", sink="webhook", result="delivered") >= 1
+    )
+    assert value(drained, "handoff_delivery_lag_seconds_count", sink="webhook") >= 1
+    assert value(drained, "handoff_delivery_lag_seconds_sum", sink="webhook") > 0
+    assert value(drained, "handoff_outbox_oldest_pending_seconds", sink="webhook") == 0
+    assert value(drained, "handoff_delivery_attempts_total", result="dead") == 0
+    assert receiver.received >= 1
+
+
+def test_backlog_down_is_reported_not_raised(tmp_path: Path) -> None:
+    """An outbox that cannot be read makes handoff_outbox_up 0; /metrics still answers."""
+    with running(tmp_path, HANDOFF_DELIVERY="off") as started:
+        assert value(scrape(started), "handoff_outbox_up") == 1
+        # Garbage over the database and its WAL files in place, as with a disk gone bad.
+        for suffix in ("", "-wal", "-shm"):
+            path = started.work / f"outbox.db{suffix}"
+            if path.exists():
+                size = max(path.stat().st_size, 4096)
+                with path.open("r+b") as out:
+                    out.write(b"this is not a database " * (size // 23 + 1))
+        samples = scrape(started)
+        assert value(samples, "handoff_outbox_up") == 0
+        assert value(samples, "handoff_storage_ready") == 0
