@@ -150,7 +150,7 @@ def compile_rules(loaded: LoadedRules) -> CompiledRules:
         if arm is not None
     }
     shadow = compile_companion(loaded.shadow) if loaded.shadow is not None else None
-    problems.extend(check_experiment(compiled, arms))
+    problems.extend(check_experiment(compiled, arms, failed=set(loaded.arms) - set(arms)))
     if ruleset.shadow is not None and shadow is None and not problems:
         problems.append(
             not_loaded(loaded.sources, ("shadow", "rules"), ruleset.shadow.rules, "shadow")

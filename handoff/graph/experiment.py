@@ -10,7 +10,7 @@ and the same supervisor-override lanes. Any difference is refused with the arm f
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,9 +49,12 @@ def signals_used(node: Node) -> Iterator[str]:
         yield from signals_used(item)
 
 
-def check_experiment(main: _Rules, arms: Mapping[str, _Rules]) -> list[Problem]:
+def check_experiment(
+    main: _Rules, arms: Mapping[str, _Rules], failed: Collection[str] = ()
+) -> list[Problem]:
     """Problems with ``main``'s experiment, given its arms' compiled rules (arm name -> rules,
-    for arms with a ``rules:`` file that compiled)."""
+    for arms with a ``rules:`` file that compiled); ``failed`` arms' files were loaded but
+    did not compile (their own problems are reported already)."""
     experiment = main.ruleset.experiment
     if experiment is None:
         return []
@@ -97,16 +100,27 @@ def check_experiment(main: _Rules, arms: Mapping[str, _Rules]) -> list[Problem]:
                     "(or 'bot_only: true' to route with that file)",
                 )
             )
-        if arm.rules is not None and name not in arms:
+        if arm.rules is not None and name not in arms and name not in failed:
             key: KeyPath = ("experiment", "arms", name, "rules")
             problems.append(not_loaded(sources, key, arm.rules, f"arm {name!r}"))
+        if arm.bot_only and not any(lane.kind == "bot" for lane in main.ruleset.lanes.values()):
+            problems.append(
+                sources.problem(
+                    ("experiment", "arms", name, "bot_only"),
+                    f"arm {name!r} is bot_only, but the rule set has no bot lane to keep "
+                    "its customers in",
+                    "add a lane of kind bot (usually the default_lane)",
+                )
+            )
     if problems:
         return problems
     control = experiment.control if experiment.control is not None else names[0]
     reference = arms.get(control, main)
+    if control in failed:
+        return problems
     for name in names:
         other = arms.get(name, main)
-        if name != control and other is not reference:
+        if name != control and name not in failed and other is not reference:
             problems.extend(_differences(reference, control, other, name))
     return problems
 

@@ -32,7 +32,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from handoff.errors import Problem, RulesError, did_you_mean, similar_path
-from handoff.models.rules import Condition, RuleSet
+from handoff.models.rules import KPI_NAMES, Condition, RuleSet
 from handoff.models.signals import SIGNAL_KINDS
 from handoff.rules._gc import without_cyclic_gc
 
@@ -1200,6 +1200,8 @@ def _describe(
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         wanted = "a whole number" if kind.startswith("int") else "a number"
         hint = "write the number without quotes, e.g. 0.7"
+        if field_name == "share":
+            hint = "a share is a whole percentage of customers, e.g. 'share: 50'"
         if field_name in _CONDITION_KEYS or model_at(path[:-1]) is Condition:
             hint = "numeric signals need an operator, e.g. {gte: 0.7}"
         return sources.problem(path, f"expected {wanted}, got {shown}", hint)
@@ -1225,6 +1227,12 @@ def _describe(
             path,
             f"{shown} is not a valid id",
             "ids start with a letter and use only letters, digits, '_' and '-'",
+        )
+    if kind == "literal_error" and path[:1] == ("experiment",) and field_name == "metric":
+        return sources.problem(
+            path,
+            f"unknown metric {shown}: an experiment is judged on one of the KPIs",
+            did_you_mean(str(value), KPI_NAMES) or "use one of " + ", ".join(KPI_NAMES),
         )
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", ""))
