@@ -115,6 +115,21 @@ def _ok(out: Console, path: Path, router: Router) -> None:
             f"{_count(named, 'named condition')})",
         )
     )
+    experiment = ruleset.experiment
+    if experiment is not None:
+        versions = router.arm_versions()
+        arms = "; ".join(
+            f"{name} {arm.share}%: "
+            + ("bot only (red lines hand off)" if arm.bot_only else arm.rules or "these rules")
+            + f" (version {versions[name]})"
+            for name, arm in experiment.arms.items()
+        )
+        control = experiment.control or next(iter(experiment.arms))
+        out.print(
+            f"  experiment {experiment.id!r} on {experiment.metric}, control {control!r}: {arms}"
+        )
+    if ruleset.shadow is not None:
+        out.print(f"  shadow: {ruleset.shadow.rules} (version {router.shadow_version})")
 
 
 def _count(number: int, noun: str) -> str:
