@@ -88,8 +88,8 @@ _ERRORS = {
 ROUTE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
 # From put to delivered: milliseconds when the sink is up, minutes to an hour of retries not.
 LAG_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600)
-# Label values beyond the loaded rule set's ids (an experiment arm's or shadow rule set's
-# own rules, read as they first appear) admitted per label before the rest become "other".
+# Label values admitted per label, as they first appear, by metrics not bound to a router
+# (``Metrics.bind``), before the rest become "other". The server always binds.
 SPARE_LABEL_VALUES = 100
 NO_RULE = "none"
 OTHER = "other"
@@ -97,17 +97,19 @@ _LABEL_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{0,63}")
 
 
 class _Names:
-    """Bounded values for one label: the rule set's ids, ``spare`` more ids as they first
-    appear, then "other"; None is "none". Thread-safe (routing threads share it)."""
+    """Bounded values for one label; None is "none". Until ``add`` gives the known values
+    (the loaded rule sets' ids), ``spare`` ids are admitted as they first appear; after
+    it, only known values: anything else is "other". Thread-safe (routing threads share it)."""
 
-    def __init__(self, known: Iterable[str], spare: int = SPARE_LABEL_VALUES) -> None:
-        self._known = set(known)
+    def __init__(self, spare: int = SPARE_LABEL_VALUES) -> None:
+        self._known: set[str] = set()
         self._spare = spare
         self._lock = threading.Lock()
 
     def add(self, values: Iterable[str]) -> None:
         with self._lock:
             self._known.update(values)
+            self._spare = 0
 
     def __call__(self, value: object) -> str:
         if value is None:
@@ -165,21 +167,21 @@ class _Backlog:
 class Metrics:
     """The server's Prometheus metrics, in a registry of their own.
 
-    Label values are bounded: lanes and rules are the loaded rule set's ids (``bind``), the
-    default (no rule) is "none", and at most ``SPARE_LABEL_VALUES`` other ids per label
-    (an experiment arm's own rules) are admitted before the rest count as "other". No label
-    ever holds a sender id, text or anything else from a request.
+    Label values are bounded: lanes, rules, experiments and arms are the ids of the loaded
+    rule sets (``bind``: the live rules, each experiment arm's and the shadow's), the default
+    (no rule) is "none", and anything else "other". No label ever holds a sender id, text
+    or anything else from a request.
     """
 
     def __init__(self, router: Router | None = None) -> None:
         prom.disable_created_metrics()  # type: ignore[no-untyped-call]  # *_created: noise
         self.registry = prom.CollectorRegistry()
         r = self.registry
-        self.lanes = _Names(())
-        self.rules = _Names(())
-        self.experiments = _Names(())
-        self.arms = _Names(())
-        self.sinks = _Names(())
+        self.lanes = _Names()
+        self.rules = _Names()
+        self.experiments = _Names()
+        self.arms = _Names()
+        self.sinks = _Names()
         if router is not None:
             self.bind(router)
         self.turns = prom.Counter(
@@ -254,10 +256,18 @@ class Metrics:
         self._backlog: _Backlog | None = None
 
     def bind(self, router: Router) -> None:
-        """Take the label values of lanes and rules from the router's rule set."""
-        ruleset = router.ruleset
-        self.lanes.add(ruleset.lanes)
-        self.rules.add(rule.id for rule in ruleset.rules)
+        """Take the label values from the router's rule sets (live, arms, shadow); values
+        outside them are "other" from now on. (Sink names, the operator's, are admitted as
+        they first appear, up to ``SPARE_LABEL_VALUES``.)"""
+        compiled = router.compiled
+        rulesets = [compiled.ruleset, *(arm.ruleset for arm in compiled.arms.values())]
+        if compiled.shadow is not None:
+            rulesets.append(compiled.shadow.ruleset)
+        self.lanes.add(lane for ruleset in rulesets for lane in ruleset.lanes)
+        self.rules.add(rule.id for ruleset in rulesets for rule in ruleset.rules)
+        experiment = router.experiment
+        self.experiments.add([experiment.id] if experiment is not None else [])
+        self.arms.add(experiment.arms if experiment is not None else [])
 
     def watch_backlog(self, read: Callable[[], Mapping[str, Backlog]]) -> None:
         """Report the outbox backlog ``read`` returns, read on each scrape."""
@@ -272,21 +282,20 @@ class Metrics:
         rule = self.rules(decision.rule_id)
         self.turns.labels(lane=lane, rule=rule).inc()
         self.route_seconds.observe(result.seconds)
-        # Experiments and shadow rules (Decision.experiment/arm/shadow) where the rules use them.
-        experiment = getattr(decision, "experiment", None)
-        arm = getattr(decision, "arm", None)
-        if experiment is not None:
-            labels = {"experiment": self.experiments(experiment), "arm": self.arms(arm)}
+        if decision.experiment is not None:
+            labels = {
+                "experiment": self.experiments(decision.experiment),
+                "arm": self.arms(decision.arm),
+            }
             self.experiment_turns.labels(**labels).inc()
             if decision.handoff and not result.delivery_failed:
                 self.experiment_handoffs.labels(**labels).inc()
-        shadow = getattr(decision, "shadow", None)
+        shadow = decision.shadow
         if shadow is not None:
             self.shadow_turns.inc()
-            shadow_lane = getattr(shadow, "lane", None)
-            if shadow_lane != decision.lane or getattr(shadow, "handoff", None) != decision.handoff:
+            if shadow.lane != decision.lane or shadow.handoff != decision.handoff:
                 self.shadow_disagreements.labels(
-                    lane=lane, shadow_lane=self.lanes(shadow_lane)
+                    lane=lane, shadow_lane=self.lanes(shadow.lane)
                 ).inc()
         if result.delivery_failed:
             self.delivery_failures.inc()

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prometheus_client import generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
-from handoff import Router
-from tests.conftest import RULES
+from handoff import Conversation, Router
+from handoff.adapters.rasa import TurnResult
+from handoff.adapters.server import Metrics
+from tests.conftest import ROOT, RULES
 from tests.security.test_action_server import (
     METRICS_TOKEN,
     TOKEN,
@@ -34,8 +37,13 @@ def scrape(server: Server) -> Samples:
         f"{server.url}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}, timeout=10
     )
     assert reply.status_code == 200, reply.text
+    return parse(reply.text)
+
+
+def parse(text: str) -> Samples:
+    """Samples of Prometheus' text format, read by prometheus_client's own parser."""
     samples: Samples = {}
-    for family in text_string_to_metric_families(reply.text):
+    for family in text_string_to_metric_families(text):
         for sample in family.samples:
             samples[(sample.name, frozenset(sample.labels.items()))] = sample.value
     return samples
@@ -197,3 +205,89 @@ def test_backlog_down_is_reported_not_raised(tmp_path: Path) -> None:
         samples = scrape(started)
         assert value(samples, "handoff_outbox_up") == 0
         assert value(samples, "handoff_storage_ready") == 0
+
+
+# --------------------------------------------------------------------------- experiments
+
+
+PILOT = ROOT / "rules" / "pilots" / "banking_pilot.yaml"
+TEXTS = (
+    "I want to talk to a human",
+    "someone used my card, I think it's fraud",
+    "hmm not sure",
+    "what is my balance",
+    "this is useless, I want to complain",
+    "hello",
+)
+
+
+def test_experiment_arms_and_shadow_disagreements_are_counted() -> None:
+    """Every turn of the pilot rules counts under its experiment and arm; the shadow's
+    disagreements are exactly the turns where its lane (or handoff) differed."""
+    router = Router.from_path(PILOT)
+    metrics = Metrics()
+    metrics.bind(router)
+    arms: dict[str, int] = {}
+    differed = 0
+    for number in range(60):
+        conversation = Conversation.model_validate(
+            {
+                "id": f"pilot-{number}",
+                "turns": [
+                    {
+                        "role": "user",
+                        "text": TEXTS[number % len(TEXTS)],
+                        "intent": {"name": "chitchat", "confidence": 0.3 + (number % 7) / 10},
+                    }
+                ],
+            }
+        )
+        decision = router.route(conversation)
+        assert decision.arm is not None
+        assert decision.shadow is not None
+        arms[decision.arm] = arms.get(decision.arm, 0) + 1
+        shadow = decision.shadow
+        differed += shadow.lane != decision.lane or shadow.handoff != decision.handoff
+        metrics.record(TurnResult(conversation, decision, None, None, [], 0.0002))
+    samples = parse(generate_latest(metrics.registry).decode())
+    assert len(arms) >= 2
+    assert differed >= 1, "no turn where the shadow differed: pick other texts"
+    for arm, turns in arms.items():
+        labels = {"experiment": "early-help", "arm": arm}
+        assert value(samples, "handoff_experiment_turns_total", **labels) == turns
+    assert value(samples, "handoff_shadow_turns_total") == 60
+    assert value(samples, "handoff_shadow_disagreements_total") == differed
+    assert label_values(samples, "arm") <= {"control", "early_help", "bot_only"}
+    lanes = set(router.compiled.ruleset.lanes) | set(router.compiled.shadow.ruleset.lanes)
+    assert label_values(samples, "shadow_lane") <= lanes
+    # The 0.2 ms turns fall in the first bucket.
+    assert value(samples, "handoff_route_seconds_bucket", le="0.0005") == 60
+
+
+def test_unknown_label_values_become_other_once_bound() -> None:
+    """After ``bind`` a lane or rule outside the rule sets cannot add a label value."""
+    router = Router.from_path(RULES / "default.yaml")
+    metrics = Metrics()
+    metrics.bind(router)
+    assert metrics.rules("asked_for_human") == "asked_for_human"
+    assert metrics.rules(None) == "none"
+    assert metrics.rules("not-a-rule") == "other"
+    assert metrics.lanes("0612345678") == "other"
+    unbound = Metrics()
+    assert unbound.sinks("webhook") == "webhook"
+    assert unbound.sinks("has spaces, or @") == "other"
+    assert {unbound.sinks(f"sink{n}") for n in range(500)} >= {"other"}
+
+
+def test_a_server_with_pilot_rules_counts_its_arms(tmp_path: Path) -> None:
+    """The real server binds the arms' and shadow's ids: a pilot turn is counted by arm."""
+    with running(tmp_path, HANDOFF_RULES=str(PILOT)) as started:
+        assert started.post(action_call(sender="pilot-1")).status_code == 200
+        samples = scrape(started)
+    assert value(samples, "handoff_experiment_turns_total", experiment="early-help") == 1
+    assert value(samples, "handoff_shadow_turns_total") == 1
+    assert label_values(samples, "rule") - {"none"} <= {
+        rule.id
+        for path in PILOT.parent.glob("*.yaml")
+        for rule in Router.from_path(path).ruleset.rules
+    } | {rule.id for rule in Router.from_path(ROOT / "rules" / "banking.yaml").ruleset.rules}
