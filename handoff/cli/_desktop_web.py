@@ -169,6 +169,9 @@ def serve(
     move them; the payload's ids are keyed with HANDOFF_PSEUDONYM_KEY, the action
     server's), and waiting customers who left are marked abandoned after --abandon-after.
 
+    With HANDOFF_DESKTOP_METRICS_TOKEN set, GET /metrics serves Prometheus metrics to that
+    bearer token (two comma-separated tokens while rotating); unset, there is no /metrics.
+
     \b
     Example:
       $ HANDOFF_DESKTOP_WEBHOOK_SECRET=... handoff desktop serve --rules rules/banking.yaml \\

@@ -433,6 +433,7 @@ class DesktopMetrics:
                 "leave the metrics off"
             )
         self._tokens = accepted
+        prom.disable_created_metrics()  # type: ignore[no-untyped-call]  # *_created: noise
         self.registry = prom.CollectorRegistry(auto_describe=False)
         r = self.registry
         self.payloads = prom.Counter(

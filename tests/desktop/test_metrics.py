@@ -246,7 +246,7 @@ class TestRelay:
         self, desk: Desktop, tmp_path: Path, base_payload: ContextPayload
     ) -> None:
         """Events behind Rasa's broker and the age of the oldest one, before and after the
-        relay passes them; a poll failure is counted."""
+        relay passes them; a broker that cannot be read is reported, not raised."""
         events = sa.create_engine(f"sqlite:///{tmp_path / 'events.sqlite'}")
         with events.begin() as connection:
             connection.execute(
@@ -280,9 +280,16 @@ class TestRelay:
                 down = scrape(url)
                 assert value(down, "handoff_desktop_relay_up") == 0
                 assert value(down, "handoff_desktop_store_up") == 1
+                reply = httpx.get(f"{url}/metrics", headers={"Authorization": f"Bearer {TOKEN}"})
+                names = {family.name for family in text_string_to_metric_families(reply.text)}
+                names |= {name for name, _ in behind}
         finally:
             relay.close()
             events.dispose()
+        # DEPLOYING.md lists every metric family the desktop serves.
+        documented = (ROOT / "handoff" / "adapters" / "DEPLOYING.md").read_text()
+        assert {name for name in names if f"`{name}" not in documented} == set()
+        assert len(names) >= 20
 
 
 class TestServe:

@@ -191,6 +191,17 @@ def test_deliveries_retries_lag_and_backlog_per_sink(server: Server, receiver: R
     assert receiver.received >= 1
 
 
+def test_every_metric_is_documented(server: Server) -> None:
+    """DEPLOYING.md lists every metric family the action server serves."""
+    reply = httpx.get(
+        f"{server.url}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}, timeout=10
+    )
+    names = {family.name for family in text_string_to_metric_families(reply.text)}
+    documented = (ROOT / "handoff" / "adapters" / "DEPLOYING.md").read_text()
+    assert {name for name in names if f"`{name}" not in documented} == set()
+    assert len(names) >= 17
+
+
 def test_backlog_down_is_reported_not_raised(tmp_path: Path) -> None:
     """An outbox that cannot be read makes handoff_outbox_up 0; /metrics still answers."""
     with running(tmp_path, HANDOFF_DELIVERY="off") as started:
