@@ -27,6 +27,8 @@ import sqlalchemy as sa
 import handoff.delivery
 from handoff import Conversation, Router
 from handoff.delivery import (
+    Backlog,
+    DeliveryAttempt,
     DeliveryError,
     DeliveryWorker,
     JsonlSink,
@@ -521,6 +523,51 @@ class TestWorker:
             assert outbox.retry_dead() == 0
             assert len(capture.captured) == 4
             assert {h["Idempotency-Key"] for _, h in capture.captured} == {key}
+
+    def test_each_attempt_is_reported_with_the_lag_since_the_put(
+        self, outbox_url: str, capture: _CaptureServer, payloads: list[ContextPayload]
+    ) -> None:
+        """on_attempt sees a retry, then the delivery with the seconds since the put; the
+        backlog shows the pending row until then (what the metrics read)."""
+        clock = FakeClock()
+        capture.status = 503
+        seen: list[DeliveryAttempt] = []
+        with Outbox(outbox_url) as outbox, WebhookSink(capture.url, SECRET) as sink:
+            before_put = time.time()
+            outbox.put(payloads[0])
+            after_put = time.time()
+            worker = DeliveryWorker(
+                outbox, [sink], max_delay=2.0, clock=clock, on_attempt=seen.append
+            )
+            assert worker.run_once() == 0
+            [waiting] = outbox.backlog().values()
+            assert (waiting.sink, waiting.pending, waiting.dead) == ("webhook", 1, 0)
+            assert waiting.oldest_pending is not None
+            clock.advance(2.0)
+            capture.status = 200
+            assert worker.run_once() == 1
+            assert outbox.backlog()["webhook"] == Backlog("webhook", 0, 0, None)
+        assert [(a.sink, a.result, a.attempt) for a in seen] == [
+            ("webhook", "retry", 1),
+            ("webhook", "delivered", 2),
+        ]
+        assert seen[0].lag is None
+        assert seen[1].lag is not None
+        assert clock() - after_put <= seen[1].lag <= clock() - before_put
+
+    def test_a_failing_on_attempt_hook_does_not_stop_deliveries(
+        self, outbox_url: str, payloads: list[ContextPayload], tmp_path: Path
+    ) -> None:
+        """A broken metrics hook is logged; the row is still delivered."""
+
+        def broken(attempt: DeliveryAttempt) -> None:
+            raise RuntimeError("metrics down")
+
+        with Outbox(outbox_url, sinks=("jsonl",)) as outbox:
+            key = outbox.put(payloads[0])
+            sink = JsonlSink(tmp_path / "out.jsonl")
+            assert DeliveryWorker(outbox, [sink], on_attempt=broken).run_once() == 1
+            assert [row.status for row in outbox.deliveries(key)] == ["delivered"]
 
     def test_back_off_is_capped_full_jitter(
         self, outbox_url: str, payloads: list[ContextPayload]
