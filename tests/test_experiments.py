@@ -207,9 +207,9 @@ class TestLoading:
     def test_validate_shows_the_experiment(self) -> None:
         result = CliRunner().invoke(cli, ["validate", str(PILOTS / "banking_pilot.yaml")])
         assert result.exit_code == 0, result.output
-        assert "experiment 'early-help' on handoff_success" in result.output
-        assert "control 45%: these rules (version dd895e823e11)" in result.output
-        assert "bot_only 10%: bot only" in result.output
+        assert "experiment 'early-help', judged on handoff_success" in result.output
+        assert "control      45%  these rules (version dd895e823e11)" in result.output
+        assert "bot_only     10%  bot only: red lines hand off" in result.output
         assert "shadow: banking_candidate.yaml" in result.output
 
 
