@@ -124,9 +124,9 @@ def _ok(out: Console, path: Path, router: Router) -> None:
         versions = router.arm_versions()
         width = max(len(name) for name in experiment.arms)
         for name, arm in experiment.arms.items():
-            rules = "bot only: red lines hand off" if arm.bot_only else arm.rules or "these rules"
+            how = "bot only: red lines hand off" if arm.bot_only else arm.rules or "these rules"
             out.print(
-                f"    {name:<{width}}  {arm.share:>3}%  {rules} (version {versions[name]})",
+                f"    {name:<{width}}  {arm.share:>3}%  {how} (version {versions[name]})",
                 highlight=False,
             )
     if ruleset.shadow is not None:
