@@ -419,7 +419,11 @@ class Router:
         agree (another routing state only changes the signals that read it)."""
         found = computed.get(rules.signal_key)
         if found is None:
-            found = extract(conversation, rules.settings, self._limits)
+            found = (
+                self.signals(conversation)  # the public hook, for the live settings
+                if rules.signal_key == self._live.signal_key
+                else extract(conversation, rules.settings, self._limits)
+            )
             computed[rules.signal_key] = found
             return found
         return restate(found, conversation.state)
@@ -442,7 +446,7 @@ class Router:
             state = _shadow_state(before)
             seen = conversation.model_copy(update={"state": state})
             signals = self._signals(shadow, seen, computed)
-            result = self._decide(shadow, seen, signals, now, queue_load)
+            result = self._decide(shadow, seen, signals, now, queue_load, explained=False)
             verdict = ShadowDecision(
                 lane=result.lane,
                 lane_kind=result.lane_kind,
@@ -470,6 +474,8 @@ class Router:
         signals: Signals,
         now: datetime | None,
         queue_load: Mapping[str, int] | None,
+        *,
+        explained: bool = True,
     ) -> Decision:
         compiled = rules.compiled
         settings = rules.settings
@@ -578,8 +584,15 @@ class Router:
 
         lane_id = _available(compiled.lanes, lane_id, now, queue_load, trace)
         lane = compiled.lanes[lane_id]
-        fired = tuple(self._fired(rule, signals) for rule in _winner_first(matched, winner))
-        if winner is not None:
+        # The shadow records only where it would route: no explanations to build.
+        fired = (
+            tuple(self._fired(rule, signals) for rule in _winner_first(matched, winner))
+            if explained
+            else ()
+        )
+        if not explained:
+            reason = ""
+        elif winner is not None:
             reason = fired[0].reason
         elif replied is not None:
             reason = (

@@ -16,10 +16,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 import handoff.router
 from handoff import Router
@@ -204,12 +206,29 @@ class TestLoading:
         )
         assert Router.from_path(path).compiled.arms["candidate"].ruleset.name == "cand"
 
+    @pytest.mark.parametrize("path", sorted(PILOTS.glob("*.yaml")), ids=lambda p: p.name)
+    def test_pilot_files_validate_against_the_published_schema(self, path: Path) -> None:
+        """Editors check experiment and shadow blocks as the loader does."""
+        schema = json.loads((RULES / "schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(YAML(typ="safe").load(path.read_text(encoding="utf-8")), schema)
+
+    def test_explain_shows_arm_and_shadow(self) -> None:
+        sample = RULES / "samples" / "banking" / "04_vulnerable_customer.json"
+        result = CliRunner().invoke(
+            cli, ["explain", str(PILOTS / "banking_pilot.yaml"), str(sample)]
+        )
+        assert result.exit_code == 0, result.output
+        assert "experiment    early-help, arm " in result.output
+        assert "shadow        vulnerable_customers (specialist, rule vulnerable_customer" in (
+            result.output
+        )
+
     def test_validate_shows_the_experiment(self) -> None:
         result = CliRunner().invoke(cli, ["validate", str(PILOTS / "banking_pilot.yaml")])
         assert result.exit_code == 0, result.output
-        assert "experiment 'early-help' on handoff_success" in result.output
-        assert "control 45%: these rules (version dd895e823e11)" in result.output
-        assert "bot_only 10%: bot only" in result.output
+        assert "experiment 'early-help', judged on handoff_success" in result.output
+        assert "control      45%  these rules (version dd895e823e11)" in result.output
+        assert "bot_only     10%  bot only: red lines hand off" in result.output
         assert "shadow: banking_candidate.yaml" in result.output
 
 
