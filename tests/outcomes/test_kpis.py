@@ -45,7 +45,8 @@ class TestEmpty:
         assert report.by_lane == {}
         assert report.experiments == {}
         assert report.shadow is None
-        assert report.start is None and report.end is None
+        assert report.start is None
+        assert report.end is None
 
     def test_turns_without_any_handoff(self) -> None:
         """Only bot-kept conversations: containment 100%, handoff KPIs missing."""
@@ -331,7 +332,7 @@ class TestDailyAndBreakdowns:
         assert rate["day"].tolist() == [pd.Timestamp("2026-09-21"), pd.Timestamp("2026-09-22")]
         assert rate["value"].tolist() == [0.5, 0.0]
         assert rate["n"].tolist() == [2, 1]
-        low, high = wilson(1, 2)
+        low, _ = wilson(1, 2)
         assert rate.loc[0, "low"] == pytest.approx(low)
         assert set(daily["kpi"]) <= set(KPIS)
         wait = daily[daily["kpi"] == "time_to_agent"]
@@ -341,7 +342,7 @@ class TestDailyAndBreakdowns:
     def test_confidence_level_is_used(self) -> None:
         turns = [turn(c, 0, handoff=c in "ab") for c in "abcdefgh"]
         report = compute_kpis(dataset(turns), confidence=0.8)
-        low, high = wilson(2, 8, NormalDist().inv_cdf(0.9))
+        low, _ = wilson(2, 8, NormalDist().inv_cdf(0.9))
         assert report.overall["handoff_rate"].low == pytest.approx(low)
         assert report.confidence == 0.8
 
