@@ -147,8 +147,9 @@ def analyse_prepared(
 
 
 def _values(table: pd.DataFrame, arm: str, metric: str) -> np.ndarray:
-    values = table.loc[table["arm"] == arm, metric].to_numpy(dtype=np.float64)
-    return values[~np.isnan(values)]
+    values: np.ndarray = table.loc[table["arm"] == arm, metric].to_numpy(dtype=np.float64)
+    present: np.ndarray = values[~np.isnan(values)]
+    return present
 
 
 def _effect(

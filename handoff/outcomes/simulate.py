@@ -341,6 +341,8 @@ class _Out:
         arms = np.array(ARMS, dtype=object)
         versions = np.array([f"v-{a}" for a in ARMS], dtype=object)
         needed = np.array(["yes", "no", "unsure", None], dtype=object)
+        # What the agent picked at the wrap-up (only cycles that ended with an agent).
+        outcome_codes = np.array([None, None, "solved", "handed_back", None], dtype=object)
         statuses = np.array(
             ["waiting", "claimed", "resolved", "handed_back", "abandoned"], dtype=object
         )
@@ -381,10 +383,7 @@ class _Out:
                 "transfers": cycles["transfers"],
                 "status": statuses[cycles["status"]],
                 "closed_at": cycles["closed_at"],
-                "outcome_code": np.where(
-                    np.isnan(cycles["closed_at"]) | (cycles["status"] == 4), None,
-                    np.where(cycles["status"] == 2, "resolved", "handed_back"),
-                ).astype(object),
+                "outcome_code": outcome_codes[cycles["status"]],
                 "needed": needed[cycles["needed"]],
                 "ces_asked": cycles["ces_asked"],
                 "ces_score": cycles["ces_score"],
