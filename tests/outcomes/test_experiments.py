@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from handoff.outcomes import Dataset, ExperimentSpec, analyse_experiment, compute_kpis
+from tests.conftest import ROOT
 from tests.outcomes._build import DAY, T0, cycle, dataset, turn
 from tests.outcomes.test_kpis import wilson
 
@@ -135,6 +136,28 @@ class TestVerdicts:
         effect = analyse_experiment(data, SPEC, now=NOW).effects["candidate"]
         assert effect.needed_per_arm is not None
         assert effect.needed_conversations == math.ceil(effect.needed_per_arm / (10 / 40))
+
+    def test_the_examples_in_the_docs_are_what_these_datasets_give(self) -> None:
+        """docs/KPIS.md quotes one verdict of each kind; they are the verdicts of the
+        datasets of the tests above."""
+        with_bots = build(("control", 5, 5), ("candidate", 6, 4))
+        extra = [
+            turn(f"bot-{arm}-{i}", 0, experiment="pilot", arm=arm)
+            for arm in ("control", "candidate")
+            for i in range(30)
+        ]
+        with_bots = Dataset.from_frames(
+            pd.concat([with_bots.turns, pd.DataFrame(extra)]), with_bots.handoffs, with_bots.lines
+        )
+        datasets = [
+            build(("control", 50, 50), ("candidate", 75, 25)),
+            build(("control", 1000, 1000), ("candidate", 1010, 990)),
+            with_bots,
+        ]
+        docs = " ".join((ROOT / "docs" / "KPIS.md").read_text().split())
+        for data in datasets:
+            verdict = analyse_experiment(data, SPEC, now=NOW).effects["candidate"].verdict
+            assert f'*"{verdict}"*' in docs, verdict
 
     def test_an_arm_without_data(self) -> None:
         result = analyse_experiment(build(("control", 5, 5)), SPEC, now=NOW)
