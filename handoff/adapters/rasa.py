@@ -411,7 +411,7 @@ def decision_slot_value(
     None), ``ces`` the customer's answer to the effort question on this turn
     (``{"score": 1..7}`` or ``{"declined": true}``) or None. No text, no sender id.
     """
-    shadow = getattr(decision, "shadow", None)
+    shadow = decision.shadow
     return {
         "v": DECISION_FORMAT,
         "lane": decision.lane,
@@ -419,8 +419,8 @@ def decision_slot_value(
         "handoff": decision.handoff,
         "rule": decision.rule_id,
         "version": decision.ruleset_version,
-        "experiment": getattr(decision, "experiment", None),
-        "arm": getattr(decision, "arm", None),
+        "experiment": decision.experiment,
+        "arm": decision.arm,
         "customer": customer,
         "asked_person": bool(decision.signals is not None and decision.signals.human_request),
         "shadow": None
@@ -576,6 +576,8 @@ def _answered(
         ruleset=ruleset.name,
         ruleset_version=router.compiled.version,
         state=state,
+        experiment=state.experiment,
+        arm=state.arm,
     )
     events: list[EventType] = [
         SlotSet(SLOT_CES, None),
