@@ -272,6 +272,8 @@ def build_payload(
         empathy_checklist=checklist,
         ruleset=decision.ruleset,
         ruleset_version=decision.ruleset_version,
+        experiment=decision.experiment,
+        arm=decision.arm,
     )
 
 

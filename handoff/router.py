@@ -10,6 +10,12 @@ Order of precedence on every turn::
 then the chosen lane's opening hours and capacity may pass the customer along its
 fallback chain. Any fault on the way routes to the configured safe (human) lane with the
 error recorded: the customer is never dropped and the bot never sees an exception.
+
+A rule set with an ``experiment`` routes each conversation with its arm's rules (the arm is
+drawn once by a stable hash of the customer, then kept in the routing state); a bot-only arm
+lets only red lines and supervisor overrides hand off. A ``shadow`` rule set routes every
+turn beside the live rules with its own routing state; its decision is recorded in
+``Decision.shadow`` and never acted on, and a fault in it never touches the live decision.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import functools
 import logging
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
@@ -28,16 +35,24 @@ from handoff.graph.conditions import explain
 from handoff.graph.plan import CompiledRule, to_vector
 from handoff.history import HistorySource, InMemoryHistory
 from handoff.models.conversation import Conversation, RoutingState
-from handoff.models.decision import AntiFlapOutcome, Decision, FiredRule, StepKind, TraceStep
+from handoff.models.decision import (
+    AntiFlapOutcome,
+    Decision,
+    FiredRule,
+    ShadowDecision,
+    StepKind,
+    TraceStep,
+)
 from handoff.models.payload import ContextPayload, PreviousInteraction
-from handoff.models.rules import RuleSet
+from handoff.models.rules import Experiment, RuleSet, Settings
 from handoff.models.signals import Signals
 from handoff.payload import DEFAULT_PSEUDONYM_KEY, build_payload, pseudonymise
 from handoff.payload import pseudonym_key as _pseudonym_key
+from handoff.rules.experiments import assign_arm, assignment_unit
 from handoff.rules.loader import LoadedRules, load_rules, parse_rules_text, ruleset_version
 from handoff.rules.loader import SourceMap as _SourceMap
 from handoff.signals import extract
-from handoff.signals.extract import MAX_TURNS, Limits, bound
+from handoff.signals.extract import MAX_TURNS, Limits, bound, restate, signal_settings
 from handoff.signals.pii import redact
 from handoff.signals.text import MAX_MESSAGE_CHARS
 
@@ -77,6 +92,50 @@ def _step(
     return TraceStep(kind=kind, rule_id=rule_id, matched=matched, lane=lane, note=note)
 
 
+@dataclass(frozen=True, eq=False)
+class _Rules:
+    """One rule set as routing uses it: the live rules, an experiment's arm, or the shadow."""
+
+    compiled: CompiledRules
+    version: str  # what decisions record
+    replies: Mapping[str, tuple[tuple[tuple[str, ...], str, str], ...]]
+    signal_key: tuple[object, ...]
+    bot_only: bool = False
+    bot_lane: str | None = None  # where a bot-only arm keeps the customers (a bot lane)
+
+    @property
+    def settings(self) -> Settings:
+        return self.compiled.ruleset.settings
+
+    @classmethod
+    def of(cls, compiled: CompiledRules, *, bot_only: bool = False) -> _Rules:
+        ruleset = compiled.ruleset
+        # Lane replies (``replies:``): lane -> ((keyword words, keyword, lane), ...)
+        replies = {
+            lane_id: tuple(
+                (reply_words(keyword), keyword, target) for keyword, target in lane.replies.items()
+            )
+            for lane_id, lane in ruleset.lanes.items()
+            if lane.replies
+        }
+        version, bot_lane = compiled.rules_version, None
+        if bot_only:
+            # The rules a bot-only arm routes with: the red lines alone.
+            red_lines = tuple(rule for rule in ruleset.rules if rule.red_line)
+            version = ruleset_version(
+                ruleset.model_copy(update={"rules": red_lines, "experiment": None, "shadow": None})
+            )
+            default = ruleset.settings.default_lane
+            bot_lane = next(
+                (lane_id for lane_id in (default, *ruleset.lanes) if
+                 ruleset.lanes[lane_id].kind == "bot"),
+                default,
+            )  # fmt: skip
+        return cls(
+            compiled, version, replies, signal_settings(ruleset.settings), bot_only, bot_lane
+        )
+
+
 class Router:
     """Routes conversations with one compiled rule set. Immutable and safe to share between
     threads.
@@ -106,14 +165,18 @@ class Router:
         self._settings = compiled.ruleset.settings
         self._history: HistorySource = history if history is not None else InMemoryHistory()
         self._pseudonym_key = _pseudonym_key(pseudonym_key)
-        # Lane replies (``replies:`` in the rules): lane -> ((keyword words, keyword, lane), ...)
-        self._replies = {
-            lane_id: tuple(
-                (reply_words(keyword), keyword, target) for keyword, target in lane.replies.items()
-            )
-            for lane_id, lane in compiled.ruleset.lanes.items()
-            if lane.replies
-        }
+        self._live = _Rules.of(compiled)
+        self._experiment: Experiment | None = compiled.ruleset.experiment
+        self._arms: dict[str, _Rules] = {}
+        if self._experiment is not None:
+            for name, arm in self._experiment.arms.items():
+                if arm.bot_only:
+                    self._arms[name] = _Rules.of(compiled, bot_only=True)
+                elif arm.rules is not None:
+                    self._arms[name] = _Rules.of(compiled.arms[name])
+                else:
+                    self._arms[name] = self._live
+        self._shadow = _Rules.of(compiled.shadow) if compiled.shadow is not None else None
 
     # ------------------------------------------------------------------ construction
 
@@ -180,8 +243,24 @@ class Router:
 
     @property
     def version(self) -> str:
-        """Content hash of the rule set; recorded in every decision and payload."""
+        """Content hash of the rule set (its experiment and shadow blocks included); decisions
+        and payloads record the version of the rules that routed, which is this one for a
+        rule set without experiment or shadow."""
         return self._compiled.version
+
+    @property
+    def experiment(self) -> Experiment | None:
+        """The experiment the rule set declares, if any."""
+        return self._experiment
+
+    def arm_versions(self) -> dict[str, str]:
+        """Each arm's rules version (what its decisions record), arm name -> version."""
+        return {name: rules.version for name, rules in self._arms.items()}
+
+    @property
+    def shadow_version(self) -> str | None:
+        """The version of the shadow rules, if the rule set has a shadow."""
+        return self._shadow.version if self._shadow is not None else None
 
     @property
     def max_message_chars(self) -> int:
@@ -221,13 +300,35 @@ class Router:
         ``now`` (aware, default: current UTC time) is used for opening hours;
         ``queue_load`` maps lane ids to customers waiting, for lanes with ``max_waiting``.
         """
+        computed: dict[tuple[object, ...], Signals] = {}  # signals, once per turn
+        rules, arm, note = self._live, None, ""
         try:
-            signals = self.signals(conversation)
-            return self._decide(conversation, signals, now, queue_load)
+            if self._experiment is not None:
+                arm, note = self._pick_arm(conversation, self._experiment)
+                rules = self._arms[arm]
+            signals = self._signals(rules, conversation, computed)
+            decision = self._decide(rules, conversation, signals, now, queue_load)
         except Exception as error:
             # No conversation id or message: logs must not carry customers' data.
             log.error("routing failed, sent to the safe lane (%s)", describe_error(error))
-            return self.safe_decision(conversation, error)
+            decision = self._safe(rules, conversation, error)
+        if arm is not None and self._experiment is not None:
+            experiment = self._experiment.id
+            decision = decision.model_copy(
+                update={
+                    "experiment": experiment,
+                    "arm": arm,
+                    "state": decision.state.model_copy(
+                        update={"experiment": experiment, "arm": arm}
+                    ),
+                    "trace": (*decision.trace, _step("experiment", None, None, None, note)),
+                }
+            )
+        if self._shadow is not None:
+            decision = self._with_shadow(
+                self._shadow, decision, conversation, computed, now=now, queue_load=queue_load
+            )
+        return decision
 
     def replay(
         self,
@@ -262,9 +363,12 @@ class Router:
         history_limit: int = 5,
     ) -> ContextPayload:
         """The redacted context payload for the agent who receives this conversation."""
-        lane = self._compiled.lanes[decision.lane]
+        rules = self._rules_of(decision)
+        lane = rules.compiled.lanes[decision.lane]
         signals = (
-            decision.signals if decision.signals is not None else _safe_signals(self, conversation)
+            decision.signals
+            if decision.signals is not None
+            else _safe_signals(rules, conversation, self._limits)
         )
         previous: tuple[PreviousInteraction, ...] = ()
         customer = conversation.account.customer_id
@@ -283,7 +387,7 @@ class Router:
             decision,
             lane.lane,
             queue=lane.queue,
-            transcript_turns=self._settings.transcript_turns,
+            transcript_turns=rules.settings.transcript_turns,
             previous=previous,
             now=now,
             pseudonym_key=self._pseudonym_key,
@@ -293,16 +397,91 @@ class Router:
 
     # ------------------------------------------------------------------ internals
 
+    def _rules_of(self, decision: Decision) -> _Rules:
+        """The rules that made ``decision`` (its experiment arm's, else the live rules)."""
+        if decision.arm is not None and decision.arm in self._arms:
+            return self._arms[decision.arm]
+        return self._live
+
+    @staticmethod
+    def _pick_arm(conversation: Conversation, experiment: Experiment) -> tuple[str, str]:
+        """(arm, trace note): the arm kept in the routing state, else drawn by the hash."""
+        state = conversation.state
+        if state.experiment == experiment.id and state.arm in experiment.arms:
+            return state.arm, f"experiment {experiment.id!r}: arm {state.arm!r} (kept)"
+        customer = conversation.account.customer_id
+        arm = assign_arm(experiment, assignment_unit(customer, conversation.id))
+        by = "the customer's id" if customer else "the conversation's id"
+        return arm, f"experiment {experiment.id!r}: arm {arm!r} (assigned by {by})"
+
+    def _signals(
+        self,
+        rules: _Rules,
+        conversation: Conversation,
+        computed: dict[tuple[object, ...], Signals],
+    ) -> Signals:
+        """Signals for ``rules``, computed once per turn for rule sets whose signal settings
+        agree (another routing state only changes the signals that read it)."""
+        found = computed.get(rules.signal_key)
+        if found is None:
+            found = extract(conversation, rules.settings, self._limits)
+            computed[rules.signal_key] = found
+            return found
+        return restate(found, conversation.state)
+
+    def _with_shadow(
+        self,
+        shadow: _Rules,
+        decision: Decision,
+        conversation: Conversation,
+        computed: dict[tuple[object, ...], Signals],
+        *,
+        now: datetime | None,
+        queue_load: Mapping[str, int] | None,
+    ) -> Decision:
+        """``decision`` with what the shadow rules decide for the same turn beside it. The
+        shadow routes with its own state (kept inside the live one), so it confirms, cools
+        down and stays with a human as it would live; its faults are logged and dropped."""
+        before = conversation.state
+        try:
+            state = _shadow_state(before)
+            seen = conversation.model_copy(update={"state": state})
+            signals = self._signals(shadow, seen, computed)
+            result = self._decide(shadow, seen, signals, now, queue_load, explained=False)
+            verdict = ShadowDecision(
+                lane=result.lane,
+                lane_kind=result.lane_kind,
+                handoff=result.handoff,
+                rule_id=result.rule_id,
+                ruleset_version=shadow.version,
+            )
+            return decision.model_copy(
+                update={
+                    "shadow": verdict,
+                    "state": decision.state.model_copy(update={"shadow": result.state}),
+                }
+            )
+        except Exception as error:
+            log.error("the shadow rules failed on this turn; the live decision stands (%s)",
+                      describe_error(error))  # fmt: skip
+            return decision.model_copy(
+                update={"state": decision.state.model_copy(update={"shadow": before.shadow})}
+            )
+
     def _decide(
         self,
+        rules: _Rules,
         conversation: Conversation,
         signals: Signals,
         now: datetime | None,
         queue_load: Mapping[str, int] | None,
+        *,
+        explained: bool = True,
     ) -> Decision:
-        compiled = self._compiled
+        compiled = rules.compiled
+        settings = rules.settings
         plan = compiled.plan
-        anti = self._settings.anti_flapping
+        anti = settings.anti_flapping
         state = conversation.state
         vector = to_vector(signals)
         trace: list[TraceStep] = []
@@ -328,8 +507,8 @@ class Router:
                     break
 
         replied: str | None = None
-        if lane_id is None and state.lane in self._replies:
-            found = self._reply(conversation, state.lane)
+        if lane_id is None and state.lane is not None and state.lane in rules.replies:
+            found = _reply(conversation, rules.replies[state.lane])
             if found is not None:
                 replied, lane_id = found
                 trace.append(
@@ -352,6 +531,9 @@ class Router:
                 detail=f"a person already has this conversation in lane {lane_id!r}",
             )
             trace.append(TraceStep(kind="sticky", lane=lane_id, note=outcome.detail))
+
+        if lane_id is None and rules.bot_only:
+            lane_id = _bot_only(rules, plan.candidates(vector), vector, trace)
 
         if lane_id is None:
             candidates = plan.candidates(vector)
@@ -398,13 +580,20 @@ class Router:
                 break
 
         if lane_id is None:
-            lane_id = self._settings.default_lane
+            lane_id = settings.default_lane
             trace.append(_step("default", None, None, lane_id, "no rule decided"))
 
-        lane_id = self._available(lane_id, now, queue_load, trace)
+        lane_id = _available(compiled.lanes, lane_id, now, queue_load, trace)
         lane = compiled.lanes[lane_id]
-        fired = tuple(self._fired(rule, signals) for rule in _winner_first(matched, winner))
-        if winner is not None:
+        # The shadow records only where it would route: no explanations to build.
+        fired = (
+            tuple(self._fired(rule, signals) for rule in _winner_first(matched, winner))
+            if explained
+            else ()
+        )
+        if not explained:
+            reason = ""
+        elif winner is not None:
             reason = fired[0].reason
         elif replied is not None:
             reason = (
@@ -416,6 +605,8 @@ class Router:
             reason = f"Staying with a person in {lane_id!r} (anti-flapping{since})."
         elif state.override_lane == lane_id and trace and trace[0].kind == "override":
             reason = f"A supervisor moved this conversation to {lane_id!r}."
+        elif rules.bot_only:
+            reason = "In this pilot's bot-only arm only red lines hand off; the bot continues."
         else:
             reason = "No escalation rule matched; the bot continues."
         new_state = RoutingState(
@@ -443,57 +634,10 @@ class Router:
             trace=tuple(trace),
             anti_flapping=outcome,
             ruleset=compiled.ruleset.name,
-            ruleset_version=compiled.version,
+            ruleset_version=rules.version,
             state=new_state,
             signals=signals,
         )
-
-    def _reply(self, conversation: Conversation, lane: str) -> tuple[str, str] | None:
-        """(keyword, lane) when the latest turn is the customer's reply to the offer of the
-        lane they wait in: the keyword's words in a row, at most ``_REPLY_EXTRA_WORDS``
-        other words around them ("yes fraud please"), and no "no"/"not" ("not fraud")."""
-        if not conversation.turns or conversation.turns[-1].role != "user":
-            return None
-        words = reply_words(conversation.turns[-1].text[:_REPLY_MAX_CHARS])
-        if not words or _REPLY_NEGATIONS.intersection(words):
-            return None
-        for wanted, keyword, target in self._replies[lane]:
-            size = len(wanted)
-            if len(words) - size > _REPLY_EXTRA_WORDS:
-                continue
-            if any(words[i : i + size] == wanted for i in range(len(words) - size + 1)):
-                return keyword, target
-        return None
-
-    def _available(
-        self,
-        lane_id: str,
-        now: datetime | None,
-        queue_load: Mapping[str, int] | None,
-        trace: list[TraceStep],
-    ) -> str:
-        """Follow the fallback chain past closed or full lanes (the chain is acyclic)."""
-        lanes = self._compiled.lanes
-        moment = now or datetime.now(timezone.utc)
-        lane: LaneInfo = lanes[lane_id]
-        while True:
-            closed = not lane.is_open(moment)
-            waiting = (queue_load or {}).get(lane.id, 0)
-            full = lane.lane.max_waiting is not None and waiting >= lane.lane.max_waiting
-            if not (closed or full):
-                return lane.id
-            kind: Literal["hours", "full"] = "hours" if closed else "full"
-            why = "closed now" if closed else f"full ({waiting} waiting)"
-            fallback = lane.lane.fallback
-            if fallback is None:
-                trace.append(
-                    TraceStep(
-                        kind=kind, lane=lane.id, note=f"{why}; no fallback, the customer waits"
-                    )
-                )
-                return lane.id
-            trace.append(TraceStep(kind=kind, lane=fallback, note=f"{lane.id} {why} → {fallback}"))
-            lane = lanes[fallback]
 
     def _fired(self, rule: CompiledRule, signals: Signals) -> FiredRule:
         _, checks = explain(rule.node, signals)
@@ -508,8 +652,11 @@ class Router:
 
     def safe_decision(self, conversation: Conversation, error: BaseException) -> Decision:
         """The decision for a fault: the safe human lane, with the (redacted) error recorded."""
-        compiled = self._compiled
-        lane_id = self._settings.safe_lane
+        return self._safe(self._live, conversation, error)
+
+    def _safe(self, rules: _Rules, conversation: Conversation, error: BaseException) -> Decision:
+        compiled = rules.compiled
+        lane_id = rules.settings.safe_lane
         lane = compiled.lanes[lane_id]
         message = f"{type(error).__name__}: {error}"
         return Decision(
@@ -525,7 +672,7 @@ class Router:
             trace=(TraceStep(kind="fault", lane=lane_id, note=redact(message)),),
             anti_flapping=_NO_OUTCOME,
             ruleset=compiled.ruleset.name,
-            ruleset_version=compiled.version,
+            ruleset_version=rules.version,
             state=RoutingState(
                 lane=lane_id,
                 lane_kind=lane.lane.kind,
@@ -535,6 +682,101 @@ class Router:
             error=redact(message),
             signals=None,
         )
+
+
+def _reply(
+    conversation: Conversation, replies: tuple[tuple[tuple[str, ...], str, str], ...]
+) -> tuple[str, str] | None:
+    """(keyword, lane) when the latest turn is the customer's reply to the offer of the
+    lane they wait in: the keyword's words in a row, at most ``_REPLY_EXTRA_WORDS``
+    other words around them ("yes fraud please"), and no "no"/"not" ("not fraud")."""
+    if not conversation.turns or conversation.turns[-1].role != "user":
+        return None
+    words = reply_words(conversation.turns[-1].text[:_REPLY_MAX_CHARS])
+    if not words or _REPLY_NEGATIONS.intersection(words):
+        return None
+    for wanted, keyword, target in replies:
+        size = len(wanted)
+        if len(words) - size > _REPLY_EXTRA_WORDS:
+            continue
+        if any(words[i : i + size] == wanted for i in range(len(words) - size + 1)):
+            return keyword, target
+    return None
+
+
+def _available(
+    lanes: Mapping[str, LaneInfo],
+    lane_id: str,
+    now: datetime | None,
+    queue_load: Mapping[str, int] | None,
+    trace: list[TraceStep],
+) -> str:
+    """Follow the fallback chain past closed or full lanes (the chain is acyclic)."""
+    moment = now or datetime.now(timezone.utc)
+    lane: LaneInfo = lanes[lane_id]
+    while True:
+        closed = not lane.is_open(moment)
+        waiting = (queue_load or {}).get(lane.id, 0)
+        full = lane.lane.max_waiting is not None and waiting >= lane.lane.max_waiting
+        if not (closed or full):
+            return lane.id
+        kind: Literal["hours", "full"] = "hours" if closed else "full"
+        why = "closed now" if closed else f"full ({waiting} waiting)"
+        fallback = lane.lane.fallback
+        if fallback is None:
+            trace.append(
+                TraceStep(kind=kind, lane=lane.id, note=f"{why}; no fallback, the customer waits")
+            )
+            return lane.id
+        trace.append(TraceStep(kind=kind, lane=fallback, note=f"{lane.id} {why} → {fallback}"))
+        lane = lanes[fallback]
+
+
+def _bot_only(rules: _Rules, candidates: Any, vector: Any, trace: list[TraceStep]) -> str | None:
+    """A bot-only arm keeps the customer with the bot: the first ordinary rule that would
+    have routed is noted in the trace (what the hybrid rules would have done), not obeyed."""
+    for rule in candidates:
+        if rule.test(vector):
+            note = (
+                f"bot-only arm: rule {rule.id!r} matched and would have routed to "
+                f"{rule.lane!r}; only red lines hand off in this arm"
+            )
+            trace.append(
+                TraceStep(kind="experiment", rule_id=rule.id, matched=True, lane=rule.lane,
+                          note=note)
+            )  # fmt: skip
+            break
+    return rules.bot_lane
+
+
+def _shadow_state(live: RoutingState) -> RoutingState:
+    """The state the shadow rules route from: their own lane, rule and pending confirmations
+    from the last turn, with what people did since (a supervisor's override, a hand-back to
+    the bot) taken from the live state, as it would have happened to the shadow's customer
+    too. On its first turn the shadow starts where the live rules are."""
+    previous = live.shadow
+    if previous is None:
+        return RoutingState(
+            lane=live.lane,
+            lane_kind=live.lane_kind,
+            since_turn=live.since_turn,
+            rule=live.rule,
+            handback_turn=live.handback_turn,
+            override_lane=live.override_lane,
+        )
+    if previous.handback_turn != live.handback_turn:  # handed back to the bot since
+        return previous.model_copy(
+            update={
+                "lane": live.lane,
+                "lane_kind": live.lane_kind,
+                "since_turn": live.since_turn,
+                "rule": None,
+                "pending": {},
+                "handback_turn": live.handback_turn,
+                "override_lane": live.override_lane,
+            }
+        )
+    return previous.model_copy(update={"override_lane": live.override_lane})
 
 
 def _winner_first(matched: list[CompiledRule], winner: CompiledRule | None) -> list[CompiledRule]:
@@ -575,9 +817,9 @@ class _Number(float):
         return format(float(self), spec)
 
 
-def _safe_signals(router: Router, conversation: Conversation) -> Signals | None:
+def _safe_signals(rules: _Rules, conversation: Conversation, limits: Limits) -> Signals | None:
     try:
-        return router.signals(conversation)
+        return extract(conversation, rules.settings, limits)
     except Exception as error:
         log.error("signals failed while building a payload (%s)", describe_error(error))
         return None

@@ -158,6 +158,23 @@ def _decision(out: Console, router: Router, decision: Decision, rule: str | None
             ("ruleset       ", "bold"), f"{router.ruleset.name} (version {router.version})"
         )
     )
+    if decision.experiment is not None:
+        out.print(
+            Text.assemble(
+                ("experiment    ", "bold"),
+                f"{decision.experiment}, arm {decision.arm}: {decision.ruleset} "
+                f"(version {decision.ruleset_version})",
+            )
+        )
+    if decision.shadow is not None:
+        shadow = decision.shadow
+        out.print(
+            Text.assemble(
+                ("shadow        ", "bold"),
+                f"{shadow.lane} ({shadow.lane_kind}, rule {shadow.rule_id or 'none'}; "
+                f"version {shadow.ruleset_version}; logged only)",
+            )
+        )
 
 
 def _why(out: Console, decision: Decision) -> None:

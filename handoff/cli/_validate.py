@@ -115,6 +115,22 @@ def _ok(out: Console, path: Path, router: Router) -> None:
             f"{_count(named, 'named condition')})",
         )
     )
+    experiment = ruleset.experiment
+    if experiment is not None:
+        control = experiment.control or next(iter(experiment.arms))
+        out.print(
+            f"  experiment {experiment.id!r}, judged on {experiment.metric}, control {control!r}:"
+        )
+        versions = router.arm_versions()
+        width = max(len(name) for name in experiment.arms)
+        for name, arm in experiment.arms.items():
+            how = "bot only: red lines hand off" if arm.bot_only else arm.rules or "these rules"
+            out.print(
+                f"    {name:<{width}}  {arm.share:>3}%  {how} (version {versions[name]})",
+                highlight=False,
+            )
+    if ruleset.shadow is not None:
+        out.print(f"  shadow: {ruleset.shadow.rules} (version {router.shadow_version})")
 
 
 def _count(number: int, noun: str) -> str:

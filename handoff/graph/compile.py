@@ -8,6 +8,7 @@ routing never touches it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 from collections.abc import Callable, Mapping
@@ -31,11 +32,12 @@ from handoff.graph.conditions import (
     required_signals,
     satisfiable,
 )
+from handoff.graph.experiment import check_experiment, not_loaded
 from handoff.graph.plan import CompiledRule, Plan, compile_node
 from handoff.models.rules import HUMAN_LANE_KINDS, Condition, Lane, Rule, RuleSet
 from handoff.models.signals import SIGNAL_KINDS
 from handoff.rules._gc import without_cyclic_gc
-from handoff.rules.loader import LoadedRules, SourceMap
+from handoff.rules.loader import LoadedRules, SourceMap, ruleset_version
 
 __all__ = ["START", "CompiledRules", "LaneInfo", "compile_rules", "node_id"]
 
@@ -88,6 +90,16 @@ class CompiledRules:
     plan: Plan
     lanes: Mapping[str, LaneInfo]
     nodes: Mapping[str, Node]  # rule id → normalised condition
+    # What decisions record: the version of the rules alone, without the experiment and
+    # shadow blocks (equal to ``version`` for a rule set without them).
+    rules_version: str = ""
+    # An experiment's arms that route with a rules file of their own, and the shadow rules.
+    arms: Mapping[str, CompiledRules] = dataclasses.field(default_factory=dict)
+    shadow: CompiledRules | None = None
+
+    def __post_init__(self) -> None:
+        if not self.rules_version:
+            object.__setattr__(self, "rules_version", self.version)
 
 
 def _lane_info(lane_id: str, lane: Lane) -> LaneInfo:
@@ -111,7 +123,50 @@ def _lane_info(lane_id: str, lane: Lane) -> LaneInfo:
 
 @without_cyclic_gc
 def compile_rules(loaded: LoadedRules) -> CompiledRules:
-    """Validate the rule set as a graph and lower it to a plan; raise RulesError if unusable."""
+    """Validate the rule set as a graph and lower it to a plan; raise RulesError if unusable.
+
+    An experiment's arm files and a shadow file (loaded with the rule set) are compiled too,
+    and the experiment is checked: shares, control, and red lines equal in every arm.
+    """
+    compiled = _compile(loaded)
+    ruleset = loaded.ruleset
+    if ruleset.experiment is None and ruleset.shadow is None:
+        return compiled
+    problems: list[Problem] = []
+    done: dict[int, CompiledRules] = {}
+
+    def compile_companion(companion: LoadedRules) -> CompiledRules | None:
+        if id(companion) not in done:
+            try:
+                done[id(companion)] = _compile(companion)
+            except RulesError as error:
+                problems.extend(p for p in error.problems if p not in problems)
+                return None
+        return done[id(companion)]
+
+    arms = {
+        name: arm
+        for name, arm in ((n, compile_companion(c)) for n, c in loaded.arms.items())
+        if arm is not None
+    }
+    shadow = compile_companion(loaded.shadow) if loaded.shadow is not None else None
+    problems.extend(check_experiment(compiled, arms, failed=set(loaded.arms) - set(arms)))
+    if ruleset.shadow is not None and shadow is None and not problems:
+        problems.append(
+            not_loaded(loaded.sources, ("shadow", "rules"), ruleset.shadow.rules, "shadow")
+        )
+    if problems:
+        raise RulesError(problems)
+    rules_only = ruleset.model_copy(update={"experiment": None, "shadow": None})
+    return dataclasses.replace(
+        compiled,
+        rules_version=ruleset_version(rules_only),
+        arms=MappingProxyType(arms),
+        shadow=shadow,
+    )
+
+
+def _compile(loaded: LoadedRules) -> CompiledRules:
     ruleset, sources = loaded.ruleset, loaded.sources
     problems: list[Problem] = []
     lanes = ruleset.lanes

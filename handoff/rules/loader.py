@@ -23,7 +23,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from handoff.errors import Problem, RulesError, did_you_mean, similar_path
-from handoff.models.rules import Condition, RuleSet
+from handoff.models.rules import KPI_NAMES, Condition, RuleSet
 from handoff.models.signals import SIGNAL_KINDS
 from handoff.rules._gc import without_cyclic_gc
 
@@ -45,6 +45,7 @@ __all__ = [
     "locate_validation_error",
     "parse_rules_text",
     "read_yaml",
+    "resolve_companion",
     "ruleset_version",
 ]
 
@@ -95,12 +96,18 @@ class SourceMap:
 
 @dataclass(frozen=True)
 class LoadedRules:
-    """A validated rule set with the source positions of its parts and a content version."""
+    """A validated rule set with the source positions of its parts and a content version.
+
+    A rule set declaring an ``experiment`` or ``shadow`` carries the rules files they name,
+    loaded: ``arms`` (arm name -> its rules, for arms with a ``rules:`` file) and ``shadow``.
+    """
 
     ruleset: RuleSet
     sources: SourceMap
     files: tuple[str, ...]
     version: str
+    arms: Mapping[str, LoadedRules] = field(default_factory=dict)
+    shadow: LoadedRules | None = None
 
 
 def ruleset_version(ruleset: RuleSet) -> str:
@@ -153,9 +160,14 @@ def load_rules(path: str | Path) -> LoadedRules:
     """Load a rules file, or every ``*.yaml``/``*.yml`` file of a folder merged in name order.
 
     A folder is one rule set: at most one of its files declares ``settings``. When two or
-    more do, they are separate rule sets and :class:`SeparateRuleSets` is raised.
+    more do, they are separate rule sets and :class:`SeparateRuleSets` is raised. The rules
+    files an ``experiment``'s arms or ``shadow`` name are loaded too (and are not part of
+    the folder's rule set); they may not declare experiments or shadows of their own.
     """
-    path = Path(path)
+    return _load(Path(path), companions=True)
+
+
+def _load(path: Path, *, companions: bool) -> LoadedRules:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
         if not files:
@@ -177,6 +189,10 @@ def load_rules(path: str | Path) -> LoadedRules:
             problems.extend(error.problems)
             continue
         parsed.append((str(file), data, sources))
+    if len(files) > 1:  # arm and shadow files in the folder are rule sets of their own
+        named = {f for name, data, _ in parsed for f in _companion_files(Path(name), data)}
+        files = [f for f in files if f.resolve() not in named]
+        parsed = [p for p in parsed if Path(p[0]).resolve() not in named]
     _refuse_separate_rule_sets(path, files, parsed, problems)
     if problems:
         raise RulesError(problems)
@@ -185,7 +201,137 @@ def load_rules(path: str | Path) -> LoadedRules:
     else:
         data, sources = _merge(parsed)
     ruleset = _validate(data, sources)
-    return LoadedRules(ruleset, sources, tuple(str(f) for f in files), ruleset_version(ruleset))
+    arms: dict[str, LoadedRules] = {}
+    shadow: LoadedRules | None = None
+    if companions and (ruleset.experiment is not None or ruleset.shadow is not None):
+        arms, shadow = _load_companions(ruleset, sources)
+    return LoadedRules(
+        ruleset, sources, tuple(str(f) for f in files), ruleset_version(ruleset), arms, shadow
+    )
+
+
+# --------------------------------------------------------------------------- experiments
+
+
+def _companion_files(file: Path, data: dict[str, Any]) -> set[Path]:
+    """The files an experiment's arms and a shadow in ``data`` (read from ``file``) name,
+    resolved; unreadable shapes are skipped here and reported by validation."""
+    named: list[Any] = []
+    experiment = data.get("experiment")
+    arms = experiment.get("arms") if isinstance(experiment, dict) else None
+    if isinstance(arms, dict):
+        named.extend(arm.get("rules") for arm in arms.values() if isinstance(arm, dict))
+    shadow = data.get("shadow")
+    if isinstance(shadow, dict):
+        named.append(shadow.get("rules"))
+    return {(file.parent / n).resolve() for n in named if isinstance(n, str) and n.strip()}
+
+
+def resolve_companion(declaring: str, value: str) -> tuple[Path | None, str, str]:
+    """Where the rules file ``value`` (named in ``declaring``) is: (path, "", "") or
+    (None, problem, hint). Paths are relative to the declaring file and stay inside its
+    folder, so a rules folder can be copied or reviewed as a whole."""
+    if declaring.startswith("<"):
+        return (
+            None,
+            f"{value!r} cannot be found: these rules were not read from a file",
+            "load the rules from their file (Router.from_path, handoff validate FILE), so "
+            "the arm's file is found next to it",
+        )
+    if not value.strip():
+        return None, "the rules file name is empty", "name a file such as banking_b.yaml"
+    base = Path(declaring).resolve().parent
+    relative = Path(value)
+    if relative.is_absolute():
+        return (
+            None,
+            f"{value!r} is an absolute path",
+            f"give the path relative to {Path(declaring).name}, e.g. {relative.name}",
+        )
+    target = (base / relative).resolve()
+    if not target.is_relative_to(base):
+        return (
+            None,
+            f"{value!r} is outside the folder of {Path(declaring).name}",
+            "keep the arm's and shadow's rules files in the same folder as the file that "
+            "declares them (or a folder inside it)",
+        )
+    if target == Path(declaring).resolve():
+        return (
+            None,
+            f"{value!r} is this file itself",
+            "leave 'rules:' out to route an arm with this file's own rules",
+        )
+    if not target.exists():
+        suggestion = similar_path(base / relative)
+        hint = (
+            f"did you mean {suggestion.relative_to(base)}?"
+            if suggestion is not None and suggestion.resolve().is_relative_to(base)
+            else f"create {relative} next to {Path(declaring).name}, or fix the name"
+        )
+        return None, f"no rules file {value!r} next to {Path(declaring).name}", hint
+    # Named as the designer would (relative to where the declaring file was named), so
+    # problems in it read "rules/pilots/arm.yaml:12:3", not an absolute path.
+    return Path(os.path.normpath(Path(declaring).parent / relative)), "", ""
+
+
+def _load_companions(
+    ruleset: RuleSet, sources: SourceMap
+) -> tuple[dict[str, LoadedRules], LoadedRules | None]:
+    """Load the rules files of the experiment's arms and of the shadow (RulesError if any
+    cannot be used; each problem names its own file and line)."""
+    problems: list[Problem] = []
+    cache: dict[Path, LoadedRules | None] = {}
+
+    def companion(key: KeyPath, value: str, what: str) -> LoadedRules | None:
+        declaring = sources.locate(key).file
+        target, message, hint = resolve_companion(declaring, value)
+        if target is None:
+            problems.append(sources.problem(key, f"{what}: {message}", hint))
+            return None
+        known = target.resolve()
+        if known not in cache:
+            try:
+                loaded = _load(target, companions=False)
+            except RulesError as error:
+                problems.extend(error.problems)
+                cache[known] = None
+            else:
+                problems.extend(_nested(loaded, declaring, what))
+                cache[known] = loaded
+        return cache[known]
+
+    arms: dict[str, LoadedRules] = {}
+    if ruleset.experiment is not None:
+        for name, arm in ruleset.experiment.arms.items():
+            if arm.rules is not None:
+                key: KeyPath = ("experiment", "arms", name, "rules")
+                loaded = companion(key, arm.rules, f"arm {name!r}")
+                if loaded is not None:
+                    arms[name] = loaded
+    shadow: LoadedRules | None = None
+    if ruleset.shadow is not None:
+        shadow = companion(("shadow", "rules"), ruleset.shadow.rules, "shadow")
+    if problems:
+        raise RulesError(problems)
+    return arms, shadow
+
+
+def _nested(loaded: LoadedRules, declaring: str, what: str) -> list[Problem]:
+    """An arm's or shadow's rules file declaring an experiment or shadow of its own."""
+    out = []
+    for block in ("experiment", "shadow"):
+        if getattr(loaded.ruleset, block) is not None:
+            out.append(
+                loaded.sources.problem(
+                    (block,),
+                    f"this file is the rules of {what} of {Path(declaring).name}, and declares "
+                    f"'{block}:' of its own; experiments and shadows do not nest",
+                    f"remove the '{block}:' block here; declare experiments and shadows only "
+                    f"in the live rules file ({Path(declaring).name})",
+                )
+            )
+    return out
 
 
 class SeparateRuleSets(RulesError):
@@ -263,7 +409,12 @@ def parse_rules_text(text: str, filename: str = "<rules>") -> LoadedRules:
     """Load rules from a YAML string (for tests and tools); ``filename`` labels errors."""
     data, sources = _parse_bytes(text.encode("utf-8"), filename)
     ruleset = _validate(data, sources)
-    return LoadedRules(ruleset, sources, (filename,), ruleset_version(ruleset))
+    arms: dict[str, LoadedRules] = {}
+    shadow: LoadedRules | None = None
+    if ruleset.experiment is not None or ruleset.shadow is not None:
+        # Arm files are found next to ``filename`` when it names a file on disk.
+        arms, shadow = _load_companions(ruleset, sources)
+    return LoadedRules(ruleset, sources, (filename,), ruleset_version(ruleset), arms, shadow)
 
 
 # --------------------------------------------------------------------------- stage 1: bytes
@@ -1049,6 +1200,8 @@ def _describe(
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         wanted = "a whole number" if kind.startswith("int") else "a number"
         hint = "write the number without quotes, e.g. 0.7"
+        if field_name == "share":
+            hint = "a share is a whole percentage of customers, e.g. 'share: 50'"
         if field_name in _CONDITION_KEYS or model_at(path[:-1]) is Condition:
             hint = "numeric signals need an operator, e.g. {gte: 0.7}"
         return sources.problem(path, f"expected {wanted}, got {shown}", hint)
@@ -1074,6 +1227,12 @@ def _describe(
             path,
             f"{shown} is not a valid id",
             "ids start with a letter and use only letters, digits, '_' and '-'",
+        )
+    if kind == "literal_error" and path[:1] == ("experiment",) and field_name == "metric":
+        return sources.problem(
+            path,
+            f"unknown metric {shown}: an experiment is judged on one of the KPIs",
+            did_you_mean(str(value), KPI_NAMES) or "use one of " + ", ".join(KPI_NAMES),
         )
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", ""))

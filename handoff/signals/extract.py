@@ -15,7 +15,14 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from handoff.models.conversation import Account, Conversation, Entity, Intent, Turn
+from handoff.models.conversation import (
+    Account,
+    Conversation,
+    Entity,
+    Intent,
+    RoutingState,
+    Turn,
+)
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import UNRANKED, Cue, Signals, TextAnalysis, TurnScore
 from handoff.signals import escalation
@@ -33,11 +40,14 @@ __all__ = [
     "MAX_FIELD_CHARS",
     "MAX_TURNS",
     "NEVER",
+    "SIGNAL_SETTINGS",
     "Bounded",
     "Limits",
     "bound",
     "extract",
     "is_fallback_turn",
+    "restate",
+    "signal_settings",
 ]
 
 NAN = math.nan
@@ -339,6 +349,38 @@ def extract(
         turns_not_analysed=first,
     )
     return signals.model_copy(update={"escalation_score": escalation.score(signals)})
+
+
+# The settings extract() reads: rule sets that agree on these get the same signals for the
+# same conversation and routing state (experiments and shadows compute them once per turn).
+SIGNAL_SETTINGS = (
+    "human_request_intents",
+    "fallback_intents",
+    "fallback_actions",
+    "not_a_failure_intents",
+    "intent_groups",
+    "sentiment_window",
+)
+
+
+def signal_settings(settings: Settings) -> tuple[object, ...]:
+    """The values of ``SIGNAL_SETTINGS``, hashable: equal tuples, equal signals."""
+    values = (getattr(settings, name) for name in SIGNAL_SETTINGS)
+    return tuple(tuple(sorted(v.items())) if isinstance(v, dict) else v for v in values)
+
+
+def restate(signals: Signals, state: RoutingState) -> Signals:
+    """``signals`` as they would be under another routing state: only ``current_lane``,
+    ``with_human`` and ``turns_since_handback`` read the state (the escalation score does not
+    use them), so a shadow rule set reuses the live turn's signals."""
+    since = signals.user_turns - state.handback_turn if state.handback_turn is not None else NEVER
+    return signals.model_copy(
+        update={
+            "current_lane": state.lane or "",
+            "with_human": state.lane_kind in HUMAN_LANE_KINDS,
+            "turns_since_handback": since,
+        }
+    )
 
 
 def _smoothed(values: Sequence[float], window: int) -> float:
