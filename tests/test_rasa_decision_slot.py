@@ -172,3 +172,45 @@ class TestEffortQuestion:
         ]
         signals = router.signals(conversation)
         assert (signals.consecutive_fallbacks, signals.total_fallbacks) == (1, 1)
+
+
+@pytest.fixture(scope="module")
+def pilot() -> Router:
+    return Router.from_path(RULES / "pilots" / "banking_pilot.yaml", pseudonym_key=KEY)
+
+
+class TestPilot:
+    """With an experiment and shadow rules (rules/pilots/banking_pilot.yaml)."""
+
+    def test_the_arm_and_the_shadow_are_recorded(self, pilot: Router) -> None:
+        """The slot names the experiment, the arm and the arm's version, and the shadow's
+        lane, rule, handoff and version."""
+        meta = {"customer_id": "c-1001"}
+        events = [user_event("I want to talk to a human", "request_human", metadata=meta)]
+        result = route_tracker(pilot, tracker_from(events))
+        value = slot(result.events, SLOT_DECISION)
+        assert pilot.experiment is not None
+        assert value["experiment"] == pilot.experiment.id
+        assert value["arm"] == result.decision.arm
+        assert value["arm"] in pilot.arm_versions()
+        assert value["version"] == pilot.arm_versions()[value["arm"]]
+        shadow = result.decision.shadow
+        assert shadow is not None
+        assert value["shadow"] == {
+            "lane": shadow.lane, "lane_kind": shadow.lane_kind, "handoff": shadow.handoff,
+            "rule": shadow.rule_id, "version": pilot.shadow_version,
+        }  # fmt: skip
+
+    def test_an_answer_keeps_the_conversations_arm(self, pilot: Router) -> None:
+        """The answered turn is not routed, yet is recorded in the conversation's arm."""
+        meta = {"customer_id": "c-1001"}
+        first = route_tracker(
+            pilot, tracker_from([user_event("hello", "greet", metadata=meta)])
+        ).decision
+        events = [user_event("hello", "greet", metadata=meta), user_event("7", "nlu_fallback")]
+        slots = {**asked(), SLOT_STATE: first.state.model_dump(mode="json")}
+        result = route_tracker(pilot, tracker_from(events, slots=slots))
+        value = slot(result.events, SLOT_DECISION)
+        assert value["ces"] == {"score": 7}
+        assert (value["experiment"], value["arm"]) == (first.experiment, first.arm)
+        assert value["version"] == first.ruleset_version

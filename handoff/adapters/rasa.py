@@ -561,6 +561,10 @@ def _answered(
     if lane_id not in ruleset.lanes or ruleset.lanes[lane_id].kind != "bot":
         lane_id = _bot_lane(ruleset) or ruleset.settings.default_lane
     info = router.compiled.lanes[lane_id]
+    version = router.version
+    experiment = router.experiment
+    if experiment is not None and state.experiment == experiment.id and state.arm is not None:
+        version = router.arm_versions().get(state.arm, version)  # the arm's rules hold it
     decision = Decision(
         lane=lane_id,
         lane_kind=info.lane.kind,
@@ -574,7 +578,7 @@ def _answered(
         trace=(TraceStep(kind="sticky", lane=lane_id, note="effort question answered"),),
         anti_flapping=AntiFlapOutcome(action="none"),
         ruleset=ruleset.name,
-        ruleset_version=router.compiled.version,
+        ruleset_version=version,
         state=state,
         experiment=state.experiment,
         arm=state.arm,
