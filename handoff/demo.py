@@ -45,6 +45,7 @@ SHOWN = (
     "schema_version", "conversation_id", "channel", "created_at", "customer", "routing",
     "why", "intent", "sentiment", "cues", "entities", "transcript", "analysis", "bot_tried",
     "previous_interactions", "next_steps", "empathy_checklist", "ruleset", "ruleset_version",
+    "experiment", "arm",
 )  # fmt: skip
 _INDENT = " " * 16
 
@@ -168,7 +169,12 @@ def render_payload(payload: ContextPayload, conversation: Conversation) -> list[
         "payload",
         f"schema {data['schema_version']}, conversation {data['conversation_id']} on "
         f"{data['channel']}, created {data['created_at']}",
-        f"ruleset {data['ruleset']} (version {data['ruleset_version']})",
+        f"ruleset {data['ruleset']} (version {data['ruleset_version']})"
+        + (
+            f", experiment {data['experiment']} arm {data['arm']}"
+            if data["experiment"] is not None
+            else ""
+        ),
     )
     row(
         "customer",

@@ -424,7 +424,11 @@ class Router:
         agree (another routing state only changes the signals that read it)."""
         found = computed.get(rules.signal_key)
         if found is None:
-            found = extract(conversation, rules.settings, self._limits)
+            found = (
+                self.signals(conversation)  # the public hook, for the live settings
+                if rules.signal_key == self._live.signal_key
+                else extract(conversation, rules.settings, self._limits)
+            )
             computed[rules.signal_key] = found
             return found
         return restate(found, conversation.state)
