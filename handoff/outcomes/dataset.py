@@ -223,9 +223,15 @@ def _to_unix_seconds(series: pd.Series) -> pd.Series:
 def _check_column(series: pd.Series, where: str, kind: ColumnKind) -> None:
     optional = kind.endswith("?")
     base = kind.rstrip("?")
-    values = series.dropna() if optional else series
     if not optional and series.isna().any():
         raise DatasetError(f"{where} has missing values; it is required on every row")
+    if base == "str" and isinstance(series.dtype, pd.CategoricalDtype):
+        # A categorical of strings is text (compact for lanes, rules, arms and ids).
+        categories = series.cat.categories
+        if len(categories) and not pd.api.types.is_string_dtype(categories):
+            raise DatasetError(f"{where} must hold text{' or None' if optional else ''}")
+        return
+    values = series.dropna() if optional else series
     if base == "float":
         if not pd.api.types.is_float_dtype(series) and not pd.api.types.is_integer_dtype(series):
             raise DatasetError(

@@ -25,7 +25,7 @@ def compare_shadow(turns: pd.DataFrame, *, confidence: float = 0.95) -> ShadowRe
     same_lane = live_lane == shadow_lane
     live_handoff = shadowed["handoff"].to_numpy(dtype=bool)
     known = shadowed["shadow_handoff"].notna().to_numpy()
-    shadow_handoff = shadowed["shadow_handoff"].eq(True).to_numpy()
+    shadow_handoff = shadowed["shadow_handoff"].eq(True).to_numpy(dtype=bool, na_value=False)
     same_handoff = live_handoff == shadow_handoff
 
     lane_agreement = _stats.rate_estimate(int(same_lane.sum()), len(shadowed), confidence)

@@ -40,7 +40,7 @@ accounts for it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -320,71 +320,67 @@ class _Out:
         self.shadow_disagreements = 0
 
     def dataset(self, n_ids: int, lane_defs: tuple[Lane, ...], rules: tuple[Rule, ...]) -> Dataset:
-        lane_ids = [lane.id for lane in lane_defs]
-        names = np.array([f"sim-{i:08d}" for i in range(n_ids)], dtype=object)
+        """The collected draws as a Dataset. Text columns are categoricals (codes into a
+        small table of names): a million conversations fit in a few hundred megabytes."""
         turns = _concat(self.turns)
         cycles = _concat(self.cycles)
         lines = _concat(self.lines)
-        customers = np.concatenate([turns["customer"], cycles["customer"]])
-        pool = np.array(
-            [f"sim-customer-{i:08d}" for i in range(int(customers.max(initial=-1)) + 1)] + [None],
-            dtype=object,
-        )  # index -1 (anonymous) picks the trailing None
-        lanes = np.array([*lane_ids, BOT_LANE, SHADOW_DISPUTE_LANE], dtype=object)
-        lane_kind = {lane.id: lane.kind for lane in lane_defs}
-        lane_kind[BOT_LANE] = "bot"
-        lane_kind[SHADOW_DISPUTE_LANE] = "human"
-        rule_ids = np.array(
-            [*(rule.id for rule in rules), SHADOW_DISPUTE_RULE, SHADOW_EXTRA_RULE, None],
-            dtype=object,
-        )  # index -1: no rule
-        arms = np.array(ARMS, dtype=object)
-        versions = np.array([f"v-{a}" for a in ARMS], dtype=object)
-        needed = np.array(["yes", "no", "unsure", None], dtype=object)
-        # What the agent picked at the wrap-up (only cycles that ended with an agent).
-        outcome_codes = np.array([None, None, "solved", "handed_back", None], dtype=object)
-        statuses = np.array(
-            ["waiting", "claimed", "resolved", "handed_back", "abandoned"], dtype=object
+        names = pd.Index([f"sim-{i:08d}" for i in range(n_ids)], dtype=object)
+        customers = int(np.concatenate([turns["customer"], cycles["customer"]]).max(initial=-1))
+        pool = pd.Index([f"sim-customer-{i:08d}" for i in range(customers + 1)], dtype=object)
+        lanes = [*(lane.id for lane in lane_defs), BOT_LANE, SHADOW_DISPUTE_LANE]
+        kinds = sorted({lane.kind for lane in lane_defs} | {"bot", "human"})
+        kind_of_lane = np.array(
+            [kinds.index(k) for k in (*(lane.kind for lane in lane_defs), "bot", "human")]
         )
-        lane_of_turn = lanes[turns["lane"]]
+        rule_ids = [*(rule.id for rule in rules), SHADOW_DISPUTE_RULE, SHADOW_EXTRA_RULE]
+        versions = [f"v-{a}" for a in ARMS]
+        statuses = ["waiting", "claimed", "resolved", "handed_back", "abandoned"]
+        # What the agent picked at the wrap-up (only cycles that ended with an agent).
+        outcome_of_status = np.array([-1, -1, 0, 1, -1])
+        n_turns, n_cycles = len(turns["at"]), len(cycles["conv"])
         turn_frame = pd.DataFrame(
             {
-                "conversation": names[turns["conv"]],
-                "customer": pool[turns["customer"]],
+                "conversation": _text(turns["conv"], names),
+                "customer": _text(turns["customer"], pool),
                 "at": turns["at"],
-                "lane": lane_of_turn,
-                "lane_kind": pd.Series(lane_of_turn).map(lane_kind).to_numpy(dtype=object),
+                "lane": _text(turns["lane"], lanes),
+                "lane_kind": _text(kind_of_lane[turns["lane"]], kinds),
                 "handoff": turns["handoff"],
-                "rule_id": rule_ids[turns["rule"]],
-                "ruleset_version": versions[turns["arm"]],
-                "experiment": np.full(len(turns["at"]), EXPERIMENT, dtype=object),
-                "arm": arms[turns["arm"]],
+                "rule_id": _text(turns["rule"], rule_ids),
+                "ruleset_version": _text(turns["arm"], versions),
+                "experiment": _text(np.zeros(n_turns, dtype=np.int64), [EXPERIMENT]),
+                "arm": _text(turns["arm"], ARMS),
                 "asked_person": turns["asked"],
-                "shadow_lane": lanes[turns["shadow_lane"]],
-                "shadow_rule_id": rule_ids[turns["shadow_rule"]],
-                "shadow_version": np.full(len(turns["at"]), SHADOW_VERSION, dtype=object),
-                "shadow_handoff": turns["shadow_handoff"].astype(object),
+                "shadow_lane": _text(turns["shadow_lane"], lanes),
+                "shadow_rule_id": _text(turns["shadow_rule"], rule_ids),
+                "shadow_version": _text(np.zeros(n_turns, dtype=np.int64), [SHADOW_VERSION]),
+                "shadow_handoff": pd.array(turns["shadow_handoff"], dtype="boolean"),
             }
         )
+        within = cycles["within_sla"]
         cycle_frame = pd.DataFrame(
             {
-                "conversation": names[cycles["conv"]],
-                "cycle": np.ones(len(cycles["conv"]), dtype=np.int64),
-                "customer": pool[cycles["customer"]],
-                "lane": lanes[cycles["lane"]],
-                "rule_id": rule_ids[cycles["rule"]],
-                "ruleset_version": versions[cycles["arm"]],
-                "experiment": np.full(len(cycles["conv"]), EXPERIMENT, dtype=object),
-                "arm": arms[cycles["arm"]],
+                "conversation": _text(cycles["conv"], names),
+                "cycle": np.ones(n_cycles, dtype=np.int64),
+                "customer": _text(cycles["customer"], pool),
+                "lane": _text(cycles["lane"], lanes),
+                "rule_id": _text(cycles["rule"], rule_ids),
+                "ruleset_version": _text(cycles["arm"], versions),
+                "experiment": _text(np.zeros(n_cycles, dtype=np.int64), [EXPERIMENT]),
+                "arm": _text(cycles["arm"], ARMS),
                 "sla_seconds": cycles["sla"],
                 "handed_off_at": cycles["handed_at"],
                 "claimed_at": cycles["claimed_at"],
-                "within_sla": _optional_bool(cycles["within_sla"]),
+                "within_sla": pd.arrays.BooleanArray(within == 1, within < 0),
                 "transfers": cycles["transfers"],
-                "status": statuses[cycles["status"]],
+                "status": _text(cycles["status"], statuses),
                 "closed_at": cycles["closed_at"],
-                "outcome_code": outcome_codes[cycles["status"]],
-                "needed": needed[cycles["needed"]],
+                "outcome_code": _text(
+                    outcome_of_status[cycles["status"]], ["solved", "handed_back"]
+                ),
+                "needed": _text(np.where(cycles["needed"] == 3, -1, cycles["needed"]),
+                                ["yes", "no", "unsure"]),
                 "ces_asked": cycles["ces_asked"],
                 "ces_score": cycles["ces_score"],
                 "ces_declined": cycles["ces_declined"],
@@ -392,7 +388,7 @@ class _Out:
         )  # fmt: skip
         line_frame = pd.DataFrame(
             {
-                "conversation": names[lines["conv"]],
+                "conversation": _text(lines["conv"], names),
                 "at": lines["at"],
                 "sentiment": lines["sentiment"],
             }
@@ -404,10 +400,9 @@ def _concat(parts: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     return {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
 
 
-def _optional_bool(values: np.ndarray) -> np.ndarray:
-    """-1/0/1 -> None/False/True (an object column, as the tables give it)."""
-    table = np.array([False, True, None], dtype=object)
-    return table[values]  # type: ignore[no-any-return]
+def _text(codes: np.ndarray, names: Sequence[str] | pd.Index) -> pd.Categorical:
+    """Codes (-1: missing) as a categorical text column over ``names``."""
+    return pd.Categorical.from_codes(codes, categories=pd.Index(names, dtype=object))
 
 
 def _round(
