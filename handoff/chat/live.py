@@ -287,5 +287,6 @@ def _event(line: Line) -> dict[str, Any]:
         "text": line.text,
         "at": line.at,
         "joins": line.joins,
+        "survey": line.survey,
     }
     return {"event": "line", "data": json.dumps(data, ensure_ascii=False), "id": str(line.seq)}

@@ -50,6 +50,12 @@ class Line:
         other notice (moved, handed back) means nobody holds the conversation now."""
         return self.kind == "notice" and (self.ref or "").startswith("join:")
 
+    @property
+    def survey(self) -> bool:
+        """The bot's effort question (the desktop's CES lines: ref ``ces:…``): the page offers
+        1-7 buttons, which send the number as if typed."""
+        return self.kind == "bot" and (self.ref or "").startswith("ces:")
+
 
 def _cause(error: BaseException) -> str:
     """The driver error's type and first line: no SQL, no parameters."""

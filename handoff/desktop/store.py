@@ -25,10 +25,12 @@ __all__ = [
     "STATUSES",
     "Audit",
     "Base",
+    "Ces",
     "Change",
     "Claim",
     "Conversation",
     "Delivery",
+    "Handoff",
     "Lane",
     "Message",
     "Note",
@@ -36,6 +38,7 @@ __all__ = [
     "RelayCursor",
     "Session",
     "Tick",
+    "Turn",
     "User",
     "UserLane",
     "WrapUp",
@@ -50,6 +53,8 @@ STATUSES = ("waiting", "claimed", "resolved", "handed_back", "abandoned")
 MESSAGE_KINDS = ("customer", "bot", "agent", "notice")
 STEPS = ("validate", "reframe", "commit")
 NEEDED = ("yes", "no", "unsure")
+# After which agent action the bot asked the customer effort question (see Ces).
+CES_AFTER = ("resolve", "hand_back")
 
 # Lengths of the bounded columns; the service refuses longer input with a clear error.
 LANE_ID_CHARS = 64
@@ -57,6 +62,10 @@ USERNAME_CHARS = 64
 CONVERSATION_ID_CHARS = 255
 KEY_CHARS = 200
 OUTCOME_CHARS = 64
+# Analytics columns: a rule id or an experiment's id or arm (rules files do not bound them;
+# the writers cut or refuse longer ones), a rule set version (12 hex digits today).
+RULE_ID_CHARS = 255
+VERSION_CHARS = 64
 
 _NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -291,6 +300,8 @@ class Message(Base):
     __table_args__ = (
         sa.CheckConstraint(_in("kind", MESSAGE_KINDS), name="kind"),
         sa.Index("ix_desktop_messages_conversation", "conversation_id", "seq"),
+        # The outcomes loader reads the customer lines of a period (revision 0004).
+        sa.Index("ix_desktop_messages_kind_at", "kind", "at"),
     )
 
     seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
@@ -302,6 +313,9 @@ class Message(Base):
     text: Mapped[str] = mapped_column(sa.Text)
     ref: Mapped[str | None] = mapped_column(sa.String(KEY_CHARS), unique=True)
     at: Mapped[float] = mapped_column(sa.Double)
+    # VADER compound (-1..1) of a customer line, as handoff's own sentiment code scores it
+    # (revision 0004); None for other kinds and for lines stored before.
+    sentiment: Mapped[float | None] = mapped_column(sa.Double)
 
 
 class Presence(Base):
@@ -323,6 +337,114 @@ class RelayCursor(Base):
     name: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     position: Mapped[int] = mapped_column(sa.BigInteger)
     updated_at: Mapped[float] = mapped_column(sa.Double)
+
+
+# ------------------------------------------------------------------------------ outcomes
+#
+# What the KPIs are computed from (revision 0004; handoff.desktop.outcomes loads them into a
+# handoff.outcomes.Dataset). No personal data: customers only as the payload's keyed
+# pseudonyms, conversations by the id the desktop knows them by (the payload's, which is the
+# Rasa sender id with any PII part pseudonymised), and never a message's text.
+
+
+class Turn(Base):
+    """The decision log: one row per routed customer turn, from the action's
+    ``handoff_decision`` slot in Rasa's event feed (written by the relay). Bot-kept turns
+    too: they are the denominator of the handoff rate and containment."""
+
+    __tablename__ = "desktop_turns"
+    __table_args__ = (
+        sa.Index("ix_desktop_turns_at", "at"),
+        sa.Index("ix_desktop_turns_conversation", "conversation_id", "at"),
+    )
+
+    seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    # Idempotency: where the turn came from ("rasa:<events.id>"); a second write is a no-op.
+    ref: Mapped[str] = mapped_column(sa.String(KEY_CHARS), unique=True)
+    conversation_id: Mapped[str] = mapped_column(sa.String(CONVERSATION_ID_CHARS))
+    customer: Mapped[str | None] = mapped_column(sa.String(CONVERSATION_ID_CHARS))
+    at: Mapped[float] = mapped_column(sa.Double)
+    lane: Mapped[str] = mapped_column(sa.String(LANE_ID_CHARS))
+    lane_kind: Mapped[str] = mapped_column(sa.String(16))
+    handoff: Mapped[bool] = mapped_column(sa.Boolean)
+    rule_id: Mapped[str | None] = mapped_column(sa.String(RULE_ID_CHARS))
+    ruleset_version: Mapped[str] = mapped_column(sa.String(VERSION_CHARS))
+    experiment: Mapped[str | None] = mapped_column(sa.String(RULE_ID_CHARS))
+    arm: Mapped[str | None] = mapped_column(sa.String(RULE_ID_CHARS))
+    # The turn's signals say the customer explicitly asked for a person.
+    asked_person: Mapped[bool] = mapped_column(sa.Boolean)
+    # What the shadow rule set would have done (all None without one).
+    shadow_lane: Mapped[str | None] = mapped_column(sa.String(LANE_ID_CHARS))
+    shadow_rule_id: Mapped[str | None] = mapped_column(sa.String(RULE_ID_CHARS))
+    shadow_version: Mapped[str | None] = mapped_column(sa.String(VERSION_CHARS))
+    shadow_handoff: Mapped[bool | None] = mapped_column(sa.Boolean)
+
+
+class Handoff(Base):
+    """One handoff cycle of a conversation (its ``cycle`` in desktop_conversations): where
+    the bot sent it and why, how long until an agent took it, and how it ended. Written by
+    the desktop service in the same transaction as each change it records (receive, claim,
+    transfer, router move, resolve, hand-back, abandonment).
+
+    ``conversation_pk`` is None for cycles imported by
+    :func:`handoff.desktop.outcomes.store_dataset` (simulations, benchmarks): they have no
+    desktop conversation (nor payload) behind them."""
+
+    __tablename__ = "desktop_handoffs"
+    __table_args__ = (
+        sa.UniqueConstraint("conversation_pk", "cycle", name="uq_desktop_handoffs_cycle"),
+        sa.CheckConstraint(_in("status", STATUSES), name="status"),
+        sa.CheckConstraint(_in("needed", NEEDED), name="needed"),
+        sa.Index("ix_desktop_handoffs_handed_off_at", "handed_off_at"),
+    )
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    conversation_pk: Mapped[int | None] = mapped_column(sa.ForeignKey(Conversation.id))
+    cycle: Mapped[int] = mapped_column(sa.Integer)
+    conversation_id: Mapped[str] = mapped_column(sa.String(CONVERSATION_ID_CHARS))
+    customer: Mapped[str | None] = mapped_column(sa.String(CONVERSATION_ID_CHARS))
+    # The lane the bot routed to (a transfer counts in ``transfers``, a router move changes it).
+    lane: Mapped[str] = mapped_column(sa.String(LANE_ID_CHARS))
+    rule_id: Mapped[str | None] = mapped_column(sa.String(RULE_ID_CHARS))
+    ruleset_version: Mapped[str] = mapped_column(sa.String(VERSION_CHARS))
+    experiment: Mapped[str | None] = mapped_column(sa.String(RULE_ID_CHARS))
+    arm: Mapped[str | None] = mapped_column(sa.String(RULE_ID_CHARS))
+    sla_seconds: Mapped[int | None] = mapped_column(sa.Integer)
+    handed_off_at: Mapped[float] = mapped_column(sa.Double)
+    claimed_at: Mapped[float | None] = mapped_column(sa.Double)
+    # Claimed by the SLA deadline; None while unclaimed or when the lane has no SLA.
+    within_sla: Mapped[bool | None] = mapped_column(sa.Boolean)
+    transfers: Mapped[int] = mapped_column(sa.Integer, default=0)
+    status: Mapped[str] = mapped_column(sa.String(16))
+    closed_at: Mapped[float | None] = mapped_column(sa.Double)
+    outcome_code: Mapped[str | None] = mapped_column(sa.String(OUTCOME_CHARS))
+    needed: Mapped[str | None] = mapped_column(sa.String(8))
+
+
+class Ces(Base):
+    """The customer effort question of one handoff cycle ("<org> made it easy to handle my
+    issue", 1-7): asked by the bot after a resolve or hand-back (written when Rasa accepted
+    it), answered (a score, or declined) from the decision slot by the relay.
+
+    ``handoff_id`` links a row imported by ``store_dataset`` (``conversation_pk`` None) to
+    its cycle; rows the desktop writes are found by (conversation_pk, cycle)."""
+
+    __tablename__ = "desktop_ces"
+    __table_args__ = (
+        sa.UniqueConstraint("conversation_pk", "cycle", name="uq_desktop_ces_cycle"),
+        sa.CheckConstraint(_in("asked_after", CES_AFTER), name="asked_after"),
+        sa.CheckConstraint("score BETWEEN 1 AND 7", name="score"),
+    )
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    conversation_pk: Mapped[int | None] = mapped_column(sa.ForeignKey(Conversation.id))
+    cycle: Mapped[int] = mapped_column(sa.Integer)
+    handoff_id: Mapped[int | None] = mapped_column(sa.ForeignKey(Handoff.id), index=True)
+    asked_at: Mapped[float] = mapped_column(sa.Double)
+    asked_after: Mapped[str] = mapped_column(sa.String(16))
+    answered_at: Mapped[float | None] = mapped_column(sa.Double)
+    score: Mapped[int | None] = mapped_column(sa.Integer)
+    declined: Mapped[bool] = mapped_column(sa.Boolean, default=False)
 
 
 # ------------------------------------------------------------------------------ engine

@@ -22,10 +22,12 @@ def test_every_table_is_prefixed() -> None:
     names = sorted(Base.metadata.tables)
     assert names == [
         "desktop_audit",
+        "desktop_ces",
         "desktop_changes",
         "desktop_claims",
         "desktop_conversations",
         "desktop_deliveries",
+        "desktop_handoffs",
         "desktop_lanes",
         "desktop_messages",
         "desktop_notes",
@@ -33,6 +35,7 @@ def test_every_table_is_prefixed() -> None:
         "desktop_relay_cursors",
         "desktop_sessions",
         "desktop_ticks",
+        "desktop_turns",
         "desktop_user_lanes",
         "desktop_users",
         "desktop_wrapups",

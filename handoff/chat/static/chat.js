@@ -12,6 +12,8 @@
  *     already on the page (same seq) is not shown twice;
  *   - shows who the customer is chatting with: a join notice names the agent; any other
  *     notice (moved to another team, handed back to the assistant) ends it.
+ *   - under the bot's effort question (a line with "survey"), offers buttons 1 to 7 that
+ *     send the number exactly as if it were typed; they go as soon as anything else is said.
  *
  * Every text is set with textContent: nothing from the server is ever parsed as HTML.
  */
@@ -26,6 +28,7 @@
   var error = document.getElementById("error");
   var withWhom = document.getElementById("with");
   var live = document.getElementById("live");
+  var choices = document.getElementById("choices");
   var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
   var maxChars = Number(body.getAttribute("data-max-chars") || 2000);
   var seen = {};
@@ -33,6 +36,10 @@
   Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (item) {
     seen[item.getAttribute("data-seq")] = true;
   });
+  var last = log.querySelector("li[data-seq]:last-child");
+  if (last && last.getAttribute("data-survey")) {
+    offerChoices();
+  }
 
   function scrollDown() {
     log.scrollTop = log.scrollHeight;
@@ -71,6 +78,29 @@
     return item;
   }
 
+  function hideChoices() {
+    choices.hidden = true;
+    choices.textContent = "";
+  }
+
+  function offerChoices() {
+    hideChoices();
+    for (var n = 1; n <= 7; n += 1) {
+      var choice = document.createElement("button");
+      choice.type = "button";
+      choice.className = "choice";
+      choice.textContent = String(n);
+      choice.setAttribute("data-testid", "choice-" + n);
+      choice.addEventListener("click", function (event) {
+        var text = event.currentTarget.textContent;
+        hideChoices();
+        send(text);
+      });
+      choices.appendChild(choice);
+    }
+    choices.hidden = false;
+  }
+
   function showError(text) {
     error.textContent = text;
     error.hidden = !text;
@@ -90,6 +120,7 @@
   // ------------------------------------------------------------------ sending
 
   function send(text) {
+    hideChoices();
     var item = addLine("customer", text);
     item.setAttribute("data-state", "sending");
     var state = document.createElement("span");
@@ -177,6 +208,11 @@
     }
     seen[String(line.seq)] = true;
     addLine(line.kind, line.text, line.author, line.seq);
+    if (line.survey) {
+      offerChoices();
+    } else {
+      hideChoices();
+    }
     if (line.kind === "notice") {
       // A join names the agent; any other notice (moved, handed back) ends it.
       setAgent(line.joins ? line.author || "" : "");
