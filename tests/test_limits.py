@@ -67,7 +67,7 @@ class TestCut:
         assert decision.signals is not None
         assert decision.signals.message_cut_chars == cut
         assert decision.signals.human_request  # the request in the tail was analysed
-        assert payload.schema_version == "1.2"
+        assert payload.schema_version == "1.3"
 
     @given(
         words=st.lists(

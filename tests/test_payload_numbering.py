@@ -120,7 +120,8 @@ def test_schema_describes_turn_numbers_and_the_label() -> None:
         assert sentiment[field]["description"]
 
 
-def test_schema_version_is_1_2() -> None:
-    """Turn numbers and the label changed meaning, with the same shape: a minor bump."""
+def test_schema_version_is_minor_after_1_2() -> None:
+    """Turn numbers and the label changed meaning, with the same shape: a minor bump (1.2);
+    experiment and arm were added since (1.3), still major 1."""
     published = json.loads((RULES / "payload.schema.json").read_text(encoding="utf-8"))
-    assert published["properties"]["schema_version"]["default"] == "1.2"
+    assert published["properties"]["schema_version"]["default"] == "1.3"

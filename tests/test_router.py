@@ -336,7 +336,7 @@ class TestPayload:
         assert payload.previous_interactions[0].outcome == "refund issued"
         assert [s.step for s in payload.empathy_checklist] == ["validate", "reframe", "commit"]
         assert payload.ruleset_version == router.version
-        assert payload.schema_version == "1.2"  # 1.2: turns counted from 1 (issue 10)
+        assert payload.schema_version == "1.3"  # 1.2: turns counted from 1 (issue 10); 1.3: arm
 
     def test_routing_state_round_trips(self, default_router: Router) -> None:
         """The state a decision returns can be stored as JSON and passed back."""

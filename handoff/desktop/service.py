@@ -37,7 +37,7 @@ from sqlalchemy.exc import IntegrityError
 
 from handoff.delivery._files import create_private
 from handoff.delivery._signing import KEY_PATTERN
-from handoff.desktop import auth, store
+from handoff.desktop import auth, cycles, store
 from handoff.desktop.records import (
     AuditEntry,
     BotUnavailable,
@@ -1270,6 +1270,9 @@ class Desktop:
                     .returning(Conv.id)
                 ).scalar_one()
                 self._record_delivery(connection, key, digest, pk, now)
+                cycles.opened(
+                    connection, pk=pk, cycle=1, payload=payload, lane_sla=lane.sla_seconds, now=now
+                )
                 after = connection.execute(self._select_conv().where(Conv.id == pk)).one()
                 self._audit(
                     connection, "bot", "receive", conversation_pk=pk, after=_snapshot(after)
@@ -1321,6 +1324,9 @@ class Desktop:
                 action, kind = "update", "updated"
                 values["priority"] = max(conv.priority, payload.routing.priority)
             connection.execute(sa.update(Conv).where(Conv.id == conv.id).values(**values))
+            self._cycle_routed(
+                connection, action, conv, payload=payload, lane_sla=lane.sla_seconds, now=now
+            )
             after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
             self._audit(
                 connection,
@@ -1332,6 +1338,32 @@ class Desktop:
             )
             self._change(connection, [conv.lane, after.lane], conv.id, kind)
             return "updated"
+
+    @staticmethod
+    def _cycle_routed(
+        connection: sa.Connection,
+        action: str,
+        conv: Any,
+        *,
+        payload: ContextPayload,
+        lane_sla: int | None,
+        now: float,
+    ) -> None:
+        """A payload for a conversation the desktop has: a new handoff cycle if it was
+        closed, the cycle's new lane and rule if the bot routed it elsewhere."""
+        if action == "reopen":
+            cycles.opened(
+                connection,
+                pk=conv.id,
+                cycle=conv.cycle + 1,
+                payload=payload,
+                lane_sla=lane_sla,
+                now=now,
+            )
+        elif action == "reroute":
+            cycles.rerouted(
+                connection, pk=conv.id, cycle=conv.cycle, payload=payload, lane_sla=lane_sla
+            )
 
     @staticmethod
     def _record_delivery(
@@ -1559,6 +1591,7 @@ class Desktop:
             joined = (conv.id, conv.conversation_id, conv.lane, conv.cycle)
             after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
             within = None if conv.sla_deadline is None else now <= conv.sla_deadline
+            cycles.claimed(connection, pk=conv.id, cycle=conv.cycle, within_sla=within, now=now)
             connection.execute(
                 sa.insert(Claim).values(
                     conversation_pk=conv.id,
@@ -1737,6 +1770,7 @@ class Desktop:
             priority=max(conv.priority, target.priority),
         )
         self._note(connection, actor, conv.id, action, text=note, now=now)
+        cycles.moved(connection, pk=conv.id, cycle=conv.cycle)
         after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
         self._audit(
             connection,
@@ -1816,13 +1850,15 @@ class Desktop:
             }
             if conv.status == "waiting":
                 values["claimed_at"] = now
+                within = None if conv.sla_deadline is None else now <= conv.sla_deadline
+                cycles.claimed(connection, pk=conv.id, cycle=conv.cycle, within_sla=within, now=now)
                 connection.execute(
                     sa.insert(Claim).values(
                         conversation_pk=conv.id,
                         lane=conv.lane,
                         user_id=target.id,
                         waited_seconds=max(0.0, now - conv.waiting_since),
-                        within_sla=None if conv.sla_deadline is None else now <= conv.sla_deadline,
+                        within_sla=within,
                         at=now,
                     )
                 )
@@ -1873,6 +1909,15 @@ class Desktop:
                     at=now,
                 )
             )
+            cycles.closed(
+                connection,
+                pk=conv.id,
+                cycle=conv.cycle,
+                status="resolved",
+                now=now,
+                outcome_code=code,
+                needed=needed,
+            )
             if text:
                 self._note(connection, actor, conv.id, "resolve", text=text, now=now)
             after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
@@ -1918,6 +1963,9 @@ class Desktop:
                     version=Conv.version + 1,
                     updated_at=now,
                 )
+            )
+            cycles.closed(
+                connection, pk=conv.id, cycle=current.cycle, status="handed_back", now=now
             )
             if text:
                 self._note(connection, actor, conv.id, "hand_back", text=text, now=now)
@@ -2267,6 +2315,9 @@ class Desktop:
                     updated_at=now,
                 )
             )
+            cycles.rerouted(
+                connection, pk=conv.id, cycle=conv.cycle, payload=payload, lane_sla=lane.sla_seconds
+            )
             after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
             self._audit(
                 connection,
@@ -2340,6 +2391,7 @@ class Desktop:
                 ).rowcount
                 if done != 1:
                     continue
+                cycles.closed(connection, pk=row.id, cycle=row.cycle, status="abandoned", now=now)
                 after = connection.execute(self._select_conv().where(Conv.id == row.id)).one()
                 self._audit(
                     connection,

@@ -1,7 +1,14 @@
 """Plain data: conversations, signals, rule sets, decisions and payloads (no behaviour)."""
 
 from handoff.models.conversation import Account, Conversation, Entity, Intent, RoutingState, Turn
-from handoff.models.decision import AntiFlapOutcome, Check, Decision, FiredRule, TraceStep
+from handoff.models.decision import (
+    AntiFlapOutcome,
+    Check,
+    Decision,
+    FiredRule,
+    ShadowDecision,
+    TraceStep,
+)
 from handoff.models.payload import PAYLOAD_SCHEMA_VERSION, ContextPayload, PreviousInteraction
 from handoff.models.rules import Condition, Lane, Rule, RuleSet, Settings
 from handoff.models.signals import SIGNAL_KINDS, Cue, Signals, TextAnalysis, TurnScore
@@ -26,6 +33,7 @@ __all__ = [
     "Rule",
     "RuleSet",
     "Settings",
+    "ShadowDecision",
     "Signals",
     "TextAnalysis",
     "TraceStep",

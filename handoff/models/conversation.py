@@ -14,7 +14,14 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    field_validator,
+    model_serializer,
+)
 
 from handoff.errors import ConversationError
 from handoff.models._base import Model
@@ -205,6 +212,28 @@ class RoutingState(Model):
     override_lane: Text | None = Field(
         default=None, description="Lane forced by a supervisor; wins over every rule."
     )
+    # Added later, and left out of dumps while unset (see _drop_unset_later_fields), so the
+    # states stored and signed before them read, dump and verify exactly as they did.
+    experiment: Text | None = Field(
+        default=None, description="Experiment the conversation was assigned in (sticky arm)."
+    )
+    arm: Text | None = Field(default=None, description="Its arm in that experiment.")
+    shadow: RoutingState | None = Field(
+        default=None,
+        description="The shadow rules' own state (lane, pending confirmations), so the "
+        "candidate routes as it would live.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _drop_unset_later_fields(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        for name in _LATER_STATE_FIELDS:
+            if data.get(name, ...) is None:
+                del data[name]
+        return data
+
+
+_LATER_STATE_FIELDS = ("experiment", "arm", "shadow")
 
 
 class Conversation(Model):

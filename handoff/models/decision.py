@@ -10,7 +10,7 @@ from handoff.models._base import Model
 from handoff.models.conversation import RoutingState
 from handoff.models.signals import Signals
 
-__all__ = ["AntiFlapOutcome", "Check", "Decision", "FiredRule", "TraceStep"]
+__all__ = ["AntiFlapOutcome", "Check", "Decision", "FiredRule", "ShadowDecision", "TraceStep"]
 
 
 class Check(Model):
@@ -73,6 +73,7 @@ StepKind = Literal[
     "full",
     "default",
     "fault",
+    "experiment",
 ]
 
 
@@ -93,6 +94,16 @@ class AntiFlapOutcome(Model):
     detail: str = ""
 
 
+class ShadowDecision(Model):
+    """What the shadow (candidate) rules decided for the same turn: logged, never acted on."""
+
+    lane: str
+    lane_kind: str
+    handoff: bool
+    rule_id: str | None
+    ruleset_version: str = Field(description="Content hash of the candidate rules.")
+
+
 class Decision(Model):
     """The result of routing one turn."""
 
@@ -108,7 +119,18 @@ class Decision(Model):
     trace: tuple[TraceStep, ...]
     anti_flapping: AntiFlapOutcome
     ruleset: str = Field(description="Rule set name.")
-    ruleset_version: str = Field(description="Content hash of the rule set.")
+    ruleset_version: str = Field(
+        description="Content hash of the rules that routed (in an experiment, the arm's)."
+    )
     state: RoutingState = Field(description="State to store and pass back on the next turn.")
     error: str | None = Field(default=None, description="Set when a fault sent this to safety.")
     signals: Signals | None = None
+    experiment: str | None = Field(
+        default=None, description="The experiment this conversation is in, if any."
+    )
+    arm: str | None = Field(default=None, description="Its arm in that experiment.")
+    shadow: ShadowDecision | None = Field(
+        default=None,
+        description="What the shadow rules would have decided (None without shadow rules, "
+        "or when they failed on this turn).",
+    )

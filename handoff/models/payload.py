@@ -32,7 +32,8 @@ __all__ = [
 # 1.2: turn numbers (transcript, cues, sentiment.per_turn) are 1-based positions in the
 #      conversation, as an agent counts transcript lines (they were 0-based indexes); the
 #      sentiment label describes the latest message (it followed the trend).
-PAYLOAD_SCHEMA_VERSION = "1.2"
+# 1.3: experiment and arm (the A/B pilot the conversation is in, if any).
+PAYLOAD_SCHEMA_VERSION = "1.3"
 
 TURN = (
     "Turn number: the message's 1-based position in the conversation, counting every "
@@ -185,4 +186,10 @@ class ContextPayload(Model):
     next_steps: tuple[str, ...]
     empathy_checklist: tuple[EmpathyStep, ...]
     ruleset: str
-    ruleset_version: str
+    ruleset_version: str = Field(
+        description="Content hash of the rules that routed (in an experiment, the arm's)."
+    )
+    experiment: str | None = Field(
+        default=None, description="The experiment (A/B pilot) this conversation is in, if any."
+    )
+    arm: str | None = Field(default=None, description="Its arm in that experiment.")

@@ -8,6 +8,7 @@ reusable condition). There is no expression language and nothing is ever ``eval`
 from __future__ import annotations
 
 import re
+import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
@@ -17,10 +18,13 @@ from handoff.models.signals import SIGNAL_KINDS
 
 __all__ = [
     "HUMAN_LANE_KINDS",
+    "KPI_NAMES",
     "AntiFlapping",
+    "Arm",
     "BoolTest",
     "Condition",
     "Empathy",
+    "Experiment",
     "GroupTest",
     "Guidance",
     "Hours",
@@ -32,6 +36,7 @@ __all__ = [
     "SetTest",
     "Settings",
     "Severity",
+    "Shadow",
     "TextTest",
     "WhenStorageFails",
 ]
@@ -386,6 +391,79 @@ class Settings(Model):
     )
 
 
+# The KPIs an experiment's verdict can be judged on (handoff.outcomes computes them; the
+# names live here so the rules language can check them without importing the analysis layer).
+KpiName = Literal[
+    "handoff_rate",
+    "containment",
+    "time_to_agent",
+    "sla_attainment",
+    "handoff_success",
+    "ces_mean",
+    "ces_top2",
+    "ces_response",
+    "sentiment_delta",
+    "escalation_precision",
+    "missed_escalation",
+    "abandonment",
+    "recontact_7d",
+]
+KPI_NAMES: tuple[str, ...] = typing.get_args(KpiName)
+
+Share = Annotated[int, Field(strict=True, ge=0, le=100)]
+
+
+class Arm(Model):
+    """One arm of an experiment: its share of customers and the rules it routes with."""
+
+    share: Share = Field(
+        description="Percentage of customers (a whole number 0 to 100); the arms' shares "
+        "sum to 100. 0 closes the arm to new customers (its conversations stay in it)."
+    )
+    rules: str | None = Field(
+        default=None,
+        description="A rules file this arm routes with, relative to the file declaring the "
+        "experiment and inside its folder; omit to route with the declaring file's own rules.",
+    )
+    bot_only: bool = Field(
+        default=False,
+        description="Only red-line rules and supervisor overrides hand off: the bot keeps "
+        "every other conversation (the declaring file's rules, other rules silenced).",
+    )
+    description: str = ""
+
+
+class Experiment(Model):
+    """An A/B pilot: customers are split between arms by a stable hash of their id."""
+
+    id: Annotated[str, Field(pattern=_ID, description="Stable id, recorded in every decision.")]
+    description: str = ""
+    control: str | None = Field(
+        default=None,
+        description="The arm the others are compared with; default: the first arm.",
+    )
+    metric: KpiName = Field(
+        default="handoff_success", description="The KPI the experiment's verdict is judged on."
+    )
+    salt: str | None = Field(
+        default=None,
+        description="Mixed into the assignment hash; default: the id. Changing it reshuffles "
+        "customers between arms (conversations already running keep their arm).",
+    )
+    arms: dict[Annotated[str, Field(pattern=_ID)], Arm] = Field(
+        description="Arm name -> share and rules; at least two arms."
+    )
+
+
+class Shadow(Model):
+    """A candidate rule set that routes every turn beside the live rules, logged only."""
+
+    rules: str = Field(
+        description="The candidate rules file, relative to this file and inside its folder."
+    )
+    description: str = ""
+
+
 class RuleSet(Model):
     """A whole rule set: settings, lanes, reusable conditions and ordered rules."""
 
@@ -397,6 +475,15 @@ class RuleSet(Model):
     conditions: dict[Annotated[str, Field(pattern=_ID)], Condition] = Field(default_factory=dict)
     rules: tuple[Rule, ...] = Field(
         default=(), max_length=MAX_RULES, description="At most 20,000 rules per rule set."
+    )
+    # Both left out of the version hash while unset, so other rule sets keep their version.
+    experiment: Experiment | None = Field(
+        default=None,
+        description="An A/B pilot between arms (README: Experiments and shadow rules).",
+    )
+    shadow: Shadow | None = Field(
+        default=None,
+        description="Candidate rules routed beside the live ones on every turn, never acted on.",
     )
 
 

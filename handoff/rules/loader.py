@@ -114,8 +114,12 @@ def ruleset_version(ruleset: RuleSet) -> str:
         "intent_groups": not settings.intent_groups,
     }
     left_out = {name for name, is_unset in later.items() if is_unset}
-    unset = {"settings": left_out} if left_out else None
-    data = ruleset.model_dump(mode="json", by_alias=True, exclude=unset)
+    unset: dict[str, Any] = {"settings": left_out} if left_out else {}
+    # Experiments and shadow rules (added later): left out of a rule set that has none.
+    unset.update(
+        {name: True for name in ("experiment", "shadow") if getattr(ruleset, name) is None}
+    )
+    data = ruleset.model_dump(mode="json", by_alias=True, exclude=unset or None)
     # Lane replies (added later too): left out of a lane that offers none.
     for lane in data.get("lanes", {}).values():
         if not lane.get("replies"):
