@@ -28,7 +28,7 @@ __all__ = ["Chart", "Point", "Series", "before_after", "intervals", "over_time"]
 
 # Okabe & Ito's palette: told apart by people with any common colour-vision deficiency.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-_RC = {
+_RC: Any = {
     "svg.fonttype": "none",
     "svg.hashsalt": "handoff-report",
     "font.size": 9.0,
@@ -55,7 +55,7 @@ class Point:
     """One estimate with its interval (bounds may be unknown)."""
 
     label: str
-    value: float | None
+    value: float | None = None
     low: float | None = None
     high: float | None = None
 
@@ -68,6 +68,11 @@ class Series:
     values: Sequence[float | None]
     lows: Sequence[float | None] | None = None
     highs: Sequence[float | None] | None = None
+
+
+def _plain(label: str) -> str:
+    """A label shown as written: matplotlib reads $…$ as mathematics (and fails on some)."""
+    return str(label).replace("$", r"\$")
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -122,7 +127,9 @@ def over_time(
         for index, line in enumerate(series):
             colour = COLOURS[index % len(COLOURS)]
             values = [_nan(v) for v in line.values]
-            top.plot(days, values, color=colour, label=line.label, linewidth=1.6, marker=".")
+            top.plot(
+                days, values, color=colour, label=_plain(line.label), linewidth=1.6, marker="."
+            )
             if line.lows is not None and line.highs is not None:
                 top.fill_between(
                     days,
@@ -148,9 +155,9 @@ def over_time(
 def _date_ticks(axes: Axes) -> None:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter  # noqa: PLC0415
 
-    locator = AutoDateLocator(maxticks=10)
+    locator = AutoDateLocator(maxticks=10)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
 
 
 def intervals(
@@ -197,7 +204,7 @@ def intervals(
                     fontsize=8,
                     color="#b00020",
                 )
-        axes.set_yticks(rows, [point.label for point in points])
+        axes.set_yticks(rows, [_plain(point.label) for point in points])
         axes.set_ylim(-0.7, len(points) - 0.3)
         axes.set_title(title)
         axes.grid(axis="x", color="#e6e8eb")
@@ -237,7 +244,7 @@ def before_after(
         axes.plot([_nan(v) for v in before], rows, "o", color=COLOURS[5], label=before_label)
         axes.plot([_nan(v) for v in after], rows, "o", color=COLOURS[2], label=after_label)
         axes.axvline(0, color="#8a94a3", linewidth=0.8)
-        axes.set_yticks(rows, list(labels))
+        axes.set_yticks(rows, [_plain(label) for label in labels])
         axes.set_ylim(-0.7, len(labels) - 0.3)
         axes.set_xlim(-1, 1)
         axes.set_xlabel("mean VADER compound (−1 negative … +1 positive)")

@@ -72,10 +72,10 @@ def fmt(value: float | None, unit: str, *, difference: bool = False) -> str:
     if unit == "share":
         return f"{value * 100:+.1f} pts" if difference else f"{value * 100:.1f}%"
     if unit == "seconds":
-        sign = ("+" if value >= 0 else "−") if difference else ""
+        sign = ("+" if value >= 0 else "-") if difference else ""
         return sign + _duration(abs(value) if difference else value)
     if unit == "points" or difference:
-        return f"{value:+.2f}".replace("-", "−")
+        return f"{value:+.2f}"
     return f"{value:.2f}"
 
 
@@ -311,8 +311,8 @@ def _period(since: datetime | None, until: datetime | None, report: KpiReport) -
         what = f"until {moment(until)}"
     elif report.start is not None and report.end is not None:
         first = datetime.fromtimestamp(report.start, timezone.utc)
-        last = datetime.fromtimestamp(report.end, timezone.utc)
-        what = f"{first:%Y-%m-%d} to {last:%Y-%m-%d} (everything recorded)"
+        end = datetime.fromtimestamp(report.end, timezone.utc)
+        what = f"{first:%Y-%m-%d} to {end:%Y-%m-%d} (everything recorded)"
     else:
         what = "nothing recorded yet"
     return f"{what} · {sizes}" if sizes else what
@@ -574,12 +574,12 @@ def _lanes(report: KpiReport) -> Section:
     rows = []
     for lane in lanes:
         kpis = report.by_lane[lane]
-        handoffs = max((e.n for e in kpis.values() if e.kind != "difference"), default=0)
+        count = kpis.get("handoffs")
         abandonment = kpis.get("abandonment")
         rows.append(
             (
                 lane,
-                f"{(abandonment.n if abandonment is not None else handoffs):,}",
+                f"{count.n:,}" if count is not None else "–",
                 _with_range(kpis.get("time_to_agent_median"), "seconds"),
                 _with_range(kpis.get("time_to_agent"), "seconds"),
                 _with_range(kpis.get("sla_attainment"), "share"),
@@ -715,7 +715,9 @@ def _rules(report: KpiReport) -> Section:
         limits=(0.0, 1.0),
     )
     counts = _rule_counts(report)
-    extra = [column for column in ("yes", "no", "unsure", "unanswered") if column in counts]
+    extra = [
+        column for column in ("handoffs", "yes", "no", "unsure", "unanswered") if column in counts
+    ]
     rows = []
     for rule in order:
         estimate = by_rule[rule]
@@ -760,7 +762,7 @@ def _rule_counts(report: KpiReport) -> dict[str, Any]:
         frame = frame.reset_index()
         key = frame.columns[0]
     out: dict[str, Any] = {"_rows": {}}
-    for column in ("yes", "no", "unsure", "unanswered"):
+    for column in ("handoffs", "yes", "no", "unsure", "unanswered"):
         if column in frame.columns:
             out[column] = True
     for record in frame.to_dict("records"):
@@ -825,7 +827,7 @@ def _experiment(result: ExperimentResult, report: KpiReport) -> list[Block]:
             Verdict(
                 testid=f"{_slug(result.id)}-{_slug(arm)}",
                 headline=f"{arm} vs {result.control}:",
-                text=effect.verdict,
+                text=effect.verdict.removeprefix(f"{arm}: "),
                 tone=_tone(effect, metric),
             )
         )
@@ -903,7 +905,9 @@ def _experiment(result: ExperimentResult, report: KpiReport) -> list[Block]:
             numeric=frozenset({1, 2, 3, 4}),
         )
     )
-    notes = [result.correction, *result.notes]
+    notes = [*result.notes]
+    if result.correction and result.correction != "none":
+        notes.insert(0, f"Several arms against one control: {result.correction}.")
     blocks.extend(Text(note) for note in notes if note)
     return blocks
 
