@@ -128,12 +128,12 @@ def report_command(
         experiments = experiment_specs(experiment)
     if simulate is not None:
         dataset, _truth = _module("handoff.outcomes.simulate").simulate(seed=simulate)
+        dataset = report_module.window(dataset, since, until)
         source = f"a simulated month (seed {simulate})"
     else:
         loader = _module("handoff.desktop.outcomes", extra="report,desktop")
-        dataset = loader.load_dataset(db)
+        dataset = loader.load_dataset(db, since=since, until=until)
         source = "the desktop's database"
-    dataset = report_module.window(dataset, since, until)
     now = until.timestamp() if until is not None else None
     kpis = outcomes.compute_kpis(dataset, k=k, now=now, experiments=experiments)
     html = report_module.render_report(kpis, since=since, until=until, source=source)

@@ -94,7 +94,6 @@ class KpiPage:
         ttl: float = 60.0,
         keep: int = 16,
         clock: Callable[[], float] = time.monotonic,
-        load: Callable[[str], Any] | None = None,
     ) -> None:
         self.desktop = desktop
         self.experiments = dict(experiments or {})
@@ -102,7 +101,6 @@ class KpiPage:
         self.ttl = ttl
         self.keep = keep
         self.clock = clock
-        self._load = load
         self._lock = threading.Lock()
         self._rendered: OrderedDict[Period, _Rendered] = OrderedDict()
 
@@ -130,16 +128,12 @@ class KpiPage:
             return rendered.body, rendered.computed_at
 
     def _render(self, period: Period) -> _Rendered:
+        from handoff.desktop.outcomes import load_dataset  # noqa: PLC0415
         from handoff.outcomes import compute_kpis  # noqa: PLC0415
-        from handoff.outcomes.report import render_body, window  # noqa: PLC0415
+        from handoff.outcomes.report import render_body  # noqa: PLC0415
 
-        load = self._load
-        if load is None:
-            from handoff.desktop.outcomes import load_dataset  # noqa: PLC0415
-
-            load = load_dataset
         url = self.desktop.engine.url.render_as_string(hide_password=False)
-        dataset = window(load(url), period.since, period.until)
+        dataset = load_dataset(url, since=period.since, until=period.until)
         now = datetime.now(timezone.utc)
         kpis = compute_kpis(
             dataset,

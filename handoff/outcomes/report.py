@@ -47,7 +47,14 @@ if TYPE_CHECKING:
         KpiReport,
     )
 
-__all__ = ["build_view", "render_body", "render_report", "stylesheet", "window"]
+__all__ = [
+    "LINES_MARGIN_SECONDS",
+    "build_view",
+    "render_body",
+    "render_report",
+    "stylesheet",
+    "window",
+]
 
 
 # ------------------------------------------------------------------------------ formatting
@@ -263,23 +270,30 @@ def render_report(
 # ------------------------------------------------------------------------------ the period
 
 
+#: Customer lines are kept this far beyond a period on either side (as the desktop's loader
+#: reads them), so the sentiment before a handoff at the period's start, and after one at its
+#: end, is still there.
+LINES_MARGIN_SECONDS = 24 * 3600.0
+
+
 def window(dataset: Dataset, since: datetime | None, until: datetime | None) -> Dataset:
-    """The dataset's records in [since, until): turns and customer lines by their time,
-    handoff cycles by when they were handed off. The same object when both are None."""
+    """The dataset's records of [since, until): turns by their time, handoff cycles by when
+    they were handed off, customer lines within :data:`LINES_MARGIN_SECONDS` of the period.
+    The same object when both are None."""
     if since is None and until is None:
         return dataset
     low = since.timestamp() if since is not None else -math.inf
     high = until.timestamp() if until is not None else math.inf
 
-    def keep(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    def keep(frame: pd.DataFrame, column: str, margin: float = 0.0) -> pd.DataFrame:
         times = frame[column]
-        return frame[(times >= low) & (times < high)].reset_index(drop=True)
+        return frame[(times >= low - margin) & (times < high + margin)].reset_index(drop=True)
 
     return replace(
         dataset,
         turns=keep(dataset.turns, "at"),
         handoffs=keep(dataset.handoffs, "handed_off_at"),
-        lines=keep(dataset.lines, "at"),
+        lines=keep(dataset.lines, "at", LINES_MARGIN_SECONDS),
     )
 
 

@@ -12,7 +12,14 @@ from html.parser import HTMLParser
 import pytest
 
 from handoff.outcomes import Dataset, KpiReport, compute_kpis
-from handoff.outcomes.report import build_view, render_body, render_report, stylesheet, window
+from handoff.outcomes.report import (
+    LINES_MARGIN_SECONDS,
+    build_view,
+    render_body,
+    render_report,
+    stylesheet,
+    window,
+)
 from tests.report.data import DAY, START, dataset
 
 SECTIONS = ("headline", "over-time", "lanes", "sentiment", "rules", "experiments", "shadow")
@@ -224,14 +231,16 @@ class TestEmptyAndPartial:
 
 class TestWindow:
     def test_records_are_kept_by_their_own_time(self) -> None:
-        """Turns and lines by `at`, handoff cycles by when they were handed off."""
+        """Turns by `at`, handoff cycles by when they were handed off, lines with a margin."""
         data = dataset(conversations=200, days=6)
         since = datetime.fromtimestamp(START + 2 * DAY, timezone.utc)
         until = datetime.fromtimestamp(START + 4 * DAY, timezone.utc)
         kept = window(data, since, until)
         low, high = since.timestamp(), until.timestamp()
         assert kept.turns["at"].between(low, high, inclusive="left").all()
-        assert kept.lines["at"].between(low, high, inclusive="left").all()
+        margin = LINES_MARGIN_SECONDS
+        assert kept.lines["at"].between(low - margin, high + margin, inclusive="left").all()
+        assert not kept.lines["at"].between(low, high, inclusive="left").all()
         assert kept.handoffs["handed_off_at"].between(low, high, inclusive="left").all()
         inside = data.turns[(data.turns["at"] >= low) & (data.turns["at"] < high)]
         assert len(kept.turns) == len(inside) > 0
