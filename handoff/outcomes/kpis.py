@@ -411,9 +411,9 @@ def _contact_starts(
     is_turn[: len(t_code)] = True
     present = ~np.isnan(at)
     codes, at, is_turn = codes[present], at[present], is_turn[present]
-    # Turns sort after other events at the same instant, so a line recorded with its own
-    # routed turn never makes that turn look like the start of a contact.
-    order = np.lexsort((is_turn, at, codes))
+    # Turns sort before other events at the same instant: a customer line recorded with
+    # its own routed turn must not hide that the turn came after a long silence.
+    order = np.lexsort((~is_turn, at, codes))
     codes, at, is_turn = codes[order], at[order], is_turn[order]
     new_conversation = np.ones(len(at), dtype=bool)
     new_conversation[1:] = codes[1:] != codes[:-1]
