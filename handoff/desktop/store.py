@@ -300,6 +300,8 @@ class Message(Base):
     __table_args__ = (
         sa.CheckConstraint(_in("kind", MESSAGE_KINDS), name="kind"),
         sa.Index("ix_desktop_messages_conversation", "conversation_id", "seq"),
+        # The outcomes loader reads the customer lines of a period (revision 0004).
+        sa.Index("ix_desktop_messages_kind_at", "kind", "at"),
     )
 
     seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)

@@ -1,5 +1,6 @@
 """Outcomes: the decision log (desktop_turns), one row per handoff cycle (desktop_handoffs),
-the customer effort question (desktop_ces) and the sentiment of customer lines.
+the customer effort question (desktop_ces), the sentiment of customer lines and an index
+to read a period's customer lines.
 
 The handoff cycles of the conversations already in the desktop are backfilled from what the
 older schema kept: each cycle's start, lane moves, transfers and end from the audit log
@@ -123,10 +124,12 @@ def upgrade() -> None:
     op.create_index(op.f("ix_desktop_ces_handoff_id"), "desktop_ces", ["handoff_id"])
     with op.batch_alter_table("desktop_messages") as batch:
         batch.add_column(sa.Column("sentiment", sa.Double(), nullable=True))
+    op.create_index("ix_desktop_messages_kind_at", "desktop_messages", ["kind", "at"])
     _backfill(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_index("ix_desktop_messages_kind_at", table_name="desktop_messages")
     with op.batch_alter_table("desktop_messages") as batch:
         batch.drop_column("sentiment")
     op.drop_index(op.f("ix_desktop_ces_handoff_id"), table_name="desktop_ces")
