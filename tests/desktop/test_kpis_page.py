@@ -1,5 +1,6 @@
 """The supervisors' KPI page: the report's figures over the desktop's own records, for
-supervisors and admins only, through Starlette's TestClient."""
+supervisors and admins only, through the real app served on 127.0.0.1 (as the other web
+tests: Starlette's TestClient now wants httpx2, which the project does not use)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from starlette.testclient import TestClient
 
 from handoff.desktop import Desktop
 from handoff.desktop.kpis import MAX_DAYS, KpiPage, period_from
 from handoff.desktop.outcomes import store_dataset
 from handoff.desktop.records import InvalidInput
-from tests.desktop._web import app_for, csrf_of
-from tests.desktop.conftest import PASSWORD, People
+from tests.desktop._web import Browser, app_for, serve
+from tests.desktop.conftest import People
 from tests.report.data import dataset
 
 PERIOD = "/kpis?first=2026-11-02&last=2026-11-08"
@@ -23,31 +23,31 @@ HOSTILE_LANE = "<script>alert('lane')</script>"
 
 
 @pytest.fixture
-def client(desk: Desktop, desktop_url: str, people: People) -> Iterator[TestClient]:
-    """The desktop app with a week of outcome records stored in its own database."""
+def url(desk: Desktop, desktop_url: str, people: People) -> Iterator[str]:
+    """The desktop served, with a week of outcome records stored in its own database."""
     store_dataset(
         desktop_url, dataset(conversations=300, days=7, lanes=("general_support", HOSTILE_LANE))
     )
-    with TestClient(app_for(desk), base_url="http://127.0.0.1") as test_client:
-        yield test_client
+    with serve(app_for(desk)) as base:
+        yield base
 
 
-def _login(client: TestClient, username: str) -> None:
-    client.cookies.clear()
-    form = client.get("/login")
-    answer = client.post(
-        "/login",
-        data={"username": username, "password": PASSWORD, "csrf_token": csrf_of(form.text)},
-        follow_redirects=False,
-    )
-    assert answer.status_code == 303
+@pytest.fixture
+def client(url: str) -> Iterator[Browser]:
+    browser = Browser(url)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+def _login(client: Browser, username: str) -> None:
+    assert client.login(username).status_code == 303
 
 
 class TestWhoSeesIt:
     @pytest.mark.parametrize("username", ["sue", "ada"])
-    def test_supervisors_and_admins_see_the_figures(
-        self, client: TestClient, username: str
-    ) -> None:
+    def test_supervisors_and_admins_see_the_figures(self, client: Browser, username: str) -> None:
         """Every section of the report, over the stored records, in the desktop's frame."""
         _login(client, username)
         page = client.get(PERIOD)
@@ -59,7 +59,7 @@ class TestWhoSeesIt:
         assert 'href="/static/report.css' in page.text
 
     @pytest.mark.parametrize("username", ["alice", "bob"])
-    def test_agents_are_refused(self, client: TestClient, username: str) -> None:
+    def test_agents_are_refused(self, client: Browser, username: str) -> None:
         """403, nothing of the figures, and no link to the page in their navigation."""
         _login(client, username)
         page = client.get(PERIOD)
@@ -67,21 +67,21 @@ class TestWhoSeesIt:
         assert "kpi-report" not in page.text
         assert 'data-testid="nav-kpis"' not in client.get("/").text
 
-    def test_anonymous_visitors_go_to_the_login_page(self, client: TestClient) -> None:
-        page = client.get(PERIOD, follow_redirects=False)
+    def test_anonymous_visitors_go_to_the_login_page(self, client: Browser) -> None:
+        page = client.get(PERIOD)
         assert page.status_code == 303
         assert page.headers["location"].startswith("/login?next=")
 
 
 class TestThePage:
-    def test_names_from_yaml_are_escaped(self, client: TestClient) -> None:
+    def test_names_from_yaml_are_escaped(self, client: Browser) -> None:
         """A lane name is text on the page, never markup."""
         _login(client, "sue")
         text = client.get(PERIOD).text
         assert HOSTILE_LANE not in text
         assert "&lt;script&gt;alert(&#39;lane&#39;)&lt;/script&gt;" in text
 
-    def test_it_keeps_the_desktops_strict_policy(self, client: TestClient) -> None:
+    def test_it_keeps_the_desktops_strict_policy(self, client: Browser) -> None:
         """No inline style or script: charts are data: images, the styles a static file."""
         _login(client, "sue")
         page = client.get(PERIOD)
@@ -93,13 +93,13 @@ class TestThePage:
         assert css.status_code == 200
         assert ".kpi-report" in css.text
 
-    def test_a_bad_period_is_refused_with_the_reason(self, client: TestClient) -> None:
+    def test_a_bad_period_is_refused_with_the_reason(self, client: Browser) -> None:
         _login(client, "sue")
         page = client.get("/kpis?first=2026-13-01")
         assert page.status_code == 422
         assert "2026-11-30" in page.text
 
-    def test_an_empty_period_says_so(self, client: TestClient) -> None:
+    def test_an_empty_period_says_so(self, client: Browser) -> None:
         _login(client, "sue")
         page = client.get("/kpis?first=2025-01-01&last=2025-01-31")
         assert page.status_code == 200
