@@ -919,10 +919,8 @@ def _experiment(result: ExperimentResult, report: KpiReport) -> list[Block]:
             numeric=frozenset({1, 2, 3, 4}),
         )
     )
-    notes = [*result.notes]
-    if result.correction and result.correction != "none":
-        notes.insert(0, f"Several arms against one control: {result.correction}.")
-    blocks.extend(Text(note) for note in notes if note)
+    # The analysis's own notes say how several arms are corrected for, and what to watch.
+    blocks.extend(Text(note) for note in result.notes if note)
     return blocks
 
 
