@@ -80,8 +80,7 @@ def __getattr__(name: str) -> Any:
         module = importlib.import_module(f"handoff.outcomes.{home}")
     except ImportError as error:  # pragma: no cover - depends on the installed extras
         raise ImportError(
-            f"handoff.outcomes.{name} needs the report extra: "
-            "pip install 'handoff-router[report]'"
+            f"handoff.outcomes.{name} needs the report extra: pip install 'handoff-router[report]'"
         ) from error
     value = getattr(module, name)
     globals()[name] = value

@@ -64,8 +64,10 @@ def t_interval(
     value = np.where(m > 0, mu, np.nan)
     ok = m >= 2
     df = np.where(ok, m - 1, 1.0)
-    half = stats.t.ppf(0.5 + confidence / 2, df) * np.where(ok, sd, np.nan) / np.sqrt(
-        np.where(ok, m, 1.0)
+    half = (
+        stats.t.ppf(0.5 + confidence / 2, df)
+        * np.where(ok, sd, np.nan)
+        / np.sqrt(np.where(ok, m, 1.0))
     )
     half = np.where(ok, half, np.nan)
     return value, value - half, value + half
@@ -99,9 +101,7 @@ def median_estimate(values: FloatArray, confidence: float) -> Estimate:
     return Estimate(value, _finite(ci.low), _finite(ci.high), n, "median")
 
 
-def rate_difference(
-    k1: int, n1: int, k0: int, n0: int, confidence: float
-) -> Estimate:
+def rate_difference(k1: int, n1: int, k0: int, n0: int, confidence: float) -> Estimate:
     """Arm (1) minus control (0) rate, Newcombe's hybrid score interval."""
     if n1 == 0 or n0 == 0:
         return Estimate.missing("difference", min(n1, n0))
@@ -160,7 +160,5 @@ def _finite(value: Any) -> float | None:
     return v if math.isfinite(v) else None
 
 
-def _estimate(
-    value: Any, low: Any, high: Any, n: int, kind: EstimateKind
-) -> Estimate:
+def _estimate(value: Any, low: Any, high: Any, n: int, kind: EstimateKind) -> Estimate:
     return Estimate(_finite(value), _finite(low), _finite(high), int(n), kind)

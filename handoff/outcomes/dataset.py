@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
+
+import pandas as pd
 
 from handoff.errors import HandoffError
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = [
     "HANDOFF_COLUMNS",
@@ -133,9 +132,7 @@ class Dataset:
         column is absent or a value is out of its domain.
         """
         frames = {"turns": turns, "handoffs": handoffs, "lines": lines}
-        fixed = {
-            name: _complete(frames[name], columns, name) for name, columns in _TABLES.items()
-        }
+        fixed = {name: _complete(frames[name], columns, name) for name, columns in _TABLES.items()}
         data = cls(**fixed)
         data.validate()
         return data
@@ -143,8 +140,6 @@ class Dataset:
     def validate(self) -> None:
         """Raise :class:`DatasetError` naming the table, column and fix if the frames do not
         fit :data:`TURN_COLUMNS`, :data:`HANDOFF_COLUMNS` and :data:`LINE_COLUMNS`."""
-        import pandas as pd
-
         for name, columns in _TABLES.items():
             frame = getattr(self, name)
             if not isinstance(frame, pd.DataFrame):
@@ -175,8 +170,6 @@ class Dataset:
 
 
 def _empty_frame(columns: Mapping[str, ColumnKind]) -> pd.DataFrame:
-    import pandas as pd
-
     return pd.DataFrame({c: pd.Series([], dtype=_DTYPES[k]) for c, k in columns.items()})
 
 
@@ -195,8 +188,6 @@ _FILL: Mapping[str, Any] = {"ces_asked": False, "ces_declined": False, "transfer
 def _complete(
     frame: pd.DataFrame | None, columns: Mapping[str, ColumnKind], name: str
 ) -> pd.DataFrame:
-    import pandas as pd
-
     if frame is None:
         return _empty_frame(columns)
     frame = frame.copy()
@@ -212,10 +203,11 @@ def _complete(
                     f"(the columns are: {', '.join(columns)})"
                 )
         series = frame[column]
-        if kind.startswith("float") and (
+        converts = kind.startswith("float") and (
             pd.api.types.is_datetime64_any_dtype(series)
             or (series.dtype == object and series.map(lambda v: hasattr(v, "timestamp")).any())
-        ):
+        )
+        if converts:
             frame[column] = _to_unix_seconds(series)
         elif kind.startswith("float"):
             frame[column] = pd.to_numeric(series, errors="coerce").astype("float64")
@@ -223,21 +215,23 @@ def _complete(
 
 
 def _to_unix_seconds(series: pd.Series) -> pd.Series:
-    import pandas as pd
-
     stamps = pd.to_datetime(series, utc=True)
     seconds = (stamps - pd.Timestamp(0, tz="UTC")).dt.total_seconds()
     return seconds.astype("float64")
 
 
 def _check_column(series: pd.Series, where: str, kind: ColumnKind) -> None:
-    import pandas as pd
-
     optional = kind.endswith("?")
     base = kind.rstrip("?")
-    values = series.dropna() if optional else series
     if not optional and series.isna().any():
         raise DatasetError(f"{where} has missing values; it is required on every row")
+    if base == "str" and isinstance(series.dtype, pd.CategoricalDtype):
+        # A categorical of strings is text (compact for lanes, rules, arms and ids).
+        categories = series.cat.categories
+        if len(categories) and not pd.api.types.is_string_dtype(categories):
+            raise DatasetError(f"{where} must hold text{' or None' if optional else ''}")
+        return
+    values = series.dropna() if optional else series
     if base == "float":
         if not pd.api.types.is_float_dtype(series) and not pd.api.types.is_integer_dtype(series):
             raise DatasetError(
@@ -252,10 +246,9 @@ def _check_column(series: pd.Series, where: str, kind: ColumnKind) -> None:
             return
         if len(values) and not pd.api.types.is_bool_dtype(values.astype(object).infer_objects()):
             raise DatasetError(f"{where} must hold True/False{' or None' if optional else ''}")
-    elif base == "str" and len(values):
-        # is_string_dtype checks object columns element by element (in C).
-        if not pd.api.types.is_string_dtype(values):
-            raise DatasetError(f"{where} must hold text{' or None' if optional else ''}")
+    # is_string_dtype checks object columns element by element (in C).
+    elif base == "str" and len(values) and not pd.api.types.is_string_dtype(values):
+        raise DatasetError(f"{where} must hold text{' or None' if optional else ''}")
 
 
 def _check_domain(

@@ -19,8 +19,8 @@ import pandas as pd
 from scipy import stats
 
 from handoff.outcomes import _stats
+from handoff.outcomes._tables import CONVERSATION_KPIS, Prepared, estimate, prepare
 from handoff.outcomes.dataset import Dataset
-from handoff.outcomes.kpis import CONVERSATION_KPIS, Prepared, estimate, prepare
 from handoff.outcomes.results import (
     KPIS,
     ArmResult,
@@ -113,11 +113,10 @@ def analyse_prepared(
         effects[arm] = _effect(
             arm,
             spec,
-            info,
-            _values(table, arm, spec.metric),
-            control_values,
-            control_conversations,
-            corrected,
+            values=_values(table, arm, spec.metric),
+            control=control_values,
+            control_conversations=control_conversations,
+            confidence=corrected,
         )
 
     notes: list[str] = []
@@ -148,19 +147,21 @@ def analyse_prepared(
 
 
 def _values(table: pd.DataFrame, arm: str, metric: str) -> np.ndarray:
-    values = table.loc[table["arm"] == arm, metric].to_numpy(dtype=np.float64)
-    return values[~np.isnan(values)]
+    values: np.ndarray = table.loc[table["arm"] == arm, metric].to_numpy(dtype=np.float64)
+    present: np.ndarray = values[~np.isnan(values)]
+    return present
 
 
 def _effect(
     arm: str,
     spec: ExperimentSpec,
-    info: KpiInfo,
+    *,
     values: np.ndarray,
     control: np.ndarray,
     control_conversations: int,
     confidence: float,
 ) -> Effect:
+    info = KPIS[spec.metric]
     if info.kind == "rate":
         difference = _stats.rate_difference(
             int(values.sum()), len(values), int(control.sum()), len(control), confidence
@@ -172,8 +173,9 @@ def _effect(
         difference = _stats.mean_difference(values, control, confidence)
         both = [a for a in (values, control) if len(a) > 1]
         sd = (
-            math.sqrt(sum(np.var(a, ddof=1) * (len(a) - 1) for a in both)
-                      / sum(len(a) - 1 for a in both))
+            math.sqrt(
+                sum(np.var(a, ddof=1) * (len(a) - 1) for a in both) / sum(len(a) - 1 for a in both)
+            )
             if both
             else math.nan
         )
@@ -196,8 +198,16 @@ def _effect(
         else None
     )
     verdict = _verdict(
-        arm, spec.control, info, difference, detected, enough, needed, needed_conversations,
-        len(values), len(control),
+        arm,
+        spec.control,
+        info,
+        difference=difference,
+        detected=detected,
+        enough=enough,
+        needed=needed,
+        needed_conversations=needed_conversations,
+        n_arm=len(values),
+        n_control=len(control),
     )
     return Effect(
         arm=arm,
@@ -233,6 +243,17 @@ def format_change(info: KpiInfo, value: float) -> str:
     return f"{abs(value):.3f}"
 
 
+def _size(info: KpiInfo, value: float) -> str:
+    """The smallest change worth detecting as an adjective: ``5-point``, ``30-second``."""
+    if info.unit == "share":
+        return f"{value * 100:g}-point"
+    if info.unit == "seconds":
+        return f"{value:g}-second"
+    if info.unit == "score":
+        return f"{value:g}-point"
+    return f"{value:g}"
+
+
 def _bare(info: KpiInfo, value: float) -> str:
     return format_change(info, value).split(" ")[0]
 
@@ -241,6 +262,7 @@ def _verdict(
     arm: str,
     control: str,
     info: KpiInfo,
+    *,
     difference: Estimate,
     detected: bool,
     enough: bool,
@@ -251,8 +273,12 @@ def _verdict(
 ) -> str:
     label = info.label.lower() if not info.label.startswith(("CES", "SLA")) else info.label
     units = _UNIT_WORDS[info.per]
-    if detected and difference.value is not None:
-        assert difference.low is not None and difference.high is not None
+    if (
+        detected
+        and difference.value is not None
+        and difference.low is not None
+        and difference.high is not None
+    ):
         up = difference.value > 0
         lo, hi = (difference.low, difference.high) if up else (-difference.high, -difference.low)
         better = up == info.higher_is_better
@@ -278,7 +304,7 @@ def _verdict(
     )
     return (
         f"{arm}: not enough data yet: about {needed:,} {units} per arm{in_conversations} are "
-        f"needed to detect a {format_change(info, info.min_effect)} change in {label} with "
+        f"needed to detect a {_size(info, info.min_effect)} change in {label} with "
         f"{_stats.POWER:.0%} power; there are {n_arm:,} in {arm} and {n_control:,} in {control}."
     )
 

@@ -69,7 +69,7 @@ class KpiInfo:
     definition: str
 
 
-def _kpi(
+def _kpi(  # noqa: PLR0917  (KPIS below reads as a table, one row per KPI)
     name: str,
     label: str,
     kind: Literal["rate", "mean"],

@@ -25,7 +25,7 @@ def compare_shadow(turns: pd.DataFrame, *, confidence: float = 0.95) -> ShadowRe
     same_lane = live_lane == shadow_lane
     live_handoff = shadowed["handoff"].to_numpy(dtype=bool)
     known = shadowed["shadow_handoff"].notna().to_numpy()
-    shadow_handoff = shadowed["shadow_handoff"].eq(True).to_numpy()
+    shadow_handoff = shadowed["shadow_handoff"].eq(True).to_numpy(dtype=bool, na_value=False)
     same_handoff = live_handoff == shadow_handoff
 
     lane_agreement = _stats.rate_estimate(int(same_lane.sum()), len(shadowed), confidence)
@@ -50,6 +50,9 @@ def compare_shadow(turns: pd.DataFrame, *, confidence: float = 0.95) -> ShadowRe
         .sort_values(["turns", *keys[:2]], ascending=[False, True, True], ignore_index=True)
     )
     differences = differences.astype({"turns": "int64", "conversations": "int64"})
+    for column in keys:  # a turn without a rule reads as None, not NaN
+        values = differences[column].astype(object)
+        differences[column] = values.where(values.notna(), None)
     versions = tuple(sorted(str(v) for v in shadowed["shadow_version"].dropna().unique()))
     return ShadowResult(
         turns=len(shadowed),
@@ -61,5 +64,3 @@ def compare_shadow(turns: pd.DataFrame, *, confidence: float = 0.95) -> ShadowRe
         live_only_handoffs=int((known & ~shadow_handoff & live_handoff).sum()),
         differences=differences,
     )
-
-

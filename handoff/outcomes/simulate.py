@@ -40,7 +40,7 @@ accounts for it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,6 +94,20 @@ RULES: tuple[Rule, ...] = (
 #: Probability of each CES answer 1..7 (mean 5.12, 70% answer 5-7).
 CES_SCORES: tuple[float, ...] = (0.04, 0.05, 0.08, 0.13, 0.20, 0.28, 0.22)
 
+#: The KPIs whose true value is the same in every arm of the simulated experiment.
+NO_EFFECT_METRICS = (
+    "handoff_rate",
+    "containment",
+    "time_to_agent",
+    "sla_attainment",
+    "abandonment",
+    "ces_mean",
+    "ces_top2",
+    "ces_response",
+    "sentiment_delta",
+    "escalation_precision",
+    "missed_escalation",
+)
 BOT_LANE = "bot"
 EXPERIMENT = "success-pilot"
 ARMS = ("control", "candidate", "placebo")
@@ -224,7 +238,7 @@ def simulate(
         ids = np.arange(next_id, next_id + len(starts))
         next_id += len(starts)
         follow = _round(
-            rng, out, ids, starts, customer, arm, end,
+            rng, out, ids=ids, starts=starts, customer=customer, arm=arm, end=end,
             need_share=need_share, catch=catch, false_fire=false_fire, rules=rules,
             rule_lane=rule_lane, mean_claim=mean_claim, sla=sla,
             never_abandons=never_abandons, patience=patience_seconds,
@@ -239,8 +253,10 @@ def simulate(
     handoff_rate = float(fires.sum())
     rule_claim = p_claim[rule_lane]
     success = {
-        name: float((fires * rule_claim * (1 - recontact_by_arm[i][rule_lane] * visible)).sum()
-                    / handoff_rate)
+        name: float(
+            (fires * rule_claim * (1 - recontact_by_arm[i][rule_lane] * visible)).sum()
+            / handoff_rate
+        )
         for i, name in enumerate(ARMS)
     }
     missed_share = need_share * (1 - catch.sum())
@@ -249,19 +265,43 @@ def simulate(
     missed = (missed_share * flag_missed + kept_other * _CAME_BACK_OTHER * visible) / (
         missed_share + kept_other
     )
-    expected = dict(
+    time_to_agent, sla_attainment, abandonment = _lane_truth(
+        lanes, patience_seconds, never_abandons
+    )
+    probabilities = np.asarray(CES_SCORES)
+    truth = Truth(
+        start=start,
+        end=end,
+        experiment=EXPERIMENT,
+        control=ARMS[0],
+        arms=ARMS,
+        shares=SHARES,
+        handoff_success_effect={ARMS[1]: effect, ARMS[2]: 0.0},
+        no_effect_metrics=NO_EFFECT_METRICS,
+        rule_precision={rule.id: rule.precision for rule in rules},
+        time_to_agent=time_to_agent,
+        sla_attainment=sla_attainment,
+        abandonment=abandonment,
         handoff_rate=handoff_rate,
         missed_escalation=float(missed),
         escalation_precision=float(need_share * catch.sum() / handoff_rate),
         handoff_success=success,
+        sentiment_delta=sentiment_lift,
+        ces_mean=float((probabilities * np.arange(1, 8)).sum()),
+        ces_top2=float(probabilities[4:].sum()),
+        ces_response=_CES_ANSWERED,
+        shadow_extra_handoff=shadow_extra_handoff,
+        shadow_disagreements=out.shadow_disagreements,
+        parameters={
+            "days": days,
+            "conversations_per_day": conversations_per_day,
+            "seed": seed,
+            "need_share": need_share,
+            "anonymous_share": anonymous_share,
+            "recontact": recontact,
+            "patience_seconds": patience_seconds,
+        },
     )
-    truth = _truth(
-        start, end, effect, rules, lanes, p_claim, patience_seconds, never_abandons,
-        sentiment_lift, shadow_extra_handoff, out.shadow_disagreements, expected,
-        dict(days=days, conversations_per_day=conversations_per_day, seed=seed,
-             need_share=need_share, anonymous_share=anonymous_share, recontact=recontact,
-             patience_seconds=patience_seconds),
-    )  # fmt: skip
     return data, truth
 
 
@@ -280,73 +320,67 @@ class _Out:
         self.shadow_disagreements = 0
 
     def dataset(self, n_ids: int, lane_defs: tuple[Lane, ...], rules: tuple[Rule, ...]) -> Dataset:
-        lane_ids = [lane.id for lane in lane_defs]
-        names = np.array([f"sim-{i:08d}" for i in range(n_ids)], dtype=object)
+        """The collected draws as a Dataset. Text columns are categoricals (codes into a
+        small table of names): a million conversations fit in a few hundred megabytes."""
         turns = _concat(self.turns)
         cycles = _concat(self.cycles)
         lines = _concat(self.lines)
-        customers = np.concatenate([turns["customer"], cycles["customer"]])
-        pool = np.array(
-            [f"sim-customer-{i:08d}" for i in range(int(customers.max(initial=-1)) + 1)]
-            + [None],
-            dtype=object,
-        )  # index -1 (anonymous) picks the trailing None
-        lanes = np.array([*lane_ids, BOT_LANE, SHADOW_DISPUTE_LANE], dtype=object)
-        lane_kind = {lane.id: lane.kind for lane in lane_defs}
-        lane_kind[BOT_LANE] = "bot"
-        lane_kind[SHADOW_DISPUTE_LANE] = "human"
-        rule_ids = np.array(
-            [*(rule.id for rule in rules), SHADOW_DISPUTE_RULE, SHADOW_EXTRA_RULE, None],
-            dtype=object,
-        )  # index -1: no rule
-        arms = np.array(ARMS, dtype=object)
-        versions = np.array([f"v-{a}" for a in ARMS], dtype=object)
-        needed = np.array(["yes", "no", "unsure", None], dtype=object)
-        statuses = np.array(
-            ["waiting", "claimed", "resolved", "handed_back", "abandoned"], dtype=object
+        names = pd.Index([f"sim-{i:08d}" for i in range(n_ids)], dtype=object)
+        customers = int(np.concatenate([turns["customer"], cycles["customer"]]).max(initial=-1))
+        pool = pd.Index([f"sim-customer-{i:08d}" for i in range(customers + 1)], dtype=object)
+        lanes = [*(lane.id for lane in lane_defs), BOT_LANE, SHADOW_DISPUTE_LANE]
+        kinds = sorted({lane.kind for lane in lane_defs} | {"bot", "human"})
+        kind_of_lane = np.array(
+            [kinds.index(k) for k in (*(lane.kind for lane in lane_defs), "bot", "human")]
         )
-        lane_of_turn = lanes[turns["lane"]]
+        rule_ids = [*(rule.id for rule in rules), SHADOW_DISPUTE_RULE, SHADOW_EXTRA_RULE]
+        versions = [f"v-{a}" for a in ARMS]
+        statuses = ["waiting", "claimed", "resolved", "handed_back", "abandoned"]
+        # What the agent picked at the wrap-up (only cycles that ended with an agent).
+        outcome_of_status = np.array([-1, -1, 0, 1, -1])
+        n_turns, n_cycles = len(turns["at"]), len(cycles["conv"])
         turn_frame = pd.DataFrame(
             {
-                "conversation": names[turns["conv"]],
-                "customer": pool[turns["customer"]],
+                "conversation": _text(turns["conv"], names),
+                "customer": _text(turns["customer"], pool),
                 "at": turns["at"],
-                "lane": lane_of_turn,
-                "lane_kind": pd.Series(lane_of_turn).map(lane_kind).to_numpy(dtype=object),
+                "lane": _text(turns["lane"], lanes),
+                "lane_kind": _text(kind_of_lane[turns["lane"]], kinds),
                 "handoff": turns["handoff"],
-                "rule_id": rule_ids[turns["rule"]],
-                "ruleset_version": versions[turns["arm"]],
-                "experiment": np.full(len(turns["at"]), EXPERIMENT, dtype=object),
-                "arm": arms[turns["arm"]],
+                "rule_id": _text(turns["rule"], rule_ids),
+                "ruleset_version": _text(turns["arm"], versions),
+                "experiment": _text(np.zeros(n_turns, dtype=np.int64), [EXPERIMENT]),
+                "arm": _text(turns["arm"], ARMS),
                 "asked_person": turns["asked"],
-                "shadow_lane": lanes[turns["shadow_lane"]],
-                "shadow_rule_id": rule_ids[turns["shadow_rule"]],
-                "shadow_version": np.full(len(turns["at"]), SHADOW_VERSION, dtype=object),
-                "shadow_handoff": turns["shadow_handoff"].astype(object),
+                "shadow_lane": _text(turns["shadow_lane"], lanes),
+                "shadow_rule_id": _text(turns["shadow_rule"], rule_ids),
+                "shadow_version": _text(np.zeros(n_turns, dtype=np.int64), [SHADOW_VERSION]),
+                "shadow_handoff": pd.array(turns["shadow_handoff"], dtype="boolean"),
             }
         )
+        within = cycles["within_sla"]
         cycle_frame = pd.DataFrame(
             {
-                "conversation": names[cycles["conv"]],
-                "cycle": np.ones(len(cycles["conv"]), dtype=np.int64),
-                "customer": pool[cycles["customer"]],
-                "lane": lanes[cycles["lane"]],
-                "rule_id": rule_ids[cycles["rule"]],
-                "ruleset_version": versions[cycles["arm"]],
-                "experiment": np.full(len(cycles["conv"]), EXPERIMENT, dtype=object),
-                "arm": arms[cycles["arm"]],
+                "conversation": _text(cycles["conv"], names),
+                "cycle": np.ones(n_cycles, dtype=np.int64),
+                "customer": _text(cycles["customer"], pool),
+                "lane": _text(cycles["lane"], lanes),
+                "rule_id": _text(cycles["rule"], rule_ids),
+                "ruleset_version": _text(cycles["arm"], versions),
+                "experiment": _text(np.zeros(n_cycles, dtype=np.int64), [EXPERIMENT]),
+                "arm": _text(cycles["arm"], ARMS),
                 "sla_seconds": cycles["sla"],
                 "handed_off_at": cycles["handed_at"],
                 "claimed_at": cycles["claimed_at"],
-                "within_sla": _optional_bool(cycles["within_sla"]),
+                "within_sla": pd.arrays.BooleanArray(within == 1, within < 0),
                 "transfers": cycles["transfers"],
-                "status": statuses[cycles["status"]],
+                "status": _text(cycles["status"], statuses),
                 "closed_at": cycles["closed_at"],
-                "outcome_code": np.where(
-                    np.isnan(cycles["closed_at"]) | (cycles["status"] == 4), None,
-                    np.where(cycles["status"] == 2, "resolved", "handed_back"),
-                ).astype(object),
-                "needed": needed[cycles["needed"]],
+                "outcome_code": _text(
+                    outcome_of_status[cycles["status"]], ["solved", "handed_back"]
+                ),
+                "needed": _text(np.where(cycles["needed"] == 3, -1, cycles["needed"]),
+                                ["yes", "no", "unsure"]),
                 "ces_asked": cycles["ces_asked"],
                 "ces_score": cycles["ces_score"],
                 "ces_declined": cycles["ces_declined"],
@@ -354,7 +388,7 @@ class _Out:
         )  # fmt: skip
         line_frame = pd.DataFrame(
             {
-                "conversation": names[lines["conv"]],
+                "conversation": _text(lines["conv"], names),
                 "at": lines["at"],
                 "sentiment": lines["sentiment"],
             }
@@ -366,21 +400,20 @@ def _concat(parts: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     return {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
 
 
-def _optional_bool(values: np.ndarray) -> np.ndarray:
-    """-1/0/1 -> None/False/True (an object column, as the tables give it)."""
-    table = np.array([False, True, None], dtype=object)
-    return table[values]  # type: ignore[no-any-return]
+def _text(codes: np.ndarray, names: Sequence[str] | pd.Index) -> pd.Categorical:
+    """Codes (-1: missing) as a categorical text column over ``names``."""
+    return pd.Categorical.from_codes(codes, categories=pd.Index(names, dtype=object))
 
 
 def _round(
     rng: np.random.Generator,
     out: _Out,
+    *,
     ids: np.ndarray,
     starts: np.ndarray,
     customer: np.ndarray,
     arm: np.ndarray,
     end: float,
-    *,
     need_share: float,
     catch: np.ndarray,
     false_fire: np.ndarray,
@@ -475,9 +508,7 @@ def _round(
     ces_draw = rng.random(len(c))
     ces_answered = done & (ces_draw < _CES_ANSWERED)
     ces_declined = done & ~ces_answered & (ces_draw < _CES_ANSWERED + _CES_DECLINED)
-    score = np.where(
-        ces_answered, 1.0 + _pick(rng, np.asarray(CES_SCORES), len(c)), np.nan
-    )
+    score = np.where(ces_answered, 1.0 + _pick(rng, np.asarray(CES_SCORES), len(c)), np.nan)
     answer_draw = rng.random(len(c))
     needed = np.where(
         ~done, 3,
@@ -510,15 +541,14 @@ def _round(
     # Customer lines: every routed turn; maybe one while waiting; with the agent; and a
     # bot turn (routed, with its line) after a hand-back.
     waiting_line = rng.random(len(c)) < 0.5
-    wait_end = np.where(np.isnan(claimed_at), np.where(np.isnan(closed_at), end, closed_at),
-                        claimed_at)
+    wait_end = np.where(
+        np.isnan(claimed_at), np.where(np.isnan(closed_at), end, closed_at), claimed_at
+    )
     wait_at = handed_at + rng.random(len(c)) * (wait_end - handed_at)
     agent_lines = np.where(np.isnan(claimed_at), 0, 1 + rng.poisson(2.0, len(c)))
     a_cycle = np.repeat(np.arange(len(c)), agent_lines)
     a_at = claimed_at[a_cycle] + rng.random(len(a_cycle)) * handling[a_cycle]
-    a_sentiment = np.clip(
-        rng.normal(mood[c][a_cycle] + sentiment_lift, _SENTIMENT_SD), -1, 1
-    )
+    a_sentiment = np.clip(rng.normal(mood[c][a_cycle] + sentiment_lift, _SENTIMENT_SD), -1, 1)
     back = (status == 3) & ~np.isnan(closed_at)
     b = np.flatnonzero(back)
     b_at = closed_at[b] + 20.0
@@ -555,9 +585,7 @@ def _round(
             "asked": np.concatenate([asked, np.zeros(n_back, dtype=bool)])[keep],
             "shadow_lane": np.concatenate([shadow_lane, np.full(n_back, bot_lane)])[keep],
             "shadow_rule": np.concatenate([shadow_rule, np.full(n_back, -1)])[keep],
-            "shadow_handoff": np.concatenate(
-                [shadow_handoff, np.zeros(n_back, dtype=bool)]
-            )[keep],
+            "shadow_handoff": np.concatenate([shadow_handoff, np.zeros(n_back, dtype=bool)])[keep],
         }
     )
 
@@ -584,28 +612,18 @@ def _grouped_cumsum(values: np.ndarray, offsets: np.ndarray, counts: np.ndarray)
     return total - np.repeat(before, counts)
 
 
-def _truth(
-    start: float,
-    end: float,
-    effect: float,
-    rules: tuple[Rule, ...],
-    lanes: tuple[Lane, ...],
-    p_claim: np.ndarray,
-    patience: float,
-    never_abandons: np.ndarray,
-    sentiment_lift: float,
-    shadow_extra: float,
-    shadow_disagreements: int,
-    expected: dict[str, Any],
-    parameters: dict[str, Any],
-) -> Truth:
+def _lane_truth(
+    lanes: tuple[Lane, ...], patience: float, never_abandons: np.ndarray
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """Per lane: mean time to agent, SLA attainment and abandonment implied by exponential
+    claim times (rate a) racing exponential patience (rate b)."""
     time_to_agent: dict[str, float] = {}
     sla_attainment: dict[str, float] = {}
     abandonment: dict[str, float] = {}
     for i, lane in enumerate(lanes):
         a = 1 / lane.mean_claim_seconds
         b = 0.0 if never_abandons[i] else 1 / patience
-        # Claimed cycles wait min(claim, patience) given claim < patience: Exp(a + b).
+        # Claimed cycles waited min(claim, patience) given claim < patience: Exp(a + b).
         time_to_agent[lane.id] = 1 / (a + b)
         abandonment[lane.id] = b / (a + b)
         if lane.sla_seconds is not None:
@@ -613,39 +631,4 @@ def _truth(
             met = a / (a + b) * (1 - math.exp(-(a + b) * s))
             waited_past = b / (a + b) * math.exp(-(a + b) * s)
             sla_attainment[lane.id] = met / (a / (a + b) + waited_past)
-    probabilities = np.asarray(CES_SCORES)
-    scores = np.arange(1, 8)
-    return Truth(
-        start=start,
-        end=end,
-        experiment=EXPERIMENT,
-        control=ARMS[0],
-        arms=ARMS,
-        shares=SHARES,
-        handoff_success_effect={ARMS[1]: effect, ARMS[2]: 0.0},
-        no_effect_metrics=(
-            "handoff_rate",
-            "containment",
-            "time_to_agent",
-            "sla_attainment",
-            "abandonment",
-            "ces_mean",
-            "ces_top2",
-            "ces_response",
-            "sentiment_delta",
-            "escalation_precision",
-            "missed_escalation",
-        ),
-        rule_precision={rule.id: rule.precision for rule in rules},
-        time_to_agent=time_to_agent,
-        sla_attainment=sla_attainment,
-        abandonment=abandonment,
-        sentiment_delta=sentiment_lift,
-        **expected,
-        ces_mean=float((probabilities * scores).sum()),
-        ces_top2=float(probabilities[4:].sum()),
-        ces_response=_CES_ANSWERED,
-        shadow_extra_handoff=shadow_extra,
-        shadow_disagreements=shadow_disagreements,
-        parameters=parameters,
-    )
+    return time_to_agent, sla_attainment, abandonment
