@@ -32,7 +32,7 @@ from handoff.models.decision import AntiFlapOutcome, Decision, FiredRule, StepKi
 from handoff.models.payload import ContextPayload, PreviousInteraction
 from handoff.models.rules import RuleSet
 from handoff.models.signals import Signals
-from handoff.payload import DEFAULT_PSEUDONYM_KEY, build_payload
+from handoff.payload import DEFAULT_PSEUDONYM_KEY, build_payload, pseudonymise
 from handoff.payload import pseudonym_key as _pseudonym_key
 from handoff.rules.loader import LoadedRules, load_rules, parse_rules_text, ruleset_version
 from handoff.rules.loader import SourceMap as _SourceMap
@@ -197,6 +197,11 @@ class Router:
     def compiled(self) -> CompiledRules:
         """The decision graph and plan, for tools (validation, export, replay)."""
         return self._compiled
+
+    def pseudonym(self, identifier: str) -> str:
+        """``identifier`` (a customer or conversation id) as the payload shows it: each PII
+        part replaced by its keyed pseudonym (see handoff.payload.pseudonymise)."""
+        return pseudonymise(identifier, self._pseudonym_key)
 
     # ------------------------------------------------------------------ routing
 

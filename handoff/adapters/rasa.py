@@ -43,7 +43,7 @@ from urllib.parse import quote
 
 try:
     from rasa_sdk import Action, Tracker
-    from rasa_sdk.events import ConversationPaused, EventType, SlotSet
+    from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotSet
     from rasa_sdk.executor import CollectingDispatcher
 except ImportError as error:  # pragma: no cover  (exercised only without the extra)
     raise ImportError(
@@ -59,9 +59,10 @@ from handoff.models.conversation import (
     clean_text,
     user_turn_from_parse,
 )
-from handoff.models.decision import Decision, TraceStep
+from handoff.models.decision import AntiFlapOutcome, Decision, TraceStep
 from handoff.models.payload import ContextPayload
 from handoff.models.rules import HUMAN_LANE_KINDS, RuleSet, WhenStorageFails
+from handoff.outcomes import ces
 from handoff.router import Router
 from handoff.signals.pii import redact
 
@@ -71,6 +72,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTION_NAME",
     "SLOT_AGENT_NOTE",
+    "SLOT_CES",
+    "SLOT_DECISION",
     "SLOT_LANE",
     "SLOT_PRIORITY",
     "SLOT_REASON",
@@ -81,6 +84,7 @@ __all__ = [
     "append_events",
     "conversation_ref",
     "decision_events",
+    "decision_slot_value",
     "fetch_tracker",
     "hand_back",
     "handback_events",
@@ -98,6 +102,11 @@ SLOT_PRIORITY = "handoff_priority"
 SLOT_REASON = "handoff_reason"
 SLOT_STATE = "handoff_state"
 SLOT_AGENT_NOTE = "handoff_agent_note"
+# What each routed turn decided, for the desktop's analytics (see decision_slot_value).
+SLOT_DECISION = "handoff_decision"
+# Set while the effort question (CES) waits for the customer's answer (handoff.outcomes.ces).
+SLOT_CES = ces.SLOT
+DECISION_FORMAT = 1
 # Account data may come as message metadata (the channel knows who is logged in) or slots.
 ACCOUNT_SLOTS = {"customer_id": "customer_id", "tier": "account_tier", "risk_flags": "risk_flags"}
 
@@ -254,13 +263,27 @@ def _read_tracker(
     user_count = 0
     resumed_at: int | None = None
     paused = False
+    last_user: int | None = None
     for event in events:
         kind = event.get("event")
         if kind == "user":
+            last_user = len(turns)
             turns.append(
                 _user_turn(event.get("parse_data") or {}, event.get("text"), event.get("timestamp"))
             )
             user_count += 1
+        elif (
+            kind == "slot"
+            and event.get("name") == SLOT_DECISION
+            and last_action == ACTION_NAME
+            and last_user is not None
+            and _answered_ces(event.get("value"))
+        ):
+            # The customer's answer to the effort question is not part of the conversation:
+            # its intent (often nlu_fallback for "6") must not count as the bot failing.
+            del turns[last_user]
+            user_count -= 1
+            last_user = None
         elif kind == "bot":
             turns.append(
                 Turn(
@@ -317,6 +340,11 @@ def _read_tracker(
     return conversation, problem
 
 
+def _answered_ces(value: Any) -> bool:
+    answer = value.get("ces") if isinstance(value, Mapping) else None
+    return isinstance(answer, Mapping) and answer.get("score") is not None
+
+
 def _account(metadata: Mapping[str, Any], slots: Mapping[str, Any]) -> Account:
     # Channels often send account data only with a session's first message; Rasa keeps that
     # in the session_started_metadata slot.
@@ -371,6 +399,43 @@ def decision_events(
     return events
 
 
+def decision_slot_value(
+    decision: Decision, *, customer: str | None, answer: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """What to store in the ``handoff_decision`` slot: the turn's decision for analytics.
+
+    ``{"v": 1, "lane", "lane_kind", "handoff", "rule", "version", "experiment", "arm",
+    "customer", "asked_person", "shadow", "ces"}``: ``customer`` is the payload's pseudonym
+    of the account's customer id (never the id), ``asked_person`` whether the turn's signals
+    say the customer asked for a person, ``shadow`` what a shadow rule set decided (or
+    None), ``ces`` the customer's answer to the effort question on this turn
+    (``{"score": 1..7}`` or ``{"declined": true}``) or None. No text, no sender id.
+    """
+    shadow = decision.shadow
+    return {
+        "v": DECISION_FORMAT,
+        "lane": decision.lane,
+        "lane_kind": decision.lane_kind,
+        "handoff": decision.handoff,
+        "rule": decision.rule_id,
+        "version": decision.ruleset_version,
+        "experiment": decision.experiment,
+        "arm": decision.arm,
+        "customer": customer,
+        "asked_person": bool(decision.signals is not None and decision.signals.human_request),
+        "shadow": None
+        if shadow is None
+        else {
+            "lane": shadow.lane,
+            "lane_kind": shadow.lane_kind,
+            "handoff": shadow.handoff,
+            "rule": shadow.rule_id,
+            "version": shadow.ruleset_version,
+        },
+        "ces": None if answer is None else dict(answer),
+    }
+
+
 @dataclass(frozen=True)
 class TurnResult:
     """What routing one Rasa turn produced."""
@@ -387,6 +452,9 @@ class TurnResult:
     # Why the handoff_state slot was not trusted ("unsigned", "bad signature", "malformed",
     # "unsigned override"), for metrics; None when it was (or there was none).
     state_rejected: str | None = None
+    # The customer's answer to the effort question on this turn ({"score": n} or
+    # {"declined": True}), else None. A score is not routed: ``decision`` keeps the lane.
+    ces: dict[str, Any] | None = None
 
 
 def route_tracker(
@@ -414,6 +482,7 @@ def route_tracker(
     """
     started = time.perf_counter()
     problem: str | None = None
+    answer: dict[str, Any] | None = None
     try:
         conversation, problem = _read_tracker(tracker, state_secret, previous_state_secrets)
     except Exception as error:
@@ -424,6 +493,11 @@ def route_tracker(
         )  # fmt: skip
         decision = router.safe_decision(conversation, error)
     else:
+        if ces.pending(conversation.slots.get(SLOT_CES), time.time()):
+            score = ces.parse_score((tracker.latest_message or {}).get("text"))
+            answer = {"declined": True} if score is None else {"score": score}
+            if score is not None:
+                return _answered(router, conversation, answer, started, problem)
         decision = router.route(conversation)
     payload: ContextPayload | None = None
     message: str | None = None
@@ -445,9 +519,74 @@ def route_tracker(
         else:
             message = router.ruleset.lanes[decision.lane].message or None
     events = decision_events(decision, conversation_id=conversation.id, state_secret=state_secret)
+    record = [SlotSet(SLOT_DECISION, _slot_value(router, conversation, decision, answer))]
+    if answer is not None:
+        record.append(SlotSet(SLOT_CES, None))
+    at = len(events) - 1 if decision.handoff else len(events)  # the slots before a pause
+    events[at:at] = record
     return TurnResult(
         conversation, decision, payload, message, events, time.perf_counter() - started,
-        delivery_failed=failed, state_rejected=problem,
+        delivery_failed=failed, state_rejected=problem, ces=answer,
+    )  # fmt: skip
+
+
+def _slot_value(
+    router: Router, conversation: Conversation, decision: Decision, answer: dict[str, Any] | None
+) -> dict[str, Any]:
+    customer = conversation.account.customer_id
+    return decision_slot_value(
+        decision,
+        customer=router.pseudonym(customer) if customer is not None else None,
+        answer=answer,
+    )
+
+
+def _answered(
+    router: Router,
+    conversation: Conversation,
+    answer: dict[str, Any],
+    started: float,
+    problem: str | None,
+) -> TurnResult:
+    """The turn that answers the effort question: recorded and thanked, not routed.
+
+    The lane and routing state stay as they are, and ``action_listen`` follows at once, so
+    neither the rule's usual answer nor a fallback runs (the answer "6" is often
+    ``nlu_fallback``); later turns leave the answer out of the conversation
+    (``_read_tracker``), so it never counts as the bot failing.
+    """
+    ruleset = router.ruleset
+    state = conversation.state
+    lane_id = state.lane
+    if lane_id not in ruleset.lanes or ruleset.lanes[lane_id].kind != "bot":
+        lane_id = _bot_lane(ruleset) or ruleset.settings.default_lane
+    info = router.compiled.lanes[lane_id]
+    decision = Decision(
+        lane=lane_id,
+        lane_kind=info.lane.kind,
+        queue=info.queue,
+        priority=info.lane.priority,
+        sla_seconds=None,
+        handoff=False,
+        rule_id=None,
+        fired=(),
+        reason="The customer answered the effort question; the turn was not routed.",
+        trace=(TraceStep(kind="sticky", lane=lane_id, note="effort question answered"),),
+        anti_flapping=AntiFlapOutcome(action="none"),
+        ruleset=ruleset.name,
+        ruleset_version=router.compiled.version,
+        state=state,
+        experiment=state.experiment,
+        arm=state.arm,
+    )
+    events: list[EventType] = [
+        SlotSet(SLOT_CES, None),
+        SlotSet(SLOT_DECISION, _slot_value(router, conversation, decision, answer)),
+        FollowupAction("action_listen"),
+    ]
+    return TurnResult(
+        conversation, decision, None, ces.THANKS, events, time.perf_counter() - started,
+        state_rejected=problem, ces=answer,
     )  # fmt: skip
 
 

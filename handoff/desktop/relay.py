@@ -12,14 +12,23 @@ next to the live hub) and tails that table by ``id``:
   while Rasa had it paused is routed again, as the action server would: a red line, or the
   customer's reply to a lane's offer (``replies:`` in the rules), that picks another lane
   MOVES the conversation (the desktop first, then Rasa's tracker, then the lane's message as
-  a line); anything else only writes the routing state back, so the counters stay right.
+  a line); anything else only writes the routing state back, so the counters stay right;
+* every customer line gets its ``sentiment`` (VADER's compound as handoff's signals score
+  it; the text is never stored anywhere else);
+* every ``handoff_decision`` slot event the action set (its value:
+  ``handoff.adapters.rasa.decision_slot_value``) becomes a ``desktop_turns`` row
+  (``ref="rasa:<id>"``) and, when it carries the customer's answer to the effort question,
+  answers the conversation's waiting ``desktop_ces`` row. The copies Rasa repeats at a new
+  session's start (``carry_over_slots``) are not the action's and are skipped (the relay
+  keeps each conversation's last action to tell them apart).
 
 **Cursor.** The position (the last ``id`` relayed) lives in ``desktop_relay_cursors`` and
 moves only by a compare-and-set in the same transaction that stores the batch's lines: of
 two desktop processes reading the same batch, one commits and the other rolls back and reads
 on from the winner's position, so no event is relayed twice; a crash before the commit
 leaves the cursor where it was, so a restart loses none (``ref`` is unique as a second
-guard). Routing happens after the commit, by the process that won the batch; a crash in
+guard; the decision log, sentiments and answers are written in that same transaction).
+Routing happens after the commit, by the process that won the batch; a crash in
 between loses that one message's re-routing (the next message routes again), never the line.
 
 **Ordering.** On PostgreSQL ``id`` comes from a sequence when a row is inserted, and two Rasa
@@ -37,7 +46,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,17 +56,20 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from handoff.desktop import store
 from handoff.desktop.service import say_event
 from handoff.errors import describe_error
 from handoff.models.conversation import clean_text
+from handoff.outcomes import ces
 from handoff.payload import pseudonym_key, pseudonymise
+from handoff.signals import analyze_text
 from handoff.signals.pii import redact
 
 if TYPE_CHECKING:
     from handoff.desktop.service import Desktop, RasaBot
     from handoff.router import Router
 
-__all__ = ["DEFAULT_CURSOR", "Relay", "Sweeper", "events_url"]
+__all__ = ["DEFAULT_CURSOR", "Relay", "Sweeper", "decision_row", "events_url"]
 
 log = logging.getLogger("handoff.desktop.relay")
 
@@ -63,6 +77,11 @@ DEFAULT_CURSOR = "rasa-events"
 _EVENTS = sa.table("events", sa.column("id", sa.Integer), sa.column("sender_id"), sa.column("data"))
 _MAX_TEXT = 10_000
 _TRACKER_TRIES = 20
+# Rasa's action server and slot names (handoff.adapters.rasa; not imported: it loads rasa-sdk).
+ACTION_NAME = "action_handoff_route"
+SLOT_DECISION = "handoff_decision"
+# Events read back to find a conversation's last action (the action's events are a handful).
+_LOOK_BACK = 50
 
 
 def events_url(value: str) -> str:
@@ -125,6 +144,8 @@ class Relay:
         self._gaps: dict[int, float] = {}
         self._tracker_wait = tracker_wait
         self._missing_table_logged = False
+        self._malformed_logged = False
+        self._last_action = _LastAction(self._previous_action)
         self.relayed = 0  # events this process committed (tests and /health look)
         self.routed = 0
         self.moved = 0
@@ -177,6 +198,25 @@ class Relay:
             events.append(_Event(int(row.id), str(row.sender_id or ""), data))
         return events
 
+    def _previous_action(self, sender: str, before: int) -> str | None:
+        """The last action (or session start) of ``sender`` before event ``before``, read
+        from the events table (after a restart, when this process has not seen it)."""
+        with self._engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(_EVENTS.c.data)
+                .where(_EVENTS.c.sender_id == sender, _EVENTS.c.id < before)
+                .order_by(_EVENTS.c.id.desc())
+                .limit(_LOOK_BACK)
+            ).all()
+        for row in rows:
+            try:
+                data = json.loads(row.data) if row.data else {}
+            except (ValueError, RecursionError):
+                continue
+            if isinstance(data, dict) and data.get("event") in ("action", "session_started"):
+                return _action_of(data)
+        return None
+
     def _contiguous(self, position: int, events: Sequence[_Event]) -> list[_Event]:
         """The events up to the first gap still within its grace time."""
         now = self._clock()
@@ -202,22 +242,33 @@ class Relay:
         if not events:
             return 0
         lines: list[tuple[str, str, str, float]] = []
+        sentiment: dict[str, float] = {}
+        turns: list[dict[str, Any]] = []
+        answers: list[tuple[str, dict[str, Any], float]] = []
         user_events: list[_Event] = []
         for event in events:
-            if event.data.get("event") != "user" or not event.sender:
+            kind = event.data.get("event")
+            if not event.sender:
+                continue
+            if kind in ("action", "session_started"):
+                self._last_action.remember(event.sender, _action_of(event.data))
+            elif kind == "slot" and event.data.get("name") == SLOT_DECISION:
+                self._decision(event, turns, answers)
+            if kind != "user":
                 continue
             text = event.data.get("text")
             if not isinstance(text, str):
                 continue
-            at = event.data.get("timestamp")
-            when = time.time()
-            if isinstance(at, int | float) and not isinstance(at, bool):
-                when = float(at)
-            lines.append(
-                (event.sender, redact(clean_text(text[:_MAX_TEXT])), f"rasa-event:{event.id}", when)
-            )
+            ref = f"rasa-event:{event.id}"
+            lines.append((event.sender, redact(clean_text(text[:_MAX_TEXT])), ref, _when(event)))
+            score = analyze_text(text[:_MAX_TEXT]).sentiment
+            if math.isfinite(score):
+                sentiment[ref] = score
             user_events.append(event)
-        held = self.desktop.relay_commit(self.name, position, events[-1].id, lines, self.held_id)
+        held = self.desktop.relay_commit(
+            self.name, position, events[-1].id, lines, self.held_id,
+            sentiment=sentiment, turns=turns, answers=answers,
+        )  # fmt: skip
         if held is None:
             return 0  # another desktop process relayed this batch
         self.relayed += len(events)
@@ -227,6 +278,33 @@ class Relay:
                 if event.sender in holding:
                     self._route(event)
         return len(events)
+
+    # ------------------------------------------------------------------ the decision log
+
+    def _decision(
+        self,
+        event: _Event,
+        turns: list[dict[str, Any]],
+        answers: list[tuple[str, dict[str, Any], float]],
+    ) -> None:
+        """A ``handoff_decision`` slot event: a ``desktop_turns`` row, and the answer to the
+        effort question if it carries one. Only the action's own slot event counts: Rasa
+        repeats every slot event at the start of a new session (carry_over_slots), after
+        ``action_session_start``, and those would log old turns again."""
+        if self._last_action.get(event.sender, event.id) != ACTION_NAME:
+            return
+        desktop_id = self.held_id(event.sender)
+        row = decision_row(event.data.get("value"), ref=f"rasa:{event.id}",
+                           conversation_id=desktop_id, at=_when(event))  # fmt: skip
+        if row is None:
+            if not self._malformed_logged:
+                log.warning("relay: a handoff_decision slot event is malformed; not logged")
+                self._malformed_logged = True
+            return
+        turns.append(row)
+        answer = _answer(event.data.get("value"))
+        if answer is not None:
+            answers.append((desktop_id, answer, row["at"]))
 
     # ------------------------------------------------------------------ routing while paused
 
@@ -320,15 +398,12 @@ class Relay:
     # ------------------------------------------------------------------ the task
 
     def warm_up(self) -> None:
-        """Load what re-routing needs (the Rasa adapter, spaCy, VADER) before the first
-        message arrives: loaded on the first re-route, they delayed that customer's line on
-        the agent's card by about 1.3 s (benchmarks/bench_relay.py measured it)."""
-        if self.router is None or self.bot is None:
-            return
-        from handoff.adapters import rasa  # noqa: F401, PLC0415
-        from handoff.signals import analyze_text  # noqa: PLC0415
-
+        """Load what scoring lines and re-routing need (spaCy, VADER, the Rasa adapter)
+        before the first message arrives: loaded on the first line, they delayed that
+        customer's line on the agent's card by about 1.3 s (benchmarks/bench_relay.py)."""
         analyze_text("warming up the analyser, thanks!")
+        if self.router is not None and self.bot is not None:
+            from handoff.adapters import rasa  # noqa: F401, PLC0415
 
     async def run(self, *, interval: float = 0.1, wake: Callable[[], None] | None = None) -> None:
         """Poll every ``interval`` seconds until cancelled (errors are logged, retried less
@@ -386,6 +461,101 @@ class Sweeper:
                 log.error("relay: sweeping for abandoned conversations failed (%s)",
                           describe_error(error))  # fmt: skip
             await asyncio.sleep(interval)
+
+
+class _LastAction:
+    """The last action each conversation ran, as the feed goes by (bounded; a conversation
+    not seen since this process started is looked up in the events table)."""
+
+    def __init__(self, look_up: Callable[[str, int], str | None], size: int = 10_000) -> None:
+        self._look_up = look_up
+        self._size = size
+        self._seen: OrderedDict[str, str | None] = OrderedDict()
+
+    def remember(self, sender: str, action: str | None) -> None:
+        self._seen[sender] = action
+        self._seen.move_to_end(sender)
+        if len(self._seen) > self._size:
+            self._seen.popitem(last=False)
+
+    def get(self, sender: str, event_id: int) -> str | None:
+        if sender not in self._seen:
+            self.remember(sender, self._look_up(sender, event_id))
+        return self._seen[sender]
+
+
+def _action_of(data: dict[str, Any]) -> str | None:
+    if data.get("event") == "session_started":
+        return "session_started"
+    name = data.get("name")
+    return name if isinstance(name, str) else None
+
+
+def _when(event: _Event) -> float:
+    at = event.data.get("timestamp")
+    if isinstance(at, int | float) and not isinstance(at, bool) and math.isfinite(at):
+        return float(at)
+    return time.time()
+
+
+def _text(value: Any, limit: int, *, required: bool = False) -> str | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value or len(value) > limit:
+        raise ValueError
+    return value
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError
+    return value
+
+
+def _answer(value: Any) -> dict[str, Any] | None:
+    """The effort question's answer in a decision slot value, validated, or None."""
+    answer = value.get("ces") if isinstance(value, dict) else None
+    if not isinstance(answer, dict):
+        return None
+    score = answer.get("score")
+    if isinstance(score, int) and not isinstance(score, bool) and score in ces.SCALE:
+        return {"score": score}
+    if answer.get("declined") is True:
+        return {"declined": True}
+    return None
+
+
+def decision_row(value: Any, *, ref: str, conversation_id: str, at: float) -> dict[str, Any] | None:
+    """The ``desktop_turns`` row of a ``handoff_decision`` slot value, or None if it is not
+    one (the events table is Rasa's: anyone who can write a tracker can write a slot, so
+    every field is checked and bounded; text never gets here, the value holds none)."""
+    if not isinstance(value, dict) or value.get("v") != 1:
+        return None
+    try:
+        shadow = value.get("shadow")
+        if shadow is not None and not isinstance(shadow, dict):
+            raise ValueError
+        shadow = shadow or {}
+        return {
+            "ref": ref,
+            "conversation_id": conversation_id[: store.CONVERSATION_ID_CHARS],
+            "customer": _text(value.get("customer"), store.CONVERSATION_ID_CHARS),
+            "at": at,
+            "lane": _text(value.get("lane"), store.LANE_ID_CHARS, required=True),
+            "lane_kind": _text(value.get("lane_kind"), 16, required=True),
+            "handoff": _flag(value.get("handoff")),
+            "rule_id": _text(value.get("rule"), store.RULE_ID_CHARS),
+            "ruleset_version": _text(value.get("version"), store.VERSION_CHARS, required=True),
+            "experiment": _text(value.get("experiment"), store.RULE_ID_CHARS),
+            "arm": _text(value.get("arm"), store.RULE_ID_CHARS),
+            "asked_person": _flag(value.get("asked_person", False)),
+            "shadow_lane": _text(shadow.get("lane"), store.LANE_ID_CHARS),
+            "shadow_rule_id": _text(shadow.get("rule"), store.RULE_ID_CHARS),
+            "shadow_version": _text(shadow.get("version"), store.VERSION_CHARS),
+            "shadow_handoff": _flag(shadow["handoff"]) if "handoff" in shadow else None,
+        }
+    except ValueError:
+        return None
 
 
 def _find_user_event(events: Sequence[dict[str, Any]], data: dict[str, Any]) -> int | None:

@@ -82,6 +82,7 @@ from handoff.desktop.store import Session as SessionRow
 from handoff.desktop.store import User as UserRow
 from handoff.errors import StorageUnavailable
 from handoff.models.payload import ContextPayload
+from handoff.outcomes import ces
 
 if TYPE_CHECKING:
     from handoff.models.rules import RuleSet
@@ -461,7 +462,9 @@ class Desktop:
     the current schema raises ``StorageUnavailable`` saying so. ``clock`` returns unix
     seconds (tests pass their own). ``bot`` (a :class:`RasaBot`) is needed for hand-back;
     without one, hand-back is refused with ``BotUnavailable`` ("no bot connected") and
-    overrides change only the desktop.
+    overrides change only the desktop. With a bot, a resolve resumes the bot too, and after
+    a resolve or hand-back the bot asks the customer ``ces_question`` (the effort question,
+    :func:`handoff.outcomes.ces.question`; None asks nothing).
     """
 
     def __init__(
@@ -473,6 +476,7 @@ class Desktop:
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
         session_seconds: float = SESSION_SECONDS,
         passwords: auth.Passwords | None = None,
+        ces_question: str | None = ces.question(),
     ) -> None:
         if not 0 < busy_timeout <= 60:
             raise ValueError("busy_timeout must be between 0 and 60 seconds")
@@ -485,6 +489,8 @@ class Desktop:
         self.bot = bot
         self.session_seconds = session_seconds
         self.passwords = passwords or auth.Passwords()
+        # Asked after a resolve or hand-back (handoff.outcomes.ces); None asks nothing.
+        self.ces_question = ces_question
         self._busy_timeout = busy_timeout
         self._write_lock = store.write_lock(self._path)
         self._ready = False
@@ -1888,6 +1894,7 @@ class Desktop:
         if needed not in _NEEDED:
             raise InvalidInput('"was the handoff needed?" must be yes, no or unsure')
         text = _text(note, "note", limit=MAX_NOTE_CHARS, required=False)
+        self._resume_bot_first(user, pk, "resolve it")
         now = self.clock()
         with self._write() as connection:
             actor = self._actor(connection, user)
@@ -1930,7 +1937,9 @@ class Desktop:
                 after={**_snapshot(after), "outcome_code": code, "needed": needed, "note": text},
             )
             self._change(connection, [conv.lane], conv.id, "resolved")
-            return self._record(connection, conv.id)
+            record = self._record(connection, conv.id)
+        self._after_resolve(conv, actor.username, now)
+        return record
 
     def hand_back(self, user: User, pk: int, note: str = "") -> ConversationRecord:
         """Give a conversation you hold back to the bot, with a note it keeps (redacted).
@@ -1988,6 +1997,7 @@ class Desktop:
             author=actor.username,
             ref=f"hand-back:{conv.id}:{conv.cycle}:{now!r}",
         )
+        self._ask_ces(conv, current.lane, "hand_back")
         return record
 
     def _call_bot(self, call: Callable[[Bot], None]) -> None:
@@ -2001,6 +2011,73 @@ class Desktop:
             raise BotUnavailable(
                 f"the bot failed ({type(error).__name__}); nothing was changed"
             ) from None
+
+    def _resume_bot_first(self, user: User, pk: int, doing: str) -> None:
+        """Before a resolve is recorded, give the conversation back to the bot in Rasa as a
+        hand-back does (resumed; the routing state forgets the human lane), so the customer
+        is not left paused with nobody. A bot that refuses or is down: ``BotUnavailable``,
+        nothing changes. Without a bot connected there is nothing to resume."""
+        if self.bot is None:
+            return
+        with self._read() as connection:
+            actor = self._actor(connection, user)
+            conv = self._load(connection, actor, pk, lock=False)
+            self._holding(actor, conv, doing)
+        self._call_bot(lambda bot: bot.hand_back(conv.conversation_id, ""))
+
+    def _after_resolve(self, conv: Any, author: str, now: float) -> None:
+        """Tell the customer the agent is done (a notice, which also ends "chatting with")
+        and ask the effort question."""
+        done = self._announce(
+            conv.id,
+            conv.conversation_id,
+            conv.lane,
+            f"{author} from our team has finished helping you. Our assistant is here if you "
+            "need anything else.",
+            author=author,
+            ref=f"resolve:{conv.id}:{conv.cycle}:{now!r}",
+        )
+        if done:  # (a bot that could not take the notice is not asked the question either)
+            self._ask_ces(conv, conv.lane, "resolve")
+
+    def _ask_ces(self, conv: Any, lane: str, after: str) -> bool:
+        """The bot asks the effort question (CES) of this handoff cycle: in Rasa's tracker
+        first (the question as a ``bot`` event and the ``handoff_ces`` marker the action
+        reads the answer by), then, only once Rasa has them, the line the customer's page
+        shows and the ``desktop_ces`` row ("asked"). A bot that is down costs only the
+        question (a WARNING, no id or text). Without a bot, or ``ces_question=None``, none."""
+        question, bot = self.ces_question, self.bot
+        if question is None or bot is None or not hasattr(bot, "append"):
+            return False
+        # Wall-clock time, as the action server compares it with its own.
+        marker = ces.pending_marker(time.time(), after)
+        events = [
+            {"event": "slot", "name": ces.SLOT, "value": marker},
+            say_event(question, sender="ces", agent=None),
+        ]
+        try:
+            self._call_bot(lambda _: bot.append(conv.conversation_id, events))
+        except BotUnavailable:
+            log.warning("desktop: the effort question for conversation %d did not reach the bot",
+                        conv.id)  # fmt: skip
+            return False
+        now = self.clock()
+        with self._write() as connection:
+            self._insert_line(
+                connection, conv.conversation_id, "bot", question, author=None,
+                ref=f"ces:{conv.id}:{conv.cycle}", at=now,
+            )  # fmt: skip
+            connection.execute(
+                _insert_ignoring(connection, store.Ces, ["conversation_pk", "cycle"]).values(
+                    conversation_pk=conv.id,
+                    cycle=conv.cycle,
+                    asked_at=now,
+                    asked_after=after,
+                    declined=False,
+                )
+            )
+            self._change(connection, [lane], conv.id, "message")
+        return True
 
     def add_note(self, user: User, pk: int, text: str) -> ConversationRecord:
         """Write a note on a conversation you can see (open or closed), for colleagues and
@@ -2180,6 +2257,7 @@ class Desktop:
         author: str | None,
         ref: str,
         at: float,
+        sentiment: float | None = None,
     ) -> int | None:
         """Insert one line unless its ``ref`` is there already; its ``seq``, or None."""
         values = {
@@ -2189,6 +2267,7 @@ class Desktop:
             "text": text,
             "ref": ref[: store.KEY_CHARS],
             "at": at,
+            "sentiment": sentiment,
         }
         statement = _insert_ignoring(connection, Message, ["ref"]).values(**values)
         seq = connection.execute(statement.returning(Message.seq)).scalar_one_or_none()
@@ -2235,9 +2314,17 @@ class Desktop:
         new: int,
         lines: Sequence[tuple[str, str, str, float]],
         held_id: Callable[[str], str],
+        *,
+        sentiment: Mapping[str, float] | None = None,
+        turns: Sequence[Mapping[str, Any]] = (),
+        answers: Sequence[tuple[str, Mapping[str, Any], float]] = (),
     ) -> list[tuple[str, int, str]] | None:
         """Move the cursor ``name`` from ``old`` to ``new`` (compare-and-set) and, in the same
-        transaction, store the customer ``lines`` (sender id, redacted text, ref, time).
+        transaction, store the customer ``lines`` (sender id, redacted text, ref, time), each
+        with its ``sentiment`` (by ref), the decision log's ``turns`` (``desktop_turns``
+        rows, idempotent by ``ref``) and the effort question's ``answers`` (desktop id,
+        ``{"score": n}`` or ``{"declined": True}``, time), each applied to that
+        conversation's latest unanswered ``desktop_ces`` row.
 
         Returns None when another process moved the cursor first (nothing is stored then:
         the winner stores these lines), else the lines' conversations the desktop holds
@@ -2254,10 +2341,12 @@ class Desktop:
                 if moved != 1:
                     raise _LostRace
                 held: dict[str, tuple[str, int, str]] = {}
+                scores = sentiment or {}
                 for sender, text, ref, at in lines:
                     seq = self._insert_line(
-                        connection, sender, "customer", text, author=None, ref=ref, at=at
-                    )
+                        connection, sender, "customer", text, author=None, ref=ref, at=at,
+                        sentiment=scores.get(ref),
+                    )  # fmt: skip
                     if seq is None:
                         continue
                     conv = self._held(connection, held_id(sender))
@@ -2265,9 +2354,41 @@ class Desktop:
                         held.setdefault(sender, (sender, conv.id, conv.lane))
                 for _, pk, lane in held.values():
                     self._change(connection, [lane], pk, "message")
+                if turns:
+                    connection.execute(
+                        _insert_ignoring(connection, store.Turn, ["ref"]), [dict(t) for t in turns]
+                    )
+                for desktop_id, answer, at in answers:
+                    self._answer_ces(connection, desktop_id, answer, at)
                 return list(held.values())
         except _LostRace:
             return None
+
+    @staticmethod
+    def _answer_ces(
+        connection: sa.Connection, desktop_id: str, answer: Mapping[str, Any], at: float
+    ) -> None:
+        """The customer's answer (or decline) to the latest unanswered effort question of the
+        conversation; nothing if none is waiting (the bot asked, the desktop did not record)."""
+        pending = connection.execute(
+            sa.select(store.Ces.id)
+            .join(Conv, Conv.id == store.Ces.conversation_pk)
+            .where(Conv.conversation_id == desktop_id, store.Ces.answered_at.is_(None))
+            .order_by(store.Ces.asked_at.desc(), store.Ces.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        if pending is None:
+            return
+        score = answer.get("score")
+        connection.execute(
+            sa.update(store.Ces)
+            .where(store.Ces.id == pending, store.Ces.answered_at.is_(None))
+            .values(
+                answered_at=at,
+                score=score if score in ces.SCALE else None,
+                declined=score is None,
+            )
+        )
 
     def held_conversation(self, desktop_id: str) -> tuple[int, str, str, str] | None:
         """(pk, lane, routed lane, status) of the open conversation with this desktop id."""

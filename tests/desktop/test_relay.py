@@ -407,13 +407,12 @@ class TestReply:
         desk.claim(people.alice, pk)
         desk.hand_back(people.alice, pk, "sorted")
         said = [e for e in posted(rasa) if e.get("event") == "bot"]
-        assert said[-1]["text"] == "alice from our team handed you back to our assistant."
-        assert lines(desk, "chat-1")[-1] == (
-            "chat-1",
-            "notice",
-            "alice",
-            "alice from our team handed you back to our assistant.",
-        )
+        notice = "alice from our team handed you back to our assistant."
+        assert [e["text"] for e in said[-2:]] == [notice, desk.ces_question]
+        assert lines(desk, "chat-1")[-2:] == [
+            ("chat-1", "notice", "alice", notice),
+            ("chat-1", "bot", None, desk.ces_question),  # then the effort question
+        ]
 
 
 # ------------------------------------------------------------------------------ routing
