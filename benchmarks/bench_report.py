@@ -12,7 +12,8 @@ rule, day by day, the experiments and the shadow comparison) and ``render_report
 charts and the HTML). The process times each phase and reports its peak resident memory
 (``VmHWM`` from /proc/self/status: the operating system's high-water mark of the whole
 process, Python objects, pandas' buffers and SQLite's cache alike). Interpreter start and
-imports are timed apart. One round: a run is minutes long at full size.
+imports are timed apart. One round: a run is minutes long at full size. The machine's load
+average before and after is recorded: on a shared machine it says how much CPU the run had.
 """
 
 from __future__ import annotations
@@ -119,6 +120,7 @@ def bench_report_million(benchmark: Any, tmp_path_factory: pytest.TempPathFactor
     found: dict[str, Any] = {}
 
     def run() -> None:
+        found["load_average_before"] = os.getloadavg()[0]
         started = time.perf_counter()
         answer = subprocess.run(
             [sys.executable, "-c", CHILD, url, str(folder / "report.html")],
@@ -130,6 +132,7 @@ def bench_report_million(benchmark: Any, tmp_path_factory: pytest.TempPathFactor
             env={k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_")},
         )
         found["wall_s"] = time.perf_counter() - started
+        found["load_average_after"] = os.getloadavg()[0]
         assert answer.returncode == 0, answer.stderr[-2000:]
         found.update(json.loads(answer.stdout.strip().splitlines()[-1]))
 
@@ -141,9 +144,30 @@ def bench_report_million(benchmark: Any, tmp_path_factory: pytest.TempPathFactor
     benchmark.extra_info.update(
         kind="report",
         measured_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        commit=_commit(),
         cpus=os.cpu_count(),
         days=DAYS,
         seed=SEED,
         **setup,
         **found,
     )
+
+
+def _commit() -> str:
+    """The commit measured (with "+" if the work tree had changes), for a run added later."""
+    root = Path(__file__).resolve().parent.parent
+    head = subprocess.run(
+        ["git", "rev-parse", "--short=7", "HEAD"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        cwd=root,
+        check=False,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return (head or "?") + ("+" if dirty else "")

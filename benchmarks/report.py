@@ -1013,9 +1013,16 @@ def outcomes_report(raw: dict[str, Any], benches: list[Bench]) -> list[str]:
     i = bench.info
     when = str(i.get("measured_at", "?"))[:10]
     apart = (
-        f" It was measured on {when} in a run of its own (`pytest "
-        "benchmarks/bench_report.py`), added to the results with `report.py --add`."
+        f" It was measured on {when} on commit {i.get('commit', '?')} in a run of its own "
+        "(`pytest benchmarks/bench_report.py`), added to the results with `report.py --add`."
         if when != str(raw.get("datetime", ""))[:10]
+        else ""
+    )
+    load = (
+        f" The machine's load average was {i['load_average_before']:.1f} before and "
+        f"{i['load_average_after']:.1f} after (other jobs shared its cores)."
+        if isinstance(i.get("load_average_before"), float | int)
+        and isinstance(i.get("load_average_after"), float | int)
         else ""
     )
     timed = sum(i.get(key, 0) for key in ("load_s", "kpis_s", "render_s"))
@@ -1033,7 +1040,7 @@ def outcomes_report(raw: dict[str, Any], benches: list[Bench]) -> list[str]:
         "arms and the shadow comparison) and `render_report` (charts and HTML). *Peak RSS* "
         "is that process's resident-memory high-water mark (`VmHWM` in /proc/self/status: "
         "Python objects, pandas' buffers and SQLite's cache alike), not tracemalloc's count "
-        f"of Python allocations. One run on {i.get('cpus', '?')} cores.{apart}",
+        f"of Python allocations. One run on {i.get('cpus', '?')} cores.{load}{apart}",
         "",
         "| conversations | routed turns | handoff cycles | customer lines | load | KPIs | "
         "render | load + KPIs + render | whole process | peak RSS | report file |",
