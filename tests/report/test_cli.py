@@ -111,3 +111,18 @@ def test_a_simulated_month(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "from a simulated month (seed 7)" in result.output
     assert 'data-testid="verdict-' in out.read_text()
+
+
+def test_the_rules_experiment_as_the_analysis_sees_it(tmp_path: Path) -> None:
+    """experiment_specs (also what `handoff desktop serve --rules` gives the KPI page): the
+    arms in the file's order with their shares, the control and the metric."""
+    from handoff import Router  # noqa: PLC0415
+    from handoff.cli._report import experiment_specs  # noqa: PLC0415
+
+    rules = tmp_path / "pilot.yaml"
+    default = (Path(__file__).resolve().parents[2] / "rules" / "default.yaml").read_text()
+    rules.write_text(default + "\n" + EXPERIMENT_RULES.replace("  control: control\n", ""))
+    [spec] = experiment_specs(Router.from_path(rules).ruleset.experiment).values()
+    assert (spec.id, spec.control, spec.metric) == ("callback-pilot", "control", "containment")
+    assert (spec.arms, spec.shares) == (("control", "candidate"), (50, 50))
+    assert experiment_specs(None) == {}
