@@ -30,9 +30,9 @@ def test_a_supervisor_opens_the_kpis_and_an_agent_cannot(
     problems: list[str] = []
     sue.on(
         "request",
-        lambda request: None
-        if request.url.startswith((server.url, "data:"))
-        else outside.append(request.url),
+        lambda request: (
+            None if request.url.startswith((server.url, "data:")) else outside.append(request.url)
+        ),
     )
     sue.on(
         "console",
