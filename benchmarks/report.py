@@ -1498,7 +1498,7 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         f"- the agent desktop (`handoff desktop serve`), {DESKTOP_RATE} new payloads/s through "
         "its signed webhook: " + desktop_speed(benches) + ";",
         "- the outcomes report (`handoff report`: load, every KPI, the charts and the "
-        "HTML) over a month of recorded conversations: " + report_speed(benches) + ";",
+        "HTML) over a month of recorded conversations: " + report_speed(raw, benches) + ";",
         f"- a full turn (a new message's signals, the decision, the payload and its JSON) ÷ "
         f"VADER alone on the new message (`{VADER_NAME}`): with warm caches (the earlier "
         "turns analysed on earlier turns) "
@@ -1521,19 +1521,27 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
     return "\n".join(wrapped)
 
 
-def report_speed(benches: list[Bench]) -> str:
+def report_speed(raw: dict[str, Any], benches: list[Bench]) -> str:
     """The outcomes report's line of the Speed section."""
     bench = _report_bench(benches)
     if bench is None:
         return NOT_MEASURED
     i = bench.info
     timed = sum(i.get(key, 0) for key in ("load_s", "kpis_s", "render_s"))
+    when = str(i.get("measured_at", "?"))[:10]
+    own = f" of its own on {when}" if when != str(raw.get("datetime", ""))[:10] else ""
+    load = (
+        f", load average {i['load_average_before']:.1f} to {i['load_average_after']:.1f}"
+        if isinstance(i.get("load_average_before"), float | int)
+        and isinstance(i.get("load_average_after"), float | int)
+        else ""
+    )
     return (
         f"{i.get('conversations', 0):,} conversations ({i.get('turns', 0):,} routed turns, "
         f"{i.get('handoffs', 0):,} handoffs) from SQLite in {_seconds(timed)} (load "
         f"{_seconds(i.get('load_s'))}, KPIs {_seconds(i.get('kpis_s'))}, render "
         f"{_seconds(i.get('render_s'))}) with a peak RSS of {_gib(i.get('peak_rss_mib'))}, "
-        "one process, one run"
+        f"one process, one run{own}{load}"
     )
 
 
