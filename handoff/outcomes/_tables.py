@@ -349,7 +349,7 @@ def _cycle_table(
     )
     deadline = handed_at + sla
     sla_claimed = np.where(met, 1.0, 0.0)
-    waited_past = np.where(abandoned, closed_at > deadline, judged >= deadline)
+    waited_past = np.where(np.isnan(closed_at), judged >= deadline, closed_at > deadline)
     sla_attainment = np.where(
         np.isnan(sla),
         nan,

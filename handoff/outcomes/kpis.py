@@ -156,7 +156,7 @@ def _by_rule(cyc: pd.DataFrame, confidence: float) -> tuple[dict[str, Estimate],
     value, low, high = _stats.wilson(counts["yes"].to_numpy(), n, confidence)
     table = counts.assign(
         handoffs=counts.sum(axis=1), precision=value, low=low, high=high, n=n
-    ).rename_axis("rule_id")
+    ).rename_axis(index="rule_id", columns=None)
     table = table.reset_index()[
         [
             "rule_id",

@@ -115,8 +115,8 @@ class TestTimeToAgent:
 
 class TestSla:
     def test_claims_late_abandons_and_open_waits(self) -> None:
-        """SLA 120 s, judged at 1000 s: 2 met of 5 counted (short abandon and a wait still
-        inside its deadline are left out)."""
+        """SLA 120 s, judged at 1000 s: 2 met of 6 counted (a short abandon, a cycle closed
+        unclaimed before its deadline and a wait still inside it are left out)."""
         cycles = [
             cycle("met", 0, claimed=100),
             cycle("late", 0, claimed=130),
@@ -125,10 +125,12 @@ class TestSla:
             cycle("gave_up_late", 0, claimed=None, status="abandoned", closed=400),
             cycle("still_waiting", 0, claimed=None, status="waiting", closed=None),
             cycle("fresh", 950, claimed=None, status="waiting", closed=None),
+            cycle("moved", 0, claimed=None, status="handed_back", closed=90),  # before deadline
+            cycle("moved_late", 0, claimed=None, status="handed_back", closed=200),
             cycle("no_sla", 0, claimed=500, sla_seconds=float("nan")),
         ]
         report = compute_kpis(dataset(cycles=cycles), now=T0 + 1000)
-        assert_rate(report.overall["sla_attainment"], 2, 5)
+        assert_rate(report.overall["sla_attainment"], 2, 6)
 
 
 class TestAbandonment:
