@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import math
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -112,6 +112,7 @@ def load_dataset(
     current schema (run ``handoff desktop upgrade``).
     """
     from handoff.outcomes import Dataset  # noqa: PLC0415
+    from handoff.outcomes.dataset import HANDOFF_COLUMNS, LINE_COLUMNS, TURN_COLUMNS  # noqa: PLC0415
 
     start, end = _seconds(since, "since"), _seconds(until, "until")
     key = pseudonym_key(pseudonym_key_value)
@@ -142,9 +143,9 @@ def load_dataset(
         lines["conversation"], (turns["conversation"], handoffs["conversation"]), key
     )
     data = Dataset(
-        turns=_typed(turns, _TURN_KINDS),
-        handoffs=_typed(handoffs, _HANDOFF_KINDS),
-        lines=_typed(lines, _LINE_KINDS),
+        turns=_typed(turns, TURN_COLUMNS),
+        handoffs=_typed(handoffs, HANDOFF_COLUMNS),
+        lines=_typed(lines, LINE_COLUMNS),
     )
     data.validate()
     return data
@@ -230,25 +231,7 @@ def _desktop_ids(lines: pd.Series, known: Sequence[pd.Series], key: bytes) -> pd
     return ids
 
 
-# What each Dataset column holds: "str", "str?", "float", "float?", "bool", "bool?", "int".
-_TURN_KINDS = {
-    "conversation": "str", "customer": "str?", "at": "float", "lane": "str",
-    "lane_kind": "str", "handoff": "bool", "rule_id": "str?", "ruleset_version": "str",
-    "experiment": "str?", "arm": "str?", "asked_person": "bool", "shadow_lane": "str?",
-    "shadow_rule_id": "str?", "shadow_version": "str?", "shadow_handoff": "bool?",
-}  # fmt: skip
-_HANDOFF_KINDS = {
-    "conversation": "str", "cycle": "int", "customer": "str?", "lane": "str",
-    "rule_id": "str?", "ruleset_version": "str", "experiment": "str?", "arm": "str?",
-    "sla_seconds": "float?", "handed_off_at": "float", "claimed_at": "float?",
-    "within_sla": "bool?", "transfers": "int", "status": "str", "closed_at": "float?",
-    "outcome_code": "str?", "needed": "str?", "ces_asked": "bool", "ces_score": "float?",
-    "ces_declined": "bool",
-}  # fmt: skip
-_LINE_KINDS = {"conversation": "str", "at": "float", "sentiment": "float?"}
-
-
-def _typed(frame: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
+def _typed(frame: pd.DataFrame, kinds: Mapping[str, str]) -> pd.DataFrame:
     """One dtype per kind, whatever the driver returned: text and optional booleans as
     objects with None for missing, numbers as float64 / int64 with NaN, booleans as bool."""
     import numpy as np  # noqa: PLC0415

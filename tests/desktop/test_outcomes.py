@@ -4,6 +4,7 @@ per ref, and no personal data reaches the outcome tables or the dataset."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from handoff.desktop.service import _insert_ignoring
 from handoff.desktop.store import Ces, Handoff, Message, Turn
 from handoff.errors import StorageUnavailable
 from handoff.outcomes import Dataset, DatasetError
+from handoff.outcomes.dataset import HANDOFF_COLUMNS, LINE_COLUMNS, TURN_COLUMNS
 from handoff.payload import pseudonymise
 from tests.desktop.conftest import (
     POSTGRES_URL,
@@ -49,7 +51,7 @@ def frames(turns: list[dict[str, Any]], handoffs: list[dict[str, Any]],
            lines: list[dict[str, Any]]) -> Dataset:  # fmt: skip
     """A dataset from plain rows, text columns as objects with None (as load_dataset gives)."""
 
-    def frame(rows: list[dict[str, Any]], kinds: dict[str, str]) -> pd.DataFrame:
+    def frame(rows: list[dict[str, Any]], kinds: Mapping[str, str]) -> pd.DataFrame:
         data = {}
         for name, kind in kinds.items():
             values = [row[name] for row in rows]
@@ -64,12 +66,10 @@ def frames(turns: list[dict[str, Any]], handoffs: list[dict[str, Any]],
                 data[name] = pd.Series(values, dtype=object)
         return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
 
-    from handoff.desktop.outcomes import _HANDOFF_KINDS, _LINE_KINDS, _TURN_KINDS  # noqa: PLC0415
-
     data = Dataset(
-        turns=frame(turns, _TURN_KINDS),
-        handoffs=frame(handoffs, _HANDOFF_KINDS),
-        lines=frame(lines, _LINE_KINDS),
+        turns=frame(turns, TURN_COLUMNS),
+        handoffs=frame(handoffs, HANDOFF_COLUMNS),
+        lines=frame(lines, LINE_COLUMNS),
     )
     data.validate()
     return data
