@@ -816,7 +816,7 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
     ]
     for b in sorted(benches, key=lambda b: (b.group, b.name)):
         if b.info.get("kind") in ("server", "server_repeated", "server_memory", "reliability",
-                                  *DESKTOP_SINGLE_RUNS):  # fmt: skip
+                                  "report", *DESKTOP_SINGLE_RUNS):  # fmt: skip
             continue
         p99 = fmt_time(b.p99) if b.p99 is not None and b.rounds >= 100 else "–"
         out.append(
@@ -867,6 +867,7 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
     out += server_memory(benches)
     out += reliability(benches)
     out += desktop(raw, benches)
+    out += outcomes_report(raw, benches)
     out += ["", "## What limits the turn and the server", "", *analysis_turn(benches)]
     profiles = raw.get("profiles") or {}
     out += _profile_block("Full turn, warm caches", profiles.get("turn"))
@@ -928,6 +929,11 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "reply until the customer's page stream has it, through Rasa, the relay and both "
         "servers, against Rasa's REST round trip in the same run.",
         "",
+        "- **outcomes report**: `bench_report.py` (its docstring has the set-up): "
+        "`load_dataset` + `compute_kpis` + `render_report`, what `handoff report` does, over "
+        "a simulated month stored in a desktop database, in a fresh process whose peak RSS "
+        "is read from /proc.",
+        "",
         "Left out: multi-worker server runs; the desktop on PostgreSQL, with several "
         "server processes, and updates to "
         "conversations already waiting (the load brings new ones).",
@@ -983,6 +989,71 @@ def turn_breakdown(benches: list[Bench]) -> list[str]:
             f"{cold.median / unit.median:.2f}× |"
         )
     return out
+
+
+def _report_bench(benches: list[Bench]) -> Bench | None:
+    return find(benches, kind="report")
+
+
+def _seconds(value: Any) -> str:
+    return f"{value:.1f} s" if isinstance(value, float | int) else "n/a"
+
+
+def _gib(mib: Any) -> str:
+    if not isinstance(mib, float | int):
+        return "n/a"
+    return f"{mib / 1024:.2f} GiB" if mib >= 1024 else f"{mib:.0f} MiB"
+
+
+def outcomes_report(raw: dict[str, Any], benches: list[Bench]) -> list[str]:
+    """The outcomes report (bench_report.py) over a month of recorded conversations."""
+    bench = _report_bench(benches)
+    if bench is None:
+        return ["", "## Outcomes report", "", f"The outcomes report was {NOT_MEASURED}."]
+    i = bench.info
+    when = str(i.get("measured_at", "?"))[:10]
+    apart = (
+        f" It was measured on {when} on commit {i.get('commit', '?')} in a run of its own "
+        "(`pytest benchmarks/bench_report.py`), added to the results with `report.py --add`."
+        if when != str(raw.get("datetime", ""))[:10]
+        else ""
+    )
+    load = (
+        f" The machine's load average was {i['load_average_before']:.1f} before and "
+        f"{i['load_average_after']:.1f} after (other jobs shared its cores)."
+        if isinstance(i.get("load_average_before"), float | int)
+        and isinstance(i.get("load_average_after"), float | int)
+        else ""
+    )
+    timed = sum(i.get(key, 0) for key in ("load_s", "kpis_s", "render_s"))
+    return [
+        "",
+        f"## Outcomes report over {i.get('conversations', 0):,} conversations",
+        "",
+        f"`bench_report.py`: the simulator's month ({i.get('days')} days, seed {i.get('seed')}) "
+        f"cut to {i.get('conversations', 0):,} conversations and written with `store_dataset` "
+        f"into a fresh SQLite desktop database ({_gib(i.get('database_mib'))}; set-up, not "
+        f"timed: simulated in {_seconds(i.get('simulate_s'))}, stored in "
+        f"{_seconds(i.get('store_s'))}). Then one fresh Python process does what `handoff "
+        "report` does for the whole month: `load_dataset` (SQL into three data frames), "
+        "`compute_kpis` (every KPI overall, by lane, by rule and by day, the experiment's "
+        "arms and the shadow comparison) and `render_report` (charts and HTML). *Peak RSS* "
+        "is that process's resident-memory high-water mark (`VmHWM` in /proc/self/status: "
+        "Python objects, pandas' buffers and SQLite's cache alike), not tracemalloc's count "
+        f"of Python allocations. One run on {i.get('cpus', '?')} cores.{load}{apart}",
+        "",
+        "| conversations | routed turns | handoff cycles | customer lines | load | KPIs | "
+        "render | load + KPIs + render | whole process | peak RSS | report file |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+        f"| {i.get('conversations', 0):,} | {i.get('turns', 0):,} | {i.get('handoffs', 0):,} "
+        f"| {i.get('lines', 0):,} | {_seconds(i.get('load_s'))} | {_seconds(i.get('kpis_s'))} "
+        f"| {_seconds(i.get('render_s'))} | {_seconds(timed)} | {_seconds(i.get('wall_s'))} "
+        f"| {_gib(i.get('peak_rss_mib'))} | {i.get('html_bytes', 0) / 1024:.0f} KiB |",
+        "",
+        f"*Whole process* adds the interpreter's start and the imports "
+        f"({_seconds(i.get('import_s'))} of it: pandas, matplotlib, SQLAlchemy) to the three "
+        "phases.",
+    ]
 
 
 def reliability(benches: list[Bench]) -> list[str]:
@@ -1426,6 +1497,8 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         + ";",
         f"- the agent desktop (`handoff desktop serve`), {DESKTOP_RATE} new payloads/s through "
         "its signed webhook: " + desktop_speed(benches) + ";",
+        "- the outcomes report (`handoff report`: load, every KPI, the charts and the "
+        "HTML) over a month of recorded conversations: " + report_speed(raw, benches) + ";",
         f"- a full turn (a new message's signals, the decision, the payload and its JSON) ÷ "
         f"VADER alone on the new message (`{VADER_NAME}`): with warm caches (the earlier "
         "turns analysed on earlier turns) "
@@ -1446,6 +1519,30 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         for line in lines
     ]  # fmt: skip
     return "\n".join(wrapped)
+
+
+def report_speed(raw: dict[str, Any], benches: list[Bench]) -> str:
+    """The outcomes report's line of the Speed section."""
+    bench = _report_bench(benches)
+    if bench is None:
+        return NOT_MEASURED
+    i = bench.info
+    timed = sum(i.get(key, 0) for key in ("load_s", "kpis_s", "render_s"))
+    when = str(i.get("measured_at", "?"))[:10]
+    own = f" of its own on {when}" if when != str(raw.get("datetime", ""))[:10] else ""
+    load = (
+        f", load average {i['load_average_before']:.1f} to {i['load_average_after']:.1f}"
+        if isinstance(i.get("load_average_before"), float | int)
+        and isinstance(i.get("load_average_after"), float | int)
+        else ""
+    )
+    return (
+        f"{i.get('conversations', 0):,} conversations ({i.get('turns', 0):,} routed turns, "
+        f"{i.get('handoffs', 0):,} handoffs) from SQLite in {_seconds(timed)} (load "
+        f"{_seconds(i.get('load_s'))}, KPIs {_seconds(i.get('kpis_s'))}, render "
+        f"{_seconds(i.get('render_s'))}) with a peak RSS of {_gib(i.get('peak_rss_mib'))}, "
+        f"one process, one run{own}{load}"
+    )
 
 
 def desktop_speed(benches: list[Bench]) -> str:
@@ -1487,6 +1584,17 @@ def speed_in(readme: Path) -> str:
     return rest.partition(SPEED_END)[0].strip("\n")
 
 
+def merge(results: Path, extra: Path) -> None:
+    """Put ``extra``'s benchmarks into ``results`` (compacted: no rounds' data), replacing
+    those of the same name; everything else in ``results`` stays as it was."""
+    raw = json.loads(results.read_text())
+    added, benches = load(extra)
+    new = compact(added, benches)["benchmarks"]
+    names = {item["name"] for item in new}
+    raw["benchmarks"] = [b for b in raw["benchmarks"] if b["name"] not in names] + new
+    results.write_text(json.dumps(raw, indent=1) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("results", nargs="?", default=str(HERE / "results.json"))
@@ -1499,7 +1607,18 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="profile even compacted results")
     parser.add_argument("--no-profile", action="store_true", help="never profile")
     parser.add_argument("--no-compact", action="store_true", help="leave the results file as it is")
+    parser.add_argument(
+        "--add",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="RUN.json",
+        help="merge the benchmarks of another run (e.g. one benchmark run by hand) into the "
+        "results first, replacing those of the same name; they keep their own extra_info",
+    )
     args = parser.parse_args()
+    for extra in args.add:
+        merge(Path(args.results), extra)
     raw, benches = load(Path(args.results))
     fresh_run = any("data" in item["stats"] for item in raw["benchmarks"])
     if not args.no_profile and (args.profile or (fresh_run and "profiles" not in raw)):

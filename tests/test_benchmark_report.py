@@ -454,3 +454,24 @@ def test_the_relay_target_is_the_slower_directions_p99(
     [absent] = [r for r in _table_rows(_render(unmeasured, tmp_path), "Targets")
                 if "live relay" in r[0]]  # fmt: skip
     assert absent[3:] == ["n/a", "", "n/a", "not measured in this run"]
+
+
+def test_a_run_by_hand_is_added_by_name(tmp_path: Path, committed: dict[str, Any]) -> None:
+    """report.py --add: the other run's benchmarks replace those of the same name, compacted;
+    the rest of the results stay as they were."""
+    results = tmp_path / "results.json"
+    results.write_text(json.dumps(committed))
+    [measured] = [b for b in committed["benchmarks"] if b["extra_info"].get("kind") == "report"]
+    again = copy.deepcopy(measured)
+    again["stats"]["data"] = [1.0] * 3
+    again["extra_info"]["load_s"] = 1.5
+    extra = tmp_path / "run.json"
+    extra.write_text(json.dumps({**committed, "benchmarks": [again]}))
+    report.merge(results, extra)
+    merged = json.loads(results.read_text())
+    assert len(merged["benchmarks"]) == len(committed["benchmarks"])
+    [found] = [b for b in merged["benchmarks"] if b["name"] == measured["name"]]
+    assert found["extra_info"]["load_s"] == 1.5
+    assert "data" not in found["stats"]
+    others = [b for b in merged["benchmarks"] if b["name"] != measured["name"]]
+    assert others == [b for b in committed["benchmarks"] if b["name"] != measured["name"]]

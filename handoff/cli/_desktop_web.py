@@ -27,6 +27,7 @@ import click
 
 from handoff.cli._app import EXISTING, console, guard, load_router
 from handoff.cli._desktop import db_option, desktop, desktop_module
+from handoff.cli._report import experiment_specs
 
 __all__ = ["DemoLogin", "demo", "load_demo", "serve"]
 
@@ -220,12 +221,17 @@ def serve(
                 lambda wake: relay.run(wake=wake),
                 lambda wake: sweeper.run(wake=wake),
             ]
+        from handoff.desktop.kpis import KpiPage  # noqa: PLC0415
+
+        # The KPI page judges the rules' experiment on its declared metric and control.
+        experiment = router.ruleset.experiment if router is not None else None
         app = create_app(
             desk,
             webhook_secret=secret,
             secure_cookies=not insecure_cookies,
             background=background,
             metrics=_metrics(desk, relay),
+            kpis=KpiPage(desk, experiments=experiment_specs(experiment)),
         )
         shown = f"[{host}]" if ":" in host else host
 

@@ -24,6 +24,8 @@ requests):
                                    note, reply (the agent holding it writes to the customer)
 ``/admin/users``, ``/admin/lanes``  admins manage people and lanes
 ``GET /audit``, ``/audit.csv``     the audit log (supervisors and admins)
+``GET /kpis``                      the outcomes report's figures over this desktop's records
+                                   (supervisors and admins; ``?first=&last=`` days)
 ``GET /health``                    200 when the database is reachable and migrated, else 503
 =================================  ===========================================================
 
@@ -67,6 +69,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from handoff import __version__
 from handoff.delivery._signing import IDEMPOTENCY_HEADER, KEY_PATTERN, verify
 from handoff.desktop.card import Card, CardState, build_card
+from handoff.desktop.kpis import KpiPage, period_from
 from handoff.desktop.live import DesktopSource, LiveHub, LiveSource, event_stream, parse_after
 from handoff.desktop.records import (
     BotUnavailable,
@@ -415,6 +418,7 @@ def create_app(
     queue_limit: int = 200,
     throttle: LoginThrottle | None = None,
     source: LiveSource | None = None,
+    kpis: KpiPage | None = None,
     background: Sequence[Callable[[Callable[[], None]], Coroutine[Any, Any, None]]] = (),
     metrics: DesktopMetrics | None = None,
 ) -> Starlette:
@@ -427,6 +431,8 @@ def create_app(
     other request's (413 above). ``poll_interval``: how often the live hub reads the change
     feed for writes by other processes (this process's own writes are pushed at once).
     ``queue_limit`` caps the rows per lane on the queue page (counts include all).
+    ``kpis``: the KPI page's renderer (default: over this desktop's records, no experiment
+    specs, so experiments are compared on handoff success with their first arm as control).
     ``background``: coroutines run for the app's lifetime (the relay and the abandonment
     sweeper of ``handoff desktop serve``), each given the hub's ``wake``. ``metrics``
     (:class:`~handoff.desktop.metrics.DesktopMetrics`) adds ``GET /metrics`` behind its own
@@ -444,6 +450,7 @@ def create_app(
         max_clients=max_streams,
     )
     throttle = throttle if throttle is not None else LoginThrottle()
+    kpi_page = kpis if kpis is not None else KpiPage(desktop)
     prefix = "__Host-" if secure_cookies else ""
     session_cookie = f"{prefix}handoff-session"
     login_cookie = f"{prefix}handoff-login"
@@ -901,6 +908,20 @@ def create_app(
             headers={"Content-Disposition": 'attachment; filename="handoff-audit.csv"'},
         )
 
+    async def kpis_page(request: Request, visit: _Visit) -> Response:
+        if not KpiPage.allowed(visit.user):
+            raise _Refused(403, "only supervisors and admins see the KPIs")
+        query = request.query_params
+        period = period_from(query.get("first"), query.get("last"))
+        try:
+            body, computed_at = await call(kpi_page.body, visit.user, period)
+        except ModuleNotFoundError as error:
+            log.error("desktop: the KPI page needs %s (the report extra)", error.name)
+            raise _Refused(
+                503, "the KPI page needs the report extra: pip install 'handoff-router[report]'"
+            ) from None
+        return page(request, "kpis.html", body=body, period=period, computed_at=computed_at)
+
     async def health(request: Request) -> Response:
         try:
             await call(desktop.check)
@@ -954,10 +975,14 @@ def create_app(
         Route("/admin/lanes", posted(admin_create_lane), methods=["POST"]),
         Route("/audit", logged_in(audit), methods=["GET"]),
         Route("/audit.csv", logged_in(audit_csv), methods=["GET"]),
+        Route("/kpis", logged_in(kpis_page), methods=["GET"]),
         Route("/health", health, methods=["GET"]),
         Mount(
             "/static",
-            app=StaticFiles(packages=[("handoff.desktop", "static")]),
+            # The report's stylesheet comes with the report (handoff.outcomes).
+            app=StaticFiles(
+                packages=[("handoff.desktop", "static"), ("handoff.outcomes", "static")]
+            ),
             name="static",
         ),
     ]
