@@ -263,3 +263,53 @@ def test_handoff_explain_lists_what_raised_the_score(tmp_path: Path) -> None:
     line = next(x for x in result.output.splitlines() if "(escalation_score " in x)
     assert line.strip().startswith("(escalation_score ")
     assert ": " in line  # followed by the features that raised it
+
+
+class TestAfterAHandBack:
+    """A hand-back (and a resolve, which hands back too) closes an episode: what the customer
+    said before it must not send their next routine question straight back to a person."""
+
+    HISTORY = (
+        ("my transfer hasn't arrived and this is the third time I'm asking", "nlu_fallback", 0.3),
+        ("I want to speak to a real person please", "request_human", 0.95),
+    )
+
+    def handed_back(self, *messages: tuple[str, str, float]) -> Conversation:
+        conversation = chat(*self.HISTORY, *messages)
+        state = conversation.state.model_copy(
+            update={"lane": "bot", "lane_kind": "bot", "handback_turn": len(self.HISTORY)}
+        )
+        return conversation.model_copy(update={"state": state})
+
+    @pytest.mark.parametrize(
+        ("text", "intent"),
+        [
+            ("what are your opening hours?", "faq_opening_hours"),
+            ("can I change my PIN?", "change_pin"),
+            ("how long does a new card take to arrive?", "card_arrival"),
+        ],
+    )
+    def test_a_routine_question_after_a_hand_back_stays_with_the_bot(
+        self, router: Router, text: str, intent: str
+    ) -> None:
+        without = chat(*self.HISTORY, (text, intent, 0.9))
+        after = self.handed_back((text, intent, 0.9))
+        assert score(router, without) >= 0.7  # the history alone would send it to a person
+        assert score(router, after) < 0.3
+        assert router.route(after, now=NOW).lane == "bot"
+
+    def test_anger_after_a_hand_back_still_escalates(self, router: Router) -> None:
+        after = self.handed_back(
+            ("thanks", "thank_you", 0.95),
+            ("useless! I STILL can't log in, get me a real person NOW", "request_human", 0.9),
+        )
+        assert router.route(after, now=NOW).handoff
+
+    def test_the_episode_counts_its_own_failures(self, router: Router) -> None:
+        calm = self.handed_back(("how do I top up?", "top_up_by_card_charge", 0.9))
+        failing = self.handed_back(
+            ("how do I top up?", "nlu_fallback", 0.3),
+            ("top up how", "nlu_fallback", 0.3),
+            ("i asked how to top up", "nlu_fallback", 0.3),
+        )
+        assert score(router, failing) > score(router, calm)

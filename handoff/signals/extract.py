@@ -348,7 +348,42 @@ def extract(
         message_cut_chars=bounded.cut_chars.get(users[-1][0], 0) if users else 0,
         turns_not_analysed=first,
     )
-    return signals.model_copy(update={"escalation_score": escalation.score(signals)})
+    episode = _since_handback(
+        signals, users=users, views=views, turns=conversation.turns, settings=settings
+    )
+    return signals.model_copy(update={"escalation_score": escalation.score(episode)})
+
+
+def _since_handback(
+    signals: Signals,
+    *,
+    users: Sequence[tuple[int, Turn]],
+    views: Sequence[_UserTurn],
+    turns: Sequence[Turn],
+    settings: Settings,
+) -> Signals:
+    """What the escalation model reads: the conversation since the last hand-back.
+
+    A hand-back (or a resolve, which hands back too) closes an episode: the customer was
+    helped, so what they said before it (a request for a person, anger, the bot's failures)
+    must not push their next routine question straight back to a person. Cues, fallbacks and
+    the message count the model sees restart at the first message after the hand-back; the
+    signals themselves (what rules test) are unchanged, and the latest message's own cues
+    still count in full. Before any hand-back this is ``signals`` itself.
+    """
+    since = signals.turns_since_handback
+    if since >= NEVER or since <= 0 or since >= len(users):
+        return signals
+    start = len(users) - since
+    consecutive, total = _fallbacks(turns[users[start][0] :], settings)
+    return signals.model_copy(
+        update={
+            "user_turns": since,
+            "cues_seen": frozenset(c.kind for v in views[start:] for c in v.cues),
+            "consecutive_fallbacks": consecutive,
+            "total_fallbacks": total,
+        }
+    )
 
 
 # The settings extract() reads: rule sets that agree on these get the same signals for the
@@ -371,8 +406,9 @@ def signal_settings(settings: Settings) -> tuple[object, ...]:
 
 def restate(signals: Signals, state: RoutingState) -> Signals:
     """``signals`` as they would be under another routing state: only ``current_lane``,
-    ``with_human`` and ``turns_since_handback`` read the state (the escalation score does not
-    use them), so a shadow rule set reuses the live turn's signals."""
+    ``with_human`` and ``turns_since_handback`` read the state, so a shadow rule set reuses the
+    live turn's signals. The escalation score reads the hand-back too (it judges the episode
+    since the last one), and is kept: hand-backs reach the shadow's state as the live one's."""
     since = signals.user_turns - state.handback_turn if state.handback_turn is not None else NEVER
     return signals.model_copy(
         update={
