@@ -49,7 +49,7 @@ import logging
 import math
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -512,10 +512,7 @@ def _timestamp(data: str | None) -> float | None:
         value = json.loads(data) if data else None
     except (ValueError, RecursionError):
         return None
-    at = value.get("timestamp") if isinstance(value, dict) else None
-    if isinstance(at, int | float) and not isinstance(at, bool):
-        return float(at)
-    return None
+    return _event_time(value) if isinstance(value, dict) else None
 
 
 class _LastAction:
@@ -546,11 +543,17 @@ def _action_of(data: dict[str, Any]) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def _when(event: _Event) -> float:
-    at = event.data.get("timestamp")
+def _event_time(data: Mapping[str, Any]) -> float | None:
+    """An event's ``timestamp``, if it is a usable (finite) number."""
+    at = data.get("timestamp")
     if isinstance(at, int | float) and not isinstance(at, bool) and math.isfinite(at):
         return float(at)
-    return time.time()
+    return None
+
+
+def _when(event: _Event) -> float:
+    at = _event_time(event.data)
+    return time.time() if at is None else at
 
 
 def _text(value: Any, limit: int, *, required: bool = False) -> str | None:
