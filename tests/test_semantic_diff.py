@@ -8,8 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from handoff import Router
+from handoff.cli import cli
 from handoff.graph.compile import CompiledRules
 from handoff.graph.diff import KINDS, Change, kinds_of, semantic_diff
 from tests.conftest import RULES
@@ -221,3 +223,17 @@ class TestChangeData:
         """Missing keys, a bad mark or an unknown kind: ValueError."""
         with pytest.raises(ValueError, match="not a change"):
             Change.from_dict(data)
+
+
+class TestCli:
+    def test_handoff_diff_prints_experiment_changes(self) -> None:
+        """`handoff diff` shows an added experiment with its arms, after the other sections."""
+        result = CliRunner().invoke(
+            cli, ["diff", str(BANKING), str(PILOTS / "banking_pilot.yaml")], terminal_width=120
+        )
+        assert result.exit_code == 0, result.output
+        out = result.output
+        assert "experiments\n  + experiment early-help: added\n" in out
+        assert "      arms.early_help.rules: banking_early_help.yaml\n" in out
+        assert "  + shadow: added\n" in out
+        assert out.endswith("2 changes\n")
