@@ -424,10 +424,10 @@ def _label(text: str, folder: Path | None) -> str:
     """``text`` with the temporary folder's path replaced by the bundle's names."""
     if folder is None:
         return text
-    root = str(folder)
-    if text == root:
-        return FOLDER_ENTRY
-    return text.replace(root + os.sep, "").replace(root, FOLDER_ENTRY)
+    root = re.escape(str(folder))
+    sep = re.escape(os.sep)
+    text = re.sub(f"{root}{sep}(?=[A-Za-z0-9._-])", "", text)  # a file in it: its name
+    return re.sub(f"{root}(?![A-Za-z0-9._-])", FOLDER_ENTRY, text)  # the folder itself: "."
 
 
 def _relabel_problem(problem: Problem, folder: Path | None) -> Problem:
