@@ -200,6 +200,35 @@ class TestExperiments:
         )
 
 
+SHIPPED = [*sorted(RULES.glob("*.yaml")), PILOTS / "banking_pilot.yaml"]
+_BASE_KIND = {
+    "settings": "settings",
+    "lanes": "lanes",
+    "named conditions": "rules",
+    "rules": "rules",
+    "experiments": "experiments",
+}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [(a, b) for i, a in enumerate(SHIPPED) for b in SHIPPED[i + 1 :]],
+    ids=lambda p: p.stem,
+)
+def test_shipped_pairs_are_classified_alike_both_ways(a: Path, b: Path) -> None:
+    """Between any two shipped rule sets, a→b and b→a are the same kinds (undoing a change
+    is as sensitive as making it), every change carries its section's kind, and a rule set
+    against itself has no changes."""
+    one, other = _compiled(a), _compiled(b)
+    forth, back = semantic_diff(one, other), semantic_diff(other, one)
+    assert forth
+    assert kinds_of(forth) == kinds_of(back)
+    for change in [*forth, *back]:
+        assert _BASE_KIND[change.section] in change.kinds
+        assert change.kinds <= set(KINDS)
+    assert semantic_diff(one, one) == []
+
+
 class TestChangeData:
     def test_round_trip_through_json(self, tmp_path: Path) -> None:
         """to_dict is JSON-able and from_dict restores the change exactly."""

@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 
 from handoff.errors import RulesError
 from handoff.governance.actor import Actor
-from handoff.governance.policy import DEFAULT_POLICY_TEXT, Policy, Requirement
+from handoff.governance.policy import (
+    DEFAULT_POLICY_TEXT,
+    MAX_POLICY_BYTES,
+    Policy,
+    Requirement,
+)
 from handoff.graph.diff import KINDS
 from tests.conftest import RULES
 
@@ -72,6 +77,20 @@ class TestLoading:
 
 
 class TestLoadingErrors:
+    def test_not_utf8_and_too_large(self, tmp_path: Path) -> None:
+        """A Latin-1 file is located to its byte; a huge one is refused by its size."""
+        latin = tmp_path / "latin.yaml"
+        latin.write_bytes(b"governance:\n  publish: {roles: [r\xe9sum\xe9]}\n")
+        with pytest.raises(RulesError, match=r"latin\.yaml:2:22: byte 0xe9 is not valid UTF-8"):
+            Policy.from_path(latin)
+        with pytest.raises(RulesError, match="over 65,536 bytes"):
+            Policy.from_text("#" * (MAX_POLICY_BYTES + 1))
+
+    def test_a_missing_file(self, tmp_path: Path) -> None:
+        """A path that does not exist: one located problem."""
+        with pytest.raises(RulesError, match="cannot read the file"):
+            Policy.from_path(tmp_path / "nope.yaml")
+
     def test_agent_is_refused_anywhere(self) -> None:
         """'agent' as an approver or publisher role: file:line and the fix."""
         problems = _problems(
