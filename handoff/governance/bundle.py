@@ -111,7 +111,13 @@ class RuleBundle:
     content_hash: str = field(init=False)
 
     def __post_init__(self) -> None:
-        files = {str(name): bytes(data) for name, data in self.files.items()}
+        if not isinstance(self.entry, str) or not isinstance(self.files, Mapping):
+            raise GovernanceError("a bundle is an entry (text) and files (name -> bytes)")
+        files: dict[str, bytes] = {}
+        for name, data in self.files.items():
+            if not isinstance(name, str) or not isinstance(data, bytes | bytearray):
+                raise GovernanceError(f"bundle file {name!r}: names are text and contents bytes")
+            files[name] = bytes(data)
         _check(self.entry, files)
         ordered = MappingProxyType(dict(sorted(files.items())))
         object.__setattr__(self, "files", ordered)

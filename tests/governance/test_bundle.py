@@ -262,6 +262,11 @@ class TestLimits:
         with pytest.raises(GovernanceError, match=says.replace(".", r"\.")):
             RuleBundle.from_files(entry, files)
 
+    def test_contents_are_bytes(self) -> None:
+        """Text where bytes belong (a caller's mistake) is refused, not encoded silently."""
+        with pytest.raises(GovernanceError, match="contents bytes"):
+            RuleBundle.from_files("a.yaml", {"a.yaml": "version: 1\n"})  # type: ignore[dict-item]
+
     def test_immutable(self) -> None:
         """Neither the bundle nor its files can be changed after the hash is taken."""
         bundle = RuleBundle.from_files("a.yaml", {"a.yaml": SMALL})
