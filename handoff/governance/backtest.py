@@ -678,12 +678,14 @@ def _newest_senders(connection: sa.Connection, last: int, max_events: int) -> tu
     )
     senders: dict[str, None] = {}
     top = 0
-    for id_, sender in itertools.islice(connection.execute(statement), last * max_events):
-        top = max(top, int(id_))
-        if sender is not None and sender not in senders:
-            senders[str(sender)] = None
-            if len(senders) >= last:
-                break
+    # Closed explicitly: leaving a server-side cursor early must not leave it open.
+    with connection.execute(statement) as result:
+        for id_, sender in itertools.islice(result, last * max_events):
+            top = max(top, int(id_))
+            if sender is not None and sender not in senders:
+                senders[str(sender)] = None
+                if len(senders) >= last:
+                    break
     return list(senders), top
 
 
@@ -706,24 +708,25 @@ def _sessions(
         .order_by(_EVENTS.c.id.desc())
         .execution_options(yield_per=1_000)
     )
-    for sender, data in connection.execute(statement):
-        if sender not in open_:
-            continue
-        session = sessions[sender]
-        event = _event(data)
-        if isinstance(event, str):
-            session.problem = event
-            open_.discard(sender)
-        elif len(session.events) >= max_events:
-            session.problem = f"more than {max_events:,} events in its last session"
-            open_.discard(sender)
-        else:
-            session.events.append(event)
-            if event.get("event") == "session_started":
-                session.complete = True
+    with connection.execute(statement) as result:
+        for sender, data in result:
+            if sender not in open_:
+                continue
+            session = sessions[sender]
+            event = _event(data)
+            if isinstance(event, str):
+                session.problem = event
                 open_.discard(sender)
-        if not open_:
-            break
+            elif len(session.events) >= max_events:
+                session.problem = f"more than {max_events:,} events in its last session"
+                open_.discard(sender)
+            else:
+                session.events.append(event)
+                if event.get("event") == "session_started":
+                    session.complete = True
+                    open_.discard(sender)
+            if not open_:
+                break
     return sessions
 
 
