@@ -349,8 +349,22 @@ class TestPublish:
             + altered.replace("'", "''").replace("%", "%%")
             + f"' WHERE content_hash = '{content_hash}'",
         )
+        live = store.live()
+        assert live is not None
         with pytest.raises(CorruptVersion, match="do not match its content hash"):
-            store.live()
+            store.verify(live)
+        # A corrupt live version never blocks putting a good one live (it counts as every
+        # kind of change, like the first version).
+        change = store.propose(rules.ordinary, author=people.dana, title="replace it")
+        assert len(change.kinds) == 6
+        store.approve(change.content_hash, approver=people.rita)
+        store.approve(change.content_hash, approver=people.tom)
+        store.publish(change.content_hash, actor=people.pat, reason="replace the corrupt one")
+        fixed = store.live()
+        assert fixed is not None
+        store.verify(fixed)
+        [event] = [e for e in store.events(limit=1) if e.action == "publish"]
+        assert event.detail["previous_unreadable"] is True
 
     def test_concurrent_publishes_take_turns(
         self, db_url: str, store: RulesStore, people: People, rules: Rules
