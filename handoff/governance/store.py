@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any, Literal, Protocol, TypeVar
+from typing import IO, Any, Literal, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
@@ -49,6 +49,7 @@ from sqlalchemy import event as sa_event
 from handoff.errors import HandoffError, RulesError, StorageUnavailable
 from handoff.governance import tables
 from handoff.governance.actor import AGENT, Actor
+from handoff.governance.backtest import BacktestReport
 from handoff.governance.bundle import RuleBundle
 from handoff.governance.checks import check_bundle
 from handoff.governance.errors import (
@@ -102,12 +103,6 @@ _BACKTEST_BYTES = 1 << 20
 _PROBLEMS_SHOWN = 50
 _CHUNK = 500
 _ROUTERS_KEPT = 8
-
-
-class _Report(Protocol):
-    """A backtest report (:class:`handoff.governance.backtest.BacktestReport`) as stored."""
-
-    def to_dict(self) -> dict[str, Any]: ...
 
 
 # ------------------------------------------------------------------------------ keys
@@ -859,7 +854,7 @@ class RulesStore:
         author: Actor,
         title: str,
         description: str = "",
-        backtest: _Report | None = None,
+        backtest: BacktestReport | None = None,
     ) -> Proposal:
         """Store a rules change: its checks and rule tests are run
         (:func:`~handoff.governance.checks.check_bundle`; rules that do not load raise
