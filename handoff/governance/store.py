@@ -30,6 +30,7 @@ import csv
 import hashlib
 import hmac
 import json
+import logging
 import math
 import os
 import re
@@ -82,6 +83,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+log = logging.getLogger("handoff.governance")
 
 # The hash before the first event.
 GENESIS = "0" * 64
@@ -585,16 +587,20 @@ class RulesStore:
         """Run a step; if it is refused, record the refusal (in its own transaction: the
         step's was rolled back) and raise it."""
         try:
-            return step()
+            result = step()
         except (GovernanceError, RulesError) as error:
-            name = actor.username if isinstance(actor, Actor) else str(actor)
+            name = (actor.username if isinstance(actor, Actor) else str(actor))[:64]
             detail = {"attempted": attempted, "error": type(error).__name__}
             detail["reason"] = str(error)[:_REASON_CHARS]
             refused_hash = content_hash if content_hash and _HEX.fullmatch(content_hash) else None
             with self._write() as connection:
-                self._append(connection, name[: tables.USERNAME_CHARS], "refuse", refused_hash,
-                             detail)  # fmt: skip
+                self._append(connection, name, "refuse", refused_hash, detail)
+            # Who and what, never the reason's text (it may quote the rules).
+            log.warning("rules %s by %s refused: %s", attempted, name, type(error).__name__)
             raise
+        name = actor.username if isinstance(actor, Actor) else actor
+        log.info("rules %s by %s (%s)", attempted, name, (content_hash or "-")[:12])
+        return result
 
     def _append(
         self,
