@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from handoff.governance.actor import Actor
     from handoff.governance.backtest import BacktestReport
     from handoff.governance.bundle import RuleBundle
+    from handoff.governance.policy import Policy
     from handoff.governance.store import RulesStore
     from handoff.router import Router
 
@@ -359,11 +360,17 @@ def rules_routes(kit: Kit, pages: RulesPages) -> list[Route]:
     async def overview(request: Request, visit: Visit) -> Response:
         actor = await actor_of(visit.user)
         live = await call(store().live)
-        proposals = await call(store().proposals, status="proposed", limit=50)
+        history = await call(store().history, 50)
+        published = {entry.content_hash for entry in history}
+        # Open proposals: not withdrawn, never published (those are in the history).
+        proposals = [
+            proposal
+            for proposal in await call(store().proposals, status="proposed", limit=50)
+            if proposal.content_hash not in published
+        ]
         statuses = {}
         for proposal in proposals:
             statuses[proposal.content_hash] = await call(store().status, proposal.content_hash)
-        history = await call(store().history, 50)
         policy = await call(store().policy)
         return kit.page(
             request,
@@ -473,26 +480,22 @@ def rules_routes(kit: Kit, pages: RulesPages) -> list[Route]:
         is_live = live is not None and live.content_hash == proposal.content_hash
         validation = _jsonable(proposal.validation) or {}
         approvers = {approval.approver for approval in proposal.approvals}
-        open_ = proposal.status == "proposed"
-        named_roles = set()
-        for requirement in policy_status.requirements:
-            named_roles.update(requirement.roles)
+        # Open: neither withdrawn nor ever published (a published version is rolled back to,
+        # never approved or published again).
+        open_ = proposal.status == "proposed" and not published_before
+        requirements = [status.requirement for status in policy_status.requirements]
         may = {
             "approve": (
                 open_
                 and validation.get("ok", False)
                 and actor.may_govern
-                and actor.username != proposal.author
+                and actor.username.casefold() != proposal.author.casefold()
                 and actor.username not in approvers
-                and bool(actor.roles & named_roles)
+                and policy.may_approve(actor, requirements)
             ),
-            "withdraw": open_
-            and not published_before
-            and (actor.username == proposal.author or actor.role == "admin"),
+            "withdraw": open_ and (actor.username == proposal.author or actor.role == "admin"),
             "publish": (
                 open_
-                and not is_live
-                and not published_before
                 and validation.get("ok", False)
                 and policy_status.satisfied
                 and policy.may_publish(actor)
@@ -664,11 +667,10 @@ def _backtest_lines(report: Any) -> list[str]:
     return list(BacktestReport.from_dict(report).lines())
 
 
-def _policy_roles(policy: Any) -> list[str]:
-    """Every role the policy names (suggested in the grant form), agents never."""
-    roles: set[str] = set()
-    text = policy.to_text()
-    for match in re.finditer(r"roles:\s*\[([^\]]*)\]", text):
-        roles.update(part.strip() for part in match[1].split(",") if part.strip())
-    roles.discard("agent")
+def _policy_roles(policy: Policy) -> list[str]:
+    """Every role the policy names (suggested in the grant form)."""
+    from handoff.graph.diff import KINDS  # noqa: PLC0415
+
+    roles = {role for kind in KINDS for role in policy.rule(kind).roles}
+    roles.update(policy.publish.roles)
     return sorted(roles)

@@ -147,7 +147,9 @@ def people(app: Any, store: RulesStore) -> dict[str, Person]:
 def first_version(people: dict[str, Person]) -> str:
     """Sue proposes the default rules with their tests; rita (risk) approves; sue publishes."""
     sue, rita = people["sue"], people["rita"]
-    ref = proposed_hash(sue.upload(RULES.read_bytes(), title="Default rules", tests=TESTS.read_bytes()))
+    ref = proposed_hash(
+        sue.upload(RULES.read_bytes(), title="Default rules", tests=TESTS.read_bytes())
+    )
     assert rita.post(f"/rules/{ref}/approve", comment="read it").status_code == 303
     assert sue.post(f"/rules/{ref}/publish", reason="first governed version").status_code == 303
     return ref
@@ -187,7 +189,8 @@ class TestTheFlow:
         sue, rita = people["sue"], people["rita"]
         first = first_version(people)
         live = store.live()
-        assert live is not None and live.content_hash == first
+        assert live is not None
+        assert live.content_hash == first
 
         ref = proposed_hash(sue.upload(_faster_sla(RULES.read_bytes()), tests=TESTS.read_bytes()))
         page = sue.get(f"/rules/{ref}")
@@ -314,7 +317,9 @@ class TestGrants:
         assert 'data-testid="grants-rita"' in page.text
         assert ada.post("/admin/grants/grant", username="sue", role="compliance").status_code == 303
         assert "compliance" in store.actor("sue").grants
-        assert ada.post("/admin/grants/revoke", username="sue", role="compliance").status_code == 303
+        assert (
+            ada.post("/admin/grants/revoke", username="sue", role="compliance").status_code == 303
+        )
         assert "compliance" not in store.actor("sue").grants
         answer = ada.post("/admin/grants/grant", username="alice", role="risk")
         assert answer.status_code in (403, 409, 422)  # agents cannot hold grants
@@ -336,9 +341,7 @@ class TestBacktest:
             store.grant("rita", "risk", actor=store.actor("ada"))
             sue = Person(app, "sue")
             assert 'name="backtest"' in sue.get("/rules/new").text
-            ref = proposed_hash(
-                sue.upload(_faster_sla(RULES.read_bytes()), backtest="1", last="5")
-            )
+            ref = proposed_hash(sue.upload(_faster_sla(RULES.read_bytes()), backtest="1", last="5"))
             proposal = store.get(ref)
             assert proposal.backtest is not None
             page = sue.get(f"/rules/{ref}")
