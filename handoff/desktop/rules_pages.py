@@ -213,19 +213,13 @@ class RulesPages:
         key = self.key()
         after = bundle.router(pseudonym_key=key)
         live = self.rules_store().live()
-        before = live.bundle.router(pseudonym_key=key) if live is not None else self.baseline
+        before = live.rules.router(pseudonym_key=key) if live is not None else self.baseline
         try:
             conversations = list(conversations_from_rasa(self.events_url, last=last))
-        except (GovernanceError, RulesError):
-            raise
-        except Exception as error:
-            # The URL may carry a password: never echo it; the kind of failure is enough.
-            log.error("rules: the backtest could not read the events database (%s)", type(error))
-            raise Refused(
-                503,
-                "the backtest could not read Rasa's events database; try again, or propose "
-                "without a backtest",
-            ) from None
+        except GovernanceError as error:
+            # The reader's message never shows the database's password.
+            log.error("rules: the backtest could not read the events database")
+            raise Refused(503, f"{error}; try again, or propose without a backtest") from None
         return backtest(before, after, conversations, pseudonym_key=key)
 
 

@@ -1,6 +1,7 @@
-"""The desktop's governance pages over the whole ASGI app (Starlette's TestClient: the
-middleware, routing, sessions and CSRF) against a real migrated SQLite desktop database and
-the real governance store: agents are refused everywhere, the author cannot approve their own
+"""The desktop's governance pages over the whole app served on 127.0.0.1 (the middleware,
+routing, sessions and CSRF, as the other web tests: Starlette's TestClient now wants httpx2,
+which the project does not use) against a real migrated SQLite desktop database and the real
+governance store: agents are refused everywhere, the author cannot approve their own
 change, an approver with the policy's role can, a supervisor publishes and rolls back, a POST
 without the CSRF token changes nothing, the audit trail verifies and exports; uploads are
 bounded; a rule set that does not load shows its file:line list; with a Rasa events database
@@ -17,15 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import sqlalchemy as sa
-from starlette.testclient import TestClient
 
 from handoff import Router
 from handoff.desktop import Desktop
 from handoff.desktop.rules_pages import MAX_UPLOAD_BYTES, RulesPages
 from handoff.governance.store import RulesStore
-from tests.desktop._web import app_for, csrf_of
+from tests.desktop._web import app_for, csrf_of, serve
 from tests.desktop.conftest import PASSWORD, Clock, fast_passwords
 from tests.desktop.test_relay import RasaEvents
 
@@ -69,10 +70,10 @@ def store(desk: Desktop) -> RulesStore:
 
 
 class Person:
-    """One person's browser: a TestClient with its own cookies and the session's CSRF."""
+    """One person's browser: an HTTP client with its own cookies and the session's CSRF."""
 
-    def __init__(self, app: Any, username: str) -> None:
-        self.client = TestClient(app, base_url="http://testserver", follow_redirects=False)
+    def __init__(self, url: str, username: str) -> None:
+        self.client = httpx.Client(base_url=url, timeout=30, follow_redirects=False)
         self.username = username
         form = self.client.get("/login")
         answer = self.client.post(
@@ -134,14 +135,20 @@ def governance_tables(desk: Desktop) -> dict[str, list[tuple[Any, ...]]]:
 
 
 @pytest.fixture
-def app(desk: Desktop, store: RulesStore) -> Any:
-    return app_for(desk, rules=RulesPages(store))
+def url(desk: Desktop, store: RulesStore) -> Iterator[str]:
+    with serve(app_for(desk, rules=RulesPages(store))) as base:
+        yield base
 
 
 @pytest.fixture
-def people(app: Any, store: RulesStore) -> dict[str, Person]:
+def people(url: str, store: RulesStore) -> Iterator[dict[str, Person]]:
     store.grant("rita", "risk", actor=store.actor("ada"))
-    return {name: Person(app, name) for name in ("ada", "sue", "rita", "alice")}
+    found = {name: Person(url, name) for name in ("ada", "sue", "rita", "alice")}
+    try:
+        yield found
+    finally:
+        for person in found.values():
+            person.client.close()
 
 
 def first_version(people: dict[str, Person]) -> str:
@@ -180,6 +187,8 @@ class TestAgents:
         assert alice.upload(_faster_sla(RULES.read_bytes())).status_code == 403
         assert alice.post("/admin/grants/grant", username="alice", role="risk").status_code == 403
         assert governance_tables(desk) == before
+        # The store refused each governance step and recorded the attempt.
+        assert events(desk).count(("alice", "refuse")) == 5
 
 
 class TestTheFlow:
@@ -292,9 +301,13 @@ class TestUploads:
         answer = sue.upload(too_big_file)
         assert answer.status_code == 413
         assert "default.yaml" in answer.text
-        assert sue.upload(RULES.read_bytes(), name="../../etc/x.yaml").status_code == 303
-        assert governance_tables(desk)["rules_versions"][0][0]  # stored under its base name
         assert sue.upload(RULES.read_bytes(), name="bad name!.yaml").status_code == 422
+        assert governance_tables(desk)["rules_versions"] == []
+        # A client path in the file name: only its last part is used.
+        assert sue.upload(RULES.read_bytes(), name="../../etc/x.yaml").status_code == 303
+        with desk.engine.connect() as connection:
+            entries = connection.execute(sa.text("SELECT entry FROM rules_versions")).all()
+        assert entries == [("x.yaml",)]
 
     def test_the_same_content_twice_is_a_conflict(self, people: dict[str, Person]) -> None:
         sue = people["sue"]
@@ -302,6 +315,44 @@ class TestUploads:
         again = sue.upload(RULES.read_bytes(), title="again")
         assert again.status_code == 409
         assert ref[:12] in again.text
+
+
+class TestVersions:
+    def test_unknown_and_malformed_hashes_are_404(self, people: dict[str, Person]) -> None:
+        sue = people["sue"]
+        proposed_hash(sue.upload(RULES.read_bytes()))
+        assert sue.get("/rules/" + "0" * 64).status_code == 404
+        assert sue.get("/rules/not-a-hash").status_code == 404
+        assert sue.post("/rules/" + "0" * 64 + "/approve").status_code == 404
+        assert sue.post("/rules/" + "0" * 64 + "/delete").status_code == 404
+
+    def test_the_author_withdraws_an_approver_may_not(
+        self, people: dict[str, Person], store: RulesStore
+    ) -> None:
+        sue, rita = people["sue"], people["rita"]
+        ref = proposed_hash(sue.upload(RULES.read_bytes()))
+        assert 'data-testid="withdraw-form"' in sue.get(f"/rules/{ref}").text
+        assert 'data-testid="withdraw-form"' not in rita.get(f"/rules/{ref}").text
+        refused = rita.post(f"/rules/{ref}/withdraw")
+        assert refused.status_code == 403
+        assert 'data-testid="version"' in refused.text  # the version again, with the reason
+        assert sue.post(f"/rules/{ref}/withdraw").status_code == 303
+        assert store.get(ref).status == "withdrawn"
+        page = sue.get("/rules")
+        assert ref[:12] not in page.text.split('data-testid="history"')[0]  # not open any more
+        assert rita.post(f"/rules/{ref}/approve").status_code == 409
+
+    def test_failing_rule_tests_are_stored_but_never_approvable(
+        self, people: dict[str, Person]
+    ) -> None:
+        sue, rita = people["sue"], people["rita"]
+        wrong = TESTS.read_bytes().replace(b"expect: {lane: bot}", b"expect: {lane: callback}", 1)
+        ref = proposed_hash(sue.upload(RULES.read_bytes(), tests=wrong))
+        page = rita.get(f"/rules/{ref}")
+        assert "Not approvable" in page.text
+        assert "1 failed" in page.text
+        assert 'data-testid="approve-form"' not in page.text
+        assert rita.post(f"/rules/{ref}/approve").status_code == 409
 
 
 class TestGrants:
@@ -338,13 +389,15 @@ class TestBacktest:
             app = app_for(
                 desk, rules=RulesPages(store, events_url=rasa.url, baseline=default_router)
             )
-            store.grant("rita", "risk", actor=store.actor("ada"))
-            sue = Person(app, "sue")
-            assert 'name="backtest"' in sue.get("/rules/new").text
-            ref = proposed_hash(sue.upload(_faster_sla(RULES.read_bytes()), backtest="1", last="5"))
-            proposal = store.get(ref)
-            assert proposal.backtest is not None
-            page = sue.get(f"/rules/{ref}")
+            with serve(app) as base:
+                sue = Person(base, "sue")
+                assert 'name="backtest"' in sue.get("/rules/new").text
+                answer = sue.upload(_faster_sla(RULES.read_bytes()), backtest="1", last="5")
+                ref = proposed_hash(answer)
+                proposal = store.get(ref)
+                assert proposal.backtest is not None
+                page = sue.get(f"/rules/{ref}")
+                sue.client.close()
             assert 'data-testid="backtest"' in page.text
             assert "Not backtested" not in page.text
         finally:
