@@ -374,7 +374,7 @@ def rules_routes(kit: Kit, pages: RulesPages) -> list[Route]:
             proposals=proposals,
             statuses=statuses,
             history=history,
-            may_publish=policy.may_publish(actor),
+            may_publish=policy.may_publish(actor) and store().can_sign,
             policy_text=policy.to_text(),
         )
 
@@ -496,6 +496,11 @@ def rules_routes(kit: Kit, pages: RulesPages) -> list[Route]:
             ),
             "rollback": published_before and not is_live and policy.may_publish(actor),
         }
+        # Without a signing key nothing can be published: say so instead of offering forms
+        # that would be refused.
+        unsigned = not store().can_sign and (may["publish"] or may["rollback"])
+        may["publish"] = may["publish"] and not unsigned
+        may["rollback"] = may["rollback"] and not unsigned
         return kit.page(
             request,
             "rules_version.html",
@@ -511,6 +516,7 @@ def rules_routes(kit: Kit, pages: RulesPages) -> list[Route]:
             live=live,
             is_live=is_live,
             may=may,
+            unsigned=unsigned,
             max_comment=MAX_COMMENT,
             max_reason=MAX_REASON,
         )

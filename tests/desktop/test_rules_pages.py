@@ -354,6 +354,25 @@ class TestVersions:
         assert 'data-testid="approve-form"' not in page.text
         assert rita.post(f"/rules/{ref}/approve").status_code == 409
 
+    def test_without_a_signing_key_publishing_is_off_and_says_why(
+        self, desk: Desktop, store: RulesStore
+    ) -> None:
+        store.grant("rita", "risk", actor=store.actor("ada"))
+        unsigned = RulesStore(desk.engine)
+        with serve(app_for(desk, rules=RulesPages(unsigned))) as base:
+            sue, rita = Person(base, "sue"), Person(base, "rita")
+            ref = proposed_hash(sue.upload(RULES.read_bytes()))
+            assert rita.post(f"/rules/{ref}/approve").status_code == 303
+            page = sue.get(f"/rules/{ref}")
+            refused = sue.post(f"/rules/{ref}/publish", reason="go")
+            sue.client.close()
+            rita.client.close()
+        assert 'data-testid="unsigned"' in page.text
+        assert 'data-testid="publish-form"' not in page.text
+        assert refused.status_code == 422
+        assert "HANDOFF_RULES_KEY" in refused.text
+        assert store.live() is None
+
 
 class TestGrants:
     def test_an_admin_grants_and_revokes_a_supervisor_may_not(
