@@ -213,7 +213,17 @@ class RulesPages:
         key = self.key()
         after = bundle.router(pseudonym_key=key)
         live = self.rules_store().live()
-        before = live.rules.router(pseudonym_key=key) if live is not None else self.baseline
+        before = self.baseline
+        if live is not None:
+            try:
+                before = live.rules.router(pseudonym_key=key)
+            except (GovernanceError, RulesError):
+                raise Refused(
+                    409,
+                    f"the live version {live.content_hash[:12]} no longer loads, so there is "
+                    "nothing to compare with; propose without a backtest and check "
+                    "/rules/audit",
+                ) from None
         try:
             conversations = list(conversations_from_rasa(self.events_url, last=last))
         except GovernanceError as error:
