@@ -24,6 +24,7 @@ from rasa_sdk import Tracker
 
 from handoff import Conversation, Router
 from handoff.adapters.rasa import handback_events, route_tracker, tracker_to_conversation
+from handoff.governance import backtest as backtest_module
 from handoff.governance.backtest import (
     MAX_SAMPLES,
     BacktestReport,
@@ -294,6 +295,23 @@ class TestBacktest:
         assert len(backtest(live, proposed, many, samples=0).samples) == 0
         with pytest.raises(GovernanceError, match="samples must be 0 to 100"):
             backtest(live, proposed, many, samples=MAX_SAMPLES + 1)
+
+    def test_tables_and_reasons_are_bounded(
+        self, live: Router, proposed: Router, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Count tables keep their largest entries and say they were cut; failure reasons
+        keep the most common, the rest counted together."""
+        monkeypatch.setattr(backtest_module, "MAX_TABLE", 2)
+        monkeypatch.setattr(backtest_module, "MAX_FAILURE_REASONS", 3)
+        bad = [Unreadable(f"line 1 column {n}: invalid JSON") for n in range(10)]
+        report = backtest(live, proposed, [*bad, *bad[:1], *sample_set()])
+        assert report.truncated
+        assert report.after.lanes == {"fraud": 2, "bot": 1}
+        assert len(report.failures) == 4
+        assert report.failures["line 1 column 0: invalid JSON"] == 2
+        assert report.failures["(other reasons)"] == 7
+        assert report.failed == 11
+        assert "(tables cut to their 2 largest entries)" in report.lines()
 
     def test_round_trips_through_json(self, live: Router, proposed: Router) -> None:
         """to_dict is plain JSON; from_dict gives the same report back."""
