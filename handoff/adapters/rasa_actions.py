@@ -379,10 +379,8 @@ def _rules_watcher(
     try:
         store = RulesStore(settings.rules_store, keys=settings.rules_keys.values())
     except Exception as error:
-        # Never the URL (it may hold a password) nor a driver message quoting it.
         raise ConfigError(
-            f"HANDOFF_RULES_STORE cannot be used ({type(error).__name__}): check the URL, "
-            "that the database is reachable and `handoff desktop upgrade` has run"
+            f"HANDOFF_RULES_STORE cannot be used ({_why(error)}): check the URL and the keys"
         ) from None
     return RulesWatcher(
         store,
@@ -391,6 +389,16 @@ def _rules_watcher(
         poll_seconds=settings.rules_poll_seconds,
         on_result=on_reload,
     )
+
+
+def _why(error: BaseException) -> str:
+    """Our own errors' messages (the store's hide the URL's password); for anything else
+    only its type: a driver's message may quote the connection string."""
+    from handoff.errors import HandoffError  # noqa: PLC0415
+
+    if isinstance(error, HandoffError):
+        return str(error).splitlines()[0][:300]
+    return type(error).__name__
 
 
 def _first_router(
@@ -409,9 +417,9 @@ def _first_router(
         except Exception as error:
             watcher.store.close()
             raise ConfigError(
-                f"the rules store cannot be read ({type(error).__name__}): a server "
-                "configured with HANDOFF_RULES_STORE does not start without knowing which "
-                "version is live; check the database and `handoff desktop upgrade`"
+                f"the rules store cannot be read ({_why(error)}): a server configured with "
+                "HANDOFF_RULES_STORE does not start without knowing which version is live; "
+                "check the database and that `handoff desktop upgrade` has run"
             ) from None
         if router is not None:
             live = watcher.current
