@@ -239,7 +239,7 @@ class RulesWatcher:
         """Verify, build, check and warm the publication's router; raise if unusable."""
         self.store.verify(published)  # a store failure here propagates: retried later
         try:
-            router = self._build(published.bundle)
+            router = self._build(published.rules)
             decision = router.route(_WARM_UP)
         except (GovernanceError, RulesError):
             raise

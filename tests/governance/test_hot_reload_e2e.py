@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import stop
 from tests.governance.hot_reload import (
     KEY,
     ActionServer,
@@ -34,7 +35,6 @@ from tests.governance.hot_reload import (
     switch_report,
     wait_until_all,
 )
-from tests.conftest import stop
 
 pytestmark = [
     pytest.mark.slow,

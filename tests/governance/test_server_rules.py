@@ -107,9 +107,7 @@ def test_no_store_no_watcher() -> None:
     runtime.close()
 
 
-def test_refuses_to_start_when_no_published_version_verifies(
-    gov: Governed, tmp_path: Path
-) -> None:
+def test_refuses_to_start_when_no_published_version_verifies(gov: Governed, tmp_path: Path) -> None:
     gov.release(rules_variant(tmp_path, 1), "first")
     wrong = settings(gov, HANDOFF_RULES_KEY="a-key-that-signed-nothing-0123")
     with pytest.raises(ConfigError, match="cannot be used"):
@@ -119,9 +117,7 @@ def test_refuses_to_start_when_no_published_version_verifies(
 def test_refuses_to_start_when_the_store_cannot_be_read(tmp_path: Path) -> None:
     # A PostgreSQL URL with a password, on a port nobody listens on.
     url = f"postgresql+psycopg://handoff:{PASSWORD}@127.0.0.1:{free_port()}/rules"
-    broken = settings_from_env(
-        env(None, HANDOFF_RULES_STORE=url, HANDOFF_RULES_KEY=KEY)
-    )
+    broken = settings_from_env(env(None, HANDOFF_RULES_STORE=url, HANDOFF_RULES_KEY=KEY))
     with pytest.raises(ConfigError, match="rules store cannot be read") as refused:
         build_runtime(broken, strict=False)
     assert PASSWORD not in str(refused.value)
@@ -153,5 +149,7 @@ def test_store_settings_are_checked(tmp_path: Path) -> None:
     for bad in ("0", "-1", "abc", "nan", "7200"):
         with pytest.raises(ConfigError, match="HANDOFF_RULES_POLL_SECONDS"):
             settings_from_env(env(None, HANDOFF_RULES_POLL_SECONDS=bad))
-    assert settings_from_env(env(None, HANDOFF_RULES_POLL_SECONDS="0.25")).rules_poll_seconds == 0.25
+    assert (
+        settings_from_env(env(None, HANDOFF_RULES_POLL_SECONDS="0.25")).rules_poll_seconds == 0.25
+    )
     assert settings_from_env(env(None) | {"HANDOFF_RULES_POLL_SECONDS": ""}).rules_poll_seconds == 1
