@@ -413,7 +413,9 @@ def _first_router(
             router = watcher.initial()
         except CorruptVersion as refusal:
             watcher.store.close()
-            raise ConfigError(str(refusal)) from None
+            raise ConfigError(
+                f"{refusal} (or remove HANDOFF_RULES_STORE to route with HANDOFF_RULES)"
+            ) from None
         except Exception as error:
             watcher.store.close()
             raise ConfigError(

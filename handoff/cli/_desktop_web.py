@@ -263,6 +263,12 @@ def _follow_rules_store(desk: Any, relay: Any) -> Any:
     store = RulesStore(desk.engine, keys=keys_from_env())
     if not store.latest_seq():
         return None  # nothing published: --rules routes
+    if not store.can_sign:
+        raise click.UsageError(
+            "rules versions are published in the desktop database, so the relay routes with "
+            "the live one: set HANDOFF_RULES_KEY (or HANDOFF_RULES_KEY_FILE) to the key they "
+            "are signed with"
+        )
 
     def apply(router: Any, published: Any) -> None:
         desk.sync_lanes(router)  # a published version may bring new lanes

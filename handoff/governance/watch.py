@@ -169,8 +169,7 @@ class RulesWatcher:
                 return router
         raise CorruptVersion(
             f"rules publication #{self._seen} and those before it cannot be used (see the "
-            "log): publish a version that verifies (or roll back to one), or remove "
-            "HANDOFF_RULES_STORE to route with HANDOFF_RULES"
+            "log): check HANDOFF_RULES_KEY, or publish a version that verifies"
         )
 
     def _before(self, seq: int) -> Published | None:
