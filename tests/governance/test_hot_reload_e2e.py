@@ -85,18 +85,25 @@ def test_publish_under_load_reaches_both_servers_without_a_failed_turn(tmp_path:
                 for s in servers:
                     wait_for(lambda s=s: answered(load, s.index, switched) >= 30, "turns after it")
 
-                # Corrupt publications, written straight into the database while turns flow.
+                # Corrupt publications, written straight into the database while turns flow,
+                # one at a time (a watcher looks at the newest publication only).
                 key = KEY.encode()
-                forge_publication(gov.store, v1.content_hash, key=None)
                 altered = dict(rules_variant(tmp_path, 3).files)
                 claimed = rules_variant(tmp_path, 4).content_hash
-                forge_publication(
-                    gov.store, plant_version(gov.store, altered, claimed_hash=claimed), key=key
-                )
                 broken = {"banking.yaml": b"version: 1\nname: banking\nrules: [\n"}
-                last = forge_publication(gov.store, plant_version(gov.store, broken), key=key)
-                for s in servers:
-                    wait_for(lambda s=s: refused(s) >= 3, "the corrupt versions refused")
+                corruptions: list[Callable[[], int]] = [
+                    lambda: forge_publication(gov.store, v1.content_hash, key=None),
+                    lambda: forge_publication(
+                        gov.store, plant_version(gov.store, altered, claimed_hash=claimed), key=key
+                    ),
+                    lambda: forge_publication(gov.store, plant_version(gov.store, broken), key=key),
+                ]
+                for count, corrupt in enumerate(corruptions, start=1):
+                    last = corrupt()
+                    for s in servers:
+                        wait_for(
+                            lambda s=s, n=count: refused(s) >= n, f"corruption {count} refused"
+                        )
                 corrupted = time.monotonic()
                 for s in servers:
                     wait_for(
