@@ -180,7 +180,7 @@ class RulesWatcher:
             except NotFound:
                 continue
             except GovernanceError as refusal:  # a row that cannot even be read
-                log.error("rules publication #%s cannot be read: %s", earlier, refusal)
+                self._refused(earlier, refusal, time.perf_counter())
                 continue
         return None
 
@@ -260,11 +260,12 @@ class RulesWatcher:
         else:
             seq, content, version = _describe(published)
         reload = Reload("refused", seq, content, version, reason, time.perf_counter() - started)
+        current = self.current
         log.error(
-            "rules publication #%s (content %s, version %s) REFUSED: %s; the rules routing "
-            "now (%s) keep routing",
+            "rules publication #%s (content %s, version %s) REFUSED: %s; %s",
             seq, (content or "unreadable")[:12], version, reason,
-            self.current.ruleset_version if self.current is not None else "the start-up rules",
+            f"the rules routing now ({current.ruleset_version}) keep routing"
+            if current is not None else "it is not loaded",
         )  # fmt: skip
         self._report(reload)
         return reload
