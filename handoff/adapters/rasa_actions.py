@@ -49,7 +49,7 @@ rotation), never from the command line; logs say whether a secret is set, never 
 ``HANDOFF_DELIVERY``              ``thread`` (default): deliver from ONE thread in the server
                                   process; ``off``: only write the outbox (run ``python -m
                                   handoff.delivery`` elsewhere)
-``HANDOFF_TIMINGS_PATH``          append one JSON line per routed turn: lane and seconds taken
+``HANDOFF_TIMINGS_PATH``          append one JSON line per routed turn: lane, rules version, seconds
 ``HANDOFF_DEV_NO_AUTH``           ``1``: start without action token / state secret. For a
                                   developer's laptop only; logged as an error at start-up
 ``HANDOFF_DEV_NO_DELIVERY``       ``1``: start without a webhook or JSON-lines sink (payloads

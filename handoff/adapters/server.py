@@ -176,24 +176,23 @@ class _LiveRules:
     sets after a swap) and the publication's sequence number."""
 
     def __init__(self) -> None:
-        self.version = ""
-        self.content = ""
-        self.source = "file"
-        self.seq = 0
+        # (version, content, source, seq), replaced whole: a scrape never sees half a swap.
+        self.now: tuple[str, str, str, int] = ("", "", "file", 0)
 
     def collect(self) -> Iterator[Metric]:
+        version, content, source, number = self.now
         info = GaugeMetricFamily(
             "handoff_rules_info",
             "The rules version routing now (1): its version, the content hash of its "
             "published files (empty for HANDOFF_RULES) and where it came from (store|file)",
             labels=["version", "content", "source"],
         )
-        info.add_metric([self.version, self.content, self.source], 1)
+        info.add_metric([version, content, source], 1)
         seq = GaugeMetricFamily(
             "handoff_rules_publication_seq",
             "Sequence number of the rules publication routing now (0: HANDOFF_RULES)",
         )
-        seq.add_metric([], self.seq)
+        seq.add_metric([], number)
         yield from (info, seq)
 
 
@@ -305,9 +304,8 @@ class Metrics:
 
     def rules_from_file(self, router: Router) -> None:
         """The server routes with HANDOFF_RULES (no store, or nothing published yet)."""
-        live = self.live_rules
-        if live.source == "file":
-            live.version = router.version
+        if self.live_rules.now[2] == "file":
+            self.live_rules.now = (router.version, "", "file", 0)
 
     def reloaded(self, reload: Reload) -> None:
         """The rules watcher's hook: count the result, record what routes now."""
@@ -317,11 +315,8 @@ class Metrics:
         self.rules_reloads.labels(result=reload.result).inc()
         self.rules_store_up.set(0 if reload.result == "store_error" else 1)
         if reload.result == "applied":
-            live = self.live_rules
-            live.version = reload.ruleset_version or ""
-            live.content = (reload.content_hash or "")[:12]
-            live.source = "store"
-            live.seq = reload.seq or 0
+            content = (reload.content_hash or "")[:12]
+            self.live_rules.now = (reload.ruleset_version or "", content, "store", reload.seq or 0)
 
     def bind(self, router: Router) -> None:
         """Take the label values from the router's rule sets (live, arms, shadow); values

@@ -195,6 +195,14 @@ class RulesWatcher:
         started = time.perf_counter()
         try:
             latest = self.store.latest_seq()
+            if latest < self._seen:
+                # The numbers went back: a database restored from a backup, or another one.
+                log.warning(
+                    "rules publication numbers went back from #%s to #%s (a restored or "
+                    "another database?): following its live publication",
+                    self._seen, latest,
+                )  # fmt: skip
+                self._seen = max(0, latest - 1)
             if latest <= self._seen:
                 self._store_up()
                 return Reload("unchanged")

@@ -223,3 +223,22 @@ def test_thread_applies_a_publish(gov: Governed, tmp_path: Path) -> None:
 def test_poll_seconds_must_be_positive(gov: Governed) -> None:
     with pytest.raises(ValueError, match="positive"):
         RulesWatcher(gov.store, apply=Applied().apply, build=lambda b: b.router(), poll_seconds=0)
+
+
+def test_a_restored_database_is_followed(tmp_path: Path) -> None:
+    """Publication numbers that go back (a database restored from a backup) are followed,
+    not ignored until they pass the old numbers."""
+    followed, backup = tmp_path / "desktop.sqlite", tmp_path / "backup.sqlite"
+    with governed(f"sqlite:///{backup}") as old:
+        restored = old.release(rules_variant(tmp_path, 9), "in the backup")
+    with governed(f"sqlite:///{followed}") as gov:
+        for n in (1, 2, 3):
+            gov.release(rules_variant(tmp_path, n), f"v{n}")
+        seen = Applied()
+        watcher = seen.watcher(gov)
+        watcher.initial()
+        gov.store.engine.dispose()
+        backup.replace(followed)
+        reload = watcher.check_now()
+        assert (reload.result, reload.seq) == ("applied", restored.seq)
+        assert seen.routers[-1][0].version == restored.ruleset_version
