@@ -36,11 +36,12 @@ import re
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any, Literal, Protocol, TypeVar
+from typing import IO, Any, Literal, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
@@ -48,6 +49,7 @@ from sqlalchemy import event as sa_event
 from handoff.errors import HandoffError, RulesError, StorageUnavailable
 from handoff.governance import tables
 from handoff.governance.actor import AGENT, Actor
+from handoff.governance.backtest import BacktestReport
 from handoff.governance.bundle import RuleBundle
 from handoff.governance.checks import check_bundle
 from handoff.governance.errors import (
@@ -59,7 +61,9 @@ from handoff.governance.errors import (
     NotFound,
 )
 from handoff.governance.policy import Policy, PolicyStatus, Requirement
+from handoff.graph.compile import CompiledRules
 from handoff.graph.diff import KINDS, semantic_diff
+from handoff.router import Router
 
 __all__ = [
     "GENESIS",
@@ -98,12 +102,7 @@ _COMMENT_CHARS = 2000
 _BACKTEST_BYTES = 1 << 20
 _PROBLEMS_SHOWN = 50
 _CHUNK = 500
-
-
-class _Report(Protocol):
-    """A backtest report (:class:`handoff.governance.backtest.BacktestReport`) as stored."""
-
-    def to_dict(self) -> dict[str, Any]: ...
+_ROUTERS_KEPT = 8
 
 
 # ------------------------------------------------------------------------------ keys
@@ -461,6 +460,11 @@ class RulesStore:
         self._ready = False
         # (live hash, proposal hash) -> change kinds; re-diffing loads two rule sets.
         self._kinds_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        # Compiled rule sets by content hash (their files are checked against it first, so
+        # a hit is the same bytes): publishing diffs against the live version, and loading
+        # a rule set takes far longer than the store's own work.
+        self._routers: OrderedDict[str, Router] = OrderedDict()
+        self._routers_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"RulesStore({self._name!r})"
@@ -850,7 +854,7 @@ class RulesStore:
         author: Actor,
         title: str,
         description: str = "",
-        backtest: _Report | None = None,
+        backtest: BacktestReport | None = None,
     ) -> Proposal:
         """Store a rules change: its checks and rule tests are run
         (:func:`~handoff.governance.checks.check_bundle`; rules that do not load raise
@@ -874,11 +878,12 @@ class RulesStore:
             validation = check_bundle(bundle)
             router = bundle.router()
             base_hash = None if live is None else str(live.content_hash)
-            if live is None:
+            before = self._live_compiled(live)
+            if before is None:
                 changes: list[dict[str, Any]] = []
                 kinds: tuple[str, ...] = tuple(KINDS)
             else:
-                diff = semantic_diff(_bundle_of(live).router().compiled, router.compiled)
+                diff = semantic_diff(before, router.compiled)
                 changes = [change.to_dict() for change in diff]
                 kinds = _kinds(diff)
             with self._write() as connection:
@@ -915,7 +920,9 @@ class RulesStore:
                 }
                 self._append(connection, who.username, "propose", bundle.content_hash, detail)
                 row = self._version(connection, bundle.content_hash)
-                return self._proposal(connection, row)
+                proposal = self._proposal(connection, row)
+            self._remember(bundle.content_hash, router)
+            return proposal
 
         return self._governed("propose", author, content_hash, step)
 
@@ -933,6 +940,41 @@ class RulesStore:
             )
 
     # ------------------------------------------------------------------ approve, withdraw
+
+    def _router(self, row: Any) -> Router:
+        """A stored version's rule set, loaded: CorruptVersion if its files no longer match
+        its content hash or no longer load."""
+        bundle = _bundle_of(row)
+        with self._routers_lock:
+            cached = self._routers.get(bundle.content_hash)
+            if cached is not None:
+                self._routers.move_to_end(bundle.content_hash)
+                return cached
+        try:
+            router = bundle.router()
+        except (RulesError, GovernanceError, OSError) as error:
+            raise CorruptVersion(
+                f"version {row.short}'s stored files do not load: {error}"
+            ) from None
+        self._remember(bundle.content_hash, router)
+        return router
+
+    def _remember(self, content_hash: str, router: Router) -> None:
+        with self._routers_lock:
+            self._routers[content_hash] = router
+            while len(self._routers) > _ROUTERS_KEPT:
+                self._routers.popitem(last=False)
+
+    def _live_compiled(self, live: Any) -> CompiledRules | None:
+        """The live version's compiled rules to diff against; None if nothing is live or it
+        no longer loads (then a change counts as every kind, like the first version, so a
+        corrupt live version never blocks publishing a good one)."""
+        if live is None:
+            return None
+        try:
+            return self._router(live).compiled
+        except CorruptVersion:
+            return None
 
     def _live_row(self, connection: sa.Connection) -> Any:
         """The version live now (its rules_versions row), None before the first publication."""
@@ -954,8 +996,10 @@ class RulesStore:
             return tuple(json.loads(row.kinds))
         key = (str(live.content_hash), str(row.content_hash))
         if key not in self._kinds_cache:
-            before = _bundle_of(live).router().compiled
-            after = _bundle_of(row).router().compiled
+            before = self._live_compiled(live)
+            if before is None:
+                return None
+            after = self._router(row).compiled
             self._kinds_cache[key] = _kinds(semantic_diff(before, after))
         return self._kinds_cache[key]
 
@@ -1154,23 +1198,16 @@ class RulesStore:
         action: Literal["publish", "rollback"],
         reason: str,
     ) -> Publication:
-        bundle = _bundle_of(row)
-        try:
-            router = bundle.router()
-        except (RulesError, GovernanceError, OSError) as error:
-            raise CorruptVersion(
-                f"version {row.short}'s stored files do not load: {error}"
-            ) from None
+        router = self._router(row)
         if router.version != row.ruleset_version:
             raise CorruptVersion(
                 f"version {row.short} loads as rule set version {router.version}, not the "
                 f"{row.ruleset_version} it was proposed as"
             )
-        if live is None:
-            changes: list[dict[str, Any]] = []
-        else:
-            diff = semantic_diff(_bundle_of(live).router().compiled, router.compiled)
-            changes = [change.to_dict() for change in diff]
+        before = self._live_compiled(live)
+        changes = (
+            [] if before is None else [c.to_dict() for c in semantic_diff(before, router.compiled)]
+        )
         seq = (
             int(
                 connection.execute(
@@ -1184,6 +1221,8 @@ class RulesStore:
             "reason": reason,
             "ruleset_version": row.ruleset_version,
             "previous": None if live is None else live.content_hash,
+            # The previous version's files no longer load: no diff could be made.
+            "previous_unreadable": live is not None and before is None,
             "changes": changes,
             "approvals": [a.approver for a in self._approvals(connection, row.content_hash)],
         }
@@ -1242,7 +1281,7 @@ class RulesStore:
             sa.select(tables.versions).where(tables.versions.c.content_hash == row.content_hash)
         ).one()
         base = _publication(row._mapping)
-        return Published(**{**base.__dict__, "bundle": _bundle_of(version)})
+        return Published(**{**base.__dict__, "bundle": _bundle_of(version, checked=False)})
 
     def verify(self, published: Publication) -> None:
         """Raise CorruptVersion unless the publication's signature verifies with one of
@@ -1477,8 +1516,9 @@ def _files_text(bundle: RuleBundle) -> dict[str, str]:
         raise GovernanceError("rule files must be UTF-8 text") from None
 
 
-def _bundle_of(row: Any) -> RuleBundle:
-    """A stored version's bundle, checked against its content hash."""
+def _bundle_of(row: Any, *, checked: bool = True) -> RuleBundle:
+    """A stored version's bundle, checked against its content hash unless ``checked`` is
+    False (a publication is read as stored; :meth:`RulesStore.verify` then refuses it)."""
     try:
         texts = json.loads(row.files)
         if not isinstance(texts, dict):
@@ -1489,7 +1529,7 @@ def _bundle_of(row: Any) -> RuleBundle:
         raise CorruptVersion(
             f"version {row.short}'s stored files are unreadable: {error}"
         ) from None
-    if bundle.content_hash != row.content_hash:
+    if checked and bundle.content_hash != row.content_hash:
         raise CorruptVersion(
             f"version {row.short}'s stored files do not match its content hash: they were "
             "altered in the database; it is never loaded"
