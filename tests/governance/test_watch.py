@@ -136,15 +136,9 @@ def test_corrupt_publication_refused_old_keeps_routing(
     assert "rules: [" not in caplog.text
     # Not tried again; the next good publication is picked up as usual.
     assert watcher.check_now() == Reload("unchanged")
-    # (Written as a key holder would: the store itself diffs proposals against its newest
-    # publication row, which is the corrupt one here.)
-    fix = rules_variant(tmp_path, 4)
-    version = fix.router().version
-    forge_publication(
-        store, plant_version(store, dict(fix.files)), key=key, ruleset_version=version
-    )
+    fixed = gov.release(rules_variant(tmp_path, 4), "the fix")
     assert watcher.check_now().result == "applied"
-    assert seen.routers[-1][0].version == version
+    assert seen.routers[-1][0].version == fixed.ruleset_version
     assert watcher.counts["refused"] == 1
 
 
