@@ -193,6 +193,7 @@ class RulesWatcher:
 
     def _check(self) -> Reload:
         started = time.perf_counter()
+        latest = self._seen
         try:
             latest = self.store.latest_seq()
             if latest < self._seen:
