@@ -9,10 +9,13 @@ SQLite files; ``HANDOFF_RULES_POLL_SECONDS`` at its default, 1. Throughout, a lo
 generator in the pytest process keeps 3 conversations per server going (Rasa-shaped
 action requests, each turn after the previous answer plus 50 ms, slots carried over, a
 handoff ends a conversation). ``HANDOFF_BENCH_PUBLISHES`` (default 10) new versions are
-then proposed, approved and published one after another, each as the governed store does
+then proposed, approved and published one after another (each at a random moment of the
+servers' poll cycles), each as the governed store does
 it (three people); for each, the clock starts when ``publish`` returns (the publication is
-committed) and stops when every server's ``handoff_rules_publication_seq`` shows it (each
-server's /metrics polled every 10 ms, so the figures are up to ~10 ms late).
+committed) and stops when the slower server swapped its router: the time of the watcher's
+"routes now" log line, written right after the swap (millisecond resolution; the servers
+and the benchmark share the machine's clock). Before the next publish the benchmark waits
+for every server's ``handoff_rules_publication_seq`` metric to show it.
 
 Turns lost = requests that failed (not 200, no decision) + turns sent to a server after
 its first answer with the new version that still got another one. Figures go to
@@ -22,6 +25,8 @@ its first answer with the new version that still got another one. Figures go to
 from __future__ import annotations
 
 import os
+import random
+import re
 import statistics
 import time
 from pathlib import Path
@@ -47,6 +52,22 @@ POLL_SECONDS = 1.0
 # Turns routed between two publishes, per server, before the next one (bounded wait).
 TURNS_BETWEEN = 20
 WAIT = 120.0
+# The watcher's log line for each version it put live: when (the log's local time, to the
+# millisecond), which publication, and the milliseconds the switch took.
+APPLIED = re.compile(
+    r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3}) INFO handoff\.rules\.watch rules "
+    r"publication #(\d+) .* routes now: .*; took (\d+) ms$",
+    re.MULTILINE,
+)
+
+
+def _applied(log: str) -> dict[int, tuple[float, float]]:
+    """Publication number -> (unix time it went live, milliseconds the switch took)."""
+    out = {}
+    for stamp, millis, seq, took in APPLIED.findall(log):
+        when = time.mktime(time.strptime(stamp, "%Y-%m-%d %H:%M:%S")) + int(millis) / 1000
+        out[int(seq)] = (when, float(took))
+    return out
 
 
 def _wait_turns(load: Load, servers: int, since: float) -> None:
@@ -72,8 +93,10 @@ def bench_publish_to_every_server(benchmark: Any, tmp_path: Path) -> None:
     """Repeated publishes under load: seconds to every server on the new version."""
     benchmark.group = "publish"
     figures: dict[str, Any] = {}
+    applied: list[float] = []
 
     def scenario() -> None:
+        figures["load_before"] = round(os.getloadavg()[0], 1)
         with (
             database(tmp_path, "rules") as store_url,
             database(tmp_path, "outbox") as outbox_url,
@@ -85,12 +108,16 @@ def bench_publish_to_every_server(benchmark: Any, tmp_path: Path) -> None:
                 SERVERS, tmp_path, store_url=store_url, outbox_url=outbox_url, poll=POLL_SECONDS
             ) as servers:
                 load = Load([s.url for s in servers]).start()
-                switches: list[float] = []
                 calls: list[float] = []
                 published: list[tuple[str, float]] = []  # (version, when publish returned)
+                commits: dict[int, float] = {}  # seq -> unix time publish returned
                 try:
                     _wait_turns(load, SERVERS, 0.0)
+                    rng = random.Random(15)
                     for n in range(1, PUBLISHES + 1):
+                        # At a random moment of the servers' poll cycles: waiting for the
+                        # last switch would otherwise lock each publish to the same phase.
+                        time.sleep(rng.uniform(0, POLL_SECONDS))
                         bundle = rules_variant(tmp_path, n)
                         proposal = gov.store.propose(bundle, author=gov.designer, title=f"v{n}")
                         gov.store.approve(proposal.content_hash, approver=gov.approver)
@@ -99,12 +126,16 @@ def bench_publish_to_every_server(benchmark: Any, tmp_path: Path) -> None:
                             proposal.content_hash, actor=gov.admin, reason=f"v{n}"
                         )
                         calls.append(time.perf_counter() - called)
-                        committed = time.monotonic()
-                        published.append((publication.ruleset_version, committed))
-                        switches.append(max(wait_until_all(servers, publication.seq, WAIT)))
+                        commits[publication.seq] = time.time()
+                        published.append((publication.ruleset_version, time.monotonic()))
+                        wait_until_all(servers, publication.seq, WAIT)
                         _wait_turns(load, SERVERS, time.monotonic())
                 finally:
                     records = load.stop()
+                logs = [_applied(server.log.read_text()) for server in servers]
+        # From each publish to the moment the slower server's router was swapped (its log).
+        switches = [max(log[seq][0] for log in logs) - at for seq, at in commits.items()]
+        applied.extend(log[seq][1] for log in logs for seq in commits)
         failed = sum(r.failed for r in records)
         stale = 0
         for index, (version, _) in enumerate(published):
@@ -118,10 +149,15 @@ def bench_publish_to_every_server(benchmark: Any, tmp_path: Path) -> None:
             max_s=round(max(switches), 3),
             min_s=round(min(switches), 3),
             publish_call_p50_s=round(statistics.median(calls), 3),
+            # The switches' own work on the watcher's thread: read, verify, build, warm, swap.
+            apply_ms_p50=round(statistics.median(applied)),
+            apply_ms_max=round(max(applied)),
             turns=len(records),
             failed=failed,
             stale=stale,
             turns_lost=failed + stale,
+            # The machine's 1-minute load average before and after (2 cores, shared).
+            load_after=round(os.getloadavg()[0], 1),
         )
 
     benchmark.pedantic(scenario, rounds=1, iterations=1)

@@ -1103,8 +1103,10 @@ def publish(benches: list[Bench]) -> list[str]:
         f"processes on one rules store and one outbox ({i['database']}), polling the store "
         f"every {i['poll_seconds']:g} s, under a load of Rasa-shaped turns; {i['publishes']} "
         "versions proposed, approved and published one after another. Time from `publish` "
-        "returning (committed) to every server's metrics showing the new publication "
-        "(polled every 10 ms).",
+        "returning (committed) to the slower server's swap (its watcher's log line written "
+        "right after it). The machine's 1-minute load average was "
+        f"{i.get('load_before', 'not recorded')} before and {i.get('load_after', 'not recorded')} "
+        "after.",
         "",
         "| publishes | to every server: p50 | min | max | publish call p50 | turns during "
         "the run | failed | old version after a switch | turns lost (target 0) |",
@@ -1113,10 +1115,13 @@ def publish(benches: list[Bench]) -> list[str]:
         f"{i['publish_call_p50_s'] * 1000:.0f} ms | {i['turns']} | {i['failed']} | "
         f"{i['stale']} | {i['turns_lost']} ({lost}) |",
         "",
-        "The time is the poll interval's wait (half of it on average, all of it at worst) "
-        "plus loading, verifying, building and warming the new router on the watcher's "
-        "thread; the swap itself is one assignment. Shorter `HANDOFF_RULES_POLL_SECONDS` "
-        "buys a faster switch for one more indexed query per server per poll.",
+        "The time is the wait for each server's next poll (up to the poll interval; the "
+        "figure is the slower server's) plus the switch on the watcher's thread: reading, "
+        "verifying, building and warming the new router, then one assignment. That work "
+        f"took {i.get('apply_ms_p50', '?')} ms at the median and {i.get('apply_ms_max', '?')} "
+        "ms at most (from the servers' logs, every switch of both). A shorter "
+        "`HANDOFF_RULES_POLL_SECONDS` buys a faster switch for one more indexed query per "
+        "server per poll.",
     ]
 
 
