@@ -170,6 +170,11 @@ def serve(
     move them; the payload's ids are keyed with HANDOFF_PSEUDONYM_KEY, the action
     server's), and waiting customers who left are marked abandoned after --abandon-after.
 
+    Supervisors and admins govern rule changes under /rules (propose, approve, publish, roll
+    back); publishing signs with HANDOFF_RULES_KEY (or HANDOFF_RULES_KEY_FILE), the key the
+    action servers verify with. With --rasa-events an upload may be backtested over the last
+    conversations of that database.
+
     With HANDOFF_DESKTOP_METRICS_TOKEN set, GET /metrics serves Prometheus metrics to that
     bearer token (two comma-separated tokens while rotating); unset, there is no /metrics.
 
@@ -186,6 +191,7 @@ def serve(
         )
     if insecure_cookies and not _is_loopback(host):
         raise click.UsageError("--insecure-cookies is only for a server on 127.0.0.1")
+    rules_keys = _rules_keys()
     module = desktop_module()
     from handoff.desktop.app import create_app  # noqa: PLC0415
 
@@ -216,7 +222,7 @@ def serve(
             from handoff.desktop.relay import Relay, Sweeper  # noqa: PLC0415
 
             relay = Relay(desk, rasa_events, router=router, bot=bot)
-            follower = _follow_rules_store(desk, relay)
+            follower = _follow_rules_store(desk, relay, rules_keys)
             sweeper = Sweeper(desk, abandon_after)
             background = [
                 lambda wake: relay.run(wake=wake),
@@ -233,6 +239,7 @@ def serve(
             background=background,
             metrics=_metrics(desk, relay),
             kpis=KpiPage(desk, experiments=experiment_specs(experiment)),
+            rules=_rules_pages(desk, rules_keys, rasa_events, router),
         )
         shown = f"[{host}]" if ":" in host else host
 
@@ -253,14 +260,35 @@ def serve(
     return 0
 
 
-def _follow_rules_store(desk: Any, relay: Any) -> Any:
+def _rules_keys() -> tuple[bytes, ...]:
+    """The keys that sign rule publications: HANDOFF_RULES_KEY(_FILE), checked at start."""
+    from handoff.governance.errors import GovernanceError  # noqa: PLC0415
+    from handoff.governance.store import keys_from_env  # noqa: PLC0415
+
+    try:
+        return keys_from_env()
+    except GovernanceError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _rules_pages(desk: Any, keys: tuple[bytes, ...], rasa_events: str | None, router: Any) -> Any:
+    """The governance pages over the desktop's database: publications signed with ``keys``
+    (none: everything but publishing and rolling back), uploads backtested over the relayed
+    Rasa events against the live version (or --rules while nothing is published)."""
+    from handoff.desktop.rules_pages import RulesPages  # noqa: PLC0415
+    from handoff.governance.store import RulesStore  # noqa: PLC0415
+
+    return RulesPages(RulesStore(desk.engine, keys=keys), events_url=rasa_events, baseline=router)
+
+
+def _follow_rules_store(desk: Any, relay: Any, keys: tuple[bytes, ...]) -> Any:
     """When the desktop's database has a published rules version, the relay routes with it
     and follows every publish and rollback (the action servers' watcher, verified with
-    HANDOFF_RULES_KEY); the watcher, or None when nothing is published."""
-    from handoff.governance.store import RulesStore, keys_from_env  # noqa: PLC0415
+    ``keys``, HANDOFF_RULES_KEY's); the watcher, or None when nothing is published."""
+    from handoff.governance.store import RulesStore  # noqa: PLC0415
     from handoff.governance.watch import RulesWatcher  # noqa: PLC0415
 
-    store = RulesStore(desk.engine, keys=keys_from_env())
+    store = RulesStore(desk.engine, keys=keys)
     if not store.latest_seq():
         return None  # nothing published: --rules routes
     if not store.can_sign:

@@ -26,6 +26,8 @@ requests):
 ``GET /audit``, ``/audit.csv``     the audit log (supervisors and admins)
 ``GET /kpis``                      the outcomes report's figures over this desktop's records
                                    (supervisors and admins; ``?first=&last=`` days)
+``/rules...``, ``/admin/grants``    governed rule changes (supervisors and admins; see
+                                   :mod:`handoff.desktop.rules_pages`)
 ``GET /health``                    200 when the database is reachable and migrated, else 503
 =================================  ===========================================================
 
@@ -87,8 +89,20 @@ from handoff.desktop.records import (
     UnknownLane,
     User,
 )
+from handoff.desktop.rules_pages import (
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_FILES,
+    UPLOAD_PATH,
+    Kit,
+    Refused,
+    RulesPages,
+    governance_status,
+    rules_routes,
+)
+from handoff.desktop.rules_pages import NOTICES as RULES_NOTICES
 from handoff.desktop.service import MAX_BODY_BYTES, MAX_REPLY_CHARS, Desktop
-from handoff.errors import StorageUnavailable
+from handoff.errors import RulesError, StorageUnavailable
+from handoff.governance.errors import GovernanceError
 
 if TYPE_CHECKING:
     from handoff.desktop.metrics import DesktopMetrics
@@ -127,6 +141,7 @@ NOTICES = {
     "user_created": "User created.",
     "user_changed": "User updated.",
     "lane_created": "Lane created.",
+    **RULES_NOTICES,
 }
 ACTIONS = (
     "claim",
@@ -151,18 +166,30 @@ class _TooLarge(Exception):
 class BodyLimit:
     """Refuse request bodies over a limit with 413 before they fill memory: at once from
     ``Content-Length``, or as soon as a chunked body passes the limit. The webhook gets
-    ``webhook_limit``, everything else (forms) ``form_limit``."""
+    ``webhook_limit``, the paths in ``routes`` their own limit (the rules upload), everything
+    else (forms) ``form_limit``."""
 
-    def __init__(self, app: ASGIApp, *, webhook_limit: int, form_limit: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        webhook_limit: int,
+        form_limit: int,
+        routes: Mapping[str, int] | None = None,
+    ) -> None:
         self.app = app
         self.webhook_limit = webhook_limit
         self.form_limit = form_limit
+        self.routes = dict(routes or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.webhook_limit if scope["path"] == WEBHOOK_PATH else self.form_limit
+        path = scope["path"]
+        limit = (
+            self.webhook_limit if path == WEBHOOK_PATH else self.routes.get(path, self.form_limit)
+        )
         for name, value in scope["headers"]:
             if name == b"content-length" and (
                 not value.isdigit() or len(value) > 18 or int(value) > limit
@@ -375,13 +402,8 @@ class _Visit:
         return self.session.user
 
 
-class _Refused(Exception):
-    """An error page to send instead of the normal response."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
+# An error page to send instead of the normal response (shared with the rules pages).
+_Refused = Refused
 
 
 _STATUS = (
@@ -399,7 +421,12 @@ def _status_of(error: Exception) -> int:
     for kind, status in _STATUS:
         if isinstance(error, kind):
             return status
-    return 500
+    return governance_status(error) or 500
+
+
+# What the pages catch and show as an error page: the service's, the store's and the
+# governance store's refusals (RulesError: a rule set that does not load, with file:line).
+_SHOWN = (DesktopError, StorageUnavailable, GovernanceError, RulesError)
 
 
 def create_app(
@@ -421,6 +448,7 @@ def create_app(
     kpis: KpiPage | None = None,
     background: Sequence[Callable[[Callable[[], None]], Coroutine[Any, Any, None]]] = (),
     metrics: DesktopMetrics | None = None,
+    rules: RulesPages | None = None,
 ) -> Starlette:
     """The desktop's ASGI app.
 
@@ -436,7 +464,10 @@ def create_app(
     ``background``: coroutines run for the app's lifetime (the relay and the abandonment
     sweeper of ``handoff desktop serve``), each given the hub's ``wake``. ``metrics``
     (:class:`~handoff.desktop.metrics.DesktopMetrics`) adds ``GET /metrics`` behind its own
-    token and times every request.
+    token and times every request. ``rules`` (:class:`~handoff.desktop.rules_pages.
+    RulesPages`): the governance pages' store (signing keys) and backtest source; default:
+    a store over this desktop's database without signing keys (publishing refused, saying
+    so) and no backtest.
     """
     if not webhook_secret:
         raise ValueError("the desktop needs the webhook's shared secret to verify deliveries")
@@ -474,6 +505,20 @@ def create_app(
     def error_page(request: Request, status: int, message: str) -> HTMLResponse:
         return page(request, "error.html", status=status, status_code=status, message=message)
 
+    def shown_error(request: Request, error: Exception) -> HTMLResponse:
+        """The error page of a refusal by the service or a store (file:line for rules)."""
+        problems = [str(p) for p in error.problems] if isinstance(error, RulesError) else []
+        message = "The rule set does not load:" if problems else str(error)
+        status = _status_of(error)
+        return page(
+            request,
+            "error.html",
+            status=status,
+            status_code=status,
+            message=message,
+            problems=problems,
+        )
+
     async def visit_of(request: Request) -> _Visit | None:
         token = request.cookies.get(session_cookie)
         if not token or len(token) > 128:
@@ -502,29 +547,33 @@ def create_app(
                 return await handler(request, visit)
             except _Refused as refused:
                 return error_page(request, refused.status, refused.message)
-            except (DesktopError, StorageUnavailable) as error:
-                return error_page(request, _status_of(error), str(error))
+            except _SHOWN as error:
+                return shown_error(request, error)
 
         return endpoint
 
-    async def read_form(request: Request) -> FormData:
+    async def read_form(request: Request, *, files: int = 0) -> FormData:
         try:
-            form = await request.form(max_files=0, max_fields=100, max_part_size=max_form)
+            form = await request.form(max_files=files, max_fields=100, max_part_size=max_form)
         except _TooLarge:
             raise
         except Exception:
             raise _Refused(400, "the form could not be read") from None
         return form
 
-    def posted(handler: Callable[[Request, _Visit, FormData], Awaitable[Response]]) -> Any:
-        """An action: 401 without a session, 403 without the session's CSRF token."""
+    def posted(
+        handler: Callable[[Request, _Visit, FormData], Awaitable[Response]], *, files: int = 0
+    ) -> Any:
+        """An action: 401 without a session, 403 without the session's CSRF token.
+        ``files``: how many uploaded files the (multipart) form may carry."""
 
         async def endpoint(request: Request) -> Response:
             visit = await visit_of(request)
             if visit is None:
                 return PlainTextResponse("log in first", status_code=401)
+            form: FormData | None = None
             try:
-                form = await read_form(request)
+                form = await read_form(request, files=files)
                 given = request.headers.get(CSRF_HEADER) or _text(form, "csrf_token")
                 if not given or not hmac.compare_digest(
                     given.encode("utf-8", "replace"), visit.session.csrf.encode()
@@ -533,10 +582,17 @@ def create_app(
                 return await handler(request, visit, form)
             except _Refused as refused:
                 return error_page(request, refused.status, refused.message)
-            except (DesktopError, StorageUnavailable) as error:
-                return error_page(request, _status_of(error), str(error))
+            except _SHOWN as error:
+                return shown_error(request, error)
+            finally:
+                if form is not None and files:
+                    await form.close()  # uploaded files spooled to disk are deleted now
 
         return endpoint
+
+    def uploaded(handler: Callable[[Request, _Visit, FormData], Awaitable[Response]]) -> Any:
+        # The bundle's files, and the empty part a browser sends for each unused file input.
+        return posted(handler, files=MAX_UPLOAD_FILES + 3)
 
     # ------------------------------------------------------------------ webhook
 
@@ -976,6 +1032,10 @@ def create_app(
         Route("/audit", logged_in(audit), methods=["GET"]),
         Route("/audit.csv", logged_in(audit_csv), methods=["GET"]),
         Route("/kpis", logged_in(kpis_page), methods=["GET"]),
+        *rules_routes(
+            Kit(page=page, logged_in=logged_in, posted=posted, uploaded=uploaded, call=call),
+            rules if rules is not None else RulesPages.over(desktop.engine),
+        ),
         Route("/health", health, methods=["GET"]),
         Mount(
             "/static",
@@ -991,7 +1051,12 @@ def create_app(
         lifespan=lifespan,
         exception_handlers={404: not_found, 405: method_not_allowed},
     )
-    app.add_middleware(BodyLimit, webhook_limit=max_body, form_limit=max_form)
+    app.add_middleware(
+        BodyLimit,
+        webhook_limit=max_body,
+        form_limit=max_form,
+        routes={UPLOAD_PATH: max(max_form, MAX_UPLOAD_BYTES)},
+    )
     app.add_middleware(SecurityHeaders)
     if metrics is not None:
         metrics.install(app)

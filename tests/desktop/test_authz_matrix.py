@@ -31,6 +31,7 @@ import sqlalchemy as sa
 from handoff import Router
 from handoff.desktop import Desktop, RasaBot
 from handoff.desktop.store import Base
+from handoff.governance import tables as governance
 from handoff.models import ContextPayload
 from tests.desktop._web import Switch, app_for, csrf_of, serve
 from tests.desktop.conftest import PASSWORD, Clock, People, deliver, fast_passwords, make_payload
@@ -141,11 +142,12 @@ class Site:
         return "" if role == "anonymous" else self.world.sessions[role][1]
 
     def state(self) -> dict[str, Any]:
-        """Every desktop table but the sessions, and what the bot was asked to do."""
+        """Every desktop and governance table but the sessions and the governance audit
+        trail (which records refused attempts too), and what the bot was asked to do."""
         tables: dict[str, Any] = {}
         with self.desk.engine.connect() as connection:
-            for table in Base.metadata.sorted_tables:
-                if table.name == "desktop_sessions":
+            for table in [*Base.metadata.sorted_tables, *governance.metadata.sorted_tables]:
+                if table.name in ("desktop_sessions", "rules_events") or table.name in tables:
                     continue
                 order = list(table.primary_key.columns)
                 rows = connection.execute(sa.select(table).order_by(*order)).all()
@@ -211,6 +213,14 @@ PAGES: list[tuple[str, tuple[int, ...]]] = [
     ("/audit", (303, 403, 403, 200, 200)),
     ("/audit?conversation={b_held}", (303, 403, 403, 200, 200)),
     ("/audit.csv", (303, 403, 403, 200, 200)),
+    # Governed rule changes: supervisors and admins (grants: admins).
+    ("/rules", (303, 403, 403, 200, 200)),
+    ("/rules/new", (303, 403, 403, 200, 200)),
+    ("/rules/audit", (303, 403, 403, 200, 200)),
+    ("/rules/audit.csv", (303, 403, 403, 200, 200)),
+    ("/rules/audit.jsonl", (303, 403, 403, 200, 200)),
+    ("/rules/" + "ab" * 32, (303, 403, 403, 404, 404)),
+    ("/admin/grants", (303, 403, 403, 403, 200)),
     ("/health", (200, 200, 200, 200, 200)),
     ("/login", (200, 303, 303, 303, 303)),
     ("/static/live.js", (200, 200, 200, 200, 200)),
@@ -328,6 +338,10 @@ ADMIN_POSTS: list[tuple[str, dict[str, Any], tuple[int, ...]]] = [
     ("/admin/users/alice/role", {"role": "supervisor"}, (401, 403, 403, 403, 303)),
     ("/admin/users/bob/deactivate", {}, (401, 403, 403, 403, 303)),
     ("/admin/users/bob/delete", {}, (401, 404, 404, 404, 404)),
+    ("/admin/grants/grant", {"username": "sue", "role": "risk"}, (401, 403, 403, 403, 303)),
+    # Sue holds no risk role in the world: nothing to revoke.
+    ("/admin/grants/revoke", {"username": "sue", "role": "risk"}, (401, 403, 403, 403, 404)),
+    ("/rules/" + "ab" * 32 + "/approve", {}, (401, 403, 403, 404, 404)),
     (
         "/admin/lanes",
         {"lane": "new_lane", "kind": "human", "priority": "10", "sla_seconds": "60"},

@@ -76,6 +76,14 @@ class TestServe:
         assert done.returncode == 2
         assert "127.0.0.1" in done.stderr
 
+    def test_serve_refuses_a_short_rules_key(self) -> None:
+        """The key that signs publications is checked at start, not at the first publish."""
+        env = {"HANDOFF_DESKTOP_WEBHOOK_SECRET": "s3cret", "HANDOFF_RULES_KEY": "short"}
+        done = run("desktop", "serve", "--port", "0", env=env)
+        assert done.returncode == 2
+        assert "HANDOFF_RULES_KEY" in done.stderr
+        assert "short" not in done.stderr.replace("shorter", "")  # the key is never shown
+
     @pytest.fixture
     def server(self, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
         env = {

@@ -24,18 +24,16 @@ def gov(tmp_path: Path) -> Iterator[Governed]:
         yield store
 
 
-def test_relay_routes_with_the_published_version(
-    gov: Governed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("HANDOFF_RULES_KEY", KEY)
+def test_relay_routes_with_the_published_version(gov: Governed, tmp_path: Path) -> None:
+    keys = (KEY.encode(),)
     with Desktop(gov.url) as desk:
         default = Router.from_path(RULES / "default.yaml")
         relay = Relay(desk, f"sqlite:///{tmp_path / 'events.sqlite'}", router=default)
         try:
-            assert _follow_rules_store(desk, relay) is None  # nothing published: --rules
+            assert _follow_rules_store(desk, relay, keys) is None  # nothing published: --rules
             assert relay.router is default
             first = gov.release(rules_variant(tmp_path, 1), "first")
-            watcher = _follow_rules_store(desk, relay)
+            watcher = _follow_rules_store(desk, relay, keys)
             assert watcher is not None
             try:
                 assert relay.router is not None
@@ -50,16 +48,13 @@ def test_relay_routes_with_the_published_version(
             relay.close()
 
 
-def test_published_rules_without_the_key_refuse_to_start(
-    gov: Governed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("HANDOFF_RULES_KEY", raising=False)
-    monkeypatch.delenv("HANDOFF_RULES_KEY_FILE", raising=False)
+def test_published_rules_without_the_key_refuse_to_start(gov: Governed, tmp_path: Path) -> None:
+    keys: tuple[bytes, ...] = ()  # HANDOFF_RULES_KEY not set
     gov.release(rules_variant(tmp_path, 1), "first")
     with Desktop(gov.url) as desk:
         relay = Relay(desk, f"sqlite:///{tmp_path / 'events.sqlite'}")
         try:
             with pytest.raises(Exception, match="HANDOFF_RULES_KEY"):
-                _follow_rules_store(desk, relay)
+                _follow_rules_store(desk, relay, keys)
         finally:
             relay.close()

@@ -257,6 +257,12 @@ class TestPublish:
         assert store.latest_seq() == 1
         assert store.published(1) == live
         assert [p.seq for p in store.history()] == [1]
+        # Records are JSON-able for the CLI and the desktop (times as ISO 8601 text).
+        assert json.loads(json.dumps(live.to_dict()))["at"] == live.at.isoformat()
+        assert "bundle" not in live.to_dict()
+        proposal = json.loads(json.dumps(store.get(content_hash).to_dict()))
+        assert [a["approver"] for a in proposal["approvals"]] == ["rita", "tom"]
+        assert json.dumps([e.to_dict() for e in store.events()])
         with pytest.raises(Conflict, match="live already"):
             store.publish(content_hash, actor=people.pat, reason="again")
 

@@ -231,12 +231,13 @@ def prepare_desktop(
 
 
 @contextlib.contextmanager
-def serve(desktop: Desktop) -> Iterator[str]:
-    """Serve ``desktop`` (the real web app) with uvicorn on a free loopback port; yields its
-    base URL and stops the server, open event streams included, on exit."""
+def serve(desktop: Desktop, **options: Any) -> Iterator[str]:
+    """Serve ``desktop`` (the real web app; ``options`` go to ``create_app``) with uvicorn on
+    a free loopback port; yields its base URL and stops the server, open event streams
+    included, on exit."""
     import uvicorn  # noqa: PLC0415
 
-    app = create_app(desktop, webhook_secret=WEBHOOK_SECRET, secure_cookies=False)
+    app = create_app(desktop, webhook_secret=WEBHOOK_SECRET, secure_cookies=False, **options)
     sock = _bound_socket()
     config = uvicorn.Config(
         app, log_level="warning", ws="none", lifespan="on", timeout_graceful_shutdown=2
