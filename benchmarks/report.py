@@ -816,7 +816,7 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
     ]
     for b in sorted(benches, key=lambda b: (b.group, b.name)):
         if b.info.get("kind") in ("server", "server_repeated", "server_memory", "reliability",
-                                  "report", *DESKTOP_SINGLE_RUNS):  # fmt: skip
+                                  "report", "publish", *DESKTOP_SINGLE_RUNS):  # fmt: skip
             continue
         p99 = fmt_time(b.p99) if b.p99 is not None and b.rounds >= 100 else "–"
         out.append(
@@ -866,6 +866,7 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         out += server_setups(benches, [b for b in server if b.info["kind"] == "server"])
     out += server_memory(benches)
     out += reliability(benches)
+    out += publish(benches)
     out += desktop(raw, benches)
     out += outcomes_report(raw, benches)
     out += ["", "## What limits the turn and the server", "", *analysis_turn(benches)]
@@ -928,6 +929,10 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "message posted on the chat page until the agent's card shows it, and an agent's "
         "reply until the customer's page stream has it, through Rasa, the relay and both "
         "servers, against Rasa's REST round trip in the same run.",
+        "",
+        "- **rules publish**: `bench_publish.py` (its docstring has the set-up): time from "
+        "a governed publish to every running action server routing with the new version, "
+        "and the turns lost meanwhile, under load.",
         "",
         "- **outcomes report**: `bench_report.py` (its docstring has the set-up): "
         "`load_dataset` + `compute_kpis` + `render_report`, what `handoff report` does, over "
@@ -1082,6 +1087,42 @@ def reliability(benches: list[Bench]) -> list[str]:
             f"**{i['lost']}** | {i['seconds']} | {more} |"
         )
     return out
+
+
+def publish(benches: list[Bench]) -> list[str]:
+    """bench_publish.py: a rules publish reaching every running action server (hot reload)."""
+    b = find(benches, kind="publish")
+    out = ["", "## Rules publish to running servers", ""]
+    if b is None:
+        return [*out, f"A rules publish to running servers was {NOT_MEASURED}."]
+    i = b.info
+    lost = "**met**" if i["turns_lost"] == 0 else "**missed**"
+    return [
+        *out,
+        f"`bench_publish.py` (its docstring has the set-up): {i['servers']} `handoff-actions` "
+        f"processes on one rules store and one outbox ({i['database']}), polling the store "
+        f"every {i['poll_seconds']:g} s, under a load of Rasa-shaped turns; {i['publishes']} "
+        "versions proposed, approved and published one after another. Time from `publish` "
+        "returning (committed) to the slower server's swap (its watcher's log line written "
+        "right after it). The machine's 1-minute load average was "
+        f"{i.get('load_before', 'not recorded')} before and {i.get('load_after', 'not recorded')} "
+        "after.",
+        "",
+        "| publishes | to every server: p50 | min | max | publish call p50 | turns during "
+        "the run | failed | old version after a switch | turns lost (target 0) |",
+        "|---|---|---|---|---|---|---|---|---|",
+        f"| {i['publishes']} | {i['p50_s']:.2f} s | {i['min_s']:.2f} s | {i['max_s']:.2f} s | "
+        f"{i['publish_call_p50_s'] * 1000:.0f} ms | {i['turns']} | {i['failed']} | "
+        f"{i['stale']} | {i['turns_lost']} ({lost}) |",
+        "",
+        "The time is the wait for each server's next poll (up to the poll interval; the "
+        "figure is the slower server's) plus the switch on the watcher's thread: reading, "
+        "verifying, building and warming the new router, then one assignment. That work "
+        f"took {i.get('apply_ms_p50', '?')} ms at the median and {i.get('apply_ms_max', '?')} "
+        "ms at most (from the servers' logs, every switch of both). A shorter "
+        "`HANDOFF_RULES_POLL_SECONDS` buys a faster switch for one more indexed query per "
+        "server per poll.",
+    ]
 
 
 def desktop(raw: dict[str, Any], benches: list[Bench]) -> list[str]:

@@ -28,7 +28,18 @@ rotation), never from the command line; logs say whether a secret is set, never 
 ``HANDOFF_PII_PHONE_REGIONS``     regions for phone numbers without ``+`` (default GB,US)
 ``HANDOFF_ROUTE_THREADS``         threads that route turns off the event loop (default 4)
 ``HANDOFF_MAX_PENDING_TURNS``     turns routing or queued at once (default 64); more get 503
-``HANDOFF_RULES``                 rules file or folder (default ``rules/default.yaml``)
+``HANDOFF_RULES``                 rules file or folder (default ``rules/default.yaml``);
+                                  with a rules store, used only until a version is published
+``HANDOFF_RULES_STORE``           SQLAlchemy URL of the governed rules store (the desktop's
+                                  database): route with its live published version, verified,
+                                  and follow every publish and rollback without a restart
+``HANDOFF_RULES_STORE_FILE``      file holding that URL instead (it may hold a password)
+``HANDOFF_RULES_KEY``             key(s) that verify the publications' signatures (the
+                                  desktop's and CLI's; comma-separated while rotating).
+                                  Required with a store
+``HANDOFF_RULES_KEY_FILE``        file holding the key(s) instead (read at start-up)
+``HANDOFF_RULES_POLL_SECONDS``    how often the store is asked for a new publication
+                                  (default 1; 0.05 to 3600)
 ``HANDOFF_OUTBOX_URL``            SQLAlchemy URL of the outbox (default
                                   ``sqlite:///handoff-outbox.db``)
 ``HANDOFF_WEBHOOK_URL``           deliver payloads to this URL (signed with the secret below)
@@ -38,7 +49,7 @@ rotation), never from the command line; logs say whether a secret is set, never 
 ``HANDOFF_DELIVERY``              ``thread`` (default): deliver from ONE thread in the server
                                   process; ``off``: only write the outbox (run ``python -m
                                   handoff.delivery`` elsewhere)
-``HANDOFF_TIMINGS_PATH``          append one JSON line per routed turn: lane and seconds taken
+``HANDOFF_TIMINGS_PATH``          append one JSON line per routed turn: lane, rules version, seconds
 ``HANDOFF_DEV_NO_AUTH``           ``1``: start without action token / state secret. For a
                                   developer's laptop only; logged as an error at start-up
 ``HANDOFF_DEV_NO_DELIVERY``       ``1``: start without a webhook or JSON-lines sink (payloads
@@ -46,6 +57,8 @@ rotation), never from the command line; logs say whether a secret is set, never 
 ================================  ===========================================================
 
 Without a sink the server refuses to start: a handoff with nowhere to go is a lost customer.
+With a rules store it refuses to start when the store cannot be read, or when versions are
+published and none verifies: it never guesses what is live.
 """
 
 from __future__ import annotations
@@ -62,12 +75,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from handoff.adapters.rasa import ActionHandoffRoute, Runtime, TurnResult, conversation_ref
+from handoff.history import HistorySource, InMemoryHistory
 from handoff.models.decision import Decision
 from handoff.models.payload import ContextPayload
 from handoff.router import Router
 
 if TYPE_CHECKING:
     from handoff.delivery import DeliveryAttempt
+    from handoff.governance.bundle import RuleBundle
+    from handoff.governance.store import Published
+    from handoff.governance.watch import Reload, RulesWatcher
 
 Deliver = Callable[[ContextPayload, Decision], None]
 
@@ -75,6 +92,7 @@ __all__ = [
     "ActionHandoffRoute",
     "ConfigError",
     "SecretSource",
+    "ServerRuntime",
     "Settings",
     "build_runtime",
     "runtime_from_env",
@@ -143,6 +161,26 @@ def _split(text: str) -> tuple[bytes, ...]:
     return tuple(part.strip().encode() for part in text.split(",") if part.strip())
 
 
+def _secret_text(name: str, env: Mapping[str, str]) -> str | None:
+    """One secret value (not split on commas: a URL may hold them) from ``NAME`` or the
+    file ``NAME_FILE`` names, read once; None when neither is set."""
+    path = env.get(f"{name}_FILE", "").strip()
+    if env.get(name, "").strip() and path:
+        raise ConfigError(f"set {name} or {name}_FILE, not both")
+    if not path:
+        return env.get(name, "").strip() or None
+    try:
+        text = Path(path).read_text().strip()
+        mode = Path(path).stat().st_mode
+    except OSError as error:
+        raise ConfigError(f"{name}_FILE cannot be read: {error.strerror}") from None
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        log.warning("%s_FILE is readable by group or others: chmod 600 it", name)
+    if not text:
+        raise ConfigError(f"{name}_FILE names an empty file")
+    return text
+
+
 @dataclass
 class Settings:
     """Everything the environment configures (see the module's table)."""
@@ -159,6 +197,10 @@ class Settings:
     route_threads: int = 4
     max_pending_turns: int = 64
     rules: str = "rules/default.yaml"
+    # The governed rules store's URL (may hold a password: never in repr or logs).
+    rules_store: str | None = field(default=None, repr=False)
+    rules_keys: SecretSource | None = None
+    rules_poll_seconds: float = 1.0
     dev_no_auth: bool = False
     dev_no_delivery: bool = False
     env: Mapping[str, str] = field(default_factory=dict, repr=False)
@@ -171,6 +213,19 @@ def _int(env: Mapping[str, str], name: str, default: int | None, low: int) -> in
     if not raw.isdigit() or len(raw) > 12 or int(raw) < low:
         raise ConfigError(f"{name} must be a whole number of at least {low}")
     return int(raw)
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:  # NaN fails too
+        raise ConfigError(f"{name} must be a number of seconds from {low:g} to {high:g}")
+    return value
 
 
 def settings_from_env(env: Mapping[str, str] | None = None, *, strict: bool = True) -> Settings:
@@ -191,6 +246,9 @@ def settings_from_env(env: Mapping[str, str] | None = None, *, strict: bool = Tr
         route_threads=_int(env, "HANDOFF_ROUTE_THREADS", 4, 1) or 4,
         max_pending_turns=_int(env, "HANDOFF_MAX_PENDING_TURNS", 64, 1) or 64,
         rules=env.get("HANDOFF_RULES", "rules/default.yaml"),
+        rules_store=_secret_text("HANDOFF_RULES_STORE", env),
+        rules_keys=SecretSource("HANDOFF_RULES_KEY", env),
+        rules_poll_seconds=_seconds(env, "HANDOFF_RULES_POLL_SECONDS", 1.0, 0.05, 3600.0),
         dev_no_auth=env.get("HANDOFF_DEV_NO_AUTH") == "1",
         dev_no_delivery=env.get("HANDOFF_DEV_NO_DELIVERY") == "1",
         env=env,
@@ -204,6 +262,13 @@ def settings_from_env(env: Mapping[str, str] | None = None, *, strict: bool = Tr
                 "laptop only, HANDOFF_DEV_NO_AUTH=1 starts without it"
             )
         log.info("%s is %s", secret.name, "set" if secret else "NOT set")
+    if settings.rules_store is not None and not settings.rules_keys:
+        raise ConfigError(
+            "HANDOFF_RULES_STORE needs HANDOFF_RULES_KEY (or HANDOFF_RULES_KEY_FILE), the key "
+            "the desktop and CLI sign publications with: an unverified version never routes"
+        )
+    if settings.rules_store is None and settings.rules_keys:
+        log.warning("HANDOFF_RULES_KEY is set without HANDOFF_RULES_STORE: it is not used")
     if strict and settings.dev_no_auth:
         log.error(
             "HANDOFF_DEV_NO_AUTH=1: %s; never run this where anyone else can reach the port",
@@ -214,13 +279,27 @@ def settings_from_env(env: Mapping[str, str] | None = None, *, strict: bool = Tr
     return settings
 
 
-def _router(settings: Settings) -> Router:
-    options: dict[str, Any] = {}
+def _router_options(settings: Settings, history: HistorySource) -> dict[str, Any]:
+    options: dict[str, Any] = {"history": history}
     if settings.max_message_chars is not None:
         options["max_message_chars"] = settings.max_message_chars
     if settings.max_turns is not None:
         options["max_turns"] = settings.max_turns
-    return Router.from_path(settings.rules, **options)
+    return options
+
+
+@dataclass
+class ServerRuntime(Runtime):
+    """The runtime ``build_runtime`` makes: with a rules store, also the watcher that swaps
+    ``router`` for each newly published version (``close`` stops it)."""
+
+    watcher: RulesWatcher | None = None
+
+    def close(self) -> None:
+        """Stop following the rules store (the server's process exit does it too)."""
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher.store.close()
 
 
 def build_runtime(
@@ -228,30 +307,141 @@ def build_runtime(
     *,
     on_turn: Iterable[Callable[[TurnResult], None]] = (),
     on_delivery: Callable[[DeliveryAttempt], None] | None = None,
+    on_rules: Callable[[Router], None] | None = None,
+    on_reload: Callable[[Reload], None] | None = None,
     strict: bool = True,
-) -> Runtime:
+) -> ServerRuntime:
     """Build the router, outbox and (at most one) delivery thread the settings ask for.
 
-    Call it once, in the process that serves: the delivery thread belongs to that process.
-    ``on_turn`` hooks see every routed turn, ``on_delivery`` every delivery attempt of the
-    thread (both for metrics).
+    Call it once, in the process that serves: the delivery thread and the rules watcher
+    belong to that process. ``on_turn`` hooks see every routed turn, ``on_delivery`` every
+    delivery attempt of the thread, ``on_reload`` every rules check that did something and
+    ``on_rules`` each new router just before it routes (all for metrics).
+
+    With ``HANDOFF_RULES_STORE`` the router is the store's live published version (see
+    :class:`handoff.governance.watch.RulesWatcher`), followed from then on; with nothing
+    published yet, ``HANDOFF_RULES`` until the first publish.
     """
-    router = _router(settings)
-    log.info("handoff rules %s version %s", router.ruleset.name, router.version)
+    history = InMemoryHistory()
+    options = _router_options(settings, history)
+    runtime: ServerRuntime | None = None
+
+    def swap(router: Router, published: Published) -> None:
+        assert runtime is not None
+        if on_rules is not None:
+            on_rules(router)
+        # One assignment: a turn reads runtime.router once, so turns in flight finish on the
+        # old router and the next one routes with this one. Nothing waits.
+        runtime.router = router
+
+    watcher = _rules_watcher(settings, options, swap, on_reload)
+    router = _first_router(settings, options, watcher)
     hooks = list(on_turn)
     secrets = settings.state_secrets.values()
     timings = settings.env.get("HANDOFF_TIMINGS_PATH")
     if timings:
         hooks.append(_timings_writer(Path(timings), secrets[0] if secrets else None))
     # The first secret signs; the others (rotation: "new,old") are still accepted.
-    runtime = Runtime(
+    runtime = ServerRuntime(
         router=router,
         on_turn=tuple(hooks),
         state_secret=secrets[0] if secrets else None,
         previous_state_secrets=tuple(secrets[1:]),
+        watcher=watcher,
     )
-    _add_delivery(runtime, settings, strict=strict, on_attempt=on_delivery)
+    try:
+        _add_delivery(runtime, settings, strict=strict, on_attempt=on_delivery)
+    except BaseException:
+        runtime.close()
+        raise
+    if watcher is not None:
+        watcher.start()
     return runtime
+
+
+def _rules_watcher(
+    settings: Settings,
+    options: dict[str, Any],
+    apply: Callable[[Router, Published], None],
+    on_reload: Callable[[Reload], None] | None,
+) -> RulesWatcher | None:
+    """The watcher over the configured rules store, or None without one."""
+    if settings.rules_store is None:
+        return None
+    from handoff.governance.store import RulesStore  # noqa: PLC0415  (only with a store)
+    from handoff.governance.watch import RulesWatcher  # noqa: PLC0415
+
+    assert settings.rules_keys is not None  # settings_from_env requires it with a store
+
+    def build(bundle: RuleBundle) -> Router:
+        return bundle.router(**options)
+
+    try:
+        store = RulesStore(settings.rules_store, keys=settings.rules_keys.values())
+    except Exception as error:
+        raise ConfigError(
+            f"HANDOFF_RULES_STORE cannot be used ({_why(error)}): check the URL and the keys"
+        ) from None
+    return RulesWatcher(
+        store,
+        apply=apply,
+        build=build,
+        poll_seconds=settings.rules_poll_seconds,
+        on_result=on_reload,
+    )
+
+
+def _why(error: BaseException) -> str:
+    """Our own errors' messages (the store's hide the URL's password); for anything else
+    only its type: a driver's message may quote the connection string."""
+    from handoff.errors import HandoffError  # noqa: PLC0415
+
+    if isinstance(error, HandoffError):
+        return str(error).splitlines()[0][:300]
+    return type(error).__name__
+
+
+def _first_router(
+    settings: Settings, options: dict[str, Any], watcher: RulesWatcher | None
+) -> Router:
+    """What the server routes with first: the store's live version if one is published,
+    else HANDOFF_RULES (said in the log)."""
+    from handoff.governance.errors import CorruptVersion  # noqa: PLC0415
+
+    if watcher is not None:
+        try:
+            router = watcher.initial()
+        except CorruptVersion as refusal:
+            watcher.store.close()
+            raise ConfigError(
+                f"{refusal} (or remove HANDOFF_RULES_STORE to route with HANDOFF_RULES)"
+            ) from None
+        except Exception as error:
+            watcher.store.close()
+            raise ConfigError(
+                f"the rules store cannot be read ({_why(error)}): a server configured with "
+                "HANDOFF_RULES_STORE does not start without knowing which version is live; "
+                "check the database and that `handoff desktop upgrade` has run"
+            ) from None
+        if router is not None:
+            live = watcher.current
+            assert live is not None
+            log.info(
+                "handoff rules %s version %s from the rules store: publication #%s (%s by "
+                "%s, content %s); following new publications every %g s",
+                router.ruleset.name, router.version, live.seq, live.action, live.actor,
+                live.content_hash[:12], settings.rules_poll_seconds,
+            )  # fmt: skip
+            return router
+        log.warning(
+            "no rules version is published in the rules store yet: routing with "
+            "HANDOFF_RULES=%s until the first publish",
+            settings.rules,
+        )
+    router = Router.from_path(settings.rules, **options)
+    log.info("handoff rules %s version %s from %s", router.ruleset.name, router.version,
+             settings.rules)  # fmt: skip
+    return router
 
 
 def _add_delivery(
@@ -321,6 +511,9 @@ def _timings_writer(path: Path, secret: bytes | None) -> Callable[[TurnResult], 
                 "conversation": conversation_ref(result.conversation.id, secret),
                 "lane": result.decision.lane,
                 "handoff": result.decision.handoff,
+                # The rules that decided: after a publish, every server's lines show the
+                # switch (tests/governance/test_hot_reload_e2e.py reads it).
+                "ruleset_version": result.decision.ruleset_version,
                 "seconds": result.seconds,
             }
         )

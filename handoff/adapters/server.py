@@ -14,6 +14,12 @@ echoes request bodies in its 500 replies. Configured only from the environment (
   can be used now), 503 with a reason otherwise.
 - ``GET /metrics``: Prometheus metrics, behind ``HANDOFF_METRICS_TOKEN``.
 
+With ``HANDOFF_RULES_STORE`` the server routes with the store's live published rules
+version and follows every publish and rollback without a restart (a watcher thread
+verifies and builds the new router, then swaps it in one assignment: turns in flight
+finish on the old router, none is dropped; a version that fails verification or does not
+load is refused and the old one keeps routing). See DEPLOYING.md, "Rules from the store".
+
 Every error reply is ``{"error": <fixed text>, "request_id": …}``: never request content.
 Log lines carry the request id, never sender ids, text or payloads. One process serves
 (no Sanic worker processes): the router, the outbox and the one delivery thread are built
@@ -62,6 +68,7 @@ from handoff.errors import StorageUnavailable
 
 if TYPE_CHECKING:
     from handoff.delivery import Backlog, DeliveryAttempt
+    from handoff.governance.watch import Reload
     from handoff.router import Router
 
 __all__ = ["create_app", "main"]
@@ -164,6 +171,31 @@ class _Backlog:
         yield from (pending, dead, oldest, up)
 
 
+class _LiveRules:
+    """A Prometheus collector for the rules routing now: one info series (no stale label
+    sets after a swap) and the publication's sequence number."""
+
+    def __init__(self) -> None:
+        # (version, content, source, seq), replaced whole: a scrape never sees half a swap.
+        self.now: tuple[str, str, str, int] = ("", "", "file", 0)
+
+    def collect(self) -> Iterator[Metric]:
+        version, content, source, number = self.now
+        info = GaugeMetricFamily(
+            "handoff_rules_info",
+            "The rules version routing now (1): its version, the content hash of its "
+            "published files (empty for HANDOFF_RULES) and where it came from (store|file)",
+            labels=["version", "content", "source"],
+        )
+        info.add_metric([version, content, source], 1)
+        seq = GaugeMetricFamily(
+            "handoff_rules_publication_seq",
+            "Sequence number of the rules publication routing now (0: HANDOFF_RULES)",
+        )
+        seq.add_metric([], number)
+        yield from (info, seq)
+
+
 class Metrics:
     """The server's Prometheus metrics, in a registry of their own.
 
@@ -253,7 +285,38 @@ class Metrics:
         self.delivery_threads.set_function(
             lambda: sum(t.name == "handoff-delivery" for t in threading.enumerate())
         )
+        self.rules_reloads = prom.Counter(
+            "handoff_rules_reloads",
+            "Looks at the rules store that did something, by result: applied (a published "
+            "version routes now), refused (it did not verify or load: the old one keeps "
+            "routing), store_error (the store could not be read: retried)",
+            ["result"],
+            registry=r,
+        )
+        self.rules_store_up = prom.Gauge(
+            "handoff_rules_store_up",
+            "1 when the last look at the rules store succeeded (absent without a store)",
+            registry=r,
+        )
+        self.live_rules = _LiveRules()
+        self.registry.register(self.live_rules)
         self._backlog: _Backlog | None = None
+
+    def rules_from_file(self, router: Router) -> None:
+        """The server routes with HANDOFF_RULES (no store, or nothing published yet)."""
+        if self.live_rules.now[2] == "file":
+            self.live_rules.now = (router.version, "", "file", 0)
+
+    def reloaded(self, reload: Reload) -> None:
+        """The rules watcher's hook: count the result, record what routes now."""
+        if reload.result == "unchanged":
+            self.rules_store_up.set(1)
+            return
+        self.rules_reloads.labels(result=reload.result).inc()
+        self.rules_store_up.set(0 if reload.result == "store_error" else 1)
+        if reload.result == "applied":
+            content = (reload.content_hash or "")[:12]
+            self.live_rules.now = (reload.ruleset_version or "", content, "store", reload.seq or 0)
 
     def bind(self, router: Router) -> None:
         """Take the label values from the router's rule sets (live, arms, shadow); values
@@ -575,8 +638,16 @@ def _warm_up(runtime: Runtime) -> None:
 def serve(settings: Settings) -> None:
     """Build everything once in this process, then serve in it (no worker processes)."""
     metrics = Metrics()
-    runtime = build_runtime(settings, on_turn=(metrics.record,), on_delivery=metrics.delivered)
+    runtime = build_runtime(
+        settings,
+        on_turn=(metrics.record,),
+        on_delivery=metrics.delivered,
+        # A new router's lanes and rules are known label values before its first turn.
+        on_rules=metrics.bind,
+        on_reload=metrics.reloaded,
+    )
     metrics.bind(runtime.router)
+    metrics.rules_from_file(runtime.router)
     if runtime.backlog is not None:
         metrics.watch_backlog(runtime.backlog)
     _warm_up(runtime)
@@ -589,8 +660,11 @@ def serve(settings: Settings) -> None:
     log.info("handoff action server on http://%s:%s", settings.host, settings.port)
     if settings.host not in ("127.0.0.1", "::1", "localhost"):
         log.warning("HANDOFF_HOST=%s: keep this port off the public internet", settings.host)
-    app.run(host=settings.host, port=settings.port, single_process=True,
-            access_log=False, motd=False)  # fmt: skip
+    try:
+        app.run(host=settings.host, port=settings.port, single_process=True,
+                access_log=False, motd=False)  # fmt: skip
+    finally:
+        runtime.close()
 
 
 def main(argv: list[str] | None = None) -> None:

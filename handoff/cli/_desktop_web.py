@@ -208,7 +208,7 @@ def serve(
             "(HANDOFF_DESKTOP_RASA_URL with its secrets)"
         )
     desk = module.Desktop(db, bot=bot)
-    relay = None
+    relay = follower = None
     try:
         if upgrade:
             desk.upgrade()
@@ -222,6 +222,7 @@ def serve(
             from handoff.desktop.relay import Relay, Sweeper  # noqa: PLC0415
 
             relay = Relay(desk, rasa_events, router=router, bot=bot)
+            follower = _follow_rules_store(desk, relay, rules_keys)
             sweeper = Sweeper(desk, abandon_after)
             background = [
                 lambda wake: relay.run(wake=wake),
@@ -251,6 +252,8 @@ def serve(
 
         _run_server(app, host, port, on_started=started)
     finally:
+        if follower is not None:
+            follower.stop()
         if relay is not None:
             relay.close()
         desk.close()
@@ -276,6 +279,38 @@ def _rules_pages(desk: Any, keys: tuple[bytes, ...], rasa_events: str | None, ro
     from handoff.governance.store import RulesStore  # noqa: PLC0415
 
     return RulesPages(RulesStore(desk.engine, keys=keys), events_url=rasa_events, baseline=router)
+
+
+def _follow_rules_store(desk: Any, relay: Any, keys: tuple[bytes, ...]) -> Any:
+    """When the desktop's database has a published rules version, the relay routes with it
+    and follows every publish and rollback (the action servers' watcher, verified with
+    ``keys``, HANDOFF_RULES_KEY's); the watcher, or None when nothing is published."""
+    from handoff.governance.store import RulesStore  # noqa: PLC0415
+    from handoff.governance.watch import RulesWatcher  # noqa: PLC0415
+
+    store = RulesStore(desk.engine, keys=keys)
+    if not store.latest_seq():
+        return None  # nothing published: --rules routes
+    if not store.can_sign:
+        raise click.UsageError(
+            "rules versions are published in the desktop database, so the relay routes with "
+            "the live one: set HANDOFF_RULES_KEY (or HANDOFF_RULES_KEY_FILE) to the key they "
+            "are signed with"
+        )
+
+    def apply(router: Any, published: Any) -> None:
+        desk.sync_lanes(router)  # a published version may bring new lanes
+        relay.router = router  # one assignment: the next event routes with it
+
+    watcher = RulesWatcher(store, apply=apply, build=lambda bundle: bundle.router())
+    router = watcher.initial()  # CorruptVersion (no version verifies): refuse to start
+    if router is not None:
+        apply(router, watcher.current)
+        console(stderr=True).print(
+            f"the relay routes with the published rules version {router.version} "
+            "(not --rules) and follows new publications"
+        )
+    return watcher.start()
 
 
 def _metrics(desk: Any, relay: Any) -> Any:
