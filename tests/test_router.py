@@ -198,6 +198,7 @@ class TestFaults:
             raise RuntimeError("model store unavailable for card 4111 1111 1111 1111")
 
         monkeypatch.setattr(handoff.router, "extract", broken)
+        monkeypatch.setattr(handoff.router, "extract_carried", broken)
         decision = default_router.route(conversation(user("hello")), now=OPEN)
         assert decision.lane == "general_support"
         assert decision.handoff
