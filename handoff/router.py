@@ -56,6 +56,7 @@ from handoff.signals.extract import (
     MAX_TURNS,
     Limits,
     bound,
+    carry_key,
     extract_carried,
     restate,
     signal_settings,
@@ -184,6 +185,9 @@ class Router:
                 else:
                     self._arms[name] = self._live
         self._shadow = _Rules.of(compiled.shadow) if compiled.shadow is not None else None
+        # What the analysis carried in routing states is keyed by (extract.carry_key), per
+        # signal settings: computed once, not on every turn.
+        self._carry_keys: dict[tuple[object, ...], str] = {}
 
     # ------------------------------------------------------------------ construction
 
@@ -450,7 +454,11 @@ class Router:
                 found = self.signals(conversation)  # a subclass's hook, for the live settings
             elif carried is not None:
                 found, carried.carry, carried.why = extract_carried(
-                    conversation, rules.settings, self._limits, conversation.state.carry
+                    conversation,
+                    rules.settings,
+                    self._limits,
+                    conversation.state.carry,
+                    key=self._carry_key(rules),
                 )
                 carried.signals = True
             else:
@@ -458,6 +466,12 @@ class Router:
             computed[rules.signal_key] = found
             return found
         return restate(found, conversation.state)
+
+    def _carry_key(self, rules: _Rules) -> str:
+        key = self._carry_keys.get(rules.signal_key)
+        if key is None:
+            key = self._carry_keys[rules.signal_key] = carry_key(rules.settings, self._limits)
+        return key
 
     def _with_shadow(
         self,

@@ -194,7 +194,7 @@ class TestFaults:
     ) -> None:
         """If signal extraction blows up, the customer reaches the safe human lane."""
 
-        def broken(*_: object) -> None:
+        def broken(*_: object, **__: object) -> None:
             raise RuntimeError("model store unavailable for card 4111 1111 1111 1111")
 
         monkeypatch.setattr(handoff.router, "extract", broken)

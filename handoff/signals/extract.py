@@ -14,6 +14,7 @@ import math
 import re
 import sys
 import zlib
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -322,6 +323,8 @@ def extract_carried(
     settings: Settings,
     limits: Limits = _DEFAULT_LIMITS,
     carry: SignalCarry | None = None,
+    *,
+    key: str | None = None,
 ) -> tuple[Signals, SignalCarry | None, str | None]:
     """Signals for the latest turn from ``carry`` (what earlier turns' analysis left in the
     routing state) and the turns it does not cover: only new messages are analysed.
@@ -331,18 +334,21 @@ def extract_carried(
     earlier turns were analysed again instead of continuing ``carry``, why (a fixed phrase
     for the decision's trace; None when the carry was used, or on a conversation's first
     message, which has nothing earlier to analyse). The signals equal
-    :func:`extract`'s for the same conversation, whichever way they were computed.
+    :func:`extract`'s for the same conversation, whichever way they were computed. ``key``
+    is ``carry_key(settings, limits)``, for callers that keep it.
     """
-    key = carry_key(settings, limits)
-    why = _unusable(conversation, carry, key, limits)
-    if why is None and carry is not None:
+    key = carry_key(settings, limits) if key is None else key
+    why, digest = _unusable(conversation, carry, key, limits)
+    if why is None and carry is not None and digest is not None:
         try:
-            signals, carried = _extract_from(conversation, settings, limits, carry, key)
+            signals, carried = _extract_from(
+                conversation, settings, limits, carry, key, digest=digest
+            )
         except _CannotContinue as reason:
             why = str(reason)
         else:
             return signals, carried, None
-    signals, carried = _extract_whole(conversation, settings, limits)
+    signals, carried = _extract_whole(conversation, settings, limits, key)
     if carry is None and signals.user_turns <= 1:
         why = None  # nothing earlier to analyse again: the first message of a conversation
     return signals, carried, why
@@ -372,47 +378,49 @@ def _model_fingerprint() -> str:
     return hashlib.blake2b(learned.MODEL_PATH.read_bytes(), digest_size=8).hexdigest()
 
 
-def _check(turns: Sequence[Turn]) -> str:
-    """A digest of what earlier turns contribute to signals: each turn's role, text, intent,
-    action and fallback flag, in order (three joins and one hash, no per-turn formatting)."""
-    digest = hashlib.blake2b(digest_size=12)
-    digest.update("\x1f".join([t.text for t in turns]).encode("utf-8", "surrogatepass"))
-    digest.update(b"\x1e")
-    digest.update(
-        "\x1f".join([t.intent.name if t.intent is not None else "" for t in turns]).encode(
-            "utf-8", "surrogatepass"
-        )
-    )
-    digest.update(b"\x1e")
-    digest.update(
-        "\x1f".join(
-            [
-                f"{t.role}{'!' if t.fallback else ''}{t.action or ''}"
-                for t in turns
-                if t.role != "user"
-            ]
-        ).encode("utf-8", "surrogatepass")
-    )
-    digest.update("".join([t.role[0] for t in turns]).encode())
-    return digest.hexdigest()
+class _Digest:
+    """A digest of the turns a carry covers: each turn's role and text, in order. Built as a
+    stream (one join per batch of turns, no per-turn formatting), so the digest of the turns
+    a carry covered, extended by the turns after them, is the digest of them all. NLU intents
+    and bot actions are left out: Rasa never changes a logged event, so a conversation whose
+    texts and roles match is the one the carry was made from (or a new session, which has
+    fewer turns)."""
+
+    def __init__(self, turns: Sequence[Turn] = ()) -> None:
+        self._texts = hashlib.blake2b(digest_size=12)
+        self._roles = hashlib.blake2b(digest_size=4)
+        self.add(turns)
+
+    def add(self, turns: Sequence[Turn]) -> None:
+        if turns:
+            texts = "\x1e".join([t.text for t in turns]) + "\x1e"
+            self._texts.update(texts.encode("utf-8", "surrogatepass"))
+            self._roles.update("".join([t.role[0] for t in turns]).encode())
+
+    def hexdigest(self) -> str:
+        return self._texts.hexdigest() + self._roles.hexdigest()
 
 
 def _unusable(
     conversation: Conversation, carry: SignalCarry | None, key: str, limits: Limits
-) -> str | None:
-    """Why ``carry`` cannot continue this conversation (a fixed phrase), or None if it can."""
+) -> tuple[str | None, _Digest | None]:
+    """Why ``carry`` cannot continue this conversation (a fixed phrase), or None and the
+    digest of the turns it covers."""
     if carry is None:
-        return "no carried analysis in the routing state"
+        return "no carried analysis in the routing state", None
     if carry.v != CARRY_FORMAT:
-        return "the carried analysis has another format"
+        return "the carried analysis has another format", None
     if carry.key != key:
-        return "the carried analysis was made with other signal settings, limits or analysis"
+        return "the carried analysis was made with other signal settings, limits or analysis", None
     turns = conversation.turns
     if len(turns) > limits.max_turns:
-        return "the conversation is longer than max_turns"
-    if carry.turns > len(turns) or _check(turns[: carry.turns]) != carry.check:
-        return "the carried analysis does not match the conversation"
-    return None
+        return "the conversation is longer than max_turns", None
+    if carry.turns > len(turns):
+        return "the carried analysis does not match the conversation", None
+    digest = _Digest(turns[: carry.turns])
+    if digest.hexdigest() != carry.check:
+        return "the carried analysis does not match the conversation", None
+    return None, digest
 
 
 @dataclass
@@ -484,7 +492,8 @@ class _Fold:
     cues: list[tuple[int, str, int, int, float]] = field(default_factory=list)
     failures: _Failures = field(default_factory=_Failures)
     episode: tuple[int, set[str], _Failures] | None = None
-    masks: list[int] = field(default_factory=list)
+    words: str = ""  # one 32-bit mask per user turn, 8 hex digits each (SignalCarry.words)
+    finite: bool = True  # whether every number carried is (JSON has no NaN)
     keep: int = EXPLAINED_TURNS
 
     @classmethod
@@ -502,7 +511,7 @@ class _Fold:
             episode=None
             if episode is None
             else (episode.start, set(episode.seen), _Failures.of(episode.failures)),
-            masks=_masks(carry.words),
+            words=carry.words,
             keep=keep,
         )
 
@@ -525,7 +534,13 @@ class _Fold:
             dropped = self.recent.pop(0)[0]
             self.cues = [c for c in self.cues if c[0] != dropped]
         self.cues += [(index, c.kind, c.start, c.end, c.weight) for c in view.cues]
-        self.masks.append(view.mask)
+        self.words += f"{view.mask:08x}"
+        self.finite = (
+            self.finite
+            and math.isfinite(sentiment)
+            and math.isfinite(frustration)
+            and all(math.isfinite(c.weight) for c in view.cues)
+        )
         self.failures.user(turn, settings)
         if self.episode is not None:
             self.episode[1].update(kinds)
@@ -537,19 +552,15 @@ class _Fold:
         if self.episode is not None:
             self.episode[2].other(turn, settings)
 
-    def carry(self, key: str, turns: Sequence[Turn]) -> SignalCarry | None:
+    def carry(self, key: str, turns: int, digest: _Digest) -> SignalCarry | None:
         """The state to carry to the next turn, or None past the state's bounds."""
-        if self.users > MAX_CARRY_USERS or len(self.cues) > MAX_CARRY_CUES:
-            return None
-        values = (self.first, self.low, self.high, *(v for r in self.recent for v in r[1:]),
-                  *(c[4] for c in self.cues))  # fmt: skip
-        if not all(v is None or math.isfinite(v) for v in values):
+        if self.users > MAX_CARRY_USERS or len(self.cues) > MAX_CARRY_CUES or not self.finite:
             return None
         episode = self.episode
         return SignalCarry(
             key=key,
-            turns=len(turns),
-            check=_check(turns),
+            turns=turns,
+            check=digest.hexdigest(),
             users=self.users,
             first=self.first,
             low=self.low,
@@ -563,12 +574,19 @@ class _Fold:
             else Episode(
                 start=episode[0], seen=tuple(sorted(episode[1])), failures=episode[2].model()
             ),
-            words="".join(f"{m:08x}" for m in self.masks),
+            words=self.words,
         )
 
 
-def _masks(words: str) -> list[int]:
-    return [int(words[i : i + 8], 16) for i in range(0, len(words), 8)]
+_UINT32 = next(code for code in "ILH" if array(code).itemsize == 4)
+
+
+def _masks(words: str) -> Sequence[int]:
+    """The masks in SignalCarry.words, parsed in C (big-endian hex, 8 digits each)."""
+    masks = array(_UINT32, bytes.fromhex(words))
+    if sys.byteorder == "little":
+        masks.byteswap()
+    return masks
 
 
 def _episode_start(conversation: Conversation) -> int | None:
@@ -579,7 +597,7 @@ def _episode_start(conversation: Conversation) -> int | None:
 
 
 def _extract_whole(
-    conversation: Conversation, settings: Settings, limits: Limits
+    conversation: Conversation, settings: Settings, limits: Limits, key: str | None = None
 ) -> tuple[Signals, SignalCarry | None]:
     """Every signal from the whole (bounded) conversation, and the carry it leaves."""
     bounded = bound(conversation, limits)
@@ -602,7 +620,8 @@ def _extract_whole(
     signals = _signals(window, settings, fold, latest, bounded.cut_chars, first, before, limits)
     carried = None
     if first == 0 and settings.sentiment_window <= _MAX_CARRIED_WINDOW:
-        carried = fold.carry(carry_key(settings, limits), conversation.turns)
+        turns = conversation.turns
+        carried = fold.carry(key or carry_key(settings, limits), len(turns), _Digest(turns))
     return signals, carried
 
 
@@ -612,8 +631,11 @@ def _extract_from(
     limits: Limits,
     carry: SignalCarry,
     key: str,
+    *,
+    digest: _Digest,
 ) -> tuple[Signals, SignalCarry | None]:
-    """Signals from ``carry`` and the turns after it (the conversation is within max_turns)."""
+    """Signals from ``carry`` and the turns after it (the conversation is within max_turns);
+    ``digest`` is of the turns ``carry`` covers."""
     if settings.sentiment_window > _MAX_CARRIED_WINDOW:
         raise _CannotContinue("the trend window is longer than the state carries")
     start = _episode_start(conversation)
@@ -644,7 +666,8 @@ def _extract_from(
         prefix = turns[: carry.turns]
     window = _bounded_fields(conversation, (*prefix, *bounded_new))
     signals = _signals(window, settings, fold, latest, cut, 0, 0, limits)
-    return signals, fold.carry(key, turns)
+    digest.add(turns[carry.turns :])
+    return signals, fold.carry(key, len(turns), digest)
 
 
 def _bound_turns(
@@ -709,7 +732,9 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
     group_mass, group_rank = _intent_groups(latest_turn, settings)
     consecutive, total = fold.failures.counts()
     repeat_count = (
-        _repeat_count(latest_view[1], fold.masks, turns, limits) if latest_view is not None else 0
+        _repeat_count(latest_view[1], _masks(fold.words), turns, limits)
+        if latest_view is not None
+        else 0
     )
     state = conversation.state
     user_count = fold.users + before
@@ -800,11 +825,13 @@ def _repeat_count(
         return 0
     mine = masks[-1]
     size = len(words)
+    # Two messages share at most size - popcount(mine & ~theirs) words, and their union has
+    # at least size + popcount(theirs & ~mine): a repeat (overlap >= 0.8) needs
+    # 5 * shared >= 4 * union, so 4 * popcount(mine ^ theirs) <= size (equal sets included).
     candidates = [
         n
         for n, theirs in enumerate(masks[:-1])
-        if theirs
-        and 5 * (size - (mine & ~theirs).bit_count()) >= 4 * (size + (theirs & ~mine).bit_count())
+        if theirs and (mine ^ theirs).bit_count() * 4 <= size
     ]
     if not candidates:
         return 0
