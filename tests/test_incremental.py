@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 
 from handoff import Conversation, Router
 from handoff.adapters.rasa import _read_state, state_slot_value
-from handoff.models.conversation import MAX_CARRY_USERS, RoutingState, SignalCarry, Turn
+from handoff.models.conversation import (
+    MAX_CARRY_USERS,
+    Account,
+    Intent,
+    RoutingState,
+    SignalCarry,
+    Turn,
+)
 from handoff.models.decision import Decision
 from handoff.signals.extract import EXPLAINED_TURNS, extract, extract_carried
 from tests.conftest import RULES
@@ -55,16 +62,18 @@ TEXTS = [
     "I have been waiting 3 weeks", "ok", "you are not helping me at all",
     "my email is a@b.co and card 4111111111111111", "why is this so hard",
 ]  # fmt: skip
-intent = st.builds(dict, name=st.sampled_from(INTENTS), confidence=st.floats(0, 1, allow_nan=False))
+intent: st.SearchStrategy[dict[str, Any]] = st.builds(
+    dict, name=st.sampled_from(INTENTS), confidence=st.floats(0, 1, allow_nan=False)
+)
 text = st.one_of(st.sampled_from(TEXTS), st.text(max_size=60))
-user_turn = st.builds(
+user_turn: st.SearchStrategy[dict[str, Any]] = st.builds(
     dict,
     role=st.just("user"),
     text=text,
     intent=st.one_of(st.none(), intent),
     intent_ranking=st.lists(intent, max_size=3),
 )
-other_turn = st.builds(
+other_turn: st.SearchStrategy[dict[str, Any]] = st.builds(
     dict,
     role=st.sampled_from(["bot", "bot", "bot", "agent", "system"]),
     text=text,
@@ -118,7 +127,7 @@ def test_carried_turns_decide_as_the_whole_conversation(
     for users, (others, user, happens) in enumerate(steps, start=1):
         turns += [Turn.model_validate(t) for t in (*others, user)]
         conversation = Conversation(
-            id="prop", turns=tuple(turns), account={"customer_id": customer}, state=state
+            id="prop", turns=tuple(turns), account=Account(customer_id=customer), state=state
         )
         carried = router.route(conversation, now=NOON)
         whole = router.route(
@@ -150,7 +159,7 @@ def test_a_long_conversation_replays_as_the_whole(routers: dict[str, Router], ru
             if n % 7 == 3
             else Turn(role="bot", text="Here you are.", action="utter_answer"),
             Turn(role="user", text=TEXTS[n % len(TEXTS)] + ("" if n % 3 else f" ({n})"),
-                 intent={"name": INTENTS[n % len(INTENTS)], "confidence": 0.7}),
+                 intent=Intent(name=INTENTS[n % len(INTENTS)], confidence=0.7)),
         ]  # fmt: skip
         conversation = Conversation(id="long", turns=tuple(turns), state=state)
         carried = router.route(conversation, now=NOON)
