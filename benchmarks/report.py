@@ -151,6 +151,41 @@ def vader(benches: list[Bench]) -> Bench | None:
     return find(benches, **VADER)
 
 
+# The carried routing state (bench_incremental.py, issue 16): a run of its own, with its own
+# VADER benchmark as the unit of its ratios.
+CARRY_VADER = {"kind": "carry_vader"}
+CARRY_VADER_NAME = "bench_carry_vader"
+CARRY_LONG, CARRY_SHORT = 50, 5
+CARRY_TARGETS = (
+    "turn 50 ÷ turn 5, a bot turn, carried state, warm caches",
+    "cold ÷ warm caches, a bot turn at turn 50, carried state",
+    "a bot turn ÷ VADER alone, turn 50, carried state, warm caches",
+    "a handoff turn (payload included) ÷ VADER alone, turn 50, carried state, warm caches",
+)
+
+
+def carry(benches: list[Bench], turn: int, kind: str, caches: str, carried: bool = True
+          ) -> Bench | None:  # fmt: skip
+    """One of bench_incremental's turns."""
+    return find(benches, kind="carry_turn", turn=turn, turn_kind=kind, caches=caches,
+                carried=carried)  # fmt: skip
+
+
+def carry_targets(benches: list[Bench]) -> list[Target]:
+    """Issue 16's goals for a turn's cost, each a ratio of two benchmarks of one run."""
+    unit = find(benches, **CARRY_VADER)
+    long_warm = carry(benches, CARRY_LONG, "bot", "warm")
+    return [
+        ratio_target(CARRY_TARGETS[0], long_warm, carry(benches, CARRY_SHORT, "bot", "warm"),
+                     "≤ 1.2×", lambda r: r <= 1.2),
+        ratio_target(CARRY_TARGETS[1], carry(benches, CARRY_LONG, "bot", "cold"), long_warm,
+                     "≤ 1.2×", lambda r: r <= 1.2),
+        ratio_target(CARRY_TARGETS[2], long_warm, unit, "≤ 2.5×", lambda r: r <= 2.5),
+        ratio_target(CARRY_TARGETS[3], carry(benches, CARRY_LONG, "handoff", "warm"), unit,
+                     "≤ 4×", lambda r: r <= 4),
+    ]  # fmt: skip
+
+
 def targets(benches: list[Bench]) -> list[Target]:
     """Each goal, and beside it the case that shows its other side (worst case, cold caches,
     same input), every one a ratio of this run's medians; absent benchmarks say so."""
@@ -196,6 +231,7 @@ def targets(benches: list[Bench]) -> list[Target]:
         )  # fmt: skip
     out.append(desktop_target(benches))
     out.append(relay_target(benches))
+    out += carry_targets(benches)
     return out
 
 
@@ -282,6 +318,18 @@ def conditions(benches: list[Bench]) -> dict[str, str]:
     arrival = find(benches, kind="desktop_arrival", rate=DESKTOP_RATE)
     if arrival is not None:
         out[DESKTOP_TARGET] = desktop_conditions(arrival.info)
+    carried = carry(benches, CARRY_LONG, "bot", "warm")
+    if carried is not None:
+        run = carry_run(benches)
+        same = (
+            f"a run of its own ({run}); the customer's 5th or 50th message of a support chat, "
+            "new each round, the earlier turns routed before timing (their analysis in the "
+            "routing state); route, on a handoff the payload and its JSON, the signed state slot"
+        )
+        out[CARRY_TARGETS[0]] = same
+        out[CARRY_TARGETS[1]] = same + "; cold: every data cache cleared before each round"
+        for what in CARRY_TARGETS[2:]:
+            out[what] = same + f"; VADER = `{CARRY_VADER_NAME}`, same run"
     relay = find(benches, kind="relay_customer_to_agent")
     if relay is not None:
         i = relay.info
@@ -782,7 +830,9 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "The machines are shared and noisy, so every claim below is a **ratio of two "
         "benchmarks from the same run**, and each benchmark shows its own noise (IQR ÷ median "
         "and stddev ÷ median). Ratio ranges divide one benchmark's quartiles by the other's "
-        f'opposite quartiles. Every "× VADER" divides by one benchmark, `{VADER_NAME}`.',
+        f'opposite quartiles. Every "× VADER" divides by one benchmark, `{VADER_NAME}`, '
+        "except for the carried routing state's turns (issue 16), a run of their own that "
+        f"divides by its own VADER benchmark, `{CARRY_VADER_NAME}`.",
         "",
         "## Targets",
         "",
@@ -802,6 +852,7 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         out.append(f"| {t.what} | {cond} | {t.goal} | {ratio} | {span} | {met} | {t.detail} |")
     out += ["", "Other ratios from the same run:", "", *other_ratios(benches)]
     out += turn_breakdown(benches)
+    out += carried_state(benches)
     if has_plot(benches):
         out += ["", "## Decision latency against rule count", "", "![decision](decision.png)"]
     out += [
@@ -934,6 +985,11 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "a governed publish to every running action server routing with the new version, "
         "and the turns lost meanwhile, under load.",
         "",
+        "- **carried state**: `bench_incremental.py` (its docstring has the set-up): one "
+        "turn at the customer's 5th and 50th message, warm and cold, a bot turn and a "
+        "handoff turn, with the earlier turns' analysis carried in the routing state and, "
+        "for comparison, without it; VADER alone in the same run as their unit.",
+        "",
         "- **outcomes report**: `bench_report.py` (its docstring has the set-up): "
         "`load_dataset` + `compute_kpis` + `render_report`, what `handoff report` does, over "
         "a simulated month stored in a desktop database, in a fresh process whose peak RSS "
@@ -945,6 +1001,82 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+CARRY_CASES = (
+    ("bot turn, turn 5, warm", CARRY_SHORT, "bot", "warm", True),
+    ("bot turn, turn 5, cold", CARRY_SHORT, "bot", "cold", True),
+    ("bot turn, turn 50, warm", CARRY_LONG, "bot", "warm", True),
+    ("bot turn, turn 50, cold", CARRY_LONG, "bot", "cold", True),
+    ("handoff turn, turn 5, warm", CARRY_SHORT, "handoff", "warm", True),
+    ("handoff turn, turn 5, cold", CARRY_SHORT, "handoff", "cold", True),
+    ("handoff turn, turn 50, warm", CARRY_LONG, "handoff", "warm", True),
+    ("handoff turn, turn 50, cold", CARRY_LONG, "handoff", "cold", True),
+    ("bot turn, turn 50, warm, no carried analysis", CARRY_LONG, "bot", "warm", False),
+    ("bot turn, turn 50, cold, no carried analysis", CARRY_LONG, "bot", "cold", False),
+)
+
+
+def carry_run(benches: list[Bench]) -> str:
+    """When and where bench_incremental ran: commit, time and load average (from its info)."""
+    runs = [b for b in benches if b.info.get("kind") in ("carry_turn", "carry_vader")]
+    if not runs:
+        return NOT_MEASURED
+    first = min(runs, key=lambda b: str(b.info.get("measured_at", "")))
+    loads = [b.info[k] for b in runs for k in ("load_average_before", "load_average_after")
+             if isinstance(b.info.get(k), float | int)]  # fmt: skip
+    load = f", 1-minute load average {min(loads):.1f} to {max(loads):.1f}" if loads else ""
+    return (
+        f"commit {first.info.get('commit') or '?'}, "
+        f"{str(first.info.get('measured_at', '?'))[:16].replace('T', ' ')} UTC{load}"
+    )
+
+
+def carried_state(benches: list[Bench]) -> list[str]:
+    """Issue 16: what a turn costs with the earlier turns' analysis carried in the state."""
+    out = ["", "## Carried state: a turn's cost against length and caches", ""]
+    unit = find(benches, **CARRY_VADER)
+    rows = [(label, carry(benches, t, k, c, carried)) for label, t, k, c, carried in CARRY_CASES]
+    if unit is None or all(b is None for _, b in rows):
+        return [*out, f"The carried state's turns were {NOT_MEASURED}."]
+    out += [
+        f"`bench_incremental.py` (its docstring has the set-up), {carry_run(benches)}: one "
+        "new customer message per round at the customer's 5th or 50th message of a support "
+        "chat, the earlier turns routed before timing, so the routing state carries their "
+        "analysis (`RoutingState.carry`). Timed: `route`, on a handoff the payload and its "
+        "JSON, and the signed `handoff_state` slot value; *cold* clears every per-process "
+        "data cache before each round (another server handled the earlier turns); *no "
+        "carried analysis* routes the same turn from a state without it (the engine before "
+        f"issue 16). × VADER divides by `{CARRY_VADER_NAME}` ({fmt_time(unit.median)}), "
+        "timed in the same run.",
+        "",
+        "| turn | median | × VADER | IQR÷median | rounds | state slot |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, bench in rows:
+        if bench is None:
+            out.append(f"| {label} | {NOT_MEASURED} | | | | |")
+            continue
+        size = bench.info.get("state_bytes")
+        slot = f"{size / 1024:.1f} KiB" if isinstance(size, int | float) else ""
+        out.append(
+            f"| {label} | {fmt_time(bench.median)} | {_x(bench.median / unit.median)} | "
+            f"{bench.iqr_rel:.1%} | {bench.rounds} | {slot} |"
+        )
+    before = carry(benches, CARRY_LONG, "bot", "cold", False)
+    after = carry(benches, CARRY_LONG, "bot", "cold")
+    if before is not None and after is not None:
+        out += [
+            "",
+            f"At turn 50 with cold caches the carried analysis makes a bot turn "
+            f"{_x(before.median / after.median)} faster ({fmt_time(before.median)} → "
+            f"{fmt_time(after.median)}): only the new message is analysed, where the whole "
+            "conversation was. What is left is the new message's own analysis (VADER, the "
+            "lexicon, the learned model: see *Where a full turn's time goes*), the decision "
+            "and its models, and the state's signature; the goals (≤ 2.5× and ≤ 4× VADER) need "
+            "that analysis itself made cheaper, which the carried state cannot do.",
+        ]
+    return out
 
 
 TURN_PARTS = (
@@ -1551,6 +1683,9 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
             if stays
             else "."
         ),
+        "- with the earlier turns' analysis carried in the routing state (issue 16; "
+        + carry_speed(benches)
+        + ".",
         "",
         "The report splits where a turn's time goes and what would take it further.",
     ]
@@ -1560,6 +1695,33 @@ def speed(raw: dict[str, Any], benches: list[Bench]) -> str:
         for line in lines
     ]  # fmt: skip
     return "\n".join(wrapped)
+
+
+def carry_speed(benches: list[Bench]) -> str:
+    """The carried state's line of the Speed section."""
+    found = {t.what: t for t in carry_targets(benches)}
+    if any(t.ratio is None for t in found.values()):
+        return NOT_MEASURED + ")"
+
+    def said(what: str) -> str:
+        t = found[what]
+        return f"{t.ratio:.2f}× ({'meets' if t.met else 'misses'} the goal of {t.goal})"
+
+    before = carry(benches, CARRY_LONG, "bot", "cold", False)
+    after = carry(benches, CARRY_LONG, "bot", "cold")
+    faster = (
+        f"; without the carried analysis that cold turn took {_x(before.median / after.median)} "
+        "as long"
+        if before is not None and after is not None
+        else ""
+    )
+    return (
+        f"a run of its own, {carry_run(benches)}): a bot turn at the customer's 50th message "
+        f"÷ at their 5th, warm: {said(CARRY_TARGETS[0])}; cold ÷ warm caches at the 50th "
+        f"(another server handled the earlier turns): {said(CARRY_TARGETS[1])}{faster}; a bot "
+        f"turn at the 50th ÷ VADER alone (`{CARRY_VADER_NAME}`): {said(CARRY_TARGETS[2])}; a "
+        f"handoff turn, payload included: {said(CARRY_TARGETS[3])}"
+    )
 
 
 def report_speed(raw: dict[str, Any], benches: list[Bench]) -> str:

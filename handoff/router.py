@@ -34,7 +34,7 @@ from handoff.graph.compile import CompiledRules, LaneInfo, compile_rules, reply_
 from handoff.graph.conditions import explain
 from handoff.graph.plan import CompiledRule, to_vector
 from handoff.history import HistorySource, InMemoryHistory
-from handoff.models.conversation import Conversation, RoutingState
+from handoff.models.conversation import Conversation, RoutingState, SignalCarry
 from handoff.models.decision import (
     AntiFlapOutcome,
     Decision,
@@ -52,7 +52,15 @@ from handoff.rules.experiments import assign_arm, assignment_unit
 from handoff.rules.loader import LoadedRules, load_rules, parse_rules_text, ruleset_version
 from handoff.rules.loader import SourceMap as _SourceMap
 from handoff.signals import extract
-from handoff.signals.extract import MAX_TURNS, Limits, bound, restate, signal_settings
+from handoff.signals.extract import (
+    MAX_TURNS,
+    Limits,
+    bound,
+    carry_key,
+    extract_carried,
+    restate,
+    signal_settings,
+)
 from handoff.signals.pii import redact
 from handoff.signals.text import MAX_MESSAGE_CHARS
 
@@ -177,6 +185,9 @@ class Router:
                 else:
                     self._arms[name] = self._live
         self._shadow = _Rules.of(compiled.shadow) if compiled.shadow is not None else None
+        # What the analysis carried in routing states is keyed by (extract.carry_key), per
+        # signal settings: computed once, not on every turn.
+        self._carry_keys: dict[tuple[object, ...], str] = {}
 
     # ------------------------------------------------------------------ construction
 
@@ -302,11 +313,12 @@ class Router:
         """
         computed: dict[tuple[object, ...], Signals] = {}  # signals, once per turn
         rules, arm, note = self._live, None, ""
+        carried = _Carried()
         try:
             if self._experiment is not None:
                 arm, note = self._pick_arm(conversation, self._experiment)
                 rules = self._arms[arm]
-            signals = self._signals(rules, conversation, computed)
+            signals = self._signals(rules, conversation, computed, carried)
             decision = self._decide(rules, conversation, signals, now, queue_load)
         except Exception as error:
             # No conversation id or message: logs must not carry customers' data.
@@ -324,6 +336,14 @@ class Router:
                     "trace": (*decision.trace, _step("experiment", None, None, None, note)),
                 }
             )
+        if carried.signals:
+            # The analysis the next turn continues from; and whether this one had to start over.
+            update: dict[str, Any] = {
+                "state": decision.state.model_copy(update={"carry": carried.carry})
+            }
+            if carried.why is not None:
+                update["trace"] = (*decision.trace, _step("signals", None, None, None, carried.why))
+            decision = decision.model_copy(update=update)
         if self._shadow is not None:
             decision = self._with_shadow(
                 self._shadow, decision, conversation, computed, now=now, queue_load=queue_load
@@ -419,19 +439,40 @@ class Router:
         rules: _Rules,
         conversation: Conversation,
         computed: dict[tuple[object, ...], Signals],
+        carried: _Carried | None = None,
     ) -> Signals:
         """Signals for ``rules``, computed once per turn for rule sets whose signal settings
-        agree (another routing state only changes the signals that read it)."""
+        agree (another routing state only changes the signals that read it). With
+        ``carried`` (the routing rules), the analysis carried in the routing state is
+        continued and the next turn's put in ``carried``."""
         found = computed.get(rules.signal_key)
         if found is None:
-            found = (
-                self.signals(conversation)  # the public hook, for the live settings
-                if rules.signal_key == self._live.signal_key
-                else extract(conversation, rules.settings, self._limits)
-            )
+            hook = self.signals
+            if (
+                rules.signal_key == self._live.signal_key
+                and getattr(hook, "__func__", None) is not Router.signals
+            ):
+                found = hook(conversation)  # the public hook, replaced: for the live settings
+            elif carried is not None:
+                found, carried.carry, carried.why = extract_carried(
+                    conversation,
+                    rules.settings,
+                    self._limits,
+                    conversation.state.carry,
+                    key=self._carry_key(rules),
+                )
+                carried.signals = True
+            else:
+                found = extract(conversation, rules.settings, self._limits)
             computed[rules.signal_key] = found
             return found
         return restate(found, conversation.state)
+
+    def _carry_key(self, rules: _Rules) -> str:
+        key = self._carry_keys.get(rules.signal_key)
+        if key is None:
+            key = self._carry_keys[rules.signal_key] = carry_key(rules.settings, self._limits)
+        return key
 
     def _with_shadow(
         self,
@@ -686,6 +727,15 @@ class Router:
             error=redact(message),
             signals=None,
         )
+
+
+@dataclass
+class _Carried:
+    """What continuing the routing state's carried analysis left for the decision."""
+
+    signals: bool = False  # whether the turn's signals came from extract_carried
+    carry: SignalCarry | None = None
+    why: str | None = None  # why the whole conversation was analysed, if it was
 
 
 def _reply(

@@ -157,6 +157,14 @@ TARGET_BENCHES = {
         "bench_decision_unindexed[1000]", "bench_decision_unindexed[10]"),
     "full turn ÷ VADER alone, warm caches": ("bench_full_turn", "bench_signals_vader"),
     "full turn ÷ VADER alone, cold caches": ("bench_full_turn_cold", "bench_signals_vader"),
+    "turn 50 ÷ turn 5, a bot turn, carried state, warm caches": (
+        "bench_carry_turn[50-bot-warm]", "bench_carry_turn[5-bot-warm]"),
+    "cold ÷ warm caches, a bot turn at turn 50, carried state": (
+        "bench_carry_turn[50-bot-cold]", "bench_carry_turn[50-bot-warm]"),
+    "a bot turn ÷ VADER alone, turn 50, carried state, warm caches": (
+        "bench_carry_turn[50-bot-warm]", "bench_carry_vader"),
+    "a handoff turn (payload included) ÷ VADER alone, turn 50, carried state, warm caches": (
+        "bench_carry_turn[50-handoff-warm]", "bench_carry_vader"),
 }  # fmt: skip
 
 
@@ -169,7 +177,8 @@ def test_targets_are_ratios_of_the_named_benchmarks(
     medians = _medians(raw)
     rows = {row[0]: row for row in _table_rows(_render(raw, tmp_path), "Targets")}
     goals = {"≤ 6×": lambda r: r <= 6, "≥ 15×": lambda r: r >= 15, "≤ 3×": lambda r: r <= 3,
-             "≤ 2×": lambda r: r <= 2}  # fmt: skip
+             "≤ 2×": lambda r: r <= 2, "≤ 1.2×": lambda r: r <= 1.2,
+             "≤ 2.5×": lambda r: r <= 2.5, "≤ 4×": lambda r: r <= 4}  # fmt: skip
     for what, (a, b) in TARGET_BENCHES.items():
         _, _, goal, measured, _, met, source = rows[what]
         if a not in medians or b not in medians:
@@ -206,7 +215,9 @@ def test_speed_section_figures_are_ratios_of_the_results() -> None:
     medians = _medians(raw)
     pairs = [*TARGET_BENCHES.values(),
              ("bench_decision_zen[10]", "bench_decision_handoff[10]"),
-             ("bench_turn_part_route", "bench_signals_vader")]  # fmt: skip
+             ("bench_turn_part_route", "bench_signals_vader"),
+             ("bench_carry_turn[50-bot-cold-no_carry]",
+              "bench_carry_turn[50-bot-cold]")]  # fmt: skip
     ratios = {f"{medians[a] / medians[b]:.2f}×" for a, b in pairs if a in medians and b in medians}
     p99s = {
         f"{b['extra_info']['p99_ms']:.1f} ms"
@@ -217,15 +228,15 @@ def test_speed_section_figures_are_ratios_of_the_results() -> None:
             and b["extra_info"].get("rate") == report.DESKTOP_RATE)
     }  # fmt: skip
     text = report.speed_in(REPO / "README.md")
-    goals = {"6×", "15×", "3×", "2×", "10 ms"}  # the goals, quoted beside each figure
+    goals = {"6×", "15×", "3×", "2×", "4×", "10 ms"}  # the goals, quoted beside each figure
     found_ratios = set(re.findall(r"\d+\.\d\d×", text))
     assert found_ratios
     assert found_ratios <= ratios
     assert set(re.findall(r"\d+\.\d ms", text)) <= p99s
     assert set(re.findall(r"(?<![\d.])\d+(?:×| ms)", text)) <= goals
     for a, b in pairs:
-        if a not in medians or b not in medians:
-            assert "not measured in this run" in text
+        if a not in medians or b not in medians:  # (the section is wrapped: join its lines)
+            assert "not measured in this run" in " ".join(text.split())
 
 
 # -------------------------------------------- no typed-in figure survives other results
@@ -234,7 +245,7 @@ def test_speed_section_figures_are_ratios_of_the_results() -> None:
 # kept as they are; every other number in the results is changed.
 IDENTITY = {"kind", "engine", "rules", "rate", "part", "ruleset", "setup", "shape", "scenario",
             "prior_turns", "error_kinds", "samples", "message_chars", "rules_tested",
-            "budget_cpu_seconds", "caches_cleared"}  # fmt: skip
+            "budget_cpu_seconds", "caches_cleared", "turn", "earlier_turns"}  # fmt: skip
 
 # Numbers in the report that describe what is measured, not what was measured.
 SET_UP = (
@@ -343,7 +354,7 @@ def test_no_figure_in_the_speed_section_survives_other_results(
     typed_in = _typed_in(before, after, results)
     assert not typed_in, "\n".join(typed_in)
     if "not measured in this run" not in before:
-        assert len(re.findall(r"\d+\.\d\d×", before)) == 8  # every ratio printed
+        assert len(re.findall(r"\d+\.\d\d×", before)) == 13  # every ratio printed
 
 
 def test_a_typed_in_figure_is_caught(tmp_path: Path, committed: dict[str, Any]) -> None:

@@ -674,6 +674,7 @@ class TestRouting:
             raise RuntimeError("boom")
 
         monkeypatch.setattr(handoff.router, "extract", broken)
+        monkeypatch.setattr(handoff.router, "extract_carried", broken)
         decision = banking_pilot.route(in_arm(user("hi"), "early_help"), now=NOON)
         assert decision.error
         assert decision.lane == "general_banking"

@@ -194,10 +194,11 @@ class TestFaults:
     ) -> None:
         """If signal extraction blows up, the customer reaches the safe human lane."""
 
-        def broken(*_: object) -> None:
+        def broken(*_: object, **__: object) -> None:
             raise RuntimeError("model store unavailable for card 4111 1111 1111 1111")
 
         monkeypatch.setattr(handoff.router, "extract", broken)
+        monkeypatch.setattr(handoff.router, "extract_carried", broken)
         decision = default_router.route(conversation(user("hello")), now=OPEN)
         assert decision.lane == "general_support"
         assert decision.handoff

@@ -20,7 +20,8 @@ Three promises hold on every turn:
   (routing starts afresh: no override, no sticky lane) with a WARNING. Without a secret
   (library and development use) states are neither signed nor trusted for
   ``override_lane``: an override is only honoured from a signed state, written by
-  :func:`override`.
+  :func:`override`. Nor for the earlier turns' analysis the state carries
+  (``RoutingState.carry``): without a secret every turn analyses the whole conversation.
 * **No personal data in logs.** Log lines name a short keyed reference of the conversation
   (``conversation_ref``) and the type and place of an error, never sender ids, text, slot
   values or exception messages.
@@ -187,7 +188,9 @@ def _read_state(
             # Without a secret nobody can tell a supervisor's override from a forged one,
             # and an override lane is entered only by an override: start afresh.
             return RoutingState(), "unsigned override"
-        return state, None
+        # Nor an unsigned analysis (it could hide earlier turns' cues from red lines): the
+        # whole conversation is analysed instead, as before states carried one.
+        return state.model_copy(update={"carry": None}) if state.carry else state, None
     if not signed:
         return RoutingState(), "unsigned"
     signature = value["sig"]
@@ -517,6 +520,7 @@ def _storage_failed(
         handback_turn=before.handback_turn,
         pending=dict(before.pending),
         override_lane=before.override_lane,
+        carry=decision.state.carry,  # the turn was analysed all the same
     )
     stays = lane_id if lane_id is not None else decision.lane
     changed = decision.model_copy(

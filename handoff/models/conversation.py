@@ -32,6 +32,7 @@ __all__ = [
     "Entity",
     "Intent",
     "RoutingState",
+    "SignalCarry",
     "Turn",
     "clean_text",
     "unsure_confidence",
@@ -189,6 +190,71 @@ class Account(Model):
     risk_flags: frozenset[Text] = frozenset()
 
 
+CARRY_FORMAT = 1
+# A carried analysis covers at most this many user turns (one 32-bit word mask each) and
+# this many cues of the recent turns; past either, routing analyses the whole conversation.
+MAX_CARRY_USERS = 200
+MAX_CARRY_CUES = 100
+Finite = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class Failures(Model):
+    """The running count of failed exchanges (see handoff.signals.extract._fallbacks): the
+    failures before the latest user message, the run of them ending there, and the latest
+    exchange's own state (failed so far, answered yet, exempt)."""
+
+    total: int = Field(ge=0)
+    run: int = Field(ge=0)
+    last: bool | None = None
+    answered: bool = False
+    exempt: bool = False
+
+
+class Episode(Model):
+    """What the escalation model reads since the last hand-back: from user turn ``start``."""
+
+    start: int = Field(ge=0, description="0-based index of the first user turn after it.")
+    seen: tuple[Text, ...] = ()
+    failures: Failures
+
+
+class SignalCarry(Model):
+    """What later turns need of the earlier turns' analysis, so a turn analyses only its new
+    messages: running counters (user turns, first and lowest sentiment, highest frustration,
+    cue kinds seen, failed exchanges), the latest user turns' scores and cue spans (the trend
+    and the explanations), and one 32-bit mask of each user message's words (the repeat
+    check's filter). It holds no message text: cue evidence is re-read from the conversation.
+
+    ``key`` names the signal settings, limits and analysis it was computed with, ``turns``
+    and ``check`` the conversation turns it covers (their count and a digest of their roles,
+    texts, intents and actions); routing uses it only when all three match, else analyses
+    the whole conversation and says why in the decision's trace.
+    """
+
+    v: int = CARRY_FORMAT
+    key: Text
+    turns: int = Field(ge=0)
+    check: Text
+    users: int = Field(ge=0, le=MAX_CARRY_USERS)
+    first: Finite | None = None
+    low: Finite | None = None
+    high: Finite | None = None
+    seen: tuple[Text, ...] = ()
+    recent: tuple[tuple[int, Finite, Finite], ...] = Field(
+        default=(), description="(turn index, sentiment, frustration) of the latest user turns."
+    )
+    cues: tuple[tuple[int, Text, int, int, Finite], ...] = Field(
+        default=(),
+        max_length=MAX_CARRY_CUES,
+        description="(turn index, kind, start, end, weight) of the recent turns' cues.",
+    )
+    failures: Failures = Failures(total=0, run=0)
+    episode: Episode | None = None
+    words: Text = Field(
+        default="", max_length=MAX_CARRY_USERS * 8, description="Hex 32-bit word masks."
+    )
+
+
 class RoutingState(Model):
     """What earlier turns decided; the adapter stores it (e.g. in Rasa slots) and passes it back.
 
@@ -224,6 +290,12 @@ class RoutingState(Model):
         "candidate routes as it would live.",
     )
 
+    carry: SignalCarry | None = Field(
+        default=None,
+        description="The earlier turns' analysis, carried so a turn analyses only what is new "
+        "(handoff.signals.extract.extract_carried).",
+    )
+
     @model_serializer(mode="wrap")
     def _drop_unset_later_fields(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         data: dict[str, Any] = handler(self)
@@ -233,7 +305,7 @@ class RoutingState(Model):
         return data
 
 
-_LATER_STATE_FIELDS = ("experiment", "arm", "shadow")
+_LATER_STATE_FIELDS = ("experiment", "arm", "shadow", "carry")
 
 
 class Conversation(Model):

@@ -74,6 +74,7 @@ StepKind = Literal[
     "default",
     "fault",
     "experiment",
+    "signals",
 ]
 
 

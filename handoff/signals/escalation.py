@@ -105,9 +105,11 @@ def features(signals: Signals) -> dict[str, float]:
     else:
         out["later_messages"] = float(min(signals.user_turns - 1, _MAX_LATER_TURNS))
     cues = signals.cues
-    for kind in cues:
+    # Sorted: a set's order follows its history and the process's string hashing, and the
+    # logit sums the features in this order, so an unsorted order moved the score's last bit.
+    for kind in sorted(cues):
         out[f"cue:{kind}"] = 1.0
-    for kind in signals.cues_seen:
+    for kind in sorted(signals.cues_seen):
         if kind not in cues:
             out[f"before:{kind}"] = 1.0
     for group, mass in signals.intent_group_mass.items():

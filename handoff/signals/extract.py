@@ -8,24 +8,33 @@ from its result and record what it left out.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
 import sys
+import zlib
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from handoff.models.conversation import (
+    CARRY_FORMAT,
+    MAX_CARRY_CUES,
+    MAX_CARRY_USERS,
     Account,
     Conversation,
     Entity,
+    Episode,
+    Failures,
     Intent,
     RoutingState,
+    SignalCarry,
     Turn,
 )
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import UNRANKED, Cue, Signals, TextAnalysis, TurnScore
-from handoff.signals import escalation
+from handoff.signals import escalation, learned
 from handoff.signals._memo import memo
 from handoff.signals.text import (
     _OBJECT_BYTES,
@@ -36,6 +45,7 @@ from handoff.signals.text import (
 )
 
 __all__ = [
+    "EXPLAINED_TURNS",
     "MAX_ENTITIES",
     "MAX_FIELD_CHARS",
     "MAX_TURNS",
@@ -44,7 +54,9 @@ __all__ = [
     "Bounded",
     "Limits",
     "bound",
+    "carry_key",
     "extract",
+    "extract_carried",
     "is_fallback_turn",
     "restate",
     "signal_settings",
@@ -70,6 +82,15 @@ _MAX_FLAGS = 32
 # A longer id keeps its head and gains a digest, so distinct ids stay distinct.
 _ID_HEAD = 200
 _BLANK = {role: Turn(role=role) for role in ("user", "bot", "agent", "system")}
+# Signals explain (per-turn scores, cues with evidence) the latest this many user turns: the
+# routing state carries them, and it travels with every request and is stored on every turn.
+EXPLAINED_TURNS = 20
+# Bump when the analysis of one message changes (VADER, the lexicon, cues, the blend), so that
+# states carried from before it are not mixed with the new analysis. The learned model's file
+# is fingerprinted on its own (see carry_key).
+ANALYSIS_VERSION = 1
+# The longest trend window whose values the state carries; a longer one is analysed whole.
+_MAX_CARRIED_WINDOW = 50
 
 
 @dataclass(frozen=True)
@@ -245,6 +266,7 @@ class _UserTurn:
     cues: tuple[Cue, ...]
     score: TurnScore
     words: frozenset[str]  # for spotting repeated messages
+    mask: int  # the words' 32-bit mask (see _mask), carried in the routing state
     size: int  # bytes held, for the cache's budget
 
 
@@ -266,6 +288,7 @@ def _user_turn(text: str, index: int) -> _UserTurn:
     )
     return _UserTurn(
         words=words,
+        mask=_mask(words),
         size=size,
         analysis=analysis,
         cues=tuple(
@@ -292,35 +315,438 @@ def extract(
     ``max_turns`` turns and ``max_message_chars`` characters of each message; Signals records
     what was left out (``message_cut_chars``, ``turns_not_analysed``).
     """
+    return _extract_whole(conversation, settings, limits)[0]
+
+
+def extract_carried(
+    conversation: Conversation,
+    settings: Settings,
+    limits: Limits = _DEFAULT_LIMITS,
+    carry: SignalCarry | None = None,
+    *,
+    key: str | None = None,
+) -> tuple[Signals, SignalCarry | None, str | None]:
+    """Signals for the latest turn from ``carry`` (what earlier turns' analysis left in the
+    routing state) and the turns it does not cover: only new messages are analysed.
+
+    Returns the signals, the carry for the next turn (None when the conversation cannot be
+    carried: beyond ``max_turns``, or too long or cue-laden for the state's bound) and, when
+    earlier turns were analysed again instead of continuing ``carry``, why (a fixed phrase
+    for the decision's trace; None when the carry was used, or on a conversation's first
+    message, which has nothing earlier to analyse). The signals equal
+    :func:`extract`'s for the same conversation, whichever way they were computed. ``key``
+    is ``carry_key(settings, limits)``, for callers that keep it.
+    """
+    key = carry_key(settings, limits) if key is None else key
+    why, digest = _unusable(conversation, carry, key, limits)
+    if why is None and carry is not None and digest is not None:
+        try:
+            signals, carried = _extract_from(
+                conversation, settings, limits, carry, key, digest=digest
+            )
+        except _CannotContinue as reason:
+            why = str(reason)
+        else:
+            return signals, carried, None
+    signals, carried = _extract_whole(conversation, settings, limits, key)
+    if carry is None and signals.user_turns <= 1:
+        why = None  # nothing earlier to analyse again: the first message of a conversation
+    return signals, carried, why
+
+
+class _CannotContinue(Exception):
+    """The carry cannot be continued for this conversation (the message says why)."""
+
+
+def carry_key(settings: Settings, limits: Limits = _DEFAULT_LIMITS) -> str:
+    """What a carry was computed with: its format, the analysis (version and learned model),
+    the signal settings and the limits. A carry whose key differs is not used."""
+    return _carry_key(signal_settings(settings), limits)
+
+
+@functools.lru_cache(maxsize=64)
+def _carry_key(values: tuple[object, ...], limits: Limits) -> str:
+    material = repr(
+        (CARRY_FORMAT, ANALYSIS_VERSION, _model_fingerprint(), values,
+         limits.max_message_chars, limits.max_turns)
+    )  # fmt: skip
+    return hashlib.blake2b(material.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+@functools.cache
+def _model_fingerprint() -> str:
+    return hashlib.blake2b(learned.MODEL_PATH.read_bytes(), digest_size=8).hexdigest()
+
+
+class _Digest:
+    """A digest of the turns a carry covers: each turn's role and text, in order. Built as a
+    stream (one join per batch of turns, no per-turn formatting), so the digest of the turns
+    a carry covered, extended by the turns after them, is the digest of them all. NLU intents
+    and bot actions are left out: Rasa never changes a logged event, so a conversation whose
+    texts and roles match is the one the carry was made from (or a new session, which has
+    fewer turns)."""
+
+    def __init__(self, turns: Sequence[Turn] = ()) -> None:
+        self._texts = hashlib.blake2b(digest_size=12)
+        self._roles = hashlib.blake2b(digest_size=4)
+        self.add(turns)
+
+    def add(self, turns: Sequence[Turn]) -> None:
+        if turns:
+            texts = "\x1e".join([t.text for t in turns]) + "\x1e"
+            self._texts.update(texts.encode("utf-8", "surrogatepass"))
+            self._roles.update("".join([t.role[0] for t in turns]).encode())
+
+    def hexdigest(self) -> str:
+        return self._texts.hexdigest() + self._roles.hexdigest()
+
+
+def _unusable(
+    conversation: Conversation, carry: SignalCarry | None, key: str, limits: Limits
+) -> tuple[str | None, _Digest | None]:
+    """Why ``carry`` cannot continue this conversation (a fixed phrase), or None and the
+    digest of the turns it covers."""
+    if carry is None:
+        return "no carried analysis in the routing state", None
+    if carry.v != CARRY_FORMAT:
+        return "the carried analysis has another format", None
+    if carry.key != key:
+        return "the carried analysis was made with other signal settings, limits or analysis", None
+    turns = conversation.turns
+    if len(turns) > limits.max_turns:
+        return "the conversation is longer than max_turns", None
+    if carry.turns > len(turns):
+        return "the carried analysis does not match the conversation", None
+    digest = _Digest(turns[: carry.turns])
+    if digest.hexdigest() != carry.check:
+        return "the carried analysis does not match the conversation", None
+    return None, digest
+
+
+@dataclass
+class _Failures:
+    """Failed exchanges, counted turn by turn.
+
+    An exchange is one user message and the bot's replies to it. It failed when NLU fell back
+    on the message, or the bot answered it with a fallback reply; both at once are still one
+    failure. A message whose intent is in ``settings.not_a_failure_intents`` (small talk, out
+    of scope) never fails, whatever the bot replied. The latest message, not yet answered,
+    counts as a failure only if NLU already fell back on it; otherwise it is not judged yet
+    and does not break the run of failures before it ("the bot failed twice" holds on the
+    turn after the second failed reply, whatever the customer says next).
+
+    ``total`` and ``run`` count the exchanges before the latest one; ``last`` is whether the
+    latest has failed so far (None before any user message).
+    """
+
+    total: int = 0
+    run: int = 0
+    last: bool | None = None
+    answered: bool = False
+    exempt: bool = False
+
+    @classmethod
+    def of(cls, model: Failures) -> _Failures:
+        return cls(model.total, model.run, model.last, model.answered, model.exempt)
+
+    def model(self) -> Failures:
+        return Failures(total=self.total, run=self.run, last=self.last,
+                        answered=self.answered, exempt=self.exempt)  # fmt: skip
+
+    def user(self, turn: Turn, settings: Settings) -> None:
+        if self.last is not None:
+            self.total += self.last
+            self.run = self.run + 1 if self.last else 0
+        exempt = settings.not_a_failure_intents
+        intent = turn.intent
+        self.exempt = bool(exempt) and intent is not None and intent.name in exempt
+        self.last = not self.exempt and is_fallback_turn(turn, settings)
+        self.answered = False
+
+    def other(self, turn: Turn, settings: Settings) -> None:
+        if self.last is None:
+            return
+        self.answered = self.answered or turn.role != "system"
+        if not (self.last or self.exempt) and is_fallback_turn(turn, settings):
+            self.last = True
+
+    def counts(self) -> tuple[int, int]:
+        """(consecutive, total) failed exchanges up to now."""
+        if self.last is None:
+            return 0, 0
+        if not self.answered and not self.last:
+            return self.run, self.total  # the latest message is not judged yet
+        return (self.run + 1 if self.last else 0), self.total + self.last
+
+
+@dataclass
+class _Fold:
+    """The running state of a conversation's analysis, turn by turn (a SignalCarry, mutable)."""
+
+    users: int = 0
+    first: float | None = None
+    low: float | None = None
+    high: float | None = None
+    seen: set[str] = field(default_factory=set)
+    recent: list[tuple[int, float, float]] = field(default_factory=list)
+    cues: list[tuple[int, str, int, int, float]] = field(default_factory=list)
+    failures: _Failures = field(default_factory=_Failures)
+    episode: tuple[int, set[str], _Failures] | None = None
+    words: str = ""  # one 32-bit mask per user turn, 8 hex digits each (SignalCarry.words)
+    finite: bool = True  # whether every number carried is (JSON has no NaN)
+    keep: int = EXPLAINED_TURNS
+
+    @classmethod
+    def of(cls, carry: SignalCarry, keep: int) -> _Fold:
+        episode = carry.episode
+        return cls(
+            users=carry.users,
+            first=carry.first,
+            low=carry.low,
+            high=carry.high,
+            seen=set(carry.seen),
+            recent=list(carry.recent),
+            cues=list(carry.cues),
+            failures=_Failures.of(carry.failures),
+            episode=None
+            if episode is None
+            else (episode.start, set(episode.seen), _Failures.of(episode.failures)),
+            words=carry.words,
+            keep=keep,
+        )
+
+    def user(self, index: int, view: _UserTurn, turn: Turn, settings: Settings,
+             episode_start: int | None) -> None:  # fmt: skip
+        """Add the user turn at ``index`` (its analysis ``view``)."""
+        if self.users == episode_start:
+            self.episode = (self.users, set(), _Failures())
+        self.users += 1
+        analysis = view.analysis
+        sentiment, frustration = analysis.sentiment, analysis.frustration
+        if self.first is None:
+            self.first = sentiment
+        self.low = sentiment if self.low is None else min(self.low, sentiment)
+        self.high = frustration if self.high is None else max(self.high, frustration)
+        kinds = {c.kind for c in view.cues}
+        self.seen |= kinds
+        self.recent.append((index, sentiment, frustration))
+        if len(self.recent) > self.keep:
+            dropped = self.recent.pop(0)[0]
+            self.cues = [c for c in self.cues if c[0] != dropped]
+        self.cues += [(index, c.kind, c.start, c.end, c.weight) for c in view.cues]
+        self.words += f"{view.mask:08x}"
+        self.finite = (
+            self.finite
+            and math.isfinite(sentiment)
+            and math.isfinite(frustration)
+            and all(math.isfinite(c.weight) for c in view.cues)
+        )
+        self.failures.user(turn, settings)
+        if self.episode is not None:
+            self.episode[1].update(kinds)
+            self.episode[2].user(turn, settings)
+
+    def other(self, turn: Turn, settings: Settings) -> None:
+        """Add a bot, agent or system turn."""
+        self.failures.other(turn, settings)
+        if self.episode is not None:
+            self.episode[2].other(turn, settings)
+
+    def carry(self, key: str, turns: int, digest: _Digest) -> SignalCarry | None:
+        """The state to carry to the next turn, or None past the state's bounds."""
+        if self.users > MAX_CARRY_USERS or len(self.cues) > MAX_CARRY_CUES or not self.finite:
+            return None
+        episode = self.episode
+        return SignalCarry(
+            key=key,
+            turns=turns,
+            check=digest.hexdigest(),
+            users=self.users,
+            first=self.first,
+            low=self.low,
+            high=self.high,
+            seen=tuple(sorted(self.seen)),
+            recent=tuple(self.recent),
+            cues=tuple(self.cues),
+            failures=self.failures.model(),
+            episode=None
+            if episode is None
+            else Episode(
+                start=episode[0], seen=tuple(sorted(episode[1])), failures=episode[2].model()
+            ),
+            words=self.words,
+        )
+
+
+_UINT32 = next(code for code in "ILH" if array(code).itemsize == 4)
+
+
+def _masks(words: str) -> Sequence[int]:
+    """The masks in SignalCarry.words, parsed in C (big-endian hex, 8 digits each)."""
+    masks = array(_UINT32, bytes.fromhex(words))
+    if sys.byteorder == "little":
+        masks.byteswap()
+    return masks
+
+
+def _episode_start(conversation: Conversation) -> int | None:
+    """The user turn (0-based) where the escalation model's episode starts: the first after
+    the last hand-back (routing state's ``handback_turn``), if there was one."""
+    handback = conversation.state.handback_turn
+    return handback if handback is not None and handback > 0 else None
+
+
+def _extract_whole(
+    conversation: Conversation, settings: Settings, limits: Limits, key: str | None = None
+) -> tuple[Signals, SignalCarry | None]:
+    """Every signal from the whole (bounded) conversation, and the carry it leaves."""
     bounded = bound(conversation, limits)
-    conversation = bounded.conversation
+    window = bounded.conversation
     first = bounded.first_turn
-    users: list[tuple[int, Turn]] = [
-        (i, t) for i, t in enumerate(conversation.turns[first:], first) if t.role == "user"
-    ]
-    views = [_user_turn(t.text, i) for i, t in users]
-    sentiments = [v.analysis.sentiment for v in views]
-    frustrations = [v.analysis.frustration for v in views]
+    turns = window.turns
+    fold = _Fold(keep=max(EXPLAINED_TURNS, settings.sentiment_window))
+    before = sum(1 for t in turns[:first] if t.role == "user")
+    start = _episode_start(conversation)
+    latest: tuple[int, _UserTurn] | None = None
+    for index in range(first, len(turns)):
+        turn = turns[index]
+        if turn.role == "user":
+            view = _user_turn(turn.text, index)
+            episode = start - before if start is not None and start >= before else None
+            fold.user(index, view, turn, settings, episode)
+            latest = (index, view)
+        else:
+            fold.other(turn, settings)
+    signals = _signals(window, settings, fold, latest, bounded.cut_chars, first, before, limits)
+    carried = None
+    if first == 0 and settings.sentiment_window <= _MAX_CARRIED_WINDOW:
+        turns = conversation.turns
+        carried = fold.carry(key or carry_key(settings, limits), len(turns), _Digest(turns))
+    return signals, carried
+
+
+def _extract_from(
+    conversation: Conversation,
+    settings: Settings,
+    limits: Limits,
+    carry: SignalCarry,
+    key: str,
+    *,
+    digest: _Digest,
+) -> tuple[Signals, SignalCarry | None]:
+    """Signals from ``carry`` and the turns after it (the conversation is within max_turns);
+    ``digest`` is of the turns ``carry`` covers."""
+    if settings.sentiment_window > _MAX_CARRIED_WINDOW:
+        raise _CannotContinue("the trend window is longer than the state carries")
+    start = _episode_start(conversation)
+    episode = carry.episode
+    if start is not None and start < carry.users and (episode is None or episode.start != start):
+        raise _CannotContinue("the hand-back is earlier than the carried analysis")
+    fold = _Fold.of(carry, keep=max(EXPLAINED_TURNS, settings.sentiment_window))
+    if start is None or (episode is not None and episode.start != start):
+        fold.episode = None
+    turns = conversation.turns
+    bounded_new, cut = _bound_turns(turns, carry.turns, limits)
+    latest: tuple[int, _UserTurn] | None = None
+    for index, turn in enumerate(bounded_new, carry.turns):
+        if turn.role == "user":
+            view = _user_turn(turn.text, index)
+            fold.user(index, view, turn, settings, start)
+            latest = (index, view)
+        else:
+            fold.other(turn, settings)
+    if latest is None and fold.users:
+        # No new message since the carry: the latest user turn is an earlier one.
+        index = next(i for i in range(carry.turns - 1, -1, -1) if turns[i].role == "user")
+        bounded_latest, latest_cut = _bound_turns(turns[: index + 1], index, limits)
+        cut.update(latest_cut)
+        latest = (index, _user_turn(bounded_latest[0].text, index))
+        prefix = (*turns[:index], *bounded_latest, *turns[index + 1 : carry.turns])
+    else:
+        prefix = turns[: carry.turns]
+    window = _bounded_fields(conversation, (*prefix, *bounded_new))
+    signals = _signals(window, settings, fold, latest, cut, 0, 0, limits)
+    digest.add(turns[carry.turns :])
+    return signals, fold.carry(key, len(turns), digest)
+
+
+def _bound_turns(
+    turns: Sequence[Turn], first: int, limits: Limits
+) -> tuple[tuple[Turn, ...], dict[int, int]]:
+    """The turns from ``first`` on, bounded as :func:`bound` would, and what it cut."""
+    max_message_chars = limits.max_message_chars
+    out: list[Turn] = []
+    cut: dict[int, int] = {}
+    for index in range(first, len(turns)):
+        turn = turns[index]
+        if _ordinary_turn(turn, max_message_chars):
+            out.append(turn)
+            continue
+        text, cut_chars = cap_text(turn.text, max_message_chars)
+        if cut_chars:
+            cut[index] = cut_chars
+        out.append(_bounded_turn(turn, text))
+    return tuple(out), cut
+
+
+def _ordinary_turn(turn: Turn, max_message_chars: int) -> bool:
+    intent, action, ranking, entities = turn.intent, turn.action, turn.intent_ranking, turn.entities
+    return not (
+        len(turn.text) > max_message_chars
+        or (intent is not None and len(intent.name) > MAX_FIELD_CHARS)
+        or (action is not None and len(action) > MAX_FIELD_CHARS)
+        or (ranking and not _short_ranking(ranking))
+        or (entities and not _short_entities(entities))
+    )
+
+
+def _bounded_fields(conversation: Conversation, turns: tuple[Turn, ...]) -> Conversation:
+    """The conversation with ``turns`` and its account and channel bounded as :func:`bound`
+    does (those checks cost the same at any length)."""
+    head = conversation.model_copy(update={"turns": ()})
+    if _ordinary(head, 0):
+        return conversation.model_copy(update={"turns": turns})
+    return bound(head).conversation.model_copy(update={"turns": turns})
+
+
+def _signals(  # noqa: PLR0917  (private: its two callers pass everything it reads)
+    conversation: Conversation,
+    settings: Settings,
+    fold: _Fold,
+    latest_view: tuple[int, _UserTurn] | None,
+    cut_chars: Mapping[int, int],
+    first: int,
+    before: int,
+    limits: Limits,
+) -> Signals:
+    """The signals for the latest turn from the fold of the analysed turns."""
+    turns = conversation.turns
+    latest_turn = turns[latest_view[0]] if latest_view is not None else None
+    latest = latest_view[1].analysis if latest_view is not None else _EMPTY
     window = settings.sentiment_window
-
-    latest_turn = users[-1][1] if users else None
-    latest = views[-1].analysis if views else _EMPTY
-    cue_details = tuple(c for v in views for c in v.cues)
-
+    recent = fold.recent
+    explained = recent[-EXPLAINED_TURNS:]
+    sentiments = [r[1] for r in recent[-window:]]
+    frustrations = [r[2] for r in recent[-window:]]
     intent, confidence, margin = _intent(latest_turn)
     group_mass, group_rank = _intent_groups(latest_turn, settings)
-    consecutive, total = _fallbacks(conversation.turns[first:], settings)
-    repeat_count = _repeats([v.words for v in views])
+    consecutive, total = fold.failures.counts()
+    repeat_count = (
+        _repeat_count(latest_view[1], _masks(fold.words), turns, limits)
+        if latest_view is not None
+        else 0
+    )
     state = conversation.state
-    user_count = len(users) + sum(1 for t in conversation.turns[:first] if t.role == "user")
+    user_count = fold.users + before
+    cue_details = _cue_details(fold.cues, explained, turns, limits)
     signals = Signals(
-        sentiment=sentiments[-1] if sentiments else NAN,
+        sentiment=recent[-1][1] if recent else NAN,
         sentiment_trend=_smoothed(sentiments, window),
-        sentiment_delta=(sentiments[-1] - sentiments[0]) if sentiments else NAN,
-        sentiment_min=min(sentiments) if sentiments else NAN,
-        frustration=frustrations[-1] if frustrations else NAN,
+        sentiment_delta=(recent[-1][1] - fold.first) if recent and fold.first is not None else NAN,
+        sentiment_min=fold.low if fold.low is not None else NAN,
+        frustration=recent[-1][2] if recent else NAN,
         frustration_trend=_smoothed(frustrations, window),
-        frustration_max=max(frustrations) if frustrations else NAN,
+        frustration_max=fold.high if fold.high is not None else NAN,
         intent=intent,
         intent_confidence=confidence,
         intent_margin=margin,
@@ -334,7 +760,7 @@ def extract(
         risk_flags=conversation.account.risk_flags,
         channel=conversation.channel,
         cues=latest.cue_kinds,
-        cues_seen=frozenset(c.kind for c in cue_details),
+        cues_seen=frozenset(fold.seen),
         entities=frozenset(e.entity for e in latest_turn.entities) if latest_turn else frozenset(),
         current_lane=state.lane or "",
         with_human=state.lane_kind in HUMAN_LANE_KINDS,
@@ -344,24 +770,92 @@ def extract(
         intent_group_mass=group_mass,
         intent_group_rank=group_rank,
         cue_details=cue_details,
-        turn_scores=tuple(v.score for v in views),
-        message_cut_chars=bounded.cut_chars.get(users[-1][0], 0) if users else 0,
+        turn_scores=tuple(_score(*r) for r in explained),
+        message_cut_chars=cut_chars.get(latest_view[0], 0) if latest_view is not None else 0,
         turns_not_analysed=first,
     )
-    episode = _since_handback(
-        signals, users=users, views=views, turns=conversation.turns, settings=settings
-    )
+    episode = _since_handback(signals, fold)
     return signals.model_copy(update={"escalation_score": escalation.score(episode)})
 
 
-def _since_handback(
-    signals: Signals,
-    *,
-    users: Sequence[tuple[int, Turn]],
-    views: Sequence[_UserTurn],
+@functools.lru_cache(maxsize=4096)
+def _score(turn: int, sentiment: float, frustration: float) -> TurnScore:
+    return TurnScore(turn=turn, sentiment=sentiment, frustration=frustration)
+
+
+def _cue_details(
+    cues: Sequence[tuple[int, str, int, int, float]],
+    explained: Sequence[tuple[int, float, float]],
     turns: Sequence[Turn],
-    settings: Settings,
-) -> Signals:
+    limits: Limits,
+) -> tuple[Cue, ...]:
+    """The cues of the explained turns, their evidence read from the analysed text."""
+    if not cues:
+        return ()
+    oldest = explained[0][0] if explained else 0
+    return tuple(
+        _cue(index, kind, _analysed(turns[index].text, limits)[start:end], start, end, weight)
+        for index, kind, start, end, weight in cues
+        if index >= oldest
+    )
+
+
+def _analysed(text: str, limits: Limits) -> str:
+    """The text of a (bounded) message as analyze_text read it: cue offsets index this."""
+    if len(text) <= min(limits.max_message_chars, MAX_MESSAGE_CHARS):
+        return text
+    return cap_text(cap_text(text, limits.max_message_chars)[0])[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue(  # noqa: PLR0917  (a cache key: positional, like the tuple it is built from)
+    turn: int, kind: str, evidence: str, start: int, end: int, weight: float
+) -> Cue:
+    return Cue(kind=kind, evidence=evidence, start=start, end=end, turn=turn, weight=weight)
+
+
+def _repeat_count(
+    latest: _UserTurn, masks: Sequence[int], turns: Sequence[Turn], limits: Limits
+) -> int:
+    """_repeats for the latest message against every earlier one, reading the words of only
+    those earlier messages that the masks cannot rule out (the masks give an upper bound on
+    the words two messages share, so the count is exact)."""
+    words = latest.words
+    if len(masks) < 2 or not words:
+        return 0
+    mine = masks[-1]
+    size = len(words)
+    # Two messages share at most size - popcount(mine & ~theirs) words, and their union has
+    # at least size + popcount(theirs & ~mine): a repeat (overlap >= 0.8) needs
+    # 5 * shared >= 4 * union, so 4 * popcount(mine ^ theirs) <= size (equal sets included).
+    candidates = [
+        n
+        for n, theirs in enumerate(masks[:-1])
+        if theirs and (mine ^ theirs).bit_count() * 4 <= size
+    ]
+    if not candidates:
+        return 0
+    users = [i for i, t in enumerate(turns) if t.role == "user"]
+    earlier = [
+        _words(cap_text(turns[users[n]].text, limits.max_message_chars)[0]) for n in candidates
+    ]
+    return _repeats([*earlier, words])
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def _mask(words: frozenset[str]) -> int:
+    """32 bits, one set per word (by CRC-32): two messages share no word whose bit is unset
+    in either, so the masks bound their overlap from above."""
+    mask = 0
+    for word in words:
+        mask |= 1 << (zlib.crc32(word.encode("utf-8", "surrogatepass")) & 31)
+    return mask
+
+
+def _since_handback(signals: Signals, fold: _Fold) -> Signals:
     """What the escalation model reads: the conversation since the last hand-back.
 
     A hand-back (or a resolve, which hands back too) closes an episode: the customer was
@@ -372,14 +866,16 @@ def _since_handback(
     still count in full. Before any hand-back this is ``signals`` itself.
     """
     since = signals.turns_since_handback
-    if since >= NEVER or since <= 0 or since >= len(users):
+    if since >= NEVER or since <= 0 or since >= fold.users:
         return signals
-    start = len(users) - since
-    consecutive, total = _fallbacks(turns[users[start][0] :], settings)
+    episode = fold.episode
+    if episode is None:  # pragma: no cover  (the fold starts one at the hand-back turn)
+        raise RuntimeError("no episode since the hand-back was folded")
+    consecutive, total = episode[2].counts()
     return signals.model_copy(
         update={
             "user_turns": since,
-            "cues_seen": frozenset(c.kind for v in views[start:] for c in v.cues),
+            "cues_seen": frozenset(episode[1]),
             "consecutive_fallbacks": consecutive,
             "total_fallbacks": total,
         }
@@ -477,42 +973,6 @@ def is_fallback_turn(turn: Turn, settings: Settings) -> bool:
     if turn.role == "user":
         return turn.intent is not None and turn.intent.name in settings.fallback_intents
     return turn.fallback or (turn.action is not None and turn.action in settings.fallback_actions)
-
-
-def _fallbacks(turns: Sequence[Turn], settings: Settings) -> tuple[int, int]:
-    """(consecutive, total) exchanges in which the bot failed the customer.
-
-    An exchange is one user message and the bot's replies to it. It failed when NLU fell back
-    on the message, or the bot answered it with a fallback reply; both at once are still one
-    failure. A message whose intent is in ``settings.not_a_failure_intents`` (small talk, out
-    of scope) never fails, whatever the bot replied. The latest message, not yet answered,
-    counts as a failure only if NLU already fell back on it; otherwise it is not judged yet
-    and does not break the run of failures before it ("the bot failed twice" holds on the
-    turn after the second failed reply, whatever the customer says next).
-    """
-    exempt = settings.not_a_failure_intents
-    failed: list[bool] = []
-    answered = False  # whether the latest user message has a reply yet
-    exempt_latest = False
-    for turn in turns:
-        role = turn.role
-        if role == "user":
-            intent = turn.intent
-            exempt_latest = bool(exempt) and intent is not None and intent.name in exempt
-            failed.append(not exempt_latest and is_fallback_turn(turn, settings))
-            answered = False
-        elif failed:
-            answered = answered or role != "system"
-            if not (failed[-1] or exempt_latest) and is_fallback_turn(turn, settings):
-                failed[-1] = True
-    if failed and not answered and not failed[-1]:
-        failed.pop()  # not judged yet: neither a failure nor a success
-    consecutive = 0
-    for flag in reversed(failed):
-        if not flag:
-            break
-        consecutive += 1
-    return consecutive, sum(failed)
 
 
 def _repeats(messages: Sequence[frozenset[str]]) -> int:

@@ -1,0 +1,194 @@
+"""A turn's cost against the conversation's length and the process's caches (issue 16).
+
+Every round routes one new customer message (unique, so no cache has seen it) at turn 5 or
+turn 50 of a support chat (the customer's 5th or 50th message, each answered by the bot;
+49 earlier messages make 99 earlier turns), as the Rasa action does from a Conversation:
+``route``, and on a handoff the payload and its JSON, then the signed ``handoff_state`` slot
+value the next turn reads (``state_slot_value``; reading Rasa's tracker JSON is not timed:
+Rasa sends the whole tracker, whatever the engine does). The earlier turns were routed before
+timing, so the routing state carries their analysis (``RoutingState.carry``).
+
+* *warm*: the process routed the earlier turns (its caches hold their analysis);
+* *cold*: every per-process data cache is cleared before each round (bench_turn's
+  ``clear_data_caches``), as when another action server handled the earlier turns;
+* *no carry*: the same turn from a state without the carried analysis (the engine before
+  issue 16, or a state from another rule set): the whole conversation is analysed.
+
+VADER alone on a new message of the same kind (``bench_carry_vader``) is this file's unit,
+timed in the same run, so every ratio here is of two benchmarks from one run. Each
+benchmark records the commit, the time and the load average before and after it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import time
+from datetime import datetime, timezone
+from typing import Any
+
+import pytest
+from bench_turn import clear_data_caches, vader
+from conftest import REPO
+
+from handoff import Conversation, Decision, Router
+from handoff.adapters.rasa import state_slot_value
+from handoff.models.conversation import RoutingState
+
+SECRET = b"bench state secret"
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)  # a weekday noon: lanes open
+TURNS = (5, 50)
+_counter = itertools.count()
+
+# What customers ask a retail bot that answers them: calm, varied, with numbers.
+CALM = [
+    "how do I change the delivery address for order {n}",
+    "what are your opening hours on saturday",
+    "can I pay for order {n} with a gift card",
+    "thanks, and how long does delivery take to postcode {n}",
+    "ok, and what is the returns window for shoes",
+    "do you ship to ireland",
+    "is the blue jacket in size {n} back in stock",
+    "how do I reset my password",
+]
+# The new message of a bot turn, and of a handoff turn.
+BOT_MESSAGE = "could you tell me when parcel {n} will arrive please"
+HANDOFF_MESSAGE = "this is useless, third time I ask, I want to talk to a real person now ({n})"
+
+
+def _turn(text: str, intent: str) -> dict[str, Any]:
+    return {"role": "user", "text": text, "intent": {"name": intent, "confidence": 0.9}}
+
+
+def earlier(router: Router, turn: int) -> tuple[list[dict[str, Any]], RoutingState]:
+    """The ``turn - 1`` earlier messages with the bot's answers, and the routing state after
+    routing them one by one (the carried analysis included)."""
+    turns: list[dict[str, Any]] = []
+    state = RoutingState()
+    for i in range(turn - 1):
+        turns.append(_turn(CALM[i % len(CALM)].format(n=1000 + i), "faq"))
+        conversation = Conversation.model_validate(
+            {"id": "bench-carry", "turns": turns, "account": {"customer_id": "c-7"}}
+        ).model_copy(update={"state": state})
+        decision = router.route(conversation, now=NOW)
+        assert not decision.handoff, decision.reason
+        state = decision.state
+        turns.append({"role": "bot", "text": "Here is what I found.", "action": "utter_answer"})
+    return turns, state
+
+
+def conversation_at(
+    prior: tuple[list[dict[str, Any]], RoutingState], message: str, *, carried: bool
+) -> Conversation:
+    turns, state = prior
+    intent = "request_human" if message.startswith("this is useless") else "parcel_status"
+    conversation = Conversation.model_validate(
+        {"id": "bench-carry", "turns": [*turns, _turn(message, intent)],
+         "account": {"customer_id": "c-7"}}
+    )  # fmt: skip
+    return conversation.model_copy(
+        update={"state": state if carried else state.model_copy(update={"carry": None})}
+    )
+
+
+def action_turn(router: Router, conversation: Conversation) -> Decision:
+    """What the Rasa action does with a conversation: route; on a handoff the payload and
+    its JSON; the signed state slot for the next turn."""
+    decision = router.route(conversation, now=NOW)
+    if decision.handoff:
+        router.payload(conversation, decision, now=NOW).model_dump_json()
+    state_slot_value(decision.state, conversation_id=conversation.id, state_secret=SECRET)
+    return decision
+
+
+@pytest.fixture(scope="module")
+def router() -> Router:
+    return Router.from_path(REPO / "rules" / "default.yaml", pseudonym_key=b"bench")
+
+
+@pytest.fixture(scope="module")
+def priors(router: Router) -> dict[int, tuple[list[dict[str, Any]], RoutingState]]:
+    return {turn: earlier(router, turn) for turn in TURNS}
+
+
+def _conditions() -> dict[str, Any]:
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+        check=False,
+    ).stdout.strip()  # fmt: skip
+    return {
+        "commit": commit or None,
+        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "load_average_before": round(os.getloadavg()[0], 2),
+    }
+
+
+def bench_carry_vader(benchmark: Any) -> None:
+    """VADER alone on a new message of the bot turn's kind: this file's unit."""
+    benchmark.group = "carried state"
+    benchmark.extra_info.update(kind="carry_vader", **_conditions())
+    benchmark.pedantic(
+        vader,
+        setup=lambda: ((BOT_MESSAGE.format(n=next(_counter)),), {}),
+        rounds=3000,
+        warmup_rounds=50,
+    )
+    benchmark.extra_info["load_average_after"] = round(os.getloadavg()[0], 2)
+
+
+CASES = [
+    (turn, kind, caches, True)
+    for turn in TURNS
+    for kind in ("bot", "handoff")
+    for caches in ("warm", "cold")
+] + [(50, "bot", caches, False) for caches in ("warm", "cold")]
+
+
+@pytest.mark.parametrize(
+    ("turn", "kind", "caches", "carried"),
+    CASES,
+    ids=[f"{t}-{k}-{c}{'' if carried else '-no_carry'}" for t, k, c, carried in CASES],
+)
+def bench_carry_turn(  # noqa: PLR0917  (pytest passes fixtures and parameters by name)
+    benchmark: Any,
+    router: Router,
+    priors: dict[int, tuple[list[dict[str, Any]], RoutingState]],
+    turn: int,
+    kind: str,
+    caches: str,
+    carried: bool,
+) -> None:
+    benchmark.group = "carried state"
+    benchmark.extra_info.update(
+        kind="carry_turn", turn=turn, turn_kind=kind, caches=caches, carried=carried,
+        earlier_turns=len(priors[turn][0]), **_conditions(),
+    )  # fmt: skip
+    template = BOT_MESSAGE if kind == "bot" else HANDOFF_MESSAGE
+    prior = priors[turn]
+
+    def setup() -> tuple[tuple[Router, Conversation], dict[str, Any]]:
+        if caches == "cold":
+            clear_data_caches()
+        message = template.format(n=next(_counter))
+        return (router, conversation_at(prior, message, carried=carried)), {}
+
+    # A check outside the timing: the turn did what its name says.
+    decision = action_turn(*setup()[0])
+    assert decision.handoff == (kind == "handoff"), decision.reason
+    recomputed = any(step.kind == "signals" for step in decision.trace)
+    assert recomputed == (not carried), decision.trace
+    slot = state_slot_value(decision.state, conversation_id="bench-carry", state_secret=SECRET)
+    started = time.perf_counter()
+    benchmark.pedantic(
+        action_turn,
+        setup=setup,
+        rounds=300 if caches == "cold" else 1000,
+        warmup_rounds=20,
+    )
+    benchmark.extra_info.update(
+        load_average_after=round(os.getloadavg()[0], 2),
+        seconds=round(time.perf_counter() - started, 1),
+        state_bytes=len(json.dumps(slot, separators=(",", ":"))),
+    )

@@ -1,0 +1,382 @@
+"""The routing state's carried analysis: a turn analyses only its new messages, and decides
+exactly as analysing the whole conversation would; an unusable carry is recomputed and said."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from handoff import Conversation, Router
+from handoff.adapters.rasa import _read_state, state_slot_value
+from handoff.models.conversation import (
+    MAX_CARRY_USERS,
+    Account,
+    Intent,
+    RoutingState,
+    SignalCarry,
+    Turn,
+)
+from handoff.models.decision import Decision
+from handoff.signals.extract import EXPLAINED_TURNS, extract, extract_carried
+from tests.conftest import RULES
+
+PILOTS = RULES / "pilots"
+NOON = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+
+
+def _shadowed(folder: Path) -> Router:
+    """rules/banking.yaml with the pilot's candidate as its shadow."""
+    shutil.copy(PILOTS / "banking_candidate.yaml", folder / "candidate.yaml")
+    text = (RULES / "banking.yaml").read_text(encoding="utf-8")
+    (folder / "banking.yaml").write_text(text + "\nshadow:\n  rules: candidate.yaml\n")
+    return Router.from_path(folder / "banking.yaml")
+
+
+@pytest.fixture(scope="module")
+def routers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Router]:
+    return {
+        "default": Router.from_path(RULES / "default.yaml"),
+        "retail": Router.from_path(RULES / "retail.yaml"),
+        "banking": Router.from_path(RULES / "banking.yaml"),
+        # an experiment (arms with their own rules, a bot-only arm) and a shadow
+        "pilot": Router.from_path(PILOTS / "banking_pilot.yaml"),
+        "shadowed": _shadowed(tmp_path_factory.mktemp("shadowed")),
+        # a window of 14 turns: long conversations slide past it
+        "windowed": Router.from_path(RULES / "banking.yaml", max_turns=14),
+    }
+
+
+INTENTS = ["greet", "request_human", "nlu_fallback", "report_fraud", "complain", "chitchat",
+           "card_delivery", "check_balance", "thanks", "refund_status", "goodbye"]  # fmt: skip
+TEXTS = [
+    "hi", "I want a human", "this is useless!!!", "where is my card?", "STILL NOT FIXED",
+    "great, just great", "I will sue you", "cancel my account", "thanks!", "",
+    "where is my card?? third time asking", "my card was stolen, someone took money",
+    "I have been waiting 3 weeks", "ok", "you are not helping me at all",
+    "my email is a@b.co and card 4111111111111111", "why is this so hard",
+]  # fmt: skip
+intent: st.SearchStrategy[dict[str, Any]] = st.builds(
+    dict, name=st.sampled_from(INTENTS), confidence=st.floats(0, 1, allow_nan=False)
+)
+text = st.one_of(st.sampled_from(TEXTS), st.text(max_size=60))
+user_turn: st.SearchStrategy[dict[str, Any]] = st.builds(
+    dict,
+    role=st.just("user"),
+    text=text,
+    intent=st.one_of(st.none(), intent),
+    intent_ranking=st.lists(intent, max_size=3),
+)
+other_turn: st.SearchStrategy[dict[str, Any]] = st.builds(
+    dict,
+    role=st.sampled_from(["bot", "bot", "bot", "agent", "system"]),
+    text=text,
+    action=st.sampled_from(["utter_greet", "action_default_fallback", "utter_default", None]),
+    fallback=st.booleans(),
+)
+# What happens to the routing state between two routed turns, besides the decision itself:
+# nothing, a hand-back to the bot (handback_events), a supervisor's override, or its end.
+EVENTS = ["none"] * 6 + ["handback", "override", "clear_override"]
+step = st.tuples(st.lists(other_turn, max_size=2), user_turn, st.sampled_from(EVENTS))
+# Lengths drawn evenly up to 28 user turns (past EXPLAINED_TURNS and the 14-turn window),
+# not Hypothesis's usual bias towards short lists.
+steps = st.integers(1, 28).flatmap(lambda n: st.lists(step, min_size=n, max_size=n))
+customers = st.one_of(st.none(), st.sampled_from(["c-1", "c-2", "c-3", "c-4", "c-5"]))
+
+
+def without_recompute_note(decision: Decision) -> Decision:
+    """``decision`` without the trace step that says the whole conversation was analysed."""
+    trace = tuple(step for step in decision.trace if step.kind != "signals")
+    return decision.model_copy(update={"trace": trace})
+
+
+def between_turns(state: RoutingState, event: str, users: int) -> RoutingState:
+    """What people do to the state between turns, as the Rasa adapter writes it."""
+    if event == "handback":
+        return state.model_copy(
+            update={"lane": "bot", "lane_kind": "bot", "rule": None, "pending": {},
+                    "handback_turn": users, "override_lane": None}
+        )  # fmt: skip
+    if event == "override":
+        return state.model_copy(update={"override_lane": "general_banking"})
+    if event == "clear_override":
+        return state.model_copy(update={"override_lane": None})
+    return state
+
+
+@pytest.mark.parametrize("rules", ["default", "retail", "banking", "pilot", "shadowed", "windowed"])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=steps, customer=customers)
+def test_carried_turns_decide_as_the_whole_conversation(
+    routers: dict[str, Router], rules: str, steps: list[Any], customer: str | None
+) -> None:
+    """Turn by turn, with hand-backs, overrides, experiment arms and a shadow: the decision
+    from the carried analysis equals the one from analysing the whole conversation (the
+    carry it leaves included), and only the latter says it started over."""
+    router = routers[rules]
+    event(f"user turns: {(len(steps) - 1) // 10 * 10}+")
+    event(f"hand-backs: {sum(kind == 'handback' for *_, kind in steps[:-1]) > 0}")
+    turns: list[Turn] = []
+    state = RoutingState()
+    for users, (others, user, happens) in enumerate(steps, start=1):
+        turns += [Turn.model_validate(t) for t in (*others, user)]
+        conversation = Conversation(
+            id="prop", turns=tuple(turns), account=Account(customer_id=customer), state=state
+        )
+        carried = router.route(conversation, now=NOON)
+        whole = router.route(
+            conversation.model_copy(update={"state": state.model_copy(update={"carry": None})}),
+            now=NOON,
+        )
+        assert without_recompute_note(carried) == without_recompute_note(whole)
+        notes = [step.note for step in carried.trace if step.kind == "signals"]
+        if state.carry is not None and len(turns) <= router.max_turns:
+            assert notes == []  # continued
+        if users > 1 and state.carry is None:
+            assert notes == ["no carried analysis in the routing state"]
+        assert carried.error is None
+        if len(turns) > router.max_turns:
+            assert carried.state.carry is None  # the window slides: nothing to carry
+        state = between_turns(carried.state, happens, users)
+
+
+@pytest.mark.parametrize("rules", ["banking", "pilot", "shadowed", "windowed"])
+def test_a_long_conversation_replays_as_the_whole(routers: dict[str, Router], rules: str) -> None:
+    """45 customer messages, past the explained turns and the window, with a hand-back in
+    the middle: replay (which carries the state) equals routing every prefix from scratch."""
+    router = routers[rules]
+    turns: list[Turn] = []
+    state = RoutingState()
+    for n in range(45):
+        turns += [
+            Turn(role="bot", text="Sorry, I did not get that.", action="action_default_fallback")
+            if n % 7 == 3
+            else Turn(role="bot", text="Here you are.", action="utter_answer"),
+            Turn(role="user", text=TEXTS[n % len(TEXTS)] + ("" if n % 3 else f" ({n})"),
+                 intent=Intent(name=INTENTS[n % len(INTENTS)], confidence=0.7)),
+        ]  # fmt: skip
+        conversation = Conversation(id="long", turns=tuple(turns), state=state)
+        carried = router.route(conversation, now=NOON)
+        fresh = state.model_copy(update={"carry": None})
+        whole = router.route(conversation.model_copy(update={"state": fresh}), now=NOON)
+        assert without_recompute_note(carried) == without_recompute_note(whole), n
+        state = between_turns(carried.state, "handback" if n == 25 else "none", n + 1)
+
+
+def chat(*texts: str) -> Conversation:
+    turns: list[dict[str, Any]] = []
+    for text in texts:
+        turns += [
+            {"role": "user", "text": text, "intent": {"name": "complain", "confidence": 0.6}},
+            {"role": "bot", "text": "Sorry to hear that.", "action": "utter_sorry"},
+        ]
+    return Conversation.model_validate({"id": "c-9", "turns": turns[:-1]})
+
+
+def next_turn(conversation: Conversation, decision: Decision, text: str) -> Conversation:
+    turns = (*conversation.turns, Turn(role="bot", text="Sorry."), Turn(role="user", text=text))
+    return conversation.model_copy(update={"turns": turns, "state": decision.state})
+
+
+def note(decision: Decision) -> str | None:
+    found = [step.note for step in decision.trace if step.kind == "signals"]
+    return found[0] if found else None
+
+
+class TestCarry:
+    """The carry is used when it matches, and recomputed (and said) when it does not."""
+
+    def test_a_later_turn_continues_the_carry(self, routers: dict[str, Router]) -> None:
+        router = routers["default"]
+        first = chat("where is my refund", "it has been two weeks")
+        decision = router.route(first, now=NOON)
+        assert note(decision) == "no carried analysis in the routing state"
+        carry = decision.state.carry
+        assert carry is not None
+        assert (carry.users, carry.turns) == (2, len(first.turns))
+        later = router.route(next_turn(first, decision, "still nothing!!"), now=NOON)
+        assert note(later) is None
+        assert later.state.carry is not None
+        assert later.state.carry.users == 3
+
+    def test_first_message_needs_no_note(self, routers: dict[str, Router]) -> None:
+        """Nothing earlier to analyse: no note, and a carry for the next turn."""
+        decision = routers["default"].route(chat("hello"), now=NOON)
+        assert note(decision) is None
+        assert decision.state.carry is not None
+
+    def test_an_edited_history_is_analysed_again(self, routers: dict[str, Router]) -> None:
+        router = routers["default"]
+        first = chat("where is my refund", "it has been two weeks")
+        decision = router.route(first, now=NOON)
+        edited = next_turn(first, decision, "hello?")
+        turns = list(edited.turns)
+        turns[0] = Turn(role="user", text="I will sue you")
+        edited = edited.model_copy(update={"turns": tuple(turns)})
+        again = router.route(edited, now=NOON)
+        assert note(again) == "the carried analysis does not match the conversation"
+        state = edited.state.model_copy(update={"carry": None})
+        whole = router.route(edited.model_copy(update={"state": state}), now=NOON)
+        assert again.signals == whole.signals
+        assert again.signals is not None
+        assert "legal_threat" in again.signals.cues_seen
+
+    def test_a_shorter_conversation_is_analysed_again(self, routers: dict[str, Router]) -> None:
+        """A new session (fewer turns than the carry covers) starts over."""
+        router = routers["default"]
+        long = chat("one", "two", "three")
+        decision = router.route(long, now=NOON)
+        short = chat("one", "two").model_copy(update={"state": decision.state})
+        assert note(router.route(short, now=NOON)) == (
+            "the carried analysis does not match the conversation"
+        )
+
+    def test_other_settings_are_analysed_again(self, routers: dict[str, Router]) -> None:
+        """A carry from other rules (another fallback intent, window or limits) is not used."""
+        first = chat("where is my refund", "it has been two weeks")
+        decision = routers["default"].route(first, now=NOON)
+        later = next_turn(first, decision, "hello?")
+        assert note(routers["banking"].route(later, now=NOON)) == (
+            "the carried analysis was made with other signal settings, limits or analysis"
+        )
+        narrow = Router.from_path(RULES / "default.yaml", max_message_chars=500)
+        assert note(narrow.route(later, now=NOON)) == (
+            "the carried analysis was made with other signal settings, limits or analysis"
+        )
+
+    def test_an_older_format_is_analysed_again(self, routers: dict[str, Router]) -> None:
+        router = routers["default"]
+        first = chat("where is my refund", "it has been two weeks")
+        decision = router.route(first, now=NOON)
+        assert decision.state.carry is not None
+        old = decision.state.carry.model_copy(update={"v": 0})
+        later = next_turn(first, decision, "hello?")
+        later = later.model_copy(update={"state": later.state.model_copy(update={"carry": old})})
+        assert note(router.route(later, now=NOON)) == "the carried analysis has another format"
+
+    def test_a_handback_before_the_carry_is_analysed_again(
+        self, routers: dict[str, Router]
+    ) -> None:
+        """A hand-back placed before the turns the carry covers (an old state restored) cannot
+        be continued: the escalation model's episode must be read from the conversation."""
+        router = routers["banking"]
+        first = chat("my card is lost", "I want a human", "thanks")
+        decision = router.route(first, now=NOON)
+        later = next_turn(first, decision, "one more question")
+        state = later.state.model_copy(update={"handback_turn": 1})
+        moved = router.route(later.model_copy(update={"state": state}), now=NOON)
+        assert note(moved) == "the hand-back is earlier than the carried analysis"
+        whole = router.route(
+            later.model_copy(update={"state": state.model_copy(update={"carry": None})}), now=NOON
+        )
+        assert without_recompute_note(moved) == without_recompute_note(whole)
+
+    def test_extract_carried_equals_extract(self, routers: dict[str, Router]) -> None:
+        """The engine's function, without the router: same signals as extract."""
+        settings = routers["banking"].ruleset.settings
+        conversation = chat("hi", "my card was stolen", "I have been waiting 3 weeks")
+        signals, carry, why = extract_carried(conversation, settings)
+        assert signals == extract(conversation, settings)
+        assert carry is not None
+        assert why == "no carried analysis in the routing state"
+        more = Conversation.model_validate(
+            {**conversation.model_dump(), "turns": [*conversation.model_dump()["turns"],
+             {"role": "bot", "text": "ok"}, {"role": "user", "text": "STILL NOT FIXED"}]}
+        )  # fmt: skip
+        continued, _, why = extract_carried(more, settings, carry=carry)
+        assert why is None
+        assert continued == extract(more, settings)
+
+
+class TestBound:
+    """The carry travels in a slot on every request, and Rasa stores it on every turn."""
+
+    def test_explanations_cover_the_latest_turns(self, routers: dict[str, Router]) -> None:
+        conversation = chat(*(f"message {i}: still waiting!!" for i in range(30)))
+        decision = routers["default"].route(conversation, now=NOON)
+        assert decision.signals is not None
+        assert decision.signals.user_turns == 30
+        assert len(decision.signals.turn_scores) == EXPLAINED_TURNS
+        assert decision.signals.turn_scores[-1].turn == len(conversation.turns) - 1
+
+    def test_a_long_conversation_carries_a_small_state(self, routers: dict[str, Router]) -> None:
+        """50 customer messages (99 turns), half of them with cues: the slot stays small."""
+        texts = [
+            f"where is my refund for order {i}?"
+            if i % 2
+            else f"this is the {i}th time I'm asking, I want a real person!!"
+            for i in range(50)
+        ]
+        decision = routers["default"].route(chat(*texts), now=NOON)
+        carry = decision.state.carry
+        assert carry is not None
+        size = len(json.dumps(carry.model_dump(mode="json")))
+        assert size <= 4096, size
+
+    def test_past_the_bound_nothing_is_carried(self, routers: dict[str, Router]) -> None:
+        """More user turns than the state carries (a script, not a chat): analysed whole
+        every turn, and the state stays as small as before."""
+        router = Router.from_path(RULES / "default.yaml", max_turns=1000)
+        conversation = chat(*(f"m{i}" for i in range(MAX_CARRY_USERS + 1)))
+        decision = router.route(conversation, now=NOON)
+        assert decision.state.carry is None
+        assert decision.error is None
+
+    def test_too_many_cues_are_not_carried(self, routers: dict[str, Router]) -> None:
+        shouting = "WHERE IS IT!!! NOBODY HELPS!!! I WANT A HUMAN NOW!!! USELESS!!! " * 8
+        decision = routers["default"].route(chat(*([shouting] * 12)), now=NOON)
+        assert decision.state.carry is None
+        assert decision.error is None
+
+    def test_the_state_refuses_an_oversized_carry(self) -> None:
+        with pytest.raises(ValueError, match="words"):
+            SignalCarry(key="k", turns=1, check="c", users=1, words="0" * 8 * (MAX_CARRY_USERS + 1))
+
+
+# Signed by the code before the carry existed (commit e84b69c), with the secret b"old-secret".
+STORED_BEFORE = [
+    ("c-42", '{"v": 1, "state": {"lane": "general_support", "lane_kind": "human", '
+     '"since_turn": 3, "rule": "asked_for_human", "handback_turn": 1, "pending": '
+     '{"mood_sliding": 1}, "override_lane": null}, '
+     '"sig": "d75ec37f7e0aeca724b85746fd396c7be4493eacaa4d10078322f32e53de1b25"}'),
+    ("c-43", '{"v": 1, "state": {"lane": "bot", "lane_kind": "bot", "since_turn": 1, '
+     '"rule": null, "handback_turn": null, "pending": {}, "override_lane": null, '
+     '"experiment": "early-help", "arm": "early_help", "shadow": {"lane": "bot", '
+     '"lane_kind": "bot", "since_turn": null, "rule": null, "handback_turn": null, '
+     '"pending": {}, "override_lane": null}}, '
+     '"sig": "3cce3123ea935a1649d71ae48a2bd7705c39a7ce9288d52325dcad76c8865835"}'),
+]  # fmt: skip
+
+
+class TestSignedStates:
+    """The carry is part of the signed state; states signed before it still verify."""
+
+    @pytest.mark.parametrize(("conversation_id", "slot"), STORED_BEFORE)
+    def test_states_signed_before_still_verify(self, conversation_id: str, slot: str) -> None:
+        state, problem = _read_state(json.loads(slot), conversation_id, b"old-secret")
+        assert problem is None
+        assert state.carry is None
+        value = state_slot_value(state, conversation_id=conversation_id, state_secret=b"old-secret")
+        assert value == json.loads(slot)  # re-signed exactly as before
+
+    def test_a_tampered_carry_is_refused(self, routers: dict[str, Router]) -> None:
+        decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)
+        value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"k")
+        value["state"]["carry"]["seen"] = []  # hide the legal threat from red lines
+        state, problem = _read_state(value, "c-9", b"k")
+        assert problem == "bad signature"
+        assert state.carry is None
+
+    def test_an_unsigned_carry_is_not_trusted(self, routers: dict[str, Router]) -> None:
+        decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)
+        value = state_slot_value(decision.state, conversation_id="c-9", state_secret=None)
+        state, problem = _read_state(value, "c-9", None)
+        assert problem is None
+        assert state.carry is None
+        assert state.lane == decision.state.lane
