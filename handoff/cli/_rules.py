@@ -14,12 +14,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import click
 from rich.console import Console
@@ -31,7 +30,10 @@ from handoff.errors import HandoffError
 
 if TYPE_CHECKING:
     from handoff.governance.actor import Actor
-    from handoff.governance.store import RulesStore
+    from handoff.governance.backtest import BacktestReport
+    from handoff.governance.bundle import RuleBundle
+    from handoff.governance.policy import PolicyStatus
+    from handoff.governance.store import ChainReport, Event, Proposal, Publication, RulesStore
 
 __all__ = ["KEY_ENV", "PASSWORD_ENV", "USER_ENV", "rules"]
 
@@ -44,8 +46,8 @@ RASA_EVENTS_ENV = "HANDOFF_DESKTOP_RASA_EVENTS"
 PSEUDONYM_KEY_ENV = "HANDOFF_PSEUDONYM_KEY"
 DEFAULT_LAST = 500
 MAX_LAST = 100_000
-# A key file is a handful of comma-separated keys; anything bigger is not one.
-_MAX_KEY_FILE_BYTES = 64 * 1024
+# The fields of an exported audit event that its hash covers or links.
+_EXPORT_KEYS = ("seq", "at", "actor", "action", "content_hash", "detail", "prev_hash", "hash")
 _STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
@@ -66,38 +68,6 @@ def identity(command: F) -> F:
     return db_option(command)
 
 
-def rules_keys(env: Mapping[str, str] | None = None) -> tuple[bytes, ...]:
-    """The publication signing keys: ``HANDOFF_RULES_KEY`` (comma-separated, the first
-    signs, all verify) or the file ``HANDOFF_RULES_KEY_FILE`` names; () when neither is set.
-
-    Raises HandoffError (never showing a key) when both are set or the file is unusable.
-    """
-    env = os.environ if env is None else env
-    inline, named = env.get(KEY_ENV, ""), env.get(f"{KEY_ENV}_FILE", "")
-    if inline and named:
-        raise HandoffError(f"set {KEY_ENV} or {KEY_ENV}_FILE, not both")
-    text = inline
-    if named:
-        path = Path(named)
-        try:
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_KEY_FILE_BYTES:
-                raise HandoffError(f"{KEY_ENV}_FILE ({named}) is not a small regular file")
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise HandoffError(
-                f"{KEY_ENV}_FILE ({named}) cannot be read: {error.strerror or error}"
-            ) from None
-        except UnicodeDecodeError:
-            raise HandoffError(f"{KEY_ENV}_FILE ({named}) is not UTF-8 text") from None
-        if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-            console(stderr=True).print(
-                f"warning: {KEY_ENV}_FILE is readable by group or others: chmod 600 it",
-                style="yellow",
-            )
-    return tuple(part.strip().encode("utf-8") for part in text.split(",") if part.strip())
-
-
 def _password(username: str) -> str:
     password = os.environ.get(PASSWORD_ENV)
     if password:
@@ -114,26 +84,21 @@ class Session:
     actor: Actor
     keys: tuple[bytes, ...]
 
-    def need_key(self, doing: str) -> None:
-        if not self.keys:
-            raise HandoffError(
-                f"to {doing}, set {KEY_ENV} (or {KEY_ENV}_FILE) to the key the action "
-                "servers verify publications with"
-            )
-
 
 @contextlib.contextmanager
-def session(db: str, username: str, *, readers: bool = True) -> Iterator[Session]:
+def session(db: str, username: str) -> Iterator[Session]:
     """Authenticate ``username`` against the desktop's database and open the store.
 
-    The database is checked first (an un-migrated one is reported before the password
-    prompt). Agents are refused here for reading commands too (the desktop's rules pages
-    answer them 403); the store refuses them again for every change.
+    The keys and the database are checked first (a missing key file or an un-migrated
+    database is reported before the password prompt). Agents are refused here, for
+    reading too (the desktop's rules pages answer them 403); the store refuses them again
+    for every change.
     """
-    keys = rules_keys()
     module = desktop_module()
-    from handoff.governance.store import RulesStore  # noqa: PLC0415  (needs the desktop extra)
+    from handoff.governance.errors import NotAllowed  # noqa: PLC0415
+    from handoff.governance.store import RulesStore, keys_from_env  # noqa: PLC0415
 
+    keys = keys_from_env()
     with module.Desktop(db) as desk:
         desk.check()
         user = desk.authenticate(username, _password(username))
@@ -142,14 +107,11 @@ def session(db: str, username: str, *, readers: bool = True) -> Iterator[Session
                 "wrong username or password (or the account is inactive, or refused for a "
                 "while after repeated failures: wait and try again)"
             )
-        store = RulesStore(desk.engine, keys=keys)
+    with RulesStore(db, keys=keys) as store:
         actor = store.actor(user.username)
-        if readers and not actor.may_govern:
-            from handoff.governance.errors import NotAllowed  # noqa: PLC0415
-
+        if not actor.may_govern:
             raise NotAllowed(
-                f"{actor.username} is an agent: agents do not see or change rules; ask a "
-                "supervisor"
+                f"{actor.username} is an agent: agents do not see or change rules; ask a supervisor"
             )
         yield Session(store, actor, keys)
 
@@ -157,67 +119,38 @@ def session(db: str, username: str, *, readers: bool = True) -> Iterator[Session
 # ------------------------------------------------------------------ rendering
 
 
-def _when(value: object) -> str:
-    """A stored moment (unix seconds, datetime or ISO text) as ``YYYY-MM-DD HH:MM:SSZ``."""
-    moment: datetime | None = None
-    if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        moment = datetime.fromtimestamp(value, tz=timezone.utc)
-    elif isinstance(value, str):
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    if moment is None:
-        return "-"
+def _when(moment: datetime) -> str:
+    """A stored moment as ``YYYY-MM-DD HH:MM:SSZ`` (UTC)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%SZ")
 
 
-def _short(content_hash: object) -> str:
-    return str(content_hash or "")[:12] or "-"
+def _label(heading: str) -> tuple[str, str]:
+    return (f"{heading:<10}", "bold")
 
 
-def _as_dict(value: Any) -> dict[str, Any]:
-    """A stored JSON-able record (a dict already, or an object with ``to_dict()``)."""
-    if value is None:
-        return {}
-    if isinstance(value, Mapping):
-        return dict(value)
-    to_dict = getattr(value, "to_dict", None)
-    if callable(to_dict):
-        result = to_dict()
-        return dict(result) if isinstance(result, Mapping) else {}
-    return {}
-
-
-def _changes(out: Console, changes: Iterable[Any], *, indent: str = "  ") -> int:
-    """The semantic diff, as ``handoff diff`` prints it, each change with its kinds."""
-    count = 0
+def _changes(out: Console, changes: Iterable[Mapping[str, Any]]) -> None:
+    """The semantic diff as ``handoff diff`` prints it, each change with its kinds."""
     section = ""
-    for raw in changes:
-        change = _as_dict(raw)
-        count += 1
+    for change in changes:
         if change.get("section") != section:
             section = str(change.get("section", ""))
-            out.print(f"{indent}{section}", style="bold")
+            out.print(f"  {section}", style="bold")
         mark = str(change.get("mark", "~"))
-        kinds = ", ".join(sorted(change.get("kinds") or ()))
+        kinds = ", ".join(change.get("kinds") or ())
         out.print(
             Text.assemble(
-                f"{indent}  {mark} ",
+                f"    {mark} ",
                 (str(change.get("subject", "")), _STYLE.get(mark, "")),
                 (f"  [{kinds}]" if kinds else "", "dim"),
             )
         )
         for detail in change.get("details") or ():
-            out.print(f"{indent}      {detail}")
+            out.print(f"        {detail}")
         lanes = change.get("lanes") or ()
         if lanes:
-            out.print(f"{indent}      can affect: {', '.join(sorted(lanes))}", style="dim")
-    return count
+            out.print(f"        can affect: {', '.join(lanes)}", style="dim")
 
 
 def _validation(out: Console, validation: Mapping[str, Any]) -> None:
@@ -225,91 +158,95 @@ def _validation(out: Console, validation: Mapping[str, Any]) -> None:
     total, passed = int(tests.get("total", 0)), int(tests.get("passed", 0))
     verdict = ("ok", "green") if validation.get("ok") else ("FAILED", "red")
     summary = f"{passed} of {total} rule tests passed" if total else "no rule tests"
-    out.print(Text.assemble(("checks    ", "bold"), verdict, f": {summary}"))
+    out.print(Text.assemble(_label("checks"), verdict, f": {summary}"))
     for problem in validation.get("problems") or ():
         out.print(f"  {problem}", style="red")
     for failure in tests.get("failures") or ():
-        item = _as_dict(failure)
-        name = item.get("case") or item.get("name") or "?"
+        name = failure.get("case") or failure.get("name") or "?"
         out.print(
-            f"  FAIL {name}: expected {item.get('expected')}, got {item.get('got')}", style="red"
+            f"  FAIL {name}: expected {failure.get('expected')}, got {failure.get('got')}",
+            style="red",
         )
 
 
-def _status_lines(out: Console, status: Any) -> None:
-    """What the policy still needs (or that it is satisfied), and who approved for what."""
-    satisfied = bool(getattr(status, "satisfied", False))
-    missing = list(getattr(status, "missing", ()) or ())
-    if satisfied:
-        out.print(Text.assemble(("approvals ", "bold"), ("complete: ready to publish", "green")))
-    else:
-        out.print(Text.assemble(("approvals ", "bold"), ("missing", "yellow")))
-        for line in missing:
-            out.print(f"  needs {line}", style="yellow")
+def _status(out: Console, status: PolicyStatus) -> None:
+    """Each approval the policy asks for the change against what is live now, who gave it."""
+    verdict = ("complete: ready to publish", "green") if status.satisfied else ("missing", "yellow")
+    out.print(Text.assemble(_label("approvals"), verdict))
+    for item in status.requirements:
+        need = item.requirement
+        who = f": {', '.join(item.approvers)}" if item.approvers else ""
+        out.print(
+            Text.assemble(
+                f"  {need.kind:<15} {' or '.join(need.roles):<28} ",
+                (
+                    f"{len(item.approvers)} of {need.count}{who}",
+                    "green" if item.satisfied else "yellow",
+                ),
+            )
+        )
 
 
-def _backtest(out: Console, backtest: Any) -> None:
-    if not backtest:
-        out.print(Text.assemble(("backtest  ", "bold"), "none (propose with --backtest or --backtest-rasa)"))
+def _backtest(out: Console, report: Mapping[str, Any] | None) -> None:
+    if report is None:
+        out.print(
+            Text.assemble(_label("backtest"), "none (propose with --backtest or --backtest-rasa)")
+        )
         return
-    lines = getattr(backtest, "lines", None)
-    if not callable(lines):
-        from handoff.governance.backtest import BacktestReport  # noqa: PLC0415
+    from handoff.governance.backtest import BacktestReport  # noqa: PLC0415
 
-        lines = BacktestReport.from_dict(_as_dict(backtest)).lines
-    out.print("backtest", style="bold")
-    for line in lines():
+    out.print(Text.assemble(_label("backtest")))
+    for line in BacktestReport.from_dict(report).lines():
         out.print(f"  {line}")
 
 
-def _proposal(out: Console, store: RulesStore, proposal: Any, *, full: bool) -> None:
-    """A proposal: what it is, its checks, its diff against what it was proposed over, what
-    the policy still needs against what is live now, and (``full``) backtest and approvals."""
+def _proposal(out: Console, store: RulesStore, proposal: Proposal, *, full: bool) -> None:
+    """A version: what it is, its checks, its diff against the version live when it was
+    proposed, what the policy needs now and (``full``) backtest and approvals."""
     out.print(
         Text.assemble(
-            ("proposal  ", "bold"),
-            (_short(proposal.content_hash), "bold"),
+            _label("version"),
+            (proposal.short, "bold"),
             f" {proposal.title!r} by {proposal.author}, {_when(proposal.created_at)}",
         )
     )
     if full:
-        out.print(Text.assemble(("hash      ", "bold"), str(proposal.content_hash)))
-        if getattr(proposal, "description", ""):
-            out.print(Text.assemble(("about     ", "bold"), str(proposal.description)))
-    files = getattr(proposal, "files", None) or {}
+        out.print(Text.assemble(_label("hash"), proposal.content_hash))
+        if proposal.description:
+            out.print(Text.assemble(_label("about"), proposal.description))
     out.print(
         Text.assemble(
-            ("ruleset   ", "bold"),
-            f"{proposal.name} (version {proposal.ruleset_version}), entry {proposal.entry}, "
-            f"{len(files)} file{'s' if len(files) != 1 else ''}",
+            _label("ruleset"),
+            f"{proposal.name} (version {proposal.ruleset_version}), entry {proposal.entry}",
         )
     )
-    out.print(Text.assemble(("status    ", "bold"), str(proposal.status)))
-    _validation(out, _as_dict(proposal.validation))
-    base = getattr(proposal, "base_hash", None)
-    changes = list(proposal.changes or ())
-    against = f"live {_short(base)}" if base else "nothing published yet (a first version)"
-    kinds = ", ".join(sorted(proposal.kinds or ())) or "none"
+    state = proposal.status + (", published before" if proposal.published else "")
+    out.print(Text.assemble(_label("status"), state))
+    _validation(out, proposal.validation)
+    against = (
+        f"live {proposal.base_hash[:12]} when proposed"
+        if proposal.base_hash
+        else "nothing (a first version: every kind of change)"
+    )
     out.print(
         Text.assemble(
-            ("changes   ", "bold"),
-            f"{len(changes)} against {against}; kinds: {kinds}",
+            _label("changes"),
+            f"{len(proposal.changes)} against {against}; kinds: "
+            f"{', '.join(proposal.kinds) or 'none'}",
         )
     )
-    _changes(out, changes)
+    _changes(out, proposal.changes)
     if full:
         _backtest(out, proposal.backtest)
-        approvals = list(getattr(proposal, "approvals", None) or ())
-        out.print(Text.assemble(("approved  ", "bold"), f"{len(approvals)}"))
-        for approval in approvals:
-            roles = ", ".join(sorted(getattr(approval, "roles", ()) or ()))
-            comment = getattr(approval, "comment", "") or ""
+        out.print(Text.assemble(_label("approved"), f"{len(proposal.approvals)}"))
+        for approval in proposal.approvals:
+            comment = f": {approval.comment}" if approval.comment else ""
             out.print(
-                f"  {approval.approver} ({roles}) at {_when(approval.at)}"
-                + (f": {comment}" if comment else "")
+                f"  {approval.approver} ({', '.join(approval.roles)}) at "
+                f"{_when(approval.at)}{comment}"
             )
-    if str(proposal.status) == "proposed":
-        _status_lines(out, store.status(proposal.content_hash))
+    if proposal.status == "proposed":
+        _status(out, store.status(proposal.content_hash))
 
 
 # ------------------------------------------------------------------ commands
@@ -383,6 +320,7 @@ def rules() -> None:
 @identity
 @guard
 def propose(
+    *,
     path: Path,
     tests: tuple[Path, ...],
     title: str,
@@ -433,25 +371,25 @@ def propose(
         out = console()
         _proposal(out, current.store, proposal, full=False)
         if report is not None:
-            _backtest(out, report)
-        if not _as_dict(proposal.validation).get("ok", False):
+            _backtest(out, report.to_dict())
+        if not proposal.valid:
             out.print("the checks failed: fix the rules or tests and propose again", style="red")
             return 1
         out.print(
-            f"next: someone else approves it: handoff rules approve {_short(proposal.content_hash)}",
+            f"next: someone else approves it: handoff rules approve {proposal.short}",
             style="dim",
         )
     return 0
 
 
 def _run_backtest(
-    store: RulesStore, bundle: Any, jsonl: Path | None, rasa_url: str | None, last: int
-) -> Any:
+    store: RulesStore, bundle: RuleBundle, jsonl: Path | None, rasa_url: str | None, last: int
+) -> BacktestReport:
     """Route the last ``last`` conversations through the live version and ``bundle``."""
     from handoff.governance import backtest as bt  # noqa: PLC0415
 
     live = store.live()
-    before = live.bundle.router() if live is not None else None
+    before = live.rules.router() if live is not None else None
     after = bundle.router()
     if jsonl is not None:
         conversations = bt.conversations_from_jsonl(jsonl, last=last)
@@ -472,59 +410,58 @@ def _run_backtest(
     type=click.Choice(["proposed", "withdrawn", "all"]),
     default="proposed",
     show_default=True,
-    help="Which proposals to list.",
+    help="Which versions to list.",
 )
 @click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
 @identity
 @guard
 def list_(status: str, limit: int, as_user: str, db: str) -> int:
-    """List proposals, newest first, with what each still needs.
+    """List proposed versions, newest first, with where each one stands.
 
     \b
     Example:
       $ handoff rules list --as rita
-      3f2a9c81d0e4  proposed  needs approval  'Ombudsman cue' by dana, 2026-11-24 10:30:00Z
+      3f2a9c81d0e4  needs approval  'Ombudsman cue' by dana, 2026-11-24 10:30:00Z
     """
     with session(db, as_user) as current:
         store = current.store
         live = store.live()
-        live_hash = live.content_hash if live is not None else None
         found = store.proposals(status=None if status == "all" else status, limit=limit)
         out = console()
         if not found:
-            out.print(f"no {'' if status == 'all' else status + ' '}proposals")
+            out.print(f"no {'' if status == 'all' else status + ' '}versions")
             return 0
         for proposal in found:
-            out.print(_row(store, proposal, live_hash))
+            state, style = _standing(store, proposal, live.content_hash if live else None)
+            out.print(
+                Text.assemble(
+                    (proposal.short, "bold"),
+                    "  ",
+                    (f"{state:<15}", style),
+                    f" {proposal.title!r} by {proposal.author}, {_when(proposal.created_at)}",
+                )
+            )
     return 0
 
 
-def _row(store: RulesStore, proposal: Any, live_hash: str | None) -> Text:
-    content_hash = str(proposal.content_hash)
-    if content_hash == live_hash:
-        state, style = "live", "green"
-    elif str(proposal.status) != "proposed":
-        state, style = str(proposal.status), "dim"
-    elif not _as_dict(proposal.validation).get("ok", False):
-        state, style = "checks failed", "red"
-    elif store.status(content_hash).satisfied:
-        state, style = "approved", "green"
-    else:
-        state, style = "needs approval", "yellow"
-    return Text.assemble(
-        (_short(content_hash), "bold"),
-        f"  {str(proposal.status):<9} ",
-        (f"{state:<15}", style),
-        f" {proposal.title!r} by {proposal.author}, {_when(proposal.created_at)}",
-    )
+def _standing(store: RulesStore, proposal: Proposal, live_hash: str | None) -> tuple[str, str]:
+    if proposal.content_hash == live_hash:
+        return "live", "green"
+    if proposal.status != "proposed":
+        return proposal.status, "dim"
+    if not proposal.valid:
+        return "checks failed", "red"
+    if store.status(proposal.content_hash).satisfied:
+        return ("approved", "green") if not proposal.published else ("published before", "")
+    return "needs approval", "yellow"
 
 
 @rules.command()
-@click.argument("content_hash", metavar="HASH")
+@click.argument("ref", metavar="HASH")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object, for machines.")
 @identity
 @guard
-def show(content_hash: str, as_json: bool, as_user: str, db: str) -> int:
+def show(ref: str, as_json: bool, as_user: str, db: str) -> int:
     """Show a version: its checks, semantic diff, backtest, approvals and what is missing.
 
     HASH is the version's content hash or a prefix of at least 6 hex digits.
@@ -534,59 +471,46 @@ def show(content_hash: str, as_json: bool, as_user: str, db: str) -> int:
       $ handoff rules show 3f2a9c --as rita
     """
     with session(db, as_user) as current:
-        proposal = current.store.get(content_hash)
-        if as_json:
-            status = current.store.status(proposal.content_hash)
-            record = _as_dict(proposal)
-            if not record:
-                record = {
-                    name: _jsonable(getattr(proposal, name, None))
-                    for name in (
-                        "content_hash", "short", "ruleset_version", "name", "entry", "author",
-                        "title", "description", "created_at", "base_hash", "changes", "kinds",
-                        "validation", "backtest", "status", "approvals",
-                    )
-                }  # fmt: skip
-                record.pop("files", None)
-            record["policy"] = {
-                "satisfied": bool(status.satisfied),
-                "missing": list(status.missing),
-            }
-            console().print(json.dumps(_jsonable(record), sort_keys=True, ensure_ascii=False))
+        proposal = current.store.get(ref)
+        if not as_json:
+            _proposal(console(), current.store, proposal, full=True)
             return 0
-        _proposal(console(), current.store, proposal, full=True)
+        record = {
+            name: getattr(proposal, name)
+            for name in (
+                "content_hash", "short", "ruleset_version", "name", "entry", "author", "title",
+                "description", "base_hash", "changes", "kinds", "validation", "backtest",
+                "status", "published",
+            )
+        }  # fmt: skip
+        record["created_at"] = proposal.created_at.isoformat()
+        record["approvals"] = [
+            {
+                "approver": approval.approver,
+                "roles": list(approval.roles),
+                "at": approval.at.isoformat(),
+                "comment": approval.comment,
+            }
+            for approval in proposal.approvals
+        ]
+        if proposal.status == "proposed":
+            status = current.store.status(proposal.content_hash)
+            record["policy"] = status.to_dict()
+        click.echo(json.dumps(record, sort_keys=True, ensure_ascii=False))
     return 0
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, frozenset, set)):
-        items = [_jsonable(v) for v in value]
-        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return None
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if callable(getattr(value, "to_dict", None)):
-        return _jsonable(value.to_dict())
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _jsonable(getattr(value, name)) for name in value.__dataclass_fields__}
-    return str(value)
-
-
 @rules.command()
-@click.argument("content_hash", metavar="HASH")
+@click.argument("ref", metavar="HASH")
 @click.option("--comment", default="", help="What you checked (kept in the audit trail).")
 @identity
 @guard
-def approve(content_hash: str, comment: str, as_user: str, db: str) -> int:
+def approve(ref: str, comment: str, as_user: str, db: str) -> int:
     """Approve a version, with the roles you hold now, bound to its exact content.
 
-    Refused for its author (four eyes), for agents, for roles the policy does not ask
-    for this change, for a version whose checks failed, and twice by the same person.
+    Refused for its author (four eyes), for agents, for anyone holding none of the roles
+    the policy asks for this change, for a version whose checks failed, and twice by the
+    same person. Refusals are recorded in the audit trail too.
 
     \b
     Example:
@@ -594,184 +518,175 @@ def approve(content_hash: str, comment: str, as_user: str, db: str) -> int:
     """
     with session(db, as_user) as current:
         store = current.store
-        proposal = store.get(content_hash)
-        store.approve(proposal.content_hash, approver=current.actor, comment=comment)
+        approval = store.approve(ref, approver=current.actor, comment=comment)
+        proposal = store.get(ref)
         out = console()
-        out.print(f"approved {_short(proposal.content_hash)} as {current.actor.username}")
-        _status_lines(out, store.status(proposal.content_hash))
+        out.print(f"approved {proposal.short} as {approval.approver} ({', '.join(approval.roles)})")
+        _status(out, store.status(proposal.content_hash))
     return 0
 
 
 @rules.command()
-@click.argument("content_hash", metavar="HASH")
+@click.argument("ref", metavar="HASH")
 @identity
 @guard
-def withdraw(content_hash: str, as_user: str, db: str) -> int:
-    """Withdraw a proposal (its author or an admin); it can no longer be approved or published.
+def withdraw(ref: str, as_user: str, db: str) -> int:
+    """Withdraw a version never published (its author or an admin); it can no longer be
+    approved or published, and stays on record.
 
     \b
     Example:
       $ handoff rules withdraw 3f2a9c81d0e4 --as dana
     """
     with session(db, as_user) as current:
-        proposal = current.store.get(content_hash)
-        current.store.withdraw(proposal.content_hash, actor=current.actor)
-        console().print(f"withdrew {_short(proposal.content_hash)}")
+        proposal = current.store.withdraw(ref, actor=current.actor)
+        console().print(f"withdrew {proposal.short}")
     return 0
 
 
 @rules.command()
-@click.argument("content_hash", metavar="HASH")
+@click.argument("ref", metavar="HASH")
 @click.option("--reason", required=True, help="Why now: a change ticket, an incident.")
 @identity
 @guard
-def publish(content_hash: str, reason: str, as_user: str, db: str) -> int:
+def publish(ref: str, reason: str, as_user: str, db: str) -> int:
     """Publish an approved version: every action server routes with it within seconds.
 
     Refused unless you may publish (by default supervisors and admins), the approvals
     satisfy the policy for the change against what is live now, and the stored files still
-    match the hash and load. The publication is signed with HANDOFF_RULES_KEY.
+    match the hash and load. The publication is signed with HANDOFF_RULES_KEY (or _FILE);
+    the action servers load only what verifies with their copy of the key.
 
     \b
     Example:
       $ handoff rules publish 3f2a9c81d0e4 --reason "CHG-1042" --as ada
-      published 3f2a9c81d0e4 (ruleset banking, version dd895e823e11) as publication 2
     """
     with session(db, as_user) as current:
-        current.need_key("publish")
-        proposal = current.store.get(content_hash)
-        publication = current.store.publish(
-            proposal.content_hash, actor=current.actor, reason=reason
-        )
+        publication = current.store.publish(ref, actor=current.actor, reason=reason)
         _published(console(), "published", publication)
     return 0
 
 
 @rules.command()
-@click.argument("content_hash", metavar="HASH")
+@click.argument("ref", metavar="HASH")
 @click.option("--reason", required=True, help="Why: the incident or ticket.")
 @identity
 @guard
-def rollback(content_hash: str, reason: str, as_user: str, db: str) -> int:
+def rollback(ref: str, reason: str, as_user: str, db: str) -> int:
     """Make an earlier published version live again (no new approvals: it had them).
 
-    HASH is any version published before (see `handoff rules history`).
+    HASH is any version published before but not live now (see `handoff rules history`).
+    Recorded like a publication, with the diff against what was live.
 
     \b
     Example:
-      $ handoff rules rollback 1a2b3c4d5e6f --reason "INC-77: callback lane overflowing" --as ada
+      $ handoff rules rollback 1a2b3c4d5e6f --reason "INC-77: callbacks overflowing" --as ada
     """
     with session(db, as_user) as current:
-        current.need_key("roll back")
-        proposal = current.store.get(content_hash)
-        publication = current.store.rollback(
-            proposal.content_hash, actor=current.actor, reason=reason
-        )
+        publication = current.store.rollback(ref, actor=current.actor, reason=reason)
         _published(console(), "rolled back to", publication)
     return 0
 
 
-def _published(out: Console, verb: str, publication: Any) -> None:
+def _published(out: Console, verb: str, publication: Publication) -> None:
     out.print(
-        f"{verb} {_short(publication.content_hash)} (ruleset version "
+        f"{verb} {publication.content_hash[:12]} (ruleset version "
         f"{publication.ruleset_version}) as publication {publication.seq}; "
-        "action servers pick it up within seconds",
+        "the action servers pick it up within seconds",
         style="green",
     )
 
 
 @rules.command()
-@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @identity
 @guard
 def history(limit: int, as_user: str, db: str) -> int:
-    """Publications and rollbacks, newest first, each signature checked.
+    """Publications and rollbacks, newest first, each signature checked (with the key).
+
+    Exit status 1 if a signature does not verify.
 
     \b
     Example:
       $ handoff rules history --as ada
-      2  2026-11-24 11:02:10Z  rollback  1a2b3c4d5e6f  ada  signature ok  'INC-77 …'
+         2  2026-11-24 11:02:10Z  rollback  1a2b3c4d5e6f  by ada  signature ok  live
+             'INC-77: callbacks overflowing'
     """
     with session(db, as_user) as current:
         store = current.store
         out = console()
-        entries = list(store.history(limit))
+        entries = store.history(limit)
         if not entries:
             out.print("nothing published yet")
             return 0
-        live = store.live()
+        from handoff.governance.errors import CorruptVersion  # noqa: PLC0415
+
         bad = 0
-        for entry in entries:
-            verdict, style = _signature(store, entry, current.keys)
-            bad += style == "red"
-            mark = " live" if live is not None and entry.seq == live.seq else ""
+        for index, entry in enumerate(entries):
+            if not current.keys:
+                verdict, style = "signature not checked (no key)", "yellow"
+            else:
+                try:
+                    store.verify(store.published(entry.seq))
+                    verdict, style = "signature ok", "green"
+                except CorruptVersion as error:
+                    verdict, style = f"DOES NOT VERIFY: {error}", "red"
+                    bad += 1
             out.print(
                 Text.assemble(
                     (f"{entry.seq:>4}", "bold"),
                     f"  {_when(entry.at)}  {entry.action:<8}  ",
-                    (_short(entry.content_hash), "bold"),
-                    f"  {entry.ruleset_version}  {entry.actor}  ",
+                    (entry.content_hash[:12], "bold"),
+                    f"  by {entry.actor}  ",
                     (verdict, style),
-                    (mark, "green"),
-                    f"  {getattr(entry, 'reason', '')!r}",
+                    ("  live" if index == 0 else "", "green"),
                 )
             )
+            out.print(f"      {entry.reason!r}", style="dim")
     return 1 if bad else 0
 
 
-def _signature(store: RulesStore, published: Any, keys: Sequence[bytes]) -> tuple[str, str]:
-    if not keys:
-        return "signature not checked (no key)", "yellow"
-    from handoff.governance.errors import CorruptVersion  # noqa: PLC0415
-
-    try:
-        full = published if hasattr(published, "bundle") else store.published(published.seq)
-        store.verify(full)
-    except CorruptVersion as error:
-        return f"DOES NOT VERIFY: {error}", "red"
-    return "signature ok", "green"
-
-
 @rules.command()
-@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
 @click.option(
     "--export",
     "export",
     type=OUTPUT,
     default=None,
     metavar="FILE",
-    help="Write the whole audit trail to FILE (every event, oldest first).",
+    help="Write the whole audit trail to FILE, oldest first, with each event's hashes.",
 )
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["jsonl", "csv"]),
     default=None,
-    help="The export's format (default: from FILE's extension, else jsonl).",
+    help="The export's format (default: csv for a .csv FILE, else jsonl).",
 )
 @click.option(
     "--verify",
     is_flag=True,
-    help="Check the hash chain of every event (an edited or deleted row is found) and the "
-    "signature of every publication (needs HANDOFF_RULES_KEY); exit 1 if anything fails.",
+    help="Recompute the hash chain (an edited, inserted or deleted event shows), check that "
+    "every stored version, approval, publication, policy and grant has its event, and "
+    "every publication's signature (with HANDOFF_RULES_KEY); exit 1 if anything fails.",
 )
 @identity
 @guard
 def audit(
-    limit: int, export: Path | None, fmt: str | None, verify: bool, as_user: str, db: str
+    *, limit: int, export: Path | None, fmt: str | None, verify: bool, as_user: str, db: str
 ) -> int:
-    """The audit trail: who proposed, approved, refused, published, rolled back, granted.
+    """The audit trail: who proposed, approved, was refused, published, rolled back, granted.
 
-    Without options, prints the latest events. --export writes all of them (JSON lines or
-    CSV, with each row's chain hash, so a copy can be verified elsewhere); --verify
-    recomputes the chain and checks every publication's signature.
+    Without options, prints the latest events, newest first. --export writes every event
+    (JSON lines or CSV) with the exact detail text that was hashed and both hashes, so a
+    copy can be checked again elsewhere (handoff rules verify-export); --verify checks the
+    trail in the database.
 
     \b
     Example:
       $ handoff rules audit --verify --export audit.jsonl --as carol
-      wrote 14 events to audit.jsonl
-      chain ok: 14 events, hashes match from the first to the last
-      signatures ok: 2 publications
+      wrote 14 events to audit.jsonl (jsonl)
+      audit trail intact: 14 events, head 5be0c2a91f3d, 2 signed publication(s) anchoring it
     """
     if fmt is not None and export is None:
         raise click.UsageError("--format goes with --export FILE")
@@ -779,64 +694,107 @@ def audit(
         store = current.store
         out = console()
         if export is None and not verify:
-            events = list(store.events(limit=limit))
+            events = store.events(limit=limit)
             if not events:
                 out.print("no events yet")
             for event in events:
                 out.print(_event_line(event))
             return 0
-        status = 0
         if export is not None:
-            chosen = fmt or ("csv" if export.suffix.lower() == ".csv" else "jsonl")
+            chosen: Literal["jsonl", "csv"] = (
+                "csv" if (fmt or export.suffix.lower().lstrip(".")) == "csv" else "jsonl"
+            )
             with export.open("w", encoding="utf-8", newline="") as stream:
                 written = store.export(stream, fmt=chosen)
-            count = f"{written} events" if isinstance(written, int) else "the events"
-            out.print(f"wrote {count} to {export} ({chosen})")
+            out.print(f"wrote {written} events to {export} ({chosen})")
         if verify:
-            status = max(status, _verify(out, store, current.keys))
-    return status
+            return _report(out, store.verify_chain(), keys=bool(current.keys))
+    return 0
 
 
-def _event_line(event: Any) -> Text:
-    detail = _as_dict(getattr(event, "detail", None))
-    note = detail.get("reason") or detail.get("role") or detail.get("comment") or ""
-    if isinstance(note, str) and len(note) > 80:
-        note = note[:79] + "…"
+def _report(out: Console, report: ChainReport, *, keys: bool) -> int:
+    for number, line in enumerate(report.lines()):
+        out.print(line, style=("green" if report.ok else "red") if number == 0 else "red")
+    if not keys:
+        out.print(
+            f"publication signatures not checked: set {KEY_ENV} (or {KEY_ENV}_FILE)",
+            style="yellow",
+        )
+    return 0 if report.ok else 1
+
+
+def _event_line(event: Event) -> Text:
+    detail = event.detail
+    note = ""
+    if event.action == "refuse":
+        note = f"{detail.get('attempted', '?')}: {detail.get('reason', '')}"
+    elif event.action in ("publish", "rollback"):
+        note = str(detail.get("reason", ""))
+    elif event.action in ("grant", "revoke"):
+        note = f"{detail.get('role', '?')} to {detail.get('user', '?')}"
+    elif event.action == "approve":
+        note = str(detail.get("comment", ""))
+    elif event.action == "propose":
+        note = str(detail.get("title", ""))
+    if len(note) > 100:
+        note = note[:99] + "…"
     return Text.assemble(
         (f"{event.seq:>5}", "bold"),
-        f"  {_when(event.at)}  {event.actor:<16} ",
+        f"  {_when(event.at)}  {event.actor:<12} ",
         (f"{event.action:<9}", "red" if event.action == "refuse" else ""),
-        f" {_short(event.content_hash) if event.content_hash else '':<12}",
+        f" {(event.content_hash or '')[:12]:<12}",
         f"  {note}" if note else "",
     )
 
 
-def _verify(out: Console, store: RulesStore, keys: Sequence[bytes]) -> int:
-    report = store.verify_chain()
-    status = 0
-    if getattr(report, "ok", False):
-        out.print(f"chain ok: {report}", style="green")
-    else:
-        out.print(f"CHAIN BROKEN: {report}", style="red")
-        status = 1
-    if not keys:
-        out.print(
-            f"signatures not checked: set {KEY_ENV} (or {KEY_ENV}_FILE) to verify them",
-            style="yellow",
-        )
-        return status
-    publications = list(store.history(1_000_000))
-    failures = 0
-    for entry in publications:
-        verdict, style = _signature(store, entry, keys)
-        if style == "red":
-            failures += 1
-            out.print(f"publication {entry.seq} ({_short(entry.content_hash)}): {verdict}")
-    if failures:
-        out.print(f"SIGNATURES: {failures} of {len(publications)} do not verify", style="red")
-        return 1
-    out.print(f"signatures ok: {len(publications)} publications", style="green")
-    return status
+@rules.command("verify-export")
+@click.argument("path", type=EXISTING_FILE)
+@guard
+def verify_export(path: Path) -> int:
+    """Check an exported audit trail (JSON lines) without the database or a login.
+
+    Recomputes every event's hash from the one before it: an event edited, inserted,
+    deleted or reordered in the file shows (exit 1). Compare the head it prints with the
+    head noted when the export was taken (or a later export's event of that number) to
+    find events cut off at the end.
+
+    \b
+    Example:
+      $ handoff rules verify-export audit.jsonl
+      export intact: 14 events, head 5be0c2a91f3d…
+    """
+    from handoff.governance.store import verify_records  # noqa: PLC0415
+
+    records: list[dict[str, Any]] = []
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                raise HandoffError(f"{path}:{number}: not a JSON line") from None
+            missing = [
+                key for key in _EXPORT_KEYS if not isinstance(record, dict) or key not in record
+            ]
+            if missing:
+                raise HandoffError(
+                    f"{path}:{number}: not an audit event (no {', '.join(missing)}); export "
+                    "one with handoff rules audit --export FILE.jsonl"
+                )
+            records.append(record)
+    report = verify_records(records)
+    out = console()
+    verdict = "intact" if report.ok else "BROKEN"
+    out.print(
+        f"export {verdict}: {report.events} events, head {report.head}",
+        style="green" if report.ok else "red",
+    )
+    for problem in report.problems:
+        out.print(f"  - {problem}", style="red")
+    if report.more:
+        out.print(f"  ... and {report.more} more", style="red")
+    return 0 if report.ok else 1
 
 
 @rules.command()
@@ -847,13 +805,13 @@ def _verify(out: Console, store: RulesStore, keys: Sequence[bytes]) -> int:
 def grant(username: str, role: str, as_user: str, db: str) -> int:
     """Give a desktop user a governance role the policy names (admins only).
 
-    Roles are lower-case words such as team_lead, risk or compliance; agents cannot
-    hold any.
+    Roles are lower-case words such as team_lead, risk or compliance; agents cannot hold
+    any. Recorded in the audit trail.
 
     \b
     Example:
       $ handoff rules grant rita risk --as ada
-      rita now holds: risk
+      rita (supervisor) now holds: risk
     """
     with session(db, as_user) as current:
         current.store.grant(username, role, actor=current.actor)
@@ -867,8 +825,10 @@ def grant(username: str, role: str, as_user: str, db: str) -> int:
 @identity
 @guard
 def revoke(username: str, role: str, as_user: str, db: str) -> int:
-    """Take a governance role away from a user (admins only). Approvals already given stay
-    on record with the roles held then, but count only if the roles still qualify.
+    """Take a governance role away from a user (admins only).
+
+    Approvals given before stay on record with the roles held then; from now on the policy
+    counts the user's current roles.
 
     \b
     Example:
@@ -881,7 +841,7 @@ def revoke(username: str, role: str, as_user: str, db: str) -> int:
 
 
 def _holds(store: RulesStore, username: str) -> None:
-    actor = store.actor(username)
+    actor = store.actor(username.strip().lower())
     grants = ", ".join(sorted(actor.grants)) or "no governance roles"
     console().print(f"{actor.username} ({actor.role}) now holds: {grants}")
 
