@@ -32,7 +32,6 @@ import hashlib
 import hmac
 import json
 import logging
-import math
 import os
 import re
 import time
@@ -52,19 +51,23 @@ except ImportError as error:  # pragma: no cover  (exercised only without the ex
 
 from handoff.errors import describe_error
 from handoff.models.conversation import (
-    Account,
     Conversation,
     RoutingState,
-    Turn,
     clean_text,
-    user_turn_from_parse,
 )
 from handoff.models.decision import AntiFlapOutcome, Decision, TraceStep
 from handoff.models.payload import ContextPayload
-from handoff.models.rules import HUMAN_LANE_KINDS, RuleSet, WhenStorageFails
+from handoff.models.rules import RuleSet, WhenStorageFails
 from handoff.outcomes import ces
 from handoff.router import Router
 from handoff.signals.pii import redact
+from handoff.tracker import (
+    ACTION_NAME,
+    SLOT_DECISION,
+    SLOT_STATE,
+    conversation_from_events,
+    sender,
+)
 
 if TYPE_CHECKING:
     import httpx
@@ -98,19 +101,13 @@ __all__ = [
 
 log = logging.getLogger("handoff.rasa")
 
-ACTION_NAME = "action_handoff_route"
 SLOT_LANE = "handoff_lane"
 SLOT_PRIORITY = "handoff_priority"
 SLOT_REASON = "handoff_reason"
-SLOT_STATE = "handoff_state"
 SLOT_AGENT_NOTE = "handoff_agent_note"
-# What each routed turn decided, for the desktop's analytics (see decision_slot_value).
-SLOT_DECISION = "handoff_decision"
 # Set while the effort question (CES) waits for the customer's answer (handoff.outcomes.ces).
 SLOT_CES = ces.SLOT
 DECISION_FORMAT = 1
-# Account data may come as message metadata (the channel knows who is logged in) or slots.
-ACCOUNT_SLOTS = {"customer_id": "customer_id", "tier": "account_tier", "risk_flags": "risk_flags"}
 
 
 STATE_FORMAT = 1
@@ -209,28 +206,6 @@ def _read_state(
     return RoutingState(), "bad signature"
 
 
-def _timestamp(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _user_turn(parse: Mapping[str, Any], text: Any, timestamp: Any) -> Turn:
-    return user_turn_from_parse(parse, text, _timestamp(timestamp))
-
-
-def _current_session(events: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]]:
-    last = 0
-    for index, event in enumerate(events):
-        if event.get("event") == "session_started":
-            last = index
-    return events[last:]
-
-
 def tracker_to_conversation(
     tracker: Tracker,
     *,
@@ -248,72 +223,20 @@ def tracker_to_conversation(
     a failure. Reverted utterances are kept: a message the bot failed on still happened.
     A ``resume`` after the last ``pause`` that the routing state does not know about is
     treated as a hand-back, so the cool-down applies however the conversation was resumed.
+    (The reading itself is ``handoff.tracker.conversation_from_events``, shared with the
+    backtests of rule changes.)
     """
     return _read_tracker(tracker, state_secret, previous_state_secrets)[0]
 
 
 def _sender(tracker: Tracker) -> str:
-    return clean_text(str(tracker.sender_id or "unknown"))
+    return sender(tracker.sender_id)
 
 
 def _read_tracker(
     tracker: Tracker, secret: bytes | None, previous: Sequence[bytes] = ()
 ) -> tuple[Conversation, str | None]:
-    events = _current_session(list(tracker.events or ()))
-    turns: list[Turn] = []
-    last_action: str | None = None
-    user_count = 0
-    resumed_at: int | None = None
-    paused = False
-    last_user: int | None = None
-    for event in events:
-        kind = event.get("event")
-        if kind == "user":
-            last_user = len(turns)
-            turns.append(
-                _user_turn(event.get("parse_data") or {}, event.get("text"), event.get("timestamp"))
-            )
-            user_count += 1
-        elif (
-            kind == "slot"
-            and event.get("name") == SLOT_DECISION
-            and last_action == ACTION_NAME
-            and last_user is not None
-            and _answered_ces(event.get("value"))
-        ):
-            # The customer's answer to the effort question is not part of the conversation:
-            # its intent (often nlu_fallback for "6") must not count as the bot failing.
-            del turns[last_user]
-            user_count -= 1
-            last_user = None
-        elif kind == "bot":
-            turns.append(
-                Turn(
-                    role="bot",
-                    text=str(event.get("text") or ""),
-                    action=last_action,
-                    timestamp=_timestamp(event.get("timestamp")),
-                )
-            )
-        elif kind == "action":
-            name = event.get("name")
-            last_action = str(name) if name else None
-        elif kind == "pause":
-            paused = True
-        elif kind == "resume" and paused:
-            paused = False
-            resumed_at = user_count
-
-    latest = tracker.latest_message or {}
-    # A tracker built by hand may carry the latest message without any user event. Real
-    # trackers always log the user event, and keep latest_message after a hand-back, so
-    # appending it whenever the last turn is not a user turn would replay an old message.
-    if latest.get("text") is not None and user_count == 0:
-        turns.append(_user_turn(latest, latest.get("text"), None))
-        user_count += 1
-
     slots = dict(tracker.slots or {})
-    metadata = dict(latest.get("metadata") or {})
     conversation_id = _sender(tracker)
     state, problem = _read_state(slots.get(SLOT_STATE), conversation_id, secret, previous)
     if problem is not None:
@@ -321,56 +244,15 @@ def _read_tracker(
             "ignored the %s slot of conversation %s (%s): routing it afresh",
             SLOT_STATE, conversation_ref(conversation_id, secret), problem,
         )  # fmt: skip
-    if (
-        resumed_at is not None
-        and state.lane_kind in HUMAN_LANE_KINDS
-        and (state.handback_turn is None or state.handback_turn < resumed_at)
-    ):
-        state = state.model_copy(
-            update={"lane": None, "lane_kind": None, "rule": None,
-                    "handback_turn": resumed_at, "pending": {}}
-        )  # fmt: skip
-    conversation = Conversation(
-        id=conversation_id,
-        channel=str(metadata.get("channel") or tracker.get_latest_input_channel() or "unknown"),
-        turns=tuple(turns),
-        account=_account(metadata, slots),
+    conversation, _ = conversation_from_events(
+        tracker.sender_id,
+        list(tracker.events or ()),
         slots=slots,
-        metadata=metadata,
+        latest=tracker.latest_message or {},
+        input_channel=tracker.get_latest_input_channel() or "",
         state=state,
     )
     return conversation, problem
-
-
-def _answered_ces(value: Any) -> bool:
-    answer = value.get("ces") if isinstance(value, Mapping) else None
-    return isinstance(answer, Mapping) and answer.get("score") is not None
-
-
-def _account(metadata: Mapping[str, Any], slots: Mapping[str, Any]) -> Account:
-    # Channels often send account data only with a session's first message; Rasa keeps that
-    # in the session_started_metadata slot.
-    session = slots.get("session_started_metadata")
-    session = session if isinstance(session, Mapping) else {}
-
-    def pick(key: str) -> Any:
-        for source in (metadata, session):
-            value = source.get(key)
-            if value not in (None, "", []):
-                return value
-        return slots.get(ACCOUNT_SLOTS[key])
-
-    flags = pick("risk_flags") or ()
-    if isinstance(flags, str):
-        flags = [f.strip() for f in flags.split(",") if f.strip()]
-    customer = pick("customer_id")
-    tier = pick("tier")
-    return Account(
-        customer_id=str(customer) if customer not in (None, "") else None,
-        name=str(metadata["name"]) if metadata.get("name") else None,
-        tier=str(tier) if tier else "standard",
-        risk_flags=frozenset(str(f) for f in flags),
-    )
 
 
 def decision_events(

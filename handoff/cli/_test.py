@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -12,8 +12,7 @@ from rich.text import Text
 from handoff.cli._app import EXISTING, cli, console, guard, load_router
 from handoff.cli._cases import Case, load_case_files
 from handoff.models.decision import Decision
-from handoff.router import Router
-from handoff.testing import check_case
+from handoff.testing import Coverage, decided_rule, run_cases
 
 
 @cli.command("test")
@@ -47,36 +46,26 @@ def test_command(rules: Path, cases: tuple[Path, ...]) -> int:
       $ handoff test rules/default.yaml rules/tests/default.yaml
     """
     router = load_router(rules)
-    loaded = load_case_files(cases)
+    runs, coverage = run_cases(router, load_case_files(cases))
     out = console()
     failures = 0
-    decided: set[str] = set()
-    reached: set[str] = set()
-    for item in loaded:
-        case = item.case
-        if case.now is None:
-            case = case.model_copy(update={"now": datetime.now(timezone.utc)})
-        result = check_case(router, case, item.name)
-        decisions = router.replay(case.conversation, now=case.now, queue_load=case.queue_load)
-        decided.update(d.rule_id for d in decisions if d.rule_id is not None)
-        reached.update(d.lane for d in decisions)
-        reached.add(result.decision.lane)
-        if result.passed:
-            out.print(Text.assemble(("PASS", "green"), f"  {item.name}"))
+    for run in runs:
+        if run.result.passed:
+            out.print(Text.assemble(("PASS", "green"), f"  {run.case.name}"))
             continue
         failures += 1
-        out.print(Text.assemble(("FAIL", "bold red"), f"  {item.name}  ({item.location})"))
-        _diff(out, item, result.decision, decisions)
-    _coverage(out, router, decided, reached)
-    passed = len(loaded) - failures
+        out.print(Text.assemble(("FAIL", "bold red"), f"  {run.case.name}  ({run.case.location})"))
+        _diff(out, run.case, run.result.decision, run.decisions)
+    _coverage(out, coverage)
+    passed = len(runs) - failures
     summary = f"{passed} passed, {failures} failed" if failures else f"{passed} passed"
     out.print(summary, style="red" if failures else "green")
     return 1 if failures else 0
 
 
-def _diff(out: Console, item: Case, final: Decision, decisions: list[Decision]) -> None:
+def _diff(out: Console, item: Case, final: Decision, decisions: Sequence[Decision]) -> None:
     expect = item.case.expect
-    rule = final.rule_id if final.rule_id is not None else final.state.rule
+    rule = decided_rule(final)
     fields = [("lane", expect.lane, final.lane)]
     if expect.rule is not None:
         fields.append(("rule", expect.rule, rule or "(none)"))
@@ -96,21 +85,16 @@ def _diff(out: Console, item: Case, final: Decision, decisions: list[Decision]) 
     out.print(f"      turn by turn: {steps}", style="dim")
 
 
-def _coverage(out: Console, router: Router, decided: set[str], reached: set[str]) -> None:
-    compiled = router.compiled
-    rules = compiled.ruleset.rules
-    missing = [(i, r.id) for i, r in enumerate(rules) if r.id not in decided]
+def _coverage(out: Console, coverage: Coverage) -> None:
+    exercised = coverage.rules - len(coverage.not_exercised)
     out.print(
         Text.assemble(
             ("rule coverage: ", "bold"),
-            f"{len(rules) - len(missing)} of {len(rules)} rules decided in at least one case",
+            f"{exercised} of {coverage.rules} rules decided in at least one case",
         )
     )
-    for index, rule_id in missing:
-        where = compiled.sources.locate(("rules", index))
-        out.print(
-            Text.assemble("  not exercised: ", (rule_id, "yellow"), f" ({where.file}:{where.line})")
-        )
-    lanes = [lane for lane in compiled.ruleset.lanes if lane not in reached]
+    for rule_id, where in coverage.not_exercised:
+        out.print(Text.assemble("  not exercised: ", (rule_id, "yellow"), f" ({where})"))
+    lanes = coverage.lanes_never_reached
     if lanes:
         out.print(Text.assemble(("lanes never reached: ", "bold"), ", ".join(lanes)))
