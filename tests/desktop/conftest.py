@@ -20,6 +20,7 @@ from handoff.desktop import Desktop, User, migrations
 from handoff.desktop.auth import Passwords
 from handoff.desktop.migrations import VERSION_TABLE
 from handoff.desktop.store import Base
+from handoff.governance import tables as governance
 from handoff.models import ContextPayload
 
 # A throwaway PostgreSQL database, e.g. postgresql+psycopg://postgres@127.0.0.1:54329/postgres
@@ -49,11 +50,14 @@ def fast_passwords() -> Passwords:
 
 
 def drop_desktop_tables(url: str) -> None:
-    """Empty a shared PostgreSQL database of the desktop's tables (and only those)."""
+    """Empty a shared PostgreSQL database of the desktop's tables and the governance store's
+    beside them (revision 0005), and only those."""
     engine = sa.create_engine(url)
     try:
         with engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
+            for table in reversed(
+                [*Base.metadata.sorted_tables, *governance.metadata.sorted_tables]
+            ):
                 connection.execute(sa.text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
             connection.execute(sa.text(f'DROP TABLE IF EXISTS "{VERSION_TABLE}"'))
     finally:

@@ -18,11 +18,21 @@ from handoff.desktop import Desktop
 from handoff.desktop import migrations as desktop_migrations
 from handoff.desktop.store import Base
 from handoff.errors import StorageUnavailable
+from handoff.governance import tables as governance
 from tests.conftest import ROOT
 
 
+# The migrations create the desktop's tables and the governance store's beside them.
+MODELS = (Base.metadata, governance.metadata)
+MODEL_TABLES = set(Base.metadata.tables) | set(governance.metadata.tables)
+
+
 def desktop_tables(engine: sa.Engine) -> set[str]:
-    return {name for name in sa.inspect(engine).get_table_names() if name.startswith("desktop_")}
+    return {
+        name
+        for name in sa.inspect(engine).get_table_names()
+        if name.startswith(desktop_migrations.PREFIXES)
+    }
 
 
 def schema_differences(engine: sa.Engine) -> list[object]:
@@ -35,13 +45,13 @@ def schema_differences(engine: sa.Engine) -> list[object]:
                 "include_name": lambda name, type_, _parents: (
                     type_ != "table"
                     or (
-                        (name or "").startswith("desktop_")
+                        (name or "").startswith(desktop_migrations.PREFIXES)
                         and name != desktop_migrations.VERSION_TABLE
                     )
                 ),
             },
         )
-        return list(compare_metadata(context, Base.metadata))
+        return list(compare_metadata(context, list(MODELS)))
 
 
 def test_upgrade_gives_exactly_the_models_schema(empty_url: str) -> None:
@@ -51,9 +61,7 @@ def test_upgrade_gives_exactly_the_models_schema(empty_url: str) -> None:
         desk.upgrade()
         assert desktop_migrations.current(desk.engine) == desktop_migrations.head()
         assert schema_differences(desk.engine) == []
-        assert desktop_tables(desk.engine) == set(Base.metadata.tables) | {
-            desktop_migrations.VERSION_TABLE
-        }
+        assert desktop_tables(desk.engine) == MODEL_TABLES | {desktop_migrations.VERSION_TABLE}
 
 
 def test_down_and_up_again(empty_url: str) -> None:

@@ -19,9 +19,12 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-__all__ = ["VERSION_TABLE", "config", "current", "downgrade", "head", "upgrade"]
+__all__ = ["PREFIXES", "VERSION_TABLE", "config", "current", "downgrade", "head", "upgrade"]
 
 VERSION_TABLE = "desktop_alembic_version"
+# The tables these migrations own: the desktop's, and the governance store's rules_* tables
+# beside them (revision 0005); every other table in the database is left alone.
+PREFIXES = ("desktop_", "rules_")
 _HERE = Path(__file__).resolve().parent
 
 
