@@ -153,20 +153,21 @@ def _changes(out: Console, changes: Iterable[Mapping[str, Any]]) -> None:
             out.print(f"        can affect: {', '.join(lanes)}", style="dim")
 
 
-def _validation(out: Console, validation: Mapping[str, Any]) -> None:
-    tests = validation.get("tests") or {}
-    total, passed = int(tests.get("total", 0)), int(tests.get("passed", 0))
-    verdict = ("ok", "green") if validation.get("ok") else ("FAILED", "red")
-    summary = f"{passed} of {total} rule tests passed" if total else "no rule tests"
+def _validation(out: Console, validation: Mapping[str, Any], *, full: bool) -> None:
+    """The checks as they were run when the version was proposed (they never change);
+    ``full`` adds what the rule tests cover."""
+    from handoff.governance.checks import Validation  # noqa: PLC0415
+
+    checked = Validation.from_dict(validation)
+    tests = checked.tests
+    verdict = ("ok", "green") if checked.ok else ("FAILED", "red")
+    summary = f"{tests.passed} of {tests.total} rule tests passed" if tests.total else "no tests"
     out.print(Text.assemble(_label("checks"), verdict, f": {summary}"))
-    for problem in validation.get("problems") or ():
-        out.print(f"  {problem}", style="red")
-    for failure in tests.get("failures") or ():
-        name = failure.get("case") or failure.get("name") or "?"
-        out.print(
-            f"  FAIL {name}: expected {failure.get('expected')}, got {failure.get('got')}",
-            style="red",
-        )
+    coverage = ("rule coverage", "  not exercised", "lanes never reached")
+    for line in checked.lines()[1:-1]:
+        if line.startswith("tests: ") or (not full and line.startswith(coverage)):
+            continue
+        out.print(f"  {line}", style="" if checked.ok else "red")
 
 
 def _status(out: Console, status: PolicyStatus) -> None:
@@ -207,7 +208,8 @@ def _proposal(out: Console, store: RulesStore, proposal: Proposal, *, full: bool
         Text.assemble(
             _label("version"),
             (proposal.short, "bold"),
-            f" {proposal.title!r} by {proposal.author}, {_when(proposal.created_at)}",
+            f" {proposal.title!r} by {proposal.author}",
+            f", {_when(proposal.created_at)}" if full else "",
         )
     )
     if full:
@@ -222,20 +224,23 @@ def _proposal(out: Console, store: RulesStore, proposal: Proposal, *, full: bool
     )
     state = proposal.status + (", published before" if proposal.published else "")
     out.print(Text.assemble(_label("status"), state))
-    _validation(out, proposal.validation)
-    against = (
-        f"live {proposal.base_hash[:12]} when proposed"
-        if proposal.base_hash
-        else "nothing (a first version: every kind of change)"
-    )
-    out.print(
-        Text.assemble(
-            _label("changes"),
-            f"{len(proposal.changes)} against {against}; kinds: "
-            f"{', '.join(proposal.kinds) or 'none'}",
+    _validation(out, proposal.validation, full=full)
+    if proposal.base_hash:
+        count = len(proposal.changes)
+        out.print(
+            Text.assemble(
+                _label("changes"),
+                f"{count} in routing against {proposal.base_hash[:12]} (live when proposed); "
+                f"kinds: {', '.join(proposal.kinds) or 'none'}",
+            )
         )
-    )
-    _changes(out, proposal.changes)
+        _changes(out, proposal.changes)
+    else:
+        out.print(
+            Text.assemble(
+                _label("changes"), "a first version (nothing was live): it counts as every kind"
+            )
+        )
     if full:
         _backtest(out, proposal.backtest)
         out.print(Text.assemble(_label("approved"), f"{len(proposal.approvals)}"))
@@ -245,8 +250,12 @@ def _proposal(out: Console, store: RulesStore, proposal: Proposal, *, full: bool
                 f"  {approval.approver} ({', '.join(approval.roles)}) at "
                 f"{_when(approval.at)}{comment}"
             )
-    if proposal.status == "proposed":
-        _status(out, store.status(proposal.content_hash))
+    if proposal.status != "proposed":
+        return
+    if not proposal.valid:
+        out.print(Text.assemble(_label("approvals"), ("none possible: the checks failed", "red")))
+        return
+    _status(out, store.status(proposal.content_hash))
 
 
 # ------------------------------------------------------------------ commands
@@ -437,7 +446,7 @@ def list_(status: str, limit: int, as_user: str, db: str) -> int:
                 Text.assemble(
                     (proposal.short, "bold"),
                     "  ",
-                    (f"{state:<15}", style),
+                    (f"{state:<16}", style),
                     f" {proposal.title!r} by {proposal.author}, {_when(proposal.created_at)}",
                 )
             )
@@ -451,8 +460,10 @@ def _standing(store: RulesStore, proposal: Proposal, live_hash: str | None) -> t
         return proposal.status, "dim"
     if not proposal.valid:
         return "checks failed", "red"
+    if proposal.published:
+        return "published before", ""
     if store.status(proposal.content_hash).satisfied:
-        return ("approved", "green") if not proposal.published else ("published before", "")
+        return "approved", "green"
     return "needs approval", "yellow"
 
 
@@ -518,8 +529,8 @@ def approve(ref: str, comment: str, as_user: str, db: str) -> int:
     """
     with session(db, as_user) as current:
         store = current.store
-        approval = store.approve(ref, approver=current.actor, comment=comment)
         proposal = store.get(ref)
+        approval = store.approve(proposal.content_hash, approver=current.actor, comment=comment)
         out = console()
         out.print(f"approved {proposal.short} as {approval.approver} ({', '.join(approval.roles)})")
         _status(out, store.status(proposal.content_hash))
@@ -539,7 +550,8 @@ def withdraw(ref: str, as_user: str, db: str) -> int:
       $ handoff rules withdraw 3f2a9c81d0e4 --as dana
     """
     with session(db, as_user) as current:
-        proposal = current.store.withdraw(ref, actor=current.actor)
+        full = current.store.get(ref).content_hash
+        proposal = current.store.withdraw(full, actor=current.actor)
         console().print(f"withdrew {proposal.short}")
     return 0
 
@@ -562,7 +574,8 @@ def publish(ref: str, reason: str, as_user: str, db: str) -> int:
       $ handoff rules publish 3f2a9c81d0e4 --reason "CHG-1042" --as ada
     """
     with session(db, as_user) as current:
-        publication = current.store.publish(ref, actor=current.actor, reason=reason)
+        full = current.store.get(ref).content_hash  # refusals are recorded against it
+        publication = current.store.publish(full, actor=current.actor, reason=reason)
         _published(console(), "published", publication)
     return 0
 
@@ -583,7 +596,8 @@ def rollback(ref: str, reason: str, as_user: str, db: str) -> int:
       $ handoff rules rollback 1a2b3c4d5e6f --reason "INC-77: callbacks overflowing" --as ada
     """
     with session(db, as_user) as current:
-        publication = current.store.rollback(ref, actor=current.actor, reason=reason)
+        full = current.store.get(ref).content_hash
+        publication = current.store.rollback(full, actor=current.actor, reason=reason)
         _published(console(), "rolled back to", publication)
     return 0
 

@@ -122,8 +122,8 @@ def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
     return folder / "banking.yaml"
 
 
-# The red line "regulatory_complaint" also catches a complaint about the bank's own
-# regulator-facing process ("I will report you"): a designer widens it by one cue.
+# A designer narrows the red line "regulatory_complaint": a complaint intent with a legal
+# threat seen earlier must now also carry a complaint cue.
 RED_LINE_OLD = "        - cues: legal_threat\n        - intent: complain\n"
 RED_LINE_NEW = "        - cues: legal_threat\n        - cues: complaint\n          intent: complain\n"
 
@@ -171,7 +171,7 @@ def test_the_whole_flow(db: str, tmp_path: Path) -> None:
     )  # fmt: skip
     v2 = _version(second)
     assert v2 != v1
-    assert f"against live {v1}" in second
+    assert f"against {v1} (live when proposed)" in second
     assert "regulatory_complaint" in second and "[red_lines" in second
     assert "backtest" in second
     _ok(rules("approve", v2, "--comment", "backtest: no lane moved", user="rita"))
@@ -212,6 +212,11 @@ def test_the_whole_flow(db: str, tmp_path: Path) -> None:
     events = [json.loads(line) for line in exported.read_text().splitlines()]
     assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
     assert {"propose", "approve", "refuse", "publish", "rollback"} <= {e["action"] for e in events}
+    # Refusals name the version they were about, in full.
+    [four_eyes] = [e for e in events if "four eyes" in e["detail"]]
+    assert four_eyes["action"] == "refuse"
+    assert four_eyes["actor"] == "dana"
+    assert four_eyes["content_hash"].startswith(v1) and len(four_eyes["content_hash"]) == 64
     _ok(rules("audit", "--export", tmp_path / "audit.csv", user="ada"))
     assert (tmp_path / "audit.csv").read_text().startswith("seq,at,time,actor,action")
 
