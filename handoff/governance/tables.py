@@ -114,9 +114,7 @@ approvals = sa.Table(
     "rules_approvals",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "content_hash", sa.ForeignKey(versions.c.content_hash), nullable=False, index=True
-    ),
+    sa.Column("content_hash", sa.ForeignKey(versions.c.content_hash), nullable=False, index=True),
     sa.Column("approver", sa.String(USERNAME_CHARS), nullable=False),
     # The roles the approver held when approving (JSON list): a later revoke does not
     # rewrite history.

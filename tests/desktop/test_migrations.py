@@ -21,7 +21,6 @@ from handoff.errors import StorageUnavailable
 from handoff.governance import tables as governance
 from tests.conftest import ROOT
 
-
 # The migrations create the desktop's tables and the governance store's beside them.
 MODELS = (Base.metadata, governance.metadata)
 MODEL_TABLES = set(Base.metadata.tables) | set(governance.metadata.tables)

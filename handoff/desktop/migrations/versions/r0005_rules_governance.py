@@ -76,9 +76,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rules_approvals")),
         sa.UniqueConstraint("content_hash", "approver", name="uq_rules_approvals_approver"),
     )
-    op.create_index(
-        op.f("ix_rules_approvals_content_hash"), "rules_approvals", ["content_hash"]
-    )
+    op.create_index(op.f("ix_rules_approvals_content_hash"), "rules_approvals", ["content_hash"])
     op.create_table(
         "rules_publications",
         sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
