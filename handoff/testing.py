@@ -28,8 +28,9 @@ which rules and lanes they exercised.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from handoff.models.conversation import Account, Conversation, Entity, Intent, R
 from handoff.models.decision import Decision
 from handoff.router import Router
 from handoff.rules.loader import locate_validation_error, read_yaml
+from handoff.tracker import conversation_from_events
 
 __all__ = [
     "CASE_SUFFIXES",
@@ -51,14 +53,18 @@ __all__ = [
     "CaseRun",
     "Coverage",
     "Expect",
+    "Loaded",
     "RoutingCase",
     "case_files",
     "check_case",
+    "conversation_from_data",
     "decided_rule",
     "load_case",
     "load_case_files",
     "load_cases",
+    "parse_json",
     "run_cases",
+    "tracker_dump",
 ]
 
 
@@ -388,3 +394,151 @@ def _load_file(file: Path) -> list[Case]:
     if problems:
         raise CaseFileError(problems)
     return cases
+
+
+# ------------------------------------------------------------- recorded conversations (JSON)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A conversation read from JSON, with what a routing case adds (time, load, expect)."""
+
+    conversation: Conversation
+    source: str  # "conversation", "routing case" or "Rasa tracker"
+    now: datetime | None = None
+    queue_load: Mapping[str, int] = field(default_factory=dict)
+    expect: Expect | None = None
+    has_id: bool = True  # False: the data gave no "id" (the model's placeholder is used)
+    # Rasa tracker dumps: for each hand-back (a resume after a pause), the user turns before it.
+    handbacks: tuple[int, ...] = ()
+
+
+def parse_json(raw: bytes) -> Any:
+    """JSON text → data; ConversationError with line and column when it is not JSON."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ConversationError(f"byte {error.start} is not valid UTF-8 (is this JSON?)") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ConversationError(
+            f"line {error.lineno} column {error.colno}: invalid JSON: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise ConversationError("the JSON is nested too deeply to read") from None
+
+
+def conversation_from_data(
+    data: Any, *, read_tracker: Callable[[dict[str, Any]], Loaded] | None = None
+) -> Loaded:
+    """Detect the shape (Rasa tracker dump, routing case, conversation) and read it.
+
+    A tracker dump is read by ``read_tracker``; by default with :mod:`handoff.tracker`, to
+    be replayed from its session's start: the stored routing state (where the conversation
+    ended) is not used, and its hand-backs are kept in ``Loaded.handbacks``.
+    """
+    if not isinstance(data, dict):
+        raise ConversationError(
+            f"expected a JSON object (a conversation, a routing case or a Rasa tracker dump), "
+            f"got {type(data).__name__}"
+        )
+    if "events" in data and "sender_id" in data:
+        return _routable((read_tracker or tracker_dump)(data))
+    if "conversation" in data:
+        _check_turns(data["conversation"], "conversation.turns")
+        case = _validated(RoutingCase, data, "routing case")
+        has_id = isinstance(data["conversation"], dict) and "id" in data["conversation"]
+        return _routable(
+            Loaded(
+                case.conversation, "routing case", case.now, case.queue_load, case.expect, has_id
+            )
+        )
+    _check_turns(data, "turns")
+    conversation = _validated(Conversation, data, "conversation")
+    return _routable(Loaded(conversation, "conversation", has_id="id" in data))
+
+
+def tracker_dump(data: Mapping[str, Any]) -> Loaded:
+    """A Rasa tracker dump (``GET /conversations/<id>/tracker``) to replay from the start of
+    its current session, with its hand-backs; ConversationError if it is not one."""
+    events = data.get("events")
+    slots = data.get("slots")
+    latest = data.get("latest_message")
+    if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
+        raise ConversationError(
+            "not a readable Rasa tracker dump: 'events' is not a list of objects"
+        )
+    if slots is not None and not isinstance(slots, dict):
+        raise ConversationError("not a readable Rasa tracker dump: 'slots' is not an object")
+    if latest is not None and not isinstance(latest, dict):
+        raise ConversationError(
+            "not a readable Rasa tracker dump: 'latest_message' is not an object"
+        )
+    channel = data.get("latest_input_channel")
+    try:
+        conversation, session = conversation_from_events(
+            data.get("sender_id"),
+            events,
+            slots=slots,
+            latest=latest,
+            input_channel=channel if isinstance(channel, str) else None,
+        )
+    except ValueError as error:  # pydantic's ValidationError, or nesting past the bound
+        raise ConversationError(
+            f"not a readable Rasa tracker dump: {type(error).__name__}"
+        ) from None
+    return Loaded(conversation, "Rasa tracker", handbacks=session.handbacks)
+
+
+def _check_turns(data: Any, where: str) -> None:
+    """Every user turn says what the customer wrote; every bot turn what it said or did.
+
+    The model defaults a missing ``text`` to "" (adapters build turns from events that may
+    have none), but in a file a user turn without text is a mistake, not an empty message.
+    """
+    turns = data.get("turns") if isinstance(data, dict) else None
+    if not isinstance(turns, list):
+        return
+    for index, turn in enumerate(turns):
+        if not isinstance(turn, dict):
+            continue
+        role = turn.get("role")
+        if role == "user" and "text" not in turn:
+            raise ConversationError(
+                f'{where}[{index}] (user turn {_user_number(turns, index)}) has no "text": '
+                "every user turn needs the customer's message"
+            )
+        if role == "bot" and "text" not in turn and "action" not in turn:
+            raise ConversationError(
+                f'{where}[{index}] (bot turn) has neither "text" nor "action": '
+                "give what the bot said or the action it ran"
+            )
+
+
+def _user_number(turns: list[Any], index: int) -> int:
+    return 1 + sum(1 for t in turns[:index] if isinstance(t, dict) and t.get("role") == "user")
+
+
+def _routable(loaded: Loaded) -> Loaded:
+    if not loaded.conversation.user_turns:
+        count = len(loaded.conversation.turns)
+        raise ConversationError(
+            f"no user turns to route (the {loaded.source} has {count} "
+            f"turn{'s' if count != 1 else ''}, none from the user)"
+        )
+    return loaded
+
+
+def _validated(model: type[Any], data: Any, what: str) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems = error.errors()
+        lines = [
+            f"  {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}"
+            for e in problems[:10]
+        ]
+        if len(problems) > 10:
+            lines.append(f"  … and {len(problems) - 10} more")
+        raise ConversationError(f"not a valid {what}:\n" + "\n".join(lines)) from None

@@ -6,18 +6,17 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import click
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from handoff.errors import ConversationError
-from handoff.models.conversation import Conversation
-from handoff.testing import Expect, RoutingCase
+from handoff.testing import Loaded, parse_json
+from handoff.testing import conversation_from_data as _conversation_from_data
 
 __all__ = [
     "SNIFF_BYTES",
@@ -25,24 +24,13 @@ __all__ = [
     "conversation_from_data",
     "jsonable",
     "looks_like_rules",
+    "parse_json",
     "read_conversation_file",
     "usage_hint",
     "what_else",
 ]
 
 MAX_INPUT_BYTES = 20_000_000
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A conversation read from a file, with what a routing case adds (time, load, expect)."""
-
-    conversation: Conversation
-    source: str  # "conversation", "routing case" or "Rasa tracker"
-    now: datetime | None = None
-    queue_load: Mapping[str, int] = field(default_factory=dict)
-    expect: Expect | None = None
-    has_id: bool = True  # False: the file gave no "id" (the model's placeholder is used)
 
 
 def read_conversation_file(path: Path) -> Loaded:
@@ -110,99 +98,13 @@ def usage_hint() -> str:
     return f" (usage: {ctx.command_path} {' '.join(ctx.command.collect_usage_pieces(ctx))})"
 
 
-def parse_json(raw: bytes) -> Any:
-    """JSON text → data; ConversationError with line and column when it is not JSON."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ConversationError(f"byte {error.start} is not valid UTF-8 (is this JSON?)") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ConversationError(
-            f"line {error.lineno} column {error.colno}: invalid JSON: {error.msg}"
-        ) from None
-    except RecursionError:
-        raise ConversationError("the JSON is nested too deeply to read") from None
-
-
 def conversation_from_data(data: Any) -> Loaded:
-    """Detect the shape (tracker dump, routing case, conversation) and read it."""
-    if not isinstance(data, dict):
-        raise ConversationError(
-            f"expected a JSON object (a conversation, a routing case or a Rasa tracker dump), "
-            f"got {type(data).__name__}"
-        )
-    if "events" in data and "sender_id" in data:
-        return _routable(Loaded(_from_tracker(data), "Rasa tracker"))
-    if "conversation" in data:
-        _check_turns(data["conversation"], "conversation.turns")
-        case = _validated(RoutingCase, data, "routing case")
-        has_id = isinstance(data["conversation"], dict) and "id" in data["conversation"]
-        return _routable(
-            Loaded(
-                case.conversation, "routing case", case.now, case.queue_load, case.expect, has_id
-            )
-        )
-    _check_turns(data, "turns")
-    conversation = _validated(Conversation, data, "conversation")
-    return _routable(Loaded(conversation, "conversation", has_id="id" in data))
+    """Detect the shape (tracker dump, routing case, conversation) and read it; a tracker
+    dump is read as the Rasa action reads a tracker (its routing state slot included)."""
+    return _conversation_from_data(data, read_tracker=_from_tracker)
 
 
-def _check_turns(data: Any, where: str) -> None:
-    """Every user turn says what the customer wrote; every bot turn what it said or did.
-
-    The model defaults a missing ``text`` to "" (adapters build turns from events that may
-    have none), but in a file a user turn without text is a mistake, not an empty message.
-    """
-    turns = data.get("turns") if isinstance(data, dict) else None
-    if not isinstance(turns, list):
-        return
-    for index, turn in enumerate(turns):
-        if not isinstance(turn, dict):
-            continue
-        role = turn.get("role")
-        if role == "user" and "text" not in turn:
-            raise ConversationError(
-                f'{where}[{index}] (user turn {_user_number(turns, index)}) has no "text": '
-                "every user turn needs the customer's message"
-            )
-        if role == "bot" and "text" not in turn and "action" not in turn:
-            raise ConversationError(
-                f'{where}[{index}] (bot turn) has neither "text" nor "action": '
-                "give what the bot said or the action it ran"
-            )
-
-
-def _user_number(turns: list[Any], index: int) -> int:
-    return 1 + sum(1 for t in turns[:index] if isinstance(t, dict) and t.get("role") == "user")
-
-
-def _routable(loaded: Loaded) -> Loaded:
-    if not loaded.conversation.user_turns:
-        count = len(loaded.conversation.turns)
-        raise ConversationError(
-            f"no user turns to route (the {loaded.source} has {count} "
-            f"turn{'s' if count != 1 else ''}, none from the user)"
-        )
-    return loaded
-
-
-def _validated(model: type[Any], data: Any, what: str) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        problems = error.errors()
-        lines = [
-            f"  {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}"
-            for e in problems[:10]
-        ]
-        if len(problems) > 10:
-            lines.append(f"  … and {len(problems) - 10} more")
-        raise ConversationError(f"not a valid {what}:\n" + "\n".join(lines)) from None
-
-
-def _from_tracker(data: dict[str, Any]) -> Conversation:
+def _from_tracker(data: dict[str, Any]) -> Loaded:
     try:
         from rasa_sdk import Tracker  # noqa: PLC0415  (optional extra, only for tracker dumps)
 
@@ -213,7 +115,7 @@ def _from_tracker(data: dict[str, Any]) -> Conversation:
             "pip install 'handoff-router[rasa]'"
         ) from None
     try:
-        return tracker_to_conversation(Tracker.from_dict(data))
+        return Loaded(tracker_to_conversation(Tracker.from_dict(data)), "Rasa tracker")
     except Exception as error:
         raise ConversationError(
             f"not a readable Rasa tracker dump: {type(error).__name__}: {error}"
