@@ -196,12 +196,15 @@ def _backtest(out: Console, report: Mapping[str, Any] | None) -> None:
         return
     from handoff.governance.backtest import BacktestReport  # noqa: PLC0415
 
-    out.print(Text.assemble(_label("backtest")))
-    for line in BacktestReport.from_dict(report).lines():
+    first, *rest = BacktestReport.from_dict(report).lines()
+    out.print(Text.assemble(_label("backtest"), first.removeprefix("backtest: ")))
+    for line in rest:
         out.print(f"  {line}")
 
 
-def _proposal(out: Console, store: RulesStore, proposal: Proposal, *, full: bool) -> None:
+def _proposal(
+    out: Console, store: RulesStore, proposal: Proposal, *, full: bool, backtest: bool = False
+) -> None:
     """A version: what it is, its checks, its diff against the version live when it was
     proposed, what the policy needs now and (``full``) backtest and approvals."""
     out.print(
@@ -241,8 +244,9 @@ def _proposal(out: Console, store: RulesStore, proposal: Proposal, *, full: bool
                 _label("changes"), "a first version (nothing was live): it counts as every kind"
             )
         )
-    if full:
+    if full or (backtest and proposal.backtest is not None):
         _backtest(out, proposal.backtest)
+    if full:
         out.print(Text.assemble(_label("approved"), f"{len(proposal.approvals)}"))
         for approval in proposal.approvals:
             comment = f": {approval.comment}" if approval.comment else ""
@@ -378,9 +382,7 @@ def propose(
             bundle, author=current.actor, title=title, description=description, backtest=report
         )
         out = console()
-        _proposal(out, current.store, proposal, full=False)
-        if report is not None:
-            _backtest(out, report.to_dict())
+        _proposal(out, current.store, proposal, full=False, backtest=True)
         if not proposal.valid:
             out.print("the checks failed: fix the rules or tests and propose again", style="red")
             return 1
@@ -403,10 +405,8 @@ def _run_backtest(
     if jsonl is not None:
         conversations = bt.conversations_from_jsonl(jsonl, last=last)
     else:
-        from handoff.desktop.relay import events_url  # noqa: PLC0415
-
         assert rasa_url is not None
-        conversations = bt.conversations_from_rasa(events_url(rasa_url), last=last)
+        conversations = bt.conversations_from_rasa(rasa_url, last=last)
     key = os.environ.get(PSEUDONYM_KEY_ENV)
     return bt.backtest(
         before, after, conversations, pseudonym_key=key.encode("utf-8") if key else None

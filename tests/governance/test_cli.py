@@ -20,7 +20,8 @@ from handoff.desktop import Desktop, migrations
 from handoff.desktop.migrations import VERSION_TABLE
 from handoff.desktop.store import Base
 from handoff.governance import tables
-from tests.conftest import RULES
+from tests import newcomer
+from tests.conftest import ROOT, RULES
 from tests.desktop.conftest import PASSWORD, fast_passwords
 
 POSTGRES_URL = os.environ.get("HANDOFF_TEST_POSTGRES_URL")
@@ -361,3 +362,22 @@ class TestCommands:
             result = CliRunner().invoke(cli, ["rules", name, "--help"])
             assert result.exit_code == 0, name
             assert "Example" in result.output, name
+
+
+def test_readme_change_rules_safely(tmp_path: Path) -> None:
+    """The README's "Change rules safely" blocks run as a newcomer runs them (one bash
+    session from the repository root, a newcomer's environment) and print what they show."""
+    readme = newcomer.shell_blocks(ROOT, "README.md")
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index("## Change rules safely") + 1
+    end = next(n for n in range(start, len(lines)) if lines[n].startswith("## "))
+    blocks = [block for block in readme if start < block.line <= end]
+    assert len(blocks) >= 3
+    assert all(block.marker == "run" for block in blocks)
+    session = newcomer.Session(ROOT, tmp_path, newcomer.clean_environment())
+    try:
+        for block in blocks:
+            failure = newcomer._run_block(session, block)
+            assert failure is None, failure
+    finally:
+        session.close()
