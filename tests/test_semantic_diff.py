@@ -8,8 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from handoff import Router
+from handoff.cli import cli
 from handoff.graph.compile import CompiledRules
 from handoff.graph.diff import KINDS, Change, kinds_of, semantic_diff
 from tests.conftest import RULES
@@ -198,6 +200,35 @@ class TestExperiments:
         )
 
 
+SHIPPED = [*sorted(RULES.glob("*.yaml")), PILOTS / "banking_pilot.yaml"]
+_BASE_KIND = {
+    "settings": "settings",
+    "lanes": "lanes",
+    "named conditions": "rules",
+    "rules": "rules",
+    "experiments": "experiments",
+}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [(a, b) for i, a in enumerate(SHIPPED) for b in SHIPPED[i + 1 :]],
+    ids=lambda p: p.stem,
+)
+def test_shipped_pairs_are_classified_alike_both_ways(a: Path, b: Path) -> None:
+    """Between any two shipped rule sets, a→b and b→a are the same kinds (undoing a change
+    is as sensitive as making it), every change carries its section's kind, and a rule set
+    against itself has no changes."""
+    one, other = _compiled(a), _compiled(b)
+    forth, back = semantic_diff(one, other), semantic_diff(other, one)
+    assert forth
+    assert kinds_of(forth) == kinds_of(back)
+    for change in [*forth, *back]:
+        assert _BASE_KIND[change.section] in change.kinds
+        assert change.kinds <= set(KINDS)
+    assert semantic_diff(one, one) == []
+
+
 class TestChangeData:
     def test_round_trip_through_json(self, tmp_path: Path) -> None:
         """to_dict is JSON-able and from_dict restores the change exactly."""
@@ -221,3 +252,17 @@ class TestChangeData:
         """Missing keys, a bad mark or an unknown kind: ValueError."""
         with pytest.raises(ValueError, match="not a change"):
             Change.from_dict(data)
+
+
+class TestCli:
+    def test_handoff_diff_prints_experiment_changes(self) -> None:
+        """`handoff diff` shows an added experiment with its arms, after the other sections."""
+        result = CliRunner().invoke(
+            cli, ["diff", str(BANKING), str(PILOTS / "banking_pilot.yaml")], terminal_width=120
+        )
+        assert result.exit_code == 0, result.output
+        out = result.output
+        assert "experiments\n  + experiment early-help: added\n" in out
+        assert "      arms.early_help.rules: banking_early_help.yaml\n" in out
+        assert "  + shadow: added\n" in out
+        assert out.endswith("2 changes\n")

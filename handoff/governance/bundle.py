@@ -111,7 +111,13 @@ class RuleBundle:
     content_hash: str = field(init=False)
 
     def __post_init__(self) -> None:
-        files = {str(name): bytes(data) for name, data in self.files.items()}
+        if not isinstance(self.entry, str) or not isinstance(self.files, Mapping):
+            raise GovernanceError("a bundle is an entry (text) and files (name -> bytes)")
+        files: dict[str, bytes] = {}
+        for name, data in self.files.items():
+            if not isinstance(name, str) or not isinstance(data, bytes | bytearray):
+                raise GovernanceError(f"bundle file {name!r}: names are text and contents bytes")
+            files[name] = bytes(data)
         _check(self.entry, files)
         ordered = MappingProxyType(dict(sorted(files.items())))
         object.__setattr__(self, "files", ordered)
@@ -424,10 +430,10 @@ def _label(text: str, folder: Path | None) -> str:
     """``text`` with the temporary folder's path replaced by the bundle's names."""
     if folder is None:
         return text
-    root = str(folder)
-    if text == root:
-        return FOLDER_ENTRY
-    return text.replace(root + os.sep, "").replace(root, FOLDER_ENTRY)
+    root = re.escape(str(folder))
+    sep = re.escape(os.sep)
+    text = re.sub(f"{root}{sep}(?=[A-Za-z0-9._-])", "", text)  # a file in it: its name
+    return re.sub(f"{root}(?![A-Za-z0-9._-])", FOLDER_ENTRY, text)  # the folder itself: "."
 
 
 def _relabel_problem(problem: Problem, folder: Path | None) -> Problem:

@@ -40,14 +40,14 @@ from handoff.graph.diff import KINDS
 from handoff.models._base import Model
 from handoff.rules.loader import (
     SourceMap,
-    _parse_bytes,  # the rules reader's guards, for text that is not on disk
+    _parse_bytes,  # the rules reader's guards, for text and bytes already read
     locate_validation_error,
-    read_yaml,
 )
 
 __all__ = [
     "DEFAULT_POLICY_TEXT",
     "MAX_APPROVERS",
+    "MAX_POLICY_BYTES",
     "ApprovalRule",
     "Policy",
     "PolicyStatus",
@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 MAX_APPROVERS = 5
+MAX_POLICY_BYTES = 64 * 1024
 _ROLE = re.compile(r"[a-z_]{1,32}")
 _TOP_KEYS = "'governance:' with 'approvals:' and 'publish:'"
 # What a change with no routing meaning (comments, rule tests) still needs.
@@ -207,14 +208,38 @@ class Policy(Model):
     @classmethod
     def from_path(cls, path: str | Path) -> Policy:
         """Read a policy file; RulesError with file:line and the fix if it is unusable."""
-        data, sources = read_yaml(path, top_keys=_TOP_KEYS)
-        text = Path(path).read_bytes().decode("utf-8").removeprefix("\ufeff")
-        return cls._validated(data, sources, text)
+        name = str(path)
+        try:
+            with Path(path).open("rb") as source:
+                raw = source.read(MAX_POLICY_BYTES + 1)
+        except OSError as error:
+            hint = "check the path and try again"
+            problem = Problem(name, 0, 0, f"cannot read the file: {error.strerror}", hint)
+            raise RulesError([problem]) from None
+        return cls._from_bytes(raw, name)
 
     @classmethod
     def from_text(cls, text: str, filename: str = "<policy>") -> Policy:
         """Read a policy from YAML text (an upload, the store); ``filename`` labels errors."""
-        data, sources = _parse_bytes(text.encode("utf-8"), filename, _TOP_KEYS)
+        return cls._from_bytes(text.encode("utf-8"), filename)
+
+    @classmethod
+    def _from_bytes(cls, raw: bytes, name: str) -> Policy:
+        if len(raw) > MAX_POLICY_BYTES:
+            raise RulesError(
+                [
+                    Problem(
+                        name,
+                        0,
+                        0,
+                        f"the policy is over {MAX_POLICY_BYTES:,} bytes",
+                        "a policy names six kinds and a few roles: keep it short",
+                    )
+                ]
+            )
+        # The rules reader's guards (UTF-8, nesting, aliases, duplicate keys, tabs).
+        data, sources = _parse_bytes(raw, name, _TOP_KEYS)
+        text = raw.decode("utf-8").removeprefix("\ufeff")
         return cls._validated(data, sources, text)
 
     @classmethod

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+from pydantic import BaseModel
 
 from handoff.graph.compile import CompiledRules, node_id
 from handoff.graph.conditions import Atom, Node, normalise
@@ -24,14 +25,14 @@ from handoff.graph.experiment import _SIGNAL_DEPENDS, signals_used
 
 __all__ = ["KINDS", "Change", "kinds_of", "semantic_diff"]
 
-# Every kind of change, from the most to the least sensitive.
+# Every kind of change (the order requirements and to_dict list them in).
 KINDS: tuple[str, ...] = (
     "red_lines",
     "override_lanes",
-    "experiments",
     "lanes",
     "rules",
     "settings",
+    "experiments",
 )
 
 # Edges a customer can travel along: rule → next rule / lane, lane → fallback lane.
@@ -414,22 +415,25 @@ def _all_lanes(*sides: CompiledRules | None) -> frozenset[str]:
     return frozenset(lanes)
 
 
-def _block(value: Any) -> dict[str, Any] | None:
-    return None if value is None else dict(value.model_dump(mode="json", by_alias=True))
-
-
 def _block_change(
-    subject: str, old: dict[str, Any] | None, new: dict[str, Any] | None, lanes: frozenset[str]
+    subject: str, old_block: BaseModel | None, new_block: BaseModel | None, lanes: frozenset[str]
 ) -> list[Change]:
     kinds = frozenset({"experiments"})
-    if old == new:
+    if old_block == new_block:
         return []
-    if old is None:  # what approvers need to see: the arms, shares and files
-        details = tuple(f"{key}: {_show(value)}" for key, value in _flatten(new).items())
+    if old_block is None:  # what approvers need to see: the arms, shares and files
+        assert new_block is not None
+        written = new_block.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        details = tuple(f"{key}: {_show(value)}" for key, value in _flatten(written).items())
         return [Change("experiments", "+", f"{subject}: added", details, lanes, kinds)]
-    if new is None:
+    if new_block is None:
         return [Change("experiments", "-", f"{subject}: removed", (), lanes, kinds)]
-    details = tuple(_field_changes(old, new))
+    details = tuple(
+        _field_changes(
+            old_block.model_dump(mode="json", by_alias=True),
+            new_block.model_dump(mode="json", by_alias=True),
+        )
+    )
     return [Change("experiments", "~", subject, details, lanes, kinds)]
 
 
@@ -459,15 +463,15 @@ def _experiments(before: CompiledRules, after: CompiledRules) -> list[Change]:
     changes: list[Change] = []
     ids = {e.id for e in (old_experiment, new_experiment) if e is not None}
     subject = f"experiment {ids.pop()}" if len(ids) == 1 else "experiment"
-    changes += _block_change(subject, _block(old_experiment), _block(new_experiment), everywhere)
+    changes += _block_change(subject, old_experiment, new_experiment, everywhere)
     for name in _arm_names(before, after):
         old_arm, new_arm = before.arms.get(name), after.arms.get(name)
         if old_arm is not None and new_arm is not None:
             changes += _nested(f"arm {name}: rules", old_arm, new_arm, keep_sensitive=True)
     changes += _block_change(
         "shadow",
-        _block(before.ruleset.shadow),
-        _block(after.ruleset.shadow),
+        before.ruleset.shadow,
+        after.ruleset.shadow,
         frozenset(),  # the shadow routes nobody
     )
     if before.shadow is not None and after.shadow is not None:
