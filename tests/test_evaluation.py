@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from rasa_sdk import Tracker
 
 from handoff import Router
-from handoff.adapters.rasa import _user_turn, tracker_to_conversation
+from handoff.adapters.rasa import tracker_to_conversation
 from handoff.cli import cli
 from handoff.evaluation import (
     EvalSetError,
@@ -25,6 +25,7 @@ from handoff.evaluation import (
     transcript,
     user_turn,
 )
+from handoff.tracker import read_session
 from tests import routing_eval
 from tests.conftest import ROOT
 
@@ -283,10 +284,11 @@ def test_every_customer_message_has_a_parse(evalset: Path, path: Path) -> None:
 
 
 def test_user_turns_match_the_adapters_reading(committed: NluParses) -> None:
-    """The evaluation builds each customer turn as handoff.adapters.rasa reads a tracker."""
+    """The evaluation builds each customer turn as handoff.adapters.rasa reads a tracker
+    (its reading of events is handoff.tracker's)."""
     for text, parse in committed.parses.items():
-        data = parse.model_dump()
-        assert user_turn(parse) == _user_turn(data, text, None), text
+        event = {"event": "user", "text": text, "parse_data": parse.model_dump()}
+        assert user_turn(parse) == read_session([event]).turns[0], text
 
 
 def _tracker_events(evalset: Any, conversation: Any, parses: NluParses) -> list[dict[str, Any]]:

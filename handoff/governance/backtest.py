@@ -71,6 +71,7 @@ MAX_EVENT_BYTES = 1_000_000
 MAX_TABLE = 500
 MAX_MOVES = 200
 MAX_FAILURE_REASONS = 20
+OTHER_REASONS = "(other reasons)"
 MAX_REASON_CHARS = 300
 MAX_LISTED_RULES = 20
 _BATCH = 100  # senders read per query from Rasa's events table
@@ -345,7 +346,7 @@ def backtest(
         conversations=count,
         turns=turns,
         failed=sum(failures.values()),
-        failures=dict(failures.most_common()),
+        failures=_reasons(failures),
         changed=changed,
         moved=tuple(
             Move(from_lane=a, to_lane=b, conversations=n) for (a, b), n in moved[:MAX_MOVES]
@@ -453,6 +454,16 @@ def _bounded(counts: Counter[str]) -> tuple[dict[str, int], bool]:
     """The largest ``MAX_TABLE`` entries (ties by name), and whether any were left out."""
     ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
     return dict(ordered[:MAX_TABLE]), len(ordered) > MAX_TABLE
+
+
+def _reasons(failures: Counter[str]) -> dict[str, int]:
+    """The most common failure reasons; the rest counted together."""
+    ordered = sorted(failures.items(), key=lambda pair: (-pair[1], pair[0]))
+    kept = dict(ordered[:MAX_FAILURE_REASONS])
+    rest = sum(n for _, n in ordered[MAX_FAILURE_REASONS:])
+    if rest:
+        kept[OTHER_REASONS] = rest
+    return kept
 
 
 def _reason(text: str) -> str:
@@ -678,12 +689,14 @@ def _newest_senders(connection: sa.Connection, last: int, max_events: int) -> tu
     )
     senders: dict[str, None] = {}
     top = 0
-    for id_, sender in itertools.islice(connection.execute(statement), last * max_events):
-        top = max(top, int(id_))
-        if sender is not None and sender not in senders:
-            senders[str(sender)] = None
-            if len(senders) >= last:
-                break
+    # Closed explicitly: leaving a server-side cursor early must not leave it open.
+    with connection.execute(statement) as result:
+        for id_, sender in itertools.islice(result, last * max_events):
+            top = max(top, int(id_))
+            if sender is not None and sender not in senders:
+                senders[str(sender)] = None
+                if len(senders) >= last:
+                    break
     return list(senders), top
 
 
@@ -706,24 +719,25 @@ def _sessions(
         .order_by(_EVENTS.c.id.desc())
         .execution_options(yield_per=1_000)
     )
-    for sender, data in connection.execute(statement):
-        if sender not in open_:
-            continue
-        session = sessions[sender]
-        event = _event(data)
-        if isinstance(event, str):
-            session.problem = event
-            open_.discard(sender)
-        elif len(session.events) >= max_events:
-            session.problem = f"more than {max_events:,} events in its last session"
-            open_.discard(sender)
-        else:
-            session.events.append(event)
-            if event.get("event") == "session_started":
-                session.complete = True
+    with connection.execute(statement) as result:
+        for sender, data in result:
+            if sender not in open_:
+                continue
+            session = sessions[sender]
+            event = _event(data)
+            if isinstance(event, str):
+                session.problem = event
                 open_.discard(sender)
-        if not open_:
-            break
+            elif len(session.events) >= max_events:
+                session.problem = f"more than {max_events:,} events in its last session"
+                open_.discard(sender)
+            else:
+                session.events.append(event)
+                if event.get("event") == "session_started":
+                    session.complete = True
+                    open_.discard(sender)
+            if not open_:
+                break
     return sessions
 
 
