@@ -43,7 +43,7 @@ USER_ENV = "HANDOFF_USER"
 PASSWORD_ENV = "HANDOFF_PASSWORD"
 KEY_ENV = "HANDOFF_RULES_KEY"
 RASA_EVENTS_ENV = "HANDOFF_DESKTOP_RASA_EVENTS"
-PSEUDONYM_KEY_ENV = "HANDOFF_PSEUDONYM_KEY"
+# As handoff.governance.backtest (imported only when a command runs).
 DEFAULT_LAST = 500
 MAX_LAST = 100_000
 # The fields of an exported audit event that its hash covers or links.
@@ -407,10 +407,8 @@ def _run_backtest(
     else:
         assert rasa_url is not None
         conversations = bt.conversations_from_rasa(rasa_url, last=last)
-    key = os.environ.get(PSEUDONYM_KEY_ENV)
-    return bt.backtest(
-        before, after, conversations, pseudonym_key=key.encode("utf-8") if key else None
-    )
+    # Samples are named by pseudonyms keyed with $HANDOFF_PSEUDONYM_KEY, as in payloads.
+    return bt.backtest(before, after, conversations)
 
 
 @rules.command("list")
