@@ -30,6 +30,7 @@ import csv
 import hashlib
 import hmac
 import json
+import logging
 import math
 import os
 import re
@@ -38,10 +39,10 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any, Literal, Protocol, TypeVar
+from typing import IO, Any, Literal, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
@@ -49,6 +50,7 @@ from sqlalchemy import event as sa_event
 from handoff.errors import HandoffError, RulesError, StorageUnavailable
 from handoff.governance import tables
 from handoff.governance.actor import AGENT, Actor
+from handoff.governance.backtest import BacktestReport
 from handoff.governance.bundle import RuleBundle
 from handoff.governance.checks import check_bundle
 from handoff.governance.errors import (
@@ -81,6 +83,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+log = logging.getLogger("handoff.governance")
 
 # The hash before the first event.
 GENESIS = "0" * 64
@@ -102,12 +105,6 @@ _BACKTEST_BYTES = 1 << 20
 _PROBLEMS_SHOWN = 50
 _CHUNK = 500
 _ROUTERS_KEPT = 8
-
-
-class _Report(Protocol):
-    """A backtest report (:class:`handoff.governance.backtest.BacktestReport`) as stored."""
-
-    def to_dict(self) -> dict[str, Any]: ...
 
 
 # ------------------------------------------------------------------------------ keys
@@ -201,6 +198,12 @@ class Proposal:
         """The rule set loads and its tests pass (only then can it be approved)."""
         return bool(self.validation.get("ok"))
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able (times as ISO 8601 text)."""
+        data = _plain(self)
+        data["approvals"] = [_plain(approval) for approval in self.approvals]
+        return data
+
 
 @dataclass(frozen=True)
 class Publication:
@@ -218,6 +221,10 @@ class Publication:
     chain_hash: str
     signature: str
     _at_seconds: float = field(repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able (the time as ISO 8601 text); without the files of a :class:`Published`."""
+        return {key: value for key, value in _plain(self).items() if key != "bundle"}
 
     def signed_record(self) -> dict[str, Any]:
         """What the signature covers (every column but the signature)."""
@@ -238,12 +245,11 @@ class Published(Publication):
     """A publication with the rule files it put live (check them with
     :meth:`RulesStore.verify` before routing with them)."""
 
-    bundle: RuleBundle | None = field(default=None, repr=False, compare=False)
+    bundle: RuleBundle = field(repr=False, compare=False)
 
     @property
     def rules(self) -> RuleBundle:
-        """The published bundle."""
-        assert self.bundle is not None  # always set by the store
+        """The published bundle (the same as ``bundle``)."""
         return self.bundle
 
 
@@ -259,6 +265,10 @@ class Event:
     detail: dict[str, Any]
     prev_hash: str
     hash: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able (the time as ISO 8601 text)."""
+        return _plain(self)
 
 
 @dataclass(frozen=True)
@@ -297,6 +307,21 @@ class ChainReport:
         if self.more:
             lines.append(f"  ... and {self.more} more")
         return lines
+
+
+def _plain(record: Any) -> dict[str, Any]:
+    """A record dataclass's public fields, times as ISO 8601 text, tuples as lists."""
+    data: dict[str, Any] = {}
+    for item in fields(record):
+        if item.name.startswith("_"):
+            continue
+        value = getattr(record, item.name)
+        if isinstance(value, datetime):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        data[item.name] = value
+    return data
 
 
 def event_hash(prev_hash: str, record: Mapping[Any, Any]) -> str:
@@ -562,16 +587,20 @@ class RulesStore:
         """Run a step; if it is refused, record the refusal (in its own transaction: the
         step's was rolled back) and raise it."""
         try:
-            return step()
+            result = step()
         except (GovernanceError, RulesError) as error:
-            name = actor.username if isinstance(actor, Actor) else str(actor)
+            name = (actor.username if isinstance(actor, Actor) else str(actor))[:64]
             detail = {"attempted": attempted, "error": type(error).__name__}
             detail["reason"] = str(error)[:_REASON_CHARS]
             refused_hash = content_hash if content_hash and _HEX.fullmatch(content_hash) else None
             with self._write() as connection:
-                self._append(connection, name[: tables.USERNAME_CHARS], "refuse", refused_hash,
-                             detail)  # fmt: skip
+                self._append(connection, name, "refuse", refused_hash, detail)
+            # Who and what, never the reason's text (it may quote the rules).
+            log.warning("rules %s by %s refused: %s", attempted, name, type(error).__name__)
             raise
+        name = actor.username if isinstance(actor, Actor) else actor
+        log.info("rules %s by %s (%s)", attempted, name, (content_hash or "-")[:12])
+        return result
 
     def _append(
         self,
@@ -859,7 +888,7 @@ class RulesStore:
         author: Actor,
         title: str,
         description: str = "",
-        backtest: _Report | None = None,
+        backtest: BacktestReport | None = None,
     ) -> Proposal:
         """Store a rules change: its checks and rule tests are run
         (:func:`~handoff.governance.checks.check_bundle`; rules that do not load raise
@@ -1305,8 +1334,10 @@ class RulesStore:
                 f"publication {published.seq}'s signature does not verify with any key: it "
                 "was not written by a publisher holding the key, or was altered since"
             )
-        bundle = published.bundle if isinstance(published, Published) else None
-        if bundle is not None and bundle.content_hash != published.content_hash:
+        if (
+            isinstance(published, Published)
+            and published.bundle.content_hash != published.content_hash
+        ):
             raise CorruptVersion(
                 f"publication {published.seq}'s files do not match its content hash "
                 f"{published.content_hash[:12]}: they were altered in the database"

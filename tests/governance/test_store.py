@@ -11,7 +11,10 @@ import threading
 import pytest
 import sqlalchemy as sa
 
+from handoff import Conversation
+from handoff.desktop import Desktop
 from handoff.errors import RulesError
+from handoff.governance.backtest import BacktestReport, backtest
 from handoff.governance.bundle import RuleBundle
 from handoff.governance.errors import (
     Conflict,
@@ -22,6 +25,7 @@ from handoff.governance.errors import (
     NotFound,
 )
 from handoff.governance.store import RulesStore, keys_from_env, parse_keys, verify_records
+from tests.conftest import ROOT
 from tests.governance.store_support import KEY, OLD_KEY, People, Rules, edited, tamper
 
 
@@ -253,8 +257,26 @@ class TestPublish:
         assert store.latest_seq() == 1
         assert store.published(1) == live
         assert [p.seq for p in store.history()] == [1]
+        # Records are JSON-able for the CLI and the desktop (times as ISO 8601 text).
+        assert json.loads(json.dumps(live.to_dict()))["at"] == live.at.isoformat()
+        assert "bundle" not in live.to_dict()
+        proposal = json.loads(json.dumps(store.get(content_hash).to_dict()))
+        assert [a["approver"] for a in proposal["approvals"]] == ["rita", "tom"]
+        assert json.dumps([e.to_dict() for e in store.events()])
         with pytest.raises(Conflict, match="live already"):
             store.publish(content_hash, actor=people.pat, reason="again")
+
+    def test_on_the_desktops_engine(
+        self, db_url: str, store: RulesStore, people: People, rules: Rules
+    ) -> None:
+        """The desktop and the CLI open the store on the desktop's own engine."""
+        with Desktop(db_url) as desk, RulesStore(desk.engine, keys=(KEY,)) as shared:
+            content_hash = live_v1(shared, people, rules)
+            live = store.live()
+            assert live is not None
+            assert live.content_hash == content_hash
+            shared.verify(live)
+            assert shared.verify_chain().ok
 
     def test_only_publishers_publish(self, store: RulesStore, people: People, rules: Rules) -> None:
         policy = store.policy().to_text().replace("[supervisor, admin]", "[admin]")
@@ -467,6 +489,22 @@ class TestProposals:
         assert [c["subject"] for c in change.changes] == ["intense_anger"]
         assert store.get(change.short[:6]) == change
         assert [p.content_hash for p in store.proposals()] == [change.content_hash, live_v1_hash]
+
+    def test_a_backtest_is_stored_beside_the_proposal(
+        self, store: RulesStore, people: People, rules: Rules
+    ) -> None:
+        live_v1(store, people, rules)
+        samples = sorted((ROOT / "rules" / "samples" / "banking").glob("*.json"))
+        conversations = [
+            Conversation.model_validate(json.loads(p.read_text())["conversation"]) for p in samples
+        ]
+        report = backtest(
+            rules.v1.router(), rules.red_line.router(), conversations, pseudonym_key=KEY
+        )
+        change = store.propose(rules.red_line, author=people.dana, title="wider", backtest=report)
+        assert change.backtest is not None
+        assert BacktestReport.from_dict(change.backtest) == report
+        assert store.get(change.short).backtest == report.to_dict()
 
     def test_failing_rule_tests_are_stored_but_never_approvable(
         self, store: RulesStore, people: People, rules: Rules
