@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -94,6 +95,11 @@ def session(db: str, username: str) -> Iterator[Session]:
     reading too (the desktop's rules pages answer them 403); the store refuses them again
     for every change.
     """
+    # The store and the desktop log each step for operators; a command prints its own
+    # outcome, so their records must not reach the terminal through logging's last resort.
+    quiet = logging.getLogger("handoff")
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
     module = desktop_module()
     from handoff.governance.errors import NotAllowed  # noqa: PLC0415
     from handoff.governance.store import RulesStore, keys_from_env  # noqa: PLC0415
@@ -484,24 +490,7 @@ def show(ref: str, as_json: bool, as_user: str, db: str) -> int:
         if not as_json:
             _proposal(console(), current.store, proposal, full=True)
             return 0
-        record = {
-            name: getattr(proposal, name)
-            for name in (
-                "content_hash", "short", "ruleset_version", "name", "entry", "author", "title",
-                "description", "base_hash", "changes", "kinds", "validation", "backtest",
-                "status", "published",
-            )
-        }  # fmt: skip
-        record["created_at"] = proposal.created_at.isoformat()
-        record["approvals"] = [
-            {
-                "approver": approval.approver,
-                "roles": list(approval.roles),
-                "at": approval.at.isoformat(),
-                "comment": approval.comment,
-            }
-            for approval in proposal.approvals
-        ]
+        record = proposal.to_dict()
         if proposal.status == "proposed":
             status = current.store.status(proposal.content_hash)
             record["policy"] = status.to_dict()
