@@ -1,5 +1,5 @@
 """The designer CLI: ``handoff validate|explain|graph|test|schema|diff|replay|evaluate``,
-``handoff report`` (the outcomes report),
+``handoff report`` (the outcomes report), ``handoff rules …`` (governed rule changes),
 ``handoff desktop …`` (the agent desktop) and ``handoff chat serve`` (the customer's page).
 
 Install with ``pip install 'handoff-router[cli]'``. This is an edge module (layer 5): it may import
@@ -18,6 +18,7 @@ from handoff.cli import (
     _graph,
     _replay,
     _report,
+    _rules,
     _schema,
     _test,
     _validate,
@@ -28,4 +29,4 @@ __all__ = ["cli", "main"]
 
 # The command modules register themselves on ``cli`` when imported.
 del _chat, _desktop, _desktop_web, _diff, _evaluate, _explain, _graph, _replay, _schema, _test
-del _report, _validate
+del _report, _rules, _validate
