@@ -3,7 +3,7 @@
 
 The chat server writes only ``bot`` lines (what Rasa's callback channel posts to it) and the
 heartbeat; every other kind of line has its own writer (see ``handoff.desktop.store.Message``).
-It shares the desktop's engine settings (``handoff.desktop.store.create_engine``: WAL and a busy
+It shares the desktop's engine settings (``handoff.storage.create_engine``: WAL and a busy
 timeout on SQLite, connect and lock timeouts on PostgreSQL) and its schema: it never migrates,
 it refuses to start on a database that is not at the code's revision.
 """
@@ -122,7 +122,7 @@ class ChatStore:
             raise StorageUnavailable(f"chat database {self._name} cannot be written: busy")
         try:
             with self._storage("be written"), self._engine.connect() as connection:
-                connection.execution_options(desktop_write=True)
+                connection.execution_options(store_write=True)
                 with connection.begin():
                     yield connection
         finally:

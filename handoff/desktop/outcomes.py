@@ -27,6 +27,7 @@ from handoff.desktop.service import _cause
 from handoff.desktop.store import Ces, Handoff, Message, Turn
 from handoff.errors import StorageUnavailable
 from handoff.payload import pseudonym_key, pseudonymise
+from handoff.storage import sqlite_path, write_lock
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -288,12 +289,12 @@ def store_dataset(url: str, dataset: Dataset) -> None:
     try:
         with _storage(engine, "be migrated"):
             migrations.upgrade(engine)
-        lock = store.write_lock(_sqlite_path(engine))
+        lock = write_lock(sqlite_path(engine))
         if lock is not None:
             lock.acquire()
         try:
             with _storage(engine, "be written"), engine.connect() as connection:
-                connection.execution_options(desktop_write=True)
+                connection.execution_options(store_write=True)
                 with connection.begin():
                     _store_turns(connection, dataset.turns, batch)
                     _store_handoffs(connection, handoffs)
@@ -431,15 +432,6 @@ def _seconds(value: float | datetime | None, what: str) -> float | None:
 def _engine(url: str) -> sa.Engine:
     engine, _ = store.create_engine(url, busy_timeout=_BUSY_TIMEOUT)
     return engine
-
-
-def _sqlite_path(engine: sa.Engine) -> Any:
-    from pathlib import Path  # noqa: PLC0415
-
-    database = engine.url.database or ""
-    if engine.dialect.name != "sqlite" or database.startswith("file:"):
-        return None
-    return Path(database)
 
 
 def _check_schema(engine: sa.Engine) -> None:

@@ -612,7 +612,7 @@ class Desktop:
             )
         try:
             with self._storage("be written"), self._engine.connect() as connection:
-                connection.execution_options(desktop_write=True)
+                connection.execution_options(store_write=True)
                 with connection.begin():
                     yield connection
         finally:

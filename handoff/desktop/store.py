@@ -9,16 +9,11 @@ only by the Alembic migrations in ``handoff/desktop/migrations`` (``Desktop.upgr
 
 from __future__ import annotations
 
-import math
-import sqlite3
-import threading
-import time
-from pathlib import Path
-from typing import Any
-
 import sqlalchemy as sa
-from sqlalchemy import event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# The engine and the write lock are shared with the rules store (same database file).
+from handoff.storage import create_engine, write_lock
 
 __all__ = [
     "ROLES",
@@ -445,102 +440,3 @@ class Ces(Base):
     answered_at: Mapped[float | None] = mapped_column(sa.Double)
     score: Mapped[int | None] = mapped_column(sa.Integer)
     declined: Mapped[bool] = mapped_column(sa.Boolean, default=False)
-
-
-# ------------------------------------------------------------------------------ engine
-
-
-def _wal(cursor: Any, *, patience: float = 30.0) -> None:
-    """Switch the file to WAL unless it is already. Changing the journal mode does not wait
-    on SQLite's busy handler: a second process connecting while the first migrates (a table
-    copied and dropped) would fail at once with "database is locked", so it retries."""
-    deadline = time.monotonic() + patience
-    while True:
-        try:
-            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
-                cursor.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    # The driver must not open transactions by itself: _sqlite_begin does, so that a write
-    # transaction can take SQLite's write lock up front (BEGIN IMMEDIATE) instead of failing
-    # with "database is locked" when a read in it tries to become a write.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        # WAL: pages are read while an action writes. FULL: a payload the webhook
-        # acknowledged survives a power cut too (the sender stops retrying on our 200).
-        # Foreign keys are off in SQLite unless asked for.
-        _wal(cursor)
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-    finally:
-        cursor.close()
-
-
-def _sqlite_begin(connection: sa.Connection) -> None:
-    if connection.get_execution_options().get("desktop_write"):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        connection.exec_driver_sql("BEGIN")
-
-
-def create_engine(url: str, *, busy_timeout: float) -> tuple[sa.Engine, Path | None]:
-    """An engine for the desktop and the SQLite file's path (None for other databases).
-
-    ``hide_parameters``: SQLAlchemy's error texts must never carry payloads or passwords.
-    SQLite gets WAL and a busy timeout; PostgreSQL (psycopg) a connect and a lock timeout.
-    A connection executing with the option ``desktop_write=True`` begins with
-    ``BEGIN IMMEDIATE`` on SQLite.
-    """
-    parsed = sa.make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        connect_args: dict[str, Any] = {}
-        if parsed.get_driver_name() in ("psycopg", "psycopg2"):
-            if "connect_timeout" not in parsed.query:
-                connect_args["connect_timeout"] = max(2, math.ceil(busy_timeout))
-            if "options" not in parsed.query:
-                connect_args["options"] = f"-c lock_timeout={math.ceil(busy_timeout * 1000)}"
-        engine = sa.create_engine(
-            parsed,
-            pool_pre_ping=True,
-            pool_timeout=max(busy_timeout, 1.0),
-            hide_parameters=True,
-            connect_args=connect_args,
-            isolation_level="READ COMMITTED",
-        )
-        return engine, None
-    database = parsed.database or ""
-    in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
-    if in_memory or parsed.query.get("mode") == "memory":
-        raise ValueError(
-            f"the desktop needs a database file; {url!r} is an in-memory SQLite database that "
-            "each connection would see empty. Use a file, e.g. sqlite:///desktop.sqlite"
-        )
-    sqlite_args: dict[str, Any] = {"check_same_thread": False}
-    if "timeout" not in parsed.query:
-        sqlite_args["timeout"] = busy_timeout
-    engine = sa.create_engine(parsed, connect_args=sqlite_args, hide_parameters=True)
-    event.listen(engine, "connect", _sqlite_connect)
-    event.listen(engine, "begin", _sqlite_begin)
-    return engine, None if database.startswith("file:") else Path(database)
-
-
-# One write lock per SQLite file in this process: SQLite admits one writer and makes the
-# others poll with sleeps (its busy handler); a lock in the process wakes the next writer at
-# once. Other processes still meet SQLite's own lock, bounded by the busy timeout.
-_WRITE_LOCKS: dict[str, threading.Lock] = {}
-_WRITE_LOCKS_GUARD = threading.Lock()
-
-
-def write_lock(path: Path | None) -> threading.Lock | None:
-    """The process-wide write lock of an SQLite file (None for other databases)."""
-    if path is None:
-        return None
-    with _WRITE_LOCKS_GUARD:
-        return _WRITE_LOCKS.setdefault(str(path.resolve()), threading.Lock())

@@ -31,10 +31,8 @@ import hashlib
 import hmac
 import json
 import logging
-import math
 import os
 import re
-import sqlite3
 import threading
 import time
 from collections import OrderedDict
@@ -45,7 +43,6 @@ from pathlib import Path
 from typing import IO, Any, Literal, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy import event as sa_event
 
 from handoff.errors import HandoffError, RulesError, StorageUnavailable
 from handoff.governance import tables
@@ -65,6 +62,7 @@ from handoff.governance.policy import Policy, PolicyStatus, Requirement
 from handoff.graph.compile import CompiledRules
 from handoff.graph.diff import KINDS, semantic_diff
 from handoff.router import Router
+from handoff.storage import create_engine, sqlite_path, write_lock
 
 __all__ = [
     "GENESIS",
@@ -370,80 +368,17 @@ def verify_records(records: Iterable[Mapping[Any, Any]]) -> ChainReport:
 # ------------------------------------------------------------------------------ engine
 
 
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    # As the desktop's engine: the driver opens no transaction by itself (_sqlite_begin
-    # does, IMMEDIATE for writes), WAL, foreign keys on.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        deadline = time.monotonic() + 30.0
-        while True:
-            try:
-                if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
-                    cursor.execute("PRAGMA journal_mode=WAL")
-                break
-            except sqlite3.OperationalError as error:
-                if "locked" not in str(error) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-    finally:
-        cursor.close()
-
-
-def _sqlite_begin(connection: sa.Connection) -> None:
-    if connection.get_execution_options().get("rules_write"):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        connection.exec_driver_sql("BEGIN")
-
-
 def _create_engine(url: str, busy_timeout: float) -> sa.Engine:
     parsed = sa.make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        connect_args: dict[str, Any] = {}
-        if parsed.get_driver_name() in ("psycopg", "psycopg2"):
-            if "connect_timeout" not in parsed.query:
-                connect_args["connect_timeout"] = max(2, math.ceil(busy_timeout))
-            if "options" not in parsed.query:
-                connect_args["options"] = f"-c lock_timeout={math.ceil(busy_timeout * 1000)}"
-        return sa.create_engine(
-            parsed,
-            pool_pre_ping=True,
-            pool_timeout=max(busy_timeout, 1.0),
-            hide_parameters=True,
-            connect_args=connect_args,
-            isolation_level="READ COMMITTED",
-        )
     database = parsed.database or ""
-    if database in ("", ":memory:") or "memory" in database or parsed.query.get("mode"):
+    if parsed.get_backend_name() == "sqlite" and (
+        database in ("", ":memory:") or "memory" in database or parsed.query.get("mode")
+    ):
         raise GovernanceError(
             f"the rules store needs the desktop's database file; {url!r} is an in-memory "
             "SQLite database each connection would see empty. Use e.g. sqlite:///desktop.sqlite"
         )
-    sqlite_args: dict[str, Any] = {"check_same_thread": False}
-    if "timeout" not in parsed.query:
-        sqlite_args["timeout"] = busy_timeout
-    engine = sa.create_engine(parsed, connect_args=sqlite_args, hide_parameters=True)
-    sa_event.listen(engine, "connect", _sqlite_connect)
-    sa_event.listen(engine, "begin", _sqlite_begin)
-    return engine
-
-
-# One lock per SQLite file in this process: a second writer waits here instead of polling
-# SQLite's lock.
-_FILE_LOCKS: dict[str, threading.Lock] = {}
-_FILE_LOCKS_GUARD = threading.Lock()
-
-
-def _file_lock(engine: sa.Engine) -> threading.Lock | None:
-    if engine.dialect.name != "sqlite":
-        return None
-    database = engine.url.database or ""
-    key = database if database.startswith("file:") else str(Path(database).resolve())
-    with _FILE_LOCKS_GUARD:
-        return _FILE_LOCKS.setdefault(key, threading.Lock())
+    return create_engine(url, busy_timeout=busy_timeout)[0]
 
 
 # ------------------------------------------------------------------------------ the store
@@ -485,7 +420,7 @@ class RulesStore:
         self._keys = tuple(keys)
         self._clock = clock
         self._busy_timeout = busy_timeout
-        self._lock = _file_lock(self._engine)
+        self._lock = write_lock(sqlite_path(self._engine))
         self._name = self._engine.url.render_as_string(hide_password=True)
         self._ready = False
         # (live hash, proposal hash) -> change kinds; re-diffing loads two rule sets.
@@ -566,9 +501,9 @@ class RulesStore:
             )
         try:
             with self._storage("be written"), self._engine.connect() as connection:
-                # rules_write: this store's engine; desktop_write: the desktop's engine when
-                # a caller passes Desktop.engine (both begin SQLite's transaction IMMEDIATE).
-                connection.execution_options(rules_write=True, desktop_write=True)
+                # SQLite's transaction begins IMMEDIATE (handoff.storage), whether the engine
+                # is this store's or the desktop's (Desktop.engine).
+                connection.execution_options(store_write=True)
                 with connection.begin():
                     if connection.dialect.name == "postgresql":
                         connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_WRITE_LOCK)))

@@ -91,7 +91,7 @@ def test_write_transactions_take_the_lock_up_front(tmp_path: Path) -> None:
     engine, _ = create_engine(f"sqlite:///{file}", busy_timeout=1)
     try:
         with engine.connect() as connection:
-            connection.execution_options(desktop_write=True)
+            connection.execution_options(store_write=True)
             with connection.begin():
                 connection.exec_driver_sql("SELECT 1").all()  # only a read so far
                 other = sqlite3.connect(file, timeout=0)

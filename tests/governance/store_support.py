@@ -104,7 +104,7 @@ def tamper(store: RulesStore, *statements: str) -> None:
     could: PostgreSQL skips triggers for a superuser's session in replica mode; SQLite's
     triggers are dropped (and created again by nothing: the file is the test's own)."""
     with store.engine.connect() as connection:
-        connection.execution_options(rules_write=True)
+        connection.execution_options(store_write=True)
         with connection.begin():
             if connection.dialect.name == "postgresql":
                 connection.exec_driver_sql("SET LOCAL session_replication_role = replica")

@@ -65,7 +65,7 @@ def _exclusive(connection: sa.Connection) -> None:
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
     """Migrate the database up to ``revision`` in one transaction (where the database can)."""
     with engine.connect() as connection:
-        connection.execution_options(desktop_write=True)
+        connection.execution_options(store_write=True)
         with connection.begin():
             _exclusive(connection)
             command.upgrade(config(connection), revision)
@@ -74,7 +74,7 @@ def upgrade(engine: sa.Engine, revision: str = "head") -> None:
 def downgrade(engine: sa.Engine, revision: str) -> None:
     """Migrate the database down to ``revision`` ("base": no desktop tables)."""
     with engine.connect() as connection:
-        connection.execution_options(desktop_write=True)
+        connection.execution_options(store_write=True)
         with connection.begin():
             _exclusive(connection)
             command.downgrade(config(connection), revision)
