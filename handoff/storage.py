@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event
 
-__all__ = ["create_engine", "sqlite_path", "write_lock"]
+__all__ = ["create_engine", "events_url", "sqlite_path", "write_lock"]
 
 
 def _wal(cursor: Any, *, patience: float = 30.0) -> None:
@@ -125,3 +125,20 @@ def sqlite_path(engine: sa.Engine) -> Path | None:
     if engine.dialect.name != "sqlite" or database.startswith("file:"):
         return None
     return Path(database)
+
+
+def events_url(value: str) -> str:
+    """An SQLAlchemy URL for Rasa's SQL event broker or tracker store database (the desktop's
+    relay and the rules backtest read it): a URL as given, or a file path (SQLite). SQLite is
+    opened read-only: the file is Rasa's."""
+    if "://" not in value:
+        path = Path(value).expanduser().resolve()
+        return f"sqlite:///file:{path}?mode=ro&uri=true"
+    url = sa.make_url(value)
+    if url.get_backend_name() == "sqlite" and url.database and "mode" not in url.query:
+        database = url.database
+        if not database.startswith("file:"):
+            database = f"file:{Path(database).expanduser().resolve()}"
+        url = url.set(database=database, query={**url.query, "mode": "ro", "uri": "true"})
+        return url.render_as_string(hide_password=False)
+    return value

@@ -51,7 +51,6 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -64,6 +63,7 @@ from handoff.outcomes import ces
 from handoff.payload import pseudonym_key, pseudonymise
 from handoff.signals import analyze_text
 from handoff.signals.pii import redact
+from handoff.storage import events_url
 
 if TYPE_CHECKING:
     from handoff.desktop.service import Desktop, RasaBot
@@ -82,21 +82,6 @@ ACTION_NAME = "action_handoff_route"
 SLOT_DECISION = "handoff_decision"
 # Events read back to find a conversation's last action (the action's events are a handful).
 _LOOK_BACK = 50
-
-
-def events_url(value: str) -> str:
-    """An SQLAlchemy URL for Rasa's event broker database: a URL as given, or a file path
-    (SQLite), opened read-only."""
-    if "://" not in value:
-        path = Path(value).expanduser().resolve()
-        return f"sqlite:///file:{path}?mode=ro&uri=true"
-    url = sa.make_url(value)
-    if url.get_backend_name() == "sqlite" and url.database and "mode" not in url.query:
-        database = url.database
-        if not database.startswith("file:"):
-            database = f"file:{Path(database).expanduser().resolve()}"
-        return str(url.set(database=database, query={**url.query, "mode": "ro", "uri": "true"}))
-    return value
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from handoff.models.decision import Decision
 from handoff.payload import pseudonym_key as _pseudonym_key
 from handoff.payload import pseudonymise
 from handoff.router import Router
+from handoff.storage import events_url
 from handoff.testing import conversation_from_data, decided_rule, parse_json
 from handoff.tracker import conversation_from_events, handed_back
 
@@ -608,22 +609,6 @@ def _line(number: int, raw: bytes) -> Recorded | Unreadable:
         queue_load=loaded.queue_load,
         handbacks=loaded.handbacks,
     )
-
-
-def events_url(value: str) -> str:
-    """An SQLAlchemy URL for Rasa's events database: a URL as given, or a file path
-    (SQLite); SQLite is opened read-only (the file is Rasa's)."""
-    if "://" not in value:
-        path = Path(value).expanduser().resolve()
-        return f"sqlite:///file:{path}?mode=ro&uri=true"
-    url = sa.make_url(value)
-    if url.get_backend_name() == "sqlite" and url.database and "mode" not in url.query:
-        database = url.database
-        if not database.startswith("file:"):
-            database = f"file:{Path(database).expanduser().resolve()}"
-        url = url.set(database=database, query={**url.query, "mode": "ro", "uri": "true"})
-        return url.render_as_string(hide_password=False)
-    return value
 
 
 _EVENTS = sa.table("events", sa.column("id", sa.Integer), sa.column("sender_id"), sa.column("data"))
