@@ -19,7 +19,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event
 
-__all__ = ["create_engine", "events_url", "sqlite_path", "write_lock"]
+__all__ = ["NAMING_CONVENTION", "create_engine", "events_url", "sqlite_path", "write_lock"]
+
+# Names for every constraint of the tables in the desktop's database (desktop_*, rules_*),
+# so a migration can name, and a later one drop, each of them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
 
 
 def _wal(cursor: Any, *, patience: float = 30.0) -> None:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The engine and the write lock are shared with the rules store (same database file).
-from handoff.storage import create_engine, write_lock
+from handoff.storage import NAMING_CONVENTION, create_engine, write_lock
 
 __all__ = [
     "ROLES",
@@ -62,20 +62,12 @@ OUTCOME_CHARS = 64
 RULE_ID_CHARS = 255
 VERSION_CHARS = 64
 
-_NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
 
 class Base(DeclarativeBase):
     """Declarative base of the desktop's tables, with a naming convention for constraints
     (so migrations can name, and later drop, every one of them on every backend)."""
 
-    metadata = sa.MetaData(naming_convention=_NAMING)
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

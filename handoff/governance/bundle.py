@@ -39,6 +39,7 @@ from handoff.rules.loader import (
     Position,
     SeparateRuleSets,
     SourceMap,
+    companion_names,
     load_rules,
     read_yaml,
     resolve_companion,
@@ -392,20 +393,11 @@ def _companions(file: Path) -> list[Path]:
         data, _ = read_yaml(file)
     except RulesError:
         return []
-    named: list[Any] = []
-    experiment = data.get("experiment")
-    arms = experiment.get("arms") if isinstance(experiment, dict) else None
-    if isinstance(arms, dict):
-        named.extend(arm.get("rules") for arm in arms.values() if isinstance(arm, dict))
-    shadow = data.get("shadow")
-    if isinstance(shadow, dict):
-        named.append(shadow.get("rules"))
     found: list[Path] = []
-    for value in named:
-        if isinstance(value, str):
-            target, _, _ = resolve_companion(str(file), value)
-            if target is not None and target.is_file():
-                found.append(target)
+    for value in companion_names(data):
+        target, _, _ = resolve_companion(str(file), value)
+        if target is not None and target.is_file():
+            found.append(target)
     return found
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from handoff.storage import NAMING_CONVENTION
+
 __all__ = [
     "EVENT_ACTIONS",
     "PUBLICATION_ACTIONS",
@@ -31,17 +33,9 @@ __all__ = [
     "versions",
 ]
 
-# The desktop's naming convention (handoff.desktop.store), so a migration can name, and a
-# later one drop, every constraint on every backend.
-_NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-metadata = sa.MetaData(naming_convention=_NAMING)
+# The desktop's naming convention, so a migration can name, and a later one drop, every
+# constraint on every backend.
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
 VERSION_STATUSES = ("proposed", "withdrawn")
 PUBLICATION_ACTIONS = ("publish", "rollback")

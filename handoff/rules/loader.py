@@ -213,9 +213,9 @@ def _load(path: Path, *, companions: bool) -> LoadedRules:
 # --------------------------------------------------------------------------- experiments
 
 
-def _companion_files(file: Path, data: dict[str, Any]) -> set[Path]:
-    """The files an experiment's arms and a shadow in ``data`` (read from ``file``) name,
-    resolved; unreadable shapes are skipped here and reported by validation."""
+def companion_names(data: dict[str, Any]) -> list[str]:
+    """The rules files an experiment's arms and a shadow in a rules file's ``data`` name, as
+    written; unreadable shapes are skipped here and reported by validation."""
     named: list[Any] = []
     experiment = data.get("experiment")
     arms = experiment.get("arms") if isinstance(experiment, dict) else None
@@ -224,7 +224,12 @@ def _companion_files(file: Path, data: dict[str, Any]) -> set[Path]:
     shadow = data.get("shadow")
     if isinstance(shadow, dict):
         named.append(shadow.get("rules"))
-    return {(file.parent / n).resolve() for n in named if isinstance(n, str) and n.strip()}
+    return [name for name in named if isinstance(name, str)]
+
+
+def _companion_files(file: Path, data: dict[str, Any]) -> set[Path]:
+    """The files :func:`companion_names` names in ``data`` (read from ``file``), resolved."""
+    return {(file.parent / n).resolve() for n in companion_names(data) if n.strip()}
 
 
 def resolve_companion(declaring: str, value: str) -> tuple[Path | None, str, str]:
