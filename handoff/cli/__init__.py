@@ -20,6 +20,7 @@ from handoff.cli import (
     _report,
     _rules,
     _schema,
+    _synth,
     _test,
     _validate,
 )
@@ -29,4 +30,4 @@ __all__ = ["cli", "main"]
 
 # The command modules register themselves on ``cli`` when imported.
 del _chat, _desktop, _desktop_web, _diff, _evaluate, _explain, _graph, _replay, _schema, _test
-del _report, _rules, _validate
+del _report, _rules, _synth, _validate
