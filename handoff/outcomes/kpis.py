@@ -24,10 +24,17 @@ from handoff.outcomes._tables import (
 )
 from handoff.outcomes.dataset import Dataset
 from handoff.outcomes.experiments import analyse_prepared, specs_for
-from handoff.outcomes.results import KPIS, Estimate, ExperimentResult, ExperimentSpec, KpiReport
+from handoff.outcomes.results import (
+    KPIS,
+    Estimate,
+    ExperimentResult,
+    ExperimentSpec,
+    KpiReport,
+    ShadowResult,
+)
 from handoff.outcomes.shadow import compare_shadow
 
-__all__ = ["compute_kpis", "daily_series"]
+__all__ = ["compute_kpis", "daily_series", "report_of_prepared"]
 
 
 def compute_kpis(
@@ -54,7 +61,29 @@ def compute_kpis(
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be between 0 and 1 (e.g. 0.95), not {confidence}")
     data.validate()
-    prepared = prepare(data, k=k, now=now)
+    return report_of_prepared(
+        prepare(data, k=k, now=now),
+        confidence=confidence,
+        experiments=experiments,
+        shadow=compare_shadow(data.turns, confidence=confidence),
+        turns=len(data.turns),
+        lines=len(data.lines),
+    )
+
+
+def report_of_prepared(
+    prepared: Prepared,
+    *,
+    confidence: float,
+    experiments: Mapping[str, ExperimentSpec] | None,
+    shadow: ShadowResult | None,
+    turns: int,
+    lines: int,
+) -> KpiReport:
+    """The :class:`KpiReport` of tables :func:`prepare` made: what :func:`compute_kpis` does
+    after preparing, apart so that prepared tables computed elsewhere (each part of a
+    sharded dataset on a Dask worker, :mod:`handoff.cluster.kpis`) finish the same way.
+    ``shadow`` is the shadow comparison of the turns, ``turns`` and ``lines`` their counts."""
     conv, cyc = prepared.conversations, prepared.cycles
 
     overall: dict[str, Estimate] = {
@@ -88,17 +117,17 @@ def compute_kpis(
         daily=daily_series(prepared, confidence),
         sentiment=sentiment.reset_index(drop=True),
         experiments=results,
-        shadow=compare_shadow(data.turns, confidence=confidence),
+        shadow=shadow,
         confidence=confidence,
-        k=k,
+        k=prepared.k,
         now=prepared.now,
         start=prepared.start,
         end=prepared.end,
         counts={
-            "turns": len(data.turns),
+            "turns": turns,
             "conversations": len(conv),
             "handoffs": len(cyc),
-            "lines": len(data.lines),
+            "lines": lines,
             "customers": int(conv["unit"].nunique()),
         },
     )
