@@ -27,8 +27,9 @@ import glob
 import hashlib
 import importlib
 import json
+import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +38,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from handoff.outcomes.dataset import Dataset, DatasetError
+from handoff.outcomes.dataset import (
+    HANDOFF_COLUMNS,
+    LINE_COLUMNS,
+    TURN_COLUMNS,
+    ColumnKind,
+    Dataset,
+    DatasetError,
+)
 
 __all__ = [
     "FORMAT",
@@ -45,13 +53,16 @@ __all__ = [
     "TABLES",
     "Shard",
     "ShardError",
+    "ShardWriter",
     "find_shards",
     "read_shard",
     "read_shards",
     "shard_of_customers",
+    "synthetic_shard",
     "write_manifest",
     "write_shard",
     "write_shards",
+    "write_synthetic",
 ]
 
 FORMAT = "handoff-outcomes"
@@ -65,6 +76,13 @@ TIME_COLUMNS = {
     "turns": ("at",),
     "handoffs": ("handed_off_at", "claimed_at", "closed_at"),
     "lines": ("at",),
+}
+
+
+_COLUMNS: dict[str, Mapping[str, ColumnKind]] = {
+    "turns": TURN_COLUMNS,
+    "handoffs": HANDOFF_COLUMNS,
+    "lines": LINE_COLUMNS,
 }
 
 
@@ -105,19 +123,173 @@ def write_shards(data: Dataset, folder: str | Path, shards: int, **about: Any) -
     """Write ``data`` into ``folder`` as ``shards`` shards partitioned by customer; the
     folder is created (it must not hold a sharded dataset already). ``about`` goes into the
     manifest (e.g. the period exported). Returns the manifest's path."""
+    with ShardWriter(folder, shards, **about) as writer:
+        writer.append(data)
+    return writer.manifest
+
+
+class ShardWriter:
+    """Appends datasets (one day of a desktop's records at a time, say) to ``shards``
+    shards partitioned by customer, in bounded memory: each append is written out as one
+    row group per shard and table; what is kept is each conversation's shard (a few dozen
+    bytes a conversation), so a conversation's later records follow its first ones.
+
+    Use as a context manager: the manifest is written on a clean exit only, so a failed
+    export is never read as a complete one.
+    """
+
+    def __init__(self, folder: str | Path, shards: int, **about: Any) -> None:
+        _check_count(shards)
+        self.folder = _new_folder(folder)
+        self.shards = shards
+        self.about = about
+        self.manifest = self.folder / MANIFEST
+        self._shard_of: dict[str, int] = {}
+        self._writers: dict[tuple[str, int], Any] = {}
+        self.rows = dict.fromkeys(TABLES, 0)
+
+    def __enter__(self) -> ShardWriter:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        pa, _pq = _pyarrow()
+        try:
+            if kind is None:
+                for table in TABLES:  # shards nothing was appended to: empty files
+                    for index in range(self.shards):
+                        if (table, index) not in self._writers:
+                            empty = pa.Table.from_pylist([], schema=_schema(table))
+                            self._writer(table, index).write_table(empty)
+        finally:
+            for writer in self._writers.values():
+                writer.close()
+        if kind is None:
+            for table, index in self._writers:
+                final = self.folder / f"{table}-{index:05d}.parquet"
+                os.replace(final.with_name(f".{final.name}.partial"), final)
+            write_manifest(self.folder, self.shards, rows=self.rows, **self.about)
+
+    def append(self, data: Dataset) -> None:
+        """Write ``data``'s rows to their customers' shards."""
+        pa, _pq = _pyarrow()
+        data.validate()
+        shard_of = _row_shards(data, self.shards, self._shard_of)
+        for table in TABLES:
+            frame = _plain(getattr(data, table), table)
+            self.rows[table] += len(frame)
+            for index in np.unique(shard_of[table]).tolist():
+                part = frame[shard_of[table] == index]
+                arrow = pa.Table.from_pandas(part, schema=_schema(table), preserve_index=False)
+                self._writer(table, int(index)).write_table(arrow)
+
+    def _writer(self, table: str, index: int) -> Any:
+        _pa, pq = _pyarrow()
+        key = (table, index)
+        if key not in self._writers:
+            path = self.folder / f".{table}-{index:05d}.parquet.partial"
+            self._writers[key] = pq.ParquetWriter(path, _schema(table), compression="zstd")
+        return self._writers[key]
+
+
+_ARROW_TYPES = {
+    "str": "string",
+    "str?": "string",
+    "float": "float64",
+    "float?": "float64",
+    "bool": "bool_",
+    "bool?": "bool_",
+    "int": "int64",
+}
+
+
+def _schema(table: str) -> Any:
+    """One Arrow schema per table (so every row group of a file has the same types)."""
+    pa, _pq = _pyarrow()
+    columns = _COLUMNS[table]
+    return pa.schema(
+        [
+            pa.field(name, getattr(pa, _ARROW_TYPES[kind])(), nullable=kind.endswith("?"))
+            for name, kind in columns.items()
+        ]
+    )
+
+
+def _plain(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The table's columns only, text as objects (None for missing), for a fixed schema."""
+    out = {}
+    for name, kind in _COLUMNS[table].items():
+        series = frame[name]
+        if kind.startswith("str") or kind == "bool?":
+            out[name] = pd.Series(series.to_numpy(dtype=object, na_value=None), dtype=object)
+        else:
+            out[name] = series.reset_index(drop=True)
+    return pd.DataFrame(out)
+
+
+#: The simulator adds follow-up contacts (about 14% more); a little more is simulated than
+#: asked for and cut to exactly the number of conversations asked for.
+FOLLOW_UP_ALLOWANCE = 1.25
+
+
+def synthetic_shard(conversations: int, index: int, *, seed: int, days: int = 30) -> Dataset:
+    """Shard ``index`` of a synthetic dataset: the simulator's traffic
+    (:func:`handoff.outcomes.simulate.simulate`, its own stream of random numbers from
+    ``seed`` and ``index``) cut to exactly ``conversations`` conversations (the first by
+    id: first contacts, then follow-ups), ids prefixed ``s<index>-`` so shards never share a
+    conversation or a customer."""
+    from handoff.outcomes.simulate import simulate  # noqa: PLC0415
+
+    if conversations < 1:
+        raise ValueError(f"a shard needs at least one conversation, not {conversations}")
+    stream = int(np.random.SeedSequence(seed, spawn_key=(index,)).generate_state(1)[0])
+    per_day = max(1, math.ceil(conversations * FOLLOW_UP_ALLOWANCE / days))
+    data, _truth = simulate(days=days, conversations_per_day=per_day, seed=stream)
+    names = data.turns["conversation"].drop_duplicates()
+    while len(names) < conversations:  # pragma: no cover - the allowance is generous
+        per_day *= 2
+        data, _truth = simulate(days=days, conversations_per_day=per_day, seed=stream)
+        names = data.turns["conversation"].drop_duplicates()
+    keep = set(names.iloc[:conversations])
+    prefix = f"s{index:05d}-"
+    cut = {}
+    for table in TABLES:
+        frame = getattr(data, table)
+        frame = frame[frame["conversation"].isin(keep)].reset_index(drop=True)
+        for column in ("conversation", "customer"):
+            if column in frame.columns:
+                values = frame[column].cat.remove_unused_categories()
+                frame[column] = values.cat.rename_categories(
+                    [prefix + str(name) for name in values.cat.categories]
+                )
+        cut[table] = frame
+    return Dataset(**cut)
+
+
+def write_synthetic(
+    folder: str | Path,
+    conversations: int,
+    *,
+    shards: int,
+    seed: int,
+    days: int = 30,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Write a synthetic sharded dataset of exactly ``conversations`` conversations, one
+    shard at a time (memory: one shard's, whatever the total). ``progress(done, shards)``
+    is called after each shard. Returns the manifest's path."""
     _check_count(shards)
+    if not shards <= conversations:
+        raise ValueError(f"{conversations} conversation(s) cannot fill {shards} shards")
     target = _new_folder(folder)
-    data.validate()
-    shard_of = _row_shards(data, shards)
+    base, extra = divmod(conversations, shards)
     for index in range(shards):
-        part = Dataset(
-            **{
-                table: getattr(data, table)[shard_of[table] == index].reset_index(drop=True)
-                for table in TABLES
-            }
-        )
-        write_shard(part, target, index)
-    return write_manifest(target, shards, **about)
+        write_shard(synthetic_shard(base + (index < extra), index, seed=seed, days=days),
+                    target, index)  # fmt: skip
+        if progress is not None:
+            progress(index + 1, shards)
+    return write_manifest(
+        target, shards, synthetic={"conversations": conversations, "seed": seed, "days": days}
+    )
 
 
 def write_shard(data: Dataset, folder: str | Path, index: int) -> None:
@@ -251,9 +423,14 @@ def _shared_ids(data: Dataset) -> Dataset:
     return Dataset(**fixed)
 
 
-def _row_shards(data: Dataset, shards: int) -> dict[str, np.ndarray]:
+def _row_shards(
+    data: Dataset, shards: int, known: dict[str, int] | None = None
+) -> dict[str, np.ndarray]:
     """The shard of every row of every table: its conversation's customer's (the first
-    customer pseudonym of the conversation's turns), else ``conversation:<id>``."""
+    customer pseudonym of the conversation's turns), else ``conversation:<id>``.
+    ``known`` (conversation -> shard, updated) keeps the shard of conversations seen in
+    earlier appends."""
+    known = {} if known is None else known
     turns = data.turns
     conversation = turns["conversation"].astype(object)
     customer = turns["customer"].astype(object).groupby(conversation, sort=False).first()
@@ -265,10 +442,14 @@ def _row_shards(data: Dataset, shards: int) -> dict[str, np.ndarray]:
         ),
         dtype=object,
     )
-    known = customer.reindex(names)
-    units = known.where(known.notna(), "conversation:" + pd.Series(names, index=names))
+    first = customer.reindex(names)
+    units = first.where(first.notna(), "conversation:" + pd.Series(names, index=names))
     codes, uniques = pd.factorize(units.to_numpy(dtype=object))
     shard_of_name = shard_of_customers(uniques, shards)[codes]
+    before = pd.Series(known, dtype="float64").reindex(names).to_numpy()
+    seen = ~np.isnan(before)
+    shard_of_name[seen] = before[seen].astype(np.int64)
+    known.update(zip(names[~seen].tolist(), shard_of_name[~seen].tolist(), strict=True))
     return {
         table: shard_of_name[
             names.get_indexer(getattr(data, table)["conversation"].to_numpy(dtype=object))
