@@ -11,6 +11,7 @@ from __future__ import annotations
 from handoff.cli import (
     _chat,
     _desktop,
+    _desktop_export,
     _desktop_web,
     _diff,
     _evaluate,
@@ -32,4 +33,4 @@ __all__ = ["cli", "main"]
 # The command modules register themselves on ``cli`` when imported.
 del _chat, _desktop, _desktop_web, _diff, _evaluate, _explain, _graph, _replay, _schema, _test
 del _report, _rules, _synth, _validate
-del _synth_outcomes
+del _synth_outcomes, _desktop_export

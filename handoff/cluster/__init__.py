@@ -83,7 +83,9 @@ def connect(scheduler: str = "local:1", *, memory_limit: str | None = None) -> I
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            # None would not disable it: the scheduler's HTTP server (metrics) then binds
+            # every interface on 8787 (and fails when another cluster holds that port).
+            dashboard_address="127.0.0.1:0",
             memory_limit=memory_limit or "auto",
         )
         with cluster, distributed.Client(cluster) as client:
