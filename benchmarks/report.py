@@ -920,6 +920,7 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
     out += publish(benches)
     out += desktop(raw, benches)
     out += outcomes_report(raw, benches)
+    out += kpis_on_dask(benches)
     out += ["", "## What limits the turn and the server", "", *analysis_turn(benches)]
     profiles = raw.get("profiles") or {}
     out += _profile_block("Full turn, warm caches", profiles.get("turn"))
@@ -1191,6 +1192,69 @@ def outcomes_report(raw: dict[str, Any], benches: list[Bench]) -> list[str]:
         f"({_seconds(i.get('import_s'))} of it: pandas, matplotlib, SQLAlchemy) to the three "
         "phases.",
     ]
+
+
+def kpis_on_dask(benches: list[Bench]) -> list[str]:
+    """The KPI report over Parquet shards in one process and on Dask (bench_kpis.py)."""
+    bench = find(benches, kind="kpis")
+    if bench is None:
+        return []
+    i = bench.info
+    modes: dict[str, dict[str, Any]] = i.get("modes") or {}
+    process = modes.get("process", {})
+    out = [
+        "",
+        f"## KPIs on Dask over {i.get('conversations', 0):,} conversations",
+        "",
+        f"`bench_kpis.py`: `handoff synth outcomes` wrote {i.get('conversations', 0):,} "
+        f"conversations ({i.get('turns', 0):,} routed turns, {i.get('handoffs', 0):,} handoff "
+        f"cycles, {i.get('lines', 0):,} customer lines) as {i.get('shards')} Parquet shards "
+        f"({_gib(i.get('shards_mib'))}). Each mode runs in a fresh process: *process* reads "
+        "every shard into one Dataset and runs `compute_kpis` (`handoff report --data DIR`); "
+        "*local:N* starts a LocalCluster of N worker processes (start-up apart) and runs "
+        "`compute_kpis_sharded` (`--scheduler local:N`): workers prepare each shard's "
+        "per-conversation and per-cycle tables, the client finishes. The three reports had "
+        f"the same digest (every figure's exact bits: `{str(i.get('digest', '?'))[:12]}`). "
+        "Peak memory is each process's `VmHWM`; a worker's *before* is its level before the "
+        f"first task. Measured {str(i.get('measured_at', '?'))[:10]} on commit "
+        f"{i.get('commit', '?')}, {i.get('cpus', '?')} cores.",
+        "",
+        "| mode | time | conversations/s | rows/s | vs process | peak RSS (client or "
+        "process) | peak RSS per worker (before) | client tables | load average before → after |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for mode, r in modes.items():
+        ratio = (
+            f"{process['total_s'] / r['total_s']:.2f}×"
+            if process.get("total_s") and r.get("total_s")
+            else "–"
+        )
+        workers = ", ".join(
+            f"{_gib(peak)} ({_gib(base)})"
+            for peak, base in zip(
+                r.get("worker_peak_rss_mib") or [], r.get("worker_base_rss_mib") or [], strict=False
+            )
+        )
+        tables = _gib(r["client_tables_mib"]) if "client_tables_mib" in r else "–"
+        out.append(
+            f"| {mode} | {_seconds(r.get('total_s'))} | {r.get('conversations_per_s', 0):,.0f} | "
+            f"{r.get('rows_per_s', 0):,.0f} | {ratio} | {_gib(r.get('peak_rss_mib'))} | "
+            f"{workers or '–'} | {tables} | {r.get('load_average_before', 0):.1f} → "
+            f"{r.get('load_average_after', 0):.1f} |"
+        )
+    out += [
+        "",
+        "*process* time is reading the shards and `compute_kpis`; *local:N* time is from a "
+        "running cluster to the finished report (its two rounds of one task per shard and the "
+        "client's finish); each cluster's start-up (not in the time): "
+        + ", ".join(
+            f"{mode} {_seconds(r.get('cluster_start_s'))}"
+            for mode, r in modes.items()
+            if "cluster_start_s" in r
+        )
+        + ".",
+    ]
+    return out
 
 
 def reliability(benches: list[Bench]) -> list[str]:
