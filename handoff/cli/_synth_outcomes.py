@@ -34,7 +34,7 @@ __all__ = ["outcomes_command"]
     default=16,
     show_default=True,
     help="Number of shards (each customer's records are in one): at least the number of "
-    "workers that will read them; about 50,000-100,000 conversations each is a good size.",
+    "workers that will read them; 100,000-200,000 conversations each suit workers of 1-2 GiB.",
 )
 @click.option("--seed", type=click.IntRange(0, 2**32 - 1), default=0, show_default=True,
               help="The same seed writes the same files.")  # fmt: skip
