@@ -21,6 +21,7 @@ from handoff.cli import (
     _rules,
     _schema,
     _synth,
+    _synth_conversations,
     _test,
     _validate,
 )
@@ -30,4 +31,4 @@ __all__ = ["cli", "main"]
 
 # The command modules register themselves on ``cli`` when imported.
 del _chat, _desktop, _desktop_web, _diff, _evaluate, _explain, _graph, _replay, _schema, _test
-del _report, _rules, _synth, _validate
+del _report, _rules, _synth, _synth_conversations, _validate
