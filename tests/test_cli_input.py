@@ -42,7 +42,8 @@ PATH_ARGUMENTS = [
     (["diff", BAD, DEFAULT], False),
     (["diff", DEFAULT, BAD], False),
     (["replay", BAD, SAMPLE], False),
-    (["replay", DEFAULT, BAD], True),
+    # A log may be a folder of shards (or a glob; issue 16), so a folder is read here.
+    (["replay", DEFAULT, BAD], False),
     (["replay", DEFAULT, SAMPLE, "--against", BAD], False),
 ]
 IDS = [

@@ -22,6 +22,7 @@ from handoff.cli import (
     _rules,
     _schema,
     _synth,
+    _synth_conversations,
     _synth_outcomes,
     _test,
     _validate,
@@ -32,5 +33,5 @@ __all__ = ["cli", "main"]
 
 # The command modules register themselves on ``cli`` when imported.
 del _chat, _desktop, _desktop_web, _diff, _evaluate, _explain, _graph, _replay, _schema, _test
-del _report, _rules, _synth, _validate
+del _report, _rules, _synth, _synth_conversations, _validate
 del _synth_outcomes, _desktop_export

@@ -1,39 +1,75 @@
-"""``handoff replay``: a rule set over logged conversations, streamed line by line."""
+"""``handoff replay``: a rule set over logged conversations, streamed line by line, in this
+process or on a Dask cluster (handoff.cluster.replay does the routing; this module reads the
+command line and prints the summary, the same whichever ran it)."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator, Mapping
-from datetime import datetime
+import functools
+import os
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
-from handoff.cli._app import EXISTING, EXISTING_FILE, MOMENT, cli, console, guard, load_router
+from handoff.cli._app import (
+    EXISTING,
+    MOMENT,
+    InputError,
+    cli,
+    console,
+    guard,
+    input_problem,
+    load_router,
+)
 from handoff.cli._inputs import (
     SNIFF_BYTES,
-    Loaded,
     conversation_from_data,
     looks_like_rules,
     parse_json,
     usage_hint,
 )
+from handoff.cluster import connect, parse_scheduler
+from handoff.cluster.replay import Change, ReplaySummary, RouterRecipe
+from handoff.cluster.replay import replay as run_replay
+from handoff.cluster.shards import Shard, find_shards
 from handoff.errors import ConversationError
-from handoff.models.conversation import Conversation
-from handoff.models.decision import Decision
+from handoff.governance.bundle import RuleBundle
 from handoff.router import Router
 
-MAX_LINE_BYTES = 5_000_000
-MAX_ERRORS_SHOWN = 20
+
+class _Log(click.ParamType):  # type: ignore[type-arg]
+    """A log of conversations: a file, a folder of shards, a glob or a URL (checked when the
+    shards are listed); a missing local path is one line, with a near miss if there is one."""
+
+    name = "LOG"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        label = os.fsdecode(value)
+        if "://" in label or (set("*?[") & set(label) and not Path(label).exists()):
+            return label
+        problem = input_problem(label, Path(label), folder_ok=True)
+        if problem is not None:
+            raise InputError(problem)
+        return label
+
+
+LOG = _Log()
 
 
 @cli.command()
 @click.argument("rules", type=EXISTING)
-@click.argument("conversations", type=EXISTING_FILE, metavar="CONVERSATIONS.jsonl")
+@click.argument("conversations", type=LOG, metavar="LOG")
 @click.option(
     "--against",
     type=EXISTING,
@@ -44,71 +80,158 @@ MAX_ERRORS_SHOWN = 20
     "--now",
     type=MOMENT,
     help="Time for opening hours (ISO 8601; UTC if no offset). Default: a case's 'now', "
-    "else the current time.",
+    "else the time the replay started.",
+)
+@click.option(
+    "--scheduler",
+    metavar="local:N|ADDRESS",
+    help="Run on Dask: local:N starts N worker processes here, an address "
+    "(tcp://host:8786) uses a running cluster; one task per shard. Needs the cluster "
+    "extra. Default: this process.",
 )
 @guard
-def replay(rules: Path, conversations: Path, against: Path | None, now: datetime | None) -> int:
+def replay(
+    rules: Path,
+    conversations: str,
+    against: Path | None,
+    now: datetime | None,
+    scheduler: str | None,
+) -> int:
     """Route logged conversations and report where they go.
 
-    CONVERSATIONS.jsonl holds one JSON object per line: a conversation, a routing case or a
-    Rasa tracker dump. Each is routed turn by turn as the bot would, and its final decision
-    counted: the lane distribution and the escalation rate. With --against OTHER_RULES,
-    every conversation whose lane differs between OTHER_RULES (before) and RULES (after) is
-    listed with the rules and reasons on both sides. The file is read line by line, so its
-    size is not limited by memory; a progress bar shows on a terminal.
+    LOG is a JSON Lines file, a folder of shards or a glob of them (*.jsonl, *.jsonl.gz,
+    *.parquet with a 'record' column; URLs such as s3://… through fsspec); each record is
+    a conversation, a routing case or a Rasa tracker dump. Each is routed turn by turn as
+    the bot would, and its final decision counted: the lane distribution and the escalation
+    rate. With --against OTHER_RULES, every conversation whose lane differs between
+    OTHER_RULES (before) and RULES (after) is listed with the rules and reasons on both
+    sides (the first 1,000, in shard and line order; the count is exact). Files are read
+    line by line, so their size is not limited by memory; progress shows on stderr.
+
+    With --scheduler the shards are replayed on a Dask cluster, one task per shard, and
+    the result is the same as in this process (docs/SCALING.md).
 
     \b
-    Example:
+    Examples:
       $ handoff replay rules/default.yaml logs/november.jsonl --against rules/old.yaml
+      $ handoff replay rules/default.yaml 'logs/2026/*.jsonl.gz' --scheduler local:2
+      $ handoff replay rules/default.yaml logs/2026/ --scheduler tcp://scheduler:8786
     """
     router = load_router(rules)
     baseline = load_router(against) if against is not None else None
-    _refuse_rules_file(conversations)
+    shards = find_shards(conversations)
+    if len(shards) == 1 and shards[0].kind == "jsonl" and not shards[0].remote:
+        _refuse_rules_file(Path(shards[0].path))
     out = console()
     err = console(stderr=True)
-    after: Counter[str] = Counter()
-    before: Counter[str] = Counter()
-    escalated_after = escalated_before = changed = errors = total = 0
-    with conversations.open("rb") as stream, _progress(err, conversations) as progress:
-        task = progress.add_task("routing", total=conversations.stat().st_size)
-        for number, raw in _lines(stream, progress, task):
-            try:
-                loaded = _read_line(raw)
-            except ConversationError as error:
-                errors += 1
-                if errors <= MAX_ERRORS_SHOWN:
-                    err.print(f"{conversations}:{number}: {error}", style="red")
-                continue
-            total += 1
-            moment = now or loaded.now
-            decision = _final(router, loaded.conversation, moment, loaded.queue_load)
-            after[decision.lane] += 1
-            escalated_after += decision.handoff
-            if baseline is None:
-                continue
-            previous = _final(baseline, loaded.conversation, moment, loaded.queue_load)
-            before[previous.lane] += 1
-            escalated_before += previous.handoff
-            if previous.lane != decision.lane:
-                changed += 1
-                name = f" {loaded.conversation.id}" if loaded.has_id else ""
-                where = f"{conversations}:{number}{name}:"
-                _print_change(out, where, previous, decision)
-    if errors > MAX_ERRORS_SHOWN:
-        err.print(f"… and {errors - MAX_ERRORS_SHOWN} more unreadable lines", style="red")
+    started = now or datetime.now(timezone.utc)
+    if scheduler is None:
+        # This process: the routers loaded above (no copy of the rules to make).
+        recipe = RouterRecipe(router.version, functools.partial(_given, router))
+        other = (
+            RouterRecipe(baseline.version, functools.partial(_given, baseline))
+            if baseline is not None
+            else None
+        )
+        with _progress(err, shards) as progress:
+            task = progress.add_task("routing", total=sum(s.size for s in shards) or None)
+            summary = run_replay(
+                shards,
+                recipe,
+                against=other,
+                now=started,
+                parse=conversation_from_data,
+                advance=lambda size: progress.advance(task, size),
+            )
+    else:
+        parse_scheduler(scheduler)  # a malformed one is refused before anything starts
+        recipe = _bundle_recipe(rules)
+        other = _bundle_recipe(against) if against is not None else None
+        summary = _on_cluster(err, shards, recipe, other, now=started, scheduler=scheduler)
+    return _print_summary(out, err, summary)
 
-    if baseline is not None:
-        out.print(f"{changed} of {total} conversations changed lane", style="bold")
+
+def _given(router: Router) -> Router:
+    return router
+
+
+def _bundle_router(bundle: str) -> Router:
+    """The Router for a bundle's JSON: what a worker builds (it may not see our files)."""
+    return RuleBundle.from_json(bundle).router()
+
+
+def _bundle_recipe(path: Path) -> RouterRecipe:
+    bundle = RuleBundle.from_path(path)
+    return RouterRecipe(bundle.content_hash, functools.partial(_bundle_router, bundle.to_json()))
+
+
+def _on_cluster(
+    err: Console,
+    shards: list[Shard],
+    recipe: RouterRecipe,
+    other: RouterRecipe | None,
+    *,
+    now: datetime,
+    scheduler: str,
+) -> ReplaySummary:
+    """Replay on Dask with progress on stderr: a bar on a terminal, else a line per shard."""
+    count = len(shards)
+    err.print(f"replaying {count} shard{'s' if count != 1 else ''} on {scheduler}", style="dim")
+    with _progress(err, shards, unit="shards") as progress:
+        task = progress.add_task("routing", total=count)
+
+        def done(index: int, shard: Shard, part: ReplaySummary) -> None:
+            progress.advance(task, 1)
+            if not err.is_terminal:
+                err.print(
+                    f"  shard {index + 1}/{count} done: {shard} ({part.total} conversations)",
+                    style="dim",
+                )
+
+        with connect(scheduler) as client:
+            return run_replay(
+                shards,
+                recipe,
+                against=other,
+                now=now,
+                scheduler=client,
+                parse=conversation_from_data,
+                done=done,
+            )
+
+
+def _print_summary(out: Console, err: Console, summary: ReplaySummary) -> int:
+    for change in summary.changes:
+        name = f" {change.conversation}" if change.conversation is not None else ""
+        _print_change(out, f"{change.source}:{change.line}{name}:", change)
+    if summary.changed > len(summary.changes):
+        out.print(
+            f"… and {summary.changed - len(summary.changes)} more conversations changed lane",
+            style="bold",
+        )
+    for error in summary.errors:
+        err.print(f"{error.source}:{error.line}: {error.message}", style="red")
+    if summary.error_count > len(summary.errors):
+        err.print(
+            f"… and {summary.error_count - len(summary.errors)} more unreadable lines",
+            style="red",
+        )
+    total, after, before = summary.total, summary.after, summary.before
+    compared = summary.compared
+    if compared:
+        out.print(f"{summary.changed} of {total} conversations changed lane", style="bold")
     out.print(Text(f"lanes ({total} conversations)", style="bold"))
     for lane in sorted(set(after) | set(before), key=lambda name: (-after[name], name)):
         line = f"  {lane:<24} {after[lane]:>7}  {_percent(after[lane], total):>6}"
-        if baseline is not None:
+        if compared:
             line += f"   (was {before[lane]}, {_percent(before[lane], total)})"
         out.print(line)
-    rate = f"escalation rate {_percent(escalated_after, total)} ({escalated_after} of {total})"
-    if baseline is not None:
-        rate += f", was {_percent(escalated_before, total)} ({escalated_before})"
+    escalated = summary.escalated_after
+    rate = f"escalation rate {_percent(escalated, total)} ({escalated} of {total})"
+    if compared:
+        rate += f", was {_percent(summary.escalated_before, total)} ({summary.escalated_before})"
     out.print(rate, style="bold")
+    errors = summary.error_count
     if errors:
         err.print(f"{errors} line{'s' if errors != 1 else ''} could not be read", style="red")
         return 1
@@ -130,12 +253,14 @@ def _refuse_rules_file(path: Path) -> None:
             ) from None
 
 
-def _progress(err: Console, path: Path) -> Progress:
-    """A byte-based progress bar (no need to count lines first), only on a terminal."""
+def _progress(err: Console, shards: list[Shard], unit: str = "bytes") -> Progress:
+    """A progress bar (bytes read, or shards done), only on a terminal."""
+    label = Path(shards[0].path).name if len(shards) == 1 else f"{len(shards)} shards"
+    count = DownloadColumn() if unit == "bytes" else MofNCompleteColumn()
     return Progress(
-        TextColumn(f"[bold]{path.name}"),
+        TextColumn(f"[bold]{label}"),
         BarColumn(),
-        DownloadColumn(),
+        count,
         TimeRemainingColumn(),
         console=err,
         transient=True,
@@ -143,39 +268,20 @@ def _progress(err: Console, path: Path) -> Progress:
     )
 
 
-def _lines(stream: BinaryIO, progress: Progress, task: object) -> Iterator[tuple[int, bytes]]:
-    """Non-blank lines with their 1-based numbers, one at a time."""
-    for number, raw in enumerate(stream, start=1):
-        progress.advance(task, len(raw))  # type: ignore[arg-type]
-        if raw.strip():
-            yield number, raw
-
-
-def _read_line(raw: bytes) -> Loaded:
-    if len(raw) > MAX_LINE_BYTES:
-        raise ConversationError(f"the line is {len(raw):,} bytes; the limit is {MAX_LINE_BYTES:,}")
-    return conversation_from_data(parse_json(raw))
-
-
-def _final(
-    router: Router, conversation: Conversation, now: datetime | None, load: Mapping[str, int]
-) -> Decision:
-    decisions = router.replay(conversation, now=now, queue_load=load)
-    return decisions[-1] if decisions else router.route(conversation, now=now, queue_load=load)
-
-
-def _print_change(out: Console, where: str, old: Decision, new: Decision) -> None:
+def _print_change(out: Console, where: str, change: Change) -> None:
     out.print(
         Text.assemble(
             (where, "bold"),
             " ",
-            (old.lane, "red"),
+            (change.before_lane, "red"),
             " → ",
-            (new.lane, "green"),
+            (change.after_lane, "green"),
         )
     )
-    out.print(f"    before: {old.rule_id or '(no rule)'}: {old.reason}", style="dim")
-    out.print(f"    after:  {new.rule_id or '(no rule)'}: {new.reason}")
+    out.print(
+        f"    before: {change.before_rule or '(no rule)'}: {change.before_reason}", style="dim"
+    )
+    out.print(f"    after:  {change.after_rule or '(no rule)'}: {change.after_reason}")
 
 
 def _percent(part: int, whole: int) -> str:

@@ -78,16 +78,21 @@ def connect(scheduler: str = "local:1", *, memory_limit: str | None = None) -> I
     distributed = _distributed()
     target = parse_scheduler(scheduler)
     if isinstance(target, int):
-        cluster = distributed.LocalCluster(
-            n_workers=target,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            # None would not disable it: the scheduler's HTTP server (metrics) then binds
-            # every interface on 8787 (and fails when another cluster holds that port).
-            dashboard_address="127.0.0.1:0",
-            memory_limit=memory_limit or "auto",
-        )
+        try:
+            cluster = distributed.LocalCluster(
+                n_workers=target,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                # The scheduler serves /health and /metrics even without a dashboard, on
+                # port 8787 unless told otherwise (warning when another cluster has it):
+                # any free loopback port.
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                memory_limit=memory_limit or "auto",
+            )
+        except (OSError, RuntimeError, TimeoutError) as error:
+            raise ClusterError(f"cannot start {target} local Dask workers: {error}") from None
         with cluster, distributed.Client(cluster) as client:
             yield client
         return

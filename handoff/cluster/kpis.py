@@ -36,12 +36,13 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
 
 from handoff.cluster import ClusterError
+from handoff.cluster.shards import map_shards
 from handoff.outcomes._tables import Prepared, prepare
 from handoff.outcomes.kpis import report_of_prepared
 from handoff.outcomes.shadow import ShadowCounts, combine_shadow, shadow_counts
@@ -60,6 +61,8 @@ __all__ = [
     "report_digest",
     "shard_span",
 ]
+
+T = TypeVar("T")
 
 #: A unit's integer code is (shard << 40) | its code within the shard.
 _UNIT_BITS = 40
@@ -162,23 +165,15 @@ def compute_kpis_sharded(
     say = progress or (lambda line: None)
     shards = find_shards(sources)
     started = time.perf_counter()
-    spans = _run(
-        client, shards, "span", lambda s: client.submit(shard_span, s, since, until, pure=False)
-    )
+    spans = _run(client, shards, "round 1 (span)", _span_task, since, until)
     found = [span for span in spans if span is not None]
     start = min(s[0] for s in found) if found else None
     end = max(s[1] for s in found) if found else None
     now = until.timestamp() if until is not None else end
     spanned = time.perf_counter()
     say(f"round 1/2: {len(shards)} shard(s) spanned in {spanned - started:.1f} s")
-    parts: list[ShardPart] = _run(
-        client,
-        shards,
-        "prepare",
-        lambda s: client.submit(
-            prepare_shard, s, k=k, now=now, since=since, until=until, pure=False
-        ),
-    )
+    options = {"k": k, "now": now, "since": since, "until": until}
+    parts = _run(client, shards, "round 2 (prepare)", _prepare_task, options)
     prepared_at = time.perf_counter()
     say(f"round 2/2: {len(shards)} shard(s) prepared in {prepared_at - spanned:.1f} s")
     _check_disjoint(parts, shards)
@@ -244,22 +239,25 @@ def _feed(digest: Any, value: Any) -> None:
         digest.update(repr(value).encode())
 
 
-def _run(client: Client, shards: Sequence[Shard], what: str, submit: Callable[[Shard], Any]) -> Any:
-    """One task per shard; results in shard order; a failure names its shard."""
-    futures = [submit(shard) for shard in shards]
+def _run(
+    client: Client, shards: Sequence[Shard], what: str, task: Callable[..., T], *args: Any
+) -> list[T]:
+    """One task per shard through :func:`handoff.cluster.shards.map_shards` (results in
+    shard order; the first failure cancels the rest and names its shard)."""
     try:
-        results = []
-        for shard, future in zip(shards, futures, strict=True):
-            try:
-                results.append(future.result())
-            except Exception as error:
-                raise ClusterError(
-                    f"shard {shard.name} ({what}): {type(error).__name__}: {error}"
-                ) from None
-        return results
-    finally:
-        for future in futures:
-            future.release()
+        return map_shards(client, task, cast("Sequence[Any]", shards), *args)
+    except ClusterError as error:
+        raise ClusterError(f"{what}: {error}") from None
+
+
+def _span_task(
+    index: int, shard: Shard, since: datetime | None, until: datetime | None
+) -> tuple[float, float] | None:
+    return shard_span(shard, since, until)
+
+
+def _prepare_task(index: int, shard: Shard, options: dict[str, Any]) -> ShardPart:
+    return prepare_shard(shard, **options)
 
 
 def _check_disjoint(parts: Sequence[ShardPart], shards: Sequence[Shard]) -> None:

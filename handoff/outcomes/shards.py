@@ -101,6 +101,9 @@ class Shard:
         """The Parquet file of ``table`` in ``folder``."""
         return folder / f"{table}-{self.index:05d}.parquet"
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         """How errors and progress name it: ``outcomes/2026-11#00003``."""
