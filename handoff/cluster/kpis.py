@@ -17,7 +17,7 @@ result could differ from one process's: a clear error instead), puts the tables 
 order one process would have made them and finishes with
 :func:`handoff.outcomes.kpis.report_of_prepared`, the same code :func:`compute_kpis` ends
 with. What travels to the client is per conversation and per cycle (the KPI columns, no
-turn or line rows): about 100 bytes a conversation (see docs/KPIS.md, "On a cluster").
+turn or line rows): about 190 bytes a conversation (docs/KPIS.md, "On a cluster").
 
 Identical means equal floats: every sum, mean and standard deviation runs over the same
 values in the same order as in one process. The one difference possible in principle is
