@@ -29,8 +29,10 @@ During the saturation run the benchmark records CPU seconds (user + system, psut
 servers (and the separate delivery process), of PostgreSQL (backends of the benchmark's
 database, plus the server's own background processes: WAL writer, checkpointer...), of
 the load generator (this process) and of the whole machine, each per answered turn, and
-the machine's load average. ``extra_info`` (kind ``workers``) carries them and the
-estimate for a bigger machine; ``report.py`` (``workers``) renders the section.
+the machine's load average, and PostgreSQL's commits per turn (pg_stat_database; its
+statistics lag up to a second per connection: approximate). ``extra_info`` (kind
+``workers``) carries them; ``report.py`` (``workers``) renders the section and its
+estimate for a bigger machine, with the arithmetic.
 
 Needs PostgreSQL: ``HANDOFF_BENCH_POSTGRES_URL`` or ``HANDOFF_TEST_POSTGRES_URL`` (``source
 .ci/postgres.sh``): an administrative URL; each case creates a database of its own and
@@ -509,28 +511,6 @@ def _conversations(sinks: list[Path]) -> set[str]:
     }
 
 
-def estimate(per_turn: dict[str, float], cores: int) -> dict[str, Any]:
-    """What a machine with ``cores`` cores would sustain, from CPU seconds per turn.
-
-    A server process routes on one core at most (its routing threads share the GIL), so N
-    servers give at most N ÷ server CPU per turn; the machine gives at most cores ÷ (server
-    + PostgreSQL CPU per turn) with the load generator (Rasa) elsewhere. The bound is the
-    smaller, with N = cores servers.
-    """
-    server = per_turn["servers"] + per_turn.get("delivery", 0.0)
-    database = per_turn.get("pg_backends", 0.0) + per_turn.get("pg_background", 0.0)
-    by_servers = cores / server if server else None
-    by_machine = cores / (server + database) if server + database else None
-    bound = min(x for x in (by_servers, by_machine) if x is not None) if server else None
-    return {
-        "cores": cores,
-        "servers": cores,
-        "limit_servers_per_s": by_servers,
-        "limit_machine_per_s": by_machine,
-        "turns_per_s": bound,
-    }
-
-
 # ------------------------------------------------------------------------------ benchmark
 
 
@@ -611,7 +591,6 @@ def bench_workers(
         "lost": len(keys - set(sent)) + lost_in_outbox,
         "pending_after_drain": pending,
         "dead": dead,
-        "estimate": [estimate(per_turn, cores) for cores in (4, 8, 16)],
     }
     benchmark.extra_info.update(figures)
     assert summary["errors"] == 0, summary["error_kinds"]
