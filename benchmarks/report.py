@@ -1831,12 +1831,15 @@ def workers(benches: list[Bench]) -> list[str]:
         "every N, latency from when each request was due. Lost and duplicated are counted by "
         "idempotency key: handoffs answered vs outbox vs sinks. CPU is user + system "
         "seconds during the saturation run, per answered turn; PostgreSQL is this "
-        "database's backends plus the server's background processes.",
+        "database's backends plus the server's background processes; its connections are "
+        "the most backends the servers held at once, and its commits are approximate "
+        "(its statistics lag up to a second per connection).",
         "",
         "| servers | delivery | saturation turns/s | p50 | p99 | open loop | p50 | p99 | "
         "errors | handoffs | lost | duplicated | CPU ms/turn: servers | PostgreSQL | "
-        "generator | commits/turn | machine busy (cores) | load avg before, after |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "generator | commits/turn | PostgreSQL connections | machine busy (cores) | "
+        "load avg before, after |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for b in rows:
         i = b.info
@@ -1850,6 +1853,7 @@ def workers(benches: list[Bench]) -> list[str]:
             f"{_per_turn(i, 'servers', 'delivery'):.2f} | "
             f"{_per_turn(i, 'pg_backends', 'pg_background'):.2f} | "
             f"{_per_turn(i, 'generator'):.2f} | {i['pg_commits_per_turn']:.1f} | "
+            f"{i['pg_connections']} | "
             f"{i['machine_busy_cores']:.2f} | {i['load_before']:g}, {i['load_after']:g} |"
         )
     threads = [b.info for b in rows if b.info["delivery"] == "thread"]
@@ -1859,19 +1863,33 @@ def workers(benches: list[Bench]) -> list[str]:
     gen_ms = _per_turn(most, "generator")
     ours = most["saturation"]["throughput"] * (server_ms + pg_ms + gen_ms) / 1000
     alone = one["saturation"]["throughput"] * _per_turn(one, "servers") / 1000
+    busy = most["machine_busy_cores"]
+    if busy < 0.9 * most["cores"]:
+        limit = "the cores were not all busy, so the limit was not CPU (the one generator "
+        limit += "process, or waits in the servers)"
+    elif ours < 0.8 * busy:
+        limit = "the cores were the limit, and other work on the machine had the rest of "
+        limit += "them (its load average is in the table): this run is not a clean scaling curve"
+    else:
+        limit = "the cores were the limit, and nearly all of it was this stack"
+    one_ms = _per_turn(one, "servers")
+    grows = (
+        "more processes sharing the same cores cost more CPU per turn"
+        if server_ms > 1.1 * one_ms
+        else "about the same per turn"
+    )
+    share = pg_ms / (server_ms + pg_ms) if server_ms + pg_ms else 0.0
     out += [
         "",
         f"What limits it here: with {one['workers']} server, the server process used "
         f"{alone:.2f} cores at saturation (its routing threads share one GIL: one process "
-        "routes on one core at most). With more servers the machine is the limit: at "
-        f"{most['workers']} servers the machine was busy on {most['machine_busy_cores']:.2f} "
-        f"of {most['cores']} cores, {ours:.2f} of them ours (servers {server_ms:.2f} + "
-        f"PostgreSQL {pg_ms:.2f} + generator {gen_ms:.2f} ms per turn at "
-        f"{most['saturation']['throughput']:.0f} turns/s); the rest was other work on the "
-        "machine (its load average is in the table). Per-turn server CPU grows with the "
-        f"number of processes on these cores ({_per_turn(one, 'servers'):.2f} ms at "
-        f"{one['workers']}, {server_ms:.2f} ms at {most['workers']}): context switches and "
-        "caches, not the database, whose share stays small.",
+        f"routes on one core at most). At {most['workers']} servers the machine was busy on "
+        f"{most['machine_busy_cores']:.2f} of {most['cores']} cores, {ours:.2f} of them "
+        f"ours (servers {server_ms:.2f} + PostgreSQL {pg_ms:.2f} + generator {gen_ms:.2f} "
+        f"ms per turn at {most['saturation']['throughput']:.0f} turns/s): {limit}. "
+        f"Per-turn server CPU was {_per_turn(one, 'servers'):.2f} ms at {one['workers']} "
+        f"server and {server_ms:.2f} ms at {most['workers']} ({grows}); PostgreSQL's "
+        f"share of the stack's CPU was {share:.0%}.",
         "",
         "Estimate for a bigger machine, from these measurements, with Rasa and the load "
         "generator elsewhere and one server process per core: turns/s ≈ min(servers × "

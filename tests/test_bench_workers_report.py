@@ -26,6 +26,7 @@ def _info(workers: int, delivery: str, throughput: float, server_ms: float) -> d
         "open_loop": {"rate": 150.0, "p50_ms": 3.0, "p99_ms": 12.0, "errors": 0},
         "cpu_ms_per_turn": cpu,
         "pg_commits_per_turn": 2.5,
+        "pg_connections": 5 * workers,
         "machine_busy_cores": 1.9,
         "load_before": 1.5,
         "load_after": 2.5,
