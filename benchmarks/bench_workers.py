@@ -38,10 +38,11 @@ Needs PostgreSQL: ``HANDOFF_BENCH_POSTGRES_URL`` or ``HANDOFF_TEST_POSTGRES_URL`
 .ci/postgres.sh``): an administrative URL; each case creates a database of its own and
 drops it. Without either the benchmark is skipped, saying so.
 
-Full size, alone on an idle machine (about 3 minutes)::
+Full size, alone on an idle machine (about 4 minutes), then into the report::
 
     HANDOFF_TEST_POSTGRES_URL=postgresql+psycopg://postgres@127.0.0.1:54329/postgres \\
         .venv/bin/pytest benchmarks/bench_workers.py --benchmark-json=/tmp/workers.json
+    .venv/bin/python benchmarks/report.py --add /tmp/workers.json
 
 CI mode (``HANDOFF_BENCH_LOAD_SECONDS=1 … --benchmark-disable``): 1 s loads, the
 ``separate`` variant left out.
