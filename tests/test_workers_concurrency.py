@@ -4,10 +4,11 @@ store stay exactly-once by idempotency key (issue 16, "many action servers").
 Each test starts real worker processes (``multiprocessing``, spawn: nothing shared with
 this one but the database) that wait on one barrier and then write together:
 
-- the outbox: every process plays an action server, putting the SAME handoff payloads (in
-  its own shuffled order, so the idempotent put races) while its own delivery thread claims
-  and delivers to a JSON-lines file of its own; every key reaches the sink files exactly
-  once, and the outbox ends with every row delivered, none pending or dead;
+- the outbox: every process plays an action server starting on an empty database (they
+  race to create the tables), then putting the SAME handoff payloads (in its own shuffled
+  order, so the idempotent put races) while its own delivery thread claims and delivers
+  to a JSON-lines file of its own; every key reaches the sink files exactly once, and the
+  outbox ends with every row delivered, none pending or dead;
 - the desktop: every process plays a desktop process receiving the SAME deliveries (as an
   at-least-once sender retrying on several instances would), two payloads per conversation;
   each key is stored once (the repeats counted as duplicates), each conversation is in the
@@ -118,9 +119,11 @@ def _action_server(  # noqa: PLR0917  (multiprocessing passes args by position)
 
     payloads = [ContextPayload.model_validate_json(body) for body in bodies]
     random.Random(seed).shuffle(payloads)
+    barrier.wait(WAIT)
+    # Created after the barrier: the processes also race to create the outbox's tables in
+    # the empty database, as a fleet of servers starting together does.
     outbox = Outbox(url, sinks=["jsonl"])
     worker = DeliveryWorker(outbox, [JsonlSink(sink)], batch_size=3, base_delay=0.01)
-    barrier.wait(WAIT)
     handle = worker.start_thread(poll_interval=0.01)
     try:
         for payload in payloads:
