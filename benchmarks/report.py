@@ -986,6 +986,12 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "a governed publish to every running action server routing with the new version, "
         "and the turns lost meanwhile, under load.",
         "",
+        "- **many action servers**: `bench_workers.py` (its docstring has the set-up): 1, "
+        "2 and 4 `handoff-actions` processes on one PostgreSQL outbox, saturated (closed "
+        "loop) and at one fixed rate (open loop), every handoff checked by idempotency key "
+        "from the answer to the sink, with CPU per turn of the servers, PostgreSQL and the "
+        "load generator.",
+        "",
         "- **carried state**: `bench_incremental.py` (its docstring has the set-up): one "
         "turn at the customer's 5th and 50th message, warm and cold, a bot turn and a "
         "handoff turn, with the earlier turns' analysis carried in the routing state and, "
@@ -996,7 +1002,7 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "a simulated month stored in a desktop database, in a fresh process whose peak RSS "
         "is read from /proc.",
         "",
-        "Left out: multi-worker server runs; the desktop on PostgreSQL, with several "
+        "Left out: the desktop on PostgreSQL, with several "
         "server processes, and updates to "
         "conversations already waiting (the load brings new ones).",
         "",
