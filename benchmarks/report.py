@@ -918,6 +918,7 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
     out += server_memory(benches)
     out += reliability(benches)
     out += publish(benches)
+    out += workers(benches)
     out += desktop(raw, benches)
     out += outcomes_report(raw, benches)
     out += kpis_on_dask(benches)
@@ -987,6 +988,12 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "a governed publish to every running action server routing with the new version, "
         "and the turns lost meanwhile, under load.",
         "",
+        "- **many action servers**: `bench_workers.py` (its docstring has the set-up): 1, "
+        "2 and 4 `handoff-actions` processes on one PostgreSQL outbox, saturated (closed "
+        "loop) and at one fixed rate (open loop), every handoff checked by idempotency key "
+        "from the answer to the sink, with CPU per turn of the servers, PostgreSQL and the "
+        "load generator.",
+        "",
         "- **carried state**: `bench_incremental.py` (its docstring has the set-up): one "
         "turn at the customer's 5th and 50th message, warm and cold, a bot turn and a "
         "handoff turn, with the earlier turns' analysis carried in the routing state and, "
@@ -997,7 +1004,7 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "a simulated month stored in a desktop database, in a fresh process whose peak RSS "
         "is read from /proc.",
         "",
-        "Left out: multi-worker server runs; the desktop on PostgreSQL, with several "
+        "Left out: the desktop on PostgreSQL, with several "
         "server processes, and updates to "
         "conversations already waiting (the load brings new ones).",
         "",
@@ -1917,6 +1924,138 @@ def merge(results: Path, extra: Path) -> None:
     names = {item["name"] for item in new}
     raw["benchmarks"] = [b for b in raw["benchmarks"] if b["name"] not in names] + new
     results.write_text(json.dumps(raw, indent=1) + "\n")
+
+
+# Machines the workers section estimates for (cores; one action server per core).
+ESTIMATE_CORES = (4, 8, 16)
+
+
+def _per_turn(info: dict[str, Any], *groups: str) -> float:
+    """CPU milliseconds per answered turn of the named groups (bench_workers.py)."""
+    ms = info.get("cpu_ms_per_turn") or {}
+    return float(sum(ms.get(group, 0.0) for group in groups))
+
+
+def workers(benches: list[Bench]) -> list[str]:
+    """bench_workers.py: N action servers on one PostgreSQL outbox (issue 16)."""
+    rows = sorted(
+        (b for b in benches if b.info.get("kind") == "workers"),
+        key=lambda b: (b.info["delivery"] != "thread", b.info["workers"]),
+    )
+    out = ["", "## Many action servers on one PostgreSQL", ""]
+    if not rows:
+        return [*out, f"Several action servers on one PostgreSQL were {NOT_MEASURED}."]
+    first = rows[0].info
+    out += [
+        "`bench_workers.py` (its docstring has the set-up): N `handoff-actions` processes, "
+        f"{first['route_threads']} routing threads each, on one PostgreSQL outbox, each "
+        "delivering with its own delivery thread to a JSON-lines sink (`separate`: "
+        "`HANDOFF_DELIVERY=off` and one `python -m handoff.delivery` process). Rasa 3.6 "
+        "action calls, each a fresh message from a sender of its own; the generator shares "
+        f"the machine ({first['cores']} cores) and spreads the connections over the servers. "
+        f"Saturation: {first['connections']} connections in a closed loop for "
+        f"{first['seconds']:g} s (p99 there is mostly queueing); open loop: a fixed rate for "
+        "every N, latency from when each request was due. Lost and duplicated are counted by "
+        "idempotency key: handoffs answered vs outbox vs sinks. CPU is user + system "
+        "seconds during the saturation run, per answered turn; PostgreSQL is this "
+        "database's backends plus the server's background processes; its connections are "
+        "the most backends the servers held at once, and its commits are approximate "
+        "(its statistics lag up to a second per connection).",
+        "",
+        "| servers | delivery | saturation turns/s | p50 | p99 | open loop | p50 | p99 | "
+        "errors | handoffs | lost | duplicated | CPU ms/turn: servers | PostgreSQL | "
+        "generator | commits/turn | PostgreSQL connections | machine busy (cores) | "
+        "load avg before, after |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for b in rows:
+        i = b.info
+        sat, fixed = i["saturation"], i["open_loop"]
+        errors = sat["errors"] + fixed["errors"]
+        out.append(
+            f"| {i['workers']} | {i['delivery']} | {sat['throughput']:.0f} | "
+            f"{_ms(sat['p50_ms'])} | {_ms(sat['p99_ms'])} | {fixed['rate']:g}/s | "
+            f"{_ms(fixed['p50_ms'])} | {_ms(fixed['p99_ms'])} | {errors} | "
+            f"{i['handoffs_answered']} | {i['lost']} | {i['sink_duplicates']} | "
+            f"{_per_turn(i, 'servers', 'delivery'):.2f} | "
+            f"{_per_turn(i, 'pg_backends', 'pg_background'):.2f} | "
+            f"{_per_turn(i, 'generator'):.2f} | {i['pg_commits_per_turn']:.1f} | "
+            f"{i['pg_connections']} | "
+            f"{i['machine_busy_cores']:.2f} | {i['load_before']:g}, {i['load_after']:g} |"
+        )
+    threads = [b.info for b in rows if b.info["delivery"] == "thread"]
+    one, most = threads[0], threads[-1]
+    server_ms = _per_turn(most, "servers", "delivery")
+    pg_ms = _per_turn(most, "pg_backends", "pg_background")
+    gen_ms = _per_turn(most, "generator")
+    ours = most["saturation"]["throughput"] * (server_ms + pg_ms + gen_ms) / 1000
+    alone = one["saturation"]["throughput"] * _per_turn(one, "servers") / 1000
+    busy = most["machine_busy_cores"]
+    if busy < 0.9 * most["cores"]:
+        limit = "the cores were not all busy, so the limit was not CPU (the one generator "
+        limit += "process, or waits in the servers)"
+    elif ours < 0.8 * busy:
+        limit = "the cores were the limit, and other work on the machine had the rest of "
+        limit += "them (its load average is in the table): this run is not a clean scaling curve"
+    else:
+        limit = "the cores were the limit, and nearly all of it was this stack"
+    one_ms = _per_turn(one, "servers")
+    grows = (
+        "more processes sharing the same cores cost more CPU per turn"
+        if server_ms > 1.1 * one_ms
+        else "about the same per turn"
+    )
+    share = pg_ms / (server_ms + pg_ms) if server_ms + pg_ms else 0.0
+    out += [
+        "",
+        f"What limits it here: with {one['workers']} server, the server process used "
+        f"{alone:.2f} cores at saturation (its routing threads share one GIL: one process "
+        f"routes on one core at most). At {most['workers']} servers the machine was busy on "
+        f"{most['machine_busy_cores']:.2f} of {most['cores']} cores, {ours:.2f} of them "
+        f"ours (servers {server_ms:.2f} + PostgreSQL {pg_ms:.2f} + generator {gen_ms:.2f} "
+        f"ms per turn at {most['saturation']['throughput']:.0f} turns/s): {limit}. "
+        f"Per-turn server CPU was {_per_turn(one, 'servers'):.2f} ms at {one['workers']} "
+        f"server and {server_ms:.2f} ms at {most['workers']} ({grows}); PostgreSQL's "
+        f"share of the stack's CPU was {share:.0%}.",
+        "",
+        "Estimate for a bigger machine, from these measurements, with Rasa and the load "
+        "generator elsewhere and one server process per core: turns/s ≈ min(servers × "
+        f"one server's saturation ({one['saturation']['throughput']:.0f}/s, the first row: "
+        "a process is held to about one core by the GIL), cores ÷ (server + PostgreSQL CPU "
+        f"per turn of the {most['workers']}-server row)). PostgreSQL must also keep up "
+        "with the commits (each fsync'd: an outbox put, a claim batch, a lease renewal and "
+        "a delivery per handoff, readiness and rules polls): commits per turn times the rate.",
+        "",
+        "| cores | servers | by the servers | by the machine | estimate turns/s | commits/s |",
+        "|---|---|---|---|---|---|",
+    ]
+    single = one["saturation"]["throughput"]
+    for cores in ESTIMATE_CORES:
+        by_servers = cores * single
+        by_machine = cores / (server_ms + pg_ms) * 1000 if server_ms + pg_ms else by_servers
+        rate = min(by_servers, by_machine)
+        out.append(
+            f"| {cores} | {cores} | {cores} × {single:.0f}/s = {by_servers:.0f}/s | "
+            f"{cores} ÷ ({server_ms:.2f} + {pg_ms:.2f}) ms = {by_machine:.0f}/s | "
+            f"{rate:.0f} | {rate * most['pg_commits_per_turn']:.0f} |"
+        )
+    separate = next((b.info for b in rows if b.info["delivery"] == "separate"), None)
+    paired = next(
+        (i for i in threads if separate is not None and i["workers"] == separate["workers"]),
+        None,
+    )
+    if separate is not None and paired is not None:
+        out += [
+            "",
+            f"Delivery at {paired['workers']} servers: a thread in each server cost "
+            f"{_per_turn(paired, 'servers', 'delivery'):.2f} ms of CPU per turn in all and "
+            f"saturated at {paired['saturation']['throughput']:.0f} turns/s; a separate "
+            f"delivery process {_per_turn(separate, 'servers', 'delivery'):.2f} ms "
+            f"(servers {_per_turn(separate, 'servers'):.2f} + delivery "
+            f"{_per_turn(separate, 'delivery'):.2f}) and "
+            f"{separate['saturation']['throughput']:.0f} turns/s.",
+        ]
+    return out
 
 
 def main() -> None:

@@ -23,7 +23,9 @@ load is refused and the old one keeps routing). See DEPLOYING.md, "Rules from th
 Every error reply is ``{"error": <fixed text>, "request_id": …}``: never request content.
 Log lines carry the request id, never sender ids, text or payloads. One process serves
 (no Sanic worker processes): the router, the outbox and the one delivery thread are built
-once, in it, before the port opens.
+once, in it, before the port opens. For more cores run more processes, a port each,
+behind a load balancer, on one PostgreSQL outbox (DEPLOYING.md, "Many action servers":
+why not Sanic's workers, and what the processes must share).
 """
 
 from __future__ import annotations
