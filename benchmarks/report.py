@@ -867,7 +867,8 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
     ]
     for b in sorted(benches, key=lambda b: (b.group, b.name)):
         if b.info.get("kind") in ("server", "server_repeated", "server_memory", "reliability",
-                                  "report", "publish", *DESKTOP_SINGLE_RUNS):  # fmt: skip
+                                  "report", "publish", "workers", "replay", "kpis",
+                                  *DESKTOP_SINGLE_RUNS):  # fmt: skip
             continue
         p99 = fmt_time(b.p99) if b.p99 is not None and b.rounds >= 100 else "–"
         out.append(
