@@ -21,8 +21,9 @@ and in the in-process run's own process) with its CPU seconds (``getrusage``). T
 load average before and after is recorded: on a shared machine it says how much CPU the run
 had; on 2 cores two workers cannot be more than 2x one.
 
-Full size, on an idle machine (about 15 minutes to generate the log, then roughly 2 x
-(1,000,000 / the in-process rate) for the three runs: see docs/SCALING.md)::
+Full size, on an idle machine: writing the log takes about a minute; each run then takes
+1,000,000 x its CPU seconds per conversation / the cores it has (CPU seconds are recorded:
+``conversations_per_cpu_s``), so on 2 cores roughly 3 x the in-process run's time in all::
 
     .venv/bin/pytest benchmarks/bench_replay.py --benchmark-json=benchmarks/replay.json
     .venv/bin/python benchmarks/report.py --add benchmarks/replay.json
@@ -177,6 +178,9 @@ def bench_replay(benchmark: Any, log: tuple[Path, dict[str, Any]], mode: str, wo
     first = _digests.setdefault("digest", found["digest"])
     assert found["digest"] == first, "results differ from another mode's"
     peaks = [p["peak_rss_mib"] for p in found["processes"]]
+    # CPU time of the processes that routed (the workers, or the one process): on a shared
+    # machine the wall time depends on the CPU the run was given, this does not.
+    cpu = sum(p["cpu_s"] for p in found["processes"])
     benchmark.extra_info.update(
         kind="replay",
         mode=mode,
@@ -190,6 +194,8 @@ def bench_replay(benchmark: Any, log: tuple[Path, dict[str, Any]], mode: str, wo
         rules="default",
         conversations_per_s=CONVERSATIONS / found["replay_s"],
         peak_rss_mib_max=max(peaks),
+        cpu_s_total=cpu,
+        conversations_per_cpu_s=CONVERSATIONS / cpu,
         **setup,
         **found,
     )

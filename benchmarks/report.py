@@ -1296,8 +1296,8 @@ def replay_runs(benches: list[Bench]) -> list[str]:
         f"{i.get('cpus', '?')} cores; load average before → after: {load}.",
         "",
         "| run | replay | conversations/s | vs in-process | cluster start | "
-        "peak RSS per process | CPU s per process | same result |",
-        "|---|---|---|---|---|---|---|---|",
+        "peak RSS per process | CPU s per process | conversations per CPU s | same result |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     base = i.get("conversations_per_s") or 0
     for workers, bench in sorted(runs.items()):
@@ -1311,13 +1311,17 @@ def replay_runs(benches: list[Bench]) -> list[str]:
             f"| {_seconds(b.get('replay_s'))} | {rate:,.0f} | "
             f"{rate / base if base else 0:.2f}x | "
             f"{_seconds(b.get('startup_s')) if workers else '-'} | {rss} | {cpu} | "
+            f"{b.get('conversations_per_cpu_s') or 0:,.0f} | "
             f"{'yes' if b.get('digest') == i.get('digest') else 'NO'} |"
         )
     out += [
         "",
         "Same result: the merged summary's digest (lane counts, escalations, unreadable "
         f"lines) is {'identical in every run' if same else 'NOT identical'}. Each worker "
-        "holds one shard's records at a time, so its memory does not grow with the log.",
+        "holds one shard's records at a time, so its memory does not grow with the log. "
+        "*Conversations per CPU s* divides by the CPU time of the processes that routed (the "
+        "workers, or the one process): it does not depend on what else ran on the machine, "
+        "and times the cores a cluster has it estimates the cluster's rate.",
     ]
     return out
 
