@@ -380,3 +380,78 @@ class TestSignedStates:
         assert problem is None
         assert state.carry is None
         assert state.lane == decision.state.lane
+
+
+# Signed with a carry by the code before format 2 (commit 78f6525), secret b"old-secret": the
+# whole state, carry included, under one canonical JSON signature (format 1).
+CARRIED_BEFORE = (
+    "c-44",
+    '{"v": 1, "state": {"lane": "priority_support", "lane_kind": "human", "since_turn": 2, '
+    '"rule": "legal_threat", "handback_turn": null, "pending": {}, "override_lane": null, '
+    '"carry": {"v": 1, "key": "b8305e0c532fc304", "turns": 3, "check": '
+    '"57e4a06c70941c620f853173f92dd8e1", "users": 2, "first": 0.0, "low": -0.4588, "high": '
+    '0.9652914931922725, "seen": ["legal_threat"], "recent": [[0, 0.0, 0.6464882604294326], '
+    '[2, -0.4588, 0.9652914931922725]], "cues": [[2, "legal_threat", 15, 25, 0.6]], '
+    '"failures": {"total": 0, "run": 0, "last": false, "answered": false, "exempt": false}, '
+    '"episode": null, "words": "0080304180c24080"}}, '
+    '"sig": "55f056888b4a35085f6fc8baafd75a15ea7a0b93ac062e6134f38353153fd825"}',
+)
+
+
+class TestStateFormat2:
+    """A state with a carry is signed in format 2 (the carry's own JSON, not canonicalised on
+    every turn); format 1 states, with or without a carry, still verify."""
+
+    def test_a_carried_state_is_format_2_and_round_trips_through_json(
+        self, routers: dict[str, Router]
+    ) -> None:
+        decision = routers["default"].route(chat("hi", "this is awful, I will sue you"), now=NOON)
+        assert decision.state.carry is not None
+        value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"k")
+        assert value["v"] == 2
+        assert set(value) == {"v", "state", "sig"}
+        # As a tracker store keeps it: JSON text, keys in any order.
+        stored = json.loads(json.dumps(value, sort_keys=True))
+        state, problem = _read_state(stored, "c-9", b"k")
+        assert problem is None
+        assert state == decision.state
+        state, problem = _read_state(stored, "c-10", b"k")
+        assert problem == "bad signature"
+
+    def test_a_format_1_state_with_a_carry_still_verifies(self) -> None:
+        conversation_id, slot = CARRIED_BEFORE
+        state, problem = _read_state(json.loads(slot), conversation_id, b"old-secret")
+        assert problem is None
+        assert state.carry is not None
+        assert state.carry.seen == ("legal_threat",)
+        # Re-signed in format 2 on the next turn, and that verifies too.
+        value = state_slot_value(state, conversation_id=conversation_id, state_secret=b"old-secret")
+        assert value["v"] == 2
+        assert _read_state(value, conversation_id, b"old-secret") == (state, None)
+
+    @pytest.mark.parametrize("part", ["carry", "lane", "pending"])
+    def test_tampering_with_any_part_is_refused(
+        self, routers: dict[str, Router], part: str
+    ) -> None:
+        decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)
+        value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"k")
+        if part == "carry":
+            value["state"]["carry"]["cues"] = []
+        elif part == "lane":
+            value["state"]["lane"] = "bot"
+        else:
+            value["state"]["pending"] = {"mood_sliding": 1}
+        assert _read_state(value, "c-9", b"k") == (RoutingState(), "bad signature")
+
+    def test_format_2_without_a_carry_or_as_format_1_is_refused(
+        self, routers: dict[str, Router]
+    ) -> None:
+        decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)
+        value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"k")
+        del value["state"]["carry"]
+        assert _read_state(value, "c-9", b"k") == (RoutingState(), "malformed")
+        value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"k")
+        value["v"] = 1  # the same signature read as format 1
+        assert _read_state(value, "c-9", b"k") == (RoutingState(), "bad signature")
+        value["v"] = [2]
+        assert _read_state(value, "c-9", b"k") == (RoutingState(), "malformed")
