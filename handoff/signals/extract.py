@@ -17,7 +17,9 @@ import zlib
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from handoff.models._base import built
 from handoff.models.conversation import (
     CARRY_FORMAT,
     MAX_CARRY_CUES,
@@ -617,7 +619,9 @@ def _extract_whole(
             latest = (index, view)
         else:
             fold.other(turn, settings)
-    signals = _signals(window, settings, fold, latest, bounded.cut_chars, first, before, limits)
+    signals = _signals(
+        _Window(window, turns), settings, fold, latest, bounded.cut_chars, first, before, limits
+    )
     carried = None
     if first == 0 and settings.sentiment_window <= _MAX_CARRIED_WINDOW:
         turns = conversation.turns
@@ -664,7 +668,7 @@ def _extract_from(
         prefix = (*turns[:index], *bounded_latest, *turns[index + 1 : carry.turns])
     else:
         prefix = turns[: carry.turns]
-    window = _bounded_fields(conversation, (*prefix, *bounded_new))
+    window = _Window(_bounded_head(conversation), (*prefix, *bounded_new))
     signals = _signals(window, settings, fold, latest, cut, 0, 0, limits)
     digest.add(turns[carry.turns :])
     return signals, fold.carry(key, len(turns), digest)
@@ -700,17 +704,35 @@ def _ordinary_turn(turn: Turn, max_message_chars: int) -> bool:
     )
 
 
-def _bounded_fields(conversation: Conversation, turns: tuple[Turn, ...]) -> Conversation:
-    """The conversation with ``turns`` and its account and channel bounded as :func:`bound`
-    does (those checks cost the same at any length)."""
-    head = conversation.model_copy(update={"turns": ()})
-    if _ordinary(head, 0):
-        return conversation.model_copy(update={"turns": turns})
-    return bound(head).conversation.model_copy(update={"turns": turns})
+@dataclass(frozen=True)
+class _Window:
+    """What :func:`_signals` reads of a bounded conversation: its (bounded) id, channel,
+    account and routing state, and the turns analysed. The carried path builds one without
+    copying the conversation."""
+
+    head: Conversation
+    turns: Sequence[Turn]
+
+
+def _bounded_head(conversation: Conversation) -> Conversation:
+    """``conversation`` if its account and channel need no bounding (the common case, and
+    the same check at any length), else a copy with them bounded as :func:`bound` does."""
+    account = conversation.account
+    if (
+        len(conversation.id) <= MAX_FIELD_CHARS
+        and len(conversation.channel) <= MAX_FIELD_CHARS
+        and len(account.customer_id or "") <= MAX_FIELD_CHARS
+        and len(account.name or "") <= MAX_FIELD_CHARS
+        and len(account.tier) <= MAX_FIELD_CHARS
+        and len(account.risk_flags) <= _MAX_FLAGS
+        and not (account.risk_flags and max(map(len, account.risk_flags)) > MAX_FIELD_CHARS)
+    ):
+        return conversation
+    return bound(conversation.model_copy(update={"turns": ()})).conversation
 
 
 def _signals(  # noqa: PLR0917  (private: its two callers pass everything it reads)
-    conversation: Conversation,
+    window: _Window,
     settings: Settings,
     fold: _Fold,
     latest_view: tuple[int, _UserTurn] | None,
@@ -719,15 +741,18 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
     before: int,
     limits: Limits,
 ) -> Signals:
-    """The signals for the latest turn from the fold of the analysed turns."""
-    turns = conversation.turns
+    """The signals for the latest turn from the fold of the analysed turns.
+
+    Every value is computed here from validated models and of the field's type, so the
+    Signals are constructed without validating them again (this runs on every turn)."""
+    turns = window.turns
+    conversation = window.head
     latest_turn = turns[latest_view[0]] if latest_view is not None else None
     latest = latest_view[1].analysis if latest_view is not None else _EMPTY
-    window = settings.sentiment_window
+    window_size = settings.sentiment_window
     recent = fold.recent
     explained = recent[-EXPLAINED_TURNS:]
-    sentiments = [r[1] for r in recent[-window:]]
-    frustrations = [r[2] for r in recent[-window:]]
+    trend = recent[-window_size:]
     intent, confidence, margin = _intent(latest_turn)
     group_mass, group_rank = _intent_groups(latest_turn, settings)
     consecutive, total = fold.failures.counts()
@@ -737,45 +762,50 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
         else 0
     )
     state = conversation.state
+    account = conversation.account
     user_count = fold.users + before
-    cue_details = _cue_details(fold.cues, explained, turns, limits)
-    signals = Signals(
-        sentiment=recent[-1][1] if recent else NAN,
-        sentiment_trend=_smoothed(sentiments, window),
-        sentiment_delta=(recent[-1][1] - fold.first) if recent and fold.first is not None else NAN,
-        sentiment_min=fold.low if fold.low is not None else NAN,
-        frustration=recent[-1][2] if recent else NAN,
-        frustration_trend=_smoothed(frustrations, window),
-        frustration_max=fold.high if fold.high is not None else NAN,
-        intent=intent,
-        intent_confidence=confidence,
-        intent_margin=margin,
-        human_request=latest.human_request or intent in settings.human_request_intents,
-        repeated_message=repeat_count > 0,
-        repeat_count=repeat_count,
-        consecutive_fallbacks=consecutive,
-        total_fallbacks=total,
-        user_turns=user_count,
-        tier=conversation.account.tier,
-        risk_flags=conversation.account.risk_flags,
-        channel=conversation.channel,
-        cues=latest.cue_kinds,
-        cues_seen=frozenset(fold.seen),
-        entities=frozenset(e.entity for e in latest_turn.entities) if latest_turn else frozenset(),
-        current_lane=state.lane or "",
-        with_human=state.lane_kind in HUMAN_LANE_KINDS,
-        turns_since_handback=(
-            user_count - state.handback_turn if state.handback_turn is not None else NEVER
+    since = user_count - state.handback_turn if state.handback_turn is not None else NEVER
+    cues_seen = frozenset(fold.seen)
+    values: dict[str, Any] = {
+        "sentiment": recent[-1][1] if recent else NAN,
+        "sentiment_trend": _smoothed([r[1] for r in trend], window_size),
+        "sentiment_delta": (
+            recent[-1][1] - fold.first if recent and fold.first is not None else NAN
         ),
-        intent_group_mass=group_mass,
-        intent_group_rank=group_rank,
-        cue_details=cue_details,
-        turn_scores=tuple(_score(*r) for r in explained),
-        message_cut_chars=cut_chars.get(latest_view[0], 0) if latest_view is not None else 0,
-        turns_not_analysed=first,
-    )
-    episode = _since_handback(signals, fold)
-    return signals.model_copy(update={"escalation_score": escalation.score(episode)})
+        "sentiment_min": fold.low if fold.low is not None else NAN,
+        "frustration": recent[-1][2] if recent else NAN,
+        "frustration_trend": _smoothed([r[2] for r in trend], window_size),
+        "frustration_max": fold.high if fold.high is not None else NAN,
+        "intent": intent,
+        "intent_confidence": confidence,
+        "intent_margin": margin,
+        "human_request": latest.human_request or intent in settings.human_request_intents,
+        "repeated_message": repeat_count > 0,
+        "repeat_count": repeat_count,
+        "consecutive_fallbacks": consecutive,
+        "total_fallbacks": total,
+        "user_turns": user_count,
+        "tier": account.tier,
+        "risk_flags": account.risk_flags,
+        "channel": conversation.channel,
+        "cues": latest.cue_kinds,
+        "cues_seen": cues_seen,
+        "entities": (
+            frozenset(e.entity for e in latest_turn.entities) if latest_turn else frozenset()
+        ),
+        "current_lane": state.lane or "",
+        "with_human": state.lane_kind in HUMAN_LANE_KINDS,
+        "turns_since_handback": since,
+        "intent_group_mass": group_mass,
+        "intent_group_rank": group_rank,
+        "escalation_score": NAN,
+        "cue_details": _cue_details(fold.cues, explained, turns, limits),
+        "turn_scores": tuple(_score(*r) for r in explained),
+        "message_cut_chars": (cut_chars.get(latest_view[0], 0) if latest_view is not None else 0),
+        "turns_not_analysed": first,
+    }
+    values["escalation_score"] = escalation.score(built(Signals, _since_handback(values, fold)))
+    return built(Signals, values)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -855,31 +885,31 @@ def _mask(words: frozenset[str]) -> int:
     return mask
 
 
-def _since_handback(signals: Signals, fold: _Fold) -> Signals:
-    """What the escalation model reads: the conversation since the last hand-back.
+def _since_handback(values: dict[str, Any], fold: _Fold) -> dict[str, Any]:
+    """What the escalation model reads (as Signals' field values): the conversation since
+    the last hand-back.
 
     A hand-back (or a resolve, which hands back too) closes an episode: the customer was
     helped, so what they said before it (a request for a person, anger, the bot's failures)
     must not push their next routine question straight back to a person. Cues, fallbacks and
     the message count the model sees restart at the first message after the hand-back; the
     signals themselves (what rules test) are unchanged, and the latest message's own cues
-    still count in full. Before any hand-back this is ``signals`` itself.
+    still count in full. Before any hand-back this is ``values`` itself.
     """
-    since = signals.turns_since_handback
+    since = values["turns_since_handback"]
     if since >= NEVER or since <= 0 or since >= fold.users:
-        return signals
+        return values
     episode = fold.episode
     if episode is None:  # pragma: no cover  (the fold starts one at the hand-back turn)
         raise RuntimeError("no episode since the hand-back was folded")
     consecutive, total = episode[2].counts()
-    return signals.model_copy(
-        update={
-            "user_turns": since,
-            "cues_seen": frozenset(episode[1]),
-            "consecutive_fallbacks": consecutive,
-            "total_fallbacks": total,
-        }
-    )
+    return {
+        **values,
+        "user_turns": since,
+        "cues_seen": frozenset(episode[1]),
+        "consecutive_fallbacks": consecutive,
+        "total_fallbacks": total,
+    }
 
 
 # The settings extract() reads: rule sets that agree on these get the same signals for the
