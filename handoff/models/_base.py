@@ -28,3 +28,9 @@ def built(cls: type[M], values: dict[str, Any]) -> M:
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
+
+
+def replaced(model: M, **changes: Any) -> M:
+    """``model.model_copy(update=changes)`` for values already of their fields' types, at a
+    fraction of its cost (no deep-copy machinery): for the engine's hot path."""
+    return built(type(model), {**model.__dict__, **changes})

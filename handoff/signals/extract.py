@@ -452,8 +452,8 @@ class _Failures:
         return cls(model.total, model.run, model.last, model.answered, model.exempt)
 
     def model(self) -> Failures:
-        return Failures(total=self.total, run=self.run, last=self.last,
-                        answered=self.answered, exempt=self.exempt)  # fmt: skip
+        return built(Failures, {"total": self.total, "run": self.run, "last": self.last,
+                                "answered": self.answered, "exempt": self.exempt})  # fmt: skip
 
     def user(self, turn: Turn, settings: Settings) -> None:
         if self.last is not None:
@@ -559,24 +559,35 @@ class _Fold:
         if self.users > MAX_CARRY_USERS or len(self.cues) > MAX_CARRY_CUES or not self.finite:
             return None
         episode = self.episode
-        return SignalCarry(
-            key=key,
-            turns=turns,
-            check=digest.hexdigest(),
-            users=self.users,
-            first=self.first,
-            low=self.low,
-            high=self.high,
-            seen=tuple(sorted(self.seen)),
-            recent=tuple(self.recent),
-            cues=tuple(self.cues),
-            failures=self.failures.model(),
-            episode=None
-            if episode is None
-            else Episode(
-                start=episode[0], seen=tuple(sorted(episode[1])), failures=episode[2].model()
-            ),
-            words=self.words,
+        # Built without validating again: every value is of its field's type and within its
+        # bounds (checked above; tests/test_incremental.py checks carries against validation).
+        return built(
+            SignalCarry,
+            {
+                "v": CARRY_FORMAT,
+                "key": key,
+                "turns": turns,
+                "check": digest.hexdigest(),
+                "users": self.users,
+                "first": self.first,
+                "low": self.low,
+                "high": self.high,
+                "seen": tuple(sorted(self.seen)),
+                "recent": tuple(self.recent),
+                "cues": tuple(self.cues),
+                "failures": self.failures.model(),
+                "episode": None
+                if episode is None
+                else built(
+                    Episode,
+                    {
+                        "start": episode[0],
+                        "seen": tuple(sorted(episode[1])),
+                        "failures": episode[2].model(),
+                    },
+                ),
+                "words": self.words,
+            },
         )
 
 
