@@ -184,9 +184,12 @@ def build_payload(
         if entity.value is not None
     )
     bot_turns = [t for t in conversation.turns if t.role == "bot"]
-    user_intents = [
-        redact(t.intent.name) for t in conversation.turns if t.role == "user" and t.intent
-    ]
+    # Each distinct name redacted once (then deduplicated again: two names may redact alike):
+    # the same tuple, in the same order, as redacting every turn's.
+    user_intents = dict.fromkeys(
+        t.intent.name for t in conversation.turns if t.role == "user" and t.intent
+    )
+    bot_actions = dict.fromkeys(t.action for t in bot_turns if t.action)
     observations = tuple(
         redact(check.describe()) for fired in decision.fired[:1] for check in fired.checks
     )
@@ -263,8 +266,8 @@ def build_payload(
         transcript=transcript,
         analysis=AnalysisInfo(cut_chars=sum(cuts.values()), turns_not_analysed=first_turn),
         bot_tried=BotAttempts(
-            intents=tuple(dict.fromkeys(user_intents)),
-            actions=tuple(dict.fromkeys(redact(t.action) for t in bot_turns if t.action)),
+            intents=tuple(dict.fromkeys(map(redact, user_intents))),
+            actions=tuple(dict.fromkeys(map(redact, bot_actions))),
             fallbacks=fallbacks,
         ),
         previous_interactions=tuple(_previous(p) for p in previous),

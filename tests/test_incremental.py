@@ -429,6 +429,27 @@ class TestStateFormat2:
         assert value["v"] == 2
         assert _read_state(value, conversation_id, b"old-secret") == (state, None)
 
+    def test_a_carry_of_format_1_is_recomputed_and_said(self, routers: dict[str, Router]) -> None:
+        """Its check was another hash: the next turn analyses the whole conversation."""
+        conversation_id, slot = CARRIED_BEFORE
+        state, _ = _read_state(json.loads(slot), conversation_id, b"old-secret")
+        turns = [
+            {"role": "user", "text": "hi, where is my parcel",
+             "intent": {"name": "parcel_status", "confidence": 0.9}},
+            {"role": "bot", "text": "Here.", "action": "utter_answer"},
+            {"role": "user", "text": "this is awful, I will sue you"},
+            {"role": "bot", "text": "Sorry to hear that.", "action": "utter_sorry"},
+            {"role": "user", "text": "hello?"},
+        ]  # fmt: skip
+        later = Conversation.model_validate({"id": conversation_id, "turns": turns})
+        decision = routers["default"].route(later.model_copy(update={"state": state}), now=NOON)
+        assert note(decision) == "the carried analysis has another format"
+        fresh = later.model_copy(update={"state": state.model_copy(update={"carry": None})})
+        whole = routers["default"].route(fresh, now=NOON)
+        assert decision.signals == whole.signals
+        assert decision.state.carry is not None
+        assert decision.state.carry.v == 2
+
     @pytest.mark.parametrize("part", ["carry", "lane", "pending"])
     def test_tampering_with_any_part_is_refused(
         self, routers: dict[str, Router], part: str

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+import operator
 import re
 import sys
 import zlib
@@ -380,6 +381,11 @@ def _model_fingerprint() -> str:
     return hashlib.blake2b(learned.MODEL_PATH.read_bytes(), digest_size=8).hexdigest()
 
 
+_TEXT = operator.attrgetter("text")
+_ROLE = operator.attrgetter("role")
+_INITIAL = {role: role[0] for role in ("user", "bot", "agent", "system")}
+
+
 class _Digest:
     """A digest of the turns a carry covers: each turn's role and text, in order. Built as a
     stream (one join per batch of turns, no per-turn formatting), so the digest of the turns
@@ -389,18 +395,20 @@ class _Digest:
     fewer turns)."""
 
     def __init__(self, turns: Sequence[Turn] = ()) -> None:
-        self._texts = hashlib.blake2b(digest_size=12)
-        self._roles = hashlib.blake2b(digest_size=4)
+        # SHA-256 (OpenSSL, with the CPU's SHA instructions where it has them): about twice
+        # as fast as BLAKE2b here, and this hashes every earlier message on every turn.
+        self._texts = hashlib.sha256()
+        self._roles = hashlib.sha256()
         self.add(turns)
 
     def add(self, turns: Sequence[Turn]) -> None:
         if turns:
-            texts = "\x1e".join([t.text for t in turns]) + "\x1e"
+            texts = "\x1e".join(map(_TEXT, turns)) + "\x1e"
             self._texts.update(texts.encode("utf-8", "surrogatepass"))
-            self._roles.update("".join([t.role[0] for t in turns]).encode())
+            self._roles.update("".join(map(_INITIAL.__getitem__, map(_ROLE, turns))).encode())
 
     def hexdigest(self) -> str:
-        return self._texts.hexdigest() + self._roles.hexdigest()
+        return self._texts.hexdigest()[:24] + self._roles.hexdigest()[:8]
 
 
 def _unusable(
