@@ -3,6 +3,14 @@
 Every round gets a message never seen before (a counter in the text), so analyze_text's
 cache cannot help the new message; the earlier turns of the conversation were analysed
 before timing starts, as they would have been on earlier turns of a live chat.
+
+The *full turn* rows (README's Speed section) route a conversation that brings no routing
+state, as they always have: the whole conversation is analysed (from the caches when warm),
+and the carry for the next turn is computed. ``bench_incremental.py`` times the turn a live
+chat has since issue 16, from the carried state. Full size, on its own::
+
+    .venv/bin/pytest benchmarks/bench_turn.py --benchmark-json=/tmp/turn.json
+    .venv/bin/python benchmarks/report.py --add /tmp/turn.json
 """
 
 from __future__ import annotations

@@ -86,6 +86,9 @@ _REPLY_EXTRA_WORDS = 3
 _REPLY_MAX_CHARS = 200
 _REPLY_NEGATIONS = frozenset({"no", "not", "don", "dont", "never", "nope"})
 _NO_OUTCOME = AntiFlapOutcome(action="none")
+_NO_RULE_REASON = "No escalation rule matched; the bot continues."
+_BOT_ONLY_REASON = "In this pilot's bot-only arm only red lines hand off; the bot continues."
+_FIXED_REASONS = frozenset({"", _NO_RULE_REASON, _BOT_ONLY_REASON})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -98,7 +101,10 @@ def _step(
 ) -> TraceStep:
     """Trace steps that recur on every turn (rule tested, matched or not; default lane), built
     once: the steps are immutable and a turn may test dozens of rules."""
-    return TraceStep(kind=kind, rule_id=rule_id, matched=matched, lane=lane, note=note)
+    return built(
+        TraceStep,
+        {"kind": kind, "rule_id": rule_id, "matched": matched, "lane": lane, "note": note},
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -648,9 +654,9 @@ class Router:
         elif state.override_lane == lane_id and trace and trace[0].kind == "override":
             reason = f"A supervisor moved this conversation to {lane_id!r}."
         elif rules.bot_only:
-            reason = "In this pilot's bot-only arm only red lines hand off; the bot continues."
+            reason = _BOT_ONLY_REASON
         else:
-            reason = "No escalation rule matched; the bot continues."
+            reason = _NO_RULE_REASON
         # Built without validating again: every value comes from validated rules, state and
         # signals (tests/test_router.py checks these against validation).
         new_state = built(
@@ -683,7 +689,9 @@ class Router:
                 "handoff": lane.lane.kind != "bot",
                 "rule_id": winner.id if winner is not None else None,
                 "fired": fired,
-                "reason": redact(reason),
+                # The fixed reasons hold no data (redacting them is a no-op that a cold
+                # process paid on every bot turn); the others are redacted.
+                "reason": reason if reason in _FIXED_REASONS else redact(reason),
                 "trace": tuple(trace),
                 "anti_flapping": outcome,
                 "ruleset": compiled.ruleset.name,
@@ -854,22 +862,34 @@ def _winner_first(matched: list[CompiledRule], winner: CompiledRule | None) -> l
 
 def _render(template: str, signals: Signals, rule: CompiledRule) -> str:
     """Fill {signal} placeholders; numbers default to two decimals, sets to a sorted list."""
-    values: dict[str, Any] = {"lane": rule.lane, "rule": rule.id}
-    for name in type(signals).model_fields:
-        value = getattr(signals, name)
-        if isinstance(value, frozenset):
-            value = ", ".join(sorted(value)) or "none"
-        values[name] = value
-    formatted = _Formatted(values)
     try:
-        return template.format_map(formatted)
+        return template.format_map(_Formatted(signals, rule))
     except (ValueError, TypeError, KeyError):  # checked at load time; be safe anyway
         return template
 
 
-class _Formatted(dict[str, Any]):
+_SIGNAL_FIELDS = frozenset(Signals.model_fields)
+
+
+class _Formatted:
+    """The values a reason may name, each read when the template names it (a reason names a
+    few of the signals): ``lane``, ``rule`` and every signal."""
+
+    def __init__(self, signals: Signals, rule: CompiledRule) -> None:
+        self._signals = signals
+        self._rule = rule
+
     def __getitem__(self, key: str) -> Any:
-        value = super().__getitem__(key)
+        if key == "lane":
+            value: Any = self._rule.lane
+        elif key == "rule":
+            value = self._rule.id
+        elif key in _SIGNAL_FIELDS:
+            value = getattr(self._signals, key)
+        else:
+            raise KeyError(key)
+        if isinstance(value, frozenset):
+            return ", ".join(sorted(value)) or "none"
         if isinstance(value, float):
             return _Number(value)
         if isinstance(value, dict):  # a group signal: {intent_group_mass[fraud]:.2f}

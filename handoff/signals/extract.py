@@ -96,6 +96,15 @@ ANALYSIS_VERSION = 1
 _MAX_CARRIED_WINDOW = 50
 
 
+_TEXT = operator.attrgetter("text")
+_ROLE = operator.attrgetter("role")
+_NAME = operator.attrgetter("name")
+_INTENT = operator.attrgetter("intent")
+_ACTION = operator.attrgetter("action")
+_RANKING = operator.attrgetter("intent_ranking")
+_ENTITIES = operator.attrgetter("entities")
+
+
 @dataclass(frozen=True)
 class Limits:
     """How much of a conversation is analysed and shown; what lies beyond is cut and recorded."""
@@ -185,23 +194,19 @@ def _ordinary(conversation: Conversation, max_message_chars: int) -> bool:
         or (account.risk_flags and max(map(len, account.risk_flags)) > MAX_FIELD_CHARS)
     ):
         return False
-    for turn in conversation.turns:
-        if len(turn.text) > max_message_chars:
-            return False
-        intent, action, ranking, entities = (
-            turn.intent,
-            turn.action,
-            turn.intent_ranking,
-            turn.entities,
-        )
-        if (
-            (intent is not None and len(intent.name) > MAX_FIELD_CHARS)
-            or (action is not None and len(action) > MAX_FIELD_CHARS)
-            or (ranking and not _short_ranking(ranking))
-            or (entities and not _short_entities(entities))
-        ):
-            return False
-    return True
+    turns = conversation.turns
+    if not turns:
+        return True
+    # Field by field, each pass over the turns in C (this runs on every payload): the texts,
+    # then the intents and actions that are set, then the few rankings and entity lists.
+    return (
+        max(map(len, map(_TEXT, turns))) <= max_message_chars
+        and max(map(len, map(_NAME, filter(None, map(_INTENT, turns)))), default=0)
+        <= MAX_FIELD_CHARS
+        and max(map(len, filter(None, map(_ACTION, turns))), default=0) <= MAX_FIELD_CHARS
+        and all(map(_short_ranking, filter(None, map(_RANKING, turns))))
+        and all(map(_short_entities, filter(None, map(_ENTITIES, turns))))
+    )
 
 
 def _short_ranking(ranking: tuple[Intent, ...]) -> bool:
@@ -295,17 +300,9 @@ def _user_turn(text: str, index: int) -> _UserTurn:
         size=size,
         analysis=analysis,
         cues=tuple(
-            Cue(
-                kind=c.kind,
-                evidence=c.evidence,
-                start=c.start,
-                end=c.end,
-                turn=index,
-                weight=c.weight,
-            )
-            for c in analysis.cues
+            _cue(index, c.kind, c.evidence, c.start, c.end, c.weight) for c in analysis.cues
         ),
-        score=TurnScore(turn=index, sentiment=analysis.sentiment, frustration=analysis.frustration),
+        score=_score(index, analysis.sentiment, analysis.frustration),
     )
 
 
@@ -381,8 +378,6 @@ def _model_fingerprint() -> str:
     return hashlib.blake2b(learned.MODEL_PATH.read_bytes(), digest_size=8).hexdigest()
 
 
-_TEXT = operator.attrgetter("text")
-_ROLE = operator.attrgetter("role")
 _INITIAL = {role: role[0] for role in ("user", "bot", "agent", "system")}
 
 
@@ -829,7 +824,8 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
 
 @functools.lru_cache(maxsize=4096)
 def _score(turn: int, sentiment: float, frustration: float) -> TurnScore:
-    return TurnScore(turn=turn, sentiment=sentiment, frustration=frustration)
+    # From validated analyses and carries: built without validating again.
+    return built(TurnScore, {"turn": turn, "sentiment": sentiment, "frustration": frustration})
 
 
 def _cue_details(
@@ -860,7 +856,12 @@ def _analysed(text: str, limits: Limits) -> str:
 def _cue(  # noqa: PLR0917  (a cache key: positional, like the tuple it is built from)
     turn: int, kind: str, evidence: str, start: int, end: int, weight: float
 ) -> Cue:
-    return Cue(kind=kind, evidence=evidence, start=start, end=end, turn=turn, weight=weight)
+    # From validated analyses and carries: built without validating again.
+    return built(
+        Cue,
+        {"kind": kind, "evidence": evidence, "start": start, "end": end, "turn": turn,
+         "weight": weight},
+    )  # fmt: skip
 
 
 def _repeat_count(
@@ -1009,7 +1010,7 @@ def _intent_groups(
     rank: dict[str, int] = {}
     for group, intents in groups.items():
         members = frozenset(intents)
-        mass[group] = min(1.0, sum(i.confidence for i in ranking if i.name in members))
+        mass[group] = min(1.0, sum((i.confidence for i in ranking if i.name in members), 0.0))
         rank[group] = next(
             (n for n, i in enumerate(ranking, start=1) if i.name in members), UNRANKED
         )
