@@ -35,6 +35,8 @@ from datetime import datetime, timedelta, timezone
 from itertools import compress
 from typing import Any
 
+from pydantic.fields import FieldInfo
+
 from handoff.models._base import M, built
 from handoff.models.conversation import Conversation, Role
 from handoff.models.decision import Decision
@@ -143,14 +145,19 @@ def _made(cls: type[M], **values: Any) -> M:
     validated models), the fields not given at their defaults, without validating again:
     a payload is built on every handoff (tests/test_incremental.py checks payloads against
     validation)."""
-    fields = cls.model_fields
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = tuple(cls.model_fields.items())
     return built(
         cls,
         {
             name: values[name] if name in values else field.get_default(call_default_factory=True)
-            for name, field in fields.items()
+            for name, field in fields
         },
     )
+
+
+_FIELDS: dict[type[Any], tuple[tuple[str, FieldInfo], ...]] = {}
 
 
 def build_payload(
