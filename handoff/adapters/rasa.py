@@ -137,10 +137,14 @@ def conversation_ref(conversation_id: str, secret: bytes | None = None) -> str:
     return hmac.new(key, material, hashlib.sha256).hexdigest()[:12]
 
 
+# One encoder for every signature (json.dumps builds one per call when given options).
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False
+)
+
+
 def _canonical(value: Any) -> bytes:
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False
-    ).encode("ascii")
+    return _CANONICAL.encode(value).encode("ascii")
 
 
 def _signature(state: RoutingState, conversation_id: str, secret: bytes) -> str:
@@ -160,7 +164,7 @@ def _signature_carried(
     as dumped) and the conversation id, then the carry's own JSON (``carry``)."""
     material = {"v": STATE_FORMAT, "conversation": conversation_id, "state": fields}
     signed = b"handoff-state\x00" + _canonical(material) + b"\x00" + carry
-    return hmac.new(secret, signed, hashlib.sha256).hexdigest()
+    return hmac.digest(secret, signed, "sha256").hex()  # OpenSSL's one-shot HMAC
 
 
 def state_slot_value(
