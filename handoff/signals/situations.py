@@ -97,6 +97,36 @@ class _Shape:
     weight: float
     anchors: frozenset[str]  # without one of these words the shape cannot match
     pattern: re.Pattern[str]
+    # For a shape of many alternatives that its anchors let through often: each alternative
+    # on its own with the strings every match of it contains (empty: always tried). Searched
+    # only where one of those strings occurs, the earliest match (the first alternative
+    # among those at the same place) is what ``pattern`` finds: see _search.
+    parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
+
+    def search(self, lowered: str) -> re.Match[str] | None:
+        """``pattern.search(lowered)``, computed from the parts when there are some."""
+        if not self.parts:
+            return self.pattern.search(lowered)
+        best: re.Match[str] | None = None
+        for needles, part in self.parts:
+            if needles and not any(n in lowered for n in needles):
+                continue  # no match of this alternative can be in the text
+            found = part.search(lowered)
+            # At one place the alternation takes its first alternative that matches: a
+            # later one wins only by starting earlier.
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+                if found.start() == 0:
+                    break
+        return best
+
+
+# An alternative of a shape with the strings every match of it contains (see _Shape.parts).
+_Gated = tuple[tuple[str, ...], str]
+
+
+def _gated(needles: str, alternative: str) -> _Gated:
+    return tuple(needles.split()), alternative
 
 
 def _family(kind: str, weight: float, *members: tuple[str, ...]) -> tuple[_Shape, ...]:
@@ -108,8 +138,20 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _shape(kind: str, weight: float, anchors: frozenset[str], *alternatives: str) -> _Shape:
-    return _Shape(kind, weight, anchors, re.compile("|".join(f"(?:{a})" for a in alternatives)))
+def _shape(
+    kind: str, weight: float, anchors: frozenset[str], *alternatives: str | _Gated
+) -> _Shape:
+    sources = [a if isinstance(a, str) else a[1] for a in alternatives]
+    pattern = re.compile("|".join(f"(?:{a})" for a in sources))
+    parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
+    if any(not isinstance(a, str) for a in alternatives):
+        parts = tuple(
+            (() if isinstance(a, str) else a[0], re.compile(source))
+            for a, source in zip(alternatives, sources, strict=True)
+        )
+        if pattern.groups:  # split, an alternative's groups would be numbered from 1 again
+            raise ValueError(f"a {kind} shape split into parts cannot use groups")
+    return _Shape(kind, weight, anchors, pattern, parts)
 
 
 _SHAPES: tuple[_Shape, ...] = (
@@ -426,26 +468,53 @@ _SHAPES: tuple[_Shape, ...] = (
             "10th 2nd 3rd 4th 5th 6th again around asked circles fifth fourth keep meant more "
             "once over round said same second sixth tenth third times twice umpteenth wanted"
         ),
-        rf"\b(?:asked|told|explained|said|sent|called|rung|rang|phoned|contacted|chased|emailed|"
-        rf"tried|"
-        rf"messaged|written|wrote|been on)\b{_GAP}\b{_NUM}\s+(?:times|x)\b",
-        rf"\b{_NUM}\s+times\b{_GAP}\b(?:now|already|i've|ive|i have|asking|asked|today|"
-        rf"this week)\b",
-        rf"\b(?:for|this is|it's|its|that's|is)\s+(?:the|my)\s+{_ORDINAL}\s+time\b",
-        rf"\b{_ORDINAL}\s+time\s+(?:i've|ive|i have|i'm|im|asking|this|today|now)\b",
-        r"\btwice\s+(?:now|already|today|this week|before)\b",
-        r"\b(?:asked|told|sent|explained|said|called|tried)\s+(?:this\s+|that\s+|it\s+|"
-        r"you\s+)?twice\b",
-        r"\b(?:round|around)\s+(?:and\s+round|in\s+circles)\b",
-        r"\bgoing\s+(?:round\s+)?in\s+circles\b",
-        r"\bagain\s+and\s+again\b|\bover\s+and\s+over\b",
-        r"\byou\s+keep\s+(?:telling|saying|sending|giving|asking|repeating|showing|pointing)\b",
-        r"\b(?:try|ask|say)\s+(?:it\s+|this\s+)?(?:once|one)\s+more(?:\s+time)?\b",
-        r"\b(?:i'll|ill|i will|let me)\s+(?:just\s+)?(?:ask|try|say it)\s+(?:it\s+|this\s+|you\s+)?"
-        r"again\b",
-        r"^\s*i\s+(?:already\s+|just\s+)?asked\s+(?:you\s+)?(?:when|what|where|how|why|whether)\b",
-        r"\b(?:not|isn't|wasn't)\s+what\s+i\s+(?:asked|said|meant|wanted)\b",
-        r"\b(?:same|that)\s+(?:answer|reply|link|message|page)\s+(?:again|as before|every time)\b",
+        # Fifteen alternatives behind common anchors ("more", "same", "over", "said"): each is
+        # searched only where the text holds a string its every match contains.
+        _gated(
+            "times x",
+            rf"\b(?:asked|told|explained|said|sent|called|rung|rang|phoned|contacted|chased|"
+            rf"emailed|tried|"
+            rf"messaged|written|wrote|been on)\b{_GAP}\b{_NUM}\s+(?:times|x)\b",
+        ),
+        _gated(
+            "times",
+            rf"\b{_NUM}\s+times\b{_GAP}\b(?:now|already|i've|ive|i have|asking|asked|today|"
+            rf"this week)\b",
+        ),
+        _gated("time", rf"\b(?:for|this is|it's|its|that's|is)\s+(?:the|my)\s+{_ORDINAL}\s+time\b"),
+        _gated(
+            "time", rf"\b{_ORDINAL}\s+time\s+(?:i've|ive|i have|i'm|im|asking|this|today|now)\b"
+        ),
+        _gated("twice", r"\btwice\s+(?:now|already|today|this week|before)\b"),
+        _gated(
+            "twice",
+            r"\b(?:asked|told|sent|explained|said|called|tried)\s+(?:this\s+|that\s+|it\s+|"
+            r"you\s+)?twice\b",
+        ),
+        _gated("round", r"\b(?:round|around)\s+(?:and\s+round|in\s+circles)\b"),
+        _gated("circles", r"\bgoing\s+(?:round\s+)?in\s+circles\b"),
+        _gated("again over", r"\bagain\s+and\s+again\b|\bover\s+and\s+over\b"),
+        _gated(
+            "keep",
+            r"\byou\s+keep\s+(?:telling|saying|sending|giving|asking|repeating|showing|pointing)\b",
+        ),
+        _gated("more", r"\b(?:try|ask|say)\s+(?:it\s+|this\s+)?(?:once|one)\s+more(?:\s+time)?\b"),
+        _gated(
+            "again",
+            r"\b(?:i'll|ill|i will|let me)\s+(?:just\s+)?(?:ask|try|say it)\s+"
+            r"(?:it\s+|this\s+|you\s+)?again\b",
+        ),
+        _gated(
+            "asked",
+            r"^\s*i\s+(?:already\s+|just\s+)?asked\s+(?:you\s+)?(?:when|what|where|how|why|"
+            r"whether)\b",
+        ),
+        _gated("what", r"\b(?:not|isn't|wasn't)\s+what\s+i\s+(?:asked|said|meant|wanted)\b"),
+        _gated(
+            "again before time",
+            r"\b(?:same|that)\s+(?:answer|reply|link|message|page)\s+(?:again|as before|"
+            r"every time)\b",
+        ),
     ),
 )
 
@@ -922,7 +991,7 @@ def situation_cues(text: str) -> list[tuple[str, int, int, float]]:
     found = []
     for position in sorted(candidates):  # in _SHAPES order, as the rules' evidence expects
         shape = _SHAPES[position]
-        match = shape.pattern.search(lowered)
+        match = shape.search(lowered)
         if match is not None:
             found.append((shape.kind, match.start(), match.end(), shape.weight))
     return found
