@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -222,3 +223,25 @@ def test_counting_shape_agrees_on_every_text() -> None:
         assert learned._counts(words, present, joined) == _counts_reference(
             words, present, joined
         ), text
+
+
+_PARTS = [
+    (needles, part)
+    for shape in situations._SHAPES
+    for needles, part in shape.parts
+    if needles  # a part without needles is always searched
+]
+
+
+@pytest.mark.parametrize("index", range(len(_PARTS)))
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_every_match_of_a_gated_part_holds_one_of_its_strings(
+    index: int, data: st.DataObject
+) -> None:
+    """Texts generated from each part's own regex: where the part matches, one of the strings
+    it is gated by is in the text (else gating would skip a match)."""
+    needles, part = _PARTS[index]
+    text = data.draw(st.from_regex(part, fullmatch=True))
+    if part.search(text) is not None:  # generation ignores some look-arounds
+        assert any(n in text for n in needles), (part.pattern, text)

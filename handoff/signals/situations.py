@@ -126,12 +126,27 @@ _Gated = tuple[tuple[str, ...], str]
 
 
 def _gated(needles: str, alternative: str) -> _Gated:
-    return tuple(needles.split()), alternative
+    """``needles``: space-separated strings, "|" in one standing for a space ("help|page")."""
+    return tuple(n.replace("|", " ") for n in needles.split()), alternative
 
 
-def _family(kind: str, weight: float, *members: tuple[str, ...]) -> tuple[_Shape, ...]:
+# The warm words of sarcastic praise beside a failure ("still nothing. Amazing."): every
+# match of those shapes holds one.
+_PRAISE_WORDS = (
+    "amazing brilliant lovely great fantastic wonderful perfect superb marvellous excellent "
+    "incredible stellar impressive"
+)
+
+
+def _family(kind: str, weight: float, *members: tuple[str | _Gated, ...]) -> tuple[_Shape, ...]:
     """Shapes of one kind, each gated by its own anchors: ``(anchor words, *alternatives)``."""
-    return tuple(_shape(kind, weight, _words(m[0]), *m[1:]) for m in members)
+    return tuple(_shape(kind, weight, _words(_anchors(m[0])), *m[1:]) for m in members)
+
+
+def _anchors(words: str | _Gated) -> str:
+    if not isinstance(words, str):
+        raise TypeError("a family member starts with its anchor words")
+    return words
 
 
 def _words(text: str) -> frozenset[str]:
@@ -641,21 +656,39 @@ _SHAPES += (
             "mentally mental trust bipolar manic adhd ptsd autism autistic learning dyslexia "
             "dyslexic partially registered hearing brain time signed sick off"
         ),
-        r"\b(?:bad|tough|hard|rough|dark|awful|terrible|horrible)\s+(?:week|day|days|time|month|"
-        r"patch|place)\s+mentally\b",
-        r"\b(?:my|his|her|their)\s+mental\s+health\b|\bmental\s+health\s+(?:problems?|issues?|"
-        r"crisis|"
-        r"condition|episode)\b|\bmentally\s+(?:ill|unwell|struggling)\b",
-        r"\b(?:don't|dont|do not|can't|cannot)\s+trust\s+myself\b",
-        r"\bsigned off (?:work|sick)\b|\boff work (?:sick|ill|with (?:stress|depression|"
-        r"anxiety))\b|"
-        r"\bon sick (?:leave|pay)\b|"
-        r"\b(?:bipolar|manic episode|adhd|ptsd|autism|autistic|learning disabilit\w*|dyslexi\w*|"
-        r"partially sighted|registered blind|hearing impaired|brain injury)\b",
-        r"\b(?:going through|having|had)\s+(?:a\s+)?(?:really\s+|very\s+|such a\s+)?(?:hard|tough|"
-        r"difficult|rough|awful|terrible)\s+time\b(?!\s+(?:with|using|finding|getting|"
-        r"understanding|"
-        r"logging))",
+        # "time" lets this shape through for many messages: each alternative is searched only
+        # where the text holds a string its every match contains (see _Shape.parts).
+        _gated(
+            "mentally",
+            r"\b(?:bad|tough|hard|rough|dark|awful|terrible|horrible)\s+(?:week|day|days|time|"
+            r"month|patch|place)\s+mentally\b",
+        ),
+        _gated(
+            "mental",
+            r"\b(?:my|his|her|their)\s+mental\s+health\b|\bmental\s+health\s+(?:problems?|"
+            r"issues?|crisis|"
+            r"condition|episode)\b|\bmentally\s+(?:ill|unwell|struggling)\b",
+        ),
+        _gated("trust", r"\b(?:don't|dont|do not|can't|cannot)\s+trust\s+myself\b"),
+        _gated(
+            "signed|off off|work on|sick bipolar manic|episode adhd ptsd autis "
+            "learning|disabilit dyslexi partially|sighted registered|blind hearing|impaired "
+            "brain|injury",
+            r"\bsigned off (?:work|sick)\b|\boff work (?:sick|ill|with (?:stress|depression|"
+            r"anxiety))\b|"
+            r"\bon sick (?:leave|pay)\b|"
+            r"\b(?:bipolar|manic episode|adhd|ptsd|autism|autistic|learning disabilit\w*|"
+            r"dyslexi\w*|"
+            r"partially sighted|registered blind|hearing impaired|brain injury)\b",
+        ),
+        _gated(
+            "time",
+            r"\b(?:going through|having|had)\s+(?:a\s+)?(?:really\s+|very\s+|such a\s+)?(?:hard|"
+            r"tough|"
+            r"difficult|rough|awful|terrible)\s+time\b(?!\s+(?:with|using|finding|getting|"
+            r"understanding|"
+            r"logging))",
+        ),
     ),
     _shape(
         VULNERABILITY,
@@ -736,13 +769,23 @@ _SHAPES += (
         # ("card still says my maiden name. Amazing."; "Lovely. Stood at a till with a queue")
         (
             "still nothing one nobody waiting stuck queue blocked declined failed broken link",
-            r"(?:^|[.!?]\s+)(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|fantastic|wonderful|"
-            r"perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]+\s+[^\n]{0,80}?"
-            r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|broken|"
-            r"a link)\b",
-            r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|broken|"
-            r"a link)\b[^\n]{0,80}?[.,]\s+(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|fantastic|"
-            r"wonderful|perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]*\s*$",
+            _gated(
+                _PRAISE_WORDS,
+                r"(?:^|[.!?]\s+)(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|fantastic|wonderful|"
+                r"perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]+\s+"
+                r"[^\n]{0,80}?"
+                r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|"
+                r"broken|"
+                r"a link)\b",
+            ),
+            _gated(
+                _PRAISE_WORDS,
+                r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|"
+                r"broken|"
+                r"a link)\b[^\n]{0,80}?[.,]\s+(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|"
+                r"fantastic|"
+                r"wonderful|perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]*\s*$",
+            ),
         ),
     ),
     # "I've literally just told you that"; "you're just repeating yourself".
@@ -767,16 +810,35 @@ _SHAPES += (
         NO_HELP,
         0.3,
         _words("link point actually nobody one noone"),
-        r"\b(?:sent|gave|given|pointed|keeps? sending|just sends|just sent)\s+(?:me\s+)?(?:to\s+)?"
-        r"(?:a|another|the same|yet another|some)\s+(?:link|faq|article|help page)\b",
-        r"(?:^|[.,!?]\s*|\bjust\s+)(?:a|another|yet another)\s+link\s+to\s+(?:the|a|your)\s+"
-        r"(?:whole\s+)?(?:faq|faqs|fees? page|help (?:page|centre|center)|website|same page|app)",
-        r"\b(?:is there|what's|whats|what is)\s+(?:any\s+|the\s+)?point\s+(?:in\s+)?(?:asking|"
-        r"talking to|messaging|using|typing to)\s+(?:you|this|the bot|a bot)\b",
-        r"^\s*(?:(?:right|ok|okay|so|well),?\s+)*(?:nobody|no one|noone)\s+(?:knows|can tell me|"
-        r"has a clue|has any idea)\s*(?:then|here|there|at all|apparently)?\s*[.?!]*\s*$",
-        r"\b(?:can|do|will)\s+you\s+actually\s+(?:do|help(?: me)?(?: with)?)\s+(?:anything|"
-        r"something)\b",
+        # "nobody" and "one" let this shape through often: see _Shape.parts.
+        _gated(
+            "link faq article help|page",
+            r"\b(?:sent|gave|given|pointed|keeps? sending|just sends|just sent)\s+(?:me\s+)?"
+            r"(?:to\s+)?"
+            r"(?:a|another|the same|yet another|some)\s+(?:link|faq|article|help page)\b",
+        ),
+        _gated(
+            "link",
+            r"(?:^|[.,!?]\s*|\bjust\s+)(?:a|another|yet another)\s+link\s+to\s+(?:the|a|your)\s+"
+            r"(?:whole\s+)?(?:faq|faqs|fees? page|help (?:page|centre|center)|website|same page|"
+            r"app)",
+        ),
+        _gated(
+            "point",
+            r"\b(?:is there|what's|whats|what is)\s+(?:any\s+|the\s+)?point\s+(?:in\s+)?(?:asking|"
+            r"talking to|messaging|using|typing to)\s+(?:you|this|the bot|a bot)\b",
+        ),
+        _gated(
+            "knows can|tell|me has|a|clue has|any|idea",
+            r"^\s*(?:(?:right|ok|okay|so|well),?\s+)*(?:nobody|no one|noone)\s+(?:knows|"
+            r"can tell me|"
+            r"has a clue|has any idea)\s*(?:then|here|there|at all|apparently)?\s*[.?!]*\s*$",
+        ),
+        _gated(
+            "actually",
+            r"\b(?:can|do|will)\s+you\s+actually\s+(?:do|help(?: me)?(?: with)?)\s+(?:anything|"
+            r"something)\b",
+        ),
     ),
     # A request for a person who can act, in other words than "talk to someone": "can someone
     # actually start the claim", "is there anyone who can", "someone senior", "who can
