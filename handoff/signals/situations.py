@@ -102,14 +102,16 @@ class _Shape:
     # only where one of those strings occurs, the earliest match (the first alternative
     # among those at the same place) is what ``pattern`` finds: see _search.
     parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
+    needles: tuple[str, ...] = ()  # every part's strings, each once
 
     def search(self, lowered: str) -> re.Match[str] | None:
         """``pattern.search(lowered)``, computed from the parts when there are some."""
         if not self.parts:
             return self.pattern.search(lowered)
+        present = {n for n in self.needles if n in lowered}
         best: re.Match[str] | None = None
         for needles, part in self.parts:
-            if needles and not any(n in lowered for n in needles):
+            if needles and present.isdisjoint(needles):
                 continue  # no match of this alternative can be in the text
             found = part.search(lowered)
             # At one place the alternation takes its first alternative that matches: a
@@ -166,7 +168,8 @@ def _shape(
         )
         if pattern.groups:  # split, an alternative's groups would be numbered from 1 again
             raise ValueError(f"a {kind} shape split into parts cannot use groups")
-    return _Shape(kind, weight, anchors, pattern, parts)
+    needles = tuple(dict.fromkeys(n for strings, _ in parts for n in strings))
+    return _Shape(kind, weight, anchors, pattern, parts, needles)
 
 
 _SHAPES: tuple[_Shape, ...] = (
