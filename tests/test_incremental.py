@@ -523,3 +523,13 @@ def test_models_built_without_validation_are_valid(
         if decision.handoff:
             assert _valid(router.payload(conversation, decision, now=NOON))
         state = between_turns(decision.state, happens, users)
+
+
+def test_a_format_2_state_verifies_with_a_previous_key_while_the_secret_rotates(
+    routers: dict[str, Router],
+) -> None:
+    decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)
+    value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"old")
+    assert value["v"] == 2
+    assert _read_state(value, "c-9", b"new", [b"old"]) == (decision.state, None)
+    assert _read_state(value, "c-9", b"new") == (RoutingState(), "bad signature")
