@@ -17,6 +17,14 @@ timing, so the routing state carries their analysis (``RoutingState.carry``).
 VADER alone on a new message of the same kind (``bench_carry_vader``) is this file's unit,
 timed in the same run, so every ratio here is of two benchmarks from one run. Each
 benchmark records the commit, the time and the load average before and after it.
+
+Full size, on its own (about two minutes on an idle 2-core machine), then into the report::
+
+    .venv/bin/pytest benchmarks/bench_incremental.py --benchmark-json=/tmp/carry.json
+    .venv/bin/python benchmarks/report.py --add /tmp/carry.json
+
+CI runs it once untimed: ``HANDOFF_BENCH_LOAD_SECONDS=1 .venv/bin/pytest
+benchmarks/bench_incremental.py --benchmark-disable``.
 """
 
 from __future__ import annotations

@@ -3,6 +3,14 @@
 Every round gets a message never seen before (a counter in the text), so analyze_text's
 cache cannot help the new message; the earlier turns of the conversation were analysed
 before timing starts, as they would have been on earlier turns of a live chat.
+
+The *full turn* rows (README's Speed section) route a conversation that brings no routing
+state, as they always have: the whole conversation is analysed (from the caches when warm),
+and the carry for the next turn is computed. ``bench_incremental.py`` times the turn a live
+chat has since issue 16, from the carried state. Full size, on its own::
+
+    .venv/bin/pytest benchmarks/bench_turn.py --benchmark-json=/tmp/turn.json
+    .venv/bin/python benchmarks/report.py --add /tmp/turn.json
 """
 
 from __future__ import annotations
@@ -243,3 +251,59 @@ def bench_full_turn_huge_message(benchmark: Any, router: Router, shape: str) -> 
     payload = ContextPayload.model_validate_json(result)
     assert payload.transcript[-1].cut_chars > len(huge) - router.max_message_chars
     assert len(result) < 50_000
+
+
+# Issue 16, helper `text`: analyze_text alone on a new message, against VADER alone on the
+# same kind of message, for three messages (this file's, and bench_incremental's bot-turn and
+# handoff-turn messages). Besides the two timed benchmarks, each analyze_text benchmark
+# records a ratio taken in one stretch of time: blocks of analyze_text and of VADER
+# alternate and the fastest block of each counts (thread CPU time), so a machine shared with
+# other work moves both sides alike. Full size, on an idle machine:
+#   .venv/bin/pytest benchmarks/bench_turn.py -k analyze_text
+ANALYZE_MESSAGES = {
+    "turn": MESSAGE + " (ticket {n})",
+    "bot": "could you tell me when parcel {n} will arrive please",
+    "handoff": "this is useless, third time I ask, I want to talk to a real person now ({n})",
+}
+
+
+def _fresh(shape: str) -> str:
+    return ANALYZE_MESSAGES[shape].format(n=next(_counter))
+
+
+def _interleaved_ratio(shape: str, blocks: int, size: int = 200) -> dict[str, float]:
+    """analyze_text's and VADER's fastest per-message time over alternating blocks."""
+    import time  # noqa: PLC0415 - here, so this section adds nothing to the file's head
+
+    analyse, polarity = analyze_text.__wrapped__, _analyzer().polarity_scores
+    best = {"analyze_text": float("inf"), "vader": float("inf")}
+    for _ in range(blocks):
+        for name, run in (("analyze_text", analyse), ("vader", polarity)):
+            messages = [_fresh(shape) for _ in range(size)]
+            started = time.thread_time()
+            for message in messages:
+                run(message)
+            best[name] = min(best[name], (time.thread_time() - started) / size)
+    return {
+        "interleaved_analyze_text_us": best["analyze_text"] * 1e6,
+        "interleaved_vader_us": best["vader"] * 1e6,
+        "interleaved_ratio": best["analyze_text"] / best["vader"],
+    }
+
+
+@pytest.mark.parametrize("shape", sorted(ANALYZE_MESSAGES))
+def bench_analyze_text(benchmark: Any, shape: str) -> None:
+    """Everything one new customer message costs in analyze_text (no cache can help)."""
+    benchmark.group = "analyze_text"
+    benchmark.extra_info.update(kind="analyze_text", engine="handoff", message=shape)
+    analyse = analyze_text.__wrapped__
+    analyse(_fresh(shape))  # the lexicon, matcher and model are loaded before timing
+    benchmark.pedantic(analyse, setup=lambda: ((_fresh(shape),), {}), rounds=2000, warmup_rounds=50)
+    benchmark.extra_info.update(_interleaved_ratio(shape, blocks=2 if benchmark.disabled else 30))
+
+
+@pytest.mark.parametrize("shape", sorted(ANALYZE_MESSAGES))
+def bench_analyze_text_vader(benchmark: Any, shape: str) -> None:
+    benchmark.group = "analyze_text"
+    benchmark.extra_info.update(kind="analyze_text", engine="vader", message=shape)
+    benchmark.pedantic(vader, setup=lambda: ((_fresh(shape),), {}), rounds=2000, warmup_rounds=50)

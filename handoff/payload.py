@@ -26,13 +26,18 @@ import hashlib
 import hmac
 import json
 import math
+import operator
 import os
 import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
+from itertools import compress
 from typing import Any
 
+from pydantic.fields import FieldInfo
+
+from handoff.models._base import M, built
 from handoff.models.conversation import Conversation, Role
 from handoff.models.decision import Decision
 from handoff.models.payload import (
@@ -129,6 +134,32 @@ def _finite(value: float) -> float:
     return 0.0 if math.isnan(value) else round(value, 4)
 
 
+_ROLE = operator.attrgetter("role")
+_INTENT = operator.attrgetter("intent")
+_NAME = operator.attrgetter("name")
+_ACTION = operator.attrgetter("action")
+
+
+def _made(cls: type[M], **values: Any) -> M:
+    """``cls(**values)`` for values already of their fields' types (computed here from
+    validated models), the fields not given at their defaults, without validating again:
+    a payload is built on every handoff (tests/test_incremental.py checks payloads against
+    validation)."""
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = tuple(cls.model_fields.items())
+    return built(
+        cls,
+        {
+            name: values[name] if name in values else field.get_default(call_default_factory=True)
+            for name, field in fields
+        },
+    )
+
+
+_FIELDS: dict[type[Any], tuple[tuple[str, FieldInfo], ...]] = {}
+
+
 def build_payload(
     conversation: Conversation,
     signals: Signals | None,
@@ -183,10 +214,16 @@ def build_payload(
         for entity in (latest.entities if latest is not None else ())
         if entity.value is not None
     )
-    bot_turns = [t for t in conversation.turns if t.role == "bot"]
-    user_intents = [
-        redact(t.intent.name) for t in conversation.turns if t.role == "user" and t.intent
-    ]
+    # Every turn is read here (what the bot tried): in C, a pass per field. Each distinct name
+    # is redacted once (then deduplicated again: two names may redact alike), which gives the
+    # same tuple, in the same order, as redacting every turn's.
+    turns = conversation.turns
+    roles = list(map(_ROLE, turns))
+    bot_turns = list(compress(turns, map("bot".__eq__, roles)))
+    user_intents = dict.fromkeys(
+        map(_NAME, filter(None, map(_INTENT, compress(turns, map("user".__eq__, roles)))))
+    )
+    bot_actions = dict.fromkeys(filter(None, map(_ACTION, bot_turns)))
     observations = tuple(
         redact(check.describe()) for fired in decision.fired[:1] for check in fired.checks
     )
@@ -202,29 +239,32 @@ def build_payload(
         else ()
     )
     if signals is not None:
-        sentiment = SentimentInfo(
+        sentiment = _made(
+            SentimentInfo,
             latest=_finite(signals.sentiment),
             trend=_finite(signals.sentiment_trend),
             delta=_finite(signals.sentiment_delta),
             minimum=_finite(signals.sentiment_min),
-            label=sentiment_label(signals.sentiment),  # type: ignore[arg-type]
+            label=sentiment_label(signals.sentiment),
             frustration=_finite(signals.frustration),
             per_turn=tuple((s.turn + 1, round(s.sentiment, 4)) for s in signals.turn_scores),
         )
         cues = tuple(_cue(c.kind, c.evidence, c.turn + 1) for c in signals.cue_details)
         fallbacks = signals.total_fallbacks
     else:
-        sentiment = SentimentInfo(
-            latest=0.0, trend=0.0, delta=0.0, minimum=0.0, label="neutral", frustration=0.0,
-            per_turn=(),
+        sentiment = _made(
+            SentimentInfo, latest=0.0, trend=0.0, delta=0.0, minimum=0.0, label="neutral",
+            frustration=0.0, per_turn=(),
         )  # fmt: skip
         cues = ()
         fallbacks = sum(1 for t in bot_turns if t.fallback)
-    return ContextPayload(
+    return _made(
+        ContextPayload,
         conversation_id=pseudonymise(conversation.id, pseudonym_key),
         channel=redact(conversation.channel),
         created_at=created,
-        customer=CustomerInfo(
+        customer=_made(
+            CustomerInfo,
             customer_id=(
                 pseudonymise(account.customer_id, pseudonym_key)
                 if account.customer_id is not None
@@ -234,7 +274,8 @@ def build_payload(
             tier=redact(account.tier),
             risk_flags=tuple(sorted(redact(flag) for flag in account.risk_flags)),
         ),
-        routing=RoutingInfo(
+        routing=_made(
+            RoutingInfo,
             lane=decision.lane,
             kind=decision.lane_kind,
             queue=queue,
@@ -247,12 +288,14 @@ def build_payload(
                 else None
             ),
         ),
-        why=WhyInfo(
+        why=_made(
+            WhyInfo,
             summary=redact(decision.reason),
             rules=tuple(f.rule_id for f in decision.fired[:1]),
             observations=observations,
         ),
-        intent=IntentInfo(
+        intent=_made(
+            IntentInfo,
             name=redact(intent.name) if intent is not None else None,
             confidence=round(intent.confidence, 4) if intent is not None else None,
             alternatives=alternatives,
@@ -261,10 +304,11 @@ def build_payload(
         cues=cues,
         entities=entities,
         transcript=transcript,
-        analysis=AnalysisInfo(cut_chars=sum(cuts.values()), turns_not_analysed=first_turn),
-        bot_tried=BotAttempts(
-            intents=tuple(dict.fromkeys(user_intents)),
-            actions=tuple(dict.fromkeys(redact(t.action) for t in bot_turns if t.action)),
+        analysis=_made(AnalysisInfo, cut_chars=sum(cuts.values()), turns_not_analysed=first_turn),
+        bot_tried=_made(
+            BotAttempts,
+            intents=tuple(dict.fromkeys(map(redact, user_intents))),
+            actions=tuple(dict.fromkeys(map(redact, bot_actions))),
             fallbacks=fallbacks,
         ),
         previous_interactions=tuple(_previous(p) for p in previous),

@@ -34,6 +34,7 @@ from handoff.graph.compile import CompiledRules, LaneInfo, compile_rules, reply_
 from handoff.graph.conditions import explain
 from handoff.graph.plan import CompiledRule, to_vector
 from handoff.history import HistorySource, InMemoryHistory
+from handoff.models._base import built, replaced
 from handoff.models.conversation import Conversation, RoutingState, SignalCarry
 from handoff.models.decision import (
     AntiFlapOutcome,
@@ -85,6 +86,9 @@ _REPLY_EXTRA_WORDS = 3
 _REPLY_MAX_CHARS = 200
 _REPLY_NEGATIONS = frozenset({"no", "not", "don", "dont", "never", "nope"})
 _NO_OUTCOME = AntiFlapOutcome(action="none")
+_NO_RULE_REASON = "No escalation rule matched; the bot continues."
+_BOT_ONLY_REASON = "In this pilot's bot-only arm only red lines hand off; the bot continues."
+_FIXED_REASONS = frozenset({"", _NO_RULE_REASON, _BOT_ONLY_REASON})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -97,7 +101,10 @@ def _step(
 ) -> TraceStep:
     """Trace steps that recur on every turn (rule tested, matched or not; default lane), built
     once: the steps are immutable and a turn may test dozens of rules."""
-    return TraceStep(kind=kind, rule_id=rule_id, matched=matched, lane=lane, note=note)
+    return built(
+        TraceStep,
+        {"kind": kind, "rule_id": rule_id, "matched": matched, "lane": lane, "note": note},
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -324,26 +331,25 @@ class Router:
             # No conversation id or message: logs must not carry customers' data.
             log.error("routing failed, sent to the safe lane (%s)", describe_error(error))
             decision = self._safe(rules, conversation, error)
+        # What the decision adds for the next turn, in one copy of the decision and its state
+        # (every value already valid: routing runs this on every turn).
+        update: dict[str, Any] = {}
+        state_update: dict[str, Any] = {}
+        trace = decision.trace
         if arm is not None and self._experiment is not None:
             experiment = self._experiment.id
-            decision = decision.model_copy(
-                update={
-                    "experiment": experiment,
-                    "arm": arm,
-                    "state": decision.state.model_copy(
-                        update={"experiment": experiment, "arm": arm}
-                    ),
-                    "trace": (*decision.trace, _step("experiment", None, None, None, note)),
-                }
-            )
+            update.update(experiment=experiment, arm=arm)
+            state_update.update(experiment=experiment, arm=arm)
+            trace = (*trace, _step("experiment", None, None, None, note))
         if carried.signals:
             # The analysis the next turn continues from; and whether this one had to start over.
-            update: dict[str, Any] = {
-                "state": decision.state.model_copy(update={"carry": carried.carry})
-            }
+            state_update["carry"] = carried.carry
             if carried.why is not None:
-                update["trace"] = (*decision.trace, _step("signals", None, None, None, carried.why))
-            decision = decision.model_copy(update=update)
+                trace = (*trace, _step("signals", None, None, None, carried.why))
+        if state_update:
+            update["state"] = replaced(decision.state, **state_update)
+            update["trace"] = trace
+            decision = replaced(decision, **update)
         if self._shadow is not None:
             decision = self._with_shadow(
                 self._shadow, decision, conversation, computed, now=now, queue_load=queue_load
@@ -500,11 +506,8 @@ class Router:
                 rule_id=result.rule_id,
                 ruleset_version=shadow.version,
             )
-            return decision.model_copy(
-                update={
-                    "shadow": verdict,
-                    "state": decision.state.model_copy(update={"shadow": result.state}),
-                }
+            return replaced(
+                decision, shadow=verdict, state=replaced(decision.state, shadow=result.state)
             )
         except Exception as error:
             log.error("the shadow rules failed on this turn; the live decision stands (%s)",
@@ -651,37 +654,55 @@ class Router:
         elif state.override_lane == lane_id and trace and trace[0].kind == "override":
             reason = f"A supervisor moved this conversation to {lane_id!r}."
         elif rules.bot_only:
-            reason = "In this pilot's bot-only arm only red lines hand off; the bot continues."
+            reason = _BOT_ONLY_REASON
         else:
-            reason = "No escalation rule matched; the bot continues."
-        new_state = RoutingState(
-            lane=lane_id,
-            lane_kind=lane.lane.kind,
-            since_turn=state.since_turn if state.lane == lane_id else signals.user_turns,
-            rule=winner.id
-            if winner is not None
-            else (state.rule if state.lane == lane_id else None),
-            handback_turn=state.handback_turn,
-            pending=pending,
-            override_lane=state.override_lane,
+            reason = _NO_RULE_REASON
+        # Built without validating again: every value comes from validated rules, state and
+        # signals (tests/test_router.py checks these against validation).
+        new_state = built(
+            RoutingState,
+            {
+                "lane": lane_id,
+                "lane_kind": lane.lane.kind,
+                "since_turn": state.since_turn if state.lane == lane_id else signals.user_turns,
+                "rule": winner.id
+                if winner is not None
+                else (state.rule if state.lane == lane_id else None),
+                "handback_turn": state.handback_turn,
+                "pending": pending,
+                "override_lane": state.override_lane,
+                "experiment": None,
+                "arm": None,
+                "shadow": None,
+                "carry": None,
+            },
         )
         priority = winner.priority if winner is not None and winner.priority is not None else None
-        return Decision(
-            lane=lane_id,
-            lane_kind=lane.lane.kind,
-            queue=lane.queue,
-            priority=priority if priority is not None else lane.lane.priority,
-            sla_seconds=lane.lane.sla_seconds,
-            handoff=lane.lane.kind != "bot",
-            rule_id=winner.id if winner is not None else None,
-            fired=fired,
-            reason=redact(reason),
-            trace=tuple(trace),
-            anti_flapping=outcome,
-            ruleset=compiled.ruleset.name,
-            ruleset_version=rules.version,
-            state=new_state,
-            signals=signals,
+        return built(
+            Decision,
+            {
+                "lane": lane_id,
+                "lane_kind": lane.lane.kind,
+                "queue": lane.queue,
+                "priority": priority if priority is not None else lane.lane.priority,
+                "sla_seconds": lane.lane.sla_seconds,
+                "handoff": lane.lane.kind != "bot",
+                "rule_id": winner.id if winner is not None else None,
+                "fired": fired,
+                # The fixed reasons hold no data (redacting them is a no-op that a cold
+                # process paid on every bot turn); the others are redacted.
+                "reason": reason if reason in _FIXED_REASONS else redact(reason),
+                "trace": tuple(trace),
+                "anti_flapping": outcome,
+                "ruleset": compiled.ruleset.name,
+                "ruleset_version": rules.version,
+                "state": new_state,
+                "error": None,
+                "signals": signals,
+                "experiment": None,
+                "arm": None,
+                "shadow": None,
+            },
         )
 
     def _fired(self, rule: CompiledRule, signals: Signals) -> FiredRule:
@@ -841,22 +862,34 @@ def _winner_first(matched: list[CompiledRule], winner: CompiledRule | None) -> l
 
 def _render(template: str, signals: Signals, rule: CompiledRule) -> str:
     """Fill {signal} placeholders; numbers default to two decimals, sets to a sorted list."""
-    values: dict[str, Any] = {"lane": rule.lane, "rule": rule.id}
-    for name in type(signals).model_fields:
-        value = getattr(signals, name)
-        if isinstance(value, frozenset):
-            value = ", ".join(sorted(value)) or "none"
-        values[name] = value
-    formatted = _Formatted(values)
     try:
-        return template.format_map(formatted)
+        return template.format_map(_Formatted(signals, rule))
     except (ValueError, TypeError, KeyError):  # checked at load time; be safe anyway
         return template
 
 
-class _Formatted(dict[str, Any]):
+_SIGNAL_FIELDS = frozenset(Signals.model_fields)
+
+
+class _Formatted:
+    """The values a reason may name, each read when the template names it (a reason names a
+    few of the signals): ``lane``, ``rule`` and every signal."""
+
+    def __init__(self, signals: Signals, rule: CompiledRule) -> None:
+        self._signals = signals
+        self._rule = rule
+
     def __getitem__(self, key: str) -> Any:
-        value = super().__getitem__(key)
+        if key == "lane":
+            value: Any = self._rule.lane
+        elif key == "rule":
+            value = self._rule.id
+        elif key in _SIGNAL_FIELDS:
+            value = getattr(self._signals, key)
+        else:
+            raise KeyError(key)
+        if isinstance(value, frozenset):
+            return ", ".join(sorted(value)) or "none"
         if isinstance(value, float):
             return _Number(value)
         if isinstance(value, dict):  # a group signal: {intent_group_mass[fraud]:.2f}

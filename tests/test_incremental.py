@@ -4,6 +4,7 @@ exactly as analysing the whole conversation would; an unusable carry is recomput
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from handoff import Conversation, Router
 from handoff.adapters.rasa import _read_state, state_slot_value
@@ -380,3 +382,154 @@ class TestSignedStates:
         assert problem is None
         assert state.carry is None
         assert state.lane == decision.state.lane
+
+
+# Signed with a carry by the code before format 2 (commit 78f6525), secret b"old-secret": the
+# whole state, carry included, under one canonical JSON signature (format 1).
+CARRIED_BEFORE = (
+    "c-44",
+    '{"v": 1, "state": {"lane": "priority_support", "lane_kind": "human", "since_turn": 2, '
+    '"rule": "legal_threat", "handback_turn": null, "pending": {}, "override_lane": null, '
+    '"carry": {"v": 1, "key": "b8305e0c532fc304", "turns": 3, "check": '
+    '"57e4a06c70941c620f853173f92dd8e1", "users": 2, "first": 0.0, "low": -0.4588, "high": '
+    '0.9652914931922725, "seen": ["legal_threat"], "recent": [[0, 0.0, 0.6464882604294326], '
+    '[2, -0.4588, 0.9652914931922725]], "cues": [[2, "legal_threat", 15, 25, 0.6]], '
+    '"failures": {"total": 0, "run": 0, "last": false, "answered": false, "exempt": false}, '
+    '"episode": null, "words": "0080304180c24080"}}, '
+    '"sig": "55f056888b4a35085f6fc8baafd75a15ea7a0b93ac062e6134f38353153fd825"}',
+)
+
+
+class TestStateFormat2:
+    """A state with a carry is signed in format 2 (the carry's own JSON, not canonicalised on
+    every turn); format 1 states, with or without a carry, still verify."""
+
+    def test_a_carried_state_is_format_2_and_round_trips_through_json(
+        self, routers: dict[str, Router]
+    ) -> None:
+        decision = routers["default"].route(chat("hi", "this is awful, I will sue you"), now=NOON)
+        assert decision.state.carry is not None
+        value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"k")
+        assert value["v"] == 2
+        assert set(value) == {"v", "state", "sig"}
+        # As a tracker store keeps it: JSON text, keys in any order.
+        stored = json.loads(json.dumps(value, sort_keys=True))
+        state, problem = _read_state(stored, "c-9", b"k")
+        assert problem is None
+        assert state == decision.state
+        state, problem = _read_state(stored, "c-10", b"k")
+        assert problem == "bad signature"
+
+    def test_a_format_1_state_with_a_carry_still_verifies(self) -> None:
+        conversation_id, slot = CARRIED_BEFORE
+        state, problem = _read_state(json.loads(slot), conversation_id, b"old-secret")
+        assert problem is None
+        assert state.carry is not None
+        assert state.carry.seen == ("legal_threat",)
+        # Re-signed in format 2 on the next turn, and that verifies too.
+        value = state_slot_value(state, conversation_id=conversation_id, state_secret=b"old-secret")
+        assert value["v"] == 2
+        assert _read_state(value, conversation_id, b"old-secret") == (state, None)
+
+    def test_a_carry_of_format_1_is_recomputed_and_said(self, routers: dict[str, Router]) -> None:
+        """Its check was another hash: the next turn analyses the whole conversation."""
+        conversation_id, slot = CARRIED_BEFORE
+        state, _ = _read_state(json.loads(slot), conversation_id, b"old-secret")
+        turns = [
+            {"role": "user", "text": "hi, where is my parcel",
+             "intent": {"name": "parcel_status", "confidence": 0.9}},
+            {"role": "bot", "text": "Here.", "action": "utter_answer"},
+            {"role": "user", "text": "this is awful, I will sue you"},
+            {"role": "bot", "text": "Sorry to hear that.", "action": "utter_sorry"},
+            {"role": "user", "text": "hello?"},
+        ]  # fmt: skip
+        later = Conversation.model_validate({"id": conversation_id, "turns": turns})
+        decision = routers["default"].route(later.model_copy(update={"state": state}), now=NOON)
+        assert note(decision) == "the carried analysis has another format"
+        fresh = later.model_copy(update={"state": state.model_copy(update={"carry": None})})
+        whole = routers["default"].route(fresh, now=NOON)
+        assert decision.signals == whole.signals
+        assert decision.state.carry is not None
+        assert decision.state.carry.v == 2
+
+    @pytest.mark.parametrize("part", ["carry", "lane", "pending"])
+    def test_tampering_with_any_part_is_refused(
+        self, routers: dict[str, Router], part: str
+    ) -> None:
+        decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)
+        value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"k")
+        if part == "carry":
+            value["state"]["carry"]["cues"] = []
+        elif part == "lane":
+            value["state"]["lane"] = "bot"
+        else:
+            value["state"]["pending"] = {"mood_sliding": 1}
+        assert _read_state(value, "c-9", b"k") == (RoutingState(), "bad signature")
+
+    def test_format_2_without_a_carry_or_as_format_1_is_refused(
+        self, routers: dict[str, Router]
+    ) -> None:
+        decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)
+        value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"k")
+        del value["state"]["carry"]
+        assert _read_state(value, "c-9", b"k") == (RoutingState(), "malformed")
+        value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"k")
+        value["v"] = 1  # the same signature read as format 1
+        assert _read_state(value, "c-9", b"k") == (RoutingState(), "bad signature")
+        value["v"] = [2]
+        assert _read_state(value, "c-9", b"k") == (RoutingState(), "malformed")
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal values of identical types all the way down (NaN equal to NaN), so an int where
+    validation makes a float, or a list where it makes a tuple, shows."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, BaseModel):
+        return all(_same(getattr(a, name), getattr(b, name)) for name in type(a).model_fields)
+    if isinstance(a, tuple | list):
+        return len(a) == len(b) and all(map(_same, a, b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, float):
+        return a == b or (math.isnan(a) and math.isnan(b))
+    return bool(a == b)
+
+
+def _valid(model: Any) -> bool:
+    """Whether ``model`` is what validating its own dump gives (see _same)."""
+    return _same(model, type(model).model_validate(model.model_dump()))
+
+
+@pytest.mark.parametrize("rules", ["default", "banking", "pilot", "shadowed", "windowed"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=steps, customer=customers)
+def test_models_built_without_validation_are_valid(
+    routers: dict[str, Router], rules: str, steps: list[Any], customer: str | None
+) -> None:
+    """The engine builds decisions, routing states, carries and signals from values it
+    computed from validated models, without validating them again: each is what validating
+    its dump gives (values and their types), on every turn."""
+    router = routers[rules]
+    turns: list[Turn] = []
+    state = RoutingState()
+    for users, (others, user, happens) in enumerate(steps, start=1):
+        turns += [Turn.model_validate(t) for t in (*others, user)]
+        conversation = Conversation(
+            id="prop", turns=tuple(turns), account=Account(customer_id=customer), state=state
+        )
+        decision = router.route(conversation, now=NOON)
+        assert _valid(decision)
+        if decision.handoff:
+            assert _valid(router.payload(conversation, decision, now=NOON))
+        state = between_turns(decision.state, happens, users)
+
+
+def test_a_format_2_state_verifies_with_a_previous_key_while_the_secret_rotates(
+    routers: dict[str, Router],
+) -> None:
+    decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)
+    value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"old")
+    assert value["v"] == 2
+    assert _read_state(value, "c-9", b"new", [b"old"]) == (decision.state, None)
+    assert _read_state(value, "c-9", b"new") == (RoutingState(), "bad signature")

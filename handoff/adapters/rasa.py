@@ -15,7 +15,7 @@ Three promises hold on every turn:
   stored here: the caller has opted to store ``TurnResult.payload`` itself (the action
   server refuses to start that way unless told to).
 * **Routing state cannot be forged.** With a ``state_secret`` the ``handoff_state`` slot
-  is written as ``{"v": 1, "state": {...}, "sig": "<HMAC-SHA256>"}``, bound to the
+  is written as ``{"v": 1 or 2, "state": {...}, "sig": "<HMAC-SHA256>"}``, bound to the
   conversation id; a state that is unsigned, malformed or wrongly signed is ignored
   (routing starts afresh: no override, no sticky lane) with a WARNING. Without a secret
   (library and development use) states are neither signed nor trusted for
@@ -54,6 +54,7 @@ from handoff.errors import describe_error
 from handoff.models.conversation import (
     Conversation,
     RoutingState,
+    SignalCarry,
     clean_text,
 )
 from handoff.models.decision import AntiFlapOutcome, Decision, TraceStep
@@ -111,7 +112,15 @@ SLOT_CES = ces.SLOT
 DECISION_FORMAT = 1
 
 
-STATE_FORMAT = 1
+# The signed slot's formats. 1 signs canonical JSON of the whole state; 2 (written when the
+# state carries the earlier turns' analysis) signs the carry as its own serialiser writes it
+# (pydantic's, in Rust: its fields have a fixed order and no mapping, so the bytes are the
+# same after any JSON round trip), which costs a fifth of canonicalising it on every turn.
+# A state without a carry is still written as format 1, byte for byte as before; both verify.
+STATE_FORMAT = 2
+_STATE_FORMAT_WHOLE = 1
+_SIGNED_KEYS = frozenset({"v", "state", "sig"})
+_CARRY_JSON = SignalCarry.__pydantic_serializer__
 # Key of the per-process conversation references when no state secret is configured.
 _PROCESS_KEY = os.urandom(32)
 
@@ -128,19 +137,34 @@ def conversation_ref(conversation_id: str, secret: bytes | None = None) -> str:
     return hmac.new(key, material, hashlib.sha256).hexdigest()[:12]
 
 
+# One encoder for every signature (json.dumps builds one per call when given options).
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False
+)
+
+
 def _canonical(value: Any) -> bytes:
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False
-    ).encode("ascii")
+    return _CANONICAL.encode(value).encode("ascii")
 
 
 def _signature(state: RoutingState, conversation_id: str, secret: bytes) -> str:
+    """Format 1: HMAC-SHA256 over canonical JSON of the whole state and the conversation id."""
     material = {
-        "v": STATE_FORMAT,
+        "v": _STATE_FORMAT_WHOLE,
         "conversation": conversation_id,
         "state": state.model_dump(mode="json"),
     }
     return hmac.new(secret, b"handoff-state\x00" + _canonical(material), hashlib.sha256).hexdigest()
+
+
+def _signature_carried(
+    fields: dict[str, Any], carry: bytes, conversation_id: str, secret: bytes
+) -> str:
+    """Format 2: HMAC-SHA256 over canonical JSON of the state without its carry (``fields``,
+    as dumped) and the conversation id, then the carry's own JSON (``carry``)."""
+    material = {"v": STATE_FORMAT, "conversation": conversation_id, "state": fields}
+    signed = b"handoff-state\x00" + _canonical(material) + b"\x00" + carry
+    return hmac.digest(secret, signed, "sha256").hex()  # OpenSSL's one-shot HMAC
 
 
 def state_slot_value(
@@ -148,16 +172,29 @@ def state_slot_value(
 ) -> dict[str, Any]:
     """What to store in the ``handoff_state`` slot: the state, signed when there is a secret.
 
-    The signature (HMAC-SHA256 over canonical JSON) covers the conversation id, so a state
-    signed for one conversation is refused in another.
+    The signature (HMAC-SHA256) covers the conversation id, so a state signed for one
+    conversation is refused in another. A state carrying the earlier turns' analysis is
+    signed in format 2 (see ``STATE_FORMAT``), any other as before (format 1); the slot's
+    shape is the same: ``{"v", "state", "sig"}``.
     """
-    data = state.model_dump(mode="json")
-    if state_secret is None:
-        return data
+    carry = state.carry
+    if state_secret is None or carry is None:
+        data = state.model_dump(mode="json")
+        if state_secret is None:
+            return data
+        return {
+            "v": _STATE_FORMAT_WHOLE,
+            "state": data,
+            "sig": _signature(state, conversation_id, state_secret),
+        }
+    fields = state.model_dump(mode="json", exclude={"carry"})
+    signature = _signature_carried(
+        fields, _CARRY_JSON.to_json(carry), conversation_id, state_secret
+    )
     return {
         "v": STATE_FORMAT,
-        "state": data,
-        "sig": _signature(state, conversation_id, state_secret),
+        "state": {**fields, "carry": _CARRY_JSON.to_python(carry, mode="json")},
+        "sig": signature,
     }
 
 
@@ -177,7 +214,7 @@ def _read_state(
             return RoutingState(), "malformed"
     if not isinstance(value, Mapping):
         return RoutingState(), "malformed"
-    signed = set(value) == {"v", "state", "sig"}
+    signed = set(value) == _SIGNED_KEYS
     data = value["state"] if signed else value
     try:
         state = RoutingState.model_validate(data)
@@ -193,19 +230,30 @@ def _read_state(
         return state.model_copy(update={"carry": None}) if state.carry else state, None
     if not signed:
         return RoutingState(), "unsigned"
-    signature = value["sig"]
-    if value["v"] != STATE_FORMAT or not isinstance(signature, str):
+    signature, version = value["sig"], value["v"]
+    if (
+        version not in (_STATE_FORMAT_WHOLE, STATE_FORMAT)
+        or not isinstance(signature, str)
+        or (version == STATE_FORMAT and state.carry is None)
+    ):
         return RoutingState(), "malformed"
     given = signature.encode("utf-8", "surrogatepass")
     # The current key first; while a secret is being rotated, states signed with a previous
     # key are still accepted (and re-signed with the current one on this turn).
-    for key in (secret, *previous):
-        try:
-            expected = _signature(state, conversation_id, key)
-        except ValueError:
-            return RoutingState(), "malformed"
-        if hmac.compare_digest(expected.encode(), given):
-            return state, None
+    try:
+        if version == STATE_FORMAT:
+            fields = state.model_dump(mode="json", exclude={"carry"})
+            carry = _CARRY_JSON.to_json(state.carry)
+            expected = [
+                _signature_carried(fields, carry, conversation_id, key)
+                for key in (secret, *previous)
+            ]
+        else:
+            expected = [_signature(state, conversation_id, key) for key in (secret, *previous)]
+    except ValueError:
+        return RoutingState(), "malformed"
+    if any(hmac.compare_digest(e.encode(), given) for e in expected):
+        return state, None
     return RoutingState(), "bad signature"
 
 

@@ -190,7 +190,8 @@ class Account(Model):
     risk_flags: frozenset[Text] = frozenset()
 
 
-CARRY_FORMAT = 1
+# 2: the turns' check is SHA-256 (was BLAKE2b); a carry of format 1 is recomputed once.
+CARRY_FORMAT = 2
 # A carried analysis covers at most this many user turns (one 32-bit word mask each) and
 # this many cues of the recent turns; past either, routing analyses the whole conversation.
 MAX_CARRY_USERS = 200

@@ -101,13 +101,19 @@ def _counts(words: Sequence[str], present: set[str], joined: str) -> bool:
     for i, word in enumerate(words):
         if word.startswith("repeat"):
             return True
+        counting = word.isdigit() or word in _NUMBERS
+        # \d is a decimal digit, which str.isdigit() accepts too: a word not starting with
+        # one cannot be "2nd", so most words skip the regex.
+        ordinal = word in _ORDINALS or (word[0].isdigit() and _ORDINAL_RE.fullmatch(word))
+        if not (counting or ordinal or word == "every"):
+            continue  # only these words start a count: skip building what follows them
         after = [w.partition("'")[0] for w in words[i + 1 : i + 3]]
         if not after:
             continue
         nxt = after[1] if after[0] == "more" and len(after) > 1 else after[0]
-        if (word.isdigit() or word in _NUMBERS) and nxt in _COUNTED:
+        if counting and nxt in _COUNTED:
             return True
-        if (word in _ORDINALS or _ORDINAL_RE.fullmatch(word)) and after[0] in _ORDINAL_OF:
+        if ordinal and after[0] in _ORDINAL_OF:
             return True
         if word == "every" and (after[0] == "time" or after == ["single", "time"]):
             return True

@@ -73,7 +73,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import product
 
 from handoff.signals.lexicon import ASK_FOR, PhraseGroup
@@ -149,11 +149,18 @@ _ARABIC = str.maketrans(
 )
 
 
+# Neither table maps an ASCII character (NFKD, the combining marks and casefold() leave ASCII
+# as lower() does): checked here so that a table entry added for ASCII keeps fold() exact.
+_ASCII_UNCHANGED = all(k >= 128 for k in (*_LETTERS, *_ARABIC))
+
+
 def fold(text: str) -> str:
     """``text`` as matching compares it: compatibility forms unified (NFKD: fullwidth and
     ligature letters, Arabic presentation forms), accents and other combining marks removed
     ("człowiekiem" → "czlowiekiem", "persoană" → "persoana", "أريد" → "اريد"), Arabic letter
     variants read as Urdu's, typing artefacts dropped, case folded ("STRASSE" = "straße")."""
+    if text.isascii() and _ASCII_UNCHANGED:
+        return text.lower()  # what the steps below do to ASCII (most words of most messages)
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS).translate(_ARABIC))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -1161,6 +1168,14 @@ class Negation:
 
     before: frozenset[tuple[str, ...]]
     after: frozenset[tuple[str, ...]]
+    # The distinct lengths of the sequences: a window is compared with each length's slice
+    # by one set look-up instead of with every sequence (a match is tested on every message).
+    before_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    after_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "before_lengths", tuple(sorted({len(s) for s in self.before})))
+        object.__setattr__(self, "after_lengths", tuple(sorted({len(s) for s in self.after})))
 
     @classmethod
     def of(cls, before: frozenset[str], after: frozenset[str]) -> Negation | None:
@@ -1172,15 +1187,20 @@ class Negation:
         """Whether the match ``words[first:last]`` (lower-cased tokens) is negated."""
         if self.before:
             window = [fold(w) for w in words[max(0, first - _LONGEST) : first]]
-            if any(len(s) <= len(window) and tuple(window[-len(s) :]) == s for s in self.before):
+            before = self.before
+            if any(n <= len(window) and tuple(window[-n:]) in before for n in self.before_lengths):
                 return True
         if self.after:
             window = [fold(w) for w in words[last : last + _LONGEST + 1]]
+            after = self.after
             for skip in (0, 1):  # "baat nahi", "baat karni nahi"
-                for s in self.after:
-                    end = skip + len(s)
-                    if tuple(window[skip:end]) == s and (
-                        end >= len(window) or window[end] not in _OTHERWISE
+                for n in self.after_lengths:
+                    end = skip + n
+                    seq = tuple(window[skip:end])
+                    if (
+                        len(seq) == n
+                        and seq in after
+                        and (end >= len(window) or window[end] not in _OTHERWISE)
                     ):
                         return True
         return False

@@ -97,19 +97,79 @@ class _Shape:
     weight: float
     anchors: frozenset[str]  # without one of these words the shape cannot match
     pattern: re.Pattern[str]
+    # For a shape of many alternatives that its anchors let through often: each alternative
+    # on its own with the strings every match of it contains (empty: always tried). Searched
+    # only where one of those strings occurs, the earliest match (the first alternative
+    # among those at the same place) is what ``pattern`` finds: see _search.
+    parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
+    needles: tuple[str, ...] = ()  # every part's strings, each once
+
+    def search(self, lowered: str) -> re.Match[str] | None:
+        """``pattern.search(lowered)``, computed from the parts when there are some."""
+        if not self.parts:
+            return self.pattern.search(lowered)
+        present = {n for n in self.needles if n in lowered}
+        best: re.Match[str] | None = None
+        for needles, part in self.parts:
+            if needles and present.isdisjoint(needles):
+                continue  # no match of this alternative can be in the text
+            found = part.search(lowered)
+            # At one place the alternation takes its first alternative that matches: a
+            # later one wins only by starting earlier.
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+                if found.start() == 0:
+                    break
+        return best
 
 
-def _family(kind: str, weight: float, *members: tuple[str, ...]) -> tuple[_Shape, ...]:
+# An alternative of a shape with the strings every match of it contains (see _Shape.parts).
+_Gated = tuple[tuple[str, ...], str]
+
+
+def _gated(needles: str, alternative: str) -> _Gated:
+    """``needles``: space-separated strings, "|" in one standing for a space ("help|page")."""
+    return tuple(n.replace("|", " ") for n in needles.split()), alternative
+
+
+# The warm words of sarcastic praise beside a failure ("still nothing. Amazing."): every
+# match of those shapes holds one.
+_PRAISE_WORDS = (
+    "amazing brilliant lovely great fantastic wonderful perfect superb marvellous excellent "
+    "incredible stellar impressive"
+)
+
+
+def _family(kind: str, weight: float, *members: tuple[str | _Gated, ...]) -> tuple[_Shape, ...]:
     """Shapes of one kind, each gated by its own anchors: ``(anchor words, *alternatives)``."""
-    return tuple(_shape(kind, weight, _words(m[0]), *m[1:]) for m in members)
+    return tuple(_shape(kind, weight, _words(_anchors(m[0])), *m[1:]) for m in members)
+
+
+def _anchors(words: str | _Gated) -> str:
+    if not isinstance(words, str):
+        raise TypeError("a family member starts with its anchor words")
+    return words
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _shape(kind: str, weight: float, anchors: frozenset[str], *alternatives: str) -> _Shape:
-    return _Shape(kind, weight, anchors, re.compile("|".join(f"(?:{a})" for a in alternatives)))
+def _shape(
+    kind: str, weight: float, anchors: frozenset[str], *alternatives: str | _Gated
+) -> _Shape:
+    sources = [a if isinstance(a, str) else a[1] for a in alternatives]
+    pattern = re.compile("|".join(f"(?:{a})" for a in sources))
+    parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
+    if any(not isinstance(a, str) for a in alternatives):
+        parts = tuple(
+            (() if isinstance(a, str) else a[0], re.compile(source))
+            for a, source in zip(alternatives, sources, strict=True)
+        )
+        if pattern.groups:  # split, an alternative's groups would be numbered from 1 again
+            raise ValueError(f"a {kind} shape split into parts cannot use groups")
+    needles = tuple(dict.fromkeys(n for strings, _ in parts for n in strings))
+    return _Shape(kind, weight, anchors, pattern, parts, needles)
 
 
 _SHAPES: tuple[_Shape, ...] = (
@@ -426,26 +486,53 @@ _SHAPES: tuple[_Shape, ...] = (
             "10th 2nd 3rd 4th 5th 6th again around asked circles fifth fourth keep meant more "
             "once over round said same second sixth tenth third times twice umpteenth wanted"
         ),
-        rf"\b(?:asked|told|explained|said|sent|called|rung|rang|phoned|contacted|chased|emailed|"
-        rf"tried|"
-        rf"messaged|written|wrote|been on)\b{_GAP}\b{_NUM}\s+(?:times|x)\b",
-        rf"\b{_NUM}\s+times\b{_GAP}\b(?:now|already|i've|ive|i have|asking|asked|today|"
-        rf"this week)\b",
-        rf"\b(?:for|this is|it's|its|that's|is)\s+(?:the|my)\s+{_ORDINAL}\s+time\b",
-        rf"\b{_ORDINAL}\s+time\s+(?:i've|ive|i have|i'm|im|asking|this|today|now)\b",
-        r"\btwice\s+(?:now|already|today|this week|before)\b",
-        r"\b(?:asked|told|sent|explained|said|called|tried)\s+(?:this\s+|that\s+|it\s+|"
-        r"you\s+)?twice\b",
-        r"\b(?:round|around)\s+(?:and\s+round|in\s+circles)\b",
-        r"\bgoing\s+(?:round\s+)?in\s+circles\b",
-        r"\bagain\s+and\s+again\b|\bover\s+and\s+over\b",
-        r"\byou\s+keep\s+(?:telling|saying|sending|giving|asking|repeating|showing|pointing)\b",
-        r"\b(?:try|ask|say)\s+(?:it\s+|this\s+)?(?:once|one)\s+more(?:\s+time)?\b",
-        r"\b(?:i'll|ill|i will|let me)\s+(?:just\s+)?(?:ask|try|say it)\s+(?:it\s+|this\s+|you\s+)?"
-        r"again\b",
-        r"^\s*i\s+(?:already\s+|just\s+)?asked\s+(?:you\s+)?(?:when|what|where|how|why|whether)\b",
-        r"\b(?:not|isn't|wasn't)\s+what\s+i\s+(?:asked|said|meant|wanted)\b",
-        r"\b(?:same|that)\s+(?:answer|reply|link|message|page)\s+(?:again|as before|every time)\b",
+        # Fifteen alternatives behind common anchors ("more", "same", "over", "said"): each is
+        # searched only where the text holds a string its every match contains.
+        _gated(
+            "times x",
+            rf"\b(?:asked|told|explained|said|sent|called|rung|rang|phoned|contacted|chased|"
+            rf"emailed|tried|"
+            rf"messaged|written|wrote|been on)\b{_GAP}\b{_NUM}\s+(?:times|x)\b",
+        ),
+        _gated(
+            "times",
+            rf"\b{_NUM}\s+times\b{_GAP}\b(?:now|already|i've|ive|i have|asking|asked|today|"
+            rf"this week)\b",
+        ),
+        _gated("time", rf"\b(?:for|this is|it's|its|that's|is)\s+(?:the|my)\s+{_ORDINAL}\s+time\b"),
+        _gated(
+            "time", rf"\b{_ORDINAL}\s+time\s+(?:i've|ive|i have|i'm|im|asking|this|today|now)\b"
+        ),
+        _gated("twice", r"\btwice\s+(?:now|already|today|this week|before)\b"),
+        _gated(
+            "twice",
+            r"\b(?:asked|told|sent|explained|said|called|tried)\s+(?:this\s+|that\s+|it\s+|"
+            r"you\s+)?twice\b",
+        ),
+        _gated("round", r"\b(?:round|around)\s+(?:and\s+round|in\s+circles)\b"),
+        _gated("circles", r"\bgoing\s+(?:round\s+)?in\s+circles\b"),
+        _gated("again over", r"\bagain\s+and\s+again\b|\bover\s+and\s+over\b"),
+        _gated(
+            "keep",
+            r"\byou\s+keep\s+(?:telling|saying|sending|giving|asking|repeating|showing|pointing)\b",
+        ),
+        _gated("more", r"\b(?:try|ask|say)\s+(?:it\s+|this\s+)?(?:once|one)\s+more(?:\s+time)?\b"),
+        _gated(
+            "again",
+            r"\b(?:i'll|ill|i will|let me)\s+(?:just\s+)?(?:ask|try|say it)\s+"
+            r"(?:it\s+|this\s+|you\s+)?again\b",
+        ),
+        _gated(
+            "asked",
+            r"^\s*i\s+(?:already\s+|just\s+)?asked\s+(?:you\s+)?(?:when|what|where|how|why|"
+            r"whether)\b",
+        ),
+        _gated("what", r"\b(?:not|isn't|wasn't)\s+what\s+i\s+(?:asked|said|meant|wanted)\b"),
+        _gated(
+            "again before time",
+            r"\b(?:same|that)\s+(?:answer|reply|link|message|page)\s+(?:again|as before|"
+            r"every time)\b",
+        ),
     ),
 )
 
@@ -572,21 +659,39 @@ _SHAPES += (
             "mentally mental trust bipolar manic adhd ptsd autism autistic learning dyslexia "
             "dyslexic partially registered hearing brain time signed sick off"
         ),
-        r"\b(?:bad|tough|hard|rough|dark|awful|terrible|horrible)\s+(?:week|day|days|time|month|"
-        r"patch|place)\s+mentally\b",
-        r"\b(?:my|his|her|their)\s+mental\s+health\b|\bmental\s+health\s+(?:problems?|issues?|"
-        r"crisis|"
-        r"condition|episode)\b|\bmentally\s+(?:ill|unwell|struggling)\b",
-        r"\b(?:don't|dont|do not|can't|cannot)\s+trust\s+myself\b",
-        r"\bsigned off (?:work|sick)\b|\boff work (?:sick|ill|with (?:stress|depression|"
-        r"anxiety))\b|"
-        r"\bon sick (?:leave|pay)\b|"
-        r"\b(?:bipolar|manic episode|adhd|ptsd|autism|autistic|learning disabilit\w*|dyslexi\w*|"
-        r"partially sighted|registered blind|hearing impaired|brain injury)\b",
-        r"\b(?:going through|having|had)\s+(?:a\s+)?(?:really\s+|very\s+|such a\s+)?(?:hard|tough|"
-        r"difficult|rough|awful|terrible)\s+time\b(?!\s+(?:with|using|finding|getting|"
-        r"understanding|"
-        r"logging))",
+        # "time" lets this shape through for many messages: each alternative is searched only
+        # where the text holds a string its every match contains (see _Shape.parts).
+        _gated(
+            "mentally",
+            r"\b(?:bad|tough|hard|rough|dark|awful|terrible|horrible)\s+(?:week|day|days|time|"
+            r"month|patch|place)\s+mentally\b",
+        ),
+        _gated(
+            "mental",
+            r"\b(?:my|his|her|their)\s+mental\s+health\b|\bmental\s+health\s+(?:problems?|"
+            r"issues?|crisis|"
+            r"condition|episode)\b|\bmentally\s+(?:ill|unwell|struggling)\b",
+        ),
+        _gated("trust", r"\b(?:don't|dont|do not|can't|cannot)\s+trust\s+myself\b"),
+        _gated(
+            "signed|off off|work on|sick bipolar manic|episode adhd ptsd autis "
+            "learning|disabilit dyslexi partially|sighted registered|blind hearing|impaired "
+            "brain|injury",
+            r"\bsigned off (?:work|sick)\b|\boff work (?:sick|ill|with (?:stress|depression|"
+            r"anxiety))\b|"
+            r"\bon sick (?:leave|pay)\b|"
+            r"\b(?:bipolar|manic episode|adhd|ptsd|autism|autistic|learning disabilit\w*|"
+            r"dyslexi\w*|"
+            r"partially sighted|registered blind|hearing impaired|brain injury)\b",
+        ),
+        _gated(
+            "time",
+            r"\b(?:going through|having|had)\s+(?:a\s+)?(?:really\s+|very\s+|such a\s+)?(?:hard|"
+            r"tough|"
+            r"difficult|rough|awful|terrible)\s+time\b(?!\s+(?:with|using|finding|getting|"
+            r"understanding|"
+            r"logging))",
+        ),
     ),
     _shape(
         VULNERABILITY,
@@ -667,13 +772,23 @@ _SHAPES += (
         # ("card still says my maiden name. Amazing."; "Lovely. Stood at a till with a queue")
         (
             "still nothing one nobody waiting stuck queue blocked declined failed broken link",
-            r"(?:^|[.!?]\s+)(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|fantastic|wonderful|"
-            r"perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]+\s+[^\n]{0,80}?"
-            r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|broken|"
-            r"a link)\b",
-            r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|broken|"
-            r"a link)\b[^\n]{0,80}?[.,]\s+(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|fantastic|"
-            r"wonderful|perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]*\s*$",
+            _gated(
+                _PRAISE_WORDS,
+                r"(?:^|[.!?]\s+)(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|fantastic|wonderful|"
+                r"perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]+\s+"
+                r"[^\n]{0,80}?"
+                r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|"
+                r"broken|"
+                r"a link)\b",
+            ),
+            _gated(
+                _PRAISE_WORDS,
+                r"\b(?:still|nothing|no one|nobody|waiting|stuck|queue|blocked|declined|failed|"
+                r"broken|"
+                r"a link)\b[^\n]{0,80}?[.,]\s+(?:wow,?\s+)?(?:amazing|brilliant|lovely|great|"
+                r"fantastic|"
+                r"wonderful|perfect|superb|marvellous|excellent|incredible|stellar|impressive)[.!]*\s*$",
+            ),
         ),
     ),
     # "I've literally just told you that"; "you're just repeating yourself".
@@ -698,16 +813,35 @@ _SHAPES += (
         NO_HELP,
         0.3,
         _words("link point actually nobody one noone"),
-        r"\b(?:sent|gave|given|pointed|keeps? sending|just sends|just sent)\s+(?:me\s+)?(?:to\s+)?"
-        r"(?:a|another|the same|yet another|some)\s+(?:link|faq|article|help page)\b",
-        r"(?:^|[.,!?]\s*|\bjust\s+)(?:a|another|yet another)\s+link\s+to\s+(?:the|a|your)\s+"
-        r"(?:whole\s+)?(?:faq|faqs|fees? page|help (?:page|centre|center)|website|same page|app)",
-        r"\b(?:is there|what's|whats|what is)\s+(?:any\s+|the\s+)?point\s+(?:in\s+)?(?:asking|"
-        r"talking to|messaging|using|typing to)\s+(?:you|this|the bot|a bot)\b",
-        r"^\s*(?:(?:right|ok|okay|so|well),?\s+)*(?:nobody|no one|noone)\s+(?:knows|can tell me|"
-        r"has a clue|has any idea)\s*(?:then|here|there|at all|apparently)?\s*[.?!]*\s*$",
-        r"\b(?:can|do|will)\s+you\s+actually\s+(?:do|help(?: me)?(?: with)?)\s+(?:anything|"
-        r"something)\b",
+        # "nobody" and "one" let this shape through often: see _Shape.parts.
+        _gated(
+            "link faq article help|page",
+            r"\b(?:sent|gave|given|pointed|keeps? sending|just sends|just sent)\s+(?:me\s+)?"
+            r"(?:to\s+)?"
+            r"(?:a|another|the same|yet another|some)\s+(?:link|faq|article|help page)\b",
+        ),
+        _gated(
+            "link",
+            r"(?:^|[.,!?]\s*|\bjust\s+)(?:a|another|yet another)\s+link\s+to\s+(?:the|a|your)\s+"
+            r"(?:whole\s+)?(?:faq|faqs|fees? page|help (?:page|centre|center)|website|same page|"
+            r"app)",
+        ),
+        _gated(
+            "point",
+            r"\b(?:is there|what's|whats|what is)\s+(?:any\s+|the\s+)?point\s+(?:in\s+)?(?:asking|"
+            r"talking to|messaging|using|typing to)\s+(?:you|this|the bot|a bot)\b",
+        ),
+        _gated(
+            "knows can|tell|me has|a|clue has|any|idea",
+            r"^\s*(?:(?:right|ok|okay|so|well),?\s+)*(?:nobody|no one|noone)\s+(?:knows|"
+            r"can tell me|"
+            r"has a clue|has any idea)\s*(?:then|here|there|at all|apparently)?\s*[.?!]*\s*$",
+        ),
+        _gated(
+            "actually",
+            r"\b(?:can|do|will)\s+you\s+actually\s+(?:do|help(?: me)?(?: with)?)\s+(?:anything|"
+            r"something)\b",
+        ),
     ),
     # A request for a person who can act, in other words than "talk to someone": "can someone
     # actually start the claim", "is there anyone who can", "someone senior", "who can
@@ -922,7 +1056,7 @@ def situation_cues(text: str) -> list[tuple[str, int, int, float]]:
     found = []
     for position in sorted(candidates):  # in _SHAPES order, as the rules' evidence expects
         shape = _SHAPES[position]
-        match = shape.pattern.search(lowered)
+        match = shape.search(lowered)
         if match is not None:
             found.append((shape.kind, match.start(), match.end(), shape.weight))
     return found

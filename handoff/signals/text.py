@@ -190,6 +190,10 @@ class _Pipeline:
     # Every lower-cased word of every phrase, and its folded form (see fold), mapped to the
     # folded form: a word not in here cannot be part of a match and is replaced by _OTHER.
     known: dict[str, str]
+    # A phrase's first word -> the words its phrases go on with (None: a one-word phrase
+    # starts with it). A message with no word here followed by one of its next words cannot
+    # match, and skips building a Doc and running the matcher (most calm messages).
+    starts: dict[str, frozenset[str] | None]
     doc: Callable[..., Doc]  # spacy.tokens.Doc, kept here so the hot path imports nothing
 
 
@@ -225,6 +229,8 @@ def _pipeline() -> _Pipeline:
     not_before: dict[int, frozenset[str]] = {}
     negation: dict[int, Negation] = {}
     known: dict[str, str] = {}
+    following: dict[str, set[str]] = {}
+    single: set[str] = set()
     for index, group in enumerate((*PHRASE_GROUPS, *ROUTING_GROUPS)):
         key = f"{group.kind}#{index}"
         # Phrases are matched folded (accents, case and script variants removed), so that a
@@ -236,6 +242,10 @@ def _pipeline() -> _Pipeline:
             folded = [_canonical(w) for w in words]
             known.update(zip(words, folded, strict=True))
             known.update((f, f) for f in folded)
+            if len(folded) == 1:
+                single.add(folded[0])
+            elif folded:
+                following.setdefault(folded[0], set()).add(folded[1])
             patterns.append(Doc(vocab, words=folded))
         matcher.add(key, patterns)
         match_id = vocab.strings[key]
@@ -259,6 +269,10 @@ def _pipeline() -> _Pipeline:
         not_before=not_before,
         negation=negation,
         known=known,
+        starts={
+            **{first: frozenset(nexts) for first, nexts in following.items()},
+            **dict.fromkeys(single),
+        },
         doc=Doc,
     )
 
@@ -271,6 +285,16 @@ def _analyzer() -> Any:
     )
 
     return SentimentIntensityAnalyzer()
+
+
+@functools.cache
+def _sentiment() -> Any:
+    """VADER as analyze_text runs it: the library's scores from a faster subclass
+    (:mod:`handoff.signals._vader`, tested equal to :func:`_analyzer`'s on every text we have).
+    :func:`_analyzer` stays the library itself: benchmarks divide by it."""
+    from handoff.signals._vader import FastAnalyzer  # noqa: PLC0415 - deferred like spaCy
+
+    return FastAnalyzer()
 
 
 def _is_shout(word: str) -> bool:
@@ -302,7 +326,7 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     raw: list[_RawCue] = []
     known = pipe.known
     words = [_known(known, w) for w in lowered]
-    if any(w is not _OTHER for w in words):
+    if _may_match(pipe.starts, words):
         negated_spans: list[tuple[str, int, int]] = []
         for match_id, first, last in pipe.matcher(pipe.doc(pipe.vocab, words=words)):
             group = pipe.groups[match_id]
@@ -325,6 +349,18 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     if not text.isascii() or _CAPS_HINT.search(text) is not None:
         raw.extend(_shouting(text, tokens))
     return raw
+
+
+def _may_match(starts: dict[str, frozenset[str] | None], words: list[str]) -> bool:
+    """Whether some phrase could match ``words``: one starts at a word, and either is that
+    word alone or goes on with the next word. A necessary condition only."""
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        if word in starts:
+            nexts = starts[word]
+            if nexts is None or (i < last and words[i + 1] in nexts):
+                return True
+    return False
 
 
 def _known(known: dict[str, str], word: str) -> str:
@@ -549,7 +585,7 @@ def _capped(text: str) -> str:
 def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list[str]]:
     """VADER's compound, the cues, the strongest weight per cue kind, the lexicon's own 0..1
     score and the lower-cased tokens, of an already capped text."""
-    compound = float(_analyzer().polarity_scores(text)["compound"])
+    compound = float(_sentiment().compound(text))
     tokens = _tokens(text)
     lowered = [t.group().lower() for t in tokens]
     raw = (_token_cues(text, tokens, lowered) + _burst_cues(text) + _pattern_cues(text)
