@@ -20,11 +20,9 @@ with. What travels to the client is per conversation and per cycle (the KPI colu
 turn or line rows): about 190 bytes a conversation (docs/KPIS.md, "On a cluster").
 
 Identical means equal floats: every sum, mean and standard deviation runs over the same
-values in the same order as in one process. The one difference possible in principle is
-inherited from :func:`prepare`'s sort key (conversation code × span + time, resolving about
-a millisecond at a million conversations a month): two events of one conversation less than
-that apart may sort differently, because a shard's codes are smaller; recorded times that
-close together do not occur in practice.
+values in the same order as in one process, and events are ordered exactly by (conversation,
+time) whatever the conversations' numbering (bench_kpis checks the digest at a million
+conversations).
 """
 
 from __future__ import annotations

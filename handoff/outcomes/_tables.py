@@ -280,16 +280,33 @@ def _contact_starts(
 
 
 def _by_code_then_time(codes: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """The stable order by (code, time), from one float key ``code * span + time offset``
-    (one argsort of a float array is several times faster than lexsort on two keys; at a
-    month of data and a million codes the key still resolves about a millisecond)."""
-    if len(at) == 0:
-        return np.arange(0)
-    base = float(at.min())
-    span = float(at.max()) - base + 1.0
-    key = codes.astype(np.float64) * span + (at - base)
-    order: np.ndarray = np.argsort(key, kind="stable")
+    """The stable order by (code, time), exact at any size.
+
+    A single float key (``code * span + time``) sorts faster, but at a million conversations
+    a month it resolves only about a millisecond, so two events of one conversation closer
+    than that could swap; the KPIs then depended on how conversations were numbered, and a
+    report computed shard by shard on Dask differed from the one-process report.
+    """
+    order: np.ndarray = np.lexsort((at, codes))
     return order
+
+
+def _exact_keys(
+    codes: np.ndarray, times: np.ndarray, *queries: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, ...]:
+    """Integer keys ordered exactly as (code, time), for ``codes``/``times`` and each query.
+
+    A float key ``code * span + time`` is rounded at large codes (about a millisecond at a
+    million conversations a month), so a line just before a handoff could count as after
+    it, and differently in a shard (smaller codes) than in one process. Ranking every time
+    on one grid and keying ``code * (grid size + 1) + rank`` is exact (int64 holds a million
+    codes times millions of distinct times)."""
+    grid = np.unique(np.concatenate([times, *(t for _, t in queries)]))
+    width = np.int64(len(grid) + 1)
+    return tuple(
+        c.astype(np.int64) * width + np.searchsorted(grid, t).astype(np.int64)
+        for c, t in ((codes, times), *queries)
+    )
 
 
 def _next_contact(
@@ -299,13 +316,10 @@ def _next_contact(
     result = np.full(len(query_units), np.nan)
     if len(units) == 0 or len(query_units) == 0:
         return result
-    # One sorted key: unit * span + time offset, so one searchsorted answers every query.
-    base = float(min(times.min(), np.nanmin(query_times)))
-    span = float(max(times.max(), np.nanmax(query_times)) - base) + 1.0
-    keys = units.astype(np.float64) * span + (times - base)
+    # One sorted key per (unit, time), so one searchsorted answers every query.
     valid = ~np.isnan(query_times)
     q_units = query_units[valid]
-    q_keys = q_units.astype(np.float64) * span + (query_times[valid] - base)
+    keys, q_keys = _exact_keys(units, times, (q_units, query_times[valid]))
     idx = np.searchsorted(keys, q_keys, side="right")
     inside = idx < len(keys)
     found = np.zeros(len(idx), dtype=bool)
@@ -438,15 +452,14 @@ def _sentiment_pairs(
     score = sentiment[keep]
     order = _by_code_then_time(codes, at)
     codes, at, score = codes[order], at[order], score[order]
-    base = float(min(at.min(), np.nanmin(handed_at)))
-    span = float(max(at.max(), np.nanmax(np.fmax(handed_at, np.nan_to_num(closed_at)))) - base)
-    span += 1.0
-    keys = codes.astype(np.float64) * span + (at - base)
+    claimed = ~np.isnan(claimed_at)
+    keys, handed_keys, claimed_keys = _exact_keys(
+        codes, at, (h_code, handed_at), (h_code, np.where(claimed, claimed_at, 0.0))
+    )
     group_start = np.searchsorted(codes, h_code, side="left")
     group_end = np.searchsorted(codes, h_code, side="right")
 
-    q = h_code.astype(np.float64) * span
-    cut_before = np.searchsorted(keys, q + (handed_at - base), side="right")
+    cut_before = np.searchsorted(keys, handed_keys, side="right")
     offsets = np.arange(1, k + 1)
     idx = cut_before[:, None] - offsets[None, :]
     ok = idx >= group_start[:, None]
@@ -455,10 +468,7 @@ def _sentiment_pairs(
         counts = ok.sum(axis=1)
         before = np.where(counts > 0, np.nansum(picked, axis=1) / np.maximum(counts, 1), np.nan)
 
-    claimed = ~np.isnan(claimed_at)
-    first_after = np.searchsorted(
-        keys, q + (np.where(claimed, claimed_at, 0.0) - base), side="right"
-    )
+    first_after = np.searchsorted(keys, claimed_keys, side="right")
     limit = np.where(np.isnan(closed_at), np.inf, closed_at)
     idx = first_after[:, None] + offsets[None, :] - 1
     ok = idx < group_end[:, None]
