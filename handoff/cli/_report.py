@@ -228,7 +228,15 @@ def experiment_specs(experiment: Experiment | None) -> dict[str, ExperimentSpec]
 
 
 def _write(path: Path, text: str) -> None:
-    """Replace ``path`` at once: a reader never sees half a report."""
+    """Replace ``path`` at once: a reader never sees half a report.
+
+    A path that exists and is not a regular file (``/dev/null``, a named pipe) is written
+    to, not replaced: replacing it would swap the device for a plain file.
+    """
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
     folder = path.parent if str(path.parent) else Path()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:

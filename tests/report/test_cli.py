@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -126,3 +129,19 @@ def test_the_rules_experiment_as_the_analysis_sees_it(tmp_path: Path) -> None:
     assert (spec.id, spec.control, spec.metric) == ("callback-pilot", "control", "containment")
     assert (spec.arms, spec.shares) == (("control", "candidate"), (50, 50))
     assert experiment_specs(None) == {}
+
+
+def test_a_named_pipe_is_written_to_not_replaced(run: Run, db: str, tmp_path: Path) -> None:
+    """``-o /dev/null`` or a pipe: the report is written into it, and it stays what it was
+    (replacing it atomically, as for a regular file, would put a plain file in its place)."""
+    pipe = tmp_path / "report.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = run("report", "--db", db, "-o", pipe)
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received, "nothing was written into the pipe"
+    assert received[0].startswith(b"<!doctype html>")
