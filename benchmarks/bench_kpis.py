@@ -35,10 +35,10 @@ import sys
 import textwrap
 import time
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import measured_commit
 
 SECONDS = float(os.environ.get("HANDOFF_BENCH_LOAD_SECONDS", "10"))
 SMALL = SECONDS < 10
@@ -156,7 +156,7 @@ def bench_kpis_sharded(benchmark: Any, tmp_path_factory: pytest.TempPathFactory)
     benchmark.extra_info.update(
         kind="kpis",
         measured_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        commit=_commit(),
+        commit=measured_commit(),
         cpus=os.cpu_count(),
         conversations=CONVERSATIONS,
         shards=SHARDS,
@@ -169,23 +169,3 @@ def bench_kpis_sharded(benchmark: Any, tmp_path_factory: pytest.TempPathFactory)
         modes=found,
         **setup,
     )
-
-
-def _commit() -> str:
-    """The commit measured (with "+" if the work tree had changes)."""
-    root = Path(__file__).resolve().parent.parent
-    head = subprocess.run(
-        ["git", "rev-parse", "--short=7", "HEAD"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"],
-        cwd=root,
-        check=False,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    return (head or "?") + ("+" if dirty else "")

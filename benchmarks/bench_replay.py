@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import REPO, measured_commit
 
 from handoff.cluster.synth import shard_sizes, write_shard
 
@@ -186,7 +186,7 @@ def bench_replay(benchmark: Any, log: tuple[Path, dict[str, Any]], mode: str, wo
         mode=mode,
         workers=workers,
         measured_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        commit=_commit(),
+        commit=measured_commit(),
         cpus=os.cpu_count(),
         conversations=CONVERSATIONS,
         shards=SHARDS,
@@ -199,22 +199,3 @@ def bench_replay(benchmark: Any, log: tuple[Path, dict[str, Any]], mode: str, wo
         **setup,
         **found,
     )
-
-
-def _commit() -> str:
-    """The commit measured (with "+" if the work tree had changes)."""
-    head = subprocess.run(
-        ["git", "rev-parse", "--short=7", "HEAD"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"],
-        cwd=REPO,
-        check=False,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    return head + ("+" if dirty else "")

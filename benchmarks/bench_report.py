@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import measured_commit
 
 SECONDS = float(os.environ.get("HANDOFF_BENCH_LOAD_SECONDS", "10"))
 CONVERSATIONS = int(
@@ -144,30 +145,10 @@ def bench_report_million(benchmark: Any, tmp_path_factory: pytest.TempPathFactor
     benchmark.extra_info.update(
         kind="report",
         measured_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        commit=_commit(),
+        commit=measured_commit(),
         cpus=os.cpu_count(),
         days=DAYS,
         seed=SEED,
         **setup,
         **found,
     )
-
-
-def _commit() -> str:
-    """The commit measured (with "+" if the work tree had changes), for a run added later."""
-    root = Path(__file__).resolve().parent.parent
-    head = subprocess.run(
-        ["git", "rev-parse", "--short=7", "HEAD"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"],
-        cwd=root,
-        check=False,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    return (head or "?") + ("+" if dirty else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,25 @@ import rulegen
 from handoff import Router
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def measured_commit() -> str:
+    """The commit measured (with "+" if the work tree had changes), for a run added later."""
+    head = subprocess.run(
+        ["git", "rev-parse", "--short=7", "HEAD"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        cwd=REPO,
+        check=False,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return (head or "?") + ("+" if dirty else "")
 
 
 @pytest.fixture(scope="session")
