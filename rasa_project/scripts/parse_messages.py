@@ -115,6 +115,7 @@ def _in_rasa(args: argparse.Namespace) -> int:
     lines += [json.dumps(p, ensure_ascii=False) for p in parses]
     text = "\n".join(lines) + "\n"
     if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)  # a new set has no nlu/ yet
         Path(args.out).write_text(text, encoding="utf-8")
         print(f"wrote {len(parses)} parses to {args.out} (model {model.name})", file=sys.stderr)
     else:
