@@ -21,6 +21,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -61,18 +62,60 @@ DEV_PARSES = DEV_DATA / "nlu" / "banking.jsonl"
 DEV_RUN = "dev-engine.json"
 # Earlier development-set runs kept as measured: (label, file).
 DEV_EARLIER = (("round 2", "dev-round2-engine.json"), ("round 3", "dev-round3-engine.json"))
-# The held-out set written blind before round 3 of tuning (tests/data/routing_holdout/): its
-# own results folder, so what measures stays apart from what was tuned on.
-HOLDOUT_DATA = ROOT / "tests" / "data" / "routing_holdout"
-HOLDOUT_EVALSET = HOLDOUT_DATA / "banking.yaml"
-HOLDOUT_PARSES = HOLDOUT_DATA / "nlu" / "banking.jsonl"
-HOLDOUT_RESULTS = HOLDOUT_DATA / "results"
-HOLDOUT_README = HOLDOUT_RESULTS / "README.md"
-HOLDOUT_RUNS = (
-    ("before round 3", "before-engine.json", "before-stack.json"),
-    ("after round 3", "round3-engine.json", "round3-stack.json"),
-    ("after round 4", "after-engine.json", "after-stack.json"),
+# The held-out sets, each in its own folder so what measures stays apart from what was tuned
+# on: the first, written blind before round 3 (tests/data/routing_holdout/), measured rounds 3
+# and 4 and became tuning data in round 5; the second (tests/data/routing_holdout2/), written
+# blind before round 5 changed anything, measures round 5.
+@dataclass(frozen=True)
+class HeldOut:
+    """One held-out set: its folder, its option of ``engine`` and its runs (label, engine
+    file, stack file), oldest first; the last must match the rules as they are now."""
+
+    option: str
+    data: Path
+    runs: tuple[tuple[str, str, str], ...]
+
+    @property
+    def evalset(self) -> Path:
+        return self.data / "banking.yaml"
+
+    @property
+    def parses(self) -> Path:
+        return self.data / "nlu" / "banking.jsonl"
+
+    @property
+    def results(self) -> Path:
+        return self.data / "results"
+
+    @property
+    def readme(self) -> Path:
+        return self.results / "README.md"
+
+
+HELD_OUT = (
+    HeldOut(
+        "holdout",
+        ROOT / "tests" / "data" / "routing_holdout",
+        (
+            ("before round 3", "before-engine.json", "before-stack.json"),
+            ("after round 3", "round3-engine.json", "round3-stack.json"),
+            ("after round 4", "after-engine.json", "after-stack.json"),
+        ),
+    ),
+    HeldOut(
+        "holdout2",
+        ROOT / "tests" / "data" / "routing_holdout2",
+        (("before round 5 (the rules of round 4)", "before-engine.json", "before-stack.json"),),
+    ),
 )
+HOLDOUT, HOLDOUT2 = HELD_OUT
+# The first held-out set's paths under their earlier names.
+HOLDOUT_DATA = HOLDOUT.data
+HOLDOUT_EVALSET = HOLDOUT.evalset
+HOLDOUT_PARSES = HOLDOUT.parses
+HOLDOUT_RESULTS = HOLDOUT.results
+HOLDOUT_README = HOLDOUT.readme
+HOLDOUT_RUNS = HOLDOUT.runs
 DENOMINATOR: dict[Outcome, str] = {
     "as_expected": "all conversations",
     "false_escalation": "expected the bot",
@@ -246,11 +289,11 @@ def render() -> str:
     return "\n".join(lines)
 
 
-def render_holdout() -> str:
-    """The generated part of the held-out set's results/README.md."""
+def render_holdout(held_out: HeldOut = HOLDOUT) -> str:
+    """The generated part of a held-out set's results/README.md."""
     lines: list[str] = []
-    for label, engine_file, stack_file in HOLDOUT_RUNS:
-        lines += run_tables(label, engine_file, stack_file, HOLDOUT_RESULTS)
+    for label, engine_file, stack_file in held_out.runs:
+        lines += run_tables(label, engine_file, stack_file, held_out.results)
     return "\n".join(lines)
 
 
@@ -271,23 +314,25 @@ def main(argv: list[str] | None = None) -> int:
     engine.add_argument(
         "--dev", action="store_true", help="on the development set (tests/data/routing_dev/)"
     )
-    engine.add_argument(
-        "--holdout",
-        action="store_true",
-        help="on the held-out set (tests/data/routing_holdout/)",
-    )
+    for held_out in HELD_OUT:
+        engine.add_argument(
+            f"--{held_out.option}",
+            action="store_true",
+            help=f"on the held-out set {_relative(held_out.data)}/",
+        )
     engine.add_argument("--out", type=Path, help="write the JSON here (default: stdout)")
     readme = commands.add_parser("readme", help="the tables of results/README.md")
     readme.add_argument("--write", action="store_true", help="update results/README.md")
     args = parser.parse_args(argv)
     if args.command == "engine":
-        if args.dev and args.holdout:
-            parser.error("--dev and --holdout: choose one set")
+        chosen = [h for h in HELD_OUT if getattr(args, h.option)]
+        if len(chosen) + args.dev > 1:
+            parser.error("--dev, --holdout and --holdout2: choose one set")
         sets = (
             (DEV_EVALSET, DEV_PARSES)
             if args.dev
-            else (HOLDOUT_EVALSET, HOLDOUT_PARSES)
-            if args.holdout
+            else (chosen[0].evalset, chosen[0].parses)
+            if chosen
             else (EVALSET, PARSES)
         )
         document = engine_document(args.rules, *sets)
@@ -297,7 +342,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sys.stdout.write(text)
         return 0
-    for readme_path, tables in ((README, render()), (HOLDOUT_README, render_holdout())):
+    pages = [(README, render())]
+    pages += [(h.readme, render_holdout(h)) for h in HELD_OUT if h.readme.exists()]
+    for readme_path, tables in pages:
         if args.write:
             text = readme_path.read_text(encoding="utf-8")
             readme_path.write_text(with_tables(text, tables), encoding="utf-8")

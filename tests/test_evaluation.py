@@ -252,6 +252,7 @@ PARSED_SETS = [
     pytest.param(EVALSET, PARSES, id="blind"),
     pytest.param(routing_eval.DEV_EVALSET, routing_eval.DEV_PARSES, id="development"),
     pytest.param(routing_eval.HOLDOUT_EVALSET, routing_eval.HOLDOUT_PARSES, id="held-out"),
+    pytest.param(routing_eval.HOLDOUT2.evalset, routing_eval.HOLDOUT2.parses, id="held-out-2"),
 ]
 
 
@@ -387,35 +388,48 @@ def test_results_readme_tables_are_generated_from_the_json() -> None:
     assert text == expected, "regenerate: .venv/bin/python -m tests.routing_eval readme --write"
 
 
-@pytest.mark.parametrize(
-    "run", routing_eval.HOLDOUT_RUNS, ids=[r[0] for r in routing_eval.HOLDOUT_RUNS]
-)
-def test_held_out_results_match_the_committed_results(run: tuple[str, str, str]) -> None:
-    """As for the earlier sets: the latest held-out run matches the rules as they are now;
-    the run before round 3 is kept as measured. Both stack runs lost nothing."""
+HELD_OUT_RUNS = [
+    pytest.param(h, run, id=f"{h.option}: {run[0]}")
+    for h in routing_eval.HELD_OUT
+    for run in h.runs
+]
+
+
+@pytest.mark.parametrize(("held_out", "run"), HELD_OUT_RUNS)
+def test_held_out_results_match_the_committed_results(
+    held_out: routing_eval.HeldOut, run: tuple[str, str, str]
+) -> None:
+    """As for the earlier sets: a held-out set's latest run matches the rules as they are
+    now; earlier runs are kept as measured. Every stack run lost nothing."""
     label, engine_file, stack_file = run
-    folder = routing_eval.HOLDOUT_RESULTS
-    doc = routing_eval.load(engine_file, folder)
-    stack = routing_eval.load(stack_file, folder)
+    doc = routing_eval.load(engine_file, held_out.results)
+    stack = routing_eval.load(stack_file, held_out.results)
     assert stack["transport_errors"] == [], stack_file
     assert stack["lost_payloads"] == [], stack_file
     assert stack["rules_version"] == doc["rules_version"], stack_file
+    evalset = load_eval_set(held_out.evalset)
+    ids = [c.id for c in evalset.conversations]
+    for measured in (doc, stack):
+        assert [c["id"] for c in measured["evaluation"]["conversations"]] == ids, label
     router = Router.from_path(routing_eval.RULES)
-    parses = load_parses(routing_eval.HOLDOUT_PARSES)
+    parses = load_parses(held_out.parses)
     regenerate = (
-        "regenerate: .venv/bin/python -m tests.routing_eval engine --holdout --out "
-        f"tests/data/routing_holdout/results/{engine_file}"
+        f"regenerate: .venv/bin/python -m tests.routing_eval engine --{held_out.option} --out "
+        f"{held_out.results.relative_to(ROOT)}/{engine_file}"
     )
     if (router.version, parses.fingerprint) != (doc["rules_version"], doc["model_fingerprint"]):
-        assert run != routing_eval.HOLDOUT_RUNS[-1], f"the {label} results are stale; {regenerate}"
+        assert run != held_out.runs[-1], f"the {label} results are stale; {regenerate}"
         pytest.skip(f"the {label} results were measured on other rules, as planned")
-    result = evaluate(router, load_eval_set(routing_eval.HOLDOUT_EVALSET), parses)
+    result = evaluate(router, evalset, parses)
     assert result.model_dump(mode="json") == doc["evaluation"], regenerate
 
 
-def test_held_out_readme_tables_are_generated_from_the_json() -> None:
-    text = routing_eval.HOLDOUT_README.read_text(encoding="utf-8")
-    expected = routing_eval.with_tables(text, routing_eval.render_holdout())
+@pytest.mark.parametrize("held_out", routing_eval.HELD_OUT, ids=lambda h: h.option)
+def test_held_out_readme_tables_are_generated_from_the_json(
+    held_out: routing_eval.HeldOut,
+) -> None:
+    text = held_out.readme.read_text(encoding="utf-8")
+    expected = routing_eval.with_tables(text, routing_eval.render_holdout(held_out))
     assert text == expected, "regenerate: .venv/bin/python -m tests.routing_eval readme --write"
 
 
@@ -541,8 +555,9 @@ class TestCommand:
 
 
 def test_readme_quotes_the_latest_held_out_run() -> None:
-    """README.md's Quality section quotes the held-out set's latest engine run."""
-    doc = routing_eval.load(routing_eval.HOLDOUT_RUNS[-1][1], routing_eval.HOLDOUT_RESULTS)
+    """README.md's Quality section quotes the newest held-out set's latest engine run."""
+    newest = routing_eval.HELD_OUT[-1]
+    doc = routing_eval.load(newest.runs[-1][1], newest.results)
     total = routing_eval.CategoryCounts.model_validate(doc["evaluation"]["summary"]["total"])
     explicit = routing_eval.CategoryCounts.model_validate(
         doc["evaluation"]["summary"]["categories"]["explicit_request"]
