@@ -62,6 +62,8 @@ DEV_PARSES = DEV_DATA / "nlu" / "banking.jsonl"
 DEV_RUN = "dev-engine.json"
 # Earlier development-set runs kept as measured: (label, file).
 DEV_EARLIER = (("round 2", "dev-round2-engine.json"), ("round 3", "dev-round3-engine.json"))
+
+
 # The held-out sets, each in its own folder so what measures stays apart from what was tuned
 # on: the first, written blind before round 3 (tests/data/routing_holdout/), measured rounds 3
 # and 4 and became tuning data in round 5; the second (tests/data/routing_holdout2/), written
