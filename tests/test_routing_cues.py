@@ -132,7 +132,8 @@ FRAUD = [
     ("scam", "I think I've been scammed"),
     ("scam", "a man rang pretending to be from the bank and I gave him the code"),
     ("scam", "my sim stopped working and now there are payments"),
-    ("scam", "got a phishing email, did I give away my password?"),
+    # A phishing email asked about is talk of a scam, not yet a report of harm.
+    ("scam_mention", "got a phishing email, did I give away my password?"),
 ]
 NOT_FRAUD = [
     "When will my new card arrive?",

@@ -33,8 +33,10 @@ MATCH = {
         "I paid by bank transfer and now the seller has blocked me",
         "the invoice had new bank details and the supplier says they have never been paid",
         "the crypto site says I must pay a withdrawal fee before I get my money out",
-        "someone claiming to be from HMRC said I owe tax",
         "I think that email was a scam, I clicked it and entered my password",
+    ],
+    "scam_mention": [
+        "someone claiming to be from HMRC said I owe tax",
     ],
     "vulnerability": [
         "i can't cope with all this any more",

@@ -153,6 +153,12 @@ CUE_EXAMPLES = [
     ("good_news", "WE GOT THE KEYS!!", "WE GOT THE KEYS"),
     ("howto", "how do I report a phishing email?", "how do I report a phishing email?"),
     ("deadline", "the deposit is due tomorrow", "deposit is due tomorrow"),
+    ("scam_mention", "is this text a scam?", "a scam"),
+    ("no_harm", "I haven't clicked anything", "I haven't clicked"),
+    ("payment_risk", "how do I raise my transfer limit", "raise my transfer limit"),
+    ("repayment", "can we set up a payment plan", "payment plan"),
+    ("coping", "does the app work with VoiceOver", "does the app work with VoiceOver"),
+    ("no_complaint", "this isn't a complaint", "isn't a complaint"),
 ]
 
 

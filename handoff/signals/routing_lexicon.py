@@ -91,6 +91,7 @@ __all__ = [
     "PRAISE",
     "ROUTING_GROUPS",
     "SCAM",
+    "SCAM_MENTION",
     "TYPOS",
     "VULNERABILITY",
     "CueGroup",
@@ -734,31 +735,44 @@ _FRAUD = (
     "account was compromised",
     "details were compromised",
     "details have been compromised",
-    "lost my card",
-    "lost my wallet",
-    "lost my purse",
-    "lost my phone",
-    "can't find my card",
-    "card is missing",
+    # Not "lost my card", "lost my wallet" or "can't find my card": a lost card with no
+    # payment the customer denies is the bot's (freeze it, order another); a payment after
+    # the loss is a fraud_report (handoff.signals.situations).
 )
-_SCAM = (
+# Being scammed, told by the customer: "I've been scammed", "we got conned". Not when it
+# happened to someone else ("my friend got scammed last week, is this text from you?").
+_SCAMMED = ("scammed", "conned")
+_SOMEONE_ELSE = frozenset(
+    f"{whose} {who} {verb}"
+    for whose in ("my", "a", "our")
+    for who in (
+        "friend",
+        "mate",
+        "colleague",
+        "neighbour",
+        "neighbor",
+        "friend's",
+        "mate's",
+        "pal",
+        "workmate",
+    )
+    for verb in ("got", "was", "been", "has been", "had been", "just got", "nearly got")
+) | frozenset({"people getting", "people get", "people got", "people being", "others got"})
+# Talk of scams that is not yet a report: the word itself ("is this a scam?", "£4 for a
+# coffee is a scam"), a text recognised as phishing, someone pretending to be the bank. A
+# person checks it when the NLU reads fraud too, or an adviser does (fraud_words_unbacked);
+# "I haven't clicked anything" (cue no_harm) leaves it with the bot.
+SCAM_MENTION = "scam_mention"
+_SCAM_MENTION: tuple[str, ...] = (
     "scam",
     "scams",
-    "scammed",
     "scammer",
     "scammers",
     "a scam",
     "scam call",
-    "conned",
-    "been conned",
+    "scam text",
+    "scam email",
     "phishing",
-    "clicked a link",
-    "clicked on a link",
-    "clicked the link in a text",
-    "clicked a link in a text",
-    "clicked a link in an email",
-    "clicked on a link in a text",
-    "clicked on a link in an email",
     "fake link",
     "dodgy link",
     "suspicious link",
@@ -770,12 +784,47 @@ _SCAM = (
     "fake email",
     "fake call",
     "suspicious call",
+    "pretending to be from",
+    "pretended to be from",
+    "pretending to be the bank",
+    "claiming to be from",
+    "claimed to be from",
+    "impersonating",
+    "impersonation",
+    "investment scam",
+    "romance scam",
+    "crypto scam",
+)
+# What a scammer asks for.
+_SECRETS = (
+    "my card details",
+    "my card number",
+    "my details",
+    "my bank details",
+    "my pin",
+    "my password",
+    "my passcode",
+    "the code",
+    "my code",
+    "the security code",
+    "the one time code",
+    "my login",
+)
+# Details typed in somewhere: into a fake page, or a real shop's checkout ("I entered my card
+# details and the payment was declined"). A scam shape (handoff.signals.situations) tells
+# the first when the customer says where the page came from or why it was fake.
+_SCAM_MENTION += _combine(("entered", "typed", "typed in", "put in"), _SECRETS)
+# Harm told: a link clicked, details or codes given, money moved on someone's say-so.
+_SCAM = (
+    "clicked a link",
+    "clicked on a link",
+    "clicked the link in a text",
+    "clicked a link in a text",
+    "clicked a link in an email",
+    "clicked on a link in a text",
+    "clicked on a link in an email",
     *_combine(
         (
-            "entered",
-            "typed",
-            "typed in",
-            "put in",
             "gave",
             "gave them",
             "gave him",
@@ -784,29 +833,11 @@ _SCAM = (
             "told them",
             "read out",
         ),
-        (
-            "my card details",
-            "my card number",
-            "my details",
-            "my bank details",
-            "my pin",
-            "my password",
-            "my passcode",
-            "the code",
-            "my code",
-            "the security code",
-            "the one time code",
-            "my login",
-        ),
+        _SECRETS,
     ),
     "safe account",
     "move my money to a safe",
     "transfer my money to a safe",
-    "pretending to be from",
-    "pretended to be from",
-    "pretending to be the bank",
-    "claiming to be from",
-    "claimed to be from",
     "said they were from the bank",
     "said they were from your",
     "said he was from the bank",
@@ -818,11 +849,6 @@ _SCAM = (
     "remote access",
     "anydesk",
     "teamviewer",
-    "investment scam",
-    "romance scam",
-    "crypto scam",
-    "impersonating",
-    "impersonation",
     "authorised push payment",
     "told me to move my money",
     "asked me to move my money",
@@ -1142,6 +1168,8 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _A_CALLBACK, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(FRAUD, 0.0, _FRAUD),
     CueGroup(SCAM, 0.0, _SCAM),
+    CueGroup(SCAM, 0.0, _SCAMMED, negated_before=_SOMEONE_ELSE),
+    CueGroup(SCAM_MENTION, 0.0, _SCAM_MENTION),
     CueGroup(VULNERABILITY, 0.0, _VULNERABILITY, negated_before=_ENGLISH),
     CueGroup(VULNERABILITY, 0.0, _CANT_AFFORD, frozenset({"to"}), _ENGLISH),
     CueGroup(VULNERABILITY, 0.0, _CANT_AFFORD_TO, negated_before=_ENGLISH),

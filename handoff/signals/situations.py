@@ -286,6 +286,8 @@ _SHAPES: tuple[_Shape, ...] = (
         rf"filled out|"
         rf"inputted|input|submitted)\b{_GAP}\b(?:details|card|pin|password|passcode|code|number|"
         rf"info|information)",
+        rf"^(?=(?s:.*?)\b(?:link|text|texts|email|e-mail|message|sms|whatsapp|call|caller|"
+        rf"fake|scam|dodgy|phishing|realised|realized|suspicious|pretending)\b)(?s:.*?)"
         rf"\b(?:put|entered|typed|gave|filled in|inputted|submitted)\b{_GAP}\b(?:my|our|"
         rf"the)\s+(?:card |bank |login |log in |security )?"
         rf"(?:details|pin|password|passcode|code|number|info)\b{_GAP}\b(?:link|text|email|website|"
@@ -305,10 +307,7 @@ _SHAPES: tuple[_Shape, ...] = (
         rf"read out|sent|"
         rf"shared|handed over|handed)\b{_GAP}\b(?:code|codes|pin|passcode|password|one[- ]time|otp|"
         rf"card details|card number|card|details)\b",
-        # pretending to be the bank or the police; "safe account"
-        r"\b(?:claim(?:ed|ing|s)? to be|pretend(?:ed|ing|s)? to be|posing as|impersonat\w*|"
-        r"said (?:he|she|they) (?:was|were) from|saying (?:he|she|they) (?:was|were|is|"
-        r"are) from)\b",
+        # "safe account" (someone pretending to be the bank is a scam_mention: see below)
         r"\bsafe account\b",
         r"\bcourier\b[^\n]{0,80}?\b(?:collect|collected|pick|picked|coming|came|come)\b",
         # paid and the other side vanished
@@ -332,9 +331,6 @@ _SHAPES: tuple[_Shape, ...] = (
         r"\b(?:met|meet)\b[^.?!\n]{0,40}?\b(?:online|on (?:instagram|facebook|tinder|hinge|bumble|"
         r"a dating)|dating (?:app|site))\b"
         r"[^\n]{0,160}?\b(?:send|sent|transfer|payment|pay|money|£)",
-        r"\b(?:it|this|that|the (?:text|email|call|website|link|site))\s+(?:was|is|"
-        r"'s)\s+(?:probably |definitely |clearly |obviously )?"
-        r"(?:fake|a scam|a con|dodgy|phishing|not (?:really )?(?:you|the bank))\b",
     ),
     _shape(
         VULNERABILITY,
@@ -533,6 +529,320 @@ _SHAPES: tuple[_Shape, ...] = (
             r"\b(?:same|that)\s+(?:answer|reply|link|message|page)\s+(?:again|as before|"
             r"every time)\b",
         ),
+    ),
+)
+
+# ---------------------------------------------------------------------- round 5: harm or mention
+# A report of harm to this customer (money gone, details given, a device or the account in
+# someone else's hands, payee details changed by email, pressure to pay now) is evidence on
+# its own. Talk about fraud is not: a scam word as slang, a phishing text recognised and not
+# clicked, someone else's bad luck, a question about how to report one. Those are
+# ``scam_mention`` cues, which need the NLU's agreement, and ``no_harm`` cues, which cancel
+# them. Flags on an account (fraud_suspected, vulnerable, collections) are context: a
+# ``payment_risk`` or ``repayment`` request is what makes them matter (rules/banking.yaml).
+SCAM_MENTION = "scam_mention"  # a routing_lexicon kind too
+NO_HARM = "no_harm"
+PAYMENT_RISK = "payment_risk"
+REPAYMENT = "repayment"
+COPING = "coping"
+NO_COMPLAINT = "no_complaint"
+FRAUD = "fraud"  # the lexicon's weak kind: the NLU must agree
+# Losing a card, purse or phone, or having it taken.
+_TAKEN = r"(?:stolen|nicked|pinched|snatched|taken|lost|missing|pickpocketed)"
+_BELONGING = r"(?:it|they|them|the card|my card|my cards|my purse|my wallet|my bag|my phone)"
+# A phone that stopped working on its network: a SIM swap's first sign.
+_SIM_DEAD = (
+    r"(?:sim (?:card )?(?:is |was |has been )?(?:not provisioned|not registered|deactivated|"
+    r"cancelled|blocked|invalid)|sim (?:card )?(?:has |just )?stopped working|no sim|"
+    r"emergency calls only|sos only|suddenly (?:has |had |got |lost )?(?:no |all )?"
+    r"(?:signal|service|network))"
+)
+# What someone who has the number does next.
+_TAKEOVER = (
+    r"(?:new payee|payee (?:was |has been |being )?(?:added|set up)|password|passcode|"
+    r"log ?in|new device|codes? i (?:didn't|did not|never)|money (?:gone|missing|taken)|"
+    r"payments?|transfers?|(?:email|text|message|alert|notification) (?:about|saying|that))"
+)
+# Those who invoice the customer: a change of their bank details by email is the classic
+# redirection (house deposits, builders, suppliers). Not "he sent his new bank details".
+_BILLER = (
+    r"(?:solicitors?|conveyancers?|lawyers?|builders?|supplier|suppliers|seller|estate agents?|"
+    r"letting agents?|contractor|accountant|the company|the firm|the garage|"
+    r"the dealer|the dealership|the agency)"
+)
+_NUMBER_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|some)"
+# The customer says why they suspect it: words that make details typed into a page a report.
+_SUSPECT = (
+    r"(?:fake|scam|dodgy|phishing|not (?:real|genuine|legit|you)|realised|realized|"
+    r"suspicious|looked like (?:you|the bank|royal mail|the post office)|pretending|"
+    r"parcel|redelivery|delivery fee|customs fee|hmrc|tax refund)"
+)
+
+# A message with no word of struggling now: only there can a calm fact cancel the rest.
+_CALM = (
+    r"^(?!(?s:.*?)\b(?:can't|cant|cannot|can not|unable|struggl\w*|behind|arrears|cope|"
+    r"worried|scared|desperate|help me|don't know what|dont know what|no money|skint|broke)\b)"
+    r"(?s:.*?)"
+)
+
+_SHAPES += (
+    # Payments after the card, purse or phone was taken: "my purse was nicked ... two
+    # contactless payments after it was taken"; "since I lost it there have been payments".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("after since"),
+        rf"\b{_MONEY}\b[^.?!\n]{{0,40}}?\b(?:after|since)\s+{_BELONGING}\s+(?:was|were|got|"
+        rf"had been|went)\s+{_TAKEN}\b",
+        rf"\b(?:after|since)\s+(?:i|we)\s+(?:lost|dropped|left)\s+{_BELONGING}\b[^.?!\n]{{0,60}}?"
+        rf"\b(?:there\s+(?:are|is|were|was|have been|has been|'s been)|i can see|i see|showing|"
+        rf"someone|somebody)\b[^.?!\n]{{0,40}}?\b{_MONEY}\b",
+        rf"\b(?:after|since)\s+{_BELONGING}\s+(?:was|were|got)\s+{_TAKEN}\b[^.?!\n]{{0,60}}?"
+        rf"\b(?:there\s+(?:are|is|were|was|have been|has been|'s been)|i can see|i see|showing|"
+        rf"someone|somebody)\b[^.?!\n]{{0,40}}?\b{_MONEY}\b",
+    ),
+    # A SIM gone dead and a sign of someone in the account: "SIM not provisioned, and now
+    # an email about a new payee being added".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("sim emergency sos suddenly"),
+        rf"\b{_SIM_DEAD}\b[^\n]{{0,160}}?\b{_TAKEOVER}",
+        rf"\b{_TAKEOVER}\b[^\n]{{0,160}}?\b{_SIM_DEAD}\b",
+    ),
+    # A payee the customer says they did not add.
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("payee payees beneficiary"),
+        rf"\b(?:payee|payees|beneficiary)\b[^.?!\n]{{0,30}}?\b(?:i|we)\s+{_SURE}{_NOT}\s+"
+        r"(?:add|added|set up|create|created|make|made|recognise)\b",
+    ),
+    # Told about a new payee (by email, text, alert): fraud if the NLU agrees; phishing texts
+    # say the same ("texts pretending to be you about a new payee").
+    _shape(
+        FRAUD,
+        0.0,
+        _words("payee"),
+        r"\b(?:email|e-mail|text|message|notification|alert|letter)s?\b[^.?!\n]{0,30}?"
+        r"\b(?:about|saying|that|telling me)\b[^.?!\n]{0,25}?\bnew payee\b",
+    ),
+    # A payment to a name the customer has never heard of: as "I don't recognise it", fraud
+    # if the NLU agrees or the customer asks for a person ("... I've never heard of, I need
+    # to speak to someone"). Not "I've never heard of Apple Pay".
+    _shape(
+        FRAUD,
+        0.0,
+        _words("heard"),
+        rf"\b{_MONEY}\b(?:[^.?!\n]|\.\d){{0,80}}?\b(?:never|not)\s+(?:even\s+)?heard\s+of\b",
+    ),
+    # Card details typed into the page a text or email led to, told with the suspicion
+    # ("got a text about my parcel ... I put my card details in and now realised it's fake").
+    # Not a purchase on a real website: the customer says why it was not genuine.
+    _shape(
+        SCAM,
+        0.0,
+        _words("put typed entered filled inputted submitted gave"),
+        rf"^(?=(?s:.*?)\b{_SUSPECT})(?s:.*?)\b(?:text|texts|message|email|e-mail|link|site|"
+        r"website|page|form|sms|whatsapp)\b[^\n]{0,140}?\b(?:i|we)\s+(?:then\s+|just\s+|"
+        r"stupidly\s+|already\s+|also\s+)?(?:put|typed|entered|filled in|gave|inputted|"
+        r"submitted)\s+(?:in\s+)?(?:all\s+)?(?:my|our)\s+(?:card\s+|bank\s+|login\s+|log in\s+|"
+        r"security\s+|personal\s+|account\s+)?(?:details|number|pin|password|passcode|info)\b",
+    ),
+    # New bank details from someone the customer pays: "my solicitor emailed new bank
+    # details this morning, says the old ones were wrong".
+    _shape(
+        SCAM,
+        0.0,
+        _words("details"),
+        rf"\b{_BILLER}(?:'s)?\s+(?:has\s+|have\s+|just\s+|then\s+|now\s+)*(?:emailed|e-mailed|"
+        r"sent|texted|messaged|whatsapped|changed|updated|given me|gave me|sent over|"
+        r"emailed over|emailed me|sent me|texted me)\b[^.?!\n]{0,40}?\b(?:new|updated|changed|"
+        r"different|another)\s+(?:bank|account|payment|sort code)\s+(?:details|number|info)\b",
+        rf"\b(?:email|text|message|letter|invoice)\s+from\s+(?:my|the|our)\s+{_BILLER}\b"
+        r"[^.?!\n]{0,60}?\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+"
+        r"details\b",
+        rf"\b{_BILLER}(?:'s)?\s+(?:bank|account|payment)\s+details\s+(?:have|has)\s+"
+        r"(?:changed|been changed|been updated)\b",
+    ),
+    # A partner met online who needs money to visit: "needs money for his leave papers so he
+    # can come and visit me".
+    _shape(
+        SCAM,
+        0.0,
+        _words("leave release papers so before visit"),
+        r"\b(?:leave papers|leave form|leave fee|leave application|release papers|"
+        r"release fee|peacekeeping mission)\b",
+        r"\b(?:needs?|needed|asking for|asked (?:me )?for|wants?)\s+(?:the\s+)?(?:money|cash|"
+        r"£\s?[\d,]+k?|\$\s?[\d,]+k?|[\d,]+)\b[^.?!\n]{0,60}?\b(?:so (?:he|she|they) can|"
+        r"before (?:he|she|they) can|to be able to)\s+(?:come|visit|fly|travel|get here|meet|"
+        r"see)\b[^.?!\n]{0,20}?\b(?:me|us|here|over)\b",
+    ),
+    # Money already paid, then the question whether it was a scam: "he paid £4,000 for a
+    # 20 minute job, is that a scam?" (not "£4 for a coffee, is that a scam lol").
+    _shape(
+        SCAM,
+        0.0,
+        _words("scam con scammed conned fraud"),
+        r"\b(?:paid|sent|transferred|gave (?:him|her|them))\b[^\n]{0,80}?\b(?:is|was|"
+        r"could)\s+(?:that|this|it|he|she|they)\s+(?:be\s+)?(?:a\s+)?(?:scam|con|fraud|"
+        r"scammer|conman|fraudster)\b(?![^.?!\n]{0,15}(?:\blol\b|\blmao\b|\bhaha|😂|🤣))",
+    ),
+    # Someone else on the customer's device while money moves: "the account manager is on
+    # my screen", "he's been on my computer for an hour". Not "I'm on my laptop".
+    _shape(
+        SCAM,
+        0.0,
+        _words("screen computer laptop pc remotely"),
+        r"\b(?:he|she|they|someone|somebody|the (?:man|guy|woman|lady|agent|caller|engineer|"
+        r"technician|account manager|broker|trader|adviser|advisor))(?:'s|'re|\s+is|\s+was|"
+        r"\s+has|\s+had|\s+were|\s+are)?\s+(?:been\s+|now\s+|still\s+)?(?:on|in|into|"
+        r"controlling|sharing|accessing|remotely (?:on|into|controlling|accessing))\s+(?:my|our)\s+"
+        r"(?:screen|computer|laptop|pc)\b",
+        r"\bremotely\s+(?:access\w*|control\w*|into|onto)\b",
+    ),
+    # Scam talk that is not a report: someone pretending to be the bank, a message the
+    # customer calls fake.
+    _shape(
+        SCAM_MENTION,
+        0.0,
+        _words(
+            "claim claimed claiming claims pretend pretended pretending pretends posing "
+            "impersonating impersonated impersonator said saying fake scam con dodgy phishing "
+            "not"
+        ),
+        r"\b(?:claim(?:ed|ing|s)? to be|pretend(?:ed|ing|s)? to be|posing as|impersonat\w*|"
+        r"said (?:he|she|they) (?:was|were) from|saying (?:he|she|they) (?:was|were|is|"
+        r"are) from)\b",
+        r"\b(?:it|this|that|(?:the|this|that) (?:text|email|call|website|link|site|message))"
+        r"(?:\s+(?:was|is)|'s)\s+(?:probably |definitely |clearly |obviously )?"
+        r"(?:fake|a scam|a con|dodgy|phishing|not (?:really )?(?:you|the bank))\b",
+    ),
+    # No harm done: the text was recognised and not acted on, nothing has gone, or "scam" is
+    # slang for a price. Cancels fraud and scam_mention cues (not a report of harm) in the
+    # same message.
+    _shape(
+        NO_HARM,
+        0.0,
+        _words(
+            "clicked click tapped tap opened open replied reply responded respond given give "
+            "entered enter called rang deleted ignored blocked reported forward no nothing "
+            "fine normal mine lol lmao haha tbh scam con rip-off ripoff robbery"
+        ),
+        r"\b(?:i|we)\s+(?:haven't|havent|have not|didn't|didnt|did not|never|won't|wont|"
+        r"will not)\s+(?:clicked|click|tapped|tap|opened|open|replied|reply|responded|respond|"
+        r"given|give|entered|enter|called|rung|rang)\b(?!\s+(?:and|but)\b)",
+        r"\bnot\s+(?:clicked|tapped|opened|replied to)\s+(?:it|them|anything|the link|any)\b",
+        r"\b(?:just\s+|already\s+)?(?:deleted|ignored|blocked and deleted)\s+(?:it|them|the "
+        r"(?:text|email|message|number|call)s?)\b",
+        r"\bwhere\s+(?:do|can|should)\s+(?:i|we)\s+(?:forward|report|send)\s+(?:it|them|this|"
+        r"these|the (?:text|email|message)s?)\b",
+        r"\bno\s+(?:unknown|unusual|strange|odd|dodgy|suspicious|unrecognised|unrecognized|"
+        r"funny|weird)\s+(?:payments?|transactions?|charges?|spending|activity)\b",
+        r"\bnothing\s+(?:has\s+been\s+|'s\s+been\s+|was\s+|has\s+)?(?:taken|spent|gone out|"
+        r"missing|touched|used)\b",
+        r"\b(?:all|everything)\s+(?:the\s+)?(?:payments?\s+)?(?:looks?|seems?|is)\s+(?:fine|"
+        r"normal|ok|okay|mine)\b",
+        r"\b(?:(?:is|are|'s|'re|was)\s+(?:that\s+|this\s+|it\s+)?|what\s+)(?:a|an|such a|"
+        r"a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|robbery)\b"
+        r"[^.?!\n]{0,20}?(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😅|🙄|\btbh\b)",
+        r"(?:£|\$|€)\s?\d+(?:\.\d+)?p?\s+(?:for|on)\s+[^.?!\n]{0,30}?\b(?:is|was|'s)\s+"
+        r"(?:a|an|such a|a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|"
+        r"robbery)\b",
+    ),
+    # A request that a fraud flag makes sensitive: a new payee, a higher limit, a large
+    # payment that must go now, someone insisting on it.
+    _shape(
+        PAYMENT_RISK,
+        0.0,
+        _words(
+            "limit limits payee beneficiary recipient today now urgently asap immediately "
+            "tonight said says told saying insist insisted insists off"
+        ),
+        r"\b(?:get round|get around|bypass|go over|get past|avoid|override)\s+(?:the|my|this|"
+        r"your)\s+(?:daily\s+|payment\s+|transfer\s+)?limits?\b",
+        r"\b(?:increase|raise|up|lift|extend|remove|change|higher)\s+(?:my|the)\s+(?:daily\s+|"
+        r"online\s+)?(?:transfer|payment|sending|daily|faster payments?)\s+limits?\b",
+        r"\b(?:add|set up|create|adding|setting up|new)\s+(?:a\s+)?(?:new\s+)?(?:payee|"
+        r"beneficiary|recipient)\b",
+        r"\b(?:send|transfer|pay|move)\s+(?:£|\$|€)\s?\d[\d,.]*k?\b[^.?!\n]{0,40}?\b(?:today|"
+        r"(?<!for )now|urgently|asap|right now|immediately|tonight)\b",
+        r"\b(?:said|says|told me|saying|insist\w*)\b[^.?!\n]{0,30}?\b(?:has to|must|needs? to|"
+        r"got to|have to)\s+(?:go|be (?:paid|sent|done)|pay|send|transfer)\b[^.?!\n]{0,30}?"
+        r"\b(?:today|now|tonight|immediately|right away|straight away|within)\b",
+        r"\bor (?:the deal is off|the deal's off|i'll lose (?:it|the)|they'll (?:cancel|arrest|"
+        r"sell)|i'll be arrested|it goes to someone else)\b",
+    ),
+    # A repayment arrangement: what a collections or vulnerable flag makes sensitive.
+    _shape(
+        REPAYMENT,
+        0.0,
+        _words("plan arrangement holiday behind missed month week fortnight overdraft payday"),
+        r"\b(?:payment|repayment)\s+(?:plan|arrangement|holiday|break)\b",
+        r"\bbehind\s+(?:on|with)\s+(?:my|our|the)\s+(?:loan|credit card|card|overdraft|"
+        r"repayments|payments)\b",
+        r"\bmissed\s+(?:a\s+|my\s+|some\s+|two\s+|three\s+)?(?:loan\s+|card\s+)?"
+        r"(?:payments?|repayments?)\b",
+        r"\b(?:can|could)\s+(?:i\s+|we\s+)?(?:only\s+)?(?:afford|do|manage|pay)\s+"
+        r"(?:about\s+|around\s+)?"
+        r"£\s?\d+\s+(?:a|per|each|every)\s+(?:month|week|fortnight)\b",
+        r"\b(?:increase|extend|raise|up)\s+(?:my|the)\s+overdraft\b",
+        r"\bget\s+(?:me\s+)?through\s+(?:to|till|until|til)\s+payday\b",
+    ),
+    # Facts told calmly: coping, accessibility settings, a loss long ago. Cancel a
+    # vulnerability cue in the same message when the tone is not negative (the rule checks
+    # the sentiment): "I'm registered blind, does the app work with VoiceOver?"
+    _shape(
+        COPING,
+        0.0,
+        _words(
+            "coping managing getting doing voiceover voice screen screenreader talkback large "
+            "braille audio text font bigger accessibility accessible magnifier high ago now "
+            "got get getting with had received starting start found walked lined save savings "
+            "saver invest investing isa"
+        ),
+        rf"{_CALM}\b(?:coping|managing|getting on|getting by|doing)\s+(?:absolutely\s+|"
+        r"perfectly\s+|just\s+)?(?:fine|well|ok|okay|alright|all right|on my own)\b",
+        rf"{_CALM}\b(?:voiceover|voice over|screen ?reader|talkback|large print|braille|"
+        r"audio (?:statements|format|version)|text size|font size|bigger (?:text|font|print)|"
+        r"accessibility|accessible format|magnifier|high contrast)\b",
+        rf"{_CALM}\b(?:died|passed away|passed|late (?:husband|wife|partner|mum|dad|mother|father)|"
+        rf"widowed|bereaved)\b[^.?!\n]{{0,80}}?\b{_NUMBER_WORD}\s+years\s+(?:ago|now)\b",
+        # a job lost with a cushion or the next one lined up
+        rf"{_CALM}\b(?:got|get|getting|with|had|received)\s+(?:a\s+)?(?:decent|good|nice|generous|big|"
+        r"healthy|really good)\s+(?:payout|pay ?out|package|settlement|lump sum|redundancy)\b",
+        rf"{_CALM}\b(?:starting|start|got|found|walked into|lined up)\s+(?:a\s+)?(?:new|another)\s+"
+        r"job\b",
+        # a payout to save or invest: "the best savings account for my redundancy money"
+        rf"{_CALM}\b(?:sav(?:e|ings|er)|invest\w*|isa)\b[^.?!\n]{{0,60}}?\b(?:redundancy|payout|"
+        r"lump sum)\b",
+        rf"{_CALM}\b(?:redundancy|payout|lump sum)\b[^.?!\n]{{0,40}}?\b(?:sav(?:e|ings|er)|"
+        r"invest\w*|isa)\b",
+    ),
+    # "I'm not making a complaint, I just want to know ..."
+    _shape(
+        NO_COMPLAINT,
+        0.0,
+        _words("complaint complaining"),
+        r"\b(?:not|isn't|is not|no|never)\s+(?:making\s+|raising\s+|filing\s+|lodging\s+)?"
+        r"(?:a\s+)?(?:formal\s+)?complaint\b",
+        r"\b(?:i'm|im|i am)\s+not\s+complaining\b",
+        r"\bnot\s+(?:to\s+)?(?:complain|moan)\b",
+    ),
+    # Low mood said in passing: "not that it matters, nothing really matters much at the
+    # moment". Not "it doesn't matter" (a fact) or "nothing matters more than security".
+    _shape(
+        VULNERABILITY,
+        0.0,
+        _words("matters point hopeless worthless numb bother care"),
+        r"\bnothing\s+(?:really\s+|much\s+|else\s+)?matters(?!\s+(?:more|as much|so much))"
+        r"(?:\s+(?:much|anymore|any more))?\b",
+        r"\b(?:what's|whats|what is)\s+the\s+point\s+(?:of|in)\s+(?:anything|any of it|"
+        r"it all|trying|carrying on|going on)\b",
+        r"\b(?:i|i'm|im|i am)\s+(?:feel|feeling|felt)?\s*(?:so\s+|really\s+|completely\s+)?"
+        r"(?:hopeless|worthless|numb|empty inside)\b",
+        r"\b(?:don't|dont|do not)\s+(?:really\s+)?care\s+(?:about anything|what happens|"
+        r"anymore|any more)\b",
     ),
 )
 
