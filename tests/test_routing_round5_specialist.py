@@ -46,6 +46,8 @@ REPORTS = [
     # low mood said in passing
     ("vulnerability", "whatever, nothing really matters anymore"),
     ("vulnerability", "honestly I feel so hopeless about all of it"),
+    ("vulnerability", "I'm going blind and struggling to read my statements"),
+    ("fraud_report", "the sim says emergency calls only and I'm locked out of the app"),
 ]
 
 MENTIONS = [
@@ -97,8 +99,12 @@ NOT_THAT_KIND = [
     ("scam", "my son is a soldier, can I send him money while he's posted abroad?"),
     ("scam", "I'm on my laptop trying to move money to my savings"),
     ("scam", "she was on my phone looking at photos"),
+    ("fraud_report", "my phone suddenly had no signal on the train so my payment failed"),
+    ("fraud_report", "my phone had no signal all day, can I still use the app to pay?"),
+    ("scam", "my solicitor sent me the new bank details form for the mortgage"),
     # calm facts and idioms
     ("vulnerability", "it doesn't matter, I found it"),
+    ("vulnerability", "nothing really matters to me more than good service"),
     ("vulnerability", "nothing matters more than keeping my savings safe"),
     ("coping", "I lost my job and can't pay the rent, but I'm managing fine otherwise"),
     ("coping", "I'm registered blind and I can't use the app since the update"),

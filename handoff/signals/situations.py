@@ -560,8 +560,10 @@ _SIM_DEAD = (
 # What someone who has the number does next.
 _TAKEOVER = (
     r"(?:new payee|payee (?:was |has been |being )?(?:added|set up)|password|passcode|"
-    r"log ?in|new device|codes? i (?:didn't|did not|never)|money (?:gone|missing|taken)|"
-    r"payments?|transfers?|(?:email|text|message|alert|notification) (?:about|saying|that))"
+    r"(?:can't|cannot|can not|unable to) (?:log ?in|get into|get in)|locked out|new device|"
+    r"codes? i (?:didn't|did not|never)|money (?:has )?(?:gone|missing|taken)|"
+    r"(?:payments?|transfers?) (?:i|we) (?:didn't|did not|never)|"
+    r"(?:email|text|message|alert|notification) (?:about|saying|that))"
 )
 # Those who invoice the customer: a change of their bank details by email is the classic
 # redirection (house deposits, builders, suppliers). Not "he sent his new bank details".
@@ -658,7 +660,8 @@ _SHAPES += (
         rf"\b{_BILLER}(?:'s)?\s+(?:has\s+|have\s+|just\s+|then\s+|now\s+)*(?:emailed|e-mailed|"
         r"sent|texted|messaged|whatsapped|changed|updated|given me|gave me|sent over|"
         r"emailed over|emailed me|sent me|texted me)\b[^.?!\n]{0,40}?\b(?:new|updated|changed|"
-        r"different|another)\s+(?:bank|account|payment|sort code)\s+(?:details|number|info)\b",
+        r"different|another)\s+(?:bank|account|payment|sort code)\s+(?:details|number|info)\b"
+        r"(?!\s+(?:form|forms|mandate|change form|request))",
         rf"\b(?:email|text|message|letter|invoice)\s+from\s+(?:my|the|our)\s+{_BILLER}\b"
         r"[^.?!\n]{0,60}?\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+"
         r"details\b",
@@ -835,7 +838,8 @@ _SHAPES += (
         VULNERABILITY,
         0.0,
         _words("matters point hopeless worthless numb bother care"),
-        r"\bnothing\s+(?:really\s+|much\s+|else\s+)?matters(?!\s+(?:more|as much|so much))"
+        r"\bnothing\s+(?:really\s+|much\s+|else\s+)?matters"
+        r"(?![^.?!\n]{0,15}?\b(?:more|as much|so much)\b)"
         r"(?:\s+(?:much|anymore|any more))?\b",
         r"\b(?:what's|whats|what is)\s+the\s+point\s+(?:of|in)\s+(?:anything|any of it|"
         r"it all|trying|carrying on|going on)\b",
@@ -843,6 +847,18 @@ _SHAPES += (
         r"(?:hopeless|worthless|numb|empty inside)\b",
         r"\b(?:don't|dont|do not)\s+(?:really\s+)?care\s+(?:about anything|what happens|"
         r"anymore|any more)\b",
+    ),
+    # Sight or hearing loss in the customer's own words ("I'm blind", "losing my sight"), as
+    # "registered blind": with how they manage it (cue coping) a calm question stays with the
+    # bot; "I'm blind and really struggling to read my statements" does not.
+    _shape(
+        VULNERABILITY,
+        0.0,
+        _words("blind deaf impaired sight eyesight hearing"),
+        r"\b(?:i'm|im|i am|i've gone|i have gone|i'm going|i am going|i'm now|i am now)\s+"
+        r"(?:almost\s+|nearly\s+|completely\s+|totally\s+|partially\s+)?(?:blind|deaf)\b",
+        r"\b(?:visually|hearing) impaired\b|\bsight loss\b|"
+        r"\blosing my (?:sight|eyesight|hearing)\b",
     ),
 )
 
@@ -916,8 +932,11 @@ _SHAPES += (
         _words("signal service network reception"),
         r"\b(?:phone|sim|mobile)\b[^.?!\n]{0,30}?\b(?:lost|no|has no|stopped getting|"
         r"without)\s+(?:all\s+)?"
-        r"(?:signal|service|network|reception)\b[^\n]{0,80}?\b(?:bank|banking|account|app|log in|"
-        r"login|get into|get in)\b",
+        r"(?:signal|service|network|reception)\b"
+        # not a question about using the app without signal ("can I still use the app?")
+        r"(?![^\n]{0,40}?\b(?:can|could|will|would|does|do)\s+(?:i|we|the app|it)\s+"
+        r"(?:still\s+)?(?:use|work|be able|pay))"
+        r"[^\n]{0,80}?\b(?:bank|banking|account|app|log in|login|get into|get in)\b",
     ),
     # Invoice redirection: the payee never sent the "new bank details".
     _shape(
