@@ -187,6 +187,41 @@ def test_asking_what_the_bot_is_is_not_a_request(language: str, text: str) -> No
 @pytest.mark.parametrize(
     ("language", "text"),
     [
+        ("es", "llamadme por favor, es urgente"),
+        ("it", "mi richiamate? grazie"),
+        ("it", "potete chiamarmi oggi?"),
+        ("fr", "passez-moi un conseiller svp"),
+        ("tr", "beni arayabilir misiniz?"),
+        ("tr", "müşteri temsilcisine bağlar mısınız"),
+        ("lt", "ar galite man paskambinti?"),
+        ("pl", "czy ktoś może do mnie zadzwonić?"),
+        ("pl", "proszę oddzwonić"),
+        ("ar", "ممكن تتصلوا بي؟"),
+        ("ur", "mujhe call kar do please"),
+        ("so", "ma jiraa qof aan la hadlo?"),
+    ],
+)
+def test_asking_to_be_called_or_put_through(language: str, text: str) -> None:
+    assert analyze_text(text).human_request, (language, text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "mi madre me llamó ayer por la tarjeta"),
+        ("it", "ho chiamato ieri per la carta"),
+        ("tr", "dün aradım ama kimse açmadı mı?"),
+        ("pl", "dzwoniłem wczoraj w sprawie karty"),
+        ("ur", "maine kal call kiya tha"),
+    ],
+)
+def test_telling_of_a_call_is_not_asking_for_one(language: str, text: str) -> None:
+    assert not analyze_text(text).human_request, (language, text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
         ("it", "voglio parlare con una persona vera"),
         ("es", "quiero hablar con una persona real"),
         ("pt", "quero falar com uma pessoa real"),
