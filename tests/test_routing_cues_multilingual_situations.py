@@ -45,6 +45,9 @@ MUST: dict[str, list[tuple[str, str]]] = {
         ("ta", "yaaro en card use pannirukanga"),
         ("so", "waxaa jira lacag bixin aanan samayn"),
         ("zh", "有人盗用我的卡买东西"),
+        ("zh", "这笔不是我付的"),
+        ("hi", "mere account se do payment gaye jo maine nahi kiye"),
+        ("pt", "não fiz esse pagamento de 80 libras"),
     ],
     "repeated_asking": [
         ("pl", "pytam już po raz trzeci"),

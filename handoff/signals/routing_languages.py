@@ -646,7 +646,12 @@ PANJABI = Language(
             "tiji vari",
             "vaar vaar puch",
         ),
-        FRAUD_REPORT: ("ਜੋ ਮੈਂ ਨਹੀਂ ਕੀਤੀ", "jo main nahi kiti", "kise ne mera card varteya"),
+        FRAUD_REPORT: (
+            "ਜੋ ਮੈਂ ਨਹੀਂ ਕੀਤੀ",
+            "ਮੈਂ ਇਹ ਪੇਮੈਂਟ ਨਹੀਂ ਕੀਤੀ",
+            "main eh payment nahi kiti",
+            "jo main nahi kiti",
+        ),
     },
     negated_after=frozenset({"ਨਹੀਂ", "ਨਹੀ", "نہیں", "نئیں", "nahi", "nai", "nahin", "nhi"}),
 )
@@ -766,6 +771,15 @@ _ROMAN_HINDUSTANI_REPORT = (
     "ye maine nahi kiya",
     "ye maine nahi ki",
     "maine nahi kiya ye",
+    "maine ye payment nahi ki",
+    "maine yeh payment nahi ki",
+    "mene ye payment nahi ki",
+    "maine ye transaction nahi kiya",
+    "ye payment maine nahi ki",
+    "jo maine nahi ki",
+    "jo maine nahi kiye",
+    "jo maine nahi kiya",
+    "jo mene nahi ki",
 )
 # "main pooch raha hoon ..." insists on a question already asked ("I am asking when...").
 _ROMAN_HINDUSTANI_REPEATED = (
@@ -876,6 +890,8 @@ URDU = Language(
         COMPLAINT: ("شکایت درج", "باضابطہ شکایت", "shikayat darj", "complaint karunga"),
         LEGAL: ("وکیل", "عدالت", "ombudsman", "wakeel karunga", "court jaunga", "adalat"),
         FRAUD_REPORT: (
+            "میں نے یہ ادائیگی نہیں کی",
+            "میں نے یہ پیمنٹ نہیں کی",
             *_ROMAN_HINDUSTANI_REPORT,
             "جو میں نے نہیں کیا",
             "کسی نے میرا کارڈ استعمال",
@@ -957,6 +973,8 @@ HINDI = Language(
         COMPLAINT: ("शिकायत दर्ज", "औपचारिक शिकायत", "shikayat darj"),
         LEGAL: ("वकील", "अदालत", "ombudsman", "vakil karunga", "court jaunga"),
         FRAUD_REPORT: (
+            "मैंने यह भुगतान नहीं किया",
+            "मैंने ये पेमेंट नहीं की",
             *_ROMAN_HINDUSTANI_REPORT,
             "जो मैंने नहीं किए",
             "किसी ने मेरा कार्ड इस्तेमाल",
@@ -1079,6 +1097,10 @@ PORTUGUESE = Language(
         COMPLAINT: ("reclamação formal", "fazer uma reclamação", "vou reclamar", "reclame aqui"),
         LEGAL: ("advogado", "processar vocês", "vou processar", "ombudsman", "na justiça"),
         FRAUD_REPORT: (
+            "não fiz esse pagamento",
+            "não fiz este pagamento",
+            "não fiz essa compra",
+            "não fiz esta compra",
             *_c(
                 ("que não", "que eu não", "que nao", "que eu nao"),
                 ("fiz", "realizei", "autorizei", "efetuei"),
@@ -1263,6 +1285,10 @@ SPANISH = Language(
         ),
         LEGAL: ("abogado", "demandar", "los voy a demandar", "ombudsman"),
         FRAUD_REPORT: (
+            "no hice este pago",
+            "no hice ese pago",
+            "no hice esta compra",
+            "no hice esa compra",
             *_c(
                 ("que no", "que yo no"),
                 ("hice", "he hecho", "realicé", "autoricé"),
@@ -1834,6 +1860,8 @@ ITALIAN = Language(
         COMPLAINT: ("reclamo formale", "fare un reclamo", "presentare un reclamo"),
         LEGAL: ("avvocato", "vi denuncio", "ombudsman", "in tribunale"),
         FRAUD_REPORT: (
+            "non ho fatto questo pagamento",
+            "non ho fatto questo acquisto",
             *_c(
                 ("che non ho", "che io non ho"),
                 ("fatto", "fatti", "autorizzato", "autorizzati", "effettuato", "effettuati"),
@@ -2082,6 +2110,8 @@ FRENCH = Language(
         COMPLAINT: ("réclamation officielle", "faire une réclamation"),
         LEGAL: ("avocat", "je vais porter plainte", "médiateur", "au tribunal", "ombudsman"),
         FRAUD_REPORT: (
+            "je n'ai pas fait ce paiement",
+            "je n'ai pas fait cet achat",
             *_c(
                 ("que je n'ai pas", "que j'ai pas"),
                 (
@@ -2276,6 +2306,8 @@ TURKISH = Language(
         COMPLAINT: ("resmi şikayet", "şikayet edeceğim", "şikayetvar"),
         LEGAL: ("avukat", "mahkeme", "dava açacağım", "ombudsman"),
         FRAUD_REPORT: (
+            "bu ödemeyi ben yapmadım",
+            "bu harcamayı ben yapmadım",
             "benim yapmadığım",
             "yapmadığım ödeme",
             "yapmadığım ödemeler",
@@ -2418,6 +2450,8 @@ LITHUANIAN = Language(
         COMPLAINT: ("oficialus skundas", "pateiksiu skundą"),
         LEGAL: ("advokatas", "teismas", "ombudsman"),
         FRAUD_REPORT: (
+            "nedariau šio mokėjimo",
+            "šio mokėjimo nedariau",
             "kurio nedariau",
             "kurių nedariau",
             "kurio neatlikau",
@@ -2678,12 +2712,10 @@ CHINESE = Language(
             "有人吗",
             "有人嗎",
         ),
+        # A Chinese phrase has one kind: "不是我付的" is a described fraud (FRAUD_REPORT).
         FRAUD: (
-            "不是我付的",
             "我没有付",
             "我沒有付",
-            "我没有消费",
-            "我沒有消費",
             "不认识这笔",
             "不認識這筆",
             "盗刷",
@@ -2741,6 +2773,9 @@ CHINESE = Language(
         COMPLAINT: ("投诉", "投訴"),
         LEGAL: ("律师", "律師", "起诉", "起訴", "法院", "申诉专员", "申訴專員"),
         FRAUD_REPORT: (
+            "不是我付的",
+            "我没有消费",
+            "我沒有消費",
             "不是我刷的",
             "不是我消费的",
             "不是我消費的",
