@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import pytest
 
+from handoff import Router
+from handoff.models.conversation import Conversation
 from handoff.signals.routing_languages import LANGUAGES, PRAISE
 from handoff.signals.routing_lexicon import fold
 from handoff.signals.text import analyze_text
+from tests.conftest import ROOT
 
 
 def _kinds(text: str) -> set[str]:
@@ -279,3 +282,51 @@ def test_each_message_fires_no_human_request(text: str) -> None:
     """Repetition, sarcasm, threats and fraud reports route by their own rules: none of them
     is read as a request for a person."""
     assert not analyze_text(text).human_request
+
+
+# ---------------------------------------------------------------- routed end to end
+# The English-only NLU reads these as out_of_scope: the cues alone must route them.
+_ROUTER = Router.from_path(ROOT / "rules" / "banking.yaml")
+
+
+def _route(*messages: str) -> tuple[str, str | None]:
+    turns: list[dict[str, object]] = []
+    for text in messages:
+        if turns:
+            turns.append({"role": "bot", "text": "Sorry, I didn't get that."})
+        turns.append({"role": "user", "text": text, "intent": {"name": "out_of_scope"}})
+    decision = _ROUTER.route(Conversation.model_validate({"turns": turns}))
+    return decision.lane, decision.rule_id
+
+
+@pytest.mark.parametrize(
+    ("messages", "lane"),
+    [
+        # a described fraud goes to the fraud team at once
+        (("Na wyciągu są dwie płatności, których nie robiłam",), "fraud"),
+        (("Alguém usou o meu cartão ontem à noite, estou em casa com ele",), "fraud"),
+        (("hesabımda yapmadığım bir ödeme var, kart bende",), "fraud"),
+        # asking again, or sarcasm about a repeated failure, reaches an adviser
+        (
+            ("Przelew nie doszedł", "Pytam już po raz trzeci, gdzie są pieniądze?"),
+            "general_banking",
+        ),
+        (("Otra vez el mismo error al pagar. Genial.",), "general_banking"),
+        (("Quanto custa?", "ainda não entendi, você não está entendendo"), "general_banking"),
+        # a threat to leave, once frustrated
+        (
+            ("De ce am plătit comision?", "îmi închid contul și mă mut la altă bancă"),
+            "general_banking",
+        ),
+        # a request for a person in Tamil or Somali
+        (("வணக்கம், மேலாளருடன் பேச முடியுமா?",), "general_banking"),
+        (("Fadlan dib ii soo wac, waxaan rabaa inaan la hadlo qof",), "general_banking"),
+        # questions about the bot or about fraud stay with the bot
+        (("Ciao, sei un bot o una persona vera? Solo curiosità",), "bot"),
+        (("धोखाधड़ी से बचने के लिए ऐप में कौन सी सेटिंग है?",), "bot"),
+        (("¿cómo evitar fraudes con la tarjeta?",), "bot"),
+        (("Ile razy mogę wypłacić pieniądze za darmo?",), "bot"),
+    ],
+)
+def test_routed_by_the_cues_alone(messages: tuple[str, ...], lane: str) -> None:
+    assert _route(*messages)[0] == lane, (messages, _route(*messages))

@@ -83,14 +83,16 @@ SARCASM = "sarcasm"  # unmistakable on its own: "thanks for nothing"
 HOWTO = "howto"  # a question about fraud as a topic: "where is the anti-fraud setting?"
 
 # Those kinds' weights in the frustration score (what the English lexicon's groups of the
-# kind weigh; repetition as its milder group, since "third time" may count a recurrence)
-# and whether they are never negated (True for all: most are negative themselves, "nie
+# kind weigh; repetition as its milder group, since "third time" may count a recurrence;
+# not understood below the 0.35 threshold, since a first message's "nie rozumiem" may be
+# about a letter, not the bot: going_in_circles reads it from the second message on) and
+# whether they are never negated (True for all: most are negative themselves, "nie
 # rozumiem", "aanan samayn", and a negator before them is rare).
 LANGUAGE_ONLY_KINDS: dict[str, tuple[float, bool]] = {
     FRAUD_REPORT: (0.0, True),
     HOWTO: (0.0, True),
     REPEATED: (0.35, True),
-    NOT_UNDERSTOOD: (0.45, True),
+    NOT_UNDERSTOOD: (0.3, True),
     PRAISE: (0.45, True),
     SARCASM: (0.55, True),
 }
