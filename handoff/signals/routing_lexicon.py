@@ -79,6 +79,7 @@ from itertools import product
 from handoff.signals.lexicon import ASK_FOR, PhraseGroup
 from handoff.signals.routing_languages import (
     ENGLISH_NEGATED_BEFORE,
+    LANGUAGE_ONLY_KINDS,
     LANGUAGES,
     UNSPACED,
     Language,
@@ -1129,6 +1130,12 @@ _EARLIER = {
 # Fraud and scam phrases are never negated: many are negative themselves ("I didn't make
 # this payment", "nu am făcut eu") and a missed fraud costs more than a false alarm.
 _NEVER_NEGATED = frozenset({FRAUD, SCAM})
+# Hook for routing_languages: kinds that only the other languages' phrase lists add here
+# (English finds them as situation shapes or lexicon groups: repeated asking, sarcastic
+# praise, a described fraud...), with their weights, which are never negated, and words that
+# may not follow a match of a kind ("nie rozumiem, dlaczego..." is a question, not a failure).
+LANGUAGE_WEIGHTS.update({k: w for k, (w, _) in LANGUAGE_ONLY_KINDS.items()})
+_NEVER_NEGATED |= {k for k, (_, never) in LANGUAGE_ONLY_KINDS.items() if never}
 
 
 def _language_groups(language: Language) -> tuple[CueGroup, ...]:
@@ -1141,6 +1148,7 @@ def _language_groups(language: Language) -> tuple[CueGroup, ...]:
                 kind,
                 LANGUAGE_WEIGHTS[kind],
                 phrases,
+                language.not_before.get(kind, frozenset()),
                 negated_before=language.negated_before if negatable else frozenset(),
                 negated_after=language.negated_after if negatable else frozenset(),
             )
