@@ -153,6 +153,7 @@ CUE_EXAMPLES = [
     ("good_news", "WE GOT THE KEYS!!", "WE GOT THE KEYS"),
     ("howto", "how do I report a phishing email?", "how do I report a phishing email?"),
     ("deadline", "the deposit is due tomorrow", "deposit is due tomorrow"),
+    ("joking", "I'm leaving you for Monzo, only joking", "only joking"),
 ]
 
 
