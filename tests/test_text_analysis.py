@@ -159,6 +159,7 @@ CUE_EXAMPLES = [
     ("repayment", "can we set up a payment plan", "payment plan"),
     ("coping", "does the app work with VoiceOver", "does the app work with VoiceOver"),
     ("no_complaint", "this isn't a complaint", "isn't a complaint"),
+    ("joking", "I'm leaving you for Monzo, only joking", "only joking"),
 ]
 
 

@@ -3,7 +3,8 @@
 Hand-written rules fire on shapes someone wrote down; round 3 of issue 11 showed that more
 shapes stop generalising (97% on the conversations they were written from, 76% on new ones).
 This module scores the current turn from the signals every rule already sees, with a
-logistic regression fitted on the development routing sets' expected outcomes:
+logistic regression fitted on the three tuning routing sets' expected outcomes (round 5 added
+the first held-out set, retired to tuning data; the current blind set is never read):
 
 * the latest message's frustration, sentiment, their trends, minimum/maximum and delta;
 * the NLU's top-intent confidence and margin, each intent group's mass across the ranking

@@ -199,6 +199,7 @@ _STAFF = (
     "your team",
     "customer services",
     "a colleague",
+    "a colleague of yours",
     "an employee",
     "a banker",
     "the fraud team",

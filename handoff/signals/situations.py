@@ -29,7 +29,9 @@ Kinds (all read by rules as cues):
 * ``sarcasm``: stock sarcastic praise ("great service as always", "oh brilliant", "just
   what I needed", "5 stars, would crash again", "love how there's no one to ask").
 * ``repeated_asking``: counting ("I've asked 3 times", "for the third time", "twice now"),
-  going round in circles, "you keep telling me", "I'll try once more".
+  going round in circles, "you keep telling me", "I'll try once more", "tried 3 different
+  shops". Not "I'll try again after updating" (moving on) or "sorry, sent twice" (a slip).
+* ``joking``: "😂", "lol", "jk", "only joking": a threat to leave made in jest is not one.
 
 Fraud, scam and vulnerability weigh nothing in the frustration score (facts, not moods);
 the threats, sarcasm and repeated asking weigh a little less than the lexicon's phrases of
@@ -64,6 +66,7 @@ DEADLINE = "deadline"
 COMPLAINT = "complaint"  # a lexicon kind too
 NOT_UNDERSTOOD = "not_understood"  # a lexicon kind too
 STILL_NOT = "still_not"  # a lexicon kind too
+JOKING = "joking"
 
 # Within one sentence: up to this many characters between the parts of a shape.
 _GAP = r"[^.?!\n]{0,50}?"
@@ -418,12 +421,19 @@ _SHAPES: tuple[_Shape, ...] = (
         0.5,
         _words(
             "bbc everyone facebook instagram newspaper newspapers papers press reddit social "
-            "tiktok trustpilot twitter video watchdog world youtube"
+            "tiktok trustpilot twitter video watchdog world youtube paper expert moneysavingexpert "
+            "mse news lewis"
         ),
         r"\b(?:post\w*|put\w*|shar\w*|tag\w*|expos\w*|tell\w*|writ\w*|leav\w*|do\w*|mak\w*|go\w*|"
         r"tweet\w*|plaster\w*)\b"
         r"[^.?!\n]{0,50}?\b(?:twitter|tiktok|facebook|instagram|social media|trustpilot|the papers|"
         r"the press|newspapers?|bbc|watchdog|reddit|youtube|a video|everyone|the world)\b",
+        # "writing to the local paper and Money Saving Expert tonight", "contacting the local
+        # news": writing to or contacting them, not reading them ("I read in the paper").
+        r"\b(?:writ\w*|wrote|email\w*|e-mail\w*|contact\w*|tell\w*|go\w* to|went to|report\w*|"
+        r"tip\w* off)\s+(?:to\s+)?(?:the\s+)?(?:local\s+|national\s+)?(?:paper|papers|news|"
+        r"money ?saving expert|moneysavingexpert|mse|martin lewis)\b"
+        r"(?!\s+(?:statements?|copy|copies|form|bill|version|shop|round))",
     ),
     _shape(
         CHURN,
@@ -502,10 +512,23 @@ _SHAPES: tuple[_Shape, ...] = (
         _gated("twice", r"\btwice\s+(?:now|already|today|this week|before)\b"),
         _gated(
             "twice",
-            r"\b(?:asked|told|sent|explained|said|called|tried)\s+(?:this\s+|that\s+|it\s+|"
+            r"\b(?:asked|told|explained|said|called|tried)\s+(?:this\s+|that\s+|it\s+|"
             r"you\s+)?twice\b",
         ),
+        # "sent twice" unless owned as a slip ("sorry, sent twice!", "sent that twice by mistake")
+        _gated(
+            "twice",
+            r"(?<!sorry )(?<!sorry, )(?<!oops )(?<!oops, )(?<!whoops )(?<!accidentally )"
+            r"(?<!accidently )\bsent\s+(?:this\s+|that\s+|it\s+|you\s+)?twice\b"
+            r"(?!\s*(?:by mistake|by accident|oops|sorry|[,!]*\s*(?:sorry|oops|ta\b)))",
+        ),
         _gated("round", r"\b(?:round|around)\s+(?:and\s+round|in\s+circles)\b"),
+        # "the third day I've been chasing this"
+        _gated(
+            "day week",
+            rf"\b{_ORDINAL}\s+(?:day|week)\s+(?:(?:i've|ive|i have|i'm|im|of)\s+)?(?:been\s+)?"
+            r"(?:chasing|asking|trying|calling|ringing|messaging)\b",
+        ),
         _gated("circles", r"\bgoing\s+(?:round\s+)?in\s+circles\b"),
         _gated("again over", r"\bagain\s+and\s+again\b|\bover\s+and\s+over\b"),
         _gated(
@@ -516,7 +539,10 @@ _SHAPES: tuple[_Shape, ...] = (
         _gated(
             "again",
             r"\b(?:i'll|ill|i will|let me)\s+(?:just\s+)?(?:ask|try|say it)\s+"
-            r"(?:it\s+|this\s+|you\s+)?again\b",
+            r"(?:it\s+|this\s+|you\s+)?again\b"
+            # "I'll try again after updating iOS": moving on, not asking again
+            r"(?!\s+(?:after|later|tomorrow|tonight|when|once|in a|in the|with|on|from|"
+            r"next|at))",
         ),
         _gated(
             "asked",
@@ -1071,7 +1097,28 @@ _SHAPES += (
         ),
         (
             "genius legend star marvel",
-            r"\b(?:you're|you are|youre|what|such)\s+a\s+(?:genius|legend|star|marvel)\b",
+            r"\b(?:you're|you are|youre|what|such)\s+a\s+(?:genius|marvel)\b",
+            # "ta, you're a star" is thanks; "oh, you're a star" after a failure is not
+            r"\b(?:oh|wow|well)\b,?\s+(?:you're|you are|youre|what)\s+a\s+(?:star|legend)\b",
+        ),
+        # Praise beside what the bot got wrong: "so helpful, I asked about my refund and you
+        # told me how to order a cheque book", "oh you've been SO helpful, I now know the
+        # opening hours of a branch that closed".
+        (
+            "helpful useful",
+            r"\b(?:so|very|really|super|soo+|ever so|incredibly)\s+(?:helpful|useful)\b"
+            r"[^\n]{0,100}?"
+            r"\b(?:(?:i|i've|ive)\s+(?:asked|was asking)\b|you\s+(?:told|gave|sent|showed|"
+            r"pointed)\s+me\b|(?:now\s+i|i\s+now)\s+know\b)",
+            r"\byou\s+(?:told|gave|sent|showed)\s+me\b[^\n]{0,100}?\b(?:so|very|really|super|"
+            r"soo+)\s+(?:helpful|useful)\b",
+        ),
+        # "Love how my transfer has been pending for 2 days": fondness for a failure.
+        (
+            "love loving",
+            r"\b(?:love|loving)\s+(?:how|that)\s+(?:my|the|your|our|this)\b[^.?!\n]{0,60}?"
+            r"\b(?:pending|still|stuck|declined|failed|fails|crash\w*|broken|taken|takes|"
+            r"been waiting|never|not|doesn't|won't|can't|isn't)\b",
         ),
         ("marks star clap bravo 👏", r"\b(?:top marks|gold star|slow clap|bravo)\b|👏\s*👏"),
         (
@@ -1120,6 +1167,16 @@ _SHAPES += (
             ),
         ),
     ),
+    # Mock emphasis: a word in scare quotes echoed with an intensifier ("my 'instant' transfer
+    # ... Very instant."), and the "much wow" meme.
+    _shape(
+        SARCASM,
+        0.4,
+        _words("very so really super truly totally such wow"),
+        r"(?:^|[\s(])['\"“‘](\w+)['\"”’][^\n]{0,100}?\b(?:very|so|really|super|truly|totally|"
+        r"such)\s+\1\b",
+        r"\b(?:much|such|very)\s+wow\b",
+    ),
     # "I've literally just told you that"; "you're just repeating yourself".
     _shape(
         REPEATED,
@@ -1136,6 +1193,19 @@ _SHAPES += (
         0.3,
         _words("failed declined bounced rejected refused"),
         rf"\b(?:failed|declined|bounced|rejected|refused)\b{_GAP}\b{_NUM}\s+times\b",
+    ),
+    # ... or in several places: "tried 3 different shops", "the same at three machines now".
+    _shape(
+        REPEATED,
+        0.3,
+        _words(
+            "shops stores machines atms cashpoints tills terminals browsers devices phones places "
+            "websites sites"
+        ),
+        rf"\b(?:tried|same|declined|failed|rejected|refused|doesn't work|didn't work|won't work|"
+        rf"not working)\b[^.?!\n]{{0,30}}?\b{_NUM}\s+(?:different\s+|separate\s+|other\s+)?"
+        r"(?:shops|stores|machines|cash machines|atms|cashpoints|tills|terminals|browsers|devices|"
+        r"phones|places|websites|sites)\b",
     ),
     # The bot's answer was a generic link, or is no use at all.
     _shape(
@@ -1194,12 +1264,54 @@ _SHAPES += (
         r"help with|raise|process|release|unblock|lift)\b",
         r"\bwho\s+can\s+i\s+(?:speak|talk|chat)\s+(?:to|with)\b",
     ),
+    # Whether a person is there at all ("is there anyone actually there? like a person?"),
+    # and doing the task with one ("can I just do this with a colleague of yours on the
+    # phone?"). Not "can I do this with my husband" or "with someone else's card".
+    _shape(
+        HUMAN,
+        0.0,
+        _words(
+            "anyone anybody someone somebody person human colleague colleagues adviser advisor "
+            "advisers advisors staff team"
+        ),
+        r"\b(?:is\s+|are\s+)?(?:there\s+)?(?:anyone|anybody|someone|somebody)\s+(?:actually|"
+        r"really|even|real|human|alive)\s+(?:there|here|reading (?:this|these|my messages))\b",
+        r"(?:^|[.?!]\s*)(?:like|i mean|you know),?\s+(?:a|an)\s+(?:real\s+|actual\s+|live\s+)?"
+        r"(?:person|human|human being)\s*\?",
+        r"\b(?:do|sort|discuss|go through|finish|arrange|set up|talk about|talk through|"
+        r"deal with)\s+"
+        r"(?:this|it|that|all this|all of this)\s+(?:with|through)\s+(?:a colleague|"
+        r"a colleague of yours|one of your colleagues|someone(?! else)|somebody(?! else)|a person|"
+        r"a human|an? advis[eo]r|a member of (?:staff|your team)|one of your (?:team|staff|"
+        r"advis[eo]rs))\b",
+    ),
     # "Why is it so hard to get a straight answer": the bot is not answering the question.
     _shape(
         NOT_UNDERSTOOD,
         0.3,
         _words("answer answers"),
         r"\b(?:a|any|one|some)\s+(?:straight|simple|proper|clear|direct|real)\s+answers?\b",
+    ),
+    # The bot answered another question: "my actual question was about my ISA", "I asked about
+    # my refund and you told me how to order a cheque book". Not "my question is about ISAs".
+    _shape(
+        NOT_UNDERSTOOD,
+        0.3,
+        _words("question asked asking"),
+        r"\bmy\s+(?:actual|real|original|main|whole)\s+question\s+(?:was|is still|still)\b",
+        r"\b(?:i|i've|ive)\s+(?:asked|was asking)\s+(?:you\s+)?(?:about|for|how|why|when|where|"
+        r"what)\b[^.?!\n]{0,60}?\b(?:and|but)\s+you\s+(?:told|gave|sent|showed|answered|"
+        r"explained|keep)\b",
+    ),
+    # At a loss after the bot's answers: "so what am I meant to do?", ending the message. Not
+    # the how-to question "what am I supposed to do with the old card?".
+    _shape(
+        NO_HELP,
+        0.3,
+        _words("meant supposed expected"),
+        r"(?:^|[.?!,]\s*)(?:(?:ok|okay|right|well|and)\s+)?(?:so|then)\s+what\s+(?:am|are)\s+"
+        r"(?:i|we)\s+(?:meant|supposed|expected)\s+to\s+do(?:\s+(?:now|then|here|about (?:it|this|"
+        r"that)))?\s*[?!.]*\s*$",
     ),
     # A promise that was not kept ("I was told it would be refunded and it hasn't been"): the
     # customer is chasing, as with "still not".
@@ -1281,7 +1393,9 @@ _SHAPES += (
     _shape(
         DEADLINE,
         0.0,
-        _words("today tomorrow tonight morning afternoon hour hours minutes lose right"),
+        _words(
+            "today tomorrow tonight morning afternoon hour hours minutes lose right late penalty"
+        ),
         r"\b(?:rent|mortgage|bills?|deposit|completion|payment|direct debit|council tax|"
         r"repayment|school fees|wages|salary)\b[^.?!\n]{0,30}?\b(?:is\s+|are\s+)?(?:due|going out|"
         r"goes out|comes out|coming out|needs? to (?:go|be paid|clear)|has to go|is)\b"
@@ -1291,6 +1405,11 @@ _SHAPES += (
         r"tomorrow|right now|this morning|this afternoon)\b",
         r"\b(?:i'll|ill|i will|we'll|we will|i'm going to|we're going to|going to|could)\s+lose\s+"
         r"(?:the|my|our)\s+(?:house|flat|home|deposit|booking|job|place|car)\b",
+        # a penalty the delay will cost: "he'll charge me a late fee now"
+        r"\b(?:charge|charging|fine|fining|hit|stick)\s+(?:me|us)\s+(?:with\s+)?(?:a\s+)?(?:late|"
+        r"penalty|late payment)\s+(?:fee|charge|fine)\b",
+        r"\b(?:i'll|ill|i will|we'll|i'm going to|going to|could)\s+(?:get|be)\s+"
+        r"(?:charged|hit with|fined)\s+(?:a\s+)?(?:late|penalty)\b",
     ),
     # Good news told with capitals and exclamation marks ("MORTGAGE APPROVED!!", "WE GOT THE
     # KEYS", "I JUST PAID OFF MY CREDIT CARD"): joy, not anger.
@@ -1326,12 +1445,33 @@ _SHAPES += (
         0.0,
         (
             "found got bad mistake fault phew panic alarm sense explains ignore silly sorted fine "
-            "good",
+            "good works working",
             r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|my fault|"
             r"phew|panic over|false alarm|makes sense now|that makes sense|that explains it|"
             r"ignore me|silly me|sorted now|all sorted|it's fine now|all good now|"
             r"all good,? thanks?)\b",
             r"\b(?:that's|thats|that is|it's|its)\s+not\s+(?:too|that|so)\s+bad\b",
+            # "... not Dave. got it": ending on "got it" (not "I still haven't got it")
+            r"(?<!n't )(?<!not )(?<!never )(?<!one )\bgot it\s*[.!👍]*\s*$",
+            r"\b(?:works|working|it's working|all working|fine)\s+now\b",
+        ),
+        (
+            "oh ah ahh aha ohh oops embarrassing",
+            # "ahh it's because his account's in his full name"
+            r"\b(?:oh|ah|ahh|aha|ohh)\b[,.!]*\s+(?:it's|its|that's|thats)\s+because\b",
+            r"\b(?:that's|thats|how|so|bit|a bit)\s+embarrassing\b",
+            # "oh I still had it frozen from when I lost it 🤦": their own doing
+            r"\b(?:oh|ah|ahh|oops)\b[,.!]*\s+(?:i|i'd)\s+(?:still\s+)?(?:had|left|forgot|put|sent|"
+            r"typed|used|was|did|must have)\b[^\n]{0,80}?🤦",
+        ),
+        # Closing the topic: "ok ta, I'll have a think", "I'll sleep on it", or taking the
+        # next step themselves: "ok I'll try again after updating iOS".
+        (
+            "think sleep mull try",
+            r"\b(?:i'll|ill|i will|let me|i'm going to|i need to)\s+(?:have a think|think about it|"
+            r"think it over|sleep on it|mull it over)\b",
+            r"\b(?:i'll|ill|i will)\s+(?:just\s+)?try\s+(?:it\s+|that\s+)?(?:again\s+)?"
+            r"(?:after|later|tomorrow|tonight|once|when i)\b",
         ),
         (
             "oh ah ahh oops",
@@ -1349,10 +1489,18 @@ _SHAPES += (
             r"\bsorry (?:for|about) (?:being rude|the rant|snapping|shouting|my tone)\b",
         ),
     ),
+    # Said in jest: "I'm switching to a bank with better taste 😂", "jk". A threat to leave
+    # made as a joke is not one (rule threatens_to_leave).
+    _shape(
+        JOKING,
+        0.0,
+        _words("lol lmao lmfao jk haha hahaha joking kidding 😂 🤣 😜 😝"),
+        r"😂|🤣|😜|😝|\b(?:lol|lmao|lmfao|jk|ha(?:ha){1,2})\b|\b(?:only|just)\s+(?:joking|kidding)\b",
+    ),
 )
 
 _WORD = re.compile(r"[\w&'-]+")
-_EMOJI_ANCHORS = ("👏",)
+_EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
 SITUATION_KINDS: frozenset[str] = frozenset(s.kind for s in _SHAPES)
 
