@@ -107,7 +107,10 @@ HELD_OUT = (
     HeldOut(
         "holdout2",
         ROOT / "tests" / "data" / "routing_holdout2",
-        (("before round 5 (the rules of round 4)", "before-engine.json", "before-stack.json"),),
+        (
+            ("before round 5 (the rules of round 4)", "before-engine.json", "before-stack.json"),
+            ("after round 5", "after-engine.json", "after-stack.json"),
+        ),
     ),
 )
 HOLDOUT, HOLDOUT2 = HELD_OUT
