@@ -72,7 +72,9 @@ DEV_EARLIER = (
 # The held-out sets, each in its own folder so what measures stays apart from what was tuned
 # on: the first, written blind before round 3 (tests/data/routing_holdout/), measured rounds 3
 # and 4 and became tuning data in round 5; the second (tests/data/routing_holdout2/), written
-# blind before round 5 changed anything, measures round 5.
+# blind before round 5 changed anything, measures round 5; the third
+# (tests/data/routing_holdout3/), written blind after round 5 and before round 6, measures
+# round 5 a second time and is the measure of round 6.
 @dataclass(frozen=True)
 class HeldOut:
     """One held-out set: its folder, its option of ``engine`` and its runs (label, engine
@@ -118,8 +120,13 @@ HELD_OUT = (
             ("after round 5", "after-engine.json", "after-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout3",
+        ROOT / "tests" / "data" / "routing_holdout3",
+        (("round 5 (before round 6)", "before-engine.json", "before-stack.json"),),
+    ),
 )
-HOLDOUT, HOLDOUT2 = HELD_OUT
+HOLDOUT, HOLDOUT2, HOLDOUT3 = HELD_OUT
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset

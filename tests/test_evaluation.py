@@ -253,6 +253,7 @@ PARSED_SETS = [
     pytest.param(routing_eval.DEV_EVALSET, routing_eval.DEV_PARSES, id="development"),
     pytest.param(routing_eval.HOLDOUT_EVALSET, routing_eval.HOLDOUT_PARSES, id="held-out"),
     pytest.param(routing_eval.HOLDOUT2.evalset, routing_eval.HOLDOUT2.parses, id="held-out-2"),
+    pytest.param(routing_eval.HOLDOUT3.evalset, routing_eval.HOLDOUT3.parses, id="held-out-3"),
 ]
 
 
