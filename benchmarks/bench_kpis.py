@@ -144,6 +144,8 @@ def bench_kpis_sharded(benchmark: Any, tmp_path_factory: pytest.TempPathFactory)
             )
             found[mode] = result
 
+    # The commit whose code runs: read before the run, since a long run can outlast HEAD.
+    commit = measured_commit()
     benchmark.pedantic(run, rounds=1, iterations=1)
     digests = {mode: found[mode]["digest"] for mode in MODES}
     assert len(set(digests.values())) == 1, f"the reports differ: {digests}"
@@ -156,7 +158,7 @@ def bench_kpis_sharded(benchmark: Any, tmp_path_factory: pytest.TempPathFactory)
     benchmark.extra_info.update(
         kind="kpis",
         measured_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        commit=measured_commit(),
+        commit=commit,
         cpus=os.cpu_count(),
         conversations=CONVERSATIONS,
         shards=SHARDS,

@@ -172,6 +172,8 @@ def bench_replay(benchmark: Any, log: tuple[Path, dict[str, Any]], mode: str, wo
         assert answer.returncode == 0, answer.stderr[-3000:]
         found.update(json.loads(answer.stdout.strip().splitlines()[-1]))
 
+    # The commit whose code runs: read before the run, since a long run can outlast HEAD.
+    commit = measured_commit()
     benchmark.pedantic(run, rounds=1, iterations=1)
     assert found["total"] == CONVERSATIONS
     assert found["errors"] == 0
@@ -186,7 +188,7 @@ def bench_replay(benchmark: Any, log: tuple[Path, dict[str, Any]], mode: str, wo
         mode=mode,
         workers=workers,
         measured_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        commit=measured_commit(),
+        commit=commit,
         cpus=os.cpu_count(),
         conversations=CONVERSATIONS,
         shards=SHARDS,

@@ -1320,8 +1320,11 @@ def replay_runs(benches: list[Bench]) -> list[str]:
         f"lines) is {'identical in every run' if same else 'NOT identical'}. Each worker "
         "holds one shard's records at a time, so its memory does not grow with the log. "
         "*Conversations per CPU s* divides by the CPU time of the processes that routed (the "
-        "workers, or the one process): it does not depend on what else ran on the machine, "
-        "and times the cores a cluster has it estimates the cluster's rate.",
+        "workers, or the one process): it depends far less than the wall time on what else "
+        "ran on the machine (only through shared caches and memory bandwidth), and times the "
+        "cores a cluster has it estimates the cluster's rate. A load average above the "
+        "cores' count means other jobs shared them: the wall times and rates are then lower "
+        "than an idle machine gives.",
     ]
     return out
 
