@@ -23,7 +23,10 @@ class Check(Model):
     passed: bool
 
     def describe(self) -> str:
-        """``frustration 0.82 >= 0.7`` in plain words."""
+        """``frustration 0.82 >= 0.7`` in plain words; a check under a rule's ``not:`` (op
+        ``not gte``, ``not contains_any``…) reads ``not >=``, ``not contains any of``."""
+        negated = self.op.startswith("not ")
+        op = self.op[4:] if negated else self.op
         sym = {
             "lt": "<",
             "lte": "<=",
@@ -34,7 +37,9 @@ class Check(Model):
             "contains": "contains",
             "contains_any": "contains any of",
             "between": "between",
-        }.get(self.op, self.op)
+        }.get(op, op)
+        if negated:
+            sym = f"not {sym}"
         observed = _short(self.observed)
         verdict = "" if self.passed else " (not met)"
         return f"{self.signal} {observed} {sym} {_short(self.threshold)}{verdict}"
