@@ -5,40 +5,9 @@ and the shapes that cancel (a slip owned, a joke, "got it", "I'll try again late
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from pathlib import Path
-
 import pytest
 
-from handoff import Router
-from handoff.models.conversation import Conversation
-from handoff.signals.text import analyze_text
-
-ROOT = Path(__file__).resolve().parents[1]
-ROUTER = Router.from_path(ROOT / "rules" / "banking.yaml")
-NOW = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)  # a Tuesday morning: every team open
-
-
-def kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
-
-def route(*messages: str, intent: str = "out_of_scope") -> tuple[str, int | None, str | None]:
-    """(lane, customer message at which a person came in or None, rule)."""
-    turns: list[dict[str, object]] = []
-    state = None
-    for number, text in enumerate(messages, start=1):
-        turns.append({"role": "user", "text": text, "intent": {"name": intent, "confidence": 0.9}})
-        conversation = Conversation.model_validate({"turns": turns})
-        if state is not None:
-            conversation = conversation.model_copy(update={"state": state})
-        decision = ROUTER.route(conversation, now=NOW)
-        state = decision.state
-        if decision.handoff:
-            return decision.lane, number, decision.rule_id
-        turns.append({"role": "bot", "action": f"utter_{intent}"})
-    return "bot", None, None
-
+from tests.test_routing_round3 import kinds, route
 
 POSITIVES = [
     ("human_demand", "hello?? is anybody actually there"),

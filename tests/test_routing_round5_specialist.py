@@ -10,12 +10,7 @@ import pytest
 
 from handoff.signals import situations
 from handoff.signals.text import analyze_text
-from tests.test_routing_round3 import _ungated, route
-
-
-def kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
+from tests.test_routing_round3 import _ungated, kinds, route
 
 # ------------------------------------------------------------------ the cues
 
