@@ -32,14 +32,13 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import subprocess
 import time
 from datetime import datetime, timezone
 from typing import Any
 
 import pytest
 from bench_turn import clear_data_caches, vader
-from conftest import REPO
+from conftest import REPO, measured_commit
 
 from handoff import Conversation, Decision, Router
 from handoff.adapters.rasa import state_slot_value
@@ -122,12 +121,8 @@ def priors(router: Router) -> dict[int, tuple[list[dict[str, Any]], RoutingState
 
 
 def _conditions() -> dict[str, Any]:
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-        check=False,
-    ).stdout.strip()  # fmt: skip
     return {
-        "commit": commit or None,
+        "commit": measured_commit(),
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "load_average_before": round(os.getloadavg()[0], 2),
     }

@@ -28,17 +28,14 @@ Full size, on an idle machine, from the repository root:
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 import textwrap
 import time
 from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-from conftest import measured_commit
+from conftest import measured_commit, run_child
 
 SECONDS = float(os.environ.get("HANDOFF_BENCH_LOAD_SECONDS", "10"))
 SMALL = SECONDS < 10
@@ -125,24 +122,7 @@ def bench_kpis_sharded(benchmark: Any, tmp_path_factory: pytest.TempPathFactory)
 
     def run() -> None:
         for mode in MODES:
-            before = os.getloadavg()[0]
-            began = time.perf_counter()
-            answer = subprocess.run(
-                [sys.executable, str(script), mode, str(folder)],
-                capture_output=True,
-                text=True,
-                check=False,
-                # Nothing from the environment changes what is measured.
-                env={k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_")},
-            )
-            assert answer.returncode == 0, answer.stderr[-3000:]
-            result = json.loads(answer.stdout.strip().splitlines()[-1])
-            result.update(
-                wall_s=time.perf_counter() - began,
-                load_average_before=before,
-                load_average_after=os.getloadavg()[0],
-            )
-            found[mode] = result
+            found[mode] = run_child([str(script), mode, str(folder)])
 
     # The commit whose code runs: read before the run, since a long run can outlast HEAD.
     commit = measured_commit()

@@ -34,10 +34,7 @@ CI mode: ``HANDOFF_BENCH_LOAD_SECONDS=1 .venv/bin/pytest benchmarks/bench_replay
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 import textwrap
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -47,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, measured_commit
+from conftest import REPO, measured_commit, run_child
 
 from handoff.cluster.synth import shard_sizes, write_shard
 
@@ -155,22 +152,7 @@ def bench_replay(benchmark: Any, log: tuple[Path, dict[str, Any]], mode: str, wo
     found: dict[str, Any] = {}
 
     def run() -> None:
-        found["load_average_before"] = os.getloadavg()[0]
-        started = time.perf_counter()
-        answer = subprocess.run(
-            [sys.executable, str(child), str(folder), str(RULES), NOW, str(workers)],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=REPO,
-            # Nothing from the environment changes what is measured (a pseudonym key, a
-            # benchmark setting); HOME and PATH are kept for the interpreter.
-            env={k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_")},
-        )
-        found["wall_s"] = time.perf_counter() - started
-        found["load_average_after"] = os.getloadavg()[0]
-        assert answer.returncode == 0, answer.stderr[-3000:]
-        found.update(json.loads(answer.stdout.strip().splitlines()[-1]))
+        found.update(run_child([str(child), str(folder), str(RULES), NOW, str(workers)], cwd=REPO))
 
     # The commit whose code runs: read before the run, since a long run can outlast HEAD.
     commit = measured_commit()

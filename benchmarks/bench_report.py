@@ -18,10 +18,7 @@ average before and after is recorded: on a shared machine it says how much CPU t
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 import textwrap
 import time
 from datetime import datetime, timezone
@@ -29,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import measured_commit
+from conftest import measured_commit, run_child
 
 SECONDS = float(os.environ.get("HANDOFF_BENCH_LOAD_SECONDS", "10"))
 CONVERSATIONS = int(
@@ -121,22 +118,10 @@ def bench_report_million(benchmark: Any, tmp_path_factory: pytest.TempPathFactor
     found: dict[str, Any] = {}
 
     def run() -> None:
-        found["load_average_before"] = os.getloadavg()[0]
-        started = time.perf_counter()
-        answer = subprocess.run(
-            [sys.executable, "-c", CHILD, url, str(folder / "report.html")],
-            capture_output=True,
-            text=True,
-            check=False,
-            # Nothing from the environment changes what is measured (a pseudonym key, a
-            # benchmark setting); HOME and PATH are kept for the interpreter.
-            env={k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_")},
-        )
-        found["wall_s"] = time.perf_counter() - started
-        found["load_average_after"] = os.getloadavg()[0]
-        assert answer.returncode == 0, answer.stderr[-2000:]
-        found.update(json.loads(answer.stdout.strip().splitlines()[-1]))
+        found.update(run_child(["-c", CHILD, url, str(folder / "report.html")]))
 
+    # The commit whose code runs: read before the run, since a long run can outlast HEAD.
+    commit = measured_commit()
     benchmark.pedantic(run, rounds=1, iterations=1)
     assert found["conversations"] == CONVERSATIONS
     assert found["turns"] == setup["stored_turns"]
@@ -145,7 +130,7 @@ def bench_report_million(benchmark: Any, tmp_path_factory: pytest.TempPathFactor
     benchmark.extra_info.update(
         kind="report",
         measured_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        commit=measured_commit(),
+        commit=commit,
         cpus=os.cpu_count(),
         days=DAYS,
         seed=SEED,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +42,32 @@ def measured_commit() -> str:
         text=True,
     ).stdout.strip()
     return (head or "?") + ("+" if dirty else "")
+
+
+def run_child(argv: list[str], *, cwd: Path | None = None) -> dict[str, Any]:
+    """Run a benchmark's child process and return what it printed last (one JSON object),
+    with its wall time and the 1-minute load average before and after it.
+
+    Children run in a fresh interpreter so that each mode starts from the same cold process
+    and its peak memory is its own. Nothing from the environment changes what is measured:
+    ``HANDOFF_*`` variables (a pseudonym key, a benchmark setting) are dropped; HOME and PATH
+    are kept for the interpreter. A child that fails fails the benchmark with its stderr.
+    """
+    before = os.getloadavg()[0]
+    started = time.perf_counter()
+    answer = subprocess.run(
+        [sys.executable, *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        env={k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_")},
+    )
+    wall = time.perf_counter() - started
+    assert answer.returncode == 0, answer.stderr[-3000:]
+    result: dict[str, Any] = json.loads(answer.stdout.strip().splitlines()[-1])
+    result.update(wall_s=wall, load_average_before=before, load_average_after=os.getloadavg()[0])
+    return result
 
 
 @pytest.fixture(scope="session")
