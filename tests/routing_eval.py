@@ -74,7 +74,9 @@ DEV_EARLIER = (
 # and 4 and became tuning data in round 5; the second (tests/data/routing_holdout2/), written
 # blind before round 5 changed anything, measures round 5; the third
 # (tests/data/routing_holdout3/), written blind after round 5 and before round 6, measures
-# round 5 a second time and is the measure of round 6.
+# round 5 a second time and measured a round 6 that was not landed; the fourth
+# (tests/data/routing_holdout4/), written blind before round 7, measures round 5 a third time
+# and is the measure of round 7.
 @dataclass(frozen=True)
 class HeldOut:
     """One held-out set: its folder, its option of ``engine`` and its runs (label, engine
@@ -125,8 +127,13 @@ HELD_OUT = (
         ROOT / "tests" / "data" / "routing_holdout3",
         (("round 5 (before round 6)", "before-engine.json", "before-stack.json"),),
     ),
+    HeldOut(
+        "holdout4",
+        ROOT / "tests" / "data" / "routing_holdout4",
+        (("round 5 (before round 7)", "before-engine.json", "before-stack.json"),),
+    ),
 )
-HOLDOUT, HOLDOUT2, HOLDOUT3 = HELD_OUT
+HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4 = HELD_OUT
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset

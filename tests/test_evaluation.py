@@ -254,6 +254,7 @@ PARSED_SETS = [
     pytest.param(routing_eval.HOLDOUT_EVALSET, routing_eval.HOLDOUT_PARSES, id="held-out"),
     pytest.param(routing_eval.HOLDOUT2.evalset, routing_eval.HOLDOUT2.parses, id="held-out-2"),
     pytest.param(routing_eval.HOLDOUT3.evalset, routing_eval.HOLDOUT3.parses, id="held-out-3"),
+    pytest.param(routing_eval.HOLDOUT4.evalset, routing_eval.HOLDOUT4.parses, id="held-out-4"),
 ]
 
 
