@@ -286,4 +286,6 @@ def bench_load_compile(benchmark: Any, big_rules: dict[int, Path], count: int) -
     router = benchmark.pedantic(Router.from_path, args=(big_rules[count],), rounds=3)
     assert len(router.ruleset.rules) == count
     vector = rulegen.matching_vector(count)
-    assert decide(router.compiled.plan, vector).id == rulegen.specs(count)[-1].id
+    decided = decide(router.compiled.plan, vector)
+    assert decided is not None
+    assert decided.id == rulegen.specs(count)[-1].id

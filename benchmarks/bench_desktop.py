@@ -66,6 +66,7 @@ from handoff.delivery import idempotency_key
 from handoff.demo import DEMO_PSEUDONYM_KEY
 from handoff.desktop import Desktop
 from handoff.desktop.auth import Passwords
+from handoff.desktop.records import Role
 from handoff.testing import check_case, load_cases
 from tests.conftest import free_port, stop, wait_for
 
@@ -216,6 +217,8 @@ def _setup_store(
         admin = desk.create_admin("bench-admin", PASSWORD)
         browsers: list[Browser] = []
         for i in range(BROWSERS):
+            role: Role
+            mine: tuple[str, ...] | None
             if i < SUPERVISORS:
                 name, role, mine = f"sup-{i:02d}", "supervisor", None
             else:
@@ -549,7 +552,7 @@ def bench_desktop_no_loss(benchmark: Any, site: Site) -> None:
                         sa.text("SELECT key, conversation_pk, duplicates FROM desktop_deliveries")
                     )
                 }
-                conversations = dict(
+                conversations: dict[int, str] = dict(
                     connection.execute(
                         sa.text("SELECT id, conversation_id FROM desktop_conversations")
                     ).all()

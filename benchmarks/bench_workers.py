@@ -67,7 +67,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import psutil
+import psutil  # type: ignore[import-untyped]
 import pytest
 import sqlalchemy as sa
 from bench_server import CAPTURED, MESSAGES, TOKEN, _post, action_request, fresh_message
@@ -478,7 +478,7 @@ def _outbox(url: str) -> tuple[set[str], int, int]:
         with engine.connect() as connection:
             keys = {row[0] for row in connection.execute(sa.text(
                 "SELECT key FROM handoff_outbox_messages"))}  # fmt: skip
-            states = dict(
+            states: dict[str, str] = dict(
                 connection.execute(
                     sa.text(
                         "SELECT status, count(*) FROM handoff_outbox_deliveries GROUP BY status"

@@ -243,8 +243,8 @@ async def browsers(url: str, clients: list[dict[str, Any]]) -> dict[str, Any]:
         for client, stream in zip(clients, streams, strict=True)
     ]
     hellos = asyncio.gather(*(stream.hello.wait() for stream in streams))
-    await asyncio.wait({asyncio.ensure_future(hellos), *tasks}, timeout=60,
-                       return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
+    waiting: set[asyncio.Future[Any]] = {hellos, *tasks}
+    await asyncio.wait(waiting, timeout=60, return_when=asyncio.FIRST_COMPLETED)
     failed = [task for task in tasks if task.done()]
     if failed or not all(stream.hello.is_set() for stream in streams):
         for task in tasks:

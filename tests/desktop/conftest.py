@@ -225,8 +225,8 @@ def count(desk: Desktop, table: type[Base], **where: Any) -> int:
     for column, value in where.items():
         statement = statement.where(getattr(table, column) == value)
     with desk.engine.connect() as connection:
-        value: int = connection.execute(statement).scalar_one()
-    return value
+        rows: int = connection.execute(statement).scalar_one()
+    return rows
 
 
 def later(minutes: float) -> datetime:

@@ -33,6 +33,7 @@ from handoff.demo import DEMO_PSEUDONYM_KEY
 from handoff.desktop import Desktop, User
 from handoff.desktop.app import create_app
 from handoff.desktop.auth import Passwords
+from handoff.desktop.records import Role
 from handoff.desktop.store import Conversation as Conv
 from handoff.models.payload import ContextPayload
 from handoff.testing import check_case, load_cases
@@ -153,7 +154,7 @@ def deliver(base_url: str, payload: ContextPayload, *, key: str | None = None) -
 @dataclass(frozen=True)
 class Person:
     username: str
-    role: str
+    role: Role
     lanes: tuple[str, ...] = ()
     password: str = PASSWORD
 
