@@ -245,3 +245,23 @@ def test_every_match_of_a_gated_part_holds_one_of_its_strings(
     text = data.draw(st.from_regex(part, fullmatch=True))
     if part.search(text) is not None:  # generation ignores some look-arounds
         assert any(n in text for n in needles), (part.pattern, text)
+
+
+# ------------------------------------------------------------------ results built unvalidated
+
+
+def test_analyses_are_what_validation_builds() -> None:
+    """analyze_text builds its Cue and TextAnalysis objects without validation: validating
+    their values again gives an equal object with the same JSON, and every number is of its
+    field's type (an int weight would print as 0, not 0.0)."""
+    from handoff.models.signals import TextAnalysis  # noqa: PLC0415
+    from handoff.signals.text import analyze_text  # noqa: PLC0415
+
+    for text in itertools.islice(_texts(), 0, None, 7):
+        result = analyze_text.__wrapped__(text)
+        validated = TextAnalysis.model_validate(result.model_dump())
+        assert validated == result, text
+        assert validated.model_dump_json() == result.model_dump_json(), text
+        assert type(result.sentiment) is float
+        assert type(result.frustration) is float
+        assert all(type(c.weight) is float and type(c.start) is int for c in result.cues)

@@ -28,6 +28,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from handoff.models._base import built
 from handoff.models.signals import Cue, TextAnalysis
 from handoff.signals import learned
 from handoff.signals._memo import TextMemo, memo
@@ -601,8 +602,21 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
     for kind, start, end, weight in _without_overlaps(raw):
         effective = round(weight * damping, 4) if kind in _INTENSIFIERS else weight
         strongest[kind] = max(effective, strongest.get(kind, 0.0))
+        # Built without validation (a few us a cue): the kind is one of CUE_KINDS, the offsets
+        # ints from the regexes, and float() is what validation would make of the weight
+        # (tests/test_text_analysis.py checks results against validation).
         cues.append(
-            Cue(kind=kind, evidence=text[start:end], start=start, end=end, weight=effective)
+            built(
+                Cue,
+                {
+                    "kind": kind,
+                    "evidence": text[start:end],
+                    "start": start,
+                    "end": end,
+                    "turn": -1,
+                    "weight": float(effective),
+                },
+            )
         )
     calm = 1.0 - SENTIMENT_WEIGHT * max(0.0, -compound)
     for weight in strongest.values():
@@ -654,10 +668,15 @@ def analyze_text(text: str) -> TextAnalysis:
     """
     text = _capped(text)
     compound, cues, strongest, lexicon_score, lowered = _lexicon(text)
-    return TextAnalysis(
-        text=text,
-        sentiment=compound,
-        frustration=_frustration(text, lexicon_score, lowered),
-        cues=tuple(cues),
-        human_request=_HUMAN in strongest,
+    # Built without validation, as its cues: every value is already of its field's type,
+    # and the frustration is a clamped score or a sigmoid, within 0..1.
+    return built(
+        TextAnalysis,
+        {
+            "text": text,
+            "sentiment": compound,
+            "frustration": _frustration(text, lexicon_score, lowered),
+            "cues": tuple(cues),
+            "human_request": _HUMAN in strongest,
+        },
     )
