@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from handoff import Conversation, Router
-from handoff.adapters.rasa import _read_state, state_slot_value
+from handoff.adapters.rasa import _read_state, _state_fields, state_slot_value
 from handoff.models.conversation import (
     MAX_CARRY_USERS,
     Account,
@@ -366,6 +366,25 @@ class TestSignedStates:
         assert state.carry is None
         value = state_slot_value(state, conversation_id=conversation_id, state_secret=b"old-secret")
         assert value == json.loads(slot)  # re-signed exactly as before
+
+    @pytest.mark.parametrize(
+        "values",
+        [
+            {},
+            {"lane": "bot", "lane_kind": "bot", "since_turn": 1, "pending": {"b": 1, "a": 2}},
+            {"override_lane": "x", "handback_turn": 3, "rule": "r"},
+            {"experiment": "e", "arm": "a"},
+            {"experiment": "e"},
+            {"shadow": {"lane": "bot", "pending": {"r": 1}}, "arm": "b"},
+        ],
+    )
+    def test_the_signed_fields_are_the_states_dump(self, values: dict[str, Any]) -> None:
+        """The slot reads the state's values without dumping it: the same JSON values."""
+        state = RoutingState.model_validate(values)
+        fields = _state_fields(state)
+        assert fields == state.model_dump(mode="json", exclude={"carry"})
+        assert list(fields) == list(state.model_dump(mode="json", exclude={"carry"}))
+        assert fields["pending"] is not state.pending
 
     def test_a_tampered_carry_is_refused(self, routers: dict[str, Router]) -> None:
         decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)
