@@ -26,7 +26,7 @@ from handoff.models.conversation import (
     Turn,
 )
 from handoff.models.decision import Decision
-from handoff.signals.extract import EXPLAINED_TURNS, extract, extract_carried
+from handoff.signals.extract import EXPLAINED_TURNS, _near_masks, extract, extract_carried
 from tests.conftest import RULES
 
 PILOTS = RULES / "pilots"
@@ -552,3 +552,28 @@ def test_a_format_2_state_verifies_with_a_previous_key_while_the_secret_rotates(
     assert value["v"] == 2
     assert _read_state(value, "c-9", b"new", [b"old"]) == (decision.state, None)
     assert _read_state(value, "c-9", b"new") == (RoutingState(), "bad signature")
+
+
+@given(
+    st.lists(st.integers(0, 2**32 - 1), min_size=1, max_size=60),
+    st.integers(0, 40),
+    st.data(),
+)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_the_repeat_filter_compares_all_masks_at_once(
+    masks: list[int], most: int, data: st.DataObject
+) -> None:
+    """_near_masks (every lane at once) finds what comparing the masks one by one finds; some
+    earlier masks are made the latest's, unset, or a bit or two from it."""
+    mine = masks[-1]
+    for n in range(len(masks) - 1):
+        change = data.draw(st.sampled_from(["keep", "same", "zero", "near"]))
+        if change == "same":
+            masks[n] = mine
+        elif change == "zero":
+            masks[n] = 0
+        elif change == "near":
+            masks[n] = mine ^ (1 << data.draw(st.integers(0, 31)))
+    words = "".join(f"{m:08x}" for m in masks)
+    expected = [n for n, m in enumerate(masks[:-1]) if m and (mine ^ m).bit_count() <= most]
+    assert _near_masks(words, most) == expected
