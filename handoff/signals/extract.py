@@ -377,13 +377,7 @@ def _model_fingerprint() -> str:
     return hashlib.blake2b(learned.MODEL_PATH.read_bytes(), digest_size=8).hexdigest()
 
 
-def _initials(roles: str) -> str:
-    """The roles run together ("userbotuser") as their initials ("ubu"), in C: no role's
-    name spans the join of two others (none ends with the start of another's name), and
-    each replacement leaves a letter no later name contains."""
-    return (
-        roles.replace("user", "u").replace("bot", "b").replace("agent", "a").replace("system", "s")
-    )
+_INITIAL = {role: role[0] for role in ("user", "bot", "agent", "system")}
 
 
 class _Digest:
@@ -405,7 +399,7 @@ class _Digest:
         if turns:
             texts = "\x1e".join(map(_TEXT, turns)) + "\x1e"
             self._texts.update(texts.encode("utf-8", "surrogatepass"))
-            self._roles.update(_initials("".join(map(_ROLE, turns))).encode())
+            self._roles.update("".join(map(_INITIAL.__getitem__, map(_ROLE, turns))).encode())
 
     def hexdigest(self) -> str:
         return self._texts.hexdigest()[:24] + self._roles.hexdigest()[:8]
