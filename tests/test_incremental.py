@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from handoff import Conversation, Router
-from handoff.adapters.rasa import _read_state, state_slot_value
+from handoff.adapters.rasa import _read_state, _state_fields, state_slot_value
 from handoff.models.conversation import (
     MAX_CARRY_USERS,
     Account,
@@ -26,7 +26,7 @@ from handoff.models.conversation import (
     Turn,
 )
 from handoff.models.decision import Decision
-from handoff.signals.extract import EXPLAINED_TURNS, extract, extract_carried
+from handoff.signals.extract import EXPLAINED_TURNS, _near_masks, extract, extract_carried
 from tests.conftest import RULES
 
 PILOTS = RULES / "pilots"
@@ -367,6 +367,25 @@ class TestSignedStates:
         value = state_slot_value(state, conversation_id=conversation_id, state_secret=b"old-secret")
         assert value == json.loads(slot)  # re-signed exactly as before
 
+    @pytest.mark.parametrize(
+        "values",
+        [
+            {},
+            {"lane": "bot", "lane_kind": "bot", "since_turn": 1, "pending": {"b": 1, "a": 2}},
+            {"override_lane": "x", "handback_turn": 3, "rule": "r"},
+            {"experiment": "e", "arm": "a"},
+            {"experiment": "e"},
+            {"shadow": {"lane": "bot", "pending": {"r": 1}}, "arm": "b"},
+        ],
+    )
+    def test_the_signed_fields_are_the_states_dump(self, values: dict[str, Any]) -> None:
+        """The slot reads the state's values without dumping it: the same JSON values."""
+        state = RoutingState.model_validate(values)
+        fields = _state_fields(state)
+        assert fields == state.model_dump(mode="json", exclude={"carry"})
+        assert list(fields) == list(state.model_dump(mode="json", exclude={"carry"}))
+        assert fields["pending"] is not state.pending
+
     def test_a_tampered_carry_is_refused(self, routers: dict[str, Router]) -> None:
         decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)
         value = state_slot_value(decision.state, conversation_id="c-9", state_secret=b"k")
@@ -533,3 +552,28 @@ def test_a_format_2_state_verifies_with_a_previous_key_while_the_secret_rotates(
     assert value["v"] == 2
     assert _read_state(value, "c-9", b"new", [b"old"]) == (decision.state, None)
     assert _read_state(value, "c-9", b"new") == (RoutingState(), "bad signature")
+
+
+@given(
+    st.lists(st.integers(0, 2**32 - 1), min_size=1, max_size=60),
+    st.integers(0, 40),
+    st.data(),
+)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_the_repeat_filter_compares_all_masks_at_once(
+    masks: list[int], most: int, data: st.DataObject
+) -> None:
+    """_near_masks (every lane at once) finds what comparing the masks one by one finds; some
+    earlier masks are made the latest's, unset, or a bit or two from it."""
+    mine = masks[-1]
+    for n in range(len(masks) - 1):
+        change = data.draw(st.sampled_from(["keep", "same", "zero", "near"]))
+        if change == "same":
+            masks[n] = mine
+        elif change == "zero":
+            masks[n] = 0
+        elif change == "near":
+            masks[n] = mine ^ (1 << data.draw(st.integers(0, 31)))
+    words = "".join(f"{m:08x}" for m in masks)
+    expected = [n for n, m in enumerate(masks[:-1]) if m and (mine ^ m).bit_count() <= most]
+    assert _near_masks(words, most) == expected

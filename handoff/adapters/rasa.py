@@ -52,6 +52,7 @@ except ImportError as error:  # pragma: no cover  (exercised only without the ex
 
 from handoff.errors import describe_error
 from handoff.models.conversation import (
+    _LATER_STATE_FIELDS,
     Conversation,
     RoutingState,
     SignalCarry,
@@ -147,6 +148,29 @@ def _canonical(value: Any) -> bytes:
     return _CANONICAL.encode(value).encode("ascii")
 
 
+# RoutingState's fields that are always dumped, and the later ones dumped only when set (its
+# serializer drops those while None); ``shadow`` is a nested state, left to pydantic.
+_STATE_ALWAYS = tuple(n for n in RoutingState.model_fields if n not in _LATER_STATE_FIELDS)
+_STATE_IF_SET = ("experiment", "arm")
+
+
+def _state_fields(state: RoutingState) -> dict[str, Any]:
+    """``state.model_dump(mode="json", exclude={"carry"})``, read from the state's values when
+    it has no shadow (every turn's case): its other fields are already JSON values (texts,
+    whole numbers, None and a mapping of texts to whole numbers), so the serializer's pass
+    (and its Python wrap for the later fields) is not needed. tests/test_incremental.py
+    checks this against the dump."""
+    if state.shadow is not None:
+        return state.model_dump(mode="json", exclude={"carry"})
+    values = state.__dict__
+    fields = {name: values[name] for name in _STATE_ALWAYS}
+    fields["pending"] = dict(fields["pending"])  # the slot's own, as a dump gives it
+    for name in _STATE_IF_SET:
+        if values[name] is not None:
+            fields[name] = values[name]
+    return fields
+
+
 def _signature(state: RoutingState, conversation_id: str, secret: bytes) -> str:
     """Format 1: HMAC-SHA256 over canonical JSON of the whole state and the conversation id."""
     material = {
@@ -187,7 +211,7 @@ def state_slot_value(
             "state": data,
             "sig": _signature(state, conversation_id, state_secret),
         }
-    fields = state.model_dump(mode="json", exclude={"carry"})
+    fields = _state_fields(state)
     signature = _signature_carried(
         fields, _CARRY_JSON.to_json(carry), conversation_id, state_secret
     )
@@ -242,7 +266,7 @@ def _read_state(
     # key are still accepted (and re-signed with the current one on this turn).
     try:
         if version == STATE_FORMAT:
-            fields = state.model_dump(mode="json", exclude={"carry"})
+            fields = _state_fields(state)
             carry = _CARRY_JSON.to_json(state.carry)
             expected = [
                 _signature_carried(fields, carry, conversation_id, key)

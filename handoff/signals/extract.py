@@ -15,7 +15,6 @@ import operator
 import re
 import sys
 import zlib
-from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -594,15 +593,37 @@ class _Fold:
         )
 
 
-_UINT32 = next(code for code in "ILH" if array(code).itemsize == 4)
+def _near_masks(words: str, most: int) -> list[int]:
+    """The positions n of the masks in SignalCarry.words (8 hex digits each, big-endian),
+    the last one excepted, that are set and differ from the last one in at most ``most``
+    bits. All masks are compared at once, in C: the words are read as one integer of 32-bit
+    lanes, XORed with the last mask repeated in every lane, and each lane's set bits are
+    counted by the SWAR popcount (bit pairs, nibbles, bytes; then the lane's four byte
+    counts summed into its top byte by one multiplication: each byte's sum is at most 32, so
+    nothing carries into the next byte or lane). Only the few lanes close enough are then
+    looked at one by one. This runs on every turn, over every earlier user message."""
+    raw = bytes.fromhex(words[:-8])
+    lanes = len(raw) // 4
+    if not lanes:
+        return []
+    ones = int.from_bytes(b"\0\0\0\1" * lanes, "big")  # 1 in every lane
+    x = int.from_bytes(raw, "big") ^ (int(words[-8:], 16) * ones)
+    x -= (x >> 1) & (0x55555555 * ones)
+    x = (x & (0x33333333 * ones)) + ((x >> 2) & (0x33333333 * ones))
+    x = (x + (x >> 4)) & (0x0F0F0F0F * ones)
+    counts = (((x * 0x01010101) >> 24) & (0xFF * ones)).to_bytes(4 * lanes, "big")[3::4]
+    near = counts.translate(_AT_MOST[min(most, 32)])  # 1 where the count is <= most
+    found: list[int] = []
+    n = near.find(1)
+    while n >= 0:
+        if raw[4 * n : 4 * n + 4] != b"\0\0\0\0":
+            found.append(n)
+        n = near.find(1, n + 1)
+    return found
 
 
-def _masks(words: str) -> Sequence[int]:
-    """The masks in SignalCarry.words, parsed in C (big-endian hex, 8 digits each)."""
-    masks = array(_UINT32, bytes.fromhex(words))
-    if sys.byteorder == "little":
-        masks.byteswap()
-    return masks
+# _AT_MOST[k] maps a byte (a lane's count of differing bits, 0..32) to 1 if it is <= k, else 0.
+_AT_MOST = tuple(bytes(int(v <= k) for v in range(256)) for k in range(33))
 
 
 def _episode_start(conversation: Conversation) -> int | None:
@@ -771,9 +792,7 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
     group_mass, group_rank = _intent_groups(latest_turn, settings)
     consecutive, total = fold.failures.counts()
     repeat_count = (
-        _repeat_count(latest_view[1], _masks(fold.words), turns, limits)
-        if latest_view is not None
-        else 0
+        _repeat_count(latest_view[1], fold.words, turns, limits) if latest_view is not None else 0
     )
     state = conversation.state
     account = conversation.account
@@ -864,25 +883,19 @@ def _cue(  # noqa: PLR0917  (a cache key: positional, like the tuple it is built
     )  # fmt: skip
 
 
-def _repeat_count(
-    latest: _UserTurn, masks: Sequence[int], turns: Sequence[Turn], limits: Limits
-) -> int:
+def _repeat_count(latest: _UserTurn, masks: str, turns: Sequence[Turn], limits: Limits) -> int:
     """_repeats for the latest message against every earlier one, reading the words of only
-    those earlier messages that the masks cannot rule out (the masks give an upper bound on
-    the words two messages share, so the count is exact)."""
+    those earlier messages that the masks (SignalCarry.words, the latest one's last) cannot
+    rule out (the masks give an upper bound on the words two messages share, so the count is
+    exact)."""
     words = latest.words
-    if len(masks) < 2 or not words:
+    if len(masks) < 16 or not words:
         return 0
-    mine = masks[-1]
     size = len(words)
     # Two messages share at most size - popcount(mine & ~theirs) words, and their union has
     # at least size + popcount(theirs & ~mine): a repeat (overlap >= 0.8) needs
     # 5 * shared >= 4 * union, so 4 * popcount(mine ^ theirs) <= size (equal sets included).
-    candidates = [
-        n
-        for n, theirs in enumerate(masks[:-1])
-        if theirs and (mine ^ theirs).bit_count() * 4 <= size
-    ]
+    candidates = _near_masks(masks, size // 4)
     if not candidates:
         return 0
     users = [i for i, t in enumerate(turns) if t.role == "user"]
