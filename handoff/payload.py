@@ -31,9 +31,7 @@ import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
-from typing import Any
-
-from pydantic.fields import FieldInfo
+from typing import Any, NamedTuple
 
 from handoff.models._base import M, built
 from handoff.models.conversation import Conversation, Role, Turn
@@ -157,20 +155,38 @@ def _made(cls: type[M], **values: Any) -> M:
     """``cls(**values)`` for values already of their fields' types (computed here from
     validated models), the fields not given at their defaults, without validating again:
     a payload is built on every handoff (tests/test_incremental.py checks payloads against
-    validation)."""
-    fields = _FIELDS.get(cls)
-    if fields is None:
-        fields = _FIELDS[cls] = tuple(cls.model_fields.items())
-    return built(
-        cls,
-        {
-            name: values[name] if name in values else field.get_default(call_default_factory=True)
-            for name, field in fields
-        },
+    validation). The values are laid over the class's template in C, which keeps the
+    fields' order (the JSON's); a missing required field or an unknown name is an error."""
+    template = _TEMPLATES.get(cls) or _template(cls)
+    made = {**template.values, **values}
+    if len(made) != len(template.values) or not values.keys() >= template.required:
+        missing = sorted(template.required - values.keys())
+        unknown = sorted(values.keys() - template.values.keys())
+        raise TypeError(f"{cls.__name__}: missing {missing}, unknown {unknown}")
+    return built(cls, made)
+
+
+class _Template(NamedTuple):
+    values: dict[str, Any]
+    """Every field, in the model's order: its default, or None if it is required."""
+    required: frozenset[str]
+
+
+def _template(cls: type[Any]) -> _Template:
+    """``cls``'s template for ``_made``. Defaults are shared, not copied (pydantic copies
+    them per instance): every default here is immutable (a str, a number, None, a frozen
+    model), and a default factory is refused."""
+    fields = cls.model_fields
+    if any(field.default_factory is not None for field in fields.values()):
+        raise TypeError(f"{cls.__name__}: _made does not call default factories")
+    template = _TEMPLATES[cls] = _Template(
+        {name: None if field.is_required() else field.default for name, field in fields.items()},
+        frozenset(name for name, field in fields.items() if field.is_required()),
     )
+    return template
 
 
-_FIELDS: dict[type[Any], tuple[tuple[str, FieldInfo], ...]] = {}
+_TEMPLATES: dict[type[Any], _Template] = {}
 
 
 def _tried(turns: Sequence[Turn]) -> tuple[dict[str, None], dict[str, None], int]:
