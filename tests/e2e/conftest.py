@@ -54,10 +54,9 @@ def _prepare(config: pytest.Config) -> Path:
             lines.append(line)
             if terminal is not None:
                 terminal.write_line(f"e2e: {line.rstrip()}")
-            else:
-                # Past pytest's capture, to the real terminal (absent under pythonw).
-                if sys.__stderr__ is not None:
-                    sys.__stderr__.write(f"e2e: {line}")
+            # Past pytest's capture, to the real terminal (absent under pythonw).
+            elif sys.__stderr__ is not None:
+                sys.__stderr__.write(f"e2e: {line}")
         model = process.stdout.read().strip()
     if process.returncode != 0:
         pytest.fail(f"{PREPARE.relative_to(ROOT)} failed:\n{''.join(lines)}")
