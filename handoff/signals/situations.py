@@ -106,12 +106,19 @@ class _Shape:
     # among those at the same place) is what ``pattern`` finds: see _search.
     parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
     needles: tuple[str, ...] = ()  # every part's strings, each once
+    # A part's string written "a+b" stands for "a" and "b" both in the text (its match holds
+    # both, as "the third time" holds "the" and "time"): ``(string, its pieces)``, whose
+    # pieces are in ``needles`` in its place.
+    joint: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def search(self, lowered: str) -> re.Match[str] | None:
         """``pattern.search(lowered)``, computed from the parts when there are some."""
         if not self.parts:
             return self.pattern.search(lowered)
         present = {n for n in self.needles if n in lowered}
+        for needle, pieces in self.joint:
+            if present.issuperset(pieces):
+                present.add(needle)
         best: re.Match[str] | None = None
         for needles, part in self.parts:
             if needles and present.isdisjoint(needles):
@@ -131,7 +138,8 @@ _Gated = tuple[tuple[str, ...], str]
 
 
 def _gated(needles: str, alternative: str) -> _Gated:
-    """``needles``: space-separated strings, "|" in one standing for a space ("help|page")."""
+    """``needles``: space-separated strings, "|" in one standing for a space ("help|page")
+    and "+" joining strings that must all be in the text ("time+the")."""
     return tuple(n.replace("|", " ") for n in needles.split()), alternative
 
 
@@ -171,8 +179,10 @@ def _shape(
         )
         if pattern.groups:  # split, an alternative's groups would be numbered from 1 again
             raise ValueError(f"a {kind} shape split into parts cannot use groups")
-    needles = tuple(dict.fromkeys(n for strings, _ in parts for n in strings))
-    return _Shape(kind, weight, anchors, pattern, parts, needles)
+    strings = tuple(dict.fromkeys(n for needles, _ in parts for n in needles))
+    joint = tuple((n, tuple(n.split("+"))) for n in strings if "+" in n)
+    pieces = (piece for n in strings for piece in n.split("+"))
+    return _Shape(kind, weight, anchors, pattern, parts, tuple(dict.fromkeys(pieces)), joint)
 
 
 _SHAPES: tuple[_Shape, ...] = (
@@ -520,7 +530,10 @@ _SHAPES: tuple[_Shape, ...] = (
             rf"\b{_NUM}\s+times\b{_GAP}\b(?:now|already|i've|ive|i have|asking|asked|today|"
             rf"this week)\b",
         ),
-        _gated("time", rf"\b(?:for|this is|it's|its|that's|is)\s+(?:the|my)\s+{_ORDINAL}\s+time\b"),
+        _gated(
+            "time+the time+my",
+            rf"\b(?:for|this is|it's|its|that's|is)\s+(?:the|my)\s+{_ORDINAL}\s+time\b",
+        ),
         _gated(
             "time", rf"\b{_ORDINAL}\s+time\s+(?:i've|ive|i have|i'm|im|asking|this|today|now)\b"
         ),
@@ -1592,20 +1605,21 @@ def _index(shapes: tuple[_Shape, ...]) -> dict[str, tuple[int, ...]]:
 
 
 _BY_ANCHOR = _index(_SHAPES)
+_ANCHOR_WORDS = frozenset(_BY_ANCHOR)
 
 
 def situation_cues(text: str) -> list[tuple[str, int, int, float]]:
     """``(kind, start, end, weight)`` for every shape found in ``text`` (offsets into it)."""
     lowered = text.lower().replace("’", "'")
     words = set(_WORD.findall(lowered))
-    # "someone's", "they've": the word before the apostrophe is an anchor too.
-    words.update(w.partition("'")[0] for w in tuple(words) if "'" in w)
-    words.update(e for e in _EMOJI_ANCHORS if e in lowered)  # not \w: the word regex skips them
+    if "'" in lowered:  # (else no word holds one: most messages skip the pass)
+        # "someone's", "they've": the word before the apostrophe is an anchor too.
+        words.update(w.partition("'")[0] for w in tuple(words) if "'" in w)
+    if not lowered.isascii():  # the emoji are not ASCII
+        words.update(e for e in _EMOJI_ANCHORS if e in lowered)  # not \w: the regex skips them
     candidates: set[int] = set()
-    for word in words:
-        positions = _BY_ANCHOR.get(word)
-        if positions is not None:
-            candidates.update(positions)
+    for word in words & _ANCHOR_WORDS:  # the set operation in C, the loop over hits only
+        candidates.update(_BY_ANCHOR[word])
     found = []
     for position in sorted(candidates):  # in _SHAPES order, as the rules' evidence expects
         shape = _SHAPES[position]
