@@ -106,24 +106,31 @@ class _Shape:
     # among those at the same place) is what ``pattern`` finds: see _search.
     parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
     needles: tuple[str, ...] = ()  # every part's strings, each once
-    # A part's string written "a+b" stands for "a" and "b" both in the text (its match holds
-    # both, as "the third time" holds "the" and "time"): ``(string, its pieces)``, whose
-    # pieces are in ``needles`` in its place.
-    joint: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The same, as bit masks of the parts (bit i: parts[i]) so that a message pays for the
+    # strings it holds, not for every part: the parts without strings, each string with the
+    # parts it lets through, and the strings written "a+b" (both "a" and "b" in the text:
+    # the match of "for the third time" holds "the" and "time") as their pieces.
+    always: int = 0
+    gates: tuple[tuple[str, int], ...] = ()
+    joint: tuple[tuple[tuple[str, ...], int], ...] = ()
 
     def search(self, lowered: str) -> re.Match[str] | None:
         """``pattern.search(lowered)``, computed from the parts when there are some."""
         if not self.parts:
             return self.pattern.search(lowered)
-        present = {n for n in self.needles if n in lowered}
-        for needle, pieces in self.joint:
-            if present.issuperset(pieces):
-                present.add(needle)
+        todo = self.always
+        for needle, bits in self.gates:
+            if needle in lowered:
+                todo |= bits
+        for pieces, bits in self.joint:
+            if all(piece in lowered for piece in pieces):
+                todo |= bits
         best: re.Match[str] | None = None
-        for needles, part in self.parts:
-            if needles and present.isdisjoint(needles):
-                continue  # no match of this alternative can be in the text
-            found = part.search(lowered)
+        parts = self.parts
+        while todo:  # the parts let through, in order; the others cannot match
+            lowest = todo & -todo
+            todo ^= lowest
+            found = parts[lowest.bit_length() - 1][1].search(lowered)
             # At one place the alternation takes its first alternative that matches: a
             # later one wins only by starting earlier.
             if found is not None and (best is None or found.start() < best.start()):
@@ -179,10 +186,22 @@ def _shape(
         )
         if pattern.groups:  # split, an alternative's groups would be numbered from 1 again
             raise ValueError(f"a {kind} shape split into parts cannot use groups")
-    strings = tuple(dict.fromkeys(n for needles, _ in parts for n in needles))
-    joint = tuple((n, tuple(n.split("+"))) for n in strings if "+" in n)
-    pieces = (piece for n in strings for piece in n.split("+"))
-    return _Shape(kind, weight, anchors, pattern, parts, tuple(dict.fromkeys(pieces)), joint)
+    masks: dict[str, int] = {}
+    for index, (needles, _) in enumerate(parts):
+        for needle in needles or ("",):  # "": the part is always searched
+            masks[needle] = masks.get(needle, 0) | 1 << index
+    always = masks.pop("", 0)
+    return _Shape(
+        kind,
+        weight,
+        anchors,
+        pattern,
+        parts,
+        needles=tuple(masks),
+        always=always,
+        gates=tuple((n, bits) for n, bits in masks.items() if "+" not in n),
+        joint=tuple((tuple(n.split("+")), bits) for n, bits in masks.items() if "+" in n),
+    )
 
 
 _SHAPES: tuple[_Shape, ...] = (
