@@ -250,8 +250,8 @@ def test_every_match_of_a_gated_part_holds_one_of_its_strings(
         assert any(all(p in text for p in n.split("+")) for n in needles), (part.pattern, text)
 
 
-# Texts each newly gated alternative must still find (payment_risk and the account-takeover
-# fraud shape through "now"/"ask", and the "time" alternatives of two more shapes).
+# Texts each newly gated alternative must still find (payment_risk, scam and the
+# account-takeover fraud shape through common words, and "time" alternatives of two more).
 _REGATED_EXAMPLES = [
     ("payment_risk", "can you help me get round the daily limit"),
     ("payment_risk", "please increase my daily transfer limit"),
@@ -265,6 +265,12 @@ _REGATED_EXAMPLES = [
     ("vulnerability", "i'm going through a really hard time"),
     ("repeated_asking", "that's the same answer again"),
     ("repeated_asking", "this is my second time asking"),  # gated by "time" and "my"
+    ("scam", "i clicked a link in a text and put in my card details"),
+    ("scam", "someone called and i gave them the code from the text"),
+    ("scam", "the seller has blocked me"),
+    ("scam", "a courier is coming to collect my card"),
+    ("scam", "i met him online and he wants me to send money"),
+    ("scam", "the bitcoin platform says i must pay a fee to withdraw"),
 ]
 
 

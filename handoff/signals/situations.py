@@ -326,58 +326,110 @@ _SHAPES: tuple[_Shape, ...] = (
             "meet met opened phishing posing pressed pretended pretending pretends prize put "
             "read safe scam shared silent tapped told trading typed vanished"
         ),
+        # Common anchors ("put", "told", "details", "answer") let this shape through often:
+        # each alternative is searched only where the text holds a string its every match
+        # contains.
         # clicked a link ... entered / gave details
-        rf"\b(?:clicked|tapped|pressed|opened|followed|went on|went to)\b{_GAP}\b(?:link|text|"
-        rf"email|"
-        rf"message|website|site|page|qr code)\b{_WIDE}\b(?:put|entered|typed|gave|filled in|"
-        rf"filled out|"
-        rf"inputted|input|submitted)\b{_GAP}\b(?:details|card|pin|password|passcode|code|number|"
-        rf"info|information)",
-        rf"^(?=(?s:.*?)\b(?:link|text|texts|email|e-mail|message|sms|whatsapp|call|caller|"
-        rf"fake|scam|dodgy|phishing|realised|realized|suspicious|pretending)\b)(?s:.*?)"
-        rf"\b(?:put|entered|typed|gave|filled in|inputted|submitted)\b{_GAP}\b(?:my|our|"
-        rf"the)\s+(?:card |bank |login |log in |security )?"
-        rf"(?:details|pin|password|passcode|code|number|info)\b{_GAP}\b(?:link|text|email|website|"
-        rf"site|page|form)\b",
-        rf"\b(?:clicked|tapped|pressed|followed)\b[^\n]{{0,80}}?\b(?:put|entered|typed|gave|"
-        rf"filled in|"
-        rf"inputted|submitted)\b{_GAP}\b(?:details|pin|password|passcode|code|number|info)",
+        _gated(
+            "clicked tapped pressed opened followed went|on went|to",
+            rf"\b(?:clicked|tapped|pressed|opened|followed|went on|went to)\b{_GAP}\b(?:link|text|"
+            rf"email|"
+            rf"message|website|site|page|qr code)\b{_WIDE}\b(?:put|entered|typed|gave|filled in|"
+            rf"filled out|"
+            rf"inputted|input|submitted)\b{_GAP}\b(?:details|card|pin|password|passcode|code|number|"
+            rf"info|information)",
+        ),
+        _gated(
+            "put entered typed gave filled|in inputted submitted",
+            rf"^(?=(?s:.*?)\b(?:link|text|texts|email|e-mail|message|sms|whatsapp|call|caller|"
+            rf"fake|scam|dodgy|phishing|realised|realized|suspicious|pretending)\b)(?s:.*?)"
+            rf"\b(?:put|entered|typed|gave|filled in|inputted|submitted)\b{_GAP}\b(?:my|our|"
+            rf"the)\s+(?:card |bank |login |log in |security )?"
+            rf"(?:details|pin|password|passcode|code|number|info)\b{_GAP}\b(?:link|text|email|website|"
+            rf"site|page|form)\b",
+        ),
+        _gated(
+            "clicked tapped pressed followed",
+            rf"\b(?:clicked|tapped|pressed|followed)\b[^\n]{{0,80}}?\b(?:put|entered|typed|gave|"
+            rf"filled in|"
+            rf"inputted|submitted)\b{_GAP}\b(?:details|pin|password|passcode|code|number|info)",
+        ),
         # gave a code / PIN / details to someone who called or texted
-        rf"\b(?:gave|given|told|read out|sent|shared|handed over|handed)\b{_GAP}\b(?:the |my |a |"
-        rf"them |him |her )*"
-        rf"(?:code|codes|pin|passcode|password|one[- ]time|otp|security number|card details|"
-        rf"card number|card)\b"
-        rf"{_WIDE}\b(?:call|called|phoned|rang|ringing|caller|text|texted|whatsapp|police|officer|"
-        rf"from the bank|"
-        rf"said (?:he|she|they) (?:was|were))\b",
-        rf"\b(?:call|called|phoned|rang|caller|texted|messaged)\b{_WIDE}\b(?:gave|given|told|"
-        rf"read out|sent|"
-        rf"shared|handed over|handed)\b{_GAP}\b(?:code|codes|pin|passcode|password|one[- ]time|otp|"
-        rf"card details|card number|card|details)\b",
+        _gated(
+            "gave given told read|out sent shared handed",
+            rf"\b(?:gave|given|told|read out|sent|shared|handed over|handed)\b{_GAP}\b(?:the |my |"
+            rf"a |"
+            rf"them |him |her )*"
+            rf"(?:code|codes|pin|passcode|password|one[- ]time|otp|security number|card details|"
+            rf"card number|card)\b"
+            rf"{_WIDE}\b(?:call|called|phoned|rang|ringing|caller|text|texted|whatsapp|police|"
+            rf"officer|"
+            rf"from the bank|"
+            rf"said (?:he|she|they) (?:was|were))\b",
+        ),
+        _gated(
+            "call phoned rang texted messaged",
+            rf"\b(?:call|called|phoned|rang|caller|texted|messaged)\b{_WIDE}\b(?:gave|given|told|"
+            rf"read out|sent|"
+            rf"shared|handed over|handed)\b{_GAP}\b(?:code|codes|pin|passcode|password|one[- ]time|"
+            rf"otp|"
+            rf"card details|card number|card|details)\b",
+        ),
         # "safe account" (someone pretending to be the bank is a scam_mention: see below)
-        r"\bsafe account\b",
-        r"\bcourier\b[^\n]{0,80}?\b(?:collect|collected|pick|picked|coming|came|come)\b",
+        _gated(
+            "safe|account",
+            r"\bsafe account\b",
+        ),
+        _gated(
+            "courier",
+            r"\bcourier\b[^\n]{0,80}?\b(?:collect|collected|pick|picked|coming|came|come)\b",
+        ),
         # paid and the other side vanished
-        rf"\b(?:seller|buyer|landlord|builder|he|she|they)\b{_GAP}\b(?:has |have |'s |"
-        rf"'ve )?(?:blocked me|blocked us|"
-        rf"disappeared|vanished|deleted (?:the|their|his|her) (?:account|profile|listing)|"
-        rf"stopped replying|gone silent|won't answer|will not answer|isn't answering|not answering|"
-        rf"stopped answering|won't reply|not replying|not responding|ghosted me)",
+        _gated(
+            "blocked disappeared vanished deleted reply answer silent responding ghosted",
+            rf"\b(?:seller|buyer|landlord|builder|he|she|they)\b{_GAP}\b(?:has |have |'s |"
+            rf"'ve )?(?:blocked me|blocked us|"
+            rf"disappeared|vanished|deleted (?:the|their|his|her) (?:account|profile|listing)|"
+            rf"stopped replying|gone silent|won't answer|will not answer|isn't answering|"
+            rf"not answering|"
+            rf"stopped answering|won't reply|not replying|not responding|ghosted me)",
+        ),
         # invoice redirection: new or changed bank details, then not paid
-        r"\b(?:new|changed|updated|different)\s+(?:bank|account|payment)\s+details\b[^\n]{0,140}?"
-        r"\b(?:never|hasn't been paid|has not been paid|not been paid|didn't change|"
-        r"did not change|not received|never received)\b",
-        r"\bnever changed (?:his|her|their|our|my) (?:bank )?details\b",
+        _gated(
+            "details",
+            r"\b(?:new|changed|updated|different)\s+(?:bank|account|"
+            r"payment)\s+details\b[^\n]{0,140}?"
+            r"\b(?:never|hasn't been paid|has not been paid|not been paid|didn't change|"
+            r"did not change|not received|never received)\b",
+        ),
+        _gated(
+            "never|changed",
+            r"\bnever changed (?:his|her|their|our|my) (?:bank )?details\b",
+        ),
         # fees to release an investment, a parcel, an inheritance or a prize
-        r"\b(?:crypto|bitcoin|investment|investing|trading platform|forex|"
-        r"trading account)\b[^\n]{0,120}?"
-        r"\b(?:withdrawal fee|release fee|fee to withdraw|fee before|pay (?:a |an )?(?:fee|tax)|"
-        r"can't withdraw|cannot withdraw|won't let me withdraw|get (?:my|our) money (?:back|out))",
-        r"\b(?:customs|release (?:his|her|the|their) (?:parcel|package|funds|money|inheritance)|"
-        r"inheritance|lottery|prize)\b[^\n]{0,80}?\b(?:fee|fees|needs? (?:money|£|\d)|send|pay)\b",
-        r"\b(?:met|meet)\b[^.?!\n]{0,40}?\b(?:online|on (?:instagram|facebook|tinder|hinge|bumble|"
-        r"a dating)|dating (?:app|site))\b"
-        r"[^\n]{0,160}?\b(?:send|sent|transfer|payment|pay|money|£)",
+        _gated(
+            "crypto bitcoin invest trading forex",
+            r"\b(?:crypto|bitcoin|investment|investing|trading platform|forex|"
+            r"trading account)\b[^\n]{0,120}?"
+            r"\b(?:withdrawal fee|release fee|fee to withdraw|fee before|pay (?:a |an )?(?:fee|"
+            r"tax)|"
+            r"can't withdraw|cannot withdraw|won't let me withdraw|get (?:my|our) money (?:back|"
+            r"out))",
+        ),
+        _gated(
+            "customs release inheritance lottery prize",
+            r"\b(?:customs|release (?:his|her|the|their) (?:parcel|package|funds|money|"
+            r"inheritance)|"
+            r"inheritance|lottery|prize)\b[^\n]{0,80}?\b(?:fee|fees|needs? (?:money|£|\d)|send|"
+            r"pay)\b",
+        ),
+        _gated(
+            "online instagram facebook tinder hinge bumble dating",
+            r"\b(?:met|meet)\b[^.?!\n]{0,40}?\b(?:online|on (?:instagram|facebook|tinder|hinge|"
+            r"bumble|"
+            r"a dating)|dating (?:app|site))\b"
+            r"[^\n]{0,160}?\b(?:send|sent|transfer|payment|pay|money|£)",
+        ),
     ),
     _shape(
         VULNERABILITY,
