@@ -250,7 +250,7 @@ def test_every_match_of_a_gated_part_holds_one_of_its_strings(
         assert any(all(p in text for p in n.split("+")) for n in needles), (part.pattern, text)
 
 
-# Texts each newly gated alternative must still find (payment_risk, scam and the
+# Texts each newly gated alternative must still find (payment_risk, scam, no_harm and the
 # account-takeover fraud shape through common words, and "time" alternatives of two more).
 _REGATED_EXAMPLES = [
     ("payment_risk", "can you help me get round the daily limit"),
@@ -271,6 +271,11 @@ _REGATED_EXAMPLES = [
     ("scam", "a courier is coming to collect my card"),
     ("scam", "i met him online and he wants me to send money"),
     ("scam", "the bitcoin platform says i must pay a fee to withdraw"),
+    ("no_harm", "i didn't click the link"),
+    ("no_harm", "just deleted it"),
+    ("no_harm", "no unusual payments on my account"),
+    ("no_harm", "what a rip-off lol"),
+    ("no_harm", "£5 for a coffee is a rip-off"),
 ]
 
 

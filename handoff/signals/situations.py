@@ -857,26 +857,55 @@ _SHAPES += (
             "entered enter called rang deleted ignored blocked reported forward no nothing "
             "fine normal mine lol lmao haha tbh scam con rip-off ripoff robbery"
         ),
-        r"\b(?:i|we)\s+(?:haven't|havent|have not|didn't|didnt|did not|never|won't|wont|"
-        r"will not)\s+(?:clicked|click|tapped|tap|opened|open|replied|reply|responded|respond|"
-        r"given|give|entered|enter|called|rung|rang)\b(?!\s+(?:and|but)\b)",
-        r"\bnot\s+(?:clicked|tapped|opened|replied to)\s+(?:it|them|anything|the link|any)\b",
-        r"\b(?:just\s+|already\s+)?(?:deleted|ignored|blocked and deleted)\s+(?:it|them|the "
-        r"(?:text|email|message|number|call)s?)\b",
-        r"\bwhere\s+(?:do|can|should)\s+(?:i|we)\s+(?:forward|report|send)\s+(?:it|them|this|"
-        r"these|the (?:text|email|message)s?)\b",
-        r"\bno\s+(?:unknown|unusual|strange|odd|dodgy|suspicious|unrecognised|unrecognized|"
-        r"funny|weird)\s+(?:payments?|transactions?|charges?|spending|activity)\b",
-        r"\bnothing\s+(?:has\s+been\s+|'s\s+been\s+|was\s+|has\s+)?(?:taken|spent|gone out|"
-        r"missing|touched|used)\b",
-        r"\b(?:all|everything)\s+(?:the\s+)?(?:payments?\s+)?(?:looks?|seems?|is)\s+(?:fine|"
-        r"normal|ok|okay|mine)\b",
-        r"\b(?:(?:is|are|'s|'re|was)\s+(?:that\s+|this\s+|it\s+)?|what\s+)(?:a|an|such a|"
-        r"a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|robbery)\b"
-        r"[^.?!\n]{0,20}?(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😅|🙄|\btbh\b)",
-        r"(?:£|\$|€)\s?\d+(?:\.\d+)?p?\s+(?:for|on)\s+[^.?!\n]{0,30}?\b(?:is|was|'s)\s+"
-        r"(?:a|an|such a|a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|"
-        r"robbery)\b",
+        # "no", "nothing" and "lol" let this shape through often: each alternative is
+        # searched only where the text holds a string its every match contains.
+        _gated(
+            "have did never won't wont will",
+            r"\b(?:i|we)\s+(?:haven't|havent|have not|didn't|didnt|did not|never|won't|wont|"
+            r"will not)\s+(?:clicked|click|tapped|tap|opened|open|replied|reply|responded|respond|"
+            r"given|give|entered|enter|called|rung|rang)\b(?!\s+(?:and|but)\b)",
+        ),
+        _gated(
+            "clicked tapped opened replied|to",
+            r"\bnot\s+(?:clicked|tapped|opened|replied to)\s+(?:it|them|anything|the link|any)\b",
+        ),
+        _gated(
+            "deleted ignored",
+            r"\b(?:just\s+|already\s+)?(?:deleted|ignored|blocked and deleted)\s+(?:it|them|the "
+            r"(?:text|email|message|number|call)s?)\b",
+        ),
+        _gated(
+            "where",
+            r"\bwhere\s+(?:do|can|should)\s+(?:i|we)\s+(?:forward|report|send)\s+(?:it|them|this|"
+            r"these|the (?:text|email|message)s?)\b",
+        ),
+        _gated(
+            "payment transaction charge spending activity",
+            r"\bno\s+(?:unknown|unusual|strange|odd|dodgy|suspicious|unrecognised|unrecognized|"
+            r"funny|weird)\s+(?:payments?|transactions?|charges?|spending|activity)\b",
+        ),
+        _gated(
+            "nothing",
+            r"\bnothing\s+(?:has\s+been\s+|'s\s+been\s+|was\s+|has\s+)?(?:taken|spent|gone out|"
+            r"missing|touched|used)\b",
+        ),
+        _gated(
+            "fine normal ok mine",
+            r"\b(?:all|everything)\s+(?:the\s+)?(?:payments?\s+)?(?:looks?|seems?|is)\s+(?:fine|"
+            r"normal|ok|okay|mine)\b",
+        ),
+        _gated(
+            "lol lmao haha 😂 🤣 😅 🙄 tbh",
+            r"\b(?:(?:is|are|'s|'re|was)\s+(?:that\s+|this\s+|it\s+)?|what\s+)(?:a|an|such a|"
+            r"a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|robbery)\b"
+            r"[^.?!\n]{0,20}?(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😅|🙄|\btbh\b)",
+        ),
+        _gated(
+            "£ $ €",
+            r"(?:£|\$|€)\s?\d+(?:\.\d+)?p?\s+(?:for|on)\s+[^.?!\n]{0,30}?\b(?:is|was|'s)\s+"
+            r"(?:a|an|such a|a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|"
+            r"robbery)\b",
+        ),
     ),
     # A request that a fraud flag makes sensitive: a new payee, a higher limit, a large
     # payment that must go now, someone insisting on it.
