@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handoff.signals import learned, situations
@@ -234,7 +234,9 @@ _PARTS = [
 
 
 @pytest.mark.parametrize("index", range(len(_PARTS)))
-@settings(max_examples=40, deadline=None)
+# A "\b" after a free-text gap (payment_risk's "said ... has to go ... today") rejects many
+# generated texts: the check is on the texts that are generated, so filtering is expected.
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(data=st.data())
 def test_every_match_of_a_gated_part_holds_one_of_its_strings(
     index: int, data: st.DataObject
@@ -244,7 +246,53 @@ def test_every_match_of_a_gated_part_holds_one_of_its_strings(
     needles, part = _PARTS[index]
     text = data.draw(st.from_regex(part, fullmatch=True))
     if part.search(text) is not None:  # generation ignores some look-arounds
-        assert any(n in text for n in needles), (part.pattern, text)
+        # "a+b": both strings are in the text
+        assert any(all(p in text for p in n.split("+")) for n in needles), (part.pattern, text)
+
+
+# Texts each newly gated alternative must still find (payment_risk, scam, no_harm and the
+# account-takeover fraud shape through common words, and "time" alternatives of two more).
+_REGATED_EXAMPLES = [
+    ("payment_risk", "can you help me get round the daily limit"),
+    ("payment_risk", "please increase my daily transfer limit"),
+    ("payment_risk", "i need to add a new payee today"),
+    ("payment_risk", "i have to send £2,000 today"),
+    ("payment_risk", "he says it has to be paid today"),
+    ("payment_risk", "pay now or the deal's off"),
+    ("fraud_report", "my password was changed and i didn't do it"),
+    ("fraud_report", "i didn't ask for a new pin to be sent"),
+    ("fraud_report", "got an email saying my email address was updated"),
+    ("vulnerability", "i'm going through a really hard time"),
+    ("repeated_asking", "that's the same answer again"),
+    ("repeated_asking", "this is my second time asking"),  # gated by "time" and "my"
+    ("scam", "i clicked a link in a text and put in my card details"),
+    ("scam", "someone called and i gave them the code from the text"),
+    ("scam", "the seller has blocked me"),
+    ("scam", "a courier is coming to collect my card"),
+    ("scam", "i met him online and he wants me to send money"),
+    ("scam", "the bitcoin platform says i must pay a fee to withdraw"),
+    ("no_harm", "i didn't click the link"),
+    ("no_harm", "just deleted it"),
+    ("no_harm", "no unusual payments on my account"),
+    ("no_harm", "what a rip-off lol"),
+    ("no_harm", "£5 for a coffee is a rip-off"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), _REGATED_EXAMPLES)
+def test_regated_shapes_still_find_their_examples(kind: str, text: str) -> None:
+    assert kind in {found[0] for found in situations.situation_cues(text)}
+    for shape in _GATED:
+        assert _span(shape.search(text)) == _span(shape.pattern.search(text)), shape.kind
+
+
+def test_the_handoff_benchmark_message_skips_the_regated_alternatives() -> None:
+    """What the gates are for: none of those alternatives is searched for this message."""
+    text = "this is useless, third time i ask, i want to talk to a real person now (7)"
+    regated = [s for s in _GATED if s.kind == "payment_risk" or "changed" in s.needles]
+    assert len(regated) == 2  # payment_risk and the account-takeover fraud shape
+    for shape in regated:
+        assert not any(n in text for n in shape.needles), shape.kind
 
 
 # ------------------------------------------------------------------ results built unvalidated
