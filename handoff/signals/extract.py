@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import math
 import operator
 import re
@@ -887,7 +888,7 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
         "intent_group_rank": group_rank,
         "escalation_score": NAN,
         "cue_details": _cue_details(fold.cues, explained, turns, limits),
-        "turn_scores": tuple(_score(*r) for r in explained),
+        "turn_scores": tuple(itertools.starmap(_score, explained)),  # no generator frame
         "message_cut_chars": (cut_chars.get(latest_view[0], 0) if latest_view is not None else 0),
         "turns_not_analysed": first,
     }
