@@ -94,8 +94,7 @@ class Store(Generic[_K, _V]):
     itself (what :class:`TextMemo` is for a function). Reads take no lock; past ``budget``
     the oldest entries go.
 
-    ``cache_parameters`` and ``cache_clear`` are those of ``functools.lru_cache``, so that
-    code clearing a process's data caches (the benchmarks' cold turns) finds it too.
+    ``cache_info`` and ``cache_clear`` are :class:`TextMemo`'s.
     """
 
     def __init__(self, *, budget: int) -> None:
@@ -125,10 +124,6 @@ class Store(Generic[_K, _V]):
 
     def __len__(self) -> int:
         return len(self._data)
-
-    def cache_parameters(self) -> dict[str, int]:
-        """As ``functools.lru_cache``'s, with the size in bytes."""
-        return {"maxsize": self._budget}
 
     def cache_info(self) -> CacheInfo:
         """Hits, misses, the budget and the bytes held now."""
