@@ -24,7 +24,7 @@ from conftest import REPO
 
 from handoff import ContextPayload, Conversation, Decision, Router
 from handoff.signals import analyze_text, redact
-from handoff.signals._memo import TextMemo
+from handoff.signals._memo import Store, TextMemo
 from handoff.signals.text import _analyzer
 
 MESSAGE = "This is the third time I'm asking, where is my refund?? Nobody helps me"
@@ -133,8 +133,9 @@ def bench_full_turn(benchmark: Any, router: Router) -> None:
 
 def data_caches() -> list[Any]:
     """Every per-process cache of handoff's that holds data from conversations: the
-    byte-bounded text memos (signals, redaction, payload parts) and every size-bounded
-    ``functools.lru_cache`` (trace steps, pseudonyms, card prefixes, checklists).
+    byte-bounded text memos and stores (signals, redaction, payload parts, carry digests)
+    and every size-bounded ``functools.lru_cache`` (trace steps, pseudonyms, card prefixes,
+    checklists).
 
     Found by walking handoff's modules, so a cache added later is cleared too. Left alone:
     unbounded ``functools.cache`` functions, which build per-process singletons once (the
@@ -146,7 +147,7 @@ def data_caches() -> list[Any]:
             continue
         for value in vars(module).values():
             bounded_lru = hasattr(value, "cache_parameters") and value.cache_parameters()["maxsize"]
-            if isinstance(value, TextMemo) or bounded_lru:
+            if isinstance(value, (TextMemo, Store)) or bounded_lru:
                 found[id(value)] = value
     return list(found.values())
 

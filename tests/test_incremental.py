@@ -26,7 +26,13 @@ from handoff.models.conversation import (
     Turn,
 )
 from handoff.models.decision import Decision
-from handoff.signals.extract import EXPLAINED_TURNS, _near_masks, extract, extract_carried
+from handoff.signals.extract import (
+    _DIGESTS,
+    EXPLAINED_TURNS,
+    _near_masks,
+    extract,
+    extract_carried,
+)
 from tests.conftest import RULES
 
 PILOTS = RULES / "pilots"
@@ -228,6 +234,36 @@ class TestCarry:
         assert again.signals == whole.signals
         assert again.signals is not None
         assert "legal_threat" in again.signals.cues_seen
+
+    @pytest.mark.parametrize("cold", [False, True])
+    def test_the_kept_digest_still_refuses_edits(
+        self, routers: dict[str, Router], cold: bool
+    ) -> None:
+        """The earlier turns are compared with the digest this process kept for the carry
+        (or hashed anew when it has none): a changed role or a same-length text is refused,
+        an unchanged history (new objects, equal texts) continues the carry."""
+        router = routers["default"]
+        first = chat("where is my refund", "it has been two weeks")
+        decision = router.route(first, now=NOON)
+        assert decision.state.carry is not None
+        assert _DIGESTS.get(decision.state.carry.check) is not None
+        later = next_turn(first, decision, "hello?")
+        turns = list(later.turns)
+        same = later.model_copy(
+            update={"turns": tuple(Turn(role=t.role, text="".join(t.text)) for t in turns)}
+        )
+        role = list(turns)
+        role[1] = Turn(role="agent", text=turns[1].text)
+        text = list(turns)
+        text[0] = Turn(role="user", text="where is my refunD")
+        if cold:
+            _DIGESTS.cache_clear()
+        assert note(router.route(same, now=NOON)) is None
+        for edited in (role, text):
+            if cold:
+                _DIGESTS.cache_clear()
+            again = router.route(later.model_copy(update={"turns": tuple(edited)}), now=NOON)
+            assert note(again) == "the carried analysis does not match the conversation"
 
     def test_a_shorter_conversation_is_analysed_again(self, routers: dict[str, Router]) -> None:
         """A new session (fewer turns than the carry covers) starts over."""

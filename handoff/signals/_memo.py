@@ -12,10 +12,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, NamedTuple, ParamSpec, TypeVar
 
-__all__ = ["CacheInfo", "TextMemo", "memo"]
+__all__ = ["CacheInfo", "Store", "TextMemo", "memo"]
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
 
 
 class CacheInfo(NamedTuple):
@@ -72,6 +74,53 @@ class TextMemo(Generic[_P, _R]):
             while self._bytes > self._budget:
                 self._bytes -= self._data.popitem(last=False)[1][1]
         return value
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def cache_info(self) -> CacheInfo:
+        """Hits, misses, the budget and the bytes held now."""
+        return CacheInfo(self._hits, self._misses, self._budget, self._bytes)
+
+    def cache_clear(self) -> None:
+        """Forget every entry (and the counts)."""
+        with self._lock:
+            self._data.clear()
+            self._bytes = self._hits = self._misses = 0
+
+
+class Store(Generic[_K, _V]):
+    """A dict bounded by bytes, shared safely by threads, for values a caller puts and gets
+    itself (what :class:`TextMemo` is for a function). Reads take no lock; past ``budget``
+    the oldest entries go.
+
+    ``cache_info`` and ``cache_clear`` are :class:`TextMemo`'s.
+    """
+
+    def __init__(self, *, budget: int) -> None:
+        self._budget = budget
+        self._data: OrderedDict[_K, tuple[_V, int]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._bytes = self._hits = self._misses = 0
+
+    def get(self, key: _K) -> _V | None:
+        """The value put under ``key``, or None."""
+        entry = self._data.get(key)
+        if entry is None:
+            self._misses += 1
+            return None
+        self._hits += 1
+        return entry[0]
+
+    def put(self, key: _K, value: _V, size: int) -> None:
+        """Keep ``value`` (``size`` bytes held) under ``key``, unless it is already there."""
+        with self._lock:
+            if key in self._data or size > self._budget:
+                return
+            self._data[key] = (value, size)
+            self._bytes += size
+            while self._bytes > self._budget:
+                self._bytes -= self._data.popitem(last=False)[1][1]
 
     def __len__(self) -> int:
         return len(self._data)

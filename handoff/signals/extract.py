@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import math
 import operator
 import re
@@ -37,7 +38,7 @@ from handoff.models.conversation import (
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import UNRANKED, Cue, Signals, TextAnalysis, TurnScore
 from handoff.signals import escalation, learned
-from handoff.signals._memo import memo
+from handoff.signals._memo import Store, memo
 from handoff.signals.text import (
     _OBJECT_BYTES,
     CACHE_BYTES,
@@ -386,23 +387,77 @@ class _Digest:
     a carry covered, extended by the turns after them, is the digest of them all. NLU intents
     and bot actions are left out: Rasa never changes a logged event, so a conversation whose
     texts and roles match is the one the carry was made from (or a new session, which has
-    fewer turns)."""
+    fewer turns).
+
+    A digest also keeps the texts and roles it covers (references, no copies), so that the
+    next turn, which carries its hex digest as ``SignalCarry.check``, can find it in
+    ``_DIGESTS`` (see :meth:`of`) and compare the earlier turns with them instead of hashing
+    them all again. Once a carry is made from it (:meth:`keep`), it is not changed again.
+    """
 
     def __init__(self, turns: Sequence[Turn] = ()) -> None:
         # SHA-256 (OpenSSL, with the CPU's SHA instructions where it has them): about twice
-        # as fast as BLAKE2b here, and this hashes every earlier message on every turn.
+        # as fast as BLAKE2b here, and a cold process hashes every earlier message.
         self._texts = hashlib.sha256()
         self._roles = hashlib.sha256()
+        self.texts: tuple[str, ...] = ()
+        self.roles: tuple[str, ...] = ()
+        self._bytes = _OBJECT_BYTES
+        self._hex: str | None = None
         self.add(turns)
+
+    @classmethod
+    def of(cls, turns: Sequence[Turn], check: str) -> _Digest:
+        """The digest of ``turns``: a copy of the one this process kept under ``check`` when
+        ``turns`` have its texts and roles (compared in C: same objects, or equal texts),
+        else hashed anew. Either way it equals ``_Digest(turns)``: an edited history hashes
+        anew and does not match ``check``."""
+        known = _DIGESTS.get(check)
+        if (
+            known is not None
+            and known.roles == tuple(map(_ROLE, turns))
+            and known.texts == tuple(map(_TEXT, turns))
+        ):
+            return known._copy()
+        return cls(turns)
+
+    def _copy(self) -> _Digest:
+        copy = _Digest.__new__(_Digest)
+        copy._texts, copy._roles = self._texts.copy(), self._roles.copy()
+        copy.texts, copy.roles, copy._bytes, copy._hex = (
+            self.texts, self.roles, self._bytes, self._hex
+        )  # fmt: skip
+        return copy
 
     def add(self, turns: Sequence[Turn]) -> None:
         if turns:
-            texts = "\x1e".join(map(_TEXT, turns)) + "\x1e"
-            self._texts.update(texts.encode("utf-8", "surrogatepass"))
-            self._roles.update("".join(map(_INITIAL.__getitem__, map(_ROLE, turns))).encode())
+            texts = tuple(map(_TEXT, turns))
+            roles = tuple(map(_ROLE, turns))
+            data = ("\x1e".join(texts) + "\x1e").encode("utf-8", "surrogatepass")
+            self._texts.update(data)
+            self._roles.update("".join(map(_INITIAL.__getitem__, roles)).encode())
+            self.texts += texts
+            self.roles += roles
+            # What an entry of _DIGESTS holds: the texts (as UTF-8, near enough) and two
+            # references per turn; the texts are shared with the previous turn's entry.
+            self._bytes += len(data) + 16 * len(texts)
+            self._hex = None
 
     def hexdigest(self) -> str:
-        return self._texts.hexdigest()[:24] + self._roles.hexdigest()[:8]
+        if self._hex is None:
+            self._hex = self._texts.hexdigest()[:24] + self._roles.hexdigest()[:8]
+        return self._hex
+
+    def keep(self) -> str:
+        """The hex digest, with this digest kept for the next turn to continue (see of)."""
+        check = self.hexdigest()
+        _DIGESTS.put(check, self, self._bytes)
+        return check
+
+
+# Digests by hex digest, for the next turn of each conversation (see _Digest.of): bounded by
+# what their texts hold; a digest evicted (or made in another process) is hashed anew.
+_DIGESTS: Store[str, _Digest] = Store(budget=CACHE_BYTES)
 
 
 def _unusable(
@@ -421,7 +476,7 @@ def _unusable(
         return "the conversation is longer than max_turns", None
     if carry.turns > len(turns):
         return "the carried analysis does not match the conversation", None
-    digest = _Digest(turns[: carry.turns])
+    digest = _Digest.of(turns[: carry.turns], carry.check)
     if digest.hexdigest() != carry.check:
         return "the carried analysis does not match the conversation", None
     return None, digest
@@ -569,7 +624,7 @@ class _Fold:
                 "v": CARRY_FORMAT,
                 "key": key,
                 "turns": turns,
-                "check": digest.hexdigest(),
+                "check": digest.keep(),
                 "users": self.users,
                 "first": self.first,
                 "low": self.low,
@@ -833,7 +888,7 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
         "intent_group_rank": group_rank,
         "escalation_score": NAN,
         "cue_details": _cue_details(fold.cues, explained, turns, limits),
-        "turn_scores": tuple(_score(*r) for r in explained),
+        "turn_scores": tuple(itertools.starmap(_score, explained)),  # no generator frame
         "message_cut_chars": (cut_chars.get(latest_view[0], 0) if latest_view is not None else 0),
         "turns_not_analysed": first,
     }
