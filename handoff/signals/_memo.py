@@ -29,66 +29,6 @@ class CacheInfo(NamedTuple):
     currsize: int
 
 
-class TextMemo(Generic[_P, _R]):
-    """Memoize a function of texts in a cache bounded by bytes, shared safely by threads.
-
-    ``size(key, value)`` is what an entry holds (its key's and value's texts and objects);
-    past ``budget`` the oldest entries go. A hit is one dict lookup without a lock (this runs
-    for every earlier turn on every turn; cachetools' locked LRU cost a quarter of an
-    ordinary turn and cannot see keys to count them), so eviction is by age, not by use: an
-    evicted text still in use is analysed again, once.
-    """
-
-    def __init__(
-        self,
-        func: Callable[_P, _R],
-        *,
-        budget: int,
-        key: Callable[_P, Hashable] | None = None,
-        size: Callable[[Hashable, _R], int],
-    ) -> None:
-        functools.update_wrapper(self, func)
-        self.__wrapped__ = func
-        self._key = key
-        self._size = size
-        self._budget = budget
-        self._data: OrderedDict[Hashable, tuple[_R, int]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._bytes = self._hits = self._misses = 0
-
-    def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        # Without a key function the positional arguments are the key (no call on a hit).
-        key = args if self._key is None else self._key(*args, **kwargs)
-        entry = self._data.get(key)
-        if entry is not None:
-            self._hits += 1
-            return entry[0]
-        value = self.__wrapped__(*args, **kwargs)
-        size = self._size(key, value)
-        with self._lock:
-            self._misses += 1
-            if key in self._data or size > self._budget:
-                return value
-            self._data[key] = (value, size)
-            self._bytes += size
-            while self._bytes > self._budget:
-                self._bytes -= self._data.popitem(last=False)[1][1]
-        return value
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def cache_info(self) -> CacheInfo:
-        """Hits, misses, the budget and the bytes held now."""
-        return CacheInfo(self._hits, self._misses, self._budget, self._bytes)
-
-    def cache_clear(self) -> None:
-        """Forget every entry (and the counts)."""
-        with self._lock:
-            self._data.clear()
-            self._bytes = self._hits = self._misses = 0
-
-
 class Store(Generic[_K, _V]):
     """A dict bounded by bytes, shared safely by threads, for values a caller puts and gets
     itself (what :class:`TextMemo` is for a function). Reads take no lock; past ``budget``
@@ -134,6 +74,43 @@ class Store(Generic[_K, _V]):
         with self._lock:
             self._data.clear()
             self._bytes = self._hits = self._misses = 0
+
+
+class TextMemo(Store[Hashable, _R], Generic[_P, _R]):
+    """Memoize a function of texts in a cache bounded by bytes, shared safely by threads.
+
+    ``size(key, value)`` is what an entry holds (its key's and value's texts and objects);
+    past ``budget`` the oldest entries go. A hit is one dict lookup without a lock (this runs
+    for every earlier turn on every turn; cachetools' locked LRU cost a quarter of an
+    ordinary turn and cannot see keys to count them), so eviction is by age, not by use: an
+    evicted text still in use is analysed again, once.
+    """
+
+    def __init__(
+        self,
+        func: Callable[_P, _R],
+        *,
+        budget: int,
+        key: Callable[_P, Hashable] | None = None,
+        size: Callable[[Hashable, _R], int],
+    ) -> None:
+        super().__init__(budget=budget)
+        functools.update_wrapper(self, func)
+        self.__wrapped__ = func
+        self._key = key
+        self._size = size
+
+    def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        # Without a key function the positional arguments are the key (no call on a hit).
+        key = args if self._key is None else self._key(*args, **kwargs)
+        entry = self._data.get(key)
+        if entry is not None:
+            self._hits += 1
+            return entry[0]
+        value = self.__wrapped__(*args, **kwargs)
+        self._misses += 1
+        self.put(key, value, self._size(key, value))
+        return value
 
 
 def memo(
