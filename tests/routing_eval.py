@@ -76,7 +76,8 @@ DEV_EARLIER = (
 # (tests/data/routing_holdout3/), written blind after round 5 and before round 6, measures
 # round 5 a second time and measured a round 6 that was not landed; the fourth
 # (tests/data/routing_holdout4/), written blind before round 7, measures round 5 a third time
-# and is the measure of round 7.
+# and measured a round 7 that was not landed; the fifth (tests/data/routing_holdout5/), written
+# blind before round 8, measures round 5 a fourth time and is the measure of round 8.
 @dataclass(frozen=True)
 class HeldOut:
     """One held-out set: its folder, its option of ``engine`` and its runs (label, engine
@@ -132,8 +133,13 @@ HELD_OUT = (
         ROOT / "tests" / "data" / "routing_holdout4",
         (("round 5 (before round 7)", "before-engine.json", "before-stack.json"),),
     ),
+    HeldOut(
+        "holdout5",
+        ROOT / "tests" / "data" / "routing_holdout5",
+        (("round 5 (before round 8)", "before-engine.json", "before-stack.json"),),
+    ),
 )
-HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4 = HELD_OUT
+HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5 = HELD_OUT
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset

@@ -255,6 +255,7 @@ PARSED_SETS = [
     pytest.param(routing_eval.HOLDOUT2.evalset, routing_eval.HOLDOUT2.parses, id="held-out-2"),
     pytest.param(routing_eval.HOLDOUT3.evalset, routing_eval.HOLDOUT3.parses, id="held-out-3"),
     pytest.param(routing_eval.HOLDOUT4.evalset, routing_eval.HOLDOUT4.parses, id="held-out-4"),
+    pytest.param(routing_eval.HOLDOUT5.evalset, routing_eval.HOLDOUT5.parses, id="held-out-5"),
 ]
 
 
