@@ -133,25 +133,17 @@ def _finite(value: float) -> float:
 # round(value, 4) is correctly rounded through a decimal conversion (~1 us); a payload rounds
 # a score per analysed customer message, and scores recur (VADER's compounds have 4
 # decimals). A nonzero float equals only itself (bit for bit), so a hit is the value round
-# gives; zeros are not kept (0.0 == -0.0) but returned as they are (round keeps the sign, and
-# many scores are zero), nor NaNs (never equal). Bounded by entries (floats are small); a
-# full cache is emptied, not evicted entry by entry.
-_ROUNDED: dict[float, float] = {}
-_ROUNDED_ENTRIES = 8192
+# gives; zeros never reach the cache (0.0 == -0.0 would share an entry) but are returned as
+# they are (round keeps the sign, and many scores are zero). A bounded lru_cache, so the
+# benchmarks' cold turns clear it with the other size-bounded caches.
+@functools.lru_cache(maxsize=8192)
+def _rounded(value: float) -> float:
+    return round(value, 4)
 
 
 def _round4(value: float) -> float:
     """``round(value, 4)``, cached."""
-    if not value:
-        return value
-    rounded = _ROUNDED.get(value)
-    if rounded is None:
-        rounded = round(value, 4)
-        if not math.isnan(value):
-            if len(_ROUNDED) >= _ROUNDED_ENTRIES:
-                _ROUNDED.clear()
-            _ROUNDED[value] = rounded
-    return rounded
+    return _rounded(value) if value else value
 
 
 def _made(cls: type[M], **values: Any) -> M:
