@@ -24,7 +24,7 @@ from conftest import REPO
 
 from handoff import ContextPayload, Conversation, Decision, Router
 from handoff.signals import analyze_text, redact
-from handoff.signals._memo import Store, TextMemo
+from handoff.signals._memo import Store
 from handoff.signals.text import _analyzer
 
 MESSAGE = "This is the third time I'm asking, where is my refund?? Nobody helps me"
@@ -147,7 +147,7 @@ def data_caches() -> list[Any]:
             continue
         for value in vars(module).values():
             bounded_lru = hasattr(value, "cache_parameters") and value.cache_parameters()["maxsize"]
-            if isinstance(value, (TextMemo, Store)) or bounded_lru:
+            if isinstance(value, Store) or bounded_lru:  # TextMemo is a Store
                 found[id(value)] = value
     return list(found.values())
 

@@ -151,7 +151,7 @@ def _canonical(value: Any) -> bytes:
 # RoutingState's fields that are always dumped, and the later ones dumped only when set (its
 # serializer drops those while None); ``shadow`` is a nested state, left to pydantic.
 _STATE_ALWAYS = tuple(n for n in RoutingState.model_fields if n not in _LATER_STATE_FIELDS)
-_STATE_IF_SET = ("experiment", "arm")
+_STATE_IF_SET = tuple(n for n in _LATER_STATE_FIELDS if n not in {"shadow", "carry"})
 
 
 def _state_fields(state: RoutingState) -> dict[str, Any]:
