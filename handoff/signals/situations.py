@@ -105,10 +105,9 @@ class _Shape:
     # only where one of those strings occurs, the earliest match (the first alternative
     # among those at the same place) is what ``pattern`` finds: see _search.
     parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
-    needles: tuple[str, ...] = ()  # every part's strings, each once
-    # The same, as bit masks of the parts (bit i: parts[i]) so that a message pays for the
-    # strings it holds, not for every part: the parts without strings, each string with the
-    # parts it lets through, and the strings written "a+b" (both "a" and "b" in the text:
+    # The parts' strings as bit masks of the parts (bit i: parts[i]), so that a message pays
+    # for the strings it holds, not for every part: the parts without strings, each string
+    # with the parts it lets through, and the strings written "a+b" (both "a" and "b" in the text:
     # the match of "for the third time" holds "the" and "time") as their pieces.
     always: int = 0
     gates: tuple[tuple[str, int], ...] = ()
@@ -197,7 +196,6 @@ def _shape(
         anchors,
         pattern,
         parts,
-        needles=tuple(masks),
         always=always,
         gates=tuple((n, bits) for n, bits in masks.items() if "+" not in n),
         joint=tuple((tuple(n.split("+")), bits) for n, bits in masks.items() if "+" in n),
