@@ -759,7 +759,16 @@ _SOMEONE_ELSE = frozenset(
         "workmate",
     )
     for verb in ("got", "was", "been", "has been", "had been", "just got", "nearly got")
-) | frozenset({"people getting", "people get", "people got", "people being", "others got"})
+) | frozenset(
+    # "my mate at work got scammed last year", "a friend from church was conned"
+    f"{who} {where} {verb}"
+    for who in ("friend", "mate", "colleague", "neighbour", "neighbor", "pal")
+    for where in ("at work", "from work", "from church", "from school", "next door", "down the road")
+    for verb in ("got", "was", "has been", "had been", "just got", "nearly got")
+) | frozenset({"people getting", "people get", "people got", "people being", "others got"}) | (
+    # a near miss: "I nearly got scammed, how do I check a payee?"
+    frozenset({"nearly got", "almost got", "nearly been", "almost been", "nearly was"})
+)
 # Talk of scams that is not yet a report: the word itself ("is this a scam?", "£4 for a
 # coffee is a scam"), a text recognised as phishing, someone pretending to be the bank. A
 # person checks it when the NLU reads fraud too, or an adviser does (fraud_words_unbacked);

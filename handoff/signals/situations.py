@@ -69,7 +69,7 @@ STILL_NOT = "still_not"  # a lexicon kind too
 JOKING = "joking"
 
 # Within one sentence: up to this many characters between the parts of a shape.
-_GAP = r"[^.?!\n]{0,50}?"
+_GAP = r"(?:[^.?!\n]|\.\d){0,50}?"  # "£312.40": a decimal point ends no sentence
 _WIDE = r"[^\n]{0,120}?"  # across sentences of one message
 _NUM = (
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|so many|a few|"
@@ -1683,6 +1683,286 @@ _SHAPES += (
         0.0,
         _words("lol lmao lmfao jk haha hahaha joking kidding 😂 🤣 😜 😝"),
         r"😂|🤣|😜|😝|\b(?:lol|lmao|lmfao|jk|ha(?:ha){1,2})\b|\b(?:only|just)\s+(?:joking|kidding)\b",
+    ),
+)
+
+# ------------------------------------------------------------------ round 8: fraud stories
+# Customers rarely say "fraud": they tell what happened. Each family below is one kind of
+# story, written as a class (several verbs, tenses and orders) and corroborated where one
+# misread would be costly: someone posing as the bank AND a step the customer took; a card
+# taken AND a payment since; a payment AND the customer's alibi for it.
+SCAM_STEP = "scam_step"
+POSING = "posing"
+# Whom a scammer poses as: the bank (its fraud or security team), the police, HMRC, a big
+# company. "said he was from your fraud team", "pretending to be the police".
+_POSER = (
+    r"(?:(?:the |your |my |our )?(?:bank|bank's|banks)\b(?:'s)?(?:\s+(?:fraud|security|"
+    r"anti-fraud|fraud prevention|investigations?)\s*(?:team|department|dept|unit|line)?)?|"
+    r"you|you guys|this bank|"
+    r"(?:your|the|my|our)\s+(?:fraud|security|anti-fraud|fraud prevention|investigations?)\s*"
+    r"(?:team|department|dept|unit|line|squad)?|"
+    r"(?:the\s+)?(?:police|met police|fraud squad|action fraud)|a police (?:officer|man|woman)|"
+    r"(?:a\s+)?(?:detective|officer)|hmrc|the tax office|the fca|the financial conduct authority|"
+    r"microsoft|amazon|apple|bt|paypal|royal mail|"
+    r"barclays|hsbc|lloyds|natwest|santander|halifax|monzo|revolut|nationwide|starling|tsb)"
+)
+_FRAUD_TEAM = (
+    r"(?:your|the|the bank's|my bank's|our bank's)\s+(?:fraud|security|anti-fraud|"
+    r"fraud prevention)\s+(?:team|department|dept|unit|line|people)"
+)
+# Someone posing as the bank or another authority (every alternative holds one of the
+# anchors of the families below).
+_POSING = (
+    r"(?:\b(?:said|saying|says|claimed|claiming|claims|told (?:me|us)|telling (?:me|us)|"
+    r"made out)\s+(?:that\s+)?(?:he|she|they|it|he's|she's|they're|it's)\s*(?:was|were|is|are|"
+    r"'s|'re)?\s+(?:calling\s+|ringing\s+|phoning\s+|texting\s+|messaging\s+)?(?:from|with|at)"
+    rf"\s+{_POSER}\b"
+    r"|\b(?:pretending|pretended|pretends|claiming|claimed|claims|posing|posed|purporting|"
+    rf"impersonating|impersonated)\s+(?:to be\s+(?:from\s+)?|as\s+)?{_POSER}\b"
+    r"|\b(?:someone|somebody|a man|a woman|a guy|a lady|a bloke|a caller|a person|a number|"
+    r"an email|a text|a message|a call|a voice|they|he|she|guy|man|woman|lady|bloke)\s+"
+    rf"(?:from|at|in|with)\s+{_FRAUD_TEAM}"
+    rf"|\b{_FRAUD_TEAM}\s+(?:just\s+|have\s+|has\s+)?(?:called|rang|phoned|texted|messaged|"
+    r"emailed|contacted|said|told|rung)\b)"
+)
+# A step the customer took that a scammer asks for: a code or details given or read out,
+# money moved or withdrawn, an app installed, a payment approved, gift cards bought. Alone it
+# is nothing ("I sent £50 to my son"); after someone posed as the bank, it is the scam.
+_I_DID = (
+    r"\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:then\s+|just\s+|already\s+|stupidly\s+|"
+    r"foolishly\s+|also\s+|even\s+|actually\s+)?"
+)
+_STEP = (
+    rf"(?:{_I_DID}(?:gave|given|read out|read|told|sent|shared|handed over|handed|confirmed|"
+    r"typed|entered|put in)\s+(?:\w+\s+){0,3}?(?:code|codes|pin|passcode|password|otp|"
+    r"one[- ]time|card details|card number|details|security number|long number|numbers)\b"
+    rf"|{_I_DID}(?:moved|transferred|sent|paid|withdrew|withdrawn|taken out|took out|drew out|"
+    r"drawn out|made)\s+(?:over\s+)?(?:£|\$|€|\d|money|my money|our money|savings|my savings|"
+    r"everything|cash|it all|the lot|all of it|all my|a payment|two payments|payments|"
+    r"transfers?|the money)"
+    rf"|{_I_DID}(?:installed|downloaded|download|install|let (?:him|her|them) (?:into|onto|on|"
+    r"access|use))\b[^.?!\n]{0,40}?\b(?:app|apps|anydesk|teamviewer|software|program|"
+    r"computer|laptop|phone|screen)\b"
+    rf"|{_I_DID}(?:approved|confirmed|authorised|authorized|accepted|pressed (?:yes|approve|"
+    r"confirm)|tapped (?:yes|approve|confirm))\b[^.?!\n]{0,30}?\b(?:payment|payments|"
+    r"notification|notifications|request|transfer|it in the app|in the app|on the app|push)\b"
+    rf"|{_I_DID}(?:bought|buy|got|purchased)\s+(?:\w+\s+){0,3}?(?:gift cards?|vouchers?|"
+    r"itunes|steam cards?|google play|apple cards?|amazon cards?)\b)"
+)
+
+_SHAPES += (
+    # Someone posing as the bank (or the police, HMRC) and a step taken, in one message:
+    # "a man from your fraud team rang, I read him the code from the text".
+    _shape(
+        SCAM,
+        0.0,
+        _words(
+            "said saying says claimed claiming claims told telling made pretending pretended "
+            "pretends posing posed purporting impersonating impersonated fraud security "
+            "anti-fraud"
+        ),
+        rf"^(?=(?s:.*?){_POSING})(?s:.*?){_STEP}",
+    ),
+    # Posing alone ("someone from your fraud team keeps calling me") is not yet a report:
+    # "a text saying it's from you, is that real?" is a check the bot answers. With a fraud
+    # intent, or a step told later ("I read him the code"), it is a scam (rule fraud).
+    _shape(
+        POSING,
+        0.0,
+        _words(
+            "said saying says claimed claiming claims told telling made pretending pretended "
+            "pretends posing posed purporting impersonating impersonated fraud security "
+            "anti-fraud"
+        ),
+        _POSING,
+    ),
+    # The step alone: read by the fraud rule beside earlier scam talk.
+    _shape(
+        SCAM_STEP,
+        0.0,
+        _words("i we i've we've i'd"),
+        _STEP,
+    ),
+)
+
+# A card, purse or phone taken, and a payment since: "my purse was stolen in town an hour
+# ago and there's already a £450 payment at JD Sports". Not "I lost my card, is there a fee
+# for a new one?" or "... will my direct debits still go out?": someone else spent.
+_THING = r"(?:card|cards|debit card|credit card|purse|wallet|bag|handbag|phone|mobile)"
+_GONE = r"(?:stolen|nicked|pinched|snatched|taken|lost|swiped|pickpocketed|robbed)"
+_SPENT_SINCE = (
+    r"(?:\balready\b[^.?!\n]{0,40}?(?:\b(?:payments?|transactions?|charges?|withdrawals?|spent|"
+    r"used|purchases?)\b|£)"
+    r"|\b(?:someone|somebody|they|he|she|the thief|thieves)(?:'s|'ve|\s+has|\s+have)?\s+"
+    r"(?:already\s+|now\s+|just\s+)?(?:used|spent|taken out|withdrawn|tried to use|been using|"
+    r"made|bought|paid)\b"
+    r"|£\s?[\d,]+(?:\.\d\d)?\s+(?:payment|transaction|charge|withdrawal|purchase|at|on|to|in|"
+    r"from|spent|taken|gone|has gone|went)\b"
+    r"|\b(?:i|we)\s+(?:didn't|did not|never)\s+make\b)"
+)
+_SHAPES += (
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("stolen nicked pinched snatched taken lost swiped pickpocketed robbed"),
+        rf"\b(?:my|our)\s+{_THING}\s+(?:was|were|got|has been|have been|'s been|had been)\s+"
+        rf"(?:\w+\s+)?{_GONE}\b[^\n]{{0,120}}?{_SPENT_SINCE}",
+    ),
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("stole nicked pinched snatched took swiped"),
+        rf"\b(?:someone|somebody|a thief|they|he|she)\s+(?:stole|nicked|pinched|snatched|took|"
+        rf"swiped)\s+(?:my|our)\s+{_THING}\b[^\n]{{0,120}}?{_SPENT_SINCE}",
+    ),
+    # A payment and the customer's alibi: asleep when it was made, the card in their hand.
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("asleep sleeping bed wallet purse hand pocket still left"),
+        rf"\b{_MONEY}\b[^\n]{{0,120}}?\b(?:i|we)\s+(?:was|were)\s+(?:fast\s+|sound\s+)?"
+        r"(?:asleep|sleeping|in bed)\b",
+        r"\b(?:i|we)\s+(?:was|were)\s+(?:fast\s+|sound\s+)?(?:asleep|sleeping|in bed)\b"
+        rf"[^\n]{{0,120}}?\b{_MONEY}\b",
+        r"\b(?:card|cards)\s+(?:is|was|are|were|'s|has been|never left)\s+(?:still\s+|safely\s+|"
+        r"right\s+)?(?:in my|in our|with me|with us|here|my)\s*(?:hand|wallet|purse|pocket|bag|"
+        rf"possession|sight)?\b[^\n]{{0,120}}?\b(?:{_MONEY}|used|spent)\b",
+        rf"\b{_MONEY}\b[^\n]{{0,120}}?\b(?:card|cards)\s+(?:is|was|are|were|'s|has been|never "
+        r"left)\s+(?:still\s+|safely\s+|right\s+)?(?:in my|in our|with me|with us|here|my)\s*"
+        r"(?:hand|wallet|purse|pocket|bag|possession|sight)\b",
+        rf"\b(?:i|we)\s+(?:still\s+)?(?:have|had|got)\s+(?:my|our|the)\s+card\s+(?:on|with)\s+"
+        rf"(?:me|us)\b[^\n]{{0,120}}?\b{_MONEY}\b",
+    ),
+    # A payment to a business the customer has no dealings with: as "I don't recognise it",
+    # fraud when the NLU agrees ("3 payments to Uber Eats and I don't even have Uber Eats").
+    # Not "I don't have enough money for the payment".
+    _shape(
+        FRAUD,
+        0.0,
+        _words("have had use used shop shopped been subscribe signed"),
+        r"\b(?:payments?|transactions?|charges?|withdrawals?|purchases?|direct debits?|debits?)\b"
+        r"[^\n]{0,120}?\b(?:i|we)\s+(?:don't|do not|dont|never|haven't|have not|"
+        r"havent)\s+(?:even\s+)?(?:ever\s+)?(?:have|had|got|use|used|shop at|shopped at|"
+        r"shopped with|order from|ordered from|been to|been in|subscribe to|subscribed to|"
+        r"signed up to|signed up for)\s+(?!enough|any|much|the money|money|funds|a clue|"
+        r"time|a card|my card|the app|it\b|that\b|this\b)",
+    ),
+    # Someone else asks the customer to click a link or give card details to RECEIVE money:
+    # the marketplace "buyer" scam ("the buyer says they've paid but I need to click a link
+    # to receive the money"). Not "can I send a payment link to get paid?"
+    _shape(
+        SCAM,
+        0.0,
+        _words("link website site page form card"),
+        r"^(?=(?s:.*?)\b(?:buyer|seller|they|he|she|someone|somebody|sent me|says|said|asking|"
+        r"asked|wants)\b)(?s:.*?)\b(?:link|website|site|page|form|card number|card details)\b"
+        r"[^.?!\n]{0,40}?\bto\s+['\"]?(?:receive|claim|accept|release|get|collect|unlock)['\"]?"
+        r"\s+(?:the|my|your|his|her|their|a|this)?\s*(?:money|payment|funds|refund|cash|"
+        r"transfer|prize|winnings|£)",
+    ),
+    # A link clicked, then the account lost or money gone: "I tapped the link in the text
+    # and now I'm locked out". Not a password reset the customer asked for.
+    _shape(
+        SCAM,
+        0.0,
+        _words("clicked tapped pressed opened followed"),
+        r"^(?!(?s:.*?)\b(?:reset|activate|activation|verify my email|your email|your text|"
+        r"from you)\b)(?s:.*?)\b(?:clicked|tapped|pressed|opened|followed)\b[^.?!\n]{0,40}?"
+        r"\b(?:link|attachment)\b[^\n]{0,120}?\b(?:locked out|can't log ?in|cannot log ?in|"
+        r"can't get in|can't get into|can't access|password (?:has |was |got )?changed|"
+        r"money (?:has |is |'s )?(?:gone|missing|disappeared)|account (?:is |has been |was )?"
+        r"(?:empty|emptied|drained)|payments? (?:i|we) (?:didn't|did not|never)|someone (?:has |"
+        r"have )?(?:used|spent|taken|logged))",
+    ),
+    # A message from a relative "on a new number", and money sent: "a WhatsApp from my
+    # daughter on a new number ... I've sent £940 ... she says it wasn't her".
+    _shape(
+        SCAM,
+        0.0,
+        _words("number"),
+        r"\b(?:whatsapp|whatsapped|text|texted|message|messaged|sms)\b[^\n]{0,80}?\bnew\s+"
+        r"(?:phone\s+|mobile\s+)?number\b[^\n]{0,200}?\b(?:sent|paid|transferred|moved|"
+        r"(?:needs?|needed|asked|asking|wants?|wanted)\s+(?:me|us)\s+to\s+(?:pay|send|transfer|"
+        r"lend))\b",
+        r"\bnew\s+(?:phone\s+|mobile\s+)?number\b[^\n]{0,80}?\b(?:whatsapp|whatsapped|text|"
+        r"texted|message|messaged)\b[^\n]{0,200}?\b(?:sent|paid|transferred|moved|"
+        r"(?:needs?|needed|asked|asking|wants?|wanted)\s+(?:me|us)\s+to\s+(?:pay|send|transfer|"
+        r"lend))\b",
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("wasn't wasnt was isn't is"),
+        r"\b(?:sent|paid|transferred|moved)\b[^\n]{0,200}?\b(?:it\s+|that\s+|they\s+)?"
+        r"(?:wasn't|was not|wasnt|isn't|is not)\s+(?:really\s+|actually\s+|even\s+)?(?:her|him|"
+        r"my (?:son|daughter|mum|mom|dad|mother|father|sister|brother|wife|husband|partner|"
+        r"friend|boss|grandson|granddaughter|nephew|niece))\b",
+    ),
+    # Told to buy gift cards or vouchers and pass on their numbers, or to install a screen-
+    # sharing app "so he could help": the caller's tools.
+    _shape(
+        SCAM,
+        0.0,
+        _words(
+            "told asked wanted instructed made had got talked gift vouchers voucher itunes steam"
+        ),
+        r"\b(?:told|asked|wanted|instructed|made|had|got|talked)\s+(?:me|us|him|her|my \w+)\s+"
+        r"(?:to\s+|into\s+)?(?:buy|buying|get|getting|purchase|send|read)\b[^.?!\n]{0,40}?"
+        r"\b(?:gift ?cards?|vouchers?|itunes|steam cards?|google play|apple cards?|"
+        r"amazon cards?)\b",
+        r"\b(?:gift ?cards?|vouchers?|itunes|steam cards?|google play|apple cards?)\b"
+        r"[^\n]{0,80}?\b(?:read|send|sent|gave|give|told)\s+(?:him|her|them|the caller)?\s*"
+        r"(?:the\s+)?(?:codes?|numbers?|pins?)\b",
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("anydesk teamviewer quicksupport rustdesk remote screen could"),
+        r"\b(?:install|installed|download|downloaded|installing|downloading|put)\b"
+        r"[^.?!\n]{0,40}?\b(?:anydesk|any desk|teamviewer|team viewer|quick ?support|rustdesk|"
+        r"remote (?:access|desktop|support|control)|screen ?shar\w*)",
+        r"\b(?:install|installed|download|downloaded|installing|downloading)\b[^.?!\n]{0,40}?"
+        r"\bso\s+(?:he|she|they|the (?:man|guy|caller|agent|engineer))\s+could\s+(?:see|access|"
+        r"help|fix|check|get into|look at|control|sort)\b",
+    ),
+    # New bank details for someone the customer is about to pay, told in an email or text
+    # ("they emailed this morning to say their bank details have changed, so I need to add a
+    # new payee"). Not a question about updating a standing order with no payment at stake.
+    _shape(
+        SCAM,
+        0.0,
+        _words("details"),
+        r"^(?=(?s:.*?)\b(?:payee|pay|paid|paying|send|sent|transfer|invoice|deposit|completion|"
+        r"balance|£)\b)(?s:.*?)\b(?:emailed|e-mailed|email|texted|text|messaged|message|"
+        r"letter|whatsapp|whatsapped)\b[^\n]{0,60}?\b(?:their|his|her|its|the|our)\s+"
+        r"(?:bank|account|payment)\s+details\s+(?:have|has|had|were|are)?\s*(?:changed|"
+        r"been changed|been updated|changing|updated)\b",
+    ),
+    # Money paid to a seller met on social media or a marketplace, then nothing: "paid a
+    # £300 deposit for a puppy on Facebook by bank transfer and now they've blocked me".
+    _shape(
+        SCAM,
+        0.0,
+        _words(
+            "arrived came turned showed received delivered sign blocked stopped replying "
+            "responding answering deleted"
+        ),
+        r"^(?=(?s:.*?)\b(?:paid|sent|transferred|bank transfer|deposit)\b)(?=(?s:.*?)"
+        r"\b(?:marketplace|facebook|instagram|gumtree|vinted|depop|seller|advert|listing|"
+        r"whatsapp|telegram|tiktok|snapchat)\b)(?s:.*?)\b(?:never (?:arrived|came|turned up|"
+        r"showed up|showed|sent it|received|delivered)|(?:hasn't|has not|haven't|have not)\s+"
+        r"(?:arrived|turned up|come|received)|no sign of|blocked me|blocked us|stopped (?:replying|"
+        r"answering|responding)|not (?:replying|responding|answering)|deleted (?:the|their|his|"
+        r"her) (?:account|profile|listing|advert|ad))\b",
+    ),
+    # Threatened with arrest unless they pay: HMRC or "the police" on the phone.
+    _shape(
+        SCAM,
+        0.0,
+        _words("arrest arrested arresting warrant"),
+        r"^(?=(?s:.*?)\b(?:hmrc|tax|police|caller|called|rang|phoned|call|officer|court)\b)"
+        r"(?=(?s:.*?)\b(?:pay|paid|owe|send|sent|transfer|money|£)\b)(?s:.*?)"
+        r"\b(?:arrest\w*|warrant)\b",
     ),
 )
 
