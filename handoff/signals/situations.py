@@ -1723,7 +1723,9 @@ _POSING = (
     r"an email|a text|a message|a call|a voice|they|he|she|guy|man|woman|lady|bloke)\s+"
     rf"(?:from|at|in|with)\s+{_FRAUD_TEAM}"
     rf"|\b{_FRAUD_TEAM}\s+(?:just\s+|have\s+|has\s+)?(?:called|rang|phoned|texted|messaged|"
-    r"emailed|contacted|said|told|rung)\b)"
+    r"emailed|contacted|said|told|rung)\b"
+    r"|\b(?:called|rang|rung|phoned|texted|messaged|emailed|calling|ringing|phoning)\s+"
+    rf"(?:me\s+|us\s+)?(?:from|on behalf of)\s+{_FRAUD_TEAM})"
 )
 # A step the customer took that a scammer asks for: a code or details given or read out,
 # money moved or withdrawn, an app installed, a payment approved, gift cards bought. Alone it
@@ -1734,7 +1736,7 @@ _I_DID = (
 )
 _STEP = (
     rf"(?:{_I_DID}(?:gave|given|read out|read|told|sent|shared|handed over|handed|confirmed|"
-    r"typed|entered|put in)\s+(?:\w+\s+){0,3}?(?:code|codes|pin|passcode|password|otp|"
+    r"typed|entered|put in)\s+(?:\w+\s+){0,4}?(?:code|codes|pin|passcode|password|otp|"
     r"one[- ]time|card details|card number|details|security number|long number|numbers)\b"
     rf"|{_I_DID}(?:moved|transferred|sent|paid|withdrew|withdrawn|taken out|took out|drew out|"
     r"drawn out|made)\s+(?:over\s+)?(?:£|\$|€|\d|money|my money|our money|savings|my savings|"
@@ -1746,7 +1748,7 @@ _STEP = (
     rf"|{_I_DID}(?:approved|confirmed|authorised|authorized|accepted|pressed (?:yes|approve|"
     r"confirm)|tapped (?:yes|approve|confirm))\b[^.?!\n]{0,30}?\b(?:payment|payments|"
     r"notification|notifications|request|transfer|it in the app|in the app|on the app|push)\b"
-    rf"|{_I_DID}(?:bought|buy|got|purchased)\s+(?:\w+\s+){0,3}?(?:gift cards?|vouchers?|"
+    rf"|{_I_DID}(?:bought|buy|got|purchased)\s+(?:\S+\s+){{0,3}}?(?:gift cards?|vouchers?|"
     r"itunes|steam cards?|google play|apple cards?|amazon cards?)\b)"
 )
 
@@ -1800,13 +1802,19 @@ _SPENT_SINCE = (
     r"from|spent|taken|gone|has gone|went)\b"
     r"|\b(?:i|we)\s+(?:didn't|did not|never)\s+make\b)"
 )
+# The card still with the customer: "my card is right here", "never left my wallet".
+_IN_HAND = (
+    r"(?:(?:is|was|are|were|'s|has been|have been)\s+(?:still\s+|safely\s+)?(?:(?:in|with)\s+"
+    r"(?:my|our)\s+(?:hand|wallet|purse|pocket|bag|possession)|with (?:me|us)|(?:right\s+)?"
+    r"here)\b|never left (?:my|our) (?:sight|wallet|purse|hand|bag|possession)\b)"
+)
 _SHAPES += (
     _shape(
         FRAUD_REPORT,
         0.0,
         _words("stolen nicked pinched snatched taken lost swiped pickpocketed robbed"),
-        rf"\b(?:my|our)\s+{_THING}\s+(?:was|were|got|has been|have been|'s been|had been)\s+"
-        rf"(?:\w+\s+)?{_GONE}\b[^\n]{{0,120}}?{_SPENT_SINCE}",
+        rf"(?:^\s*|\b(?:my|our|the)\s+){_THING}\s+(?:was|were|got|has been|have been|'s been|"
+        rf"had been)\s+(?:\w+\s+)?{_GONE}\b[^\n]{{0,120}}?{_SPENT_SINCE}",
     ),
     _shape(
         FRAUD_REPORT,
@@ -1819,17 +1827,14 @@ _SHAPES += (
     _shape(
         FRAUD_REPORT,
         0.0,
-        _words("asleep sleeping bed wallet purse hand pocket still left"),
+        _words("asleep sleeping bed wallet purse hand pocket still left here me us possession"),
         rf"\b{_MONEY}\b[^\n]{{0,120}}?\b(?:i|we)\s+(?:was|were)\s+(?:fast\s+|sound\s+)?"
         r"(?:asleep|sleeping|in bed)\b",
         r"\b(?:i|we)\s+(?:was|were)\s+(?:fast\s+|sound\s+)?(?:asleep|sleeping|in bed)\b"
-        rf"[^\n]{{0,120}}?\b{_MONEY}\b",
-        r"\b(?:card|cards)\s+(?:is|was|are|were|'s|has been|never left)\s+(?:still\s+|safely\s+|"
-        r"right\s+)?(?:in my|in our|with me|with us|here|my)\s*(?:hand|wallet|purse|pocket|bag|"
-        rf"possession|sight)?\b[^\n]{{0,120}}?\b(?:{_MONEY}|used|spent)\b",
-        rf"\b{_MONEY}\b[^\n]{{0,120}}?\b(?:card|cards)\s+(?:is|was|are|were|'s|has been|never "
-        r"left)\s+(?:still\s+|safely\s+|right\s+)?(?:in my|in our|with me|with us|here|my)\s*"
-        r"(?:hand|wallet|purse|pocket|bag|possession|sight)\b",
+        r"[^\n]{0,120}?\b(?:these|those|the|all|\d+|two|three|four|five|several)(?:\s+\d+)?\s+"
+        rf"{_MONEY}\b",
+        rf"\b(?:card|cards)\s+{_IN_HAND}[^\n]{{0,120}}?\b(?:{_MONEY}|used|spent)\b",
+        rf"\b{_MONEY}\b[^\n]{{0,120}}?\b(?:card|cards)\s+{_IN_HAND}",
         rf"\b(?:i|we)\s+(?:still\s+)?(?:have|had|got)\s+(?:my|our|the)\s+card\s+(?:on|with)\s+"
         rf"(?:me|us)\b[^\n]{{0,120}}?\b{_MONEY}\b",
     ),
@@ -1841,7 +1846,7 @@ _SHAPES += (
         0.0,
         _words("have had use used shop shopped been subscribe signed"),
         r"\b(?:payments?|transactions?|charges?|withdrawals?|purchases?|direct debits?|debits?)\b"
-        r"[^\n]{0,120}?\b(?:i|we)\s+(?:don't|do not|dont|never|haven't|have not|"
+        r"[^\n]{0,120}?\b(?:i|we)(?:'ve|\s+have)?\s+(?:don't|do not|dont|never|haven't|have not|"
         r"havent)\s+(?:even\s+)?(?:ever\s+)?(?:have|had|got|use|used|shop at|shopped at|"
         r"shopped with|order from|ordered from|been to|been in|subscribe to|subscribed to|"
         r"signed up to|signed up for)\s+(?!enough|any|much|the money|money|funds|a clue|"
@@ -1870,7 +1875,7 @@ _SHAPES += (
         r"from you)\b)(?s:.*?)\b(?:clicked|tapped|pressed|opened|followed)\b[^.?!\n]{0,40}?"
         r"\b(?:link|attachment)\b[^\n]{0,120}?\b(?:locked out|can't log ?in|cannot log ?in|"
         r"can't get in|can't get into|can't access|password (?:has |was |got )?changed|"
-        r"money (?:has |is |'s )?(?:gone|missing|disappeared)|account (?:is |has been |was )?"
+        r"money (?:has |is |'s |was )?(?:gone|missing|disappeared)|account (?:is |has been |was )?"
         r"(?:empty|emptied|drained)|payments? (?:i|we) (?:didn't|did not|never)|someone (?:has |"
         r"have )?(?:used|spent|taken|logged))",
     ),
@@ -1917,7 +1922,7 @@ _SHAPES += (
     _shape(
         SCAM,
         0.0,
-        _words("anydesk teamviewer quicksupport rustdesk remote screen could"),
+        _words("anydesk teamviewer quicksupport rustdesk remote screen could viewer desk quick"),
         r"\b(?:install|installed|download|downloaded|installing|downloading|put)\b"
         r"[^.?!\n]{0,40}?\b(?:anydesk|any desk|teamviewer|team viewer|quick ?support|rustdesk|"
         r"remote (?:access|desktop|support|control)|screen ?shar\w*)",
@@ -1961,7 +1966,7 @@ _SHAPES += (
         0.0,
         _words("arrest arrested arresting warrant"),
         r"^(?=(?s:.*?)\b(?:hmrc|tax|police|caller|called|rang|phoned|call|officer|court)\b)"
-        r"(?=(?s:.*?)\b(?:pay|paid|owe|send|sent|transfer|money|£)\b)(?s:.*?)"
+        r"(?=(?s:.*?)(?:\b(?:pay|paid|owe|send|sent|transfer|money)\b|£))(?s:.*?)"
         r"\b(?:arrest\w*|warrant)\b",
     ),
 )
