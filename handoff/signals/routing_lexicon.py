@@ -768,6 +768,12 @@ _SOMEONE_ELSE = frozenset(
 ) | frozenset({"people getting", "people get", "people got", "people being", "others got"}) | (
     # a near miss: "I nearly got scammed, how do I check a payee?"
     frozenset({"nearly got", "almost got", "nearly been", "almost been", "nearly was"})
+    # a hypothetical: "do banks pay back if you get scammed?", "what if I ever got scammed"
+    | frozenset(
+        {"you get", "you got", "you've been", "you have been", "you were", "you are", "if i get",
+         "if i got", "if i ever get", "if we get", "anyone who gets", "people who get",
+         "someone who gets", "if someone gets"}
+    )
 )
 # Talk of scams that is not yet a report: the word itself ("is this a scam?", "£4 for a
 # coffee is a scam"), a text recognised as phishing, someone pretending to be the bank. A

@@ -1621,10 +1621,15 @@ _SHAPES += (
     _shape(
         HOWTO,
         0.0,
-        _words("report forward flag tell check know"),
+        _words("report forward flag tell check know number address email e-mail way happens"),
         r"^\s*(?:how|where|who)\s+(?:do|can|should|would)\s+(?:i|we)\s+(?:report|forward|flag|"
         r"send|tell (?:if|whether)|check (?:if|whether)|know (?:if|whether))\b"
         r"[^.!?\n]{0,60}\?*\s*$",
+        # "whats the number to forward scam texts to?", "what happens if I report a scam?"
+        r"^\s*(?:what's|whats|what is)\s+the\s+(?:number|address|email|e-mail|way)\s+(?:to|for)\s+"
+        r"(?:forward|report|send|flag)\w*\b[^.!?\n]{0,60}\?",
+        r"^\s*what\s+happens\s+(?:if|when)\s+(?:i|we|you|someone)\s+(?:report|reports|"
+        r"reported)\b[^\n]{0,80}\?",
     ),
     # The customer says the problem is solved or was their own doing: not a failure of the bot.
     *_family(
@@ -1707,7 +1712,7 @@ _POSER = (
     r"barclays|hsbc|lloyds|natwest|santander|halifax|monzo|revolut|nationwide|starling|tsb)"
 )
 _FRAUD_TEAM = (
-    r"(?:your|the|the bank's|my bank's|our bank's)\s+(?:fraud|security|anti-fraud|"
+    r"(?:your|ur|yr|the|the bank's|my bank's|our bank's)\s+(?:fraud|security|anti-fraud|"
     r"fraud prevention)\s+(?:team|department|dept|unit|line|people)"
 )
 # Someone posing as the bank or another authority (every alternative holds one of the
@@ -1717,6 +1722,9 @@ _POSING = (
     r"made out)\s+(?:that\s+)?(?:he|she|they|it|he's|she's|they're|it's)\s*(?:was|were|is|are|"
     r"'s|'re)?\s+(?:calling\s+|ringing\s+|phoning\s+|texting\s+|messaging\s+)?(?:from|with|at)"
     rf"\s+{_POSER}\b"
+    r"|\b(?:said|saying|claimed|claiming|pretending|pretended|made out)\s+(?:that\s+)?(?:he|she|"
+    r"they)\s+(?:was|were|is|are)\s+(?:me|my (?:son|daughter|mum|mom|dad|grandson|"
+    r"granddaughter|brother|sister|husband|wife|partner))\b"
     r"|\b(?:pretending|pretended|pretends|claiming|claimed|claims|posing|posed|purporting|"
     rf"impersonating|impersonated)\s+(?:to be\s+(?:from\s+)?|as\s+)?{_POSER}\b"
     r"|\b(?:someone|somebody|a man|a woman|a guy|a lady|a bloke|a caller|a person|a number|"
@@ -1738,6 +1746,7 @@ _STEP = (
     rf"(?:{_I_DID}(?:gave|given|read out|read|told|sent|shared|handed over|handed|confirmed|"
     r"typed|entered|put in)\s+(?:\w+\s+){0,4}?(?:code|codes|pin|passcode|password|otp|"
     r"one[- ]time|card details|card number|details|security number|long number|numbers)\b"
+    rf"|{_I_DID}(?:gave|given|read|sent|handed|told)\s+(?:it|them|that)\s+(?:out\s+)?(?:to|over)\b"
     rf"|{_I_DID}(?:moved|transferred|sent|paid|withdrew|withdrawn|taken out|took out|drew out|"
     r"drawn out|made)\s+(?:over\s+)?(?:£|\$|€|\d|money|my money|our money|savings|my savings|"
     r"everything|cash|it all|the lot|all of it|all my|a payment|two payments|payments|"
@@ -1800,7 +1809,9 @@ _SPENT_SINCE = (
     r"made|bought|paid)\b"
     r"|£\s?[\d,]+(?:\.\d\d)?\s+(?:payment|transaction|charge|withdrawal|purchase|at|on|to|in|"
     r"from|spent|taken|gone|has gone|went)\b"
-    r"|\b(?:i|we)\s+(?:didn't|did not|never)\s+make\b)"
+    r"|\b(?:i|we)\s+(?:didn't|did not|never)\s+make\b"
+    r"|\b(?:payments?|transactions?|charges?|withdrawals?)\s+(?:went|have gone|has gone|had gone|"
+    r"were made|was made|came out|have come out|went out)\b)"
 )
 # The card still with the customer: "my card is right here", "never left my wallet".
 _IN_HAND = (
@@ -1968,6 +1979,228 @@ _SHAPES += (
         r"^(?=(?s:.*?)\b(?:hmrc|tax|police|caller|called|rang|phoned|call|officer|court)\b)"
         r"(?=(?s:.*?)(?:\b(?:pay|paid|owe|send|sent|transfer|money)\b|£))(?s:.*?)"
         r"\b(?:arrest\w*|warrant)\b",
+    ),
+)
+
+# Paid, then the other side vanished or was never real: "transferred £6,500 ... nothing came,
+# the website is gone", "paid the roofer £4,000 up front, he hasn't come back", "the box had
+# a bar of soap in it". A transfer with an amount, then a sign of a fake. Not a card payment
+# (a dispute, section 75) or a transfer still on its way ("it hasn't arrived yet").
+_VANISHED = (
+    r"(?:nothing (?:came|arrived|turned up|has come|has arrived|ever came)|never (?:came|turned up|"
+    r"showed up|showed|got the|received the|heard from (?:him|her|them) again|came back|"
+    r"delivered)|(?:hasn't|has not|haven't|have not|didn't|did not|never) (?:come back|came back|"
+    r"been back|turned up|shown up)|(?:number|phone|line|website|site|profile|page|listing|"
+    r"account|company|firm|advert|ad)\s+(?:is |was |'s |has |had |have )?(?:now\s+)?(?:been\s+)?"
+    r"(?:dead|gone|deleted|disappeared|down|disconnected|offline|taken down|removed)|"
+    r"(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+(?:even\s+)?exist|stopped (?:answering|"
+    r"replying|responding|picking up)|blocked (?:me|us)|(?:were|was|are|is)\s+(?:all\s+)?(?:fake|"
+    r"forged|counterfeit|a fake|not real)|bar of soap|drove off|ran off|(?:never|not) heard of "
+    r"(?:him|her|them|it)|no such (?:company|firm|person|address))"
+)
+_SHAPES += (
+    _shape(
+        SCAM,
+        0.0,
+        _words(
+            "came arrived turned showed got received heard back delivered been shown dead gone "
+            "deleted disappeared down disconnected offline removed exist stopped blocked fake "
+            "forged counterfeit real soap drove ran such"
+        ),
+        r"^(?!(?s:.*?)\b(?:by card|credit card|debit card|on my card|with my card|section 75|"
+        r"chargeback|paypal|bust|administration|liquidation|went under|gone under)\b)"
+        r"(?=(?s:.*?)\b(?:transferred|transfer|sent|paid|invested|put)\b)"
+        r"(?=(?s:.*?)(?:£\s?\d|\b\d[\d,]{2,}\b|\b\d+k\b|\b(?:deposit|up front|upfront|savings|"
+        r"pounds|quid)\b))"
+        rf"(?s:.*?)\b{_VANISHED}",
+    ),
+    # Details given on a page a link or email led to, and the customer says it was not real:
+    # "updated my card details on the link ... the website address was different", "I logged
+    # in on what I thought was PayPal but it wasn't". Not "didn't click, logged in to the app".
+    _shape(
+        SCAM,
+        0.0,
+        _words("updated filled entered typed put gave verified confirmed logged signed paid"),
+        r"^(?!(?s:.*?)\b(?:i|we)\s+(?:didn't|did not|haven't|have not|never)\s+(?:click|tap|"
+        r"open|reply|respond|enter|give|put|fill)\w*)"
+        r"(?=(?s:.*?)\b(?:link|email|e-mail|text|sms|form|site|website|page|message|whatsapp|"
+        r"what i thought was)\b)"
+        r"(?=(?s:.*?)\b(?:looked like|thought (?:it )?was|what i thought was|realise|realised|"
+        r"realize|realized|different|fake|wasn't|was not|isn't|not real|not genuine|dodgy|scam|"
+        r"pretending|phishing|copy of)\b)"
+        r"(?s:.*?)\b(?:updated|filled in|filled out|entered|typed|put in|gave|verified|confirmed|"
+        r"logged in|logged on|logged into|signed in|paid with)\b[^.?!\n]{0,40}?\b(?:details|card|"
+        r"number|expiry|digits|cvv|cvc|password|passcode|login|form|pin|code|on|into|with|"
+        r"information|info)\b",
+    ),
+    # Someone posing as the bank who asks for a code or a PIN: "a call from your fraud dept ...
+    # I needed to confirm with the code I got by text". Not "... I didn't give them anything".
+    _shape(
+        SCAM,
+        0.0,
+        _words(
+            "said saying says claimed claiming claims told telling made pretending pretended "
+            "pretends posing posed purporting impersonating impersonated fraud security "
+            "anti-fraud"
+        ),
+        r"^(?!(?s:.*?)\b(?:didn't|did not|haven't|have not|never|wouldn't|won't|refused|hung up|"
+        r"put the phone down)\b)"
+        rf"(?=(?s:.*?){_POSING})(?s:.*?)\b(?:the|my|a|that)\s+(?:\d[- ]?digit\s+|one[- ]time\s+|"
+        r"security\s+|verification\s+)?(?:code|codes|pin|passcode|otp|card details|card number)\b",
+    ),
+    # "They sent £2,000 by mistake and I must send back £1,800": the overpayment scam, and
+    # money in from a stranger to pass on (a money mule).
+    _shape(
+        SCAM,
+        0.0,
+        _words("mistake"),
+        r"\b(?:sent|paid|refunded|transferred|put|gave)\b[^.?!\n]{0,40}?\bby mistake\b"
+        r"[^\n]{0,120}?\b(?:send|pay|transfer|give|return)\b[^.?!\n]{0,20}?\b(?:back|the rest|"
+        r"the difference|it back|to a different|to another)",
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("on forward forwarding pass passing"),
+        r"\b(?:send|sent|put|pay|paid|transfer)\w*\s+(?:some\s+)?(?:money|cash|funds|it|£\s?[\d,]+)"
+        r"\s+(?:into|through|in)\s+(?:my|our)\s+account\b[^\n]{0,120}?\b(?:send|sent|pass|"
+        r"forward|transfer|move)\w*\s+(?:it\s+|them\s+|the money\s+)?(?:on|onwards|to (?:his|her|"
+        r"their|another|someone))\b",
+    ),
+    # Someone still on the customer's device: "they are still connected to my computer".
+    _shape(
+        SCAM,
+        0.0,
+        _words("connected logged"),
+        r"\b(?:he|she|they|someone|somebody|the (?:man|guy|woman|lady|caller|engineer))\s+"
+        r"(?:is|are|was|were|'s|'re)\s+(?:still\s+)?(?:connected|logged in|logged on)\s+(?:to|into|"
+        r"on)\s+(?:my|our)\s+(?:computer|laptop|pc|phone|screen|tablet)\b",
+    ),
+    # Fees or taxes before an investment pays out or an account unfreezes: "when I try to
+    # withdraw they want a 20% tax fee first", "must pay deposit 30% to unfreeze".
+    _shape(
+        SCAM,
+        0.0,
+        _words("first unfreeze unlock release"),
+        r"\b(?:withdraw|take out|cash out|get (?:my|our|the) money|access (?:my|our|the) "
+        r"(?:money|funds|profits?))\b[^.?!\n]{0,40}?\b(?:they|he|she|it|platform|app|site|"
+        r"company|broker|manager)\s+(?:want|wants|say|says|said|ask|asks|asked|need|needs|"
+        r"require|requires)\b[^.?!\n]{0,40}?\b(?:fee|tax|deposit|payment|commission)\b"
+        r"[^.?!\n]{0,15}?\bfirst\b",
+        r"\b(?:pay|paying|send|deposit)\b[^.?!\n]{0,40}?\bto\s+(?:unfreeze|unlock|release)\b",
+    ),
+    # A card kept by a machine and money taken: "card stuck in a cash machine ... £500 was
+    # taken out"; a new card that never came, used by someone else.
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("stuck swallowed kept retained"),
+        r"\bcard\b[^.?!\n]{0,20}?\b(?:got |was |is )?(?:stuck|swallowed|kept|retained)\b"
+        r"[^\n]{0,200}?(?:\b(?:taken out|withdrawn|withdrew|missing|gone|emptied)\b)",
+    ),
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("arrived arrive came come received"),
+        r"\b(?:never arrived|didn't arrive|did not arrive|hasn't arrived|has not arrived|never came|"
+        r"never got it|never received it|didn't come)\b[^\n]{0,100}?\b(?:activated|been used|"
+        r"used at|used in|used for|used online|payments? (?:on|with|at)|spent)\b",
+    ),
+    # Account takeover: details the customer never changed, a log-in or credit they never
+    # made or applied for ("an address in Leicester? I never changed it", "a credit card
+    # with your bank I've never had", "I didnt apply for one").
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words(
+            "changed change updated update asked requested apply applied had opened taken "
+            "logged signed ordered"
+        ),
+        r"\b(?:address|email|phone number|mobile number|number|password|passcode|details|pin|"
+        r"name)\b[^\n]{0,80}?\b(?:i|we)\s+(?:never|didn't|didnt|did not|haven't|have not)\s+"
+        r"(?:changed|change|updated|update|asked for|requested)\s+(?:it|that|them|this)\b",
+        r"\b(?:i|we)\s+(?:never|didn't|didnt|did not|haven't|havent|have not)\s+(?:apply|applied)\s+"
+        r"(?:for\s+)?(?:one|it|this|that|a|an|any)\b",
+        r"\b(?:credit card|loan|account|overdraft|mortgage|card|phone contract|catalogue)\b"
+        r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|haven't)\s+"
+        r"(?:had|opened|applied for|taken out|asked for|ordered)\b",
+        r"\b(?:i|we)\s+(?:haven't|havent|have not|didn't|did not|never)\s+(?:logged|signed)\s+"
+        r"(?:in|on|into)\s+(?:anywhere|on|from|with|to)\s+(?:a\s+)?(?:new|another|any other|other|"
+        r"different)\b",
+    ),
+    # A message "from" a relative, and money sent: "sent £1,950 to someone on whatsapp who said
+    # they were me with a new phone".
+    _shape(
+        SCAM,
+        0.0,
+        _words("phone number mobile"),
+        r"\b(?:sent|paid|transferred)\b[^\n]{0,120}?\b(?:whatsapp|text|texted|message|messaged)\b"
+        r"[^\n]{0,80}?\bnew\s+(?:phone|number|mobile)\b",
+    ),
+    # A fee to recover money already lost: "he can recover the money I lost ... if I pay a
+    # £450 recovery fee".
+    _shape(
+        SCAM,
+        0.0,
+        _words("recovery recover"),
+        r"\b(?:recovery fee|recover (?:the|my|your|our) (?:money|funds|losses|investment))\b"
+        r"[^\n]{0,100}?\b(?:pay|paid|fee|send|sent)\b",
+        r"\b(?:pay|paid|fee|send|sent)\b[^\n]{0,100}?\b(?:recovery fee|recover (?:the|my|your|our) "
+        r"(?:money|funds|losses|investment))\b",
+    ),
+)
+
+_SHAPES += (
+    # A delivery, toll or fine text, and the customer paid or gave card details on it:
+    # "Royal Mail text said pay £1.99 or parcel returned, I paid with my card".
+    _shape(
+        SCAM,
+        0.0,
+        _words("paid entered typed gave put"),
+        r"\b(?:text|texts|email|e-mail|message|sms|whatsapp)\b[^\n]{0,80}?\b(?:parcel|delivery|"
+        r"redelivery|customs|royal mail|evri|dpd|hermes|toll|fine|tax refund|hmrc|dvla)\b"
+        r"[^\n]{0,100}?\b(?:i|we)\s+(?:then\s+|just\s+|stupidly\s+)?(?:paid|entered|put in|typed|"
+        r"gave)\b",
+    ),
+    # A fine, tax or bill paid in gift cards: "to pay a fine from the tax office, they said
+    # they only take steam cards".
+    _shape(
+        SCAM,
+        0.0,
+        _words("gift giftcard giftcards steam itunes play vouchers voucher"),
+        r"\b(?:fine|tax|bill|fee|debt|hmrc|bail|police)\b[^\n]{0,80}?\b(?:gift ?cards?|steam "
+        r"cards?|steam|itunes|google play|vouchers?)\b",
+        r"\b(?:only|just)\s+(?:take|takes|accept|accepts|want|wants)\s+(?:steam|itunes|google play|"
+        r"apple|amazon|gift ?cards?|vouchers?)\b",
+    ),
+    # A doorstep trader: someone came round, told them something needed fixing, and was paid:
+    # "a man came round and told him his chimney was about to fall down ... £4,000".
+    _shape(
+        SCAM,
+        0.0,
+        _words("round knocked door cold-called"),
+        r"^(?=(?s:.*?)(?:£\s?\d|\b(?:paid|payment|transferred|cash)\b))(?s:.*?)\b(?:man|men|guy|"
+        r"bloke|someone|somebody|builder|builders|roofer|workman|workmen|trader|he|they)\s+"
+        r"(?:came round|came over|came to (?:the|his|her|my|our) door|knocked(?: on)?|turned up|"
+        r"cold[- ]called)\b[^\n]{0,120}?\b(?:told|said|saying|says)\b",
+    ),
+    # Someone "keeping the money safe" for the customer or a relative.
+    _shape(
+        SCAM,
+        0.0,
+        _words("safe"),
+        r"\b(?:he|she|they|someone|somebody|man|woman|lady|guy)\s+(?:keeps|will keep|is keeping|"
+        r"kept|would keep|'ll keep|can keep|keeping)\s+(?:it|the money|the cash|them|her money|"
+        r"his money|my money|our money)\s+safe\b",
+    ),
+    # A limit or overdraft raised that the customer never asked for.
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("asked ask request requested"),
+        r"\b(?:i|we)\s+(?:never|didn't|didnt|did not)\s+(?:asked|ask|request|requested)\s+for\s+"
+        r"(?:it|that|this|the|my|a|an)\s+(?:limit\s+|overdraft\s+|credit\s+)?(?:to\s+(?:go up|"
+        r"be (?:raised|increased|changed))|increase|rise|higher limit|new card|loan|overdraft)\b",
     ),
 )
 
