@@ -266,6 +266,12 @@ POLISH = Language(
             "kazali mi wypłacić",
             "kazał mi przelać",
             "kazali mi przelać",
+            # a caller "from the bank's security department", everything moved to a new account
+            "z działu bezpieczeństwa",
+            "przelałam wszystko",
+            "przelałem wszystko",
+            "które dla mnie założył",
+            "które dla mnie założyła",
             "zainstalowałem aplikację",
             "zainstalowałam aplikację",
         ),
@@ -758,6 +764,11 @@ _ROMAN_HINDUSTANI_SCAM = (
     "otp bata diya",
     "pin bata diya",
     "card details de di",
+    # a threat to pay now: "visa cancel ho jayega", "arrest kar lenge"
+    "visa cancel ho jayega",
+    "arrest kar lenge",
+    "giraftar kar lenge",
+    "safe account mein",
 )
 _ROMAN_HINDUSTANI_VULNERABLE = (
     "inteqal ho gaya",
@@ -1067,6 +1078,15 @@ PORTUGUESE = Language(
             "passei o código",
             "para uma conta segura",
             "se passando pelo banco",
+            # a seller gone after payment; someone posing as the bank
+            "o vendedor bloqueou-me",
+            "o vendedor me bloqueou",
+            "vendedor bloqueou-me",
+            "vendedor sumiu",
+            "fingindo ser do banco",
+            "dizendo que era do banco",
+            "disse que era do banco",
+            "transferi tudo",
         ),
         VULNERABLE: (
             "faleceu",
@@ -1836,6 +1856,10 @@ ITALIAN = Language(
             "ho dato il codice",
             "su un conto sicuro",
             "si spacciava per",
+            "diceva di essere della banca",
+            "ha detto di essere della banca",
+            "ho dato le credenziali",
+            "il venditore mi ha bloccato",
         ),
         VULNERABLE: (
             "mio padre è morto",
@@ -1880,6 +1904,10 @@ ITALIAN = Language(
         COMPLAINT: ("reclamo formale", "fare un reclamo", "presentare un reclamo"),
         LEGAL: ("avvocato", "vi denuncio", "ombudsman", "in tribunale"),
         FRAUD_REPORT: (
+            # "my password was changed, but it wasn't me", "a payee I don't know"
+            "non sono stata io",
+            "non sono stato io",
+            "beneficiario che non conosco",
             "non ho fatto questo pagamento",
             "non ho fatto questo acquisto",
             *_c(
@@ -2096,6 +2124,10 @@ FRENCH = Language(
             "j'ai donné le code",
             "vers un compte sécurisé",
             "se faisait passer pour",
+            "j'ai donné mes identifiants",
+            "donné mes identifiants",
+            "se disant de la banque",
+            "le vendeur m'a bloqué",
         ),
         VULNERABLE: (
             "est décédé",
@@ -2444,6 +2476,10 @@ LITHUANIAN = Language(
             "paspaudžiau nuorodą",
             "daviau kodą",
             "daviau kortelės duomenis",
+            # passing on money that arrives in the account (a money mule)
+            "persiunčiu kitam",
+            "persiunčiau kitam",
+            "jau persiunčiau",
         ),
         VULNERABLE: (
             "mirė",
@@ -2767,6 +2803,14 @@ CHINESE = Language(
             "給了驗證碼",
             "安全账户",
             "安全帳戶",
+            # an "investment teacher", tax before a withdrawal, someone posing as the bank
+            "投资老师",
+            "投資老師",
+            "才能提现",
+            "才能提現",
+            "冒充银行",
+            "冒充銀行",
+            "冒充警察",
         ),
         VULNERABLE: (
             "去世",

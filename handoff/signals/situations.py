@@ -2204,6 +2204,31 @@ _SHAPES += (
     ),
 )
 
+_SHAPES += (
+    # Talk about scams in general, with no harm to this customer told in the message: news
+    # ("read an article saying QR codes on parking meters are a scam"), "is it true that
+    # banks pay back...", "how do I make sure it doesn't happen to me?". A howto: it keeps
+    # a scam word from reaching the fraud rules. Not when the message tells a step taken ("I
+    # gave", "I've sent", "I clicked") or money gone.
+    _shape(
+        HOWTO,
+        0.0,
+        _words(
+            "article news programme program story post tiktok video bbc watchdog true banks "
+            "protect avoid spot safe safer sure"
+        ),
+        r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+)?(?:gave|given|"
+        r"clicked|tapped|sent|paid|transferred|moved|entered|typed|read out|installed|"
+        r"downloaded|lost|withdrew)\b|(?s:.*?)\b(?:someone|somebody)\s+(?:has\s+)?(?:used|taken|"
+        r"spent|stolen|accessed)\b|(?s:.*?)\b(?:stolen|taken out|gone from|missing from)\b)"
+        r"(?s:.*?)(?:\b(?:read|saw|seen|heard|watched)\b[^.?!\n]{0,30}?\b(?:an? article|the news|"
+        r"a programme|a program|a story|a post|a tiktok|a video|the bbc|watchdog|a report|"
+        r"online)\b|\bis it true\b|\bdo banks\b|\bhow (?:do|can|would|should) (?:i|we)\s+"
+        r"(?:make sure|protect|avoid|spot|stay safe|keep (?:my|our) (?:money|account|card) safe)\b|"
+        r"\bis it safer\b)",
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
