@@ -97,6 +97,48 @@ STORIES = [
     ("scam", "the caller said there's an arrest warrant if I don't pay the tax"),
     ("scam", "they phoned saying the court will arrest me, I paid £500"),
     ("scam", "got a call from the tax office threatening arrest, they want £1,200 now"),
+    # paid by transfer, then the other side vanished or was never real
+    ("scam", "transferred £1,800 to the breeder for a puppy and now her number is dead"),
+    ("scam", "sent a £700 deposit for a holiday let, the website doesn't exist any more"),
+    ("scam", "paid the plasterer £2k up front and he never came back"),
+    ("scam", "I transferred 950 for a laptop, the box was empty and he ran off"),
+    ("scam", "we paid £3,000 for the wedding venue and now the company's page has been deleted"),
+    # details given on a page the customer says was not real
+    ("scam", "I updated my card details on a link in an email, the address looked different"),
+    ("scam", "filled in my password on a site that looked like yours, now I realise it's fake"),
+    ("scam", "signed in on what I thought was the Amazon page but it wasn't"),
+    ("scam", "I verified my details via a text that turned out to be phishing"),
+    ("scam", "entered my card number into a form from an email pretending to be the DVLA"),
+    # someone posing as the bank who asks for a code
+    ("scam", "your fraud team rang and needed the 6 digit code to stop a payment"),
+    ("scam", "a man saying he was from the bank wanted my card details to cancel an order"),
+    ("scam", "they said they were from HSBC and asked me for the one time code"),
+    ("scam", "someone from ur security team called, confirm it with the code they said"),
+    ("scam", "a text claiming to be from you asked me to reply with my pin"),
+    # overpayment and money passed on
+    ("scam", "they sent £900 by mistake and told me to send it back to another account"),
+    ("scam", "a woman paid me £500 by mistake and wants me to return it to a different bank"),
+    ("scam", "a guy pays money into my account and I send it on to his mate for a cut"),
+    ("scam", "they put £3k through my account and I transferred it to someone overseas"),
+    ("scam", "the refund company says they refunded £2000 by mistake, I must send back £1800"),
+    # fees to withdraw or unfreeze
+    ("scam", "when I try to withdraw they say I need to pay a 15% commission first"),
+    ("scam", "to get my money out the broker wants a tax payment first"),
+    ("scam", "the platform says I must pay a deposit to unlock my account"),
+    ("scam", "I have to send £600 to release my winnings"),
+    ("scam", "they want me to pay to unfreeze the trading account"),
+    # account takeover signs
+    ("fraud_report", "the app shows a different email address and I never changed it"),
+    ("fraud_report", "a letter about a loan, I didn't apply for one"),
+    ("fraud_report", "my credit file shows a loan with you that I've never taken out"),
+    ("fraud_report", "I haven't logged in on any new device this week"),
+    ("fraud_report", "my limit went up but I never asked for the increase"),
+    # gift cards for a fine, doorstep traders, "keeping it safe"
+    ("scam", "the tax office said I can pay the fine with steam cards"),
+    ("scam", "they only accept itunes vouchers"),
+    ("scam", "two men came round and told mum her roof was unsafe, she paid £3,500"),
+    ("scam", "a builder knocked on dad's door saying the wall would collapse, he paid cash"),
+    ("scam", "a kind man from the council said he would keep the money safe for her"),
     # a decimal amount does not end the sentence
     ("fraud_report", "a payment of £49.99 to a shop in Manchester that I definitely didn't make"),
 ]
@@ -146,6 +188,23 @@ NOT_THAT_KIND = [
     ("scam", "I've changed my bank details with my employer"),
     ("scam", "ordered a coat on eBay, paid by card, it hasn't arrived yet"),
     ("scam", "is facebook marketplace safe to pay by bank transfer?"),
+    # a purchase gone wrong that is not a scam
+    ("scam", "paid £900 on my debit card for a sofa and the company has gone bust"),
+    ("scam", "I sent my sister £80 and it hasn't arrived yet"),
+    ("scam", "paid the builder £400, he's coming back on Monday to finish"),
+    ("scam", "I paid with my credit card and the shop went into administration, section 75?"),
+    ("scam", "transferred £250 to my landlord, his number is the same as before"),
+    # a page, a code or a fee that is genuine
+    ("scam", "I logged in on the website and updated my details, was that right?"),
+    ("scam", "a text looked like it was from you so I didn't click it and logged in to the app"),
+    ("scam", "your fraud team rang about my card, I didn't give them any code"),
+    ("scam", "is there a fee to withdraw cash abroad first?"),
+    ("scam", "can I pay to unlock my card after three wrong PINs?"),
+    ("fraud_report", "I didn't change my address, I want to change it now"),
+    ("fraud_report", "how do I apply for an overdraft?"),
+    ("scam", "my neighbour came round and told me about your new app, I paid my bills on it"),
+    ("scam", "how do I keep my money safe?"),
+    ("scam", "can I pay my council tax with a gift card?"),
     # arrest without a payment or a caller
     ("scam", "can I get arrested for going overdrawn?"),
     ("scam", "my son was arrested, can I pay his bail from this account?"),
@@ -225,6 +284,25 @@ class TestFraudStories:
         assert route(
             "a colleague at work got scammed, how do I check a payee before I send money?"
         ) == ("bot", None, None)
+
+    def test_news_about_a_scam_stays_with_the_bot(self) -> None:
+        assert route(
+            "saw on the news that fake QR codes are a scam, is it safer to use the app?",
+            intent="compromised_card",
+        ) == ("bot", None, None)
+
+    def test_a_hypothetical_scam_stays_with_the_bot(self) -> None:
+        assert route(
+            "do banks refund you if you get scammed?", intent="report_fraud"
+        ) == ("bot", None, None)
+
+    def test_paid_and_vanished_goes_to_fraud(self) -> None:
+        lane, turn, _ = route("paid £1,200 for a van on facebook and the seller's profile is gone")
+        assert (lane, turn) == ("fraud", 1)
+
+    def test_a_firm_gone_bust_is_not_fraud(self) -> None:
+        lane, _, _ = route("paid £600 on my debit card for a kitchen and the firm went bust")
+        assert lane != "fraud"
 
     def test_a_near_miss_stays_with_the_bot(self) -> None:
         assert route("I nearly got scammed, how can I turn on payment alerts?") == (

@@ -1740,7 +1740,7 @@ _POSING = (
 # is nothing ("I sent £50 to my son"); after someone posed as the bank, it is the scam.
 _I_DID = (
     r"\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:then\s+|just\s+|already\s+|stupidly\s+|"
-    r"foolishly\s+|also\s+|even\s+|actually\s+)?"
+    r"foolishly\s+|also\s+|even\s+|actually\s+|had to\s+|was told to\s+)?"
 )
 _STEP = (
     rf"(?:{_I_DID}(?:gave|given|read out|read|told|sent|shared|handed over|handed|confirmed|"
@@ -2061,8 +2061,9 @@ _SHAPES += (
     _shape(
         SCAM,
         0.0,
-        _words("on forward forwarding pass passing"),
-        r"\b(?:send|sent|put|pay|paid|transfer)\w*\s+(?:some\s+)?(?:money|cash|funds|it|£\s?[\d,]+)"
+        _words("account"),
+        r"\b(?:send|sent|put|pay|paid|transfer)\w*\s+(?:some\s+)?(?:money|cash|funds|it|"
+        r"£\s?[\d,]+k?)"
         r"\s+(?:into|through|in)\s+(?:my|our)\s+account\b[^\n]{0,120}?\b(?:send|sent|pass|"
         r"forward|transfer|move)\w*\s+(?:it\s+|them\s+|the money\s+)?(?:on|onwards|to (?:his|her|"
         r"their|another|someone))\b",
@@ -2087,7 +2088,8 @@ _SHAPES += (
         r"company|broker|manager)\s+(?:want|wants|say|says|said|ask|asks|asked|need|needs|"
         r"require|requires)\b[^.?!\n]{0,40}?\b(?:fee|tax|deposit|payment|commission)\b"
         r"[^.?!\n]{0,15}?\bfirst\b",
-        r"\b(?:pay|paying|send|deposit)\b[^.?!\n]{0,40}?\bto\s+(?:unfreeze|unlock|release)\b",
+        r"\b(?:pay|paying|send|deposit)\b[^.?!\n]{0,40}?\bto\s+(?:unfreeze|unlock|release)\b"
+        r"(?!\s+(?:my|the|your|a)\s+(?:card|pin|app|phone|debit card|credit card)\b)",
     ),
     # A card kept by a machine and money taken: "card stuck in a cash machine ... £500 was
     # taken out"; a new card that never came, used by someone else.
@@ -2125,7 +2127,8 @@ _SHAPES += (
         r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|haven't)\s+"
         r"(?:had|opened|applied for|taken out|asked for|ordered)\b",
         r"\b(?:i|we)\s+(?:haven't|havent|have not|didn't|did not|never)\s+(?:logged|signed)\s+"
-        r"(?:in|on|into)\s+(?:anywhere|on|from|with|to)\s+(?:a\s+)?(?:new|another|any other|other|"
+        r"(?:in|on|into)\s+(?:anywhere|on|from|with|to)\s+(?:a\s+|any\s+)?(?:new|another|any other|"
+        r"other|"
         r"different)\b",
     ),
     # A message "from" a relative, and money sent: "sent £1,950 to someone on whatsapp who said
@@ -2168,8 +2171,9 @@ _SHAPES += (
         SCAM,
         0.0,
         _words("gift giftcard giftcards steam itunes play vouchers voucher"),
-        r"\b(?:fine|tax|bill|fee|debt|hmrc|bail|police)\b[^\n]{0,80}?\b(?:gift ?cards?|steam "
-        r"cards?|steam|itunes|google play|vouchers?)\b",
+        r"^(?=(?s:.*?)\b(?:said|says|told|asked|want|wants|wanted|only|demand\w*|insist\w*)\b)"
+        r"(?s:.*?)\b(?:fine|tax|bill|fee|debt|hmrc|bail|police)\b[^\n]{0,80}?\b(?:gift ?cards?|"
+        r"steam cards?|steam|itunes|google play|vouchers?)\b",
         r"\b(?:only|just)\s+(?:take|takes|accept|accepts|want|wants)\s+(?:steam|itunes|google play|"
         r"apple|amazon|gift ?cards?|vouchers?)\b",
     ),
@@ -2226,6 +2230,137 @@ _SHAPES += (
         r"online)\b|\bis it true\b|\bdo banks\b|\bhow (?:do|can|would|should) (?:i|we)\s+"
         r"(?:make sure|protect|avoid|spot|stay safe|keep (?:my|our) (?:money|account|card) safe)\b|"
         r"\bis it safer\b)",
+    ),
+)
+
+_SHAPES += (
+    # Coached to lie to the bank: "he told me not to tell the bank what it was for", "if the
+    # bank asks, say it's for a family member". Scammers script their victims.
+    _shape(
+        SCAM,
+        0.0,
+        _words("tell lie asks ask asked say"),
+        r"\b(?:told|asked|said|instructed|warned)\s+(?:me|us|him|her)\s+(?:not to tell|to lie to|"
+        r"not to say|to say|to tell)\b[^.?!\n]{0,20}?\b(?:the bank|you|my bank|the staff|anyone|"
+        r"the branch)\b",
+        r"\bif (?:the bank|you|my bank|the branch|they)\s+(?:asks?|asked|questions?)\b[^.?!\n]{0,30}?"
+        r"\b(?:say|tell (?:them|you)|to say)\b",
+        r"\bto lie to (?:the bank|you|my bank)\b",
+    ),
+    # Identity theft: "someone took out a loan in my name".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("name"),
+        r"\b(?:loan|loans|account|accounts|card|credit card|credit|mortgage|phone contract|contract|"
+        r"overdraft|finance|catalogue)\b[^.?!\n]{0,40}?\bin\s+(?:my|our|his|her)\s+name\b"
+        r"(?![^.?!\n]{0,20}\b(?:change|changed|spelt|spelled|wrong|update)\b)",
+    ),
+    # Someone in the account: "someone has access to my account and is moving money".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("access"),
+        r"\b(?:someone|somebody|a stranger|they|he|she)\s+(?:has|have|has got|'s got|got|had|now "
+        r"has)\s+(?:full\s+)?access\s+(?:to\s+)?(?:my|our)\s+(?:account|app|banking|online "
+        r"banking|card|money)\b",
+    ),
+    # Money gone that the customer cannot explain: weak (the NLU must agree) unless they say
+    # it was not them ("there's money missing from my account, no idea where it went").
+    _shape(
+        FRAUD,
+        0.0,
+        _words("missing gone disappeared vanished"),
+        r"\b(?:money|£\s?[\d,.]+k?|cash|funds|savings)\b[^.?!\n]{0,30}?\b(?:is |has |'s |was |have )?"
+        r"(?:been\s+)?(?:missing|gone|disappeared|vanished)\s+(?:from|out of)\s+(?:my|our)\s+"
+        r"(?:account|savings|balance)\b",
+    ),
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("missing gone disappeared vanished"),
+        r"\b(?:money|£\s?[\d,.]+k?|cash|funds|savings)\b[^.?!\n]{0,30}?\b(?:missing|gone|"
+        r"disappeared|vanished)\b[^\n]{0,80}?\b(?:no idea (?:where|how|who)|(?:don't|do not|dont) "
+        r"know (?:where|how|who)|not me|wasn't me|i didn't|i did not|i never)\b",
+    ),
+    _shape(
+        FRAUD,
+        0.0,
+        _words("heard"),
+        r"\bnever\s+(?:even\s+)?heard\s+of\b[^.?!\n]{0,40}?\b(?:has|have|had|just)?\s*(?:taken|took|"
+        r"charged|debited|billed)\b",
+    ),
+    # Money put in an account a caller gave or set up: the safe-account scam in other words.
+    _shape(
+        SCAM,
+        0.0,
+        _words("account"),
+        r"\b(?:moved|put|transferred|sent|paid|move|put)\b[^.?!\n]{0,40}?\b(?:into|to|in)\s+"
+        r"(?:a |an |the )?(?:new\s+|different\s+|special\s+|secure\s+)?account\s+(?:that\s+|which\s+)?"
+        r"(?:they|he|she|the caller|the man|the woman|the investigator|the officer|someone|"
+        r"the bank's \w+)\s+(?:had\s+)?(?:gave|give|set up|opened|created|made|provided|sent)\b",
+    ),
+    # A courier sent for the card or cash; "the investigation", "bank staff are involved".
+    _shape(
+        SCAM,
+        0.0,
+        _words("courier investigation undercover involved inside corrupt"),
+        r"\b(?:handed|gave|give|hand|handing|giving)\b[^.?!\n]{0,30}?\b(?:to\s+)?(?:a|the)\s+courier\b",
+        r"\bcourier\s+(?:that\s+)?(?:the bank|you|they|he|she|the police)\s+(?:sent|were sending|"
+        r"are sending|is sending|will send)\b",
+        r"\b(?:undercover|(?:help|helping|assist\w*) (?:with )?(?:the|an|their) investigation|"
+        r"(?:bank )?staff (?:were|are|is) involved|inside job|corrupt (?:staff|cashier|employee))\b",
+    ),
+    # Someone watching or steering on the customer's screen: "they got me to log into my bank
+    # while they watched", "I had to let them onto my computer".
+    _shape(
+        SCAM,
+        0.0,
+        _words("watched watching onto computer laptop"),
+        r"\b(?:log|logged|logging|sign|signed)\s+(?:in|into|on)\b[^.?!\n]{0,30}?\bwhile\s+(?:they|he|"
+        r"she)\s+(?:watched|were watching|was watching)\b",
+        r"\b(?:let|letting|allow|allowed)\s+(?:them|him|her|the caller)\s+(?:onto|into|on|access|"
+        r"control)\s+(?:my|our)\s+(?:computer|laptop|pc|phone|screen|tablet)\b",
+    ),
+    # Money sent to someone known only online: "talking to a man online for months, I've sent
+    # him £15,000".
+    _shape(
+        SCAM,
+        0.0,
+        _words("online"),
+        r"\b(?:talking|chatting|speaking|messaging|writing)\s+(?:to|with)\s+(?:a|this|some)\s+"
+        r"(?:man|woman|guy|girl|lady|person|someone)\b[^.?!\n]{0,30}?\bonline\b[^\n]{0,120}?"
+        r"\b(?:sent|send|paid|lent|transferred|given|gave)\b",
+    ),
+    # A job that needs paying for first: "a recruiter offered me a job and I had to pay for
+    # training and a laptop up front".
+    _shape(
+        SCAM,
+        0.0,
+        _words("job recruiter recruitment employer hiring"),
+        r"\b(?:job|recruiter|recruitment|employer|hiring|work from home)\b[^\n]{0,120}?\b(?:pay|"
+        r"paid|paying)\b[^.?!\n]{0,30}?\b(?:for\s+)?(?:the\s+|a\s+)?(?:training|equipment|laptop|"
+        r"uniform|dbs|visa|registration|starter kit|up front|upfront|tasks?|to unlock)\b",
+    ),
+    # An investment the customer cannot get out.
+    _shape(
+        SCAM,
+        0.0,
+        _words("invest invested investing investment crypto bitcoin scheme platform trading"),
+        r"\b(?:invest\w*|crypto|bitcoin|scheme|platform|trading)\b[^\n]{0,120}?\b(?:can't|cannot|"
+        r"can not|cant|unable to|won't let (?:me|us))\s+(?:get (?:it|them|the money|our money|my "
+        r"money|anything) (?:out|back)|withdraw)\b",
+    ),
+    # Details given after a message from "the bank", then a sign of someone in: "I entered my
+    # login and now there's a payee I don't know".
+    _shape(
+        SCAM,
+        0.0,
+        _words("entered typed gave put"),
+        r"\b(?:link|text|email|e-mail|message|site|website|page)\b[^\n]{0,80}?\b(?:i|we)\s+"
+        r"(?:entered|typed|gave|put in)\s+(?:my|our|the)\s+(?:login|log in|details|password|"
+        r"passcode|card details|card number|pin)\b[^\n]{0,60}?\b(?:now|since|then)\b[^\n]{0,40}?"
+        r"\b(?:payee|payment|money|locked|can't log|transfer)",
     ),
 )
 
