@@ -246,19 +246,20 @@ class TestFraudStories:
         )
 
     def test_posing_that_the_nlu_reads_as_fraud_goes_to_fraud(self) -> None:
-        lane, turn, _ = route(
-            "your fraud team just rang about my card", intent="compromised_card"
-        )
+        lane, turn, _ = route("your fraud team just rang about my card", intent="compromised_card")
         assert (lane, turn) == ("fraud", 1)
 
     def test_a_step_with_no_scam_talk_stays_with_the_bot(self) -> None:
         assert route("I've sent £200 to my landlord, when will he get it?") == ("bot", None, None)
 
     def test_a_step_after_a_calm_scam_question_that_was_not_clicked_stays(self) -> None:
-        assert route(
-            "got a text pretending to be you, I haven't clicked it",
-            "anyway, I sent £30 to my sister earlier, has it gone?",
-        )[0] != "fraud"
+        assert (
+            route(
+                "got a text pretending to be you, I haven't clicked it",
+                "anyway, I sent £30 to my sister earlier, has it gone?",
+            )[0]
+            != "fraud"
+        )
 
     def test_a_card_taken_and_a_payment_since_go_to_fraud(self) -> None:
         lane, turn, _ = route("my bag was snatched in town and someone's already used my card")
@@ -292,9 +293,11 @@ class TestFraudStories:
         ) == ("bot", None, None)
 
     def test_a_hypothetical_scam_stays_with_the_bot(self) -> None:
-        assert route(
-            "do banks refund you if you get scammed?", intent="report_fraud"
-        ) == ("bot", None, None)
+        assert route("do banks refund you if you get scammed?", intent="report_fraud") == (
+            "bot",
+            None,
+            None,
+        )
 
     def test_paid_and_vanished_goes_to_fraud(self) -> None:
         lane, turn, _ = route("paid £1,200 for a van on facebook and the seller's profile is gone")

@@ -154,6 +154,8 @@ CUE_EXAMPLES = [
     ("howto", "how do I report a phishing email?", "how do I report a phishing email?"),
     ("deadline", "the deposit is due tomorrow", "deposit is due tomorrow"),
     ("scam_mention", "is this text a scam?", "a scam"),
+    ("posing", "your fraud team rang me", "your fraud team rang"),
+    ("scam_step", "I read out the code", "I read out the code"),
     ("no_harm", "I haven't clicked anything", "I haven't clicked"),
     ("payment_risk", "how do I raise my transfer limit", "raise my transfer limit"),
     ("repayment", "can we set up a payment plan", "payment plan"),

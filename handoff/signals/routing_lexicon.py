@@ -744,35 +744,60 @@ _FRAUD = (
 # Being scammed, told by the customer: "I've been scammed", "we got conned". Not when it
 # happened to someone else ("my friend got scammed last week, is this text from you?").
 _SCAMMED = ("scammed", "conned")
-_SOMEONE_ELSE = frozenset(
-    f"{whose} {who} {verb}"
-    for whose in ("my", "a", "our")
-    for who in (
-        "friend",
-        "mate",
-        "colleague",
-        "neighbour",
-        "neighbor",
-        "friend's",
-        "mate's",
-        "pal",
-        "workmate",
+_SOMEONE_ELSE = (
+    frozenset(
+        f"{whose} {who} {verb}"
+        for whose in ("my", "a", "our")
+        for who in (
+            "friend",
+            "mate",
+            "colleague",
+            "neighbour",
+            "neighbor",
+            "friend's",
+            "mate's",
+            "pal",
+            "workmate",
+        )
+        for verb in ("got", "was", "been", "has been", "had been", "just got", "nearly got")
     )
-    for verb in ("got", "was", "been", "has been", "had been", "just got", "nearly got")
-) | frozenset(
-    # "my mate at work got scammed last year", "a friend from church was conned"
-    f"{who} {where} {verb}"
-    for who in ("friend", "mate", "colleague", "neighbour", "neighbor", "pal")
-    for where in ("at work", "from work", "from church", "from school", "next door", "down the road")
-    for verb in ("got", "was", "has been", "had been", "just got", "nearly got")
-) | frozenset({"people getting", "people get", "people got", "people being", "others got"}) | (
-    # a near miss: "I nearly got scammed, how do I check a payee?"
-    frozenset({"nearly got", "almost got", "nearly been", "almost been", "nearly was"})
-    # a hypothetical: "do banks pay back if you get scammed?", "what if I ever got scammed"
     | frozenset(
-        {"you get", "you got", "you've been", "you have been", "you were", "you are", "if i get",
-         "if i got", "if i ever get", "if we get", "anyone who gets", "people who get",
-         "someone who gets", "if someone gets"}
+        # "my mate at work got scammed last year", "a friend from church was conned"
+        f"{who} {where} {verb}"
+        for who in ("friend", "mate", "colleague", "neighbour", "neighbor", "pal")
+        for where in (
+            "at work",
+            "from work",
+            "from church",
+            "from school",
+            "next door",
+            "down the road",
+        )
+        for verb in ("got", "was", "has been", "had been", "just got", "nearly got")
+    )
+    | frozenset({"people getting", "people get", "people got", "people being", "others got"})
+    | (
+        # a near miss: "I nearly got scammed, how do I check a payee?"
+        frozenset({"nearly got", "almost got", "nearly been", "almost been", "nearly was"})
+        # a hypothetical: "do banks pay back if you get scammed?", "what if I ever got scammed"
+        | frozenset(
+            {
+                "you get",
+                "you got",
+                "you've been",
+                "you have been",
+                "you were",
+                "you are",
+                "if i get",
+                "if i got",
+                "if i ever get",
+                "if we get",
+                "anyone who gets",
+                "people who get",
+                "someone who gets",
+                "if someone gets",
+            }
+        )
     )
 )
 # Talk of scams that is not yet a report: the word itself ("is this a scam?", "£4 for a

@@ -2104,9 +2104,10 @@ _SHAPES += (
         FRAUD_REPORT,
         0.0,
         _words("arrived arrive came come received"),
-        r"\b(?:never arrived|didn't arrive|did not arrive|hasn't arrived|has not arrived|never came|"
-        r"never got it|never received it|didn't come)\b[^\n]{0,100}?\b(?:activated|been used|"
-        r"used at|used in|used for|used online|payments? (?:on|with|at)|spent)\b",
+        r"\b(?:never arrived|didn't arrive|did not arrive|hasn't arrived|has not arrived|"
+        r"never came|never got it|never received it|didn't come)\b[^\n]{0,100}?"
+        r"\b(?:activated|been used|used at|used in|used for|used online|"
+        r"payments? (?:on|with|at)|spent)\b",
     ),
     # Account takeover: details the customer never changed, a log-in or credit they never
     # made or applied for ("an address in Leicester? I never changed it", "a credit card
@@ -2121,11 +2122,11 @@ _SHAPES += (
         r"\b(?:address|email|phone number|mobile number|number|password|passcode|details|pin|"
         r"name)\b[^\n]{0,80}?\b(?:i|we)\s+(?:never|didn't|didnt|did not|haven't|have not)\s+"
         r"(?:changed|change|updated|update|asked for|requested)\s+(?:it|that|them|this)\b",
-        r"\b(?:i|we)\s+(?:never|didn't|didnt|did not|haven't|havent|have not)\s+(?:apply|applied)\s+"
-        r"(?:for\s+)?(?:one|it|this|that|a|an|any)\b",
+        r"\b(?:i|we)\s+(?:never|didn't|didnt|did not|haven't|havent|have not)\s+"
+        r"(?:apply|applied)\s+(?:for\s+)?(?:one|it|this|that|a|an|any)\b",
         r"\b(?:credit card|loan|account|overdraft|mortgage|card|phone contract|catalogue)\b"
-        r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|haven't)\s+"
-        r"(?:had|opened|applied for|taken out|asked for|ordered)\b",
+        r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|"
+        r"haven't)\s+(?:had|opened|applied for|taken out|asked for|ordered)\b",
         r"\b(?:i|we)\s+(?:haven't|havent|have not|didn't|did not|never)\s+(?:logged|signed)\s+"
         r"(?:in|on|into)\s+(?:anywhere|on|from|with|to)\s+(?:a\s+|any\s+)?(?:new|another|any other|"
         r"other|"
@@ -2243,8 +2244,8 @@ _SHAPES += (
         r"\b(?:told|asked|said|instructed|warned)\s+(?:me|us|him|her)\s+(?:not to tell|to lie to|"
         r"not to say|to say|to tell)\b[^.?!\n]{0,20}?\b(?:the bank|you|my bank|the staff|anyone|"
         r"the branch)\b",
-        r"\bif (?:the bank|you|my bank|the branch|they)\s+(?:asks?|asked|questions?)\b[^.?!\n]{0,30}?"
-        r"\b(?:say|tell (?:them|you)|to say)\b",
+        r"\bif (?:the bank|you|my bank|the branch|they)\s+(?:asks?|asked|questions?)\b"
+        r"[^.?!\n]{0,30}?\b(?:say|tell (?:them|you)|to say)\b",
         r"\bto lie to (?:the bank|you|my bank)\b",
     ),
     # Identity theft: "someone took out a loan in my name".
@@ -2252,8 +2253,8 @@ _SHAPES += (
         FRAUD_REPORT,
         0.0,
         _words("name"),
-        r"\b(?:loan|loans|account|accounts|card|credit card|credit|mortgage|phone contract|contract|"
-        r"overdraft|finance|catalogue)\b[^.?!\n]{0,40}?\bin\s+(?:my|our|his|her)\s+name\b"
+        r"\b(?:loan|loans|account|accounts|card|credit card|credit|mortgage|phone contract|"
+        r"contract|overdraft|finance|catalogue)\b[^.?!\n]{0,40}?\bin\s+(?:my|our|his|her)\s+name\b"
         r"(?![^.?!\n]{0,20}\b(?:change|changed|spelt|spelled|wrong|update)\b)",
     ),
     # Someone in the account: "someone has access to my account and is moving money".
@@ -2271,9 +2272,9 @@ _SHAPES += (
         FRAUD,
         0.0,
         _words("missing gone disappeared vanished"),
-        r"\b(?:money|£\s?[\d,.]+k?|cash|funds|savings)\b[^.?!\n]{0,30}?\b(?:is |has |'s |was |have )?"
-        r"(?:been\s+)?(?:missing|gone|disappeared|vanished)\s+(?:from|out of)\s+(?:my|our)\s+"
-        r"(?:account|savings|balance)\b",
+        r"\b(?:money|£\s?[\d,.]+k?|cash|funds|savings)\b[^.?!\n]{0,30}?\b(?:is |has |'s |was |"
+        r"have )?(?:been\s+)?(?:missing|gone|disappeared|vanished)\s+(?:from|out of)\s+"
+        r"(?:my|our)\s+(?:account|savings|balance)\b",
     ),
     _shape(
         FRAUD_REPORT,
@@ -2296,9 +2297,10 @@ _SHAPES += (
         0.0,
         _words("account"),
         r"\b(?:moved|put|transferred|sent|paid|move|put)\b[^.?!\n]{0,40}?\b(?:into|to|in)\s+"
-        r"(?:a |an |the )?(?:new\s+|different\s+|special\s+|secure\s+)?account\s+(?:that\s+|which\s+)?"
-        r"(?:they|he|she|the caller|the man|the woman|the investigator|the officer|someone|"
-        r"the bank's \w+)\s+(?:had\s+)?(?:gave|give|set up|opened|created|made|provided|sent)\b",
+        r"(?:a |an |the )?(?:new\s+|different\s+|special\s+|secure\s+)?account\s+"
+        r"(?:that\s+|which\s+)?(?:they|he|she|the caller|the man|the woman|the investigator|"
+        r"the officer|someone|the bank's \w+)\s+(?:had\s+)?(?:gave|give|set up|opened|created|"
+        r"made|provided|sent)\b",
     ),
     # A courier sent for the card or cash; "the investigation", "bank staff are involved".
     _shape(
@@ -2309,7 +2311,8 @@ _SHAPES += (
         r"\bcourier\s+(?:that\s+)?(?:the bank|you|they|he|she|the police)\s+(?:sent|were sending|"
         r"are sending|is sending|will send)\b",
         r"\b(?:undercover|(?:help|helping|assist\w*) (?:with )?(?:the|an|their) investigation|"
-        r"(?:bank )?staff (?:were|are|is) involved|inside job|corrupt (?:staff|cashier|employee))\b",
+        r"(?:bank )?staff (?:were|are|is) involved|inside job|"
+        r"corrupt (?:staff|cashier|employee))\b",
     ),
     # Someone watching or steering on the customer's screen: "they got me to log into my bank
     # while they watched", "I had to let them onto my computer".
