@@ -307,6 +307,31 @@ class TestFraudStories:
         lane, _, _ = route("paid £600 on my debit card for a kitchen and the firm went bust")
         assert lane != "fraud"
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "what does a safe account scam look like?",
+            "is it a scam if someone asks for my sort code to pay me?",
+            "what's your policy on refunds for scam victims?",
+            "there's a scam going round with fake bank calls, how do I know it's really you?",
+            "my grandad was scammed years ago, can I set up alerts on his account?",
+            "I was a victim of fraud in 2019, is my account still flagged?",
+        ],
+    )
+    def test_a_general_or_past_scam_question_stays_with_the_bot(self, text: str) -> None:
+        assert route(text, intent="report_fraud") == ("bot", None, None)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "what does a safe account scam look like? I just moved my savings to one",
+            "I was scammed years ago and now they've contacted me again about recovering it",
+            "is it a scam if I already gave him my card details?",
+        ],
+    )
+    def test_a_question_that_also_tells_harm_still_goes_to_fraud(self, text: str) -> None:
+        assert route(text, intent="report_fraud")[0] == "fraud"
+
     def test_a_near_miss_stays_with_the_bot(self) -> None:
         assert route("I nearly got scammed, how can I turn on payment alerts?") == (
             "bot",

@@ -2220,7 +2220,8 @@ _SHAPES += (
         0.0,
         _words(
             "article news programme program story post tiktok video bbc watchdog true banks "
-            "protect avoid spot safe safer sure"
+            "protect avoid spot safe safer sure look if policy policies rules round rounds around "
+            "know"
         ),
         r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+)?(?:gave|given|"
         r"clicked|tapped|sent|paid|transferred|moved|entered|typed|read out|installed|"
@@ -2230,7 +2231,15 @@ _SHAPES += (
         r"a programme|a program|a story|a post|a tiktok|a video|the bbc|watchdog|a report|"
         r"online)\b|\bis it true\b|\bdo banks\b|\bhow (?:do|can|would|should) (?:i|we)\s+"
         r"(?:make sure|protect|avoid|spot|stay safe|keep (?:my|our) (?:money|account|card) safe)\b|"
-        r"\bis it safer\b)",
+        r"\bis it safer\b|"
+        # "what does a safe account scam look like?", "is it a scam if...", "your policy on
+        # refunds for scam victims", "a scam going round", "how do I know it's really you?"
+        r"\bwhat (?:does|do) (?:an?|the|these|those)\b[^.?!\n]{0,40}?\blook like\b|"
+        r"\bis (?:it|that|this) (?:a scam|fraud|a con) if\b|"
+        r"\b(?:policy|policies|rules) (?:on|for|about)\b|"
+        r"\b(?:going|doing the) (?:round|rounds|around)\b|"
+        r"\bhow (?:do|can|would) (?:i|we) know (?:it's|its|it is|that's|this is) "
+        r"(?:really |actually )?(?:you|the bank|genuine|real)\b)",
     ),
 )
 
@@ -2364,6 +2373,21 @@ _SHAPES += (
         r"(?:entered|typed|gave|put in)\s+(?:my|our|the)\s+(?:login|log in|details|password|"
         r"passcode|card details|card number|pin)\b[^\n]{0,60}?\b(?:now|since|then)\b[^\n]{0,40}?"
         r"\b(?:payee|payment|money|locked|can't log|transfer)",
+    ),
+)
+
+_SHAPES += (
+    # A scam long past, told beside a calm question: "my grandad was scammed years ago, can I
+    # set up alerts?". Not when it is happening again or being "recovered".
+    _shape(
+        HOWTO,
+        0.0,
+        _words("ago year years 2015 2016 2017 2018 2019 2020 2021 2022 2023 2024 while ages"),
+        r"^(?!(?s:.*?)\b(?:again|recover\w*|now|today|just|this morning|yesterday|last night|"
+        r"contacted|called|rang|texted)\b)(?s:.*?)\b(?:scammed|conned|defrauded|"
+        r"victim of (?:a |an )?(?:fraud|scam)|(?:a|the) (?:fraud|scam))\b[^.?!\n]{0,30}?"
+        r"\b(?:years? ago|last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|"
+        r"ages ago)\b",
     ),
 )
 
