@@ -1742,24 +1742,46 @@ _I_DID = (
     r"\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:then\s+|just\s+|already\s+|stupidly\s+|"
     r"foolishly\s+|also\s+|even\s+|actually\s+|had to\s+|was told to\s+)?"
 )
-_STEP = (
-    rf"(?:{_I_DID}(?:gave|given|read out|read|told|sent|shared|handed over|handed|confirmed|"
-    r"typed|entered|put in)\s+(?:\w+\s+){0,4}?(?:code|codes|pin|passcode|password|otp|"
-    r"one[- ]time|card details|card number|details|security number|long number|numbers)\b"
-    rf"|{_I_DID}(?:gave|given|read|sent|handed|told)\s+(?:it|them|that)\s+(?:out\s+)?(?:to|over)\b"
-    rf"|{_I_DID}(?:moved|transferred|sent|paid|withdrew|withdrawn|taken out|took out|drew out|"
-    r"drawn out|made)\s+(?:over\s+)?(?:£|\$|€|\d|money|my money|our money|savings|my savings|"
-    r"everything|cash|it all|the lot|all of it|all my|a payment|two payments|payments|"
-    r"transfers?|the money)"
-    rf"|{_I_DID}(?:installed|downloaded|download|install|let (?:him|her|them) (?:into|onto|on|"
-    r"access|use))\b[^.?!\n]{0,40}?\b(?:app|apps|anydesk|teamviewer|software|program|"
-    r"computer|laptop|phone|screen)\b"
-    rf"|{_I_DID}(?:approved|confirmed|authorised|authorized|accepted|pressed (?:yes|approve|"
-    r"confirm)|tapped (?:yes|approve|confirm))\b[^.?!\n]{0,30}?\b(?:payment|payments|"
-    r"notification|notifications|request|transfer|it in the app|in the app|on the app|push)\b"
-    rf"|{_I_DID}(?:bought|buy|got|purchased)\s+(?:\S+\s+){{0,3}}?(?:gift cards?|vouchers?|"
-    r"itunes|steam cards?|google play|apple cards?|amazon cards?)\b)"
+# Each step with the strings every match of it holds (the SCAM_STEP shape searches a part
+# only where one occurs: "i" and "we" let through almost every message).
+_STEP_PARTS: tuple[_Gated, ...] = (
+    _gated(
+        "gave given read told sent shared handed confirmed typed entered put",
+        rf"{_I_DID}(?:gave|given|read out|read|told|sent|shared|handed over|handed|confirmed|"
+        r"typed|entered|put in)\s+(?:\w+\s+){0,4}?(?:code|codes|pin|passcode|password|otp|"
+        r"one[- ]time|card details|card number|details|security number|long number|numbers)\b",
+    ),
+    _gated(
+        "gave given read sent handed told",
+        rf"{_I_DID}(?:gave|given|read|sent|handed|told)\s+(?:it|them|that)\s+(?:out\s+)?"
+        r"(?:to|over)\b",
+    ),
+    _gated(
+        "moved transferred sent paid withdrew withdrawn taken took drew drawn made",
+        rf"{_I_DID}(?:moved|transferred|sent|paid|withdrew|withdrawn|taken out|took out|drew out|"
+        r"drawn out|made)\s+(?:over\s+)?(?:£|\$|€|\d|money|my money|our money|savings|my savings|"
+        r"everything|cash|it all|the lot|all of it|all my|a payment|two payments|payments|"
+        r"transfers?|the money)",
+    ),
+    _gated(
+        "installed downloaded download install let",
+        rf"{_I_DID}(?:installed|downloaded|download|install|let (?:him|her|them) (?:into|onto|on|"
+        r"access|use))\b[^.?!\n]{0,40}?\b(?:app|apps|anydesk|teamviewer|software|program|"
+        r"computer|laptop|phone|screen)\b",
+    ),
+    _gated(
+        "approved confirmed authorised authorized accepted pressed tapped",
+        rf"{_I_DID}(?:approved|confirmed|authorised|authorized|accepted|pressed (?:yes|approve|"
+        r"confirm)|tapped (?:yes|approve|confirm))\b[^.?!\n]{0,30}?\b(?:payment|payments|"
+        r"notification|notifications|request|transfer|it in the app|in the app|on the app|push)\b",
+    ),
+    _gated(
+        "bought buy got purchased",
+        rf"{_I_DID}(?:bought|buy|got|purchased)\s+(?:\S+\s+){{0,3}}?(?:gift cards?|vouchers?|"
+        r"itunes|steam cards?|google play|apple cards?|amazon cards?)\b",
+    ),
 )
+_STEP = "(?:" + "|".join(part for _, part in _STEP_PARTS) + ")"
 
 _SHAPES += (
     # Someone posing as the bank (or the police, HMRC) and a step taken, in one message:
@@ -1792,7 +1814,7 @@ _SHAPES += (
         SCAM_STEP,
         0.0,
         _words("i we i've we've i'd"),
-        _STEP,
+        *_STEP_PARTS,
     ),
 )
 
@@ -1855,7 +1877,10 @@ _SHAPES += (
     _shape(
         FRAUD,
         0.0,
-        _words("have had use used shop shopped been subscribe signed"),
+        _words(
+            "payment payments transaction transactions charge charges withdrawal withdrawals "
+            "purchase purchases debit debits"
+        ),
         r"\b(?:payments?|transactions?|charges?|withdrawals?|purchases?|direct debits?|debits?)\b"
         r"[^\n]{0,120}?\b(?:i|we)(?:'ve|\s+have)?\s+(?:don't|do not|dont|never|haven't|have not|"
         r"havent)\s+(?:even\s+)?(?:ever\s+)?(?:have|had|got|use|used|shop at|shopped at|"
@@ -2043,10 +2068,14 @@ _SHAPES += (
             "pretends posing posed purporting impersonating impersonated fraud security "
             "anti-fraud"
         ),
-        r"^(?!(?s:.*?)\b(?:didn't|did not|haven't|have not|never|wouldn't|won't|refused|hung up|"
-        r"put the phone down)\b)"
-        rf"(?=(?s:.*?){_POSING})(?s:.*?)\b(?:the|my|a|that)\s+(?:\d[- ]?digit\s+|one[- ]time\s+|"
-        r"security\s+|verification\s+)?(?:code|codes|pin|passcode|otp|card details|card number)\b",
+        _gated(
+            "code pin passcode otp card",
+            r"^(?!(?s:.*?)\b(?:didn't|did not|haven't|have not|never|wouldn't|won't|refused|"
+            r"hung up|put the phone down)\b)"
+            rf"(?=(?s:.*?){_POSING})(?s:.*?)\b(?:the|my|a|that)\s+(?:\d[- ]?digit\s+|"
+            r"one[- ]time\s+|security\s+|verification\s+)?(?:code|codes|pin|passcode|otp|"
+            r"card details|card number)\b",
+        ),
     ),
     # "They sent £2,000 by mistake and I must send back £1,800": the overpayment scam, and
     # money in from a stranger to pass on (a money mule).
@@ -2119,18 +2148,29 @@ _SHAPES += (
             "changed change updated update asked requested apply applied had opened taken "
             "logged signed ordered"
         ),
-        r"\b(?:address|email|phone number|mobile number|number|password|passcode|details|pin|"
-        r"name)\b[^\n]{0,80}?\b(?:i|we)\s+(?:never|didn't|didnt|did not|haven't|have not)\s+"
-        r"(?:changed|change|updated|update|asked for|requested)\s+(?:it|that|them|this)\b",
-        r"\b(?:i|we)\s+(?:never|didn't|didnt|did not|haven't|havent|have not)\s+"
-        r"(?:apply|applied)\s+(?:for\s+)?(?:one|it|this|that|a|an|any)\b",
-        r"\b(?:credit card|loan|account|overdraft|mortgage|card|phone contract|catalogue)\b"
-        r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|"
-        r"haven't)\s+(?:had|opened|applied for|taken out|asked for|ordered)\b",
-        r"\b(?:i|we)\s+(?:haven't|havent|have not|didn't|did not|never)\s+(?:logged|signed)\s+"
-        r"(?:in|on|into)\s+(?:anywhere|on|from|with|to)\s+(?:a\s+|any\s+)?(?:new|another|any other|"
-        r"other|"
-        r"different)\b",
+        _gated(
+            "never didn't didnt did|not haven't have|not",
+            r"\b(?:address|email|phone number|mobile number|number|password|passcode|details|pin|"
+            r"name)\b[^\n]{0,80}?\b(?:i|we)\s+(?:never|didn't|didnt|did not|haven't|have not)\s+"
+            r"(?:changed|change|updated|update|asked for|requested)\s+(?:it|that|them|this)\b",
+        ),
+        _gated(
+            "apply applied",
+            r"\b(?:i|we)\s+(?:never|didn't|didnt|did not|haven't|havent|have not)\s+"
+            r"(?:apply|applied)\s+(?:for\s+)?(?:one|it|this|that|a|an|any)\b",
+        ),
+        _gated(
+            "never didn't did|not haven't",
+            r"\b(?:credit card|loan|account|overdraft|mortgage|card|phone contract|catalogue)\b"
+            r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|"
+            r"haven't)\s+(?:had|opened|applied for|taken out|asked for|ordered)\b",
+        ),
+        _gated(
+            "logged signed",
+            r"\b(?:i|we)\s+(?:haven't|havent|have not|didn't|did not|never)\s+(?:logged|signed)\s+"
+            r"(?:in|on|into)\s+(?:anywhere|on|from|with|to)\s+(?:a\s+|any\s+)?(?:new|another|"
+            r"any other|other|different)\b",
+        ),
     ),
     # A message "from" a relative, and money sent: "sent £1,950 to someone on whatsapp who said
     # they were me with a new phone".
@@ -2262,9 +2302,12 @@ _SHAPES += (
         FRAUD_REPORT,
         0.0,
         _words("name"),
-        r"\b(?:loan|loans|account|accounts|card|credit card|credit|mortgage|phone contract|"
-        r"contract|overdraft|finance|catalogue)\b[^.?!\n]{0,40}?\bin\s+(?:my|our|his|her)\s+name\b"
-        r"(?![^.?!\n]{0,20}\b(?:change|changed|spelt|spelled|wrong|update)\b)",
+        _gated(
+            "in|my|name in|our|name in|his|name in|her|name",
+            r"\b(?:loan|loans|account|accounts|card|credit card|credit|mortgage|phone contract|"
+            r"contract|overdraft|finance|catalogue)\b[^.?!\n]{0,40}?\bin (?:my|our|his|her) "
+            r"name\b(?![^.?!\n]{0,20}\b(?:change|changed|spelt|spelled|wrong|update)\b)",
+        ),
     ),
     # Someone in the account: "someone has access to my account and is moving money".
     _shape(
