@@ -1860,7 +1860,7 @@ _SHAPES += (
     _shape(
         FRAUD_REPORT,
         0.0,
-        _words("asleep sleeping bed wallet purse hand pocket still left here me us possession"),
+        _words("asleep sleeping bed card cards"),
         rf"\b{_MONEY}\b[^\n]{{0,120}}?\b(?:i|we)\s+(?:was|were)\s+(?:fast\s+|sound\s+)?"
         r"(?:asleep|sleeping|in bed)\b",
         r"\b(?:i|we)\s+(?:was|were)\s+(?:fast\s+|sound\s+)?(?:asleep|sleeping|in bed)\b"
@@ -2260,8 +2260,8 @@ _SHAPES += (
         0.0,
         _words(
             "article news programme program story post tiktok video bbc watchdog true banks "
-            "protect avoid spot safe safer sure look if policy policies rules round rounds around "
-            "know"
+            "protect avoid spot safe safer sure look scam fraud con policy policies rules round "
+            "rounds around know report online"
         ),
         r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+)?(?:gave|given|"
         r"clicked|tapped|sent|paid|transferred|moved|entered|typed|read out|installed|"
@@ -2426,11 +2426,14 @@ _SHAPES += (
         HOWTO,
         0.0,
         _words("ago year years 2015 2016 2017 2018 2019 2020 2021 2022 2023 2024 while ages"),
-        r"^(?!(?s:.*?)\b(?:again|recover\w*|now|today|just|this morning|yesterday|last night|"
-        r"contacted|called|rang|texted)\b)(?s:.*?)\b(?:scammed|conned|defrauded|"
-        r"victim of (?:a |an )?(?:fraud|scam)|(?:a|the) (?:fraud|scam))\b[^.?!\n]{0,30}?"
-        r"\b(?:years? ago|last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|"
-        r"ages ago)\b",
+        _gated(
+            "scammed conned defrauded fraud scam",
+            r"^(?!(?s:.*?)\b(?:again|recover\w*|now|today|just|this morning|yesterday|last night|"
+            r"contacted|called|rang|texted)\b)(?s:.*?)\b(?:scammed|conned|defrauded|"
+            r"victim of (?:a |an )?(?:fraud|scam)|(?:a|the) (?:fraud|scam))\b[^.?!\n]{0,30}?"
+            r"\b(?:years? ago|last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|"
+            r"ages ago)\b",
+        ),
     ),
 )
 
