@@ -1686,6 +1686,237 @@ _SHAPES += (
     ),
 )
 
+# ---------------------------------------------------------------------- round 8: escalations
+# The many ways of asking for a person that name no "talk to": being transferred or passed
+# on, getting hold of or through to someone, having someone contact you, an appointment or a
+# call with an adviser, "not you, a person", the number for customer services. A person is
+# a word for one of the bank's people (someone, an adviser, a team member, customer
+# services), never "my manager" or "the person I paid".
+_PERSON = (
+    r"(?:(?:a|an|the|some|your|one of (?:your|the))\s+)?(?:(?:real|actual|live|proper|human|"
+    r"other|senior)\s+)?(?:someone|somebody|person|people|humans?(?:\s+beings?)?|agents?|"
+    r"advis[eo]rs?|managers?|supervisors?|operators?|representatives?|staff(?:\s+members?)?|"
+    r"members? of (?:staff|the team|your team)|team members?|colleagues?|banker|"
+    r"customer (?:services?|care|support))\b"
+)
+# "call me when it arrives": news, not a person now.
+_NOT_NOW = r"(?!\s+(?:when|once|if|after|about|as soon as|whenever)\b)"
+_FAMILY_WORDS = (
+    r"(?:mum|mam|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|nan|"
+    r"nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|baby|fiance|fiancée|"
+    r"fiancee|aunt|auntie|uncle|parents?|boy|girl)"
+)
+_SHAPES += (
+    *_family(
+        HUMAN,
+        0.0,
+        (
+            "transfer put pass hand connect forward escalate switch move send transferred "
+            "passed handed connected escalated moved forwarded",
+            rf"\b(?:transfer|put|pass|hand|connect|forward|escalate|switch|move|send)\s+me\s+"
+            rf"(?:on\s+|over\s+|across\s+|through\s+|back\s+)?(?:to|with)\s+{_PERSON}",
+            rf"\b(?:transferred|passed|handed|connected|put through|escalated|moved|forwarded)\s+"
+            rf"(?:on\s+|over\s+|across\s+|straight\s+)?(?:to|with)\s+{_PERSON}",
+        ),
+        (
+            "hold through reach contact",
+            rf"\b(?:get|got|getting)\s+(?:hold of|through to)\s+{_PERSON}",
+            r"\b(?:reach|contact)\s+(?:a|an)\s+(?:real\s+|actual\s+|live\s+)?(?:person|human|"
+            r"advis[eo]r|agent|staff member|team member|member of staff)\b",
+        ),
+        (
+            "contact call ring phone email back touch",
+            rf"\b(?:have|get|can|could|would|will|need|want|like)\s+{_PERSON}\s+(?:to\s+)?"
+            rf"(?:please\s+)?(?:contact|call|ring|phone|email|get back to|get in touch with)\s+"
+            rf"me\b{_NOT_NOW}",
+        ),
+        (
+            "appointment meeting call chat sit face",
+            rf"\b(?:appointment|meeting|video call|video chat|phone call|call|chat|sit down|"
+            rf"face to face)\s+with\s+{_PERSON}",
+        ),
+        (
+            "over through",
+            rf"\b(?:go|going|talk|talking|run|running|walk|walking)\s+(?:over|through)\s+"
+            rf"(?:(?:this|it|that|things|everything|my options|the options|the details)\s+)?"
+            rf"with\s+{_PERSON}",
+            rf"\b(?:talk|talking|run|running)\s+(?:this|it|that|things|everything)\s+(?:over|"
+            rf"through)\s+with\s+{_PERSON}",
+        ),
+        (
+            "someone somebody person people human humans agent agents adviser advisor advisers "
+            "advisors manager supervisor staff member members colleague colleagues banker "
+            "representative",
+            # "an adviser I could go through it with", "is there a team member I can ring"
+            rf"{_PERSON}\s+(?:i|we)\s+(?:could|can|might|would)\s+(?:go (?:through|over)|"
+            rf"talk (?:it |this )?(?:through|over)|discuss|speak|talk|chat|ring|call|phone)\b",
+        ),
+        (
+            "bot robot machine computer ai algorithm you",
+            r"\bnot\s+(?:you|a bot|the bot|a robot|a machine|a computer|an ai|ai|the ai|"
+            r"an algorithm)\b[,.!;:\s-]*(?:i want |i need |give me |get me |just )?(?:(?:a|an|"
+            r"to a|to an)\s+)?(?:real\s+|actual\s+|live\s+|proper\s+)?(?:person|human|"
+            r"human being|someone|agent|advis[eo]r)\b",
+            r"\b(?:person|human|someone|agent|advis[eo]r)\s*,?\s+not\s+(?:a\s+|the\s+|an\s+)?"
+            r"(?:bot|robot|machine|computer|ai)\b",
+        ),
+        (
+            "number helpline line",
+            r"\b(?:number|helpline|phone line)\s+(?:for|of|to reach|to call|to contact)\s+"
+            r"(?:the\s+|your\s+)?(?:customer (?:services?|care|support)|complaints|"
+            r"the complaints team|an? advis[eo]r|someone|a person|a human|your team|the team)\b",
+            r"\bcustomer (?:services?|care|support)\s+(?:phone\s+|contact\s+|tele)?(?:number|"
+            r"line|helpline)\b",
+        ),
+        (
+            "look review take handle",
+            r"\b(?:can|could|will|would)\s+(?:a human|a person|a real person|an? (?:actual |real )?"
+            r"(?:advis[eo]r|agent)|someone|somebody|a member of staff)\s+(?:please\s+)?"
+            r"(?:look at|have a look|review|take a look|handle)\b",
+        ),
+    ),
+    # Vulnerability told without the word: a death in the family, not long to live, an
+    # illness or its treatment, low mood, fear of a partner, nothing left for essentials,
+    # money poured into gambling, a relative growing confused, a marriage ending.
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "passed died",
+            # "my dad passed last month"; not "my son passed his test"
+            rf"\b(?:my|our)\s+(?:late\s+)?{_FAMILY_WORDS}\s+(?:has\s+|just\s+|recently\s+|sadly\s+|"
+            rf"suddenly\s+)*(?:passed|died)\b(?!\s+(?:his|her|their|the|a|an|my|our|its|it|all|"
+            rf"with|through|on|over|by|me|us|away from)\b)",
+            r"\b(?:he|she)\s+(?:has\s+|just\s+|recently\s+|sadly\s+)*(?:died|passed away)\b",
+        ),
+        (
+            "lost losing",
+            rf"\b(?:we|i)\s+(?:just\s+|recently\s+|sadly\s+|have\s+|'ve\s+)*(?:lost|losing)\s+"
+            rf"(?:my\s+|our\s+)?{_FAMILY_WORDS}\b(?!'s|’s|\s+(?:card|phone|purse|wallet))",
+        ),
+        (
+            "death passing funeral estate deceased executor executrix kin",
+            rf"\b(?:my|our|his|her)\s+(?:late\s+)?{_FAMILY_WORDS}(?:'s)?\s+(?:death|passing|"
+            rf"estate)\b",
+            r"\b(?:deceased|executor|executrix|next of kin)\b",
+        ),
+        (
+            "around here long left live gone",
+            r"\b(?:won't|wont|will not|not going to)\s+be\s+(?:around|here)\s+(?:for\s+)?"
+            r"(?:much|long|much longer|very long)\b",
+            r"\b(?:weeks|months|year)\s+(?:left\s+)?to\s+live\b",
+            r"\b(?:only\s+)?(?:got|have|given)\s+(?:a few|few|\d+|two|three|four|six)\s+"
+            r"(?:weeks|months)\s+(?:left|to live)\b",
+            r"\b(?:after|when|once)\s+(?:i'm|im|i am|i've)\s+(?:gone|dead)\b(?!\s+(?:on|to|for|"
+            r"away|abroad|out))",
+        ),
+        (
+            "leukaemia leukemia lymphoma sclerosis parkinson's parkinsons motor dialysis "
+            "palliative seizures seizure epilepsy epileptic transplant treatment radiotherapy "
+            "surgery operation diagnosis",
+            r"\b(?:leuka?emia|lymphoma|sclerosis|parkinson'?s|motor neurone|dialysis|palliative|"
+            r"seizures?|epilep\w*|transplant)\b",
+            r"\b(?:undergoing|having|started|starting|going through|recovering from)\s+"
+            r"(?:(?:my|cancer|the)\s+)?(?:treatment|radiotherapy|surgery|an operation|"
+            r"major surgery)\b",
+            r"\b(?:the|my|his|her|our)\s+diagnosis\b",
+        ),
+        (
+            "low down hopeless worthless overwhelmed broken bits place tether apart sleep "
+            "giving",
+            r"\b(?:i'm|im|i am|i've been|ive been|i have been|i feel|i'm feeling|feeling)\s+"
+            r"(?:really\s+|so\s+|very\s+|quite\s+|pretty\s+|completely\s+)?(?:low|down(?!\s+to)|"
+            r"hopeless|worthless|overwhelmed|broken|in bits)\b",
+            r"\bnot in a (?:good|great|right) (?:place|way|head ?space)\b",
+            r"\b(?:at the end of my tether|falling apart)\b",
+            r"\b(?:can't|cannot|cant|not been able to|haven't been able to)\s+sleep\b",
+            r"\b(?:feel|feeling)\s+like\s+giving\s+up\b",
+        ),
+        (
+            "scared afraid frightened terrified",
+            r"\b(?:scared|afraid|frightened|terrified)\s+(?:of\s+)?(?:what\s+(?:he|she)|him|her|"
+            r"them|my (?:partner|husband|wife|ex|boyfriend|girlfriend|dad|father|son))\b",
+        ),
+        (
+            "keeps kept took taken give",
+            r"\b(?:he|she|my (?:partner|husband|wife|ex|boyfriend|girlfriend))\s+(?:keeps|kept|"
+            r"took|has taken|'s taken)\s+(?:using\s+|taking\s+)?(?:all\s+)?my\s+(?:cards?|money|"
+            r"wages|benefits|bank card|salary|savings)\b",
+            r"\b(?:won't|will not|refuses to)\s+give\s+(?:me\s+)?(?:back\s+)?my\s+(?:cards?|money|"
+            r"wages|benefits|bank card|salary)\b",
+        ),
+        (
+            "left money feed",
+            r"\bnothing left\s+(?:after|once|when)\b",
+            r"\b(?:no|not a penny of|not any)\s+money\s+(?:left\s+)?(?:for|to (?:feed|buy|pay for|"
+            r"eat|heat))\s+(?:the\s+|my\s+|our\s+)?(?:kids|children|food|baby|nappies|rent|"
+            r"electric\w*|gas|heating|shopping|family)\b",
+            r"\bno money (?:left )?(?:until|till|til) (?:payday|pay day|friday|next week|"
+            r"the end of the month)\b",
+            r"\b(?:can't|cannot|cant|unable to)\s+(?:feed|buy food for)\s+(?:my|the|our)\s+"
+            r"(?:kids|children|family|baby)\b",
+        ),
+        (
+            "casino casinos slots betting bets bookies gambling scratchcards scratch",
+            r"\b(?:putting|put|spending|spent|blowing|blew|chucking|losing)\s+(?:all\s+)?"
+            r"(?:my\s+)?(?:money|wages|pay|salary|savings|benefits|rent money)\s+(?:on|into|in)\s+"
+            r"(?:online\s+)?(?:casinos?|slots|betting|bets|bookies|gambling|scratch ?cards)\b",
+        ),
+        (
+            "confused forgetful muddled forgetting memory",
+            rf"\b(?:my|our|his|her)\s+{_FAMILY_WORDS}\s+(?:is|'s|has been|keeps|gets|is getting|"
+            rf"has got|has become)\s+(?:very\s+|really\s+|so\s+|more\s+|a bit\s+|quite\s+)?"
+            rf"(?:confused|forgetful|muddled|getting confused|forgetting)\b",
+            r"\b(?:memory\s+(?:is going|problems|loss)|losing (?:his|her|my) memory)\b",
+        ),
+        (
+            "divorce separation separating",
+            r"\b(?:going through|in the middle of)\s+(?:a\s+|my\s+|our\s+)?(?:divorce|separation)\b",
+        ),
+    ),
+    # A complaint made in so many words ("I want to make a complaint", "I'll be complaining");
+    # "I'm not making a complaint" is cue no_complaint, which the rule honours.
+    _shape(
+        COMPLAINT,
+        0.0,
+        _words("complaint complain complaining"),
+        r"\b(?:make|making|file|filing|raise|raising|lodge|lodging|log|logging|put in|putting in|"
+        r"submit|submitting|register|registering)\s+(?:a|an|my)\s+(?:official\s+|formal\s+)?"
+        r"complaint\b",
+        r"\b(?:i|we)(?:\s+|(?='))(?:want|wish|would like|'d like|need|am going|'m going|will|'ll|"
+        r"shall)\s+"
+        r"(?:to\s+)?(?:be\s+)?complain(?:ing)?\b",
+    ),
+    # Counting a failure that comes back ("the third month running", "four weeks in a row")
+    # or one's own rewordings ("I've rephrased it three times").
+    *_family(
+        REPEATED,
+        0.3,
+        (
+            "running row",
+            rf"\b{_ORDINAL}\s+(?:month|week|day|time|year|statement)s?\s+(?:running|in a row)\b",
+            rf"\b{_NUM}\s+(?:months|weeks|days|times|statements)\s+(?:running|in a row)\b",
+        ),
+        (
+            "rephrased reworded retyped repeated",
+            rf"\b(?:rephrased|reworded|retyped|repeated)\b{_GAP}\b{_NUM}\s+(?:times|ways)\b",
+        ),
+    ),
+    # Sarcasm: "ah yes, the classic 'please rephrase'", "no rush, it's not like I need to eat".
+    *_family(
+        SARCASM,
+        0.4,
+        (
+            "classic famous",
+            r"\b(?:ah|oh|ahh)\s+yes,?\s+(?:the|that|my|our)\s+(?:classic|famous)\b",
+        ),
+        (
+            "rush",
+            r"\b(?:no rush|take your time)\b[^.?!\n]{0,30}?\b(?:it's|its|it is)?\s*not like\b",
+        ),
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
