@@ -174,6 +174,12 @@ POLISH = Language(
     ("Latin, with or without diacritics",),
     {
         HUMAN: (
+            "kimś z obsługi",
+            "kogoś z obsługi",
+            "z kierownikiem",
+            "poproszę kierownika",
+            "niech ktoś zadzwoni",
+            "niech ktoś do mnie zadzwoni",
             *_c(_PL_WITH, _PL_WHO),
             *_c(
                 ("połączyć mnie z", "połączy mnie pan z", "połączy mnie pani z", "przełączyć do"),
@@ -252,6 +258,16 @@ POLISH = Language(
             "wyłudzenie",
         ),
         VULNERABLE: (
+            "demencja",
+            "demencję",
+            "demencji",
+            "alzheimer",
+            "jestem w żałobie",
+            "owdowiałam",
+            "owdowiałem",
+            "mam nowotwór",
+            "nie mam pieniędzy na jedzenie",
+            "nie mam na jedzenie",
             "zmarł mi",
             "zmarła mi",
             "mój mąż zmarł",
@@ -477,6 +493,11 @@ ROMANIAN = Language(
             "le-am dat codul",
         ),
         VULNERABLE: (
+            "bolnav de cancer",
+            "bolnavă de cancer",
+            "demență",
+            "depresie",
+            "procură",
             "mama a murit",
             "tata a murit",
             "soțul meu a murit",
@@ -660,6 +681,13 @@ PANJABI = Language(
 
 # ---------------------------------------------------------------- Urdu and Hindi
 _ROMAN_HINDUSTANI_HUMAN = (
+    # round 8: call-backs in other word orders
+    "wapis call",
+    "wapas call",
+    "call back chahiye",
+    "callback chahiye",
+    "mujhe call back",
+    "wapis phone",
     *_c(
         (
             "kisi insaan",
@@ -742,6 +770,14 @@ _ROMAN_HINDUSTANI_SCAM = (
     "card details de di",
 )
 _ROMAN_HINDUSTANI_VULNERABLE = (
+    # round 8: a death, a partner holding the money, a relative's memory, low mood
+    "dehant ho gaya",
+    "dehaant ho gaya",
+    "sara paisa le leta",
+    "sara paisa le lete",
+    "sara paisa le leti",
+    "dementia hai",
+    "depression hai",
     "inteqal ho gaya",
     "intiqal ho gaya",
     "guzar gaye",
@@ -869,6 +905,13 @@ URDU = Language(
         ),
         SCAM: ("دھوکہ", "لنک پر کلک", "او ٹی پی بتا دیا", "کوڈ بتا دیا", *_ROMAN_HINDUSTANI_SCAM),
         VULNERABLE: (
+            "میرا سارا پیسہ لے",
+            "سارا پیسہ لے لیتے",
+            "سارا پیسہ لے لیتا",
+            "مجھے کارڈ نہیں دیتے",
+            "مجھے کارڈ نہیں دیتا",
+            "ڈیمنشیا",
+            "ڈپریشن",
             "انتقال ہو گیا",
             "فوت ہو گئے",
             "فوت ہو گئی",
@@ -949,6 +992,11 @@ HINDI = Language(
         ),
         SCAM: ("ठगी", "लिंक पर क्लिक", "ओटीपी बता दिया", "ओटीपी दे दिया", *_ROMAN_HINDUSTANI_SCAM),
         VULNERABLE: (
+            "देहांत",
+            "सारा पैसा ले लेते",
+            "सारा पैसा ले लेता",
+            "डिमेंशिया",
+            "डिप्रेशन",
             "गुज़र गए",
             "गुजर गए",
             "गुज़र गई",
@@ -1051,6 +1099,14 @@ PORTUGUESE = Language(
             "se passando pelo banco",
         ),
         VULNERABLE: (
+            "depressão",
+            "estou deprimido",
+            "estou deprimida",
+            "demência",
+            "alzheimer",
+            "quimioterapia",
+            "não tenho dinheiro para comida",
+            "procuração",
             "faleceu",
             "meu pai morreu",
             "minha mãe morreu",
@@ -1191,6 +1247,9 @@ SPANISH = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            "que me llame alguien",
+            "que alguien me llame",
+            "que me llamen",
             *_c(
                 ("hablar con", "quiero hablar con", "puedo hablar con"),
                 ("el supervisor", "un supervisor", "un encargado"),
@@ -1241,6 +1300,16 @@ SPANISH = Language(
             "se hizo pasar por el banco",
         ),
         VULNERABLE: (
+            "demencia",
+            "alzhéimer",
+            "alzheimer",
+            "poder notarial",
+            "depresión",
+            "estoy deprimido",
+            "estoy deprimida",
+            "quimioterapia",
+            "no tengo dinero para comer",
+            "enviudé",
             "falleció",
             "ha fallecido",
             "mi padre murió",
@@ -1419,6 +1488,11 @@ ARABIC = Language(
     ("Arabic script", "Arabizi (Latin letters with digits: 3 for ع, 7 for ح)"),
     {
         HUMAN: (
+            "حد يتصل بي",
+            "حد يتصل فيني",
+            "احد يتصل بي",
+            "أحد يتصل بي",
+            "حد يكلمني",
             *_c(_AR_TALK, _AR_WHO),
             *_c(
                 ("حولني", "حولوني", "تحولني", "وصلني", "توصلني", "وصلوني"),
@@ -1678,6 +1752,16 @@ GUJARATI = Language(
     {
         HUMAN: (
             *_c(
+                ("સ્ટાફ", "કોઈ સ્ટાફ", "કર્મચારી", "કોઈ કર્મચારી", "અધિકારી", "સલાહકાર"),
+                ("સાથે વાત", "જોડે વાત"),
+            ),
+            "પાછો ફોન",
+            "પાછો કોલ",
+            "મને ફોન કરશો",
+            *_c(("staff", "koi staff"), ("sathe vaat", "sathe vat", "jode vaat")),
+            "pacho phone",
+            "pacho call",
+            *_c(
                 ("કોઈ", "કોઈની", "કોઈ માણસ", "માણસ", "એજન્ટ", "મેનેજર", "પ્રતિનિધિ", "કસ્ટમર કેર"),
                 ("સાથે વાત", "જોડે વાત"),
             ),
@@ -1820,6 +1904,10 @@ ITALIAN = Language(
             "si spacciava per",
         ),
         VULNERABLE: (
+            "demenza",
+            "alzheimer",
+            "depressione",
+            "chemioterapia",
             "mio padre è morto",
             "mia madre è morta",
             "mio marito è morto",
@@ -2080,6 +2168,12 @@ FRENCH = Language(
             "se faisait passer pour",
         ),
         VULNERABLE: (
+            "n'arrive plus à payer",
+            "démence",
+            "alzheimer",
+            "dépression",
+            "chimiothérapie",
+            "procuration",
             "est décédé",
             "est décédée",
             "décès",
@@ -2276,6 +2370,11 @@ TURKISH = Language(
             "güvenli hesaba",
         ),
         VULNERABLE: (
+            "demans",
+            "alzheimer",
+            "depresyon",
+            "kemoterapi",
+            "vekaletname",
             "vefat etti",
             "annem öldü",
             "babam öldü",
@@ -2687,6 +2786,10 @@ CHINESE = Language(
     ("Han characters",),
     {
         HUMAN: (
+            "给我打电话",
+            "給我打電話",
+            "真人说话",
+            "真人說話",
             "人工客服",
             "人工服務",
             "人工服务",

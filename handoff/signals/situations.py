@@ -1822,8 +1822,7 @@ _SHAPES += (
             r"\b(?:the|my|his|her|our)\s+diagnosis\b",
         ),
         (
-            "low down hopeless worthless overwhelmed broken bits place tether apart sleep "
-            "giving",
+            "low down hopeless worthless overwhelmed broken bits place tether apart sleep giving",
             r"\b(?:i'm|im|i am|i've been|ive been|i have been|i feel|i'm feeling|feeling)\s+"
             r"(?:really\s+|so\s+|very\s+|quite\s+|pretty\s+|completely\s+)?(?:low|down(?!\s+to)|"
             r"hopeless|worthless|overwhelmed|broken|in bits)\b",
