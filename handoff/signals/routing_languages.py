@@ -81,6 +81,7 @@ NOT_UNDERSTOOD = "not_understood"  # "you don't understand", "I still don't unde
 PRAISE = "praise"  # a warm word: sarcasm only beside a failure (handoff.signals.text)
 SARCASM = "sarcasm"  # unmistakable on its own: "thanks for nothing"
 HOWTO = "howto"  # a question about fraud as a topic: "where is the anti-fraud setting?"
+STILL_NOT = "still_not"  # "still not working", "still nothing": the problem outlived an answer
 
 # Those kinds' weights in the frustration score (what the English lexicon's groups of the
 # kind weigh; repetition as its milder group, since "third time" may count a recurrence;
@@ -95,6 +96,7 @@ LANGUAGE_ONLY_KINDS: dict[str, tuple[float, bool]] = {
     NOT_UNDERSTOOD: (0.3, True),
     PRAISE: (0.45, True),
     SARCASM: (0.55, True),
+    STILL_NOT: (0.45, True),  # the English lexicon's "still not" group
 }
 
 
@@ -357,7 +359,17 @@ POLISH = Language(
             "ktoś wypłacił moje pieniądze",
             "ktoś zalogował się na moje konto",
         ),
+        STILL_NOT: (
+            "nadal nie",
+            "dalej nie",
+            "wciąż nie",
+            "ciągle nie",
+            "nadal nic",
+            "dalej nic",
+            "wciąż nic",
+        ),
         REPEATED: (
+            "z rzędu",
             "po raz trzeci",
             "po raz czwarty",
             "po raz kolejny",
@@ -560,7 +572,16 @@ ROMANIAN = Language(
             "plăți pe care nu",
             "plată pe care nu",
         ),
+        STILL_NOT: (
+            "tot nu",
+            "încă nu a",
+            "încă nu au",
+            "tot nimic",
+            "nici acum",
+        ),
         REPEATED: (
+            "luni la rând",
+            "ori la rând",
             "a treia oară",
             "a patra oară",
             "pentru a treia oară",
@@ -1180,7 +1201,18 @@ PORTUGUESE = Language(
             "não fiz estes pagamentos",
             "não fui eu que fiz",
         ),
+        STILL_NOT: (
+            "ainda não",
+            "continua sem",
+            "continua a não",
+            "até agora nada",
+            "ainda nada",
+        ),
         REPEATED: (
+            "meses seguidos",
+            "vezes seguidas",
+            "já são três meses",
+            "já vão três meses",
             "terceira vez",
             "quarta vez",
             "pela terceira vez",
@@ -1378,7 +1410,20 @@ SPANISH = Language(
             "no hice estos pagos",
             "no hice esos pagos",
         ),
+        STILL_NOT: (
+            "sigue sin",
+            "siguen sin",
+            "todavía no",
+            "aún no",
+            "todavía nada",
+            "sigue igual",
+        ),
         REPEATED: (
+            "meses seguidos",
+            "veces seguidas",
+            "ya van tres meses",
+            "ya van dos meses",
+            "ya van tres veces",
             "tercera vez",
             "cuarta vez",
             "por tercera vez",
@@ -1405,6 +1450,8 @@ SPANISH = Language(
             "no contestas",
         ),
         PRAISE: (
+            "qué eficientes",
+            "qué eficiencia",
             "genial",
             "qué maravilla",
             "maravilloso",
@@ -1968,7 +2015,16 @@ ITALIAN = Language(
             ),
             "non ho fatto questi pagamenti",
         ),
+        STILL_NOT: (
+            "ancora non",
+            "ancora niente",
+            "ancora nulla",
+            "continua a non",
+        ),
         REPEATED: (
+            "mesi di fila",
+            "volte di fila",
+            "sono già tre mesi",
             "terza volta",
             "quarta volta",
             "per la terza volta",
@@ -2233,7 +2289,16 @@ FRENCH = Language(
             ),
             "je n'ai pas fait ces paiements",
         ),
+        STILL_NOT: (
+            "toujours pas",
+            "toujours rien",
+            "toujours aucun",
+            "toujours aucune",
+        ),
         REPEATED: (
+            "mois de suite",
+            "fois de suite",
+            "ça fait trois mois",
             "troisième fois",
             "quatrième fois",
             "pour la troisième fois",
