@@ -902,6 +902,9 @@ URDU = Language(
     ("Nastaliq (Arabic script)", "Roman Urdu"),
     {
         HUMAN: (
+            "فون پر بات",
+            "مجھے کال کر",
+            "کوئی مجھے کال",
             "مینیجر سے بات",
             "کسی آدمی سے بات",
             "نمائندہ سے بات",
@@ -980,6 +983,12 @@ HINDI = Language(
     ("Devanagari", "Latin letters (Hinglish)"),
     {
         HUMAN: (
+            "फ़ोन पर बात",
+            "फोन पर बात",
+            "मुझे कॉल कर",
+            "कोई मुझे कॉल",
+            "phone par baat",
+            "phone pe baat",
             *_c(
                 (
                     "किसी इंसान",
@@ -1535,6 +1544,10 @@ ARABIC = Language(
     ("Arabic script", "Arabizi (Latin letters with digits: 3 for ع, 7 for ح)"),
     {
         HUMAN: (
+            "حدا يتصل",
+            "يتصل فيني",
+            "حدا يحكي معي",
+            "حدا يكلمني",
             "حد يتصل بي",
             "حد يتصل فيني",
             "احد يتصل بي",
@@ -1661,6 +1674,12 @@ ARABIC = Language(
             "mostashfa",
         ),
         CHURN: (
+            "سكر حسابي",
+            "بسكر حسابي",
+            "انقل لبنك ثاني",
+            "انقل لبنك تاني",
+            "اروح لبنك ثاني",
+            "اغير البنك",
             "سأغلق حسابي",
             "راح اسكر حسابي",
             "سأنقل أموالي",
@@ -2766,6 +2785,7 @@ SOMALI = Language(
     ("Latin",),
     {
         HUMAN: (
+            "qof dad ah",
             *_c(
                 _SO_TALK,
                 (

@@ -457,7 +457,7 @@ _SHAPES: tuple[_Shape, ...] = (
         r"\b(?:gambl\w*|betting|bets|bookies|casino|slots|bet365|skybet|paddy power)\b",
         r"\b(?:gambling|betting)\s+(?:problem|addiction|debts?|again)\b",
         # illness, hospital, disability
-        r"\b(?:in|from|out of|at)\s+(?:the\s+)?(?:hospital|hospice|intensive care|icu|a&e)\b",
+        r"\b(?:in|from|out of|at)\s+(?:the\s+|a\s+)?(?:hospital|hospice|intensive care|icu|a&e)\b",
         r"\b(?:had|has|have|got|having|with|from|after|diagnosed with|suffering from|undergoing|"
         r"battling|fighting|recovering from|terminal)\s+(?:a\s+|an\s+|the\s+)?(?:stroke|cancer|"
         r"chemo\w*|dementia|alzheimer\w*|heart attack|breakdown|depression|anxiety attacks?|"
@@ -973,6 +973,7 @@ _SHAPES += (
         COPING,
         0.0,
         _words(
+            "routine fine ok okay year "
             "coping managing getting doing voiceover voice screen screenreader talkback large "
             "braille audio text font bigger accessibility accessible magnifier high ago now "
             "got get getting with had received starting start found walked lined save savings "
@@ -998,6 +999,20 @@ _SHAPES += (
             "years",
             rf"{_CALM}\b(?:died|passed away|passed|late (?:husband|wife|partner|mum|dad|mother|"
             rf"father)|widowed|bereaved)\b[^.?!\n]{{0,80}}?\b{_NUMBER_WORD}\s+years\s+(?:ago|now)\b",
+        ),
+        # round 8: "since my dad passed away last year I'm moving back, can I change my address"
+        _gated(
+            "year",
+            rf"{_CALM}\b(?:died|passed away|late (?:husband|wife|partner|mum|dad|mother|"
+            r"father)|widowed|bereaved)\b[^.?!\n]{0,20}?\b(?:last year|a (?:few |couple of )?"
+            r"years? ago)\b",
+        ),
+        # "my mum's in hospital for a hip op next week (she's fine, routine)"
+        _gated(
+            "routine fine ok okay",
+            rf"{_CALM}\b(?:hospital|op|operation|surgery|procedure)\b[^\n]{{0,60}}?\b(?:routine|"
+            r"(?:she's|he's|she is|he is|i'm|i am|they're) (?:fine|ok|okay|doing (?:well|fine|"
+            r"great)))\b",
         ),
         # a job lost with a cushion or the next one lined up
         _gated(
@@ -1032,6 +1047,7 @@ _SHAPES += (
         r"(?:a\s+)?(?:formal\s+)?complaint\b",
         r"\b(?:i'm|im|i am)\s+not\s+complaining\b",
         r"\bnot\s+(?:to\s+)?(?:complain|moan)\b",
+        r"(?:^|[.!?]\s*)not\s+complaining\b",
     ),
     # Low mood said in passing: "not that it matters, nothing really matters much at the
     # moment". Not "it doesn't matter" (a fact) or "nothing matters more than security".
@@ -1498,7 +1514,7 @@ _SHAPES += (
         _words("meant supposed expected"),
         r"(?:^|[.?!,]\s*)(?:(?:ok|okay|right|well|and)\s+)?(?:so|then)\s+what\s+(?:am|are)\s+"
         r"(?:i|we)\s+(?:meant|supposed|expected)\s+to\s+do(?:\s+(?:now|then|here|about (?:it|this|"
-        r"that)))?\s*[?!.]*\s*$",
+        r"that)))?(?:\s*[,;]\s*(?:not|just|go|starve|wait)\b[^.?!\n]{0,40}\?)?\s*[?!.]*\s*$",
     ),
     # A promise that was not kept ("I was told it would be refunded and it hasn't been"): the
     # customer is chasing, as with "still not".
@@ -1590,7 +1606,7 @@ _SHAPES += (
         r"in \d+ (?:hours?|minutes?))\b",
         r"\b(?:need|have|got)\s+to\s+(?:pay|send|transfer|move)\b[^.?!\n]{0,30}?\b(?:today|tonight|"
         r"tomorrow|right now|this morning|this afternoon)\b",
-        r"\b(?:i'll|ill|i will|we'll|we will|i'm going to|we're going to|going to|could)\s+lose\s+"
+        r"\b(?:i'll|ill|i will|we'll|we will|i'm going to|we're going to|going to|could|i|we)\s+lose\s+"
         r"(?:the|my|our)\s+(?:house|flat|home|deposit|booking|job|place|car)\b",
         # a penalty the delay will cost: "he'll charge me a late fee now"
         r"\b(?:charge|charging|fine|fining|hit|stick)\s+(?:me|us)\s+(?:with\s+)?(?:a\s+)?(?:late|"
@@ -1801,10 +1817,13 @@ _SHAPES += (
             r"\b(?:deceased|executor|executrix|next of kin)\b",
         ),
         (
-            "around here long left live gone",
+            "around here long left live gone nurse nurses doctor doctors consultant hospice",
             r"\b(?:won't|wont|will not|not going to)\s+be\s+(?:around|here)\s+(?:for\s+)?"
             r"(?:much|long|much longer|very long)\b",
             r"\b(?:weeks|months|year)\s+(?:left\s+)?to\s+live\b",
+            # "the nurses say it's days"
+            r"\b(?:nurses?|doctors?|consultant|hospice)\b[^.?!\n]{0,40}?\b(?:it's|its|it is)\s+"
+            r"(?:only\s+)?(?:days|weeks|hours)\b",
             r"\b(?:only\s+)?(?:got|have|given)\s+(?:a few|few|\d+|two|three|four|six)\s+"
             r"(?:weeks|months)\s+(?:left|to live)\b",
             r"\b(?:after|when|once)\s+(?:i'm|im|i am|i've)\s+(?:gone|dead)\b(?!\s+(?:on|to|for|"
@@ -1901,6 +1920,19 @@ _SHAPES += (
             rf"\b(?:rephrased|reworded|retyped|repeated)\b{_GAP}\b{_NUM}\s+(?:times|ways)\b",
         ),
     ),
+    # A threat to go public said as an offer: "my local paper would be very interested to
+    # hear how you treat pensioners", "my cousin at the Standard would love to hear about
+    # this". Not "I'd love to know how you work out interest" (the customer asking).
+    _shape(
+        PUBLIC,
+        0.5,
+        _words("interested love like keen"),
+        r"\b(?:they|he|she|paper|papers|press|newspaper|journalists?|watchdog|reporters?|mp|"
+        r"bbc|standard|telegraph|guardian|mirror|mail|sun|times|followers)(?:'d|\s+would|"
+        r"\s+will)\s+(?:be\s+)?(?:very\s+|really\s+|most\s+|so\s+)?(?:interested|love|like|"
+        r"keen)\s+(?:to|in)\s+(?:hear|hearing|know|knowing|read|reading)\b[^.?!\n]{0,30}?"
+        r"\b(?:how|about|what|that|this)\b",
+    ),
     # Sarcasm: "ah yes, the classic 'please rephrase'", "no rush, it's not like I need to eat".
     *_family(
         SARCASM,
@@ -1908,6 +1940,13 @@ _SHAPES += (
         (
             "classic famous",
             r"\b(?:ah|oh|ahh)\s+yes,?\s+(?:the|that|my|our)\s+(?:classic|famous)\b",
+        ),
+        (
+            "thought think pearls pearl",
+            # "wow, 'visit a cash machine', genius, never thought of that"
+            r"\bnever (?:would have |would've |would of )?thought of that\b",
+            r"\bwhy didn't i think of that\b",
+            r"\bpearls? of wisdom\b",
         ),
         (
             "rush",
