@@ -1920,6 +1920,120 @@ _SHAPES += (
             rf"\b(?:rephrased|reworded|retyped|repeated)\b{_GAP}\b{_NUM}\s+(?:times|ways)\b",
         ),
     ),
+    # Going round in circles without counting aloud: "already tried that", "you've sent me
+    # the same thing again", "uploaded it 3 times", "the 4th day I've tried", "two weeks and
+    # nothing", "I've been sat here for half an hour".
+    *_family(
+        REPEATED,
+        0.3,
+        (
+            "already alr",
+            r"\b(?:already|alr)\s+(?:done|tried|did|checked|followed)\s+(?:that|this|it|those|"
+            r"all (?:that|this|of that|of those|those))\b(?![^.?!\n]{0,30}?\b(?:worked|works|"
+            r"thanks|thank you|ta)\b)",
+            r"\b(?:done|tried|did|checked)\s+(?:that|this|it|all (?:that|this|of that))\s+"
+            r"already\b(?![^.?!\n]{0,30}?\b(?:worked|works|thanks|thank you|ta)\b)",
+        ),
+        (
+            "work",
+            r"\b(?:did|done|tried)\s+(?:that|it|this)\b[,.]?\s+(?:and\s+)?(?:it\s+)?(?:still\s+)?"
+            r"(?:didn't|doesn't|did not|does not|won't|isn't)\s+work",
+        ),
+        (
+            "again same",
+            r"\byou(?:'ve| have)?\s+(?:just\s+)?(?:sent|given|shown|told|said)\s+(?:me\s+)?"
+            r"(?:that|this|it|the same(?:\s+\w+)?)\s+again\b",
+            r"\b(?:sent|gave|given|showed|shown|sending|giving)\s+(?:me\s+)?the same\s+(?:thing|"
+            r"answer|reply|link|message|list|page|options?|info|stuff)\b",
+        ),
+        (
+            "times",
+            rf"\b(?:uploaded|submitted|resubmitted|sent in|posted|filled (?:in|out)|reset|done|"
+            rf"completed|entered|typed|re-?entered|reinstalled|restarted)\b{_GAP}\b{_NUM}\s+times\b",
+        ),
+        (
+            "day week month attempt",
+            rf"\b{_ORDINAL}\s+(?:day|week|month|attempt)\b[^.?!\n]{{0,20}}?\b(?:tried|trying|"
+            rf"asked|asking|chased|chasing|called|calling|rang|ringing|of this|running)\b",
+        ),
+    ),
+    _shape(
+        STILL_NOT,
+        0.3,
+        _words("nothing no"),
+        rf"\b{_NUM}\s+(?:days|weeks|months|hours)\s+(?:now\s+)?(?:and|&|later and)\s+(?:still\s+)?"
+        r"(?:nothing|no (?:money|reply|response|answer|word|refund|card|update|news|sign))\b",
+    ),
+    _shape(
+        "long_wait",
+        0.3,
+        _words("sat sitting here on hour mins minutes life"),
+        r"\b(?:been\s+)?(?:sat|sitting|stuck|waiting)\s+(?:here|on here|on this chat|in this chat)\s+"
+        r"(?:for\s+)?(?:over\s+|nearly\s+|almost\s+)?(?:half an hour|an hour|\d+\s*(?:mins?|minutes|"
+        r"hours?|hrs?)|ages|forever)\b",
+        r"\b\d+\s*(?:mins?|minutes|hours?|hrs?)\s+of my life\b",
+    ),
+    # Vulnerability told by its effects: not eating, a few pounds to last, typing for a
+    # relative who cannot, low mood in everyday words, a benefit sanction, a new diagnosis.
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "eaten",
+            r"\b(?:haven't|havent|have not|not|hardly|barely)\s+(?:properly\s+)?eaten\b",
+        ),
+        (
+            "left name",
+            r"(?:£\s?\d+(?:\.\d\d)?|\d+p)\s+(?:left|to my name)\b[^.?!\n]{0,30}?\b(?:till|until|"
+            r"to last|for the (?:week|month)|kids|food|eat|feed|rent)\b",
+        ),
+        (
+            "typing writing messaging",
+            r"\b(?:typing|writing|messaging)\s+(?:this\s+)?(?:for|on behalf of)\s+my\s+(?:nan|"
+            r"nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|mum|mam|mom|"
+            r"mother|dad|father|aunt|auntie|uncle)\b",
+        ),
+        (
+            "can't cant cannot",
+            r"\b(?:she|he)\s+(?:can't|cant|cannot)\s+(?:see (?:the screen|properly|well)|read|type|"
+            r"use (?:a|the|her|his) (?:phone|computer|hands|app)|hear|speak|get out|"
+            r"leave the house|manage (?:her|his) (?:money|finances|account)|understand)\b",
+        ),
+        (
+            "drowning under water mess crying bed housebound bedbound enough",
+            r"\b(?:drowning|going under|head above water|(?:my )?head'?s (?:a mess|all over the "
+            r"place|gone)|keep crying|can't stop crying|barely get out of bed|housebound|"
+            r"bed ?bound|not well enough)\b",
+        ),
+        ("sanctioned", r"\b(?:got|been|was|i'm|im|i am|being)\s+sanctioned\b"),
+        ("diagnosed", r"\b(?:just|recently|newly)\s+(?:been\s+)?diagnosed\b"),
+    ),
+    # Threats to leave said as thoughts or verdicts: "seriously considering moving
+    # everything", "you've lost a customer", "never banking with you again".
+    *_family(
+        CHURN,
+        0.5,
+        (
+            "considering thinking looking",
+            r"\b(?:considering|thinking (?:of|about)|looking (?:at|into))\s+(?:moving (?:everything|"
+            r"it all|my (?:money|accounts?|savings)|banks|over)|switching (?:banks|to (?:monzo|"
+            r"starling|revolut|nationwide|barclays|hsbc|lloyds|natwest|santander|halifax|chase|"
+            r"another bank))|leaving (?:you|this bank)|closing (?:my|all my) accounts?)\b",
+        ),
+        ("lost", r"\b(?:you've|you have|you)\s+(?:just\s+)?lost\s+(?:a|another|my)\s+customer\b"),
+        ("never", r"\bnever\s+(?:banking|bank|using you|use you)\s+(?:with\s+you\s+)?again\b"),
+        (
+            "done",
+            r"\b(?:i'm|im|i am|we're|we are)\s+(?:so\s+|completely\s+)?done\s+with\s+(?:you|this bank|"
+            r"your bank|you lot|you guys|this place)\b",
+        ),
+    ),
+    _shape(
+        HUMAN,
+        0.0,
+        _words("escalated"),
+        r"\b(?:want|need|like|get)\s+(?:this|it|my (?:case|complaint|issue|problem))\s+escalated\b",
+    ),
     # A threat to go public said as an offer: "my local paper would be very interested to
     # hear how you treat pensioners", "my cousin at the Standard would love to hear about
     # this". Not "I'd love to know how you work out interest" (the customer asking).
