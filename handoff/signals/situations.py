@@ -1709,14 +1709,15 @@ _SHAPES += (
 # a word for one of the bank's people (someone, an adviser, a team member, customer
 # services), never "my manager" or "the person I paid".
 _PERSON = (
-    r"(?:(?:a|an|the|some|your|one of (?:your|the))\s+)?(?:(?:real|actual|live|proper|human|"
+    r"(?:(?:(?:a|an|the|some|your|one of (?:your|the))\s+)?(?:(?:real|actual|live|proper|human|"
     r"other|senior)\s+)?(?:someone|somebody|person|people|humans?(?:\s+beings?)?|agents?|"
     r"advis[eo]rs?|managers?|supervisors?|operators?|representatives?|staff(?:\s+members?)?|"
     r"members? of (?:staff|the team|your team)|team members?|colleagues?|banker|"
-    r"customer (?:services?|care|support))\b"
+    r"customer (?:services?|care|support))\b|(?:one of\s+)?(?:your|the)\s+(?:team|staff|advisers|"
+    r"advisors|people)\b|one of you(?:\s+lot|\s+guys)?\b)"
 )
 # "call me when it arrives": news, not a person now.
-_NOT_NOW = r"(?!\s+(?:when|once|if|after|about|as soon as|whenever)\b)"
+_NOT_NOW = r"(?!\s+(?:when|once|if|after|as soon as|whenever)\b)"
 _FAMILY_WORDS = (
     r"(?:mum|mam|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|nan|"
     r"nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|baby|fiance|fiancée|"
@@ -1747,9 +1748,9 @@ _SHAPES += (
             rf"me\b{_NOT_NOW}",
         ),
         (
-            "appointment meeting call chat sit face",
+            "appointment meeting call chat sit face word",
             rf"\b(?:appointment|meeting|video call|video chat|phone call|call|chat|sit down|"
-            rf"face to face)\s+with\s+{_PERSON}",
+            rf"face to face|a word|a quick word)\s+with\s+(?:{_PERSON})",
         ),
         (
             "over through",
@@ -1762,10 +1763,13 @@ _SHAPES += (
         (
             "someone somebody person people human humans agent agents adviser advisor advisers "
             "advisors manager supervisor staff member members colleague colleagues banker "
-            "representative",
+            "representative team you",
             # "an adviser I could go through it with", "is there a team member I can ring"
-            rf"{_PERSON}\s+(?:i|we)\s+(?:could|can|might|would)\s+(?:go (?:through|over)|"
-            rf"talk (?:it |this )?(?:through|over)|discuss|speak|talk|chat|ring|call|phone)\b",
+            _gated(
+                "i|could i|can i|might i|would we|could we|can we|might we|would",
+                rf"(?:{_PERSON})\s+(?:i|we)\s+(?:could|can|might|would)\s+(?:go (?:through|over)|"
+                rf"talk (?:it |this )?(?:through|over)|discuss|speak|talk|chat|ring|call|phone)\b",
+            ),
         ),
         (
             "bot robot machine computer ai algorithm you",
@@ -1802,7 +1806,8 @@ _SHAPES += (
             # "my dad passed last month"; not "my son passed his test"
             rf"\b(?:my|our)\s+(?:late\s+)?{_FAMILY_WORDS}\s+(?:has\s+|just\s+|recently\s+|sadly\s+|"
             rf"suddenly\s+)*(?:passed|died)\b(?!\s+(?:his|her|their|the|a|an|my|our|its|it|all|"
-            rf"with|through|on|over|by|me|us|away from)\b)",
+            rf"with|through|on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            rf"the\s+\d))|over|by|me|us|away from)\b)",
             r"\b(?:he|she)\s+(?:has\s+|just\s+|recently\s+|sadly\s+)*(?:died|passed away)\b",
         ),
         (
@@ -1830,10 +1835,11 @@ _SHAPES += (
             r"away|abroad|out))",
         ),
         (
-            "leukaemia leukemia lymphoma sclerosis parkinson's parkinsons motor dialysis "
+            "leukaemia leukemia lymphoma sclerosis parkinson's parkinsons motor dialysis immunotherapy "
             "palliative seizures seizure epilepsy epileptic transplant treatment radiotherapy "
             "surgery operation diagnosis",
             r"\b(?:leuka?emia|lymphoma|sclerosis|parkinson'?s|motor neurone|dialysis|palliative|"
+            r"radiotherapy|immunotherapy|"
             r"seizures?|epilep\w*|transplant)\b",
             r"\b(?:undergoing|having|started|starting|going through|recovering from)\s+"
             r"(?:(?:my|cancer|the)\s+)?(?:treatment|radiotherapy|surgery|an operation|"
@@ -1882,9 +1888,9 @@ _SHAPES += (
         ),
         (
             "confused forgetful muddled forgetting memory",
-            rf"\b(?:my|our|his|her)\s+{_FAMILY_WORDS}\s+(?:is|'s|has been|keeps|gets|is getting|"
-            rf"has got|has become)\s+(?:very\s+|really\s+|so\s+|more\s+|a bit\s+|quite\s+)?"
-            rf"(?:confused|forgetful|muddled|getting confused|forgetting)\b",
+            rf"\b(?:(?:my|our|his|her)\s+)?{_FAMILY_WORDS}(?:'s|\s+is|\s+has been|\s+keeps|\s+gets|"
+            rf"\s+has got|\s+has become)\s+(?:getting\s+|becoming\s+)?(?:very\s+|really\s+|so\s+|"
+            rf"more\s+|a bit\s+|quite\s+)?(?:confused|forgetful|muddled|forgetting)\b",
             r"\b(?:memory\s+(?:is going|problems|loss)|losing (?:his|her|my) memory)\b",
         ),
         (
