@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_routing_round3 import _ungated, kinds, route
 from handoff.signals import situations
+from tests.test_routing_round3 import _ungated, kinds, route
 
 # ------------------------------------------------------------------ requests for a person
 
@@ -109,7 +109,7 @@ def test_look_alikes_are_not_vulnerability(text: str) -> None:
     assert "vulnerability" not in kinds(text)
 
 
-# ------------------------------------------------------------------ frustration without trigger words
+# ------------------------------------------------------------------ frustration, no trigger words
 
 FRUSTRATION = [
     ("repeated_asking", "I've already tried all of that"),

@@ -1606,7 +1606,8 @@ _SHAPES += (
         r"in \d+ (?:hours?|minutes?))\b",
         r"\b(?:need|have|got)\s+to\s+(?:pay|send|transfer|move)\b[^.?!\n]{0,30}?\b(?:today|tonight|"
         r"tomorrow|right now|this morning|this afternoon)\b",
-        r"\b(?:i'll|ill|i will|we'll|we will|i'm going to|we're going to|going to|could|i|we)\s+lose\s+"
+        r"\b(?:i'll|ill|i will|we'll|we will|i'm going to|we're going to|going to|could|i|"
+        r"we)\s+lose\s+"
         r"(?:the|my|our)\s+(?:house|flat|home|deposit|booking|job|place|car)\b",
         # a penalty the delay will cost: "he'll charge me a late fee now"
         r"\b(?:charge|charging|fine|fining|hit|stick)\s+(?:me|us)\s+(?:with\s+)?(?:a\s+)?(?:late|"
@@ -1835,7 +1836,8 @@ _SHAPES += (
             r"away|abroad|out))",
         ),
         (
-            "leukaemia leukemia lymphoma sclerosis parkinson's parkinsons motor dialysis immunotherapy "
+            "leukaemia leukemia lymphoma sclerosis parkinson's parkinsons motor dialysis "
+            "immunotherapy "
             "palliative seizures seizure epilepsy epileptic transplant treatment radiotherapy "
             "surgery operation diagnosis",
             r"\b(?:leuka?emia|lymphoma|sclerosis|parkinson'?s|motor neurone|dialysis|palliative|"
@@ -1895,7 +1897,8 @@ _SHAPES += (
         ),
         (
             "divorce separation separating",
-            r"\b(?:going through|in the middle of)\s+(?:a\s+|my\s+|our\s+)?(?:divorce|separation)\b",
+            r"\b(?:going through|in the middle of)\s+(?:a\s+|my\s+|our\s+)?(?:divorce|"
+            r"separation)\b",
         ),
     ),
     # A complaint made in so many words ("I want to make a complaint", "I'll be complaining");
@@ -1974,9 +1977,9 @@ _SHAPES += (
         "long_wait",
         0.3,
         _words("sat sitting here on hour mins minutes life"),
-        r"\b(?:been\s+)?(?:sat|sitting|stuck|waiting)\s+(?:here|on here|on this chat|in this chat)\s+"
-        r"(?:for\s+)?(?:over\s+|nearly\s+|almost\s+)?(?:half an hour|an hour|\d+\s*(?:mins?|minutes|"
-        r"hours?|hrs?)|ages|forever)\b",
+        r"\b(?:been\s+)?(?:sat|sitting|stuck|waiting)\s+(?:here|on here|on this chat|"
+        r"in this chat)\s+(?:for\s+)?(?:over\s+|nearly\s+|almost\s+)?(?:half an hour|an hour|"
+        r"\d+\s*(?:mins?|minutes|hours?|hrs?)|ages|forever)\b",
         r"\b\d+\s*(?:mins?|minutes|hours?|hrs?)\s+of my life\b",
     ),
     # Vulnerability told by its effects: not eating, a few pounds to last, typing for a
@@ -2021,8 +2024,9 @@ _SHAPES += (
         0.5,
         (
             "considering thinking looking",
-            r"\b(?:considering|thinking (?:of|about)|looking (?:at|into))\s+(?:moving (?:everything|"
-            r"it all|my (?:money|accounts?|savings)|banks|over)|switching (?:banks|to (?:monzo|"
+            r"\b(?:considering|thinking (?:of|about)|looking (?:at|into))\s+(?:moving "
+            r"(?:everything|it all|my (?:money|accounts?|savings)|banks|over)|switching "
+            r"(?:banks|to (?:monzo|"
             r"starling|revolut|nationwide|barclays|hsbc|lloyds|natwest|santander|halifax|chase|"
             r"another bank))|leaving (?:you|this bank)|closing (?:my|all my) accounts?)\b",
         ),
@@ -2030,8 +2034,8 @@ _SHAPES += (
         ("never", r"\bnever\s+(?:banking|bank|using you|use you)\s+(?:with\s+you\s+)?again\b"),
         (
             "done",
-            r"\b(?:i'm|im|i am|we're|we are)\s+(?:so\s+|completely\s+)?done\s+with\s+(?:you|this bank|"
-            r"your bank|you lot|you guys|this place)\b",
+            r"\b(?:i'm|im|i am|we're|we are)\s+(?:so\s+|completely\s+)?done\s+with\s+(?:you|"
+            r"this bank|your bank|you lot|you guys|this place)\b",
         ),
     ),
     _shape(
