@@ -34,6 +34,10 @@ of these messages as out_of_scope and the cues are all the rules have:
   failure ("tercera vez hoy, sois unos cracks"), and ``sarcasm`` for the unmistakable
   "thanks for nothing" ("gracias por nada", "merci pour rien"). A warm word is listed by
   one language only: the sarcasm check counts them, and three read as sincere;
+* ``still_not``: the problem outlived an answer ("nadal nie działa", "sigue sin llegar",
+  "toujours rien"), weighted as the English lexicon's "still not" group (round 8: Polish,
+  Romanian, Portuguese, Spanish, Italian, French, the European languages where "still" +
+  negation is a fixed pair of words);
 * ``howto``: questions about fraud as a topic ("धोखाधड़ी से बचने के लिए सेटिंग", "jak zgłosić
   oszustwo?"), which keep a bare fraud word from reaching the fraud rules.
 

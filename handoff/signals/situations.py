@@ -33,6 +33,15 @@ Kinds (all read by rules as cues):
   shops". Not "I'll try again after updating" (moving on) or "sorry, sent twice" (a slip).
 * ``joking``: "😂", "lol", "jk", "only joking": a threat to leave made in jest is not one.
 
+Round 8 widened the escalation kinds to what customers say instead of the trigger words:
+requests for a person without "talk to" (transferred, passed on, get hold of, have someone
+contact me, an appointment or a word with an adviser, "not you, a person"), vulnerability
+by its effects (a death in the family, not long to live, treatment, low mood, fear of a
+partner, nothing left, money poured into gambling, a confused relative), chasing without
+counting aloud ("already tried that", "the same list again", "two weeks and nothing", kinds
+``repeated_asking``, ``still_not`` and ``long_wait``), churn as a thought or a verdict
+("thinking of switching banks", "you've lost a customer") and a complaint in so many words.
+
 Fraud, scam and vulnerability weigh nothing in the frustration score (facts, not moods);
 the threats, sarcasm and repeated asking weigh a little less than the lexicon's phrases of
 those kinds, so that where both match the same words the phrase is the evidence shown.
@@ -1009,7 +1018,7 @@ _SHAPES += (
         ),
         # "my mum's in hospital for a hip op next week (she's fine, routine)"
         _gated(
-            "routine fine ok okay",
+            "routine fine ok okay doing",
             rf"{_CALM}\b(?:hospital|op|operation|surgery|procedure)\b[^\n]{{0,60}}?\b(?:routine|"
             r"(?:she's|he's|she is|he is|i'm|i am|they're) (?:fine|ok|okay|doing (?:well|fine|"
             r"great)))\b",
@@ -1767,7 +1776,7 @@ _SHAPES += (
             "representative team you",
             # "an adviser I could go through it with", "is there a team member I can ring"
             _gated(
-                "i|could i|can i|might i|would we|could we|can we|might we|would",
+                "could can might would",
                 rf"(?:{_PERSON})\s+(?:i|we)\s+(?:could|can|might|would)\s+(?:go (?:through|over)|"
                 rf"talk (?:it |this )?(?:through|over)|discuss|speak|talk|chat|ring|call|phone)\b",
             ),
