@@ -40,6 +40,15 @@ PERSON = [
     "કોઈ કર્મચારી સાથે વાત કરવી છે",
     "请给我打电话",
     "mujhe phone pe baat karni hai",
+    "zadzwoni ktoś do mnie dzisiaj?",
+    "mă poate suna cineva mâine?",
+    "alguém me pode ligar à tarde?",
+    "mi potete chiamare domani?",
+    "y a-t-il quelqu'un pour m'aider ?",
+    "kya koi mujhe call kar sakta hai aaj",
+    "ਮੈਨੂੰ ਵਾਪਸ ਫ਼ੋਨ ਕਰੋ ਜੀ",
+    "بدي احكي مع حدا من البنك",
+    "我要找客服帮忙",
 ]
 NOT_PERSON = [
     "how do I transfer money to someone in Spain",
@@ -52,6 +61,10 @@ NOT_PERSON = [
     "can someone else pay into my account",
     "I don't need to speak to anyone, just checking my balance",
     "can I pass on my card details to the hotel over the phone",
+    "c'è qualcuno che ha usato la mia carta",
+    "il y a quelqu'un qui a utilisé ma carte",
+    "o meu gestor de conta disse que estava tudo bem",
+    "ask your team if the branch is open on Sunday",
 ]
 
 

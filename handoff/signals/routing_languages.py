@@ -180,6 +180,11 @@ POLISH = Language(
     ("Latin, with or without diacritics",),
     {
         HUMAN: (
+            "kontaktu z pracownikiem",
+            "kontaktu z konsultantem",
+            "zadzwoni ktoś",
+            "ktoś do mnie zadzwoni",
+            "czy ktoś może zadzwonić",
             "kimś z obsługi",
             "kogoś z obsługi",
             "z kierownikiem",
@@ -452,6 +457,9 @@ ROMANIAN = Language(
     ("Latin, comma-below, cedilla or bare letters",),
     {
         HUMAN: (
+            "mă poate suna",
+            "mă sună cineva",
+            "să mă sune cineva",
             *_c(
                 ("vorbesc cu", "vorbi cu", "să vorbesc cu"),
                 ("managerul", "un manager", "cineva real"),
@@ -635,6 +643,11 @@ PANJABI = Language(
     ("Gurmukhi", "Shahmukhi", "Latin letters"),
     {
         HUMAN: (
+            "ਵਾਪਸ ਫ਼ੋਨ",
+            "ਵਾਪਸ ਫੋਨ",
+            "mainu phone kar",
+            "mainu call kar",
+            "menu phone kar",
             "ਮੈਨੇਜਰ ਨਾਲ ਗੱਲ",
             "ਅਸਲੀ ਬੰਦੇ ਨਾਲ",
             "ਮੈਨੂੰ ਵਾਪਸ ਕਾਲ ਕਰੋ",
@@ -707,6 +720,9 @@ PANJABI = Language(
 # ---------------------------------------------------------------- Urdu and Hindi
 _ROMAN_HINDUSTANI_HUMAN = (
     # round 8: call-backs in other word orders
+    "mujhe call kar sakta",
+    "mujhe call kar sakti",
+    "mujhe call kar sakte",
     "wapis call",
     "wapas call",
     "call back chahiye",
@@ -987,6 +1003,9 @@ HINDI = Language(
     ("Devanagari", "Latin letters (Hinglish)"),
     {
         HUMAN: (
+            "मुझसे बात कर सकता",
+            "मुझसे बात कर सकती",
+            "मुझसे बात कर सकते",
             "फ़ोन पर बात",
             "फोन पर बात",
             "मुझे कॉल कर",
@@ -1085,6 +1104,10 @@ PORTUGUESE = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            "me pode ligar",
+            "pode-me ligar",
+            "podem-me ligar",
+            "falar com um gestor",
             *_c(
                 ("falar com", "quero falar com", "posso falar com"),
                 ("o gerente", "o supervisor", "um responsável"),
@@ -1548,6 +1571,9 @@ ARABIC = Language(
     ("Arabic script", "Arabizi (Latin letters with digits: 3 for ع, 7 for ح)"),
     {
         HUMAN: (
+            "احكي مع حدا",
+            "احكي مع موظف",
+            "اكلم حدا",
             "حدا يتصل",
             "يتصل فيني",
             "حدا يحكي معي",
@@ -1900,6 +1926,11 @@ ITALIAN = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            "mi potete chiamare",
+            "c'è qualcuno?",
+            "ce qualcuno?",
+            "mi può chiamare",
+            "mi chiamate",
             *_c(
                 (
                     "parlare con",
@@ -2179,6 +2210,9 @@ FRENCH = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            "veux un humain",
+            "voudrais un humain",
+            "y a-t-il quelqu'un",
             *_c(
                 (
                     "parler à",
@@ -2875,6 +2909,8 @@ CHINESE = Language(
     ("Han characters",),
     {
         HUMAN: (
+            "找客服",
+            "要客服",
             "给我打电话",
             "給我打電話",
             "真人说话",
