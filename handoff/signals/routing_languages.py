@@ -34,6 +34,10 @@ of these messages as out_of_scope and the cues are all the rules have:
   failure ("tercera vez hoy, sois unos cracks"), and ``sarcasm`` for the unmistakable
   "thanks for nothing" ("gracias por nada", "merci pour rien"). A warm word is listed by
   one language only: the sarcasm check counts them, and three read as sincere;
+* ``still_not``: the problem outlived an answer ("nadal nie działa", "sigue sin llegar",
+  "toujours rien"), weighted as the English lexicon's "still not" group (round 8: Polish,
+  Romanian, Portuguese, Spanish, Italian, French, the European languages where "still" +
+  negation is a fixed pair of words);
 * ``howto``: questions about fraud as a topic ("धोखाधड़ी से बचने के लिए सेटिंग", "jak zgłosić
   oszustwo?"), which keep a bare fraud word from reaching the fraud rules.
 
@@ -81,6 +85,7 @@ NOT_UNDERSTOOD = "not_understood"  # "you don't understand", "I still don't unde
 PRAISE = "praise"  # a warm word: sarcasm only beside a failure (handoff.signals.text)
 SARCASM = "sarcasm"  # unmistakable on its own: "thanks for nothing"
 HOWTO = "howto"  # a question about fraud as a topic: "where is the anti-fraud setting?"
+STILL_NOT = "still_not"  # "still not working", "still nothing": the problem outlived an answer
 
 # Those kinds' weights in the frustration score (what the English lexicon's groups of the
 # kind weigh; repetition as its milder group, since "third time" may count a recurrence;
@@ -95,6 +100,7 @@ LANGUAGE_ONLY_KINDS: dict[str, tuple[float, bool]] = {
     NOT_UNDERSTOOD: (0.3, True),
     PRAISE: (0.45, True),
     SARCASM: (0.55, True),
+    STILL_NOT: (0.45, True),  # the English lexicon's "still not" group
 }
 
 
@@ -174,6 +180,17 @@ POLISH = Language(
     ("Latin, with or without diacritics",),
     {
         HUMAN: (
+            "kontaktu z pracownikiem",
+            "kontaktu z konsultantem",
+            "zadzwoni ktoś",
+            "ktoś do mnie zadzwoni",
+            "czy ktoś może zadzwonić",
+            "kimś z obsługi",
+            "kogoś z obsługi",
+            "z kierownikiem",
+            "poproszę kierownika",
+            "niech ktoś zadzwoni",
+            "niech ktoś do mnie zadzwoni",
             *_c(_PL_WITH, _PL_WHO),
             *_c(
                 ("połączyć mnie z", "połączy mnie pan z", "połączy mnie pani z", "przełączyć do"),
@@ -276,6 +293,16 @@ POLISH = Language(
             "zainstalowałam aplikację",
         ),
         VULNERABLE: (
+            "demencja",
+            "demencję",
+            "demencji",
+            "alzheimer",
+            "jestem w żałobie",
+            "owdowiałam",
+            "owdowiałem",
+            "mam nowotwór",
+            "nie mam pieniędzy na jedzenie",
+            "nie mam na jedzenie",
             "zmarł mi",
             "zmarła mi",
             "mój mąż zmarł",
@@ -365,7 +392,17 @@ POLISH = Language(
             "ktoś wypłacił moje pieniądze",
             "ktoś zalogował się na moje konto",
         ),
+        STILL_NOT: (
+            "nadal nie",
+            "dalej nie",
+            "wciąż nie",
+            "ciągle nie",
+            "nadal nic",
+            "dalej nic",
+            "wciąż nic",
+        ),
         REPEATED: (
+            "z rzędu",
             "po raz trzeci",
             "po raz czwarty",
             "po raz kolejny",
@@ -444,6 +481,9 @@ ROMANIAN = Language(
     ("Latin, comma-below, cedilla or bare letters",),
     {
         HUMAN: (
+            "mă poate suna",
+            "mă sună cineva",
+            "să mă sune cineva",
             *_c(
                 ("vorbesc cu", "vorbi cu", "să vorbesc cu"),
                 ("managerul", "un manager", "cineva real"),
@@ -501,6 +541,11 @@ ROMANIAN = Language(
             "le-am dat codul",
         ),
         VULNERABLE: (
+            "bolnav de cancer",
+            "bolnavă de cancer",
+            "demență",
+            "depresie",
+            "procură",
             "mama a murit",
             "tata a murit",
             "soțul meu a murit",
@@ -563,7 +608,16 @@ ROMANIAN = Language(
             "plăți pe care nu",
             "plată pe care nu",
         ),
+        STILL_NOT: (
+            "tot nu",
+            "încă nu a",
+            "încă nu au",
+            "tot nimic",
+            "nici acum",
+        ),
         REPEATED: (
+            "luni la rând",
+            "ori la rând",
             "a treia oară",
             "a patra oară",
             "pentru a treia oară",
@@ -613,6 +667,11 @@ PANJABI = Language(
     ("Gurmukhi", "Shahmukhi", "Latin letters"),
     {
         HUMAN: (
+            "ਵਾਪਸ ਫ਼ੋਨ",
+            "ਵਾਪਸ ਫੋਨ",
+            "mainu phone kar",
+            "mainu call kar",
+            "menu phone kar",
             "ਮੈਨੇਜਰ ਨਾਲ ਗੱਲ",
             "ਅਸਲੀ ਬੰਦੇ ਨਾਲ",
             "ਮੈਨੂੰ ਵਾਪਸ ਕਾਲ ਕਰੋ",
@@ -684,6 +743,16 @@ PANJABI = Language(
 
 # ---------------------------------------------------------------- Urdu and Hindi
 _ROMAN_HINDUSTANI_HUMAN = (
+    # round 8: call-backs in other word orders
+    "mujhe call kar sakta",
+    "mujhe call kar sakti",
+    "mujhe call kar sakte",
+    "wapis call",
+    "wapas call",
+    "call back chahiye",
+    "callback chahiye",
+    "mujhe call back",
+    "wapis phone",
     *_c(
         (
             "kisi insaan",
@@ -771,6 +840,14 @@ _ROMAN_HINDUSTANI_SCAM = (
     "safe account mein",
 )
 _ROMAN_HINDUSTANI_VULNERABLE = (
+    # round 8: a death, a partner holding the money, a relative's memory, low mood
+    "dehant ho gaya",
+    "dehaant ho gaya",
+    "sara paisa le leta",
+    "sara paisa le lete",
+    "sara paisa le leti",
+    "dementia hai",
+    "depression hai",
     "inteqal ho gaya",
     "intiqal ho gaya",
     "guzar gaye",
@@ -874,6 +951,9 @@ URDU = Language(
     ("Nastaliq (Arabic script)", "Roman Urdu"),
     {
         HUMAN: (
+            "فون پر بات",
+            "مجھے کال کر",
+            "کوئی مجھے کال",
             "مینیجر سے بات",
             "کسی آدمی سے بات",
             "نمائندہ سے بات",
@@ -898,6 +978,13 @@ URDU = Language(
         ),
         SCAM: ("دھوکہ", "لنک پر کلک", "او ٹی پی بتا دیا", "کوڈ بتا دیا", *_ROMAN_HINDUSTANI_SCAM),
         VULNERABLE: (
+            "میرا سارا پیسہ لے",
+            "سارا پیسہ لے لیتے",
+            "سارا پیسہ لے لیتا",
+            "مجھے کارڈ نہیں دیتے",
+            "مجھے کارڈ نہیں دیتا",
+            "ڈیمنشیا",
+            "ڈپریشن",
             "انتقال ہو گیا",
             "فوت ہو گئے",
             "فوت ہو گئی",
@@ -945,6 +1032,15 @@ HINDI = Language(
     ("Devanagari", "Latin letters (Hinglish)"),
     {
         HUMAN: (
+            "मुझसे बात कर सकता",
+            "मुझसे बात कर सकती",
+            "मुझसे बात कर सकते",
+            "फ़ोन पर बात",
+            "फोन पर बात",
+            "मुझे कॉल कर",
+            "कोई मुझे कॉल",
+            "phone par baat",
+            "phone pe baat",
             *_c(
                 (
                     "किसी इंसान",
@@ -978,6 +1074,11 @@ HINDI = Language(
         ),
         SCAM: ("ठगी", "लिंक पर क्लिक", "ओटीपी बता दिया", "ओटीपी दे दिया", *_ROMAN_HINDUSTANI_SCAM),
         VULNERABLE: (
+            "देहांत",
+            "सारा पैसा ले लेते",
+            "सारा पैसा ले लेता",
+            "डिमेंशिया",
+            "डिप्रेशन",
             "गुज़र गए",
             "गुजर गए",
             "गुज़र गई",
@@ -1032,6 +1133,10 @@ PORTUGUESE = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            "me pode ligar",
+            "pode-me ligar",
+            "podem-me ligar",
+            "falar com um gestor",
             *_c(
                 ("falar com", "quero falar com", "posso falar com"),
                 ("o gerente", "o supervisor", "um responsável"),
@@ -1089,6 +1194,14 @@ PORTUGUESE = Language(
             "transferi tudo",
         ),
         VULNERABLE: (
+            "depressão",
+            "estou deprimido",
+            "estou deprimida",
+            "demência",
+            "alzheimer",
+            "quimioterapia",
+            "não tenho dinheiro para comida",
+            "procuração",
             "faleceu",
             "meu pai morreu",
             "minha mãe morreu",
@@ -1162,7 +1275,18 @@ PORTUGUESE = Language(
             "não fiz estes pagamentos",
             "não fui eu que fiz",
         ),
+        STILL_NOT: (
+            "ainda não",
+            "continua sem",
+            "continua a não",
+            "até agora nada",
+            "ainda nada",
+        ),
         REPEATED: (
+            "meses seguidos",
+            "vezes seguidas",
+            "já são três meses",
+            "já vão três meses",
             "terceira vez",
             "quarta vez",
             "pela terceira vez",
@@ -1229,6 +1353,9 @@ SPANISH = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            "que me llame alguien",
+            "que alguien me llame",
+            "que me llamen",
             *_c(
                 ("hablar con", "quiero hablar con", "puedo hablar con"),
                 ("el supervisor", "un supervisor", "un encargado"),
@@ -1279,6 +1406,16 @@ SPANISH = Language(
             "se hizo pasar por el banco",
         ),
         VULNERABLE: (
+            "demencia",
+            "alzhéimer",
+            "alzheimer",
+            "poder notarial",
+            "depresión",
+            "estoy deprimido",
+            "estoy deprimida",
+            "quimioterapia",
+            "no tengo dinero para comer",
+            "enviudé",
             "falleció",
             "ha fallecido",
             "mi padre murió",
@@ -1347,7 +1484,20 @@ SPANISH = Language(
             "no hice estos pagos",
             "no hice esos pagos",
         ),
+        STILL_NOT: (
+            "sigue sin",
+            "siguen sin",
+            "todavía no",
+            "aún no",
+            "todavía nada",
+            "sigue igual",
+        ),
         REPEATED: (
+            "meses seguidos",
+            "veces seguidas",
+            "ya van tres meses",
+            "ya van dos meses",
+            "ya van tres veces",
             "tercera vez",
             "cuarta vez",
             "por tercera vez",
@@ -1374,6 +1524,8 @@ SPANISH = Language(
             "no contestas",
         ),
         PRAISE: (
+            "qué eficientes",
+            "qué eficiencia",
             "genial",
             "qué maravilla",
             "maravilloso",
@@ -1457,6 +1609,18 @@ ARABIC = Language(
     ("Arabic script", "Arabizi (Latin letters with digits: 3 for ع, 7 for ح)"),
     {
         HUMAN: (
+            "احكي مع حدا",
+            "احكي مع موظف",
+            "اكلم حدا",
+            "حدا يتصل",
+            "يتصل فيني",
+            "حدا يحكي معي",
+            "حدا يكلمني",
+            "حد يتصل بي",
+            "حد يتصل فيني",
+            "احد يتصل بي",
+            "أحد يتصل بي",
+            "حد يكلمني",
             *_c(_AR_TALK, _AR_WHO),
             *_c(
                 ("حولني", "حولوني", "تحولني", "وصلني", "توصلني", "وصلوني"),
@@ -1578,6 +1742,12 @@ ARABIC = Language(
             "mostashfa",
         ),
         CHURN: (
+            "سكر حسابي",
+            "بسكر حسابي",
+            "انقل لبنك ثاني",
+            "انقل لبنك تاني",
+            "اروح لبنك ثاني",
+            "اغير البنك",
             "سأغلق حسابي",
             "راح اسكر حسابي",
             "سأنقل أموالي",
@@ -1716,6 +1886,16 @@ GUJARATI = Language(
     {
         HUMAN: (
             *_c(
+                ("સ્ટાફ", "કોઈ સ્ટાફ", "કર્મચારી", "કોઈ કર્મચારી", "અધિકારી", "સલાહકાર"),
+                ("સાથે વાત", "જોડે વાત"),
+            ),
+            "પાછો ફોન",
+            "પાછો કોલ",
+            "મને ફોન કરશો",
+            *_c(("staff", "koi staff"), ("sathe vaat", "sathe vat", "jode vaat")),
+            "pacho phone",
+            "pacho call",
+            *_c(
                 ("કોઈ", "કોઈની", "કોઈ માણસ", "માણસ", "એજન્ટ", "મેનેજર", "પ્રતિનિધિ", "કસ્ટમર કેર"),
                 ("સાથે વાત", "જોડે વાત"),
             ),
@@ -1784,6 +1964,11 @@ ITALIAN = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            "mi potete chiamare",
+            "c'è qualcuno?",
+            "ce qualcuno?",
+            "mi può chiamare",
+            "mi chiamate",
             *_c(
                 (
                     "parlare con",
@@ -1862,6 +2047,10 @@ ITALIAN = Language(
             "il venditore mi ha bloccato",
         ),
         VULNERABLE: (
+            "demenza",
+            "alzheimer",
+            "depressione",
+            "chemioterapia",
             "mio padre è morto",
             "mia madre è morta",
             "mio marito è morto",
@@ -1926,7 +2115,16 @@ ITALIAN = Language(
             ),
             "non ho fatto questi pagamenti",
         ),
+        STILL_NOT: (
+            "ancora non",
+            "ancora niente",
+            "ancora nulla",
+            "continua a non",
+        ),
         REPEATED: (
+            "mesi di fila",
+            "volte di fila",
+            "sono già tre mesi",
             "terza volta",
             "quarta volta",
             "per la terza volta",
@@ -2058,6 +2256,9 @@ FRENCH = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            "veux un humain",
+            "voudrais un humain",
+            "y a-t-il quelqu'un",
             *_c(
                 (
                     "parler à",
@@ -2130,6 +2331,12 @@ FRENCH = Language(
             "le vendeur m'a bloqué",
         ),
         VULNERABLE: (
+            "n'arrive plus à payer",
+            "démence",
+            "alzheimer",
+            "dépression",
+            "chimiothérapie",
+            "procuration",
             "est décédé",
             "est décédée",
             "décès",
@@ -2189,7 +2396,16 @@ FRENCH = Language(
             ),
             "je n'ai pas fait ces paiements",
         ),
+        STILL_NOT: (
+            "toujours pas",
+            "toujours rien",
+            "toujours aucun",
+            "toujours aucune",
+        ),
         REPEATED: (
+            "mois de suite",
+            "fois de suite",
+            "ça fait trois mois",
             "troisième fois",
             "quatrième fois",
             "pour la troisième fois",
@@ -2326,6 +2542,11 @@ TURKISH = Language(
             "güvenli hesaba",
         ),
         VULNERABLE: (
+            "demans",
+            "alzheimer",
+            "depresyon",
+            "kemoterapi",
+            "vekaletname",
             "vefat etti",
             "annem öldü",
             "babam öldü",
@@ -2656,6 +2877,7 @@ SOMALI = Language(
     ("Latin",),
     {
         HUMAN: (
+            "qof dad ah",
             *_c(
                 _SO_TALK,
                 (
@@ -2741,6 +2963,12 @@ CHINESE = Language(
     ("Han characters",),
     {
         HUMAN: (
+            "找客服",
+            "要客服",
+            "给我打电话",
+            "給我打電話",
+            "真人说话",
+            "真人說話",
             "人工客服",
             "人工服務",
             "人工服务",

@@ -204,6 +204,11 @@ _STAFF = (
     "a banker",
     "the fraud team",
     "someone on the phone",
+    # "I still want to talk to one of you lot"
+    "one of you",
+    "one of you lot",
+    "one of you guys",
+    "one of your people",
 )
 _CALL_ME = (
     "call me",
@@ -1087,6 +1092,8 @@ _CHURN_THREATS = (
     "find another bank",
     "find a new bank",
 )
+# "I'll leave it open then", "I'll leave that for now": keeping something, not leaving.
+_NOT_A_THREAT = frozenset({"it", "that", "this", "them", "alone", "open", "there", "a", "an"})
 # A failure the customer says happened again: the same evidence as counting one's asks.
 _FAILED_AGAIN = _combine(
     (
@@ -1223,7 +1230,7 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(VULNERABILITY, 0.0, _CANT_AFFORD, frozenset({"to"}), _ENGLISH),
     CueGroup(VULNERABILITY, 0.0, _CANT_AFFORD_TO, negated_before=_ENGLISH),
     # Weighted as the lexicon's own groups of these kinds (strong churn, mild repetition).
-    CueGroup("churn_threat", 0.55, _CHURN_THREATS, negated_before=_ENGLISH),
+    CueGroup("churn_threat", 0.55, _CHURN_THREATS, _NOT_A_THREAT, _ENGLISH),
     CueGroup("repeated_asking", 0.35, _FAILED_AGAIN),
     CueGroup(PRAISE, 0.45, _PRAISE),  # the weight a sarcasm cue made of it carries
     # Chinese has no spaces between words: matched by unspaced_cues(), not word by word.

@@ -33,6 +33,15 @@ Kinds (all read by rules as cues):
   shops". Not "I'll try again after updating" (moving on) or "sorry, sent twice" (a slip).
 * ``joking``: "😂", "lol", "jk", "only joking": a threat to leave made in jest is not one.
 
+Round 8 widened the escalation kinds to what customers say instead of the trigger words:
+requests for a person without "talk to" (transferred, passed on, get hold of, have someone
+contact me, an appointment or a word with an adviser, "not you, a person"), vulnerability
+by its effects (a death in the family, not long to live, treatment, low mood, fear of a
+partner, nothing left, money poured into gambling, a confused relative), chasing without
+counting aloud ("already tried that", "the same list again", "two weeks and nothing", kinds
+``repeated_asking``, ``still_not`` and ``long_wait``), churn as a thought or a verdict
+("thinking of switching banks", "you've lost a customer") and a complaint in so many words.
+
 Fraud, scam and vulnerability weigh nothing in the frustration score (facts, not moods);
 the threats, sarcasm and repeated asking weigh a little less than the lexicon's phrases of
 those kinds, so that where both match the same words the phrase is the evidence shown.
@@ -457,7 +466,7 @@ _SHAPES: tuple[_Shape, ...] = (
         r"\b(?:gambl\w*|betting|bets|bookies|casino|slots|bet365|skybet|paddy power)\b",
         r"\b(?:gambling|betting)\s+(?:problem|addiction|debts?|again)\b",
         # illness, hospital, disability
-        r"\b(?:in|from|out of|at)\s+(?:the\s+)?(?:hospital|hospice|intensive care|icu|a&e)\b",
+        r"\b(?:in|from|out of|at)\s+(?:the\s+|a\s+)?(?:hospital|hospice|intensive care|icu|a&e)\b",
         r"\b(?:had|has|have|got|having|with|from|after|diagnosed with|suffering from|undergoing|"
         r"battling|fighting|recovering from|terminal)\s+(?:a\s+|an\s+|the\s+)?(?:stroke|cancer|"
         r"chemo\w*|dementia|alzheimer\w*|heart attack|breakdown|depression|anxiety attacks?|"
@@ -973,6 +982,7 @@ _SHAPES += (
         COPING,
         0.0,
         _words(
+            "routine fine ok okay year "
             "coping managing getting doing voiceover voice screen screenreader talkback large "
             "braille audio text font bigger accessibility accessible magnifier high ago now "
             "got get getting with had received starting start found walked lined save savings "
@@ -998,6 +1008,20 @@ _SHAPES += (
             "years",
             rf"{_CALM}\b(?:died|passed away|passed|late (?:husband|wife|partner|mum|dad|mother|"
             rf"father)|widowed|bereaved)\b[^.?!\n]{{0,80}}?\b{_NUMBER_WORD}\s+years\s+(?:ago|now)\b",
+        ),
+        # round 8: "since my dad passed away last year I'm moving back, can I change my address"
+        _gated(
+            "year",
+            rf"{_CALM}\b(?:died|passed away|late (?:husband|wife|partner|mum|dad|mother|"
+            r"father)|widowed|bereaved)\b[^.?!\n]{0,20}?\b(?:last year|a (?:few |couple of )?"
+            r"years? ago)\b",
+        ),
+        # "my mum's in hospital for a hip op next week (she's fine, routine)"
+        _gated(
+            "routine fine ok okay doing",
+            rf"{_CALM}\b(?:hospital|op|operation|surgery|procedure)\b[^\n]{{0,60}}?\b(?:routine|"
+            r"(?:she's|he's|she is|he is|i'm|i am|they're) (?:fine|ok|okay|doing (?:well|fine|"
+            r"great)))\b",
         ),
         # a job lost with a cushion or the next one lined up
         _gated(
@@ -1032,6 +1056,7 @@ _SHAPES += (
         r"(?:a\s+)?(?:formal\s+)?complaint\b",
         r"\b(?:i'm|im|i am)\s+not\s+complaining\b",
         r"\bnot\s+(?:to\s+)?(?:complain|moan)\b",
+        r"(?:^|[.!?]\s*)not\s+complaining\b",
     ),
     # Low mood said in passing: "not that it matters, nothing really matters much at the
     # moment". Not "it doesn't matter" (a fact) or "nothing matters more than security".
@@ -1498,7 +1523,7 @@ _SHAPES += (
         _words("meant supposed expected"),
         r"(?:^|[.?!,]\s*)(?:(?:ok|okay|right|well|and)\s+)?(?:so|then)\s+what\s+(?:am|are)\s+"
         r"(?:i|we)\s+(?:meant|supposed|expected)\s+to\s+do(?:\s+(?:now|then|here|about (?:it|this|"
-        r"that)))?\s*[?!.]*\s*$",
+        r"that)))?(?:\s*[,;]\s*(?:not|just|go|starve|wait)\b[^.?!\n]{0,40}\?)?\s*[?!.]*\s*$",
     ),
     # A promise that was not kept ("I was told it would be refunded and it hasn't been"): the
     # customer is chasing, as with "still not".
@@ -1590,7 +1615,8 @@ _SHAPES += (
         r"in \d+ (?:hours?|minutes?))\b",
         r"\b(?:need|have|got)\s+to\s+(?:pay|send|transfer|move)\b[^.?!\n]{0,30}?\b(?:today|tonight|"
         r"tomorrow|right now|this morning|this afternoon)\b",
-        r"\b(?:i'll|ill|i will|we'll|we will|i'm going to|we're going to|going to|could)\s+lose\s+"
+        r"\b(?:i'll|ill|i will|we'll|we will|i'm going to|we're going to|going to|could|i|"
+        r"we)\s+lose\s+"
         r"(?:the|my|our)\s+(?:house|flat|home|deposit|booking|job|place|car)\b",
         # a penalty the delay will cost: "he'll charge me a late fee now"
         r"\b(?:charge|charging|fine|fining|hit|stick)\s+(?:me|us)\s+(?:with\s+)?(?:a\s+)?(?:late|"
@@ -2433,6 +2459,382 @@ _SHAPES += (
             r"victim of (?:a |an )?(?:fraud|scam)|(?:a|the) (?:fraud|scam))\b[^.?!\n]{0,30}?"
             r"\b(?:years? ago|last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|"
             r"ages ago)\b",
+        ),
+    ),
+)
+
+# ---------------------------------------------------------------------- round 8: escalations
+# The many ways of asking for a person that name no "talk to": being transferred or passed
+# on, getting hold of or through to someone, having someone contact you, an appointment or a
+# call with an adviser, "not you, a person", the number for customer services. A person is
+# a word for one of the bank's people (someone, an adviser, a team member, customer
+# services), never "my manager" or "the person I paid".
+_PERSON = (
+    r"(?:(?:(?:a|an|the|some|your|one of (?:your|the))\s+)?(?:(?:real|actual|live|proper|human|"
+    r"other|senior)\s+)?(?:someone|somebody|person|people|humans?(?:\s+beings?)?|agents?|"
+    r"advis[eo]rs?|managers?|supervisors?|operators?|representatives?|staff(?:\s+members?)?|"
+    r"members? of (?:staff|the team|your team)|team members?|colleagues?|banker|"
+    r"customer (?:services?|care|support))\b|(?:one of\s+)?(?:your|the)\s+(?:team|staff|advisers|"
+    r"advisors|people)\b|one of you(?:\s+lot|\s+guys)?\b)"
+)
+# "call me when it arrives": news, not a person now.
+_NOT_NOW = r"(?!\s+(?:when|once|if|after|as soon as|whenever)\b)"
+_FAMILY_WORDS = (
+    r"(?:mum|mam|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|nan|"
+    r"nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|baby|fiance|fiancée|"
+    r"fiancee|aunt|auntie|uncle|parents?|boy|girl)"
+)
+_SHAPES += (
+    *_family(
+        HUMAN,
+        0.0,
+        (
+            "transfer put pass hand connect forward escalate switch move send transferred "
+            "passed handed connected escalated moved forwarded",
+            rf"\b(?:transfer|put|pass|hand|connect|forward|escalate|switch|move|send)\s+me\s+"
+            rf"(?:on\s+|over\s+|across\s+|through\s+|back\s+)?(?:to|with)\s+{_PERSON}",
+            rf"\b(?:transferred|passed|handed|connected|put through|escalated|moved|forwarded)\s+"
+            rf"(?:on\s+|over\s+|across\s+|straight\s+)?(?:to|with)\s+{_PERSON}",
+        ),
+        (
+            "hold through reach contact",
+            rf"\b(?:get|got|getting)\s+(?:hold of|through to)\s+{_PERSON}",
+            r"\b(?:reach|contact)\s+(?:a|an)\s+(?:real\s+|actual\s+|live\s+)?(?:person|human|"
+            r"advis[eo]r|agent|staff member|team member|member of staff)\b",
+        ),
+        (
+            "contact call ring phone email back touch",
+            rf"\b(?:have|get|can|could|would|will|need|want|like)\s+{_PERSON}\s+(?:to\s+)?"
+            rf"(?:please\s+)?(?:contact|call|ring|phone|email|get back to|get in touch with)\s+"
+            rf"me\b{_NOT_NOW}",
+        ),
+        (
+            "appointment meeting call chat sit face word",
+            rf"\b(?:appointment|meeting|video call|video chat|phone call|call|chat|sit down|"
+            rf"face to face|a word|a quick word)\s+with\s+(?:{_PERSON})",
+        ),
+        (
+            "over through",
+            rf"\b(?:go|going|talk|talking|run|running|walk|walking)\s+(?:over|through)\s+"
+            rf"(?:(?:this|it|that|things|everything|my options|the options|the details)\s+)?"
+            rf"with\s+{_PERSON}",
+            rf"\b(?:talk|talking|run|running)\s+(?:this|it|that|things|everything)\s+(?:over|"
+            rf"through)\s+with\s+{_PERSON}",
+        ),
+        (
+            "someone somebody person people human humans agent agents adviser advisor advisers "
+            "advisors manager supervisor staff member members colleague colleagues banker "
+            "representative team you",
+            # "an adviser I could go through it with", "is there a team member I can ring"
+            _gated(
+                "could can might would",
+                rf"(?:{_PERSON})\s+(?:i|we)\s+(?:could|can|might|would)\s+(?:go (?:through|over)|"
+                rf"talk (?:it |this )?(?:through|over)|discuss|speak|talk|chat|ring|call|phone)\b",
+            ),
+        ),
+        (
+            "bot robot machine computer ai algorithm you",
+            r"\bnot\s+(?:you|a bot|the bot|a robot|a machine|a computer|an ai|ai|the ai|"
+            r"an algorithm)\b[,.!;:\s-]*(?:i want |i need |give me |get me |just )?(?:(?:a|an|"
+            r"to a|to an)\s+)?(?:real\s+|actual\s+|live\s+|proper\s+)?(?:person|human|"
+            r"human being|someone|agent|advis[eo]r)\b",
+            r"\b(?:person|human|someone|agent|advis[eo]r)\s*,?\s+not\s+(?:a\s+|the\s+|an\s+)?"
+            r"(?:bot|robot|machine|computer|ai)\b",
+        ),
+        (
+            "number helpline line",
+            r"\b(?:number|helpline|phone line)\s+(?:for|of|to reach|to call|to contact)\s+"
+            r"(?:the\s+|your\s+)?(?:customer (?:services?|care|support)|complaints|"
+            r"the complaints team|an? advis[eo]r|someone|a person|a human|your team|the team)\b",
+            r"\bcustomer (?:services?|care|support)\s+(?:phone\s+|contact\s+|tele)?(?:number|"
+            r"line|helpline)\b",
+        ),
+        (
+            "look review take handle",
+            r"\b(?:can|could|will|would)\s+(?:a human|a person|a real person|an? (?:actual |real )?"
+            r"(?:advis[eo]r|agent)|someone|somebody|a member of staff)\s+(?:please\s+)?"
+            r"(?:look at|have a look|review|take a look|handle)\b",
+        ),
+    ),
+    # Vulnerability told without the word: a death in the family, not long to live, an
+    # illness or its treatment, low mood, fear of a partner, nothing left for essentials,
+    # money poured into gambling, a relative growing confused, a marriage ending.
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "passed died",
+            # "my dad passed last month"; not "my son passed his test"
+            rf"\b(?:my|our)\s+(?:late\s+)?{_FAMILY_WORDS}\s+(?:has\s+|just\s+|recently\s+|sadly\s+|"
+            rf"suddenly\s+)*(?:passed|died)\b(?!\s+(?:his|her|their|the|a|an|my|our|its|it|all|"
+            rf"with|through|on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            rf"the\s+\d))|over|by|me|us|away from)\b)",
+            r"\b(?:he|she)\s+(?:has\s+|just\s+|recently\s+|sadly\s+)*(?:died|passed away)\b",
+        ),
+        (
+            "lost losing",
+            rf"\b(?:we|i)\s+(?:just\s+|recently\s+|sadly\s+|have\s+|'ve\s+)*(?:lost|losing)\s+"
+            rf"(?:my\s+|our\s+)?{_FAMILY_WORDS}\b(?!'s|’s|\s+(?:card|phone|purse|wallet))",
+        ),
+        (
+            "death passing funeral estate deceased executor executrix kin",
+            rf"\b(?:my|our|his|her)\s+(?:late\s+)?{_FAMILY_WORDS}(?:'s)?\s+(?:death|passing|"
+            rf"estate)\b",
+            r"\b(?:deceased|executor|executrix|next of kin)\b",
+        ),
+        (
+            "around here long left live gone nurse nurses doctor doctors consultant hospice",
+            r"\b(?:won't|wont|will not|not going to)\s+be\s+(?:around|here)\s+(?:for\s+)?"
+            r"(?:much|long|much longer|very long)\b",
+            r"\b(?:weeks|months|year)\s+(?:left\s+)?to\s+live\b",
+            # "the nurses say it's days"
+            r"\b(?:nurses?|doctors?|consultant|hospice)\b[^.?!\n]{0,40}?\b(?:it's|its|it is)\s+"
+            r"(?:only\s+)?(?:days|weeks|hours)\b",
+            r"\b(?:only\s+)?(?:got|have|given)\s+(?:a few|few|\d+|two|three|four|six)\s+"
+            r"(?:weeks|months)\s+(?:left|to live)\b",
+            r"\b(?:after|when|once)\s+(?:i'm|im|i am|i've)\s+(?:gone|dead)\b(?!\s+(?:on|to|for|"
+            r"away|abroad|out))",
+        ),
+        (
+            "leukaemia leukemia lymphoma sclerosis parkinson's parkinsons motor dialysis "
+            "immunotherapy "
+            "palliative seizures seizure epilepsy epileptic transplant treatment radiotherapy "
+            "surgery operation diagnosis",
+            r"\b(?:leuka?emia|lymphoma|sclerosis|parkinson'?s|motor neurone|dialysis|palliative|"
+            r"radiotherapy|immunotherapy|"
+            r"seizures?|epilep\w*|transplant)\b",
+            r"\b(?:undergoing|having|started|starting|going through|recovering from)\s+"
+            r"(?:(?:my|cancer|the)\s+)?(?:treatment|radiotherapy|surgery|an operation|"
+            r"major surgery)\b",
+            r"\b(?:the|my|his|her|our)\s+diagnosis\b",
+        ),
+        (
+            "low down hopeless worthless overwhelmed broken bits place tether apart sleep giving",
+            r"\b(?:i'm|im|i am|i've been|ive been|i have been|i feel|i'm feeling|feeling)\s+"
+            r"(?:really\s+|so\s+|very\s+|quite\s+|pretty\s+|completely\s+)?(?:low|down(?!\s+to)|"
+            r"hopeless|worthless|overwhelmed|broken|in bits)\b",
+            r"\bnot in a (?:good|great|right) (?:place|way|head ?space)\b",
+            r"\b(?:at the end of my tether|falling apart)\b",
+            r"\b(?:can't|cannot|cant|not been able to|haven't been able to)\s+sleep\b",
+            r"\b(?:feel|feeling)\s+like\s+giving\s+up\b",
+        ),
+        (
+            "scared afraid frightened terrified",
+            r"\b(?:scared|afraid|frightened|terrified)\s+(?:of\s+)?(?:what\s+(?:he|she)|him|her|"
+            r"them|my (?:partner|husband|wife|ex|boyfriend|girlfriend|dad|father|son))\b",
+        ),
+        (
+            "keeps kept took taken give",
+            r"\b(?:he|she|my (?:partner|husband|wife|ex|boyfriend|girlfriend))\s+(?:keeps|kept|"
+            r"took|has taken|'s taken)\s+(?:using\s+|taking\s+)?(?:all\s+)?my\s+(?:cards?|money|"
+            r"wages|benefits|bank card|salary|savings)\b",
+            r"\b(?:won't|will not|refuses to)\s+give\s+(?:me\s+)?(?:back\s+)?my\s+(?:cards?|money|"
+            r"wages|benefits|bank card|salary)\b",
+        ),
+        (
+            "left money feed",
+            r"\bnothing left\s+(?:after|once|when)\b",
+            r"\b(?:no|not a penny of|not any)\s+money\s+(?:left\s+)?(?:for|to (?:feed|buy|pay for|"
+            r"eat|heat))\s+(?:the\s+|my\s+|our\s+)?(?:kids|children|food|baby|nappies|rent|"
+            r"electric\w*|gas|heating|shopping|family)\b",
+            r"\bno money (?:left )?(?:until|till|til) (?:payday|pay day|friday|next week|"
+            r"the end of the month)\b",
+            r"\b(?:can't|cannot|cant|unable to)\s+(?:feed|buy food for)\s+(?:my|the|our)\s+"
+            r"(?:kids|children|family|baby)\b",
+        ),
+        (
+            "casino casinos slots betting bets bookies gambling scratchcards scratch",
+            r"\b(?:putting|put|spending|spent|blowing|blew|chucking|losing)\s+(?:all\s+)?"
+            r"(?:my\s+)?(?:money|wages|pay|salary|savings|benefits|rent money)\s+(?:on|into|in)\s+"
+            r"(?:online\s+)?(?:casinos?|slots|betting|bets|bookies|gambling|scratch ?cards)\b",
+        ),
+        (
+            "confused forgetful muddled forgetting memory",
+            rf"\b(?:(?:my|our|his|her)\s+)?{_FAMILY_WORDS}(?:'s|\s+is|\s+has been|\s+keeps|\s+gets|"
+            rf"\s+has got|\s+has become)\s+(?:getting\s+|becoming\s+)?(?:very\s+|really\s+|so\s+|"
+            rf"more\s+|a bit\s+|quite\s+)?(?:confused|forgetful|muddled|forgetting)\b",
+            r"\b(?:memory\s+(?:is going|problems|loss)|losing (?:his|her|my) memory)\b",
+        ),
+        (
+            "divorce separation separating",
+            r"\b(?:going through|in the middle of)\s+(?:a\s+|my\s+|our\s+)?(?:divorce|"
+            r"separation)\b",
+        ),
+    ),
+    # A complaint made in so many words ("I want to make a complaint", "I'll be complaining");
+    # "I'm not making a complaint" is cue no_complaint, which the rule honours.
+    _shape(
+        COMPLAINT,
+        0.0,
+        _words("complaint complain complaining"),
+        r"\b(?:make|making|file|filing|raise|raising|lodge|lodging|log|logging|put in|putting in|"
+        r"submit|submitting|register|registering)\s+(?:a|an|my)\s+(?:official\s+|formal\s+)?"
+        r"complaint\b",
+        r"\b(?:i|we)(?:\s+|(?='))(?:want|wish|would like|'d like|need|am going|'m going|will|'ll|"
+        r"shall)\s+"
+        r"(?:to\s+)?(?:be\s+)?complain(?:ing)?\b",
+    ),
+    # Counting a failure that comes back ("the third month running", "four weeks in a row")
+    # or one's own rewordings ("I've rephrased it three times").
+    *_family(
+        REPEATED,
+        0.3,
+        (
+            "running row",
+            rf"\b{_ORDINAL}\s+(?:month|week|day|time|year|statement)s?\s+(?:running|in a row)\b",
+            rf"\b{_NUM}\s+(?:months|weeks|days|times|statements)\s+(?:running|in a row)\b",
+        ),
+        (
+            "rephrased reworded retyped repeated",
+            rf"\b(?:rephrased|reworded|retyped|repeated)\b{_GAP}\b{_NUM}\s+(?:times|ways)\b",
+        ),
+    ),
+    # Going round in circles without counting aloud: "already tried that", "you've sent me
+    # the same thing again", "uploaded it 3 times", "the 4th day I've tried", "two weeks and
+    # nothing", "I've been sat here for half an hour".
+    *_family(
+        REPEATED,
+        0.3,
+        (
+            "already alr",
+            r"\b(?:already|alr)\s+(?:done|tried|did|checked|followed)\s+(?:that|this|it|those|"
+            r"all (?:that|this|of that|of those|those))\b(?![^.?!\n]{0,30}?\b(?:worked|works|"
+            r"thanks|thank you|ta)\b)",
+            r"\b(?:done|tried|did|checked)\s+(?:that|this|it|all (?:that|this|of that))\s+"
+            r"already\b(?![^.?!\n]{0,30}?\b(?:worked|works|thanks|thank you|ta)\b)",
+        ),
+        (
+            "work",
+            r"\b(?:did|done|tried)\s+(?:that|it|this)\b[,.]?\s+(?:and\s+)?(?:it\s+)?(?:still\s+)?"
+            r"(?:didn't|doesn't|did not|does not|won't|isn't)\s+work",
+        ),
+        (
+            "again same",
+            r"\byou(?:'ve| have)?\s+(?:just\s+)?(?:sent|given|shown|told|said)\s+(?:me\s+)?"
+            r"(?:that|this|it|the same(?:\s+\w+)?)\s+again\b",
+            r"\b(?:sent|gave|given|showed|shown|sending|giving)\s+(?:me\s+)?the same\s+(?:thing|"
+            r"answer|reply|link|message|list|page|options?|info|stuff)\b",
+        ),
+        (
+            "times",
+            rf"\b(?:uploaded|submitted|resubmitted|sent in|posted|filled (?:in|out)|reset|done|"
+            rf"completed|entered|typed|re-?entered|reinstalled|restarted)\b{_GAP}\b{_NUM}\s+times\b",
+        ),
+        (
+            "day week month attempt",
+            rf"\b{_ORDINAL}\s+(?:day|week|month|attempt)\b[^.?!\n]{{0,20}}?\b(?:tried|trying|"
+            rf"asked|asking|chased|chasing|called|calling|rang|ringing|of this|running)\b",
+        ),
+    ),
+    _shape(
+        STILL_NOT,
+        0.3,
+        _words("nothing no"),
+        rf"\b{_NUM}\s+(?:days|weeks|months|hours)\s+(?:now\s+)?(?:and|&|later and)\s+(?:still\s+)?"
+        r"(?:nothing|no (?:money|reply|response|answer|word|refund|card|update|news|sign))\b",
+    ),
+    _shape(
+        "long_wait",
+        0.3,
+        _words("sat sitting here on hour mins minutes life"),
+        r"\b(?:been\s+)?(?:sat|sitting|stuck|waiting)\s+(?:here|on here|on this chat|"
+        r"in this chat)\s+(?:for\s+)?(?:over\s+|nearly\s+|almost\s+)?(?:half an hour|an hour|"
+        r"\d+\s*(?:mins?|minutes|hours?|hrs?)|ages|forever)\b",
+        r"\b\d+\s*(?:mins?|minutes|hours?|hrs?)\s+of my life\b",
+    ),
+    # Vulnerability told by its effects: not eating, a few pounds to last, typing for a
+    # relative who cannot, low mood in everyday words, a benefit sanction, a new diagnosis.
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "eaten",
+            r"\b(?:haven't|havent|have not|not|hardly|barely)\s+(?:properly\s+)?eaten\b",
+        ),
+        (
+            "left name",
+            r"(?:£\s?\d+(?:\.\d\d)?|\d+p)\s+(?:left|to my name)\b[^.?!\n]{0,30}?\b(?:till|until|"
+            r"to last|for the (?:week|month)|kids|food|eat|feed|rent)\b",
+        ),
+        (
+            "typing writing messaging",
+            r"\b(?:typing|writing|messaging)\s+(?:this\s+)?(?:for|on behalf of)\s+my\s+(?:nan|"
+            r"nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|mum|mam|mom|"
+            r"mother|dad|father|aunt|auntie|uncle)\b",
+        ),
+        (
+            "can't cant cannot",
+            r"\b(?:she|he)\s+(?:can't|cant|cannot)\s+(?:see (?:the screen|properly|well)|read|type|"
+            r"use (?:a|the|her|his) (?:phone|computer|hands|app)|hear|speak|get out|"
+            r"leave the house|manage (?:her|his) (?:money|finances|account)|understand)\b",
+        ),
+        (
+            "drowning under water mess crying bed housebound bedbound enough",
+            r"\b(?:drowning|going under|head above water|(?:my )?head'?s (?:a mess|all over the "
+            r"place|gone)|keep crying|can't stop crying|barely get out of bed|housebound|"
+            r"bed ?bound|not well enough)\b",
+        ),
+        ("sanctioned", r"\b(?:got|been|was|i'm|im|i am|being)\s+sanctioned\b"),
+        ("diagnosed", r"\b(?:just|recently|newly)\s+(?:been\s+)?diagnosed\b"),
+    ),
+    # Threats to leave said as thoughts or verdicts: "seriously considering moving
+    # everything", "you've lost a customer", "never banking with you again".
+    *_family(
+        CHURN,
+        0.5,
+        (
+            "considering thinking looking",
+            r"\b(?:considering|thinking (?:of|about)|looking (?:at|into))\s+(?:moving "
+            r"(?:everything|it all|my (?:money|accounts?|savings)|banks|over)|switching "
+            r"(?:banks|to (?:monzo|"
+            r"starling|revolut|nationwide|barclays|hsbc|lloyds|natwest|santander|halifax|chase|"
+            r"another bank))|leaving (?:you|this bank)|closing (?:my|all my) accounts?)\b",
+        ),
+        ("lost", r"\b(?:you've|you have|you)\s+(?:just\s+)?lost\s+(?:a|another|my)\s+customer\b"),
+        ("never", r"\bnever\s+(?:banking|bank|using you|use you)\s+(?:with\s+you\s+)?again\b"),
+        (
+            "done",
+            r"\b(?:i'm|im|i am|we're|we are)\s+(?:so\s+|completely\s+)?done\s+with\s+(?:you|"
+            r"this bank|your bank|you lot|you guys|this place)\b",
+        ),
+    ),
+    _shape(
+        HUMAN,
+        0.0,
+        _words("escalated"),
+        r"\b(?:want|need|like|get)\s+(?:this|it|my (?:case|complaint|issue|problem))\s+escalated\b",
+    ),
+    # A threat to go public said as an offer: "my local paper would be very interested to
+    # hear how you treat pensioners", "my cousin at the Standard would love to hear about
+    # this". Not "I'd love to know how you work out interest" (the customer asking).
+    _shape(
+        PUBLIC,
+        0.5,
+        _words("interested love like keen"),
+        r"\b(?:they|he|she|paper|papers|press|newspaper|journalists?|watchdog|reporters?|mp|"
+        r"bbc|standard|telegraph|guardian|mirror|mail|sun|times|followers)(?:'d|\s+would|"
+        r"\s+will)\s+(?:be\s+)?(?:very\s+|really\s+|most\s+|so\s+)?(?:interested|love|like|"
+        r"keen)\s+(?:to|in)\s+(?:hear|hearing|know|knowing|read|reading)\b[^.?!\n]{0,30}?"
+        r"\b(?:how|about|what|that|this)\b",
+    ),
+    # Sarcasm: "ah yes, the classic 'please rephrase'", "no rush, it's not like I need to eat".
+    *_family(
+        SARCASM,
+        0.4,
+        (
+            "classic famous",
+            r"\b(?:ah|oh|ahh)\s+yes,?\s+(?:the|that|my|our)\s+(?:classic|famous)\b",
+        ),
+        (
+            "thought think pearls pearl",
+            # "wow, 'visit a cash machine', genius, never thought of that"
+            r"\bnever (?:would have |would've |would of )?thought of that\b",
+            r"\bwhy didn't i think of that\b",
+            r"\bpearls? of wisdom\b",
+        ),
+        (
+            "rush",
+            r"\b(?:no rush|take your time)\b[^.?!\n]{0,30}?\b(?:it's|its|it is)?\s*not like\b",
         ),
     ),
 )
