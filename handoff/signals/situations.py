@@ -1761,6 +1761,13 @@ _POSING = (
     r"|\b(?:called|rang|rung|phoned|texted|messaged|emailed|calling|ringing|phoning)\s+"
     rf"(?:me\s+|us\s+)?(?:from|on behalf of)\s+{_FRAUD_TEAM})"
 )
+# The anchor words of _POSING: every match holds one of them (its alternatives start with a
+# verb of saying or pretending, or name the fraud or security team).
+_POSING_WORDS = _words(
+    "said saying says claimed claiming claims told telling made pretending pretended "
+    "pretends posing posed purporting impersonating impersonated fraud security "
+    "anti-fraud"
+)
 # A step the customer took that a scammer asks for: a code or details given or read out,
 # money moved or withdrawn, an app installed, a payment approved, gift cards bought. Alone it
 # is nothing ("I sent £50 to my son"); after someone posed as the bank, it is the scam.
@@ -1815,11 +1822,7 @@ _SHAPES += (
     _shape(
         SCAM,
         0.0,
-        _words(
-            "said saying says claimed claiming claims told telling made pretending pretended "
-            "pretends posing posed purporting impersonating impersonated fraud security "
-            "anti-fraud"
-        ),
+        _POSING_WORDS,
         rf"^(?=(?s:.*?){_POSING})(?s:.*?){_STEP}",
     ),
     # Posing alone ("someone from your fraud team keeps calling me") is not yet a report:
@@ -1828,11 +1831,7 @@ _SHAPES += (
     _shape(
         POSING,
         0.0,
-        _words(
-            "said saying says claimed claiming claims told telling made pretending pretended "
-            "pretends posing posed purporting impersonating impersonated fraud security "
-            "anti-fraud"
-        ),
+        _POSING_WORDS,
         _POSING,
     ),
     # The step alone: read by the fraud rule beside earlier scam talk.
@@ -2089,11 +2088,7 @@ _SHAPES += (
     _shape(
         SCAM,
         0.0,
-        _words(
-            "said saying says claimed claiming claims told telling made pretending pretended "
-            "pretends posing posed purporting impersonating impersonated fraud security "
-            "anti-fraud"
-        ),
+        _POSING_WORDS,
         _gated(
             "code pin passcode otp card",
             r"^(?!(?s:.*?)\b(?:didn't|did not|haven't|have not|never|wouldn't|won't|refused|"
