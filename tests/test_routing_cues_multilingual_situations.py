@@ -9,6 +9,8 @@ support chats, not taken from any evaluation set; each kind has decoys that must
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from handoff import Router
@@ -289,13 +291,18 @@ def test_each_message_fires_no_human_request(text: str) -> None:
 _ROUTER = Router.from_path(ROOT / "rules" / "banking.yaml")
 
 
+_OPEN = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)
+
+
 def _route(*messages: str) -> tuple[str, str | None]:
     turns: list[dict[str, object]] = []
     for text in messages:
         if turns:
             turns.append({"role": "bot", "text": "Sorry, I didn't get that."})
         turns.append({"role": "user", "text": text, "intent": {"name": "out_of_scope"}})
-    decision = _ROUTER.route(Conversation.model_validate({"turns": turns}))
+    # A Tuesday morning, when every team is open: a closed team would turn a request into a
+    # callback and make the test depend on the clock it runs at.
+    decision = _ROUTER.route(Conversation.model_validate({"turns": turns}), now=_OPEN)
     return decision.lane, decision.rule_id
 
 
