@@ -256,6 +256,12 @@ PARSED_SETS = [
     pytest.param(routing_eval.HOLDOUT3.evalset, routing_eval.HOLDOUT3.parses, id="held-out-3"),
     pytest.param(routing_eval.HOLDOUT4.evalset, routing_eval.HOLDOUT4.parses, id="held-out-4"),
     pytest.param(routing_eval.HOLDOUT5.evalset, routing_eval.HOLDOUT5.parses, id="held-out-5"),
+    pytest.param(routing_eval.HOLDOUT6.evalset, routing_eval.HOLDOUT6.parses, id="held-out-6"),
+    pytest.param(
+        routing_eval.HOLDOUT7_DATA / "banking.yaml",
+        routing_eval.HOLDOUT7_DATA / "nlu" / "banking.jsonl",
+        id="held-out-7",
+    ),
 ]
 
 
