@@ -2834,6 +2834,152 @@ _SHAPES += (
     ),
 )
 
+# ------------------------------------------------------------------ round 9: fraud stories
+# More stories customers tell instead of "fraud", each a class with its corroboration in the
+# same sentence or message: a payment somewhere the customer has never been; a stranger who
+# spent a sum; a limit, payee or code the customer never asked for; money that went to an
+# account they do not have; a caller who asked for a password or code and was given it; a
+# "protected" account someone set up; money passed through the account for a cut (a mule);
+# a fee or tax demanded before an investment pays out.
+_AMOUNT = r"(?:£\s?\d|\b\d[\d,]*(?:\.\d\d)?\s?(?:pounds|quid|gbp|k)\b)"
+_SHAPES += (
+    # A sum spent where the customer has never been: "a pending £230 from a hotel in Lisbon
+    # and I've never stayed there". Not "can I send £200 to Spain? I've never been abroad
+    # before" (no place the money was spent at: "there", "in", "to" after "been").
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("never"),
+        rf"{_AMOUNT}[^\n]{{0,120}}?\b(?:i|we)(?:'ve|\s+have)?\s+(?:never|not)\s+(?:even\s+|ever\s+)?"
+        r"(?:been|stayed|travelled|traveled|flown|visited)\s+(?:there|in|to|at)\b"
+        r"(?![^.?!\n]{0,20}\b(?:before|yet)\b)",
+    ),
+    # The same with a weaker alibi, fraud if the NLU agrees: "a £250 withdrawal in Birmingham
+    # on Sunday and I was in Cardiff all weekend", "£640 to an airline, I'm not flying
+    # anywhere".
+    _shape(
+        FRAUD,
+        0.0,
+        _words("all whole anywhere abroad"),
+        rf"{_AMOUNT}[^\n]{{0,120}}?\b(?:i|we)(?:'ve|\s+have|'d|\s+had)?\s+(?:was|were|been|am|"
+        r"'m|are|'re)\s+(?:at|in)\s+(?:\w+\s+){1,2}?(?:all|the whole)\s+(?:week|weekend|day|"
+        r"night|month|evening)\b",
+        rf"{_AMOUNT}[^\n]{{0,120}}?\b(?:i'm|i am|we're|we are|i was|we were)\s+not\s+"
+        r"(?:flying|travelling|traveling|going|been)\s+(?:anywhere|abroad)\b",
+    ),
+    # A stranger spent a sum: "someone's spent £300 at a Tesco Express". Not "someone sent
+    # me £50" (money in).
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("someone somebody stranger thief thieves"),
+        r"\b(?:someone|somebody|a stranger|a thief|the thief|thieves)(?:'s|'ve|\s+has|\s+have|"
+        r"\s+had)?\s+(?:already\s+|just\s+|now\s+|since\s+)?(?:spent|withdrawn|withdrew|"
+        r"taken out|took out|taken|took|used|drained|cleared)\s+(?:over\s+|nearly\s+|almost\s+|"
+        rf"about\s+|around\s+)?{_AMOUNT}",
+    ),
+    # Changes the customer never asked for: "my daily limit has been raised to £10k, I never
+    # asked for that"; "a new payee / device I didn't add". Not a new card or PIN by post
+    # (cards are reissued without asking).
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("limit payee payees device overdraft loan"),
+        r"\b(?:(?:daily|transfer|payment|withdrawal)\s+limit|payees?|device|overdraft|loan)\b"
+        r"[^.?!\n]{0,60}?\b(?:which\s+|that\s+)?(?:i|we)\s+(?:definitely\s+)?(?:didn't|did not|"
+        r"didnt|never|haven't|have not|havent)\s+(?:request|requested|ask for|asked for|"
+        r"apply for|applied for|set up|add|added|authorise|authorised|authorize|authorized)\b",
+    ),
+    # A code the customer did not ask for: a sign someone has their password, fraud if the
+    # NLU agrees ("a text 'your one time passcode is...' which I didn't request").
+    _shape(
+        FRAUD,
+        0.0,
+        _words("code codes passcode otp"),
+        r"\b(?:code|codes|passcode|otp)\b[^.?!\n]{0,40}?\b(?:which\s+|that\s+)?(?:i|we)\s+"
+        r"(?:didn't|did not|didnt|never|haven't|have not|havent)\s+(?:request|requested|"
+        r"ask for|asked for)\b",
+    ),
+    # Money gone to an account the customer does not have: "£2,500 has gone to a savings
+    # account I don't have". Not "I sent it to an account I don't recognise by mistake" (the
+    # customer's own transfer: a misdirected payment).
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("account accounts"),
+        r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:gone|moved|sent|transferred|taken|paid)"
+        r"\s+(?:out\s+)?(?:to|into)\s+(?:an?\s+|some\s+)?(?:\w+\s+)?accounts?\s+(?:that\s+|"
+        r"which\s+)?(?:i|we)\s+(?:don't|do not|dont|never)\s+(?:have|own|opened|set up|had)\b",
+    ),
+    # A caller asked for a card number, code or password and was given it: "they asked me
+    # for the long number on my card and I gave it them".
+    _shape(
+        SCAM,
+        0.0,
+        _words("asked"),
+        r"^(?=(?s:.*?)\b(?:call|called|calling|rang|phoned|caller|text|texted|message|"
+        r"messaged|whatsapp|email|emailed)\b)(?s:.*?)\basked\s+(?:me\s+|us\s+)?(?:for|to\s+"
+        r"(?:read|give|confirm|tell|send|share))\b[^.?!\n]{0,60}?\b(?:code|codes|pin|passcode|"
+        r"password|memorable|number|card|details)\b[^.?!\n]{0,40}?\b(?:and|so)\s+(?:i|we)\s+"
+        r"(?:just\s+|stupidly\s+)?(?:gave|read|sent|told|shared|confirmed|did)\b",
+    ),
+    # Someone who asked for a password or code: a bank never does, so with a fraud intent it
+    # is a scam. Not "... I hung up" or "I didn't tell him".
+    _shape(
+        SCAM_MENTION,
+        0.0,
+        _words("asked"),
+        r"^(?!(?s:.*?)\b(?:didn't|did not|didnt|hung up|refused|wouldn't|won't|put the phone "
+        r"down|never)\b)(?s:.*?)\b(?:he|she|they|caller|someone|somebody|guy|man|woman|lady|"
+        r"bloke)\b[^.?!\n]{0,60}?\basked\s+(?:me\s+|us\s+)?(?:for|to\s+(?:confirm|read out|"
+        r"read|give|tell|share|send|verify))\s+(?:him\s+|her\s+|them\s+)?(?:my|the|our|a)\s+"
+        r"(?:\w+\s+){0,3}?(?:password|passcode|pin|memorable word|memorable information|"
+        r"one[- ]time code|otp|security code|verification code)\b",
+    ),
+    # An account someone else set up to "protect" the money: the safe-account scam in other
+    # words ("the bank set up a protected account for me and I transferred everything").
+    _shape(
+        SCAM,
+        0.0,
+        _words("protected secure safety holding temporary"),
+        r"\b(?:bank|they|he|she|someone|somebody|caller|man|woman|guy|lady|team|officer|"
+        r"police)\b[^.?!\n]{0,40}?\b(?:set up|opened|created|made|gave me|told me to (?:use|"
+        r"move|send)|asked me to (?:use|move|send))\b[^.?!\n]{0,40}?\b(?:protected|secure|"
+        r"safety|holding|temporary)\s+account\b",
+    ),
+    # Money passed through the account for a cut (a money mule): "I can earn £300 if I let
+    # some money go through my account and send it on", "I receive payments from their
+    # customers and forward them minus 10%".
+    _shape(
+        SCAM,
+        0.0,
+        _words("through forward forwarded forwarding"),
+        r"\b(?:let|letting|use|using)\s+(?:some\s+)?(?:money|cash|funds|payments?)\s+(?:go|pass|"
+        r"come|run)\s+(?:through|into)\s+(?:my|our)\s+(?:bank\s+)?account\b",
+        r"^(?=(?s:.*?)(?:\b(?:earn|commission|cut|minus|percent|job|agent)\b|%))(?s:.*?)"
+        r"\b(?:receive|received|receiving|get|take|accept)\s+(?:the\s+)?(?:payments?|money|"
+        r"funds|transfers?)\b[^.?!\n]{0,60}?\b(?:forward|forwarded|forwarding)\b",
+    ),
+    # A fee or tax demanded before an investment pays out: "now they want a £2,500
+    # 'withdrawal tax' before I can take my money out", "they say I need £1,900 more to
+    # withdraw". Not the bank's own fee ("is there a withdrawal fee abroad?").
+    _shape(
+        SCAM,
+        0.0,
+        _words(
+            "withdrawal release unlock unfreeze clearance activation withdraw fee tax charge deposit"
+        ),
+        r"\b(?:they|he|she|platform|company|broker|site|app|manager)\s+(?:now\s+)?(?:want|"
+        r"wants|say|says|said|ask|asks|asked|need|needs|are asking|is asking|demand|demands|"
+        r"demanded)\b[^.?!\n]{0,40}?\b(?:withdrawal|release|unlock|unfreeze|clearance|"
+        r"activation)\s+(?:fee|tax|charge|deposit)\b",
+        r"\b(?:they|he|she|platform|company|site|app)\s+(?:now\s+)?(?:say|says|said|want|wants|"
+        r"told me)\b[^.?!\n]{0,30}?\b(?:i|we)\s+(?:need|have|must)\s+(?:to\s+(?:pay|send|"
+        rf"deposit|top up)\s+)?(?:another\s+)?{_AMOUNT}[^.?!\n]{{0,15}}?\b(?:more\s+)?(?:to|before)"
+        r"\s+(?:(?:i|we)\s+can\s+)?(?:withdraw|unlock|release|cash out)\b",
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
