@@ -2967,7 +2967,8 @@ _SHAPES += (
         SCAM,
         0.0,
         _words(
-            "withdrawal release unlock unfreeze clearance activation withdraw fee tax charge deposit"
+            "withdrawal release unlock unfreeze clearance activation withdraw fee tax charge "
+            "deposit"
         ),
         r"\b(?:they|he|she|platform|company|broker|site|app|manager)\s+(?:now\s+)?(?:want|"
         r"wants|say|says|said|ask|asks|asked|need|needs|are asking|is asking|demand|demands|"
