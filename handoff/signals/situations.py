@@ -832,7 +832,8 @@ _SHAPES += (
         r"\b(?:he|she|they|someone|somebody|the (?:man|guy|woman|lady|agent|caller|engineer|"
         r"technician|account manager|broker|trader|adviser|advisor))(?:'s|'re|\s+is|\s+was|"
         r"\s+has|\s+had|\s+were|\s+are)?\s+(?:been\s+|now\s+|still\s+)?(?:on|in|into|"
-        r"controlling|sharing|accessing|remotely (?:on|into|controlling|accessing))\s+(?:my|our)\s+"
+        r"controlling|sharing|accessing|connected to|connected into|took over|taken over|"
+        r"remoted into|remotely (?:on|into|controlling|accessing))\s+(?:my|our)\s+"
         r"(?:screen|computer|laptop|pc)\b",
         r"\bremotely\s+(?:access\w*|control\w*|into|onto)\b",
     ),
@@ -1794,7 +1795,16 @@ _STEP_PARTS: tuple[_Gated, ...] = (
         rf"{_I_DID}(?:moved|transferred|sent|paid|withdrew|withdrawn|taken out|took out|drew out|"
         r"drawn out|made)\s+(?:over\s+)?(?:£|\$|€|\d|money|my money|our money|savings|my savings|"
         r"everything|cash|it all|the lot|all of it|all my|a payment|two payments|payments|"
-        r"transfers?|the money)",
+        r"transfers?|the money|the\s+(?:£|\$|€|\d))",
+    ),
+    # A step under way at someone's word: "to finish moving my money", "he told me to move
+    # all my savings".
+    _gated(
+        "moving transferring move transfer",
+        r"\b(?:finish|finished|help me|helping me|keep|start|started|continue|carry on)\s+"
+        r"(?:moving|transferring)\s+(?:all\s+)?(?:of\s+)?(?:my|our)\s+(?:money|savings|funds|"
+        r"balance)\b|\b(?:said|told me|told us|asked me|asked us)\s+to\s+(?:move|transfer)\s+"
+        r"(?:all\s+)?(?:of\s+)?(?:my|our)\s+(?:money|savings|funds|balance)\b",
     ),
     _gated(
         "installed downloaded download install let",
@@ -1838,7 +1848,7 @@ _SHAPES += (
     _shape(
         SCAM_STEP,
         0.0,
-        _words("i we i've we've i'd"),
+        _words("i we i've we've i'd moving transferring move transfer"),
         *_STEP_PARTS,
     ),
 )
@@ -2978,6 +2988,44 @@ _SHAPES += (
         r"told me)\b[^.?!\n]{0,30}?\b(?:i|we)\s+(?:need|have|must)\s+(?:to\s+(?:pay|send|"
         rf"deposit|top up)\s+)?(?:another\s+)?{_AMOUNT}[^.?!\n]{{0,15}}?\b(?:more\s+)?(?:to|before)"
         r"\s+(?:(?:i|we)\s+can\s+)?(?:withdraw|unlock|release|cash out)\b",
+    ),
+)
+
+_SHAPES += (
+    # A "relative" on a new number: "hi mum it's me, new number, phone broke". Posing: the
+    # scam once money is sent (cue scam_step, rule fraud).
+    _shape(
+        POSING,
+        0.0,
+        _words("number"),
+        r"\b(?:hi|hey|hello|hiya)\s+(?:mum|mom|mam|mummy|dad|daddy|nan|nana|gran|granny|grandma|"
+        r"grandad|grandpa)\b[^\n]{0,40}?\bnew\s+(?:phone\s+|mobile\s+)?number\b",
+    ),
+    # A link in a text or email clicked and a small fee paid on the page: the smishing
+    # "admin fee", "redelivery fee". Not "clicked through to pay my credit card bill".
+    _shape(
+        SCAM,
+        0.0,
+        _words("clicked tapped followed pressed"),
+        r"\b(?:text|texts|email|e-mail|message|sms|whatsapp|link)\b[^\n]{0,80}?\b(?:clicked|"
+        r"tapped|followed|pressed)\b[^.?!\n]{0,40}?\b(?:paid|entered|put in|gave)\b"
+        rf"{_GAP}\b(?:admin|redelivery|re-delivery|delivery|customs|booking|release|"
+        r"processing|handling|postage|small)\s+(?:fee|charge)\b",
+    ),
+    # Details typed into a page the customer now distrusts, told in that order: "I put my
+    # bank details into a website about a tax refund", "I entered my card details on a site
+    # that turned out to be fake". Not "I put my card details into the website to buy shoes".
+    _shape(
+        SCAM,
+        0.0,
+        _words("put typed entered gave filled inputted submitted"),
+        r"^(?=(?s:.*?)\b(?:fake|scam|dodgy|phishing|not (?:real|genuine|legit)|realised|"
+        r"realized|suspicious|pretending|tax refund|refund from hmrc|redelivery|customs fee|"
+        r"turned out)\b)(?s:.*?)\b(?:i|we)\s+(?:then\s+|just\s+|stupidly\s+|also\s+)?(?:put|"
+        r"typed|entered|gave|filled in|inputted|submitted)\s+(?:in\s+)?(?:all\s+)?(?:my|our)\s+"
+        r"(?:card\s+|bank\s+|login\s+|log in\s+|security\s+|personal\s+|account\s+)?"
+        r"(?:details|number|pin|password|passcode|info)\s+(?:in|into|on|onto)\s+(?:a|an|the|"
+        r"this|that|some)\s+(?:\S+\s+){0,2}?(?:website|site|page|link|form)\b",
     ),
 )
 
