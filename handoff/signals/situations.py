@@ -863,7 +863,8 @@ _SHAPES += (
         _words(
             "clicked click tapped tap opened open replied reply responded respond given give "
             "entered enter called rang deleted ignored blocked reported forward no nothing "
-            "fine normal mine lol lmao haha tbh scam con rip-off ripoff robbery"
+            "fine normal mine lol lmao haha tbh scam con rip-off ripoff robbery hung binned "
+            "didn't didnt did refunded sorted resolved came back"
         ),
         # "no", "nothing" and "lol" let this shape through often: each alternative is
         # searched only where the text holds a string its every match contains.
@@ -913,6 +914,30 @@ _SHAPES += (
             r"(?:£|\$|€)\s?\d+(?:\.\d+)?p?\s+(?:for|on)\s+[^.?!\n]{0,30}?\b(?:is|was|'s)\s+"
             r"(?:a|an|such a|a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|"
             r"robbery)\b",
+        ),
+        # round 9: the call ended or the text binned ("asked for my PIN, I hung up", "didn't
+        # click, binned it"); not "didn't click but money still went".
+        _gated(
+            "hung binned",
+            r"\b(?:i|we)\s+(?:just\s+|immediately\s+|then\s+)?(?:hung up|binned (?:it|them))\b",
+        ),
+        _gated(
+            "didn't didnt did|not",
+            r"(?:^|[,.;!?]\s*)(?:didn't|didnt|did not)\s+(?:click|tap|open|reply|respond|answer)"
+            r"\w*\b(?![^.?!\n]{0,30}\b(?:but|and then|then)\b)",
+        ),
+        # A fraud or scam in the past, put right: "I had fraud on my account in August and you
+        # refunded it", "the money from the scam in the summer came back", "a victim of a scam
+        # last year and since then...". Not when it is happening again or still unresolved.
+        _gated(
+            "refunded sorted resolved came|back since|then",
+            r"^(?!(?s:.*?)\b(?:again|another|not|never|still|yet|haven't|hasn't|havent|hasnt|"
+            r"didn't|didnt|won't|isn't|can't|cant|cannot)\b)"
+            r"(?=(?s:.*?)\b(?:fraud|scam|scammed|defrauded|skimmed|cloned|hacked)\b)"
+            r"(?=(?s:.*?)\b(?:last (?:year|month|week|summer|winter|spring|autumn|time)|ago|"
+            r"in (?:january|february|march|april|may|june|july|august|september|october|"
+            r"november|december|the summer|the spring|the autumn|the winter))\b)"
+            r"(?s:.*?)\b(?:refunded|sorted|resolved|came back|since then)\b",
         ),
     ),
     # A request that a fraud flag makes sensitive: a new payee, a higher limit, a large
@@ -1774,7 +1799,7 @@ _POSING_WORDS = _words(
 # is nothing ("I sent £50 to my son"); after someone posed as the bank, it is the scam.
 _I_DID = (
     r"\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:then\s+|just\s+|already\s+|stupidly\s+|"
-    r"foolishly\s+|also\s+|even\s+|actually\s+|had to\s+|was told to\s+)?"
+    r"foolishly\s+|also\s+|even\s+|actually\s+|had to\s+|was told to\s+|still\s+)?"
 )
 # Each step with the strings every match of it holds (the SCAM_STEP shape searches a part
 # only where one occurs: "i" and "we" let through almost every message).
@@ -2292,12 +2317,15 @@ _SHAPES += (
         _words(
             "article news programme program story post tiktok video bbc watchdog true banks "
             "protect avoid spot safe safer sure look scam fraud con policy policies rules round "
-            "rounds around know report online"
+            "rounds around know report online avoiding spotting recognise recognising "
+            "recognize recognizing reading read hearing heard talk talks leaflet leaflets "
+            "articles essay dissertation tips advice tell happen happens happened"
         ),
-        r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+)?(?:gave|given|"
-        r"clicked|tapped|sent|paid|transferred|moved|entered|typed|read out|installed|"
-        r"downloaded|lost|withdrew)\b|(?s:.*?)\b(?:someone|somebody)\s+(?:has\s+)?(?:used|taken|"
-        r"spent|stolen|accessed)\b|(?s:.*?)\b(?:stolen|taken out|gone from|missing from)\b)"
+        r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|still\s+|"
+        r"then\s+)?(?:gave|given|clicked|tapped|sent|paid|transferred|moved|entered|typed|"
+        r"read out|installed|downloaded|lost|withdrew)\b|(?s:.*?)\b(?:someone|somebody)\s+"
+        r"(?:has\s+)?(?:used|taken|spent|stolen|accessed)\b|(?s:.*?)\b(?:stolen|taken out|"
+        r"gone from|missing from)\b)"
         r"(?s:.*?)(?:\b(?:read|saw|seen|heard|watched)\b[^.?!\n]{0,30}?\b(?:an? article|the news|"
         r"a programme|a program|a story|a post|a tiktok|a video|the bbc|watchdog|a report|"
         r"online)\b|\bis it true\b|\bdo banks\b|\bhow (?:do|can|would|should) (?:i|we)\s+"
@@ -2310,7 +2338,19 @@ _SHAPES += (
         r"\b(?:policy|policies|rules) (?:on|for|about)\b|"
         r"\b(?:going|doing the) (?:round|rounds|around)\b|"
         r"\bhow (?:do|can|would) (?:i|we) know (?:it's|its|it is|that's|this is) "
-        r"(?:really |actually )?(?:you|the bank|genuine|real)\b)",
+        r"(?:really |actually )?(?:you|the bank|genuine|real)\b|"
+        # round 9: scams as a topic ("a talk on avoiding scams", "my wife keeps reading about
+        # scams", "an essay on APP fraud", "how she can tell it's really you"), and fraud
+        # that has not happened ("how would I report fraud if it ever happened?")
+        r"\b(?:avoid|avoiding|spot|spotting|recognise|recognising|recognize|recognizing)\s+"
+        r"(?:\w+\s+)?(?:scams?|fraud|fraudsters|scammers)\b|"
+        r"\b(?:reading|read|hearing|heard|talk|talks|leaflets?|articles?|essay|dissertation|"
+        r"tips|advice)\s+(?:\w+\s+){0,3}?(?:about|on)\s+(?:\w+\s+){0,3}?(?:scams|fraud|"
+        r"scammers|fraudsters)\b|"
+        r"\bhow (?:she|he|they|i|we|my \w+) (?:can|could|would|will) (?:tell|know)\b"
+        r"[^.?!\n]{0,30}?\b(?:really|genuine|real|actually)\b|"
+        r"\b(?:if|in case|should)\s+(?:it|that|fraud|anything like that|something like that)\s+"
+        r"(?:ever\s+)?happen(?:s|ed)?\b(?!\s+(?:again|to me again)))",
     ),
 )
 
