@@ -829,9 +829,9 @@ _SHAPES += (
         SCAM,
         0.0,
         _words("screen computer laptop pc remotely"),
-        r"\b(?:he|she|they|someone|somebody|the (?:man|guy|woman|lady|agent|caller|engineer|"
-        r"technician|account manager|broker|trader|adviser|advisor))(?:'s|'re|\s+is|\s+was|"
-        r"\s+has|\s+had|\s+were|\s+are)?\s+(?:been\s+|now\s+|still\s+)?(?:on|in|into|"
+        r"\b(?:he|she|they|someone|somebody|the (?:\w+\s+)?(?:man|guy|woman|lady|agent|caller|"
+        r"engineer|technician|account manager|broker|trader|adviser|advisor))(?:'s|'re|\s+is|"
+        r"\s+was|\s+has|\s+had|\s+were|\s+are)?\s+(?:been\s+|now\s+|still\s+)?(?:on|in|into|"
         r"controlling|sharing|accessing|connected to|connected into|took over|taken over|"
         r"remoted into|remotely (?:on|into|controlling|accessing))\s+(?:my|our)\s+"
         r"(?:screen|computer|laptop|pc)\b",
@@ -864,7 +864,7 @@ _SHAPES += (
             "clicked click tapped tap opened open replied reply responded respond given give "
             "entered enter called rang deleted ignored blocked reported forward no nothing "
             "fine normal mine lol lmao haha tbh scam con rip-off ripoff robbery hung binned "
-            "didn't didnt did refunded sorted resolved came back"
+            "didn't didnt did refunded sorted resolved came back since"
         ),
         # "no", "nothing" and "lol" let this shape through often: each alternative is
         # searched only where the text holds a string its every match contains.
@@ -919,6 +919,7 @@ _SHAPES += (
         # click, binned it"); not "didn't click but money still went".
         _gated(
             "hung binned",
+            r"^(?!(?s:.*?)\b(?:gave|given|read out|sent|told (?:him|her|them))\b)(?s:.*?)"
             r"\b(?:i|we)\s+(?:just\s+|immediately\s+|then\s+)?(?:hung up|binned (?:it|them))\b",
         ),
         _gated(
@@ -2347,7 +2348,8 @@ _SHAPES += (
         r"\b(?:reading|read|hearing|heard|talk|talks|leaflets?|articles?|essay|dissertation|"
         r"tips|advice)\s+(?:\w+\s+){0,3}?(?:about|on)\s+(?:\w+\s+){0,3}?(?:scams|fraud|"
         r"scammers|fraudsters)\b|"
-        r"\bhow (?:she|he|they|i|we|my \w+) (?:can|could|would|will) (?:tell|know)\b"
+        r"\bhow (?:(?:she|he|they|i|we|my \w+) (?:can|could|would|will)|(?:can|could|would|will|"
+        r"do|does) (?:she|he|they|i|we|my \w+|people|someone)) (?:tell|know)\b"
         r"[^.?!\n]{0,30}?\b(?:really|genuine|real|actually)\b|"
         r"\b(?:if|in case|should)\s+(?:it|that|fraud|anything like that|something like that)\s+"
         r"(?:ever\s+)?happen(?:s|ed)?\b(?!\s+(?:again|to me again)))",
@@ -2939,6 +2941,10 @@ _SHAPES += (
         r"[^.?!\n]{0,60}?\b(?:which\s+|that\s+)?(?:i|we)\s+(?:definitely\s+)?(?:didn't|did not|"
         r"didnt|never|haven't|have not|havent)\s+(?:request|requested|ask for|asked for|"
         r"apply for|applied for|set up|add|added|authorise|authorised|authorize|authorized)\b",
+        r"\b(?:(?:daily|transfer|payment|withdrawal)\s+limit|payees?|device|overdraft|loan)\b"
+        r"[^\n]{0,60}?\b(?:i|we)\s+(?:definitely\s+)?(?:didn't|did not|didnt|never|haven't|"
+        r"have not|havent)\s+(?:request|requested|ask for|asked for|apply for|applied for|"
+        r"set up|add|added)\s+(?:that|it|this|them|one)\b",
     ),
     # A code the customer did not ask for: a sign someone has their password, fraud if the
     # NLU agrees ("a text 'your one time passcode is...' which I didn't request").
@@ -3003,9 +3009,9 @@ _SHAPES += (
     _shape(
         SCAM,
         0.0,
-        _words("through forward forwarded forwarding"),
-        r"\b(?:let|letting|use|using)\s+(?:some\s+)?(?:money|cash|funds|payments?)\s+(?:go|pass|"
-        r"come|run)\s+(?:through|into)\s+(?:my|our)\s+(?:bank\s+)?account\b",
+        _words("let letting forward forwarded forwarding"),
+        r"\b(?:let|letting)\s+(?:some\s+)?(?:money|cash|funds|payments?)\s+(?:go|pass|"
+        r"come|run)\s+(?:through|into)\s+(?:my|our|your|his|her|their)\s+(?:bank\s+)?account\b",
         r"^(?=(?s:.*?)(?:\b(?:earn|commission|cut|minus|percent|job|agent)\b|%))(?s:.*?)"
         r"\b(?:receive|received|receiving|get|take|accept)\s+(?:the\s+)?(?:payments?|money|"
         r"funds|transfers?)\b[^.?!\n]{0,60}?\b(?:forward|forwarded|forwarding)\b",
