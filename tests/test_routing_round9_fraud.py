@@ -79,6 +79,21 @@ STORIES = [
     # someone connected to the computer
     ("scam", "the support man connected to my laptop and opened my banking"),
     ("scam", "they took over my computer for about an hour"),
+    # money sent to an impostor, told as such
+    ("scam", "paid the deposit to what I thought was the agent, the email address was a copy"),
+    ("scam", "we transferred £9k to who we believed was our builder after his text"),
+    # the payee never sent the email with the details
+    ("scam", "I paid the invoice on Monday, but the supplier never sent that email"),
+    ("scam", "£3,000 transfer done and now they say they didn't send the invoice"),
+    # an overpaying "buyer"
+    ("scam", "he paid £400 too much so I have to send back £200 to his shipping agent"),
+    ("scam", "the buyer says we must return the extra to the transport company"),
+    # pay by transfer before seeing it
+    ("scam", "the seller wants the full amount by bank transfer before we can view the car"),
+    ("scam", "landlord asked for a deposit before I could see the flat"),
+    # someone known only online whom a relative sends money
+    ("scam", "my grandad has a lady friend online who he's been sending money to"),
+    ("scam", "mum's new boyfriend from a dating app, who she has paid for flights twice"),
 ]
 
 NOT_THAT_KIND = [
@@ -118,6 +133,12 @@ NOT_THAT_KIND = [
     ("scam", "I clicked the link in your email and paid my credit card bill"),
     ("scam", "I put my card details into the website to buy shoes"),
     ("scam", "I'm on my laptop, can I log in there?"),
+    # a typo, a payment of one's own, a customer's own deposit question, money received
+    ("scam", "I sent £20 to what I thought was my friend's account but got the sort code wrong"),
+    ("scam", "the company never sent the invoice, can I still pay them?"),
+    ("scam", "I need to refund £30 to a customer, how do I do it?"),
+    ("scam", "can I pay the deposit by transfer before I view the flat?"),
+    ("scam", "my new friend on facebook sent me money for the tickets"),
 ]
 
 

@@ -3075,6 +3075,67 @@ _SHAPES += (
     ),
 )
 
+_SHAPES += (
+    # Money sent to an impostor, told as such: "sent 12k to what I thought was my solicitor's
+    # account, the email looked exactly the same". Not a typo in a sort code (no email, text
+    # or call behind it).
+    _shape(
+        SCAM,
+        0.0,
+        _words("thought believed"),
+        r"^(?=(?s:.*?)\b(?:email|e-mail|emails|domain|invoice|text|message|website|whatsapp|"
+        r"call|caller|phoned|rang)\b)(?s:.*?)\b(?:sent|paid|transferred|moved|instructed)\b"
+        rf"{_GAP}\bto\s+(?:what|who|someone|an account)\s+(?:i|we)\s+(?:thought|believed)\s+"
+        r"(?:was|were|to be)\b",
+    ),
+    # The payee says they never sent the email with the bank details: "He has just
+    # telephoned; he never sent that email", beside a payment made.
+    _shape(
+        SCAM,
+        0.0,
+        _words("email e-mail emails invoice message"),
+        r"^(?=(?s:.*?)(?:\b(?:paid|transferred|instructed|transfer of|payment of)\b|£))(?s:.*?)"
+        r"\b(?:he|she|they|the (?:\w+\s+)?(?:firm|company|office|solicitors?|builder|supplier))"
+        r"\s+(?:never|didn't|did not|hasn't|have not|haven't|had not|hadn't)\s+(?:sent|send)\s+"
+        r"(?:that|the|this|any|those|an?)\s+(?:email|e-mail|emails|invoice|message|details)\b",
+    ),
+    # A "buyer" who overpaid and wants the difference sent on: "he paid £650 + £150 for a
+    # courier and I need to refund the £150 to the courier's account first".
+    _shape(
+        SCAM,
+        0.0,
+        _words("courier shipping agent transport delivery"),
+        r"\b(?:i|we)\s+(?:need to|needs to|have to|has to|must|had to|got to)\s+(?:refund|"
+        r"send back|pay back|return|"
+        r"transfer|send|pay)\b[^.?!\n]{0,30}?(?:£\s?\d|\bthe (?:extra|difference|overpayment|"
+        r"excess)\b)[^.?!\n]{0,40}?\b(?:courier|shipping|agent|transport|delivery)\b",
+    ),
+    # Asked to pay by bank transfer before seeing the thing: "the dealer asked for the rest by
+    # bank transfer before viewing". Not the customer's own question about paying a deposit.
+    _shape(
+        SCAM,
+        0.0,
+        _words("viewing view see seeing viewed"),
+        r"\b(?:asked|asking|wants|wanted|want|insists?|insisted|told (?:me|us))\b[^.?!\n]{0,60}?"
+        r"\b(?:bank transfer|transfer|deposit|payment|pay)\b[^.?!\n]{0,40}?\bbefore\s+(?:(?:i|we)"
+        r"\s+(?:can\s+|could\s+)?)?(?:viewing|view|see|seeing|viewed)\b",
+    ),
+    # Someone known only online whom a relative (or the customer) has been sending money:
+    # "she's got a new 'friend' on facebook who she's sent money to a few times". Not "my new
+    # friend on facebook sent me money for the tickets".
+    _shape(
+        SCAM,
+        0.0,
+        _words("facebook instagram whatsapp dating internet online tinder hinge telegram"),
+        r"\b(?:friend|boyfriend|girlfriend|partner|man|woman|gentleman|lady|fella|admirer)['\"]?"
+        r"\s+(?:(?:on|from|via|off)\s+(?:facebook|instagram|whatsapp|a dating (?:app|site)|"
+        r"the internet|online|tinder|hinge|telegram)|online)\b[^.?!\n]{0,30}?\b(?:who|whom|that)\s+"
+        r"(?:she|he|i|we|they|mum|dad|nan|grandma|grandad|my \w+)(?:'s|'ve|\s+has|\s+have|"
+        r"\s+had)?\s+(?:been\s+)?(?:sent|sending|paid|paying|given|giving|lent|lending|"
+        r"transferred)\b",
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
