@@ -269,3 +269,30 @@ class TestRound9CalmFraudTalk:
 
     def test_a_new_number_alone_stays_with_the_bot(self) -> None:
         assert route("hi mum, new number, save it") == ("bot", None, None)
+
+
+# ------------------------------------------------------------------ other languages
+
+OTHER_LANGUAGES = [
+    ("scam", "ek aadmi ne kaha woh bank se hai, maine OTP code bata diya"),
+    ("scam", "usne pucha to maine code bata diya"),
+    ("fraud_report", "do payment hoyian jo main nahi kitiyan"),
+    ("scam", "biri aradı ve telefonuma uygulama yükletti"),
+    ("scam", "adam bana uygulamayı indirtti, sonra hesabıma girdi"),
+]
+
+OTHER_LANGUAGES_CALM = [
+    ("scam", "OTP code kahan milega?"),
+    ("scam", "uygulamayı nasıl yüklerim?"),
+    ("fraud_report", "main payment kiti si, kado aayegi?"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), OTHER_LANGUAGES)
+def test_other_language_story_is_recognised(kind: str, text: str) -> None:
+    assert kind in kinds(text), analyze_text(text).cues
+
+
+@pytest.mark.parametrize(("kind", "text"), OTHER_LANGUAGES_CALM)
+def test_other_language_calm_question_is_not_a_story(kind: str, text: str) -> None:
+    assert kind not in kinds(text), analyze_text(text).cues

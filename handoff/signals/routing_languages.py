@@ -736,6 +736,10 @@ PANJABI = Language(
             "ਮੈਂ ਇਹ ਪੇਮੈਂਟ ਨਹੀਂ ਕੀਤੀ",
             "main eh payment nahi kiti",
             "jo main nahi kiti",
+            # round 9: the plural and masculine forms ("3 payment hoyian jo main nahi kitiyan")
+            "jo main nahi kitiyan",
+            "jo main nahi kitte",
+            "jo main nahi kita",
         ),
     },
     negated_after=frozenset({"ਨਹੀਂ", "ਨਹੀ", "نہیں", "نئیں", "nahi", "nai", "nahin", "nhi"}),
@@ -832,6 +836,10 @@ _ROMAN_HINDUSTANI_SCAM = (
     "otp de diya",
     "otp bata diya",
     "pin bata diya",
+    # round 9: with "code" after the OTP or on its own ("unko OTP code bata diya")
+    "otp code bata diya",
+    "otp code de diya",
+    "code bata diya",
     "card details de di",
     # a threat to pay now: "visa cancel ho jayega", "arrest kar lenge"
     "visa cancel ho jayega",
@@ -2540,6 +2548,12 @@ TURKISH = Language(
             "kodu verdim",
             "bilgilerimi verdim",
             "güvenli hesaba",
+            # round 9: a caller who had the customer install an app ("telefonuma bir uygulama
+            # yükletti"): the causative verb says someone else made them do it
+            "uygulama yükletti",
+            "uygulamayı yükletti",
+            "uygulama indirtti",
+            "uygulamayı indirtti",
         ),
         VULNERABLE: (
             "demans",
