@@ -94,6 +94,13 @@ STORIES = [
     # someone known only online whom a relative sends money
     ("scam", "my grandad has a lady friend online who he's been sending money to"),
     ("scam", "mum's new boyfriend from a dating app, who she has paid for flights twice"),
+    # the customer says they were had, with money paid
+    ("scam", "paid £250 for concert tickets and I'm pretty sure I've been done"),
+    ("scam", "we sent the £1,300 and I think we're being conned"),
+    ("scam", "transferred the money last week, turns out the company was fake"),
+    # a payee's bank "has changed", by email, with an invoice to pay
+    ("scam", "the solicitors emailed that their bank has changed, I have the deposit to pay"),
+    ("scam", "a text from the builder says the balance should go to their new account"),
 ]
 
 NOT_THAT_KIND = [
@@ -139,6 +146,10 @@ NOT_THAT_KIND = [
     ("scam", "I need to refund £30 to a customer, how do I do it?"),
     ("scam", "can I pay the deposit by transfer before I view the flat?"),
     ("scam", "my new friend on facebook sent me money for the tickets"),
+    ("scam", "I've been had by the weather lol, paid for a sunny holiday"),
+    ("scam", "paid for it last week, I think it was a con 😂"),
+    ("scam", "my salary should go to the new account I opened, is there a form?"),
+    ("scam", "I emailed my builder, can the balance go to the new account I opened?"),
 ]
 
 
@@ -280,6 +291,17 @@ OTHER_LANGUAGES = [
     ("scam", "biri aradı ve telefonuma uygulama yükletti"),
     ("scam", "adam bana uygulamayı indirtti, sonra hesabıma girdi"),
 ]
+
+OTHER_LANGUAGES_TOPIC = [
+    "comment reconnaître une arnaque par SMS ?",
+    "je veux savoir pour ne pas me faire avoir par une arnaque",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_LANGUAGES_TOPIC)
+def test_other_language_scam_topic_is_a_howto(text: str) -> None:
+    assert "howto" in kinds(text), analyze_text(text).cues
+
 
 OTHER_LANGUAGES_CALM = [
     ("scam", "OTP code kahan milega?"),

@@ -2444,6 +2444,12 @@ FRENCH = Language(
                     "comment éviter",
                     "protection contre",
                     "comment me protéger contre",
+                    # round 9: "pour ne pas me faire avoir par une arnaque", "comment
+                    # reconnaître une arnaque": the topic, not a report
+                    "pour ne pas me faire avoir par",
+                    "pour ne pas tomber dans",
+                    "comment reconnaître",
+                    "pour éviter",
                 ),
                 ("la fraude", "les fraudes", "une fraude", "les arnaques", "une arnaque"),
             ),

@@ -3136,6 +3136,46 @@ _SHAPES += (
     ),
 )
 
+_SHAPES += (
+    # The customer says they were had, with money paid: "I've paid £900 so far and I think
+    # I'm being had", "sent £600 to a seller and now I think it was a con". Not "I've been
+    # had by the weather lol" (no money) nor a joke.
+    _shape(
+        SCAM,
+        0.0,
+        _words("had conned done ripped played"),
+        r"^(?=(?s:.*?)(?:\b(?:paid|sent|transferred|deposit)\b|£))"
+        r"(?!(?s:.*?)(?:\blol\b|\blmao\b|\bhaha|😂|🤣))(?s:.*?)"
+        r"\b(?:i'm|i am|we're|we are|i've|i have|we've|we have|i|we)\s+(?:think\s+(?:i'm|i am|"
+        r"we're|we are|i've|i have|we've)\s+)?(?:just\s+|definitely\s+)?(?:being|been|got|"
+        r"was|were)\s+(?:had|conned|done|ripped off|played)\b",
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("scam con fraud scammer fake conman"),
+        r"\b(?:paid|sent|transferred)\b[^\n]{0,80}?\b(?:think|sure|realise|realised|realize|"
+        r"realized|now know|turns out|turned out)\s+(?:that\s+)?(?:it|this|he|she|they|the "
+        r"(?:seller|site|website|company|man|woman))\s+(?:was|is|were|are|'s)\s+(?:all\s+)?"
+        r"(?:a\s+)?(?:scam|con|fraud|scammer|fake|conman)\b"
+        r"(?![^.?!\n]{0,15}(?:\blol\b|\blmao\b|\bhaha|😂|🤣))",
+    ),
+    # A payee's bank "has changed", told by email or text, with an invoice to pay: "our
+    # builder's office emailed to say their bank has changed and the £18,000 invoice should
+    # go to the new account". Not "my salary should go to the new account I opened".
+    _shape(
+        SCAM,
+        0.0,
+        _words("changed new"),
+        rf"^(?=(?s:.*?)\b(?:emailed|e-mailed|email|texted|text|message|messaged|letter|"
+        rf"whatsapp|whatsapped)\b)(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)(?:\b(?:their|his|her|its)\s+"
+        r"bank\s+(?:has|had|have)\s+(?:been\s+)?changed\b|\b(?:invoice|payment|balance|"
+        r"deposit|money|funds)\b[^.?!\n]{0,40}?\b(?:should|must|needs? to|to)\s+(?:now\s+)?"
+        r"(?:go|be paid|be sent|be transferred)\s+(?:in)?to\s+(?:the|a|their|his|her)\s+new\s+"
+        r"account\b)",
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
