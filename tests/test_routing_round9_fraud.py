@@ -290,6 +290,7 @@ OTHER_LANGUAGES = [
     ("fraud_report", "do payment hoyian jo main nahi kitiyan"),
     ("scam", "biri aradı ve telefonuma uygulama yükletti"),
     ("scam", "adam bana uygulamayı indirtti, sonra hesabıma girdi"),
+    ("scam", "طلبوا مني سحب المال وساعي سيأتي لأخذه"),
 ]
 
 OTHER_LANGUAGES_TOPIC = [
@@ -307,6 +308,7 @@ OTHER_LANGUAGES_CALM = [
     ("scam", "OTP code kahan milega?"),
     ("scam", "uygulamayı nasıl yüklerim?"),
     ("fraud_report", "main payment kiti si, kado aayegi?"),
+    ("scam", "متى سيصل الساعي بالبطاقة الجديدة؟"),
 ]
 
 

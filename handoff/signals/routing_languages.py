@@ -1721,6 +1721,12 @@ ARABIC = Language(
             "اعطيتهم بيانات",
             "رسالة مزيفة",
             "الى حساب آمن",
+            # round 9: a courier coming to collect cash or a card ("وإعطاءها لساعي سيأتي إلى
+            # بيتي"), as the English courier shape
+            "لساعي سياتي",
+            "ساعي سياتي",
+            "الساعي سياتي",
+            "مندوب سياتي لاخذ",
             "nasb",
             "nassab",
         ),
