@@ -94,6 +94,12 @@ STORIES = [
     # someone known only online whom a relative sends money
     ("scam", "my grandad has a lady friend online who he's been sending money to"),
     ("scam", "mum's new boyfriend from a dating app, who she has paid for flights twice"),
+    # the bare reply to a payment alert; someone else's email or number on the account
+    ("fraud_report", "Wasn't me!"),
+    ("fraud_report", "no, wasn't us"),
+    ("fraud_report", "the mobile number on my account is not mine, I've never seen it"),
+    ("fraud_report", "your app says the email address registered isn't mine"),
+    ("fraud_report", "an email saying my security details were changed"),
     # the customer says they were had, with money paid
     ("scam", "paid £250 for concert tickets and I'm pretty sure I've been done"),
     ("scam", "we sent the £1,300 and I think we're being conned"),
@@ -149,6 +155,10 @@ NOT_THAT_KIND = [
     ("scam", "I've been had by the weather lol, paid for a sunny holiday"),
     ("scam", "paid for it last week, I think it was a con 😂"),
     ("scam", "my salary should go to the new account I opened, is there a form?"),
+    ("fraud_report", "the phone number on my account isn't mine any more, how do I change it"),
+    ("fraud_report", "the email on file is not mine, it's my old work one I used to have"),
+    ("fraud_report", "if it wasn't me who made it, what happens?"),
+    ("fraud_report", "wasn't me who called, was it you?"),
     ("scam", "I emailed my builder, can the balance go to the new account I opened?"),
 ]
 

@@ -262,11 +262,19 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(
         FRAUD_REPORT,
         0.0,
-        _words("wasn't wasnt weren't not"),
+        _words("wasn't wasnt weren't not isn't isnt"),
         # "it wasn't me" (after a log-in or payment alert)
         r"(?<!if )(?<!unless )\b(?:it|that|this|those|these|they)\s+(?:wasn't|wasnt|was not|"
         r"weren't|were not)\s+"
         r"(?:me|us|mine|ours)\b(?!\s+who)",
+        # round 9: the bare reply to a payment alert, a whole message: "wasn't me", "nope,
+        # wasn't us!"
+        r"^\s*(?:(?:nope|no|nah),?\s+)?(?:wasn't|wasnt|was not|weren't)\s+(?:me|us)\s*[.!]*\s*$",
+        # the bank's record holds someone else's email or number: "the email on file is not
+        # mine". Not "the number on my account isn't mine any more" (the customer's old one).
+        r"\b(?:email|e-mail|email address|phone number|mobile number|number)\s+(?:on (?:file|"
+        r"the account|my account|your system|record)|you have|registered)\s+(?:is not|isn't|"
+        r"isnt|'s not)\s+(?:mine|ours)\b(?![^.?!\n]{0,30}\b(?:any\s?more|old|used to|previous)\b)",
     ),
     _shape(
         FRAUD_REPORT,
@@ -299,7 +307,8 @@ _SHAPES: tuple[_Shape, ...] = (
         _gated(
             "changed reset updated",
             r"\b(?:email|text|message|notification|alert|letter)\s+"
-            r"(?:saying|to say|that says|telling me)\s+(?:that\s+)?my\s+(?:password|passcode|"
+            r"(?:saying|to say|that says|telling me)\s+(?:that\s+)?my\s+(?:contact\s+|personal\s+|"
+            r"security\s+)?(?:password|passcode|"
             r"phone number|mobile number|number|email|email address|address|pin|details|"
             r"log ?in details)\b[^.?!\n]{0,40}?\b(?:changed|reset|updated)\b",
         ),
