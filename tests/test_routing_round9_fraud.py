@@ -187,6 +187,9 @@ CALM = [
     ("no_harm", "someone called saying they were from you, I just hung up"),
     ("no_harm", "got a dodgy text about a fine, didn't click, deleted"),
     ("no_harm", "another fake parcel message, I binned it"),
+    ("no_harm", "had a text pretending to be the council, binned it"),
+    ("no_harm", "£7 for a pint in London, total rip-off lol"),
+    ("no_harm", "twelve quid for popcorn, absolute robbery 😂"),
     # a past fraud put right
     ("no_harm", "we had a scam in March and you refunded us, thanks. How do I get a statement?"),
     ("no_harm", "my card was cloned last year but it was all sorted, can I order a spare?"),
@@ -201,6 +204,7 @@ NOT_CALM = [
     ("no_harm", "I had fraud last year and it was refunded but it's happened again"),
     ("no_harm", "the scam in June still hasn't been refunded"),
     ("no_harm", "he asked for my code and I gave it, then I hung up"),
+    ("no_harm", "£600 went from my account, absolute scam, I want it back"),
 ]
 
 

@@ -918,6 +918,12 @@ _SHAPES += (
             r"a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|robbery)\b"
             r"[^.?!\n]{0,20}?(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😅|🙄|\btbh\b)",
         ),
+        # round 9: "£4.50 for a coffee, absolute scam 😂" (no verb before the verdict)
+        _gated(
+            "lol lmao haha 😂 🤣 😅 🙄 tbh",
+            r"\b(?:absolute|total|complete|utter|proper|daylight)\s+(?:scam|con|rip[- ]?off|"
+            r"robbery)\b[^.?!\n]{0,20}?(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😅|🙄|\btbh\b)",
+        ),
         _gated(
             "£ $ €",
             r"(?:£|\$|€)\s?\d+(?:\.\d+)?p?\s+(?:for|on)\s+[^.?!\n]{0,30}?\b(?:is|was|'s)\s+"
@@ -929,7 +935,8 @@ _SHAPES += (
         _gated(
             "hung binned",
             r"^(?!(?s:.*?)\b(?:gave|given|read out|sent|told (?:him|her|them))\b)(?s:.*?)"
-            r"\b(?:i|we)\s+(?:just\s+|immediately\s+|then\s+)?(?:hung up|binned (?:it|them))\b",
+            r"(?:^|[,.;!?]\s*|\b(?:i|we)\s+(?:just\s+|immediately\s+|then\s+)?)(?:hung up|binned "
+            r"(?:it|them))\b",
         ),
         _gated(
             "didn't didnt did|not",
