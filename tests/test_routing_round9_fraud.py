@@ -100,6 +100,9 @@ STORIES = [
     ("fraud_report", "the mobile number on my account is not mine, I've never seen it"),
     ("fraud_report", "your app says the email address registered isn't mine"),
     ("fraud_report", "an email saying my security details were changed"),
+    # the card named, then "mine"
+    ("fraud_report", "please cancel my debit card, mine's been skimmed at a petrol pump"),
+    ("fraud_report", "my partner's card is fine but I think mine may have been cloned"),
     # the customer says they were had, with money paid
     ("scam", "paid £250 for concert tickets and I'm pretty sure I've been done"),
     ("scam", "we sent the £1,300 and I think we're being conned"),
@@ -159,6 +162,8 @@ NOT_THAT_KIND = [
     ("fraud_report", "the email on file is not mine, it's my old work one I used to have"),
     ("fraud_report", "if it wasn't me who made it, what happens?"),
     ("fraud_report", "wasn't me who called, was it you?"),
+    ("fraud_report", "can a card be cloned? how do I know if mine is safe?"),
+    ("fraud_report", "cards can be skimmed at pumps, would mine be covered if it was?"),
     ("scam", "I emailed my builder, can the balance go to the new account I opened?"),
 ]
 

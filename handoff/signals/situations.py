@@ -285,6 +285,10 @@ _SHAPES: tuple[_Shape, ...] = (
         rf"have |was |were |got |is |'s )?"
         rf"(?:been\s+)?(?:hacked|cloned|compromised|emptied|drained|taken over|skimmed|"
         rf"used by someone)",
+        # round 9: the card named before "mine": "a new card number, I think mine has been
+        # cloned" (cloned and skimmed are said of cards only)
+        r"^(?=(?s:.*?)\bcards?\b)(?s:.*?)\bmine(?:'s|\s+(?:has|was|got|might have|may have))\s+"
+        r"(?:been\s+)?(?:cloned|skimmed)\b",
     ),
     _shape(
         FRAUD_REPORT,
