@@ -100,6 +100,12 @@ STORIES = [
     ("fraud_report", "the mobile number on my account is not mine, I've never seen it"),
     ("fraud_report", "your app says the email address registered isn't mine"),
     ("fraud_report", "an email saying my security details were changed"),
+    # paid, then the firm gone quiet
+    (
+        "scam",
+        "we already paid the deposit, the firm's site went offline and they haven't answered since",
+    ),
+    ("scam", "sent £700 to the roofer, his number has gone dead"),
     # the card named, then "mine"
     ("fraud_report", "please cancel my debit card, mine's been skimmed at a petrol pump"),
     ("fraud_report", "my partner's card is fine but I think mine may have been cloned"),
@@ -163,6 +169,8 @@ NOT_THAT_KIND = [
     ("fraud_report", "if it wasn't me who made it, what happens?"),
     ("fraud_report", "wasn't me who called, was it you?"),
     ("fraud_report", "can a card be cloned? how do I know if mine is safe?"),
+    ("scam", "I paid £40 by transfer, they haven't answered my email yet"),
+    ("scam", "I paid the plumber £90 yesterday, he hasn't replied to my thank-you text"),
     ("fraud_report", "cards can be skimmed at pumps, would mine be covered if it was?"),
     ("scam", "I emailed my builder, can the balance go to the new account I opened?"),
 ]

@@ -2097,12 +2097,14 @@ _VANISHED = (
     r"showed up|showed|got the|received the|heard from (?:him|her|them) again|came back|"
     r"delivered)|(?:hasn't|has not|haven't|have not|didn't|did not|never) (?:come back|came back|"
     r"been back|turned up|shown up)|(?:number|phone|line|website|site|profile|page|listing|"
-    r"account|company|firm|advert|ad)\s+(?:is |was |'s |has |had |have )?(?:now\s+)?(?:been\s+)?"
+    r"account|company|firm|advert|ad)\s+(?:is |was |'s |has |had |have |went |has gone )?"
+    r"(?:now\s+)?(?:been\s+)?"
     r"(?:dead|gone|deleted|disappeared|down|disconnected|offline|taken down|removed)|"
     r"(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+(?:even\s+)?exist|stopped (?:answering|"
-    r"replying|responding|picking up)|blocked (?:me|us)|(?:were|was|are|is)\s+(?:all\s+)?(?:fake|"
-    r"forged|counterfeit|a fake|not real)|bar of soap|drove off|ran off|(?:never|not) heard of "
-    r"(?:him|her|them|it)|no such (?:company|firm|person|address))"
+    r"replying|responding|picking up)|(?:haven't|hasn't|have not|has not)\s+(?:answered|replied|"
+    r"picked up)\b[^.?!\n]{0,30}?\bsince\b|blocked (?:me|us)|(?:were|was|are|is)\s+(?:all\s+)?"
+    r"(?:fake|forged|counterfeit|a fake|not real)|bar of soap|drove off|ran off|"
+    r"(?:never|not) heard of (?:him|her|them|it)|no such (?:company|firm|person|address))"
 )
 _SHAPES += (
     _shape(
@@ -2111,13 +2113,13 @@ _SHAPES += (
         _words(
             "came arrived turned showed got received heard back delivered been shown dead gone "
             "deleted disappeared down disconnected offline removed exist stopped blocked fake "
-            "forged counterfeit real soap drove ran such"
+            "forged counterfeit real soap drove ran such answered replied picked"
         ),
         r"^(?!(?s:.*?)\b(?:by card|credit card|debit card|on my card|with my card|section 75|"
         r"chargeback|paypal|bust|administration|liquidation|went under|gone under)\b)"
         r"(?=(?s:.*?)\b(?:transferred|transfer|sent|paid|invested|put)\b)"
         r"(?=(?s:.*?)(?:£\s?\d|\b\d[\d,]{2,}\b|\b\d+k\b|\b(?:deposit|up front|upfront|savings|"
-        r"pounds|quid)\b))"
+        r"pounds|quid|already paid)\b))"
         rf"(?s:.*?)\b{_VANISHED}",
     ),
     # Details given on a page a link or email led to, and the customer says it was not real:
