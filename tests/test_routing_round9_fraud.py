@@ -133,6 +133,10 @@ NOT_THAT_KIND = [
     ("fraud_report", "a new card came that I didn't ask for, is it because mine expires?"),
     ("fraud", "I didn't get the code you sent, can you send another?"),
     ("fraud_report", "I sent £40 to an account I don't recognise by mistake, typo"),
+    ("fraud_report", "I want to send £100 to my cousin in Lagos, I've never been there"),
+    ("fraud_report", "can we pay £300 to a hotel in Crete? we've never stayed there"),
+    ("fraud_report", "I've set up a payee but I didn't add the reference, is that ok?"),
+    ("fraud_report", "there's a loan offer in the app, I didn't ask for the leaflet though"),
     # a caller who was refused
     ("scam", "someone asked me for my PIN on the phone and I refused"),
     ("scam_mention", "a man asked for my password and I hung up straight away"),
@@ -146,6 +150,9 @@ NOT_THAT_KIND = [
     ("scam", "my flatmates pay their rent share into my account and I pay the landlord"),
     ("scam", "can I forward a payment confirmation to my landlord?"),
     ("scam", "is there a withdrawal fee when I take cash out abroad?"),
+    ("scam", "they said there's a withdrawal fee when I use another bank's ATM"),
+    ("scam", "your app says I need to pay £3 more to withdraw abroad?"),
+    ("scam", "can I let money come into my account from PayPal?"),
     ("scam", "how much does it cost to release a hold on my card?"),
     # a new number that is only a new number
     ("posing", "hi mum, how do I change the number on my account to my new one?"),

@@ -763,7 +763,9 @@ _SHAPES += (
         0.0,
         _words("payee payees beneficiary"),
         rf"\b(?:payee|payees|beneficiary)\b[^.?!\n]{{0,30}}?\b(?:i|we)\s+{_SURE}{_NOT}\s+"
-        r"(?:add|added|set up|create|created|make|made|recognise)\b",
+        r"(?:add|added|set up|create|created|make|made|recognise)\b"
+        # round 9: not "I set up a payee but didn't add the reference"
+        r"(?!\s+(?:the|a|an|my|our)\s+(?!payee|beneficiary)\w)",
     ),
     # Told about a new payee (by email, text, alert): fraud if the NLU agrees; phishing texts
     # say the same ("texts pretending to be you about a new payee").
@@ -2924,9 +2926,12 @@ _SHAPES += (
         FRAUD_REPORT,
         0.0,
         _words("never"),
-        rf"{_AMOUNT}[^\n]{{0,120}}?\b(?:i|we)(?:'ve|\s+have)?\s+(?:never|not)\s+(?:even\s+|ever\s+)?"
-        r"(?:been|stayed|travelled|traveled|flown|visited)\s+(?:there|in|to|at)\b"
-        r"(?![^.?!\n]{0,20}\b(?:before|yet)\b)",
+        r"^(?!(?s:.*?)\b(?:(?:i|we)(?:'d|\s+would)?\s+(?:want|need|like|am|'m|are|'re)\s+(?:to\s+)?|"
+        r"(?:can|could|shall|should)\s+(?:i|we)\s+)(?:send|sending|pay|paying|transfer|"
+        r"transferring|book|booking)\b)"
+        rf"(?s:.*?){_AMOUNT}[^\n]{{0,120}}?\b(?:i|we)(?:'ve|\s+have)?\s+(?:never|not)\s+"
+        r"(?:even\s+|ever\s+)?(?:been|stayed|travelled|traveled|flown|visited)\s+(?:there|in|to|"
+        r"at)\b(?![^.?!\n]{0,20}\b(?:before|yet)\b)",
     ),
     # The same with a weaker alibi, fraud if the NLU agrees: "a £250 withdrawal in Birmingham
     # on Sunday and I was in Cardiff all weekend", "£640 to an airline, I'm not flying
@@ -2962,7 +2967,9 @@ _SHAPES += (
         r"\b(?:(?:daily|transfer|payment|withdrawal)\s+limit|payees?|device|overdraft|loan)\b"
         r"[^.?!\n]{0,60}?\b(?:which\s+|that\s+)?(?:i|we)\s+(?:definitely\s+)?(?:didn't|did not|"
         r"didnt|never|haven't|have not|havent)\s+(?:request|requested|ask for|asked for|"
-        r"apply for|applied for|set up|add|added|authorise|authorised|authorize|authorized)\b",
+        r"apply for|applied for|set up|add|added|authorise|authorised|authorize|authorized)\b"
+        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:that|it|this|them|one|those|these|anything|any of|and|but|"
+        r"so|at all)\b)",
         r"\b(?:(?:daily|transfer|payment|withdrawal)\s+limit|payees?|device|overdraft|loan)\b"
         r"[^\n]{0,60}?\b(?:i|we)\s+(?:definitely\s+)?(?:didn't|did not|didnt|never|haven't|"
         r"have not|havent)\s+(?:request|requested|ask for|asked for|apply for|applied for|"
@@ -3032,8 +3039,11 @@ _SHAPES += (
         SCAM,
         0.0,
         _words("let letting forward forwarded forwarding"),
-        r"\b(?:let|letting)\s+(?:some\s+)?(?:money|cash|funds|payments?)\s+(?:go|pass|"
-        r"come|run)\s+(?:through|into)\s+(?:my|our|your|his|her|their)\s+(?:bank\s+)?account\b",
+        r"\b(?:let|letting)\s+(?:some\s+)?(?:money|cash|funds|payments?)\s+(?:go|pass|run|"
+        r"flow)\s+through\s+(?:my|our|your|his|her|their)\s+(?:bank\s+)?account\b",
+        r"\b(?:let|letting)\s+(?:some\s+)?(?:money|cash|funds|payments?)\s+(?:go|pass|come)\s+"
+        r"into\s+(?:my|our|your|his|her|their)\s+(?:bank\s+)?account\b[^.?!\n]{0,60}?\b(?:send|"
+        r"forward|pass|transfer|move)\w*\s+(?:it\s+|them\s+)?(?:on|back out|out again|onwards)\b",
         r"^(?=(?s:.*?)(?:\b(?:earn|commission|cut|minus|percent|job|agent)\b|%))(?s:.*?)"
         r"\b(?:receive|received|receiving|get|take|accept)\s+(?:the\s+)?(?:payments?|money|"
         r"funds|transfers?)\b[^.?!\n]{0,60}?\b(?:forward|forwarded|forwarding)\b",
@@ -3048,11 +3058,11 @@ _SHAPES += (
             "withdrawal release unlock unfreeze clearance activation withdraw fee tax charge "
             "deposit"
         ),
-        r"\b(?:they|he|she|platform|company|broker|site|app|manager)\s+(?:now\s+)?(?:want|"
+        r"\b(?:they|he|she|platform|company|broker|site|manager)\s+(?:now\s+)?(?:want|"
         r"wants|say|says|said|ask|asks|asked|need|needs|are asking|is asking|demand|demands|"
-        r"demanded)\b[^.?!\n]{0,40}?\b(?:withdrawal|release|unlock|unfreeze|clearance|"
-        r"activation)\s+(?:fee|tax|charge|deposit)\b",
-        r"\b(?:they|he|she|platform|company|site|app)\s+(?:now\s+)?(?:say|says|said|want|wants|"
+        r"demanded)\b[^.?!\n]{0,40}?\b(?:withdrawal\s+(?:tax|deposit)|(?:unlock|unfreeze|"
+        r"clearance|activation)\s+(?:fee|tax|charge|deposit))\b",
+        r"\b(?:they|he|she|platform|company|site)\s+(?:now\s+)?(?:say|says|said|want|wants|"
         r"told me)\b[^.?!\n]{0,30}?\b(?:i|we)\s+(?:need|have|must)\s+(?:to\s+(?:pay|send|"
         rf"deposit|top up)\s+)?(?:another\s+)?{_AMOUNT}[^.?!\n]{{0,15}}?\b(?:more\s+)?(?:to|before)"
         r"\s+(?:(?:i|we)\s+can\s+)?(?:withdraw|unlock|release|cash out)\b",
