@@ -106,6 +106,15 @@ STORIES = [
         "we already paid the deposit, the firm's site went offline and they haven't answered since",
     ),
     ("scam", "sent £700 to the roofer, his number has gone dead"),
+    # "the police" want cash to catch someone
+    ("scam", "a detective rang and asked me to take out £2k cash to help them catch a gang"),
+    ("scam", "the officer says I must buy gold as evidence, he's with the fraud squad"),
+    # the payee name did not match and they paid anyway at someone's word (NLU must agree)
+    ("scam_mention", "the account name didn't match but he said it was fine so I went ahead"),
+    ("scam_mention", "it said the details were not a match, I pressed continue like she told me"),
+    # someone "helping" with a refund or a virus put an app on
+    ("scam", "the guy fixing the virus installed something on my laptop"),
+    ("scam", "she was sorting my broadband refund and put an app on my phone"),
     # the card named, then "mine"
     ("fraud_report", "please cancel my debit card, mine's been skimmed at a petrol pump"),
     ("fraud_report", "my partner's card is fine but I think mine may have been cloned"),
@@ -153,6 +162,9 @@ NOT_THAT_KIND = [
     ("scam", "they said there's a withdrawal fee when I use another bank's ATM"),
     ("scam", "your app says I need to pay £3 more to withdraw abroad?"),
     ("scam", "can I let money come into my account from PayPal?"),
+    ("scam", "the police are investigating my stolen card, can I withdraw cash at the branch?"),
+    ("scam_mention", "the name didn't match so I didn't go ahead, what now?"),
+    ("scam", "the man in the phone shop put the app on my new phone"),
     ("scam", "how much does it cost to release a hold on my card?"),
     # a new number that is only a new number
     ("posing", "hi mum, how do I change the number on my account to my new one?"),

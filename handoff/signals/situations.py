@@ -3208,6 +3208,47 @@ _SHAPES += (
     ),
 )
 
+_SHAPES += (
+    # "The police" asking for cash to catch someone: "a police officer phoned, a cashier at
+    # your branch is stealing and I need to withdraw £4,000 to help catch them". Not "the
+    # police are investigating my stolen card, can I withdraw cash?" (no one to catch).
+    _shape(
+        SCAM,
+        0.0,
+        _words("catch undercover sting evidence"),
+        r"^(?=(?s:.*?)\b(?:police|officer|detective|constable|fraud squad|the met)\b)"
+        r"(?=(?s:.*?)\b(?:withdraw|withdrawing|take out|draw out|move|transfer|buy|hand over|"
+        r"cash)\b)(?s:.*?)\b(?:help (?:them |the police |him |her )?(?:catch|trap)|catch (?:them|"
+        r"him|her|the (?:thief|thieves|cashier|staff|fraudsters?|criminals?|gang))|undercover|"
+        r"sting operation|as evidence|for evidence)\b",
+    ),
+    # The payee's name did not match and the customer paid anyway at someone's word: "it
+    # said the name didn't match and I went ahead anyway as the lady said...". Scam talk for
+    # the NLU to back. Not "the name didn't match so I didn't go ahead".
+    _shape(
+        SCAM_MENTION,
+        0.0,
+        _words("match matched"),
+        r"\b(?:name|payee|account name|details)\s+(?:didn't|did not|didnt|doesn't|does not|"
+        r"wasn't|was not|isn't|is not|weren't|were not|aren't|are not)\s+(?:a\s+)?(?:match|"
+        r"matched)\b[^\n]{0,80}?\b(?:went ahead|"
+        r"paid (?:it\s+)?anyway|sent (?:it\s+)?anyway|carried on|ignored (?:it|the warning)|"
+        r"proceeded|continued anyway|pressed continue)\b",
+    ),
+    # Someone "helping" with a refund or a virus who put an app on the customer's device:
+    # "the man who was helping me get my refund put it on". Not a shop assistant setting up
+    # a new phone.
+    _shape(
+        SCAM,
+        0.0,
+        _words("put installed downloaded"),
+        r"^(?=(?s:.*?)\b(?:refund|virus|microsoft|broadband|hacked|remote|amazon|bt)\b)(?s:.*?)"
+        r"\b(?:he|she|they|the (?:\w+\s+)?(?:man|guy|woman|lady|caller))\b[^.?!\n]{0,50}?"
+        r"\b(?:put|installed|downloaded)\s+(?:it|an app|the app|something|software|a program)"
+        r"(?:\s+(?:on|onto)\b|\s*$|\s*[.,!])",
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
