@@ -220,6 +220,10 @@ CALM = [
     ("no_harm", "got a dodgy text about a fine, didn't click, deleted"),
     ("no_harm", "another fake parcel message, I binned it"),
     ("no_harm", "had a text pretending to be the council, binned it"),
+    (
+        "no_harm",
+        "a caller said he was from your fraud team, I'll ring back on the number on my card",
+    ),
     ("no_harm", "£7 for a pint in London, total rip-off lol"),
     ("no_harm", "twelve quid for popcorn, absolute robbery 😂"),
     # a past fraud put right
@@ -237,6 +241,7 @@ NOT_CALM = [
     ("no_harm", "the scam in June still hasn't been refunded"),
     ("no_harm", "he asked for my code and I gave it, then I hung up"),
     ("no_harm", "£600 went from my account, absolute scam, I want it back"),
+    ("no_harm", "I gave them the code, then rang back on the number on my card"),
 ]
 
 

@@ -879,7 +879,7 @@ _SHAPES += (
             "clicked click tapped tap opened open replied reply responded respond given give "
             "entered enter called rang deleted ignored blocked reported forward no nothing "
             "fine normal mine lol lmao haha tbh scam con rip-off ripoff robbery hung binned "
-            "didn't didnt did refunded sorted resolved came back since"
+            "didn't didnt did refunded sorted resolved came back since card"
         ),
         # "no", "nothing" and "lol" let this shape through often: each alternative is
         # searched only where the text holds a string its every match contains.
@@ -948,6 +948,15 @@ _SHAPES += (
             "didn't didnt did|not",
             r"(?:^|[,.;!?]\s*)(?:didn't|didnt|did not)\s+(?:click|tap|open|reply|respond|answer)"
             r"\w*\b(?![^.?!\n]{0,30}\b(?:but|and then|then)\b)",
+        ),
+        # The customer will call the bank back on its own number: "I said I'd call back on
+        # the number on my card". Not after giving the caller something.
+        _gated(
+            "card",
+            r"^(?!(?s:.*?)\b(?:gave|given|read out|sent|told (?:him|her|them) (?:the|my))\b)"
+            r"(?s:.*?)\b(?:call|ring|phone|calling|ringing)\s+(?:you\s+|them\s+|the bank\s+)?"
+            r"(?:back\s+)?on\s+the\s+(?:number|one)\s+on\s+(?:my|the|the back of my|the back of "
+            r"the)\s+card\b",
         ),
         # A fraud or scam in the past, put right: "I had fraud on my account in August and you
         # refunded it", "the money from the scam in the summer came back", "a victim of a scam
