@@ -220,6 +220,7 @@ CALM = [
     ("no_harm", "got a dodgy text about a fine, didn't click, deleted"),
     ("no_harm", "another fake parcel message, I binned it"),
     ("no_harm", "had a text pretending to be the council, binned it"),
+    ("no_harm", "email saying my card is blocked and to log in via a link, I think it's phishing"),
     (
         "no_harm",
         "a caller said he was from your fraud team, I'll ring back on the number on my card",
@@ -242,6 +243,7 @@ NOT_CALM = [
     ("no_harm", "he asked for my code and I gave it, then I hung up"),
     ("no_harm", "£600 went from my account, absolute scam, I want it back"),
     ("no_harm", "I gave them the code, then rang back on the number on my card"),
+    ("no_harm", "I tapped the link and entered my PIN, pretty sure it's fake now"),
 ]
 
 

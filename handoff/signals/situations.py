@@ -879,7 +879,8 @@ _SHAPES += (
             "clicked click tapped tap opened open replied reply responded respond given give "
             "entered enter called rang deleted ignored blocked reported forward no nothing "
             "fine normal mine lol lmao haha tbh scam con rip-off ripoff robbery hung binned "
-            "didn't didnt did refunded sorted resolved came back since card"
+            "didn't didnt did refunded sorted resolved came back since card fake phishing "
+            "dodgy"
         ),
         # "no", "nothing" and "lol" let this shape through often: each alternative is
         # searched only where the text holds a string its every match contains.
@@ -948,6 +949,17 @@ _SHAPES += (
             "didn't didnt did|not",
             r"(?:^|[,.;!?]\s*)(?:didn't|didnt|did not)\s+(?:click|tap|open|reply|respond|answer)"
             r"\w*\b(?![^.?!\n]{0,30}\b(?:but|and then|then)\b)",
+        ),
+        # A message received and judged fake, nothing done: "a text saying my account's
+        # suspended and to click a link, pretty sure it's fake?". Not after a step ("I clicked
+        # and entered my details, pretty sure it's fake").
+        _gated(
+            "fake scam phishing dodgy not",
+            r"^(?!(?s:.*?)\b(?:gave|given|clicked|tapped|entered|typed|put in|sent|paid|"
+            r"transferred|read out|installed|downloaded|told (?:him|her|them))\b)(?s:.*?)"
+            r"\b(?:pretty sure|i'm sure|im sure|i am sure|i think|guessing|assuming|i assume)\s+"
+            r"(?:it's|its|it is|that's|thats|this is|they're|it was)\s+(?:a\s+)?(?:fake|scam|"
+            r"phishing|dodgy|not (?:real|you|genuine))\b",
         ),
         # The customer will call the bank back on its own number: "I said I'd call back on
         # the number on my card". Not after giving the caller something.
