@@ -115,6 +115,9 @@ STORIES = [
     # someone "helping" with a refund or a virus put an app on
     ("scam", "the guy fixing the virus installed something on my laptop"),
     ("scam", "she was sorting my broadband refund and put an app on my phone"),
+    # a phone taken with the banking app open
+    ("fraud_report", "my mobile got pinched at the station and the banking app was unlocked"),
+    ("fraud_report", "I was logged in to banking when a lad grabbed my iPhone"),
     # the card named, then "mine"
     ("fraud_report", "please cancel my debit card, mine's been skimmed at a petrol pump"),
     ("fraud_report", "my partner's card is fine but I think mine may have been cloned"),
@@ -165,6 +168,8 @@ NOT_THAT_KIND = [
     ("scam", "the police are investigating my stolen card, can I withdraw cash at the branch?"),
     ("scam_mention", "the name didn't match so I didn't go ahead, what now?"),
     ("scam", "the man in the phone shop put the app on my new phone"),
+    ("fraud_report", "phone got nicked but it's locked with face ID, is my app safe?"),
+    ("fraud_report", "the app was open on my laptop, I just took a break"),
     ("scam", "how much does it cost to release a hold on my card?"),
     # a new number that is only a new number
     ("posing", "hi mum, how do I change the number on my account to my new one?"),
@@ -344,6 +349,7 @@ OTHER_LANGUAGES = [
     ("scam", "biri aradı ve telefonuma uygulama yükletti"),
     ("scam", "adam bana uygulamayı indirtti, sonra hesabıma girdi"),
     ("scam", "طلبوا مني سحب المال وساعي سيأتي لأخذه"),
+    ("fraud_report", "me robaron el móvil con la app del banco abierta"),
 ]
 
 OTHER_LANGUAGES_TOPIC = [

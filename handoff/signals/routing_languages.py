@@ -1470,6 +1470,10 @@ SPANISH = Language(
         ),
         LEGAL: ("abogado", "demandar", "los voy a demandar", "ombudsman"),
         FRAUD_REPORT: (
+            # round 9: a stolen phone with the banking app open (as the English shape)
+            "la app del banco abierta",
+            "la aplicación del banco abierta",
+            "el banco abierto en el móvil",
             "no hice este pago",
             "no hice ese pago",
             "no hice esta compra",

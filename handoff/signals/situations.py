@@ -3270,6 +3270,24 @@ _SHAPES += (
     ),
 )
 
+_SHAPES += (
+    # A phone taken with the banking app open: someone else holds the account right now
+    # ("my phone was snatched and my banking app was open"). Not "my phone was stolen, does
+    # the app log out?" or "... it's locked with Face ID".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("stolen nicked snatched taken pinched grabbed"),
+        r"\b(?:phone|mobile|iphone|ipad|tablet)\s+(?:was\s+|got\s+|has been\s+|'s been\s+|"
+        r"were\s+)?(?:just\s+)?(?:stolen|nicked|snatched|taken|pinched|grabbed)\b[^\n]{0,100}?"
+        r"\b(?:app|banking)\b[^.?!\n]{0,20}?\b(?:open|unlocked|logged in|signed in)\b",
+        r"\b(?:app|banking)\b[^.?!\n]{0,20}?\b(?:open|unlocked|logged in|signed in)\b"
+        r"[^\n]{0,100}?\b(?:stolen|nicked|snatched|taken|pinched|grabbed)\b",
+        r"\b(?:logged|signed)\s+in\s+(?:to|on)\s+(?:my\s+|the\s+)?(?:banking|(?:banking\s+)?app)\b"
+        r"[^\n]{0,100}?\b(?:stolen|nicked|snatched|taken|pinched|grabbed)\b",
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
