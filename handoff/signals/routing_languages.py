@@ -736,6 +736,10 @@ PANJABI = Language(
             "ਮੈਂ ਇਹ ਪੇਮੈਂਟ ਨਹੀਂ ਕੀਤੀ",
             "main eh payment nahi kiti",
             "jo main nahi kiti",
+            # round 9: the plural and masculine forms ("3 payment hoyian jo main nahi kitiyan")
+            "jo main nahi kitiyan",
+            "jo main nahi kitte",
+            "jo main nahi kita",
         ),
     },
     negated_after=frozenset({"ਨਹੀਂ", "ਨਹੀ", "نہیں", "نئیں", "nahi", "nai", "nahin", "nhi"}),
@@ -832,6 +836,10 @@ _ROMAN_HINDUSTANI_SCAM = (
     "otp de diya",
     "otp bata diya",
     "pin bata diya",
+    # round 9: with "code" after the OTP or on its own ("unko OTP code bata diya")
+    "otp code bata diya",
+    "otp code de diya",
+    "code bata diya",
     "card details de di",
     # a threat to pay now: "visa cancel ho jayega", "arrest kar lenge"
     "visa cancel ho jayega",
@@ -1462,6 +1470,10 @@ SPANISH = Language(
         ),
         LEGAL: ("abogado", "demandar", "los voy a demandar", "ombudsman"),
         FRAUD_REPORT: (
+            # round 9: a stolen phone with the banking app open (as the English shape)
+            "la app del banco abierta",
+            "la aplicación del banco abierta",
+            "el banco abierto en el móvil",
             "no hice este pago",
             "no hice ese pago",
             "no hice esta compra",
@@ -1713,6 +1725,12 @@ ARABIC = Language(
             "اعطيتهم بيانات",
             "رسالة مزيفة",
             "الى حساب آمن",
+            # round 9: a courier coming to collect cash or a card ("وإعطاءها لساعي سيأتي إلى
+            # بيتي"), as the English courier shape
+            "لساعي سياتي",
+            "ساعي سياتي",
+            "الساعي سياتي",
+            "مندوب سياتي لاخذ",
             "nasb",
             "nassab",
         ),
@@ -2436,6 +2454,12 @@ FRENCH = Language(
                     "comment éviter",
                     "protection contre",
                     "comment me protéger contre",
+                    # round 9: "pour ne pas me faire avoir par une arnaque", "comment
+                    # reconnaître une arnaque": the topic, not a report
+                    "pour ne pas me faire avoir par",
+                    "pour ne pas tomber dans",
+                    "comment reconnaître",
+                    "pour éviter",
                 ),
                 ("la fraude", "les fraudes", "une fraude", "les arnaques", "une arnaque"),
             ),
@@ -2540,6 +2564,12 @@ TURKISH = Language(
             "kodu verdim",
             "bilgilerimi verdim",
             "güvenli hesaba",
+            # round 9: a caller who had the customer install an app ("telefonuma bir uygulama
+            # yükletti"): the causative verb says someone else made them do it
+            "uygulama yükletti",
+            "uygulamayı yükletti",
+            "uygulama indirtti",
+            "uygulamayı indirtti",
         ),
         VULNERABLE: (
             "demans",

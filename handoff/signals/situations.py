@@ -262,11 +262,19 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(
         FRAUD_REPORT,
         0.0,
-        _words("wasn't wasnt weren't not"),
+        _words("wasn't wasnt weren't not isn't isnt"),
         # "it wasn't me" (after a log-in or payment alert)
         r"(?<!if )(?<!unless )\b(?:it|that|this|those|these|they)\s+(?:wasn't|wasnt|was not|"
         r"weren't|were not)\s+"
         r"(?:me|us|mine|ours)\b(?!\s+who)",
+        # round 9: the bare reply to a payment alert, a whole message: "wasn't me", "nope,
+        # wasn't us!"
+        r"^\s*(?:(?:nope|no|nah),?\s+)?(?:wasn't|wasnt|was not|weren't)\s+(?:me|us)\s*[.!]*\s*$",
+        # the bank's record holds someone else's email or number: "the email on file is not
+        # mine". Not "the number on my account isn't mine any more" (the customer's old one).
+        r"\b(?:email|e-mail|email address|phone number|mobile number|number)\s+(?:on (?:file|"
+        r"the account|my account|your system|record)|you have|registered)\s+(?:is not|isn't|"
+        r"isnt|'s not)\s+(?:mine|ours)\b(?![^.?!\n]{0,30}\b(?:any\s?more|old|used to|previous)\b)",
     ),
     _shape(
         FRAUD_REPORT,
@@ -277,6 +285,10 @@ _SHAPES: tuple[_Shape, ...] = (
         rf"have |was |were |got |is |'s )?"
         rf"(?:been\s+)?(?:hacked|cloned|compromised|emptied|drained|taken over|skimmed|"
         rf"used by someone)",
+        # round 9: the card named before "mine": "a new card number, I think mine has been
+        # cloned" (cloned and skimmed are said of cards only)
+        r"^(?=(?s:.*?)\bcards?\b)(?s:.*?)\bmine(?:'s|\s+(?:has|was|got|might have|may have))\s+"
+        r"(?:been\s+)?(?:cloned|skimmed)\b",
     ),
     _shape(
         FRAUD_REPORT,
@@ -299,7 +311,8 @@ _SHAPES: tuple[_Shape, ...] = (
         _gated(
             "changed reset updated",
             r"\b(?:email|text|message|notification|alert|letter)\s+"
-            r"(?:saying|to say|that says|telling me)\s+(?:that\s+)?my\s+(?:password|passcode|"
+            r"(?:saying|to say|that says|telling me)\s+(?:that\s+)?my\s+(?:contact\s+|personal\s+|"
+            r"security\s+)?(?:password|passcode|"
             r"phone number|mobile number|number|email|email address|address|pin|details|"
             r"log ?in details)\b[^.?!\n]{0,40}?\b(?:changed|reset|updated)\b",
         ),
@@ -750,7 +763,9 @@ _SHAPES += (
         0.0,
         _words("payee payees beneficiary"),
         rf"\b(?:payee|payees|beneficiary)\b[^.?!\n]{{0,30}}?\b(?:i|we)\s+{_SURE}{_NOT}\s+"
-        r"(?:add|added|set up|create|created|make|made|recognise)\b",
+        r"(?:add|added|set up|create|created|make|made|recognise)\b"
+        # round 9: not "I set up a payee but didn't add the reference"
+        r"(?!\s+(?:the|a|an|my|our)\s+(?!payee|beneficiary)\w)",
     ),
     # Told about a new payee (by email, text, alert): fraud if the NLU agrees; phishing texts
     # say the same ("texts pretending to be you about a new payee").
@@ -829,10 +844,11 @@ _SHAPES += (
         SCAM,
         0.0,
         _words("screen computer laptop pc remotely"),
-        r"\b(?:he|she|they|someone|somebody|the (?:man|guy|woman|lady|agent|caller|engineer|"
-        r"technician|account manager|broker|trader|adviser|advisor))(?:'s|'re|\s+is|\s+was|"
-        r"\s+has|\s+had|\s+were|\s+are)?\s+(?:been\s+|now\s+|still\s+)?(?:on|in|into|"
-        r"controlling|sharing|accessing|remotely (?:on|into|controlling|accessing))\s+(?:my|our)\s+"
+        r"\b(?:he|she|they|someone|somebody|the (?:\w+\s+)?(?:man|guy|woman|lady|agent|caller|"
+        r"engineer|technician|account manager|broker|trader|adviser|advisor))(?:'s|'re|\s+is|"
+        r"\s+was|\s+has|\s+had|\s+were|\s+are)?\s+(?:been\s+|now\s+|still\s+)?(?:on|in|into|"
+        r"controlling|sharing|accessing|connected to|connected into|took over|taken over|"
+        r"remoted into|remotely (?:on|into|controlling|accessing))\s+(?:my|our)\s+"
         r"(?:screen|computer|laptop|pc)\b",
         r"\bremotely\s+(?:access\w*|control\w*|into|onto)\b",
     ),
@@ -862,7 +878,9 @@ _SHAPES += (
         _words(
             "clicked click tapped tap opened open replied reply responded respond given give "
             "entered enter called rang deleted ignored blocked reported forward no nothing "
-            "fine normal mine lol lmao haha tbh scam con rip-off ripoff robbery"
+            "fine normal mine lol lmao haha tbh scam con rip-off ripoff robbery hung binned "
+            "didn't didnt did refunded sorted resolved came back since card fake phishing "
+            "dodgy"
         ),
         # "no", "nothing" and "lol" let this shape through often: each alternative is
         # searched only where the text holds a string its every match contains.
@@ -907,11 +925,63 @@ _SHAPES += (
             r"a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|robbery)\b"
             r"[^.?!\n]{0,20}?(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😅|🙄|\btbh\b)",
         ),
+        # round 9: "£4.50 for a coffee, absolute scam 😂" (no verb before the verdict)
+        _gated(
+            "lol lmao haha 😂 🤣 😅 🙄 tbh",
+            r"\b(?:absolute|total|complete|utter|proper|daylight)\s+(?:scam|con|rip[- ]?off|"
+            r"robbery)\b[^.?!\n]{0,20}?(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😅|🙄|\btbh\b)",
+        ),
         _gated(
             "£ $ €",
             r"(?:£|\$|€)\s?\d+(?:\.\d+)?p?\s+(?:for|on)\s+[^.?!\n]{0,30}?\b(?:is|was|'s)\s+"
             r"(?:a|an|such a|a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|"
             r"robbery)\b",
+        ),
+        # round 9: the call ended or the text binned ("asked for my PIN, I hung up", "didn't
+        # click, binned it"); not "didn't click but money still went".
+        _gated(
+            "hung binned",
+            r"^(?!(?s:.*?)\b(?:gave|given|read out|sent|told (?:him|her|them))\b)(?s:.*?)"
+            r"(?:^|[,.;!?]\s*|\b(?:i|we)\s+(?:just\s+|immediately\s+|then\s+)?)(?:hung up|binned "
+            r"(?:it|them))\b",
+        ),
+        _gated(
+            "didn't didnt did|not",
+            r"(?:^|[,.;!?]\s*)(?:didn't|didnt|did not)\s+(?:click|tap|open|reply|respond|answer)"
+            r"\w*\b(?![^.?!\n]{0,30}\b(?:but|and then|then)\b)",
+        ),
+        # A message received and judged fake, nothing done: "a text saying my account's
+        # suspended and to click a link, pretty sure it's fake?". Not after a step ("I clicked
+        # and entered my details, pretty sure it's fake").
+        _gated(
+            "fake scam phishing dodgy not",
+            r"^(?!(?s:.*?)\b(?:gave|given|clicked|tapped|entered|typed|put in|sent|paid|"
+            r"transferred|read out|installed|downloaded|told (?:him|her|them))\b)(?s:.*?)"
+            r"\b(?:pretty sure|i'm sure|im sure|i am sure|i think|guessing|assuming|i assume)\s+"
+            r"(?:it's|its|it is|that's|thats|this is|they're|it was)\s+(?:a\s+)?(?:fake|scam|"
+            r"phishing|dodgy|not (?:real|you|genuine))\b",
+        ),
+        # The customer will call the bank back on its own number: "I said I'd call back on
+        # the number on my card". Not after giving the caller something.
+        _gated(
+            "card",
+            r"^(?!(?s:.*?)\b(?:gave|given|read out|sent|told (?:him|her|them) (?:the|my))\b)"
+            r"(?s:.*?)\b(?:call|ring|phone|calling|ringing)\s+(?:you\s+|them\s+|the bank\s+)?"
+            r"(?:back\s+)?on\s+the\s+(?:number|one)\s+on\s+(?:my|the|the back of my|the back of "
+            r"the)\s+card\b",
+        ),
+        # A fraud or scam in the past, put right: "I had fraud on my account in August and you
+        # refunded it", "the money from the scam in the summer came back", "a victim of a scam
+        # last year and since then...". Not when it is happening again or still unresolved.
+        _gated(
+            "refunded sorted resolved came|back since|then",
+            r"^(?!(?s:.*?)\b(?:again|another|not|never|still|yet|haven't|hasn't|havent|hasnt|"
+            r"didn't|didnt|won't|isn't|can't|cant|cannot)\b)"
+            r"(?=(?s:.*?)\b(?:fraud|scam|scammed|defrauded|skimmed|cloned|hacked)\b)"
+            r"(?=(?s:.*?)\b(?:last (?:year|month|week|summer|winter|spring|autumn|time)|ago|"
+            r"in (?:january|february|march|april|may|june|july|august|september|october|"
+            r"november|december|the summer|the spring|the autumn|the winter))\b)"
+            r"(?s:.*?)\b(?:refunded|sorted|resolved|came back|since then)\b",
         ),
     ),
     # A request that a fraud flag makes sensitive: a new payee, a higher limit, a large
@@ -1773,7 +1843,7 @@ _POSING_WORDS = _words(
 # is nothing ("I sent £50 to my son"); after someone posed as the bank, it is the scam.
 _I_DID = (
     r"\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:then\s+|just\s+|already\s+|stupidly\s+|"
-    r"foolishly\s+|also\s+|even\s+|actually\s+|had to\s+|was told to\s+)?"
+    r"foolishly\s+|also\s+|even\s+|actually\s+|had to\s+|was told to\s+|still\s+)?"
 )
 # Each step with the strings every match of it holds (the SCAM_STEP shape searches a part
 # only where one occurs: "i" and "we" let through almost every message).
@@ -1794,7 +1864,16 @@ _STEP_PARTS: tuple[_Gated, ...] = (
         rf"{_I_DID}(?:moved|transferred|sent|paid|withdrew|withdrawn|taken out|took out|drew out|"
         r"drawn out|made)\s+(?:over\s+)?(?:£|\$|€|\d|money|my money|our money|savings|my savings|"
         r"everything|cash|it all|the lot|all of it|all my|a payment|two payments|payments|"
-        r"transfers?|the money)",
+        r"transfers?|the money|the\s+(?:£|\$|€|\d))",
+    ),
+    # A step under way at someone's word: "to finish moving my money", "he told me to move
+    # all my savings".
+    _gated(
+        "moving transferring move transfer",
+        r"\b(?:finish|finished|help me|helping me|keep|start|started|continue|carry on)\s+"
+        r"(?:moving|transferring)\s+(?:all\s+)?(?:of\s+)?(?:my|our)\s+(?:money|savings|funds|"
+        r"balance)\b|\b(?:said|told me|told us|asked me|asked us)\s+to\s+(?:move|transfer)\s+"
+        r"(?:all\s+)?(?:of\s+)?(?:my|our)\s+(?:money|savings|funds|balance)\b",
     ),
     _gated(
         "installed downloaded download install let",
@@ -1838,7 +1917,7 @@ _SHAPES += (
     _shape(
         SCAM_STEP,
         0.0,
-        _words("i we i've we've i'd"),
+        _words("i we i've we've i'd moving transferring move transfer"),
         *_STEP_PARTS,
     ),
 )
@@ -2041,12 +2120,14 @@ _VANISHED = (
     r"showed up|showed|got the|received the|heard from (?:him|her|them) again|came back|"
     r"delivered)|(?:hasn't|has not|haven't|have not|didn't|did not|never) (?:come back|came back|"
     r"been back|turned up|shown up)|(?:number|phone|line|website|site|profile|page|listing|"
-    r"account|company|firm|advert|ad)\s+(?:is |was |'s |has |had |have )?(?:now\s+)?(?:been\s+)?"
+    r"account|company|firm|advert|ad)\s+(?:is |was |'s |has |had |have |went |has gone )?"
+    r"(?:now\s+)?(?:been\s+)?"
     r"(?:dead|gone|deleted|disappeared|down|disconnected|offline|taken down|removed)|"
     r"(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+(?:even\s+)?exist|stopped (?:answering|"
-    r"replying|responding|picking up)|blocked (?:me|us)|(?:were|was|are|is)\s+(?:all\s+)?(?:fake|"
-    r"forged|counterfeit|a fake|not real)|bar of soap|drove off|ran off|(?:never|not) heard of "
-    r"(?:him|her|them|it)|no such (?:company|firm|person|address))"
+    r"replying|responding|picking up)|(?:haven't|hasn't|have not|has not)\s+(?:answered|replied|"
+    r"picked up)\b[^.?!\n]{0,30}?\bsince\b|blocked (?:me|us)|(?:were|was|are|is)\s+(?:all\s+)?"
+    r"(?:fake|forged|counterfeit|a fake|not real)|bar of soap|drove off|ran off|"
+    r"(?:never|not) heard of (?:him|her|them|it)|no such (?:company|firm|person|address))"
 )
 _SHAPES += (
     _shape(
@@ -2055,13 +2136,13 @@ _SHAPES += (
         _words(
             "came arrived turned showed got received heard back delivered been shown dead gone "
             "deleted disappeared down disconnected offline removed exist stopped blocked fake "
-            "forged counterfeit real soap drove ran such"
+            "forged counterfeit real soap drove ran such answered replied picked"
         ),
         r"^(?!(?s:.*?)\b(?:by card|credit card|debit card|on my card|with my card|section 75|"
         r"chargeback|paypal|bust|administration|liquidation|went under|gone under)\b)"
         r"(?=(?s:.*?)\b(?:transferred|transfer|sent|paid|invested|put)\b)"
         r"(?=(?s:.*?)(?:£\s?\d|\b\d[\d,]{2,}\b|\b\d+k\b|\b(?:deposit|up front|upfront|savings|"
-        r"pounds|quid)\b))"
+        r"pounds|quid|already paid)\b))"
         rf"(?s:.*?)\b{_VANISHED}",
     ),
     # Details given on a page a link or email led to, and the customer says it was not real:
@@ -2282,12 +2363,15 @@ _SHAPES += (
         _words(
             "article news programme program story post tiktok video bbc watchdog true banks "
             "protect avoid spot safe safer sure look scam fraud con policy policies rules round "
-            "rounds around know report online"
+            "rounds around know report online avoiding spotting recognise recognising "
+            "recognize recognizing reading read hearing heard talk talks leaflet leaflets "
+            "articles essay dissertation tips advice tell happen happens happened"
         ),
-        r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+)?(?:gave|given|"
-        r"clicked|tapped|sent|paid|transferred|moved|entered|typed|read out|installed|"
-        r"downloaded|lost|withdrew)\b|(?s:.*?)\b(?:someone|somebody)\s+(?:has\s+)?(?:used|taken|"
-        r"spent|stolen|accessed)\b|(?s:.*?)\b(?:stolen|taken out|gone from|missing from)\b)"
+        r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|still\s+|"
+        r"then\s+)?(?:gave|given|clicked|tapped|sent|paid|transferred|moved|entered|typed|"
+        r"read out|installed|downloaded|lost|withdrew)\b|(?s:.*?)\b(?:someone|somebody)\s+"
+        r"(?:has\s+)?(?:used|taken|spent|stolen|accessed)\b|(?s:.*?)\b(?:stolen|taken out|"
+        r"gone from|missing from)\b)"
         r"(?s:.*?)(?:\b(?:read|saw|seen|heard|watched)\b[^.?!\n]{0,30}?\b(?:an? article|the news|"
         r"a programme|a program|a story|a post|a tiktok|a video|the bbc|watchdog|a report|"
         r"online)\b|\bis it true\b|\bdo banks\b|\bhow (?:do|can|would|should) (?:i|we)\s+"
@@ -2300,7 +2384,20 @@ _SHAPES += (
         r"\b(?:policy|policies|rules) (?:on|for|about)\b|"
         r"\b(?:going|doing the) (?:round|rounds|around)\b|"
         r"\bhow (?:do|can|would) (?:i|we) know (?:it's|its|it is|that's|this is) "
-        r"(?:really |actually )?(?:you|the bank|genuine|real)\b)",
+        r"(?:really |actually )?(?:you|the bank|genuine|real)\b|"
+        # round 9: scams as a topic ("a talk on avoiding scams", "my wife keeps reading about
+        # scams", "an essay on APP fraud", "how she can tell it's really you"), and fraud
+        # that has not happened ("how would I report fraud if it ever happened?")
+        r"\b(?:avoid|avoiding|spot|spotting|recognise|recognising|recognize|recognizing)\s+"
+        r"(?:\w+\s+)?(?:scams?|fraud|fraudsters|scammers)\b|"
+        r"\b(?:reading|read|hearing|heard|talk|talks|leaflets?|articles?|essay|dissertation|"
+        r"tips|advice)\s+(?:\w+\s+){0,3}?(?:about|on)\s+(?:\w+\s+){0,3}?(?:scams|fraud|"
+        r"scammers|fraudsters)\b|"
+        r"\bhow (?:(?:she|he|they|i|we|my \w+) (?:can|could|would|will)|(?:can|could|would|will|"
+        r"do|does) (?:she|he|they|i|we|my \w+|people|someone)) (?:tell|know)\b"
+        r"[^.?!\n]{0,30}?\b(?:really|genuine|real|actually)\b|"
+        r"\b(?:if|in case|should)\s+(?:it|that|fraud|anything like that|something like that)\s+"
+        r"(?:ever\s+)?happen(?:s|ed)?\b(?!\s+(?:again|to me again)))",
     ),
 )
 
@@ -2831,6 +2928,363 @@ _SHAPES += (
             "rush",
             r"\b(?:no rush|take your time)\b[^.?!\n]{0,30}?\b(?:it's|its|it is)?\s*not like\b",
         ),
+    ),
+)
+
+# ------------------------------------------------------------------ round 9: fraud stories
+# More stories customers tell instead of "fraud", each a class with its corroboration in the
+# same sentence or message: a payment somewhere the customer has never been; a stranger who
+# spent a sum; a limit, payee or code the customer never asked for; money that went to an
+# account they do not have; a caller who asked for a password or code and was given it; a
+# "protected" account someone set up; money passed through the account for a cut (a mule);
+# a fee or tax demanded before an investment pays out.
+_AMOUNT = r"(?:£\s?\d|\b\d[\d,]*(?:\.\d\d)?\s?(?:pounds|quid|gbp|k)\b)"
+_SHAPES += (
+    # A sum spent where the customer has never been: "a pending £230 from a hotel in Lisbon
+    # and I've never stayed there". Not "can I send £200 to Spain? I've never been abroad
+    # before" (no place the money was spent at: "there", "in", "to" after "been").
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("never"),
+        r"^(?!(?s:.*?)\b(?:(?:i|we)(?:'d|\s+would)?\s+(?:want|need|like|am|'m|are|'re)\s+(?:to\s+)?|"
+        r"(?:can|could|shall|should)\s+(?:i|we)\s+)(?:send|sending|pay|paying|transfer|"
+        r"transferring|book|booking)\b)"
+        rf"(?s:.*?){_AMOUNT}[^\n]{{0,120}}?\b(?:i|we)(?:'ve|\s+have)?\s+(?:never|not)\s+"
+        r"(?:even\s+|ever\s+)?(?:been|stayed|travelled|traveled|flown|visited)\s+(?:there|in|to|"
+        r"at)\b(?![^.?!\n]{0,20}\b(?:before|yet)\b)",
+    ),
+    # The same with a weaker alibi, fraud if the NLU agrees: "a £250 withdrawal in Birmingham
+    # on Sunday and I was in Cardiff all weekend", "£640 to an airline, I'm not flying
+    # anywhere".
+    _shape(
+        FRAUD,
+        0.0,
+        _words("all whole anywhere abroad"),
+        rf"{_AMOUNT}[^\n]{{0,120}}?\b(?:i|we)(?:'ve|\s+have|'d|\s+had)?\s+(?:was|were|been|am|"
+        r"'m|are|'re)\s+(?:at|in)\s+(?:\w+\s+){1,2}?(?:all|the whole)\s+(?:week|weekend|day|"
+        r"night|month|evening)\b",
+        rf"{_AMOUNT}[^\n]{{0,120}}?\b(?:i'm|i am|we're|we are|i was|we were)\s+not\s+"
+        r"(?:flying|travelling|traveling|going|been)\s+(?:anywhere|abroad)\b",
+    ),
+    # A stranger spent a sum: "someone's spent £300 at a Tesco Express". Not "someone sent
+    # me £50" (money in).
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("someone somebody stranger thief thieves"),
+        r"\b(?:someone|somebody|a stranger|a thief|the thief|thieves)(?:'s|'ve|\s+has|\s+have|"
+        r"\s+had)?\s+(?:already\s+|just\s+|now\s+|since\s+)?(?:spent|withdrawn|withdrew|"
+        r"taken out|took out|taken|took|used|drained|cleared)\s+(?:over\s+|nearly\s+|almost\s+|"
+        rf"about\s+|around\s+)?{_AMOUNT}",
+    ),
+    # Changes the customer never asked for: "my daily limit has been raised to £10k, I never
+    # asked for that"; "a new payee / device I didn't add". Not a new card or PIN by post
+    # (cards are reissued without asking).
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("limit payee payees device overdraft loan"),
+        r"\b(?:(?:daily|transfer|payment|withdrawal)\s+limit|payees?|device|overdraft|loan)\b"
+        r"[^.?!\n]{0,60}?\b(?:which\s+|that\s+)?(?:i|we)\s+(?:definitely\s+)?(?:didn't|did not|"
+        r"didnt|never|haven't|have not|havent)\s+(?:request|requested|ask for|asked for|"
+        r"apply for|applied for|set up|add|added|authorise|authorised|authorize|authorized)\b"
+        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:that|it|this|them|one|those|these|anything|any of|and|but|"
+        r"so|at all)\b)",
+        r"\b(?:(?:daily|transfer|payment|withdrawal)\s+limit|payees?|device|overdraft|loan)\b"
+        r"[^\n]{0,60}?\b(?:i|we)\s+(?:definitely\s+)?(?:didn't|did not|didnt|never|haven't|"
+        r"have not|havent)\s+(?:request|requested|ask for|asked for|apply for|applied for|"
+        r"set up|add|added)\s+(?:that|it|this|them|one)\b",
+    ),
+    # A code the customer did not ask for: a sign someone has their password, fraud if the
+    # NLU agrees ("a text 'your one time passcode is...' which I didn't request").
+    _shape(
+        FRAUD,
+        0.0,
+        _words("code codes passcode otp"),
+        r"\b(?:code|codes|passcode|otp)\b[^.?!\n]{0,40}?\b(?:which\s+|that\s+)?(?:i|we)\s+"
+        r"(?:didn't|did not|didnt|never|haven't|have not|havent)\s+(?:request|requested|"
+        r"ask for|asked for)\b",
+    ),
+    # Money gone to an account the customer does not have: "£2,500 has gone to a savings
+    # account I don't have". Not "I sent it to an account I don't recognise by mistake" (the
+    # customer's own transfer: a misdirected payment).
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("account accounts"),
+        r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:gone|moved|sent|transferred|taken|paid)"
+        r"\s+(?:out\s+)?(?:to|into)\s+(?:an?\s+|some\s+)?(?:\w+\s+)?accounts?\s+(?:that\s+|"
+        r"which\s+)?(?:i|we)\s+(?:don't|do not|dont|never)\s+(?:have|own|opened|set up|had)\b",
+    ),
+    # A caller asked for a card number, code or password and was given it: "they asked me
+    # for the long number on my card and I gave it them".
+    _shape(
+        SCAM,
+        0.0,
+        _words("asked"),
+        r"^(?=(?s:.*?)\b(?:call|called|calling|rang|phoned|caller|text|texted|message|"
+        r"messaged|whatsapp|email|emailed)\b)(?s:.*?)\basked\s+(?:me\s+|us\s+)?(?:for|to\s+"
+        r"(?:read|give|confirm|tell|send|share))\b[^.?!\n]{0,60}?\b(?:code|codes|pin|passcode|"
+        r"password|memorable|number|card|details)\b[^.?!\n]{0,40}?\b(?:and|so)\s+(?:i|we)\s+"
+        r"(?:just\s+|stupidly\s+)?(?:gave|read|sent|told|shared|confirmed|did)\b",
+    ),
+    # Someone who asked for a password or code: a bank never does, so with a fraud intent it
+    # is a scam. Not "... I hung up" or "I didn't tell him".
+    _shape(
+        SCAM_MENTION,
+        0.0,
+        _words("asked"),
+        r"^(?!(?s:.*?)\b(?:didn't|did not|didnt|hung up|refused|wouldn't|won't|put the phone "
+        r"down|never)\b)(?s:.*?)\b(?:he|she|they|caller|someone|somebody|guy|man|woman|lady|"
+        r"bloke)\b[^.?!\n]{0,60}?\basked\s+(?:me\s+|us\s+)?(?:for|to\s+(?:confirm|read out|"
+        r"read|give|tell|share|send|verify))\s+(?:him\s+|her\s+|them\s+)?(?:my|the|our|a)\s+"
+        r"(?:\w+\s+){0,3}?(?:password|passcode|pin|memorable word|memorable information|"
+        r"one[- ]time code|otp|security code|verification code)\b",
+    ),
+    # An account someone else set up to "protect" the money: the safe-account scam in other
+    # words ("the bank set up a protected account for me and I transferred everything").
+    _shape(
+        SCAM,
+        0.0,
+        _words("protected secure safety holding temporary"),
+        r"\b(?:bank|they|he|she|someone|somebody|caller|man|woman|guy|lady|team|officer|"
+        r"police)\b[^.?!\n]{0,40}?\b(?:set up|opened|created|made|gave me|told me to (?:use|"
+        r"move|send)|asked me to (?:use|move|send))\b[^.?!\n]{0,40}?\b(?:protected|secure|"
+        r"safety|holding|temporary)\s+account\b",
+    ),
+    # Money passed through the account for a cut (a money mule): "I can earn £300 if I let
+    # some money go through my account and send it on", "I receive payments from their
+    # customers and forward them minus 10%".
+    _shape(
+        SCAM,
+        0.0,
+        _words("let letting forward forwarded forwarding"),
+        r"\b(?:let|letting)\s+(?:some\s+)?(?:money|cash|funds|payments?)\s+(?:go|pass|run|"
+        r"flow)\s+through\s+(?:my|our|your|his|her|their)\s+(?:bank\s+)?account\b",
+        r"\b(?:let|letting)\s+(?:some\s+)?(?:money|cash|funds|payments?)\s+(?:go|pass|come)\s+"
+        r"into\s+(?:my|our|your|his|her|their)\s+(?:bank\s+)?account\b[^.?!\n]{0,60}?\b(?:send|"
+        r"forward|pass|transfer|move)\w*\s+(?:it\s+|them\s+)?(?:on|back out|out again|onwards)\b",
+        r"^(?=(?s:.*?)(?:\b(?:earn|commission|cut|minus|percent|job|agent)\b|%))(?s:.*?)"
+        r"\b(?:receive|received|receiving|get|take|accept)\s+(?:the\s+)?(?:payments?|money|"
+        r"funds|transfers?)\b[^.?!\n]{0,60}?\b(?:forward|forwarded|forwarding)\b",
+    ),
+    # A fee or tax demanded before an investment pays out: "now they want a £2,500
+    # 'withdrawal tax' before I can take my money out", "they say I need £1,900 more to
+    # withdraw". Not the bank's own fee ("is there a withdrawal fee abroad?").
+    _shape(
+        SCAM,
+        0.0,
+        _words(
+            "withdrawal release unlock unfreeze clearance activation withdraw fee tax charge "
+            "deposit"
+        ),
+        r"\b(?:they|he|she|platform|company|broker|site|manager)\s+(?:now\s+)?(?:want|"
+        r"wants|say|says|said|ask|asks|asked|need|needs|are asking|is asking|demand|demands|"
+        r"demanded)\b[^.?!\n]{0,40}?\b(?:withdrawal\s+(?:tax|deposit)|(?:unlock|unfreeze|"
+        r"clearance|activation)\s+(?:fee|tax|charge|deposit))\b",
+        r"\b(?:they|he|she|platform|company|site)\s+(?:now\s+)?(?:say|says|said|want|wants|"
+        r"told me)\b[^.?!\n]{0,30}?\b(?:i|we)\s+(?:need|have|must)\s+(?:to\s+(?:pay|send|"
+        rf"deposit|top up)\s+)?(?:another\s+)?{_AMOUNT}[^.?!\n]{{0,15}}?\b(?:more\s+)?(?:to|before)"
+        r"\s+(?:(?:i|we)\s+can\s+)?(?:withdraw|unlock|release|cash out)\b",
+    ),
+)
+
+_SHAPES += (
+    # A "relative" on a new number: "hi mum it's me, new number, phone broke". Posing: the
+    # scam once money is sent (cue scam_step, rule fraud).
+    _shape(
+        POSING,
+        0.0,
+        _words("number"),
+        r"\b(?:hi|hey|hello|hiya)\s+(?:mum|mom|mam|mummy|dad|daddy|nan|nana|gran|granny|grandma|"
+        r"grandad|grandpa)\b[^\n]{0,40}?\bnew\s+(?:phone\s+|mobile\s+)?number\b",
+    ),
+    # A link in a text or email clicked and a small fee paid on the page: the smishing
+    # "admin fee", "redelivery fee". Not "clicked through to pay my credit card bill".
+    _shape(
+        SCAM,
+        0.0,
+        _words("clicked tapped followed pressed"),
+        r"\b(?:text|texts|email|e-mail|message|sms|whatsapp|link)\b[^\n]{0,80}?\b(?:clicked|"
+        r"tapped|followed|pressed)\b[^.?!\n]{0,40}?\b(?:paid|entered|put in|gave)\b"
+        rf"{_GAP}\b(?:admin|redelivery|re-delivery|delivery|customs|booking|release|"
+        r"processing|handling|postage|small)\s+(?:fee|charge)\b",
+    ),
+    # Details typed into a page the customer now distrusts, told in that order: "I put my
+    # bank details into a website about a tax refund", "I entered my card details on a site
+    # that turned out to be fake". Not "I put my card details into the website to buy shoes".
+    _shape(
+        SCAM,
+        0.0,
+        _words("put typed entered gave filled inputted submitted"),
+        r"^(?=(?s:.*?)\b(?:fake|scam|dodgy|phishing|not (?:real|genuine|legit)|realised|"
+        r"realized|suspicious|pretending|tax refund|refund from hmrc|redelivery|customs fee|"
+        r"turned out)\b)(?s:.*?)\b(?:i|we)\s+(?:then\s+|just\s+|stupidly\s+|also\s+)?(?:put|"
+        r"typed|entered|gave|filled in|inputted|submitted)\s+(?:in\s+)?(?:all\s+)?(?:my|our)\s+"
+        r"(?:card\s+|bank\s+|login\s+|log in\s+|security\s+|personal\s+|account\s+)?"
+        r"(?:details|number|pin|password|passcode|info)\s+(?:in|into|on|onto)\s+(?:a|an|the|"
+        r"this|that|some)\s+(?:\S+\s+){0,2}?(?:website|site|page|link|form)\b",
+    ),
+)
+
+_SHAPES += (
+    # Money sent to an impostor, told as such: "sent 12k to what I thought was my solicitor's
+    # account, the email looked exactly the same". Not a typo in a sort code (no email, text
+    # or call behind it).
+    _shape(
+        SCAM,
+        0.0,
+        _words("thought believed"),
+        r"^(?=(?s:.*?)\b(?:email|e-mail|emails|domain|invoice|text|message|website|whatsapp|"
+        r"call|caller|phoned|rang)\b)(?s:.*?)\b(?:sent|paid|transferred|moved|instructed)\b"
+        rf"{_GAP}\bto\s+(?:what|who|someone|an account)\s+(?:i|we)\s+(?:thought|believed)\s+"
+        r"(?:was|were|to be)\b",
+    ),
+    # The payee says they never sent the email with the bank details: "He has just
+    # telephoned; he never sent that email", beside a payment made.
+    _shape(
+        SCAM,
+        0.0,
+        _words("email e-mail emails invoice message"),
+        r"^(?=(?s:.*?)(?:\b(?:paid|transferred|instructed|transfer of|payment of)\b|£))(?s:.*?)"
+        r"\b(?:he|she|they|the (?:\w+\s+)?(?:firm|company|office|solicitors?|builder|supplier))"
+        r"\s+(?:never|didn't|did not|hasn't|have not|haven't|had not|hadn't)\s+(?:sent|send)\s+"
+        r"(?:that|the|this|any|those|an?)\s+(?:email|e-mail|emails|invoice|message|details)\b",
+    ),
+    # A "buyer" who overpaid and wants the difference sent on: "he paid £650 + £150 for a
+    # courier and I need to refund the £150 to the courier's account first".
+    _shape(
+        SCAM,
+        0.0,
+        _words("courier shipping agent transport delivery"),
+        r"\b(?:i|we)\s+(?:need to|needs to|have to|has to|must|had to|got to)\s+(?:refund|"
+        r"send back|pay back|return|"
+        r"transfer|send|pay)\b[^.?!\n]{0,30}?(?:£\s?\d|\bthe (?:extra|difference|overpayment|"
+        r"excess)\b)[^.?!\n]{0,40}?\b(?:courier|shipping|agent|transport|delivery)\b",
+    ),
+    # Asked to pay by bank transfer before seeing the thing: "the dealer asked for the rest by
+    # bank transfer before viewing". Not the customer's own question about paying a deposit.
+    _shape(
+        SCAM,
+        0.0,
+        _words("viewing view see seeing viewed"),
+        r"\b(?:asked|asking|wants|wanted|want|insists?|insisted|told (?:me|us))\b[^.?!\n]{0,60}?"
+        r"\b(?:bank transfer|transfer|deposit|payment|pay)\b[^.?!\n]{0,40}?\bbefore\s+(?:(?:i|we)"
+        r"\s+(?:can\s+|could\s+)?)?(?:viewing|view|see|seeing|viewed)\b",
+    ),
+    # Someone known only online whom a relative (or the customer) has been sending money:
+    # "she's got a new 'friend' on facebook who she's sent money to a few times". Not "my new
+    # friend on facebook sent me money for the tickets".
+    _shape(
+        SCAM,
+        0.0,
+        _words("facebook instagram whatsapp dating internet online tinder hinge telegram"),
+        r"\b(?:friend|boyfriend|girlfriend|partner|man|woman|gentleman|lady|fella|admirer)['\"]?"
+        r"\s+(?:(?:on|from|via|off)\s+(?:facebook|instagram|whatsapp|a dating (?:app|site)|"
+        r"the internet|online|tinder|hinge|telegram)|online)\b[^.?!\n]{0,30}?\b(?:who|whom|that)\s+"
+        r"(?:she|he|i|we|they|mum|dad|nan|grandma|grandad|my \w+)(?:'s|'ve|\s+has|\s+have|"
+        r"\s+had)?\s+(?:been\s+)?(?:sent|sending|paid|paying|given|giving|lent|lending|"
+        r"transferred)\b",
+    ),
+)
+
+_SHAPES += (
+    # The customer says they were had, with money paid: "I've paid £900 so far and I think
+    # I'm being had", "sent £600 to a seller and now I think it was a con". Not "I've been
+    # had by the weather lol" (no money) nor a joke.
+    _shape(
+        SCAM,
+        0.0,
+        _words("had conned done ripped played"),
+        r"^(?=(?s:.*?)(?:\b(?:paid|sent|transferred|deposit)\b|£))"
+        r"(?!(?s:.*?)(?:\blol\b|\blmao\b|\bhaha|😂|🤣))(?s:.*?)"
+        r"\b(?:i'm|i am|we're|we are|i've|i have|we've|we have|i|we)\s+(?:think\s+(?:i'm|i am|"
+        r"we're|we are|i've|i have|we've)\s+)?(?:just\s+|definitely\s+)?(?:being|been|got|"
+        r"was|were)\s+(?:had|conned|done|ripped off|played)\b",
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("scam con fraud scammer fake conman"),
+        r"\b(?:paid|sent|transferred)\b[^\n]{0,80}?\b(?:think|sure|realise|realised|realize|"
+        r"realized|now know|turns out|turned out)\s+(?:that\s+)?(?:it|this|he|she|they|the "
+        r"(?:seller|site|website|company|man|woman))\s+(?:was|is|were|are|'s)\s+(?:all\s+)?"
+        r"(?:a\s+)?(?:scam|con|fraud|scammer|fake|conman)\b"
+        r"(?![^.?!\n]{0,15}(?:\blol\b|\blmao\b|\bhaha|😂|🤣))",
+    ),
+    # A payee's bank "has changed", told by email or text, with an invoice to pay: "our
+    # builder's office emailed to say their bank has changed and the £18,000 invoice should
+    # go to the new account". Not "my salary should go to the new account I opened".
+    _shape(
+        SCAM,
+        0.0,
+        _words("changed new"),
+        rf"^(?=(?s:.*?)\b(?:emailed|e-mailed|email|texted|text|message|messaged|letter|"
+        rf"whatsapp|whatsapped)\b)(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)(?:\b(?:their|his|her|its)\s+"
+        r"bank\s+(?:has|had|have)\s+(?:been\s+)?changed\b|\b(?:invoice|payment|balance|"
+        r"deposit|money|funds)\b[^.?!\n]{0,40}?\b(?:should|must|needs? to|to)\s+(?:now\s+)?"
+        r"(?:go|be paid|be sent|be transferred)\s+(?:in)?to\s+(?:the|a|their|his|her)\s+new\s+"
+        r"account\b)",
+    ),
+)
+
+_SHAPES += (
+    # "The police" asking for cash to catch someone: "a police officer phoned, a cashier at
+    # your branch is stealing and I need to withdraw £4,000 to help catch them". Not "the
+    # police are investigating my stolen card, can I withdraw cash?" (no one to catch).
+    _shape(
+        SCAM,
+        0.0,
+        _words("catch undercover sting evidence"),
+        r"^(?=(?s:.*?)\b(?:police|officer|detective|constable|fraud squad|the met)\b)"
+        r"(?=(?s:.*?)\b(?:withdraw|withdrawing|take out|draw out|move|transfer|buy|hand over|"
+        r"cash)\b)(?s:.*?)\b(?:help (?:them |the police |him |her )?(?:catch|trap)|catch (?:them|"
+        r"him|her|the (?:thief|thieves|cashier|staff|fraudsters?|criminals?|gang))|undercover|"
+        r"sting operation|as evidence|for evidence)\b",
+    ),
+    # The payee's name did not match and the customer paid anyway at someone's word: "it
+    # said the name didn't match and I went ahead anyway as the lady said...". Scam talk for
+    # the NLU to back. Not "the name didn't match so I didn't go ahead".
+    _shape(
+        SCAM_MENTION,
+        0.0,
+        _words("match matched"),
+        r"\b(?:name|payee|account name|details)\s+(?:didn't|did not|didnt|doesn't|does not|"
+        r"wasn't|was not|isn't|is not|weren't|were not|aren't|are not)\s+(?:a\s+)?(?:match|"
+        r"matched)\b[^\n]{0,80}?\b(?:went ahead|"
+        r"paid (?:it\s+)?anyway|sent (?:it\s+)?anyway|carried on|ignored (?:it|the warning)|"
+        r"proceeded|continued anyway|pressed continue)\b",
+    ),
+    # Someone "helping" with a refund or a virus who put an app on the customer's device:
+    # "the man who was helping me get my refund put it on". Not a shop assistant setting up
+    # a new phone.
+    _shape(
+        SCAM,
+        0.0,
+        _words("put installed downloaded"),
+        r"^(?=(?s:.*?)\b(?:refund|virus|microsoft|broadband|hacked|remote|amazon|bt)\b)(?s:.*?)"
+        r"\b(?:he|she|they|the (?:\w+\s+)?(?:man|guy|woman|lady|caller))\b[^.?!\n]{0,50}?"
+        r"\b(?:put|installed|downloaded)\s+(?:it|an app|the app|something|software|a program)"
+        r"(?:\s+(?:on|onto)\b|\s*$|\s*[.,!])",
+    ),
+)
+
+_SHAPES += (
+    # A phone taken with the banking app open: someone else holds the account right now
+    # ("my phone was snatched and my banking app was open"). Not "my phone was stolen, does
+    # the app log out?" or "... it's locked with Face ID".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("stolen nicked snatched taken pinched grabbed"),
+        r"\b(?:phone|mobile|iphone|ipad|tablet)\s+(?:was\s+|got\s+|has been\s+|'s been\s+|"
+        r"were\s+)?(?:just\s+)?(?:stolen|nicked|snatched|taken|pinched|grabbed)\b[^\n]{0,100}?"
+        r"\b(?:app|banking)\b[^.?!\n]{0,20}?\b(?:open|unlocked|logged in|signed in)\b",
+        r"\b(?:app|banking)\b[^.?!\n]{0,20}?\b(?:open|unlocked|logged in|signed in)\b"
+        r"[^\n]{0,100}?\b(?:stolen|nicked|snatched|taken|pinched|grabbed)\b",
+        r"\b(?:logged|signed)\s+in\s+(?:to|on)\s+(?:my\s+|the\s+)?(?:banking|(?:banking\s+)?app)\b"
+        r"[^\n]{0,100}?\b(?:stolen|nicked|snatched|taken|pinched|grabbed)\b",
     ),
 )
 
