@@ -575,6 +575,12 @@ ROMANIAN = Language(
             "pariuri",
             "dependent de jocuri",
             "am pierdut tot la",
+            # abuse by a partner: "he beats me", "he takes all my money"
+            "mă bate",
+            "mă lovește",
+            "mă amenință",
+            "îmi ia toți banii",
+            "îmi ia banii",
         ),
         CHURN: (
             "o să închid contul",
@@ -2968,7 +2974,7 @@ SOMALI = Language(
     ),
 )
 
-# ---------------------------------------------------------------- Cyrillic: Russian, Ukrainian, Bulgarian
+# ------------------------------------------------- Cyrillic: Russian, Ukrainian, Bulgarian
 # Russian and Bulgarian are among the census's main languages (TS024), and Ukrainian has many
 # new speakers since the Homes for Ukraine visa scheme (2022): requests for a person in them
 # went unanswered (round 9). Cyrillic only: transliterated Russian is rare in chat.
@@ -3026,6 +3032,8 @@ RUSSIAN = Language(
             "потеряла работу",
             "не могу платить",
             "не справляюсь",
+            "нет денег на еду",
+            "нечем кормить детей",
         ),
         CHURN: ("закрою счёт", "закрою свой счёт", "перейду в другой банк"),
         COMPLAINT: ("подать жалобу", "официальная жалоба"),
@@ -3078,6 +3086,8 @@ UKRAINIAN = Language(
             "втратила роботу",
             "не можу платити",
             "не справляюся",
+            "немає грошей на їжу",
+            "нема грошей на їжу",
         ),
         CHURN: ("закрию рахунок", "перейду в інший банк"),
         COMPLAINT: ("подати скаргу", "офіційна скарга"),
@@ -3123,6 +3133,8 @@ BULGARIAN = Language(
             "останах без работа",
             "не мога да плащам",
             "дългове",
+            "нямаме пари за храна",
+            "нямам пари за храна",
         ),
         CHURN: ("ще закрия сметката", "ще мина в друга банка"),
         COMPLAINT: ("подам жалба", "официална жалба"),

@@ -2834,6 +2834,76 @@ _SHAPES += (
     ),
 )
 
+# Round 9: vulnerability told indirectly. Thoughts of ending it said without the words
+# ("I don't want to be here", "what's the point anymore", "nobody will notice anyway",
+# "everything sorted before I go."), a baby lost, a few pounds to last the month, a partner
+# who hits them or rages when they ask, a parent who no longer knows what day it is. Each is
+# anchored on the end of a sentence or on a person, so that "I don't want to be here all
+# day", "before I go on holiday" and "nobody will notice the new design" stay calm.
+_END = r"\s*(?:[.!?,;\n]|$)"
+_SHAPES += (
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "here alive around live exist wake",
+            r"\b(?:don't|dont|do not)\s+(?:really\s+)?want\s+to\s+(?:be\s+(?:here|alive|around)|"
+            rf"live|exist|wake up)(?:\s+(?:anymore|any more))?{_END}",
+        ),
+        (
+            "point",
+            r"\b(?:what's|whats|what is)\s+(?:even\s+)?the\s+point\s+(?:anymore|any more|"
+            r"of (?:living|life|me|being here|going on|carrying on|even trying))\b",
+            rf"^\s*(?:what's|whats|what is)\s+(?:even\s+)?the\s+point{_END}",
+        ),
+        (
+            "notice miss",
+            r"\b(?:nobody|no one|no-one|noone)\s+(?:will|would|'d|'ll|is going to|even)\s+"
+            r"(?:even\s+)?"
+            rf"(?:notice|miss me|care)(?:\s+(?:anyway|if i'm gone|when i'm gone|if i go))?{_END}",
+        ),
+        (
+            "without gone",
+            r"\bbetter off\s+(?:without me|if i (?:wasn't|was not|weren't) (?:here|around)|"
+            r"when i'm gone|if i'm gone)\b",
+        ),
+        (
+            "go gone",
+            r"\b(?:sorted|in order|settled|tidied up|dealt with)\s+(?:before|for when)\s+"
+            rf"(?:i go|i'm gone|im gone|i am gone){_END}",
+        ),
+        (
+            "own",
+            r"\b(?:took|taken|take|taking)\s+(?:his|her|their|my)\s+own\s+life\b",
+        ),
+        (
+            "miscarriage miscarried stillborn stillbirth lost",
+            r"\b(?:miscarriage|miscarried|stillborn|stillbirth)\b",
+            r"\blost\s+(?:her|him|them|the baby|our baby|my baby|the twins)\s+at\s+\d+\s+weeks\b",
+        ),
+        (
+            "until till til last",
+            r"\b(?:got|have|with)\s+(?:only\s+|just\s+)?(?:£\s?[12]?\d(?:\.\d\d)?|\d{1,2}p)\s+(?:left\s+)?"
+            r"(?:until|till|til|to last)\b",
+        ),
+        (
+            "hits beats hurts hit beat hurt angry violent aggressive nasty",
+            r"\b(?:he|she|my (?:partner|husband|wife|boyfriend|girlfriend|ex|son|dad|father))\s+"
+            r"(?:hits|beats|hurts|hit|beat|hurt|slaps|slapped)\s+me\b(?!\s+(?:with|up))",
+            r"\b(?:he|she|my (?:partner|husband|wife|boyfriend|girlfriend|ex))\s+(?:gets|goes|got|"
+            r"went)\s+(?:really\s+|so\s+|very\s+)?(?:angry|violent|aggressive|nasty)\s+(?:when|if)\s+"
+            r"i\b",
+        ),
+        (
+            "know recognise recognize remember",
+            r"\b(?:doesn't|does not|dont|don't|didn't)\s+(?:really\s+|even\s+)?know\s+what\s+"
+            r"(?:day|year|month)\s+it\s+is\b",
+            r"\b(?:he|she)\s+(?:doesn't|does not|didn't|no longer)\s+(?:recognise|recognize|"
+            r"remember)\s+(?:me|us|anyone|any of us)\b",
+        ),
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
