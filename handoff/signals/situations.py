@@ -2848,7 +2848,7 @@ _SHAPES += (
         (
             "here alive around live exist wake",
             r"\b(?:don't|dont|do not)\s+(?:really\s+)?want\s+to\s+(?:be\s+(?:here|alive|around)|"
-            rf"live|exist|wake up)(?:\s+(?:anymore|any more))?{_END}",
+            rf"live|exist|wake up)(?:\s+(?:anymore|any more|tomorrow|again))?{_END}",
         ),
         (
             "point",
@@ -2884,7 +2884,8 @@ _SHAPES += (
         (
             "until till til last",
             r"\b(?:got|have|with)\s+(?:only\s+|just\s+)?(?:£\s?[12]?\d(?:\.\d\d)?|\d{1,2}p)\s+(?:left\s+)?"
-            r"(?:until|till|til|to last)\b",
+            r"(?:(?:until|till|til)\s+(?:payday|pay day|i get paid|my wages|universal credit|"
+            r"(?:the )?end of|next|friday|monday|the 1st|the \d+(?:st|nd|rd|th))|to last)\b",
         ),
         (
             "hits beats hurts hit beat hurt angry violent aggressive nasty",
@@ -2895,11 +2896,11 @@ _SHAPES += (
             r"i\b",
         ),
         (
-            "know recognise recognize remember",
+            "know recognise recognize remember recognises recognizes remembers",
             r"\b(?:doesn't|does not|dont|don't|didn't)\s+(?:really\s+|even\s+)?know\s+what\s+"
             r"(?:day|year|month)\s+it\s+is\b",
-            r"\b(?:he|she)\s+(?:doesn't|does not|didn't|no longer)\s+(?:recognise|recognize|"
-            r"remember)\s+(?:me|us|anyone|any of us)\b",
+            rf"\b(?:he|she|{_FAMILY_WORDS})\s+(?:doesn't|does not|didn't|no longer)\s+"
+            r"(?:recognis|recogniz|remember)\w*\s+(?:me|us|anyone|any of us)\b",
         ),
     ),
 )

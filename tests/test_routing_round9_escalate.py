@@ -1,0 +1,163 @@
+"""Issue 11, routing round 9: missed and false escalations outside fraud. Each class is
+covered by phrasings written for these tests (none copied from any routing set), with decoys
+that must not fire: asking for a person in Russian, Ukrainian and Bulgarian and in call-back
+wordings English lacked, vulnerability told indirectly (thoughts of ending it, a baby lost,
+a few pounds to last, a partner who hits or rages, a parent who no longer knows the day).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff.signals import situations
+from handoff.signals.text import analyze_text
+from tests.test_routing_round3 import _ungated, kinds, route
+
+# ------------------------------------------------------------------ requests for a person
+
+PERSON = [
+    # calls: the passive, "telephone", text speak
+    "would it be possible to be called back this afternoon?",
+    "can I get rung back on my mobile instead",
+    "I'd rather be phoned back, if that's ok",
+    "could someone telephone me tomorrow about my mortgage",
+    "pls can sum1 telephone me back",
+    "cud u call me bk pls",
+    "cld someone ring me bk about the loan",
+    # preferring to do it with a member of staff
+    "I'd be happier going through this with an adviser",
+    "can I go over this with a member of staff please",
+    "could I sort this out with someone from your team",
+    "I want to discuss it with one of your advisers",
+    # Cyrillic languages
+    "Здравствуйте, могу я поговорить с живым человеком?",
+    "соедините с оператором",
+    "Перезвоните мне пожалуйста, по поводу кредита",
+    "Добрий вечір, хочу поговорити з працівником банку",
+    "Передзвоніть мені завтра",
+    "Искам да говоря със служител",
+    "Моля, обадете ми се",
+    # word orders the earlier lists lacked
+    "czy moze ktos do mnie zadzwonic jutro?",
+    "prosze, moze ktos zadzwonic do mnie",
+    "ekjon loker sathe kotha bolte chai",
+    "能给我打个电话吗",
+    "请让工作人员联系我",
+]
+NOT_PERSON = [
+    "I was told I'd be rung back once the refund cleared, has it cleared?",
+    "please can I be called back when the card is posted",
+    "no need to be phoned back, the chat is fine",
+    "I went through this with my husband and we're happy",
+    "I'll discuss it with my wife and come back to you",
+    "the bk statement is attached",
+    "do you telephone customers about fraud checks?",
+    "Я не хочу говорить с оператором, просто скажите баланс",
+    "Не искам да говоря с човек, само питам за лихвата",
+    "Ви справжня людина чи бот?",
+    "Как перевести деньги маме?",
+]
+
+
+@pytest.mark.parametrize("text", PERSON)
+def test_a_request_for_a_person_in_more_words_and_languages(text: str) -> None:
+    assert analyze_text(text).human_request, (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize("text", NOT_PERSON)
+def test_news_a_promise_or_a_question_is_not_a_request(text: str) -> None:
+    assert not analyze_text(text).human_request, (text, analyze_text(text).cues)
+
+
+def test_cyrillic_request_routes_to_an_adviser_at_once() -> None:
+    lane, turn, rule = route("Здравейте", "Може ли да говоря с консултант?")
+    assert (lane, turn, rule) == ("general_banking", 2, "asked_for_human")
+
+
+# ------------------------------------------------------------------ vulnerability, indirectly
+
+VULNERABLE = [
+    # thoughts of ending it, never said as such
+    "honestly I don't want to be here anymore",
+    "i dont want to wake up tomorrow",
+    "what's even the point anymore",
+    "whats the point",
+    "no one would miss me anyway.",
+    "nobody will even notice if I'm gone",
+    "they'd be better off without me",
+    "I want my affairs in order before I go.",
+    "I need it all sorted for when I'm gone",
+    "my brother took his own life last spring",
+    # a baby lost
+    "we had a stillbirth in March and the child benefit is still paid in",
+    "I lost the baby at 20 weeks, please stop the emails",
+    "after my miscarriage I can't face the nursery savings",
+    # a few pounds to last
+    "I've only got £7 till payday and the gas is on the emergency credit",
+    "got 80p left to last the week",
+    # a partner who hits or rages
+    "my husband hits me when I ask about money",
+    "she gets really angry if I spend anything without asking",
+    # a parent who no longer knows the day
+    "mum doesn't even know what year it is now",
+    "dad no longer recognises me, I deal with his post",
+    # other languages
+    "Мой отец умер, как закрыть его счёт?",
+    "нет денег на еду, дети голодные",
+    "моя мама померла, що робити з її рахунком",
+    "Soțul meu mă bate, am nevoie de un cont separat",
+    "আমার মা মারা গেছেন। এখন কী করব",
+]
+NOT_VULNERABLE = [
+    "I don't want to be here all afternoon, how long does the transfer take?",
+    "I don't want to be here waiting, just tell me the balance",
+    "what's the point of the round-up pot if it pays no interest?",
+    "what is the point of having two pins",
+    "nobody will notice the new card design, it looks the same",
+    "can you get everything sorted before I go on holiday on Friday",
+    "I'd like it sorted before I go to work",
+    "he hit me with a £30 fee for going over",
+    "the fee really hits me hard this month",
+    "I lost the receipt at the till",
+    "I've got £25 until my overdraft limit, can I still pay by card?",
+    "I've got £500 until the end of the month, should I save some?",
+    "my son doesn't know what day the bins go out lol",
+    "my partner gets really excited when I buy premium bonds",
+]
+
+
+@pytest.mark.parametrize("text", VULNERABLE)
+def test_vulnerability_told_indirectly(text: str) -> None:
+    assert "vulnerability" in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize("text", NOT_VULNERABLE)
+def test_look_alikes_stay_calm(text: str) -> None:
+    assert "vulnerability" not in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize("text", VULNERABLE[:19])
+def test_anchor_gating_never_changes_a_result(text: str) -> None:
+    """The new shapes' anchors hold a word each alternative needs: trying every shape finds
+    exactly what the gated search finds."""
+    assert situations.situation_cues(text) == _ungated(text)
+
+
+def test_a_danda_ends_the_word_before_it() -> None:
+    """Hindi, Bengali and Panjabi end a sentence with a danda (।): the word before it is
+    still the word, so a phrase before a full stop is found."""
+    assert "vulnerability" in kinds("আমার স্বামী মারা গেছেন। তার কার্ড")
+    assert "vulnerability" in kinds("मेरी माँ का देहांत हो गया। अब क्या करूँ")
+
+
+def test_indirect_thoughts_of_ending_it_reach_the_specialists() -> None:
+    lane, turn, rule = route(
+        "how do I cancel my standing orders", "it doesn't matter. nobody would miss me anyway."
+    )
+    assert (lane, turn, rule) == ("vulnerable_customers", 2, "vulnerable_customer")
+
+
+def test_a_calm_question_with_the_same_words_stays_with_the_bot() -> None:
+    assert route(
+        "what's the point of the cashback pot?", "can I get it sorted before I go to Spain?"
+    ) == ("bot", None, None)
