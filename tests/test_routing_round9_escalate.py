@@ -161,3 +161,59 @@ def test_a_calm_question_with_the_same_words_stays_with_the_bot() -> None:
     assert route(
         "what's the point of the cashback pot?", "can I get it sorted before I go to Spain?"
     ) == ("bot", None, None)
+
+
+# ------------------------------------------------------------------ told calmly, at a distance
+
+# A vulnerability word told with distance or reassurance: a death long settled, a minor
+# operation, a relative who is fine and a precaution taken. Cue coping keeps it with the bot
+# while the tone is calm.
+AT_A_DISTANCE = [
+    "my grandad died back in 2015 and I've finally got round to moving his old ISA money",
+    "dad's estate is all wrapped up now, which savings account pays the best rate?",
+    "the executors have dealt with everything, I just need to pay in the cheque",
+    "in hospital next month for a minor procedure, can I pause my gym standing order",
+    "having a minor eye operation so I'll be offline for a bit, how do I set up alerts",
+    "setting up power of attorney for my dad, he's perfectly fine, just being careful",
+    "registering a lasting power of attorney for mum. She's fine, it's only a precaution",
+]
+STILL_VULNERABLE = [
+    "my wife died in 2021 and I still can't cope with the bills on my own",
+    "the estate is settled but I'm struggling to cope with the debt",
+    "mum has dementia, she's fine most days, just confused about money",
+    "I'm in hospital for major surgery and worried about my mortgage",
+    "I can't do this anymore",
+    "i cant do this, everything is falling apart",
+]
+
+
+@pytest.mark.parametrize("text", AT_A_DISTANCE)
+def test_distance_or_reassurance_reads_as_coping(text: str) -> None:
+    assert "coping" in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize("text", STILL_VULNERABLE)
+def test_distress_still_reads_as_vulnerability_without_coping(text: str) -> None:
+    found = kinds(text)
+    assert "vulnerability" in found, (text, analyze_text(text).cues)
+    assert "coping" not in found, (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't do this transfer, the reference box won't take letters",
+        "can't do this payment online, is there another way?",
+        "I cannot deal with this app on my old phone, is there a web version",
+    ],
+)
+def test_cant_do_this_task_is_not_not_coping(text: str) -> None:
+    assert "vulnerability" not in kinds(text), (text, analyze_text(text).cues)
+
+
+def test_a_long_settled_bereavement_question_stays_with_the_bot() -> None:
+    assert route(
+        "my aunt passed away in 2018, the probate's all done now. Can I open an ISA with "
+        "what she left me?",
+        "great, thank you",
+    ) == ("bot", None, None)

@@ -456,7 +456,10 @@ _SHAPES: tuple[_Shape, ...] = (
         ),
         r"\b(?:can't|cannot|can not|cant)\s+(?:do this|cope|go on|take (?:it|this|much more)|"
         r"handle (?:it|this)|"
-        r"keep going|deal with (?:it|this|anything))(?:\s+any\s?more)?\b",
+        r"keep going|deal with (?:it|this|anything))(?:\s+any\s?more)?\b"
+        # "I can't do this transfer", "can't handle this payment online": the task, not them
+        r"(?!\s+(?:transfer|payment|payments|app|form|page|step|bit|card|online|on|in|via|"
+        r"through|from|without|one|either|properly|right|myself|bank|account|website|site)\b)",
         r"\b(?:don't|dont|do not)\s+see\s+(?:the|any)\s+point\b",
         r"\bno point (?:in )?(?:anything|living|going on|carrying on)\b",
         r"\b(?:end it all|end my life|kill myself|want to die|suicid\w*|self[- ]harm)",
@@ -986,7 +989,8 @@ _SHAPES += (
             "coping managing getting doing voiceover voice screen screenreader talkback large "
             "braille audio text font bigger accessibility accessible magnifier high ago now "
             "got get getting with had received starting start found walked lined save savings "
-            "saver invest investing isa"
+            "saver invest investing isa minor settled done sorted dealt handled died passed "
+            "wrapped finalised finalized complete completed"
         ),
         # Every alternative starts with _CALM, which scans the whole message (twice) before
         # its own words are looked for, and common anchors ("now", "got", "with") let it
@@ -1022,6 +1026,37 @@ _SHAPES += (
             rf"{_CALM}\b(?:hospital|op|operation|surgery|procedure)\b[^\n]{{0,60}}?\b(?:routine|"
             r"(?:she's|he's|she is|he is|i'm|i am|they're) (?:fine|ok|okay|doing (?:well|fine|"
             r"great)))\b",
+        ),
+        # round 9: "I'm in hospital for a minor knee op", "a small procedure"
+        _gated(
+            "minor",
+            rf"{_CALM}\b(?:hospital|op|operation|surgery|procedure)\b[^\n]{{0,60}}?\bminor\b",
+        ),
+        _gated("minor", rf"{_CALM}\bminor\s+(?:\w+\s+)?(?:op|operation|surgery|procedure)\b"),
+        # round 9: reassurance that the person is fine and this is a precaution ("she's fine,
+        # it's just for peace of mind", "(he's fine, just planning ahead)")
+        _gated(
+            "fine",
+            rf"{_CALM}\b(?:she's|he's|she is|he is|they're|they are|i'm|i am)\s+(?:absolutely\s+|"
+            r"perfectly\s+|totally\s+)?fine\b[,.;)]*\s+(?:it's\s+|its\s+|this is\s+)?"
+            r"(?:just|only)\s+(?:for\s+|as\s+)?(?:peace of mind|planning ahead|in case|"
+            r"a precaution|precaution|to be safe|being careful|being organised|being organized)\b",
+        ),
+        # round 9: a death long settled: the estate wound up, a year named ("my gran passed
+        # away in 2019 and left me some bonds", "probate's all done, the solicitor sorted it")
+        _gated(
+            "settled done sorted wrapped finalised finalized complete",
+            rf"{_CALM}\b(?:estate|probate|will)(?:'s|\s+is|\s+was|\s+has been)?\s+(?:all\s+)?"
+            r"(?:settled|done|sorted|finalised|finalized|wrapped up|complete|completed)\b",
+        ),
+        _gated(
+            "sorted dealt handled",
+            rf"{_CALM}\b(?:solicitor|executor|executors|solicitors)\s+(?:has\s+|have\s+)?(?:sorted|"
+            r"dealt with|handled)\s+(?:it|that|everything|all of it)\b",
+        ),
+        _gated(
+            "died passed",
+            rf"{_CALM}\b(?:died|passed away|passed)\s+(?:back\s+)?in\s+(?:19|20)\d\d\b",
         ),
         # a job lost with a cushion or the next one lined up
         _gated(
