@@ -217,3 +217,45 @@ def test_a_long_settled_bereavement_question_stays_with_the_bot() -> None:
         "what she left me?",
         "great, thank you",
     ) == ("bot", None, None)
+
+
+# ------------------------------------------------------------------ complaints
+
+
+# A complaint made to someone else is not one against the bank (cue no_complaint, which the
+# complaint rule honours); one about us still is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I complained to my letting agency and they're paying back the deposit",
+        "writing a complaint email to the airline, can I see the card payment date",
+        "we've lodged a complaint against our builder, can I stop the last payment?",
+    ],
+)
+def test_a_complaint_to_someone_else(text: str) -> None:
+    assert "no_complaint" in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to make a complaint about the mobile app",
+        "I'd like to complain about the agent I spoke to",
+        "complaint against the branch staff, they were rude",
+    ],
+)
+def test_a_complaint_about_us_is_still_one(text: str) -> None:
+    assert "no_complaint" not in kinds(text), (text, analyze_text(text).cues)
+
+
+def test_the_complain_intent_alone_on_a_calm_question_stays_with_the_bot() -> None:
+    assert route("is there an audio version of my statements?", intent="complain") == (
+        "bot",
+        None,
+        None,
+    )
+
+
+def test_the_complain_intent_with_anger_is_a_complaint() -> None:
+    lane, _, rule = route("absolutely ridiculous, charged twice again!", intent="complain")
+    assert (lane, rule) == ("complaints", "complaint")

@@ -1093,6 +1093,17 @@ _SHAPES += (
         r"\bnot\s+(?:to\s+)?(?:complain|moan)\b",
         r"(?:^|[.!?]\s*)not\s+complaining\b",
     ),
+    # round 9: a complaint the customer makes to someone else ("I made a complaint to my energy
+    # company", "writing a complaint letter to my landlord"): not one against the bank.
+    _shape(
+        NO_COMPLAINT,
+        0.0,
+        _words("complaint complaints complained complaining"),
+        r"\bcomplain(?:t|ts|ed|ing)?\s+(?:letter\s+|email\s+)?(?:to|against|with)\s+(?:my|our|the|"
+        r"a|an|their|his|her)\s+(?:\w+\s+)?(?:energy|gas|electric\w*|water|broadband|landlord|"
+        r"letting|council|airline|retailer|shop|employer|boss|supplier|insurer|school|gp|"
+        r"neighbours?|builder|garage|dentist|hotel|holiday|courier|seller|university|nursery)\b",
+    ),
     # Low mood said in passing: "not that it matters, nothing really matters much at the
     # moment". Not "it doesn't matter" (a fact) or "nothing matters more than security".
     _shape(
