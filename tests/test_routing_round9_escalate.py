@@ -259,3 +259,57 @@ def test_the_complain_intent_alone_on_a_calm_question_stays_with_the_bot() -> No
 def test_the_complain_intent_with_anger_is_a_complaint() -> None:
     lane, _, rule = route("absolutely ridiculous, charged twice again!", intent="complain")
     assert (lane, rule) == ("complaints", "complaint")
+
+
+# ------------------------------------------------------- threats and sarcasm, no stock words
+
+THREATS_AND_SARCASM = [
+    ("public_threat", "my local paper would love this one"),
+    ("public_threat", "my TikTok followers are going to enjoy this story"),
+    ("churn_threat", "banked with you for 30 years and after this I'm leaving"),
+    ("churn_threat", "been a customer for over 15 years, but honestly I'm done"),
+    ("churn_threat", "I've begun the switching process to Monzo"),
+    ("churn_threat", "unless this fee comes off by Friday, I'm gone"),
+    ("churn_threat", "unless you refund the £4.99, I'm closing everything"),
+    ("sarcasm", "nothing says payday like a £30 fee"),
+    ("sarcasm", "nothing says customer service like a card declined at the till"),
+    ("sarcasm", "great to see 8 years of loyalty counts for nothing"),
+    ("sarcasm", "so delighted my rent payment bounced again"),
+    ("sarcasm", "really chuffed you've frozen my account on my birthday"),
+    ("sarcasm", "thanks a lot for charging me twice"),
+    ("sarcasm", "cheers for sending the PIN to my old flat... I mean my old address"),
+]
+NOT_THREAT_OR_SARCASM = [
+    ("public_threat", "my followers would love this new card design"),
+    ("churn_threat", "been with you 10 years and I'm moving house, how do I change my address"),
+    ("churn_threat", "customer for 5 years, I'm going to need a bigger overdraft"),
+    ("churn_threat", "how do I start the switch process to you from another bank?"),
+    ("churn_threat", "unless I hear back, I'm off to the branch tomorrow"),
+    ("sarcasm", "nothing says christmas like mince pies"),
+    ("sarcasm", "absolutely thrilled that my mortgage got approved!"),
+    ("sarcasm", "thanks for sending my new card so quickly"),
+    ("sarcasm", "glad to know it counts for my ISA allowance"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), THREATS_AND_SARCASM)
+def test_threats_and_sarcasm_without_stock_words(kind: str, text: str) -> None:
+    assert kind in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize(("kind", "text"), NOT_THREAT_OR_SARCASM)
+def test_look_alikes_are_not_threats_or_sarcasm(kind: str, text: str) -> None:
+    assert kind not in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize("text", [t for _, t in THREATS_AND_SARCASM + NOT_THREAT_OR_SARCASM])
+def test_new_threat_and_sarcasm_shapes_are_gated_exactly(text: str) -> None:
+    assert situations.situation_cues(text) == _ungated(text)
+
+
+def test_a_loyal_customers_verdict_reaches_an_adviser() -> None:
+    lane, turn, rule = route(
+        "how do I move my salary and direct debits elsewhere?",
+        "18 years with you, been a customer for 18 years, and after this mess I'm leaving",
+    )
+    assert (lane, turn) == ("general_banking", 2), rule

@@ -2951,6 +2951,76 @@ _SHAPES += (
     ),
 )
 
+# Round 9: threats and sarcasm told without the stock words. Going public as "the papers
+# would love this story"; leaving as a long customer's verdict ("been with you 22 years but
+# after this I'm off"), a switch already begun, or an ultimatum ("unless someone explains
+# this, I'm done"); sarcasm as a frame around a failure ("absolutely thrilled my rent went
+# out twice", "nothing says payday like a £30 fee", "glad to know ten years count for so
+# much", "thanks for charging me twice").
+_FAILURE_WORDS = (
+    r"(?:twice|double|declined|missing|charged|charging|fee|fees|blocked|frozen|lost|losing|"
+    r"wrong|failed|bounced|overdrawn|old address|gone|vanished|disappeared|stuck|crashed)"
+)
+_SHAPES += (
+    *_family(
+        PUBLIC,
+        0.5,
+        (
+            "love like enjoy",
+            r"\b(?:watchdog|paper|papers|press|newspaper|journalists?|reporters?|mp|bbc|"
+            r"guardian|telegraph|mirror|times|followers|tiktok|twitter|instagram)\s+(?:would|'d|"
+            r"will|are going to|is going to)\s+(?:absolutely\s+|just\s+)?(?:love|like|enjoy)\s+"
+            r"(?:this|that|my|a)\s+(?:story|one|tale|thread|post|video)\b",
+        ),
+    ),
+    *_family(
+        CHURN,
+        0.5,
+        (
+            "years",
+            r"\b(?:been with you|been a customer|customer for|banked with you|banking with you)\s+"
+            r"(?:for\s+)?(?:over\s+|nearly\s+|almost\s+)?\d+\s+years\b[^\n]{0,100}?\b(?:i'm|im|"
+            r"i am)\s+(?:going|leaving|off|done|switching|closing|moving (?:banks|my money|"
+            r"everything|elsewhere))\b(?!\s+(?:to|on|away|abroad|home|house|through|into|for|out|"
+            r"back|work|sick))",
+        ),
+        (
+            "switch switching",
+            r"\b(?:started|begun|starting|begin|beginning|kicked off)\s+(?:the\s+|a\s+)?"
+            r"(?:switch|switching)\s+(?:process\s+)?(?:to|with|over to)\b",
+        ),
+        (
+            "unless",
+            r"\bunless\b(?:[^.?!\n]|\.\d){0,80}?,\s*(?:i'm|im|i am)\s+(?:done|leaving|off|"
+            r"out of here|gone|closing)\b(?!\s+(?:to|on|for|work|home|back))",
+        ),
+    ),
+    *_family(
+        SARCASM,
+        0.4,
+        (
+            "says",
+            rf"\bnothing says\s+[\w'-]+(?:\s+[\w'-]+)?\s+like\b[^.?!\n]{{0,40}}?\b{_FAILURE_WORDS}",
+        ),
+        (
+            "glad good nice great lovely",
+            r"\b(?:glad|good|nice|great|lovely)\s+to\s+(?:know|see)\b[^.?!\n]{0,60}?\b(?:counts?|"
+            r"means?|matters?|counted|meant)\s+for\s+(?:so much|nothing|a lot|so little)\b",
+        ),
+        (
+            "thrilled delighted chuffed overjoyed",
+            r"\b(?:absolutely|so|just|really|totally|truly)\s+(?:thrilled|delighted|chuffed|"
+            rf"overjoyed)\b[^.?!\n]{{0,80}}?\b{_FAILURE_WORDS}\b",
+        ),
+        (
+            "thanks thank cheers",
+            r"\b(?:thanks|thank you|cheers)\s+(?:so much\s+|a lot\s+)?for\s+(?:charging me|losing|"
+            r"ignoring|wasting|taking my money|sending (?:my|the) (?:new\s+)?(?:card|pin|letter)s?"
+            r"\s+to\s+(?:my|the|an)\s+(?:old|wrong|previous))\b",
+        ),
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
