@@ -313,3 +313,46 @@ def test_a_loyal_customers_verdict_reaches_an_adviser() -> None:
         "18 years with you, been a customer for 18 years, and after this mess I'm leaving",
     )
     assert (lane, turn) == ("general_banking", 2), rule
+
+
+# ------------------------------------------------------------------ repeating without counting
+
+WORD_BY_WORD = [
+    "cancel. my. standing. order.",
+    "where. is. my. refund?",
+    "I said. close. the. account",
+    "how many different ways must I phrase this",
+    "how many ways do i need to explain it",
+]
+NOT_WORD_BY_WORD = [
+    "Ok. Thanks. Bye.",
+    "yes. thank you. bye",
+    "Great. Sorted. Cheers!",
+    "I paid it. It went. Thanks.",
+    "Hi. My card is lost. Can you help",
+    "how many ways can I pay in a cheque?",
+]
+
+
+@pytest.mark.parametrize("text", WORD_BY_WORD)
+def test_saying_it_word_by_word_is_repeating(text: str) -> None:
+    assert "repeated_asking" in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize("text", NOT_WORD_BY_WORD)
+def test_short_sentences_and_closers_are_not_repeating(text: str) -> None:
+    assert "repeated_asking" not in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize("text", WORD_BY_WORD + NOT_WORD_BY_WORD)
+def test_the_word_by_word_shape_is_gated_exactly(text: str) -> None:
+    assert situations.situation_cues(text) == _ungated(text)
+
+
+def test_word_by_word_after_two_tries_reaches_an_adviser() -> None:
+    lane, turn, rule = route(
+        "how do I stop my standing order",
+        "stop the standing order to my landlord",
+        "stop. the. standing. order.",
+    )
+    assert (lane, turn, rule) == ("general_banking", 3, "going_in_circles")

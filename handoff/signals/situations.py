@@ -3021,6 +3021,34 @@ _SHAPES += (
     ),
 )
 
+# Round 9: repeating without counting aloud. Saying it word by word with full stops
+# ("how. do. i. cancel. it", "reduce. my. overdraft.") is the typed form of saying it slowly
+# to someone who did not understand; "how many ways do I have to say it" counts rewordings.
+# Not a run of one-word closers ("Ok. Thanks. Bye.").
+# Not a word (it holds a space): situation_cues adds it for a message with two ". " in it.
+_DOTS = ". ."
+_CLOSER = (
+    r"(?:ok|okay|k|thanks|thank|thx|ta|bye|cheers|yes|yeah|yep|no|nope|great|fine|sure|right|"
+    r"done|perfect|lovely|cool|sorted|hi|hello|hiya|brilliant|good|nice|wow|oh|ah|sorry|"
+    r"noted|understood|amazing|excellent|awesome|super)"
+)
+_SHAPES += (
+    _shape(
+        REPEATED,
+        0.3,
+        frozenset({_DOTS}),
+        rf"(?:^|\s)(?:(?!{_CLOSER}\.)[a-z']{{1,15}}\.\s+){{2,8}}(?!{_CLOSER}[.?!]?(?:\s|$))"
+        r"[a-z']{1,15}[.?!]?\s*$",
+    ),
+    _shape(
+        REPEATED,
+        0.3,
+        _words("ways"),
+        r"\bhow many (?:different\s+)?ways\s+(?:do|must|should|can)\s+i\s+"
+        r"(?:have to\s+|need to\s+)?(?:say|ask|put|explain|write|word|phrase)\b",
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
@@ -3050,6 +3078,8 @@ def situation_cues(text: str) -> list[tuple[str, int, int, float]]:
         words.update(w.partition("'")[0] for w in tuple(words) if "'" in w)
     if not lowered.isascii():  # the emoji are not ASCII
         words.update(e for e in _EMOJI_ANCHORS if e in lowered)  # not \w: the regex skips them
+    if lowered.count(". ") >= 2:  # "reduce. my. overdraft.": words said one by one
+        words.add(_DOTS)
     candidates: set[int] = set()
     for word in words & _ANCHOR_WORDS:  # the set operation in C, the loop over hits only
         candidates.update(_BY_ANCHOR[word])
