@@ -356,3 +356,18 @@ def test_word_by_word_after_two_tries_reaches_an_adviser() -> None:
         "stop. the. standing. order.",
     )
     assert (lane, turn, rule) == ("general_banking", 3, "going_in_circles")
+
+
+@pytest.mark.parametrize(
+    ("text", "repeated"),
+    [
+        ("you've told me that already", True),
+        ("You have sent me this already.", True),
+        ("you already said that, it's not the answer", True),
+        ("you already told me that, thanks, all clear", False),
+        ("you've sent it already? great, thank you", False),
+        ("you already sent me the new card", False),
+    ],
+)
+def test_the_bot_repeating_itself(text: str, repeated: bool) -> None:
+    assert ("repeated_asking" in kinds(text)) is repeated, (text, analyze_text(text).cues)

@@ -3040,6 +3040,17 @@ _SHAPES += (
         rf"(?:^|\s)(?:(?!{_CLOSER}\.)[a-z']{{1,15}}\.\s+){{2,8}}(?!{_CLOSER}[.?!]?(?:\s|$))"
         r"[a-z']{1,15}[.?!]?\s*$",
     ),
+    # "you've said that already", "you already told me that": the bot repeating itself.
+    _shape(
+        REPEATED,
+        0.3,
+        _words("already"),
+        r"\byou(?:'ve| have)?\s+(?:already\s+)?(?:said|told me|sent me|given me|shown me|sent|"
+        r"given|shown)\s+(?:me\s+)?(?:that|this|it)\s+already\b"
+        r"(?![^.?!\n]{0,30}?\b(?:thanks|thank you|ta|cheers|great|perfect)\b)",
+        r"\byou(?:'ve| have)?\s+already\s+(?:said|told me|sent me|given me|shown me)\s+"
+        r"(?:that|this)\b(?![^.?!\n]{0,30}?\b(?:thanks|thank you|ta|cheers|great|perfect)\b)",
+    ),
     _shape(
         REPEATED,
         0.3,
