@@ -3046,7 +3046,7 @@ _SHAPES += (
         0.3,
         _words("already"),
         r"\byou(?:'ve| have)?\s+(?:already\s+)?(?:said|told me|sent me|given me|shown me|sent|"
-        r"given|shown)\s+(?:me\s+)?(?:that|this|it)\s+already\b"
+        r"given|shown)\s+(?:me\s+)?(?:that|this|it)\s+already\b(?!\s*\?)"
         r"(?![^.?!\n]{0,30}?\b(?:thanks|thank you|ta|cheers|great|perfect)\b)",
         r"\byou(?:'ve| have)?\s+already\s+(?:said|told me|sent me|given me|shown me)\s+"
         r"(?:that|this)\b(?![^.?!\n]{0,30}?\b(?:thanks|thank you|ta|cheers|great|perfect)\b)",
