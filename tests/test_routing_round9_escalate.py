@@ -371,3 +371,38 @@ def test_word_by_word_after_two_tries_reaches_an_adviser() -> None:
 )
 def test_the_bot_repeating_itself(text: str, repeated: bool) -> None:
     assert ("repeated_asking" in kinds(text)) is repeated, (text, analyze_text(text).cues)
+
+
+# ------------------------------------------------------- complaints and hiding, in other words
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "fires"),
+    [
+        ("complaint", "can you escalate my existing complaint please", True),
+        ("complaint", "it's been ten weeks and still no final response from you", True),
+        ("complaint", "your delay has cost me £85 in late fees", True),
+        ("complaint", "you've caused me to miss my rent", True),
+        ("complaint", "how much will the CHAPS payment cost me?", False),
+        ("complaint", "what does a final response letter mean for a mortgage offer?", False),
+        ("vulnerability", "I need a new account without my ex-husband knowing", True),
+        ("vulnerability", "she's not supposed to know where we live now", True),
+        (
+            "vulnerability",
+            "can I order a gift card without my wife knowing? it's a surprise",
+            False,
+        ),
+        (
+            "vulnerability",
+            "he's not meant to know where the party is, it's a surprise for him",
+            False,
+        ),
+    ],
+)
+def test_complaints_and_hiding_told_in_other_words(kind: str, text: str, fires: bool) -> None:
+    assert (kind in kinds(text)) is fires, (text, analyze_text(text).cues)
+
+
+def test_shouting_a_failure_with_a_burst_is_anger_even_if_vader_reads_it_warm() -> None:
+    lane, turn, rule = route("NOBODY is helping me with this!!! three hours now")
+    assert (lane, turn, rule) == ("general_banking", 1, "intense_anger")

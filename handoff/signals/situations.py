@@ -3060,6 +3060,44 @@ _SHAPES += (
     ),
 )
 
+# Round 9: a complaint without "I want to complain": one already open and being chased
+# ("how do I escalate my complaint", "still no final response", the FCA's term), or blame
+# for a loss ("your bank has caused me to lose a deposit", "your mistake cost me £40").
+_SHAPES += (
+    *_family(
+        COMPLAINT,
+        0.0,
+        (
+            "escalate escalating final",
+            r"\bescalat\w*\s+(?:a|my|the|this|our)\s+(?:existing\s+|open\s+)?complaint\b",
+            r"\b(?:no|still no|without a|not had a|haven't had a|never got a)\s+final\s+"
+            r"response\b",
+        ),
+        (
+            "caused cost",
+            r"\b(?:you|you've|you have|your bank|the bank|your (?:app|staff|branch|mistake|error|"
+            r"system|delay|cock-?up|screw-?up))\s+(?:has\s+|have\s+|just\s+)?(?:caused|cost)\s+"
+            r"(?:me|us)\s+(?:to\s+lose|to\s+miss|£|\d|a\s+|an\s+|my\s+|our\s+|the\s+)",
+        ),
+    ),
+    # Hiding from a former partner: "change my address without my ex finding out", "he's not
+    # meant to know where I am". Only "ex": "without my wife knowing" may be a present.
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "ex ex-partner ex-husband ex-wife ex-boyfriend ex-girlfriend",
+            r"\bwithout\s+(?:my|the)\s+ex(?:[- ](?:partner|husband|wife|boyfriend|girlfriend))?\s+"
+            r"(?:finding out|knowing|seeing|being told|getting)\b",
+        ),
+        (
+            "meant supposed allowed",
+            r"\b(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+not\s+(?:meant|supposed|allowed)\s+to\s+"
+            r"(?:know|find out)\s+where\s+(?:i|we|the kids|my kids)\b",
+        ),
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
