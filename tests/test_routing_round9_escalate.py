@@ -406,3 +406,19 @@ def test_complaints_and_hiding_told_in_other_words(kind: str, text: str, fires: 
 def test_shouting_a_failure_with_a_burst_is_anger_even_if_vader_reads_it_warm() -> None:
     lane, turn, rule = route("NOBODY is helping me with this!!! three hours now")
     assert (lane, turn, rule) == ("general_banking", 1, "intense_anger")
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("after the loan repayment there's nothing left by the 15th", True),
+        ("I've got nothing left till payday and the electric is on the meter", True),
+        ("honestly the bills are getting on top of me", True),
+        ("it all got on top of me last month and I missed a payment", True),
+        ("I have nothing left to ask, thanks for your help", False),
+        ("there's nothing left to pay on the loan, can I close it?", False),
+        ("can I put the savings pot on top of my main balance view?", False),
+    ],
+)
+def test_money_running_out_and_being_overwhelmed(text: str, fires: bool) -> None:
+    assert ("vulnerability" in kinds(text)) is fires, (text, analyze_text(text).cues)

@@ -3091,6 +3091,18 @@ _SHAPES += (
             r"(?:finding out|knowing|seeing|being told|getting)\b",
         ),
         (
+            "left",
+            # "I've got nothing left by the 10th": money runs out before the month does
+            r"\b(?:got|have|had|there's|there is)\s+nothing\s+left\s+"
+            r"(?:by|until|till|til|before)\s+(?:the\s+\d+|payday|pay day|friday|the end|next|"
+            r"mid-month|halfway)",
+        ),
+        (
+            "top",
+            # "it's all getting on top of me": overwhelmed, said the British way
+            r"\b(?:getting|got|gets|get)\s+on\s+top\s+of\s+me\b",
+        ),
+        (
             "meant supposed allowed",
             r"\b(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+not\s+(?:meant|supposed|allowed)\s+to\s+"
             r"(?:know|find out)\s+where\s+(?:i|we|the kids|my kids)\b",
