@@ -422,3 +422,57 @@ def test_shouting_a_failure_with_a_burst_is_anger_even_if_vader_reads_it_warm() 
 )
 def test_money_running_out_and_being_overwhelmed(text: str, fires: bool) -> None:
     assert ("vulnerability" in kinds(text)) is fires, (text, analyze_text(text).cues)
+
+
+# ------------------------------------------------------------ topics, hypotheticals, terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which number should I ring if I ever need to speak to an adviser?",
+        "what number do I call if my card gets stolen abroad",
+        "in case I need to talk to someone later, what are your opening hours?",
+    ],
+)
+def test_a_number_for_later_is_not_a_request_now(text: str) -> None:
+    assert not analyze_text(text).human_request, (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what number can I call? I need to talk to someone today",
+        "can I phone someone about my overdraft",
+    ],
+)
+def test_a_number_for_now_is_still_a_request(text: str) -> None:
+    assert analyze_text(text).human_request, (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what does the FCA actually do?", True),
+        ("for my A-level project: who is the financial ombudsman and what do they decide?", True),
+        ("how does the ombudsman work", True),
+        ("I'm reporting you to the FCA", False),
+        ("if this isn't fixed I'm going to the ombudsman", False),
+    ],
+)
+def test_the_regulator_as_a_topic(text: str, topic: bool) -> None:
+    assert ("legal_topic" in kinds(text)) is topic, (text, analyze_text(text).cues)
+
+
+def test_a_question_about_the_ombudsman_stays_with_the_bot() -> None:
+    assert route("What is the Financial Ombudsman and what does it cover?") == ("bot", None, None)
+
+
+def test_the_representative_apr_is_no_representative() -> None:
+    assert route("what's the representative APR on a £5k loan?", intent="request_human") == (
+        "bot",
+        None,
+        None,
+    )
+    lane, _, rule = route("I want a representative please", intent="request_human")
+    assert (lane, rule) == ("general_banking", "asked_for_human")

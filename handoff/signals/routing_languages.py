@@ -160,6 +160,13 @@ ENGLISH_NEGATED_BEFORE = frozenset(
         "am i talking to an",
         "am i chatting with a",
         "r u a",
+        # a hypothetical: "what number do I call if I ever need to speak to someone?"
+        "if i ever need to",
+        "if i ever have to",
+        "if i ever want to",
+        "should i ever need to",
+        "in case i need to",
+        "in case i ever need to",
     }
 )
 

@@ -448,6 +448,9 @@ _RING_ME = _combine(
 # "put me through hell": not a transfer.
 _NOT_A_TRANSFER = frozenset({"hell", "this", "that", "all", "so", "the"})
 
+# "what number do I call if my card is stolen?", "... when I'm abroad": a number for later.
+_FOR_LATER = frozenset({"if", "when", "whenever"})
+
 # "call me when it arrives", "ring me if it's late", "phone me about it tomorrow": the
 # customer wants news, not a person now.
 _NOT_A_CALL_REQUEST = frozenset({"when", "once", "if", "after", "about", "as", "whenever"})
@@ -1253,7 +1256,7 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
         _NOT_A_CALL_REQUEST,
         negated_before=_ENGLISH,
     ),
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU, negated_before=_ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU, _FOR_LATER, negated_before=_ENGLISH),
     CueGroup(
         HUMAN_DEMAND,
         _HUMAN_WEIGHT,

@@ -3110,6 +3110,30 @@ _SHAPES += (
     ),
 )
 
+# Round 9: naming the regulator or a legal word as a topic, not a threat: "what is the
+# Financial Ombudsman Service?", "what does the FCA do?" (cue legal_topic, which the
+# regulatory_complaint rule honours); and a term that holds a word for a person: the
+# "representative APR" of a loan is no representative to talk to (cue not_a_person).
+LEGAL_TOPIC = "legal_topic"
+NOT_A_PERSON = "not_a_person"
+_SHAPES += (
+    _shape(
+        LEGAL_TOPIC,
+        0.0,
+        _words("ombudsman fca regulator"),
+        r"\b(?:what|who)(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:the\s+|a\s+)?(?:financial\s+)?"
+        r"(?:ombudsman|fca|financial conduct authority|regulator)(?!'s)\b(?:\s+service)?"
+        r"(?:\s*\?|\s+(?:and|for|do|mean|actually|exactly))",
+        r"\bhow\s+does\s+(?:the\s+)?(?:financial\s+)?(?:ombudsman|fca|regulator)\s+work\b",
+    ),
+    _shape(
+        NOT_A_PERSON,
+        0.0,
+        _words("representative"),
+        r"\brepresentative\s+(?:apr|example|rate|interest rate|cost)\b",
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
