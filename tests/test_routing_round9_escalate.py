@@ -476,3 +476,29 @@ def test_the_representative_apr_is_no_representative() -> None:
     )
     lane, _, rule = route("I want a representative please", intent="request_human")
     assert (lane, rule) == ("general_banking", "asked_for_human")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "te lo he dicho muchas veces, la tarjeta no funciona",
+        "já liguei cinco vezes por causa disto",
+        "ho chiamato dieci volte e niente",
+        "j'ai appelé plusieurs fois, toujours rien",
+        "dzwoniłem już kilka razy w tej sprawie",
+    ],
+)
+def test_counting_ones_own_asks_in_other_languages(text: str) -> None:
+    assert "repeated_asking" in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿cuántas veces al mes puedo sacar dinero gratis?",
+        "posso pagare tre volte al mese?",
+        "je paie trois fois par an, c'est possible ?",
+    ],
+)
+def test_calm_questions_with_counts_are_not_repeating(text: str) -> None:
+    assert "repeated_asking" not in kinds(text), (text, analyze_text(text).cues)

@@ -413,6 +413,27 @@ POLISH = Language(
             "wciąż nic",
         ),
         REPEATED: (
+            *_c(
+                (
+                    "pytałem już",
+                    "pytałam już",
+                    "prosiłem już",
+                    "prosiłam już",
+                    "dzwoniłem już",
+                    "dzwoniłam już",
+                    "pisałem już",
+                    "pisałam już",
+                ),
+                (
+                    "trzy razy",
+                    "cztery razy",
+                    "pięć razy",
+                    "dziesięć razy",
+                    "kilka razy",
+                    "wiele razy",
+                    "sto razy",
+                ),
+            ),
             "z rzędu",
             "po raz trzeci",
             "po raz czwarty",
@@ -1300,6 +1321,25 @@ PORTUGUESE = Language(
             "ainda nada",
         ),
         REPEATED: (
+            *_c(
+                (
+                    "já pedi",
+                    "já perguntei",
+                    "já tentei",
+                    "já liguei",
+                    "pedi isto",
+                    "perguntei isto",
+                ),
+                (
+                    "três vezes",
+                    "quatro vezes",
+                    "cinco vezes",
+                    "dez vezes",
+                    "mil vezes",
+                    "várias vezes",
+                    "muitas vezes",
+                ),
+            ),
             "meses seguidos",
             "vezes seguidas",
             "já são três meses",
@@ -1510,6 +1550,29 @@ SPANISH = Language(
             "sigue igual",
         ),
         REPEATED: (
+            # "ya lo he pedido cinco veces": counting one's own asks (round 9)
+            *_c(
+                (
+                    "lo he pedido",
+                    "lo he preguntado",
+                    "lo he intentado",
+                    "lo he solicitado",
+                    "te lo he dicho",
+                    "os lo he dicho",
+                    "he llamado",
+                    "he preguntado",
+                ),
+                (
+                    "tres veces",
+                    "cuatro veces",
+                    "cinco veces",
+                    "seis veces",
+                    "diez veces",
+                    "mil veces",
+                    "varias veces",
+                    "muchas veces",
+                ),
+            ),
             "meses seguidos",
             "veces seguidas",
             "ya van tres meses",
@@ -2150,6 +2213,18 @@ ITALIAN = Language(
             "continua a non",
         ),
         REPEATED: (
+            *_c(
+                ("l'ho chiesto", "ho chiesto", "ho già chiesto", "ho provato", "ho chiamato"),
+                (
+                    "tre volte",
+                    "quattro volte",
+                    "cinque volte",
+                    "dieci volte",
+                    "mille volte",
+                    "più volte",
+                    "tante volte",
+                ),
+            ),
             "mesi di fila",
             "volte di fila",
             "sono già tre mesi",
@@ -2431,6 +2506,23 @@ FRENCH = Language(
             "toujours aucune",
         ),
         REPEATED: (
+            *_c(
+                (
+                    "j'ai demandé",
+                    "je l'ai demandé",
+                    "j'ai déjà demandé",
+                    "j'ai essayé",
+                    "j'ai appelé",
+                ),
+                (
+                    "trois fois",
+                    "quatre fois",
+                    "cinq fois",
+                    "dix fois",
+                    "mille fois",
+                    "plusieurs fois",
+                ),
+            ),
             "mois de suite",
             "fois de suite",
             "ça fait trois mois",
