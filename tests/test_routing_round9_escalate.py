@@ -502,3 +502,21 @@ def test_counting_ones_own_asks_in_other_languages(text: str) -> None:
 )
 def test_calm_questions_with_counts_are_not_repeating(text: str) -> None:
     assert "repeated_asking" not in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("found the code in my emails. sorted", True),
+        ("ok, that's sorted", True),
+        ("fair enough, I'll just leave it as it is", True),
+        ("oh wait, never mind, it's gone through", True),
+        ("wait no, ignore that, it was my other account", True),
+        ("I need this sorted", False),
+        ("when will it be sorted?", False),
+        ("wait no, that's still not right, the money is missing", False),
+        ("I'll leave it with you to fix", False),
+    ],
+)
+def test_solved_or_dropped_in_more_words(text: str, resolved: bool) -> None:
+    assert ("resolved" in kinds(text)) is resolved, (text, analyze_text(text).cues)

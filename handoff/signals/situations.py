@@ -3134,6 +3134,31 @@ _SHAPES += (
     ),
 )
 
+# Round 9: more ways of saying it is solved or dropped: a clause-final "sorted" ("got it,
+# it came by text. sorted"), "I'll leave it open then", "wait no, that's the pending one".
+_SHAPES += (
+    *_family(
+        RESOLVED,
+        0.0,
+        (
+            "sorted",
+            r"(?:^|[.,!;]\s*)(?:all\s+|that's\s+|thats\s+|it's\s+|its\s+|now\s+)?sorted\s*[.!👍]*"
+            r"\s*$",
+        ),
+        (
+            "leave",
+            r"\b(?:i'll|ill|i will|we'll)\s+(?:just\s+)?leave\s+it\s+(?:open|then|for now|there|"
+            r"as it is|be)\b",
+        ),
+        (
+            "wait",
+            r"(?:^|[.!]\s*)(?:oh\s+|ah\s+)?wait,?\s+(?:no|nope|never mind|ignore that|"
+            r"scratch that)\b"
+            r"(?![^.?!\n]{0,30}?\b(?:not|still|wrong|isn't|doesn't|didn't|hasn't|missing)\b)",
+        ),
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
