@@ -520,3 +520,27 @@ def test_calm_questions_with_counts_are_not_repeating(text: str) -> None:
 )
 def test_solved_or_dropped_in_more_words(text: str, resolved: bool) -> None:
     assert ("resolved" in kinds(text)) is resolved, (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("I don't want generic advice, I want my own balance", True),
+        ("I already know how overdrafts work, why was I charged", True),
+        ("that's the information about how to apply, I've applied already", True),
+        ("looked in settings, it's not there either", True),
+        ("I know what ISAs are", False),
+        ("I know how contactless works, is there a limit?", False),
+        ("is the statement not there either?", False),
+        ("I'd like some general information about mortgages", False),
+    ],
+)
+def test_the_bot_answered_another_question(text: str, fires: bool) -> None:
+    assert ("not_understood" in kinds(text)) is fires, (text, analyze_text(text).cues)
+
+
+def test_an_answer_to_another_question_twice_reaches_an_adviser() -> None:
+    lane, turn, rule = route(
+        "when does my fixed rate end", "I don't want general info, I want MY date"
+    )
+    assert (lane, turn, rule) == ("general_banking", 2, "going_in_circles")

@@ -3159,6 +3159,35 @@ _SHAPES += (
     ),
 )
 
+# Round 9: the bot answered a question the customer did not ask, said without "that's not
+# what I asked": "I don't want general info, I want my date", "I know what account fees are,
+# what is THIS charge", "that's info on how to raise one", "not there either".
+_SHAPES += (
+    *_family(
+        NOT_UNDERSTOOD,
+        0.3,
+        (
+            "general generic",
+            r"\b(?:don't|dont|do not)\s+want\s+(?:the\s+|a\s+|some\s+)?(?:general|generic)\s+"
+            r"(?:info|information|answer|advice|stuff|explanation|faq)\b",
+        ),
+        (
+            "know",
+            r"\bi\s+(?:already\s+)?know\s+(?:what|how)\s+[^.?!\n]{1,40}?\b(?:are|is|works?|do)\b"
+            r"[,.;:]?\s+(?:but\s+)?(?:what|why|i want|i need|i'm asking|im asking|i asked)\b",
+        ),
+        (
+            "info information",
+            r"\b(?:that's|thats|that is)\s+(?:just\s+)?(?:the\s+)?(?:info|information)\s+"
+            r"(?:on|about)\s+how\s+to\b",
+        ),
+        (
+            "either",
+            r"\b(?:it's|its|it is|that's|thats)?\s*not\s+there\s+either\b(?!\s*\?)",
+        ),
+    ),
+)
+
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
