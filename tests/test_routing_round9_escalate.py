@@ -544,3 +544,19 @@ def test_an_answer_to_another_question_twice_reaches_an_adviser() -> None:
         "when does my fixed rate end", "I don't want general info, I want MY date"
     )
     assert (lane, turn, rule) == ("general_banking", 2, "going_in_circles")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Как защититься от мошенников?",
+        "что делать, если мне звонят мошенники?",
+        "Що таке шахрайство з картками?",
+        "Как да се предпазя от измама?",
+        "Какво е измама с карти?",
+    ],
+)
+def test_a_cyrillic_question_about_fraud_as_a_topic_stays_with_the_bot(text: str) -> None:
+    """The Cyrillic lists name scams as events told in the first person ("меня обманули"),
+    never the bare nouns, so a question about fraud as a topic reaches no fraud rule."""
+    assert route(text) == ("bot", None, None)
