@@ -560,3 +560,19 @@ def test_a_cyrillic_question_about_fraud_as_a_topic_stays_with_the_bot(text: str
     """The Cyrillic lists name scams as events told in the first person ("меня обманули"),
     never the bare nouns, so a question about fraud as a topic reaches no fraud rule."""
     assert route(text) == ("bot", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "vulnerable"),
+    [
+        ("мой папа умер на прошлой неделе", True),
+        ("моя бабуся померла, як закрити її рахунок", True),
+        ("лежа в болница от вторник", True),
+        ("мой телефон умер, не могу войти в приложение", False),
+        ("я работаю в больнице, как поменять адрес?", False),
+    ],
+)
+def test_cyrillic_deaths_are_of_people_and_hospital_stays_the_customers(
+    text: str, vulnerable: bool
+) -> None:
+    assert ("vulnerability" in kinds(text)) is vulnerable, (text, analyze_text(text).cues)
