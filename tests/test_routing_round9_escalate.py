@@ -570,6 +570,7 @@ def test_a_cyrillic_question_about_fraud_as_a_topic_stays_with_the_bot(text: str
         ("лежа в болница от вторник", True),
         ("мой телефон умер, не могу войти в приложение", False),
         ("я работаю в больнице, как поменять адрес?", False),
+        ("mă bate gândul să îmi mut economiile la voi", False),
     ],
 )
 def test_cyrillic_deaths_are_of_people_and_hospital_stays_the_customers(

@@ -695,6 +695,10 @@ ROMANIAN = Language(
         ),
     },
     negated_before=frozenset({"nu", "nu vreau", "nu vreau să", "nu e nevoie", "nu trebuie"}),
+    # "mă bate gândul să..." (I'm thinking of...) is an idiom, not a partner who hits
+    not_before={
+        VULNERABLE: frozenset({"gândul", "gandul", "capul", "soarele", "vântul", "vantul"})
+    },
 )
 
 # ---------------------------------------------------------------- Panjabi
