@@ -2900,7 +2900,6 @@ _SHAPES += (
             "point",
             r"\b(?:what's|whats|what is)\s+(?:even\s+)?the\s+point\s+(?:anymore|any more|"
             r"of (?:living|life|me|being here|going on|carrying on|even trying))\b",
-            rf"^\s*(?:what's|whats|what is)\s+(?:even\s+)?the\s+point{_END}",
         ),
         (
             "notice miss",
