@@ -162,6 +162,8 @@ CUE_EXAMPLES = [
     ("coping", "does the app work with VoiceOver", "does the app work with VoiceOver"),
     ("no_complaint", "this isn't a complaint", "isn't a complaint"),
     ("joking", "I'm leaving you for Monzo, only joking", "only joking"),
+    ("legal_topic", "what does the FCA do?", "what does the FCA do"),
+    ("not_a_person", "what is the representative APR", "representative APR"),
 ]
 
 

@@ -160,6 +160,13 @@ ENGLISH_NEGATED_BEFORE = frozenset(
         "am i talking to an",
         "am i chatting with a",
         "r u a",
+        # a hypothetical: "what number do I call if I ever need to speak to someone?"
+        "if i ever need to",
+        "if i ever have to",
+        "if i ever want to",
+        "should i ever need to",
+        "in case i need to",
+        "in case i ever need to",
     }
 )
 
@@ -218,6 +225,10 @@ POLISH = Language(
             "proszę oddzwonić",
             "proszę zadzwonić do mnie",
             "ktoś może do mnie zadzwonić",
+            "może ktoś do mnie zadzwonić",
+            "może ktoś zadzwonić",
+            "do mnie zadzwonić",
+            "zadzwonić do mnie",
             "niech ktoś do mnie zadzwoni",
             "zadzwońcie",
         ),
@@ -402,6 +413,27 @@ POLISH = Language(
             "wciąż nic",
         ),
         REPEATED: (
+            *_c(
+                (
+                    "pytałem już",
+                    "pytałam już",
+                    "prosiłem już",
+                    "prosiłam już",
+                    "dzwoniłem już",
+                    "dzwoniłam już",
+                    "pisałem już",
+                    "pisałam już",
+                ),
+                (
+                    "trzy razy",
+                    "cztery razy",
+                    "pięć razy",
+                    "dziesięć razy",
+                    "kilka razy",
+                    "wiele razy",
+                    "sto razy",
+                ),
+            ),
             "z rzędu",
             "po raz trzeci",
             "po raz czwarty",
@@ -571,6 +603,12 @@ ROMANIAN = Language(
             "pariuri",
             "dependent de jocuri",
             "am pierdut tot la",
+            # abuse by a partner: "he beats me", "he takes all my money"
+            "mă bate",
+            "mă lovește",
+            "mă amenință",
+            "îmi ia toți banii",
+            "îmi ia banii",
         ),
         CHURN: (
             "o să închid contul",
@@ -657,6 +695,10 @@ ROMANIAN = Language(
         ),
     },
     negated_before=frozenset({"nu", "nu vreau", "nu vreau să", "nu e nevoie", "nu trebuie"}),
+    # "mă bate gândul să..." (I'm thinking of...) is an idiom, not a partner who hits
+    not_before={
+        VULNERABLE: frozenset({"gândul", "gandul", "capul", "soarele", "vântul", "vantul"})
+    },
 )
 
 # ---------------------------------------------------------------- Panjabi
@@ -1291,6 +1333,25 @@ PORTUGUESE = Language(
             "ainda nada",
         ),
         REPEATED: (
+            *_c(
+                (
+                    "já pedi",
+                    "já perguntei",
+                    "já tentei",
+                    "já liguei",
+                    "pedi isto",
+                    "perguntei isto",
+                ),
+                (
+                    "três vezes",
+                    "quatro vezes",
+                    "cinco vezes",
+                    "dez vezes",
+                    "mil vezes",
+                    "várias vezes",
+                    "muitas vezes",
+                ),
+            ),
             "meses seguidos",
             "vezes seguidas",
             "já são três meses",
@@ -1505,6 +1566,29 @@ SPANISH = Language(
             "sigue igual",
         ),
         REPEATED: (
+            # "ya lo he pedido cinco veces": counting one's own asks (round 9)
+            *_c(
+                (
+                    "lo he pedido",
+                    "lo he preguntado",
+                    "lo he intentado",
+                    "lo he solicitado",
+                    "te lo he dicho",
+                    "os lo he dicho",
+                    "he llamado",
+                    "he preguntado",
+                ),
+                (
+                    "tres veces",
+                    "cuatro veces",
+                    "cinco veces",
+                    "seis veces",
+                    "diez veces",
+                    "mil veces",
+                    "varias veces",
+                    "muchas veces",
+                ),
+            ),
             "meses seguidos",
             "veces seguidas",
             "ya van tres meses",
@@ -1831,7 +1915,18 @@ BENGALI = Language(
             "আমাকে কল করুন",
             "কল ব্যাক",
             *_c(
-                ("karo", "kauro", "manusher", "agent er", "manager er", "kono manush er"),
+                (
+                    "karo",
+                    "kauro",
+                    "manusher",
+                    "agent er",
+                    "manager er",
+                    "kono manush er",
+                    "loker",
+                    "lok er",
+                    "jar",
+                    "jaar",
+                ),
                 ("sathe kotha", "shathe kotha", "sathe kota", "songe kotha"),
             ),
             "amake call korun",
@@ -2140,6 +2235,18 @@ ITALIAN = Language(
             "continua a non",
         ),
         REPEATED: (
+            *_c(
+                ("l'ho chiesto", "ho chiesto", "ho già chiesto", "ho provato", "ho chiamato"),
+                (
+                    "tre volte",
+                    "quattro volte",
+                    "cinque volte",
+                    "dieci volte",
+                    "mille volte",
+                    "più volte",
+                    "tante volte",
+                ),
+            ),
             "mesi di fila",
             "volte di fila",
             "sono già tre mesi",
@@ -2421,6 +2528,23 @@ FRENCH = Language(
             "toujours aucune",
         ),
         REPEATED: (
+            *_c(
+                (
+                    "j'ai demandé",
+                    "je l'ai demandé",
+                    "j'ai déjà demandé",
+                    "j'ai essayé",
+                    "j'ai appelé",
+                ),
+                (
+                    "trois fois",
+                    "quatre fois",
+                    "cinq fois",
+                    "dix fois",
+                    "mille fois",
+                    "plusieurs fois",
+                ),
+            ),
             "mois de suite",
             "fois de suite",
             "ça fait trois mois",
@@ -2983,6 +3107,220 @@ SOMALI = Language(
     ),
 )
 
+# ------------------------------------------------- Cyrillic: Russian, Ukrainian, Bulgarian
+# Russian and Bulgarian are among the census's main languages (TS024), and Ukrainian has many
+# new speakers since the Homes for Ukraine visa scheme (2022): requests for a person in them
+# went unanswered (round 9). Cyrillic only: transliterated Russian is rare in chat.
+# A death is told of a person: "мой телефон умер" (my phone died) is a flat battery.
+_RU_HIS = (
+    "мой муж",
+    "мой отец",
+    "мой папа",
+    "мой сын",
+    "мой брат",
+    "мой дедушка",
+    "муж",
+    "отец",
+    "папа",
+)
+_RU_HER = (
+    "моя жена",
+    "моя мама",
+    "моя мать",
+    "моя дочь",
+    "моя сестра",
+    "моя бабушка",
+    "жена",
+    "мама",
+    "мать",
+)
+_UK_HIS = (
+    "мій чоловік",
+    "мій батько",
+    "мій тато",
+    "мій син",
+    "мій брат",
+    "мій дідусь",
+    "чоловік",
+    "батько",
+    "тато",
+)
+_UK_HER = (
+    "моя дружина",
+    "моя мама",
+    "моя мати",
+    "моя донька",
+    "моя сестра",
+    "моя бабуся",
+    "дружина",
+    "мама",
+    "мати",
+)
+_RU_TALK = ("поговорить с", "говорить с", "связаться с", "соедините меня с", "соедините с")
+_RU_WHO = (
+    "человеком",
+    "живым человеком",
+    "реальным человеком",
+    "оператором",
+    "сотрудником",
+    "сотрудником банка",
+    "консультантом",
+    "менеджером",
+    "специалистом",
+)
+RUSSIAN = Language(
+    "ru",
+    "Russian",
+    ("Cyrillic",),
+    {
+        HUMAN: (
+            *_c(_RU_TALK, _RU_WHO),
+            *_c(("переключите на", "позовите", "дайте"), ("оператора", "человека", "сотрудника")),
+            "живой человек",
+            "нужен оператор",
+            "нужен человек",
+            "хочу к оператору",
+            "перезвоните мне",
+            "позвоните мне",
+            "можете мне позвонить",
+            "может кто-нибудь позвонить",
+            "есть кто-нибудь живой",
+        ),
+        FRAUD: ("украли карту", "карту украли", "у меня украли карту", "не мой платёж"),
+        FRAUD_REPORT: (
+            "я не совершал этот платёж",
+            "я не совершала этот платёж",
+        ),
+        SCAM: (
+            "меня обманули",
+            "меня развели",
+            "перешёл по ссылке",
+            "перешла по ссылке",
+            "сказал код",
+        ),
+        VULNERABLE: (
+            *_c(_RU_HIS, ("умер", "скончался")),
+            *_c(_RU_HER, ("умерла", "скончалась")),
+            "скончался",
+            "скончалась",
+            "похороны",
+            *_c(("я", "лежу", "сейчас"), ("в больнице",)),
+            "потерял работу",
+            "потеряла работу",
+            "не могу платить",
+            "не справляюсь",
+            "нет денег на еду",
+            "нечем кормить детей",
+        ),
+        CHURN: ("закрою счёт", "закрою свой счёт", "перейду в другой банк"),
+        COMPLAINT: ("подать жалобу", "официальная жалоба"),
+        LEGAL: ("адвокат", "подам в суд", "омбудсмен"),
+        REPEATED: ("в третий раз", "уже третий раз", "сколько раз можно"),
+    },
+    negated_before=frozenset(
+        {"не", "не хочу", "не нужно", "не надо", "мне не нужно", "не хочу ни с кем", "вы"}
+    ),
+)
+
+_UK_TALK = ("поговорити з", "говорити з", "зв'язатися з", "з'єднайте мене з", "з'єднайте з")
+_UK_WHO = (
+    "людиною",
+    "живою людиною",
+    "справжньою людиною",
+    "оператором",
+    "працівником",
+    "працівником банку",
+    "співробітником",
+    "консультантом",
+    "менеджером",
+)
+UKRAINIAN = Language(
+    "uk",
+    "Ukrainian",
+    ("Cyrillic",),
+    {
+        HUMAN: (
+            *_c(_UK_TALK, _UK_WHO),
+            *_c(("покличте", "дайте"), ("оператора", "людину", "працівника")),
+            "жива людина",
+            "потрібен оператор",
+            "потрібна людина",
+            "передзвоніть мені",
+            "зателефонуйте мені",
+            "подзвоніть мені",
+            "чи може хтось зателефонувати",
+        ),
+        FRAUD: ("вкрали картку", "картку вкрали", "у мене вкрали картку", "не мій платіж"),
+        FRAUD_REPORT: ("я не робив цей платіж", "я не робила цей платіж"),
+        SCAM: ("мене ошукали", "мене обдурили", "перейшов за посиланням", "перейшла за посиланням"),
+        VULNERABLE: (
+            *_c(_UK_HIS, ("помер",)),
+            *_c(_UK_HER, ("померла",)),
+            "похорон",
+            *_c(("я", "лежу", "зараз"), ("в лікарні", "у лікарні")),
+            "втратив роботу",
+            "втратила роботу",
+            "не можу платити",
+            "не справляюся",
+            "немає грошей на їжу",
+            "нема грошей на їжу",
+        ),
+        CHURN: ("закрию рахунок", "перейду в інший банк"),
+        COMPLAINT: ("подати скаргу", "офіційна скарга"),
+        LEGAL: ("адвокат", "подам до суду", "омбудсмен"),
+        REPEATED: ("втретє", "вже третій раз"),
+    },
+    negated_before=frozenset({"не", "не хочу", "не треба", "не потрібно", "ви"}),
+)
+
+_BG_TALK = ("да говоря с", "говоря с", "да разговарям с", "свържете ме с", "да се свържа с")
+_BG_WHO = (
+    "човек",
+    "жив човек",
+    "истински човек",
+    "оператор",
+    "служител",
+    "служител на банката",
+    "консултант",
+    "мениджър",
+)
+BULGARIAN = Language(
+    "bg",
+    "Bulgarian",
+    ("Cyrillic",),
+    {
+        HUMAN: (
+            *_c(_BG_TALK, _BG_WHO),
+            *_c(("със",), ("служител", "служител на банката")),
+            "жив човек",
+            "обадете ми се",
+            "може ли някой да ми се обади",
+            "искам оператор",
+            "искам човек",
+        ),
+        FRAUD: ("откраднаха ми картата", "картата ми е открадната", "не е мое плащане"),
+        FRAUD_REPORT: ("не съм направил това плащане", "не съм направила това плащане"),
+        SCAM: ("измамиха ме", "натиснах линка", "дадох кода"),
+        VULNERABLE: (
+            "почина",
+            "погребение",
+            "в болница съм",
+            "лежа в болница",
+            "загубих работата си",
+            "останах без работа",
+            "не мога да плащам",
+            "дългове",
+            "нямаме пари за храна",
+            "нямам пари за храна",
+        ),
+        CHURN: ("ще закрия сметката", "ще мина в друга банка"),
+        COMPLAINT: ("подам жалба", "официална жалба"),
+        LEGAL: ("адвокат", "ще ви съдя", "омбудсман"),
+        REPEATED: ("за трети път", "вече трети път"),
+    },
+    negated_before=frozenset({"не", "не искам", "не искам да", "няма нужда да", "не е нужно да"}),
+)
+
 # ---------------------------------------------------------------- Chinese (unspaced)
 # Written Chinese has no spaces between words: these are matched as substrings, simplified
 # and traditional forms both listed. Pinyin is not covered (people type characters via pinyin
@@ -2997,6 +3335,12 @@ CHINESE = Language(
             "要客服",
             "给我打电话",
             "給我打電話",
+            "给我打个电话",
+            "給我打個電話",
+            "让工作人员",
+            "讓工作人員",
+            "找工作人员",
+            "找工作人員",
             "真人说话",
             "真人說話",
             "人工客服",
@@ -3145,4 +3489,7 @@ LANGUAGES: tuple[Language, ...] = (
     LITHUANIAN,
     TAMIL,
     SOMALI,
+    RUSSIAN,
+    UKRAINIAN,
+    BULGARIAN,
 )

@@ -210,6 +210,23 @@ _STAFF = (
     "one of you guys",
     "one of your people",
 )
+# Preferring to do it with a member of staff: "I'd feel happier going through this with one of
+# your colleagues", "can I sort this out with an adviser?". Only with staff words: "go
+# through this with my husband" is not a request.
+_WITH_STAFF = (
+    "go through this with",
+    "going through this with",
+    "go through it with",
+    "going through it with",
+    "go over this with",
+    "going over this with",
+    "sort this out with",
+    "sorting this out with",
+    "sort it out with",
+    "discuss this with",
+    "discussing this with",
+    "discuss it with",
+)
 _CALL_ME = (
     "call me",
     "phone me",
@@ -220,6 +237,8 @@ _CALL_ME = (
     "give me a call",
     "give me a ring",
     "give me a phone call",
+    "telephone me",
+    "telephone me back",
 )
 _ASKING_TO_BE_CALLED = (
     *_combine(
@@ -291,6 +310,21 @@ _PHONING_YOU = (
     "get a callback",
     "get a call back",
 )
+# The passive: "could I be rung back instead?", "can I get called back". Not news asked for
+# ("be rung back when it clears") nor a promise told ("I was told I'd be rung back").
+_BE_CALLED = (
+    "be rung back",
+    "be called back",
+    "be phoned back",
+    "be telephoned",
+    "get rung back",
+    "get called back",
+    "get phoned back",
+)
+_TOLD_I_WOULD = frozenset(
+    {"told i'd", "told i would", "said i'd", "said i would", "promised i'd", "promised i would",
+     "meant to", "supposed to", "was to", "i'll", "i will", "should"}
+)  # fmt: skip
 # Asking whether anyone is there, or to be put through, in so many words.
 _IS_ANYONE_THERE = (
     "is there a human",
@@ -413,6 +447,9 @@ _RING_ME = _combine(
 )  # fmt: skip
 # "put me through hell": not a transfer.
 _NOT_A_TRANSFER = frozenset({"hell", "this", "that", "all", "so", "the"})
+
+# "what number do I call if my card is stolen?", "... when I'm abroad": a number for later.
+_FOR_LATER = frozenset({"if", "when", "whenever"})
 
 # "call me when it arrives", "ring me if it's late", "phone me about it tomorrow": the
 # customer wants news, not a person now.
@@ -1206,7 +1243,12 @@ def _language_groups(language: Language) -> tuple[CueGroup, ...]:
 
 _ENGLISH = ENGLISH_NEGATED_BEFORE
 ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _combine(ASK_FOR, _STAFF), negated_before=_ENGLISH),
+    CueGroup(
+        HUMAN_DEMAND,
+        _HUMAN_WEIGHT,
+        _combine((*ASK_FOR, *_WITH_STAFF), _STAFF),
+        negated_before=_ENGLISH,
+    ),
     CueGroup(
         HUMAN_DEMAND,
         _HUMAN_WEIGHT,
@@ -1214,7 +1256,14 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
         _NOT_A_CALL_REQUEST,
         negated_before=_ENGLISH,
     ),
-    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU, negated_before=_ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _PHONING_YOU, _FOR_LATER, negated_before=_ENGLISH),
+    CueGroup(
+        HUMAN_DEMAND,
+        _HUMAN_WEIGHT,
+        _BE_CALLED,
+        _NOT_A_CALL_REQUEST,
+        negated_before=_ENGLISH | _TOLD_I_WOULD,
+    ),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _IS_ANYONE_THERE, _NOT_A_TRANSFER, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _MAY_I_HAVE, negated_before=_ENGLISH),
     CueGroup(
@@ -1369,6 +1418,9 @@ TYPOS: dict[str, str] = {
     "cant": "can't",
     "u": "you",
     "ur": "your",
+    # text speak in call-back requests: "cud u ring me bk"
+    **dict.fromkeys(("cud", "cld", "culd"), "could"),
+    **dict.fromkeys(("bk", "bak"), "back"),
 }
 
 # A whole message that is only a request word, with a please or a "now" and punctuation:

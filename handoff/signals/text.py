@@ -171,7 +171,12 @@ _RawCue = tuple[str, int, int, float]
 # Combining marks count as part of a word (Python's \w leaves them out), so that Gurmukhi,
 # Devanagari or vocalised Urdu words stay whole: Indic blocks U+0900-U+0DFF, Arabic marks.
 # Zero-width (non-)joiners, typed inside Persian-style and Indic words, also stay inside.
-_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u200c\u200d"
+# The danda and double danda (U+0964/5, the full stop of Hindi, Bengali, Panjabi...) end a
+# sentence and are no part of a word: "মারা গেছেন।" ends with the phrase "মারা গেছেন".
+_MARKS = (
+    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0963"
+    "\u0966-\u0dff\u200c\u200d"
+)
 _TOKEN_RE = re.compile(rf"\w[\w{_MARKS}]*(?:['’]\w[\w{_MARKS}]*)*|[^\w\s]")
 _TYPOGRAPHIC = str.maketrans("’", "'")
 # What a word that occurs in no phrase becomes before matching. It is whitespace to the regex
