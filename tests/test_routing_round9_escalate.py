@@ -331,6 +331,9 @@ NOT_WORD_BY_WORD = [
     "I paid it. It went. Thanks.",
     "Hi. My card is lost. Can you help",
     "how many ways can I pay in a cheque?",
+    # emphasis at the end of a longer sentence (VADER's tweets have one)
+    "Tonight would be perfect if the weather stayed Just. Like. This",
+    "that holiday was the best week of my life. Ever. Full. Stop.",
 ]
 
 

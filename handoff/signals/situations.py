@@ -3477,7 +3477,8 @@ _SHAPES += (
 # Round 9: repeating without counting aloud. Saying it word by word with full stops
 # ("how. do. i. cancel. it", "reduce. my. overdraft.") is the typed form of saying it slowly
 # to someone who did not understand; "how many ways do I have to say it" counts rewordings.
-# Not a run of one-word closers ("Ok. Thanks. Bye.").
+# Not a run of one-word closers ("Ok. Thanks. Bye."), and only as (nearly) the whole message: emphasis
+# at the end of a sentence ("perfect if the weather stayed Just. Like. This") is not asking.
 # Not a word (it holds a space): situation_cues adds it for a message with two ". " in it.
 _DOTS = ". ."
 _CLOSER = (
@@ -3490,7 +3491,7 @@ _SHAPES += (
         REPEATED,
         0.3,
         frozenset({_DOTS}),
-        rf"(?:^|\s)(?:(?!{_CLOSER}\.)[a-z']{{1,15}}\.\s+){{2,8}}(?!{_CLOSER}[.?!]?(?:\s|$))"
+        rf"^\s*(?:[a-z']{{1,15}}\s+){{0,2}}(?:(?!{_CLOSER}\.)[a-z']{{1,15}}\.\s+){{2,8}}(?!{_CLOSER}[.?!]?(?:\s|$))"
         r"[a-z']{1,15}[.?!]?\s*$",
     ),
     # "you've said that already", "you already told me that": the bot repeating itself.
