@@ -56,6 +56,7 @@ RUNS = (
     ("after round 4", "after-engine.json", "after-stack.json"),
     ("after round 5", "round5-engine.json", "round5-stack.json"),
     ("after round 8", "round8-engine.json", "round8-stack.json"),
+    ("after round 9", "round9-engine.json", "round9-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -68,6 +69,7 @@ DEV_EARLIER = (
     ("round 3", "dev-round3-engine.json"),
     ("round 4", "dev-round4-engine.json"),
     ("round 5", "dev-round5-engine.json"),
+    ("round 8", "dev-round8-engine.json"),
 )
 
 
@@ -120,6 +122,7 @@ HELD_OUT = (
             ("after round 4", "after-engine.json", "after-stack.json"),
             ("round 5 (tuned on it)", "round5-engine.json", "round5-stack.json"),
             ("round 8 (tuning data)", "round8-engine.json", "round8-stack.json"),
+            ("round 9 (tuning data)", "round9-engine.json", "round9-stack.json"),
         ),
     ),
     HeldOut(
@@ -129,6 +132,7 @@ HELD_OUT = (
             ("before round 5 (the rules of round 4)", "before-engine.json", "before-stack.json"),
             ("after round 5", "after-engine.json", "after-stack.json"),
             ("round 8 (tuned on it)", "round8-engine.json", "round8-stack.json"),
+            ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
         ),
     ),
     HeldOut(
@@ -137,6 +141,7 @@ HELD_OUT = (
         (
             ("round 5 (before round 6)", "before-engine.json", "before-stack.json"),
             ("round 8", "round8-engine.json", "round8-stack.json"),
+            ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
         ),
     ),
     HeldOut(
@@ -145,6 +150,7 @@ HELD_OUT = (
         (
             ("round 5 (before round 7)", "before-engine.json", "before-stack.json"),
             ("round 8", "round8-engine.json", "round8-stack.json"),
+            ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
         ),
     ),
     HeldOut(
@@ -153,12 +159,16 @@ HELD_OUT = (
         (
             ("round 5 (before round 8)", "before-engine.json", "before-stack.json"),
             ("after round 8", "round8-engine.json", "round8-stack.json"),
+            ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
         ),
     ),
     HeldOut(
         "holdout6",
         ROOT / "tests" / "data" / "routing_holdout6",
-        (("round 8 (before round 9)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 8 (before round 9)", "before-engine.json", "before-stack.json"),
+            ("after round 9", "round9-engine.json", "round9-stack.json"),
+        ),
     ),
 )
 HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6 = HELD_OUT

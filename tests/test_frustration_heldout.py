@@ -102,6 +102,46 @@ class TestHeldOut:
         assert combined.fpr[0] <= 0.10
 
 
+@pytest.fixture(scope="module")
+def heldout2() -> dict[str, ev.Row]:
+    return {r.name: r for r in ev.measure(ev.score(ev.read(ev.HELDOUT2)))}
+
+
+class TestSecondHeldOut:
+    """The second held-out set (tests/data/frustration_heldout2): labelled blind by the same
+    rubric after the first had been measured on, never tuned on. Its real rows hold almost no
+    frustrated messages (the frustration-sign scan of BANKING77's test split found no row the
+    first set or the training data had not taken), so its recall is measured on written
+    messages; report it beside the first set, not instead of it."""
+
+    def test_set_is_the_committed_one(self) -> None:
+        rows = ev.read(ev.HELDOUT2)
+        assert (len(rows), sum(int(r["label"]) for r in rows)) == (550, 245)
+        assert not {r["text"] for r in rows} & {r["text"] for r in ev.read(ev.HELDOUT)}
+
+    def test_blend_beats_each_part(self, heldout2: dict[str, ev.Row]) -> None:
+        combined = heldout2["combined (shipped score)"]
+        for other in ("lexicon alone", "raw VADER (-compound)"):
+            assert combined.auc[1] > heldout2[other].auc[2]
+        assert combined.auc[0] > heldout2["learned model alone"].auc[0]
+
+    def test_measured_level(self, heldout2: dict[str, ev.Row]) -> None:
+        """Guard what was measured (AUC 0.953, recall 0.853, FPR 0.092 on round 8's model, and
+        unchanged after round 9) against regressions."""
+        combined = heldout2["combined (shipped score)"]
+        assert combined.auc[0] >= 0.94
+        assert combined.recall[0] >= 0.83
+        assert combined.fpr[0] <= 0.11
+
+    def test_issue_targets(self, heldout2: dict[str, ev.Row]) -> None:
+        """Issue 11's targets at the threshold fixed beforehand: met on this set (not on the
+        first: TestHeldOut.test_issue_targets)."""
+        combined = heldout2["combined (shipped score)"]
+        assert combined.auc[0] >= 0.90
+        assert combined.recall[0] >= 0.80
+        assert combined.fpr[0] <= 0.10
+
+
 class TestLearnedModel:
     """The shipped weights: small, sane, and exactly what the training script produces."""
 
