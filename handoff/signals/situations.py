@@ -3477,8 +3477,9 @@ _SHAPES += (
 # Round 9: repeating without counting aloud. Saying it word by word with full stops
 # ("how. do. i. cancel. it", "reduce. my. overdraft.") is the typed form of saying it slowly
 # to someone who did not understand; "how many ways do I have to say it" counts rewordings.
-# Not a run of one-word closers ("Ok. Thanks. Bye."), and only as (nearly) the whole message: emphasis
-# at the end of a sentence ("perfect if the weather stayed Just. Like. This") is not asking.
+# Not a run of one-word closers ("Ok. Thanks. Bye."), and only as (nearly) the whole
+# message: emphasis ending a sentence ("perfect if the weather stayed Just. Like. This") is
+# not asking.
 # Not a word (it holds a space): situation_cues adds it for a message with two ". " in it.
 _DOTS = ". ."
 _CLOSER = (
