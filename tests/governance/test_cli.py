@@ -124,9 +124,9 @@ def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
 
 # A designer narrows the red line "regulatory_complaint": a complaint intent with a legal
 # threat seen earlier must now also carry a complaint cue.
-RED_LINE_OLD = "        - cues: legal_threat\n        - intent: complain\n"
+RED_LINE_OLD = "          not: {cues: legal_topic}\n        - intent: complain\n"
 RED_LINE_NEW = (
-    "        - cues: legal_threat\n        - cues: complaint\n          intent: complain\n"
+    "          not: {cues: legal_topic}\n        - cues: complaint\n          intent: complain\n"
 )
 
 
