@@ -119,6 +119,19 @@ class TestSecondHeldOut:
         assert (len(rows), sum(int(r["label"]) for r in rows)) == (550, 245)
         assert not {r["text"] for r in rows} & {r["text"] for r in ev.read(ev.HELDOUT)}
 
+    def test_readme_figures_by_source(self) -> None:
+        """The README's caveat: 5 frustrated among 214 real rows, and the written calm rows'
+        false-positive rate at the default threshold (0.167 when measured)."""
+        rows = ev.read(ev.HELDOUT2)
+        real = [r for r in rows if r["source"] != "written"]
+        assert (len(real), sum(int(r["label"]) for r in real)) == (214, 5)
+        written = ev.score([r for r in rows if r["source"] == "written"])
+        calm = written.labels == 0
+        flagged = written.combined[calm] >= FRUSTRATION_THRESHOLD
+        text = " ".join(README.read_text(encoding="utf-8").split())
+        assert f"on the {int(calm.sum())} written calm messages alone the" in text
+        assert f"false-positive rate is {flagged.mean():.3f}" in text
+
     def test_blend_beats_each_part(self, heldout2: dict[str, ev.Row]) -> None:
         combined = heldout2["combined (shipped score)"]
         for other in ("lexicon alone", "raw VADER (-compound)"):
