@@ -244,3 +244,54 @@ def test_desktop_receives_each_payload_once_from_several_processes(
     assert {row.status for row in conversations} == {"waiting"}
     newest = (NOW + timedelta(minutes=1)).timestamp()
     assert {row.payload_created_at for row in conversations} == {newest}
+
+
+ROUNDS = 15
+
+
+def _desktop_starting(url: str, first: bool, barrier: Any, out: Any) -> None:
+    """One desktop process starting: it syncs the rule set's lanes, as ``handoff desktop
+    serve`` does, at the same moment as the others; ``ROUNDS`` times, the first process
+    emptying the lanes between rounds so that every round races on new lanes."""
+    from handoff.desktop import Desktop  # noqa: PLC0415
+    from handoff.desktop.store import Audit, Change, Lane  # noqa: PLC0415
+
+    router = Router.from_path(RULES / "default.yaml")
+    desk = Desktop(url)
+    engine = sa.create_engine(url)
+    try:
+        for _ in range(ROUNDS):
+            barrier.wait(WAIT)
+            out.put(desk.sync_lanes(router))
+            barrier.wait(WAIT)
+            if first:
+                with engine.begin() as connection:
+                    for table in (Change, Audit, Lane):
+                        connection.execute(sa.delete(table))
+    finally:
+        engine.dispose()
+        desk.close()
+
+
+def test_desktops_starting_together_each_sync_the_lanes_without_failing(
+    pg_url: str, router: Router
+) -> None:
+    """CI once saw a desktop exit at start-up with a duplicate key on ``desktop_lanes``:
+    two processes inserted the same new lane. The loser now reruns and sees the winner's
+    row, so every process starts, and each lane is created by exactly one of them."""
+    from handoff.desktop import Desktop  # noqa: PLC0415
+
+    with Desktop(pg_url) as desk:
+        desk.upgrade()
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(PROCESSES)
+    out = context.Queue()
+    _run(
+        _desktop_starting,
+        [(pg_url, index == 0, barrier, out) for index in range(PROCESSES)],
+    )
+    changed = [out.get(timeout=10) for _ in range(PROCESSES * ROUNDS)]
+    human = sorted(lane_id for lane_id, lane in router.ruleset.lanes.items() if lane.kind != "bot")
+    # In every round each lane was created by exactly one process; the others found it.
+    created = Counter(lane_id for ids in changed for lane_id in ids)
+    assert created == Counter(dict.fromkeys(human, ROUNDS))

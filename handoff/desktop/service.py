@@ -743,6 +743,11 @@ class Desktop:
         priority, description); lanes the rules no longer have are kept (conversations may
         still be in them). Returns the ids created or changed; audited as "system"."""
         ruleset = cast("RuleSet", getattr(rules, "ruleset", rules))
+        # Retried: desktops started together on one PostgreSQL each sync the same lanes,
+        # and the loser of the race on a new lane's key reruns and sees the winner's row.
+        return cast("list[str]", self._retrying(lambda: self._sync_lanes(ruleset)))
+
+    def _sync_lanes(self, ruleset: RuleSet) -> list[str]:
         changed: list[str] = []
         with self._write() as connection:
             existing = {row.id: row for row in connection.execute(sa.select(Lane))}
