@@ -262,6 +262,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT7_DATA / "nlu" / "banking.jsonl",
         id="held-out-7",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT8_DATA / "banking.yaml",
+        routing_eval.HOLDOUT8_DATA / "nlu" / "banking.jsonl",
+        id="held-out-8",
+    ),
 ]
 
 
