@@ -167,6 +167,14 @@ ENGLISH_NEGATED_BEFORE = frozenset(
         "should i ever need to",
         "in case i need to",
         "in case i ever need to",
+        # planning ahead: "if I wanted to talk to someone about a mortgage next year, how..."
+        "if i wanted to",
+        "if i ever wanted to",
+        "if i ever needed to",
+        "if i were to",
+        "should i want to",
+        "should i wish to",
+        "if i wished to",
     }
 )
 
@@ -1919,6 +1927,10 @@ BENGALI = Language(
                     "karo",
                     "kauro",
                     "manusher",
+                    # romanised genitives are often split from their noun: "manush er"
+                    "manush er",
+                    "ekjon manush er",
+                    "ekjon manusher",
                     "agent er",
                     "manager er",
                     "kono manush er",

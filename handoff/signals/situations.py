@@ -2936,6 +2936,22 @@ _SHAPES += (
             r"this bank|your bank|you lot|you guys|this place)\b",
         ),
     ),
+    # Round 10: refusing the bot is asking for a person: "I don't want to do this with a
+    # bot", "not dealing with a chatbot", "won't sort it out with a machine", "I refuse to talk to a machine". Not "are you a
+    # bot?" (answered by the bot) nor "I don't mind talking to a bot".
+    _shape(
+        HUMAN,
+        0.0,
+        _words("bot bots robot chatbot machine computer"),
+        r"\b(?:don't|dont|do not|won't|wont|will not|not going to|refuse to|not)\s+"
+        r"(?:want\s+(?:to\s+)?|wanna\s+)?(?:talk|speak|chat|deal|do|sort|go)(?:ing|ting)?"
+        r"(?:\s+(?:this|it|that|things|through this|through it))?(?:\s+out)?"
+        r"\s+(?:to|with)\s+(?:a|an|the|this|some|"
+        r"your)\s+(?:bot|robot|chatbot|chat bot|machine|computer)s?\b",
+        r"\b(?:don't|dont|do not)\s+want\s+(?:a|the|this|your|some)\s+(?:bot|robot|chatbot|"
+        r"chat bot|machine)\b(?!\s+to\b)",
+        r"(?:^|[.,!]\s*)no\s+(?:more\s+)?(?:bots|robots|chatbots)\b",
+    ),
     _shape(
         HUMAN,
         0.0,

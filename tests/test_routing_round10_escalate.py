@@ -1,0 +1,67 @@
+"""Issue 11, routing round 10: missed and false escalations outside fraud. Each class is
+covered by phrasings written for these tests (none copied from any routing set), with decoys
+that must not fire: refusing the bot as a request for a person, a "real" or "proper" member
+of staff, a romanised Bengali genitive split from its noun, and planning ahead ("if I wanted
+to talk to someone...") that is a question about how, not a request now.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff.signals.text import analyze_text
+from tests.test_routing_round3 import route
+
+# ------------------------------------------------------------------ requests for a person
+
+PERSON = [
+    # refusing the bot
+    "I'm not doing this with a chatbot",
+    "i dont wanna talk to a robot about my mortgage",
+    "I refuse to deal with a machine over this",
+    "honestly I won't speak to a bot about my late dad's account",
+    "no more bots, please",
+    "I don't want a chatbot, sorry",
+    # the member of staff qualified
+    "can I speak to an actual staff member",
+    "I'd like a proper adviser please",
+    "get me a human agent",
+    "put me through to a real member of staff",
+    # romanised Bengali, genitive written apart
+    "ekjon manush er sathe kotha bolbo",
+    "agent er sathe kotha bolte chai",
+]
+NOT_PERSON = [
+    "are you a bot?",
+    "I don't mind using the chatbot",
+    "I don't want a bot to remind me every week, can I turn the alerts off",
+    "robots are taking over banking lol",
+    "if I wanted to speak to someone about remortgaging next year, how would I book it?",
+    "should I want to talk to an adviser later, is there a number?",
+    "if I ever wanted to speak to someone in branch, do I need an appointment?",
+    "if i were to talk to someone about a loan, what would they ask for",
+]
+
+
+@pytest.mark.parametrize("text", PERSON)
+def test_a_request_for_a_person_said_by_refusing_the_bot(text: str) -> None:
+    assert analyze_text(text).human_request, (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize("text", NOT_PERSON)
+def test_a_question_about_the_bot_or_planning_ahead_is_not_a_request(text: str) -> None:
+    assert not analyze_text(text).human_request, (text, analyze_text(text).cues)
+
+
+def test_refusing_the_bot_routes_to_an_adviser_at_once() -> None:
+    lane, turn, rule = route("hi", "I don't want to sort this out with a bot")
+    assert (lane, turn, rule) == ("general_banking", 2, "asked_for_human")
+
+
+def test_planning_to_talk_to_someone_stays_with_the_bot() -> None:
+    lane, turn, _ = route(
+        "If I wanted to talk to someone about a mortgage in spring, how would I arrange it?",
+        "lovely, thanks",
+        intent="greet",
+    )
+    assert (lane, turn) == ("bot", None)
