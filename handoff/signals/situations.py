@@ -2937,8 +2937,9 @@ _SHAPES += (
         ),
     ),
     # Round 10: refusing the bot is asking for a person: "I don't want to do this with a
-    # bot", "not dealing with a chatbot", "won't sort it out with a machine", "I refuse to talk to a machine". Not "are you a
-    # bot?" (answered by the bot) nor "I don't mind talking to a bot".
+    # bot", "not dealing with a chatbot", "won't sort it out with a machine", "I refuse to
+    # talk to a machine". Not "are you a bot?" (answered by the bot) nor "I don't mind
+    # talking to a bot".
     _shape(
         HUMAN,
         0.0,
