@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.signals.text import analyze_text
-from tests.test_routing_round3 import route
+from tests.test_routing_round3 import kinds, route
 
 # ------------------------------------------------------------------ requests for a person
 
@@ -65,3 +65,48 @@ def test_planning_to_talk_to_someone_stays_with_the_bot() -> None:
         intent="greet",
     )
     assert (lane, turn) == ("bot", None)
+
+
+# ------------------------------------------------------------------ sarcastic resignation
+
+SARCASTIC = [
+    "oh sure, I'll just wait another month for my refund",
+    "fine, let me just sit here without my wages",
+    "right, I'll just go without food for days then",
+    "yeah i'll just starve for my own money then",
+    "no rush, it's only my rent",
+    "take your time, it's just my mortgage payment",
+    "no hurry, its only the deposit on our house",
+]
+NOT_SARCASTIC = [
+    "sure, I'll just wait for the text then, thanks",
+    "I'll just wait and see what happens",
+    "sure I'll just wait a few more minutes for the app to load",
+    "no rush, it's only a question about the app",
+    "no rush at all, whenever suits",
+    "fine, I'll just pay it by card instead",
+]
+
+
+@pytest.mark.parametrize("text", SARCASTIC)
+def test_resignation_said_as_agreement_is_sarcasm(text: str) -> None:
+    assert "sarcasm" in kinds(text), (text, analyze_text(text).cues)
+
+
+@pytest.mark.parametrize("text", NOT_SARCASTIC)
+def test_a_plain_wait_or_a_calm_no_rush_is_not_sarcasm(text: str) -> None:
+    assert "sarcasm" not in kinds(text), (text, analyze_text(text).cues)
+
+
+def test_sarcasm_then_pressing_the_complaint_reaches_a_person() -> None:
+    lane, turn, rule = route(
+        "oh great, I'll just wait another week for my own money",
+        "it was paid in on Monday",
+        intent="pending_transfer",
+    )
+    assert (lane, turn, rule) == ("general_banking", 2, "sarcastic_complaint")
+
+
+def test_sarcasm_then_thanks_stays_with_the_bot() -> None:
+    lane, _, _ = route("oh great, I'll just wait another week for my own money", "ok cheers")
+    assert lane == "bot" or lane is None

@@ -2988,8 +2988,21 @@ _SHAPES += (
             r"\bpearls? of wisdom\b",
         ),
         (
-            "rush",
+            "rush hurry time pressure",
             r"\b(?:no rush|take your time)\b[^.?!\n]{0,30}?\b(?:it's|its|it is)?\s*not like\b",
+            # Round 10: "no rush, it's only my rent", "take your time, it's just my wages"
+            r"\b(?:no rush|no hurry|take your time|no pressure)\b,?\s+(?:it's|its|it is)\s+"
+            r"(?:only|just)\s+(?:my|our|the)\b",
+        ),
+        # Round 10: resignation said as agreement: "sure, I'll just wait another week then",
+        # "oh fine, let me just sit here with no money". Not "sure, I'll just wait for the
+        # text then, thanks" nor "I'll just wait and see" (no cost or endless wait named).
+        (
+            "sure fine right yeah great",
+            r"(?:^|[.,!]\s*)(?:oh\s+)?(?:sure|fine|right|yeah|great),?\s+(?:i'll|ill|"
+            r"i will|let me|lemme|we'll)\s+just\s+(?:wait|sit|hang|go without|starve|sleep|"
+            r"pay)\b[^.?!\n]{0,40}?\b(?:another|no rush|for my own|for weeks|for days|"
+            r"forever|for ever|with no|without)\b",
         ),
     ),
 )
