@@ -110,3 +110,27 @@ def test_sarcasm_then_pressing_the_complaint_reaches_a_person() -> None:
 def test_sarcasm_then_thanks_stays_with_the_bot() -> None:
     lane, _, _ = route("oh great, I'll just wait another week for my own money", "ok cheers")
     assert lane == "bot" or lane is None
+
+
+# ------------------------------------------------------------------ a first message's count
+
+
+def test_a_recurring_fault_on_the_first_message_waits_and_calms() -> None:
+    lane, turn, _ = route(
+        "my card's been declined again, third shop this week", "ah sorted, all good"
+    )
+    assert (lane, turn) == ("bot", None)
+
+
+def test_a_first_message_count_pressed_on_the_next_reaches_a_person() -> None:
+    lane, turn, rule = route(
+        "this is the 3rd time I'm asking when the refund lands",
+        "it was due on Monday",
+        intent="request_refund",
+    )
+    assert (lane, turn, rule) == ("general_banking", 2, "going_in_circles")
+
+
+def test_a_shouted_count_reaches_a_person_at_once() -> None:
+    lane, turn, _ = route("FOURTH TIME I HAVE ASKED YOU TO STOP THIS DIRECT DEBIT")
+    assert (lane, turn) == ("general_banking", 1)
