@@ -134,3 +134,23 @@ def test_a_first_message_count_pressed_on_the_next_reaches_a_person() -> None:
 def test_a_shouted_count_reaches_a_person_at_once() -> None:
     lane, turn, _ = route("FOURTH TIME I HAVE ASKED YOU TO STOP THIS DIRECT DEBIT")
     assert (lane, turn) == ("general_banking", 1)
+
+
+# ------------------------------------------------------------------ merchants as printed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is 'PP*GLOWSTUDIO' on my statement??",
+        "two charges from SQ*BAKERYCORNER, is that normal",
+        "who is ZTL*PARKINGAPP",
+    ],
+)
+def test_a_merchant_glued_to_a_statement_asterisk_is_not_shouting(text: str) -> None:
+    assert "shouting" not in kinds(text), analyze_text(text).cues
+
+
+@pytest.mark.parametrize("text", ["WHY IS MY CARD BLOCKED", "2 * WHY HAS NOBODY ANSWERED"])
+def test_capitals_after_a_lone_asterisk_or_none_still_shout(text: str) -> None:
+    assert "shouting" in kinds(text), analyze_text(text).cues
