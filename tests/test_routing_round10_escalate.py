@@ -154,3 +154,29 @@ def test_a_merchant_glued_to_a_statement_asterisk_is_not_shouting(text: str) -> 
 @pytest.mark.parametrize("text", ["WHY IS MY CARD BLOCKED", "2 * WHY HAS NOBODY ANSWERED"])
 def test_capitals_after_a_lone_asterisk_or_none_still_shout(text: str) -> None:
     assert "shouting" in kinds(text), analyze_text(text).cues
+
+
+# ------------------------------------------------------------------ reassured, planning ahead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how would I add my dad to my account as attorney, he's fine now but we're planning ahead",
+        "she is fine at the moment, we're just being organised about her power of attorney",
+        "what forms for a third party mandate? he's fine for now, and we're just planning ahead",
+    ],
+)
+def test_reassurance_and_planning_ahead_is_told_calmly(text: str) -> None:
+    assert "coping" in kinds(text), analyze_text(text).cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum has dementia, she's fine now but we're worried about her spending",
+        "he's fine now but I can't cope with all his paperwork",
+    ],
+)
+def test_reassurance_beside_a_worry_is_not_calm(text: str) -> None:
+    assert "coping" not in kinds(text), analyze_text(text).cues

@@ -1108,9 +1108,13 @@ _SHAPES += (
         _gated(
             "fine",
             rf"{_CALM}\b(?:she's|he's|she is|he is|they're|they are|i'm|i am)\s+(?:absolutely\s+|"
-            r"perfectly\s+|totally\s+)?fine\b[,.;)]*\s+(?:it's\s+|its\s+|this is\s+)?"
-            r"(?:just|only)\s+(?:for\s+|as\s+)?(?:peace of mind|planning ahead|in case|"
-            r"a precaution|precaution|to be safe|being careful|being organised|being organized)\b",
+            r"perfectly\s+|totally\s+)?fine\b(?:\s+(?:now|at the moment|for now))?[,.;)]*\s+"
+            # round 10: "she's fine now but we're planning ahead", "he's fine, we're just
+            # being organised"
+            r"(?:but\s+|and\s+)?(?:it's\s+|its\s+|this is\s+|we're\s+|we are\s+|i'm\s+|"
+            r"i am\s+)?(?:just\s+|only\s+)?(?:for\s+|as\s+)?(?:peace of mind|planning ahead|"
+            r"in case|a precaution|precaution|to be safe|being careful|being organised|"
+            r"being organized)\b",
         ),
         # round 9: a death long settled: the estate wound up, a year named ("my gran passed
         # away in 2019 and left me some bonds", "probate's all done, the solicitor sorted it")
