@@ -180,3 +180,24 @@ def test_reassurance_and_planning_ahead_is_told_calmly(text: str) -> None:
 )
 def test_reassurance_beside_a_worry_is_not_calm(text: str) -> None:
     assert "coping" not in kinds(text), analyze_text(text).cues
+
+
+# ------------------------------------------------------------------ Arabic: a call told, not asked
+
+ARABIC_REQUEST = ["اتصلوا بي من فضلك", "بدي واحد يتصل فيني", "ممكن احد يتصل بي اليوم"]
+ARABIC_STORY = [
+    "اتصل بي رجل قال انه من البنك",
+    "اتصلوا بي امس بخصوص القرض",
+    "لقد اتصل بي موظفكم",
+    "اتصل بي رقم غريب",
+]
+
+
+@pytest.mark.parametrize("text", ARABIC_REQUEST)
+def test_an_arabic_request_to_be_called_is_a_request(text: str) -> None:
+    assert analyze_text(text).human_request, analyze_text(text).cues
+
+
+@pytest.mark.parametrize("text", ARABIC_STORY)
+def test_an_arabic_story_of_a_call_is_not_a_request(text: str) -> None:
+    assert not analyze_text(text).human_request, analyze_text(text).cues

@@ -1707,6 +1707,8 @@ _AR_WHO = (
     "ممثل خدمة العملاء",
     "مسؤول",
 )
+# Who might have called: "someone", "a man", "a woman", "a number", "an employee".
+_AR_CALLER = ("شخص", "رجل", "امرأة", "واحد", "واحدة", "احد", "أحد", "رقم", "موظف", "حدا")
 ARABIC = Language(
     "ar",
     "Arabic",
@@ -1892,8 +1894,18 @@ ARABIC = Language(
             "bdish",
             "mish",
             "msh",
+            # Written without vowel marks "اتصل بي" is both "call me" and "(he) called me":
+            # "already" makes it the story of a call ("لقد اتصلوا بي"), not a request.
+            "لقد",
         }
     ),
+    # ... and so does a caller or a time named right after it ("اتصل بي شخص من البنك",
+    # "اتصلوا بي امس"). Not before: "بدي واحد يتصل فيني" asks for a call.
+    not_before={
+        HUMAN: frozenset(
+            {*_AR_CALLER, "امس", "أمس", "البارحة", "مرة", "وقال", "وطلب", "وقالوا", "وطلبوا"}
+        )
+    },
 )
 
 # ---------------------------------------------------------------- Bengali
