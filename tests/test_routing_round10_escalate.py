@@ -201,3 +201,26 @@ def test_an_arabic_request_to_be_called_is_a_request(text: str) -> None:
 @pytest.mark.parametrize("text", ARABIC_STORY)
 def test_an_arabic_story_of_a_call_is_not_a_request(text: str) -> None:
     assert not analyze_text(text).human_request, analyze_text(text).cues
+
+
+# ------------------------------------------------------------------ talking to a bot
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["it's like talking to a machine", "so tired of talking to a robot", "fed up talking to a bot"],
+)
+def test_talking_to_a_bot_said_as_a_complaint_is_not_understood(text: str) -> None:
+    assert "not_understood" in kinds(text), analyze_text(text).cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "am I talking to a bot right now?",
+        "happy talking to a bot for this",
+        "I'm fine talking to a robot",
+    ],
+)
+def test_a_question_about_or_ease_with_the_bot_is_not_a_failure(text: str) -> None:
+    assert "not_understood" not in kinds(text), analyze_text(text).cues
