@@ -224,3 +224,33 @@ def test_talking_to_a_bot_said_as_a_complaint_is_not_understood(text: str) -> No
 )
 def test_a_question_about_or_ease_with_the_bot_is_not_a_failure(text: str) -> None:
     assert "not_understood" not in kinds(text), analyze_text(text).cues
+
+
+# ------------------------------------------------------------------ pressing for an answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so has the payment gone through or not",
+        "is my account being frozen or not?",
+        "can I use the card abroad or not!!",
+        "just a yes or no will do",
+        "a simple yes or no please",
+    ],
+)
+def test_pressing_for_a_straight_answer_is_repeated_asking(text: str) -> None:
+    assert "repeated_asking" in kinds(text), analyze_text(text).cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do I pay tax on savings interest or not, and how much?",
+        "I can't decide whether or not to fix my mortgage",
+        "not sure if I want the premium account or not yet, what does it cost",
+        "is there a fee or not for paying abroad? first time using it",
+    ],
+)
+def test_an_open_question_with_or_not_is_not_pressing(text: str) -> None:
+    assert "repeated_asking" not in kinds(text), analyze_text(text).cues

@@ -3540,6 +3540,17 @@ _SHAPES += (
         r"\byou(?:'ve| have)?\s+already\s+(?:said|told me|sent me|given me|shown me)\s+"
         r"(?:that|this)\b(?![^.?!\n]{0,30}?\b(?:thanks|thank you|ta|cheers|great|perfect)\b)",
     ),
+    # Round 10: pressing for a straight answer: "is it approved or not", "just a yes or
+    # no" ("a straight answer" is a not_understood cue already). Not "do I pay tax on it
+    # or not, and where?" (a question that goes on) nor "whether or not".
+    _shape(
+        REPEATED,
+        0.3,
+        _words("not no"),
+        r"\b(?:is|are|was|were|has|have|will|did|does|do|can|am)\s+(?:it|they|this|that|he|"
+        r"she|i|you|we|my|the)\b[^.?!\n]{0,40}?(?<!whether)\s+or not\s*[?!.]*\s*$",
+        r"\b(?:simple|straight|just a|just)\s+yes or no\b",
+    ),
     _shape(
         REPEATED,
         0.3,
