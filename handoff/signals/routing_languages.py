@@ -167,6 +167,14 @@ ENGLISH_NEGATED_BEFORE = frozenset(
         "should i ever need to",
         "in case i need to",
         "in case i ever need to",
+        # planning ahead: "if I wanted to talk to someone about a mortgage next year, how..."
+        "if i wanted to",
+        "if i ever wanted to",
+        "if i ever needed to",
+        "if i were to",
+        "should i want to",
+        "should i wish to",
+        "if i wished to",
     }
 )
 
@@ -1699,6 +1707,8 @@ _AR_WHO = (
     "ممثل خدمة العملاء",
     "مسؤول",
 )
+# Who might have called: "someone", "a man", "a woman", "a number", "an employee".
+_AR_CALLER = ("شخص", "رجل", "امرأة", "واحد", "واحدة", "احد", "أحد", "رقم", "موظف", "حدا")
 ARABIC = Language(
     "ar",
     "Arabic",
@@ -1884,8 +1894,18 @@ ARABIC = Language(
             "bdish",
             "mish",
             "msh",
+            # Written without vowel marks "اتصل بي" is both "call me" and "(he) called me":
+            # "already" makes it the story of a call ("لقد اتصلوا بي"), not a request.
+            "لقد",
         }
     ),
+    # ... and so does a caller or a time named right after it ("اتصل بي شخص من البنك",
+    # "اتصلوا بي امس"). Not before: "بدي واحد يتصل فيني" asks for a call.
+    not_before={
+        HUMAN: frozenset(
+            {*_AR_CALLER, "امس", "أمس", "البارحة", "مرة", "وقال", "وطلب", "وقالوا", "وطلبوا"}
+        )
+    },
 )
 
 # ---------------------------------------------------------------- Bengali
@@ -1919,6 +1939,10 @@ BENGALI = Language(
                     "karo",
                     "kauro",
                     "manusher",
+                    # romanised genitives are often split from their noun: "manush er"
+                    "manush er",
+                    "ekjon manush er",
+                    "ekjon manusher",
                     "agent er",
                     "manager er",
                     "kono manush er",

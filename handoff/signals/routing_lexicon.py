@@ -179,6 +179,11 @@ _STAFF = (
     "an actual advisor",
     "an actual adviser",
     "a member of staff",
+    # the qualified forms: "I want a real member of staff", "an actual human adviser"
+    *_combine(
+        ("a real", "an actual", "a proper", "a human", "a live"),
+        ("member of staff", "staff member", "adviser", "advisor", "agent", "employee"),
+    ),
     "one of your staff",
     "one of your team",
     "one of your advisers",

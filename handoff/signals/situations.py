@@ -1108,9 +1108,13 @@ _SHAPES += (
         _gated(
             "fine",
             rf"{_CALM}\b(?:she's|he's|she is|he is|they're|they are|i'm|i am)\s+(?:absolutely\s+|"
-            r"perfectly\s+|totally\s+)?fine\b[,.;)]*\s+(?:it's\s+|its\s+|this is\s+)?"
-            r"(?:just|only)\s+(?:for\s+|as\s+)?(?:peace of mind|planning ahead|in case|"
-            r"a precaution|precaution|to be safe|being careful|being organised|being organized)\b",
+            r"perfectly\s+|totally\s+)?fine\b(?:\s+(?:now|at the moment|for now))?[,.;)]*\s+"
+            # round 10: "she's fine now but we're planning ahead", "he's fine, we're just
+            # being organised"
+            r"(?:but\s+|and\s+)?(?:it's\s+|its\s+|this is\s+|we're\s+|we are\s+|i'm\s+|"
+            r"i am\s+)?(?:just\s+|only\s+)?(?:for\s+|as\s+)?(?:peace of mind|planning ahead|"
+            r"in case|a precaution|precaution|to be safe|being careful|being organised|"
+            r"being organized)\b",
         ),
         # round 9: a death long settled: the estate wound up, a year named ("my gran passed
         # away in 2019 and left me some bonds", "probate's all done, the solicitor sorted it")
@@ -2936,6 +2940,23 @@ _SHAPES += (
             r"this bank|your bank|you lot|you guys|this place)\b",
         ),
     ),
+    # Round 10: refusing the bot is asking for a person: "I don't want to do this with a
+    # bot", "not dealing with a chatbot", "won't sort it out with a machine", "I refuse to
+    # talk to a machine". Not "are you a bot?" (answered by the bot) nor "I don't mind
+    # talking to a bot".
+    _shape(
+        HUMAN,
+        0.0,
+        _words("bot bots robot chatbot machine computer"),
+        r"\b(?:don't|dont|do not|won't|wont|will not|not going to|refuse to|not)\s+"
+        r"(?:want\s+(?:to\s+)?|wanna\s+)?(?:talk|speak|chat|deal|do|sort|go)(?:ing|ting)?"
+        r"(?:\s+(?:this|it|that|things|through this|through it))?(?:\s+out)?"
+        r"\s+(?:to|with)\s+(?:a|an|the|this|some|"
+        r"your)\s+(?:bot|robot|chatbot|chat bot|machine|computer)s?\b",
+        r"\b(?:don't|dont|do not)\s+want\s+(?:a|the|this|your|some)\s+(?:bot|robot|chatbot|"
+        r"chat bot|machine)\b(?!\s+to\b)",
+        r"(?:^|[.,!]\s*)no\s+(?:more\s+)?(?:bots|robots|chatbots)\b",
+    ),
     _shape(
         HUMAN,
         0.0,
@@ -2971,8 +2992,21 @@ _SHAPES += (
             r"\bpearls? of wisdom\b",
         ),
         (
-            "rush",
+            "rush hurry time pressure",
             r"\b(?:no rush|take your time)\b[^.?!\n]{0,30}?\b(?:it's|its|it is)?\s*not like\b",
+            # Round 10: "no rush, it's only my rent", "take your time, it's just my wages"
+            r"\b(?:no rush|no hurry|take your time|no pressure)\b,?\s+(?:it's|its|it is)\s+"
+            r"(?:only|just)\s+(?:my|our|the)\b",
+        ),
+        # Round 10: resignation said as agreement: "sure, I'll just wait another week then",
+        # "oh fine, let me just sit here with no money". Not "sure, I'll just wait for the
+        # text then, thanks" nor "I'll just wait and see" (no cost or endless wait named).
+        (
+            "sure fine right yeah great",
+            r"(?:^|[.,!]\s*)(?:oh\s+)?(?:sure|fine|right|yeah|great),?\s+(?:i'll|ill|"
+            r"i will|let me|lemme|we'll)\s+just\s+(?:wait|sit|hang|go without|starve|sleep|"
+            r"pay)\b[^.?!\n]{0,40}?\b(?:another|no rush|for my own|for weeks|for days|"
+            r"forever|for ever|with no|without)\b",
         ),
     ),
 )
@@ -3505,6 +3539,17 @@ _SHAPES += (
         r"(?![^.?!\n]{0,30}?\b(?:thanks|thank you|ta|cheers|great|perfect)\b)",
         r"\byou(?:'ve| have)?\s+already\s+(?:said|told me|sent me|given me|shown me)\s+"
         r"(?:that|this)\b(?![^.?!\n]{0,30}?\b(?:thanks|thank you|ta|cheers|great|perfect)\b)",
+    ),
+    # Round 10: pressing for a straight answer: "is it approved or not", "just a yes or
+    # no" ("a straight answer" is a not_understood cue already). Not "do I pay tax on it
+    # or not, and where?" (a question that goes on) nor "whether or not".
+    _shape(
+        REPEATED,
+        0.3,
+        _words("not no"),
+        r"\b(?:is|are|was|were|has|have|will|did|does|do|can|am)\s+(?:it|they|this|that|he|"
+        r"she|i|you|we|my|the)\b[^.?!\n]{0,40}?(?<!whether)\s+or not\s*[?!.]*\s*$",
+        r"\b(?:simple|straight|just a|just)\s+yes or no\b",
     ),
     _shape(
         REPEATED,

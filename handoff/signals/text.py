@@ -315,14 +315,15 @@ def _is_shout(word: str) -> bool:
 
 
 # A word in capitals glued to digits or a statement's asterisk is a reference or a merchant
-# as printed on a statement ("CMP-48213", "PAYPAL *GLOBALSTORE", "SQ *COFFEE"), not a shout.
+# as printed on a statement ("CMP-48213", "PAYPAL *GLOBALSTORE", "SQ *COFFEE", "PP*SHOPNAME"),
+# not a shout.
 _CODE_AFTER = re.compile(r"[-/]?\d|\s?\*")
 
 
 def _is_code(text: str, start: int, end: int) -> bool:
-    return (
-        _CODE_AFTER.match(text, end) is not None or text[max(0, start - 2) : start].strip() == "*"
-    )
+    return _CODE_AFTER.match(text, end) is not None or text[
+        max(0, start - 2) : start
+    ].rstrip().endswith("*")
 
 
 def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> list[_RawCue]:
