@@ -717,8 +717,10 @@ _TAKEOVER = (
 # redirection (house deposits, builders, suppliers). Not "he sent his new bank details".
 _BILLER = (
     r"(?:solicitors?|conveyancers?|lawyers?|builders?|supplier|suppliers|seller|estate agents?|"
-    r"letting agents?|contractor|accountant|the company|the firm|the garage|"
-    r"the dealer|the dealership|the agency)"
+    r"letting agents?|contractors?|accountant|the company|the firm|the garage|"
+    r"the dealer|the dealership|the agency|firm|roofers?|plumbers?|electricians?|"
+    r"(?:kitchen |bathroom |window )?fitters?|decorators?|tradesm[ae]n|landlord|landlady|"
+    r"architects?|surveyors?|mechanic|nursery|school)"
 )
 _NUMBER_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|some)"
 # The customer says why they suspect it: words that make details typed into a page a report.
@@ -817,6 +819,20 @@ _SHAPES += (
         r"details\b",
         rf"\b{_BILLER}(?:'s)?\s+(?:bank|account|payment)\s+details\s+(?:have|has)\s+"
         r"(?:changed|been changed|been updated)\b",
+        # The biller named first, then "he", "she" or "they" sent the details: "paying the
+        # builder today, he's sent new bank details by email".
+        rf"^(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)\b(?:he|she|they)(?:'s|'ve|\s+has|\s+have|\s+just)*"
+        r"\s+(?:emailed|e-mailed|sent|texted|messaged|whatsapped|sent over|emailed over)\s+"
+        r"(?:me\s+|us\s+)?(?:\w+\s+){0,2}?(?:new|updated|changed|different)\s+(?:bank|account|"
+        r"payment)\s+(?:details|number|info)\b",
+        # The redirection's own excuse, whoever sent it: "they emailed new account details
+        # because their bank changed". Not "how do I change my bank details?".
+        r"\b(?:emailed|e-mailed|texted|messaged|sent|email|text|message|letter)\b[^.?!\n]{0,60}?"
+        r"\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+(?:details|number|"
+        r"info)\b[^.?!\n]{0,40}?\b(?:because|as|saying|says|said|since|cos|coz)\s+(?:that\s+)?"
+        r"(?:their|his|her|its|the)\s+(?:old\s+)?(?:bank|account|bank account|bank details|"
+        r"account details)\s+(?:has\s+|have\s+|had\s+|was\s+|is\s+)?(?:been\s+)?(?:changed|"
+        r"moved|closed|switched|frozen|under review)\b",
     ),
     # A partner met online who needs money to visit: "needs money for his leave papers so he
     # can come and visit me".
@@ -1856,6 +1872,7 @@ _POSER = (
 _FRAUD_TEAM = (
     r"(?:your|ur|yr|the|the bank's|my bank's|our bank's)\s+(?:fraud|security|anti-fraud|"
     r"fraud prevention)\s+(?:team|department|dept|unit|line|people)"
+    r"|(?:your|ur|yr|the bank's|my bank's)\s+head\s+office"
 )
 # Someone posing as the bank or another authority (every alternative holds one of the
 # anchors of the families below).
@@ -1870,7 +1887,8 @@ _POSING = (
     r"|\b(?:pretending|pretended|pretends|claiming|claimed|claims|posing|posed|purporting|"
     rf"impersonating|impersonated)\s+(?:to be\s+(?:from\s+)?|as\s+)?{_POSER}\b"
     r"|\b(?:someone|somebody|a man|a woman|a guy|a lady|a bloke|a caller|a person|a number|"
-    r"an email|a text|a message|a call|a voice|they|he|she|guy|man|woman|lady|bloke)\s+"
+    r"an email|a text|a message|a call|a voice|they|he|she|guy|man|woman|lady|bloke|"
+    r"gentleman|a gentleman|a chap)\s+"
     rf"(?:from|at|in|with)\s+{_FRAUD_TEAM}"
     rf"|\b{_FRAUD_TEAM}\s+(?:just\s+|have\s+|has\s+)?(?:called|rang|phoned|texted|messaged|"
     r"emailed|contacted|said|told|rung)\b"
@@ -1882,7 +1900,7 @@ _POSING = (
 _POSING_WORDS = _words(
     "said saying says claimed claiming claims told telling made pretending pretended "
     "pretends posing posed purporting impersonating impersonated fraud security "
-    "anti-fraud"
+    "anti-fraud head"
 )
 # A step the customer took that a scammer asks for: a code or details given or read out,
 # money moved or withdrawn, an app installed, a payment approved, gift cards bought. Alone it
@@ -1938,6 +1956,20 @@ _STEP_PARTS: tuple[_Gated, ...] = (
         rf"{_I_DID}(?:bought|buy|got|purchased)\s+(?:\S+\s+){{0,3}}?(?:gift cards?|vouchers?|"
         r"itunes|steam cards?|google play|apple cards?|amazon cards?)\b",
     ),
+    # Where to send it, given by the caller: "they gave me a new sort code and account number
+    # to send it to", "he said to open a new one and give him the account number".
+    _gated(
+        "gave given sent texted said told asked",
+        r"\b(?:he|she|they|the caller|the man|the woman)(?:\s+has|\s+have|\s+had|'s|'ve)?\s+"
+        r"(?:just\s+|now\s+)?(?:gave|given|sent|texted)\s+(?:me|us)\s+(?:a\s+|an\s+|the\s+)?"
+        r"(?:new\s+|different\s+|"
+        r"safe\s+|another\s+)?(?:sort code|account number|account details|bank details|account)\b"
+        r"[^.?!\n]{0,40}?\b(?:to|into)\s+(?:send|move|transfer|put|pay)\b"
+        r"|\b(?:said|told me|told us|asked me|asked us)\s+to\s+(?:open\s+(?:a\s+)?new\s+"
+        r"(?:account|one)\b[^.?!\n]{0,40}?\b)?(?:give|send|read)\s+(?:him|her|them)\s+(?:the|my|"
+        r"our)\s+(?:new\s+)?(?:account number|account details|sort code|card number|"
+        r"card details)\b",
+    ),
 )
 _STEP = "(?:" + "|".join(part for _, part in _STEP_PARTS) + ")"
 
@@ -1959,11 +1991,32 @@ _SHAPES += (
         _POSING_WORDS,
         _POSING,
     ),
+    # Courier fraud: someone sent to collect the card, or the customer told to seal it in
+    # an envelope for them: "a courier is coming to pick up my card, the bank said to put it
+    # in an envelope". Not "my new card is coming by courier" or "can I collect my card at
+    # the branch?" (no one comes for it).
+    _shape(
+        SCAM,
+        0.0,
+        _words("collect collecting pick picking envelope courier"),
+        r"\b(?:someone|somebody|a courier|the courier|a driver|a man|a woman|a guy|a lady|"
+        r"they|he|she|an officer|a police officer)(?:\s+from\s+[a-z' ]{2,24}?)?(?:'s|'re|\s+is|"
+        r"\s+are|\s+will be|\s+was)?\s+"
+        r"(?:coming|going to come|sending someone|sending a courier)\s+(?:round\s+|over\s+|"
+        r"(?:to|by)\s+(?:my|our|the|her|his)\s+(?:house|home|flat|door)\s+)?(?:later\s+|today\s+|"
+        r"tonight\s+|now\s+|soon\s+)?to\s+(?:collect|pick up|pick-up|take)\s+(?:my|our|the|her|"
+        r"his)\s+(?:bank\s+|debit\s+|credit\s+|old\s+)?cards?\b"
+        r"|\b(?:told|asked|wants|wanted|said for|instructed)\s+(?:me|us|her|him)?\s*to\s+(?:put|"
+        r"seal|place)\s+(?:my|our|the|her|his|it|them)\s+(?:bank\s+|debit\s+|credit\s+)?"
+        r"(?:cards?\s+)?(?:and\s+(?:my\s+|the\s+)?pin\s+)?in(?:to)?\s+(?:an|a|the)\s+envelope\b"
+        r"|\b(?:hand|give)\s+(?:my|our|the|her|his)\s+(?:bank\s+|debit\s+|credit\s+)?cards?\s+"
+        r"(?:over\s+)?to\s+(?:a|the)\s+courier\b",
+    ),
     # The step alone: read by the fraud rule beside earlier scam talk.
     _shape(
         SCAM_STEP,
         0.0,
-        _words("i we i've we've i'd moving transferring move transfer"),
+        _words("i we i've we've i'd moving transferring move transfer he she they said told asked"),
         *_STEP_PARTS,
     ),
 )

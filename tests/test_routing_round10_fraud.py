@@ -1,0 +1,96 @@
+"""Issue 11, routing round 10: scam classes told the way people tell them, calm talk kept calm.
+
+New scam classes: a payee's new bank details sent by message (the biller named first and
+then "he" or "they" sent them, or the redirection's own excuse "because their bank
+changed"), courier fraud (someone coming to collect the card, the card sealed in an
+envelope at a caller's word), and a caller who gives the account to send money to (a scam
+step, fraud after someone posed as the bank). A caller "from head office" poses as the bank.
+
+Every phrasing was written for these tests (none copied from any routing set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_routing_round3 import kinds, route
+
+POSITIVES = [
+    # a biller named, then a pronoun sends new details
+    ("scam", "paying the roofer's firm today, they've emailed new bank details over"),
+    ("scam", "my solicitor wants the deposit and she just sent different account details"),
+    ("scam", "our builder is owed £6k and he texted me updated payment details this morning"),
+    # the redirection's excuse, whoever sent it
+    ("scam", "got an email with new account details as their old account has been closed"),
+    ("scam", "the nursery messaged different bank details saying their bank had changed"),
+    ("scam", "a letter came with updated payment details cos the account is under review"),
+    # courier fraud
+    ("scam", "a man is coming round later to collect my debit card, is that you?"),
+    ("scam", "they're sending a courier to pick up my cards tonight"),
+    ("scam", "the caller told me to put my card and pin in an envelope"),
+    ("scam", "he asked me to seal the cards in an envelope for the driver"),
+    ("scam", "I have to hand my bank card over to a courier at 3"),
+    # a caller gives the account to send to (a step: fraud beside posing)
+    ("scam_step", "they gave me a safe account number to move everything into"),
+    ("scam_step", "she's sent me new account details to transfer my isa to"),
+    ("scam_step", "he told me to give him the card number so he could cancel it"),
+    ("scam_step", "they said to open a new account and read them the sort code"),
+    # head office as the poser
+    ("posing", "a woman from your head office keeps phoning me"),
+]
+
+DECOYS = [
+    # the customer's own details, or how to change them
+    "how do I change my bank details for my salary",
+    "I sent my landlord my new bank details yesterday",
+    "my new account details are in the app, where do I find the sort code",
+    "I changed my bank so my employer needs new account details",
+    # a card delivered or collected by the customer
+    "my new card is coming by courier tomorrow",
+    "can I collect my replacement card from the branch",
+    "can I put my old card in an envelope and post it back to you",
+    "when is my card coming",
+    # the customer's own choices, no caller
+    "I want to open a new account and move my savings into it",
+    "how do I give my accountant my account number",
+    "he told me to send him the money for the concert tickets",
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), POSITIVES)
+def test_scam_classes_are_read(kind: str, text: str) -> None:
+    assert kind in kinds(text)
+
+
+@pytest.mark.parametrize("text", DECOYS)
+def test_own_details_and_card_deliveries_are_not_scams(text: str) -> None:
+    assert not kinds(text) & {"scam", "scam_step", "posing", "fraud_report"}
+
+
+def test_redirected_payment_reaches_fraud_at_once() -> None:
+    lane, turn, rule = route(
+        "I owe my kitchen fitter £3,800, he's emailed new bank details, can I pay today?"
+    )
+    assert (lane, turn, rule) == ("fraud", 1, "fraud")
+
+
+def test_courier_fraud_reaches_fraud_at_once() -> None:
+    lane, turn, _ = route("somebody from the bank is coming to pick up my card, is that normal?")
+    assert (lane, turn) == ("fraud", 1)
+
+
+def test_safe_account_told_over_three_messages_reaches_fraud() -> None:
+    lane, turn, _ = route(
+        "I need to move my savings somewhere else",
+        "your security team phoned me this morning",
+        "they've given me an account number to transfer it all into",
+    )
+    assert (lane, turn) == ("fraud", 3)
+
+
+def test_account_details_given_without_a_poser_stay_with_the_bot() -> None:
+    _, turn, _ = route(
+        "my sister gave me her account number to send the birthday money into",
+        "how long does a transfer take?",
+    )
+    assert turn is None
