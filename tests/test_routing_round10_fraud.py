@@ -94,3 +94,43 @@ def test_account_details_given_without_a_poser_stay_with_the_bot() -> None:
         "how long does a transfer take?",
     )
     assert turn is None
+
+
+# Scams as a topic or a future worry: a question for the bot (cue howto), not a report.
+TOPICS = [
+    "doing a college project on fraud, which kinds of scams are most common?",
+    "my grandson's coursework is about scammers, can you suggest anything",
+    "what are the typical scams people fall for at Christmas",
+    "which types of fraud does the bank see most",
+    "以后如果遇到诈骗，应该打什么电话？",
+    "现在没事，只是想知道万一遇到骗子该怎么办",
+]
+
+# ... but a story told beside the topic words stays a report.
+TOPIC_DECOYS = [
+    ("fraud_report", "what kind of fraud is this, someone has taken £400 out of my account"),
+    ("scam_step", "which types of scams are like this, I've just transferred £900 to him"),
+    ("scam", "我被骗了，转了三千镑"),
+]
+
+
+@pytest.mark.parametrize("text", TOPICS)
+def test_scams_as_a_topic_are_questions(text: str) -> None:
+    assert "howto" in kinds(text)
+
+
+@pytest.mark.parametrize(("kind", "text"), TOPIC_DECOYS)
+def test_a_story_beside_topic_words_is_still_read(kind: str, text: str) -> None:
+    found = kinds(text)
+    assert kind in found
+    assert "howto" not in found
+
+
+def test_a_study_question_about_scams_stays_out_of_the_fraud_lane() -> None:
+    lane, _, _ = route("for my uni project: what are the most common scams you see?")
+    assert lane != "fraud"
+
+
+def test_a_future_scam_question_in_chinese_stays_with_the_bot() -> None:
+    lane, turn, _ = route("如果以后收到诈骗短信，怎么告诉你们？现在没事。")
+    assert (lane, turn) == ("bot", None)

@@ -3460,6 +3460,18 @@ CHINESE = Language(
             "防詐騙設置",
             "怎么举报诈骗",
             "怎麼舉報詐騙",
+            # round 10: a scam that has not happened ("if I ever meet one", "nothing is wrong
+            # now"): a question for the bot, not a report
+            "如果以后",
+            "如果以後",
+            "以后如果",
+            "以後如果",
+            "万一遇到",
+            "萬一遇到",
+            "现在没事",
+            "現在沒事",
+            "还没发生",
+            "還沒發生",
         ),
     },
     negated_before=frozenset(

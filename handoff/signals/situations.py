@@ -2464,7 +2464,10 @@ _SHAPES += (
             "protect avoid spot safe safer sure look scam fraud con policy policies rules round "
             "rounds around know report online avoiding spotting recognise recognising "
             "recognize recognizing reading read hearing heard talk talks leaflet leaflets "
-            "articles essay dissertation tips advice tell happen happens happened"
+            "articles essay dissertation tips advice tell happen happens happened project "
+            "research coursework assignment thesis presentation homework podcast common usual "
+            "typical types "
+            "kinds sorts"
         ),
         r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|still\s+|"
         r"then\s+)?(?:gave|given|clicked|tapped|sent|paid|transferred|moved|entered|typed|"
@@ -2490,8 +2493,14 @@ _SHAPES += (
         r"\b(?:avoid|avoiding|spot|spotting|recognise|recognising|recognize|recognizing)\s+"
         r"(?:\w+\s+)?(?:scams?|fraud|fraudsters|scammers)\b|"
         r"\b(?:reading|read|hearing|heard|talk|talks|leaflets?|articles?|essay|dissertation|"
-        r"tips|advice)\s+(?:\w+\s+){0,3}?(?:about|on)\s+(?:\w+\s+){0,3}?(?:scams|fraud|"
+        r"tips|advice|project|research|coursework|assignment|thesis|presentation|homework|"
+        r"podcast)\s+(?:\w+\s+){0,3}?(?:about|on|into)\s+(?:\w+\s+){0,3}?(?:scams|fraud|"
         r"scammers|fraudsters)\b|"
+        # round 10: scams asked about in general ("what are the most common scams?", "which
+        # kinds of fraud do banks see most?")
+        r"\b(?:what|which)\s+(?:are|is)?\s*(?:the\s+)?(?:most\s+)?(?:common|usual|typical|"
+        r"kinds? of|types? of|sorts? of)\s+(?:types?\s+of\s+|kinds?\s+of\s+)?(?:scams|fraud|"
+        r"frauds)\b|"
         r"\bhow (?:(?:she|he|they|i|we|my \w+) (?:can|could|would|will)|(?:can|could|would|will|"
         r"do|does) (?:she|he|they|i|we|my \w+|people|someone)) (?:tell|know)\b"
         r"[^.?!\n]{0,30}?\b(?:really|genuine|real|actually)\b|"
