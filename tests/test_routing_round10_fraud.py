@@ -134,3 +134,32 @@ def test_a_study_question_about_scams_stays_out_of_the_fraud_lane() -> None:
 def test_a_future_scam_question_in_chinese_stays_with_the_bot() -> None:
     lane, turn, _ = route("如果以后收到诈骗短信，怎么告诉你们？现在没事。")
     assert (lane, turn) == ("bot", None)
+
+
+# A regular payment the customer never agreed to (fraud_report), across sentences and with
+# the subject left out ("... never heard of them and never signed up").
+NEVER_AGREED = [
+    "a direct debit of £22 to a firm called Orvia keeps going out, I never set it up",
+    "£4.99 every week to some games company. I've never heard of them and never signed up",
+    "there's a subscription coming out monthly that we definitely didn't sign up to",
+    "£60 to a gym in Croydon each month, I never authorised that",
+]
+
+# ... not a setting done badly, not yet done, or a question about doing it.
+NOT_YET = [
+    "my council tax payment bounced, I didn't set up the direct debit properly",
+    "how do I set up a standing order? I haven't set one up before",
+    "can I stop a payment? I haven't authorised it yet",
+    "my rent payment failed so I didn't set up a new one",
+    "the subscription I signed up for in May has gone up to £12",
+]
+
+
+@pytest.mark.parametrize("text", NEVER_AGREED)
+def test_a_payment_never_agreed_to_is_a_report(text: str) -> None:
+    assert "fraud_report" in kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_YET)
+def test_a_payment_not_yet_set_up_is_not_a_report(text: str) -> None:
+    assert "fraud_report" not in kinds(text)

@@ -241,7 +241,11 @@ _SHAPES: tuple[_Shape, ...] = (
         # payments I didn't make / did not authorise (a denial; "I don't recognise it" is the
         # lexicon's weaker fraud cue: often a subscription or a relative, so the NLU must agree)
         rf"\b{_MONEY}\b{_GAP}\b(?:i|we)\s+{_SURE}{_NOT}\s+(?:make|made|do|did|authorise|"
-        rf"authorize|authorised|authorized|buy|bought|order|ordered|agree to|set up)\b",
+        rf"authorize|authorised|authorized|buy|bought|order|ordered|agree to|set up)\b"
+        # round 10: not a step not yet or not well done ("my payment failed, I didn't set up
+        # the direct debit properly", "... I haven't authorised it yet", "... a new one")
+        r"(?!\s+(?:a|an)\s+new\b)(?!\s+(?:\w+\s+){0,3}?(?:properly|correctly|in time|on time|"
+        r"yet|first)\b)",
         rf"\b(?:i|we)\s+{_SURE}{_NOT}\s+(?:make|made|authorised|authorized|authorise|authorize|"
         rf"set up|agree to|agreed to)\s+"
         rf"(?:this|that|these|those|them|it|any of (?:these|them|this))\s+{_MONEY}",
@@ -752,6 +756,22 @@ _SHAPES += (
         rf"\b(?:after|since)\s+{_BELONGING}\s+(?:was|were|got)\s+{_TAKEN}\b[^.?!\n]{{0,60}}?"
         rf"\b(?:there\s+(?:are|is|were|was|have been|has been|'s been)|i can see|i see|showing|"
         rf"someone|somebody)\b[^.?!\n]{{0,40}}?\b{_MONEY}\b",
+    ),
+    # round 10: a regular payment the customer never agreed to: "£12.99 a month going out
+    # to a company since June, I never signed up", "a standing order I didn't set up". Not
+    # "my gym payment failed, I never set up the direct debit properly" (a setting, not a
+    # denial) or "how do I set one up?".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("set signed sign authorised authorized authorise authorize agreed"),
+        rf"(?:\b(?:{_MONEY}|standing orders?|subscriptions?|membership)\b|£\s?\d[\d,.]*)"
+        r"[^\n]{0,120}?\b(?:(?:i|we)(?:'ve|\s+have|'d|\s+had)?|and)\s+(?:definitely\s+|"
+        r"certainly\s+|honestly\s+|absolutely\s+)?(?:never|didn't|did not|didnt|haven't|have not)"
+        r"\s+(?:ever\s+)?"
+        r"(?:set\s+(?:it\s+|that\s+|this\s+|them\s+|one\s+|those\s+)?up|signed\s+up|sign\s+up|"
+        r"authori[sz]ed?|agreed\s+to)\b(?!\s+(?:the|a|an|my|our|online|in the app)\b)"
+        r"(?![^.?!\n]{0,20}?\b(?:yet|before|properly|correctly|already)\b)",
     ),
     # A SIM gone dead and a sign of someone in the account: "SIM not provisioned, and now
     # an email about a new payee being added".
