@@ -163,3 +163,28 @@ def test_a_payment_never_agreed_to_is_a_report(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_YET)
 def test_a_payment_not_yet_set_up_is_not_a_report(text: str) -> None:
     assert "fraud_report" not in kinds(text)
+
+
+# Flagged in round 9: a bare "release fee" read as a scam, and a firm that "hasn't answered
+# since" a deposit read as vanished. A lender's or property's release fee is a real charge;
+# a firm silent for weeks, or one that blocked the customer, is still a scam.
+NOT_SCAMS = [
+    "how much is the release fee on my mortgage when I sell",
+    "is there a deeds release fee once the house is paid off",
+    "I paid the holding deposit and the letting firm hasn't answered since",
+]
+STILL_SCAMS = [
+    "he's stuck overseas and needs £700 for a release fee before he can fly to me",
+    "sent a £350 deposit for a campervan and the seller hasn't replied in two weeks",
+    "transferred £1,500 to the kitchen firm up front and they blocked me",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SCAMS)
+def test_real_fees_and_slow_firms_are_not_scams(text: str) -> None:
+    assert "scam" not in kinds(text)
+
+
+@pytest.mark.parametrize("text", STILL_SCAMS)
+def test_release_fees_abroad_and_firms_gone_silent_are_scams(text: str) -> None:
+    assert "scam" in kinds(text)

@@ -861,7 +861,12 @@ _SHAPES += (
         0.0,
         _words("leave release papers so before visit"),
         r"\b(?:leave papers|leave form|leave fee|leave application|release papers|"
-        r"release fee|peacekeeping mission)\b",
+        r"peacekeeping mission)\b",
+        # round 10: a release fee is the scam's only where no lender's or property's fee is
+        # meant: "the deeds release fee on my mortgage" is a real charge.
+        r"^(?!(?s:.*?)\b(?:mortgages?|remortgag\w*|deeds|title|property|house|flat|exit|"
+        r"discharge|redemption|redeem\w*|car finance|hire purchase|logbook)\b)(?s:.*?)"
+        r"\brelease fee\b",
         r"\b(?:needs?|needed|asking for|asked (?:me )?for|wants?)\s+(?:the\s+)?(?:money|cash|"
         r"£\s?[\d,]+k?|\$\s?[\d,]+k?|[\d,]+)\b[^.?!\n]{0,60}?\b(?:so (?:he|she|they) can|"
         r"before (?:he|she|they) can|to be able to)\s+(?:come|visit|fly|travel|get here|meet|"
@@ -2233,7 +2238,8 @@ _SHAPES += (
 # Paid, then the other side vanished or was never real: "transferred £6,500 ... nothing came,
 # the website is gone", "paid the roofer £4,000 up front, he hasn't come back", "the box had
 # a bar of soap in it". A transfer with an amount, then a sign of a fake. Not a card payment
-# (a dispute, section 75) or a transfer still on its way ("it hasn't arrived yet").
+# (a dispute, section 75) or a transfer still on its way ("it hasn't arrived yet"). Round 10:
+# a firm that "hasn't answered since" the deposit is slow, not gone, unless it is weeks.
 _VANISHED = (
     r"(?:nothing (?:came|arrived|turned up|has come|has arrived|ever came)|never (?:came|turned up|"
     r"showed up|showed|got the|received the|heard from (?:him|her|them) again|came back|"
@@ -2244,7 +2250,8 @@ _VANISHED = (
     r"(?:dead|gone|deleted|disappeared|down|disconnected|offline|taken down|removed)|"
     r"(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+(?:even\s+)?exist|stopped (?:answering|"
     r"replying|responding|picking up)|(?:haven't|hasn't|have not|has not)\s+(?:answered|replied|"
-    r"picked up)\b[^.?!\n]{0,30}?\bsince\b|blocked (?:me|us)|(?:were|was|are|is)\s+(?:all\s+)?"
+    r"picked up)\b[^.?!\n]{0,30}?\b(?:for|in)\s+(?:over\s+)?(?:a|two|three|four|several|\d+)\s+"
+    r"(?:weeks?|months?|fortnights?)\b|blocked (?:me|us)|(?:were|was|are|is)\s+(?:all\s+)?"
     r"(?:fake|forged|counterfeit|a fake|not real)|bar of soap|drove off|ran off|"
     r"(?:never|not) heard of (?:him|her|them|it)|no such (?:company|firm|person|address))"
 )
