@@ -188,3 +188,47 @@ def test_real_fees_and_slow_firms_are_not_scams(text: str) -> None:
 @pytest.mark.parametrize("text", STILL_SCAMS)
 def test_release_fees_abroad_and_firms_gone_silent_are_scams(text: str) -> None:
     assert "scam" in kinds(text)
+
+
+# A fraud check or claim the customer says is over (no_harm): with a fraud flag on the
+# account, a routine question beside it stays with the bot.
+CHECK_OVER = [
+    "your team blocked my card then I told them the transactions were all mine, is it working",
+    "my scam claim has been closed and the £250 refunded, do I need to keep the letter?",
+]
+CHECK_NOT_OVER = [
+    "I confirmed the payments were mine but there's another payment I don't know",
+    "the claim was closed and refunded but money is still missing",
+]
+
+
+@pytest.mark.parametrize("text", CHECK_OVER)
+def test_a_check_that_is_over_is_no_harm(text: str) -> None:
+    found = kinds(text)
+    assert "no_harm" in found
+    assert not found & {"scam", "scam_step", "posing"}
+
+
+@pytest.mark.parametrize("text", CHECK_NOT_OVER)
+def test_a_check_with_more_trouble_is_not_over(text: str) -> None:
+    assert "no_harm" not in kinds(text)
+
+
+def test_the_fraud_team_named_by_the_customer_is_not_posing() -> None:
+    assert "posing" not in kinds("the fraud team froze my account last month")
+
+
+def test_flagged_account_with_a_check_over_stays_with_the_bot() -> None:
+    lane, turn, _ = route(
+        "after I confirmed the payments were mine the card was unblocked, when does it renew?",
+        flags=("fraud_suspected",),
+    )
+    assert (lane, turn) == ("bot", None)
+
+
+def test_flagged_account_with_a_new_unknown_payment_still_reaches_fraud() -> None:
+    lane, _, _ = route(
+        "there's a payment I didn't make on my card this morning",
+        flags=("fraud_suspected",),
+    )
+    assert lane == "fraud"

@@ -723,7 +723,7 @@ _BILLER = (
     r"(?:solicitors?|conveyancers?|lawyers?|builders?|supplier|suppliers|seller|estate agents?|"
     r"letting agents?|contractors?|accountant|the company|the firm|the garage|"
     r"the dealer|the dealership|the agency|firm|roofers?|plumbers?|electricians?|"
-    r"(?:kitchen |bathroom |window )?fitters?|decorators?|tradesm[ae]n|landlord|landlady|"
+    r"(?:kitchen |bathroom |window )?fitters?|decorators?|tradesm[ae]n|"
     r"architects?|surveyors?|mechanic|nursery|school)"
 )
 _NUMBER_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|some)"
@@ -962,6 +962,18 @@ _SHAPES += (
             "fine normal ok mine",
             r"\b(?:all|everything)\s+(?:the\s+)?(?:payments?\s+)?(?:looks?|seems?|is)\s+(?:fine|"
             r"normal|ok|okay|mine)\b",
+        ),
+        # round 10: a fraud check or claim already closed: "I confirmed the payments were
+        # mine and it was unfrozen", "my fraud claim is closed and the £300 refunded". Not
+        # "... but there's another one" (cancelled as in the past-fraud alternative below).
+        _gated(
+            "mine ours genuine closed",
+            r"^(?!(?s:.*?)\b(?:again|another (?:payment|charge|transaction|withdrawal)|still "
+            r"(?:missing|not|waiting|gone|no)|not mine|weren't mine|wasn't mine)\b)(?s:.*?)"
+            r"(?:\b(?:confirmed|told (?:them|you)|said)\s+(?:that\s+)?(?:the\s+|these\s+|those\s+|"
+            r"all\s+(?:the\s+)?)?(?:payments?|transactions?|purchases?)\s+(?:were|was|are|is)\s+"
+            r"(?:all\s+)?(?:mine|ours|genuine)\b|\b(?:claim|case)\b[^.?!\n]{0,30}?\b(?:is|was|has "
+            r"been|'s been)\s+closed\b[^.?!\n]{0,40}?\brefunded\b)",
         ),
         _gated(
             "lol lmao haha 😂 🤣 😅 🙄 tbh",
@@ -1895,9 +1907,9 @@ _POSER = (
     r"barclays|hsbc|lloyds|natwest|santander|halifax|monzo|revolut|nationwide|starling|tsb)"
 )
 _FRAUD_TEAM = (
-    r"(?:your|ur|yr|the|the bank's|my bank's|our bank's)\s+(?:fraud|security|anti-fraud|"
+    r"(?:(?:your|ur|yr|the|the bank's|my bank's|our bank's)\s+(?:fraud|security|anti-fraud|"
     r"fraud prevention)\s+(?:team|department|dept|unit|line|people)"
-    r"|(?:your|ur|yr|the bank's|my bank's)\s+head\s+office"
+    r"|(?:your|ur|yr|the bank's|my bank's)\s+head\s+office)"
 )
 # Someone posing as the bank or another authority (every alternative holds one of the
 # anchors of the families below).
@@ -1974,7 +1986,10 @@ _STEP_PARTS: tuple[_Gated, ...] = (
         "approved confirmed authorised authorized accepted pressed tapped",
         rf"{_I_DID}(?:approved|confirmed|authorised|authorized|accepted|pressed (?:yes|approve|"
         r"confirm)|tapped (?:yes|approve|confirm))\b[^.?!\n]{0,30}?\b(?:payment|payments|"
-        r"notification|notifications|request|transfer|it in the app|in the app|on the app|push)\b",
+        r"notification|notifications|request|transfer|it in the app|in the app|on the app|push)\b"
+        # round 10: not telling the bank the payments were theirs ("I confirmed the payments
+        # were mine")
+        r"(?!\s+(?:were|was|are|is)\s+(?:all\s+)?(?:mine|ours|genuine|me|us)\b)",
     ),
     _gated(
         "bought buy got purchased",
