@@ -970,7 +970,8 @@ _SHAPES += (
             "mine ours genuine closed",
             r"^(?!(?s:.*?)\b(?:again|another (?:payment|charge|transaction|withdrawal)|still "
             r"(?:missing|not|waiting|gone|no)|not mine|weren't mine|wasn't mine)\b)(?s:.*?)"
-            r"(?:\b(?:confirmed|told (?:them|you)|said)\s+(?:that\s+)?(?:the\s+|these\s+|those\s+|"
+            r"(?:\b(?:confirmed|told (?:them|you|your \w+|the \w+)|said)\s+(?:that\s+)?"
+            r"(?:the\s+|these\s+|those\s+|"
             r"all\s+(?:the\s+)?)?(?:payments?|transactions?|purchases?)\s+(?:were|was|are|is)\s+"
             r"(?:all\s+)?(?:mine|ours|genuine)\b|\b(?:claim|case)\b[^.?!\n]{0,30}?\b(?:is|was|has "
             r"been|'s been)\s+closed\b[^.?!\n]{0,40}?\brefunded\b)",
