@@ -232,3 +232,25 @@ def test_flagged_account_with_a_new_unknown_payment_still_reaches_fraud() -> Non
         flags=("fraud_suspected",),
     )
     assert lane == "fraud"
+
+
+# A partner met online, stuck abroad or at customs: the romance scam's story before the ask.
+ROMANCE = [
+    "I met her on a dating site and now she is stuck at the airport in Lagos",
+    "a man I met online is detained at customs with his luggage",
+    "the lady I met on facebook has hospital bills in Ghana",
+]
+ROMANCE_DECOYS = [
+    "I met my husband online years ago, can we open a joint account?",
+    "met someone on bumble and we're off to Rome, do I need to tell you I'm travelling?",
+]
+
+
+@pytest.mark.parametrize("text", ROMANCE)
+def test_met_online_and_stuck_abroad_is_a_scam(text: str) -> None:
+    assert "scam" in kinds(text)
+
+
+@pytest.mark.parametrize("text", ROMANCE_DECOYS)
+def test_met_online_alone_is_not_a_scam(text: str) -> None:
+    assert "scam" not in kinds(text)

@@ -452,7 +452,11 @@ _SHAPES: tuple[_Shape, ...] = (
             r"\b(?:met|meet)\b[^.?!\n]{0,40}?\b(?:online|on (?:instagram|facebook|tinder|hinge|"
             r"bumble|"
             r"a dating)|dating (?:app|site))\b"
-            r"[^\n]{0,160}?\b(?:send|sent|transfer|payment|pay|money|£)",
+            r"[^\n]{0,160}?\b(?:send|sent|transfer|payment|pay|money|£"
+            # round 10: the story that comes before the ask: stuck abroad or at customs,
+            # bills in a hospital far away
+            r"|(?:stuck|stranded|detained|held|trapped)\s+(?:at|in|abroad|overseas)|customs|"
+            r"hospital bills?|medical bills?|visa fee)",
         ),
     ),
     _shape(
