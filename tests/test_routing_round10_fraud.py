@@ -254,3 +254,22 @@ def test_met_online_and_stuck_abroad_is_a_scam(text: str) -> None:
 @pytest.mark.parametrize("text", ROMANCE_DECOYS)
 def test_met_online_alone_is_not_a_scam(text: str) -> None:
     assert "scam" not in kinds(text)
+
+
+# Other languages: a Bulgarian caller who asked for the PIN or code (as English: a scam), and
+# Arabic "I didn't do that", also with "and" joined to the word.
+LANGUAGE_REPORTS = [
+    ("scam", "някой ми се обади и поискаха ПИН кода на картата"),
+    ("scam", "казах им кода от съобщението"),
+    ("fraud_report", "هناك دفعة بقيمة ٥٠ جنيه ولم اقم بذلك"),
+    ("fraud_report", "لم أقم بذلك، من أين هذه الدفعة؟"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), LANGUAGE_REPORTS)
+def test_reports_in_other_languages(kind: str, text: str) -> None:
+    assert kind in kinds(text)
+
+
+def test_a_bulgarian_pin_question_is_not_a_scam() -> None:
+    assert "scam" not in kinds("как да сменя пин кода на картата си?")
