@@ -273,3 +273,31 @@ def test_reports_in_other_languages(kind: str, text: str) -> None:
 
 def test_a_bulgarian_pin_question_is_not_a_scam() -> None:
     assert "scam" not in kinds("как да сменя пин кода на картата си?")
+
+
+# A relative on a new number, told by the parent (posing), and the money then sent in a
+# message of its own (a step): the "hi mum" scam over two messages.
+def test_relative_on_a_new_number_is_posing() -> None:
+    assert "posing" in kinds("my grandson whatsapped me from his new number asking for £200")
+
+
+def test_a_relatives_new_number_without_a_message_is_not_posing() -> None:
+    assert "posing" not in kinds("my son has a new number, how do I update his payee?")
+
+
+@pytest.mark.parametrize("text", ["I've just sent it", "ok, I have paid it.", "we transferred it"])
+def test_money_sent_alone_is_a_step(text: str) -> None:
+    assert "scam_step" in kinds(text)
+
+
+def test_hi_mum_scam_over_two_messages_reaches_fraud() -> None:
+    lane, turn, _ = route(
+        "my daughter texted me from a new number, says her phone broke and she needs £600",
+        "I've just sent it",
+    )
+    assert (lane, turn) == ("fraud", 2)
+
+
+def test_money_sent_to_a_known_payee_stays_with_the_bot() -> None:
+    _, turn, _ = route("how long does a transfer to my landlord take?", "I've just sent it")
+    assert turn is None

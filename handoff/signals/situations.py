@@ -1965,6 +1965,13 @@ _STEP_PARTS: tuple[_Gated, ...] = (
         rf"{_I_DID}(?:gave|given|read|sent|handed|told)\s+(?:it|them|that)\s+(?:out\s+)?"
         r"(?:to|over)\b",
     ),
+    # round 10: the money sent, the whole message: "I've just sent it", "already paid it"
+    _gated(
+        "sent paid transferred",
+        rf"^\s*(?:(?:ok|okay|well|yes|yeah|but),?\s+)?{_I_DID}(?:sent|paid|transferred)\s+"
+        r"(?:it|them|the money|that)(?:\s+(?:over|across|now|already|earlier|this morning|"
+        r"yesterday))?\s*[.!]*\s*$",
+    ),
     _gated(
         "moved transferred sent paid withdrew withdrawn taken took drew drawn made",
         rf"{_I_DID}(?:moved|transferred|sent|paid|withdrew|withdrawn|taken out|took out|drew out|"
@@ -3254,6 +3261,12 @@ _SHAPES += (
         _words("number"),
         r"\b(?:hi|hey|hello|hiya)\s+(?:mum|mom|mam|mummy|dad|daddy|nan|nana|gran|granny|grandma|"
         r"grandad|grandpa)\b[^\n]{0,40}?\bnew\s+(?:phone\s+|mobile\s+)?number\b",
+        # round 10: told by the parent: "my son messaged from a new number", "a text from my
+        # daughter on her new number" (unverified until they ring the old one)
+        r"^(?=(?s:.*?)\b(?:messaged|message|texted|text|whatsapp|whatsapped|sms)\b)(?s:.*?)"
+        r"\bmy\s+(?:son|daughter|mum|mom|dad|grandson|granddaughter|nephew|niece|brother|sister|"
+        r"husband|wife|partner|boy|girl|kid)\b[^.?!\n]{0,40}?\b(?:from|on|off|with|using)\s+(?:a|"
+        r"his|her|their)\s+new\s+(?:phone\s+|mobile\s+)?number\b",
     ),
     # A link in a text or email clicked and a small fee paid on the page: the smishing
     # "admin fee", "redelivery fee". Not "clicked through to pay my credit card bill".
