@@ -301,3 +301,26 @@ def test_hi_mum_scam_over_two_messages_reaches_fraud() -> None:
 def test_money_sent_to_a_known_payee_stays_with_the_bot() -> None:
     _, turn, _ = route("how long does a transfer to my landlord take?", "I've just sent it")
     assert turn is None
+
+
+# "Scam" aimed at the bank's own price is a grumble about a fee (no_harm), not a fraud.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bit of a scam how you charge for paper statements isn't it",
+        "your international fees are an absolute robbery",
+        "is it a con that banks charge £3 to use a cash machine abroad?",
+    ],
+)
+def test_scam_about_the_banks_fees_is_no_harm(text: str) -> None:
+    assert "no_harm" in kinds(text)
+
+
+def test_scam_about_a_seller_with_money_sent_is_not_no_harm() -> None:
+    found = kinds("the website's delivery charges were a scam, I paid £90 and got nothing")
+    assert "no_harm" not in found
+
+
+def test_a_fee_grumble_with_scam_stays_with_the_bot() -> None:
+    _, turn, _ = route("is it a scam that you charge £4 a month for the app? what do I get")
+    assert turn is None

@@ -986,6 +986,17 @@ _SHAPES += (
             r"a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|robbery)\b"
             r"[^.?!\n]{0,20}?(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😅|🙄|\btbh\b)",
         ),
+        # round 10: the word aimed at the bank's own price: "is it a scam that you charge £5 a
+        # month?", "your overdraft fees are a rip-off". A grumble about a fee, not a fraud.
+        _gated(
+            "scam con rip-off ripoff robbery",
+            r"\b(?:scam|con|rip[- ]?off|robbery)\s+(?:that|how)\s+(?:you|u|the bank|banks)\s+"
+            r"(?:charge|charges|take|want|make)\b"
+            r"|\b(?:your|these|the|bank|overdraft|account)\s+(?:\w+\s+)?(?:fees?|charges?|"
+            r"interest rates?|"
+            r"rates?|prices?)\s+(?:is|are)\s+(?:a|an|such a|a total|an absolute|a complete)?\s*"
+            r"(?:scam|con|rip[- ]?off|robbery)\b",
+        ),
         # round 9: "£4.50 for a coffee, absolute scam 😂" (no verb before the verdict)
         _gated(
             "lol lmao haha 😂 🤣 😅 🙄 tbh",
