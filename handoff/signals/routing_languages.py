@@ -1871,6 +1871,15 @@ ARABIC = Language(
             "لم اقم بها",
             "لم أقم بها",
             "لم اقم بهذه العملية",
+            # round 10: "I didn't do that", as "I didn't do it" above, also with "and" joined
+            # to the word as Arabic writes it ("ولم")
+            "لم أقم بذلك",
+            "لم اقم بذلك",
+            "ما قمت بذلك",
+            "ولم أقم بذلك",
+            "ولم اقم بذلك",
+            "ولم أقم بها",
+            "ولم اقم بها",
             "احد استخدم بطاقتي",
             "أحد استخدم بطاقتي",
             "شخص استخدم بطاقتي",
@@ -3324,7 +3333,20 @@ BULGARIAN = Language(
         ),
         FRAUD: ("откраднаха ми картата", "картата ми е открадната", "не е мое плащане"),
         FRAUD_REPORT: ("не съм направил това плащане", "не съм направила това плащане"),
-        SCAM: ("измамиха ме", "натиснах линка", "дадох кода"),
+        # round 10: a caller who asked for the PIN or the code, as in English ("they asked
+        # for my PIN": a scam unless refused), and the code or PIN told
+        SCAM: (
+            "измамиха ме",
+            "натиснах линка",
+            "дадох кода",
+            "поискаха пин",
+            "поискаха ми пин",
+            "поискаха ми кода",
+            "искаха пин кода",
+            "искаха ми пин",
+            "казах им пин",
+            "казах им кода",
+        ),
         VULNERABLE: (
             "почина",
             "погребение",
@@ -3484,6 +3506,18 @@ CHINESE = Language(
             "防詐騙設置",
             "怎么举报诈骗",
             "怎麼舉報詐騙",
+            # round 10: a scam that has not happened ("if I ever meet one", "nothing is wrong
+            # now"): a question for the bot, not a report
+            "如果以后",
+            "如果以後",
+            "以后如果",
+            "以後如果",
+            "万一遇到",
+            "萬一遇到",
+            "现在没事",
+            "現在沒事",
+            "还没发生",
+            "還沒發生",
         ),
     },
     negated_before=frozenset(

@@ -241,7 +241,11 @@ _SHAPES: tuple[_Shape, ...] = (
         # payments I didn't make / did not authorise (a denial; "I don't recognise it" is the
         # lexicon's weaker fraud cue: often a subscription or a relative, so the NLU must agree)
         rf"\b{_MONEY}\b{_GAP}\b(?:i|we)\s+{_SURE}{_NOT}\s+(?:make|made|do|did|authorise|"
-        rf"authorize|authorised|authorized|buy|bought|order|ordered|agree to|set up)\b",
+        rf"authorize|authorised|authorized|buy|bought|order|ordered|agree to|set up)\b"
+        # round 10: not a step not yet or not well done ("my payment failed, I didn't set up
+        # the direct debit properly", "... I haven't authorised it yet", "... a new one")
+        r"(?!\s+(?:a|an)\s+new\b)(?!\s+(?:\w+\s+){0,3}?(?:properly|correctly|in time|on time|"
+        r"yet|first)\b)",
         rf"\b(?:i|we)\s+{_SURE}{_NOT}\s+(?:make|made|authorised|authorized|authorise|authorize|"
         rf"set up|agree to|agreed to)\s+"
         rf"(?:this|that|these|those|them|it|any of (?:these|them|this))\s+{_MONEY}",
@@ -448,7 +452,11 @@ _SHAPES: tuple[_Shape, ...] = (
             r"\b(?:met|meet)\b[^.?!\n]{0,40}?\b(?:online|on (?:instagram|facebook|tinder|hinge|"
             r"bumble|"
             r"a dating)|dating (?:app|site))\b"
-            r"[^\n]{0,160}?\b(?:send|sent|transfer|payment|pay|money|£)",
+            r"[^\n]{0,160}?\b(?:send|sent|transfer|payment|pay|money|£"
+            # round 10: the story that comes before the ask: stuck abroad or at customs,
+            # bills in a hospital far away
+            r"|(?:stuck|stranded|detained|held|trapped)\s+(?:at|in|abroad|overseas)|customs|"
+            r"hospital bills?|medical bills?|visa fee)",
         ),
     ),
     _shape(
@@ -717,8 +725,10 @@ _TAKEOVER = (
 # redirection (house deposits, builders, suppliers). Not "he sent his new bank details".
 _BILLER = (
     r"(?:solicitors?|conveyancers?|lawyers?|builders?|supplier|suppliers|seller|estate agents?|"
-    r"letting agents?|contractor|accountant|the company|the firm|the garage|"
-    r"the dealer|the dealership|the agency)"
+    r"letting agents?|contractors?|accountant|the company|the firm|the garage|"
+    r"the dealer|the dealership|the agency|firm|roofers?|plumbers?|electricians?|"
+    r"(?:kitchen |bathroom |window )?fitters?|decorators?|tradesm[ae]n|"
+    r"architects?|surveyors?|mechanic|nursery|school)"
 )
 _NUMBER_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|some)"
 # The customer says why they suspect it: words that make details typed into a page a report.
@@ -750,6 +760,22 @@ _SHAPES += (
         rf"\b(?:after|since)\s+{_BELONGING}\s+(?:was|were|got)\s+{_TAKEN}\b[^.?!\n]{{0,60}}?"
         rf"\b(?:there\s+(?:are|is|were|was|have been|has been|'s been)|i can see|i see|showing|"
         rf"someone|somebody)\b[^.?!\n]{{0,40}}?\b{_MONEY}\b",
+    ),
+    # round 10: a regular payment the customer never agreed to: "£12.99 a month going out
+    # to a company since June, I never signed up", "a standing order I didn't set up". Not
+    # "my gym payment failed, I never set up the direct debit properly" (a setting, not a
+    # denial) or "how do I set one up?".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("set signed sign authorised authorized authorise authorize agreed"),
+        rf"(?:\b(?:{_MONEY}|standing orders?|subscriptions?|membership)\b|£\s?\d[\d,.]*)"
+        r"[^\n]{0,120}?\b(?:(?:i|we)(?:'ve|\s+have|'d|\s+had)?|and)\s+(?:definitely\s+|"
+        r"certainly\s+|honestly\s+|absolutely\s+)?(?:never|didn't|did not|didnt|haven't|have not)"
+        r"\s+(?:ever\s+)?"
+        r"(?:set\s+(?:it\s+|that\s+|this\s+|them\s+|one\s+|those\s+)?up|signed\s+up|sign\s+up|"
+        r"authori[sz]ed?|agreed\s+to)\b(?!\s+(?:the|a|an|my|our|online|in the app)\b)"
+        r"(?![^.?!\n]{0,20}?\b(?:yet|before|properly|correctly|already)\b)",
     ),
     # A SIM gone dead and a sign of someone in the account: "SIM not provisioned, and now
     # an email about a new payee being added".
@@ -817,6 +843,20 @@ _SHAPES += (
         r"details\b",
         rf"\b{_BILLER}(?:'s)?\s+(?:bank|account|payment)\s+details\s+(?:have|has)\s+"
         r"(?:changed|been changed|been updated)\b",
+        # The biller named first, then "he", "she" or "they" sent the details: "paying the
+        # builder today, he's sent new bank details by email".
+        rf"^(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)\b(?:he|she|they)(?:'s|'ve|\s+has|\s+have|\s+just)*"
+        r"\s+(?:emailed|e-mailed|sent|texted|messaged|whatsapped|sent over|emailed over)\s+"
+        r"(?:me\s+|us\s+)?(?:\w+\s+){0,2}?(?:new|updated|changed|different)\s+(?:bank|account|"
+        r"payment)\s+(?:details|number|info)\b",
+        # The redirection's own excuse, whoever sent it: "they emailed new account details
+        # because their bank changed". Not "how do I change my bank details?".
+        r"\b(?:emailed|e-mailed|texted|messaged|sent|email|text|message|letter)\b[^.?!\n]{0,60}?"
+        r"\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+(?:details|number|"
+        r"info)\b[^.?!\n]{0,40}?\b(?:because|as|saying|says|said|since|cos|coz)\s+(?:that\s+)?"
+        r"(?:their|his|her|its|the)\s+(?:old\s+)?(?:bank|account|bank account|bank details|"
+        r"account details)\s+(?:has\s+|have\s+|had\s+|was\s+|is\s+)?(?:been\s+)?(?:changed|"
+        r"moved|closed|switched|frozen|under review)\b",
     ),
     # A partner met online who needs money to visit: "needs money for his leave papers so he
     # can come and visit me".
@@ -825,7 +865,12 @@ _SHAPES += (
         0.0,
         _words("leave release papers so before visit"),
         r"\b(?:leave papers|leave form|leave fee|leave application|release papers|"
-        r"release fee|peacekeeping mission)\b",
+        r"peacekeeping mission)\b",
+        # round 10: a release fee is the scam's only where no lender's or property's fee is
+        # meant: "the deeds release fee on my mortgage" is a real charge.
+        r"^(?!(?s:.*?)\b(?:mortgages?|remortgag\w*|deeds|title|property|house|flat|exit|"
+        r"discharge|redemption|redeem\w*|car finance|hire purchase|logbook)\b)(?s:.*?)"
+        r"\brelease fee\b",
         r"\b(?:needs?|needed|asking for|asked (?:me )?for|wants?)\s+(?:the\s+)?(?:money|cash|"
         r"£\s?[\d,]+k?|\$\s?[\d,]+k?|[\d,]+)\b[^.?!\n]{0,60}?\b(?:so (?:he|she|they) can|"
         r"before (?:he|she|they) can|to be able to)\s+(?:come|visit|fly|travel|get here|meet|"
@@ -922,11 +967,35 @@ _SHAPES += (
             r"\b(?:all|everything)\s+(?:the\s+)?(?:payments?\s+)?(?:looks?|seems?|is)\s+(?:fine|"
             r"normal|ok|okay|mine)\b",
         ),
+        # round 10: a fraud check or claim already closed: "I confirmed the payments were
+        # mine and it was unfrozen", "my fraud claim is closed and the £300 refunded". Not
+        # "... but there's another one" (cancelled as in the past-fraud alternative below).
+        _gated(
+            "mine ours genuine closed",
+            r"^(?!(?s:.*?)\b(?:again|another (?:payment|charge|transaction|withdrawal)|still "
+            r"(?:missing|not|waiting|gone|no)|not mine|weren't mine|wasn't mine)\b)(?s:.*?)"
+            r"(?:\b(?:confirmed|told (?:them|you|your \w+|the \w+)|said)\s+(?:that\s+)?"
+            r"(?:the\s+|these\s+|those\s+|"
+            r"all\s+(?:the\s+)?)?(?:payments?|transactions?|purchases?)\s+(?:were|was|are|is)\s+"
+            r"(?:all\s+)?(?:mine|ours|genuine)\b|\b(?:claim|case)\b[^.?!\n]{0,30}?\b(?:is|was|has "
+            r"been|'s been)\s+closed\b[^.?!\n]{0,40}?\brefunded\b)",
+        ),
         _gated(
             "lol lmao haha 😂 🤣 😅 🙄 tbh",
             r"\b(?:(?:is|are|'s|'re|was)\s+(?:that\s+|this\s+|it\s+)?|what\s+)(?:a|an|such a|"
             r"a total|a complete|an absolute|daylight)\s+(?:scam|con|rip[- ]?off|robbery)\b"
             r"[^.?!\n]{0,20}?(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😅|🙄|\btbh\b)",
+        ),
+        # round 10: the word aimed at the bank's own price: "is it a scam that you charge £5 a
+        # month?", "your overdraft fees are a rip-off". A grumble about a fee, not a fraud.
+        _gated(
+            "scam con rip-off ripoff robbery",
+            r"\b(?:scam|con|rip[- ]?off|robbery)\s+(?:that|how)\s+(?:you|u|the bank|banks)\s+"
+            r"(?:charge|charges|take|want|make)\b"
+            r"|\b(?:your|these|the|bank|overdraft|account)\s+(?:\w+\s+)?(?:fees?|charges?|"
+            r"interest rates?|"
+            r"rates?|prices?)\s+(?:is|are)\s+(?:a|an|such a|a total|an absolute|a complete)?\s*"
+            r"(?:scam|con|rip[- ]?off|robbery)\b",
         ),
         # round 9: "£4.50 for a coffee, absolute scam 😂" (no verb before the verdict)
         _gated(
@@ -1858,8 +1927,9 @@ _POSER = (
     r"barclays|hsbc|lloyds|natwest|santander|halifax|monzo|revolut|nationwide|starling|tsb)"
 )
 _FRAUD_TEAM = (
-    r"(?:your|ur|yr|the|the bank's|my bank's|our bank's)\s+(?:fraud|security|anti-fraud|"
+    r"(?:(?:your|ur|yr|the|the bank's|my bank's|our bank's)\s+(?:fraud|security|anti-fraud|"
     r"fraud prevention)\s+(?:team|department|dept|unit|line|people)"
+    r"|(?:your|ur|yr|the bank's|my bank's)\s+head\s+office)"
 )
 # Someone posing as the bank or another authority (every alternative holds one of the
 # anchors of the families below).
@@ -1874,7 +1944,8 @@ _POSING = (
     r"|\b(?:pretending|pretended|pretends|claiming|claimed|claims|posing|posed|purporting|"
     rf"impersonating|impersonated)\s+(?:to be\s+(?:from\s+)?|as\s+)?{_POSER}\b"
     r"|\b(?:someone|somebody|a man|a woman|a guy|a lady|a bloke|a caller|a person|a number|"
-    r"an email|a text|a message|a call|a voice|they|he|she|guy|man|woman|lady|bloke)\s+"
+    r"an email|a text|a message|a call|a voice|they|he|she|guy|man|woman|lady|bloke|"
+    r"gentleman|a gentleman|a chap)\s+"
     rf"(?:from|at|in|with)\s+{_FRAUD_TEAM}"
     rf"|\b{_FRAUD_TEAM}\s+(?:just\s+|have\s+|has\s+)?(?:called|rang|phoned|texted|messaged|"
     r"emailed|contacted|said|told|rung)\b"
@@ -1886,7 +1957,7 @@ _POSING = (
 _POSING_WORDS = _words(
     "said saying says claimed claiming claims told telling made pretending pretended "
     "pretends posing posed purporting impersonating impersonated fraud security "
-    "anti-fraud"
+    "anti-fraud head"
 )
 # A step the customer took that a scammer asks for: a code or details given or read out,
 # money moved or withdrawn, an app installed, a payment approved, gift cards bought. Alone it
@@ -1908,6 +1979,13 @@ _STEP_PARTS: tuple[_Gated, ...] = (
         "gave given read sent handed told",
         rf"{_I_DID}(?:gave|given|read|sent|handed|told)\s+(?:it|them|that)\s+(?:out\s+)?"
         r"(?:to|over)\b",
+    ),
+    # round 10: the money sent, the whole message: "I've just sent it", "already paid it"
+    _gated(
+        "sent paid transferred",
+        rf"^\s*(?:(?:ok|okay|well|yes|yeah|but),?\s+)?{_I_DID}(?:sent|paid|transferred)\s+"
+        r"(?:it|them|the money|that)(?:\s+(?:over|across|now|already|earlier|this morning|"
+        r"yesterday))?\s*[.!]*\s*$",
     ),
     _gated(
         "moved transferred sent paid withdrew withdrawn taken took drew drawn made",
@@ -1935,12 +2013,29 @@ _STEP_PARTS: tuple[_Gated, ...] = (
         "approved confirmed authorised authorized accepted pressed tapped",
         rf"{_I_DID}(?:approved|confirmed|authorised|authorized|accepted|pressed (?:yes|approve|"
         r"confirm)|tapped (?:yes|approve|confirm))\b[^.?!\n]{0,30}?\b(?:payment|payments|"
-        r"notification|notifications|request|transfer|it in the app|in the app|on the app|push)\b",
+        r"notification|notifications|request|transfer|it in the app|in the app|on the app|push)\b"
+        # round 10: not telling the bank the payments were theirs ("I confirmed the payments
+        # were mine")
+        r"(?!\s+(?:were|was|are|is)\s+(?:all\s+)?(?:mine|ours|genuine|me|us)\b)",
     ),
     _gated(
         "bought buy got purchased",
         rf"{_I_DID}(?:bought|buy|got|purchased)\s+(?:\S+\s+){{0,3}}?(?:gift cards?|vouchers?|"
         r"itunes|steam cards?|google play|apple cards?|amazon cards?)\b",
+    ),
+    # Where to send it, given by the caller: "they gave me a new sort code and account number
+    # to send it to", "he said to open a new one and give him the account number".
+    _gated(
+        "gave given sent texted said told asked",
+        r"\b(?:he|she|they|the caller|the man|the woman)(?:\s+has|\s+have|\s+had|'s|'ve)?\s+"
+        r"(?:just\s+|now\s+)?(?:gave|given|sent|texted)\s+(?:me|us)\s+(?:a\s+|an\s+|the\s+)?"
+        r"(?:new\s+|different\s+|"
+        r"safe\s+|another\s+)?(?:sort code|account number|account details|bank details|account)\b"
+        r"[^.?!\n]{0,40}?\b(?:to|into)\s+(?:send|move|transfer|put|pay)\b"
+        r"|\b(?:said|told me|told us|asked me|asked us)\s+to\s+(?:open\s+(?:a\s+)?new\s+"
+        r"(?:account|one)\b[^.?!\n]{0,40}?\b)?(?:give|send|read)\s+(?:him|her|them)\s+(?:the|my|"
+        r"our)\s+(?:new\s+)?(?:account number|account details|sort code|card number|"
+        r"card details)\b",
     ),
 )
 _STEP = "(?:" + "|".join(part for _, part in _STEP_PARTS) + ")"
@@ -1963,11 +2058,32 @@ _SHAPES += (
         _POSING_WORDS,
         _POSING,
     ),
+    # Courier fraud: someone sent to collect the card, or the customer told to seal it in
+    # an envelope for them: "a courier is coming to pick up my card, the bank said to put it
+    # in an envelope". Not "my new card is coming by courier" or "can I collect my card at
+    # the branch?" (no one comes for it).
+    _shape(
+        SCAM,
+        0.0,
+        _words("collect collecting pick picking envelope courier"),
+        r"\b(?:someone|somebody|a courier|the courier|a driver|a man|a woman|a guy|a lady|"
+        r"they|he|she|an officer|a police officer)(?:\s+from\s+[a-z' ]{2,24}?)?(?:'s|'re|\s+is|"
+        r"\s+are|\s+will be|\s+was)?\s+"
+        r"(?:coming|going to come|sending someone|sending a courier)\s+(?:round\s+|over\s+|"
+        r"(?:to|by)\s+(?:my|our|the|her|his)\s+(?:house|home|flat|door)\s+)?(?:later\s+|today\s+|"
+        r"tonight\s+|now\s+|soon\s+)?to\s+(?:collect|pick up|pick-up|take)\s+(?:my|our|the|her|"
+        r"his)\s+(?:bank\s+|debit\s+|credit\s+|old\s+)?cards?\b"
+        r"|\b(?:told|asked|wants|wanted|said for|instructed)\s+(?:me|us|her|him)?\s*to\s+(?:put|"
+        r"seal|place)\s+(?:my|our|the|her|his|it|them)\s+(?:bank\s+|debit\s+|credit\s+)?"
+        r"(?:cards?\s+)?(?:and\s+(?:my\s+|the\s+)?pin\s+)?in(?:to)?\s+(?:an|a|the)\s+envelope\b"
+        r"|\b(?:hand|give)\s+(?:my|our|the|her|his)\s+(?:bank\s+|debit\s+|credit\s+)?cards?\s+"
+        r"(?:over\s+)?to\s+(?:a|the)\s+courier\b",
+    ),
     # The step alone: read by the fraud rule beside earlier scam talk.
     _shape(
         SCAM_STEP,
         0.0,
-        _words("i we i've we've i'd moving transferring move transfer"),
+        _words("i we i've we've i'd moving transferring move transfer he she they said told asked"),
         *_STEP_PARTS,
     ),
 )
@@ -2164,7 +2280,8 @@ _SHAPES += (
 # Paid, then the other side vanished or was never real: "transferred £6,500 ... nothing came,
 # the website is gone", "paid the roofer £4,000 up front, he hasn't come back", "the box had
 # a bar of soap in it". A transfer with an amount, then a sign of a fake. Not a card payment
-# (a dispute, section 75) or a transfer still on its way ("it hasn't arrived yet").
+# (a dispute, section 75) or a transfer still on its way ("it hasn't arrived yet"). Round 10:
+# a firm that "hasn't answered since" the deposit is slow, not gone, unless it is weeks.
 _VANISHED = (
     r"(?:nothing (?:came|arrived|turned up|has come|has arrived|ever came)|never (?:came|turned up|"
     r"showed up|showed|got the|received the|heard from (?:him|her|them) again|came back|"
@@ -2175,7 +2292,8 @@ _VANISHED = (
     r"(?:dead|gone|deleted|disappeared|down|disconnected|offline|taken down|removed)|"
     r"(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+(?:even\s+)?exist|stopped (?:answering|"
     r"replying|responding|picking up)|(?:haven't|hasn't|have not|has not)\s+(?:answered|replied|"
-    r"picked up)\b[^.?!\n]{0,30}?\bsince\b|blocked (?:me|us)|(?:were|was|are|is)\s+(?:all\s+)?"
+    r"picked up)\b[^.?!\n]{0,30}?\b(?:for|in)\s+(?:over\s+)?(?:a|two|three|four|several|\d+)\s+"
+    r"(?:weeks?|months?|fortnights?)\b|blocked (?:me|us)|(?:were|was|are|is)\s+(?:all\s+)?"
     r"(?:fake|forged|counterfeit|a fake|not real)|bar of soap|drove off|ran off|"
     r"(?:never|not) heard of (?:him|her|them|it)|no such (?:company|firm|person|address))"
 )
@@ -2415,7 +2533,10 @@ _SHAPES += (
             "protect avoid spot safe safer sure look scam fraud con policy policies rules round "
             "rounds around know report online avoiding spotting recognise recognising "
             "recognize recognizing reading read hearing heard talk talks leaflet leaflets "
-            "articles essay dissertation tips advice tell happen happens happened"
+            "articles essay dissertation tips advice tell happen happens happened project "
+            "research coursework assignment thesis presentation homework podcast common usual "
+            "typical types "
+            "kinds sorts"
         ),
         r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|still\s+|"
         r"then\s+)?(?:gave|given|clicked|tapped|sent|paid|transferred|moved|entered|typed|"
@@ -2441,8 +2562,14 @@ _SHAPES += (
         r"\b(?:avoid|avoiding|spot|spotting|recognise|recognising|recognize|recognizing)\s+"
         r"(?:\w+\s+)?(?:scams?|fraud|fraudsters|scammers)\b|"
         r"\b(?:reading|read|hearing|heard|talk|talks|leaflets?|articles?|essay|dissertation|"
-        r"tips|advice)\s+(?:\w+\s+){0,3}?(?:about|on)\s+(?:\w+\s+){0,3}?(?:scams|fraud|"
+        r"tips|advice|project|research|coursework|assignment|thesis|presentation|homework|"
+        r"podcast)\s+(?:\w+\s+){0,3}?(?:about|on|into)\s+(?:\w+\s+){0,3}?(?:scams|fraud|"
         r"scammers|fraudsters)\b|"
+        # round 10: scams asked about in general ("what are the most common scams?", "which
+        # kinds of fraud do banks see most?")
+        r"\b(?:what|which)\s+(?:are|is)?\s*(?:the\s+)?(?:most\s+)?(?:common|usual|typical|"
+        r"kinds? of|types? of|sorts? of)\s+(?:types?\s+of\s+|kinds?\s+of\s+)?(?:scams|fraud|"
+        r"frauds)\b|"
         r"\bhow (?:(?:she|he|they|i|we|my \w+) (?:can|could|would|will)|(?:can|could|would|will|"
         r"do|does) (?:she|he|they|i|we|my \w+|people|someone)) (?:tell|know)\b"
         r"[^.?!\n]{0,30}?\b(?:really|genuine|real|actually)\b|"
@@ -3179,6 +3306,12 @@ _SHAPES += (
         _words("number"),
         r"\b(?:hi|hey|hello|hiya)\s+(?:mum|mom|mam|mummy|dad|daddy|nan|nana|gran|granny|grandma|"
         r"grandad|grandpa)\b[^\n]{0,40}?\bnew\s+(?:phone\s+|mobile\s+)?number\b",
+        # round 10: told by the parent: "my son messaged from a new number", "a text from my
+        # daughter on her new number" (unverified until they ring the old one)
+        r"^(?=(?s:.*?)\b(?:messaged|message|texted|text|whatsapp|whatsapped|sms)\b)(?s:.*?)"
+        r"\bmy\s+(?:son|daughter|mum|mom|dad|grandson|granddaughter|nephew|niece|brother|sister|"
+        r"husband|wife|partner|boy|girl|kid)\b[^.?!\n]{0,40}?\b(?:from|on|off|with|using)\s+(?:a|"
+        r"his|her|their)\s+new\s+(?:phone\s+|mobile\s+)?number\b",
     ),
     # A link in a text or email clicked and a small fee paid on the page: the smishing
     # "admin fee", "redelivery fee". Not "clicked through to pay my credit card bill".
