@@ -24,8 +24,9 @@ from hypothesis import strategies as st
 
 from handoff.signals import learned, situations
 from handoff.signals import routing_lexicon as lexicon
+from handoff.signals.lexicon import PHRASE_GROUPS
 from handoff.signals.routing_lexicon import ROUTING_GROUPS, fold, negation_of
-from handoff.signals.text import _known, _may_match, _pipeline, _tokens
+from handoff.signals.text import _known, _may_match, _phrase_matches, _pipeline, _tokens
 
 DATA = Path(__file__).parent / "data"
 
@@ -56,6 +57,25 @@ def test_prefilter_never_hides_a_match() -> None:
             skipped += 1
             assert not pipe.matcher(pipe.doc(pipe.vocab, words=words)), text
     assert skipped > len(_texts()) // 4  # it does skip the matcher for many messages
+
+
+def test_trie_finds_what_the_phrase_matcher_finds() -> None:
+    """The Python trie walk that replaced spaCy's PhraseMatcher on the hot path finds the same
+    (match id, start, end) matches, in the same order but within one span (the matcher's hash
+    order there; analysis sorts cues anyway): on every text, and on every phrase itself, alone
+    and inside words the lexicon does not know."""
+    pipe = _pipeline()
+    phrases = [p for group in (*PHRASE_GROUPS, *ROUTING_GROUPS) for p in group.phrases]
+    texts = [*_texts(), *phrases, *(f"well {p} {q} ok" for p, q in itertools.pairwise(phrases))]
+    matched = 0
+    for text in texts:
+        words = [_known(pipe.known, t.group().lower()) for t in _tokens(text)]
+        expected = pipe.matcher(pipe.doc(pipe.vocab, words=words))
+        found = _phrase_matches(pipe.trie, words)
+        assert sorted(found) == sorted(expected), text
+        assert [m[1:] for m in found] == [m[1:] for m in expected], text
+        matched += bool(found)
+    assert matched > len(phrases)
 
 
 # ------------------------------------------------------------------ situation shapes

@@ -178,7 +178,8 @@ def _signature(state: RoutingState, conversation_id: str, secret: bytes) -> str:
         "conversation": conversation_id,
         "state": state.model_dump(mode="json"),
     }
-    return hmac.new(secret, b"handoff-state\x00" + _canonical(material), hashlib.sha256).hexdigest()
+    signed = b"handoff-state\x00" + _canonical(material)
+    return hmac.digest(secret, signed, hashlib.sha256).hex()  # as hmac.new(...).hexdigest()
 
 
 def _signature_carried(
@@ -188,7 +189,9 @@ def _signature_carried(
     as dumped) and the conversation id, then the carry's own JSON (``carry``)."""
     material = {"v": STATE_FORMAT, "conversation": conversation_id, "state": fields}
     signed = b"handoff-state\x00" + _canonical(material) + b"\x00" + carry
-    return hmac.digest(secret, signed, "sha256").hex()  # OpenSSL's one-shot HMAC
+    # OpenSSL's one-shot HMAC. Given hashlib's constructor, not the name "sha256": the name
+    # is looked up in OpenSSL on every call (OpenSSL 3: ~3 us of a ~6 us signature).
+    return hmac.digest(secret, signed, hashlib.sha256).hex()
 
 
 def state_slot_value(

@@ -201,6 +201,11 @@ class _Pipeline:
     # match, and skips building a Doc and running the matcher (most calm messages).
     starts: dict[str, frozenset[str] | None]
     doc: Callable[..., Doc]  # spacy.tokens.Doc, kept here so the hot path imports nothing
+    # The matcher's phrases as a trie of folded words: word -> node, and at a phrase's last
+    # word _END -> the match ids that end there. Walked in Python (_phrase_matches), it finds
+    # the same (match id, start, end) as the matcher without building a Doc (which cost a
+    # message that may match about a tenth of its analysis).
+    trie: dict[str, Any]
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
@@ -237,6 +242,7 @@ def _pipeline() -> _Pipeline:
     known: dict[str, str] = {}
     following: dict[str, set[str]] = {}
     single: set[str] = set()
+    trie: dict[str, Any] = {}
     for index, group in enumerate((*PHRASE_GROUPS, *ROUTING_GROUPS)):
         key = f"{group.kind}#{index}"
         # Phrases are matched folded (accents, case and script variants removed), so that a
@@ -255,6 +261,8 @@ def _pipeline() -> _Pipeline:
             patterns.append(Doc(vocab, words=folded))
         matcher.add(key, patterns)
         match_id = vocab.strings[key]
+        for pattern in patterns:
+            _add_phrase(trie, [token.text for token in pattern], match_id)
         groups[match_id] = group
         if isinstance(group, CueGroup) and group.not_before:
             not_before[match_id] = group.not_before
@@ -280,7 +288,43 @@ def _pipeline() -> _Pipeline:
             **dict.fromkeys(single),
         },
         doc=Doc,
+        trie=trie,
     )
+
+
+# The key of a trie node's match ids: no token is empty, so no word can collide with it.
+_END = ""
+
+
+def _add_phrase(trie: dict[str, Any], words: list[str], match_id: int) -> None:
+    """Put a phrase's folded words in ``trie`` (an empty phrase never matches, as in spaCy)."""
+    if not words:
+        return
+    node = trie
+    for word in words:
+        node = node.setdefault(word, {})
+    ids = node.setdefault(_END, [])
+    if match_id not in ids:
+        ids.append(match_id)
+
+
+def _phrase_matches(trie: dict[str, Any], words: list[str]) -> list[tuple[int, int, int]]:
+    """Every (match id, start, end) of a phrase in ``words``, as spaCy's PhraseMatcher finds
+    them (each start in order, shorter phrases first; tests/test_text_speed.py compares)."""
+    found: list[tuple[int, int, int]] = []
+    count = len(words)
+    for start, word in enumerate(words):
+        node = trie.get(word)
+        end = start + 1
+        while node is not None:
+            ids = node.get(_END)
+            if ids is not None:
+                found.extend((match_id, start, end) for match_id in ids)
+            if end == count:
+                break
+            node = node.get(words[end])
+            end += 1
+    return found
 
 
 @functools.cache
@@ -335,7 +379,7 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     words = [_known(known, w) for w in lowered]
     if _may_match(pipe.starts, words):
         negated_spans: list[tuple[str, int, int]] = []
-        for match_id, first, last in pipe.matcher(pipe.doc(pipe.vocab, words=words)):
+        for match_id, first, last in _phrase_matches(pipe.trie, words):
             group = pipe.groups[match_id]
             refused = pipe.not_before.get(match_id)
             if refused and last < len(tokens) and tokens[last].group().lower() in refused:
