@@ -243,7 +243,9 @@ def model_logit(words: Sequence[str], model: LearnedModel | None = None) -> floa
     m = model or _shipped()
     weights = m.weights
     found = features(words)
-    total = sum(weights.get(f, 0.0) for f in found)
+    # fsum: correctly rounded whatever the order, and a set's order changes with the
+    # process's hash seed, so a plain sum() differed in its last bits from run to run.
+    total = math.fsum(weights.get(f, 0.0) for f in found)
     return m.bias + total / math.sqrt(len(found) + SHRINK)
 
 
@@ -254,8 +256,9 @@ def logit_and_knows(words: Sequence[str], model: LearnedModel | None = None) -> 
     weights = m.weights
     found = features(words)
     present = [w for w in map(weights.get, found) if w is not None]
-    # sum() of the same values as model_logit's (its extra 0.0s change nothing): same result
-    logit = m.bias + sum(present) / math.sqrt(len(found) + SHRINK)
+    # fsum() of the same values as model_logit's (its extra 0.0s change nothing): same
+    # result, independent of the set's order (see model_logit)
+    logit = m.bias + math.fsum(present) / math.sqrt(len(found) + SHRINK)
     return logit, bool(found) and 2 * len(present) >= len(found)
 
 
