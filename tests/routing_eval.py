@@ -57,6 +57,7 @@ RUNS = (
     ("after round 5", "round5-engine.json", "round5-stack.json"),
     ("after round 8", "round8-engine.json", "round8-stack.json"),
     ("after round 9", "round9-engine.json", "round9-stack.json"),
+    ("after round 10", "round10-engine.json", "round10-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -70,6 +71,7 @@ DEV_EARLIER = (
     ("round 4", "dev-round4-engine.json"),
     ("round 5", "dev-round5-engine.json"),
     ("round 8", "dev-round8-engine.json"),
+    ("round 9", "dev-round9-engine.json"),
 )
 
 
@@ -125,6 +127,7 @@ HELD_OUT = (
             ("round 5 (tuned on it)", "round5-engine.json", "round5-stack.json"),
             ("round 8 (tuning data)", "round8-engine.json", "round8-stack.json"),
             ("round 9 (tuning data)", "round9-engine.json", "round9-stack.json"),
+            ("round 10 (tuning data)", "round10-engine.json", "round10-stack.json"),
         ),
     ),
     HeldOut(
@@ -135,6 +138,7 @@ HELD_OUT = (
             ("after round 5", "after-engine.json", "after-stack.json"),
             ("round 8 (tuned on it)", "round8-engine.json", "round8-stack.json"),
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
+            ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
         ),
     ),
     HeldOut(
@@ -144,6 +148,7 @@ HELD_OUT = (
             ("round 5 (before round 6)", "before-engine.json", "before-stack.json"),
             ("round 8", "round8-engine.json", "round8-stack.json"),
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
+            ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
         ),
     ),
     HeldOut(
@@ -153,6 +158,7 @@ HELD_OUT = (
             ("round 5 (before round 7)", "before-engine.json", "before-stack.json"),
             ("round 8", "round8-engine.json", "round8-stack.json"),
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
+            ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
         ),
     ),
     HeldOut(
@@ -162,6 +168,7 @@ HELD_OUT = (
             ("round 5 (before round 8)", "before-engine.json", "before-stack.json"),
             ("after round 8", "round8-engine.json", "round8-stack.json"),
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
+            ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
         ),
     ),
     HeldOut(
@@ -170,12 +177,16 @@ HELD_OUT = (
         (
             ("round 8 (before round 9)", "before-engine.json", "before-stack.json"),
             ("after round 9", "round9-engine.json", "round9-stack.json"),
+            ("round 10 (its total watched)", "round10-engine.json", "round10-stack.json"),
         ),
     ),
     HeldOut(
         "holdout7",
         ROOT / "tests" / "data" / "routing_holdout7",
-        (("round 9 (before round 10)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 9 (before round 10)", "before-engine.json", "before-stack.json"),
+            ("after round 10", "round10-engine.json", "round10-stack.json"),
+        ),
     ),
 )
 HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7 = HELD_OUT
@@ -336,7 +347,7 @@ def render() -> str:
             "### The development set (tests/data/routing_dev), engine",
             "",
         ]
-        for label, name in (*DEV_EARLIER, ("round 8 (after)", DEV_RUN)):
+        for label, name in (*DEV_EARLIER, ("round 10 (after)", DEV_RUN)):
             dev = load(name)
             d = _counts(dev)
             lines += [
