@@ -81,9 +81,9 @@ class TestHeldOut:
         assert combined.fpr[0] < vader.fpr[0]
 
     def test_measured_level(self, heldout: dict[str, ev.Row]) -> None:
-        """Guard what was measured (AUC 0.931, recall 0.823, FPR 0.118 after routing round 10's
-        refit; 0.931, 0.827, 0.118 after round 8's; 0.930, 0.827, 0.121 after round 3's; 0.930, 0.831, 0.126 before it; first round
-        0.882, 0.665, 0.113) against regressions."""
+        """Guard what was measured (AUC 0.931, recall 0.823, FPR 0.118 after routing round
+        10's refit; 0.931, 0.827, 0.118 after round 8's; 0.930, 0.827, 0.121 after round 3's;
+        0.930, 0.831, 0.126 before it; first round 0.882, 0.665, 0.113) against regressions."""
         combined = heldout["combined (shipped score)"]
         assert combined.auc[0] >= 0.92
         assert combined.recall[0] >= 0.82
