@@ -267,6 +267,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT8_DATA / "nlu" / "banking.jsonl",
         id="held-out-8",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT9_DATA / "banking.yaml",
+        routing_eval.HOLDOUT9_DATA / "nlu" / "banking.jsonl",
+        id="held-out-9",
+    ),
 ]
 
 
