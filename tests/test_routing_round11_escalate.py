@@ -1,0 +1,80 @@
+"""Issue 11, routing round 11: missed and false escalations outside fraud, and what the rules
+remember after a person hands the conversation back to the bot. Phrasings are written for
+these tests (none copied from any routing set), with decoys that must not fire.
+"""
+
+from __future__ import annotations
+
+from handoff.models.conversation import Conversation
+from tests.test_routing_round3 import NOW, ROUTER
+
+# ------------------------------------------------------------------ cue memory after a hand-back
+
+
+def _after_handback(
+    before: list[str], after: list[str], intent: str = "out_of_scope"
+) -> tuple[str, int | None, str | None]:
+    """(lane, message after the hand-back at which a person came in or None, rule): the
+    customer said ``before`` to the bot, a person took over and handed back, then the customer
+    says ``after`` (each message parsed as ``intent`` and answered by the bot)."""
+    turns: list[dict[str, object]] = []
+    for text in before:
+        turns.append({"role": "user", "text": text, "intent": {"name": intent, "confidence": 0.9}})
+        turns.append({"role": "bot", "action": f"utter_{intent}"})
+    turns.append(
+        {"role": "agent", "text": "All sorted for you now. I'll pass you back to the bot."}
+    )
+    state: object = {"lane": "bot", "lane_kind": "bot", "handback_turn": len(before)}
+    for number, text in enumerate(after, start=1):
+        turns.append({"role": "user", "text": text, "intent": {"name": intent, "confidence": 0.9}})
+        conversation = Conversation.model_validate({"turns": turns, "state": state})
+        decision = ROUTER.route(conversation, now=NOW)
+        if decision.handoff:
+            return decision.lane, number, decision.rule_id
+        state = decision.state
+        turns.append({"role": "bot", "action": f"utter_{intent}"})
+    return "bot", None, None
+
+
+ROUTINE = [
+    "ok, different question: how do I set up a standing order?",
+    "and can I choose which day of the month it goes out?",
+    "what's the latest cut-off time for it to go the same day?",
+]
+
+
+def test_a_count_a_person_dealt_with_does_not_send_routine_questions_back() -> None:
+    """The customer counted their attempts, a person helped and handed back: the old count is
+    the closed episode's, not a reason to take the next routine questions away from the bot."""
+    before = ["this is the third time I've asked about my card", "still no answer from you"]
+    assert _after_handback(before, ROUTINE) == ("bot", None, None)
+
+
+def test_sarcasm_a_person_dealt_with_does_not_send_routine_questions_back() -> None:
+    before = ["oh brilliant, another week without my card, just what I needed"]
+    assert _after_handback(before, ROUTINE) == ("bot", None, None)
+
+
+def test_a_hold_a_person_lifted_does_not_send_routine_questions_back() -> None:
+    before = ["my account has been frozen and I can't pay for anything", "why is it frozen?"]
+    assert _after_handback(before, ROUTINE) == ("bot", None, None)
+
+
+def test_a_new_count_after_the_hand_back_still_reaches_a_person() -> None:
+    """The episode is new, not blind: a customer who starts counting again is heard."""
+    before = ["this is the third time I've asked about my card"]
+    after = [
+        "the card still hasn't come",
+        "I've asked you three times now and you keep giving me the same answer",
+    ]
+    lane, at, _ = _after_handback(before, after)
+    assert lane == "general_banking"
+    assert at is not None
+
+
+def test_a_new_hold_after_the_hand_back_still_reaches_a_person() -> None:
+    before = ["how do I order a new card?"]
+    after = ["now my account's been frozen, why?", "it's still frozen and I need to pay my rent"]
+    lane, at, _ = _after_handback(before, after)
+    assert lane == "general_banking"
+    assert at is not None
