@@ -5,8 +5,10 @@ these tests (none copied from any routing set), with decoys that must not fire.
 
 from __future__ import annotations
 
+import pytest
+
 from handoff.models.conversation import Conversation
-from tests.test_routing_round3 import NOW, ROUTER
+from tests.test_routing_round3 import NOW, ROUTER, kinds, route
 
 # ------------------------------------------------------------------ cue memory after a hand-back
 
@@ -78,3 +80,88 @@ def test_a_new_hold_after_the_hand_back_still_reaches_a_person() -> None:
     lane, at, _ = _after_handback(before, after)
     assert lane == "general_banking"
     assert at is not None
+
+
+# ------------------------------------------------------------------ cue classes
+
+PERSON = [
+    # talking something through with staff, the topic in between
+    "I'd like to go through my savings options with an adviser please",
+    "can I talk through my remortgage with one of your team?",
+    "i want to discuss the loan with a real person",
+    "Id rather go over the business account stuff with someone from the bank",
+    # Turkish: need or must talk to someone
+    "bir yetkiliyle konuşmam gerekiyor",
+    "musteri temsilcisiyle gorusmem lazim",
+    "bir insanla görüşmeliyim",
+]
+NOT_PERSON = [
+    "I'd like to discuss my pension with a financial adviser of my own first",
+    "we went through the numbers with an adviser last year",
+    "my dad discussed his will with a solicitor",
+    "I'd like to go through the app settings with my son tonight",
+    "bunu kimseyle konuşmam",  # "I won't talk about this with anyone": no need/must
+]
+
+CHURN = [
+    "right, that's it. moving my salary elsewhere",
+    "I'm taking my savings and my ISA somewhere else",
+    "we're switching our business account to another bank",
+    "done with this. transferring all my money away from you",
+]
+NOT_CHURN = [
+    "can I move my savings elsewhere without losing interest?",
+    "how would I switch my salary to the new account?",
+    "I'm moving my savings into the fixed saver",
+    "my sister moved her mortgage elsewhere and regrets it",
+]
+
+PUBLIC = [
+    "I'm contacting the BBC about how you've treated me",
+    "going to the press with this",
+    "I'll be writing to a journalist at the local paper",
+    "tipping off the media about your charges",
+]
+NOT_PUBLIC = [
+    "I saw something on BBC Watchdog about card fees, does that apply to me?",
+    "I work for the press office and need a letter confirming my salary",
+    "contacting the press team at work about my expenses claim",
+    "I'll be writing to my MP about the branch closing",  # a grievance, not going public
+]
+
+
+@pytest.mark.parametrize("text", PERSON)
+def test_requests_for_a_person(text: str) -> None:
+    assert "human_demand" in kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_PERSON)
+def test_not_requests_for_a_person(text: str) -> None:
+    assert "human_demand" not in kinds(text)
+
+
+@pytest.mark.parametrize("text", CHURN)
+def test_moving_money_away_is_a_churn_threat(text: str) -> None:
+    assert "churn_threat" in kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_CHURN)
+def test_asking_about_moving_money_is_no_churn_threat(text: str) -> None:
+    assert "churn_threat" not in kinds(text)
+
+
+@pytest.mark.parametrize("text", PUBLIC)
+def test_going_to_the_media_is_a_public_threat(text: str) -> None:
+    assert "public_threat" in kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_PUBLIC)
+def test_the_media_in_passing_is_no_public_threat(text: str) -> None:
+    assert "public_threat" not in kinds(text)
+
+
+def test_an_adviser_asked_for_with_the_topic_between_reaches_a_person() -> None:
+    lane, at, _ = route(
+        "I'd like to go over my mortgage options with an adviser, can I do that here?"
+    )
+    assert (lane, at) == ("general_banking", 1)

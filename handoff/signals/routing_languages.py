@@ -2673,6 +2673,10 @@ TURKISH = Language(
                     "konuşabilir",
                     "görüşmek istiyorum",
                     "konuşmak istiyorum",
+                    # need or must: "bir temsilciyle görüşmem lazım", "konuşmam gerekiyor"
+                    *_c(("görüşmem", "konuşmam"), ("lazım", "gerek", "gerekiyor", "şart")),
+                    "görüşmeliyim",
+                    "konuşmalıyım",
                 ),
             ),
             "gerçek insan",

@@ -549,7 +549,7 @@ _SHAPES: tuple[_Shape, ...] = (
         _words(
             "bbc everyone facebook instagram newspaper newspapers papers press reddit social "
             "tiktok trustpilot twitter video watchdog world youtube paper expert moneysavingexpert "
-            "mse news lewis"
+            "mse news lewis media journalist journalists reporter reporters"
         ),
         r"\b(?:post\w*|put\w*|shar\w*|tag\w*|expos\w*|tell\w*|writ\w*|leav\w*|do\w*|mak\w*|go\w*|"
         r"tweet\w*|plaster\w*)\b"
@@ -558,17 +558,32 @@ _SHAPES: tuple[_Shape, ...] = (
         # "writing to the local paper and Money Saving Expert tonight", "contacting the local
         # news": writing to or contacting them, not reading them ("I read in the paper").
         r"\b(?:writ\w*|wrote|email\w*|e-mail\w*|contact\w*|tell\w*|go\w* to|went to|report\w*|"
-        r"tip\w* off)\s+(?:to\s+)?(?:the\s+)?(?:local\s+|national\s+)?(?:paper|papers|news|"
-        r"money ?saving expert|moneysavingexpert|mse|martin lewis)\b"
-        r"(?!\s+(?:statements?|copy|copies|form|bill|version|shop|round))",
+        r"tip\w* off)\s+(?:to\s+)?(?:the\s+|a\s+)?(?:local\s+|national\s+)?(?:paper|papers|news|"
+        r"money ?saving expert|moneysavingexpert|mse|martin lewis|bbc|watchdog|press|media|"
+        r"journalists?|reporters?)\b"
+        r"(?!\s+(?:statements?|copy|copies|form|bill|version|shop|round|office|release|team))",
     ),
     _shape(
         CHURN,
         0.5,
-        _words("leave leaving move moving switch switched switching take taking"),
+        _words(
+            "leave leaving move moving switch switched switching take taking transfer transferring"
+        ),
+        # Moving what they hold here away, said as what they are doing: "ok that's it.
+        # switching my salary and savings elsewhere", "I'm taking my mortgage and my ISA
+        # somewhere else". Not asked about ("can I move my savings elsewhere?": no clause
+        # start or "I'm" before it) nor moved within the bank ("to my savings account").
+        r"(?:^|[.,!;:]\s*|\b(?:i'm|im|i am|we're|we are|i'll|ill|i will|we'll)\s+)"
+        r"(?:switch\w*|mov\w*|tak\w*|transfer\w*)\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+"
+        r"(?:salary|wages|pay|money|savings|mortgage|isa|pension|business|accounts?)"
+        r"(?:,?\s+(?:and|&)\s+(?:my\s+|our\s+)?(?:salary|wages|pay|money|savings|mortgage|isa|"
+        r"pension|business|accounts?))?\s+(?:elsewhere|somewhere else|to another bank|"
+        r"away from (?:you|this bank))\b",
         r"\b(?:i'm|im|i am|i'll|ill|i will|we will|we're|we are|we'll|going to|gonna|"
         r"about to)\s+(?:be\s+)?"
-        r"(?:switch\w*|mov\w* (?:banks?|my (?:money|account|accounts|business|savings))|"
+        r"(?:switch\w*|mov\w* (?:banks?|my (?:money|account|accounts|business|savings)"
+        # not within the bank: "I'm moving my savings into the fixed saver"
+        r"(?!\s+(?:into|to|over to|across to)\s+(?:my|the|your|our|this|a fixed|an isa)\b))|"
         r"leav\w* (?:you|this bank|the bank)|tak\w* (?:my|our) (?:money|business|custom|"
         r"savings) (?:elsewhere|somewhere else))",
         r"\b(?:switching|moving|taking (?:my|our) (?:money|business|savings|account|custom)|"
@@ -3083,6 +3098,24 @@ _SHAPES += (
         r"\b(?:don't|dont|do not)\s+want\s+(?:a|the|this|your|some)\s+(?:bot|robot|chatbot|"
         r"chat bot|machine)\b(?!\s+to\b)",
         r"(?:^|[.,!]\s*)no\s+(?:more\s+)?(?:bots|robots|chatbots)\b",
+    ),
+    # Wanting to talk something through with staff, the topic in between: "I'd like to
+    # discuss my mortgage options with an adviser", "can I go over my loan with one of your
+    # team?". Not whether one must ("do I need to discuss it with an adviser?"), nor a
+    # financial adviser of their own.
+    _shape(
+        HUMAN,
+        0.0,
+        _words(
+            "adviser advisor advisers advisors specialist specialists person human staff team "
+            "someone"
+        ),
+        r"\b(?:i'?d|i would|i want|i wanna|i need|can i|could i|may i)\s+(?:really\s+)?"
+        r"(?:like\s+|prefer\s+|rather\s+)?(?:to\s+)?(?:discuss|go through|go over|"
+        r"talk through|run through|talk about|chat about|chat through)\s+[^.?!\n]{0,40}?\bwith\s+"
+        r"(?:an?\s+(?:mortgage\s+|real\s+|actual\s+|human\s+|bank\s+)?advis[eo]r|"
+        r"one of your (?:advis[eo]rs|team|colleagues|specialists|staff)|a (?:member of staff|"
+        r"real person|person|human|specialist)|someone (?:from|at|in) (?:the bank|your team))\b",
     ),
     _shape(
         HUMAN,
