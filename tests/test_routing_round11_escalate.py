@@ -165,3 +165,37 @@ def test_an_adviser_asked_for_with_the_topic_between_reaches_a_person() -> None:
         "I'd like to go over my mortgage options with an adviser, can I do that here?"
     )
     assert (lane, at) == ("general_banking", 1)
+
+
+RESOLVED = [
+    "oh I'd locked it myself in the app, ignore the panic",
+    "I must have paused it by accident",
+    "ok it's unblocked now",
+    "yep that did the trick",
+    "that's fixed it, ta",
+    "went through fine now",
+]
+NOT_RESOLVED = [
+    "hope that fixes it",
+    "has that fixed it?",
+    "my son locked it by mistake and now it won't unlock",
+    "you froze it by mistake!!",
+    "did that do the trick or do I need to wait?",
+]
+
+
+@pytest.mark.parametrize("text", RESOLVED)
+def test_their_own_doing_or_their_own_fix_is_resolved(text: str) -> None:
+    assert "resolved" in kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_RESOLVED)
+def test_a_fix_hoped_for_or_someone_elses_doing_is_not_resolved(text: str) -> None:
+    assert "resolved" not in kinds(text)
+
+
+def test_a_grumble_that_turns_out_to_be_their_own_doing_stays_with_the_bot() -> None:
+    assert route(
+        "why on earth won't my card work, this is a joke",
+        "oh wait I'd blocked it myself in the app. unblocked now, sorry",
+    ) == ("bot", None, None)

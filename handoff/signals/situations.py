@@ -3816,6 +3816,21 @@ _SHAPES += (
             r"\b(?:i'll|ill|i will|we'll)\s+(?:just\s+)?leave\s+it\s+(?:open|then|for now|there|"
             r"as it is|be)\b",
         ),
+        # Round 11: their own doing, or fixed by their own step: "I'd frozen it myself and
+        # forgot", "I must have locked it by mistake", "unfrozen now", "that fixed it",
+        # "updated the address, went through this time". Not "someone locked it" or a fix
+        # still hoped for ("hope that fixes it", "has that fixed it?").
+        (
+            "myself mistake accident accidentally fixed unfrozen unlocked unblocked through trick",
+            r"\b(?:i'd|id|i had|i|i must have|must have)\s+(?:\w+\s+){0,2}?(?:frozen|froze|locked|"
+            r"blocked|paused|cancelled|canceled|turned off|switched off|disabled)\s+it\s+"
+            r"(?:myself|by mistake|by accident|accidentally)\b",
+            r"(?:^|[.,!;]\s*)(?:ok\s+|okay\s+|right\s+)?(?:it's\s+|its\s+|all\s+)?"
+            r"(?:unfrozen|unlocked|unblocked|fixed)\s+(?:it\s+)?now\b",
+            r"(?<!hope )(?<!hopefully )\b(?:that|which|this|yeah that|yep that)(?:\s+has|'s|s)?\s+"
+            r"(?:fixed it|did it|did the trick|sorted it)\b(?!\s*\?)",
+            r"\b(?:it\s+)?went through\s+(?:now|this time|fine now|ok now|okay now)\b",
+        ),
         (
             "wait",
             r"(?:^|[.!]\s*)(?:oh\s+|ah\s+)?wait,?\s+(?:no|nope|never mind|ignore that|"
