@@ -199,3 +199,31 @@ def test_a_grumble_that_turns_out_to_be_their_own_doing_stays_with_the_bot() -> 
         "why on earth won't my card work, this is a joke",
         "oh wait I'd blocked it myself in the app. unblocked now, sorry",
     ) == ("bot", None, None)
+
+
+HOPELESS = [
+    "honestly I can't see the point in going on",
+    "dont really see the point of life anymore",
+    "I no longer see any point in anything",
+    "Mere walid ka intekal ho gaya, account ka kya karna hai",  # romanised Urdu, k for q
+]
+NOT_HOPELESS = [
+    "can't see the point in trying to save anymore with these rates",
+    "what's the point of a savings pot if I can't name it?",
+]
+
+
+@pytest.mark.parametrize("text", HOPELESS)
+def test_hopelessness_and_bereavement_told_indirectly(text: str) -> None:
+    assert "vulnerability" in kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_HOPELESS)
+def test_a_pointless_product_is_not_hopelessness(text: str) -> None:
+    assert "vulnerability" not in kinds(text)
+
+
+def test_wanting_it_all_sorted_is_not_resolved() -> None:
+    """A wish ("I want it all sorted") is not the problem solved; "it's all sorted" is."""
+    assert "resolved" not in kinds("I just want it all sorted before the end of the month")
+    assert "resolved" in kinds("it's all sorted now, thanks")

@@ -908,6 +908,10 @@ _ROMAN_HINDUSTANI_VULNERABLE = (
     "depression hai",
     "inteqal ho gaya",
     "intiqal ho gaya",
+    # the same word romanised with k for q: "ammi ka intekal ho gaya"
+    "intekal ho gaya",
+    "intekal ho gayi",
+    "intikal ho gaya",
     "guzar gaye",
     "guzar gayi",
     "wafat",

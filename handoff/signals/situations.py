@@ -1870,7 +1870,7 @@ _SHAPES += (
             "good works working",
             r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|my fault|"
             r"phew|panic over|false alarm|makes sense now|that makes sense|that explains it|"
-            r"ignore me|silly me|sorted now|all sorted|it's fine now|all good now|"
+            r"ignore me|silly me|sorted now|(?<!\bit )all sorted|it's fine now|all good now|"
             r"all good,? thanks?)\b",
             r"\b(?:that's|thats|that is|it's|its)\s+not\s+(?:too|that|so)\s+bad\b",
             # "... not Dave. got it": ending on "got it" (not "I still haven't got it")
@@ -3554,6 +3554,12 @@ _SHAPES += (
             "point",
             r"\b(?:what's|whats|what is)\s+(?:even\s+)?the\s+point\s+(?:anymore|any more|"
             r"of (?:living|life|me|being here|going on|carrying on|even trying))\b",
+            # round 11: said as not seeing it ("don't really see the point of anything
+            # anymore", "can't see the point in carrying on"); not of a product or a step
+            # ("don't see the point of paying for the premium account")
+            r"\b(?:don't|dont|do not|can't|cant|cannot|no longer)\s+(?:really\s+|even\s+)?see\s+"
+            r"(?:the|any)\s+point\s+(?:of|in)\s+(?:anything|it all|any of it|life|living|going on|"
+            r"carrying on|being here)\b",
         ),
         (
             "notice miss",
