@@ -227,3 +227,27 @@ def test_wanting_it_all_sorted_is_not_resolved() -> None:
     """A wish ("I want it all sorted") is not the problem solved; "it's all sorted" is."""
     assert "resolved" not in kinds("I just want it all sorted before the end of the month")
     assert "resolved" in kinds("it's all sorted now, thanks")
+
+
+THIRD_PARTY_COMPLAINT = [
+    "how do I complain about a merchant who never sent my order?",
+    "I want to make a complaint about the garage that overcharged me, I paid by card",
+    "complaining about the online store, can you help me get my money back?",
+]
+OUR_COMPLAINT = [
+    "I want to make a complaint about your staff",
+    "I want to complain about the branch in Leeds",
+    "I want to raise a complaint about the fees you charged me",
+]
+
+
+@pytest.mark.parametrize("text", THIRD_PARTY_COMPLAINT)
+def test_a_complaint_about_someone_else_is_not_ours(text: str) -> None:
+    assert "no_complaint" in kinds(text)
+
+
+@pytest.mark.parametrize("text", OUR_COMPLAINT)
+def test_a_complaint_about_the_bank_stays_a_complaint(text: str) -> None:
+    found = kinds(text)
+    assert "complaint" in found
+    assert "no_complaint" not in found

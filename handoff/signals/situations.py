@@ -1256,11 +1256,15 @@ _SHAPES += (
     _shape(
         NO_COMPLAINT,
         0.0,
-        _words("complaint complaints complained complaining"),
-        r"\bcomplain(?:t|ts|ed|ing)?\s+(?:letter\s+|email\s+)?(?:to|against|with)\s+(?:my|our|the|"
-        r"a|an|their|his|her)\s+(?:\w+\s+)?(?:energy|gas|electric\w*|water|broadband|landlord|"
-        r"letting|council|airline|retailer|shop|employer|boss|supplier|insurer|school|gp|"
-        r"neighbours?|builder|garage|dentist|hotel|holiday|courier|seller|university|nursery)\b",
+        _words("complain complaint complaints complained complaining"),
+        # round 11: also about one ("how do I make a complaint about a shop that sold me a
+        # broken telly?", "complaining about the airline"); never "about your staff/branch".
+        r"\bcomplain(?:t|ts|ed|ing)?\s+(?:letter\s+|email\s+)?(?:to|against|with|about)\s+(?:my|"
+        r"our|the|a|an|their|his|her|this|that)\s+(?:\w+\s+)?(?:energy|gas|electric\w*|water|"
+        r"broadband|landlord|letting|council|airline|retailer|shop|employer|boss|supplier|insurer|"
+        r"school|gp|neighbours?|builder|garage|dentist|hotel|holiday|courier|seller|university|"
+        r"nursery|merchant|store|trader|restaurant|website|dealer|dealership|gym|plumber|"
+        r"mechanic|estate agent)s?\b",
     ),
     # Low mood said in passing: "not that it matters, nothing really matters much at the
     # moment". Not "it doesn't matter" (a fact) or "nothing matters more than security".
