@@ -2677,7 +2677,7 @@ TURKISH = Language(
                     "konuşabilir",
                     "görüşmek istiyorum",
                     "konuşmak istiyorum",
-                    # need or must: "bir temsilciyle görüşmem lazım", "konuşmam gerekiyor"
+                    # need or must: "... gorusmem lazim" (I need to talk to ...), "konusmaliyim"
                     *_c(("görüşmem", "konuşmam"), ("lazım", "gerek", "gerekiyor", "şart")),
                     "görüşmeliyim",
                     "konuşmalıyım",
