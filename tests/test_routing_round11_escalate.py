@@ -251,3 +251,25 @@ def test_a_complaint_about_the_bank_stays_a_complaint(text: str) -> None:
     found = kinds(text)
     assert "complaint" in found
     assert "no_complaint" not in found
+
+
+PASSED = [
+    "she passed in march and I need to sort her savings",
+    "grandad passed peacefully last week",
+    "he passed a couple of months ago",
+]
+NOT_PASSED = [
+    "she passed her theory test in march!",
+    "my card payment passed last week but shows pending",
+    "he passed on the message to me",
+]
+
+
+@pytest.mark.parametrize("text", PASSED)
+def test_passed_with_when_it_happened_is_a_death(text: str) -> None:
+    assert "vulnerability" in kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_PASSED)
+def test_passed_an_exam_or_a_payment_is_not_a_death(text: str) -> None:
+    assert "vulnerability" not in kinds(text)

@@ -2858,6 +2858,14 @@ _SHAPES += (
             rf"with|through|on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
             rf"the\s+\d))|over|by|me|us|away from)\b)",
             r"\b(?:he|she)\s+(?:has\s+|just\s+|recently\s+|sadly\s+)*(?:died|passed away)\b",
+            # round 11: "passed" with when it happened, the person named by a pronoun or a bare
+            # family word ("she passed in september", "mum passed recently", "dad passed three
+            # weeks ago"); not an exam or a payment ("it passed", "she passed her test")
+            rf"\b(?:he|she|{_FAMILY_WORDS})\s+(?:has\s+|just\s+|sadly\s+)*passed\s+(?:in\s+"
+            r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+            r"december|the (?:spring|summer|autumn|winter|new year))|last\s+(?:week|month|year|"
+            r"night|\w+day)|recently|suddenly|peacefully|yesterday|(?:\w+\s+){1,3}?"
+            r"(?:weeks?|months?|days?|years?)\s+ago)\b",
         ),
         (
             "lost losing",
