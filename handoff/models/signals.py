@@ -120,13 +120,21 @@ class Signals(Model):
         "or a reply to it was a fallback (one failure either way); not_a_failure_intents never "
         "fail; the latest, unanswered message counts only if NLU fell back on it."
     )
-    total_fallbacks: int = Field(description="Failed exchanges in the whole conversation.")
+    total_fallbacks: int = Field(
+        description="Failed exchanges in the conversation, since the last hand-back if a human "
+        "handed it back to the bot (as consecutive_fallbacks: the failures a person closed "
+        "do not count again)."
+    )
     user_turns: int = Field(description="Number of user messages so far.")
     tier: str = Field(description="Account tier, e.g. standard, gold, platinum.")
     risk_flags: frozenset[str] = Field(description="Account risk flags, e.g. fraud_suspected.")
     channel: str = Field(description="Channel the customer is on, e.g. web, whatsapp, voice.")
     cues: frozenset[str] = Field(description="Frustration cue kinds in the latest message.")
-    cues_seen: frozenset[str] = Field(description="Cue kinds seen in any user message so far.")
+    cues_seen: frozenset[str] = Field(
+        description="Cue kinds seen in any user message so far; after a human handed the "
+        "conversation back to the bot, only in the messages since the last hand-back (the "
+        "episode a person closed does not count again). The latest message's cues always count."
+    )
     entities: frozenset[str] = Field(description="Entity names in the latest message.")
     current_lane: str = Field(description="Lane chosen on the previous turn ('' if none).")
     with_human: bool = Field(description="A human lane has the conversation already.")

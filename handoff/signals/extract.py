@@ -848,7 +848,6 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
     trend = recent[-window_size:]
     intent, confidence, margin = _intent(latest_turn)
     group_mass, group_rank = _intent_groups(latest_turn, settings)
-    consecutive, total = fold.failures.counts()
     repeat_count = (
         _repeat_count(latest_view[1], fold.words, turns, limits) if latest_view is not None else 0
     )
@@ -856,7 +855,12 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
     account = conversation.account
     user_count = fold.users + before
     since = user_count - state.handback_turn if state.handback_turn is not None else NEVER
-    cues_seen = frozenset(fold.seen)
+    # What the rules read as seen so far (cues, the bot's failures) covers the episode since
+    # the last hand-back: a person closed what came before it (Signals.cues_seen).
+    episode = _episode(fold, since)
+    seen, failures = (fold.seen, fold.failures) if episode is None else episode[1:]
+    consecutive, total = failures.counts()
+    cues_seen = frozenset(seen)
     values: dict[str, Any] = {
         "sentiment": recent[-1][1] if recent else NAN,
         "sentiment_trend": _smoothed([r[1] for r in trend], window_size),
@@ -895,7 +899,9 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
         "message_cut_chars": (cut_chars.get(latest_view[0], 0) if latest_view is not None else 0),
         "turns_not_analysed": first,
     }
-    values["escalation_score"] = escalation.score(built(Signals, _since_handback(values, fold)))
+    values["escalation_score"] = escalation.score(
+        built(Signals, values if episode is None else {**values, "user_turns": since})
+    )
     return built(Signals, values)
 
 
@@ -977,31 +983,22 @@ def _mask(words: frozenset[str]) -> int:
     return mask
 
 
-def _since_handback(values: dict[str, Any], fold: _Fold) -> dict[str, Any]:
-    """What the escalation model reads (as Signals' field values): the conversation since
-    the last hand-back.
+def _episode(fold: _Fold, since: int) -> tuple[int, set[str], _Failures] | None:
+    """The episode since the last hand-back, if one is folded and some (not all) of the
+    folded messages came before the hand-back; None when everything folded counts.
 
     A hand-back (or a resolve, which hands back too) closes an episode: the customer was
     helped, so what they said before it (a request for a person, anger, the bot's failures)
-    must not push their next routine question straight back to a person. Cues, fallbacks and
-    the message count the model sees restart at the first message after the hand-back; the
-    signals themselves (what rules test) are unchanged, and the latest message's own cues
-    still count in full. Before any hand-back this is ``values`` itself.
+    must not push their next routine question straight back to a person. The cues seen and
+    the fallbacks the rules read restart at the first message after the hand-back, and so
+    does the message count the escalation model reads; the latest message's own cues and
+    scores count in full.
     """
-    since = values["turns_since_handback"]
     if since >= NEVER or since <= 0 or since >= fold.users:
-        return values
-    episode = fold.episode
-    if episode is None:  # pragma: no cover  (the fold starts one at the hand-back turn)
+        return None
+    if fold.episode is None:  # pragma: no cover  (the fold starts one at the hand-back turn)
         raise RuntimeError("no episode since the hand-back was folded")
-    consecutive, total = episode[2].counts()
-    return {
-        **values,
-        "user_turns": since,
-        "cues_seen": frozenset(episode[1]),
-        "consecutive_fallbacks": consecutive,
-        "total_fallbacks": total,
-    }
+    return fold.episode
 
 
 # The settings extract() reads: rule sets that agree on these get the same signals for the
@@ -1025,8 +1022,9 @@ def signal_settings(settings: Settings) -> tuple[object, ...]:
 def restate(signals: Signals, state: RoutingState) -> Signals:
     """``signals`` as they would be under another routing state: only ``current_lane``,
     ``with_human`` and ``turns_since_handback`` read the state, so a shadow rule set reuses the
-    live turn's signals. The escalation score reads the hand-back too (it judges the episode
-    since the last one), and is kept: hand-backs reach the shadow's state as the live one's."""
+    live turn's signals. The cues seen, the fallbacks and the escalation score read the
+    hand-back too (they cover the episode since the last one), and are kept: hand-backs reach
+    the shadow's state as the live one's."""
     since = signals.user_turns - state.handback_turn if state.handback_turn is not None else NEVER
     return signals.model_copy(
         update={

@@ -908,6 +908,10 @@ _ROMAN_HINDUSTANI_VULNERABLE = (
     "depression hai",
     "inteqal ho gaya",
     "intiqal ho gaya",
+    # the same word romanised with k for q: "ammi ka intekal ho gaya"
+    "intekal ho gaya",
+    "intekal ho gayi",
+    "intikal ho gaya",
     "guzar gaye",
     "guzar gayi",
     "wafat",
@@ -2673,6 +2677,10 @@ TURKISH = Language(
                     "konuşabilir",
                     "görüşmek istiyorum",
                     "konuşmak istiyorum",
+                    # need or must: "... gorusmem lazim" (I need to talk to ...), "konusmaliyim"
+                    *_c(("görüşmem", "konuşmam"), ("lazım", "gerek", "gerekiyor", "şart")),
+                    "görüşmeliyim",
+                    "konuşmalıyım",
                 ),
             ),
             "gerçek insan",

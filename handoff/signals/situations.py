@@ -549,7 +549,7 @@ _SHAPES: tuple[_Shape, ...] = (
         _words(
             "bbc everyone facebook instagram newspaper newspapers papers press reddit social "
             "tiktok trustpilot twitter video watchdog world youtube paper expert moneysavingexpert "
-            "mse news lewis"
+            "mse news lewis media journalist journalists reporter reporters"
         ),
         r"\b(?:post\w*|put\w*|shar\w*|tag\w*|expos\w*|tell\w*|writ\w*|leav\w*|do\w*|mak\w*|go\w*|"
         r"tweet\w*|plaster\w*)\b"
@@ -558,17 +558,32 @@ _SHAPES: tuple[_Shape, ...] = (
         # "writing to the local paper and Money Saving Expert tonight", "contacting the local
         # news": writing to or contacting them, not reading them ("I read in the paper").
         r"\b(?:writ\w*|wrote|email\w*|e-mail\w*|contact\w*|tell\w*|go\w* to|went to|report\w*|"
-        r"tip\w* off)\s+(?:to\s+)?(?:the\s+)?(?:local\s+|national\s+)?(?:paper|papers|news|"
-        r"money ?saving expert|moneysavingexpert|mse|martin lewis)\b"
-        r"(?!\s+(?:statements?|copy|copies|form|bill|version|shop|round))",
+        r"tip\w* off)\s+(?:to\s+)?(?:the\s+|a\s+)?(?:local\s+|national\s+)?(?:paper|papers|news|"
+        r"money ?saving expert|moneysavingexpert|mse|martin lewis|bbc|watchdog|press|media|"
+        r"journalists?|reporters?)\b"
+        r"(?!\s+(?:statements?|copy|copies|form|bill|version|shop|round|office|release|team))",
     ),
     _shape(
         CHURN,
         0.5,
-        _words("leave leaving move moving switch switched switching take taking"),
+        _words(
+            "leave leaving move moving switch switched switching take taking transfer transferring"
+        ),
+        # Moving what they hold here away, said as what they are doing: "ok that's it.
+        # switching my salary and savings elsewhere", "I'm taking my mortgage and my ISA
+        # somewhere else". Not asked about ("can I move my savings elsewhere?": no clause
+        # start or "I'm" before it) nor moved within the bank ("to my savings account").
+        r"(?:^|[.,!;:]\s*|\b(?:i'm|im|i am|we're|we are|i'll|ill|i will|we'll)\s+)"
+        r"(?:switch\w*|mov\w*|tak\w*|transfer\w*)\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+"
+        r"(?:salary|wages|pay|money|savings|mortgage|isa|pension|business|accounts?)"
+        r"(?:,?\s+(?:and|&)\s+(?:my\s+|our\s+)?(?:salary|wages|pay|money|savings|mortgage|isa|"
+        r"pension|business|accounts?))?\s+(?:elsewhere|somewhere else|to another bank|"
+        r"away from (?:you|this bank))\b",
         r"\b(?:i'm|im|i am|i'll|ill|i will|we will|we're|we are|we'll|going to|gonna|"
         r"about to)\s+(?:be\s+)?"
-        r"(?:switch\w*|mov\w* (?:banks?|my (?:money|account|accounts|business|savings))|"
+        r"(?:switch\w*|mov\w* (?:banks?|my (?:money|account|accounts|business|savings)"
+        # not within the bank: "I'm moving my savings into the fixed saver"
+        r"(?!\s+(?:into|to|over to|across to)\s+(?:my|the|your|our|this|a fixed|an isa)\b))|"
         r"leav\w* (?:you|this bank|the bank)|tak\w* (?:my|our) (?:money|business|custom|"
         r"savings) (?:elsewhere|somewhere else))",
         r"\b(?:switching|moving|taking (?:my|our) (?:money|business|savings|account|custom)|"
@@ -1241,11 +1256,15 @@ _SHAPES += (
     _shape(
         NO_COMPLAINT,
         0.0,
-        _words("complaint complaints complained complaining"),
-        r"\bcomplain(?:t|ts|ed|ing)?\s+(?:letter\s+|email\s+)?(?:to|against|with)\s+(?:my|our|the|"
-        r"a|an|their|his|her)\s+(?:\w+\s+)?(?:energy|gas|electric\w*|water|broadband|landlord|"
-        r"letting|council|airline|retailer|shop|employer|boss|supplier|insurer|school|gp|"
-        r"neighbours?|builder|garage|dentist|hotel|holiday|courier|seller|university|nursery)\b",
+        _words("complain complaint complaints complained complaining"),
+        # round 11: also about one ("how do I make a complaint about a shop that sold me a
+        # broken telly?", "complaining about the airline"); never "about your staff/branch".
+        r"\bcomplain(?:t|ts|ed|ing)?\s+(?:letter\s+|email\s+)?(?:to|against|with|about)\s+(?:my|"
+        r"our|the|a|an|their|his|her|this|that)\s+(?:\w+\s+)?(?:energy|gas|electric\w*|water|"
+        r"broadband|landlord|letting|council|airline|retailer|shop|employer|boss|supplier|insurer|"
+        r"school|gp|neighbours?|builder|garage|dentist|hotel|holiday|courier|seller|university|"
+        r"nursery|merchant|store|trader|restaurant|website|dealer|dealership|gym|plumber|"
+        r"mechanic|estate agent)s?\b",
     ),
     # Low mood said in passing: "not that it matters, nothing really matters much at the
     # moment". Not "it doesn't matter" (a fact) or "nothing matters more than security".
@@ -1855,7 +1874,7 @@ _SHAPES += (
             "good works working",
             r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|my fault|"
             r"phew|panic over|false alarm|makes sense now|that makes sense|that explains it|"
-            r"ignore me|silly me|sorted now|all sorted|it's fine now|all good now|"
+            r"ignore me|silly me|sorted now|(?<!\bit )all sorted|it's fine now|all good now|"
             r"all good,? thanks?)\b",
             r"\b(?:that's|thats|that is|it's|its)\s+not\s+(?:too|that|so)\s+bad\b",
             # "... not Dave. got it": ending on "got it" (not "I still haven't got it")
@@ -2839,6 +2858,14 @@ _SHAPES += (
             rf"with|through|on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
             rf"the\s+\d))|over|by|me|us|away from)\b)",
             r"\b(?:he|she)\s+(?:has\s+|just\s+|recently\s+|sadly\s+)*(?:died|passed away)\b",
+            # round 11: "passed" with when it happened, the person named by a pronoun or a bare
+            # family word ("she passed in september", "mum passed recently", "dad passed three
+            # weeks ago"); not an exam or a payment ("it passed", "she passed her test")
+            rf"\b(?:he|she|{_FAMILY_WORDS})\s+(?:has\s+|just\s+|sadly\s+)*passed\s+(?:in\s+"
+            r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+            r"december|the (?:spring|summer|autumn|winter|new year))|last\s+(?:week|month|year|"
+            r"night|\w+day)|recently|suddenly|peacefully|yesterday|(?:\w+\s+){1,3}?"
+            r"(?:weeks?|months?|days?|years?)\s+ago)\b",
         ),
         (
             "lost losing",
@@ -3083,6 +3110,24 @@ _SHAPES += (
         r"\b(?:don't|dont|do not)\s+want\s+(?:a|the|this|your|some)\s+(?:bot|robot|chatbot|"
         r"chat bot|machine)\b(?!\s+to\b)",
         r"(?:^|[.,!]\s*)no\s+(?:more\s+)?(?:bots|robots|chatbots)\b",
+    ),
+    # Wanting to talk something through with staff, the topic in between: "I'd like to
+    # discuss my mortgage options with an adviser", "can I go over my loan with one of your
+    # team?". Not whether one must ("do I need to discuss it with an adviser?"), nor a
+    # financial adviser of their own.
+    _shape(
+        HUMAN,
+        0.0,
+        _words(
+            "adviser advisor advisers advisors specialist specialists person human staff team "
+            "someone"
+        ),
+        r"\b(?:i'?d|i would|i want|i wanna|i need|can i|could i|may i)\s+(?:really\s+)?"
+        r"(?:like\s+|prefer\s+|rather\s+)?(?:to\s+)?(?:discuss|go through|go over|"
+        r"talk through|run through|talk about|chat about|chat through)\s+[^.?!\n]{0,40}?\bwith\s+"
+        r"(?:an?\s+(?:mortgage\s+|real\s+|actual\s+|human\s+|bank\s+)?advis[eo]r|"
+        r"one of your (?:advis[eo]rs|team|colleagues|specialists|staff)|a (?:member of staff|"
+        r"real person|person|human|specialist)|someone (?:from|at|in) (?:the bank|your team))\b",
     ),
     _shape(
         HUMAN,
@@ -3521,6 +3566,12 @@ _SHAPES += (
             "point",
             r"\b(?:what's|whats|what is)\s+(?:even\s+)?the\s+point\s+(?:anymore|any more|"
             r"of (?:living|life|me|being here|going on|carrying on|even trying))\b",
+            # round 11: said as not seeing it ("don't really see the point of anything
+            # anymore", "can't see the point in carrying on"); not of a product or a step
+            # ("don't see the point of paying for the premium account")
+            r"\b(?:don't|dont|do not|can't|cant|cannot|no longer)\s+(?:really\s+|even\s+)?see\s+"
+            r"(?:the|any)\s+point\s+(?:of|in)\s+(?:anything|it all|any of it|life|living|going on|"
+            r"carrying on|being here)\b",
         ),
         (
             "notice miss",
@@ -3782,6 +3833,21 @@ _SHAPES += (
             "leave",
             r"\b(?:i'll|ill|i will|we'll)\s+(?:just\s+)?leave\s+it\s+(?:open|then|for now|there|"
             r"as it is|be)\b",
+        ),
+        # Round 11: their own doing, or fixed by their own step: "I'd frozen it myself and
+        # forgot", "I must have locked it by mistake", "unfrozen now", "that fixed it",
+        # "updated the address, went through this time". Not "someone locked it" or a fix
+        # still hoped for ("hope that fixes it", "has that fixed it?").
+        (
+            "myself mistake accident accidentally fixed unfrozen unlocked unblocked through trick",
+            r"\b(?:i'd|id|i had|i|i must have|must have)\s+(?:\w+\s+){0,2}?(?:frozen|froze|locked|"
+            r"blocked|paused|cancelled|canceled|turned off|switched off|disabled)\s+it\s+"
+            r"(?:myself|by mistake|by accident|accidentally)\b",
+            r"(?:^|[.,!;]\s*)(?:ok\s+|okay\s+|right\s+)?(?:it's\s+|its\s+|all\s+)?"
+            r"(?:unfrozen|unlocked|unblocked|fixed)\s+(?:it\s+)?now\b",
+            r"(?<!hope )(?<!hopefully )\b(?:that|which|this|yeah that|yep that)(?:\s+has|'s|s)?\s+"
+            r"(?:fixed it|did it|did the trick|sorted it)\b(?!\s*\?)",
+            r"\b(?:it\s+)?went through\s+(?:now|this time|fine now|ok now|okay now)\b",
         ),
         (
             "wait",
