@@ -406,7 +406,20 @@ _SHAPES: tuple[_Shape, ...] = (
         ),
         _gated(
             "courier",
-            r"\bcourier\b[^\n]{0,80}?\b(?:collect|collected|pick|picked|coming|came|come)\b",
+            # round 11: for the card, cash or valuables, told as what happened or is
+            # arranged; not a general question ("does the bank send couriers to collect old
+            # cards?") or a delivery ("the courier came with my new card").
+            r"^(?!\s*(?:does|do|did|would|will|can|could|should|is it|is that|are|why would|"
+            r"how would)\s+(?:the bank|banks|you|a bank|your bank|anyone|it|they|couriers?)\b)"
+            r"(?s:.*?)\bcourier\b[^\n]{0,80}?\b(?:collect|collected|collecting|pick|picked|"
+            r"picking|coming for|came for|come for|took|take|taken)\b[^.?!\n]{0,40}?\b(?:cards?|"
+            r"cash|money|pin|gold|jewellery|jewelry|valuables|watch|watches|bars?|it|them)\b",
+        ),
+        # The card or cash given to a courier ("she gave her card to a 'bank courier'").
+        _gated(
+            "courier",
+            r"\b(?:gave|given|handed|give|hand|handing|giving)\b[^.?!\n]{0,40}?\b(?:to|over to)\s+"
+            r"(?:a|the|their|his|her|your)\s+['\"]?(?:bank\s+|police\s+)?courier\b",
         ),
         # paid and the other side vanished
         _gated(
@@ -728,7 +741,53 @@ _BILLER = (
     r"letting agents?|contractors?|accountant|the company|the firm|the garage|"
     r"the dealer|the dealership|the agency|firm|roofers?|plumbers?|electricians?|"
     r"(?:kitchen |bathroom |window )?fitters?|decorators?|tradesm[ae]n|"
-    r"architects?|surveyors?|mechanic|nursery|school)"
+    r"architects?|surveyors?|mechanic|nursery|school|"
+    # round 11: those paid for a service or fees (their notice alone is a lure: _STAKE)
+    r"childminders?|cleaners?|gardeners?|tutors?|college|university|care home|dentists?|vets?)"
+)
+# A payee's "new bank details" sent by message: the redirection's notice. Each part is an
+# alternative of the shapes below (a scam with _STAKE, else a lure received: posing).
+_REDIRECT_PARTS = (
+    rf"\b{_BILLER}(?:'s)?\s+(?:has\s+|have\s+|just\s+|then\s+|now\s+)*(?:emailed|e-mailed|"
+    r"sent|texted|messaged|whatsapped|changed|updated|given me|gave me|sent over|"
+    r"emailed over|emailed me|sent me|texted me)\b[^.?!\n]{0,40}?\b(?:new|updated|changed|"
+    r"different|another)\s+(?:bank|account|payment|sort code)\s+(?:details|number|info)\b"
+    r"(?!\s+(?:form|forms|mandate|change form|request))",
+    rf"\b(?:email|text|message|letter|invoice)\s+from\s+(?:(?:my|the|our)\s+)?{_BILLER}\b"
+    r"[^.?!\n]{0,60}?\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+"
+    r"details\b",
+    rf"\b{_BILLER}(?:'s)?\s+(?:bank|account|payment)\s+details\s+(?:have|has)\s+"
+    r"(?:changed|been changed|been updated)\b",
+    # The biller named first, then "he", "she" or "they" sent the details: "paying the
+    # builder today, he's sent new bank details by email".
+    rf"^(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)\b(?:he|she|they)(?:'s|'ve|\s+has|\s+have|\s+just)*"
+    r"\s+(?:emailed|e-mailed|sent|texted|messaged|whatsapped|sent over|emailed over)\s+"
+    r"(?:me\s+|us\s+)?(?:\w+\s+){0,2}?(?:new|updated|changed|different)\s+(?:bank|account|"
+    r"payment)\s+(?:details|number|info)\b",
+    # The redirection's own excuse, whoever sent it: "they emailed new account details
+    # because their bank changed". Not "how do I change my bank details?".
+    r"\b(?:emailed|e-mailed|texted|messaged|sent|email|text|message|letter)\b[^.?!\n]{0,60}?"
+    r"\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+(?:details|number|"
+    r"info)\b[^.?!\n]{0,40}?\b(?:because|as|saying|says|said|since|cos|coz)\s+(?:that\s+)?"
+    r"(?:their|his|her|its|the)\s+(?:old\s+)?(?:bank|account|bank account|bank details|"
+    r"account details)\s+(?:has\s+|have\s+|had\s+|was\s+|is\s+)?(?:been\s+)?(?:changed|"
+    r"moved|closed|switched|frozen|under review)\b",
+)
+# A step taken or a payment at stake beside a payee's new details: paid, sent, updated the
+# payee, "about to pay", money owed, an invoice due, a house being bought. Not a question
+# whether to ("do I update the payee?", "is that normal?").
+_STAKE = (
+    r"(?:\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:already\s+|just\s+|now\s+|also\s+)?"
+    r"(?:paid|sent|transferred|moved|updated|changed|amended|added|set up)\b"
+    r"|\b(?:already|just)\s+(?:paid|sent|transferred)\b"
+    r"|(?<!do i )(?<!do we )(?<!should i )(?<!should we )\b(?:about to|going to|gonna|"
+    r"need to|needs to|have to|has to|got to|meant to|supposed to|due to)\s+(?:pay|send|"
+    r"transfer|add|update|change|set up)\b"
+    r"|\b(?:owe|owed|owes|owing|invoice|invoices|deposit|balance|completion|outstanding|"
+    r"paying|chaps)\b|£\s?\d|\b\d[\d,.]*\s?(?:k|grand|pounds)\b"
+    # a purchase the payee is paid for: "buying a house", "selling our flat"
+    r"|\b(?:buying|purchasing|selling)\s+(?:a|the|our|my)\s+(?:new\s+)?(?:house|home|flat|"
+    r"property|car)\b)"
 )
 _NUMBER_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|some)"
 # The customer says why they suspect it: words that make details typed into a page a report.
@@ -827,36 +886,15 @@ _SHAPES += (
         r"submitted)\s+(?:in\s+)?(?:all\s+)?(?:my|our)\s+(?:card\s+|bank\s+|login\s+|log in\s+|"
         r"security\s+|personal\s+|account\s+)?(?:details|number|pin|password|passcode|info)\b",
     ),
-    # New bank details from someone the customer pays: "my solicitor emailed new bank
-    # details this morning, says the old ones were wrong".
+    # New bank details from someone the customer pays, with a payment made or at stake:
+    # "my solicitor emailed new bank details, I've sent the deposit". round 11: the notice
+    # alone ("my nursery sent new bank details, is that normal?") is a lure received, not a
+    # scam: posing (below), fraud once a step follows or the NLU agrees.
     _shape(
         SCAM,
         0.0,
         _words("details"),
-        rf"\b{_BILLER}(?:'s)?\s+(?:has\s+|have\s+|just\s+|then\s+|now\s+)*(?:emailed|e-mailed|"
-        r"sent|texted|messaged|whatsapped|changed|updated|given me|gave me|sent over|"
-        r"emailed over|emailed me|sent me|texted me)\b[^.?!\n]{0,40}?\b(?:new|updated|changed|"
-        r"different|another)\s+(?:bank|account|payment|sort code)\s+(?:details|number|info)\b"
-        r"(?!\s+(?:form|forms|mandate|change form|request))",
-        rf"\b(?:email|text|message|letter|invoice)\s+from\s+(?:my|the|our)\s+{_BILLER}\b"
-        r"[^.?!\n]{0,60}?\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+"
-        r"details\b",
-        rf"\b{_BILLER}(?:'s)?\s+(?:bank|account|payment)\s+details\s+(?:have|has)\s+"
-        r"(?:changed|been changed|been updated)\b",
-        # The biller named first, then "he", "she" or "they" sent the details: "paying the
-        # builder today, he's sent new bank details by email".
-        rf"^(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)\b(?:he|she|they)(?:'s|'ve|\s+has|\s+have|\s+just)*"
-        r"\s+(?:emailed|e-mailed|sent|texted|messaged|whatsapped|sent over|emailed over)\s+"
-        r"(?:me\s+|us\s+)?(?:\w+\s+){0,2}?(?:new|updated|changed|different)\s+(?:bank|account|"
-        r"payment)\s+(?:details|number|info)\b",
-        # The redirection's own excuse, whoever sent it: "they emailed new account details
-        # because their bank changed". Not "how do I change my bank details?".
-        r"\b(?:emailed|e-mailed|texted|messaged|sent|email|text|message|letter)\b[^.?!\n]{0,60}?"
-        r"\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+(?:details|number|"
-        r"info)\b[^.?!\n]{0,40}?\b(?:because|as|saying|says|said|since|cos|coz)\s+(?:that\s+)?"
-        r"(?:their|his|her|its|the)\s+(?:old\s+)?(?:bank|account|bank account|bank details|"
-        r"account details)\s+(?:has\s+|have\s+|had\s+|was\s+|is\s+)?(?:been\s+)?(?:changed|"
-        r"moved|closed|switched|frozen|under review)\b",
+        *(rf"^(?=(?s:.*?){_STAKE})(?s:.*?)(?:{part})" for part in _REDIRECT_PARTS),
     ),
     # A partner met online who needs money to visit: "needs money for his leave papers so he
     # can come and visit me".
@@ -1063,7 +1101,7 @@ _SHAPES += (
         0.0,
         _words(
             "limit limits payee beneficiary recipient today now urgently asap immediately "
-            "tonight said says told saying insist insisted insists off"
+            "tonight said says told saying insist insisted insists off quickest fastest"
         ),
         # "now" and "today" let this shape through for many messages: each alternative is
         # searched only where the text holds a string its every match contains.
@@ -1085,8 +1123,15 @@ _SHAPES += (
         ),
         _gated(
             "£ $ €",
-            r"\b(?:send|transfer|pay|move)\s+(?:£|\$|€)\s?\d[\d,.]*k?\b[^.?!\n]{0,40}?"
+            r"\b(?:send|transfer|pay|move)\s+(?:over\s+|across\s+|the\s+|them\s+|him\s+|her\s+)?"
+            r"(?:£|\$|€)\s?\d[\d,.]*k?\b[^.?!\n]{0,40}?"
             r"\b(?:today|(?<!for )now|urgently|asap|right now|immediately|tonight)\b",
+        ),
+        # round 11: a large sum asked to go fast: "what's the quickest way to send £18,000".
+        _gated(
+            "quickest fastest",
+            r"\b(?:quickest|fastest)\s+(?:way\s+)?(?:to\s+|i can\s+)?(?:send|transfer|pay|move)\b"
+            r"[^.?!\n]{0,20}?(?:£|\$|€)\s?\d[\d,.]*\s?(?:k\b|,\d{3})",
         ),
         _gated(
             "said says told|me saying insist",
@@ -2058,6 +2103,15 @@ _SHAPES += (
         _POSING_WORDS,
         _POSING,
     ),
+    # round 11: a payee's new bank details received, no step taken yet ("the school emailed
+    # new bank details, do I update the payee?"): a lure, context like a caller posing as the
+    # bank. With a payment made or at stake it is a scam (the shape above _REDIRECT_PARTS).
+    _shape(
+        POSING,
+        0.0,
+        _words("details"),
+        *_REDIRECT_PARTS,
+    ),
     # Courier fraud: someone sent to collect the card, or the customer told to seal it in
     # an envelope for them: "a courier is coming to pick up my card, the bank said to put it
     # in an envelope". Not "my new card is coming by courier" or "can I collect my card at
@@ -2243,8 +2297,7 @@ _SHAPES += (
         SCAM,
         0.0,
         _words("details"),
-        r"^(?=(?s:.*?)\b(?:payee|pay|paid|paying|send|sent|transfer|invoice|deposit|completion|"
-        r"balance|£)\b)(?s:.*?)\b(?:emailed|e-mailed|email|texted|text|messaged|message|"
+        rf"^(?=(?s:.*?){_STAKE})(?s:.*?)\b(?:emailed|e-mailed|email|texted|text|messaged|message|"
         r"letter|whatsapp|whatsapped)\b[^\n]{0,60}?\b(?:their|his|her|its|the|our)\s+"
         r"(?:bank|account|payment)\s+details\s+(?:have|has|had|were|are)?\s*(?:changed|"
         r"been changed|been updated|changing|updated)\b",
@@ -3434,7 +3487,8 @@ _SHAPES += (
         0.0,
         _words("changed new"),
         rf"^(?=(?s:.*?)\b(?:emailed|e-mailed|email|texted|text|message|messaged|letter|"
-        rf"whatsapp|whatsapped)\b)(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)(?:\b(?:their|his|her|its)\s+"
+        rf"whatsapp|whatsapped)\b)(?=(?s:.*?)\b{_BILLER}\b)(?=(?s:.*?){_STAKE})(?s:.*?)"
+        r"(?:\b(?:their|his|her|its)\s+"
         r"bank\s+(?:has|had|have)\s+(?:been\s+)?changed\b|\b(?:invoice|payment|balance|"
         r"deposit|money|funds)\b[^.?!\n]{0,40}?\b(?:should|must|needs? to|to)\s+(?:now\s+)?"
         r"(?:go|be paid|be sent|be transferred)\s+(?:in)?to\s+(?:the|a|their|his|her)\s+new\s+"

@@ -1,0 +1,137 @@
+"""Issue 11, routing round 11: a lure received is not yet a scam; a step or money at stake is.
+
+A payee's "new bank details" received by message, with nothing paid and no payment at stake
+("the nursery sent new bank details, is that normal?"), is a check the bot answers: a lure
+received (cue posing), as a caller posing as the bank. A step taken (paid, sent, updated the
+payee) or a payment at stake (owed, an invoice, a deposit, a sum, a house being bought) makes
+it a scam. A lure and a large payment about to go, told in either order, reach fraud. A
+general question about couriers collecting cards is not courier fraud.
+
+Every phrasing was written for these tests (none copied from any routing set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_routing_round3 import kinds, route
+
+RED = {"scam", "scam_step", "fraud_report"}
+
+# ------------------------------------------------------------ a payee's new details
+
+LURES_ONLY = [
+    "the childminder emailed us new bank details, is that ok?",
+    "our school has sent different account details, should I change the payee?",
+    "my accountant texted me updated bank details, is this something you see a lot?",
+    "the letting agents messaged new payment details, do i need to do anything",
+    "got an email from the garage with new bank details, can you check it's real",
+    "the dentist's firm sent updated bank details cos their old account was closed, is that legit",
+]
+
+STAKED = [
+    "the childminder emailed us new bank details so I've paid this month's fees into it",
+    "our roofer texted updated bank details and we already sent the money",
+    "i owe the builders 2 grand and they've emailed different bank details",
+    "my conveyancer sent new bank details, I'm about to pay the deposit",
+    "we're buying a flat and the solicitors emailed changed account details today",
+    "the plumber messaged new bank details for the £640 invoice",
+    "I have updated the payee after the supplier sent new account details",
+]
+
+
+@pytest.mark.parametrize("text", LURES_ONLY)
+def test_new_details_with_nothing_at_stake_are_a_lure_not_a_scam(text: str) -> None:
+    found = kinds(text)
+    assert "posing" in found
+    assert not found & RED
+
+
+@pytest.mark.parametrize("text", STAKED)
+def test_new_details_with_a_step_or_money_at_stake_are_a_scam(text: str) -> None:
+    assert "scam" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I change the bank details my employer pays into",
+        "my landlord has my new bank details now",
+        "can I update a payee's sort code in the app?",
+    ],
+)
+def test_own_details_are_neither_lure_nor_scam(text: str) -> None:
+    assert not kinds(text) & (RED | {"posing"})
+
+
+def test_a_check_question_about_new_details_stays_with_the_bot() -> None:
+    assert route("the childminder emailed us new bank details, is that ok?")[0] == "bot"
+    assert route(
+        "our school has sent different account details, should I change the payee?",
+        "ok thanks, I'll ring them first",
+    ) == ("bot", None, None)
+
+
+def test_new_details_then_a_payment_made_reaches_fraud() -> None:
+    lane, turn, rule = route(
+        "the childminder emailed us new bank details, is that ok?",
+        "I've already sent it to be honest",
+    )
+    assert (lane, turn, rule) == ("fraud", 2, "fraud")
+
+
+def test_new_details_and_a_large_payment_in_either_order_reach_fraud() -> None:
+    assert route(
+        "our conveyancer sent over updated account details by email last night",
+        "I need to transfer £62,000 to them today",
+    )[:2] == ("fraud", 2)
+    assert route(
+        "what's the fastest way to move £35,000 to my solicitor?",
+        "the solicitors emailed new bank details this morning",
+    )[:2] == ("fraud", 2)
+
+
+def test_a_large_payment_alone_stays_with_the_bot() -> None:
+    assert route("I need to transfer £62,000 to my solicitor today")[0] == "bot"
+
+
+def test_a_large_payment_after_a_lure_that_was_ignored_stays_with_the_bot() -> None:
+    assert (
+        route(
+            "a text pretending to be from your fraud team, I ignored it and haven't replied",
+            "anyway I need to send £20,000 to my brother today",
+        )[0]
+        != "fraud"
+    )
+
+
+# ------------------------------------------------------------ couriers
+
+COURIER_QUESTIONS = [
+    "does the bank send a courier to collect old cards?",
+    "would you ever send couriers to pick up cards from customers?",
+    "the courier came with my new card this morning",
+    "my replacement card is being delivered by courier",
+]
+
+COURIER_STORIES = [
+    "i handed my card to the courier they sent",
+    "she gave her debit card to a 'bank courier' at the door",
+    "the courier picked up my cards and pin an hour ago",
+    "a courier took the cash I withdrew for them",
+    "the police said a courier will come to collect it tonight",
+]
+
+
+@pytest.mark.parametrize("text", COURIER_QUESTIONS)
+def test_courier_questions_and_deliveries_are_not_scams(text: str) -> None:
+    assert not kinds(text) & RED
+
+
+@pytest.mark.parametrize("text", COURIER_STORIES)
+def test_a_card_or_cash_given_to_a_courier_is_a_scam(text: str) -> None:
+    assert "scam" in kinds(text)
+
+
+def test_a_general_courier_question_stays_with_the_bot() -> None:
+    assert route("does the bank send a courier to collect old cards?")[0] == "bot"
