@@ -135,3 +135,72 @@ def test_a_card_or_cash_given_to_a_courier_is_a_scam(text: str) -> None:
 
 def test_a_general_courier_question_stays_with_the_bot() -> None:
     assert route("does the bank send a courier to collect old cards?")[0] == "bot"
+
+
+# ------------------------------------------------------------ checks with no step taken
+
+CHECKS = [
+    "would your fraud team ever ring me and ask me to move my savings to a safe account?",
+    "does the bank ever text people asking for their card pin?",
+    "is it normal for banks to send someone round to collect a card",
+    "got a voicemail saying my account is locked, is that a scam?",
+    "a text says I owe a parking fine and links to a page, is this legit?",
+]
+
+NOT_CHECKS = [
+    # a step taken beside the question, by the customer or the one they speak for
+    "they asked for the code and I gave it, was that a scam?",
+    "my mum's already paid the man £900 for the gutters, is that a scam?",
+]
+
+
+@pytest.mark.parametrize("text", CHECKS)
+def test_a_check_with_no_step_taken_is_a_question(text: str) -> None:
+    found = kinds(text)
+    assert "howto" in found
+    assert "scam_step" not in found
+
+
+@pytest.mark.parametrize("text", NOT_CHECKS)
+def test_a_step_taken_keeps_the_check_from_being_a_question(text: str) -> None:
+    assert "howto" not in kinds(text)
+
+
+def test_a_question_about_the_banks_practice_stays_out_of_the_fraud_lane() -> None:
+    lane, _, _ = route(
+        "would your fraud team ever ring me and ask me to move my savings to a safe account?"
+    )
+    assert lane != "fraud"
+
+
+# ------------------------------------------------------------ gift cards
+
+GIFT_CARD_SCAMS = [
+    "the man from hmrc said the tax owed had to be paid in gift cards so I bought £250 of them",
+    "they said the court fine could only be settled with steam cards, I bought them",
+    "a caller said my bill was overdue and wanted apple gift cards, we've bought six",
+]
+
+GIFT_CARD_DECOYS = [
+    "I bought my nephew an itunes gift card for christmas",
+    "can I use a gift card to pay my water bill?",
+    "can my gran buy gift cards with her debit card in the post office?",
+]
+
+
+@pytest.mark.parametrize("text", GIFT_CARD_SCAMS)
+def test_a_fine_or_bill_paid_in_gift_cards_is_a_scam(text: str) -> None:
+    assert "scam" in kinds(text)
+
+
+@pytest.mark.parametrize("text", GIFT_CARD_DECOYS)
+def test_gift_cards_as_presents_or_refused_are_not_scams(text: str) -> None:
+    assert "scam" not in kinds(text)
+
+
+def test_gift_cards_bought_for_a_fine_reach_fraud_even_asked_as_a_question() -> None:
+    lane, turn, _ = route(
+        "is this a scam? someone from the police wanted the fine in amazon gift cards and "
+        "I've already bought £300"
+    )
+    assert (lane, turn) == ("fraud", 1)

@@ -2103,6 +2103,21 @@ _SHAPES += (
         _POSING_WORDS,
         _POSING,
     ),
+    # round 11: a fine, tax, fee or debt paid in gift cards (no authority or firm takes
+    # them), with the cards bought or their codes given: "the caller said the HMRC penalty
+    # had to be paid in Apple cards, I bought £300 of them". Not a present ("I bought my
+    # niece an Amazon gift card") or a question with nothing bought.
+    _shape(
+        SCAM,
+        0.0,
+        _words("gift giftcards vouchers voucher itunes"),
+        r"^(?=(?s:.*?)\b(?:fines?|tax|taxes|hmrc|government|police|court|bailiffs?|bills?|"
+        r"arrest\w*|warrant|fees?|debt|penalty|customs|tech support|microsoft|wanted|asked|"
+        r"told me|said)\b)(?=(?s:.*?)\b(?:i|we|he|she|they)(?:'ve|'s|\s+has|\s+have|\s+had)?\s+"
+        r"(?:already\s+|just\s+|then\s+)?(?:bought|paid|purchased|sent|read out|read them|gave|"
+        r"scratched)\b)(?s:.*?)\b(?:gift ?cards?|giftcards?|(?:amazon|apple|itunes|google play|"
+        r"steam|ebay)\s+(?:vouchers?|cards?))\b",
+    ),
     # round 11: a payee's new bank details received, no step taken yet ("the school emailed
     # new bank details, do I update the payee?"): a lure, context like a caller posing as the
     # bank. With a payment made or at stake it is a scam (the shape above _REDIRECT_PARTS).
@@ -2572,6 +2587,18 @@ _SHAPES += (
     ),
 )
 
+# A message that tells no step taken (by the customer or the one they speak for: "I gave",
+# "my mum's already paid", "they've sent") and no money gone: only there is talk of scams
+# a question.
+_NO_STEP_TOLD = (
+    r"^(?!(?s:.*?)\b(?:i|we|he|she|they|(?:my|our)\s+\w+)(?:'ve|'s|\s+has|\s+have|\s+had)?\s+"
+    r"(?:just\s+|already\s+|still\s+|then\s+)?(?:gave|given|clicked|tapped|sent|paid|"
+    r"transferred|moved|entered|typed|read out|installed|downloaded|lost|withdrew|bought|"
+    r"purchased|replied|handed)\b|(?s:.*?)\b(?:someone|somebody)\s+"
+    r"(?:has\s+)?(?:used|taken|spent|stolen|accessed)\b|(?s:.*?)\b(?:stolen|taken out|"
+    r"gone from|missing from)\b)"
+)
+
 _SHAPES += (
     # Talk about scams in general, with no harm to this customer told in the message: news
     # ("read an article saying QR codes on parking meters are a scam"), "is it true that
@@ -2591,14 +2618,11 @@ _SHAPES += (
             "typical types "
             "kinds sorts"
         ),
-        r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|still\s+|"
-        r"then\s+)?(?:gave|given|clicked|tapped|sent|paid|transferred|moved|entered|typed|"
-        r"read out|installed|downloaded|lost|withdrew)\b|(?s:.*?)\b(?:someone|somebody)\s+"
-        r"(?:has\s+)?(?:used|taken|spent|stolen|accessed)\b|(?s:.*?)\b(?:stolen|taken out|"
-        r"gone from|missing from)\b)"
-        r"(?s:.*?)(?:\b(?:read|saw|seen|heard|watched)\b[^.?!\n]{0,30}?\b(?:an? article|the news|"
+        _NO_STEP_TOLD
+        + r"(?s:.*?)(?:\b(?:read|saw|seen|heard|watched)\b[^.?!\n]{0,30}?\b(?:an? article|the news|"
         r"a programme|a program|a story|a post|a tiktok|a video|the bbc|watchdog|a report|"
-        r"online)\b|\bis it true\b|\bdo banks\b|\bhow (?:do|can|would|should) (?:i|we)\s+"
+        r"online)\b|\bis it true\b|\bdo banks\b|"
+        r"\bhow (?:do|can|would|should) (?:i|we)\s+"
         r"(?:make sure|protect|avoid|spot|stay safe|keep (?:my|our) (?:money|account|card) safe)\b|"
         r"\bis it safer\b|"
         # "what does a safe account scam look like?", "is it a scam if...", "your policy on
@@ -2764,6 +2788,37 @@ _SHAPES += (
         r"(?:entered|typed|gave|put in)\s+(?:my|our|the)\s+(?:login|log in|details|password|"
         r"passcode|card details|card number|pin)\b[^\n]{0,60}?\b(?:now|since|then)\b[^\n]{0,40}?"
         r"\b(?:payee|payment|money|locked|can't log|transfer)",
+    ),
+)
+
+_SHAPES += (
+    # round 11: a check, with no step taken: on the bank's own practice ("do you ever ring
+    # people about a safe account?", "would the bank send someone for my card?") or on a
+    # message or caller ("a voicemail says my account is locked, is that a scam?"). A howto:
+    # the bot (or an adviser) answers; a step told beside it makes it a report.
+    _shape(
+        HOWTO,
+        0.0,
+        _words(
+            "call ring phone text email e-mail message contact ask send collect request normal "
+            "usual scam legit legitimate genuine real you"
+        ),
+        _gated(
+            "call ring phone text email message contact ask send collect request",
+            rf"{_NO_STEP_TOLD}(?s:.*?)\b(?:do|does|would|will|did)\s+(?:you|you guys|the bank|"
+            r"your bank|banks|a bank|your staff|your team|your fraud team)\s+(?:ever\s+|"
+            r"normally\s+|usually\s+|really\s+)?(?:call|ring|phone|text|email|e-mail|message|"
+            r"contact|ask|send|collect|request)\b",
+        ),
+        _gated(
+            "normal usual",
+            rf"{_NO_STEP_TOLD}(?s:.*?)\bis it (?:normal|usual) for (?:you|the bank|banks|a bank)\b",
+        ),
+        _gated(
+            "scam legit genuine real you",
+            rf"{_NO_STEP_TOLD}(?s:.*?)\b(?:is|was)\s+(?:that|this|it)\s+(?:a\s+|just\s+a\s+)?"
+            r"(?:scam|legit|legitimate|genuine|real|you)\s*\?",
+        ),
     ),
 )
 
