@@ -204,3 +204,43 @@ def test_gift_cards_bought_for_a_fine_reach_fraud_even_asked_as_a_question() -> 
         "I've already bought £300"
     )
     assert (lane, turn) == ("fraud", 1)
+
+
+# ------------------------------------------------------------ bare scam words in other languages
+
+BARE_WORDS = [
+    "¿esto es una estafa?",
+    "c'est une arnaque ou pas ?",
+    "czy to wyłudzenie?",
+    "é golpe isso?",
+    "这个电话是诈骗吗",
+    "bu dolandırıcı mı?",
+]
+
+VICTIMS = [
+    "me han estafado, ayuda",
+    "je me suis fait arnaquer, j'ai été arnaqué",
+    "我被骗了",
+    "dolandırıldım",
+]
+
+
+@pytest.mark.parametrize("text", BARE_WORDS)
+def test_a_bare_scam_word_in_another_language_is_a_mention(text: str) -> None:
+    found = kinds(text)
+    assert "scam_mention" in found
+    assert "scam" not in found
+
+
+@pytest.mark.parametrize("text", VICTIMS)
+def test_a_victims_own_words_in_another_language_stay_a_scam(text: str) -> None:
+    assert "scam" in kinds(text)
+
+
+def test_a_bare_scam_word_without_the_nlu_does_not_reach_the_fraud_lane() -> None:
+    assert route("mi padre recibe llamadas de estafa, ¿ustedes nunca piden el PIN?")[0] != "fraud"
+
+
+def test_a_bare_scam_word_the_nlu_backs_reaches_fraud() -> None:
+    lane, _, _ = route("creo que es una estafa", intent="report_fraud")
+    assert lane == "fraud"
