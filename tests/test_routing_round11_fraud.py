@@ -244,3 +244,32 @@ def test_a_bare_scam_word_without_the_nlu_does_not_reach_the_fraud_lane() -> Non
 def test_a_bare_scam_word_the_nlu_backs_reaches_fraud() -> None:
     lane, _, _ = route("creo que es una estafa", intent="report_fraud")
     assert lane == "fraud"
+
+
+# ------------------------------------------------------------ a stolen card put right long ago
+
+PUT_RIGHT = [
+    "my wallet was nicked last summer and you sorted everything, how do I change my address?",
+    "my card got stolen a year ago, you gave me the money back, can I get a contactless one?",
+    "my details were compromised in march, it was all resolved, what's my overdraft limit?",
+]
+
+NOT_PUT_RIGHT = [
+    "my card was stolen last week and it still isn't sorted",
+    "my card was stolen last month, I sorted a new one but somebody spent £90 on the old one",
+    "my card was stolen again, last time you sorted it quickly",
+]
+
+
+@pytest.mark.parametrize("text", PUT_RIGHT)
+def test_a_theft_put_right_long_ago_is_no_harm(text: str) -> None:
+    assert "no_harm" in kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_PUT_RIGHT)
+def test_a_theft_not_over_is_not_no_harm(text: str) -> None:
+    assert "no_harm" not in kinds(text)
+
+
+def test_a_theft_put_right_beside_a_routine_question_stays_with_the_bot() -> None:
+    assert route(PUT_RIGHT[0], intent="lost_or_stolen_card")[0] == "bot"

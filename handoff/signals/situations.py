@@ -1084,14 +1084,17 @@ _SHAPES += (
         # refunded it", "the money from the scam in the summer came back", "a victim of a scam
         # last year and since then...". Not when it is happening again or still unresolved.
         _gated(
-            "refunded sorted resolved came|back since|then",
+            "refunded sorted resolved came|back since|then money|back put|right",
             r"^(?!(?s:.*?)\b(?:again|another|not|never|still|yet|haven't|hasn't|havent|hasnt|"
-            r"didn't|didnt|won't|isn't|can't|cant|cannot)\b)"
-            r"(?=(?s:.*?)\b(?:fraud|scam|scammed|defrauded|skimmed|cloned|hacked)\b)"
+            r"didn't|didnt|won't|isn't|can't|cant|cannot|someone|somebody|spent|now)\b)"
+            # round 11: a card stolen or compromised is the same past trouble
+            r"(?=(?s:.*?)\b(?:fraud|scam|scammed|defrauded|skimmed|cloned|hacked|stolen|nicked|"
+            r"pinched|compromised)\b)"
             r"(?=(?s:.*?)\b(?:last (?:year|month|week|summer|winter|spring|autumn|time)|ago|"
             r"in (?:january|february|march|april|may|june|july|august|september|october|"
             r"november|december|the summer|the spring|the autumn|the winter))\b)"
-            r"(?s:.*?)\b(?:refunded|sorted|resolved|came back|since then)\b",
+            r"(?s:.*?)\b(?:refunded|sorted|resolved|came back|since then|(?:gave|got|paid) "
+            r"(?:me |us )?(?:the |my |our )?money back|put (?:it|that|things) right)\b",
         ),
     ),
     # A request that a fraud flag makes sensitive: a new payee, a higher limit, a large
