@@ -273,3 +273,50 @@ def test_a_theft_not_over_is_not_no_harm(text: str) -> None:
 
 def test_a_theft_put_right_beside_a_routine_question_stays_with_the_bot() -> None:
     assert route(PUT_RIGHT[0], intent="lost_or_stolen_card")[0] == "bot"
+
+
+# ------------------------------------------------------------ payee name mismatch, money mules
+
+MISMATCH_PUSHED = [
+    "the account name came back as no match but the seller says to ignore it",
+    "the payee check said the name doesn't match, he told me it's normal for firms",
+    "they keep saying just send it, even though the payee name did not match",
+]
+
+MISMATCH_CALM = [
+    "the payee name didn't match, I'd spelt her surname wrong",
+    "why does it say the name doesn't match when I pay my mum?",
+    "the name doesn't match so I've rung the builder to check his details",
+]
+
+MULES = [
+    "saw an offer on tiktok, you receive payments into your account and move them on for a cut",
+    "a man on telegram wants to use my account for receiving money, I'd earn £300",
+    "the job is to keep 5% and forward the rest to their agent",
+]
+
+NOT_MULES = [
+    "my brother sends me money for mum and I pass it on to her",
+    "can I use my account to receive money from abroad?",
+    "my employer pays my wages into this account",
+]
+
+
+@pytest.mark.parametrize("text", MISMATCH_PUSHED)
+def test_a_name_mismatch_with_pressure_to_pay_is_a_scam(text: str) -> None:
+    assert "scam" in kinds(text)
+
+
+@pytest.mark.parametrize("text", MISMATCH_CALM)
+def test_a_name_mismatch_alone_is_not_a_scam(text: str) -> None:
+    assert "scam" not in kinds(text)
+
+
+@pytest.mark.parametrize("text", MULES)
+def test_money_passed_through_the_account_for_pay_is_a_scam(text: str) -> None:
+    assert "scam" in kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_MULES)
+def test_family_money_passed_on_is_not_a_scam(text: str) -> None:
+    assert "scam" not in kinds(text)

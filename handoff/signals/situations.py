@@ -2106,6 +2106,42 @@ _SHAPES += (
         _POSING_WORDS,
         _POSING,
     ),
+    # round 11: Confirmation of Payee warns the name does not match and the payee (or a
+    # caller) says to pay anyway: "his account name doesn't match but he says it's fine,
+    # send it anyway". Not the warning alone ("the name didn't match, I used his full name").
+    _shape(
+        SCAM,
+        0.0,
+        _words("match matched matching"),
+        r"^(?=(?s:.*?)(?:\b(?:he|she|they|the (?:seller|builder|landlord|company|firm|agent|"
+        r"caller|man|woman))\s+(?:says|said|told me|tells me|insists|insisted|keeps saying|"
+        r"keep saying|keep telling me|keeps telling me)\b"
+        r"[^.?!\n]{0,40}?\b(?:it's fine|its fine|it is fine|it's normal|it is normal|ignore|"
+        r"anyway|nothing to worry|not to worry|don't worry|just send|just pay)|\b(?:send|pay|"
+        r"transfer)\s+(?:it|the money)\s+anyway)\b)(?s:.*?)\b(?:name|names|payee|account name|"
+        r"details)\b[^.?!\n]{0,30}?\b(?:doesn't|does not|didn't|did not|don't|do not|won't|"
+        r"isn't|wasn't|not a|no)\s+(?:match|matching|matched)\b",
+    ),
+    # round 11: a money mule: paid to let money pass through the account ("get paid to
+    # receive money and send it on", "keep 10% and transfer the rest", "use my account to
+    # receive payments for them"). Not family money passed on with no job or cut in it.
+    _shape(
+        SCAM,
+        0.0,
+        _words("on onward onwards abroad rest account"),
+        r"^(?=(?s:.*?)\b(?:job|advert|ad|offer|commission|paid to|earn|earning|a week|per week|"
+        r"instagram|tiktok|facebook|whatsapp|telegram|snapchat|cut|percent|agent)\b)(?s:.*?)"
+        r"\b(?:receive|receiving|received|take|taking|accept|accepting|get|getting)\s+(?:money|"
+        r"payments?|funds|transfers?|cash)\b[^.?!\n]{0,40}?\b(?:send|sending|sent|transfer|"
+        r"transferring|pass|passing|forward|forwarding|move|moving)\s+(?:it|them|the money|"
+        r"the rest)\s+(?:on|onwards?|abroad)\b",
+        r"\bkeep\s+(?:a\s+)?(?:\d+\s?%|\d+ percent|a cut|some|£\s?\d+)[^.?!\n]{0,40}?\b(?:send|"
+        r"transfer|pass|forward)\w*\s+(?:on\s+)?the rest\b",
+        r"\b(?:wants?|wanted|asked|asking|let|letting|allow|allowed|lend|lending)\s+(?:me\s+|him\s+|"
+        r"her\s+|them\s+|someone\s+)?(?:to\s+)?(?:use|using)\s+(?:my|our)\s+(?:bank\s+)?account\s+"
+        r"(?:details\s+)?(?:to|for)\s+"
+        r"(?:receive|receiving|move|moving|pass|passing|take|taking)\s+(?:money|payments?|funds)\b",
+    ),
     # round 11: a fine, tax, fee or debt paid in gift cards (no authority or firm takes
     # them), with the cards bought or their codes given: "the caller said the HMRC penalty
     # had to be paid in Apple cards, I bought £300 of them". Not a present ("I bought my
