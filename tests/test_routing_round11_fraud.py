@@ -320,3 +320,27 @@ def test_money_passed_through_the_account_for_pay_is_a_scam(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_MULES)
 def test_family_money_passed_on_is_not_a_scam(text: str) -> None:
     assert "scam" not in kinds(text)
+
+
+# ------------------------------------------------------------ a step denied in another language
+
+STEPS_DENIED = [
+    "dostałem sms, nie kliknąłem w link",
+    "am primit un mesaj ciudat, nu am dat click pe link",
+    "我收到短信，但我没点了链接",
+]
+
+STEPS_TAKEN = [
+    "dostałem sms i kliknąłem w link",
+    "am dat click pe un link si am dat datele cardului",
+]
+
+
+@pytest.mark.parametrize("text", STEPS_DENIED)
+def test_a_step_denied_in_another_language_is_not_a_scam(text: str) -> None:
+    assert "scam" not in kinds(text)
+
+
+@pytest.mark.parametrize("text", STEPS_TAKEN)
+def test_a_step_taken_in_another_language_is_still_a_scam(text: str) -> None:
+    assert "scam" in kinds(text)

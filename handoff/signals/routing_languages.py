@@ -11,9 +11,11 @@ written without spaces, is matched as substrings instead (:data:`UNSPACED`).
 Negation. A phrase preceded by one of ``negated_before`` ("nie", "no quiero", "don't want
 to") or followed, within one word, by one of ``negated_after`` (the verb-final languages
 put "not" after the phrase: Urdu/Hindi "nahi", Panjabi "ਨਹੀਂ", Bengali "না", Gujarati
-"નથી", Turkish "istemiyorum") is not a cue. Fraud and scam phrases are never negated: many
-are themselves negative ("I didn't make this payment") and a missed fraud costs more than a
-false one.
+"નથી", Turkish "istemiyorum") is not a cue. Fraud phrases are never negated: many are
+themselves negative ("I didn't make this payment") and a missed fraud costs more than a
+false one. Scam phrases are steps taken ("I clicked the link", "I gave the code"): round 11,
+a denial before one ("nu am apăsat pe link", "nie kliknąłem") cancels it, as English "I
+haven't clicked anything" is no harm.
 
 Kinds. Besides requests for a person, fraud, scams, vulnerability, threats to leave, formal
 complaints and legal threats, each language may list the kinds English finds as situation
