@@ -344,3 +344,26 @@ def test_a_step_denied_in_another_language_is_not_a_scam(text: str) -> None:
 @pytest.mark.parametrize("text", STEPS_TAKEN)
 def test_a_step_taken_in_another_language_is_still_a_scam(text: str) -> None:
     assert "scam" in kinds(text)
+
+
+# ------------------------------------------------------------ a "link to receive money" not used
+
+LINK_DENIED = [
+    "a buyer on gumtree sent a link to claim the payment, I haven't clicked it, is that ok?",
+    "the seller says I need a form to release the money but we didn't fill anything in",
+]
+
+LINK_USED = [
+    "the buyer sent me a link to receive the money and I put my card details in",
+    "someone on vinted says I have to use their site to accept the payment",
+]
+
+
+@pytest.mark.parametrize("text", LINK_DENIED)
+def test_a_receive_money_link_not_used_is_not_a_scam(text: str) -> None:
+    assert "scam" not in kinds(text)
+
+
+@pytest.mark.parametrize("text", LINK_USED)
+def test_a_receive_money_link_used_or_pressed_on_the_customer_is_a_scam(text: str) -> None:
+    assert "scam" in kinds(text)

@@ -2268,12 +2268,17 @@ _SHAPES += (
     ),
     # Someone else asks the customer to click a link or give card details to RECEIVE money:
     # the marketplace "buyer" scam ("the buyer says they've paid but I need to click a link
-    # to receive the money"). Not "can I send a payment link to get paid?"
+    # to receive the money"). Not "can I send a payment link to get paid?". round 11: not
+    # when the customer says they have not done it ("I haven't clicked it, is that normal?"):
+    # a check before any step, answered by the bot.
     _shape(
         SCAM,
         0.0,
         _words("link website site page form card"),
-        r"^(?=(?s:.*?)\b(?:buyer|seller|they|he|she|someone|somebody|sent me|says|said|asking|"
+        r"^(?!(?s:.*?)\b(?:i|we)\s+(?:haven't|have not|havent|didn't|did not|didnt|won't|"
+        r"will not|wont|am not going to|'m not going to)\s+(?:done|do|clicked|click|put|entered|"
+        r"enter|given|give|gave|filled|fill|opened|open|pressed|press|tapped|tap|touched)\b)"
+        r"(?=(?s:.*?)\b(?:buyer|seller|they|he|she|someone|somebody|sent me|says|said|asking|"
         r"asked|wants)\b)(?s:.*?)\b(?:link|website|site|page|form|card number|card details)\b"
         r"[^.?!\n]{0,40}?\bto\s+['\"]?(?:receive|claim|accept|release|get|collect|unlock)['\"]?"
         r"\s+(?:the|my|your|his|her|their|a|this)?\s*(?:money|payment|funds|refund|cash|"
