@@ -367,3 +367,28 @@ def test_a_receive_money_link_not_used_is_not_a_scam(text: str) -> None:
 @pytest.mark.parametrize("text", LINK_USED)
 def test_a_receive_money_link_used_or_pressed_on_the_customer_is_a_scam(text: str) -> None:
     assert "scam" in kinds(text)
+
+
+# ------------------------------------------------------------ "in my name": theft or a wish
+
+ID_THEFT = [
+    "a catalogue account was opened in my name, I've no idea who by",
+    "my credit file shows a phone contract in my name",
+    "they took out finance in my name on a car",
+]
+
+OWN_NAME = [
+    "can I have a savings account in my name only?",
+    "I'd like a credit card in my name rather than a joint one",
+    "how do I move the mortgage into my name after the divorce",
+]
+
+
+@pytest.mark.parametrize("text", ID_THEFT)
+def test_credit_taken_in_my_name_by_someone_is_a_report(text: str) -> None:
+    assert "fraud_report" in kinds(text)
+
+
+@pytest.mark.parametrize("text", OWN_NAME)
+def test_an_account_wanted_in_my_own_name_is_not_a_report(text: str) -> None:
+    assert "fraud_report" not in kinds(text)

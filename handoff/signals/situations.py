@@ -2713,13 +2713,18 @@ _SHAPES += (
         r"[^.?!\n]{0,30}?\b(?:say|tell (?:them|you)|to say)\b",
         r"\bto lie to (?:the bank|you|my bank)\b",
     ),
-    # Identity theft: "someone took out a loan in my name".
+    # Identity theft: "someone took out a loan in my name". round 11: told as done by
+    # someone, or denied, or found; not "how do I open an account just in my name?".
     _shape(
         FRAUD_REPORT,
         0.0,
         _words("name"),
         _gated(
             "in|my|name in|our|name in|his|name in|her|name",
+            r"^(?=(?s:.*?)\b(?:someone|somebody|they|he|she|fraudsters?|scammers?|criminals?|"
+            r"opened|taken out|took out|applied|registered|set up|not me|wasn't me|didn't|"
+            r"did not|never|no idea|unknown|found|showing|shows|showed|appeared|letter|"
+            r"credit (?:report|file|check|score))\b)(?s:.*?)"
             r"\b(?:loan|loans|account|accounts|card|credit card|credit|mortgage|phone contract|"
             r"contract|overdraft|finance|catalogue)\b[^.?!\n]{0,40}?\bin (?:my|our|his|her) "
             r"name\b(?![^.?!\n]{0,20}\b(?:change|changed|spelt|spelled|wrong|update)\b)",
