@@ -1086,7 +1086,7 @@ _SHAPES += (
         _gated(
             "refunded sorted resolved came|back since|then money|back put|right",
             r"^(?!(?s:.*?)\b(?:again|another|not|never|still|yet|haven't|hasn't|havent|hasnt|"
-            r"didn't|didnt|won't|isn't|can't|cant|cannot|someone|somebody|spent|now)\b)"
+            r"didn't|didnt|won't|isn't|can't|cant|cannot|spent|now)\b)"
             # round 11: a card stolen or compromised is the same past trouble
             r"(?=(?s:.*?)\b(?:fraud|scam|scammed|defrauded|skimmed|cloned|hacked|stolen|nicked|"
             r"pinched|compromised)\b)"
