@@ -134,9 +134,11 @@ CASES: dict[str, dict[str, list[str]]] = {
         ],
         "scam": [
             "am dat click pe un link si am dat datele cardului",
-            "cred că e o țeapă",
+            "am luat țeapă",
             "m-a sunat cineva, a zis că e de la bancă și mi-a cerut codul",
         ],
+        # round 11: "I think it's a scam" is a mention, as English (no step told)
+        "scam_mention": ["cred că e o țeapă"],
         "vulnerability": ["soțul meu a murit luna trecută", "sunt în spital", "am datorii mari"],
         "churn_threat": ["o să închid contul dacă nu rezolvați"],
         "negated": ["nu vreau să vorbesc cu un operator", "nu vreau sa vorbesc cu nimeni"],
@@ -253,7 +255,9 @@ CASES: dict[str, dict[str, list[str]]] = {
             "quiero hablar con un humano",
         ],
         "fraud": ["no hice este pago", "me robaron la tarjeta", "no reconozco este cargo"],
-        "scam": ["creo que es una estafa", "hice clic en un enlace y di mis datos"],
+        "scam": ["me han estafado", "hice clic en un enlace y di mis datos"],
+        # round 11: "I think it's a scam" is a mention, as English (no step told)
+        "scam_mention": ["creo que es una estafa"],
         "vulnerability": [
             "mi madre murió la semana pasada",
             "estoy en el hospital",
@@ -385,7 +389,9 @@ CASES: dict[str, dict[str, list[str]]] = {
             "siarad â pherson plis",
         ],
         "fraud": ["twyll ar fy nghyfrif", "nid fi wnaeth y taliad"],
-        "scam": ["dw i'n meddwl mai sgam oedd e"],
+        "scam": ["rydw i wedi cael fy nhwyllo"],
+        # round 11: "I think it was a scam" is a mention, as English (no step told)
+        "scam_mention": ["dw i'n meddwl mai sgam oedd e"],
         "vulnerability": ["mae fy nhad wedi marw", "dw i yn yr ysbyty"],
         "negated": ["does dim angen siarad â rhywun"],
         "calm": [
@@ -433,7 +439,9 @@ CASES: dict[str, dict[str, list[str]]] = {
             "je veux parler à quelqu'un",
         ],
         "fraud": ["je n'ai pas fait ce paiement", "on m'a volé ma carte", "mon compte piraté"],
-        "scam": ["je crois que c'est une arnaque", "j'ai cliqué sur un lien et j'ai donné le code"],
+        "scam": ["je me suis fait arnaquer", "j'ai cliqué sur un lien et j'ai donné le code"],
+        # round 11: "I think it's a scam" is a mention, as English (no step told)
+        "scam_mention": ["je crois que c'est une arnaque"],
         "vulnerability": ["mon mari est décédé", "je suis à l'hôpital", "je n'en peux plus"],
         "churn_threat": ["sinon je vais fermer mon compte"],
         "negated": ["je ne veux pas parler à un conseiller", "pas besoin de parler à quelqu'un"],
@@ -641,7 +649,15 @@ CASES: dict[str, dict[str, list[str]]] = {
     },
 }
 
-_KINDS = ("fraud", "scam", "vulnerability", "churn_threat", "complaint", "legal_threat")
+_KINDS = (
+    "fraud",
+    "scam",
+    "scam_mention",
+    "vulnerability",
+    "churn_threat",
+    "complaint",
+    "legal_threat",
+)
 
 
 def _cases(kind: str) -> list[tuple[str, str]]:

@@ -20,10 +20,11 @@ POSITIVES = [
     ("scam", "paying the roofer's firm today, they've emailed new bank details over"),
     ("scam", "my solicitor wants the deposit and she just sent different account details"),
     ("scam", "our builder is owed £6k and he texted me updated payment details this morning"),
-    # the redirection's excuse, whoever sent it
-    ("scam", "got an email with new account details as their old account has been closed"),
-    ("scam", "the nursery messaged different bank details saying their bank had changed"),
-    ("scam", "a letter came with updated payment details cos the account is under review"),
+    # the redirection's excuse, whoever sent it (round 11: with nothing paid or at stake, a
+    # lure received: posing; a step or money at stake makes it a scam)
+    ("posing", "got an email with new account details as their old account has been closed"),
+    ("posing", "the nursery messaged different bank details saying their bank had changed"),
+    ("posing", "a letter came with updated payment details cos the account is under review"),
     # courier fraud
     ("scam", "a man is coming round later to collect my debit card, is that you?"),
     ("scam", "they're sending a courier to pick up my cards tonight"),

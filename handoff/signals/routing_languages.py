@@ -11,9 +11,11 @@ written without spaces, is matched as substrings instead (:data:`UNSPACED`).
 Negation. A phrase preceded by one of ``negated_before`` ("nie", "no quiero", "don't want
 to") or followed, within one word, by one of ``negated_after`` (the verb-final languages
 put "not" after the phrase: Urdu/Hindi "nahi", Panjabi "ਨਹੀਂ", Bengali "না", Gujarati
-"નથી", Turkish "istemiyorum") is not a cue. Fraud and scam phrases are never negated: many
-are themselves negative ("I didn't make this payment") and a missed fraud costs more than a
-false one.
+"નથી", Turkish "istemiyorum") is not a cue. Fraud phrases are never negated: many are
+themselves negative ("I didn't make this payment") and a missed fraud costs more than a
+false one. Scam phrases are steps taken ("I clicked the link", "I gave the code"): round 11,
+a denial before one ("nu am apăsat pe link", "nie kliknąłem") cancels it, as English "I
+haven't clicked anything" is no harm.
 
 Kinds. Besides requests for a person, fraud, scams, vulnerability, threats to leave, formal
 complaints and legal threats, each language may list the kinds English finds as situation
@@ -86,6 +88,7 @@ PRAISE = "praise"  # a warm word: sarcasm only beside a failure (handoff.signals
 SARCASM = "sarcasm"  # unmistakable on its own: "thanks for nothing"
 HOWTO = "howto"  # a question about fraud as a topic: "where is the anti-fraud setting?"
 STILL_NOT = "still_not"  # "still not working", "still nothing": the problem outlived an answer
+SCAM_MENTION = "scam_mention"  # the bare word for a scam or a scammer: see _BARE_SCAM_WORDS
 
 # Those kinds' weights in the frustration score (what the English lexicon's groups of the
 # kind weigh; repetition as its milder group, since "third time" may count a recurrence;
@@ -101,6 +104,7 @@ LANGUAGE_ONLY_KINDS: dict[str, tuple[float, bool]] = {
     PRAISE: (0.45, True),
     SARCASM: (0.55, True),
     STILL_NOT: (0.45, True),  # the English lexicon's "still not" group
+    SCAM_MENTION: (0.0, True),
 }
 
 
@@ -560,6 +564,10 @@ ROMANIAN = Language(
         ),
         SCAM: (
             "țeapă",
+            # round 11: "I got stung", a victim's words (bare "țeapă" is a mention)
+            "am luat țeapă",
+            "am luat o țeapă",
+            "am primit țeapă",
             "escrocherie",
             "înșelătorie",
             "m-au păcălit",
@@ -750,7 +758,21 @@ PANJABI = Language(
             "mera card chori",
             "dhokha",
         ),
-        SCAM: ("ਠੱਗੀ", "ਠੱਗ", "ਲਿੰਕ ਤੇ ਕਲਿੱਕ", "ਕੋਡ ਦੱਸ ਦਿੱਤਾ", "ٹھگی", "thaggi", "thag", "link te click"),
+        SCAM: (
+            "ਠੱਗੀ",
+            "ਠੱਗ",
+            "ਲਿੰਕ ਤੇ ਕਲਿੱਕ",
+            "ਕੋਡ ਦੱਸ ਦਿੱਤਾ",
+            "ٹھگی",
+            "thaggi",
+            "thag",
+            "link te click",
+            # round 11: it happened to me ("with me a fraud happened"): a victim's words
+            "ਨਾਲ ਠੱਗੀ ਹੋਈ",
+            "ਨਾਲ ਠੱਗੀ ਹੋ ਗਈ",
+            "naal thaggi hoi",
+            "naal thaggi ho gayi",
+        ),
         VULNERABLE: (
             "ਗੁਜ਼ਰ ਗਏ",
             "ਗੁਜ਼ਰ ਗਈ",
@@ -880,6 +902,11 @@ _ROMAN_HINDUSTANI_FRAUD = (
 )
 _ROMAN_HINDUSTANI_SCAM = (
     "thagi",
+    # round 11: "it happened to me", a victim's words (bare "thagi" is a mention)
+    "saath thagi hui",
+    "saath thagi ho gayi",
+    "saath dhoka hua",
+    "saath dhoka ho gaya",
     "thag liya",
     "link pe click",
     "link par click",
@@ -1038,7 +1065,15 @@ URDU = Language(
             "اکاؤنٹ ہیک",
             *_ROMAN_HINDUSTANI_FRAUD,
         ),
-        SCAM: ("دھوکہ", "لنک پر کلک", "او ٹی پی بتا دیا", "کوڈ بتا دیا", *_ROMAN_HINDUSTANI_SCAM),
+        SCAM: (
+            "دھوکہ",
+            "ساتھ دھوکہ ہوا",
+            "ساتھ دھوکہ ہو گیا",
+            "لنک پر کلک",
+            "او ٹی پی بتا دیا",
+            "کوڈ بتا دیا",
+            *_ROMAN_HINDUSTANI_SCAM,
+        ),
         VULNERABLE: (
             "میرا سارا پیسہ لے",
             "سارا پیسہ لے لیتے",
@@ -1134,7 +1169,15 @@ HINDI = Language(
             "खाता हैक",
             *_ROMAN_HINDUSTANI_FRAUD,
         ),
-        SCAM: ("ठगी", "लिंक पर क्लिक", "ओटीपी बता दिया", "ओटीपी दे दिया", *_ROMAN_HINDUSTANI_SCAM),
+        SCAM: (
+            "ठगी",
+            "साथ ठगी हुई",
+            "साथ ठगी हो गई",
+            "लिंक पर क्लिक",
+            "ओटीपी बता दिया",
+            "ओटीपी दे दिया",
+            *_ROMAN_HINDUSTANI_SCAM,
+        ),
         VULNERABLE: (
             "देहांत",
             "सारा पैसा ले लेते",
@@ -1233,6 +1276,12 @@ PORTUGUESE = Language(
         ),
         SCAM: (
             "golpe",
+            # round 11: "I fell for a scam", a victim's words (bare "golpe" is a mention)
+            "caí num golpe",
+            "caí no golpe",
+            "caí em um golpe",
+            "sofri um golpe",
+            "levei um golpe",
             "golpista",
             "burla",
             "fui enganado",
@@ -2478,8 +2527,15 @@ FRENCH = Language(
         ),
         SCAM: (
             "arnaque",
-            "arnaqué",
-            "arnaquée",
+            # round 11: the victim's own words (folded, bare "arnaqué" is the noun
+            # "arnaque", a mention: _BARE_SCAM_WORDS)
+            "été arnaqué",
+            "été arnaquée",
+            "fait arnaquer",
+            "m'a arnaqué",
+            "m'a arnaquée",
+            "m'ont arnaqué",
+            "m'ont arnaquée",
             "escroquerie",
             "escroc",
             "j'ai cliqué sur un lien",
@@ -3559,3 +3615,42 @@ LANGUAGES: tuple[Language, ...] = (
     UKRAINIAN,
     BULGARIAN,
 )
+
+# round 11: the bare word for a scam, a fraud or a scammer ("estafa", "arnaque", "دھوکہ",
+# "诈骗") says the talk is about scams, not that one happened: "my father gets scam calls,
+# you never ask for a PIN, right?". As English "scam" (routing_lexicon's scam_mention), it
+# is scam_mention: the fraud lane needs the NLU to agree or a step told (a scam_step), else
+# an adviser checks (rule fraud_words_unbacked). A victim's own words ("I was scammed":
+# "estafado", "被骗") and the stories stay scam.
+_BARE_SCAM_WORDS: dict[str, tuple[str, ...]] = {
+    "pl": ("wyłudzenie",),
+    "ro": ("țeapă", "escrocherie", "înșelătorie"),
+    "pa": ("ਠੱਗੀ", "ਠੱਗ", "ٹھگی", "thaggi", "thag"),
+    "ur": ("دھوکہ", "thagi"),
+    "pt": ("golpe", "golpista", "burla"),
+    "es": ("estafa",),
+    "ar": ("نصب", "نصاب", "nasb", "nassab"),
+    "bn": ("প্রতারক", "ঠকানো"),
+    "cy": ("sgam",),
+    "hi": ("ठगी", "thagi"),
+    "fr": ("arnaque", "escroquerie", "escroc"),
+    "zh": ("诈骗", "詐騙", "骗子", "騙子"),
+    "tr": ("dolandırıcı",),
+    "lt": ("sukčiai", "sukčius"),
+}
+
+
+def _bare_scam_words_are_mentions() -> None:
+    for language in LANGUAGES:
+        bare = _BARE_SCAM_WORDS.get(language.code, ())
+        if not bare:
+            continue
+        stories = language.cues[SCAM]
+        missing = [w for w in bare if w not in stories]
+        if missing:
+            raise ValueError(f"{language.code}: not a scam phrase: {missing}")
+        language.cues[SCAM] = tuple(w for w in stories if w not in bare)
+        language.cues[SCAM_MENTION] = (*language.cues.get(SCAM_MENTION, ()), *bare)
+
+
+_bare_scam_words_are_mentions()

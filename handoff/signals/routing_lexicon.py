@@ -1217,9 +1217,11 @@ _EARLIER = {
     "ur": _URDU,
     "pa": _PANJABI,
 }
-# Fraud and scam phrases are never negated: many are negative themselves ("I didn't make
-# this payment", "nu am făcut eu") and a missed fraud costs more than a false alarm.
-_NEVER_NEGATED = frozenset({FRAUD, SCAM})
+# Fraud phrases are never negated: many are negative themselves ("I didn't make this
+# payment", "nu am făcut eu") and a missed fraud costs more than a false alarm. round 11: scam
+# phrases are steps taken ("kliknąłem w link"), so a denial before one ("nie kliknąłem w
+# link", "nu am apăsat pe link") cancels it: a customer checking a text they did not open.
+_NEVER_NEGATED = frozenset({FRAUD})
 # Hook for routing_languages: kinds that only the other languages' phrase lists add here
 # (English finds them as situation shapes or lexicon groups: repeated asking, sarcastic
 # praise, a described fraud...), with their weights, which are never negated, and words that

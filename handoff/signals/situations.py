@@ -406,7 +406,20 @@ _SHAPES: tuple[_Shape, ...] = (
         ),
         _gated(
             "courier",
-            r"\bcourier\b[^\n]{0,80}?\b(?:collect|collected|pick|picked|coming|came|come)\b",
+            # round 11: for the card, cash or valuables, told as what happened or is
+            # arranged; not a general question ("does the bank send couriers to collect old
+            # cards?") or a delivery ("the courier came with my new card").
+            r"^(?!\s*(?:does|do|did|would|will|can|could|should|is it|is that|are|why would|"
+            r"how would)\s+(?:the bank|banks|you|a bank|your bank|anyone|it|they|couriers?)\b)"
+            r"(?s:.*?)\bcourier\b[^\n]{0,80}?\b(?:collect|collected|collecting|pick|picked|"
+            r"picking|coming for|came for|come for|took|take|taken)\b[^.?!\n]{0,40}?\b(?:cards?|"
+            r"cash|money|pin|gold|jewellery|jewelry|valuables|watch|watches|bars?|it|them)\b",
+        ),
+        # The card or cash given to a courier ("she gave her card to a 'bank courier'").
+        _gated(
+            "courier",
+            r"\b(?:gave|given|handed|give|hand|handing|giving)\b[^.?!\n]{0,40}?\b(?:to|over to)\s+"
+            r"(?:a|the|their|his|her|your)\s+['\"]?(?:bank\s+|police\s+)?courier\b",
         ),
         # paid and the other side vanished
         _gated(
@@ -743,7 +756,53 @@ _BILLER = (
     r"letting agents?|contractors?|accountant|the company|the firm|the garage|"
     r"the dealer|the dealership|the agency|firm|roofers?|plumbers?|electricians?|"
     r"(?:kitchen |bathroom |window )?fitters?|decorators?|tradesm[ae]n|"
-    r"architects?|surveyors?|mechanic|nursery|school)"
+    r"architects?|surveyors?|mechanic|nursery|school|"
+    # round 11: those paid for a service or fees (their notice alone is a lure: _STAKE)
+    r"childminders?|cleaners?|gardeners?|tutors?|college|university|care home|dentists?|vets?)"
+)
+# A payee's "new bank details" sent by message: the redirection's notice. Each part is an
+# alternative of the shapes below (a scam with _STAKE, else a lure received: posing).
+_REDIRECT_PARTS = (
+    rf"\b{_BILLER}(?:'s)?\s+(?:has\s+|have\s+|just\s+|then\s+|now\s+)*(?:emailed|e-mailed|"
+    r"sent|texted|messaged|whatsapped|changed|updated|given me|gave me|sent over|"
+    r"emailed over|emailed me|sent me|texted me)\b[^.?!\n]{0,40}?\b(?:new|updated|changed|"
+    r"different|another)\s+(?:bank|account|payment|sort code)\s+(?:details|number|info)\b"
+    r"(?!\s+(?:form|forms|mandate|change form|request))",
+    rf"\b(?:email|text|message|letter|invoice)\s+from\s+(?:(?:my|the|our)\s+)?{_BILLER}\b"
+    r"[^.?!\n]{0,60}?\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+"
+    r"details\b",
+    rf"\b{_BILLER}(?:'s)?\s+(?:bank|account|payment)\s+details\s+(?:have|has)\s+"
+    r"(?:changed|been changed|been updated)\b",
+    # The biller named first, then "he", "she" or "they" sent the details: "paying the
+    # builder today, he's sent new bank details by email".
+    rf"^(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)\b(?:he|she|they)(?:'s|'ve|\s+has|\s+have|\s+just)*"
+    r"\s+(?:emailed|e-mailed|sent|texted|messaged|whatsapped|sent over|emailed over)\s+"
+    r"(?:me\s+|us\s+)?(?:\w+\s+){0,2}?(?:new|updated|changed|different)\s+(?:bank|account|"
+    r"payment)\s+(?:details|number|info)\b",
+    # The redirection's own excuse, whoever sent it: "they emailed new account details
+    # because their bank changed". Not "how do I change my bank details?".
+    r"\b(?:emailed|e-mailed|texted|messaged|sent|email|text|message|letter)\b[^.?!\n]{0,60}?"
+    r"\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+(?:details|number|"
+    r"info)\b[^.?!\n]{0,40}?\b(?:because|as|saying|says|said|since|cos|coz)\s+(?:that\s+)?"
+    r"(?:their|his|her|its|the)\s+(?:old\s+)?(?:bank|account|bank account|bank details|"
+    r"account details)\s+(?:has\s+|have\s+|had\s+|was\s+|is\s+)?(?:been\s+)?(?:changed|"
+    r"moved|closed|switched|frozen|under review)\b",
+)
+# A step taken or a payment at stake beside a payee's new details: paid, sent, updated the
+# payee, "about to pay", money owed, an invoice due, a house being bought. Not a question
+# whether to ("do I update the payee?", "is that normal?").
+_STAKE = (
+    r"(?:\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:already\s+|just\s+|now\s+|also\s+)?"
+    r"(?:paid|sent|transferred|moved|updated|changed|amended|added|set up)\b"
+    r"|\b(?:already|just)\s+(?:paid|sent|transferred)\b"
+    r"|(?<!do i )(?<!do we )(?<!should i )(?<!should we )\b(?:about to|going to|gonna|"
+    r"need to|needs to|have to|has to|got to|meant to|supposed to|due to)\s+(?:pay|send|"
+    r"transfer|add|update|change|set up)\b"
+    r"|\b(?:owe|owed|owes|owing|invoice|invoices|deposit|balance|completion|outstanding|"
+    r"paying|chaps)\b|£\s?\d|\b\d[\d,.]*\s?(?:k|grand|pounds)\b"
+    # a purchase the payee is paid for: "buying a house", "selling our flat"
+    r"|\b(?:buying|purchasing|selling)\s+(?:a|the|our|my)\s+(?:new\s+)?(?:house|home|flat|"
+    r"property|car)\b)"
 )
 _NUMBER_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|some)"
 # The customer says why they suspect it: words that make details typed into a page a report.
@@ -842,36 +901,15 @@ _SHAPES += (
         r"submitted)\s+(?:in\s+)?(?:all\s+)?(?:my|our)\s+(?:card\s+|bank\s+|login\s+|log in\s+|"
         r"security\s+|personal\s+|account\s+)?(?:details|number|pin|password|passcode|info)\b",
     ),
-    # New bank details from someone the customer pays: "my solicitor emailed new bank
-    # details this morning, says the old ones were wrong".
+    # New bank details from someone the customer pays, with a payment made or at stake:
+    # "my solicitor emailed new bank details, I've sent the deposit". round 11: the notice
+    # alone ("my nursery sent new bank details, is that normal?") is a lure received, not a
+    # scam: posing (below), fraud once a step follows or the NLU agrees.
     _shape(
         SCAM,
         0.0,
         _words("details"),
-        rf"\b{_BILLER}(?:'s)?\s+(?:has\s+|have\s+|just\s+|then\s+|now\s+)*(?:emailed|e-mailed|"
-        r"sent|texted|messaged|whatsapped|changed|updated|given me|gave me|sent over|"
-        r"emailed over|emailed me|sent me|texted me)\b[^.?!\n]{0,40}?\b(?:new|updated|changed|"
-        r"different|another)\s+(?:bank|account|payment|sort code)\s+(?:details|number|info)\b"
-        r"(?!\s+(?:form|forms|mandate|change form|request))",
-        rf"\b(?:email|text|message|letter|invoice)\s+from\s+(?:my|the|our)\s+{_BILLER}\b"
-        r"[^.?!\n]{0,60}?\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+"
-        r"details\b",
-        rf"\b{_BILLER}(?:'s)?\s+(?:bank|account|payment)\s+details\s+(?:have|has)\s+"
-        r"(?:changed|been changed|been updated)\b",
-        # The biller named first, then "he", "she" or "they" sent the details: "paying the
-        # builder today, he's sent new bank details by email".
-        rf"^(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)\b(?:he|she|they)(?:'s|'ve|\s+has|\s+have|\s+just)*"
-        r"\s+(?:emailed|e-mailed|sent|texted|messaged|whatsapped|sent over|emailed over)\s+"
-        r"(?:me\s+|us\s+)?(?:\w+\s+){0,2}?(?:new|updated|changed|different)\s+(?:bank|account|"
-        r"payment)\s+(?:details|number|info)\b",
-        # The redirection's own excuse, whoever sent it: "they emailed new account details
-        # because their bank changed". Not "how do I change my bank details?".
-        r"\b(?:emailed|e-mailed|texted|messaged|sent|email|text|message|letter)\b[^.?!\n]{0,60}?"
-        r"\b(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+(?:details|number|"
-        r"info)\b[^.?!\n]{0,40}?\b(?:because|as|saying|says|said|since|cos|coz)\s+(?:that\s+)?"
-        r"(?:their|his|her|its|the)\s+(?:old\s+)?(?:bank|account|bank account|bank details|"
-        r"account details)\s+(?:has\s+|have\s+|had\s+|was\s+|is\s+)?(?:been\s+)?(?:changed|"
-        r"moved|closed|switched|frozen|under review)\b",
+        *(rf"^(?=(?s:.*?){_STAKE})(?s:.*?)(?:{part})" for part in _REDIRECT_PARTS),
     ),
     # A partner met online who needs money to visit: "needs money for his leave papers so he
     # can come and visit me".
@@ -1061,14 +1099,17 @@ _SHAPES += (
         # refunded it", "the money from the scam in the summer came back", "a victim of a scam
         # last year and since then...". Not when it is happening again or still unresolved.
         _gated(
-            "refunded sorted resolved came|back since|then",
+            "refunded sorted resolved came|back since|then money|back put|right",
             r"^(?!(?s:.*?)\b(?:again|another|not|never|still|yet|haven't|hasn't|havent|hasnt|"
-            r"didn't|didnt|won't|isn't|can't|cant|cannot)\b)"
-            r"(?=(?s:.*?)\b(?:fraud|scam|scammed|defrauded|skimmed|cloned|hacked)\b)"
+            r"didn't|didnt|won't|isn't|can't|cant|cannot|spent|now)\b)"
+            # round 11: a card stolen or compromised is the same past trouble
+            r"(?=(?s:.*?)\b(?:fraud|scam|scammed|defrauded|skimmed|cloned|hacked|stolen|nicked|"
+            r"pinched|compromised)\b)"
             r"(?=(?s:.*?)\b(?:last (?:year|month|week|summer|winter|spring|autumn|time)|ago|"
             r"in (?:january|february|march|april|may|june|july|august|september|october|"
             r"november|december|the summer|the spring|the autumn|the winter))\b)"
-            r"(?s:.*?)\b(?:refunded|sorted|resolved|came back|since then)\b",
+            r"(?s:.*?)\b(?:refunded|sorted|resolved|came back|since then|(?:gave|got|paid) "
+            r"(?:me |us )?(?:the |my |our )?money back|put (?:it|that|things) right)\b",
         ),
     ),
     # A request that a fraud flag makes sensitive: a new payee, a higher limit, a large
@@ -1078,7 +1119,7 @@ _SHAPES += (
         0.0,
         _words(
             "limit limits payee beneficiary recipient today now urgently asap immediately "
-            "tonight said says told saying insist insisted insists off"
+            "tonight said says told saying insist insisted insists off quickest fastest"
         ),
         # "now" and "today" let this shape through for many messages: each alternative is
         # searched only where the text holds a string its every match contains.
@@ -1100,8 +1141,15 @@ _SHAPES += (
         ),
         _gated(
             "£ $ €",
-            r"\b(?:send|transfer|pay|move)\s+(?:£|\$|€)\s?\d[\d,.]*k?\b[^.?!\n]{0,40}?"
+            r"\b(?:send|transfer|pay|move)\s+(?:over\s+|across\s+|the\s+|them\s+|him\s+|her\s+)?"
+            r"(?:£|\$|€)\s?\d[\d,.]*k?\b[^.?!\n]{0,40}?"
             r"\b(?:today|(?<!for )now|urgently|asap|right now|immediately|tonight)\b",
+        ),
+        # round 11: a large sum asked to go fast: "what's the quickest way to send £18,000".
+        _gated(
+            "quickest fastest",
+            r"\b(?:quickest|fastest)\s+(?:way\s+)?(?:to\s+|i can\s+)?(?:send|transfer|pay|move)\b"
+            r"[^.?!\n]{0,20}?(?:£|\$|€)\s?\d[\d,.]*\s?(?:k\b|,\d{3})",
         ),
         _gated(
             "said says told|me saying insist",
@@ -2077,6 +2125,66 @@ _SHAPES += (
         _POSING_WORDS,
         _POSING,
     ),
+    # round 11: Confirmation of Payee warns the name does not match and the payee (or a
+    # caller) says to pay anyway: "his account name doesn't match but he says it's fine,
+    # send it anyway". Not the warning alone ("the name didn't match, I used his full name").
+    _shape(
+        SCAM,
+        0.0,
+        _words("match matched matching"),
+        r"^(?=(?s:.*?)(?:\b(?:he|she|they|the (?:seller|builder|landlord|company|firm|agent|"
+        r"caller|man|woman))\s+(?:says|said|told me|tells me|insists|insisted|keeps saying|"
+        r"keep saying|keep telling me|keeps telling me)\b"
+        r"[^.?!\n]{0,40}?\b(?:it's fine|its fine|it is fine|it's normal|it is normal|ignore|"
+        r"anyway|nothing to worry|not to worry|don't worry|just send|just pay)|\b(?:send|pay|"
+        r"transfer)\s+(?:it|the money)\s+anyway)\b)(?s:.*?)\b(?:name|names|payee|account name|"
+        r"details)\b[^.?!\n]{0,30}?\b(?:doesn't|does not|didn't|did not|don't|do not|won't|"
+        r"isn't|wasn't|not a|no)\s+(?:match|matching|matched)\b",
+    ),
+    # round 11: a money mule: paid to let money pass through the account ("get paid to
+    # receive money and send it on", "keep 10% and transfer the rest", "use my account to
+    # receive payments for them"). Not family money passed on with no job or cut in it.
+    _shape(
+        SCAM,
+        0.0,
+        _words("on onward onwards abroad rest account"),
+        r"^(?=(?s:.*?)\b(?:job|advert|ad|offer|commission|paid to|earn|earning|a week|per week|"
+        r"instagram|tiktok|facebook|whatsapp|telegram|snapchat|cut|percent|agent)\b)(?s:.*?)"
+        r"\b(?:receive|receiving|received|take|taking|accept|accepting|get|getting)\s+(?:money|"
+        r"payments?|funds|transfers?|cash)\b[^.?!\n]{0,40}?\b(?:send|sending|sent|transfer|"
+        r"transferring|pass|passing|forward|forwarding|move|moving)\s+(?:it|them|the money|"
+        r"the rest)\s+(?:on|onwards?|abroad)\b",
+        r"\bkeep\s+(?:a\s+)?(?:\d+\s?%|\d+ percent|a cut|some|£\s?\d+)[^.?!\n]{0,40}?\b(?:send|"
+        r"transfer|pass|forward)\w*\s+(?:on\s+)?the rest\b",
+        r"\b(?:wants?|wanted|asked|asking|let|letting|allow|allowed|lend|lending)\s+(?:me\s+|him\s+|"
+        r"her\s+|them\s+|someone\s+)?(?:to\s+)?(?:use|using)\s+(?:my|our)\s+(?:bank\s+)?account\s+"
+        r"(?:details\s+)?(?:to|for)\s+"
+        r"(?:receive|receiving|move|moving|pass|passing|take|taking)\s+(?:money|payments?|funds)\b",
+    ),
+    # round 11: a fine, tax, fee or debt paid in gift cards (no authority or firm takes
+    # them), with the cards bought or their codes given: "the caller said the HMRC penalty
+    # had to be paid in Apple cards, I bought £300 of them". Not a present ("I bought my
+    # niece an Amazon gift card") or a question with nothing bought.
+    _shape(
+        SCAM,
+        0.0,
+        _words("gift giftcards vouchers voucher itunes"),
+        r"^(?=(?s:.*?)\b(?:fines?|tax|taxes|hmrc|government|police|court|bailiffs?|bills?|"
+        r"arrest\w*|warrant|fees?|debt|penalty|customs|tech support|microsoft|wanted|asked|"
+        r"told me|said)\b)(?=(?s:.*?)\b(?:i|we|he|she|they)(?:'ve|'s|\s+has|\s+have|\s+had)?\s+"
+        r"(?:already\s+|just\s+|then\s+)?(?:bought|paid|purchased|sent|read out|read them|gave|"
+        r"scratched)\b)(?s:.*?)\b(?:gift ?cards?|giftcards?|(?:amazon|apple|itunes|google play|"
+        r"steam|ebay)\s+(?:vouchers?|cards?))\b",
+    ),
+    # round 11: a payee's new bank details received, no step taken yet ("the school emailed
+    # new bank details, do I update the payee?"): a lure, context like a caller posing as the
+    # bank. With a payment made or at stake it is a scam (the shape above _REDIRECT_PARTS).
+    _shape(
+        POSING,
+        0.0,
+        _words("details"),
+        *_REDIRECT_PARTS,
+    ),
     # Courier fraud: someone sent to collect the card, or the customer told to seal it in
     # an envelope for them: "a courier is coming to pick up my card, the bank said to put it
     # in an envelope". Not "my new card is coming by courier" or "can I collect my card at
@@ -2179,12 +2287,17 @@ _SHAPES += (
     ),
     # Someone else asks the customer to click a link or give card details to RECEIVE money:
     # the marketplace "buyer" scam ("the buyer says they've paid but I need to click a link
-    # to receive the money"). Not "can I send a payment link to get paid?"
+    # to receive the money"). Not "can I send a payment link to get paid?". round 11: not
+    # when the customer says they have not done it ("I haven't clicked it, is that normal?"):
+    # a check before any step, answered by the bot.
     _shape(
         SCAM,
         0.0,
         _words("link website site page form card"),
-        r"^(?=(?s:.*?)\b(?:buyer|seller|they|he|she|someone|somebody|sent me|says|said|asking|"
+        r"^(?!(?s:.*?)\b(?:i|we)\s+(?:haven't|have not|havent|didn't|did not|didnt|won't|"
+        r"will not|wont|am not going to|'m not going to)\s+(?:done|do|clicked|click|put|entered|"
+        r"enter|given|give|gave|filled|fill|opened|open|pressed|press|tapped|tap|touched)\b)"
+        r"(?=(?s:.*?)\b(?:buyer|seller|they|he|she|someone|somebody|sent me|says|said|asking|"
         r"asked|wants)\b)(?s:.*?)\b(?:link|website|site|page|form|card number|card details)\b"
         r"[^.?!\n]{0,40}?\bto\s+['\"]?(?:receive|claim|accept|release|get|collect|unlock)['\"]?"
         r"\s+(?:the|my|your|his|her|their|a|this)?\s*(?:money|payment|funds|refund|cash|"
@@ -2262,8 +2375,7 @@ _SHAPES += (
         SCAM,
         0.0,
         _words("details"),
-        r"^(?=(?s:.*?)\b(?:payee|pay|paid|paying|send|sent|transfer|invoice|deposit|completion|"
-        r"balance|£)\b)(?s:.*?)\b(?:emailed|e-mailed|email|texted|text|messaged|message|"
+        rf"^(?=(?s:.*?){_STAKE})(?s:.*?)\b(?:emailed|e-mailed|email|texted|text|messaged|message|"
         r"letter|whatsapp|whatsapped)\b[^\n]{0,60}?\b(?:their|his|her|its|the|our)\s+"
         r"(?:bank|account|payment)\s+details\s+(?:have|has|had|were|are)?\s*(?:changed|"
         r"been changed|been updated|changing|updated)\b",
@@ -2538,6 +2650,18 @@ _SHAPES += (
     ),
 )
 
+# A message that tells no step taken (by the customer or the one they speak for: "I gave",
+# "my mum's already paid", "they've sent") and no money gone: only there is talk of scams
+# a question.
+_NO_STEP_TOLD = (
+    r"^(?!(?s:.*?)\b(?:i|we|he|she|they|(?:my|our)\s+\w+)(?:'ve|'s|\s+has|\s+have|\s+had)?\s+"
+    r"(?:just\s+|already\s+|still\s+|then\s+)?(?:gave|given|clicked|tapped|sent|paid|"
+    r"transferred|moved|entered|typed|read out|installed|downloaded|lost|withdrew|bought|"
+    r"purchased|replied|handed)\b|(?s:.*?)\b(?:someone|somebody)\s+"
+    r"(?:has\s+)?(?:used|taken|spent|stolen|accessed)\b|(?s:.*?)\b(?:stolen|taken out|"
+    r"gone from|missing from)\b)"
+)
+
 _SHAPES += (
     # Talk about scams in general, with no harm to this customer told in the message: news
     # ("read an article saying QR codes on parking meters are a scam"), "is it true that
@@ -2557,14 +2681,11 @@ _SHAPES += (
             "typical types "
             "kinds sorts"
         ),
-        r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|still\s+|"
-        r"then\s+)?(?:gave|given|clicked|tapped|sent|paid|transferred|moved|entered|typed|"
-        r"read out|installed|downloaded|lost|withdrew)\b|(?s:.*?)\b(?:someone|somebody)\s+"
-        r"(?:has\s+)?(?:used|taken|spent|stolen|accessed)\b|(?s:.*?)\b(?:stolen|taken out|"
-        r"gone from|missing from)\b)"
-        r"(?s:.*?)(?:\b(?:read|saw|seen|heard|watched)\b[^.?!\n]{0,30}?\b(?:an? article|the news|"
+        _NO_STEP_TOLD
+        + r"(?s:.*?)(?:\b(?:read|saw|seen|heard|watched)\b[^.?!\n]{0,30}?\b(?:an? article|the news|"
         r"a programme|a program|a story|a post|a tiktok|a video|the bbc|watchdog|a report|"
-        r"online)\b|\bis it true\b|\bdo banks\b|\bhow (?:do|can|would|should) (?:i|we)\s+"
+        r"online)\b|\bis it true\b|\bdo banks\b|"
+        r"\bhow (?:do|can|would|should) (?:i|we)\s+"
         r"(?:make sure|protect|avoid|spot|stay safe|keep (?:my|our) (?:money|account|card) safe)\b|"
         r"\bis it safer\b|"
         # "what does a safe account scam look like?", "is it a scam if...", "your policy on
@@ -2611,13 +2732,18 @@ _SHAPES += (
         r"[^.?!\n]{0,30}?\b(?:say|tell (?:them|you)|to say)\b",
         r"\bto lie to (?:the bank|you|my bank)\b",
     ),
-    # Identity theft: "someone took out a loan in my name".
+    # Identity theft: "someone took out a loan in my name". round 11: told as done by
+    # someone, or denied, or found; not "how do I open an account just in my name?".
     _shape(
         FRAUD_REPORT,
         0.0,
         _words("name"),
         _gated(
             "in|my|name in|our|name in|his|name in|her|name",
+            r"^(?=(?s:.*?)\b(?:someone|somebody|they|he|she|fraudsters?|scammers?|criminals?|"
+            r"opened|taken out|took out|applied|registered|set up|not me|wasn't me|didn't|"
+            r"did not|never|no idea|unknown|found|showing|shows|showed|appeared|letter|"
+            r"credit (?:report|file|check|score))\b)(?s:.*?)"
             r"\b(?:loan|loans|account|accounts|card|credit card|credit|mortgage|phone contract|"
             r"contract|overdraft|finance|catalogue)\b[^.?!\n]{0,40}?\bin (?:my|our|his|her) "
             r"name\b(?![^.?!\n]{0,20}\b(?:change|changed|spelt|spelled|wrong|update)\b)",
@@ -2730,6 +2856,37 @@ _SHAPES += (
         r"(?:entered|typed|gave|put in)\s+(?:my|our|the)\s+(?:login|log in|details|password|"
         r"passcode|card details|card number|pin)\b[^\n]{0,60}?\b(?:now|since|then)\b[^\n]{0,40}?"
         r"\b(?:payee|payment|money|locked|can't log|transfer)",
+    ),
+)
+
+_SHAPES += (
+    # round 11: a check, with no step taken: on the bank's own practice ("do you ever ring
+    # people about a safe account?", "would the bank send someone for my card?") or on a
+    # message or caller ("a voicemail says my account is locked, is that a scam?"). A howto:
+    # the bot (or an adviser) answers; a step told beside it makes it a report.
+    _shape(
+        HOWTO,
+        0.0,
+        _words(
+            "call ring phone text email e-mail message contact ask send collect request normal "
+            "usual scam legit legitimate genuine real you"
+        ),
+        _gated(
+            "call ring phone text email message contact ask send collect request",
+            rf"{_NO_STEP_TOLD}(?s:.*?)\b(?:do|does|would|will|did)\s+(?:you|you guys|the bank|"
+            r"your bank|banks|a bank|your staff|your team|your fraud team)\s+(?:ever\s+|"
+            r"normally\s+|usually\s+|really\s+)?(?:call|ring|phone|text|email|e-mail|message|"
+            r"contact|ask|send|collect|request)\b",
+        ),
+        _gated(
+            "normal usual",
+            rf"{_NO_STEP_TOLD}(?s:.*?)\bis it (?:normal|usual) for (?:you|the bank|banks|a bank)\b",
+        ),
+        _gated(
+            "scam legit genuine real you",
+            rf"{_NO_STEP_TOLD}(?s:.*?)\b(?:is|was)\s+(?:that|this|it)\s+(?:a\s+|just\s+a\s+)?"
+            r"(?:scam|legit|legitimate|genuine|real|you)\s*\?",
+        ),
     ),
 )
 
@@ -3479,7 +3636,8 @@ _SHAPES += (
         0.0,
         _words("changed new"),
         rf"^(?=(?s:.*?)\b(?:emailed|e-mailed|email|texted|text|message|messaged|letter|"
-        rf"whatsapp|whatsapped)\b)(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)(?:\b(?:their|his|her|its)\s+"
+        rf"whatsapp|whatsapped)\b)(?=(?s:.*?)\b{_BILLER}\b)(?=(?s:.*?){_STAKE})(?s:.*?)"
+        r"(?:\b(?:their|his|her|its)\s+"
         r"bank\s+(?:has|had|have)\s+(?:been\s+)?changed\b|\b(?:invoice|payment|balance|"
         r"deposit|money|funds)\b[^.?!\n]{0,40}?\b(?:should|must|needs? to|to)\s+(?:now\s+)?"
         r"(?:go|be paid|be sent|be transferred)\s+(?:in)?to\s+(?:the|a|their|his|her)\s+new\s+"
