@@ -260,15 +260,9 @@ class SignalCarry(Model):
         default=None,
         description="Whether every turn it covers is within the limits (nothing of it to cut: "
         "handoff.signals.bound), so the payload bounds only the turns after them. Unset (and "
-        "left out of dumps) in carries of formats 1 and 2, so their signatures still verify.",
+        "left out of the state's dumps and slot) in carries of formats 1 and 2, so their "
+        "signatures still verify.",
     )
-
-    @model_serializer(mode="wrap")
-    def _drop_unset_within(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if data.get("within", ...) is None:
-            del data["within"]
-        return data
 
 
 class RoutingState(Model):
@@ -318,6 +312,9 @@ class RoutingState(Model):
         for name in _LATER_STATE_FIELDS:
             if data.get(name, ...) is None:
                 del data[name]
+        carry = data.get("carry")
+        if carry is not None and carry.get("within", ...) is None:
+            del carry["within"]  # a carry of format 1 or 2 dumps as it was signed
         return data
 
 
