@@ -276,9 +276,8 @@ def _read_state(
     try:
         if version == STATE_FORMAT:
             fields = _state_fields(state)
-            carry = _CARRY_JSON.to_json(
-                state.carry, exclude=_WITHIN if state.carry.within is None else None
-            )
+            within = state.carry.within if state.carry is not None else True
+            carry = _CARRY_JSON.to_json(state.carry, exclude=_WITHIN if within is None else None)
             expected = [
                 _signature_carried(fields, carry, conversation_id, key)
                 for key in (secret, *previous)
