@@ -403,6 +403,10 @@ class TestWithin:
         key = carry.key  # the router's, for its rules and limits
         turns = conversation.turns
         assert carried_within(turns, carry, key) == len(turns)
+        # Equal turns in another tuple, and after routing another conversation: compared with
+        # the turns kept for the carry's check.
+        router.route(chat("hello"), now=NOON)
+        assert carried_within((*turns,), carry, key) == len(turns)
         # Other texts, a shorter conversation, another key or format, no carry: none.
         edited = (*turns[:-1], Turn(role="user", text="it has been three weeks"))
         assert carried_within(edited, carry, key) == 0

@@ -15,6 +15,7 @@ import math
 import operator
 import re
 import sys
+import threading
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -361,8 +362,10 @@ def extract_carried(
         except _CannotContinue as reason:
             why = str(reason)
         else:
+            _LATEST.made = (carried, conversation.turns)
             return signals, carried, None
     signals, carried = _extract_whole(conversation, settings, limits, key)
+    _LATEST.made = (carried, conversation.turns)
     if carry is None and signals.user_turns <= 1:
         why = None  # nothing earlier to analyse again: the first message of a conversation
     return signals, carried, why
@@ -474,14 +477,24 @@ class _Digest:
 _DIGESTS: Store[str, _Digest] = Store(budget=CACHE_BYTES)
 
 
+# Per thread, the carry extract_carried made last and the turns it made it from (the Rasa
+# action routes, then builds the payload from the same conversation): the payload's check is
+# then one identity test. It keeps one conversation's turns alive per thread until the next.
+_LATEST = threading.local()
+
+
 def carried_within(turns: Sequence[Turn], carry: SignalCarry | None, key: str) -> int:
     """How many of the first ``turns`` need no bounding, as ``carry`` (made with ``key``, e.g.
     a decision's, made from these turns) says: all the turns it covers, if it says they are
-    within the limits and covers these very turns (their roles and texts compared with those
-    this process kept for its check, in C, without hashing); else 0 (bound checks them all)."""
+    within the limits and covers these very turns (the same objects it was just made from on
+    this thread, or their roles and texts equal to those this process kept for its check,
+    compared in C without hashing); else 0 (bound checks them all)."""
     if carry is None or not carry.within or carry.v != CARRY_FORMAT or carry.key != key:
         return 0
     covered = carry.turns
+    made = getattr(_LATEST, "made", None)
+    if made is not None and made[0] is carry and made[1] is turns:
+        return covered  # this thread just made it from these very turns (immutable)
     if covered > len(turns):
         return 0
     known = _DIGESTS.get(carry.check)
