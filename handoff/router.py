@@ -57,6 +57,7 @@ from handoff.signals.extract import (
     MAX_TURNS,
     Limits,
     bound,
+    carried_within,
     carry_key,
     extract_carried,
     restate,
@@ -404,7 +405,10 @@ class Router:
             except Exception as error:
                 log.error("history source failed, payload sent without it (%s)",
                           describe_error(error))  # fmt: skip
-        bounded = bound(conversation, self._limits)
+        # The turns the decision's carried analysis covers need no bounding when it says so
+        # (it checked them as it went): only the later turns and the account are checked.
+        within = carried_within(conversation.turns, decision.state.carry, self._carry_key(rules))
+        bounded = bound(conversation, self._limits, within=within)
         if self._pseudonym_key == DEFAULT_PSEUDONYM_KEY:
             _warn_default_key()
         return build_payload(

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from handoff import Conversation, Router
 from handoff.adapters.rasa import _read_state, _state_fields, state_slot_value
 from handoff.models.conversation import (
+    CARRY_FORMAT,
     MAX_CARRY_USERS,
     Account,
     Intent,
@@ -29,7 +30,10 @@ from handoff.models.decision import Decision
 from handoff.signals.extract import (
     _DIGESTS,
     EXPLAINED_TURNS,
+    Limits,
     _near_masks,
+    bound,
+    carried_within,
     extract,
     extract_carried,
 )
@@ -174,7 +178,16 @@ def test_a_long_conversation_replays_as_the_whole(routers: dict[str, Router], ru
         fresh = state.model_copy(update={"carry": None})
         whole = router.route(conversation.model_copy(update={"state": fresh}), now=NOON)
         assert without_recompute_note(carried) == without_recompute_note(whole), n
+        # The payload bounds only what the carry does not vouch for: the same payload.
+        assert router.payload(conversation, carried, now=NOON) == router.payload(
+            conversation, _uncarried(carried), now=NOON
+        ), n
         state = between_turns(carried.state, "handback" if n == 25 else "none", n + 1)
+
+
+def _uncarried(decision: Decision) -> Decision:
+    """``decision`` without its carry: the payload then checks every turn against the limits."""
+    return decision.model_copy(update={"state": decision.state.model_copy(update={"carry": None})})
 
 
 def chat(*texts: str) -> Conversation:
@@ -332,6 +345,116 @@ class TestCarry:
         assert continued == extract(more, settings)
 
 
+class TestWithin:
+    """The carry says whether every turn it covers is within the limits (format 3), so the
+    payload bounds only the turns after them; what it cannot vouch for is checked in full."""
+
+    LONG = "where is my card " * 200  # past max_message_chars (2,000)
+
+    def test_the_carry_says_whether_its_turns_are_within_the_limits(
+        self, routers: dict[str, Router]
+    ) -> None:
+        router = routers["default"]
+        first = chat("where is my refund", "it has been two weeks")
+        decision = router.route(first, now=NOON)
+        assert decision.state.carry is not None
+        assert decision.state.carry.within
+        # A message past the limits: not within, on this turn and every later one, carried
+        # or recomputed; and each turn's payload is the one bounding every turn would make.
+        conversation = next_turn(first, decision, self.LONG)
+        for n in range(3):
+            carried = router.route(conversation, now=NOON)
+            assert note(carried) is None
+            assert carried.state.carry is not None
+            assert not carried.state.carry.within, n
+            fresh = conversation.state.model_copy(update={"carry": None})
+            whole = router.route(conversation.model_copy(update={"state": fresh}), now=NOON)
+            assert without_recompute_note(carried) == without_recompute_note(whole)
+            assert router.payload(conversation, carried, now=NOON) == router.payload(
+                conversation, _uncarried(carried), now=NOON
+            )
+            conversation = next_turn(conversation, carried, "hello?")
+
+    def test_a_long_intent_or_entity_is_not_within(self, routers: dict[str, Router]) -> None:
+        router = routers["default"]
+        for turn in (
+            Turn(role="user", text="hi", intent=Intent(name="x" * 300, confidence=0.9)),
+            Turn(role="bot", text="Here.", action="utter_" + "x" * 300),
+        ):
+            conversation = chat("where is my refund")
+            conversation = conversation.model_copy(
+                update={"turns": (*conversation.turns, turn, Turn(role="user", text="ok?"))}
+            )
+            decision = router.route(conversation, now=NOON)
+            assert decision.state.carry is not None
+            assert not decision.state.carry.within
+            assert router.payload(conversation, decision, now=NOON) == router.payload(
+                conversation, _uncarried(decision), now=NOON
+            )
+
+    def test_only_the_turns_the_carry_covers_are_vouched_for(
+        self, routers: dict[str, Router]
+    ) -> None:
+        router = routers["default"]
+        conversation = chat("where is my refund", "it has been two weeks")
+        decision = router.route(conversation, now=NOON)
+        carry = decision.state.carry
+        assert carry is not None
+        key = carry.key  # the router's, for its rules and limits
+        turns = conversation.turns
+        assert carried_within(turns, carry, key) == len(turns)
+        # Equal turns in another tuple, and after routing another conversation: compared with
+        # the turns kept for the carry's check.
+        router.route(chat("hello"), now=NOON)
+        assert carried_within((*turns,), carry, key) == len(turns)
+        # Other texts, a shorter conversation, another key or format, no carry: none.
+        edited = (*turns[:-1], Turn(role="user", text="it has been three weeks"))
+        assert carried_within(edited, carry, key) == 0
+        assert carried_within(turns[:-1], carry, key) == 0
+        assert carried_within(turns, carry, "another key") == 0
+        assert carried_within(turns, carry.model_copy(update={"v": 2}), key) == 0
+        assert carried_within(turns, carry.model_copy(update={"within": False}), key) == 0
+        assert carried_within(turns, None, key) == 0
+        # A later turn past the limits is still checked, and cut.
+        longer = conversation.model_copy(
+            update={"turns": (*turns, Turn(role="user", text=TestWithin.LONG))}
+        )
+        within = carried_within(longer.turns, carry, key)
+        assert within == len(turns)
+        assert bound(longer, Limits(), within=within) == bound(longer, Limits())
+        assert bound(longer, Limits(), within=within).cut_chars
+
+    def test_a_format_2_carry_is_recomputed_with_the_same_decision(
+        self, routers: dict[str, Router]
+    ) -> None:
+        """A carry made before format 3 (no ``within``) is analysed again, once, and said;
+        the decision is the one from analysing the whole conversation."""
+        router = routers["default"]
+        first = chat("where is my refund", "it has been two weeks")
+        decision = router.route(first, now=NOON)
+        assert decision.state.carry is not None
+        values = decision.state.carry.model_dump()
+        del values["within"]
+        values["v"] = 2
+        old = SignalCarry.model_validate(values)
+        assert not old.within
+        later = next_turn(first, decision, "this is useless, I want a person")
+        later = later.model_copy(update={"state": later.state.model_copy(update={"carry": old})})
+        carried = router.route(later, now=NOON)
+        assert note(carried) == "the carried analysis has another format"
+        fresh = later.model_copy(update={"state": later.state.model_copy(update={"carry": None})})
+        whole = router.route(fresh, now=NOON)
+        assert carried.model_dump(exclude={"trace"}) == whole.model_dump(exclude={"trace"})
+        assert without_recompute_note(carried).trace == without_recompute_note(whole).trace
+        assert carried.state.carry is not None
+        assert carried.state.carry.v == CARRY_FORMAT
+        assert carried.state.carry.within
+        # The payload reads the old carry's decision as before: every turn checked.
+        assert router.payload(later, carried, now=NOON) == router.payload(
+            later, _uncarried(carried), now=NOON
+        )
+
+
 class TestBound:
     """The carry travels in a slot on every request, and Rasa stores it on every turn."""
 
@@ -455,6 +578,55 @@ CARRIED_BEFORE = (
 )
 
 
+# Signed by the code before carry format 3 (commit 5b2c37d), secret b"old-secret": a state of
+# format 2 whose carry (format 2) has no ``within``.
+CARRIED_FORMAT_2 = (
+    "c-1",
+    '{"v": 2, "state": {"lane": "priority_support", "lane_kind": "human", "since_turn": 2, '
+    '"rule": "legal_threat", "handback_turn": null, "pending": {}, "override_lane": null, '
+    '"carry": {"v": 2, "key": "835d618ceb2bcbdf", "turns": 3, "check": '
+    '"989e8e100f09410d9dfab61c1d88f2f5", "users": 2, "first": 0.0, "low": -0.4588, "high": '
+    '0.9657624921879009, "seen": ["legal_threat"], "recent": [[0, 0.0, 0.8143584451253705], '
+    '[2, -0.4588, 0.9657624921879009]], "cues": [[2, "legal_threat", 15, 25, 0.6]], '
+    '"failures": {"total": 0, "run": 0, "last": false, "answered": false, "exempt": false}, '
+    '"episode": null, "words": "0180204080c24080"}}, '
+    '"sig": "36a5944a94b2ab49752541deb5466ebf47d510d8a02aa304dd6c75a0ecb0e038"}',
+)
+
+
+def test_a_carry_of_format_2_still_verifies_and_is_recomputed(
+    routers: dict[str, Router],
+) -> None:
+    """A state signed with a format-2 carry verifies (``within`` is left out of its dump),
+    and the next turn analyses the whole conversation, says so, and decides as that does."""
+    conversation_id, slot = CARRIED_FORMAT_2
+    state, problem = _read_state(json.loads(slot), conversation_id, b"old-secret")
+    assert problem is None
+    assert state.carry is not None
+    assert state.carry.v == 2
+    assert state.carry.within is None
+    turns = [
+        {"role": "user", "text": "where is my refund"},
+        {"role": "bot", "text": "Here."},
+        {"role": "user", "text": "this is awful, I will sue you"},
+        {"role": "bot", "text": "Sorry to hear that."},
+        {"role": "user", "text": "hello?"},
+    ]
+    later = Conversation.model_validate({"id": conversation_id, "turns": turns})
+    router = routers["default"]
+    decision = router.route(later.model_copy(update={"state": state}), now=NOON)
+    assert note(decision) == "the carried analysis has another format"
+    fresh = later.model_copy(update={"state": state.model_copy(update={"carry": None})})
+    whole = router.route(fresh, now=NOON)
+    assert without_recompute_note(decision) == without_recompute_note(whole)
+    assert decision.state.carry is not None
+    assert decision.state.carry.v == CARRY_FORMAT
+    assert decision.state.carry.within
+    assert router.payload(later, decision, now=NOON) == router.payload(
+        later, _uncarried(decision), now=NOON
+    )
+
+
 class TestStateFormat2:
     """A state with a carry is signed in format 2 (the carry's own JSON, not canonicalised on
     every turn); format 1 states, with or without a carry, still verify."""
@@ -505,7 +677,7 @@ class TestStateFormat2:
         whole = routers["default"].route(fresh, now=NOON)
         assert decision.signals == whole.signals
         assert decision.state.carry is not None
-        assert decision.state.carry.v == 2
+        assert decision.state.carry.v == CARRY_FORMAT
 
     @pytest.mark.parametrize("part", ["carry", "lane", "pending"])
     def test_tampering_with_any_part_is_refused(

@@ -191,7 +191,9 @@ class Account(Model):
 
 
 # 2: the turns' check is SHA-256 (was BLAKE2b); a carry of format 1 is recomputed once.
-CARRY_FORMAT = 2
+# 3: ``within`` says whether every turn the carry covers is within the limits, so the payload
+# bounds only the turns after them; a carry of format 2 (no ``within``) is recomputed once.
+CARRY_FORMAT = 3
 # A carried analysis covers at most this many user turns (one 32-bit word mask each) and
 # this many cues of the recent turns; past either, routing analyses the whole conversation.
 MAX_CARRY_USERS = 200
@@ -254,6 +256,13 @@ class SignalCarry(Model):
     words: Text = Field(
         default="", max_length=MAX_CARRY_USERS * 8, description="Hex 32-bit word masks."
     )
+    within: bool | None = Field(
+        default=None,
+        description="Whether every turn it covers is within the limits (nothing of it to cut: "
+        "handoff.signals.bound), so the payload bounds only the turns after them. Unset (and "
+        "left out of the state's dumps and slot) in carries of formats 1 and 2, so their "
+        "signatures still verify.",
+    )
 
 
 class RoutingState(Model):
@@ -303,6 +312,9 @@ class RoutingState(Model):
         for name in _LATER_STATE_FIELDS:
             if data.get(name, ...) is None:
                 del data[name]
+        carry = data.get("carry")
+        if carry is not None and carry.get("within", ...) is None:
+            del carry["within"]  # a carry of format 1 or 2 dumps as it was signed
         return data
 
 

@@ -15,6 +15,7 @@ import math
 import operator
 import re
 import sys
+import threading
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -136,17 +137,25 @@ class Bounded:
     """Turns before this index are blanked (their role kept): not analysed nor shown."""
 
 
-def bound(conversation: Conversation, limits: Limits = _DEFAULT_LIMITS) -> Bounded:
+def bound(
+    conversation: Conversation, limits: Limits = _DEFAULT_LIMITS, *, within: int = 0
+) -> Bounded:
     """``conversation`` with the work it can cause bounded; returned as is when ordinary.
 
     Every message of the latest ``limits.max_turns`` turns is cut to
     ``limits.max_message_chars``; earlier turns keep only their role (so turn indexes and the
     count of user turns stay right); entities, intent rankings, risk flags and names are capped.
+    ``within``: how many of the first turns are known to need no cutting (see
+    :func:`carried_within`); only the turns after them are checked.
     """
     max_message_chars, max_turns = limits.max_message_chars, limits.max_turns
     turns = conversation.turns
     first = max(0, len(turns) - max_turns)
-    if not first and _ordinary(conversation, max_message_chars):
+    if (
+        not first
+        and _ordinary_head(conversation)
+        and _ordinary_turns(turns[within:] if within else turns, max_message_chars)
+    ):
         return Bounded(conversation)
     cut: dict[int, int] = {}
     kept: list[Turn] = [_BLANK[t.role] for t in turns[:first]]
@@ -181,11 +190,12 @@ def bound(conversation: Conversation, limits: Limits = _DEFAULT_LIMITS) -> Bound
     )
 
 
-def _ordinary(conversation: Conversation, max_message_chars: int) -> bool:
-    """Whether nothing in the conversation needs bounding (the common case, checked cheaply:
-    this runs on every turn, so the rare checks sit behind cheap ones)."""
+def _ordinary_head(conversation: Conversation) -> bool:
+    """Whether nothing but the turns of the conversation needs bounding (its id, channel and
+    account): the common case, checked cheaply (this runs on every payload, so the rare
+    checks sit behind cheap ones)."""
     account = conversation.account
-    if (
+    return not (
         len(conversation.id) > MAX_FIELD_CHARS
         or len(conversation.channel) > MAX_FIELD_CHARS
         or len(account.customer_id or "") > MAX_FIELD_CHARS
@@ -193,9 +203,11 @@ def _ordinary(conversation: Conversation, max_message_chars: int) -> bool:
         or len(account.tier) > MAX_FIELD_CHARS
         or len(account.risk_flags) > _MAX_FLAGS
         or (account.risk_flags and max(map(len, account.risk_flags)) > MAX_FIELD_CHARS)
-    ):
-        return False
-    turns = conversation.turns
+    )
+
+
+def _ordinary_turns(turns: Sequence[Turn], max_message_chars: int) -> bool:
+    """Whether none of ``turns`` needs bounding (what :func:`_ordinary_turn` checks)."""
     if not turns:
         return True
     # Field by field, each pass over the turns in C (this runs on every payload): the texts,
@@ -350,8 +362,10 @@ def extract_carried(
         except _CannotContinue as reason:
             why = str(reason)
         else:
+            _LATEST.made = (carried, conversation.turns)
             return signals, carried, None
     signals, carried = _extract_whole(conversation, settings, limits, key)
+    _LATEST.made = (carried, conversation.turns)
     if carry is None and signals.user_turns <= 1:
         why = None  # nothing earlier to analyse again: the first message of a conversation
     return signals, carried, why
@@ -463,6 +477,35 @@ class _Digest:
 _DIGESTS: Store[str, _Digest] = Store(budget=CACHE_BYTES)
 
 
+# Per thread, the carry extract_carried made last and the turns it made it from (the Rasa
+# action routes, then builds the payload from the same conversation): the payload's check is
+# then one identity test. It keeps one conversation's turns alive per thread until the next.
+_LATEST = threading.local()
+
+
+def carried_within(turns: Sequence[Turn], carry: SignalCarry | None, key: str) -> int:
+    """How many of the first ``turns`` need no bounding, as ``carry`` (made with ``key``, e.g.
+    a decision's, made from these turns) says: all the turns it covers, if it says they are
+    within the limits and covers these very turns (the same objects it was just made from on
+    this thread, or their roles and texts equal to those this process kept for its check,
+    compared in C without hashing); else 0 (bound checks them all)."""
+    if carry is None or not carry.within or carry.v != CARRY_FORMAT or carry.key != key:
+        return 0
+    covered = carry.turns
+    made = getattr(_LATEST, "made", None)
+    if made is not None and made[0] is carry and made[1] is turns:
+        return covered  # this thread just made it from these very turns (immutable)
+    if covered > len(turns):
+        return 0
+    known = _DIGESTS.get(carry.check)
+    if known is None or len(known.texts) != covered:
+        return 0
+    head = turns[:covered]
+    if known.roles == tuple(map(_ROLE, head)) and known.texts == tuple(map(_TEXT, head)):
+        return covered
+    return 0
+
+
 def _unusable(
     conversation: Conversation, carry: SignalCarry | None, key: str, limits: Limits
 ) -> tuple[str | None, _Digest | None]:
@@ -557,6 +600,7 @@ class _Fold:
     words: str = ""  # one 32-bit mask per user turn, 8 hex digits each (SignalCarry.words)
     finite: bool = True  # whether every number carried is (JSON has no NaN)
     keep: int = EXPLAINED_TURNS
+    within: bool = False  # whether every turn folded is within the limits (SignalCarry.within)
 
     @classmethod
     def of(cls, carry: SignalCarry, keep: int) -> _Fold:
@@ -575,6 +619,7 @@ class _Fold:
             else (episode.start, set(episode.seen), _Failures.of(episode.failures)),
             words=carry.words,
             keep=keep,
+            within=bool(carry.within),
         )
 
     def user(self, index: int, view: _UserTurn, turn: Turn, settings: Settings,
@@ -647,6 +692,7 @@ class _Fold:
                     },
                 ),
                 "words": self.words,
+                "within": self.within,
             },
         )
 
@@ -718,6 +764,7 @@ def _extract_whole(
     carried = None
     if first == 0 and settings.sentiment_window <= _MAX_CARRIED_WINDOW:
         turns = conversation.turns
+        fold.within = window is conversation or _ordinary_turns(turns, limits.max_message_chars)
         carried = fold.carry(key or carry_key(settings, limits), len(turns), _Digest(turns))
     return signals, carried
 
@@ -744,6 +791,8 @@ def _extract_from(
         fold.episode = None
     turns = conversation.turns
     bounded_new, cut = _bound_turns(turns, carry.turns, limits)
+    # Still within the limits: the carry's turns were, and no new turn was cut.
+    fold.within = fold.within and all(map(operator.is_, bounded_new, turns[carry.turns :]))
     latest: tuple[int, _UserTurn] | None = None
     for index, turn in enumerate(bounded_new, carry.turns):
         if turn.role == "user":
