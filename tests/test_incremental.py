@@ -403,10 +403,16 @@ class TestWithin:
         key = carry.key  # the router's, for its rules and limits
         turns = conversation.turns
         assert carried_within(turns, carry, key) == len(turns)
-        # Equal turns in another tuple, and after routing another conversation: compared with
-        # the turns kept for the carry's check.
+        # Equal texts are not enough (the limits also cover intents, entities and actions,
+        # which the carry's check does not digest): turns in another tuple, or after this
+        # thread routed another conversation, are all checked again.
+        assert carried_within((*turns,), carry, key) == 0
         router.route(chat("hello"), now=NOON)
-        assert carried_within((*turns,), carry, key) == len(turns)
+        assert carried_within(turns, carry, key) == 0
+        decision = router.route(conversation, now=NOON)
+        carry = decision.state.carry
+        assert carry is not None
+        assert carried_within(turns, carry, key) == len(turns)
         # Other texts, a shorter conversation, another key or format, no carry: none.
         edited = (*turns[:-1], Turn(role="user", text="it has been three weeks"))
         assert carried_within(edited, carry, key) == 0
@@ -419,9 +425,10 @@ class TestWithin:
         longer = conversation.model_copy(
             update={"turns": (*turns, Turn(role="user", text=TestWithin.LONG))}
         )
-        within = carried_within(longer.turns, carry, key)
-        assert within == len(turns)
-        assert bound(longer, Limits(), within=within) == bound(longer, Limits())
+        later = router.route(longer, now=NOON).state.carry
+        assert later is not None and not later.within
+        within = carried_within(longer.turns, later, key)
+        assert within == 0
         assert bound(longer, Limits(), within=within).cut_chars
 
     def test_a_format_2_carry_is_recomputed_with_the_same_decision(

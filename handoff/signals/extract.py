@@ -486,23 +486,15 @@ _LATEST = threading.local()
 def carried_within(turns: Sequence[Turn], carry: SignalCarry | None, key: str) -> int:
     """How many of the first ``turns`` need no bounding, as ``carry`` (made with ``key``, e.g.
     a decision's, made from these turns) says: all the turns it covers, if it says they are
-    within the limits and covers these very turns (the same objects it was just made from on
-    this thread, or their roles and texts equal to those this process kept for its check,
-    compared in C without hashing); else 0 (bound checks them all)."""
+    within the limits and this thread has just made it from these very turns (the same
+    immutable objects, as when the Rasa action routes and then builds the payload); else 0
+    (bound checks them all). Equal texts are not enough: the limits also cover intents,
+    entities and actions, which the carry's check does not digest."""
     if carry is None or not carry.within or carry.v != CARRY_FORMAT or carry.key != key:
         return 0
-    covered = carry.turns
     made = getattr(_LATEST, "made", None)
     if made is not None and made[0] is carry and made[1] is turns:
-        return covered  # this thread just made it from these very turns (immutable)
-    if covered > len(turns):
-        return 0
-    known = _DIGESTS.get(carry.check)
-    if known is None or len(known.texts) != covered:
-        return 0
-    head = turns[:covered]
-    if known.roles == tuple(map(_ROLE, head)) and known.texts == tuple(map(_TEXT, head)):
-        return covered
+        return carry.turns
     return 0
 
 
