@@ -979,7 +979,7 @@ _SHAPES += (
         _words(
             "clicked click tapped tap opened open replied reply responded respond given give "
             "entered enter called rang deleted ignored blocked reported forward no nothing "
-            "fine normal mine lol lmao haha tbh scam con rip-off ripoff robbery hung binned "
+            "fine normal mine lol lmao haha tbh scam con rip rip-off ripoff robbery hung binned "
             "didn't didnt did refunded sorted resolved came back since card fake phishing "
             "dodgy"
         ),
@@ -1042,7 +1042,7 @@ _SHAPES += (
         # round 10: the word aimed at the bank's own price: "is it a scam that you charge £5 a
         # month?", "your overdraft fees are a rip-off". A grumble about a fee, not a fraud.
         _gated(
-            "scam con rip-off ripoff robbery",
+            "scam con rip robbery",
             r"\b(?:scam|con|rip[- ]?off|robbery)\s+(?:that|how)\s+(?:you|u|the bank|banks)\s+"
             r"(?:charge|charges|take|want|make)\b"
             r"|\b(?:your|these|the|bank|overdraft|account)\s+(?:\w+\s+)?(?:fees?|charges?|"
@@ -1099,7 +1099,7 @@ _SHAPES += (
         # refunded it", "the money from the scam in the summer came back", "a victim of a scam
         # last year and since then...". Not when it is happening again or still unresolved.
         _gated(
-            "refunded sorted resolved came|back since|then money|back put|right",
+            "refunded sorted resolved came|back since|then money|back put+right",
             r"^(?!(?s:.*?)\b(?:again|another|not|never|still|yet|haven't|hasn't|havent|hasnt|"
             r"didn't|didnt|won't|isn't|can't|cant|cannot|spent|now)\b)"
             # round 11: a card stolen or compromised is the same past trouble
@@ -2872,7 +2872,7 @@ _SHAPES += (
             "usual scam legit legitimate genuine real you"
         ),
         _gated(
-            "call ring phone text email message contact ask send collect request",
+            "call ring phone text email e-mail message contact ask send collect request",
             rf"{_NO_STEP_TOLD}(?s:.*?)\b(?:do|does|would|will|did)\s+(?:you|you guys|the bank|"
             r"your bank|banks|a bank|your staff|your team|your fraud team)\s+(?:ever\s+|"
             r"normally\s+|usually\s+|really\s+)?(?:call|ring|phone|text|email|e-mail|message|"
