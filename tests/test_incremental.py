@@ -426,7 +426,8 @@ class TestWithin:
             update={"turns": (*turns, Turn(role="user", text=TestWithin.LONG))}
         )
         later = router.route(longer, now=NOON).state.carry
-        assert later is not None and not later.within
+        assert later is not None
+        assert not later.within
         within = carried_within(longer.turns, later, key)
         assert within == 0
         assert bound(longer, Limits(), within=within).cut_chars
