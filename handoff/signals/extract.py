@@ -494,7 +494,8 @@ def carried_within(turns: Sequence[Turn], carry: SignalCarry | None, key: str) -
         return 0
     made = getattr(_LATEST, "made", None)
     if made is not None and made[0] is carry and made[1] is turns:
-        return carry.turns
+        covered: int = carry.turns
+        return covered
     return 0
 
 
