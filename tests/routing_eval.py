@@ -58,6 +58,7 @@ RUNS = (
     ("after round 8", "round8-engine.json", "round8-stack.json"),
     ("after round 9", "round9-engine.json", "round9-stack.json"),
     ("after round 10", "round10-engine.json", "round10-stack.json"),
+    ("after round 11", "round11-engine.json", "round11-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -72,6 +73,7 @@ DEV_EARLIER = (
     ("round 5", "dev-round5-engine.json"),
     ("round 8", "dev-round8-engine.json"),
     ("round 9", "dev-round9-engine.json"),
+    ("round 10", "dev-round10-engine.json"),
 )
 
 
@@ -128,6 +130,7 @@ HELD_OUT = (
             ("round 8 (tuning data)", "round8-engine.json", "round8-stack.json"),
             ("round 9 (tuning data)", "round9-engine.json", "round9-stack.json"),
             ("round 10 (tuning data)", "round10-engine.json", "round10-stack.json"),
+            ("round 11 (tuning data)", "round11-engine.json", "round11-stack.json"),
         ),
     ),
     HeldOut(
@@ -139,6 +142,7 @@ HELD_OUT = (
             ("round 8 (tuned on it)", "round8-engine.json", "round8-stack.json"),
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
+            ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
         ),
     ),
     HeldOut(
@@ -149,6 +153,7 @@ HELD_OUT = (
             ("round 8", "round8-engine.json", "round8-stack.json"),
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
+            ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
         ),
     ),
     HeldOut(
@@ -159,6 +164,7 @@ HELD_OUT = (
             ("round 8", "round8-engine.json", "round8-stack.json"),
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
+            ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
         ),
     ),
     HeldOut(
@@ -169,6 +175,7 @@ HELD_OUT = (
             ("after round 8", "round8-engine.json", "round8-stack.json"),
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
+            ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
         ),
     ),
     HeldOut(
@@ -178,6 +185,7 @@ HELD_OUT = (
             ("round 8 (before round 9)", "before-engine.json", "before-stack.json"),
             ("after round 9", "round9-engine.json", "round9-stack.json"),
             ("round 10 (its total watched)", "round10-engine.json", "round10-stack.json"),
+            ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
         ),
     ),
     HeldOut(
@@ -186,12 +194,16 @@ HELD_OUT = (
         (
             ("round 9 (before round 10)", "before-engine.json", "before-stack.json"),
             ("after round 10", "round10-engine.json", "round10-stack.json"),
+            ("round 11 (its total watched)", "round11-engine.json", "round11-stack.json"),
         ),
     ),
     HeldOut(
         "holdout8",
         ROOT / "tests" / "data" / "routing_holdout8",
-        (("round 10 (before round 11)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 10 (before round 11)", "before-engine.json", "before-stack.json"),
+            ("after round 11", "round11-engine.json", "round11-stack.json"),
+        ),
     ),
 )
 HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8 = HELD_OUT
@@ -356,7 +368,7 @@ def render() -> str:
             "### The development set (tests/data/routing_dev), engine",
             "",
         ]
-        for label, name in (*DEV_EARLIER, ("round 10 (after)", DEV_RUN)):
+        for label, name in (*DEV_EARLIER, ("round 11 (after)", DEV_RUN)):
             dev = load(name)
             d = _counts(dev)
             lines += [
