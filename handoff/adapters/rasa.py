@@ -215,7 +215,7 @@ def state_slot_value(
             "sig": _signature(state, conversation_id, state_secret),
         }
     fields = _state_fields(state)
-    exclude = _WITHIN if carry.within is None else None
+    exclude = _as_signed(carry)
     signature = _signature_carried(
         fields, _CARRY_JSON.to_json(carry, exclude=exclude), conversation_id, state_secret
     )
@@ -229,6 +229,11 @@ def state_slot_value(
 # A carry of format 1 or 2 has no ``within``: left out of its JSON, which is then what it was
 # when signed (a serializer of the carry's own would cost every turn's slot ~10 us).
 _WITHIN = {"within"}
+
+
+def _as_signed(carry: SignalCarry | None) -> set[str] | None:
+    """What to leave out of ``carry``'s JSON so that it is the JSON its signature covers."""
+    return _WITHIN if carry is not None and carry.within is None else None
 
 
 def _read_state(
@@ -276,8 +281,7 @@ def _read_state(
     try:
         if version == STATE_FORMAT:
             fields = _state_fields(state)
-            within = state.carry.within if state.carry is not None else True
-            carry = _CARRY_JSON.to_json(state.carry, exclude=_WITHIN if within is None else None)
+            carry = _CARRY_JSON.to_json(state.carry, exclude=_as_signed(state.carry))
             expected = [
                 _signature_carried(fields, carry, conversation_id, key)
                 for key in (secret, *previous)
