@@ -205,16 +205,22 @@ HELD_OUT = (
             ("after round 11", "round11-engine.json", "round11-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout9",
+        ROOT / "tests" / "data" / "routing_holdout9",
+        (("round 11 (before round 12)", "before-engine.json", "before-stack.json"),),
+    ),
 )
-HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8 = HELD_OUT
+HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9 = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
 # round 10's rules before round 11 changed anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT8_DATA = HOLDOUT8.data
-# The ninth (tests/data/routing_holdout9/), written blind before round 12, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT9_DATA = ROOT / "tests" / "data" / "routing_holdout9"
+# The ninth (tests/data/routing_holdout9/), written blind before round 12, measured once by
+# round 11's rules before round 12 changed anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT9_DATA = HOLDOUT9.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
