@@ -272,6 +272,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT9_DATA / "nlu" / "banking.jsonl",
         id="held-out-9",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT10_DATA / "banking.yaml",
+        routing_eval.HOLDOUT10_DATA / "nlu" / "banking.jsonl",
+        id="held-out-10",
+    ),
 ]
 
 
