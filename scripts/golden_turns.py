@@ -42,7 +42,8 @@ def main() -> int:
         # Some lists are built from sets of strings (cues_seen): their order follows string
         # hashing, so two runs compare only with the same seed.
         environment = {**os.environ, "PYTHONHASHSEED": "0"}
-        os.execve(sys.executable, [sys.executable, *sys.argv], environment)
+        script = str(Path(__file__).resolve())
+        os.execve(sys.executable, [sys.executable, script, *sys.argv[1:]], environment)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--cold", action="store_true")
