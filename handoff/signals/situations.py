@@ -287,7 +287,7 @@ class _Shape:
         """``pattern.search(lowered)``, computed from the parts when there are some."""
         required = _required()
         if not self.parts:
-            need = required[self.pattern]
+            need = required[id(self.pattern)]
             if need and not _holds_one(lowered, need):
                 return None
             return self.pattern.search(lowered)
@@ -304,7 +304,7 @@ class _Shape:
             lowest = todo & -todo
             todo ^= lowest
             part = parts[lowest.bit_length() - 1][1]
-            need = required[part]
+            need = required[id(part)]
             if need and not _holds_one(lowered, need):
                 continue
             found = part.search(lowered)
@@ -4216,11 +4216,13 @@ _SHAPES += (
 
 
 @functools.cache
-def _required() -> dict[re.Pattern[str], tuple[str, ...]]:
-    """Every searched pattern's required strings (_needs), worked out once per process on
-    first use (about a quarter of a second: at import it would slow every command's start)."""
+def _required() -> dict[int, tuple[str, ...]]:
+    """Every searched pattern's required strings (_needs), by the pattern's id (hashing a
+    compiled pattern hashes its code, ~5 us for a large one; _SHAPES keeps every pattern
+    alive, so ids are not reused), worked out once per process on first use (about a
+    quarter of a second: at import it would slow every command's start)."""
     return {
-        pattern: _needs(pattern)
+        id(pattern): _needs(pattern)
         for shape in _SHAPES
         for pattern in ([part for _, part in shape.parts] if shape.parts else [shape.pattern])
     }
