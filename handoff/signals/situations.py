@@ -52,8 +52,12 @@ tests in tests/test_situations.py.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import re
+import sys
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["SITUATION_KINDS", "situation_cues"]
 
@@ -102,6 +106,163 @@ _MONEY = (
     r"debits?|spends?|orders?)"
 )
 
+# The regex parser (re._parser from Python 3.11, sre_parse before), for _needs.
+_parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+_LITERAL = _parser.LITERAL
+_IN = _parser.IN
+_BRANCH = _parser.BRANCH
+_SUBPATTERN = _parser.SUBPATTERN
+_ASSERT = _parser.ASSERT
+_ATOMIC = getattr(_parser, "ATOMIC_GROUP", None)
+_ZERO_WIDTH = frozenset({_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT})
+_REPEATS = frozenset(
+    op
+    for op in (
+        _parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", None)
+    )
+    if op is not None
+)  # fmt: skip
+
+
+# ------------------------------------------------------------------ required strings
+# Every pattern above is also searched only where one of the strings every match of it
+# contains occurs in the message: derived here from the compiled pattern itself (its parse
+# tree), so no cue pattern or word list is touched and the results are the regex's own (a
+# necessary condition: a text without any of those strings has no match). About half of a
+# message's situation time was regexes searched where they could not match.
+
+_SET_CAP = 64  # a run's product of alternatives larger than this ends the run
+_UNION_CAP = 96  # the most strings a branch's filter checks
+_MIN_NEED = 2  # a shortest required string shorter than this is no filter worth checking
+
+
+def _exact(items: Any) -> frozenset[str] | None:
+    """The strings a sequence of parse items consumes, when they are few and fixed."""
+    result: frozenset[str] = frozenset({""})
+    for item in items:
+        one = _exact_item(item)
+        if one is None:
+            return None
+        result = frozenset(a + b for a in result for b in one)
+        if len(result) > _SET_CAP:
+            return None
+    return result
+
+
+def _exact_item(item: Any) -> frozenset[str] | None:
+    op, arg = item
+    if op == _LITERAL:
+        return frozenset({chr(arg)})
+    if op in _ZERO_WIDTH:  # consumes nothing: what is on either side is contiguous
+        return frozenset({""})
+    if op == _IN:
+        if len(arg) <= _SET_CAP and all(o == _LITERAL for o, _ in arg):
+            return frozenset(chr(v) for _, v in arg)
+        return None
+    if op == _BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            one = _exact(branch)
+            if one is None:
+                return None
+            union |= one
+        return frozenset(union) if len(union) <= _SET_CAP else None
+    if op == _SUBPATTERN:
+        return None if arg[1] & re.IGNORECASE else _exact(arg[3])
+    if op in _REPEATS:
+        low, high, inner = arg
+        one = _exact(inner)
+        if one is None or high - low > 1 or low > 4:
+            return None
+        result = _exact([(_SUBPATTERN, (None, 0, 0, inner))] * low) if low else frozenset({""})
+        if result is None:
+            return None
+        if high > low:
+            result = result | frozenset(a + b for a in result for b in one)
+        return result if len(result) <= _SET_CAP else None
+    return None
+
+
+def _holds_one(text: str, strings: tuple[str, ...]) -> bool:
+    # A loop, not any() over a generator: this runs for most searched shapes of a message.
+    for string in strings:  # noqa: SIM110
+        if string in text:
+            return True
+    return False
+
+
+def _score(strings: frozenset[str]) -> tuple[int, int]:
+    return min(len(s) for s in strings), -len(strings)
+
+
+def _needed(items: Any) -> frozenset[str] | None:
+    """Strings one of which every text a sequence of parse items matches in contains, or
+    None: the strings every match consumes, or what a look-ahead or look-behind needs."""
+    candidates: list[frozenset[str]] = []
+    run: frozenset[str] = frozenset({""})
+    for item in items:
+        if item[0] == _ASSERT:
+            # A look-ahead or look-behind consumes nothing, but what it looks for is in the
+            # text (the filter asks the text, not the match, for the strings).
+            inner = _needed(item[1][1])
+            if inner is not None:
+                candidates.append(inner)
+        one = _exact_item(item)
+        if one is not None:
+            joined = frozenset(a + b for a in run for b in one)
+            if len(joined) <= _SET_CAP:
+                run = joined
+                continue
+            candidates.append(run)
+            run = one
+            continue
+        candidates.append(run)
+        run = frozenset({""})
+        inner = _needed_item(item)
+        if inner is not None:
+            candidates.append(inner)
+    candidates.append(run)
+    best = max(candidates, key=_score)
+    return best if _score(best)[0] > 0 else None
+
+
+def _needed_item(item: Any) -> frozenset[str] | None:
+    op, arg = item
+    if op == _BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            one = _needed(branch)
+            if one is None:
+                return None
+            union |= one
+        return _pruned(union)
+    if op == _SUBPATTERN:
+        return None if arg[1] & re.IGNORECASE else _needed(arg[3])
+    if op == _ATOMIC:
+        return _needed(arg)
+    if op in _REPEATS and arg[0] >= 1:
+        return _needed(arg[2])
+    return None
+
+
+def _pruned(strings: set[str]) -> frozenset[str] | None:
+    """``strings`` without those that hold another of them (a text with the longer one has
+    the shorter), or None when too many are left to be worth checking."""
+    kept = frozenset(s for s in strings if not any(t != s and t in s for t in strings))
+    return kept if len(kept) <= _UNION_CAP else None
+
+
+def _needs(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which is in every text ``pattern`` finds a match in (empty: none
+    found, the pattern is always searched)."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    found = _needed(_parser.parse(pattern.pattern, pattern.flags))
+    if found is None or _score(found)[0] < _MIN_NEED:
+        return ()
+    found = _pruned(set(found)) or found
+    return tuple(sorted(found, key=lambda s: (len(s), s)))
+
 
 @dataclass(frozen=True)
 class _Shape:
@@ -124,7 +285,11 @@ class _Shape:
 
     def search(self, lowered: str) -> re.Match[str] | None:
         """``pattern.search(lowered)``, computed from the parts when there are some."""
+        required = _required()
         if not self.parts:
+            need = required[id(self.pattern)]
+            if need and not _holds_one(lowered, need):
+                return None
             return self.pattern.search(lowered)
         todo = self.always
         for needle, bits in self.gates:
@@ -138,7 +303,11 @@ class _Shape:
         while todo:  # the parts let through, in order; the others cannot match
             lowest = todo & -todo
             todo ^= lowest
-            found = parts[lowest.bit_length() - 1][1].search(lowered)
+            part = parts[lowest.bit_length() - 1][1]
+            need = required[id(part)]
+            if need and not _holds_one(lowered, need):
+                continue
+            found = part.search(lowered)
             # At one place the alternation takes its first alternative that matches: a
             # later one wins only by starting earlier.
             if found is not None and (best is None or found.start() < best.start()):
@@ -4044,6 +4213,20 @@ _SHAPES += (
         ),
     ),
 )
+
+
+@functools.cache
+def _required() -> dict[int, tuple[str, ...]]:
+    """Every searched pattern's required strings (_needs), by the pattern's id (hashing a
+    compiled pattern hashes its code, ~5 us for a large one; _SHAPES keeps every pattern
+    alive, so ids are not reused), worked out once per process on first use (about a
+    quarter of a second: at import it would slow every command's start)."""
+    return {
+        id(pattern): _needs(pattern)
+        for shape in _SHAPES
+        for pattern in ([part for _, part in shape.parts] if shape.parts else [shape.pattern])
+    }
+
 
 _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
