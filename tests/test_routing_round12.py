@@ -256,3 +256,35 @@ def test_a_hold_the_bank_placed_still_reaches_an_adviser_on_the_next_message(hol
         2,
         "bank_hold",
     )
+
+
+# ------------------------------ "I don't recognise" under a negated quantifier is no fraud
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no payments on there that I dont recognise, I just want the card locked for now",
+        "there's nothing on the account I don't recognise, I'd only like a new card",
+        "no transactions we don't recognise so far, just being careful",
+    ],
+)
+def test_nothing_unrecognised_is_no_harm_and_stays_with_the_bot(text: str) -> None:
+    assert "no_harm" in kinds(text)
+    parse = (text, "card_payment_not_recognised", 0.6, {"compromised_card": 0.1})
+    assert _play(oos("I've misplaced my card somewhere at home"), parse) == ("bot", None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no payments I don't recognise except one for £40 at a garage",
+        "no I dont recognise that payment at all",
+        "no idea why but there's a payment I don't recognise",
+    ],
+)
+def test_an_exception_or_a_denial_is_still_an_unrecognised_payment(text: str) -> None:
+    assert "fraud" in kinds(text)
+    assert "no_harm" not in kinds(text)
+    parse = (text, "card_payment_not_recognised", 0.6, {})
+    assert _play(parse) == ("fraud", 1, "fraud")
