@@ -1179,6 +1179,15 @@ _SHAPES += (
             r"\bno\s+(?:unknown|unusual|strange|odd|dodgy|suspicious|unrecognised|unrecognized|"
             r"funny|weird)\s+(?:payments?|transactions?|charges?|spending|activity)\b",
         ),
+        # round 12: "I don't recognise" under a negated quantifier ("no payments on it that I
+        # don't recognise", "nothing on there I don't recognise") says no fraud; not with an
+        # exception after it ("... except one for £40").
+        _gated(
+            "recognise recognize",
+            r"\b(?:no|none|nothing|not any)(?:\s+[\w']+){1,4}?\s+(?:that\s+|which\s+)?(?:i|we)\s+"
+            r"(?:don't|dont|do not|didn't|didnt|did not)\s+recogni[sz]e\b"
+            r"(?!\s*,?\s*(?:except|apart|but|other than|besides|bar)\b)",
+        ),
         _gated(
             "nothing",
             r"\bnothing\s+(?:has\s+been\s+|'s\s+been\s+|was\s+|has\s+)?(?:taken|spent|gone out|"
