@@ -66,3 +66,19 @@ def test_a_typical_message_costs_microseconds() -> None:
     # Uncached cost, generous bound (the measured cost is reported by tests/needs_model.py).
     per = min(timeit.repeat(lambda: needs.probabilities.__wrapped__(text), number=50, repeat=3))
     assert per / 50 < 0.002
+
+
+def test_the_word_by_word_scorer_equals_the_training_features() -> None:
+    """probabilities() sums each word's share; training reads features(): the same model."""
+    weights, intercepts = needs._model()
+    for text in ("Hello hello, my card card is BLOCKED again!!", "zapłaciłem 500 zł oszustowi"):
+        buckets = needs.features(text)
+        scale = 1.0 / math.sqrt(len(buckets))
+        logits = [
+            b + scale * sum(w[i] for i in buckets) for w, b in zip(weights, intercepts, strict=True)
+        ]
+        top = max(logits)
+        exps = [math.exp(x - top) for x in logits]
+        expected = [e / sum(exps) for e in exps]
+        got = needs.probabilities(text)
+        assert all(math.isclose(a, b, abs_tol=1e-9) for a, b in zip(got, expected, strict=True))
