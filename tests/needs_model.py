@@ -6,77 +6,92 @@ Runnable by hand, from the repository root (scikit-learn: the ``train`` extra):
     nice -n 19 .venv/bin/python -m tests.needs_model train --write    # and write the weights
     nice -n 19 .venv/bin/python -m tests.needs_model train --routing-only   # route the sets
 
-Data: tests/data/needs_corpus/ (2,625 single messages by four writers blind to the
+``train --write`` reproduces handoff/signals/needs_model.json.gz byte for byte (lbfgs is
+deterministic, weights rounded to 4 decimals, gzip without a timestamp).
+
+Data: tests/data/needs_corpus/ (4,717 single messages by seven writers blind to the
 repository; labels bot, person, fraud, vulnerable, complaint, frustrated; README there),
 plus calm messages labelled ``bot``: 8 per banking77 category from its train split (not the
 six categories that may be this customer's fraud: not recognised, compromised, stolen), 10
 per CLINC150 small-talk intent and its 100 oos_train queries (train splits only), and the
-example bot's own greetings, goodbyes, thanks, yes and no (rasa_project/data/nlu.yml). No
-routing set is trained on.
+example bot's own greetings, goodbyes, thanks, yes and no (rasa_project/data/nlu.yml): 955.
+No routing set is trained on.
 
 Model: features of the message (handoff.signals.needs.features: lower-cased words, adjacent
 word pairs, character 3- and 5-grams within "<word>"), hashed (crc32) into 2**18 buckets,
-counts scaled by 1/sqrt(their number); an L2 multinomial logistic regression
-(scikit-learn, lbfgs, C 10, balanced class weights; deterministic). The weights file keeps
-the buckets seen in training at 4 decimals (about 0.6 MB gzipped). Scorer: pure Python,
-each word's share of the six logits computed once per word (the model is linear), then the
-word pairs; cached by text.
+counts scaled by 1/sqrt(their number); an L2 multinomial logistic regression (scikit-learn,
+lbfgs, C 10, balanced class weights). The weights file keeps the buckets seen in training
+(about 0.8 MB gzipped; 6 MB of float32 in memory once loaded). Scorer: pure Python, each
+word's share of the six logits computed once per word (the model is linear), then the word
+pairs; cached by text.
 
-Measures (round 12, 2026-12-03):
+Measures (round 12, 2026-12-03; the decision rests on b and c):
 
-a. Leave-one-writer-out on the corpus (each writer scored by a model trained on the other
-   three plus the calm data): AUC against ``bot`` and recall with at most 10% of ``bot``
-   messages flagged, vs a 10-line keyword baseline (keyword_baseline):
+a. Leave-one-writer-out on the corpus (each writer scored by a model trained on the others
+   plus the calm data): AUC against ``bot`` and recall with at most 10% of ``bot`` messages
+   flagged, vs a 10-line keyword baseline (keyword_baseline). Seven writers (four):
 
-   ==========  =====  =====  ==============  =============
-   class       AUC    (kw)   recall @10%bot  (kw)
-   ==========  =====  =====  ==============  =============
-   person      0.995  0.750  0.987           0.542
-   fraud       0.967  0.540  0.919           0.147
-   vulnerable  0.971  0.584  0.927           0.169
-   complaint   0.992  0.761  0.977           0.531
-   frustrated  0.953  0.582  0.851           0.180
-   ==========  =====  =====  ==============  =============
+   ==========  =============  =====  ==============  =====
+   class       AUC            (kw)   recall @10%bot  (kw)
+   ==========  =============  =====  ==============  =====
+   person      0.995 (0.995)  0.758  0.980 (0.987)   0.563
+   fraud       0.977 (0.967)  0.534  0.938 (0.919)   0.125
+   vulnerable  0.980 (0.971)  0.582  0.953 (0.927)   0.166
+   complaint   0.995 (0.992)  0.775  0.981 (0.977)   0.558
+   frustrated  0.972 (0.953)  0.580  0.916 (0.851)   0.173
+   ==========  =============  =====  ==============  =====
 
-   Top-class accuracy 0.858 (keyword baseline 0.528). On messages of the corpus's own
-   kind, the model is far better than keywords, across writers and languages.
+   Top-class accuracy 0.889 (four writers 0.858; keyword baseline 0.537). On single
+   messages of the corpus's kind the model is far better than keywords, across writers.
 
-b. Routing on the eleven tuning sets (2,490 conversations, never trained on), rules alone
-   vs rules plus the text model's rules (commit d8ad8bf holds them: signals ``need`` and
-   ``need_score`` computed in handoff/signals/extract.py for the latest message, and two
-   marked blocks in rules/banking.yaml: needs_fraud, needs_vulnerable and needs_complaint
-   after the complaint rule, each needing corroboration (fraud words or the NLU's fraud
-   intents at 0.5; a tone of -0.5 or the account's flag; complaint words or the complain
-   intent); needs_person and needs_frustrated last, the latter only after a failure, from the
-   second message, in a tone that is not warm). Thresholds chosen on the corpus out of
-   writer fold, before routing: the lowest probability at which at most 0.25% of the
-   corpus's bot messages are read as that class (fraud 0.80, vulnerable 0.70, complaint
-   0.55, person 0.55, frustrated 0.75). At that commit ``train --routing-only`` prints:
+b. Routing on the eleven tuning sets (2,490 conversations, never trained on), rules alone vs
+   rules plus the text model's rules. Commits d8ad8bf (four writers) and 5e6845c (seven)
+   hold them: signals ``need`` and ``need_score`` computed in handoff/signals/extract.py for
+   the latest message, and two marked blocks in rules/banking.yaml: needs_fraud,
+   needs_vulnerable and needs_complaint after the complaint rule, each needing
+   corroboration (fraud words or the NLU's fraud intents weighing 0.5; a tone of -0.5 or
+   the account's flag; complaint words or the complain intent); needs_person and
+   needs_frustrated last, the latter only from the second message, after a failure, in a
+   tone that is not warm. Thresholds chosen on the corpus out of writer fold, before
+   routing: the lowest probability at which at most 0.25% of the corpus's bot messages are
+   read as that class (four writers: fraud 0.80, vulnerable 0.70, complaint 0.55, person
+   0.55, frustrated 0.75; seven: 0.90, 0.85, 0.40, 0.75, 0.85). At those commits
+   ``train --routing-only`` prints the first two rows of each:
 
-   =====================================  ========  =====  ======  ====  =====  =========  ========
-   2,490 conversations                    as        false  missed  late  wrong  calm to    explicit
-                                          expected  esc.                 lane   specialist missed
-   =====================================  ========  =====  ======  ====  =====  =========  ========
-   rules alone                            2277      86     77      23    27     13         1
-   + all five text-model rules            2266      102    71      23    28     13         1
-   + without needs_person                 2278      90     .       .     .      13         1
-   + specialist rules only                2280      86     76      22    26     13         1
-   + adviser rules only                   2263      102    .       .     .      13         1
-   =====================================  ========  =====  ======  ====  =====  =========  ========
+   ===================================  ========  =====  ======  ====  =====  ==========  ========
+   2,490 conversations                  as        false  missed  late  wrong  calm to a   explicit
+                                        expected  esc.                 lane   specialist  missed
+   ===================================  ========  =====  ======  ====  =====  ==========  ========
+   rules alone                          2277      86     77      23    27     13          1
+   4 writers: + all five rules          2266      102    71      23    28     13          1
+   4 writers: + all but needs_person    2278      90                          13          1
+   4 writers: + specialist rules only   2280      86     76      22    26     13          1
+   4 writers: + adviser rules only      2263      102                         13          1
+   7 writers: + all five rules          2275      94     71      23    27     14          1
+   7 writers: + all but needs_person    2279      89                          14          1
+   7 writers: + specialist rules only   2280      86                          14          1
+   7 writers: + adviser rules only      2272      94                          13          1
+   ===================================  ========  =====  ======  ====  =====  ==========  ========
 
-   Per set, all five (rules alone -> with): dev 206 -> 203, eval 220 -> 219, holdout 197 ->
-   195, holdout2 206 -> 206, holdout3 229 -> 227, holdout4 237 -> 235, holdout5 212 -> 213,
-   holdout6 235 -> 233, holdout8 214 -> 216, train_fraud 159 -> 157, train_escalate 162 ->
-   162. Specialist rules only: holdout5 +2, holdout8 +1, the rest unchanged.
+   Per set, seven writers, all five rules (alone -> with): dev 206 -> 203, eval 220 -> 220,
+   holdout 197 -> 195, holdout2 206 -> 206, holdout3 229 -> 229, holdout4 237 -> 236,
+   holdout5 212 -> 215, holdout6 235 -> 234, holdout8 214 -> 217, train_fraud 159 -> 158,
+   train_escalate 162 -> 162. Four writers: dev 203, eval 219, holdout 195, holdout2 206,
+   holdout3 227, holdout4 235, holdout5 213, holdout6 233, holdout8 216, train_fraud 157,
+   train_escalate 162.
 
-c. holdout7 (aggregate only): 217 rules alone; 220 with all five; 218 specialist rules only.
+c. holdout7 (aggregate only, 272): 217 rules alone; four writers 220 (all five), 219 (all
+   but needs_person), 218 (specialist only), 219 (adviser only); seven writers 220, 218, 217,
+   220.
 
-d. Calm conversations to a specialist: 13 either way (an earlier version whose fraud rule
-   took a fraud intent anywhere in the NLU's top three as corroboration made it 16, and was
-   dropped); explicit requests for a person missed: 1 either way.
+d. Calm conversations to a specialist: 13 alone; 13 with the four-writer rules, 14 with the
+   seven-writer specialist rules (worse); an earlier four-writer fraud rule that took a
+   fraud intent anywhere in the NLU's top three as corroboration made it 16 and was
+   dropped. Explicit requests for a person missed: 1 in every variant.
 
-Finding: not shipped (the criterion was +10 on b with c not down and d not worse; the best
-variant is +3, inside the noise of a conversation or two per set). The model reads single
+Finding: not shipped. The criterion was +10 on b with c not down and d not worse; the best
+variant is +3 (specialist rules only), inside the noise of a conversation or two per set,
+and with seven writers it sends one more calm chat to a specialist. The model reads single
 messages of the corpus's kind well (a), but in conversations its errors are of a kind the
 corpus does not teach: the ``person`` reading fires on any message about a phone number,
 "someone" or a "real person" ("what's the phone number for the DVLA", "are you a real person
@@ -88,19 +103,23 @@ purchase disputes and lost phones ("the company has gone bust", "it's in bits in
 drawer"). It does find stories no cue knows ("kisi ne mere account se 500 pound nikaal
 liye", "I paid for concert tickets from a guy on twitter and never got them", "£900 gone to
 a casino site I've never used", "my son ... gets angry" when refused money), but those gains
-are matched by the misreads at any threshold the corpus supports. The asked_for_human cues
-already miss only one explicit request on these sets, so a person reading adds little.
-The rules used the seen tuning sets' differences in one respect, said so here: the fraud
-rule's corroboration was tightened from "a fraud intent in the top three" to "fraud intents
-weigh 0.5" after it sent two calm chats to the fraud team. The escalation model was not
-refitted with the text model's probabilities (that needs handoff/signals/escalation.py's
-features, not this round's to change); round 11's LOSO found hashed words of the message
-add about +2 there.
+are matched by the misreads at any threshold the corpus supports. More writers (four to
+seven, c7 writing mid-conversation replies) raised every AUC and cut the adviser rules'
+false escalations (102 to 94) but not enough. The asked_for_human cues already miss only
+one explicit request on these sets, so a person reading adds little there.
+
+Honesty about tuning: thresholds came from the corpus only; the rules' shapes were set from
+the brief, with one change after seeing the tuning sets' differences (the fraud rule's
+corroboration tightened from "a fraud intent in the top three" to "fraud intents weigh
+0.5", after it sent two calm chats to the fraud team; noted in d above). The escalation
+model was not refitted with the text model's probabilities (that needs
+handoff/signals/escalation.py's features, not this round's to change); round 11's LOSO found
+hashed words of the message add about +2 there.
 
 What ships: this script, the corpus, the scorer and its weights (not called by the engine:
-no Signals field reads it), and tests/test_needs.py. Scorer cost (timeit, this machine,
-two cores shared with other jobs under nice): see ``train``'s last lines; about 20-60 us
-for a typical message uncached (words already seen), 0.1 us cached by text.
+no Signals field reads it), and tests/test_needs.py. Scorer cost: ``train`` prints it last
+(timeit, best of 5): 6-47 us per message uncached once its words are known, 0.1 us cached
+by text, on this machine with two cores shared by other jobs under nice 19.
 """
 
 from __future__ import annotations

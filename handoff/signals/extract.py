@@ -38,7 +38,7 @@ from handoff.models.conversation import (
 )
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import UNRANKED, Cue, Signals, TextAnalysis, TurnScore
-from handoff.signals import escalation, learned, needs
+from handoff.signals import escalation, learned
 from handoff.signals._memo import Store, memo
 from handoff.signals.text import (
     _OBJECT_BYTES,
@@ -936,8 +936,6 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
         "intent_group_mass": group_mass,
         "intent_group_rank": group_rank,
         "escalation_score": NAN,
-        # The text model reads the latest message only (handoff.signals.needs; cached by text).
-        **_need(latest_turn),
         "cue_details": _cue_details(fold.cues, explained, turns, limits),
         "turn_scores": tuple(itertools.starmap(_score, explained)),  # no generator frame
         "message_cut_chars": (cut_chars.get(latest_view[0], 0) if latest_view is not None else 0),
@@ -947,14 +945,6 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
         built(Signals, values if episode is None else {**values, "user_turns": since})
     )
     return built(Signals, values)
-
-
-def _need(latest_turn: Turn | None) -> dict[str, Any]:
-    """The text model's reading of the latest user message (need, need_score)."""
-    if latest_turn is None or not latest_turn.text:
-        return {"need": "", "need_score": NAN}
-    need, score = needs.predict(latest_turn.text)
-    return {"need": need, "need_score": score}
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,7 +2,7 @@
 
 One multinomial logistic regression over hashed features of the message: its words, word
 pairs and character n-grams within words (typos, inflections, other languages). Trained by
-``tests/needs_model.py`` on ``tests/data/needs_corpus/`` (single messages labelled by four
+``tests/needs_model.py`` on ``tests/data/needs_corpus/`` (single messages labelled by seven
 independent writers blind to the repository) plus calm banking77 and CLINC150 questions and
 the example bot's greetings and thanks; the weights file (``needs_model.json.gz``) holds the
 weights of the hashed buckets seen in training. Classes: ``bot``, ``person``, ``fraud``,
