@@ -79,18 +79,61 @@ shipped model is left as it is (trained on the three original sets): round 11 tr
 refit on all ten sets (cross-validated threshold 0.7) and dropped it, because it sent a
 customer who wrote "ah sorted, all good" after a recurring fault to an adviser
 (tests/test_routing_round10_escalate.py).
+Text model features (``train --loso --needs latest|max|both``; round 12, issue 11): the
+probabilities of handoff.signals.needs (person, fraud, vulnerable, complaint, frustrated;
+``bot`` is their complement) of the latest message (``needs:<class>``), their maximum over
+the messages so far (``needs_max:<class>``; the evaluation plays no hand-back, so this is the
+episode), or both, added to the features, everything else as above (C and threshold chosen
+on the nine other sets). Signals carry no message text, so the measurement patches
+escalation.features with the conversation's customer messages (the engine does not compute
+these). Rules at r12t (29b8f71), 2214 conversations:
+
+==========================  =====  =======  ======  =====  =====
+LOSO, ten sets              rules  current  +latest  +max   +both
+==========================  =====  =======  ======  =====  =====
+dev (208)                   206    205      206     202    205
+v1 (227)                    221    219      219     219    219
+ho1 (201)                   195    195      194     196    195
+ho2 (213)                   203    205      205     205    205
+ho3 (243)                   229    232      232     231    232
+ho4 (246)                   238    237      239     237    239
+ho5 (247)                   212    214      216     214    216
+ho6 (271)                   234    234      235     237    237
+train_fraud (186)           160    159      159     158    157
+train_escalate (172)        163    164      163     165    164
+as expected                 2061   2064     2068    2064   2069
+false escalations           62     75       72      73     71
+missed                      56     43       35      42     33
+late                        19     17       18      14     17
+wrong lane                  16     15       21      21     24
+calm to a specialist        9      9        9       9      9
+explicit requests missed    0      0        0       0      0
+==========================  =====  =======  ======  =====  =====
+
+The best variant (both) gains +5 over the current features (criterion +8), and it trades
+missed conversations for wrong lanes (15 -> 24; the model rule's lane is general_banking, so,
+presumably, conversations that needed a specialist now reach an adviser first; not examined
+one by one); the latest message alone gains +4, the episode maximum +0. With routing_holdout8
+as an eleventh set (``--plus-holdout8``, 2490 conversations): rules alone 2275, current
+features 2276, + both 2277 (wrong lane 26 -> 46). holdout7 (aggregate only), models refitted
+on the usual three sets (C 10, threshold 0.75 for both): shipped model 217/272, current
+features refitted 217, + both 220. Not shipped: escalation.features is unchanged, the model
+file is the round-11 one. Cost had it shipped: 6-17 us per message to score the latest message
+uncached (0.1 us cached by text), about 9 us for both feature groups over three cached
+messages (this machine, two shared cores, nice 19).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -113,7 +156,7 @@ from handoff.evaluation import (
     summarize,
     transcript,
 )
-from handoff.signals import escalation
+from handoff.signals import escalation, needs
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules" / "banking.yaml"
@@ -123,7 +166,8 @@ SETS = (
     ("ho1", ROOT / "tests" / "data" / "routing_holdout"),
 )
 # Leave-one-set-out (``--loso``): every tuning routing set. The check set
-# (routing_holdout7) and the blind sets (routing_holdout8, routing_holdout9) are never read.
+# (routing_holdout7) and the blind sets (holdout9, holdout10) are never read; routing_holdout8
+# (tuning data from round 12) only with --plus-holdout8.
 TUNING_SETS = (
     *SETS,
     ("ho2", ROOT / "tests" / "data" / "routing_holdout2"),
@@ -134,6 +178,8 @@ TUNING_SETS = (
     ("train_fraud", ROOT / "tests" / "data" / "routing_train_fraud"),
     ("train_escalate", ROOT / "tests" / "data" / "routing_train_escalate"),
 )
+# ``--plus-holdout8``: routing_holdout8, tuning data from round 12, as an eleventh LOSO set.
+HOLDOUT8 = ("ho8", ROOT / "tests" / "data" / "routing_holdout8")
 OUT = escalation.MODEL_PATH
 SEED = 0
 FOLDS = 5
@@ -178,6 +224,57 @@ class DevSet:
     path: Path
 
 
+# ``--needs`` (round 12): the text model's class probabilities as extra features. Signals
+# carry no message text, so the measurement supplies it: while a conversation is featured or
+# routed, _TEXTS holds its customer messages and the patched escalation.features adds, for
+# the latest message (signals.user_turns), ``needs:<class>`` and/or, over the messages so far
+# (the evaluation plays no hand-back, so "so far" is the episode), ``needs_max:<class>``.
+NEEDS_VARIANTS = ("none", "latest", "max", "both")
+_TEXTS: list[Sequence[str]] = []
+_BASE_FEATURES = escalation.features
+
+
+def _needs_features(texts: Sequence[str], variant: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    if not texts:
+        return out
+    if variant in ("latest", "both"):
+        for name, p in zip(needs.CLASSES, needs.probabilities(texts[-1]), strict=True):
+            if name != "bot":
+                out[f"needs:{name}"] = round(p, 6)
+    if variant in ("max", "both"):
+        rows = [needs.probabilities(t) for t in texts]
+        for i, name in enumerate(needs.CLASSES):
+            if name != "bot":
+                out[f"needs_max:{name}"] = round(max(r[i] for r in rows), 6)
+    return out
+
+
+def use_needs(variant: str) -> None:
+    """Make escalation.features (as the engine and this script call it) add the text model's
+    features of ``variant`` for the conversation in _TEXTS; "none" restores the original."""
+    if variant == "none":
+        escalation.features = _BASE_FEATURES
+        return
+
+    def patched(signals: Any) -> dict[str, float]:
+        out = _BASE_FEATURES(signals)
+        if _TEXTS:
+            out.update(_needs_features(_TEXTS[-1][: signals.user_turns], variant))
+        return out
+
+    escalation.features = patched
+
+
+@contextlib.contextmanager
+def _conversation_texts(texts: Sequence[str]) -> Iterator[None]:
+    _TEXTS.append(texts)
+    try:
+        yield
+    finally:
+        _TEXTS.pop()
+
+
 def load_sets(which: Sequence[tuple[str, Path]] = SETS) -> list[DevSet]:
     out = []
     for name, folder in which:
@@ -195,7 +292,9 @@ def turns(router: Router, sets: Sequence[DevSet]) -> list[Turn]:
         for conversation in dev.evalset.conversations:
             expect = conversation.expect
             for number in range(1, len(conversation.customer) + 1):
-                signals = router.signals(transcript(conversation, dev.parses, number))
+                with _conversation_texts(conversation.customer):
+                    signals = router.signals(transcript(conversation, dev.parses, number))
+                    values = escalation.features(signals)
                 if not expect.escalates:
                     label: int | None = 0
                 else:
@@ -206,7 +305,7 @@ def turns(router: Router, sets: Sequence[DevSet]) -> list[Turn]:
                         f"{dev.name}/{conversation.id}",
                         number,
                         label,
-                        escalation.features(signals),
+                        values,
                         signals.intent,
                     )
                 )
@@ -322,7 +421,7 @@ def route_out_of_fold(
         now = dev.evalset.defaults.now
         for conversation in dev.evalset.conversations:
             model = models[fold_of[f"{dev.name}/{conversation.id}"]]
-            with escalation.using(model):
+            with escalation.using(model), _conversation_texts(conversation.customer):
                 result = evaluate_conversation(router, conversation, dev.parses, now=now)
             results.append(result.model_copy(update={"id": f"{dev.name}/{conversation.id}"}))
     return results
@@ -516,7 +615,7 @@ def train(verbose: bool = True) -> dict[str, Any]:
     }
 
 
-def loso(verbose: bool = True) -> dict[str, Any]:
+def loso(verbose: bool = True, which: Sequence[tuple[str, Path]] = TUNING_SETS) -> dict[str, Any]:
     """Leave one tuning set out: for each of TUNING_SETS, the whole selection (C, threshold)
     and the fit on the other sets, then that set routed by the rules alone and by the rules
     plus that model. The sum over sets is the measure of whether the model adds
@@ -528,7 +627,7 @@ def loso(verbose: bool = True) -> dict[str, Any]:
         if verbose:
             print(*parts, file=sys.stderr, flush=True)
 
-    every = load_sets(TUNING_SETS)
+    every = load_sets(which)
     router = Router.from_path(RULES)
     rows_of = {dev.name: turns(router, [dev]) for dev in every}
     keys = ("as_expected", "false_escalation", "missed", "late", "wrong_lane",
@@ -577,10 +676,31 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also leave each tuning set out in turn (refit on the others, route it)",
     )
+    command.add_argument(
+        "--needs",
+        choices=NEEDS_VARIANTS,
+        default="none",
+        help="measure only: add the text model's probabilities (latest message, episode max, "
+        "both) to the features; never with --write",
+    )
+    command.add_argument("--loso-only", action="store_true", help="only the --loso measure")
+    command.add_argument(
+        "--plus-holdout8",
+        action="store_true",
+        help="--loso over TUNING_SETS and routing_holdout8 (tuning data from round 12)",
+    )
     args = parser.parse_args(argv)
+    if args.needs != "none" and args.write:
+        parser.error("--needs is a measurement: the engine does not compute these features")
+    use_needs(args.needs)
+    if args.loso_only:
+        which = (*TUNING_SETS, HOLDOUT8) if args.plus_holdout8 else TUNING_SETS
+        json.dump(loso(which=which), sys.stdout, indent=1)
+        sys.stdout.write("\n")
+        return 0
     document = train()
     if args.loso:
-        loso()
+        loso(which=(*TUNING_SETS, HOLDOUT8) if args.plus_holdout8 else TUNING_SETS)
     text = json.dumps(document, indent=1, ensure_ascii=False) + "\n"
     if args.write:
         OUT.write_text(text, encoding="utf-8")
