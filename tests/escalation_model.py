@@ -80,7 +80,7 @@ refit on all ten sets (cross-validated threshold 0.7) and dropped it, because it
 customer who wrote "ah sorted, all good" after a recurring fault to an adviser
 (tests/test_routing_round10_escalate.py).
 Text model features (``train --loso --needs latest|max|both``; round 12, issue 11): the
-probabilities of handoff.signals.needs (person, fraud, vulnerable, complaint, frustrated;
+probabilities of tests/needs_scorer.py (person, fraud, vulnerable, complaint, frustrated;
 ``bot`` is their complement) of the latest message (``needs:<class>``), their maximum over
 the messages so far (``needs_max:<class>``; the evaluation plays no hand-back, so this is the
 episode), or both, added to the features, everything else as above (C and threshold chosen
@@ -156,7 +156,8 @@ from handoff.evaluation import (
     summarize,
     transcript,
 )
-from handoff.signals import escalation, needs
+from handoff.signals import escalation
+from tests import needs_scorer as needs
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules" / "banking.yaml"

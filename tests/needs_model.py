@@ -1,4 +1,4 @@
-"""Train and measure the text model of who a message should reach (handoff/signals/needs.py).
+"""Train and measure the text model of who a message should reach (tests/needs_scorer.py).
 
 Runnable by hand, from the repository root (scikit-learn: the ``train`` extra):
 
@@ -6,7 +6,7 @@ Runnable by hand, from the repository root (scikit-learn: the ``train`` extra):
     nice -n 19 .venv/bin/python -m tests.needs_model train --write    # and write the weights
     nice -n 19 .venv/bin/python -m tests.needs_model train --routing-only   # route the sets
 
-``train --write`` reproduces handoff/signals/needs_model.json.gz byte for byte (lbfgs is
+``train --write`` reproduces tests/data/needs_corpus/needs_model.json.gz byte for byte (lbfgs is
 deterministic, weights rounded to 4 decimals, gzip without a timestamp).
 
 Data: tests/data/needs_corpus/ (4,717 single messages by seven writers blind to the
@@ -17,7 +17,7 @@ per CLINC150 small-talk intent and its 100 oos_train queries (train splits only)
 example bot's own greetings, goodbyes, thanks, yes and no (rasa_project/data/nlu.yml): 955.
 No routing set is trained on.
 
-Model: features of the message (handoff.signals.needs.features: lower-cased words, adjacent
+Model: features of the message (tests/needs_scorer.py features(): lower-cased words, adjacent
 word pairs, character 3- and 5-grams within "<word>"), hashed (crc32) into 2**18 buckets,
 counts scaled by 1/sqrt(their number); an L2 multinomial logistic regression (scikit-learn,
 lbfgs, C 10, balanced class weights). The weights file keeps the buckets seen in training
@@ -143,7 +143,7 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
-from handoff.signals import needs
+from tests import needs_scorer as needs
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "needs_corpus"
@@ -213,7 +213,7 @@ def load_external() -> list[dict[str, Any]]:
 
 
 def matrix(texts: list[str]) -> csr_matrix:
-    """The features exactly as handoff.signals.needs computes them (counts / sqrt(n))."""
+    """The features exactly as tests/needs_scorer.py computes them (counts / sqrt(n))."""
     data, indices, indptr = [], [], [0]
     for text in texts:
         counts = Counter(needs.features(text))

@@ -1,4 +1,4 @@
-"""The text model of who a message should reach (handoff.signals.needs) and its signals.
+"""The text model of who a message should reach (tests/needs_scorer.py) and its signals.
 
 The messages below are written for these tests (none is from the corpus or a routing set):
 clear cases any careful bank agrees on, checked as the top reading or wide bands, so that a
@@ -13,7 +13,7 @@ import math
 
 import pytest
 
-from handoff.signals import needs
+from tests import needs_scorer as needs
 
 
 def test_the_weights_file_matches_the_scorer() -> None:

@@ -8,10 +8,11 @@ the example bot's greetings and thanks; the weights file (``needs_model.json.gz`
 weights of the hashed buckets seen in training. Classes: ``bot``, ``person``, ``fraud``,
 ``vulnerable``, ``complaint``, ``frustrated`` (meanings in the corpus README).
 
-Not used by the engine: round 12 measured rules reading it on the routing sets and did not
-ship them (tests/needs_model.py records the finding). It is kept, with its training script,
-for the next attempt. :func:`predict` returns the top class and its probability; pure
-Python, cached by text.
+Not part of the package and not used by the engine: round 12 measured rules reading it on
+the routing sets, and its probabilities as escalation-model features, and shipped neither
+(tests/needs_model.py and tests/escalation_model.py record the findings). It is kept, with
+its training script, for the next attempt. :func:`predict` returns the top class and its
+probability; pure Python, cached by text.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 __all__ = ["CLASSES", "MODEL_PATH", "features", "predict", "probabilities"]
 
-MODEL_PATH = Path(__file__).with_name("needs_model.json.gz")
+MODEL_PATH = Path(__file__).parent / "data" / "needs_corpus" / "needs_model.json.gz"
 CLASSES = ("bot", "person", "fraud", "vulnerable", "complaint", "frustrated")
 BUCKETS = 1 << 18
 CHAR_N = (3, 5)  # character n-grams within "<word>", of these lengths
@@ -75,7 +76,7 @@ def _model() -> tuple[tuple[array[float], ...], tuple[float, ...]]:
         or data["buckets"] != BUCKETS
         or tuple(data["char_n"]) != CHAR_N
     ):
-        raise ValueError(f"{MODEL_PATH.name} does not match handoff.signals.needs")
+        raise ValueError(f"{MODEL_PATH.name} does not match tests/needs_scorer.py")
     weights = tuple(array("f", bytes(4 * BUCKETS)) for _ in CLASSES)
     scale = 10 ** -data["decimals"]
     for bucket, row in data["weights"].items():
