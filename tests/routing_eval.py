@@ -59,6 +59,7 @@ RUNS = (
     ("after round 9", "round9-engine.json", "round9-stack.json"),
     ("after round 10", "round10-engine.json", "round10-stack.json"),
     ("after round 11", "round11-engine.json", "round11-stack.json"),
+    ("after round 12", "round12-engine.json", "round12-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -74,6 +75,7 @@ DEV_EARLIER = (
     ("round 8", "dev-round8-engine.json"),
     ("round 9", "dev-round9-engine.json"),
     ("round 10", "dev-round10-engine.json"),
+    ("round 11", "dev-round11-engine.json"),
 )
 
 
@@ -131,6 +133,7 @@ HELD_OUT = (
             ("round 9 (tuning data)", "round9-engine.json", "round9-stack.json"),
             ("round 10 (tuning data)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuning data)", "round11-engine.json", "round11-stack.json"),
+            ("round 12 (tuning data)", "round12-engine.json", "round12-stack.json"),
         ),
     ),
     HeldOut(
@@ -143,6 +146,7 @@ HELD_OUT = (
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
+            ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
         ),
     ),
     HeldOut(
@@ -154,6 +158,7 @@ HELD_OUT = (
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
+            ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
         ),
     ),
     HeldOut(
@@ -165,6 +170,7 @@ HELD_OUT = (
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
+            ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
         ),
     ),
     HeldOut(
@@ -176,6 +182,7 @@ HELD_OUT = (
             ("round 9 (tuned on it)", "round9-engine.json", "round9-stack.json"),
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
+            ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
         ),
     ),
     HeldOut(
@@ -186,6 +193,7 @@ HELD_OUT = (
             ("after round 9", "round9-engine.json", "round9-stack.json"),
             ("round 10 (its total watched)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
+            ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
         ),
     ),
     HeldOut(
@@ -195,6 +203,7 @@ HELD_OUT = (
             ("round 9 (before round 10)", "before-engine.json", "before-stack.json"),
             ("after round 10", "round10-engine.json", "round10-stack.json"),
             ("round 11 (its total watched)", "round11-engine.json", "round11-stack.json"),
+            ("round 12 (its total watched)", "round12-engine.json", "round12-stack.json"),
         ),
     ),
     HeldOut(
@@ -203,12 +212,16 @@ HELD_OUT = (
         (
             ("round 10 (before round 11)", "before-engine.json", "before-stack.json"),
             ("after round 11", "round11-engine.json", "round11-stack.json"),
+            ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
         ),
     ),
     HeldOut(
         "holdout9",
         ROOT / "tests" / "data" / "routing_holdout9",
-        (("round 11 (before round 12)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 11 (before round 12)", "before-engine.json", "before-stack.json"),
+            ("after round 12", "round12-engine.json", "round12-stack.json"),
+        ),
     ),
 )
 HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9 = HELD_OUT
