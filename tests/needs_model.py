@@ -331,7 +331,7 @@ def thresholds(
 RULES = ROOT / "rules" / "banking.yaml"
 DATA = ROOT / "tests" / "data"
 # The eleven tuning sets (the model never trains on them); holdout7: aggregate line only;
-# holdout9 is never read.
+# the blind sets (holdout9, holdout10) are never read.
 ROUTING_SETS = (
     "dev", "eval", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
     "holdout8", "train_fraud", "train_escalate",

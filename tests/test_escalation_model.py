@@ -217,10 +217,16 @@ class TestInRulesAndPayloads:
 
 def test_leave_one_set_out_reads_only_the_tuning_sets() -> None:
     """``--loso`` leaves each tuning set out in turn; the check set (holdout7) and the blind
-    sets (holdout8, holdout9) are never among them, and the training sets are a subset."""
+    sets (holdout9, holdout10; holdout8 until round 12) are never among them, and the training
+    sets are a subset."""
     folders = [path.name for _, path in escalation_model.TUNING_SETS]
     assert len(folders) == len(set(folders)) == 10
-    assert not set(folders) & {"routing_holdout7", "routing_holdout8", "routing_holdout9"}
+    assert not set(folders) & {
+        "routing_holdout7",
+        "routing_holdout8",
+        "routing_holdout9",
+        "routing_holdout10",
+    }
     assert all(path.is_dir() for _, path in escalation_model.TUNING_SETS)
     assert set(escalation_model.SETS) <= set(escalation_model.TUNING_SETS)
     names = [name for name, _ in escalation_model.TUNING_SETS]

@@ -73,3 +73,12 @@ def test_the_word_by_word_scorer_equals_the_training_features() -> None:
         expected = [e / sum(exps) for e in exps]
         got = needs.probabilities(text)
         assert all(math.isclose(a, b, abs_tol=1e-9) for a, b in zip(got, expected, strict=True))
+
+
+def test_the_routing_measure_never_reads_a_blind_set() -> None:
+    """tests/needs_model.py routes the tuning sets and the check set only."""
+    from tests import needs_model  # noqa: PLC0415
+
+    names = {*needs_model.ROUTING_SETS, needs_model.CHECK_SET}
+    assert not names & {"holdout9", "holdout10"}
+    assert all((needs_model.DATA / f"routing_{n}").is_dir() or n in {"dev", "eval"} for n in names)
