@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff.models.conversation import Conversation
-from tests.test_routing_round3 import NOW, ROUTER, kinds
+from tests.test_routing_round3 import kinds, play
 
 Parse = tuple[str, str, float, dict[str, float]]
 
@@ -17,30 +16,19 @@ Parse = tuple[str, str, float, dict[str, float]]
 def _play(*messages: Parse, flags: tuple[str, ...] = ()) -> tuple[str, int | None, str | None]:
     """(lane, customer message at which a person came in or None, rule): each message is
     (text, intent, confidence, runners-up), answered by the bot as the evaluation plays it."""
-    turns: list[dict[str, object]] = []
-    state = None
-    for number, (text, intent, confidence, others) in enumerate(messages, start=1):
-        ranking = [{"name": intent, "confidence": confidence}]
-        ranking += [{"name": name, "confidence": value} for name, value in others.items()]
-        turns.append(
-            {
-                "role": "user",
-                "text": text,
-                "intent": {"name": intent, "confidence": confidence},
-                "intent_ranking": ranking,
-            }
-        )
-        conversation = Conversation.model_validate(
-            {"turns": turns, "account": {"risk_flags": list(flags)}}
-        )
-        if state is not None:
-            conversation = conversation.model_copy(update={"state": state})
-        decision = ROUTER.route(conversation, now=NOW)
-        state = decision.state
-        if decision.handoff:
-            return decision.lane, number, decision.rule_id
-        turns.append({"role": "bot", "action": f"utter_{intent}"})
-    return "bot", None, None
+    users = [
+        {
+            "role": "user",
+            "text": text,
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": [
+                {"name": intent, "confidence": confidence},
+                *({"name": name, "confidence": value} for name, value in others.items()),
+            ],
+        }
+        for text, intent, confidence, others in messages
+    ]
+    return play(users, flags)
 
 
 def oos(text: str) -> Parse:

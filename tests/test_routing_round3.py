@@ -6,8 +6,10 @@ a lawyer in passing, or praise that is sincere."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -26,15 +28,16 @@ def kinds(text: str) -> set[str]:
     return {c.kind for c in analyze_text(text).cues}
 
 
-def route(
-    *messages: str, intent: str = "out_of_scope", flags: tuple[str, ...] = ()
+def play(
+    users: Sequence[dict[str, Any]], flags: tuple[str, ...] = ()
 ) -> tuple[str, int | None, str | None]:
-    """(lane, customer message at which a person came in or None, rule): each message parsed
-    as ``intent`` at 0.9 and answered by the bot, as the evaluation plays a conversation."""
-    turns: list[dict[str, object]] = []
+    """(lane, customer message at which a person came in or None, rule): each of ``users`` (a
+    customer turn with its parse) is routed with the state of the turn before and answered by
+    the bot with its intent's utterance, as the evaluation plays a conversation."""
+    turns: list[dict[str, Any]] = []
     state = None
-    for number, text in enumerate(messages, start=1):
-        turns.append({"role": "user", "text": text, "intent": {"name": intent, "confidence": 0.9}})
+    for number, user in enumerate(users, start=1):
+        turns.append(user)
         conversation = Conversation.model_validate(
             {"turns": turns, "account": {"risk_flags": list(flags)}}
         )
@@ -44,8 +47,17 @@ def route(
         state = decision.state
         if decision.handoff:
             return decision.lane, number, decision.rule_id
-        turns.append({"role": "bot", "action": f"utter_{intent}"})
+        turns.append({"role": "bot", "action": f"utter_{user['intent']['name']}"})
     return "bot", None, None
+
+
+def route(
+    *messages: str, intent: str = "out_of_scope", flags: tuple[str, ...] = ()
+) -> tuple[str, int | None, str | None]:
+    """(lane, customer message at which a person came in or None, rule): each message parsed
+    as ``intent`` at 0.9 and answered by the bot, as the evaluation plays a conversation."""
+    parse = {"name": intent, "confidence": 0.9}
+    return play([{"role": "user", "text": text, "intent": parse} for text in messages], flags)
 
 
 # ------------------------------------------------------------------ the anchor gating
