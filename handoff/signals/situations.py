@@ -56,6 +56,7 @@ import functools
 import importlib
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,13 +161,8 @@ def _exact_item(item: Any) -> frozenset[str] | None:
             return frozenset(chr(v) for _, v in arg)
         return None
     if op == _BRANCH:
-        union: set[str] = set()
-        for branch in arg[1]:
-            one = _exact(branch)
-            if one is None:
-                return None
-            union |= one
-        return frozenset(union) if len(union) <= _SET_CAP else None
+        union = _union(arg[1], _exact)
+        return frozenset(union) if union is not None and len(union) <= _SET_CAP else None
     if op == _SUBPATTERN:
         return None if arg[1] & re.IGNORECASE else _exact(arg[3])
     if op in _REPEATS:
@@ -181,6 +177,17 @@ def _exact_item(item: Any) -> frozenset[str] | None:
             result = result | frozenset(a + b for a in result for b in one)
         return result if len(result) <= _SET_CAP else None
     return None
+
+
+def _union(branches: Any, each: Callable[[Any], frozenset[str] | None]) -> set[str] | None:
+    """The strings of every branch of an alternation by ``each``, or None if one has none."""
+    union: set[str] = set()
+    for branch in branches:
+        one = each(branch)
+        if one is None:
+            return None
+        union |= one
+    return union
 
 
 def _holds_one(text: str, strings: tuple[str, ...]) -> bool:
@@ -229,13 +236,8 @@ def _needed(items: Any) -> frozenset[str] | None:
 def _needed_item(item: Any) -> frozenset[str] | None:
     op, arg = item
     if op == _BRANCH:
-        union: set[str] = set()
-        for branch in arg[1]:
-            one = _needed(branch)
-            if one is None:
-                return None
-            union |= one
-        return _pruned(union)
+        union = _union(arg[1], _needed)
+        return None if union is None else _pruned(union)
     if op == _SUBPATTERN:
         return None if arg[1] & re.IGNORECASE else _needed(arg[3])
     if op == _ATOMIC:
