@@ -8,8 +8,9 @@ Runnable by hand, from the repository root (scikit-learn: the ``train`` extra, i
 Data: the three tuning routing sets, tests/data/routing_dev/ (208 conversations),
 tests/data/routing_eval/ ("v1", 227; tuned on in round 3) and tests/data/routing_holdout/
 ("ho1", 201; the first held-out set, retired to tuning data in round 5), with their committed
-NLU parses. The current blind set (tests/data/routing_holdout2/) is never read here: it
-measures a round once, after tuning.
+NLU parses (``--loso`` below also reads the other tuning sets, TUNING_SETS). The check set
+(tests/data/routing_holdout7/) and the blind sets (routing_holdout9/, routing_holdout10/)
+are never read here: a blind set measures a round once, after tuning.
 
 Labels, one per customer message (a "turn"), from each conversation's expected outcome:
 
