@@ -223,8 +223,24 @@ HELD_OUT = (
             ("after round 12", "round12-engine.json", "round12-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout10",
+        ROOT / "tests" / "data" / "routing_holdout10",
+        (("round 12 (before round 13)", "before-engine.json", "before-stack.json"),),
+    ),
 )
-HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9 = HELD_OUT
+(
+    HOLDOUT,
+    HOLDOUT2,
+    HOLDOUT3,
+    HOLDOUT4,
+    HOLDOUT5,
+    HOLDOUT6,
+    HOLDOUT7,
+    HOLDOUT8,
+    HOLDOUT9,
+    HOLDOUT10,
+) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
 # round 10's rules before round 11 changed anything; its parses are checked fresh by
@@ -234,9 +250,10 @@ HOLDOUT8_DATA = HOLDOUT8.data
 # round 11's rules before round 12 changed anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT9_DATA = HOLDOUT9.data
-# The tenth (tests/data/routing_holdout10/), written blind before round 13, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT10_DATA = ROOT / "tests" / "data" / "routing_holdout10"
+# The tenth (tests/data/routing_holdout10/), written blind before round 13, measured once by
+# round 12's rules before round 13 changed anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT10_DATA = HOLDOUT10.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
