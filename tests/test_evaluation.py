@@ -277,6 +277,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT10_DATA / "nlu" / "banking.jsonl",
         id="held-out-10",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT11_DATA / "banking.yaml",
+        routing_eval.HOLDOUT11_DATA / "nlu" / "banking.jsonl",
+        id="held-out-11",
+    ),
 ]
 
 
