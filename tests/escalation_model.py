@@ -158,6 +158,7 @@ from handoff.evaluation import (
     transcript,
 )
 from handoff.signals import escalation
+from handoff.signals import needs_context as context
 from tests import needs_scorer as needs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -231,7 +232,7 @@ class DevSet:
 # routed, _TEXTS holds its customer messages and the patched escalation.features adds, for
 # the latest message (signals.user_turns), ``needs:<class>`` and/or, over the messages so far
 # (the evaluation plays no hand-back, so "so far" is the episode), ``needs_max:<class>``.
-NEEDS_VARIANTS = ("none", "latest", "max", "both")
+NEEDS_VARIANTS = ("none", "latest", "max", "both", "context")
 _TEXTS: list[Sequence[str]] = []
 _BASE_FEATURES = escalation.features
 
@@ -239,6 +240,16 @@ _BASE_FEATURES = escalation.features
 def _needs_features(texts: Sequence[str], variant: str) -> dict[str, float]:
     out: dict[str, float] = {}
     if not texts:
+        return out
+    if variant == "context":  # round 13: the context model, latest message and running max
+        rows = [
+            context.probabilities(t, tuple(texts[:i]), None if i == 0 else (), i + 1)
+            for i, t in enumerate(texts)
+        ]
+        for i, name in enumerate(context.CLASSES):
+            if name != "bot":
+                out[f"context:{name}"] = round(rows[-1][i], 6)
+                out[f"context_max:{name}"] = round(max(r[i] for r in rows), 6)
         return out
     if variant in ("latest", "both"):
         for name, p in zip(needs.CLASSES, needs.probabilities(texts[-1]), strict=True):
