@@ -158,7 +158,7 @@ from handoff.evaluation import (
     transcript,
 )
 from handoff.signals import escalation
-from handoff.signals import needs_context as context
+from tests import needs_context_scorer as context
 from tests import needs_scorer as needs
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,10 +4,141 @@ Runnable by hand, from the repository root (scikit-learn: the ``train`` extra):
 
     nice -n 19 .venv/bin/python -m tests.needs_context train            # measure a, print
     nice -n 19 .venv/bin/python -m tests.needs_context train --write    # and write the weights
-    nice -n 19 .venv/bin/python -m tests.needs_context train --routing  # and route the sets
+    nice -n 19 .venv/bin/python -m tests.needs_context train --skip-lowo --write   # weights only
 
-``train --write`` reproduces handoff/signals/needs_context_model.json.gz byte for byte (lbfgs
-is deterministic, weights rounded to 4 decimals, gzip without a timestamp).
+``train --write`` reproduces tests/data/needs_conversations/needs_context_model.json.gz byte
+for byte (lbfgs is deterministic, weights rounded to 4 decimals, gzip without a timestamp).
+``--routing`` / ``--routing-only`` route the tuning sets with and without the rules' marked
+blocks; they need the engine wiring and the rules of commit cb438cd (the experiment), which
+the next commit removed. ``tests/needs_context_grid.py`` (same commit) routes a threshold
+grid and picks thresholds leave-one-set-out.
+
+Data: tests/data/needs_conversations/ (1,010 chats, 3,507 customer messages by four writers
+t1..t4 blind to the repository, each message labelled with who the customer needs at that
+point: bot, person, fraud, vulnerable, complaint; README there), plus, without context
+features, round 12's 4,717 single messages (``frustrated`` read as ``person``) and its 955
+calm banking77/CLINC150/example-bot messages (tests/needs_model.py). No routing set is
+trained on.
+
+Model (tests/needs_context_scorer.py): the latest message's words, word pairs and character
+3/5-grams (round 12's features) plus context keys: the words of the customer's last three
+earlier messages (``e:word``), the bot's previous reply as flags only (``B:none`` before the
+first reply, ``B:any``, ``B:sorry`` for a fallback or an apology/"didn't understand",
+``B:question``, ``B:link``, ``B:menu``; not its words: the engine's bot turns are Rasa
+actions, the evaluation's have no text), the user turn (1..5+). Hashed (crc32) into 2**18
+buckets, counts / sqrt(n); L2 multinomial logistic regression (lbfgs, C 10, balanced).
+
+Measures (round 13, 2026-12-03; the decision rests on b and c; criterion set before
+measuring: b gains >= +10 conversations over the rules alone, c not down, d not worse):
+
+a. Leave-one-writer-out on needs_conversations (t1..t4; each writer scored by a model
+   trained on the other three plus the single messages), against round 12's single-message
+   model (never trained on conversations; its frustrated added to person). Per class AUC
+   against ``bot`` turns and recall with at most 10% of ``bot`` turns flagged:
+
+   ==========  =================  =================
+   class       single (r12)       context
+   ==========  =================  =================
+   person      0.774  0.519       0.947  0.855
+   fraud       0.748  0.507       0.935  0.804
+   vulnerable  0.769  0.614       0.967  0.943
+   complaint   0.892  0.806       0.988  0.981
+   ==========  =================  =================
+
+   (Trained on the conversations alone: 0.958/0.864, 0.926/0.793, 0.954/0.911, 0.978/0.926.)
+   Per conversation, the first turn a person is due (1 - p(bot) at or over the threshold
+   that flags at most 2% of bot turns out of fold: single 0.990, context 0.948):
+
+   =====================================  ======  =======
+   1,010 conversations                    single  context
+   =====================================  ======  =======
+   stay with the bot (466): flagged       9       13
+   person due (544): on time              148     228
+   early                                  38      32
+   late                                   49      93
+   never                                  309     191
+   right team at the flagged turn         215     326
+   =====================================  ======  =======
+
+   Context helps a lot on this corpus: a person due is found on time 228 times against 148,
+   never 191 against 309, for four more calm chats flagged. Thresholds out of writer fold
+   (lowest probability at which at most 1% of bot turns are read as that class, ``need`` being
+   the likeliest non-bot class): person 0.71, fraud 0.90, vulnerable 0.78, complaint 0.38
+   (at 0.25%: 0.93, 0.98, 0.91, 0.90).
+
+b. Routing on the twelve tuning sets (2,789 conversations; rules as on main at e555cb0),
+   rules alone vs rules plus four rules reading ``need``/``need_score`` (commit cb438cd):
+   context_fraud, context_vulnerable, context_complaint after the complaint rule, each with
+   corroboration (fraud cues seen or the NLU's fraud mass >= 0.5; lowest sentiment <= -0.5
+   or the account's flag; complaint cues seen or the complain intent), and context_person
+   last (from the second message, never on thanks/goodbye/greet/yes or not_a_person).
+
+   Writer-fold thresholds (1%), per set alone -> with: dev 206 -> 205, eval 221, holdout
+   197, holdout2 206, holdout3 230, holdout4 237, holdout5 213 -> 214, holdout6 237,
+   holdout8 222, holdout9 229 -> 231, train_fraud 159, train_escalate 162: total 2519 ->
+   2521 (+2); false escalations 91 -> 92, missed 116 -> 112, wrong lane 32 -> 33.
+
+   Threshold grid, chosen leave-one-set-out (tests/needs_context_grid.py; specialist rules
+   at L for fraud and vulnerable and L - 0.2 for complaint, L in 0.6/0.75/0.9/off; the
+   adviser rule at 0.5/0.65/0.8/off; for each set held out the variant best on the other
+   eleven): +4 in total (holdout3 -1, holdout5 +1, holdout8 +1, holdout9 +3, the rest 0;
+   0.75/0.8 chosen eleven times). In sample the best variant is +7 (0.6 or 0.75 / 0.8:
+   2526), the whole grid ranges -2..+7.
+
+   ===================  ======  =====  ======  ====  =====  =========  ========  =========
+   rules +              as exp  false  missed  late  wrong  calm to a  explicit  holdout7
+                                esc.                 lane   specialist missed
+   ===================  ======  =====  ======  ====  =====  =========  ========  =========
+   nothing (alone)      2519    91     116     31    32     16         7         217
+   writer fold (1%)     2521    92     112     31    33     16         6         218
+   grid 0.75/0.8        2526    91     111     30    31     16         5         219
+   grid 0.75/off        2524    91     114     30    30     16         6         218
+   grid off/0.8         2521    91     113     31    33     16         6         218
+   grid 0.6/0.5         2522    96     106     32    33     16         5         219
+   ===================  ======  =====  ======  ====  =====  =========  ========  =========
+
+   As escalation-model features (``tests/escalation_model.py train --loso --plus-holdout8
+   --needs context``: the context model's probabilities of the latest message and their
+   running maximum): ESCALATION_RESULT
+
+c. holdout7 (aggregate only, 272): 217 alone; 218 with the writer-fold rules, 219 with the
+   grid's best; not down.
+
+d. Calm conversations sent to a specialist lane (fraud, vulnerable, complaints): 16 in every
+   variant (not up). Explicit requests for a person missed or late: 7 alone, 6 writer fold,
+   5 with the adviser rule at 0.8 (not up).
+
+Finding: not shipped. The bar was +10 on b; the thresholds chosen out of writer fold give
++2 and those chosen leave-one-set-out +4 (best in sample +7), c and d hold. On the
+conversations of its own corpus the context model is far better than the single-message
+model (a), and it no longer misreads most of what round 12's did: "what's your phone
+number", "what's the phone number for the DVLA", "are you a real person" and closings after a
+routine question now read as bot (tests/test_needs_context.py). But on the routing sets it
+barely separates the chats that need a person from those that do not better than the
+single-message model (conversation-level AUC of the maximum reading up to the due turn: 0.89
+context, 0.90 single, 2,789 conversations), and the hand-written rules already catch most of
+what it catches: it adds a few missed rising-frustration and vulnerability chats in holdout9
+and holdout5 and loses calm chats. What it still misreads (paraphrased): a calm-down where
+the customer says the wait "is stressful honestly" before the bot explains (person at the
+second message), "sorry, I know it's not your fault, I'm just stressed" (vulnerable), small
+talk late in a chat, asking whether a letter is genuine or who a merchant is (person at
+0.5-0.6), a long calm chat about a wedding abroad at its sixth message (person 0.65), and a
+rental-deposit scam read as a request for a person rather than fraud. The routing sets'
+bot turns are actions (``utter_<intent>``; a fallback only for nlu_fallback), so the bot-
+reply flags the corpus teaches (the bot apologised, asked, linked) rarely fire there.
+
+Honesty about tuning: the model, its features and the writer-fold thresholds were fixed
+before routing; the rules' shapes (corroboration) were copied from round 12's. After the
+first routing run two changes were made from the tuning sets' differences, both recorded:
+``complaint`` was taken out of the adviser rule (it sent threats the complaints rule decides
+to general_banking), and the adviser rule was limited to the second message on (it sent
+first-message questions about how to reach the bank to an adviser). The grid's LOSO figure is
+the honest estimate of threshold tuning on the sets.
+
+Cost: ``train --write`` prints it (timeit under nice 19, two shared cores): 64 us per turn
+with unseen words, 52 us with its words cached but the reading not, 0.1 us cached by its
+inputs; over the ~30 us budget (the earlier messages' words are hashed on every turn; a
+per-message cache of their buckets would be the first saving if it ever ships).
 """
 
 from __future__ import annotations
@@ -28,7 +159,7 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
-from handoff.signals import needs_context as model_
+from tests import needs_context_scorer as model_
 from tests import needs_model, needs_scorer
 
 ROOT = Path(__file__).resolve().parents[1]

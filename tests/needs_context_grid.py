@@ -1,4 +1,7 @@
-"""Threshold grid for the context model's rules, chosen leave-one-set-out (tests/needs_context.py).
+"""Threshold grid for the context model's rules, chosen leave-one-set-out (round 13).
+
+Needs the engine wiring and rules of commit cb438cd (the experiment; not shipped: findings in
+tests/needs_context.py); at later commits the rules have no context-model blocks to vary.
 
     nice -n 19 .venv/bin/python -m tests.needs_context_grid   # route every variant, pick LOSO
 

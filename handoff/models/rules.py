@@ -200,15 +200,6 @@ class Condition(Model):
         description="The learned escalation model's estimate, 0..1, that a person should have "
         "taken over by this turn, e.g. {gte: 0.8}.",
     )
-    need: TextArg | None = Field(
-        default=None,
-        description="The context model's reading of who the customer needs now (person, "
-        "fraud, vulnerable, complaint: the likeliest), e.g. fraud or [person, complaint].",
-    )
-    need_score: NumberTest | None = Field(
-        default=None,
-        description="The context model's probability of its reading, 0..1, e.g. {gte: 0.8}.",
-    )
 
     @model_validator(mode="after")
     def _not_empty(self) -> Condition:

@@ -92,8 +92,6 @@ SIGNAL_KINDS: dict[str, SignalKind] = {
     "intent_group_mass": "group",
     "intent_group_rank": "group",
     "escalation_score": "number",
-    "need": "text",
-    "need_score": "number",
 }
 
 
@@ -157,18 +155,6 @@ class Signals(Model):
         default=float("nan"),
         description="The learned escalation model's estimate, 0..1, that a careful bank would "
         "have a person take over by this turn (handoff.signals.escalation; NaN if not scored).",
-    )
-    need: str = Field(
-        default="",
-        description="The context model's reading of who the customer needs now, from the "
-        "latest user message in its conversation (the customer's earlier messages, the bot's "
-        "previous reply, the turn): the likeliest of person, fraud, vulnerable, complaint "
-        "(handoff.signals.needs_context; '' if there is no user message).",
-    )
-    need_score: float = Field(
-        default=float("nan"),
-        description="The context model's probability, 0..1, of its reading `need` (NaN if "
-        "none).",
     )
     # Explanations, not testable by rules:
     cue_details: tuple[Cue, ...] = Field(

@@ -136,13 +136,7 @@ def ruleset_version(ruleset: RuleSet) -> str:
 
 
 # Condition keys added after rule sets were first versioned: left out of the hash while unused.
-_LATER_SIGNALS = (
-    "intent_group_mass",
-    "intent_group_rank",
-    "escalation_score",
-    "need",
-    "need_score",
-)
+_LATER_SIGNALS = ("intent_group_mass", "intent_group_rank", "escalation_score")
 
 
 def _without_new_signals(value: Any) -> Any:

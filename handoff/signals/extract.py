@@ -38,7 +38,7 @@ from handoff.models.conversation import (
 )
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import UNRANKED, Cue, Signals, TextAnalysis, TurnScore
-from handoff.signals import escalation, learned, needs_context
+from handoff.signals import escalation, learned
 from handoff.signals._memo import Store, memo
 from handoff.signals.text import (
     _OBJECT_BYTES,
@@ -936,8 +936,6 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
         "intent_group_mass": group_mass,
         "intent_group_rank": group_rank,
         "escalation_score": NAN,
-        # The context model reads the latest message in its conversation (cached by inputs).
-        **_need(turns, latest_view[0] if latest_view is not None else None, user_count, settings),
         "cue_details": _cue_details(fold.cues, explained, turns, limits),
         "turn_scores": tuple(itertools.starmap(_score, explained)),  # no generator frame
         "message_cut_chars": (cut_chars.get(latest_view[0], 0) if latest_view is not None else 0),
@@ -947,35 +945,6 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
         built(Signals, values if episode is None else {**values, "user_turns": since})
     )
     return built(Signals, values)
-
-
-def _need(
-    turns: Sequence[Turn], latest: int | None, user_count: int, settings: Settings
-) -> dict[str, Any]:
-    """The context model's reading of the latest user message (need, need_score): read with
-    the customer's earlier messages and the bot's reply before it, all from the turns (no
-    carried state: a cold start reads the same)."""
-    if latest is None or not turns[latest].text:
-        return {"need": "", "need_score": NAN}
-    earlier: list[str] = []
-    bot_text: list[str] = []
-    failed = False
-    replied = False
-    index = latest - 1
-    while index >= 0 and len(earlier) < needs_context.EARLIER:
-        turn = turns[index]
-        if turn.role == "user":
-            earlier.append(turn.text)
-        elif not earlier:
-            replied = True
-            bot_text.append(turn.text)
-            failed = failed or is_fallback_turn(turn, settings)
-        index -= 1
-    bot = needs_context.bot_flags(" ".join(bot_text), failed) if replied else None
-    need, score = needs_context.predict(
-        turns[latest].text, tuple(reversed(earlier)), bot, max(user_count, 1)
-    )
-    return {"need": need, "need_score": score}
 
 
 @functools.lru_cache(maxsize=4096)

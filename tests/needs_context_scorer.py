@@ -12,7 +12,13 @@ repository) plus round 12's single messages and calm banking77/CLINC150 question
 
 :func:`probabilities` is pure Python: each word of the latest message has its share of the
 five logits computed once (cached by word), then the pairs and the context keys; the whole
-reading is cached by its inputs.
+reading is cached by its inputs. Weights: ``tests/data/needs_conversations/
+needs_context_model.json.gz`` (the buckets seen in training; 5 MiB of float32 once loaded).
+
+Not part of the package and not used by the engine: round 13 measured rules reading it on
+the routing sets and its probabilities as escalation-model features and shipped neither
+(findings in tests/needs_context.py; commit cb438cd holds the engine wiring and the rules
+as measured). Kept, with its trainer, for the next attempt.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from pathlib import Path
 
 __all__ = ["CLASSES", "MODEL_PATH", "bot_flags", "features", "predict", "probabilities"]
 
-MODEL_PATH = Path(__file__).parent / "needs_context_model.json.gz"
+MODEL_PATH = Path(__file__).parent / "data" / "needs_conversations" / "needs_context_model.json.gz"
 CLASSES = ("bot", "person", "fraud", "vulnerable", "complaint")
 BUCKETS = 1 << 18
 CHAR_N = (3, 5)  # character n-grams within "<word>", of these lengths
