@@ -80,6 +80,10 @@ shipped model is left as it is (trained on the three original sets): round 11 tr
 refit on all ten sets (cross-validated threshold 0.7) and dropped it, because it sent a
 customer who wrote "ah sorted, all good" after a recurring fault to an adviser
 (tests/test_routing_round10_escalate.py).
+Context model features (``--needs context``; round 13): tests/needs_context_scorer.py's
+probabilities of the latest message in its context and their running maximum: LOSO over the
+eleven sets of ``--plus-holdout8``, 2288 with the current features -> 2286 (missed 71 -> 60,
+wrong lanes 21 -> 37); not shipped (tests/needs_context.py has the table).
 Text model features (``train --loso --needs latest|max|both``; round 12, issue 11): the
 probabilities of tests/needs_scorer.py (person, fraud, vulnerable, complaint, frustrated;
 ``bot`` is their complement) of the latest message (``needs:<class>``), their maximum over

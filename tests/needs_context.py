@@ -99,7 +99,14 @@ b. Routing on the twelve tuning sets (2,789 conversations; rules as on main at e
 
    As escalation-model features (``tests/escalation_model.py train --loso --plus-holdout8
    --needs context``: the context model's probabilities of the latest message and their
-   running maximum): ESCALATION_RESULT
+   running maximum; bot flags: none before the first reply, else no flag), the eleven sets
+   of ``--plus-holdout8`` (2,490; C and threshold chosen on the other ten), rules with the
+   escalation model's current features -> with the context features added: dev 203 -> 203,
+   eval 219 -> 218, holdout 195, holdout2 204 -> 206, holdout3 233, holdout4 237,
+   holdout5 215 -> 216, holdout6 237 -> 238, holdout8 222 -> 223, train_fraud 160 -> 155,
+   train_escalate 163 -> 162: 2288 -> 2286 (-2; bar +8), missed 71 -> 60 but wrong lanes
+   21 -> 37 (false escalations 84, calm to a specialist 8, explicit missed 1: unchanged).
+   Not shipped either.
 
 c. holdout7 (aggregate only, 272): 217 alone; 218 with the writer-fold rules, 219 with the
    grid's best; not down.
@@ -135,10 +142,11 @@ to general_banking), and the adviser rule was limited to the second message on (
 first-message questions about how to reach the bank to an adviser). The grid's LOSO figure is
 the honest estimate of threshold tuning on the sets.
 
-Cost: ``train --write`` prints it (timeit under nice 19, two shared cores): 64 us per turn
-with unseen words, 52 us with its words cached but the reading not, 0.1 us cached by its
-inputs; over the ~30 us budget (the earlier messages' words are hashed on every turn; a
-per-message cache of their buckets would be the first saving if it ever ships).
+Cost: ``train --write`` prints it (timeit under nice 19, two cores shared with other jobs;
+three runs): 38-52 us per turn with its words cached but the reading not, 64-89 us with
+unseen words, 0.1 us cached by its inputs (the engine's second call); over the ~30 us
+budget. The earlier messages' words are hashed again on every turn: a per-message cache of
+their buckets would be the first saving if it ever ships.
 """
 
 from __future__ import annotations
