@@ -80,6 +80,10 @@ shipped model is left as it is (trained on the three original sets): round 11 tr
 refit on all ten sets (cross-validated threshold 0.7) and dropped it, because it sent a
 customer who wrote "ah sorted, all good" after a recurring fault to an adviser
 (tests/test_routing_round10_escalate.py).
+Context model features (``--needs context``; round 13): tests/needs_context_scorer.py's
+probabilities of the latest message in its context and their running maximum: LOSO over the
+eleven sets of ``--plus-holdout8``, 2288 with the current features -> 2286 (missed 71 -> 60,
+wrong lanes 21 -> 37); not shipped (tests/needs_context.py has the table).
 Text model features (``train --loso --needs latest|max|both``; round 12, issue 11): the
 probabilities of tests/needs_scorer.py (person, fraud, vulnerable, complaint, frustrated;
 ``bot`` is their complement) of the latest message (``needs:<class>``), their maximum over
@@ -158,6 +162,7 @@ from handoff.evaluation import (
     transcript,
 )
 from handoff.signals import escalation
+from tests import needs_context_scorer as context
 from tests import needs_scorer as needs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -231,7 +236,7 @@ class DevSet:
 # routed, _TEXTS holds its customer messages and the patched escalation.features adds, for
 # the latest message (signals.user_turns), ``needs:<class>`` and/or, over the messages so far
 # (the evaluation plays no hand-back, so "so far" is the episode), ``needs_max:<class>``.
-NEEDS_VARIANTS = ("none", "latest", "max", "both")
+NEEDS_VARIANTS = ("none", "latest", "max", "both", "context")
 _TEXTS: list[Sequence[str]] = []
 _BASE_FEATURES = escalation.features
 
@@ -239,6 +244,16 @@ _BASE_FEATURES = escalation.features
 def _needs_features(texts: Sequence[str], variant: str) -> dict[str, float]:
     out: dict[str, float] = {}
     if not texts:
+        return out
+    if variant == "context":  # round 13: the context model, latest message and running max
+        rows = [
+            context.probabilities(t, tuple(texts[:i]), None if i == 0 else (), i + 1)
+            for i, t in enumerate(texts)
+        ]
+        for i, name in enumerate(context.CLASSES):
+            if name != "bot":
+                out[f"context:{name}"] = round(rows[-1][i], 6)
+                out[f"context_max:{name}"] = round(max(r[i] for r in rows), 6)
         return out
     if variant in ("latest", "both"):
         for name, p in zip(needs.CLASSES, needs.probabilities(texts[-1]), strict=True):
