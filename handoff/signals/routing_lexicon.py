@@ -214,6 +214,14 @@ _STAFF = (
     "one of you lot",
     "one of you guys",
     "one of your people",
+    # round 13: staff named by role ("my relationship manager", "a bank employee")
+    "a bank employee",
+    "a member of the team",
+    "an operator",
+    *_combine(
+        ("my", "a"),
+        ("relationship manager", "account manager", "personal banker", "private banker"),
+    ),
 )
 # Preferring to do it with a member of staff: "I'd feel happier going through this with one of
 # your colleagues", "can I sort this out with an adviser?". Only with staff words: "go
@@ -262,6 +270,27 @@ _ASKING_TO_BE_CALLED = (
             "i'd like someone to",
             "get someone to",
             "have someone",
+        ),
+        _CALL_ME,
+    ),
+    # round 13: the caller named ("can someone from the bank call me", "could one of your
+    # team ring me back")
+    *_combine(
+        _combine(
+            ("can", "could", "i'd like", "i want", "i need", "please can", "get"),
+            (
+                "someone from the bank",
+                "somebody from the bank",
+                "someone from your team",
+                "somebody from your team",
+                "someone from your side",
+                "one of your staff",
+                "one of your team",
+                "one of your advisers",
+                "one of your advisors",
+                "an adviser",
+                "an advisor",
+            ),
         ),
         _CALL_ME,
     ),

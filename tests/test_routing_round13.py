@@ -1,0 +1,96 @@
+"""Round 13 of issue 11: structural fixes and the safety lines.
+
+Requests for a person are a closed vocabulary per language: for each language the cues
+support, the ordinary ways to ask for a person, an adviser, an operator, a named role ("my
+relationship manager") or a call back. Each language has positives and decoys (a question
+about the bot, someone else's call told as a story, a role named in passing). Every sentence
+here was written for this file, not taken from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff.signals.text import analyze_text
+
+# language -> (requests for a person that must be read as one, decoys that must not)
+REQUESTS: dict[str, tuple[list[str], list[str]]] = {
+    "en": (
+        [
+            "can someone from the bank call me",
+            "could somebody from your team ring me back",
+            "I want to talk to my relationship manager",
+            "can I talk to a bank employee",
+            "can one of your advisers phone me",
+            "I'd like to speak to my personal banker",
+        ],
+        [
+            "is this a real person?",
+            "my relationship manager said I could raise the limit",
+            "someone from the bank called me yesterday asking for my pin",
+            "did someone from the bank call me today?",
+            "my account manager left the bank",
+            "how do I become a relationship manager",
+        ],
+    ),
+    "pl": (
+        ["chciałabym, żeby ktoś do mnie zadzwonił", "zeby ktos oddzwonil w sprawie karty"],
+        ["ktoś do mnie zadzwonił z banku i pytał o kod", "ktoś zadzwonił do mnie wczoraj"],
+    ),
+    "ro": (
+        ["mă puteți pune în legătură cu un consultant?", "ma puteti pune in legatura cu cineva"],
+        ["cineva de la bancă m-a sunat aseară"],
+    ),
+    "es": (
+        ["¿me puede atender un asesor?", "quiero que me atienda una persona"],
+        ["ayer me atendió un señor muy amable en la sucursal"],
+    ),
+    "pt": (
+        ["gostaria de falar com o meu gestor de conta", "podem ligar-me hoje?"],
+        ["o meu gestor de conta disse que estava tudo bem"],
+    ),
+    "fr": (
+        ["je voudrais parler à ma conseillère", "quelqu'un peut me rappeler ?"],
+        ["mon conseiller m'a dit d'attendre trois jours"],
+    ),
+    "it": (
+        ["posso parlare con il mio consulente?", "vorrei parlare con un consulente"],
+        ["il mio consulente mi ha detto di aspettare"],
+    ),
+    "lt": (
+        ["norėčiau pasikalbėti su banko darbuotoju", "ar galite paskambinti man rytoj"],
+        ["banko darbuotojas man paskambino vakar"],
+    ),
+    "tr": (
+        ["birisi beni arasın lütfen", "operatöre bağlanmak istiyorum"],
+        ["dün biri beni aradı ve kod istedi"],
+    ),
+    "ru": (
+        ["пусть мне позвонят из банка", "позовите оператора", "hochu pogovorit s chelovekom"],
+        ["мне позвонили из банка и спросили код"],
+    ),
+    "uk": (
+        ["нехай хтось мені зателефонує", "можна з живою людиною?"],
+        ["мені зателефонували з банку вчора"],
+    ),
+    "cy": (["allwch chi fy ffonio i heddiw?"], ["ffoniodd rhywun fi ddoe"]),
+    "ar": (["اريد التكلم مع موظف", "momken akalem mowazaf"], ["اتصل بي شخص امس"]),
+    "bn": (["amake call korben please"], ["amake keu call korechilo"]),
+    "ta": (["oru aal kitta pesanum"], ["yaro enakku call panninanga"]),
+    "so": (["qof ila hadla fadlan"], ["qof ayaa i soo wacay shalay"]),
+    "zh": (["帮我找个真人", "我想跟客服经理谈一下"], ["你是真人吗", "客服经理说要等三天"]),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [(lang, t) for lang, (pos, _) in REQUESTS.items() for t in pos]
+)
+def test_requests_for_a_person_are_read_in_every_language(lang: str, text: str) -> None:
+    assert analyze_text(text).human_request, (lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [(lang, t) for lang, (_, neg) in REQUESTS.items() for t in neg]
+)
+def test_decoys_are_not_requests(lang: str, text: str) -> None:
+    assert not analyze_text(text).human_request, (lang, text)
