@@ -94,3 +94,36 @@ def test_requests_for_a_person_are_read_in_every_language(lang: str, text: str) 
 )
 def test_decoys_are_not_requests(lang: str, text: str) -> None:
     assert not analyze_text(text).human_request, (lang, text)
+
+
+# Someone else's story (cue third_party): fraud told about another person, or seen in the
+# media, is no harm to this customer. Not someone else's opinion of the customer's own case,
+# not a scammer's claim, and not a partner's or child's card (often the customer's own).
+THIRD_PARTY = [
+    "my neighbour got scammed by a fake council officer",
+    "my nan was conned out of £300 on the doorstep",
+    "my mate at work got scammed buying a console online",
+    "my friend from uni fell for a crypto scam",
+    "some hacker has hacked my brother's instagram",
+    "someone hacked his email last night",
+    "I read an article about a fraudster who emptied pensions",
+    "we watched a programme on romance scams last night",
+]
+NOT_THIRD_PARTY = [
+    "my daughter says it's a scam but I'm not sure",
+    "I got scammed on a selling site",
+    "someone hacked my account",
+    "my wife's card got cloned",
+    "a caller told my dad his card was cloned",
+    "my son's been using my card for his games",
+]
+
+
+@pytest.mark.parametrize("text", THIRD_PARTY)
+def test_someone_elses_story_is_third_party(text: str) -> None:
+    assert "third_party" in {c.kind for c in analyze_text(text).cues}, text
+
+
+@pytest.mark.parametrize("text", NOT_THIRD_PARTY)
+def test_the_customers_own_case_is_not_third_party(text: str) -> None:
+    assert "third_party" not in {c.kind for c in analyze_text(text).cues}, text

@@ -4226,6 +4226,50 @@ _SHAPES += (
 )
 
 
+# Round 13: someone else's story. Fraud told about another person ("my neighbour got
+# scammed", "someone hacked my brother's Facebook") or seen in the
+# media ("I watched a documentary about a fraudster") is not harm to this customer: the
+# fraud rules yield to it (rules/banking.yaml) unless the customer's own harm is told in a
+# message of its own. "my daughter says it's a scam" (someone else's opinion of the
+# customer's own case) is not such a story, nor is a scammer's claim ("a call saying his card
+# was cloned"), and a partner's or a child's card ("my wife's
+# card was cloned") is often the customer's own account: those people are not listed.
+THIRD_PARTY = "third_party"
+_OTHER_PERSON = (
+    r"(?:neighbou?rs?|friends?|mates?|pals?|brother|sister|bro|sis|mum|mom|mam|mummy|dad|"
+    r"daddy|father|mother|parents|nan|nana|nanna|gran|granny|grandad|granddad|grandma|"
+    r"grandpa|grandmother|grandfather|grandparents|colleagues?|cousins?|aunt|auntie|aunty|"
+    r"uncle|flatmate|housemate|boss|in-laws|mother-in-law|father-in-law|elderly \w+|"
+    r"old \w+)(?:\s+(?:at|from|in|next)\s+(?:work|door|the \w+|\w+))?"
+)
+_VICTIM = (
+    r"(?:scammed|hacked|conned|defrauded|ripped off|phished|cloned|targeted by (?:a )?"
+    r"(?:scam|scammers?|fraudsters?))"
+)
+_SHAPES += (
+    _shape(
+        THIRD_PARTY,
+        0.0,
+        _words(
+            "scammed hacked conned defrauded ripped phished cloned targeted fell scam "
+            "documentary programme program article story news report podcast video piece show"
+        ),
+        r"\b(?:my|our)\s+(?:\w+\s+)?" + _OTHER_PERSON + r"(?:'s)?\s+(?:just\s+|nearly\s+|"
+        r"almost\s+|recently\s+)?(?:got|gets|getting|get|was|were|is|are|has been|have been|"
+        r"had been|'s been|keeps getting|keep getting|been)\s+(?:\w+\s+)?" + _VICTIM + r"\b",
+        r"\b(?:my|our)\s+(?:\w+\s+)?" + _OTHER_PERSON + r"\s+(?:just\s+|nearly\s+|almost\s+)?"
+        r"fell\s+for\s+(?:a|an|some|this|that)\s+(?:\w+\s+)?scam\b",
+        r"\b(?:someone|somebody|they|scammers?|fraudsters?|hackers?)\s+(?:has\s+|have\s+|"
+        r"had\s+)?(?:hacked|scammed|conned|cloned)\s+(?:his|her|their|my\s+(?:\w+\s+)?"
+        + _OTHER_PERSON
+        + r"'s)\b",
+        r"\b(?:watched|watching|read|reading|saw|seen|heard|hearing|listened to|listening to)\s+"
+        r"(?:a|an|the|this|that|some)\s+(?:\w+\s+)?(?:documentary|programme|program|article|"
+        r"story|news|report|podcast|video|piece|show)\s+(?:about|on)\b",
+    ),
+)
+
+
 @functools.cache
 def _required() -> dict[int, tuple[str, ...]]:
     """Every searched pattern's required strings (_needs), by the pattern's id (hashing a
