@@ -127,3 +127,30 @@ def test_someone_elses_story_is_third_party(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_THIRD_PARTY)
 def test_the_customers_own_case_is_not_third_party(text: str) -> None:
     assert "third_party" not in {c.kind for c in analyze_text(text).cues}, text
+
+
+# A payment the customer denies knowing, in the ordinary words for it (the weak fraud cue:
+# the NLU or a request for a person must agree before the fraud lane).
+UNKNOWN_PAYMENT = [
+    "there's a debit to some firm I have no idea about",
+    "no idea what this £62 is",
+    "no idea what these charges are for",
+    "I can't remember buying anything from them",
+    "dont remember ordering that",
+]
+NOT_UNKNOWN_PAYMENT = [
+    "I have no idea how to set up a standing order",
+    "I have no idea about payments abroad, can you explain",
+    "I don't remember paying my council tax, can I check?",
+    "no idea what time the transfer arrives",
+]
+
+
+@pytest.mark.parametrize("text", UNKNOWN_PAYMENT)
+def test_a_payment_denied_in_other_words_is_a_fraud_cue(text: str) -> None:
+    assert "fraud" in {c.kind for c in analyze_text(text).cues}, text
+
+
+@pytest.mark.parametrize("text", NOT_UNKNOWN_PAYMENT)
+def test_not_knowing_how_is_not_a_fraud_cue(text: str) -> None:
+    assert "fraud" not in {c.kind for c in analyze_text(text).cues}, text

@@ -1053,11 +1053,23 @@ _SHAPES += (
     # A payment to a name the customer has never heard of: as "I don't recognise it", fraud
     # if the NLU agrees or the customer asks for a person ("... I've never heard of, I need
     # to speak to someone"). Not "I've never heard of Apple Pay".
+    # round 13: the same denial in the other ordinary words for it: "a payment to a company
+    # I have no idea about", "no idea what this charge is", "I don't remember buying
+    # anything". Not "I have no idea how to set up a payment" (no object of the payment).
     _shape(
         FRAUD,
         0.0,
-        _words("heard"),
+        _words("heard idea remember"),
         rf"\b{_MONEY}\b(?:[^.?!\n]|\.\d){{0,80}}?\b(?:never|not)\s+(?:even\s+)?heard\s+of\b",
+        rf"\b{_MONEY}\b(?:[^.?!\n]|\.\d){{0,80}}?\b(?:no|any)\s+idea\s+(?:about|of)\s+"
+        r"(?:it|them|this|that|him|her)?(?=\s*(?:$|[.,;!?]))",
+        rf"\b{_MONEY}\b(?:[^.?!\n]|\.\d){{0,80}}?\b(?:i\s+)?(?:have|had|got)\s+no\s+idea"
+        r"\s+(?:about|of)\b",
+        rf"\bno\s+idea\s+(?:what|who)\s+(?:this|that|the|these)\s+(?:£\s?[\d,.]+\s+)?"
+        rf"(?:{_MONEY}|£\s?[\d,.]+)\s+(?:is|are|was|were|is for|was for)\b",
+        r"\b(?:don't|dont|do not|can't|cant|cannot)\s+remember\s+(?:buying|ordering|"
+        r"purchasing|spending|paying for|signing up for|subscribing to)\s+(?:anything|that|this|"
+        r"it|them)\b",
     ),
     # Card details typed into the page a text or email led to, told with the suspicion
     # ("got a text about my parcel ... I put my card details in and now realised it's fake").
