@@ -154,3 +154,27 @@ def test_a_payment_denied_in_other_words_is_a_fraud_cue(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_UNKNOWN_PAYMENT)
 def test_not_knowing_how_is_not_a_fraud_cue(text: str) -> None:
     assert "fraud" not in {c.kind for c in analyze_text(text).cues}, text
+
+
+# Bereavement told as a sudden or violent death, and Polish with the verb first.
+BEREAVEMENT = [
+    "sorry, my sister was killed in a road accident last week",
+    "my dad took his own life in March",
+    "Zmarła moja mama, jak zamknąć jej konto?",
+    "umarł mi tata w piątek",
+]
+NOT_BEREAVEMENT = [
+    "the cold killed my phone battery",
+    "umarł mi telefon, jak się zalogować?",
+    "my card got killed by the cash machine",
+]
+
+
+@pytest.mark.parametrize("text", BEREAVEMENT)
+def test_a_death_told_in_other_words_is_a_bereavement(text: str) -> None:
+    assert "vulnerability" in {c.kind for c in analyze_text(text).cues}, text
+
+
+@pytest.mark.parametrize("text", NOT_BEREAVEMENT)
+def test_a_dead_device_is_not_a_bereavement(text: str) -> None:
+    assert "vulnerability" not in {c.kind for c in analyze_text(text).cues}, text

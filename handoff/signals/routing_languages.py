@@ -334,6 +334,19 @@ POLISH = Language(
             "nie mam na jedzenie",
             "zmarł mi",
             "zmarła mi",
+            # round 13: the verb first, as Polish often puts it ("Zmarł mój tata"); zmarł is
+            # said of people only, umarł also of a phone ("umarł mi telefon"): with family only
+            *_c(("zmarł",), ("mój", "nam", "mi")),
+            *_c(("zmarła",), ("moja", "nam", "mi")),
+            *_c(("umarł mi", "umarł mój"), ("tata", "ojciec", "mąż", "brat", "syn", "dziadek")),
+            *_c(
+                ("umarła mi", "umarła moja"),
+                ("mama", "matka", "żona", "siostra", "córka", "babcia"),
+            ),
+            "tata umarł",
+            "mama umarła",
+            "mój mąż umarł",
+            "moja żona umarła",
             "mój mąż zmarł",
             "moja żona zmarła",
             "mama zmarła",
