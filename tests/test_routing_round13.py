@@ -178,3 +178,27 @@ def test_a_death_told_in_other_words_is_a_bereavement(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_BEREAVEMENT)
 def test_a_dead_device_is_not_a_bereavement(text: str) -> None:
     assert "vulnerability" not in {c.kind for c in analyze_text(text).cues}, text
+
+
+# A public is threatened when the customer will tell, warn or show "everyone"; letters
+# written to everyone (goodbye letters, a family told) are no threat to go public.
+PUBLIC = [
+    "I'm going to warn everyone at work about you lot",
+    "I'll make sure everyone knows how you treat customers",
+    "posting this on facebook tonight",
+]
+NOT_PUBLIC = [
+    "I've written letters to everyone already",
+    "let everyone in the family have access to the joint account",
+    "do everyone a favour and fix the app",
+]
+
+
+@pytest.mark.parametrize("text", PUBLIC)
+def test_telling_everyone_is_a_public_threat(text: str) -> None:
+    assert "public_threat" in {c.kind for c in analyze_text(text).cues}, text
+
+
+@pytest.mark.parametrize("text", NOT_PUBLIC)
+def test_writing_to_everyone_is_not_a_public_threat(text: str) -> None:
+    assert "public_threat" not in {c.kind for c in analyze_text(text).cues}, text

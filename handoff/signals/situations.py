@@ -738,7 +738,15 @@ _SHAPES: tuple[_Shape, ...] = (
         r"\b(?:post\w*|put\w*|shar\w*|tag\w*|expos\w*|tell\w*|writ\w*|leav\w*|do\w*|mak\w*|go\w*|"
         r"tweet\w*|plaster\w*)\b"
         r"[^.?!\n]{0,50}?\b(?:twitter|tiktok|facebook|instagram|social media|trustpilot|the papers|"
-        r"the press|newspapers?|bbc|watchdog|reddit|youtube|a video|everyone|the world)\b",
+        r"the press|newspapers?|bbc|watchdog|reddit|youtube|a video)\b",
+        # round 13: "everyone" and "the world" are a public only when told or warned: "I'm
+        # telling everyone", "going to warn the world about you"; not "I've written letters to
+        # everyone" (goodbye letters: vulnerable_customer's, not a threat) or "do everyone a
+        # favour".
+        r"\b(?:tell\w*|warn\w*|shar\w*|post\w*|tweet\w*|expos\w*)\b[^.?!\n]{0,50}?\b(?:everyone|"
+        r"the world)\b",
+        r"\b(?:let|lets|letting|make sure|making sure)\s+(?:everyone|the world)\s+(?:know|knows|"
+        r"hear|hears|see|sees)\b",
         # "writing to the local paper and Money Saving Expert tonight", "contacting the local
         # news": writing to or contacting them, not reading them ("I read in the paper").
         r"\b(?:writ\w*|wrote|email\w*|e-mail\w*|contact\w*|tell\w*|go\w* to|went to|report\w*|"
