@@ -202,3 +202,27 @@ def test_telling_everyone_is_a_public_threat(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_PUBLIC)
 def test_writing_to_everyone_is_not_a_public_threat(text: str) -> None:
     assert "public_threat" not in {c.kind for c in analyze_text(text).cues}, text
+
+
+# A payment the customer says they cannot make is a repayment matter (what a collections or
+# vulnerable flag makes sensitive); how to make one is not.
+REPAYMENT = [
+    "I cant make next month's car finance instalment",
+    "I'm about to miss my mortgage repayment",
+    "we won't be able to pay the loan this month",
+]
+NOT_REPAYMENT = [
+    "how do I make a payment to a friend",
+    "can I pay my loan off early",
+    "I can't find the payment I made yesterday",
+]
+
+
+@pytest.mark.parametrize("text", REPAYMENT)
+def test_a_payment_that_cannot_be_made_is_a_repayment_cue(text: str) -> None:
+    assert "repayment" in {c.kind for c in analyze_text(text).cues}, text
+
+
+@pytest.mark.parametrize("text", NOT_REPAYMENT)
+def test_making_a_payment_is_not_a_repayment_cue(text: str) -> None:
+    assert "repayment" not in {c.kind for c in analyze_text(text).cues}, text

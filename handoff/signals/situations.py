@@ -1368,8 +1368,21 @@ _SHAPES += (
     _shape(
         REPAYMENT,
         0.0,
-        _words("plan arrangement holiday behind missed month week fortnight overdraft payday"),
+        _words(
+            "plan arrangement holiday behind missed month week fortnight overdraft payday "
+            "payment repayment instalment installment loan mortgage card overdraft finance"
+        ),
         r"\b(?:payment|repayment)\s+(?:plan|arrangement|holiday|break)\b",
+        # round 13: a payment the customer says they cannot make, or will miss: "I can't
+        # make this month's payment on the loan", "I'm going to miss my card repayment".
+        r"\b(?:can't|cant|cannot|can not|won't be able to|wont be able to|will not be able to|"
+        r"unable to|not able to|struggling to|going to miss|gonna miss|will miss|about to miss)"
+        r"\s+(?:make|pay|afford|meet|cover|manage)?\s*(?:this month's|this months|next month's|"
+        r"next months|my|the|our|this|next)\s+(?:[\w']+\s+){0,2}?(?:payment|repayment|"
+        r"instalment|installment)s?\b",
+        r"\b(?:can't|cant|cannot|can not|won't be able to|wont be able to|will not be able to|"
+        r"unable to|not able to)\s+(?:pay|afford|repay|keep up with)\s+(?:my|the|our|this month's)"
+        r"\s+(?:loan|mortgage|credit card|card bill|overdraft|car finance)\b",
         r"\bbehind\s+(?:on|with)\s+(?:my|our|the)\s+(?:loan|credit card|card|overdraft|"
         r"repayments|payments)\b",
         r"\bmissed\s+(?:a\s+|my\s+|some\s+|two\s+|three\s+)?(?:loan\s+|card\s+)?"
