@@ -226,3 +226,25 @@ def test_a_payment_that_cannot_be_made_is_a_repayment_cue(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_REPAYMENT)
 def test_making_a_payment_is_not_a_repayment_cue(text: str) -> None:
     assert "repayment" not in {c.kind for c in analyze_text(text).cues}, text
+
+
+# Unauthorised use told with "the card" (after its loss was told) by someone unknown.
+CARD_USED = [
+    "someone's already used the card at a petrol station",
+    "the thieves have used the card in Tesco",
+]
+NOT_CARD_USED = [
+    "he used the card to pay for dinner",
+    "someone used the card machine wrong and it beeped",
+    "can someone else use the card?",
+]
+
+
+@pytest.mark.parametrize("text", CARD_USED)
+def test_the_card_used_by_someone_unknown_is_a_fraud_report(text: str) -> None:
+    assert "fraud_report" in {c.kind for c in analyze_text(text).cues}, text
+
+
+@pytest.mark.parametrize("text", NOT_CARD_USED)
+def test_the_card_used_by_someone_known_is_not_a_fraud_report(text: str) -> None:
+    assert "fraud_report" not in {c.kind for c in analyze_text(text).cues}, text

@@ -401,6 +401,16 @@ _SHAPES: tuple[_Shape, ...] = (
             rf"cleared out|stole|stolen|nicked|made){_GAP}\b{_MY}\s+(?:card|account|money|"
             rf"savings|details|app|banking|online banking|debit card|credit card|bank)",
         ),
+        # round 13: the card named as "the card" once its loss is told ("my purse was nicked
+        # ... someone's used the card at two shops"); by someone unknown only ("he used the
+        # card for dinner" is often a partner's), and not the card machine or reader.
+        _gated(
+            "card",
+            r"\b(?:someone|somebody|some one|a stranger|a thief|thieves|the thief|the thieves)"
+            r"(?:'s| has| have| had|'ve)?(?: been| just| now| already)?\s+(?:used|"
+            r"using|spent on|tapped|taken money (?:off|from|on))\s+the\s+card\b"
+            r"(?!\s+(?:machine|reader|terminal|number to check))",
+        ),
     ),
     _shape(
         FRAUD_REPORT,
