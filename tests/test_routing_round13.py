@@ -248,3 +248,27 @@ def test_the_card_used_by_someone_unknown_is_a_fraud_report(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_CARD_USED)
 def test_the_card_used_by_someone_known_is_not_a_fraud_report(text: str) -> None:
     assert "fraud_report" not in {c.kind for c in analyze_text(text).cues}, text
+
+
+# English: a member of staff asked to act, a person preferred.
+STAFF_TO_ACT = [
+    "could one of your staff have a look at my mortgage account?",
+    "I'd prefer a real person went through this with me",
+    "please can someone from the bank review the charges",
+]
+NOT_STAFF_TO_ACT = [
+    "can a person check their balance online?",
+    "an adviser will review it within five days",
+    "I'd rather a person didn't see my statements",
+    "I don't need a member of staff to look at it",
+]
+
+
+@pytest.mark.parametrize("text", STAFF_TO_ACT)
+def test_staff_asked_to_act_is_a_request_for_a_person(text: str) -> None:
+    assert analyze_text(text).human_request, text
+
+
+@pytest.mark.parametrize("text", NOT_STAFF_TO_ACT)
+def test_staff_named_in_passing_is_not_a_request(text: str) -> None:
+    assert not analyze_text(text).human_request, text

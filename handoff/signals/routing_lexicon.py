@@ -437,6 +437,44 @@ _A_CALLBACK = (
     "phone me asap",
     "ring me asap",
 )
+# round 13: a member of staff asked to act ("could a member of your team look at my
+# account?") and a person preferred ("I'd rather a person checked"). Not "can a person
+# check their balance online?" (a person as "one": staff words only after "can").
+_STAFF_TO_ACT = (
+    *_combine(
+        _combine(
+            ("could", "can", "please could", "please can", "i'd like", "i want", "i need"),
+            (
+                "a member of your team",
+                "a member of staff",
+                "one of your team",
+                "one of your staff",
+                "someone from the bank",
+                "someone from your team",
+                "an adviser",
+                "an advisor",
+            ),
+        ),
+        ("look at", "check", "have a look", "look into", "review", "go through"),
+    ),
+    *_combine(
+        ("i'd rather", "i would rather", "i'd prefer", "i would prefer", "i'd feel better if"),
+        (
+            "a person",
+            "a human",
+            "a real person",
+            "someone real",
+            "an adviser",
+            "an advisor",
+            "a member of staff",
+            "someone from the bank",
+        ),
+    ),
+)
+# "I'd rather a person didn't see my statements": a wish about privacy, not a request.
+_NOT_TO_ACT = frozenset(
+    {"didn't", "didnt", "never", "wouldn't", "wouldnt", "couldn't", "can't", "cannot"}
+)
 # English as a second language drops the "to": "I need speak with person".
 _NEED_SPEAK = _combine(
     (
@@ -1312,6 +1350,7 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     ),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _IS_ANYONE_THERE, _NOT_A_TRANSFER, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _MAY_I_HAVE, negated_before=_ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _STAFF_TO_ACT, _NOT_TO_ACT, _ENGLISH),
     CueGroup(
         HUMAN_DEMAND, _HUMAN_WEIGHT, (*_NEED_SPEAK, *_SPEAKS_MY_LANGUAGE), frozenset(), _ENGLISH
     ),
