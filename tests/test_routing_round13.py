@@ -108,6 +108,8 @@ THIRD_PARTY = [
     "someone hacked his email last night",
     "I read an article about a fraudster who emptied pensions",
     "we watched a programme on romance scams last night",
+    "我邻居被骗了五百块，我想提醒她",
+    "我媽媽上當了，不過她不在你們銀行",
 ]
 NOT_THIRD_PARTY = [
     "my daughter says it's a scam but I'm not sure",
@@ -116,6 +118,8 @@ NOT_THIRD_PARTY = [
     "my wife's card got cloned",
     "a caller told my dad his card was cloned",
     "my son's been using my card for his games",
+    "我被骗了，转了五千块",
+    "我老公被骗了，用的是我的卡",
 ]
 
 

@@ -89,6 +89,9 @@ SARCASM = "sarcasm"  # unmistakable on its own: "thanks for nothing"
 HOWTO = "howto"  # a question about fraud as a topic: "where is the anti-fraud setting?"
 STILL_NOT = "still_not"  # "still not working", "still nothing": the problem outlived an answer
 SCAM_MENTION = "scam_mention"  # the bare word for a scam or a scammer: see _BARE_SCAM_WORDS
+# round 13: fraud told as someone else's story ("my friend was scammed"): the fraud rules
+# yield to it, as to the English situation shape of the same kind.
+THIRD_PARTY = "third_party"
 
 # Those kinds' weights in the frustration score (what the English lexicon's groups of the
 # kind weigh; repetition as its milder group, since "third time" may count a recurrence;
@@ -105,6 +108,7 @@ LANGUAGE_ONLY_KINDS: dict[str, tuple[float, bool]] = {
     SARCASM: (0.55, True),
     STILL_NOT: (0.45, True),  # the English lexicon's "still not" group
     SCAM_MENTION: (0.0, True),
+    THIRD_PARTY: (0.0, True),
 }
 
 
@@ -3690,6 +3694,34 @@ CHINESE = Language(
             "丢了工作",
         ),
         CHURN: ("我要销户", "我要銷戶", "要换银行", "要換銀行", "我要换银行"),
+        # round 13: a friend's, neighbour's or relative's scam (not a partner's or child's)
+        THIRD_PARTY: tuple(
+            f"{who}{verb}"
+            for who in (
+                "朋友",
+                "邻居",
+                "鄰居",
+                "同事",
+                "我妈",
+                "我媽",
+                "我爸",
+                "爸爸",
+                "妈妈",
+                "媽媽",
+                "奶奶",
+                "爷爷",
+                "爺爺",
+                "外婆",
+                "姥姥",
+                "哥哥",
+                "姐姐",
+                "弟弟",
+                "妹妹",
+                "亲戚",
+                "親戚",
+            )
+            for verb in ("被骗", "被騙", "被诈骗", "被詐騙", "上当", "上當")
+        ),
         COMPLAINT: ("投诉", "投訴"),
         LEGAL: ("律师", "律師", "起诉", "起訴", "法院", "申诉专员", "申訴專員"),
         FRAUD_REPORT: (
