@@ -164,6 +164,7 @@ CUE_EXAMPLES = [
     ("joking", "I'm leaving you for Monzo, only joking", "only joking"),
     ("legal_topic", "what does the FCA do?", "what does the FCA do"),
     ("not_a_person", "what is the representative APR", "representative APR"),
+    ("third_party", "my neighbour got scammed last week", "my neighbour got scammed"),
 ]
 
 

@@ -89,6 +89,9 @@ SARCASM = "sarcasm"  # unmistakable on its own: "thanks for nothing"
 HOWTO = "howto"  # a question about fraud as a topic: "where is the anti-fraud setting?"
 STILL_NOT = "still_not"  # "still not working", "still nothing": the problem outlived an answer
 SCAM_MENTION = "scam_mention"  # the bare word for a scam or a scammer: see _BARE_SCAM_WORDS
+# round 13: fraud told as someone else's story ("my friend was scammed"): the fraud rules
+# yield to it, as to the English situation shape of the same kind.
+THIRD_PARTY = "third_party"
 
 # Those kinds' weights in the frustration score (what the English lexicon's groups of the
 # kind weigh; repetition as its milder group, since "third time" may count a recurrence;
@@ -105,6 +108,7 @@ LANGUAGE_ONLY_KINDS: dict[str, tuple[float, bool]] = {
     SARCASM: (0.55, True),
     STILL_NOT: (0.45, True),  # the English lexicon's "still not" group
     SCAM_MENTION: (0.0, True),
+    THIRD_PARTY: (0.0, True),
 }
 
 
@@ -199,6 +203,12 @@ POLISH = Language(
     ("Latin, with or without diacritics",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            "żeby ktoś do mnie zadzwonił",
+            "żeby ktoś zadzwonił",
+            "aby ktoś do mnie zadzwonił",
+            "żeby ktoś oddzwonił",
+            "żeby ktoś się ze mną skontaktował",
             "kontaktu z pracownikiem",
             "kontaktu z konsultantem",
             "zadzwoni ktoś",
@@ -328,6 +338,19 @@ POLISH = Language(
             "nie mam na jedzenie",
             "zmarł mi",
             "zmarła mi",
+            # round 13: the verb first, as Polish often puts it ("Zmarł mój tata"); zmarł is
+            # said of people only, umarł also of a phone ("umarł mi telefon"): with family only
+            *_c(("zmarł",), ("mój", "nam", "mi")),
+            *_c(("zmarła",), ("moja", "nam", "mi")),
+            *_c(("umarł mi", "umarł mój"), ("tata", "ojciec", "mąż", "brat", "syn", "dziadek")),
+            *_c(
+                ("umarła mi", "umarła moja"),
+                ("mama", "matka", "żona", "siostra", "córka", "babcia"),
+            ),
+            "tata umarł",
+            "mama umarła",
+            "mój mąż umarł",
+            "moja żona umarła",
             "mój mąż zmarł",
             "moja żona zmarła",
             "mama zmarła",
@@ -525,6 +548,11 @@ ROMANIAN = Language(
     ("Latin, comma-below, cedilla or bare letters",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            *_c(
+                ("pune în legătură cu", "puneți în legătură cu", "pus în legătură cu"),
+                ("cineva", "un operator", "un consultant", "o persoană", "un angajat"),
+            ),
             "mă poate suna",
             "mă sună cineva",
             "să mă sune cineva",
@@ -1238,6 +1266,22 @@ PORTUGUESE = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            "podem ligar-me",
+            "pode ligar-me",
+            "alguém me pode ligar",
+            *_c(
+                ("falar com", "falar com o meu", "falar com a minha"),
+                (
+                    "gestor de conta",
+                    "consultor",
+                    "consultora",
+                    "um consultor",
+                    "uma consultora",
+                    "um funcionário",
+                    "um atendente",
+                ),
+            ),
             "me pode ligar",
             "pode-me ligar",
             "podem-me ligar",
@@ -1483,6 +1527,11 @@ SPANISH = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            *_c(
+                ("me puede atender", "me pueden atender", "que me atienda", "me atienda"),
+                ("una persona", "alguien", "un agente", "un asesor", "un humano"),
+            ),
             "que me llame alguien",
             "que alguien me llame",
             "que me llamen",
@@ -1768,6 +1817,12 @@ ARABIC = Language(
     ("Arabic script", "Arabizi (Latin letters with digits: 3 for ع, 7 for ح)"),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            *_c(("التكلم مع", "الكلام مع"), ("موظف", "شخص", "انسان", "إنسان", "حد", "احد", "مدير")),
+            *_c(
+                ("akalim", "akalem", "akallem", "a7ki ma3"),
+                ("mowazaf", "mwazaf", "7ad", "shakhs", "insan"),
+            ),
             "احكي مع حدا",
             "احكي مع موظف",
             "اكلم حدا",
@@ -1977,6 +2032,11 @@ BENGALI = Language(
     ("Bengali script", "Latin letters"),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            "amake call korben",
+            "amake call korun",
+            "amake phone korben",
+            "amake phone korun",
             *_c(
                 (
                     "কারো",
@@ -2163,6 +2223,17 @@ ITALIAN = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            *_c(
+                ("parlare con", "parlare col"),
+                (
+                    "il mio consulente",
+                    "la mia consulente",
+                    "il mio gestore",
+                    "mio consulente",
+                    "un consulente",
+                ),
+            ),
             "mi potete chiamare",
             "c'è qualcuno?",
             "ce qualcuno?",
@@ -2400,6 +2471,10 @@ WELSH = Language(
     ("Latin, with or without circumflex",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            "allwch chi fy ffonio",
+            "fedrwch chi fy ffonio",
+            "ffonio fi nôl",
             *_c(
                 (
                     "siarad â",
@@ -2467,6 +2542,20 @@ FRENCH = Language(
     ("Latin, with or without accents",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            *_c(
+                ("parler à", "parler a", "parler avec"),
+                (
+                    "mon conseiller",
+                    "ma conseillère",
+                    "ma conseillere",
+                    "mon gestionnaire",
+                    "un employé de la banque",
+                ),
+            ),
+            "quelqu'un peut m'appeler",
+            "quelqu'un peut me rappeler",
+            *_c(("passez-moi", "passe-moi"), ("un opérateur", "une personne", "un agent")),
             "veux un humain",
             "voudrais un humain",
             "y a-t-il quelqu'un",
@@ -2709,6 +2798,16 @@ TURKISH = Language(
     ("Latin, with or without Turkish letters",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            "biri beni arasın",
+            "birisi beni arasın",
+            "beni arayın",
+            "banka çalışanıyla",
+            "bir çalışanla",
+            "operatöre bağlan",
+            "operatöre bağlanmak",
+            "temsilciye bağlan",
+            "temsilciye bağlanmak",
             *_c(
                 (
                     "biriyle",
@@ -2897,6 +2996,13 @@ LITHUANIAN = Language(
     ("Latin, with or without diacritics",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            *_c(
+                ("kalbėti su", "pasikalbėti su", "susisiekti su"),
+                ("banko darbuotoju", "vadybininku", "banko atstovu", "atstovu"),
+            ),
+            "paskambinti man",
+            "man paskambinti",
             *_c(
                 (
                     "kalbėti su",
@@ -3044,6 +3150,18 @@ TAMIL = Language(
     ("Tamil", "Latin letters"),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            *_c(
+                (
+                    "aal kitta",
+                    "oru aal kitta",
+                    "agent kitta",
+                    "staff kitta",
+                    "manager kitta",
+                    "yaaravathu kitta",
+                ),
+                ("pesanum", "pesa mudiyuma", "pesa vendum"),
+            ),
             *_c(_TA_WHO, ("பேச", "பேசணும்", "பேச முடியுமா", "பேச வேண்டும்")),
             *_c(_TA_WHO_LATIN, ("pesanum", "pesa mudiyuma", "pesa vendum", "pesa venum")),
             "என்னை அழைக்க முடியுமா",
@@ -3128,6 +3246,10 @@ SOMALI = Language(
     ("Latin",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            "qof ila hadla",
+            "qof ila soo hadla",
+            "qof ha ila hadlo",
             "qof dad ah",
             *_c(
                 _SO_TALK,
@@ -3271,6 +3393,17 @@ RUSSIAN = Language(
     ("Cyrillic",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            "пусть кто-нибудь мне позвонит",
+            "пусть мне позвонят",
+            "позвоните мне",
+            *_c(("позовите",), ("менеджера", "оператора", "человека", "сотрудника")),
+            *_c(
+                ("pogovorit s", "svyazatsya s"),
+                ("operatorom", "chelovekom", "konsultantom", "sotrudnikom", "menedzherom"),
+            ),
+            "perezvonite mne",
+            "pozvonite mne",
             *_c(_RU_TALK, _RU_WHO),
             *_c(("переключите на", "позовите", "дайте"), ("оператора", "человека", "сотрудника")),
             "живой человек",
@@ -3337,6 +3470,13 @@ UKRAINIAN = Language(
     ("Cyrillic",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            "хай хтось мені зателефонує",
+            "нехай хтось мені зателефонує",
+            "хай мені зателефонують",
+            "зателефонуйте мені",
+            "живу людину",
+            "з живою людиною",
             *_c(_UK_TALK, _UK_WHO),
             *_c(("покличте", "дайте"), ("оператора", "людину", "працівника")),
             "жива людина",
@@ -3441,6 +3581,14 @@ CHINESE = Language(
     ("Han characters",),
     {
         HUMAN: (
+            # round 13: the closed class of requests for a person, checked per language
+            "找个真人",
+            "找個真人",
+            "找真人",
+            "要真人",
+            "和客服经理",
+            "跟客服经理",
+            "找客服经理",
             "找客服",
             "要客服",
             "给我打电话",
@@ -3546,6 +3694,34 @@ CHINESE = Language(
             "丢了工作",
         ),
         CHURN: ("我要销户", "我要銷戶", "要换银行", "要換銀行", "我要换银行"),
+        # round 13: a friend's, neighbour's or relative's scam (not a partner's or child's)
+        THIRD_PARTY: tuple(
+            f"{who}{verb}"
+            for who in (
+                "朋友",
+                "邻居",
+                "鄰居",
+                "同事",
+                "我妈",
+                "我媽",
+                "我爸",
+                "爸爸",
+                "妈妈",
+                "媽媽",
+                "奶奶",
+                "爷爷",
+                "爺爺",
+                "外婆",
+                "姥姥",
+                "哥哥",
+                "姐姐",
+                "弟弟",
+                "妹妹",
+                "亲戚",
+                "親戚",
+            )
+            for verb in ("被骗", "被騙", "被诈骗", "被詐騙", "上当", "上當")
+        ),
         COMPLAINT: ("投诉", "投訴"),
         LEGAL: ("律师", "律師", "起诉", "起訴", "法院", "申诉专员", "申訴專員"),
         FRAUD_REPORT: (

@@ -214,6 +214,14 @@ _STAFF = (
     "one of you lot",
     "one of you guys",
     "one of your people",
+    # round 13: staff named by role ("my relationship manager", "a bank employee")
+    "a bank employee",
+    "a member of the team",
+    "an operator",
+    *_combine(
+        ("my", "a"),
+        ("relationship manager", "account manager", "personal banker", "private banker"),
+    ),
 )
 # Preferring to do it with a member of staff: "I'd feel happier going through this with one of
 # your colleagues", "can I sort this out with an adviser?". Only with staff words: "go
@@ -262,6 +270,27 @@ _ASKING_TO_BE_CALLED = (
             "i'd like someone to",
             "get someone to",
             "have someone",
+        ),
+        _CALL_ME,
+    ),
+    # round 13: the caller named ("can someone from the bank call me", "could one of your
+    # team ring me back")
+    *_combine(
+        _combine(
+            ("can", "could", "i'd like", "i want", "i need", "please can", "get"),
+            (
+                "someone from the bank",
+                "somebody from the bank",
+                "someone from your team",
+                "somebody from your team",
+                "someone from your side",
+                "one of your staff",
+                "one of your team",
+                "one of your advisers",
+                "one of your advisors",
+                "an adviser",
+                "an advisor",
+            ),
         ),
         _CALL_ME,
     ),
@@ -407,6 +436,44 @@ _A_CALLBACK = (
     "ring me now",
     "phone me asap",
     "ring me asap",
+)
+# round 13: a member of staff asked to act ("could a member of your team look at my
+# account?") and a person preferred ("I'd rather a person checked"). Not "can a person
+# check their balance online?" (a person as "one": staff words only after "can").
+_STAFF_TO_ACT = (
+    *_combine(
+        _combine(
+            ("could", "can", "please could", "please can", "i'd like", "i want", "i need"),
+            (
+                "a member of your team",
+                "a member of staff",
+                "one of your team",
+                "one of your staff",
+                "someone from the bank",
+                "someone from your team",
+                "an adviser",
+                "an advisor",
+            ),
+        ),
+        ("look at", "check", "have a look", "look into", "review", "go through"),
+    ),
+    *_combine(
+        ("i'd rather", "i would rather", "i'd prefer", "i would prefer", "i'd feel better if"),
+        (
+            "a person",
+            "a human",
+            "a real person",
+            "someone real",
+            "an adviser",
+            "an advisor",
+            "a member of staff",
+            "someone from the bank",
+        ),
+    ),
+)
+# "I'd rather a person didn't see my statements": a wish about privacy, not a request.
+_NOT_TO_ACT = frozenset(
+    {"didn't", "didnt", "never", "wouldn't", "wouldnt", "couldn't", "can't", "cannot"}
 )
 # English as a second language drops the "to": "I need speak with person".
 _NEED_SPEAK = _combine(
@@ -983,6 +1050,16 @@ _VULNERABILITY = (
             "is seriously ill",
             "has cancer",
             "has dementia",
+            # round 13: a sudden or violent death is a bereavement too
+            "was killed",
+            "got killed",
+            "has been killed",
+            "was murdered",
+            "has been murdered",
+            "took his own life",
+            "took her own life",
+            "took their own life",
+            "is in intensive care",
         ),
     ),
     *_combine(("lost my", "my late", "death of my"), _FAMILY),
@@ -1273,6 +1350,7 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     ),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _IS_ANYONE_THERE, _NOT_A_TRANSFER, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _MAY_I_HAVE, negated_before=_ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _STAFF_TO_ACT, _NOT_TO_ACT, _ENGLISH),
     CueGroup(
         HUMAN_DEMAND, _HUMAN_WEIGHT, (*_NEED_SPEAK, *_SPEAKS_MY_LANGUAGE), frozenset(), _ENGLISH
     ),

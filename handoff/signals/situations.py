@@ -401,6 +401,16 @@ _SHAPES: tuple[_Shape, ...] = (
             rf"cleared out|stole|stolen|nicked|made){_GAP}\b{_MY}\s+(?:card|account|money|"
             rf"savings|details|app|banking|online banking|debit card|credit card|bank)",
         ),
+        # round 13: the card named as "the card" once its loss is told ("my purse was nicked
+        # ... someone's used the card at two shops"); by someone unknown only ("he used the
+        # card for dinner" is often a partner's), and not the card machine or reader.
+        _gated(
+            "card",
+            r"\b(?:someone|somebody|some one|a stranger|a thief|thieves|the thief|the thieves)"
+            r"(?:'s| has| have| had|'ve)?(?: been| just| now| already)?\s+(?:used|"
+            r"using|spent on|tapped|taken money (?:off|from|on))\s+the\s+card\b"
+            r"(?!\s+(?:machine|reader|terminal|number to check))",
+        ),
     ),
     _shape(
         FRAUD_REPORT,
@@ -738,7 +748,15 @@ _SHAPES: tuple[_Shape, ...] = (
         r"\b(?:post\w*|put\w*|shar\w*|tag\w*|expos\w*|tell\w*|writ\w*|leav\w*|do\w*|mak\w*|go\w*|"
         r"tweet\w*|plaster\w*)\b"
         r"[^.?!\n]{0,50}?\b(?:twitter|tiktok|facebook|instagram|social media|trustpilot|the papers|"
-        r"the press|newspapers?|bbc|watchdog|reddit|youtube|a video|everyone|the world)\b",
+        r"the press|newspapers?|bbc|watchdog|reddit|youtube|a video)\b",
+        # round 13: "everyone" and "the world" are a public only when told or warned: "I'm
+        # telling everyone", "going to warn the world about you"; not "I've written letters to
+        # everyone" (goodbye letters: vulnerable_customer's, not a threat) or "do everyone a
+        # favour".
+        r"\b(?:tell\w*|warn\w*|shar\w*|post\w*|tweet\w*|expos\w*)\b[^.?!\n]{0,50}?\b(?:everyone|"
+        r"the world)\b",
+        r"\b(?:let|lets|letting|make sure|making sure)\s+(?:everyone|the world)\s+(?:know|knows|"
+        r"hear|hears|see|sees)\b",
         # "writing to the local paper and Money Saving Expert tonight", "contacting the local
         # news": writing to or contacting them, not reading them ("I read in the paper").
         r"\b(?:writ\w*|wrote|email\w*|e-mail\w*|contact\w*|tell\w*|go\w* to|went to|report\w*|"
@@ -1053,11 +1071,23 @@ _SHAPES += (
     # A payment to a name the customer has never heard of: as "I don't recognise it", fraud
     # if the NLU agrees or the customer asks for a person ("... I've never heard of, I need
     # to speak to someone"). Not "I've never heard of Apple Pay".
+    # round 13: the same denial in the other ordinary words for it: "a payment to a company
+    # I have no idea about", "no idea what this charge is", "I don't remember buying
+    # anything". Not "I have no idea how to set up a payment" (no object of the payment).
     _shape(
         FRAUD,
         0.0,
-        _words("heard"),
+        _words("heard idea remember"),
         rf"\b{_MONEY}\b(?:[^.?!\n]|\.\d){{0,80}}?\b(?:never|not)\s+(?:even\s+)?heard\s+of\b",
+        rf"\b{_MONEY}\b(?:[^.?!\n]|\.\d){{0,80}}?\b(?:no|any)\s+idea\s+(?:about|of)\s+"
+        r"(?:it|them|this|that|him|her)?(?=\s*(?:$|[.,;!?]))",
+        rf"\b{_MONEY}\b(?:[^.?!\n]|\.\d){{0,80}}?\b(?:i\s+)?(?:have|had|got)\s+no\s+idea"
+        r"\s+(?:about|of)\b",
+        rf"\bno\s+idea\s+(?:what|who)\s+(?:this|that|the|these)\s+(?:£\s?[\d,.]+\s+)?"
+        rf"(?:{_MONEY}|£\s?[\d,.]+)\s+(?:is|are|was|were|is for|was for)\b",
+        r"\b(?:don't|dont|do not|can't|cant|cannot)\s+remember\s+(?:buying|ordering|"
+        r"purchasing|spending|paying for|signing up for|subscribing to)\s+(?:anything|that|this|"
+        r"it|them)\b",
     ),
     # Card details typed into the page a text or email led to, told with the suspicion
     # ("got a text about my parcel ... I put my card details in and now realised it's fake").
@@ -1348,8 +1378,21 @@ _SHAPES += (
     _shape(
         REPAYMENT,
         0.0,
-        _words("plan arrangement holiday behind missed month week fortnight overdraft payday"),
+        _words(
+            "plan arrangement holiday behind missed month week fortnight overdraft payday "
+            "payment repayment instalment installment loan mortgage card overdraft finance"
+        ),
         r"\b(?:payment|repayment)\s+(?:plan|arrangement|holiday|break)\b",
+        # round 13: a payment the customer says they cannot make, or will miss: "I can't
+        # make this month's payment on the loan", "I'm going to miss my card repayment".
+        r"\b(?:can't|cant|cannot|can not|won't be able to|wont be able to|will not be able to|"
+        r"unable to|not able to|struggling to|going to miss|gonna miss|will miss|about to miss)"
+        r"\s+(?:make|pay|afford|meet|cover|manage)?\s*(?:this month's|this months|next month's|"
+        r"next months|my|the|our|this|next)\s+(?:[\w']+\s+){0,2}?(?:payment|repayment|"
+        r"instalment|installment)s?\b",
+        r"\b(?:can't|cant|cannot|can not|won't be able to|wont be able to|will not be able to|"
+        r"unable to|not able to)\s+(?:pay|afford|repay|keep up with)\s+(?:my|the|our|this month's)"
+        r"\s+(?:loan|mortgage|credit card|card bill|overdraft|car finance)\b",
         r"\bbehind\s+(?:on|with)\s+(?:my|our|the)\s+(?:loan|credit card|card|overdraft|"
         r"repayments|payments)\b",
         r"\bmissed\s+(?:a\s+|my\s+|some\s+|two\s+|three\s+)?(?:loan\s+|card\s+)?"
@@ -4222,6 +4265,50 @@ _SHAPES += (
             "either",
             r"\b(?:it's|its|it is|that's|thats)?\s*not\s+there\s+either\b(?!\s*\?)",
         ),
+    ),
+)
+
+
+# Round 13: someone else's story. Fraud told about another person ("my neighbour got
+# scammed", "someone hacked my brother's Facebook") or seen in the
+# media ("I watched a documentary about a fraudster") is not harm to this customer: the
+# fraud rules yield to it (rules/banking.yaml) unless the customer's own harm is told in a
+# message of its own. "my daughter says it's a scam" (someone else's opinion of the
+# customer's own case) is not such a story, nor is a scammer's claim ("a call saying his card
+# was cloned"), and a partner's or a child's card ("my wife's
+# card was cloned") is often the customer's own account: those people are not listed.
+THIRD_PARTY = "third_party"
+_OTHER_PERSON = (
+    r"(?:neighbou?rs?|friends?|mates?|pals?|brother|sister|bro|sis|mum|mom|mam|mummy|dad|"
+    r"daddy|father|mother|parents|nan|nana|nanna|gran|granny|grandad|granddad|grandma|"
+    r"grandpa|grandmother|grandfather|grandparents|colleagues?|cousins?|aunt|auntie|aunty|"
+    r"uncle|flatmate|housemate|boss|in-laws|mother-in-law|father-in-law|elderly \w+|"
+    r"old \w+)(?:\s+(?:at|from|in|next)\s+(?:work|door|the \w+|\w+))?"
+)
+_VICTIM = (
+    r"(?:scammed|hacked|conned|defrauded|ripped off|phished|cloned|targeted by (?:a )?"
+    r"(?:scam|scammers?|fraudsters?))"
+)
+_SHAPES += (
+    _shape(
+        THIRD_PARTY,
+        0.0,
+        _words(
+            "scammed hacked conned defrauded ripped phished cloned targeted fell scam "
+            "documentary programme program article story news report podcast video piece show"
+        ),
+        r"\b(?:my|our)\s+(?:\w+\s+)?" + _OTHER_PERSON + r"(?:'s)?\s+(?:just\s+|nearly\s+|"
+        r"almost\s+|recently\s+)?(?:got|gets|getting|get|was|were|is|are|has been|have been|"
+        r"had been|'s been|keeps getting|keep getting|been)\s+(?:\w+\s+)?" + _VICTIM + r"\b",
+        r"\b(?:my|our)\s+(?:\w+\s+)?" + _OTHER_PERSON + r"\s+(?:just\s+|nearly\s+|almost\s+)?"
+        r"fell\s+for\s+(?:a|an|some|this|that)\s+(?:\w+\s+)?scam\b",
+        r"\b(?:someone|somebody|they|scammers?|fraudsters?|hackers?)\s+(?:has\s+|have\s+|"
+        r"had\s+)?(?:hacked|scammed|conned|cloned)\s+(?:his|her|their|my\s+(?:\w+\s+)?"
+        + _OTHER_PERSON
+        + r"'s)\b",
+        r"\b(?:watched|watching|read|reading|saw|seen|heard|hearing|listened to|listening to)\s+"
+        r"(?:a|an|the|this|that|some)\s+(?:\w+\s+)?(?:documentary|programme|program|article|"
+        r"story|news|report|podcast|video|piece|show)\s+(?:about|on)\b",
     ),
 )
 
