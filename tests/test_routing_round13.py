@@ -276,3 +276,39 @@ def test_staff_asked_to_act_is_a_request_for_a_person(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_STAFF_TO_ACT)
 def test_staff_named_in_passing_is_not_a_request(text: str) -> None:
     assert not analyze_text(text).human_request, text
+
+
+# The indirect warning signs of suicide that crisis services train staff to hear are a
+# vulnerability, said in any of their ordinary forms; a plain question about death, a will,
+# an absence or a payment to stop is not.
+SUICIDE_WARNING = [
+    "hi, what happens to my accounts when I'm not here anymore",
+    "honestly I won't be around much longer",
+    "everyone would be better off without me",
+    "I've got nothing left to live for",
+    "I've written my goodbye letters",
+    "I feel like I'm a burden to everyone",
+    "I can't see a way out of this debt",
+    "I just want it all to stop",
+    "I hope I don't wake up tomorrow",
+    "i'm not going to be here much longer",
+]
+NOT_SUICIDE_WARNING = [
+    "what happens to my account when I die?",
+    "I won't be here on Friday, can I pay early?",
+    "is the branch around here open any more?",
+    "I want the payments to stop",
+    "I wrote letters to everyone at the bank",
+    "I'm not around much, I travel for work",
+    "way out of my overdraft - any tips?",
+]
+
+
+@pytest.mark.parametrize("text", SUICIDE_WARNING)
+def test_an_indirect_warning_sign_of_suicide_is_a_vulnerability(text: str) -> None:
+    assert "vulnerability" in {c.kind for c in analyze_text(text).cues}, text
+
+
+@pytest.mark.parametrize("text", NOT_SUICIDE_WARNING)
+def test_death_absence_or_stopping_said_plainly_is_not(text: str) -> None:
+    assert "vulnerability" not in {c.kind for c in analyze_text(text).cues}, text

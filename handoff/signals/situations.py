@@ -667,7 +667,8 @@ _SHAPES: tuple[_Shape, ...] = (
             "makes mnd ms nursing paddy panic partner point recovering redundancy redundant "
             "sectioned self-harm skybet slots spending spent stroke suffering suicidal "
             "suicide sure terminal terminally threatened threatening threatens tumor tumour "
-            "unable undergoing wife won't"
+            "unable undergoing wife won't anymore longer without live reason goodbye goodbyes "
+            "farewell burden way stop wake"
         ),
         r"\b(?:can't|cannot|can not|cant)\s+(?:do this|cope|go on|take (?:it|this|much more)|"
         r"handle (?:it|this)|"
@@ -678,6 +679,21 @@ _SHAPES: tuple[_Shape, ...] = (
         r"\b(?:don't|dont|do not)\s+see\s+(?:the|any)\s+point\b",
         r"\bno point (?:in )?(?:anything|living|going on|carrying on)\b",
         r"\b(?:end it all|end my life|kill myself|want to die|suicid\w*|self[- ]harm)",
+        # round 13: the indirect warning signs of suicide that crisis services train staff to
+        # hear (not being here or around any more, others better off, nothing to live for,
+        # goodbye letters, being a burden, no way out, not waking up). A question about death
+        # or a will in plain words ("what happens to my account when I die") is not one.
+        r"\b(?:i'm|i am|im|i'll|i will|i won't|i wont|i will not)\s+(?:not\s+|no longer\s+)?"
+        r"(?:(?:not\s+)?(?:going to|gonna)\s+)?(?:be\s+|not be\s+|never be\s+)?(?:here|around)\s+"
+        r"(?:any\s?more|much longer|for much longer)\b",
+        r"\b(?:better off without me|(?:nothing|nobody|no one)\s+(?:left\s+)?to live for|"
+        r"no reason to (?:live|go on|carry on|keep going))\b",
+        r"\b(?:(?:goodbye|farewell|suicide)\s+(?:letters?|notes?)|"
+        r"(?:said|saying|say) my goodbyes)\b",
+        r"\b(?:i'm|i am|im|i feel like|i've become|i have become)\s+(?:just\s+|such\s+)?a burden\b",
+        r"\b(?:can't|cannot|cant|don't|dont)\s+see\s+(?:a|any)\s+way\s+out\b",
+        r"\b(?:want|wish)\s+(?:it all|everything)\s+to\s+(?:end|stop)\b",
+        r"\b(?:(?:don't|dont|do not)\s+want\s+to|hope i (?:don't|dont|never))\s+wake\s+up\b",
         # gambling losses or compulsion (not "put a gambling block on")
         r"\b(?:lost|losing|blew|blown|spent|spending|gambled|addict\w*|can't stop|cannot stop|"
         r"keep)\b[^.?!\n]{0,40}?"
