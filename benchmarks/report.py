@@ -713,6 +713,11 @@ def history(path: Path = HERE / "history.json") -> list[str]:
         "",
     ]
     out += [f"- {e['date']}, {e['commit']}: {e['text']}" for e in entries]
+    # Longer findings (a table and its reading), dated like the entries: an experiment
+    # measured and not shipped, so the next round starts from it instead of redoing it.
+    for section in json.loads(path.read_text()).get("sections", []):
+        out += ["", f"### {section['title']} ({section['date']}, {section['commit']})", ""]
+        out += section["lines"]
     return out
 
 
