@@ -226,16 +226,7 @@ def row_features(row: dict[str, Any]) -> list[int]:
 
 
 def matrix(rows: list[dict[str, Any]]) -> csr_matrix:
-    data, indices, indptr = [], [], [0]
-    for row in rows:
-        counts = Counter(row_features(row))
-        n = sum(counts.values())
-        scale = 1.0 / np.sqrt(n) if n else 0.0
-        for bucket in sorted(counts):
-            indices.append(bucket)
-            data.append(counts[bucket] * scale)
-        indptr.append(len(indices))
-    return csr_matrix((data, indices, indptr), shape=(len(rows), model_.BUCKETS))
+    return needs_model.sparse(row_features(row) for row in rows)
 
 
 def fit(rows: list[dict[str, Any]], c: float = C) -> LogisticRegression:

@@ -24,50 +24,43 @@ as measured). Kept, with its trainer, for the next attempt.
 from __future__ import annotations
 
 import functools
-import gzip
 import itertools
-import json
 import math
 import re
-import zlib
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["CLASSES", "MODEL_PATH", "bot_flags", "features", "predict", "probabilities"]
+from tests.needs_scorer import (
+    BUCKETS,
+    CHAR_N,
+    MAX_CHARS,
+    _bucket,
+    _word_keys,
+    _words,
+    load_weights,
+)
+
+__all__ = [
+    "BUCKETS",
+    "CHAR_N",
+    "CLASSES",
+    "MODEL_PATH",
+    "bot_flags",
+    "features",
+    "predict",
+    "probabilities",
+]
 
 MODEL_PATH = Path(__file__).parent / "data" / "needs_conversations" / "needs_context_model.json.gz"
 CLASSES = ("bot", "person", "fraud", "vulnerable", "complaint")
-BUCKETS = 1 << 18
-CHAR_N = (3, 5)  # character n-grams within "<word>", of these lengths
-MAX_CHARS = 600  # only the start of a very long message is read (cost bound)
 EARLIER = 3  # the customer's earlier messages read (the latest ones)
-_WORD = re.compile(r"\w+", re.UNICODE)
 _SORRY = re.compile(
     r"sorry|didn.?t (get|understand|catch)|not sure (what|i)|don.?t understand|rephrase"
     r"|couldn.?t (find|understand)|i can.?t help|unable to"
 )
 _LINK = re.compile(r"https?:|www\.|\.co\.uk|\.com|/\w|here you go|link")
 _MENU = re.compile(r"\b(choose|options?|menu|select|pick|1\)|1\.|press)\b")
-
-
-def _word_keys(word: str) -> list[str]:
-    """A word's own features: the word and its character n-grams within "<word>"."""
-    keys = [word]
-    padded = f"<{word}>"
-    size = len(padded)
-    for n in CHAR_N:
-        if size > n:
-            keys.extend("#" + padded[i : i + n] for i in range(size - n + 1))
-    return keys
-
-
-def _bucket(key: str) -> int:
-    return zlib.crc32(key.encode()) & (BUCKETS - 1)
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text[:MAX_CHARS].lower())
 
 
 def bot_flags(text: str, failed: bool = False) -> tuple[str, ...]:
@@ -118,22 +111,7 @@ def features(
 
 @functools.cache
 def _model() -> tuple[tuple[array[float], ...], tuple[float, ...]]:
-    """Per class: bucket weights (dense, float32: 1 MiB per class) and intercepts."""
-    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    if (
-        tuple(data["classes"]) != CLASSES
-        or data["buckets"] != BUCKETS
-        or tuple(data["char_n"]) != CHAR_N
-    ):
-        raise ValueError(f"{MODEL_PATH.name} does not match {__name__}")
-    weights = tuple(array("f", bytes(4 * BUCKETS)) for _ in CLASSES)
-    scale = 10 ** -data["decimals"]
-    for bucket, row in data["weights"].items():
-        index = int(bucket)
-        for column, value in zip(weights, row, strict=True):
-            column[index] = value * scale
-    return weights, tuple(data["intercepts"])
+    return load_weights(MODEL_PATH, CLASSES)
 
 
 @functools.lru_cache(maxsize=1 << 15)

@@ -135,6 +135,7 @@ import random
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -212,18 +213,24 @@ def load_external() -> list[dict[str, Any]]:
     return rows
 
 
-def matrix(texts: list[str]) -> csr_matrix:
-    """The features exactly as tests/needs_scorer.py computes them (counts / sqrt(n))."""
+def sparse(rows: Iterable[list[int]]) -> csr_matrix:
+    """Rows of hashed buckets as a sparse matrix of counts scaled by 1/sqrt(their number),
+    as the pure-Python scorers compute them (this model's and round 13's context model's)."""
     data, indices, indptr = [], [], [0]
-    for text in texts:
-        counts = Counter(needs.features(text))
+    for row in rows:
+        counts = Counter(row)
         n = sum(counts.values())
         scale = 1.0 / np.sqrt(n) if n else 0.0
         for bucket in sorted(counts):
             indices.append(bucket)
             data.append(counts[bucket] * scale)
         indptr.append(len(indices))
-    return csr_matrix((data, indices, indptr), shape=(len(texts), needs.BUCKETS))
+    return csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, needs.BUCKETS))
+
+
+def matrix(texts: list[str]) -> csr_matrix:
+    """The features exactly as tests/needs_scorer.py computes them (counts / sqrt(n))."""
+    return sparse(needs.features(text) for text in texts)
 
 
 def fit(rows: list[dict[str, Any]], c: float = C) -> LogisticRegression:

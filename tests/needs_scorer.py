@@ -66,24 +66,32 @@ def features(text: str) -> list[int]:
     return [_bucket(key) for key in keys]
 
 
-@functools.cache
-def _model() -> tuple[tuple[array[float], ...], tuple[float, ...]]:
-    """Per class: bucket weights (dense, float32: 1 MiB per class) and intercepts."""
-    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as handle:
+def load_weights(
+    path: Path, classes: tuple[str, ...]
+) -> tuple[tuple[array[float], ...], tuple[float, ...]]:
+    """A weights file written by a trainer of this feature family (this model's, or round
+    13's context model's): per class, bucket weights (dense, float32: 1 MiB per class) and
+    intercepts. A file for other classes, buckets or n-grams is refused."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
     if (
-        tuple(data["classes"]) != CLASSES
+        tuple(data["classes"]) != classes
         or data["buckets"] != BUCKETS
         or tuple(data["char_n"]) != CHAR_N
     ):
-        raise ValueError(f"{MODEL_PATH.name} does not match tests/needs_scorer.py")
-    weights = tuple(array("f", bytes(4 * BUCKETS)) for _ in CLASSES)
+        raise ValueError(f"{path.name} does not match the scorer that reads it")
+    weights = tuple(array("f", bytes(4 * BUCKETS)) for _ in classes)
     scale = 10 ** -data["decimals"]
     for bucket, row in data["weights"].items():
         index = int(bucket)
         for column, value in zip(weights, row, strict=True):
             column[index] = value * scale
     return weights, tuple(data["intercepts"])
+
+
+@functools.cache
+def _model() -> tuple[tuple[array[float], ...], tuple[float, ...]]:
+    return load_weights(MODEL_PATH, CLASSES)
 
 
 @functools.lru_cache(maxsize=1 << 15)
