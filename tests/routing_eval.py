@@ -60,6 +60,7 @@ RUNS = (
     ("after round 10", "round10-engine.json", "round10-stack.json"),
     ("after round 11", "round11-engine.json", "round11-stack.json"),
     ("after round 12", "round12-engine.json", "round12-stack.json"),
+    ("after round 13", "round13-engine.json", "round13-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -76,6 +77,7 @@ DEV_EARLIER = (
     ("round 9", "dev-round9-engine.json"),
     ("round 10", "dev-round10-engine.json"),
     ("round 11", "dev-round11-engine.json"),
+    ("round 12", "dev-round12-engine.json"),
 )
 
 
@@ -134,6 +136,7 @@ HELD_OUT = (
             ("round 10 (tuning data)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuning data)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuning data)", "round12-engine.json", "round12-stack.json"),
+            ("round 13 (tuning data)", "round13-engine.json", "round13-stack.json"),
         ),
     ),
     HeldOut(
@@ -147,6 +150,7 @@ HELD_OUT = (
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
+            ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
         ),
     ),
     HeldOut(
@@ -159,6 +163,7 @@ HELD_OUT = (
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
+            ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
         ),
     ),
     HeldOut(
@@ -171,6 +176,7 @@ HELD_OUT = (
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
+            ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
         ),
     ),
     HeldOut(
@@ -183,6 +189,7 @@ HELD_OUT = (
             ("round 10 (tuned on it)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
+            ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
         ),
     ),
     HeldOut(
@@ -194,6 +201,7 @@ HELD_OUT = (
             ("round 10 (its total watched)", "round10-engine.json", "round10-stack.json"),
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
+            ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
         ),
     ),
     HeldOut(
@@ -204,6 +212,7 @@ HELD_OUT = (
             ("after round 10", "round10-engine.json", "round10-stack.json"),
             ("round 11 (its total watched)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (its total watched)", "round12-engine.json", "round12-stack.json"),
+            ("round 13 (its total watched)", "round13-engine.json", "round13-stack.json"),
         ),
     ),
     HeldOut(
@@ -213,6 +222,7 @@ HELD_OUT = (
             ("round 10 (before round 11)", "before-engine.json", "before-stack.json"),
             ("after round 11", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
+            ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
         ),
     ),
     HeldOut(
@@ -221,12 +231,16 @@ HELD_OUT = (
         (
             ("round 11 (before round 12)", "before-engine.json", "before-stack.json"),
             ("after round 12", "round12-engine.json", "round12-stack.json"),
+            ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
         ),
     ),
     HeldOut(
         "holdout10",
         ROOT / "tests" / "data" / "routing_holdout10",
-        (("round 12 (before round 13)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 12 (before round 13)", "before-engine.json", "before-stack.json"),
+            ("after round 13", "round13-engine.json", "round13-stack.json"),
+        ),
     ),
 )
 (
