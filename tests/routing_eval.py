@@ -242,6 +242,11 @@ HELD_OUT = (
             ("after round 13", "round13-engine.json", "round13-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout11",
+        ROOT / "tests" / "data" / "routing_holdout11",
+        (("round 13 (before round 14)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -254,6 +259,7 @@ HELD_OUT = (
     HOLDOUT8,
     HOLDOUT9,
     HOLDOUT10,
+    HOLDOUT11,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -268,9 +274,10 @@ HOLDOUT9_DATA = HOLDOUT9.data
 # round 12's rules before round 13 changed anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT10_DATA = HOLDOUT10.data
-# The eleventh (tests/data/routing_holdout11/), written blind before round 14, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT11_DATA = ROOT / "tests" / "data" / "routing_holdout11"
+# The eleventh (tests/data/routing_holdout11/), written blind before round 14, measured once by
+# round 13's rules before round 14 changed anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT11_DATA = HOLDOUT11.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
