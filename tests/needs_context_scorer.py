@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import math
 import re
 from array import array
 from collections.abc import Sequence
@@ -39,6 +38,7 @@ from tests.needs_scorer import (
     _word_keys,
     _words,
     load_weights,
+    softmax,
 )
 
 __all__ = [
@@ -135,16 +135,7 @@ def probabilities(
     parts = [_word(word) for word in words]
     others = [_bucket(f"{a} {b}") for a, b in itertools.pairwise(words)]
     others.extend(_bucket(key) for key in _context_keys(earlier, bot, turn))
-    scale = 1.0 / math.sqrt(sum(count for count, _ in parts) + len(others))
-    shares = zip(*(share for _, share in parts), strict=True) if parts else ((),) * len(CLASSES)
-    logits = [
-        b + scale * (sum(share) + sum(map(column.__getitem__, others)))
-        for column, b, share in zip(weights, intercepts, shares, strict=True)
-    ]
-    top = max(logits)
-    exps = [math.exp(x - top) for x in logits]
-    total = sum(exps)
-    return tuple(e / total for e in exps)
+    return softmax(weights, intercepts, parts, others)
 
 
 def predict(

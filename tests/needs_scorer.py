@@ -113,10 +113,22 @@ def probabilities(text: str) -> tuple[float, ...]:
     weights, intercepts = _model()
     parts = [_word(word) for word in words]
     pairs = [_bucket(f"{a} {b}") for a, b in itertools.pairwise(words)]
-    scale = 1.0 / math.sqrt(sum(count for count, _ in parts) + len(pairs))
-    shares = zip(*(share for _, share in parts), strict=True)
+    return softmax(weights, intercepts, parts, pairs)
+
+
+def softmax(
+    weights: tuple[array[float], ...],
+    intercepts: tuple[float, ...],
+    parts: list[tuple[int, tuple[float, ...]]],
+    others: list[int],
+) -> tuple[float, ...]:
+    """Class probabilities from per-word parts (feature count, share of each logit) and
+    the other buckets (pairs, context keys), features scaled by 1/sqrt(their number) as in
+    training. Shared by this scorer and round 13's context scorer."""
+    scale = 1.0 / math.sqrt(sum(count for count, _ in parts) + len(others))
+    shares = zip(*(share for _, share in parts), strict=True) if parts else ((),) * len(weights)
     logits = [
-        b + scale * (sum(share) + sum(map(column.__getitem__, pairs)))
+        b + scale * (sum(share) + sum(map(column.__getitem__, others)))
         for column, b, share in zip(weights, intercepts, shares, strict=True)
     ]
     top = max(logits)
