@@ -282,6 +282,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT11_DATA / "nlu" / "banking.jsonl",
         id="held-out-11",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT12_DATA / "banking.yaml",
+        routing_eval.HOLDOUT12_DATA / "nlu" / "banking.jsonl",
+        id="held-out-12",
+    ),
 ]
 
 
