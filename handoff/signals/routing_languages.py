@@ -129,6 +129,13 @@ class Language:
     # kind -> tokens (lower-cased, as typed: list both spellings) that may not follow a match
     # of that kind: "nie rozumiem" is a failure, "nie rozumiem, dlaczego..." a question.
     not_before: dict[str, frozenset[str]] = field(default_factory=dict)
+    # round 14: what shows a message is written in this language, for its one-word phrases
+    # (see routing_lexicon.shows_language): a few very common function words (folded, as
+    # fold() leaves them) and a regex character class of its script or of letters no other
+    # listed language writes ("\u0370-\u03ff", "ëç"). A one-word phrase of a language with
+    # neither fires in any message, as before round 14.
+    markers: frozenset[str] = field(default_factory=frozenset)
+    letters: str = ""
 
 
 # ---------------------------------------------------------------- English negation
@@ -539,6 +546,8 @@ POLISH = Language(
     # "nie rozumiem" after an answer says the bot failed; followed by what is not understood
     # ("nie rozumiem, dlaczego...", "nie rozumiem tej opłaty") it is a question for the bot.
     not_before={NOT_UNDERSTOOD: _PL_NOT_A_FAILURE},
+    markers=frozenset({"nie", "się", "jest", "że", "czy", "proszę", "już", "mój", "moja", "moje", "mnie", "żeby", "dlaczego", "dzień", "dobry", "mam", "jestem", "chcę"}),
+    letters="ąćęłńśźż",
 )
 
 # ---------------------------------------------------------------- Romanian
@@ -743,6 +752,8 @@ ROMANIAN = Language(
     not_before={
         VULNERABLE: frozenset({"gândul", "gandul", "capul", "soarele", "vântul", "vantul"})
     },
+    markers=frozenset({"nu", "sunt", "este", "vreau", "meu", "mea", "rog", "și", "că", "pentru", "nici", "bună", "ziua", "mulțumesc"}),
+    letters="ășțşţ",
 )
 
 # ---------------------------------------------------------------- Panjabi
@@ -843,6 +854,8 @@ PANJABI = Language(
         ),
     },
     negated_after=frozenset({"ਨਹੀਂ", "ਨਹੀ", "نہیں", "نئیں", "nahi", "nai", "nahin", "nhi"}),
+    markers=frozenset({"mainu", "menu", "tusi", "tuhanu", "nal", "karo", "kithe", "sanu"}),
+    letters="\u0a00-\u0a7f\u0600-\u06ff",
 )
 
 # ---------------------------------------------------------------- Urdu and Hindi
@@ -1150,6 +1163,8 @@ URDU = Language(
         ),
     },
     negated_after=_HINDUSTANI_NEGATED_AFTER,
+    markers=frozenset({"mujhe", "mujhay", "mera", "meri", "mere", "nahi", "nahin", "kya", "aap", "hai", "hain", "hy", "krna", "karna", "raha", "rahi", "bhai", "yaar"}),
+    letters="\u0600-\u06ff\u0750-\u077f",
 )
 HINDI = Language(
     "hi",
@@ -1257,6 +1272,8 @@ HINDI = Language(
         ),
     },
     negated_after=_HINDUSTANI_NEGATED_AFTER,
+    markers=frozenset({"mujhe", "mera", "meri", "mere", "nahi", "nahin", "kya", "aap", "hai", "hain", "karna", "raha", "rahi"}),
+    letters="\u0900-\u097f",
 )
 
 # ---------------------------------------------------------------- Portuguese
@@ -1518,6 +1535,8 @@ PORTUGUESE = Language(
             "é uma",
         }
     ),
+    markers=frozenset({"não", "meu", "minha", "você", "vocês", "estou", "obrigado", "obrigada", "com", "foi", "uma", "olá"}),
+    letters="ãõ",
 )
 
 # ---------------------------------------------------------------- Spanish
@@ -1771,6 +1790,8 @@ SPANISH = Language(
             "es usted una",
         }
     ),
+    markers=frozenset({"mi", "me", "estoy", "está", "tengo", "que", "qué", "por", "para", "una", "pero", "hola", "gracias", "mis", "soy", "muy"}),
+    letters="ñ¿¡",
 )
 
 # ---------------------------------------------------------------- Arabic
@@ -2023,6 +2044,8 @@ ARABIC = Language(
             {*_AR_CALLER, "امس", "أمس", "البارحة", "مرة", "وقال", "وطلب", "وقالوا", "وطلبوا"}
         )
     },
+    markers=frozenset({"ana", "inta", "enta", "mish", "msh", "3ayez", "3awez", "bdi", "ma3", "shu"}),
+    letters="\u0600-\u06ff",
 )
 
 # ---------------------------------------------------------------- Bengali
@@ -2135,6 +2158,8 @@ BENGALI = Language(
         ),
     },
     negated_after=frozenset({"না", "নেই", "চাই না", "na", "nai", "chai na"}),
+    markers=frozenset({"ami", "amar", "amake", "apni", "apnar", "chai", "ache", "nai", "hobe"}),
+    letters="\u0980-\u09ff",
 )
 
 # ---------------------------------------------------------------- Gujarati
@@ -2214,6 +2239,8 @@ GUJARATI = Language(
         FRAUD_REPORT: ("જે મેં નથી કર્યું", "મેં આ પેમેન્ટ નથી કર્યું", "mein aa payment nathi karyu"),
     },
     negated_after=frozenset({"નથી", "નહીં", "નહિ", "nathi", "nahi"}),
+    markers=frozenset({"mane", "maru", "mari", "tame", "che", "chhe", "nathi", "sathe"}),
+    letters="\u0a80-\u0aff",
 )
 
 # ---------------------------------------------------------------- Italian
@@ -2462,6 +2489,7 @@ ITALIAN = Language(
             "è una",
         }
     ),
+    markers=frozenset({"non", "sono", "mio", "mia", "ho", "sia", "una", "è", "il", "per", "che", "della", "grazie", "vorrei", "perché", "questo", "del", "buongiorno"}),
 )
 
 # ---------------------------------------------------------------- Welsh
@@ -2533,6 +2561,8 @@ WELSH = Language(
         FRAUD_REPORT: ("nid fi wnaeth y taliad", "rhywun wedi defnyddio fy ngherdyn"),
     },
     negated_before=frozenset({"dim", "dim angen", "ddim", "ddim eisiau", "ddim isio"}),
+    markers=frozenset({"yn", "ydw", "dw", "mae", "fy", "ddim", "eisiau", "isio", "diolch", "gyda", "efo", "yr", "chi", "rydw", "wedi"}),
+    letters="ŵŷ",
 )
 
 # ---------------------------------------------------------------- French
@@ -2789,6 +2819,8 @@ FRENCH = Language(
             "c'est une",
         }
     ),
+    markers=frozenset({"je", "suis", "pas", "mon", "mes", "est", "c'est", "avec", "pour", "les", "des", "une", "vous", "nous", "merci", "bonjour", "j'ai"}),
+    letters="œ",
 )
 
 # ---------------------------------------------------------------- Turkish
@@ -2987,6 +3019,8 @@ TURKISH = Language(
         }
     ),
     negated_before=frozenset({"bot musun yoksa", "yoksa", "robot musun yoksa"}),
+    markers=frozenset({"bir", "bu", "ve", "için", "ben", "benim", "değil", "yok", "var", "mı", "lütfen", "merhaba", "çok", "ama"}),
+    letters="ğı",
 )
 
 # ---------------------------------------------------------------- Lithuanian
@@ -3125,6 +3159,8 @@ LITHUANIAN = Language(
     negated_before=frozenset(
         {"nenoriu", "nereikia", "ne", "botas ar", "robotas ar", "ar tu", "ar esi", "tu esi"}
     ),
+    markers=frozenset({"mano", "ir", "kad", "yra", "labas", "ačiū", "prašau", "jau", "kaip", "kodėl", "buvo", "mane", "nėra"}),
+    letters="ėįų",
 )
 
 # ---------------------------------------------------------------- Tamil
@@ -3235,6 +3271,8 @@ TAMIL = Language(
         NOT_UNDERSTOOD: ("உங்களுக்கு புரியவில்லை", "ungalukku puriyala"),
     },
     negated_after=frozenset({"வேண்டாம்", "இல்லை", "vendam", "venam", "illa", "illai"}),
+    markers=frozenset({"enakku", "naan", "illa", "venum", "pannunga", "pesanum", "ennoda", "unga", "romba", "sollunga"}),
+    letters="\u0b80-\u0bff",
 )
 
 # ---------------------------------------------------------------- Somali
@@ -3324,6 +3362,7 @@ SOMALI = Language(
             "mise",
         }
     ),
+    markers=frozenset({"waxaan", "waa", "iyo", "ayaa", "baan", "fadlan", "mahadsanid", "sidee", "maxaa", "aniga", "hadda"}),
 )
 
 # ------------------------------------------------- Cyrillic: Russian, Ukrainian, Bulgarian
@@ -3450,6 +3489,7 @@ RUSSIAN = Language(
     negated_before=frozenset(
         {"не", "не хочу", "не нужно", "не надо", "мне не нужно", "не хочу ни с кем", "вы"}
     ),
+    letters="\u0400-\u04ff",
 )
 
 _UK_TALK = ("поговорити з", "говорити з", "зв'язатися з", "з'єднайте мене з", "з'єднайте з")
@@ -3508,6 +3548,7 @@ UKRAINIAN = Language(
         REPEATED: ("втретє", "вже третій раз"),
     },
     negated_before=frozenset({"не", "не хочу", "не треба", "не потрібно", "ви"}),
+    letters="\u0400-\u04ff",
 )
 
 _BG_TALK = ("да говоря с", "говоря с", "да разговарям с", "свържете ме с", "да се свържа с")
@@ -3569,6 +3610,7 @@ BULGARIAN = Language(
         REPEATED: ("за трети път", "вече трети път"),
     },
     negated_before=frozenset({"не", "не искам", "не искам да", "няма нужда да", "не е нужно да"}),
+    letters="\u0400-\u04ff",
 )
 
 # ---------------------------------------------------------------- Chinese (unspaced)
