@@ -15,6 +15,7 @@ the module's review status), not taken from any evaluation set."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
+
 import pytest
 
 from handoff import Router
@@ -317,6 +318,11 @@ OTHER_KINDS: list[tuple[str, str, str]] = [
     ("sq", "still_not", "akoma nuk funksionon"),
     ("sq", "sarcasm", "faleminderit për asgjë"),
     ("ti", "repeated_asking", "ሳልሳይ ግዜ እየ ዝሓትት ዘለኹ"),
+    ("ti", "not_understood", "ኣይተረዳእካንን"),
+    ("ps", "not_understood", "ته مې نه پوهېږې"),
+    ("ckb", "still_not", "پارەکە هێشتا نەهاتووە"),
+    ("kmr", "not_understood", "tu min fam nakî"),
+    ("kmr", "still_not", "pere hê jî nehatiye"),
     ("am", "fraud_report", "ያላደረግኩት ክፍያ"),
     ("am", "repeated_asking", "ለሶስተኛ ጊዜ ነው"),
     ("el", "fraud_report", "δεν έκανα αυτή την πληρωμή"),
