@@ -14,6 +14,7 @@ from handoff.models.signals import TextAnalysis
 from handoff.signals.routing_languages import LANGUAGES
 from handoff.signals.routing_lexicon import fold, unspaced_cues
 from handoff.signals.text import analyze_text
+from tests.test_routing_languages_round14a import ROUND14A_CASES
 
 HUMAN = "human_demand"
 
@@ -648,6 +649,9 @@ CASES: dict[str, dict[str, list[str]]] = {
         ],
     },
 }
+
+# round 14: each batch of languages keeps its cases beside its own tests
+CASES.update(ROUND14A_CASES)
 
 _KINDS = (
     "fraud",

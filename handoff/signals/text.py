@@ -52,6 +52,7 @@ from handoff.signals.routing_lexicon import (
     fold,
     lone_cues,
     negation_of,
+    shows_language,
     unspaced_cues,
 )
 from handoff.signals.situations import SITUATION_KINDS, situation_cues
@@ -191,6 +192,11 @@ class _Pipeline:
     groups: dict[int, PhraseGroup]  # match id -> the phrase group it came from
     # match id -> words that must not follow a match of it (CueGroup.not_before)
     not_before: dict[int, frozenset[str]]
+    # match id -> the language a message must show for a match of it to count (short one-word
+    # phrases of a language: CueGroup.one_word, routing_lexicon.shows_language)
+    one_word: dict[int, str]
+    # match id -> the language of the group (CueGroup.language), for the other languages' groups
+    language_of: dict[int, str]
     # match id -> the words before/after a match that negate it ("don't", Urdu "nahi")
     negation: dict[int, Negation]
     # Every lower-cased word of every phrase, and its folded form (see fold), mapped to the
@@ -238,6 +244,8 @@ def _pipeline() -> _Pipeline:
     matcher = PhraseMatcher(vocab, attr="ORTH")
     groups: dict[int, PhraseGroup] = {}
     not_before: dict[int, frozenset[str]] = {}
+    one_word: dict[int, str] = {}
+    language_of: dict[int, str] = {}
     negation: dict[int, Negation] = {}
     known: dict[str, str] = {}
     following: dict[str, set[str]] = {}
@@ -266,6 +274,10 @@ def _pipeline() -> _Pipeline:
         groups[match_id] = group
         if isinstance(group, CueGroup) and group.not_before:
             not_before[match_id] = group.not_before
+        if isinstance(group, CueGroup) and group.language:
+            language_of[match_id] = group.language
+            if group.one_word:
+                one_word[match_id] = group.language
         negated = negation_of(group)
         if negated is not None:
             negation[match_id] = negated
@@ -281,6 +293,8 @@ def _pipeline() -> _Pipeline:
         vocab=vocab,
         groups=groups,
         not_before=not_before,
+        one_word=one_word,
+        language_of=language_of,
         negation=negation,
         known=known,
         starts={
@@ -379,7 +393,8 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     words = [_known(known, w) for w in lowered]
     if _may_match(pipe.starts, words):
         negated_spans: list[tuple[str, int, int]] = []
-        for match_id, first, last in _phrase_matches(pipe.trie, words):
+        matches = _phrase_matches(pipe.trie, words)
+        for match_id, first, last in _shown_matches(pipe, text, matches):
             group = pipe.groups[match_id]
             refused = pipe.not_before.get(match_id)
             if refused and last < len(tokens) and tokens[last].group().lower() in refused:
@@ -400,6 +415,27 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     if not text.isascii() or _CAPS_HINT.search(text) is not None:
         raw.extend(_shouting(text, tokens))
     return raw
+
+
+def _shown_matches(
+    pipe: _Pipeline, text: str, matches: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """``matches`` without the short one-word phrases of a language the message does not show
+    (round 14): Albanian "shumë mirë" (very good) holds Lithuanian "mirė" (died) once folded.
+    A language is shown by its letters or common words (routing_lexicon.shows_language) or
+    by a longer phrase of it matched in the same message ("otra vez el mismo error. genial")."""
+    one_word = pipe.one_word
+    if not any(match_id in one_word for match_id, _, _ in matches):
+        return matches
+    languages = pipe.language_of
+    matched = {languages[m] for m, _, _ in matches if m in languages and m not in one_word}
+    return [
+        (match_id, first, last)
+        for match_id, first, last in matches
+        if match_id not in one_word
+        or one_word[match_id] in matched
+        or shows_language(one_word[match_id], text)
+    ]
 
 
 def _may_match(starts: dict[str, frozenset[str] | None], words: list[str]) -> bool:
