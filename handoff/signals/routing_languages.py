@@ -55,12 +55,21 @@ then Tamil (Tamil script and "Tanglish"; Sri Lankan and Indian Tamil communities
 and elsewhere) and Somali (Latin orthography; one of the largest African communities in the
 UK), added with the held-out set's unanswered requests in both. The four other-language
 kinds above are listed for the European languages, Hindi/Urdu and Chinese; Panjabi,
-Bengali, Gujarati, Arabic, Welsh, Tamil and Somali have fewer of them.
+Bengali, Gujarati, Arabic, Welsh, Tamil and Somali have fewer of them. Round 14 (batch B)
+appends, in the census's order of main languages after those and after the batch A
+languages: Latvian, Slovak, Czech, Malayalam (script and "Manglish"), Nepali (Devanagari
+and romanised), Tagalog/Filipino (with "Taglish"), Vietnamese (with or without
+diacritics), Yoruba (with or without tone marks), Sinhala (script and romanised) and Dutch.
+Vietnamese without diacritics, Yoruba without tone marks and Tagalog are short syllables
+that spell English words ("the", "to", "mi", "ba", "na"): their phrases are several words
+long, and every one-word phrase of the ten was checked against English.
 
 Review status: every phrase was written for this project from common customer-service chat
 phrasings by a NON-NATIVE author (no native speaker has checked them yet); they are a
 starting point for review by native-speaking colleagues, not a finished translation, and
-Tamil and Somali in particular need that review before being relied on.
+Tamil and Somali in particular need that review before being relied on, as do the ten
+languages of round 14 batch B (Latvian to Dutch: written without a native speaker, not
+yet reviewed; their tests are tests/test_routing_languages_round14b.py).
 tests/test_routing_cues_multilingual.py and tests/test_routing_cues_multilingual_situations.py
 list, per language, what must and must not match.
 """

@@ -48,13 +48,19 @@ languages is the best public measure of which languages its chat will see. Also 
 Welsh (538,300 speakers aged 3+, 17.8% of Wales's residents, Census 2021; a bank serving
 Wales is expected to answer in it), Hindi (written in Devanagari and in "Hinglish", which
 shares its romanisation with Roman Urdu), French, Chinese, Turkish and Lithuanian, further
-languages with many speakers in England and Wales.
+languages with many speakers in England and Wales. Round 14 follows the same census table
+further down its ranking of main languages: batch B adds Latvian, Slovak, Czech, Malayalam,
+Nepali, Tagalog/Filipino, Vietnamese, Yoruba, Sinhala and Dutch (in that order, after the
+languages above and batch A's), so that a customer writing in one of them is not left with
+no cue at all; their phrases await review by native speakers like the others.
 
 Scripts: Latin with or without diacritics for the European languages; Panjabi in Gurmukhi,
 Shahmukhi and Latin letters; Urdu in Nastaliq and Roman Urdu; Hindi in Devanagari and Latin;
-Bengali and Gujarati in their scripts and in Latin letters; Arabic in Arabic script (with or
-without vowel marks and hamza) and Arabizi ("3ayez atkallam ma3 7ad"); Chinese in simplified
-and traditional characters, matched as substrings (it has no spaces; pinyin is not covered).
+Bengali, Gujarati, Malayalam, Nepali (Devanagari) and Sinhala in their scripts and in
+Latin letters; Vietnamese and Yoruba with or without their marks; Arabic in Arabic script
+(with or without vowel marks and hamza) and Arabizi ("3ayez atkallam ma3 7ad"); Chinese in
+simplified and traditional characters, matched as substrings (it has no spaces; pinyin is
+not covered).
 
 Known limits. The non-English phrases were written for this project by non-native speakers
 from common customer-service chat phrasings, and no recall on real multilingual chats has
