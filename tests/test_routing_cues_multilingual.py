@@ -647,6 +647,386 @@ CASES: dict[str, dict[str, list[str]]] = {
             "благодаря, всичко е ясно",
             "Как да отворя сметка?",
         ],
+    },  # round 14 batch B (the sentences of tests/test_routing_languages_round14b.py)
+    "lv": {
+        HUMAN: [
+            "gribu runāt ar cilvēku",
+            "vēlos runāt ar konsultantu",
+            "savienojiet mani ar operatoru",
+            "lūdzu, piezvaniet man",
+            "atzvaniet man",
+            "vai varat man piezvanīt?",
+            "gribu runat ar dzivu cilveku",
+            "gribu operatoru",
+        ],
+        "fraud": [
+            "nozaga karti, tā ir krāpšana",
+        ],
+        "scam": [
+            "mani apkrāpa, iedevu kodu",
+        ],
+        "vulnerability": [
+            "mans tēvs nomira",
+            "esmu slimnīcā",
+            "zaudēju darbu, man ir parādi",
+        ],
+        "churn_threat": [
+            "slēgšu kontu un pāriešu uz citu banku",
+        ],
+        "negated": [
+            "negribu runāt ar cilvēku",
+            "nevajag atzvaniet man",
+            "vai jūs esat īsts cilvēks?",
+        ],
+        "calm": [
+            "Kā nomainīt adresi?",
+            "Kad pienāks jaunā karte?",
+            "Kāda ir procentu likme?",
+            "Paldies, viss skaidrs",
+            "Kā atvērt kontu?",
+        ],
+    },
+    "sk": {
+        HUMAN: [
+            "chcem hovoriť s človekom",
+            "chcem hovoriť so živým človekom",
+            "spojte ma s operátorom",
+            "zavolajte mi späť",
+            "môžete mi zavolať?",
+            "nech mi niekto zavolá",
+            "prepojte ma na operatora",
+            "chcem pracovníka banky",
+        ],
+        "fraud": [
+            "ukradli mi kartu",
+        ],
+        "scam": [
+            "oklamali ma, klikla som na odkaz",
+        ],
+        "vulnerability": [
+            "moja mama zomrela",
+            "som v nemocnici a nezvládam to",
+        ],
+        "churn_threat": [
+            "zruším účet a prejdem do inej banky",
+        ],
+        "negated": [
+            "nechcem hovoriť s operátorom",
+            "nepotrebujem hovoriť s človekom",
+            "ste skutočný človek?",
+        ],
+        "calm": [
+            "Ako si zmením adresu?",
+            "Kedy príde nová karta?",
+            "Aká je úroková sadzba?",
+            "Ďakujem, všetko je jasné",
+            "Ako si otvorím účet?",
+        ],
+    },
+    "cs": {
+        HUMAN: [
+            "chci mluvit s člověkem",
+            "chci mluvit s operatorem",
+            "spojte mě s pracovníkem banky",
+            "zavolejte mi prosím",
+            "můžete mi zavolat zítra?",
+            "ať mi někdo zavolá",
+            "přepojte mě na operátora",
+            "chci operátora, ne robota",
+        ],
+        "fraud": [
+            "je to podvod, ukradli mi kartu",
+        ],
+        "scam": [
+            "podvedli mě, klikl jsem na odkaz v SMS",
+        ],
+        "vulnerability": [
+            "můj otec zemřel minulý týden",
+            "přišla jsem o práci a mám dluhy",
+        ],
+        "churn_threat": [
+            "zruším účet a přejdu k jiné bance",
+        ],
+        "negated": [
+            "nechci mluvit s člověkem",
+            "nepotřebuji mluvit s operátorem",
+            "jste skutečný člověk?",
+        ],
+        "calm": [
+            "Jak si změním adresu?",
+            "Kdy přijde nová karta?",
+            "Jaká je úroková sazba?",
+            "Děkuji, vše je jasné",
+            "Jak si otevřu účet?",
+        ],
+    },
+    "ml": {
+        HUMAN: [
+            "എനിക്ക് ഒരു മനുഷ്യനോട് സംസാരിക്കണം",
+            "ജീവനക്കാരനോട് സംസാരിക്കാമോ",
+            "എന്നെ വിളിക്കാമോ",
+            "oru aalodu samsarikkanam",
+            "staffinodu samsarikkan pattumo",
+            "enne onnu vilikkamo please",
+            "thirichu vilikkamo",
+            "manager-odu samsarikkanam",
+        ],
+        "fraud": [
+            "എന്റെ കാർഡ് മോഷണം പോയി",
+            "ente card kalavu poyi",
+        ],
+        "scam": [
+            "enne pattichu, otp koduthu",
+        ],
+        "vulnerability": [
+            "ente achan marichu",
+            "ഞാൻ ആശുപത്രിയിലാണ്",
+            "joli poyi",
+        ],
+        "churn_threat": [
+            "account close cheyyum",
+        ],
+        "negated": [
+            "aalodu samsarikkanam venda",
+            "എന്നെ വിളിക്കാമോ വേണ്ട",
+            "ningal oru bot aano?",
+        ],
+        "calm": [
+            "enikku puthiya card eppol kittum?",
+            "ente address maattanam",
+            "interest rate ethrayanu?",
+            "ente account balance ethra?",
+            "നന്ദി, മനസ്സിലായി",
+        ],
+    },
+    "ne": {
+        HUMAN: [
+            "मलाई मान्छेसँग कुरा गर्नु छ",
+            "कर्मचारीसँग कुरा गर्न चाहन्छु",
+            "मलाई फोन गर्नुहोस्",
+            "manche sanga kura garnu cha",
+            "staff sanga kura garna chahanchu",
+            "malai phone garnus",
+            "malai call garnu na",
+            "nepali bolne kohi cha?",
+        ],
+        "fraud": [
+            "mero card chori bhayo",
+            "कार्ड चोरी भयो",
+        ],
+        "scam": [
+            "ma thagiye, otp diye",
+        ],
+        "vulnerability": [
+            "mero buwa bitnu bhayo",
+            "ma aspatal ma chu",
+            "jagir gumyo",
+        ],
+        "churn_threat": [
+            "khata banda garchu",
+        ],
+        "negated": [
+            "manche sanga kura garnu chaina",
+            "मलाई फोन गर्नुहोस् पर्दैन",
+            "tapai bot ho ki manche?",
+        ],
+        "calm": [
+            "naya card kahile aauncha?",
+            "mero thegana kasari pherne?",
+            "byaj dar kati ho?",
+            "balance kati cha?",
+            "account kholna chahanchu",
+        ],
+    },
+    "tl": {
+        HUMAN: [
+            "gusto kong makausap ang isang tao",
+            "pwede ko bang makausap ang agent?",
+            "makipag-usap sa totoong tao please",
+            "may tao ba dyan?",
+            "tawagan niyo ako please",
+            "pakitawagan ako bukas",
+            "pa-call back po",
+            "gusto ko makausap yung agent",
+        ],
+        "fraud": [
+            "ninakaw ang card ko kahapon",
+        ],
+        "scam": [
+            "naloko ako, binigay ko yung otp",
+        ],
+        "vulnerability": [
+            "namatay ang asawa ko noong isang linggo",
+            "nasa ospital ako ngayon",
+        ],
+        "churn_threat": [
+            "lilipat na ako sa ibang bangko",
+        ],
+        "negated": [
+            "ayoko makausap ang agent",
+            "hindi ko kailangan makausap ang tao",
+            "ikaw ba ay totoong tao?",
+        ],
+        "calm": [
+            "kailan darating ang bagong card ko?",
+            "paano magpalit ng address?",
+            "magkano ang interest rate?",
+            "pwede ba mag-open ng account?",
+            "salamat po, okay na",
+        ],
+    },
+    "vi": {
+        HUMAN: [
+            "tôi muốn nói chuyện với nhân viên",
+            "cho tôi gặp nhân viên ngân hàng",
+            "toi muon noi chuyen voi nguoi that",
+            "goi lai cho toi nhe",
+            "làm ơn gọi điện cho tôi",
+            "có ai không?",
+            "chuyển cho nhân viên tư vấn",
+            "ket noi voi nhan vien",
+        ],
+        "fraud": [
+            "thẻ bị đánh cắp",
+            "the bi trom roi",
+        ],
+        "scam": [
+            "toi bi lua dao, da dua ma otp",
+        ],
+        "vulnerability": [
+            "bố tôi đã qua đời",
+            "tôi đang nằm viện",
+            "tôi bị mất việc",
+        ],
+        "churn_threat": [
+            "tôi sẽ đóng tài khoản và chuyển sang ngân hàng khác",
+        ],
+        "negated": [
+            "tôi không muốn nói chuyện với nhân viên",
+            "khong can goi lai cho toi",
+            "bạn là người thật không?",
+        ],
+        "calm": [
+            "khi nào thẻ mới đến?",
+            "làm sao đổi địa chỉ?",
+            "lãi suất là bao nhiêu?",
+            "toi muon mo tai khoan",
+            "cảm ơn, tôi hiểu rồi",
+        ],
+    },
+    "yo": {
+        HUMAN: [
+            "mo fẹ́ bá ènìyàn sọ̀rọ̀",
+            "mo fe ba eniyan soro",
+            "mo fẹ bá òṣìṣẹ́ sọ̀rọ̀",
+            "ṣé mo lè bá ẹnìkan sọ̀rọ̀?",
+            "jẹ́ kí n bá ènìyàn gidi sọ̀rọ̀",
+            "ẹ jọ̀wọ́ ẹ pè mí",
+            "e pe mi pada",
+            "mo nilo lati ba osise soro",
+        ],
+        "fraud": [
+            "wọ́n jí káàdì mi",
+        ],
+        "scam": [
+            "won lu mi ni jibiti, mo fun won ni otp",
+        ],
+        "vulnerability": [
+            "baba mi ti ku",
+            "mo wa ni ile iwosan",
+            "mo ti padanu ise mi",
+        ],
+        "churn_threat": [
+            "maa pa akaunti mi de",
+        ],
+        "negated": [
+            "mi o fe ba eniyan soro",
+            "mi ò fẹ́ bá òṣìṣẹ́ sọ̀rọ̀",
+            "se eniyan gidi ni o?",
+        ],
+        "calm": [
+            "nigba wo ni kaadi tuntun mi maa de?",
+            "bawo ni mo se le yi adiresi mi pada?",
+            "kini interest rate?",
+            "mo fe si akaunti tuntun",
+            "e se, o ti ye mi",
+        ],
+    },
+    "si": {
+        HUMAN: [
+            "මට කෙනෙක් එක්ක කතා කරන්න ඕනේ",
+            "සේවකයෙක් එක්ක කතා කරන්න පුළුවන්ද",
+            "kenek ekka katha karanna one",
+            "manussayek ekka katha karanna puluwanda",
+            "staff eke kenek ekka katha karanna ona",
+            "mata call ekak denna",
+            "aapahu call karanna",
+            "sinhala katha karana kenek innawada",
+        ],
+        "fraud": [
+            "card eka horakam kala",
+        ],
+        "scam": [
+            "mawa rawattuwa, otp eka dunna",
+        ],
+        "vulnerability": [
+            "thaththa nathi una",
+            "mama rohale inne",
+            "job eka nathi una",
+        ],
+        "churn_threat": [
+            "account eka close karanawa",
+        ],
+        "negated": [
+            "kenek ekka katha karanna one naha",
+            "mata call karanna epa",
+            "oya bot kenekda?",
+        ],
+        "calm": [
+            "aluth card eka kawadda enne?",
+            "address eka maru karanne kohomada?",
+            "interest rate eka kiyada?",
+            "account ekak open karanna puluwanda?",
+            "sthuthiyi, therunaa",
+        ],
+    },
+    "nl": {
+        HUMAN: [
+            "ik wil een medewerker spreken",
+            "kan ik met een medewerker praten?",
+            "ik wil spreken met een echt mens",
+            "bel me terug alstublieft",
+            "kan iemand mij bellen?",
+            "verbind me door met een adviseur",
+            "kunt u mij bellen morgen?",
+            "graag contact met iemand van de bank",
+        ],
+        "fraud": [
+            "mijn pas is gestolen",
+        ],
+        "scam": [
+            "ik ben opgelicht, ik heb op de link geklikt",
+        ],
+        "vulnerability": [
+            "mijn vader is overleden",
+            "ik lig in het ziekenhuis",
+        ],
+        "churn_threat": [
+            "ik zeg mijn rekening op en stap over naar een andere bank",
+        ],
+        "negated": [
+            "ik wil niet met een medewerker spreken",
+            "ik hoef geen medewerker",
+            "ben je een echt mens?",
+            "praat ik met een echt mens?",
+        ],
+        "calm": [
+            "Wanneer komt mijn nieuwe pas?",
+            "Hoe wijzig ik mijn adres?",
+            "Wat is de rente op mijn spaarrekening?",
+            "Hoe open ik een rekening?",
+            "Bedankt, het is duidelijk",
+        ],
     },
 }
 

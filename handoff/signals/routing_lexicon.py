@@ -50,11 +50,15 @@ Wales is expected to answer in it), Hindi (written in Devanagari and in "Hinglis
 shares its romanisation with Roman Urdu), French, Chinese, Turkish and Lithuanian, further
 languages with many speakers in England and Wales, then Tamil, Somali, Russian, Ukrainian and
 Bulgarian. Round 14 (batch A) goes on down the census's main-language table with German,
-Persian (Farsi), Pashto, Kurdish (Sorani and Kurmanji), Albanian, Tigrinya, Amharic, Greek
-and Hungarian: languages of large settled and newly arrived communities whose requests,
-frauds and hardship went unanswered in the tenth held-out set (15 conversations in six of
-them). A short one-word phrase of a language counts only in a message that shows that
-language (:func:`shows_language`): folded, Albanian "mirë" (good) is Lithuanian "mirė" (died).
+Persian (Farsi), Pashto, Kurdish (Sorani and Kurmanji), Albanian, Tigrinya, Amharic, Greek and
+Hungarian: languages of large settled and newly arrived communities whose requests, frauds and
+hardship went unanswered in the tenth held-out set (15 conversations in six of them). A short
+one-word phrase of a language counts only in a message that shows that language
+(:func:`shows_language`): folded, Albanian "mirë" (good) is Lithuanian "mirė" (died). Batch B
+goes further down the same table: Latvian, Slovak, Czech, Malayalam, Nepali, Tagalog/Filipino,
+Vietnamese, Yoruba, Sinhala and Dutch (in that order, after the languages above and batch A's),
+so that a customer writing in one of them is not left with no cue at all; their phrases await
+review by native speakers like the others.
 
 Scripts: Latin with or without diacritics for the European languages; Panjabi in Gurmukhi,
 Shahmukhi and Latin letters; Urdu in Nastaliq and Roman Urdu; Hindi in Devanagari and Latin;
@@ -62,7 +66,9 @@ Bengali and Gujarati in their scripts and in Latin letters; Arabic in Arabic scr
 without vowel marks and hamza) and Arabizi ("3ayez atkallam ma3 7ad"); Chinese in simplified
 and traditional characters, matched as substrings (it has no spaces; pinyin is not covered);
 Cyrillic; Persian, Pashto and Sorani in Arabic script (and Finglish, Latin Sorani); Tigrinya
-and Amharic in Ge'ez script; Greek in Greek script and Greeklish.
+and Amharic in Ge'ez script; Greek in Greek script and Greeklish; Malayalam, Nepali
+(Devanagari) and Sinhala in their scripts and in Latin letters; Vietnamese and Yoruba with or
+without their marks.
 
 Known limits. The non-English phrases were written for this project by non-native speakers
 from common customer-service chat phrasings, and no recall on real multilingual chats has
