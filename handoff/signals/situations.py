@@ -807,6 +807,8 @@ _SHAPES: tuple[_Shape, ...] = (
         r"leav\w* (?:you|this bank|the bank)|tak\w* (?:my|our) (?:money|business|custom|"
         r"savings) (?:elsewhere|somewhere else))",
         r"\b(?:switching|moving|taking (?:my|our) (?:money|business|savings|account|custom)|"
+        # round 14: "I'm moving everything to Nationwide"
+        r"(?:moving|taking|switching|transferring) (?:everything|it all|the lot)|"
         r"moving (?:my|our) (?:money|business|savings|account))\s+(?:to|over to)\s+(?:monzo|"
         r"starling|"
         r"revolut|nationwide|barclays|hsbc|lloyds|natwest|santander|halifax|chase|first direct|"
@@ -4559,6 +4561,47 @@ _SHAPES += (
         (
             "tell",
             r"\b(?:oh\s+)?(?:yes|yeah|sure),?\s+(?:please\s+)?do\s+tell\s+me\s+again\b",
+        ),
+        (
+            "pigeon snail horse donkey carrier",
+            # "5 working days to send £20, are you sending it by pigeon"
+            r"\b(?:by|via|with|on)\s+(?:a\s+)?(?:carrier\s+)?(?:pigeon|snail|horse and cart|"
+            r"donkey|smoke signals?)\b",
+        ),
+    ),
+)
+
+# Vulnerability told indirectly: goodbye letters written, "it won't matter soon", not being
+# around much longer; a partner who forbids seeing the statements or the money.
+_PARTNER = r"(?:husband|wife|partner|boyfriend|girlfriend|fiance|fiancé|ex)"
+_SHAPES += (
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "matter",
+            r"\b(?:it|nothing|none of (?:it|this|that)|that|this)\s+(?:won't|will not|wont)\s+"
+            r"matter\s+(?:soon|for much longer|much longer|anymore|any more|after (?:tonight|"
+            r"today|this week))\b",
+        ),
+        (
+            "letters notes",
+            r"\b(?:written|wrote|writing|left)\s+(?:\w+\s+)?(?:letters?|notes?)\s+(?:for|to)\s+"
+            r"(?:everyone|everybody|my family|my kids|my children|the family|the kids)\b",
+        ),
+        (
+            "around here",
+            r"\b(?:won't|will not|wont|not going to)\s+be\s+(?:around|here)\s+(?:much longer|"
+            r"for much longer|for long|soon|after (?:tonight|today|this week))\b",
+        ),
+        (
+            "allowed let",
+            rf"^(?=(?s:.*?)\b{_PARTNER}\b)(?s:.*?)\b(?:not allowed|won't let me|doesn't let me|"
+            r"does not let me|wont let me|doesnt let me|never lets me)\s+(?:to\s+)?(?:see|look at|"
+            r"check|access|have|open|touch|know)\s+(?:the|my|our|any|about the|about our)\s+"
+            r"(?:statements?|money|accounts?|bank|cards?|finances|balance|savings)\b",
+            rf"\b(?:my\s+)?{_PARTNER}\b[^.?!\n]{{0,80}}?\b(?:he|she|they)\s+(?:says|said|tells "
+            r"me|told me)\s+(?:that\s+)?(?:i'm|i am|im)\s+not\s+allowed\b",
         ),
     ),
 )
