@@ -2661,7 +2661,7 @@ _VANISHED = (
     r"showed up|showed|got the|received the|heard from (?:him|her|them) again|came back|"
     r"delivered)|(?:hasn't|has not|haven't|have not|didn't|did not|never) (?:come back|came back|"
     r"been back|turned up|shown up)|(?:number|phone|line|website|site|profile|page|listing|"
-    r"account|company|firm|advert|ad)\s+(?:is |was |'s |has |had |have |went |has gone )?"
+    r"account|company|firm|advert|ad)(?:'s)?\s+(?:is |was |'s |has |had |have |went |has gone )?"
     r"(?:now\s+)?(?:been\s+)?"
     r"(?:dead|gone|deleted|disappeared|down|disconnected|offline|taken down|removed)|"
     r"(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+(?:even\s+)?exist|stopped (?:answering|"
@@ -4341,9 +4341,14 @@ _SHAPES += (
 # specific (an amount, a name in quotes, "called", "from", "to"...): "what is a direct debit?
 # I don't know what it is" asks about the word, not about a payment.
 _A_PAYMENT = (
-    r"\b(?:payments?|transactions?|charges?|direct debits?|debits?|withdrawals?|"
+    r"(?:\b(?:payments?|transactions?|charges?|direct debits?|debits?|withdrawals?|"
     r"subscriptions?|purchases?|transfers?|dd)\b[^\n]{0,60}?(?:£\s?\d|\$\s?\d|€\s?\d|\d|['\"‘“]|"
     r"\b(?:called|named|from|to|for|on my|on here|on the)\b)"
+    # an amount gone out ("now £290 has gone out to some site"), a quoted statement line
+    # with its amount ("what's 'PYMT*NOVAFIN £260'?")
+    r"|£\s?\d[\d,.]*\s+(?:has\s+|had\s+|just\s+)*(?:gone out|went out|come out|came out|"
+    r"been taken|been debited)\b"
+    r"|['\"‘“][^'\"‘“’”\n]{2,40}?£\s?\d)"
 )
 _DISOWNED = (
     r"(?:(?:i've|i have|i|we've|we have|we)\s+)?(?:never|not ever|have never|haven't ever|"
@@ -4351,7 +4356,10 @@ _DISOWNED = (
     r"shopped (?:at|with)|bought anything (?:from|off|with)|ordered anything (?:from|off)|"
     r"signed up (?:to|for|with)|subscribed to|joined|heard of (?:it|them|this|that|this company|"
     r"that company|the company|the place|the shop|the site|these people|him|her)|"
-    r"used (?:that|this|the) (?:site|website|app|company|shop))\b"
+    r"used (?:that|this|the) (?:site|website|app|company|shop)|heard of(?=\s*(?:[.,;!?]|$)))"
+    r"(?:\b|(?<=of))"
+    r"|\b(?:i\s+)?(?:don't|do not|dont)\s+think\s+(?:it's|it is|its|that's|that is|they're|"
+    r"they are|this is)\s+(?:mine|me)\b"
     r"|\b(?:no idea|not a clue|no clue|(?:i\s+)?(?:don't|do not|dont|didn't|did not)\s+know)\s+"
     r"(?:what|who)\s+(?:it|this|that|they|these|those)(?:\s+one)?\s*(?:is|are|was|were|'s)\b"
     r"(?!\s+(?:for|about|called|meant))"
@@ -4362,7 +4370,7 @@ _SHAPES += (
     _shape(
         FRAUD_REPORT,
         0.0,
-        _words("never idea clue know me"),
+        _words("never idea clue know me think"),
         rf"{_A_PAYMENT}{_WIDE}\b(?:{_DISOWNED})",
     ),
 )
@@ -4399,12 +4407,14 @@ _SHAPES += (
             r"our|the|it)\b",
         ),
         (
-            "abroad overseas country deposit",
+            "abroad overseas country deposit video facetime viewing seeing",
             # a deposit for a flat or car to a seller "abroad" who will post the keys
             r"\b(?:paid|sent|transferred)\b[^\n]{0,40}?\b(?:deposit|holding fee|first month|"
-            r"rent)\b[^\n]{0,160}?\b(?:abroad|overseas|out of the country)\b[^\n]{0,80}?\b(?:post|"
-            r"send|courier|deliver|ship)\w*\s+(?:me\s+|us\s+)?(?:the\s+)?(?:keys?|car|tickets?|"
-            r"documents|logbook)\b",
+            r"rent)\b[^\n]{0,160}?(?:\b(?:abroad|overseas|out of the country)\b[^\n]{0,80}?"
+            r"\b(?:post|send|courier|deliver|ship)\w*\s+(?:me\s+|us\s+)?(?:the\s+)?(?:keys?|car|"
+            r"tickets?|documents|logbook)\b|\b(?:only|just)\s+(?:saw|seen|viewed)\s+(?:it\s+)?"
+            r"(?:by|on|over|via)\s+(?:a\s+)?(?:video|facetime|whatsapp|zoom)\b|\bwithout\s+"
+            r"(?:viewing|seeing)\s+(?:it|the (?:flat|house|room|property|car))\b)",
         ),
         (
             "changed updated",
@@ -4456,6 +4466,13 @@ _SHAPES += (
             r"\b(?:won't|will not|wont|refuses to|isn't going to|not going to)\s+(?:start|begin|"
             r"do|finish|release|hand over|deliver|send|book)\b[^.?!\n]{0,40}?\b(?:until|till|til)"
             r"\b[^.?!\n]{0,30}?\b(?:paid|pay|sent|send|transfer\w*)\b",
+        ),
+        (
+            "move elsewhere walk give take sell",
+            # "I have to pay now or he'll move on to another job"
+            r"\bor\s+(?:he'll|she'll|they'll|he will|she will|they will|he's going to|"
+            r"they're going to)\s+(?:move on|go elsewhere|walk away|give (?:it|the job|the slot) "
+            r"to someone else|take another job|sell (?:it|to someone else))\b",
         ),
         (
             "trading business",
@@ -4561,6 +4578,23 @@ _SHAPES += (
         (
             "tell",
             r"\b(?:oh\s+)?(?:yes|yeah|sure),?\s+(?:please\s+)?do\s+tell\s+me\s+again\b",
+        ),
+        (
+            "cheers thanks banking service",
+            # "cheers for that, amazing banking 👏👏"
+            r"\b(?:cheers|thanks) for that\b[^\n]{0,40}?\b(?:amazing|brilliant|great|fantastic|"
+            r"stellar|wonderful|lovely|superb|top)\b",
+            r"\b(?:amazing|brilliant|great|fantastic|stellar|wonderful|superb|top)\s+(?:banking|"
+            r"service)\s*👏",
+        ),
+        (
+            "sit wait then",
+            r"\bso\s+(?:i|we)\s+just\s+(?:sit here|sit and wait|wait|give up|starve|go without)"
+            r"\s+then\b",
+        ),
+        (
+            "exactly",
+            r"\bexactly what (?:i|we) (?:needed|wanted)(?: to hear)?\b",
         ),
         (
             "pigeon snail horse donkey carrier",
