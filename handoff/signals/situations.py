@@ -4659,7 +4659,7 @@ _SHAPES += (
             r"see|speak|talk|meet|sit down)\b",
         ),
         (
-            "face",
+            "face face-to-face",
             r"\bface[ -]to[ -]face\s+(?:appointment|meeting|chat|conversation)\b",
         ),
         (

@@ -548,9 +548,7 @@ def _current_only(raw: list[_RawCue]) -> list[_RawCue]:
     if not spans:
         return raw
     return [
-        c
-        for c in raw
-        if c[0] not in _PAST_KINDS or all(c[2] <= s or c[1] >= e for s, e in spans)
+        c for c in raw if c[0] not in _PAST_KINDS or all(c[2] <= s or c[1] >= e for s, e in spans)
     ]
 
 
