@@ -4621,7 +4621,9 @@ _SHAPES += (
         (
             "letters notes",
             r"\b(?:written|wrote|writing|left)\s+(?:\w+\s+)?(?:letters?|notes?)\s+(?:for|to)\s+"
-            r"(?:everyone|everybody|my family|my kids|my children|the family|the kids)\b",
+            r"(?:everyone|everybody|my family|my kids|my children|the family|the kids)\b"
+            # not "I wrote letters to everyone at the bank" (a complaint told)
+            r"(?!\s+(?:at|in|from|about|on|who)\b)",
         ),
         (
             "around here",
