@@ -569,6 +569,25 @@ def _pattern_cues(text: str) -> list[_RawCue]:
     return raw
 
 
+# Round 14: a death years ago, an estate long settled, a hack last year now fine, or "I
+# thought I'd been hacked" (situation kind not_current) is not the customer's trouble now:
+# the vulnerability, fraud, scam or public-threat cue its words cover is dropped.
+_NOT_CURRENT = "not_current"
+_PAST_KINDS = frozenset(
+    {"vulnerability", "fraud", "fraud_report", "scam", "scam_mention", "public_threat"}
+)
+
+
+def _current_only(raw: list[_RawCue]) -> list[_RawCue]:
+    """``raw`` without the cues of :data:`_PAST_KINDS` that overlap a not_current span."""
+    spans = [(c[1], c[2]) for c in raw if c[0] == _NOT_CURRENT]
+    if not spans:
+        return raw
+    return [
+        c for c in raw if c[0] not in _PAST_KINDS or all(c[2] <= s or c[1] >= e for s, e in spans)
+    ]
+
+
 def _without_overlaps(raw: list[_RawCue]) -> list[_RawCue]:
     """Per kind, keep the strongest, then longest, of overlapping matches ("speak to a real
     person" over "real person"); a stated wait inside a long_wait phrase is the same evidence.
@@ -678,6 +697,7 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
     raw = (_token_cues(text, tokens, lowered) + _burst_cues(text) + _pattern_cues(text)
            + _lone_cues(text) + situation_cues(text))  # fmt: skip
     raw = _sarcastic_praise(text, raw)
+    raw = _current_only(raw)
     if compound > 0 and any(c[0] == _SARCASM for c in raw):
         # Sarcastic praise means the opposite of what it says: its warmth is read as
         # displeasure, so it neither breaks a sliding mood nor damps shouting.
