@@ -46,10 +46,34 @@ def test_filtered_shapes_find_what_their_pattern_finds_on_every_text() -> None:
             want = _span(shape.pattern.search(lowered))
             assert _span(shape.search(lowered)) == want, (text, shape.kind, position)
             found += want is not None
-            need = required.get(id(shape.pattern))
+            need = required.get(id(shape.pattern), ((),))[0]  # a gated shape's parts are keyed
             skipped += bool(need) and not any(n in lowered for n in need)
     assert found > 100  # the shapes do match real texts
     assert skipped > 10_000  # and the filters do skip searches
+
+
+def test_refined_conditions_never_skip_a_match_on_every_text() -> None:
+    """Every pattern's refined condition (common clauses, then one of its alternatives) holds
+    on every text the pattern matches, and rules out many texts its required strings let
+    through."""
+    required = situations._required()
+    assert sum(bool(split) for _, _, split in required.values()) > 100
+    refined_out = 0
+    for text in _texts():
+        lowered = text.lower().replace("’", "'")
+        for position in _candidates(lowered):
+            shape = situations._SHAPES[position]
+            patterns = [part for _, part in shape.parts] if shape.parts else [shape.pattern]
+            for pattern in patterns:
+                need, common, split = required[id(pattern)]
+                holds = situations._holds_all(lowered, common) and (
+                    not split or situations._holds_an_alternative(lowered, split)
+                )
+                if pattern.search(lowered) is not None:
+                    assert holds, (text, pattern.pattern, common, split)
+                elif not need or any(n in lowered for n in need):
+                    refined_out += not holds
+    assert refined_out > 10_000
 
 
 _PATTERNS = sorted(
@@ -69,10 +93,12 @@ def test_every_text_a_pattern_matches_holds_one_of_its_strings(
     index: int, data: st.DataObject
 ) -> None:
     pattern = _PATTERNS[index]
-    need = situations._required()[id(pattern)]
+    need, common, split = situations._required()[id(pattern)]
     text = data.draw(st.from_regex(pattern))
-    if need and pattern.search(text) is not None:  # generation ignores some look-arounds
-        assert any(n in text for n in need), (pattern.pattern, text, need)
+    if pattern.search(text) is not None:  # generation ignores some look-arounds
+        assert not need or any(n in text for n in need), (pattern.pattern, text, need)
+        assert situations._holds_all(text, common), (pattern.pattern, text, common)
+        assert not split or situations._holds_an_alternative(text, split), (pattern.pattern, text)
 
 
 @pytest.mark.parametrize(
@@ -93,3 +119,45 @@ def test_every_text_a_pattern_matches_holds_one_of_its_strings(
 )
 def test_what_the_derivation_finds(source: str, expected: tuple[str, ...]) -> None:
     assert set(_needs(re.compile(source))) == set(expected)
+
+
+@pytest.mark.parametrize(
+    ("source", "common", "split"),
+    [
+        # Each alternative keeps all it needs: "how can I tell" needs "how " as well as " tell".
+        (
+            r"\bis it true\b|\bhow (?:can|do) i\s+(?:tell|know)\b",
+            (),
+            ((("is it true",),), (("how can i", "how do i"), ("know", "tell"))),
+        ),
+        # A look-ahead's words are needed by every alternative: checked once, first.
+        (
+            r"^(?=.*\b(?:paid|sent)\b).*\b(?:never\s+arrived|vanished\s+completely)",
+            (("paid", "sent"),),
+            ((("never",), ("arrived",)), (("vanished",), ("completely",))),
+        ),
+        # A clause of many strings is checked by their prefixes: a text holds those too.
+        (
+            r"\b(?:card|cart|case|cash|cast|cat|cave|call|calm)\s+(?:one|two)\b|zulu",
+            (),
+            ((("cal", "car", "cas", "cat", "cav"), ("one", "two")), (("zulu",),)),
+        ),
+        (r"(?i)hello|world", (), ()),  # case-insensitive: never filtered
+        (r"abc|\w+", (), ()),  # one alternative needs nothing
+        (r"\bhello\b", (), ()),  # the required strings already say it all
+    ],
+)
+def test_what_the_refined_condition_finds(
+    source: str, common: tuple[tuple[str, ...], ...], split: tuple[object, ...]
+) -> None:
+    pattern = re.compile(source)
+    refined = situations._refined(pattern, _needs(pattern))
+    found = ((), ()) if refined is None else (refined.common, refined.split)
+    as_sets = (
+        {frozenset(c) for c in found[0]},
+        {frozenset(frozenset(c) for c in a) for a in found[1]},
+    )
+    assert as_sets == (
+        {frozenset(c) for c in common},
+        {frozenset(frozenset(c) for c in a) for a in split},
+    )

@@ -183,7 +183,8 @@ def features(words: Sequence[str]) -> set[str]:
     single punctuation marks), already lower-cased. Presence counts, not frequency.
     """
     found = set(words)
-    found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    # " ".join of each pair, mapped in C: the same strings as f"{a} {b}" without a generator
+    found.update(map(" ".join, itertools.pairwise(words)))
     return found
 
 

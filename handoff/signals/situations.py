@@ -58,7 +58,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["SITUATION_KINDS", "situation_cues"]
 
@@ -254,16 +254,177 @@ def _pruned(strings: set[str]) -> frozenset[str] | None:
     return kept if len(kept) <= _UNION_CAP else None
 
 
-def _needs(pattern: re.Pattern[str]) -> tuple[str, ...]:
+def _needs(pattern: re.Pattern[str], parsed: Any = None) -> tuple[str, ...]:
     """Strings one of which is in every text ``pattern`` finds a match in (empty: none
-    found, the pattern is always searched)."""
+    found, the pattern is always searched). ``parsed``: its parse tree, if at hand."""
     if pattern.flags & re.IGNORECASE:
         return ()
-    found = _needed(_parser.parse(pattern.pattern, pattern.flags))
+    found = _needed(_parser.parse(pattern.pattern, pattern.flags) if parsed is None else parsed)
     if found is None or _score(found)[0] < _MIN_NEED:
         return ()
     found = _pruned(set(found)) or found
     return tuple(sorted(found, key=lambda s: (len(s), s)))
+
+
+# A finer necessary condition, for the patterns whose required strings above let through
+# texts they cannot match (issue 16, p20): "how can I tell ..." needs " tell", but also "how ",
+# so "could you tell me when my parcel arrives" holds " tell" and is searched in vain. Here
+# every string set a match needs is kept (not only the best), and one alternation inside the
+# pattern splits the condition by its alternatives: a tuple of alternatives, each a tuple of
+# clauses, each a tuple of strings; a text that satisfies no alternative (every clause of it
+# has one of its strings in the text) has no match. Dropping a clause or an alternative's
+# split only weakens it, so every cap below falls back to less filtering, never to a wrong one.
+_Clauses = tuple[tuple[str, ...], ...]
+_MAX_ALTERNATIVES = 48  # the most alternatives a refined condition checks
+_MAX_CLAUSES = 4  # the most clauses an alternative keeps (the most selective ones)
+_MAX_CLAUSE_STRINGS = 8  # a clause of more strings is checked by their prefixes (see _clause)
+
+
+def _clause(strings: frozenset[str] | set[str] | None) -> tuple[str, ...] | None:
+    """``strings`` as a clause to check: without those that hold another, and if too many
+    are left, their longest prefixes that are few enough ("how do i know it's ", "how can
+    we know it is " and 28 more: "how c", "how d", "how w"); a text that holds a string holds
+    its prefix. None: no clause worth checking."""
+    if not strings or "" in strings:
+        return None
+    kept: frozenset[str] = frozenset(
+        s for s in strings if not any(t != s and t in s for t in strings)
+    )
+    if len(kept) > _MAX_CLAUSE_STRINGS:
+        for length in range(max(map(len, kept)) - 1, _MIN_NEED - 1, -1):
+            prefixes = frozenset(s[:length] for s in kept)
+            if len(prefixes) <= _MAX_CLAUSE_STRINGS:
+                kept = prefixes
+                break
+        else:
+            return None
+    return tuple(sorted(kept, key=lambda s: (len(s), s)))
+
+
+def _alternatives(items: Any) -> list[_Clauses] | None:
+    """The refined condition of a sequence of parse items, or None (no alternative has a
+    clause)."""
+    clauses: list[tuple[str, ...]] = []
+    split: list[_Clauses] | None = None
+    run: frozenset[str] = frozenset({""})
+
+    def keep(strings: frozenset[str] | set[str] | None) -> None:
+        one = _clause(strings)
+        if one is not None and one not in clauses:
+            clauses.append(one)
+
+    for item in items:
+        if item[0] == _ASSERT:
+            keep(_needed(item[1][1]))  # a look-ahead's or look-behind's strings are in the text
+        one = _exact_item(item)
+        if one is not None:
+            joined = frozenset(a + b for a in run for b in one)
+            if len(joined) <= _SET_CAP:
+                run = joined
+                continue
+            keep(run)
+            run = one
+            continue
+        keep(run)
+        run = frozenset({""})
+        inner = _alternatives_item(item)
+        if inner is None:
+            continue
+        if len(inner) == 1:
+            for one_clause in inner[0]:
+                keep(frozenset(one_clause))
+        elif split is None:
+            split = inner
+        else:
+            keep(_needed_item(item))  # a second alternation: its strings as one clause
+    keep(run)
+    best = sorted(clauses, key=lambda c: _score(frozenset(c)), reverse=True)[:_MAX_CLAUSES]
+    alternatives = [
+        # The clauses with fewest strings first (and of those, the longest strings): the
+        # cheapest to check and the likeliest to fail.
+        tuple(sorted(alternative + tuple(best), key=lambda c: (len(c), -len(c[0]))))
+        for alternative in (split or [()])
+    ]
+    return alternatives if all(alternatives) else None
+
+
+def _alternatives_item(item: Any) -> list[_Clauses] | None:
+    op, arg = item
+    if op == _BRANCH:
+        found: list[_Clauses] = []
+        for branch in arg[1]:
+            inner = _alternatives(branch)
+            if inner is None:
+                return None
+            found.extend(inner)
+        if len(found) > _MAX_ALTERNATIVES:
+            one = _clause(_needed_item(item))
+            return None if one is None else [(one,)]
+        return found
+    if op == _SUBPATTERN:
+        return None if arg[1] & re.IGNORECASE else _alternatives(arg[3])
+    if op == _ATOMIC:
+        return _alternatives(arg)
+    if op in _REPEATS and arg[0] >= 1:
+        return _alternatives(arg[2])
+    return None
+
+
+class _Refined(NamedTuple):
+    """A pattern's refined condition (see _Clauses): the clauses every alternative has
+    (``common``, checked before the required strings: one look-ahead's words often rule a
+    message out at once), and the alternatives without them (``split``, checked after; empty:
+    the common clauses are all of it)."""
+
+    common: _Clauses
+    split: tuple[_Clauses, ...]
+
+
+def _holds_all(text: str, clauses: _Clauses) -> bool:
+    """Whether ``text`` holds a string of every clause."""
+    # Loops, not all()/any() over generators: this runs for most searched shapes.
+    for strings in clauses:
+        for string in strings:
+            if string in text:
+                break
+        else:
+            return False
+    return True
+
+
+def _holds_an_alternative(text: str, alternatives: tuple[_Clauses, ...]) -> bool:
+    """Whether ``text`` holds a string of every clause of one of ``alternatives``."""
+    for clauses in alternatives:
+        for strings in clauses:
+            for string in strings:
+                if string in text:
+                    break
+            else:
+                break  # no string of this clause: the next alternative
+        else:
+            return True
+    return False
+
+
+def _refined(
+    pattern: re.Pattern[str], need: tuple[str, ...], parsed: Any = None
+) -> _Refined | None:
+    """The refined condition of ``pattern`` (see _Clauses), or None when it would check no
+    more than its required strings (``need``, from :func:`_needs`) already do. ``parsed``:
+    its parse tree, if at hand."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = _alternatives(
+        _parser.parse(pattern.pattern, pattern.flags) if parsed is None else parsed
+    )
+    if found is None:
+        return None
+    common = tuple(c for c in found[0] if all(c in other for other in found[1:]))
+    split = tuple(tuple(c for c in clauses if c not in common) for clauses in found)
+    if len(split) == 1 or not all(split):
+        split = ()  # one alternative, or one that the common clauses already satisfy
+    common = tuple(c for c in common if set(c) != set(need))  # not the required strings again
+    return _Refined(common, split) if common or split else None
 
 
 @dataclass(frozen=True)
@@ -289,8 +450,12 @@ class _Shape:
         """``pattern.search(lowered)``, computed from the parts when there are some."""
         required = _required()
         if not self.parts:
-            need = required[id(self.pattern)]
+            need, common, split = required[id(self.pattern)]
+            if common and not _holds_all(lowered, common):
+                return None
             if need and not _holds_one(lowered, need):
+                return None
+            if split and not _holds_an_alternative(lowered, split):
                 return None
             return self.pattern.search(lowered)
         todo = self.always
@@ -306,8 +471,12 @@ class _Shape:
             lowest = todo & -todo
             todo ^= lowest
             part = parts[lowest.bit_length() - 1][1]
-            need = required[id(part)]
+            need, common, split = required[id(part)]
+            if common and not _holds_all(lowered, common):
+                continue
             if need and not _holds_one(lowered, need):
+                continue
+            if split and not _holds_an_alternative(lowered, split):
                 continue
             found = part.search(lowered)
             # At one place the alternation takes its first alternative that matches: a
@@ -4684,15 +4853,18 @@ _SHAPES += (
 
 
 @functools.cache
-def _required() -> dict[int, tuple[str, ...]]:
-    """Every searched pattern's required strings (_needs), by the pattern's id (hashing a
-    compiled pattern hashes its code, ~5 us for a large one; _SHAPES keeps every pattern
-    alive, so ids are not reused), worked out once per process on first use (about a
-    quarter of a second: at import it would slow every command's start)."""
+def _required() -> dict[int, tuple[tuple[str, ...], _Clauses, tuple[_Clauses, ...]]]:
+    """Every searched pattern's required strings (_needs) and refined condition (_refined:
+    its common clauses and its alternatives, both empty without one), by the pattern's id
+    (hashing a compiled pattern hashes its code, ~5 us for a large one; _SHAPES keeps every
+    pattern alive, so ids are not reused), worked out once per process on first use (about
+    a third of a second: at import it would slow every command's start)."""
     return {
-        id(pattern): _needs(pattern)
+        id(pattern): (need, *(_refined(pattern, need, parsed) or ((), ())))
         for shape in _SHAPES
         for pattern in ([part for _, part in shape.parts] if shape.parts else [shape.pattern])
+        for parsed in [_parser.parse(pattern.pattern, pattern.flags)]  # once for both
+        for need in [_needs(pattern, parsed)]
     }
 
 
