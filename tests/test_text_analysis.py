@@ -165,6 +165,11 @@ CUE_EXAMPLES = [
     ("legal_topic", "what does the FCA do?", "what does the FCA do"),
     ("not_a_person", "what is the representative APR", "representative APR"),
     ("third_party", "my neighbour got scammed last week", "my neighbour got scammed"),
+    (
+        "not_current",
+        "my grandad died ten years ago, can I still claim his premium bonds",
+        "my grandad died ten years ago",
+    ),
 ]
 
 
