@@ -61,6 +61,7 @@ RUNS = (
     ("after round 11", "round11-engine.json", "round11-stack.json"),
     ("after round 12", "round12-engine.json", "round12-stack.json"),
     ("after round 13", "round13-engine.json", "round13-stack.json"),
+    ("after round 14", "round14-engine.json", "round14-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -78,6 +79,7 @@ DEV_EARLIER = (
     ("round 10", "dev-round10-engine.json"),
     ("round 11", "dev-round11-engine.json"),
     ("round 12", "dev-round12-engine.json"),
+    ("round 13", "dev-round13-engine.json"),
 )
 
 
@@ -137,6 +139,7 @@ HELD_OUT = (
             ("round 11 (tuning data)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuning data)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuning data)", "round13-engine.json", "round13-stack.json"),
+            ("round 14 (tuning data)", "round14-engine.json", "round14-stack.json"),
         ),
     ),
     HeldOut(
@@ -151,6 +154,7 @@ HELD_OUT = (
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
+            ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
         ),
     ),
     HeldOut(
@@ -164,6 +168,7 @@ HELD_OUT = (
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
+            ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
         ),
     ),
     HeldOut(
@@ -177,6 +182,7 @@ HELD_OUT = (
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
+            ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
         ),
     ),
     HeldOut(
@@ -190,6 +196,7 @@ HELD_OUT = (
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
+            ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
         ),
     ),
     HeldOut(
@@ -202,6 +209,7 @@ HELD_OUT = (
             ("round 11 (tuned on it)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
+            ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
         ),
     ),
     HeldOut(
@@ -213,6 +221,7 @@ HELD_OUT = (
             ("round 11 (its total watched)", "round11-engine.json", "round11-stack.json"),
             ("round 12 (its total watched)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (its total watched)", "round13-engine.json", "round13-stack.json"),
+            ("round 14 (its total watched)", "round14-engine.json", "round14-stack.json"),
         ),
     ),
     HeldOut(
@@ -223,6 +232,7 @@ HELD_OUT = (
             ("after round 11", "round11-engine.json", "round11-stack.json"),
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
+            ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
         ),
     ),
     HeldOut(
@@ -232,6 +242,7 @@ HELD_OUT = (
             ("round 11 (before round 12)", "before-engine.json", "before-stack.json"),
             ("after round 12", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
+            ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
         ),
     ),
     HeldOut(
@@ -240,12 +251,21 @@ HELD_OUT = (
         (
             ("round 12 (before round 13)", "before-engine.json", "before-stack.json"),
             ("after round 13", "round13-engine.json", "round13-stack.json"),
+            ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
         ),
     ),
     HeldOut(
         "holdout11",
         ROOT / "tests" / "data" / "routing_holdout11",
-        (("round 13 (before round 14)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 13 (before round 14)", "before-engine.json", "before-stack.json"),
+            ("after round 14", "round14-engine.json", "round14-stack.json"),
+        ),
+    ),
+    HeldOut(
+        "holdout12",
+        ROOT / "tests" / "data" / "routing_holdout12",
+        (("round 14 (before round 15)", "before-engine.json", "before-stack.json"),),
     ),
 )
 (
@@ -260,6 +280,7 @@ HELD_OUT = (
     HOLDOUT9,
     HOLDOUT10,
     HOLDOUT11,
+    HOLDOUT12,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -278,9 +299,10 @@ HOLDOUT10_DATA = HOLDOUT10.data
 # round 13's rules before round 14 changed anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT11_DATA = HOLDOUT11.data
-# The twelfth (tests/data/routing_holdout12/), written blind before round 15, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT12_DATA = ROOT / "tests" / "data" / "routing_holdout12"
+# The twelfth (tests/data/routing_holdout12/), written blind before round 15, measured once by
+# round 14's rules before round 15 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT12_DATA = HOLDOUT12.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
