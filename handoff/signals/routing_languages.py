@@ -1647,6 +1647,13 @@ PORTUGUESE = Language(
             "foi",
             "uma",
             "olá",
+            # round 14: the short words of a one-line question ("é golpe isso?")
+            "isso",
+            "isto",
+            "essa",
+            "esse",
+            "pra",
+            "também",
         }
     ),
     letters="ãõ",

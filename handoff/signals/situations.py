@@ -4763,7 +4763,12 @@ _SHAPES += (
         ),
         (
             "exactly",
-            r"\bexactly what (?:i|we) (?:needed|wanted)(?: to hear)?\b",
+            # beside a failure ("a locked account on payday, exactly what I needed"), never
+            # alone: "brilliant, that's exactly what I needed, thank you" is thanks
+            r"\b(?:locked|blocked|frozen|declined|failed|failing|charged?|fees?|again|still|"
+            r"not|never|no one|nobody|didn't|doesn't|can't|won't|isn't|wasn't|suspended|"
+            r"closed|lost|broken|down|error)\b[^\n]{0,80}?\bexactly what (?:i|we) "
+            r"(?:needed|wanted)(?: to hear)?\b",
         ),
         (
             "pigeon snail horse donkey carrier",
