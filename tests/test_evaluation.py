@@ -287,6 +287,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT12_DATA / "nlu" / "banking.jsonl",
         id="held-out-12",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT13_DATA / "banking.yaml",
+        routing_eval.HOLDOUT13_DATA / "nlu" / "banking.jsonl",
+        id="held-out-13",
+    ),
 ]
 
 
