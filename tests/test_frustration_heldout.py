@@ -198,22 +198,28 @@ class TestLearnedModel:
         assert first[:2] == second[:2]
 
     @pytest.mark.slow
-    @pytest.mark.xfail(
-        strict=True,
-        reason="issue 11: routing rounds 13 and 14 feed cues into the lexicon the blend reads, "
-        "and the blend was not refitted (refitting changes routing: round 15 does it and "
-        "measures it). Strict: passing again fails until this mark goes",
-    )
     def test_retraining_reproduces_the_shipped_weights(self) -> None:
-        """The full training run (~1 min: six word models) gives the shipped file byte for byte."""
+        """The full training run (~1 min: six word models) gives the shipped weights, to the
+        last of their four decimals give or take one: the solver's sums depend on which
+        OpenBLAS kernel the CPU gets, and a value near a rounding boundary can land on either
+        side (seen: CI's machine reproduced the file byte for byte, this one differs by 0.0001
+        in a few weights and two blend inputs). Same words, same thresholds."""
         pytest.importorskip("sklearn")
         content = train.fit(*train.load_training())
         shipped = json.loads(gzip.decompress(learned.MODEL_PATH.read_bytes()))
-        assert content["blend"] == shipped["blend"]
-        assert content["bias"] == shipped["bias"]
-        assert content["weights"] == shipped["weights"]
+        last_decimal = 1.5 * 10**-train.DECIMALS
+
+        def close(a: dict[str, float], b: dict[str, float]) -> bool:
+            return a.keys() == b.keys() and all(
+                math.isclose(a[k], b[k], abs_tol=last_decimal) for k in a
+            )
+
         assert content["thresholds"] == shipped["thresholds"]
-        assert train.dump(content) == learned.MODEL_PATH.read_bytes()
+        assert math.isclose(content["bias"], shipped["bias"], abs_tol=last_decimal)
+        assert close(content["weights"], shipped["weights"])
+        blend, shipped_blend = dict(content["blend"]), dict(shipped["blend"])
+        assert close(blend.pop("shapes"), shipped_blend.pop("shapes"))
+        assert close(blend, shipped_blend)
 
     def test_training_data_is_what_the_readme_says(self) -> None:
         texts, labels = train.load_training()
