@@ -80,6 +80,20 @@ shipped model is left as it is (trained on the three original sets): round 11 tr
 refit on all ten sets (cross-validated threshold 0.7) and dropped it, because it sent a
 customer who wrote "ah sorted, all good" after a recurring fault to an adviser
 (tests/test_routing_round10_escalate.py).
+Round 15, the calm decoy round 14's refit failed (tests/test_routing_round12.py: a text or
+email saying the account is suspended, "I didn't click anything", then "should I delete it
+after I report it?"): the cue ``bank_hold`` of the bait message became ``before:bank_hold``
+(+3.8 in round 13's fit, +3.8 refitted), beside ``before:no_harm`` at -0.56, so the second
+message scored 0.749 (round 13's fit) and 0.751 (the refit) against the threshold 0.75: a
+knife edge the weights of an unrelated cue could tip. The rules let no_harm, third_party and
+howto cancel mentions of fraud, a scam or a hold on any message of the episode; the features
+did not. Since round 15, once one of those is seen, the mentions (bank_hold, fraud,
+scam_mention, posing, scam_step, scam) are ``defused:<kind>`` features (refit: -0.63 for a
+defused hold), and the decoy scores 0.02-0.04 (0.007-0.016 with fold seeds 1-3; C and the
+threshold rule unchanged). Scoreboard (rules + model, tuning sets): 3065 -> 3068 of 3387
+(ho4 +1, ho5 +1, ho9 +1, no set worse), holdout7 222 -> 222. Only bank_hold with no_harm
+cost a conversation (ho10 -1, a friend's scam: ``before:third_party`` lost its weight to the
+defused hold), which is why every canceller the rules use is one here.
 Context model features (``--needs context``; round 13): tests/needs_context_scorer.py's
 probabilities of the latest message in its context and their running maximum: LOSO over the
 eleven sets of ``--plus-holdout8``, 2288 with the current features -> 2286 (missed 71 -> 60,
@@ -204,6 +218,7 @@ FAMILIES = (
     ("sentiment", ("sentiment",)),
     ("cues in the latest message", ("cue:",)),
     ("cues in earlier messages", ("before:",)),
+    ("mentions defused (no harm, someone else, how to)", ("defused:",)),
     ("intent groups (mass, top 3)", ("mass:", "top3:")),
     ("top intent (confidence, margin, none)", ("intent_", "no_intent")),
     ("asked for a person", ("human_request",)),

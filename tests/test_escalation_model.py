@@ -134,6 +134,76 @@ class TestTheScore:
         assert score(router, conversation) == shipped
 
 
+def _oos(text: str) -> tuple[str, str, float]:
+    return (text, "out_of_scope", 0.8)
+
+
+class TestMentionsTheCustomerDefused:
+    """Round 15: a mention of fraud, a scam or a hold beside "no harm done", "it happened to
+    someone else" or "how does it work" is read as the rules read it (``defused:<kind>``), not
+    as evidence of harm; a mention with none of those keeps its ``cue:``/``before:`` weight.
+    Round 14's refit gave an ignored "your account is suspended" text +3.8 as a hold."""
+
+    @pytest.mark.parametrize(
+        ("first", "then"),
+        [
+            (
+                "got a message saying my account is locked and to tap a link, I ignored it",
+                "do you want me to forward it to you?",
+            ),
+            (
+                "an email says my account has been frozen and to sign in on their page, I "
+                "deleted it without opening the link",
+                "is it safe to just bin it?",
+            ),
+            (
+                "my brother reckons he got scammed by a fake ticket seller, can he get it back?",
+                "he's with a different bank",
+            ),
+            ("how do I report a phishing email?", "and how would I spot a fake text from you?"),
+        ],
+    )
+    def test_a_defused_mention_stays_calm(self, router: Router, first: str, then: str) -> None:
+        conversation = chat(_oos(first), _oos(then))
+        signals = router.signals(conversation)
+        names = escalation.features(signals)
+        assert any(n.startswith("defused:") for n in names), sorted(names)
+        assert not any(
+            n.startswith(("cue:", "before:")) and n.split(":")[1] in escalation._DEFUSED
+            for n in names
+        )
+        assert signals.escalation_score < 0.5
+        assert router.route(conversation, now=NOW).lane == "bot"
+
+    @pytest.mark.parametrize(
+        ("first", "then"),
+        [
+            (
+                "you've frozen my account and I've done nothing wrong",
+                "it's still frozen and my rent goes out tomorrow",
+            ),
+            (
+                "I clicked a link in a text from 'the bank' and typed in my card number",
+                "what happens now? there's already a payment I didn't make",
+            ),
+        ],
+    )
+    def test_a_mention_without_a_canceller_keeps_its_weight(
+        self, router: Router, first: str, then: str
+    ) -> None:
+        names = escalation.features(router.signals(chat(_oos(first), _oos(then))))
+        assert not any(n.startswith("defused:") for n in names), sorted(names)
+        assert any(
+            n.startswith(("cue:", "before:")) and n.split(":")[1] in escalation._DEFUSED
+            for n in names
+        ), sorted(names)
+
+    def test_the_refit_weighs_a_defused_hold_below_a_hold(self) -> None:
+        weights = escalation.load().weights
+        assert weights.get("defused:bank_hold", 0.0) < weights["before:bank_hold"] - 2.0
+        assert weights.get("defused:bank_hold", 0.0) <= 0.5
+
+
 class TestTheModelFile:
     def document(self) -> dict[str, Any]:
         data: dict[str, Any] = json.loads(escalation.MODEL_PATH.read_text(encoding="utf-8"))
@@ -169,12 +239,6 @@ class TestTheModelFile:
         assert rules["rules"][-1] is rule  # after every hand-written rule
 
     @pytest.mark.slow
-    @pytest.mark.xfail(
-        strict=True,
-        reason="issue 11 round 14: refitting on round 14's signals sent a calm decoy (a scam "
-        "text ignored, then 'should I delete it?') to an adviser, so round 13's fit ships; "
-        "round 15 refits with that fixed. Strict: passing again fails until this mark goes",
-    )
     def test_the_training_script_writes_this_file(self) -> None:
         """Reproducible: retraining on the committed data gives the committed file (the date
         of training and the library versions it records aside: weights are rounded to four

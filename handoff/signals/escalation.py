@@ -63,6 +63,16 @@ _MAX_FALLBACKS = 3
 _MAX_TOTAL_FALLBACKS = 4
 _MAX_LATER_TURNS = 5
 _TOP = 3  # "in the top 3" of the ranking
+# Round 15: talk of fraud is not a report of harm when the customer says no harm was done
+# ("I haven't clicked it": cue no_harm), that it happened to someone else (third_party) or
+# asks how things work (howto). The rules let those cues cancel mentions of fraud, a scam or a
+# hold on any message of the episode (rules/banking.yaml: fraud_words_unbacked, bank_hold, the
+# fraud rules' ``not: {cues_seen: …}``); the model reads them the same way: once one is seen,
+# the mentions are ``defused:<kind>``, features of their own with their own weights, not the
+# ``cue:``/``before:`` evidence of harm (a "your account is suspended" text ignored is no
+# hold). Before, ``before:bank_hold`` weighed +3.8 whatever came with it.
+_CANCELLERS = frozenset({"no_harm", "third_party", "howto"})
+_DEFUSED = frozenset({"bank_hold", "fraud", "scam_mention", "posing", "scam_step", "scam"})
 # Numbers that are NaN when there is no user message or no intent read as 0.
 _NUMBERS = (
     "frustration",
@@ -84,7 +94,9 @@ def features(signals: Signals) -> dict[str, float]:
     ``consecutive_fallbacks``, ``total_fallbacks`` (capped), ``first_message`` (1 on the
     first customer message), ``later_messages`` (messages after the first, capped at 5),
     ``no_intent``, ``cue:<kind>`` (in the latest message), ``before:<kind>`` (only in
-    earlier messages), ``mass:<group>`` and ``top3:<group>`` per intent group.
+    earlier messages), ``defused:<kind>`` (a mention of fraud, a scam or a hold, in place of
+    those two once no_harm, third_party or howto is seen in the episode), ``mass:<group>``
+    and ``top3:<group>`` per intent group.
     """
     out: dict[str, float] = {}
     for name in _NUMBERS:
@@ -106,12 +118,15 @@ def features(signals: Signals) -> dict[str, float]:
     else:
         out["later_messages"] = float(min(signals.user_turns - 1, _MAX_LATER_TURNS))
     cues = signals.cues
+    defused = bool(_CANCELLERS & (cues | signals.cues_seen))
     # Sorted: a set's order follows its history and the process's string hashing, and the
     # logit sums the features in this order, so an unsorted order moved the score's last bit.
-    for kind in sorted(cues):
-        out[f"cue:{kind}"] = 1.0
-    for kind in sorted(signals.cues_seen):
-        if kind not in cues:
+    for kind in sorted(cues | signals.cues_seen):
+        if defused and kind in _DEFUSED:
+            out[f"defused:{kind}"] = 1.0
+        elif kind in cues:
+            out[f"cue:{kind}"] = 1.0
+        else:
             out[f"before:{kind}"] = 1.0
     for group, mass in signals.intent_group_mass.items():
         if mass:
