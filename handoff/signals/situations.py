@@ -2332,7 +2332,9 @@ _SHAPES += (
         (
             "found got bad mistake fault phew panic alarm sense explains ignore silly sorted fine "
             "good works working",
-            r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|my fault|"
+            r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|"
+            # round 15: not "it isn't my fault", which blames someone else
+            r"(?<!n't )(?<!isnt )(?<!not )(?<!no )my fault|"
             r"phew|panic over|false alarm|makes sense now|that makes sense|that explains it|"
             r"ignore me|silly me|sorted now|(?<!\bit )all sorted|it's fine now|all good now|"
             r"all good,? thanks?)\b",
