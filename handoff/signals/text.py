@@ -137,6 +137,7 @@ _MAX_QUOTED_WORDS = 4
 _QUOTED_RE = re.compile(
     r"""(?<!\w)(?:'[^'\n]{1,80}'|"[^"\n]{1,80}"|‘[^’\n]{1,80}’|“[^”\n]{1,80}”)(?!\w)"""
 )
+_QUOTE_HINT = re.compile("['\"‘“]")
 _APOSTROPHES = str.maketrans("", "", "'’")
 # Above this share of capital letters (and enough letters to judge) the whole message shouts.
 _CAPS_RATIO = 0.7
@@ -522,7 +523,7 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
     printed, a message the app showed: "it says 'J SMITH ROOF'"), so they neither shout nor
     count towards a shouted message; shouting is the customer's own words.
     """
-    quoted = _quoted_spans(text) if ("'" in text or '"' in text or "‘" in text or "“" in text) else []
+    quoted = _quoted_spans(text) if _QUOTE_HINT.search(text) is not None else []
     runs: list[tuple[int, int]] = []
     shouted = 0
     run_start = run_end = -1
@@ -647,7 +648,8 @@ _BEREAVEMENT_WORDS = frozenset(
 # words yield; illness, grief or abuse told beside blame stay.
 _BANK_BLAME_RE = re.compile(
     r"\b(?:(?:is|was)n'?t|is not|was not|not)\s+(?:my|our)\s+fault\b|"
-    r"\b(?:your|the bank's|the banks|bank's)\s+(?:own\s+)?(?:fault|mistake|error|cock-?up|blunder)\b|"
+    r"\b(?:your|the bank's|the banks|bank's)\s+(?:own\s+)?(?:fault|mistake|error|cock-?up|"
+    r"blunder)\b|"
     r"\b(?:because of|caused by|due to|thanks to)\s+(?:you|your|the bank)\b|"
     r"\byou\s+(?:guys\s+)?(?:messed|screwed|cocked)\s+up\b",
     re.IGNORECASE,
@@ -674,11 +676,10 @@ def _calm_over_surface(text: str, raw: list[_RawCue]) -> list[_RawCue]:
             if kind != _VULNERABILITY:
                 continue
             said = text[start:end].lower()
-            if (professional or any(s <= start and end <= e for s, e in formal)) and (
-                said in _BEREAVEMENT_WORDS
-            ):
-                drop.add(i)
-            elif blamed and said in _HARDSHIP_WORDS:
+            grief_told_by_role = said in _BEREAVEMENT_WORDS and (
+                professional or any(s <= start and end <= e for s, e in formal)
+            )
+            if grief_told_by_role or (blamed and said in _HARDSHIP_WORDS):
                 drop.add(i)
     if not drop:
         return raw
