@@ -216,3 +216,27 @@ def test_a_calm_chat_with_an_adviser_is_not_moved(router: Router) -> None:
     followed = _play(router, messages, expect, follow_moves=("fraud",))
     assert (plain.lane, plain.handoff_turn) == (followed.lane, followed.handoff_turn)
     assert followed.outcome == "as_expected"
+
+
+RETRY_SUCCEEDED = [
+    "ok it went through on the other card",
+    "oh it worked the second time, no worries",
+    "that worked this time",
+    "payment finally went through in the end",
+]
+RETRY_NOT_SUCCEEDED = [
+    "it never went through on the second try",
+    "the payment went through on the 3rd but I was charged twice",
+    "it worked on the second try but now it says declined again",
+    "did it go through the second time?",
+]
+
+
+@pytest.mark.parametrize("text", RETRY_SUCCEEDED)
+def test_a_retry_that_succeeded_is_resolved(text: str) -> None:
+    assert "resolved" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", RETRY_NOT_SUCCEEDED)
+def test_a_retry_denied_or_followed_by_a_problem_is_not_resolved(text: str) -> None:
+    assert "resolved" not in _kinds(text)
