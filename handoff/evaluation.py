@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -534,8 +534,18 @@ def evaluate_conversation(
     now: datetime,
     answers: Callable[[str | None], Sequence[str]] = demo_bot_answers,
     where: str | None = None,
+    follow_moves: Collection[str] = (),
 ) -> ConversationResult:
     """Play one conversation turn by turn as the Rasa bot would, and score it.
+
+    ``follow_moves`` (round 15; empty by default, so every published number is unchanged):
+    lanes a later move to is followed. After a handoff to a lane that is not a specialist's,
+    the customer's messages keep being routed, as the desktop does while a person has the
+    chat (``DesktopService.route_move``); a red line reached later into one of these lanes
+    (the money moved, told after an adviser took a "possible fraud" chat) moves the
+    conversation, and it is scored by the lane it ends in, reached at the message that moved
+    it. The messages after the first handoff are still answered as the bot would (the set
+    has no adviser's words), so this estimates what a live move would give.
 
     Raises EvalSetError if a message has no parse, or the expected lanes are not lanes of
     the rule set (or have another kind there).
@@ -558,17 +568,25 @@ def evaluate_conversation(
     intents: list[str] = []
     lane, lane_kind, rule, reason = "", "bot", None, ""
     handoff_turn: int | None = None
+    moved_from = ""
     for number in range(1, len(conversation.customer) + 1):
         so_far = transcript(conversation, parses, number, answers=answers, where=where)
         latest = so_far.turns[-1].intent
         intents.append(f"{latest.name} {latest.confidence:.2f}" if latest else "(none) 0.00")
         decision = router.route(so_far.model_copy(update={"state": state}), now=now)
+        if handoff_turn is not None and (
+            not decision.handoff or decision.lane not in (lane, *follow_moves)
+        ):
+            break  # (follow_moves) a person keeps what they took unless the move is followed
         state = decision.state
         lane, lane_kind, reason = decision.lane, decision.lane_kind, decision.reason
         rule = decision.rule_id if decision.rule_id is not None else decision.state.rule
         if decision.handoff:
-            handoff_turn = number  # Rasa pauses: the rest is typed while a person takes over
-            break
+            if handoff_turn is None or lane != moved_from:
+                handoff_turn = number  # Rasa pauses: the rest is typed while a person takes over
+            moved_from = lane
+            if not follow_moves or lane_kind == "specialist":
+                break
     return ConversationResult(
         id=conversation.id,
         category=conversation.category,
@@ -590,8 +608,10 @@ def evaluate(
     *,
     now: datetime | None = None,
     answers: Callable[[str | None], Sequence[str]] = demo_bot_answers,
+    follow_moves: Collection[str] = (),
 ) -> Evaluation:
-    """Route every conversation of the set (at ``now``, default the set's) and score it.
+    """Route every conversation of the set (at ``now``, default the set's) and score it
+    (``follow_moves``: see :func:`evaluate_conversation`).
 
     Raises EvalSetError listing every conversation that cannot be evaluated (a message
     without a parse, an expected lane the rule set lacks).
@@ -604,7 +624,7 @@ def evaluate(
             results.append(
                 evaluate_conversation(
                     router, conversation, parses, now=moment, answers=answers,
-                    where=evalset.where(conversation.id),
+                    where=evalset.where(conversation.id), follow_moves=follow_moves,
                 )
             )  # fmt: skip
         except EvalSetError as error:

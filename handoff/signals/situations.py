@@ -2331,8 +2331,10 @@ _SHAPES += (
         0.0,
         (
             "found got bad mistake fault phew panic alarm sense explains ignore silly sorted fine "
-            "good works working",
-            r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|my fault|"
+            "good works working worked went",
+            r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|"
+            # round 15: not "it isn't my fault", which blames someone else
+            r"(?<!n't )(?<!isnt )(?<!not )(?<!no )my fault|"
             r"phew|panic over|false alarm|makes sense now|that makes sense|that explains it|"
             r"ignore me|silly me|sorted now|(?<!\bit )all sorted|it's fine now|all good now|"
             r"all good,? thanks?)\b",
@@ -2340,6 +2342,13 @@ _SHAPES += (
             # "... not Dave. got it": ending on "got it" (not "I still haven't got it")
             r"(?<!n't )(?<!not )(?<!never )(?<!one )\bgot it\s*[.!👍]*\s*$",
             r"\b(?:works|working|it's working|all working|fine)\s+now\b",
+            # round 15: a retry that succeeded ("oh wait it worked second time", "ok it went
+            # through on the other card"); not denied ("it never went through")
+            r"(?<!n't )(?<!not )(?<!never )\b(?:it|that|this|payment)\s+(?:finally\s+|just\s+)?"
+            r"(?:worked|went through)\s+(?:(?:the\s+)?(?:second|2nd|third|3rd)\s+time|this time|"
+            r"in the end|after all|now|on\s+(?:the\s+|my\s+)?(?:second|2nd|third|3rd|other|"
+            r"another|next|new)\s+(?:card|try|go|attempt|account|time))\b"
+            r"(?![^.?!\n]{0,40}\bbut\b)",
         ),
         (
             "oh ah ahh aha ohh oops embarrassing",

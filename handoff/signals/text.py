@@ -93,6 +93,7 @@ _SCARE_QUOTES = "scare_quotes"
 _INTENSIFIERS = frozenset({_SHOUTING, _BURST})
 
 _SARCASM = "sarcasm"
+_VULNERABILITY = "vulnerability"
 CUE_KINDS: frozenset[str] = frozenset(
     {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
     | _INTENSIFIERS
@@ -131,6 +132,12 @@ _CAPS_HINT = re.compile(r"[A-Z]'?[A-Z]'?[A-Z]")
 # One to four words in quotation marks, the quotes not glued to a word on either side.
 _SCARE_QUOTE_RE = re.compile(r"""(?<!\w)["“]([^"“”\s](?:[^"“”]{0,38}[^"“”\s])?)["”](?!\w)""")
 _MAX_QUOTED_WORDS = 4
+# Text in quotation marks (straight, curly or single), the opening quote not glued to a word
+# before it and the closing one not to a word after it ("it's" and "customers' " are no quotes).
+_QUOTED_RE = re.compile(
+    r"""(?<!\w)(?:'[^'\n]{1,80}'|"[^"\n]{1,80}"|‘[^’\n]{1,80}’|“[^”\n]{1,80}”)(?!\w)"""
+)
+_QUOTE_HINT = re.compile("['\"‘“]")
 _APOSTROPHES = str.maketrans("", "", "'’")
 # Above this share of capital letters (and enough letters to judge) the whole message shouts.
 _CAPS_RATIO = 0.7
@@ -502,18 +509,31 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     return others + [(_SARCASM, start, end, weight) for _, start, end, weight in praise]
 
 
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text the customer quotes ("it says 'J SMITH ROOF'"), quotes included."""
+    return [m.span() for m in _QUOTED_RE.finditer(text)]
+
+
 def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
     """Runs of shouted words ("WHERE IS MY MONEY"), weighted by how much of the text shouts.
 
     A run spans capitalised words and whatever has no lower-case letter between them; a
     lower-case word ends it. Acronyms and short words in capitals do not start a run but may
-    continue one ("FED UP").
+    continue one ("FED UP"). round 15: quoted words are someone else's (a payee reference as
+    printed, a message the app showed: "it says 'J SMITH ROOF'"), so they neither shout nor
+    count towards a shouted message; shouting is the customer's own words.
     """
+    quoted = _quoted_spans(text) if _QUOTE_HINT.search(text) is not None else []
     runs: list[tuple[int, int]] = []
     shouted = 0
     run_start = run_end = -1
     for token in tokens:
         word = token.group()
+        if quoted and any(s <= token.start() and token.end() <= e for s, e in quoted):
+            if run_start >= 0:
+                runs.append((run_start, run_end))
+                run_start = -1
+            continue
         if word != word.upper():  # has lower-case letters
             if run_start >= 0:
                 runs.append((run_start, run_end))
@@ -529,8 +549,11 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
         runs.append((run_start, run_end))
     if not shouted:
         return []
-    letters = sum(map(str.isalpha, text))
-    upper = sum(map(str.isupper, text))
+    own = text
+    for start, end in reversed(quoted):
+        own = own[:start] + own[end:]
+    letters = sum(map(str.isalpha, own))
+    upper = sum(map(str.isupper, own))
     whole = letters >= _CAPS_MIN_LETTERS and upper >= _CAPS_RATIO * letters
     level = len(SHOUT_WEIGHTS) if whole else min(shouted, len(SHOUT_WEIGHTS))
     return [(_SHOUTING, start, end, SHOUT_WEIGHTS[level]) for start, end in runs]
@@ -586,6 +609,81 @@ def _current_only(raw: list[_RawCue]) -> list[_RawCue]:
     return [
         c for c in raw if c[0] not in _PAST_KINDS or all(c[2] <= s or c[1] >= e for s, e in spans)
     ]
+
+
+# round 15: calm or resolving evidence outweighs one surface cue in the same message.
+# Success told ("oh wait it worked second time", "went through on the 2nd go", "second time
+# lucky") cancels the repetition words beside it: the count is of tries, not of asking. Not a
+# success denied ("still hasn't worked", "never works", "should have worked").
+_SUCCESS_RE = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )(?<!have )(?<!has )(?<!nothing )\b(?:(?:it|that|this)\s+"
+    r"(?:finally\s+|just\s+)?(?:worked|went through)|worked\s+(?:on|the|this|second|2nd|"
+    r"third|3rd|in the end|now|fine|after all)|(?:works|working|sorted|fixed)\s+now|"
+    r"second time lucky|2nd time lucky|third time lucky|got it working|all sorted|"
+    r"(?:that|it)(?:'s| is| has been)\s+(?:sorted|fixed))\b",
+    re.IGNORECASE,
+)
+_REPEATED = "repeated_asking"
+# Someone acting for an estate in their work (a funeral director, a solicitor or probate
+# practitioner: "I'm a funeral director", "we're the solicitors handling the estate") and the
+# formal "the deceased" are not the customer's grief; a bereaved customer says whose death
+# it was ("my dad died", "my late husband") and those cues stay.
+_PROFESSIONAL_RE = re.compile(
+    r"\b(?:i'm|im|i am|i work as|we're|we are|i'm one of|as)\s+(?:a|an|the)?\s*(?:\w+\s+)?"
+    r"(?:funeral directors?|undertakers?|funeral arrangers?|solicitors?|probate (?:practitioners?|"
+    r"solicitors?|specialists?)|estate administrators?|conveyancers?|paralegals?|"
+    r"(?:professional|paid) executors?|care home managers?)\b"
+    r"|\b(?:i|we)\s+(?:work|am working)\s+(?:for|at|in)\s+(?:a|the)\s+(?:\w+\s+)?"
+    r"(?:funeral (?:directors?|home|parlour|service)|undertakers?|solicitors?|law firm|"
+    r"probate (?:firm|team))\b",
+    re.IGNORECASE,
+)
+_THE_DECEASED_RE = re.compile(r"\bthe\s+deceased\b", re.IGNORECASE)
+_BEREAVEMENT_WORDS = frozenset(
+    {"funeral", "deceased", "probate", "death certificate", "bereavement", "bereaved", "executor",
+     "executrix", "next of kin", "estate"}
+)  # fmt: skip
+# A problem the bank caused is a complaint, not the customer's hardship: "now I'm in arrears
+# because of your mistake", "arrears for something that isn't my fault". Only money trouble
+# words yield; illness, grief or abuse told beside blame stay.
+_BANK_BLAME_RE = re.compile(
+    r"\b(?:(?:is|was)n'?t|is not|was not|not)\s+(?:my|our)\s+fault\b|"
+    r"\b(?:your|the bank's|the banks|bank's)\s+(?:own\s+)?(?:fault|mistake|error|cock-?up|"
+    r"blunder)\b|"
+    r"\b(?:because of|caused by|due to|thanks to)\s+(?:you|your|the bank)\b|"
+    r"\byou\s+(?:guys\s+)?(?:messed|screwed|cocked)\s+up\b",
+    re.IGNORECASE,
+)
+_HARDSHIP_WORDS = frozenset(
+    {"arrears", "in debt", "debt collector", "debt collectors", "bailiffs", "behind on payments",
+     "behind with payments", "overdrawn"}
+)  # fmt: skip
+
+
+def _calm_over_surface(text: str, raw: list[_RawCue]) -> list[_RawCue]:
+    """``raw`` without a surface cue that calm evidence in the same message explains (round
+    15): repetition words beside a success, grief words from a professional or the formal
+    "the deceased", money-trouble words the customer blames on the bank."""
+    drop: set[int] = set()
+    kinds = {c[0] for c in raw}
+    if _REPEATED in kinds and _SUCCESS_RE.search(text) is not None:
+        drop.update(i for i, c in enumerate(raw) if c[0] == _REPEATED)
+    if _VULNERABILITY in kinds:
+        professional = _PROFESSIONAL_RE.search(text) is not None
+        formal = [m.span() for m in _THE_DECEASED_RE.finditer(text)]
+        blamed = _BANK_BLAME_RE.search(text) is not None
+        for i, (kind, start, end, _) in enumerate(raw):
+            if kind != _VULNERABILITY:
+                continue
+            said = text[start:end].lower()
+            grief_told_by_role = said in _BEREAVEMENT_WORDS and (
+                professional or any(s <= start and end <= e for s, e in formal)
+            )
+            if grief_told_by_role or (blamed and said in _HARDSHIP_WORDS):
+                drop.add(i)
+    if not drop:
+        return raw
+    return [c for i, c in enumerate(raw) if i not in drop]
 
 
 def _without_overlaps(raw: list[_RawCue]) -> list[_RawCue]:
@@ -698,6 +796,7 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
            + _lone_cues(text) + situation_cues(text))  # fmt: skip
     raw = _sarcastic_praise(text, raw)
     raw = _current_only(raw)
+    raw = _calm_over_surface(text, raw)
     if compound > 0 and any(c[0] == _SARCASM for c in raw):
         # Sarcastic praise means the opposite of what it says: its warmth is read as
         # displeasure, so it neither breaks a sliding mood nor damps shouting.
