@@ -4870,6 +4870,12 @@ _AUTHORITY = (
     r"department|the courts?|a courier|the courier|microsoft|bt|amazon|the post office|royal "
     r"mail|the council|the embassy|dwp|the government|trading standards|investigator)"
 )
+# an instruction the customer refused is a calm question about a scam, not a loss
+_NOT_REFUSED = (
+    r"^(?!(?s:.*?)\b(?:hung up|put the phone down|refused|ignored it|ignored them|didn't do it|"
+    r"did not do it|didn't do that|didn't give|never did|is this a scam|is that a scam|was that a "
+    r"scam|should i)\b)"
+)
 _GONE = (
     r"(?:gone|taken|taken out|missing|withdrawn|spent|debited|disappeared|vanished|cleared|"
     r"emptied|drained|left (?:my|the) account)"
@@ -4881,16 +4887,19 @@ _SHAPES += (
         (
             "investigation investigating catch evidence",
             # the "police" or "bank" wants cash out to catch an insider: courier fraud
-            r"\b(?:withdraw|take out|draw out|move|transfer|hand over|collect)\b[^\n]{0,60}?\b"
-            r"(?:to help (?:them|the police|the bank|with)|as evidence|for evidence|to catch)\b",
-            r"\b(?:under investigation|being investigated)\b[^\n]{0,120}?\b(?:withdraw|take out|"
-            r"draw out|move|transfer|hand over|cash)\b",
+            _NOT_REFUSED
+            + r"(?s:.*?)\b(?:withdraw|take out|draw out|move|transfer|hand over|collect)\b"
+            r"[^\n]{0,60}?\b(?:to help (?:them|the police|the bank|with)|as evidence|"
+            r"for evidence|to catch)\b",
+            _NOT_REFUSED + r"(?s:.*?)\b(?:under investigation|being investigated)\b[^\n]{0,120}?\b"
+            r"(?:withdraw|take out|draw out|move|transfer|hand over|cash)\b",
         ),
         (
             "set account safe secure holding",
             # money moved to an account the caller set up: a safe-account scam
-            r"\b(?:move|moved|transfer|transferred|send|sent|put)\b[^\n]{0,40}?\b(?:to|into)\s+"
-            r"(?:a|an|the)\s+(?:new\s+|safe\s+|secure\s+|holding\s+|protected\s+)+account\s+"
+            _NOT_REFUSED
+            + r"(?s:.*?)\b(?:move|moved|transfer|transferred|send|sent|put)\b[^\n]{0,40}?\b"
+            r"(?:to|into)\s+(?:a|an|the)\s+(?:new\s+|safe\s+|secure\s+|holding\s+|protected\s+)+account\s+"
             r"(?:they|he|she|the caller)(?:'d|'ve| had| have| has)?\s+(?:set up|opened|made|"
             r"created|gave me|given me)\b",
         ),
@@ -4909,7 +4918,8 @@ _SHAPES += (
             r"wasn't|not selling|not renting|never)\b",
         ),
         (
-            "came back disappeared vanished blocked answering silent deleted work",
+            "came back disappeared vanished blocked answering silent deleted work working connect "
+            "exist answer",
             # paid, then the other side vanished
             r"\b(?:paid|sent|transferred|gave|moved)\b[^\n]{0,120}?\b(?:he|she|they|the \w+)"
             r"\s+(?:has\s+|have\s+|'s\s+|'ve\s+)?(?:never (?:came back|come back|turned up|showed "
@@ -4963,7 +4973,8 @@ _SHAPES += (
             r"\s+is|\s+was)\s+(?:still\s+|safe\s+|right here\s+)?(?:in my (?:purse|wallet|pocket|"
             r"bag|hand)|with me)\b",
             r"(?:£\s?\d|\$\s?\d|\bpayments?\b|\btransactions?\b)[^\n]{0,200}?\bi\s+(?:still\s+)?"
-            r"(?:have|'ve got|have got)\s+(?:my|the)\s+card\s+(?:right\s+)?(?:here|with me|in my)\b",
+            r"(?:have|'ve got|have got)\s+(?:my|the)\s+card\s+(?:right\s+)?(?:here|with me|"
+            r"in my)\b",
         ),
         (
             "think",
@@ -4979,11 +4990,11 @@ _SHAPES += (
             r"\s+sleep\b",
         ),
         (
-            "device sos service sim number",
+            "device phone iphone mobile sim number",
             # a device or SIM that is not the customer's
-            r"\bnew\s+(?:device|phone|iphone|mobile)\s+(?:has been\s+|was\s+|been\s+)?(?:registered|"
-            r"added|linked|logged in)\b[^\n]{0,60}?\b(?:not mine|isn't mine|wasn't me|i didn't|i "
-            r"never|don't recognise|don't recognize|not me)\b",
+            r"\bnew\s+(?:device|phone|iphone|mobile)\s+(?:has been\s+|was\s+|been\s+)?"
+            r"(?:registered|added|linked|logged in)\b[^\n]{0,60}?\b(?:not mine|isn't mine|"
+            r"wasn't me|i didn't|i never|don't recognise|don't recognize|not me)\b",
             r"\b(?:can't|cannot|can not|unable to)\s+(?:log|sign|get)\s+in\b[^\n]{0,80}?\bnew\s+"
             r"(?:device|phone|iphone|mobile)\s+(?:has been\s+|was\s+|been\s+)?(?:registered|added|"
             r"linked)\b",
@@ -5012,10 +5023,10 @@ _SHAPES += (
         (
             "team staff office bank branch department",
             r"\b(?:can|could|will|would|please|i need|need|i want|get|have)\s+(?:someone|somebody|"
-            r"a person|a human|one of you|one of your (?:staff|team|colleagues))\s+(?:from|at|in|on)"
-            r"\s+(?:your|the)\s+(?:team|staff|bank|office|branch|support team|fraud team|"
-            r"complaints team|department|end)\b[^.?!\n]{0,20}?\b(?:fix|sort|look|check|change|"
-            r"correct|do|call|ring|phone|contact|help|deal|amend|update|explain)\b",
+            r"a person|a human|one of you|one of your (?:staff|team|colleagues))\s+"
+            r"(?:from|at|in|on)\s+(?:your|the)\s+(?:team|staff|bank|office|branch|support team|"
+            r"fraud team|complaints team|department|end)\b[^.?!\n]{0,20}?\b(?:fix|sort|look|"
+            r"check|change|correct|do|call|ring|phone|contact|help|deal|amend|update|explain)\b",
         ),
         (
             "callback call-back back",
@@ -5051,8 +5062,8 @@ _SHAPES += (
         ),
         (
             "muddled muddle foggy",
-            r"\b(?:feeling|feel|i'm|i am|im|getting|get|gets)\s+(?:really\s+|very\s+|so\s+|a bit\s+|"
-            r"quite\s+|all\s+|terribly\s+)?(?:muddled|foggy|in a muddle|befuddled)\b",
+            r"\b(?:feeling|feel|i'm|i am|im|getting|get|gets)\s+(?:really\s+|very\s+|so\s+|"
+            r"a bit\s+|quite\s+|all\s+|terribly\s+)?(?:muddled|foggy|in a muddle|befuddled)\b",
         ),
         (
             "order",
@@ -5076,8 +5087,11 @@ _SHAPES += (
         ),
         (
             "gone",
+            # "gone since June": recent, not "since 2009" (not_current's years ago)
             r"\b(?:she|he|my (?:wife|husband|partner|mum|dad|son|daughter))(?:'s|\s+has|\s+is)\s+"
-            r"(?:been\s+)?gone\s+(?:since|for\s+(?:\w+\s+)?(?:months|weeks|a year|years))\b",
+            r"(?:been\s+)?gone\s+since\s+(?:january|february|march|april|may|june|july|august|"
+            r"september|october|november|december|christmas|easter|the spring|the summer|the "
+            r"autumn|the winter|last (?:week|month|year|spring|summer|autumn|winter))\b",
         ),
         (
             "open face",
@@ -5094,7 +5108,7 @@ _SHAPES += (
         0.0,
         _words("mp councillor mep msp"),
         r"\b(?:writ\w*|go\w*|contact\w*|complain\w*|email\w*|tak\w*)\b[^.?!\n]{0,20}?\b(?:to\s+)?"
-        r"(?:my|our|the local)\s+(?:mp|councillor|mep|msp)\b",
+        r"(?:my|our|the)\s+(?:local\s+)?(?:mp|councillor|mep|msp)\b",
     ),
 )
 
@@ -5106,18 +5120,27 @@ _PRAISED = (
     r"superb|great|perfect|terrific|outstanding|stellar|magic|splendid|fab|smashing)"
 )
 _FAILED = (
-    r"(?:doesn't|does not|won't|can't|cannot|didn't|isn't|wasn't|not|no|never|still|again|"
-    r"minutes|hours|days|weeks|tell me to|told me to|closed|gone|lost|fee|charged|blocked|"
-    r"declined|frozen|by mistake|bounced|vanish\w*|broken|crashed)"
+    r"(?:doesn't|does not|won't|can't|cannot|didn't|isn't|wasn't|not|never|still|again|"
+    r"minutes|hours|days|weeks|tell me to|told me to|closed|gone|lost|charged|blocked|"
+    r"declined|frozen|by mistake|bounced|vanish\w*|broken|crashed|dead|on hold)"
 )
-_NOT_SELF = r"^(?!(?s:.*?)\b(?:myself|my fault|my bad|my own fault|silly me|i'm an idiot)\b)"
+# not the customer's own slip, and not a failure put right ("it only took 5 minutes. perfect")
+_NOT_SELF = (
+    r"^(?!(?s:.*?)\b(?:myself|my fault|my bad|my own fault|silly me|i'm an idiot|worked|works|"
+    r"sorted|fixed|went through|arrived|resolved|thanks for|thank you|only took|didn't take|no "
+    r"problem|no problems|not a problem|never mind)\b)"
+)
 _SHAPES += (
     *_family(
         SARCASM,
         0.4,
         (
             _PRAISED[3:-1].replace("|", " "),
-            _NOT_SELF + r"(?s:.*?)\b" + _FAILED + r"\b[^\n]{0,80}?[.,!?]\s*" + _PRAISED
+            _NOT_SELF
+            + r"(?s:.*?)\b"
+            + _FAILED
+            + r"\b[^\n]{0,80}?[.,!?]\s*"
+            + _PRAISED
             + r"[.!]*\s*$",
             # opening: the failure is the bank's, not the customer's own slip
             _NOT_SELF + r"\s*(?:oh\s+|just\s+|how\s+)?" + _PRAISED + r"[.!,]+\s+(?:so\s+|now\s+|"
