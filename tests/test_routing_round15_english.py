@@ -183,7 +183,8 @@ SARCASM = [
     "lovely, my wages still haven't arrived",
     "£25 for a letter. very generous, very kind",
     "the bot suggested I turn it off and on again. really helpful thanks",
-    "you told me to reinstall it, very helpful",
+    "you told me to reinstall it, it still won't open. very helpful",
+    "my refund is missing and you suggest I 'wait a few days'. so helpful 🙃",
 ]
 NOT_SARCASM = [
     "the transfer went through. brilliant",
@@ -197,7 +198,23 @@ NOT_SARCASM = [
     "it only took 5 minutes. perfect",
     "no fees at all. great",
     "didn't take long at all. lovely",
+    "you suggested a savings pot, really helpful thanks!",
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "money's gone and the bot suggests I 'check my categories'. really helpful thanks",
+        "card still blocked and you told me to log out and in. very helpful",
+    ],
+)
+def test_a_suggestion_thrown_back_is_the_failure(text: str) -> None:
+    assert {"sarcasm", "no_help"} <= _kinds(text)
+
+
+def test_a_suggestion_that_helped_is_no_failure() -> None:
+    assert "no_help" not in _kinds("the bot suggested a standing order, very helpful thanks")
 
 
 @pytest.mark.parametrize("text", SARCASM)

@@ -5130,6 +5130,15 @@ _NOT_SELF = (
     r"sorted|fixed|went through|arrived|resolved|thanks for|thank you|only took|didn't take|no "
     r"problem|no problems|not a problem|never mind)\b)"
 )
+# A suggestion thrown back: "the bot suggests I 'check my spending'. really helpful thanks"
+# beside a failure, scare quotes or an upside-down face; not sincere thanks for a suggestion
+# that helped ("you suggested a savings pot, really helpful thanks!").
+_THROWN_BACK = (
+    r"^(?=(?s:.*?)(?:\b(?:doesn't|didn't|isn't|won't|can't|still|not|never|again|vanish\w*|gone|"
+    r"missing|lost|broken)\b|🙃|🙄|\s'[^'\n]{3,60}'))(?s:.*?)\b(?:suggest\w*|told me to|"
+    r"tells me to|says to|said to)\b[^\n]{0,80}?\b(?:really|very|so)\s+(?:helpful|useful)"
+    r"[,.!]?\s*(?:thanks|thank you|cheers|ta)?\b"
+)
 _SHAPES += (
     *_family(
         SARCASM,
@@ -5156,10 +5165,11 @@ _SHAPES += (
         ),
         (
             "helpful useful",
-            r"\b(?:suggest\w*|told me to|tells me to|says to|said to)\b[^\n]{0,80}?\b(?:really|"
-            r"very|so)\s+(?:helpful|useful)[,.!]?\s*(?:thanks|thank you|cheers|ta)?\b",
+            _THROWN_BACK,
         ),
     ),
+    # the suggestion thrown back is the failure itself: the bot's answer did not help
+    _shape(NO_HELP, 0.0, _words("helpful useful"), _THROWN_BACK),
 )
 
 
