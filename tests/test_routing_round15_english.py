@@ -53,6 +53,9 @@ FRAUD_STORIES = [
     "I can't log in and a new device has been linked",
     "my number was ported to another network without me asking",
     "a bloke offered to help at the cash machine, then he walked off and my card had gone",
+    "a man at the atm watched my pin and then swapped my card",
+    "the roofer's bank details have changed, it says so on the invoice he emailed",
+    "to get my prize they say I must pay a handling fee first",
 ]
 FRAUD_DECOYS = [
     "how do I move money to my new savings account?",
@@ -73,6 +76,9 @@ FRAUD_DECOYS = [
     "how can I spot the scams where someone pretends to be the police?",
     "I'm going to sleep on it and decide about the loan tomorrow",
     "my landlord emailed to confirm the rent went in, thanks",
+    "how do I tell my landlord my bank details have changed?",
+    "is there a fee to get my money out of the fixed saver early?",
+    "I forgot my PIN and the machine took my card, can I get a new one?",
 ]
 
 
@@ -97,6 +103,7 @@ REQUESTS = [
     "could the supervisor phone me today",
     "pass me to whoever deals with bereavements",
     "put me through to whoever handles disputes",
+    "can you get someone from the mortgage team to call me",
 ]
 NOT_REQUESTS = [
     "someone from your team called me yesterday, was it really you?",
@@ -105,6 +112,7 @@ NOT_REQUESTS = [
     "my manager at work wants a reference letter from the bank",
     "whoever set up this app deserves a medal, it's great",
     "I had a call back yesterday and it was all sorted",
+    "someone from the mortgage team phoned me, is that normal?",
 ]
 
 
@@ -159,9 +167,11 @@ def test_everyday_words_are_no_vulnerability(text: str) -> None:
         "I'll be writing to my MP about how you've treated me",
         "going to my local councillor with this",
         "I have contacted my MP about the charges",
+        "a solicitor's letter will be coming your way",
+        "you'll be hearing from my solicitor",
     ],
 )
-def test_an_mp_or_councillor_threatened_is_legal(text: str) -> None:
+def test_an_mp_or_a_solicitor_threatened_is_legal(text: str) -> None:
     assert "legal_threat" in _kinds(text)
 
 
@@ -170,9 +180,10 @@ def test_an_mp_or_councillor_threatened_is_legal(text: str) -> None:
     [
         "my MP's office needs a bank statement, how do I print one?",
         "I work for an MP, can I get a business account",
+        "my solicitor's letter about the sale arrived, where do I send the deposit?",
     ],
 )
-def test_an_mp_named_in_passing_is_no_threat(text: str) -> None:
+def test_an_mp_or_solicitor_named_in_passing_is_no_threat(text: str) -> None:
     assert "legal_threat" not in _kinds(text)
 
 

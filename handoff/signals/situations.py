@@ -4944,9 +4944,13 @@ _SHAPES += (
             r"account\s+|payment\s+)?details\s+(?:have|had|has|were|are|'ve|'d)?\s*(?:been\s+)?"
             r"(?:changed|updated)\b|\bnew\s+(?:bank|account|payment)\s+details\b|\b(?:a\s+)?"
             r"(?:new|different)\s+(?:account number|sort code|bank account)\b)",
+            # "the builder's bank details changed on the invoice they emailed"
+            r"^(?=(?s:.*?)\b(?:email\w*|e-mail\w*|invoice|text\w*|letter|message\w*)\b)(?s:.*?)"
+            r"\b" + _BILLER + r"'s\s+(?:bank\s+|account\s+|payment\s+)details\s+(?:have\s+|had\s+|"
+            r"has\s+|were\s+)?(?:been\s+)?(?:changed|updated)\b",
         ),
         (
-            "release withdraw unlock commission",
+            "release withdraw unlock commission fee fees tax",
             # a fee demanded to get money out
             r"\bto\s+(?:withdraw|cash out|release|unlock|access|get)\b[^\n]{0,30}?\b(?:they|he|she|"
             r"it)\s+(?:now\s+)?(?:want|wants|need|needs|ask|asks|say|says|said)\b[^\n]{0,30}?"
@@ -5004,11 +5008,15 @@ _SHAPES += (
             r"\b[^\n]{0,40}?\b(?:without|not me|wasn't me|i didn't|to another)\b",
         ),
         (
-            "gone disappeared missing",
+            "gone disappeared missing took swapped grabbed nicked stole switched",
             # a card taken after help at a cashpoint
             r"\b(?:he|she|they|the (?:man|woman|guy|lady|bloke))\b[^\n]{0,40}?\b(?:left|walked "
             r"off|walked away|ran off)\b[^\n]{0,40}?\bmy card\s+(?:was|had)\s+(?:gone|disappeared|"
             r"missing|been swapped|vanished)\b",
+            # a PIN watched, then the card taken or swapped
+            r"\b(?:watched|saw|looked over|clocked|copied|filmed|read)\s+(?:me\s+(?:type|enter|"
+            r"put in)\s+)?my\s+pin\b[^\n]{0,80}?\b(?:took|swapped|grabbed|nicked|stole|switched)"
+            r"\s+(?:my\s+)?card\b",
         ),
     ),
 )
@@ -5024,8 +5032,8 @@ _SHAPES += (
             "team staff office bank branch department",
             r"\b(?:can|could|will|would|please|i need|need|i want|get|have)\s+(?:someone|somebody|"
             r"a person|a human|one of you|one of your (?:staff|team|colleagues))\s+"
-            r"(?:from|at|in|on)\s+(?:your|the)\s+(?:team|staff|bank|office|branch|support team|"
-            r"fraud team|complaints team|department|end)\b[^.?!\n]{0,20}?\b(?:fix|sort|look|"
+            r"(?:from|at|in|on)\s+(?:your|the)\s+(?:\w+\s+)?(?:team|staff|bank|office|branch|"
+            r"department|end)\b[^.?!\n]{0,20}?\b(?:fix|sort|look|"
             r"check|change|correct|do|call|ring|phone|contact|help|deal|amend|update|explain)\b",
         ),
         (
@@ -5109,6 +5117,16 @@ _SHAPES += (
         _words("mp councillor mep msp"),
         r"\b(?:writ\w*|go\w*|contact\w*|complain\w*|email\w*|tak\w*)\b[^.?!\n]{0,20}?\b(?:to\s+)?"
         r"(?:my|our|the)\s+(?:local\s+)?(?:mp|councillor|mep|msp)\b",
+    ),
+    # a solicitor's letter promised: "a solicitor's letter will be coming your way"
+    _shape(
+        LEGAL,
+        0.0,
+        _words("solicitor solicitor's solicitors lawyer"),
+        r"\b(?:a|my)\s+solicitor'?s\s+letter\s+(?:will|is going to|is coming|coming|is on its way|"
+        r"on its way)\b",
+        r"\byou(?:'ll| will)\s+(?:be\s+)?(?:getting|get|receive|receiving|hear|hearing)\s+"
+        r"(?:a letter\s+)?from\s+my\s+(?:solicitor|lawyer)s?\b",
     ),
 )
 
