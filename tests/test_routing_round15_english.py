@@ -40,8 +40,6 @@ FRAUD_STORIES = [
     "I paid for the puppy and the seller has blocked me",
     "transferred £950 for a van and now their phone doesn't connect",
     "he's done the same thing to four other pensioners on my street",
-    "our conveyancer emailed to say their bank details have been changed",
-    "the builder emailed over new bank details for the final invoice",
     "to withdraw my profits they say I must pay a £1,200 tax",
     "the platform says I need to pay another £3k to release my funds",
     "I was told to top up the account with my own money to unlock orders",
@@ -54,7 +52,6 @@ FRAUD_STORIES = [
     "my number was ported to another network without me asking",
     "a bloke offered to help at the cash machine, then he walked off and my card had gone",
     "a man at the atm watched my pin and then swapped my card",
-    "the roofer's bank details have changed, it says so on the invoice he emailed",
     "to get my prize they say I must pay a handling fee first",
 ]
 FRAUD_DECOYS = [
@@ -80,6 +77,20 @@ FRAUD_DECOYS = [
     "is there a fee to get my money out of the fixed saver early?",
     "I forgot my PIN and the machine took my card, can I get a new one?",
 ]
+
+
+CHANGED_DETAILS = [
+    "our conveyancer emailed to say their bank details have been changed",
+    "the builder emailed over new bank details for the final invoice",
+    "the roofer's bank details have changed, it says so on the invoice he emailed",
+    "they messaged this morning with new bank details, their old account is closing",
+]
+
+
+@pytest.mark.parametrize("text", CHANGED_DETAILS)
+def test_a_payees_details_changed_by_email_is_the_lure(text: str) -> None:
+    # the lure (posing); money at stake, here or in another message, makes it the scam
+    assert "posing" in _kinds(text)
 
 
 @pytest.mark.parametrize("text", FRAUD_STORIES)
