@@ -4865,6 +4865,349 @@ _SHAPES += (
     ),
 )
 
+# ---------------------------------------------------------------- round 15 (English)
+# Issue 11, round 15: English needs said indirectly, fraud told by what happened, sarcasm
+# read against the failure (tests/test_routing_round15_english.py: positives and decoys).
+#
+# Fraud by its shape, not the word "scam": an authority's instruction and money or a code
+# moved; money gone while the card never left the customer; paid and the other side gone; a
+# payee's bank details changed by email; a device or SIM not theirs; a fee to get money out;
+# a card taken at a cashpoint.
+_AUTHORITY = (
+    r"(?:police|policeman|officer|detective|constable|met|hmrc|the tax office|the bank|your "
+    r"bank|my bank|the fraud team|your fraud team|security team|your security team|fraud "
+    r"department|the courts?|a courier|the courier|microsoft|bt|amazon|the post office|royal "
+    r"mail|the council|the embassy|dwp|the government|trading standards|investigator)"
+)
+# an instruction the customer refused is a calm question about a scam, not a loss
+_NOT_REFUSED = (
+    r"^(?!(?s:.*?)\b(?:hung up|put the phone down|refused|ignored it|ignored them|didn't do it|"
+    r"did not do it|didn't do that|didn't give|never did|is this a scam|is that a scam|was that a "
+    r"scam|should i)\b)"
+)
+_GONE = (
+    r"(?:gone|taken|taken out|missing|withdrawn|spent|debited|disappeared|vanished|cleared|"
+    r"emptied|drained|left (?:my|the) account)"
+)
+_SHAPES += (
+    *_family(
+        SCAM,
+        0.0,
+        (
+            "investigation investigating catch evidence",
+            # the "police" or "bank" wants cash out to catch an insider: courier fraud
+            _NOT_REFUSED
+            + r"(?s:.*?)\b(?:withdraw|take out|draw out|move|transfer|hand over|collect)\b"
+            r"[^\n]{0,60}?\b(?:to help (?:them|the police|the bank|with)|as evidence|"
+            r"for evidence|to catch)\b",
+            _NOT_REFUSED + r"(?s:.*?)\b(?:under investigation|being investigated)\b[^\n]{0,120}?\b"
+            r"(?:withdraw|take out|draw out|move|transfer|hand over|cash)\b",
+        ),
+        (
+            "set account safe secure holding",
+            # money moved to an account the caller set up: a safe-account scam
+            _NOT_REFUSED
+            + r"(?s:.*?)\b(?:move|moved|transfer|transferred|send|sent|put)\b[^\n]{0,40}?\b"
+            r"(?:to|into)\s+(?:a|an|the)\s+(?:new\s+|safe\s+|secure\s+|holding\s+|protected\s+)+account\s+"
+            r"(?:they|he|she|the caller)(?:'d|'ve| had| have| has)?\s+(?:set up|opened|made|"
+            r"created|gave me|given me)\b",
+        ),
+        (
+            "card details link",
+            # a parcel or toll text, card details typed in, money then gone
+            r"\b(?:text|texts|email|message|link)\b[^\n]{0,100}?\b(?:put|entered|typed|gave|"
+            r"filled)\s+(?:in\s+)?(?:my\s+)?(?:card|bank|card details|details)\b[^\n]{0,120}?"
+            r"(?:£\s?\d|\$\s?\d|€\s?\d)[^\n]{0,40}?\b" + _GONE + r"\b",
+        ),
+        (
+            "owner landlord seller agent",
+            # a deposit to someone who was not the owner
+            r"\bthe\s+(?:real|actual|genuine|proper)\s+(?:owner|landlord|seller|agent|tenant)\b"
+            r"[^\n]{0,60}?\b(?:no idea|never heard|didn't know|did not know|knew nothing|isn't|"
+            r"wasn't|not selling|not renting|never)\b",
+        ),
+        (
+            "came back disappeared vanished blocked answering silent deleted work working connect "
+            "exist answer",
+            # paid, then the other side vanished
+            r"\b(?:paid|sent|transferred|gave|moved)\b[^\n]{0,120}?\b(?:he|she|they|the \w+)"
+            r"\s+(?:has\s+|have\s+|'s\s+|'ve\s+)?(?:never (?:came back|come back|turned up|showed "
+            r"up|shown up|delivered|returned)|disappeared|vanished|blocked me|stopped answering|"
+            r"gone silent|deleted)\b",
+            r"\b(?:paid|sent|transferred|gave|moved)\b[^\n]{0,120}?\b(?:and\s+)?now\s+(?:their|"
+            r"his|her|the)\s+(?:number|phone|website|site|page|account)\s+(?:doesn't|does not|"
+            r"won't|no longer|isn't|is not)\s+(?:work|working|connect|exist|answer)",
+        ),
+        (
+            "done people",
+            # the same trick on others: a rogue trader
+            r"\b(?:he|she|they)(?:'s|'ve| has| have)\s+done\s+(?:it|this|that|the same)\s+"
+            r"(?:thing\s+)?to\s+(?:\d+|two|three|four|five|loads of|lots of|other|several|a few)\s+"
+            r"(?:other\s+)?(?:people|neighbours|neighbors|households|others|pensioners)\b",
+        ),
+        (
+            "release withdraw unlock commission fee fees tax",
+            # a fee demanded to get money out
+            r"\bto\s+(?:withdraw|cash out|release|unlock|access|get)\b[^\n]{0,30}?\b(?:they|he|she|"
+            r"it)\s+(?:now\s+)?(?:want|wants|need|needs|ask|asks|say|says|said)\b[^\n]{0,30}?"
+            r"(?:\bfee\b|\btax\b|\bcharge\b|£\s?\d|\$\s?\d)",
+            r"\b(?:they|he|she|the (?:platform|site|app|company|broker|agent))\s+(?:now\s+)?(?:say|"
+            r"says|said|want|wants|ask|asks|tell me|told me)\b[^\n]{0,30}?\b(?:i\s+)?(?:need|have|"
+            r"must|to pay|pay)\b[^\n]{0,30}?(?:another|more|extra|further|£\s?\d|\$\s?\d)"
+            r"[^\n]{0,20}?\bto\s+(?:withdraw|release|unlock|access|cash out|get)\b",
+        ),
+        (
+            "unlock top",
+            # a "job" that needs the worker's own money
+            r"\b(?:top up|topped up|deposit|pay in|paid in)\b[^\n]{0,60}?\b(?:with my own money|"
+            r"to unlock (?:tasks|orders|jobs|my earnings|commission))\b",
+        ),
+    ),
+    *_family(
+        FRAUD_REPORT,
+        0.0,
+        (
+            "purse wallet pocket bag here",
+            # payments while the card never left the customer
+            r"(?:£\s?\d|\$\s?\d|\bpayments?\b|\btransactions?\b)[^\n]{0,200}?\b(?:my\s+)?card(?:'s|"
+            r"\s+is|\s+was)\s+(?:still\s+|safe\s+|right here\s+)?(?:in my (?:purse|wallet|pocket|"
+            r"bag|hand)|with me)\b",
+            r"(?:£\s?\d|\$\s?\d|\bpayments?\b|\btransactions?\b)[^\n]{0,200}?\bi\s+(?:still\s+)?"
+            r"(?:have|'ve got|have got)\s+(?:my|the)\s+card\s+(?:right\s+)?(?:here|with me|"
+            r"in my)\b",
+        ),
+        (
+            "think",
+            r"\b(?:i\s+)?(?:don't|do not|dont)\s+think\s+(?:i've|i have|ive|i)\s+(?:ever\s+)?"
+            r"(?:used|bought (?:from|anything from)|ordered from|shopped (?:at|with)|heard of|"
+            r"signed up (?:to|with|for))\s+(?:them|that company|this company|that shop|this shop|"
+            r"that site|this site|that one|this one)\b",
+        ),
+        (
+            "sleep",
+            # sarcastic disowning: "I must have bought a £380 thing in my sleep"
+            r"\bmust\s+(?:have|'ve)\s+(?:bought|spent|ordered|paid|sent|gone)\b[^\n]{0,60}?\bin my"
+            r"\s+sleep\b",
+        ),
+        (
+            "device phone iphone mobile sim number",
+            # a device or SIM that is not the customer's
+            r"\bnew\s+(?:device|phone|iphone|mobile)\s+(?:has been\s+|was\s+|been\s+)?"
+            r"(?:registered|added|linked|logged in)\b[^\n]{0,60}?\b(?:not mine|isn't mine|"
+            r"wasn't me|i didn't|i never|don't recognise|don't recognize|not me)\b",
+            r"\b(?:can't|cannot|can not|unable to)\s+(?:log|sign|get)\s+in\b[^\n]{0,80}?\bnew\s+"
+            r"(?:device|phone|iphone|mobile)\s+(?:has been\s+|was\s+|been\s+)?(?:registered|added|"
+            r"linked)\b",
+            r"\bnew\s+(?:device|phone)\s+(?:has been\s+|was\s+)?(?:registered|added|linked)\b"
+            r"[^\n]{0,80}?\b(?:can't|cannot|unable to)\s+(?:log|sign|get)\s+in\b",
+            r"\b(?:sim|number)\s+(?:has been\s+|was\s+|got\s+)?(?:swapped|ported|transferred|moved)"
+            r"\b[^\n]{0,40}?\b(?:without|not me|wasn't me|i didn't|to another)\b",
+        ),
+        (
+            "gone disappeared missing took swapped grabbed nicked stole switched",
+            # a card taken after help at a cashpoint
+            r"\b(?:he|she|they|the (?:man|woman|guy|lady|bloke))\b[^\n]{0,40}?\b(?:left|walked "
+            r"off|walked away|ran off)\b[^\n]{0,40}?\bmy card\s+(?:was|had)\s+(?:gone|disappeared|"
+            r"missing|been swapped|vanished)\b",
+            # a PIN watched, then the card taken or swapped
+            r"\b(?:watched|saw|looked over|clocked|copied|filmed|read)\s+(?:me\s+(?:type|enter|"
+            r"put in)\s+)?my\s+pin\b[^\n]{0,80}?\b(?:took|swapped|grabbed|nicked|stole|switched)"
+            r"\s+(?:my\s+)?card\b",
+        ),
+    ),
+)
+
+# A payee's bank details changed by email, said in other words ("the solicitor emailed saying
+# their details have changed", "they emailed with new bank details"): the lure (posing), as
+# round 11 decided; a payment at stake, here or in another message, makes it the scam
+# (rules/banking.yaml, fraud_corroborated).
+_SHAPES += (
+    _shape(
+        POSING,
+        0.0,
+        _words("emailed e-mailed texted messaged email invoice text letter message"),
+        # a payee's bank details changed by email, before or after paying
+        r"\b(?:" + _BILLER + r"|they|he|she)\s+(?:have\s+|has\s+|had\s+|just\s+)?(?:emailed|"
+        r"e-mailed|texted|messaged)\b[^\n]{0,80}?(?:\b(?:their|his|her|the)\s+(?:bank\s+|"
+        r"account\s+|payment\s+)?details\s+(?:have|had|has|were|are|'ve|'d)?\s*(?:been\s+)?"
+        r"(?:changed|updated)\b|\bnew\s+(?:bank|account|payment)\s+details\b|\b(?:a\s+)?"
+        r"(?:new|different)\s+(?:account number|sort code|bank account)\b)",
+        # "the builder's bank details changed on the invoice they emailed"
+        r"^(?=(?s:.*?)\b(?:email\w*|e-mail\w*|invoice|text\w*|letter|message\w*)\b)(?s:.*?)"
+        r"\b" + _BILLER + r"'s\s+(?:bank\s+|account\s+|payment\s+)details\s+(?:have\s+|had\s+|"
+        r"has\s+|were\s+)?(?:been\s+)?(?:changed|updated)\b",
+    ),
+)
+
+# A person asked for by role or channel: "can someone from your team fix it", "need a
+# callback", "can a manager ring me", "pass me to whoever deals with...". Not "someone from
+# your team called me yesterday" (told) nor "how do callbacks work?".
+_SHAPES += (
+    *_family(
+        HUMAN,
+        0.0,
+        (
+            "team staff office bank branch department",
+            r"\b(?:can|could|will|would|please|i need|need|i want|get|have)\s+(?:someone|somebody|"
+            r"a person|a human|one of you|one of your (?:staff|team|colleagues))\s+"
+            r"(?:from|at|in|on)\s+(?:your|the)\s+(?:\w+\s+)?(?:team|staff|bank|office|branch|"
+            r"department|end)\b[^.?!\n]{0,20}?\b(?:fix|sort|look|"
+            r"check|change|correct|do|call|ring|phone|contact|help|deal|amend|update|explain)\b",
+        ),
+        (
+            "callback call-back back",
+            r"(?:^|\b(?:need|want|request|requesting|arrange|book|get|have|like)\s+)(?:a\s+|an\s+|"
+            r"urgent\s+)*(?:urgent\s+)?call(?:back|-back| back)\b(?!\s+(?:number|time|service|"
+            r"option|works?|feature))(?!\s+(?:from you )?(?:yesterday|last|earlier))",
+        ),
+        (
+            "manager supervisor adviser advisor",
+            r"\b(?:can|could|will|would)\s+(?:a|the|your|an)\s+(?:manager|supervisor|adviser|"
+            r"advisor|senior|team leader)\s+(?:please\s+)?(?:call|ring|phone|contact|email)\s+me\b",
+        ),
+        (
+            "whoever",
+            r"\b(?:pass|put|transfer|send|connect|forward)\s+me\s+(?:on\s+|through\s+)?to\s+"
+            r"whoever\b",
+        ),
+    ),
+)
+
+# Vulnerability told by its effects: learning difficulties, feeling muddled, someone
+# tracking the customer or a protective order, a partner keeping the card, a death told as
+# "gone since June" or letters the customer cannot open.
+_SHAPES += (
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "learning difficulties difficulty disability",
+            r"\b(?:i have|i've got|i've|i got|i am|i'm|im|i was diagnosed with)\s+(?:a\s+|mild\s+|"
+            r"severe\s+|some\s+)?learning\s+(?:difficulties|difficulty|disability|disabilities|"
+            r"disabled)\b",
+        ),
+        (
+            "muddled muddle foggy",
+            r"\b(?:feeling|feel|i'm|i am|im|getting|get|gets)\s+(?:really\s+|very\s+|so\s+|"
+            r"a bit\s+|quite\s+|all\s+|terribly\s+)?(?:muddled|foggy|in a muddle|befuddled)\b",
+        ),
+        (
+            "order",
+            r"\b(?:non-molestation|non molestation|restraining|protective|protection|occupation)"
+            r"\s+order\b",
+        ),
+        (
+            "find track tracking follow following stalking",
+            r"\b(?:my ex|my ex-partner|my ex-husband|my ex-wife|he|she|my partner|my husband|"
+            r"my wife)\b[^\n]{0,60}?\b(?:to\s+)?(?:find out where i (?:am|live|go|work)|"
+            r"track(?:ing)? me|follow(?:ing)? me|stalk(?:ing)? me|keep tabs on me)\b",
+        ),
+        (
+            "let keeps controls takes",
+            r"\b(?:he|she|my (?:husband|wife|partner|boyfriend|girlfriend|ex))\s+(?:doesn't|does "
+            r"not|won't|will not|never)\s+lets?\s+me\s+(?:have|use|keep|touch|get|hold)\s+(?:a|my|"
+            r"any|the|our)\s+(?:own\s+)?(?:card|money|cash|wages|salary|benefits|bank card)\b",
+            r"\b(?:he|she|my (?:husband|wife|partner|boyfriend|girlfriend))\s+(?:keeps|takes|"
+            r"controls|has)\s+(?:all\s+)?(?:of\s+)?(?:my|the)\s+(?:card|cards|bank card|money|"
+            r"wages|salary|pin|benefits)\b(?!\s+(?:for me while|safe while))",
+        ),
+        (
+            "gone",
+            # "gone since June": recent, not "since 2009" (not_current's years ago)
+            r"\b(?:she|he|my (?:wife|husband|partner|mum|dad|son|daughter))(?:'s|\s+has|\s+is)\s+"
+            r"(?:been\s+)?gone\s+since\s+(?:january|february|march|april|may|june|july|august|"
+            r"september|october|november|december|christmas|easter|the spring|the summer|the "
+            r"autumn|the winter|last (?:week|month|year|spring|summer|autumn|winter))\b",
+        ),
+        (
+            "open face",
+            r"\b(?:every|each|any)\s+(?:letter|envelope|bit of post)\b[^\n]{0,40}?\bi\s+(?:can't|"
+            r"cannot|can not)\s+(?:bring myself to\s+)?(?:open|face|read|look at)\b",
+        ),
+    ),
+)
+
+# An outside authority threatened: an MP, a councillor, a newspaper or a solicitor's letter.
+_SHAPES += (
+    _shape(
+        LEGAL,
+        0.0,
+        _words("mp councillor mep msp"),
+        r"\b(?:writ\w*|go\w*|contact\w*|complain\w*|email\w*|tak\w*)\b[^.?!\n]{0,20}?\b(?:to\s+)?"
+        r"(?:my|our|the)\s+(?:local\s+)?(?:mp|councillor|mep|msp)\b",
+    ),
+    # a solicitor's letter promised: "a solicitor's letter will be coming your way"
+    _shape(
+        LEGAL,
+        0.0,
+        _words("solicitor solicitor's solicitors lawyer"),
+        r"\b(?:a|my)\s+solicitor'?s\s+letter\s+(?:will|is going to|is coming|coming|is on its way|"
+        r"on its way)\b",
+        r"\byou(?:'ll| will)\s+(?:be\s+)?(?:getting|get|receive|receiving|hear|hearing)\s+"
+        r"(?:a letter\s+)?from\s+my\s+(?:solicitor|lawyer)s?\b",
+    ),
+)
+
+# Sarcasm read against the failure: a lone praise word closing a failure ("45 minutes to
+# tell me to check the app. genius"), opening one ("marvellous. you've closed my account"),
+# "very fair, very reasonable" after a fee, and thanks for a suggestion thrown back.
+_PRAISED = (
+    r"(?:genius|incredible|marvellous|marvelous|lovely|brilliant|fantastic|amazing|wonderful|"
+    r"superb|great|perfect|terrific|outstanding|stellar|magic|splendid|fab|smashing)"
+)
+_FAILED = (
+    r"(?:doesn't|does not|won't|can't|cannot|didn't|isn't|wasn't|not|never|still|again|"
+    r"minutes|hours|days|weeks|tell me to|told me to|closed|gone|lost|charged|blocked|"
+    r"declined|frozen|by mistake|bounced|vanish\w*|broken|crashed|dead|on hold)"
+)
+# not the customer's own slip, and not a failure put right ("it only took 5 minutes. perfect")
+_NOT_SELF = (
+    r"^(?!(?s:.*?)\b(?:myself|my fault|my bad|my own fault|silly me|i'm an idiot|worked|works|"
+    r"sorted|fixed|went through|arrived|resolved|thanks for|thank you|only took|didn't take|no "
+    r"problem|no problems|not a problem|never mind)\b)"
+)
+# A suggestion thrown back: "the bot suggests I 'check my spending'. really helpful thanks"
+# beside a failure, scare quotes or an upside-down face; not sincere thanks for a suggestion
+# that helped ("you suggested a savings pot, really helpful thanks!").
+_THROWN_BACK = (
+    r"^(?=(?s:.*?)(?:\b(?:doesn't|didn't|isn't|won't|can't|still|not|never|again|vanish\w*|gone|"
+    r"missing|lost|broken)\b|🙃|🙄|\s'[^'\n]{3,60}'))(?s:.*?)\b(?:suggest\w*|told me to|"
+    r"tells me to|says to|said to)\b[^\n]{0,80}?\b(?:really|very|so)\s+(?:helpful|useful)"
+    r"[,.!]?\s*(?:thanks|thank you|cheers|ta)?\b"
+)
+_SHAPES += (
+    *_family(
+        SARCASM,
+        0.4,
+        (
+            _PRAISED[3:-1].replace("|", " "),
+            _NOT_SELF
+            + r"(?s:.*?)\b"
+            + _FAILED
+            + r"\b[^\n]{0,80}?[.,!?]\s*"
+            + _PRAISED
+            + r"[.!]*\s*$",
+            # opening: the failure is the bank's, not the customer's own slip
+            _NOT_SELF + r"\s*(?:oh\s+|just\s+|how\s+)?" + _PRAISED + r"[.!,]+\s+(?:so\s+|now\s+|"
+            r"and\s+)?(?:you've|you have|you|your|they've|they|the bank|the app|the bot|my "
+            r"(?:account|card|payment|money|wages|savings|salary))\b[^\n]{0,80}?\b(?:closed|"
+            r"blocked|frozen|froze|declined|charged|lost|gone|cancelled|bounced|by mistake|broken|"
+            r"crashed|doesn't|won't|didn't|isn't|wasn't|still|again|vanish\w*)\b",
+        ),
+        (
+            "fair reasonable generous",
+            r"\bvery\s+(?:fair|reasonable|generous|kind|helpful)[,.]?\s+(?:and\s+)?very\s+(?:fair|"
+            r"reasonable|generous|kind|helpful)\b",
+        ),
+        (
+            "helpful useful",
+            _THROWN_BACK,
+        ),
+    ),
+    # the suggestion thrown back is the failure itself: the bot's answer did not help
+    _shape(NO_HELP, 0.0, _words("helpful useful"), _THROWN_BACK),
+)
+
 
 @functools.cache
 def _required() -> dict[int, tuple[tuple[str, ...], _Clauses, tuple[_Clauses, ...]]]:
