@@ -13,6 +13,14 @@ timing, so the routing state carries their analysis (``RoutingState.carry``).
   ``clear_data_caches``), as when another action server handled the earlier turns;
 * *no carry*: the same turn from a state without the carried analysis (the engine before
   issue 16, or a state from another rule set): the whole conversation is analysed.
+* *heap frozen or not* (``bench_carry_gc``): 20,000 warm turns at turn 5 (one handoff in ten)
+  with the heap as set-up left it, then frozen as ``handoff.warm_up`` freezes it at the action
+  server's start (``gc.collect(); gc.freeze()``, undone afterwards). Python's full collections
+  come every few thousand turns, so the medians hardly differ: each records the full
+  collections during its rounds and their CPU time per turn (``gc.callbacks``), and the
+  objects such a collection walks at the end (the deterministic part); the report divides
+  frozen by unfrozen. Own order (unfrozen
+  first), each from empty data caches; ``benchmarks/gc_freeze_ab.py`` is the interleaved A/B.
 
 VADER alone on a new message of the same kind (``bench_carry_vader``) is this file's unit,
 timed in the same run, so every ratio here is of two benchmarks from one run. Each
@@ -29,6 +37,7 @@ benchmarks/bench_incremental.py --benchmark-disable``.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import os
@@ -194,4 +203,67 @@ def bench_carry_turn(  # noqa: PLR0917  (pytest passes fixtures and parameters b
         load_average_after=round(os.getloadavg()[0], 2),
         seconds=round(time.perf_counter() - started, 1),
         state_bytes=len(json.dumps(slot, separators=(",", ":"))),
+    )
+
+
+class _FullCollections:
+    """Full (generation 2) collections while installed: how many and their CPU seconds."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.cpu = 0.0
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, Any]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._started = time.thread_time()
+        else:
+            self.count += 1
+            self.cpu += time.thread_time() - self._started
+
+
+@pytest.mark.parametrize("heap", ["unfrozen", "frozen"])
+def bench_carry_gc(
+    benchmark: Any,
+    router: Router,
+    priors: dict[int, tuple[list[dict[str, Any]], RoutingState]],
+    heap: str,
+) -> None:
+    benchmark.group = "carried state"
+    benchmark.extra_info.update(kind="carry_gc", heap=heap, **_conditions())
+    prior = priors[5]
+    rounds = 20000
+    messages = iter(
+        (HANDOFF_MESSAGE if i % 10 == 9 else BOT_MESSAGE).format(n=next(_counter))
+        for i in range(rounds + 100)
+    )
+
+    def setup() -> tuple[tuple[Router, Conversation], dict[str, Any]]:
+        return (router, conversation_at(prior, next(messages), carried=True)), {}
+
+    clear_data_caches()
+    gc.collect()
+    if heap == "frozen":
+        gc.freeze()  # what handoff.warm_up does once per process (its flag would stop a 2nd)
+    collections = _FullCollections()
+    gc.callbacks.append(collections)
+    started = time.perf_counter()
+    try:
+        benchmark.pedantic(action_turn, setup=setup, rounds=rounds, warmup_rounds=20)
+    finally:
+        gc.callbacks.remove(collections)
+        walked = sum(len(gc.get_objects(generation)) for generation in range(3))
+        frozen = gc.get_freeze_count()
+        gc.unfreeze()
+    stats = getattr(benchmark.stats, "stats", None)
+    benchmark.extra_info.update(
+        load_average_after=round(os.getloadavg()[0], 2),
+        seconds=round(time.perf_counter() - started, 1),
+        full_collections=collections.count,
+        full_collection_cpu_us_per_turn=round(collections.cpu / rounds * 1e6, 2),
+        objects_walked_at_end=walked,
+        frozen_objects=frozen,
+        mean_s=stats.mean if stats is not None else None,
     )

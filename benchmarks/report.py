@@ -1003,7 +1003,11 @@ def render(raw: dict[str, Any], benches: list[Bench]) -> str:
         "- **carried state**: `bench_incremental.py` (its docstring has the set-up): one "
         "turn at the customer's 5th and 50th message, warm and cold, a bot turn and a "
         "handoff turn, with the earlier turns' analysis carried in the routing state and, "
-        "for comparison, without it; VADER alone in the same run as their unit.",
+        "for comparison, without it; VADER alone in the same run as their unit. "
+        "`bench_carry_gc`: 20,000 warm turns at turn 5 with the heap as set-up left it and "
+        "then frozen as `handoff.warm_up` freezes it at the action server's start, with the "
+        "full garbage collections during the rounds (`gc.callbacks`) and the objects such a "
+        "collection walks.",
         "",
         "- **outcomes report**: `bench_report.py` (its docstring has the set-up): "
         "`load_dataset` + `compute_kpis` + `render_report`, what `handoff report` does, over "
@@ -1091,7 +1095,34 @@ def carried_state(benches: list[Bench]) -> list[str]:
             "and its models, and the state's signature; the goals (≤ 2.5× and ≤ 4× VADER) need "
             "that analysis itself made cheaper, which the carried state cannot do.",
         ]
-    return out
+    return [*out, *frozen_heap(benches)]
+
+
+def frozen_heap(benches: list[Bench]) -> list[str]:
+    """bench_carry_gc: the same warm turns with the heap frozen after set-up or not."""
+    unfrozen = find(benches, kind="carry_gc", heap="unfrozen")
+    frozen = find(benches, kind="carry_gc", heap="frozen")
+    if unfrozen is None or frozen is None:
+        return []
+    a, b = unfrozen.info, frozen.info
+    means = ""
+    if isinstance(a.get("mean_s"), float) and isinstance(b.get("mean_s"), float):
+        means = (
+            f" Mean turn {fmt_time(a['mean_s'])} → {fmt_time(b['mean_s'])} "
+            f"({b['mean_s'] / a['mean_s']:.2f}×), median {fmt_time(unfrozen.median)} → "
+            f"{fmt_time(frozen.median)}."
+        )
+    return [
+        "",
+        f"Heap frozen after set-up (`bench_carry_gc`, {unfrozen.rounds:,} warm turns at turn 5 "
+        "per arm, one handoff in ten, unfrozen first, each from empty data caches): a full "
+        f"garbage collection walks {a.get('objects_walked_at_end', 0):,} objects at the end "
+        f"unfrozen and {b.get('objects_walked_at_end', 0):,} frozen "
+        f"({b.get('frozen_objects', 0):,} frozen); full collections during the rounds "
+        f"{a.get('full_collections')} → {b.get('full_collections')}, their CPU per turn "
+        f"{a.get('full_collection_cpu_us_per_turn')} → "
+        f"{b.get('full_collection_cpu_us_per_turn')} µs.{means}",
+    ]
 
 
 TURN_PARTS = (

@@ -9,6 +9,8 @@
 
 Importing the package is cheap: the engine (pydantic models, networkx, VADER, spaCy) loads
 on first use of a name below, so a bot that only imports ``handoff`` pays nothing.
+A long-running process calls ``handoff.warm_up(router)`` once it has built its router:
+the first customer waits for nothing, and the collector stops walking what it keeps.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
         TextAnalysis,
         Turn,
     )
-    from handoff.router import Router
+    from handoff.router import Router, warm_up
     from handoff.signals import analyze_text, redact
 
 __version__ = "0.1.0"
@@ -58,6 +60,7 @@ _EXPORTS: dict[str, str] = {
     "Turn": "handoff.models",
     "analyze_text": "handoff.signals",
     "redact": "handoff.signals",
+    "warm_up": "handoff.router",
 }
 
 __all__ = [
@@ -82,6 +85,7 @@ __all__ = [
     "__version__",
     "analyze_text",
     "redact",
+    "warm_up",
 ]
 
 

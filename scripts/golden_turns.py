@@ -12,7 +12,9 @@ the escalation explanation. Run it before and after a change and compare::
     cmp /tmp/before.jsonl /tmp/after.jsonl
 
 ``--cold`` clears every per-process data cache before each turn (as when another server
-handled the earlier turns). The last line printed is the count and SHA-256 of the output.
+handled the earlier turns). ``--freeze`` first runs ``handoff.warm_up(router)`` as the
+action server does at start-up (one warm-up turn, then ``gc.freeze()``): its output must be
+the same bytes as without it. The last line printed is the count and SHA-256 of the output.
 It runs with PYTHONHASHSEED=0 (it restarts itself so): lists built from sets follow string
 hashing.
 """
@@ -41,7 +43,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_turn import clear_data_caches  # noqa: E402
 
-from handoff import Router  # noqa: E402
+from handoff import Router, warm_up  # noqa: E402
 from handoff.evaluation import load_eval_set, load_parses, transcript  # noqa: E402
 from handoff.models.conversation import RoutingState  # noqa: E402
 from handoff.signals import escalation  # noqa: E402
@@ -57,9 +59,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--cold", action="store_true")
+    parser.add_argument("--freeze", action="store_true")
     args = parser.parse_args()
     clear = clear_data_caches if args.cold else None
     router = Router.from_path(ROOT / "rules" / "banking.yaml", pseudonym_key=b"golden")
+    if args.freeze:
+        warm_up(router)
     digest = hashlib.sha256()
     count = 0
     with args.out.open("w", encoding="utf-8") as out:

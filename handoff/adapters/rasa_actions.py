@@ -50,6 +50,9 @@ rotation), never from the command line; logs say whether a secret is set, never 
                                   process; ``off``: only write the outbox (run ``python -m
                                   handoff.delivery`` elsewhere)
 ``HANDOFF_TIMINGS_PATH``          append one JSON line per routed turn: lane, rules version, seconds
+``HANDOFF_GC_FREEZE``             ``0``: do not freeze the heap after the start-up warm-up
+                                  (default: frozen once, see ``handoff.warm_up``; full
+                                  garbage collections then skip what start-up built)
 ``HANDOFF_DEV_NO_AUTH``           ``1``: start without action token / state secret. For a
                                   developer's laptop only; logged as an error at start-up
 ``HANDOFF_DEV_NO_DELIVERY``       ``1``: start without a webhook or JSON-lines sink (payloads
@@ -78,7 +81,7 @@ from handoff.adapters.rasa import ActionHandoffRoute, Runtime, TurnResult, conve
 from handoff.history import HistorySource, InMemoryHistory
 from handoff.models.decision import Decision
 from handoff.models.payload import ContextPayload
-from handoff.router import Router
+from handoff.router import Router, warm_up
 
 if TYPE_CHECKING:
     from handoff.delivery import DeliveryAttempt
@@ -203,6 +206,7 @@ class Settings:
     rules_poll_seconds: float = 1.0
     dev_no_auth: bool = False
     dev_no_delivery: bool = False
+    gc_freeze: bool = True
     env: Mapping[str, str] = field(default_factory=dict, repr=False)
 
 
@@ -251,6 +255,7 @@ def settings_from_env(env: Mapping[str, str] | None = None, *, strict: bool = Tr
         rules_poll_seconds=_seconds(env, "HANDOFF_RULES_POLL_SECONDS", 1.0, 0.05, 3600.0),
         dev_no_auth=env.get("HANDOFF_DEV_NO_AUTH") == "1",
         dev_no_delivery=env.get("HANDOFF_DEV_NO_DELIVERY") == "1",
+        gc_freeze=env.get("HANDOFF_GC_FREEZE", "").strip() != "0",
         env=env,
     )
     if settings.port > 65535:
@@ -491,14 +496,17 @@ def _add_delivery(
 @functools.cache
 def runtime_from_env() -> Runtime:
     """The runtime for ``ActionHandoffRoute`` when served by plain rasa-sdk (built once, on
-    the first turn). That server has no authentication and no body limits: serve with
+    the first turn, then warmed up and the heap frozen as ``handoff-actions`` does at
+    start-up). That server has no authentication and no body limits: serve with
     ``handoff-actions`` instead (DEPLOYING.md)."""
     log.warning(
         "handoff.adapters.rasa_actions is served without handoff-actions: no authentication, "
         "no body limits; use `handoff-actions` (python -m handoff.adapters.server)"
     )
     settings = settings_from_env(strict=False)
-    return build_runtime(settings, strict=False)
+    runtime = build_runtime(settings, strict=False)
+    warm_up(runtime.router, freeze=settings.gc_freeze)
+    return runtime
 
 
 def _timings_writer(path: Path, secret: bytes | None) -> Callable[[TurnResult], None]:

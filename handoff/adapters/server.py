@@ -31,7 +31,6 @@ why not Sanic's workers, and what the processes must share).
 from __future__ import annotations
 
 import asyncio
-import gc
 import hmac
 import json
 import logging
@@ -67,6 +66,7 @@ except ImportError as error:  # pragma: no cover  (exercised only without the ex
 from handoff.adapters.rasa import ActionHandoffRoute, Runtime, TurnResult
 from handoff.adapters.rasa_actions import ConfigError, Settings, build_runtime, settings_from_env
 from handoff.errors import StorageUnavailable
+from handoff.router import warm_up
 
 if TYPE_CHECKING:
     from handoff.delivery import Backlog, DeliveryAttempt
@@ -625,11 +625,8 @@ def create_app(
     return app
 
 
-def _warm_up(runtime: Runtime) -> None:
-    """Load spaCy and VADER now, so the first customer does not wait ~1 s for them."""
-    from handoff.signals import analyze_text  # noqa: PLC0415
-
-    analyze_text("warming up the analyser, thanks!")
+def _check_ready(runtime: Runtime) -> None:
+    """Say at start-up when payloads cannot be stored (the server starts anyway)."""
     if runtime.ready is not None:
         try:
             runtime.ready()
@@ -652,13 +649,14 @@ def serve(settings: Settings) -> None:
     metrics.rules_from_file(runtime.router)
     if runtime.backlog is not None:
         metrics.watch_backlog(runtime.backlog)
-    _warm_up(runtime)
+    _check_ready(runtime)
     app = create_app(settings, runtime, metrics)
-    # What start-up built (spaCy's vocabulary, the lexicons, the learned weights, the rules)
-    # lives as long as the process. Frozen, a full garbage collection no longer walks it:
-    # unfrozen, each full collection took ~60 ms in a loaded server and set the p99 latency.
-    gc.collect()
-    gc.freeze()
+    # Load spaCy and VADER and route one calm turn now, so the first customer does not wait
+    # ~1 s for them. Then what start-up built (spaCy's vocabulary, the lexicons, the learned
+    # weights, the rules, the app) lives as long as the process: frozen, a full garbage
+    # collection no longer walks it. Unfrozen, each full collection took ~60 ms in a loaded
+    # server and set the p99 latency (benchmarks/README.md). HANDOFF_GC_FREEZE=0 opts out.
+    warm_up(runtime.router, freeze=settings.gc_freeze)
     log.info("handoff action server on http://%s:%s", settings.host, settings.port)
     if settings.host not in ("127.0.0.1", "::1", "localhost"):
         log.warning("HANDOFF_HOST=%s: keep this port off the public internet", settings.host)
