@@ -198,6 +198,12 @@ ENGLISH_NEGATED_BEFORE = frozenset(
         "am i talking to an",
         "am i chatting with a",
         "r u a",
+        # round 15: the other half of the question ("are you a bot or a real person?", Pidgin
+        # "una be robot or real person?")
+        "bot or",
+        "bot or a",
+        "robot or",
+        "robot or a",
         # a hypothetical: "what number do I call if I ever need to speak to someone?"
         "if i ever need to",
         "if i ever have to",
@@ -6172,7 +6178,19 @@ NIGERIAN_PIDGIN = Language(
             *_c(("dem scam", "dem don scam", "dem do 419 for"), _PCM_WHO_SCAMMED),
         ),
     },
-    negated_before=frozenset({"no", "i no", "no need", "no need to", "i no need"}),
+    negated_before=frozenset(
+        {
+            "no",
+            "i no",
+            "no need",
+            "no need to",
+            "i no need",
+            "una be",
+            "you be",
+            "robot or",
+            "bot or",
+        }
+    ),
     markers=frozenset(
         {"abeg", "dey", "wetin", "una", "wahala", "sef", "oya", "comot", "don", "dem", "dis"}
     ),
@@ -6580,16 +6598,10 @@ _HI_REPEATED_LATIN = (
     "teesri dafa",
     "tisri dafa",
     "teesri martaba",
-    "teen dafa",
-    "teen baar",
-    "teen bar",
-    "kitni dafa",
-    "kitni baar",
     "sab try kar liya",
     "sab kuch try kar liya",
     "sab kuch try kiya",
     "sab try kiya",
-    "kai din se",
     "teen din se",
     "do din se",
     "char din se",
