@@ -182,7 +182,35 @@ SOMEONE_ELSES_SCAM = [
     ("pcm", "my cousin don fall for scam for another bank"),
     ("yue", "ngo pang jau bei jan ngak zo chin"),
     ("ak", "me adamfo wɔadaadaa no"),
+    ("lv", "mana vecmāmiņa tika apkrāpta pa telefonu"),
+    ("sk", "moja babka bola oklamaná, čo má robiť?"),
+    ("ne", "मेरो साथी ठगियो, के गर्ने?"),
+    ("yo", "wọ́n lu ìyá mi ní jìbìtì"),
+    ("si", "mage amma rawatuna"),
+    ("ml", "ente suhruthu pattikkappettu"),
+    ("ta", "என் நண்பர் ஏமாற்றப்பட்டார்"),
+    ("so", "saaxiibkay waa la khiyaameeyay"),
+    ("bg", "баба ми беше измамена по телефона"),
+    ("cy", "mae fy nain wedi cael ei thwyllo"),
+    ("fa", "مادرم کلاهبرداری شد"),
+    ("ps", "زما مور غولول شوې"),
+    ("ckb", "دایکم فێڵی لێکرا"),
+    ("kmr", "diya min hat xapandin"),
+    ("sq", "nëna ime u mashtrua"),
+    ("ti", "ኣደይ ተታሊላ"),
+    ("am", "እናቴ ተታለለች"),
+    ("el", "η γιαγιά μου έπεσε θύμα απάτης"),
+    ("hu", "a nagymamámat átverték telefonon"),
+    ("bn", "আমার মা প্রতারিত হয়েছে"),
+    ("gu", "mara pappa sathe chetarpindi thai"),
+    ("so", "hooyaday ayaa la dhagray"),
+    ("lt", "apgavo mano močiutę"),
 ]
+
+
+def test_every_table_has_a_third_party_example() -> None:
+    tested = {code for code, _ in SOMEONE_ELSES_SCAM}
+    assert {lang.code for lang in LANGUAGES} <= tested
 
 
 @pytest.mark.parametrize(("language", "text"), SOMEONE_ELSES_SCAM)
