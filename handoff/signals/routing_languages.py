@@ -78,6 +78,15 @@ message that shows it or holds a longer phrase of it
 (:func:`handoff.signals.routing_lexicon.shows_language`). A language that lists neither
 keeps its one-word phrases unguarded.
 
+Round 15 (the eleventh held-out set's diagnosis, principle 2: by stem and by kind, not fixed
+phrases). A phrase word ending with "~" is a stem: its head matches any ending ("z
+konsultant~" finds "z konsultantem", "z konsultantką"; handoff.signals.text), so a noun's case
+forms are one entry, used inside phrases of two words or more. Every table lists
+``third_party`` (someone else's scam: "mio cugino è stato truffato"), repeated asking is also
+told by effort or time ("próbowałem wszystkiego", "trzeci dzień bez dostępu"), and Nigerian
+Pidgin, Twi (Akan) and romanised Cantonese have tables (see the round 15 sections at the end;
+tests/test_routing_languages_round15.py).
+
 Review status: every phrase was written for this project from common customer-service chat
 phrasings by a NON-NATIVE author (no native speaker has checked them yet); they are a starting
 point for review by native-speaking colleagues, not a finished translation, and Tamil and
