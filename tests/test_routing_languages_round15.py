@@ -246,6 +246,10 @@ NEW_TABLES: dict[str, dict[str, list[str]]] = {
             "I wan talk to una staff abeg",
             "make una call me",
             "connect me to customer care",
+            "abeg connect me with una manager",
+            "make person call me abeg",
+            "I wan yarn with real person, no be bot",
+            "una fit call me?",
         ],
         "fraud": ["dem don hack my account", "dem thief my card for bus"],
         "fraud_report": ["No be me send am", "money comot wey I no send", "person use my card"],
@@ -264,7 +268,16 @@ NEW_TABLES: dict[str, dict[str, list[str]]] = {
         THIRD_PARTY: ["my aunty don fall for scam", "dem scam my cousin"],
     },
     "ak": {
-        HUMAN: ["mepɛ sɛ me ne onipa bi kasa", "mepe se me ne obi kasa", "ma obi mfrɛ me"],
+        HUMAN: [
+            "mepɛ sɛ me ne onipa bi kasa",
+            "mepe se me ne obi kasa",
+            "ma obi mfrɛ me",
+            "mesrɛ wo frɛ me",
+            "me ne adwumayɛfo bi kasa",
+            "mene onipa kasa",
+            "obi mfre me, mesre wo",
+            "mepɛ onipa ankasa",
+        ],
         "fraud": ["wɔawia me card"],
         "fraud_report": ["ɛnyɛ me na metuaa", "obi de me card ayɛ adeɛ"],
         "scam": ["wɔadaadaa me", "mede code no maa wɔn"],
@@ -282,7 +295,16 @@ NEW_TABLES: dict[str, dict[str, list[str]]] = {
         THIRD_PARTY: ["me nua wɔadaadaa no"],
     },
     "yue": {
-        HUMAN: ["m goi, ngo seung tung jan king gai", "ngo jiu wan jan gung", "da din wa bei ngo"],
+        HUMAN: [
+            "m goi, ngo seung tung jan king gai",
+            "ngo jiu wan jan gung",
+            "da din wa bei ngo",
+            "ngo seung wan go jan",
+            "zyun jan gung m goi",
+            "tong jan kong gai",
+            "fan din bei ngo",
+            "ngo jiu tung jan king",
+        ],
         "fraud": ["ngo zoeng kaat bei jan dou zo"],
         "fraud_report": ["ni bat m hai ngo bei ge", "jau jan yung zo ngo zoeng kaat"],
         "scam": ["ngo bei jan ngak zo chin", "ngo bei zo go code keoi"],
@@ -299,6 +321,47 @@ NEW_TABLES: dict[str, dict[str, list[str]]] = {
         "howto": ["dim fong zi bei jan pin?"],
         THIRD_PARTY: ["ngo a ma bei jan pin zo"],
     },
+}
+# The shape of tests/test_routing_cues_multilingual.py's CASES, which runs its per-language
+# tests (requests, the other kinds, negated requests, calm questions firing no cue) over them.
+ROUND15_CASES: dict[str, dict[str, list[str]]] = {
+    code: {
+        **{kind: texts for kind, texts in kinds.items() if kind not in ("praise",)},
+        "negated": negated,
+        "calm": calm,
+    }
+    for (code, kinds), negated, calm in zip(
+        NEW_TABLES.items(),
+        (
+            ["I no wan talk to person, I go use the app", "una be robot or real person?"],
+            ["wo yɛ robot anaa onipa?"],
+            ["m sai tung jan king gai, do je"],
+        ),
+        (
+            [
+                "abeg how I go change my address?",
+                "wetin be the interest rate?",
+                "when my new card go reach?",
+                "how I fit open savings account?",
+                "thank you, e don work",
+            ],
+            [
+                "mepɛ sɛ mehu me account balance",
+                "meda wo ase",
+                "ɛberɛ bɛn na me card foforo no bɛba?",
+                "mɛyɛ dɛn asesa me address?",
+                "akwaaba",
+            ],
+            [
+                "m goi, ngo seung zi dou dim gaai dei zi",
+                "do je saai",
+                "ngo ge san kaat gei si dou?",
+                "lei sik hai gei do?",
+                "dim hoi jat go cyu cuk wu hau?",
+            ],
+        ),
+        strict=True,
+    )
 }
 NEW_TABLE_CASES = [
     (code, kind, text)
