@@ -413,3 +413,10 @@ def test_new_tables_calm_messages_fire_no_cue(language: str, text: str) -> None:
         text,
         kinds,
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["kaip atpažinti tokius sukčius?", "kaip apsisaugoti nuo sukčių internete?"]
+)
+def test_lithuanian_question_about_scams_as_a_topic_is_howto(text: str) -> None:
+    assert "howto" in _kinds(text), (text, analyze_text(text).cues)

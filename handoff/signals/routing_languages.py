@@ -7231,6 +7231,8 @@ _ROUND15: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "lt": {
+        # a question about scams as a topic ("how do I recognise such scammers?")
+        HOWTO: ("kaip atpažinti", "kaip apsisaugoti nuo", "kaip atpažinti sukčius"),
         HUMAN: _c(
             (
                 "kalbėti su",
