@@ -15,6 +15,7 @@ from handoff.signals.routing_languages import LANGUAGES
 from handoff.signals.routing_lexicon import fold, unspaced_cues
 from handoff.signals.text import analyze_text
 from tests.test_routing_languages_round14a import ROUND14A_CASES
+from tests.test_routing_languages_round15 import ROUND15_CASES
 
 HUMAN = "human_demand"
 
@@ -1032,6 +1033,7 @@ CASES: dict[str, dict[str, list[str]]] = {
 
 # round 14: each batch of languages keeps its cases beside its own tests
 CASES.update(ROUND14A_CASES)
+CASES.update(ROUND15_CASES)
 
 _KINDS = (
     "fraud",

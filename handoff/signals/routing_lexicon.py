@@ -1364,8 +1364,10 @@ _SHORT_WORD = 7
 
 
 def _is_short_word(phrase: str) -> bool:
+    """A one-word phrase of up to _SHORT_WORD letters, or (round 15) a one-word stem
+    ("człowiek~"), whose endings make it a word of any length."""
     words = fold(phrase).split()
-    return len(words) == 1 and len(words[0]) <= _SHORT_WORD
+    return len(words) == 1 and (len(words[0]) <= _SHORT_WORD or words[0].endswith("~"))
 
 
 def _language_groups(language: Language) -> tuple[CueGroup, ...]:

@@ -26,6 +26,7 @@ import re
 import sys
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from itertools import product
 from typing import TYPE_CHECKING, Any
 
 from handoff.models._base import built
@@ -219,6 +220,10 @@ class _Pipeline:
     # the same (match id, start, end) as the matcher without building a Doc (which cost a
     # message that may match about a tenth of its analysis).
     trie: dict[str, Any]
+    # round 15: the heads of the phrases' stem words ("człowiek~": a word that starts with the
+    # head, in any case ending), longest first, or None when no phrase has one. A message word
+    # that no phrase lists whole becomes "head~" (see _known).
+    stems: re.Pattern[str] | None = None
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
@@ -230,6 +235,19 @@ def _tokens(text: str) -> list[re.Match[str]]:
 def _words(text: str) -> list[str]:
     """The lower-cased tokens of a phrase, as the matcher compares them."""
     return [t.group().lower() for t in _tokens(text)]
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """A phrase's words as :func:`_words` gives them, a stem's "~" kept on its word: "z
+    człowiek~" is ["z", "człowiek~"] (round 15: a head that matches any ending)."""
+    words: list[str] = []
+    for token in _tokens(phrase):
+        text = token.group().lower()
+        if text == STEM and words and words[-1][:1].isalpha() and len(words[-1]) >= _MIN_HEAD:
+            words[-1] += STEM
+        else:
+            words.append(text)
+    return words
 
 
 def _canonical(word: str) -> str:
@@ -258,22 +276,40 @@ def _pipeline() -> _Pipeline:
     following: dict[str, set[str]] = {}
     single: set[str] = set()
     trie: dict[str, Any] = {}
-    for index, group in enumerate((*PHRASE_GROUPS, *ROUTING_GROUPS)):
+    every = (*PHRASE_GROUPS, *ROUTING_GROUPS)
+    # round 15: a stem word ("człowiek~") stands for any word that starts with its head; the
+    # words other phrases list whole are found whole (known) before any stem is tried, so a
+    # stem phrase also gets a variant with each such word in the stem's place.
+    whole = {
+        _canonical(w)
+        for group in every
+        for phrase in group.phrases
+        for w in _phrase_words(phrase)
+        if not w.endswith(STEM)
+    }
+    heads: set[str] = set()
+    for index, group in enumerate(every):
         key = f"{group.kind}#{index}"
         # Phrases are matched folded (accents, case and script variants removed), so that a
         # message typed with some accents and not others ("połącz mnie z czlowiekiem")
         # matches as well as one typed with all or none.
         patterns = []
         for phrase in group.phrases:
-            words = _words(phrase)
-            folded = [_canonical(w) for w in words]
-            known.update(zip(words, folded, strict=True))
-            known.update((f, f) for f in folded)
-            if len(folded) == 1:
-                single.add(folded[0])
-            elif folded:
-                following.setdefault(folded[0], set()).add(folded[1])
-            patterns.append(Doc(vocab, words=folded))
+            words = _phrase_words(phrase)
+            plain = [w for w in words if not w.endswith(STEM)]
+            known.update((w, _canonical(w)) for w in plain)
+            known.update((_canonical(w), _canonical(w)) for w in plain)
+            if len(plain) < len(words):
+                variants = _stem_variants([_canonical(w) for w in words], whole)
+                heads.update(fold(w)[:-1] for w in words if w.endswith(STEM))
+            else:
+                variants = [[_canonical(w) for w in words]]
+            for folded in variants:
+                if len(folded) == 1:
+                    single.add(folded[0])
+                elif folded:
+                    following.setdefault(folded[0], set()).add(folded[1])
+                patterns.append(Doc(vocab, words=folded))
         matcher.add(key, patterns)
         match_id = vocab.strings[key]
         for pattern in patterns:
@@ -310,7 +346,28 @@ def _pipeline() -> _Pipeline:
         },
         doc=Doc,
         trie=trie,
+        stems=re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+        if heads
+        else None,
     )
+
+
+# round 15: a phrase word ending with this is a stem, its head (of _MIN_HEAD letters or more)
+# matching any ending
+STEM = "~"
+_MIN_HEAD = 3
+
+
+def _stem_variants(folded: list[str], whole: set[str]) -> list[list[str]]:
+    """A stem phrase's folded words, and a copy of them for every word listed whole elsewhere
+    that a stem's head begins (that word is found whole in a message, never as the stem)."""
+    options = [
+        [word, *sorted(w for w in whole if w.startswith(word[:-1]))]
+        if word.endswith(STEM)
+        else [word]
+        for word in folded
+    ]
+    return [list(words) for words in product(*options)]
 
 
 # The key of a trie node's match ids: no token is empty, so no word can collide with it.
@@ -397,7 +454,7 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     pipe = _pipeline()
     raw: list[_RawCue] = []
     known = pipe.known
-    words = [_known(known, w) for w in lowered]
+    words = [_known(known, w, pipe.stems) for w in lowered]
     if _may_match(pipe.starts, words):
         negated_spans: list[tuple[str, int, int]] = []
         matches = _phrase_matches(pipe.trie, words)
@@ -457,20 +514,28 @@ def _may_match(starts: dict[str, frozenset[str] | None], words: list[str]) -> bo
     return False
 
 
-def _known(known: dict[str, str], word: str) -> str:
+def _known(known: dict[str, str], word: str, stems: re.Pattern[str] | None = None) -> str:
     """The phrase word ``word`` stands for, or _OTHER; an accented word not in any phrase is
-    tried without its accents (the phrases' folded variants are known)."""
+    tried without its accents (the phrases' folded variants are known), then (round 15)
+    against the phrases' stems: "człowiekiem" is "czlowiek~" when a phrase has that stem."""
     found = known.get(word)
     if found is not None:
         return found
     if word.isascii():
-        return _OTHER
-    folded = _fold_word(word) if len(word) <= _FOLD_CACHE_WORD_CHARS else fold(word)
-    found = known.get(folded)
-    if found is None and len(folded) > _MIN_CLITIC_WORD and folded[0] in _ARABIC_CONJUNCTIONS:
-        # Arabic writes "and"/"so" joined to the next word: "وأريد" is "و" + "أريد".
-        found = known.get(folded[1:])
-    return _OTHER if found is None else found
+        folded = word
+    else:
+        folded = _fold_word(word) if len(word) <= _FOLD_CACHE_WORD_CHARS else fold(word)
+        found = known.get(folded)
+        if found is None and len(folded) > _MIN_CLITIC_WORD and folded[0] in _ARABIC_CONJUNCTIONS:
+            # Arabic writes "and"/"so" joined to the next word: "وأريد" is "و" + "أريد".
+            found = known.get(folded[1:])
+        if found is not None:
+            return found
+    if stems is not None:
+        head = stems.match(folded)
+        if head is not None:
+            return head.group() + STEM
+    return _OTHER
 
 
 _ARABIC_CONJUNCTIONS = frozenset("وف")
