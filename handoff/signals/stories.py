@@ -23,8 +23,8 @@ Concepts (per language, a few words each; a word ending in ``*`` is a stem):
 * ``paid`` (a deposit, paid upfront) or ``seller`` (seller, landlord) with ``vanished`` (does
   not answer, blocked me, the advert was deleted): a purchase scam (cue ``scam``);
 * hardship (cue ``vulnerability``): ``illness`` (diagnosed, a serious illness); ``cant_pay``
-  with ``cant_work`` or ``illness``; ``partner`` with ``control`` (takes my salary, controls my
-  money, won't let me into my account).
+  with ``cant_work`` (can't work, lost the job, nothing left for food); ``partner`` with
+  ``control`` (takes my salary, controls my money, won't let me into my account).
 
 Calm stays calm: a message with a question about scams as a topic (``howto``: "how do I
 recognise", "what should I do if") or someone else's story (``third_party``: a friend, a
@@ -169,6 +169,9 @@ _POLISH = _Story(
         ),
         "someone": _s("ktoś"),
         "took": _s(
+            "wziął",
+            "wzięli",
+            "zrobił przelew",
             "wypłacił",
             "wypłaciła",
             "wypłacono",
@@ -358,8 +361,19 @@ _ROMANIAN = _Story(
 )
 
 _HINDUSTANI_LATIN = {
-    "authority": _s("bank se", "bank say", "police", "polis", "security department", "courier"),
+    "authority": _s(
+        "hmrc",
+        "bank ke naam",
+        "bank se",
+        "bank say",
+        "police",
+        "polis",
+        "security department",
+        "courier",
+    ),
     "claim": _s(
+        "se bol raha",
+        "ke naam se",
         "bol raha tha",
         "bola ke",
         "bola ki",
@@ -372,6 +386,9 @@ _HINDUSTANI_LATIN = {
         "banke",
     ),
     "step": _s(
+        "bhej diye",
+        "bhej diya",
+        "maine de diya",
         "code de diya",
         "code bata diya",
         "otp de diya",
@@ -386,6 +403,11 @@ _HINDUSTANI_LATIN = {
         "transfer kar diya",
     ),
     "instruction": _s(
+        "otp maang*",
+        "code maang*",
+        "otp mang*",
+        "paise bhejo",
+        "paisay bhejo",
         "code mang",
         "otp mang",
         "otp maang",
@@ -455,8 +477,16 @@ _URDU = _Story(
         "seller": _s("بیچنے والا", "مالک مکان"),
         "vanished": _s("فون نہیں اٹھا", "جواب نہیں", "بلاک کر دیا"),
         "illness": _s("بیماری", "کینسر"),
-        "cant_pay": _s("ادا نہیں کر سکتا", "ادا نہیں کر سکتی", "قسط نہیں"),
-        "cant_work": _s("نوکری چلی گئی", "کام نہیں کر سکتا", "کام نہیں کر سکتی"),
+        "cant_pay": _s(
+            "دینے کے پیسے نہیں", "کرایہ نہیں", "ادا نہیں کر سکتا", "ادا نہیں کر سکتی", "قسط نہیں"
+        ),
+        "cant_work": _s(
+            "کھانا بھی نہیں",
+            "کھانے کے پیسے نہیں",
+            "نوکری چلی گئی",
+            "کام نہیں کر سکتا",
+            "کام نہیں کر سکتی",
+        ),
         "partner": _s("شوہر"),
         "control": _s("لے لیتا", "نہیں دیتا"),
         "family": _s("بیٹی", "بیٹا", "امی", "ابو"),
@@ -568,6 +598,7 @@ _PORTUGUESE = _Story(
             "alegando ser",
         ),
         "step": _s(
+            "mandei",
             "passei o código",
             "dei o código",
             "li o código",
@@ -600,6 +631,8 @@ _PORTUGUESE = _Story(
             "tiraram da minha conta",
         ),
         "not_me": _s(
+            "não era ela",
+            "não era ele",
             "não fui eu",
             "nunca comprei",
             "não comprei nada",
@@ -727,7 +760,16 @@ _SPANISH = _Story(
             "no autoricé",
         ),
         "someone": _s("alguien"),
-        "took": _s("sacó", "retiró", "usó mi tarjeta", "compró con mi", "robó", "clonaron"),
+        "took": _s(
+            "ha sacado",
+            "han sacado",
+            "sacó",
+            "retiró",
+            "usó mi tarjeta",
+            "compró con mi",
+            "robó",
+            "clonaron",
+        ),
         "money": _s("dinero", "tarjeta", "cuenta"),
         "paid": _s("fianza", "por adelantado", "anticipo"),
         "seller": _s("vendedor*", "casero", "arrendador", "anunciante"),
@@ -969,7 +1011,9 @@ _LITHUANIAN = _Story(
             "neautorizavau",
         ),
         "someone": _s("kažkas"),
-        "took": _s("nuėmė", "išėmė", "panaudojo mano kortelę", "pavogė", "nusipirko"),
+        "took": _s(
+            "mokėjo", "sumokėjo", "nuėmė", "išėmė", "panaudojo mano kortelę", "pavogė", "nusipirko"
+        ),
         "money": _s("pinig*", "kortel*", "sąskait*"),
         "paid": _s("avans*", "užstat*"),
         "seller": _s("pardavėj*", "nuomotoj*"),
@@ -996,6 +1040,11 @@ _RUSSIAN = _Story(
             "из банка", "полици*", "службы безопасности", "служба безопасности", "курьер*"
         ),
         "claim": _s(
+            "сказали что",
+            "сказали, что",
+            "сказал что",
+            "сказал, что",
+            "сказала, что",
             "якобы",
             "представился",
             "представилась",
@@ -1099,9 +1148,20 @@ _UKRAINIAN = _Story(
     {
         "authority": _s("з банку", "поліці*", "служби безпеки", "служба безпеки", "кур'єр*"),
         "claim": _s(
-            "нібито", "представився", "представилася", "назвався", "сказав, що з", "сказали, що з"
+            "сказали що",
+            "сказали, що",
+            "сказав, що",
+            "сказала, що",
+            "нібито",
+            "представився",
+            "представилася",
+            "назвався",
+            "сказав, що з",
+            "сказали, що з",
         ),
         "step": _s(
+            "назвала код",
+            "назвав код",
             "продиктував",
             "продиктувала",
             "сказав код",
@@ -1204,7 +1264,7 @@ _TURKISH = _Story(
             "ben yapmadım", "hiçbir şey almadım", "bir şey almadım", "ben değilim", "yapmadığım"
         ),
         "someone": _s("birisi", "biri"),
-        "took": _s("çekmiş", "kullanmış", "alışveriş yapmış", "çalmış"),
+        "took": _s("kopyalamış", "çekmiş", "kullanmış", "alışveriş yapmış", "çalmış"),
         "money": _s("para*", "kart*", "hesab*"),
         "paid": _s("kapora", "kaparo", "depozito", "peşin"),
         "seller": _s("satıcı", "ev sahibi"),
@@ -1221,7 +1281,13 @@ _TURKISH = _Story(
         "cant_work": _s("çalışamıyorum", "işimi kaybettim", "işten çıkarıldım"),
         "partner": _s("kocam", "eşim"),
         "control": _s(
-            "kontrol ediyor", "maaşımı alıyor", "paramı alıyor", "kartımı alıyor", "izin vermiyor"
+            "elimden aldı",
+            "tehdit ediyor",
+            "kontrol ediyor",
+            "maaşımı alıyor",
+            "paramı alıyor",
+            "kartımı alıyor",
+            "izin vermiyor",
         ),
         "family": _s("kızım", "oğlum", "annem", "babam"),
         "new_number": _s("yeni numara*"),
@@ -1280,11 +1346,35 @@ _BENGALI = _Story(
     "bn",
     {
         "authority": _s("ব্যাংক থেকে", "পুলিশ"),
-        "claim": _s("বলে পরিচয়", "বলেছে যে", "সেজে"),
-        "step": _s("কোড দিয়েছি", "কোড বলে দিয়েছি", "ওটিপি দিয়েছি", "টাকা পাঠিয়েছি"),
-        "instruction": _s("কোড চেয়েছে", "ওটিপি চেয়েছে", "টাকা পাঠাতে বলেছে"),
-        "gone": _s("টাকা কেটে নিয়েছে", "টাকা চলে গেছে", "টাকা উধাও"),
-        "not_me": _s("আমি কিছু কিনিনি", "আমি করিনি", "আমি কিনিনি"),
+        "claim": _s("বলল সে", "বলে সে", "বলে পরিচয়", "বলেছে যে", "সেজে"),
+        "step": _s(
+            "দিয়ে দিয়েছি",
+            "pathiye diyechi",
+            "pathiye dilam",
+            "diye diyechi",
+            "কোড দিয়েছি",
+            "কোড বলে দিয়েছি",
+            "ওটিপি দিয়েছি",
+            "টাকা পাঠিয়েছি",
+        ),
+        "instruction": _s(
+            "দিতে বলল",
+            "দিতে বলেছে",
+            "otp chailo",
+            "code chailo",
+            "কোড চেয়েছে",
+            "ওটিপি চেয়েছে",
+            "টাকা পাঠাতে বলেছে",
+        ),
+        "gone": _s("chole geche", "taka kete niyeche", "টাকা কেটে নিয়েছে", "টাকা চলে গেছে", "টাকা উধাও"),
+        "not_me": _s(
+            "ami kichu kori nai",
+            "ami kori nai",
+            "ami kichu kinini",
+            "আমি কিছু কিনিনি",
+            "আমি করিনি",
+            "আমি কিনিনি",
+        ),
         "someone": _s("কেউ"),
         "took": _s("কেনাকাটা করেছে", "তুলে নিয়েছে", "ব্যবহার করেছে"),
         "money": _s("কার্ড", "টাকা", "অ্যাকাউন্ট"),
@@ -1292,12 +1382,16 @@ _BENGALI = _Story(
         "seller": _s("বিক্রেতা", "বাড়িওয়ালা"),
         "vanished": _s("ফোন ধরছে না", "উত্তর দিচ্ছে না", "ব্লক করেছে"),
         "illness": _s("গুরুতর অসুখ", "ক্যান্সার"),
-        "cant_pay": _s("দিতে পারছি না", "পরিশোধ করতে পারছি না"),
-        "cant_work": _s("চাকরি চলে গেছে", "কাজ করতে পারছি না"),
+        "cant_pay": _s(
+            "dite parchi na", "bhara dite parchi na", "দিতে পারছি না", "পরিশোধ করতে পারছি না"
+        ),
+        "cant_work": _s(
+            "chakri haraiyechi", "chakri chole geche", "চাকরি চলে গেছে", "কাজ করতে পারছি না"
+        ),
         "partner": _s("স্বামী"),
         "control": _s("নিয়ে নেয়", "দেয় না"),
-        "family": _s("মেয়ে", "ছেলে", "মা", "বাবা"),
-        "new_number": _s("নতুন নম্বর"),
+        "family": _s("amar chele", "amar meye", "amar ma", "মেয়ে", "ছেলে", "মা", "বাবা"),
+        "new_number": _s("notun number", "নতুন নম্বর"),
         "howto": _s("কিভাবে চিনব", "কীভাবে বুঝব"),
         "third_party": _s("বন্ধু", "প্রতিবেশী"),
         "negator": _s("না", "নি"),
@@ -1321,7 +1415,13 @@ _GUJARATI = _Story(
         ),
         "instruction": _s("ઓટીપી માંગ્યો", "otp mangyo", "code mangyo"),
         "gone": _s("પૈસા ગયા", "pound gaya", "paisa gaya", "paisa kapaya", "ma thi gaya"),
-        "not_me": _s("મેં કંઈ ખરીદ્યું નથી", "me kai kharidyu nathi", "mein nathi karyu"),
+        "not_me": _s(
+            "મેં મોકલ્યા નથી",
+            "me moklya nathi",
+            "મેં કંઈ ખરીદ્યું નથી",
+            "me kai kharidyu nathi",
+            "mein nathi karyu",
+        ),
         "someone": _s("કોઈએ", "koike"),
         "took": _s("ઉપાડી લીધા", "વાપર્યું", "upadi lidha"),
         "money": _s("પૈસા", "કાર્ડ", "ખાતા"),
@@ -1365,8 +1465,16 @@ _TAMIL = _Story(
             "otp kuduthen",
         ),
         "instruction": _s("otp கேட்டாங்க", "code கேட்டாங்க", "otp kettanga"),
-        "gone": _s("போயிடுச்சு", "pochu", "poyiduchu", "காணாமல் போச்சு"),
-        "not_me": _s("நான் எதுவும் வாங்கல", "நான் பண்ணல", "naan edhuvum vaangala", "naan pannala"),
+        "gone": _s("poiduchu", "poyiduchu", "போயிடுச்சு", "pochu", "poyiduchu", "காணாமல் போச்சு"),
+        "not_me": _s(
+            "naan edhum pannala",
+            "யாருக்கும் அனுப்பவில்லை",
+            "நான் அனுப்பவில்லை",
+            "நான் எதுவும் வாங்கல",
+            "நான் பண்ணல",
+            "naan edhuvum vaangala",
+            "naan pannala",
+        ),
         "someone": _s("யாரோ", "yaaro"),
         "took": _s("எடுத்துட்டாங்க", "edutthutanga"),
         "money": _s("pounds", "பணம்", "card", "account"),
@@ -1374,8 +1482,10 @@ _TAMIL = _Story(
         "seller": _s("seller", "விற்பனையாளர்"),
         "vanished": _s("phone எடுக்கல", "block பண்ணிட்டாங்க"),
         "illness": _s("கேன்சர்", "தீவிர நோய்"),
-        "cant_pay": _s("கட்ட முடியல", "kattamudiyala", "katta mudiyala"),
-        "cant_work": _s("வேலை போச்சு", "velai pochu"),
+        "cant_pay": _s(
+            "கட்ட பணம் இல்லை", "katta panam illa", "கட்ட முடியல", "kattamudiyala", "katta mudiyala"
+        ),
+        "cant_work": _s("வேலையை இழந்து*", "velai poiduchu", "வேலை போச்சு", "velai pochu"),
         "partner": _s("கணவர்", "புருஷன்"),
         "control": _s("எடுத்துக்குறார்", "விடமாட்டார்"),
         "family": _s("அம்மா", "அப்பா", "மகள்", "மகன்", "amma", "appa"),
@@ -1390,8 +1500,16 @@ _SOMALI = _Story(
     "so",
     {
         "authority": _s("bangiga", "booliska", "booliis"),
-        "claim": _s("isku sheegay", "wuxuu sheegay inuu", "iyagoo sheeganaya", "sheeganayay"),
+        "claim": _s(
+            "waxaan ka socdaa",
+            "oo yiri",
+            "isku sheegay",
+            "wuxuu sheegay inuu",
+            "iyagoo sheeganaya",
+            "sheeganayay",
+        ),
         "step": _s(
+            "waan siiyay",
             "siiyay koodhka",
             "siiyay code",
             "u diray lacagta",
@@ -1399,9 +1517,29 @@ _SOMALI = _Story(
             "waan wareejiyay",
             "waan u diray",
         ),
-        "instruction": _s("iga codsaday koodhka", "igu yiri wareeji", "koontada ammaan"),
-        "gone": _s("lacagtii way baxday", "lacag ayaa ka baxday", "lacagtii waa la qaatay"),
-        "not_me": _s("ma aanan samayn", "aniga ma ahi", "waxba ma iibsan", "ma iibsan"),
+        "instruction": _s(
+            "i weydiiyay",
+            "lambarka sirta",
+            "iga codsaday koodhka",
+            "igu yiri wareeji",
+            "koontada ammaan",
+        ),
+        "gone": _s(
+            "iga baxday",
+            "ka baxday",
+            "lacagtii way baxday",
+            "lacag ayaa ka baxday",
+            "lacagtii waa la qaatay",
+        ),
+        "not_me": _s(
+            "aanan anigu dirin",
+            "anigu ma dirin",
+            "aanan dirin",
+            "ma aanan samayn",
+            "aniga ma ahi",
+            "waxba ma iibsan",
+            "ma iibsan",
+        ),
         "someone": _s("qof"),
         "took": _s("ka qaatay", "isticmaalay kaarkayga", "xaday"),
         "money": _s("lacag*", "kaar*", "akoon*"),
@@ -1589,17 +1727,24 @@ def _fold_char(ch: str) -> str:
     return fold(ch)
 
 
+# A quote mark at a word's edge ("minha 'filha'", "из 'банка'") is a space; an apostrophe
+# inside a word ("j'ai", "кур'єр") stays.
+_EDGE_QUOTE = re.compile("(?<![\\w])['\"«»„“”‘’]|['\"«»„“”‘’](?![\\w])")
+
+
 def _folded(text: str) -> tuple[str, list[int]]:
     """``text`` folded, and for each folded character the offset of the one it came from."""
     if text.isascii():
-        return text.lower(), list(range(len(text)))
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        f = _fold_char(ch)
-        out.append(f)
-        where.extend([i] * len(f))
-    return "".join(out), where
+        folded, where = text.lower(), list(range(len(text)))
+    else:
+        out: list[str] = []
+        where = []
+        for i, ch in enumerate(text):
+            f = _fold_char(ch)
+            out.append(f)
+            where.extend([i] * len(f))
+        folded = "".join(out)
+    return _EDGE_QUOTE.sub(" ", folded), where
 
 
 _Found = dict[str, list[tuple[int, int]]]
