@@ -1756,10 +1756,14 @@ def _concepts(compiled: _Compiled, folded: str, text: str) -> _Found:
     if compiled.short is not None and shows_language(compiled.code, text):
         patterns.append(compiled.short)
     for pattern in patterns:
-        for match in pattern.finditer(folded):
+        # Overlapping matches too: "dzwonił ktoś z banku" is a claim ("dzwonił ktoś z") and an
+        # authority ("z banku"), "a utilisé ma carte" a taking and a card.
+        match = pattern.search(folded)
+        while match is not None:
             concept = match.lastgroup
             if concept is not None:
                 found.setdefault(concept, []).append(match.span())
+            match = pattern.search(folded, match.start() + 1)
     negators = found.pop("negator", [])
     for concept in _NEGATABLE & found.keys():
         kept = [
