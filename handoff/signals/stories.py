@@ -1680,8 +1680,12 @@ STORY_LANGUAGES: tuple[_Story, ...] = (
 
 
 # ---------------------------------------------------------------------------- matching
+_WORD_RUN = re.compile(f"[{_WORDCHAR}]+")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def _entry(word: str, unspaced: bool) -> tuple[str, bool]:
-    """An entry as a regex, and whether it is a short word (guarded by shows_language)."""
+    """An entry as a regex (after the word-start check), and whether it is a short word."""
     stem = word.endswith("*")
     folded = fold(word.rstrip("*"))
     body = re.escape(folded).replace(r"\ ", r"\s+")
@@ -1689,7 +1693,7 @@ def _entry(word: str, unspaced: bool) -> tuple[str, bool]:
         return body, False
     short = " " not in folded and len(folded) <= _SHORT
     tail = f"[{_WORDCHAR}]*" if stem else f"(?![{_WORDCHAR}])"
-    return f"(?<![{_WORDCHAR}]){body}{tail}", short
+    return f"{body}{tail}", short
 
 
 @dataclass(frozen=True)
@@ -1697,25 +1701,41 @@ class _Compiled:
     code: str
     long: re.Pattern[str]  # named groups per concept, entries longer than a short word
     short: re.Pattern[str] | None  # the short words, counted where the language is shown
+    # A message is searched only when one of its words opens an entry (or begins with a
+    # stem that does): most messages hold none of a language's words. None: always (Chinese).
+    firsts: frozenset[str] | None
+    stems: tuple[str, ...]
 
 
 def _compile(story: _Story) -> _Compiled:
     long_parts: list[str] = []
     short_parts: list[str] = []
+    firsts: set[str] = set()
+    stems: list[str] = []
     for concept in CONCEPTS:
         long_alts: list[str] = []
         short_alts: list[str] = []
         for word in sorted(story.concepts.get(concept, ()), key=len, reverse=True):
             pattern, short = _entry(word, story.unspaced)
             (short_alts if short else long_alts).append(pattern)
+            runs = _WORD_RUN.findall(fold(word.rstrip("*")))
+            if runs:
+                if word.endswith("*") and len(runs) == 1:
+                    stems.append(runs[0])
+                else:
+                    firsts.add(runs[0])
         if long_alts:
             long_parts.append(f"(?P<{concept}>{'|'.join(long_alts)})")
         if short_alts:
             short_parts.append(f"(?P<{concept}>{'|'.join(short_alts)})")
+    # Every entry starts a word (Chinese: anywhere), checked once before the alternatives.
+    start = "" if story.unspaced else f"(?<![{_WORDCHAR}])"
     return _Compiled(
         story.code,
-        re.compile("|".join(long_parts)),
-        re.compile("|".join(short_parts)) if short_parts else None,
+        re.compile(start + "(?:" + "|".join(long_parts) + ")"),
+        re.compile(start + "(?:" + "|".join(short_parts) + ")") if short_parts else None,
+        None if story.unspaced else frozenset(firsts),
+        tuple(stems),
     )
 
 
@@ -1750,8 +1770,15 @@ def _folded(text: str) -> tuple[str, list[int]]:
 _Found = dict[str, list[tuple[int, int]]]
 
 
-def _concepts(compiled: _Compiled, folded: str, text: str) -> _Found:
+def _concepts(compiled: _Compiled, folded: str, text: str, words: set[str]) -> _Found:
     found: _Found = {}
+    if compiled.firsts is None:
+        if _HAN.search(folded) is None:
+            return found
+    elif compiled.firsts.isdisjoint(words) and not (
+        compiled.stems and any(w.startswith(compiled.stems) for w in words)
+    ):
+        return found
     patterns = [compiled.long]
     if compiled.short is not None and shows_language(compiled.code, text):
         patterns.append(compiled.short)
@@ -1833,8 +1860,9 @@ def story_cues(text: str) -> list[tuple[str, int, int]]:
     folded, where = _folded(text)
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
+    words = set(_WORD_RUN.findall(folded))
     for compiled in _COMPILED:
-        found = _concepts(compiled, folded, text)
+        found = _concepts(compiled, folded, text, words)
         if len(found) < 1:
             continue
         for kind, concepts in _kinds(found):
