@@ -144,6 +144,8 @@ MUST_NOT = [
     ("en", "my friend told me her mum was scammed"),
     ("en", "I transferred £200 to my savings"),
     ("en", "the seller says the parcel is on its way"),
+    ("en", "would the police ever ask me to move money to a safe account?"),
+    ("en", "my husband has a new number, can I update it?"),
 ]
 
 

@@ -366,10 +366,7 @@ _HINDUSTANI_LATIN = {
         "bank ke naam",
         "bank se",
         "bank say",
-        "police",
         "polis",
-        "security department",
-        "courier",
     ),
     "claim": _s(
         "se bol raha",
@@ -413,7 +410,6 @@ _HINDUSTANI_LATIN = {
         "otp maang",
         "transfer karne ko kaha",
         "app download karne",
-        "safe account",
     ),
     "gone": _s(
         "paise nikal gaye",
@@ -437,11 +433,14 @@ _HINDUSTANI_LATIN = {
     ),
     "money": _s("paise", "paisay", "card", "account"),
     "paid": _s("booking amount"),
-    "seller": _s("seller", "bechne wala", "makan malik", "landlord"),
+    "seller": _s(
+        "bechne wala",
+        "makan malik",
+    ),
     "vanished": _s(
         "phone nahi utha", "jawab nahi de", "block kar diya", "gayab ho gaya", "ad hata diya"
     ),
-    "illness": _s("bimari", "beemari", "cancer", "diagnose"),
+    "illness": _s("bimari", "beemari", "diagnose"),
     "cant_pay": _s("nahi de sakta", "nahi de sakti", "pay nahi kar", "qist nahi", "kisht nahi"),
     "cant_work": _s(
         "naukri chali gayi",
@@ -450,12 +449,21 @@ _HINDUSTANI_LATIN = {
         "kaam nahi kar sakti",
         "job chali gayi",
     ),
-    "partner": _s("mera shohar", "mere shohar", "mera pati", "mere pati", "husband"),
+    "partner": _s(
+        "mera shohar",
+        "mere shohar",
+        "mera pati",
+        "mere pati",
+    ),
     "control": _s("paise le leta", "salary le leta", "card le leta", "control karta", "nahi deta"),
     "family": _s("beti", "beta", "ammi", "abbu", "papa", "mummy"),
-    "new_number": _s("naye number", "new number", "naya number"),
+    "new_number": _s("naye number", "naya number"),
     "howto": _s("kaise pehchane", "kaise bache", "kaise pata", "kya karna chahiye agar"),
-    "third_party": _s("dost", "padosi", "parosi", "colleague"),
+    "third_party": _s(
+        "dost",
+        "padosi",
+        "parosi",
+    ),
     "negator": _s("nahi", "nahin", "na"),
 }
 
