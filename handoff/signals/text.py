@@ -57,6 +57,7 @@ from handoff.signals.routing_lexicon import (
     unspaced_cues,
 )
 from handoff.signals.situations import SITUATION_KINDS, situation_cues
+from handoff.signals.stories import story_cues
 
 if TYPE_CHECKING:  # spaCy itself is imported on first use, see _pipeline()
     from spacy.matcher import PhraseMatcher
@@ -550,11 +551,12 @@ _fold_word = functools.lru_cache(maxsize=8192)(fold)
 
 
 def _lone_cues(text: str) -> list[_RawCue]:
-    """A whole message that only asks for a person ("agent!!") or says "fraud", and cues in
-    Chinese (matched as substrings: it is written without spaces)."""
+    """A whole message that only asks for a person ("agent!!") or says "fraud", cues in
+    Chinese (matched as substrings: it is written without spaces), and fraud or hardship told
+    as a story in another language (handoff.signals.stories: routing facts, weighing nothing)."""
     return [
-        (kind, start, end, LANGUAGE_WEIGHTS[kind])
-        for kind, start, end in (*lone_cues(text), *unspaced_cues(text))
+        (kind, start, end, LANGUAGE_WEIGHTS.get(kind, 0.0))
+        for kind, start, end in (*lone_cues(text), *unspaced_cues(text), *story_cues(text))
     ]
 
 
