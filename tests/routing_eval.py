@@ -62,6 +62,7 @@ RUNS = (
     ("after round 12", "round12-engine.json", "round12-stack.json"),
     ("after round 13", "round13-engine.json", "round13-stack.json"),
     ("after round 14", "round14-engine.json", "round14-stack.json"),
+    ("after round 15", "round15-engine.json", "round15-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -80,6 +81,7 @@ DEV_EARLIER = (
     ("round 11", "dev-round11-engine.json"),
     ("round 12", "dev-round12-engine.json"),
     ("round 13", "dev-round13-engine.json"),
+    ("round 14", "dev-round14-engine.json"),
 )
 
 
@@ -140,6 +142,7 @@ HELD_OUT = (
             ("round 12 (tuning data)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuning data)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuning data)", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (tuning data)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
@@ -155,6 +158,7 @@ HELD_OUT = (
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
@@ -169,6 +173,7 @@ HELD_OUT = (
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
@@ -183,6 +188,7 @@ HELD_OUT = (
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
@@ -197,6 +203,7 @@ HELD_OUT = (
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
@@ -210,6 +217,7 @@ HELD_OUT = (
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
@@ -222,6 +230,7 @@ HELD_OUT = (
             ("round 12 (its total watched)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (its total watched)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (its total watched)", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (its total watched)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
@@ -233,6 +242,7 @@ HELD_OUT = (
             ("round 12 (tuned on it)", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
@@ -243,6 +253,7 @@ HELD_OUT = (
             ("after round 12", "round12-engine.json", "round12-stack.json"),
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
@@ -252,6 +263,7 @@ HELD_OUT = (
             ("round 12 (before round 13)", "before-engine.json", "before-stack.json"),
             ("after round 13", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
@@ -260,12 +272,16 @@ HELD_OUT = (
         (
             ("round 13 (before round 14)", "before-engine.json", "before-stack.json"),
             ("after round 14", "round14-engine.json", "round14-stack.json"),
+            ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
         ),
     ),
     HeldOut(
         "holdout12",
         ROOT / "tests" / "data" / "routing_holdout12",
-        (("round 14 (before round 15)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 14 (before round 15)", "before-engine.json", "before-stack.json"),
+            ("after round 15", "round15-engine.json", "round15-stack.json"),
+        ),
     ),
 )
 (

@@ -82,8 +82,9 @@ class TestHeldOut:
 
     def test_measured_level(self, heldout: dict[str, ev.Row]) -> None:
         """Guard what was measured (AUC 0.931, recall 0.820, FPR 0.118 after routing round
-        15's refit, one held-out message fewer than 0.823 after round 10's; 0.931, 0.827, 0.118 after round 8's; 0.930, 0.827, 0.121 after round 3's;
-        0.930, 0.831, 0.126 before it; first round 0.882, 0.665, 0.113) against regressions."""
+        15's refit, one held-out message fewer than 0.823 after round 10's; 0.931, 0.827,
+        0.118 after round 8's; 0.930, 0.827, 0.121 after round 3's; 0.930, 0.831, 0.126
+        before it; first round 0.882, 0.665, 0.113) against regressions."""
         combined = heldout["combined (shipped score)"]
         assert combined.auc[0] >= 0.92
         assert combined.recall[0] >= 0.815

@@ -5103,7 +5103,7 @@ _SHAPES += (
             r"track(?:ing)? me|follow(?:ing)? me|stalk(?:ing)? me|keep tabs on me)\b",
         ),
         (
-            "let keeps controls takes",
+            "let lets keeps controls takes has",
             r"\b(?:he|she|my (?:husband|wife|partner|boyfriend|girlfriend|ex))\s+(?:doesn't|does "
             r"not|won't|will not|never)\s+lets?\s+me\s+(?:have|use|keep|touch|get|hold)\s+(?:a|my|"
             r"any|the|our)\s+(?:own\s+)?(?:card|money|cash|wages|salary|benefits|bank card)\b",
@@ -5157,7 +5157,11 @@ _PRAISED = (
 )
 _FAILED = (
     r"(?:doesn't|does not|won't|can't|cannot|didn't|isn't|wasn't|not|never|still|again|"
-    r"minutes|hours|days|weeks|tell me to|told me to|closed|gone|lost|charged|blocked|"
+    # a duration is a failure only as a wait ("45 minutes to...", "waited two days"), not a
+    # holiday's "two days in NYC. perfect" (VADER's rated tweets)
+    r"(?:waited|waiting|wait|took|after|for)\s+(?:\w+\s+){0,2}(?:minutes|hours|days|weeks)|"
+    r"(?:minutes|hours|days|weeks)\s+(?:to|on hold|waiting|later|and still)|"
+    r"tell me to|told me to|closed|gone|lost|charged|blocked|"
     r"declined|frozen|by mistake|bounced|vanish\w*|broken|crashed|dead|on hold)"
 )
 # not the customer's own slip, and not a failure put right ("it only took 5 minutes. perfect")
