@@ -1709,17 +1709,22 @@ class _Compiled:
     code: str
     long: re.Pattern[str]  # named groups per concept, entries longer than a short word
     short: re.Pattern[str] | None  # the short words, counted where the language is shown
-    # A message is searched only when one of its words opens an entry (or begins with a
-    # stem that does): most messages hold none of a language's words. None: always (Chinese).
+    # A pattern is searched only when the message holds some entry's key word, the entry's
+    # longest (or begins a word with a key that is a stem's head): no entry matches without
+    # its key, and most messages hold none of a language's keys. None: always (Chinese). The
+    # longest word, not the first: entries open with words English shares ("to", "i"); and
+    # the short words' keys count only where the language is shown, as the short words do
+    # ("card", "the": every English message was searched in five languages, ~45 us).
     firsts: frozenset[str] | None
-    stems: tuple[str, ...]
+    stems: frozenset[str]
+    short_firsts: frozenset[str]
+    short_stems: frozenset[str]
 
 
 def _compile(story: _Story) -> _Compiled:
     long_parts: list[str] = []
     short_parts: list[str] = []
-    firsts: set[str] = set()
-    stems: list[str] = []
+    keys: dict[bool, tuple[set[str], list[str]]] = {False: (set(), []), True: (set(), [])}
     for concept in CONCEPTS:
         long_alts: list[str] = []
         short_alts: list[str] = []
@@ -1728,10 +1733,12 @@ def _compile(story: _Story) -> _Compiled:
             (short_alts if short else long_alts).append(pattern)
             runs = _WORD_RUN.findall(fold(word.rstrip("*")))
             if runs:
-                if word.endswith("*") and len(runs) == 1:
-                    stems.append(runs[0])
+                firsts, stems = keys[short]
+                key = max(range(len(runs)), key=lambda i: (len(runs[i]), i))
+                if word.endswith("*") and key == len(runs) - 1:
+                    stems.append(runs[key])  # the stem's head begins a word of the message
                 else:
-                    firsts.add(runs[0])
+                    firsts.add(runs[key])
         if long_alts:
             long_parts.append(f"(?P<{concept}>{'|'.join(long_alts)})")
         if short_alts:
@@ -1742,12 +1749,17 @@ def _compile(story: _Story) -> _Compiled:
         story.code,
         re.compile(start + "(?:" + "|".join(long_parts) + ")"),
         re.compile(start + "(?:" + "|".join(short_parts) + ")") if short_parts else None,
-        None if story.unspaced else frozenset(firsts),
-        tuple(stems),
+        None if story.unspaced else frozenset(keys[False][0]),
+        frozenset(keys[False][1]),
+        frozenset(keys[True][0]),
+        frozenset(keys[True][1]),
     )
 
 
 _COMPILED = tuple(_compile(s) for s in STORY_LANGUAGES)
+# A word begins with a stem's head when its first len(head) letters are the head: a message's
+# word starts of these lengths, gathered once, answer that for every language at once.
+_STEM_LENGTHS = tuple(sorted({len(h) for c in _COMPILED for h in (*c.stems, *c.short_stems)}))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1778,17 +1790,30 @@ def _folded(text: str) -> tuple[str, list[int]]:
 _Found = dict[str, list[tuple[int, int]]]
 
 
-def _concepts(compiled: _Compiled, folded: str, text: str, words: set[str]) -> _Found:
+def _holds(
+    firsts: frozenset[str], stems: frozenset[str], words: set[str], starts: set[str]
+) -> bool:
+    """Whether a message's ``words`` (``starts``: their beginnings, _STEM_LENGTHS long) hold
+    a key (:class:`_Compiled`): a pattern's necessary condition."""
+    return not firsts.isdisjoint(words) or not stems.isdisjoint(starts)
+
+
+def _concepts(
+    compiled: _Compiled, folded: str, text: str, words: set[str], starts: set[str]
+) -> _Found:
     found: _Found = {}
+    patterns: list[re.Pattern[str]] = []
     if compiled.firsts is None:
         if _HAN.search(folded) is None:
             return found
-    elif compiled.firsts.isdisjoint(words) and not (
-        compiled.stems and any(w.startswith(compiled.stems) for w in words)
+        patterns.append(compiled.long)
+    elif _holds(compiled.firsts, compiled.stems, words, starts):
+        patterns.append(compiled.long)
+    if (
+        compiled.short is not None
+        and _holds(compiled.short_firsts, compiled.short_stems, words, starts)
+        and shows_language(compiled.code, text)
     ):
-        return found
-    patterns = [compiled.long]
-    if compiled.short is not None and shows_language(compiled.code, text):
         patterns.append(compiled.short)
     for pattern in patterns:
         # Overlapping matches too: "dzwonił ktoś z banku" is a claim ("dzwonił ktoś z") and an
@@ -1869,8 +1894,9 @@ def story_cues(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
     words = set(_WORD_RUN.findall(folded))
+    starts = {w[:n] for w in words for n in _STEM_LENGTHS}
     for compiled in _COMPILED:
-        found = _concepts(compiled, folded, text, words)
+        found = _concepts(compiled, folded, text, words, starts)
         if len(found) < 1:
             continue
         for kind, concepts in _kinds(found):

@@ -222,9 +222,10 @@ class _Pipeline:
     # message that may match about a tenth of its analysis).
     trie: dict[str, Any]
     # round 15: the heads of the phrases' stem words ("człowiek~": a word that starts with the
-    # head, in any case ending), longest first, or None when no phrase has one. A message word
-    # that no phrase lists whole becomes "head~" (see _known).
-    stems: re.Pattern[str] | None = None
+    # head, in any case ending) by their first _MIN_HEAD letters, longest first, or None when
+    # no phrase has one. A message word that no phrase lists whole becomes "head~" (_known):
+    # one dict lookup per such word, where a regex of every head cost ~200 ns a word.
+    stems: dict[str, tuple[str, ...]] | None = None
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
@@ -347,9 +348,7 @@ def _pipeline() -> _Pipeline:
         },
         doc=Doc,
         trie=trie,
-        stems=re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
-        if heads
-        else None,
+        stems=_by_start(heads) if heads else None,
     )
 
 
@@ -357,6 +356,16 @@ def _pipeline() -> _Pipeline:
 # matching any ending
 STEM = "~"
 _MIN_HEAD = 3
+
+
+def _by_start(heads: set[str]) -> dict[str, tuple[str, ...]]:
+    """Stem heads keyed by their first _MIN_HEAD letters, each key's heads longest first."""
+    by_start: dict[str, list[str]] = {}
+    for head in sorted(heads, key=lambda h: (-len(h), h)):
+        if len(head) < _MIN_HEAD:  # a head of that length is refused before folding
+            raise ValueError(f"the stem head {head!r} folds to fewer than {_MIN_HEAD} letters")
+        by_start.setdefault(head[:_MIN_HEAD], []).append(head)
+    return {start: tuple(found) for start, found in by_start.items()}
 
 
 def _stem_variants(folded: list[str], whole: set[str]) -> list[list[str]]:
@@ -515,7 +524,9 @@ def _may_match(starts: dict[str, frozenset[str] | None], words: list[str]) -> bo
     return False
 
 
-def _known(known: dict[str, str], word: str, stems: re.Pattern[str] | None = None) -> str:
+def _known(
+    known: dict[str, str], word: str, stems: dict[str, tuple[str, ...]] | None = None
+) -> str:
     """The phrase word ``word`` stands for, or _OTHER; an accented word not in any phrase is
     tried without its accents (the phrases' folded variants are known), then (round 15)
     against the phrases' stems: "człowiekiem" is "czlowiek~" when a phrase has that stem."""
@@ -533,9 +544,9 @@ def _known(known: dict[str, str], word: str, stems: re.Pattern[str] | None = Non
         if found is not None:
             return found
     if stems is not None:
-        head = stems.match(folded)
-        if head is not None:
-            return head.group() + STEM
+        for head in stems.get(folded[:_MIN_HEAD], ()):
+            if folded.startswith(head):  # the longest head that begins the word
+                return head + STEM
     return _OTHER
 
 
