@@ -283,6 +283,11 @@ HELD_OUT = (
             ("after round 15", "round15-engine.json", "round15-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout13",
+        ROOT / "tests" / "data" / "routing_holdout13",
+        (("round 15 (before round 16)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -297,6 +302,7 @@ HELD_OUT = (
     HOLDOUT10,
     HOLDOUT11,
     HOLDOUT12,
+    HOLDOUT13,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -319,9 +325,10 @@ HOLDOUT11_DATA = HOLDOUT11.data
 # round 14's rules before round 15 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT12_DATA = HOLDOUT12.data
-# The thirteenth (tests/data/routing_holdout13/), written blind before round 16, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT13_DATA = ROOT / "tests" / "data" / "routing_holdout13"
+# The thirteenth (tests/data/routing_holdout13/), written blind before round 16, measured once by
+# round 15's rules before round 16 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT13_DATA = HOLDOUT13.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
