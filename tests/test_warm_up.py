@@ -157,3 +157,31 @@ def test_plain_rasa_sdk_runtime_warms_and_freezes_once(tmp_path: Path) -> None:
 def test_gc_freeze_setting(value: str | None, expected: bool) -> None:
     env = {} if value is None else {"HANDOFF_GC_FREEZE": value}
     assert settings_from_env(env, strict=False).gc_freeze is expected
+
+
+@pytest.mark.parametrize(
+    ("relay_on", "env", "frozen"),
+    [(True, {}, True), (True, {"HANDOFF_GC_FREEZE": "0"}, False), (False, {}, False)],
+    ids=["relay", "relay-opted-out", "no-relay"],
+)
+def test_the_desktop_freezes_only_with_its_relay_on(
+    relay_on: bool, env: dict[str, str], frozen: bool
+) -> None:
+    """``handoff desktop serve`` warms and freezes before serving when the live relay runs
+    (it scores lines and re-routes); without the relay nothing is loaded (no spaCy)."""
+    result = _run(
+        f"""
+        import gc, json, sys
+        from handoff import Router
+        from handoff.cli._desktop_web import warm_for_relay
+        router = Router.from_path("rules/default.yaml")
+        froze = warm_for_relay({relay_on!r}, router)
+        print(json.dumps({{"froze": froze, "count": gc.get_freeze_count(),
+                          "spacy": "spacy" in sys.modules}}))
+        """,
+        env=env,
+    )
+    assert result["froze"] is frozen
+    assert (result["count"] > MANY) is frozen
+    if not relay_on:
+        assert result["spacy"] is False

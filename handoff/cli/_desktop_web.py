@@ -250,6 +250,7 @@ def serve(
                 f"live relay {'on' if relay is not None else 'off'}); Ctrl-C stops it"
             )
 
+        warm_for_relay(relay is not None, router)
         _run_server(app, host, port, on_started=started)
     finally:
         if follower is not None:
@@ -258,6 +259,18 @@ def serve(
             relay.close()
         desk.close()
     return 0
+
+
+def warm_for_relay(relay_on: bool, router: Any) -> bool:
+    """With the live relay on, load what it scores lines and re-routes with (spaCy, VADER,
+    the router's first turn) before serving, then freeze the heap once, as the action
+    servers do (``handoff.warm_up``; ``HANDOFF_GC_FREEZE=0`` opts out). Without the relay
+    the desktop never analyses text, so nothing is loaded. Returns whether the heap froze."""
+    if not relay_on:
+        return False
+    from handoff.router import warm_up  # noqa: PLC0415
+
+    return warm_up(router, freeze=os.environ.get("HANDOFF_GC_FREEZE", "").strip() != "0")
 
 
 def _rules_keys() -> tuple[bytes, ...]:
