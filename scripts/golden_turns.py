@@ -37,6 +37,7 @@ BLIND = frozenset(
         "routing_holdout11",
         "routing_holdout12",
         "routing_holdout13",
+        "routing_holdout14",
     }
 )
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -329,6 +329,9 @@ HOLDOUT12_DATA = HOLDOUT12.data
 # round 15's rules before round 16 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT13_DATA = HOLDOUT13.data
+# The fourteenth (tests/data/routing_holdout14/), written blind before round 17, is not measured
+# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
+HOLDOUT14_DATA = ROOT / "tests" / "data" / "routing_holdout14"
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset

@@ -292,6 +292,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT13_DATA / "nlu" / "banking.jsonl",
         id="held-out-13",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT14_DATA / "banking.yaml",
+        routing_eval.HOLDOUT14_DATA / "nlu" / "banking.jsonl",
+        id="held-out-14",
+    ),
 ]
 
 
