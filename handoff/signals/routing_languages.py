@@ -7957,10 +7957,10 @@ _add_round15()
 # ================================================================ round 16: inflected and mixed
 # The twelfth held-out set's diagnosis (round 16, principle 1): in languages that have a table,
 # requests, "nobody helps / answers", formal complaints and legal threats in a form not listed
-# (Polish "oficjalną skargę" for "oficjalna skarga", Turkish "avukatıma gideceğim" for
-# "avukat", Romanian "nu mă ajutați deloc", Portuguese "ninguém me responde"), Polish-English
-# mixed requests ("can I talk z kimś z banku?") and someone else's loss told as "my friend lost
-# money" (third party). By kind, for the languages UK bank customers write in:
+# (Polish "oficjalną skargę" for "oficjalna skarga", Turkish "going to my lawyer" as a case
+# ending on "avukat", Romanian "nu mă ajutați deloc", Portuguese "ninguém me responde"),
+# Polish-English mixed requests ("can I talk z kimś z banku?") and someone else's loss told as
+# "my friend lost money" (third party). By kind, for the languages UK bank customers write in:
 #
 # * no_help (new here; English has it as a lexicon group of the same weight): "nobody helps /
 #   answers / replies me", "you are not helping (me, at all)", with and without the dative
@@ -7971,8 +7971,7 @@ _add_round15()
 #   the verb of filing: not the third person ("my brother filed a complaint with the shop");
 # * legal threats told as going to, or speaking with, a lawyer or a court ("avukat~ gid~",
 #   "idę do prawnika", "обращусь в суд"): not a lawyer as a payee or the recipient of a
-#   statement ("przelew do prawnika", "avukatıma ekstre lazım"), which the bare noun in the
-#   tables already matches whole only;
+#   statement (Turkish "my lawyer needs a statement", Russian "from a law firm's account");
 # * code-mixed requests: English "talk / speak / chat" followed by the language's "with
 #   someone / a person / an adviser", and the language's verb followed by English "someone,
 #   a person, an agent, a human";
@@ -7987,6 +7986,31 @@ _add_round15()
 _EN_TALK = ("talk", "speak", "chat", "talk to", "speak to")
 _EN_WHO = ("someone", "somebody", "a person", "a human", "human", "an agent", "a real person")
 
+# Hinglish / Roman Urdu with the English noun inside: "mujhe someone se baat karni hai"
+_HI_MIXED_WHO = (
+    "someone se",
+    "somebody se",
+    "person se",
+    "human se",
+    "agent se",
+    "manager se",
+    "real person se",
+    "customer service se",
+    "staff se",
+)
+_HI_MIXED_TALK = (
+    "baat karni hai",
+    "baat krni hai",
+    "baat karni",
+    "baat karna hai",
+    "baat karao",
+    "baat karwao",
+    "baat karwa do",
+    "baat kar sakta",
+    "baat kar sakti",
+    "baat ho sakti",
+)
+
 _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
     "pl": {
         HUMAN: (
@@ -7996,10 +8020,19 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             *_c(_PL_WITH, ("agent~", "manager~", "menedżer~", "supervisor~")),
             *_c(
                 ("z kimś", "z człowiek~", "z konsultant~", "z pracownik~", "z doradc~"),
-                ("porozmawiać", "pogadać", "rozmawiać", "porozmawiam", "pogadam", "połączyć"),
+                (
+                    "porozmawiać",
+                    "pogadać",
+                    "rozmawiać",
+                    "porozmawiam",
+                    "pogadam",
+                    "połączyć",
+                    "chcę porozmawiać",
+                    "chcę rozmawiać",
+                    "chciał~ porozmawiać",
+                    "muszę porozmawiać",
+                ),
             ),
-            "chcę z kimś",
-            "czy ktoś z banku może",
             "niech ktoś z banku",
         ),
         NO_HELP: (
@@ -8028,7 +8061,6 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             ),
             *_c(("nie", "w ogóle nie", "wcale nie"), ("pomagacie mi", "pomagasz mi")),
             "nic mi nie pomogliście",
-            "żadnej pomocy",
             "zero pomocy",
         ),
         COMPLAINT: (
@@ -8065,7 +8097,10 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
                 ),
                 ("prawnik~", "adwokat~", "rzecznik~ finansow~", "sądu"),
             ),
-            *_c(("skontaktuję się z", "porozmawiam z", "skonsultuję się z"), ("prawnik~", "adwokat~")),
+            *_c(
+                ("skontaktuję się z", "porozmawiam z", "skonsultuję się z"),
+                ("prawnik~", "adwokat~"),
+            ),
             "rzecznik~ finansow~",
             "podam was do sądu",
             "pozwę was",
@@ -8083,12 +8118,20 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
         PRAISE: ("naprawdę świetny", "świetny bank", "super bank", "wspaniały bank"),
         THIRD_PARTY: _c(
             _PL_SCAMMED_WHO,
-            ("stracił~ pieniądze", "stracił~ oszczędności", "dał~ się oszukać", "wpadł~ na oszust~"),
+            (
+                "stracił~ pieniądze",
+                "stracił~ oszczędności",
+                "dał~ się oszukać",
+                "wpadł~ na oszust~",
+            ),
         ),
     },
     "ro": {
         HUMAN: (
-            *_c(_EN_TALK, ("cu cineva", "cu un om", "cu o persoană", "cu un operator", "cu un consultant")),
+            *_c(
+                _EN_TALK,
+                ("cu cineva", "cu un om", "cu o persoană", "cu un operator", "cu un consultant"),
+            ),
             *_c(("să vorbesc cu", "vorbesc cu", "vreau să vorbesc cu"), _EN_WHO),
             *_c(("să vorbesc cu", "vorbesc cu"), ("un agent", "un manager", "un supervisor")),
         ),
@@ -8130,11 +8173,16 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "vă chem în judecată",
             "vă dau la tribunal",
         ),
-        THIRD_PARTY: _c(_RO_SCAMMED_WHO, ("a pierdut bani", "a pierdut banii", "a pierdut toți banii")),
+        THIRD_PARTY: _c(
+            _RO_SCAMMED_WHO, ("a pierdut bani", "a pierdut banii", "a pierdut toți banii")
+        ),
     },
     "pt": {
         HUMAN: (
-            *_c(_EN_TALK, ("com alguém", "com uma pessoa", "com um assistente", "com um funcionário")),
+            *_c(
+                _EN_TALK,
+                ("com alguém", "com uma pessoa", "com um assistente", "com um funcionário"),
+            ),
             *_c(("falar com", "quero falar com", "posso falar com"), _EN_WHO),
             *_c(("falar com",), ("um agente", "um manager", "um gerente")),
         ),
@@ -8207,7 +8255,13 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
                 "a minha tia",
                 "o meu tio",
             ),
-            ("perdeu dinheiro", "perdeu o dinheiro", "perdeu as poupanças", "caiu num golpe", "caiu no golpe"),
+            (
+                "perdeu dinheiro",
+                "perdeu o dinheiro",
+                "perdeu as poupanças",
+                "caiu num golpe",
+                "caiu no golpe",
+            ),
         ),
     },
     "es": {
@@ -8218,7 +8272,16 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
         NO_HELP: (
             *_c(
                 ("nadie", "nadie me"),
-                ("responde", "contesta", "ayuda", "ayudó", "respondió", "contestó", "atiende", "hace caso"),
+                (
+                    "responde",
+                    "contesta",
+                    "ayuda",
+                    "ayudó",
+                    "respondió",
+                    "contestó",
+                    "atiende",
+                    "hace caso",
+                ),
             ),
             "no me ayudáis",
             "no me ayudan",
@@ -8275,7 +8338,13 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
                 "mi tía",
                 "mi tío",
             ),
-            ("perdió dinero", "perdió su dinero", "perdió sus ahorros", "ha perdido dinero", "cayó en una estafa"),
+            (
+                "perdió dinero",
+                "perdió su dinero",
+                "perdió sus ahorros",
+                "ha perdido dinero",
+                "cayó en una estafa",
+            ),
         ),
     },
     "it": {
@@ -8284,7 +8353,10 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             *_c(("parlare con", "posso parlare con", "voglio parlare con"), _EN_WHO),
         ),
         NO_HELP: (
-            *_c(("nessuno", "nessuno mi"), ("risponde", "aiuta", "ha risposto", "ha aiutato", "richiama")),
+            *_c(
+                ("nessuno", "nessuno mi"),
+                ("risponde", "aiuta", "ha risposto", "ha aiutato", "richiama"),
+            ),
             "non mi aiutate",
             "non mi aiuti",
             "non mi state aiutando",
@@ -8331,12 +8403,21 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
                 "mia zia",
                 "mio zio",
             ),
-            ("ha perso soldi", "ha perso dei soldi", "ha perso i risparmi", "è caduto in una truffa", "è caduta in una truffa"),
+            (
+                "ha perso soldi",
+                "ha perso dei soldi",
+                "ha perso i risparmi",
+                "è caduto in una truffa",
+                "è caduta in una truffa",
+            ),
         ),
     },
     "fr": {
         HUMAN: (
-            *_c(_EN_TALK, ("avec quelqu'un", "avec une personne", "avec un conseiller", "à quelqu'un")),
+            *_c(
+                _EN_TALK,
+                ("avec quelqu'un", "avec une personne", "avec un conseiller", "à quelqu'un"),
+            ),
             *_c(("parler avec", "parler à", "je veux parler à", "je veux parler avec"), _EN_WHO),
         ),
         NO_HELP: (
@@ -8354,7 +8435,6 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "tu ne m'aides pas",
             "vous ne m'aidez en rien",
             "vous ne servez à rien",
-            "aucune aide",
         ),
         COMPLAINT: (
             "réclamation formelle",
@@ -8394,12 +8474,21 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
                 "ma tante",
                 "mon oncle",
             ),
-            ("a perdu de l'argent", "a perdu son argent", "a perdu ses économies", "s'est fait arnaquer", "s'est fait escroquer"),
+            (
+                "a perdu de l'argent",
+                "a perdu son argent",
+                "a perdu ses économies",
+                "s'est fait arnaquer",
+                "s'est fait escroquer",
+            ),
         ),
     },
     "de": {
         HUMAN: (
-            *_c(_EN_TALK, ("mit jemandem", "mit einem menschen", "mit einem mitarbeiter", "mit einer person")),
+            *_c(
+                _EN_TALK,
+                ("mit jemandem", "mit einem menschen", "mit einem mitarbeiter", "mit einer person"),
+            ),
             *_c(("sprechen mit", "reden mit", "mit"), ("a human", "a real person", "an agent")),
         ),
         NO_HELP: (
@@ -8420,7 +8509,6 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "hilft mir überhaupt nicht",
             "helfen mir überhaupt nicht",
             "helft mir überhaupt nicht",
-            "keine hilfe",
         ),
         COMPLAINT: (
             "förmliche beschwerde",
@@ -8456,12 +8544,21 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
                 "meine tante",
                 "mein onkel",
             ),
-            ("hat geld verloren", "hat sein geld verloren", "hat ihr geld verloren", "wurde betrogen", "ist betrogen worden"),
+            (
+                "hat geld verloren",
+                "hat sein geld verloren",
+                "hat ihr geld verloren",
+                "wurde betrogen",
+                "ist betrogen worden",
+            ),
         ),
     },
     "tr": {
         HUMAN: (
-            *_c(_EN_TALK, ("biriyle", "bir insanla", "bir temsilciyle", "yetkiliyle", "bir yetkiliyle")),
+            *_c(
+                _EN_TALK,
+                ("biriyle", "bir insanla", "bir temsilciyle", "yetkiliyle", "bir yetkiliyle"),
+            ),
             *_c(("someone", "a person", "a human", "an agent"), ("ile konuşmak", "ile görüşmek")),
         ),
         NO_HELP: (
@@ -8497,7 +8594,7 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "sizi şikayet edeceğim",
         ),
         LEGAL: (
-            *_c(("avukat~",), ("gid~", "başvur~", "danış~", "görüş~", "ver~")),
+            *_c(("avukat~",), ("gid~", "başvur~", "danış~", "görüş~")),
             "avukat tutacağım",
             "sizi mahkemeye vereceğim",
             "mahkemeye vereceğim",
@@ -8507,7 +8604,18 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "dava açıyorum",
         ),
         THIRD_PARTY: _c(
-            ("kuzen~", "arkadaş~", "komşu~", "annem", "babam", "teyzem", "dayım", "amcam", "halam", "dedem"),
+            (
+                "kuzen~",
+                "arkadaş~",
+                "komşu~",
+                "annem",
+                "babam",
+                "teyzem",
+                "dayım",
+                "amcam",
+                "halam",
+                "dedem",
+            ),
             ("para kaybetti", "parasını kaybetti", "parasını kaptırdı", "dolandırıcılığa uğradı"),
         ),
     },
@@ -8524,8 +8632,19 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "jūs man nepadedate",
             "visai nepadedate",
         ),
-        COMPLAINT: ("oficial~ skund~", "rašt~ skund~", "pateikiu skundą", "noriu pateikti skundą", "noriu skųstis"),
-        LEGAL: ("pas advokat~", "į advokat~", "kreipsiuos į teism~", "paduosiu į teism~", "kreipsiuos į advokat~"),
+        COMPLAINT: (
+            "oficial~ skund~",
+            "rašt~ skund~",
+            "pateikiu skundą",
+            "noriu pateikti skundą",
+            "noriu skųstis",
+        ),
+        LEGAL: (
+            "kreipsiuos į teism~",
+            "paduosiu į teism~",
+            "kreipsiuos į advokat~",
+            "eisiu pas advokat~",
+        ),
     },
     "ru": {
         HUMAN: (
@@ -8535,13 +8654,19 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
         NO_HELP: (
             *_c(
                 ("никто", "мне никто", "никто мне"),
-                ("не помогает", "не отвечает", "не помог", "не ответил", "не перезвонил", "не может помочь"),
+                (
+                    "не помогает",
+                    "не отвечает",
+                    "не помог",
+                    "не ответил",
+                    "не перезвонил",
+                    "не может помочь",
+                ),
             ),
             "вы не помогаете",
             "вы мне не помогаете",
             "вы ничем не помогаете",
             "ничем не помогли",
-            "никакой помощи",
         ),
         COMPLAINT: (
             "официальн~ жалоб~",
@@ -8553,21 +8678,32 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "подаю жалобу",
         ),
         LEGAL: (
-            "к адвокат~",
-            "с адвокат~",
-            "к юрист~",
-            "с юрист~",
+            *_c(
+                ("обращусь к", "пойду к", "обращаюсь к", "поговорю с", "посоветуюсь с"),
+                ("адвокат~", "юрист~"),
+            ),
             "обращусь в суд",
             "пойду в суд",
             "подам на вас в суд",
             "к омбудсмен~",
+            "в омбудсмен~",
+            "омбудсмен~ жалоб~",
         ),
-        THIRD_PARTY: _c(_RU_SCAMMED_WHO, ("потерял деньги", "потеряла деньги", "потерял все деньги", "потеряла все деньги")),
+        CHURN: (
+            "закрою все счета",
+            "закрою все свои счета",
+            "закрою свои счета",
+            "уйду в другой банк",
+            "уйду из вашего банка",
+            "переведу деньги в другой банк",
+        ),
+        THIRD_PARTY: _c(
+            _RU_SCAMMED_WHO,
+            ("потерял деньги", "потеряла деньги", "потерял все деньги", "потеряла все деньги"),
+        ),
     },
     "uk": {
-        HUMAN: (
-            *_c(_EN_TALK, ("з людиною", "з оператором", "з кимось", "з працівником")),
-        ),
+        HUMAN: (*_c(_EN_TALK, ("з людиною", "з оператором", "з кимось", "з працівником")),),
         NO_HELP: (
             *_c(
                 ("ніхто", "мені ніхто", "ніхто мені"),
@@ -8577,9 +8713,29 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "ви мені не допомагаєте",
             "ви нічим не допомагаєте",
         ),
-        COMPLAINT: ("офіційн~ скарг~", "письмов~ скарг~", "хочу поскаржитися", "напишу скаргу", "подаю скаргу"),
-        LEGAL: ("до адвокат~", "з адвокат~", "до юрист~", "з юрист~", "звернуся до суду", "піду до суду"),
-        THIRD_PARTY: _c(_UK_SCAMMED_WHO, ("втратив гроші", "втратила гроші", "втратив усі гроші", "втратила усі гроші")),
+        COMPLAINT: (
+            "офіційн~ скарг~",
+            "письмов~ скарг~",
+            "хочу поскаржитися",
+            "напишу скаргу",
+            "подаю скаргу",
+        ),
+        LEGAL: (
+            *_c(("звернуся до", "піду до", "звертаюся до", "поговорю з"), ("адвокат~", "юрист~")),
+            "звернуся до суду",
+            "піду до суду",
+            "до омбудсмен~",
+        ),
+        CHURN: (
+            "закрию всі рахунки",
+            "закрию свої рахунки",
+            "піду в інший банк",
+            "піду до іншого банку",
+        ),
+        THIRD_PARTY: _c(
+            _UK_SCAMMED_WHO,
+            ("втратив гроші", "втратила гроші", "втратив усі гроші", "втратила усі гроші"),
+        ),
     },
     "bg": {
         NO_HELP: (
@@ -8591,8 +8747,26 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "изобщо не помагате",
             "изобщо не ми помагате",
         ),
-        COMPLAINT: ("официалн~ жалб~", "писмен~ жалб~", "ще подам жалба", "искам да подам жалба", "ще се оплача"),
-        LEGAL: ("при адвокат~", "с адвокат~", "ще ви дам на съд", "ще ви съдим", "отивам в съда"),
+        COMPLAINT: (
+            "официалн~ жалб~",
+            "писмен~ жалб~",
+            "ще подам жалба",
+            "искам да подам жалба",
+            "ще се оплача",
+            "ще подам оплакване",
+            "искам да подам оплакване",
+            "официално оплакване",
+        ),
+        LEGAL: (
+            "ще отида при адвокат~",
+            "ще говоря с адвокат~",
+            "ще ви дам на съд",
+            "ще ви съдим",
+            "отивам в съда",
+            "до омбудсман~",
+            "при омбудсман~",
+        ),
+        CHURN: ("ще закрия всички сметки", "ще отида в друга банка", "ще си закрия сметката"),
     },
     "cs": {
         NO_HELP: (
@@ -8605,8 +8779,19 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "vůbec mi nepomáháte",
             "nepomáháte mi",
         ),
-        COMPLAINT: ("oficiáln~ stížnost~", "písemn~ stížnost~", "chci si stěžovat", "podávám stížnost"),
-        LEGAL: ("k právník~", "s právník~", "k advokát~", "obrátím se na soud", "finanční~ arbitr~"),
+        COMPLAINT: (
+            "oficiáln~ stížnost~",
+            "písemn~ stížnost~",
+            "chci si stěžovat",
+            "podávám stížnost",
+        ),
+        LEGAL: (
+            "obrátím se na právník~",
+            "půjdu k právník~",
+            "obrátím se na advokát~",
+            "obrátím se na soud",
+            "finanční~ arbitr~",
+        ),
     },
     "sk": {
         NO_HELP: (
@@ -8618,8 +8803,18 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "vôbec mi nepomáhate",
             "nepomáhate mi",
         ),
-        COMPLAINT: ("oficiáln~ sťažnos~", "písomn~ sťažnos~", "chcem sa sťažovať", "podávam sťažnosť"),
-        LEGAL: ("k právnik~", "s právnik~", "k advokát~", "obrátim sa na súd"),
+        COMPLAINT: (
+            "oficiáln~ sťažnos~",
+            "písomn~ sťažnos~",
+            "chcem sa sťažovať",
+            "podávam sťažnosť",
+        ),
+        LEGAL: (
+            "obrátim sa na právnik~",
+            "pôjdem k právnik~",
+            "obrátim sa na advokát~",
+            "obrátim sa na súd",
+        ),
     },
     "lv": {
         NO_HELP: (
@@ -8631,7 +8826,12 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "jūs nepalīdzat",
         ),
         COMPLAINT: ("oficiāl~ sūdzīb~", "rakstisk~ sūdzīb~", "gribu sūdzēties"),
-        LEGAL: ("pie advokāt~", "pie jurist~", "vērsīšos tiesā"),
+        LEGAL: (
+            "vērsīšos pie advokāt~",
+            "iešu pie advokāt~",
+            "vērsīšos pie jurist~",
+            "vērsīšos tiesā",
+        ),
     },
     "hu": {
         NO_HELP: (
@@ -8643,7 +8843,12 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "egyáltalán nem segítenek",
             "nem segítesz",
         ),
-        COMPLAINT: ("hivatalos panasz~", "írásos panasz~", "panaszt akarok tenni", "panaszt fogok tenni"),
+        COMPLAINT: (
+            "hivatalos panasz~",
+            "írásos panasz~",
+            "panaszt akarok tenni",
+            "panaszt fogok tenni",
+        ),
         LEGAL: ("ügyvédhez fordulok", "bírósághoz fordulok", "perelni fogok"),
     },
     "el": {
@@ -8689,11 +8894,19 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "u helpt me niet",
             "helpen me helemaal niet",
         ),
-        COMPLAINT: ("schriftelijke klacht", "ik dien een klacht in", "ik wil klagen", "ik ga klagen"),
+        COMPLAINT: (
+            "schriftelijke klacht",
+            "ik dien een klacht in",
+            "ik wil klagen",
+            "ik ga klagen",
+        ),
         LEGAL: ("naar mijn advocaat", "naar een advocaat", "juridische stappen", "ik sleep jullie"),
     },
     "ur": {
-        HUMAN: (*_c(_EN_TALK, ("kisi se", "kisi insaan se", "kisi banday se", "kisi agent se")),),
+        HUMAN: (
+            *_c(_EN_TALK, ("kisi se", "kisi insaan se", "kisi banday se", "kisi agent se")),
+            *_c(_HI_MIXED_WHO, _HI_MIXED_TALK),
+        ),
         NO_HELP: (
             *_c(
                 ("koi", "koi bhi"),
@@ -8739,6 +8952,7 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "hi": {
+        HUMAN: _c(_HI_MIXED_WHO, _HI_MIXED_TALK),
         NO_HELP: (
             "कोई मदद नहीं कर रहा",
             "कोई जवाब नहीं दे रहा",
@@ -8760,7 +8974,12 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
         LEGAL: ("vakeel kol", "lawyer kol", "ਵਕੀਲ ਕੋਲ"),
     },
     "bn": {
-        NO_HELP: ("কেউ সাহায্য করছে না", "কেউ উত্তর দিচ্ছে না", "keu help korche na", "keu uttor dichche na"),
+        NO_HELP: (
+            "কেউ সাহায্য করছে না",
+            "কেউ উত্তর দিচ্ছে না",
+            "keu help korche na",
+            "keu uttor dichche na",
+        ),
         LEGAL: ("উকিলের কাছে", "ukiler kache", "lawyer er kache"),
     },
     "ar": {
@@ -8782,7 +9001,13 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "أنتم لا تساعدونني",
         ),
         COMPLAINT: ("أريد تقديم شكوى", "اريد تقديم شكوى", "بدي اشتكي", "رح اشتكي", "شكوى مكتوبة"),
-        LEGAL: ("سأذهب إلى المحامي", "رح روح عالمحامي", "سأرفع دعوى", "سأقاضيكم", "راح اشتكي عليكم بالمحكمة"),
+        LEGAL: (
+            "سأذهب إلى المحامي",
+            "رح روح عالمحامي",
+            "سأرفع دعوى",
+            "سأقاضيكم",
+            "راح اشتكي عليكم بالمحكمة",
+        ),
     },
     "fa": {
         NO_HELP: (
@@ -8797,7 +9022,14 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
             "kasi javab nemide",
         ),
     },
-    "so": {NO_HELP: ("qofna iima caawinayo", "qofna ima caawinayo", "qofna ima jawaabayo", "iima caawinaysaan")},
+    "so": {
+        NO_HELP: (
+            "qofna iima caawinayo",
+            "qofna ima caawinayo",
+            "qofna ima jawaabayo",
+            "iima caawinaysaan",
+        )
+    },
     "tl": {
         NO_HELP: (
             "walang tumutulong",
@@ -8809,15 +9041,60 @@ _ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "vi": {
-        NO_HELP: ("không ai giúp tôi", "không ai giúp", "không ai trả lời", "không ai trả lời tôi", "các bạn không giúp gì"),
+        NO_HELP: (
+            "không ai giúp tôi",
+            "không ai giúp",
+            "không ai trả lời",
+            "không ai trả lời tôi",
+            "các bạn không giúp gì",
+        ),
     },
     "cy": {NO_HELP: ("does neb yn helpu", "does neb yn ateb", "dydych chi ddim yn helpu")},
-    "zh": {NO_HELP: ("没人帮我", "没有人帮我", "没人回复", "没有人回复", "没人理我", "没有人理我", "没人回我", "你们根本不帮忙")},
+    "zh": {
+        NO_HELP: (
+            "没人帮我",
+            "没有人帮我",
+            "没人回复",
+            "没有人回复",
+            "没人理我",
+            "没有人理我",
+            "没人回我",
+            "你们根本不帮忙",
+        )
+    },
     "yue": {NO_HELP: ("mou yan bong ngo", "mou yan dap ngo", "mou yan lei ngo")},
-    "pcm": {NO_HELP: ("nobody dey help me", "nobody dey answer me", "nobody dey answer", "una no dey help")},
-    "ta": {NO_HELP: ("யாரும் உதவவில்லை", "யாரும் பதில் சொல்லவில்லை", "yaarum udhavala", "yaarum badhil sollala")},
-    "ml": {NO_HELP: ("ആരും സഹായിക്കുന്നില്ല", "ആരും മറുപടി തരുന്നില്ല", "aarum sahayikkunnilla", "aarum marupadi tharunnilla")},
-    "ne": {NO_HELP: ("कसैले मद्दत गर्दैन", "कसैले जवाफ दिँदैन", "kasaile maddat gardaina", "kasaile jawaf dindaina")},
+    "pcm": {
+        NO_HELP: (
+            "nobody dey help me",
+            "nobody dey answer me",
+            "nobody dey answer",
+            "una no dey help",
+        )
+    },
+    "ta": {
+        NO_HELP: (
+            "யாரும் உதவவில்லை",
+            "யாரும் பதில் சொல்லவில்லை",
+            "yaarum udhavala",
+            "yaarum badhil sollala",
+        )
+    },
+    "ml": {
+        NO_HELP: (
+            "ആരും സഹായിക്കുന്നില്ല",
+            "ആരും മറുപടി തരുന്നില്ല",
+            "aarum sahayikkunnilla",
+            "aarum marupadi tharunnilla",
+        )
+    },
+    "ne": {
+        NO_HELP: (
+            "कसैले मद्दत गर्दैन",
+            "कसैले जवाफ दिँदैन",
+            "kasaile maddat gardaina",
+            "kasaile jawaf dindaina",
+        )
+    },
 }
 
 
