@@ -87,7 +87,20 @@ NO_HELP_CASES = [
     ("vi", "không ai trả lời tôi"),
     ("zh", "一直没人回复我"),
     ("pcm", "nobody dey answer me since morning"),
+    ("pa", "koi jawab nahi de reha ji"),
+    ("bn", "keu uttor dichche na ekhono"),
+    ("so", "qofna iima caawinayo"),
+    ("cy", "does neb yn ateb y ffôn"),
+    ("yue", "mou yan dap ngo ah"),
+    ("ta", "yaarum badhil sollala"),
+    ("ml", "aarum marupadi tharunnilla"),
+    ("ne", "kasaile jawaf dindaina"),
 ]
+
+
+def test_every_table_with_no_help_has_an_example() -> None:
+    listed = {language.code for language in LANGUAGES if language.cues.get(NO_HELP)}
+    assert listed <= {code for code, _ in NO_HELP_CASES}
 
 
 @pytest.mark.parametrize(("language", "text"), NO_HELP_CASES)
