@@ -124,6 +124,8 @@ SCAM_MENTION = "scam_mention"  # the bare word for a scam or a scammer: see _BAR
 # round 13: fraud told as someone else's story ("my friend was scammed"): the fraud rules
 # yield to it, as to the English situation shape of the same kind.
 THIRD_PARTY = "third_party"
+# round 16: "nobody helps me", "you're not helping at all", the English lexicon group's kind
+NO_HELP = "no_help"
 
 # Those kinds' weights in the frustration score (what the English lexicon's groups of the
 # kind weigh; repetition as its milder group, since "third time" may count a recurrence;
@@ -141,6 +143,7 @@ LANGUAGE_ONLY_KINDS: dict[str, tuple[float, bool]] = {
     STILL_NOT: (0.45, True),  # the English lexicon's "still not" group
     SCAM_MENTION: (0.0, True),
     THIRD_PARTY: (0.0, True),
+    NO_HELP: (0.35, True),  # the English lexicon's no_help group; a negation itself
 }
 
 
@@ -7950,3 +7953,1158 @@ def _add_round15() -> None:
 
 
 _add_round15()
+
+# ================================================================ round 16: inflected and mixed
+# The twelfth held-out set's diagnosis (round 16, principle 1): in languages that have a table,
+# requests, "nobody helps / answers", formal complaints and legal threats in a form not listed
+# (Polish "oficjalną skargę" for "oficjalna skarga", Turkish "going to my lawyer" as a case
+# ending on "avukat", Romanian "nu mă ajutați deloc", Portuguese "ninguém me responde"),
+# Polish-English mixed requests ("can I talk z kimś z banku?") and someone else's loss told as
+# "my friend lost money" (third party). By kind, for the languages UK bank customers write in:
+#
+# * no_help (new here; English has it as a lexicon group of the same weight): "nobody helps /
+#   answers / replies me", "you are not helping (me, at all)", with and without the dative
+#   pronoun and in the informal and formal (plural) address. It says the service failed the
+#   customer, as "still not" does, so it is never negated (it is a negation itself);
+# * formal complaints by the adjective and noun in any case ("oficjaln~ skarg~": "oficjalną
+#   skargę", "oficjalnej skargi") and by the first person or the infinitive after "I want" of
+#   the verb of filing: not the third person ("my brother filed a complaint with the shop");
+# * legal threats told as going to, or speaking with, a lawyer or a court ("avukat~ gid~",
+#   "idę do prawnika", "обращусь в суд"): not a lawyer as a payee or the recipient of a
+#   statement (Turkish "my lawyer needs a statement", Russian "from a law firm's account");
+# * code-mixed requests: English "talk / speak / chat" followed by the language's "with
+#   someone / a person / an adviser", and the language's verb followed by English "someone,
+#   a person, an agent, a human";
+# * third party: "<a friend or relative> lost money (to a scam)" beside round 15's "was
+#   scammed": the fraud rules yield to someone else's loss.
+#
+# Review status: as the tables above, written by a NON-NATIVE author, not yet checked by a
+# native speaker (tests/test_routing_languages_round16.py).
+
+
+# English verbs of a request a code-mixed message puts before the language's "with someone"
+_EN_TALK = ("talk", "speak", "chat", "talk to", "speak to")
+_EN_WHO = ("someone", "somebody", "a person", "a human", "human", "an agent", "a real person")
+
+# Hinglish / Roman Urdu with the English noun inside: "mujhe someone se baat karni hai"
+_HI_MIXED_WHO = (
+    "someone se",
+    "somebody se",
+    "person se",
+    "human se",
+    "agent se",
+    "manager se",
+    "real person se",
+    "customer service se",
+    "staff se",
+)
+_HI_MIXED_TALK = (
+    "baat karni hai",
+    "baat krni hai",
+    "baat karni",
+    "baat karna hai",
+    "baat karao",
+    "baat karwao",
+    "baat karwa do",
+    "baat kar sakta",
+    "baat kar sakti",
+    "baat ho sakti",
+)
+
+_ROUND16: dict[str, dict[str, tuple[str, ...]]] = {
+    "pl": {
+        HUMAN: (
+            *_c(_EN_TALK, ("z kimś", "z człowiek~", "z konsultant~", "z pracownik~", "z doradc~")),
+            *_c(_PL_WITH, _EN_WHO),
+            *_c(("z agent~", "z manager~", "z menedżer~", "z supervisor~"), ("porozmawiać",)),
+            *_c(_PL_WITH, ("agent~", "manager~", "menedżer~", "supervisor~")),
+            *_c(
+                ("z kimś", "z człowiek~", "z konsultant~", "z pracownik~", "z doradc~"),
+                (
+                    "porozmawiać",
+                    "pogadać",
+                    "rozmawiać",
+                    "porozmawiam",
+                    "pogadam",
+                    "połączyć",
+                    "chcę porozmawiać",
+                    "chcę rozmawiać",
+                    "chciał~ porozmawiać",
+                    "muszę porozmawiać",
+                ),
+            ),
+            "niech ktoś z banku",
+        ),
+        NO_HELP: (
+            *_c(
+                ("nikt", "nikt mi", "nikt nam", "nikt z was", "nikt tu"),
+                (
+                    "nie pomaga",
+                    "nie pomoże",
+                    "nie pomógł",
+                    "nie pomogła",
+                    "nie chce pomóc",
+                    "nie może pomóc",
+                    "nie odpowiada",
+                    "nie odpowiedział",
+                    "nie odpisuje",
+                    "nie odpisał",
+                    "nie oddzwonił",
+                    "nie oddzwania",
+                    "nie odbiera",
+                    "się nie odezwał",
+                ),
+            ),
+            *_c(
+                ("nie", "w ogóle nie", "wcale nie", "nic nie", "w ogóle mi nie", "wcale mi nie"),
+                ("pomagacie", "pomagasz", "pomożecie", "pomogliście"),
+            ),
+            *_c(("nie", "w ogóle nie", "wcale nie"), ("pomagacie mi", "pomagasz mi")),
+            "nic mi nie pomogliście",
+            "zero pomocy",
+        ),
+        COMPLAINT: (
+            *_c(("oficjaln~", "formaln~", "pisemn~"), ("skarg~", "reklamacj~")),
+            *_c(
+                (
+                    "złożę",
+                    "złożyć",
+                    "złożyłem",
+                    "złożyłam",
+                    "składam",
+                    "składać",
+                    "wniosę",
+                    "wnieść",
+                    "wnoszę",
+                ),
+                ("skargę", "skargę na", "oficjaln~ skarg~", "formaln~ skarg~"),
+            ),
+            "chcę się poskarżyć",
+            "chcę złożyć reklamację",
+            "będę się skarżyć",
+        ),
+        LEGAL: (
+            *_c(
+                (
+                    "idę do",
+                    "pójdę do",
+                    "zgłoszę się do",
+                    "zgłoszę to do",
+                    "zgłoszę sprawę do",
+                    "oddam sprawę do",
+                    "skieruję sprawę do",
+                    "poradzę się",
+                ),
+                ("prawnik~", "adwokat~", "rzecznik~ finansow~", "sądu"),
+            ),
+            *_c(
+                ("skontaktuję się z", "porozmawiam z", "skonsultuję się z"),
+                ("prawnik~", "adwokat~"),
+            ),
+            "rzecznik~ finansow~",
+            "podam was do sądu",
+            "pozwę was",
+            "pozwiemy was",
+            "sprawa trafi do sądu",
+        ),
+        REPEATED: (
+            *_c(
+                ("próbował~", "próbowaliśmy", "sprawdzał~"),
+                ("w trzech", "w dwóch", "w czterech", "w kilku", "w każdym", "w różnych"),
+            ),
+            *_c(("próbował~", "płacił~"), ("trzy razy", "dwa razy", "kilka razy", "pięć razy")),
+            *_c(("znowu", "znów", "again"), ("ten sam", "ta sama", "to samo", "te same")),
+        ),
+        PRAISE: ("naprawdę świetny", "świetny bank", "super bank", "wspaniały bank"),
+        THIRD_PARTY: _c(
+            _PL_SCAMMED_WHO,
+            (
+                "stracił~ pieniądze",
+                "stracił~ oszczędności",
+                "dał~ się oszukać",
+                "wpadł~ na oszust~",
+            ),
+        ),
+    },
+    "ro": {
+        HUMAN: (
+            *_c(
+                _EN_TALK,
+                ("cu cineva", "cu un om", "cu o persoană", "cu un operator", "cu un consultant"),
+            ),
+            *_c(("să vorbesc cu", "vorbesc cu", "vreau să vorbesc cu"), _EN_WHO),
+            *_c(("să vorbesc cu", "vorbesc cu"), ("un agent", "un manager", "un supervisor")),
+        ),
+        NO_HELP: (
+            *_c(
+                ("nu mă ajutați", "nu mă ajuți", "nu mă ajută", "nu ne ajutați", "nu ajutați"),
+                ("deloc", "cu nimic", "nimeni", "la nimic"),
+            ),
+            "nu mă ajutați",
+            "nu mă ajuți",
+            "nimeni nu mă ajută",
+            "nimeni nu ajută",
+            "nimeni nu răspunde",
+            "nimeni nu-mi răspunde",
+            "nimeni nu îmi răspunde",
+            "nu-mi răspunde nimeni",
+            "nu îmi răspunde nimeni",
+            "nu răspunde nimeni",
+            "nu m-a ajutat nimeni",
+            "nimeni nu m-a ajutat",
+            "nu m-ați ajutat",
+            "nu m-ați ajutat deloc",
+        ),
+        COMPLAINT: (
+            *_c(("reclamați~", "plânger~"), ("oficial~", "formal~", "scris~")),
+            *_c(
+                ("fac", "să fac", "depun", "să depun", "voi face", "voi depune"),
+                ("o reclamați~", "reclamați~", "o plânger~", "plânger~"),
+            ),
+            "vreau să reclam",
+            "o să fac reclamație",
+        ),
+        LEGAL: (
+            *_c(
+                ("merg la", "mă duc la", "ajung la", "vorbesc cu", "apelez la", "mă adresez"),
+                ("avocat~", "un avocat", "avocatul meu", "instanță", "tribunal", "anpc"),
+            ),
+            "vă dau în instanță",
+            "vă chem în judecată",
+            "vă dau la tribunal",
+        ),
+        THIRD_PARTY: _c(
+            _RO_SCAMMED_WHO, ("a pierdut bani", "a pierdut banii", "a pierdut toți banii")
+        ),
+    },
+    "pt": {
+        HUMAN: (
+            *_c(
+                _EN_TALK,
+                ("com alguém", "com uma pessoa", "com um assistente", "com um funcionário"),
+            ),
+            *_c(("falar com", "quero falar com", "posso falar com"), _EN_WHO),
+            *_c(("falar com",), ("um agente", "um manager", "um gerente")),
+        ),
+        NO_HELP: (
+            *_c(
+                ("ninguém", "ninguém me", "ninguem me"),
+                (
+                    "responde",
+                    "respondeu",
+                    "ajuda",
+                    "ajudou",
+                    "atende",
+                    "atendeu",
+                    "resolve",
+                    "diz nada",
+                    "liga",
+                    "ligou de volta",
+                ),
+            ),
+            "vocês não ajudam",
+            "vocês não me ajudam",
+            "não me ajudam",
+            "não me ajudaram",
+            "não me estão a ajudar",
+            "não estão a ajudar",
+            "não estão ajudando",
+            "não me estão ajudando",
+            "não ajudam nada",
+            "não me ajudam nada",
+            "não ajuda em nada",
+        ),
+        COMPLAINT: (
+            *_c(("reclamação", "queixa"), ("oficial", "formal", "por escrito")),
+            "fazer queixa",
+            "apresentar queixa",
+            "vou fazer queixa",
+            "quero fazer queixa",
+            "quero reclamar",
+            "apresentar uma reclamação",
+            "livro de reclamações",
+            "vou fazer uma reclamação",
+            "quero fazer uma reclamação",
+        ),
+        LEGAL: (
+            *_c(
+                ("vou ao", "vou falar com o", "falar com o meu", "vou à", "vou chamar o"),
+                ("meu advogado", "advogado", "minha advogada", "tribunal", "provedor"),
+            ),
+            "minha advogada",
+            "vou meter um processo",
+            "vou pôr um processo",
+            "meter-vos em tribunal",
+            "levar-vos a tribunal",
+            "processar o banco",
+        ),
+        THIRD_PARTY: _c(
+            (
+                "o meu primo",
+                "a minha prima",
+                "um amigo",
+                "uma amiga",
+                "a minha amiga",
+                "o meu amigo",
+                "a minha mãe",
+                "o meu pai",
+                "a minha avó",
+                "o meu avô",
+                "a minha vizinha",
+                "o meu vizinho",
+                "a minha tia",
+                "o meu tio",
+            ),
+            (
+                "perdeu dinheiro",
+                "perdeu o dinheiro",
+                "perdeu as poupanças",
+                "caiu num golpe",
+                "caiu no golpe",
+            ),
+        ),
+    },
+    "es": {
+        HUMAN: (
+            *_c(_EN_TALK, ("con alguien", "con una persona", "con un agente", "con un asesor")),
+            *_c(("hablar con", "quiero hablar con", "puedo hablar con"), _EN_WHO),
+        ),
+        NO_HELP: (
+            *_c(
+                ("nadie", "nadie me"),
+                (
+                    "responde",
+                    "contesta",
+                    "ayuda",
+                    "ayudó",
+                    "respondió",
+                    "contestó",
+                    "atiende",
+                    "hace caso",
+                ),
+            ),
+            "no me ayudáis",
+            "no me ayudan",
+            "no me ayudas",
+            "no me estáis ayudando",
+            "no me están ayudando",
+            "no me estás ayudando",
+            "no ayudáis nada",
+            "no ayudan nada",
+            "no me habéis ayudado",
+            "no me han ayudado",
+            "no sirve de nada",
+        ),
+        COMPLAINT: (
+            "queja formal",
+            "queja oficial",
+            "reclamación oficial",
+            "reclamación por escrito",
+            "poner una queja",
+            "quiero quejarme",
+            "quiero reclamar",
+            "voy a reclamar",
+            "presentar una reclamación",
+            "voy a poner una reclamación",
+            "voy a poner una queja",
+        ),
+        LEGAL: (
+            "mi abogada",
+            "a mi abogado",
+            "con mi abogado",
+            "con mi abogada",
+            "os voy a denunciar",
+            "les voy a denunciar",
+            "os denuncio",
+            "los denuncio",
+            "llevaros a juicio",
+            "a los tribunales",
+            "voy a ir a juicio",
+        ),
+        THIRD_PARTY: _c(
+            (
+                "mi primo",
+                "mi prima",
+                "un amigo",
+                "una amiga",
+                "mi amigo",
+                "mi amiga",
+                "mi madre",
+                "mi padre",
+                "mi abuela",
+                "mi abuelo",
+                "mi vecina",
+                "mi vecino",
+                "mi tía",
+                "mi tío",
+            ),
+            (
+                "perdió dinero",
+                "perdió su dinero",
+                "perdió sus ahorros",
+                "ha perdido dinero",
+                "cayó en una estafa",
+            ),
+        ),
+    },
+    "it": {
+        HUMAN: (
+            *_c(_EN_TALK, ("con qualcuno", "con una persona", "con un operatore")),
+            *_c(("parlare con", "posso parlare con", "voglio parlare con"), _EN_WHO),
+        ),
+        NO_HELP: (
+            *_c(
+                ("nessuno", "nessuno mi"),
+                ("risponde", "aiuta", "ha risposto", "ha aiutato", "richiama"),
+            ),
+            "non mi aiutate",
+            "non mi aiuti",
+            "non mi state aiutando",
+            "non mi stai aiutando",
+            "non aiutate per niente",
+            "non mi avete aiutato",
+            "non mi aiutate per niente",
+            "non servite a niente",
+        ),
+        COMPLAINT: (
+            "reclamo ufficiale",
+            "reclamo scritto",
+            "voglio fare reclamo",
+            "faccio reclamo",
+            "farò reclamo",
+            "sporgere reclamo",
+            "voglio lamentarmi",
+            "presento un reclamo",
+        ),
+        LEGAL: (
+            "mia avvocata",
+            "dal mio avvocato",
+            "al mio avvocato",
+            "vi faccio causa",
+            "faccio causa",
+            "vi porto in tribunale",
+            "vi denuncerò",
+            "arbitro bancario",
+        ),
+        THIRD_PARTY: _c(
+            (
+                "mio cugino",
+                "mia cugina",
+                "un amico",
+                "un'amica",
+                "mia amica",
+                "mio amico",
+                "mia madre",
+                "mio padre",
+                "mia nonna",
+                "mio nonno",
+                "la mia vicina",
+                "il mio vicino",
+                "mia zia",
+                "mio zio",
+            ),
+            (
+                "ha perso soldi",
+                "ha perso dei soldi",
+                "ha perso i risparmi",
+                "è caduto in una truffa",
+                "è caduta in una truffa",
+            ),
+        ),
+    },
+    "fr": {
+        HUMAN: (
+            *_c(
+                _EN_TALK,
+                ("avec quelqu'un", "avec une personne", "avec un conseiller", "à quelqu'un"),
+            ),
+            *_c(("parler avec", "parler à", "je veux parler à", "je veux parler avec"), _EN_WHO),
+        ),
+        NO_HELP: (
+            "personne ne m'aide",
+            "personne ne nous aide",
+            "personne ne répond",
+            "personne ne me répond",
+            "personne ne m'a aidé",
+            "personne ne m'a aidée",
+            "personne ne m'a répondu",
+            "personne ne rappelle",
+            "personne ne m'a rappelé",
+            "vous ne m'aidez pas",
+            "vous ne m'aidez pas du tout",
+            "tu ne m'aides pas",
+            "vous ne m'aidez en rien",
+            "vous ne servez à rien",
+        ),
+        COMPLAINT: (
+            "réclamation formelle",
+            "réclamation écrite",
+            "plainte officielle",
+            "plainte formelle",
+            "déposer une réclamation",
+            "je veux faire une réclamation",
+            "je fais une réclamation",
+            "je vais faire une réclamation",
+            "je veux me plaindre",
+            "je vais me plaindre",
+        ),
+        LEGAL: (
+            "mon avocate",
+            "voir mon avocat",
+            "je vais vous poursuivre",
+            "vous poursuivre en justice",
+            "en justice",
+            "je saisis le médiateur",
+            "je vais saisir",
+        ),
+        THIRD_PARTY: _c(
+            (
+                "mon cousin",
+                "ma cousine",
+                "un ami",
+                "une amie",
+                "mon ami",
+                "mon amie",
+                "ma mère",
+                "mon père",
+                "ma grand-mère",
+                "mon grand-père",
+                "ma voisine",
+                "mon voisin",
+                "ma tante",
+                "mon oncle",
+            ),
+            (
+                "a perdu de l'argent",
+                "a perdu son argent",
+                "a perdu ses économies",
+                "s'est fait arnaquer",
+                "s'est fait escroquer",
+            ),
+        ),
+    },
+    "de": {
+        HUMAN: (
+            *_c(
+                _EN_TALK,
+                ("mit jemandem", "mit einem menschen", "mit einem mitarbeiter", "mit einer person"),
+            ),
+            *_c(("sprechen mit", "reden mit", "mit"), ("a human", "a real person", "an agent")),
+        ),
+        NO_HELP: (
+            "niemand hilft mir",
+            "niemand hilft",
+            "keiner hilft mir",
+            "keiner hilft",
+            "niemand antwortet",
+            "niemand antwortet mir",
+            "keiner antwortet",
+            "keiner antwortet mir",
+            "niemand meldet sich",
+            "keiner meldet sich",
+            "niemand ruft zurück",
+            "sie helfen mir nicht",
+            "ihr helft mir nicht",
+            "du hilfst mir nicht",
+            "hilft mir überhaupt nicht",
+            "helfen mir überhaupt nicht",
+            "helft mir überhaupt nicht",
+        ),
+        COMPLAINT: (
+            "förmliche beschwerde",
+            "schriftliche beschwerde",
+            "ich beschwere mich",
+            "ich werde mich beschweren",
+            "beschwerde einlegen",
+            "eine beschwerde einreichen",
+        ),
+        LEGAL: (
+            "meine anwältin",
+            "zum anwalt",
+            "zu meinem anwalt",
+            "zur anwältin",
+            "ich zeige sie an",
+            "ich verklage euch",
+            "rechtliche schritte",
+        ),
+        THIRD_PARTY: _c(
+            (
+                "mein cousin",
+                "meine cousine",
+                "ein freund",
+                "eine freundin",
+                "mein freund",
+                "meine freundin",
+                "meine mutter",
+                "mein vater",
+                "meine oma",
+                "mein opa",
+                "meine nachbarin",
+                "mein nachbar",
+                "meine tante",
+                "mein onkel",
+            ),
+            (
+                "hat geld verloren",
+                "hat sein geld verloren",
+                "hat ihr geld verloren",
+                "wurde betrogen",
+                "ist betrogen worden",
+            ),
+        ),
+    },
+    "tr": {
+        HUMAN: (
+            *_c(
+                _EN_TALK,
+                ("biriyle", "bir insanla", "bir temsilciyle", "yetkiliyle", "bir yetkiliyle"),
+            ),
+            *_c(("someone", "a person", "a human", "an agent"), ("ile konuşmak", "ile görüşmek")),
+        ),
+        NO_HELP: (
+            *_c(
+                ("kimse", "hiç kimse", "kimse bana"),
+                (
+                    "yardım etmiyor",
+                    "yardımcı olmuyor",
+                    "cevap vermiyor",
+                    "yanıt vermiyor",
+                    "dönmüyor",
+                    "ilgilenmiyor",
+                    "cevap vermedi",
+                    "yardım etmedi",
+                    "dönüş yapmadı",
+                ),
+            ),
+            "yardımcı olmuyorsunuz",
+            "hiç yardımcı olmuyorsunuz",
+            "bana yardım etmiyorsunuz",
+            "yardım etmiyorsunuz",
+            "hiçbir yardımınız yok",
+        ),
+        COMPLAINT: (
+            "resmi şikayet~",
+            "şikayetçi olacağım",
+            "şikayetçi oluyorum",
+            "şikayetçiyim",
+            "şikayet etmek istiyorum",
+            "şikayette bulunmak istiyorum",
+            "şikayette bulunacağım",
+            "şikayet ediyorum",
+            "sizi şikayet edeceğim",
+        ),
+        LEGAL: (
+            *_c(("avukat~",), ("gid~", "başvur~", "danış~", "görüş~")),
+            "avukat tutacağım",
+            "sizi mahkemeye vereceğim",
+            "mahkemeye vereceğim",
+            "mahkemeye gideceğim",
+            "sizi dava edeceğim",
+            "dava edeceğim",
+            "dava açıyorum",
+        ),
+        THIRD_PARTY: _c(
+            (
+                "kuzen~",
+                "arkadaş~",
+                "komşu~",
+                "annem",
+                "babam",
+                "teyzem",
+                "dayım",
+                "amcam",
+                "halam",
+                "dedem",
+            ),
+            ("para kaybetti", "parasını kaybetti", "parasını kaptırdı", "dolandırıcılığa uğradı"),
+        ),
+    },
+    "lt": {
+        NO_HELP: (
+            "niekas nepadeda",
+            "man niekas nepadeda",
+            "niekas neatsako",
+            "man niekas neatsako",
+            "niekas man neatsako",
+            "niekas nepadėjo",
+            "niekas neatsakė",
+            "jūs nepadedate",
+            "jūs man nepadedate",
+            "visai nepadedate",
+        ),
+        COMPLAINT: (
+            "oficial~ skund~",
+            "rašt~ skund~",
+            "pateikiu skundą",
+            "noriu pateikti skundą",
+            "noriu skųstis",
+        ),
+        LEGAL: (
+            "kreipsiuos į teism~",
+            "paduosiu į teism~",
+            "kreipsiuos į advokat~",
+            "eisiu pas advokat~",
+        ),
+    },
+    "ru": {
+        HUMAN: (
+            *_c(_EN_TALK, ("с человеком", "с оператором", "с кем-нибудь", "с сотрудником")),
+            *_c(("поговорить с", "связаться с"), ("agent~", "human", "a person", "someone")),
+        ),
+        NO_HELP: (
+            *_c(
+                ("никто", "мне никто", "никто мне"),
+                (
+                    "не помогает",
+                    "не отвечает",
+                    "не помог",
+                    "не ответил",
+                    "не перезвонил",
+                    "не может помочь",
+                ),
+            ),
+            "вы не помогаете",
+            "вы мне не помогаете",
+            "вы ничем не помогаете",
+            "ничем не помогли",
+        ),
+        COMPLAINT: (
+            "официальн~ жалоб~",
+            "письменн~ жалоб~",
+            "хочу пожаловаться",
+            "буду жаловаться",
+            "напишу жалобу",
+            "пишу жалобу",
+            "подаю жалобу",
+        ),
+        LEGAL: (
+            *_c(
+                ("обращусь к", "пойду к", "обращаюсь к", "поговорю с", "посоветуюсь с"),
+                ("адвокат~", "юрист~"),
+            ),
+            "обращусь в суд",
+            "пойду в суд",
+            "подам на вас в суд",
+            "к омбудсмен~",
+            "в омбудсмен~",
+            "омбудсмен~ жалоб~",
+        ),
+        CHURN: (
+            "закрою все счета",
+            "закрою все свои счета",
+            "закрою свои счета",
+            "уйду в другой банк",
+            "уйду из вашего банка",
+            "переведу деньги в другой банк",
+        ),
+        THIRD_PARTY: _c(
+            _RU_SCAMMED_WHO,
+            ("потерял деньги", "потеряла деньги", "потерял все деньги", "потеряла все деньги"),
+        ),
+    },
+    "uk": {
+        HUMAN: (*_c(_EN_TALK, ("з людиною", "з оператором", "з кимось", "з працівником")),),
+        NO_HELP: (
+            *_c(
+                ("ніхто", "мені ніхто", "ніхто мені"),
+                ("не допомагає", "не відповідає", "не допоміг", "не відповів", "не передзвонив"),
+            ),
+            "ви не допомагаєте",
+            "ви мені не допомагаєте",
+            "ви нічим не допомагаєте",
+        ),
+        COMPLAINT: (
+            "офіційн~ скарг~",
+            "письмов~ скарг~",
+            "хочу поскаржитися",
+            "напишу скаргу",
+            "подаю скаргу",
+        ),
+        LEGAL: (
+            *_c(("звернуся до", "піду до", "звертаюся до", "поговорю з"), ("адвокат~", "юрист~")),
+            "звернуся до суду",
+            "піду до суду",
+            "до омбудсмен~",
+        ),
+        CHURN: (
+            "закрию всі рахунки",
+            "закрию свої рахунки",
+            "піду в інший банк",
+            "піду до іншого банку",
+        ),
+        THIRD_PARTY: _c(
+            _UK_SCAMMED_WHO,
+            ("втратив гроші", "втратила гроші", "втратив усі гроші", "втратила усі гроші"),
+        ),
+    },
+    "bg": {
+        NO_HELP: (
+            "никой не помага",
+            "никой не ми помага",
+            "никой не отговаря",
+            "никой не ми отговаря",
+            "не ми помагате",
+            "изобщо не помагате",
+            "изобщо не ми помагате",
+        ),
+        COMPLAINT: (
+            "официалн~ жалб~",
+            "писмен~ жалб~",
+            "ще подам жалба",
+            "искам да подам жалба",
+            "ще се оплача",
+            "ще подам оплакване",
+            "искам да подам оплакване",
+            "официално оплакване",
+        ),
+        LEGAL: (
+            "ще отида при адвокат~",
+            "ще говоря с адвокат~",
+            "ще ви дам на съд",
+            "ще ви съдим",
+            "отивам в съда",
+            "до омбудсман~",
+            "при омбудсман~",
+        ),
+        CHURN: ("ще закрия всички сметки", "ще отида в друга банка", "ще си закрия сметката"),
+    },
+    "cs": {
+        NO_HELP: (
+            "nikdo mi nepomáhá",
+            "nikdo nepomáhá",
+            "nikdo neodpovídá",
+            "nikdo mi neodpovídá",
+            "nikdo mi nepomohl",
+            "nikdo mi neodpověděl",
+            "vůbec mi nepomáháte",
+            "nepomáháte mi",
+        ),
+        COMPLAINT: (
+            "oficiáln~ stížnost~",
+            "písemn~ stížnost~",
+            "chci si stěžovat",
+            "podávám stížnost",
+        ),
+        LEGAL: (
+            "obrátím se na právník~",
+            "půjdu k právník~",
+            "obrátím se na advokát~",
+            "obrátím se na soud",
+            "finanční~ arbitr~",
+        ),
+    },
+    "sk": {
+        NO_HELP: (
+            "nikto mi nepomáha",
+            "nikto nepomáha",
+            "nikto neodpovedá",
+            "nikto mi neodpovedá",
+            "nikto mi nepomohol",
+            "vôbec mi nepomáhate",
+            "nepomáhate mi",
+        ),
+        COMPLAINT: (
+            "oficiáln~ sťažnos~",
+            "písomn~ sťažnos~",
+            "chcem sa sťažovať",
+            "podávam sťažnosť",
+        ),
+        LEGAL: (
+            "obrátim sa na právnik~",
+            "pôjdem k právnik~",
+            "obrátim sa na advokát~",
+            "obrátim sa na súd",
+        ),
+    },
+    "lv": {
+        NO_HELP: (
+            "neviens nepalīdz",
+            "neviens man nepalīdz",
+            "neviens neatbild",
+            "neviens man neatbild",
+            "jūs man nepalīdzat",
+            "jūs nepalīdzat",
+        ),
+        COMPLAINT: ("oficiāl~ sūdzīb~", "rakstisk~ sūdzīb~", "gribu sūdzēties"),
+        LEGAL: (
+            "vērsīšos pie advokāt~",
+            "iešu pie advokāt~",
+            "vērsīšos pie jurist~",
+            "vērsīšos tiesā",
+        ),
+    },
+    "hu": {
+        NO_HELP: (
+            "senki nem segít",
+            "senki sem segít",
+            "senki nem válaszol",
+            "senki sem válaszol",
+            "nem segítenek",
+            "egyáltalán nem segítenek",
+            "nem segítesz",
+        ),
+        COMPLAINT: (
+            "hivatalos panasz~",
+            "írásos panasz~",
+            "panaszt akarok tenni",
+            "panaszt fogok tenni",
+        ),
+        LEGAL: ("ügyvédhez fordulok", "bírósághoz fordulok", "perelni fogok"),
+    },
+    "el": {
+        NO_HELP: (
+            "κανείς δεν με βοηθάει",
+            "κανείς δεν με βοηθά",
+            "κανείς δεν απαντάει",
+            "κανείς δεν απαντά",
+            "κανένας δεν απαντάει",
+            "δεν με βοηθάτε",
+            "δεν με βοηθάτε καθόλου",
+            "kaneis den me voithaei",
+            "kaneis den apantaei",
+            "den me voithate",
+        ),
+        COMPLAINT: ("θέλω να κάνω καταγγελία", "να υποβάλω καταγγελία", "γραπτή καταγγελία"),
+        LEGAL: ("στον δικηγόρο μου", "στο δικαστήριο", "θα σας κάνω μήνυση"),
+    },
+    "sq": {
+        NO_HELP: (
+            "askush nuk më ndihmon",
+            "askush nuk ndihmon",
+            "askush nuk përgjigjet",
+            "askush nuk më përgjigjet",
+            "nuk më ndihmoni",
+            "nuk më ndihmoni fare",
+        ),
+        COMPLAINT: ("ankes~ zyrtar~", "ankes~ me shkrim", "dua të ankohem"),
+        LEGAL: ("te avokati im", "do shkoj në gjykatë", "tek avokati"),
+    },
+    "nl": {
+        HUMAN: (*_c(_EN_TALK, ("met iemand", "met een mens", "met een medewerker")),),
+        NO_HELP: (
+            "niemand helpt me",
+            "niemand helpt mij",
+            "niemand helpt",
+            "niemand reageert",
+            "niemand antwoordt",
+            "niemand neemt op",
+            "niemand belt terug",
+            "jullie helpen me niet",
+            "jullie helpen mij niet",
+            "u helpt me niet",
+            "helpen me helemaal niet",
+        ),
+        COMPLAINT: (
+            "schriftelijke klacht",
+            "ik dien een klacht in",
+            "ik wil klagen",
+            "ik ga klagen",
+        ),
+        LEGAL: ("naar mijn advocaat", "naar een advocaat", "juridische stappen", "ik sleep jullie"),
+    },
+    "ur": {
+        HUMAN: (
+            *_c(_EN_TALK, ("kisi se", "kisi insaan se", "kisi banday se", "kisi agent se")),
+            *_c(_HI_MIXED_WHO, _HI_MIXED_TALK),
+        ),
+        NO_HELP: (
+            *_c(
+                ("koi", "koi bhi"),
+                (
+                    "madad nahi kar raha",
+                    "madad nahi kar rha",
+                    "help nahi kar raha",
+                    "jawab nahi de raha",
+                    "jawab nahi deta",
+                    "reply nahi kar raha",
+                    "sun nahi raha",
+                    "call back nahi karta",
+                ),
+            ),
+            "aap madad nahi kar rahe",
+            "aap log madad nahi kar rahe",
+            "aap help nahi kar rahe",
+            "کوئی مدد نہیں کر رہا",
+            "کوئی جواب نہیں دے رہا",
+            "کوئی جواب نہیں دیتا",
+            "آپ مدد نہیں کر رہے",
+        ),
+        COMPLAINT: (
+            "complaint karni hai",
+            "complaint karna hai",
+            "shikayat karni hai",
+            "shikayat karna hai",
+            "shikayat karunga",
+            "shikayat karungi",
+            "complaint karungi",
+            "شکایت کرنی ہے",
+            "شکایت کروں گا",
+        ),
+        LEGAL: (
+            "wakeel ke paas",
+            "vakeel ke paas",
+            "lawyer ke paas",
+            "lawyer se baat karunga",
+            "court le jaunga",
+            "case karunga",
+            "وکیل کے پاس",
+            "عدالت جاؤں گا",
+        ),
+    },
+    "hi": {
+        HUMAN: _c(_HI_MIXED_WHO, _HI_MIXED_TALK),
+        NO_HELP: (
+            "कोई मदद नहीं कर रहा",
+            "कोई जवाब नहीं दे रहा",
+            "कोई जवाब नहीं देता",
+            "आप मदद नहीं कर रहे",
+            "koi madad nahi kar raha",
+            "koi jawab nahi de raha",
+        ),
+        COMPLAINT: ("शिकायत करनी है", "शिकायत करूंगा", "शिकायत करूँगा", "complaint karni hai"),
+        LEGAL: ("वकील के पास", "कोर्ट जाऊंगा", "vakil ke paas", "lawyer ke paas"),
+    },
+    "pa": {
+        NO_HELP: (
+            "koi madad nahi kar reha",
+            "koi jawab nahi de reha",
+            "ਕੋਈ ਮਦਦ ਨਹੀਂ ਕਰ ਰਿਹਾ",
+            "ਕੋਈ ਜਵਾਬ ਨਹੀਂ ਦੇ ਰਿਹਾ",
+        ),
+        LEGAL: ("vakeel kol", "lawyer kol", "ਵਕੀਲ ਕੋਲ"),
+    },
+    "bn": {
+        NO_HELP: (
+            "কেউ সাহায্য করছে না",
+            "কেউ উত্তর দিচ্ছে না",
+            "keu help korche na",
+            "keu uttor dichche na",
+        ),
+        LEGAL: ("উকিলের কাছে", "ukiler kache", "lawyer er kache"),
+    },
+    "ar": {
+        HUMAN: (*_c(_EN_TALK, ("مع شخص", "مع موظف", "مع حدا", "ma3 7ada", "ma3 shakhs")),),
+        NO_HELP: (
+            "لا أحد يساعدني",
+            "لا احد يساعدني",
+            "محد يساعدني",
+            "ما حدا عم يساعدني",
+            "ما حدا بيساعدني",
+            "لا أحد يرد",
+            "لا احد يرد",
+            "لا أحد يجيب",
+            "ما حدا عم يرد",
+            "ما حدا بيرد",
+            "محد يرد",
+            "ما في حدا يرد",
+            "انتو ما تساعدوني",
+            "أنتم لا تساعدونني",
+        ),
+        COMPLAINT: ("أريد تقديم شكوى", "اريد تقديم شكوى", "بدي اشتكي", "رح اشتكي", "شكوى مكتوبة"),
+        LEGAL: (
+            "سأذهب إلى المحامي",
+            "رح روح عالمحامي",
+            "سأرفع دعوى",
+            "سأقاضيكم",
+            "راح اشتكي عليكم بالمحكمة",
+        ),
+    },
+    "fa": {
+        NO_HELP: (
+            "هیچکس کمک نمیکنه",
+            "هیچ کس کمک نمیکنه",
+            "هیچکس جواب نمیده",
+            "هیچ کس جواب نمیده",
+            "کسی جواب نمیده",
+            "کسی کمکم نمیکنه",
+            "hichkas komak nemikone",
+            "hichkas javab nemide",
+            "kasi javab nemide",
+        ),
+    },
+    "so": {
+        NO_HELP: (
+            "qofna iima caawinayo",
+            "qofna ima caawinayo",
+            "qofna ima jawaabayo",
+            "iima caawinaysaan",
+        )
+    },
+    "tl": {
+        NO_HELP: (
+            "walang tumutulong",
+            "walang tumutulong sa akin",
+            "walang sumasagot",
+            "walang sumasagot sa akin",
+            "hindi niyo ako tinutulungan",
+            "hindi nyo ako tinutulungan",
+        ),
+    },
+    "vi": {
+        NO_HELP: (
+            "không ai giúp tôi",
+            "không ai giúp",
+            "không ai trả lời",
+            "không ai trả lời tôi",
+            "các bạn không giúp gì",
+        ),
+    },
+    "cy": {NO_HELP: ("does neb yn helpu", "does neb yn ateb", "dydych chi ddim yn helpu")},
+    "zh": {
+        NO_HELP: (
+            "没人帮我",
+            "没有人帮我",
+            "没人回复",
+            "没有人回复",
+            "没人理我",
+            "没有人理我",
+            "没人回我",
+            "你们根本不帮忙",
+        )
+    },
+    "yue": {NO_HELP: ("mou yan bong ngo", "mou yan dap ngo", "mou yan lei ngo")},
+    "pcm": {
+        NO_HELP: (
+            "nobody dey help me",
+            "nobody dey answer me",
+            "nobody dey answer",
+            "una no dey help",
+        )
+    },
+    "ta": {
+        NO_HELP: (
+            "யாரும் உதவவில்லை",
+            "யாரும் பதில் சொல்லவில்லை",
+            "yaarum udhavala",
+            "yaarum badhil sollala",
+        )
+    },
+    "ml": {
+        NO_HELP: (
+            "ആരും സഹായിക്കുന്നില്ല",
+            "ആരും മറുപടി തരുന്നില്ല",
+            "aarum sahayikkunnilla",
+            "aarum marupadi tharunnilla",
+        )
+    },
+    "ne": {
+        NO_HELP: (
+            "कसैले मद्दत गर्दैन",
+            "कसैले जवाफ दिँदैन",
+            "kasaile maddat gardaina",
+            "kasaile jawaf dindaina",
+        )
+    },
+}
+
+
+def _add_round16() -> None:
+    """Round 16's phrases appended to the tables above, kind by kind (see _ROUND16)."""
+    by_code = {language.code: language for language in LANGUAGES}
+    for code, kinds in _ROUND16.items():
+        cues = by_code[code].cues
+        for kind, phrases in kinds.items():
+            cues[kind] = (*cues.get(kind, ()), *(p for p in phrases if p not in cues.get(kind, ())))
+
+
+_add_round16()
