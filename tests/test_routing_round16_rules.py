@@ -231,7 +231,8 @@ def test_three_fallbacks_with_a_cue_of_trouble_reach_a_person(
 ) -> None:
     result = _play(router, messages, {**_PERSON_NOW, "by_turn": 3})
     assert result.lane == "general_banking"
-    assert result.handoff_turn is not None and result.handoff_turn <= 3
+    assert result.handoff_turn is not None
+    assert result.handoff_turn <= 3
 
 
 def test_three_fallbacks_nothing_could_read_still_reach_a_person(router: Router) -> None:
@@ -248,7 +249,10 @@ def test_the_escalation_model_needs_a_backing_cue(router: Router) -> None:
     """Every escalation_model decision on these calm second messages is refused by the gate,
     whatever the model scores."""
     calm = [
-        [("can I raise my overdraft", "nlu_fallback", 0.45), ("and in the app?", "nlu_fallback", 0.45)],
+        [
+            ("can I raise my overdraft", "nlu_fallback", 0.45),
+            ("and in the app?", "nlu_fallback", 0.45),
+        ],
         [
             ("how do I close my account", "terminate_account", 0.9),
             ("sorry, the savings one not the current", "nlu_fallback", 0.45),

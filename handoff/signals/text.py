@@ -647,10 +647,63 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
 
 # round 16: how a question opens, in English and as typed in a hurry ("Y DOES IT", "WHATS").
 _QUESTION_OPENERS = frozenset(
-    "why y how where wheres where's what whats what's wat when who whos who's which is are am "
-    "can cant can't could couldnt couldn't do does doesnt doesn't did didnt didn't has have "
-    "hasnt hasn't havent haven't will wont won't would wouldnt wouldn't should shall isnt "
-    "isn't arent aren't was were any hello hi hey".split()
+    {
+        "why",
+        "y",
+        "how",
+        "where",
+        "wheres",
+        "where's",
+        "what",
+        "whats",
+        "what's",
+        "wat",
+        "when",
+        "who",
+        "whos",
+        "who's",
+        "which",
+        "is",
+        "are",
+        "am",
+        "can",
+        "cant",
+        "can't",
+        "could",
+        "couldnt",
+        "couldn't",
+        "do",
+        "does",
+        "doesnt",
+        "doesn't",
+        "did",
+        "didnt",
+        "didn't",
+        "has",
+        "have",
+        "hasnt",
+        "hasn't",
+        "havent",
+        "haven't",
+        "will",
+        "wont",
+        "won't",
+        "would",
+        "wouldnt",
+        "wouldn't",
+        "should",
+        "shall",
+        "isnt",
+        "isn't",
+        "arent",
+        "aren't",
+        "was",
+        "were",
+        "any",
+        "hello",
+        "hi",
+        "hey",
+    }
 )
 
 
