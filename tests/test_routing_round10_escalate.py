@@ -98,9 +98,12 @@ def test_a_plain_wait_or_a_calm_no_rush_is_not_sarcasm(text: str) -> None:
     assert "sarcasm" not in kinds(text), (text, analyze_text(text).cues)
 
 
+# round 16: these two use a milder sarcasm (frustration below 0.8): sarcasm as frustrated as
+# "oh great, I'll just wait another week for my own money" (0.95) is anger on the first
+# message and reaches a person at once (intense_anger; tests/test_routing_round16_rules.py).
 def test_sarcasm_then_pressing_the_complaint_reaches_a_person() -> None:
     lane, turn, rule = route(
-        "oh great, I'll just wait another week for my own money",
+        "wow, love waiting for my own wages",
         "it was paid in on Monday",
         intent="pending_transfer",
     )
@@ -108,7 +111,7 @@ def test_sarcasm_then_pressing_the_complaint_reaches_a_person() -> None:
 
 
 def test_sarcasm_then_thanks_stays_with_the_bot() -> None:
-    lane, _, _ = route("oh great, I'll just wait another week for my own money", "ok cheers")
+    lane, _, _ = route("wow, love waiting for my own wages", "ok cheers")
     assert lane == "bot" or lane is None
 
 

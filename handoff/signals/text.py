@@ -95,11 +95,16 @@ _SCARE_QUOTES = "scare_quotes"
 _INTENSIFIERS = frozenset({_SHOUTING, _BURST})
 
 _SARCASM = "sarcasm"
+# round 16: a whole line shouted that tells rather than asks ("YOU CHARGED ME TWICE FOR THE
+# SAME THING", "I NEED MY MONEY NOW"): a grievance or a demand, where a shouted question
+# ("WHY CAN'T I LOG IN", "WHERE IS MY SALARY") is often answered and calms. A routing fact
+# beside shouting, weighing nothing (the frustration score is unchanged).
+_SHOUTED_STATEMENT = "shouted_statement"
 _VULNERABILITY = "vulnerability"
 CUE_KINDS: frozenset[str] = frozenset(
     {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
     | _INTENSIFIERS
-    | {_STATED_WAIT, _SCARE_QUOTES}
+    | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT}
     | SITUATION_KINDS
 )
 
@@ -634,7 +639,80 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
     upper = sum(map(str.isupper, own))
     whole = letters >= _CAPS_MIN_LETTERS and upper >= _CAPS_RATIO * letters
     level = len(SHOUT_WEIGHTS) if whole else min(shouted, len(SHOUT_WEIGHTS))
-    return [(_SHOUTING, start, end, SHOUT_WEIGHTS[level]) for start, end in runs]
+    raw: list[_RawCue] = [(_SHOUTING, start, end, SHOUT_WEIGHTS[level]) for start, end in runs]
+    if whole and not _asks(own, tokens):
+        raw.append((_SHOUTED_STATEMENT, runs[0][0], runs[-1][1], 0.0))
+    return raw
+
+
+# round 16: how a question opens, in English and as typed in a hurry ("Y DOES IT", "WHATS").
+_QUESTION_OPENERS = frozenset(
+    {
+        "why",
+        "y",
+        "how",
+        "where",
+        "wheres",
+        "where's",
+        "what",
+        "whats",
+        "what's",
+        "wat",
+        "when",
+        "who",
+        "whos",
+        "who's",
+        "which",
+        "is",
+        "are",
+        "am",
+        "can",
+        "cant",
+        "can't",
+        "could",
+        "couldnt",
+        "couldn't",
+        "do",
+        "does",
+        "doesnt",
+        "doesn't",
+        "did",
+        "didnt",
+        "didn't",
+        "has",
+        "have",
+        "hasnt",
+        "hasn't",
+        "havent",
+        "haven't",
+        "will",
+        "wont",
+        "won't",
+        "would",
+        "wouldnt",
+        "wouldn't",
+        "should",
+        "shall",
+        "isnt",
+        "isn't",
+        "arent",
+        "aren't",
+        "was",
+        "were",
+        "any",
+        "hello",
+        "hi",
+        "hey",
+    }
+)
+
+
+def _asks(text: str, tokens: list[re.Match[str]]) -> bool:
+    """Whether a shouted line asks (a question mark, or a question's or greeting's opening
+    word) rather than tells."""
+    if "?" in text or "¿" in text or "？" in text or not tokens:
+        return True
+    return tokens[0].group().lower() in _QUESTION_OPENERS
 
 
 def _burst_cues(text: str) -> list[_RawCue]:
