@@ -23,14 +23,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from story_prefilter_check import BLIND, sets  # noqa: E402
+from story_prefilter_check import BLIND, sets
 
-from handoff.signals.stories import story_cues  # noqa: E402
+from handoff.signals.stories import story_cues
 
 
 def _load(path: Path) -> Callable[[str], list[tuple[str, int, int]]]:
     spec = importlib.util.spec_from_file_location("stories_before", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
