@@ -26,7 +26,6 @@ from handoff.signals.stories import (
     STORY_LANGUAGES,
     _candidates,
     _compile,
-    _concepts,
     _folded,
     _prefilter,
     _Story,
