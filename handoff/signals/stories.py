@@ -1879,28 +1879,15 @@ def _folded(text: str) -> tuple[str, list[int]]:
 _Found = dict[str, list[tuple[int, int]]]
 
 
-def _concepts(  # noqa: PLR0913, PLR0917
-    compiled: _Compiled,
-    folded: str,
-    text: str,
-    long: bool,
-    short: bool,
-    words: set[str] | None = None,
-) -> _Found:
+def _concepts(compiled: _Compiled, folded: str, text: str, long: bool, short: bool) -> _Found:
     """The concepts ``compiled`` finds in ``folded``: ``long``/``short`` say whether the
     message holds a key of its long/short patterns (:func:`_candidates`; Chinese: a Han
-    character), a necessary condition for either to match. ``words``: an ASCII message's
-    words (:func:`handoff.signals.routing_lexicon.may_show_language`), None otherwise."""
+    character), a necessary condition for either to match."""
     found: _Found = {}
     patterns: list[re.Pattern[str]] = []
     if long:
         patterns.append(compiled.long)
-    if (
-        short
-        and compiled.short is not None
-        and (words is None or may_show_language(compiled.code, words))
-        and shows_language(compiled.code, text)
-    ):
+    if short and compiled.short is not None and shows_language(compiled.code, text):
         patterns.append(compiled.short)
     for pattern in patterns:
         # Overlapping matches too: "dzwonił ktoś z banku" is a claim ("dzwonił ktoś z") and an
@@ -1982,10 +1969,15 @@ def story_cues(text: str) -> list[tuple[str, int, int]]:
     # are spaced out only when some language is searched.
     ascii_only = text.isascii()
     lowered = text.lower() if ascii_only else ""
-    words: set[str] | None = None
     if ascii_only:
         words = set(_WORD_RUN.findall(lowered))
         candidates = _candidates(_PREFILTER, words)
+        # A short word's language not shown ("the" is Vietnamese "thẻ", card): not searched.
+        for index, flags in list(candidates.items()):
+            if flags[1] and not may_show_language(_COMPILED[index].code, words):
+                flags[1] = False
+                if not flags[0]:
+                    del candidates[index]
         if not candidates:
             return []
         folded, where = _EDGE_QUOTE.sub(" ", lowered), None
@@ -2001,7 +1993,7 @@ def story_cues(text: str) -> list[tuple[str, int, int]]:
     seen: set[str] = set()
     for index in sorted(candidates):
         long, short = candidates[index]
-        found = _concepts(_COMPILED[index], folded, text, long, short, words)
+        found = _concepts(_COMPILED[index], folded, text, long, short)
         if len(found) < 1:
             continue
         for kind, concepts in _kinds(found):
