@@ -1358,6 +1358,37 @@ def shows_language(code: str, text: str) -> bool:
     return markers is not None and markers.search(fold(text)) is not None
 
 
+def _ascii_hint(code: str) -> tuple[bool, tuple[frozenset[str], ...]]:
+    """p23: (whether an ASCII message may show ``code`` whatever its words, each marker's word
+    runs). A marker matches only where each of its runs of word characters is a whole word
+    run of the folded message (its edges are the marker's other characters or the pattern's
+    word boundaries), and an ASCII message folds to itself lower-cased: so shows_language on
+    an ASCII message is true only if the first is, or some marker's runs are all its words."""
+    letters, markers = _SHOWN.get(code, (None, None))
+    if letters is None and markers is None:
+        return True, ()
+    language = next(lang for lang in LANGUAGES if lang.code == code)
+    runs = tuple(frozenset(_WORD.findall(fold(m))) for m in sorted(language.markers))
+    anyway = (
+        not _ASCII_UNCHANGED
+        or (letters is not None and any(letters.search(chr(c)) for c in range(128)))
+        or not all(runs)
+    )
+    return anyway, runs
+
+
+_WORD = re.compile(r"\w+")
+_ASCII_HINTS = {language.code: _ascii_hint(language.code) for language in LANGUAGES}
+
+
+def may_show_language(code: str, words: set[str]) -> bool:
+    """False only when the ASCII message whose lower-cased word runs are ``words`` does not
+    show the language ``code`` (:func:`shows_language`): set tests instead of its regexes,
+    for a message that holds a short word of several languages ("card")."""
+    anyway, markers = _ASCII_HINTS.get(code, (True, ()))
+    return anyway or any(runs <= words for runs in markers)
+
+
 # A one-word phrase of at most this many letters (folded) is short: long words ("wyłudzenie",
 # "hastanedeyim") are rarely also another language's word, and a lone one is a message.
 _SHORT_WORD = 7
