@@ -33,7 +33,7 @@ MUST = [
     ("bg", "платих капаро за апартамент, а хазяинът не отговаря", "scam"),
     ("bg", "имам непознато плащане от 80 паунда", "fraud_report"),
     # German (new)
-    ("de", "ein Mann, angeblich von der Bank, hat angerufen und ich habe die TAN durchgegeben", "scam"),
+    ("de", "ein Mann, angeblich von der Bank, rief an, ich habe die TAN durchgegeben", "scam"),
     ("de", "jemand hat mit meiner Karte in einem Laden bezahlt, ich war nie dort", "fraud_report"),
     ("de", "da ist eine Abbuchung, die ich nicht gemacht habe, das war ich nicht", "fraud_report"),
     ("de", "ich habe eine Kaution überwiesen und der Vermieter ist nicht mehr erreichbar", "scam"),
