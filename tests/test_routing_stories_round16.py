@@ -47,6 +47,17 @@ MUST = [
     ("sq", "më telefonoi dikush gjoja nga banka dhe i dhashë kodin", "scam"),
     ("sq", "dikush tërhoqi para nga llogaria ime", "fraud_report"),
     ("sq", "pagesa në atë dyqan nuk isha unë, nuk kam qenë kurrë atje", "fraud_report"),
+    # Czech, Slovak, Dutch (new)
+    ("cs", "volala mi paní, prý z banky, a nadiktovala jsem jí kód", "scam"),
+    ("cs", "někdo vybral peníze z mého účtu, to jsem nebyla já", "fraud_report"),
+    ("cs", "zaplatil jsem zálohu a prodejce zmizel", "scam"),
+    ("sk", "volal mi muž, vraj z banky, a dal som mu kód", "scam"),
+    ("sk", "som v šoku, niekto vybral peniaze z môjho účtu", "fraud_report"),
+    ("sk", "nikdy som tam nebola, to som nebola ja", "fraud_report"),
+    ("nl", "er belde iemand zogenaamd van de bank en ik heb de code gegeven", "scam"),
+    ("nl", "iemand heeft geld opgenomen van mijn rekening", "fraud_report"),
+    ("nl", "ik heb een aanbetaling gedaan en de verkoper reageert niet meer", "scam"),
+    ("nl", "een afschrijving die ik niet herken, dat was ik niet", "fraud_report"),
     # a password or code given to someone posing as the bank
     ("pl", "dzwonił ktoś podobno z banku i podałem hasło", "scam"),
     ("ro", "a sunat unul care a zis că e de la bancă și i-am dat parola", "scam"),
@@ -117,6 +128,15 @@ MUST_NOT = [
     ("sq", "shoku im tha se dikush i vodhi paratë"),
     ("pl", "mój kolega mówi, że ktoś zmienił mu hasło"),
     ("uk", "у моєї подруги хтось змінив пароль"),
+    # Czech, Slovak, Dutch calm
+    ("cs", "jak poznat, že mi volá někdo prý z banky?"),
+    ("cs", "můj kamarád říká, že mu někdo vybral peníze z účtu"),
+    ("sk", "ako rozpoznať podvod, keď volá niekto vraj z banky?"),
+    ("nl", "hoe herken ik iemand die zogenaamd van de bank belt?"),
+    ("nl", "iemand heeft contact met mij opgenomen over mijn rekening, klopt dat?"),
+    ("nl", "mijn vriendin zegt dat iemand geld heeft opgenomen van haar rekening"),
+    ("nl", "ik ben nog nooit zo boos geweest op een bank"),
+    ("cs", "někdo si vybral špatnou kartu v aplikaci"),
     # a past incident already sorted
     ("pl", "w zeszłym roku ktoś wypłacił pieniądze z mojego konta, ale już zwrócili"),
     ("es", "alguien usó mi tarjeta en 2022, ya me devolvieron el dinero, gracias"),

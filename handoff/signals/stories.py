@@ -5,8 +5,8 @@ The language tables (:mod:`handoff.signals.routing_languages`) list fixed phrase
 saying he was from the police" / "he told me to transfer the money to protect it" / "I
 transferred £2,000". English finds such stories as situation shapes
 (:mod:`handoff.signals.situations`); this module does the same for the twenty largest other
-tables (round 16: four more, Bulgarian, German, Persian and Albanian), as STORY SHAPES: sets of
-concepts that must occur together in one message.
+tables (round 16: seven more, Bulgarian, German, Persian, Albanian, Czech, Slovak and Dutch), as
+STORY SHAPES: sets of concepts that must occur together in one message.
 
 Concepts (per language, a few words each; a word ending in ``*`` is a stem):
 
@@ -2629,6 +2629,220 @@ _ALBANIAN = _Story(
 )
 
 
+_CZECH = _Story(
+    "cs",
+    {
+        "authority": _s("z banky", "polici*", "bezpečnostního oddělení", "kurýr*"),
+        "claim": _s(
+            "prý", "údajně", "vydával se za", "vydávala se za", "tvrdil, že je", "řekl, že je"
+        ),
+        "step": _s(
+            "dal jsem mu kód",
+            "dala jsem mu kód",
+            "řekl jsem kód",
+            "řekla jsem kód",
+            "nadiktoval jsem",
+            "nadiktovala jsem",
+            "zadal jsem údaje",
+            "zadala jsem údaje",
+            "dal jsem heslo",
+            "dala jsem heslo",
+            "nainstaloval jsem",
+            "nainstalovala jsem",
+            "poslal jsem peníze",
+            "poslala jsem peníze",
+            "převedl jsem",
+            "převedla jsem",
+            "klikl jsem na odkaz",
+            "klikla jsem na odkaz",
+        ),
+        "instruction": _s(
+            "chtěl kód", "chtěli kód", "ať převedu", "bezpečný účet", "ať si nainstaluju"
+        ),
+        "gone": _s("zmizely peníze", "peníze zmizely", "chybí mi peníze"),
+        "not_me": _s(
+            "to jsem nebyl já",
+            "to jsem nebyla já",
+            "nic jsem nekupoval",
+            "nic jsem nekupovala",
+            "nikdy jsem tam nebyl",
+            "nikdy jsem tam nebyla",
+            "platbu, kterou neznám",
+            "platba, kterou neznám",
+            "heslo jsem neměnil",
+            "heslo jsem neměnila",
+        ),
+        "someone": _s("někdo"),
+        "took": _s(
+            "vybral peníze",
+            "vybrali peníze",
+            "vybral z",
+            "vybrali z",
+            "použil moji kartu",
+            "ukradl",
+            "ukradli",
+            "změnil heslo",
+        ),
+        "money": _s("peníze", "kartu", "karty", "účtu", "účet", "heslo"),
+        "paid": _s("zálohu", "záloha", "kauci"),
+        "seller": _s("prodejce", "prodávající", "pronajímatel*"),
+        "vanished": _s("nebere telefon", "neodpovídá", "zablokoval mě", "zmizel", "inzerát smazal"),
+        "illness": _s("diagnostikovali", "vážně nemocný", "vážně nemocná", "rakovin*"),
+        "cant_pay": _s("nemůžu platit", "nemůžu zaplatit", "nemám na splátky"),
+        "cant_work": _s("nemůžu pracovat", "přišel jsem o práci", "přišla jsem o práci"),
+        "partner": _s("manžel", "manželka", "partner"),
+        "control": _s("bere mi výplatu", "bere mi peníze", "kontroluje", "nepustí mě k účtu"),
+        "family": _s("dcera", "dcery", "syn", "syna", "máma", "táta"),
+        "new_number": _s("nového čísla", "nové číslo"),
+        "howto": _s("jak poznat", "jak rozpoznat", "co dělat, když", "co dělat když"),
+        "third_party": _s("kamarád*", "soused*", "kolega", "kolegyně"),
+        "negator": _s("ne", "nikdy"),
+    },
+)
+
+_SLOVAK = _Story(
+    "sk",
+    {
+        "authority": _s("z banky", "polícia", "políci*", "bezpečnostného oddelenia", "kuriér*"),
+        "claim": _s(
+            "vraj", "údajne", "vydával sa za", "vydávala sa za", "tvrdil, že je", "povedal, že je"
+        ),
+        "step": _s(
+            "dal som mu kód",
+            "dala som mu kód",
+            "povedal som kód",
+            "povedala som kód",
+            "nadiktoval som",
+            "nadiktovala som",
+            "zadal som údaje",
+            "zadala som údaje",
+            "dal som heslo",
+            "dala som heslo",
+            "nainštaloval som",
+            "nainštalovala som",
+            "poslal som peniaze",
+            "poslala som peniaze",
+            "previedol som",
+            "previedla som",
+            "klikol som na odkaz",
+            "klikla som na odkaz",
+        ),
+        "instruction": _s("chcel kód", "chceli kód", "aby som previedol", "bezpečný účet"),
+        "gone": _s("zmizli peniaze", "peniaze zmizli", "chýbajú mi peniaze"),
+        "not_me": _s(
+            "to som nebol ja",
+            "to som nebola ja",
+            "nič som nekupoval",
+            "nič som nekupovala",
+            "nikdy som tam nebol",
+            "nikdy som tam nebola",
+            "platbu, ktorú nepoznám",
+            "platba, ktorú nepoznám",
+            "heslo som nemenil",
+            "heslo som nemenila",
+        ),
+        "someone": _s("niekto"),
+        "took": _s(
+            "vybral peniaze",
+            "vybrali peniaze",
+            "vybral z",
+            "vybrali z",
+            "mi ukradol",
+            "použil moju kartu",
+            "ukradol",
+            "ukradli",
+            "zmenil heslo",
+        ),
+        "money": _s("peniaze", "kartu", "karty", "účtu", "účet", "heslo"),
+        "paid": _s("zálohu", "záloha", "kauciu"),
+        "seller": _s("predajca", "predávajúci", "prenajímateľ*"),
+        "vanished": _s("nedvíha telefón", "neodpovedá", "zablokoval ma", "zmizol"),
+        "illness": _s("diagnostikovali", "vážne chorý", "vážne chorá", "rakovin*"),
+        "cant_pay": _s("nemôžem platiť", "nemôžem zaplatiť", "nemám na splátky"),
+        "cant_work": _s("nemôžem pracovať", "prišiel som o prácu", "prišla som o prácu"),
+        "partner": _s("manžel", "manželka", "partner"),
+        "control": _s("berie mi výplatu", "berie mi peniaze", "kontroluje", "nepustí ma k účtu"),
+        "family": _s("dcéra", "dcéry", "syn", "syna", "mama", "otec"),
+        "new_number": _s("nového čísla", "nové číslo"),
+        "howto": _s("ako spoznať", "ako rozpoznať", "čo robiť, keď", "čo robiť keď"),
+        "third_party": _s("kamarát*", "sused*", "kolega", "kolegyňa"),
+        "negator": _s("nie", "nikdy"),
+    },
+)
+
+_DUTCH = _Story(
+    "nl",
+    {
+        "authority": _s(
+            "van de bank", "politie", "fraudeafdeling", "veiligheidsafdeling", "koerier*"
+        ),
+        "claim": _s(
+            "zogenaamd",
+            "zogezegd",
+            "deed zich voor als",
+            "deden zich voor als",
+            "zei dat hij van",
+            "zei dat ze van",
+            "beweerde",
+        ),
+        "step": _s(
+            "code gegeven",
+            "code doorgegeven",
+            "code voorgelezen",
+            "wachtwoord gegeven",
+            "gegevens ingevuld",
+            "app geïnstalleerd",
+            "overgemaakt",
+            "geld gestuurd",
+            "op de link geklikt",
+            "link geklikt",
+        ),
+        "instruction": _s(
+            "vroeg om de code",
+            "vroegen om de code",
+            "moest geld overmaken",
+            "veilige rekening",
+            "moest een app installeren",
+        ),
+        "gone": _s("geld is weg", "geld verdwenen", "rekening leeggehaald"),
+        "not_me": _s(
+            "dat was ik niet",
+            "heb ik niet gedaan",
+            "niets gekocht",
+            "nooit geweest",
+            "nog nooit geweest",
+            "betaling die ik niet herken",
+            "afschrijving die ik niet herken",
+            "wachtwoord niet veranderd",
+        ),
+        "someone": _s("iemand"),
+        "took": _s(
+            "geld opgenomen",
+            "gepind",
+            "heeft mijn pas gebruikt",
+            "gestolen",
+            "wachtwoord veranderd",
+        ),
+        "money": _s("geld", "pas", "pinpas", "rekening", "mijn wachtwoord"),
+        "paid": _s("aanbetaling", "borg", "vooruitbetaald"),
+        "seller": _s("verkoper", "verhuurder"),
+        "vanished": _s(
+            "reageert niet", "neemt niet op", "heeft me geblokkeerd", "advertentie verwijderd"
+        ),
+        "illness": _s("gediagnosticeerd", "ernstig ziek", "kanker"),
+        "cant_pay": _s("kan niet betalen", "kan het niet betalen"),
+        "cant_work": _s("kan niet werken", "baan kwijt", "werk kwijt", "ontslagen"),
+        "partner": _s("mijn man", "mijn vrouw", "mijn partner"),
+        "control": _s("pakt mijn salaris", "pakt mijn geld", "neemt mijn pas af", "controleert"),
+        "family": _s("dochter", "zoon", "mama", "papa"),
+        "new_number": _s("nieuw nummer", "nieuwe nummer"),
+        "howto": _s("hoe herken ik", "wat moet ik doen als", "hoe voorkom ik"),
+        "third_party": _s("vriend", "vriendin", "buurman", "buurvrouw", "collega"),
+        "negator": _s("niet", "nooit", "geen"),
+    },
+)
+
+
 STORY_LANGUAGES: tuple[_Story, ...] = (
     _POLISH,
     _ROMANIAN,
@@ -2655,6 +2869,9 @@ STORY_LANGUAGES: tuple[_Story, ...] = (
     _GERMAN,
     _PERSIAN,
     _ALBANIAN,
+    _CZECH,
+    _SLOVAK,
+    _DUTCH,
 )
 
 
