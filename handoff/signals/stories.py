@@ -517,7 +517,6 @@ _HINDUSTANI_LATIN = {
     ),
     "someone": _s("kisi ne", "koi"),
     "took": _s(
-        "number badal diya",
         "nikal liye",
         "nikaal liye",
         "use kiya",
@@ -2434,8 +2433,6 @@ _GERMAN = _Story(
         "paid": _s("anzahlung", "kaution", "im voraus bezahlt", "vorkasse"),
         "seller": _s("verkäufer*", "vermieter*"),
         "vanished": _s(
-            "website geht nicht mehr",
-            "seite ist offline",
             "kann nicht auszahlen",
             "antwortet nicht",
             "hat mich blockiert",
@@ -2448,7 +2445,7 @@ _GERMAN = _Story(
         "cant_work": _s(
             "kann nicht arbeiten", "job verloren", "arbeit verloren", "arbeitslos", "gekündigt"
         ),
-        "partner": _s("mein mann", "meine frau", "mein partner", "meine partnerin"),
+        "partner": _s("mein mann", "meine frau", "meine partnerin"),
         "control": _s(
             "kontrolliert",
             "nimmt mein gehalt",
@@ -2668,7 +2665,7 @@ _CZECH = _Story(
         "illness": _s("diagnostikovali", "vážně nemocný", "vážně nemocná", "rakovin*"),
         "cant_pay": _s("nemůžu platit", "nemůžu zaplatit", "nemám na splátky"),
         "cant_work": _s("nemůžu pracovat", "přišel jsem o práci", "přišla jsem o práci"),
-        "partner": _s("manžel", "manželka", "partner"),
+        "partner": _s("manžel", "manželka"),
         "control": _s("bere mi výplatu", "bere mi peníze", "kontroluje", "nepustí mě k účtu"),
         "family": _s("dcera", "dcery", "syn", "syna", "máma", "táta"),
         "new_number": _s("nového čísla", "nové číslo"),
@@ -2740,7 +2737,7 @@ _SLOVAK = _Story(
         "illness": _s("diagnostikovali", "vážne chorý", "vážne chorá", "rakovin*"),
         "cant_pay": _s("nemôžem platiť", "nemôžem zaplatiť", "nemám na splátky"),
         "cant_work": _s("nemôžem pracovať", "prišiel som o prácu", "prišla som o prácu"),
-        "partner": _s("manžel", "manželka", "partner"),
+        "partner": _s("manžel", "manželka"),
         "control": _s("berie mi výplatu", "berie mi peniaze", "kontroluje", "nepustí ma k účtu"),
         "family": _s("dcéra", "dcéry", "syn", "syna", "mama", "otec"),
         "new_number": _s("nového čísla", "nové číslo"),
@@ -2820,7 +2817,7 @@ _DUTCH = _Story(
         "illness": _s("gediagnosticeerd", "ernstig ziek", "kanker"),
         "cant_pay": _s("kan niet betalen", "kan het niet betalen"),
         "cant_work": _s("kan niet werken", "baan kwijt", "werk kwijt", "ontslagen"),
-        "partner": _s("mijn man", "mijn vrouw", "mijn partner"),
+        "partner": _s("mijn man", "mijn vrouw", "mijn vriend"),
         "control": _s("pakt mijn salaris", "pakt mijn geld", "neemt mijn pas af", "controleert"),
         "family": _s("dochter", "zoon", "mama", "papa"),
         "new_number": _s("nieuw nummer", "nieuwe nummer"),
