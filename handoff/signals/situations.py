@@ -1151,6 +1151,12 @@ _REDIRECT_PARTS = (
     r"details\b",
     rf"\b{_BILLER}(?:'s)?\s+(?:bank|account|payment)\s+details\s+(?:have|has)\s+"
     r"(?:changed|been changed|been updated)\b",
+    # round 16: paid to the new details a message gave: "paid the invoice to new bank
+    # details from an email".
+    r"\b(?:paid|sent|transferred|moved|paying|sending)\b[^.?!\n]{0,60}?\bto\s+(?:the\s+)?"
+    r"(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+details\s+(?:from|in|on|"
+    r"they put in|given in)\s+(?:an|the|their|a|his|her)\s+(?:email|e-mail|text|message|"
+    r"invoice|letter)\b",
     # round 16: the biller's message says where to pay has changed: "the estate agent's
     # email says the deposit account has changed".
     rf"\b{_BILLER}(?:'s)?\s+(?:email|e-mail|text|message|letter|invoice)\s+(?:says|said|"
@@ -2869,7 +2875,8 @@ _SHAPES += (
         r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|loads of|lots "
         r"of|a load of|a few|a bunch of|a string of|a series of|some)\s+(?:small\s+|little\s+|"
         r"tiny\s+|test\s+)?(?:payments|charges|transactions)\s+(?:of\s+)?(?:£\s?[0-4](?:\.\d\d)?|"
-        r"\d{1,2}p|a pound|pennies)\b[^.?!\n]{0,60}?\b(?:random|unknown|weird|strange|dodgy|"
+        r"\d{1,2}p|a pound|pennies)\b(?:[^.?!\n]|\.\d){0,60}?\b(?:random|unknown|weird|strange|"
+        r"dodgy|"
         r"something called|somewhere called|sites? i|websites? i|i don't recognise|i do not "
         r"recognise|i didn't make|i did not make|never heard of)\b",
     ),
@@ -2888,6 +2895,98 @@ _SHAPES += (
         r"[^.?!\n]{0,30}?\b(?:password|passcode|pin|phone number|mobile number|email address|"
         r"new device|device|login details|security details)\b[^.?!\n]{0,30}?\b(?:changed|"
         r"reset|updated|added|being added|was added|registered)\b",
+    ),
+)
+
+# round 16, continued: a number taken over, a lure that looked like the bank, a step told
+# without its "I", money "kept safe" by a stranger, a seller on social media who never
+# delivered, an address that was not what it claimed.
+_SHAPES += (
+    # Someone moved the customer's number to their own SIM: "network says someone ported my
+    # number". Not "I ported my number to a new network".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("ported swapped transferred moved hijacked cloned stole stolen"),
+        r"\b(?:someone|somebody|they|a scammer|the scammer|scammers|fraudsters?|criminals)\s+"
+        r"(?:has\s+|have\s+|had\s+|'s\s+|'ve\s+)?(?:ported|swapped|transferred|moved|hijacked|"
+        r"cloned|stole|stolen)\s+(?:my|our)\s+(?:phone\s+|mobile\s+)?(?:number|sim)\b",
+        r"\b(?:my|our)\s+(?:phone\s+|mobile\s+)?(?:number|sim)\s+(?:was|has been|had been|got)\s+"
+        r"(?:ported|swapped|hijacked|cloned|transferred|stolen)\b[^.?!\n]{0,30}?\b(?:without|"
+        r"not by me|wasn't me|i didn't|i never|to someone)\b",
+    ),
+    # A message or call that looked like the bank's: "clicked an email that looked like it
+    # was from you". A lure (posing): fraud once a step follows.
+    _shape(
+        POSING,
+        0.0,
+        _words("looked seemed sounded appeared"),
+        r"\b(?:email|e-mail|text|message|call|site|website|page|link|letter|caller)\s+(?:that\s+|"
+        r"which\s+)?(?:looked|seemed|sounded|appeared)\s+(?:just\s+|exactly\s+|totally\s+)?"
+        r"(?:like|to be)\s+(?:it\s+(?:was|came)\s+)?(?:from\s+)?(?:you|you guys|the bank|your bank|"
+        r"my bank|hmrc|royal mail|the police|paypal|amazon|dvla|the council|evri|dpd)\b",
+    ),
+    # A step told without its "I": "entered my login details and card number", "and then
+    # gave them the code". The fraud rule reads it beside a lure.
+    _shape(
+        SCAM_STEP,
+        0.0,
+        _words("entered typed put gave read filled"),
+        r"(?:^\s*|[,.;!?]\s*|\band\s+(?:then\s+)?)(?:entered|typed in|typed|put in|gave (?:them|"
+        r"him|her)|read out|filled in)\s+(?:all\s+)?(?:my|our)\s+(?:\w+\s+){0,3}?(?:details|"
+        r"number|pin|password|passcode|code|codes)\b",
+    ),
+    # Told the account is not safe and moving everything out now: the "safe account".
+    _shape(
+        SCAM,
+        0.0,
+        _words("safe secure"),
+        r"^(?=(?s:.*?)\b(?:today|now|urgently|asap|immediately|tonight|straight away)\b)"
+        r"(?=(?s:.*?)\b(?:move|moving|transfer|transferring|get|send)\s+(?:all\s+(?:of\s+)?"
+        r"(?:my|our|the)\s+(?:money|savings|funds|balance)|everything)\b)"
+        r"(?s:.*?)\b(?:my|our)\s+(?:account|money|savings|funds)\s+(?:is|are|'s)?\s*(?:not|"
+        r"isn't|isnt|aren't|arent|no longer)\s+(?:safe|secure)\b",
+    ),
+    # Cash drawn out and "kept safe" by someone who is not family: "a nice young man from the
+    # council drives her to the bank and keeps it safe for her".
+    _shape(
+        SCAM,
+        0.0,
+        _words("keep keeps keeping look looks looking hold holds holding mind minds"),
+        r"^(?=(?s:.*?)\b(?:cash|withdraw\w*|taken out|took out|drawn out|drew out|bank)\b)"
+        r"(?=(?s:.*?)\b(?:from the (?:council|bank|police)|a (?:nice |young |kind )*(?:man|woman|"
+        r"lady|guy|gentleman|chap)|someone|somebody|a stranger)\b)"
+        r"(?s:.*?)\b(?:keep|keeps|keeping|look after|looks after|looking after|hold|holds|holding|"
+        r"mind|minds)\s+(?:it|the money|the cash|her money|his money|my money|their money|"
+        r"her cash|his cash|my cash)\s+['\"]?(?:safe|secure|for (?:her|him|me|them|us))\b",
+    ),
+    # Paid a stranger met on social media or a marketplace, and nothing came: "paid for
+    # concert tickets from a guy on twitter and never got them". Not "I bought a sofa from a
+    # guy on Facebook, how do I pay safely?".
+    _shape(
+        SCAM,
+        0.0,
+        _words("never didn't didnt nothing no not"),
+        r"\b(?:paid|bought|sent|transferred|ordered)\b[^.?!\n]{0,60}?\b(?:from|off|to)\s+(?:a|"
+        r"some|this|an)\s+(?:guy|man|woman|girl|lady|bloke|seller|person|someone|account|page|"
+        r"profile)\s+(?:on|from|off|in)\s+(?:twitter|x|facebook|fb|instagram|insta|tiktok|"
+        r"marketplace|facebook marketplace|gumtree|snapchat|whatsapp|telegram|vinted|depop|"
+        r"reddit|discord|a group|a facebook group)\b[^\n]{0,60}?\b(?:never (?:got|received|"
+        r"arrived|came|turned up|sent)|didn't (?:get|receive|arrive|come|turn up|send)|didnt "
+        r"(?:get|receive|arrive|come|send)|nothing (?:came|arrived)|not (?:arrived|received)|"
+        r"no (?:tickets?|item|parcel|sign of))\b",
+    ),
+    # Money paid for something at an address that was not real: "when we drove up the
+    # address was a farm", "the address was an empty shop".
+    _shape(
+        SCAM,
+        0.0,
+        _words("address"),
+        r"^(?=(?s:.*?)\b(?:paid|sent|transferred|deposit|money)\b)"
+        r"(?=(?s:.*?)\b(?:drove|went|arrived|got there|turned up|visited|when we|when i)\b)"
+        r"(?s:.*?)\bthe address\s+(?:was|is|turned out to be)\s+(?:fake|false|empty|derelict|"
+        r"wrong|not real|boarded up|a (?:car park|field|farm|building site|warehouse|different|"
+        r"random|empty)|an (?:empty|office|industrial))\b",
     ),
 )
 
@@ -5511,6 +5610,8 @@ def situation_cues(text: str) -> list[tuple[str, int, int, float]]:
     if "'" in lowered:  # (else no word holds one: most messages skip the pass)
         # "someone's", "they've": the word before the apostrophe is an anchor too.
         words.update(w.partition("'")[0] for w in tuple(words) if "'" in w)
+        # round 16: a quoted word ("'keeps it safe'") is its word too.
+        words.update(w.strip("'") for w in tuple(words) if w.startswith("'"))
     if not lowered.isascii():  # the emoji are not ASCII
         words.update(e for e in _EMOJI_ANCHORS if e in lowered)  # not \w: the regex skips them
     if lowered.count(". ") >= 2:  # "reduce. my. overdraft.": words said one by one
