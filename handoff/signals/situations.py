@@ -2887,7 +2887,7 @@ _SHAPES += (
         FRAUD_REPORT,
         0.0,
         _words("now just suddenly"),
-        r"^(?!(?s:.*?)\b(?:i|we)\s+(?:just\s+|have\s+|'ve\s+)?(?:changed|reset|updated|added|"
+        r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+)?(?:changed|reset|updated|added|"
         r"registered|got a new|bought a new|set up)\b|(?s:.*?)\b(?:was me|that's me|new phone|"
         r"is that normal|should i)\b)"
         r"(?s:.*?)\b(?:and now|now|just|suddenly)\b[^.?!\n]{0,30}?\b(?:email|e-mail|text|"
