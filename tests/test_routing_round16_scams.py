@@ -33,10 +33,10 @@ SCAMS = [
     "the caller claimed he was from HMRC and I transferred £900 to settle it",
     "an officer, or so he said he was police, came to collect my cards and pin",
     # a "mistaken" payment to be sent on to another account
-    "£800 landed from a stranger and they say it was a mistake, please pay it back to another account",
+    "£800 landed from a stranger, they say it was a mistake, pay it back to another account",
     "a man says he paid me by accident and wants me to transfer it to a different account",
     "got £1,500 in error apparently, they've asked me to send it back into their other account",
-    "someone sent money by mistake and now wants it returned via a new account, not the one it came from",
+    "someone sent money by mistake and wants it returned via a new account, not the old one",
     # a rental whose real owner lives there
     "we turned up to move in and the real landlord was there, he's never rented it out",
     "the actual owner answered the door and had no idea about our deposit",
@@ -237,10 +237,13 @@ def test_a_threat_call_then_a_payment_reaches_fraud() -> None:
 
 
 def test_a_threat_call_ignored_stays_with_the_bot() -> None:
-    assert route(
-        "had a voicemail saying the police will arrest me over unpaid tax",
-        "I didn't call back, just checking it isn't you",
-    )[0] == "bot"
+    assert (
+        route(
+            "had a voicemail saying the police will arrest me over unpaid tax",
+            "I didn't call back, just checking it isn't you",
+        )[0]
+        == "bot"
+    )
 
 
 def test_a_bank_impersonator_then_a_demand_for_digits_reaches_fraud() -> None:
