@@ -1157,12 +1157,6 @@ _REDIRECT_PARTS = (
     r"(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+details\s+(?:from|in|on|"
     r"they put in|given in)\s+(?:an|the|their|a|his|her)\s+(?:email|e-mail|text|message|"
     r"invoice|letter)\b",
-    # round 16: the biller's message says where to pay has changed: "the estate agent's
-    # email says the deposit account has changed".
-    rf"\b{_BILLER}(?:'s)?\s+(?:email|e-mail|text|message|letter|invoice)\s+(?:says|said|"
-    r"saying|states|tells me|told me)\b[^.?!\n]{0,40}?\b(?:account|bank details|"
-    r"account details|payment details|sort code|account number)\s+(?:has|have|had|is|was)?\s*"
-    r"(?:been\s+)?(?:changed|updated|moved|switched)\b",
     # The biller named first, then "he", "she" or "they" sent the details: "paying the
     # builder today, he's sent new bank details by email".
     rf"^(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)\b(?:he|she|they)(?:'s|'ve|\s+has|\s+have|\s+just)*"
@@ -1177,6 +1171,15 @@ _REDIRECT_PARTS = (
     r"(?:their|his|her|its|the)\s+(?:old\s+)?(?:bank|account|bank account|bank details|"
     r"account details)\s+(?:has\s+|have\s+|had\s+|was\s+|is\s+)?(?:been\s+)?(?:changed|"
     r"moved|closed|switched|frozen|under review)\b",
+)
+# round 16: the biller's message says where to pay has changed: "the estate agent's email
+# says the deposit account has changed" (its own shapes: "account" alone would let the
+# redirection shapes through for most messages).
+_REDIRECT_SAYS = (
+    rf"\b{_BILLER}(?:'s)?\s+(?:email|e-mail|text|message|letter|invoice)\s+(?:says|said|"
+    r"saying|states|tells me|told me)\b[^.?!\n]{0,40}?\b(?:account|bank details|"
+    r"account details|payment details|sort code|account number)\s+(?:has|have|had|is|was)?\s*"
+    r"(?:been\s+)?(?:changed|updated|moved|switched)\b"
 )
 # A step taken or a payment at stake beside a payee's new details: paid, sent, updated the
 # payee, "about to pay", money owed, an invoice due, a house being bought. Not a question
@@ -1310,8 +1313,14 @@ _SHAPES += (
     _shape(
         SCAM,
         0.0,
-        _words("details account number code"),
+        _words("details"),
         *(rf"^(?=(?s:.*?){_STAKE})(?s:.*?)(?:{part})" for part in _REDIRECT_PARTS),
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("email e-mail text message letter invoice"),
+        rf"^(?=(?s:.*?){_STAKE})(?s:.*?)(?:{_REDIRECT_SAYS})",
     ),
     # A partner met online who needs money to visit: "needs money for his leave papers so he
     # can come and visit me".
@@ -2632,8 +2641,14 @@ _SHAPES += (
     _shape(
         POSING,
         0.0,
-        _words("details account number code"),
+        _words("details"),
         *_REDIRECT_PARTS,
+    ),
+    _shape(
+        POSING,
+        0.0,
+        _words("email e-mail text message letter invoice"),
+        _REDIRECT_SAYS,
     ),
     # Courier fraud: someone sent to collect the card, or the customer told to seal it in
     # an envelope for them: "a courier is coming to pick up my card, the bank said to put it
@@ -2886,15 +2901,17 @@ _SHAPES += (
     _shape(
         FRAUD_REPORT,
         0.0,
-        _words("now just suddenly"),
+        _words("email e-mail text message notification alert sms"),
         r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+)?(?:changed|reset|updated|added|"
         r"registered|got a new|bought a new|set up)\b|(?s:.*?)\b(?:was me|that's me|new phone|"
         r"is that normal|should i)\b)"
-        r"(?s:.*?)\b(?:and now|now|just|suddenly)\b[^.?!\n]{0,30}?\b(?:email|e-mail|text|"
-        r"message|notification|alert|sms)\b[^.?!\n]{0,30}?\b(?:saying|about|that|to say)\b"
-        r"[^.?!\n]{0,30}?\b(?:password|passcode|pin|phone number|mobile number|email address|"
-        r"new device|device|login details|security details)\b[^.?!\n]{0,30}?\b(?:changed|"
-        r"reset|updated|added|being added|was added|registered)\b",
+        # Lookaheads, not gaps in a row: each is tried once per "now" (four lazy gaps in a
+        # row backtrack through every split of the sentence).
+        r"(?s:.*?)\b(?:now|just|suddenly)\b(?=[^.?!\n]{0,30}?\b(?:email|e-mail|text|message|"
+        r"notification|alert|sms)\b)(?=[^.?!\n]{0,70}?\b(?:saying|about|that|to say)\b)"
+        r"(?=[^.?!\n]{0,100}?\b(?:password|passcode|pin|phone number|mobile number|"
+        r"email address|new device|device|login details|security details)\s+(?:\w+\s+){0,3}?"
+        r"(?:changed|reset|updated|added|registered)\b)",
     ),
 )
 
