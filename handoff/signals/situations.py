@@ -1151,6 +1151,12 @@ _REDIRECT_PARTS = (
     r"details\b",
     rf"\b{_BILLER}(?:'s)?\s+(?:bank|account|payment)\s+details\s+(?:have|has)\s+"
     r"(?:changed|been changed|been updated)\b",
+    # round 16: paid to the new details a message gave: "paid the invoice to new bank
+    # details from an email".
+    r"\b(?:paid|sent|transferred|moved|paying|sending)\b[^.?!\n]{0,60}?\bto\s+(?:the\s+)?"
+    r"(?:new|updated|changed|different)\s+(?:bank|account|payment)\s+details\s+(?:from|in|on|"
+    r"they put in|given in)\s+(?:an|the|their|a|his|her)\s+(?:email|e-mail|text|message|"
+    r"invoice|letter)\b",
     # The biller named first, then "he", "she" or "they" sent the details: "paying the
     # builder today, he's sent new bank details by email".
     rf"^(?=(?s:.*?)\b{_BILLER}\b)(?s:.*?)\b(?:he|she|they)(?:'s|'ve|\s+has|\s+have|\s+just)*"
@@ -1165,6 +1171,15 @@ _REDIRECT_PARTS = (
     r"(?:their|his|her|its|the)\s+(?:old\s+)?(?:bank|account|bank account|bank details|"
     r"account details)\s+(?:has\s+|have\s+|had\s+|was\s+|is\s+)?(?:been\s+)?(?:changed|"
     r"moved|closed|switched|frozen|under review)\b",
+)
+# round 16: the biller's message says where to pay has changed: "the estate agent's email
+# says the deposit account has changed" (its own shapes: "account" alone would let the
+# redirection shapes through for most messages).
+_REDIRECT_SAYS = (
+    rf"\b{_BILLER}(?:'s)?\s+(?:email|e-mail|text|message|letter|invoice)\s+(?:says|said|"
+    r"saying|states|tells me|told me)\b[^.?!\n]{0,40}?\b(?:account|bank details|"
+    r"account details|payment details|sort code|account number)\s+(?:has|have|had|is|was)?\s*"
+    r"(?:been\s+)?(?:changed|updated|moved|switched)\b"
 )
 # A step taken or a payment at stake beside a payee's new details: paid, sent, updated the
 # payee, "about to pay", money owed, an invoice due, a house being bought. Not a question
@@ -1300,6 +1315,12 @@ _SHAPES += (
         0.0,
         _words("details"),
         *(rf"^(?=(?s:.*?){_STAKE})(?s:.*?)(?:{part})" for part in _REDIRECT_PARTS),
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("email e-mail text message letter invoice"),
+        rf"^(?=(?s:.*?){_STAKE})(?s:.*?)(?:{_REDIRECT_SAYS})",
     ),
     # A partner met online who needs money to visit: "needs money for his leave papers so he
     # can come and visit me".
@@ -1474,6 +1495,13 @@ _SHAPES += (
             r"(?:^|[,.;!?]\s*)(?:didn't|didnt|did not)\s+(?:click|tap|open|reply|respond|answer)"
             r"\w*\b(?![^.?!\n]{0,30}\b(?:but|and then|then)\b)",
         ),
+        # round 16: a caller's lure not followed: "I didn't call back", "didn't press 1".
+        _gated(
+            "didn't didnt did|not",
+            r"(?:^|[,.;!?]\s*|\b(?:i|we)\s+)(?:didn't|didnt|did not)\s+(?:call|ring|phone|press)"
+            r"\s+(?:it\s+|them\s+|him\s+|her\s+|the number\s+)?(?:back|1|one|anything)\b"
+            r"(?![^.?!\n]{0,30}\b(?:but|and then|then)\b)",
+        ),
         # A message received and judged fake, nothing done: "a text saying my account's
         # suspended and to click a link, pretty sure it's fake?". Not after a step ("I clicked
         # and entered my details, pretty sure it's fake").
@@ -1518,7 +1546,8 @@ _SHAPES += (
         0.0,
         _words(
             "limit limits payee beneficiary recipient today now urgently asap immediately "
-            "tonight said says told saying insist insisted insists off quickest fastest"
+            "tonight said says told saying insist insisted insists off quickest fastest "
+            "middle about"
         ),
         # "now" and "today" let this shape through for many messages: each alternative is
         # searched only where the text holds a string its every match contains.
@@ -1545,6 +1574,13 @@ _SHAPES += (
             r"\b(?:today|(?<!for )now|urgently|asap|right now|immediately|tonight)\b",
         ),
         # round 11: a large sum asked to go fast: "what's the quickest way to send £18,000".
+        # round 16: a large sum on its way at this moment: "I'm in the middle of sending
+        # £12,000", "about to pay £15k".
+        _gated(
+            "middle about",
+            r"\b(?:in the middle of|about to|just about to)\s+(?:send|sending|pay|paying|transfer|"
+            r"transferring|move|moving)\s+(?:over\s+)?(?:£|\$|€)\s?\d[\d,.]*\s?(?:k\b|,\d{3})",
+        ),
         _gated(
             "quickest fastest",
             r"\b(?:quickest|fastest)\s+(?:way\s+)?(?:to\s+|i can\s+)?(?:send|transfer|pay|move)\b"
@@ -2478,7 +2514,9 @@ _STEP_PARTS: tuple[_Gated, ...] = (
     _gated(
         "moved transferred sent paid withdrew withdrawn taken took drew drawn made",
         rf"{_I_DID}(?:moved|transferred|sent|paid|withdrew|withdrawn|taken out|took out|drew out|"
-        r"drawn out|made)\s+(?:over\s+)?(?:£|\$|€|\d|money|my money|our money|savings|my savings|"
+        # round 16: to whom and roughly how much: "I sent him £9,000", "sent about £18,000"
+        r"drawn out|made)\s+(?:(?:him|her|them|over|about|around|nearly|almost|roughly|"
+        r"close to|more than)\s+){0,2}(?:£|\$|€|\d|money|my money|our money|savings|my savings|"
         r"everything|cash|it all|the lot|all of it|all my|a payment|two payments|payments|"
         r"transfers?|the money|the\s+(?:£|\$|€|\d))",
     ),
@@ -2606,6 +2644,12 @@ _SHAPES += (
         _words("details"),
         *_REDIRECT_PARTS,
     ),
+    _shape(
+        POSING,
+        0.0,
+        _words("email e-mail text message letter invoice"),
+        _REDIRECT_SAYS,
+    ),
     # Courier fraud: someone sent to collect the card, or the customer told to seal it in
     # an envelope for them: "a courier is coming to pick up my card, the bank said to put it
     # in an envelope". Not "my new card is coming by courier" or "can I collect my card at
@@ -2633,6 +2677,333 @@ _SHAPES += (
         0.0,
         _words("i we i've we've i'd moving transferring move transfer he she they said told asked"),
         *_STEP_PARTS,
+    ),
+)
+
+# round 16: the scam shapes that recur across sets, told as what happened: who posed as
+# whom, what was handed over or asked for, what happened to the money or the access. Each
+# needs the customer's own event; a calm question about how such scams work names no step.
+#
+# Someone who claimed to be an authority in person or on the phone: "saying he was police",
+# "said she was a police officer", "claiming to be from HMRC" (the bank's own teams are in
+# _POSING).
+_AUTHORITY = (
+    r"(?:(?:a\s+|an\s+|the\s+)?(?:police|police officer|policeman|policewoman|detective|"
+    r"officer|cop)|(?:from\s+)?(?:the\s+)?(?:police|met police|scotland yard|hmrc|tax office|"
+    r"fraud squad|action fraud|home office|immigration|embassy|court|council|bailiffs?)|"
+    r"hmrc|bailiffs?)"
+)
+_CLAIMED = (
+    r"\b(?:said|saying|says|claimed|claiming|claims|told (?:me|us|him|her)|telling (?:me|us)|"
+    r"made out|pretending|pretended|posing as|posed as|impersonating)\s+(?:that\s+)?"
+    r"(?:(?:he|she|they|he's|she's|they're)\s*(?:was|were|is|are|'s|'re)?\s+|to be\s+|as\s+)?"
+    rf"{_AUTHORITY}\b"
+)
+# What such a caller or visitor takes or asks for: the card, the PIN, cash, savings.
+_HANDED = (
+    r"\b(?:needed|needs|wanted|wants|asked for|asked me for|asking for|came for|took|taken|"
+    r"collected|to collect|to take|to pick up|picked up|gave (?:him|her|them)|handed (?:him|"
+    r"her|them)|handed over|give (?:him|her|them))\s+(?:all\s+)?(?:my|our|his|her)\s+"
+    r"(?:bank\s+|debit\s+|credit\s+)?(?:cards?|pin|cash|savings|money|jewellery|gold)\b"
+)
+# An authority's call or letter with a threat: "HMRC rang me saying I owed tax and there was
+# a warrant", "a call from the police saying my account is linked to money laundering".
+_THREAT = (
+    r"(?:warrant|arrest|arrested|owe|owed|owing|unpaid tax|tax bill|back tax|fine|fined|"
+    r"prosecut\w*|money laundering|laundering|deport\w*|national insurance number)"
+)
+_AUTHORITY_CALLED = (
+    r"\b(?:hmrc|the tax office|the taxman|the tax man|the police|police|a detective|"
+    r"the home office|immigration|the embassy|the court|bailiffs|scotland yard)\b"
+    r"[^.?!\n]{0,30}?\b(?:rang|called|phoned|rung|texted|emailed|messaged|contacted|"
+    r"call|calls|phone call|voicemail)\b"
+    rf"[^\n]{{0,80}}?\b{_THREAT}\b"
+    r"|\b(?:call|calls|phone call|voicemail|text|letter|email)\s+from\s+(?:the\s+)?"
+    r"(?:hmrc|tax office|police|home office|immigration|embassy|court)\b"
+    rf"[^\n]{{0,80}}?\b{_THREAT}\b"
+)
+# A caller's demand for what a bank never asks for: "they asked me to confirm my card number
+# and the 3 digits on the back". The fraud rule reads it beside someone posing as the bank.
+_DEMANDED = (
+    r"\b(?:they|he|she|the caller|the man|the woman|the lady|the guy|the person)\s+"
+    r"(?:then\s+|also\s+)?(?:asked|wanted|told|got|needed)\s+(?:me\s+|us\s+)?(?:to\s+)?"
+    r"(?:confirm|give|read out|read|tell|type|enter|share|provide|say|key in)\s+(?:them\s+|"
+    r"him\s+|her\s+)?(?:my|the|our|all my)\s+(?:\w+\s+){0,3}?(?:card number|long number|cvv|"
+    r"cvc|security code|security number|3 digits|three digits|pin|passcode|password|"
+    r"one[- ]time|otp|code from|codes? (?:i|we) got)"
+)
+# Family named: a relative's travel or trouble is not a stranger's ask ("my son needs £300
+# for his flight home").
+_NO_FAMILY = (
+    r"^(?!(?s:.*?)\b(?:son|daughter|mum|mom|mother|dad|father|brother|sister|grandson|"
+    r"granddaughter|niece|nephew|cousin|aunt|uncle|husband|wife|kids?|children|child)\b)"
+)
+_SHAPES += (
+    # An authority in person or on the phone and the card, PIN or cash taken or asked for:
+    # "a man came round saying he was police and needed my bank card as evidence". Not "the
+    # police said my stolen card was found" (nothing handed over).
+    _shape(
+        SCAM,
+        0.0,
+        _words(
+            "said saying says claimed claiming claims told telling made pretending pretended "
+            "posing posed impersonating"
+        ),
+        rf"^(?=(?s:.*?){_CLAIMED})(?s:.*?){_HANDED}",
+        rf"^(?=(?s:.*?){_CLAIMED})(?s:.*?){_STEP}",
+    ),
+    # The claim alone, or an authority's call with a threat ("HMRC rang saying there's a
+    # warrant"): a lure, fraud once a step follows or the NLU agrees (like _POSING).
+    _shape(
+        POSING,
+        0.0,
+        _words(
+            "said saying says claimed claiming claims told telling made pretending pretended "
+            "posing posed impersonating"
+        ),
+        _CLAIMED,
+    ),
+    _shape(
+        POSING,
+        0.0,
+        _words("hmrc tax taxman police detective home immigration embassy court bailiffs yard"),
+        _AUTHORITY_CALLED,
+    ),
+    # The threat call and the step in one message: "HMRC rang about a warrant, I paid £1,250".
+    _shape(
+        SCAM,
+        0.0,
+        _words("hmrc tax taxman police detective home immigration embassy court bailiffs yard"),
+        rf"^(?=(?s:.*?)(?:{_AUTHORITY_CALLED}))(?s:.*?){_STEP}",
+    ),
+    # A caller's demand for the card's number, its back digits, a PIN or a code.
+    _shape(
+        SCAM_STEP,
+        0.0,
+        _words("asked wanted told got needed"),
+        _DEMANDED,
+    ),
+    # A "mistaken" payment to be refunded to another account than it came from (money
+    # mule): "I received £2,000 from someone I don't know, they say it was a mistake and to
+    # send it back to a different account". Not "someone paid me by mistake, how do I return
+    # it?" (back where it came from).
+    _shape(
+        SCAM,
+        0.0,
+        _words("different another other new separate"),
+        r"^(?=(?s:.*?)\b(?:mistake|mistaken|by accident|accidentally|in error|wrongly|"
+        r"wrong account|wrong person|meant for)\b)(?s:.*?)\b(?:send|sent|pay|paid|transfer|"
+        r"return|refund|move|forward)\w*\s+(?:it\s+|the money\s+|them\s+)?(?:back\s+)?"
+        r"(?:to|into|via)\s+(?:a|an|another|their|his|her|the|some)\s+(?:other\s+|new\s+)?"
+        r"(?:different|another|other|new|separate|second)\s+(?:account|bank|sort code|person|"
+        r"number)\b"
+        r"|^(?=(?s:.*?)\b(?:mistake|mistaken|by accident|accidentally|in error|wrongly|"
+        r"wrong account|wrong person|meant for)\b)(?s:.*?)\b(?:send|sent|pay|paid|transfer|"
+        r"return|refund|move|forward)\w*\s+(?:it\s+|the money\s+|them\s+)?(?:back\s+)?"
+        r"(?:to|into|via)\s+(?:another|a different|a new|a separate|their other|his other|"
+        r"her other)\b",
+    ),
+    # A rental paid to someone who did not own it: "went to get the keys and the real owner
+    # lives there". Not "the real owner lives abroad, can I pay his agent?".
+    _shape(
+        SCAM,
+        0.0,
+        _words("real actual genuine true rightful else"),
+        r"\b(?:real|actual|genuine|true|rightful)\s+(?:owner|owners|landlord|landlady|"
+        r"tenants?|occupants?|agent)\s+(?:lives there|was there|is there|were there|live there|"
+        r"answered|opened the door|came to the door|had never|has never|never|knew nothing|"
+        r"had no idea|has no idea|didn't know|did not know|isn't renting|wasn't renting|"
+        r"is not renting|not renting|isn't letting|not letting)\b",
+        r"^(?=(?s:.*?)\b(?:deposit|rent|keys?|viewing|tenancy|let|letting|landlord|"
+        r"spareroom|rightmove|zoopla|gumtree)\b)(?s:.*?)\b(?:someone else|other people|"
+        r"another family|a family|strangers)\s+(?:already\s+)?(?:lives?|living|live)\s+there\b",
+    ),
+    # Money sent to release winnings, a prize, an inheritance, a loan or a pension: "sending
+    # money to a 'lottery' company to release his winnings", "a £150 fee paid upfront before
+    # releasing the £5k loan", "told he could unlock his pension early through a company that
+    # rang him". Not "can I access my pension early?" or "is there an arrangement fee?".
+    _shape(
+        SCAM,
+        0.0,
+        _words("release releasing unlock unlocking claim collect receive releases"),
+        r"\b(?:send|sending|sent|pay|paying|paid|fee|fees|money|cash|tax|charge)\b"
+        r"[^.?!\n]{0,80}?\bto\s+['\"]?(?:release|unlock|claim|collect|receive)['\"]?\s+"
+        r"(?:his|her|my|our|their|the|your)\s+['\"]?(?:winnings|prize|prizes|inheritance|"
+        r"jackpot|lottery|payout|pay-out|compensation|grant|loan)\b",
+        r"\b(?:fee|fees|deposit|insurance|charge)\b[^.?!\n]{0,60}?\b(?:upfront|up front|"
+        r"in advance|first|beforehand)\b[^.?!\n]{0,40}?\b(?:before|to)\s+(?:releasing|"
+        r"release|they release|they can release|paying out|they pay out|sending|they send|"
+        r"they'll release|it's released|unlock|unlocking)\b",
+        r"^(?=(?s:.*?)\b(?:company|firm|rang|called|phoned|cold|offered|adviser|advisor|"
+        r"told|texted|advert|agent)\b)(?s:.*?)\b(?:unlock|unlocking|release|releasing|"
+        r"free up|cash in|access)\s+(?:his|her|my|our|their)\s+(?:\w+\s+)?pensions?\s+"
+        r"(?:early|before)\b",
+    ),
+    # Money asked for by someone met online to travel to the customer: "he needs £3,000 for
+    # his flight to finally come and meet me". Not a relative's fare home.
+    _shape(
+        SCAM,
+        0.0,
+        _words("meet see visit be come marry"),
+        _NO_FAMILY
+        + r"(?s:.*?)\b(?:needs?|needed|asking for|asked (?:me\s+)?for|wants?|wanted|send|"
+        r"sending|sent|pay|paying|paid)\b[^.?!\n]{0,60}?\b(?:flight|flights|ticket|tickets|"
+        r"visa|travel|fare|plane|passport)\b[^.?!\n]{0,30}?\b(?:to|so (?:he|she|they) can|"
+        r"and)\s+(?:finally\s+|actually\s+)?(?:come\s+(?:and\s+|to\s+)?)?(?:meet|see|visit|"
+        r"be with|come to|marry)\s+(?:me|us)\b",
+    ),
+    # Stranded abroad and money asked for or sent, by someone not family: "he's been stuck
+    # abroad and needed money for customs and lawyers, I've sent about £18,000".
+    _shape(
+        SCAM,
+        0.0,
+        _words("stuck stranded detained held trapped"),
+        _NO_FAMILY
+        + r"(?s:.*?)\b(?:stuck|stranded|detained|held|trapped)\s+(?:abroad|overseas|at customs|"
+        r"at the airport|in (?:turkey|nigeria|ghana|syria|dubai|the uae|malaysia|customs))\b"
+        r"[^\n]{0,120}?\b(?:needs?|needed|asked|asking|wants?|wanted|sent|send|paid|pay|"
+        r"transferred|money|£)",
+    ),
+    # An investment that promises a fixed return a month or a week (no real one does):
+    # "20% a month guaranteed", "guaranteed 15% return". A lure like posing: a step taken
+    # later or in the same message makes it the scam.
+    _shape(
+        POSING,
+        0.0,
+        _words("guaranteed guarantee guarantees"),
+        r"\bguarantee[ds]?\b[^.?!\n]{0,30}?\b\d+\s?(?:%|percent)\s+(?:a|per|every|each)\s+"
+        r"(?:month|week|day)\b"
+        r"|\b\d+\s?(?:%|percent)\s+(?:a|per|every|each)\s+(?:month|week|day)\s+guaranteed\b"
+        r"|\bguaranteed\s+(?:\d+\s?(?:%|percent)\s+)?(?:returns?|profits?|income)\b"
+        r"[^.?!\n]{0,40}?\b(?:invest\w*|scheme|crypto|bitcoin|gold|trading|forex|adviser|"
+        r"advisor|broker|account manager)\b"
+        r"|\b(?:invest\w*|scheme|crypto|bitcoin|gold|trading|forex)\b[^.?!\n]{0,40}?"
+        r"\bguaranteed\s+(?:\d+\s?(?:%|percent)\s+)?(?:returns?|profits?|income)\b",
+    ),
+    # Several tiny payments to unknown sites (a card being tested): "6 payments of £1 to
+    # random websites", "loads of little payments £1.99 £2.99 to something called DGTLSRV".
+    # Not "there are two £1 payments to Apple, what are they?".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("payments charges transactions"),
+        r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|loads of|lots "
+        r"of|a load of|a few|a bunch of|a string of|a series of|some)\s+(?:small\s+|little\s+|"
+        r"tiny\s+|test\s+)?(?:payments|charges|transactions)\s+(?:of\s+)?(?:£\s?[0-4](?:\.\d\d)?|"
+        r"\d{1,2}p|a pound|pennies)\b(?:[^.?!\n]|\.\d){0,60}?\b(?:random|unknown|weird|strange|"
+        r"dodgy|"
+        r"something called|somewhere called|sites? i|websites? i|i don't recognise|i do not "
+        r"recognise|i didn't make|i did not make|never heard of)\b",
+    ),
+    # A notice of a change to the customer's login or number that they did not make, told
+    # as news: "and now I've got an email saying my online banking password was changed".
+    # Not after they changed it themselves or got a new phone.
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("email e-mail text message notification alert sms"),
+        r"^(?!(?s:.*?)\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+)?(?:changed|reset|updated|added|"
+        r"registered|got a new|bought a new|set up)\b|(?s:.*?)\b(?:was me|that's me|new phone|"
+        r"is that normal|should i)\b)"
+        # Lookaheads, not gaps in a row: each is tried once per "now" (four lazy gaps in a
+        # row backtrack through every split of the sentence).
+        r"(?s:.*?)\b(?:now|just|suddenly)\b(?=[^.?!\n]{0,30}?\b(?:email|e-mail|text|message|"
+        r"notification|alert|sms)\b)(?=[^.?!\n]{0,70}?\b(?:saying|about|that|to say)\b)"
+        r"(?=[^.?!\n]{0,100}?\b(?:password|passcode|pin|phone number|mobile number|"
+        r"email address|new device|device|login details|security details)\s+(?:\w+\s+){0,3}?"
+        r"(?:changed|reset|updated|added|registered)\b)",
+    ),
+)
+
+# round 16, continued: a number taken over, a lure that looked like the bank, a step told
+# without its "I", money "kept safe" by a stranger, a seller on social media who never
+# delivered, an address that was not what it claimed.
+_SHAPES += (
+    # Someone moved the customer's number to their own SIM: "network says someone ported my
+    # number". Not "I ported my number to a new network".
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("ported swapped transferred moved hijacked cloned stole stolen"),
+        r"\b(?:someone|somebody|they|a scammer|the scammer|scammers|fraudsters?|criminals)\s+"
+        r"(?:has\s+|have\s+|had\s+|'s\s+|'ve\s+)?(?:ported|swapped|transferred|moved|hijacked|"
+        r"cloned|stole|stolen)\s+(?:my|our)\s+(?:phone\s+|mobile\s+)?(?:number|sim)\b",
+        r"\b(?:my|our)\s+(?:phone\s+|mobile\s+)?(?:number|sim)\s+(?:was|has been|had been|got)\s+"
+        r"(?:ported|swapped|hijacked|cloned|transferred|stolen)\b[^.?!\n]{0,30}?\b(?:without|"
+        r"not by me|wasn't me|i didn't|i never|to someone)\b",
+    ),
+    # A message or call that looked like the bank's: "clicked an email that looked like it
+    # was from you". A lure (posing): fraud once a step follows.
+    _shape(
+        POSING,
+        0.0,
+        _words("looked seemed sounded appeared"),
+        r"\b(?:email|e-mail|text|message|call|site|website|page|link|letter|caller)\s+(?:that\s+|"
+        r"which\s+)?(?:looked|seemed|sounded|appeared)\s+(?:just\s+|exactly\s+|totally\s+)?"
+        r"(?:like|to be)\s+(?:it\s+(?:was|came)\s+)?(?:from\s+)?(?:you|you guys|the bank|your bank|"
+        r"my bank|hmrc|royal mail|the police|paypal|amazon|dvla|the council|evri|dpd)\b",
+    ),
+    # A step told without its "I": "entered my login details and card number", "and then
+    # gave them the code". The fraud rule reads it beside a lure.
+    _shape(
+        SCAM_STEP,
+        0.0,
+        _words("entered typed put gave read filled"),
+        r"(?:^\s*|[,.;!?]\s*|\band\s+(?:then\s+)?)(?:entered|typed in|typed|put in|gave (?:them|"
+        r"him|her)|read out|filled in)\s+(?:all\s+)?(?:my|our)\s+(?:\w+\s+){0,3}?(?:details|"
+        r"number|pin|password|passcode|code|codes)\b",
+    ),
+    # Told the account is not safe and moving everything out now: the "safe account".
+    _shape(
+        SCAM,
+        0.0,
+        _words("safe secure"),
+        r"^(?=(?s:.*?)\b(?:today|now|urgently|asap|immediately|tonight|straight away)\b)"
+        r"(?=(?s:.*?)\b(?:move|moving|transfer|transferring|get|send)\s+(?:all\s+(?:of\s+)?"
+        r"(?:my|our|the)\s+(?:money|savings|funds|balance)|everything)\b)"
+        r"(?s:.*?)\b(?:my|our)\s+(?:account|money|savings|funds)\s+(?:is|are|'s)?\s*(?:not|"
+        r"isn't|isnt|aren't|arent|no longer)\s+(?:safe|secure)\b",
+    ),
+    # Cash drawn out and "kept safe" by someone who is not family: "a nice young man from the
+    # council drives her to the bank and keeps it safe for her".
+    _shape(
+        SCAM,
+        0.0,
+        _words("keep keeps keeping look looks looking hold holds holding mind minds"),
+        r"^(?=(?s:.*?)\b(?:cash|withdraw\w*|taken out|took out|drawn out|drew out|bank)\b)"
+        r"(?=(?s:.*?)\b(?:from the (?:council|bank|police)|a (?:nice |young |kind )*(?:man|woman|"
+        r"lady|guy|gentleman|chap)|someone|somebody|a stranger)\b)"
+        r"(?s:.*?)\b(?:keep|keeps|keeping|look after|looks after|looking after|hold|holds|holding|"
+        r"mind|minds)\s+(?:it|the money|the cash|her money|his money|my money|their money|"
+        r"her cash|his cash|my cash)\s+['\"]?(?:safe|secure|for (?:her|him|me|them|us))\b",
+    ),
+    # Paid a stranger met on social media or a marketplace, and nothing came: "paid for
+    # concert tickets from a guy on twitter and never got them". Not "I bought a sofa from a
+    # guy on Facebook, how do I pay safely?".
+    _shape(
+        SCAM,
+        0.0,
+        _words("never didn't didnt nothing no not"),
+        r"\b(?:paid|bought|sent|transferred|ordered)\b[^.?!\n]{0,60}?\b(?:from|off|to)\s+(?:a|"
+        r"some|this|an)\s+(?:guy|man|woman|girl|lady|bloke|seller|person|someone|account|page|"
+        r"profile)\s+(?:on|from|off|in)\s+(?:twitter|x|facebook|fb|instagram|insta|tiktok|"
+        r"marketplace|facebook marketplace|gumtree|snapchat|whatsapp|telegram|vinted|depop|"
+        r"reddit|discord|a group|a facebook group)\b[^\n]{0,60}?\b(?:never (?:got|received|"
+        r"arrived|came|turned up|sent)|didn't (?:get|receive|arrive|come|turn up|send)|didnt "
+        r"(?:get|receive|arrive|come|send)|nothing (?:came|arrived)|not (?:arrived|received)|"
+        r"no (?:tickets?|item|parcel|sign of))\b",
+    ),
+    # Money paid for something at an address that was not real: "when we drove up the
+    # address was a farm", "the address was an empty shop".
+    _shape(
+        SCAM,
+        0.0,
+        _words("address"),
+        r"^(?=(?s:.*?)\b(?:paid|sent|transferred|deposit|money)\b)"
+        r"(?=(?s:.*?)\b(?:drove|went|arrived|got there|turned up|visited|when we|when i)\b)"
+        r"(?s:.*?)\bthe address\s+(?:was|is|turned out to be)\s+(?:fake|false|empty|derelict|"
+        r"wrong|not real|boarded up|a (?:car park|field|farm|building site|warehouse|different|"
+        r"random|empty)|an (?:empty|office|industrial))\b",
     ),
 )
 
@@ -5256,6 +5627,8 @@ def situation_cues(text: str) -> list[tuple[str, int, int, float]]:
     if "'" in lowered:  # (else no word holds one: most messages skip the pass)
         # "someone's", "they've": the word before the apostrophe is an anchor too.
         words.update(w.partition("'")[0] for w in tuple(words) if "'" in w)
+        # round 16: a quoted word ("'keeps it safe'") is its word too.
+        words.update(w.strip("'") for w in tuple(words) if w.startswith("'"))
     if not lowered.isascii():  # the emoji are not ASCII
         words.update(e for e in _EMOJI_ANCHORS if e in lowered)  # not \w: the regex skips them
     if lowered.count(". ") >= 2:  # "reduce. my. overdraft.": words said one by one
