@@ -538,6 +538,97 @@ _RING_ME = _combine(
     ("someone could", "someone could just", "somebody could", "could just", "can you just"),
     ("ring me", "call me", "phone me", "give me a call", "give me a ring"),
 )  # fmt: skip
+# round 16: a person asked for by role, anaphora or circumlocution: "can I talk to one of
+# them", "I want someone with a pulse", "someone who can actually help", "who can do this for
+# me", "ask my relationship manager to call me". Heads that ask (talk to, put me through to)
+# with tails that can only mean people; a bare "can I have one of them" is too often a card.
+# Anaphora: only with a head that asks to talk ("I want one of those" is a card).
+_ROLE_ONES = (
+    "one of them",
+    "one of those",
+    "one of your humans",
+    "a real one",
+    "an actual one",
+    "a human one",
+)
+# Only people: with any head that asks ("I'd like that explained by someone with a pulse").
+_ROLE_PEOPLE = (
+    "someone with a pulse",
+    "somebody with a pulse",
+    "a human with a pulse",
+    "a person with a pulse",
+    "someone with a brain",
+    "a real human being",
+    "an actual human being",
+    "someone competent",
+    "someone who can actually help",
+    "someone who can actually",
+    "someone who actually knows",
+    "somebody who can actually",
+    "someone who knows what they're doing",
+    "someone who knows what they are doing",
+    "a manager",
+    "your manager",
+    "the manager",
+    "a supervisor",
+    "your supervisor",
+    "a team leader",
+    "someone senior",
+    "someone more senior",
+    "someone in charge",
+)
+_TALK_HEADS = (
+    "talk to",
+    "talk with",
+    "speak to",
+    "speak with",
+    "chat to",
+    "chat with",
+    "transfer me to",
+    "put me through to",
+    "pass me to",
+    "connect me to",
+    "connect me with",
+)
+_BY_ROLE = (
+    *_combine(_TALK_HEADS, (*_ROLE_ONES, *_ROLE_PEOPLE)),
+    *_combine(
+        ("explained by", "dealt with by", "handled by", "looked at by", "sorted by", "i want",
+         "i need", "get me", "i'd like", "can i have", "can i get", "give me"),
+        _ROLE_PEOPLE[:14],
+    ),  # fmt: skip
+    # who does it, asked of the bot: "who can do this for me", "who can sort this out"
+    *_combine(
+        ("who can", "who could", "is there anyone who can", "is there someone who can"),
+        ("do this for me", "do it for me", "sort this out for me", "sort this for me",
+         "help me with this", "actually help me", "authorise this", "approve this",
+         "deal with this", "sort this out"),
+    ),  # fmt: skip
+    # a named or role-named member of staff asked to ring: "can you ask Daniel, my
+    # relationship manager, to call me", "get an adviser to ring me"
+    *_combine(
+        (
+            "relationship manager",
+            "account manager",
+            "personal banker",
+            "private banker",
+            "my manager",
+            "an adviser",
+            "an advisor",
+            "a manager",
+            "someone",
+            "somebody",
+            "a person",
+            "a human",
+            "a member of staff",
+            "the team",
+        ),
+        ("to call me", "to ring me", "to phone me", "to call me back", "to ring me back",
+         "to phone me back", "to give me a call", "to give me a ring", "to get in touch",
+         "to contact me"),
+    ),  # fmt: skip
+)
+
 # "put me through hell": not a transfer.
 _NOT_A_TRANSFER = frozenset({"hell", "this", "that", "all", "so", "the"})
 
@@ -1180,6 +1271,98 @@ _VULNERABILITY = (
     "economic abuse",
     "fleeing",
     "refuge",
+    # round 16: vulnerability told as circumstance, not named. No home: "I'm living in my
+    # car", "sofa surfing", "nowhere to sleep" (the customer's own: "my car", not "her car").
+    *_combine(("living in my", "sleeping in my", "living out of my"), ("car", "van", "tent")),
+    "sleeping rough",
+    "sleeping on the streets",
+    "sleeping on the street",
+    "living on the streets",
+    "living on the street",
+    "sofa surfing",
+    "sofa-surfing",
+    "no fixed address",
+    "nowhere to live",
+    "nowhere to sleep",
+    "nowhere to stay",
+    "homeless shelter",
+    "emergency accommodation",
+    # Hopelessness: "I don't really see the point anymore", "no way out of this debt".
+    *_combine(
+        ("don't see the point", "don't really see the point", "dont see the point",
+         "can't see the point", "cant see the point", "see no point", "no point in anything",
+         "there's no point"),
+        ("anymore", "any more", "in anything", "of anything", "in living", "in going on",
+         "of going on", "of living"),
+    ),  # fmt: skip
+    "no point in living",
+    "no reason to live",
+    "nothing to live for",
+    "can't go on",
+    "cant go on",
+    "can't go on like this",
+    "better off without me",
+    "better off dead",
+    "end it all",
+    "don't want to be here anymore",
+    "don't want to be here any more",
+    "dont want to be here anymore",
+    "everything is just debt",
+    "everything is debt",
+    "nothing but debt",
+    "buried in debt",
+    "up to my eyes in debt",
+    "crushed by debt",
+    # Economic control: a partner who holds the money and keeps it from the customer.
+    *_combine(
+        ("i'm not allowed", "im not allowed", "i am not allowed", "i'm not even allowed",
+         "i'm not allowed to have"),
+        ("a card", "my own card", "a card of my own", "my own money", "my own account",
+         "a bank account", "my own bank account", "access to our money", "access to the money",
+         "access to our account", "to see our statements", "to see the statements",
+         "to see the bank statements", "any money of my own"),
+    ),  # fmt: skip
+    *_combine(
+        ("he", "she", "my husband", "my wife", "my partner", "my boyfriend", "my girlfriend",
+         "my ex"),
+        ("controls all the money", "controls all our money", "controls all my money",
+         "controls the money", "takes my wages", "takes all my wages", "takes my benefits",
+         "takes all my money", "took all my money", "keeps my card", "won't let me have money",
+         "won't let me have my own", "won't let me see",
+         "left and took everything", "left and emptied", "left and cleared out",
+         "emptied the joint account", "emptied our joint account", "cleared out the joint account",
+         "cleared out our joint account", "drained the joint account", "drained our joint account",
+         "took everything out of the joint account", "took everything out of our joint account",
+         "took all the money out of the joint account",
+         "took all the money out of our joint account"),
+    ),  # fmt: skip
+    *_combine(
+        ("i have to ask", "i've got to ask", "i need to ask"),
+        ("him for money", "her for money", "my husband for money", "my wife for money",
+         "my partner for money", "him for every", "her for every"),
+    ),  # fmt: skip
+    # A dependant's basic needs unmet because the money is gone: "the baby needs nappies",
+    # "I can't feed the kids", "down to my last £5".
+    *_combine(
+        ("the baby needs", "my baby needs", "baby needs", "no money for", "no money left for"),
+        ("nappies", "formula", "milk", "food"),
+    ),
+    *_combine(
+        ("can't feed", "cant feed", "cannot feed", "can't afford to feed"),
+        ("my kids", "the kids", "my children", "the children", "my baby", "the baby",
+         "my family", "myself"),
+    ),  # fmt: skip
+    "kids are hungry",
+    "children are hungry",
+    "no food in the house",
+    "nothing to eat",
+    "skipping meals",
+    "down to my last",
+    "no gas or electric",
+    "no gas or electricity",
+    "meter has run out",
+    "can't top up the meter",
+    "can't top up my meter",
 )
 
 # "I can't afford to wait" is urgency, not hardship: "afford to" counts only with a need.
@@ -1252,6 +1435,28 @@ _FAILED_AGAIN = _combine(
     ("again",),
 )
 
+# round 16: the bot told it has not understood, in the third person or as a correction of
+# its answer ("the bot doesn't understand 'card eaten'", "that's not what I meant"). Not the
+# customer's own "I don't understand the fee".
+_BOT_MISSED = (
+    *_combine(
+        ("the bot", "this bot", "your bot", "the chatbot", "this chatbot", "the assistant",
+         "it still", "you still", "you just", "you clearly"),
+        ("doesn't understand", "does not understand", "don't understand", "do not understand",
+         "can't understand", "cannot understand", "doesn't get it", "don't get it",
+         "isn't understanding", "aren't understanding", "has no idea", "have no idea"),
+    ),  # fmt: skip
+    "you don't get it",
+    "you're not getting it",
+    "not what i meant",
+    "that's not what i meant",
+    "that's not what i said",
+    "not what i said",
+    "that's not my question",
+    "you misunderstood",
+    "you've misunderstood",
+)
+
 # Warm words, matched in the same pass and kept only beside a complaint of failure, where
 # they are sarcastic praise (handoff.signals.text turns them into sarcasm cues).
 PRAISE = "praise"
@@ -1291,6 +1496,21 @@ _PRAISE = (
     "world class",
     "5 stars",
     "five stars",
+    # round 16: flat or quoted praise ("cool cool cool", "so helpful", my "award-winning"
+    # bank): sarcasm only beside a failure, like the rest
+    "cool",
+    "yay",
+    "so helpful",
+    "very helpful",
+    "really helpful",
+    "super helpful",
+    "award-winning",
+    "award winning",
+    "nice to see",
+    "love how",
+    "gotta love",
+    "got to love",
+    "love that",
 )
 
 # What a cue of each kind adds to frustration when another language says it: the English
@@ -1431,6 +1651,7 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
         HUMAN_DEMAND, _HUMAN_WEIGHT, (*_NEED_SPEAK, *_SPEAKS_MY_LANGUAGE), frozenset(), _ENGLISH
     ),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _RING_ME, _NOT_A_CALL_REQUEST, _ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _BY_ROLE, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _A_CALLBACK, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(FRAUD, 0.0, _FRAUD),
     CueGroup(SCAM, 0.0, _SCAM),
@@ -1442,6 +1663,7 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     # Weighted as the lexicon's own groups of these kinds (strong churn, mild repetition).
     CueGroup("churn_threat", 0.55, _CHURN_THREATS, _NOT_A_THREAT, _ENGLISH),
     CueGroup("repeated_asking", 0.35, _FAILED_AGAIN),
+    CueGroup("not_understood", 0.45, _BOT_MISSED),
     CueGroup(PRAISE, 0.45, _PRAISE),  # the weight a sarcasm cue made of it carries
     # Chinese has no spaces between words: matched by unspaced_cues(), not word by word.
     *(g for lang in LANGUAGES if lang not in UNSPACED for g in _language_groups(lang)),
@@ -1610,6 +1832,20 @@ _LONE_WORDS = (
     "customer services",
     "call me",
     "call me back",
+    # round 16: "transfer me", "a manager please", "staff" as a whole message
+    "transfer me",
+    "put me through",
+    "escalate",
+    "escalate me",
+    "escalate this",
+    "manager",
+    "supervisor",
+    "staff",
+    "member of staff",
+    "someone real",
+    "real one",
+    "a real one",
+    "real human",
     "callback",
     "call back",
     "operador",
