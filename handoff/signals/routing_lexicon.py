@@ -1339,7 +1339,8 @@ _VULNERABILITY = (
     *_combine(
         ("i have to ask", "i've got to ask", "i need to ask"),
         ("him for money", "her for money", "my husband for money", "my wife for money",
-         "my partner for money", "him for every", "her for every"),
+         "my partner for money", "him for everything", "her for everything",
+         "him for every penny", "her for every penny"),
     ),  # fmt: skip
     # A dependant's basic needs unmet because the money is gone: "the baby needs nappies",
     # "I can't feed the kids", "down to my last £5".
@@ -1363,6 +1364,45 @@ _VULNERABILITY = (
     "meter has run out",
     "can't top up the meter",
     "can't top up my meter",
+    "just to eat",
+    "no heating",
+    "heating off",
+    # Low mood told in passing ("I don't want to be a burden anymore", "not that anyone
+    # would care"), fear and avoidance ("letters piling up", "I get really anxious"), a
+    # condition that makes banking hard ("learning difficulties", "my eyesight is going").
+    "don't want to be a burden",
+    "dont want to be a burden",
+    "a burden to everyone",
+    "not that anyone would care",
+    "nobody would care",
+    "no one would care",
+    "nobody would miss me",
+    "no one would miss me",
+    "letters piling up",
+    "can't bring myself to open",
+    "too scared to open",
+    *_combine(("i get", "i get really", "i get very", "i get so"), ("anxious", "panicky")),
+    "learning difficulties",
+    "learning difficulty",
+    "learning difficultys",
+    "learning disability",
+    "learning disabilities",
+    "my eyesight is going",
+    "losing my sight",
+    "losing my eyesight",
+    "my eyesight is getting worse",
+    # Someone pressing the customer now ("he's stood next to me") or angry at a refusal.
+    "stood next to me",
+    "standing over me",
+    "watching me type",
+    *_combine(("he's", "he is", "she's", "she is"), ("forcing me", "pressuring me")),
+    *_combine(
+        ("he", "she", "my son", "my daughter", "my husband", "my wife", "my partner"),
+        ("gets angry", "gets aggressive", "threatens me", "shouts at me"),
+    ),
+    "don't feel safe at home",
+    "dont feel safe at home",
+    "not safe at home",
 )
 
 # "I can't afford to wait" is urgency, not hardship: "afford to" counts only with a need.
@@ -1455,6 +1495,12 @@ _BOT_MISSED = (
     "that's not my question",
     "you misunderstood",
     "you've misunderstood",
+    "that isn't an answer",
+    "that's not an answer",
+    "thats not an answer",
+    "that is not an answer",
+    "automated replies",
+    "automated answers",
 )
 
 # Warm words, matched in the same pass and kept only beside a complaint of failure, where
@@ -1511,6 +1557,11 @@ _PRAISE = (
     "gotta love",
     "got to love",
     "love that",
+    "love being",
+    "best day ever",
+    "how fun",
+    "reassuring",
+    "feels like you care",
 )
 
 # What a cue of each kind adds to frustration when another language says it: the English

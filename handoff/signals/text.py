@@ -118,7 +118,9 @@ _WAIT_KINDS = frozenset({"stated_wait", "long_wait"})
 _SERVICE_FAILED_RE = re.compile(
     r"\b(?:can't|cant|cannot|can not|couldn't|unable to|failed to|fails to|won't|wont|"
     r"doesn't|didn't|isn't)\s+(?:even\s+)?(?:let me|process|handle|manage|send|pay|work|load|"
-    r"understand|answer|unblock|recognise|recognize|do (?:a|one|the)\s+(?:simple|basic))\b|"
+    r"understand|answer|unblock|recognise|recognize|chat|do (?:a|one|the)\s+(?:simple|basic))\b|"
+    r"\bnever (?:agreed|asked for|authorised|authorized|signed up)\b|"
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+(?:wait|queue|delay|hold)\b|"
     r"\bno way (?:to|of)\b|\b(?:you've|you have|you|somehow)\s+managed to\b|"
     r"\bstill\s+(?:pending|waiting|nothing|not|no)\b",
     re.IGNORECASE,
@@ -598,10 +600,11 @@ _CORRECTION_RE = re.compile(
     r"(?:asked|wanted|said|meant)\s+(?:for|about)?\b|"
     r"(?:^|[.!?,;]\s*|\b(?:no|nope|but|no no)\s*,?\s+)i\s+(?:asked|said)\s+(?:for|about)\s+"
     r"(?:the|my|a|an|your)?\s*\w+(?:\s+\w+)?\s*,?\s+not\b|"
-    r"\b(?:no|nope|noo+)\s*,?\s+i\s+(?:asked|said|meant)\s+(?:for|about)?\b",
+    r"\b(?:no|nope|noo+)\s*,?\s+i\s+(?:asked|said|meant)\s+(?:for|about)?\b|"
+    r"^\s*(?:no|nope|noo+)\s*,?\s+(?:my|the)\s+\w+(?:\s+\w+)?\s*,?\s+not\s+(?:my|the|a|an)\b",
     re.IGNORECASE,
 )
-_CORRECTION_HINT = re.compile(r"\bi (?:asked|said|wanted|meant)\b", re.IGNORECASE)
+_CORRECTION_HINT = re.compile(r"\bi (?:asked|said|wanted|meant)\b|^\s*no", re.IGNORECASE)
 _CORRECTION_WEIGHT = 0.35  # as a failure said to happen again (routing_lexicon._FAILED_AGAIN)
 
 
