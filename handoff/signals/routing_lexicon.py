@@ -1317,7 +1317,7 @@ _VULNERABILITY = (
     *_combine(
         ("i'm not allowed", "im not allowed", "i am not allowed", "i'm not even allowed",
          "i'm not allowed to have"),
-        ("a card", "my own card", "a card of my own", "my own money", "my own account",
+        ("a card", "my own card", "my own bank card", "a bank card", "a card of my own", "my own money", "my own account",
          "a bank account", "my own bank account", "access to our money", "access to the money",
          "access to our account", "to see our statements", "to see the statements",
          "to see the bank statements", "any money of my own"),

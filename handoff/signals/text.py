@@ -630,11 +630,13 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
         return raw
     others = [c for c in raw if c[0] != PRAISE]
     kinds = {c[0] for c in others}
-    failed = bool(kinds & _FAILURE_KINDS) or (
-        (bool(kinds & _WAIT_KINDS) or _SERVICE_FAILED_RE.search(text) is not None)
-        and not kinds & _SINCERE_KINDS
-        and _SUCCESS_RE.search(text) is None
-        and _ARRIVED_RE.search(text) is None
+    worked = (
+        bool(kinds & _SINCERE_KINDS)
+        or _SUCCESS_RE.search(text) is not None
+        or _ARRIVED_RE.search(text) is not None
+    )
+    failed = not worked and (
+        bool(kinds & (_FAILURE_KINDS | _WAIT_KINDS)) or _SERVICE_FAILED_RE.search(text) is not None
     )
     distinct = {text[start:end].lower() for _, start, end, _ in praise}
     if len(distinct) > _MAX_SARCASTIC_PRAISE or not failed or _SMILEY_RE.search(text) is not None:
