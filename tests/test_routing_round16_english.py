@@ -50,7 +50,9 @@ REQUESTS_BY_ROLE = [
     "a real one!!",
     "can I chat to your supervisor",
     "put me through to someone senior",
-    "I'd like it dealt with by someone more senior",
+    "put me through to someone more senior",
+    "need someone to sort this right now",
+    "can someone look into this for me please",
 ]
 NO_REQUEST = [
     "do you have real staff working weekends?",
@@ -66,6 +68,8 @@ NO_REQUEST = [
     "transfer money to my savings",
     "how do I transfer my ISA",
     "my relationship manager said the rate is fixed, is that right?",
+    "can someone else use my card if I give permission?",
+    "can someone pay cash into my account at a branch?",
 ]
 
 

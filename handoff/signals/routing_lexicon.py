@@ -551,7 +551,7 @@ _ROLE_ONES = (
     "an actual one",
     "a human one",
 )
-# Only people: with any head that asks ("I'd like that explained by someone with a pulse").
+# Only people, with any head that asks ("I'd like that explained by someone with a pulse").
 _ROLE_PEOPLE = (
     "someone with a pulse",
     "somebody with a pulse",
@@ -567,6 +567,9 @@ _ROLE_PEOPLE = (
     "somebody who can actually",
     "someone who knows what they're doing",
     "someone who knows what they are doing",
+)
+# Senior staff: only with a head that asks to talk ("I want a manager" is the lexicon's).
+_ROLE_SENIOR = (
     "a manager",
     "your manager",
     "the manager",
@@ -591,19 +594,66 @@ _TALK_HEADS = (
     "connect me with",
 )
 _BY_ROLE = (
-    *_combine(_TALK_HEADS, (*_ROLE_ONES, *_ROLE_PEOPLE)),
+    *_combine(_TALK_HEADS, (*_ROLE_ONES, *_ROLE_PEOPLE, *_ROLE_SENIOR)),
     *_combine(
-        ("explained by", "dealt with by", "handled by", "looked at by", "sorted by", "i want",
-         "i need", "get me", "i'd like", "can i have", "can i get", "give me"),
-        _ROLE_PEOPLE[:14],
-    ),  # fmt: skip
+        (
+            "explained by",
+            "dealt with by",
+            "handled by",
+            "looked at by",
+            "sorted by",
+            "i want",
+            "i need",
+            "get me",
+            "i'd like",
+            "can i have",
+            "can i get",
+            "give me",
+        ),
+        _ROLE_PEOPLE,
+    ),
     # who does it, asked of the bot: "who can do this for me", "who can sort this out"
     *_combine(
         ("who can", "who could", "is there anyone who can", "is there someone who can"),
-        ("do this for me", "do it for me", "sort this out for me", "sort this for me",
-         "help me with this", "actually help me", "authorise this", "approve this",
-         "deal with this", "sort this out"),
-    ),  # fmt: skip
+        (
+            "do this for me",
+            "do it for me",
+            "sort this out for me",
+            "sort this for me",
+            "help me with this",
+            "actually help me",
+            "authorise this",
+            "approve this",
+            "deal with this",
+            "sort this out",
+        ),
+    ),
+    # someone asked to act on it now: "need someone to sort this right now", "can someone
+    # look into this for me" (not "can someone else use my card")
+    *_combine(
+        (
+            "i need someone to",
+            "need someone to",
+            "i want someone to",
+            "get someone to",
+            "can someone",
+            "could someone",
+            "can somebody",
+            "could somebody",
+        ),
+        (
+            "sort this",
+            "sort this out",
+            "sort it out",
+            "look at this",
+            "look into this",
+            "look into it",
+            "fix this",
+            "deal with this",
+            "check this for me",
+            "help me with this",
+        ),
+    ),
     # a named or role-named member of staff asked to ring: "can you ask Daniel, my
     # relationship manager, to call me", "get an adviser to ring me"
     *_combine(
@@ -623,10 +673,19 @@ _BY_ROLE = (
             "a member of staff",
             "the team",
         ),
-        ("to call me", "to ring me", "to phone me", "to call me back", "to ring me back",
-         "to phone me back", "to give me a call", "to give me a ring", "to get in touch",
-         "to contact me"),
-    ),  # fmt: skip
+        (
+            "to call me",
+            "to ring me",
+            "to phone me",
+            "to call me back",
+            "to ring me back",
+            "to phone me back",
+            "to give me a call",
+            "to give me a ring",
+            "to get in touch",
+            "to contact me",
+        ),
+    ),
 )
 
 # "put me through hell": not a transfer.
@@ -1289,12 +1348,27 @@ _VULNERABILITY = (
     "emergency accommodation",
     # Hopelessness: "I don't really see the point anymore", "no way out of this debt".
     *_combine(
-        ("don't see the point", "don't really see the point", "dont see the point",
-         "can't see the point", "cant see the point", "see no point", "no point in anything",
-         "there's no point"),
-        ("anymore", "any more", "in anything", "of anything", "in living", "in going on",
-         "of going on", "of living"),
-    ),  # fmt: skip
+        (
+            "don't see the point",
+            "don't really see the point",
+            "dont see the point",
+            "can't see the point",
+            "cant see the point",
+            "see no point",
+            "no point in anything",
+            "there's no point",
+        ),
+        (
+            "anymore",
+            "any more",
+            "in anything",
+            "of anything",
+            "in living",
+            "in going on",
+            "of going on",
+            "of living",
+        ),
+    ),
     "no point in living",
     "no reason to live",
     "nothing to live for",
@@ -1315,33 +1389,86 @@ _VULNERABILITY = (
     "crushed by debt",
     # Economic control: a partner who holds the money and keeps it from the customer.
     *_combine(
-        ("i'm not allowed", "im not allowed", "i am not allowed", "i'm not even allowed",
-         "i'm not allowed to have"),
-        ("a card", "my own card", "my own bank card", "a bank card", "a card of my own", "my own money", "my own account",
-         "a bank account", "my own bank account", "access to our money", "access to the money",
-         "access to our account", "to see our statements", "to see the statements",
-         "to see the bank statements", "any money of my own"),
-    ),  # fmt: skip
+        (
+            "i'm not allowed",
+            "im not allowed",
+            "i am not allowed",
+            "i'm not even allowed",
+            "i'm not allowed to have",
+        ),
+        (
+            "a card",
+            "my own card",
+            "my own bank card",
+            "a bank card",
+            "a card of my own",
+            "my own money",
+            "my own account",
+            "a bank account",
+            "my own bank account",
+            "access to our money",
+            "access to the money",
+            "access to our account",
+            "to see our statements",
+            "to see the statements",
+            "to see the bank statements",
+            "any money of my own",
+        ),
+    ),
     *_combine(
-        ("he", "she", "my husband", "my wife", "my partner", "my boyfriend", "my girlfriend",
-         "my ex"),
-        ("controls all the money", "controls all our money", "controls all my money",
-         "controls the money", "takes my wages", "takes all my wages", "takes my benefits",
-         "takes all my money", "took all my money", "keeps my card", "won't let me have money",
-         "won't let me have my own", "won't let me see",
-         "left and took everything", "left and emptied", "left and cleared out",
-         "emptied the joint account", "emptied our joint account", "cleared out the joint account",
-         "cleared out our joint account", "drained the joint account", "drained our joint account",
-         "took everything out of the joint account", "took everything out of our joint account",
-         "took all the money out of the joint account",
-         "took all the money out of our joint account"),
-    ),  # fmt: skip
+        (
+            "he",
+            "she",
+            "my husband",
+            "my wife",
+            "my partner",
+            "my boyfriend",
+            "my girlfriend",
+            "my ex",
+        ),
+        (
+            "controls all the money",
+            "controls all our money",
+            "controls all my money",
+            "controls the money",
+            "takes my wages",
+            "takes all my wages",
+            "takes my benefits",
+            "takes all my money",
+            "took all my money",
+            "keeps my card",
+            "won't let me have money",
+            "won't let me have my own",
+            "won't let me see",
+            "left and took everything",
+            "left and emptied",
+            "left and cleared out",
+            "emptied the joint account",
+            "emptied our joint account",
+            "cleared out the joint account",
+            "cleared out our joint account",
+            "drained the joint account",
+            "drained our joint account",
+            "took everything out of the joint account",
+            "took everything out of our joint account",
+            "took all the money out of the joint account",
+            "took all the money out of our joint account",
+        ),
+    ),
     *_combine(
         ("i have to ask", "i've got to ask", "i need to ask"),
-        ("him for money", "her for money", "my husband for money", "my wife for money",
-         "my partner for money", "him for everything", "her for everything",
-         "him for every penny", "her for every penny"),
-    ),  # fmt: skip
+        (
+            "him for money",
+            "her for money",
+            "my husband for money",
+            "my wife for money",
+            "my partner for money",
+            "him for everything",
+            "her for everything",
+            "him for every penny",
+            "her for every penny",
+        ),
+    ),
     # A dependant's basic needs unmet because the money is gone: "the baby needs nappies",
     # "I can't feed the kids", "down to my last £5".
     *_combine(
@@ -1350,9 +1477,17 @@ _VULNERABILITY = (
     ),
     *_combine(
         ("can't feed", "cant feed", "cannot feed", "can't afford to feed"),
-        ("my kids", "the kids", "my children", "the children", "my baby", "the baby",
-         "my family", "myself"),
-    ),  # fmt: skip
+        (
+            "my kids",
+            "the kids",
+            "my children",
+            "the children",
+            "my baby",
+            "the baby",
+            "my family",
+            "myself",
+        ),
+    ),
     "kids are hungry",
     "children are hungry",
     "no food in the house",
@@ -1480,12 +1615,33 @@ _FAILED_AGAIN = _combine(
 # customer's own "I don't understand the fee".
 _BOT_MISSED = (
     *_combine(
-        ("the bot", "this bot", "your bot", "the chatbot", "this chatbot", "the assistant",
-         "it still", "you still", "you just", "you clearly"),
-        ("doesn't understand", "does not understand", "don't understand", "do not understand",
-         "can't understand", "cannot understand", "doesn't get it", "don't get it",
-         "isn't understanding", "aren't understanding", "has no idea", "have no idea"),
-    ),  # fmt: skip
+        (
+            "the bot",
+            "this bot",
+            "your bot",
+            "the chatbot",
+            "this chatbot",
+            "the assistant",
+            "it still",
+            "you still",
+            "you just",
+            "you clearly",
+        ),
+        (
+            "doesn't understand",
+            "does not understand",
+            "don't understand",
+            "do not understand",
+            "can't understand",
+            "cannot understand",
+            "doesn't get it",
+            "don't get it",
+            "isn't understanding",
+            "aren't understanding",
+            "has no idea",
+            "have no idea",
+        ),
+    ),
     "you don't get it",
     "you're not getting it",
     "not what i meant",

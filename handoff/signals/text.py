@@ -622,8 +622,8 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` with its warm words (matched as PRAISE) turned into sarcasm cues when they sit
     beside a failure cue ("wow, third time, amazing"), and dropped otherwise. Round 16: also
     with a correction of the bot's answer (added here as repeated asking), a wait sat through
-    or the service said to fail; a warm word repeated ("cool cool cool") counts once, so it is
-    not read as enthusiasm; not when the message says it worked or arrived."""
+    or the service said to fail; one warm word repeated ("cool cool cool") is flat, not
+    enthusiasm; never when the message says it worked or arrived."""
     raw = raw + _corrections(text)
     praise = [c for c in raw if c[0] == PRAISE]
     if not praise:
@@ -638,8 +638,10 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     failed = not worked and (
         bool(kinds & (_FAILURE_KINDS | _WAIT_KINDS)) or _SERVICE_FAILED_RE.search(text) is not None
     )
-    distinct = {text[start:end].lower() for _, start, end, _ in praise}
-    if len(distinct) > _MAX_SARCASTIC_PRAISE or not failed or _SMILEY_RE.search(text) is not None:
+    # One warm word said over and over is flat, not enthusiastic: "cool cool cool ... cool".
+    flat = len({text[start:end].lower() for _, start, end, _ in praise}) == 1
+    enthusiastic = len(praise) > _MAX_SARCASTIC_PRAISE and not flat
+    if enthusiastic or not failed or _SMILEY_RE.search(text) is not None:
         return others
     return others + [(_SARCASM, start, end, weight) for _, start, end, weight in praise]
 
