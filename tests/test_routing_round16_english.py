@@ -103,6 +103,7 @@ VULNERABLE_CIRCUMSTANCES = [
     "I can't feed the kids until Friday",
     "there's no food in the house and no money for food",
     "I'm down to my last tenner",
+    "we're down to our last £6 till payday",
     "we've had no heating since October",
     "he's stood next to me telling me what to type",
     "my son gets angry if I say no to him about money",
@@ -125,6 +126,7 @@ NOT_VULNERABLE = [
     "the heating engineer wants paying by bank transfer",
     "where can I see my eyesight test on my insurance claim?",
     "it's my last payment on the loan, how do I check it's gone?",
+    "down to my last two pages of the paying-in book, can I get another?",
     "I got a bit anxious there but it went through, thanks",
     "how do I change the address for my car insurance direct debit?",
 ]

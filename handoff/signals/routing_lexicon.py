@@ -1493,7 +1493,11 @@ _VULNERABILITY = (
     "no food in the house",
     "nothing to eat",
     "skipping meals",
-    "down to my last",
+    # money, not "down to my last cheque in the book"
+    *_combine(
+        ("down to my last", "down to our last"),
+        ("£", "tenner", "fiver", "few quid", "pound", "penny", "pennies", "few pounds"),
+    ),
     "no gas or electric",
     "no gas or electricity",
     "meter has run out",
