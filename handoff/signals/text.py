@@ -115,6 +115,27 @@ CUE_KINDS: frozenset[str] = frozenset(
 # Only cues of the service failing count: "sigh" or "been waiting" sit beside sincere
 # praise too. Enthusiasm (three or more warm words, or a smiley) is read as sincere.
 _FAILURE_KINDS = frozenset({"repeated_asking", "still_not", "no_help", "not_understood"})
+# round 16: a wait sat through is a failure too ("cool cool cool, wages 'pending' for 3
+# days"), and so is the service told it cannot do something ("my 'award-winning' bank can't
+# process a simple transfer", "no way to unblock it", "you've managed to charge me"). Not
+# when the same message says it worked or arrived: then the praise is sincere.
+_WAIT_KINDS = frozenset({"stated_wait", "long_wait"})
+_SERVICE_FAILED_RE = re.compile(
+    r"\b(?:can't|cant|cannot|can not|couldn't|unable to|failed to|fails to|won't|wont|"
+    r"doesn't|didn't|isn't)\s+(?:even\s+)?(?:let me|process|handle|manage|send|pay|work|load|"
+    r"understand|answer|unblock|recognise|recognize|chat|do (?:a|one|the)\s+(?:simple|basic))\b|"
+    r"\bnever (?:agreed|asked for|authorised|authorized|signed up)\b|"
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+(?:wait|queue|delay|hold)\b|"
+    r"\bno way (?:to|of)\b|\b(?:you've|you have|you|somehow)\s+managed to\b|"
+    r"\bstill\s+(?:pending|waiting|nothing|not|no)\b",
+    re.IGNORECASE,
+)
+_ARRIVED_RE = re.compile(
+    r"\b(?:it's|its|it has|it's finally|has|have|finally|now)\s+(?:arrived|landed|cleared|"
+    r"come through|gone through|here)\b",
+    re.IGNORECASE,
+)
+_SINCERE_KINDS = frozenset({"resolved", "good_news", "joking"})
 _MAX_SARCASTIC_PRAISE = 2
 _SMILEY_RE = re.compile(r"[:;]-?[D)P]|[😀😃😄😁😊🥳❤😍🎉]")
 
@@ -576,18 +597,56 @@ def _lone_cues(text: str) -> list[_RawCue]:
     ]
 
 
+# round 16: a correction of the bot's answer is asking again: "that's the sort code, I asked
+# for the IBAN", "no, I asked about the fee", "I asked for the IBAN, not the sort code".
+_CORRECTION_RE = re.compile(
+    r"\b(?:that's|thats|that is|this is|those are|you gave me|you've given me|you sent me)\s+"
+    r"(?:not\s+|just\s+)?(?:the|my|a|an|your)\b[^.?!]{0,40}?[,.;-]?\s*(?:but\s+)?i\s+"
+    r"(?:asked|wanted|said|meant)\s+(?:for|about)?\b|"
+    r"(?:^|[.!?,;]\s*|\b(?:no|nope|but|no no)\s*,?\s+)i\s+(?:asked|said)\s+(?:for|about)\s+"
+    r"(?:the|my|a|an|your)?\s*\w+(?:\s+\w+)?\s*,?\s+not\b|"
+    r"\b(?:no|nope|noo+)\s*,?\s+i\s+(?:asked|said|meant)\s+(?:for|about)?\b|"
+    r"^\s*(?:no|nope|noo+)\s*,?\s+(?:my|the)\s+\w+(?:\s+\w+)?\s*,?\s+not\s+(?:my|the|a|an)\b",
+    re.IGNORECASE,
+)
+_CORRECTION_HINT = re.compile(r"\bi (?:asked|said|wanted|meant)\b|^\s*no", re.IGNORECASE)
+_CORRECTION_WEIGHT = 0.35  # as a failure said to happen again (routing_lexicon._FAILED_AGAIN)
+
+
+def _corrections(text: str) -> list[_RawCue]:
+    """The customer correcting the bot's answer (round 16): repeated asking."""
+    if _CORRECTION_HINT.search(text) is None:
+        return []
+    return [
+        ("repeated_asking", m.start(), m.end(), _CORRECTION_WEIGHT)
+        for m in _CORRECTION_RE.finditer(text)
+    ]
+
+
 def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` with its warm words (matched as PRAISE) turned into sarcasm cues when they sit
-    beside a failure cue ("wow, third time, amazing"), and dropped otherwise."""
+    beside a failure cue ("wow, third time, amazing"), and dropped otherwise. Round 16: also
+    with a correction of the bot's answer (added here as repeated asking), a wait sat through
+    or the service said to fail; one warm word repeated ("cool cool cool") is flat, not
+    enthusiasm; never when the message says it worked or arrived."""
+    raw = raw + _corrections(text)
     praise = [c for c in raw if c[0] == PRAISE]
     if not praise:
         return raw
     others = [c for c in raw if c[0] != PRAISE]
-    if (
-        len(praise) > _MAX_SARCASTIC_PRAISE
-        or not any(c[0] in _FAILURE_KINDS for c in others)
-        or _SMILEY_RE.search(text) is not None
-    ):
+    kinds = {c[0] for c in others}
+    worked = (
+        bool(kinds & _SINCERE_KINDS)
+        or _SUCCESS_RE.search(text) is not None
+        or _ARRIVED_RE.search(text) is not None
+    )
+    failed = not worked and (
+        bool(kinds & (_FAILURE_KINDS | _WAIT_KINDS)) or _SERVICE_FAILED_RE.search(text) is not None
+    )
+    # One warm word said over and over is flat, not enthusiastic: "cool cool cool ... cool".
+    flat = len({text[start:end].lower() for _, start, end, _ in praise}) == 1
+    enthusiastic = len(praise) > _MAX_SARCASTIC_PRAISE and not flat
+    if enthusiastic or not failed or _SMILEY_RE.search(text) is not None:
         return others
     return others + [(_SARCASM, start, end, weight) for _, start, end, weight in praise]
 
