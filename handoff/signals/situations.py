@@ -2367,17 +2367,20 @@ _SHAPES += (
         0.0,
         (
             "found got bad mistake fault phew panic alarm sense explains ignore silly sorted fine "
-            "good works working worked went",
+            "good works working worked went now",
             r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|"
             # round 15: not "it isn't my fault", which blames someone else
             r"(?<!n't )(?<!isnt )(?<!not )(?<!no )my fault|"
             r"phew|panic over|false alarm|makes sense now|that makes sense|that explains it|"
-            r"ignore me|silly me|sorted now|(?<!\bit )all sorted|it's fine now|all good now|"
+            r"(?<!you )(?<!u )ignore me|silly me|sorted now|(?<!\bit )all sorted|it's fine now|all good now|"
             r"all good,? thanks?)\b",
             r"\b(?:that's|thats|that is|it's|its)\s+not\s+(?:too|that|so)\s+bad\b",
             # "... not Dave. got it": ending on "got it" (not "I still haven't got it")
             r"(?<!n't )(?<!not )(?<!never )(?<!one )\bgot it\s*[.!👍]*\s*$",
             r"\b(?:works|working|it's working|all working|fine)\s+now\b",
+            # round 16: "I'm in now", "logged in now", "got in now" (not "I'm in now a queue")
+            r"(?<!n't )(?<!not )\b(?:i'm|im|i am|i've|ive|i)\s+(?:finally\s+)?(?:logged\s+in|got\s+in|in)"
+            r"\s+now\b(?!\s+(?:a|the|my|an)\b)(?![^.!\n]{0,20}\?)(?![^.?!\n]{0,40}\bbut\b)",
             # round 15: a retry that succeeded ("oh wait it worked second time", "ok it went
             # through on the other card"); not denied ("it never went through")
             r"(?<!n't )(?<!not )(?<!never )\b(?:it|that|this|payment)\s+(?:finally\s+|just\s+)?"
@@ -2416,8 +2419,11 @@ _SHAPES += (
             r"\b(?:i|i'd)\s+(?:forgot|had forgotten)\s+(?:about\s+)?(?:that|it|i)\b",
         ),
         (
-            "rude rant snapping shouting tone",
+            "rude rant snapping shouting tone caps capitals capslock",
             r"\bsorry (?:for|about) (?:being rude|the rant|snapping|shouting|my tone)\b",
+            # round 16: "sorry caps", "sorry for the capitals", "sorry about the caps lock"
+            r"\bsorry,?\s+(?:for\s+|about\s+)?(?:the\s+|my\s+|all\s+the\s+)?(?:caps|capitals|"
+            r"all caps|caps lock|capslock)\b",
         ),
     ),
     # Said in jest: "I'm switching to a bank with better taste 😂", "jk". A threat to leave
@@ -4778,6 +4784,21 @@ _SHAPES += (
             "sorted",
             r"(?:^|[.,!;]\s*)(?:all\s+|that's\s+|thats\s+|it's\s+|its\s+|now\s+)?sorted\s*[.!👍]*"
             r"\s*$",
+        ),
+        # Round 16: "ah sorted, all good" (a message ending on "all good", not asking it and
+        # not denying it), money that has now arrived ("it's landed now", "just come through"),
+        # and the customer withdrawing their own message ("ignore that, found it"). Not "is it
+        # all good?", "not all good", "it's landed now but the fee is wrong".
+        (
+            "good landed arrived through cleared showing ignore",
+            r"(?<!not )(?<!n't )(?<!never )\ball good\s*[.!👍🙂😊]*\s*$",
+            r"(?<!n't )(?<!not )(?<!never )(?<!has )(?<!have )(?<!is )(?<!did )"
+            r"\b(?:it's|its|it has|it|money's|money has|payment's|"
+            r"payment has|refund's|refund has|transfer's|transfer has)\s+(?:just\s+|finally\s+)?"
+            r"(?:landed|arrived|come through|cleared|shown up|showed up|appeared)\s+"
+            r"(?:now|just now|finally)\b(?![^.?!\n]{0,40}\bbut\b)(?![^.!\n]{0,20}\?)",
+            r"(?:^|[.,!;]\s*)(?:oh\s+|ah\s+|sorry\s+|sorry,\s*|ok\s+|okay\s+)?"
+            r"(?:please\s+)?ignore\s+(?:that|this|me|my last(?:\s+message)?|the last message)\b",
         ),
         (
             "leave",
