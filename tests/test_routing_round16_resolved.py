@@ -142,7 +142,9 @@ def test_unsolved_anger_still_reaches_a_person(router: Router) -> None:
             ("I have no other way to pay, sort it out", "nlu_fallback", 0.4),
         ],
     )
-    assert lane == "general_banking" and turn is not None and turn <= 3
+    assert lane == "general_banking"
+    assert turn is not None
+    assert turn <= 3
 
 
 def test_the_model_is_never_trusted_on_a_resolved_message(router: Router) -> None:

@@ -2372,14 +2372,16 @@ _SHAPES += (
             # round 15: not "it isn't my fault", which blames someone else
             r"(?<!n't )(?<!isnt )(?<!not )(?<!no )my fault|"
             r"phew|panic over|false alarm|makes sense now|that makes sense|that explains it|"
-            r"(?<!you )(?<!u )ignore me|silly me|sorted now|(?<!\bit )all sorted|it's fine now|all good now|"
+            r"(?<!you )(?<!u )ignore me|silly me|sorted now|(?<!\bit )all sorted|it's fine now|"
+            r"all good now|"
             r"all good,? thanks?)\b",
             r"\b(?:that's|thats|that is|it's|its)\s+not\s+(?:too|that|so)\s+bad\b",
             # "... not Dave. got it": ending on "got it" (not "I still haven't got it")
             r"(?<!n't )(?<!not )(?<!never )(?<!one )\bgot it\s*[.!👍]*\s*$",
             r"\b(?:works|working|it's working|all working|fine)\s+now\b",
             # round 16: "I'm in now", "logged in now", "got in now" (not "I'm in now a queue")
-            r"(?<!n't )(?<!not )\b(?:i'm|im|i am|i've|ive|i)\s+(?:finally\s+)?(?:logged\s+in|got\s+in|in)"
+            r"(?<!n't )(?<!not )\b(?:i'm|im|i am|i've|ive|i)\s+(?:finally\s+)?"
+            r"(?:logged\s+in|got\s+in|in)"
             r"\s+now\b(?!\s+(?:a|the|my|an)\b)(?![^.!\n]{0,20}\?)(?![^.?!\n]{0,40}\bbut\b)",
             # round 15: a retry that succeeded ("oh wait it worked second time", "ok it went
             # through on the other card"); not denied ("it never went through")
