@@ -331,7 +331,9 @@ class TestCardTranscript:
     def test_every_sample_cue_is_marked_or_noted(
         self, handed_off: dict[str, ContextPayload], env: Environment
     ) -> None:
-        """For every bundled sample: each cue shows at its turn, marked or as a note."""
+        """For every bundled sample: each cue shows at its turn, marked or as a note.
+        Overlapping evidence is split into adjacent marked runs (``highlight``), so a cue is
+        marked when its evidence lies within the line's marked text."""
         checked = 0
         for stem, payload in handed_off.items():
             tree = parse(render(env, build_card(payload, state=CardState())))
@@ -341,7 +343,7 @@ class TestCardTranscript:
                     earlier = tree.find_all("p", data_testid="earlier-cue")
                     assert any(cue.evidence in n.text for n in earlier), stem
                     continue
-                marked = [m.text.lower() for m in line[0].find_all("mark")]
+                marked = "".join(m.text.lower() for m in line[0].find_all("mark"))
                 noted = [n.text for n in line[0].find_all("p", data_testid="cue-note")]
                 assert cue.evidence.lower() in marked or any(cue.evidence in n for n in noted)
                 checked += 1
