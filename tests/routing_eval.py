@@ -63,6 +63,7 @@ RUNS = (
     ("after round 13", "round13-engine.json", "round13-stack.json"),
     ("after round 14", "round14-engine.json", "round14-stack.json"),
     ("after round 15", "round15-engine.json", "round15-stack.json"),
+    ("after round 16", "round16-engine.json", "round16-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -82,6 +83,7 @@ DEV_EARLIER = (
     ("round 12", "dev-round12-engine.json"),
     ("round 13", "dev-round13-engine.json"),
     ("round 14", "dev-round14-engine.json"),
+    ("round 15", "dev-round15-engine.json"),
 )
 
 
@@ -143,6 +145,7 @@ HELD_OUT = (
             ("round 13 (tuning data)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuning data)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuning data)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuning data)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -159,6 +162,7 @@ HELD_OUT = (
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -174,6 +178,7 @@ HELD_OUT = (
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -189,6 +194,7 @@ HELD_OUT = (
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -204,6 +210,7 @@ HELD_OUT = (
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -218,6 +225,7 @@ HELD_OUT = (
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -231,6 +239,7 @@ HELD_OUT = (
             ("round 13 (its total watched)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (its total watched)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (its total watched)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (its total watched)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -243,6 +252,7 @@ HELD_OUT = (
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -254,6 +264,7 @@ HELD_OUT = (
             ("round 13 (tuned on it)", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -264,6 +275,7 @@ HELD_OUT = (
             ("after round 13", "round13-engine.json", "round13-stack.json"),
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -273,6 +285,7 @@ HELD_OUT = (
             ("round 13 (before round 14)", "before-engine.json", "before-stack.json"),
             ("after round 14", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
@@ -281,12 +294,16 @@ HELD_OUT = (
         (
             ("round 14 (before round 15)", "before-engine.json", "before-stack.json"),
             ("after round 15", "round15-engine.json", "round15-stack.json"),
+            ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
         ),
     ),
     HeldOut(
         "holdout13",
         ROOT / "tests" / "data" / "routing_holdout13",
-        (("round 15 (before round 16)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 15 (before round 16)", "before-engine.json", "before-stack.json"),
+            ("after round 16", "round16-engine.json", "round16-stack.json"),
+        ),
     ),
 )
 (
