@@ -165,6 +165,7 @@ CUE_EXAMPLES = [
     ("legal_topic", "what does the FCA do?", "what does the FCA do"),
     ("not_a_person", "what is the representative APR", "representative APR"),
     ("third_party", "my neighbour got scammed last week", "my neighbour got scammed"),
+    ("shouted_statement", "YOU TOOK MY RENT MONEY TWICE", "YOU TOOK MY RENT MONEY TWICE"),
     (
         "not_current",
         "my grandad died ten years ago, can I still claim his premium bonds",

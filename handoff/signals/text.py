@@ -136,6 +136,14 @@ _ARRIVED_RE = re.compile(
     re.IGNORECASE,
 )
 _SINCERE_KINDS = frozenset({"resolved", "good_news", "joking"})
+
+
+def _sat_through(kind: str, evidence: str) -> bool:
+    """A wait the customer sat through: not a time in the past ("ate there a few weeks ago"),
+    which tells when, not how long."""
+    return kind in _WAIT_KINDS and not evidence.rstrip(" .!").lower().endswith("ago")
+
+
 _MAX_SARCASTIC_PRAISE = 2
 _SMILEY_RE = re.compile(r"[:;]-?[D)P]|[😀😃😄😁😊🥳❤😍🎉]")
 
@@ -641,7 +649,9 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
         or _ARRIVED_RE.search(text) is not None
     )
     failed = not worked and (
-        bool(kinds & (_FAILURE_KINDS | _WAIT_KINDS)) or _SERVICE_FAILED_RE.search(text) is not None
+        bool(kinds & _FAILURE_KINDS)
+        or any(_sat_through(kind, text[start:end]) for kind, start, end, _ in others)
+        or _SERVICE_FAILED_RE.search(text) is not None
     )
     # One warm word said over and over is flat, not enthusiastic: "cool cool cool ... cool".
     flat = len({text[start:end].lower() for _, start, end, _ in praise}) == 1
