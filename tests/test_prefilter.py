@@ -79,7 +79,7 @@ def _every_pattern_is_a_candidate(text: str) -> None:
     words = set(_WORD_RUN.findall(folded))
     found = _candidates(_ALL_PREFILTER, words)
     for index, compiled in enumerate(_ALL_COMPILED):
-        if compiled.firsts is None:
+        if _ALL[index].unspaced:
             continue  # Chinese: searched on any Han character (story_cues)
         flags = found.get(index, [False, False])
         if compiled.long.search(folded) is not None:

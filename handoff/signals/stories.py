@@ -2882,36 +2882,19 @@ class _Compiled:
     code: str
     long: re.Pattern[str]  # named groups per concept, entries longer than a short word
     short: re.Pattern[str] | None  # the short words, counted where the language is shown
-    # A pattern is searched only when the message holds some entry's key word, the entry's
-    # longest (or begins a word with a key that is a stem's head): no entry matches without
-    # its key, and most messages hold none of a language's keys. None: always (Chinese). The
-    # longest word, not the first: entries open with words English shares ("to", "i"); and
-    # the short words' keys count only where the language is shown, as the short words do
-    # ("card", "the": every English message was searched in five languages, ~45 us).
-    firsts: frozenset[str] | None
-    stems: frozenset[str]
-    short_firsts: frozenset[str]
-    short_stems: frozenset[str]
+    # Which patterns a message can match is decided for every language at once by
+    # _PREFILTER (an entry's key words), not per language.
 
 
 def _compile(story: _Story) -> _Compiled:
     long_parts: list[str] = []
     short_parts: list[str] = []
-    keys: dict[bool, tuple[set[str], list[str]]] = {False: (set(), []), True: (set(), [])}
     for concept in CONCEPTS:
         long_alts: list[str] = []
         short_alts: list[str] = []
         for word in sorted(story.concepts.get(concept, ()), key=len, reverse=True):
             pattern, short = _entry(word, story.unspaced)
             (short_alts if short else long_alts).append(pattern)
-            runs = _WORD_RUN.findall(fold(word.rstrip("*")))
-            if runs:
-                firsts, stems = keys[short]
-                key = max(range(len(runs)), key=lambda i: (len(runs[i]), i))
-                if word.endswith("*") and key == len(runs) - 1:
-                    stems.append(runs[key])  # the stem's head begins a word of the message
-                else:
-                    firsts.add(runs[key])
         if long_alts:
             long_parts.append(f"(?P<{concept}>{'|'.join(long_alts)})")
         if short_alts:
@@ -2922,10 +2905,6 @@ def _compile(story: _Story) -> _Compiled:
         story.code,
         re.compile(start + "(?:" + "|".join(long_parts) + ")"),
         re.compile(start + "(?:" + "|".join(short_parts) + ")") if short_parts else None,
-        None if story.unspaced else frozenset(keys[False][0]),
-        frozenset(keys[False][1]),
-        frozenset(keys[True][0]),
-        frozenset(keys[True][1]),
     )
 
 
