@@ -39,6 +39,8 @@ RESOLVED = [
     "it's landed now",
     "the refund has finally arrived now, thanks",
     "money's just come through now",
+    "the refund has shown up now",
+    "it has appeared now, thanks",
     "ignore that, I found the letter",
     "sorry, please ignore my last message",
     "sorry caps. the pin pad was broken, different till worked",

@@ -2367,7 +2367,7 @@ _SHAPES += (
         0.0,
         (
             "found got bad mistake fault phew panic alarm sense explains ignore silly sorted fine "
-            "good works working worked went now",
+            "good works working worked went",
             r"\b(?:found it|got it now|ah got it|got it,? thanks|my bad|my mistake|"
             # round 15: not "it isn't my fault", which blames someone else
             r"(?<!n't )(?<!isnt )(?<!not )(?<!no )my fault|"
@@ -2379,10 +2379,6 @@ _SHAPES += (
             # "... not Dave. got it": ending on "got it" (not "I still haven't got it")
             r"(?<!n't )(?<!not )(?<!never )(?<!one )\bgot it\s*[.!👍]*\s*$",
             r"\b(?:works|working|it's working|all working|fine)\s+now\b",
-            # round 16: "I'm in now", "logged in now", "got in now" (not "I'm in now a queue")
-            r"(?<!n't )(?<!not )\b(?:i'm|im|i am|i've|ive|i)\s+(?:finally\s+)?"
-            r"(?:logged\s+in|got\s+in|in)"
-            r"\s+now\b(?!\s+(?:a|the|my|an)\b)(?![^.!\n]{0,20}\?)(?![^.?!\n]{0,40}\bbut\b)",
             # round 15: a retry that succeeded ("oh wait it worked second time", "ok it went
             # through on the other card"); not denied ("it never went through")
             r"(?<!n't )(?<!not )(?<!never )\b(?:it|that|this|payment)\s+(?:finally\s+|just\s+)?"
@@ -2399,6 +2395,14 @@ _SHAPES += (
             # "oh I still had it frozen from when I lost it 🤦": their own doing
             r"\b(?:oh|ah|ahh|oops)\b[,.!]*\s+(?:i|i'd)\s+(?:still\s+)?(?:had|left|forgot|put|sent|"
             r"typed|used|was|did|must have)\b[^\n]{0,80}?🤦",
+        ),
+        # round 16: "I'm in now", "logged in now", "got in now" (not "I'm in now a queue"); a
+        # member of its own, so the other alternatives above do not run on every "now".
+        (
+            "now",
+            r"(?<!n't )(?<!not )\b(?:i'm|im|i am|i've|ive|i)\s+(?:finally\s+)?"
+            r"(?:logged\s+in|got\s+in|in)"
+            r"\s+now\b(?!\s+(?:a|the|my|an)\b)(?![^.!\n]{0,20}\?)(?![^.?!\n]{0,40}\bbut\b)",
         ),
         # Closing the topic: "ok ta, I'll have a think", "I'll sleep on it", or taking the
         # next step themselves: "ok I'll try again after updating iOS".
@@ -4792,7 +4796,7 @@ _SHAPES += (
         # and the customer withdrawing their own message ("ignore that, found it"). Not "is it
         # all good?", "not all good", "it's landed now but the fee is wrong".
         (
-            "good landed arrived through cleared showing ignore",
+            "good landed arrived through cleared shown showed appeared ignore",
             r"(?<!not )(?<!n't )(?<!never )\ball good\s*[.!👍🙂😊]*\s*$",
             r"(?<!n't )(?<!not )(?<!never )(?<!has )(?<!have )(?<!is )(?<!did )"
             r"\b(?:it's|its|it has|it|money's|money has|payment's|"
