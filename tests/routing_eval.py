@@ -305,6 +305,11 @@ HELD_OUT = (
             ("after round 16", "round16-engine.json", "round16-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout14",
+        ROOT / "tests" / "data" / "routing_holdout14",
+        (("round 16 (before round 17)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -320,6 +325,7 @@ HELD_OUT = (
     HOLDOUT11,
     HOLDOUT12,
     HOLDOUT13,
+    HOLDOUT14,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -346,9 +352,10 @@ HOLDOUT12_DATA = HOLDOUT12.data
 # round 15's rules before round 16 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT13_DATA = HOLDOUT13.data
-# The fourteenth (tests/data/routing_holdout14/), written blind before round 17, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT14_DATA = ROOT / "tests" / "data" / "routing_holdout14"
+# The fourteenth (tests/data/routing_holdout14/), written blind before round 17, measured once by
+# round 16's rules before round 17 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT14_DATA = HOLDOUT14.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
