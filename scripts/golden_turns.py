@@ -38,6 +38,7 @@ BLIND = frozenset(
         "routing_holdout12",
         "routing_holdout13",
         "routing_holdout14",
+        "routing_holdout15",
     }
 )
 sys.path.insert(0, str(ROOT / "benchmarks"))

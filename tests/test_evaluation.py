@@ -297,6 +297,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT14_DATA / "nlu" / "banking.jsonl",
         id="held-out-14",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT15_DATA / "banking.yaml",
+        routing_eval.HOLDOUT15_DATA / "nlu" / "banking.jsonl",
+        id="held-out-15",
+    ),
 ]
 
 

@@ -80,5 +80,13 @@ def test_the_routing_measure_never_reads_a_blind_set() -> None:
     from tests import needs_model  # noqa: PLC0415
 
     names = {*needs_model.ROUTING_SETS, needs_model.CHECK_SET}
-    assert not names & {"holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14"}
+    assert not names & {
+        "holdout9",
+        "holdout10",
+        "holdout11",
+        "holdout12",
+        "holdout13",
+        "holdout14",
+        "holdout15",
+    }
     assert all((needs_model.DATA / f"routing_{n}").is_dir() or n in {"dev", "eval"} for n in names)
