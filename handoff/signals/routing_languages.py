@@ -9219,7 +9219,10 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "halo czy ktoś",
             "czy ktoś mnie słyszy",
             "czy ktoś to czyta",
-            *_c(_PL_WITH, ("koleg~", "koleżank~", "doradc~", "specjalist~", "pracownik~ banku")),
+            *_c(
+                (*_PL_WITH, "połączyć mnie z", "połączcie mnie z", "połącz mnie z"),
+                ("koleg~", "koleżank~", "doradc~", "specjalist~", "pracownik~ banku"),
+            ),
         ),
         REPEATED: (
             "pytam kiedy",
@@ -9272,7 +9275,7 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ro": {
         HUMAN: (
-            "e cineva",
+            "e cineva ?",
             "e cineva acolo",
             "e cineva aici",
             "este cineva acolo",
@@ -9406,6 +9409,7 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
     "es": {
         HUMAN: (
             "hay alguien ahí",
+            "hay alguien ?",
             "alguien ahí",
             "hola hay alguien",
             "alguien me oye",
@@ -9520,6 +9524,8 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
         HUMAN: (
             "quelqu'un est là",
+            "il y a quelqu'un ?",
+            "y a quelqu'un ?",
             "il y a quelqu'un là",
             "allo il y a quelqu'un",
             "allô il y a quelqu'un",
@@ -9605,7 +9611,12 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "nichts zu essen für die kinder",
             *_c(
                 ("mein sohn", "mein mann", "mein vater", "mein bruder"),
-                ("wurde getötet", "ist gestorben", "ist gefallen"),
+                (
+                    "wurde getötet",
+                    "ist gestorben",
+                    "ist ums leben gekommen",
+                    "ist im krieg gefallen",
+                ),
             ),
             *_c(
                 ("meine tochter", "meine frau", "meine mutter", "meine schwester"),
@@ -9633,9 +9644,9 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "uk": {
         HUMAN: (
-            "є хтось",
+            "є хтось ?",
             "тут є хтось",
-            "хтось є",
+            "хтось є ?",
             "хтось тут є",
             "алло є хтось",
             "хтось мене чує",
@@ -9666,7 +9677,6 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "гроші на ліки",
             "грошей на ліки",
             "оренду завтра",
-            "оплатити оренду",
             "втрачу квартиру",
         ),
         VULNERABLE: (
@@ -9687,7 +9697,7 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ru": {
         HUMAN: (
-            "есть кто",
+            "есть кто ?",
             "есть кто-нибудь",
             "тут есть кто",
             "кто-нибудь есть",
@@ -9808,11 +9818,12 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ur": {
         HUMAN: (
-            "koi hai",
-            "koi hai kya",
+            "koi hai ?",
+            "koi hai kya ?",
             "hello koi hai",
             "koi sun raha hai",
-            "کوئی ہے",
+            "کوئی ہے ؟",
+            "کوئی ہے ?",
             *_c(_HI_ROLE, _HI_MIXED_TALK),
         ),
         REPEATED: (
@@ -9841,11 +9852,11 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "hi": {
         HUMAN: (
-            "koi hai",
-            "koi hai kya",
+            "koi hai ?",
+            "koi hai kya ?",
             "hello koi hai",
             "koi sun raha hai",
-            "कोई है",
+            "कोई है ?",
             "कोई सुन रहा है",
             *_c(_HI_ROLE, _HI_MIXED_TALK),
             *_c(
@@ -9876,7 +9887,7 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "pa": {
-        HUMAN: ("ਕੋਈ ਹੈ", "ਕੋਈ ਸੁਣ ਰਿਹਾ ਹੈ", "koi hai", "koi hega"),
+        HUMAN: ("ਕੋਈ ਹੈ ?", "ਕੋਈ ਸੁਣ ਰਿਹਾ ਹੈ", "koi hai ?", "koi hega ?"),
         REPEATED: ("ਮੈਂ ਪੁੱਛਿਆ ਕਦੋਂ", "main puchheya kado", "ਤੀਜਾ ਦਿਨ"),
         VULNERABLE: (
             "ਖਾਣ ਲਈ ਪੈਸੇ ਨਹੀਂ",
@@ -9892,7 +9903,7 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "gu": {
-        HUMAN: ("કોઈ છે", "koi che", "કોઈ સાંભળે છે"),
+        HUMAN: ("કોઈ છે ?", "koi che ?", "કોઈ સાંભળે છે"),
         REPEATED: ("મેં પૂછ્યું ક્યારે", "ત્રીજો દિવસ"),
         VULNERABLE: ("ખાવાના પૈસા નથી", *_c(("મારો દીકરો", "મારા પતિ"), ("મૃત્યુ પામ્યા", "મરી ગયો"))),
     },
