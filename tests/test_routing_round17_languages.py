@@ -68,6 +68,16 @@ ANYONE_THERE = [
     ("vi", "có ai ở đó không?"),
     ("tl", "may tao po ba diyan?"),
     ("pcm", "abeg anybody dey there?"),
+    ("zh", "你好，有人在吗？"),
+    ("fa", "سلام، کسی هست؟"),
+    ("cy", "helo, oes rhywun yna?"),
+    ("lv", "vai kāds ir?"),
+    ("sq", "a ka njeri këtu?"),
+    ("ta", "hello, yaaravathu irukkingala?"),
+    ("ml", "aarenkilum undo?"),
+    ("ne", "कोही हुनुहुन्छ?"),
+    ("ak", "hello, obi wɔ hɔ anaa?"),
+    ("kmr", "kes li wir e?"),
 ]
 
 
@@ -97,6 +107,10 @@ NOT_ANYONE_THERE = [
     ("hi", "कोई फीस है क्या?"),
     ("tr", "kart ücreti var mı?"),
     ("ar", "مرحبا"),
+    ("zh", "有人用了我的卡"),
+    ("lv", "vai kāds ir izmantojis manu karti?"),
+    ("el", "υπάρχει κανένας τρόπος να αλλάξω το pin;"),
+    ("vi", "có ai khác dùng thẻ của tôi không thì làm sao biết"),
 ]
 
 
@@ -305,6 +319,14 @@ VULNERABILITY = [
     ("ur", "mera beta maara gaya"),
     ("hi", "मेरे पति गुज़र गए"),
     ("ar", "ابني استشهد"),
+    ("zh", "我儿子去世了，他在你们银行有账户"),
+    ("fa", "پسرم کشته شد"),
+    ("cs", "můj syn zahynul při nehodě"),
+    ("hu", "nincs pénzem ételre"),
+    ("el", "δεν έχω λεφτά για φαγητό"),
+    ("sq", "djali im u vra"),
+    ("tl", "namatay ang anak ko, may account siya dito"),
+    ("pcm", "my pikin don die, e get account for una bank"),
 ]
 
 

@@ -9633,7 +9633,6 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "vijfde keer",
             "derde dag",
         ),
-        DEADLINE: ("huur morgen", "geld voor medicijnen", "geen contant geld"),
         VULNERABLE: (
             "geen geld meer voor eten",
             *_c(
@@ -9889,14 +9888,16 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
     "pa": {
         HUMAN: ("ਕੋਈ ਹੈ ?", "ਕੋਈ ਸੁਣ ਰਿਹਾ ਹੈ", "koi hai ?", "koi hega ?"),
         REPEATED: ("ਮੈਂ ਪੁੱਛਿਆ ਕਦੋਂ", "main puchheya kado", "ਤੀਜਾ ਦਿਨ"),
+        DEADLINE: ("ਦਵਾਈ ਦੇ ਪੈਸੇ", "dawai de paise", "ਕਿਰਾਇਆ ਕੱਲ੍ਹ"),
         VULNERABLE: (
             "ਖਾਣ ਲਈ ਪੈਸੇ ਨਹੀਂ",
             *_c(("ਮੇਰਾ ਪੁੱਤ", "ਮੇਰਾ ਪੁੱਤਰ", "ਮੇਰੇ ਪਤੀ"), ("ਮਾਰਿਆ ਗਿਆ", "ਮਰ ਗਿਆ")),
         ),
     },
     "bn": {
-        HUMAN: ("কেউ আছেন", "কেউ আছে", "keu achen", "keu ache", "কেউ শুনছেন"),
+        HUMAN: ("কেউ আছেন", "কেউ আছে ?", "keu achen", "keu ache ?", "কেউ শুনছেন"),
         REPEATED: ("আমি জিজ্ঞেস করেছি কবে", "আবার জিজ্ঞেস করছি", "তৃতীয় দিন"),
+        DEADLINE: ("ওষুধের টাকা", "কাল ভাড়া দিতে হবে"),
         VULNERABLE: (
             "খাবারের টাকা নেই",
             *_c(("আমার ছেলে", "আমার স্বামী"), ("মারা গেছে", "মারা গেছেন", "নিহত")),
@@ -9905,6 +9906,7 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
     "gu": {
         HUMAN: ("કોઈ છે ?", "koi che ?", "કોઈ સાંભળે છે"),
         REPEATED: ("મેં પૂછ્યું ક્યારે", "ત્રીજો દિવસ"),
+        DEADLINE: ("દવાના પૈસા", "કાલે ભાડું"),
         VULNERABLE: ("ખાવાના પૈસા નથી", *_c(("મારો દીકરો", "મારા પતિ"), ("મૃત્યુ પામ્યા", "મરી ગયો"))),
     },
     "ar": {
@@ -9917,14 +9919,38 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             *_c(("ابني", "زوجي", "أبي"), ("قتل", "استشهد", "توفي")),
         ),
     },
-    "fa": {HUMAN: ("کسی هست", "kasi hast", "kesi hast")},
+    "fa": {
+        HUMAN: ("کسی هست", "kasi hast", "kesi hast"),
+        REPEATED: ("پرسیدم کی", "بار پنجم", "روز سوم"),
+        DEADLINE: ("پول دارو", "اجاره فردا"),
+        VULNERABLE: ("پول غذا ندارم", "پسرم کشته شد", "شوهرم کشته شد", "pesaram koshte shod"),
+    },
+    "ps": {HUMAN: ("څوک شته",), VULNERABLE: ("زوی مې ووژل شو", "د خوړو پیسې نه لرم")},
+    "ckb": {HUMAN: ("کەس هەیە", "kes heye"), VULNERABLE: ("کوڕەکەم کوژرا",)},
+    "kmr": {
+        HUMAN: ("kes li wir e", "kesek li wir e", "kes heye ?"),
+        VULNERABLE: ("kurê min hat kuştin", "mêrê min hat kuştin", "pereyê min ji bo xwarinê tune"),
+    },
+    "ti": {HUMAN: ("ሰብ ኣሎ ዶ",), VULNERABLE: ("ወደይ ተቐቲሉ",)},
+    "am": {HUMAN: ("ሰው አለ ወይ", "ማንም አለ"), VULNERABLE: ("ልጄ ተገደለ", "ለምግብ ገንዘብ የለኝም")},
     "cy": {
         HUMAN: ("oes rhywun yna", "oes rhywun yno", "oes rhywun yma"),
         REPEATED: ("gofynnais pryd", "y trydydd diwrnod"),
+        DEADLINE: ("rhent yfory", "arian am feddyginiaeth"),
+        VULNERABLE: (
+            "dim arian am fwyd",
+            "mae fy mab wedi marw",
+            "bu farw fy ngŵr",
+            "lladdwyd fy mab",
+        ),
     },
     "cs": {
         HUMAN: ("je tam někdo", "je tu někdo", "haló je tam někdo"),
         REPEATED: ("ptal jsem se kdy", "ptala jsem se kdy", "ptám se kdy", "třetí den", "popáté"),
+        VULNERABLE: (
+            "nemám peníze na jídlo",
+            *_c(("můj syn", "můj manžel", "můj otec"), ("zahynul", "byl zabit")),
+        ),
     },
     "sk": {
         HUMAN: ("je tam niekto", "je tu niekto", "haló je tam niekto"),
@@ -9935,28 +9961,86 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "tretí deň",
             "piatykrát",
         ),
+        VULNERABLE: (
+            "nemám peniaze na jedlo",
+            *_c(("môj syn", "môj manžel", "môj otec"), ("zahynul", "bol zabitý")),
+        ),
     },
     "hu": {
         HUMAN: ("van ott valaki", "van itt valaki", "halló van ott valaki"),
-        REPEATED: ("kérdeztem mikor", "harmadik napja"),
+        REPEATED: ("kérdeztem mikor", "harmadik napja", "ötödször"),
+        DEADLINE: ("pénz a gyógyszerre", "holnap kell fizetnem a lakbért"),
+        VULNERABLE: (
+            "nincs pénzem ételre",
+            "a fiam meghalt",
+            "a férjem meghalt",
+            "megölték a fiam",
+        ),
     },
     "lv": {
-        HUMAN: ("vai kāds ir", "vai te kāds ir", "vai tur kāds ir"),
+        HUMAN: ("vai kāds ir ?", "vai te kāds ir", "vai tur kāds ir"),
         REPEATED: ("jautāju kad", "trešā diena"),
+        VULNERABLE: ("nav naudas ēdienam", "mans dēls gāja bojā", "mans vīrs gāja bojā"),
     },
     "el": {
-        HUMAN: (
-            "είναι κανείς εκεί",
-            "υπάρχει κανείς",
-            "είναι κανείς εδώ",
-            "einai kaneis ekei",
-            "yparxei kaneis",
-        )
+        HUMAN: ("είναι κανείς εκεί", "είναι κανείς εδώ", "einai kaneis ekei"),
+        REPEATED: ("ρώτησα πότε", "τρίτη μέρα", "rotisa pote"),
+        DEADLINE: ("λεφτά για φάρμακα", "το ενοίκιο αύριο"),
+        VULNERABLE: ("δεν έχω λεφτά για φαγητό", "ο γιος μου σκοτώθηκε", "ο άντρας μου σκοτώθηκε"),
     },
-    "sq": {HUMAN: ("a ka njeri", "a është dikush", "a ka dikush aty")},
-    "vi": {HUMAN: ("có ai không", "có ai ở đó không", "co ai khong", "co ai o do khong")},
-    "tl": {HUMAN: ("may tao ba", "may tao ba diyan", "may tao po ba")},
-    "pcm": {HUMAN: ("anybody dey", "anybody dey there", "person dey there")},
+    "sq": {
+        HUMAN: ("a ka njeri", "a është dikush", "a ka dikush aty"),
+        REPEATED: ("pyeta kur", "dita e tretë"),
+        DEADLINE: ("para për ilaçe", "qiraja nesër"),
+        VULNERABLE: ("nuk kam para për ushqim", "djali im u vra", "burri im u vra"),
+    },
+    "vi": {
+        HUMAN: ("có ai không ?", "có ai ở đó không", "co ai khong ?", "co ai o do khong"),
+        REPEATED: ("tôi đã hỏi khi nào", "toi da hoi khi nao", "lần thứ năm", "ngày thứ ba rồi"),
+        VULNERABLE: ("không còn tiền mua đồ ăn", "khong con tien mua do an", "con trai tôi đã mất"),
+    },
+    "tl": {
+        HUMAN: ("may tao ba", "may tao ba diyan", "may tao po ba"),
+        REPEATED: ("tinanong ko kung kailan", "ikatlong araw na", "ikalimang beses na"),
+        VULNERABLE: (
+            "wala na kaming pambili ng pagkain",
+            "namatay ang anak ko",
+            "pinatay ang anak ko",
+        ),
+    },
+    "pcm": {
+        HUMAN: ("anybody dey there", "anybody dey ?", "person dey there"),
+        REPEATED: ("i don ask when", "i don ask since"),
+        DEADLINE: ("house rent na tomorrow", "money for my mama drugs"),
+        VULNERABLE: ("i no get money buy food", "my pikin don die", "dem kill my pikin"),
+    },
+    "ta": {
+        HUMAN: ("யாராவது இருக்கீங்களா", "யாராவது இருக்கிறீர்களா", "yaaravathu irukkingala"),
+        VULNERABLE: ("சாப்பாட்டுக்கு காசு இல்லை", "saappattukku kaasu illa", "என் மகன் இறந்துவிட்டான்"),
+    },
+    "so": {
+        HUMAN: ("qof ma joogaa", "ma jiraa qof"),
+        VULNERABLE: ("wiilkayga waa la dilay", "lacag aan cunto ku iibsado ma haysto"),
+    },
+    "ml": {HUMAN: ("ആരെങ്കിലും ഉണ്ടോ", "aarenkilum undo")},
+    "ne": {HUMAN: ("कोही हुनुहुन्छ", "kohi hunuhunchha")},
+    "si": {HUMAN: ("කවුරුහරි ඉන්නවද", "kawuruhari innawada")},
+    "yo": {HUMAN: ("ṣé ẹnikan wà níbẹ̀", "se enikan wa nibe")},
+    "ak": {HUMAN: ("obi wɔ hɔ anaa", "obi wo ho anaa")},
+    "yue": {HUMAN: ("yau mou yan a", "yau mo yan a")},
+    "zh": {
+        HUMAN: ("有人在吗", "有人在嗎", "有人吗", "有人嗎", "有冇人"),
+        REPEATED: (
+            "我问了什么时候",
+            "我已经问过",
+            "已经第三天",
+            "第五次了",
+            "试了三次",
+            "试了好几次",
+        ),
+        DEADLINE: ("明天要交房租", "买药的钱", "買藥的錢"),
+        VULNERABLE: ("没钱吃饭", "沒錢吃飯", "我儿子去世", "我丈夫去世", "我儿子被杀"),
+    },
 }
 
 
