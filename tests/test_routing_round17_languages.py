@@ -249,6 +249,14 @@ CONSEQUENCES = [
     ("tr", "ilaç parası lazım"),
     ("ur", "ammi ki dawai ke paise hain"),
     ("hi", "kiraya kal dena hai"),
+    ("pl", "właściciel grozi, że nas wyrzuci"),
+    ("ro", "furnizorul vrea banii azi"),
+    ("pt", "o senhorio quer o dinheiro hoje"),
+    ("es", "necesito el dinero hoy"),
+    ("it", "devo pagare domani il deposito"),
+    ("fr", "je dois payer demain la caution"),
+    ("ru", "нас выселят, если не заплатим"),
+    ("tr", "ev sahibi parayı bugün istiyor"),
 ]
 
 
@@ -267,6 +275,15 @@ NOT_CONSEQUENCES = [
     ("fr", "comment payer mon loyer par virement permanent ?"),
     ("de", "wie richte ich einen Dauerauftrag für die Miete ein?"),
     ("it", "a che ora apre la filiale?"),
+    ("pl", "ile muszę zapłacić za nową kartę?"),
+    ("pl", "aplikacja wyrzuciła mnie z konta"),
+    ("ro", "aplicația mă dă afară mereu"),
+    ("ro", "cât trebuie să plătesc pentru card?"),
+    ("pt", "quanto tenho de pagar pela conta?"),
+    ("es", "¿tengo que pagar algo por la tarjeta?"),
+    ("it", "l'app mi butta fuori ogni volta"),
+    ("de", "die App wirft mich immer raus"),
+    ("fr", "je dois payer des frais ?"),
     ("uk", "як оплатити оренду з картки?"),
 ]
 

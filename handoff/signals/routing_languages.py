@@ -9258,6 +9258,21 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "wyrzucą nas z mieszkania",
             "wyrzucą mnie z mieszkania",
             "nie mam czym zapłacić",
+            "mnie wyrzuci",
+            "nas wyrzuci",
+            "wyrzuci mnie",
+            "wyrzuci nas",
+            "grozi mi eksmisja",
+            "grozi nam eksmisja",
+            *_c(
+                (
+                    "potrzebuję tych pieniędzy",
+                    "potrzebuję pieniędzy",
+                    "muszę zapłacić",
+                    "chce pieniądze",
+                ),
+                ("dzisiaj", "dziś", "jutro", "do jutra"),
+            ),
         ),
         VULNERABLE: (
             "nie mam już pieniędzy na jedzenie",
@@ -9313,6 +9328,17 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         DEADLINE: (
             "nu am cu ce plăti",
+            "mă evacuează",
+            *_c(
+                (
+                    "vrea banii",
+                    "am nevoie de bani",
+                    "am nevoie de banii",
+                    "îmi trebuie banii",
+                    "trebuie să plătesc",
+                ),
+                ("azi", "astăzi", "mâine", "până mâine", "până diseară"),
+            ),
             "n-am niciun ban la mine",
             "bani de medicamente",
             "banii pentru medicamente",
@@ -9390,6 +9416,14 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "não tenho dinheiro nenhum comigo",
             "vou perder a casa",
             "vou ficar sem casa",
+            "vão-me despejar",
+            "me despejar",
+            "vou ser despejado",
+            "vou ser despejada",
+            *_c(
+                ("preciso do dinheiro", "tenho de pagar", "tenho que pagar", "quer o dinheiro"),
+                ("hoje", "amanhã", "até amanhã"),
+            ),
         ),
         VULNERABLE: (
             "não tenho dinheiro para comer",
@@ -9457,6 +9491,12 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "dinero para las medicinas",
             "dinero para los medicamentos",
             "no tengo con qué pagar",
+            "me van a echar",
+            "me van a desahuciar",
+            *_c(
+                ("necesito el dinero", "tengo que pagar", "quiere el dinero"),
+                ("hoy", "mañana", "para mañana"),
+            ),
         ),
         VULNERABLE: (
             "no me queda dinero para comer",
@@ -9506,6 +9546,11 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "soldi per i medicinali",
             "perdo la casa",
             "non ho come pagare",
+            "mi sfrattano",
+            *_c(
+                ("ho bisogno dei soldi", "devo pagare", "vuole i soldi"),
+                ("oggi", "domani", "entro domani"),
+            ),
         ),
         VULNERABLE: (
             "non ho più soldi per mangiare",
@@ -9554,6 +9599,12 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "je vais perdre l'appartement",
             "je vais perdre le logement",
             "je n'ai rien pour payer",
+            "me mettre dehors",
+            "me mettre à la porte",
+            *_c(
+                ("j'ai besoin de l'argent", "je dois payer", "veut l'argent"),
+                ("aujourd'hui", "demain", "avant demain"),
+            ),
         ),
         VULNERABLE: (
             "plus d'argent pour manger",
@@ -9604,6 +9655,8 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "geld für die medikamente",
             "geld für medikamente",
             "ich verliere die wohnung",
+            *_c(("ich muss",), ("heute zahlen", "morgen zahlen", "bis morgen zahlen")),
+            *_c(("ich brauche das geld", "will das geld"), ("heute", "morgen", "bis morgen")),
         ),
         VULNERABLE: (
             "kein geld mehr für essen",
@@ -9677,6 +9730,12 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "грошей на ліки",
             "оренду завтра",
             "втрачу квартиру",
+            "нас виселять",
+            "мене виселять",
+            *_c(
+                ("потрібні гроші", "треба заплатити", "маю заплатити"),
+                ("сьогодні", "завтра", "до завтра"),
+            ),
         ),
         VULNERABLE: (
             *_c(
@@ -9731,6 +9790,13 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "денег на лекарства",
             "аренду завтра",
             "потеряю квартиру",
+            "меня выселят",
+            "нас выселят",
+            "меня выгонят",
+            *_c(
+                ("нужны деньги", "надо заплатить", "нужно заплатить"),
+                ("сегодня", "завтра", "до завтра"),
+            ),
         ),
         VULNERABLE: (
             *_c(
@@ -9805,7 +9871,16 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "3 kere denedim",
             "4 kere denedim",
         ),
-        DEADLINE: ("ilaç parası", "ilaç için para", "kira yarın", "evden çıkarılacağım"),
+        DEADLINE: (
+            "ilaç parası",
+            "ilaç için para",
+            "kira yarın",
+            "evden çıkarılacağım",
+            "bugün ödemem lazım",
+            "yarın ödemem lazım",
+            "parayı bugün istiyor",
+            "beni evden atacak",
+        ),
         VULNERABLE: (
             "yemek için param kalmadı",
             "çocuklara yemek alacak param yok",
@@ -9838,7 +9913,15 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "teesri baar",
             "panchvi baar",
         ),
-        DEADLINE: ("dawai ke paise", "dawai ke liye paise", "kiraya kal"),
+        DEADLINE: (
+            "dawai ke paise",
+            "dawai ke liye paise",
+            "kiraya kal",
+            "aaj hi paise chahiye",
+            "kal tak paise dene",
+            "ghar se nikal dega",
+            "ghar se nikal denge",
+        ),
         VULNERABLE: (
             "khane ke paise nahi",
             "bachon ke khane ke paise",
@@ -9874,7 +9957,17 @@ _ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
             "teesra din",
             "teesri baar",
         ),
-        DEADLINE: ("dawai ke paise", "dawai ke liye paise", "दवाई के पैसे", "kiraya kal", "किराया कल"),
+        DEADLINE: (
+            "dawai ke paise",
+            "dawai ke liye paise",
+            "दवाई के पैसे",
+            "kiraya kal",
+            "किराया कल",
+            "aaj hi paise chahiye",
+            "kal tak paise dene",
+            "ghar se nikal dega",
+            "ghar se nikal denge",
+        ),
         VULNERABLE: (
             "khane ke paise nahi",
             "खाने के पैसे नहीं",
