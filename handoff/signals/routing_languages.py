@@ -9123,8 +9123,12 @@ _add_round16()
 #   attempts and days counted ("I tried 4 times", "the fifth time", "the third day");
 # * deadline (new here; English's kind of the same name, weight 0): what the money is needed
 #   for now, told as a consequence of not having it: the rent due tomorrow, medicine, a flat
-#   to be lost, no cash at the till. With the bot failing once it reaches an adviser
-#   (deadline_at_risk), as English "rent is due tomorrow" does;
+#   to be lost or an eviction threatened, someone wanting the money today, nothing to pay
+#   with at the till. With the bot failing once it reaches an adviser (deadline_at_risk), as
+#   English "rent is due tomorrow" does. Not a fee asked ("how much must I pay for the
+#   card?"), not a bare "no cash" (a calm question about paying by card), and not "the app
+#   kicks me out" (Romanian "mă dă afară", Italian "mi butta fuori"). Round 14 batch B's
+#   tables (Latvian to Dutch) list none: their test asks a case per kind;
 # * still_not: Portuguese "continua bloqueada", Ukrainian "досі не";
 # * vulnerability: no money left for food (for the children), a relative killed (in the
 #   war, an accident), told as circumstance.
