@@ -9108,3 +9108,1046 @@ def _add_round16() -> None:
 
 
 _add_round16()
+
+# ================================================================ round 17: asked, waited, in need
+# The thirteenth held-out set's diagnosis (round 17, principle 1, part A): in languages that
+# have a table, the kinds English finds were missing in their everyday forms, so the customer's
+# trouble showed only as a run of fallbacks, or not at all. By kind:
+#
+# * human_demand: "is anyone there?" in each language, as English "is anyone there" (a bare
+#   "hello??" stays a punctuation burst, as in English), and a request with a role noun
+#   inside ("talk to a colleague / an adviser", Hinglish "kisi advisor se baat karni hai");
+#   not "is there anyone who ..." about something else, nor "I spoke to an adviser";
+# * repeated_asking: "I asked when" and "I'm asking (again) when", the first person past or
+#   the insisting present of asking, not "I wanted to ask when" (a polite first question);
+#   attempts and days counted ("I tried 4 times", "the fifth time", "the third day");
+# * deadline (new here; English's kind of the same name, weight 0): what the money is needed
+#   for now, told as a consequence of not having it: the rent due tomorrow, medicine, a flat
+#   to be lost or an eviction threatened, someone wanting the money today, nothing to pay
+#   with at the till. With the bot failing once it reaches an adviser (deadline_at_risk), as
+#   English "rent is due tomorrow" does. Not a fee asked ("how much must I pay for the
+#   card?"), not a bare "no cash" (a calm question about paying by card), and not "the app
+#   kicks me out" (Romanian "mă dă afară", Italian "mi butta fuori"). Round 14 batch B's
+#   tables (Latvian to Dutch) list none: their test asks a case per kind;
+# * still_not: Portuguese "continua bloqueada", Ukrainian "досі не";
+# * vulnerability: no money left for food (for the children), a relative killed (in the
+#   war, an accident), told as circumstance.
+#
+# "And what now?" / "what do I do now??" after a failure has no English kind (English reads
+# it only through the learned score): not listed here, left to the integrator.
+#
+# Review status: as the tables above, written by a NON-NATIVE author, not yet checked by a
+# native speaker (tests/test_routing_round17_languages.py).
+DEADLINE = "deadline"
+LANGUAGE_ONLY_KINDS[DEADLINE] = (0.0, True)  # as English's deadline group: a routing fact
+
+_N_TIMES_PL = ("2 razy", "3 razy", "4 razy", "5 razy", "6 razy", "7 razy", "8 razy", "10 razy")
+_N_TIMES_RO = (
+    "2 ori",
+    "3 ori",
+    "4 ori",
+    "5 ori",
+    "6 ori",
+    "7 ori",
+    "10 ori",
+    "două ori",
+    "patru ori",
+    "cinci ori",
+)
+_N_TIMES_PT = ("2 vezes", "3 vezes", "4 vezes", "5 vezes", "6 vezes", "10 vezes", "duas vezes")
+_N_TIMES_ES = ("2 veces", "3 veces", "4 veces", "5 veces", "6 veces", "10 veces", "dos veces")
+_N_TIMES_IT = (
+    "2 volte",
+    "3 volte",
+    "4 volte",
+    "5 volte",
+    "6 volte",
+    "10 volte",
+    "due volte",
+    "tre volte",
+    "quattro volte",
+    "cinque volte",
+)
+_N_TIMES_FR = (
+    "2 fois",
+    "3 fois",
+    "4 fois",
+    "5 fois",
+    "6 fois",
+    "10 fois",
+    "deux fois",
+    "trois fois",
+    "quatre fois",
+    "cinq fois",
+)
+_N_TIMES_DE = (
+    "2 mal",
+    "3 mal",
+    "4 mal",
+    "5 mal",
+    "6 mal",
+    "10 mal",
+    "zweimal",
+    "dreimal",
+    "viermal",
+    "fünfmal",
+)
+_HI_ROLE = (
+    "kisi advisor se",
+    "kisi adviser se",
+    "kisi agent se",
+    "kisi officer se",
+    "kisi colleague se",
+    "kisi staff se",
+    "kisi manager se",
+    "kisi insaan se",
+    "kisi insan se",
+    "kisi aadmi se",
+    "kisi bande se",
+    "kisi banday se",
+    "kisi se",
+    "kisi aur se",
+    "advisor se",
+    "adviser se",
+    "colleague se",
+    "officer se",
+)  # fmt: skip
+
+_ROUND17: dict[str, dict[str, tuple[str, ...]]] = {
+    "pl": {
+        HUMAN: (
+            "jest tam ktoś",
+            "ktoś tam jest",
+            "jest tu ktoś",
+            "halo jest ktoś",
+            "halo czy ktoś",
+            "czy ktoś mnie słyszy",
+            "czy ktoś to czyta",
+            *_c(
+                (*_PL_WITH, "połączyć mnie z", "połączcie mnie z", "połącz mnie z"),
+                ("koleg~", "koleżank~", "doradc~", "specjalist~", "pracownik~ banku"),
+            ),
+        ),
+        REPEATED: (
+            "pytam kiedy",
+            "pytam się kiedy",
+            "pytałem kiedy",
+            "pytałam kiedy",
+            "pytałem już kiedy",
+            "pytałam już kiedy",
+            "pytam jeszcze raz",
+            "pytam ponownie",
+            "pytam po raz",
+            "trzeci raz",
+            "czwarty raz",
+            "piąty raz",
+            "trzeci dzień",
+            "czwarty dzień",
+            "piąty dzień",
+            *_c(
+                ("próbowałem", "próbowałam", "dzwoniłem", "dzwoniłam", "pisałem", "pisałam"),
+                _N_TIMES_PL,
+            ),
+            *_c(("wysłałem", "wysłałam"), ("już 2 razy", "już dwa razy", "już trzy razy")),
+        ),
+        DEADLINE: (
+            "pieniądze na leki",
+            "pieniędzy na leki",
+            "nie mam na leki",
+            "nie mam za co kupić leków",
+            "czynsz jutro",
+            "czynsz na jutro",
+            "czynsz do jutra",
+            "stracę mieszkanie",
+            "wyrzucą nas z mieszkania",
+            "wyrzucą mnie z mieszkania",
+            "nie mam czym zapłacić",
+            "mnie wyrzuci",
+            "nas wyrzuci",
+            "wyrzuci mnie",
+            "wyrzuci nas",
+            "grozi mi eksmisja",
+            "grozi nam eksmisja",
+            *_c(
+                (
+                    "potrzebuję tych pieniędzy",
+                    "potrzebuję pieniędzy",
+                    "muszę zapłacić",
+                    "chce pieniądze",
+                ),
+                ("dzisiaj", "dziś", "jutro", "do jutra"),
+            ),
+        ),
+        VULNERABLE: (
+            "nie mam już pieniędzy na jedzenie",
+            "nie mam pieniędzy na jedzenie dla dzieci",
+            "nie mam na jedzenie dla dzieci",
+            "nie mam czym nakarmić dzieci",
+            *_c(
+                ("zginął mój", "zginął mi", "zabili mi", "zabili mojego"),
+                ("syn~", "mąż~", "męża", "tat~", "brat~", "ojc~"),
+            ),
+            *_c(("mój syn", "mój mąż", "mój tata", "mój brat", "mój ojciec"), ("zginął",)),
+            *_c(("zginęła moja", "zginęła mi"), ("córka", "żona", "mama", "matka", "siostra")),
+            *_c(("moja córka", "moja żona", "moja mama", "moja siostra"), ("zginęła",)),
+        ),
+    },
+    "ro": {
+        HUMAN: (
+            "e cineva ?",
+            "e cineva acolo",
+            "e cineva aici",
+            "este cineva acolo",
+            "este cineva aici",
+            "alo e cineva",
+            "mă aude cineva",
+            "mă citește cineva",
+            "răspunde cineva",
+            *_c(
+                ("să vorbesc cu", "vreau să vorbesc cu", "pot vorbi cu", "vorbesc cu"),
+                (
+                    "un coleg",
+                    "o colegă",
+                    "un consultant",
+                    "un consilier",
+                    "un operator",
+                    "un angajat",
+                ),
+            ),
+        ),
+        REPEATED: (
+            "am întrebat când",
+            "v-am întrebat când",
+            "te-am întrebat când",
+            "am întrebat deja",
+            "întreb din nou",
+            "întreb iar",
+            "a cincea oară",
+            "a patra zi",
+            "a cincea zi",
+            *_c(
+                ("am încercat de", "am sunat de", "am scris de", "am trimis de", "am incercat de"),
+                _N_TIMES_RO,
+            ),
+        ),
+        DEADLINE: (
+            "nu am cu ce plăti",
+            "mă evacuează",
+            *_c(
+                (
+                    "vrea banii",
+                    "am nevoie de bani",
+                    "am nevoie de banii",
+                    "îmi trebuie banii",
+                    "trebuie să plătesc",
+                ),
+                ("azi", "astăzi", "mâine", "până mâine", "până diseară"),
+            ),
+            "n-am niciun ban la mine",
+            "bani de medicamente",
+            "banii pentru medicamente",
+            "plătesc chiria mâine",
+            "chiria e mâine",
+            "chiria mâine",
+            "rămân fără casă",
+            "rămânem fără casă",
+        ),
+        VULNERABLE: (
+            "nu mai am bani de mâncare",
+            "nu am bani de mâncare",
+            "n-am bani de mâncare",
+            "nu mai am bani de mancare",
+            "nu am cu ce hrăni copiii",
+            "copiii n-au ce mânca",
+            "copiii nu au ce mânca",
+            *_c(
+                ("fiul meu", "soțul meu", "tatăl meu", "fratele meu", "băiatul meu"),
+                ("a fost ucis", "a murit în", "a murit", "a decedat"),
+            ),
+            *_c(("fiica mea", "soția mea", "mama mea", "sora mea"), ("a fost ucisă", "a murit")),
+        ),
+    },
+    "pt": {
+        HUMAN: (
+            "está aí alguém",
+            "está alguém aí",
+            "alguém aí",
+            "alguém me ouve",
+            "alguém me está a ler",
+            "olá está alguém",
+            *_c(
+                ("falar com", "quero falar com", "posso falar com", "preciso de falar com"),
+                (
+                    "um colega",
+                    "uma colega",
+                    "um assistente",
+                    "uma assistente",
+                    "um consultor",
+                    "um gestor",
+                    "um funcionário",
+                ),
+            ),
+        ),
+        REPEATED: (
+            "perguntei quando",
+            "já perguntei quando",
+            "estou a perguntar quando",
+            "estou perguntando quando",
+            "pergunto outra vez",
+            "quinta vez",
+            "terceiro dia",
+            "quarto dia",
+            "quinto dia",
+            *_c(("já enviei", "já mandei", "já liguei", "já tentei", "tentei"), _N_TIMES_PT),
+        ),
+        STILL_NOT: (
+            "continua bloqueada",
+            "continua bloqueado",
+            "ainda está bloqueada",
+            "ainda está bloqueado",
+            "continua parada",
+            "continua pendente",
+        ),
+        DEADLINE: (
+            "pagar a renda amanhã",
+            "pagar a renda hoje",
+            "a renda é amanhã",
+            "pagar o aluguel amanhã",
+            "o aluguel vence",
+            "dinheiro para os medicamentos",
+            "dinheiro para os remédios",
+            "para comprar os medicamentos",
+            "não tenho dinheiro nenhum comigo",
+            "vou perder a casa",
+            "vou ficar sem casa",
+            "vão-me despejar",
+            "me despejar",
+            "vou ser despejado",
+            "vou ser despejada",
+            *_c(
+                ("preciso do dinheiro", "tenho de pagar", "tenho que pagar", "quer o dinheiro"),
+                ("hoje", "amanhã", "até amanhã"),
+            ),
+        ),
+        VULNERABLE: (
+            "não tenho dinheiro para comer",
+            "já não tenho dinheiro para comida",
+            "sem dinheiro para comida",
+            "não tenho com que alimentar os meus filhos",
+            *_c(
+                ("o meu filho", "meu filho", "o meu marido", "meu marido", "o meu pai", "meu pai"),
+                ("foi morto", "morreu"),
+            ),
+            *_c(
+                ("a minha filha", "minha filha", "a minha mãe", "minha mãe"),
+                ("foi morta", "morreu"),
+            ),
+        ),
+    },
+    "es": {
+        HUMAN: (
+            "hay alguien ahí",
+            "hay alguien ?",
+            "alguien ahí",
+            "hola hay alguien",
+            "alguien me oye",
+            "alguien me lee",
+            "me escucha alguien",
+            *_c(
+                ("hablar con", "quiero hablar con", "puedo hablar con", "necesito hablar con"),
+                (
+                    "un compañero",
+                    "una compañera",
+                    "un asesor",
+                    "una asesora",
+                    "un gestor",
+                    "un empleado",
+                    "un agente",
+                ),
+            ),
+        ),
+        REPEATED: (
+            "pregunté cuándo",
+            "te pregunté cuándo",
+            "os pregunté cuándo",
+            "le pregunté cuándo",
+            "estoy preguntando cuándo",
+            "te estoy preguntando",
+            "os estoy preguntando",
+            "quinta vez",
+            "tercer día",
+            "cuarto día",
+            "quinto día",
+            *_c(
+                ("lo he intentado", "lo intenté", "he intentado", "he llamado", "he enviado"),
+                _N_TIMES_ES,
+            ),
+        ),
+        DEADLINE: (
+            "pagar el alquiler mañana",
+            "pagar el alquiler hoy",
+            "el alquiler es mañana",
+            "el alquiler vence",
+            "me quedo sin piso",
+            "me quedo sin casa",
+            "voy a perder el piso",
+            "voy a perder la casa",
+            "dinero para las medicinas",
+            "dinero para los medicamentos",
+            "no tengo con qué pagar",
+            "me van a echar",
+            "me van a desahuciar",
+            *_c(
+                ("necesito el dinero", "tengo que pagar", "quiere el dinero"),
+                ("hoy", "mañana", "para mañana"),
+            ),
+        ),
+        VULNERABLE: (
+            "no me queda dinero para comer",
+            "no tengo dinero para comida",
+            "no tengo para darles de comer",
+            "no tengo dinero para la comida de mis hijos",
+            *_c(
+                ("mi hijo", "mi marido", "mi padre", "mi hermano"),
+                ("fue asesinado", "murió", "ha muerto", "falleció"),
+            ),
+            *_c(
+                ("mi hija", "mi mujer", "mi madre", "mi hermana"),
+                ("fue asesinada", "murió", "ha muerto", "falleció"),
+            ),
+            "mataron a mi",
+        ),
+    },
+    "it": {
+        HUMAN: (
+            "c'è nessuno",
+            "ce nessuno",
+            "c'è qualcuno lì",
+            "pronto c'è qualcuno",
+            "qualcuno mi sente",
+            "qualcuno mi legge",
+            *_c(
+                ("parlare con", "voglio parlare con", "posso parlare con"),
+                ("un collega", "una collega", "un consulente", "un operatore", "un impiegato"),
+            ),
+        ),
+        REPEATED: (
+            "ho chiesto quando",
+            "ti ho chiesto quando",
+            "vi ho chiesto quando",
+            "sto chiedendo quando",
+            "vi sto chiedendo",
+            "quinta volta",
+            "terzo giorno",
+            "quarto giorno",
+            "quinto giorno",
+            *_c(("ho provato", "ho chiamato", "ho scritto", "ho mandato"), _N_TIMES_IT),
+        ),
+        DEADLINE: (
+            "pagare l'affitto domani",
+            "l'affitto scade",
+            "soldi per le medicine",
+            "soldi per i medicinali",
+            "perdo la casa",
+            "non ho come pagare",
+            "mi sfrattano",
+            *_c(
+                ("ho bisogno dei soldi", "devo pagare", "vuole i soldi"),
+                ("oggi", "domani", "entro domani"),
+            ),
+        ),
+        VULNERABLE: (
+            "non ho più soldi per mangiare",
+            "non ho soldi per il cibo",
+            "non ho da dare da mangiare ai miei figli",
+            *_c(
+                ("mio figlio", "mio marito", "mio padre", "mio fratello"),
+                ("è stato ucciso", "è morto"),
+            ),
+            *_c(
+                ("mia figlia", "mia moglie", "mia madre", "mia sorella"),
+                ("è stata uccisa", "è morta"),
+            ),
+        ),
+    },
+    "fr": {
+        HUMAN: (
+            "quelqu'un est là",
+            "il y a quelqu'un ?",
+            "y a quelqu'un ?",
+            "il y a quelqu'un là",
+            "allo il y a quelqu'un",
+            "allô il y a quelqu'un",
+            "il y a quelqu'un ou pas",
+            "quelqu'un m'entend",
+            "quelqu'un me lit",
+            *_c(
+                ("parler à", "parler avec", "veux parler à", "veux parler avec"),
+                ("un collègue", "une collègue", "un conseiller", "une conseillère", "un agent"),
+            ),
+        ),
+        REPEATED: (
+            "j'ai demandé quand",
+            "je vous ai demandé quand",
+            "je t'ai demandé quand",
+            "cinquième fois",
+            "troisième jour",
+            "quatrième jour",
+            "cinquième jour",
+            *_c(("j'ai essayé", "j'ai appelé", "j'ai écrit", "j'ai envoyé"), _N_TIMES_FR),
+        ),
+        DEADLINE: (
+            "payer le loyer demain",
+            "le loyer est demain",
+            "argent pour les médicaments",
+            "je vais perdre l'appartement",
+            "je vais perdre le logement",
+            "je n'ai rien pour payer",
+            "me mettre dehors",
+            "me mettre à la porte",
+            *_c(
+                ("j'ai besoin de l'argent", "je dois payer", "veut l'argent"),
+                ("aujourd'hui", "demain", "avant demain"),
+            ),
+        ),
+        VULNERABLE: (
+            "plus d'argent pour manger",
+            "je n'ai plus de quoi manger",
+            "rien pour nourrir mes enfants",
+            *_c(
+                ("mon fils", "mon mari", "mon père", "mon frère"),
+                ("a été tué", "est mort", "est décédé"),
+            ),
+            *_c(
+                ("ma fille", "ma femme", "ma mère", "ma sœur"),
+                ("a été tuée", "est morte", "est décédée"),
+            ),
+        ),
+    },
+    "de": {
+        HUMAN: (
+            "ist da jemand",
+            "ist jemand da",
+            "hallo ist da jemand",
+            "hört mich jemand",
+            "liest das jemand",
+            *_c(
+                (
+                    "mit einem kollegen",
+                    "mit einer kollegin",
+                    "mit einem berater",
+                    "mit einer beraterin",
+                ),
+                ("sprechen", "reden"),
+            ),
+        ),
+        REPEATED: (
+            "ich habe gefragt wann",
+            "hab gefragt wann",
+            "ich frage wann",
+            "ich frage nochmal",
+            "ich frage noch einmal",
+            "zum fünften mal",
+            "dritter tag",
+            "vierter tag",
+            "seit dem dritten tag",
+            *_c(("ich habe es", "hab es", "ich habe"), tuple(f"{n} versucht" for n in _N_TIMES_DE)),
+        ),
+        DEADLINE: (
+            "miete morgen",
+            "die miete ist morgen fällig",
+            "geld für die medikamente",
+            "geld für medikamente",
+            "ich verliere die wohnung",
+            *_c(("ich muss",), ("heute zahlen", "morgen zahlen", "bis morgen zahlen")),
+            *_c(("ich brauche das geld", "will das geld"), ("heute", "morgen", "bis morgen")),
+        ),
+        VULNERABLE: (
+            "kein geld mehr für essen",
+            "kein geld für essen",
+            "nichts zu essen für die kinder",
+            *_c(
+                ("mein sohn", "mein mann", "mein vater", "mein bruder"),
+                (
+                    "wurde getötet",
+                    "ist gestorben",
+                    "ist ums leben gekommen",
+                    "ist im krieg gefallen",
+                ),
+            ),
+            *_c(
+                ("meine tochter", "meine frau", "meine mutter", "meine schwester"),
+                ("wurde getötet", "ist gestorben"),
+            ),
+        ),
+    },
+    "nl": {
+        HUMAN: ("is er iemand", "is daar iemand", "hallo is er iemand", "hoort iemand mij"),
+        REPEATED: (
+            "ik vroeg wanneer",
+            "ik heb gevraagd wanneer",
+            "ik vraag wanneer",
+            "vijfde keer",
+            "derde dag",
+        ),
+        VULNERABLE: (
+            "geen geld meer voor eten",
+            *_c(
+                ("mijn zoon", "mijn man", "mijn vader"),
+                ("is omgekomen", "is gedood", "is overleden"),
+            ),
+        ),
+    },
+    "uk": {
+        HUMAN: (
+            "є хтось ?",
+            "тут є хтось",
+            "хтось є ?",
+            "хтось тут є",
+            "алло є хтось",
+            "хтось мене чує",
+            "хтось читає",
+            *_c(
+                ("поговорити з", "говорити з", "зв'язатися з"),
+                ("колегою", "консультантом", "працівником", "оператором", "менеджером"),
+            ),
+        ),
+        REPEATED: (
+            "я питав коли",
+            "я питала коли",
+            "питаю коли",
+            "я вже питав коли",
+            "я вже питала коли",
+            "питаю ще раз",
+            "п'ятий раз",
+            "вже п'ятий раз",
+            "третій день",
+            "четвертий день",
+            *_c(
+                ("пробував", "пробувала", "намагався", "намагалася", "дзвонив", "дзвонила"),
+                ("3 рази", "4 рази", "5 разів", "тричі", "чотири рази", "п'ять разів"),
+            ),
+        ),
+        STILL_NOT: ("досі не", "досі нічого", "все ще не"),
+        DEADLINE: (
+            "гроші на ліки",
+            "грошей на ліки",
+            "оренду завтра",
+            "втрачу квартиру",
+            "нас виселять",
+            "мене виселять",
+            *_c(
+                ("потрібні гроші", "треба заплатити", "маю заплатити"),
+                ("сьогодні", "завтра", "до завтра"),
+            ),
+        ),
+        VULNERABLE: (
+            *_c(
+                ("мій син", "мій чоловік", "мій батько", "мій тато", "мій брат", "син", "чоловік"),
+                ("загинув", "був вбитий", "убитий", "вбили"),
+            ),
+            *_c(
+                ("моя донька", "моя дочка", "моя дружина", "моя мама", "моя сестра"),
+                ("загинула", "була вбита"),
+            ),
+            "загинув на війні",
+            "загинула на війні",
+            "немає грошей на їжу для дітей",
+            "не маю грошей на їжу",
+            "нема за що годувати дітей",
+        ),
+    },
+    "ru": {
+        HUMAN: (
+            "есть кто ?",
+            "есть кто-нибудь",
+            "тут есть кто",
+            "кто-нибудь есть",
+            "алло есть кто",
+            "меня кто-нибудь слышит",
+            "кто-нибудь читает",
+            *_c(
+                ("поговорить с", "связаться с", "соединить с"),
+                ("коллегой", "консультантом", "сотрудником", "оператором", "менеджером"),
+            ),
+        ),
+        REPEATED: (
+            "я спрашивал когда",
+            "я спрашивала когда",
+            "спрашиваю когда",
+            "я уже спрашивал когда",
+            "я уже спрашивала когда",
+            "спрашиваю ещё раз",
+            "спрашиваю еще раз",
+            "пятый раз",
+            "третий день",
+            "четвёртый день",
+            "четвертый день",
+            *_c(
+                ("пытался", "пыталась", "пробовал", "пробовала", "звонил", "звонила"),
+                ("3 раза", "4 раза", "5 раз", "три раза", "четыре раза", "пять раз"),
+            ),
+        ),
+        STILL_NOT: ("до сих пор не", "до сих пор ничего", "всё ещё не", "все еще не"),
+        DEADLINE: (
+            "деньги на лекарства",
+            "денег на лекарства",
+            "аренду завтра",
+            "потеряю квартиру",
+            "меня выселят",
+            "нас выселят",
+            "меня выгонят",
+            *_c(
+                ("нужны деньги", "надо заплатить", "нужно заплатить"),
+                ("сегодня", "завтра", "до завтра"),
+            ),
+        ),
+        VULNERABLE: (
+            *_c(
+                ("мой сын", "мой муж", "мой отец", "мой брат", "сын", "муж"),
+                ("погиб", "был убит", "убили"),
+            ),
+            *_c(("моя дочь", "моя жена", "моя мама", "моя сестра"), ("погибла", "была убита")),
+            "нет денег на еду",
+            "не на что кормить детей",
+        ),
+    },
+    "bg": {
+        HUMAN: (
+            "има ли някой",
+            "има ли някой там",
+            "ало има ли някой",
+            "някой там ли е",
+            "чува ли ме някой",
+            *_c(("да говоря с", "говоря с"), ("колега", "консултант", "служител", "оператор")),
+        ),
+        REPEATED: (
+            "питах кога",
+            "вече питах",
+            "питам отново",
+            "пети път",
+            "трети ден",
+            "четвърти ден",
+        ),
+        STILL_NOT: ("все още не", "още нищо"),
+        DEADLINE: ("пари за лекарства", "наема утре", "ще загубя квартирата"),
+        VULNERABLE: (
+            *_c(("синът ми", "мъжът ми", "баща ми", "брат ми"), ("загина", "беше убит", "почина")),
+            *_c(("дъщеря ми", "жена ми", "майка ми"), ("загина", "почина")),
+            "нямам пари за храна",
+        ),
+    },
+    "lt": {
+        HUMAN: ("ar kas nors yra", "ar yra kas nors", "alio ar kas nors", "ar kas nors girdi"),
+        REPEATED: (
+            "klausiau kada",
+            "jau klausiau",
+            "klausiu kada",
+            "penktą kartą",
+            "trečia diena",
+            "trečią dieną",
+        ),
+        DEADLINE: ("pinigai vaistams", "pinigų vaistams", "nuoma rytoj"),
+        VULNERABLE: (
+            "neturiu pinigų maistui",
+            *_c(("mano sūnus", "mano vyras", "mano tėvas"), ("žuvo", "buvo nužudytas", "mirė")),
+        ),
+    },
+    "tr": {
+        HUMAN: (
+            "kimse var mı",
+            "orada kimse var mı",
+            "alo kimse var mı",
+            "biri var mı",
+            "beni duyan var mı",
+        ),
+        REPEATED: (
+            "ne zaman diye sordum",
+            "sordum ne zaman",
+            "ne zaman diye soruyorum",
+            "soruyorum ne zaman",
+            "beşinci kez",
+            "üçüncü gün",
+            "dördüncü gün",
+            "3 kez denedim",
+            "4 kez denedim",
+            "5 kez denedim",
+            "3 kere denedim",
+            "4 kere denedim",
+        ),
+        DEADLINE: (
+            "ilaç parası",
+            "ilaç için para",
+            "kira yarın",
+            "evden çıkarılacağım",
+            "bugün ödemem lazım",
+            "yarın ödemem lazım",
+            "parayı bugün istiyor",
+            "beni evden atacak",
+        ),
+        VULNERABLE: (
+            "yemek için param kalmadı",
+            "çocuklara yemek alacak param yok",
+            *_c(
+                ("oğlum", "kocam", "babam", "kardeşim"),
+                ("öldürüldü", "hayatını kaybetti", "vefat etti"),
+            ),
+        ),
+    },
+    "ur": {
+        HUMAN: (
+            "koi hai ?",
+            "koi hai kya ?",
+            "hello koi hai",
+            "koi sun raha hai",
+            "کوئی ہے ؟",
+            "کوئی ہے ?",
+            *_c(_HI_ROLE, _HI_MIXED_TALK),
+        ),
+        REPEATED: (
+            "maine pucha kab",
+            "maine poocha kab",
+            "pehle bhi pucha",
+            "pehle bhi poocha",
+            "phir se pooch raha",
+            "phir se pooch rahi",
+            "میں نے پوچھا کب",
+            "پہلے بھی پوچھا",
+            "teesra din",
+            "teesri baar",
+            "panchvi baar",
+        ),
+        DEADLINE: (
+            "dawai ke paise",
+            "dawai ke liye paise",
+            "kiraya kal",
+            "aaj hi paise chahiye",
+            "kal tak paise dene",
+            "ghar se nikal dega",
+            "ghar se nikal denge",
+        ),
+        VULNERABLE: (
+            "khane ke paise nahi",
+            "bachon ke khane ke paise",
+            "کھانے کے پیسے نہیں",
+            *_c(
+                ("mera beta", "mere shohar", "mere walid", "mera bhai"),
+                ("maara gaya", "mar gaya", "guzar gaye", "fot ho gaye"),
+            ),
+        ),
+    },
+    "hi": {
+        HUMAN: (
+            "koi hai ?",
+            "koi hai kya ?",
+            "hello koi hai",
+            "koi sun raha hai",
+            "कोई है ?",
+            "कोई सुन रहा है",
+            *_c(_HI_ROLE, _HI_MIXED_TALK),
+            *_c(
+                ("किसी सलाहकार से", "किसी अधिकारी से", "किसी से"),
+                ("बात करनी है", "बात करना है", "बात कराओ"),
+            ),
+        ),
+        REPEATED: (
+            "maine pucha kab",
+            "maine poocha kab",
+            "pehle bhi pucha",
+            "pehle bhi poocha",
+            "मैंने पूछा कब",
+            "पहले भी पूछा",
+            "तीसरा दिन",
+            "teesra din",
+            "teesri baar",
+        ),
+        DEADLINE: (
+            "dawai ke paise",
+            "dawai ke liye paise",
+            "दवाई के पैसे",
+            "kiraya kal",
+            "किराया कल",
+            "aaj hi paise chahiye",
+            "kal tak paise dene",
+            "ghar se nikal dega",
+            "ghar se nikal denge",
+        ),
+        VULNERABLE: (
+            "khane ke paise nahi",
+            "खाने के पैसे नहीं",
+            *_c(
+                ("mera beta", "mere pati", "mere pita", "mera bhai"),
+                ("maara gaya", "mar gaya", "guzar gaye"),
+            ),
+            *_c(("मेरा बेटा", "मेरे पति", "मेरे पिता"), ("मारा गया", "मर गया", "गुज़र गए")),
+        ),
+    },
+    "pa": {
+        HUMAN: ("ਕੋਈ ਹੈ ?", "ਕੋਈ ਸੁਣ ਰਿਹਾ ਹੈ", "koi hai ?", "koi hega ?"),
+        REPEATED: ("ਮੈਂ ਪੁੱਛਿਆ ਕਦੋਂ", "main puchheya kado", "ਤੀਜਾ ਦਿਨ"),
+        DEADLINE: ("ਦਵਾਈ ਦੇ ਪੈਸੇ", "dawai de paise", "ਕਿਰਾਇਆ ਕੱਲ੍ਹ"),
+        VULNERABLE: (
+            "ਖਾਣ ਲਈ ਪੈਸੇ ਨਹੀਂ",
+            *_c(("ਮੇਰਾ ਪੁੱਤ", "ਮੇਰਾ ਪੁੱਤਰ", "ਮੇਰੇ ਪਤੀ"), ("ਮਾਰਿਆ ਗਿਆ", "ਮਰ ਗਿਆ")),
+        ),
+    },
+    "bn": {
+        HUMAN: ("কেউ আছেন", "কেউ আছে ?", "keu achen", "keu ache ?", "কেউ শুনছেন"),
+        REPEATED: ("আমি জিজ্ঞেস করেছি কবে", "আবার জিজ্ঞেস করছি", "তৃতীয় দিন"),
+        DEADLINE: ("ওষুধের টাকা", "কাল ভাড়া দিতে হবে"),
+        VULNERABLE: (
+            "খাবারের টাকা নেই",
+            *_c(("আমার ছেলে", "আমার স্বামী"), ("মারা গেছে", "মারা গেছেন", "নিহত")),
+        ),
+    },
+    "gu": {
+        HUMAN: ("કોઈ છે ?", "koi che ?", "કોઈ સાંભળે છે"),
+        REPEATED: ("મેં પૂછ્યું ક્યારે", "ત્રીજો દિવસ"),
+        DEADLINE: ("દવાના પૈસા", "કાલે ભાડું"),
+        VULNERABLE: ("ખાવાના પૈસા નથી", *_c(("મારો દીકરો", "મારા પતિ"), ("મૃત્યુ પામ્યા", "મરી ગયો"))),
+    },
+    "ar": {
+        HUMAN: ("هل من أحد", "هل يوجد أحد", "فيه حد", "حد موجود", "هل هناك أحد", "أحد يسمعني"),
+        REPEATED: ("سألت متى", "سألتكم متى", "أسأل مرة أخرى", "اليوم الثالث", "المرة الخامسة"),
+        DEADLINE: ("فلوس الدواء", "مال للدواء", "الإيجار غدا"),
+        VULNERABLE: (
+            "ما عندي فلوس للأكل",
+            "لا أملك مالا للطعام",
+            *_c(("ابني", "زوجي", "أبي"), ("قتل", "استشهد", "توفي")),
+        ),
+    },
+    "fa": {
+        HUMAN: ("کسی هست", "kasi hast", "kesi hast"),
+        REPEATED: ("پرسیدم کی", "بار پنجم", "روز سوم"),
+        DEADLINE: ("پول دارو", "اجاره فردا"),
+        VULNERABLE: ("پول غذا ندارم", "پسرم کشته شد", "شوهرم کشته شد", "pesaram koshte shod"),
+    },
+    "ps": {HUMAN: ("څوک شته",), VULNERABLE: ("زوی مې ووژل شو", "د خوړو پیسې نه لرم")},
+    "ckb": {HUMAN: ("کەس هەیە", "kes heye"), VULNERABLE: ("کوڕەکەم کوژرا",)},
+    "kmr": {
+        HUMAN: ("kes li wir e", "kesek li wir e", "kes heye ?"),
+        VULNERABLE: ("kurê min hat kuştin", "mêrê min hat kuştin", "pereyê min ji bo xwarinê tune"),
+    },
+    "ti": {HUMAN: ("ሰብ ኣሎ ዶ",), VULNERABLE: ("ወደይ ተቐቲሉ",)},
+    "am": {HUMAN: ("ሰው አለ ወይ", "ማንም አለ"), VULNERABLE: ("ልጄ ተገደለ", "ለምግብ ገንዘብ የለኝም")},
+    "cy": {
+        HUMAN: ("oes rhywun yna", "oes rhywun yno", "oes rhywun yma"),
+        REPEATED: ("gofynnais pryd", "y trydydd diwrnod"),
+        DEADLINE: ("rhent yfory", "arian am feddyginiaeth"),
+        VULNERABLE: (
+            "dim arian am fwyd",
+            "mae fy mab wedi marw",
+            "bu farw fy ngŵr",
+            "lladdwyd fy mab",
+        ),
+    },
+    "cs": {
+        HUMAN: ("je tam někdo", "je tu někdo", "haló je tam někdo"),
+        REPEATED: ("ptal jsem se kdy", "ptala jsem se kdy", "ptám se kdy", "třetí den", "popáté"),
+        VULNERABLE: (
+            "nemám peníze na jídlo",
+            *_c(("můj syn", "můj manžel", "můj otec"), ("zahynul", "byl zabit")),
+        ),
+    },
+    "sk": {
+        HUMAN: ("je tam niekto", "je tu niekto", "haló je tam niekto"),
+        REPEATED: (
+            "pýtal som sa kedy",
+            "pýtala som sa kedy",
+            "pýtam sa kedy",
+            "tretí deň",
+            "piatykrát",
+        ),
+        VULNERABLE: (
+            "nemám peniaze na jedlo",
+            *_c(("môj syn", "môj manžel", "môj otec"), ("zahynul", "bol zabitý")),
+        ),
+    },
+    "hu": {
+        HUMAN: ("van ott valaki", "van itt valaki", "halló van ott valaki"),
+        REPEATED: ("kérdeztem mikor", "harmadik napja", "ötödször"),
+        DEADLINE: ("pénz a gyógyszerre", "holnap kell fizetnem a lakbért"),
+        VULNERABLE: (
+            "nincs pénzem ételre",
+            "a fiam meghalt",
+            "a férjem meghalt",
+            "megölték a fiam",
+        ),
+    },
+    "lv": {
+        HUMAN: ("vai kāds ir ?", "vai te kāds ir", "vai tur kāds ir"),
+        REPEATED: ("jautāju kad", "trešā diena"),
+        VULNERABLE: ("nav naudas ēdienam", "mans dēls gāja bojā", "mans vīrs gāja bojā"),
+    },
+    "el": {
+        HUMAN: ("είναι κανείς εκεί", "είναι κανείς εδώ", "einai kaneis ekei"),
+        REPEATED: ("ρώτησα πότε", "τρίτη μέρα", "rotisa pote"),
+        DEADLINE: ("λεφτά για φάρμακα", "το ενοίκιο αύριο"),
+        VULNERABLE: ("δεν έχω λεφτά για φαγητό", "ο γιος μου σκοτώθηκε", "ο άντρας μου σκοτώθηκε"),
+    },
+    "sq": {
+        HUMAN: ("a ka njeri", "a është dikush", "a ka dikush aty"),
+        REPEATED: ("pyeta kur", "dita e tretë"),
+        DEADLINE: ("para për ilaçe", "qiraja nesër"),
+        VULNERABLE: ("nuk kam para për ushqim", "djali im u vra", "burri im u vra"),
+    },
+    "vi": {
+        HUMAN: ("có ai không ?", "có ai ở đó không", "co ai khong ?", "co ai o do khong"),
+        REPEATED: ("tôi đã hỏi khi nào", "toi da hoi khi nao", "lần thứ năm", "ngày thứ ba rồi"),
+        VULNERABLE: ("không còn tiền mua đồ ăn", "khong con tien mua do an", "con trai tôi đã mất"),
+    },
+    "tl": {
+        HUMAN: ("may tao ba", "may tao ba diyan", "may tao po ba"),
+        REPEATED: ("tinanong ko kung kailan", "ikatlong araw na", "ikalimang beses na"),
+        VULNERABLE: (
+            "wala na kaming pambili ng pagkain",
+            "namatay ang anak ko",
+            "pinatay ang anak ko",
+        ),
+    },
+    "pcm": {
+        HUMAN: ("anybody dey there", "anybody dey ?", "person dey there"),
+        REPEATED: ("i don ask when", "i don ask since"),
+        DEADLINE: ("house rent na tomorrow", "money for my mama drugs"),
+        VULNERABLE: ("i no get money buy food", "my pikin don die", "dem kill my pikin"),
+    },
+    "ta": {
+        HUMAN: ("யாராவது இருக்கீங்களா", "யாராவது இருக்கிறீர்களா", "yaaravathu irukkingala"),
+        VULNERABLE: ("சாப்பாட்டுக்கு காசு இல்லை", "saappattukku kaasu illa", "என் மகன் இறந்துவிட்டான்"),
+    },
+    "so": {
+        HUMAN: ("qof ma joogaa", "ma jiraa qof"),
+        VULNERABLE: ("wiilkayga waa la dilay", "lacag aan cunto ku iibsado ma haysto"),
+    },
+    "ml": {HUMAN: ("ആരെങ്കിലും ഉണ്ടോ", "aarenkilum undo")},
+    "ne": {HUMAN: ("कोही हुनुहुन्छ", "kohi hunuhunchha")},
+    "si": {HUMAN: ("කවුරුහරි ඉන්නවද", "kawuruhari innawada")},
+    "yo": {HUMAN: ("ṣé ẹnikan wà níbẹ̀", "se enikan wa nibe")},
+    "ak": {HUMAN: ("obi wɔ hɔ anaa", "obi wo ho anaa")},
+    "yue": {HUMAN: ("yau mou yan a", "yau mo yan a")},
+    "zh": {
+        HUMAN: ("有人在吗", "有人在嗎", "有人吗", "有人嗎", "有冇人"),
+        REPEATED: (
+            "我问了什么时候",
+            "我已经问过",
+            "已经第三天",
+            "第五次了",
+            "试了三次",
+            "试了好几次",
+        ),
+        DEADLINE: ("明天要交房租", "买药的钱", "買藥的錢"),
+        VULNERABLE: ("没钱吃饭", "沒錢吃飯", "我儿子去世", "我丈夫去世", "我儿子被杀"),
+    },
+}
+
+
+def _add_round17() -> None:
+    """Round 17's phrases appended to the tables above, kind by kind (see _ROUND17)."""
+    by_code = {language.code: language for language in LANGUAGES}
+    for code, kinds in _ROUND17.items():
+        cues = by_code[code].cues
+        for kind, phrases in kinds.items():
+            cues[kind] = (*cues.get(kind, ()), *(p for p in phrases if p not in cues.get(kind, ())))
+
+
+_add_round17()
