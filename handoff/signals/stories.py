@@ -59,6 +59,9 @@ _SHORT = 7
 
 CONCEPTS = (
     "authority",
+    # before claim: where an entry of both begins ("se hizo pasar por"), a relative's
+    # impersonation is read, and it is a claim beside an authority too
+    "impostor",
     "claim",
     "step",
     "instruction",
@@ -77,7 +80,6 @@ CONCEPTS = (
     "control",
     "family",
     "new_number",
-    "impostor",
     "risk",
     "link",
     "job",
@@ -351,6 +353,13 @@ _POLISH = _Story(
             "co zrobić, jeśli",
             "co robić, gdy",
             "co zrobić gdy",
+            "to naprawdę ona",
+            "to naprawdę on",
+            "to na pewno ona",
+            "to na pewno on",
+            "jak zrobić",
+            "jak wysłać",
+            "jak przelać",
         ),
         "third_party": _s(
             "kolega",
@@ -386,7 +395,6 @@ _ROMANIAN = _Story(
             "cică",
             "zicea că e",
             "s-a dat drept",
-            "se dădea drept",
             "m-a sunat cineva de la",
             "m-au sunat de la",
         ),
@@ -526,7 +534,16 @@ _ROMANIAN = _Story(
             "îmi ia cardul",
             "nu mă lasă",
         ),
-        "family": _s("fiica mea", "fiul meu", "mama mea", "tata", "fiică*"),
+        "family": _s(
+            "fiica mea",
+            "fiul meu",
+            "mama mea",
+            "tata",
+            "fiică*",
+            "fiului meu",
+            "fiicei mele",
+            "mamei mele",
+        ),
         "new_number": _s("număr nou", "numar nou", "alt număr", "un nou număr"),
         "risk": _s(
             "contul meu e în pericol",
@@ -568,6 +585,8 @@ _ROMANIAN = _Story(
             "ce fac dacă",
             "ce trebuie să fac dacă",
             "cum mă protejez",
+            "e chiar el",
+            "e chiar ea",
         ),
         "third_party": _s(
             "prieten*", "vecin*", "coleg*", "nu e client", "nu este client", "la altă bancă"
@@ -590,7 +609,6 @@ _HINDUSTANI_LATIN = {
     ),
     "claim": _s(
         "se bol raha",
-        "ke naam se",
         "bol raha tha",
         "bola ke",
         "bola ki",
@@ -736,7 +754,9 @@ _HINDUSTANI_LATIN = {
         "mere pati",
     ),
     "control": _s("paise le leta", "salary le leta", "card le leta", "control karta", "nahi deta"),
-    "family": _s("beti", "beta", "ammi", "abbu", "papa", "mummy"),
+    "family": _s(
+        "beti", "beta", "ammi", "abbu", "papa", "mummy", "mere bete", "meri beti", "mere beta"
+    ),
     "new_number": _s("naye number", "naya number"),
     "risk": _s(
         "account khatre mein",
@@ -790,7 +810,6 @@ _URDU = _Story(
             "کہہ رہا تھا",
             "کہا کہ",
             "بن کر",
-            "کے نام سے",
             "بولا وہ",
             "کہا وہ",
         ),
@@ -898,7 +917,7 @@ _HINDI = _Story(
     "hi",
     {
         "authority": _s("बैंक से", "पुलिस", "सिक्योरिटी"),
-        "claim": _s("बोल रहा था", "कहा कि", "बनकर", "बन कर", "के नाम से", "बोला वो", "बोला कि"),
+        "claim": _s("बोल रहा था", "कहा कि", "बनकर", "बन कर", "बोला वो", "बोला कि"),
         "step": _s(
             "कोड दे दिया",
             "कोड बता दिया",
@@ -960,7 +979,7 @@ _PANJABI = _Story(
     "pa",
     {
         "authority": _s("ਬੈਂਕ ਤੋਂ", "ਪੁਲਿਸ", "bank ton", "bank to"),
-        "claim": _s("ਕਹਿੰਦਾ", "ਕਿਹਾ ਕਿ", "ਬਣ ਕੇ", "kehnda si", "keha ke"),
+        "claim": _s("ਕਹਿੰਦਾ", "ਕਿਹਾ ਕਿ", "kehnda si", "keha ke"),
         "step": _s(
             "ਕੋਡ ਦੇ ਦਿੱਤਾ",
             "ਕੋਡ ਦੱਸ ਦਿੱਤਾ",
@@ -1041,7 +1060,6 @@ _PORTUGUESE = _Story(
             "dizendo ser",
             "dizendo que era",
             "disse que era",
-            "se passando por",
             "a fingir",
             "fingindo ser",
             "alegando ser",
@@ -1235,6 +1253,8 @@ _PORTUGUESE = _Story(
             "como evitar",
             "o que fazer se",
             "como me proteger",
+            "é ele mesmo",
+            "é ela mesma",
         ),
         "third_party": _s("amig*", "vizinh*", "colega", "não é cliente", "outro banco"),
         "negator": _s("não", "nunca", "nao"),
@@ -1972,6 +1992,8 @@ _RUSSIAN = _Story(
             "просит деньги",
             "попросили данные карты",
             "перевести деньги на",
+            "попросили деньги",
+            "попросили денег",
         ),
         "gone": _s(
             "пропали деньги",
@@ -2035,6 +2057,8 @@ _RUSSIAN = _Story(
             "списали",
             "забрали",
             "украли",
+            "забрал",
+            "забрала",
         ),
         "money": _s(
             "аккаунт*", "номер телефона", "пароль", "пароля", "деньги", "карт*", "счет*", "счёт*"
@@ -2092,7 +2116,6 @@ _RUSSIAN = _Story(
             "насчёт работы",
             "вакансия",
             "вакансию",
-            "подработк*",
         ),
         "howto": _s(
             "уже вернули",
@@ -2300,7 +2323,12 @@ _UKRAINIAN = _Story(
             "це була не вона",
         ),
         "link": _s("посилан*"),
-        "job": _s("про роботу", "пропозиція роботи", "пропозицію роботи", "вакансі*", "підробіт*"),
+        "job": _s(
+            "про роботу",
+            "пропозиція роботи",
+            "пропозицію роботи",
+            "вакансі*",
+        ),
         "howto": _s(
             "вже повернули",
             "гроші повернули",
@@ -2545,6 +2573,9 @@ _ARABIC = _Story(
             "طلب مني نقل",
             "طلبوا مني نقل",
             "أنقل فلوسي",
+            "وطلب مني فلوس",
+            "وطلبوا مني فلوس",
+            "وطلب مني مال",
         ),
         "gone": _s(
             "اختفت فلوسي",
@@ -3076,7 +3107,13 @@ _VIETNAMESE = _Story(
         ),
         "link": _s("đường link", "đường dẫn"),
         "job": _s("việc làm online", "lời mời làm việc", "tuyển dụng", "việc làm thêm"),
-        "howto": _s("làm sao nhận biết", "làm thế nào để tránh", "cách nhận biết"),
+        "howto": _s(
+            "làm sao nhận biết",
+            "làm thế nào để tránh",
+            "cách nhận biết",
+            "không chuyển được",
+            "không mua được",
+        ),
         "third_party": _s("bạn tôi", "hàng xóm", "đồng nghiệp"),
         "negator": _s("không", "chưa"),
     },
@@ -3086,7 +3123,7 @@ _CHINESE = _Story(
     "zh",
     {
         "authority": _s("银行", "銀行", "警察", "公安", "大使馆", "大使館", "安全部门"),
-        "claim": _s("冒充", "自称", "自稱", "假装", "说是", "說是"),
+        "claim": _s("自称", "自稱", "假装", "说是", "說是"),
         "step": _s(
             "告诉了他验证码",
             "把验证码",
@@ -3359,10 +3396,10 @@ _GERMAN = _Story(
             "kurier*",
             "bankmitarbeiter",
             "bankmitarbeiterin",
+            "jemand von der bank",
         ),
         "claim": _s(
             "angeblich",
-            "gab sich als",
             "gaben sich als",
             "gab sich aus",
             "gab vor",
@@ -3397,7 +3434,6 @@ _GERMAN = _Story(
             "kartendaten eingegeben",
             "meine kartendaten gegeben",
             "bargeld abgehoben",
-            "das geld abgehoben",
         ),
         "instruction": _s(
             "wollte den code",
@@ -3515,7 +3551,6 @@ _GERMAN = _Story(
             "jobangebot",
             "stellenangebot",
             "wegen eines jobs",
-            "nebenjob",
             "heimarbeit",
             "homeoffice job",
         ),
@@ -3532,6 +3567,9 @@ _GERMAN = _Story(
             "was tun, wenn",
             "was tun wenn",
             "was soll ich tun, wenn",
+            "ist wirklich sie",
+            "ist wirklich er",
+            "wie ändere ich",
         ),
         "third_party": _s(
             "freund",
@@ -3755,7 +3793,6 @@ _CZECH = _Story(
         "claim": _s(
             "prý",
             "údajně",
-            "vydával se za",
             "vydávala se za",
             "tvrdil, že je",
             "řekl, že je",
@@ -3838,6 +3875,8 @@ _CZECH = _Story(
             "změnil heslo",
             "vybrali",
             "vzali",
+            "vzal",
+            "vzala",
         ),
         "money": _s("peníze", "kartu", "karty", "účtu", "účet", "heslo"),
         "paid": _s("zálohu", "záloha", "kauci"),
@@ -3867,7 +3906,11 @@ _CZECH = _Story(
             "nebyla to ona",
         ),
         "link": _s("odkaz*"),
-        "job": _s("nabídka práce", "nabídku práce", "práce z domova", "brigád*"),
+        "job": _s(
+            "nabídka práce",
+            "nabídku práce",
+            "práce z domova",
+        ),
         "howto": _s("jak poznat", "jak rozpoznat", "co dělat, když", "co dělat když"),
         "third_party": _s("kamarád*", "soused*", "kolega", "kolegyně"),
         "negator": _s(
@@ -3883,7 +3926,6 @@ _SLOVAK = _Story(
         "claim": _s(
             "vraj",
             "údajne",
-            "vydával sa za",
             "vydávala sa za",
             "tvrdil, že je",
             "povedal, že je",
@@ -3995,7 +4037,11 @@ _SLOVAK = _Story(
             "nebola to ona",
         ),
         "link": _s("odkaz*", "link*"),
-        "job": _s("ponuka práce", "ponuku práce", "práca z domu", "brigád*"),
+        "job": _s(
+            "ponuka práce",
+            "ponuku práce",
+            "práca z domu",
+        ),
         "howto": _s("ako spoznať", "ako rozpoznať", "čo robiť, keď", "čo robiť keď"),
         "third_party": _s("kamarát*", "sused*", "kolega", "kolegyňa"),
         "negator": _s(
@@ -4015,6 +4061,7 @@ _DUTCH = _Story(
             "fraudeafdeling",
             "veiligheidsafdeling",
             "koerier*",
+            "iemand van de bank",
         ),
         "claim": _s(
             "zogenaamd",
@@ -4041,7 +4088,6 @@ _DUTCH = _Story(
             "link geopend",
             "kaartgegevens gegeven",
             "kaartgegevens ingevuld",
-            "geld opgenomen",
             "contant opgenomen",
         ),
         "instruction": _s(
@@ -4116,8 +4162,13 @@ _DUTCH = _Story(
             "het was haar niet",
         ),
         "link": _s("link*"),
-        "job": _s("vacature", "baanaanbod", "werk vanuit huis", "thuiswerk", "bijbaan"),
-        "howto": _s("hoe herken ik", "wat moet ik doen als", "hoe voorkom ik"),
+        "job": _s(
+            "vacature",
+            "baanaanbod",
+            "werk vanuit huis",
+            "thuiswerk",
+        ),
+        "howto": _s("hoe herken ik", "wat moet ik doen als", "hoe voorkom ik", "hoe verander ik"),
         "third_party": _s("vriend", "vriendin", "buurman", "buurvrouw", "collega"),
         "negator": _s("niet", "nooit", "geen"),
     },
@@ -4383,6 +4434,7 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
             list(pair)
             for pair in (
                 ("authority", "claim"),
+                ("authority", "impostor"),
                 ("authority", "risk"),
                 ("family", "new_number"),
                 ("family", "impostor"),
