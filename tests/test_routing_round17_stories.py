@@ -13,8 +13,13 @@ haven't sent it yet" (how do I), a past incident told as sorted, a fee asked abo
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from typing import Any
+
 import pytest
 
+from handoff import Router
+from handoff.evaluation import EvalConversation, NluParse, NluParses, evaluate_conversation
 from handoff.signals.stories import story_cues
 
 # A step alone (cue scam_step) is fraud only after someone posed (rules/banking.yaml).
@@ -122,7 +127,34 @@ MUST = [
     ("ar", "جاتني رسالة من البنك فتحت الرابط وأعطيتهم بيانات البطاقة", "scam"),
     ("ru", "смс из банка, перешла по ссылке и ввела данные карты", "scam"),
     ("bg", "съобщение от банката, отворих линка и въведох данните", "scam"),
-    ("fr", "un SMS de la banque, j'ai cliqué sur le lien et donné mes coordonnées bancaires", "scam"),
+    (
+        "fr",
+        "un SMS de la banque, j'ai cliqué sur le lien et donné mes coordonnées bancaires",
+        "scam",
+    ),
+    # the five new tables (Greek, Hungarian, Latvian, Tagalog, Welsh)
+    ("el", "μου τηλεφώνησε κάποιος δήθεν από την τράπεζα και έδωσα τον κωδικό", "scam"),
+    ("el", "από την τράπεζα, είπαν, ο λογαριασμός μου κινδυνεύει", "posing"),
+    ("el", "λείπουν λεφτά από την κάρτα, δεν αγόρασα τίποτα", "fraud_report"),
+    ("el", "πλήρωσα προκαταβολή και ο ιδιοκτήτης δεν απαντά", "scam"),
+    ("el", "ήρθε μήνυμα στο όνομα του γιου μου, ζήτησε λεφτά", "scam"),
+    ("hu", "egy férfi állítólag a bankból hívott, és megadtam a kódot", "scam"),
+    ("hu", "valaki leemelt pénzt a számlámról, nem én voltam", "fraud_report"),
+    ("hu", "nem vásároltam semmit, mégis van egy terhelés", "fraud_report"),
+    ("hu", "a lányom nevében írt valaki, és pénzt kért", "scam"),
+    ("hu", "állásajánlat jött, és megadtam a kártyaadataimat", "scam"),
+    ("lv", "zvanīja it kā no bankas, un es iedevu kodu", "scam"),
+    ("lv", "kāds noņēma naudu no mana konta, tas nebiju es", "fraud_report"),
+    ("lv", "no bankas teica, ka konts ir apdraudēts", "posing"),
+    ("lv", "samaksāju avansu, un pārdevējs neatbild", "scam"),
+    ("tl", "tumawag daw taga bangko, binigay ko ang otp", "scam"),
+    ("tl", "may kumuha ng pera sa account ko, hindi ako yun", "fraud_report"),
+    ("tl", "wala akong binili pero may bawas sa card ko", "fraud_report"),
+    ("tl", "nagpadala ako sa pangalan ng anak ko, hindi pala anak ko", "scam"),
+    ("cy", "ffoniodd dyn yn honni ei fod o'r banc a rhoddais y cod iddo", "scam"),
+    ("cy", "mae rhywun wedi tynnu arian o fy nghyfrif, nid fi oedd", "fraud_report"),
+    ("cy", "wnes i ddim prynu dim byd, ond mae taliad ar y cyfrif", "fraud_report"),
+    ("cy", "talais flaendal ac mae'r gwerthwr wedi diflannu", "scam"),
 ]
 
 
@@ -167,6 +199,19 @@ MUST_NOT = [
     ("ar", "هل يوجد خصم على حسابي؟"),
     ("nl", "iemand van de bank belde over mijn hypotheek, klopt dat?"),
     ("ro", "fiul meu mi-a trimis numărul lui nou, e chiar el"),
+    # the five new tables, calm
+    ("el", "πώς να καταλάβω αν κάποιος δήθεν από την τράπεζα με παίρνει τηλέφωνο;"),
+    ("el", "ο φίλος μου λέει ότι κάποιος έβγαλε λεφτά από την κάρτα του"),
+    ("el", "θέλω να αλλάξω τον κωδικό της κάρτας μου"),
+    ("hu", "hogyan ismerem fel, ha valaki állítólag a bankból hív?"),
+    ("hu", "a barátom mondta, hogy valaki leemelt pénzt a számlájáról"),
+    ("hu", "kaptam egy állásajánlatot, hogyan adjam meg a számlaszámom a fizetéshez?"),
+    ("lv", "kā atpazīt, ja kāds it kā no bankas zvana?"),
+    ("lv", "mana meita nomainīja numuru, vai varu mainīt kontaktus?"),
+    ("tl", "paano malalaman kung taga bangko talaga ang tumawag?"),
+    ("tl", "hindi pa ako nagpadala, paano mag-transfer sa anak ko?"),
+    ("cy", "sut i adnabod rhywun sy'n honni ei fod o'r banc?"),
+    ("cy", "mae fy merch wedi cael rhif newydd, sut ydw i'n newid y manylion?"),
 ]
 
 
@@ -188,9 +233,9 @@ def test_round17_warning_then_step(messages: list[str]) -> None:
     seen: set[str] = set()
     for text in messages:
         seen |= _kinds(text)
-    assert "posing" in seen and "scam_step" in _kinds(messages[-1]), [
-        story_cues(m) for m in messages
-    ]
+    cues = [story_cues(m) for m in messages]
+    assert "posing" in seen, cues
+    assert "scam_step" in _kinds(messages[-1]), cues
 
 
 def test_round17_forms_keep_english_alone() -> None:
@@ -203,3 +248,67 @@ def test_round17_forms_keep_english_alone() -> None:
         "the link in your email doesn't open",
     ):
         assert story_cues(text) == [], text
+
+
+# ------------------------------------------------------------------ through the rules
+
+_NOW = datetime(2026, 12, 1, 10, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def router() -> Router:
+    return Router.from_path("rules/banking.yaml")
+
+
+def _play(router: Router, messages: list[str], expect: dict[str, Any]) -> str:
+    """The outcome of ``messages`` with an NLU that reads every one as out of scope."""
+    conversation = EvalConversation.model_validate(
+        {
+            "id": "r17-story",
+            "category": "test",
+            "account": {"tier": "standard", "risk_flags": []},
+            "customer": messages,
+            "expect": expect,
+        }
+    )
+    parses = NluParses(
+        header={},
+        parses={
+            text: NluParse(
+                text=text,
+                intent={"name": "out_of_scope", "confidence": 0.5},
+                intent_ranking=({"name": "out_of_scope", "confidence": 0.5},),
+            )
+            for text in messages
+        },
+    )
+    return evaluate_conversation(router, conversation, parses, now=_NOW).outcome
+
+
+@pytest.mark.parametrize(
+    ("messages", "by_turn"),
+    [
+        (["dzwonili z banku, że moje środki są zagrożone", "przelałam wszystko"], 2),
+        (["me llamaron del banco: mi cuenta estaba en riesgo", "luego saqué el dinero"], 2),
+        (["alguém se passou por meu filho no WhatsApp e pediu dinheiro"], 1),
+        (["Kažkas paėmė pinigus iš mano sąskaitos", "alio?"], 1),
+        (["пропозиція роботи в Viber, я дав дані картки"], 1),
+        (["valaki leemelt pénzt a számlámról, nem én voltam"], 1),
+    ],
+)
+def test_round17_story_goes_to_fraud(router: Router, messages: list[str], by_turn: int) -> None:
+    expect = {"lane_kind": "specialist", "lane": "fraud", "by_turn": by_turn}
+    assert _play(router, messages, expect) == "as_expected", messages
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ["dostałam ofertę pracy na Telegramie, czy to bezpieczne?", "dzięki"],
+        ["meu filho mudou de número, é ele mesmo", "obrigado"],
+        ["jeszcze nic nie wysłałem, jak zrobić przelew?"],
+        ["qualcuno mi può dire perché mi hanno addebitato sul conto 5 sterline?"],
+    ],
+)
+def test_round17_calm_stays_with_the_bot(router: Router, messages: list[str]) -> None:
+    assert _play(router, messages, {"lane_kind": "bot", "lane": "bot"}) == "as_expected", messages

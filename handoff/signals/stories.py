@@ -5,7 +5,8 @@ The language tables (:mod:`handoff.signals.routing_languages`) list fixed phrase
 saying he was from the police" / "he told me to transfer the money to protect it" / "I
 transferred £2,000". English finds such stories as situation shapes
 (:mod:`handoff.signals.situations`); this module does the same for the twenty largest other
-tables (round 16: seven more, Bulgarian, German, Persian, Albanian, Czech, Slovak and Dutch), as
+tables (round 16: seven more, Bulgarian, German, Persian, Albanian, Czech, Slovak and Dutch;
+round 17: Greek, Hungarian, Latvian, Tagalog and Welsh), as
 STORY SHAPES: sets of concepts that must occur together in one message.
 
 Concepts (per language, a few words each; a word ending in ``*`` is a stem):
@@ -23,6 +24,15 @@ Concepts (per language, a few words each; a word ending in ``*`` is a stem):
   (cue ``fraud_report``);
 * ``paid`` (a deposit, paid upfront) or ``seller`` (seller, landlord) with ``vanished`` (does
   not answer, blocked me, the advert was deleted): a purchase scam (cue ``scam``);
+* round 17 (principle 1 part B): ``risk`` ("said my account is at risk") beside an authority
+  is someone posing, as is ``impostor`` ("in my son's name", "it wasn't my daughter",
+  "pretended to be") beside a relative or an authority; ``job`` (a job offer) with an
+  ``instruction`` is a lure (cue ``posing``) and with a ``step`` a scam; an authority, a ``link``
+  and a step ("a message from the bank, I opened the link and gave my details") is a scam;
+  ``not_me`` also lists "I didn't send anything / to anyone" and ``took`` "someone withdrew /
+  took my money", but no verb a fee is taken with ("can anyone tell me why they charged me"
+  stays calm). Five tables that had no story shapes got them: Greek, Hungarian, Latvian,
+  Tagalog and Welsh;
 * hardship (cue ``vulnerability``): ``illness`` (diagnosed, a serious illness); ``cant_pay``
   with ``cant_work`` (can't work, lost the job, nothing left for food); ``partner`` with
   ``control`` (takes my salary, controls my money, won't let me into my account).
@@ -63,6 +73,8 @@ CONCEPTS = (
     # impersonation is read, and it is a claim beside an authority too
     "impostor",
     "claim",
+    # early too: "contul meu e în pericol" is a warning before it is an account ("cont*")
+    "risk",
     "step",
     "instruction",
     "gone",
@@ -80,7 +92,6 @@ CONCEPTS = (
     "control",
     "family",
     "new_number",
-    "risk",
     "link",
     "job",
     "howto",
@@ -4569,7 +4580,7 @@ _WELSH = _Story(
         "job": _s("cynnig swydd", "gweithio o adref"),
         "howto": _s(
             "sut i adnabod",
-            "sut ydw i'n adnabod",
+            "sut ydw i'n",
             "beth i'w wneud os",
             "wedi cael yr arian yn ôl",
             "wedi'i ddatrys",
