@@ -571,8 +571,6 @@ _ROMANIAN = _Story(
             "nu era fiul meu",
             "nu era fiica mea",
             "nu era mama mea",
-            "nu era el",
-            "nu era ea",
         ),
         "link": _s("link*", "linkul"),
         "job": _s(
@@ -785,7 +783,7 @@ _HINDUSTANI_LATIN = {
         "wo mera beta nahi",
         "woh meri beti nahi",
     ),
-    "link": _s("link pe", "link par", "link khola", "link open"),
+    "link": _s("link pe", "link par", "link open"),
     "job": _s(
         "job offer",
         "naukri ka offer",
@@ -1241,8 +1239,6 @@ _PORTUGUESE = _Story(
             "não era a minha filha",
             "não era meu filho",
             "não era minha filha",
-            "não era ele",
-            "não era ela",
         ),
         "link": _s("link*"),
         "job": _s(
@@ -1892,7 +1888,6 @@ _LITHUANIAN = _Story(
             "nuskaitė",
             "paėmė",
             "pasiėmė",
-            "nuskaičiavo",
         ),
         "money": _s("slaptažod*", "pinig*", "kortel*", "sąskait*"),
         "paid": _s("avans*", "užstat*"),
@@ -2065,7 +2060,6 @@ _RUSSIAN = _Story(
             "списал",
             "украл",
             "расплатился",
-            "списали",
             "забрали",
             "украли",
             "забрал",
@@ -2376,8 +2370,6 @@ _TURKISH = _Story(
             "sözde",
             "diye aradı",
             "kendini tanıttı",
-            "bankadan biri aradı",
-            "bankadan aradılar",
         ),
         "step": _s(
             "şifremi verdim",
@@ -3093,9 +3085,7 @@ _VIETNAMESE = _Story(
         "gone": _s("bị chuyển đi", "bị trừ", "mất tiền", "tiền biến mất", "bị rút", "tiền bị mất"),
         "not_me": _s("tôi không hề mua", "không phải tôi", "tôi không mua", "tôi không chuyển"),
         "someone": _s("ai đó", "có người"),
-        "took": _s(
-            "rút tiền", "dùng thẻ của tôi", "mua hàng bằng thẻ", "lấy cắp", "bị trừ", "trừ tiền"
-        ),
+        "took": _s("rút tiền", "dùng thẻ của tôi", "mua hàng bằng thẻ", "lấy cắp", "trừ tiền"),
         "money": _s("tiền", "thẻ", "tài khoản"),
         "paid": _s("đặt cọc", "tiền cọc"),
         "seller": _s("người bán", "chủ nhà"),
