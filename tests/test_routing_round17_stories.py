@@ -132,7 +132,7 @@ MUST = [
         "un SMS de la banque, j'ai cliqué sur le lien et donné mes coordonnées bancaires",
         "scam",
     ),
-    # the five new tables (Greek, Hungarian, Latvian, Tagalog, Welsh)
+    # the six new tables (Greek, Hungarian, Latvian, Tagalog, Welsh, Nepali)
     ("el", "μου τηλεφώνησε κάποιος δήθεν από την τράπεζα και έδωσα τον κωδικό", "scam"),
     ("el", "από την τράπεζα, είπαν, ο λογαριασμός μου κινδυνεύει", "posing"),
     ("el", "λείπουν λεφτά από την κάρτα, δεν αγόρασα τίποτα", "fraud_report"),
@@ -155,6 +155,10 @@ MUST = [
     ("cy", "mae rhywun wedi tynnu arian o fy nghyfrif, nid fi oedd", "fraud_report"),
     ("cy", "wnes i ddim prynu dim byd, ond mae taliad ar y cyfrif", "fraud_report"),
     ("cy", "talais flaendal ac mae'r gwerthwr wedi diflannu", "scam"),
+    ("ne", "बैंकबाट फोन आयो, खाता खतरामा छ भन्यो", "posing"),
+    ("ne", "कसैले मेरो कार्डबाट पैसा निकालेछ", "fraud_report"),
+    ("ne", "खाताबाट पैसा गयो, मैले कसैलाई पठाएको छैन", "fraud_report"),
+    ("ne", "छोरीको नाममा मेसेज आयो, पैसा मागे", "scam"),
 ]
 
 
@@ -199,7 +203,7 @@ MUST_NOT = [
     ("ar", "هل يوجد خصم على حسابي؟"),
     ("nl", "iemand van de bank belde over mijn hypotheek, klopt dat?"),
     ("ro", "fiul meu mi-a trimis numărul lui nou, e chiar el"),
-    # the five new tables, calm
+    # the six new tables, calm
     ("el", "πώς να καταλάβω αν κάποιος δήθεν από την τράπεζα με παίρνει τηλέφωνο;"),
     ("el", "ο φίλος μου λέει ότι κάποιος έβγαλε λεφτά από την κάρτα του"),
     ("el", "θέλω να αλλάξω τον κωδικό της κάρτας μου"),
@@ -212,6 +216,9 @@ MUST_NOT = [
     ("tl", "hindi pa ako nagpadala, paano mag-transfer sa anak ko?"),
     ("cy", "sut i adnabod rhywun sy'n honni ei fod o'r banc?"),
     ("cy", "mae fy merch wedi cael rhif newydd, sut ydw i'n newid y manylion?"),
+    ("ne", "ठगी कसरी चिन्ने? बैंकबाट फोन आयो भने के गर्ने?"),
+    ("ne", "मेरो साथीको खाताबाट कसैले पैसा निकालेछ"),
+    ("hi", "मैंने बेटी को पैसे भेजे, वो विदेश में पढ़ती है"),
 ]
 
 

@@ -6,7 +6,7 @@ saying he was from the police" / "he told me to transfer the money to protect it
 transferred £2,000". English finds such stories as situation shapes
 (:mod:`handoff.signals.situations`); this module does the same for the twenty largest other
 tables (round 16: seven more, Bulgarian, German, Persian, Albanian, Czech, Slovak and Dutch;
-round 17: Greek, Hungarian, Latvian, Tagalog and Welsh), as
+round 17: Greek, Hungarian, Latvian, Tagalog, Welsh and Nepali), as
 STORY SHAPES: sets of concepts that must occur together in one message.
 
 Concepts (per language, a few words each; a word ending in ``*`` is a stem):
@@ -31,8 +31,8 @@ Concepts (per language, a few words each; a word ending in ``*`` is a stem):
   and a step ("a message from the bank, I opened the link and gave my details") is a scam;
   ``not_me`` also lists "I didn't send anything / to anyone" and ``took`` "someone withdrew /
   took my money", but no verb a fee is taken with ("can anyone tell me why they charged me"
-  stays calm). Five tables that had no story shapes got them: Greek, Hungarian, Latvian,
-  Tagalog and Welsh;
+  stays calm). Six tables that had no story shapes got them: Greek, Hungarian, Latvian,
+  Tagalog, Welsh and Nepali (its entries of more than one word, or words Hindi does not use);
 * hardship (cue ``vulnerability``): ``illness`` (diagnosed, a serious illness); ``cant_pay``
   with ``cant_work`` (can't work, lost the job, nothing left for food); ``partner`` with
   ``control`` (takes my salary, controls my money, won't let me into my account).
@@ -4580,6 +4580,73 @@ _WELSH = _Story(
     },
 )
 
+_NEPALI = _Story(
+    "ne",
+    {
+        "authority": _s("बैंकबाट फोन", "बैंकबाट भनेर", "बैंकको कर्मचारी", "प्रहरीबाट", "पुलिसबाट"),
+        "impostor": _s(
+            "को नाममा",
+            "नाममा",
+            "मेरो छोरा थिएन",
+            "मेरी छोरी थिइन",
+            "छोरा होइन रहेछ",
+            "छोरी होइन रहेछ",
+        ),
+        "claim": _s("भनेर परिचय", "भन्दै", "बनेर"),
+        "risk": _s("खाता खतरामा", "खातामा खतरा", "शंकास्पद कारोबार"),
+        "step": _s(
+            "कोड दिएँ",
+            "ओटीपी दिएँ",
+            "कोड भनिदिएँ",
+            "कार्डको विवरण दिएँ",
+            "विवरण दिएँ",
+            "लिंक खोलेँ",
+            "लिंकमा क्लिक गरेँ",
+            "पैसा पठाएँ",
+            "पैसा ट्रान्सफर गरेँ",
+            "पठाइदिएँ",
+        ),
+        "instruction": _s(
+            "कोड मागे",
+            "ओटीपी माग्यो",
+            "ओटीपी मागे",
+            "पैसा मागे",
+            "पैसा माग्यो",
+            "पैसा पठाउन भन्यो",
+            "ट्रान्सफर गर्न भन्यो",
+            "कार्डको विवरण माग्यो",
+        ),
+        "gone": _s("पैसा हरायो", "पैसा गायब", "खाताबाट पैसा गयो", "पैसा काटियो"),
+        "not_me": _s(
+            "मैले गरेको होइन",
+            "मैले केही किनेको छैन",
+            "मैले कसैलाई पठाएको छैन",
+            "मैले पठाएको छैन",
+            "मैले केही पठाएको छैन",
+        ),
+        "someone": _s("कसैले"),
+        "took": _s("झिकेछ", "निकालेछ", "प्रयोग गरेछ", "चोर्यो"),
+        "money": _s("पैसा", "कार्ड", "खाता", "खाताबाट"),
+        "paid": _s("अग्रिम", "धरौटी"),
+        "seller": _s("बेच्ने मान्छे", "घरबेटी"),
+        "vanished": _s("फोन उठाउँदैन", "जवाफ दिँदैन", "ब्लक गर्यो"),
+        "illness": _s("क्यान्सर", "गम्भीर रोग"),
+        "cant_pay": _s("तिर्न सक्दिन", "तिर्न सकिन"),
+        "cant_work": _s("काम गर्न सक्दिन", "जागिर गयो", "जागिर छुट्यो"),
+        "partner": _s("मेरो श्रीमान्", "श्रीमान्"),
+        "control": _s("तलब लिन्छ", "पैसा लिन्छ", "दिँदैन"),
+        "family": _s("छोरी*", "छोरा*", "आमा", "बुबा"),
+        "new_number": _s("नयाँ नम्बर"),
+        "link": _s("लिंक"),
+        "job": _s("जागिरको अफर", "कामको अफर", "घरबाट काम"),
+        "howto": _s("कसरी चिन्ने", "कसरी बच्ने", "पैसा फिर्ता भयो", "समाधान भयो"),
+        "third_party": _s("साथी*", "छिमेकी*"),
+        "negator": _s(
+            "छैन",
+        ),
+    },
+)
+
 STORY_LANGUAGES: tuple[_Story, ...] = (
     _POLISH,
     _ROMANIAN,
@@ -4609,12 +4676,13 @@ STORY_LANGUAGES: tuple[_Story, ...] = (
     _CZECH,
     _SLOVAK,
     _DUTCH,
-    # round 17: five tables that had none
+    # round 17: six tables that had none
     _GREEK,
     _HUNGARIAN,
     _LATVIAN,
     _TAGALOG,
     _WELSH,
+    _NEPALI,
 )
 
 
