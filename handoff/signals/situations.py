@@ -2415,9 +2415,9 @@ _SHAPES += (
         # way to report a scam text to you?", "is there a way to flag a dodgy email?", "how to
         # report a fake website?", "could you tell me how to report a scam call?", "how would
         # one go about reporting a phishing text?"
-        r"^\s*(?:(?:so|and|ok|okay|hi|hello|quick question),?\s+)?(?:(?:what's|whats|what is|which is)"
-        r"\s+the\s+(?:best|quickest|easiest|fastest|simplest|right|correct|proper|safest|usual|"
-        r"official|normal)\s+(?:way|place|number|address|channel|method)\s+(?:to|for|of)\s+|"
+        r"^\s*(?:(?:so|and|ok|okay|hi|hello|quick question),?\s+)?"
+        r"(?:(?:what's|whats|what is|which is)\s+the\s+(?:best|quickest|easiest|fastest|"
+        r"simplest|right|correct|proper|safest|usual|official|normal)\s+(?:way|place|number|address|channel|method)\s+(?:to|for|of)\s+|"
         r"is\s+there\s+(?:a|any|an easy)\s+(?:way|place|number|form|address)\s+(?:to|for|i can|"
         r"we can)\s+|how\s+(?:to|does one|would one|can one|do you|do people)\s+(?:go about\s+)?|"
         r"(?:can|could|would)\s+you\s+(?:tell|show)\s+me\s+how\s+(?:to|i|we)\s+(?:can\s+)?|"
@@ -5275,9 +5275,18 @@ _SHAPES += (
         (
             "stolen nicked pinched lost taken hacked scammed cloned defrauded skimmed "
             "compromised fraud fraudulent",
-            _NOT_AGAIN + r"\b" + _INCIDENT + r"\b[^\n]{0,40}?" + _PAST_TIME + r"[^\n]{0,60}?"
+            _NOT_AGAIN
+            + r"\b"
+            + _INCIDENT
+            + r"\b[^\n]{0,40}?"
+            + _PAST_TIME
+            + r"[^\n]{0,60}?"
             + _PUT_RIGHT,
-            _NOT_AGAIN + _PAST_TIME + r"[^\n]{0,40}?\b" + _INCIDENT + r"\b[^\n]{0,60}?"
+            _NOT_AGAIN
+            + _PAST_TIME
+            + r"[^\n]{0,40}?\b"
+            + _INCIDENT
+            + r"\b[^\n]{0,60}?"
             + _PUT_RIGHT,
         ),
         (
@@ -5285,7 +5294,8 @@ _SHAPES += (
             r"\b(?:how\s+(?:do\s+(?:you|i|we)|to|would\s+(?:you|i)|should\s+i|is)\s+(?:you\s+)?"
             r"spell|spelling\s+of|(?:meaning|definition)\s+of|define|another\s+word\s+for|"
             r"synonym\s+for)\s+(?:the\s+(?:word|term|phrase)\s+)?" + _WORD_ASKED,
-            r"\bwhat\s+(?:does|do)\s+(?:the\s+(?:word|term|phrase)\s+)?" + _WORD_ASKED
+            r"\bwhat\s+(?:does|do)\s+(?:the\s+(?:word|term|phrase)\s+)?"
+            + _WORD_ASKED
             + r"\s+(?:actually\s+|even\s+|exactly\s+)?(?:mean|stand for)\b",
             r"\b\w+(?:[ -]\w+)?[.…,!?\s-]{0,6}\s*(?:is\s+(?:that|this|it)\s+(?:how|the way)\s+"
             r"(?:you|to|i|we)\s+spell|is\s+(?:that|this|it)\s+(?:spelt|spelled)|(?:spelt|spelled)"
@@ -5294,8 +5304,12 @@ _SHAPES += (
         (
             "process procedure rules rule steps policy happens work go need needed paperwork "
             "documents forms",
-            _GENERAL_ASK + r"[^.?!\n]{0,40}?\b(?:if|when|once|in case)\s+" + _GENERIC_PERSON
-            + r"\s+(?:\w+\s+)?" + _IF_HAPPENS + r"\b"
+            _GENERAL_ASK
+            + r"[^.?!\n]{0,40}?\b(?:if|when|once|in case)\s+"
+            + _GENERIC_PERSON
+            + r"\s+(?:\w+\s+)?"
+            + _IF_HAPPENS
+            + r"\b"
             r"(?!\s+(?:been|stolen|taken|used|spent|hacked|cloned|accessed|emptied|got into)\b)"
             r"(?![^.?!\n,]{0,60}?\b(?:my|our)\s+(?:card|account|money|details|pin|phone|password|"
             r"savings|login)\b)[^.?!\n,]{0,60}",

@@ -901,9 +901,9 @@ def _inside_calm(raw: list[_RawCue]) -> set[int]:
     slips = [(s, e) for k, s, e, _ in raw if k == _RESOLVED]
     drop: set[int] = set()
     for i, (kind, start, end, _) in enumerate(raw):
-        if kind in _SELF_CRITICISM_DROPS and any(s <= start and end <= e for s, e in calm):
-            drop.add(i)
-        elif kind in _SLIP_DROPS and any(start < e and s < end for s, e in slips):
+        criticised = kind in _SELF_CRITICISM_DROPS and any(s <= start and end <= e for s, e in calm)
+        slipped = kind in _SLIP_DROPS and any(start < e and s < end for s, e in slips)
+        if criticised or slipped:
             drop.add(i)
     return drop
 
