@@ -2402,7 +2402,10 @@ _SHAPES += (
     _shape(
         HOWTO,
         0.0,
-        _words("report forward flag tell check know number address email e-mail way happens"),
+        _words(
+            "report forward flag tell check know number address email e-mail way happens "
+            "reporting forwarding flagging"
+        ),
         r"^\s*(?:how|where|who)\s+(?:do|can|should|would)\s+(?:i|we)\s+(?:report|forward|flag|"
         r"send|tell (?:if|whether)|check (?:if|whether)|know (?:if|whether))\b"
         r"[^.!?\n]{0,60}\?*\s*$",
@@ -5181,6 +5184,11 @@ _SHAPES += (
 # not the customer's current trouble. text.py drops a vulnerability, fraud or scam cue (and a
 # public threat) whose words a not_current span covers.
 NOT_CURRENT = "not_current"
+# round 17: an incident told as past is current again when it has happened again or now.
+_NOT_AGAIN = (
+    r"^(?!(?s:.*?)\b(?:again|today|yesterday|tonight|this (?:morning|afternoon|evening|week)|"
+    r"just now|another one|but now)\b)(?s:.*?)"
+)
 _YEARS_AGO = (
     r"(?:(?:in|since|back in)\s+(?:19\d\d|200\d|201\d)\b|(?:\d+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twenty|many|several|a few|a good few|some|a couple of)\s+years\s+"
@@ -5206,7 +5214,9 @@ _SHAPES += (
         ),
         (
             "hacked scammed cloned",
-            r"\b(?:hacked|scammed|cloned|defrauded)\b[^.?!\n]{0,40}?(?:\blast year\b|"
+            # round 17: not when it has happened again or now (_NOT_AGAIN)
+            _NOT_AGAIN
+            + r"\b(?:hacked|scammed|cloned|defrauded)\b[^.?!\n]{0,40}?(?:\blast year\b|"
             + _YEARS_AGO
             + r")[^\n]{0,60}?\b(?:fine now|all fine|sorted|resolved|refunded|all good|dealt with|"
             r"back to normal|ok now|okay now)\b",
@@ -5232,17 +5242,15 @@ _INCIDENT = (
     r"fraud|fraudulent)"
 )
 _PAST_TIME = (
-    r"(?:" + _YEARS_AGO + r"|last (?:year|month|summer|winter|spring|autumn|christmas)\b|"
+    # any year named: the incident must also be told as put right (_PUT_RIGHT)
+    r"(?:" + _YEARS_AGO + r"|(?:in|back in)\s+(?:19|20)\d\d\b|"
+    r"last (?:year|month|summer|winter|spring|autumn|christmas)\b|"
     r"(?:\d+|a few|a couple of|several|two|three|four|five|six) months\s+ago\b)"
 )
 _PUT_RIGHT = (
     r"(?<!n't )(?<!not )(?<!never )(?<!still )(?<!yet )\b(?:sorted|resolved|refunded|fine now|"
     r"all fine|all good|dealt with|back to normal|ok now|okay now|put right|paid (?:me )?back|"
     r"got (?:it|my money|the money) back)\b"
-)
-_NOT_AGAIN = (
-    r"^(?!(?s:.*?)\b(?:again|today|yesterday|tonight|this (?:morning|afternoon|evening|week)|"
-    r"just now|another one|but now)\b)(?s:.*?)"
 )
 # A word asked about as a word: how to spell it, what it means, another word for it
 # ("how do you spell bereavement", "fraudulent... is that how you spell it?", "what does
