@@ -76,6 +76,7 @@ NOT_GENERAL = [
     "what happens now my wife has died",
     "what happens if someone has stolen my card and used it",
     "my mum has dementia and I have power of attorney, she's been scammed",
+    "what happens if someone has no money for food",
 ]
 
 

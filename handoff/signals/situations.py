@@ -5274,7 +5274,13 @@ _GENERIC_PERSON = (
 )
 _IF_HAPPENS = (
     r"(?:dies|die|passes away|passes|has|have|gets|get|goes|go|becomes|become|loses|lose|"
-    r"needs|need|can't|cannot|is no longer|isn't able|is unable|holds|hold|is given|applies)"
+    r"is no longer|holds|hold|is given|applies)"
+)
+# Hardship, abuse or distress in the question is not general: "what happens if someone has
+# no money for food", "... gets into debt", "... has a controlling partner" keep their cue.
+_NOT_HARDSHIP = (
+    r"(?![^.?!\n,]{0,60}?\b(?:no money|nothing left|no food|can't|cannot|struggl\w*|debt|"
+    r"arrears|behind|bailiffs?|suicid\w*|abus\w*|controll\w*|gambl\w*|bereave\w*|grie\w*)\b)"
 )
 _SHAPES += (
     *_family(
@@ -5318,7 +5324,8 @@ _SHAPES += (
             + r"\s+(?:\w+\s+)?"
             + _IF_HAPPENS
             + r"\b"
-            r"(?!\s+(?:been|stolen|taken|used|spent|hacked|cloned|accessed|emptied|got into)\b)"
+            + _NOT_HARDSHIP
+            + r"(?!\s+(?:been|stolen|taken|used|spent|hacked|cloned|accessed|emptied|got into)\b)"
             r"(?![^.?!\n,]{0,60}?\b(?:my|our)\s+(?:card|account|money|details|pin|phone|password|"
             r"savings|login)\b)[^.?!\n,]{0,60}",
         ),
