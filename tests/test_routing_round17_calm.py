@@ -45,6 +45,7 @@ PAST_PUT_RIGHT = [
     "I had my online banking hacked a couple of years ago and it got resolved quickly",
     "back in 2020 my card was stolen abroad and you sorted it out, how do I add a travel note?",
     "my account was compromised last year but it was dealt with, is 2FA on by default now?",
+    "my aunt passed away in 2021 and I closed her accounts with you then, all done",
 ]
 PAST_BUT_NOW = [
     "my card was cloned in 2019 and you sorted it, now it's been cloned again",
@@ -52,6 +53,8 @@ PAST_BUT_NOW = [
     "my purse was nicked in 2017 and today someone used my new card",
     "my wallet was stolen this morning",
     "someone stole my card yesterday and spent £300",
+    "my dad died last year and I'm still struggling, the estate is sorted",
+    "my gran passed away last week",
 ]
 WORD_ASKED = [
     "how do you spell bereavement? filling in a form",
@@ -99,6 +102,7 @@ ACCESSIBILITY = [
     "I'm dyslexic, do you do easy-read versions of the terms?",
     "I'm profoundly deaf, can I use relay uk to call you?",
     "my son is autistic and prefers easy read statements, can you send those",
+    "I have MS but I'm fine doing most things online, how do I set up a standing order",
 ]
 ACCESSIBILITY_IN_TROUBLE = [
     "I'm registered blind and I can't cope, someone keeps taking money, large-print please",

@@ -1653,6 +1653,13 @@ _SHAPES += (
             rf"{_CALM}\b(?:coping|managing|getting on|getting by|doing)\s+(?:absolutely\s+|"
             r"perfectly\s+|just\s+)?(?:fine|well|ok|okay|alright|all right|on my own)\b",
         ),
+        # round 17: the same told the other way round ("I'm fine doing the basics", "I'm ok
+        # with most of it on my own")
+        _gated(
+            "fine ok okay alright",
+            rf"{_CALM}\b(?:i'm|im|i am)\s+(?:perfectly\s+|totally\s+|usually\s+)?(?:fine|ok|"
+            r"okay|alright)\s+(?:doing|with|managing|on my own|by myself)\b",
+        ),
         _gated(
             "voiceover voice|over screen talkback large|print braille audio text|size font|size "
             "bigger accessib magnifier high|contrast large-print",
@@ -5302,6 +5309,21 @@ _SHAPES += (
             + _INCIDENT
             + r"\b[^\n]{0,60}?"
             + _PUT_RIGHT,
+        ),
+        # A death told as past and its affairs as settled ("my aunt passed away in 2021 and
+        # I closed her accounts with you then, all done"); not beside grief told now.
+        (
+            "died passed",
+            r"^(?!(?s:.*?)\b(?:upset\w*|distress\w*|struggl\w*|can't cope|cannot cope|painful|"
+            r"heartbreak\w*|grieving|crying|devastated|still hurts|hard for me|miss (?:him|her|"
+            r"them))\b)"
+            + _NOT_AGAIN
+            + r"\b(?:died|passed away|passed)\b[^\n]{0,40}?"
+            + _PAST_TIME
+            + r"[^\n]{0,80}?(?:"
+            + _PUT_RIGHT
+            + r"|\ball done\b|\bdone and dusted\b|\b(?:closed|settled|wound up)\s+(?:his|her|"
+            r"their|the)\s+(?:accounts?|estate|affairs))",
         ),
         (
             "spell spelling spelt spelled meaning definition define synonym word mean",
