@@ -1638,6 +1638,8 @@ _SHAPES += (
             "routine fine ok okay year "
             "coping managing getting doing voiceover voice screen screenreader talkback large "
             "braille audio text font bigger accessibility accessible magnifier high ago now "
+            "large-print easy-read easy sign bsl hearing loop relay typetalk subtitles captions "
+            "dyslexia-friendly dyslexia "
             "got get getting with had received starting start found walked lined save savings "
             "saver invest investing isa minor settled done sorted dealt handled died passed "
             "wrapped finalised finalized complete completed"
@@ -1651,12 +1653,28 @@ _SHAPES += (
             rf"{_CALM}\b(?:coping|managing|getting on|getting by|doing)\s+(?:absolutely\s+|"
             r"perfectly\s+|just\s+)?(?:fine|well|ok|okay|alright|all right|on my own)\b",
         ),
+        # round 17: the same told the other way round ("I'm fine doing the basics", "I'm ok
+        # with most of it on my own")
+        _gated(
+            "fine ok okay alright",
+            rf"{_CALM}\b(?:i'm|im|i am)\s+(?:perfectly\s+|totally\s+|usually\s+)?(?:fine|ok|"
+            r"okay|alright)\s+(?:doing|with|managing|on my own|by myself)\b",
+        ),
         _gated(
             "voiceover voice|over screen talkback large|print braille audio text|size font|size "
-            "bigger accessib magnifier high|contrast",
-            rf"{_CALM}\b(?:voiceover|voice over|screen ?reader|talkback|large print|braille|"
+            "bigger accessib magnifier high|contrast large-print",
+            rf"{_CALM}\b(?:voiceover|voice over|screen ?reader|talkback|large[- ]print|braille|"
             r"audio (?:statements|format|version)|text size|font size|bigger (?:text|font|print)|"
             r"accessibility|accessible format|magnifier|high contrast)\b",
+        ),
+        # round 17: an accessibility request beside a stated condition is a service request
+        # ("I'm deaf, can you book a BSL interpreter for my appointment?", "I'm dyslexic, do you
+        # do easy-read letters?"), told calmly: the same as large print or VoiceOver.
+        _gated(
+            "easy|read easy-read sign|language bsl hearing|loop relay typetalk subtitles "
+            "captions dyslexia-friendly dyslexia|friendly",
+            rf"{_CALM}\b(?:easy[- ]read|sign language|bsl|hearing loop|(?:text )?relay(?: uk)?|"
+            r"typetalk|subtitles|captions|dyslexia[- ]friendly)\b",
         ),
         _gated(
             "years",
@@ -1746,6 +1764,46 @@ _SHAPES += (
         r"\b(?:i'm|im|i am)\s+not\s+complaining\b",
         r"\bnot\s+(?:to\s+)?(?:complain|moan)\b",
         r"(?:^|[.!?]\s*)not\s+complaining\b",
+        # round 17: a complaint withdrawn ("not a real complaint, just saying", "it wasn't a
+        # serious complaint", "don't log that as a complaint", "I wasn't really complaining"),
+        # unless the message goes on to complain after all.
+        r"\b(?:not|isn't|is not|wasn't|was not)\s+(?:really\s+)?(?:a\s+)?(?:real|proper|serious|"
+        r"actual|genuine|big)\s+complaint\b(?![^\n]{0,80}\b(?:but|complain\w*)\b)",
+        r"\bnot\s+really\s+(?:a\s+)?complaint\b(?![^\n]{0,80}\b(?:but|complain\w*)\b)",
+        r"\b(?:don't|do not|dont)\s+(?:take|treat|log|count|record)\s+(?:that|it|this)\s+as\s+"
+        r"(?:a\s+)?(?:formal\s+)?complaint\b",
+        r"\b(?:i\s+)?(?:wasn't|was not|i'm not|im not|i am not)\s+(?:really\s+|actually\s+|"
+        r"seriously\s+)complaining\b(?![^\n]{0,80}\b(?:but|complain\w*)\b)",
+    ),
+    # round 17: the customer withdrawing their last message ("ignore that", "forget I said
+    # anything", "scratch that"): a complaint said before it is withdrawn, unless the same
+    # message complains after all ("forget that, I want to make a complaint").
+    _shape(
+        NO_COMPLAINT,
+        0.0,
+        _words("ignore disregard forget scratch"),
+        r"(?:^|[.,!;]\s*)(?:oh\s+|ah\s+|sorry,?\s+|ok\s+|okay\s+|actually,?\s+|no\s+)?"
+        r"(?:please\s+)?(?:just\s+)?(?:ignore|disregard|forget|scratch)\s+(?:that|this|me|my last"
+        r"(?:\s+message)?|the last message|what i (?:said|wrote)|i said (?:that|anything))\b"
+        r"(?![^\n]{0,80}\bcomplain\w*)",
+    ),
+    # round 17: self-directed criticism ("ha, I'm useless with this app", "I'm hopeless at
+    # technology", "I'm such a dinosaur with online banking") is about the customer, not a
+    # complaint about the bank; not when the message complains after all.
+    _shape(
+        NO_COMPLAINT,
+        0.0,
+        _words(
+            "useless hopeless rubbish terrible awful clueless crap pants bad dinosaur technophobe "
+            "idiot muppet numpty luddite thick dense daft stupid"
+        ),
+        r"^(?!(?s:.*?)\bcomplain\w*)(?s:.*?)\b(?:i'm|im|i am|i've always been|i was|i'm just|"
+        r"me being)\s+(?:so\s+|really\s+|totally\s+|completely\s+|absolutely\s+|just\s+|"
+        r"a bit\s+|pretty\s+|such\s+|a\s+|an\s+|such a\s+|such an\s+)?(?:useless|hopeless|rubbish|"
+        r"terrible|awful|clueless|crap|pants|bad|dinosaur|technophobe|idiot|muppet|numpty|luddite|"
+        r"thick|dense|daft|stupid)\s+(?:with|at|when it comes to)\s+(?:\w+\s+){0,2}?(?:this|"
+        r"these|the|my|your|any|all|apps?|technology|tech|computers?|phones?|gadgets?|online|"
+        r"internet|banking|stuff|things|numbers|money|maths|passwords?|it)\b",
     ),
     # round 9: a complaint the customer makes to someone else ("I made a complaint to my energy
     # company", "writing a complaint letter to my landlord"): not one against the bank.
@@ -2351,7 +2409,10 @@ _SHAPES += (
     _shape(
         HOWTO,
         0.0,
-        _words("report forward flag tell check know number address email e-mail way happens"),
+        _words(
+            "report forward flag tell check know number address email e-mail way happens "
+            "reporting forwarding flagging"
+        ),
         r"^\s*(?:how|where|who)\s+(?:do|can|should|would)\s+(?:i|we)\s+(?:report|forward|flag|"
         r"send|tell (?:if|whether)|check (?:if|whether)|know (?:if|whether))\b"
         r"[^.!?\n]{0,60}\?*\s*$",
@@ -2360,6 +2421,18 @@ _SHAPES += (
         r"(?:forward|report|send|flag)\w*\b[^.!?\n]{0,60}\?",
         r"^\s*what\s+happens\s+(?:if|when)\s+(?:i|we|you|someone)\s+(?:report|reports|"
         r"reported)\b[^\n]{0,80}\?",
+        # round 17: a how-to in any question form, still one short question: "what's the best
+        # way to report a scam text to you?", "is there a way to flag a dodgy email?", "how to
+        # report a fake website?", "could you tell me how to report a scam call?", "how would
+        # one go about reporting a phishing text?"
+        r"^\s*(?:(?:so|and|ok|okay|hi|hello|quick question),?\s+)?"
+        r"(?:(?:what's|whats|what is|which is)\s+the\s+(?:best|quickest|easiest|fastest|"
+        r"simplest|right|correct|proper|safest|usual|official|normal)\s+(?:way|place|number|address|channel|method)\s+(?:to|for|of)\s+|"
+        r"is\s+there\s+(?:a|any|an easy)\s+(?:way|place|number|form|address)\s+(?:to|for|i can|"
+        r"we can)\s+|how\s+(?:to|does one|would one|can one|do you|do people)\s+(?:go about\s+)?|"
+        r"(?:can|could|would)\s+you\s+(?:tell|show)\s+me\s+how\s+(?:to|i|we)\s+(?:can\s+)?|"
+        r"how\s+(?:would|should|do|can)\s+(?:i|we)\s+go\s+about\s+)(?:report|forward|flag)\w*\b"
+        r"[^.!?\n]{0,60}\?*\s*$",
     ),
     # The customer says the problem is solved or was their own doing: not a failure of the bot.
     *_family(
@@ -2395,6 +2468,56 @@ _SHAPES += (
             # "oh I still had it frozen from when I lost it 🤦": their own doing
             r"\b(?:oh|ah|ahh|oops)\b[,.!]*\s+(?:i|i'd)\s+(?:still\s+)?(?:had|left|forgot|put|sent|"
             r"typed|used|was|did|must have)\b[^\n]{0,80}?🤦",
+        ),
+        # round 17: a slip the customer owns ("oh wait I typed the PIN wrong twice", "I'd put
+        # the wrong card in", "user error", "my own fault"); not a slip denied ("I never typed
+        # it wrong"), said by someone else ("it says I entered it wrong"), or one whose
+        # trouble goes on ("... and now my card's blocked", "... but it still won't work").
+        (
+            "typed entered put keyed used input punched tapped user own forgot forgotten",
+            r"(?<!says )(?<!said )(?<!thinks )(?<!claims )(?<!reckons )\b(?:i|i'd|id|i had|"
+            r"i must have|i must've|must have|i've|i have)\s+(?:(?!never\b|not\b)\w+\s+){0,2}?"
+            r"(?:typed|entered|put|keyed|used|input|punched|tapped)\s+(?:in\s+)?(?:the|my|a|an|it)"
+            r"\s+(?:\w+\s+){0,2}?(?:wrong|incorrectly|incorrect)\b"
+            r"(?![^.?!\n]{0,50}\b(?:but|now|blocked|locked|still|won't|wont|can't|cant|cannot|"
+            r"didn't|didnt|again)\b)",
+            r"\buser error\b|\b(?:my|our)\s+own\s+(?:fault|mistake|doing|error)\b",
+            r"\b(?:i|i'd|i had)\s+(?:completely\s+|totally\s+)?forgot(?:ten)?\s+(?:that\s+)?"
+            r"(?:i'd|i had|i'd already|i had already)\b"
+            r"(?![^.?!\n]{0,50}\b(?:but|now|still|won't|can't)\b)",
+        ),
+        # round 17: an explanation accepted ("ah it's the overdraft fee, fair enough", "oh I
+        # see, thanks", "ok that makes sense"); not asked ("fair enough?") or followed by a
+        # "but", a complaint or leaving.
+        (
+            "fair enough see got gotcha understood makes sense why explains",
+            r"(?<!not )(?<!n't )\bfair enough\b(?!\s*\?)"
+            r"(?![^\n]{0,80}\b(?:but|though|however|still|elsewhere|close|closing|leave|leaving|"
+            r"switch\w*|complain\w*|ridiculous|joke)\b)",
+            r"\b(?:oh|ah|ahh|ok|okay|right|aha|ohh)\b[,.!]*\s+(?:(?:i\s+see|got it|gotcha|"
+            r"understood)(?:\s+now)?|(?:that|it)\s+makes\s+sense|makes\s+sense|that's\s+why|"
+            r"thats\s+why|that\s+explains\s+(?:it|that|everything))"
+            r"\s*(?:[,.!👍🙂😊]|thanks\b|thank you\b|cheers\b|then\b|$)"
+            r"(?![^\n]{0,80}\b(?:but|though|however|still|complain\w*)\b)",
+        ),
+        # round 17: agreeing to wait ("oh it says pending, ok I'll wait", "I'll give it a few
+        # days then", "happy to wait"); not waiting for a person, resigned or eye-rolling ("I
+        # guess I'll have to wait 🙄", "I'll wait forever then"), or with a condition ("I'll
+        # wait, but if it's not here by Friday...").
+        (
+            "wait patient give check eye tight",
+            r"^(?!(?s:.*?)(?:🙄|😒|😤|😡|\bforever\b|\bages\b|\bguess\b|\bsuppose\b|"
+            r"\bhave to\b|\bno choice\b|\bagain\b|\byet\b))(?s:.*?)"
+            r"(?<!n't )(?<!not )\b(?:i'll|ill|i will|we'll|i can|i'm happy to|im happy to|happy to|"
+            r"i don't mind|i dont mind|will)\s+(?:just\s+)?(?:wait(?:ing)?|hang on|sit tight|"
+            r"be patient|give it\s+(?:a\s+(?:few|couple(?:\s+of)?)\s+(?:more\s+)?(?:days|hours)|"
+            r"a\s+(?:day|bit|while|week)|another\s+(?:day|few days|week)|some time|till\s+\w+|"
+            r"until\s+\w+|\d+\s+(?:more\s+)?(?:days|hours|working days))|check\s+(?:back|again)"
+            r"\s+(?:later|tomorrow|in\s+\w+(?:\s+\w+)?)|keep an eye on it)"
+            r"(?:\s+(?:then|a bit|a while|and see|patiently|for (?:it|that|now)|till \w+|until \w+|"
+            r"a few days|a couple of days))?"
+            r"\s*(?:[.,!👍🙂😊]|then\b|thanks\b|thank you\b|cheers\b|ta\b|$)"
+            r"(?![^\n]{0,60}\b(?:but|if|unless|otherwise|or else|complain\w*)\b)",
         ),
         # round 16: "I'm in now", "logged in now", "got in now" (not "I'm in now a queue"); a
         # member of its own, so the other alternatives above do not run on every "now".
@@ -5068,6 +5191,11 @@ _SHAPES += (
 # not the customer's current trouble. text.py drops a vulnerability, fraud or scam cue (and a
 # public threat) whose words a not_current span covers.
 NOT_CURRENT = "not_current"
+# round 17: an incident told as past is current again when it has happened again or now.
+_NOT_AGAIN = (
+    r"^(?!(?s:.*?)\b(?:again|today|yesterday|tonight|this (?:morning|afternoon|evening|week)|"
+    r"just now|another one|but now)\b)(?s:.*?)"
+)
 _YEARS_AGO = (
     r"(?:(?:in|since|back in)\s+(?:19\d\d|200\d|201\d)\b|(?:\d+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twenty|many|several|a few|a good few|some|a couple of)\s+years\s+"
@@ -5093,7 +5221,9 @@ _SHAPES += (
         ),
         (
             "hacked scammed cloned",
-            r"\b(?:hacked|scammed|cloned|defrauded)\b[^.?!\n]{0,40}?(?:\blast year\b|"
+            # round 17: not when it has happened again or now (_NOT_AGAIN)
+            _NOT_AGAIN
+            + r"\b(?:hacked|scammed|cloned|defrauded)\b[^.?!\n]{0,40}?(?:\blast year\b|"
             + _YEARS_AGO
             + r")[^\n]{0,60}?\b(?:fine now|all fine|sorted|resolved|refunded|all good|dealt with|"
             r"back to normal|ok now|okay now)\b",
@@ -5103,6 +5233,131 @@ _SHAPES += (
             r"\b(?:i|we)\s+(?:thought|was worried|were worried|was scared|were scared|feared|"
             r"assumed|panicked)\s+(?:that\s+)?(?:i'd|i had|i was|we'd|we had|we were|i'd|someone "
             r"had|someone'd)\s+(?:been\s+|got\s+)?(?:hacked|scammed|defrauded|conned|cloned)\b",
+        ),
+    ),
+)
+
+# Round 17 (issue 11, principle 3): a calm mention is no report. The words of a red line
+# told as the past put right, asked about as a word, or asked about as a general or
+# hypothetical question, are not the customer's trouble now (tests/test_routing_round17_calm.py).
+# A past incident told as sorted: a card stolen or lost, an account hacked or a fraud, a
+# time in the past, then that it was put right ("stolen back in 2019 and you sorted it",
+# "years ago my card was cloned, all refunded"). Not when it has happened again or now, and
+# not a resolution denied ("still not refunded", "never sorted").
+_INCIDENT = (
+    r"(?:stolen|nicked|pinched|lost|taken|hacked|scammed|cloned|defrauded|skimmed|compromised|"
+    r"fraud|fraudulent)"
+)
+_PAST_TIME = (
+    # any year named: the incident must also be told as put right (_PUT_RIGHT)
+    r"(?:" + _YEARS_AGO + r"|(?:in|back in)\s+(?:19|20)\d\d\b|"
+    r"last (?:year|month|summer|winter|spring|autumn|christmas)\b|"
+    r"(?:\d+|a few|a couple of|several|two|three|four|five|six) months\s+ago\b)"
+)
+_PUT_RIGHT = (
+    r"(?<!n't )(?<!not )(?<!never )(?<!still )(?<!yet )\b(?:sorted|resolved|refunded|fine now|"
+    r"all fine|all good|dealt with|back to normal|ok now|okay now|put right|paid (?:me )?back|"
+    r"got (?:it|my money|the money) back)\b"
+)
+# A word asked about as a word: how to spell it, what it means, another word for it
+# ("how do you spell bereavement", "fraudulent... is that how you spell it?", "what does
+# 'fraudulent' mean"). Not "what does it mean that someone spent £500 on my card": the word
+# asked about is named, not the customer's own card or account.
+_WORD_ASKED = r"['\"‘“]?(?!(?:it|this|that|my|our|your|they|you|i)\b)\w+(?:[ -]\w+)?['\"’”]?"
+# A general or hypothetical question: the process, what happens or how it works if or when
+# someone (a person, one of us, a customer) dies, has power of attorney, loses capacity or
+# goes into care. Not a person who has taken the customer's card or money, and not a death
+# told as happened ("what happens now my husband has died": no "if" or "when someone").
+_GENERAL_ASK = (
+    r"\b(?:what(?:'s|s|\s+is|\s+are)\s+the\s+(?:process|procedure|rules?|steps|policy)|"
+    r"what\s+happens|how\s+(?:does|do)\s+(?:it|that|this|you)\s+work|how\s+does\s+that\s+go|"
+    r"what\s+(?:do|would|should)\s+(?:you|i|we|people|they)\s+(?:need|have to do|do)|"
+    r"what(?:'s|\s+is)\s+needed|what\s+(?:paperwork|documents|forms)\s+(?:do|would))\b"
+)
+_GENERIC_PERSON = (
+    r"(?:someone|somebody|some one|a person|one person|one of (?:us|them|you|the \w+)|"
+    r"either of (?:us|them)|a customer|an account holder|the account holder|a parent|a relative|"
+    r"a family member|a joint account holder|people|an elderly \w+|an older \w+)"
+)
+_IF_HAPPENS = (
+    r"(?:dies|die|passes away|passes|has|have|gets|get|goes|go|becomes|become|loses|lose|"
+    r"is no longer|holds|hold|is given|applies)"
+)
+# Hardship, abuse or distress in the question is not general: "what happens if someone has
+# no money for food", "... gets into debt", "... has a controlling partner" keep their cue.
+_NOT_HARDSHIP = (
+    r"(?![^.?!\n,]{0,60}?\b(?:no money|nothing left|no food|can't|cannot|struggl\w*|debt|"
+    r"arrears|behind|bailiffs?|suicid\w*|abus\w*|controll\w*|gambl\w*|bereave\w*|grie\w*)\b)"
+)
+_SHAPES += (
+    *_family(
+        NOT_CURRENT,
+        0.0,
+        (
+            "stolen nicked pinched lost taken hacked scammed cloned defrauded skimmed "
+            "compromised fraud fraudulent",
+            _NOT_AGAIN
+            + r"\b"
+            + _INCIDENT
+            + r"\b[^\n]{0,40}?"
+            + _PAST_TIME
+            + r"[^\n]{0,60}?"
+            + _PUT_RIGHT,
+            _NOT_AGAIN
+            + _PAST_TIME
+            + r"[^\n]{0,40}?\b"
+            + _INCIDENT
+            + r"\b[^\n]{0,60}?"
+            + _PUT_RIGHT,
+        ),
+        # A death told as past and its affairs as settled ("my aunt passed away in 2021 and
+        # I closed her accounts with you then, all done"); not beside grief told now.
+        (
+            "died passed",
+            r"^(?!(?s:.*?)\b(?:upset\w*|distress\w*|struggl\w*|can't cope|cannot cope|painful|"
+            r"heartbreak\w*|grieving|crying|devastated|still hurts|hard for me|miss (?:him|her|"
+            r"them))\b)"
+            + _NOT_AGAIN
+            + r"\b(?:died|passed away|passed)\b[^\n]{0,40}?"
+            + _PAST_TIME
+            + r"[^\n]{0,80}?(?:"
+            + _PUT_RIGHT
+            + r"|\ball done\b|\bdone and dusted\b|\b(?:closed|settled|wound up)\s+(?:his|her|"
+            r"their|the)\s+(?:accounts?|estate|affairs))",
+        ),
+        (
+            "spell spelling spelt spelled meaning definition define synonym word mean",
+            r"\b(?:how\s+(?:do\s+(?:you|i|we)|to|would\s+(?:you|i)|should\s+i|is)\s+(?:you\s+)?"
+            r"spell|spelling\s+of|(?:meaning|definition)\s+of|define|another\s+word\s+for|"
+            r"synonym\s+for)\s+(?:the\s+(?:word|term|phrase)\s+)?" + _WORD_ASKED,
+            r"\bwhat\s+(?:does|do)\s+(?:the\s+(?:word|term|phrase)\s+)?"
+            + _WORD_ASKED
+            + r"\s+(?:actually\s+|even\s+|exactly\s+)?(?:mean|stand for)\b",
+            r"\b\w+(?:[ -]\w+)?[.…,!?\s-]{0,6}\s*(?:is\s+(?:that|this|it)\s+(?:how|the way)\s+"
+            r"(?:you|to|i|we)\s+spell|is\s+(?:that|this|it)\s+(?:spelt|spelled)|(?:spelt|spelled)"
+            r"\s+(?:right|correctly|with))\b",
+        ),
+        (
+            "process procedure rules rule steps policy happens work go need needed paperwork "
+            "documents forms",
+            _GENERAL_ASK
+            + r"[^.?!\n]{0,40}?\b(?:if|when|once|in case)\s+"
+            + _GENERIC_PERSON
+            + r"\s+(?:\w+\s+)?"
+            + _IF_HAPPENS
+            + r"\b"
+            + _NOT_HARDSHIP
+            + r"(?!\s+(?:been|stolen|taken|used|spent|hacked|cloned|accessed|emptied|got into)\b)"
+            r"(?![^.?!\n,]{0,60}?\b(?:my|our)\s+(?:card|account|money|details|pin|phone|password|"
+            r"savings|login)\b)[^.?!\n,]{0,60}",
+        ),
+        (
+            "what's whats what how",
+            # one short question about a term: "how does power of attorney work?", "what's a
+            # lasting power of attorney?"
+            r"^\s*(?:so\s+|and\s+|ok\s+|quick question,?\s+)?(?:what(?:'s|s|\s+is|\s+are)\s+"
+            r"(?:a|an)\s+(?:\w+\s+){0,3}?\w+|how\s+(?:does|do)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?"
+            r"\w+\s+work)\s*\?*\s*$",
         ),
     ),
 )

@@ -885,12 +885,36 @@ _HARDSHIP_WORDS = frozenset(
 )  # fmt: skip
 
 
+# round 17: a calm span's own words are no surface cue. Self-directed criticism ("I'm
+# useless with this app", situation kind no_complaint) is no insult, exasperation or low mood;
+# a slip the customer owns ("I typed the PIN wrong", kind resolved) is no step a scammer asks
+# for. Only cues inside (or, for the slip, overlapping) the calm span are dropped.
+_NO_COMPLAINT = "no_complaint"
+_RESOLVED = "resolved"
+_SELF_CRITICISM_DROPS = frozenset({"insult", "exasperation", _VULNERABILITY})
+_SLIP_DROPS = frozenset({"scam_step"})
+
+
+def _inside_calm(raw: list[_RawCue]) -> set[int]:
+    """Indices of the cues of ``raw`` that a round-17 calm span explains."""
+    calm = [(s, e) for k, s, e, _ in raw if k == _NO_COMPLAINT]
+    slips = [(s, e) for k, s, e, _ in raw if k == _RESOLVED]
+    drop: set[int] = set()
+    for i, (kind, start, end, _) in enumerate(raw):
+        criticised = kind in _SELF_CRITICISM_DROPS and any(s <= start and end <= e for s, e in calm)
+        slipped = kind in _SLIP_DROPS and any(start < e and s < end for s, e in slips)
+        if criticised or slipped:
+            drop.add(i)
+    return drop
+
+
 def _calm_over_surface(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` without a surface cue that calm evidence in the same message explains (round
     15): repetition words beside a success, grief words from a professional or the formal
-    "the deceased", money-trouble words the customer blames on the bank."""
-    drop: set[int] = set()
+    "the deceased", money-trouble words the customer blames on the bank; round 17: words of
+    self-directed criticism or of a slip the customer owns (:func:`_inside_calm`)."""
     kinds = {c[0] for c in raw}
+    drop: set[int] = _inside_calm(raw) if kinds & {_NO_COMPLAINT, _RESOLVED} else set()
     if _REPEATED in kinds and _SUCCESS_RE.search(text) is not None:
         drop.update(i for i, c in enumerate(raw) if c[0] == _REPEATED)
     if _VULNERABILITY in kinds:
