@@ -5626,8 +5626,10 @@ _SHAPES += (
         _words("live living based"),
         # the alibi of place: "I live in Cardiff and haven't used it", "I'm based in Leeds, I've
         # never been there" (not "I live in Leeds and haven't been to a branch")
-        r"\b(?:i|we)\s+(?:live|am living|'m living|am based|'m based|are based|'re based)\s+"
-        r"in\s+[a-z][a-z .-]{1,25}?\s*,?\s*(?:and|but|so|,)\s+(?:i\s+|we\s+)?(?:'ve\s+|have\s+)?"
+        r"\b(?:i|we)(?:\s+live|\s+am living|'m living|\s+am based|'m based|\s+are based|"
+        r"'re based)\s+"
+        r"in\s+[a-z][a-z .-]{1,25}?\s*(?:,\s*(?:and|but|so)?|and|but|so)\s+"
+        r"(?:(?:i|we)(?:'ve|\s+have)?\s+|have\s+)?"
         rf"{_HAVE_NOT}\s+(?:even\s+)?(?:used|been there|been near|been to (?!(?:a|the|your|any)\s"
         r"+branch)|travelled|traveled|left)\b",
     ),
@@ -5647,9 +5649,9 @@ _SHAPES += (
         # used it since Friday" (not "I haven't used it in a while, is it still active?",
         # which tells of no payment)
         rf"\b(?:payments?|charges?|transactions?|withdrawals?|purchases?|debited|taken out|"
-        rf"spent)\b{_WIDE}\b(?:i|we)\s+(?:'ve\s+|have\s+)?(?:haven't|havent|have not|hadn't|"
-        r"didn't|did not)\s+(?:even\s+)?(?:used|touched|had)\s+(?:it|my card|the card|that card|"
-        r"it at all)\b",
+        rf"spent)\b{_WIDE}\b(?:i|we)(?:'ve|\s+have)?\s+(?:haven't|havent|have not|hadn't|"
+        r"didn't|did not)\s+(?:even\s+)?(?:used|touched|had|have)\s+(?:it|my card|the card|"
+        r"that card|it at all)\b",
     ),
     _shape(
         FRAUD_REPORT,
@@ -5657,7 +5659,7 @@ _SHAPES += (
         _words("haven't havent haven have never didn't didn did"),
         # an unknown payee: "I don't know who that is, I haven't sent anything to them" (not
         # one still to be paid: "I haven't sent anything to them yet")
-        r"\b(?:i|we)\s+(?:'ve\s+|have\s+)?(?:haven't|havent|have not|never|didn't|did not)\s+"
+        r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:haven't|havent|have not|never|didn't|did not)\s+"
         r"(?:ever\s+)?(?:sent|paid|transferred)\s+(?:anything|any money|money|a penny|a thing)\s+"
         r"(?:at all\s+)?to\s+(?:them|him|her|this company|that company|these people|whoever "
         r"that is|this lot|that lot)\b(?!\s+(?:yet|before|so far))",

@@ -141,7 +141,8 @@ _SINCERE_KINDS = frozenset({"resolved", "good_news", "joking"})
 # this"): a harm that a warm word cannot be about. Not a harm avoided ("without any fees").
 _CONSEQUENCE_RE = re.compile(
     r"\b(?:so|and|now)\s+(?:i'm|im|i am|we're|we are)\s+(?:just\s+)?(?:meant|supposed|"
-    r"expected)\s+to\b|"
+    r"expected)\s+to\s+(?:just\s+)?(?:live|survive|starve|go without|wait|sit|feed|manage|cope|"
+    r"magic|conjure|eat|pay (?:my|the)\s+\w+\s+with)\b|"
     r"\b(?:live|manage|cope|survive|go|be left|left)\s+(?:without|with no)\s+(?:any\s+)?"
     r"(?:money|cash|food|my (?:wages|salary|pay|money|card|pension|benefits))\b|"
     r"\b(?:no|zero)\s+(?:money|cash|food)\s+(?:till|til|until|for)\b|"
@@ -167,9 +168,9 @@ _SINCE_UNIT = r"(?:working\s+|business\s+)?(?:days?|weeks?|hours?|months?)"
 _SINCE_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty)"
 _SINCE = (
     rf"(?:it's|its|it has|it is|that was|that's|we're|we are|now it's|and it's)\s+"
-    rf"(?:been\s+|on\s+|day\s+)?(?:{_SINCE_COUNT}(?:\s*{_SINCE_UNIT})?|(?:a|over a|more than a|"
+    rf"(?:been\s+|on\s+)?(?:day\s+)?(?:{_SINCE_COUNT}(?:\s*{_SINCE_UNIT})?|(?:a|over a|more than a|"
     rf"almost a|nearly a)\s+(?:working\s+)?(?:day|week|month|fortnight))\b|"
-    rf"(?:and|now)\s+(?:been\s+|on\s+|day\s+)?{_SINCE_COUNT}\s*{_SINCE_UNIT}\b|"
+    rf"(?:and|now)\s+(?:been\s+|on\s+)?(?:day\s+)?{_SINCE_COUNT}\s*{_SINCE_UNIT}\b|"
     rf"{_SINCE_COUNT}\s*(?:{_SINCE_UNIT}\s*)?(?:now|later)\b"
 )
 _BROKEN_PROMISE_RE = re.compile(
@@ -198,8 +199,8 @@ _BROKEN_PROMISE_WEIGHT = 0.45  # as the lexicon's "still not" (lexicon.py)
 # A promise heard too often to believe ("heard that one before", "yeah right, 'next week'"):
 # sarcasm whatever else the message says.
 _DISBELIEF_RE = re.compile(
-    r"\b(?:heard|heard that|heard it|heard this)\s+(?:one\s+|line\s+|excuse\s+|story\s+)?"
-    r"(?:all\s+)?before\b(?!\s*\?)",
+    r"\bheard\s+(?:(?:that|this)\s+(?:one|line|excuse|story)|(?:it|that|this)\s+all|"
+    r"all\s+(?:that|this))\s+before\b(?!\s*\?)",
     re.IGNORECASE,
 )
 _DISBELIEF_WEIGHT = 0.3
