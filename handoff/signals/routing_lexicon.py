@@ -686,6 +686,84 @@ _BY_ROLE = (
             "to contact me",
         ),
     ),
+    # round 17: a colleague or a senior asked for by role to look at it: "can you get a
+    # colleague to look at this", "ask your supervisor to check it", "have a manager look at
+    # my case", "pass this to a colleague". Only people who work there, each with an act on
+    # the case ("my colleague said to look at this" has no head that asks).
+    # "A colleague" is the customer's own after "I'll ask a colleague to check the
+    # invoice": those nouns only after "you" or "please".
+    *_combine(
+        (
+            *_combine(
+                ("get", "ask", "have", "let"),
+                (
+                    "your colleague",
+                    "one of your colleagues",
+                    "your supervisor",
+                    "your manager",
+                    "your team leader",
+                    "someone senior",
+                    "someone more senior",
+                ),
+            ),
+            *_combine(
+                ("you get", "you ask", "you have", "please get", "please ask", "just get"),
+                (
+                    "a colleague",
+                    "a supervisor",
+                    "a manager",
+                    "a team leader",
+                    "a specialist",
+                    "a human",
+                    "a real person",
+                    "an actual person",
+                ),
+            ),
+        ),
+        (
+            "to look at",
+            "to look into",
+            "to check",
+            "to review",
+            "to have a look",
+            "to take a look",
+            "to deal with",
+            "to sort",
+            "look at",
+            "look into",
+            "check",
+            "review",
+            "have a look",
+            "take a look",
+            "deal with",
+        ),
+    ),
+    *_combine(
+        (
+            "pass this to",
+            "pass this on to",
+            "pass it to",
+            "pass me to",
+            "escalate this to",
+            "escalate it to",
+            "hand this to",
+            "hand this over to",
+            "refer this to",
+        ),
+        (
+            "a colleague",
+            "one of your colleagues",
+            "your colleague",
+            "a supervisor",
+            "your supervisor",
+            "a manager",
+            "your manager",
+            "someone senior",
+            "a human",
+            "a real person",
+            "a team leader",
+        ),
+    ),
 )
 
 # "put me through hell": not a transfer.

@@ -5866,6 +5866,132 @@ _SHAPES += (
 )
 
 
+# round 17 (r17e): unauthorised use told as an alibi or an unknown payee, and three English
+# scam shapes no family knew. Each shape's examples, both ways, are in
+# tests/test_routing_round17_english.py.
+_HAVE_NOT = r"(?:haven't|havent|have not|hadn't|had not|didn't|did not|never)"
+_PAID_OUT = (
+    r"(?:payments?|charges?|transactions?|withdrawals?|purchases?|spent|spending|taken|"
+    r"withdrawn|debited|used)"
+)
+_SHAPES += (
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("live living based"),
+        # the alibi of place: "I live in Cardiff and haven't used it", "I'm based in Leeds, I've
+        # never been there" (not "I live in Leeds and haven't been to a branch")
+        r"\b(?:i|we)(?:\s+live|\s+am living|'m living|\s+am based|'m based|\s+are based|"
+        r"'re based)\s+"
+        r"in\s+[a-z][a-z .-]{1,25}?\s*(?:,\s*(?:and|but|so)?|and|but|so)\s+"
+        r"(?:(?:i|we)(?:'ve|\s+have)?\s+|have\s+)?"
+        rf"{_HAVE_NOT}\s+(?:even\s+)?(?:used|been there|been near|been to (?!(?:a|the|your|any)\s"
+        r"+branch)|travelled|traveled|left)\b",
+    ),
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("never"),
+        # "payments in Leeds, I've never been there" (a charge beside the place never visited)
+        rf"\b{_PAID_OUT}\b{_WIDE}\bnever\s+(?:even\s+)?been\s+(?:there|to\s+\w+)\b(?!\s*\?)",
+        rf"\bnever\s+(?:even\s+)?been\s+(?:there|to\s+\w+)\b{_WIDE}\b{_PAID_OUT}\b",
+    ),
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("haven't havent haven have hadn't hadn didn't didn did"),
+        # a charge beside a card not used: "there's £60 on my card from a shop and I haven't
+        # used it since Friday" (not "I haven't used it in a while, is it still active?",
+        # which tells of no payment)
+        rf"\b(?:payments?|charges?|transactions?|withdrawals?|purchases?|debited|taken out|"
+        rf"spent)\b{_WIDE}\b(?:i|we)(?:'ve|\s+have)?\s+(?:haven't|havent|have not|hadn't|"
+        r"didn't|did not)\s+(?:even\s+)?(?:used|touched|had|have)\s+(?:it|my card|the card|"
+        r"that card|it at all)\b",
+    ),
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("haven't havent haven have never didn't didn did"),
+        # an unknown payee: "I don't know who that is, I haven't sent anything to them" (not
+        # one still to be paid: "I haven't sent anything to them yet")
+        r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:haven't|havent|have not|never|didn't|did not)\s+"
+        r"(?:ever\s+)?(?:sent|paid|transferred)\s+(?:anything|any money|money|a penny|a thing)\s+"
+        r"(?:at all\s+)?to\s+(?:them|him|her|this company|that company|these people|whoever "
+        r"that is|this lot|that lot)\b(?!\s+(?:yet|before|so far))",
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("match matches matching mismatch"),
+        # a payee-name mismatch (Confirmation of Payee) and the payee pressing to pay anyway
+        # in the same message: "the name check says no match and he says just pay it today"
+        # (not a calm question: "what does 'no match' mean on a new payee?")
+        r"\b(?:no match|not a match|doesn't match|does not match|didn't match|did not match|"
+        r"isn't a match|mismatch|close match|partial match)\b"
+        r"[^\n]{0,120}?\b(?:just pay|pay it anyway|pay anyway|send it anyway|ignore (?:it|the "
+        r"warning)|needs? (?:it|the money|paying|the payment) (?:today|now|urgently|asap)|"
+        r"pressur|keeps? (?:texting|messaging|calling|ringing)|(?:today|now) or)\b",
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("business company trading personal"),
+        # the payee's excuse for a name that does not match, pressed with urgency: "he's
+        # texting me saying just pay it, it's his business account and he needs it today"
+        r"\b(?:it's|its|it is|that's)\s+(?:his|her|their|the builder's|the seller's)\s+"
+        r"(?:business|company|trading|personal|other|wife's|partner's)\s+account\b"
+        r"[^\n]{0,80}?\b(?:today|now|urgent|urgently|asap|straight away|right away|anyway)\b",
+        r"\b(?:just pay|pay it anyway|pay anyway)\b[^\n]{0,60}?\b(?:it's|its|it is)\s+"
+        r"(?:his|her|their)\s+(?:business|company|trading|personal|other)\s+account\b",
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("memorable password passcode pin security login log"),
+        # credentials entered on a page reached from a message: "filled it all in including my
+        # memorable word", "the email link took me to a page and I typed my password" (not
+        # the customer's own log-in: "I typed my password wrong"; nor a refusal: "it asked
+        # for my memorable word, I didn't enter it")
+        r"\bfilled\s+(?:it|it all|them|everything|the (?:form|page|details|lot)|all|out the form)"
+        r"\s+(?:all\s+)?(?:in|out)\b[^.?!\n]{0,30}?\b(?:including|with|and|even|plus)\b"
+        r"[^.?!\n]{0,20}?\b(?:my|the)\s+(?:memorable|password|passcode|pin|security|login|"
+        r"log-?in|online banking)",
+        r"\b(?:email|e-mail|text|link|website|site|page|form)\b[^\n]{0,100}?\b(?:i|and)\s+"
+        r"(?:then\s+|just\s+)?(?:entered|typed in|typed|put in|filled in|gave|submitted|input)\s+"
+        r"(?:all\s+)?(?:my|the)\s+(?:memorable (?:word|info|information)|password|passcode|"
+        r"security (?:code|number|details|answers?)|login details|log-?in details|online banking "
+        r"(?:details|password|login))\b(?!\s+(?:wrong|incorrectly|too many))",
+    ),
+    _shape(
+        SCAM,
+        0.0,
+        _words("pin"),
+        # card trapping: the cash machine kept the card while a stranger urged the PIN again
+        # (not "the ATM kept my card, what do I do?", which a bot answers)
+        r"\b(?:atm|cash ?machine|cashpoint|cash point|hole in the wall|machine)\b[^\n]{0,60}?"
+        r"\b(?:kept|swallowed|retained|ate|took|has|trapped|wouldn't give back|didn't give back|"
+        r"won't give back|didn't return|wouldn't return)\s+(?:my|the)\s+card\b[^\n]{0,80}?"
+        r"\b(?:man|woman|guy|bloke|lady|person|stranger|someone|somebody|fella|lad|girl|couple)\b"
+        r"[^\n]{0,50}?\b(?:said|told|asked|urged|telling|saying|helped|showed|suggested)\b"
+        r"[^\n]{0,40}?\bpin\b",
+        r"\b(?:man|woman|guy|bloke|lady|person|stranger|someone|somebody|fella|lad)\s+"
+        r"(?:behind|next to|beside)\s+me\b[^\n]{0,60}?\b(?:said|told|asked|urged)\b"
+        r"[^\n]{0,40}?\bpin\b[^\n]{0,80}?\b(?:kept|swallowed|retained|ate|gone|trapped)\b",
+    ),
+    _shape(
+        VULNERABILITY,
+        0.0,
+        _words("scared frightened terrified afraid petrified panicking"),
+        # fear of a legal step against them: "I am scared it says court", "terrified the
+        # bailiffs are coming" (not fear of a scam or of the app: those are other kinds)
+        r"\b(?:i'm|im|i am|i feel|we're|we are|so|really|very)\s+(?:so\s+|really\s+|very\s+)?"
+        r"(?:scared|frightened|terrified|afraid|petrified|panicking)\b[^.?!\n]{0,40}?\b(?:court|"
+        r"bailiffs?|debt collectors?|enforcement|prison|jail|eviction|evicted|repossess\w*|"
+        r"arrested)\b",
+    ),
+)
+
+
 @functools.cache
 def _required() -> dict[int, tuple[tuple[str, ...], _Clauses, tuple[_Clauses, ...]]]:
     """Every searched pattern's required strings (_needs) and refined condition (_refined:

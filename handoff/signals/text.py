@@ -136,6 +136,74 @@ _ARRIVED_RE = re.compile(
     re.IGNORECASE,
 )
 _SINCERE_KINDS = frozenset({"resolved", "good_news", "joking"})
+# round 17: praise beside a consequence the customer is left with is sarcasm too ("great, so
+# I'm meant to live without money till Monday. cheers", "lovely, missed my rent because of
+# this"): a harm that a warm word cannot be about. Not a harm avoided ("without any fees").
+_CONSEQUENCE_RE = re.compile(
+    r"\b(?:so|and|now)\s+(?:i'm|im|i am|we're|we are)\s+(?:just\s+)?(?:meant|supposed|"
+    r"expected)\s+to\s+(?:just\s+)?(?:live|survive|starve|go without|wait|sit|feed|manage|cope|"
+    r"magic|conjure|eat|pay (?:my|the)\s+\w+\s+with)\b|"
+    r"\b(?:live|manage|cope|survive|go|be left|left)\s+(?:without|with no)\s+(?:any\s+)?"
+    r"(?:money|cash|food|my (?:wages|salary|pay|money|card|pension|benefits))\b|"
+    r"\b(?:no|zero)\s+(?:money|cash|food)\s+(?:till|til|until|for)\b|"
+    r"\b(?:i've|i have|i|we've|we)\s+(?:now\s+|just\s+)?missed\s+(?:my|a|the|our)\s+"
+    r"(?:payment|rent|mortgage|bill|flight|deadline|direct debit)\b|"
+    r"\b(?:bounced|got fined|been fined|charged a late fee|late payment fee)\b",
+    re.IGNORECASE,
+)
+# round 17: a promise quoted or reported against the time since ("you said 3 days, it's been
+# 10", "'it'll be with you in 2 hours' ... it's been 2 days", "5 working days you said, 9
+# now") is the service failing: still not done (kind still_not). The promise needs its own
+# time and the message the time gone since; "you said 3 days, is that working days?" asks.
+_PROMISED = (
+    r"(?:you|they|he|she|it|the (?:app|bank|site|website|adviser|advisor|agent|letter|email|"
+    r"branch))\s+(?:said|told me|promised|quoted|claimed)|i was (?:told|promised|quoted)|"
+    r"(?:was|were)\s+(?:promised|told|quoted)"
+)
+_PROMISE_TIME = (
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-\s*\d+\s*)?"
+    r"(?:working\s+|business\s+)?(?:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?)"
+)
+_SINCE_UNIT = r"(?:working\s+|business\s+)?(?:days?|weeks?|hours?|months?)"
+_SINCE_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty)"
+_SINCE = (
+    rf"(?:it's|its|it has|it is|that was|that's|we're|we are|now it's|and it's)\s+"
+    rf"(?:been\s+|on\s+)?(?:day\s+)?(?:{_SINCE_COUNT}(?:\s*{_SINCE_UNIT})?|(?:a|over a|more than a|"
+    rf"almost a|nearly a)\s+(?:working\s+)?(?:day|week|month|fortnight))\b|"
+    rf"(?:and|now)\s+(?:been\s+|on\s+)?(?:day\s+)?{_SINCE_COUNT}\s*{_SINCE_UNIT}\b|"
+    rf"{_SINCE_COUNT}\s*(?:{_SINCE_UNIT}\s*)?(?:now|later)\b"
+)
+_BROKEN_PROMISE_RE = re.compile(
+    # the promise, then the time since: "you said 3 days, it's been 10"
+    rf"\b(?:{_PROMISED})\b[^.?!\n]{{0,40}}?\b{_PROMISE_TIME}\b[^\n]{{0,60}}?(?<!\w)(?:{_SINCE})|"
+    # the time, then who promised it, then the time since: "5 working days you said, 9 now"
+    rf"\b{_PROMISE_TIME}\s*,?\s+(?:{_PROMISED})\b[^\n]{{0,40}}?(?<!\w)(?:{_SINCE})|"
+    # a call back promised and not made: "my adviser promised a call back by 12", "she was
+    # supposed to ring me back this morning" (not one still to come: "... tomorrow")
+    r"\b(?:promised|promised me|said (?:he'd|she'd|they'd|you'd|he would|she would|they "
+    r"would|you would)|(?:was|were) (?:supposed|meant|due) to)\s+(?:a\s+)?(?:call|ring|phone)"
+    r"(?:\s+me)?\s*-?\s*back\b(?![^.?!\n]{0,30}\b(?:tomorrow|later|next|tonight|this "
+    r"(?:afternoon|evening)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)",
+    re.IGNORECASE,
+)
+# The promise quoted back, mocking it: "'it'll be with you in 2 hours' ... it's been 2 days"
+# is sarcasm as well as a failure (its laughing emoji is scorn, not a joke).
+_QUOTED_PROMISE_RE = re.compile(
+    rf"['\"‘“][^'\"’”\n]{{0,40}}?\b(?:it'll|it will|you'll|you will|will|should|within|in)\b"
+    rf"[^'\"’”\n]{{0,30}}?\b{_PROMISE_TIME}\b[^'\"’”\n]{{0,20}}['\"’”][^\n]{{0,40}}?(?<!\w)"
+    rf"(?:{_SINCE})",
+    re.IGNORECASE,
+)
+_BROKEN_PROMISE_HINT = re.compile(r"said|told|promised|quoted|claimed|supposed|meant|due|['\"‘“]")
+_BROKEN_PROMISE_WEIGHT = 0.45  # as the lexicon's "still not" (lexicon.py)
+# A promise heard too often to believe ("heard that one before", "yeah right, 'next week'"):
+# sarcasm whatever else the message says.
+_DISBELIEF_RE = re.compile(
+    r"\bheard\s+(?:(?:that|this)\s+(?:one|line|excuse|story)|(?:it|that|this)\s+all|"
+    r"all\s+(?:that|this))\s+before\b(?!\s*\?)",
+    re.IGNORECASE,
+)
+_DISBELIEF_WEIGHT = 0.3
 
 
 def _sat_through(kind: str, evidence: str) -> bool:
@@ -631,13 +699,33 @@ def _corrections(text: str) -> list[_RawCue]:
     ]
 
 
+def _broken_promises(text: str) -> list[_RawCue]:
+    """A promise quoted or reported against the time since, or a call back promised and not
+    made (round 17): still not done. A promise heard before: sarcasm."""
+    if _BROKEN_PROMISE_HINT.search(text) is None and "heard" not in text.lower():
+        return []
+    found: list[_RawCue] = [
+        ("still_not", m.start(), m.end(), _BROKEN_PROMISE_WEIGHT)
+        for m in _BROKEN_PROMISE_RE.finditer(text)
+    ]
+    for m in _QUOTED_PROMISE_RE.finditer(text):
+        found += [
+            ("still_not", m.start(), m.end(), _BROKEN_PROMISE_WEIGHT),
+            (_SARCASM, m.start(), m.end(), _DISBELIEF_WEIGHT),
+        ]
+    found += [
+        (_SARCASM, m.start(), m.end(), _DISBELIEF_WEIGHT) for m in _DISBELIEF_RE.finditer(text)
+    ]
+    return found
+
+
 def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` with its warm words (matched as PRAISE) turned into sarcasm cues when they sit
     beside a failure cue ("wow, third time, amazing"), and dropped otherwise. Round 16: also
     with a correction of the bot's answer (added here as repeated asking), a wait sat through
     or the service said to fail; one warm word repeated ("cool cool cool") is flat, not
     enthusiasm; never when the message says it worked or arrived."""
-    raw = raw + _corrections(text)
+    raw = raw + _corrections(text) + _broken_promises(text)
     praise = [c for c in raw if c[0] == PRAISE]
     if not praise:
         return raw
@@ -652,6 +740,7 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
         bool(kinds & _FAILURE_KINDS)
         or any(_sat_through(kind, text[start:end]) for kind, start, end, _ in others)
         or _SERVICE_FAILED_RE.search(text) is not None
+        or _CONSEQUENCE_RE.search(text) is not None
     )
     # One warm word said over and over is flat, not enthusiastic: "cool cool cool ... cool".
     flat = len({text[start:end].lower() for _, start, end, _ in praise}) == 1
