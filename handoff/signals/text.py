@@ -100,11 +100,16 @@ _SARCASM = "sarcasm"
 # ("WHY CAN'T I LOG IN", "WHERE IS MY SALARY") is often answered and calms. A routing fact
 # beside shouting, weighing nothing (the frustration score is unchanged).
 _SHOUTED_STATEMENT = "shouted_statement"
+# round 17: the helpless next step, in English ("what now?", "and?", "so what do I do now",
+# "what am I supposed to do"): the customer has run out of things to try and hands the
+# problem back. A routing fact weighing nothing; the rules read it as a cue of trouble behind
+# a run of fallbacks (a malfunction told calmly, "it just beeps", then "what now").
+_WHAT_NOW = "what_now"
 _VULNERABILITY = "vulnerability"
 CUE_KINDS: frozenset[str] = frozenset(
     {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
     | _INTENSIFIERS
-    | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT}
+    | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT, _WHAT_NOW}
     | SITUATION_KINDS
 )
 
@@ -799,9 +804,35 @@ def _burst_cues(text: str) -> list[_RawCue]:
     return raw
 
 
+# round 17: the helpless next step. The question must end its clause (a stop, a "?" or the
+# message's end, or a word that only pads it: "what now then", "what do I do now pls"): "what
+# do I do now that I've moved?" and "what now happens to my ISA" ask about a step the customer
+# knows to take. A bare "and?" or "so?" counts only as the whole message: "and" is everywhere.
+_WHAT_NOW_RE = re.compile(
+    r"(?:^|(?<=[\s,.;:!?…-]))(?:"
+    r"(?:(?:and|so|ok|okay|right|well)[\s,]+)?(?:what\s+now|now\s+what|what\s+next|"
+    r"what\s+(?:do|can|should|shall)\s+i\s+(?:even\s+)?do(?:\s+(?:now|then|next))?|"
+    r"what\s+am\s+i\s+(?:supposed|meant)\s+to\s+do(?:\s+(?:now|then|next))?|"
+    r"what\s+now\s+then)"
+    r")(?=\s*(?:[?!.…]|$|\s(?:then|pls|please|exactly|honestly|lol|mate)\b))",
+    re.IGNORECASE,
+)
+_BARE_NEXT_RE = re.compile(r"\s*(?:and|so|and\s+now|so\s+now|and\s+then)\s*[?!.…]*\s*", re.IGNORECASE)
+_WHAT_HINT = re.compile(r"what|and|so", re.IGNORECASE)
+
+
+def _what_now_cues(text: str) -> list[_RawCue]:
+    """The helpless next step ("what now?", "so what do I do now", a bare "and?")."""
+    if _WHAT_HINT.search(text) is None:
+        return []
+    if _BARE_NEXT_RE.fullmatch(text) is not None:
+        return [(_WHAT_NOW, 0, len(text), 0.0)]
+    return [(_WHAT_NOW, m.start(), m.end(), 0.0) for m in _WHAT_NOW_RE.finditer(text)]
+
+
 def _pattern_cues(text: str) -> list[_RawCue]:
     """Stated waits and scare quotes: shapes rather than phrases, so regexes."""
-    raw: list[_RawCue] = []
+    raw: list[_RawCue] = _what_now_cues(text)
     if _UNIT_HINT.search(text.lower()):
         raw.extend(
             (_STATED_WAIT, m.start(), m.end(), DURATION_WEIGHT) for m in _DURATION_RE.finditer(text)
