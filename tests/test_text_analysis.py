@@ -139,6 +139,7 @@ CUE_EXAMPLES = [
     ("profanity", "wtf is going on", "wtf"),
     ("long_wait", "I've been waiting for weeks", "for weeks"),
     ("stated_wait", "my parcel was due 12 days ago", "12 days ago"),
+    ("shouted_harm", "MY CARD WAS STOPPED AND I HAVE NO WAY TO PAY FOR PETROL", "NO WAY TO PAY"),
     ("what_now", "it still just beeps. so what do I do now?", "so what do I do now"),
     ("urgency", "I need this sorted asap", "asap"),
     ("fraud", "someone has used my card in Spain", "someone has used my card"),

@@ -105,11 +105,17 @@ _SHOUTED_STATEMENT = "shouted_statement"
 # problem back. A routing fact weighing nothing; the rules read it as a cue of trouble behind
 # a run of fallbacks (a malfunction told calmly, "it just beeps", then "what now").
 _WHAT_NOW = "what_now"
+# round 17: a whole line shouted that names a concrete harm: no way to pay, no access to the
+# account or the money, a card that is blocked or will not work, or a demand to repair one
+# ("WHY IS MY CARD BLOCKED I HAVE NO OTHER WAY TO PAY", "I CANT LOG IN", "FIX MY ACCOUNT").
+# Bare shouted emotion ("I AM SO ANNOYED") names no harm and waits a message for its target;
+# a shouted harm does not. A routing fact beside shouting, weighing nothing.
+_SHOUTED_HARM = "shouted_harm"
 _VULNERABILITY = "vulnerability"
 CUE_KINDS: frozenset[str] = frozenset(
     {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
     | _INTENSIFIERS
-    | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT, _WHAT_NOW}
+    | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT, _SHOUTED_HARM, _WHAT_NOW}
     | SITUATION_KINDS
 )
 
@@ -716,7 +722,35 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
     raw: list[_RawCue] = [(_SHOUTING, start, end, SHOUT_WEIGHTS[level]) for start, end in runs]
     if whole and not _asks(own, tokens):
         raw.append((_SHOUTED_STATEMENT, runs[0][0], runs[-1][1], 0.0))
+    if whole:
+        harms = [*_HARM_RE.finditer(own)]
+        if not _asks(own, tokens):
+            harms.extend(_REPAIR_RE.finditer(own))
+        raw.extend((_SHOUTED_HARM, m.start(), m.end(), 0.0) for m in harms)
     return raw
+
+
+# round 17: the concrete harms a shouted line names (English; the apostrophe is often
+# dropped in a hurry): the customer cannot pay, get at the money or into the account ("I
+# CANT PAY", "NO OTHER WAY TO PAY"), is locked out, has no access or no money left. Told,
+# not asked: a shouted question ("WHY CAN'T I LOG IN", "WHY WON'T MY CARD WORK AT THE
+# PUMP") is often answered or calms at once ("caps lock was on"), and waits one message.
+# Matched on the customer's own words only.
+_CANT = r"(?:can'?t|cannot|can\s+not|unable\s+to|no\s+(?:other\s+)?way\s+(?:to|of)|not\s+able\s+to)"
+_HARM_RE = re.compile(
+    rf"\b{_CANT}\s+(?:even\s+)?(?:pay(?:ing)?|buy(?:ing)?|withdraw|"
+    r"log\s*(?:in|on)|login|sign\s+in|get\s+(?:in(?:to)?|at|to)\s+my|access|use\s+my|"
+    r"(?:get|take)\s+(?:out\s+)?(?:any\s+|my\s+)?(?:money|cash)|afford|eat|feed)\b|"
+    r"\blocked\s+out\b|\bno\s+access\b|\b(?:no|without)\s+(?:money|cash|funds)\b",
+    re.IGNORECASE,
+)
+# A shouted demand to repair what is theirs ("FIX MY ACCOUNT", "UNBLOCK MY CARD NOW"); not
+# a question ("HOW DO I UNBLOCK MY CARD").
+_REPAIR_RE = re.compile(
+    r"\b(?:fix|sort(?:\s+out)?|unblock|unlock|unfreeze)\s+my\s+"
+    r"(?:account|card|app|money|login|payment)\b",
+    re.IGNORECASE,
+)
 
 
 # round 16: how a question opens, in English and as typed in a hurry ("Y DOES IT", "WHATS").
