@@ -140,6 +140,7 @@ CUE_EXAMPLES = [
     ("long_wait", "I've been waiting for weeks", "for weeks"),
     ("stated_wait", "my parcel was due 12 days ago", "12 days ago"),
     ("shouted_harm", "MY CARD WAS STOPPED AND I HAVE NO WAY TO PAY FOR PETROL", "NO WAY TO PAY"),
+    ("bare_emotion", "I AM SO ANNOYED", "I AM SO ANNOYED"),
     ("what_now", "it still just beeps. so what do I do now?", "so what do I do now"),
     ("urgency", "I need this sorted asap", "asap"),
     ("fraud", "someone has used my card in Spain", "someone has used my card"),

@@ -2431,6 +2431,14 @@ _SHAPES += (
             r"\bsorry,?\s+(?:for\s+|about\s+)?(?:the\s+|my\s+|all\s+the\s+)?(?:caps|capitals|"
             r"all caps|caps lock|capslock)\b",
         ),
+        # round 17: shouted anger withdrawn as not meant for us ("I AM SO ANNOYED", then
+        # "sorry, not at you", "that wasn't aimed at you"): an apology for the tone, as above.
+        (
+            "aimed directed sorry",
+            r"\b(?:sorry,?\s+(?:it's\s+|its\s+|it\s+was\s+|that's\s+|thats\s+|that\s+was\s+)?"
+            r"(?:not|wasn't|wasnt)|(?:it|that)\s+(?:wasn't|wasnt|was\s+not)\s+"
+            r"(?:aimed|directed))\s+(?:(?:aimed|directed)\s+)?at\s+(?:you|u)\b",
+        ),
     ),
     # Said in jest: "I'm switching to a bank with better taste 😂", "jk". A threat to leave
     # made as a joke is not one (rule threatens_to_leave).

@@ -111,11 +111,22 @@ _WHAT_NOW = "what_now"
 # Bare shouted emotion ("I AM SO ANNOYED") names no harm and waits a message for its target;
 # a shouted harm does not. A routing fact beside shouting, weighing nothing.
 _SHOUTED_HARM = "shouted_harm"
+# round 17: a whole line shouted that is nothing but an emotion ("I AM SO ANNOYED", "SO FED
+# UP"): no harm, no one blamed, nothing asked. It waits one message for its target, which is
+# often not us ("sorry, not at you, the council..."). A routing fact, weighing nothing.
+_BARE_EMOTION = "bare_emotion"
+_EXASPERATION = "exasperation"
+# The words a bare emotion is made of besides the emotion itself: who feels it, how much.
+_BARE_WORDS = frozenset(
+    "i im i'm am so really very just totally absolutely completely literally honestly "
+    "this is it's its that's thats getting feeling feel right now all too ugh omg oh god".split()
+)
+_FEELERS = frozenset("i im i'm am this is it's its that's thats feel feeling".split())
 _VULNERABILITY = "vulnerability"
 CUE_KINDS: frozenset[str] = frozenset(
     {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
     | _INTENSIFIERS
-    | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT, _SHOUTED_HARM, _WHAT_NOW}
+    | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT, _SHOUTED_HARM, _BARE_EMOTION, _WHAT_NOW}
     | SITUATION_KINDS
 )
 
@@ -864,6 +875,28 @@ def _what_now_cues(text: str) -> list[_RawCue]:
     return [(_WHAT_NOW, m.start(), m.end(), 0.0) for m in _WHAT_NOW_RE.finditer(text)]
 
 
+def _bare_emotion(text: str, tokens: list[re.Match[str]], raw: list[_RawCue]) -> list[_RawCue]:
+    """A bare_emotion cue when a whole shouted line holds only exasperation and the words of
+    who feels it and how much ("I AM SO ANNOYED"); else nothing."""
+    kinds = {c[0] for c in raw}
+    if _SHOUTED_STATEMENT not in kinds or _EXASPERATION not in kinds:
+        return []
+    if kinds - {_SHOUTING, _SHOUTED_STATEMENT, _EXASPERATION, _BURST}:
+        return []
+    spans = [(c[1], c[2]) for c in raw if c[0] == _EXASPERATION]
+    felt = False
+    for token in tokens:
+        if any(s <= token.start() and token.end() <= e for s, e in spans):
+            continue
+        word = token.group().lower().replace("’", "'")
+        if word not in _BARE_WORDS:
+            return []
+        felt = felt or word in _FEELERS
+    # Someone feels it ("I AM", "THIS IS"): a demand made of an angry phrase ("SORT IT OUT")
+    # has a target, us.
+    return [(_BARE_EMOTION, 0, len(text), 0.0)] if felt else []
+
+
 def _pattern_cues(text: str) -> list[_RawCue]:
     """Stated waits and scare quotes: shapes rather than phrases, so regexes."""
     raw: list[_RawCue] = _what_now_cues(text)
@@ -1087,6 +1120,7 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
     raw = _sarcastic_praise(text, raw)
     raw = _current_only(raw)
     raw = _calm_over_surface(text, raw)
+    raw.extend(_bare_emotion(text, tokens, raw))
     if compound > 0 and any(c[0] == _SARCASM for c in raw):
         # Sarcastic praise means the opposite of what it says: its warmth is read as
         # displeasure, so it neither breaks a sliding mood nor damps shouting.
