@@ -105,23 +105,55 @@ _SHOUTED_STATEMENT = "shouted_statement"
 # problem back. A routing fact weighing nothing; the rules read it as a cue of trouble behind
 # a run of fallbacks (a malfunction told calmly, "it just beeps", then "what now").
 _WHAT_NOW = "what_now"
-# round 17: a whole line shouted that names a concrete harm: no way to pay, no access to the
-# account or the money, a card that is blocked or will not work, or a demand to repair one
-# ("WHY IS MY CARD BLOCKED I HAVE NO OTHER WAY TO PAY", "I CANT LOG IN", "FIX MY ACCOUNT").
+# round 17: a whole line shouted that tells a concrete harm: no way to pay, no access to the
+# account or the money, no money left, or a demand to repair what is theirs ("I'M LOCKED OUT
+# AND HAVE NO WAY TO PAY FOR PETROL", "UNBLOCK MY CARD").
 # Bare shouted emotion ("I AM SO ANNOYED") names no harm and waits a message for its target;
 # a shouted harm does not. A routing fact beside shouting, weighing nothing.
 _SHOUTED_HARM = "shouted_harm"
 # round 17: a whole line shouted that is nothing but an emotion ("I AM SO ANNOYED", "SO FED
 # UP"): no harm, no one blamed, nothing asked. It waits one message for its target, which is
-# often not us ("sorry, not at you, the council..."). A routing fact, weighing nothing.
+# often not us ("sorry, not at you, my landlord..."). A routing fact, weighing nothing.
 _BARE_EMOTION = "bare_emotion"
 _EXASPERATION = "exasperation"
 # The words a bare emotion is made of besides the emotion itself: who feels it, how much.
 _BARE_WORDS = frozenset(
-    "i im i'm am so really very just totally absolutely completely literally honestly "
-    "this is it's its that's thats getting feeling feel right now all too ugh omg oh god".split()
+    [
+        "i",
+        "im",
+        "i'm",
+        "am",
+        "so",
+        "really",
+        "very",
+        "just",
+        "totally",
+        "absolutely",
+        "completely",
+        "literally",
+        "honestly",
+        "this",
+        "is",
+        "it's",
+        "its",
+        "that's",
+        "thats",
+        "getting",
+        "feeling",
+        "feel",
+        "right",
+        "now",
+        "all",
+        "too",
+        "ugh",
+        "omg",
+        "oh",
+        "god",
+    ]
 )
-_FEELERS = frozenset("i im i'm am this is it's its that's thats feel feeling".split())
+_FEELERS = frozenset(
+    ["i", "im", "i'm", "am", "this", "is", "it's", "its", "that's", "thats", "feel", "feeling"]
+)
 _VULNERABILITY = "vulnerability"
 CUE_KINDS: frozenset[str] = frozenset(
     {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
@@ -755,7 +787,7 @@ _HARM_RE = re.compile(
     r"\blocked\s+out\b|\bno\s+access\b|\b(?:no|without)\s+(?:money|cash|funds)\b",
     re.IGNORECASE,
 )
-# A shouted demand to repair what is theirs ("FIX MY ACCOUNT", "UNBLOCK MY CARD NOW"); not
+# A shouted demand to repair what is theirs ("SORT OUT MY APP", "UNBLOCK MY CARD NOW"); not
 # a question ("HOW DO I UNBLOCK MY CARD").
 _REPAIR_RE = re.compile(
     r"\b(?:fix|sort(?:\s+out)?|unblock|unlock|unfreeze)\s+my\s+"
@@ -862,7 +894,9 @@ _WHAT_NOW_RE = re.compile(
     r")(?=\s*(?:[?!.…]|$|\s(?:then|pls|please|exactly|honestly|lol|mate)\b))",
     re.IGNORECASE,
 )
-_BARE_NEXT_RE = re.compile(r"\s*(?:and|so|and\s+now|so\s+now|and\s+then)\s*[?!.…]*\s*", re.IGNORECASE)
+_BARE_NEXT_RE = re.compile(
+    r"\s*(?:and|so|and\s+now|so\s+now|and\s+then)\s*[?!.…]*\s*", re.IGNORECASE
+)
 _WHAT_HINT = re.compile(r"what|and|so", re.IGNORECASE)
 
 
