@@ -308,3 +308,36 @@ def test_three_calm_unparsed_questions_still_stay_with_the_bot(router: Router) -
             ("cheers", "nlu_fallback", 0.45),
         ],
     ) == ("bot", None)
+
+
+# ------------------------------------------------------------------ 5. a complaint withdrawn
+
+WITHDRAWN = [
+    "not a real complaint, just moaning",
+    "it wasn't a proper complaint, forget it",
+    "ha, it's not a serious complaint",
+]
+STILL_COMPLAINTS = [
+    "this is a formal complaint about the fees",
+    "I want to make a real complaint about how I was treated",
+]
+
+
+@pytest.mark.parametrize("text", WITHDRAWN)
+def test_a_complaint_withdrawn_is_no_complaint(text: str) -> None:
+    assert "no_complaint" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", STILL_COMPLAINTS)
+def test_a_complaint_meant_is_not_withdrawn(text: str) -> None:
+    assert "no_complaint" not in _kinds(text)
+
+
+def test_a_jokey_complaint_then_withdrawn_stays_with_the_bot(router: Router) -> None:
+    assert _outcome(
+        router,
+        [
+            ("I want to complain about the lifts in your Leeds office haha", "complain", 0.9),
+            ("it's not a serious complaint, carry on", "complain", 0.8),
+        ],
+    ) == ("bot", None)

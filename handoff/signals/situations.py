@@ -1741,8 +1741,10 @@ _SHAPES += (
         NO_COMPLAINT,
         0.0,
         _words("complaint complaining"),
-        r"\b(?:not|isn't|is not|no|never)\s+(?:making\s+|raising\s+|filing\s+|lodging\s+)?"
-        r"(?:a\s+)?(?:formal\s+)?complaint\b",
+        # round 17: also one withdrawn ("not a real complaint", "it wasn't a proper complaint")
+        r"\b(?:not|isn't|is not|wasn't|was not|no|never)\s+"
+        r"(?:making\s+|raising\s+|filing\s+|lodging\s+)?"
+        r"(?:a\s+)?(?:formal\s+|real\s+|proper\s+|serious\s+|official\s+)?complaint\b",
         r"\b(?:i'm|im|i am)\s+not\s+complaining\b",
         r"\bnot\s+(?:to\s+)?(?:complain|moan)\b",
         r"(?:^|[.!?]\s*)not\s+complaining\b",
