@@ -923,6 +923,8 @@ def _bare_emotion(text: str, tokens: list[re.Match[str]], raw: list[_RawCue]) ->
         if any(s <= token.start() and token.end() <= e for s, e in spans):
             continue
         word = token.group().lower().replace("’", "'")
+        if not any(map(str.isalpha, word)):
+            continue  # "!!", "..."
         if word not in _BARE_WORDS:
             return []
         felt = felt or word in _FEELERS
