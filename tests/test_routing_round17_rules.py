@@ -259,10 +259,13 @@ WHAT_NOW = [
     "what am I supposed to do then",
     "it still won't load. what should I do now??",
     "what am I meant to do",
+    "and what do I do?",
     "what next?",
 ]
 NOT_WHAT_NOW = [
     "what do I do now that I've moved house?",
+    "I've lost my wallet on the bus, what should I do?",
+    "what can I do to raise my credit score?",
     "what do I do with a cheque made out to my old name",
     "what now happens to my ISA allowance",
     "and the savings account?",

@@ -881,14 +881,17 @@ def _burst_cues(text: str) -> list[_RawCue]:
     return raw
 
 
-# round 17: the helpless next step. The question must end its clause (a stop, a "?" or the
+# round 17: the helpless next step. "what should I do?" alone asks for advice ("my card was
+# stolen, what should I do?"); with "now"/"then" after it or "so"/"and" before it, the
+# customer has run out of things to try. The question must end its clause (a stop, a "?" or the
 # message's end, or a word that only pads it: "what now then", "what do I do now pls"): "what
 # do I do now that I've moved?" and "what now happens to my ISA" ask about a step the customer
 # knows to take. A bare "and?" or "so?" counts only as the whole message: "and" is everywhere.
 _WHAT_NOW_RE = re.compile(
     r"(?:^|(?<=[\s,.;:!?…-]))(?:"
+    r"(?:and|so|ok|okay|right|well)[\s,]+what\s+(?:do|can|should|shall)\s+i\s+(?:even\s+)?do|"
     r"(?:(?:and|so|ok|okay|right|well)[\s,]+)?(?:what\s+now|now\s+what|what\s+next|"
-    r"what\s+(?:do|can|should|shall)\s+i\s+(?:even\s+)?do(?:\s+(?:now|then|next))?|"
+    r"what\s+(?:do|can|should|shall)\s+i\s+(?:even\s+)?do\s+(?:now|then|next)|"
     r"what\s+am\s+i\s+(?:supposed|meant)\s+to\s+do(?:\s+(?:now|then|next))?|"
     r"what\s+now\s+then)"
     r")(?=\s*(?:[?!.…]|$|\s(?:then|pls|please|exactly|honestly|lol|mate)\b))",
