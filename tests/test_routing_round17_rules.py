@@ -159,6 +159,7 @@ NOT_BARE = [
     "YOU ARE USELESS",  # an insult, aimed at us
     "I am so annoyed",  # not shouted
     "THIS IS RIDICULOUS, MY REFUND IS A MONTH LATE",
+    "I'M FED UP, THIS IS A JOKE",  # anger piled up does not wait
 ]
 
 

@@ -913,14 +913,16 @@ def _what_now_cues(text: str) -> list[_RawCue]:
 
 
 def _bare_emotion(text: str, tokens: list[re.Match[str]], raw: list[_RawCue]) -> list[_RawCue]:
-    """A bare_emotion cue when a whole shouted line holds only exasperation and the words of
-    who feels it and how much ("I AM SO ANNOYED"); else nothing."""
+    """A bare_emotion cue when a whole shouted line holds one exasperation and only the words
+    of who feels it and how much ("I AM SO ANNOYED"); else nothing."""
     kinds = {c[0] for c in raw}
     if _SHOUTED_STATEMENT not in kinds or _EXASPERATION not in kinds:
         return []
     if kinds - {_SHOUTING, _SHOUTED_STATEMENT, _EXASPERATION, _BURST}:
         return []
     spans = [(c[1], c[2]) for c in raw if c[0] == _EXASPERATION]
+    if len(spans) > 1:
+        return []  # anger piled up ("SICK OF THIS, WHAT A JOKE") does not wait
     felt = False
     for token in tokens:
         if any(s <= token.start() and token.end() <= e for s, e in spans):
