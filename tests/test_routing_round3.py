@@ -293,15 +293,9 @@ class TestRules:
             intent="nlu_fallback",
         ) == ("bot", None, None)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="round 16's gate on three fallbacks (a cue of trouble must back the run, so calm "
-        "questions the NLU cannot parse stay with the bot) also holds back a malfunction told "
-        "calmly with no cue ('it just beeps', frustration 0.27; 'what now' is no cue yet): the "
-        "twelfth and thirteenth sets' diagnoses list the helpless next-step question as "
-        "trouble for round 17",
-    )
     def test_three_failures_without_resolution_still_escalate(self) -> None:
+        """round 17: the helpless next step ("what now", cue what_now) is the cue of trouble
+        round 16's gate asks of three fallbacks: a malfunction told calmly still escalates."""
         lane, turn, _ = route(
             "my card won't work at the machine", "it just beeps", "what now",
             intent="nlu_fallback",

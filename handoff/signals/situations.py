@@ -1759,8 +1759,10 @@ _SHAPES += (
         NO_COMPLAINT,
         0.0,
         _words("complaint complaining"),
-        r"\b(?:not|isn't|is not|no|never)\s+(?:making\s+|raising\s+|filing\s+|lodging\s+)?"
-        r"(?:a\s+)?(?:formal\s+)?complaint\b",
+        # round 17: also one withdrawn ("not a real complaint", "it wasn't a proper complaint")
+        r"\b(?:not|isn't|is not|wasn't|was not|no|never)\s+"
+        r"(?:making\s+|raising\s+|filing\s+|lodging\s+)?"
+        r"(?:a\s+)?(?:formal\s+|real\s+|proper\s+|serious\s+|official\s+)?complaint\b",
         r"\b(?:i'm|im|i am)\s+not\s+complaining\b",
         r"\bnot\s+(?:to\s+)?(?:complain|moan)\b",
         r"(?:^|[.!?]\s*)not\s+complaining\b",
@@ -2553,6 +2555,14 @@ _SHAPES += (
             # round 16: "sorry caps", "sorry for the capitals", "sorry about the caps lock"
             r"\bsorry,?\s+(?:for\s+|about\s+)?(?:the\s+|my\s+|all\s+the\s+)?(?:caps|capitals|"
             r"all caps|caps lock|capslock)\b",
+        ),
+        # round 17: shouted anger withdrawn as not meant for us ("I AM SO ANNOYED", then
+        # "sorry, not at you", "that wasn't aimed at you"): an apology for the tone, as above.
+        (
+            "aimed directed sorry",
+            r"\b(?:sorry,?\s+(?:it's\s+|its\s+|it\s+was\s+|that's\s+|thats\s+|that\s+was\s+)?"
+            r"(?:not|wasn't|wasnt)|(?:it|that)\s+(?:wasn't|wasnt|was\s+not)\s+"
+            r"(?:aimed|directed))\s+(?:(?:aimed|directed)\s+)?at\s+(?:you|u)\b",
         ),
     ),
     # Said in jest: "I'm switching to a bank with better taste 😂", "jk". A threat to leave

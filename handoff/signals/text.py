@@ -100,11 +100,65 @@ _SARCASM = "sarcasm"
 # ("WHY CAN'T I LOG IN", "WHERE IS MY SALARY") is often answered and calms. A routing fact
 # beside shouting, weighing nothing (the frustration score is unchanged).
 _SHOUTED_STATEMENT = "shouted_statement"
+# round 17: the helpless next step, in English ("what now?", "and?", "so what do I do now",
+# "what am I supposed to do"): the customer has run out of things to try and hands the
+# problem back. A routing fact weighing nothing; the rules read it as a cue of trouble behind
+# a run of fallbacks (a malfunction told calmly, "it just beeps", then "what now").
+_WHAT_NOW = "what_now"
+# round 17: a whole line shouted that tells a concrete harm: no way to pay, no access to the
+# account or the money, no money left, or a demand to repair what is theirs ("I'M LOCKED OUT
+# AND HAVE NO WAY TO PAY FOR PETROL", "UNBLOCK MY CARD").
+# Bare shouted emotion ("I AM SO ANNOYED") names no harm and waits a message for its target;
+# a shouted harm does not. A routing fact beside shouting, weighing nothing.
+_SHOUTED_HARM = "shouted_harm"
+# round 17: a whole line shouted that is nothing but an emotion ("I AM SO ANNOYED", "SO FED
+# UP"): no harm, no one blamed, nothing asked. It waits one message for its target, which is
+# often not us ("sorry, not at you, my landlord..."). A routing fact, weighing nothing.
+_BARE_EMOTION = "bare_emotion"
+_EXASPERATION = "exasperation"
+# The words a bare emotion is made of besides the emotion itself: who feels it, how much.
+_BARE_WORDS = frozenset(
+    [
+        "i",
+        "im",
+        "i'm",
+        "am",
+        "so",
+        "really",
+        "very",
+        "just",
+        "totally",
+        "absolutely",
+        "completely",
+        "literally",
+        "honestly",
+        "this",
+        "is",
+        "it's",
+        "its",
+        "that's",
+        "thats",
+        "getting",
+        "feeling",
+        "feel",
+        "right",
+        "now",
+        "all",
+        "too",
+        "ugh",
+        "omg",
+        "oh",
+        "god",
+    ]
+)
+_FEELERS = frozenset(
+    ["i", "im", "i'm", "am", "this", "is", "it's", "its", "that's", "thats", "feel", "feeling"]
+)
 _VULNERABILITY = "vulnerability"
 CUE_KINDS: frozenset[str] = frozenset(
     {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
     | _INTENSIFIERS
-    | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT}
+    | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT, _SHOUTED_HARM, _BARE_EMOTION, _WHAT_NOW}
     | SITUATION_KINDS
 )
 
@@ -800,7 +854,35 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
     raw: list[_RawCue] = [(_SHOUTING, start, end, SHOUT_WEIGHTS[level]) for start, end in runs]
     if whole and not _asks(own, tokens):
         raw.append((_SHOUTED_STATEMENT, runs[0][0], runs[-1][1], 0.0))
+    if whole:
+        harms = [*_HARM_RE.finditer(own)]
+        if not _asks(own, tokens):
+            harms.extend(_REPAIR_RE.finditer(own))
+        raw.extend((_SHOUTED_HARM, m.start(), m.end(), 0.0) for m in harms)
     return raw
+
+
+# round 17: the concrete harms a shouted line names (English; the apostrophe is often
+# dropped in a hurry): the customer cannot pay, get at the money or into the account ("I
+# CANT PAY", "NO OTHER WAY TO PAY"), is locked out, has no access or no money left. Told,
+# not asked: a shouted question ("WHY CAN'T I LOG IN", "WHY WON'T MY CARD WORK AT THE
+# PUMP") is often answered or calms at once ("caps lock was on"), and waits one message.
+# Matched on the customer's own words only.
+_CANT = r"(?:can'?t|cannot|can\s+not|unable\s+to|no\s+(?:other\s+)?way\s+(?:to|of)|not\s+able\s+to)"
+_HARM_RE = re.compile(
+    rf"\b{_CANT}\s+(?:even\s+)?(?:pay(?:ing)?|buy(?:ing)?|withdraw|"
+    r"log\s*(?:in|on)|login|sign\s+in|get\s+(?:in(?:to)?|at|to)\s+my|access|use\s+my|"
+    r"(?:get|take)\s+(?:out\s+)?(?:any\s+|my\s+)?(?:money|cash)|afford|eat|feed)\b|"
+    r"\blocked\s+out\b|\bno\s+access\b|\b(?:no|without)\s+(?:money|cash|funds)\b",
+    re.IGNORECASE,
+)
+# A shouted demand to repair what is theirs ("SORT OUT MY APP", "UNBLOCK MY CARD NOW"); not
+# a question ("HOW DO I UNBLOCK MY CARD").
+_REPAIR_RE = re.compile(
+    r"\b(?:fix|sort(?:\s+out)?|unblock|unlock|unfreeze)\s+my\s+"
+    r"(?:account|card|app|money|login|payment)\b",
+    re.IGNORECASE,
+)
 
 
 # round 16: how a question opens, in English and as typed in a hurry ("Y DOES IT", "WHATS").
@@ -888,9 +970,66 @@ def _burst_cues(text: str) -> list[_RawCue]:
     return raw
 
 
+# round 17: the helpless next step. "what should I do?" alone asks for advice ("my card was
+# stolen, what should I do?"); with "now"/"then" after it or "so"/"and" before it, the
+# customer has run out of things to try. The question must end its clause (a stop, a "?" or the
+# message's end, or a word that only pads it: "what now then", "what do I do now pls"): "what
+# do I do now that I've moved?" and "what now happens to my ISA" ask about a step the customer
+# knows to take. A bare "and?" or "so?" counts only as the whole message: "and" is everywhere.
+_WHAT_NOW_RE = re.compile(
+    r"(?:^|(?<=[\s,.;:!?…-]))(?:"
+    r"(?:and|so|ok|okay|right|well)[\s,]+what\s+(?:do|can|should|shall)\s+i\s+(?:even\s+)?do|"
+    r"(?:(?:and|so|ok|okay|right|well)[\s,]+)?(?:what\s+now|now\s+what|what\s+next|"
+    r"what\s+(?:do|can|should|shall)\s+i\s+(?:even\s+)?do\s+(?:now|then|next)|"
+    r"what\s+am\s+i\s+(?:supposed|meant)\s+to\s+do(?:\s+(?:now|then|next))?|"
+    r"what\s+now\s+then)"
+    r")(?=\s*(?:[?!.…]|$|\s(?:then|pls|please|exactly|honestly|lol|mate)\b))",
+    re.IGNORECASE,
+)
+_BARE_NEXT_RE = re.compile(
+    r"\s*(?:and|so|and\s+now|so\s+now|and\s+then)\s*[?!.…]*\s*", re.IGNORECASE
+)
+_WHAT_HINT = re.compile(r"what|and|so", re.IGNORECASE)
+
+
+def _what_now_cues(text: str) -> list[_RawCue]:
+    """The helpless next step ("what now?", "so what do I do now", a bare "and?")."""
+    if _WHAT_HINT.search(text) is None:
+        return []
+    if _BARE_NEXT_RE.fullmatch(text) is not None:
+        return [(_WHAT_NOW, 0, len(text), 0.0)]
+    return [(_WHAT_NOW, m.start(), m.end(), 0.0) for m in _WHAT_NOW_RE.finditer(text)]
+
+
+def _bare_emotion(text: str, tokens: list[re.Match[str]], raw: list[_RawCue]) -> list[_RawCue]:
+    """A bare_emotion cue when a whole shouted line holds one exasperation and only the words
+    of who feels it and how much ("I AM SO ANNOYED"); else nothing."""
+    kinds = {c[0] for c in raw}
+    if _SHOUTED_STATEMENT not in kinds or _EXASPERATION not in kinds:
+        return []
+    if kinds - {_SHOUTING, _SHOUTED_STATEMENT, _EXASPERATION, _BURST}:
+        return []
+    spans = [(c[1], c[2]) for c in raw if c[0] == _EXASPERATION]
+    if len(spans) > 1:
+        return []  # anger piled up ("SICK OF THIS, WHAT A JOKE") does not wait
+    felt = False
+    for token in tokens:
+        if any(s <= token.start() and token.end() <= e for s, e in spans):
+            continue
+        word = token.group().lower().replace("’", "'")
+        if not any(map(str.isalpha, word)):
+            continue  # "!!", "..."
+        if word not in _BARE_WORDS:
+            return []
+        felt = felt or word in _FEELERS
+    # Someone feels it ("I AM", "THIS IS"): a demand made of an angry phrase ("SORT IT OUT")
+    # has a target, us.
+    return [(_BARE_EMOTION, 0, len(text), 0.0)] if felt else []
+
+
 def _pattern_cues(text: str) -> list[_RawCue]:
     """Stated waits and scare quotes: shapes rather than phrases, so regexes."""
-    raw: list[_RawCue] = []
+    raw: list[_RawCue] = _what_now_cues(text)
     if _UNIT_HINT.search(text.lower()):
         raw.extend(
             (_STATED_WAIT, m.start(), m.end(), DURATION_WEIGHT) for m in _DURATION_RE.finditer(text)
@@ -1135,6 +1274,7 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
     raw = _sarcastic_praise(text, raw)
     raw = _current_only(raw)
     raw = _calm_over_surface(text, raw)
+    raw.extend(_bare_emotion(text, tokens, raw))
     if compound > 0 and any(c[0] == _SARCASM for c in raw):
         # Sarcastic praise means the opposite of what it says: its warmth is read as
         # displeasure, so it neither breaks a sliding mood nor damps shouting.
