@@ -2,9 +2,9 @@
 
 The situation shapes (:mod:`handoff.signals.situations`) and the story shapes of other
 languages (:mod:`handoff.signals.stories`) read one message at a time. Customers often tell
-a story in pieces, one short message each: "my phone stopped working last night, no signal",
-then "now I can't log in and my email says my password was changed"; "I bought them and sent
-the codes", then "he said it wasn't him". No message alone is the story; together they are.
+a story in pieces, one short message each: "our phone has had no signal since yesterday",
+then "and the app now says my PIN has been changed"; "I got the vouchers and texted him the
+codes", then "turns out it was not really him". No message alone is the story; together they are.
 
 Each message is read ONCE for the PARTS of such stories it tells (:func:`parts`: a bit mask,
 and where each part is in the message); the conversation's analysis keeps the masks of the
@@ -20,12 +20,13 @@ Shapes (each part told by the customer about their own account, as a report, not
   was changed", "I'm locked out of my account", "a code I didn't ask for"): a SIM swap.
 * ``scam``: a step a scammer asks for, taken (``STEP``: a code read out or sent, gift cards'
   codes sent, a form filled in with the memorable word, money sent to them) and the reveal
-  that it was not who it seemed or the money is gone (``REVEAL``: "it wasn't him", "£1,100
-  gone to a payee I don't know", "they've blocked me", "realised the email was fake").
+  that it was not who it seemed or the money is gone (``REVEAL``: "it was not really her", "£640
+  has gone from my account", "they've blocked me", "turns out the site was fake").
 
 Calm stays calm: a message that asks how something works or tells someone else's story (the
-analysis's cues ``howto`` and ``third_party``) contributes no part, and a part alone never
-fires: "what is a SIM swap?" then "how do I reset my password?" is two questions.
+analysis's cues ``howto`` and ``third_party``) contributes no part, nor does a part supposed
+in its sentence ("what should I do if £500 has gone?"), and a part alone never fires: "what is
+a SIM swap?" then "how do I reset my password?" is two questions.
 """
 
 from __future__ import annotations
@@ -88,11 +89,16 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
         re.compile(
             # "I read him the code", "I gave them my card details", "I sent the codes"
             r"\bi\s+(?:then\s+|just\s+|already\s+|stupidly\s+)?(?:read|gave|told|sent|texted|"
-            r"passed|typed|entered|put in)\s+(?:out\s+)?(?:" + _THEM + r"\s+)?(?:out\s+)?"
+            r"passed|typed|entered|put in)\s+(?:out\s+|in\s+)?(?:" + _THEM + r"\s+)?(?:out\s+)?"
             r"(?:the|my|a|all the|all my|those|both)\s+(?:\w+\s+)?" + _CODE + r"\b|"
             # "they said to read out a code ... and I did"
-            r"\b(?:read|give|tell|send|type)\s+(?:out\s+)?(?:" + _THEM + r"\s+)?(?:a|the)\s+"
-            + _CODE + r"\b" + _GAP + r"\b(?:and|so)\s+i\s+did\b|"
+            r"\b(?:read|give|tell|send|type)\s+(?:out\s+)?(?:"
+            + _THEM
+            + r"\s+)?(?:a|the)\s+"
+            + _CODE
+            + r"\b"
+            + _GAP
+            + r"\b(?:and|so)\s+i\s+did\b|"
             # gift cards bought and their codes sent
             r"\b(?:sent|gave|texted|read out|passed on|sent over|sent off|photographed)\s+"
             r"(?:" + _THEM + r"\s+)?(?:the|all the|those)\s+(?:card\s+|voucher\s+|gift card\s+)?"
@@ -102,8 +108,10 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"in\b" + _GAP + r"\b(?:memorable word|password|pin|card details|card number|"
             r"security)|"
             # money sent on someone's word
-            r"\bi\s+(?:then\s+|just\s+|already\s+)?(?:transferred|sent|paid|moved)\s+(?:" + _THEM
-            + r"\s+)?" + _AMOUNT
+            r"\bi\s+(?:then\s+|just\s+|already\s+)?(?:transferred|sent|paid|moved)\s+(?:"
+            + _THEM
+            + r"\s+)?"
+            + _AMOUNT
         ),
     ),
     (
@@ -116,15 +124,17 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"\b(?:he|she|they)\s+(?:never|didn't|did not|didnt)\s+(?:send|sent|message|text|"
             r"ask|asked|email|call|ring)\b|"
             # the money gone
-            r"\b(?:there's|there is|there has been|there's been|there was)\s+" + _AMOUNT
+            r"\b(?:there's|there is|there has been|there's been|there was)\s+"
+            + _AMOUNT
             + r"\s+(?:gone|taken|missing|out)\b|"
-            r"\b" + _AMOUNT + r"\s+(?:has\s+|have\s+|is\s+|was\s+)?(?:gone|been taken|"
+            r"(?<![\w£$€])" + _AMOUNT + r"\s+(?:has\s+|have\s+|is\s+|was\s+)?(?:gone|been taken|"
             r"disappeared|missing)\b(?!\s+(?:in|into|on|through|back))|"
             r"\bpayee\s+i\s+(?:don't|do not|dont|didn't|did not)\s+(?:know|recognise|recognize)|"
             r"\b(?:account|balance)\s+(?:has been|was|is|got)\s+(?:emptied|drained|cleared out)|"
             # they vanished
-            r"\b(?:he|she|they|the seller|the caller|the number|the account)\s+(?:has\s+|have\s+"
-            r"|had\s+)?(?:blocked me|disappeared|vanished|stopped (?:answering|replying)|"
+            r"\b(?:he|she|they|the seller|the caller|the number|the account)(?:'ve|'s|'d)?\s+"
+            r"(?:has\s+|have\s+|had\s+)?(?:blocked me|disappeared|vanished|"
+            r"stopped (?:answering|replying)|"
             r"(?:isn't|is not|aren't|are not|won't|doesn't|don't) (?:answering|replying|"
             r"answer|reply|pick up))|"
             # seen through
@@ -135,6 +145,22 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+
+# Before a part in its sentence: a condition or a question about it, not a report ("what
+# should I do if £500 has gone?", "how would I know if my password was changed").
+_SUPPOSED = re.compile(
+    r"\b(?:if|in case|whether|suppose|supposing|what happens when|how do|how does|how would|"
+    r"how can|can someone|could someone)\b"
+)
+_SENTENCE_END = re.compile(r"[.?!\n]")
+
+
+def _supposed(lowered: str, start: int) -> bool:
+    """Whether the part at ``start`` is supposed, not told (_SUPPOSED before it in its
+    sentence)."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(lowered, 0, start)), default=0)
+    return _SUPPOSED.search(lowered, begin, start) is not None
 
 
 def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, int, int], ...]]:
@@ -148,7 +174,7 @@ def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, i
     found: list[tuple[int, int, int]] = []
     for part, pattern in _PATTERNS:
         match = pattern.search(lowered)
-        if match is not None:
+        if match is not None and not _supposed(lowered, match.start()):
             mask |= part
             found.append((part, match.start(), match.end()))
     return mask, tuple(found)
