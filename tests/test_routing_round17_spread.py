@@ -223,3 +223,56 @@ def test_the_cue_of_a_spread_story_is_the_latest_messages_part() -> None:
     assert "fraud_report" in decision.signals.cues
     told = [c for c in decision.signals.cue_details if c.kind == "fraud_report"]
     assert [(c.turn, c.evidence) for c in told] == [(1, "email address was changed")]
+
+
+# ---------------------------------------------------------------- consequences piling up
+# Money that has not moved or come, then what it costs (a time limit, a penalty, money for
+# essentials), in separate messages: a deadline at risk (cue ``deadline``) on the message
+# that brings the last of them. (messages, the message whose cues hold it)
+PILING_UP: list[tuple[tuple[str, ...], int]] = [
+    (("my transfer to the letting agent is still pending", "the cut-off is 5pm today"), 2),
+    (("wages haven't come in yet", "that was our food money", "what now"), 2),
+    (("the cashpoint never gave me the notes", "£60 gone", "that was money for the week"), 3),
+    (("council tax payment stuck on processing", "there's a penalty of £80 if it's late"), 2),
+    (("they say the rent is due by Friday", "and my refund still hasn't arrived"), 2),
+]
+
+PILING_CALM: list[tuple[str, ...]] = [
+    ("my transfer is pending, that's fine", "what's the interest rate on the easy saver?"),
+    ("when is the deadline for ISA transfers?", "and can I do it in the app?"),
+    ("what happens if a payment is stuck?", "is there a penalty for paying the card late?"),
+    ("my refund arrived this morning", "the rent is due by Friday so that's perfect"),
+    ("the food money jar is nearly full", "can kids have a savings account?"),
+]
+
+
+def _cues_by_turn(messages: tuple[str, ...]) -> list[frozenset[str]]:
+    """The latest message's cue kinds on each turn, routed with the state before."""
+    found: list[frozenset[str]] = []
+    turns: list[dict[str, object]] = []
+    state = None
+    for text in messages:
+        turns.append({"role": "user", "text": text})
+        conversation = Conversation.model_validate({"turns": turns})
+        if state is not None:
+            conversation = conversation.model_copy(update={"state": state})
+        decision = ROUTER.route(conversation, now=NOW)
+        state = decision.state
+        found.append(decision.signals.cues)
+        turns.append({"role": "bot", "action": "utter_default"})
+    return found
+
+
+@pytest.mark.parametrize(("messages", "at"), PILING_UP)
+def test_consequences_piling_up_are_a_deadline_at_risk(messages: tuple[str, ...], at: int) -> None:
+    cues = _cues_by_turn(messages)
+    assert "deadline" in cues[at - 1]
+    assert not any("deadline" in kinds for kinds in cues[: at - 1])
+    assert "deadline" not in _cues_by_turn((messages[at - 1],))[0]
+
+
+@pytest.mark.parametrize("messages", PILING_CALM)
+def test_a_calm_mention_of_a_delay_or_a_deadline_is_no_deadline_at_risk(
+    messages: tuple[str, ...],
+) -> None:
+    assert not any("deadline" in kinds for kinds in _cues_by_turn(messages))

@@ -22,6 +22,10 @@ Shapes (each part told by the customer about their own account, as a report, not
   codes sent, a form filled in with the memorable word, money sent to them) and the reveal
   that it was not who it seemed or the money is gone (``REVEAL``: "it was not really her", "£640
   has gone from my account", "they've blocked me", "turns out the site was fake").
+* ``deadline``: money that has not moved or come (``MONEY_STUCK``: "my transfer is still
+  pending", "the cashpoint never gave me the notes") and what it costs (``STAKES``: a time
+  limit, "the cut-off is 5pm", "a penalty of £80", or money for essentials, "that was our
+  food money"): the consequences piling up.
 
 Calm stays calm: a message that asks how something works or tells someone else's story (the
 analysis's cues ``howto`` and ``third_party``) contributes no part, nor does a part supposed
@@ -43,6 +47,8 @@ LINE_LOST = 1
 CREDS_CHANGED = 2
 STEP = 4
 REVEAL = 8
+MONEY_STUCK = 16
+STAKES = 32
 
 # Cue kinds of the message itself that make it no report (a question about, someone else's).
 CALM_KINDS = frozenset({"howto", "third_party"})
@@ -51,6 +57,7 @@ CALM_KINDS = frozenset({"howto", "third_party"})
 SHAPES: tuple[tuple[str, int], ...] = (
     ("fraud_report", LINE_LOST | CREDS_CHANGED),
     ("scam", STEP | REVEAL),
+    ("deadline", MONEY_STUCK | STAKES),
 )
 
 _GAP = r"[^.?!\n]{0,40}?"
@@ -142,6 +149,39 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"(?:email|text|site|website|number|address|email address|link|page|call))\s+"
             r"(?:was|is)\s+(?:fake|a scam|weird|wrong|dodgy|suspicious|not (?:you|real|genuine|"
             r"from you))"
+        ),
+    ),
+    (
+        MONEY_STUCK,
+        re.compile(
+            # money that has not moved or come: "my transfer is still pending", "wages not in"
+            r"\b(?:payment|transfer|money|funds|refund|wages|salary|pension|deposit|cash)\b"
+            r"[^.?!\n]{0,40}?(?:\bstuck\b|\bpending\b|\bprocessing\b|\bon hold\b|"
+            r"\b(?:hasn't|has not|haven't|have not|hasnt|didn't|did not|never|still not|not)\s+"
+            r"(?:yet\s+)?(?:arrived|arrive|gone through|go through|come through|come in|cleared|"
+            r"landed|turned up|gone out|been paid|in\b))|"
+            # a machine that kept the money: "the cashpoint never gave me the notes"
+            r"\b(?:machine|atm|cash machine|cashpoint)\b[^.?!\n]{0,40}?\b(?:didn't|did not|"
+            r"never|wouldn't|would not|won't)\s+(?:give|gave|dispense|dispensed|pay|paid)"
+        ),
+    ),
+    (
+        STAKES,
+        re.compile(
+            # a time limit on the money: "the cut-off is 5pm", "due by Friday", "penalty of £80"
+            r"\b(?:deadline|cut-?off)\s+(?:is|was|'s|of)\s+(?:today|tonight|midnight|tomorrow|"
+            r"noon|this|at\b|in\b|\d)|"
+            r"\b(?:due|needs? to (?:be there|land|arrive|clear)|has to (?:be there|land|arrive|"
+            r"clear))\s+(?:by|today|tonight|tomorrow|before|this)\b|"
+            r"\b(?:penalty|late fee|late payment fee|late charge|fine)\s+(?:is|will be|of|would "
+            r"be|'s)\s+[£$€\d]|"
+            # money for essentials: "that was the kids' dinner money", "money for the rent"
+            r"\b(?:my|our|the kids'?|the children's|the)\s+(?:food|grocery|groceries|shopping|"
+            r"rent|bills?|dinner|lunch|electric|gas|nappy|medicine)\s+money\b|"
+            r"\bmoney\s+for\s+(?:food|groceries|the rent|my rent|rent|bills|the bills|nappies|"
+            r"medicine|my medication|the week)\b|"
+            r"\b(?:can't|cannot|can not|won't be able to)\s+(?:eat|buy food|feed|pay (?:my|the) "
+            r"rent|get home)\b"
         ),
     ),
 )
