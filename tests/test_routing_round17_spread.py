@@ -276,3 +276,26 @@ def test_a_calm_mention_of_a_delay_or_a_deadline_is_no_deadline_at_risk(
     messages: tuple[str, ...],
 ) -> None:
     assert not any("deadline" in kinds for kinds in _cues_by_turn(messages))
+
+
+def test_a_format_3_carry_is_recomputed_with_the_same_decision() -> None:
+    """A carry made before format 4 (no ``parts``) dumps as it was signed (no ``parts`` key),
+    is analysed again once, and decides as the whole conversation does."""
+    messages = ("our phone has had no signal since yesterday", "and my PIN has been changed")
+    turns: list[dict[str, object]] = [{"role": "user", "text": messages[0]}]
+    first = ROUTER.route(Conversation.model_validate({"turns": turns}), now=NOW)
+    assert first.state.carry is not None
+    values = first.state.carry.model_dump()
+    del values["parts"]
+    values["v"] = 3
+    old_state = first.state.model_copy(update={"carry": first.state.carry.model_validate(values)})
+    assert "parts" not in old_state.model_dump()["carry"]
+    turns += [{"role": "bot", "action": "utter_default"}, {"role": "user", "text": messages[1]}]
+    conversation = Conversation.model_validate({"turns": turns})
+    carried = ROUTER.route(conversation.model_copy(update={"state": old_state}), now=NOW)
+    whole = ROUTER.route(conversation, now=NOW)
+    assert carried.lane == whole.lane == "fraud"
+    assert carried.signals.cues == whole.signals.cues
+    assert carried.state.carry is not None
+    assert carried.state.carry.v == CARRY_FORMAT
+    assert carried.state.carry.parts is not None

@@ -305,18 +305,19 @@ def _user_turn(text: str, index: int) -> _UserTurn:
     analysis = analyze_text(text) if text else _EMPTY
     words = frozenset(_WORD.findall(text.lower()))
     cues = analysis.cues
+    parts = spread.parts(analysis.text, map(_KIND, cues))
     size = (
         2 * sys.getsizeof(text)
         + sum(map(sys.getsizeof, words))
         + sys.getsizeof(words)
         + 2 * sum(map(sys.getsizeof, map(_EVIDENCE, cues)))
-        + _OBJECT_BYTES * (2 + 2 * len(cues))
+        + _OBJECT_BYTES * (3 + 2 * len(cues) + len(parts[1]))
     )
     return _UserTurn(
         words=words,
         mask=_mask(words),
         size=size,
-        parts=spread.parts(analysis.text, map(_KIND, cues)),
+        parts=parts,
         analysis=analysis,
         cues=tuple(
             _cue(index, c.kind, c.evidence, c.start, c.end, c.weight) for c in analysis.cues
