@@ -228,12 +228,17 @@ def state_slot_value(
 
 # A carry of format 1 or 2 has no ``within``: left out of its JSON, which is then what it was
 # when signed (a serializer of the carry's own would cost every turn's slot ~10 us).
+# Nor has a carry of formats 1 to 3 ``parts`` (round 17).
 _WITHIN = {"within"}
+_PARTS = {"parts"}
+_WITHIN_PARTS = {"within", "parts"}
 
 
 def _as_signed(carry: SignalCarry | None) -> set[str] | None:
     """What to leave out of ``carry``'s JSON so that it is the JSON its signature covers."""
-    return _WITHIN if carry is not None and carry.within is None else None
+    if carry is None or carry.parts is not None:
+        return _WITHIN if carry is not None and carry.within is None else None
+    return _WITHIN_PARTS if carry.within is None else _PARTS
 
 
 def _read_state(

@@ -193,7 +193,9 @@ class Account(Model):
 # 2: the turns' check is SHA-256 (was BLAKE2b); a carry of format 1 is recomputed once.
 # 3: ``within`` says whether every turn the carry covers is within the limits, so the payload
 # bounds only the turns after them; a carry of format 2 (no ``within``) is recomputed once.
-CARRY_FORMAT = 3
+# 4 (round 17): ``parts`` carries the story parts of the latest user turns (a story told over
+# several messages: handoff.signals.spread); a carry of format 3 (no ``parts``) is recomputed once.
+CARRY_FORMAT = 4
 # A carried analysis covers at most this many user turns (one 32-bit word mask each) and
 # this many cues of the recent turns; past either, routing analyses the whole conversation.
 MAX_CARRY_USERS = 200
@@ -263,6 +265,13 @@ class SignalCarry(Model):
         "left out of the state's dumps and slot) in carries of formats 1 and 2, so their "
         "signatures still verify.",
     )
+    parts: tuple[Annotated[int, Field(ge=0, le=255)], ...] | None = Field(
+        default=None,
+        max_length=8,
+        description="The story parts (a bit mask each) of the latest few user turns, for a story "
+        "told over several messages (handoff.signals.spread). Unset (and left out of the "
+        "state's dumps and slot) in carries of formats 1 to 3, so their signatures still verify.",
+    )
 
 
 class RoutingState(Model):
@@ -313,8 +322,11 @@ class RoutingState(Model):
             if data.get(name, ...) is None:
                 del data[name]
         carry = data.get("carry")
-        if carry is not None and carry.get("within", ...) is None:
-            del carry["within"]  # a carry of format 1 or 2 dumps as it was signed
+        if carry is not None:
+            if carry.get("within", ...) is None:
+                del carry["within"]  # a carry of format 1 or 2 dumps as it was signed
+            if carry.get("parts", ...) is None:
+                del carry["parts"]  # and one of formats 1 to 3
         return data
 
 

@@ -38,7 +38,7 @@ from handoff.models.conversation import (
 )
 from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import UNRANKED, Cue, Signals, TextAnalysis, TurnScore
-from handoff.signals import escalation, learned
+from handoff.signals import escalation, learned, spread
 from handoff.signals._memo import Store, memo
 from handoff.signals.text import (
     _OBJECT_BYTES,
@@ -105,6 +105,7 @@ _ACTION = operator.attrgetter("action")
 _RANKING = operator.attrgetter("intent_ranking")
 _ENTITIES = operator.attrgetter("entities")
 _EVIDENCE = operator.attrgetter("evidence")
+_KIND = operator.attrgetter("kind")
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,8 @@ class _UserTurn(NamedTuple):
     words: frozenset[str]  # for spotting repeated messages
     mask: int  # the words' 32-bit mask (see _mask), carried in the routing state
     size: int  # bytes held, for the cache's budget
+    # round 17: the parts of stories told over several messages (spread.parts), carried
+    parts: tuple[int, tuple[tuple[int, int, int], ...]]
 
 
 def _user_turn_bytes(_: object, view: _UserTurn) -> int:
@@ -302,17 +305,19 @@ def _user_turn(text: str, index: int) -> _UserTurn:
     analysis = analyze_text(text) if text else _EMPTY
     words = frozenset(_WORD.findall(text.lower()))
     cues = analysis.cues
+    parts = spread.parts(analysis.text, map(_KIND, cues))
     size = (
         2 * sys.getsizeof(text)
         + sum(map(sys.getsizeof, words))
         + sys.getsizeof(words)
         + 2 * sum(map(sys.getsizeof, map(_EVIDENCE, cues)))
-        + _OBJECT_BYTES * (2 + 2 * len(cues))
+        + _OBJECT_BYTES * (3 + 2 * len(cues) + len(parts[1]))
     )
     return _UserTurn(
         words=words,
         mask=_mask(words),
         size=size,
+        parts=parts,
         analysis=analysis,
         cues=tuple(
             _cue(index, c.kind, c.evidence, c.start, c.end, c.weight) for c in analysis.cues
@@ -594,6 +599,9 @@ class _Fold:
     finite: bool = True  # whether every number carried is (JSON has no NaN)
     keep: int = EXPLAINED_TURNS
     within: bool = False  # whether every turn folded is within the limits (SignalCarry.within)
+    # round 17: the story parts of the latest user turns (SignalCarry.parts), at most
+    # spread.WINDOW - 1 of them, for a story told over several messages (spread.joined)
+    parts: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, carry: SignalCarry, keep: int) -> _Fold:
@@ -613,6 +621,7 @@ class _Fold:
             words=carry.words,
             keep=keep,
             within=bool(carry.within),
+            parts=list(carry.parts or ()),
         )
 
     def user(self, index: int, view: _UserTurn, turn: Turn, settings: Settings,
@@ -628,12 +637,21 @@ class _Fold:
         self.low = sentiment if self.low is None else min(self.low, sentiment)
         self.high = frustration if self.high is None else max(self.high, frustration)
         kinds = {c.kind for c in view.cues}
+        # A story whose last part this message brings (round 17): its cue, weighing nothing.
+        told = [
+            (index, kind, start, end, 0.0)
+            for kind, start, end in spread.joined(self.parts, view.parts)
+            if kind not in kinds
+        ]
+        self.parts = [*self.parts, view.parts[0]][-(spread.WINDOW - 1) :]
+        kinds.update(c[1] for c in told)
         self.seen |= kinds
         self.recent.append((index, sentiment, frustration))
         if len(self.recent) > self.keep:
             dropped = self.recent.pop(0)[0]
             self.cues = [c for c in self.cues if c[0] != dropped]
         self.cues += [(index, c.kind, c.start, c.end, c.weight) for c in view.cues]
+        self.cues += told
         self.words += f"{view.mask:08x}"
         self.finite = (
             self.finite
@@ -686,6 +704,7 @@ class _Fold:
                 ),
                 "words": self.words,
                 "within": self.within,
+                "parts": tuple(self.parts),
             },
         )
 
@@ -925,7 +944,7 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
         "tier": account.tier,
         "risk_flags": account.risk_flags,
         "channel": conversation.channel,
-        "cues": latest.cue_kinds,
+        "cues": _latest_kinds(latest, latest_view, fold.cues),
         "cues_seen": cues_seen,
         "entities": (
             frozenset(e.entity for e in latest_turn.entities) if latest_turn else frozenset()
@@ -945,6 +964,26 @@ def _signals(  # noqa: PLR0917  (private: its two callers pass everything it rea
         built(Signals, values if episode is None else {**values, "user_turns": since})
     )
     return built(Signals, values)
+
+
+def _latest_kinds(
+    latest: TextAnalysis,
+    view: tuple[int, _UserTurn] | None,
+    cues: Sequence[tuple[int, str, int, int, float]],
+) -> frozenset[str]:
+    """The latest message's cue kinds, with those of a story it completes (round 17: the
+    fold's cues of its turn, the last ones folded, that its own analysis does not have)."""
+    kinds = latest.cue_kinds
+    if view is None:
+        return kinds
+    index = view[0]
+    told: list[str] = []
+    for cue in reversed(cues):
+        if cue[0] != index:
+            break
+        if cue[1] not in kinds:
+            told.append(cue[1])
+    return kinds.union(told) if told else kinds
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,0 +1,242 @@
+"""Story shapes read over the customer's messages together (round 17, principle 2).
+
+The situation shapes (:mod:`handoff.signals.situations`) and the story shapes of other
+languages (:mod:`handoff.signals.stories`) read one message at a time. Customers often tell
+a story in pieces, one short message each: "our phone has had no signal since yesterday",
+then "and the app now says my PIN has been changed"; "I got the vouchers and texted him the
+codes", then "turns out it was not really him". No message alone is the story; together they are.
+
+Each message is read ONCE for the PARTS of such stories it tells (:func:`parts`: a bit mask,
+and where each part is in the message); the conversation's analysis keeps the masks of the
+latest few user messages (``WINDOW``; carried in the routing state, so a turn never reads
+earlier messages again) and :func:`joined` combines them with the latest message's parts.
+A shape fires on the message that brings its last part, as a cue of the kind the rules
+already read (``scam``, ``fraud_report``), its evidence the latest message's part.
+
+Shapes (each part told by the customer about their own account, as a report, not a question):
+
+* ``fraud_report``: the phone line lost (``LINE_LOST``: "my phone stopped working", "no
+  signal", "my SIM was deactivated") and the log-in taken (``CREDS_CHANGED``: "my password
+  was changed", "I'm locked out of my account", "a code I didn't ask for"): a SIM swap.
+* ``scam``: a step a scammer asks for, taken (``STEP``: a code read out or sent, gift cards'
+  codes sent, a form filled in with the memorable word, money sent to them) and the reveal
+  that it was not who it seemed or the money is gone (``REVEAL``: "it was not really her", "£640
+  has gone from my account", "they've blocked me", "turns out the site was fake").
+* ``deadline``: money that has not moved or come (``MONEY_STUCK``: "my transfer is still
+  pending", "the cashpoint never gave me the notes") and what it costs (``STAKES``: a time
+  limit, "the cut-off is 5pm", "a penalty of £80", or money for essentials, "that was our
+  food money"): the consequences piling up.
+
+Calm stays calm: a message that asks how something works or tells someone else's story (the
+analysis's cues ``howto`` and ``third_party``) contributes no part, nor does a part supposed
+in its sentence ("what should I do if £500 has gone?"), and a part alone never fires: "what is
+a SIM swap?" then "how do I reset my password?" is two questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+__all__ = ["CALM_KINDS", "WINDOW", "joined", "parts"]
+
+# How many user messages a story may be spread over: the latest and the three before it.
+WINDOW = 4
+
+LINE_LOST = 1
+CREDS_CHANGED = 2
+STEP = 4
+REVEAL = 8
+MONEY_STUCK = 16
+STAKES = 32
+
+# Cue kinds of the message itself that make it no report (a question about, someone else's).
+CALM_KINDS = frozenset({"howto", "third_party"})
+
+# (the cue kind, the parts it needs), in the order their cues are added.
+SHAPES: tuple[tuple[str, int], ...] = (
+    ("fraud_report", LINE_LOST | CREDS_CHANGED),
+    ("scam", STEP | REVEAL),
+    ("deadline", MONEY_STUCK | STAKES),
+)
+
+_GAP = r"[^.?!\n]{0,40}?"
+_AMOUNT = r"(?:[£$€]\s?\d[\d,.]*k?|\d[\d,.]*k?\s?(?:pounds|quid|euros?|dollars))"
+_THEM = r"(?:him|her|them|the caller|the man|the woman|the guy|the seller|it)"
+_CODE = (
+    r"(?:code|codes|pin|passcode|one[- ]time (?:code|passcode)|otp|security code|"
+    r"verification code|card details|card number|login details|log-in details|memorable word|"
+    r"password|security details)"
+)
+
+_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (
+        LINE_LOST,
+        re.compile(
+            r"\b(?:my|our)\s+(?:phone|mobile|sim|sim card)\b" + _GAP + r"\b(?:stopped working|"
+            r"stopped getting signal|went dead|has no signal|had no signal|no signal|no service|"
+            r"sos only|lost (?:all\s+)?(?:signal|service)|(?:was|has been|got) (?:deactivated|"
+            r"cancelled|canceled|disconnected)|(?:isn't|is not|wasn't|was not) working)"
+        ),
+    ),
+    (
+        CREDS_CHANGED,
+        re.compile(
+            r"\b(?:password|passcode|pin|email(?: address)?|phone number|mobile number|"
+            r"security details|login details|log-in details|security questions?)\s+"
+            r"(?:was|were|has been|have been|had been|got)\s+(?:changed|reset|updated)\b"
+            r"(?!\s+by me)|"
+            r"\b(?:i'm|i am|i've been|i have been|i got|i was|i'm now|now)\s+locked out of "
+            r"(?:my|the)\s+(?:account|app|online banking|banking)|"
+            r"\bcodes?\s+(?:that\s+)?i\s+(?:didn't|did not|never|didnt)\s+(?:ask|request)"
+        ),
+    ),
+    (
+        STEP,
+        re.compile(
+            # "I read him the code", "I gave them my card details", "I sent the codes"
+            r"\bi\s+(?:then\s+|just\s+|already\s+|stupidly\s+)?(?:read|gave|told|sent|texted|"
+            r"passed|typed|entered|put in)\s+(?:out\s+|in\s+)?(?:" + _THEM + r"\s+)?(?:out\s+)?"
+            r"(?:the|my|a|all the|all my|those|both)\s+(?:\w+\s+)?" + _CODE + r"\b|"
+            # "they said to read out a code ... and I did"
+            r"\b(?:read|give|tell|send|type)\s+(?:out\s+)?(?:"
+            + _THEM
+            + r"\s+)?(?:a|the)\s+"
+            + _CODE
+            + r"\b"
+            + _GAP
+            + r"\b(?:and|so)\s+i\s+did\b|"
+            # gift cards bought and their codes sent
+            r"\b(?:sent|gave|texted|read out|passed on|sent over|sent off|photographed)\s+"
+            r"(?:" + _THEM + r"\s+)?(?:the|all the|those)\s+(?:card\s+|voucher\s+|gift card\s+)?"
+            r"(?:codes|numbers on the back|card numbers)\b|"
+            # a form filled in with what only the customer knows
+            r"\bfilled\s+(?:it|it all|everything|the form|the whole thing|all my details)\s+"
+            r"in\b" + _GAP + r"\b(?:memorable word|password|pin|card details|card number|"
+            r"security)|"
+            # money sent on someone's word
+            r"\bi\s+(?:then\s+|just\s+|already\s+)?(?:transferred|sent|paid|moved)\s+(?:"
+            + _THEM
+            + r"\s+)?"
+            + _AMOUNT
+        ),
+    ),
+    (
+        REVEAL,
+        re.compile(
+            # it was not who it seemed
+            r"\b(?:it|that|this)\s+(?:wasn't|was not|wasnt|isn't|is not)\s+(?:really\s+|actually\s+"
+            r")?(?:him|her|them|you|from you|the bank|my (?:boss|son|daughter|mum|mom|dad|"
+            r"brother|sister|friend|husband|wife|partner|manager))\b|"
+            r"\b(?:he|she|they)\s+(?:never|didn't|did not|didnt)\s+(?:send|sent|message|text|"
+            r"ask|asked|email|call|ring)\b|"
+            # the money gone
+            r"\b(?:there's|there is|there has been|there's been|there was)\s+"
+            + _AMOUNT
+            + r"\s+(?:gone|taken|missing|out)\b|"
+            r"(?<![\w£$€])" + _AMOUNT + r"\s+(?:has\s+|have\s+|is\s+|was\s+)?(?:gone|been taken|"
+            r"disappeared|missing)\b(?!\s+(?:in|into|on|through|back))|"
+            r"\bpayee\s+i\s+(?:don't|do not|dont|didn't|did not)\s+(?:know|recognise|recognize)|"
+            r"\b(?:account|balance)\s+(?:has been|was|is|got)\s+(?:emptied|drained|cleared out)|"
+            # they vanished
+            r"\b(?:he|she|they|the seller|the caller|the number|the account)(?:'ve|'s|'d)?\s+"
+            r"(?:has\s+|have\s+|had\s+)?(?:blocked me|disappeared|vanished|"
+            r"stopped (?:answering|replying)|"
+            r"(?:isn't|is not|aren't|are not|won't|doesn't|don't) (?:answering|replying|"
+            r"answer|reply|pick up))|"
+            # seen through
+            r"\b(?:realised|realized|noticed|found out|turns out)\s+(?:that\s+)?(?:it|the "
+            r"(?:email|text|site|website|number|address|email address|link|page|call))\s+"
+            r"(?:was|is)\s+(?:fake|a scam|weird|wrong|dodgy|suspicious|not (?:you|real|genuine|"
+            r"from you))"
+        ),
+    ),
+    (
+        MONEY_STUCK,
+        re.compile(
+            # money that has not moved or come: "my transfer is still pending", "wages not in"
+            r"\b(?:payment|transfer|money|funds|refund|wages|salary|pension|deposit|cash)\b"
+            r"[^.?!\n]{0,40}?(?:\bstuck\b|\bpending\b|\bprocessing\b|\bon hold\b|"
+            r"\b(?:hasn't|has not|haven't|have not|hasnt|didn't|did not|never|still not|not)\s+"
+            r"(?:yet\s+)?(?:arrived|arrive|gone through|go through|come through|come in|cleared|"
+            r"landed|turned up|gone out|been paid|in\b))|"
+            # a machine that kept the money: "the cashpoint never gave me the notes"
+            r"\b(?:machine|atm|cash machine|cashpoint)\b[^.?!\n]{0,40}?\b(?:didn't|did not|"
+            r"never|wouldn't|would not|won't)\s+(?:give|gave|dispense|dispensed|pay|paid)"
+        ),
+    ),
+    (
+        STAKES,
+        re.compile(
+            # a time limit on the money: "the cut-off is 5pm", "due by Friday", "penalty of £80"
+            r"\b(?:deadline|cut-?off)\s+(?:is|was|'s|of)\s+(?:today|tonight|midnight|tomorrow|"
+            r"noon|this|at\b|in\b|\d)|"
+            r"\b(?:due|needs? to (?:be there|land|arrive|clear)|has to (?:be there|land|arrive|"
+            r"clear))\s+(?:by|today|tonight|tomorrow|before|this)\b|"
+            r"\b(?:penalty|late fee|late payment fee|late charge|fine)\s+(?:is|will be|of|would "
+            r"be|'s)\s+[£$€\d]|"
+            # money for essentials: "that was the kids' dinner money", "money for the rent"
+            r"\b(?:my|our|the kids'?|the children's|the)\s+(?:food|grocery|groceries|shopping|"
+            r"rent|bills?|dinner|lunch|electric|gas|nappy|medicine)\s+money\b|"
+            r"\bmoney\s+for\s+(?:food|groceries|the rent|my rent|rent|bills|the bills|nappies|"
+            r"medicine|my medication|the week)\b|"
+            r"\b(?:can't|cannot|can not|won't be able to)\s+(?:eat|buy food|feed|pay (?:my|the) "
+            r"rent|get home)\b"
+        ),
+    ),
+)
+
+
+# Before a part in its sentence: a condition or a question about it, not a report ("what
+# should I do if £500 has gone?", "how would I know if my password was changed").
+_SUPPOSED = re.compile(
+    r"\b(?:if|in case|whether|suppose|supposing|what happens when|how do|how does|how would|"
+    r"how can|can someone|could someone)\b"
+)
+_SENTENCE_END = re.compile(r"[.?!\n]")
+
+
+def _supposed(lowered: str, start: int) -> bool:
+    """Whether the part at ``start`` is supposed, not told (_SUPPOSED before it in its
+    sentence)."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(lowered, 0, start)), default=0)
+    return _SUPPOSED.search(lowered, begin, start) is not None
+
+
+def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The story parts ``text`` tells: their mask and ``(part, start, end)`` for each, the
+    first match of each part (offsets into ``text``). ``kinds``: the message's own cue kinds;
+    a question about or someone else's story tells none (``CALM_KINDS``)."""
+    if CALM_KINDS.intersection(kinds):
+        return 0, ()
+    lowered = text.lower().replace("’", "'")
+    mask = 0
+    found: list[tuple[int, int, int]] = []
+    for part, pattern in _PATTERNS:
+        match = pattern.search(lowered)
+        if match is not None and not _supposed(lowered, match.start()):
+            mask |= part
+            found.append((part, match.start(), match.end()))
+    return mask, tuple(found)
+
+
+def joined(
+    earlier: Sequence[int], latest: tuple[int, tuple[tuple[int, int, int], ...]]
+) -> list[tuple[str, int, int]]:
+    """``(kind, start, end)`` for each shape whose parts the latest message completes, with
+    the masks of the user messages before it (``earlier``, the latest ``WINDOW - 1`` of them
+    count): the latest message brings at least one part, the others may come from any message
+    of the window (the latest included). Offsets are the latest message's first part the
+    shape needs."""
+    mask, spans = latest
+    if not mask:
+        return []
+    seen = mask
+    for before in earlier[-(WINDOW - 1) :]:
+        seen |= before
+    out: list[tuple[str, int, int]] = []
+    for kind, needs in SHAPES:
+        if needs & mask and seen & needs == needs:
+            start, end = next((s, e) for part, s, e in spans if part & needs)
+            out.append((kind, start, end))
+    return out
