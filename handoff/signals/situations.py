@@ -1759,10 +1759,15 @@ _SHAPES += (
         NO_COMPLAINT,
         0.0,
         _words("complaint complaining"),
-        # round 17: also one withdrawn ("not a real complaint", "it wasn't a proper complaint")
         r"\b(?:not|isn't|is not|wasn't|was not|no|never)\s+"
         r"(?:making\s+|raising\s+|filing\s+|lodging\s+)?"
-        r"(?:a\s+)?(?:formal\s+|real\s+|proper\s+|serious\s+|official\s+)?complaint\b",
+        r"(?:a\s+)?(?:formal\s+)?complaint\b",
+        # round 17: also one withdrawn ("not a real complaint", "it wasn't a proper complaint"),
+        # unless the message goes on to complain after all
+        r"\b(?:not|isn't|is not|wasn't|was not|no|never)\s+"
+        r"(?:making\s+|raising\s+|filing\s+|lodging\s+)?"
+        r"(?:a\s+)?(?:real|proper|serious|official)\s+complaint\b"
+        r"(?![^\n]{0,80}\b(?:but|complain\w*)\b)",
         r"\b(?:i'm|im|i am)\s+not\s+complaining\b",
         r"\bnot\s+(?:to\s+)?(?:complain|moan)\b",
         r"(?:^|[.!?]\s*)not\s+complaining\b",
