@@ -64,6 +64,7 @@ RUNS = (
     ("after round 14", "round14-engine.json", "round14-stack.json"),
     ("after round 15", "round15-engine.json", "round15-stack.json"),
     ("after round 16", "round16-engine.json", "round16-stack.json"),
+    ("after round 17", "round17-engine.json", "round17-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -84,6 +85,7 @@ DEV_EARLIER = (
     ("round 13", "dev-round13-engine.json"),
     ("round 14", "dev-round14-engine.json"),
     ("round 15", "dev-round15-engine.json"),
+    ("round 16", "dev-round16-engine.json"),
 )
 
 
@@ -146,6 +148,7 @@ HELD_OUT = (
             ("round 14 (tuning data)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuning data)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuning data)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuning data)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -163,6 +166,7 @@ HELD_OUT = (
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -179,6 +183,7 @@ HELD_OUT = (
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -195,6 +200,7 @@ HELD_OUT = (
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -211,6 +217,7 @@ HELD_OUT = (
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -226,6 +233,7 @@ HELD_OUT = (
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -240,6 +248,7 @@ HELD_OUT = (
             ("round 14 (its total watched)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (its total watched)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (its total watched)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (its total watched)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -253,6 +262,7 @@ HELD_OUT = (
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -265,6 +275,7 @@ HELD_OUT = (
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -276,6 +287,7 @@ HELD_OUT = (
             ("round 14 (tuned on it)", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -286,6 +298,7 @@ HELD_OUT = (
             ("after round 14", "round14-engine.json", "round14-stack.json"),
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -295,6 +308,7 @@ HELD_OUT = (
             ("round 14 (before round 15)", "before-engine.json", "before-stack.json"),
             ("after round 15", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
@@ -303,12 +317,16 @@ HELD_OUT = (
         (
             ("round 15 (before round 16)", "before-engine.json", "before-stack.json"),
             ("after round 16", "round16-engine.json", "round16-stack.json"),
+            ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
         ),
     ),
     HeldOut(
         "holdout14",
         ROOT / "tests" / "data" / "routing_holdout14",
-        (("round 16 (before round 17)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 16 (before round 17)", "before-engine.json", "before-stack.json"),
+            ("after round 17", "round17-engine.json", "round17-stack.json"),
+        ),
     ),
 )
 (
