@@ -328,6 +328,11 @@ HELD_OUT = (
             ("after round 17", "round17-engine.json", "round17-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout15",
+        ROOT / "tests" / "data" / "routing_holdout15",
+        (("round 17 (before round 18)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -344,6 +349,7 @@ HELD_OUT = (
     HOLDOUT12,
     HOLDOUT13,
     HOLDOUT14,
+    HOLDOUT15,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -374,9 +380,10 @@ HOLDOUT13_DATA = HOLDOUT13.data
 # round 16's rules before round 17 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT14_DATA = HOLDOUT14.data
-# The fifteenth (tests/data/routing_holdout15/), written blind before round 18, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT15_DATA = ROOT / "tests" / "data" / "routing_holdout15"
+# The fifteenth (tests/data/routing_holdout15/), written blind before round 18, measured once by
+# round 17's rules before round 18 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT15_DATA = HOLDOUT15.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
