@@ -39,6 +39,7 @@ BLIND = frozenset(
         "routing_holdout13",
         "routing_holdout14",
         "routing_holdout15",
+        "routing_holdout16",
     }
 )
 sys.path.insert(0, str(ROOT / "benchmarks"))

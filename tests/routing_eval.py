@@ -384,6 +384,9 @@ HOLDOUT14_DATA = HOLDOUT14.data
 # round 17's rules before round 18 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT15_DATA = HOLDOUT15.data
+# The sixteenth (tests/data/routing_holdout16/), written blind before round 19, is not measured
+# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
+HOLDOUT16_DATA = ROOT / "tests" / "data" / "routing_holdout16"
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset

@@ -302,6 +302,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT15_DATA / "nlu" / "banking.jsonl",
         id="held-out-15",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT16_DATA / "banking.yaml",
+        routing_eval.HOLDOUT16_DATA / "nlu" / "banking.jsonl",
+        id="held-out-16",
+    ),
 ]
 
 
