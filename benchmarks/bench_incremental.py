@@ -218,6 +218,11 @@ def bench_carry_turn(  # noqa: PLR0917  (pytest passes fixtures and parameters b
     )  # fmt: skip
     template = BOT_MESSAGE if kind == "bot" else HANDOFF_MESSAGE
     prior = priors[turn]
+    if caches == "warm":
+        # The process routed the earlier turns: route them again, as a cold case before this
+        # one cleared the caches (the carry's digest among them; p24: without this, every
+        # warm case after the first cold one hashed all the earlier turns anew each round).
+        earlier(router, turn)
 
     def setup() -> tuple[tuple[Router, Conversation], dict[str, Any]]:
         if caches == "cold":

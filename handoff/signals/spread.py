@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from handoff.signals.literals import needed
+
 __all__ = ["CALM_KINDS", "WINDOW", "joined", "parts"]
 
 # How many user messages a story may be spread over: the latest and the three before it.
@@ -195,6 +197,10 @@ _SUPPOSED = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.?!\n]")
 
+# issue 16: for each pattern, strings one of which any text it matches holds (derived from
+# the pattern; None: always search). A message holding none is not searched: same results.
+_NEEDED: tuple[tuple[str, ...] | None, ...] = tuple(needed(pattern) for _, pattern in _PATTERNS)
+
 
 def _supposed(lowered: str, start: int) -> bool:
     """Whether the part at ``start`` is supposed, not told (_SUPPOSED before it in its
@@ -212,7 +218,9 @@ def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, i
     lowered = text.lower().replace("’", "'")
     mask = 0
     found: list[tuple[int, int, int]] = []
-    for part, pattern in _PATTERNS:
+    for (part, pattern), needs in zip(_PATTERNS, _NEEDED, strict=True):
+        if needs is not None and not any(n in lowered for n in needs):
+            continue
         match = pattern.search(lowered)
         if match is not None and not _supposed(lowered, match.start()):
             mask |= part

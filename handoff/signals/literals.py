@@ -1,0 +1,137 @@
+"""A cheap test before a regex: strings one of which every match of it holds (issue 16).
+
+:func:`needed` reads a compiled pattern's syntax tree and returns a set of literal strings
+such that any text the pattern can find a match in contains at least one of them (``None``
+when no such set is known: the pattern must always be searched). A caller skips
+``pattern.search(text)`` when no string of the set is a substring of ``text``: the search
+would find nothing, so results (leftmost match included) are exactly those of searching
+every time. Derived from the pattern itself, so edits to a pattern's table need no edit here.
+
+Sound by construction: a literal character is exact; zero-width items (``\\b``, look-arounds)
+match the empty string; a class of literal characters is its characters; an alternation
+needs one of its branches' strings; an optional item is exact with the empty string added;
+anything else (``\\s``, ``\\d``, ``.``, classes with ranges or categories, repeats with no
+minimum, case-insensitive flags) is unknown, which only weakens the test.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from typing import Any
+
+__all__ = ["needed"]
+
+# The regex parser (re._parser from Python 3.11, sre_parse before).
+_parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+_REPEATS = frozenset(
+    op
+    for op in (
+        _parser.MAX_REPEAT,
+        _parser.MIN_REPEAT,
+        getattr(_parser, "POSSESSIVE_REPEAT", None),
+    )
+    if op is not None
+)
+_ZERO_WIDTH = frozenset({_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT})
+_ATOMIC = getattr(_parser, "ATOMIC_GROUP", None)
+# The most strings an exact set may hold (the cross products of a sequence stay small).
+_LIMIT = 64
+
+_Strings = frozenset[str]
+_Info = tuple["_Strings | None", "_Strings | None"]  # (exact, needed)
+
+
+def _cost(strings: _Strings) -> float:
+    """The expected cost of the test, in searches of the pattern: each substring test (about
+    a fortieth of a search), and the search when one is found (shorter strings are commoner)."""
+    return len(strings) / 40 + min(1.0, sum(_SEEN[min(len(s), 6)] for s in strings))
+
+
+# Roughly how often a string of so many characters is somewhere in a message (by length).
+_SEEN = (1.0, 1.0, 0.5, 0.1, 0.03, 0.01, 0.003)
+
+
+def _best(sets: list[_Strings | None]) -> _Strings | None:
+    """The most selective of ``sets`` (each one of which every match holds), minimised: a
+    string holding another string of its set adds nothing."""
+    usable = []
+    for strings in sets:
+        if strings is None or "" in strings:
+            continue
+        usable.append(frozenset(s for s in strings if not any(t != s and t in s for t in strings)))
+    return min(usable, key=_cost) if usable else None
+
+
+def _sequence(items: Any) -> _Info:
+    """(exact, needed) of a sequence of parsed items: ``exact`` every string it can match
+    (or None), ``needed`` strings one of which every match holds (or None)."""
+    candidates: list[_Strings | None] = []
+    run: set[str] = {""}
+    all_exact = True
+    for op, av in items:
+        exact, need = _node(op, av)
+        if exact is not None:  # the item alone (fewer strings than the run's, maybe)
+            candidates.append(exact)
+        if exact is not None and len(run) * len(exact) <= _LIMIT:
+            run = {a + b for a in run for b in exact}
+            continue
+        candidates.append(frozenset(run))
+        if exact is not None:
+            run = set(exact)
+        else:
+            all_exact = False
+            candidates.append(need)
+            run = {""}
+    candidates.append(frozenset(run))
+    if all_exact and len(candidates) == 1:
+        return frozenset(run), _best(candidates)
+    return None, _best(candidates)
+
+
+def _node(op: Any, av: Any) -> _Info:
+    if op is _parser.LITERAL:
+        return frozenset({chr(av)}), None
+    if op in _ZERO_WIDTH:
+        return frozenset({""}), None
+    if op is _parser.SUBPATTERN:
+        if av[1] & re.IGNORECASE:  # (?i:...): its literals match other cases too
+            return None, None
+        return _sequence(av[-1])
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _sequence(av)
+    if op is _parser.BRANCH:
+        infos = [_sequence(branch) for branch in av[1]]
+        exacts = [exact for exact, _ in infos if exact is not None]
+        if len(exacts) == len(infos):
+            union = frozenset().union(*exacts)
+            if len(union) <= _LIMIT:
+                return union, None
+        needs = [exact if exact is not None and "" not in exact else need for exact, need in infos]
+        if any(need is None for need in needs):
+            return None, None
+        return None, frozenset().union(*(need for need in needs if need is not None))
+    if op is _parser.IN:
+        if len(av) <= _LIMIT and all(item is _parser.LITERAL for item, _ in av):
+            return frozenset(chr(c) for _, c in av), None
+        return None, None
+    if op in _REPEATS:
+        low, high, child = av
+        exact, need = _sequence(child)
+        if low == high == 1:
+            return exact, need
+        if low == 0:
+            return (exact | {""}, None) if high == 1 and exact is not None else (None, None)
+        return None, (exact if exact is not None and "" not in exact else need)
+    return None, None
+
+
+def needed(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every text ``pattern`` finds a match in contains (cheapest-to-miss
+    set found; sorted), or ``None`` when none is known (search every time)."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+        return None
+    exact, need = _sequence(_parser.parse(pattern.pattern, pattern.flags))
+    best = _best([exact, need])
+    return tuple(sorted(best)) if best else None
