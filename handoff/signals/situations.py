@@ -1413,9 +1413,9 @@ _SHAPES += (
         _gated(
             "hang hangs hung hanging down answer pick engage",
             r"^(?!(?s:.*?)\b(?:gave|given|give|sent|send|paid|pay|transferred|moved|clicked|"
-            r"downloaded|installed|shared|read (?:out|them|him|her)|told (?:him|her|them)|lost|taken|"
-            r"missing|spent|stolen|this time|but then|except|until)\b)(?s:.*?)\b(?:(?:i|we|she|he|"
-            r"they|mum|dad|mom|nan|gran)\s+(?:always\s+|just\s+|usually\s+|then\s+)?(?:hangs?|hung|"
+            r"downloaded|installed|shared|read (?:out|them|him|her)|told (?:him|her|them)|lost|"
+            r"taken|missing|spent|stolen|this time|but then|except|until)\b)(?s:.*?)\b(?:(?:i|we|"
+            r"she|he|they|mum|dad|mom|nan|gran)\s+(?:always\s+|just\s+|usually\s+|then\s+)?(?:hangs?|hung|"
             r"hang)\s+up|(?:hangs?|hung|hanging|hang)\s+up\s+(?:on\s+(?:them|him|her|it)\s+)?"
             r"(?:every time|each time|straight away|straightaway|immediately|right away|always)|"
             r"(?:put|puts|putting)\s+the\s+phone\s+down(?:\s+on\s+(?:them|him|her))?|"

@@ -1070,9 +1070,9 @@ _YEARS_PAST_RE = re.compile(
     r"couple of|some)\s+)?years\s+ago\b|\b(?:a long time|decades)\s+ago\b|\blast year\b|"
     r"\b(?:in|back in|during)\s+(?:19[5-9]\d|200\d|201\d|202[0-3])\b|"
     # other languages: "hace cinco años", "há dois anos", "5 anos atrás", "il y a 3 ans", "5
-    # anni fa", "vor 5 Jahren", "5 lat temu", "acum 5 ani", "5 yıl önce", "5 saal pehle", and
-    # last year: "el año pasado", "no ano passado", "l'année dernière", "l'anno scorso",
-    # "letztes Jahr", "w zeszłym roku", "anul trecut", "geçen yıl", "pichle saal"
+    # anni fa", "vor 5 Jahren", "5 lat temu", "acum 5 ani", Turkish "5 yil önce", "5 saal
+    # pehle", and last year: "el año pasado", "no ano passado", "l'année dernière", "l'anno scorso",
+    # "letztes Jahr", "w zeszłym roku", "anul trecut", "geçen yil", "pichle saal"
     r"\bhace\s+(?:\w+\s+){1,2}?años\b|\bh[aá]\s+(?:\w+\s+){1,2}?anos\b|"
     r"\b\w+\s+anos\s+atr[aá]s\b|\bil y a\s+(?:\w+\s+){1,2}?ans\b|\b\w+\s+anni\s+fa\b|"
     r"\bvor\s+(?:\w+\s+){1,2}?jahren\b|\b\w+\s+lat(?:a)?\s+temu\b|\bacum\s+(?:\w+\s+)"
