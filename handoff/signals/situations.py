@@ -2439,7 +2439,7 @@ _SHAPES += (
             "chuffed delighted moon tears joy smiling 🥳 🎉 🥹"
         ),
         r"^(?!(?s:.*?)\b(?:not|never|no one|nobody|still|again|blocked|frozen|locked|declined|"
-        r"charged|fees?|refunds?|stolen|fraud|scam\w*|waiting|hold|hours?|days|weeks|useless|"
+        r"charged|fees?|refunds?|stolen|fraud|scam\w*|waiting|on hold|hours?|days|weeks|useless|"
         r"ridiculous|joke|worst|hate|angry|furious|annoyed|fuming|disgusted|complain\w*)\b)"
         r"(?s:.*?)(?:\b(?:we're|we are|were|i'm|im|i am|she's|she is)\s+(?:finally\s+)?(?:having|"
         r"expecting)\s+(?:a\s+|our\s+|another\s+)?(?:baby|boy|girl|little one|wee one|twins|"
@@ -2627,8 +2627,8 @@ _SHAPES += (
         0.0,
         _words("hehe hehehe rofl lool 😄 😆 😁 🤭 😹"),
         r"^(?!(?s:.*?)(?:£|\$|€|\b(?:charged?|charging|fees?|refunds?|money|blocked|frozen|"
-        r"locked|declined|stolen|fraud|scam\w*|still|again|nobody|no one|never|lost|missing|"
-        r"payments?|salary|wages|rent|overdrawn|hours?|days|weeks|waiting|hold|useless|"
+        r"locked|declined|stolen|fraud|scam\w*|still|again|nobody|no one|lost|missing|"
+        r"payments?|salary|wages|rent|overdrawn|hours?|days|weeks|waiting|on hold|useless|"
         r"ridiculous|worst|disgusting|furious|angry)\b))(?s:.*?)(?:😄|😆|😁|🤭|😹|"
         r"\b(?:hehe|hehehe|rofl|lool)\b)",
     ),
@@ -5304,10 +5304,11 @@ _SHAPES += (
         (
             "fine ok okay good sorted settled resolved wrapped dealt",
             _NOT_AGAIN
-            + r"^(?!(?s:.*?)\b(?:but|except|still|until|upset\w*|struggl\w*|can't cope|grieving)\b)"
+            + r"^(?!(?s:.*?)\b(?:but|except|until|upset\w*|struggl\w*|can't cope|grieving|still\s+"
+            r"(?:not|no|isn't|hasn't|haven't|can't|waiting|hurts))\b)"
             r"(?s:.*?)\b(?:was|were|had been|got|has been|have been|died|passed)\b[^\n]{0,80}?\b"
             r"(?:(?:she|he|they|we|i|it|everything|all)(?:'s|'re|'m| is| are| am)\s+(?:all\s+)?"
-            r"(?:fine|ok|okay|good|sorted|resolved|settled)\s+now|(?:it|that|everything)\s+(?:was|"
+            r"(?:fine|ok|okay|good|sorted|resolved|settled)\s+now|(?:it|that|everything)\s+(?:all\s+)?(?:was|"
             r"got)\s+(?:all\s+)?(?:sorted|wrapped up|settled|resolved|dealt with)|all\s+(?:sorted|"
             r"settled|wrapped up|resolved)\s+(?:then|years ago|long ago|ages ago|back then))\b",
         ),
