@@ -65,6 +65,9 @@ TROUBLE_NOW = [
     "I was scammed back in 2019, and today someone has taken £400 from my account",
     "my card was cloned last year and it's happened again, there's a payment I don't recognise",
     "I was defrauded years ago and now I've been scammed again by a fake courier",
+    # trouble that began years ago and goes on
+    "I've had scam calls pretending to be you every week since last year, and I'm scared",
+    "my mum died in 2019 and since 2019 I've been behind on the rent",
     # a time marker about something else, fraud told now
     "I opened this account back in 2015 and there's a payment on it I didn't make",
 ]

@@ -1087,6 +1087,7 @@ _YEARS_PAST_RE = re.compile(
 _CURRENT_TROUBLE_RE = re.compile(
     r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|evening|week|month)|"
     r"just now|right now|again|another one|but now|and now|since then|ever since|recently|"
+    r"since (?:last year|(?:19|20)\d\d)|"
     r"last (?:week|month|weekend)|(?:\d+|a|one|two|three|four|five|six|a few|a couple of)\s+"
     r"(?:days?|weeks?|months?)\s+ago|still\s+(?:not|no|haven't|hasn't|can't|waiting|"
     r"struggl\w*|grieving|hurts|upset)|can't|cannot|can not|unable to|struggl\w*|no money|"
