@@ -68,6 +68,8 @@ TROUBLE_NOW = [
     # trouble that began years ago and goes on
     "I've had scam calls pretending to be you every week since last year, and I'm scared",
     "my mum died in 2019 and since 2019 I've been behind on the rent",
+    # an old fraud never put right
+    "my purse was taken in 2018 and I was never refunded for the fraud on my card",
     # a time marker about something else, fraud told now
     "I opened this account back in 2015 and there's a payment on it I didn't make",
 ]

@@ -1089,10 +1089,12 @@ _CURRENT_TROUBLE_RE = re.compile(
     r"just now|right now|again|another one|but now|and now|since then|ever since|recently|"
     r"since (?:last year|(?:19|20)\d\d)|"
     r"last (?:week|month|weekend)|(?:\d+|a|one|two|three|four|five|six|a few|a couple of)\s+"
-    r"(?:days?|weeks?|months?)\s+ago|still\s+(?:not|no|haven't|hasn't|can't|waiting|"
+    r"(?:days?|weeks?|months?)\s+ago|still\s+(?:not|no|isn't|haven't|hasn't|wasn't|can't|waiting|"
     r"struggl\w*|grieving|hurts|upset)|can't|cannot|can not|unable to|struggl\w*|no money|"
     r"nothing left|behind (?:on|with)|arrears|debt|bailiffs?|cope|coping|grieving|upset\w*|"
     r"distress\w*|devastated|crying|scared|frightened|afraid|desperate|help me|"
+    r"(?:not|never|wasn't|isn't|hasn't been|haven't been)\s+(?:been\s+)?(?:refunded|paid back|"
+    r"sorted|resolved|reimbursed)|no refund|"
     r"don't recogni[sz]e|didn't (?:make|authori[sz]e|do)|never (?:made|authori[sz]ed)|"
     r"not me|someone(?:'s| has| just)|i've (?:just )?been (?:scammed|hacked|defrauded|conned)|"
     # other languages: today, yesterday, again, can't
