@@ -1054,9 +1054,82 @@ _PAST_KINDS = frozenset(
 )
 
 
-def _current_only(raw: list[_RawCue]) -> list[_RawCue]:
-    """``raw`` without the cues of :data:`_PAST_KINDS` that overlap a not_current span."""
+# round 18 (issue 11, principle 2): a time or closure marker speaks for the whole message,
+# not only for the words beside it. "I'm the executor of my dad's estate, it was all wrapped
+# up in 2023" (a not_current span that does not reach "executor") and "my late grandmother
+# left me £5,000 in her will 4 years ago" (a time marker told of the inheritance) are not a
+# customer in trouble now. With a not_current span in the message, every red-line cue of
+# :data:`_WHOLE_MESSAGE_KINDS` goes; with only a time marker of years ("4 years ago", "back
+# in 2019", "last year", "hace cinco años", "pichle saal"), grief words and bare fraud or
+# scam words go. Never when the message also tells trouble now (:data:`_CURRENT_TROUBLE_RE`:
+# today, again, "3 weeks ago", can't pay, struggling, "I don't recognise"), and never a
+# described unauthorised use or scam (fraud_report, scam): those keep their span-only rule.
+_WHOLE_MESSAGE_KINDS = frozenset({"vulnerability", "fraud", "scam_mention"})
+_YEARS_PAST_RE = re.compile(
+    r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|many|several|a few|a "
+    r"couple of|some)\s+)?years\s+ago\b|\b(?:a long time|decades)\s+ago\b|\blast year\b|"
+    r"\b(?:in|back in|during)\s+(?:19[5-9]\d|200\d|201\d|202[0-3])\b|"
+    # other languages: "hace cinco años", "há dois anos", "5 anos atrás", "il y a 3 ans", "5
+    # anni fa", "vor 5 Jahren", "5 lat temu", "acum 5 ani", Turkish "5 yil önce", "5 saal
+    # pehle", and last year: "el año pasado", "no ano passado", "l'année dernière", "l'anno scorso",
+    # "letztes Jahr", "w zeszłym roku", "anul trecut", "geçen yil", "pichle saal"
+    r"\bhace\s+(?:\w+\s+){1,2}?años\b|\bh[aá]\s+(?:\w+\s+){1,2}?anos\b|"
+    r"\b\w+\s+anos\s+atr[aá]s\b|\bil y a\s+(?:\w+\s+){1,2}?ans\b|\b\w+\s+anni\s+fa\b|"
+    r"\bvor\s+(?:\w+\s+){1,2}?jahren\b|\b\w+\s+lat(?:a)?\s+temu\b|\bacum\s+(?:\w+\s+)"
+    r"{1,2}?ani\b|\b\w+\s+y[ıi]l\s+[öo]nce\b|\b\w+\s+saal\s+(?:pehle|pahle|pehlay)\b|"
+    r"\b(?:el\s+)?año\s+pasado\b|\bano\s+passado\b|\bl'ann[ée]e\s+derni[èe]re\b|"
+    r"\bl'anno\s+scorso\b|\bletztes\s+jahr\b|\bw\s+zesz[łl]ym\s+roku\b|\banul\s+trecut\b|"
+    r"\bge[çc]en\s+y[ıi]l\b|\bpichle\s+saal\b",
+    re.IGNORECASE,
+)
+# Trouble told now, which no marker of the past disarms: a time that is now or recent, an
+# incident again, hardship or distress in the present, a payment not recognised.
+_CURRENT_TROUBLE_RE = re.compile(
+    r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|evening|week|month)|"
+    r"just now|right now|again|another one|but now|and now|since then|ever since|recently|"
+    r"since (?:last year|(?:19|20)\d\d)|"
+    r"last (?:week|month|weekend)|(?:\d+|a|one|two|three|four|five|six|a few|a couple of)\s+"
+    r"(?:days?|weeks?|months?)\s+ago|still\s+(?:not|no|isn't|haven't|hasn't|wasn't|can't|waiting|"
+    r"struggl\w*|grieving|hurts|upset)|can't|cannot|can not|unable to|struggl\w*|no money|"
+    r"nothing left|behind (?:on|with)|arrears|debt|bailiffs?|cope|coping|grieving|upset\w*|"
+    r"distress\w*|devastated|crying|scared|frightened|afraid|desperate|help me|"
+    r"(?:not|never|wasn't|isn't|hasn't been|haven't been)\s+(?:been\s+)?(?:refunded|paid back|"
+    r"sorted|resolved|reimbursed)|no refund|"
+    r"don't recogni[sz]e|didn't (?:make|authori[sz]e|do)|never (?:made|authori[sz]ed)|"
+    r"not me|someone(?:'s| has| just)|i've (?:just )?been (?:scammed|hacked|defrauded|conned)|"
+    # other languages: today, yesterday, again, can't
+    r"hoy|ayer|otra vez|de nuevo|no puedo|hoje|ontem|de novo|n[ãa]o (?:consigo|posso)|"
+    r"dzisiaj|dzi[śs]|wczoraj|znowu|nie mog[ęe]|azi|ieri|iar|nu pot|oggi|ieri|di nuovo|"
+    r"non posso|aujourd'hui|hier|encore|je ne peux|heute|gestern|wieder|kann nicht|bug[üu]n|"
+    r"d[üu]n|yine|aaj|kal|phir se|dobara|nahi (?:kar )?sak\w*)\b",
+    re.IGNORECASE,
+)
+# Grief words, which a time marker alone disarms ("my late grandmother ... 4 years ago",
+# "mi abuela falleció hace cinco años"); other vulnerability (an illness, a lost job) needs
+# a closure marker to be past.
+_GRIEF_RE = re.compile(
+    r"\b(?:died|dead|death|passed|late|deceased|funeral|probate|estate|executor|executrix|"
+    r"bereave\w*|widow\w*|inherit\w*|falleci\w*|muri[óo]|muerto|muerte|morreu|faleceu|"
+    r"falecid\w*|zmar[łl]\w*|[śs]mier\w*|murit|decedat|decesso|morto|morta|d[ée]c[ée]d[ée]\w*|"
+    r"mort|gestorben|verstorben|tod|vefat|[öo]ld[üu]|inteqal|intiqal|guzar\s+ga\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _current_only(text: str, raw: list[_RawCue]) -> list[_RawCue]:
+    """``raw`` without the cues of :data:`_PAST_KINDS` that overlap a not_current span, and
+    (round 18) without the red-line cues a marker of the past disarms in the whole message."""
     spans = [(c[1], c[2]) for c in raw if c[0] == _NOT_CURRENT]
+    years = _YEARS_PAST_RE.search(text) is not None
+    if (spans or years) and _CURRENT_TROUBLE_RE.search(text) is None:
+        raw = [
+            c
+            for c in raw
+            if c[0] not in _WHOLE_MESSAGE_KINDS
+            or not (
+                spans or c[0] != _VULNERABILITY or _GRIEF_RE.search(text[c[1] : c[2]]) is not None
+            )
+        ]
     if not spans:
         return raw
     return [
@@ -1161,6 +1234,56 @@ def _calm_over_surface(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     if not drop:
         return raw
     return [c for i, c in enumerate(raw) if i not in drop]
+
+
+# round 18 (issue 11, principle 2): words of a request that ask for information, not for a
+# person now. A presence check that opens with a greeting and is the whole message ("hello
+# is anyone there", "hi, anybody there?") is a greeting: the bot answers it, and the next
+# message says what the customer wants. Not once it is insistent ("hello?? is anyone
+# there??", "anyone there!!") or tells a wait or a failure ("is anyone there, I've been
+# waiting"): then it follows an answer that did not come.
+_PRESENCE_GREETING_RE = re.compile(
+    r"^\s*(?:hi|hello|hey|hiya|hullo|good (?:morning|afternoon|evening))(?:\s+there)?\s*[,.]?\s*"
+    r"(?:is\s+)?(?:any\s?one|any\s?body|some\s?one|somebody)\s+there\s*\??\s*$",
+    re.IGNORECASE,
+)
+# A number or a channel asked for, to use later ("what's the number to call from abroad if
+# my card is blocked?", "qual é o número para ligar ... se o meu cartão for bloqueado?"): the
+# request's words name a channel, the message asks which one, and nothing says now.
+_CHANNEL_WORD_RE = re.compile(
+    r"\b(?:number|phone|telephone|n[úu]mero|numer\w*|num[ée]ro|nummer|telefon\w*|tel[ée]fono|"
+    r"telefone|email|e-mail|address|direcci[óo]n|endere[çc]o|adres\w*|adresse)\b",
+    re.IGNORECASE,
+)
+_WHICH_CHANNEL_RE = re.compile(
+    r"\b(?:what(?:'s| is|s)?|which|qual|quais|cu[áa]l|quel(?:le)?|jaki|jak\w*|welche\w*|"
+    r"quale|care|hangi|kaunsa|kya)\b[^.?!\n]{0,30}?\b(?:number|phone|telephone|n[úu]mero|numer\w*|"
+    r"num[ée]ro|nummer|telefon\w*|tel[ée]fono|telefone|email|e-mail|address|direcci[óo]n|"
+    r"endere[çc]o|adres\w*|adresse)\b",
+    re.IGNORECASE,
+)
+_NOW_RE = re.compile(
+    r"\b(?:now|right now|asap|urgent\w*|immediately|straight away|today|agora|j[áa]|ahora|ya|"
+    r"teraz|maintenant|jetzt|sofort|adesso|subito|acum|abhi|turant)\b|!",
+    re.IGNORECASE,
+)
+
+
+def _asks_not_for_person(text: str, raw: list[_RawCue]) -> list[_RawCue]:
+    """``raw`` without a request for a person that is a greeting's presence check or a
+    number asked for later (round 18)."""
+    if not any(c[0] == _HUMAN for c in raw):
+        return raw
+    greeting = _PRESENCE_GREETING_RE.match(text) is not None
+    later = _WHICH_CHANNEL_RE.search(text) is not None and _NOW_RE.search(text) is None
+    if not (greeting or later):
+        return raw
+    return [
+        c
+        for c in raw
+        if c[0] != _HUMAN
+        or not (greeting or _CHANNEL_WORD_RE.search(text[c[1] : c[2]]) is not None)
+    ]
 
 
 def _without_overlaps(raw: list[_RawCue]) -> list[_RawCue]:
@@ -1272,8 +1395,9 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
     raw = (_token_cues(text, tokens, lowered) + _burst_cues(text) + _pattern_cues(text)
            + _lone_cues(text) + situation_cues(text))  # fmt: skip
     raw = _sarcastic_praise(text, raw)
-    raw = _current_only(raw)
+    raw = _current_only(text, raw)
     raw = _calm_over_surface(text, raw)
+    raw = _asks_not_for_person(text, raw)
     raw.extend(_bare_emotion(text, tokens, raw))
     if compound > 0 and any(c[0] == _SARCASM for c in raw):
         # Sarcastic praise means the opposite of what it says: its warmth is read as
