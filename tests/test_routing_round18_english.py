@@ -1,0 +1,183 @@
+"""Round 18 of issue 11, principle 4: English forms no cue covered.
+
+1. A person asked for by channel or appointment ("put me through to live chat", "could you
+   set up a meeting with an adviser?") is a request; a question about the channel is not.
+2. "Not me" about a payment named by its amount, intensified or not, "I don't remember it"
+   about one, and credit told as taken out in the customer's name by a letter are reports.
+3. A compensation claim for a loss the bank caused is a complaint; a question about
+   compensation schemes is not.
+4. A hold told as a state in a question ("is my account frozen") is a bank hold; a
+   hypothetical ("... if I go overdrawn?") is not.
+5. Vulnerability told as circumstance: a stated old age with a failing sense or no one to
+   help, the relative who helped gone.
+6. Scam shapes: remote access told by its effect, an authority's title who rang beside a
+   payment, a threat of arrest unless paid, a payee's changed bank details before a large
+   payment (not when confirmed with the payee by phone).
+
+Every sentence here was written for this file, not taken from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff.signals.text import analyze_text
+
+
+def _kinds(text: str) -> set[str]:
+    return {c.kind for c in analyze_text(text).cues}
+
+
+REQUESTS = [
+    "please connect me to live chat",
+    "can you put me through to the adviser line",
+    "pass me over to web chat",
+    "I need to talk about my mortgage with someone face to face",
+    "could you arrange a call with me tomorrow?",
+    "please schedule an appointment or a call, whichever is sooner",
+    "I'd like to meet an adviser about my savings",
+]
+NOT_REQUESTS = [
+    "when does live chat open on Sundays?",
+    "is web chat available at the weekend?",
+    "how do I arrange an appointment?",
+    "how can I set up a call with the mortgage team?",
+    "I met an adviser last week and she was lovely",
+]
+
+
+@pytest.mark.parametrize("text", REQUESTS)
+def test_a_person_asked_for_by_channel_or_appointment(text: str) -> None:
+    assert "human_demand" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_REQUESTS)
+def test_a_question_about_a_channel_is_no_request(text: str) -> None:
+    assert "human_demand" not in _kinds(text)
+
+
+NOT_ME = [
+    "the £89.50 at a petrol station, I absolutely didn't make that",
+    "I genuinely never bought a £600 laptop",
+    "there's £45 to a gaming site I really didn't authorise",
+    "honestly not me, no idea who did it",
+    "what's the £12.99 to 'QZV LTD' last Monday? I can't remember making it",
+    "I just had a letter saying I've opened a credit card with you, I haven't",
+    "my credit report says I have taken out a loan, never heard of it",
+]
+NOT_A_DENIAL = [
+    "I don't remember my PIN, can I reset it?",
+    "I've got £200 I didn't spend last month, can it go into savings?",
+    "I didn't make the £50 payment yet, when is it due?",
+    "I spent £400 on things I don't remember buying properly, I was unwell",
+    "I sent £60 and don't remember it arriving quickly last time",
+    "a letter saying I've been approved for an overdraft, thanks",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ME)
+def test_not_me_about_a_named_payment_or_credit_is_a_report(text: str) -> None:
+    assert "fraud_report" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_A_DENIAL)
+def test_memory_or_own_spending_is_no_denial(text: str) -> None:
+    assert "fraud_report" not in _kinds(text)
+
+
+COMPENSATION = [
+    "your outage cost me a £90 late fee and I expect compensation",
+    "I'm claiming compensation for the missed mortgage payment your error caused",
+    "you need to reimburse me for the charges I got hit with",
+    "I deserve compensation, the transfer was three days late because of you",
+]
+NOT_COMPENSATION = [
+    "how does the compensation scheme protect my savings?",
+    "how do I claim compensation if a shop goes bust?",
+    "what is the FSCS limit for compensation",
+]
+
+
+@pytest.mark.parametrize("text", COMPENSATION)
+def test_a_compensation_claim_is_a_complaint(text: str) -> None:
+    assert "complaint" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_COMPENSATION)
+def test_a_question_about_compensation_is_no_complaint(text: str) -> None:
+    assert "complaint" not in _kinds(text)
+
+
+HOLDS = [
+    "why is my account blocked??",
+    "are my payments suspended or what",
+    "has my card been frozen, it won't work anywhere",
+    "my debit card is suspended and I didn't do anything",
+]
+NOT_HOLDS = [
+    "is my account frozen if I go over my overdraft?",
+    "are my payments stopped when I report a lost card?",
+    "what happens if my card is blocked abroad?",
+]
+
+
+@pytest.mark.parametrize("text", HOLDS)
+def test_a_hold_told_as_a_state_is_a_bank_hold(text: str) -> None:
+    assert "bank_hold" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_HOLDS)
+def test_a_hypothetical_hold_is_none(text: str) -> None:
+    assert "bank_hold" not in _kinds(text)
+
+
+VULNERABLE = [
+    "I am 91 and my eyesight is poor, I can't manage the app",
+    "I'm 78 and live alone, the phone banking confuses me",
+    "my daughter used to do my banking but she's gone abroad",
+    "my husband always helped me but he passed last spring",
+]
+NOT_VULNERABLE = [
+    "I'm 80 and perfectly fine with the app, just checking my balance",
+    "my son used to help but now I manage the app myself",
+    "I'm 25 and I can't see the numbers on my statement, is the pdf broken?",
+]
+
+
+@pytest.mark.parametrize("text", VULNERABLE)
+def test_vulnerability_told_as_circumstance(text: str) -> None:
+    assert "vulnerability" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_VULNERABLE)
+def test_age_or_past_help_alone_is_no_vulnerability(text: str) -> None:
+    assert "vulnerability" not in _kinds(text)
+
+
+SCAMS = [
+    "the caller was able to see my screen while I typed",
+    "the man talked me into installing some software so he could fix it",
+    "they took control of my laptop and opened my banking",
+    "I sent £700 to a 'court officer' that phoned me this morning",
+    "he told me I would be arrested unless I paid the fine today",
+    "our conveyancer's email says they have new bank details, we complete Friday on £40k",
+    "is it normal for a builder to change their bank details just before the final payment?",
+]
+NOT_SCAMS = [
+    "can you see my screen?",
+    "the app asked me to update to the latest version",
+    "I phoned my solicitor and confirmed their new account details, sending the deposit now",
+    "my builder switched banks last year, how do I edit a saved payee?",
+    "a police officer rang about my stolen bike, gave me a crime number",
+    "can you be arrested for not paying council tax?",
+]
+
+
+@pytest.mark.parametrize("text", SCAMS)
+def test_scam_shapes_in_other_words(text: str) -> None:
+    assert "scam" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_SCAMS)
+def test_calm_neighbours_of_scam_shapes(text: str) -> None:
+    assert "scam" not in _kinds(text)
