@@ -13,6 +13,8 @@
 6. Scam shapes: remote access told by its effect, an authority's title who rang beside a
    payment, a threat of arrest unless paid, a payee's changed bank details before a large
    payment (not when confirmed with the payee by phone).
+7. Warm praise of the bank's reasoning ("flawless logic") is sarcasm; logic asked about or
+   understood is not.
 
 Every sentence here was written for this file, not taken from an evaluation set.
 """
@@ -181,3 +183,25 @@ def test_scam_shapes_in_other_words(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_SCAMS)
 def test_calm_neighbours_of_scam_shapes(text: str) -> None:
     assert "scam" not in _kinds(text)
+
+
+SARCASTIC_REASONING = [
+    "you block my card to protect me and then charge me for a new one. brilliant reasoning",
+    "fee for having no money because of your fee. flawless logic",
+    "so I pay to get my own money back? watertight logic there",
+]
+SINCERE_REASONING = [
+    "is there any logic to how the overdraft fees work?",
+    "ok the logic is clear now, thanks",
+    "great thinking there, thanks for the tip about round-ups",
+]
+
+
+@pytest.mark.parametrize("text", SARCASTIC_REASONING)
+def test_warm_praise_of_the_banks_reasoning_is_sarcasm(text: str) -> None:
+    assert "sarcasm" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", SINCERE_REASONING)
+def test_logic_asked_about_or_understood_is_no_sarcasm(text: str) -> None:
+    assert "sarcasm" not in _kinds(text)
