@@ -21,9 +21,15 @@ Every sentence here was written for this file, not taken from an evaluation set.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
+from handoff import Router
+from handoff.evaluation import EvalConversation, NluParse, NluParses, evaluate_conversation
 from handoff.signals.text import analyze_text
+
+_NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 
 
 def _kinds(text: str) -> set[str]:
@@ -205,3 +211,88 @@ def test_warm_praise_of_the_banks_reasoning_is_sarcasm(text: str) -> None:
 @pytest.mark.parametrize("text", SINCERE_REASONING)
 def test_logic_asked_about_or_understood_is_no_sarcasm(text: str) -> None:
     assert "sarcasm" not in _kinds(text)
+
+
+# ---------------------------------------------------------------- routing
+@pytest.fixture(scope="module")
+def router() -> Router:
+    return Router.from_path("rules/banking.yaml")
+
+
+def _route(router: Router, messages: list[tuple[str, str, float]]) -> tuple[str, int | None]:
+    conversation = EvalConversation.model_validate(
+        {
+            "id": "r18-english",
+            "category": "test",
+            "account": {"tier": "standard", "risk_flags": []},
+            "customer": [m[0] for m in messages],
+            "expect": {"lane_kind": "bot", "lane": "bot", "by_turn": None},
+        }
+    )
+    parses = NluParses(
+        header={},
+        parses={
+            text: NluParse(
+                text=text,
+                intent={"name": name, "confidence": confidence},
+                intent_ranking=({"name": name, "confidence": confidence},),
+            )
+            for text, name, confidence in messages
+        },
+    )
+    result = evaluate_conversation(router, conversation, parses, now=_NOW)
+    return result.lane, result.handoff_turn
+
+
+STAY_WITH_THE_BOT = [
+    [("when does live chat open on Sundays?", "nlu_fallback", 0.4)],
+    [("how do I arrange an appointment?", "nlu_fallback", 0.4)],
+    [("is my account frozen if I go over my overdraft?", "nlu_fallback", 0.4)],
+    [("how does the compensation scheme protect my savings?", "nlu_fallback", 0.4)],
+    [("I don't remember my PIN, can I reset it?", "get_physical_card", 0.6)],
+    [
+        (
+            "I phoned my solicitor and confirmed their new account details, sending the deposit",
+            "transfer_into_account",
+            0.6,
+        )
+    ],
+    [("is there any logic to how the overdraft fees work?", "nlu_fallback", 0.4)],
+]
+
+
+@pytest.mark.parametrize("messages", STAY_WITH_THE_BOT, ids=lambda m: m[0][0][:30])
+def test_calm_questions_about_these_topics_stay_with_the_bot(
+    router: Router, messages: list[tuple[str, str, float]]
+) -> None:
+    assert _route(router, messages) == ("bot", None)
+
+
+REACH_A_PERSON = [
+    ([("please connect me to live chat", "nlu_fallback", 0.4)], "general_banking"),
+    (
+        [("I definitely didn't make that £200 payment to a gaming site", "nlu_fallback", 0.4)],
+        "fraud",
+    ),
+    (
+        [("I expect compensation, your outage made me miss my rent", "nlu_fallback", 0.4)],
+        "complaints",
+    ),
+    (
+        [
+            (
+                "our conveyancer's email says they have new bank details, we complete Friday",
+                "nlu_fallback",
+                0.4,
+            )
+        ],
+        "fraud",
+    ),
+]
+
+
+@pytest.mark.parametrize(("messages", "lane"), REACH_A_PERSON, ids=lambda m: str(m)[:30])
+def test_these_forms_reach_a_person(
+    router: Router, messages: list[tuple[str, str, float]], lane: str
+) -> None:
+    assert _route(router, messages)[0] == lane
