@@ -51,6 +51,7 @@ NOT_REQUESTS = [
     "how do I arrange an appointment?",
     "how can I set up a call with the mortgage team?",
     "I met an adviser last week and she was lovely",
+    "I need telephone banking set up, how?",
 ]
 
 
@@ -126,6 +127,8 @@ NOT_HOLDS = [
     "is my account frozen if I go over my overdraft?",
     "are my payments stopped when I report a lost card?",
     "what happens if my card is blocked abroad?",
+    "my card is blocked because I typed the wrong PIN three times, how do I unblock it?",
+    "is my card blocked? I froze it in the app yesterday",
 ]
 
 
@@ -141,12 +144,13 @@ def test_a_hypothetical_hold_is_none(text: str) -> None:
 
 VULNERABLE = [
     "I am 91 and my eyesight is poor, I can't manage the app",
-    "I'm 78 and live alone, the phone banking confuses me",
+    "I'm 78 and I get confused with the phone banking menus",
     "my daughter used to do my banking but she's gone abroad",
     "my husband always helped me but he passed last spring",
 ]
 NOT_VULNERABLE = [
     "I'm 80 and perfectly fine with the app, just checking my balance",
+    "I'm 90 and live alone but I'm fine, just checking my balance",
     "my son used to help but now I manage the app myself",
     "I'm 25 and I can't see the numbers on my statement, is the pdf broken?",
 ]

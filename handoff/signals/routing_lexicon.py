@@ -546,8 +546,6 @@ _BY_CHANNEL = (
             "the phone line",
             "the helpline",
             "a helpline",
-            "telephone banking",
-            "phone banking",
         ),
     ),
     *_combine(
@@ -1704,7 +1702,8 @@ _VULNERABILITY = (
         ("gets angry", "gets aggressive", "threatens me", "shouts at me"),
     ),
     # round 18: vulnerability told as circumstance: a stated old age with a failing sense,
-    # a disability or no one to help ("I'm 84 and I can't see the numbers"), and the
+    # a disability or a struggle ("I'm 84 and I can't see the numbers"; not "I'm 90 and live
+    # alone but I'm fine"), and the
     # relative who helped gone ("my grandson used to help but he's moved away").
     *_combine(
         _combine(("i'm", "i am", "im"), tuple(str(age) for age in range(75, 106))),
@@ -1722,10 +1721,6 @@ _VULNERABILITY = (
             "and my hearing",
             "and disabled",
             "and housebound",
-            "and live alone",
-            "and i live alone",
-            "and on my own",
-            "and i'm on my own",
             "and struggling",
             "and i'm struggling",
             "and i struggle",

@@ -6027,6 +6027,12 @@ _WORD = re.compile(r"[\w&'-]+")
 _EMOJI_ANCHORS = ("👏", "😂", "🤣", "😜", "😝")
 
 # round 18 (issue 11, principle 4): English forms of reports the shapes above missed.
+# A hold of the customer's own doing (a PIN or password typed wrong, a freeze they set) is
+# the bot's to explain: the state forms below are searched only in messages without one.
+_NOT_OWN_HOLD = (
+    r"^(?!(?s:.*?)\b(?:pin|password|passcode|wrong|myself|i froze|i blocked|i locked|"
+    r"i stopped|i've frozen|i have frozen|i'd frozen|i'd blocked|froze it)\b)(?s:.*?)"
+)
 _SHAPES += (
     # "not me" about a payment named by its amount, with or without an intensifier: "there's
     # a £450 one at Currys I definitely didn't buy" (not "£50 I didn't spend this month").
@@ -6072,17 +6078,19 @@ _SHAPES += (
         r"(?![^.?!\n]{0,30}\b(?:properly|clearly|exactly)\b)",
     ),
     # A hold told as a state in a question: "is my account frozen", "WHY ARE MY PAYMENTS
-    # STOPPED"; not a hypothetical ("is my account frozen if I go overdrawn?").
+    # STOPPED"; not a hypothetical ("is my account frozen if I go overdrawn?") or the
+    # customer's own doing ("my card is blocked, I typed the wrong PIN", "I froze it").
     _shape(
         BANK_HOLD,
         0.0,
         _words("restricted frozen blocked suspended stopped locked"),
-        r"\b(?:is|are|was|were|has|have)\s+(?:my|our)\s+(?:account|accounts|card|cards|"
+        rf"{_NOT_OWN_HOLD}\b(?:is|are|was|were|has|have)\s+(?:my|our)\s+(?:account|accounts|card|cards|"
         r"payments?|transfers?|money|funds|online banking|bank account)\s+(?:been\s+|still\s+|"
         r"now\s+)?(?:restricted|frozen|blocked|suspended|stopped|locked)\b"
         r"(?![^.?!\n]{0,40}\b(?:if|when|whenever|once)\b)",
-        # "my card is blocked" as a state (not the customer's own doing, see RESOLVED)
-        r"(?<!if )(?<!when )\b(?:my|our)\s+(?:card|cards|debit card|credit card)\s+(?:is|are|"
+        # "my card is blocked" as a state
+        rf"{_NOT_OWN_HOLD}(?<!if )(?<!when )\b(?:my|our)\s+(?:card|cards|debit card|credit card)"
+        r"\s+(?:is|are|"
         r"'s|has been|have been|got|was)\s+(?:now\s+|still\s+)?(?:blocked|frozen|suspended|"
         r"restricted|stopped)\b(?![^.?!\n]{0,40}\b(?:if|when|whenever|once)\b)",
     ),
