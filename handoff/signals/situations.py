@@ -6125,7 +6125,8 @@ _SHAPES += (
         r"don't|do not|paid|pay|transferred|send|sent)\b",
     ),
     # Changed payee bank details before a large payment, asked about in any form: "our
-    # solicitor emailed saying they've moved banks and we complete on Friday". Not when the
+    # solicitor emailed saying they've moved banks and we complete on Friday". The payment
+    # must be in the same message (new details alone wait for it: round 11); not when the
     # change was confirmed with the payee by phone.
     _shape(
         SCAM,
@@ -6134,8 +6135,8 @@ _SHAPES += (
             "solicitor solicitors conveyancer conveyancers builder builders lawyer lawyers "
             "contractor landlord agent supplier"
         ),
-        r"^(?=(?s:.*?)\b(?:complet\w+|deposit|purchase|invoice|final payment|balance|"
-        r"£\s?[\d,]+|emailed|email|e-mail|text|message)\b)"
+        r"^(?=(?s:.*?)(?:\b(?:complet\w+|deposit|purchase|invoice|final payment|balance)\b|"
+        r"£\s?\d))"
         r"(?!(?s:.*?)\b(?:confirmed|verified|double-checked|checked with|checked them)\b)"
         r"(?!(?s:.*?)\b(?:rang|called|phoned|spoke to|spoken to)\s+(?:them|him|her|the|my|our|"
         r"their)\b)"
