@@ -395,6 +395,29 @@ PHRASE_GROUPS: tuple[PhraseGroup, ...] = (
             "just brilliant",
             "just fantastic",
             "how helpful",
+            # round 18: warm praise of the bank's reasoning ("amazing logic", "brilliant
+            # reasoning there"): nobody praises the logic of a charge or a refusal sincerely
+            *(
+                f"{warm} {thought}"
+                for warm in (
+                    "amazing",
+                    "brilliant",
+                    "great",
+                    "genius",
+                    "flawless",
+                    "impeccable",
+                    "fantastic",
+                    "wonderful",
+                    "superb",
+                    "excellent",
+                    "stellar",
+                    "solid",
+                    "top",
+                    "faultless",
+                    "watertight",
+                )
+                for thought in ("logic", "reasoning")
+            ),
             "wow thanks",
             "gee thanks",
             "oh sure",

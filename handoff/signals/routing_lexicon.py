@@ -512,6 +512,90 @@ _NEED_SPEAK = _combine(
      "adviser", "an adviser", "manager", "a manager", "staff"),
 )  # fmt: skip
 # Asking for someone who speaks one's language is asking for a person.
+# round 18: a person asked for by channel or appointment: "put me through to live chat",
+# "transfer me to an adviser line", "discuss my account with someone in person", "could you
+# arrange an appointment or a call?". Not a question about the channel ("what are live
+# chat's opening hours?", "how do I book an appointment?": negated by _HOW_TO_ASK).
+_BY_CHANNEL = (
+    *_combine(
+        (
+            "transfer me to",
+            "put me through to",
+            "connect me to",
+            "connect me with",
+            "pass me to",
+            "pass me over to",
+            "switch me to",
+            "take me to",
+            "move me to",
+            "i want",
+            "i need",
+            "i'd like",
+            "i would like",
+        ),
+        (
+            "live chat",
+            "the live chat",
+            "a live chat",
+            "webchat",
+            "web chat",
+            "the adviser line",
+            "an adviser line",
+            "the advisor line",
+            "an advisor line",
+            "the phone line",
+            "the helpline",
+            "a helpline",
+        ),
+    ),
+    *_combine(
+        ("someone", "somebody", "a person", "an adviser", "an advisor", "a member of staff"),
+        ("in person", "face to face", "face-to-face"),
+    ),
+    *_combine(
+        (
+            "arrange",
+            "book me",
+            "set up",
+            "get me",
+            "organise",
+            "organize",
+            "schedule",
+            "make me",
+        ),
+        (
+            "an appointment",
+            "a call",
+            "a phone call",
+            "a meeting",
+            "a callback",
+            "a call back",
+            "an appointment or a call",
+            "a call or an appointment",
+        ),
+    ),
+    *_combine(
+        ("meet", "meet with", "sit down with", "see"),
+        ("an adviser", "an advisor", "a member of staff", "someone at the branch", "a banker"),
+    ),
+)
+_HOW_TO_ASK = frozenset(
+    {
+        "how do i",
+        "how can i",
+        "how to",
+        "how would i",
+        "how should i",
+        "where do i",
+        "where can i",
+        "when can i",
+        "is it possible to",
+        "do i need to",
+        "do you",
+        "does",
+        "if i",
+    }
+)
 _LANGUAGE_NAMES = (
     "polish", "romanian", "punjabi", "panjabi", "urdu", "portuguese", "spanish", "arabic",
     "bengali", "bangla", "sylheti", "gujarati", "italian", "welsh", "hindi", "french",
@@ -1617,6 +1701,59 @@ _VULNERABILITY = (
         ("he", "she", "my son", "my daughter", "my husband", "my wife", "my partner"),
         ("gets angry", "gets aggressive", "threatens me", "shouts at me"),
     ),
+    # round 18: vulnerability told as circumstance: a stated old age with a failing sense,
+    # a disability or a struggle ("I'm 84 and I can't see the numbers"; not "I'm 90 and live
+    # alone but I'm fine"), and the
+    # relative who helped gone ("my grandson used to help but he's moved away").
+    *_combine(
+        _combine(("i'm", "i am", "im"), tuple(str(age) for age in range(75, 106))),
+        (
+            "and i can't see",
+            "and can't see",
+            "and i can't hear",
+            "and can't hear",
+            "and i can't read",
+            "and nearly blind",
+            "and partially sighted",
+            "and registered blind",
+            "and my eyesight",
+            "and my eyes",
+            "and my hearing",
+            "and disabled",
+            "and housebound",
+            "and struggling",
+            "and i'm struggling",
+            "and i struggle",
+            "and confused",
+            "and i get confused",
+        ),
+    ),
+    *_combine(
+        (
+            "used to help",
+            "used to help me",
+            "used to help me with it",
+            "used to do it for me",
+            "used to do my banking",
+            "used to do all my banking",
+            "used to sort it",
+            "used to sort it for me",
+            "always helped me",
+            "used to help me with my banking",
+        ),
+        (
+            "but he's",
+            "but she's",
+            "but they've",
+            "but he has",
+            "but she has",
+            "but they have",
+            "but he died",
+            "but she died",
+            "but he passed",
+            "but she passed",
+        ),
+    ),
     "don't feel safe at home",
     "dont feel safe at home",
     "not safe at home",
@@ -1626,6 +1763,44 @@ _VULNERABILITY = (
 _CANT_AFFORD = ("can't afford", "cannot afford", "can not afford")
 _CANT_AFFORD_TO = _combine(
     _CANT_AFFORD, ("to pay", "to eat", "to heat", "to live", "to buy food", "to feed")
+)
+
+# round 18: a compensation claim for a loss the bank caused is a complaint ("I want
+# compensation for the two days your app was down"); a question about compensation
+# schemes is not ("how does the FSCS compensation scheme work?").
+_COMPENSATION = (
+    *_combine(
+        (
+            "i want",
+            "i'd like",
+            "i would like",
+            "i expect",
+            "i demand",
+            "i'm claiming",
+            "i am claiming",
+            "i'm asking for",
+            "i am asking for",
+            "i'm owed",
+            "i am owed",
+            "i deserve",
+            "i want to claim",
+            "i'd like to claim",
+            "i'm entitled to",
+            "you owe me",
+            "we want",
+            "we expect",
+            "we deserve",
+        ),
+        ("compensation", "some compensation", "full compensation", "to be compensated"),
+    ),
+    *_combine(
+        ("compensate me", "compensate us", "reimburse me", "reimburse us"),
+        ("for", "for the", "for my"),
+    ),
+    *_combine(
+        ("cover my", "cover our", "pay for my", "refund my", "make good my"),
+        ("losses", "loss"),
+    ),
 )
 
 # ---------------------------------------------------------------- threats and failures
@@ -1973,6 +2148,8 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _RING_ME, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _BY_ROLE, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _A_CALLBACK, _NOT_A_CALL_REQUEST, _ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _BY_CHANNEL, _FOR_LATER, _ENGLISH | _HOW_TO_ASK),
+    CueGroup("complaint", 0.35, _COMPENSATION, frozenset(), _ENGLISH | _HOW_TO_ASK),
     CueGroup(FRAUD, 0.0, _FRAUD),
     CueGroup(SCAM, 0.0, _SCAM),
     CueGroup(SCAM, 0.0, _SCAMMED, negated_before=_SOMEONE_ELSE),
