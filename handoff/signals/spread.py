@@ -128,10 +128,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"security)|"
             # money sent on someone's word
             r"\bi(?:'ve|\s+have|'d|\s+had)?\s+(?:then\s+|just\s+|already\s+)?(?:transferred|sent|"
-            r"paid|moved)\s+(?:"
-            + _THEM
-            + r"\s+)?"
-            + _AMOUNT
+            r"paid|moved)\s+(?:" + _THEM + r"\s+)?" + _AMOUNT
         ),
     ),
     (
@@ -231,7 +228,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"(?:[\s,]+(?:again|either|still))*\W*$|"
             # a fact refuting the answer: "I didn't go overdrawn", "I was in credit all month"
             r"\bi\s+(?:didn't|did not|didnt|never|haven't|have not|wasn't|was not)\s+(?:go\s+|"
-            r"gone\s+|been\s+)?overdrawn\b|"
+            r"gone\s+|went\s+|been\s+)?overdrawn\b|"
             r"\b(?:i was|i've been|i have been|i'm|i am|it was|account was)\s+(?:\S+\s+)?in "
             r"credit\b|"
             r"\bthere\s+(?:was|is|were)\s+(?:enough\s+|plenty of\s+|the\s+)?money\s+"
@@ -242,8 +239,9 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
         MET_ONLINE,
         re.compile(
             # "I met a man online", "we met on a dating app", "someone I met on Facebook"
-            r"\b(?:i|we)\s+(?:met|started talking to|got talking to|matched with|have been "
-            r"talking to|'ve been talking to)\s+(?:(?:a|this)\s+(?:man|woman|guy|lady|girl|"
+            r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:met|started talking to|got talking to|matched with|"
+            r"been talking to|started talking|got talking)\s+(?:to\s+)?(?:each other\s+)?"
+            r"(?:(?:a|this)\s+(?:man|woman|guy|lady|girl|"
             r"soldier)\s+|someone\s+|somebody\s+|him\s+|her\s+)?(?:online|on (?:a |an )?"
             r"(?:dating|facebook|instagram|tinder|hinge|bumble|whatsapp|tiktok|snapchat|the "
             r"internet|app|site|game))|"
