@@ -292,6 +292,8 @@ def test_the_carried_parts_decide_as_a_full_recompute() -> None:
             whole = ROUTER.route(conversation.model_copy(update={"state": fresh_state}), now=NOW)
             assert carried.lane == whole.lane
             assert carried.rule_id == whole.rule_id
+            assert carried.signals is not None
+            assert whole.signals is not None
             assert carried.signals.cues == whole.signals.cues
             assert carried.signals.cues_seen == whole.signals.cues_seen
             state = carried.state

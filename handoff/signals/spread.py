@@ -25,7 +25,18 @@ Shapes (each part told by the customer about their own account, as a report, not
 * ``deadline``: money that has not moved or come (``MONEY_STUCK``: "my transfer is still
   pending", "the cashpoint never gave me the notes") and what it costs (``STAKES``: a time
   limit, "the cut-off is 5pm", "a penalty of £80", or money for essentials, "that was our
-  food money"): the consequences piling up.
+  food money"): the consequences piling up. round 18: a payment the bank did not make ("my
+  direct debit bounced", "the limit keeps blocking my payment") is money stuck too, and a due
+  date passed or today ("the rent was due yesterday") or a third party about to act ("they'll
+  cancel the policy", "they're closing at 5") is at stake.
+* ``scam`` (round 18): meeting someone online (``MET_ONLINE``) and money sent to them
+  (``STEP``): a romance told over messages.
+* ``no_help`` (round 18, ``REPEATS``): a reply saying the bot's answer did not help
+  (``FAILED_ANSWER``: an attempt reported tersely, the whole message, "did that too", "ok
+  tried it"; a terse negative, "nope", "still nothing"; a fact refuting the answer, "I was in
+  credit all month"), in two messages of the window. One such reply may answer anything
+  ("nope" to "anything else?"); two say the bot keeps failing. The masks still fit 8 bits, so
+  the carry keeps format 4.
 
 Calm stays calm: a message that asks how something works or tells someone else's story (the
 analysis's cues ``howto`` and ``third_party``) contributes no part, nor does a part supposed
