@@ -25,7 +25,18 @@ Shapes (each part told by the customer about their own account, as a report, not
 * ``deadline``: money that has not moved or come (``MONEY_STUCK``: "my transfer is still
   pending", "the cashpoint never gave me the notes") and what it costs (``STAKES``: a time
   limit, "the cut-off is 5pm", "a penalty of £80", or money for essentials, "that was our
-  food money"): the consequences piling up.
+  food money"): the consequences piling up. round 18: a payment the bank did not make ("my
+  direct debit bounced", "the limit keeps blocking my payment") is money stuck too, and a due
+  date passed or today ("the rent was due yesterday") or a third party about to act ("they'll
+  cancel the policy", "they're closing at 5") is at stake.
+* ``scam`` (round 18): meeting someone online (``MET_ONLINE``) and money sent to them
+  (``STEP``): a romance told over messages.
+* ``no_help`` (round 18, ``REPEATS``): a reply saying the bot's answer did not help
+  (``FAILED_ANSWER``: an attempt reported tersely, the whole message, "did that too", "ok
+  tried it"; a terse negative, "nope", "still nothing"; a fact refuting the answer, "I was in
+  credit all month"), in two messages of the window. One such reply may answer anything
+  ("nope" to "anything else?"); two say the bot keeps failing. The masks still fit 8 bits, so
+  the carry keeps format 4.
 
 Calm stays calm: a message that asks how something works or tells someone else's story (the
 analysis's cues ``howto`` and ``third_party``) contributes no part, nor does a part supposed
@@ -40,7 +51,7 @@ from collections.abc import Iterable, Sequence
 
 from handoff.signals.literals import needed
 
-__all__ = ["CALM_KINDS", "WINDOW", "joined", "parts"]
+__all__ = ["CALM_KINDS", "REPEATS", "WINDOW", "joined", "parts"]
 
 # How many user messages a story may be spread over: the latest and the three before it.
 WINDOW = 4
@@ -51,6 +62,11 @@ STEP = 4
 REVEAL = 8
 MONEY_STUCK = 16
 STAKES = 32
+# round 18: a reply saying the bot's last answer did not help (an attempt reported tersely,
+# "did that too", "nope"; or a fact refuting the answer, "I was in credit all month"), and
+# the first part of a romance story ("I met him online")
+FAILED_ANSWER = 64
+MET_ONLINE = 128
 
 # Cue kinds of the message itself that make it no report (a question about, someone else's).
 CALM_KINDS = frozenset({"howto", "third_party"})
@@ -60,7 +76,14 @@ SHAPES: tuple[tuple[str, int], ...] = (
     ("fraud_report", LINE_LOST | CREDS_CHANGED),
     ("scam", STEP | REVEAL),
     ("deadline", MONEY_STUCK | STAKES),
+    # round 18: met online, then money sent to them (for fees, customs, his pay): romance
+    ("scam", MET_ONLINE | STEP),
 )
+
+# round 18: (the cue kind, the part) for a part that fires when it comes again: one reply
+# saying an answer did not help may be about anything; two within the window say the bot
+# keeps failing the customer.
+REPEATS: tuple[tuple[str, int], ...] = (("no_help", FAILED_ANSWER),)
 
 _GAP = r"[^.?!\n]{0,40}?"
 _AMOUNT = r"(?:[£$€]\s?\d[\d,.]*k?|\d[\d,.]*k?\s?(?:pounds|quid|euros?|dollars))"
@@ -117,10 +140,8 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"in\b" + _GAP + r"\b(?:memorable word|password|pin|card details|card number|"
             r"security)|"
             # money sent on someone's word
-            r"\bi\s+(?:then\s+|just\s+|already\s+)?(?:transferred|sent|paid|moved)\s+(?:"
-            + _THEM
-            + r"\s+)?"
-            + _AMOUNT
+            r"\bi(?:'ve|\s+have|'d|\s+had)?\s+(?:then\s+|just\s+|already\s+)?(?:transferred|sent|"
+            r"paid|moved)\s+(?:" + _THEM + r"\s+)?" + _AMOUNT
         ),
     ),
     (
@@ -164,7 +185,14 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"landed|turned up|gone out|been paid|in\b))|"
             # a machine that kept the money: "the cashpoint never gave me the notes"
             r"\b(?:machine|atm|cash machine|cashpoint)\b[^.?!\n]{0,40}?\b(?:didn't|did not|"
-            r"never|wouldn't|would not|won't)\s+(?:give|gave|dispense|dispensed|pay|paid)"
+            r"never|wouldn't|would not|won't)\s+(?:give|gave|dispense|dispensed|pay|paid)|"
+            # round 18: a payment the bank did not make: "my direct debit bounced", "the
+            # standing order was returned", "the limit keeps blocking my payment"
+            r"\b(?:direct debit|standing order|payment|transfer|rent|mortgage payment)\b"
+            r"[^.?!\n]{0,40}?\b(?:bounced|was returned|got returned|was rejected|got rejected|"
+            r"(?:has |was )?failed|was declined|got declined|was refused|got refused)\b|"
+            r"\b(?:keeps?|kept)\s+(?:blocking|declining|rejecting|refusing|stopping)\s+(?:my|the|"
+            r"our)\s+(?:\w+\s+)?(?:payment|transfer)"
         ),
     ),
     (
@@ -183,7 +211,55 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"\bmoney\s+for\s+(?:food|groceries|the rent|my rent|rent|bills|the bills|nappies|"
             r"medicine|my medication|the week)\b|"
             r"\b(?:can't|cannot|can not|won't be able to)\s+(?:eat|buy food|feed|pay (?:my|the) "
-            r"rent|get home)\b"
+            r"rent|get home|get to work|drive to work|go to work)\b|"
+            # round 18: a due date passed or today: "rent was due yesterday", "it's overdue"
+            r"\b(?:rent|bill|invoice|payment|it|mortgage|fee|deposit)\s+(?:was|is|'s|were|are)\s+"
+            r"(?:already\s+)?(?:due\s+(?:yesterday|today|this morning|last\s+\w+|on\s+\w+day)|"
+            r"overdue|late now)\b|"
+            # a third party about to act on it: "they'll cancel the policy", "the landlord is
+            # going to evict us", "they're closing at 5", "they'll sell it to someone else"
+            r"\b(?:they|he|she|landlord|insurer|lender|seller|dealer|dealership|agent|"
+            r"company|supplier)(?:'ll|'re| will| are| is|'s)?\s+(?:going to\s+|gonna\s+|about to\s+"
+            r")?(?:cancel|evict|repossess|cut (?:me |us )?off|terminate|take me to court|"
+            r"sell it to someone else|give it to someone else|closing at|close at)\b"
+        ),
+    ),
+    (
+        FAILED_ANSWER,
+        re.compile(
+            # an attempt reported tersely, the whole message: "I did that", "did that too",
+            # "ok tried that", "done that already", "tried both"
+            r"^\W*(?:(?:ok|okay|yes|yeah|yep|yh|already|i|i've|i have|i already|i've already|"
+            r"i have already|i already have)[\s,]+)*(?:did|done|tried|have tried|have done)\s+"
+            r"(?:that|this|it|both|them|those|all that|all of that|all of them|everything)"
+            r"(?:[\s,]+(?:too|already|as well|again|twice|both|ages ago|before|mate|lol))*"
+            r"\W*$|"
+            # a terse negative, the whole message: "nope", "still no", "didn't work"
+            r"^\W*(?:nope|nah|still no|still nope|no still|still nothing|no change|"
+            r"same thing|same again|same error|same problem|(?:it\s+)?(?:didn't|did not|doesn't|"
+            r"does not|still doesn't|still didn't|won't) work|not working|still not working)"
+            r"(?:[\s,]+(?:again|either|still))*\W*$|"
+            # a fact refuting the answer: "I didn't go overdrawn", "I was in credit all month"
+            r"\bi\s+(?:didn't|did not|didnt|never|haven't|have not|wasn't|was not)\s+(?:go\s+|"
+            r"gone\s+|went\s+|been\s+)?overdrawn\b|"
+            r"\b(?:i was|i've been|i have been|i'm|i am|it was|account was)\s+(?:\S+\s+)?in "
+            r"credit\b|"
+            r"\bthere\s+(?:was|is|were)\s+(?:enough\s+|plenty of\s+|the\s+)?money\s+"
+            r"(?:there|in it|in the account|in my account)\b"
+        ),
+    ),
+    (
+        MET_ONLINE,
+        re.compile(
+            # "I met a man online", "we met on a dating app", "someone I met on Facebook"
+            r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:met|started talking to|got talking to|matched with|"
+            r"been talking to|started talking|got talking)\s+(?:to\s+)?(?:each other\s+)?"
+            r"(?:(?:a|this)\s+(?:man|woman|guy|lady|girl|"
+            r"soldier)\s+|someone\s+|somebody\s+|him\s+|her\s+)?(?:online|on (?:a |an )?"
+            r"(?:dating|facebook|instagram|tinder|hinge|bumble|whatsapp|tiktok|snapchat|the "
+            r"internet|app|site|game))|"
+            r"\b(?:boyfriend|girlfriend|partner|man|woman|guy|lady)\s+i\s+(?:met|know)\s+"
+            r"(?:only\s+)?online\b"
         ),
     ),
 )
@@ -244,7 +320,11 @@ def joined(
         seen |= before
     out: list[tuple[str, int, int]] = []
     for kind, needs in SHAPES:
-        if needs & mask and seen & needs == needs:
+        if needs & mask and seen & needs == needs and all(kind != k for k, _, _ in out):
             start, end = next((s, e) for part, s, e in spans if part & needs)
+            out.append((kind, start, end))
+    for kind, part in REPEATS:
+        if part & mask and any(part & before for before in earlier[-(WINDOW - 1) :]):
+            start, end = next((s, e) for p, s, e in spans if p & part)
             out.append((kind, start, end))
     return out

@@ -982,7 +982,14 @@ _WHAT_NOW_RE = re.compile(
     r"(?:(?:and|so|ok|okay|right|well)[\s,]+)?(?:what\s+now|now\s+what|what\s+next|"
     r"what\s+(?:do|can|should|shall)\s+i\s+(?:even\s+)?do\s+(?:now|then|next)|"
     r"what\s+am\s+i\s+(?:supposed|meant)\s+to\s+do(?:\s+(?:now|then|next))?|"
-    r"what\s+now\s+then)"
+    r"what\s+now\s+then|"
+    # round 18: what to answer someone waiting on the money ("so what am I meant to tell him",
+    # "what do I say to my landlord"), and giving up ("so that's it then", "so I'm just stuck")
+    r"what\s+(?:am\s+i\s+(?:supposed|meant)\s+to|do\s+i|should\s+i|can\s+i)\s+"
+    r"(?:tell|say\s+to)\s+(?:him|her|them|my\s+\w+|the\s+\w+)|"
+    r"(?P<closer>so\s+(?:that's|that\s+is|thats)\s+it(?:\s+then)?|"
+    r"so\s+(?:i'm|i\s+am|im)\s+(?:just\s+)?stuck(?:\s+then)?|"
+    r"so\s+(?:there's|there\s+is)\s+nothing\s+(?:you|anyone)\s+can\s+do))"
     r")(?=\s*(?:[?!.…]|$|\s(?:then|pls|please|exactly|honestly|lol|mate)\b))",
     re.IGNORECASE,
 )
@@ -990,6 +997,11 @@ _BARE_NEXT_RE = re.compile(
     r"\s*(?:and|so|and\s+now|so\s+now|and\s+then)\s*[?!.…]*\s*", re.IGNORECASE
 )
 _WHAT_HINT = re.compile(r"what|and|so", re.IGNORECASE)
+_CONTENT_RE = re.compile(
+    r"\b(?:thanks|thank\s+you|thx|ty|cheers|ta|great|perfect|brilliant|lovely|sorted|easy|"
+    r"simple|nice|awesome|fab|fantastic|excellent|super|cool|good)\b|[🙂😊👍🙏😀😄]",
+    re.IGNORECASE,
+)
 
 
 def _what_now_cues(text: str) -> list[_RawCue]:
@@ -998,7 +1010,12 @@ def _what_now_cues(text: str) -> list[_RawCue]:
         return []
     if _BARE_NEXT_RE.fullmatch(text) is not None:
         return [(_WHAT_NOW, 0, len(text), 0.0)]
-    return [(_WHAT_NOW, m.start(), m.end(), 0.0) for m in _WHAT_NOW_RE.finditer(text)]
+    return [
+        (_WHAT_NOW, m.start(), m.end(), 0.0)
+        for m in _WHAT_NOW_RE.finditer(text)
+        # "so that's it? great, thanks": a closer beside thanks or relief is done, not stuck
+        if m.group("closer") is None or _CONTENT_RE.search(text) is None
+    ]
 
 
 def _bare_emotion(text: str, tokens: list[re.Match[str]], raw: list[_RawCue]) -> list[_RawCue]:
