@@ -5201,6 +5201,39 @@ _SHAPES += (
     ),
 )
 
+# round 18: a routine question asked calmly ("how do I set up a new payee", "is that something
+# I can do in the app or do I have to go into a branch?"): a how-to or can-I question with
+# nothing under way and no pressure told in the message (no sum, no "today" or "now", no one
+# who said, told or insisted, no message or caller, no harm or "not me"). A risk flag does
+# not make it sensitive, nor do fraud intents the NLU reads on it (rules/banking.yaml:
+# vulnerable_customer, possible_fraud_unconfirmed); "I need to add a new payee and send
+# £4,000 today" and "he told me to add a new payee, how do I do that?" are not routine.
+ROUTINE_QUESTION = "routine_question"
+_ROUTINE_CALM = (
+    r"^(?!(?s:.*?)(?:[£$€]|\d\s*k\b|\d{3,}|\b(?:today|tonight|now|asap|urgent\w*|immediately|"
+    r"right away|quick(?:ly|est)?|fast(?:est)?|straight away|deadline|before|told|said|says|"
+    r"saying|insist\w*|asked me|wants me|someone|somebody|they|he|she|him|her|caller|rang|"
+    r"called|phoned|texted|emailed|email|text|message|letter|link|scam\w*|fraud\w*|stolen|"
+    r"hack\w*|never|didn't|did not|don't recognise|not me|wasn't me|lost|missing|gone|blocked|"
+    r"frozen|can't|cannot|won't|isn't|still|again|help me|please help|worried|scared|"
+    r"struggl\w*|debt|owe|loan|borrow\w*)\b))(?s:.*?)"
+)
+_SHAPES += (
+    _shape(
+        ROUTINE_QUESTION,
+        0.0,
+        _words("how where can could is do will"),
+        _ROUTINE_CALM
+        + r"(?:\b(?:how|where)\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:\w+\s+){0,2}?"
+        r"(?:add|set up|setup|create|change|update|order|get|find|use|apply|open|close|"
+        r"register|see|check|make|pay in|turn on|switch)\b"
+        r"|\bis\s+(?:that|this|it)\s+something\s+(?:i|we)\s+can\b"
+        r"|\b(?:can|could)\s+(?:i|we)\s+(?:do|change|update|add|set up|order|use|apply for)"
+        r"\s+(?:it|that|this|them|my|our|a|an|the)\b[^.!\n]{0,60}?\?)",
+    ),
+)
+
+
 # Whose event and when: a death years ago, an estate settled long ago, a hack last year now
 # fine, and a fraud word framed as a fear that was wrong ("I thought I'd been hacked") are
 # not the customer's current trouble. text.py drops a vulnerability, fraud or scam cue (and a
