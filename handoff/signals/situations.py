@@ -91,6 +91,16 @@ _NUM = (
 )
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|tenth|umpteenth|\d+(?:st|nd|rd|th))"
 _NOT = r"(?:didn't|did not|didnt|never|haven't|have not|havent|don't|do not|dont|wasn't|was not)"
+# round 18: the bank itself sent, issued or charged for the thing disowned ("you've charged me
+# for a replacement card I never asked for", "a fee for a card I didn't order", "you sent me a
+# new card I never requested"): a disputed fee, not a third party's use. A prefix: the
+# message holds no such words, then the shape's own alternative.
+_BANK_DID = (
+    r"^(?!(?s:.*?)(?:\b(?:you|you've|youve|you have|u|you guys|the bank|your bank)\s+"
+    r"(?:have\s+|just\s+|then\s+|now\s+|also\s+)*(?:charged|billed|debited|sent|posted|issued|"
+    r"took|taken|send|charge|bill)\b|\b(?:fee|fees|charge|charged|charging)\s+(?:me\s+)?"
+    r"(?:\S+\s+)?for\b))(?s:.*?)"
+)
 _SOMEONE = (
     r"(?:someone|somebody|some one|some1|they|he|she|a stranger|a thief|thieves|my ex|the thief|"
     r"the person)"
@@ -3481,6 +3491,10 @@ _SHAPES += (
         r"\b(?:activated|been used|used at|used in|used for|used online|"
         r"payments? (?:on|with|at)|spent)\b",
     ),
+    # round 18: a card (not credit: that may be opened in the customer's name) the bank itself
+    # sent or charged for ("you've charged me for a replacement card I never asked for", "you
+    # sent me a new card I never ordered") is a disputed fee for an adviser, not a third
+    # party's use (_BANK_DID, defined above the shapes).
     # Account takeover: details the customer never changed, a log-in or credit they never
     # made or applied for ("an address in Leicester? I never changed it", "a credit card
     # with your bank I've never had", "I didnt apply for one").
@@ -3504,7 +3518,14 @@ _SHAPES += (
         ),
         _gated(
             "never didn't did|not haven't",
-            r"\b(?:credit card|loan|account|overdraft|mortgage|card|phone contract|catalogue)\b"
+            r"\b(?:credit card|loan|account|overdraft|mortgage|phone contract|catalogue)\b"
+            r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|"
+            r"haven't)\s+(?:had|opened|applied for|taken out|asked for|ordered)\b",
+        ),
+        _gated(
+            "never didn't did|not haven't",
+            _BANK_DID
+            + r"(?<!credit )\bcard\b"
             r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|"
             r"haven't)\s+(?:had|opened|applied for|taken out|asked for|ordered)\b",
         ),
