@@ -3524,8 +3524,7 @@ _SHAPES += (
         ),
         _gated(
             "never didn't did|not haven't",
-            _BANK_DID
-            + r"(?<!credit )\bcard\b"
+            _BANK_DID + r"(?<!credit )\bcard\b"
             r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|"
             r"haven't)\s+(?:had|opened|applied for|taken out|asked for|ordered)\b",
         ),
