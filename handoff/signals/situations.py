@@ -60,7 +60,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-__all__ = ["SITUATION_KINDS", "situation_cues"]
+__all__ = ["ROUTINE_QUESTION", "SITUATION_KINDS", "routine_cues", "situation_cues"]
 
 FRAUD_REPORT = "fraud_report"
 SCAM = "scam"
@@ -5238,20 +5238,23 @@ _ROUTINE_CALM = (
     r"frozen|can't|cannot|won't|isn't|still|again|help me|please help|worried|scared|"
     r"struggl\w*|debt|owe|loan|borrow\w*)\b))(?s:.*?)"
 )
-_SHAPES += (
-    _shape(
-        ROUTINE_QUESTION,
-        0.0,
-        _words("how where can could is do will"),
-        _ROUTINE_CALM
-        + r"(?:\b(?:how|where)\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:\w+\s+){0,2}?"
-        r"(?:add|set up|setup|create|change|update|order|get|find|use|apply|open|close|"
-        r"register|see|check|make|pay in|turn on|switch)\b"
-        r"|\bis\s+(?:that|this|it)\s+something\s+(?:i|we)\s+can\b"
-        r"|\b(?:can|could)\s+(?:i|we)\s+(?:do|change|update|add|set up|order|use|apply for)"
-        r"\s+(?:it|that|this|them|my|our|a|an|the)\b[^.!\n]{0,60}?\?)",
-    ),
+# Not one of _SHAPES: a calm marker, it is found in everyday messages (which match no
+# situation) and goes to analyze_text through routine_cues.
+_ROUTINE_RE = re.compile(
+    _ROUTINE_CALM
+    + r"(?:\b(?:how|where)\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:\w+\s+){0,2}?"
+    r"(?:add|set up|setup|create|change|update|order|get|find|use|apply|open|close|"
+    r"register|see|check|make|pay in|turn on|switch)\b"
+    r"|\bis\s+(?:that|this|it)\s+something\s+(?:i|we)\s+can\b"
+    r"|\b(?:can|could)\s+(?:i|we)\s+(?:do|change|update|add|set up|order|use|apply for)"
+    r"\s+(?:it|that|this|them|my|our|a|an|the)\b[^.!\n]{0,60}?\?)"
 )
+
+
+def routine_cues(text: str) -> list[tuple[str, int, int, float]]:
+    """``(routine_question, start, end, 0.0)`` when ``text`` is a calm routine question."""
+    match = _ROUTINE_RE.search(text.lower().replace("’", "'"))
+    return [] if match is None else [(ROUTINE_QUESTION, match.start(), match.end(), 0.0)]
 
 
 # Whose event and when: a death years ago, an estate settled long ago, a hack last year now
