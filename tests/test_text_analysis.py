@@ -164,6 +164,7 @@ CUE_EXAMPLES = [
     ("repayment", "can we set up a payment plan", "payment plan"),
     ("coping", "does the app work with VoiceOver", "does the app work with VoiceOver"),
     ("no_complaint", "this isn't a complaint", "isn't a complaint"),
+    ("routine_question", "how do I add a new payee", "how do I add"),
     ("joking", "I'm leaving you for Monzo, only joking", "only joking"),
     ("legal_topic", "what does the FCA do?", "what does the FCA do"),
     ("not_a_person", "what is the representative APR", "representative APR"),

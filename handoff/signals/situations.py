@@ -60,7 +60,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-__all__ = ["SITUATION_KINDS", "situation_cues"]
+__all__ = ["ROUTINE_QUESTION", "SITUATION_KINDS", "routine_cues", "situation_cues"]
 
 FRAUD_REPORT = "fraud_report"
 SCAM = "scam"
@@ -91,6 +91,16 @@ _NUM = (
 )
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|tenth|umpteenth|\d+(?:st|nd|rd|th))"
 _NOT = r"(?:didn't|did not|didnt|never|haven't|have not|havent|don't|do not|dont|wasn't|was not)"
+# round 18: the bank itself sent, issued or charged for the thing disowned ("you've charged me
+# for a replacement card I never asked for", "a fee for a card I didn't order", "you sent me a
+# new card I never requested"): a disputed fee, not a third party's use. A prefix: the
+# message holds no such words, then the shape's own alternative.
+_BANK_DID = (
+    r"^(?!(?s:.*?)(?:\b(?:you|you've|youve|you have|u|you guys|the bank|your bank)\s+"
+    r"(?:have\s+|just\s+|then\s+|now\s+|also\s+)*(?:charged|billed|debited|sent|posted|issued|"
+    r"took|taken|send|charge|bill)\b|\b(?:fee|fees|charge|charged|charging)\s+(?:me\s+)?"
+    r"(?:\S+\s+)?for\b))(?s:.*?)"
+)
 _SOMEONE = (
     r"(?:someone|somebody|some one|some1|they|he|she|a stranger|a thief|thieves|my ex|the thief|"
     r"the person)"
@@ -3535,6 +3545,10 @@ _SHAPES += (
         r"\b(?:activated|been used|used at|used in|used for|used online|"
         r"payments? (?:on|with|at)|spent)\b",
     ),
+    # round 18: a card (not credit: that may be opened in the customer's name) the bank itself
+    # sent or charged for ("you've charged me for a replacement card I never asked for", "you
+    # sent me a new card I never ordered") is a disputed fee for an adviser, not a third
+    # party's use (_BANK_DID, defined above the shapes).
     # Account takeover: details the customer never changed, a log-in or credit they never
     # made or applied for ("an address in Leicester? I never changed it", "a credit card
     # with your bank I've never had", "I didnt apply for one").
@@ -3558,7 +3572,13 @@ _SHAPES += (
         ),
         _gated(
             "never didn't did|not haven't",
-            r"\b(?:credit card|loan|account|overdraft|mortgage|card|phone contract|catalogue)\b"
+            r"\b(?:credit card|loan|account|overdraft|mortgage|phone contract|catalogue)\b"
+            r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|"
+            r"haven't)\s+(?:had|opened|applied for|taken out|asked for|ordered)\b",
+        ),
+        _gated(
+            "never didn't did|not haven't",
+            _BANK_DID + r"(?<!credit )\bcard\b"
             r"[^.?!\n]{0,60}?\b(?:i|i've|ive|we|we've)\s+(?:have\s+)?(?:never|didn't|did not|"
             r"haven't)\s+(?:had|opened|applied for|taken out|asked for|ordered)\b",
         ),
@@ -5254,6 +5274,42 @@ _SHAPES += (
         ),
     ),
 )
+
+# round 18: a routine question asked calmly ("how do I set up a new payee", "is that something
+# I can do in the app or do I have to go into a branch?"): a how-to or can-I question with
+# nothing under way and no pressure told in the message (no sum, no "today" or "now", no one
+# who said, told or insisted, no message or caller, no harm or "not me"). A risk flag does
+# not make it sensitive, nor do fraud intents the NLU reads on it (rules/banking.yaml:
+# vulnerable_customer, possible_fraud_unconfirmed); "I need to add a new payee and send
+# £4,000 today" and "he told me to add a new payee, how do I do that?" are not routine.
+ROUTINE_QUESTION = "routine_question"
+_ROUTINE_CALM = (
+    r"^(?!(?s:.*?)(?:[£$€]|\d\s*k\b|\d{3,}|\b(?:today|tonight|now|asap|urgent\w*|immediately|"
+    r"right away|quick(?:ly|est)?|fast(?:est)?|straight away|deadline|before|told|said|says|"
+    r"saying|insist\w*|asked me|wants me|someone|somebody|they|he|she|him|her|caller|rang|"
+    r"called|phoned|texted|emailed|email|text|message|letter|link|scam\w*|fraud\w*|stolen|"
+    r"hack\w*|never|didn't|did not|don't recognise|not me|wasn't me|lost|missing|gone|blocked|"
+    r"frozen|can't|cannot|won't|isn't|still|again|help me|please help|worried|scared|"
+    r"struggl\w*|debt|owe|loan|borrow\w*)\b))(?s:.*?)"
+)
+# Not one of _SHAPES: a calm marker, it is found in everyday messages (which match no
+# situation) and goes to analyze_text through routine_cues.
+_ROUTINE_RE = re.compile(
+    _ROUTINE_CALM
+    + r"(?:\b(?:how|where)\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:\w+\s+){0,2}?"
+    r"(?:add|set up|setup|create|change|update|order|get|find|use|apply|open|close|"
+    r"register|see|check|make|pay in|turn on|switch)\b"
+    r"|\bis\s+(?:that|this|it)\s+something\s+(?:i|we)\s+can\b"
+    r"|\b(?:can|could)\s+(?:i|we)\s+(?:do|change|update|add|set up|order|use|apply for)"
+    r"\s+(?:it|that|this|them|my|our|a|an|the)\b[^.!\n]{0,60}?\?)"
+)
+
+
+def routine_cues(text: str) -> list[tuple[str, int, int, float]]:
+    """``(routine_question, start, end, 0.0)`` when ``text`` is a calm routine question."""
+    match = _ROUTINE_RE.search(text.lower().replace("’", "'"))
+    return [] if match is None else [(ROUTINE_QUESTION, match.start(), match.end(), 0.0)]
+
 
 # Whose event and when: a death years ago, an estate settled long ago, a hack last year now
 # fine, and a fraud word framed as a fear that was wrong ("I thought I'd been hacked") are

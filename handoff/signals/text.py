@@ -56,7 +56,12 @@ from handoff.signals.routing_lexicon import (
     shows_language,
     unspaced_cues,
 )
-from handoff.signals.situations import SITUATION_KINDS, situation_cues
+from handoff.signals.situations import (
+    ROUTINE_QUESTION,
+    SITUATION_KINDS,
+    routine_cues,
+    situation_cues,
+)
 from handoff.signals.stories import story_cues
 
 if TYPE_CHECKING:  # spaCy itself is imported on first use, see _pipeline()
@@ -160,6 +165,7 @@ CUE_KINDS: frozenset[str] = frozenset(
     | _INTENSIFIERS
     | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT, _SHOUTED_HARM, _BARE_EMOTION, _WHAT_NOW}
     | SITUATION_KINDS
+    | {ROUTINE_QUESTION}
 )
 
 # Sarcastic praise: a warm word in a message that also complains of failure ("wow, third
@@ -1410,7 +1416,7 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
     tokens = _tokens(text)
     lowered = [t.group().lower() for t in tokens]
     raw = (_token_cues(text, tokens, lowered) + _burst_cues(text) + _pattern_cues(text)
-           + _lone_cues(text) + situation_cues(text))  # fmt: skip
+           + _lone_cues(text) + situation_cues(text) + routine_cues(text))  # fmt: skip
     raw = _sarcastic_praise(text, raw)
     raw = _current_only(text, raw)
     raw = _calm_over_surface(text, raw)
