@@ -793,3 +793,38 @@ def test_the_repeat_filter_compares_all_masks_at_once(
     words = "".join(f"{m:08x}" for m in masks)
     expected = [n for n, m in enumerate(masks[:-1]) if m and (mine ^ m).bit_count() <= most]
     assert _near_masks(words, most) == expected
+
+
+_KEY = (
+    "from handoff.models.rules import Settings; from handoff.signals.extract import carry_key; "
+    "print(carry_key(Settings(default_lane='bot', safe_lane='general')))"
+)
+
+
+def _key_of(package_root: Path) -> str:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    done = subprocess.run(
+        [sys.executable, "-c", _KEY],
+        cwd=package_root,
+        env={"PYTHONPATH": str(package_root), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_a_deploy_that_changes_the_analysis_changes_the_carry_key(tmp_path: Path) -> None:
+    """A carry made before a deploy that changed any file of the analysis (a cue table, say)
+    is not continued after it: its key differs, so it is recomputed once. An unchanged copy of
+    the package keys carries as the installed one does."""
+    source = Path(__file__).resolve().parents[1] / "handoff"
+    copy = tmp_path / "copy"
+    shutil.copytree(source, copy / "handoff", ignore=shutil.ignore_patterns("__pycache__"))
+    before = _key_of(copy)
+    assert before == _key_of(source.parent)
+    lexicon = copy / "handoff" / "signals" / "routing_lexicon.py"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# a deploy\n", encoding="utf-8")
+    assert _key_of(copy) != before

@@ -89,9 +89,10 @@ _BLANK = {role: Turn(role=role) for role in ("user", "bot", "agent", "system")}
 # Signals explain (per-turn scores, cues with evidence) the latest this many user turns: the
 # routing state carries them, and it travels with every request and is stored on every turn.
 EXPLAINED_TURNS = 20
-# Bump when the analysis of one message changes (VADER, the lexicon, cues, the blend), so that
-# states carried from before it are not mixed with the new analysis. The learned model's file
-# is fingerprinted on its own (see carry_key).
+# Bump when the meaning of what is carried changes without any file of the analysis changing.
+# Every file of the analysis (this package's code, tables and models: VADER, the lexicons,
+# cues, story parts, the blend) is fingerprinted too (see carry_key), so a state carried from
+# before any change to them is not mixed with the new analysis: it is recomputed once.
 ANALYSIS_VERSION = 1
 # The longest trend window whose values the state carries; a longer one is analysed whole.
 _MAX_CARRIED_WINDOW = 50
@@ -381,23 +382,37 @@ class _CannotContinue(Exception):
 
 
 def carry_key(settings: Settings, limits: Limits = _DEFAULT_LIMITS) -> str:
-    """What a carry was computed with: its format, the analysis (version and learned model),
-    the signal settings and the limits. A carry whose key differs is not used."""
+    """What a carry was computed with: its format, the analysis (version and a digest of its
+    files, the learned model among them), the signal settings and the limits. A carry whose
+    key differs is not used."""
     return _carry_key(signal_settings(settings), limits)
 
 
 @functools.lru_cache(maxsize=64)
 def _carry_key(values: tuple[object, ...], limits: Limits) -> str:
     material = repr(
-        (CARRY_FORMAT, ANALYSIS_VERSION, _model_fingerprint(), values,
+        (CARRY_FORMAT, ANALYSIS_VERSION, _analysis_fingerprint(), values,
          limits.max_message_chars, limits.max_turns)
     )  # fmt: skip
     return hashlib.blake2b(material.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 @functools.cache
-def _model_fingerprint() -> str:
-    return hashlib.blake2b(learned.MODEL_PATH.read_bytes(), digest_size=8).hexdigest()
+def _analysis_fingerprint() -> str:
+    """A digest of every file the analysis of one message is made of: the code, tables and
+    models of ``handoff.signals`` (the learned model's file among them). Any change to them,
+    say a new cue in a deploy, makes carries from before it differ in key, so they are
+    recomputed once instead of mixing two analyses in one conversation."""
+    digest = hashlib.blake2b(digest_size=8)
+    folder = learned.MODEL_PATH.parent
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix in _ANALYSIS_SUFFIXES:
+            digest.update(path.name.encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+_ANALYSIS_SUFFIXES = frozenset({".py", ".json", ".gz"})
 
 
 _INITIAL = {role: role[0] for role in ("user", "bot", "agent", "system")}
