@@ -5354,6 +5354,359 @@ _NEPALI = _Story(
     },
 )
 
+# round 18 (principle 1 part B): ten tables that had none, at least impersonation and a step,
+# "I didn't send / buy it", money taken by someone, a code or card number given.
+_MALAYALAM = _Story(
+    "ml",
+    {
+        "authority": _s(
+            "ബാങ്കിൽ നിന്ന്",
+            "ബാങ്കിൽ നിന്നാണ്",
+            "പോലീസിൽ നിന്ന്",
+            "പോലീസ് ആണ്",
+            "bankil ninnu",
+            "bank-il ninnu",
+            "police aanu",
+        ),
+        "claim": _s("എന്ന് പറഞ്ഞു", "എന്ന് പറഞ്ഞ്", "ആണെന്ന് പറഞ്ഞു", "ennu paranju", "aanennu paranju"),
+        "step": _s(
+            "ഒടിപി കൊടുത്തു",
+            "കോഡ് കൊടുത്തു",
+            "കാർഡ് നമ്പർ കൊടുത്തു",
+            "പണം അയച്ചു",
+            "ഞാൻ പണം അയച്ചു",
+            "അയക്കേണ്ടി വന്നു",
+            "otp koduthu",
+            "code koduthu",
+            "card number koduthu",
+            "panam ayachu",
+            "paisa ayachu",
+            "ayakkendi vannu",
+        ),
+        "instruction": _s(
+            "ഒടിപി ചോദിച്ചു", "പണം ചോദിച്ചു", "പണം അയക്കാൻ പറഞ്ഞു", "otp chodichu", "panam ayakkan paranju"
+        ),
+        "not_me": _s(
+            "ഞാൻ അയച്ചിട്ടില്ല",
+            "ഞാൻ ഒന്നും വാങ്ങിയിട്ടില്ല",
+            "ഞാൻ അല്ല ചെയ്തത്",
+            "njan ayachittilla",
+            "njan onnum vangiyittilla",
+            "njan alla cheythathu",
+        ),
+        "someone": _s("ആരോ", "aaro"),
+        "took": _s("പണം എടുത്തു", "പിൻവലിച്ചു", "panam eduthu", "pinvalichu"),
+        "money": _s("പണം", "അക്കൗണ്ടിൽ നിന്ന്", "കാർഡിൽ നിന്ന്", "panam", "accountil ninnu"),
+        "howto": _s(
+            "എങ്ങനെ തിരിച്ചറിയാം",
+            "എങ്ങനെ അറിയാം",
+            "തിരികെ കിട്ടി",
+            "പരിഹരിച്ചു",
+            "engane ariyam",
+            "thirichu kitti",
+        ),
+        "third_party": _s("എന്റെ സുഹൃത്ത്", "അയൽക്കാരൻ", "ente koottukaran"),
+        "refused": _s("ഫോൺ കട്ട് ചെയ്തു", "ഒന്നും കൊടുത്തില്ല", "phone cut cheythu", "onnum koduthilla"),
+    },
+)
+
+_PASHTO = _Story(
+    "ps",
+    {
+        "authority": _s("د بانک نه", "له بانک نه", "د پولیسو نه", "پولیس"),
+        "claim": _s("ویل چې", "وویل چې", "ځان یې", "ادعا یې وکړه"),
+        "step": _s(
+            "کوډ مې ورکړ",
+            "ما کوډ ورکړ",
+            "د کارت نمبر مې ورکړ",
+            "پیسې مې ولیږلې",
+            "ما پیسې ولیږلې",
+            "پیسې مې واستولې",
+            "باید پیسې ولیږم",
+        ),
+        "instruction": _s("کوډ یې وغوښت", "پیسې یې وغوښتې", "راته یې وویل چې پیسې"),
+        "not_me": _s("ما نه دي لیږلې", "ما هیڅ نه دي اخیستي", "ما نه دي کړي", "زه نه وم"),
+        "someone": _s("یو چا", "چا"),
+        "took": _s("وایستلې", "یوړې", "وکارولې"),
+        "money": _s("پیسې", "کارت", "حساب"),
+        "howto": _s("څنګه وپیژنم", "څه وکړم که", "بیرته راکړې", "حل شوه"),
+        "third_party": _s("ملګری", "ګاونډی"),
+        "refused": _s("ټیلیفون مې بند کړ", "هیڅ مې ورنه کړل"),
+    },
+)
+
+_KURDISH = _Story(
+    "kmr",
+    {
+        "authority": _s("ji bankê", "ji polîsê", "ji banke", "polîs", "لە بانکەوە", "پۆلیس"),
+        "claim": _s("got ku", "gotin ku", "digot ku", "وتی کە", "وتیان کە", "گوایە"),
+        "step": _s(
+            "min kod da",
+            "min koda da",
+            "min hejmara kartê da",
+            "min pere şand",
+            "min pare şand",
+            "neçar bûm pere bişînim",
+            "کۆدەکەم پێدا",
+            "ژمارەی کارتەکەم پێدا",
+            "پارەکەم نارد",
+            "پارەم نارد",
+        ),
+        "instruction": _s("kod xwest", "pere xwest", "کۆدەکەی داوا کرد", "پارەی داوا کرد"),
+        "not_me": _s(
+            "min neşand",
+            "min tiştek nekirî",
+            "ne ez bûm",
+            "من نەمناردووە",
+            "من هیچم نەکڕیوە",
+            "من نەبووم",
+        ),
+        "someone": _s("yekî", "kesek", "کەسێک"),
+        "took": _s("kişand", "dizî", "دزی", "ڕاکێشا", "بردی"),
+        "money": _s("pere", "pare", "kart", "hesab", "پارە", "کارت", "حساب"),
+        "howto": _s(
+            "çawa nas bikim", "hat çareser kirin", "چۆن بناسمەوە", "چارەسەر کرا", "گەڕایەوە"
+        ),
+        "third_party": _s("hevalê min", "cîranê min", "هاوڕێکەم", "دراوسێ"),
+        "refused": _s("min telefon girt", "min tiştek neda", "تەلەفۆنەکەم داخست", "هیچم پێنەدا"),
+    },
+)
+
+_TIGRINYA = _Story(
+    "ti",
+    {
+        "authority": _s("ካብ ባንክ", "ካብ ባንኪ እየ", "ካብ ባንክ እየ", "ካብ ባንኪ", "ካብ ፖሊስ", "ፖሊስ"),
+        "claim": _s("ኢሉ", "ኢሎም", "ኢላ"),
+        "step": _s("ኮድ ሂበዮ", "ኮድ ሂበዮም", "ቁጽሪ ካርድ ሂበ", "ገንዘብ ለኣኽኩ", "ገንዘብ ሰዲደ", "ክሰድድ ነይሩኒ"),
+        "instruction": _s("ኮድ ሓቲቱኒ", "ገንዘብ ሓቲቱኒ", "ክሰድድ ኢሉኒ"),
+        "not_me": _s("ኣነ ኣይለኣኽኩን", "ኣነ ኣይገዛእኩን", "ኣነ ኣይኮንኩን"),
+        "someone": _s("ሓደ ሰብ"),
+        "took": _s("ወሲዱ", "ሰሪቑ", "ኣውጺኡ"),
+        "money": _s("ገንዘብ", "ካርድ", "ሕሳብ"),
+        "howto": _s("ብኸመይ ይፈልጥ", "ተፈቲሑ", "ተመሊሱለይ"),
+        "third_party": _s("ዓርከይ", "ጎረቤተይ"),
+        "refused": _s("ስልኪ ዓጽየ", "ዋላ ሓንቲ ኣይሃብኩን"),
+    },
+)
+
+_AMHARIC = _Story(
+    "am",
+    {
+        "authority": _s("ከባንክ", "ከባንኩ", "ከፖሊስ", "ፖሊስ"),
+        "claim": _s("ነኝ ብሎ", "ነን ብለው", "ብሎ ደወለ", "ብለው ደወሉ", "ነኝ አለ"),
+        "step": _s(
+            "ኮዱን ሰጠሁት",
+            "ኮዱን ሰጠኋቸው",
+            "የካርድ ቁጥሩን ሰጠሁ",
+            "የካርድ ቁጥሬን ሰጠሁ",
+            "ገንዘብ ላክሁ",
+            "ገንዘብ ላኩ",
+            "መላክ ነበረብኝ",
+        ),
+        "instruction": _s("ኮዱን ጠየቀኝ", "ገንዘብ ጠየቀኝ", "እንድልክ ነገረኝ"),
+        "not_me": _s("እኔ አልላኩም", "ምንም አልገዛሁም", "እኔ አይደለሁም"),
+        "someone": _s("አንድ ሰው", "ሰው"),
+        "took": _s("ወሰደ", "ሰረቀ", "አወጣ"),
+        "money": _s("ገንዘብ", "ካርድ", "አካውንት", "ሂሳብ"),
+        "howto": _s("እንዴት ማወቅ", "ተፈትቷል", "ተመልሶልኛል"),
+        "third_party": _s("ጓደኛዬ", "ጎረቤቴ"),
+        "refused": _s("ስልኩን ዘጋሁት", "ምንም አልሰጠሁም"),
+    },
+)
+
+_YORUBA = _Story(
+    "yo",
+    {
+        "authority": _s("láti banki", "lati banki", "láti ilé ìfowópamọ́", "ọlọ́pàá", "olopaa"),
+        "claim": _s("sọ pé", "so pe", "wí pé", "wi pe", "ní òun jẹ́", "ni oun je"),
+        "step": _s(
+            "mo fún un ní kóòdù",
+            "mo fun un ni code",
+            "mo fun won ni code",
+            "mo fún un ní nọ́ńbà káàdì",
+            "mo fun un ni card number",
+            "mo fi owó ránṣẹ́",
+            "mo fi owo ranse",
+            "mo ní láti fi owó ránṣẹ́",
+            "mo ni lati fi owo ranse",
+        ),
+        "instruction": _s("béèrè kóòdù", "beere code", "béèrè owó", "beere owo"),
+        "not_me": _s(
+            "kì í ṣe èmi",
+            "ki i se emi",
+            "èmi kọ́",
+            "emi ko",
+            "mi ò fi owó ránṣẹ́",
+            "mi o fi owo ranse",
+            "mi ò ra nǹkan",
+            "mi o ra nkan",
+        ),
+        "someone": _s("ẹnìkan", "enikan"),
+        "took": _s("gba owó", "gba owo", "jí owó", "ji owo", "yọ owó", "yo owo"),
+        "money": _s("owó", "owo", "káàdì", "kaadi", "àkáǹtì", "akanti"),
+        "howto": _s(
+            "báwo ni mo ṣe lè mọ̀",
+            "bawo ni mo se le mo",
+            "wọ́n ti dá a padà",
+            "won ti da a pada",
+            "ó ti yanjú",
+            "o ti yanju",
+        ),
+        "third_party": _s("ọ̀rẹ́ mi", "ore mi", "aládùúgbò", "aladuugbo"),
+        "refused": _s("mo gé fóònù", "mo ge foonu", "mi ò fún un ní nǹkan", "mi o fun un ni nkan"),
+    },
+)
+
+_SINHALA = _Story(
+    "si",
+    {
+        "authority": _s("බැංකුවෙන්", "පොලිසියෙන්", "පොලිසිය", "bankuwen", "polisiyen"),
+        "claim": _s("කියලා", "කිව්වා", "කියා", "kiyala", "kiwwa"),
+        "step": _s(
+            "කෝඩ් එක දුන්නා",
+            "ඕටීපී එක දුන්නා",
+            "කාඩ් අංකය දුන්නා",
+            "සල්ලි යැව්වා",
+            "මුදල් යැව්වා",
+            "යවන්න වුණා",
+            "code eka dunna",
+            "otp eka dunna",
+            "card number eka dunna",
+            "salli yawwa",
+        ),
+        "instruction": _s("කෝඩ් එක ඇහුවා", "සල්ලි ඉල්ලුවා", "code eka ahuwa", "salli illuwa"),
+        "not_me": _s(
+            "මම යැව්වේ නැහැ",
+            "මම මුකුත් ගත්තේ නැහැ",
+            "මම නෙවෙයි",
+            "mama yawwe naha",
+            "mama mukut gatte naha",
+            "mama newei",
+        ),
+        "someone": _s("කවුරුහරි", "kauruhari"),
+        "took": _s("අරගෙන", "ගත්තා", "ගත්තු", "හොරකම් කළා", "aragena", "gatta"),
+        "money": _s("සල්ලි", "මුදල්", "කාඩ්", "ගිණුම", "salli"),
+        "howto": _s("කොහොමද දැනගන්නේ", "විසඳුණා", "ආපහු ලැබුණා", "kohomada danaganne", "apahu labuna"),
+        "third_party": _s("මගේ යාළුවා", "අසල්වැසියා", "mage yaluwa"),
+        "refused": _s("ෆෝන් එක කැපුවා", "මුකුත් දුන්නේ නැහැ", "phone eka kapuwa", "mukut dunne naha"),
+    },
+)
+
+_NIGERIAN_PIDGIN = _Story(
+    "pcm",
+    {
+        "authority": _s(
+            "from bank", "from di bank", "from police", "from di police", "na bank", "na police"
+        ),
+        "claim": _s(
+            "talk say", "tok say", "e say e", "dem say dem", "e claim say", "dem claim say"
+        ),
+        "step": _s(
+            "i give am di code",
+            "i give dem di code",
+            "i give am my card number",
+            "i give dem my card number",
+            "i give am di otp",
+            "i send di money",
+            "i send am di money",
+            "i don send",
+            "i come send",
+            "i get to send",
+            "i must send am",
+        ),
+        "instruction": _s(
+            "e ask for di code",
+            "dem ask for di code",
+            "e ask me make i send",
+            "dem ask me make i send",
+            "make i send di money",
+        ),
+        "not_me": _s(
+            "no be me",
+            "i no send am",
+            "i no send anything",
+            "i no buy anything",
+            "i no buy am",
+            "i no do am",
+        ),
+        "someone": _s("somebody", "person"),
+        "took": _s(
+            "don collect",
+            "comot my money",
+            "don comot",
+            "thief my money",
+        ),
+        "money": _s("my money", "my account", "my card"),
+        "seller": _s("di seller", "dat seller"),
+        "vanished": _s("don block me", "e block me", "no dey pick", "no dey answer"),
+        "paid": _s("i don pay", "i pay am"),
+        "howto": _s(
+            "how i go take know",
+            "how person go take know",
+            "dem don return",
+            "e don settle",
+            "dem don settle am",
+        ),
+        "third_party": _s("my padi", "my neighbour"),
+        "refused": _s("i cut di call", "i no give am anything", "i no give dem anything"),
+    },
+)
+
+_TWI = _Story(
+    "ak",
+    {
+        "authority": _s("firi bank", "fri bank", "polisifo", "polisi"),
+        "claim": _s("kaa sɛ", "kaa se", "ka sɛ", "kae sɛ", "kae se"),
+        "step": _s(
+            "mede code no maa no",
+            "mede code no maa wɔn",
+            "mede me card number maa no",
+            "mede sika no maa no",
+            "mede sika kɔmaa",
+            "mede sika kɔ maa",
+            "ɛsɛ sɛ mede sika",
+            "mede otp no maa no",
+        ),
+        "instruction": _s("ɔbisaa code", "obisaa code", "ɔbisaa sika", "obisaa sika"),
+        "not_me": _s("ɛnyɛ me", "enye me", "mamfa sika amma obiara", "mantɔ hwee", "manto hwee"),
+        "someone": _s("obi"),
+        "took": _s("afa me sika", "yi me sika", "wia me sika", "awia"),
+        "money": _s("sika", "me card", "me account"),
+        "howto": _s("ɛbɛyɛ dɛn na mahu", "ebeye den na mahu", "wɔde asan ama me", "asiesie"),
+        "third_party": _s("me yɔnko", "me yonko", "me fipamfo"),
+        "refused": _s("mede phone no too hɔ", "mamma no hwee", "mamma no hwee"),
+    },
+)
+
+_CANTONESE_LATIN = _Story(
+    "yue",
+    {
+        "authority": _s("ngan hong", "ngan hong ge", "ging chaat", "ging caat", "from bank"),
+        "claim": _s("wa hai", "waa hai", "jing wa", "zi ching", "ji ching"),
+        "step": _s(
+            "bei zo go code",
+            "bei zo code keoi",
+            "bei zo kaat hou",
+            "bei zo card number",
+            "zyun zo chin",
+            "gwaa zo chin",
+            "sai zo chin bei",
+            "jiu zyun chin",
+        ),
+        "instruction": _s("giu ngo zyun", "jiu ngo zyun", "man ngo lo code", "man ngo lo chin"),
+        "not_me": _s(
+            "m hai ngo zyun", "ngo mou zyun", "ngo mou maai", "ngo mou maai je", "m hai ngo maai"
+        ),
+        "someone": _s("jau jan", "yau yan"),
+        "took": _s("lo zo ngo di chin", "tau zo ngo di chin", "lo zo chin"),
+        "money": _s("di chin", "ngo go kaat", "ngo go account"),
+        "howto": _s("dim joeng sik", "dim yeung sik", "wan faan zo", "gaai kyut zo"),
+        "third_party": _s("ngo pang jau", "ngo pangyau"),
+        "refused": _s("ngo kaat zo din waa", "ngo mou bei keoi je"),
+    },
+)
+
+
 STORY_LANGUAGES: tuple[_Story, ...] = (
     _POLISH,
     _ROMANIAN,
@@ -5390,6 +5743,17 @@ STORY_LANGUAGES: tuple[_Story, ...] = (
     _TAGALOG,
     _WELSH,
     _NEPALI,
+    # round 18: ten more tables that had none
+    _MALAYALAM,
+    _PASHTO,
+    _KURDISH,
+    _TIGRINYA,
+    _AMHARIC,
+    _YORUBA,
+    _SINHALA,
+    _NIGERIAN_PIDGIN,
+    _TWI,
+    _CANTONESE_LATIN,
 )
 
 
