@@ -648,6 +648,10 @@ _ROMANIAN = _Story(
         ),
         "link": _s("link*", "linkul"),
         "job": _s(
+            "job online",
+            "un job pe whatsapp",
+            "sarcini plătite",
+            "sarcini online",
             "ofertă de muncă",
             "oferta de muncă",
             "ofertă de job",
@@ -657,6 +661,11 @@ _ROMANIAN = _Story(
             "muncă de acasă",
         ),
         "howto": _s(
+            "i-au fost returnați",
+            "au fost returnați",
+            "i-au returnat",
+            "mi-au fost returnați",
+            "s-a rezolvat",
             "mi-au returnat deja",
             "banii au fost returnați",
             "s-a rezolvat deja",
@@ -1209,6 +1218,8 @@ _PORTUGUESE = _Story(
     "pt",
     {
         "authority": _s(
+            "da polícia",
+            "da policia",
             "do banco",
             "polícia",
             "policia",
@@ -2846,6 +2857,11 @@ _ARABIC = _Story(
             "اتصلوا بي من",
         ),
         "step": _s(
+            "وأعطيته رقم البطاقة",
+            "وأعطيتهم رقم البطاقة",
+            "وأعطيتهم الكود",
+            "وسحبت النقود",
+            "وسلمت النقود",
             "أعطيتهم رقم البطاقة",
             "أعطيته رقم البطاقة",
             "أعطيتهم الكود",
@@ -5655,7 +5671,16 @@ _NIGERIAN_PIDGIN = _Story(
 _TWI = _Story(
     "ak",
     {
-        "authority": _s("firi bank", "fri bank", "polisifo", "polisi"),
+        "authority": _s(
+            "ɔfiri bank",
+            "ofiri bank",
+            "wɔfiri bank",
+            "wofiri bank",
+            "firi bank",
+            "fri bank",
+            "polisifo",
+            "polisi",
+        ),
         "claim": _s("kaa sɛ", "kaa se", "ka sɛ", "kae sɛ", "kae se"),
         "step": _s(
             "mede code no maa no",
