@@ -4,11 +4,12 @@ Every example was written fresh for this file by a non-native author; none is ta
 routing set. The forms: the authority claimed in reported speech ("they said they were from the
 police", "that he is from the bank"); the first-person step in its common forms ("I gave him
 the card number", "I had to send / withdraw", cash handed to a courier); paying to unlock a
-task job's earnings; an online seller paid who blocked the customer; and ten tables that had no
-story shapes (Malayalam, Pashto, Kurdish, Tigrinya, Amharic, Yoruba, Sinhala, Nigerian Pidgin,
-Twi, romanised Cantonese). Calm messages that must stay calm: a question about scams in
-general, a relative's fraud last year that is sorted, a caller recognised and hung up on with
-nothing given (new concept ``refused``).
+task job's earnings; an online seller paid who blocked the customer; a wallet or card stolen
+and a payment seen in the same message (new concepts ``stolen`` and ``charge``); and ten
+tables that had no story shapes (Malayalam, Pashto, Kurdish, Tigrinya, Amharic, Yoruba,
+Sinhala, Nigerian Pidgin, Twi, romanised Cantonese). Calm messages that must stay calm: a
+question about scams in general, a relative's fraud last year that is sorted, a caller
+recognised and hung up on with nothing given (new concept ``refused``).
 """
 
 from __future__ import annotations
@@ -89,6 +90,18 @@ MUST = [
     # an online seller paid, who blocked the customer
     ("tl", "nagbayad ako sa online seller ng 80 pounds tapos blinock niya ako", "scam"),
     ("ro", "am trimis banii vânzătorului și m-a blocat pe WhatsApp", "scam"),
+    # a wallet or card stolen and a payment seen, in one message
+    ("es", "me robaron la cartera en el metro y ahora veo un cargo de 90 libras", "fraud_report"),
+    ("pl", "ukradli mi kartę, a dziś pojawiła się transakcja na 60 funtów", "fraud_report"),
+    (
+        "de",
+        "meine Geldbörse wurde gestohlen, jetzt sehe ich eine Abbuchung über 80 Pfund",
+        "fraud_report",
+    ),
+    ("fr", "on m'a volé mon portefeuille et il y a un paiement de 45 livres", "fraud_report"),
+    ("tr", "cüzdanım çalındı, şimdi bir harcama görüyorum", "fraud_report"),
+    ("ru", "в автобусе украли кошелёк, вижу списание 70 фунтов", "fraud_report"),
+    ("ar", "سرقوا محفظتي وظهرت دفعة لا أعرفها", "fraud_report"),
     # the ten new tables
     ("ml", "ബാങ്കിൽ നിന്നാണ് എന്ന് പറഞ്ഞു, ഞാൻ ഒടിപി കൊടുത്തു", "scam"),
     ("ml", "ഞാൻ അയച്ചിട്ടില്ല, പക്ഷേ 200 പൗണ്ട് പോയി", "fraud_report"),
@@ -162,6 +175,10 @@ MUST_NOT = [
     ("yo", "o so pe oun wa lati banki, mo ge foonu"),
     ("si", "බැංකුවෙන් කියලා කතා කළා, මම ෆෝන් එක කැපුවා"),
     ("ak", "obi kaa sɛ ɔfiri bank, mede phone no too hɔ"),
+    # a stolen wallet asked about, no payment seen
+    ("es", "me robaron la cartera, ¿cómo bloqueo la tarjeta?"),
+    ("de", "mir wurde die Karte gestohlen, wie sperre ich sie?"),
+    ("tr", "cüzdanım çalındı, yeni kart nasıl alırım?"),
     # routine
     ("pl", "wysłałam przelew w czwartek, kiedy dojdzie?"),
     ("ro", "am plătit factura, când apare în cont?"),

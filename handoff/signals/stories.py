@@ -6,7 +6,7 @@ saying he was from the police" / "he told me to transfer the money to protect it
 transferred £2,000". English finds such stories as situation shapes
 (:mod:`handoff.signals.situations`); this module does the same for the twenty largest other
 tables (round 16: seven more, Bulgarian, German, Persian, Albanian, Czech, Slovak and Dutch;
-round 17: Greek, Hungarian, Latvian, Tagalog, Welsh and Nepali), as
+round 17: Greek, Hungarian, Latvian, Tagalog, Welsh and Nepali; round 18: ten more), as
 STORY SHAPES: sets of concepts that must occur together in one message.
 
 Concepts (per language, a few words each; a word ending in ``*`` is a stem):
@@ -33,6 +33,14 @@ Concepts (per language, a few words each; a word ending in ``*`` is a stem):
   took my money", but no verb a fee is taken with ("can anyone tell me why they charged me"
   stays calm). Six tables that had no story shapes got them: Greek, Hungarian, Latvian,
   Tagalog, Welsh and Nepali (its entries of more than one word, or words Hindi does not use);
+* round 18 (principle 1 part B): every table lists the authority claimed in reported speech
+  ("they said they were the police", "that he is from the bank") and the first-person step in
+  its common forms ("I gave him the card number", "I had to send / withdraw", cash handed to a
+  courier); paying to unlock a task job's earnings is a step; ``stolen`` (a wallet or card
+  stolen) with ``charge`` (a payment seen on the account) in one message is unauthorised use
+  (cue ``fraud_report``); ``refused`` (hung up, gave nothing) makes a call with only someone
+  posing no story. Ten tables that had no story shapes got them: Malayalam, Pashto, Kurdish,
+  Tigrinya, Amharic, Yoruba, Sinhala, Nigerian Pidgin, Twi and romanised Cantonese;
 * hardship (cue ``vulnerability``): ``illness`` (diagnosed, a serious illness); ``cant_pay``
   with ``cant_work`` (can't work, lost the job, nothing left for food); ``partner`` with
   ``control`` (takes my salary, controls my money, won't let me into my account).
@@ -94,6 +102,9 @@ CONCEPTS = (
     "new_number",
     "link",
     "job",
+    # round 18: a wallet or card stolen, and a payment seen on the account
+    "stolen",
+    "charge",
     "howto",
     "third_party",
     # round 18: the call recognised and ended, nothing given ("I hung up", "I gave nothing")
@@ -424,6 +435,24 @@ _POLISH = _Story(
             "odłożyłem słuchawkę",
             "odłożyłam słuchawkę",
         ),
+        "stolen": _s(
+            "ukradli mi portfel",
+            "ukradł mi portfel",
+            "skradziono mi portfel",
+            "ukradziono mi portfel",
+            "ukradli mi kartę",
+            "ukradziono mi kartę",
+            "skradziony portfel",
+            "ukradli mi torebkę",
+        ),
+        "charge": _s(
+            "widzę płatność",
+            "jest płatność",
+            "pojawiła się płatność",
+            "pojawiła się transakcja",
+            "widzę transakcję",
+            "ktoś zapłacił",
+        ),
         "negator": _s("nie", "nigdy"),
     },
 )
@@ -691,6 +720,23 @@ _ROMANIAN = _Story(
             "n-am dat nimic",
             "am închis telefonul",
         ),
+        "stolen": _s(
+            "mi-a furat portofelul",
+            "mi-au furat portofelul",
+            "mi-a furat cardul",
+            "mi-au furat cardul",
+            "mi s-a furat portofelul",
+            "mi s-a furat cardul",
+            "portofelul furat",
+        ),
+        "charge": _s(
+            "văd o plată",
+            "apare o plată",
+            "a apărut o plată",
+            "văd o tranzacție",
+            "apare o tranzacție",
+            "o plată de",
+        ),
         "negator": _s("nu", "n-am", "niciodată"),
     },
 )
@@ -932,6 +978,16 @@ _HINDUSTANI_LATIN = {
         "call kat di",
         "kuch nahi diya",
         "kuch nahi bataya",
+    ),
+    "stolen": _s(
+        "wallet chori ho gaya",
+        "card chori ho gaya",
+        "wallet chura liya",
+        "card chura liya",
+        "purse chori ho gaya",
+    ),
+    "charge": _s(
+        "payment dikh rahi", "payment dikh raha", "payment nazar aa rahi", "transaction dikh raha"
     ),
     "negator": _s("nahi", "nahin", "na"),
 }
@@ -1449,6 +1505,22 @@ _PORTUGUESE = _Story(
         ),
         "third_party": _s("amig*", "vizinh*", "colega", "não é cliente", "outro banco"),
         "refused": _s("desliguei", "não dei nada", "não passei nada", "não lhe dei nada"),
+        "stolen": _s(
+            "roubaram-me a carteira",
+            "roubaram a minha carteira",
+            "roubaram minha carteira",
+            "me roubaram a carteira",
+            "roubaram o meu cartão",
+            "roubaram meu cartão",
+            "carteira roubada",
+        ),
+        "charge": _s(
+            "vejo um pagamento",
+            "aparece um pagamento",
+            "apareceu um pagamento",
+            "vejo uma compra",
+            "apareceu uma compra",
+        ),
         "negator": _s("não", "nunca", "nao"),
     },
 )
@@ -1669,6 +1741,24 @@ _SPANISH = _Story(
         ),
         "third_party": _s("amig*", "vecin*", "compañer*", "no es cliente", "otro banco"),
         "refused": _s("colgué", "no di nada", "no le di nada", "no les di nada"),
+        "stolen": _s(
+            "me robaron la cartera",
+            "me han robado la cartera",
+            "me robaron la tarjeta",
+            "me han robado la tarjeta",
+            "me robaron el bolso",
+            "me han robado el bolso",
+            "me robaron el monedero",
+        ),
+        "charge": _s(
+            "veo un pago",
+            "aparece un pago",
+            "me aparece un pago",
+            "ha aparecido un pago",
+            "veo un cargo",
+            "aparece un cargo",
+            "me aparece un cargo",
+        ),
         "negator": _s("no", "nunca"),
     },
 )
@@ -1847,6 +1937,19 @@ _ITALIAN = _Story(
             "non ho dato niente",
             "non gli ho dato nulla",
             "non ho dato nulla",
+        ),
+        "stolen": _s(
+            "mi hanno rubato il portafoglio",
+            "mi hanno rubato la carta",
+            "mi hanno rubato la borsa",
+            "rubato il portafoglio",
+        ),
+        "charge": _s(
+            "vedo un pagamento",
+            "c'è un pagamento",
+            "è apparso un pagamento",
+            "vedo un addebito",
+            "c'è un addebito",
         ),
         "negator": _s("non", "mai"),
     },
@@ -2039,6 +2142,20 @@ _FRENCH = _Story(
             "sans rien donner",
             "je ne lui ai rien donné",
         ),
+        "stolen": _s(
+            "on m'a volé mon portefeuille",
+            "on m'a volé ma carte",
+            "volé mon portefeuille",
+            "volé ma carte",
+            "volé mon sac",
+        ),
+        "charge": _s(
+            "je vois un paiement",
+            "il y a un paiement",
+            "un paiement est apparu",
+            "je vois un achat",
+            "il y a un achat",
+        ),
         "negator": _s("pas", "jamais", "n'ai"),
     },
 )
@@ -2187,6 +2304,8 @@ _LITHUANIAN = _Story(
         ),
         "third_party": _s("draug*", "kaimyn*", "kolega", "nėra jūsų klientas", "kitame banke"),
         "refused": _s("padėjau ragelį", "numečiau ragelį", "nieko nedaviau", "nieko nepasakiau"),
+        "stolen": _s("pavogė piniginę", "pavogė kortelę"),
+        "charge": _s("matau mokėjimą", "atsirado mokėjimas"),
         "negator": _s("ne", "niekada"),
     },
 )
@@ -2430,6 +2549,15 @@ _RUSSIAN = _Story(
             "ничего не дал",
             "ничего не дала",
         ),
+        "stolen": _s("украли кошелёк", "украли кошелек", "украли карту", "украли сумку"),
+        "charge": _s(
+            "вижу платёж",
+            "вижу платеж",
+            "вижу списание",
+            "появился платёж",
+            "появился платеж",
+            "появилось списание",
+        ),
         "negator": _s("не", "никогда"),
     },
 )
@@ -2660,6 +2788,8 @@ _UKRAINIAN = _Story(
             "нічого не дала",
             "нічого не дав",
         ),
+        "stolen": _s("вкрали гаманець", "вкрали картку", "вкрали сумку"),
+        "charge": _s("бачу платіж", "бачу списання", "з'явився платіж", "з'явилося списання"),
         "negator": _s("не", "ніколи"),
     },
 )
@@ -2827,6 +2957,16 @@ _TURKISH = _Story(
         "third_party": _s("arkadaş*", "komşu*", "iş arkadaşım", "müşteriniz değil"),
         "refused": _s(
             "telefonu kapattım", "kapattım", "hiçbir şey vermedim", "hiçbir şey söylemedim"
+        ),
+        "stolen": _s(
+            "cüzdanım çalındı",
+            "kartım çalındı",
+            "cüzdanımı çaldılar",
+            "kartımı çaldılar",
+            "çantam çalındı",
+        ),
+        "charge": _s(
+            "bir ödeme görüyorum", "bir harcama görüyorum", "ödeme çıkmış", "harcama çıkmış"
         ),
         "negator": _s("değil", "asla"),
     },
@@ -3041,6 +3181,15 @@ _ARABIC = _Story(
         "refused": _s(
             "أغلقت الخط", "قفلت الخط", "سكرت الخط", "لم أعطهم شيئا", "لم أعطه شيئا", "ما أعطيته شي"
         ),
+        "stolen": _s(
+            "سرقت محفظتي",
+            "سرقوا محفظتي",
+            "سرقت بطاقتي",
+            "سرقوا بطاقتي",
+            "انسرقت محفظتي",
+            "انسرقت بطاقتي",
+        ),
+        "charge": _s("أرى دفعة", "ظهرت دفعة", "أرى عملية شراء", "ظهرت عملية"),
         "negator": _s("لم", "لا", "ما"),
     },
 )
@@ -3472,6 +3621,8 @@ _SOMALI = _Story(
         ),
         "third_party": _s("saaxiib*", "deris*"),
         "refused": _s("taleefanka dansaday", "waan dansaday", "waxba ma siin", "waxba siin"),
+        "stolen": _s("boorsadayda la xaday", "kaarkayga la xaday"),
+        "charge": _s("waxaan arkaa lacag bixin"),
         "negator": _s("ma", "maan"),
     },
 )
@@ -3855,6 +4006,8 @@ _BULGARIAN = _Story(
             "не е ваш клиент",
         ),
         "refused": _s("затворих телефона", "затворих", "нищо не казах", "нищо не дадох"),
+        "stolen": _s("откраднаха ми портфейла", "откраднаха ми картата", "откраднаха портфейла"),
+        "charge": _s("виждам плащане", "появи се плащане", "виждам транзакция"),
         "negator": _s("не", "никога"),
     },
 )
@@ -4079,6 +4232,31 @@ _GERMAN = _Story(
             "kein kunde",
         ),
         "refused": _s("aufgelegt", "nichts gegeben", "nichts verraten", "nichts herausgegeben"),
+        "stolen": _s(
+            "geldbörse wurde gestohlen",
+            "portemonnaie wurde gestohlen",
+            "brieftasche wurde gestohlen",
+            "wurde mir gestohlen",
+            "wurde mir die karte gestohlen",
+            "wurde mir die geldbörse gestohlen",
+            "geldbörse gestohlen",
+            "geldbeutel gestohlen",
+            "portemonnaie gestohlen",
+            "brieftasche gestohlen",
+            "karte gestohlen",
+            "karte wurde gestohlen",
+        ),
+        "charge": _s(
+            "sehe ich eine abbuchung",
+            "sehe ich eine zahlung",
+            "taucht eine zahlung auf",
+            "taucht eine abbuchung auf",
+            "sehe eine zahlung",
+            "sehe eine abbuchung",
+            "eine abbuchung über",
+            "eine zahlung über",
+            "ist eine zahlung",
+        ),
         "negator": _s("nicht", "kein", "keine"),
     },
 )
@@ -4465,6 +4643,8 @@ _CZECH = _Story(
             "nic jsem neřekl",
             "nic jsem neřekla",
         ),
+        "stolen": _s("ukradli mi peněženku", "ukradli mi kartu"),
+        "charge": _s("vidím platbu", "objevila se platba"),
         "negator": _s(
             "nikdy",
         ),
@@ -4621,6 +4801,8 @@ _SLOVAK = _Story(
             "nič som nepovedal",
             "nič som nepovedala",
         ),
+        "stolen": _s("ukradli mi peňaženku", "ukradli mi kartu"),
+        "charge": _s("vidím platbu", "objavila sa platba"),
         "negator": _s(
             "nikdy",
         ),
@@ -4762,6 +4944,16 @@ _DUTCH = _Story(
         "howto": _s("hoe herken ik", "wat moet ik doen als", "hoe voorkom ik", "hoe verander ik"),
         "third_party": _s("vriend", "vriendin", "buurman", "buurvrouw", "collega"),
         "refused": _s("opgehangen", "niets gegeven", "niks gegeven", "heb opgehangen"),
+        "stolen": _s(
+            "portemonnee gestolen",
+            "portemonnee is gestolen",
+            "pinpas gestolen",
+            "pas is gestolen",
+            "kaart gestolen",
+        ),
+        "charge": _s(
+            "zie een betaling", "zie een afschrijving", "staat een betaling", "een afschrijving van"
+        ),
         "negator": _s("niet", "nooit", "geen"),
     },
 )
@@ -4993,6 +5185,19 @@ _HUNGARIAN = _Story(
             "nem adtam meg semmit",
             "semmit nem adtam meg",
             "nem mondtam semmit",
+        ),
+        "stolen": _s(
+            "ellopták a pénztárcám",
+            "ellopták a pénztárcámat",
+            "ellopták a kártyám",
+            "ellopták a kártyámat",
+            "ellopták a tárcám",
+        ),
+        "charge": _s(
+            "látok egy fizetést",
+            "látok egy terhelést",
+            "megjelent egy fizetés",
+            "megjelent egy terhelés",
         ),
         "negator": _s("nem", "soha"),
     },
@@ -6050,6 +6255,9 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
         shapes.append(("fraud_report", ["not_me"]))
     elif {"someone", "took", "money"} <= has:
         shapes.append(("fraud_report", ["someone", "took", "money"]))
+    elif {"stolen", "charge"} <= has:
+        # round 18: "my wallet was stolen ... I see a payment of £340": the thief used it
+        shapes.append(("fraud_report", ["stolen", "charge"]))
     if "vanished" in has and ({"paid", "seller"} & has):
         shapes.append(("scam", ["vanished", *sorted({"paid", "seller"} & has)]))
     if "illness" in has:
