@@ -10947,8 +10947,10 @@ def _add_round18() -> None:
 
 # A number to call or a channel for later ("qual é o número para ligar do estrangeiro?") is
 # information the bot gives, not a request for a person now (round 18's disarming side).
+# "gdzie mogę zadzwonić w tej sprawie?" (where can I call about this?) stays a request: it
+# is about the matter in hand (tests/test_routing_cues_multilingual.py).
 _NOT_A_REQUEST: dict[str, tuple[str, ...]] = {
-    "pl": ("gdzie mogę zadzwonić", "numer na infolinię", "mogę do was zadzwonić"),
+    "pl": ("numer na infolinię", "mogę do was zadzwonić"),
     "pt": ("número para ligar",),
     "es": ("número para llamar",),
     "it": ("numero da chiamare",),
