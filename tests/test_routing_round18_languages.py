@@ -75,6 +75,7 @@ POLITE_REQUESTS = [
     ("el", "θα ήθελα να μιλήσω με έναν υπάλληλο"),
     ("ar", "أود التحدث مع موظف من فضلك"),
     ("tr", "müşteri temsilcimle görüşebilir miyim?"),
+    ("sq", "do të doja të flisja me menaxherin tim"),
 ]
 
 NOT_A_REQUEST = [
@@ -111,6 +112,7 @@ READ = [
     (WHAT_NOW, "fr", "je ne sais plus quoi faire"),
     (WHAT_NOW, "ru", "не знаю, что делать"),
     (WHAT_NOW, "ro", "nu mai știu ce să fac"),
+    (WHAT_NOW, "bg", "не знам, какво да правя вече"),
     (REPEATED, "pl", "płatność znowu odrzucona"),
     (REPEATED, "es", "el pago, rechazado otra vez"),
     (REPEATED, "de", "die Zahlung wurde schon wieder abgelehnt"),
@@ -141,12 +143,14 @@ READ = [
     (BANK_HOLD, "de", "meine Karte ist gesperrt"),
     (BANK_HOLD, "ru", "почему счёт заблокирован?"),
     (BANK_HOLD, "ro", "contul e blocat de ieri"),
+    (BANK_HOLD, "bg", "картата ми е блокирана от сутринта"),
 ]
 
 NOT_READ = [
     (WHAT_NOW, "es", "no sé qué hacer con el dinero ahorrado, ¿qué cuenta me recomiendas?"),
     (WHAT_NOW, "pl", "nie wiem co robić z nadpłatą, można ją przelać?"),
     (WHAT_NOW, "fr", "je ne sais pas quoi faire pour changer mon adresse"),
+    (WHAT_NOW, "sq", "nuk di çfarë të bëj me kartën e re, si aktivizohet?"),
     (REPEATED, "pl", "przelew został odrzucony, dlaczego?"),
     (DEADLINE, "es", "¿cómo pago el alquiler por transferencia?"),
     (VULNERABLE, "es", "trabajo desde casa, ¿puedo cambiar mi dirección?"),

@@ -10926,6 +10926,18 @@ _ROUND18_MORE: dict[str, dict[str, tuple[str, ...]]] = {
         VULNERABLE: ("فقدت عملي", "طردني من البيت"),
         NOT_CURRENT: _c(("توفيت", "توفي"), _AR_LONG_AGO),
     },
+    "sq": {
+        HUMAN: _c(
+            ("do të doja të flisja me", "do te doja te flisja me", "a mund të flas me"),
+            ("një punonjës", "nje punonjes", "këshilltarin tim", "menaxherin tim", "një person"),
+        ),
+        WHAT_NOW: ("nuk di çfarë të bëj", "nuk di cfare te bej"),
+    },
+    "bg": {
+        WHAT_NOW: ("не знам какво да правя", "не знам, какво да правя"),
+        BANK_HOLD: ("картата ми е блокирана", "сметката ми е блокирана", "сметката ми е замразена"),
+        LEGAL: ("това е незаконно",),
+    },
     "tr": {
         HUMAN: _c(
             ("bir temsilciyle", "bir çalışanla", "müşteri temsilcimle", "bir yetkiliyle"),
@@ -10985,9 +10997,27 @@ _WHAT_NOW_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "sk": ("s", "so", "aby", "keď", "ked", "ak"),
     "el": ("με", "για", "αν", "όταν"),
     "tr": ("için", "icin"),
+    "sq": ("me", "për", "per", "nëse", "nese"),
+    "bg": ("с", "със", "за", "ако", "когато"),
 }
 _WH_WORDS = frozenset(
-    {"co", "что", "що", "ce", "ką", "mit", "čo", "quoi", "qué", "que", "o", "cosa", "was", "wat"}
+    {
+        "co",
+        "что",
+        "що",
+        "ce",
+        "ką",
+        "mit",
+        "čo",
+        "quoi",
+        "qué",
+        "que",
+        "o",
+        "cosa",
+        "was",
+        "wat",
+        "какво",
+    }
 )
 
 
