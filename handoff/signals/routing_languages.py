@@ -87,6 +87,13 @@ told by effort or time ("próbowałem wszystkiego", "trzeci dzień bez dostępu"
 Pidgin, Twi (Akan) and romanised Cantonese have tables (see the round 15 sections at the end;
 tests/test_routing_languages_round15.py).
 
+Round 18 (the fourteenth held-out set's diagnosis, principle 1 part A; the section at the
+end, tests/test_routing_round18_languages.py): polite and conditional requests with the
+case-officer and client-manager nouns, "I don't know what to do" (English's what_now),
+eviction, hardship and a partner's control told as circumstance, reporting the bank, thanks
+for a harm, a hold told as a state (bank_hold), and time markers right after a death or a
+fraud word (not_current, which disarms it); a number to call asked for later is no request.
+
 Review status: every phrase was written for this project from common customer-service chat
 phrasings by a NON-NATIVE author (no native speaker has checked them yet); they are a starting
 point for review by native-speaking colleagues, not a finished translation, and Tamil and
@@ -10186,7 +10193,7 @@ NOT_CURRENT = "not_current"
 LANGUAGE_ONLY_KINDS[WHAT_NOW] = (0.0, True)  # a routing fact, as English's
 LANGUAGE_ONLY_KINDS[BANK_HOLD] = (0.0, True)  # a routing fact, as English's situation kind
 LANGUAGE_ONLY_KINDS[NOT_CURRENT] = (0.0, True)  # disarms the cues it overlaps (text.py)
-# An English LANGUAGE_WEIGHTS entry for sarcasm is its LANGUAGE_ONLY_KINDS weight (0.55).
+# sarcasm (thanks for a harm) keeps its LANGUAGE_ONLY_KINDS weight above (0.55).
 
 _PL_POLITE = (
     "chciałbym porozmawiać z",
