@@ -1081,7 +1081,8 @@ def test_negated_request_or_threat_is_no_cue(language: str, text: str) -> None:
 @pytest.mark.parametrize(("language", "text"), _cases("calm"))
 def test_calm_banking_question_fires_no_cue(language: str, text: str) -> None:
     result = analyze_text(text)
-    assert result.cues == (), (language, text, result.cues)
+    # Only the calming routine_question (a plain how-to, round 18) may be read.
+    assert tuple(c for c in result.cues if c.kind != "routine_question") == (), (language, text, result.cues)
     assert not result.human_request
 
 

@@ -462,7 +462,8 @@ def test_calm_banking_question_fires_no_cue(language: str, text: str) -> None:
 @pytest.mark.parametrize("text", CALM_ENGLISH)
 def test_calm_english_fires_no_cue(text: str) -> None:
     result = analyze_text(text)
-    assert result.cues == (), (text, result.cues)
+    # Only the calming routine_question (a plain how-to, round 18) may be read.
+    assert tuple(c for c in result.cues if c.kind != "routine_question") == (), (text, result.cues)
     assert not result.human_request
 
 

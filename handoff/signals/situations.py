@@ -6209,9 +6209,13 @@ _SHAPES += (
         BANK_HOLD,
         0.0,
         _words("restricted frozen blocked suspended stopped locked"),
-        rf"{_NOT_OWN_HOLD}\b(?:is|are|was|were|has|have)\s+(?:my|our)\s+(?:account|accounts|card|cards|"
-        r"payments?|transfers?|money|funds|online banking|bank account)\s+(?:been\s+|still\s+|"
+        # ("has my account been frozen" is the lexicon's bank_hold, with its own evidence)
+        rf"{_NOT_OWN_HOLD}\b(?:is|are|was|were)\s+(?:my|our)\s+(?:account|accounts|card|cards|"
+        r"payments?|transfers?|money|funds|online banking|bank account)\s+(?:still\s+|"
         r"now\s+)?(?:restricted|frozen|blocked|suspended|stopped|locked)\b"
+        r"(?![^.?!\n]{0,40}\b(?:if|when|whenever|once)\b)",
+        rf"{_NOT_OWN_HOLD}\b(?:has|have)\s+(?:my|our)\s+(?:card|cards|debit card|credit card)\s+"
+        r"(?:still\s+|now\s+)?been\s+(?:restricted|frozen|blocked|suspended|stopped|locked)\b"
         r"(?![^.?!\n]{0,40}\b(?:if|when|whenever|once)\b)",
         # "my card is blocked" as a state
         rf"{_NOT_OWN_HOLD}(?<!if )(?<!when )\b(?:my|our)\s+(?:card|cards|debit card|credit card)"
@@ -6268,7 +6272,10 @@ _SHAPES += (
         r"(?s:.*?)\b(?:solicitors?|conveyancers?|builders?|lawyers?|contractors?|landlord|"
         r"letting agent|estate agent|supplier)(?:'s)?\b[^\n]{0,80}?\b(?:change[sd]?|changing|"
         r"new|moved|updated|switched|different)\s+(?:their|his|her|its|the)?\s*(?:bank|banks|"
-        r"account|banking|payment)\s*(?:details|account|number|numbers)?\b",
+        r"account|banking|payment)\s*(?:details|account|number|numbers)?\b"
+        # the customer's own new account is no changed payee ("the new account I opened")
+        r"(?!\s*(?:that\s+|which\s+)?(?:i|we)\s*(?:'ve|have|had|just)?\s*(?:just\s+)?(?:opened|"
+        r"set up|made|created|got)\b)",
     ),
 )
 

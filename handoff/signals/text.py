@@ -1292,13 +1292,27 @@ _NOW_RE = re.compile(
 )
 
 
+# ...and the use is for later or only in case: a condition or a time to come. Without one, "what's
+# the number for customer services" asks for a person now (round 8).
+_LATER_RE = re.compile(
+    r"\b(?:if|when|whenever|in case|later|future|abroad|travell?ing|holiday|next time|ever|"
+    r"se|si|quando|cuando|caso|wenn|falls|quand|jeśli|jezeli|jeżeli|gdyby|kiedy|dacă|daca|"
+    r"când|cand|agar|jab)\b",
+    re.IGNORECASE,
+)
+
+
 def _asks_not_for_person(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` without a request for a person that is a greeting's presence check or a
     number asked for later (round 18)."""
     if not any(c[0] == _HUMAN for c in raw):
         return raw
     greeting = _PRESENCE_GREETING_RE.match(text) is not None
-    later = _WHICH_CHANNEL_RE.search(text) is not None and _NOW_RE.search(text) is None
+    later = (
+        _WHICH_CHANNEL_RE.search(text) is not None
+        and _NOW_RE.search(text) is None
+        and _LATER_RE.search(text) is not None
+    )
     if not (greeting or later):
         return raw
     return [
