@@ -65,6 +65,7 @@ RUNS = (
     ("after round 15", "round15-engine.json", "round15-stack.json"),
     ("after round 16", "round16-engine.json", "round16-stack.json"),
     ("after round 17", "round17-engine.json", "round17-stack.json"),
+    ("after round 18", "round18-engine.json", "round18-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -86,6 +87,7 @@ DEV_EARLIER = (
     ("round 14", "dev-round14-engine.json"),
     ("round 15", "dev-round15-engine.json"),
     ("round 16", "dev-round16-engine.json"),
+    ("round 17", "dev-round17-engine.json"),
 )
 
 
@@ -149,6 +151,7 @@ HELD_OUT = (
             ("round 15 (tuning data)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuning data)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuning data)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuning data)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -167,6 +170,7 @@ HELD_OUT = (
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -184,6 +188,7 @@ HELD_OUT = (
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -201,6 +206,7 @@ HELD_OUT = (
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -218,6 +224,7 @@ HELD_OUT = (
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -234,6 +241,7 @@ HELD_OUT = (
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -249,6 +257,7 @@ HELD_OUT = (
             ("round 15 (its total watched)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (its total watched)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (its total watched)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (its total watched)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -263,6 +272,7 @@ HELD_OUT = (
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -276,6 +286,7 @@ HELD_OUT = (
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -288,6 +299,7 @@ HELD_OUT = (
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -299,6 +311,7 @@ HELD_OUT = (
             ("round 15 (tuned on it)", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -309,6 +322,7 @@ HELD_OUT = (
             ("after round 15", "round15-engine.json", "round15-stack.json"),
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -318,6 +332,7 @@ HELD_OUT = (
             ("round 15 (before round 16)", "before-engine.json", "before-stack.json"),
             ("after round 16", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
@@ -326,12 +341,16 @@ HELD_OUT = (
         (
             ("round 16 (before round 17)", "before-engine.json", "before-stack.json"),
             ("after round 17", "round17-engine.json", "round17-stack.json"),
+            ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
         ),
     ),
     HeldOut(
         "holdout15",
         ROOT / "tests" / "data" / "routing_holdout15",
-        (("round 17 (before round 18)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 17 (before round 18)", "before-engine.json", "before-stack.json"),
+            ("after round 18", "round18-engine.json", "round18-stack.json"),
+        ),
     ),
 )
 (
