@@ -20,7 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-BLIND = frozenset({"routing_holdout13", "routing_holdout14", "routing_holdout15", "routing_holdout16"})
+BLIND = frozenset(
+    {"routing_holdout13", "routing_holdout14", "routing_holdout15", "routing_holdout16"}
+)
 
 
 def _routing_texts(path: Path) -> list[str]:

@@ -1082,7 +1082,11 @@ def test_negated_request_or_threat_is_no_cue(language: str, text: str) -> None:
 def test_calm_banking_question_fires_no_cue(language: str, text: str) -> None:
     result = analyze_text(text)
     # Only the calming routine_question (a plain how-to, round 18) may be read.
-    assert tuple(c for c in result.cues if c.kind != "routine_question") == (), (language, text, result.cues)
+    assert tuple(c for c in result.cues if c.kind != "routine_question") == (), (
+        language,
+        text,
+        result.cues,
+    )
     assert not result.human_request
 
 
