@@ -7,12 +7,14 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
 from handoff import Router
+from handoff.evaluation import EvalConversation, NluParse, NluParses, evaluate_conversation
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -24,6 +26,36 @@ RULE_FILES = sorted(RULES.glob("*.yaml"))
 def default_router() -> Router:
     """The router for rules/default.yaml, compiled once per test session."""
     return Router.from_path(RULES / "default.yaml")
+
+
+def route_parsed(
+    router: Router, messages: list[tuple[str, str, float]], now: datetime, name: str = "test"
+) -> tuple[str, int | None]:
+    """(lane, customer message at which a person came in or None) for ``messages``, each a
+    ``(text, intent, confidence)`` the NLU parsed, played as the evaluation plays a set's
+    conversation (a standard account, the bot answering each message)."""
+    conversation = EvalConversation.model_validate(
+        {
+            "id": name,
+            "category": "test",
+            "account": {"tier": "standard", "risk_flags": []},
+            "customer": [m[0] for m in messages],
+            "expect": {"lane_kind": "bot", "lane": "bot", "by_turn": None},
+        }
+    )
+    parses = NluParses(
+        header={},
+        parses={
+            text: NluParse(
+                text=text,
+                intent={"name": intent, "confidence": confidence},
+                intent_ranking=({"name": intent, "confidence": confidence},),
+            )
+            for text, intent, confidence in messages
+        },
+    )
+    result = evaluate_conversation(router, conversation, parses, now=now)
+    return result.lane, result.handoff_turn
 
 
 def always_open_rules(source: Path, target: Path) -> Path:

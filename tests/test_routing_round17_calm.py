@@ -26,8 +26,8 @@ from datetime import datetime, timezone
 import pytest
 
 from handoff import Router
-from handoff.evaluation import EvalConversation, NluParse, NluParses, evaluate_conversation
 from handoff.signals.text import analyze_text
+from tests.conftest import route_parsed
 
 _NOW = datetime(2026, 12, 1, 10, 30, tzinfo=timezone.utc)
 
@@ -243,28 +243,7 @@ def router() -> Router:
 
 
 def _route(router: Router, messages: list[tuple[str, str, float]]) -> tuple[str, int | None]:
-    conversation = EvalConversation.model_validate(
-        {
-            "id": "r17-calm",
-            "category": "test",
-            "account": {"tier": "standard", "risk_flags": []},
-            "customer": [m[0] for m in messages],
-            "expect": {"lane_kind": "bot", "lane": "bot", "by_turn": None},
-        }
-    )
-    parses = NluParses(
-        header={},
-        parses={
-            text: NluParse(
-                text=text,
-                intent={"name": name, "confidence": confidence},
-                intent_ranking=({"name": name, "confidence": confidence},),
-            )
-            for text, name, confidence in messages
-        },
-    )
-    result = evaluate_conversation(router, conversation, parses, now=_NOW)
-    return result.lane, result.handoff_turn
+    return route_parsed(router, messages, _NOW, "r17-calm")
 
 
 STAY_WITH_THE_BOT = [
