@@ -9,12 +9,19 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
 
 from handoff import Router
-from handoff.evaluation import EvalConversation, NluParse, NluParses, evaluate_conversation
+from handoff.evaluation import (
+    ConversationResult,
+    EvalConversation,
+    NluParse,
+    NluParses,
+    evaluate_conversation,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -28,19 +35,23 @@ def default_router() -> Router:
     return Router.from_path(RULES / "default.yaml")
 
 
-def route_parsed(
-    router: Router, messages: list[tuple[str, str, float]], now: datetime, name: str = "test"
-) -> tuple[str, int | None]:
-    """(lane, customer message at which a person came in or None) for ``messages``, each a
-    ``(text, intent, confidence)`` the NLU parsed, played as the evaluation plays a set's
-    conversation (a standard account, the bot answering each message)."""
+def play_parsed(
+    router: Router,
+    messages: list[tuple[str, str, float]],
+    now: datetime,
+    name: str = "test",
+    expect: dict[str, Any] | None = None,
+) -> ConversationResult:
+    """``messages``, each a ``(text, intent, confidence)`` the NLU parsed, played as the
+    evaluation plays a set's conversation (a standard account, the bot answering each
+    message), judged against ``expect`` (by default: stays with the bot)."""
     conversation = EvalConversation.model_validate(
         {
             "id": name,
             "category": "test",
             "account": {"tier": "standard", "risk_flags": []},
             "customer": [m[0] for m in messages],
-            "expect": {"lane_kind": "bot", "lane": "bot", "by_turn": None},
+            "expect": expect or {"lane_kind": "bot", "lane": "bot", "by_turn": None},
         }
     )
     parses = NluParses(
@@ -54,7 +65,15 @@ def route_parsed(
             for text, intent, confidence in messages
         },
     )
-    result = evaluate_conversation(router, conversation, parses, now=now)
+    return evaluate_conversation(router, conversation, parses, now=now)
+
+
+def route_parsed(
+    router: Router, messages: list[tuple[str, str, float]], now: datetime, name: str = "test"
+) -> tuple[str, int | None]:
+    """(lane, customer message at which a person came in or None) for ``messages`` played
+    by :func:`play_parsed`."""
+    result = play_parsed(router, messages, now, name)
     return result.lane, result.handoff_turn
 
 

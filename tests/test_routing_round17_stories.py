@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 from handoff import Router
-from handoff.evaluation import EvalConversation, NluParse, NluParses, evaluate_conversation
 from handoff.signals.stories import story_cues
+from tests.conftest import play_parsed
 
 # A step alone (cue scam_step) is fraud only after someone posed (rules/banking.yaml).
 _FRAUD = {"scam", "posing", "fraud_report"}
@@ -269,27 +269,8 @@ def router() -> Router:
 
 def _play(router: Router, messages: list[str], expect: dict[str, Any]) -> str:
     """The outcome of ``messages`` with an NLU that reads every one as out of scope."""
-    conversation = EvalConversation.model_validate(
-        {
-            "id": "r17-story",
-            "category": "test",
-            "account": {"tier": "standard", "risk_flags": []},
-            "customer": messages,
-            "expect": expect,
-        }
-    )
-    parses = NluParses(
-        header={},
-        parses={
-            text: NluParse(
-                text=text,
-                intent={"name": "out_of_scope", "confidence": 0.5},
-                intent_ranking=({"name": "out_of_scope", "confidence": 0.5},),
-            )
-            for text in messages
-        },
-    )
-    return evaluate_conversation(router, conversation, parses, now=_NOW).outcome
+    parsed = [(text, "out_of_scope", 0.5) for text in messages]
+    return play_parsed(router, parsed, _NOW, "r17-story", expect).outcome
 
 
 @pytest.mark.parametrize(
