@@ -109,11 +109,15 @@ DEV_EARLIER = (
 @dataclass(frozen=True)
 class HeldOut:
     """One held-out set: its folder, its option of ``engine`` and its runs (label, engine
-    file, stack file), oldest first; the last must match the rules as they are now."""
+    file, stack file), oldest first; the last must match the rules as they are now. A run
+    with no stack file (None) was measured by the engine only: from round 19 a tuning set's
+    run, whose stack runs had matched the engine's conversation for conversation but for the
+    same live-parse differences in rounds 14 to 18, while the blind set and the first
+    evaluation set still go through the real Rasa stack every round."""
 
     option: str
     data: Path
-    runs: tuple[tuple[str, str, str], ...]
+    runs: tuple[tuple[str, str, str | None], ...]
 
     @property
     def evalset(self) -> Path:
@@ -352,6 +356,11 @@ HELD_OUT = (
             ("after round 18", "round18-engine.json", "round18-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout16",
+        ROOT / "tests" / "data" / "routing_holdout16",
+        (("round 18 (before round 19)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -369,6 +378,7 @@ HELD_OUT = (
     HOLDOUT13,
     HOLDOUT14,
     HOLDOUT15,
+    HOLDOUT16,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -403,9 +413,10 @@ HOLDOUT14_DATA = HOLDOUT14.data
 # round 17's rules before round 18 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT15_DATA = HOLDOUT15.data
-# The sixteenth (tests/data/routing_holdout16/), written blind before round 19, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT16_DATA = ROOT / "tests" / "data" / "routing_holdout16"
+# The sixteenth (tests/data/routing_holdout16/), written blind before round 19, measured once by
+# round 18's rules before round 19 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT16_DATA = HOLDOUT16.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
@@ -488,8 +499,64 @@ def _kinds(doc: dict[str, Any]) -> Counter[tuple[Outcome, str]]:
     )
 
 
-def run_tables(label: str, engine_file: str, stack_file: str, folder: Path = RESULTS) -> list[str]:
-    """The tables of one run (an engine results file and a stack results file)."""
+def engine_tables(label: str, engine_file: str, folder: Path) -> list[str]:
+    """The tables of a run measured by the engine only."""
+    engine = load(engine_file, folder)
+    e = _counts(engine)
+    explicit = _counts(engine, "explicit_request")
+    lines = [
+        f"### {label.capitalize()}: rules version `{engine['rules_version']}`",
+        "",
+        f"- engine: `{engine_file}`, commit `{engine['commit'][:12]}`, {engine['date']}, "
+        f"NLU model fingerprint `{engine['model_fingerprint']}` "
+        f"(Rasa {engine['rasa_version']})",
+        "- stack: not run (a tuning set from round 19 on: the engine only, see the held-out "
+        "sets' docstring in tests/routing_eval.py)",
+        "",
+        f"| outcome | of | engine ({e.conversations}) |",
+        "|---|---|---:|",
+    ]
+    lines += [
+        f"| {LABELS[outcome]} | {DENOMINATOR[outcome]} | {_cell(e, outcome)} |"
+        for outcome in OUTCOMES
+    ]
+    lines += [
+        f"| calm conversation to a specialist lane | expected the bot | "
+        f"{e.bot_to_specialist} of {e.expect_bot} |",
+        f"| explicit request for a person missed | `explicit_request` | "
+        f"{explicit.missed} of {explicit.conversations} |",
+        "",
+        "Per category:",
+        "",
+        "| category | n | as expected | false escalation | missed | late | wrong lane |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for category in engine["evaluation"]["summary"]["categories"]:
+        ec = _counts(engine, category)
+        cells = " | ".join(str(getattr(ec, o)) for o in OUTCOMES)
+        lines.append(f"| `{category}` | {ec.conversations} | {cells} |")
+    kinds = _kinds(engine)
+    lines += [
+        "",
+        "Failures by outcome and the rule that brought a person in (none: the bot kept "
+        "the conversation):",
+        "",
+        "| outcome | rule | engine |",
+        "|---|---|---:|",
+    ]
+    for key in sorted(kinds, key=lambda k: (-kinds[k], k)):
+        lines.append(f"| {LABELS[key[0]]} | {key[1]} | {kinds[key]} |")
+    lines.append("")
+    return lines
+
+
+def run_tables(
+    label: str, engine_file: str, stack_file: str | None, folder: Path = RESULTS
+) -> list[str]:
+    """The tables of one run (an engine results file and a stack results file, or the
+    engine's alone when the run has no stack file)."""
+    if stack_file is None:
+        return engine_tables(label, engine_file, folder)
     engine, stack = load(engine_file, folder), load(stack_file, folder)
     lines: list[str] = []
     e, s = _counts(engine), _counts(stack)
