@@ -40,6 +40,7 @@ BLIND = frozenset(
         "routing_holdout14",
         "routing_holdout15",
         "routing_holdout16",
+        "routing_holdout17",
     }
 )
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -21,7 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 BLIND = frozenset(
-    {"routing_holdout13", "routing_holdout14", "routing_holdout15", "routing_holdout16"}
+    {
+        "routing_holdout13",
+        "routing_holdout14",
+        "routing_holdout15",
+        "routing_holdout16",
+        "routing_holdout17",
+    }
 )
 
 

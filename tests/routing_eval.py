@@ -417,6 +417,9 @@ HOLDOUT15_DATA = HOLDOUT15.data
 # round 18's rules before round 19 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT16_DATA = HOLDOUT16.data
+# The seventeenth (tests/data/routing_holdout17/), written blind before round 20, is not measured
+# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
+HOLDOUT17_DATA = ROOT / "tests" / "data" / "routing_holdout17"
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset

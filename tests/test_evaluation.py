@@ -307,6 +307,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT16_DATA / "nlu" / "banking.jsonl",
         id="held-out-16",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT17_DATA / "banking.yaml",
+        routing_eval.HOLDOUT17_DATA / "nlu" / "banking.jsonl",
+        id="held-out-17",
+    ),
 ]
 
 
