@@ -608,6 +608,52 @@ def _is_shout(word: str) -> bool:
     )
 
 
+# round 19 (issue 11, principle 2): capitals shout only on words, not on terms. Beside the
+# list of acronyms (handoff.signals.lexicon.ACRONYMS), a short all-capitals token (up to
+# :data:`_TERM_MAX_LETTERS` letters) is read as a term by its shape: it has no vowel ("CCJ",
+# "SVR", "LTV", "BNPL"), it is coordinated with a listed acronym ("EAR or APR", "ISA and
+# LISA", "AER vs EAR", "APR/EAR"), it follows "an" though it starts with a consonant letter
+# whose name starts with a vowel sound ("an SVR", "an MOT", "an FX trade"), or it stands alone
+# in brackets ("the annual rate (EAR)"). Real shouting keeps its words ("NOT", "NOW", "WHY").
+_TERM_MAX_LETTERS = 4
+_VOWELS = frozenset("aeiouy")
+_COORDINATORS = frozenset({"or", "and", "vs", "versus", "nor", "/", "&", ","})
+_AN_LETTERS = frozenset("fhlmnrsx")
+# Words shouted for emphasis whatever stands beside them ("APR or WHAT", "NOT and NEVER").
+_NEVER_TERMS = frozenset(
+    {"what", "why", "how", "who", "when", "now", "not", "yes", "you", "stop", "help", "ever"}
+)
+
+
+def _is_listed_term(word: str) -> bool:
+    return word.isupper() and word.translate(_APOSTROPHES).lower() in ACRONYMS
+
+
+def _is_term(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether the all-capitals token ``tokens[i]`` is a term by its shape (see above)."""
+    token = tokens[i]
+    letters = token.group().translate(_APOSTROPHES).lower()
+    if len(letters) > _TERM_MAX_LETTERS or letters in _NEVER_TERMS:
+        return False
+    if not _VOWELS.intersection(letters):
+        return True
+    if (
+        text[token.start() - 1 : token.start()] == "("
+        and text[token.end() : token.end() + 1] == ")"
+    ):
+        return True
+    before = tokens[i - 1].group().lower() if i else ""
+    if before == "an" and letters[0] in _AN_LETTERS:
+        return True
+    if i >= 2 and before in _COORDINATORS and _is_listed_term(tokens[i - 2].group()):
+        return True
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].group().lower() in _COORDINATORS
+        and _is_listed_term(tokens[i + 2].group())
+    )
+
+
 # A word in capitals glued to digits or a statement's asterisk is a reference or a merchant
 # as printed on a statement ("CMP-48213", "PAYPAL *GLOBALSTORE", "SQ *COFFEE", "PP*SHOPNAME"),
 # not a shout.
@@ -828,7 +874,7 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
     runs: list[tuple[int, int]] = []
     shouted = 0
     run_start = run_end = -1
-    for token in tokens:
+    for i, token in enumerate(tokens):
         word = token.group()
         if quoted and any(s <= token.start() and token.end() <= e for s, e in quoted):
             if run_start >= 0:
@@ -839,7 +885,11 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
             if run_start >= 0:
                 runs.append((run_start, run_end))
                 run_start = -1
-        elif _is_shout(word) and not _is_code(text, token.start(), token.end()):
+        elif (
+            _is_shout(word)
+            and not _is_code(text, token.start(), token.end())
+            and not _is_term(text, tokens, i)
+        ):
             shouted += 1
             if run_start < 0:
                 run_start = token.start()
@@ -1127,6 +1177,48 @@ _CURRENT_TROUBLE_RE = re.compile(
     r"d[üu]n|yine|aaj|kal|phir se|dobara|nahi (?:kar )?sak\w*)\b",
     re.IGNORECASE,
 )
+# round 19 (issue 11, principle 2): a marker disarms only what is over. A death or grief
+# the customer is notifying now ("how do I let the bank know my wife died", "I'm
+# writing to let you know", "I need to tell you", "I want to report a death", "update her
+# account", "register the death") or still feels ("still hard to talk about", "still raw",
+# "I miss him every day") is current, however long ago it happened.
+_NOTIFYING_RE = re.compile(
+    r"\b(?:let(?:ting)?|lets)\s+(?:you|u|the bank|your bank|you guys|your team|someone)\s+"
+    r"know\b|"
+    r"\b(?:tell|telling|inform|informing|notify|notifying|advise|advising)\s+(?:you|u|the bank|"
+    r"your bank|you guys|your team|someone)\b|"
+    r"\b(?:report\w*|register\w*|notify\w*|notification of|record\w*)\s+(?:a|the|his|her|"
+    r"their|my|our)\s+(?:\w+(?:'s)?\s+)?(?:death|passing|bereavement)\b|"
+    r"\b(?:bereavement|death)\s+notification\b|"
+    r"\b(?:update|updating|change|changing)\s+(?:the|his|her|their|our|my|joint)\s+"
+    r"(?:\w+\s+)?(?:accounts?|records?|details)\s+(?:to|now|as|since|after|because)\b|"
+    r"\bstill\s+(?:(?:a bit|a little|quite|so|very|really|pretty|too)\s+)?(?:hard|raw|"
+    r"difficult|painful|tough|fresh|miss\w*|grieving|struggl\w*|upset|heartbroken)\b|"
+    r"\bi\s+(?:still\s+)?miss\s+(?:him|her|them)\b",
+    re.IGNORECASE,
+)
+# round 19 (issue 11, principle 2): a precaution or purpose clause names a fraud feared, not
+# one suffered ("is there anything I should check so I don't get scammed?", "what should I do
+# to avoid fraud", "how can my mum protect herself from scams", "in case it's a scam", "to
+# make sure it's not a scam"): the fraud and scam cues inside the clause go; the rest of the
+# message keeps its cues ("I was scammed last month, so I don't get scammed again ...").
+_CLAUSE_REST = r"(?:(?!\b(?:and|but|because|since|cos|coz)\b)[^.?!;,\n]){0,40}"
+_PRECAUTION_RE = re.compile(
+    r"\bso\s+(?:that\s+|as\s+)?(?:i|we|he|she|they|you|u|my\s+\w+|our\s+\w+|nobody|no one|"
+    r"no-one)\s+(?:don't|do not|dont|won't|will not|wont|doesn't|does not|doesnt|can't|cannot|"
+    r"never|am not|are not|aren't|isn't|is not)\s+(?:\w+\s+)?(?:get|gets|be|become|end up|"
+    rf"fall\s+for|fall\s+victim|lose|falling)\b{_CLAUSE_REST}|"
+    rf"\bso\s+as\s+not\s+to\b{_CLAUSE_REST}|"
+    r"\b(?:avoid(?:ing)?|protect(?:ing)?\s+(?:myself|me|us|ourselves|him|himself|her|herself|"
+    r"them|themselves|my\s+\w+|our\s+\w+|the\s+\w+|your\s+\w+)\s+(?:from|against)|"
+    r"guard(?:ing)?\s+against|stay(?:ing)?\s+safe\s+from|(?:to|how to)\s+not\s+(?:get|be|"
+    rf"fall\s+for))\b{_CLAUSE_REST}|"
+    rf"\b(?:just\s+)?in\s+case\b{_CLAUSE_REST}|"
+    r"\b(?:make|making)\s+sure\s+(?:that\s+)?(?:it's|it is|its|this is|they're|they are|"
+    rf"he's|she's|it isn't|it's not)\b{_CLAUSE_REST}",
+    re.IGNORECASE,
+)
+_PRECAUTION_KINDS = frozenset({"fraud", "scam", "scam_mention"})
 # Grief words, which a time marker alone disarms ("my late grandmother ... 4 years ago",
 # "mi abuela falleció hace cinco años"); other vulnerability (an illness, a lost job) needs
 # a closure marker to be past.
@@ -1142,6 +1234,17 @@ _GRIEF_RE = re.compile(
 def _current_only(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` without the cues of :data:`_PAST_KINDS` that overlap a not_current span, and
     (round 18) without the red-line cues a marker of the past disarms in the whole message."""
+    precautions = [m.span() for m in _PRECAUTION_RE.finditer(text)]
+    if precautions:
+        raw = [
+            c
+            for c in raw
+            if c[0] not in _PRECAUTION_KINDS
+            or all(c[2] <= s or c[1] >= e for s, e in precautions)
+        ]
+    if _NOTIFYING_RE.search(text) is not None and _GRIEF_RE.search(text) is not None:
+        # round 19: a death notified or grief felt now is current, however old the death
+        return [c for c in raw if c[0] != _NOT_CURRENT]
     spans = [(c[1], c[2]) for c in raw if c[0] == _NOT_CURRENT]
     years = _YEARS_PAST_RE.search(text) is not None
     if (spans or years) and _CURRENT_TROUBLE_RE.search(text) is None:
