@@ -1263,6 +1263,89 @@ def _current_only(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     ]
 
 
+# round 19 (issue 11, principle 2): a cue fires only in its role.
+# (1) A hospital, hospice, clinic or care home with a place inside it after it ("in the
+# hospital car park", "at the hospice shop", "the clinic's cash machine") is where something
+# happened, not an illness: the customer or a close one must be in it.
+_WARD_RE = re.compile(
+    r"\b(?:hospital|hospice|clinic|care home|nursing home|a&e|icu|spital\w*|hospital\w*|"
+    r"szpital\w*|krankenhaus|klinik|h[oô]pital|ospedale|hastane\w*)\W*$",
+    re.IGNORECASE,
+)
+_PLACE_INSIDE_RE = re.compile(
+    r"\W{0,3}(?:'s\s+)?(?:car\s?parks?|parking|multi-?storey|garage|shop|gift shop|caf[eé]|"
+    r"canteen|cafeteria|restaurant|kiosk|pharmacy|branch|atm|cash machines?|cashpoint|vending|"
+    r"machines?|entrance|reception|grounds|staff|job|shift|parcare|parking|aparcamiento|"
+    r"estacionamento|parkplatz)\b",
+    re.IGNORECASE,
+)
+# (2) An abuse or coercion verb ("threatens me", "hits me", "mă amenință", "me amenaza",
+# "grozi mi") is a partner's or a relative's abuse only when its subject is one: a landlord,
+# a bailiff, a boss, a neighbour, a seller or a company threatening the customer is hardship
+# or anger, not domestic abuse, so the vulnerability cue goes (a family member named in the
+# sentence keeps it).
+_ABUSE_VERB_RE = re.compile(
+    r"\b(?:threat\w*|hits?\s+me|beats?\s+me|hurts?\s+me|abus\w*|controls?|amenin\w*|"
+    r"m[aă]\s+(?:bate|love[sș]te)|amenaz\w*|amea[cç]\w*|menac\w*|minacc\w*|grozi\w*|"
+    r"bedroh\w*|droht|tehdit\w*|dhamki\w*|dhamka\w*)",
+    re.IGNORECASE,
+)
+_NOT_FAMILY_RE = re.compile(
+    r"\b(?:landlord|landlady|letting agents?|estate agents?|agency|bailiffs?|debt collectors?|"
+    r"collectors?|boss|manager|employer|neighbou?rs?|seller|buyer|builder|company|firm|shop|"
+    r"council|tenant|scammers?|caller|proprietar\w*|vecin\w*|[sș]ef\w*|angajator\w*|"
+    r"recuperator\w*|firma|casero|propietari\w*|arrendador\w*|jefe|vecin[oa]s?|cobrador\w*|"
+    r"senhori\w*|propriet[aá]ri\w*|patr[aã]o|chefe|vizinh\w*|w[lł]a[sś]ciciel\w*|szef\w*|"
+    r"s[aą]siad\w*|windykator\w*|komornik\w*|proprio|patron\w*|voisin\w*|huissier\w*|"
+    r"padron\w*|vermieter\w*|chef|nachbar\w*|inkasso\w*|ev sahibi|kom[sş]u\w*|"
+    r"makaan malik|malik\w*)\b",
+    re.IGNORECASE,
+)
+_FAMILY_RE = re.compile(
+    r"\b(?:partner|husband|wife|hubby|spouse|boyfriend|girlfriend|bf|gf|ex|fianc\w*|son|"
+    r"daughter|dad|mum|mom|father|mother|brother|sister|family|stepdad|stepmum|uncle|aunt|"
+    r"so[tț]ul\w*|so[tț]ia\w*|iubit\w*|prieten\w*|marido|esposa|novi[oa]|pareja|ex-?\w*|"
+    r"m[aą][zż]\w*|[zż]on[aąy]\w*|mari|femme|copain|copine|marito|moglie|ehemann|mann|frau|"
+    r"freund\w*|koca\w*|kar[ıi]\w*|shohar|biwi|miyan)\b",
+    re.IGNORECASE,
+)
+# Of those, one who holds the customer's home or debt (a landlord, a bailiff, a debt
+# collector) threatening them is a stake, like "I'll lose the flat": cue ``deadline``.
+_CREDITOR_RE = re.compile(
+    r"\b(?:landlord|landlady|letting agents?|bailiffs?|debt collectors?|proprietar\w*|"
+    r"recuperator\w*|casero|arrendador\w*|cobrador\w*|senhori\w*|w[lł]a[sś]ciciel\w*|"
+    r"windykator\w*|komornik\w*|proprio|huissier\w*|vermieter\w*|inkasso\w*|ev sahibi|"
+    r"makaan malik)\b",
+    re.IGNORECASE,
+)
+_DEADLINE = "deadline"
+_SENTENCE_START_RE = re.compile(r"[.?!\n;]")
+
+
+def _in_role(text: str, raw: list[_RawCue]) -> list[_RawCue]:
+    """``raw`` without the vulnerability cues that are not in their role (above)."""
+    if not any(c[0] == _VULNERABILITY for c in raw):
+        return raw
+    kept: list[_RawCue] = []
+    for cue in raw:
+        kind, start, end = cue[0], cue[1], cue[2]
+        if kind == _VULNERABILITY:
+            if _WARD_RE.search(text, start, end) and _PLACE_INSIDE_RE.match(text, end):
+                continue
+            if _ABUSE_VERB_RE.search(text, start, end):
+                begin = max(
+                    (m.end() for m in _SENTENCE_START_RE.finditer(text, 0, start)), default=0
+                )
+                stop = _SENTENCE_START_RE.search(text, end)
+                sentence = text[begin : stop.start() if stop else len(text)]
+                if _NOT_FAMILY_RE.search(sentence) and not _FAMILY_RE.search(sentence):
+                    if _CREDITOR_RE.search(sentence):
+                        kept.append((_DEADLINE, start, end, 0.0))
+                    continue
+        kept.append(cue)
+    return kept
+
+
 # round 15: calm or resolving evidence outweighs one surface cue in the same message.
 # Success told ("oh wait it worked second time", "went through on the 2nd go", "second time
 # lucky") cancels the repetition words beside it: the count is of tries, not of asking. Not a
@@ -1536,6 +1619,7 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
            + _lone_cues(text) + situation_cues(text) + routine_cues(text))  # fmt: skip
     raw = _sarcastic_praise(text, raw)
     raw = _current_only(text, raw)
+    raw = _in_role(text, raw)
     raw = _calm_over_surface(text, raw)
     raw = _asks_not_for_person(text, raw)
     raw.extend(_bare_emotion(text, tokens, raw))
