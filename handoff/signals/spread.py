@@ -168,7 +168,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"\bpayee\s+i\s+(?:don't|do not|dont|didn't|did not)\s+(?:know|recognise|recognize)|"
             r"\b(?:account|balance)\s+(?:has been|was|is|got)\s+(?:emptied|drained|cleared out)|"
             # they vanished
-            r"\b(?:he|she|they|the seller|the caller|the number|the account)(?:'ve|'s|'d)?\s+"
+            r"\b(?:he|she|they|the seller|the caller|the number|the account)(?:'ve|'s|'d|'re)?\s+"
             r"(?:has\s+|have\s+|had\s+)?(?:blocked me|disappeared|vanished|"
             r"stopped (?:answering|replying)|"
             # round 19: "he's not answering" (the per-message shape now wants the money in

@@ -1239,8 +1239,7 @@ def _current_only(text: str, raw: list[_RawCue]) -> list[_RawCue]:
         raw = [
             c
             for c in raw
-            if c[0] not in _PRECAUTION_KINDS
-            or all(c[2] <= s or c[1] >= e for s, e in precautions)
+            if c[0] not in _PRECAUTION_KINDS or all(c[2] <= s or c[1] >= e for s, e in precautions)
         ]
     if _NOTIFYING_RE.search(text) is not None and _GRIEF_RE.search(text) is not None:
         # round 19: a death notified or grief felt now is current, however old the death
