@@ -117,6 +117,55 @@ _MONEY = (
     r"debits?|spends?|orders?)"
 )
 
+# A seller's or payee's silence ("stopped replying", "won't answer").
+_SILENT = (
+    r"stopped replying|gone silent|won't answer|will not answer|isn't answering|not answering|"
+    r"stopped answering|won't reply|not replying|not responding"
+)
+# round 19: a hospital, hospice, clinic or care home named as the place of a payment, of
+# parking, of a job or of a shop, not of the customer or a close one. Fixed-width lookbehinds
+# (a verb of paying, parking or working right before the preposition) and a lookahead (a
+# place inside the place: a car park, a shop, a branch, a cash machine).
+_PLACE_ONLY = "".join(
+    rf"(?<!\b{verb} )"
+    for verb in (
+        "declined",
+        "refused",
+        "rejected",
+        "paid",
+        "pay",
+        "paying",
+        "payment",
+        "charged",
+        "parked",
+        "park",
+        "parking",
+        "bought",
+        "spent",
+        "withdrew",
+        "withdrawn",
+        "used",
+        "work",
+        "works",
+        "worked",
+        "working",
+        "volunteer",
+        "volunteers",
+        "shift",
+        "job",
+        "nurse",
+        "doctor",
+        "porter",
+        "cleaner",
+        "staff",
+    )
+)
+_NOT_A_WARD = (
+    r"(?!\s+(?:car\s?parks?|parking|park|multi-?storey|garage|shop|gift shop|caf[eé]|canteen|"
+    r"cafeteria|restaurant|kiosk|pharmacy|branch|atm|cash machines?|cashpoint|vending|machines?|"
+    r"entrance|reception|site|building|grounds|road|street|lot|staff|job|shift|charity)\b)"
+)
+
 # The regex parser (re._parser from Python 3.11, sre_parse before), for _needs.
 _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 _LITERAL = _parser.LITERAL
@@ -781,15 +830,31 @@ _SHAPES: tuple[_Shape, ...] = (
             r"\b(?:gave|given|handed|give|hand|handing|giving)\b[^.?!\n]{0,40}?\b(?:to|over to)\s+"
             r"(?:a|the|their|his|her|your)\s+['\"]?(?:bank\s+|police\s+)?courier\b",
         ),
-        # paid and the other side vanished
+        # paid and the other side vanished: a seller, buyer, landlord or builder gone
+        # silent, or anyone who blocked the customer or vanished
         _gated(
             "blocked disappeared vanished deleted reply answer silent responding ghosted",
-            rf"\b(?:seller|buyer|landlord|builder|he|she|they)\b{_GAP}\b(?:has |have |'s |"
+            rf"\b(?:seller|buyer|landlord|builder)\b{_GAP}\b(?:has |have |'s |"
             rf"'ve )?(?:blocked me|blocked us|"
             rf"disappeared|vanished|deleted (?:the|their|his|her) (?:account|profile|listing)|"
-            rf"stopped replying|gone silent|won't answer|will not answer|isn't answering|"
-            rf"not answering|"
-            rf"stopped answering|won't reply|not replying|not responding|ghosted me)",
+            rf"{_SILENT}|ghosted me)",
+        ),
+        _gated(
+            "blocked disappeared vanished deleted ghosted",
+            rf"\b(?:he|she|they)\b{_GAP}\b(?:has |have |'s |'ve )?(?:blocked me|blocked us|"
+            rf"disappeared|vanished|deleted (?:the|their|his|her) (?:account|profile|listing)|"
+            rf"ghosted me)",
+        ),
+        # round 19 (issue 11, principle 2): a pronoun's silence ("they won't answer my emails")
+        # is a vanished seller only with money paid or goods not come in the message: a shop
+        # slow to answer beside a question about a chargeback is no scam.
+        _gated(
+            "reply answer silent responding",
+            rf"^(?=(?s:.*?)(?:£|\$|€|\d|\b(?:paid|sent|transferred|deposit|money|"
+            rf"(?:never|not|hasn't|haven't|didn't|still not)\s+(?:arrived|arrive|came|come|"
+            rf"received|got|turned up|delivered|shown up)|no\s+(?:parcel|item|goods|order|"
+            rf"delivery))\b))(?s:.*?)\b(?:he|she|they)\b{_GAP}\b(?:has |have |'s |'ve )?"
+            rf"(?:{_SILENT})",
         ),
         # invoice redirection: new or changed bank details, then not paid
         _gated(
@@ -878,8 +943,12 @@ _SHAPES: tuple[_Shape, ...] = (
         r"keep)\b[^.?!\n]{0,40}?"
         r"\b(?:gambl\w*|betting|bets|bookies|casino|slots|bet365|skybet|paddy power)\b",
         r"\b(?:gambling|betting)\s+(?:problem|addiction|debts?|again)\b",
-        # illness, hospital, disability
-        r"\b(?:in|from|out of|at)\s+(?:the\s+|a\s+)?(?:hospital|hospice|intensive care|icu|a&e)\b",
+        # illness, hospital, disability. round 19 (issue 11, principle 2): the place as the
+        # place of a payment, parking, a job or a shop is no illness ("card declined at the
+        # hospital car park", "I work at the hospice", "paid at the hospital shop"): the
+        # customer or a close one must be in it.
+        rf"{_PLACE_ONLY}\b(?:in|from|out of|at)\s+(?:the\s+|a\s+)?(?:hospital|hospice|"
+        rf"intensive care|icu|a&e|clinic|care home|nursing home)\b{_NOT_A_WARD}",
         r"\b(?:had|has|have|got|having|with|from|after|diagnosed with|suffering from|undergoing|"
         r"battling|fighting|recovering from|terminal)\s+(?:a\s+|an\s+|the\s+)?(?:stroke|cancer|"
         r"chemo\w*|dementia|alzheimer\w*|heart attack|breakdown|depression|anxiety attacks?|"

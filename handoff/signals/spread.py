@@ -141,7 +141,13 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"security)|"
             # money sent on someone's word
             r"\bi(?:'ve|\s+have|'d|\s+had)?\s+(?:then\s+|just\s+|already\s+)?(?:transferred|sent|"
-            r"paid|moved)\s+(?:" + _THEM + r"\s+)?" + _AMOUNT
+            r"paid|moved)\s+(?:" + _THEM + r"\s+)?" + _AMOUNT + r"|"
+            # round 19: money paid told without an amount ("I paid for the tickets", "I sent
+            # him the deposit", "we transferred the money"), the reveal a silence after it
+            r"\b(?:i|we)(?:'ve|\s+have|'d|\s+had)?\s+(?:then\s+|just\s+|already\s+)?"
+            r"(?:transferred|sent|paid)\s+(?:" + _THEM + r"\s+)?(?:for\s+)?(?:the|a|an|my|our|"
+            r"full|half)\s+(?:\w+\s+)?(?:money|deposit|payment|balance|amount|tickets?|item|"
+            r"sofa|car|phone|bike|puppy|dog|laptop|console|ps5|rent|holiday|flat|room|order)\b"
         ),
     ),
     (
@@ -162,11 +168,13 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"\bpayee\s+i\s+(?:don't|do not|dont|didn't|did not)\s+(?:know|recognise|recognize)|"
             r"\b(?:account|balance)\s+(?:has been|was|is|got)\s+(?:emptied|drained|cleared out)|"
             # they vanished
-            r"\b(?:he|she|they|the seller|the caller|the number|the account)(?:'ve|'s|'d)?\s+"
+            r"\b(?:he|she|they|the seller|the caller|the number|the account)(?:'ve|'s|'d|'re)?\s+"
             r"(?:has\s+|have\s+|had\s+)?(?:blocked me|disappeared|vanished|"
             r"stopped (?:answering|replying)|"
-            r"(?:isn't|is not|aren't|are not|won't|doesn't|don't) (?:answering|replying|"
-            r"answer|reply|pick up))|"
+            # round 19: "he's not answering" (the per-message shape now wants the money in
+            # its own message, so a silence after money sent earlier is read here)
+            r"(?:isn't|is not|aren't|are not|won't|doesn't|don't|not) (?:answering|replying|"
+            r"responding|answer|reply|pick up))|"
             # seen through
             r"\b(?:realised|realized|noticed|found out|turns out)\s+(?:that\s+)?(?:it|the "
             r"(?:email|text|site|website|number|address|email address|link|page|call))\s+"

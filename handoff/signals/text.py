@@ -608,6 +608,52 @@ def _is_shout(word: str) -> bool:
     )
 
 
+# round 19 (issue 11, principle 2): capitals shout only on words, not on terms. Beside the
+# list of acronyms (handoff.signals.lexicon.ACRONYMS), a short all-capitals token (up to
+# :data:`_TERM_MAX_LETTERS` letters) is read as a term by its shape: it has no vowel ("CCJ",
+# "SVR", "LTV", "BNPL"), it is coordinated with a listed acronym ("EAR or APR", "ISA and
+# LISA", "AER vs EAR", "APR/EAR"), it follows "an" though it starts with a consonant letter
+# whose name starts with a vowel sound ("an SVR", "an MOT", "an FX trade"), or it stands alone
+# in brackets ("the annual rate (EAR)"). Real shouting keeps its words ("NOT", "NOW", "WHY").
+_TERM_MAX_LETTERS = 4
+_VOWELS = frozenset("aeiouy")
+_COORDINATORS = frozenset({"or", "and", "vs", "versus", "nor", "/", "&", ","})
+_AN_LETTERS = frozenset("fhlmnrsx")
+# Words shouted for emphasis whatever stands beside them ("APR or WHAT", "NOT and NEVER").
+_NEVER_TERMS = frozenset(
+    {"what", "why", "how", "who", "when", "now", "not", "yes", "you", "stop", "help", "ever"}
+)
+
+
+def _is_listed_term(word: str) -> bool:
+    return word.isupper() and word.translate(_APOSTROPHES).lower() in ACRONYMS
+
+
+def _is_term(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether the all-capitals token ``tokens[i]`` is a term by its shape (see above)."""
+    token = tokens[i]
+    letters = token.group().translate(_APOSTROPHES).lower()
+    if len(letters) > _TERM_MAX_LETTERS or letters in _NEVER_TERMS:
+        return False
+    if not _VOWELS.intersection(letters):
+        return True
+    if (
+        text[token.start() - 1 : token.start()] == "("
+        and text[token.end() : token.end() + 1] == ")"
+    ):
+        return True
+    before = tokens[i - 1].group().lower() if i else ""
+    if before == "an" and letters[0] in _AN_LETTERS:
+        return True
+    if i >= 2 and before in _COORDINATORS and _is_listed_term(tokens[i - 2].group()):
+        return True
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].group().lower() in _COORDINATORS
+        and _is_listed_term(tokens[i + 2].group())
+    )
+
+
 # A word in capitals glued to digits or a statement's asterisk is a reference or a merchant
 # as printed on a statement ("CMP-48213", "PAYPAL *GLOBALSTORE", "SQ *COFFEE", "PP*SHOPNAME"),
 # not a shout.
@@ -828,7 +874,7 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
     runs: list[tuple[int, int]] = []
     shouted = 0
     run_start = run_end = -1
-    for token in tokens:
+    for i, token in enumerate(tokens):
         word = token.group()
         if quoted and any(s <= token.start() and token.end() <= e for s, e in quoted):
             if run_start >= 0:
@@ -839,7 +885,11 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
             if run_start >= 0:
                 runs.append((run_start, run_end))
                 run_start = -1
-        elif _is_shout(word) and not _is_code(text, token.start(), token.end()):
+        elif (
+            _is_shout(word)
+            and not _is_code(text, token.start(), token.end())
+            and not _is_term(text, tokens, i)
+        ):
             shouted += 1
             if run_start < 0:
                 run_start = token.start()
@@ -1127,6 +1177,48 @@ _CURRENT_TROUBLE_RE = re.compile(
     r"d[üu]n|yine|aaj|kal|phir se|dobara|nahi (?:kar )?sak\w*)\b",
     re.IGNORECASE,
 )
+# round 19 (issue 11, principle 2): a marker disarms only what is over. A death or grief
+# the customer is notifying now ("how do I let the bank know my wife died", "I'm
+# writing to let you know", "I need to tell you", "I want to report a death", "update her
+# account", "register the death") or still feels ("still hard to talk about", "still raw",
+# "I miss him every day") is current, however long ago it happened.
+_NOTIFYING_RE = re.compile(
+    r"\b(?:let(?:ting)?|lets)\s+(?:you|u|the bank|your bank|you guys|your team|someone)\s+"
+    r"know\b|"
+    r"\b(?:tell|telling|inform|informing|notify|notifying|advise|advising)\s+(?:you|u|the bank|"
+    r"your bank|you guys|your team|someone)\b|"
+    r"\b(?:report\w*|register\w*|notify\w*|notification of|record\w*)\s+(?:a|the|his|her|"
+    r"their|my|our)\s+(?:\w+(?:'s)?\s+)?(?:death|passing|bereavement)\b|"
+    r"\b(?:bereavement|death)\s+notification\b|"
+    r"\b(?:update|updating|change|changing)\s+(?:the|his|her|their|our|my|joint)\s+"
+    r"(?:\w+\s+)?(?:accounts?|records?|details)\s+(?:to|now|as|since|after|because)\b|"
+    r"\bstill\s+(?:(?:a bit|a little|quite|so|very|really|pretty|too)\s+)?(?:hard|raw|"
+    r"difficult|painful|tough|fresh|miss\w*|grieving|struggl\w*|upset|heartbroken)\b|"
+    r"\bi\s+(?:still\s+)?miss\s+(?:him|her|them)\b",
+    re.IGNORECASE,
+)
+# round 19 (issue 11, principle 2): a precaution or purpose clause names a fraud feared, not
+# one suffered ("is there anything I should check so I don't get scammed?", "what should I do
+# to avoid fraud", "how can my mum protect herself from scams", "in case it's a scam", "to
+# make sure it's not a scam"): the fraud and scam cues inside the clause go; the rest of the
+# message keeps its cues ("I was scammed last month, so I don't get scammed again ...").
+_CLAUSE_REST = r"(?:(?!\b(?:and|but|because|since|cos|coz)\b)[^.?!;,\n]){0,40}"
+_PRECAUTION_RE = re.compile(
+    r"\bso\s+(?:that\s+|as\s+)?(?:i|we|he|she|they|you|u|my\s+\w+|our\s+\w+|nobody|no one|"
+    r"no-one)\s+(?:don't|do not|dont|won't|will not|wont|doesn't|does not|doesnt|can't|cannot|"
+    r"never|am not|are not|aren't|isn't|is not)\s+(?:\w+\s+)?(?:get|gets|be|become|end up|"
+    rf"fall\s+for|fall\s+victim|lose|falling)\b{_CLAUSE_REST}|"
+    rf"\bso\s+as\s+not\s+to\b{_CLAUSE_REST}|"
+    r"\b(?:avoid(?:ing)?|protect(?:ing)?\s+(?:myself|me|us|ourselves|him|himself|her|herself|"
+    r"them|themselves|my\s+\w+|our\s+\w+|the\s+\w+|your\s+\w+)\s+(?:from|against)|"
+    r"guard(?:ing)?\s+against|stay(?:ing)?\s+safe\s+from|(?:to|how to)\s+not\s+(?:get|be|"
+    rf"fall\s+for))\b{_CLAUSE_REST}|"
+    rf"\b(?:just\s+)?in\s+case\b{_CLAUSE_REST}|"
+    r"\b(?:make|making)\s+sure\s+(?:that\s+)?(?:it's|it is|its|this is|they're|they are|"
+    rf"he's|she's|it isn't|it's not)\b{_CLAUSE_REST}",
+    re.IGNORECASE,
+)
+_PRECAUTION_KINDS = frozenset({"fraud", "scam", "scam_mention"})
 # Grief words, which a time marker alone disarms ("my late grandmother ... 4 years ago",
 # "mi abuela falleció hace cinco años"); other vulnerability (an illness, a lost job) needs
 # a closure marker to be past.
@@ -1142,6 +1234,16 @@ _GRIEF_RE = re.compile(
 def _current_only(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` without the cues of :data:`_PAST_KINDS` that overlap a not_current span, and
     (round 18) without the red-line cues a marker of the past disarms in the whole message."""
+    precautions = [m.span() for m in _PRECAUTION_RE.finditer(text)]
+    if precautions:
+        raw = [
+            c
+            for c in raw
+            if c[0] not in _PRECAUTION_KINDS or all(c[2] <= s or c[1] >= e for s, e in precautions)
+        ]
+    if _NOTIFYING_RE.search(text) is not None and _GRIEF_RE.search(text) is not None:
+        # round 19: a death notified or grief felt now is current, however old the death
+        return [c for c in raw if c[0] != _NOT_CURRENT]
     spans = [(c[1], c[2]) for c in raw if c[0] == _NOT_CURRENT]
     years = _YEARS_PAST_RE.search(text) is not None
     if (spans or years) and _CURRENT_TROUBLE_RE.search(text) is None:
@@ -1158,6 +1260,89 @@ def _current_only(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     return [
         c for c in raw if c[0] not in _PAST_KINDS or all(c[2] <= s or c[1] >= e for s, e in spans)
     ]
+
+
+# round 19 (issue 11, principle 2): a cue fires only in its role.
+# (1) A hospital, hospice, clinic or care home with a place inside it after it ("in the
+# hospital car park", "at the hospice shop", "the clinic's cash machine") is where something
+# happened, not an illness: the customer or a close one must be in it.
+_WARD_RE = re.compile(
+    r"\b(?:hospital|hospice|clinic|care home|nursing home|a&e|icu|spital\w*|hospital\w*|"
+    r"szpital\w*|krankenhaus|klinik|h[oô]pital|ospedale|hastane\w*)\W*$",
+    re.IGNORECASE,
+)
+_PLACE_INSIDE_RE = re.compile(
+    r"\W{0,3}(?:'s\s+)?(?:car\s?parks?|parking|multi-?storey|garage|shop|gift shop|caf[eé]|"
+    r"canteen|cafeteria|restaurant|kiosk|pharmacy|branch|atm|cash machines?|cashpoint|vending|"
+    r"machines?|entrance|reception|grounds|staff|job|shift|parcare|parking|aparcamiento|"
+    r"estacionamento|parkplatz)\b",
+    re.IGNORECASE,
+)
+# (2) An abuse or coercion verb ("threatens me", "hits me", "mă amenință", "me amenaza",
+# "grozi mi") is a partner's or a relative's abuse only when its subject is one: a landlord,
+# a bailiff, a boss, a neighbour, a seller or a company threatening the customer is hardship
+# or anger, not domestic abuse, so the vulnerability cue goes (a family member named in the
+# sentence keeps it).
+_ABUSE_VERB_RE = re.compile(
+    r"\b(?:threat\w*|hits?\s+me|beats?\s+me|hurts?\s+me|abus\w*|controls?|amenin\w*|"
+    r"m[aă]\s+(?:bate|love[sș]te)|amenaz\w*|amea[cç]\w*|menac\w*|minacc\w*|grozi\w*|"
+    r"bedroh\w*|droht|tehdit\w*|dhamki\w*|dhamka\w*)",
+    re.IGNORECASE,
+)
+_NOT_FAMILY_RE = re.compile(
+    r"\b(?:landlord|landlady|letting agents?|estate agents?|agency|bailiffs?|debt collectors?|"
+    r"collectors?|boss|manager|employer|neighbou?rs?|seller|buyer|builder|company|firm|shop|"
+    r"council|tenant|scammers?|caller|proprietar\w*|vecin\w*|[sș]ef\w*|angajator\w*|"
+    r"recuperator\w*|firma|casero|propietari\w*|arrendador\w*|jefe|vecin[oa]s?|cobrador\w*|"
+    r"senhori\w*|propriet[aá]ri\w*|patr[aã]o|chefe|vizinh\w*|w[lł]a[sś]ciciel\w*|szef\w*|"
+    r"s[aą]siad\w*|windykator\w*|komornik\w*|proprio|patron\w*|voisin\w*|huissier\w*|"
+    r"padron\w*|vermieter\w*|chef|nachbar\w*|inkasso\w*|ev sahibi|kom[sş]u\w*|"
+    r"makaan malik|malik\w*)\b",
+    re.IGNORECASE,
+)
+_FAMILY_RE = re.compile(
+    r"\b(?:partner|husband|wife|hubby|spouse|boyfriend|girlfriend|bf|gf|ex|fianc\w*|son|"
+    r"daughter|dad|mum|mom|father|mother|brother|sister|family|stepdad|stepmum|uncle|aunt|"
+    r"so[tț]ul\w*|so[tț]ia\w*|iubit\w*|prieten\w*|marido|esposa|novi[oa]|pareja|ex-?\w*|"
+    r"m[aą][zż]\w*|[zż]on[aąy]\w*|mari|femme|copain|copine|marito|moglie|ehemann|mann|frau|"
+    r"freund\w*|koca\w*|kar[ıi]\w*|shohar|biwi|miyan)\b",
+    re.IGNORECASE,
+)
+# Of those, one who holds the customer's home or debt (a landlord, a bailiff, a debt
+# collector) threatening them is a stake, like "I'll lose the flat": cue ``deadline``.
+_CREDITOR_RE = re.compile(
+    r"\b(?:landlord|landlady|letting agents?|bailiffs?|debt collectors?|proprietar\w*|"
+    r"recuperator\w*|casero|arrendador\w*|cobrador\w*|senhori\w*|w[lł]a[sś]ciciel\w*|"
+    r"windykator\w*|komornik\w*|proprio|huissier\w*|vermieter\w*|inkasso\w*|ev sahibi|"
+    r"makaan malik)\b",
+    re.IGNORECASE,
+)
+_DEADLINE = "deadline"
+_SENTENCE_START_RE = re.compile(r"[.?!\n;]")
+
+
+def _in_role(text: str, raw: list[_RawCue]) -> list[_RawCue]:
+    """``raw`` without the vulnerability cues that are not in their role (above)."""
+    if not any(c[0] == _VULNERABILITY for c in raw):
+        return raw
+    kept: list[_RawCue] = []
+    for cue in raw:
+        kind, start, end = cue[0], cue[1], cue[2]
+        if kind == _VULNERABILITY:
+            if _WARD_RE.search(text, start, end) and _PLACE_INSIDE_RE.match(text, end):
+                continue
+            if _ABUSE_VERB_RE.search(text, start, end):
+                begin = max(
+                    (m.end() for m in _SENTENCE_START_RE.finditer(text, 0, start)), default=0
+                )
+                stop = _SENTENCE_START_RE.search(text, end)
+                sentence = text[begin : stop.start() if stop else len(text)]
+                if _NOT_FAMILY_RE.search(sentence) and not _FAMILY_RE.search(sentence):
+                    if _CREDITOR_RE.search(sentence):
+                        kept.append((_DEADLINE, start, end, 0.0))
+                    continue
+        kept.append(cue)
+    return kept
 
 
 # round 15: calm or resolving evidence outweighs one surface cue in the same message.
@@ -1433,6 +1618,7 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
            + _lone_cues(text) + situation_cues(text) + routine_cues(text))  # fmt: skip
     raw = _sarcastic_praise(text, raw)
     raw = _current_only(text, raw)
+    raw = _in_role(text, raw)
     raw = _calm_over_surface(text, raw)
     raw = _asks_not_for_person(text, raw)
     raw.extend(_bare_emotion(text, tokens, raw))
