@@ -6355,7 +6355,8 @@ _SHAPES += (
         rf"{_BANK_DID}\b(?:loans?|credit cards?|store cards?|accounts?|overdrafts?|mortgages?|"
         r"finance|credit|contracts?|phone contracts?|catalogue|agreements?|credit agreements?|"
         r"cards? account|pay later)\s+(?:in (?:my|our) names?\s+)?(?:that\s+|which\s+)?(?:i|we)\s+"
-        rf"{_SURE}(?:didn't|did not|didnt|never|haven't|have not|havent)\s+(?:ever\s+)?(?:apply for|"
+        rf"{_SURE}(?:didn't|did not|didnt|never|haven't|have not|havent)\s+(?:ever\s+)?"
+        r"(?:apply for|"
         r"applied for|open|opened|take out|took out|taken out|ask for|asked for|sign up for|"
         r"signed up for|request|requested|set up|agree to|agreed to)\b",
     ),
@@ -6368,7 +6369,8 @@ _SHAPES += (
         SCAM,
         0.0,
         _words("sold selling sell buyer buyers bought overpaid over-paid paid sent"),
-        r"\b(?:sold|selling|sell|buyer|buyers|bought (?:my|our))\b[^\n]{0,120}?\b(?:screenshot|screen shot|fake|"
+        r"\b(?:sold|selling|sell|buyer|buyers|bought (?:my|our))\b[^\n]{0,120}?"
+        r"\b(?:screenshot|screen shot|fake|"
         r"proof of (?:payment|transfer)|payment confirmation|confirmation (?:email|text|message)|"
         r"took|taken|collected|picked (?:it|them) up|picked up|came and got|drove off|left with|"
         r"said (?:they|he|she)(?:'d|\s+had|\s+have|'ve)?\s+paid)\b[^\n]{0,120}?"
@@ -6421,7 +6423,8 @@ _SHAPES += (
             # "could someone ring us", "can somebody give me a call", "please can someone
             # phone my mum"
             r"\b(?:can|could|please|need|want|like|get|have)\s+" + _ASKER + r"\s+(?:please\s+|"
-            r"just\s+|quickly\s+)?(?:(?:ring|call|phone|contact|email|text|get back to|get in touch "
+            r"just\s+|quickly\s+)?(?:(?:ring|call|phone|contact|email|text|get back to|"
+            r"get in touch "
             r"with)\s+(?:us|me|my\s+\w+|him|her|them)|give\s+(?:us|me|my\s+\w+|him|her|them)\s+a\s+"
             r"(?:call|ring|bell|buzz|phone call|callback|quick call))\b"
             + _NOT_NOW
@@ -6505,7 +6508,8 @@ _SHAPES += (
         r"requested|turned|applied)\b|how (?:do|can|would) (?:i|we|you)|can you (?:put|place|add|"
         r"set)|could you (?:put|place|add|set)|please (?:put|place|add|set)|i want|i'd like|"
         r"i would like)\b)(?s:.*?)"
-        r"\b(?:there's|there is|theres|there are|there's been|there has been|there was|why is there|"
+        r"\b(?:there's|there is|theres|there are|there's been|there has been|there was|"
+        r"why is there|"
         r"why's there|is there|i've got|i have|i've had|you've put|you have put|you put|you've "
         r"placed|you placed|you've added|someone's put|they've put|still)\s+(?:\w+\s+){0,2}?"
         r"(?:hold|holds|block|blocks|restriction|restrictions|freeze|suspension|stop)\s+(?:on|"

@@ -289,7 +289,8 @@ _PATTERNS += (
             r"(?:really\s+|very\s+|quite\s+|so\s+|still\s+|now\s+|just\s+)?(?:ill|unwell|"
             r"poorly|sick|not well|not been well|signed off|off work|off sick|made redundant|"
             r"laid off|let go|sacked|in hospital)\b(?!\s+(?:of|and tired|with you|with this))|"
-            r"\b(?:can't|cannot|can not|cant|unable to|not able to|couldn't)\s+(?:go to\s+|get to\s+"
+            r"\b(?:can't|cannot|can not|cant|unable to|not able to|couldn't)\s+(?:go to\s+|"
+            r"get to\s+"
             r"|go into\s+)?work\b(?!\s+(?:out|this|that|it|the|my|your|how|on|with))|"
             r"\b(?:lost|losing|lose)\s+(?:my|our)\s+(?:job|jobs|income|work|hours|wages)\b|"
             r"\b(?:no|zero)\s+(?:income|wages|money coming in)\b|\bout of work\b)" + _TOLD
