@@ -6348,6 +6348,251 @@ _SHAPES += (
     ),
 )
 
+# round 19 (r19v, issue 11, principles 3 and 4): unauthorised use, identity fraud and the
+# seller's side of a purchase scam read by circumstance; vulnerability told as a condition
+# or a farewell; a person asked for by team or with another object; a hold told as a noun.
+# Each slot holds its word class (any place, any team, any verb of asking or contacting);
+# tests/test_round19_r19v.py holds each shape's examples, both ways.
+#
+# The customer's card or money used by someone else: a passive use ("my card was used",
+# "did my card get used"), a third party's ("someone paid with my card"), a charge placed
+# somewhere ("payments in Leeds"), cash taken ("£200 was withdrawn"). Never the customer's
+# own use ("I used my card in Berlin") nor a card charged in a currency.
+_USED = (
+    r"(?:\b(?:card|cards|card details|debit card|credit card|account|details)(?:\s+(?:was|were|got|"
+    r"get|gets|has been|have been|had been|is being|are being|being|been)|'s\s+(?:been|being))\s+"
+    r"(?:just\s+|already\s+|also\s+|then\s+)?(?:used|swiped|tapped|cloned|skimmed)\b"
+    r"|\b(?:someone|somebody|they|he|she|a stranger|a thief|thieves)(?:'s|'ve|'d|\s+has|\s+have|"
+    r"\s+had)?\s+(?:just\s+|already\s+|been\s+)?(?:used|using|spent|withdrew|withdrawn|"
+    r"paid with|paying with|bought|taken money|took money|taken cash|took cash|taken out|"
+    r"took out)\b"
+    r"|\b(?:payments?|charges?|transactions?|withdrawals?|purchases?|spends?)\s+(?:\w+\s+){0,3}?"
+    r"(?:in|at|from)\s+(?!(?:euros?|dollars|pounds|a foreign currency)\b|(?:my|our|the|your)\s+"
+    r"(?:account|accounts|card|bank|app|savings)\b)"
+    r"|(?:\b(?:money|cash)|£\s?\d[\d,.]*k?|\b\d[\d,.]*k?\s?(?:pounds|quid))\s+(?:was|were|has been|"
+    r"have been|got|'s been|had been)\s+(?:just\s+|already\s+)?(?:taken|withdrawn|spent|"
+    r"taken out)\b)"
+)
+_WE_ARE = (
+    r"(?:i|we)(?:'m|'re|\s+am|\s+are|\s+was|\s+were|'ve been|\s+have been|'d been|\s+had been)"
+)
+# The customer somewhere else at the time: in or at any other place, or in a state where no
+# card is used (asleep, at work, in hospital). Not "in a hurry", "at the till", "in the shop".
+_ELSEWHERE = (
+    r"(?:(?:still|actually|physically|literally|currently|right|sat|at home|home|here|away|on "
+    r"holiday|back)\s+){0,2}(?:in|at)\s+(?!(?:the\s+)?same\b|(?:a|an|the)\s+(?:hurry|rush|queue|"
+    r"shop|store|till|checkout|restaurant|bar|cafe|hotel)\b|(?:the\s+)?time\b|it\b|that\b|"
+    r"this\b|(?:euros?|dollars|pounds)\b)[a-z]"
+)
+# The message tells no use of the customer's own, fee or travel question: "I made payments
+# in Spain while I was on holiday there, is there a fee?", "will my payments from Leeds go
+# through while I'm in York?"
+_NOT_OWN_USE = (
+    r"^(?!(?s:.*?)\b(?:(?:i|we)(?:'ve|\s+have|'d|\s+had)?\s+(?:just\s+|also\s+|only\s+|then\s+|"
+    r"already\s+)?(?:made|used|paid|spent|bought|withdrew|took out|tapped|use|pay|spend)\b|fees?|"
+    r"exchange rate|commission|foreign transaction|(?:will|would|can|could)\s+(?:it|they|my card|"
+    r"the card|i|we|payments?)\b))(?s:.*?)"
+)
+_NO_CARD_STATE = (
+    r"(?:fast\s+|sound\s+|still\s+)?(?:asleep|sleeping|at work|in work|in bed|in hospital|on "
+    r"(?:a|the|my) (?:plane|flight)|in the air|in a meeting|in surgery)\b"
+)
+_SHAPES += (
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        # every match holds the customer's "I" or "we" (the alibi's subject)
+        _words("i i'm im i've i'd we we're we've we'd"),
+        # the use, then the alibi: "my card got used in Leeds when I'm in Cardiff", "£200 taken
+        # out at a cashpoint while I was at work", "someone paid with my card in Dubai, I've
+        # never been there" (not "I'm going to Spain, will my card work?": no use told)
+        rf"{_NOT_OWN_USE}{_USED}[^\n]{{0,120}}?(?:\b(?:when|while|whilst|but|and|yet|though|although|whereas)|"
+        rf"[,;]|\s-)\s+{_WE_ARE}\s+(?:{_ELSEWHERE}|{_NO_CARD_STATE})",
+        rf"{_NOT_OWN_USE}{_USED}[^\n]{{0,120}}?\b(?:i|we)(?:'ve|\s+have|'d|\s+had)?\s+never\s+(?:even\s+|ever\s+)?"
+        r"been\s+(?:there|to|in|near)\b(?![^.?!\n]{0,20}\b(?:before|yet)\b)",
+        # the alibi, then the use: "I was at work when the money was taken out", "I'm in
+        # Glasgow so why has my card been used in Leeds"
+        rf"{_NOT_OWN_USE}\b{_WE_ARE}\s+(?:{_ELSEWHERE}|{_NO_CARD_STATE})[^.?!\n]{{0,60}}?\b(?:when|while|whilst|"
+        rf"so how|so why|so who|but|and|yet)\b[^\n]{{0,60}}?{_USED}",
+    ),
+    # Credit, an account or a contract the customer did not take out: "a new account I never
+    # opened", "a catalogue account I didn't apply for" (not a card the bank sent: _BANK_DID)
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("didn't didnt did never haven't havent have"),
+        rf"{_BANK_DID}\b(?:loans?|credit cards?|store cards?|accounts?|overdrafts?|mortgages?|"
+        r"finance|credit|contracts?|phone contracts?|catalogue|agreements?|credit agreements?|"
+        r"cards? account|pay later)\s+(?:in (?:my|our) names?\s+)?(?:that\s+|which\s+)?(?:i|we)\s+"
+        rf"{_SURE}(?:didn't|did not|didnt|never|haven't|have not|havent)\s+(?:ever\s+)?"
+        r"(?:apply for|"
+        r"applied for|open|opened|take out|took out|taken out|ask for|asked for|sign up for|"
+        r"signed up for|request|requested|set up|agree to|agreed to)\b",
+    ),
+    # The customer as the seller: the buyer's proof of payment was fake, or the goods went and
+    # the money never came ("sold my sofa, the buyer sent a screenshot of the transfer and
+    # collected it, nothing has arrived"); a buyer who "overpaid" and wants the difference
+    # back. Not a seller waiting calmly ("I sold my bike, how long do transfers take?") nor
+    # asking how to be paid.
+    _shape(
+        SCAM,
+        0.0,
+        _words("sold selling sell buyer buyers bought overpaid over-paid paid sent"),
+        r"\b(?:sold|selling|sell|buyer|buyers|bought (?:my|our))\b[^\n]{0,120}?"
+        r"\b(?:screenshot|screen shot|fake|"
+        r"proof of (?:payment|transfer)|payment confirmation|confirmation (?:email|text|message)|"
+        r"took|taken|collected|picked (?:it|them) up|picked up|came and got|drove off|left with|"
+        r"said (?:they|he|she)(?:'d|\s+had|\s+have|'ve)?\s+paid)\b[^\n]{0,120}?"
+        r"(?:\b(?:money|payment|funds|cash|transfer|it)(?:'s|\s+is|\s+has|\s+have|\s+was)?\s+"
+        r"(?:still\s+)?(?:not|never|hasn't|has not|haven't|didn't|did not|isn't|wasn't)\s+"
+        r"(?:yet\s+|actually\s+|ever\s+)?(?:here|there|arrived|come|came|come in|come through|"
+        r"showed up|shown up|turned up|landed|gone in|in my account|appeared|cleared)\b"
+        r"|\bno\s+(?:money|payment|funds|transfer|cash)\s+(?:has\s+|have\s+|ever\s+|actually\s+)?"
+        r"(?:arrived|come|came|landed|appeared|turned up|in my account|anywhere)\b"
+        r"|\bnothing(?:'s|\s+has|\s+ever)?\s+(?:arrived|come|come in|come through|landed|"
+        r"turned up|appeared|showed up|in my account)\b"
+        r"|\b(?:never|didn't|did not|haven't|have not|not)\s+(?:actually\s+)?(?:got|get|received|"
+        r"receive|been paid)\b)",
+        r"\b(?:buyer|he|she|they|someone|somebody|the guy|the man|the woman)\s+"
+        r"(?:has\s+|have\s+|had\s+|'s\s+|'ve\s+)?(?:accidentally\s+|mistakenly\s+|apparently\s+)?"
+        r"(?:overpaid|over-paid|paid (?:me\s+)?(?:too much|extra|more than|double|twice)|"
+        r"sent (?:me\s+)?(?:too much|extra|more than|double|twice))\b[^\n]{0,120}?\b(?:refund|"
+        r"send (?:it |the \w+ |them )?back|pay (?:it |them )?back|return|give (?:it |them )?back|"
+        r"transfer (?:it |the \w+ )?back)",
+    ),
+)
+
+
+# A person asked for by team or with another object: any team noun ("the mortgage team", "your
+# loans department", "someone in business banking"), any verb of asking to speak (speak, talk,
+# chat, ring, call, get hold of) and any object of a call (me, us, a relative): "could someone
+# ring us", "is there someone in the savings team I can chat with", "I'd like to talk to
+# your loans department". Not a question about the team ("does the mortgage team work
+# weekends?"), how to reach it ("how can I talk to ..."), news to come ("... call me when it's
+# sent"), someone else acting for the customer or a call reported.
+_TEAM = (
+    r"(?:the|your|ur|a|one of your|one of the)\s+(?:[\w&-]+\s+){0,3}?(?:team|teams|department|"
+    r"departments|dept|desk|unit|section|division|specialists?|advis[eo]rs?|people)\b"
+)
+_ASKER = (
+    r"(?:someone|somebody|anyone|anybody|a person|one of you|a human|an adviser|an advisor|"
+    r"a specialist|one of your (?:[\w-]+\s+){0,2}?(?:team|staff|colleagues|advis[eo]rs|people)"
+    r"|(?:someone|somebody|anyone)\s+(?:in|from|on|at)\s+" + _TEAM + r")(?!\s+else)"
+)
+_TALK = (
+    r"(?:speak|talk|chat|ring|call|phone|get hold of|get through to|see|email|contact|discuss "
+    r"(?:this|it)|go through (?:this|it)|run (?:this|it) past|have a (?:word|chat|quick word))"
+)
+_SHAPES += (
+    *_family(
+        HUMAN,
+        0.0,
+        (
+            "ring call phone contact email text give",
+            # "could someone ring us", "can somebody give me a call", "please can someone
+            # phone my mum"
+            r"\b(?:can|could|please|need|want|like|get|have)\s+" + _ASKER + r"\s+(?:please\s+|"
+            r"just\s+|quickly\s+)?(?:(?:ring|call|phone|contact|email|text|get back to|"
+            r"get in touch "
+            r"with)\s+(?:us|me|my\s+\w+|him|her|them)|give\s+(?:us|me|my\s+\w+|him|her|them)\s+a\s+"
+            r"(?:call|ring|bell|buzz|phone call|callback|quick call))\b"
+            + _NOT_NOW
+            + r"(?![^.?!\n]{0,30}\b(?:when|once|if|after|whenever)\b)",
+        ),
+        (
+            "i we",
+            # "is there someone in the mortgage team I can chat with", "anyone in your loans
+            # department I could speak to"
+            r"\b(?:someone|somebody|anyone|anybody|a person|an adviser|an advisor|a specialist)\s+"
+            r"(?:in|from|on|at)\s+" + _TEAM + r"\s+(?:that\s+|who\s+|whom\s+)?(?:i|we)\s+(?:can|"
+            r"could|might|may|would be able to)\s+" + _TALK + r"\b",
+        ),
+        (
+            "speak talk chat word",
+            # "I'd like to talk to the mortgage team", "can I chat with your loans department"
+            r"(?<!how )(?<!do )(?<!does )(?<!will )(?<!would )(?<!should )(?<!when )(?<!where )"
+            r"\b(?:can i|could i|may i|can we|could we|i'd like to|i would like to|i want to|"
+            r"i need to|i'd like a word with|i wanna|i must|let me|please let me)\s+(?:please\s+|"
+            r"just\s+|quickly\s+)?(?:(?:speak|talk|chat)\s+(?:to|with)|have a (?:word|chat) with)"
+            r"\s+" + _TEAM + r"(?!\s+(?:about how|to find out when))",
+        ),
+    ),
+)
+
+
+# Vulnerability told as a condition or a farewell: a recurring episode of a condition ("I think
+# I'm having one of my episodes again"), spending the customer cannot remember doing, tidying
+# everything so no one has to deal with it after them. Not an episode of a programme, a
+# forgotten single purchase, or planning told plainly ("what happens to my account when I
+# die").
+_CONDITION = (
+    r"(?:(?:bad|manic|hypomanic|psychotic|depressive|mental health|bipolar|dissociative|"
+    r"panic|ocd|ptsd|paranoid)\s+)?(?:episode|episodes|relapse|manic phase|spell)"
+)
+_SHAPES += (
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "episode episodes relapse relapsed phase spell",
+            r"\b(?:having|had|in the middle of|going through|coming out of|another|one of "
+            r"(?:my|those|them))\s+(?:an?\s+|another\s+|one of my\s+|one of those\s+)?"
+            + _CONDITION
+            + r"\b(?!\s+(?:of|on)\s+(?:the|your|a|that|this)\b)",
+            r"\b(?:i've|i have|i|i think i've|i think i|i've just)\s+relapsed\b",
+        ),
+        (
+            "remember recall",
+            # "I've spent thousands on stuff I don't remember buying" (the customer's own)
+            r"\b(?:i|i've|i have|i'd|i had)\s+(?:\w+\s+)?(?:spent|bought|ordered|blown|blew)\s+"
+            r"(?:\w+\s+){0,3}?(?:things|stuff|loads|so much|a lot|thousands|hundreds|£\s?\d|\d)"
+            r"[^.?!\n]{0,60}?\b(?:don't|do not|dont|can't|cannot|can not)\s+(?:even\s+)?"
+            r"(?:remember|recall)\s+(?:buying|spending|ordering|doing|making|any of|most of)",
+        ),
+        (
+            "after afterwards gone here around",
+            # "... so no one has to sort it out after", "so nobody has to deal with any of it
+            # once I'm gone"
+            r"\bso\s+(?:that\s+)?(?:no one|no-one|noone|nobody|none of them|no one else|"
+            r"nobody else|(?:my|the)\s+(?:family|kids|children|son|daughter|wife|husband|partner|"
+            r"sister|brother|mum|dad)|they|people)\s+(?:has|have|will have|would have|won't have|"
+            r"wont have|doesn't have|don't have|needs?|won't need|will need|is left|are left)\s+"
+            r"(?:\w+\s+)?to\s+(?:sort|deal|clear|tidy|worry|handle|go through|sort through|pick up|"
+            r"clean up|do|untangle|figure)\b[^.?!\n]{0,40}?\b(?:after(?:wards)?\b(?!\s+[a-z0-9])|"
+            r"(?:when|once|after)\s+i'?m\s+(?:gone|not here|no longer here|not around))",
+        ),
+    ),
+)
+
+# A hold told as a noun: "there's a hold on my account", "why has a restriction been put on
+# my card", "you've put a block on my payments". Not one the customer asks for or set ("how
+# do I put a hold on my card?", "a gambling block I set up"), nor a hypothetical.
+_SHAPES += (
+    _shape(
+        BANK_HOLD,
+        0.0,
+        _words("hold holds block blocks restriction restrictions freeze suspension stop"),
+        rf"{_NOT_OWN_HOLD}"
+        r"^(?!(?s:.*?)\b(?:gambling|(?:i|we)(?:'ve|\s+have)?\s+(?:set|put|placed|added|asked|"
+        r"requested|turned|applied)\b|how (?:do|can|would) (?:i|we|you)|can you (?:put|place|add|"
+        r"set)|could you (?:put|place|add|set)|please (?:put|place|add|set)|i want|i'd like|"
+        r"i would like)\b)(?s:.*?)"
+        r"\b(?:there's|there is|theres|there are|there's been|there has been|there was|"
+        r"why is there|"
+        r"why's there|is there|i've got|i have|i've had|you've put|you have put|you put|you've "
+        r"placed|you placed|you've added|someone's put|they've put|still)\s+(?:\w+\s+){0,2}?"
+        r"(?:hold|holds|block|blocks|restriction|restrictions|freeze|suspension|stop)\s+(?:on|"
+        r"against)\s+(?:my|our|the)\s+(?:\w+\s+)?(?:account|accounts|card|cards|payments?|"
+        r"transfers?|money|funds|online banking|app)\b"
+        r"(?![^.?!\n]{0,40}\b(?:if|when|whenever|once)\b)",
+        rf"{_NOT_OWN_HOLD}\b(?:hold|block|restriction|freeze|suspension|stop)\s+(?:has been|have "
+        r"been|was|been|got)\s+(?:put|placed|added|applied)\s+(?:on|against)\s+(?:my|our)\s+"
+        r"(?:\w+\s+)?(?:account|accounts|card|cards|payments?|transfers?|money|funds)\b"
+        r"(?![^.?!\n]{0,40}\b(?:if|when|whenever|once)\b)",
+    ),
+)
+
+
 SITUATION_KINDS: frozenset[str] = frozenset(s.kind for s in _SHAPES)
 
 

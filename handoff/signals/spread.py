@@ -35,8 +35,13 @@ Shapes (each part told by the customer about their own account, as a report, not
   (``FAILED_ANSWER``: an attempt reported tersely, the whole message, "did that too", "ok
   tried it"; a terse negative, "nope", "still nothing"; a fact refuting the answer, "I was in
   credit all month"), in two messages of the window. One such reply may answer anything
-  ("nope" to "anything else?"); two say the bot keeps failing. The masks still fit 8 bits, so
-  the carry keeps format 4.
+  ("nope" to "anything else?"); two say the bot keeps failing.
+* ``vulnerability`` (round 19): hardship told as plain states over messages: the customer
+  ill, off work or without income (``HARDSHIP``: "I'm not well and can't work", "I lost my
+  job") and what rests on it, the rent at stake (``STAKES``: "I can't pay the rent") or
+  children or no one else (``DEPENDANTS``: "I've got two kids", "I'm on my own with the baby").
+  The masks grow to 10 bits (the carry's bound with them); their meaning is unchanged, so the
+  carry keeps format 4.
 
 Calm stays calm: a message that asks how something works or tells someone else's story (the
 analysis's cues ``howto`` and ``third_party``) contributes no part, nor does a part supposed
@@ -67,6 +72,10 @@ STAKES = 32
 # the first part of a romance story ("I met him online")
 FAILED_ANSWER = 64
 MET_ONLINE = 128
+# round 19: hardship told as a plain state (ill, off work, no income) and who depends on the
+# customer (children, no one else): with the rent at stake, vulnerability over messages
+HARDSHIP = 256
+DEPENDANTS = 512
 
 # Cue kinds of the message itself that make it no report (a question about, someone else's).
 CALM_KINDS = frozenset({"howto", "third_party"})
@@ -78,6 +87,9 @@ SHAPES: tuple[tuple[str, int], ...] = (
     ("deadline", MONEY_STUCK | STAKES),
     # round 18: met online, then money sent to them (for fees, customs, his pay): romance
     ("scam", MET_ONLINE | STEP),
+    # round 19: ill or out of work, then the rent at stake or children to keep
+    ("vulnerability", HARDSHIP | STAKES),
+    ("vulnerability", HARDSHIP | DEPENDANTS),
 )
 
 # round 18: (the cue kind, the part) for a part that fires when it comes again: one reply
@@ -272,6 +284,39 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     ),
 )
 
+# A state told, not asked beside a question in its sentence ("I'm off sick, can I change my
+# address?", "I've got two kids, can I open a junior account?"): no "?" before the sentence ends.
+_TOLD = r"(?![^.!\n]*\?)"
+_PATTERNS += (
+    (
+        HARDSHIP,
+        re.compile(
+            # ill or out of work, as a state: "I'm not well", "I've been signed off", "can't
+            # work at the moment", "I lost my job" (not "sick of this", "can't work out how")
+            r"(?:\b(?:i'm|i am|im|i've been|i have been|i was|i've|i have|i got|been|got)\s+"
+            r"(?:really\s+|very\s+|quite\s+|so\s+|still\s+|now\s+|just\s+)?(?:ill|unwell|"
+            r"poorly|sick|not well|not been well|signed off|off work|off sick|made redundant|"
+            r"laid off|let go|sacked|in hospital)\b(?!\s+(?:of|and tired|with you|with this))|"
+            r"\b(?:can't|cannot|can not|cant|unable to|not able to|couldn't)\s+(?:go to\s+|"
+            r"get to\s+"
+            r"|go into\s+)?work\b(?!\s+(?:out|this|that|it|the|my|your|how|on|with))|"
+            r"\b(?:lost|losing|lose)\s+(?:my|our)\s+(?:job|jobs|income|work|hours|wages)\b|"
+            r"\b(?:no|zero)\s+(?:income|wages|money coming in)\b|\bout of work\b)" + _TOLD
+        ),
+    ),
+    (
+        DEPENDANTS,
+        re.compile(
+            # children or no one else: "I've got two kids", "I have a baby", "single mum",
+            # "on my own with the kids"
+            r"(?:\b(?:i've got|i have|i've|ive got|we've got|we have|i got|i'm on my own with|"
+            r"i am on my own with|on my own with)\s+(?:\w+\s+)?(?:kids|children|little ones|"
+            r"a baby|the baby|babies|a newborn|a toddler|dependants|dependents|a family to feed|"
+            r"mouths to feed)\b|"
+            r"\b(?:i'm|i am|im)\s+(?:a\s+)?single\s+(?:mum|mom|dad|parent|mother|father)\b)" + _TOLD
+        ),
+    ),
+)
 
 # Before a part in its sentence: a condition or a question about it, not a report ("what
 # should I do if £500 has gone?", "how would I know if my password was changed").
