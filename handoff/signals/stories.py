@@ -71,8 +71,10 @@ from handoff.signals.routing_lexicon import fold, may_show_language, shows_langu
 __all__ = ["STORY_LANGUAGES", "story_cues"]
 
 # Indic letters and their vowel signs are one word with their neighbours (Python's \w does not
-# count the spacing vowel signs as word characters).
-_WORDCHAR = r"\w\u0900-\u0dff"
+# count the spacing vowel signs as word characters); the danda and double danda (U+0964,
+# U+0965), the full stops of Hindi, Bengali and other Indic scripts, are not letters: a verb
+# right before one ends its word.
+_WORDCHAR = r"\w\u0900-\u0963\u0966-\u0dff"
 _SHORT = 7
 
 CONCEPTS = (
