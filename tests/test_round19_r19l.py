@@ -48,3 +48,109 @@ def test_a_lone_step_before_a_danda_is_a_step() -> None:
 )
 def test_calm_questions_with_a_danda_stay_calm(text: str) -> None:
     assert _kinds(text) == set()
+
+
+# ------------------------------------------- a conjunction joined to the word (Arabic و ف)
+
+ARABIC_JOINED = [
+    # "a man rang me and said he is from the bank"
+    ("رجل اتصل بي وقال إنه من البنك", {"posing"}),
+    # "and they said they were the police, so I gave them the code"
+    ("وقالوا إنهم من الشرطة فأعطيتهم الرمز", {"posing", "scam_step", "scam"}),
+    # "so I transferred the amount"
+    ("فحولت المبلغ كله", {"scam_step"}),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), ARABIC_JOINED)
+def test_arabic_entries_match_after_a_joined_conjunction(text: str, kinds: set[str]) -> None:
+    assert kinds <= _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كيف أحول المال إلى حساب آخر؟",  # how do I transfer money to another account?
+        "وقت التحويل كم يوم؟",  # the transfer time, how many days?
+        "وقال لي الموظف إن البطاقة ستصل غدا",  # and the clerk told me the card comes tomorrow
+    ],
+)
+def test_arabic_calm_questions_stay_calm(text: str) -> None:
+    assert not _kinds(text) & {"posing", "scam", "scam_step", "fraud_report"}
+
+
+# ------------------------------------------------ a determiner in the slot (romanised Urdu)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "account se paise kat gaye, maine koi payment nahi ki",
+        "maine is payment nahi ki",
+        "maine ek payment nahi ki, phir bhi 300 pound kat gaye",
+        "card mere paas hai, maine yeh payment nahi ki",
+    ],
+)
+def test_urdu_not_me_with_any_determiner(text: str) -> None:
+    assert "fraud_report" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "koi payment kaise karun?",  # how do I make a payment?
+        "maine ek payment ki thi, kab pahunchegi?",  # I made a payment, when will it arrive?
+        "kya koi fee hai transfer par?",  # is there any fee on a transfer?
+    ],
+)
+def test_urdu_calm_payment_questions_stay_calm(text: str) -> None:
+    assert _kinds(text) == set()
+
+
+# ------------------------------------- a payment "made" by someone else (Romanian light verb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi-au furat telefonul și cineva a făcut plăți din aplicație",
+        "cineva a facut tranzactii cu cardul meu",
+        "cineva a făcut transferuri din contul meu azi noapte",
+    ],
+)
+def test_romanian_someone_made_payments(text: str) -> None:
+    assert "fraud_report" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cum fac transferuri din aplicație?",  # how do I make transfers from the app?
+        "am făcut plăți cu cardul în străinătate, e vreun comision?",  # I paid abroad: a fee?
+        "pot face tranzacții din aplicație noaptea?",  # can I make transactions at night?
+    ],
+)
+def test_romanian_calm_payment_questions_stay_calm(text: str) -> None:
+    assert _kinds(text) == set()
+
+
+# --------------------------------------------- credit taken in the customer's name (Gujarati)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["મારા નામે કોઈએ લોન લીધી છે", "koie mara naam par loan lidhi, mane khabar nathi"],
+)
+def test_gujarati_loan_in_my_name_by_someone(text: str) -> None:
+    assert "fraud_report" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mara naam par loan levi che, shu karvu?",  # I want a loan in my name, what to do?
+        "મારે લોન લેવી છે",  # I want to take a loan
+    ],
+)
+def test_gujarati_calm_loan_questions_stay_calm(text: str) -> None:
+    assert _kinds(text) == set()

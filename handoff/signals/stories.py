@@ -66,7 +66,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from handoff.signals.routing_lexicon import fold, may_show_language, shows_language
+from handoff.signals.routing_lexicon import (
+    DETERMINERS,
+    PROCLITICS,
+    fold,
+    may_show_language,
+    shows_language,
+)
 
 __all__ = ["STORY_LANGUAGES", "story_cues"]
 
@@ -605,6 +611,14 @@ _ROMANIAN = _Story(
             "a fost schimbată parola",
             "a retras",
             "a scos bani",
+            # a payment "made" by someone: the light verb with the whole payment noun class
+            "a făcut transferuri",
+            "au făcut transferuri",
+            "a făcut plăți",
+            "au făcut plăți",
+            "a făcut tranzacți*",
+            "au făcut tranzacți*",
+            "a făcut cumpărături",
             "a folosit cardul",
             "a cumpărat cu cardul",
             "a furat",
@@ -616,7 +630,7 @@ _ROMANIAN = _Story(
             "mi-a luat",
             "mi-au luat",
         ),
-        "money": _s("parola", "parolă", "bani*", "card*", "cont*"),
+        "money": _s("parola", "parolă", "bani*", "card*", "cont*", "aplicați*", "aplicati*"),
         "paid": _s("avans*", "am plătit în avans", "am trimis banii"),
         "seller": _s("vânzător*", "vanzator*", "proprietar*"),
         "vanished": _s(
@@ -3362,9 +3376,21 @@ _GUJARATI = _Story(
             "koi kharidi nathi",
             "me koine moklya nathi",
         ),
-        "someone": _s("કોઈએ", "koike"),
-        "took": _s("ઉપાડી લીધા", "વાપર્યું", "upadi lidha", "કાપી લીધા", "લઈ લીધા", "kapi lidha"),
-        "money": _s("પૈસા", "કાર્ડ", "ખાતા"),
+        "someone": _s("કોઈએ", "koike", "koi e", "koie"),
+        # credit taken out in the customer's name: the loan nouns with the taking verbs
+        "took": _s(
+            "ઉપાડી લીધા",
+            "વાપર્યું",
+            "upadi lidha",
+            "કાપી લીધા",
+            "લઈ લીધા",
+            "kapi lidha",
+            "લોન લીધી",
+            "લોન લઈ લીધી",
+            "loan lidhi",
+            "loan lai lidhi",
+        ),
+        "money": _s("પૈસા", "કાર્ડ", "ખાતા", "મારા નામે", "મારા નામ પર", "mara naam", "mara name"),
         "paid": _s("એડવાન્સ", "advance aapi"),
         "seller": _s("વેચનાર", "vechnar"),
         "vanished": _s("ફોન નથી ઉપાડતો", "બ્લોક કરી", "phone nathi upadto"),
@@ -5991,14 +6017,18 @@ STORY_LANGUAGES: tuple[_Story, ...] = (
 
 # ---------------------------------------------------------------------------- matching
 _WORD_RUN = re.compile(f"[{_WORDCHAR}]+")
+_PROCLITIC_LETTERS = frozenset("".join(PROCLITICS.values()))
+_SHORTEST = 3  # a joined conjunction comes off a word of more letters (as in text.py)
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _entry(word: str, unspaced: bool) -> tuple[str, bool]:
-    """An entry as a regex (after the word-start check), and whether it is a short word."""
+def _entry(word: str, unspaced: bool, gap: str = r"\s+") -> tuple[str, bool]:
+    """An entry as a regex (after the word-start check), and whether it is a short word;
+    ``gap`` is what stands between two of its words (spaces, or spaces around an optional
+    determiner: _gap)."""
     stem = word.endswith("*")
     folded = fold(word.rstrip("*"))
-    body = re.escape(folded).replace(r"\ ", r"\s+")
+    body = re.escape(folded).replace(r"\ ", gap)
     if unspaced:
         return body, False
     short = " " not in folded and len(folded) <= _SHORT
@@ -6015,21 +6045,37 @@ class _Compiled:
     # _PREFILTER (an entry's key words), not per language.
 
 
+def _gap(code: str) -> str:
+    """What stands between two words of an entry of language ``code``: spaces, and where the
+    language lists determiners (DETERMINERS), optionally one of them ("maine koi payment")."""
+    words = DETERMINERS.get(code)
+    if not words:
+        return r"\s+"
+    alternatives = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+    return rf"\s+(?:(?:{alternatives})\s+)?"
+
+
 def _compile(story: _Story) -> _Compiled:
     long_parts: list[str] = []
     short_parts: list[str] = []
+    gap = _gap(story.code) if not story.unspaced else r"\s+"
     for concept in CONCEPTS:
         long_alts: list[str] = []
         short_alts: list[str] = []
         for word in sorted(story.concepts.get(concept, ()), key=len, reverse=True):
-            pattern, short = _entry(word, story.unspaced)
+            pattern, short = _entry(word, story.unspaced, gap)
             (short_alts if short else long_alts).append(pattern)
         if long_alts:
             long_parts.append(f"(?P<{concept}>{'|'.join(long_alts)})")
         if short_alts:
             short_parts.append(f"(?P<{concept}>{'|'.join(short_alts)})")
-    # Every entry starts a word (Chinese: anywhere), checked once before the alternatives.
+    # Every entry starts a word (Chinese: anywhere), checked once before the alternatives;
+    # in a language that joins a conjunction to the next word (PROCLITICS: Arabic "و", "ف"),
+    # an entry also begins after one that begins a word ("وقال إنه", "and he said he is").
     start = "" if story.unspaced else f"(?<![{_WORDCHAR}])"
+    joined = PROCLITICS.get(story.code, "")
+    if joined and not story.unspaced:
+        start = f"(?:{start}|(?<=(?<![{_WORDCHAR}])[{joined}]))"
     return _Compiled(
         story.code,
         re.compile(start + "(?:" + "|".join(long_parts) + ")"),
@@ -6293,7 +6339,10 @@ def story_cues(text: str) -> list[tuple[str, int, int]]:
         folded, where = _EDGE_QUOTE.sub(" ", lowered), None
     else:
         folded, where = _folded(text)
-        candidates = _candidates(_PREFILTER, set(_WORD_RUN.findall(folded)))
+        words = set(_WORD_RUN.findall(folded))
+        # A word with a conjunction joined to it is the rest of the word too (PROCLITICS).
+        words.update([w[1:] for w in words if w[0] in _PROCLITIC_LETTERS and len(w) > _SHORTEST])
+        candidates = _candidates(_PREFILTER, words)
         if _PREFILTER.unspaced and _HAN.search(folded) is not None:
             for index in _PREFILTER.unspaced:
                 candidates.setdefault(index, [False, False])[0] = True
