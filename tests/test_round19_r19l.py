@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.signals.stories import story_cues
+from handoff.signals.text import analyze_text
 
 
 def _kinds(text: str) -> set[str]:
@@ -154,3 +155,119 @@ def test_gujarati_loan_in_my_name_by_someone(text: str) -> None:
 )
 def test_gujarati_calm_loan_questions_stay_calm(text: str) -> None:
     assert _kinds(text) == set()
+
+
+# ------------------------------------------------ Somali: both word orders (the focus order)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lacagta baan u wareejiyay",  # the money, I transferred it
+        "koodhka ayaan siiyay",  # the code, I gave it
+        "lambarka waxaan siiyey",  # the number, I gave it
+    ],
+)
+def test_somali_step_in_the_focus_order(text: str) -> None:
+    assert "scam_step" in _kinds(text)
+
+
+def test_somali_impostor_and_a_focus_step_is_a_scam() -> None:
+    text = "nin ayaa i soo wacay oo yiri waxaa ka socda bangiga, lacag baan u diray"
+    assert "scam" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sidee lacag ugu diraa walaalkay?", "immisa ayay qaadanaysaa lacag dirista?"],
+)
+def test_somali_calm_transfer_questions_stay_calm(text: str) -> None:
+    assert _kinds(text) == set()
+
+
+# -------------------------------------------- an alibi beside a charge (seven tables)
+
+ALIBIS = [
+    "dos pagos con mi tarjeta en Roma y no estuve en Italia",
+    "vários pagamentos no meu cartão em Lisboa, nunca estive em Portugal",
+    "ci sono due addebiti sulla mia carta da Berlino, non sono mai stata in Germania",
+    "deux paiements sur ma carte à Rome, je ne suis jamais allée en Italie",
+    "widzę trzy płatności na mojej karcie z Paryża, nigdy nie byłam we Francji",
+    "trei plăți pe cardul meu din Spania, n-am fost în Spania",
+    "zwei Abbuchungen auf meiner Karte aus Madrid, ich war noch nie in Spanien",
+]
+
+
+@pytest.mark.parametrize("text", ALIBIS)
+def test_a_charge_where_the_customer_never_was_is_unauthorised_use(text: str) -> None:
+    assert "fraud_report" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿puedo usar mi tarjeta en Francia? nunca he estado en Francia",
+        "hay un cargo en mi tarjeta del hotel de Roma, ¿cuándo se devuelve la fianza?",
+        "nie byłam w oddziale, czy są opłaty na moim koncie?",
+        "je n'ai jamais été en Italie, faut-il prévenir la banque avant le voyage?",
+    ],
+)
+def test_an_alibi_or_a_charge_alone_stays_calm(text: str) -> None:
+    assert "fraud_report" not in _kinds(text)
+
+
+# ------------------------------------ cues: a request across two languages, Urdu time, dues
+
+
+def _cues(text: str) -> set[str]:
+    return {c.kind for c in analyze_text(text).cues}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi can I speak to kimś z obsługi klienta pls",
+        "can i talk to konsultantem?",
+        "could I speak to una persona por favor",
+        "I want to speak to einem Mitarbeiter",
+        "put me through to un operator te rog",
+        "can i speak to quelqu'un de la banque",
+    ],
+)
+def test_english_request_verb_with_another_tables_person_noun(text: str) -> None:
+    assert "human_demand" in _cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i speak to you in polish?",
+        "I don't want to speak to una persona, the bot is fine",
+        "what does 'ktoś z obsługi' mean?",
+    ],
+)
+def test_mixed_calm_messages_ask_for_no_person(text: str) -> None:
+    assert "human_demand" not in _cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["teen ghante se try kar raha hoon", "do ghanton se koshish kar rahi hoon", "5 din se"],
+)
+def test_urdu_attempts_counted_by_time(text: str) -> None:
+    assert "repeated_asking" in _cues(text)
+
+
+def test_urdu_a_duration_asked_about_is_no_repeated_asking() -> None:
+    assert "repeated_asking" not in _cues("kya transfer mein teen ghante se zyada lagta hai?")
+
+
+@pytest.mark.parametrize(
+    "text", ["hospital ka bill dena hai aaj", "aaj kiraya dena hai", "fees aaj hi dena hai"]
+)
+def test_urdu_a_payment_due_today_is_a_deadline(text: str) -> None:
+    assert "deadline" in _cues(text)
+
+
+def test_urdu_a_bill_question_has_no_deadline() -> None:
+    assert "deadline" not in _cues("bill kaise pay karun app se?")

@@ -113,6 +113,8 @@ CONCEPTS = (
     # round 18: a wallet or card stolen, and a payment seen on the account
     "stolen",
     "charge",
+    # round 19: the customer was never where a charge was made
+    "alibi",
     "howto",
     "third_party",
     # round 18: the call recognised and ended, nothing given ("I hung up", "I gave nothing")
@@ -132,6 +134,14 @@ class _Story:
 
 def _s(*words: str) -> tuple[str, ...]:
     return words
+
+
+def _focus(
+    objects: tuple[str, ...], particles: tuple[str, ...], verbs: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Entries in a focus construction, every object with every particle and verb (round 19:
+    the slot classes, not one phrase): Somali "lacag ayaan u diray" (money I sent)."""
+    return tuple(f"{o} {p} {v}" for o in objects for p in particles for v in verbs)
 
 
 # ---------------------------------------------------------------------------- the tables
@@ -3566,6 +3576,12 @@ _SOMALI = _Story(
             "furay linkiga",
             "siiyay macluumaadka kaarka",
             "macluumaadkayga siiyay",
+            # the focus order: the object, a focus particle with "I", then the verb
+            *_focus(
+                ("lacag", "lacagta", "lacagtii", "koodhka", "lambarka", "macluumaadka"),
+                ("ayaan", "baan", "waxaan"),
+                ("u diray", "diray", "siiyay", "siiyey", "u wareejiyay", "u dhiibay"),
+            ),
         ),
         "instruction": _s(
             "i weydiiyay",
@@ -5965,6 +5981,75 @@ _CANTONESE_LATIN = _Story(
 )
 
 
+# Round 19 (principle 3, unauthorised use read by circumstance): a payment seen on the card or
+# account (``charge``: every charge noun, any count, with the card or account it is on) and an
+# alibi (``alibi``: the customer has never been where it was made) is unauthorised use (cue
+# ``fraud_report``), as a stolen card with a charge is. An alibi alone ("I've never been to
+# France, can I use my card there?") and a charge alone are no story.
+_CHARGE_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "es": (
+        ("cargo", "cargos", "pago", "pagos", "compra", "compras", "cobro", "cobros"),
+        ("en mi tarjeta", "en mi cuenta", "con mi tarjeta"),
+    ),
+    "pt": (
+        ("pagamento", "pagamentos", "compra", "compras", "cobrança", "cobranças"),
+        ("no meu cartão", "na minha conta", "com o meu cartão"),
+    ),
+    "it": (
+        ("pagamento", "pagamenti", "addebito", "addebiti", "acquisto", "acquisti"),
+        ("sulla mia carta", "sul mio conto", "con la mia carta"),
+    ),
+    "fr": (
+        ("paiement", "paiements", "achat", "achats", "prélèvement", "prélèvements"),
+        ("sur ma carte", "sur mon compte", "avec ma carte"),
+    ),
+    "pl": (
+        ("płatność", "płatności", "transakcja", "transakcje", "transakcji", "obciążenie"),
+        ("na mojej karcie", "na moim koncie", "z mojej karty", "moją kartą"),
+    ),
+    "ro": (
+        ("plată", "plăți", "tranzacție", "tranzacții", "cumpărătură", "cumpărături"),
+        ("pe cardul meu", "în contul meu", "cu cardul meu", "de pe card"),
+    ),
+    "de": (
+        ("zahlung", "zahlungen", "abbuchung", "abbuchungen", "buchung", "buchungen"),
+        ("auf meiner karte", "auf meinem konto", "mit meiner karte"),
+    ),
+}
+_ALIBI: dict[str, tuple[str, ...]] = {
+    "es": (
+        "no he estado en",
+        "nunca he estado en",
+        "no estuve en",
+        "nunca estuve en",
+        "no he ido a",
+        "nunca he ido a",
+        "no he viajado a",
+    ),
+    "pt": ("nunca estive em", "não estive em", "nao estive em", "nunca fui a", "nunca fui para"),
+    "it": ("non sono mai stato", "non sono mai stata", "non sono stato a", "non sono stata a"),
+    "fr": ("je ne suis jamais allé", "je ne suis jamais allée", "je n'ai jamais été"),
+    "pl": tuple(
+        f"{head} {w}"
+        for head in ("nigdy nie byłem", "nigdy nie byłam", "nie byłem", "nie byłam")
+        for w in ("w", "we")
+    ),
+    "ro": ("n-am fost în", "nu am fost în", "n-am fost niciodată", "nu am fost niciodată"),
+    "de": ("war noch nie in", "war nie in", "bin nie in", "war nicht in"),
+}
+
+
+def _add_alibis(stories: tuple[_Story, ...]) -> None:
+    """The charge nouns and alibis above appended to their languages' concepts."""
+    by_code = {story.code: story for story in stories if story.code in _ALIBI}
+    for code, alibis in _ALIBI.items():
+        concepts = by_code[code].concepts
+        nouns, where = _CHARGE_NOUNS[code]
+        charges = tuple(f"{n} {w}" for n in nouns for w in where)
+        concepts["charge"] = (*concepts.get("charge", ()), *charges)
+        concepts["alibi"] = (*concepts.get("alibi", ()), *alibis)
+
+
 STORY_LANGUAGES: tuple[_Story, ...] = (
     _POLISH,
     _ROMANIAN,
@@ -6083,6 +6168,7 @@ def _compile(story: _Story) -> _Compiled:
     )
 
 
+_add_alibis(STORY_LANGUAGES)
 _COMPILED = tuple(_compile(s) for s in STORY_LANGUAGES)
 
 
@@ -6306,6 +6392,9 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     elif {"stolen", "charge"} <= has:
         # round 18: "my wallet was stolen ... I see a payment of £340": the thief used it
         shapes.append(("fraud_report", ["stolen", "charge"]))
+    elif {"alibi", "charge"} <= has:
+        # round 19: "three charges on my card from a shop in Lyon, I've never been to France"
+        shapes.append(("fraud_report", ["charge", "alibi"]))
     if "vanished" in has and ({"paid", "seller"} & has):
         shapes.append(("scam", ["vanished", *sorted({"paid", "seller"} & has)]))
     if "illness" in has:
