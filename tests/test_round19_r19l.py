@@ -271,3 +271,30 @@ def test_urdu_a_payment_due_today_is_a_deadline(text: str) -> None:
 
 def test_urdu_a_bill_question_has_no_deadline() -> None:
     assert "deadline" not in _cues("bill kaise pay karun app se?")
+
+
+# ------------------------------------------- Spanish: the determiner slot inside an entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yo no hice ningún pago y me faltan 300 libras",
+        "no hice ese pago, no sé qué es",
+        "me aparece algún cargo que no reconozco",
+    ],
+)
+def test_spanish_not_me_with_any_determiner(text: str) -> None:
+    assert "fraud_report" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿cómo hago un pago con tarjeta?",
+        "hice una compra ayer, ¿cuándo aparece el cargo?",
+        "¿hay algún cargo por transferir al extranjero?",
+    ],
+)
+def test_spanish_calm_payment_questions_stay_calm(text: str) -> None:
+    assert "fraud_report" not in _kinds(text)

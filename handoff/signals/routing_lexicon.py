@@ -131,10 +131,37 @@ PROCLITICS: dict[str, str] = {"ar": "وف"}
 # A language's determiners and quantifiers, the negative "no"/"any" among them (round 19,
 # a slot class, not one more literal): a story entry of several words also matches with one
 # of them between two of its words, so "maine payment nahi ki" finds "maine koi payment nahi
-# ki" and "maine ye payment nahi ki" ("I made no / this payment"). Romanised Urdu and Hinglish
-# (the story tables' "ur" Latin entries) only, for now: their determiners are no other word.
+# ki" and "maine ye payment nahi ki" ("I made no / this payment"), and a determiner inside an
+# entry is that slot (any of them, or none). Romanised Urdu and Hinglish (the story tables'
+# "ur" Latin entries) and Spanish, for now.
 DETERMINERS: dict[str, tuple[str, ...]] = {
     "ur": ("koi", "ye", "yeh", "ek", "is", "us", "wo", "woh", "yah", "aisi", "aisa"),
+    # Spanish: articles, demonstratives and quantifiers, the negative "ningún" among them;
+    # not "el", "la", "lo", "los", "las", which are also pronouns ("él", "me la quitaron")
+    "es": (
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "este",
+        "esta",
+        "estos",
+        "estas",
+        "ese",
+        "esa",
+        "esos",
+        "esas",
+        "algún",
+        "alguna",
+        "algunos",
+        "algunas",
+        "ningún",
+        "ninguna",
+        "varios",
+        "varias",
+        "dos",
+        "tres",
+    ),
 }
 VULNERABILITY = "vulnerability"
 HUMAN_DEMAND = "human_demand"  # the lexicon's kind: sets TextAnalysis.human_request

@@ -6168,7 +6168,26 @@ def _compile(story: _Story) -> _Compiled:
     )
 
 
+def _open_slots(stories: tuple[_Story, ...]) -> None:
+    """A determiner inside an entry of a language that lists them (DETERMINERS) taken out: the
+    entry's gaps (_gap) take any of them, or none ("veo un cargo" finds "veo dos cargo*" as
+    "veo este cargo"); an entry's first and last words stay, and a one-word entry as it is."""
+    for story in stories:
+        words = {fold(w) for w in DETERMINERS.get(story.code, ())}
+        if not words or story.unspaced:
+            continue
+        for concept, entries in story.concepts.items():
+            opened: list[str] = []
+            for entry in entries:
+                parts = entry.split()
+                inner = [p for p in parts[1:-1] if fold(p) not in words]
+                kept = [parts[0], *inner, parts[-1]] if len(parts) > 2 else parts
+                opened.append(" ".join(kept))
+            story.concepts[concept] = tuple(dict.fromkeys(opened))
+
+
 _add_alibis(STORY_LANGUAGES)
+_open_slots(STORY_LANGUAGES)
 _COMPILED = tuple(_compile(s) for s in STORY_LANGUAGES)
 
 
