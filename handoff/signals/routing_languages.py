@@ -6621,9 +6621,13 @@ _HI_REPEATED_LATIN = (
     "sab kuch try kar liya",
     "sab kuch try kiya",
     "sab try kiya",
-    "teen din se",
-    "do din se",
-    "char din se",
+    # round 19: attempts counted by time, every count with every unit ("for three hours")
+    *_c(
+        ("do", "teen", "tin", "char", "chaar", "paanch", "panch", "kai", "2", "3", "4", "5"),
+        ("din se", "dino se", "dinon se", "ghante se", "ghanton se", "ghante say", "hafte se"),
+    ),
+    "subah se try",
+    "subah se koshish",
 )
 _HI_CALL_ME_LATIN = (
     "koi call kar sakta",
@@ -11050,3 +11054,92 @@ def _guard_what_now() -> None:
 _add_round18()
 _drop_round18()
 _guard_what_now()
+
+
+# Round 19 (principle 1: by concept and slot): a request split across two languages, the
+# English request verb and another table's person noun ("can I speak to ktoś z obsługi
+# klienta"), neither table holding the whole request. Each language lists its person nouns
+# once (the slot); every English request head is put before each (the shared verb class).
+_ENGLISH_REQUEST_HEADS = (
+    "can i speak to",
+    "can i speak with",
+    "can i talk to",
+    "can i talk with",
+    "could i speak to",
+    "could i speak with",
+    "could i talk to",
+    "i want to speak to",
+    "i want to talk to",
+    "i need to speak to",
+    "i need to talk to",
+    "i'd like to speak to",
+    "i would like to speak to",
+    "let me speak to",
+    "let me talk to",
+    "put me through to",
+    "connect me to",
+    "connect me with",
+    "pass me to",
+    "transfer me to",
+)
+_PERSON_NOUNS: dict[str, tuple[str, ...]] = {
+    "pl": (
+        "ktoś z obsługi",
+        "kimś z obsługi",
+        "ktos z obslugi",
+        "kogoś z obsługi",
+        "konsultant~",
+        "człowiek~",
+        "pracownik~ banku",
+        "doradc~",
+        "ktoś z banku",
+        "kimś z banku",
+    ),
+    "ro": ("un operator", "un consultant", "un om", "o persoană", "cineva de la bancă"),
+    "pt": ("alguém do banco", "um atendente", "uma pessoa", "um funcionário", "um humano"),
+    "es": ("alguien del banco", "un agente", "una persona", "un asesor", "un humano"),
+    "it": ("qualcuno della banca", "un operatore", "una persona", "un consulente"),
+    "fr": ("quelqu'un de la banque", "un conseiller", "une personne", "un humain"),
+    "de": ("einem Mitarbeiter", "einen Mitarbeiter", "einem Menschen", "einem Berater"),
+    "tr": ("bir temsilci", "müşteri temsilcisi", "bir yetkili", "gerçek bir insan"),
+    "ar": ("موظف", "شخص حقيقي", "خدمة العملاء"),
+    "ru": ("оператор~", "человек~", "сотрудник~"),
+}
+
+
+def _add_round19() -> None:
+    by_code = {language.code: language for language in LANGUAGES}
+    for code, nouns in _PERSON_NOUNS.items():
+        cues = by_code[code].cues
+        mixed = _c(_ENGLISH_REQUEST_HEADS, nouns)
+        cues[HUMAN] = (*cues.get(HUMAN, ()), *(p for p in mixed if p not in cues[HUMAN]))
+
+
+_add_round19()
+
+
+# Round 19: romanised Urdu and Hinglish attempts counted by time ("teen ghante se", above) are
+# not a duration asked about ("teen ghante se zyada lagta hai?", more than three hours?), and
+# a payment due today is told with any bill or rent noun in either order.
+_HI_AMOUNT_AFTER = frozenset({"zyada", "ziada", "zyaada", "ziyada", "kam", "pehle", "baad"})
+_HI_DUES = ("bill", "kiraya", "kiraaya", "fees", "fee", "qist", "kisht", "emi")
+_HI_DUE_TODAY = (
+    *_c(_HI_DUES, ("dena hai aaj", "aaj dena hai", "aaj hi dena hai", "aaj bharna hai")),
+    *_c(("aaj",), _c(_HI_DUES, ("dena hai", "bharna hai", "jama karna hai"))),
+)
+
+
+def _add_round19_hindustani() -> None:
+    by_code = {language.code: language for language in LANGUAGES}
+    for code in ("ur", "hi"):
+        language = by_code[code]
+        before = language.not_before.get(REPEATED, frozenset())
+        language.not_before[REPEATED] = before | _HI_AMOUNT_AFTER
+        cues = language.cues
+        cues[DEADLINE] = (
+            *cues.get(DEADLINE, ()),
+            *(p for p in _HI_DUE_TODAY if p not in cues.get(DEADLINE, ())),
+        )
+
+
+_add_round19_hindustani()

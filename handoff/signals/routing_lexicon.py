@@ -100,10 +100,12 @@ from handoff.signals.routing_languages import (
 )
 
 __all__ = [
+    "DETERMINERS",
     "FRAUD",
     "HUMAN_DEMAND",
     "LANGUAGE_WEIGHTS",
     "PRAISE",
+    "PROCLITICS",
     "ROUTING_GROUPS",
     "SCAM",
     "SCAM_MENTION",
@@ -120,6 +122,47 @@ __all__ = [
 
 FRAUD = "fraud"
 SCAM = "scam"
+# Words a language writes joined to the next word, as one letter (round 19, one tokenisation
+# for cues and stories): Arabic "and"/"so" ("وقال" is "و" + "قال", "he said"). The cue matcher
+# (handoff.signals.text) reads a word beginning with one as the rest of the word when the
+# whole word is no phrase word; the story shapes (handoff.signals.stories) let every entry
+# of the language begin after one at a word's start.
+PROCLITICS: dict[str, str] = {"ar": "وف"}
+# A language's determiners and quantifiers, the negative "no"/"any" among them (round 19,
+# a slot class, not one more literal): a story entry of several words also matches with one
+# of them between two of its words, so "maine payment nahi ki" finds "maine koi payment nahi
+# ki" and "maine ye payment nahi ki" ("I made no / this payment"), and a determiner inside an
+# entry is that slot (any of them, or none). Romanised Urdu and Hinglish (the story tables'
+# "ur" Latin entries) and Spanish, for now.
+DETERMINERS: dict[str, tuple[str, ...]] = {
+    "ur": ("koi", "ye", "yeh", "ek", "is", "us", "wo", "woh", "yah", "aisi", "aisa"),
+    # Spanish: articles, demonstratives and quantifiers, the negative "ningún" among them;
+    # not "el", "la", "lo", "los", "las", which are also pronouns ("él", "me la quitaron")
+    "es": (
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "este",
+        "esta",
+        "estos",
+        "estas",
+        "ese",
+        "esa",
+        "esos",
+        "esas",
+        "algún",
+        "alguna",
+        "algunos",
+        "algunas",
+        "ningún",
+        "ninguna",
+        "varios",
+        "varias",
+        "dos",
+        "tres",
+    ),
+}
 VULNERABILITY = "vulnerability"
 HUMAN_DEMAND = "human_demand"  # the lexicon's kind: sets TextAnalysis.human_request
 # Asking for a person is a routing fact (human_request), not a mood: these phrasings add

@@ -66,13 +66,21 @@ import functools
 import re
 from dataclasses import dataclass
 
-from handoff.signals.routing_lexicon import fold, may_show_language, shows_language
+from handoff.signals.routing_lexicon import (
+    DETERMINERS,
+    PROCLITICS,
+    fold,
+    may_show_language,
+    shows_language,
+)
 
 __all__ = ["STORY_LANGUAGES", "story_cues"]
 
 # Indic letters and their vowel signs are one word with their neighbours (Python's \w does not
-# count the spacing vowel signs as word characters).
-_WORDCHAR = r"\w\u0900-\u0dff"
+# count the spacing vowel signs as word characters); the danda and double danda (U+0964,
+# U+0965), the full stops of Hindi, Bengali and other Indic scripts, are not letters: a verb
+# right before one ends its word.
+_WORDCHAR = r"\w\u0900-\u0963\u0966-\u0dff"
 _SHORT = 7
 
 CONCEPTS = (
@@ -105,6 +113,8 @@ CONCEPTS = (
     # round 18: a wallet or card stolen, and a payment seen on the account
     "stolen",
     "charge",
+    # round 19: the customer was never where a charge was made
+    "alibi",
     "howto",
     "third_party",
     # round 18: the call recognised and ended, nothing given ("I hung up", "I gave nothing")
@@ -124,6 +134,14 @@ class _Story:
 
 def _s(*words: str) -> tuple[str, ...]:
     return words
+
+
+def _focus(
+    objects: tuple[str, ...], particles: tuple[str, ...], verbs: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Entries in a focus construction, every object with every particle and verb (round 19:
+    the slot classes, not one phrase): Somali "lacag ayaan u diray" (money I sent)."""
+    return tuple(f"{o} {p} {v}" for o in objects for p in particles for v in verbs)
 
 
 # ---------------------------------------------------------------------------- the tables
@@ -603,6 +621,14 @@ _ROMANIAN = _Story(
             "a fost schimbată parola",
             "a retras",
             "a scos bani",
+            # a payment "made" by someone: the light verb with the whole payment noun class
+            "a făcut transferuri",
+            "au făcut transferuri",
+            "a făcut plăți",
+            "au făcut plăți",
+            "a făcut tranzacți*",
+            "au făcut tranzacți*",
+            "a făcut cumpărături",
             "a folosit cardul",
             "a cumpărat cu cardul",
             "a furat",
@@ -614,7 +640,7 @@ _ROMANIAN = _Story(
             "mi-a luat",
             "mi-au luat",
         ),
-        "money": _s("parola", "parolă", "bani*", "card*", "cont*"),
+        "money": _s("parola", "parolă", "bani*", "card*", "cont*", "aplicați*", "aplicati*"),
         "paid": _s("avans*", "am plătit în avans", "am trimis banii"),
         "seller": _s("vânzător*", "vanzator*", "proprietar*"),
         "vanished": _s(
@@ -3360,9 +3386,21 @@ _GUJARATI = _Story(
             "koi kharidi nathi",
             "me koine moklya nathi",
         ),
-        "someone": _s("કોઈએ", "koike"),
-        "took": _s("ઉપાડી લીધા", "વાપર્યું", "upadi lidha", "કાપી લીધા", "લઈ લીધા", "kapi lidha"),
-        "money": _s("પૈસા", "કાર્ડ", "ખાતા"),
+        "someone": _s("કોઈએ", "koike", "koi e", "koie"),
+        # credit taken out in the customer's name: the loan nouns with the taking verbs
+        "took": _s(
+            "ઉપાડી લીધા",
+            "વાપર્યું",
+            "upadi lidha",
+            "કાપી લીધા",
+            "લઈ લીધા",
+            "kapi lidha",
+            "લોન લીધી",
+            "લોન લઈ લીધી",
+            "loan lidhi",
+            "loan lai lidhi",
+        ),
+        "money": _s("પૈસા", "કાર્ડ", "ખાતા", "મારા નામે", "મારા નામ પર", "mara naam", "mara name"),
         "paid": _s("એડવાન્સ", "advance aapi"),
         "seller": _s("વેચનાર", "vechnar"),
         "vanished": _s("ફોન નથી ઉપાડતો", "બ્લોક કરી", "phone nathi upadto"),
@@ -3538,6 +3576,12 @@ _SOMALI = _Story(
             "furay linkiga",
             "siiyay macluumaadka kaarka",
             "macluumaadkayga siiyay",
+            # the focus order: the object, a focus particle with "I", then the verb
+            *_focus(
+                ("lacag", "lacagta", "lacagtii", "koodhka", "lambarka", "macluumaadka"),
+                ("ayaan", "baan", "waxaan"),
+                ("u diray", "diray", "siiyay", "siiyey", "u wareejiyay", "u dhiibay"),
+            ),
         ),
         "instruction": _s(
             "i weydiiyay",
@@ -5937,6 +5981,75 @@ _CANTONESE_LATIN = _Story(
 )
 
 
+# Round 19 (principle 3, unauthorised use read by circumstance): a payment seen on the card or
+# account (``charge``: every charge noun, any count, with the card or account it is on) and an
+# alibi (``alibi``: the customer has never been where it was made) is unauthorised use (cue
+# ``fraud_report``), as a stolen card with a charge is. An alibi alone ("I've never been to
+# France, can I use my card there?") and a charge alone are no story.
+_CHARGE_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "es": (
+        ("cargo", "cargos", "pago", "pagos", "compra", "compras", "cobro", "cobros"),
+        ("en mi tarjeta", "en mi cuenta", "con mi tarjeta"),
+    ),
+    "pt": (
+        ("pagamento", "pagamentos", "compra", "compras", "cobrança", "cobranças"),
+        ("no meu cartão", "na minha conta", "com o meu cartão"),
+    ),
+    "it": (
+        ("pagamento", "pagamenti", "addebito", "addebiti", "acquisto", "acquisti"),
+        ("sulla mia carta", "sul mio conto", "con la mia carta"),
+    ),
+    "fr": (
+        ("paiement", "paiements", "achat", "achats", "prélèvement", "prélèvements"),
+        ("sur ma carte", "sur mon compte", "avec ma carte"),
+    ),
+    "pl": (
+        ("płatność", "płatności", "transakcja", "transakcje", "transakcji", "obciążenie"),
+        ("na mojej karcie", "na moim koncie", "z mojej karty", "moją kartą"),
+    ),
+    "ro": (
+        ("plată", "plăți", "tranzacție", "tranzacții", "cumpărătură", "cumpărături"),
+        ("pe cardul meu", "în contul meu", "cu cardul meu", "de pe card"),
+    ),
+    "de": (
+        ("zahlung", "zahlungen", "abbuchung", "abbuchungen", "buchung", "buchungen"),
+        ("auf meiner karte", "auf meinem konto", "mit meiner karte"),
+    ),
+}
+_ALIBI: dict[str, tuple[str, ...]] = {
+    "es": (
+        "no he estado en",
+        "nunca he estado en",
+        "no estuve en",
+        "nunca estuve en",
+        "no he ido a",
+        "nunca he ido a",
+        "no he viajado a",
+    ),
+    "pt": ("nunca estive em", "não estive em", "nao estive em", "nunca fui a", "nunca fui para"),
+    "it": ("non sono mai stato", "non sono mai stata", "non sono stato a", "non sono stata a"),
+    "fr": ("je ne suis jamais allé", "je ne suis jamais allée", "je n'ai jamais été"),
+    "pl": tuple(
+        f"{head} {w}"
+        for head in ("nigdy nie byłem", "nigdy nie byłam", "nie byłem", "nie byłam")
+        for w in ("w", "we")
+    ),
+    "ro": ("n-am fost în", "nu am fost în", "n-am fost niciodată", "nu am fost niciodată"),
+    "de": ("war noch nie in", "war nie in", "bin nie in", "war nicht in"),
+}
+
+
+def _add_alibis(stories: tuple[_Story, ...]) -> None:
+    """The charge nouns and alibis above appended to their languages' concepts."""
+    by_code = {story.code: story for story in stories if story.code in _ALIBI}
+    for code, alibis in _ALIBI.items():
+        concepts = by_code[code].concepts
+        nouns, where = _CHARGE_NOUNS[code]
+        charges = tuple(f"{n} {w}" for n in nouns for w in where)
+        concepts["charge"] = (*concepts.get("charge", ()), *charges)
+        concepts["alibi"] = (*concepts.get("alibi", ()), *alibis)
+
+
 STORY_LANGUAGES: tuple[_Story, ...] = (
     _POLISH,
     _ROMANIAN,
@@ -5989,14 +6102,18 @@ STORY_LANGUAGES: tuple[_Story, ...] = (
 
 # ---------------------------------------------------------------------------- matching
 _WORD_RUN = re.compile(f"[{_WORDCHAR}]+")
+_PROCLITIC_LETTERS = frozenset("".join(PROCLITICS.values()))
+_SHORTEST = 3  # a joined conjunction comes off a word of more letters (as in text.py)
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _entry(word: str, unspaced: bool) -> tuple[str, bool]:
-    """An entry as a regex (after the word-start check), and whether it is a short word."""
+def _entry(word: str, unspaced: bool, gap: str = r"\s+") -> tuple[str, bool]:
+    """An entry as a regex (after the word-start check), and whether it is a short word;
+    ``gap`` is what stands between two of its words (spaces, or spaces around an optional
+    determiner: _gap)."""
     stem = word.endswith("*")
     folded = fold(word.rstrip("*"))
-    body = re.escape(folded).replace(r"\ ", r"\s+")
+    body = re.escape(folded).replace(r"\ ", gap)
     if unspaced:
         return body, False
     short = " " not in folded and len(folded) <= _SHORT
@@ -6013,21 +6130,37 @@ class _Compiled:
     # _PREFILTER (an entry's key words), not per language.
 
 
+def _gap(code: str) -> str:
+    """What stands between two words of an entry of language ``code``: spaces, and where the
+    language lists determiners (DETERMINERS), optionally one of them ("maine koi payment")."""
+    words = DETERMINERS.get(code)
+    if not words:
+        return r"\s+"
+    alternatives = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+    return rf"\s+(?:(?:{alternatives})\s+)?"
+
+
 def _compile(story: _Story) -> _Compiled:
     long_parts: list[str] = []
     short_parts: list[str] = []
+    gap = _gap(story.code) if not story.unspaced else r"\s+"
     for concept in CONCEPTS:
         long_alts: list[str] = []
         short_alts: list[str] = []
         for word in sorted(story.concepts.get(concept, ()), key=len, reverse=True):
-            pattern, short = _entry(word, story.unspaced)
+            pattern, short = _entry(word, story.unspaced, gap)
             (short_alts if short else long_alts).append(pattern)
         if long_alts:
             long_parts.append(f"(?P<{concept}>{'|'.join(long_alts)})")
         if short_alts:
             short_parts.append(f"(?P<{concept}>{'|'.join(short_alts)})")
-    # Every entry starts a word (Chinese: anywhere), checked once before the alternatives.
+    # Every entry starts a word (Chinese: anywhere), checked once before the alternatives;
+    # in a language that joins a conjunction to the next word (PROCLITICS: Arabic "و", "ف"),
+    # an entry also begins after one that begins a word ("وقال إنه", "and he said he is").
     start = "" if story.unspaced else f"(?<![{_WORDCHAR}])"
+    joined = PROCLITICS.get(story.code, "")
+    if joined and not story.unspaced:
+        start = f"(?:{start}|(?<=(?<![{_WORDCHAR}])[{joined}]))"
     return _Compiled(
         story.code,
         re.compile(start + "(?:" + "|".join(long_parts) + ")"),
@@ -6035,6 +6168,26 @@ def _compile(story: _Story) -> _Compiled:
     )
 
 
+def _open_slots(stories: tuple[_Story, ...]) -> None:
+    """A determiner inside an entry of a language that lists them (DETERMINERS) taken out: the
+    entry's gaps (_gap) take any of them, or none ("veo un cargo" finds "veo dos cargo*" as
+    "veo este cargo"); an entry's first and last words stay, and a one-word entry as it is."""
+    for story in stories:
+        words = {fold(w) for w in DETERMINERS.get(story.code, ())}
+        if not words or story.unspaced:
+            continue
+        for concept, entries in story.concepts.items():
+            opened: list[str] = []
+            for entry in entries:
+                parts = entry.split()
+                inner = [p for p in parts[1:-1] if fold(p) not in words]
+                kept = [parts[0], *inner, parts[-1]] if len(parts) > 2 else parts
+                opened.append(" ".join(kept))
+            story.concepts[concept] = tuple(dict.fromkeys(opened))
+
+
+_add_alibis(STORY_LANGUAGES)
+_open_slots(STORY_LANGUAGES)
 _COMPILED = tuple(_compile(s) for s in STORY_LANGUAGES)
 
 
@@ -6258,6 +6411,9 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     elif {"stolen", "charge"} <= has:
         # round 18: "my wallet was stolen ... I see a payment of £340": the thief used it
         shapes.append(("fraud_report", ["stolen", "charge"]))
+    elif {"alibi", "charge"} <= has:
+        # round 19: "three charges on my card from a shop in Lyon, I've never been to France"
+        shapes.append(("fraud_report", ["charge", "alibi"]))
     if "vanished" in has and ({"paid", "seller"} & has):
         shapes.append(("scam", ["vanished", *sorted({"paid", "seller"} & has)]))
     if "illness" in has:
@@ -6291,7 +6447,10 @@ def story_cues(text: str) -> list[tuple[str, int, int]]:
         folded, where = _EDGE_QUOTE.sub(" ", lowered), None
     else:
         folded, where = _folded(text)
-        candidates = _candidates(_PREFILTER, set(_WORD_RUN.findall(folded)))
+        words = set(_WORD_RUN.findall(folded))
+        # A word with a conjunction joined to it is the rest of the word too (PROCLITICS).
+        words.update([w[1:] for w in words if w[0] in _PROCLITIC_LETTERS and len(w) > _SHORTEST])
+        candidates = _candidates(_PREFILTER, words)
         if _PREFILTER.unspaced and _HAN.search(folded) is not None:
             for index in _PREFILTER.unspaced:
                 candidates.setdefault(index, [False, False])[0] = True

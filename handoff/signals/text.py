@@ -46,6 +46,7 @@ from handoff.signals.lexicon import (
 from handoff.signals.routing_lexicon import (
     LANGUAGE_WEIGHTS,
     PRAISE,
+    PROCLITICS,
     ROUTING_GROUPS,
     TYPOS,
     CueGroup,
@@ -758,7 +759,7 @@ def _known(
     return _OTHER
 
 
-_ARABIC_CONJUNCTIONS = frozenset("وف")
+_ARABIC_CONJUNCTIONS = frozenset(PROCLITICS["ar"])
 _MIN_CLITIC_WORD = 3
 
 
