@@ -712,13 +712,19 @@ class Router:
 
     def _fired(self, rule: CompiledRule, signals: Signals) -> FiredRule:
         _, checks = explain(rule.node, signals)
-        return FiredRule(
-            rule_id=rule.id,
-            lane=rule.lane,
-            severity=rule.severity,
-            red_line=rule.red_line,
-            reason=redact(_render(rule.reason, signals, rule)),
-            checks=tuple(checks),
+        # Built without validating again (every handoff turn explains its winner): the values
+        # come from the compiled, validated rule, and the checks are validated Check models
+        # (tests/test_router.py checks this against validation).
+        return built(
+            FiredRule,
+            {
+                "rule_id": rule.id,
+                "lane": rule.lane,
+                "severity": rule.severity,
+                "red_line": rule.red_line,
+                "reason": redact(_render(rule.reason, signals, rule)),
+                "checks": tuple(checks),
+            },
         )
 
     def safe_decision(self, conversation: Conversation, error: BaseException) -> Decision:
