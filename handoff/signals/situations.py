@@ -697,14 +697,14 @@ _SHAPES: tuple[_Shape, ...] = (
         # customer is shut out or denies it: no "I didn't change it" needed once shut out. Not
         # the customer's own change ("I changed my email and now can't log in").
         _gated(
-            "changed reset",
+            "changed reset updated swapped",
             r"\b(?:someone|somebody|some one|some1|a stranger|a hacker|hackers|the hacker|"
             r"a scammer|the scammer|scammers|the fraudster|a fraudster)(?:'s|'ve|\s+has|\s+have|"
             r"\s+had)?\s+(?:just\s+|now\s+|also\s+|gone and\s+)?(?:changed|reset|updated|swapped)"
             rf"\s+{_DET}{_CONTACTS}\b{_WIDE}(?:{_SHUT_OUT}|\b(?:i|we)\s+{_NOT}\b)",
         ),
         _gated(
-            "changed reset",
+            "changed reset updated swapped",
             # (passive: the email or phone only; a password or PIN is reset by the customer or
             # the bank as often)
             r"(?<!\bi )(?<!\bwe )"
@@ -3678,7 +3678,8 @@ _SHAPES += (
         r"gave|"
         # round 19: the phrasal verb round its object: "I put my card in", "typed the details in"
         rf"(?:put|typed|popped|keyed|filled)\s+{_DET}(?:(?:card|bank|long|security|login|"
-        rf"account|personal)\s+)?(?:card|details|number|numbers|info|information|pin|password|"
+        rf"account|personal)\s+){{0,2}}(?:card|details|number|numbers|info|information|pin|"
+        rf"password|"
         rf"code|cvv|sort code)\s+(?:in|into it|on it|on there|in there)\b)\b",
     ),
     # A fine, tax or bill paid in gift cards: "to pay a fine from the tax office, they said
@@ -6290,9 +6291,10 @@ _SHAPES += (
         0.0,
         _words("hold freeze block restriction restrictions stop holds blocks"),
         rf"{_NOT_OWN_HOLD}(?:\bthere(?:'s|\s+is|\s+was|\s+are|'s\s+been|\s+has\s+been|"
-        r"\s+have\s+been)|\b(?:you|you've|the bank|your bank|someone|they|they've)\s+"
-        r"(?:have\s+|has\s+|just\s+)?(?:put|placed|slapped|added)|\b(?:i've|i have|we've|"
-        r"we have|i|we)\s+(?:got|been given))\s+(?:a|an|another|this|some)\s+(?:\w+\s+)?"
+        r"\s+have\s+been)|\b(?:you've|you have|the bank's|the bank has|your bank has|someone's|"
+        r"someone has|they've|they have)\s+(?:just\s+|now\s+)?(?:put|placed|slapped|added)|"
+        r"\b(?:i've|i have|we've|we have|i|we)\s+(?:got|been given))\s+(?:a|an|another|this|"
+        r"some)\s+(?:\w+\s+)?"
         r"(?:hold|holds|freeze|block|blocks|restriction|restrictions|stop)\s+on\s+(?:my|our|the)"
         r"\s+(?:\w+\s+)?(?:account|accounts|card|cards|money|funds|savings|payments?|"
         r"transfers?|online banking|app)\b(?![^.?!\n]{0,40}\b(?:if|when|whenever|once)\b)",

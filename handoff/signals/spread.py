@@ -190,6 +190,9 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             # standing order was returned", "the limit keeps blocking my payment"
             r"\b(?:direct debit|standing order|payment|transfer|rent|mortgage payment)\b"
             r"[^.?!\n]{0,40}?\b(?:bounced|was returned|got returned|was rejected|got rejected|"
+            # round 19: the state after "get" or "been" too ("did it get returned")
+            r"gets? returned|gets? rejected|gets? bounced|gets? declined|been returned|"
+            r"been rejected|been bounced|"
             r"(?:has |was )?failed|was declined|got declined|was refused|got refused)\b|"
             r"\b(?:keeps?|kept)\s+(?:blocking|declining|rejecting|refusing|stopping)\s+(?:my|the|"
             r"our)\s+(?:\w+\s+)?(?:payment|transfer)"
@@ -225,12 +228,13 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             # round 19: a knock-on charge, any payee charging it: "now the council are charging
             # me a fee", "the gym's fined us £20" (not the bank's own fee: a complaint)
             r"(?<!you )(?<!you've )(?<!you have )(?<!bank )(?<!bank's )(?<!banks )"
-            r"(?<!')\b(?:(?:they|he|she|it)|(?!(?:you|u|youre|i|we|bank|banks|ya)\b)\w+)(?:'re|'s|'ve|"
+            r"(?<!')\b(?:(?:they|he|she|it)|(?!(?:you|u|youre|i|we|bank|banks|ya)\b)\w+)"
+            r"(?:'re|'s|'ve|"
             r"\s+are|"
             r"\s+is|\s+have|\s+has)?\s+(?:now\s+|also\s+|just\s+|gone and\s+)?(?:charging|"
             r"charged|fining|fined|billing|billed|hitting|hit|whacking|slapping)\s+(?:me|us)\s+"
-            r"(?:with\s+)?(?:a|an|another|their|extra|[£$€]\s?\d[\d,.]*)\s+(?:\w+\s+)?(?:fee|fine|"
-            r"charge|penalty)\b"
+            r"(?:with\s+)?(?:(?:a|an|another|their|extra|[£$€]\s?\d[\d,.]*)\s+(?:\w+\s+){0,2}"
+            r"(?:fee|fine|charge|penalty)\b|[£$€]\s?\d)"
         ),
     ),
     (
