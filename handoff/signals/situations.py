@@ -116,6 +116,31 @@ _MONEY = (
     r"(?:payments?|transactions?|charges?|withdrawals?|transfers?|purchases?|direct debits?|"
     r"debits?|spends?|orders?)"
 )
+# round 19 (principle 1): word classes shared by shapes, so a slot takes any filler of its
+# class, not the one word a set happened to use. Determiners, quantifiers and possessives
+# before a noun (zero or more: "some", "all the", "a bit of my"); money told as a noun or as
+# a bare amount, with or without a currency sign ("some money", "the funds", "2,000"); what
+# "it" stands for after a payment verb; the contact and log-in details a takeover changes.
+_DET = (
+    r"(?:(?:the|a|an|some|any|all|all of|more|extra|this|that|these|those|my|our|his|her|"
+    r"their|your|a bit of|a lot of|lots of|a few|a couple of|big|large|small)\s+){0,3}"
+)
+_CASH = (
+    r"(?:money|cash|funds|payments?|transfers?|deposits?|amounts?|sums?|"
+    r"[£$€]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:k|grand|quid|pounds|euros|dollars))(?!\w)"
+)
+_PASSED = r"(?:it|them|that|those|this|these|it all|them all|all of it|the rest|the lot)"
+_CONTACT = (
+    r"(?:e-?mail(?:\s+address)?|(?:phone|mobile|telephone|contact)(?:\s+number)?|number|"
+    r"password|passcode|pin|address|log\s?in(?:\s+details)?|security details|"
+    r"contact details|sim)"
+)
+_CONTACTS = rf"{_CONTACT}(?:\s*(?:,|and|&|\+|or|plus)\s*(?:the\s+|my\s+|our\s+)?{_CONTACT})*"
+_SHUT_OUT = (
+    r"(?:(?:can't|cant|cannot|can not|couldn't|unable to|won't let me|not able to)\s+"
+    r"(?:get\s+(?:back\s+)?in(?:to)?|log\s?(?:in|on)|sign\s+in|access|get\s+on)|"
+    r"locked\s+(?:me\s+)?out)"
+)
 
 # A seller's or payee's silence ("stopped replying", "won't answer").
 _SILENT = (
@@ -716,6 +741,29 @@ _SHAPES: tuple[_Shape, ...] = (
             rf"log ?in details|security details|pin)\s+(?:has |have |was |were |got )?"
             rf"(?:been\s+)?(?:changed|reset)\b{_WIDE}\b(?:i|we)\s+{_NOT}\b",
         ),
+        # round 19: someone else changed the contact or log-in details, any determiner and
+        # any of them ("someone's changed the email and phone number on my account"), and the
+        # customer is shut out or denies it: no "I didn't change it" needed once shut out. Not
+        # the customer's own change ("I changed my email and now can't log in").
+        _gated(
+            "changed reset updated swapped",
+            r"\b(?:someone|somebody|some one|some1|a stranger|a hacker|hackers|the hacker|"
+            r"a scammer|the scammer|scammers|the fraudster|a fraudster)(?:'s|'ve|\s+has|\s+have|"
+            r"\s+had)?\s+(?:just\s+|now\s+|also\s+|gone and\s+)?(?:changed|reset|updated|swapped)"
+            rf"\s+{_DET}{_CONTACTS}\b{_WIDE}(?:{_SHUT_OUT}|\b(?:i|we)\s+{_NOT}\b)",
+        ),
+        _gated(
+            "changed reset updated swapped",
+            # (passive: the email or phone only; a password or PIN is reset by the customer or
+            # the bank as often)
+            r"(?<!\bi )(?<!\bwe )"
+            r"\b(?:the|my|our)\s+(?:e-?mail(?:\s+address)?|(?:phone|mobile|contact)(?:\s+number)?|"
+            r"number|address|contact details)(?:\s*(?:,|and|&|or)\s*(?:the\s+|my\s+)?(?:e-?mail"
+            r"(?:\s+address)?|(?:phone|mobile)(?:\s+number)?|number|address))*"
+            r"\s+(?:on|for|of)\s+(?:my|our|the)\s+(?:\w+\s+)?"
+            r"(?:account|app|online banking|profile)\s+(?:has|have|was|were|got|'s)\s+(?:been\s+)?"
+            rf"(?:changed|reset|updated|swapped)\b{_WIDE}{_SHUT_OUT}",
+        ),
         _gated(
             "change reset request ask|for",
             rf"\b(?:i|we)\s+{_NOT}\s+(?:change|reset|request|ask for)\b{_GAP}\b(?:password|"
@@ -1272,6 +1320,10 @@ _STAKE = (
     r"transfer|add|update|change|set up)\b"
     r"|\b(?:owe|owed|owes|owing|invoice|invoices|deposit|balance|completion|outstanding|"
     r"paying|chaps)\b|£\s?\d|\b\d[\d,.]*\s?(?:k|grand|pounds)\b"
+    # round 19: a payment named as one of a series or by its size: "for the final payment",
+    # "the next instalment", "a big payment"
+    r"|\b(?:final|last|next|remaining|first|second|third|stage|big|large|full|balancing|"
+    r"closing)\s+(?:payment|instalment|installment|bill|amount|transfer)\b"
     # a purchase the payee is paid for: "buying a house", "selling our flat"
     r"|\b(?:buying|purchasing|selling)\s+(?:a|the|our|my)\s+(?:new\s+)?(?:house|home|flat|"
     r"property|car)\b)"
@@ -2892,16 +2944,18 @@ _SHAPES += (
         _words("on onward onwards abroad rest account"),
         r"^(?=(?s:.*?)\b(?:job|advert|ad|offer|commission|paid to|earn|earning|a week|per week|"
         r"instagram|tiktok|facebook|whatsapp|telegram|snapchat|cut|percent|agent)\b)(?s:.*?)"
-        r"\b(?:receive|receiving|received|take|taking|accept|accepting|get|getting)\s+(?:money|"
-        r"payments?|funds|transfers?|cash)\b[^.?!\n]{0,40}?\b(?:send|sending|sent|transfer|"
-        r"transferring|pass|passing|forward|forwarding|move|moving)\s+(?:it|them|the money|"
-        r"the rest)\s+(?:on|onwards?|abroad)\b",
+        # round 19: any determiner before the money ("receive some money", "the funds"), any
+        # object after the verb ("send it all on", "pass that on")
+        rf"\b(?:receive|receiving|received|take|taking|accept|accepting|get|getting)\s+"
+        rf"{_DET}{_CASH}[^.?!\n]{{0,40}}?\b(?:send|sending|sent|transfer|transferring|pass|"
+        rf"passing|forward|forwarding|move|moving)\s+(?:{_PASSED}|{_DET}{_CASH})\s+(?:on|"
+        rf"onwards?|abroad|back out|out again)\b",
         r"\bkeep\s+(?:a\s+)?(?:\d+\s?%|\d+ percent|a cut|some|£\s?\d+)[^.?!\n]{0,40}?\b(?:send|"
         r"transfer|pass|forward)\w*\s+(?:on\s+)?the rest\b",
-        r"\b(?:wants?|wanted|asked|asking|let|letting|allow|allowed|lend|lending)\s+(?:me\s+|him\s+|"
-        r"her\s+|them\s+|someone\s+)?(?:to\s+)?(?:use|using)\s+(?:my|our)\s+(?:bank\s+)?account\s+"
-        r"(?:details\s+)?(?:to|for)\s+"
-        r"(?:receive|receiving|move|moving|pass|passing|take|taking)\s+(?:money|payments?|funds)\b",
+        rf"\b(?:wants?|wanted|asked|asking|let|letting|allow|allowed|lend|lending)\s+(?:me\s+|"
+        rf"him\s+|her\s+|them\s+|someone\s+)?(?:to\s+)?(?:use|using)\s+(?:my|our)\s+(?:bank\s+)?"
+        rf"account\s+(?:details\s+)?(?:to|for)\s+"
+        rf"(?:receive|receiving|move|moving|pass|passing|take|taking)\s+{_DET}{_CASH}",
     ),
     # round 11: a fine, tax, fee or debt paid in gift cards (no authority or firm takes
     # them), with the cards bought or their codes given: "the caller said the HMRC penalty
@@ -3686,11 +3740,16 @@ _SHAPES += (
     _shape(
         SCAM,
         0.0,
-        _words("paid entered typed gave put"),
+        _words("paid entered typed gave put popped keyed filled"),
         r"\b(?:text|texts|email|e-mail|message|sms|whatsapp)\b[^\n]{0,80}?\b(?:parcel|delivery|"
         r"redelivery|customs|royal mail|evri|dpd|hermes|toll|fine|tax refund|hmrc|dvla)\b"
         r"[^\n]{0,100}?\b(?:i|we)\s+(?:then\s+|just\s+|stupidly\s+)?(?:paid|entered|put in|typed|"
-        r"gave)\b",
+        r"gave|"
+        # round 19: the phrasal verb round its object: "I put my card in", "typed the details in"
+        rf"(?:put|typed|popped|keyed|filled)\s+{_DET}(?:(?:card|bank|long|security|login|"
+        rf"account|personal)\s+){{0,2}}(?:card|details|number|numbers|info|information|pin|"
+        rf"password|"
+        rf"code|cvv|sort code)\s+(?:in|into it|on it|on there|in there)\b)\b",
     ),
     # A fine, tax or bill paid in gift cards: "to pay a fine from the tax office, they said
     # they only take steam cards".
@@ -6292,18 +6351,44 @@ _SHAPES += (
         r"'s|has been|have been|got|was)\s+(?:now\s+|still\s+)?(?:blocked|frozen|suspended|"
         r"restricted|stopped)\b(?![^.?!\n]{0,40}\b(?:if|when|whenever|once)\b)",
     ),
+    # round 19: a hold told as a noun that is there now: "why is there a hold on my account",
+    # "you've put a block on my card", "there's been a freeze on our savings". Not one the
+    # customer asks to place ("can I put a hold on my card?", "how do I add a block") or
+    # supposes ("is there a hold if I go overdrawn?"), nor their own doing (_NOT_OWN_HOLD).
+    _shape(
+        BANK_HOLD,
+        0.0,
+        _words("hold freeze block restriction restrictions stop holds blocks"),
+        rf"{_NOT_OWN_HOLD}(?:\bthere(?:'s|\s+is|\s+was|\s+are|'s\s+been|\s+has\s+been|"
+        r"\s+have\s+been)|\b(?:you've|you have|the bank's|the bank has|your bank has|someone's|"
+        r"someone has|they've|they have)\s+(?:just\s+|now\s+)?(?:put|placed|slapped|added)|"
+        r"\b(?:i've|i have|we've|we have|i|we)\s+(?:got|been given))\s+(?:a|an|another|this|"
+        r"some)\s+(?:\w+\s+)?"
+        r"(?:hold|holds|freeze|block|blocks|restriction|restrictions|stop)\s+on\s+(?:my|our|the)"
+        r"\s+(?:\w+\s+)?(?:account|accounts|card|cards|money|funds|savings|payments?|"
+        r"transfers?|online banking|app)\b(?![^.?!\n]{0,40}\b(?:if|when|whenever|once)\b)",
+        # asked about the customer's own account: "why is there a hold on my account?"
+        rf"{_NOT_OWN_HOLD}\b(?:is|has)\s+there\s+(?:been\s+)?(?:a|an|another|some)\s+"
+        r"(?:\w+\s+)?(?:hold|freeze|block|restriction|restrictions|stop)\s+on\s+(?:my|our)\s+"
+        r"(?:\w+\s+)?(?:account|accounts|card|cards|money|funds|savings|payments?|transfers?|"
+        r"online banking|app)\b(?![^.?!\n]{0,40}\b(?:if|when|whenever|once|for)\b)",
+    ),
     # Remote access told by its effect, or an app installed at a caller's request: "they
     # could see my screen", "he got me to download an app".
     _shape(
         SCAM,
         0.0,
-        _words("screen download install installed downloaded control"),
+        _words("screen download install installed downloaded downloading installing control"),
         r"\b(?:they|he|she|the caller|the man|the woman|someone)\s+(?:could|can|was able to|"
         r"were able to)\s+(?:see|control|access|take over|watch)\s+(?:my|everything on my|the)\s+"
         r"(?:screen|computer|laptop|phone|pc|desktop)\b",
         r"\b(?:got|told|asked|made|had|talked|walked|instructed|persuaded)\s+(?:me|us|my "
         r"\w+)\s+(?:to\s+|into\s+|through\s+)?(?:download|install|downloading|installing|put)\w*"
-        r"\s+(?:an|a|this|their|some)\s+(?:app|program|programme|software)\b",
+        # round 19: any determiner and any thing downloaded ("download something on the
+        # computer", "install this thing", "download a file")
+        # (not "the app", "your app": the bank's own)
+        r"\s+(?:(?:an|a|this|that|their|his|her|some|another)\s+(?:\w+\s+)?(?:app|apps|program|"
+        r"programme|software|file|tool|thing|extension)\b|something\b|some\s+thing\b|stuff\b)",
         r"\b(?:took|taken|take|had|got)\s+(?:control|over)\s+of\s+(?:my|the)\s+(?:screen|"
         r"computer|laptop|phone|pc|mouse)\b",
     ),

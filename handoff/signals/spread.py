@@ -210,6 +210,9 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             # standing order was returned", "the limit keeps blocking my payment"
             r"\b(?:direct debit|standing order|payment|transfer|rent|mortgage payment)\b"
             r"[^.?!\n]{0,40}?\b(?:bounced|was returned|got returned|was rejected|got rejected|"
+            # round 19: the state after "get" or "been" too ("did it get returned")
+            r"gets? returned|gets? rejected|gets? bounced|gets? declined|been returned|"
+            r"been rejected|been bounced|"
             r"(?:has |was )?failed|was declined|got declined|was refused|got refused)\b|"
             r"\b(?:keeps?|kept)\s+(?:blocking|declining|rejecting|refusing|stopping)\s+(?:my|the|"
             r"our)\s+(?:\w+\s+)?(?:payment|transfer)"
@@ -241,7 +244,17 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"\b(?:they|he|she|landlord|insurer|lender|seller|dealer|dealership|agent|"
             r"company|supplier)(?:'ll|'re| will| are| is|'s)?\s+(?:going to\s+|gonna\s+|about to\s+"
             r")?(?:cancel|evict|repossess|cut (?:me |us )?off|terminate|take me to court|"
-            r"sell it to someone else|give it to someone else|closing at|close at)\b"
+            r"sell it to someone else|give it to someone else|closing at|close at)\b|"
+            # round 19: a knock-on charge, any payee charging it: "now the council are charging
+            # me a fee", "the gym's fined us £20" (not the bank's own fee: a complaint)
+            r"(?<!you )(?<!you've )(?<!you have )(?<!bank )(?<!bank's )(?<!banks )"
+            r"(?<!')\b(?:(?:they|he|she|it)|(?!(?:you|u|youre|i|we|bank|banks|ya)\b)\w+)"
+            r"(?:'re|'s|'ve|"
+            r"\s+are|"
+            r"\s+is|\s+have|\s+has)?\s+(?:now\s+|also\s+|just\s+|gone and\s+)?(?:charging|"
+            r"charged|fining|fined|billing|billed|hitting|hit|whacking|slapping)\s+(?:me|us)\s+"
+            r"(?:with\s+)?(?:(?:a|an|another|their|extra|[£$€]\s?\d[\d,.]*)\s+(?:\w+\s+){0,2}"
+            r"(?:fee|fine|charge|penalty)\b|[£$€]\s?\d)"
         ),
     ),
     (
@@ -265,7 +278,14 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"\b(?:i was|i've been|i have been|i'm|i am|it was|account was)\s+(?:\S+\s+)?in "
             r"credit\b|"
             r"\bthere\s+(?:was|is|were)\s+(?:enough\s+|plenty of\s+|the\s+)?money\s+"
-            r"(?:there|in it|in the account|in my account)\b"
+            r"(?:there|in it|in the account|in my account)\b|"
+            # round 19: the customer had the money in, any quantifier: "I had money in", "we'd
+            # got plenty of funds in the account", "I've had enough in"
+            r"\b(?:i|we)(?:'d|'ve|\s+had|\s+have|\s+did)?\s+(?:had|have|got|have got|had got)?\s*"
+            r"(?:got\s+)?(?:enough|plenty|loads|more than enough|(?:enough|plenty of|loads of|the|"
+            r"some)\s+(?:money|funds|cash)|money|funds|cash)\s+(?:in|in there|in it|there|in the "
+            r"account|in my account|in the bank)\s*(?:[.!?,]|$|\b(?:though|tho|already|all "
+            r"along|at the time|then)\b)"
         ),
     ),
     (
