@@ -165,6 +165,7 @@ CUE_KINDS: frozenset[str] = frozenset(
     {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
     | _INTENSIFIERS
     | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT, _SHOUTED_HARM, _BARE_EMOTION, _WHAT_NOW}
+    | {"harm_told", "complaint_question", "own_fault"}
     | SITUATION_KINDS
     | {ROUTINE_QUESTION}
 )
@@ -266,6 +267,116 @@ _DISBELIEF_RE = re.compile(
 )
 _DISBELIEF_WEIGHT = 0.3
 
+# round 19: sarcasm by structure, not by a listed phrase (principle 5 of the fifteenth set's
+# diagnosis). A failure or harm STATE, whatever its subject or word order: the service out
+# ("your app goes down", "the site's crashed again", "online banking isn't working"), the
+# bank's block on the customer's card, account or payment (either order: "you blocked my
+# card", "my card got declined"), or being left without ("stranded", "no other way to pay",
+# "no money", "can't pay / get in / log in"). Beside a warm word or an ironic marker it
+# makes that praise sarcasm; on its own it is a routing fact (cue harm_told, weighing
+# nothing) that the rules read as a harm told beside sarcasm.
+_SERVICE_NOUN = (
+    r"(?:app|apps|site|website|web site|system|systems|service|server|servers|online banking|"
+    r"mobile banking|internet banking|banking|portal|it|everything|login|log ?in)"
+)
+_MONEY_THING = (
+    r"(?:card|cards|debit card|credit card|account|accounts|current account|payment|payments|"
+    r"transfer|transfers|direct debit|standing order|transaction|purchase|withdrawal|app|"
+    r"apple pay|google pay|contactless|pin|wages|salary|pay|pension|benefits|money|funds|"
+    r"savings|rent|mortgage|bill|bills|refund|cheque|deposit|loan)"
+)
+_BLOCK_VERB = (
+    r"(?:blocked|blocking|blocks|froze|frozen|freezing|freezes|locked|locking|declined|"
+    r"declining|bounced|bouncing|rejected|rejecting|suspended|suspending|cancelled|canceled|"
+    r"cancelling|stopped|stopping|closed|closing|restricted)"
+)
+_DET = r"(?:my|our|the|his|her|their|this|that|me|a|an|every|each|another)"
+_HARM_STATE_RE = re.compile(
+    # the service out: "your app goes down", "the site's crashed", "it keeps crashing"
+    rf"\b{_SERVICE_NOUN}(?:'s|\s+(?:is|was|are|were|has|have|had|keeps?|kept|just|always|"
+    rf"completely|totally|gone|been|going|goes|went|now|again|still)){{1,3}}\s*"
+    rf"(?:down|crash(?:ed|es|ing)?|broken|broke|offline|dead|died|frozen|glitch(?:ed|ing)|"
+    rf"failing|failed|not working|not loading)\b|"
+    rf"\b{_SERVICE_NOUN}\s+(?:(?:goes|went|going|gone)\s+down|dies|died|dying|conks out|"
+    rf"falls over|fell over|packs up|packed up)\b|"
+    rf"\b(?:crashed|crashes|keeps crashing|won't load|wont load|not loading|stopped working|"
+    rf"locked out|shut out|kicked out|"
+    rf"isn't working|isnt working|not working|doesn't work|doesnt work|won't work|wont work)\b|"
+    # the bank's block, either order: "blocking my card", "my card got declined"
+    rf"\b{_BLOCK_VERB}\s+(?:{_DET}\s+)?(?:\w+\s+)?{_MONEY_THING}\b|"
+    rf"\b{_DET}\s+(?:\w+\s+)?{_MONEY_THING}(?:'s|\s+(?:is|was|were|are|got|gets|has been|have "
+    rf"been|had been|keeps? getting|being|been|just|now|again|still)){{0,3}}\s+"
+    rf"(?:{_BLOCK_VERB}|stuck|held|on hold|missing|gone|bounced)\b|"
+    # left without: "stranded", "no other way to pay", "no money", "can't pay"
+    r"\bstranded\b|\bstuck\s+(?:abroad|here|at|in|on|with(?:out)?)\b|"
+    r"\bno\s+(?:other\s+)?(?:way|means)\s+(?:to|of)\s+(?:pay|paying|get|getting|buy)\b|"
+    r"\b(?:no|zero)\s+(?:money|cash|funds)\b|\bleft\s+(?:with nothing|without|with no|penniless)\b|"
+    r"\b(?:can't|cant|cannot|can not|couldn't|unable to)\s+(?:even\s+)?(?:pay|get in|log ?in|"
+    r"access|use|buy|afford|get (?:to|at) my|withdraw|take out|move|send)\b",
+    re.IGNORECASE,
+)
+_HARM_TOLD = "harm_told"
+# A failure state told as lasting ("still down", "still blocked"): the service still failing
+# (kind still_not), as "still not" is. Not a yes/no question about it ("is it still
+# pending?", "is the app still down?"), nor a pending payment told calmly.
+_STILL_STATE_RE = re.compile(
+    r"\bstill\s+(?:(?:completely|totally|showing|saying|says|shows)\s+)?(?:down|broken|blocked|"
+    r"frozen|locked(?:\s+out)?|declin(?:ed|ing)|fail(?:ed|ing)|crash(?:ed|ing)|stuck|offline|"
+    r"dead|unusable|rejected|bouncing|bounced|suspended)\b",
+    re.IGNORECASE,
+)
+_YES_NO_START = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:and\s+|so\s+)?(?:is|are|was|were|will|would|should|does|do|did|can|"
+    r"could|has|have)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+# Irony markers that are no praise word (so they do not count towards enthusiasm): beside a
+# failure or harm they are sarcasm ("amazing timing as always 👏", "yeah sure", "oh good,
+# declined again", "of course it's down", "really appreciate being stranded").
+_IRONY_MARKER_RE = re.compile(
+    r"\bas (?:always|ever|per usual)\b|\b(?:yeah|yea|yes|oh)\s*,?\s+(?:sure|right)\b|"
+    r"\boh\s+(?:good|joy|goody|lovely|how nice)\b|"
+    r"(?:^|[.,;:!?\n]\s*|\b(?:and|but|so)\s+)of course\b|"
+    r"\b(?:(?:really|truly|so|just)\s+)?(?:appreciate|appreciating|enjoy|enjoying|love|loving|"
+    r"adore)\s+(?:being|getting|having|waiting|sitting|spending)\b|"
+    r"\b(?:top|great|good|nice|fine|stellar|brilliant|fab)\s+(?:work|job|stuff|effort|going)\b|"
+    r"👏|🙄",
+    re.IGNORECASE,
+)
+# A promise of the bank quoted back with its recurrence or disbelief ("yeah right, 'within 24
+# hours', like last time", "'by the end of the day' they said. again."): sarcasm and the
+# service still failing. The quote holds a promise (a time or a deadline); after it the
+# promiser, a recurrence ("like last week", "and the week before", "again", "every time") or
+# before it a scoff ("yeah sure").
+_PROMISE_WHEN = (
+    rf"(?:{_PROMISE_TIME}|tomorrow|today|tonight|(?:the\s+)?end of (?:the\s+)?(?:day|week)|"
+    r"next (?:day|week)|(?:mon|tues|wednes|thurs|fri)day|same day|instant(?:ly)?|asap|shortly)"
+)
+_RECURRENCE = (
+    r"(?:(?:just\s+)?like|same as)\s+(?:the\s+|it was\s+)?(?:last|every|each|the last)\s+"
+    r"(?:time|week|month|day|year|fortnight)s?\b|"
+    r"\band (?:the|a) (?:week|time|month|day|year|fortnight) before\b|"
+    r"\b(?:yet\s+)?again\b|\bas (?:always|usual|per usual|ever)\b|\bevery (?:single )?time\b|"
+    r"\bheard (?:it|that|this)\b|\b(?:same|the usual)\s+(?:story|line|excuse)\b"
+)
+_QUOTE_OPEN = "['\"‘“]"
+_QUOTE_CLOSE = "['\"’”]"
+_QUOTED_PROMISE_BACK_RE = re.compile(
+    rf"(?<!\w){_QUOTE_OPEN}[^'\"’”\n]{{0,40}}?\b{_PROMISE_WHEN}\b[^'\"’”\n]{{0,20}}"
+    rf"{_QUOTE_CLOSE}(?!\w)[^\n]{{0,50}}?(?:\b(?:{_PROMISED})\b|{_RECURRENCE})|"
+    rf"\b(?:yeah|yea|oh)\s*,?\s+(?:sure|right)\b[^\n]{{0,12}}?{_QUOTE_OPEN}[^'\"’”\n]{{0,40}}?"
+    rf"\b{_PROMISE_WHEN}\b",
+    re.IGNORECASE,
+)
+# A promise reported with its recurrence: "you said it would be sorted, and here we are
+# again", "they promised it'd be back within 24 hours like last time": still not done.
+_REPORTED_PROMISE_RE = re.compile(
+    rf"\b(?:{_PROMISED})\s+(?:me\s+)?(?:that\s+)?(?:it|this|that|the money|the payment|the "
+    rf"refund|my \w+|they|you|he|she|someone|somebody)?\s*(?:would|'d|will|'ll|should|was "
+    rf"going to)\b[^\n]{{0,60}}?(?:{_RECURRENCE})",
+    re.IGNORECASE,
+)
+
 
 def _sat_through(kind: str, evidence: str) -> bool:
     """A wait the customer sat through: not a time in the past ("ate there a few weeks ago"),
@@ -274,6 +385,7 @@ def _sat_through(kind: str, evidence: str) -> bool:
 
 
 _MAX_SARCASTIC_PRAISE = 2
+_MARKER_WEIGHT = 0.45  # as a warm word turned sarcasm (routing_lexicon PRAISE)
 _SMILEY_RE = re.compile(r"[:;]-?[D)P]|[😀😃😄😁😊🥳❤😍🎉]")
 
 
@@ -823,7 +935,29 @@ def _broken_promises(text: str) -> list[_RawCue]:
     found += [
         (_SARCASM, m.start(), m.end(), _DISBELIEF_WEIGHT) for m in _DISBELIEF_RE.finditer(text)
     ]
+    # round 19: a promise quoted back with its recurrence or a scoff; one reported with its
+    # recurrence.
+    for m in _QUOTED_PROMISE_BACK_RE.finditer(text):
+        found += [
+            ("still_not", m.start(), m.end(), _BROKEN_PROMISE_WEIGHT),
+            (_SARCASM, m.start(), m.end(), _DISBELIEF_WEIGHT),
+        ]
+    found += [
+        ("still_not", m.start(), m.end(), _BROKEN_PROMISE_WEIGHT)
+        for m in _REPORTED_PROMISE_RE.finditer(text)
+    ]
     return found
+
+
+def _still_states(text: str) -> list[_RawCue]:
+    """A failure state told as lasting ("still down"), not asked about (round 19)."""
+    if "still" not in text.lower():
+        return []
+    return [
+        ("still_not", m.start(), m.end(), _BROKEN_PROMISE_WEIGHT)
+        for m in _STILL_STATE_RE.finditer(text)
+        if _YES_NO_START.search(text[: m.start()]) is None
+    ]
 
 
 def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
@@ -832,9 +966,14 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     with a correction of the bot's answer (added here as repeated asking), a wait sat through
     or the service said to fail; one warm word repeated ("cool cool cool") is flat, not
     enthusiasm; never when the message says it worked or arrived."""
-    raw = raw + _corrections(text) + _broken_promises(text)
+    raw = raw + _corrections(text) + _broken_promises(text) + _still_states(text)
+    harms = list(_HARM_STATE_RE.finditer(text)) + list(_CONSEQUENCE_RE.finditer(text))
+    # round 19: a harm state told is a routing fact (weighing nothing) the rules read beside
+    # sarcasm; an ironic marker is praise that never counts as enthusiasm.
+    raw += [(_HARM_TOLD, m.start(), m.end(), 0.0) for m in harms]
+    markers = [(m.start(), m.end()) for m in _IRONY_MARKER_RE.finditer(text)]
     praise = [c for c in raw if c[0] == PRAISE]
-    if not praise:
+    if not praise and not markers:
         return raw
     others = [c for c in raw if c[0] != PRAISE]
     kinds = {c[0] for c in others}
@@ -848,13 +987,21 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
         or any(_sat_through(kind, text[start:end]) for kind, start, end, _ in others)
         or _SERVICE_FAILED_RE.search(text) is not None
         or _CONSEQUENCE_RE.search(text) is not None
+        or bool(harms)
     )
     # One warm word said over and over is flat, not enthusiastic: "cool cool cool ... cool".
-    flat = len({text[start:end].lower() for _, start, end, _ in praise}) == 1
-    enthusiastic = len(praise) > _MAX_SARCASTIC_PRAISE and not flat
+    flat = len({text[start:end].lower() for _, start, end, _ in praise}) <= 1
+    # round 19: overlapping warm phrases are one ("gotta love it": "gotta love", "love it")
+    spans = sorted((start, end) for _, start, end, _ in praise)
+    separate = sum(1 for i, (start, _) in enumerate(spans) if i == 0 or start >= spans[i - 1][1])
+    enthusiastic = separate > _MAX_SARCASTIC_PRAISE and not flat
     if enthusiastic or not failed or _SMILEY_RE.search(text) is not None:
         return others
-    return others + [(_SARCASM, start, end, weight) for _, start, end, weight in praise]
+    return (
+        others
+        + [(_SARCASM, start, end, weight) for _, start, end, weight in praise]
+        + [(_SARCASM, start, end, _MARKER_WEIGHT) for start, end in markers]
+    )
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -1101,9 +1248,97 @@ def _bare_emotion(text: str, tokens: list[re.Match[str]], raw: list[_RawCue]) ->
     return [(_BARE_EMOTION, 0, len(text), 0.0)] if felt else []
 
 
+# round 19: a complaint told by structure over two messages: a question on how to complain
+# (cue complaint_question: "how do I complain", "where can we complain", "who do I complain
+# to"; the object, if any, is read by the complaint cues: "about a shop" is no_complaint),
+# then, or with it, the bank's own fault (cue own_fault): its people's conduct ("the branch
+# staff were rude", "your adviser hung up on me"), a fee or charge it got wrong ("you
+# wrongly charged me", "an unfair fee"), its mistake ("your error", "you made a mistake").
+# Both weigh nothing: the complaint rule reads them together.
+_COMPLAINT_QUESTION = "complaint_question"
+_OWN_FAULT = "own_fault"
+_COMPLAINT_QUESTION_RE = re.compile(
+    r"\b(?:how|where|who|what)\s+(?:do|can|could|would|should|shall|will|does)\s+"
+    r"(?:i|we|one|my \w+|someone)\s+(?:go about\s+|go to\s+|even\s+)?(?:complain|"
+    r"(?:make|raise|file|lodge|log|submit|put in)\s+(?:a|an)?\s*(?:official\s+|formal\s+)?"
+    r"complaint)\b|"
+    r"\b(?:how|where)\s+(?:to|is|are)\s+(?:complain|(?:the|your)\s+complaints?\s+"
+    r"(?:process|procedure|form|page|team|department))\b|"
+    r"\b(?:i|we)\s+(?:want|need|would like|'d like|wanna)\s+to\s+know\s+how\s+to\s+complain\b",
+    re.IGNORECASE,
+)
+_STAFF = (
+    r"(?:staff|staff members?|members? of (?:your\s+)?staff|employees?|workers?|advis[eo]rs?|"
+    r"agents?|cashiers?|tellers?|managers?|clerks?|reps?|representatives?|consultants?|"
+    r"colleagues?|woman|women|man|men|lady|ladies|guy|guys|girl|bloke|person|people|someone|"
+    r"somebody|security guard|receptionist)"
+)
+_CONDUCT = (
+    r"(?:rude|unhelpful|dismissive|condescending|patroni[sz]ing|aggressive|abusive|"
+    r"disrespectful|racist|sexist|ageist|horrible|nasty|awful|obnoxious|arrogant|hostile|"
+    r"threatening|insulting|mocking|sarcastic|belittling|humiliating|"
+    r"hung up(?: on)?|put the phone down(?: on)?|laughed at|shouted at|yelled at|swore at|"
+    r"screamed at|mocked|humiliated|belittled|ignored|insulted|refused to (?:help|serve|listen)|"
+    r"threw (?:me|us|him|her|them) out|turned (?:me|us|him|her|them) away)"
+)
+# A person of the bank's: "your"/"the bank's"/"branch" staff, or staff at or in a branch, on
+# the phone or in the chat; an adviser, cashier or teller is the bank's whatever the word
+# before ("one of the cashiers").
+_BANK_SIDE_RE = re.compile(
+    r"\byour\b|\bbranch(?:es)?\b|\bbank(?:'s)?\b|\bon the (?:phone|call|line|helpline)\b|"
+    r"\bin the chat\b|\bcall cent(?:re|er)\b|\bcustomer service\b|\bhelpline\b|"
+    r"\badvis[eo]rs?\b|\bcashiers?\b|\btellers?\b",
+    re.IGNORECASE,
+)
+_OWN_FAULT_RE = re.compile(
+    # the bank's people and their conduct, either order: "the staff were really rude",
+    # "rude staff", "your adviser hung up on me"
+    rf"\b{_STAFF}\b[^.?!\n]{{0,60}}?\b(?:was|were|is|are|been|being|got|get|just|so|really|"
+    rf"very|incredibly|extremely|completely|quite|bloody)?\s*{_CONDUCT}\b|"
+    rf"\b(?:rude|unhelpful|dismissive|condescending|patroni[sz]ing|aggressive|abusive|"
+    rf"disrespectful|racist|sexist|horrible|nasty|arrogant|hostile)\s+(?:\w+\s+)?{_STAFF}\b|"
+    # a fee or charge the bank got wrong
+    r"\b(?:you|you've|you have|your bank|the bank|you guys|you lot)\s+(?:have\s+|has\s+)?"
+    r"(?:wrongly|incorrectly|unfairly|mistakenly|illegally|unlawfully)\s+(?:charged|took|"
+    r"taken|debited|fined|closed|blocked|cancelled|refused|applied|added)\b|"
+    r"\b(?:wrong|unfair|incorrect|unjustified|unjust|bogus|erroneous|mistaken)\s+"
+    r"(?:\w+\s+){0,2}(?:fees?|charges?|penalty|penalties|interest|fine)\b|"
+    r"\b(?:fees?|charges?|penalty|interest)\s+(?:\w+\s+){0,3}(?:in error|by mistake|wrongly|"
+    r"that (?:i|we) (?:don't|do not|didn't|did not) owe)\b|"
+    # the bank's mistake
+    r"\b(?:your|the bank's|the branch's|your staff's|your adviser's)\s+(?:own\s+)?(?:mistake|"
+    r"error|fault|cock-?up|screw-?up|blunder|mess-?up|negligence)\b|"
+    r"\b(?:you|you've|you have|you guys|you lot|the bank|the branch)\s+(?:have\s+|has\s+)?"
+    r"(?:made|make)\s+(?:a|an|another|the same)\s+(?:\w+\s+)?(?:mistake|error|mess)\b|"
+    r"\b(?:you|you've|you have|the bank|the branch)\s+(?:have\s+|has\s+)?(?:got|messed|"
+    r"mucked|screwed|cocked)\s+(?:it|this|that|my \w+|up)\b",
+    re.IGNORECASE,
+)
+
+# The own-fault match begins or ends with a person ("staff ... rude", "rude staff").
+_STAFF_EDGE_RE = re.compile(rf"^{_STAFF}\b|\b{_STAFF}$", re.IGNORECASE)
+
+
+def _complaint_cues(text: str) -> list[_RawCue]:
+    """A question on how to complain, and the bank's own fault (round 19), weighing nothing."""
+    lowered = text.lower()
+    raw: list[_RawCue] = []
+    if "complain" in lowered:
+        raw += [
+            (_COMPLAINT_QUESTION, m.start(), m.end(), 0.0)
+            for m in _COMPLAINT_QUESTION_RE.finditer(text)
+        ]
+    for m in _OWN_FAULT_RE.finditer(text):
+        staff = _STAFF_EDGE_RE.search(m.group()) is not None
+        if staff and _BANK_SIDE_RE.search(text) is None:
+            continue  # someone's staff, not said to be the bank's ("the shop staff")
+        raw.append((_OWN_FAULT, m.start(), m.end(), 0.0))
+    return raw
+
+
 def _pattern_cues(text: str) -> list[_RawCue]:
     """Stated waits and scare quotes: shapes rather than phrases, so regexes."""
-    raw: list[_RawCue] = _what_now_cues(text)
+    raw: list[_RawCue] = _what_now_cues(text) + _complaint_cues(text)
     if _UNIT_HINT.search(text.lower()):
         raw.extend(
             (_STATED_WAIT, m.start(), m.end(), DURATION_WEIGHT) for m in _DURATION_RE.finditer(text)
