@@ -136,10 +136,16 @@ VULNERABLE = [
     "I'm 91 and my hearing's not what it was",
     "my eyes are really bad now so the app is hard",
     "my sight's getting worse and I can't read the card reader",
+    "I'm 84 and my eyesight's not great these days",
+    "im 88 and my eyes aren't good enough for the little numbers",
     "my grandson used to do all this but he's at university now",
 ]
 NOT_VULNERABLE = [
     "my eyesight is fine",
+    # an age and a sense in good order (round 18's age-and-sense phrases read any state)
+    "I'm 80 and my eyesight is fine, I just want to know the rate",
+    "I'm 79 and my eyesight's perfect thank you, how do I add a payee",
+    "I'm 90 and my hearing is excellent, can I phone instead",
     "my hearing aid has stopped working, is there a branch with a loop?",
     "I got a letter about a 'dormant account' of my late grandmother's, is it real?",
 ]
