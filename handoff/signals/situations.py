@@ -6573,7 +6573,7 @@ _SHAPES += (
         HUMAN,
         0.0,
         (
-            "ring call phone contact email text give",
+            "ring call phone contact email text give back touch",
             # "could someone ring us", "can somebody give me a call", "please can someone
             # phone my mum"
             r"\b(?:can|could|please|need|want|like|get|have)\s+" + _ASKER + r"\s+(?:please\s+|"
@@ -6664,7 +6664,9 @@ _SHAPES += (
         r"i would like)\b)(?s:.*?)"
         r"\b(?:there's|there is|theres|there are|there's been|there has been|there was|"
         r"why is there|"
-        r"why's there|is there|i've got|i have|i've had|you've put|you have put|you put|you've "
+        # ("is there a restriction on the account for under 18s?" asks about a rule: the
+        # question form is the shape above's, on the customer's own account only)
+        r"why's there|i've got|i have|i've had|you've put|you have put|you put|you've "
         r"placed|you placed|you've added|someone's put|they've put|still)\s+(?:\w+\s+){0,2}?"
         r"(?:hold|holds|block|blocks|restriction|restrictions|freeze|suspension|stop)\s+(?:on|"
         r"against)\s+(?:my|our|the)\s+(?:\w+\s+)?(?:account|accounts|card|cards|payments?|"
