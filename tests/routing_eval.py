@@ -66,6 +66,7 @@ RUNS = (
     ("after round 16", "round16-engine.json", "round16-stack.json"),
     ("after round 17", "round17-engine.json", "round17-stack.json"),
     ("after round 18", "round18-engine.json", "round18-stack.json"),
+    ("after round 19", "round19-engine.json", "round19-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -88,6 +89,7 @@ DEV_EARLIER = (
     ("round 15", "dev-round15-engine.json"),
     ("round 16", "dev-round16-engine.json"),
     ("round 17", "dev-round17-engine.json"),
+    ("round 18", "dev-round18-engine.json"),
 )
 
 
@@ -156,6 +158,7 @@ HELD_OUT = (
             ("round 16 (tuning data)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuning data)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuning data)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuning data)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -175,6 +178,7 @@ HELD_OUT = (
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -193,6 +197,7 @@ HELD_OUT = (
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -211,6 +216,7 @@ HELD_OUT = (
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -229,6 +235,7 @@ HELD_OUT = (
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -246,6 +253,7 @@ HELD_OUT = (
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -262,6 +270,7 @@ HELD_OUT = (
             ("round 16 (its total watched)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (its total watched)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (its total watched)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (its total watched)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -277,6 +286,7 @@ HELD_OUT = (
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -291,6 +301,7 @@ HELD_OUT = (
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -304,6 +315,7 @@ HELD_OUT = (
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -316,6 +328,7 @@ HELD_OUT = (
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -327,6 +340,7 @@ HELD_OUT = (
             ("round 16 (tuned on it)", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -337,6 +351,7 @@ HELD_OUT = (
             ("after round 16", "round16-engine.json", "round16-stack.json"),
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -346,6 +361,7 @@ HELD_OUT = (
             ("round 16 (before round 17)", "before-engine.json", "before-stack.json"),
             ("after round 17", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
@@ -354,12 +370,16 @@ HELD_OUT = (
         (
             ("round 17 (before round 18)", "before-engine.json", "before-stack.json"),
             ("after round 18", "round18-engine.json", "round18-stack.json"),
+            ("round 19 (tuned on it)", "round19-engine.json", None),
         ),
     ),
     HeldOut(
         "holdout16",
         ROOT / "tests" / "data" / "routing_holdout16",
-        (("round 18 (before round 19)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 18 (before round 19)", "before-engine.json", "before-stack.json"),
+            ("after round 19", "round19-engine.json", "round19-stack.json"),
+        ),
     ),
 )
 (
