@@ -22,6 +22,7 @@ from handoff.evaluation import (
     NluParses,
     evaluate_conversation,
 )
+from handoff.models.conversation import Conversation, RoutingState
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -75,6 +76,35 @@ def route_parsed(
     by :func:`play_parsed`."""
     result = play_parsed(router, messages, now, name)
     return result.lane, result.handoff_turn
+
+
+def play_carried(router: Router, messages: list[str], now: datetime) -> list[RoutingState]:
+    """Route ``messages`` (NLU ``out_of_scope`` at 0.9, the bot's answer between them) turn by
+    turn with the routing state carried from the last turn, and assert at every turn that the
+    carried decision equals the one made from the whole conversation with no carry (issue
+    16): lane, rule, cues and cues seen. Returns each turn's carried state."""
+    turns: list[dict[str, object]] = []
+    state = None
+    states: list[RoutingState] = []
+    for text in messages:
+        turns.append(
+            {"role": "user", "text": text, "intent": {"name": "out_of_scope", "confidence": 0.9}}
+        )
+        conversation = Conversation.model_validate({"turns": turns})
+        if state is not None:
+            conversation = conversation.model_copy(update={"state": state})
+        carried = router.route(conversation, now=now)
+        fresh = conversation.state.model_copy(update={"carry": None})
+        whole = router.route(conversation.model_copy(update={"state": fresh}), now=now)
+        assert (carried.lane, carried.rule_id) == (whole.lane, whole.rule_id), text
+        assert carried.signals is not None
+        assert whole.signals is not None
+        assert carried.signals.cues == whole.signals.cues, text
+        assert carried.signals.cues_seen == whole.signals.cues_seen, text
+        state = carried.state
+        states.append(state)
+        turns.append({"role": "bot", "action": "utter_out_of_scope"})
+    return states
 
 
 def always_open_rules(source: Path, target: Path) -> Path:

@@ -28,10 +28,10 @@ from datetime import datetime, timezone
 import pytest
 
 from handoff import Router
-from handoff.models.conversation import CARRY_FORMAT, Conversation
+from handoff.models.conversation import CARRY_FORMAT
 from handoff.signals import spread
 from handoff.signals.text import analyze_text
-from tests.conftest import route_parsed
+from tests.conftest import play_carried, route_parsed
 
 _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 
@@ -215,31 +215,10 @@ def test_the_hardship_parts_carried_decide_as_a_full_recompute(router: Router) -
     equals the one from the whole conversation, and the carry keeps format 4."""
     wide = False
     for messages in [*HARDSHIP_OVER_MESSAGES, *NOT_HARDSHIP_OVER_MESSAGES]:
-        turns: list[dict[str, object]] = []
-        state = None
-        for text in messages:
-            turns.append(
-                {
-                    "role": "user",
-                    "text": text,
-                    "intent": {"name": "out_of_scope", "confidence": 0.9},
-                }
-            )
-            conversation = Conversation.model_validate({"turns": turns})
-            if state is not None:
-                conversation = conversation.model_copy(update={"state": state})
-            carried = router.route(conversation, now=_NOW)
-            fresh = conversation.state.model_copy(update={"carry": None})
-            whole = router.route(conversation.model_copy(update={"state": fresh}), now=_NOW)
-            assert (carried.lane, carried.rule_id) == (whole.lane, whole.rule_id)
-            assert carried.signals is not None
-            assert whole.signals is not None
-            assert carried.signals.cues_seen == whole.signals.cues_seen
-            state = carried.state
+        for state in play_carried(router, messages, _NOW):
             assert state.carry is not None
             assert state.carry.v == CARRY_FORMAT == 4
             wide = wide or any(p > 255 for p in state.carry.parts or ())
-            turns.append({"role": "bot", "action": "utter_out_of_scope"})
     assert wide  # a hardship part was carried
 
 

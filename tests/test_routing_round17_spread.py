@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from handoff import Router
 from handoff.models.conversation import CARRY_FORMAT, Conversation
 from handoff.signals import spread
 from handoff.signals.text import analyze_text
+from tests.conftest import play_carried
 from tests.test_routing_round3 import NOW, ROUTER, route
 
 # (messages, the message at which the fraud team is reached)
@@ -150,34 +150,12 @@ def test_calm_conversations_stay_with_the_bot(messages: tuple[str, ...]) -> None
 def test_the_carried_parts_decide_as_a_full_recompute() -> None:
     """Every turn of every story: the decision with the carried analysis equals the one made
     from the whole conversation with no carry (issue 16)."""
-    router: Router = ROUTER
     for messages, _ in SPREAD_STORIES + [(m, 0) for m in CALM_CONVERSATIONS]:
-        turns: list[dict[str, object]] = []
-        state = None
-        for text in messages:
-            turns.append(
-                {
-                    "role": "user",
-                    "text": text,
-                    "intent": {"name": "out_of_scope", "confidence": 0.9},
-                }
-            )
-            conversation = Conversation.model_validate({"turns": turns})
-            if state is not None:
-                conversation = conversation.model_copy(update={"state": state})
-            carried = router.route(conversation, now=NOW)
-            fresh_state = conversation.state.model_copy(update={"carry": None})
-            whole = router.route(conversation.model_copy(update={"state": fresh_state}), now=NOW)
-            assert carried.lane == whole.lane
-            assert carried.rule_id == whole.rule_id
-            assert carried.signals.cues == whole.signals.cues
-            assert carried.signals.cues_seen == whole.signals.cues_seen
-            state = carried.state
+        for state in play_carried(ROUTER, messages, NOW):
             assert state.carry is not None
             assert state.carry.v == CARRY_FORMAT
             assert state.carry.parts is not None
             assert len(state.carry.parts) <= spread.WINDOW - 1
-            turns.append({"role": "bot", "action": "utter_out_of_scope"})
 
 
 def test_parts_further_apart_than_the_window_do_not_combine() -> None:
