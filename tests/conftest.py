@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -78,18 +79,20 @@ def route_parsed(
     return result.lane, result.handoff_turn
 
 
-def play_carried(router: Router, messages: list[str], now: datetime) -> list[RoutingState]:
-    """Route ``messages`` (NLU ``out_of_scope`` at 0.9, the bot's answer between them) turn by
-    turn with the routing state carried from the last turn, and assert at every turn that the
-    carried decision equals the one made from the whole conversation with no carry (issue
-    16): lane, rule, cues and cues seen. Returns each turn's carried state."""
+def play_carried(
+    router: Router, messages: Sequence[str | tuple[str, str]], now: datetime
+) -> list[RoutingState]:
+    """Route ``messages`` (each a text, NLU ``out_of_scope`` at 0.9, or a (text, intent) pair;
+    the bot's ``utter_<intent>`` between them) turn by turn with the routing state carried from
+    the last turn, and assert at every turn that the carried decision equals the one made from
+    the whole conversation with no carry (issue 16): lane, rule, cues and cues seen. Returns
+    each turn's carried state."""
     turns: list[dict[str, object]] = []
     state = None
     states: list[RoutingState] = []
-    for text in messages:
-        turns.append(
-            {"role": "user", "text": text, "intent": {"name": "out_of_scope", "confidence": 0.9}}
-        )
+    for message in messages:
+        text, intent = (message, "out_of_scope") if isinstance(message, str) else message
+        turns.append({"role": "user", "text": text, "intent": {"name": intent, "confidence": 0.9}})
         conversation = Conversation.model_validate({"turns": turns})
         if state is not None:
             conversation = conversation.model_copy(update={"state": state})
@@ -103,7 +106,7 @@ def play_carried(router: Router, messages: list[str], now: datetime) -> list[Rou
         assert carried.signals.cues_seen == whole.signals.cues_seen, text
         state = carried.state
         states.append(state)
-        turns.append({"role": "bot", "action": "utter_out_of_scope"})
+        turns.append({"role": "bot", "action": f"utter_{intent}"})
     return states
 
 

@@ -18,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from handoff.models.conversation import CARRY_FORMAT, Conversation
+from handoff.models.conversation import CARRY_FORMAT
 from handoff.signals import spread
 from handoff.signals.text import analyze_text
+from tests.conftest import play_carried
 from tests.test_routing_round3 import NOW, ROUTER, play
 
 FALLBACK = "nlu_fallback"
@@ -277,27 +278,7 @@ def test_the_carried_parts_decide_as_a_full_recompute() -> None:
     """Every turn: the decision with the carried analysis equals the one made from the whole
     conversation with no carry (issue 16); the carry keeps format 4 (parts fit 8 bits)."""
     for messages in [m for m, _ in CONSEQUENCES + FAILED_ANSWERS] + CALM:
-        turns: list[dict[str, object]] = []
-        state = None
-        for message in messages:
-            text, intent = (message, "out_of_scope") if isinstance(message, str) else message
-            turns.append(
-                {"role": "user", "text": text, "intent": {"name": intent, "confidence": 0.9}}
-            )
-            conversation = Conversation.model_validate({"turns": turns})
-            if state is not None:
-                conversation = conversation.model_copy(update={"state": state})
-            carried = ROUTER.route(conversation, now=NOW)
-            fresh_state = conversation.state.model_copy(update={"carry": None})
-            whole = ROUTER.route(conversation.model_copy(update={"state": fresh_state}), now=NOW)
-            assert carried.lane == whole.lane
-            assert carried.rule_id == whole.rule_id
-            assert carried.signals is not None
-            assert whole.signals is not None
-            assert carried.signals.cues == whole.signals.cues
-            assert carried.signals.cues_seen == whole.signals.cues_seen
-            state = carried.state
+        for state in play_carried(ROUTER, messages, NOW):
             assert state.carry is not None
             assert state.carry.v == CARRY_FORMAT == 4
             assert all(0 <= p <= 255 for p in state.carry.parts or ())
-            turns.append({"role": "bot", "action": f"utter_{intent}"})
