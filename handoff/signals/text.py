@@ -986,8 +986,7 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
         bool(kinds & _FAILURE_KINDS)
         or any(_sat_through(kind, text[start:end]) for kind, start, end, _ in others)
         or _SERVICE_FAILED_RE.search(text) is not None
-        or _CONSEQUENCE_RE.search(text) is not None
-        or bool(harms)
+        or bool(harms)  # a harm state or a consequence (_CONSEQUENCE_RE), found above
     )
     # One warm word said over and over is flat, not enthusiastic: "cool cool cool ... cool".
     flat = len({text[start:end].lower() for _, start, end, _ in praise}) <= 1
