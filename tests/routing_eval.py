@@ -381,6 +381,11 @@ HELD_OUT = (
             ("after round 19", "round19-engine.json", "round19-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout17",
+        ROOT / "tests" / "data" / "routing_holdout17",
+        (("round 19 (before round 20)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -399,6 +404,7 @@ HELD_OUT = (
     HOLDOUT14,
     HOLDOUT15,
     HOLDOUT16,
+    HOLDOUT17,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -437,9 +443,10 @@ HOLDOUT15_DATA = HOLDOUT15.data
 # round 18's rules before round 19 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT16_DATA = HOLDOUT16.data
-# The seventeenth (tests/data/routing_holdout17/), written blind before round 20, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT17_DATA = ROOT / "tests" / "data" / "routing_holdout17"
+# The seventeenth (tests/data/routing_holdout17/), written blind before round 20, measured once by
+# round 19's rules before round 20 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT17_DATA = HOLDOUT17.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
