@@ -41,6 +41,7 @@ BLIND = frozenset(
         "routing_holdout15",
         "routing_holdout16",
         "routing_holdout17",
+        "routing_holdout18",
     }
 )
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -27,6 +27,7 @@ BLIND = frozenset(
         "routing_holdout15",
         "routing_holdout16",
         "routing_holdout17",
+        "routing_holdout18",
     }
 )
 

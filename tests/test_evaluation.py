@@ -312,6 +312,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT17_DATA / "nlu" / "banking.jsonl",
         id="held-out-17",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT18_DATA / "banking.yaml",
+        routing_eval.HOLDOUT18_DATA / "nlu" / "banking.jsonl",
+        id="held-out-18",
+    ),
 ]
 
 
