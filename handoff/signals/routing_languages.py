@@ -11143,3 +11143,428 @@ def _add_round19_hindustani() -> None:
 
 
 _add_round19_hindustani()
+
+
+# ================================================================ round 20: a concept matrix
+# Round 20 (principle 1, cues side, helper r20h): frustration, hardship and requests read by
+# CONCEPT and SLOT in the languages with the most customers. Each language lists its word
+# classes once (_SLOTS: number words and digits, the unit "times", the time units, "I tried",
+# the money nouns a salary or a bill is, a partner...) and each concept is a few templates
+# whose {slots} take every word of the class (_expand), not one literal per phrase:
+#
+# * attempts counted ("I tried four times", "three shops"): repeated_asking;
+# * time counted ("for three days the money hasn't come", "5 days late"): repeated_asking,
+#   as round 17's "the third day" (English reads it as a stated wait);
+# * stakes (rent, school fees, bills due now, nothing to pay with): deadline;
+# * futility ("pointless", "no use", "waste of time"): no_help, English's insult at a
+#   lower weight (the tables have no insult kind);
+# * helplessness ("what now", "what am I supposed to do"): what_now;
+# * economic abuse (a partner takes the salary or the money, threatens): vulnerability;
+# * a curt request for a person ("give me a person"): human_demand.
+#
+# And the calm side (tests/test_round20_r20h.py, a must-not-match per concept and language):
+# "how many days does a transfer take?", "can I pay rent by standing order?", and a call the
+# bank made, reported ("银行昨天给我打电话", the bank called me yesterday), is no request: the
+# Chinese call-me phrase is kept only in its request forms.
+#
+# Review status: as the tables above, written by a NON-NATIVE author, not yet checked by a
+# native speaker.
+_DIGITS = tuple(str(n) for n in range(2, 11))
+_SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "pl": {
+        "N": (*_DIGITS, "dwa", "trzy", "cztery", "pięć", "sześć", "kilka", "dziesięć"),
+        "NG": (*_DIGITS, "dwóch", "trzech", "czterech", "pięciu", "kilku", "sześciu"),
+        "TRIED": ("próbowałam", "próbowałem", "probowalam", "probowalem", "dzwoniłam",
+                  "dzwoniłem", "pisałam", "pisałem", "płaciłam", "płaciłem"),
+        "DAYS": ("dni", "tygodni", "godzin"),
+        "DUE": ("czynsz", "rachunki", "rachunek", "ratę", "czesne", "za mieszkanie", "za szkołę"),
+        "NA": ("czynsz", "rachunki", "jedzenie", "leki", "ratę", "opłaty", "szkołę", "mieszkanie"),
+        "PAY": ("muszę zapłacić", "musze zaplacic", "mam zapłacić", "trzeba zapłacić"),
+        "WHEN": ("jutro", "dzisiaj", "dziś", "do jutra"),
+    },
+    "ro": {
+        "N": (*_DIGITS, "două", "doua", "trei", "patru", "cinci", "șase", "sase", "zece"),
+        "TRIED": ("am încercat", "am incercat", "am sunat", "am scris", "am plătit", "am resetat",
+                  "am reinstalat", "am repornit", "am introdus"),
+        "OBJ": ("parola", "aplicația", "aplicatia", "telefonul", "cardul", "codul", "pinul"),
+        "CANPAY": ("nu pot plăti", "nu pot plati", "nu am cu ce plăti", "nu am cu ce plati",
+                   "nu am bani de"),
+        "DAYS": ("zile", "săptămâni", "saptamani", "ore"),
+        "DUE": ("chiria", "facturile", "factura", "rata", "taxa de școală", "taxa de scoala"),
+        "PAY": ("trebuie să plătesc", "trebuie sa platesc", "trebuie să dau", "trebuie sa dau"),
+        "WHEN": ("mâine", "maine", "azi", "astăzi", "astazi"),
+    },
+    "pt": {
+        "N": (*_DIGITS, "duas", "dois", "três", "tres", "quatro", "cinco", "seis", "dez"),
+        "DAYS": ("dias", "semanas", "horas"),
+        "DUE": ("a renda", "o aluguel", "o aluguer", "as contas", "a conta da luz", "a escola"),
+        "PAY": ("tenho que pagar", "tenho de pagar", "preciso pagar", "preciso de pagar"),
+        "WHEN": ("amanhã", "amanha", "hoje"),
+    },
+    "es": {
+        "N": (*_DIGITS, "dos", "tres", "cuatro", "cinco", "seis", "diez", "varias"),
+        "ND": (*_DIGITS, "dos", "tres", "cuatro", "cinco", "seis", "diez", "varios"),
+        "TRIED": ("lo intenté", "lo intente", "intenté", "lo he intentado", "he intentado",
+                  "llamé", "llame", "he llamado", "probé", "probe"),
+        "DAYS": ("días", "dias", "semanas"),
+        "WENT": ("fui a", "he ido a", "probé en", "probe en", "lo intenté en", "lo intente en",
+                 "intenté en", "lo probé en"),
+        "PLACES": ("tiendas", "cajeros", "sitios", "comercios", "supermercados", "bancos"),
+        "DUE": ("el alquiler", "la renta", "las facturas", "el colegio", "la matrícula"),
+        "PAY": ("tengo que pagar", "debo pagar", "necesito pagar"),
+        "WHEN": ("mañana", "manana", "hoy"),
+    },
+    "it": {
+        "N": (*_DIGITS, "due", "tre", "quattro", "cinque", "sei", "dieci"),
+        "DAYS": ("giorni", "settimane"),
+        "DUE": ("l'affitto", "le bollette", "la rata", "la retta", "la scuola"),
+        "PAY": ("devo pagare", "dovrei pagare", "bisogna pagare"),
+        "WHEN": ("domani", "oggi", "entro domani"),
+    },
+    "fr": {
+        "N": (*_DIGITS, "deux", "trois", "quatre", "cinq", "six", "dix"),
+        "DAYS": ("jours", "semaines"),
+        "DUE": ("le loyer", "les factures", "la cantine", "l'école", "les frais de scolarité"),
+        "PAY": ("je dois payer", "il faut que je paie", "il faut que je paye"),
+        "WHEN": ("demain", "aujourd'hui", "avant demain"),
+    },
+    "de": {
+        "N": (*_DIGITS, "zwei", "drei", "vier", "fünf", "funf", "sechs", "zehn"),
+        "DAYS": ("tagen", "wochen"),
+        "DUE": ("die miete", "die rechnungen", "die rate", "das schulgeld", "die stromrechnung"),
+        "PAY": ("muss", "soll"),
+        "WHEN": ("morgen", "heute", "bis morgen"),
+        "PARTNER": ("mein mann", "meine frau", "mein partner", "meine partnerin", "mein ex"),
+        "TAKES": ("nimmt mir", "nimmt"),
+        "MONEY": ("mein ganzes gehalt", "mein gehalt", "mein ganzes geld", "mein geld",
+                  "meinen lohn", "das ganze geld"),
+    },
+    "tr": {
+        "N": (*_DIGITS, "iki", "üç", "uc", "dört", "dort", "beş", "bes", "altı", "on"),
+        "TIMES": ("kez", "kere", "defa"),
+        "TRIED": ("denedim", "aradım", "aradim", "yazdım", "yazdim"),
+        "DAYS": ("gündür", "gundur", "haftadır", "haftadir"),
+        "DUE": ("kirayı", "kirayi", "faturaları", "faturalari", "okul taksitini", "taksiti"),
+        "WHEN": ("yarın", "yarin", "bugün", "bugun"),
+        "PAY": ("ödemem lazım", "odemem lazim", "ödemem gerekiyor", "ödemeliyim"),
+        "PARTNER": ("kocam", "eşim", "esim"),
+        "MONEY": ("bütün maaşımı", "butun maasimi", "maaşımı", "maasimi", "bütün paramı",
+                  "paramı", "parami"),
+        "TAKES": ("alıyor", "aliyor", "elimden alıyor", "elimden aliyor"),
+    },
+    "ru": {
+        "N": (*_DIGITS, "два", "три", "четыре", "пять", "шесть", "десять", "несколько"),
+        "TRIED": ("пробовала", "пробовал", "пыталась", "пытался", "звонила", "звонил",
+                  "писала", "писал"),
+        "TIMES": ("раза", "раз"),
+        "DAYS": ("дня", "дней", "недели", "недель"),
+        "WHEN": ("завтра", "сегодня", "до завтра"),
+        "PAY": ("надо платить за", "нужно платить за", "надо заплатить за", "нужно заплатить за",
+                "надо оплатить", "нужно оплатить"),
+        "DUE": ("квартиру", "аренду", "квартплату", "коммуналку", "кредит", "школу"),
+        "PARTNER": ("муж", "жена", "мой муж", "моя жена", "мой партнёр", "бывший"),
+        "TAKES": ("забирает", "отбирает", "забирает у меня", "отбирает у меня"),
+        "MONEY": ("всю мою зарплату", "мою зарплату", "всю зарплату", "зарплату",
+                  "все мои деньги", "все деньги"),
+    },
+    "ar": {
+        "N": (*_DIGITS, "ثلاث", "أربع", "اربع", "خمس", "ست", "عشر", "عدة"),
+        "NM": (*_DIGITS, "ثلاثة", "أربعة", "اربعة", "خمسة", "ستة", "عشرة", "عدة"),
+        "TIMES": ("مرات",),
+        "TRIED": ("حاولت", "جربت", "اتصلت"),
+        "DAYS": ("أيام", "ايام", "أسابيع", "اسابيع"),
+        "PARTNER": ("زوجي", "زوجتي", "طليقي"),
+        "TAKES": ("يأخذ", "ياخذ", "أخذ", "اخذ", "يسرق"),
+        "MONEY": ("كل راتبي", "راتبي", "كل فلوسي", "فلوسي", "كل أموالي", "أموالي"),
+    },
+    "ur": {
+        "N": (*_DIGITS, "دو", "تین", "چار", "پانچ", "چھ", "دس", "کئی"),
+        "TIMES": ("بار", "دفعہ", "مرتبہ"),
+        "DAYS": ("دن", "ہفتے"),
+        "DUE": ("فیس", "اسکول کی فیس", "کرایہ", "بل", "قسط"),
+        "WHEN": ("کل", "آج"),
+    },
+    "uk": {
+        "N": (*_DIGITS, "два", "три", "чотири", "п'ять", "шість", "десять", "кілька"),
+        "TRIED": ("пробувала", "пробував", "намагалася", "намагався", "дзвонила", "дзвонив",
+                  "писала", "писав"),
+        "TIMES": ("рази", "разів"),
+        "DAYS": ("дні", "днів", "тижні", "тижнів"),
+        "WHEN": ("завтра", "сьогодні", "до завтра"),
+        "PAY": ("треба платити за", "треба заплатити за", "потрібно заплатити за",
+                "треба оплатити", "потрібно оплатити"),
+        "DUE": ("квартиру", "оренду", "комуналку", "кредит", "школу"),
+        "PARTNER": ("чоловік", "дружина", "мій чоловік", "моя дружина", "колишній"),
+        "TAKES": ("забирає", "відбирає", "забирає у мене", "відбирає у мене"),
+        "MONEY": ("всю мою зарплату", "мою зарплату", "всю зарплату", "зарплату",
+                  "всі мої гроші", "всі гроші"),
+    },
+    "nl": {
+        "N": (*_DIGITS, "twee", "drie", "vier", "vijf", "zes", "tien", "een paar"),
+        "DAYS": ("dagen", "weken"),
+        "WHEN": ("morgen", "vandaag"),
+        "DUE": ("de huur", "de rekeningen", "de energierekening", "het schoolgeld"),
+        "PAY": ("moet ik", "ik moet"),
+        "WHO": ("een medewerker", "iemand", "een mens", "een adviseur", "een persoon"),
+        "PARTNER": ("mijn man", "mijn vrouw", "mijn partner", "mijn ex"),
+        "TAKES": ("pakt", "neemt"),
+        "MONEY": ("mijn hele salaris", "mijn salaris", "al mijn geld", "mijn geld", "mijn loon"),
+    },
+    "cs": {
+        "N": (*_DIGITS, "dva", "dvě", "tři", "čtyři", "pět", "šest", "deset", "několik"),
+        "NK": ("dvakrát", "třikrát", "čtyřikrát", "pětkrát", "šestkrát", "desetkrát", "několikrát"),
+        "TRIED": ("zkoušela jsem to", "zkoušel jsem to", "zkoušela jsem", "zkoušel jsem",
+                  "volala jsem", "volal jsem", "psala jsem", "psal jsem"),
+        "DAYS": ("dny", "dní", "týdny", "týdnů"),
+        "WHEN": ("zítra", "dnes"),
+        "PAY": ("musím zaplatit", "musim zaplatit", "mám zaplatit"),
+        "DUE": ("nájem", "najem", "nájemné", "účty", "složenky", "školné", "splátku"),
+        "PARTNER": ("manžel", "manželka", "partner", "můj manžel", "moje manželka", "bývalý"),
+        "TAKES": ("mi bere", "bere mi", "mi vzal", "mi sebere"),
+        "MONEY": ("celou výplatu", "výplatu", "celou mzdu", "všechny peníze", "peníze"),
+    },
+    "hi": {
+        "N": (*_DIGITS, "do", "teen", "char", "chaar", "paanch", "panch", "chhe", "das", "kai"),
+        "TIMES": ("baar", "bar", "dafa", "dafaa"),
+        "DAYS": ("din", "hafte"),
+        "DUE": ("fees", "fee", "school ki fees", "kiraya", "kiraaya", "bill", "emi", "kisht"),
+        "WHEN": ("kal", "aaj"),
+    },
+}  # fmt: skip
+
+
+def _expand(template: str, slots: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Every phrase the template's {SLOT}s make with the words of the language's classes."""
+    parts = [
+        slots[part[1:-1]] if part.startswith("{") and part.endswith("}") else (part,)
+        for part in template.split()
+    ]
+    return tuple(" ".join(words) for words in product(*parts))
+
+
+# concept templates per language: kind -> templates (see _SLOTS); a literal is a word of the
+# concept itself (futility, helplessness), listed in its forms.
+_ROUND20: dict[str, dict[str, tuple[str, ...]]] = {
+    "pl": {
+        REPEATED: ("{TRIED} {N} razy", "od {NG} {DAYS}", "już od {NG} {DAYS}"),
+        DEADLINE: ("{WHEN} {PAY} {DUE}", "{PAY} {WHEN} {DUE}", "{PAY} {DUE} {WHEN}",
+                   "nie mam na {NA}", "nie mam z czego zapłacić {DUE}", "nie mam czym zapłacić"),
+        NO_HELP: ("to nie ma sensu", "nie ma to sensu", "wszystko nie ma sensu",
+                  "nie ma żadnego sensu", "to bez sensu", "szkoda czasu",
+                  "strata czasu"),
+        WHAT_NOW: ("co ja mam teraz zrobić", "co mam teraz zrobić", "i co teraz",
+                   "co ja mam teraz robić", "co ja mam zrobić"),
+        HUMAN: ("dajcie mi człowiek~", "dajcie mi konsultant~", "dawać konsultant~",
+                "dajcie kogoś z banku", "dajcie mi kogoś"),
+    },
+    "ro": {
+        REPEATED: ("{TRIED} de {N} ori", "{TRIED} {OBJ} de {N} ori", "de {N} {DAYS}",
+                   "deja de {N} {DAYS}"),
+        DEADLINE: ("{WHEN} {PAY} {DUE}", "{PAY} {DUE} {WHEN}", "{PAY} {WHEN} {DUE}",
+                   "{CANPAY} {DUE}"),
+        NO_HELP: ("degeaba", "e degeaba", "n-are rost", "nu are rost", "pierdere de timp"),
+        WHAT_NOW: ("și acum ce fac", "si acum ce fac", "acum ce fac", "ce fac acum",
+                   "ce să fac acum", "ce sa fac acum", "ce ar trebui să fac acum"),
+    },
+    "pt": {
+        REPEATED: ("faz {N} {DAYS} que", "há {N} {DAYS} que", "ha {N} {DAYS} que",
+                   "há {N} {DAYS} sem", "{N} {DAYS} sem"),
+        DEADLINE: ("{WHEN} {PAY} {DUE}", "{PAY} {DUE} {WHEN}"),
+        NO_HELP: ("não adianta nada", "nao adianta nada", "não adianta", "nao adianta",
+                  "não serve para nada", "perda de tempo"),
+        WHAT_NOW: ("e agora o que eu faço", "e agora, o que eu faço", "o que eu faço agora",
+                   "e agora o que faço", "o que é que eu faço agora"),
+    },
+    "es": {
+        REPEATED: ("{TRIED} {N} veces", "{WENT} {ND} {PLACES}", "llevo {ND} {DAYS}",
+                   "hace {ND} {DAYS} que", "{ND} {DAYS} sin"),
+        DEADLINE: ("{WHEN} {PAY} {DUE}", "{PAY} {DUE} {WHEN}"),
+        NO_HELP: ("no sirve de nada", "no sirve para nada", "es inútil", "es inutil",
+                  "una pérdida de tiempo"),
+        WHAT_NOW: ("y ahora qué hago", "y ahora que hago", "¿y ahora qué hago",
+                   "qué hago ahora", "que hago ahora", "qué se supone que hago"),
+    },
+    "it": {
+        REPEATED: ("da {N} {DAYS}", "sono {N} {DAYS} che", "ormai da {N} {DAYS}"),
+        DEADLINE: ("{WHEN} {PAY} {DUE}", "{PAY} {DUE} {WHEN}"),
+        NO_HELP: ("è inutile", "e inutile", "non serve a niente", "non serve a nulla",
+                  "tempo perso"),
+        WHAT_NOW: ("e adesso cosa dovrei fare", "e ora cosa faccio", "e adesso cosa faccio",
+                   "cosa dovrei fare adesso", "e adesso che faccio"),
+    },
+    "fr": {
+        REPEATED: ("ça fait {N} {DAYS} que", "ca fait {N} {DAYS} que", "depuis {N} {DAYS}"),
+        DEADLINE: ("{PAY} {DUE} {WHEN}", "{WHEN} {PAY} {DUE}"),
+        NO_HELP: ("ça ne sert à rien", "ca ne sert a rien", "c'est inutile",
+                  "une perte de temps", "ça sert à rien", "ca sert a rien"),
+        WHAT_NOW: ("et maintenant je fais quoi", "je fais quoi maintenant",
+                   "qu'est-ce que je fais maintenant", "je suis censé faire quoi",
+                   "je suis censée faire quoi"),
+    },
+    "de": {
+        REPEATED: ("seit {N} {DAYS}",),
+        DEADLINE: ("{PAY} {WHEN} {DUE}", "{PAY} {DUE} {WHEN}"),
+        NO_HELP: ("das ist sinnlos", "es ist sinnlos", "bringt doch nichts", "bringt alles nichts",
+                  "zeitverschwendung"),
+        WHAT_NOW: ("was soll ich jetzt machen", "was soll ich jetzt tun", "und was jetzt",
+                   "was mache ich jetzt"),
+        VULNERABLE: ("{PARTNER} {TAKES} {MONEY}",),
+        HUMAN: ("geben sie mir einen mitarbeiter", "geben sie mir einen menschen",
+                "verbinden sie mich mit einem mitarbeiter"),
+    },
+    "tr": {
+        REPEATED: ("{N} {TIMES} {TRIED}", "{N} {DAYS}"),
+        DEADLINE: ("{WHEN} {DUE} {PAY}",),
+        NO_HELP: ("hiçbir işe yaramıyor", "hicbir ise yaramiyor", "işe yaramıyor",
+                  "ise yaramiyor", "boşuna", "bosuna", "zaman kaybı"),
+        WHAT_NOW: ("şimdi ne yapacağım", "simdi ne yapacagim", "ben şimdi ne yapacağım",
+                   "şimdi ne yapmam lazım", "ne yapacağım şimdi"),
+        VULNERABLE: ("{PARTNER} {MONEY} {TAKES}",),
+        HUMAN: ("bir temsilci bağla", "bir temsilci bagla", "temsilciye bağla",
+                "temsilciye bagla", "bir insana bağla"),
+    },
+    "ru": {
+        REPEATED: ("{TRIED} {N} {TIMES}", "уже {N} {DAYS}", "{N} {DAYS} уже"),
+        DEADLINE: ("{WHEN} {PAY} {DUE}", "{PAY} {DUE} {WHEN}"),
+        NO_HELP: ("это бесполезно", "всё бесполезно", "все бесполезно", "толку никакого",
+                  "никакого толку", "пустая трата времени"),
+        WHAT_NOW: ("что мне теперь делать", "что мне делать теперь", "и что теперь делать",
+                   "что теперь делать", "что мне сейчас делать"),
+        VULNERABLE: ("{PARTNER} {TAKES} {MONEY}",),
+        HUMAN: ("дайте мне оператора", "дайте оператора", "дайте мне человека",
+                "дайте живого человека", "позовите оператора"),
+    },
+    "ar": {
+        REPEATED: ("{TRIED} {N} {TIMES}", "منذ {NM} {DAYS}", "صار لي {NM} {DAYS}"),
+        NO_HELP: ("لا فائدة", "ما في فائدة", "بلا فائدة", "مضيعة للوقت", "ما فيه فايدة"),
+        WHAT_NOW: ("ماذا أفعل الآن", "ماذا افعل الان", "شو أعمل هلق", "ايش أسوي الحين",
+                   "ماذا يفترض أن أفعل"),
+        VULNERABLE: ("{PARTNER} {TAKES} {MONEY}",),
+        HUMAN: ("أريد موظفا الآن", "أريد موظف الآن", "اريد موظف", "أريد موظفا", "أريد موظف",
+                "أعطني موظف", "حولني لموظف"),
+    },
+    "ur": {
+        REPEATED: ("{N} {TIMES} کوشش", "{N} {DAYS} سے"),
+        DEADLINE: ("{WHEN} {DUE} دینی ہے", "{WHEN} {DUE} دینا ہے", "{WHEN} {DUE} جمع کرانی ہے"),
+        NO_HELP: ("کوئی فائدہ نہیں", "کچھ فائدہ نہیں", "بے کار ہے", "بیکار ہے"),
+        WHAT_NOW: ("اب میں کیا کروں", "اب کیا کروں", "میں اب کیا کروں"),
+        HUMAN: ("کسی انسان سے بات کراؤ", "انسان سے بات کراؤ", "کسی بندے سے بات کراؤ"),
+    },
+    "uk": {
+        REPEATED: ("{TRIED} {N} {TIMES}", "вже {N} {DAYS}", "{N} {DAYS} вже"),
+        DEADLINE: ("{WHEN} {PAY} {DUE}", "{PAY} {DUE} {WHEN}"),
+        NO_HELP: ("це марно", "все марно", "усе марно", "толку ніякого", "марна трата часу"),
+        WHAT_NOW: ("що мені тепер робити", "і що тепер робити", "що тепер робити",
+                   "що мені робити тепер", "що мені зараз робити"),
+        VULNERABLE: ("{PARTNER} {TAKES} {MONEY}",),
+        HUMAN: ("дайте мені оператора", "дайте оператора", "дайте мені людину",
+                "дайте живу людину", "покличте оператора"),
+    },
+    "nl": {
+        REPEATED: ("{N} keer geprobeerd", "al {N} {DAYS}", "{N} {DAYS} al", "sinds {N} {DAYS}"),
+        DEADLINE: ("{PAY} {WHEN} {DUE} betalen", "{WHEN} {PAY} {DUE} betalen"),
+        NO_HELP: ("het heeft geen zin", "heeft geen zin", "het heeft allemaal geen zin",
+                  "zinloos", "tijdverspilling"),
+        WHAT_NOW: ("wat moet ik nu doen", "wat moet ik nou doen", "en wat nu", "wat nu dan"),
+        VULNERABLE: ("{PARTNER} {TAKES} {MONEY}",),
+        HUMAN: ("zou ik met {WHO} kunnen spreken", "zou ik met {WHO} kunnen praten",
+                "geef me {WHO}", "geef mij {WHO}", "verbind me door met {WHO}"),
+    },
+    "cs": {
+        REPEATED: ("{TRIED} {NK}", "{TRIED} {N} krát", "už {N} {DAYS}", "{N} {DAYS} už"),
+        DEADLINE: ("{WHEN} {PAY} {DUE}", "{PAY} {WHEN} {DUE}", "{PAY} {DUE} {WHEN}"),
+        NO_HELP: ("je to zbytečné", "je to zbytecne", "to je zbytečné", "nemá to smysl",
+                  "nema to smysl", "ztráta času"),
+        WHAT_NOW: ("co mám teď dělat", "co mam ted delat", "a co teď", "co mám dělat teď"),
+        VULNERABLE: ("{PARTNER} {TAKES} {MONEY}",),
+        HUMAN: ("dejte mi operátora", "dejte mi operatora", "dejte mi člověka",
+                "dejte mi živého člověka", "přepojte mě na operátora"),
+    },
+    "hi": {
+        REPEATED: ("{N} {TIMES} try kiya", "{N} {TIMES} try kar", "{N} {TIMES} koshish",
+                   "{N} {DAYS} se"),
+        DEADLINE: ("{WHEN} {DUE} deni hai", "{WHEN} {DUE} dena hai", "{WHEN} {DUE} bharni hai",
+                   "{WHEN} {DUE} jama karni hai"),
+        NO_HELP: ("koi fayda nahi", "koi faida nahi", "kuch fayda nahi", "bekaar hai",
+                  "bekar hai"),
+        WHAT_NOW: ("ab main kya karoon", "ab main kya karun", "ab kya karoon", "ab kya karun",
+                   "ab kya karu", "main ab kya karoon"),
+        HUMAN: ("insaan se baat karao", "insan se baat karao", "kisi insaan se baat karao",
+                "agent se baat karao", "banday se baat karao"),
+    },
+    "zh": {
+        REPEATED: (*(f"试了{n}次" for n in "两三四五六七八九十几"),
+                   *(f"試了{n}次" for n in "兩三四五六七八九十幾"),
+                   *(f"{n}天了还没" for n in "两三四五六七八九十几"),
+                   *(f"{n}天了還沒" for n in "兩三四五六七八九十幾")),
+        NO_HELP: ("根本没用", "根本沒用", "一点用都没有", "一點用都沒有", "白费时间", "白費時間"),
+        WHAT_NOW: ("现在怎么办", "現在怎麼辦", "那我现在怎么办", "那我現在怎麼辦", "那我怎么办",
+                   "那我怎麼辦"),
+        VULNERABLE: ("拿走我全部工资", "拿走我的工资", "拿走我全部工資", "拿走我的工資",
+                     "把我的工资都拿走", "把我的工資都拿走"),
+    },
+}  # fmt: skip
+# A call the bank made, reported ("银行昨天给我打电话", was it you?), is no request: the
+# Chinese "call me" is kept in its request forms only (please, can you, quickly).
+_ZH_CALL_ME = ("给我打电话", "給我打電話")
+_ZH_CALL_ME_REQUEST = (
+    "请给我打电话",
+    "請給我打電話",
+    "能给我打电话吗",
+    "能給我打電話嗎",
+    "可以给我打电话吗",
+    "可以給我打電話嗎",
+    "麻烦给我打电话",
+    "麻煩給我打電話",
+    "尽快给我打电话",
+    "盡快給我打電話",
+    "给我打电话吧",
+    "給我打電話吧",
+)
+# Russian "сколько раз можно" (how many times may one) is the customer's exasperation only
+# with a verb of asking or telling after it; "сколько раз можно ввести ПИН?" is a question.
+_RU_HOW_MANY_TIMES = (
+    "сколько раз можно повторять",
+    "сколько раз можно просить",
+    "сколько раз можно писать",
+    "сколько раз можно звонить",
+    "сколько раз можно объяснять",
+)
+
+
+# A duration asked about, a range or working days after a count is no time counted: "من
+# ثلاثة أيام إلى خمسة" (from three days to five), "تین دن سے زیادہ" (more than three days),
+# "od 2 dni roboczych" (from 2 working days). Polish "od 2 do 3 dni" needs no guard: the
+# templates want the time unit right after the number ("5 razy do was" stays a count).
+_R20_NOT_A_COUNT: dict[str, frozenset[str]] = {
+    "pl": frozenset({"roboczych", "robocze"}),
+    "ar": frozenset({"إلى", "الى", "حتى", "عمل"}),
+    "ur": frozenset({"زیادہ", "زیاده", "کم", "پہلے", "بعد", "تک"}),
+    "es": frozenset({"hábiles", "habiles", "laborables"}),
+    "pt": frozenset({"úteis", "uteis"}),
+    "it": frozenset({"lavorativi"}),
+    "fr": frozenset({"ouvrés", "ouvres", "ouvrables"}),
+    "cs": frozenset({"pracovních", "pracovnich"}),
+    "ro": frozenset({"lucrătoare", "lucratoare"}),
+}
+
+
+def _add_round20() -> None:
+    by_code = {language.code: language for language in LANGUAGES}
+    for code, words in _R20_NOT_A_COUNT.items():
+        language = by_code[code]
+        language.not_before[REPEATED] = language.not_before.get(REPEATED, frozenset()) | words
+    for code, kinds in _ROUND20.items():
+        slots = _SLOTS.get(code, {})
+        cues = by_code[code].cues
+        for kind, templates in kinds.items():
+            have = cues.get(kind, ())
+            new = [p for t in templates for p in _expand(t, slots) if p not in have]
+            cues[kind] = (*have, *dict.fromkeys(new))
+    zh = by_code["zh"].cues
+    zh[HUMAN] = (*(p for p in zh[HUMAN] if p not in _ZH_CALL_ME), *_ZH_CALL_ME_REQUEST)
+    ru = by_code["ru"].cues
+    ru[REPEATED] = (*(p for p in ru[REPEATED] if p != "сколько раз можно"), *_RU_HOW_MANY_TIMES)
+
+
+_add_round20()
