@@ -6680,7 +6680,6 @@ _SHAPES += (
 )
 
 
-
 # round 20 (r20v, issue 11, principle 4): circumstances no cue covered, each slot holding its
 # word class. tests/test_round20_r20v.py holds each shape's examples, both ways.
 #
@@ -6713,6 +6712,7 @@ _ACCESS = (
     r"(?:bank\s+|debit\s+|credit\s+)?(?:card|cards|pin|pins|pin number|card details|bank details|"
     r"banking details|online banking|banking app|password|passwords|passcode|login|log-in|"
     r"card and (?:her|his|their|the)?\s*pin|card and pin|cards and pins)\b"
+    r"(?:\s+(?:password|passwords|passcode|details|login|log-in|number|code|codes))?"
 )
 _SHAPES += (
     *_family(
@@ -6745,7 +6745,11 @@ _SHAPES += (
             # "her carer has been using her card", "my gran's new boyfriend has her PIN", "a
             # neighbour keeps my dad's card"
             r"^(?=(?s:.*?)" + _KIN_NAMED + r")(?s:.*?)"
-            r"\b(?:her|his|their|a|an|the|this|that|some)\s+" + _HELPER + r"(?:\s+(?:who|that)\s+"
+            r"\b(?:her|his|their|a|an|the|this|that|some|(?:my|our)\s+(?:\w+\s+)?"
+            + _KIN
+            + r"'s)\s+"
+            + _HELPER
+            + r"(?:\s+(?:who|that)\s+"
             r"[^.?!\n]{0,40}?)?\s+(?:has|have|had|is|was|keeps|'s|s)?\s*(?:been\s+|now\s+|"
             r"also\s+|even\s+)?(?:using|used|uses|got|has|had|holding|holds|keeps|kept|taking|"
             r"took|taken|knows|knew|withdrawing money (?:with|on))\s+(?:(?:all\s+)?(?:of\s+)?"
@@ -6761,7 +6765,8 @@ _SHAPES += (
         (
             "empty emptied drained gone missing wiped cleared disappeared vanished nothing",
             r"\b(?:account|accounts|savings|balance|money|pension|funds)\s+(?:is|are|was|were|"
-            r"'s|s|has been|have been|had been|now|looks|look|got|getting|been)?\s*(?:now\s+)?"
+            r"'s|s|has been|have been|had been|has|have|had|now|looks|look|got|getting|been)?\s*"
+            r"(?:now\s+)?"
             r"(?:nearly|almost|practically|virtually|basically|completely|totally|all but|just "
             r"about|all|pretty much)?\s*(?:empty|emptied|drained|cleared out|wiped out|gone|"
             r"missing|disappeared|vanished)\b",
@@ -6864,7 +6869,9 @@ _SHAPES += (
         r"demanding|won't|wont|will not|is waiting|needs paying|has to be paid|bill)\b",
         r"\b(?:pay|paying|pay for)\s+(?:the|my|our)\s+(?:hotel|hostel|taxi|cab|flight|train)\b"
         r"(?![^.?!\n]{0,30}\b(?:next|tomorrow|later|soon))",
-        r"\bstranded\b|\bstuck\s+(?:abroad|overseas|here|at the|in (?!a\b|the (?:queue|app)))",
+        # (not a stranding supposed: "I'll be stranded if ...")
+        r"(?<!be )(?<!get )(?<!getting )\bstranded\b(?![^.?!\n]{0,40}\b(?:if|unless)\b)|"
+        r"\bstuck\s+(?:abroad|overseas|here|at the|in (?!a\b|the (?:queue|app)))",
         r"\b(?:i'm|im|i am|we're|we are)\s+(?:currently\s+|now\s+|still\s+)?(?:abroad|overseas|"
         r"away)\s+(?:and|but|with|so)\b",
     ),
@@ -6898,7 +6905,8 @@ _SHAPES += (
             + _FAILED,
             r"\b(?:second|third|2nd|3rd|other|another|different|spare|backup|back-up)\s+"
             r"(?:card|account|till|machine|atm|cashpoint)[\s,.;:-]+(?:(?:and|but|it|it's|its|got|"
-            r"was|is|also|has|just|been|still)\s+){0,3}" + _FAILED
+            r"was|is|also|has|just|been|still)\s+){0,3}"
+            + _FAILED
             + r"(?:\s+(?:too|as well|also))?",
         ),
     ),
