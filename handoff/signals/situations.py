@@ -6680,6 +6680,239 @@ _SHAPES += (
 )
 
 
+# round 20 (r20v, issue 11, principle 4): circumstances no cue covered, each slot holding its
+# word class. tests/test_round20_r20v.py holds each shape's examples, both ways.
+#
+# A relative or dependant ("my mum", "my elderly dad", "my nan", "my disabled son") whose
+# card, PIN or banking someone outside the family holds or uses: a carer, a visitor, a
+# neighbour, a "friend", a new partner, a "nice young man". Alone it is a fact (carers often
+# shop with consent); with money gone (cue money_gone, any message) the rules read it as
+# financial abuse. Never the customer as the carer ("I'm a carer for my mum") nor a card the
+# carer asks the bank for ("her carer needs a card for her shopping").
+RELATIVE_ACCESS = "relative_access"
+MONEY_GONE = "money_gone"
+_KIN = (
+    r"(?:mum|mom|mother|mam|mummy|dad|father|daddy|nan|nana|nanna|gran|granny|grandma|"
+    r"grandmother|grandad|granddad|grandpa|grandfather|aunt|auntie|aunty|uncle|son|daughter|"
+    r"brother|sister|parents?|in-laws?|mother-in-law|father-in-law|stepmum|stepdad|"
+    r"grandparents?|great-aunt|great-uncle|godmother|godfather|cousin|niece|nephew|husband|"
+    r"wife|neighbour|neighbor)"
+)
+_KIN_NAMED = (
+    r"\b(?:my|our)\s+(?:(?:elderly|old|older|aged|disabled|vulnerable|frail|poorly|widowed|"
+    r"confused|housebound|blind|deaf|\d+[- ]year[- ]old|late)\s+)*" + _KIN + r"\b"
+)
+_HELPER = (
+    r"['\"]?(?:(?:new|nice|young|lovely|kind|helpful|so-called|so called|friendly|local|"
+    r"old)\s+){0,3}['\"]?(?:carer|carers|care worker|care assistant|home help|cleaner|visitor|"
+    r"neighbour|neighbor|lodger|friend|boyfriend|girlfriend|partner|fella|man|woman|lady|guy|"
+    r"bloke|chap|lad|helper|gardener|handyman|tenant|companion|someone|somebody|person)\b"
+)
+_ACCESS = (
+    r"(?:bank\s+|debit\s+|credit\s+)?(?:card|cards|pin|pins|pin number|card details|bank details|"
+    r"banking details|online banking|banking app|password|passwords|passcode|login|log-in|"
+    r"card and (?:her|his|their|the)?\s*pin|card and pin|cards and pins)\b"
+    r"(?:\s+(?:password|passwords|passcode|details|login|log-in|number|code|codes))?"
+)
+_SHAPES += (
+    *_family(
+        RELATIVE_ACCESS,
+        0.0,
+        (
+            "giving gave given give gives handed handing hands hand lent lending lend lets let "
+            "letting told telling tells shared sharing shares",
+            # "my elderly mum has been giving her card and PIN to a 'nice young man'", "my dad
+            # gave his bank details to his new girlfriend"
+            r"^(?=(?s:.*?)" + _KIN_NAMED + r")(?s:.*?)"
+            r"\b(?:giving|gave|given|give|gives|handed|handing|hands|hand|lent|lending|lend|"
+            r"lets|let|letting|told|telling|tells|shared|sharing|shares)\s+(?:over\s+|out\s+)?"
+            r"(?:her|his|their|them|the)\s+" + _ACCESS + r"(?:\s+(?:and|&)\s+(?:her|his|their|"
+            r"the)?\s*" + _ACCESS + r")?\s+(?:over\s+)?(?:to|with)\s+(?:a|an|the|her|his|their|"
+            r"this|that|some|one of (?:her|his|their))?\s*" + _HELPER,
+        ),
+        (
+            "lets let letting allows allowed allowing",
+            # "my grandad lets his cleaner use his card and PIN", "she let her new partner have
+            # her bank details"
+            r"^(?=(?s:.*?)" + _KIN_NAMED + r")(?s:.*?)"
+            r"\b(?:lets|let|letting|allows|allowed|allowing)\s+(?:her|his|their|a|an|the|this|"
+            r"that|some)\s+" + _HELPER + r"\s+(?:to\s+)?(?:use|have|hold|keep|take|borrow|"
+            r"look after|manage|know)\s+(?:(?:all\s+)?(?:of\s+)?(?:her|his|their)\s+)" + _ACCESS,
+        ),
+        (
+            "using used uses use got has had have holding holds keeps kept taking took taken "
+            "knows knew withdrawing",
+            # "her carer has been using her card", "my gran's new boyfriend has her PIN", "a
+            # neighbour keeps my dad's card"
+            r"^(?=(?s:.*?)" + _KIN_NAMED + r")(?s:.*?)"
+            r"\b(?:her|his|their|a|an|the|this|that|some|(?:my|our)\s+(?:\w+\s+)?"
+            + _KIN
+            + r"'s)\s+"
+            + _HELPER
+            + r"(?:\s+(?:who|that)\s+"
+            r"[^.?!\n]{0,40}?)?\s+(?:has|have|had|is|was|keeps|'s|s)?\s*(?:been\s+|now\s+|"
+            r"also\s+|even\s+)?(?:using|used|uses|got|has|had|holding|holds|keeps|kept|taking|"
+            r"took|taken|knows|knew|withdrawing money (?:with|on))\s+(?:(?:all\s+)?(?:of\s+)?"
+            r"(?:her|his|their|my\s+" + _KIN + r"'s)\s+)" + _ACCESS,
+        ),
+    ),
+    # Money gone from an account told as a state: "her account is nearly empty", "his savings
+    # have gone", "someone's emptied her account", "there's nothing left in his account".
+    # A routing fact the rules read only beside relative_access (above).
+    *_family(
+        MONEY_GONE,
+        0.0,
+        (
+            "empty emptied drained gone missing wiped cleared disappeared vanished nothing",
+            r"\b(?:account|accounts|savings|balance|money|pension|funds)\s+(?:is|are|was|were|"
+            r"'s|s|has been|have been|had been|has|have|had|now|looks|look|got|getting|been)?\s*"
+            r"(?:now\s+)?"
+            r"(?:nearly|almost|practically|virtually|basically|completely|totally|all but|just "
+            r"about|all|pretty much)?\s*(?:empty|emptied|drained|cleared out|wiped out|gone|"
+            r"missing|disappeared|vanished)\b",
+            r"\b(?:emptied|drained|cleared out|wiped out|cleaned out)\s+(?:her|his|their|my|the)"
+            r"\s+(?:\w+\s+)?(?:account|accounts|savings|balance|pension)\b",
+            r"\bnothing\s+(?:much\s+)?left\s+in\s+(?:her|his|their|my|the)\s+(?:\w+\s+)?"
+            r"(?:account|accounts|savings)\b",
+        ),
+    ),
+)
+
+# Fleeing someone inside any request (an address change, a new account): the one fled "doesn't
+# know where I'm going", "so he can't find me", fleeing or hiding from a partner, a refuge.
+# Never "I'm moving house" alone, nor hiding from a bill ("hiding from my overdraft lol").
+_FLED = (
+    r"(?:him|her|them|my\s+(?:abusive\s+|violent\s+|controlling\s+)?(?:ex|ex-partner|"
+    r"ex-husband|ex-wife|partner|husband|wife|boyfriend|girlfriend|family|dad|father|stepdad|"
+    r"stepfather|mum|mother|son|brother))\b"
+)
+_SHAPES += (
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "know find out",
+            # "he doesn't know where I'm going", "so she can't find me", "he mustn't find out
+            # where I live"
+            r"\b(?:he|she|they|my\s+(?:ex|ex-partner|ex-husband|ex-wife|partner|husband|wife|"
+            r"boyfriend|girlfriend))\s+(?:doesn't|does not|doesnt|don't|dont|mustn't|must not|"
+            r"can't|cannot|cant|won't|wont|shouldn't|should not|must never|can never|will never|"
+            r"isn't to|is not to)\s+(?:ever\s+)?(?:know|find out|find|track|trace)\s+"
+            r"(?:where|me|us|my new|out where|out my)\b",
+            r"\bsomewhere\s+(?:he|she|they)\s+(?:can't|cannot|cant|won't|wont|will not|doesn't|"
+            r"does not|can never)\s+(?:find|know|get to|reach|trace)\b",
+        ),
+        (
+            "fleeing flee fled escaping escape escaped away hiding hide running run refuge",
+            r"\b(?:fleeing|flee|fled|escaping|escape|escaped|get away from|getting away from|"
+            r"got away from|hiding from|hide from|running from|run away from|ran away from|"
+            r"running away from)\s+(?:from\s+)?" + _FLED,
+            r"\b(?:women's|womens|a|the|in a|to a|into a|at a)\s+refuge\b",
+        ),
+    ),
+)
+
+# Not coping after an operation, a hospital stay, an illness, or living alone: "finding it
+# hard to manage since my operation", "I live on my own and it's all a bit much". The
+# circumstance and the strain in one message, either order. Not the circumstance told beside
+# a routine question ("I had an operation last year, can I get a payment holiday?").
+_AFTER_CARE = (
+    r"(?:(?:my|the|an|a)\s+(?:\w+\s+)?(?:operation|op|surgery|hip replacement|knee replacement|"
+    r"transplant|stroke|heart attack|chemo|chemotherapy|radiotherapy|treatment|diagnosis)\b|"
+    r"(?:came|come|coming|got|getting|been|being|was|just)\s+(?:out of|home from|back from|"
+    r"discharged from|released from)\s+(?:the\s+)?hospital\b|"
+    r"\b(?:live|living|lives)\s+(?:all\s+)?(?:on my own|alone|by myself)\b|"
+    r"\bon my own now\b)"
+)
+_STRAIN = (
+    r"(?:(?:finding|find|found)\s+it\s+(?:really\s+|very\s+|so\s+|quite\s+|a bit\s+)?(?:hard|"
+    r"difficult|tough|a struggle)|(?:it's|its|it is|everything's|everything is|it's all|"
+    r"it's been)\s+(?:all\s+)?(?:(?:a bit|a little|just|far|way|so|really)\s+)?(?:much|"
+    r"too much|hard|difficult|overwhelming)|struggling|struggle|can't cope|cannot cope|cant cope|"
+    r"not coping|can't manage|cannot manage|cant manage|can not manage|unable to manage|"
+    r"hard to manage|overwhelmed|can't keep up|cannot keep up|on top of things)"
+    r"(?!\s+(?:hassle|trouble|effort|bother|faff|fuss))\b"
+)
+_SHAPES += (
+    _shape(
+        VULNERABILITY,
+        0.0,
+        _words(
+            "operation op surgery replacement transplant stroke attack chemo chemotherapy "
+            "radiotherapy treatment diagnosis hospital live living lives own"
+        ),
+        r"\b" + _AFTER_CARE + r"[^\n]{0,120}?\b" + _STRAIN,
+        r"\b" + _STRAIN + r"[^\n]{0,120}?\b" + _AFTER_CARE,
+    ),
+)
+
+# Travel stakes: the customer is travelling now and a payment must be made there: at the
+# airport or a station, a flight or train leaving soon, a hotel to pay, stranded or stuck
+# abroad. A context fact the rules read beside a failure told (harm_told, a decline); never
+# travel planned ("I'm flying to Spain, will my card work?").
+TRAVEL_STAKES = "travel_stakes"
+_SHAPES += (
+    _shape(
+        TRAVEL_STAKES,
+        0.0,
+        _words(
+            "airport station terminal gate flight plane train ferry coach hotel hostel "
+            "stranded stuck abroad overseas check-in boarding taxi"
+        ),
+        r"\b(?:at|in|inside|outside|to)\s+(?:the\s+)?(?:airport|train station|station|"
+        r"terminal|departure lounge|departures|gate|ferry port|port|check-in)\b"
+        r"(?![^.?!\n]{0,30}\b(?:next|tomorrow|later|soon|on (?:mon|tue|wed|thu|fri|sat|sun)))",
+        r"\b(?:flight|plane|train|ferry|coach|boarding|check-in|checkout|check out)\s+(?:is\s+|"
+        r"leaves\s+|goes\s+|departs\s+|boards\s+|closes\s+)?(?:in|at)\s+(?:\d|an?\s+hour|half an "
+        r"hour|two|three|ten|twenty|thirty|forty|fifteen)",
+        r"\b(?:hotel|hostel|airbnb|guesthouse|taxi|cab)\s+(?:needs|wants|is asking|are asking|is "
+        r"demanding|won't|wont|will not|is waiting|needs paying|has to be paid|bill)\b",
+        r"\b(?:pay|paying|pay for)\s+(?:the|my|our)\s+(?:hotel|hostel|taxi|cab|flight|train)\b"
+        r"(?![^.?!\n]{0,30}\b(?:next|tomorrow|later|soon))",
+        # (not a stranding supposed: "I'll be stranded if ...")
+        r"(?<!be )(?<!get )(?<!getting )\bstranded\b(?![^.?!\n]{0,40}\b(?:if|unless)\b)|"
+        r"\bstuck\s+(?:abroad|overseas|here|at the|in (?!a\b|the (?:queue|app)))",
+        r"\b(?:i'm|im|i am|we're|we are)\s+(?:currently\s+|now\s+|still\s+)?(?:abroad|overseas|"
+        r"away)\s+(?:and|but|with|so)\b",
+    ),
+)
+
+# Attempts by count: a payment declined or failing again and again, told by a count, an
+# ordinal or another attempt ("declined 3 times", "tried again, declined", "second card
+# declined too", "tried the other till, same"). The rules read it once the customer has
+# talked to the bot (a first message's "declined twice yesterday, why?" is a question).
+REPEATED_FAILURE = "repeated_failure"
+_FAILED = (
+    r"(?:declined|declining|rejected|refused|failed|failing|bounced|didn't work|did not work|"
+    r"didnt work|won't work|wont work|not working|doesn't work|doesnt work|same thing|same again|"
+    r"same result|same error|same problem|no luck|nothing)\b"
+)
+_SHAPES += (
+    *_family(
+        REPEATED_FAILURE,
+        0.0,
+        (
+            "declined rejected refused failed bounced",
+            r"\b(?:declined|rejected|refused|failed|bounced)\s+(?:again|twice|(?:" + _NUM + r"|"
+            r"\d+)\s*(?:times|x)\b|every (?:single )?time|each time|over and over)",
+        ),
+        (
+            "again once another other different second third 2nd 3rd",
+            r"\b(?:tried|try|trying|tried it|tried it again|tried them)\s+(?:again|once more|"
+            r"(?:a|an|the)?\s*(?:another|other|different|second|third|2nd|3rd)\s+(?:\w+\s+)?"
+            r"(?:card|till|shop|machine|atm|cashpoint|terminal|store|pump|reader|one|account|"
+            r"place))\b[\s,.;:-]{0,4}(?:(?:and|but|it|still|it's|its|was|got|just)\s+){0,3}"
+            + _FAILED,
+            r"\b(?:second|third|2nd|3rd|other|another|different|spare|backup|back-up)\s+"
+            r"(?:card|account|till|machine|atm|cashpoint)[\s,.;:-]+(?:(?:and|but|it|it's|its|got|"
+            r"was|is|also|has|just|been|still)\s+){0,3}"
+            + _FAILED
+            + r"(?:\s+(?:too|as well|also))?",
+        ),
+    ),
+)
+
+
 SITUATION_KINDS: frozenset[str] = frozenset(s.kind for s in _SHAPES)
 
 

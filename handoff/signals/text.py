@@ -1058,9 +1058,16 @@ def _shouting(text: str, tokens: list[re.Match[str]]) -> list[_RawCue]:
     if whole and not _asks(own, tokens):
         raw.append((_SHOUTED_STATEMENT, runs[0][0], runs[-1][1], 0.0))
     if whole:
-        harms = [*_HARM_RE.finditer(own)]
-        if not _asks(own, tokens):
+        harms = [*_HARM_RE.finditer(own), *_SHUT_OUT_ASKED_RE.finditer(own)]
+        asks = _asks(own, tokens)
+        if not asks:
             harms.extend(_REPAIR_RE.finditer(own))
+            harms.extend(_CARD_FAILS_RE.finditer(own))
+        # round 20: blame of the bank for a harm to the customer's money, told or asked "why"
+        # ("YOU HAVE TAKEN MY MORTGAGE PAYMENT TWICE", "WHY HAVE YOU BLOCKED MY CARD"); not a
+        # yes/no question about a step ("HAVE YOU TAKEN THE PAYMENT YET").
+        if not asks or tokens[0].group().lower() in _ACCUSING_OPENERS:
+            harms.extend(_BLAME_RE.finditer(own))
         raw.extend((_SHOUTED_HARM, m.start(), m.end(), 0.0) for m in harms)
     return raw
 
@@ -1077,6 +1084,58 @@ _HARM_RE = re.compile(
     r"log\s*(?:in|on)|login|sign\s+in|get\s+(?:in(?:to)?|at|to)\s+my|access|use\s+my|"
     r"(?:get|take)\s+(?:out\s+)?(?:any\s+|my\s+)?(?:money|cash)|afford|eat|feed)\b|"
     r"\blocked\s+out\b|\bno\s+access\b|\b(?:no|without)\s+(?:money|cash|funds)\b",
+    re.IGNORECASE,
+)
+# round 20 (r20v, principle 5): structure over score. A shouted line that blames the bank for
+# a harm to the customer's money or account: the bank (you, your bank, this bank, the app) as
+# the subject of a verb of taking, charging, blocking or losing, and any money noun or the
+# customer's card or account as its object ("YOU HAVE TAKEN MY MORTGAGE PAYMENT TWICE", "YOUVE
+# CHARGED ME £40", "YOUR BANK HAS FROZEN MY ACCOUNT", "YOU LOST MY TRANSFER").
+_BANK_SUBJECT = (
+    r"(?:you|u|you've|youve|you have|you guys|you lot|y'all|your (?:bank|app|system)|"
+    r"this bank|the bank|the app)"
+)
+_BLAME_RE = re.compile(
+    rf"\b{_BANK_SUBJECT}\s+(?:(?:have|has|just|already|now|also|again|then|actually|literally|"
+    r"gone and|went and)\s+){0,3}(?:taken|took|take|charged|charge|debited|debit|billed|"
+    r"deducted|stolen|stole|kept|keep|withheld|blocked|block|froze|frozen|freeze|stopped|"
+    r"cancelled|canceled|closed|bounced|lost|reversed|emptied|drained|double[- ]?charged|"
+    r"messed up|screwed up|wiped|swallowed|removed|refused|declined)\s+"
+    r"(?:me\s+|us\s+)?(?:for\s+)?(?:[£$€]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:k|quid|pounds|euros|"
+    r"dollars|grand)\b|(?:my|our|me|us|all my|all of my|the|a|an|this|that|these|\d+)\s+"
+    r"(?:\w+\s+){0,3}?(?:money|cash|funds|savings|salary|wages|pay|pension|benefits?|rent|"
+    r"mortgage|payments?|transfers?|deposits?|card|cards|account|accounts|bills?|direct debits?|"
+    r"standing orders?|refund|loan|overdraft|fees?|charges?|twice|double)\b)",
+    re.IGNORECASE,
+)
+# Who opens an accusing question: "WHY HAVE YOU TAKEN MY MONEY", "HOW COME YOU BLOCKED MY CARD".
+_ACCUSING_OPENERS = frozenset({"why", "y", "how", "whyyy", "wtf", "what"})
+# Shut out of one's own account, asked ("WHY CAN'T I GET INTO MY ACCOUNT", "WHY CANT I LOG IN",
+# "WHY AM I LOCKED OUT", "HOW COME IT WON'T LET ME LOG IN"): a harm, whatever the word order.
+# A bare "WHY CAN'T I LOG IN" names the log-in step, not what is theirs, and still waits one
+# message (often the password or caps lock, fixed at once).
+_OWN_THING = (
+    r"(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:account|accounts|money|cash|savings|app|banking|"
+    r"online banking|funds|wages|salary|pension|card)\b"
+)
+_SHUT_OUT_ASKED_RE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|couldn'?t)\s+(?:i|we)\s+(?:even\s+)?(?:get\s+(?:back\s+)?"
+    r"(?:in(?:to)?|on(?:to)?)|log\s*(?:in|on)(?:\s*to)?|login\s+to|sign\s+(?:in|on)(?:\s*to)?|"
+    r"access|use|get\s+(?:at|to)|(?:get|take)\s+(?:out\s+)?(?:any\s+of\s+)?)\s+"
+    + _OWN_THING
+    + r"|\b(?:(?:won'?t|will\s+not|doesn'?t)\s+(?:it|the app|the site|the website|you)|"
+    r"(?:it|the app|the site|the website|you)\s+(?:won'?t|will\s+not|doesn'?t))\s+let\s+"
+    r"(?:me|us)\s+(?:log\s*(?:in|on)\s*to|in\s*to|into|sign\s+in\s*to|access|get\s+in(?:to)?|"
+    r"use|get\s+(?:at|to))\s+" + _OWN_THING,
+    re.IGNORECASE,
+)
+# The customer's card or payment failing, told in a shouted line ("MY CARD WONT WORK", "MY CARD
+# KEEPS GETTING DECLINED"); asked ("WHY WON'T MY CARD WORK AT THE PUMP") it waits a message.
+_CARD_FAILS_RE = re.compile(
+    r"\b(?:my|our|the)\s+(?:\w+\s+)?(?:card|cards|payment|payments|transfer|account)\s+"
+    r"(?:(?:is|was|has|keeps|still|just|been|got|getting|being|now|again)\s+){0,3}"
+    r"(?:won'?t\s+work|doesn'?t\s+work|isn'?t\s+working|not\s+working|stopped\s+working|"
+    r"declined|declining|rejected|refused|failing|failed|bounced|blocked)\b",
     re.IGNORECASE,
 )
 # A shouted demand to repair what is theirs ("SORT OUT MY APP", "UNBLOCK MY CARD NOW"); not
