@@ -380,6 +380,11 @@ VARIANTS: list[tuple[str, str, str]] = [
     ("tr", "without_knowledge", "Param çekildi, benim iznim olmadan."),
     ("hu", "without_knowledge", "Eltűnt a pénzem a számláról, a tudtom nélkül."),
     ("fr", "takeover", "Quelqu'un s'est connecté sur mon compte et a changé le mot de passe."),
+    ("uk", "posing", "Хтось подзвонив, сказав що з банку, і я продиктувала код."),
+    ("uk", "posing", "Жінка сказала, що з банку, я повідомив їй пароль."),
+    ("ru", "posing", "Женщина сказала, что из банка, и я назвал ей пароль."),
+    ("ro", "alibi", "Am pierdut cardul și văd o plată într-un oraș în care nu am fost."),
+    ("uk", "without_knowledge", "Вчора з рахунку зняли 300 євро без мого відома."),
 ]
 
 # Calm: a code asked for by an app or a cash machine, a fee charged "without my consent" (a
@@ -402,6 +407,9 @@ CALM: list[str] = [
     "Nem tudom kivenni a pénzt az automatából.",
     "Як захистити свій пароль від шахраїв?",
     "Am investit într-un depozit și nu pot retrage banii înainte de scadență.",
+    "Am pierdut cardul, cum comand unul nou?",
+    "Ich habe nach dem Code von der Bank gesucht, wo finde ich ihn?",
+    "Він сказав, що банк закритий, я не продиктувала код.",
 ]
 
 

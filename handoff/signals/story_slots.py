@@ -220,10 +220,14 @@ _DE_SECRET = ("kartennummer", "pin", "tan", "code", "passwort", "kartendaten", "
 _DE = {
     # German puts the verb last ("hat nach meiner Kartennummer gefragt"): the asked-for noun
     # after "nach" or a wanting verb is the slot
-    "asks_secret": _x(
-        ("nach", "wollte", "wollten", "verlangte", "verlangten"),
-        ("meiner", "meine", "meinen", "meinem", "der", "die", "den", "dem"),
-        _DE_SECRET,
+    # ("nach" only with "my": "ich habe nach dem Code gesucht" is the customer looking)
+    "asks_secret": (
+        *_x(
+            ("wollte", "wollten", "verlangte", "verlangten"),
+            ("meiner", "meine", "meinen", "meinem", "der", "die", "den", "dem"),
+            _DE_SECRET,
+        ),
+        *_x(("nach",), ("meiner", "meinem"), _DE_SECRET),
     ),
     "fee": (
         *_x(
@@ -485,7 +489,11 @@ _GONE = {
         *_x(("eltűnt", "tűnt el"), ("a", ""), ("pénz", "pénzem")),
     ),
     "sq": _x(("më janë", "janë", "u"), ("zhdukur", "zhdukën"), ("para", "paratë", "")),
-    "uk": _x(("зняли", "списали", "зникли", "пропали"), ("гроші", "кошти")),
+    "uk": (
+        *_x(("зняли", "списали", "зникли", "пропали"), ("гроші", "кошти")),
+        *_x(("з картки", "з карти", "з рахунку"), ("зняли", "списали", "зникли")),
+    ),
+    "ru": _x(("с карты", "со счета", "со счёта"), ("сняли", "списали", "пропали", "исчезли")),
 }
 # What asks for a code as a matter of course (an app, a cash machine, a website): beside it
 # an authority asking for a secret is no caller posing ("la app del banco me pidió el código").
@@ -505,6 +513,44 @@ _DEVICE = {
     "hu": ("az alkalmazás*", "az app*", "automat*"),
     "sq": ("aplikacioni", "bankomat*"),
 }
+
+
+def _said(verbs: tuple[str, ...], that: str) -> tuple[str, ...]:
+    """A claim in reported speech, with and without the comma before "that"."""
+    return tuple(f"{verb}{comma} {that}" for verb in verbs for comma in ("", ","))
+
+
+# Reported claims and a secret given, every gender and number of the verb (round 20: the
+# tables listed "сказали що" but not "сказав що", "продиктував" but not "повідомила код").
+_UK["claim"] = _said(
+    ("сказав", "сказала", "сказали", "казав", "казала", "казали", "представився"), "що"
+)
+_UK["step"] = (
+    *_UK["step"],
+    *_x(
+        ("продиктував", "продиктувала", "назвав", "назвала", "повідомив", "повідомила"),
+        ("їм", "йому", "їй", ""),
+        ("код", "коди", "пароль", "пін", "пін-код", "номер картки", "дані картки"),
+    ),
+)
+_RU["claim"] = _said(
+    ("сказал", "сказала", "сказали", "говорил", "говорила", "представился", "представилась"),
+    "что",
+)
+_RU["step"] = (
+    *_RU["step"],
+    *_x(
+        ("продиктовал", "продиктовала", "назвал", "назвала", "сообщил", "сообщила"),
+        ("им", "ему", "ей", ""),
+        ("код", "коды", "пароль", "пин", "пин-код", "номер карты", "данные карты"),
+    ),
+)
+# Romanian: a card lost, and a charge "where I have not been" as a relative clause
+_RO["stolen"] = _x(("am pierdut", "mi-am pierdut", "mi-a căzut"), ("cardul", "portofelul"))
+_RO["alibi"] = _x(
+    ("în care", "unde", "la care"),
+    ("nu am fost", "n-am fost", "nu am fost niciodată", "n-am fost niciodată", "nu am mai fost"),
+)
 
 SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
     "pl": _PL,
