@@ -41,6 +41,12 @@ Concepts (per language, a few words each; a word ending in ``*`` is a stem):
   (cue ``fraud_report``); ``refused`` (hung up, gave nothing) makes a call with only someone
   posing no story. Ten tables that had no story shapes got them: Malayalam, Pashto, Kurdish,
   Tigrinya, Amharic, Yoruba, Sinhala, Nigerian Pidgin, Twi and romanised Cantonese;
+* round 20 (r20ma, :mod:`handoff.signals.story_slots`): the European tables get the concepts
+  English reads, as slots (every verb of a class with every noun of one, both word orders):
+  ``asks_secret`` (asked for the card number, the code) beside an authority is someone posing
+  and a scam, unless a ``device`` (an app, a cash machine) did the asking; a ``fee`` demanded
+  or money for customs beside money sent, paid or that cannot be withdrawn is a scam;
+  ``unknowing`` ("without my knowledge") beside money gone or a charge is unauthorised use;
 * hardship (cue ``vulnerability``): ``illness`` (diagnosed, a serious illness); ``cant_pay``
   with ``cant_work`` (can't work, lost the job, nothing left for food); ``partner`` with
   ``control`` (takes my salary, controls my money, won't let me into my account).
@@ -73,6 +79,7 @@ from handoff.signals.routing_lexicon import (
     may_show_language,
     shows_language,
 )
+from handoff.signals.story_slots import add_slots
 
 __all__ = ["STORY_LANGUAGES", "story_cues"]
 
@@ -91,14 +98,24 @@ CONCEPTS = (
     "claim",
     # early too: "contul meu e în pericol" is a warning before it is an account ("cont*")
     "risk",
+    # round 20 (r20ma): before step and instruction, whose entries it may share ("poprosił o
+    # kod"): asking for a secret is read as such
+    "asks_secret",
+    # round 20 (r20ma): money sent to a person ("I sent him"), a step (read as one in _kinds)
+    "sent_to",
     "step",
     "instruction",
     "gone",
     "not_me",
+    # round 20 (r20ma): "without my knowledge", and what asks for a code as routine (an app)
+    "unknowing",
+    "device",
     "someone",
     "took",
     "money",
     "paid",
+    # round 20 (r20ma): a fee, commission or tax demanded, money for customs
+    "fee",
     "seller",
     "vanished",
     "illness",
@@ -122,7 +139,8 @@ CONCEPTS = (
     "negator",
 )
 # Concepts a negator right before cancels ("nu am dat codul", "nie przelałem").
-_NEGATABLE = frozenset({"step", "instruction", "took", "paid", "gone"})
+# Round 20: "nie poprosił o kod" (he did not ask for the code) too.
+_NEGATABLE = frozenset({"step", "sent_to", "instruction", "asks_secret", "took", "paid", "gone"})
 
 
 @dataclass(frozen=True)
@@ -6186,6 +6204,8 @@ def _open_slots(stories: tuple[_Story, ...]) -> None:
             story.concepts[concept] = tuple(dict.fromkeys(opened))
 
 
+# round 20 (r20ma): the concepts English reads, as slots, in the European tables
+add_slots((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
 _add_alibis(STORY_LANGUAGES)
 _open_slots(STORY_LANGUAGES)
 _COMPILED = tuple(_compile(s) for s in STORY_LANGUAGES)
@@ -6349,6 +6369,8 @@ def _concepts(compiled: _Compiled, folded: str, text: str, long: bool, short: bo
 
 def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     """The story shapes ``found`` makes: (cue kind, the concepts that make it)."""
+    if "sent_to" in found:  # round 20: money sent to a person is a step
+        found = {**found, "step": [*found.get("step", []), *found["sent_to"]]}
     has = found.keys()
     shapes: list[tuple[str, list[str]]] = []
     if "howto" in has:
@@ -6373,6 +6395,8 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
                 ("authority", "claim"),
                 ("authority", "impostor"),
                 ("authority", "risk"),
+                # round 20 (r20ma): a caller from the bank asking for the code or card number
+                *([("authority", "asks_secret")] if "device" not in has else []),
                 ("family", "new_number"),
                 ("family", "impostor"),
                 ("job", "instruction"),
@@ -6382,7 +6406,7 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
         None,
     )
     posing = posing_by is not None
-    steps: list[str] = [c for c in ("step", "instruction", "gone") if c in has]
+    steps: list[str] = [c for c in ("step", "instruction", "asks_secret", "gone") if c in has]
     if posing_by is not None:
         shapes.append(("posing", posing_by))
     if steps:
@@ -6396,7 +6420,7 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
         # A job offer that asks for details is a lure, not yet a scam: it waits for the step.
         impostor = posing_by is not None and posing_by[0] != "job"
         if (
-            (impostor and {"step", "instruction"} & has)
+            (impostor and {"step", "instruction", "asks_secret"} & has)
             or (posing and "step" in has)
             or (authority and {"step", "instruction"} <= has)
             or (authority and {"link", "step"} <= has)
@@ -6411,11 +6435,21 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     elif {"stolen", "charge"} <= has:
         # round 18: "my wallet was stolen ... I see a payment of £340": the thief used it
         shapes.append(("fraud_report", ["stolen", "charge"]))
+    elif "unknowing" in has and ({"gone", "charge"} & has or {"someone", "took"} <= has):
+        # round 20 (r20ma): money gone "without my knowledge"; not a fee the bank took
+        # without asking ("they charged a fee without my consent" is a complaint)
+        shapes.append(("fraud_report", ["unknowing", *sorted({"gone", "charge", "took"} & has)]))
     elif {"alibi", "charge"} <= has:
         # round 19: "three charges on my card from a shop in Lyon, I've never been to France"
         shapes.append(("fraud_report", ["charge", "alibi"]))
     if "vanished" in has and ({"paid", "seller"} & has):
         shapes.append(("scam", ["vanished", *sorted({"paid", "seller"} & has)]))
+    # round 20 (r20ma): a fee demanded, or money for customs, beside money sent to a person
+    # (not any transfer: "I paid the customs fee for my parcel"), paid or that
+    # cannot be withdrawn ("I invested, can't withdraw, they ask a fee"; "I sent him money for
+    # customs"): an advance-fee scam (investment release, romance parcel)
+    if "fee" in has and {"sent_to", "paid", "vanished"} & has:
+        shapes.append(("scam", ["fee", *sorted({"sent_to", "paid", "vanished"} & has)]))
     if "illness" in has:
         shapes.append(("vulnerability", ["illness"]))
     elif "cant_pay" in has and "cant_work" in has:
