@@ -254,7 +254,18 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"\s+is|\s+have|\s+has)?\s+(?:now\s+|also\s+|just\s+|gone and\s+)?(?:charging|"
             r"charged|fining|fined|billing|billed|hitting|hit|whacking|slapping)\s+(?:me|us)\s+"
             r"(?:with\s+)?(?:(?:a|an|another|their|extra|[£$€]\s?\d[\d,.]*)\s+(?:\w+\s+){0,2}"
-            r"(?:fee|fine|charge|penalty)\b|[£$€]\s?\d)"
+            r"(?:fee|fine|charge|penalty)\b|[£$€]\s?\d)|"
+            # round 20: the charge by any verb, the fee anywhere in its object: "the council
+            # have sent a reminder with a fee", "the landlord's added a £50 late charge", "the
+            # gym slapped an admin fee on". Not the bank's own, nor one supposed ("if they").
+            r"(?<!you )(?<!you've )(?<!you have )(?<!bank )(?<!bank's )(?<!banks )(?<!if )"
+            r"(?<!')\b(?:(?:they|he|she|it)|(?!(?:you|u|youre|i|we|bank|banks|ya|if)\b)\w+)"
+            r"(?:'re|'s|'ve|\s+are|\s+is|\s+have|\s+has)?\s+(?:now\s+|also\s+|just\s+|then\s+|"
+            r"gone and\s+)?(?:sent|added|put|slapped|stuck|whacked|issued|applied|imposed|levied|"
+            r"tacked|landed|posted|emailed|written|wrote|given|demanded|demanding|asked for|"
+            r"asking for|added on)\s+(?:me|us)?\s*(?:\w+\s+){0,5}?(?:(?:a|an|another|their|"
+            r"extra|late|admin|[£$€]\s?\d[\d,.]*)\s+)(?:\w+\s+){0,2}?(?:fee|fine|charge|"
+            r"penalty|surcharge)s?\b"
         ),
     ),
     (

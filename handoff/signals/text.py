@@ -315,6 +315,22 @@ _HARM_STATE_RE = re.compile(
     r"access|use|buy|afford|get (?:to|at) my|withdraw|take out|move|send)\b",
     re.IGNORECASE,
 )
+# round 20 (principle 2): a wait sat through and nothing come of it is a failure state too,
+# whatever the wait's unit or the empty thing ("45 minutes in this chat and nothing", "two
+# hours on hold, no answer", "all morning waiting but still no reply"). Not a time to come
+# ("45 minutes till my train") nor nothing amiss ("... and nothing to worry about").
+_WAITED_FOR_NOTHING_RE = re.compile(
+    r"\b(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+    r"forty-five|fifty|several|(?:a\s+)?few|(?:a\s+)?couple\s+of)\s+(?:min(?:ute)?s?|h(?:ou)?rs?|"
+    r"days?|weeks?|months?)|ages|forever|hours|days|weeks|all\s+(?:day|morning|afternoon|"
+    r"evening|night|week))\b(?!\s+(?:till|til|until|to go|before|left|from now|later|time)\b)"
+    r"[^\n]{0,60}?(?:\band\b|\bbut\b|[,.;:!\u2014-])\s*(?:still\s+|yet\s+|absolutely\s+|"
+    r"literally\s+|just\s+)?(?:nothing|no\s+(?:reply|replies|answer|answers|response|"
+    r"responses|help|one|update|updates|word|news|joy|change|progress)|nobody|no-one|"
+    r"not\s+(?:a\s+(?:word|thing|peep|single (?:reply|word))|one reply)|silence|zilch|nada)\b"
+    r"(?!\s+(?:to worry|wrong|else|more|to pay|owed|due|left|to do with|at all wrong)\b)",
+    re.IGNORECASE,
+)
 _HARM_TOLD = "harm_told"
 # A failure state told as lasting ("still down", "still blocked"): the service still failing
 # (kind still_not), as "still not" is. Not a yes/no question about it ("is it still
@@ -967,7 +983,11 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     or the service said to fail; one warm word repeated ("cool cool cool") is flat, not
     enthusiasm; never when the message says it worked or arrived."""
     raw = raw + _corrections(text) + _broken_promises(text) + _still_states(text)
-    harms = list(_HARM_STATE_RE.finditer(text)) + list(_CONSEQUENCE_RE.finditer(text))
+    harms = (
+        list(_HARM_STATE_RE.finditer(text))
+        + list(_CONSEQUENCE_RE.finditer(text))
+        + list(_WAITED_FOR_NOTHING_RE.finditer(text))
+    )
     # round 19: a harm state told is a routing fact (weighing nothing) the rules read beside
     # sarcasm; an ironic marker is praise that never counts as enthusiasm.
     raw += [(_HARM_TOLD, m.start(), m.end(), 0.0) for m in harms]
