@@ -11,7 +11,19 @@ Sound by construction: a literal character is exact; zero-width items (``\\b``, 
 match the empty string; a class of literal characters is its characters; an alternation
 needs one of its branches' strings; an optional item is exact with the empty string added;
 anything else (``\\s``, ``\\d``, ``.``, classes with ranges or categories, repeats with no
-minimum, case-insensitive flags) is unknown, which only weakens the test.
+minimum) is unknown, which only weakens the test.
+
+Case-insensitive patterns (round 20): ``needed(pattern, folded=True)`` returns the strings
+folded by :func:`fold`, to be looked for in ``fold(text)``. ``re.IGNORECASE`` (Unicode, not
+``re.ASCII``) lets a pattern character ``c`` match a text character ``t`` exactly when
+``lower(t)`` is ``lower(c)`` or one of the characters ``re`` treats as its other cases
+(``re._casefix``: 'i' and dotless 'ı', 's' and long 'ſ', 'σ' and final 'ς', ...), where
+``lower`` is the one-character lower case ``re`` uses (``_sre.unicode_tolower``: 'İ' is 'i').
+:func:`fold` maps every character to the smallest of those cases of its lower case, one
+character for one, so a matched stretch of text folds to the folded pattern characters it
+matched, and a text with no folded string can hold no match. Not ``str.casefold``, which
+``re`` does not follow ('ß' is 'ss' there, 'ı' and 'İ' keep their own forms). Without
+``re._casefix`` (another Python) case-insensitive patterns have no strings: always searched.
 """
 
 from __future__ import annotations
@@ -21,7 +33,7 @@ import re
 import sys
 from typing import Any
 
-__all__ = ["needed"]
+__all__ = ["fold", "holds_one", "needed"]
 
 # The regex parser (re._parser from Python 3.11, sre_parse before).
 _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
@@ -38,6 +50,52 @@ _ZERO_WIDTH = frozenset({_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT})
 _ATOMIC = getattr(_parser, "ATOMIC_GROUP", None)
 # The most strings an exact set may hold (the cross products of a sequence stay small).
 _LIMIT = 64
+
+# The other cases re.IGNORECASE gives a lower-case character beyond its upper case (by code).
+_EXTRA_CASES: dict[int, tuple[int, ...]] | None
+try:
+    _EXTRA_CASES = dict(importlib.import_module("re._casefix")._EXTRA_CASES)
+except (ImportError, AttributeError):  # pragma: no cover - another Python: no folding
+    _EXTRA_CASES = None
+
+
+def _smallest_cases(extra: dict[int, tuple[int, ...]]) -> dict[int, str]:
+    """Each character of ``extra`` to the smallest character it is joined to (through any
+    chain of other cases), when that is another one."""
+    group: dict[int, set[int]] = {}
+    for code, others in extra.items():
+        joined = {code, *others}
+        for member in list(joined):
+            joined |= group.get(member, set())
+        for member in joined:
+            group[member] = joined
+    return {code: chr(min(members)) for code, members in group.items() if min(members) != code}
+
+
+_FOLD_TABLE = _smallest_cases(_EXTRA_CASES) if _EXTRA_CASES is not None else {}
+# The one character whose str.lower() is not re's single lower-case character ("i̇", not "i").
+_DOTTED_I = "\u0130"
+
+
+def fold(text: str) -> str:
+    """``text`` with each character in the form every case of it ``re.IGNORECASE`` matches
+    folds to (see the module's notes): its lower case, then the smallest of its other cases.
+    For ASCII text, its lower case."""
+    if text.isascii():
+        return text.lower()
+    if _DOTTED_I in text:
+        text = text.replace(_DOTTED_I, "i")
+    return text.lower().translate(_FOLD_TABLE)
+
+
+def holds_one(text: str, strings: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``strings`` (the test before a search)."""
+    # A loop, not any() over a generator: this runs for every gated pattern of a message.
+    for string in strings:  # noqa: SIM110
+        if string in text:
+            return True
+    return False
+
 
 _Strings = frozenset[str]
 _Info = tuple["_Strings | None", "_Strings | None"]  # (exact, needed)
@@ -64,14 +122,14 @@ def _best(sets: list[_Strings | None]) -> _Strings | None:
     return min(usable, key=_cost) if usable else None
 
 
-def _sequence(items: Any) -> _Info:
+def _sequence(items: Any, folded: bool) -> _Info:
     """(exact, needed) of a sequence of parsed items: ``exact`` every string it can match
     (or None), ``needed`` strings one of which every match holds (or None)."""
     candidates: list[_Strings | None] = []
     run: set[str] = {""}
     all_exact = True
     for op, av in items:
-        exact, need = _node(op, av)
+        exact, need = _node(op, av, folded)
         if exact is not None:  # the item alone (fewer strings than the run's, maybe)
             candidates.append(exact)
         if exact is not None and len(run) * len(exact) <= _LIMIT:
@@ -90,19 +148,19 @@ def _sequence(items: Any) -> _Info:
     return None, _best(candidates)
 
 
-def _node(op: Any, av: Any) -> _Info:
+def _node(op: Any, av: Any, folded: bool) -> _Info:
     if op is _parser.LITERAL:
-        return frozenset({chr(av)}), None
+        return frozenset({fold(chr(av)) if folded else chr(av)}), None
     if op in _ZERO_WIDTH:
         return frozenset({""}), None
     if op is _parser.SUBPATTERN:
-        if av[1] & re.IGNORECASE:  # (?i:...): its literals match other cases too
+        if av[1] & re.IGNORECASE and not folded:  # (?i:...): literals match other cases too
             return None, None
-        return _sequence(av[-1])
+        return _sequence(av[-1], folded)
     if _ATOMIC is not None and op is _ATOMIC:
-        return _sequence(av)
+        return _sequence(av, folded)
     if op is _parser.BRANCH:
-        infos = [_sequence(branch) for branch in av[1]]
+        infos = [_sequence(branch, folded) for branch in av[1]]
         exacts = [exact for exact, _ in infos if exact is not None]
         if len(exacts) == len(infos):
             union = frozenset().union(*exacts)
@@ -114,11 +172,11 @@ def _node(op: Any, av: Any) -> _Info:
         return None, frozenset().union(*(need for need in needs if need is not None))
     if op is _parser.IN:
         if len(av) <= _LIMIT and all(item is _parser.LITERAL for item, _ in av):
-            return frozenset(chr(c) for _, c in av), None
+            return frozenset(fold(chr(c)) if folded else chr(c) for _, c in av), None
         return None, None
     if op in _REPEATS:
         low, high, child = av
-        exact, need = _sequence(child)
+        exact, need = _sequence(child, folded)
         if low == high == 1:
             return exact, need
         if low == 0:
@@ -127,11 +185,17 @@ def _node(op: Any, av: Any) -> _Info:
     return None, None
 
 
-def needed(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def needed(pattern: re.Pattern[str], folded: bool = False) -> tuple[str, ...] | None:
     """Strings one of which every text ``pattern`` finds a match in contains (cheapest-to-miss
-    set found; sorted), or ``None`` when none is known (search every time)."""
-    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+    set found; sorted), or ``None`` when none is known (search every time). ``folded``: the
+    strings folded (:func:`fold`), one of which ``fold(text)`` then holds; this way a
+    case-insensitive pattern has strings too."""
+    if pattern.flags & re.VERBOSE or not isinstance(pattern.pattern, str):
         return None
-    exact, need = _sequence(_parser.parse(pattern.pattern, pattern.flags))
+    if folded and (_EXTRA_CASES is None or pattern.flags & (re.ASCII | re.LOCALE)):
+        return None  # re's case rules unknown here, or not Unicode's: no strings
+    if pattern.flags & re.IGNORECASE and not folded:
+        return None
+    exact, need = _sequence(_parser.parse(pattern.pattern, pattern.flags), folded)
     best = _best([exact, need])
     return tuple(sorted(best)) if best else None

@@ -43,6 +43,8 @@ from handoff.signals.lexicon import (
     SHOUT_WEIGHTS,
     PhraseGroup,
 )
+from handoff.signals.literals import fold as fold_cases
+from handoff.signals.literals import holds_one, needed
 from handoff.signals.routing_lexicon import (
     LANGUAGE_WEIGHTS,
     PRAISE,
@@ -983,15 +985,16 @@ def _sarcastic_praise(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     or the service said to fail; one warm word repeated ("cool cool cool") is flat, not
     enthusiasm; never when the message says it worked or arrived."""
     raw = raw + _corrections(text) + _broken_promises(text) + _still_states(text)
-    harms = (
-        list(_HARM_STATE_RE.finditer(text))
-        + list(_CONSEQUENCE_RE.finditer(text))
-        + list(_WAITED_FOR_NOTHING_RE.finditer(text))
-    )
+    folded = fold_cases(text)
+    harms = [
+        *_gated(_HARM_STATE_RE, text, folded),
+        *_gated(_CONSEQUENCE_RE, text, folded),
+        *_gated(_WAITED_FOR_NOTHING_RE, text, folded),
+    ]
     # round 19: a harm state told is a routing fact (weighing nothing) the rules read beside
     # sarcasm; an ironic marker is praise that never counts as enthusiasm.
     raw += [(_HARM_TOLD, m.start(), m.end(), 0.0) for m in harms]
-    markers = [(m.start(), m.end()) for m in _IRONY_MARKER_RE.finditer(text)]
+    markers = [(m.start(), m.end()) for m in _gated(_IRONY_MARKER_RE, text, folded)]
     praise = [c for c in raw if c[0] == PRAISE]
     if not praise and not markers:
         return raw
@@ -1406,7 +1409,7 @@ def _complaint_cues(text: str) -> list[_RawCue]:
             (_COMPLAINT_QUESTION, m.start(), m.end(), 0.0)
             for m in _COMPLAINT_QUESTION_RE.finditer(text)
         ]
-    for m in _OWN_FAULT_RE.finditer(text):
+    for m in _gated(_OWN_FAULT_RE, text, fold_cases(text)):
         staff = _STAFF_EDGE_RE.search(m.group()) is not None
         if staff and _BANK_SIDE_RE.search(text) is None:
             continue  # someone's staff, not said to be the bank's ("the shop staff")
@@ -1548,18 +1551,19 @@ _GRIEF_RE = re.compile(
 def _current_only(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` without the cues of :data:`_PAST_KINDS` that overlap a not_current span, and
     (round 18) without the red-line cues a marker of the past disarms in the whole message."""
-    precautions = [m.span() for m in _PRECAUTION_RE.finditer(text)]
+    folded = fold_cases(text)
+    precautions = [m.span() for m in _gated(_PRECAUTION_RE, text, folded)]
     if precautions:
         raw = [
             c
             for c in raw
             if c[0] not in _PRECAUTION_KINDS or all(c[2] <= s or c[1] >= e for s, e in precautions)
         ]
-    if _NOTIFYING_RE.search(text) is not None and _GRIEF_RE.search(text) is not None:
+    if _found(_NOTIFYING_RE, text, folded) and _GRIEF_RE.search(text) is not None:
         # round 19: a death notified or grief felt now is current, however old the death
         return [c for c in raw if c[0] != _NOT_CURRENT]
     spans = [(c[1], c[2]) for c in raw if c[0] == _NOT_CURRENT]
-    years = _YEARS_PAST_RE.search(text) is not None
+    years = _found(_YEARS_PAST_RE, text, folded)
     if (spans or years) and _CURRENT_TROUBLE_RE.search(text) is None:
         raw = [
             c
@@ -1916,6 +1920,42 @@ def _analysis_bytes(key: Hashable, analysis: TextAnalysis) -> int:
         + sum(sys.getsizeof(c.evidence) for c in analysis.cues)
         + _OBJECT_BYTES * (1 + len(analysis.cues))
     )
+
+
+# issue 16 (round 20): the regexes searched over every message, each with strings one of which
+# any text it matches holds once folded (literals.needed, derived from the pattern itself, so
+# a widened pattern needs no edit here; None: always searched). A message whose folded text
+# holds none of them is not searched: the results are those of searching every time.
+_GATES: dict[re.Pattern[str], tuple[str, ...] | None] = {
+    pattern: needed(pattern, folded=True)
+    for pattern in (
+        _HARM_STATE_RE,
+        _CONSEQUENCE_RE,
+        _IRONY_MARKER_RE,
+        _OWN_FAULT_RE,
+        _PRECAUTION_RE,
+        _NOTIFYING_RE,
+        _YEARS_PAST_RE,
+        _WAITED_FOR_NOTHING_RE,
+    )
+}
+
+
+def _gated(pattern: re.Pattern[str], text: str, folded: str) -> list[re.Match[str]]:
+    """``pattern``'s matches in ``text`` (``folded``: its :func:`fold_cases`), not searched when
+    the folded text holds none of the pattern's needed strings (:data:`_GATES`)."""
+    needs = _GATES[pattern]
+    if needs is not None and not holds_one(folded, needs):
+        return []
+    return list(pattern.finditer(text))
+
+
+def _found(pattern: re.Pattern[str], text: str, folded: str) -> bool:
+    """Whether ``pattern`` finds a match in ``text``, gated as :func:`_gated`."""
+    needs = _GATES[pattern]
+    if needs is not None and not holds_one(folded, needs):
+        return False
+    return pattern.search(text) is not None
 
 
 def _capped(text: str) -> str:
