@@ -7047,8 +7047,10 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     )
     posing = posing_by is not None
     steps: list[str] = [c for c in ("step", "instruction", "gone") if c in has]
-    if "secret_asked" in has and "instruction" not in has:
-        steps.append("secret_asked")  # a request for a code is an instruction (round 20)
+    # Round 20: a request for a code, or to move money into a safe account, is an
+    # instruction too (some tables listed them as such before they had their own concepts)
+    if "instruction" not in has:
+        steps.extend(c for c in ("secret_asked", "safe_account") if c in has)
     if posing_by is not None:
         shapes.append(("posing", posing_by))
     if steps:
