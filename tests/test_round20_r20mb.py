@@ -558,3 +558,19 @@ def test_someone_in_arabic_is_no_negator() -> None:
     # "شخص ما" (someone) holds "ما" (not): the verb after it is not denied
     assert "fraud_report" in _kinds("شخص ما سحب أموالا من حسابي")
     assert "fraud_report" not in _kinds("ما سحبت أموالا من حسابي")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "എന്റെ കാർഡിൽ നിന്ന് ഞാൻ അറിയാതെ 90 യൂറോ നഷ്ടപ്പെട്ടു",
+        "mere card se 80 pound kat gaye, maine kuch nahi kiya",
+        "کارڈ سے 70 پاؤنڈ کٹ گئے، میرے علم کے بغیر",
+    ],
+)
+def test_money_gone_with_a_currency_noun_and_without_my_knowledge(text: str) -> None:
+    assert "fraud_report" in _kinds(text), text
+
+
+def test_a_currency_gone_alone_is_no_fraud_report() -> None:
+    assert "fraud_report" not in _kinds("mere card se 80 pound kat gaye, ye kis cheez ka tha?")

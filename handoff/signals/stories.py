@@ -1051,6 +1051,11 @@ _HINDUSTANI_LATIN = {
 _HINDUSTANI_LATIN_STORY = _Story("ur", _HINDUSTANI_LATIN)  # Roman Urdu and Hinglish
 _extend(
     _HINDUSTANI_LATIN_STORY,
+    # money gone: the currency nouns too ("80 pound kat gaye"), not only "paise"
+    gone=_pairs(
+        ("pound", "pounds", "rupay", "rupees", "dollar", "euro"),
+        ("nikal gaye", "kat gaye", "chale gaye", "gayab ho gaye"),
+    ),
     secret_asked=_pairs(
         ("card number", "code", "otp", "pin", "password", "cvv"),
         ("maanga", "manga", "maangi", "mangi", "maang rahe", "mang rahe", "maang raha", "pucha"),
@@ -1254,7 +1259,10 @@ _extend(
         "میں نے کچھ نہیں کیا",
         "میں نے تو کچھ نہیں کیا",
     ),
-    gone=("پیسے چلے گئے", "چلے گئے"),
+    gone=(
+        "چلے گئے",
+        *_pairs(("پیسے", "پاؤنڈ", "روپے"), ("چلے گئے", "نکل گئے", "کٹ گئے", "غائب ہو گئے")),
+    ),
 )
 
 _HINDI = _Story(
@@ -6134,7 +6142,15 @@ _extend(
         "njan ariyathe",
         "njan onnum cheythittilla",
     ),
-    gone=("പണം പോയി", "panam poyi"),
+    # money gone: every money or currency noun with every verb of going ("250 പൗണ്ട് പോയി")
+    gone=(
+        *_pairs(
+            ("പണം", "പൗണ്ട്", "രൂപ", "പൈസ", "ഡോളർ", "യൂറോ"),
+            ("പോയി", "നഷ്ടപ്പെട്ടു", "പോയിട്ടുണ്ട്"),
+        ),
+        "panam poyi",
+        "pound poyi",
+    ),
     not_me=("ഞാൻ ചെയ്തിട്ടില്ല", "njan cheythittilla"),
 )
 
