@@ -103,6 +103,10 @@ CONCEPTS = (
     "asks_secret",
     # round 20 (r20ma): money sent to a person ("I sent him"), a step (read as one in _kinds)
     "sent_to",
+    # round 20 (r20mb): before step and instruction, whose entries some tables share ("कोड
+    # मांगा", "tài khoản an toàn"): a request for a code and a safe account read as such
+    "secret_asked",
+    "safe_account",
     "step",
     "instruction",
     "gone",
@@ -132,6 +136,14 @@ CONCEPTS = (
     "charge",
     # round 19: the customer was never where a charge was made
     "alibi",
+    # round 20 (r20mb, one concept inventory for every language): a caller asking for a
+    # card number or code, a "safe account" to move money into, someone logging in or
+    # changing the contact details, a romance or investment hook with a fee demanded, and
+    # money gone "without my knowledge" / "I did nothing"
+    "intrusion",
+    "hook",
+    "fee_demand",
+    "unaware",
     "howto",
     "third_party",
     # round 18: the call recognised and ended, nothing given ("I hung up", "I gave nothing")
@@ -152,6 +164,24 @@ class _Story:
 
 def _s(*words: str) -> tuple[str, ...]:
     return words
+
+
+def _extend(story: _Story, **concepts: tuple[str, ...]) -> None:
+    """Round 20 (r20mb): entries added to a table's concepts after it is written, next to it
+    (the concept inventory every language shares: CONCEPTS)."""
+    for concept, words in concepts.items():
+        story.concepts[concept] = (*story.concepts.get(concept, ()), *words)
+
+
+def _pairs(
+    first: tuple[str, ...], second: tuple[str, ...], *, both: bool = False
+) -> tuple[str, ...]:
+    """Every word of one slot class with every word of the next ("card number" x "asked"),
+    and with ``both`` also in the other order (a verb-first clause)."""
+    out = [f"{a} {b}" for a in first for b in second]
+    if both:
+        out += [f"{b} {a}" for a in first for b in second]
+    return tuple(out)
 
 
 def _focus(
@@ -1036,6 +1066,63 @@ _HINDUSTANI_LATIN = {
     "negator": _s("nahi", "nahin", "na"),
 }
 
+_HINDUSTANI_LATIN_STORY = _Story("ur", _HINDUSTANI_LATIN)  # Roman Urdu and Hinglish
+_extend(
+    _HINDUSTANI_LATIN_STORY,
+    # money gone: the currency nouns too ("80 pound kat gaye"), not only "paise"
+    gone=_pairs(
+        ("pound", "pounds", "rupay", "rupees", "dollar", "euro"),
+        ("nikal gaye", "kat gaye", "chale gaye", "gayab ho gaye"),
+    ),
+    secret_asked=_pairs(
+        ("card number", "code", "otp", "pin", "password", "cvv"),
+        ("maanga", "manga", "maangi", "mangi", "maang rahe", "mang rahe", "maang raha", "pucha"),
+    ),
+    safe_account=_pairs(
+        ("safe account mein", "safe account me", "surakshit account mein", "mehfooz account mein"),
+        ("transfer", "daal", "daalo", "bhej", "bhejo"),
+    ),
+    intrusion=(
+        *_pairs(("account mein", "account me"), ("login kiya", "log in kiya", "login hua")),
+        *_pairs(
+            ("number", "email", "password", "mobile number"),
+            ("badal diya", "badal di", "change kar diya", "change kiya"),
+        ),
+    ),
+    hook=("online mila", "online mili", "online dost", "crypto mein", "crypto me", "invest kiya"),
+    fee_demand=(
+        *_pairs(
+            ("customs", "fees", "fee", "tax", "charges"),
+            ("maang raha", "maang rahe", "mang rahe", "mang raha", "maangi", "maang rahi"),
+        ),
+        "customs ke liye",
+        "fees ke liye",
+        "tax ke liye",
+    ),
+    charge=("payment", "transaction", "kharidari"),
+    alibi=(
+        "jahan main kabhi",
+        "jahan maine kabhi",
+        "jahan mai kabhi",
+        "jahan main gaya hi nahi",
+        "jahan kabhi nahi gaya",
+        "jahan kabhi nahi gayi",
+    ),
+    unaware=(
+        "meri jaankari ke bina",
+        "meri jankari ke bina",
+        "mujhe bataye bina",
+        "meri ijazat ke bina",
+        "meri permission ke bina",
+        "mere ilm ke baghair",
+        "maine kuch nahi kiya",
+        "main ne kuch nahi kiya",
+        "maine kuchh nahi kiya",
+        "mene kuch nahi kiya",
+        "maine to kuch nahi kiya",
+    ),
+)
+
 _URDU = _Story(
     "ur",
     {
@@ -1159,6 +1246,43 @@ _URDU = _Story(
     },
 )
 
+_extend(
+    _URDU,
+    secret_asked=_pairs(
+        ("کارڈ نمبر", "کوڈ", "او ٹی پی", "پن", "پاس ورڈ"),
+        ("مانگا", "مانگی", "مانگے", "مانگ رہے", "مانگ رہا", "پوچھا"),
+    ),
+    safe_account=_pairs(
+        ("محفوظ اکاؤنٹ میں", "محفوظ کھاتے میں", "سیف اکاؤنٹ میں"),
+        ("منتقل", "بھیج", "بھیجو", "ٹرانسفر", "ڈال", "ڈالو"),
+    ),
+    intrusion=(
+        *_pairs(("اکاؤنٹ میں", "کھاتے میں"), ("لاگ ان کیا", "لاگ ان ہوا", "داخل ہوا")),
+        *_pairs(("نمبر", "ای میل", "پاس ورڈ"), ("بدل دیا", "بدل دی", "تبدیل کر دیا")),
+    ),
+    hook=("آن لائن ملا", "آن لائن ملی", "آن لائن دوست", "کرپٹو میں", "سرمایہ کاری کی"),
+    fee_demand=(
+        *_pairs(("کسٹم", "فیس", "ٹیکس", "چارجز"), ("مانگ رہا", "مانگ رہے", "مانگ رہی", "مانگی")),
+        "کسٹم کے لیے",
+        "فیس کے لیے",
+        "ٹیکس کے لیے",
+    ),
+    charge=("ادائیگی", "پیمنٹ", "ٹرانزیکشن"),
+    alibi=("جہاں میں کبھی", "جہاں میں نے کبھی", "جہاں میں گیا ہی نہیں", "جہاں میں گئی ہی نہیں"),
+    unaware=(
+        "میرے علم کے بغیر",
+        "میری اجازت کے بغیر",
+        "میری مرضی کے بغیر",
+        "مجھے بتائے بغیر",
+        "میں نے کچھ نہیں کیا",
+        "میں نے تو کچھ نہیں کیا",
+    ),
+    gone=(
+        "چلے گئے",
+        *_pairs(("پیسے", "پاؤنڈ", "روپے"), ("چلے گئے", "نکل گئے", "کٹ گئے", "غائب ہو گئے")),
+    ),
+)
+
 _HINDI = _Story(
     "hi",
     {
@@ -1241,6 +1365,43 @@ _HINDI = _Story(
     },
 )
 
+_extend(
+    _HINDI,
+    claim=("कह रहा था कि", "कह रहे थे कि", "कह रही थी कि", "कह रहा था", "कह रहे थे"),
+    secret_asked=_pairs(
+        ("कार्ड नंबर", "कोड", "ओटीपी", "पिन", "पासवर्ड"),
+        ("माँगा", "मांगा", "माँगी", "मांगी", "माँग रहे", "मांग रहे", "पूछा"),
+    ),
+    safe_account=_pairs(
+        ("सुरक्षित खाते में", "सेफ अकाउंट में", "सुरक्षित अकाउंट में"),
+        ("ट्रांसफर", "भेज", "भेजो", "डाल", "डालो"),
+    ),
+    intrusion=(
+        *_pairs(("खाते में", "अकाउंट में"), ("लॉगिन किया", "लॉग इन किया", "घुस")),
+        *_pairs(("नंबर", "ईमेल", "पासवर्ड"), ("बदल दिया", "बदल दी", "बदला")),
+    ),
+    hook=("ऑनलाइन मिला", "ऑनलाइन मिली", "ऑनलाइन दोस्त", "क्रिप्टो में", "निवेश किया"),
+    fee_demand=(
+        *_pairs(
+            ("कस्टम", "फीस", "टैक्स", "शुल्क"),
+            ("माँग रहा", "माँग रहे", "मांग रहा", "मांग रहे", "माँगी", "मांगी"),
+        ),
+        "कस्टम के लिए",
+        "फीस के लिए",
+        "टैक्स के लिए",
+    ),
+    charge=("भुगतान", "पेमेंट", "ट्रांजैक्शन"),
+    alibi=("जहाँ मैं कभी", "जहां मैं कभी", "जहाँ मैं गया ही नहीं", "जहां मैं गया ही नहीं"),
+    unaware=(
+        "मेरी जानकारी के बिना",
+        "मुझे बताए बिना",
+        "मेरी अनुमति के बिना",
+        "मेरी मर्जी के बिना",
+        "मैंने कुछ नहीं किया",
+        "मैंने तो कुछ नहीं किया",
+    ),
+)
+
 _PANJABI = _Story(
     "pa",
     {
@@ -1312,6 +1473,27 @@ _PANJABI = _Story(
         "refused": _s("ਫੋਨ ਕੱਟ ਦਿੱਤਾ", "ਕੁਝ ਨਹੀਂ ਦੱਸਿਆ", "phone kat ditta"),
         "negator": _s("ਨਹੀਂ"),
     },
+)
+
+_extend(
+    _PANJABI,
+    secret_asked=_pairs(
+        ("ਕਾਰਡ ਨੰਬਰ", "ਕੋਡ", "ਓਟੀਪੀ", "ਪਿੰਨ", "ਪਾਸਵਰਡ"), ("ਮੰਗਿਆ", "ਮੰਗੇ", "ਮੰਗ ਰਹੇ", "ਪੁੱਛਿਆ")
+    ),
+    safe_account=_pairs(
+        ("ਸੁਰੱਖਿਅਤ ਖਾਤੇ ਵਿੱਚ", "ਸੇਫ ਅਕਾਊਂਟ ਵਿੱਚ", "ਸੁਰੱਖਿਅਤ ਖਾਤੇ ਚ"), ("ਭੇਜ", "ਪਾ", "ਟ੍ਰਾਂਸਫਰ", "ਭੇਜੋ")
+    ),
+    intrusion=(
+        *_pairs(("ਖਾਤੇ ਵਿੱਚ", "ਅਕਾਊਂਟ ਵਿੱਚ"), ("ਲੌਗਇਨ ਕੀਤਾ", "ਲਾਗਇਨ ਕੀਤਾ")),
+        *_pairs(("ਨੰਬਰ", "ਈਮੇਲ", "ਪਾਸਵਰਡ"), ("ਬਦਲ ਦਿੱਤਾ", "ਬਦਲ ਦਿੱਤੀ")),
+    ),
+    hook=("ਔਨਲਾਈਨ ਮਿਲਿਆ", "ਆਨਲਾਈਨ ਮਿਲਿਆ", "ਔਨਲਾਈਨ ਮਿਲੀ", "ਕ੍ਰਿਪਟੋ ਵਿੱਚ", "ਨਿਵੇਸ਼ ਕੀਤਾ"),
+    fee_demand=_pairs(("ਕਸਟਮ ਲਈ", "ਫੀਸ", "ਟੈਕਸ"), ("ਪੈਸੇ ਮੰਗ", "ਮੰਗ ਰਿਹਾ", "ਮੰਗ ਰਹੇ", "ਮੰਗੀ")),
+    charge=("ਪੇਮੈਂਟ", "ਭੁਗਤਾਨ"),
+    alibi=("ਜਿੱਥੇ ਮੈਂ ਕਦੇ", "ਮੈਂ ਕਦੇ ਗਿਆ ਹੀ ਨਹੀਂ", "ਮੈਂ ਕਦੇ ਨਹੀਂ ਗਿਆ", "ਮੈਂ ਕਦੇ ਨਹੀਂ ਗਈ"),
+    unaware=("ਮੇਰੀ ਜਾਣਕਾਰੀ ਤੋਂ ਬਿਨਾਂ", "ਮੈਨੂੰ ਦੱਸੇ ਬਿਨਾਂ", "ਮੇਰੀ ਇਜਾਜ਼ਤ ਤੋਂ ਬਿਨਾਂ", "ਮੈਂ ਕੁਝ ਨਹੀਂ ਕੀਤਾ"),
+    gone=("ਪੈਸੇ ਚਲੇ ਗਏ", "ਚਲੇ ਗਏ"),
+    not_me=("ਮੈਂ ਨਹੀਂ ਕੀਤੀ", "ਮੈਂ ਨਹੀਂ ਕਰਵਾਈ"),
 )
 
 _PORTUGUESE = _Story(
@@ -3238,6 +3420,31 @@ _ARABIC = _Story(
     },
 )
 
+_extend(
+    _ARABIC,
+    secret_asked=_pairs(
+        ("طلبوا", "طلب", "طلبت", "سألوني عن", "سألني عن"),
+        ("رقم بطاقتي", "رقم البطاقة", "الرمز", "رمز التحقق", "الكود", "الرقم السري", "كلمة المرور"),
+    ),
+    safe_account=("إلى حساب آمن", "الى حساب آمن", "إلى حساب آمن مؤقت", "إلى حساب محمي"),
+    hook=("تعرفت عليه", "تعرفت عليها", "استثمرت"),
+    fee_demand=_pairs(
+        ("يطلب مني مالا", "يطلبون", "يطلب", "طلبوا", "يريدون"),
+        ("للجمارك", "رسوما", "رسوم", "ضريبة", "عمولة"),
+    ),
+    unaware=(
+        "دون علمي",
+        "بدون علمي",
+        "دون إذني",
+        "بدون إذني",
+        "من غير علمي",
+        "لم أفعل شيئا",
+        "لم أفعل شيئاً",
+        "ما سويت شي",
+    ),
+    took=("سحبوا",),
+)
+
 _BENGALI = _Story(
     "bn",
     {
@@ -3346,6 +3553,35 @@ _BENGALI = _Story(
     },
 )
 
+_extend(
+    _BENGALI,
+    secret_asked=_pairs(
+        ("কার্ড নম্বর", "কোড", "ওটিপি", "পিন", "পাসওয়ার্ড"),
+        ("চাইল", "চেয়েছে", "চাইছে", "চেয়েছিল", "জানতে চাইল"),
+    ),
+    safe_account=_pairs(
+        ("নিরাপদ অ্যাকাউন্টে", "সুরক্ষিত অ্যাকাউন্টে", "নিরাপদ একাউন্টে", "সেফ অ্যাকাউন্টে"),
+        ("পাঠাতে", "পাঠান", "সরাতে", "ট্রান্সফার"),
+    ),
+    intrusion=(
+        *_pairs(("অ্যাকাউন্টে", "একাউন্টে"), ("লগইন করে", "লগইন করেছে", "লগ ইন করেছে", "ঢুকেছে")),
+        *_pairs(("নম্বর", "ইমেইল", "পাসওয়ার্ড"), ("বদলে দিয়েছে", "বদলে ফেলেছে", "পাল্টে দিয়েছে")),
+    ),
+    hook=("অনলাইনে পরিচয়", "অনলাইনে আলাপ", "ক্রিপ্টোতে", "বিনিয়োগ করেছি", "ইনভেস্ট করেছি"),
+    fee_demand=_pairs(
+        ("কাস্টমসের জন্য", "ফি", "কাস্টমস ফি", "ট্যাক্স"), ("টাকা চাইছে", "চাইছে", "চেয়েছে", "চাইল")
+    ),
+    charge=("পেমেন্ট", "লেনদেন"),
+    alibi=("আমি কখনো যাইনি", "আমি কখনও যাইনি", "কখনো যাইনি", "কখনও যাইনি"),
+    unaware=(
+        "আমার অজান্তে",
+        "আমাকে না জানিয়ে",
+        "আমার অনুমতি ছাড়া",
+        "আমি কিছুই করিনি",
+        "ami kichui kori nai",
+    ),
+)
+
 _GUJARATI = _Story(
     "gu",
     {
@@ -3438,6 +3674,30 @@ _GUJARATI = _Story(
         "refused": _s("ફોન કાપી નાખ્યો", "કંઈ આપ્યું નથી", "કંઈ કહ્યું નથી"),
         "negator": _s("નથી", "nathi"),
     },
+)
+
+_extend(
+    _GUJARATI,
+    claim=("કહેતો હતો કે", "કહેતી હતી કે", "કહેતા હતા કે"),
+    secret_asked=_pairs(
+        ("કાર્ડ નંબર", "કોડ", "ઓટીપી", "પિન", "પાસવર્ડ"),
+        ("માંગ્યો", "માંગ્યા", "માંગી", "માગ્યો", "પૂછ્યો", "પૂછ્યું"),
+    ),
+    safe_account=_pairs(
+        ("સુરક્ષિત ખાતામાં", "સેફ એકાઉન્ટમાં", "સુરક્ષિત એકાઉન્ટમાં"),
+        ("ટ્રાન્સફર", "મોકલ", "મોકલો", "નાખો", "જમા"),
+    ),
+    intrusion=(
+        *_pairs(("ખાતામાં", "એકાઉન્ટમાં"), ("લૉગિન કર્યું", "લોગિન કર્યું", "લૉગ ઇન કર્યું")),
+        *_pairs(("નંબર", "ઈમેલ", "પાસવર્ડ"), ("બદલી નાખ્યો", "બદલી નાખ્યું", "બદલી દીધો", "બદલ્યો")),
+    ),
+    hook=("ઓનલાઇન મળેલો", "ઓનલાઇન મળેલી", "ઓનલાઈન મળેલો", "ક્રિપ્ટોમાં", "રોકાણ કર્યું"),
+    fee_demand=_pairs(("કસ્ટમ માટે", "ફી", "ટેક્સ"), ("પૈસા માંગે", "માંગે", "માંગી")),
+    charge=("ચુકવણી", "પેમેન્ટ"),
+    alibi=("જ્યાં હું ક્યારેય", "હું ક્યારેય ગયો નથી", "હું ક્યારેય ગઈ નથી"),
+    unaware=("મારી જાણ બહાર", "મને જણાવ્યા વગર", "મારી મંજૂરી વગર", "મેં કંઈ કર્યું નથી", "મેં કશું કર્યું નથી"),
+    gone=("જતા રહ્યા", "પૈસા જતા રહ્યા"),
+    not_me=("મેં નથી કરી", "મેં નથી કર્યું", "મેં નથી કર્યા"),
 )
 
 _TAMIL = _Story(
@@ -3539,6 +3799,39 @@ _TAMIL = _Story(
         "refused": _s("போனை வைத்துவிட்டேன்", "எதுவும் கொடுக்கவில்லை", "எதுவும் சொல்லவில்லை"),
         "negator": _s("இல்ல", "illa"),
     },
+)
+
+_extend(
+    _TAMIL,
+    claim=("பேசுவதாகச் சொன்னார்", "பேசுவதாகச் சொன்னாங்க", "பேசுவதாகச் சொன்னார்கள்"),
+    secret_asked=_pairs(
+        ("கார்டு நம்பர்", "கார்டு நம்பரும்", "கோட்", "கோடும்", "ஓடிபி", "பின்", "பாஸ்வேர்ட்"),
+        ("கேட்டார்கள்", "கேட்டாங்க", "கேட்டார்", "கேட்டான்"),
+    ),
+    safe_account=_pairs(("பாதுகாப்பான கணக்கிற்கு", "பாதுகாப்பான கணக்குக்கு"), ("மாற்றச்", "மாற்ற", "அனுப்ப")),
+    intrusion=(
+        *_pairs(("கணக்கில்", "அக்கவுண்டில்"), ("லாகின் செய்து", "லாகின் செய்தார்கள்", "நுழைந்து")),
+        *_pairs(
+            ("நம்பரை", "மின்னஞ்சலை", "பாஸ்வேர்டை"),
+            ("மாற்றிவிட்டார்கள்", "மாற்றிட்டாங்க", "மாற்றினார்கள்"),
+        ),
+    ),
+    hook=("ஆன்லைனில் பழகிய", "ஆன்லைனில் பழக்கமான", "கிரிப்டோவில்", "முதலீடு செய்தேன்"),
+    fee_demand=_pairs(
+        ("சுங்க கட்டணத்துக்கு", "கட்டணம்", "சுங்க வரிக்கு", "கட்டணத்துக்கு"),
+        ("பணம் கேட்கிறார்", "கேட்கிறார்கள்", "கேட்கிறாங்க", "கேட்டார்கள்", "பணம் கேட்டார்"),
+    ),
+    charge=("பணம் செலுத்தல்", "பரிவர்த்தனை", "பேமெண்ட்"),
+    alibi=("நான் போனதே இல்லை", "நான் போனதில்லை", "நான் சென்றதே இல்லை", "நான் போகாத"),
+    unaware=(
+        "எனக்குத் தெரியாமல்",
+        "எனக்கு தெரியாமல்",
+        "என் அனுமதி இல்லாமல்",
+        "நான் எதுவும் செய்யவில்லை",
+        "நான் எதுவும் பண்ணல",
+    ),
+    gone=("போய்விட்டது", "பணம் போய்விட்டது", "எடுக்கப்பட்டது"),
+    not_me=("நான் செய்யவில்லை",),
 )
 
 _SOMALI = _Story(
@@ -3689,6 +3982,40 @@ _SOMALI = _Story(
     },
 )
 
+_extend(
+    _SOMALI,
+    authority=("bangiga ka yimid", "bangiga ka imid", "bangiga ka socda", "bangiga ayaa"),
+    secret_asked=_pairs(
+        ("iga codsaday", "i weydiiyay", "iga dalbaday", "iga rabay"),
+        ("lambarka kaarka", "koodhka", "lambarka sirta", "furaha sirta", "pinka"),
+    ),
+    safe_account=("akoon ammaan ah", "akoon ammaan", "koontada ammaan", "akoon badbaado"),
+    intrusion=(
+        "akoonkayga ka galay",
+        *_pairs(("lambarkayga", "iimaylkayga", "furaha sirta"), ("beddelay", "bedelay", "badalay")),
+    ),
+    someone=("qof ayaa", "qof baa"),
+    hook=("internetka ku bartay", "online ku bartay", "ku maalgeliyay"),
+    fee_demand=(
+        "canshuurta kastamka",
+        "rabaan khidmad",
+        "khidmad rabaan",
+        "khidmad iga rabaan",
+        "khidmad iga doonaya",
+        "lacag iga doonaya",
+    ),
+    charge=("lacag bixin", "lacag bixinta"),
+    alibi=("aanan weligay tagin", "aanan waligay tagin", "aanan tagin"),
+    unaware=(
+        "anigoo aan ogeyn",
+        "anigoo aan ogayn",
+        "ogolaanshahayga la'aan",
+        "anigu waxba ma samayn",
+        "waxba ma samayn",
+    ),
+    gone=("laga qaaday", "akoonkayga laga qaaday"),
+)
+
 _VIETNAMESE = _Story(
     "vi",
     {
@@ -3772,6 +4099,28 @@ _VIETNAMESE = _Story(
         "refused": _s("tôi cúp máy", "cúp máy", "không đưa gì", "không cho gì"),
         "negator": _s("không", "chưa"),
     },
+)
+
+_extend(
+    _VIETNAMESE,
+    authority=("ngân hàng gọi", "bên ngân hàng", "nhân viên ngân hàng"),
+    secret_asked=_pairs(
+        ("hỏi", "xin", "đòi", "yêu cầu cung cấp"),
+        ("số thẻ", "mã otp", "mã xác thực", "mật khẩu", "mã pin"),
+    ),
+    safe_account=("tài khoản an toàn",),
+    intrusion=(
+        "đăng nhập vào tài khoản",
+        "đăng nhập tài khoản",
+        *_pairs(("đổi",), ("số điện thoại", "mật khẩu", "email")),
+    ),
+    hook=("quen qua mạng", "quen trên mạng", "đầu tư tiền ảo"),
+    fee_demand=("phí hải quan", "đóng phí", "đòi phí", "nộp phí", "thuế hải quan"),
+    charge=("khoản thanh toán", "giao dịch", "khoản trừ"),
+    alibi=("tôi chưa bao giờ đến", "tôi chưa từng đến", "chưa bao giờ đến", "tôi chưa bao giờ tới"),
+    unaware=("tôi không hề biết", "mà tôi không biết", "tôi không làm gì cả"),
+    gone=("mất hết",),
+    not_me=("tôi không thực hiện", "tôi không hề thực hiện", "không phải tôi thực hiện"),
 )
 
 _CHINESE = _Story(
@@ -3869,6 +4218,42 @@ _CHINESE = _Story(
         "negator": _s("没", "沒", "不"),
     },
     unspaced=True,
+)
+
+_extend(
+    _CHINESE,
+    # a boyfriend or girlfriend ("男朋友") is the customer's partner, not a friend ("朋友"):
+    # the longer word wins (_concepts)
+    partner=("男朋友", "女朋友", "男友", "女友"),
+    secret_asked=(
+        "要我的卡号",
+        "要我的卡號",
+        "要我的验证码",
+        "要我的驗證碼",
+        "要我的密码",
+        "要我的密碼",
+        "要卡号",
+        "问我要",
+        "問我要",
+        "索要",
+    ),
+    safe_account=("安全账户", "安全帳戶"),
+    intrusion=(
+        "登录了我的账户",
+        "登录我的账户",
+        "登陆了我的账户",
+        "登入了我的帳戶",
+        "改了我的手机号",
+        "改了我的密码",
+        "改了我的邮箱",
+        "改了我的電話",
+        "改了我的密碼",
+    ),
+    hook=("网上认识", "網上認識", "网恋", "投资了", "投資了"),
+    fee_demand=("交关税", "交關稅", "关税", "關稅", "手续费", "手續費", "解冻费", "保证金"),
+    charge=("消费", "消費", "扣款"),
+    alibi=("从来没去过", "從來沒去過", "没去过", "沒去過"),
+    unaware=("不知情", "未经我同意", "未經我同意", "我什么都没做", "我什麼都沒做"),
 )
 
 _BULGARIAN = _Story(
@@ -4440,6 +4825,33 @@ _PERSIAN = _Story(
         "refused": _s("قطع کردم", "تلفن را قطع کردم", "چیزی ندادم", "چیزی نگفتم"),
         "negator": _s("نه"),
     },
+)
+
+_extend(
+    _PERSIAN,
+    secret_asked=_pairs(
+        ("کد را", "کد رو", "رمز را", "شماره کارت را", "شماره کارتم را", "رمز دوم را"),
+        ("خواستند", "خواست", "پرسیدند", "پرسید"),
+    ),
+    safe_account=("به یک حساب امن", "به حساب امن", "به یک حساب امن منتقل"),
+    intrusion=("وارد حسابم شد", "وارد حساب من شد", "وارد حسابم شدند", "را عوض کرد"),
+    hook=("آنلاین آشنا شدم", "اینترنتی آشنا شدم", "سرمایه‌گذاری کردم", "سرمایه گذاری کردم"),
+    fee_demand=(
+        "برای گمرک",
+        "هزینه گمرک",
+        *_pairs(("کارمزد", "مالیات"), ("می‌خواهند", "میخواهند", "می خواهند", "خواستند")),
+    ),
+    charge=("پرداختی", "تراکنش", "تراکنشی"),
+    alibi=("هرگز آنجا نرفته‌ام", "هیچوقت آنجا نرفته‌ام", "آنجا نرفته‌ام", "هرگز نرفته‌ام"),
+    unaware=(
+        "بدون اطلاع من",
+        "بدون اطلاعم",
+        "بدون اجازه من",
+        "بدون اجازه‌ام",
+        "من کاری نکردم",
+        "من هیچ کاری نکردم",
+    ),
+    gone=("برداشته شد", "پول برداشته شد"),
 )
 
 _ALBANIAN = _Story(
@@ -5479,6 +5891,28 @@ _TAGALOG = _Story(
     },
 )
 
+_extend(
+    _TAGALOG,
+    authority=("tumawag ang bangko", "tumawag daw ang bangko"),
+    secret_asked=_pairs(
+        ("hiningi ang", "hiningi yung", "humingi ng", "tinanong ang"),
+        ("card number", "code", "otp", "pin", "password"),
+    ),
+    safe_account=("sa safe account", "sa isang safe account"),
+    intrusion=(
+        "nag-login sa account ko",
+        "nakapasok sa account ko",
+        *_pairs(("pinalitan ang", "pinalitan yung"), ("number ko", "password ko", "email ko")),
+    ),
+    someone=("may nag-login", "may nakapasok", "may pumasok", "may nagpalit"),
+    hook=("nakilala ko online", "nakilala ko sa online", "nag-invest ako", "nag invest ako"),
+    fee_demand=("para sa customs", "humihingi sila ng fee", "humihingi ng fee", "bayad sa customs"),
+    charge=("bayad sa card ko", "may bayad sa card", "transaksyon sa card ko", "charge sa card ko"),
+    alibi=("hindi ko pa napupuntahan", "hindi ko napuntahan", "hindi pa ako nakakapunta"),
+    unaware=("nang hindi ko alam", "wala akong ginawa", "wala naman akong ginawa"),
+    gone=("nabawasan ang pera",),
+)
+
 _WELSH = _Story(
     "cy",
     {
@@ -5693,6 +6127,51 @@ _MALAYALAM = _Story(
     },
 )
 
+_extend(
+    _MALAYALAM,
+    authority=("ബാങ്കിൽ നിന്നാ*", "പോലീസിൽ നിന്നാ*"),
+    claim=("നിന്നാണെന്ന് പറഞ്ഞു", "നിന്നാണെന്ന്", "ആണെന്ന് പറഞ്ഞ്"),
+    secret_asked=(
+        *_pairs(
+            ("കാർഡ് നമ്പർ", "കാർഡ് നമ്പറും", "കോഡ്", "കോഡും", "ഒടിപി", "ഒടിപിയും", "പിൻ"),
+            ("ചോദിച്ചു", "ചോദിക്കുന്നു", "ആവശ്യപ്പെട്ടു"),
+        ),
+        "code chodichu",
+        "card number chodichu",
+    ),
+    safe_account=_pairs(("സുരക്ഷിത അക്കൗണ്ടിലേക്ക്", "സേഫ് അക്കൗണ്ടിലേക്ക്"), ("മാറ്റാൻ", "അയക്കാൻ", "ട്രാൻസ്ഫർ")),
+    intrusion=(
+        *_pairs(("അക്കൗണ്ടിൽ",), ("ലോഗിൻ ചെയ്ത്", "ലോഗിൻ ചെയ്തു", "കയറി")),
+        *_pairs(("നമ്പർ", "ഇമെയിൽ", "പാസ്‌വേഡ്"), ("മാറ്റി", "മാറ്റിയിരിക്കുന്നു")),
+    ),
+    hook=("ഓൺലൈനിൽ പരിചയപ്പെട്ട", "ക്രിപ്റ്റോയിൽ", "നിക്ഷേപിച്ചു"),
+    fee_demand=_pairs(
+        ("കസ്റ്റംസിന്", "ഫീസ്", "ടാക്സ്"),
+        ("പണം ചോദിക്കുന്നു", "ചോദിക്കുന്നു", "ചോദിച്ചു", "പണം ചോദിച്ചു"),
+    ),
+    charge=("പേയ്മെന്റ്", "ഇടപാട്"),
+    alibi=("ഞാൻ അവിടെ പോയിട്ടേയില്ല", "ഞാൻ പോയിട്ടില്ലാത്ത", "ഞാൻ അവിടെ പോയിട്ടില്ല"),
+    unaware=(
+        "എന്റെ അറിവില്ലാതെ",
+        "ഞാൻ അറിയാതെ",
+        "എന്റെ അനുവാദമില്ലാതെ",
+        "ഞാൻ ഒന്നും ചെയ്തിട്ടില്ല",
+        "ente arivillathe",
+        "njan ariyathe",
+        "njan onnum cheythittilla",
+    ),
+    # money gone: every money or currency noun with every verb of going ("250 പൗണ്ട് പോയി")
+    gone=(
+        *_pairs(
+            ("പണം", "പൗണ്ട്", "രൂപ", "പൈസ", "ഡോളർ", "യൂറോ"),
+            ("പോയി", "നഷ്ടപ്പെട്ടു", "പോയിട്ടുണ്ട്"),
+        ),
+        "panam poyi",
+        "pound poyi",
+    ),
+    not_me=("ഞാൻ ചെയ്തിട്ടില്ല", "njan cheythittilla"),
+)
+
 _PASHTO = _Story(
     "ps",
     {
@@ -5716,6 +6195,26 @@ _PASHTO = _Story(
         "third_party": _s("ملګری", "ګاونډی"),
         "refused": _s("ټیلیفون مې بند کړ", "هیڅ مې ورنه کړل"),
     },
+)
+
+_extend(
+    _PASHTO,
+    secret_asked=_pairs(
+        ("کوډ", "د کارت نمبر", "پاسورډ", "پن"),
+        ("یې وغوښت", "یې وغوښتل", "یې وپوښت", "یې راڅخه وغوښت"),
+    ),
+    safe_account=_pairs(("خوندي حساب ته",), ("انتقال", "ولیږه", "ولیږئ", "واچوه")),
+    intrusion=(
+        "حساب ته ننوت",
+        "زما حساب ته ننوت",
+        *_pairs(("نمبر", "پاسورډ", "ایمیل"), ("یې بدل کړ", "یې بدل کړی")),
+    ),
+    hook=("آنلاین مې پیژندلی", "آنلاین مې پیژندله", "پانګونه وکړه"),
+    fee_demand=("د ګمرک لپاره", "فیس غواړي", "فیس غواړی", "مالیه غواړي"),
+    charge=("تادیه", "پیسې ورکول"),
+    alibi=("هیڅکله نه یم تللی", "هیڅکله نه یم تللې", "زه هلته نه یم تللی"),
+    unaware=("زما له خبرتیا پرته", "زما له اجازې پرته", "ما هیڅ نه دي کړي", "ما هیڅ نه دی کړی"),
+    gone=("پیسې لاړې",),
 )
 
 _KURDISH = _Story(
@@ -5755,6 +6254,33 @@ _KURDISH = _Story(
     },
 )
 
+_extend(
+    _KURDISH,
+    secret_asked=_pairs(
+        ("kod", "koda", "hejmara kartê", "hejmara karta min", "şîfre", "şîfreya min", "pin"),
+        ("xwest", "xwestin", "pirsî"),
+    ),
+    safe_account=("hesabekî ewle", "hesabê ewle", "hesabekî parastî", "hesabê parastî"),
+    intrusion=(
+        "ket hesabê min",
+        "ketin hesabê min",
+        *_pairs(("hejmara min", "şîfreya min", "emaila min"), ("guhert", "guherand", "guhertin")),
+    ),
+    hook=("li ser înternetê nas kir", "li ser interneté nas kir", "min pere xist kriptoyê"),
+    fee_demand=(
+        "ji bo gumrikê",
+        "xerc dixwazin",
+        "xerc dixwaze",
+        "bac dixwazin",
+        "komîsyon dixwazin",
+    ),
+    charge=("dayînek", "peredanek"),
+    alibi=("ez qet neçûme", "qet neçûme", "ez neçûme wir", "ez tu carî neçûme"),
+    unaware=("bê agahiya min", "bê destûra min", "min tiştek nekir", "min tu tişt nekir"),
+    gone=("hatin kişandin", "ji hesabê min çûn"),
+    not_me=("min nekiriye", "dayîn nekiriye", "ne min kiriye"),
+)
+
 _TIGRINYA = _Story(
     "ti",
     {
@@ -5770,6 +6296,22 @@ _TIGRINYA = _Story(
         "third_party": _s("ዓርከይ", "ጎረቤተይ"),
         "refused": _s("ስልኪ ዓጽየ", "ዋላ ሓንቲ ኣይሃብኩን"),
     },
+)
+
+_extend(
+    _TIGRINYA,
+    secret_asked=_pairs(
+        ("ኮድ", "ኮድን", "ቁጽሪ ካርደይ", "ቁጽሪ ካርድ", "ፒን"), ("ሓቲቶምኒ", "ሓቲቱኒ", "ሓቲታትኒ", "ሓቲቶም")
+    ),
+    safe_account=("ናብ ውሑስ ሕሳብ", "ውሑስ ሕሳብ"),
+    intrusion=("ናብ ሕሳበይ ኣትዩ", "ሕሳበይ ኣትዩ", "ቁጽረይ ቀይሩ", "ፓስዎርደይ ቀይሩ"),
+    hook=("ብኢንተርነት ዝፈለጥክዎ", "ብኢንተርነት ዝፈለጥክዋ", "ኣብ ክሪፕቶ"),
+    fee_demand=("ንጉምሩክ ገንዘብ", "ክፍሊት ይሓቱ", "ቀረጽ ይሓቱ", "ክፍሊት ሓቲቶም"),
+    charge=("ክፍሊት ኣሎ",),
+    alibi=("ካብ ዘይከድክዎ", "ዘይከድክዎ ድኳን"),
+    unaware=("ብዘይ ፍልጠተይ", "ብዘይ ፍቓደይ", "ዋላ ሓንቲ ኣይገበርኩን"),
+    gone=("ገንዘብ ወጺኡ", "ገንዘብ ጠፊኡ", "ሕሳበይ ጠፊኡ"),
+    not_me=("ኣነ ኣይገበርክዎን", "ኣነ ኣይገበርኩዎን"),
 )
 
 _AMHARIC = _Story(
@@ -5795,6 +6337,22 @@ _AMHARIC = _Story(
         "third_party": _s("ጓደኛዬ", "ጎረቤቴ"),
         "refused": _s("ስልኩን ዘጋሁት", "ምንም አልሰጠሁም"),
     },
+)
+
+_extend(
+    _AMHARIC,
+    secret_asked=_pairs(
+        ("ኮዱን", "የካርድ ቁጥሬን", "የካርድ ቁጥሬንና ኮዱን", "ፒኑን", "የይለፍ ቃሌን"), ("ጠየቁኝ", "ጠየቀኝ", "ጠየቀችኝ")
+    ),
+    safe_account=("ደህንነቱ የተጠበቀ አካውንት", "ደህንነቱ ወደተጠበቀ አካውንት", "ደህንነቱ የተጠበቀ ሂሳብ"),
+    intrusion=("ወደ አካውንቴ ገብቶ", "አካውንቴ ገብቶ", "ቁጥሬን ቀየረ", "የይለፍ ቃሌን ቀየረ", "ኢሜሌን ቀየረ"),
+    hook=("በኢንተርኔት የተዋወቅሁት", "በኢንተርኔት የተዋወቅኩት", "ኢንቨስት አደረግሁ", "በክሪፕቶ"),
+    fee_demand=("ለጉምሩክ ገንዘብ", "ክፍያ ይጠይቃሉ", "ክፍያ ጠየቁ", "ግብር ይጠይቃሉ"),
+    charge=("ክፍያ አለ",),
+    alibi=("ሄጄ ከማላውቀው", "ሄጄ የማላውቀው", "ሄጄ አላውቅም"),
+    unaware=("ያለ እኔ እውቀት", "ያለ እኔ ፈቃድ", "እኔ ምንም አላደረግሁም", "ምንም አላደረግሁም"),
+    gone=("ገንዘብ ወጣ", "ገንዘብ ጠፋ", "ከአካውንቴ ጠፋ", "ከአካውንቴ ወጣ", "ከሂሳቤ ጠፋ", "ከሂሳቤ ወጣ"),
+    not_me=("እኔ አልፈጸምኩም", "እኔ አልከፈልኩም"),
 )
 
 _YORUBA = _Story(
@@ -5840,6 +6398,32 @@ _YORUBA = _Story(
     },
 )
 
+_extend(
+    _YORUBA,
+    secret_asked=_pairs(
+        ("beere", "béèrè", "n beere"),
+        ("card number", "code", "kóòdù", "nomba kaadi", "pin", "password"),
+    ),
+    safe_account=("akanti to ni aabo", "àkáǹtì tó ní ààbò", "akanti to ni abo"),
+    intrusion=(
+        "wole si akanti mi",
+        "wọlé sí àkáǹtì mi",
+        *_pairs(("yi nomba mi", "yi password mi"), ("pada",)),
+    ),
+    hook=("mo pade lori intanet", "pade lori intanet", "mo fi owo sinu crypto", "mo fi owó sínú"),
+    fee_demand=("fun customs", "owo fee", "beere owo fee", "owo ori"),
+    charge=("owo sisan", "owó sísan"),
+    alibi=("ti mi o lo ri", "ti mi ò lọ rí", "ti mi o de ri", "mi o lo ibe ri"),
+    unaware=(
+        "lai je pe mo mo",
+        "láì jẹ́ pé mo mọ̀",
+        "laisi ase mi",
+        "mi o se nkankan",
+        "mi ò ṣe nǹkankan",
+    ),
+    gone=("owo ti lo", "owó ti lọ"),
+)
+
 _SINHALA = _Story(
     "si",
     {
@@ -5873,6 +6457,22 @@ _SINHALA = _Story(
         "third_party": _s("මගේ යාළුවා", "අසල්වැසියා", "mage yaluwa"),
         "refused": _s("ෆෝන් එක කැපුවා", "මුකුත් දුන්නේ නැහැ", "phone eka kapuwa", "mukut dunne naha"),
     },
+)
+
+_extend(
+    _SINHALA,
+    secret_asked=_pairs(
+        ("කෝඩ් එක", "කෝඩ් එකයි", "කාඩ් අංකය", "කාඩ් අංකයයි", "පින් එක", "මුරපදය"), ("ඇහුවා", "ඉල්ලුවා")
+    ),
+    safe_account=("ආරක්ෂිත ගිණුමකට", "ආරක්ෂිත ගිණුමට"),
+    intrusion=("ගිණුමට ලොග් වෙලා", "ගිණුමට ලොග් වුණා", "නම්බර් එක මාරු කළා", "පාස්වර්ඩ් එක මාරු කළා"),
+    hook=("ඔන්ලයින් හඳුනාගත්ත", "ඔන්ලයින් හම්බවුණ", "ආයෝජනය කළා"),
+    fee_demand=("රේගු ගාස්තුවට", "ගාස්තුවක් ඉල්ලනවා", "ගාස්තුව ඉල්ලනවා", "බද්දක් ඉල්ලනවා"),
+    charge=("ගෙවීමක්", "ගනුදෙනුවක්"),
+    alibi=("මම කවදාවත් නොගිය", "කවදාවත් නොගිය", "මම කවදාවත් ගියේ නැති"),
+    unaware=("මම නොදැනුවත්ව", "මගේ නොදැනුවත්ව", "මගේ අවසරයක් නැතිව", "මම මුකුත් කළේ නැහැ"),
+    gone=("සල්ලි කැපිලා", "සල්ලි නැති වුණා", "සල්ලි අඩු වෙලා"),
+    not_me=("මම කළේ නැහැ", "mama kale naha"),
 )
 
 _NIGERIAN_PIDGIN = _Story(
@@ -5935,6 +6535,25 @@ _NIGERIAN_PIDGIN = _Story(
     },
 )
 
+_extend(
+    _NIGERIAN_PIDGIN,
+    secret_asked=_pairs(
+        # Pidgin subjects ("dem", "e"): English "ask for my card number" is no story
+        ("dem ask for", "e ask for", "dem ask me for", "e ask me for", "dem dey ask for"),
+        ("my card number", "di code", "my code", "my otp", "di otp", "my pin", "my password"),
+    ),
+    intrusion=(
+        "enter my account",
+        "log into my account",
+        "login my account",
+        *_pairs(("change",), ("my number", "my password", "my email")),
+    ),
+    charge=("payment for my card", "payment for my account", "i see payment", "debit for my card"),
+    alibi=("wey i never go", "wey i neva go", "wey i no go"),
+    unaware=("without my knowledge", "without my permission", "i no do anything", "i no do anytin"),
+    gone=("comot from my account", "commot from my account"),
+)
+
 _TWI = _Story(
     "ak",
     {
@@ -5970,6 +6589,26 @@ _TWI = _Story(
     },
 )
 
+_extend(
+    _TWI,
+    secret_asked=_pairs(
+        ("bisaa me", "ɔbisaa me", "wɔbisaa me", "obisaa me", "wobisaa me"),
+        ("card number", "code", "pin", "password", "otp"),
+    ),
+    safe_account=("account a ahobammɔ wom", "account a ahobammo wom"),
+    intrusion=(
+        "kɔɔ me account mu",
+        "koo me account mu",
+        *_pairs(("sesaa me", "sesa me"), ("number", "password")),
+    ),
+    hook=("mihyiaa no online", "mede sika too crypto", "crypto mu"),
+    fee_demand=("ama customs", "rebisa fee", "wɔrebisa fee", "worebisa fee"),
+    charge=("payment bi", "me card so"),
+    alibi=("menkɔɔ hɔ da", "menkoo ho da", "menkɔ hɔ da"),
+    unaware=("a mennim", "menyɛɛ hwee", "menyee hwee"),
+    gone=("wɔyii sika", "woyii sika", "afiri me account mu", "firii me account mu"),
+)
+
 _CANTONESE_LATIN = _Story(
     "yue",
     {
@@ -5996,6 +6635,26 @@ _CANTONESE_LATIN = _Story(
         "third_party": _s("ngo pang jau", "ngo pangyau"),
         "refused": _s("ngo kaat zo din waa", "ngo mou bei keoi je"),
     },
+)
+
+_extend(
+    _CANTONESE_LATIN,
+    secret_asked=_pairs(
+        ("man ngo lo", "man ngo ling", "jiu ngo bei"),
+        ("kaat hou", "code", "pin", "mat ma", "otp", "card number"),
+    ),
+    safe_account=("on cyun wu hau", "on chuen wu hau", "ngon cyun wu hau"),
+    intrusion=(
+        "login zo ngo go account",
+        "dang luk zo ngo go account",
+        *_pairs(("gaai zo ngo di", "gaai zo ngo go"), ("din waa hou", "password", "din waa")),
+    ),
+    hook=("online sik ge", "tau zi zo"),
+    fee_demand=("bei gwaan seoi", "gwaan seoi", "sau zuk fai"),
+    charge=("ngo go kaat jau", "kaat jau bat"),
+    alibi=("cung loi mou heoi gwo", "chung loi mou heui gwo", "mou heoi gwo"),
+    unaware=("m zi ge cing fong haa", "ngo matje dou mou zou", "ngo mat je dou mou zou"),
+    gone=("di chin bei kau zo", "bei kau zo", "di chin mou zo", "chin mou zo"),
 )
 
 
@@ -6073,7 +6732,7 @@ STORY_LANGUAGES: tuple[_Story, ...] = (
     _ROMANIAN,
     _PANJABI,
     _URDU,
-    _Story("ur", _HINDUSTANI_LATIN),  # Roman Urdu and Hinglish
+    _HINDUSTANI_LATIN_STORY,  # Roman Urdu and Hinglish
     _HINDI,
     _PORTUGUESE,
     _SPANISH,
@@ -6351,6 +7010,27 @@ def _concepts(compiled: _Compiled, folded: str, text: str, long: bool, short: bo
                 found.setdefault(concept, []).append(match.span())
             match = pattern.search(folded, match.start() + 1)
     negators = found.pop("negator", [])
+    # Round 20: a third party found inside a longer word of another concept is that word
+    # (Chinese "男朋友", boyfriend, holds "朋友", friend): the longer word wins.
+    if "third_party" in found:
+        longer = [span for c, spans in found.items() if c != "third_party" for span in spans]
+        kept_third = [
+            (s, e)
+            for s, e in found["third_party"]
+            if not any(a <= s and e <= b and b - a > e - s for a, b in longer)
+        ]
+        if kept_third:
+            found["third_party"] = kept_third
+        else:
+            del found["third_party"]
+    # Round 20: a negator inside an indefinite ("شخص ما", someone: "ما" is also "not") is
+    # part of that word, not a denial of the verb after it ("شخص ما دخل إلى حسابي").
+    someone = found.get("someone", [])
+    negators = [
+        n
+        for n in negators
+        if not any(s <= n[0] and n[1] <= e and e - s > n[1] - n[0] for s, e in someone)
+    ]
     for concept in _NEGATABLE & found.keys():
         kept = [
             span
@@ -6407,6 +7087,10 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     )
     posing = posing_by is not None
     steps: list[str] = [c for c in ("step", "instruction", "asks_secret", "gone") if c in has]
+    # Round 20: a request for a code, or to move money into a safe account, is an
+    # instruction too (some tables listed them as such before they had their own concepts)
+    if "instruction" not in has:
+        steps.extend(c for c in ("secret_asked", "safe_account") if c in has)
     if posing_by is not None:
         shapes.append(("posing", posing_by))
     if steps:
@@ -6428,6 +7112,24 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
         ):
             lure = ["authority"] if authority else [c for c in ("family", "job") if c in has]
             shapes.append(("scam", [*lure, *steps]))
+    # Round 20 (r20mb): a caller from "the bank" asking for the card number or code (a bank
+    # never asks), money to be moved into a "safe account", a romance or investment hook
+    # with a fee or a transfer demanded: each a scam in one message.
+    scam_by = next(
+        (
+            list(group)
+            for group in (
+                ("authority", "secret_asked"),
+                ("safe_account",),
+                ("hook", "fee_demand"),
+                ("hook", "instruction"),
+            )
+            if set(group) <= has
+        ),
+        None,
+    )
+    if scam_by is not None and not any(kind == "scam" for kind, _ in shapes):
+        shapes.append(("scam", scam_by))
     if "not_me" in has:
         shapes.append(("fraud_report", ["not_me"]))
     elif {"someone", "took", "money"} <= has:
@@ -6442,6 +7144,12 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     elif {"alibi", "charge"} <= has:
         # round 19: "three charges on my card from a shop in Lyon, I've never been to France"
         shapes.append(("fraud_report", ["charge", "alibi"]))
+    elif {"someone", "intrusion"} <= has:
+        # round 20: "someone logged into my account from another phone and changed my number"
+        shapes.append(("fraud_report", ["someone", "intrusion"]))
+    elif "unaware" in has and {"gone", "took", "charge"} & has:
+        # round 20: "money went from my account without my knowledge" / "... I did nothing"
+        shapes.append(("fraud_report", ["unaware", *sorted({"gone", "took", "charge"} & has)]))
     if "vanished" in has and ({"paid", "seller"} & has):
         shapes.append(("scam", ["vanished", *sorted({"paid", "seller"} & has)]))
     # round 20 (r20ma): a fee demanded, or money for customs, beside money sent to a person
