@@ -103,9 +103,8 @@ CONCEPTS = (
     "asks_secret",
     # round 20 (r20ma): money sent to a person ("I sent him"), a step (read as one in _kinds)
     "sent_to",
-    # round 20 (r20mb): before step and instruction, whose entries some tables share ("कोड
-    # मांगा", "tài khoản an toàn"): a request for a code and a safe account read as such
-    "secret_asked",
+    # round 20 (r20mb): before step and instruction, whose entries some tables share ("tài
+    # khoản an toàn"): a safe account read as such
     "safe_account",
     "step",
     "instruction",
@@ -142,8 +141,6 @@ CONCEPTS = (
     # money gone "without my knowledge" / "I did nothing"
     "intrusion",
     "hook",
-    "fee_demand",
-    "unaware",
     "howto",
     "third_party",
     # round 18: the call recognised and ended, nothing given ("I hung up", "I gave nothing")
@@ -1074,7 +1071,7 @@ _extend(
         ("pound", "pounds", "rupay", "rupees", "dollar", "euro"),
         ("nikal gaye", "kat gaye", "chale gaye", "gayab ho gaye"),
     ),
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("card number", "code", "otp", "pin", "password", "cvv"),
         ("maanga", "manga", "maangi", "mangi", "maang rahe", "mang rahe", "maang raha", "pucha"),
     ),
@@ -1090,7 +1087,7 @@ _extend(
         ),
     ),
     hook=("online mila", "online mili", "online dost", "crypto mein", "crypto me", "invest kiya"),
-    fee_demand=(
+    fee=(
         *_pairs(
             ("customs", "fees", "fee", "tax", "charges"),
             ("maang raha", "maang rahe", "mang rahe", "mang raha", "maangi", "maang rahi"),
@@ -1108,7 +1105,7 @@ _extend(
         "jahan kabhi nahi gaya",
         "jahan kabhi nahi gayi",
     ),
-    unaware=(
+    unknowing=(
         "meri jaankari ke bina",
         "meri jankari ke bina",
         "mujhe bataye bina",
@@ -1248,7 +1245,7 @@ _URDU = _Story(
 
 _extend(
     _URDU,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("کارڈ نمبر", "کوڈ", "او ٹی پی", "پن", "پاس ورڈ"),
         ("مانگا", "مانگی", "مانگے", "مانگ رہے", "مانگ رہا", "پوچھا"),
     ),
@@ -1261,7 +1258,7 @@ _extend(
         *_pairs(("نمبر", "ای میل", "پاس ورڈ"), ("بدل دیا", "بدل دی", "تبدیل کر دیا")),
     ),
     hook=("آن لائن ملا", "آن لائن ملی", "آن لائن دوست", "کرپٹو میں", "سرمایہ کاری کی"),
-    fee_demand=(
+    fee=(
         *_pairs(("کسٹم", "فیس", "ٹیکس", "چارجز"), ("مانگ رہا", "مانگ رہے", "مانگ رہی", "مانگی")),
         "کسٹم کے لیے",
         "فیس کے لیے",
@@ -1269,7 +1266,7 @@ _extend(
     ),
     charge=("ادائیگی", "پیمنٹ", "ٹرانزیکشن"),
     alibi=("جہاں میں کبھی", "جہاں میں نے کبھی", "جہاں میں گیا ہی نہیں", "جہاں میں گئی ہی نہیں"),
-    unaware=(
+    unknowing=(
         "میرے علم کے بغیر",
         "میری اجازت کے بغیر",
         "میری مرضی کے بغیر",
@@ -1368,7 +1365,7 @@ _HINDI = _Story(
 _extend(
     _HINDI,
     claim=("कह रहा था कि", "कह रहे थे कि", "कह रही थी कि", "कह रहा था", "कह रहे थे"),
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("कार्ड नंबर", "कोड", "ओटीपी", "पिन", "पासवर्ड"),
         ("माँगा", "मांगा", "माँगी", "मांगी", "माँग रहे", "मांग रहे", "पूछा"),
     ),
@@ -1381,7 +1378,7 @@ _extend(
         *_pairs(("नंबर", "ईमेल", "पासवर्ड"), ("बदल दिया", "बदल दी", "बदला")),
     ),
     hook=("ऑनलाइन मिला", "ऑनलाइन मिली", "ऑनलाइन दोस्त", "क्रिप्टो में", "निवेश किया"),
-    fee_demand=(
+    fee=(
         *_pairs(
             ("कस्टम", "फीस", "टैक्स", "शुल्क"),
             ("माँग रहा", "माँग रहे", "मांग रहा", "मांग रहे", "माँगी", "मांगी"),
@@ -1392,7 +1389,7 @@ _extend(
     ),
     charge=("भुगतान", "पेमेंट", "ट्रांजैक्शन"),
     alibi=("जहाँ मैं कभी", "जहां मैं कभी", "जहाँ मैं गया ही नहीं", "जहां मैं गया ही नहीं"),
-    unaware=(
+    unknowing=(
         "मेरी जानकारी के बिना",
         "मुझे बताए बिना",
         "मेरी अनुमति के बिना",
@@ -1477,7 +1474,7 @@ _PANJABI = _Story(
 
 _extend(
     _PANJABI,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("ਕਾਰਡ ਨੰਬਰ", "ਕੋਡ", "ਓਟੀਪੀ", "ਪਿੰਨ", "ਪਾਸਵਰਡ"), ("ਮੰਗਿਆ", "ਮੰਗੇ", "ਮੰਗ ਰਹੇ", "ਪੁੱਛਿਆ")
     ),
     safe_account=_pairs(
@@ -1488,10 +1485,10 @@ _extend(
         *_pairs(("ਨੰਬਰ", "ਈਮੇਲ", "ਪਾਸਵਰਡ"), ("ਬਦਲ ਦਿੱਤਾ", "ਬਦਲ ਦਿੱਤੀ")),
     ),
     hook=("ਔਨਲਾਈਨ ਮਿਲਿਆ", "ਆਨਲਾਈਨ ਮਿਲਿਆ", "ਔਨਲਾਈਨ ਮਿਲੀ", "ਕ੍ਰਿਪਟੋ ਵਿੱਚ", "ਨਿਵੇਸ਼ ਕੀਤਾ"),
-    fee_demand=_pairs(("ਕਸਟਮ ਲਈ", "ਫੀਸ", "ਟੈਕਸ"), ("ਪੈਸੇ ਮੰਗ", "ਮੰਗ ਰਿਹਾ", "ਮੰਗ ਰਹੇ", "ਮੰਗੀ")),
+    fee=_pairs(("ਕਸਟਮ ਲਈ", "ਫੀਸ", "ਟੈਕਸ"), ("ਪੈਸੇ ਮੰਗ", "ਮੰਗ ਰਿਹਾ", "ਮੰਗ ਰਹੇ", "ਮੰਗੀ")),
     charge=("ਪੇਮੈਂਟ", "ਭੁਗਤਾਨ"),
     alibi=("ਜਿੱਥੇ ਮੈਂ ਕਦੇ", "ਮੈਂ ਕਦੇ ਗਿਆ ਹੀ ਨਹੀਂ", "ਮੈਂ ਕਦੇ ਨਹੀਂ ਗਿਆ", "ਮੈਂ ਕਦੇ ਨਹੀਂ ਗਈ"),
-    unaware=("ਮੇਰੀ ਜਾਣਕਾਰੀ ਤੋਂ ਬਿਨਾਂ", "ਮੈਨੂੰ ਦੱਸੇ ਬਿਨਾਂ", "ਮੇਰੀ ਇਜਾਜ਼ਤ ਤੋਂ ਬਿਨਾਂ", "ਮੈਂ ਕੁਝ ਨਹੀਂ ਕੀਤਾ"),
+    unknowing=("ਮੇਰੀ ਜਾਣਕਾਰੀ ਤੋਂ ਬਿਨਾਂ", "ਮੈਨੂੰ ਦੱਸੇ ਬਿਨਾਂ", "ਮੇਰੀ ਇਜਾਜ਼ਤ ਤੋਂ ਬਿਨਾਂ", "ਮੈਂ ਕੁਝ ਨਹੀਂ ਕੀਤਾ"),
     gone=("ਪੈਸੇ ਚਲੇ ਗਏ", "ਚਲੇ ਗਏ"),
     not_me=("ਮੈਂ ਨਹੀਂ ਕੀਤੀ", "ਮੈਂ ਨਹੀਂ ਕਰਵਾਈ"),
 )
@@ -3422,17 +3419,17 @@ _ARABIC = _Story(
 
 _extend(
     _ARABIC,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("طلبوا", "طلب", "طلبت", "سألوني عن", "سألني عن"),
         ("رقم بطاقتي", "رقم البطاقة", "الرمز", "رمز التحقق", "الكود", "الرقم السري", "كلمة المرور"),
     ),
     safe_account=("إلى حساب آمن", "الى حساب آمن", "إلى حساب آمن مؤقت", "إلى حساب محمي"),
     hook=("تعرفت عليه", "تعرفت عليها", "استثمرت"),
-    fee_demand=_pairs(
+    fee=_pairs(
         ("يطلب مني مالا", "يطلبون", "يطلب", "طلبوا", "يريدون"),
         ("للجمارك", "رسوما", "رسوم", "ضريبة", "عمولة"),
     ),
-    unaware=(
+    unknowing=(
         "دون علمي",
         "بدون علمي",
         "دون إذني",
@@ -3555,7 +3552,7 @@ _BENGALI = _Story(
 
 _extend(
     _BENGALI,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("কার্ড নম্বর", "কোড", "ওটিপি", "পিন", "পাসওয়ার্ড"),
         ("চাইল", "চেয়েছে", "চাইছে", "চেয়েছিল", "জানতে চাইল"),
     ),
@@ -3568,12 +3565,10 @@ _extend(
         *_pairs(("নম্বর", "ইমেইল", "পাসওয়ার্ড"), ("বদলে দিয়েছে", "বদলে ফেলেছে", "পাল্টে দিয়েছে")),
     ),
     hook=("অনলাইনে পরিচয়", "অনলাইনে আলাপ", "ক্রিপ্টোতে", "বিনিয়োগ করেছি", "ইনভেস্ট করেছি"),
-    fee_demand=_pairs(
-        ("কাস্টমসের জন্য", "ফি", "কাস্টমস ফি", "ট্যাক্স"), ("টাকা চাইছে", "চাইছে", "চেয়েছে", "চাইল")
-    ),
+    fee=_pairs(("কাস্টমসের জন্য", "ফি", "কাস্টমস ফি", "ট্যাক্স"), ("টাকা চাইছে", "চাইছে", "চেয়েছে", "চাইল")),
     charge=("পেমেন্ট", "লেনদেন"),
     alibi=("আমি কখনো যাইনি", "আমি কখনও যাইনি", "কখনো যাইনি", "কখনও যাইনি"),
-    unaware=(
+    unknowing=(
         "আমার অজান্তে",
         "আমাকে না জানিয়ে",
         "আমার অনুমতি ছাড়া",
@@ -3679,7 +3674,7 @@ _GUJARATI = _Story(
 _extend(
     _GUJARATI,
     claim=("કહેતો હતો કે", "કહેતી હતી કે", "કહેતા હતા કે"),
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("કાર્ડ નંબર", "કોડ", "ઓટીપી", "પિન", "પાસવર્ડ"),
         ("માંગ્યો", "માંગ્યા", "માંગી", "માગ્યો", "પૂછ્યો", "પૂછ્યું"),
     ),
@@ -3692,10 +3687,10 @@ _extend(
         *_pairs(("નંબર", "ઈમેલ", "પાસવર્ડ"), ("બદલી નાખ્યો", "બદલી નાખ્યું", "બદલી દીધો", "બદલ્યો")),
     ),
     hook=("ઓનલાઇન મળેલો", "ઓનલાઇન મળેલી", "ઓનલાઈન મળેલો", "ક્રિપ્ટોમાં", "રોકાણ કર્યું"),
-    fee_demand=_pairs(("કસ્ટમ માટે", "ફી", "ટેક્સ"), ("પૈસા માંગે", "માંગે", "માંગી")),
+    fee=_pairs(("કસ્ટમ માટે", "ફી", "ટેક્સ"), ("પૈસા માંગે", "માંગે", "માંગી")),
     charge=("ચુકવણી", "પેમેન્ટ"),
     alibi=("જ્યાં હું ક્યારેય", "હું ક્યારેય ગયો નથી", "હું ક્યારેય ગઈ નથી"),
-    unaware=("મારી જાણ બહાર", "મને જણાવ્યા વગર", "મારી મંજૂરી વગર", "મેં કંઈ કર્યું નથી", "મેં કશું કર્યું નથી"),
+    unknowing=("મારી જાણ બહાર", "મને જણાવ્યા વગર", "મારી મંજૂરી વગર", "મેં કંઈ કર્યું નથી", "મેં કશું કર્યું નથી"),
     gone=("જતા રહ્યા", "પૈસા જતા રહ્યા"),
     not_me=("મેં નથી કરી", "મેં નથી કર્યું", "મેં નથી કર્યા"),
 )
@@ -3804,7 +3799,7 @@ _TAMIL = _Story(
 _extend(
     _TAMIL,
     claim=("பேசுவதாகச் சொன்னார்", "பேசுவதாகச் சொன்னாங்க", "பேசுவதாகச் சொன்னார்கள்"),
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("கார்டு நம்பர்", "கார்டு நம்பரும்", "கோட்", "கோடும்", "ஓடிபி", "பின்", "பாஸ்வேர்ட்"),
         ("கேட்டார்கள்", "கேட்டாங்க", "கேட்டார்", "கேட்டான்"),
     ),
@@ -3817,13 +3812,13 @@ _extend(
         ),
     ),
     hook=("ஆன்லைனில் பழகிய", "ஆன்லைனில் பழக்கமான", "கிரிப்டோவில்", "முதலீடு செய்தேன்"),
-    fee_demand=_pairs(
+    fee=_pairs(
         ("சுங்க கட்டணத்துக்கு", "கட்டணம்", "சுங்க வரிக்கு", "கட்டணத்துக்கு"),
         ("பணம் கேட்கிறார்", "கேட்கிறார்கள்", "கேட்கிறாங்க", "கேட்டார்கள்", "பணம் கேட்டார்"),
     ),
     charge=("பணம் செலுத்தல்", "பரிவர்த்தனை", "பேமெண்ட்"),
     alibi=("நான் போனதே இல்லை", "நான் போனதில்லை", "நான் சென்றதே இல்லை", "நான் போகாத"),
-    unaware=(
+    unknowing=(
         "எனக்குத் தெரியாமல்",
         "எனக்கு தெரியாமல்",
         "என் அனுமதி இல்லாமல்",
@@ -3985,7 +3980,7 @@ _SOMALI = _Story(
 _extend(
     _SOMALI,
     authority=("bangiga ka yimid", "bangiga ka imid", "bangiga ka socda", "bangiga ayaa"),
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("iga codsaday", "i weydiiyay", "iga dalbaday", "iga rabay"),
         ("lambarka kaarka", "koodhka", "lambarka sirta", "furaha sirta", "pinka"),
     ),
@@ -3996,7 +3991,7 @@ _extend(
     ),
     someone=("qof ayaa", "qof baa"),
     hook=("internetka ku bartay", "online ku bartay", "ku maalgeliyay"),
-    fee_demand=(
+    fee=(
         "canshuurta kastamka",
         "rabaan khidmad",
         "khidmad rabaan",
@@ -4006,7 +4001,7 @@ _extend(
     ),
     charge=("lacag bixin", "lacag bixinta"),
     alibi=("aanan weligay tagin", "aanan waligay tagin", "aanan tagin"),
-    unaware=(
+    unknowing=(
         "anigoo aan ogeyn",
         "anigoo aan ogayn",
         "ogolaanshahayga la'aan",
@@ -4104,7 +4099,7 @@ _VIETNAMESE = _Story(
 _extend(
     _VIETNAMESE,
     authority=("ngân hàng gọi", "bên ngân hàng", "nhân viên ngân hàng"),
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("hỏi", "xin", "đòi", "yêu cầu cung cấp"),
         ("số thẻ", "mã otp", "mã xác thực", "mật khẩu", "mã pin"),
     ),
@@ -4115,10 +4110,10 @@ _extend(
         *_pairs(("đổi",), ("số điện thoại", "mật khẩu", "email")),
     ),
     hook=("quen qua mạng", "quen trên mạng", "đầu tư tiền ảo"),
-    fee_demand=("phí hải quan", "đóng phí", "đòi phí", "nộp phí", "thuế hải quan"),
+    fee=("phí hải quan", "đóng phí", "đòi phí", "nộp phí", "thuế hải quan"),
     charge=("khoản thanh toán", "giao dịch", "khoản trừ"),
     alibi=("tôi chưa bao giờ đến", "tôi chưa từng đến", "chưa bao giờ đến", "tôi chưa bao giờ tới"),
-    unaware=("tôi không hề biết", "mà tôi không biết", "tôi không làm gì cả"),
+    unknowing=("tôi không hề biết", "mà tôi không biết", "tôi không làm gì cả"),
     gone=("mất hết",),
     not_me=("tôi không thực hiện", "tôi không hề thực hiện", "không phải tôi thực hiện"),
 )
@@ -4225,7 +4220,7 @@ _extend(
     # a boyfriend or girlfriend ("男朋友") is the customer's partner, not a friend ("朋友"):
     # the longer word wins (_concepts)
     partner=("男朋友", "女朋友", "男友", "女友"),
-    secret_asked=(
+    asks_secret=(
         "要我的卡号",
         "要我的卡號",
         "要我的验证码",
@@ -4250,10 +4245,10 @@ _extend(
         "改了我的密碼",
     ),
     hook=("网上认识", "網上認識", "网恋", "投资了", "投資了"),
-    fee_demand=("交关税", "交關稅", "关税", "關稅", "手续费", "手續費", "解冻费", "保证金"),
+    fee=("交关税", "交關稅", "关税", "關稅", "手续费", "手續費", "解冻费", "保证金"),
     charge=("消费", "消費", "扣款"),
     alibi=("从来没去过", "從來沒去過", "没去过", "沒去過"),
-    unaware=("不知情", "未经我同意", "未經我同意", "我什么都没做", "我什麼都沒做"),
+    unknowing=("不知情", "未经我同意", "未經我同意", "我什么都没做", "我什麼都沒做"),
 )
 
 _BULGARIAN = _Story(
@@ -4829,21 +4824,21 @@ _PERSIAN = _Story(
 
 _extend(
     _PERSIAN,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("کد را", "کد رو", "رمز را", "شماره کارت را", "شماره کارتم را", "رمز دوم را"),
         ("خواستند", "خواست", "پرسیدند", "پرسید"),
     ),
     safe_account=("به یک حساب امن", "به حساب امن", "به یک حساب امن منتقل"),
     intrusion=("وارد حسابم شد", "وارد حساب من شد", "وارد حسابم شدند", "را عوض کرد"),
     hook=("آنلاین آشنا شدم", "اینترنتی آشنا شدم", "سرمایه‌گذاری کردم", "سرمایه گذاری کردم"),
-    fee_demand=(
+    fee=(
         "برای گمرک",
         "هزینه گمرک",
         *_pairs(("کارمزد", "مالیات"), ("می‌خواهند", "میخواهند", "می خواهند", "خواستند")),
     ),
     charge=("پرداختی", "تراکنش", "تراکنشی"),
     alibi=("هرگز آنجا نرفته‌ام", "هیچوقت آنجا نرفته‌ام", "آنجا نرفته‌ام", "هرگز نرفته‌ام"),
-    unaware=(
+    unknowing=(
         "بدون اطلاع من",
         "بدون اطلاعم",
         "بدون اجازه من",
@@ -5894,7 +5889,7 @@ _TAGALOG = _Story(
 _extend(
     _TAGALOG,
     authority=("tumawag ang bangko", "tumawag daw ang bangko"),
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("hiningi ang", "hiningi yung", "humingi ng", "tinanong ang"),
         ("card number", "code", "otp", "pin", "password"),
     ),
@@ -5906,10 +5901,10 @@ _extend(
     ),
     someone=("may nag-login", "may nakapasok", "may pumasok", "may nagpalit"),
     hook=("nakilala ko online", "nakilala ko sa online", "nag-invest ako", "nag invest ako"),
-    fee_demand=("para sa customs", "humihingi sila ng fee", "humihingi ng fee", "bayad sa customs"),
+    fee=("para sa customs", "humihingi sila ng fee", "humihingi ng fee", "bayad sa customs"),
     charge=("bayad sa card ko", "may bayad sa card", "transaksyon sa card ko", "charge sa card ko"),
     alibi=("hindi ko pa napupuntahan", "hindi ko napuntahan", "hindi pa ako nakakapunta"),
-    unaware=("nang hindi ko alam", "wala akong ginawa", "wala naman akong ginawa"),
+    unknowing=("nang hindi ko alam", "wala akong ginawa", "wala naman akong ginawa"),
     gone=("nabawasan ang pera",),
 )
 
@@ -6131,7 +6126,7 @@ _extend(
     _MALAYALAM,
     authority=("ബാങ്കിൽ നിന്നാ*", "പോലീസിൽ നിന്നാ*"),
     claim=("നിന്നാണെന്ന് പറഞ്ഞു", "നിന്നാണെന്ന്", "ആണെന്ന് പറഞ്ഞ്"),
-    secret_asked=(
+    asks_secret=(
         *_pairs(
             ("കാർഡ് നമ്പർ", "കാർഡ് നമ്പറും", "കോഡ്", "കോഡും", "ഒടിപി", "ഒടിപിയും", "പിൻ"),
             ("ചോദിച്ചു", "ചോദിക്കുന്നു", "ആവശ്യപ്പെട്ടു"),
@@ -6145,13 +6140,13 @@ _extend(
         *_pairs(("നമ്പർ", "ഇമെയിൽ", "പാസ്‌വേഡ്"), ("മാറ്റി", "മാറ്റിയിരിക്കുന്നു")),
     ),
     hook=("ഓൺലൈനിൽ പരിചയപ്പെട്ട", "ക്രിപ്റ്റോയിൽ", "നിക്ഷേപിച്ചു"),
-    fee_demand=_pairs(
+    fee=_pairs(
         ("കസ്റ്റംസിന്", "ഫീസ്", "ടാക്സ്"),
         ("പണം ചോദിക്കുന്നു", "ചോദിക്കുന്നു", "ചോദിച്ചു", "പണം ചോദിച്ചു"),
     ),
     charge=("പേയ്മെന്റ്", "ഇടപാട്"),
     alibi=("ഞാൻ അവിടെ പോയിട്ടേയില്ല", "ഞാൻ പോയിട്ടില്ലാത്ത", "ഞാൻ അവിടെ പോയിട്ടില്ല"),
-    unaware=(
+    unknowing=(
         "എന്റെ അറിവില്ലാതെ",
         "ഞാൻ അറിയാതെ",
         "എന്റെ അനുവാദമില്ലാതെ",
@@ -6199,7 +6194,7 @@ _PASHTO = _Story(
 
 _extend(
     _PASHTO,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("کوډ", "د کارت نمبر", "پاسورډ", "پن"),
         ("یې وغوښت", "یې وغوښتل", "یې وپوښت", "یې راڅخه وغوښت"),
     ),
@@ -6210,10 +6205,10 @@ _extend(
         *_pairs(("نمبر", "پاسورډ", "ایمیل"), ("یې بدل کړ", "یې بدل کړی")),
     ),
     hook=("آنلاین مې پیژندلی", "آنلاین مې پیژندله", "پانګونه وکړه"),
-    fee_demand=("د ګمرک لپاره", "فیس غواړي", "فیس غواړی", "مالیه غواړي"),
+    fee=("د ګمرک لپاره", "فیس غواړي", "فیس غواړی", "مالیه غواړي"),
     charge=("تادیه", "پیسې ورکول"),
     alibi=("هیڅکله نه یم تللی", "هیڅکله نه یم تللې", "زه هلته نه یم تللی"),
-    unaware=("زما له خبرتیا پرته", "زما له اجازې پرته", "ما هیڅ نه دي کړي", "ما هیڅ نه دی کړی"),
+    unknowing=("زما له خبرتیا پرته", "زما له اجازې پرته", "ما هیڅ نه دي کړي", "ما هیڅ نه دی کړی"),
     gone=("پیسې لاړې",),
 )
 
@@ -6256,7 +6251,7 @@ _KURDISH = _Story(
 
 _extend(
     _KURDISH,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("kod", "koda", "hejmara kartê", "hejmara karta min", "şîfre", "şîfreya min", "pin"),
         ("xwest", "xwestin", "pirsî"),
     ),
@@ -6267,7 +6262,7 @@ _extend(
         *_pairs(("hejmara min", "şîfreya min", "emaila min"), ("guhert", "guherand", "guhertin")),
     ),
     hook=("li ser înternetê nas kir", "li ser interneté nas kir", "min pere xist kriptoyê"),
-    fee_demand=(
+    fee=(
         "ji bo gumrikê",
         "xerc dixwazin",
         "xerc dixwaze",
@@ -6276,7 +6271,7 @@ _extend(
     ),
     charge=("dayînek", "peredanek"),
     alibi=("ez qet neçûme", "qet neçûme", "ez neçûme wir", "ez tu carî neçûme"),
-    unaware=("bê agahiya min", "bê destûra min", "min tiştek nekir", "min tu tişt nekir"),
+    unknowing=("bê agahiya min", "bê destûra min", "min tiştek nekir", "min tu tişt nekir"),
     gone=("hatin kişandin", "ji hesabê min çûn"),
     not_me=("min nekiriye", "dayîn nekiriye", "ne min kiriye"),
 )
@@ -6300,16 +6295,16 @@ _TIGRINYA = _Story(
 
 _extend(
     _TIGRINYA,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("ኮድ", "ኮድን", "ቁጽሪ ካርደይ", "ቁጽሪ ካርድ", "ፒን"), ("ሓቲቶምኒ", "ሓቲቱኒ", "ሓቲታትኒ", "ሓቲቶም")
     ),
     safe_account=("ናብ ውሑስ ሕሳብ", "ውሑስ ሕሳብ"),
     intrusion=("ናብ ሕሳበይ ኣትዩ", "ሕሳበይ ኣትዩ", "ቁጽረይ ቀይሩ", "ፓስዎርደይ ቀይሩ"),
     hook=("ብኢንተርነት ዝፈለጥክዎ", "ብኢንተርነት ዝፈለጥክዋ", "ኣብ ክሪፕቶ"),
-    fee_demand=("ንጉምሩክ ገንዘብ", "ክፍሊት ይሓቱ", "ቀረጽ ይሓቱ", "ክፍሊት ሓቲቶም"),
+    fee=("ንጉምሩክ ገንዘብ", "ክፍሊት ይሓቱ", "ቀረጽ ይሓቱ", "ክፍሊት ሓቲቶም"),
     charge=("ክፍሊት ኣሎ",),
     alibi=("ካብ ዘይከድክዎ", "ዘይከድክዎ ድኳን"),
-    unaware=("ብዘይ ፍልጠተይ", "ብዘይ ፍቓደይ", "ዋላ ሓንቲ ኣይገበርኩን"),
+    unknowing=("ብዘይ ፍልጠተይ", "ብዘይ ፍቓደይ", "ዋላ ሓንቲ ኣይገበርኩን"),
     gone=("ገንዘብ ወጺኡ", "ገንዘብ ጠፊኡ", "ሕሳበይ ጠፊኡ"),
     not_me=("ኣነ ኣይገበርክዎን", "ኣነ ኣይገበርኩዎን"),
 )
@@ -6341,16 +6336,16 @@ _AMHARIC = _Story(
 
 _extend(
     _AMHARIC,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("ኮዱን", "የካርድ ቁጥሬን", "የካርድ ቁጥሬንና ኮዱን", "ፒኑን", "የይለፍ ቃሌን"), ("ጠየቁኝ", "ጠየቀኝ", "ጠየቀችኝ")
     ),
     safe_account=("ደህንነቱ የተጠበቀ አካውንት", "ደህንነቱ ወደተጠበቀ አካውንት", "ደህንነቱ የተጠበቀ ሂሳብ"),
     intrusion=("ወደ አካውንቴ ገብቶ", "አካውንቴ ገብቶ", "ቁጥሬን ቀየረ", "የይለፍ ቃሌን ቀየረ", "ኢሜሌን ቀየረ"),
     hook=("በኢንተርኔት የተዋወቅሁት", "በኢንተርኔት የተዋወቅኩት", "ኢንቨስት አደረግሁ", "በክሪፕቶ"),
-    fee_demand=("ለጉምሩክ ገንዘብ", "ክፍያ ይጠይቃሉ", "ክፍያ ጠየቁ", "ግብር ይጠይቃሉ"),
+    fee=("ለጉምሩክ ገንዘብ", "ክፍያ ይጠይቃሉ", "ክፍያ ጠየቁ", "ግብር ይጠይቃሉ"),
     charge=("ክፍያ አለ",),
     alibi=("ሄጄ ከማላውቀው", "ሄጄ የማላውቀው", "ሄጄ አላውቅም"),
-    unaware=("ያለ እኔ እውቀት", "ያለ እኔ ፈቃድ", "እኔ ምንም አላደረግሁም", "ምንም አላደረግሁም"),
+    unknowing=("ያለ እኔ እውቀት", "ያለ እኔ ፈቃድ", "እኔ ምንም አላደረግሁም", "ምንም አላደረግሁም"),
     gone=("ገንዘብ ወጣ", "ገንዘብ ጠፋ", "ከአካውንቴ ጠፋ", "ከአካውንቴ ወጣ", "ከሂሳቤ ጠፋ", "ከሂሳቤ ወጣ"),
     not_me=("እኔ አልፈጸምኩም", "እኔ አልከፈልኩም"),
 )
@@ -6400,7 +6395,7 @@ _YORUBA = _Story(
 
 _extend(
     _YORUBA,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("beere", "béèrè", "n beere"),
         ("card number", "code", "kóòdù", "nomba kaadi", "pin", "password"),
     ),
@@ -6411,10 +6406,10 @@ _extend(
         *_pairs(("yi nomba mi", "yi password mi"), ("pada",)),
     ),
     hook=("mo pade lori intanet", "pade lori intanet", "mo fi owo sinu crypto", "mo fi owó sínú"),
-    fee_demand=("fun customs", "owo fee", "beere owo fee", "owo ori"),
+    fee=("fun customs", "owo fee", "beere owo fee", "owo ori"),
     charge=("owo sisan", "owó sísan"),
     alibi=("ti mi o lo ri", "ti mi ò lọ rí", "ti mi o de ri", "mi o lo ibe ri"),
-    unaware=(
+    unknowing=(
         "lai je pe mo mo",
         "láì jẹ́ pé mo mọ̀",
         "laisi ase mi",
@@ -6461,16 +6456,16 @@ _SINHALA = _Story(
 
 _extend(
     _SINHALA,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("කෝඩ් එක", "කෝඩ් එකයි", "කාඩ් අංකය", "කාඩ් අංකයයි", "පින් එක", "මුරපදය"), ("ඇහුවා", "ඉල්ලුවා")
     ),
     safe_account=("ආරක්ෂිත ගිණුමකට", "ආරක්ෂිත ගිණුමට"),
     intrusion=("ගිණුමට ලොග් වෙලා", "ගිණුමට ලොග් වුණා", "නම්බර් එක මාරු කළා", "පාස්වර්ඩ් එක මාරු කළා"),
     hook=("ඔන්ලයින් හඳුනාගත්ත", "ඔන්ලයින් හම්බවුණ", "ආයෝජනය කළා"),
-    fee_demand=("රේගු ගාස්තුවට", "ගාස්තුවක් ඉල්ලනවා", "ගාස්තුව ඉල්ලනවා", "බද්දක් ඉල්ලනවා"),
+    fee=("රේගු ගාස්තුවට", "ගාස්තුවක් ඉල්ලනවා", "ගාස්තුව ඉල්ලනවා", "බද්දක් ඉල්ලනවා"),
     charge=("ගෙවීමක්", "ගනුදෙනුවක්"),
     alibi=("මම කවදාවත් නොගිය", "කවදාවත් නොගිය", "මම කවදාවත් ගියේ නැති"),
-    unaware=("මම නොදැනුවත්ව", "මගේ නොදැනුවත්ව", "මගේ අවසරයක් නැතිව", "මම මුකුත් කළේ නැහැ"),
+    unknowing=("මම නොදැනුවත්ව", "මගේ නොදැනුවත්ව", "මගේ අවසරයක් නැතිව", "මම මුකුත් කළේ නැහැ"),
     gone=("සල්ලි කැපිලා", "සල්ලි නැති වුණා", "සල්ලි අඩු වෙලා"),
     not_me=("මම කළේ නැහැ", "mama kale naha"),
 )
@@ -6537,7 +6532,7 @@ _NIGERIAN_PIDGIN = _Story(
 
 _extend(
     _NIGERIAN_PIDGIN,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         # Pidgin subjects ("dem", "e"): English "ask for my card number" is no story
         ("dem ask for", "e ask for", "dem ask me for", "e ask me for", "dem dey ask for"),
         ("my card number", "di code", "my code", "my otp", "di otp", "my pin", "my password"),
@@ -6550,7 +6545,12 @@ _extend(
     ),
     charge=("payment for my card", "payment for my account", "i see payment", "debit for my card"),
     alibi=("wey i never go", "wey i neva go", "wey i no go"),
-    unaware=("without my knowledge", "without my permission", "i no do anything", "i no do anytin"),
+    unknowing=(
+        "without my knowledge",
+        "without my permission",
+        "i no do anything",
+        "i no do anytin",
+    ),
     gone=("comot from my account", "commot from my account"),
 )
 
@@ -6591,7 +6591,7 @@ _TWI = _Story(
 
 _extend(
     _TWI,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("bisaa me", "ɔbisaa me", "wɔbisaa me", "obisaa me", "wobisaa me"),
         ("card number", "code", "pin", "password", "otp"),
     ),
@@ -6602,10 +6602,10 @@ _extend(
         *_pairs(("sesaa me", "sesa me"), ("number", "password")),
     ),
     hook=("mihyiaa no online", "mede sika too crypto", "crypto mu"),
-    fee_demand=("ama customs", "rebisa fee", "wɔrebisa fee", "worebisa fee"),
+    fee=("ama customs", "rebisa fee", "wɔrebisa fee", "worebisa fee"),
     charge=("payment bi", "me card so"),
     alibi=("menkɔɔ hɔ da", "menkoo ho da", "menkɔ hɔ da"),
-    unaware=("a mennim", "menyɛɛ hwee", "menyee hwee"),
+    unknowing=("a mennim", "menyɛɛ hwee", "menyee hwee"),
     gone=("wɔyii sika", "woyii sika", "afiri me account mu", "firii me account mu"),
 )
 
@@ -6639,7 +6639,7 @@ _CANTONESE_LATIN = _Story(
 
 _extend(
     _CANTONESE_LATIN,
-    secret_asked=_pairs(
+    asks_secret=_pairs(
         ("man ngo lo", "man ngo ling", "jiu ngo bei"),
         ("kaat hou", "code", "pin", "mat ma", "otp", "card number"),
     ),
@@ -6650,10 +6650,10 @@ _extend(
         *_pairs(("gaai zo ngo di", "gaai zo ngo go"), ("din waa hou", "password", "din waa")),
     ),
     hook=("online sik ge", "tau zi zo"),
-    fee_demand=("bei gwaan seoi", "gwaan seoi", "sau zuk fai"),
+    fee=("bei gwaan seoi", "gwaan seoi", "sau zuk fai"),
     charge=("ngo go kaat jau", "kaat jau bat"),
     alibi=("cung loi mou heoi gwo", "chung loi mou heui gwo", "mou heoi gwo"),
-    unaware=("m zi ge cing fong haa", "ngo matje dou mou zou", "ngo mat je dou mou zou"),
+    unknowing=("m zi ge cing fong haa", "ngo matje dou mou zou", "ngo mat je dou mou zou"),
     gone=("di chin bei kau zo", "bei kau zo", "di chin mou zo", "chin mou zo"),
 )
 
@@ -7090,7 +7090,7 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     # Round 20: a request for a code, or to move money into a safe account, is an
     # instruction too (some tables listed them as such before they had their own concepts)
     if "instruction" not in has:
-        steps.extend(c for c in ("secret_asked", "safe_account") if c in has)
+        steps.extend(c for c in ("safe_account",) if c in has)
     if posing_by is not None:
         shapes.append(("posing", posing_by))
     if steps:
@@ -7119,9 +7119,9 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
         (
             list(group)
             for group in (
-                ("authority", "secret_asked"),
+                *([("authority", "asks_secret")] if "device" not in has else []),
                 ("safe_account",),
-                ("hook", "fee_demand"),
+                ("hook", "fee"),
                 ("hook", "instruction"),
             )
             if set(group) <= has
@@ -7137,9 +7137,12 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     elif {"stolen", "charge"} <= has:
         # round 18: "my wallet was stolen ... I see a payment of £340": the thief used it
         shapes.append(("fraud_report", ["stolen", "charge"]))
-    elif "unknowing" in has and ({"gone", "charge"} & has or {"someone", "took"} <= has):
-        # round 20 (r20ma): money gone "without my knowledge"; not a fee the bank took
-        # without asking ("they charged a fee without my consent" is a complaint)
+    elif "unknowing" in has and (
+        {"gone", "charge"} & has or "took" in has and {"someone", "money"} & has
+    ):
+        # round 20 (r20ma, r20mb): money gone, taken or charged "without my knowledge" or
+        # "and I did nothing"; taken needs whose or what (someone, money): a fee taken without
+        # asking ("the bank took a fee without my consent") is a complaint
         shapes.append(("fraud_report", ["unknowing", *sorted({"gone", "charge", "took"} & has)]))
     elif {"alibi", "charge"} <= has:
         # round 19: "three charges on my card from a shop in Lyon, I've never been to France"
@@ -7147,9 +7150,6 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     elif {"someone", "intrusion"} <= has:
         # round 20: "someone logged into my account from another phone and changed my number"
         shapes.append(("fraud_report", ["someone", "intrusion"]))
-    elif "unaware" in has and {"gone", "took", "charge"} & has:
-        # round 20: "money went from my account without my knowledge" / "... I did nothing"
-        shapes.append(("fraud_report", ["unaware", *sorted({"gone", "took", "charge"} & has)]))
     if "vanished" in has and ({"paid", "seller"} & has):
         shapes.append(("scam", ["vanished", *sorted({"paid", "seller"} & has)]))
     # round 20 (r20ma): a fee demanded, or money for customs, beside money sent to a person
