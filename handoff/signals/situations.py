@@ -5279,6 +5279,36 @@ _SHAPES += (
 )
 
 
+# round 20 (issue 11, principle 3): a how-to stays a how-to when the customer adds why they
+# ask (they receive such messages, a relative does) or thanks: "How would I know if a text
+# from the bank is a scam? I get loads of them", "how can I tell if an email is fake? my dad
+# keeps getting them". Not when the added sentence tells a step or a loss ("... I clicked
+# one", "... I gave them my code"): that is the customer's own case.
+_RECEIVE = (
+    r"(?:(?:i|we|my\s+\w+|he|she|they|mum|dad)\s+(?:(?:always|still|also|just|often|sometimes)"
+    r"\s+)?(?:'ve been getting|have been getting|has been getting|keep getting|keeps getting|"
+    r"get|gets|receive|receives|am getting|'m getting|are getting|is getting|seem to get|"
+    r"seems to get|got|had)\s+(?:(?:so|quite|a|lots|loads|tons|heaps|plenty|of|these|those|"
+    r"them|such|many|some|a few|few|a lot)\s+){0,3}(?:them|these|those|ones|texts?|messages?|"
+    r"e-?mails?|calls?|loads|lots|a lot|so many)\b[^.?!\n]{0,30}|just\s+(?:curious|checking|"
+    r"wondering|asking|in case)|thanks?|thank you|cheers|ta)"
+)
+_SHAPES += (
+    _shape(
+        HOWTO,
+        0.0,
+        _words("how"),
+        r"^\s*(?:(?:so|and|ok|okay|hi|hello|hey|quick question),?\s+)?how\s+(?:do|can|should|"
+        r"would|could|will)\s+(?:i|we|you|one|people|my\s+\w+|someone)\s+(?:ever\s+)?(?:know|"
+        r"tell|check|spot|recogni[sz]e|work out|find out|be sure|report|forward|flag)\b"
+        r"(?![^\n]{0,200}\b(?:clicked|clicking|gave|given|entered|paid|sent|lost|taken|took|"
+        r"stolen|replied|rang back|called back|handed|opened|installed|downloaded|my money|"
+        r"my account|my card|my details|my code|my pin)\b)"
+        r"[^.!?\n]{0,80}\?+\s*(?:" + _RECEIVE + r")\s*[.!]*\s*$",
+    ),
+)
+
+
 # Round 9: the bot answered a question the customer did not ask, said without "that's not
 # what I asked": "I don't want general info, I want my date", "I know what account fees are,
 # what is THIS charge", "that's info on how to raise one", "not there either".
