@@ -5186,7 +5186,10 @@ _SLIP_THING = (
     r"(?:card|cards|account|acc|pin|number|password|passcode|pass code|code|details|one|app|"
     r"email|e-mail|amount|date|sort code|reference|login|log in|phone|payee|name)"
 )
-_SLIP_MARK = r"(?:oh|ah|ahh|ohh|wait|oops|whoops|doh|d'oh|sorry|my bad|silly me|ugh|argh)"
+_SLIP_MARK = (
+    r"(?:oh|ah|ahh|ohh|wait|hang on|hold on|oops|whoops|doh|d'oh|sorry|my bad|silly me|ugh|"
+    r"argh)"
+)
 _GOES_ON = (
     r"(?![^.?!\n]{0,60}\b(?:but|still|again|won't|wont|can't|cant|cannot|doesn't|doesnt|didn't|"
     r"didnt|isn't|isnt|hasn't|hasnt|haven't|not|never|declined|missing|someone|somebody|"
@@ -5195,7 +5198,8 @@ _GOES_ON = (
 _OWN_WORD = r"(?:sorry|my bad|my mistake|my fault|oops|whoops|doh|d'oh|silly me|lol|🤦\S*)"
 _WORKED = (
     r"(?:works|worked|working|is working|went through|goes through|sorted|fixed|found it|"
-    r"got it|got in|i'm in|im in|in now|logged in|let me in|did it|did the trick|done it)"
+    r"got it|got in|i'm in|im in|in now|logged in|(?:let|got|logged)\s+me\s+in|did it|"
+    r"did the trick|done it)"
 )
 _NO_DENIAL = r"(?:(?!\b(?:not|still|never|no|but)\b|n't)[^.?!\n]){0,40}?"
 _SHAPES += (

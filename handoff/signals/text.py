@@ -1466,6 +1466,36 @@ _GRIEF_RE = re.compile(
 )
 
 
+# round 20 (issue 11, principle 3): a disarm carried to later messages about the same event.
+# After a death told as long past (spread.PAST_DEATH, a message of the window), a later
+# message's bereavement paperwork ("I'll bring his death certificate", "the probate") that
+# tells no death again, no trouble now and no notification is that same past death
+# (extract._Fold.user reads it as not_current). A death told again ("my mum died last
+# week") or grief felt now keeps its cue.
+_AFTER_DEATH_RE = re.compile(
+    r"\b(?:death certificates?|certificates?|probate|estate|executor|executrix|will|funeral|"
+    r"grant of (?:probate|representation)|letters of administration|bereavement|"
+    r"(?:his|her|their)\s+(?:death|passing))\b",
+    re.IGNORECASE,
+)
+_DEATH_TOLD_RE = re.compile(
+    r"\b(?:died|dying|passed away|passed on|has passed|lost (?:my|our|him|her|them)|killed|"
+    r"terminal\w*|just (?:lost|passed))\b",
+    re.IGNORECASE,
+)
+
+
+def about_past_death(text: str, evidence: str) -> bool:
+    """Whether a vulnerability cue's ``evidence`` in ``text`` is only the paperwork of a death
+    an earlier message told as long past (above)."""
+    return (
+        _AFTER_DEATH_RE.search(evidence) is not None
+        and _DEATH_TOLD_RE.search(text) is None
+        and _CURRENT_TROUBLE_RE.search(text) is None
+        and _NOTIFYING_RE.search(text) is None
+    )
+
+
 def _current_only(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` without the cues of :data:`_PAST_KINDS` that overlap a not_current span, and
     (round 18) without the red-line cues a marker of the past disarms in the whole message."""
