@@ -92,7 +92,7 @@ def test_carer_admin_stays_with_the_bot(router: Router) -> None:
 def test_overdue_refund_then_money_left_reaches_an_adviser_not_a_specialist(
     router: Router,
 ) -> None:
-    lane, turn = _route(
+    lane, _ = _route(
         router,
         "the refund was meant to be in my account by Monday",
         "it's Thursday now",
@@ -103,9 +103,7 @@ def test_overdue_refund_then_money_left_reaches_an_adviser_not_a_specialist(
 
 # 2. a past death's paperwork, carried over messages
 def test_past_death_is_a_story_part() -> None:
-    mask, _ = spread.parts(
-        "my husband passed away years ago, in 2012", ["not_current"]
-    )
+    mask, _ = spread.parts("my husband passed away years ago, in 2012", ["not_current"])
     assert mask & spread.PAST_DEATH
     assert not spread.parts("my husband passed away last week", [])[0] & spread.PAST_DEATH
 
@@ -122,7 +120,8 @@ def test_past_death_paperwork_later_stays_with_the_bot(router: Router) -> None:
     )
     last = states[-1]
     assert last.lane == "bot"
-    assert last.carry is not None and last.carry.v == CARRY_FORMAT == 4
+    assert last.carry is not None
+    assert last.carry.v == CARRY_FORMAT == 4
     assert any(p & spread.PAST_DEATH for p in last.carry.parts or ())
 
 
@@ -146,7 +145,7 @@ def test_a_new_death_or_trouble_after_a_past_one_is_still_vulnerability(
 
 
 def test_paperwork_with_no_past_death_told_is_still_vulnerability(router: Router) -> None:
-    lane, turn = _route(router, "where do I send the death certificate for my wife")
+    lane, _ = _route(router, "where do I send the death certificate for my wife")
     assert lane == "vulnerable_customers"
 
 

@@ -5216,7 +5216,9 @@ _SHAPES += (
             r"tapped|inserted|looking at|checking|checked|looked at)\s+(?:in\s+)?(?:the|my|a|an)\s+"
             r"wrong\s+" + _SLIP_THING + r"\b" + _GOES_ON,
             r"(?:^|[.!;]\s*|\b" + _SLIP_MARK + r"\b[,.!]*\s+)(?:it\s+was\s+|that\s+was\s+)?"
-            r"(?:the\s+|my\s+)?wrong\s+" + _SLIP_THING + r"\b\s*[,.!]*\s*(?:on my part\s*[,.!]*\s*)?"
+            r"(?:the\s+|my\s+)?wrong\s+"
+            + _SLIP_THING
+            + r"\b\s*[,.!]*\s*(?:on my part\s*[,.!]*\s*)?"
             + _OWN_WORD,
         ),
         # a retry of their own worked: "the blue one works", "the other card went through",

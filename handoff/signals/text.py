@@ -1609,11 +1609,13 @@ def _in_role(text: str, raw: list[_RawCue]) -> list[_RawCue]:
         kept.append(cue)
     return kept
 
+
 # round 20 (issue 11, principle 3): a vulnerability cue fires only about the customer's own
 # state. Three words out of that role go, unless the message also tells distress of their
 # own (:data:`_OWN_DISTRESS_RE`: not coping, can't sleep or eat, scared, desperate, no food):
 # (1) money pressure alone ("I've got £3.20 until payday", "£12 to last till Friday": a stake,
-# cue ``deadline``, as a creditor's threat above) and a balance that is low, not a mood ("can I get a text when I'm low?", "I'm low on funds");
+# cue ``deadline``, as a creditor's threat above) and a balance that is low, not a mood
+# ("can I get a text when I'm low?", "I'm low on funds");
 # (2) arrears or payments behind that the bank made (a payment it took twice, a duplicate
 # debit, its error: a complaint, not hardship); (3) a carer's role told beside an admin
 # request or the person's consent ("I'm a carer for my mum, can I get a card on her
