@@ -65,6 +65,7 @@ OWN_STATE = [
     "I'm a carer for my husband and I'm struggling, can I get a card on his account",
     "I'm feeling really low since the funeral",
     "I'm in arrears with my council tax and don't know what to do",
+    "I've only got £5 till friday and the baby needs formula",
 ]
 
 

@@ -1629,7 +1629,11 @@ _OWN_DISTRESS_RE = re.compile(
     r"\bdesperate\b|\bpanick\w*|\bcrying\b|\bin tears\b|\bbreaking point\b|\bat my wits\b|"
     r"\bend of my tether\b|\bworried sick\b|\bno food\b|\bnothing to eat\b|\bfood banks?\b|"
     r"\bhungry\b|\bskipping meals\b|\bdon't know what (?:to do|i'll do|i'm going to do)\b|"
-    r"\boverwhelmed\b|\bfalling apart\b|\bexhausted\b|\bburn(?:ed|t) out\b|\bi can't do this\b",
+    r"\boverwhelmed\b|\bfalling apart\b|\bexhausted\b|\bburn(?:ed|t) out\b|\bi can't do this\b|"
+    # those who depend on the customer without essentials ("the kids need feeding")
+    r"\b(?:kids|children|child|baby|babies|little ones?|family|son|daughter)\b[^.?!\n]{0,20}?"
+    r"\b(?:need|needs|to)\s+(?:feeding|food|to eat|nappies|formula|milk)\b|"
+    r"\bno money (?:for|to buy|left for) (?:food|electric\w*|gas|heating|nappies|formula|rent)\b",
     re.IGNORECASE,
 )
 _MONEY_LEFT_RE = re.compile(
