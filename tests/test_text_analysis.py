@@ -155,7 +155,7 @@ CUE_EXAMPLES = [
     ("punctuation_burst", "where is it??", "??"),
     ("punctuation_burst", "are you serious?!", "?!"),
     ("bank_hold", "why has my account been frozen?", "account been frozen"),
-    ("resolved", "never mind, found it", "found it"),
+    ("resolved", "never mind, found it", "never mind, found it"),
     ("good_news", "WE GOT THE KEYS!!", "WE GOT THE KEYS"),
     ("howto", "how do I report a phishing email?", "how do I report a phishing email?"),
     ("deadline", "the deposit is due tomorrow", "deposit is due tomorrow"),

@@ -44,6 +44,7 @@ from handoff.signals.text import (
     _OBJECT_BYTES,
     CACHE_BYTES,
     MAX_MESSAGE_CHARS,
+    about_past_death,
     analyze_text,
     cap_text,
 )
@@ -72,6 +73,8 @@ NAN = math.nan
 NEVER = 1_000_000
 _WORD = re.compile(r"[a-z0-9']+")
 _EMPTY = TextAnalysis(text="", sentiment=0.0, frustration=0.0)
+_VULNERABILITY = "vulnerability"
+_NOT_CURRENT = "not_current"
 
 # The latest turns analysed (all roles): signals that look back (repeats, fallbacks, the
 # sentiment minimum and the cues seen) look back this far. A long support chat has 40-60
@@ -651,7 +654,10 @@ class _Fold:
             self.first = sentiment
         self.low = sentiment if self.low is None else min(self.low, sentiment)
         self.high = frustration if self.high is None else max(self.high, frustration)
-        kinds = {c.kind for c in view.cues}
+        cues = view.cues
+        if any(p & spread.PAST_DEATH for p in self.parts[-(spread.WINDOW - 1) :]):
+            cues = _past_death(index, analysis.text, cues)
+        kinds = {c.kind for c in cues}
         # A story whose last part this message brings (round 17): its cue, weighing nothing.
         told = [
             (index, kind, start, end, 0.0)
@@ -665,14 +671,14 @@ class _Fold:
         if len(self.recent) > self.keep:
             dropped = self.recent.pop(0)[0]
             self.cues = [c for c in self.cues if c[0] != dropped]
-        self.cues += [(index, c.kind, c.start, c.end, c.weight) for c in view.cues]
+        self.cues += [(index, c.kind, c.start, c.end, c.weight) for c in cues]
         self.cues += told
         self.words += f"{view.mask:08x}"
         self.finite = (
             self.finite
             and math.isfinite(sentiment)
             and math.isfinite(frustration)
-            and all(math.isfinite(c.weight) for c in view.cues)
+            and all(math.isfinite(c.weight) for c in cues)
         )
         self.failures.user(turn, settings)
         if self.episode is not None:
@@ -722,6 +728,20 @@ class _Fold:
                 "parts": tuple(self.parts),
             },
         )
+
+
+def _past_death(index: int, text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
+    """``cues`` of the user turn at ``index`` (its analysed ``text``) after a death told as long
+    past within the story window (round 20, spread.PAST_DEATH): a vulnerability cue that is
+    only that death's paperwork (text.about_past_death) is read as not_current."""
+    if not any(c.kind == _VULNERABILITY for c in cues):
+        return cues
+    return tuple(
+        _cue(index, _NOT_CURRENT, c.evidence, c.start, c.end, 0.0)
+        if c.kind == _VULNERABILITY and about_past_death(text, c.evidence)
+        else c
+        for c in cues
+    )
 
 
 def _near_masks(words: str, most: int) -> list[int]:
@@ -992,13 +1012,14 @@ def _latest_kinds(
     if view is None:
         return kinds
     index = view[0]
-    told: list[str] = []
+    folded: list[str] = []
     for cue in reversed(cues):
         if cue[0] != index:
             break
-        if cue[1] not in kinds:
-            told.append(cue[1])
-    return kinds.union(told) if told else kinds
+        folded.append(cue[1])
+    # round 20: the fold's cues of the turn, which a disarm carried from an earlier message
+    # may have changed (_past_death); the same kinds as the analysis's otherwise
+    return frozenset(folded) if folded else kinds
 
 
 @functools.lru_cache(maxsize=4096)

@@ -5196,6 +5196,146 @@ _SHAPES += (
     ),
 )
 
+# round 20 (issue 11, principle 3): calm read as calm, by class. The customer finds their own
+# slip (the wrong card, account or PIN used; short of money; a typo; a step forgotten; the
+# card expired) or says a retry on their side worked after withdrawing the complaint ("nvm,
+# face id worked", "scratch that, found it"). Each slot takes its class: any card or detail
+# noun, any colour or "other"/"new" of a card, any amount short, any success verb. Not a slip
+# someone else made ("you sent the wrong card", "it says I entered the wrong PIN"), nor one
+# whose trouble goes on ("... but it's still declined", "never mind, still doesn't work").
+_SLIP_THING = (
+    r"(?:card|cards|account|acc|pin|number|password|passcode|pass code|code|details|one|app|"
+    r"email|e-mail|amount|date|sort code|reference|login|log in|phone|payee|name)"
+)
+_SLIP_MARK = (
+    r"(?:oh|ah|ahh|ohh|wait|hang on|hold on|oops|whoops|doh|d'oh|sorry|my bad|silly me|ugh|"
+    r"argh)"
+)
+_GOES_ON = (
+    r"(?![^.?!\n]{0,60}\b(?:but|still|again|won't|wont|can't|cant|cannot|doesn't|doesnt|didn't|"
+    r"didnt|isn't|isnt|hasn't|hasnt|haven't|not|never|declined|missing|someone|somebody|"
+    r"now\s+(?:it|my|i)|why)\b)"
+)
+_OWN_WORD = r"(?:sorry|my bad|my mistake|my fault|oops|whoops|doh|d'oh|silly me|lol|🤦\S*)"
+_WORKED = (
+    r"(?:works|worked|working|is working|went through|goes through|sorted|fixed|found it|"
+    r"got it|got in|i'm in|im in|in now|logged in|(?:let|got|logged)\s+me\s+in|did it|"
+    r"did the trick|done it)"
+)
+_NO_DENIAL = r"(?:(?!\b(?:not|still|never|no|but)\b|n't)[^.?!\n]){0,40}?"
+_SHAPES += (
+    *_family(
+        RESOLVED,
+        0.0,
+        # the wrong card, account or PIN used, owned ("I used the wrong card", "oh wait, wrong
+        # card, sorry", "I'd picked the wrong account lol")
+        (
+            "wrong",
+            r"(?<!says )(?<!said )(?<!thinks )\b(?:i|i'd|id|i had|i must have|i must've|must have|"
+            r"i've|i have)\s+(?:just\s+|only\s+|accidentally\s+|been\s+)?(?:used|tried|put in|"
+            r"put|typed|entered|picked|grabbed|using|selected|chose|chosen|paid with|paying with|"
+            r"tapped|inserted|looking at|checking|checked|looked at)\s+(?:in\s+)?(?:the|my|a|an)\s+"
+            r"wrong\s+" + _SLIP_THING + r"\b" + _GOES_ON,
+            r"(?:^|[.!;]\s*|\b" + _SLIP_MARK + r"\b[,.!]*\s+)(?:it\s+was\s+|that\s+was\s+)?"
+            r"(?:the\s+|my\s+)?wrong\s+"
+            + _SLIP_THING
+            + r"\b\s*[,.!]*\s*(?:on my part\s*[,.!]*\s*)?"
+            + _OWN_WORD,
+        ),
+        # a retry of their own worked: "the blue one works", "the other card went through",
+        # "my new card worked"
+        (
+            "works worked working through",
+            r"(?<!n't )(?<!not )(?<!never )\b(?:the|my|this|that)\s+(?:other|another|new|newer|"
+            r"old|older|right|correct|second|spare|backup|physical|virtual|debit|credit|blue|red|"
+            r"green|black|white|gold|silver|pink|purple|orange|yellow|grey|gray|metal|plastic)\s+"
+            r"(?:one|card|account|phone)\s+(?:works|worked|is working|went through|goes through)\b"
+            + _GOES_ON,
+        ),
+        # short of money, their own doing: "I was £5 short", "I'd been a bit short", "I've
+        # topped up"
+        (
+            "short topped",
+            r"(?<!says )\b(?:i|i'd|id|i had|i was|we were|we|i'm|im|i am)\s+(?:was\s+|were\s+|"
+            r"been\s+)?(?:just\s+|only\s+)?(?:£\s?\d[\d,.]*|\d[\d,.]*\s?(?:p|quid|pounds|euros)?|"
+            r"a\s+(?:few|couple of)\s+(?:quid|pounds|pence)|a\s+(?:bit|little|tiny bit|fiver|"
+            r"tenner)|slightly|a few p)\s+short\b" + _GOES_ON,
+            r"(?:^|[.,!;]\s*|\b(?:ok|okay|right|oh|ah|done|sorted)\b[,.!]*\s+)(?:i've|ive|i have|"
+            r"i|just|we've|we have)\s+(?:just\s+|now\s+)?topped\s+(?:it\s+|the account\s+|my "
+            r"account\s+)?up\b" + _GOES_ON,
+        ),
+        # a typo owned: "my typo", "sorry, typo", "I mistyped it"
+        (
+            "typo mistyped misspelt misspelled misread typo'd",
+            r"\bmy\s+typo\b|\b(?:i|i've|i have)\s+(?:made|make|did)\s+a\s+typo\b|"
+            r"\ba\s+typo\s+on\s+my\s+part\b|\b(?:sorry|oops|whoops)"
+            r"[,.!]*\s+typo\b|\btypo\s*[,.!]*\s*(?:sorry|my bad|oops)\b",
+            r"\bi\s+(?:must have\s+|must've\s+|had\s+)?(?:mistyped|misspelt|misspelled|misread|"
+            r"typo'd)\b" + _GOES_ON,
+        ),
+        # a step forgotten, owned: "oh I forgot to activate it", "forgot to top up, sorry"
+        (
+            "forgot",
+            r"(?:^|[.,!;]\s*|\b" + _SLIP_MARK + r"\b[,.!]*\s+)(?:i\s+|i'd\s+|i had\s+)?"
+            r"(?:totally\s+|completely\s+|just\s+)?forgot\s+(?:to\s+)?(?:activate|top|unfreeze|"
+            r"unlock|unblock|turn|switch|enable|sign|tick|press|add|verify|confirm|update|move|"
+            r"transfer|put|pay|approve|accept|click|tap|check|set)\w*\b" + _GOES_ON,
+        ),
+        # the card expired, found by them: "oh wait it's expired", "ah the card had expired"
+        (
+            "expired date",
+            r"\b" + _SLIP_MARK + r"\b[,.!]*\s+(?:(?:wait|oh|ah)[,.!]*\s+)?(?:it's|its|it has|it|"
+            r"it'd|it had|that's|thats|that one's|the card's|the card has|the card had|the card|"
+            r"my card's|my card has|my card had|my card|card's|card has|card)\s+(?:just\s+)?"
+            r"(?:expired|out of date)\b" + _GOES_ON,
+        ),
+        # the complaint withdrawn and a success told: "nvm face id worked", "never mind, found
+        # it", "scratch that, it went through"; not "never mind, still doesn't work"
+        (
+            "nvm never nevermind scratch disregard",
+            r"\b(?:nvm|never\s?mind|nevermind|scratch that|disregard (?:that|this|me))\b[,.!]*\s+"
+            + _NO_DENIAL
+            + r"\b"
+            + _WORKED
+            + r"\b"
+            + _GOES_ON,
+            r"(?<!n't )(?<!not )(?<!never )\b" + _WORKED + r"\b[,.!]*\s+(?:so\s+|lol\s+|haha\s+)?"
+            r"(?:nvm|never\s?mind|nevermind|scratch that|disregard (?:that|this|me))\b",
+        ),
+    ),
+)
+
+
+# round 20 (issue 11, principle 3): a how-to stays a how-to when the customer adds why they
+# ask (they receive such messages, a relative does) or thanks: "How would I know if a text
+# from the bank is a scam? I get loads of them", "how can I tell if an email is fake? my dad
+# keeps getting them". Not when the added sentence tells a step or a loss ("... I clicked
+# one", "... I gave them my code"): that is the customer's own case.
+_RECEIVE = (
+    r"(?:(?:i|we|my\s+\w+|he|she|they|mum|dad)\s+(?:(?:always|still|also|just|often|sometimes)"
+    r"\s+)?(?:'ve been getting|have been getting|has been getting|keep getting|keeps getting|"
+    r"get|gets|receive|receives|am getting|'m getting|are getting|is getting|seem to get|"
+    r"seems to get|got|had)\s+(?:(?:so|quite|a|lots|loads|tons|heaps|plenty|of|these|those|"
+    r"them|such|many|some|a few|few|a lot)\s+){0,3}(?:them|these|those|ones|texts?|messages?|"
+    r"e-?mails?|calls?|loads|lots|a lot|so many)\b[^.?!\n]{0,30}|just\s+(?:curious|checking|"
+    r"wondering|asking|in case)|thanks?|thank you|cheers|ta)"
+)
+_SHAPES += (
+    _shape(
+        HOWTO,
+        0.0,
+        _words("how"),
+        r"^\s*(?:(?:so|and|ok|okay|hi|hello|hey|quick question),?\s+)?how\s+(?:do|can|should|"
+        r"would|could|will)\s+(?:i|we|you|one|people|my\s+\w+|someone)\s+(?:ever\s+)?(?:know|"
+        r"tell|check|spot|recogni[sz]e|work out|find out|be sure|report|forward|flag)\b"
+        r"(?![^\n]{0,200}\b(?:clicked|clicking|gave|given|entered|paid|sent|lost|taken|took|"
+        r"stolen|replied|rang back|called back|handed|opened|installed|downloaded|my money|"
+        r"my account|my card|my details|my code|my pin)\b)"
+        r"[^.!?\n]{0,80}\?+\s*(?:" + _RECEIVE + r")\s*[.!]*\s*$",
+    ),
+)
+
+
 # Round 9: the bot answered a question the customer did not ask, said without "that's not
 # what I asked": "I don't want general info, I want my date", "I know what account fees are,
 # what is THIS charge", "that's info on how to raise one", "not there either".

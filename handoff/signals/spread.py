@@ -76,6 +76,18 @@ MET_ONLINE = 128
 # customer (children, no one else): with the rent at stake, vulnerability over messages
 HARDSHIP = 256
 DEPENDANTS = 512
+# round 20 (issue 11, principle 3): a death told as long past (the message's cue not_current
+# beside a death word: "my dad died years ago, in 2015"). No shape needs it: the analysis
+# reads it in a later message of the window, where a death certificate or probate with no
+# death told again and no trouble now is the same past event (extract._Fold.user). The masks
+# grow to 11 bits (the carry's bound with them); the meaning of the other bits is unchanged,
+# so the carry keeps format 4.
+PAST_DEATH = 1024
+_PAST_DEATH_RE = re.compile(
+    r"\b(?:died|dead|death|passed|late|deceased|funeral|probate|estate|executor|bereave\w*|"
+    r"widow\w*|lost (?:him|her|them|my|our))\b"
+)
+_NOT_CURRENT = "not_current"
 
 # Cue kinds of the message itself that make it no report (a question about, someone else's).
 CALM_KINDS = frozenset({"howto", "third_party"})
@@ -373,11 +385,17 @@ def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, i
     """The story parts ``text`` tells: their mask and ``(part, start, end)`` for each, the
     first match of each part (offsets into ``text``). ``kinds``: the message's own cue kinds;
     a question about or someone else's story tells none (``CALM_KINDS``)."""
+    kinds = frozenset(kinds)
     if CALM_KINDS.intersection(kinds):
         return 0, ()
     lowered = text.lower().replace("’", "'")
     mask = 0
     found: list[tuple[int, int, int]] = []
+    if _NOT_CURRENT in kinds:
+        death = _PAST_DEATH_RE.search(lowered)
+        if death is not None:
+            mask |= PAST_DEATH
+            found.append((PAST_DEATH, death.start(), death.end()))
     for (part, pattern), needs in zip(_PATTERNS, _NEEDED, strict=True):
         if needs is not None and not any(n in lowered for n in needs):
             continue

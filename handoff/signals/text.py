@@ -1548,6 +1548,36 @@ _GRIEF_RE = re.compile(
 )
 
 
+# round 20 (issue 11, principle 3): a disarm carried to later messages about the same event.
+# After a death told as long past (spread.PAST_DEATH, a message of the window), a later
+# message's bereavement paperwork ("I'll bring his death certificate", "the probate") that
+# tells no death again, no trouble now and no notification is that same past death
+# (extract._Fold.user reads it as not_current). A death told again ("my mum died last
+# week") or grief felt now keeps its cue.
+_AFTER_DEATH_RE = re.compile(
+    r"\b(?:death certificates?|certificates?|probate|estate|executor|executrix|will|funeral|"
+    r"grant of (?:probate|representation)|letters of administration|bereavement|"
+    r"(?:his|her|their)\s+(?:death|passing))\b",
+    re.IGNORECASE,
+)
+_DEATH_TOLD_RE = re.compile(
+    r"\b(?:died|dying|passed away|passed on|has passed|lost (?:my|our|him|her|them)|killed|"
+    r"terminal\w*|just (?:lost|passed))\b",
+    re.IGNORECASE,
+)
+
+
+def about_past_death(text: str, evidence: str) -> bool:
+    """Whether a vulnerability cue's ``evidence`` in ``text`` is only the paperwork of a death
+    an earlier message told as long past (above)."""
+    return (
+        _AFTER_DEATH_RE.search(evidence) is not None
+        and _DEATH_TOLD_RE.search(text) is None
+        and _CURRENT_TROUBLE_RE.search(text) is None
+        and _NOTIFYING_RE.search(text) is None
+    )
+
+
 def _current_only(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` without the cues of :data:`_PAST_KINDS` that overlap a not_current span, and
     (round 18) without the red-line cues a marker of the past disarms in the whole message."""
@@ -1659,6 +1689,101 @@ def _in_role(text: str, raw: list[_RawCue]) -> list[_RawCue]:
                     if _CREDITOR_RE.search(sentence):
                         kept.append((_DEADLINE, start, end, 0.0))
                     continue
+        kept.append(cue)
+    return kept
+
+
+# round 20 (issue 11, principle 3): a vulnerability cue fires only about the customer's own
+# state. Three words out of that role go, unless the message also tells distress of their
+# own (:data:`_OWN_DISTRESS_RE`: not coping, can't sleep or eat, scared, desperate, no food):
+# (1) money pressure alone ("I've got £3.20 until payday", "£12 to last till Friday": a stake,
+# cue ``deadline``, as a creditor's threat above) and a balance that is low, not a mood
+# ("can I get a text when I'm low?", "I'm low on funds");
+# (2) arrears or payments behind that the bank made (a payment it took twice, a duplicate
+# debit, its error: a complaint, not hardship); (3) a carer's role told beside an admin
+# request or the person's consent ("I'm a carer for my mum, can I get a card on her
+# account? she's fine with it"): the carer asks for a service, they do not tell trouble.
+# Illness, grief, abuse or not coping told in the same message keep their own cues.
+_OWN_DISTRESS_RE = re.compile(
+    r"\b(?:can't|cannot|cant|can not|couldn't|unable to|not able to)\s+(?:cope|sleep|eat|"
+    r"feed|afford\s+(?:food|to eat|the rent|rent|my rent|heating|nappies|formula)|go on|"
+    r"take (?:it|this|much more)|stop (?:crying|worrying|shaking)|breathe|think straight)|"
+    r"\b(?:not|barely|hardly)\s+coping\b|\bstruggl\w*|\bscared\b|\bterrified\b|\bfrightened\b|"
+    r"\bdesperate\b|\bpanick\w*|\bcrying\b|\bin tears\b|\bbreaking point\b|\bat my wits\b|"
+    r"\bend of my tether\b|\bworried sick\b|\bno food\b|\bnothing to eat\b|\bfood banks?\b|"
+    r"\bhungry\b|\bskipping meals\b|\bdon't know what (?:to do|i'll do|i'm going to do)\b|"
+    r"\boverwhelmed\b|\bfalling apart\b|\bexhausted\b|\bburn(?:ed|t) out\b|\bi can't do this\b|"
+    # those who depend on the customer without essentials ("the kids need feeding")
+    r"\b(?:kids|children|child|baby|babies|little ones?|family|son|daughter)\b[^.?!\n]{0,20}?"
+    r"\b(?:need|needs|to)\s+(?:feeding|food|to eat|nappies|formula|milk)\b|"
+    r"\bno money (?:for|to buy|left for) (?:food|electric\w*|gas|heating|nappies|formula|rent)\b",
+    re.IGNORECASE,
+)
+_MONEY_LEFT_RE = re.compile(
+    r"(?:£\s?\d|\d\s?p\b|\d\s?(?:quid|pounds)\b)[^?!\n]{0,20}\b(?:until|till|til|to last|"
+    r"left)\b",
+    re.IGNORECASE,
+)
+_LOW_BALANCE_RE = re.compile(
+    r"\b(?:when|if|once|whenever|before|in case|as soon as)\s+(?:i'm|im|i am|i get|i go|it's|"
+    r"it gets|my balance (?:is|gets|goes))\s+(?:\w+\s+)?low\b|"
+    r"\blow\s+(?:on|of)\s+(?:money|cash|funds|credit|balance|data)\b|"
+    r"\blow\s+(?:balance|funds)\b",
+    re.IGNORECASE,
+)
+_LOW_WORD_RE = re.compile(r"\blow\b", re.IGNORECASE)
+_BANK_MADE_RE = re.compile(
+    r"\b(?:you|u|you guys|your bank|the bank|your app|your system)\s+(?:have\s+|has\s+|'ve\s+|"
+    r"just\s+|then\s+|also\s+|wrongly\s+)*(?:took|taken|take|charged|debited|collected|"
+    r"double[- ]?(?:charged|debited|took|paid)|paid|sent|bounced|cancelled|canceled|stopped|"
+    r"missed|messed|screwed|lost|applied|blocked|froze|frozen)\b|"
+    r"\b(?:taken|took|charged|debited|collected|paid|came out|went out|left|processed)\s+"
+    r"(?:\w+\s+){0,2}?(?:twice|two times|double|2x|x2|three times)\b|"
+    r"\b(?:double|duplicate|duplicated|repeat(?:ed)?)\s+(?:payments?|charges?|debits?|"
+    r"collections?|transactions?)\b|"
+    r"\b(?:your|the bank's|the banks|bank's)\s+(?:own\s+)?(?:fault|mistake|error|cock-?up|"
+    r"blunder|glitch)\b|\b(?:because of|caused by|due to|thanks to|from)\s+(?:you|your|"
+    r"the bank)\b",
+    re.IGNORECASE,
+)
+_BEHIND_RE = re.compile(r"\b(?:arrears|behind\s+(?:on|with)|in debt|overdrawn)\b", re.IGNORECASE)
+_CARER_RE = re.compile(
+    r"\b(?:carer|care giver|caregiver|caring for|look after|looking after|i care for)\b",
+    re.IGNORECASE,
+)
+_ADMIN_ASK_RE = re.compile(
+    r"\b(?:can|could|may|how do|how can|would it be possible for|is it possible for|"
+    r"i'd like to|i would like to|i want to|i need to)\s+(?:i|we|you|me|us|to)?\s*(?:\w+\s+)?"
+    r"(?:have|get|add|set up|setup|order|link|apply|register|open|use|access|manage|be added|"
+    r"be given|give me|make|request|sort out)\b[^.?!\n]{0,60}?\b(?:card|cards|account|"
+    r"accounts|access|mandate|third[- ]party|power of attorney|payments?|shopping|bills|"
+    r"app|online banking|statements?|login)\b|"
+    r"\b(?:(?:she|he|they)(?:'s|'re| is| are)\s+(?:fine|happy|ok|okay|alright|all right)\s+"
+    r"with\s+(?:it|that|this|me)|with\s+(?:her|his|their)\s+(?:consent|permission|agreement|"
+    r"blessing)|(?:she|he|they)\s+(?:agreed|agrees|consented|consents|wants me to|asked me to))\b",
+    re.IGNORECASE,
+)
+
+
+def _own_state(text: str, raw: list[_RawCue]) -> list[_RawCue]:
+    """``raw`` without the vulnerability cues that tell no state of the customer's own
+    (above): money pressure alone, a low balance, arrears the bank made, a carer's admin."""
+    if not any(c[0] == _VULNERABILITY for c in raw) or _OWN_DISTRESS_RE.search(text):
+        return raw
+    kept: list[_RawCue] = []
+    for cue in raw:
+        kind, start, end = cue[0], cue[1], cue[2]
+        if kind == _VULNERABILITY:
+            said = text[start:end]
+            if _MONEY_LEFT_RE.search(said):
+                kept.append((_DEADLINE, start, end, 0.0))  # a stake, as a creditor's threat
+                continue
+            if _LOW_WORD_RE.search(said) and _LOW_BALANCE_RE.search(text):
+                continue
+            if _BEHIND_RE.search(said) and _BANK_MADE_RE.search(text):
+                continue
+            if _CARER_RE.search(said) and _ADMIN_ASK_RE.search(text):
+                continue
         kept.append(cue)
     return kept
 
@@ -1973,6 +2098,7 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
     raw = _sarcastic_praise(text, raw)
     raw = _current_only(text, raw)
     raw = _in_role(text, raw)
+    raw = _own_state(text, raw)
     raw = _calm_over_surface(text, raw)
     raw = _asks_not_for_person(text, raw)
     raw.extend(_bare_emotion(text, tokens, raw))
