@@ -67,6 +67,7 @@ RUNS = (
     ("after round 17", "round17-engine.json", "round17-stack.json"),
     ("after round 18", "round18-engine.json", "round18-stack.json"),
     ("after round 19", "round19-engine.json", "round19-stack.json"),
+    ("after round 20", "round20-engine.json", "round20-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -90,6 +91,7 @@ DEV_EARLIER = (
     ("round 16", "dev-round16-engine.json"),
     ("round 17", "dev-round17-engine.json"),
     ("round 18", "dev-round18-engine.json"),
+    ("round 19", "dev-round19-engine.json"),
 )
 
 
@@ -159,6 +161,7 @@ HELD_OUT = (
             ("round 17 (tuning data)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuning data)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuning data)", "round19-engine.json", None),
+            ("round 20 (tuning data)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -179,6 +182,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -198,6 +202,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -217,6 +222,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -236,6 +242,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -254,6 +261,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -271,6 +279,7 @@ HELD_OUT = (
             ("round 17 (its total watched)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (its total watched)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (its total watched)", "round19-engine.json", None),
+            ("round 20 (its total watched)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -287,6 +296,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -302,6 +312,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -316,6 +327,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -329,6 +341,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -341,6 +354,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -352,6 +366,7 @@ HELD_OUT = (
             ("round 17 (tuned on it)", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -362,6 +377,7 @@ HELD_OUT = (
             ("after round 17", "round17-engine.json", "round17-stack.json"),
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -371,6 +387,7 @@ HELD_OUT = (
             ("round 17 (before round 18)", "before-engine.json", "before-stack.json"),
             ("after round 18", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
@@ -379,12 +396,16 @@ HELD_OUT = (
         (
             ("round 18 (before round 19)", "before-engine.json", "before-stack.json"),
             ("after round 19", "round19-engine.json", "round19-stack.json"),
+            ("round 20 (tuned on it)", "round20-engine.json", None),
         ),
     ),
     HeldOut(
         "holdout17",
         ROOT / "tests" / "data" / "routing_holdout17",
-        (("round 19 (before round 20)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 19 (before round 20)", "before-engine.json", "before-stack.json"),
+            ("after round 20", "round20-engine.json", "round20-stack.json"),
+        ),
     ),
 )
 (
