@@ -66,6 +66,11 @@ OWN_STATE = [
     "I'm feeling really low since the funeral",
     "I'm in arrears with my council tax and don't know what to do",
     "I've only got £5 till friday and the baby needs formula",
+    # essentials on a prepayment meter, and pennies that must last a week or more (round 9's
+    # principle, kept when round 20 read money left until payday as a stake)
+    "£3 left till payday and the electric's about to run out",
+    "I've got £2.40 till payday and we're on emergency credit for the gas",
+    "I've got £9 to last me the whole month",
 ]
 
 

@@ -7138,7 +7138,7 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
         # round 18: "my wallet was stolen ... I see a payment of £340": the thief used it
         shapes.append(("fraud_report", ["stolen", "charge"]))
     elif "unknowing" in has and (
-        {"gone", "charge"} & has or "took" in has and {"someone", "money"} & has
+        {"gone", "charge"} & has or ("took" in has and {"someone", "money"} & has)
     ):
         # round 20 (r20ma, r20mb): money gone, taken or charged "without my knowledge" or
         # "and I did nothing"; taken needs whose or what (someone, money): a fee taken without

@@ -1716,7 +1716,13 @@ _OWN_DISTRESS_RE = re.compile(
     # those who depend on the customer without essentials ("the kids need feeding")
     r"\b(?:kids|children|child|baby|babies|little ones?|family|son|daughter)\b[^.?!\n]{0,20}?"
     r"\b(?:need|needs|to)\s+(?:feeding|food|to eat|nappies|formula|milk)\b|"
-    r"\bno money (?:for|to buy|left for) (?:food|electric\w*|gas|heating|nappies|formula|rent)\b",
+    r"\bno money (?:for|to buy|left for) (?:food|electric\w*|gas|heating|nappies|formula|rent)\b|"
+    # energy running out on a prepayment meter (round 9: "the gas is on the emergency
+    # credit", "the electric is on the meter"), and a little money that must last a week or
+    # more ("80p to last the week"): no essentials, not a stake that passes on payday
+    r"\b(?:emergency|emergancy)\s+credit\b|\b(?:gas|electric\w*|power|heating|meter)\b"
+    r"[^.?!\n]{0,25}?\b(?:on the meter|on emergency|run(?:ning)? out|gone off|cut off)\b|"
+    r"\bto last (?:me\s+)?(?:the|a|another|all|this)\s+(?:whole\s+)?(?:week|month|fortnight)\b",
     re.IGNORECASE,
 )
 _MONEY_LEFT_RE = re.compile(
