@@ -22,8 +22,9 @@ folded by :func:`fold`, to be looked for in ``fold(text)``. ``re.IGNORECASE`` (U
 :func:`fold` maps every character to the smallest of those cases of its lower case, one
 character for one, so a matched stretch of text folds to the folded pattern characters it
 matched, and a text with no folded string can hold no match. Not ``str.casefold``, which
-``re`` does not follow ('ß' is 'ss' there, 'ı' and 'İ' keep their own forms). Without
-``re._casefix`` (another Python) case-insensitive patterns have no strings: always searched.
+``re`` does not follow ('ß' is 'ss' there, 'ı' and 'İ' keep their own forms). Python 3.10
+keeps the same table as ``sre_compile._ignorecase_fixes``; without either (another Python)
+case-insensitive patterns have no strings: always searched.
 """
 
 from __future__ import annotations
@@ -55,8 +56,11 @@ _LIMIT = 64
 _EXTRA_CASES: dict[int, tuple[int, ...]] | None
 try:
     _EXTRA_CASES = dict(importlib.import_module("re._casefix")._EXTRA_CASES)
-except (ImportError, AttributeError):  # pragma: no cover - another Python: no folding
-    _EXTRA_CASES = None
+except (ImportError, AttributeError):  # pragma: no cover - Python 3.10 keeps the same table
+    try:
+        _EXTRA_CASES = dict(importlib.import_module("sre_compile")._ignorecase_fixes)
+    except (ImportError, AttributeError):  # another Python: no folding
+        _EXTRA_CASES = None
 
 
 def _smallest_cases(extra: dict[int, tuple[int, ...]]) -> dict[int, str]:
