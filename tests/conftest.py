@@ -24,6 +24,7 @@ from handoff.evaluation import (
     evaluate_conversation,
 )
 from handoff.models.conversation import Conversation, RoutingState
+from handoff.signals.text import analyze_text
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -35,6 +36,11 @@ RULE_FILES = sorted(RULES.glob("*.yaml"))
 def default_router() -> Router:
     """The router for rules/default.yaml, compiled once per test session."""
     return Router.from_path(RULES / "default.yaml")
+
+
+def cue_kinds(text: str) -> set[str]:
+    """The kinds of the cues :func:`handoff.signals.text.analyze_text` finds in ``text``."""
+    return {cue.kind for cue in analyze_text(text).cues}
 
 
 def play_parsed(

@@ -26,11 +26,8 @@ import pytest
 
 from handoff.signals import spread
 from handoff.signals.text import analyze_text
+from tests.conftest import cue_kinds
 from tests.test_routing_round3 import play
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 def _part(text: str) -> int:
@@ -72,12 +69,12 @@ CALM_SCAMS = [
 
 @pytest.mark.parametrize("text", SCAMS)
 def test_a_scam_shape_takes_any_filler_of_its_slot(text: str) -> None:
-    assert "scam" in _kinds(text)
+    assert "scam" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", CALM_SCAMS)
 def test_the_same_words_without_the_story_are_no_scam(text: str) -> None:
-    assert "scam" not in _kinds(text)
+    assert "scam" not in cue_kinds(text)
 
 
 TAKEOVERS = [
@@ -96,12 +93,12 @@ NOT_TAKEOVERS = [
 
 @pytest.mark.parametrize("text", TAKEOVERS)
 def test_contact_details_changed_by_someone_and_shut_out_is_a_report(text: str) -> None:
-    assert "fraud_report" in _kinds(text)
+    assert "fraud_report" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_TAKEOVERS)
 def test_own_or_asked_changes_are_no_takeover(text: str) -> None:
-    assert "fraud_report" not in _kinds(text)
+    assert "fraud_report" not in cue_kinds(text)
 
 
 HOLDS = [
@@ -123,12 +120,12 @@ NOT_HOLDS = [
 
 @pytest.mark.parametrize("text", HOLDS)
 def test_a_hold_told_as_a_noun_is_a_bank_hold(text: str) -> None:
-    assert "bank_hold" in _kinds(text)
+    assert "bank_hold" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_HOLDS)
 def test_a_hold_asked_for_supposed_or_self_made_is_no_bank_hold(text: str) -> None:
-    assert "bank_hold" not in _kinds(text)
+    assert "bank_hold" not in cue_kinds(text)
 
 
 VULNERABLE = [
@@ -153,12 +150,12 @@ NOT_VULNERABLE = [
 
 @pytest.mark.parametrize("text", VULNERABLE)
 def test_a_failing_sense_in_any_state_or_a_helper_gone_is_vulnerability(text: str) -> None:
-    assert "vulnerability" in _kinds(text)
+    assert "vulnerability" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_VULNERABLE)
 def test_a_sense_that_is_fine_or_a_possessive_is_no_vulnerability(text: str) -> None:
-    assert "vulnerability" not in _kinds(text)
+    assert "vulnerability" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize(

@@ -28,13 +28,9 @@ import pytest
 from handoff import Router
 from handoff.signals import spread
 from handoff.signals.text import analyze_text
-from tests.conftest import route_parsed
+from tests.conftest import cue_kinds, route_parsed
 
 _NOW = datetime(2026, 12, 4, 11, 0, tzinfo=timezone.utc)
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 @pytest.fixture(scope="module")
@@ -76,12 +72,12 @@ SHOUTS = [
 
 @pytest.mark.parametrize("text", TERMS)
 def test_capitals_on_a_term_do_not_shout(text: str) -> None:
-    assert "shouting" not in _kinds(text), analyze_text(text).cues
+    assert "shouting" not in cue_kinds(text), analyze_text(text).cues
 
 
 @pytest.mark.parametrize("text", SHOUTS)
 def test_real_capitals_still_shout(text: str) -> None:
-    assert "shouting" in _kinds(text), analyze_text(text).cues
+    assert "shouting" in cue_kinds(text), analyze_text(text).cues
 
 
 # ---------------------------------------------------------------- 2. a death notified now
@@ -102,12 +98,12 @@ PAST_IN_PASSING = [
 
 @pytest.mark.parametrize("text", NOTIFIED_NOW)
 def test_a_death_notified_now_is_current(text: str) -> None:
-    assert "vulnerability" in _kinds(text), analyze_text(text).cues
+    assert "vulnerability" in cue_kinds(text), analyze_text(text).cues
 
 
 @pytest.mark.parametrize("text", PAST_IN_PASSING)
 def test_a_past_death_told_in_passing_stays_disarmed(text: str) -> None:
-    assert "vulnerability" not in _kinds(text), analyze_text(text).cues
+    assert "vulnerability" not in cue_kinds(text), analyze_text(text).cues
 
 
 # ---------------------------------------------------------------- 3. a precaution clause
@@ -128,12 +124,12 @@ SUFFERED = [
 
 @pytest.mark.parametrize("text", PRECAUTIONS)
 def test_a_precaution_clause_disarms_its_fraud_words(text: str) -> None:
-    assert not _kinds(text) & {"fraud", "scam", "scam_mention"}, analyze_text(text).cues
+    assert not cue_kinds(text) & {"fraud", "scam", "scam_mention"}, analyze_text(text).cues
 
 
 @pytest.mark.parametrize("text", SUFFERED)
 def test_a_scam_suffered_keeps_its_cue_beside_a_precaution(text: str) -> None:
-    assert _kinds(text) & {"fraud", "scam", "fraud_report"}, analyze_text(text).cues
+    assert cue_kinds(text) & {"fraud", "scam", "fraud_report"}, analyze_text(text).cues
 
 
 # ---------------------------------------------------------------- 4. a hospital as a place
@@ -154,12 +150,12 @@ PEOPLE_IN_IT = [
 
 @pytest.mark.parametrize("text", PLACES)
 def test_a_hospital_named_as_a_place_is_no_illness(text: str) -> None:
-    assert "vulnerability" not in _kinds(text), analyze_text(text).cues
+    assert "vulnerability" not in cue_kinds(text), analyze_text(text).cues
 
 
 @pytest.mark.parametrize("text", PEOPLE_IN_IT)
 def test_someone_in_hospital_is_still_vulnerable(text: str) -> None:
-    assert "vulnerability" in _kinds(text), analyze_text(text).cues
+    assert "vulnerability" in cue_kinds(text), analyze_text(text).cues
 
 
 # ---------------------------------------------------------------- 5. an abuse verb's subject
@@ -182,19 +178,19 @@ A_PARTNER = [
 
 @pytest.mark.parametrize("text", NOT_A_PARTNER)
 def test_an_abuse_verb_of_no_partner_is_no_vulnerability(text: str) -> None:
-    assert "vulnerability" not in _kinds(text), analyze_text(text).cues
+    assert "vulnerability" not in cue_kinds(text), analyze_text(text).cues
 
 
 @pytest.mark.parametrize("text", A_LANDLORD)
 def test_a_landlords_threat_is_a_stake(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "vulnerability" not in kinds
     assert "deadline" in kinds
 
 
 @pytest.mark.parametrize("text", A_PARTNER)
 def test_a_partners_threat_is_still_vulnerability(text: str) -> None:
-    assert "vulnerability" in _kinds(text), analyze_text(text).cues
+    assert "vulnerability" in cue_kinds(text), analyze_text(text).cues
 
 
 # ---------------------------------------------------------------- 6. a silence and its money
@@ -212,12 +208,12 @@ SILENCE_AFTER_MONEY = [
 
 @pytest.mark.parametrize("text", SILENCE_ONLY)
 def test_a_silence_alone_is_no_scam(text: str) -> None:
-    assert "scam" not in _kinds(text), analyze_text(text).cues
+    assert "scam" not in cue_kinds(text), analyze_text(text).cues
 
 
 @pytest.mark.parametrize("text", SILENCE_AFTER_MONEY)
 def test_a_silence_after_money_is_a_scam(text: str) -> None:
-    assert "scam" in _kinds(text), analyze_text(text).cues
+    assert "scam" in cue_kinds(text), analyze_text(text).cues
 
 
 def _part(text: str) -> int:

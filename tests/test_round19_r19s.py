@@ -25,8 +25,8 @@ from datetime import datetime, timezone
 import pytest
 
 from handoff import Router
-from handoff.signals.text import CUE_KINDS, analyze_text
-from tests.conftest import route_parsed
+from handoff.signals.text import CUE_KINDS
+from tests.conftest import cue_kinds, route_parsed
 
 _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 
@@ -36,10 +36,6 @@ Message = tuple[str, str, float]
 @pytest.fixture(scope="module")
 def router() -> Router:
     return Router.from_path("rules/banking.yaml")
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 def _route(router: Router, messages: list[Message]) -> tuple[str, int | None]:
@@ -71,7 +67,7 @@ SARCASM_BY_STRUCTURE = [
 
 @pytest.mark.parametrize("text", SARCASM_BY_STRUCTURE)
 def test_praise_beside_a_harm_state_is_sarcasm(text: str) -> None:
-    assert "sarcasm" in _kinds(text)
+    assert "sarcasm" in cue_kinds(text)
 
 
 SINCERE = [
@@ -90,7 +86,7 @@ SINCERE = [
 
 @pytest.mark.parametrize("text", SINCERE)
 def test_sincere_praise_and_calm_questions_are_no_sarcasm(text: str) -> None:
-    assert "sarcasm" not in _kinds(text)
+    assert "sarcasm" not in cue_kinds(text)
 
 
 STILL_FAILING = ["still down", "and it's still blocked", "the site is still broken"]
@@ -99,12 +95,12 @@ NOT_STILL = ["is it still down?", "is my card still blocked or can I use it", "s
 
 @pytest.mark.parametrize("text", STILL_FAILING)
 def test_a_failure_state_told_as_lasting_is_still_not(text: str) -> None:
-    assert "still_not" in _kinds(text)
+    assert "still_not" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_STILL)
 def test_a_question_about_a_state_is_not_still_not(text: str) -> None:
-    assert "still_not" not in _kinds(text)
+    assert "still_not" not in cue_kinds(text)
 
 
 def test_an_outage_mocked_then_still_down_reaches_a_person(router: Router) -> None:
@@ -138,16 +134,18 @@ PROMISE_BACK = [
 
 @pytest.mark.parametrize("text", PROMISE_BACK)
 def test_a_promise_quoted_back_is_sarcasm_and_still_not(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert {"sarcasm", "still_not"} <= kinds
 
 
 def test_a_promise_reported_with_its_recurrence_is_still_not() -> None:
-    assert "still_not" in _kinds("they promised it would be fixed by monday, just like last month")
+    assert "still_not" in cue_kinds(
+        "they promised it would be fixed by monday, just like last month"
+    )
 
 
 def test_a_promise_quoted_calmly_is_neither() -> None:
-    kinds = _kinds("the letter says 'within 5 working days', when does that start?")
+    kinds = cue_kinds("the letter says 'within 5 working days', when does that start?")
     assert not {"sarcasm", "still_not"} & kinds
 
 
@@ -171,8 +169,8 @@ def test_mock_thanks_beside_a_harm_presses_the_complaint(router: Router) -> None
          "apple_pay_or_google_pay", 0.47),
         ("truly appreciate being stuck at the airport", "thank_you", 0.62),
     ]  # fmt: skip
-    assert "harm_told" in _kinds(messages[0][0])
-    assert "sarcasm" in _kinds(messages[1][0])
+    assert "harm_told" in cue_kinds(messages[0][0])
+    assert "sarcasm" in cue_kinds(messages[1][0])
     lane, turn = _route(router, messages)
     assert lane == "general_banking"
     assert turn == 2
@@ -212,7 +210,7 @@ OWN_FAULTS = [
 
 @pytest.mark.parametrize("text", OWN_FAULTS)
 def test_the_banks_own_fault_is_read(text: str) -> None:
-    assert "own_fault" in _kinds(text)
+    assert "own_fault" in cue_kinds(text)
 
 
 NOT_OWN_FAULTS = [
@@ -224,7 +222,7 @@ NOT_OWN_FAULTS = [
 
 @pytest.mark.parametrize("text", NOT_OWN_FAULTS)
 def test_someone_elses_fault_is_not_the_banks(text: str) -> None:
-    assert "own_fault" not in _kinds(text)
+    assert "own_fault" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize("question", ["how do i complain", "who do I complain to?"])

@@ -30,8 +30,7 @@ import pytest
 from handoff import Router
 from handoff.models.conversation import CARRY_FORMAT
 from handoff.signals import spread
-from handoff.signals.text import analyze_text
-from tests.conftest import play_carried, route_parsed
+from tests.conftest import cue_kinds, play_carried, route_parsed
 
 _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 
@@ -39,10 +38,6 @@ _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 @pytest.fixture(scope="module")
 def router() -> Router:
     return Router.from_path("rules/banking.yaml")
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 def _route(router: Router, *messages: str) -> tuple[str, int | None]:
@@ -76,13 +71,13 @@ NOT_ALIBIS = [
 
 @pytest.mark.parametrize("text", ALIBIS)
 def test_use_beside_an_alibi_is_a_fraud_report(router: Router, text: str) -> None:
-    assert "fraud_report" in _kinds(text)
+    assert "fraud_report" in cue_kinds(text)
     assert _route(router, text) == ("fraud", 1)
 
 
 @pytest.mark.parametrize("text", NOT_ALIBIS)
 def test_travel_own_use_and_fees_are_no_alibi(router: Router, text: str) -> None:
-    assert "fraud_report" not in _kinds(text)
+    assert "fraud_report" not in cue_kinds(text)
     assert _route(router, text)[0] != "fraud"
 
 
@@ -100,12 +95,12 @@ NOT_IDENTITY = [
 
 @pytest.mark.parametrize("text", IDENTITY)
 def test_credit_never_applied_for_is_identity_fraud(text: str) -> None:
-    assert "fraud_report" in _kinds(text)
+    assert "fraud_report" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_IDENTITY)
 def test_credit_asked_about_is_not(text: str) -> None:
-    assert "fraud_report" not in _kinds(text)
+    assert "fraud_report" not in cue_kinds(text)
 
 
 SELLER = [
@@ -131,13 +126,13 @@ NOT_SELLER = [
 
 @pytest.mark.parametrize("text", SELLER)
 def test_the_seller_side_of_a_purchase_scam(router: Router, text: str) -> None:
-    assert "scam" in _kinds(text)
+    assert "scam" in cue_kinds(text)
     assert _route(router, text) == ("fraud", 1)
 
 
 @pytest.mark.parametrize("text", NOT_SELLER)
 def test_a_seller_asking_or_waiting_is_calm(router: Router, text: str) -> None:
-    assert "scam" not in _kinds(text)
+    assert "scam" not in cue_kinds(text)
     assert _route(router, text) == ("bot", None)
 
 
@@ -160,13 +155,13 @@ NOT_VULNERABLE = [
 
 @pytest.mark.parametrize("text", VULNERABLE)
 def test_a_condition_or_a_farewell_is_vulnerability(router: Router, text: str) -> None:
-    assert "vulnerability" in _kinds(text)
+    assert "vulnerability" in cue_kinds(text)
     assert _route(router, text) == ("vulnerable_customers", 1)
 
 
 @pytest.mark.parametrize("text", NOT_VULNERABLE)
 def test_plain_questions_and_planning_are_calm(router: Router, text: str) -> None:
-    assert "vulnerability" not in _kinds(text)
+    assert "vulnerability" not in cue_kinds(text)
     assert _route(router, text) == ("bot", None)
 
 
@@ -194,7 +189,7 @@ def test_hardship_told_as_plain_states_over_messages(
     router: Router, messages: tuple[str, str]
 ) -> None:
     first, second = messages
-    assert "vulnerability" not in _kinds(first)
+    assert "vulnerability" not in cue_kinds(first)
     assert _route(router, first, second) == ("vulnerable_customers", 2)
 
 
@@ -246,13 +241,13 @@ NOT_REQUESTS = [
 
 @pytest.mark.parametrize("text", REQUESTS)
 def test_a_person_asked_for_by_team_or_object(router: Router, text: str) -> None:
-    assert "human_demand" in _kinds(text)
+    assert "human_demand" in cue_kinds(text)
     assert _route(router, text) == ("general_banking", 1)
 
 
 @pytest.mark.parametrize("text", NOT_REQUESTS)
 def test_a_question_about_a_team_is_no_request(router: Router, text: str) -> None:
-    assert "human_demand" not in _kinds(text)
+    assert "human_demand" not in cue_kinds(text)
     assert _route(router, text) == ("bot", None)
 
 
@@ -273,10 +268,10 @@ NOT_HOLDS = [
 
 @pytest.mark.parametrize("text", HOLDS)
 def test_a_hold_told_as_a_noun(router: Router, text: str) -> None:
-    assert "bank_hold" in _kinds(text)
+    assert "bank_hold" in cue_kinds(text)
     assert _route(router, text, "I haven't done anything wrong")[0] == "general_banking"
 
 
 @pytest.mark.parametrize("text", NOT_HOLDS)
 def test_a_hold_asked_for_or_supposed_is_none(text: str) -> None:
-    assert "bank_hold" not in _kinds(text)
+    assert "bank_hold" not in cue_kinds(text)

@@ -24,8 +24,7 @@ import pytest
 from handoff import Router
 from handoff.models.conversation import CARRY_FORMAT
 from handoff.signals import spread
-from handoff.signals.text import analyze_text
-from tests.conftest import play_carried, route_parsed
+from tests.conftest import cue_kinds, play_carried, route_parsed
 
 _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 
@@ -33,10 +32,6 @@ _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 @pytest.fixture(scope="module")
 def router() -> Router:
     return Router.from_path("rules/banking.yaml")
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 def _route(router: Router, *messages: str) -> tuple[str, int | None]:
@@ -76,16 +71,16 @@ OWN_STATE = [
 
 @pytest.mark.parametrize("text", NOT_OWN_STATE)
 def test_vulnerability_not_read_out_of_its_role(text: str) -> None:
-    assert "vulnerability" not in _kinds(text), text
+    assert "vulnerability" not in cue_kinds(text), text
 
 
 @pytest.mark.parametrize("text", OWN_STATE)
 def test_vulnerability_about_the_customers_own_state_stays(text: str) -> None:
-    assert "vulnerability" in _kinds(text), text
+    assert "vulnerability" in cue_kinds(text), text
 
 
 def test_money_left_until_payday_is_a_stake() -> None:
-    assert "deadline" in _kinds("I've only got £4.10 to last till the 28th")
+    assert "deadline" in cue_kinds("I've only got £4.10 to last till the 28th")
 
 
 def test_carer_admin_stays_with_the_bot(router: Router) -> None:
@@ -170,12 +165,12 @@ NOT_HOWTO = [
 
 @pytest.mark.parametrize("text", HOWTO)
 def test_howto_with_its_reason(text: str) -> None:
-    assert "howto" in _kinds(text), text
+    assert "howto" in cue_kinds(text), text
 
 
 @pytest.mark.parametrize("text", NOT_HOWTO)
 def test_howto_with_a_step_told_is_not(text: str) -> None:
-    assert "howto" not in _kinds(text), text
+    assert "howto" not in cue_kinds(text), text
 
 
 def test_howto_then_an_example_stays_with_the_bot(router: Router) -> None:
@@ -224,12 +219,12 @@ NOT_RESOLVED = [
 
 @pytest.mark.parametrize("text", RESOLVED)
 def test_resolved_by_class(text: str) -> None:
-    assert "resolved" in _kinds(text), text
+    assert "resolved" in cue_kinds(text), text
 
 
 @pytest.mark.parametrize("text", NOT_RESOLVED)
 def test_not_resolved_when_trouble_goes_on(text: str) -> None:
-    assert "resolved" not in _kinds(text), text
+    assert "resolved" not in cue_kinds(text), text
 
 
 @pytest.mark.parametrize(

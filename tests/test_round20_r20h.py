@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.signals.routing_languages import LANGUAGES
-from handoff.signals.text import analyze_text
+from tests.conftest import cue_kinds
 
 ATTEMPTS = "attempts"
 TIME = "time"
@@ -399,10 +399,6 @@ MATRIX: dict[str, dict[str, tuple[str, str]]] = {
 _GAPS: frozenset[tuple[str, str]] = frozenset()
 
 
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
-
 def _cells() -> list[tuple[str, str]]:
     return [(concept, code) for concept, row in MATRIX.items() for code in row]
 
@@ -421,7 +417,7 @@ def test_every_language_of_the_matrix_has_a_table() -> None:
 @pytest.mark.parametrize(("concept", "code"), [_param(c, k) for c, k in _cells()])
 def test_the_concept_is_read(concept: str, code: str) -> None:
     text = MATRIX[concept][code][0]
-    assert _kinds(text) & KINDS[concept], text
+    assert cue_kinds(text) & KINDS[concept], text
 
 
 @pytest.mark.parametrize(
@@ -430,7 +426,7 @@ def test_the_concept_is_read(concept: str, code: str) -> None:
 )
 def test_the_calm_sentence_is_not_read(concept: str, code: str) -> None:
     text = MATRIX[concept][code][1]
-    assert not _kinds(text) & CALM_NOT[concept], (text, _kinds(text))
+    assert not cue_kinds(text) & CALM_NOT[concept], (text, cue_kinds(text))
 
 
 # The slots beyond the matrix's one sentence: another verb or object in the attempts slot,
@@ -463,12 +459,12 @@ EXTRA_CALM = [
 
 @pytest.mark.parametrize(("concept", "text"), EXTRA_READ)
 def test_another_word_in_the_slot_is_read(concept: str, text: str) -> None:
-    assert _kinds(text) & KINDS[concept], text
+    assert cue_kinds(text) & KINDS[concept], text
 
 
 @pytest.mark.parametrize(("concept", "text"), EXTRA_CALM)
 def test_a_range_or_a_reported_call_is_not_read(concept: str, text: str) -> None:
-    assert not _kinds(text) & CALM_NOT[concept], (text, _kinds(text))
+    assert not cue_kinds(text) & CALM_NOT[concept], (text, cue_kinds(text))
 
 
 def test_every_language_table_is_listed_with_its_matrix_fill() -> None:

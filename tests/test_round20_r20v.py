@@ -29,8 +29,7 @@ from datetime import datetime, timezone
 import pytest
 
 from handoff import Router
-from handoff.signals.text import analyze_text
-from tests.conftest import play_carried, route_parsed
+from tests.conftest import cue_kinds, play_carried, route_parsed
 
 _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 
@@ -38,10 +37,6 @@ _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 @pytest.fixture(scope="module")
 def router() -> Router:
     return Router.from_path("rules/banking.yaml")
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 def _route(router: Router, *messages: str) -> tuple[str, int | None]:
@@ -73,18 +68,18 @@ GONE = [
 
 @pytest.mark.parametrize("text", ACCESS)
 def test_a_relatives_card_with_an_outsider_is_read(text: str) -> None:
-    assert "relative_access" in _kinds(text)
+    assert "relative_access" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_ACCESS)
 def test_a_card_asked_for_or_the_customer_as_carer_is_not(router: Router, text: str) -> None:
-    assert "relative_access" not in _kinds(text)
+    assert "relative_access" not in cue_kinds(text)
     assert _route(router, text)[0] != "fraud"
 
 
 @pytest.mark.parametrize("text", GONE)
 def test_money_gone_is_read(text: str) -> None:
-    assert "money_gone" in _kinds(text)
+    assert "money_gone" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("access", ACCESS[:3])
@@ -123,13 +118,13 @@ CALM = [
 
 @pytest.mark.parametrize("text", VULNERABLE)
 def test_fleeing_or_not_coping_is_vulnerability(router: Router, text: str) -> None:
-    assert "vulnerability" in _kinds(text)
+    assert "vulnerability" in cue_kinds(text)
     assert _route(router, text) == ("vulnerable_customers", 1)
 
 
 @pytest.mark.parametrize("text", CALM)
 def test_a_move_or_an_operation_told_calmly_is_not(router: Router, text: str) -> None:
-    assert "vulnerability" not in _kinds(text)
+    assert "vulnerability" not in cue_kinds(text)
     assert _route(router, text)[0] == "bot"
 
 
@@ -182,12 +177,12 @@ NOT_REPEATED = [
 
 @pytest.mark.parametrize("text", REPEATED)
 def test_attempts_by_count_are_read(text: str) -> None:
-    assert "repeated_failure" in _kinds(text)
+    assert "repeated_failure" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_REPEATED)
 def test_no_count_of_failures(text: str) -> None:
-    assert "repeated_failure" not in _kinds(text)
+    assert "repeated_failure" not in cue_kinds(text)
 
 
 def test_declines_counted_over_messages_reach_an_adviser(router: Router) -> None:
@@ -230,15 +225,15 @@ SHOUTED_WAITS = [
 
 @pytest.mark.parametrize("text", SHOUTED_HARM)
 def test_a_shouted_harm_reaches_a_person_at_once(router: Router, text: str) -> None:
-    assert "shouted_harm" in _kinds(text)
+    assert "shouted_harm" in cue_kinds(text)
     assert _route(router, text) == ("general_banking", 1)
 
 
 @pytest.mark.parametrize("text", SHOUTED_WAITS)
 def test_a_shouted_line_without_a_harm_waits(router: Router, text: str) -> None:
-    assert "shouted_harm" not in _kinds(text)
+    assert "shouted_harm" not in cue_kinds(text)
     assert _route(router, text) == ("bot", None)
 
 
 def test_a_shouted_harm_in_lower_case_is_no_shouted_harm() -> None:
-    assert "shouted_harm" not in _kinds("you have taken my council tax payment twice")
+    assert "shouted_harm" not in cue_kinds("you have taken my council tax payment twice")

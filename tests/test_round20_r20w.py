@@ -23,11 +23,8 @@ import pytest
 
 from handoff.signals import spread
 from handoff.signals.text import analyze_text
+from tests.conftest import cue_kinds
 from tests.test_routing_round3 import play
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 def _part(text: str) -> int:
@@ -69,12 +66,12 @@ NOT_DISOWNED = [
 
 @pytest.mark.parametrize("text", DISOWNED)
 def test_money_gone_beside_any_disowning_is_a_report(text: str) -> None:
-    assert "fraud_report" in _kinds(text)
+    assert "fraud_report" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_DISOWNED)
 def test_a_disowning_without_money_gone_or_a_supposed_one_is_no_report(text: str) -> None:
-    assert "fraud_report" not in _kinds(text)
+    assert "fraud_report" not in cue_kinds(text)
 
 
 def test_money_gone_and_disowned_goes_to_fraud_at_once() -> None:
@@ -95,7 +92,7 @@ def test_a_calm_survey_question_stays_with_the_bot() -> None:
     ],
 )
 def test_a_specific_payment_not_remembered_is_disowned(text: str) -> None:
-    assert "fraud_report" in _kinds(text)
+    assert "fraud_report" in cue_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -107,7 +104,7 @@ def test_a_specific_payment_not_remembered_is_disowned(text: str) -> None:
     ],
 )
 def test_own_spending_half_remembered_is_no_report(text: str) -> None:
-    assert "fraud_report" not in _kinds(text)
+    assert "fraud_report" not in cue_kinds(text)
 
 
 # 3. theft slang
@@ -122,7 +119,7 @@ def test_own_spending_half_remembered_is_no_report(text: str) -> None:
     ],
 )
 def test_theft_slang_is_the_weak_fraud_kind(text: str) -> None:
-    assert "fraud" in _kinds(text)
+    assert "fraud" in cue_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -134,7 +131,7 @@ def test_theft_slang_is_the_weak_fraud_kind(text: str) -> None:
     ],
 )
 def test_the_same_verbs_not_about_a_theft_are_no_fraud(text: str) -> None:
-    assert "fraud" not in _kinds(text)
+    assert "fraud" not in cue_kinds(text)
 
 
 # 4. a knock-on charge by any verb and sender
@@ -174,7 +171,7 @@ def test_a_fee_told_not_charged_or_the_banks_is_not_at_stake(text: str) -> None:
     ],
 )
 def test_a_payee_saying_where_to_pay_has_changed_is_a_scam_with_a_payment(text: str) -> None:
-    assert "scam" in _kinds(text)
+    assert "scam" in cue_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -186,7 +183,7 @@ def test_a_payee_saying_where_to_pay_has_changed_is_a_scam_with_a_payment(text: 
     ],
 )
 def test_own_or_other_changes_are_no_redirection(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "scam" not in kinds
     assert "posing" not in kinds
 
@@ -201,7 +198,7 @@ def test_own_or_other_changes_are_no_redirection(text: str) -> None:
     ],
 )
 def test_a_wait_for_nothing_beside_praise_is_sarcasm(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "harm_told" in kinds
     assert "sarcasm" in kinds
 
@@ -217,7 +214,7 @@ def test_a_wait_for_nothing_beside_praise_is_sarcasm(text: str) -> None:
 )
 def test_a_time_to_come_or_nothing_amiss_is_no_failure_state(text: str) -> None:
     # (a bare wait beside praise has its own, older reading: the harm state is what is new)
-    assert "harm_told" not in _kinds(text)
+    assert "harm_told" not in cue_kinds(text)
 
 
 # 7. a person asked for, a long object in between
@@ -232,7 +229,7 @@ def test_a_time_to_come_or_nothing_amiss_is_no_failure_state(text: str) -> None:
     ],
 )
 def test_a_request_with_a_long_object_is_a_request_for_a_person(text: str) -> None:
-    assert "human_demand" in _kinds(text)
+    assert "human_demand" in cue_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -245,4 +242,4 @@ def test_a_request_with_a_long_object_is_a_request_for_a_person(text: str) -> No
     ],
 )
 def test_a_topic_without_a_person_is_no_request(text: str) -> None:
-    assert "human_demand" not in _kinds(text)
+    assert "human_demand" not in cue_kinds(text)

@@ -18,12 +18,7 @@ from handoff.models.conversation import Conversation
 from handoff.signals.routing_languages import LANGUAGES, PRAISE
 from handoff.signals.routing_lexicon import fold
 from handoff.signals.text import analyze_text
-from tests.conftest import ROOT
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
+from tests.conftest import ROOT, cue_kinds
 
 # kind -> (language, message) that must carry a cue of that kind.
 MUST: dict[str, list[tuple[str, str]]] = {
@@ -162,12 +157,12 @@ def _cases(table: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str, str]
 
 @pytest.mark.parametrize(("kind", "language", "text"), _cases(MUST))
 def test_cue_is_read(kind: str, language: str, text: str) -> None:
-    assert kind in _kinds(text), (language, text, analyze_text(text).cues)
+    assert kind in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 @pytest.mark.parametrize(("kind", "language", "text"), _cases(MUST_NOT))
 def test_decoy_is_not_read(kind: str, language: str, text: str) -> None:
-    assert kind not in _kinds(text), (language, text, analyze_text(text).cues)
+    assert kind not in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 @pytest.mark.parametrize(
@@ -246,17 +241,17 @@ def test_asking_for_a_real_person_still_is(language: str, text: str) -> None:
 def test_sarcastic_praise_needs_a_failure_beside_it() -> None:
     """A warm word is sarcasm only next to a failure ("third time, congratulations"); alone
     it is praise and no cue."""
-    assert "sarcasm" in _kinds("terza volta che non funziona. complimenti")
-    assert not _kinds("complimenti, funziona benissimo")
+    assert "sarcasm" in cue_kinds("terza volta che non funziona. complimenti")
+    assert not cue_kinds("complimenti, funziona benissimo")
 
 
 def test_a_question_about_fraud_protection_is_a_howto_not_a_report() -> None:
     """The fraud rules skip a bare fraud word beside a how-to ("where is the anti-fraud
     setting?"); a described fraud is never a how-to."""
-    kinds = _kinds("मेरे भाई ने कहा कि धोखाधड़ी से बचने के लिए ऐप में एक सेटिंग है, कहाँ है?")
+    kinds = cue_kinds("मेरे भाई ने कहा कि धोखाधड़ी से बचने के लिए ऐप में एक सेटिंग है, कहाँ है?")
     assert "howto" in kinds
     assert "fraud_report" not in kinds
-    kinds = _kinds("alguien usó mi tarjeta, ¿cómo denunciar un fraude?")
+    kinds = cue_kinds("alguien usó mi tarjeta, ¿cómo denunciar un fraude?")
     assert "fraud_report" in kinds
 
 

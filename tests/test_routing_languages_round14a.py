@@ -23,7 +23,7 @@ from handoff.models.conversation import Conversation
 from handoff.signals.routing_languages import LANGUAGES
 from handoff.signals.routing_lexicon import shows_language
 from handoff.signals.text import analyze_text
-from tests.conftest import ROOT
+from tests.conftest import ROOT, cue_kinds
 
 HUMAN = "human_demand"
 
@@ -339,10 +339,6 @@ OTHER_KINDS: list[tuple[str, str, str]] = [
 ]
 
 
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
-
 def test_the_ten_languages_come_after_the_earlier_ones_in_census_order() -> None:
     codes = [lang.code for lang in LANGUAGES]
     batch = ["de", "fa", "ps", "ckb", "kmr", "sq", "ti", "am", "el", "hu"]
@@ -352,7 +348,7 @@ def test_the_ten_languages_come_after_the_earlier_ones_in_census_order() -> None
 
 @pytest.mark.parametrize(("language", "kind", "text"), OTHER_KINDS)
 def test_other_language_kinds(language: str, kind: str, text: str) -> None:
-    assert kind in _kinds(text), (language, text, analyze_text(text).cues)
+    assert kind in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 @pytest.mark.parametrize(
@@ -379,11 +375,11 @@ def test_questions_about_the_bot_and_negated_requests_are_no_request(
 def test_albanian_good_is_not_lithuanian_died() -> None:
     """Folded, Albanian "mirë" (good) is Lithuanian "mirė" (died): the Lithuanian word counts
     only in a message that shows Lithuanian."""
-    assert _kinds("shumë mirë, faleminderit") == set()
-    assert _kinds("shume mire, faleminderit") == set()
-    assert "vulnerability" in _kinds("mano tėtis mirė")
-    assert "vulnerability" in _kinds("tėtis mirė vakar")  # ė shows Lithuanian
-    assert "vulnerability" in _kinds("mano tetis mire")  # "mano" shows it
+    assert cue_kinds("shumë mirë, faleminderit") == set()
+    assert cue_kinds("shume mire, faleminderit") == set()
+    assert "vulnerability" in cue_kinds("mano tėtis mirė")
+    assert "vulnerability" in cue_kinds("tėtis mirė vakar")  # ė shows Lithuanian
+    assert "vulnerability" in cue_kinds("mano tetis mire")  # "mano" shows it
 
 
 @pytest.mark.parametrize(
@@ -408,7 +404,7 @@ def test_shows_language(code: str, text: str, *, shown: bool) -> None:
 def test_a_short_word_shows_its_language_through_a_longer_phrase() -> None:
     """Spanish "genial" (short, one word) beside "otra vez" (a longer Spanish phrase) is read
     (as sarcasm, beside the failure): the longer phrase shows the language."""
-    assert "sarcasm" in _kinds("otra vez el mismo error. genial")
+    assert "sarcasm" in cue_kinds("otra vez el mismo error. genial")
 
 
 def test_every_language_lists_what_shows_it() -> None:

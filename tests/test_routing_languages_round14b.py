@@ -19,7 +19,7 @@ from handoff.models.conversation import Conversation
 from handoff.signals.routing_languages import LANGUAGES
 from handoff.signals.routing_lexicon import fold
 from handoff.signals.text import analyze_text
-from tests.conftest import ROOT
+from tests.conftest import ROOT, cue_kinds
 
 HUMAN = "human_demand"
 NEW = ("lv", "sk", "cs", "ml", "ne", "tl", "vi", "yo", "si", "nl")
@@ -423,10 +423,6 @@ def _cases(kind: str) -> list[tuple[str, str]]:
     return [(lang, text) for lang, kinds in CASES.items() for text in kinds.get(kind, [])]
 
 
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
-
 @pytest.mark.parametrize(("language", "text"), _cases(HUMAN))
 def test_request_for_a_person(language: str, text: str) -> None:
     result = analyze_text(text)
@@ -438,14 +434,14 @@ def test_request_for_a_person(language: str, text: str) -> None:
     [(lang, kind, text) for kind in _KINDS for lang, text in _cases(kind)],
 )
 def test_cue_is_read(language: str, kind: str, text: str) -> None:
-    assert kind in _kinds(text), (language, text, analyze_text(text).cues)
+    assert kind in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 @pytest.mark.parametrize(("language", "text"), _cases("negated"))
 def test_a_cancelled_request_is_no_request(language: str, text: str) -> None:
     result = analyze_text(text)
     assert not result.human_request, (language, text, result.cues)
-    assert not _kinds(text) & {HUMAN, "churn_threat", "vulnerability"}, (language, text)
+    assert not cue_kinds(text) & {HUMAN, "churn_threat", "vulnerability"}, (language, text)
 
 
 @pytest.mark.parametrize(("language", "text"), _cases("bot"))

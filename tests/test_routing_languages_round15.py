@@ -19,13 +19,10 @@ import pytest
 
 from handoff.signals.routing_languages import LANGUAGES, THIRD_PARTY
 from handoff.signals.text import analyze_text
+from tests.conftest import cue_kinds
 
 HUMAN = "human_demand"
 REPEATED = "repeated_asking"
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 # ---------------------------------------------------------------- stems: requests in any ending
@@ -119,7 +116,7 @@ REPEATED_ASKING = [
 
 @pytest.mark.parametrize(("language", "text"), REPEATED_ASKING)
 def test_repeated_asking_by_effort_or_time(language: str, text: str) -> None:
-    assert REPEATED in _kinds(text), (language, text, analyze_text(text).cues)
+    assert REPEATED in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 CALM_QUESTIONS = [
@@ -141,7 +138,7 @@ CALM_QUESTIONS = [
 
 @pytest.mark.parametrize(("language", "text"), CALM_QUESTIONS)
 def test_calm_questions_are_not_repetition(language: str, text: str) -> None:
-    assert REPEATED not in _kinds(text), (language, text, analyze_text(text).cues)
+    assert REPEATED not in cue_kinds(text), (language, text, analyze_text(text).cues)
     assert not analyze_text(text).human_request, (language, text)
 
 
@@ -215,7 +212,7 @@ def test_every_table_has_a_third_party_example() -> None:
 
 @pytest.mark.parametrize(("language", "text"), SOMEONE_ELSES_SCAM)
 def test_someone_elses_scam_is_third_party(language: str, text: str) -> None:
-    assert THIRD_PARTY in _kinds(text), (language, text, analyze_text(text).cues)
+    assert THIRD_PARTY in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 OWN_REPORT_WITH_A_RELATIVE = [
@@ -234,7 +231,7 @@ OWN_REPORT_WITH_A_RELATIVE = [
 
 @pytest.mark.parametrize(("language", "text"), OWN_REPORT_WITH_A_RELATIVE)
 def test_the_customers_own_report_is_not_third_party(language: str, text: str) -> None:
-    assert THIRD_PARTY not in _kinds(text), (language, text, analyze_text(text).cues)
+    assert THIRD_PARTY not in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 # ---------------------------------------------------------------- the three new tables
@@ -383,7 +380,7 @@ def test_new_tables_every_kind(language: str, kind: str, text: str) -> None:
     elif kind == HUMAN:
         assert analyze_text(text).human_request, (language, text, analyze_text(text).cues)
     else:
-        assert kind in _kinds(text), (language, text, analyze_text(text).cues)
+        assert kind in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 NEW_TABLE_CALM = [
@@ -406,7 +403,7 @@ NEW_TABLE_CALM = [
 
 @pytest.mark.parametrize(("language", "text"), NEW_TABLE_CALM)
 def test_new_tables_calm_messages_fire_no_cue(language: str, text: str) -> None:
-    kinds = _kinds(text) - {"praise"}
+    kinds = cue_kinds(text) - {"praise"}
     assert not analyze_text(text).human_request, (language, text, analyze_text(text).cues)
     assert not kinds & {HUMAN, "fraud", "fraud_report", "scam", "vulnerability", REPEATED}, (
         language,
@@ -419,4 +416,4 @@ def test_new_tables_calm_messages_fire_no_cue(language: str, text: str) -> None:
     "text", ["kaip atpažinti tokius sukčius?", "kaip apsisaugoti nuo sukčių internete?"]
 )
 def test_lithuanian_question_about_scams_as_a_topic_is_howto(text: str) -> None:
-    assert "howto" in _kinds(text), (text, analyze_text(text).cues)
+    assert "howto" in cue_kinds(text), (text, analyze_text(text).cues)

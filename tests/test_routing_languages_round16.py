@@ -20,16 +20,13 @@ import pytest
 
 from handoff.signals.routing_languages import LANGUAGE_ONLY_KINDS, LANGUAGES, NO_HELP
 from handoff.signals.text import analyze_text
+from tests.conftest import cue_kinds
 
 HUMAN = "human_demand"
 COMPLAINT = "complaint"
 LEGAL = "legal_threat"
 THIRD_PARTY = "third_party"
 CHURN = "churn_threat"
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 def test_no_help_is_a_language_kind_weighted_as_english() -> None:
@@ -105,7 +102,7 @@ def test_every_table_with_no_help_has_an_example() -> None:
 
 @pytest.mark.parametrize(("language", "text"), NO_HELP_CASES)
 def test_nobody_helps_or_answers(language: str, text: str) -> None:
-    assert NO_HELP in _kinds(text), (language, text, analyze_text(text).cues)
+    assert NO_HELP in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 NOT_NO_HELP = [
@@ -129,7 +126,7 @@ NOT_NO_HELP = [
 
 @pytest.mark.parametrize(("language", "text"), NOT_NO_HELP)
 def test_help_asked_or_not_needed_is_not_no_help(language: str, text: str) -> None:
-    assert NO_HELP not in _kinds(text), (language, text, analyze_text(text).cues)
+    assert NO_HELP not in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 # ---------------------------------------------------------------- formal complaints
@@ -164,7 +161,7 @@ COMPLAINTS = [
 
 @pytest.mark.parametrize(("language", "text"), COMPLAINTS)
 def test_a_formal_complaint_in_any_case(language: str, text: str) -> None:
-    assert COMPLAINT in _kinds(text), (language, text, analyze_text(text).cues)
+    assert COMPLAINT in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 NOT_COMPLAINTS = [
@@ -180,7 +177,7 @@ NOT_COMPLAINTS = [
 
 @pytest.mark.parametrize(("language", "text"), NOT_COMPLAINTS)
 def test_someone_elses_or_settled_complaint_is_no_complaint(language: str, text: str) -> None:
-    assert COMPLAINT not in _kinds(text), (language, text, analyze_text(text).cues)
+    assert COMPLAINT not in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 # ---------------------------------------------------------------- legal threats
@@ -214,7 +211,7 @@ LEGAL_THREATS = [
 
 @pytest.mark.parametrize(("language", "text"), LEGAL_THREATS)
 def test_a_legal_threat_in_any_case(language: str, text: str) -> None:
-    assert LEGAL in _kinds(text), (language, text, analyze_text(text).cues)
+    assert LEGAL in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 NOT_LEGAL = [
@@ -229,7 +226,7 @@ NOT_LEGAL = [
 
 @pytest.mark.parametrize(("language", "text"), NOT_LEGAL)
 def test_a_lawyer_as_payee_is_no_threat(language: str, text: str) -> None:
-    assert LEGAL not in _kinds(text), (language, text, analyze_text(text).cues)
+    assert LEGAL not in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 # ---------------------------------------------------------------- code-mixed requests
@@ -288,7 +285,7 @@ SOMEONE_ELSES_LOSS = [
 
 @pytest.mark.parametrize(("language", "text"), SOMEONE_ELSES_LOSS)
 def test_someone_elses_loss_is_third_party(language: str, text: str) -> None:
-    assert THIRD_PARTY in _kinds(text), (language, text, analyze_text(text).cues)
+    assert THIRD_PARTY in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 OWN_LOSS = [
@@ -301,7 +298,7 @@ OWN_LOSS = [
 
 @pytest.mark.parametrize(("language", "text"), OWN_LOSS)
 def test_the_customers_own_loss_is_not_third_party(language: str, text: str) -> None:
-    assert THIRD_PARTY not in _kinds(text), (language, text, analyze_text(text).cues)
+    assert THIRD_PARTY not in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 # ---------------------------------------------------------------- churn in another person
@@ -315,20 +312,20 @@ CHURN_CASES = [
 
 @pytest.mark.parametrize(("language", "text"), CHURN_CASES)
 def test_a_threat_to_leave(language: str, text: str) -> None:
-    assert CHURN in _kinds(text), (language, text, analyze_text(text).cues)
+    assert CHURN in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 @pytest.mark.parametrize(
     "text", ["как закрыть все счета?", "як закрити рахунок?", "как перейти в другой банк?"]
 )
 def test_a_question_about_leaving_is_no_threat(text: str) -> None:
-    assert CHURN not in _kinds(text), (text, analyze_text(text).cues)
+    assert CHURN not in cue_kinds(text), (text, analyze_text(text).cues)
 
 
 # ---------------------------------------------------------------- sarcasm beside a repeat
 
 
 def test_polish_praise_beside_the_same_error_again_is_sarcasm() -> None:
-    kinds = _kinds("Super, znowu ten sam komunikat. Naprawdę świetny bank.")
+    kinds = cue_kinds("Super, znowu ten sam komunikat. Naprawdę świetny bank.")
     assert "sarcasm" in kinds
-    assert "sarcasm" not in _kinds("Świetny bank, polecam znajomym")
+    assert "sarcasm" not in cue_kinds("Świetny bank, polecam znajomym")

@@ -20,11 +20,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.signals.text import analyze_text
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
+from tests.conftest import cue_kinds
 
 SCAM_STORIES = [
     "my nan got a whatsapp saying it was me on a new number and she sent £600 to them",
@@ -49,12 +45,12 @@ SCAM_DECOYS = [
 
 @pytest.mark.parametrize("text", SCAM_STORIES)
 def test_loss_told_as_a_story_is_a_scam(text: str) -> None:
-    assert "scam" in _kinds(text)
+    assert "scam" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", SCAM_DECOYS)
 def test_talk_about_scams_or_payments_is_no_scam(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "scam" not in kinds
     assert "fraud_report" not in kinds
 
@@ -78,20 +74,20 @@ NOT_DISOWNED = [
 
 @pytest.mark.parametrize("text", DISOWNED)
 def test_a_payment_disowned_is_a_fraud_report(text: str) -> None:
-    assert "fraud_report" in _kinds(text)
+    assert "fraud_report" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_DISOWNED)
 def test_questions_about_payments_are_no_fraud_report(text: str) -> None:
-    assert "fraud_report" not in _kinds(text)
+    assert "fraud_report" not in cue_kinds(text)
 
 
 def test_a_payee_mismatch_is_a_lure_only_for_a_payee_who_invoices() -> None:
-    assert "posing" in _kinds("paying the roofer and it says the name doesn't match")
-    assert "posing" not in _kinds("sending my son money and the name doesn't match")
-    assert "payment_risk" in _kinds("he says pay today or he'll move on to the next job")
-    assert "payment_risk" in _kinds("she says it's just her business name")
-    assert "payment_risk" not in _kinds("should I pay my credit card before the statement date?")
+    assert "posing" in cue_kinds("paying the roofer and it says the name doesn't match")
+    assert "posing" not in cue_kinds("sending my son money and the name doesn't match")
+    assert "payment_risk" in cue_kinds("he says pay today or he'll move on to the next job")
+    assert "payment_risk" in cue_kinds("she says it's just her business name")
+    assert "payment_risk" not in cue_kinds("should I pay my credit card before the statement date?")
 
 
 NOT_CURRENT = [
@@ -105,7 +101,7 @@ NOT_CURRENT = [
 
 @pytest.mark.parametrize(("text", "kind"), NOT_CURRENT)
 def test_events_long_ago_or_feared_are_not_current(text: str, kind: str) -> None:
-    assert kind not in _kinds(text)
+    assert kind not in cue_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +113,7 @@ def test_events_long_ago_or_feared_are_not_current(text: str, kind: str) -> None
     ],
 )
 def test_current_events_keep_their_cue(text: str) -> None:
-    assert _kinds(text) & {"vulnerability", "fraud", "fraud_report"}
+    assert cue_kinds(text) & {"vulnerability", "fraud", "fraud_report"}
 
 
 @pytest.mark.parametrize(
@@ -128,11 +124,11 @@ def test_current_events_keep_their_cue(text: str) -> None:
     ],
 )
 def test_a_friends_scam_is_a_third_party_story(text: str) -> None:
-    assert "third_party" in _kinds(text)
+    assert "third_party" in cue_kinds(text)
 
 
 def test_the_customers_own_scam_is_not_a_third_party_story() -> None:
-    assert "third_party" not in _kinds("I think I've been scammed by a fake landlord")
+    assert "third_party" not in cue_kinds("I think I've been scammed by a fake landlord")
 
 
 SARCASM = [
@@ -154,12 +150,12 @@ NOT_SARCASM = [
 
 @pytest.mark.parametrize("text", SARCASM)
 def test_sarcasm_beside_a_failure(text: str) -> None:
-    assert "sarcasm" in _kinds(text)
+    assert "sarcasm" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_SARCASM)
 def test_sincere_thanks_is_no_sarcasm(text: str) -> None:
-    assert "sarcasm" not in _kinds(text)
+    assert "sarcasm" not in cue_kinds(text)
 
 
 REQUESTS_BY_ROLE = [
@@ -202,14 +198,14 @@ NOT_VULNERABLE = [
 
 @pytest.mark.parametrize("text", VULNERABLE)
 def test_vulnerability_told_indirectly(text: str) -> None:
-    assert "vulnerability" in _kinds(text)
+    assert "vulnerability" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_VULNERABLE)
 def test_everyday_words_are_no_vulnerability(text: str) -> None:
-    assert "vulnerability" not in _kinds(text)
+    assert "vulnerability" not in cue_kinds(text)
 
 
 def test_moving_everything_to_a_rival_is_a_churn_threat() -> None:
-    assert "churn_threat" in _kinds("sort it today or I'm moving everything to Monzo")
-    assert "churn_threat" not in _kinds("how do I move everything to my new savings pot")
+    assert "churn_threat" in cue_kinds("sort it today or I'm moving everything to Monzo")
+    assert "churn_threat" not in cue_kinds("how do I move everything to my new savings pot")

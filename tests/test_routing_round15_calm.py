@@ -32,12 +32,7 @@ from handoff.evaluation import (
     NluParses,
     evaluate_conversation,
 )
-from handoff.signals.text import analyze_text
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
+from tests.conftest import cue_kinds
 
 SUCCESS_OVER_REPETITION = [
     "oh hang on, it worked the second time, ignore me",
@@ -58,12 +53,12 @@ REPETITION_STILL_COUNTS = [
 
 @pytest.mark.parametrize("text", SUCCESS_OVER_REPETITION)
 def test_success_cancels_repetition_words(text: str) -> None:
-    assert "repeated_asking" not in _kinds(text)
+    assert "repeated_asking" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", REPETITION_STILL_COUNTS)
 def test_repetition_without_success_still_counts(text: str) -> None:
-    assert "repeated_asking" in _kinds(text)
+    assert "repeated_asking" in cue_kinds(text)
 
 
 QUOTED_CAPITALS = [
@@ -81,12 +76,12 @@ OWN_CAPITALS = [
 
 @pytest.mark.parametrize("text", QUOTED_CAPITALS)
 def test_quoted_capitals_are_not_shouting(text: str) -> None:
-    assert "shouting" not in _kinds(text)
+    assert "shouting" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", OWN_CAPITALS)
 def test_the_customers_own_capitals_still_shout(text: str) -> None:
-    assert "shouting" in _kinds(text)
+    assert "shouting" in cue_kinds(text)
 
 
 PROFESSIONAL_OR_FORMAL = [
@@ -105,12 +100,12 @@ OWN_BEREAVEMENT = [
 
 @pytest.mark.parametrize("text", PROFESSIONAL_OR_FORMAL)
 def test_a_professional_or_the_formal_deceased_is_not_grief(text: str) -> None:
-    assert "vulnerability" not in _kinds(text)
+    assert "vulnerability" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", OWN_BEREAVEMENT)
 def test_the_customers_own_bereavement_is_still_vulnerability(text: str) -> None:
-    assert "vulnerability" in _kinds(text)
+    assert "vulnerability" in cue_kinds(text)
 
 
 BANK_CAUSED = [
@@ -127,19 +122,19 @@ OWN_HARDSHIP = [
 
 @pytest.mark.parametrize("text", BANK_CAUSED)
 def test_money_trouble_blamed_on_the_bank_is_not_hardship(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "vulnerability" not in kinds
     assert "resolved" not in kinds
 
 
 @pytest.mark.parametrize("text", OWN_HARDSHIP)
 def test_the_customers_own_hardship_is_still_vulnerability(text: str) -> None:
-    assert "vulnerability" in _kinds(text)
+    assert "vulnerability" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", ["sorry, my fault, wrong card", "ah my fault, found it"])
 def test_owning_the_mistake_is_still_resolved(text: str) -> None:
-    assert "resolved" in _kinds(text)
+    assert "resolved" in cue_kinds(text)
 
 
 # ------------------------------------------------------------------ rules and evaluation
@@ -234,9 +229,9 @@ RETRY_NOT_SUCCEEDED = [
 
 @pytest.mark.parametrize("text", RETRY_SUCCEEDED)
 def test_a_retry_that_succeeded_is_resolved(text: str) -> None:
-    assert "resolved" in _kinds(text)
+    assert "resolved" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", RETRY_NOT_SUCCEEDED)
 def test_a_retry_denied_or_followed_by_a_problem_is_not_resolved(text: str) -> None:
-    assert "resolved" not in _kinds(text)
+    assert "resolved" not in cue_kinds(text)

@@ -21,11 +21,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.signals.text import analyze_text
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
+from tests.conftest import cue_kinds
 
 _FRAUD_KINDS = {"scam", "fraud_report", "fraud"}
 
@@ -90,17 +86,17 @@ CHANGED_DETAILS = [
 @pytest.mark.parametrize("text", CHANGED_DETAILS)
 def test_a_payees_details_changed_by_email_is_the_lure(text: str) -> None:
     # the lure (posing); money at stake, here or in another message, makes it the scam
-    assert "posing" in _kinds(text)
+    assert "posing" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", FRAUD_STORIES)
 def test_fraud_told_by_what_happened(text: str) -> None:
-    assert _kinds(text) & _FRAUD_KINDS
+    assert cue_kinds(text) & _FRAUD_KINDS
 
 
 @pytest.mark.parametrize("text", FRAUD_DECOYS)
 def test_calm_talk_near_fraud_is_no_fraud(text: str) -> None:
-    assert not _kinds(text) & _FRAUD_KINDS
+    assert not cue_kinds(text) & _FRAUD_KINDS
 
 
 REQUESTS = [
@@ -164,12 +160,12 @@ NOT_VULNERABLE = [
 
 @pytest.mark.parametrize("text", VULNERABLE)
 def test_vulnerability_told_by_its_effects(text: str) -> None:
-    assert "vulnerability" in _kinds(text)
+    assert "vulnerability" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_VULNERABLE)
 def test_everyday_words_are_no_vulnerability(text: str) -> None:
-    assert "vulnerability" not in _kinds(text)
+    assert "vulnerability" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -183,7 +179,7 @@ def test_everyday_words_are_no_vulnerability(text: str) -> None:
     ],
 )
 def test_an_mp_or_a_solicitor_threatened_is_legal(text: str) -> None:
-    assert "legal_threat" in _kinds(text)
+    assert "legal_threat" in cue_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -195,7 +191,7 @@ def test_an_mp_or_a_solicitor_threatened_is_legal(text: str) -> None:
     ],
 )
 def test_an_mp_or_solicitor_named_in_passing_is_no_threat(text: str) -> None:
-    assert "legal_threat" not in _kinds(text)
+    assert "legal_threat" not in cue_kinds(text)
 
 
 SARCASM = [
@@ -232,18 +228,18 @@ NOT_SARCASM = [
     ],
 )
 def test_a_suggestion_thrown_back_is_the_failure(text: str) -> None:
-    assert {"sarcasm", "no_help"} <= _kinds(text)
+    assert {"sarcasm", "no_help"} <= cue_kinds(text)
 
 
 def test_a_suggestion_that_helped_is_no_failure() -> None:
-    assert "no_help" not in _kinds("the bot suggested a standing order, very helpful thanks")
+    assert "no_help" not in cue_kinds("the bot suggested a standing order, very helpful thanks")
 
 
 @pytest.mark.parametrize("text", SARCASM)
 def test_praise_around_a_failure_is_sarcasm(text: str) -> None:
-    assert "sarcasm" in _kinds(text)
+    assert "sarcasm" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_SARCASM)
 def test_sincere_praise_is_no_sarcasm(text: str) -> None:
-    assert "sarcasm" not in _kinds(text)
+    assert "sarcasm" not in cue_kinds(text)

@@ -22,11 +22,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.signals.text import analyze_text
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
+from tests.conftest import cue_kinds
 
 REQUESTS_BY_ROLE = [
     "fine, let me speak to one of them then",
@@ -134,12 +130,12 @@ NOT_VULNERABLE = [
 
 @pytest.mark.parametrize("text", VULNERABLE_CIRCUMSTANCES)
 def test_vulnerability_told_as_circumstance(text: str) -> None:
-    assert "vulnerability" in _kinds(text), text
+    assert "vulnerability" in cue_kinds(text), text
 
 
 @pytest.mark.parametrize("text", NOT_VULNERABLE)
 def test_calm_or_someone_elses_situation_is_no_vulnerability(text: str) -> None:
-    assert "vulnerability" not in _kinds(text), text
+    assert "vulnerability" not in cue_kinds(text), text
 
 
 SARCASM = [
@@ -170,12 +166,12 @@ NO_SARCASM = [
 
 @pytest.mark.parametrize("text", SARCASM)
 def test_praise_against_a_failure_or_wait_is_sarcasm(text: str) -> None:
-    assert "sarcasm" in _kinds(text), text
+    assert "sarcasm" in cue_kinds(text), text
 
 
 @pytest.mark.parametrize("text", NO_SARCASM)
 def test_praise_after_success_is_no_sarcasm(text: str) -> None:
-    assert "sarcasm" not in _kinds(text), text
+    assert "sarcasm" not in cue_kinds(text), text
 
 
 CORRECTIONS = [
@@ -198,12 +194,12 @@ NO_CORRECTION = [
 
 @pytest.mark.parametrize("text", CORRECTIONS)
 def test_a_correction_of_the_bots_answer_is_asking_again(text: str) -> None:
-    assert "repeated_asking" in _kinds(text), text
+    assert "repeated_asking" in cue_kinds(text), text
 
 
 @pytest.mark.parametrize("text", NO_CORRECTION)
 def test_a_clarification_or_a_calm_mention_is_no_repeat(text: str) -> None:
-    assert "repeated_asking" not in _kinds(text), text
+    assert "repeated_asking" not in cue_kinds(text), text
 
 
 BOT_NOT_UNDERSTANDING = [
@@ -220,12 +216,12 @@ UNDERSTANDING_DECOYS = [
 
 @pytest.mark.parametrize("text", BOT_NOT_UNDERSTANDING)
 def test_the_bot_told_it_has_not_understood(text: str) -> None:
-    assert "not_understood" in _kinds(text), text
+    assert "not_understood" in cue_kinds(text), text
 
 
 @pytest.mark.parametrize("text", UNDERSTANDING_DECOYS)
 def test_the_customers_own_question_is_not_the_bot_failing(text: str) -> None:
-    assert "not_understood" not in _kinds(text), text
+    assert "not_understood" not in cue_kinds(text), text
 
 
 @pytest.mark.parametrize(

@@ -18,14 +18,9 @@ from datetime import datetime, timezone
 import pytest
 
 from handoff import Router
-from handoff.signals.text import analyze_text
-from tests.conftest import route_parsed
+from tests.conftest import cue_kinds, route_parsed
 
 _NOW = datetime(2026, 12, 1, 10, 30, tzinfo=timezone.utc)
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 RESOLVED = [
@@ -61,12 +56,12 @@ NOT_RESOLVED = [
 
 @pytest.mark.parametrize("text", RESOLVED)
 def test_saying_it_is_solved_is_resolved(text: str) -> None:
-    assert "resolved" in _kinds(text)
+    assert "resolved" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_RESOLVED)
 def test_asking_denying_or_a_new_problem_is_not(text: str) -> None:
-    assert "resolved" not in _kinds(text)
+    assert "resolved" not in cue_kinds(text)
 
 
 @pytest.fixture(scope="module")

@@ -31,11 +31,7 @@ from handoff.evaluation import (
     evaluate_conversation,
 )
 from handoff.signals.text import CUE_KINDS, analyze_text
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
+from tests.conftest import cue_kinds
 
 # ------------------------------------------------------------------ the shouted_statement cue
 
@@ -64,12 +60,12 @@ def test_the_cue_is_a_listed_kind() -> None:
 
 @pytest.mark.parametrize("text", SHOUTED_STATEMENTS)
 def test_a_whole_shouted_line_that_tells_is_a_statement(text: str) -> None:
-    assert {"shouting", "shouted_statement"} <= _kinds(text)
+    assert {"shouting", "shouted_statement"} <= cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", SHOUTED_QUESTIONS_OR_PARTIAL)
 def test_a_shouted_question_or_a_shouted_word_is_not(text: str) -> None:
-    assert "shouted_statement" not in _kinds(text)
+    assert "shouted_statement" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", SHOUTED_STATEMENTS)

@@ -26,14 +26,9 @@ from datetime import datetime, timezone
 import pytest
 
 from handoff import Router
-from handoff.signals.text import analyze_text
-from tests.conftest import route_parsed
+from tests.conftest import cue_kinds, route_parsed
 
 _NOW = datetime(2026, 12, 1, 10, 30, tzinfo=timezone.utc)
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 _RED = {"fraud", "fraud_report", "scam", "scam_mention", "vulnerability"}
@@ -85,14 +80,14 @@ NOT_GENERAL = [
 
 @pytest.mark.parametrize("text", PAST_PUT_RIGHT + WORD_ASKED + GENERAL_QUESTION)
 def test_a_calm_mention_leaves_no_red_line_cue(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "not_current" in kinds
     assert not kinds & _RED, kinds
 
 
 @pytest.mark.parametrize("text", PAST_BUT_NOW + WORD_NOT_ASKED + NOT_GENERAL)
 def test_trouble_now_keeps_its_cue(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert kinds & _RED, kinds
 
 
@@ -112,12 +107,12 @@ ACCESSIBILITY_IN_TROUBLE = [
 
 @pytest.mark.parametrize("text", ACCESSIBILITY)
 def test_an_accessibility_request_is_a_service_request(text: str) -> None:
-    assert "coping" in _kinds(text)
+    assert "coping" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", ACCESSIBILITY_IN_TROUBLE)
 def test_an_accessibility_request_in_trouble_is_not_calm(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "coping" not in kinds
 
 
@@ -148,26 +143,26 @@ NOT_WITHDRAWN = [
 
 @pytest.mark.parametrize("text", SELF_CRITICISM)
 def test_self_directed_criticism_is_no_insult_or_complaint(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "no_complaint" in kinds
     assert not kinds & {"insult", "vulnerability", "exasperation"}, kinds
 
 
 @pytest.mark.parametrize("text", CRITICISM_OF_THE_BANK)
 def test_criticism_of_the_bank_stays(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "no_complaint" not in kinds
     assert kinds & {"insult", "complaint", "exasperation"}, kinds
 
 
 @pytest.mark.parametrize("text", WITHDRAWN)
 def test_a_withdrawn_complaint_is_none(text: str) -> None:
-    assert "no_complaint" in _kinds(text)
+    assert "no_complaint" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_WITHDRAWN)
 def test_a_complaint_made_after_all_is_not_withdrawn(text: str) -> None:
-    assert "no_complaint" not in _kinds(text)
+    assert "no_complaint" not in cue_kinds(text)
 
 
 # ---------------------------------------------------------------- 4. how-to questions
@@ -187,12 +182,12 @@ NOT_HOWTO = [
 
 @pytest.mark.parametrize("text", HOWTO)
 def test_a_how_to_in_any_question_form(text: str) -> None:
-    assert "howto" in _kinds(text)
+    assert "howto" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_HOWTO)
 def test_a_report_is_no_how_to(text: str) -> None:
-    assert "howto" not in _kinds(text)
+    assert "howto" not in cue_kinds(text)
 
 
 # ---------------------------------------------------------------- 5. resolutions
@@ -224,16 +219,16 @@ NOT_RESOLVED = [
 
 @pytest.mark.parametrize("text", RESOLVED)
 def test_a_resolution_in_other_forms(text: str) -> None:
-    assert "resolved" in _kinds(text)
+    assert "resolved" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_RESOLVED)
 def test_a_problem_that_goes_on_is_not_resolved(text: str) -> None:
-    assert "resolved" not in _kinds(text)
+    assert "resolved" not in cue_kinds(text)
 
 
 def test_a_slip_owned_is_no_scam_step() -> None:
-    assert "scam_step" not in _kinds("oh wait, I'd typed my pin in wrong three times")
+    assert "scam_step" not in cue_kinds("oh wait, I'd typed my pin in wrong three times")
 
 
 # ---------------------------------------------------------------- routing

@@ -26,11 +26,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.signals.text import analyze_text
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
+from tests.conftest import cue_kinds
 
 BROKEN_PROMISES = [
     "you said 48 hours, it's been 6 days",
@@ -59,12 +55,12 @@ PROMISES_KEPT_OR_ASKED = [
 
 @pytest.mark.parametrize("text", BROKEN_PROMISES)
 def test_a_promise_against_the_time_since_is_a_failure(text: str) -> None:
-    assert "still_not" in _kinds(text)
+    assert "still_not" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", PROMISES_KEPT_OR_ASKED)
 def test_a_promise_still_running_or_asked_about_is_no_failure(text: str) -> None:
-    assert "still_not" not in _kinds(text)
+    assert "still_not" not in cue_kinds(text)
 
 
 MOCKED_PROMISES = [
@@ -84,12 +80,12 @@ NOT_MOCKED = [
 
 @pytest.mark.parametrize("text", MOCKED_PROMISES)
 def test_a_promise_mocked_is_sarcasm(text: str) -> None:
-    assert "sarcasm" in _kinds(text)
+    assert "sarcasm" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_MOCKED)
 def test_a_promise_quoted_or_heard_calmly_is_not_sarcasm(text: str) -> None:
-    assert "sarcasm" not in _kinds(text)
+    assert "sarcasm" not in cue_kinds(text)
 
 
 SARCASM_BESIDE_A_CONSEQUENCE = [
@@ -113,12 +109,12 @@ PRAISE_AFTER_SUCCESS = [
 
 @pytest.mark.parametrize("text", SARCASM_BESIDE_A_CONSEQUENCE)
 def test_praise_beside_a_consequence_is_sarcasm(text: str) -> None:
-    assert "sarcasm" in _kinds(text)
+    assert "sarcasm" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", PRAISE_AFTER_SUCCESS)
 def test_praise_after_success_stays_praise(text: str) -> None:
-    assert "sarcasm" not in _kinds(text)
+    assert "sarcasm" not in cue_kinds(text)
 
 
 REQUESTS_BY_ROLE = [
@@ -181,12 +177,12 @@ NOT_NOT_ME = [
 
 @pytest.mark.parametrize("text", NOT_ME)
 def test_an_alibi_or_an_unknown_payee_is_a_fraud_report(text: str) -> None:
-    assert "fraud_report" in _kinds(text)
+    assert "fraud_report" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_NOT_ME)
 def test_a_card_unused_or_a_payee_unpaid_is_no_fraud_report(text: str) -> None:
-    assert "fraud_report" not in _kinds(text)
+    assert "fraud_report" not in cue_kinds(text)
 
 
 SCAMS = [
@@ -221,12 +217,12 @@ CALM_SCAM_QUESTIONS = [
 
 @pytest.mark.parametrize("text", SCAMS)
 def test_scam_shapes(text: str) -> None:
-    assert "scam" in _kinds(text)
+    assert "scam" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", CALM_SCAM_QUESTIONS)
 def test_calm_questions_about_scams_are_no_scam(text: str) -> None:
-    assert "scam" not in _kinds(text)
+    assert "scam" not in cue_kinds(text)
 
 
 FEAR_OF_LEGAL_STEPS = [
@@ -244,9 +240,9 @@ NO_FEAR = [
 
 @pytest.mark.parametrize("text", FEAR_OF_LEGAL_STEPS)
 def test_fear_of_a_legal_step_is_vulnerability(text: str) -> None:
-    assert "vulnerability" in _kinds(text)
+    assert "vulnerability" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NO_FEAR)
 def test_no_fear_no_vulnerability(text: str) -> None:
-    assert "vulnerability" not in _kinds(text)
+    assert "vulnerability" not in cue_kinds(text)

@@ -12,16 +12,12 @@ from __future__ import annotations
 import pytest
 
 from handoff.signals.routing_languages import DEADLINE, LANGUAGE_ONLY_KINDS, LANGUAGES
-from handoff.signals.text import analyze_text
+from tests.conftest import cue_kinds
 
 HUMAN = "human_demand"
 REPEATED = "repeated_asking"
 STILL_NOT = "still_not"
 VULNERABLE = "vulnerability"
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 def test_deadline_is_a_language_kind_weighted_as_english() -> None:
@@ -83,7 +79,7 @@ ANYONE_THERE = [
 
 @pytest.mark.parametrize(("language", "text"), ANYONE_THERE)
 def test_is_anyone_there_is_a_request(language: str, text: str) -> None:
-    assert HUMAN in _kinds(text), (language, text)
+    assert HUMAN in cue_kinds(text), (language, text)
 
 
 # A bare greeting is no request, as in English; nor is "someone" about something else.
@@ -116,7 +112,7 @@ NOT_ANYONE_THERE = [
 
 @pytest.mark.parametrize(("language", "text"), NOT_ANYONE_THERE)
 def test_a_greeting_or_someone_else_is_no_request(language: str, text: str) -> None:
-    assert HUMAN not in _kinds(text), (language, text)
+    assert HUMAN not in cue_kinds(text), (language, text)
 
 
 # ---------------------------------------------------------------- a role noun inside a request
@@ -141,7 +137,7 @@ ROLE_REQUESTS = [
 
 @pytest.mark.parametrize(("language", "text"), ROLE_REQUESTS)
 def test_a_role_noun_inside_a_request(language: str, text: str) -> None:
-    assert HUMAN in _kinds(text), (language, text)
+    assert HUMAN in cue_kinds(text), (language, text)
 
 
 NOT_ROLE_REQUESTS = [
@@ -156,7 +152,7 @@ NOT_ROLE_REQUESTS = [
 
 @pytest.mark.parametrize(("language", "text"), NOT_ROLE_REQUESTS)
 def test_a_role_told_of_is_no_request(language: str, text: str) -> None:
-    assert HUMAN not in _kinds(text), (language, text)
+    assert HUMAN not in cue_kinds(text), (language, text)
 
 
 # ---------------------------------------------------------------- asked when, counted
@@ -198,7 +194,7 @@ REPEATS = [
 
 @pytest.mark.parametrize(("language", "text"), REPEATS)
 def test_asked_when_or_counted_is_repeated_asking(language: str, text: str) -> None:
-    assert REPEATED in _kinds(text), (language, text)
+    assert REPEATED in cue_kinds(text), (language, text)
 
 
 # A first polite question ("I wanted to ask when"), a frequency ("twice a month"), or a
@@ -224,7 +220,7 @@ NOT_REPEATS = [
 
 @pytest.mark.parametrize(("language", "text"), NOT_REPEATS)
 def test_a_first_question_or_a_frequency_is_no_repeat(language: str, text: str) -> None:
-    assert REPEATED not in _kinds(text), (language, text)
+    assert REPEATED not in cue_kinds(text), (language, text)
 
 
 # ---------------------------------------------------------------- what the money is needed for
@@ -262,7 +258,7 @@ CONSEQUENCES = [
 
 @pytest.mark.parametrize(("language", "text"), CONSEQUENCES)
 def test_what_the_money_is_needed_for_now_is_a_deadline(language: str, text: str) -> None:
-    assert DEADLINE in _kinds(text), (language, text)
+    assert DEADLINE in cue_kinds(text), (language, text)
 
 
 NOT_CONSEQUENCES = [
@@ -290,7 +286,7 @@ NOT_CONSEQUENCES = [
 
 @pytest.mark.parametrize(("language", "text"), NOT_CONSEQUENCES)
 def test_a_calm_question_about_rent_or_pharmacy_is_no_deadline(language: str, text: str) -> None:
-    assert DEADLINE not in _kinds(text), (language, text)
+    assert DEADLINE not in cue_kinds(text), (language, text)
 
 
 # ---------------------------------------------------------------- still blocked
@@ -307,7 +303,7 @@ def test_a_calm_question_about_rent_or_pharmacy_is_no_deadline(language: str, te
     ],
 )
 def test_still_blocked_is_still_not(language: str, text: str) -> None:
-    assert STILL_NOT in _kinds(text), (language, text)
+    assert STILL_NOT in cue_kinds(text), (language, text)
 
 
 # ---------------------------------------------------------------- hardship, bereavement
@@ -349,7 +345,7 @@ VULNERABILITY = [
 
 @pytest.mark.parametrize(("language", "text"), VULNERABILITY)
 def test_hardship_and_a_relative_killed_are_vulnerability(language: str, text: str) -> None:
-    assert VULNERABLE in _kinds(text), (language, text)
+    assert VULNERABLE in cue_kinds(text), (language, text)
 
 
 # Hypothetical or procedural questions about death and money, and a phone that "died".
@@ -372,4 +368,4 @@ NOT_VULNERABILITY = [
 def test_a_calm_question_about_death_or_family_is_no_vulnerability(
     language: str, text: str
 ) -> None:
-    assert VULNERABLE not in _kinds(text), (language, text)
+    assert VULNERABLE not in cue_kinds(text), (language, text)

@@ -34,11 +34,7 @@ from handoff.evaluation import (
     evaluate_conversation,
 )
 from handoff.signals.text import CUE_KINDS, analyze_text
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
+from tests.conftest import cue_kinds
 
 _NOW = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)
 
@@ -111,12 +107,12 @@ NOT_SHOUTED_HARMS = [
 
 @pytest.mark.parametrize("text", SHOUTED_HARMS)
 def test_a_shouted_line_telling_a_harm_is_read(text: str) -> None:
-    assert {"shouting", "shouted_harm"} <= _kinds(text)
+    assert {"shouting", "shouted_harm"} <= cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_SHOUTED_HARMS)
 def test_no_harm_told_in_a_shouted_line(text: str) -> None:
-    assert "shouted_harm" not in _kinds(text)
+    assert "shouted_harm" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", SHOUTED_HARMS)
@@ -165,12 +161,12 @@ NOT_BARE = [
 
 @pytest.mark.parametrize("text", BARE)
 def test_a_shouted_feeling_alone_is_bare(text: str) -> None:
-    assert "bare_emotion" in _kinds(text)
+    assert "bare_emotion" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_BARE)
 def test_a_shouted_feeling_with_a_target_is_not_bare(text: str) -> None:
-    assert "bare_emotion" not in _kinds(text)
+    assert "bare_emotion" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", BARE)
@@ -201,14 +197,14 @@ def test_bare_emotion_then_its_target_reaches_a_person(router: Router, text: str
     ["sorry, not at you", "that wasn't aimed at you, honestly", "sorry it's not directed at you"],
 )
 def test_anger_withdrawn_as_not_at_us_is_resolved(text: str) -> None:
-    assert "resolved" in _kinds(text)
+    assert "resolved" in cue_kinds(text)
 
 
 @pytest.mark.parametrize(
     "text", ["sorry, I'm not at home till six", "I'm not at your branch today, sorry"]
 )
 def test_not_at_a_place_is_not_a_withdrawal(text: str) -> None:
-    assert "resolved" not in _kinds(text)
+    assert "resolved" not in cue_kinds(text)
 
 
 # ------------------------------------------------------------------ 3. an unrecognised payment
@@ -279,12 +275,12 @@ NOT_WHAT_NOW = [
 
 @pytest.mark.parametrize("text", WHAT_NOW)
 def test_the_helpless_next_step_is_read(text: str) -> None:
-    assert "what_now" in _kinds(text)
+    assert "what_now" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_WHAT_NOW)
 def test_a_question_about_a_next_step_with_an_object_is_not(text: str) -> None:
-    assert "what_now" not in _kinds(text)
+    assert "what_now" not in cue_kinds(text)
 
 
 def test_the_next_step_cue_weighs_nothing() -> None:
@@ -329,12 +325,12 @@ STILL_COMPLAINTS = [
 
 @pytest.mark.parametrize("text", WITHDRAWN)
 def test_a_complaint_withdrawn_is_no_complaint(text: str) -> None:
-    assert "no_complaint" in _kinds(text)
+    assert "no_complaint" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", STILL_COMPLAINTS)
 def test_a_complaint_meant_is_not_withdrawn(text: str) -> None:
-    assert "no_complaint" not in _kinds(text)
+    assert "no_complaint" not in cue_kinds(text)
 
 
 def test_a_jokey_complaint_then_withdrawn_stays_with_the_bot(router: Router) -> None:

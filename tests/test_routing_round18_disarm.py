@@ -28,14 +28,10 @@ import pytest
 
 from handoff import Router
 from handoff.signals.text import analyze_text
-from tests.conftest import route_parsed
+from tests.conftest import cue_kinds, route_parsed
 
 _NOW = datetime(2026, 12, 1, 10, 30, tzinfo=timezone.utc)
 _RED = {"fraud", "scam_mention", "vulnerability"}
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 # ---------------------------------------------------------------- 1. time and closure markers
@@ -77,18 +73,18 @@ TROUBLE_NOW = [
 
 @pytest.mark.parametrize("text", PAST_FOR_THE_WHOLE_MESSAGE)
 def test_a_marker_of_the_past_disarms_every_red_line_cue(text: str) -> None:
-    assert not _kinds(text) & _RED, analyze_text(text).cues
+    assert not cue_kinds(text) & _RED, analyze_text(text).cues
 
 
 @pytest.mark.parametrize("text", TROUBLE_NOW)
 def test_trouble_now_keeps_its_red_line_cue(text: str) -> None:
-    assert _kinds(text) & (_RED | {"fraud_report", "scam"}), analyze_text(text).cues
+    assert cue_kinds(text) & (_RED | {"fraud_report", "scam"}), analyze_text(text).cues
 
 
 def test_a_described_theft_keeps_its_cue_beside_an_old_year() -> None:
     # fraud_report and scam are a story told, not a word: a year elsewhere does not disarm them
     text = "I've banked with you since 2010. someone used my card in a shop in Leeds an hour ago"
-    assert "fraud_report" in _kinds(text)
+    assert "fraud_report" in cue_kinds(text)
 
 
 # ---------------------------------------------------------------- 2. impostors refused
@@ -108,12 +104,12 @@ NOT_REFUSED = [
 
 @pytest.mark.parametrize("text", REFUSED)
 def test_an_impostor_always_refused_is_no_harm(text: str) -> None:
-    assert "no_harm" in _kinds(text)
+    assert "no_harm" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_REFUSED)
 def test_an_impostor_refused_after_a_step_is_harm(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "no_harm" not in kinds
     assert kinds & {"scam", "scam_step"}
 
@@ -135,12 +131,12 @@ ANGER = [
 
 @pytest.mark.parametrize("text", JOY)
 def test_joy_in_capitals_is_good_news(text: str) -> None:
-    assert "good_news" in _kinds(text)
+    assert "good_news" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", ANGER)
 def test_angry_capitals_are_no_good_news(text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert "good_news" not in kinds
     assert "shouting" in kinds
 
@@ -159,12 +155,12 @@ NOT_JEST = [
 
 @pytest.mark.parametrize("text", JEST)
 def test_a_grin_beside_a_trivial_complaint_is_jest(text: str) -> None:
-    assert "joking" in _kinds(text)
+    assert "joking" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_JEST)
 def test_a_grin_beside_a_charge_or_a_block_is_no_jest(text: str) -> None:
-    assert "joking" not in _kinds(text)
+    assert "joking" not in cue_kinds(text)
 
 
 # ---------------------------------------------------------------- 5. information, not a request

@@ -26,14 +26,9 @@ from datetime import datetime, timezone
 import pytest
 
 from handoff import Router
-from handoff.signals.text import analyze_text
-from tests.conftest import route_parsed
+from tests.conftest import cue_kinds, route_parsed
 
 _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 REQUESTS = [
@@ -57,12 +52,12 @@ NOT_REQUESTS = [
 
 @pytest.mark.parametrize("text", REQUESTS)
 def test_a_person_asked_for_by_channel_or_appointment(text: str) -> None:
-    assert "human_demand" in _kinds(text)
+    assert "human_demand" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_REQUESTS)
 def test_a_question_about_a_channel_is_no_request(text: str) -> None:
-    assert "human_demand" not in _kinds(text)
+    assert "human_demand" not in cue_kinds(text)
 
 
 NOT_ME = [
@@ -86,12 +81,12 @@ NOT_A_DENIAL = [
 
 @pytest.mark.parametrize("text", NOT_ME)
 def test_not_me_about_a_named_payment_or_credit_is_a_report(text: str) -> None:
-    assert "fraud_report" in _kinds(text)
+    assert "fraud_report" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_A_DENIAL)
 def test_memory_or_own_spending_is_no_denial(text: str) -> None:
-    assert "fraud_report" not in _kinds(text)
+    assert "fraud_report" not in cue_kinds(text)
 
 
 COMPENSATION = [
@@ -109,12 +104,12 @@ NOT_COMPENSATION = [
 
 @pytest.mark.parametrize("text", COMPENSATION)
 def test_a_compensation_claim_is_a_complaint(text: str) -> None:
-    assert "complaint" in _kinds(text)
+    assert "complaint" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_COMPENSATION)
 def test_a_question_about_compensation_is_no_complaint(text: str) -> None:
-    assert "complaint" not in _kinds(text)
+    assert "complaint" not in cue_kinds(text)
 
 
 HOLDS = [
@@ -134,12 +129,12 @@ NOT_HOLDS = [
 
 @pytest.mark.parametrize("text", HOLDS)
 def test_a_hold_told_as_a_state_is_a_bank_hold(text: str) -> None:
-    assert "bank_hold" in _kinds(text)
+    assert "bank_hold" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_HOLDS)
 def test_a_hypothetical_hold_is_none(text: str) -> None:
-    assert "bank_hold" not in _kinds(text)
+    assert "bank_hold" not in cue_kinds(text)
 
 
 VULNERABLE = [
@@ -158,12 +153,12 @@ NOT_VULNERABLE = [
 
 @pytest.mark.parametrize("text", VULNERABLE)
 def test_vulnerability_told_as_circumstance(text: str) -> None:
-    assert "vulnerability" in _kinds(text)
+    assert "vulnerability" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_VULNERABLE)
 def test_age_or_past_help_alone_is_no_vulnerability(text: str) -> None:
-    assert "vulnerability" not in _kinds(text)
+    assert "vulnerability" not in cue_kinds(text)
 
 
 SCAMS = [
@@ -187,12 +182,12 @@ NOT_SCAMS = [
 
 @pytest.mark.parametrize("text", SCAMS)
 def test_scam_shapes_in_other_words(text: str) -> None:
-    assert "scam" in _kinds(text)
+    assert "scam" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_SCAMS)
 def test_calm_neighbours_of_scam_shapes(text: str) -> None:
-    assert "scam" not in _kinds(text)
+    assert "scam" not in cue_kinds(text)
 
 
 SARCASTIC_REASONING = [
@@ -209,12 +204,12 @@ SINCERE_REASONING = [
 
 @pytest.mark.parametrize("text", SARCASTIC_REASONING)
 def test_warm_praise_of_the_banks_reasoning_is_sarcasm(text: str) -> None:
-    assert "sarcasm" in _kinds(text)
+    assert "sarcasm" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", SINCERE_REASONING)
 def test_logic_asked_about_or_understood_is_no_sarcasm(text: str) -> None:
-    assert "sarcasm" not in _kinds(text)
+    assert "sarcasm" not in cue_kinds(text)
 
 
 # ---------------------------------------------------------------- routing

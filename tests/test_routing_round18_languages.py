@@ -23,6 +23,7 @@ from handoff.signals.routing_languages import (
     WHAT_NOW,
 )
 from handoff.signals.text import analyze_text
+from tests.conftest import cue_kinds
 
 HUMAN = "human_demand"
 REPEATED = "repeated_asking"
@@ -30,10 +31,6 @@ VULNERABLE = "vulnerability"
 LEGAL = "legal_threat"
 SARCASM = "sarcasm"
 FRAUD = "fraud"
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
 
 
 def test_new_kinds_weigh_nothing_and_are_english_kinds() -> None:
@@ -165,12 +162,12 @@ NOT_READ = [
 
 @pytest.mark.parametrize(("kind", "language", "text"), READ)
 def test_the_kind_is_read(kind: str, language: str, text: str) -> None:
-    assert kind in _kinds(text), (language, text, analyze_text(text).cues)
+    assert kind in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 @pytest.mark.parametrize(("kind", "language", "text"), NOT_READ)
 def test_a_calm_question_about_the_topic_is_not_read(kind: str, language: str, text: str) -> None:
-    assert kind not in _kinds(text), (language, text, analyze_text(text).cues)
+    assert kind not in cue_kinds(text), (language, text, analyze_text(text).cues)
 
 
 # ---------------------------------------------------------------- time markers disarm
@@ -193,13 +190,13 @@ RECENT = [
 
 @pytest.mark.parametrize(("language", "text"), LONG_AGO)
 def test_a_death_or_a_fraud_long_ago_is_no_current_cue(language: str, text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert NOT_CURRENT in kinds, (language, text, analyze_text(text).cues)
     assert not kinds & {VULNERABLE, FRAUD}, (language, text, analyze_text(text).cues)
 
 
 @pytest.mark.parametrize(("language", "text"), RECENT)
 def test_a_recent_death_stays_a_vulnerability(language: str, text: str) -> None:
-    kinds = _kinds(text)
+    kinds = cue_kinds(text)
     assert VULNERABLE in kinds, (language, text, analyze_text(text).cues)
     assert NOT_CURRENT not in kinds, (language, text)

@@ -33,12 +33,8 @@ from handoff.evaluation import (
     NluParses,
     evaluate_conversation,
 )
-from handoff.signals.text import CUE_KINDS, analyze_text
-
-
-def _kinds(text: str) -> set[str]:
-    return {c.kind for c in analyze_text(text).cues}
-
+from handoff.signals.text import CUE_KINDS
+from tests.conftest import cue_kinds
 
 _NOW = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)
 
@@ -118,7 +114,7 @@ SARCASM_THEN_REAL_WARMTH: list[list[Message]] = [
 def test_mock_praise_after_sarcasm_with_a_harm_presses_the_complaint(
     router: Router, texts: list[str]
 ) -> None:
-    assert "sarcasm" in _kinds(texts[0])
+    assert "sarcasm" in cue_kinds(texts[0])
     lane, turn = _outcome(router, _fallbacks(*texts))
     assert lane == "general_banking"
     assert turn is not None
@@ -134,7 +130,7 @@ def test_mock_praise_after_mild_sarcasm_presses_it_too(router: Router) -> None:
 def test_warmth_said_in_words_after_sarcasm_stays_with_the_bot(
     router: Router, messages: list[Message]
 ) -> None:
-    assert "sarcasm" in _kinds(_MILD)
+    assert "sarcasm" in cue_kinds(_MILD)
     assert _outcome(router, messages) == ("bot", None)
 
 
@@ -148,7 +144,7 @@ THIRD_PARTY_GRIEVANCES = [
 
 @pytest.mark.parametrize("text", THIRD_PARTY_GRIEVANCES)
 def test_frustration_at_a_third_party_backs_not_the_model(router: Router, text: str) -> None:
-    assert "no_complaint" in _kinds(text)
+    assert "no_complaint" in cue_kinds(text)
     messages = _fallbacks(text, "I paid by credit card if that helps")
     assert _outcome(router, messages) == ("bot", None)
 
@@ -205,12 +201,12 @@ NOT_ROUTINE = [
 
 @pytest.mark.parametrize("text", ROUTINE_QUESTIONS)
 def test_a_calm_how_to_is_a_routine_question(text: str) -> None:
-    assert "routine_question" in _kinds(text)
+    assert "routine_question" in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", NOT_ROUTINE)
 def test_pressure_or_harm_is_no_routine_question(text: str) -> None:
-    assert "routine_question" not in _kinds(text)
+    assert "routine_question" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -221,7 +217,7 @@ def test_pressure_or_harm_is_no_routine_question(text: str) -> None:
     ],
 )
 def test_a_vulnerable_flag_leaves_a_payee_how_to_with_the_bot(router: Router, text: str) -> None:
-    assert "payment_risk" in _kinds(text)
+    assert "payment_risk" in cue_kinds(text)
     assert _outcome(router, _fallbacks(text), ("vulnerable",)) == ("bot", None)
 
 
@@ -247,7 +243,7 @@ def test_fraud_intents_on_a_routine_question_and_its_follow_up_stay_with_the_bot
          "compromised_card", 0.66),
         ("and the same for my ISA?", "report_fraud", 0.57),
     ]  # fmt: skip
-    assert "routine_question" in _kinds(messages[0][0])
+    assert "routine_question" in cue_kinds(messages[0][0])
     assert _outcome(router, messages) == ("bot", None)
 
 
@@ -286,12 +282,12 @@ STILL_FRAUD = [
 
 @pytest.mark.parametrize("text", DISPUTED_FEES)
 def test_a_card_the_bank_sent_or_charged_for_is_no_fraud_report(text: str) -> None:
-    assert "fraud_report" not in _kinds(text)
+    assert "fraud_report" not in cue_kinds(text)
 
 
 @pytest.mark.parametrize("text", STILL_FRAUD)
 def test_credit_in_my_name_or_a_card_used_is_still_a_fraud_report(text: str) -> None:
-    assert "fraud_report" in _kinds(text)
+    assert "fraud_report" in cue_kinds(text)
 
 
 def test_a_disputed_card_charge_then_a_request_reaches_an_adviser(router: Router) -> None:
