@@ -85,6 +85,12 @@ def route_parsed(
     return result.lane, result.handoff_turn
 
 
+def route_fallbacks(router: Router, now: datetime, *messages: str) -> tuple[str, int | None]:
+    """:func:`route_parsed` with every message an NLU fallback (``nlu_fallback`` 0.3), so the
+    customer's words alone decide."""
+    return route_parsed(router, [(m, "nlu_fallback", 0.3) for m in messages], now)
+
+
 def play_carried(
     router: Router, messages: Sequence[str | tuple[str, str]], now: datetime
 ) -> list[RoutingState]:

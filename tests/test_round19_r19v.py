@@ -30,7 +30,7 @@ import pytest
 from handoff import Router
 from handoff.models.conversation import CARRY_FORMAT
 from handoff.signals import spread
-from tests.conftest import cue_kinds, play_carried, route_parsed
+from tests.conftest import cue_kinds, play_carried, route_fallbacks
 
 _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 
@@ -38,10 +38,6 @@ _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 @pytest.fixture(scope="module")
 def router() -> Router:
     return Router.from_path("rules/banking.yaml")
-
-
-def _route(router: Router, *messages: str) -> tuple[str, int | None]:
-    return route_parsed(router, [(m, "nlu_fallback", 0.3) for m in messages], _NOW)
 
 
 ALIBIS = [
@@ -72,13 +68,13 @@ NOT_ALIBIS = [
 @pytest.mark.parametrize("text", ALIBIS)
 def test_use_beside_an_alibi_is_a_fraud_report(router: Router, text: str) -> None:
     assert "fraud_report" in cue_kinds(text)
-    assert _route(router, text) == ("fraud", 1)
+    assert route_fallbacks(router, _NOW, text) == ("fraud", 1)
 
 
 @pytest.mark.parametrize("text", NOT_ALIBIS)
 def test_travel_own_use_and_fees_are_no_alibi(router: Router, text: str) -> None:
     assert "fraud_report" not in cue_kinds(text)
-    assert _route(router, text)[0] != "fraud"
+    assert route_fallbacks(router, _NOW, text)[0] != "fraud"
 
 
 IDENTITY = [
@@ -127,13 +123,13 @@ NOT_SELLER = [
 @pytest.mark.parametrize("text", SELLER)
 def test_the_seller_side_of_a_purchase_scam(router: Router, text: str) -> None:
     assert "scam" in cue_kinds(text)
-    assert _route(router, text) == ("fraud", 1)
+    assert route_fallbacks(router, _NOW, text) == ("fraud", 1)
 
 
 @pytest.mark.parametrize("text", NOT_SELLER)
 def test_a_seller_asking_or_waiting_is_calm(router: Router, text: str) -> None:
     assert "scam" not in cue_kinds(text)
-    assert _route(router, text) == ("bot", None)
+    assert route_fallbacks(router, _NOW, text) == ("bot", None)
 
 
 VULNERABLE = [
@@ -156,13 +152,13 @@ NOT_VULNERABLE = [
 @pytest.mark.parametrize("text", VULNERABLE)
 def test_a_condition_or_a_farewell_is_vulnerability(router: Router, text: str) -> None:
     assert "vulnerability" in cue_kinds(text)
-    assert _route(router, text) == ("vulnerable_customers", 1)
+    assert route_fallbacks(router, _NOW, text) == ("vulnerable_customers", 1)
 
 
 @pytest.mark.parametrize("text", NOT_VULNERABLE)
 def test_plain_questions_and_planning_are_calm(router: Router, text: str) -> None:
     assert "vulnerability" not in cue_kinds(text)
-    assert _route(router, text) == ("bot", None)
+    assert route_fallbacks(router, _NOW, text) == ("bot", None)
 
 
 HARDSHIP_OVER_MESSAGES = [
@@ -190,12 +186,12 @@ def test_hardship_told_as_plain_states_over_messages(
 ) -> None:
     first, second = messages
     assert "vulnerability" not in cue_kinds(first)
-    assert _route(router, first, second) == ("vulnerable_customers", 2)
+    assert route_fallbacks(router, _NOW, first, second) == ("vulnerable_customers", 2)
 
 
 @pytest.mark.parametrize("messages", NOT_HARDSHIP_OVER_MESSAGES)
 def test_no_hardship_from_questions_or_idioms(router: Router, messages: tuple[str, str]) -> None:
-    assert _route(router, *messages)[0] != "vulnerable_customers"
+    assert route_fallbacks(router, _NOW, *messages)[0] != "vulnerable_customers"
 
 
 def test_hardship_parts_are_read() -> None:
@@ -242,13 +238,13 @@ NOT_REQUESTS = [
 @pytest.mark.parametrize("text", REQUESTS)
 def test_a_person_asked_for_by_team_or_object(router: Router, text: str) -> None:
     assert "human_demand" in cue_kinds(text)
-    assert _route(router, text) == ("general_banking", 1)
+    assert route_fallbacks(router, _NOW, text) == ("general_banking", 1)
 
 
 @pytest.mark.parametrize("text", NOT_REQUESTS)
 def test_a_question_about_a_team_is_no_request(router: Router, text: str) -> None:
     assert "human_demand" not in cue_kinds(text)
-    assert _route(router, text) == ("bot", None)
+    assert route_fallbacks(router, _NOW, text) == ("bot", None)
 
 
 HOLDS = [
@@ -269,7 +265,9 @@ NOT_HOLDS = [
 @pytest.mark.parametrize("text", HOLDS)
 def test_a_hold_told_as_a_noun(router: Router, text: str) -> None:
     assert "bank_hold" in cue_kinds(text)
-    assert _route(router, text, "I haven't done anything wrong")[0] == "general_banking"
+    assert (
+        route_fallbacks(router, _NOW, text, "I haven't done anything wrong")[0] == "general_banking"
+    )
 
 
 @pytest.mark.parametrize("text", NOT_HOLDS)

@@ -24,7 +24,7 @@ import pytest
 from handoff import Router
 from handoff.models.conversation import CARRY_FORMAT
 from handoff.signals import spread
-from tests.conftest import cue_kinds, play_carried, route_parsed
+from tests.conftest import cue_kinds, play_carried, route_fallbacks
 
 _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 
@@ -32,10 +32,6 @@ _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 @pytest.fixture(scope="module")
 def router() -> Router:
     return Router.from_path("rules/banking.yaml")
-
-
-def _route(router: Router, *messages: str) -> tuple[str, int | None]:
-    return route_parsed(router, [(m, "nlu_fallback", 0.3) for m in messages], _NOW)
 
 
 # 1. vulnerability in its role
@@ -84,8 +80,10 @@ def test_money_left_until_payday_is_a_stake() -> None:
 
 
 def test_carer_admin_stays_with_the_bot(router: Router) -> None:
-    lane, turn = _route(
-        router, "I care for my grandad, can I be added to his account to pay his bills? he agreed"
+    lane, turn = route_fallbacks(
+        router,
+        _NOW,
+        "I care for my grandad, can I be added to his account to pay his bills? he agreed",
     )
     assert (lane, turn) == ("bot", None)
 
@@ -93,8 +91,9 @@ def test_carer_admin_stays_with_the_bot(router: Router) -> None:
 def test_overdue_refund_then_money_left_reaches_an_adviser_not_a_specialist(
     router: Router,
 ) -> None:
-    lane, _ = _route(
+    lane, _ = route_fallbacks(
         router,
+        _NOW,
         "the refund was meant to be in my account by Monday",
         "it's Thursday now",
         "I've got £1.80 left until I get paid",
@@ -146,7 +145,7 @@ def test_a_new_death_or_trouble_after_a_past_one_is_still_vulnerability(
 
 
 def test_paperwork_with_no_past_death_told_is_still_vulnerability(router: Router) -> None:
-    lane, _ = _route(router, "where do I send the death certificate for my wife")
+    lane, _ = route_fallbacks(router, _NOW, "where do I send the death certificate for my wife")
     assert lane == "vulnerable_customers"
 
 
@@ -174,8 +173,9 @@ def test_howto_with_a_step_told_is_not(text: str) -> None:
 
 
 def test_howto_then_an_example_stays_with_the_bot(router: Router) -> None:
-    lane, turn = _route(
+    lane, turn = route_fallbacks(
         router,
+        _NOW,
         "how do I know if an email from the bank is a scam? my mum gets so many",
         "like the ones saying her tax refund is waiting",
         "great, thanks",
@@ -236,16 +236,17 @@ def test_not_resolved_when_trouble_goes_on(text: str) -> None:
     ],
 )
 def test_calm_turns_back_to_calm(router: Router, messages: tuple[str, ...]) -> None:
-    assert _route(router, *messages) == ("bot", None)
+    assert route_fallbacks(router, _NOW, *messages) == ("bot", None)
 
 
 def test_resolved_never_undoes_a_red_line(router: Router) -> None:
     # fraud told, then a slip of their own found: the fraud red line already holds
-    lane, _ = _route(
+    lane, _ = route_fallbacks(
         router,
+        _NOW,
         "someone has taken £900 out of my account that I didn't do",
         "oh and I used the wrong card earlier, sorry",
     )
     assert lane == "fraud"
-    lane, _ = _route(router, "I'm going to the ombudsman about this, my typo or not")
+    lane, _ = route_fallbacks(router, _NOW, "I'm going to the ombudsman about this, my typo or not")
     assert lane == "complaints"

@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 import pytest
 
 from handoff import Router
-from tests.conftest import cue_kinds, play_carried, route_parsed
+from tests.conftest import cue_kinds, play_carried, route_fallbacks, route_parsed
 
 _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 
@@ -37,10 +37,6 @@ _NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
 @pytest.fixture(scope="module")
 def router() -> Router:
     return Router.from_path("rules/banking.yaml")
-
-
-def _route(router: Router, *messages: str) -> tuple[str, int | None]:
-    return route_parsed(router, [(m, "nlu_fallback", 0.3) for m in messages], _NOW)
 
 
 # ------------------------------------------------------------ 1. a relative's money taken
@@ -74,7 +70,7 @@ def test_a_relatives_card_with_an_outsider_is_read(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_ACCESS)
 def test_a_card_asked_for_or_the_customer_as_carer_is_not(router: Router, text: str) -> None:
     assert "relative_access" not in cue_kinds(text)
-    assert _route(router, text)[0] != "fraud"
+    assert route_fallbacks(router, _NOW, text)[0] != "fraud"
 
 
 @pytest.mark.parametrize("text", GONE)
@@ -84,11 +80,11 @@ def test_money_gone_is_read(text: str) -> None:
 
 @pytest.mark.parametrize("access", ACCESS[:3])
 def test_access_then_money_gone_is_the_fraud_teams(router: Router, access: str) -> None:
-    assert _route(router, access, "her account is nearly empty") == ("fraud", 2)
+    assert route_fallbacks(router, _NOW, access, "her account is nearly empty") == ("fraud", 2)
 
 
 def test_access_alone_stays_with_the_bot(router: Router) -> None:
-    assert _route(router, ACCESS[0], "how do I stop that?")[0] != "fraud"
+    assert route_fallbacks(router, _NOW, ACCESS[0], "how do I stop that?")[0] != "fraud"
 
 
 def test_the_story_carried_decides_as_a_full_recompute(router: Router) -> None:
@@ -119,13 +115,13 @@ CALM = [
 @pytest.mark.parametrize("text", VULNERABLE)
 def test_fleeing_or_not_coping_is_vulnerability(router: Router, text: str) -> None:
     assert "vulnerability" in cue_kinds(text)
-    assert _route(router, text) == ("vulnerable_customers", 1)
+    assert route_fallbacks(router, _NOW, text) == ("vulnerable_customers", 1)
 
 
 @pytest.mark.parametrize("text", CALM)
 def test_a_move_or_an_operation_told_calmly_is_not(router: Router, text: str) -> None:
     assert "vulnerability" not in cue_kinds(text)
-    assert _route(router, text)[0] == "bot"
+    assert route_fallbacks(router, _NOW, text)[0] == "bot"
 
 
 # ------------------------------------------------------------ 3. travel stakes
@@ -148,14 +144,14 @@ TRAVEL_CALM = [
 def test_a_payment_failing_while_travelling_reaches_an_adviser(
     router: Router, messages: tuple[str, ...]
 ) -> None:
-    lane, turn = _route(router, *messages)
+    lane, turn = route_fallbacks(router, _NOW, *messages)
     assert lane == "general_banking"
     assert turn == len(messages)
 
 
 @pytest.mark.parametrize("text", TRAVEL_CALM)
 def test_travel_asked_about_calmly_stays(router: Router, text: str) -> None:
-    assert _route(router, text)[0] == "bot"
+    assert route_fallbacks(router, _NOW, text)[0] == "bot"
 
 
 # ------------------------------------------------------------ 4. attempts by count
@@ -226,13 +222,13 @@ SHOUTED_WAITS = [
 @pytest.mark.parametrize("text", SHOUTED_HARM)
 def test_a_shouted_harm_reaches_a_person_at_once(router: Router, text: str) -> None:
     assert "shouted_harm" in cue_kinds(text)
-    assert _route(router, text) == ("general_banking", 1)
+    assert route_fallbacks(router, _NOW, text) == ("general_banking", 1)
 
 
 @pytest.mark.parametrize("text", SHOUTED_WAITS)
 def test_a_shouted_line_without_a_harm_waits(router: Router, text: str) -> None:
     assert "shouted_harm" not in cue_kinds(text)
-    assert _route(router, text) == ("bot", None)
+    assert route_fallbacks(router, _NOW, text) == ("bot", None)
 
 
 def test_a_shouted_harm_in_lower_case_is_no_shouted_harm() -> None:
