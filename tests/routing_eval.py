@@ -407,6 +407,11 @@ HELD_OUT = (
             ("after round 20", "round20-engine.json", "round20-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout18",
+        ROOT / "tests" / "data" / "routing_holdout18",
+        (("round 20 (before round 21)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -426,6 +431,7 @@ HELD_OUT = (
     HOLDOUT15,
     HOLDOUT16,
     HOLDOUT17,
+    HOLDOUT18,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -468,9 +474,10 @@ HOLDOUT16_DATA = HOLDOUT16.data
 # round 19's rules before round 20 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT17_DATA = HOLDOUT17.data
-# The eighteenth (tests/data/routing_holdout18/), written blind before round 21, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT18_DATA = ROOT / "tests" / "data" / "routing_holdout18"
+# The eighteenth (tests/data/routing_holdout18/), written blind before round 21, measured once by
+# round 20's rules before round 21 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT18_DATA = HOLDOUT18.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
