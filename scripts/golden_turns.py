@@ -42,6 +42,7 @@ BLIND = frozenset(
         "routing_holdout16",
         "routing_holdout17",
         "routing_holdout18",
+        "routing_holdout19",
     }
 )
 sys.path.insert(0, str(ROOT / "benchmarks"))

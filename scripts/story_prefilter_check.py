@@ -28,6 +28,7 @@ BLIND = frozenset(
         "routing_holdout16",
         "routing_holdout17",
         "routing_holdout18",
+        "routing_holdout19",
     }
 )
 

@@ -317,6 +317,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT18_DATA / "nlu" / "banking.jsonl",
         id="held-out-18",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT19_DATA / "banking.yaml",
+        routing_eval.HOLDOUT19_DATA / "nlu" / "banking.jsonl",
+        id="held-out-19",
+    ),
 ]
 
 
