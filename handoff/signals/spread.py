@@ -602,6 +602,11 @@ _PATTERNS += (
     ),
 )
 
+# round 21: (a weaker part, the stronger part that subsumes it): a message telling both keeps
+# the stronger only (every shape of the weaker has one of the stronger), so the masks of
+# messages the earlier rounds read are unchanged.
+_SUBSUMED: tuple[tuple[int, int], ...] = ((WEAK_STEP, STEP), (DISCOVERY, REVEAL))
+
 # Before a part in its sentence: a condition or a question about it, not a report ("what
 # should I do if £500 has gone?", "how would I know if my password was changed").
 _SUPPOSED = re.compile(
@@ -644,6 +649,10 @@ def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, i
         if match is not None and not _supposed(lowered, match.start()):
             mask |= part
             found.append((part, match.start(), match.end()))
+    for weak, strong in _SUBSUMED:
+        if mask & weak and mask & strong:
+            mask &= ~weak
+            found = [f for f in found if f[0] != weak]
     return mask, tuple(found)
 
 
