@@ -88,6 +88,25 @@ _PAST_DEATH_RE = re.compile(
     r"widow\w*|lost (?:him|her|them|my|our))\b"
 )
 _NOT_CURRENT = "not_current"
+# round 21 (issue 11, principle 3): a fraud story as its shape, impostor or lure + a step the
+# customer took + a loss or a discovery, in any order over the window. LURE: what drew the
+# customer in (a message that looked like someone else's, a parcel or delivery fee, a caller
+# "from" a utility or tech firm, a relative's number asking to borrow, a landlord or seller
+# found only online, a partner never met). WEAK_STEP: a step told without its object or
+# subject ("paid the fee", "typed it in", "logged in", "clicked the link"), a step only beside
+# a lure. DISCOVERY: a loss or a finding weaker than REVEAL ("never heard of him", "my
+# balance is £12", "a payment to some shop", "his WhatsApp was hacked"). TAKEOVER: the
+# log-in changed by someone else ("someone changed my password"), fraud on its own. The
+# masks grow to 16 bits (the carry's bound with them); the other bits keep their meaning, so
+# the carry keeps format 4.
+LURE = 2048
+WEAK_STEP = 4096
+DISCOVERY = 8192
+TAKEOVER = 16384
+# round 21: a credentials step on a lure's word, told in the lure's own clause ("an email that
+# looked like yours, logged in", "got me to log into my banking"): with a lure, fraud at once
+# (the log-in or code is in the impostor's hands; no loss need be told yet). 16 bits.
+CRED_STEP = 32768
 
 # Cue kinds of the message itself that make it no report (a question about, someone else's).
 CALM_KINDS = frozenset({"howto", "third_party"})
@@ -102,6 +121,12 @@ SHAPES: tuple[tuple[str, int], ...] = (
     # round 19: ill or out of work, then the rent at stake or children to keep
     ("vulnerability", HARDSHIP | STAKES),
     ("vulnerability", HARDSHIP | DEPENDANTS),
+    # round 21: a lure, a step and a loss or a discovery, in any order; a takeover alone
+    ("fraud_report", TAKEOVER),
+    ("scam", LURE | STEP | DISCOVERY),
+    ("scam", LURE | WEAK_STEP | DISCOVERY),
+    ("scam", LURE | WEAK_STEP | REVEAL),
+    ("scam", LURE | CRED_STEP),
 )
 
 # round 18: (the cue kind, the part) for a part that fires when it comes again: one reply
@@ -247,6 +272,14 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"medicine|my medication|the week)\b|"
             r"\b(?:can't|cannot|can not|won't be able to)\s+(?:eat|buy food|feed|pay (?:my|the) "
             r"rent|get home|get to work|drive to work|go to work)\b|"
+            # round 21: the bills out of reach: "I can't keep on top of the bills", "we're
+            # behind on the rent", "can't afford the gas"
+            r"\b(?:can't|cannot|can not|cant|couldn't|unable to|struggling to|not able to)\s+"
+            r"(?:keep (?:on top of|up with)|pay|afford|manage|cover|meet)\s+(?:the\s+|my\s+|our\s+"
+            r"|all the\s+|all my\s+)?(?:bills|rent|mortgage|council tax|energy|gas|electric|"
+            r"electricity|food|nursery|childcare)\b|"
+            r"\bbehind\s+(?:on|with)\s+(?:the\s+|my\s+|our\s+|all the\s+)?(?:bills|rent|"
+            r"mortgage|council tax|payments)\b|"
             # round 18: a due date passed or today: "rent was due yesterday", "it's overdue"
             r"\b(?:rent|bill|invoice|payment|it|mortgage|fee|deposit)\s+(?:was|is|'s|were|are)\s+"
             r"(?:already\s+)?(?:due\s+(?:yesterday|today|this morning|last\s+\w+|on\s+\w+day)|"
@@ -344,7 +377,20 @@ _PATTERNS += (
             r"get to\s+"
             r"|go into\s+)?work\b(?!\s+(?:out|this|that|it|the|my|your|how|on|with))|"
             r"\b(?:lost|losing|lose)\s+(?:my|our)\s+(?:job|jobs|income|work|hours|wages)\b|"
-            r"\b(?:no|zero)\s+(?:income|wages|money coming in)\b|\bout of work\b)" + _TOLD
+            r"\b(?:no|zero)\s+(?:income|wages|money coming in)\b|\bout of work\b|"
+            # round 21: distress as a state: "I'm really struggling", "I can't cope", "I cry
+            # all the time" (not "struggling to log in", "can't cope with this app")
+            r"\b(?:i'm|i am|im|i've been|i have been|been)\s+(?:really\s+|so\s+|very\s+|"
+            r"just\s+|honestly\s+|genuinely\s+|properly\s+|seriously\s+)?(?:"
+            r"struggling|not coping|barely coping|at breaking point|at the end of my tether|"
+            r"falling apart|drowning|in a bad way|in a dark place)\b"
+            r"(?!\s+(?:to\b|with (?:the|your|this|my|that) (?:app|website|site|login|log in|"
+            r"form|card reader|password|page|update)))|"
+            r"\b(?:can't|cannot|cant|can not|couldn't)\s+cope\b(?!\s+with (?:this|the|your) "
+            r"(?:app|site|website|queue|hold music|bot|chat))|"
+            r"\b(?:i|i've been|i'm|i am|i keep)\s+(?:just\s+)?(?:cry|crying|cried)\s+"
+            r"(?:all the time|every day|every night|myself to sleep|constantly|all day|all night|"
+            r"a lot|most days)\b)" + _TOLD
         ),
     ),
     (
@@ -356,10 +402,210 @@ _PATTERNS += (
             r"i am on my own with|on my own with)\s+(?:\w+\s+)?(?:kids|children|little ones|"
             r"a baby|the baby|babies|a newborn|a toddler|dependants|dependents|a family to feed|"
             r"mouths to feed)\b|"
-            r"\b(?:i'm|i am|im)\s+(?:a\s+)?single\s+(?:mum|mom|dad|parent|mother|father)\b)" + _TOLD
+            r"\b(?:i'm|i am|im)\s+(?:a\s+)?single\s+(?:mum|mom|dad|parent|mother|father)\b|"
+            # round 21: a new baby told as the time since: "since the baby", "since having
+            # our daughter"
+            r"\bsince\s+(?:the|my|our|having the|having a|having my|having our)\s+(?:new\s+)?"
+            r"(?:baby|babies|twins|little one|newborn)\b)" + _TOLD
         ),
     ),
 )
+
+# round 21 (principle 3): word classes of the fraud story's parts, each slot a whole class.
+_REL = (
+    r"(?:son|daughter|brother|sister|mum|mom|mam|dad|mother|father|husband|wife|partner|"
+    r"friend|mate|nephew|niece|cousin|aunt|auntie|uncle|grandson|granddaughter|nan|gran|"
+    r"grandma|grandad|grandpa|boss|kid|child|stepson|stepdaughter|boyfriend|girlfriend)"
+)
+_FIRM = (
+    r"(?:bt|virgin(?: media)?|sky|talktalk|plusnet|ee|o2|vodafone|three|openreach|microsoft|"
+    r"apple|amazon|google|paypal|netflix|hmrc|dvla|royal mail|the post office|evri|hermes|dpd|"
+    r"dhl|the council|the police|the bank|your bank|my bank|you|your (?:fraud|security) "
+    r"(?:team|department)|the (?:fraud|security) (?:team|department)|(?:my |the |our )?"
+    r"(?:broadband|internet|phone|mobile|energy|electric|gas|water|tv) (?:provider|company|"
+    r"supplier|firm)|broadband|internet provider|(?:tech|technical|it) support)"
+)
+_CHANNEL = (
+    r"(?:e-?mails?|texts?|txts?|sms|messages?|msgs?|whatsapps?|calls?|phone calls?|letters?|"
+    r"links?|sites?|websites?|pages?|dms?|voicemails?)"
+)
+# who took the step: the customer (told or left out: "paid the fee", "and typed it in"), or
+# the customer as the one made to ("got me to log in")
+_BY_ME = (
+    r"(?:\b(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+|(?:^|[,;:.!?]|\band\b|\bthen\b|\bso\b)\s*|"
+    r"\b(?:got|made|had|asked|told|talked|convinced|persuaded)\s+me\s+(?:to\s+|into\s+)?)"
+    r"(?:then\s+|just\s+|already\s+|stupidly\s+|foolishly\s+|also\s+|even\s+)?"
+)
+_SMALL_AMOUNT = r"[£$€]\s?\d{1,2}(?:\.\d{1,2})?(?![\d,.]*\d)"
+_PATTERNS += (
+    (
+        LURE,
+        re.compile(
+            # a message or site that looked like someone else's: "an email that looked exactly
+            # like yours", "a text which seemed legit", "a fake text from 'the bank'"
+            r"\b" + _CHANNEL + r"\s+(?:that\s+|which\s+)?(?:\w+\s+)?(?:looked|looks|seemed|"
+            r"seems|appeared|sounded)\s+(?:exactly\s+|just\s+|totally\s+|completely\s+|"
+            r"really\s+|so\s+|very\s+|100%\s+)?(?:like\b|legit|genuine|real\b|official|"
+            r"identical|authentic)|"
+            r"\b(?:fake|phishing|spoof(?:ed)?|dodgy|scam|cloned|copycat)\s+(?:\w+\s+)?"
+            + _CHANNEL
+            + r"\b|"
+            # a parcel or delivery fee: "a missed parcel", "the redelivery", "a customs charge"
+            r"\b(?:missed|undelivered|held|failed)\s+(?:a\s+)?(?:parcel|package|delivery)\b|"
+            r"\bre-?delivery\b|"
+            r"\b(?:parcel|package|delivery|postage|customs|shipping|courier)\s+(?:fee|charge|"
+            r"payment|cost)s?\b|"
+            # a caller "from" a firm: "someone from 'BT' called", "a man saying he was from
+            # Microsoft", "they said I was owed compensation"
+            r"\b(?:someone|somebody|a (?:man|woman|guy|lady|bloke|girl|chap)|a caller|a call|"
+            r"a phone call|an engineer|he|she|they)\s+(?:\w+\s+){0,3}?(?:from|claiming to be"
+            r"(?: from)?|saying (?:he|she|they) (?:was|were|is|are) from|said (?:he|she|they) "
+            r"(?:was|were) from|pretending to be(?: from)?|posing as|supposedly from|apparently "
+            r"from)\s+['\"]?" + _FIRM + r"\b|"
+            r"\b(?:said|told me|says|saying)\s+(?:that\s+)?(?:i|we)\s+(?:was|were|am|are|'m|"
+            r"'re)\s+(?:owed|due|entitled to)\s+(?:a\s+|some\s+)?(?:compensation|refund|"
+            r"rebate|payout|money back)|"
+            # a relative's number or account asking for money: "a WhatsApp from my brother's
+            # number asking to borrow", "my son messaged from a new number asking for cash"
+            r"\b(?:" + _CHANNEL + r"|messaged|texted|whatsapped)\s+(?:\w+\s+){0,2}?from\s+(?:my\s+"
+            r")?(?:\w+\s+)?" + _REL + r"(?:'s)?\b[^.?!\n]{0,60}?\b(?:asking|asked|needing|"
+            r"needed|needs|wanting|wanted|begging)\b|"
+            r"\b" + _REL + r"(?:'s)?\s+(?:\w+\s+){0,2}?(?:messaged|texted|whatsapped|dm'd)\s+"
+            r"(?:me\s+)?from\s+(?:a|his|her|their)\s+(?:new|different|another)\s+(?:number|"
+            r"phone)|"
+            # a landlord or seller found only online: "a landlord I found online", "a puppy
+            # advertised on Facebook", "the flat was on Gumtree"
+            r"\b(?:landlord|seller|agent|letting agent|flat|room|house|property|place|car|van|"
+            r"puppy|kitten|dog|tickets?|caravan|holiday let|ad|advert|listing|post)\s+(?:that\s+"
+            r"|which\s+|who\s+|was\s+)?(?:i\s+|we\s+)?(?:found|saw|spotted|seen|advertised|"
+            r"listed|posted|on)\s+(?:it\s+|him\s+|her\s+)?(?:online|on\s+(?:facebook|fb|"
+            r"marketplace|gumtree|spareroom|rightmove|zoopla|instagram|insta|tiktok|twitter|an "
+            r"app|a website|a site|a group|craigslist|ebay|the internet|social media|whatsapp))|"
+            r"\b(?:found|saw|spotted|seen)\s+(?:it|him|her|them|(?:the|a|an|this|that)\s+"
+            r"(?:\w+\s+)?\w+)\s+(?:online|on\s+(?:facebook|fb|marketplace|gumtree|spareroom|"
+            r"instagram|insta|tiktok|an app|a website|a site|a group|craigslist|ebay|social "
+            r"media))|"
+            # a partner never met: "we've never met", "I haven't met him in person"
+            r"\b(?:we've|we have|we|i've|i have|i)\s+(?:still\s+)?(?:never|not|haven't|have "
+            r"not|not yet)\s+(?:actually\s+|even\s+|yet\s+)?met\b(?!\s+(?:the|a|your|my|any))"
+        ),
+    ),
+    (
+        WEAK_STEP,
+        re.compile(
+            # money: "paid the redelivery", "and sent it", "I lent him the money"
+            _BY_ME + r"(?:paid|sent|transferred|lent|gave|pay|send|transfer|lend|give)\s+"
+            r"(?:him|her|them|it|that|the|a|an|my|our|over|across|off)\b|"
+            # a code or details: "typed it in", "gave them the code", "read out the pin"
+            + _BY_ME
+            + r"(?:typed|entered|put|gave|read|sent|shared|forwarded|told|type|enter|put|give|"
+            r"read|send|share|tell)\s+(?:(?:him|her|them|it|that|those)\s+)?(?:out\s+|in\s+)?"
+            r"(?:it|them|that|those|the|my|a|all)\b|"
+            # logging in, a link, an app, remote access: "logged in", "got me to log into my
+            # banking", "clicked the link", "installed AnyDesk", "approved it in the app"
+            + _BY_ME
+            + r"(?:logged|log|logging|signed|sign)\s+(?:in|into|on|onto)\b|"
+            + _BY_ME
+            + r"(?:clicked|tapped|pressed|followed|opened|click|tap|follow|open)\s+(?:on\s+)?"
+            r"(?:the|a|that|their|it|this)\b|"
+            + _BY_ME
+            + r"(?:installed|downloaded|install|download)\s+(?:an?\s+|the\s+|their\s+|some\s+)?"
+            r"(?:app|anydesk|teamviewer|quicksupport|software|program|remote)|"
+            + _BY_ME
+            + r"(?:approved|confirmed|authorised|authorized|accepted|verified|approve|confirm|"
+            r"authorise|authorize|accept|verify)\s+(?:it|the|a|that|them)\b|"
+            r"\b(?:let|gave)\s+(?:him|her|them)\s+(?:into|onto|access to|on|see|control of)\s+"
+            r"(?:my\s+)?(?:computer|laptop|pc|phone|screen|account|banking)"
+        ),
+    ),
+    (
+        DISCOVERY,
+        re.compile(
+            r"(?:"
+            # the other party unknown: "had never heard of him", "the landlord doesn't exist"
+            r"\bnever heard of (?:him|her|them|it|the|this|that)\b|"
+            r"\b(?:nobody|no one|no-one)\s+(?:there\s+)?(?:knew|knows|had heard of|has heard "
+            r"of)\s+(?:him|her|them|the)\b|"
+            r"\b(?:he|she|they|the landlord|the seller|the company|the agent|the flat|the "
+            r"property|the address)\s+(?:doesn't|does not|didn't|did not)\s+(?:exist|own)\b|"
+            # the balance near nothing: "now my balance is £12", "only £8 left"
+            r"\b(?:balance|account)\s+(?:is|'s|was|shows|says|reads|showing|now)\s+(?:now\s+|"
+            r"only\s+|just\s+|down to\s+|showing\s+|at\s+)*(?:" + _SMALL_AMOUNT + r"|zero|empty|"
+            r"nearly empty|almost empty|next to nothing|practically nothing)|"
+            r"\b(?:only|just)\s+" + _SMALL_AMOUNT + r"\s+left\b|"
+            r"\bnothing left in (?:my|the|our) account\b|"
+            r"\b(?:account|balance|savings)\s+(?:has been\s+|was\s+|is\s+|got\s+)?(?:wiped|"
+            r"emptied|drained|cleaned out|cleared out)\b|"
+            # money moved on and out: "moved from savings to current and out"
+            r"\b(?:moved|transferred|taken|gone|went)\b[^.?!\n]{0,50}?\band\s+(?:then\s+)?"
+            r"(?:out|gone|away)\b|"
+            # a payment to a stranger: "a £640 payment to some shop"
+            r"\b(?:payments?|charges?|transactions?|transfers?)\s+(?:of\s+[£$€]?\s?[\d,.]+k?\s+)?"
+            r"(?:to|at|from|with)\s+(?:some|a random|random|an unknown|unknown|a shop i|a "
+            r"company i|a place i|somewhere i|someone i|a name i)\b|"
+            # the relative's account hijacked: "his WhatsApp was hacked"
+            r"\b(?:his|her|their|" + _REL + r"'s)\s+(?:whatsapp|phone|account|facebook|instagram|"
+            r"insta|email|number|messenger|snapchat|profile)\s+(?:(?:was|has been|had been|got|"
+            r"'s been|is|'d been)\s+)?(?:hacked|cloned|compromised|taken over|stolen|spoofed)\b|"
+            r"\b(?:he|she|they)\s+(?:got|has been|have been|was|were|'s been|'d been)\s+hacked\b|"
+            # the lure seen for what it was: "the advert has gone", "the link was fake"
+            r"\b(?:ad|advert|listing|site|website|page|profile|number|email|text|link|message)\s+"
+            r"(?:has\s+|had\s+|was\s+|is\s+|'s\s+)?(?:been\s+)?(?:gone|disappeared|vanished|"
+            r"deleted|taken down|removed|fake|a scam|a fake|not real|not genuine)\b|"
+            r"\b(?:it|that|this|they|he|she)\s+(?:was|were|is|are|'s|'re)\s+(?:all\s+)?(?:a\s+)?"
+            r"(?:scam|scammers?|fraudsters?|fake|con)\b"
+            r")" + _TOLD
+        ),
+    ),
+    (
+        CRED_STEP,
+        re.compile(
+            # at the impostor's direction: "got me to log into my banking", "had me install
+            # AnyDesk", "talked me into reading out the code"
+            r"\b(?:got|made|had|talked|convinced|persuaded|walked)\s+me\s+(?:to\s+|into\s+|"
+            r"through\s+)?(?:log(?:ging)?\s+(?:in|into|on|onto)|sign(?:ing)?\s+(?:in|into|on)|"
+            r"install|download|giv(?:e|ing)|read(?:ing)?\s+out|typ(?:e|ing)|enter(?:ing)?|"
+            r"shar(?:e|ing)|approv(?:e|ing)|confirm(?:ing)?)\b|"
+            # in the lure's clause: "an email ..., logged in", "a text with a link, I entered
+            # my card details" (not the customer's own app: "logged into my app to check")
+            r"\b" + _CHANNEL + r"\b[^.?!\n]{0,80}?\b(?:logged|signed)\s+(?:in|on|into|onto)\b"
+            r"(?!\s+(?:to\s+|on\s+|into\s+)?(?:the|your|my)\s+(?:own\s+|real\s+|actual\s+|"
+            r"official\s+|proper\s+)?(?:app|banking app)\b)|"
+            r"\b" + _CHANNEL + r"\b[^.?!\n]{0,80}?\b(?:entered|typed|put in|filled in|gave|read "
+            r"out)\s+(?:in\s+)?(?:my|the|all my|them|him|her)\s+(?:\w+\s+)?(?:card details|card "
+            r"number|code|pin|password|passcode|login|log-in|details|security details|"
+            r"memorable word)\b"
+        ),
+    ),
+    (
+        TAKEOVER,
+        re.compile(
+            r"(?:"
+            # someone else changed the log-in: "someone changed my app password"
+            r"\b(?:someone|somebody|some(?:one|body) else|a stranger|a hacker|hackers|a scammer|"
+            r"scammers|the scammers?|the fraudsters?|a fraudster)\s+(?:has\s+|have\s+|had\s+|'s\s+"
+            r"|must have\s+|must've\s+)?(?:just\s+|now\s+)?(?:changed|reset|updated|switched|"
+            r"altered)\s+(?:my|our|the)\s+(?:\w+\s+){0,2}?(?:password|passcode|pin|e-?mail|"
+            r"email address|phone number|mobile number|number|login|log-in|log in|security "
+            r"details|security questions?|details|contact details|address)\b|"
+            # changed, not by the customer: "my email was changed and I didn't do it"
+            r"\b(?:password|passcode|pin|e-?mail(?: address)?|phone number|mobile number|login "
+            r"details|security details|contact details)\s+(?:was|were|has been|have been|had "
+            r"been|got|'s been)\s+(?:changed|reset|updated|switched)\b[^.?!\n]{0,30}?(?:\bnot "
+            r"by me\b|\bby someone\b|\bwithout my\b|\b(?:but|and|which|that) (?:i|we) (?:didn't|"
+            r"did not|never|haven't|have not)\b|\band it wasn't me\b)|"
+            # the account taken over: "my account has been taken over"
+            r"\b(?:my|our)\s+(?:account|app|online banking|banking)\s+(?:has been|was|got|'s been"
+            r"|is being|have been)\s+(?:taken over|hijacked)\b"
+            r")" + _TOLD
+        ),
+    ),
+)
+
+# round 21: (a weaker part, the stronger part that subsumes it): a message telling both keeps
+# the stronger only (every shape of the weaker has one of the stronger), so the masks of
+# messages the earlier rounds read are unchanged.
+_SUBSUMED: tuple[tuple[int, int], ...] = ((WEAK_STEP, STEP), (DISCOVERY, REVEAL))
 
 # Before a part in its sentence: a condition or a question about it, not a report ("what
 # should I do if £500 has gone?", "how would I know if my password was changed").
@@ -403,6 +649,10 @@ def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, i
         if match is not None and not _supposed(lowered, match.start()):
             mask |= part
             found.append((part, match.start(), match.end()))
+    for weak, strong in _SUBSUMED:
+        if mask & weak and mask & strong:
+            mask &= ~weak
+            found = [f for f in found if f[0] != weak]
     return mask, tuple(found)
 
 
