@@ -79,6 +79,7 @@ from handoff.signals.routing_lexicon import (
     may_show_language,
     shows_language,
 )
+from handoff.signals.slots import slot_product
 from handoff.signals.story_slots import add_slots
 
 __all__ = ["STORY_LANGUAGES", "story_cues"]
@@ -175,10 +176,7 @@ def _pairs(
 ) -> tuple[str, ...]:
     """Every word of one slot class with every word of the next ("card number" x "asked"),
     and with ``both`` also in the other order (a verb-first clause)."""
-    out = [f"{a} {b}" for a in first for b in second]
-    if both:
-        out += [f"{b} {a}" for a in first for b in second]
-    return tuple(out)
+    return slot_product(first, second, both=both)
 
 
 def _focus(
@@ -186,7 +184,7 @@ def _focus(
 ) -> tuple[str, ...]:
     """Entries in a focus construction, every object with every particle and verb (round 19:
     the slot classes, not one phrase): Somali "lacag ayaan u diray" (money I sent)."""
-    return tuple(f"{o} {p} {v}" for o in objects for p in particles for v in verbs)
+    return slot_product(objects, particles, verbs)
 
 
 # ---------------------------------------------------------------------------- the tables
@@ -6722,7 +6720,7 @@ def _add_alibis(stories: tuple[_Story, ...]) -> None:
     for code, alibis in _ALIBI.items():
         concepts = by_code[code].concepts
         nouns, where = _CHARGE_NOUNS[code]
-        charges = tuple(f"{n} {w}" for n in nouns for w in where)
+        charges = slot_product(nouns, where)
         concepts["charge"] = (*concepts.get("charge", ()), *charges)
         concepts["alibi"] = (*concepts.get("alibi", ()), *alibis)
 
