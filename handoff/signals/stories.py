@@ -70,7 +70,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from handoff.signals.routing_lexicon import (
     DETERMINERS,
@@ -6865,7 +6867,39 @@ def _open_slots(stories: tuple[_Story, ...]) -> None:
 add_slots((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
 _add_alibis(STORY_LANGUAGES)
 _open_slots(STORY_LANGUAGES)
-_COMPILED = tuple(_compile(s) for s in STORY_LANGUAGES)
+
+
+class _Lazy(Sequence[_Compiled]):
+    """The languages' compiled patterns, each compiled the first time it is asked for (round
+    21, issue 16): compiling every table's alternations at import took most of the import
+    time (12,445 entries), while a message is searched only in the languages whose entries'
+    words it holds (_PREFILTER), so a language no message is written in is never compiled.
+    Iterating compiles every language."""
+
+    def __init__(self, stories: tuple[_Story, ...]) -> None:
+        self._stories = stories
+        self._done: list[_Compiled | None] = [None] * len(stories)
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    @overload
+    def __getitem__(self, index: int) -> _Compiled: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_Compiled, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _Compiled | tuple[_Compiled, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        compiled = self._done[index]
+        if compiled is None:
+            # two threads may both compile one language: the same patterns, either kept
+            compiled = self._done[index] = _compile(self._stories[index])
+        return compiled
+
+
+_COMPILED = _Lazy(STORY_LANGUAGES)
 
 
 # An entry as the prefilter tests it: (language index in _COMPILED, whether it is a short
@@ -7178,7 +7212,7 @@ def story_cues(text: str) -> list[tuple[str, int, int]]:
         candidates = _candidates(_PREFILTER, words)
         # A short word's language not shown ("the" is Vietnamese "thẻ", card): not searched.
         for index, flags in list(candidates.items()):
-            if flags[1] and not may_show_language(_COMPILED[index].code, words):
+            if flags[1] and not may_show_language(STORY_LANGUAGES[index].code, words):
                 flags[1] = False
                 if not flags[0]:
                     del candidates[index]
