@@ -6817,6 +6817,17 @@ def _gap(code: str) -> str:
     return rf"\s+(?:(?:{alternatives})\s+)?"
 
 
+def _start(story: _Story) -> str:
+    """Every entry starts a word (Chinese: anywhere), checked once before the alternatives;
+    in a language that joins a conjunction to the next word (PROCLITICS: Arabic "و", "ف"),
+    an entry also begins after one that begins a word ("وقال إنه", "and he said he is")."""
+    start = "" if story.unspaced else f"(?<![{_WORDCHAR}])"
+    joined = PROCLITICS.get(story.code, "")
+    if joined and not story.unspaced:
+        start = f"(?:{start}|(?<=(?<![{_WORDCHAR}])[{joined}]))"
+    return start
+
+
 def _compile(story: _Story) -> _Compiled:
     long_parts: list[str] = []
     short_parts: list[str] = []
@@ -6831,13 +6842,7 @@ def _compile(story: _Story) -> _Compiled:
             long_parts.append(f"(?P<{concept}>{'|'.join(long_alts)})")
         if short_alts:
             short_parts.append(f"(?P<{concept}>{'|'.join(short_alts)})")
-    # Every entry starts a word (Chinese: anywhere), checked once before the alternatives;
-    # in a language that joins a conjunction to the next word (PROCLITICS: Arabic "و", "ف"),
-    # an entry also begins after one that begins a word ("وقال إنه", "and he said he is").
-    start = "" if story.unspaced else f"(?<![{_WORDCHAR}])"
-    joined = PROCLITICS.get(story.code, "")
-    if joined and not story.unspaced:
-        start = f"(?:{start}|(?<=(?<![{_WORDCHAR}])[{joined}]))"
+    start = _start(story)
     return _Compiled(
         story.code,
         re.compile(start + "(?:" + "|".join(long_parts) + ")"),
