@@ -34,7 +34,8 @@ blind AUC 0.784, after the round 0.819 (tests/test_quality.py prints the rest).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import product
+
+from handoff.signals.slots import slot_product
 
 __all__ = [
     "ACRONYMS",
@@ -60,7 +61,7 @@ class PhraseGroup:
 
 def _combine(heads: tuple[str, ...], tails: tuple[str, ...]) -> tuple[str, ...]:
     """Every ``head tail`` phrase: a PhraseMatcher needs the expanded list, not a pattern."""
-    return tuple(f"{h} {t}" for h, t in product(heads, tails))
+    return slot_product(heads, tails)
 
 
 _ORDINALS = (

@@ -107,7 +107,8 @@ list, per language, what must and must not match.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import product
+
+from handoff.signals.slots import slot_product
 
 __all__ = ["ENGLISH_NEGATED_BEFORE", "LANGUAGES", "LANGUAGE_ONLY_KINDS", "UNSPACED", "Language"]
 
@@ -155,7 +156,7 @@ LANGUAGE_ONLY_KINDS: dict[str, tuple[float, bool]] = {
 
 
 def _c(heads: tuple[str, ...] | list[str], tails: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple(f"{h} {t}" for h, t in product(heads, tails))
+    return slot_product(heads, tails)
 
 
 @dataclass(frozen=True)
@@ -11339,7 +11340,7 @@ def _expand(template: str, slots: dict[str, tuple[str, ...]]) -> tuple[str, ...]
         slots[part[1:-1]] if part.startswith("{") and part.endswith("}") else (part,)
         for part in template.split()
     ]
-    return tuple(" ".join(words) for words in product(*parts))
+    return slot_product(*parts)
 
 
 # concept templates per language: kind -> templates (see _SLOTS); a literal is a word of the

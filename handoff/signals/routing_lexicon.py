@@ -88,7 +88,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import product
 
 from handoff.signals.lexicon import ASK_FOR, PhraseGroup
 from handoff.signals.routing_languages import (
@@ -98,6 +97,7 @@ from handoff.signals.routing_languages import (
     UNSPACED,
     Language,
 )
+from handoff.signals.slots import slot_product
 
 __all__ = [
     "DETERMINERS",
@@ -188,7 +188,7 @@ class CueGroup(PhraseGroup):
 
 
 def _combine(heads: tuple[str, ...], tails: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(f"{h} {t}" for h, t in product(heads, tails))
+    return slot_product(heads, tails)
 
 
 # Letters that NFKD does not decompose but customers type without their mark.

@@ -70,7 +70,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from handoff.signals.routing_lexicon import (
     DETERMINERS,
@@ -79,6 +81,7 @@ from handoff.signals.routing_lexicon import (
     may_show_language,
     shows_language,
 )
+from handoff.signals.slots import slot_product
 from handoff.signals.story_slots import add_slots
 
 __all__ = ["STORY_LANGUAGES", "story_cues"]
@@ -175,10 +178,7 @@ def _pairs(
 ) -> tuple[str, ...]:
     """Every word of one slot class with every word of the next ("card number" x "asked"),
     and with ``both`` also in the other order (a verb-first clause)."""
-    out = [f"{a} {b}" for a in first for b in second]
-    if both:
-        out += [f"{b} {a}" for a in first for b in second]
-    return tuple(out)
+    return slot_product(first, second, both=both)
 
 
 def _focus(
@@ -186,7 +186,7 @@ def _focus(
 ) -> tuple[str, ...]:
     """Entries in a focus construction, every object with every particle and verb (round 19:
     the slot classes, not one phrase): Somali "lacag ayaan u diray" (money I sent)."""
-    return tuple(f"{o} {p} {v}" for o in objects for p in particles for v in verbs)
+    return slot_product(objects, particles, verbs)
 
 
 # ---------------------------------------------------------------------------- the tables
@@ -6722,7 +6722,7 @@ def _add_alibis(stories: tuple[_Story, ...]) -> None:
     for code, alibis in _ALIBI.items():
         concepts = by_code[code].concepts
         nouns, where = _CHARGE_NOUNS[code]
-        charges = tuple(f"{n} {w}" for n in nouns for w in where)
+        charges = slot_product(nouns, where)
         concepts["charge"] = (*concepts.get("charge", ()), *charges)
         concepts["alibi"] = (*concepts.get("alibi", ()), *alibis)
 
@@ -6817,6 +6817,17 @@ def _gap(code: str) -> str:
     return rf"\s+(?:(?:{alternatives})\s+)?"
 
 
+def _start(story: _Story) -> str:
+    """Every entry starts a word (Chinese: anywhere), checked once before the alternatives;
+    in a language that joins a conjunction to the next word (PROCLITICS: Arabic "و", "ف"),
+    an entry also begins after one that begins a word ("وقال إنه", "and he said he is")."""
+    start = "" if story.unspaced else f"(?<![{_WORDCHAR}])"
+    joined = PROCLITICS.get(story.code, "")
+    if joined and not story.unspaced:
+        start = f"(?:{start}|(?<=(?<![{_WORDCHAR}])[{joined}]))"
+    return start
+
+
 def _compile(story: _Story) -> _Compiled:
     long_parts: list[str] = []
     short_parts: list[str] = []
@@ -6831,13 +6842,7 @@ def _compile(story: _Story) -> _Compiled:
             long_parts.append(f"(?P<{concept}>{'|'.join(long_alts)})")
         if short_alts:
             short_parts.append(f"(?P<{concept}>{'|'.join(short_alts)})")
-    # Every entry starts a word (Chinese: anywhere), checked once before the alternatives;
-    # in a language that joins a conjunction to the next word (PROCLITICS: Arabic "و", "ف"),
-    # an entry also begins after one that begins a word ("وقال إنه", "and he said he is").
-    start = "" if story.unspaced else f"(?<![{_WORDCHAR}])"
-    joined = PROCLITICS.get(story.code, "")
-    if joined and not story.unspaced:
-        start = f"(?:{start}|(?<=(?<![{_WORDCHAR}])[{joined}]))"
+    start = _start(story)
     return _Compiled(
         story.code,
         re.compile(start + "(?:" + "|".join(long_parts) + ")"),
@@ -6867,7 +6872,39 @@ def _open_slots(stories: tuple[_Story, ...]) -> None:
 add_slots((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
 _add_alibis(STORY_LANGUAGES)
 _open_slots(STORY_LANGUAGES)
-_COMPILED = tuple(_compile(s) for s in STORY_LANGUAGES)
+
+
+class _Lazy(Sequence[_Compiled]):
+    """The languages' compiled patterns, each compiled the first time it is asked for (round
+    21, issue 16): compiling every table's alternations at import took most of the import
+    time (12,445 entries), while a message is searched only in the languages whose entries'
+    words it holds (_PREFILTER), so a language no message is written in is never compiled.
+    Iterating compiles every language."""
+
+    def __init__(self, stories: tuple[_Story, ...]) -> None:
+        self._stories = stories
+        self._done: list[_Compiled | None] = [None] * len(stories)
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    @overload
+    def __getitem__(self, index: int) -> _Compiled: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_Compiled, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _Compiled | tuple[_Compiled, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        compiled = self._done[index]
+        if compiled is None:
+            # two threads may both compile one language: the same patterns, either kept
+            compiled = self._done[index] = _compile(self._stories[index])
+        return compiled
+
+
+_COMPILED = _Lazy(STORY_LANGUAGES)
 
 
 # An entry as the prefilter tests it: (language index in _COMPILED, whether it is a short
@@ -7180,7 +7217,7 @@ def story_cues(text: str) -> list[tuple[str, int, int]]:
         candidates = _candidates(_PREFILTER, words)
         # A short word's language not shown ("the" is Vietnamese "thẻ", card): not searched.
         for index, flags in list(candidates.items()):
-            if flags[1] and not may_show_language(_COMPILED[index].code, words):
+            if flags[1] and not may_show_language(STORY_LANGUAGES[index].code, words):
                 flags[1] = False
                 if not flags[0]:
                     del candidates[index]

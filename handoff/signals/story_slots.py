@@ -32,14 +32,15 @@ tests/test_round20_r20ma.py holds the concept matrix (must-match and must-not-ma
 from __future__ import annotations
 
 from collections.abc import Iterable, MutableMapping
-from itertools import product
+
+from handoff.signals.slots import slot_product
 
 __all__ = ["SLOTS", "add_slots"]
 
 
-def _x(*slots: Iterable[str]) -> tuple[str, ...]:
-    """Every entry made of one word (or phrase) of each slot, "" leaving a slot empty."""
-    return tuple(" ".join(part for part in parts if part) for parts in product(*map(tuple, slots)))
+# Every entry made of one word (or phrase) of each slot, "" leaving a slot empty (round 21:
+# the one slot product every table shares, handoff.signals.slots).
+_x = slot_product
 
 
 # ---------------------------------------------------------------------------- Polish
