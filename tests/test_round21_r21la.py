@@ -322,3 +322,43 @@ _STORY = _SCAM | _VULN | {"scam_step", "fraud_report"}
 @pytest.mark.parametrize("sentence", CALM)
 def test_calm_stays_calm(sentence: str) -> None:
     assert not _kinds(sentence) & _STORY, (sentence, _kinds(sentence))
+
+
+# Requests with another determiner or an adjective beside the person noun, and asking "a
+# second time" as a repeat (handoff.signals.routing_round21la); the calm side: an ordinal
+# with no asking verb, an adviser named without a request.
+REQUESTS: list[tuple[str, str]] = [
+    ("Chcę porozmawiać z jakimś żywym pracownikiem.", "human_demand"),
+    ("Proszę połączyć z moim osobistym doradcą.", "human_demand"),
+    ("Quiero hablar con algún asesor real.", "human_demand"),
+    ("Ich will mit irgendeinem Sachbearbeiter sprechen.", "human_demand"),
+    ("Vorrei parlare con il mio consulente personale.", "human_demand"),
+    ("Je veux parler à mon conseiller attitré.", "human_demand"),
+    ("Quero falar com a minha gestora pessoal.", "human_demand"),
+    ("Piszę już trzeci raz w tej sprawie.", "repeated_asking"),
+    ("Es la tercera vez que lo pido.", "repeated_asking"),
+    ("Ich schreibe zum dritten Mal.", "repeated_asking"),
+    ("C'est la troisième fois que je vous écris.", "repeated_asking"),
+    ("Chiedo per la terza volta.", "repeated_asking"),
+    ("É a terceira vez que peço.", "repeated_asking"),
+]
+REQUEST_CALM: list[str] = [
+    "Wpisałem PIN drugi raz i karta działa.",
+    "Pago la segunda cuota mañana.",
+    "Mein Berater ist im Urlaub, wann kommt er zurück?",
+    "Il mio consulente personale mi ha già risposto, grazie.",
+    "Zum zweiten Mal in diesem Jahr ist die Karte abgelaufen.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), REQUESTS)
+def test_a_request_with_another_filler(sentence: str, kind: str) -> None:
+    assert kind in _kinds(sentence), (sentence, _kinds(sentence))
+
+
+@pytest.mark.parametrize("sentence", REQUEST_CALM)
+def test_no_request_without_asking(sentence: str) -> None:
+    assert not _kinds(sentence) & {"human_demand", "repeated_asking"}, (
+        sentence,
+        _kinds(sentence),
+    )
