@@ -11569,3 +11569,9 @@ def _add_round20() -> None:
 
 
 _add_round20()
+
+# Round 21 (r21la): request fillers ("talk to some employee", "my personal adviser") and a
+# repeat counted by ordinal ("asking a second time"), as slots: handoff.signals.routing_round21la
+from handoff.signals.routing_round21la import add_round21la  # noqa: E402
+
+add_round21la(LANGUAGES)

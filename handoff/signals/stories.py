@@ -83,6 +83,7 @@ from handoff.signals.routing_lexicon import (
 )
 from handoff.signals.slots import slot_product
 from handoff.signals.story_slots import add_slots
+from handoff.signals.story_slots21 import add_slots21
 
 __all__ = ["STORY_LANGUAGES", "story_cues"]
 
@@ -94,6 +95,9 @@ _WORDCHAR = r"\w\u0900-\u0963\u0966-\u0dff"
 _SHORT = 7
 
 CONCEPTS = (
+    # round 21 (r21la): before authority, whose courier nouns its entries begin with ("a
+    # courier to collect the cash"): a courier sent for the cash or the card read as such
+    "pickup",
     "authority",
     # before claim: where an entry of both begins ("se hizo pasar por"), a relative's
     # impersonation is read, and it is a claim beside an authority too
@@ -125,6 +129,10 @@ CONCEPTS = (
     "seller",
     "vanished",
     "illness",
+    # round 21 (r21la): "I lost my husband", "I was widowed"; "the police" (beside a courier
+    # sent to collect the cash or the card: pickup)
+    "bereft",
+    "police",
     "cant_pay",
     "cant_work",
     "partner",
@@ -6870,6 +6878,9 @@ def _open_slots(stories: tuple[_Story, ...]) -> None:
 
 # round 20 (r20ma): the concepts English reads, as slots, in the European tables
 add_slots((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
+# round 21 (r21la): neighbouring concepts (a relative impersonated, a police courier, a
+# rental that vanished, a spouse lost, money kept by a partner)
+add_slots21((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
 _add_alibis(STORY_LANGUAGES)
 _open_slots(STORY_LANGUAGES)
 
@@ -7096,6 +7107,8 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
         shapes.append(("vulnerability", ["partner", "control"]))
     if "third_party" in has:
         return shapes
+    if "bereft" in has and not shapes:  # round 21: "I lost my husband", a bereavement
+        shapes.append(("vulnerability", ["bereft"]))
     # Round 18: a caller recognised and hung up on, nothing given, is no story unless a step
     # or a loss is told too ("I hung up, but I had already given the code").
     if "refused" in has and not {"step", "gone", "not_me", "took"} & has:
@@ -7160,6 +7173,10 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
                 ("safe_account",),
                 ("hook", "fee"),
                 ("hook", "instruction"),
+                # round 21 (r21la): "the police" (or the bank) sending a courier for the
+                # cash or the card
+                ("police", "pickup"),
+                ("authority", "pickup"),
             )
             if set(group) <= has
         ),
