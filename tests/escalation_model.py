@@ -172,9 +172,11 @@ from handoff.evaluation import (
     evaluate_conversation,
     load_eval_set,
     load_parses,
+    score,
     summarize,
     transcript,
 )
+from handoff.models.conversation import RoutingState
 from handoff.signals import escalation
 from tests import needs_context_scorer as context
 from tests import needs_scorer as needs
@@ -201,6 +203,16 @@ TUNING_SETS = (
 )
 # ``--plus-holdout8``: routing_holdout8, tuning data from round 12, as an eleventh LOSO set.
 HOLDOUT8 = ("ho8", ROOT / "tests" / "data" / "routing_holdout8")
+# Round 21 (r21f): the threshold is chosen by the routing it gives, turn by turn, over EVERY
+# tuning routing set (routing_eval, routing_dev, routing_train_*, routing_holdout ..
+# routing_holdout17), each conversation scored by a model that never saw it. The blind sets
+# (routing_holdout18 and later) are never read.
+ALL_TUNING_SETS = (
+    *TUNING_SETS,
+    *((f"ho{i}", ROOT / "tests" / "data" / f"routing_holdout{i}") for i in range(7, 18)),
+)
+BLIND_FROM = 18  # routing_holdout18 and every later set are blind
+ROUTING_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
 OUT = escalation.MODEL_PATH
 SEED = 0
 FOLDS = 5
@@ -459,6 +471,99 @@ def route_out_of_fold(
     return results
 
 
+def _play(
+    rules_alone: Router,
+    guards_only: Router,
+    conversation: Any,
+    parses: NluParses,
+    now: datetime,
+) -> tuple[tuple[str, str, int | None], list[tuple[int, float, str, str]]]:
+    """One conversation played as the evaluation plays it by the rules without the model rule
+    (``rules_alone``), and, on each message before their handoff, by the same rules with the
+    model rule's threshold at 0 (``guards_only``, from the same state): where that one decides
+    by the model rule, the rule's guards let it judge and no earlier rule fired, so at any
+    threshold the model rule fires there iff the turn's score reaches it. Returns the rules'
+    own ending (lane, lane kind, handoff turn) and, per such message, (number, score, lane,
+    lane kind)."""
+    state = RoutingState()
+    lane, kind, handoff = "", "bot", None
+    eligible: list[tuple[int, float, str, str]] = []
+    for number in range(1, len(conversation.customer) + 1):
+        so_far = transcript(conversation, parses, number).model_copy(update={"state": state})
+        decision = rules_alone.route(so_far, now=now)
+        lane, kind = decision.lane, decision.lane_kind
+        if decision.handoff:
+            handoff = number
+            break
+        probe = guards_only.route(so_far, now=now)
+        if probe.rule_id == RULE_ID and probe.handoff:
+            value = escalation.score(guards_only.signals(so_far))
+            eligible.append((number, value, probe.lane, probe.lane_kind))
+        state = decision.state
+    return (lane, kind, handoff), eligible
+
+
+def routing_by_threshold(
+    sets: Sequence[DevSet],
+    model_of: Any,
+    thresholds: Sequence[float] = ROUTING_THRESHOLDS,
+) -> dict[float, dict[str, int]]:
+    """Conversations of ``sets`` routed by the rules plus the model rule at each threshold,
+    turn by turn, every conversation scored by ``model_of(<set>/<id>)`` (a model that never
+    saw it): counts by outcome. Two routings per message whatever the number of thresholds
+    (:func:`_play`); the same outcomes as routing the rules with each threshold
+    (tests/test_round21_r21f.py checks it against :func:`route_out_of_fold`)."""
+    for dev in sets:
+        if any(f"holdout{i}" in dev.path.as_posix() for i in range(BLIND_FROM, 100)):
+            raise SystemExit(f"{dev.path}: a blind set is never read here")
+    rules_alone = Router.from_yaml(rules_with_threshold(NEVER))
+    guards_only = Router.from_yaml(rules_with_threshold(0.0))
+    counts = {t: Counter[str]() for t in thresholds}
+    for dev in sets:
+        now = dev.evalset.defaults.now
+        for conversation in dev.evalset.conversations:
+            key = f"{dev.name}/{conversation.id}"
+            with escalation.using(model_of(key)), _conversation_texts(conversation.customer):
+                ending, eligible = _play(rules_alone, guards_only, conversation, dev.parses, now)
+            for t in thresholds:
+                fired = next((e for e in eligible if e[1] >= t), None)
+                if fired is None:
+                    outcome = score(conversation.expect, *ending)
+                else:
+                    outcome = score(conversation.expect, fired[2], fired[3], fired[0])
+                counts[t][outcome] += 1
+                counts[t]["conversations"] += 1
+    keys = ("conversations", "as_expected", "false_escalation", "missed", "late", "wrong_lane")
+    return {t: {k: counts[t][k] for k in keys} for t in thresholds}
+
+
+def threshold_by_routing(table: dict[float, dict[str, int]]) -> float:
+    """The threshold routing the most conversations as expected; ties: fewer false
+    escalations, then the higher threshold (fewer people brought in)."""
+    return max(table, key=lambda t: (table[t]["as_expected"], -table[t]["false_escalation"], t))
+
+
+def route_table(
+    sets: Sequence[DevSet],
+    models: Sequence[escalation.EscalationModel],
+    fold_of: dict[str, int],
+    final: escalation.EscalationModel,
+    say: Any,
+) -> dict[float, dict[str, int]]:
+    """:func:`routing_by_threshold` over ALL_TUNING_SETS: a conversation of the training
+    ``sets`` scored by its fold's model, any other by ``final``."""
+    trained = {dev.name for dev in sets}
+    every = [*sets, *load_sets([s for s in ALL_TUNING_SETS if s[0] not in trained])]
+
+    def model_of(key: str) -> escalation.EscalationModel:
+        return models[fold_of[key]] if key in fold_of else final
+
+    table = routing_by_threshold(every, model_of)
+    for t, counts in table.items():
+        say(f"routing at {t}: {counts}")
+    return table
+
+
 def _totals(results: Sequence[ConversationResult]) -> dict[str, int]:
     summary = summarize(results)
     total = summary.total
@@ -567,7 +672,16 @@ def train(verbose: bool = True) -> dict[str, Any]:
 
     chosen = select(sets, rows, fold_of, say)
     by_c, best_c, models, alone = chosen.by_c, chosen.c, chosen.models, chosen.alone
-    top, standard_error, best_t = chosen.top, chosen.standard_error, chosen.threshold
+    top, standard_error, alone_t = chosen.top, chosen.standard_error, chosen.threshold
+    final = fit(rows, best_c)
+
+    # Round 21 (r21f): the threshold is the one whose routing, turn by turn, sends the most
+    # conversations of every tuning set as expected, each scored out of fold: a conversation
+    # of the training sets by its fold's model, any other by the final model (which never saw
+    # it). The model's own operating point (alone_t) is reported beside it.
+    routing = route_table(sets, models, fold_of, final, say)
+    best_t = threshold_by_routing(routing)
+    say(f"threshold: {best_t} by routing (model alone: {alone_t})")
 
     # Then the rules with the model rule at each threshold, out of fold (reported).
     baseline_results = route_out_of_fold(sets, models, fold_of, NEVER)
@@ -592,7 +706,6 @@ def train(verbose: bool = True) -> dict[str, Any]:
         if b.outcome != a.outcome
     )
 
-    final = fit(rows, best_c)
     return {
         "format": escalation.MODEL_FORMAT,
         "kind": "logistic regression over handoff.signals.escalation.features",
@@ -630,8 +743,15 @@ def train(verbose: bool = True) -> dict[str, Any]:
                 "model_alone_by_threshold": {str(t): v for t, v in alone.items()},
                 "rules_without_model": baseline,
                 "rules_with_model_by_threshold": {str(t): v for t, v in by_threshold.items()},
-                "threshold_rule": "highest threshold whose model-alone count is within one "
-                f"standard error ({standard_error:.1f} conversations) of the best ({top})",
+                "model_alone_threshold_rule": "highest threshold whose model-alone count is "
+                f"within one standard error ({standard_error:.1f} conversations) of the best "
+                f"({top})",
+                "model_alone_threshold": alone_t,
+                "routing_sets": [name for name, _ in ALL_TUNING_SETS],
+                "routing_by_threshold": {str(t): v for t, v in routing.items()},
+                "threshold_rule": "the threshold routing the most conversations of every tuning "
+                "set as expected, turn by turn, each scored by a model that never saw it (ties: "
+                "fewer false escalations, then the higher threshold)",
                 "threshold": best_t,
                 "failing_out_of_fold": [
                     {"set": s, "category": cat, "outcome": o, "conversations": n}
@@ -644,6 +764,26 @@ def train(verbose: bool = True) -> dict[str, Any]:
             },
             "families_mean_abs_logit": families(final, rows),
         },
+    }
+
+
+def thresholds_only() -> dict[str, Any]:
+    """C and the fold models as ``train`` chooses them, then the routing table and the
+    threshold it picks (nothing written)."""
+
+    def say(*parts: object) -> None:
+        print(*parts, file=sys.stderr, flush=True)
+
+    sets = load_sets()
+    rows = turns(Router.from_path(RULES), sets)
+    fold_of = folds(sets)
+    chosen = select(sets, rows, fold_of, lambda *_: None)
+    table = route_table(sets, chosen.models, fold_of, fit(rows, chosen.c), say)
+    return {
+        "c": chosen.c,
+        "model_alone_threshold": chosen.threshold,
+        "routing_by_threshold": {str(t): v for t, v in table.items()},
+        "threshold": threshold_by_routing(table),
     }
 
 
@@ -717,6 +857,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     command.add_argument("--loso-only", action="store_true", help="only the --loso measure")
     command.add_argument(
+        "--thresholds-only",
+        action="store_true",
+        help="only the threshold table: tuning as-expected by threshold (routing, out of fold)",
+    )
+    command.add_argument(
         "--plus-holdout8",
         action="store_true",
         help="--loso over TUNING_SETS and routing_holdout8 (tuning data from round 12)",
@@ -728,6 +873,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.loso_only:
         which = (*TUNING_SETS, HOLDOUT8) if args.plus_holdout8 else TUNING_SETS
         json.dump(loso(which=which), sys.stdout, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if args.thresholds_only:
+        json.dump(thresholds_only(), sys.stdout, indent=1)
         sys.stdout.write("\n")
         return 0
     document = train()

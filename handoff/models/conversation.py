@@ -265,7 +265,7 @@ class SignalCarry(Model):
         "left out of the state's dumps and slot) in carries of formats 1 and 2, so their "
         "signatures still verify.",
     )
-    parts: tuple[Annotated[int, Field(ge=0, le=65535)], ...] | None = Field(
+    parts: tuple[Annotated[int, Field(ge=0, le=2097151)], ...] | None = Field(
         default=None,
         max_length=8,
         description="The story parts (a bit mask each) of the latest few user turns, for a story "

@@ -97,16 +97,55 @@ _NOT_CURRENT = "not_current"
 # a lure. DISCOVERY: a loss or a finding weaker than REVEAL ("never heard of him", "my
 # balance is £12", "a payment to some shop", "his WhatsApp was hacked"). TAKEOVER: the
 # log-in changed by someone else ("someone changed my password"), fraud on its own. The
-# masks grow to 16 bits (the carry's bound with them); the other bits keep their meaning, so
-# the carry keeps format 4.
+# masks grow to 16 bits here (21 with the frustration bits below, the carry's bound with
+# them); the other bits keep their meaning, so the carry keeps format 4.
 LURE = 2048
 WEAK_STEP = 4096
 DISCOVERY = 8192
 TAKEOVER = 16384
 # round 21: a credentials step on a lure's word, told in the lure's own clause ("an email that
 # looked like yours, logged in", "got me to log into my banking"): with a lure, fraud at once
-# (the log-in or code is in the impostor's hands; no loss need be told yet). 16 bits.
+# (the log-in or code is in the impostor's hands; no loss need be told yet).
 CRED_STEP = 32768
+# round 21 (r21f, issue 11): frustration summed over messages. Each short message may tell one
+# mild thing: something the customer TRIED themselves ("updated it", "tried on my laptop"),
+# how LONG it has gone on ("2 days", "still", "day 9", "again"), what is at STAKE for them
+# ("the rent", "my appointment", "the garage", "by friday"), a SARCASTIC form (a rating, "10/10
+# would do again", mock praise "very comforting"), and the FAULT itself ("does nothing",
+# "something went wrong", "still in review"). Three different kinds of these over the window
+# are a customer whose frustration has built, whatever each message says alone: the cue
+# ``frustration_built`` (FRUSTRATION_GROUPS, FRUSTRATION_KINDS). Its bits follow the fraud
+# story's above, so the masks grow to 21 bits (the carry's bound with them); the other bits
+# keep their meaning, so the carry keeps format 4.
+ATTEMPT = 65536
+LASTING = 131072
+AT_STAKE = 262144
+SARCASTIC = 524288
+FAULT = 1048576
+# The kinds summed: a group counts once whichever of its bits the window holds (round 18's
+# failed answer is an attempt told; round 17's money stuck is a fault; its stakes are stakes).
+FRUSTRATION_GROUPS: tuple[int, ...] = (
+    ATTEMPT | FAILED_ANSWER,
+    LASTING,
+    AT_STAKE | STAKES,
+    SARCASTIC,
+    FAULT | MONEY_STUCK,
+)
+FRUSTRATION_KINDS = 3  # different groups over the window
+# What makes a rating or praise sarcastic in its message: a trouble told beside it (the fault,
+# how long, what is at stake), not only an attempt ("I tried the new app, really smooth").
+_TROUBLE = FAULT | MONEY_STUCK | LASTING | AT_STAKE | STAKES
+FRUSTRATION_BUILT = "frustration_built"
+# The message's own cue kind that is a sarcastic form (annoyance said plainly, "so annoyed",
+# is not: it calms down as often as not, and the rules read it already).
+_SARCASTIC_KINDS = frozenset({"sarcasm"})
+# A message saying it works now ("tried again and it went through") tells no frustration part.
+_SOLVED = re.compile(
+    r"\b(?:went through|gone through|go through now|works now|working now|worked|sorted|"
+    r"fixed|all good|resolved|found it|(?:it's|its|it is|that's|thats|all)\s+"
+    r"(?:(?!not\b|never\b)\w+\s+)?(?:fine|ok|okay|working|good)(?!\s+(?:for|to|with|that|if)))\b"
+)
+_FRUSTRATION_BITS = ATTEMPT | LASTING | AT_STAKE | SARCASTIC | FAULT
 
 # Cue kinds of the message itself that make it no report (a question about, someone else's).
 CALM_KINDS = frozenset({"howto", "third_party"})
@@ -356,6 +395,100 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"internet|app|site|game))|"
             r"\b(?:boyfriend|girlfriend|partner|man|woman|guy|lady)\s+i\s+(?:met|know)\s+"
             r"(?:only\s+)?online\b"
+        ),
+    ),
+)
+
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri)"
+_NUMBER = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|couple of|"
+    r"a couple of|many|so many)"
+)
+# A told report, not a question in its sentence (as _TOLD below).
+_REPORTED = r"(?![^.!\n]*\?)"
+_PATTERNS += (
+    (
+        ATTEMPT,
+        re.compile(
+            # something the customer did to fix it: any self-help verb, any device or way
+            r"(?:\b(?:i|we)?(?:'ve|\s+have|\s+had|'d)?\s*(?:already\s+|also\s+|even\s+|just\s+)?"
+            r"(?:tried|updated|reinstalled|re-installed|restarted|rebooted|re-downloaded|"
+            r"redownloaded|deleted and|uninstalled|cleared|reset|logged out|signed out|"
+            r"switched|turned (?:it|the phone|my phone) off|done that|did that)\b|"
+            r"\b(?:on|with|from|using)\s+(?:my\s+|a\s+|an\s+|the\s+|another\s+|other\s+|"
+            r"different\s+|a different\s+|my other\s+|the other\s+)?(?:laptop|computer|pc|"
+            r"desktop|tablet|ipad|phone|mobile|browser|wifi|wi-fi|data|app|website|site)\s+"
+            r"(?:too|as well|also|instead)\b)" + _REPORTED
+        ),
+    ),
+    (
+        LASTING,
+        re.compile(
+            # how long it has gone on, or that it goes on: any count of any time unit
+            r"(?:\b" + _NUMBER + r"\s+(?:whole\s+|full\s+|working\s+|business\s+)?"
+            r"(?:days?|weeks?|hours?|hrs?|months?)\b(?!\s+(?:ago|from now|notice))|"
+            r"\b(?:day|week)\s+\d+\b|\bfor (?:days|weeks|hours|ages|months|a week|a month)\b|"
+            r"\bevery (?:time|single time|day|"
+            + _NUMBER
+            + r"\s+(?:minutes?|mins?|hours?|days?))\b|"
+            r"\ball (?:day|week|morning|afternoon|night)\b|"
+            r"\bsince (?:yesterday|last \w+|this morning|" + _DAY + r"|the \d+\w*)\b|"
+            r"\bstill\b|\b(?:\w+ed|down|out|wrong|broken|off)\s+again\b|"
+            r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|nth) time\b|"
+            # the same thing once more: another apology, error, delay, fee, day of it
+            r"\b(?:yet\s+)?another\s+(?:['\"‘“]|error|apology|excuse|delay|decline|"
+            r"rejection|fee|charge|day|week|month|hour|email|letter|text|call|form|"
+            r"automated|generic|useless))" + _REPORTED
+        ),
+    ),
+    (
+        AT_STAKE,
+        re.compile(
+            # what rests on it for the customer: the whole class of due payments and
+            # appointments, or a day it is needed by
+            r"(?:\b(?:rent|mortgage payment|bills?|landlord|deposit|appointment|flight|"
+            r"interview|visa|garage|mechanic|nursery|tuition|school fees|council tax|payday|"
+            r"deadline|holiday|train ticket)\b|"
+            r"\b(?:by|before|until)\s+(?:" + _DAY + r"\w*|tomorrow|tonight|"
+            r"the weekend|end of (?:the )?(?:day|week|month))\b|"
+            r"\b(?:is|are|it's|its|was)\s+(?:due|tomorrow|today|tonight)\b|"
+            r"\bneed (?:it|this|the money|the cash|them|that)\s+(?:by|for|today|tomorrow)\b)"
+            + _REPORTED
+        ),
+    ),
+    (
+        SARCASTIC,
+        re.compile(
+            # a rating or a recommendation, and mock praise of the service
+            r"(?:\b(?:10|ten|0|zero|1|one|5|five)\s*/\s*(?:10|ten|5|five)\b|"
+            r"\b(?:\d|one|two|three|four|five|zero)\s+stars?\b|\bwould (?:highly\s+)?"
+            r"recommend\b|\bwould\s+(?:\w+\s+){1,6}?again\b|"
+            r"\b(?:very|so|soo+|really|how|super|truly|ever so|most|such)\s+(?:comforting|"
+            r"reassuring|generous|helpful|useful|normal|professional|efficient|convenient|kind|"
+            r"thoughtful|caring|impressive|quick|fast|smooth|reliable|modern)\b|"
+            r"[.,!]\s*(?:generous|lovely|brilliant|fantastic|impressive|classic|"
+            r"great stuff|nice one|love it|love that|amazing)\s*[.!]*\s*$|"
+            r"\bthanks for (?:nothing|that|the help)\s*[.!]*\s*$)"
+        ),
+    ),
+    (
+        FAULT,
+        re.compile(
+            # the thing that fails: does nothing, an error, not come, no answer, under review
+            r"(?:\b(?:doesn't|does not|doesnt|won't|will not|wont|isn't|is not|isnt|can't|cannot|"
+            r"didn't|did not|not)\s+(?:\w+\s+)?(?:work|working|load|loading|open|opening|"
+            r"arrived|come through|here|showing|show up|go through|gone through|download)\b|"
+            r"\b(?:does|did|do)\s+nothing\b|\bnothing (?:happens|happened|loads)\b|"
+            r"\bkeeps?\s+(?:saying|crashing|failing|freezing|declining|logging|kicking|"
+            r"rejecting|showing|telling)\b|\bsomething went wrong\b|\berror\b|"
+            r"\b(?:crashes|crashed|crashing|frozen|froze)\b|\blocked out\b|"
+            r"\b(?:logs|logged|kicks|kicked|throws|threw|locks|locked)\s+(?:me|us)\s+out\b|"
+            r"\b(?:still\s+)?(?:pending|processing)\b|"
+            r"\b(?:was|got|been|is being|keeps being|keep getting|keeps getting)\s+(?:declined|"
+            r"rejected|refused|blocked|bounced)\b|\bfailed\b|"
+            r"\b(?:haven't|have not|havent|not|never)\s+(?:heard|had)\s+(?:anything|back|a "
+            r"reply|an answer|a response)\b|\bin review\b|\bunder review\b|"
+            r"\bcharged me\b)" + _REPORTED
         ),
     ),
 )
@@ -637,6 +770,9 @@ def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, i
     lowered = text.lower().replace("’", "'")
     mask = 0
     found: list[tuple[int, int, int]] = []
+    if _SARCASTIC_KINDS.intersection(kinds):
+        mask |= SARCASTIC
+        found.append((SARCASTIC, 0, 0))
     if _NOT_CURRENT in kinds:
         death = _PAST_DEATH_RE.search(lowered)
         if death is not None:
@@ -647,12 +783,21 @@ def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, i
             continue
         match = pattern.search(lowered)
         if match is not None and not _supposed(lowered, match.start()):
+            if part & mask:  # (a sarcastic cue kind of the message came first)
+                continue
             mask |= part
             found.append((part, match.start(), match.end()))
     for weak, strong in _SUBSUMED:
         if mask & weak and mask & strong:
             mask &= ~weak
             found = [f for f in found if f[0] != weak]
+    if mask & SARCASTIC and not _SARCASTIC_KINDS.intersection(kinds) and not mask & _TROUBLE:
+        # a rating or praise with no trouble told beside it is sincere ("very helpful, thanks")
+        mask &= ~SARCASTIC
+        found = [f for f in found if f[0] != SARCASTIC]
+    if mask & _FRUSTRATION_BITS and _SOLVED.search(lowered) is not None:
+        mask &= ~_FRUSTRATION_BITS
+        found = [f for f in found if not f[0] & _FRUSTRATION_BITS]
     return mask, tuple(found)
 
 
@@ -675,6 +820,21 @@ def joined(
         if needs & mask and seen & needs == needs and all(kind != k for k, _, _ in out):
             start, end = next((s, e) for part, s, e in spans if part & needs)
             out.append((kind, start, end))
+    # round 21: frustration summed, different kinds over the window, the latest bringing one
+    # Over messages: some kind came in an earlier message of the window, unless the latest
+    # is itself sarcastic (one message of mock praise beside the fault and the rent is enough).
+    earlier_kinds = 0
+    for before in earlier[-(WINDOW - 1) :]:
+        earlier_kinds |= before
+    if (
+        any(group & mask for group in FRUSTRATION_GROUPS)
+        and sum(1 for group in FRUSTRATION_GROUPS if group & seen) >= FRUSTRATION_KINDS
+        and (mask & SARCASTIC or any(group & earlier_kinds for group in FRUSTRATION_GROUPS))
+    ):
+        start, end = next(
+            (s, e) for part, s, e in spans if any(part & g for g in FRUSTRATION_GROUPS)
+        )
+        out.append((FRUSTRATION_BUILT, start, end))
     for kind, part in REPEATS:
         if part & mask and any(part & before for before in earlier[-(WINDOW - 1) :]):
             start, end = next((s, e) for p, s, e in spans if p & part)
