@@ -218,6 +218,8 @@ CASES: dict[str, dict[str, list[str]]] = {
         "legal_threat": ["idedemanda ko kayo"],
         "deadline": ["palalayasin kami sa bahay kapag hindi ako nakabayad"],
         "repeated_asking": ["pangatlong beses ko na itong tinatanong"],
+        # round 21 (r21lb): helplessness, as round 20's matrix reads it
+        "what_now": ["ano na ang gagawin ko ngayon? wala akong pera"],
         "not_understood": ["hindi mo ako naiintindihan"],
         "still_not": ["hindi pa rin dumarating ang pera"],
         "sarcasm": ["salamat sa wala"],
@@ -252,6 +254,8 @@ CASES: dict[str, dict[str, list[str]]] = {
         "legal_threat": ["tôi sẽ thuê luật sư"],
         "deadline": ["ngày mai phải trả tiền nhà mà tiền chưa về"],
         "repeated_asking": ["đây là lần thứ ba tôi hỏi"],
+        # round 21 (r21lb): helplessness, as round 20's matrix reads it
+        "what_now": ["thẻ bị khóa rồi, giờ tôi phải làm sao?"],
         "not_understood": ["bạn không hiểu"],
         "still_not": ["vẫn chưa nhận được tiền"],
         "sarcasm": ["cảm ơn vì chẳng giúp gì"],

@@ -11575,3 +11575,122 @@ _add_round20()
 from handoff.signals.routing_round21la import add_round21la  # noqa: E402
 
 add_round21la(LANGUAGES)
+
+# ============================================ round 21 (r21lb): the matrix's untranslated tables
+# Round 21 (helper r21lb): round 20's concept matrix (attempts counted, time counted, stakes,
+# futility, helplessness, economic abuse, polite and curt requests) for the tables that had
+# none: Bengali, Panjabi, Persian, Vietnamese and Tagalog, as word classes (_SLOTS) and
+# templates (_expand), the same mechanism as _ROUND20. Vietnamese "gọi cho tôi" (call me) is
+# kept in its request forms only: "ngân hàng gọi cho tôi" (the bank called me) is a report.
+# Review status: written by a NON-NATIVE author, not yet checked by a native speaker.
+_SLOTS_R21: dict[str, dict[str, tuple[str, ...]]] = {
+    "bn": {
+        "N": (*_DIGITS, "দুই", "তিন", "চার", "পাঁচ", "ছয়", "দশ", "কয়েক"),
+        "NB": ("দুবার", "দুইবার", "তিনবার", "চারবার", "পাঁচবার", "কয়েকবার", "বহুবার", "অনেকবার"),
+        "DAYS": ("দিন", "সপ্তাহ"),
+        "TRY": ("চেষ্টা", "ট্রাই"),
+        "WHEN": ("কাল", "আজ", "আগামীকাল", "আজকে"),
+        "DUE": ("ফি", "স্কুলের ফি", "ভাড়া", "বাড়ি ভাড়া", "বিল", "কিস্তি"),
+    },
+    "pa": {
+        "N": (*_DIGITS, "ਦੋ", "ਤਿੰਨ", "ਚਾਰ", "ਪੰਜ", "ਛੇ", "ਦਸ", "ਕਈ"),
+        "TIMES": ("ਵਾਰ", "ਵਾਰੀ", "ਦਫ਼ਾ", "ਦਫਾ"),
+        "DAYS": ("ਦਿਨਾਂ", "ਦਿਨ", "ਹਫ਼ਤਿਆਂ", "ਹਫਤਿਆਂ"),
+        "WHEN": ("ਕੱਲ੍ਹ", "ਕੱਲ", "ਅੱਜ"),
+        "DUE": ("ਫੀਸ", "ਸਕੂਲ ਦੀ ਫੀਸ", "ਕਿਰਾਇਆ", "ਬਿੱਲ", "ਕਿਸ਼ਤ"),
+        "GIVE": ("ਦੇਣੀ ਹੈ", "ਦੇਣਾ ਹੈ", "ਭਰਨੀ ਹੈ", "ਭਰਨਾ ਹੈ"),
+    },
+    "fa": {
+        "N": (*_DIGITS, "دو", "سه", "چهار", "پنج", "شش", "ده", "چند"),
+        "TIMES": ("بار", "دفعه", "مرتبه"),
+        "TRIED": ("امتحان کردم", "تلاش کردم", "سعی کردم", "زنگ زدم", "امتحانش کردم"),
+        "DAYS": ("روز", "هفته"),
+        "WHEN": ("فردا", "امروز"),
+        "DUE": ("شهریه", "شهریه مدرسه", "اجاره", "اجاره خانه", "قبض", "قسط"),
+    },
+    "vi": {
+        "N": (*_DIGITS, "hai", "ba", "bốn", "năm", "sáu", "mười", "mấy", "vài"),
+        "TRIED": ("đã thử", "thử", "đã gọi", "gọi", "đã nhắn", "nhập"),
+        "DAYS": ("ngày", "tuần"),
+        "WHEN": ("mai", "ngày mai", "hôm nay"),
+        "PAY": ("phải đóng", "phải trả", "phải nộp"),
+        "DUE": ("học phí", "tiền nhà", "tiền thuê nhà", "hóa đơn", "tiền điện"),
+        "PARTNER": ("chồng tôi", "vợ tôi", "chồng em", "chồng cũ"),
+        "TAKES": ("lấy hết", "lấy", "giữ hết", "cướp hết", "tiêu hết"),
+        "MONEY": ("lương của tôi", "tiền của tôi", "lương tôi", "tiền lương", "tiền tôi"),
+    },
+    "tl": {
+        "N": ("dalawang", "tatlong", "apat na", "limang", "anim na", "sampung", "ilang",
+              *(f"{d} na" for d in _DIGITS)),
+        # a count of days without "ilang" (how many): "ilang araw na?" is a question
+        "ND": ("dalawang", "tatlong", "apat na", "limang", "anim na", "sampung",
+               *(f"{d} na" for d in _DIGITS)),
+        "DAYS": ("araw", "linggo"),
+        "WHEN": ("bukas", "ngayon"),
+        "DUE": ("tuition", "upa", "renta", "kuryente", "bills", "matrikula"),
+        "WHO": ("tao", "isang tao", "ahente", "agent", "empleyado"),
+    },
+}  # fmt: skip
+_ROUND21: dict[str, dict[str, tuple[str, ...]]] = {
+    "bn": {
+        REPEATED: ("{NB} {TRY}", "{N} বার {TRY}", "{N} {DAYS} ধরে", "{N} {DAYS} হয়ে গেল"),
+        DEADLINE: ("{WHEN} {DUE} দিতে হবে", "{WHEN} {DUE} দিতে হবে আর", "{WHEN} {DUE} জমা দিতে হবে"),
+        NO_HELP: ("কোনো লাভ নেই", "কোন লাভ নেই", "কোনো লাভ হচ্ছে না", "বৃথা", "সময় নষ্ট",
+                  "কোনো মানে হয় না"),
+        WHAT_NOW: ("এখন আমি কী করব", "এখন কী করব", "আমি এখন কী করব", "এখন আমি কি করব",
+                   "এখন কি করব"),
+    },
+    "pa": {
+        REPEATED: ("{N} {TIMES} ਕੋਸ਼ਿਸ਼", "{N} {DAYS} ਤੋਂ", "{N} {DAYS} ਹੋ ਗਏ"),
+        DEADLINE: ("{WHEN} {DUE} {GIVE}",),
+        NO_HELP: ("ਕੋਈ ਫਾਇਦਾ ਨਹੀਂ", "ਕੋਈ ਫ਼ਾਇਦਾ ਨਹੀਂ", "ਬੇਕਾਰ ਹੈ", "ਸਮਾਂ ਬਰਬਾਦ"),
+        WHAT_NOW: ("ਹੁਣ ਮੈਂ ਕੀ ਕਰਾਂ", "ਹੁਣ ਕੀ ਕਰਾਂ", "ਮੈਂ ਹੁਣ ਕੀ ਕਰਾਂ"),
+    },
+    "fa": {
+        REPEATED: ("{N} {TIMES} {TRIED}", "{N} {DAYS} است که", "{N} {DAYS} است"),
+        DEADLINE: ("{WHEN} باید {DUE}",),
+        NO_HELP: ("هیچ فایده‌ای ندارد", "هیچ فایده ای ندارد", "فایده‌ای ندارد", "فایده ای ندارد",
+                  "فایده ندارد", "بی‌فایده است", "بی فایده است", "وقت تلف کردن است"),
+        WHAT_NOW: ("حالا من چه کار کنم", "حالا چه کار کنم", "حالا چیکار کنم", "حالا چه کنم",
+                   "من الان چه کار کنم"),
+    },
+    "vi": {
+        REPEATED: ("{TRIED} {N} lần", "{N} {DAYS} rồi", "{N} {DAYS} nay", "đã {N} {DAYS}"),
+        DEADLINE: ("{WHEN} {PAY} {DUE}",),
+        NO_HELP: ("vô ích", "chẳng được gì", "phí thời gian", "không có tác dụng gì"),
+        WHAT_NOW: ("giờ tôi phải làm sao", "giờ phải làm sao", "bây giờ tôi phải làm sao",
+                   "tôi phải làm sao bây giờ", "giờ tôi làm gì đây"),
+        VULNERABLE: ("{PARTNER} {TAKES} {MONEY}",),
+    },
+    "tl": {
+        REPEATED: ("{N} beses ko nang", "{N} beses na akong", "{ND} {DAYS} na"),
+        DEADLINE: ("{WHEN} na ang bayad sa {DUE}", "{WHEN} ang bayad sa {DUE}"),
+        NO_HELP: ("walang silbi", "wala namang silbi", "walang kwenta", "walang kuwenta",
+                  "sayang ang oras"),
+        WHAT_NOW: ("ano na ang gagawin ko", "ano ang gagawin ko ngayon",
+                   "anong gagawin ko ngayon", "ano na gagawin ko", "paano na ako"),
+        HUMAN: ("makausap ng {WHO}", "ikonekta mo ako sa {WHO}", "ikonekta niyo ako sa {WHO}",
+                "ikonekta ninyo ako sa {WHO}"),
+    },
+}  # fmt: skip
+_VI_CALL_ME = ("gọi cho tôi", "gọi điện cho tôi")
+_VI_CALL_ME_REQUEST = (
+    *(f"{word} {call}" for word in ("hãy", "vui lòng", "làm ơn", "xin") for call in _VI_CALL_ME),
+    *(f"{call} {after}" for call in _VI_CALL_ME for after in ("ngay", "được không", "nhé")),
+)
+
+
+def _add_round21() -> None:
+    by_code = {language.code: language for language in LANGUAGES}
+    for code, kinds in _ROUND21.items():
+        slots = _SLOTS_R21.get(code, {})
+        cues = by_code[code].cues
+        for kind, templates in kinds.items():
+            have = cues.get(kind, ())
+            new = [p for t in templates for p in _expand(t, slots) if p not in have]
+            cues[kind] = (*have, *dict.fromkeys(new))
+    vi = by_code["vi"].cues
+    vi[HUMAN] = (*(p for p in vi[HUMAN] if p not in _VI_CALL_ME), *_VI_CALL_ME_REQUEST)
+
+
+_add_round21()

@@ -6666,6 +6666,120 @@ _extend(
 )
 
 
+# Round 21 (r21lb, the concept inventory's new concepts in the South Asian, Middle Eastern and
+# East Asian tables): posing AS a relative or friend (the "posing as" verb is an impostor
+# beside a relative, as beside an authority), a caller who "said he is" the police, a
+# landlord or seller who vanished after a deposit, a husband who takes all the money, money
+# gone "and I did nothing", payments "I did not make". Slot classes, not one phrase each.
+_UR_DID = ("جو میں نے نہیں", "میں نے نہیں")
+_extend(
+    _URDU,
+    impostor=("بن کر", "بن کے", "ہونے کا بہانہ", "ہونے کا ڈرامہ"),
+    vanished=_pairs(("غائب", "لاپتہ", "رفوچکر"), ("ہو گیا", "ہو گئی", "ہوگیا", "ہوگئی")),
+    not_me=_pairs(_UR_DID, ("کیں", "کیے", "کئے", "کی تھی", "کی تھیں", "کروائی", "کروائیں")),
+)
+_extend(
+    _HINDUSTANI_LATIN_STORY,
+    impostor=("ban kar", "ban ke", "ban kr", "hone ka natak", "hone ka drama", "hone ka bahana"),
+    seller=("ghar ka malik", "makaan malik", "malik makaan", "landlord", "property dealer"),
+    paid=_pairs(
+        ("advance", "deposit", "security", "token", "booking"),
+        ("diya", "de diya", "bheja", "bhej diya", "diye", "de diye", "jama kiya"),
+    ),
+)
+_extend(
+    _HINDI,
+    impostor=("बनकर", "बन कर", "बन के", "होने का नाटक", "होने का ढोंग", "होने का बहाना"),
+    claim=_pairs(("कहा", "बताया", "बोला", "ने कहा"), ("वह", "वो", "कि वो", "कि वह")),
+    vanished=_pairs(("गायब", "लापता", "फरार"), ("हो गया", "हो गई", "हो गयी")),
+)
+_extend(
+    _BENGALI,
+    impostor=("সেজে", "সেজে", "পরিচয় দিয়ে", "ভান করে", "ছদ্মবেশে"),
+    vanished=_pairs(("উধাও", "লাপাত্তা", "গায়েব"), ("হয়ে গেছে", "হয়ে গেল", "হয়ে গেছেন")),
+    gone=_pairs(
+        ("টাকা", "পয়সা"),
+        ("কেটে গেছে", "কাটা গেছে", "কেটে নেওয়া হয়েছে", "চলে গেল", "উধাও হয়ে গেছে"),
+    ),
+)
+_extend(
+    _PANJABI,
+    claim=_pairs(("ਕਿਹਾ", "ਦੱਸਿਆ", "ਕਹਿੰਦਾ", "ਕਹਿੰਦੀ"), ("ਉਹ", "ਕਿ ਉਹ", "ਸੀ ਕਿ ਉਹ")),
+    vanished=_pairs(("ਗਾਇਬ", "ਲਾਪਤਾ", "ਫਰਾਰ"), ("ਹੋ ਗਿਆ", "ਹੋ ਗਈ")),
+    paid=_pairs(("ਐਡਵਾਂਸ", "ਡਿਪਾਜ਼ਿਟ", "ਬਿਆਨਾ", "ਕਿਰਾਇਆ"), ("ਦਿੱਤਾ", "ਦੇ ਦਿੱਤਾ", "ਭੇਜਿਆ")),
+    seller=("ਮਕਾਨ ਮਾਲਕ", "ਘਰ ਦਾ ਮਾਲਕ", "ਵੇਚਣ ਵਾਲਾ"),
+    not_me=_pairs(("ਜੋ ਮੈਂ ਨਹੀਂ", "ਮੈਂ ਨਹੀਂ"), ("ਕੀਤੀਆਂ", "ਕੀਤੇ", "ਕਰਵਾਈਆਂ")),
+)
+_extend(
+    _ARABIC,
+    impostor=(
+        "منتحلا",
+        "منتحل",
+        "انتحل",
+        "انتحلت",
+        "انتحال",
+        "متظاهرا",
+        *_pairs(("تظاهر", "تظاهرت", "ادعى", "ادعت"), ("بأنه", "بأنها", "أنه", "أنها")),
+    ),
+)
+_FA_FROM = ("از کارتم", "از کارت من", "از حساب من", "از حسابم")
+_extend(
+    _PERSIAN,
+    impostor=(
+        "جا زد",
+        "جا زده",
+        "جا زدند",
+        "وانمود کرد",
+        "وانمود کرده",
+        "جعل هویت",
+        "خودش را جای",
+        "خودش را به جای",
+    ),
+    control=_pairs(
+        ("پولم را", "حقوقم را", "همه پولم را", "همه حقوقم را", "پول‌هایم را", "کارتم را"),
+        ("می‌گیرد", "میگیرد", "برمی‌دارد", "برمیدارد", "می‌برد", "میبرد", "گرفته"),
+    ),
+    gone=_pairs(_FA_FROM, ("رفت", "کم شد", "برداشت شد", "برداشته شد", "کسر شد", "ناپدید شد")),
+)
+_extend(
+    _CHINESE,
+    # a relative posed as; a friend posed as (冒充我的朋友) is read in _kinds (_posed_as)
+    family=("我的亲戚", "我亲戚", "我的親戚", "我親戚", "我孙子", "我孫子"),
+    # the verb alone: a money noun before it is read as money first (one leftmost match)
+    # (joined without a space: Chinese is unspaced)
+    control=(
+        *(a + b for a in ("全部", "都", "全") for b in ("拿走", "收走", "抢走", "搶走")),
+        *("拿走我", "不给我钱", "不給我錢", "不给我一分钱"),
+    ),
+)
+_extend(
+    _VIETNAMESE,
+    gone=(
+        *_pairs(("tài khoản", "thẻ"), ("bị mất tiền", "bị mất hết tiền", "bị trừ tiền")),
+        *_pairs(("trong tài khoản", "trong thẻ"), ("bị mất", "biến mất", "đã mất", "mất hết")),
+    ),
+)
+_extend(
+    _TAGALOG,
+    claim=("nagsabing", "nagsasabing", "nagsabi na", "nagsabi siyang", "nagsabi siya na"),
+    control=(
+        *_pairs(
+            ("kinukuha", "kinuha", "inaagaw", "kinukuha niya", "kinuha niya"),
+            ("ang lahat ng pera ko", "lahat ng pera ko", "ang sahod ko", "ang lahat ng sahod ko"),
+        ),
+        # verb first, the partner its agent after "ng" ("kinukuha ng asawa ko ang pera ko"):
+        # the habitual and seizing verbs only (a husband who took the card once to help is calm)
+        *("kinukuha ng", "inaagaw ng", "inuubos ng", "inagaw ng"),
+    ),
+    not_me=(
+        "na hindi ko ginawa",
+        "na hindi ko binayaran",
+        "hindi ko binayaran",
+        "hindi ako ang nagbayad",
+    ),
+)
+
+
 # Round 19 (principle 3, unauthorised use read by circumstance): a payment seen on the card or
 # account (``charge``: every charge noun, any count, with the card or account it is on) and an
 # alibi (``alibi``: the customer has never been where it was made) is unauthorised use (cue
@@ -7095,10 +7209,32 @@ def _concepts(compiled: _Compiled, folded: str, text: str, long: bool, short: bo
     return found
 
 
+def _posed_as(found: _Found) -> _Found:
+    """Round 21 (r21lb): a third party (a friend, a neighbour) right after the posing verb
+    ("冒充我的朋友", posing as my friend) is the one posed as, a relative of the customer's
+    story, not someone else's story: read as family. Right after: at most three characters
+    between (a possessive), so "my friend's card was used by someone posing as the bank"
+    stays a third party's story."""
+    posed = [
+        span
+        for span in found.get("third_party", ())
+        if any(0 <= span[0] - end <= 3 for _, end in found.get("impostor", ()))
+    ]
+    if not posed:
+        return found
+    rest = [span for span in found["third_party"] if span not in posed]
+    out = {k: v for k, v in found.items() if k != "third_party"}
+    if rest:
+        out["third_party"] = rest
+    out["family"] = [*found.get("family", []), *posed]
+    return out
+
+
 def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     """The story shapes ``found`` makes: (cue kind, the concepts that make it)."""
     if "sent_to" in found:  # round 20: money sent to a person is a step
         found = {**found, "step": [*found.get("step", []), *found["sent_to"]]}
+    found = _posed_as(found)
     has = found.keys()
     shapes: list[tuple[str, list[str]]] = []
     if "howto" in has:
