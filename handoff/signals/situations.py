@@ -2930,6 +2930,31 @@ _STEP_PARTS: tuple[_Gated, ...] = (
         r"our)\s+(?:new\s+)?(?:account number|account details|sort code|card number|"
         r"card details)\b",
     ),
+    # round 21 (principle 2): a caller's instruction reported is the step itself (the story
+    # tells what the caller made happen): a verb of telling (said, told me, asked me, wanted
+    # me, got me, made me, instructed me) + "to" + a step verb in its base form + what a step
+    # takes ("she said to read her the code", "he told me to move it all", "they asked me to
+    # download an app", "he got me to approve the notification").
+    _gated(
+        "said says told tells asked asks wanted wants got made instructed needed insisted",
+        r"\b(?:said|says|insisted|(?:told|tells|asked|asks|wanted|wants|got|instructed|needed|"
+        r"needs|kept telling|kept asking)\s+(?:me|us)|made\s+(?:me|us))\s+(?:to\s+)?"
+        r"(?:just\s+|quickly\s+|urgently\s+|immediately\s+)?(?:"
+        r"(?:read|give|tell|send|share|confirm|type|enter|put in|text|forward|hand over)\s+"
+        r"(?:\w+\s+){0,4}?(?:code|codes|pin|passcode|password|otp|one[- ]time|card details|"
+        r"card number|details|security number|long number|numbers|it|them)\b"
+        r"|(?:move|transfer|send|withdraw|take out|draw out|pay|wire)\s+(?:(?:him|her|them|it|"
+        r"everything|the lot|all|all of it|it all|over|across|out|some|about)\s+){0,3}"
+        r"(?:£|\$|€|\d|money|"
+        r"cash|savings|funds|balance|my|our|it|them|everything|the lot|all)"
+        r"|(?:download|install|put|get)\s+(?:\w+\s+){0,3}?(?:app|apps|anydesk|teamviewer|"
+        r"software|program)\b"
+        r"|(?:approve|confirm|accept|authorise|authorize|tap|press)\s+(?:\w+\s+){0,3}?"
+        r"(?:payment|payments|notification|notifications|request|transfer|in the app|on the app|"
+        r"push|yes)\b"
+        r"|(?:buy|get|purchase)\s+(?:\S+\s+){0,3}?(?:gift cards?|vouchers?|itunes|steam cards?|"
+        r"google play|apple cards?|amazon cards?)\b)",
+    ),
 )
 _STEP = "(?:" + "|".join(part for _, part in _STEP_PARTS) + ")"
 
@@ -3044,7 +3069,10 @@ _SHAPES += (
     _shape(
         SCAM_STEP,
         0.0,
-        _words("i we i've we've i'd moving transferring move transfer he she they said told asked"),
+        _words(
+            "i we i've we've i'd moving transferring move transfer he she they said told asked "
+            "says tells asks wanted wants got made instructed needed insisted"
+        ),
         *_STEP_PARTS,
     ),
 )
