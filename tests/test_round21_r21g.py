@@ -162,3 +162,37 @@ def test_a_callers_instruction_reported_is_the_step(router: Router, text: str) -
 @pytest.mark.parametrize("text", REPORTED_CALM)
 def test_an_instruction_from_no_poser_stays_with_the_bot(router: Router, text: str) -> None:
     assert route_fallbacks(router, NOW, text)[0] == "bot"
+
+
+REPEAT_CLAUSE = [
+    "I asked this already, that doesn't answer it",
+    "told you that before and this still doesn't answer anything",
+    "I've explained this twice, that does not answer my question",
+]
+
+
+@pytest.mark.parametrize("text", REPEAT_CLAUSE)
+def test_a_repeat_with_its_object_counts_and_a_non_answer_is_no_harm_done(text: str) -> None:
+    kinds = cue_kinds(text)
+    assert "repeated_asking" in kinds
+    assert "not_understood" in kinds
+    assert "no_harm" not in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum keeps getting calls from people posing as you, she doesn't answer them",
+        "we get fake bank calls all the time, I never answer them",
+    ],
+)
+def test_calls_refused_are_still_no_harm(text: str) -> None:
+    assert "no_harm" in cue_kinds(text)
+    assert "not_understood" not in cue_kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["does that answer it? thanks, all good", "can you answer this: what's my limit?"]
+)
+def test_an_answer_asked_about_is_no_complaint(text: str) -> None:
+    assert not {"not_understood", "repeated_asking"} & cue_kinds(text)

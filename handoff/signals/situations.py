@@ -1582,6 +1582,9 @@ _SHAPES += (
             r"hang)\s+up|(?:hangs?|hung|hanging|hang)\s+up\s+(?:on\s+(?:them|him|her|it)\s+)?"
             r"(?:every time|each time|straight away|straightaway|immediately|right away|always)|"
             r"(?:put|puts|putting)\s+the\s+phone\s+down(?:\s+on\s+(?:them|him|her))?|"
+            # round 21: not a reply that answers nothing ("that doesn't answer it", "you
+            # didn't answer it"): a thing or the bot as the subject is no calls refused
+            r"(?<!\bthat )(?<!\bthis )(?<!\bit )(?<!\bwhich )(?<!\byou )(?<!\bbot )(?<!\bu )"
             r"(?:never|don't|doesn't|didn't|won't)\s+(?:answer|pick up|engage)\s+(?:them|it|"
             r"the calls?))\b",
         ),
