@@ -196,3 +196,28 @@ def test_calls_refused_are_still_no_harm(text: str) -> None:
 )
 def test_an_answer_asked_about_is_no_complaint(text: str) -> None:
     assert not {"not_understood", "repeated_asking"} & cue_kinds(text)
+
+
+TRAVEL_FAILURE = [
+    "transaction not permitted on my card and I'm at the airport, flight leaves in 2 hours",
+    "I'm at the hotel and the hotel needs paying, card keeps saying payment not permitted",
+    "at the train station and purchase denied every time, no other card on me",
+]
+TRAVEL_CALM = [
+    "is contactless not allowed abroad?",
+    "I'm flying to Spain next week, will my card work?",
+]
+
+
+@pytest.mark.parametrize("text", TRAVEL_FAILURE)
+def test_a_refusal_as_a_terminal_prints_it_is_a_failure_beside_travel(
+    router: Router, text: str
+) -> None:
+    assert {"harm_told", "travel_stakes"} <= cue_kinds(text)
+    assert route_fallbacks(router, NOW, text)[0] == "general_banking"
+
+
+@pytest.mark.parametrize("text", TRAVEL_CALM)
+def test_travel_asked_about_stays_with_the_bot(router: Router, text: str) -> None:
+    assert "harm_told" not in cue_kinds(text)
+    assert route_fallbacks(router, NOW, text)[0] == "bot"

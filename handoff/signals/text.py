@@ -309,6 +309,15 @@ _HARM_STATE_RE = re.compile(
     rf"\b{_DET}\s+(?:\w+\s+)?{_MONEY_THING}(?:'s|\s+(?:is|was|were|are|got|gets|has been|have "
     rf"been|had been|keeps? getting|being|been|just|now|again|still)){{0,3}}\s+"
     rf"(?:{_BLOCK_VERB}|stuck|held|on hold|missing|gone|bounced)\b|"
+    # round 21 (principle 2): a refusal as a terminal prints it, any money thing, no
+    # determiner ("transaction not permitted", "card not accepted", "payment denied")
+    rf"\b{_MONEY_THING}\s+(?:(?:was|is|keeps|kept|being|been|just|always|says|said)\s+){{0,2}}"
+    r"(?:not\s+(?:permitted|allowed|authori[sz]ed|accepted|approved|possible)|denied|"
+    r"unsuccessful|refused)\b(?!\s+(?:abroad|overseas|in|for|at)\b[^.!\n]{0,30}\?)|"
+    # left without another means: "no other card", "I don't have another card"
+    r"\bno\s+(?:other|second|backup|spare|other bank)\s+(?:card|cards|way|means)\b|"
+    r"\b(?:don't|do not|dont|haven't|have not|havent)\s+(?:got\s+|have\s+)?(?:another|any "
+    r"other|a second|a backup|a spare)\s+(?:card|bank card|debit card|credit card)\b|"
     # left without: "stranded", "no other way to pay", "no money", "can't pay"
     r"\bstranded\b|\bstuck\s+(?:abroad|here|at|in|on|with(?:out)?)\b|"
     r"\bno\s+(?:other\s+)?(?:way|means)\s+(?:to|of)\s+(?:pay|paying|get|getting|buy)\b|"
