@@ -194,6 +194,25 @@ PHRASE_GROUPS: tuple[PhraseGroup, ...] = (
             "multiple times",
             "several times",
             "asked before",
+            # round 21 (principle 2): the repeat told with its object between ("I asked this
+            # already", "told you that before", "I've said it twice")
+            *_combine(
+                ("asked", "asked you", "told you", "said", "explained", "typed", "written"),
+                (
+                    "this already",
+                    "that already",
+                    "it already",
+                    "this before",
+                    "that before",
+                    "this twice",
+                    "that twice",
+                    "it twice",
+                    "the same thing already",
+                    "the same question already",
+                    "the same thing before",
+                    "all this already",
+                ),
+            ),
         ),
     ),
     # Repetition that may be mere recurrence ("the second time my card was declined"):
@@ -315,6 +334,27 @@ PHRASE_GROUPS: tuple[PhraseGroup, ...] = (
             "answer the question",
             "didn't answer my question",
             "you didn't answer",
+            # round 21: the reply as the subject ("that doesn't answer it", "this still
+            # doesn't answer anything")
+            *_combine(
+                (
+                    "that doesn't",
+                    "this doesn't",
+                    "that does not",
+                    "this does not",
+                    "that didn't",
+                    "that still doesn't",
+                    "this still doesn't",
+                    "it still doesn't",
+                ),
+                (
+                    "answer it",
+                    "answer that",
+                    "answer anything",
+                    "answer the question",
+                    "answer my question",
+                ),
+            ),
             "you keep saying",
             "same answer",
             "same thing over",

@@ -665,6 +665,29 @@ _RING_ME = _combine(
     ("someone could", "someone could just", "somebody could", "could just", "can you just"),
     ("ring me", "call me", "phone me", "give me a call", "give me a ring"),
 )  # fmt: skip
+# round 21 (principle 2): a call back asked with any contact verb, by its grammar: a contact
+# verb (call, ring, phone, telephone, bell, buzz) + "me" + where or when ("ring me on the
+# number on file", "bell me back", "phone me at home", "buzz me asap"), and "give me a" + a
+# call noun ("give me a bell", "give me a buzz"). Not "call me Sam" (no tail), "ring me a
+# reminder" (no tail), "call me when it arrives" (_NOT_A_CALL_REQUEST), "did you ring me on
+# Monday?" (a call asked about: _ASKED_ABOUT_A_CALL).
+_CONTACT_VERBS = ("call", "ring", "phone", "telephone", "bell", "buzz")
+_CONTACT_ME = (
+    *_combine(
+        _CONTACT_VERBS,
+        ("me back", "me on", "me at", "me asap", "me now", "me please", "me today",
+         "me urgently", "me straight back", "me instead", "me bk"),
+    ),
+    *_combine(
+        ("give me a", "gimme a", "give us a"),
+        ("bell", "buzz", "ring back", "call back", "quick call", "quick ring", "quick bell",
+         "phone", "tinkle", "callback"),
+    ),
+)  # fmt: skip
+_ASKED_ABOUT_A_CALL = frozenset(
+    {"did you", "didn't you", "why did you", "they", "he", "she", "they'll", "he'll",
+     "she'll", "tried to", "used to"}
+)  # fmt: skip
 # round 16: a person asked for by role, anaphora or circumlocution: "can I talk to one of
 # them", "I want someone with a pulse", "someone who can actually help", "who can do this for
 # me", "ask my relationship manager to call me". Heads that ask (talk to, put me through to)
@@ -2272,6 +2295,13 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
         HUMAN_DEMAND, _HUMAN_WEIGHT, (*_NEED_SPEAK, *_SPEAKS_MY_LANGUAGE), frozenset(), _ENGLISH
     ),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _RING_ME, _NOT_A_CALL_REQUEST, _ENGLISH),
+    CueGroup(
+        HUMAN_DEMAND,
+        _HUMAN_WEIGHT,
+        _CONTACT_ME,
+        _NOT_A_CALL_REQUEST,
+        negated_before=_ENGLISH | _ASKED_ABOUT_A_CALL,
+    ),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _BY_ROLE, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _A_CALLBACK, _NOT_A_CALL_REQUEST, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _BY_CHANNEL, _FOR_LATER, _ENGLISH | _HOW_TO_ASK),

@@ -675,7 +675,10 @@ _SHAPES: tuple[_Shape, ...] = (
         # payments I didn't make / did not authorise (a denial; "I don't recognise it" is the
         # lexicon's weaker fraud cue: often a subscription or a relative, so the NLU must agree)
         rf"\b{_MONEY}\b{_GAP}\b(?:i|we)\s+{_SURE}{_NOT}\s+(?:make|made|do|did|authorise|"
-        rf"authorize|authorised|authorized|buy|bought|order|ordered|agree to|set up)\b"
+        rf"authorize|authorised|authorized|buy|bought|order|ordered|agree to|set up|"
+        # round 21: the disowning verbs of spending and taking out, any tense ("a £60
+        # transaction, I never spent that", "a withdrawal I didn't withdraw")
+        r"spend|spent|withdraw|withdrew|withdrawn|approve|approved)\b"
         # round 10: not a step not yet or not well done ("my payment failed, I didn't set up
         # the direct debit properly", "... I haven't authorised it yet", "... a new one")
         r"(?!\s+(?:a|an)\s+new\b)(?!\s+(?:\w+\s+){0,3}?(?:properly|correctly|in time|on time|"
@@ -688,6 +691,20 @@ _SHAPES: tuple[_Shape, ...] = (
         rf"\b(?:not|wasn't|weren't|isn't|aren't)\s+(?:me|mine|us|ours)\b{_GAP}\b{_MONEY}\b",
         rf"\b{_MONEY}\b{_GAP}\b(?:isn't|isnt|is not|aren't|arent|are not|wasn't|weren't|were not|"
         r"was not)\s+(?:mine|ours|me|us)\b(?!\s+who)",
+    ),
+    _shape(
+        FRAUD_REPORT,
+        0.0,
+        _words("spend spent withdraw withdrew withdrawn made make authorised authorized took"),
+        # round 21 (principle 2): an amount, then "never"/"didn't" + a verb of the disowning
+        # class + the amount pointed at ("£85 at a garage in Leeds?? I never spent that",
+        # "£300 cash out at 2am, I didn't withdraw those"). Not "I didn't spend that much",
+        # nor money of one's own kept ("£200 for my birthday, I never spent it").
+        r"[£$€]\s?\d[\d,.]*k?(?!\w)" + _GAP + rf"\b(?:i|we)\s+{_SURE}{_NOT}\s+(?:ever\s+)?"
+        r"(?:spend|spent|make|made|authorise|authorize|authorised|authorized|withdraw|withdrew|"
+        r"withdrawn|take|took|taken)\s+(?:that|this|those|these)"
+        r"(?:\s+out)?\b(?!\s+(?:much|many|yet|fast|quickly|way|money|on purpose|long|far|"
+        r"often|amount|month|week|year|cash|\w+ing)\b)",
     ),
     _shape(
         FRAUD_REPORT,
@@ -1565,6 +1582,9 @@ _SHAPES += (
             r"hang)\s+up|(?:hangs?|hung|hanging|hang)\s+up\s+(?:on\s+(?:them|him|her|it)\s+)?"
             r"(?:every time|each time|straight away|straightaway|immediately|right away|always)|"
             r"(?:put|puts|putting)\s+the\s+phone\s+down(?:\s+on\s+(?:them|him|her))?|"
+            # round 21: not a reply that answers nothing ("that doesn't answer it", "you
+            # didn't answer it"): a thing or the bot as the subject is no calls refused
+            r"(?<!\bthat )(?<!\bthis )(?<!\bit )(?<!\bwhich )(?<!\byou )(?<!\bbot )(?<!\bu )"
             r"(?:never|don't|doesn't|didn't|won't)\s+(?:answer|pick up|engage)\s+(?:them|it|"
             r"the calls?))\b",
         ),
@@ -2913,6 +2933,31 @@ _STEP_PARTS: tuple[_Gated, ...] = (
         r"our)\s+(?:new\s+)?(?:account number|account details|sort code|card number|"
         r"card details)\b",
     ),
+    # round 21 (principle 2): a caller's instruction reported is the step itself (the story
+    # tells what the caller made happen): a verb of telling (said, told me, asked me, wanted
+    # me, got me, made me, instructed me) + "to" + a step verb in its base form + what a step
+    # takes ("she said to read her the code", "he told me to move it all", "they asked me to
+    # download an app", "he got me to approve the notification").
+    _gated(
+        "said says told tells asked asks wanted wants got made instructed needed insisted",
+        r"\b(?:said|says|insisted|(?:told|tells|asked|asks|wanted|wants|got|instructed|needed|"
+        r"needs|kept telling|kept asking)\s+(?:me|us)|made\s+(?:me|us))\s+(?:to\s+)?"
+        r"(?:just\s+|quickly\s+|urgently\s+|immediately\s+)?(?:"
+        r"(?:read|give|tell|send|share|confirm|type|enter|put in|text|forward|hand over)\s+"
+        r"(?:\w+\s+){0,4}?(?:code|codes|pin|passcode|password|otp|one[- ]time|card details|"
+        r"card number|details|security number|long number|numbers|it|them)\b"
+        r"|(?:move|transfer|send|withdraw|take out|draw out|pay|wire)\s+(?:(?:him|her|them|it|"
+        r"everything|the lot|all|all of it|it all|over|across|out|some|about)\s+){0,3}"
+        r"(?:£|\$|€|\d|money|"
+        r"cash|savings|funds|balance|my|our|it|them|everything|the lot|all)"
+        r"|(?:download|install|put|get)\s+(?:\w+\s+){0,3}?(?:app|apps|anydesk|teamviewer|"
+        r"software|program)\b"
+        r"|(?:approve|confirm|accept|authorise|authorize|tap|press)\s+(?:\w+\s+){0,3}?"
+        r"(?:payment|payments|notification|notifications|request|transfer|in the app|on the app|"
+        r"push|yes)\b"
+        r"|(?:buy|get|purchase)\s+(?:\S+\s+){0,3}?(?:gift cards?|vouchers?|itunes|steam cards?|"
+        r"google play|apple cards?|amazon cards?)\b)",
+    ),
 )
 _STEP = "(?:" + "|".join(part for _, part in _STEP_PARTS) + ")"
 
@@ -3027,7 +3072,10 @@ _SHAPES += (
     _shape(
         SCAM_STEP,
         0.0,
-        _words("i we i've we've i'd moving transferring move transfer he she they said told asked"),
+        _words(
+            "i we i've we've i'd moving transferring move transfer he she they said told asked "
+            "says tells asks wanted wants got made instructed needed insisted"
+        ),
         *_STEP_PARTS,
     ),
 )
@@ -5132,6 +5180,11 @@ _SHAPES += (
         r"(?:ombudsman|fca|financial conduct authority|regulator)(?!'s)\b(?:\s+service)?"
         r"(?:\s*\?|\s+(?:and|for|do|mean|actually|exactly))",
         r"\bhow\s+does\s+(?:the\s+)?(?:financial\s+)?(?:ombudsman|fca|regulator)\s+work\b",
+        # round 21: what it is for, asked of its role in the possessive ("the ombudsman's job
+        # is what?", "what's the FCA's role exactly?", "what are the regulator's powers?")
+        r"\b(?:financial\s+)?(?:ombudsman|fca|regulator)(?:'s|s')\s+(?:job|role|purpose|remit|"
+        r"powers?|function|responsibilit(?:y|ies))\b(?:\s+(?:is|are)\s+what\b|\s*\?|\s+"
+        r"(?:exactly|actually|then)\b)",
     ),
     _shape(
         NOT_A_PERSON,
@@ -5416,9 +5469,12 @@ _SHAPES += (
 # round 20 (principle 2): money gone, told by any loss verb, the money as subject or object
 # (a class read by _A_PAYMENT below and by the disowning shape of round 20).
 _LOSS_VERB = (
-    r"(?:gone|went|go|goes|left|leave|leaves|vanished|vanish|disappeared|disappear|evaporated|"
-    r"taken|took|come out|came out|gone out|went out|debited|withdrawn|missing|drained|emptied|"
-    r"wiped|spent|moved|transferred|sent|paid out|cleared out)"
+    # round 21 (principle 2): every tense and aspect of the intransitive loss verbs ("£210
+    # just vanishes", "has vanished", "keeps disappearing", "is leaving"), not the past alone
+    r"(?:gone|went|go|goes|going|left|leave|leaves|leaving|vanish(?:es|ed|ing)?|"
+    r"disappear(?:s|ed|ing)?|evaporat(?:e|es|ed|ing)|"
+    r"taken|took|(?:come|comes|coming|came|gone|goes|going|went) out|debited|withdrawn|missing|"
+    r"drain(?:s|ed|ing)|emptied|wiped|spent|moved|transferred|sent|paid out|cleared out)"
 )
 _MONEY_GONE = (
     # the money as subject, then a loss verb: "£700 did leave my account", "my savings
@@ -5426,7 +5482,7 @@ _MONEY_GONE = (
     rf"(?:(?<![\w£$€]){_DET}{_CASH}|\b{_DET}(?:savings|balance|wages|salary|pension|"
     r"overdraft|account)\b|\bit(?='s|\s+has|\s+had|\s+just|\s+all))"
     r"(?:'s)?\s+(?:(?:has|have|had|did|does|was|were|is|are|got|just|all|been|now|then|suddenly|"
-    r"somehow|simply|already|gone and)\s+){0,3}"
+    r"somehow|simply|already|gone and|keeps|keep|kept|seems to|just keeps)\s+){0,3}"
     rf"{_LOSS_VERB}\b(?!\s+(?:in|into|through|up|ahead|back|over|down|to (?:my|our) "
     r"(?:savings|isa|other))\b)"
     # an amount on a merchant or to someone: "there's £300 on uber", "£45 to a shop"

@@ -309,6 +309,15 @@ _HARM_STATE_RE = re.compile(
     rf"\b{_DET}\s+(?:\w+\s+)?{_MONEY_THING}(?:'s|\s+(?:is|was|were|are|got|gets|has been|have "
     rf"been|had been|keeps? getting|being|been|just|now|again|still)){{0,3}}\s+"
     rf"(?:{_BLOCK_VERB}|stuck|held|on hold|missing|gone|bounced)\b|"
+    # round 21 (principle 2): a refusal as a terminal prints it, any money thing, no
+    # determiner ("transaction not permitted", "card not accepted", "payment denied")
+    rf"\b{_MONEY_THING}\s+(?:(?:was|is|keeps|kept|being|been|just|always|says|said)\s+){{0,2}}"
+    r"(?:not\s+(?:permitted|allowed|authori[sz]ed|accepted|approved|possible)|denied|"
+    r"unsuccessful|refused)\b(?!\s+(?:abroad|overseas|in|for|at)\b[^.!\n]{0,30}\?)|"
+    # left without another means: "no other card", "I don't have another card"
+    r"\bno\s+(?:other|second|backup|spare|other bank)\s+(?:card|cards|way|means)\b|"
+    r"\b(?:don't|do not|dont|haven't|have not|havent)\s+(?:got\s+|have\s+)?(?:another|any "
+    r"other|a second|a backup|a spare)\s+(?:card|bank card|debit card|credit card)\b|"
     # left without: "stranded", "no other way to pay", "no money", "can't pay"
     r"\bstranded\b|\bstuck\s+(?:abroad|here|at|in|on|with(?:out)?)\b|"
     r"\bno\s+(?:other\s+)?(?:way|means)\s+(?:to|of)\s+(?:pay|paying|get|getting|buy)\b|"
@@ -797,6 +806,36 @@ def _is_code(text: str, start: int, end: int) -> bool:
     ].rstrip().endswith("*")
 
 
+# round 21 (principle 2): a cue's noun in the possessive ("the ombudsman's address", "the
+# regulators' rules", "the scammer's account") still names it, for the kinds whose noun is a
+# topic that owns things (_POSSESSIVE_KINDS), and only as a phrase's last word. Not a
+# request for a person ("I'm a real person's carer", "my adviser's name" is told, not asked).
+_POSSESSIVE_KINDS = frozenset({"legal_threat", "fraud", "scam"})
+_POSSESSIVE_ENDS = ("'s", "s'")
+
+
+def _possessives(known: dict[str, str], lowered: list[str], words: list[str]) -> set[int]:
+    """Indices of words no phrase lists whose possessive-less form one does: set, in ``words``,
+    to that form ("ombudsman's" -> "ombudsman")."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word is not _OTHER or not lowered[i].endswith(_POSSESSIVE_ENDS):
+            continue
+        bare = lowered[i][:-2] if lowered[i].endswith("'s") else lowered[i][:-1]
+        stem = known.get(bare)
+        if stem is not None:
+            words[i] = stem
+            found.add(i)
+    return found
+
+
+def _possessive_fits(possessive: set[int], kind: str, first: int, last: int) -> bool:
+    """Whether a match over words first..last-1 reads a possessive word rightly: none, or
+    only its last word, and of a kind whose noun may own things."""
+    inside = [i for i in possessive if first <= i < last]
+    return not inside or (inside == [last - 1] and kind in _POSSESSIVE_KINDS)
+
+
 def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> list[_RawCue]:
     """Lexicon matches and shouted runs, from one pass of the token regex (``lowered`` holds
     the tokens' lower-cased texts)."""
@@ -804,11 +843,14 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     raw: list[_RawCue] = []
     known = pipe.known
     words = [_known(known, w, pipe.stems) for w in lowered]
+    possessive = _possessives(known, lowered, words)
     if _may_match(pipe.starts, words):
         negated_spans: list[tuple[str, int, int]] = []
         matches = _phrase_matches(pipe.trie, words)
         for match_id, first, last in _shown_matches(pipe, text, matches):
             group = pipe.groups[match_id]
+            if possessive and not _possessive_fits(possessive, group.kind, first, last):
+                continue  # "a real person's carer": no request; "the ombudsman's address" is
             refused = pipe.not_before.get(match_id)
             if refused and last < len(tokens) and tokens[last].group().lower() in refused:
                 continue  # "call me when it arrives": not a request for a person
