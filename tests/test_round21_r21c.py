@@ -51,6 +51,8 @@ NOT_RESOLVED = [
     "it's back to declining every payment",
     "it's working again but the payment still hasn't gone",
     "the app keeps crashing, it's back on the login screen",
+    "how do I get it back",
+    "can I send the card back",
 ]
 
 

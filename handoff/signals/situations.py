@@ -5383,8 +5383,9 @@ _SHAPES += (
         (
             "back working fixed sorted running",
             r"(?<!n't )(?<!not )(?<!never )(?<!stopped )(?<!stop )(?<!keeps )(?<!keep )"
-            r"\b(?:(?:it|its|that|this|they|everything|all|app|site|card|account|payment|service|"
-            r"system|login|online banking)(?:'s|'re|\s+is|\s+are|\s+was|\s+has\s+come|\s+came)?\s+"
+            # the thing as subject with its verb ("it's back"; not "how do I get it back")
+            r"\b(?:(?:its|(?:it|that|this|they|everything|all|app|site|card|account|payment|service|"
+            r"system|login|online banking)(?:'s|'re|\s+is|\s+are|\s+was|\s+has\s+come|\s+came))\s+"
             r"(?:all\s+|now\s+|finally\s+)?back(?:\s+(?:up|on|online|again|to normal)){0,2}"
             r"(?=\s*(?:now\b|again\b|[,.!👍🙂😊]|$|and\s+(?:it's\s+)?working\b|never\s?mind\b|nvm\b|"
             r"thanks\b|cheers\b|ta\b|phew\b|lol\b|haha\b|ok\b|fine\b))"
