@@ -635,6 +635,22 @@ def _shape(
     )
 
 
+# round 21 (r21c): confirmed as the customer's own: any confirming verb (confirmed, verified,
+# approved, told the bank, said, replied yes), "that" or not, any subject (it, they, the
+# payment, those), then me / mine / us / ours / genuine / my own. A class read by no_harm
+# and kept out of the scam step "I confirmed ... in the app".
+_CONFIRMED_MINE = (
+    r"(?:^\s*(?:(?:ok|okay|yes|yeah|yep|right|so|and)\b[,.!]*\s*)?|\b(?:i|we)(?:'ve|\s+have|"
+    r"\s+had)?\s+(?:just\s+|already\s+|now\s+)?)"
+    r"(?:confirmed|confirm|verified|verify|approved|told (?:them|you|the bank|your \w+|the "
+    r"\w+)|said|replied|texted back|let (?:them|you) know)\s+(?:(?:to|with) (?:them|you|the "
+    r"bank|the app)\s+)?(?:that\s+)?(?:it|they|this|that|these|those|(?:the|my|our)\s+(?:\w+\s+)?"
+    r"(?:payments?|transactions?|purchases?|transfers?|charges?|spends?|logins?|log-ins?))\s+"
+    r"(?:was|were|is|are|'s)\s+(?:all\s+|really\s+|definitely\s+|actually\s+|just\s+)?"
+    r"(?:me|mine|us|ours|genuine|legit|legitimate|my own|our own|fine)\b"
+    r"(?![^.?!\n]{0,30}\bbut\b)"
+)
+
 _SHAPES: tuple[_Shape, ...] = (
     # fraud_report: each family is gated by a word all of its alternatives need (the test
     # test_anchor_gating_never_changes_a_result checks it), so a message pays only for the
@@ -1555,7 +1571,8 @@ _SHAPES += (
             "entered enter called rang deleted ignored blocked reported forward no nothing "
             "fine normal mine lol lmao haha tbh scam con rip rip-off ripoff robbery hung binned "
             "didn't didnt did refunded sorted resolved came back since card fake phishing "
-            "dodgy hang hangs hanging down answer pick engage"
+            "dodgy hang hangs hanging down answer pick engage confirmed confirm verified verify "
+            "approved told said replied texted let"
         ),
         # "no", "nothing" and "lol" let this shape through often: each alternative is
         # searched only where the text holds a string its every match contains.
@@ -1634,6 +1651,15 @@ _SHAPES += (
             r"all\s+(?:the\s+)?)?(?:payments?|transactions?|purchases?)\s+(?:were|was|are|is)\s+"
             r"(?:all\s+)?(?:mine|ours|genuine)\b|\b(?:claim|case)\b[^.?!\n]{0,30}?\b(?:is|was|has "
             r"been|'s been)\s+closed\b[^.?!\n]{0,40}?\brefunded\b)",
+        ),
+        # round 21 (r21c): the customer confirming, by any channel, that what the bank
+        # checked was theirs ("I confirmed it was me in the app", "told them by text that it
+        # was us", "verified the purchase was genuine"): a check closed, no scam step.
+        _gated(
+            "confirm verif approved told said replied texted let",
+            r"^(?!(?s:.*?)\b(?:(?:declined|blocked|frozen|stopped|locked|happened) again|still "
+            r"(?:missing|not|waiting|gone|blocked|frozen)|not me|"
+            r"wasn't me|weren't (?:me|us|mine))\b)(?s:.*?)" + _CONFIRMED_MINE,
         ),
         _gated(
             "lol lmao haha 😂 🤣 😅 🙄 tbh",
@@ -2908,7 +2934,10 @@ _STEP_PARTS: tuple[_Gated, ...] = (
     _gated(
         "approved confirmed authorised authorized accepted pressed tapped",
         rf"{_I_DID}(?:approved|confirmed|authorised|authorized|accepted|pressed (?:yes|approve|"
-        r"confirm)|tapped (?:yes|approve|confirm))\b[^.?!\n]{0,30}?\b(?:payment|payments|"
+        r"confirm)|tapped (?:yes|approve|confirm))\b"
+        # round 21 (r21c): not "confirmed it was me in the app" (the check closed)
+        r"(?![^.?!\n]{0,20}?\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:me|mine|us|ours|genuine)\b)"
+        r"[^.?!\n]{0,30}?\b(?:payment|payments|"
         r"notification|notifications|request|transfer|it in the app|in the app|on the app|push)\b"
         # round 10: not telling the bank the payments were theirs ("I confirmed the payments
         # were mine")
@@ -3922,6 +3951,51 @@ _SHAPES += (
         r"[^.?!\n]{0,30}?\b(?:really|genuine|real|actually)\b|"
         r"\b(?:if|in case|should)\s+(?:it|that|fraud|anything like that|something like that)\s+"
         r"(?:ever\s+)?happen(?:s|ed)?\b(?!\s+(?:again|to me again)))",
+    ),
+)
+
+# round 21 (r21c): a question framed as study or as hypothetical, with no harm of the
+# customer's own told in the message: a course, training, an exam, a module, an essay or
+# assignment, revision, "hypothetically", "asking for training / for a course" ("what's the
+# difference between authorised and unauthorised fraud? doing a training course", "for my
+# banking exam, how does chargeback fraud work?"). A howto: fraud words in it are a topic.
+_STUDY_WORDS = (
+    "course courses training exam exams module modules lecture lectures hypothetically "
+    "hypothetical studying study studies revising revision class uni university college school "
+    "seminar workshop quiz qualification certificate essay assignment coursework homework "
+    "apprenticeship cpd"
+)
+_OWN_THING_HARMED = (
+    r"^(?!(?s:.*?)\b(?:my|our)\s+(?:\w+\s+)?(?:account|card|money|savings|balance|payments?|"
+    r"pin|details|phone|app|isa|pension|statement)\b[^.?!\n]{0,40}\b(?:hacked|stolen|taken|"
+    r"gone|missing|used|cloned|drained|emptied|compromised|frozen|blocked|scammed)\b"
+    r"|(?s:.*?)\b(?:i|we)(?:'ve|\s+have|\s+was|\s+were|'m|\s+am)?\s+(?:just\s+|been\s+)?"
+    r"(?:scammed|hacked|defrauded|conned|robbed|phished)\b"
+    r"|(?s:.*?)\b(?:someone|somebody|they|hackers?|scammers?|fraudsters?)\s+(?:has\s+|have\s+|"
+    r"had\s+|just\s+)?(?:hacked|accessed|used|emptied|drained|cloned|took|stole|got into)\s+"
+    r"(?:into\s+)?(?:my|our)\b"
+    r"|(?s:.*?)\b(?:didn't make|did not make|don't recogni[sz]e|do not recogni[sz]e|wasn't me|"
+    r"was not me|not me|not mine|weren't me|never made)\b)"
+)
+_SHAPES += (
+    _shape(
+        HOWTO,
+        0.0,
+        _words(_STUDY_WORDS),
+        _NO_STEP_TOLD
+        + _OWN_THING_HARMED
+        + r"(?s:.*?)(?:\b(?:doing|taking|on|for|studying for|revising for|sitting|writing|"
+        r"preparing for|part of|in)\s+(?:a|an|my|our|the|this|some)\s+(?:\w+\s+){0,3}?"
+        r"(?:course|training|exam|module|class|lecture|qualification|certificate|quiz|essay|"
+        r"assignment|coursework|homework|seminar|workshop|apprenticeship|cpd|revision)\b"
+        r"|\b(?:training|course|exam|study|studies|revision|uni|university|college|school)"
+        r"\s+(?:question|purposes|reasons|thing|module|notes)\b"
+        r"|\bhypothetical(?:ly)?\b"
+        r"|\b(?:asking|it's|its|this is|just)\s+(?:for|from)\s+(?:a|my|our|the|some)?\s*"
+        r"(?:\w+\s+)?(?:training|course|exam|study|studies|class|essay|assignment|homework|"
+        r"coursework|revision)\b"
+        r"|\b(?:studying|revising|learning about)\s+(?:\w+\s+){0,3}?(?:fraud|scams?|"
+        r"banking|payments|finance)\b)",
     ),
 )
 
@@ -5355,6 +5429,24 @@ _SHAPES += (
             r"(?<!n't )(?<!not )(?<!never )\b" + _WORKED + r"\b[,.!]*\s+(?:so\s+|lol\s+|haha\s+)?"
             r"(?:nvm|never\s?mind|nevermind|scratch that|disregard (?:that|this|me))\b",
         ),
+        # round 21 (r21c): back or working again, by any subject and word ("it's back now",
+        # "app's back up", "card's working again", "all back to normal", "fixed itself",
+        # "sorted itself out", "up and running again"); not denied or stopped ("not working
+        # again", "stopped working again"), and not when the trouble goes on ("... but").
+        (
+            "back working fixed sorted running",
+            r"(?<!n't )(?<!not )(?<!never )(?<!stopped )(?<!stop )(?<!keeps )(?<!keep )"
+            # the thing as subject with its verb ("it's back"; not "how do I get it back")
+            r"\b(?:(?:its|(?:it|that|this|they|everything|all|app|site|card|account|payment|service|"
+            r"system|login|online banking)(?:'s|'re|\s+is|\s+are|\s+was|\s+has\s+come|\s+came))\s+"
+            r"(?:all\s+|now\s+|finally\s+)?back(?:\s+(?:up|on|online|again|to normal)){0,2}"
+            r"(?=\s*(?:now\b|again\b|[,.!👍🙂😊]|$|and\s+(?:it's\s+)?working\b|never\s?mind\b|nvm\b|"
+            r"thanks\b|cheers\b|ta\b|phew\b|lol\b|haha\b|ok\b|fine\b))"
+            r"|(?:working|works|work|up and running|running)\s+"
+            r"(?:fine\s+|ok\s+|okay\s+|properly\s+)?again\b"
+            r"|(?:fixed|sorted|resolved|sorted out)\s+(?:itself|themselves)(?:\s+out)?\b"
+            r"|back to normal\b)" + _GOES_ON.replace("|never|", r"|never(?!\s?mind)|"),
+        ),
     ),
 )
 
@@ -5452,6 +5544,18 @@ _SHAPES += (
         r"had been|'s been|keeps getting|keep getting|been)\s+(?:\w+\s+)?" + _VICTIM + r"\b",
         r"\b(?:my|our)\s+(?:\w+\s+)?" + _OTHER_PERSON + r"\s+(?:just\s+|nearly\s+|almost\s+)?"
         r"fell\s+for\s+(?:a|an|some|this|that)\s+(?:\w+\s+)?scam\b",
+        # round 21 (r21c): a person's thing, any possessive ("my friend's account was hacked",
+        # "a colleague's card got cloned", "my mum's email has been hacked"); not a pronoun or
+        # a scammer's claim ("a call saying my dad's card was cloned"); the customer's own
+        # harm told beside it keeps the fraud rules
+        # (text.py: _own_harm_over_third_party).
+        r"(?<!saying )(?<!says )(?<!said )(?<!claiming )(?<!claimed )(?<!that )"
+        r"\b(?:my|our|a|one of my|one of our)\s+(?:\w+\s+)?" + _OTHER_PERSON + r"'s"
+        r"\s+(?:\w+\s+)?(?:account|accounts|card|cards|phone|phones|email|e-mail|emails|"
+        r"facebook|instagram|whatsapp|online banking|banking app|app|details|identity|laptop|"
+        r"computer|pc|bank|bank account|debit card|credit card|savings|isa)\s+(?:just\s+|"
+        r"recently\s+)?(?:got|gets|getting|get|was|were|is|are|has been|have been|had been|"
+        r"'s been|been|keeps getting)\s+(?:\w+\s+)?" + _VICTIM + r"\b",
         r"\b(?:someone|somebody|they|scammers?|fraudsters?|hackers?)\s+(?:has\s+|have\s+|"
         r"had\s+)?(?:hacked|scammed|conned|cloned)\s+(?:his|her|their|my\s+(?:\w+\s+)?"
         + _OTHER_PERSON
@@ -5687,9 +5791,22 @@ _ROUTINE_RE = re.compile(
 )
 
 
+# round 21 (r21c): a preamble before the question is no urgency ("quick one, how do I add a
+# payee", "hi there, just a quick question", "sorry to bother you", "just wondering"): its
+# words are blanked (offsets kept) before the calm test, so "quick" in it is not "quickly".
+_PREAMBLE_RE = re.compile(
+    r"\b(?:(?:just\s+)?(?:a\s+)?(?:quick|quickie|small|simple|silly|daft|random|brief)\s+"
+    r"(?:one|question|q|query|qq|thing|check)|quickie|(?:so\s+)?sorry to (?:bother|trouble) "
+    r"(?:you|u)|(?:i was\s+|i'm\s+|im\s+)?(?:just\s+)?wondering|hope (?:you're|you are|ur|u r) "
+    r"(?:well|ok|good)|hope all is well)\b"
+)
+
+
 def routine_cues(text: str) -> list[tuple[str, int, int, float]]:
     """``(routine_question, start, end, 0.0)`` when ``text`` is a calm routine question."""
-    match = _ROUTINE_RE.search(text.lower().replace("’", "'"))
+    lowered = text.lower().replace("’", "'")
+    lowered = _PREAMBLE_RE.sub(lambda m: " " * len(m.group()), lowered)
+    match = _ROUTINE_RE.search(lowered)
     return [] if match is None else [(ROUTINE_QUESTION, match.start(), match.end(), 0.0)]
 
 

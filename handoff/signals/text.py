@@ -1893,6 +1893,9 @@ _NO_COMPLAINT = "no_complaint"
 _RESOLVED = "resolved"
 _SELF_CRITICISM_DROPS = frozenset({"insult", "exasperation", _VULNERABILITY})
 _SLIP_DROPS = frozenset({"scam_step"})
+# round 21 (r21c): the trouble told over in the message ("it's back now, never mind", "ugh,
+# working again"): its words of exasperation are relief, not a failure of the bot.
+_RESOLVED_DROPS = frozenset({"exasperation"})
 
 
 def _inside_calm(raw: list[_RawCue]) -> set[int]:
@@ -1903,9 +1906,38 @@ def _inside_calm(raw: list[_RawCue]) -> set[int]:
     for i, (kind, start, end, _) in enumerate(raw):
         criticised = kind in _SELF_CRITICISM_DROPS and any(s <= start and end <= e for s, e in calm)
         slipped = kind in _SLIP_DROPS and any(start < e and s < end for s, e in slips)
-        if criticised or slipped:
+        relieved = kind in _RESOLVED_DROPS and bool(slips)
+        if criticised or slipped or relieved:
             drop.add(i)
     return drop
+
+
+# round 21 (r21c): someone else's trouble (third_party) told beside the customer's own: a
+# loss or disowned payment of theirs elsewhere in the message ("my friend's account was
+# hacked and now mine has payments I didn't make"), or "mine too" / "me as well". Then the
+# message is not only a story about someone else, and the fraud rules read it.
+_THIRD_PARTY = "third_party"
+_OWN_HARM_KINDS = frozenset({"fraud_report", "money_gone", "scam_step"})
+_OWN_TOO_RE = re.compile(
+    r"\b(?:mine|me|us|ours|my own|our own|my (?:account|card|bank|email|phone|app)|our "
+    r"(?:account|card))\s+(?:has\s+|have\s+|was\s+|were\s+|is\s+|got\s+)?(?:been\s+)?"
+    r"(?:\w+\s+)?(?:too|as well|also)\b(?!\s*\?)"
+    r"|\b(?:and|now|then|but)\s+(?:now\s+)?(?:mine|my own|ours)\s+(?:has|have|is|was|got|"
+    r"gets|keeps)\b(?![^.?!\n]{0,40}\b(?:fine|ok|okay|safe)\b)",
+    re.IGNORECASE,
+)
+
+
+def _own_harm_over_third_party(text: str, raw: list[_RawCue]) -> list[_RawCue]:
+    """``raw`` without cue third_party when the customer's own harm is told beside it."""
+    spans = [(s, e) for k, s, e, _ in raw if k == _THIRD_PARTY]
+    if not spans:
+        return raw
+    own = _OWN_TOO_RE.search(text) is not None or any(
+        kind in _OWN_HARM_KINDS and not any(start < e and s < end for s, e in spans)
+        for kind, start, end, _ in raw
+    )
+    return [c for c in raw if c[0] != _THIRD_PARTY] if own else raw
 
 
 def _calm_over_surface(text: str, raw: list[_RawCue]) -> list[_RawCue]:
@@ -2148,6 +2180,7 @@ def _lexicon(text: str) -> tuple[float, list[Cue], dict[str, float], float, list
     raw = _in_role(text, raw)
     raw = _own_state(text, raw)
     raw = _calm_over_surface(text, raw)
+    raw = _own_harm_over_third_party(text, raw)
     raw = _asks_not_for_person(text, raw)
     raw.extend(_bare_emotion(text, tokens, raw))
     if compound > 0 and any(c[0] == _SARCASM for c in raw):
