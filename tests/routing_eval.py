@@ -68,6 +68,7 @@ RUNS = (
     ("after round 18", "round18-engine.json", "round18-stack.json"),
     ("after round 19", "round19-engine.json", "round19-stack.json"),
     ("after round 20", "round20-engine.json", "round20-stack.json"),
+    ("after round 21", "round21-engine.json", "round21-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -92,6 +93,7 @@ DEV_EARLIER = (
     ("round 17", "dev-round17-engine.json"),
     ("round 18", "dev-round18-engine.json"),
     ("round 19", "dev-round19-engine.json"),
+    ("round 20", "dev-round20-engine.json"),
 )
 
 
@@ -162,6 +164,7 @@ HELD_OUT = (
             ("round 18 (tuning data)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuning data)", "round19-engine.json", None),
             ("round 20 (tuning data)", "round20-engine.json", None),
+            ("round 21 (tuning data)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -183,6 +186,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -203,6 +207,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -223,6 +228,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -243,6 +249,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -262,6 +269,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -280,6 +288,7 @@ HELD_OUT = (
             ("round 18 (its total watched)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (its total watched)", "round19-engine.json", None),
             ("round 20 (its total watched)", "round20-engine.json", None),
+            ("round 21 (its total watched)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -297,6 +306,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -313,6 +323,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -328,6 +339,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -342,6 +354,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -355,6 +368,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -367,6 +381,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -378,6 +393,7 @@ HELD_OUT = (
             ("round 18 (tuned on it)", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -388,6 +404,7 @@ HELD_OUT = (
             ("after round 18", "round18-engine.json", "round18-stack.json"),
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -397,6 +414,7 @@ HELD_OUT = (
             ("round 18 (before round 19)", "before-engine.json", "before-stack.json"),
             ("after round 19", "round19-engine.json", "round19-stack.json"),
             ("round 20 (tuned on it)", "round20-engine.json", None),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
@@ -405,12 +423,16 @@ HELD_OUT = (
         (
             ("round 19 (before round 20)", "before-engine.json", "before-stack.json"),
             ("after round 20", "round20-engine.json", "round20-stack.json"),
+            ("round 21 (tuned on it)", "round21-engine.json", None),
         ),
     ),
     HeldOut(
         "holdout18",
         ROOT / "tests" / "data" / "routing_holdout18",
-        (("round 20 (before round 21)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 20 (before round 21)", "before-engine.json", "before-stack.json"),
+            ("after round 21", "round21-engine.json", "round21-stack.json"),
+        ),
     ),
 )
 (
