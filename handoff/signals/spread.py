@@ -827,6 +827,14 @@ def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, i
     """The story parts ``text`` tells: their mask and ``(part, start, end)`` for each, the
     first match of each part (offsets into ``text``). ``kinds``: the message's own cue kinds;
     a question about or someone else's story tells none (``CALM_KINDS``)."""
+    return _parts(text, kinds, gated=True)
+
+
+def _parts(
+    text: str, kinds: Iterable[str], *, gated: bool
+) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """:func:`parts`; ``gated=False`` searches every pattern whole, without the literal
+    prefilter (what the prefilter must not change: tests/test_literals.py)."""
     kinds = frozenset(kinds)
     if CALM_KINDS.intersection(kinds):
         return 0, ()
@@ -841,10 +849,14 @@ def parts(text: str, kinds: Iterable[str] = ()) -> tuple[int, tuple[tuple[int, i
         if death is not None:
             mask |= PAST_DEATH
             found.append((PAST_DEATH, death.start(), death.end()))
-    for (part, _), needs, branches in zip(_PATTERNS, _NEEDED, _BRANCHES, strict=True):
-        if needs is not None and not holds_one(lowered, needs):
+    for (part, pattern), needs, branches in zip(_PATTERNS, _NEEDED, _BRANCHES, strict=True):
+        if not gated:
+            whole = pattern.search(lowered)
+            span = None if whole is None else whole.span()
+        elif needs is not None and not holds_one(lowered, needs):
             continue
-        span = _first(branches, lowered)
+        else:
+            span = _first(branches, lowered)
         if span is not None and not _supposed(lowered, span[0]):
             if part & mask:  # (a sarcastic cue kind of the message came first)
                 continue
