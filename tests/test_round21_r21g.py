@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 import pytest
 
 from handoff import Router
+from handoff.signals.text import analyze_text
 from tests.conftest import RULES, cue_kinds, route_fallbacks
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)  # a Tuesday, lanes open
@@ -221,3 +222,33 @@ def test_a_refusal_as_a_terminal_prints_it_is_a_failure_beside_travel(
 def test_travel_asked_about_stays_with_the_bot(router: Router, text: str) -> None:
     assert "harm_told" not in cue_kinds(text)
     assert route_fallbacks(router, NOW, text)[0] == "bot"
+
+
+# --- a call asked about is not a call asked for (integrator, after round 21's local CI) -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did someone from the bank call me today?",
+        "why did you ring me at 6am?",
+        "hi, did anyone try to phone me on monday?",
+        "did u guys call me earlier",
+        "didnt someone call me at 3?",
+    ],
+)
+def test_a_call_asked_about_is_no_request(text: str) -> None:
+    assert not analyze_text(text).human_request
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did my payment go through? call me back please",
+        "did that go through, can someone call me back",
+        "did it fail again, please ring me back",
+        "can someone call me today please",
+    ],
+)
+def test_a_call_asked_for_after_a_past_question_is_a_request(text: str) -> None:
+    assert analyze_text(text).human_request

@@ -2010,11 +2010,32 @@ _LATER_RE = re.compile(
 )
 
 
+# Round 21: a call asked about, not asked for: the request's contact verb in a sentence that
+# opens with a past question ("did someone from the bank call me today?", "why did you ring me
+# at 6am?", "when did they phone me back?"). The bare verb after "did" is the past asked about.
+# A clause that asks in between ("did that go through, can someone call me back") is a request.
+_CALL_ASKED_ABOUT_RE = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:(?:hi|hello|hey|so|and|but|um|erm|oh|sorry|quick q\w*)\W+)*"
+    r"(?:(?:why|when|what time|how come)\s+)?(?:did|didn't|didnt)\b"
+    # the past question runs to the request only if no clause that asks comes between
+    r"(?:(?![,;]\s*(?:can|could|would|will|please|pls|plz|just|so|then)\b)[^.!?\n])*$",
+    re.IGNORECASE,
+)
+_CONTACT_VERB_RE = re.compile(r"\b(?:call|ring|phone|telephone|bell|buzz)\s+me\b", re.IGNORECASE)
+
+
 def _asks_not_for_person(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` without a request for a person that is a greeting's presence check or a
-    number asked for later (round 18)."""
+    number asked for later (round 18), or a call asked about (round 21)."""
     if not any(c[0] == _HUMAN for c in raw):
         return raw
+    raw = [
+        c
+        for c in raw
+        if c[0] != _HUMAN
+        or _CONTACT_VERB_RE.search(text[c[1] : c[2]]) is None
+        or _CALL_ASKED_ABOUT_RE.search(text, 0, c[1]) is None
+    ]
     greeting = _PRESENCE_GREETING_RE.match(text) is not None
     later = (
         _WHICH_CHANNEL_RE.search(text) is not None
