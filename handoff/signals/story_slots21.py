@@ -478,7 +478,9 @@ _SQ = {
         "jam e ve",
     ),
     "impostor": ("u paraqit si", "u shtir si", "u prezantua si", "bëri sikur ishte"),
-    "family": _x(("djali", "vajza", "nipi", "mbesa", "shoku", "shoqja"), ("im", "ime", "")),
+    # not "shoku im"/"shoqja ime" (my friend): the table's third_party already reads them,
+    # and as family they hid it ("shoku im tha se dikush i vodhi paratë" is a friend's story)
+    "family": _x(("djali", "vajza", "nipi", "mbesa"), ("im", "ime", "")),
     "police": ("polic", "policia", "policie", "nga policia"),
     "pickup": _x(
         ("korrier", "korrieri", "dikush"),
