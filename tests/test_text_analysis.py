@@ -200,8 +200,16 @@ class TestCueKinds:
         assert evidence in [c.evidence for c in result.cues if c.kind == kind]
 
     def test_examples_cover_every_kind(self) -> None:
-        """The examples above exercise every kind in CUE_KINDS."""
-        assert {kind for kind, _, _ in CUE_EXAMPLES} == CUE_KINDS
+        """The examples above exercise every kind in CUE_KINDS, but frustration_built: it is
+        read over several messages only (handoff.signals.spread.joined, never one message's
+        analysis), and tests/test_round21_r21f.py routes conversations that give it."""
+        assert {kind for kind, _, _ in CUE_EXAMPLES} == CUE_KINDS - {"frustration_built"}
+        assert (
+            "frustration_built"
+            not in analyze_text(
+                "10/10 app, tried reinstalling twice, still broken after 3 days"
+            ).cue_kinds
+        )
 
     def test_case_insensitive(self) -> None:
         """Phrases match whatever the case."""
