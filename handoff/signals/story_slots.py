@@ -31,7 +31,7 @@ tests/test_round20_r20ma.py holds the concept matrix (must-match and must-not-ma
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 
 from handoff.signals.slots import slot_product
 
@@ -572,6 +572,14 @@ SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+def append_entries(
+    concepts: MutableMapping[str, tuple[str, ...]], slots: Mapping[str, tuple[str, ...]]
+) -> None:
+    """Each concept's ``slots`` entries appended to its entries in ``concepts``, once each."""
+    for concept, entries in slots.items():
+        concepts[concept] = tuple(dict.fromkeys((*concepts.get(concept, ()), *entries)))
+
+
 def add_slots(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
     """The entries above appended to each (code, concepts) table of their language."""
     for code, concepts in tables:
@@ -579,5 +587,4 @@ def add_slots(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]
         for concept, extra in (("gone", _GONE), ("device", _DEVICE)):
             if code in extra:
                 slots[concept] = (*slots.get(concept, ()), *extra[code])
-        for concept, entries in slots.items():
-            concepts[concept] = tuple(dict.fromkeys((*concepts.get(concept, ()), *entries)))
+        append_entries(concepts, slots)

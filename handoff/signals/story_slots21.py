@@ -23,14 +23,14 @@ tests/test_round21_r21la.py holds the concept matrix (must-match and must-not-ma
 from __future__ import annotations
 
 from collections.abc import Iterable, MutableMapping
-from itertools import product
+
+from handoff.signals.slots import slot_product
+from handoff.signals.story_slots import append_entries
 
 __all__ = ["SLOTS21", "add_slots21"]
 
 
-def _x(*slots: Iterable[str]) -> tuple[str, ...]:
-    """Every entry made of one word (or phrase) of each slot, "" leaving a slot empty."""
-    return tuple(" ".join(part for part in parts if part) for parts in product(*map(tuple, slots)))
+_x = slot_product  # every entry made of one word (or phrase) of each slot
 
 
 def _both(first: Iterable[str], second: Iterable[str]) -> tuple[str, ...]:
@@ -520,5 +520,4 @@ SLOTS21: dict[str, dict[str, tuple[str, ...]]] = {
 def add_slots21(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
     """The entries above appended to each (code, concepts) table of their language."""
     for code, concepts in tables:
-        for concept, entries in SLOTS21.get(code, {}).items():
-            concepts[concept] = tuple(dict.fromkeys((*concepts.get(concept, ()), *entries)))
+        append_entries(concepts, SLOTS21.get(code, {}))
