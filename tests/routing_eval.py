@@ -434,6 +434,11 @@ HELD_OUT = (
             ("after round 21", "round21-engine.json", "round21-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout19",
+        ROOT / "tests" / "data" / "routing_holdout19",
+        (("round 21 (before round 22)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -454,6 +459,7 @@ HELD_OUT = (
     HOLDOUT16,
     HOLDOUT17,
     HOLDOUT18,
+    HOLDOUT19,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -500,9 +506,10 @@ HOLDOUT17_DATA = HOLDOUT17.data
 # round 20's rules before round 21 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT18_DATA = HOLDOUT18.data
-# The nineteenth (tests/data/routing_holdout19/), written blind before round 22, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT19_DATA = ROOT / "tests" / "data" / "routing_holdout19"
+# The nineteenth (tests/data/routing_holdout19/), written blind before round 22, measured once by
+# round 21's rules before round 22 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT19_DATA = HOLDOUT19.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
