@@ -43,6 +43,7 @@ BLIND = frozenset(
         "routing_holdout17",
         "routing_holdout18",
         "routing_holdout19",
+        "routing_holdout20",
     }
 )
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -29,6 +29,7 @@ BLIND = frozenset(
         "routing_holdout17",
         "routing_holdout18",
         "routing_holdout19",
+        "routing_holdout20",
     }
 )
 

@@ -510,6 +510,9 @@ HOLDOUT18_DATA = HOLDOUT18.data
 # round 21's rules before round 22 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT19_DATA = HOLDOUT19.data
+# The twentieth (tests/data/routing_holdout20/), written blind before round 23, is not measured
+# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
+HOLDOUT20_DATA = ROOT / "tests" / "data" / "routing_holdout20"
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset

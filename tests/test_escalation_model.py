@@ -287,7 +287,7 @@ class TestInRulesAndPayloads:
 
 def test_leave_one_set_out_reads_only_the_tuning_sets() -> None:
     """``--loso`` leaves each tuning set out in turn; the check set (holdout7) and the blind
-    sets (holdout9 to holdout19; holdout8 until round 12) are never among them, and the training
+    sets (holdout9 to holdout20; holdout8 until round 12) are never among them, and the training
     sets are a subset."""
     folders = [path.name for _, path in escalation_model.TUNING_SETS]
     assert len(folders) == len(set(folders)) == 10
@@ -305,6 +305,7 @@ def test_leave_one_set_out_reads_only_the_tuning_sets() -> None:
         "routing_holdout17",
         "routing_holdout18",
         "routing_holdout19",
+        "routing_holdout20",
     }
     assert all(path.is_dir() for _, path in escalation_model.TUNING_SETS)
     assert set(escalation_model.SETS) <= set(escalation_model.TUNING_SETS)

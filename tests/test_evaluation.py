@@ -322,6 +322,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT19_DATA / "nlu" / "banking.jsonl",
         id="held-out-19",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT20_DATA / "banking.yaml",
+        routing_eval.HOLDOUT20_DATA / "nlu" / "banking.jsonl",
+        id="held-out-20",
+    ),
 ]
 
 
