@@ -156,6 +156,10 @@ CALM = [
     ["I'm applying for a loan online, how long does approval take?"],
     ["I paid my car insurance, they want the first month upfront, when does it leave?"],
     ["can I pay my council tax in advance?"],
+    # a threat or a fee first with no lure: a real payee's demand, the bot's help
+    ["my tutor says unless I pay for the next term today I lose my place, can I use my card?"],
+    ["I need to pay the Home Office fee for my visa renewal today, which card works?"],
+    ["I met my wife on a dating app years ago", "can I add her to my account?"],
 ]
 
 
