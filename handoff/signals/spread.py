@@ -106,7 +106,10 @@ DISCOVERY = 8192
 TAKEOVER = 16384
 # round 21: a credentials step on a lure's word, told in the lure's own clause ("an email that
 # looked like yours, logged in", "got me to log into my banking"): with a lure, fraud at once
-# (the log-in or code is in the impostor's hands; no loss need be told yet).
+# (the log-in or code is in the impostor's hands; no loss need be told yet). round 22 (r22s):
+# the same bit holds a PIN seen by the stranger and pressure to pay now (urged, threatened with
+# arrest, deportation or exposure, a fee first): with a lure the money is about to leave, and
+# the fraud lane wants it before it does (no new bit; the masks' meaning is unchanged).
 CRED_STEP = 32768
 # round 21 (r21f, issue 11): frustration summed over messages. Each short message may tell one
 # mild thing: something the customer TRIED themselves ("updated it", "tried on my laptop"),
