@@ -106,7 +106,10 @@ DISCOVERY = 8192
 TAKEOVER = 16384
 # round 21: a credentials step on a lure's word, told in the lure's own clause ("an email that
 # looked like yours, logged in", "got me to log into my banking"): with a lure, fraud at once
-# (the log-in or code is in the impostor's hands; no loss need be told yet).
+# (the log-in or code is in the impostor's hands; no loss need be told yet). round 22 (r22s):
+# the same bit holds a PIN seen by the stranger and pressure to pay now (urged, threatened with
+# arrest, deportation or exposure, a fee first): with a lure the money is about to leave, and
+# the fraud lane wants it before it does (no new bit; the masks' meaning is unchanged).
 CRED_STEP = 32768
 # round 21 (r21f, issue 11): frustration summed over messages. Each short message may tell one
 # mild thing: something the customer TRIED themselves ("updated it", "tried on my laptop"),
@@ -176,6 +179,11 @@ REPEATS: tuple[tuple[str, int], ...] = (("no_help", FAILED_ANSWER),)
 
 _GAP = r"[^.?!\n]{0,40}?"
 _AMOUNT = r"(?:[£$€]\s?\d[\d,.]*k?|\d[\d,.]*k?\s?(?:pounds|quid|euros?|dollars))"
+# round 22 (r22s): a quantifier before a sum sent ("about £12,000", "another £300")
+_ABOUT = (
+    r"(?:(?:about|around|roughly|nearly|almost|over|just over|more than|another|a further|an "
+    r"extra|a total of|in total|like)\s+)?"
+)
 _THEM = r"(?:him|her|them|the caller|the man|the woman|the guy|the seller|it)"
 _CODE = (
     r"(?:code|codes|pin|passcode|one[- ]time (?:code|passcode)|otp|security code|"
@@ -230,7 +238,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"security)|"
             # money sent on someone's word
             r"\bi(?:'ve|\s+have|'d|\s+had)?\s+(?:then\s+|just\s+|already\s+)?(?:transferred|sent|"
-            r"paid|moved)\s+(?:" + _THEM + r"\s+)?" + _AMOUNT + r"|"
+            r"paid|moved)\s+(?:" + _THEM + r"\s+)?" + _ABOUT + _AMOUNT + r"|"
             # round 19: money paid told without an amount ("I paid for the tickets", "I sent
             # him the deposit", "we transferred the money"), the reveal a silence after it
             r"\b(?:i|we)(?:'ve|\s+have|'d|\s+had)?\s+(?:then\s+|just\s+|already\s+)?"
@@ -554,7 +562,12 @@ _REL = (
 _FIRM = (
     r"(?:bt|virgin(?: media)?|sky|talktalk|plusnet|ee|o2|vodafone|three|openreach|microsoft|"
     r"apple|amazon|google|paypal|netflix|hmrc|dvla|royal mail|the post office|evri|hermes|dpd|"
-    r"dhl|the council|the police|the bank|your bank|my bank|you|your (?:fraud|security) "
+    r"dhl|the council|the police|"
+    # round 22 (r22s): officials (the Home Office, immigration, customs, the courts)
+    r"(?:the\s+)?home office|immigration(?: office| services| department| enforcement)?|"
+    r"border force|ukvi|uk visas(?: and immigration)?|(?:hm\s+)?customs|the courts?|"
+    r"the tax office|dwp|the embassy|the consulate|"
+    r"the bank|your bank|my bank|you|your (?:fraud|security) "
     r"(?:team|department)|the (?:fraud|security) (?:team|department)|(?:my |the |our )?"
     r"(?:broadband|internet|phone|mobile|energy|electric|gas|water|tv) (?:provider|company|"
     r"supplier|firm)|broadband|internet provider|(?:tech|technical|it) support)"
@@ -593,7 +606,8 @@ _PATTERNS += (
             # Microsoft", "they said I was owed compensation"
             r"\b(?:someone|somebody|a (?:man|woman|guy|lady|bloke|girl|chap)|a caller|a call|"
             r"a phone call|an engineer|he|she|they)\s+(?:\w+\s+){0,3}?(?:from|claiming to be"
-            r"(?: from)?|saying (?:he|she|they) (?:was|were|is|are) from|said (?:he|she|they) "
+            r"(?: from)?|saying (?:that\s+)?(?:he|she|they)(?:'s|'re|\s+(?:was|were|is|are)) from|"
+            r"said (?:he|she|they) "
             r"(?:was|were) from|pretending to be(?: from)?|posing as|supposedly from|apparently "
             r"from)\s+['\"]?" + _FIRM + r"\b|"
             r"\b(?:said|told me|says|saying)\s+(?:that\s+)?(?:i|we)\s+(?:was|were|am|are|'m|"
@@ -619,6 +633,52 @@ _PATTERNS += (
             r"(?:\w+\s+)?\w+)\s+(?:online|on\s+(?:facebook|fb|marketplace|gumtree|spareroom|"
             r"instagram|insta|tiktok|an app|a website|a site|a group|craigslist|ebay|social "
             r"media))|"
+            # round 22 (r22s): lures by what drew the customer in, each slot a class. A job or
+            # tasks offered over an app or for easy pay
+            r"\b(?:job|jobs|tasks?|work from home|work-from-home|remote work|side hustle|"
+            r"part[- ]time (?:job|work|role))\b[^.?!\n]{0,40}?\b(?:on|via|through|over|from|in)\s+"
+            r"(?:a\s+|an\s+)?(?:whatsapp|telegram|instagram|insta|facebook|fb|tiktok|linkedin|"
+            r"text|message|app|social media|group)\b|"
+            r"\b(?:offered|offering|offer of|got|given|found)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+)?"
+            r"(?:job|work|tasks?)\s+(?:\w+\s+){0,3}?(?:liking|rating|reviewing|reviews|likes|"
+            r"clicking|boosting|from home|online)\b|"
+            r"\b(?:earn|make|making|earning)\s+(?:[£$€]\s?\d[\d,.]*k?|money|cash|commission)\s+"
+            r"(?:a day|per day|daily|an hour|per task|a task|from home|for (?:liking|rating|"
+            r"reviewing|doing tasks))\b|"
+            r"\btask[- ](?:job|scheme|platform|work|based)\b|"
+            # a firm offering to get lost money back, a claims or recovery firm
+            r"\b(?:offer(?:ed|ing|s)?|promis(?:ed|ing|es)|said (?:they|he|she) (?:could|can|would)|"
+            r"claim(?:ed|ing|s)? (?:they|he|she) (?:could|can))\s+(?:to\s+)?(?:recover|get back|"
+            r"reclaim|retrieve|claw back|trace)\b|"
+            r"\b(?:recovery|claims?|reclaim)\s+(?:firm|company|agency|agent|service|team|"
+            r"specialists?|experts?|lawyers?|solicitors?)\b|"
+            # a loan offered by a stranger (the fee first is the pressure, CRED_STEP)
+            r"\bloan\s+(?:offer|approval|broker|company|firm|lender)\b|"
+            r"\b(?:offered|approved for|pre-approved for|guaranteed|offering)\s+(?:me\s+|us\s+)?"
+            r"(?:a\s+|an\s+)?(?:\w+\s+)?loan\b|"
+            # a contact met on a dating app or site
+            r"\b(?:on|from|through|via|off)\s+(?:a\s+|an\s+|the\s+)?(?:dating (?:app|site|"
+            r"website)|tinder|hinge|bumble|grindr|plenty of fish|match\.com)\b|"
+            # a QR code on a sign, a meter, a poster
+            r"\bqr\s*codes?\b[^.?!\n]{0,40}?\b(?:on|at|in|stuck on|from)\s+(?:a|the|this|that)\s+"
+            r"(?:\w+\s+)?(?:sign|poster|meter|car park|machine|pay station|lamp ?post|sticker|"
+            r"wall|bus stop|post|board|table|window)\b|"
+            r"\bscann?(?:ed|ing)?\s+(?:a|the|this|that|their)\s+(?:\w+\s+)?qr\b|"
+            # a stranger at a cash machine
+            r"\b(?:someone|somebody|a (?:man|woman|guy|lady|bloke|stranger|person|lad|chap|"
+            r"girl|boy)|a couple of (?:men|lads|guys|people)|two (?:men|lads|guys|people)|a "
+            r"stranger)\s+(?:\w+\s+){0,3}?(?:at|by|near|behind|next to|beside)\s+(?:the|a|an)\s+"
+            r"(?:cash ?machine|cashpoint|atm|hole in the wall)\b|"
+            r"\b(?:cash ?machine|cashpoint|atm)\b[^.?!\n]{0,60}?\b(?:offered to help|offering to "
+            r"help|offered (?:me\s+)?(?:some\s+)?help|came over|stood behind|standing behind|"
+            r"distracted me)\b|"
+            # a payee whose name does not match (Confirmation of Payee)
+            r"\b(?:name|payee|account name|names|details)\s+(?:doesn't|does not|didn't|did not|"
+            r"don't|do not|doesnt|didnt|isn't|wasn't|won't)\s+match\b|"
+            r"\b(?:no match|not a match|close match|partial match|name mismatch|payee mismatch)\b|"
+            # a relative's or friend's account writing: "messages from my cousin's Facebook"
+            r"\bfrom\s+(?:my\s+)?(?:\w+\s+)?" + _REL + r"'s\s+(?:\w+\s+)?(?:facebook|fb|"
+            r"instagram|insta|whatsapp|account|profile|snapchat|messenger|tiktok|email)\b|"
             # a partner never met: "we've never met", "I haven't met him in person"
             r"\b(?:we've|we have|we|i've|i have|i)\s+(?:still\s+)?(?:never|not|haven't|have "
             r"not|not yet)\s+(?:actually\s+|even\s+|yet\s+)?met\b(?!\s+(?:the|a|your|my|any))"
@@ -630,6 +690,16 @@ _PATTERNS += (
             # money: "paid the redelivery", "and sent it", "I lent him the money"
             _BY_ME + r"(?:paid|sent|transferred|lent|gave|pay|send|transfer|lend|give)\s+"
             r"(?:him|her|them|it|that|the|a|an|my|our|over|across|off)\b|"
+            # round 22 (r22s): a sum paid, any quantifier ("paid £150", "sent about 2k"), and
+            # payment told with no object ("scanned it and paid", "paid. now ...")
+            + _BY_ME
+            + r"(?:paid|sent|transferred|lent|gave|moved)\s+"
+            + _ABOUT
+            + _AMOUNT
+            + r"|"
+            + _BY_ME
+            + r"(?:paid|sent|transferred|paid up|paid out)(?=\s*(?:$|[.,;!]|\band\b|\bthen\b|"
+            r"\bbut\b|\bonline\b|\bvia\b|\bthrough\b|\bwith\b|\bby card\b))|"
             # a code or details: "typed it in", "gave them the code", "read out the pin"
             + _BY_ME
             + r"(?:typed|entered|put|gave|read|sent|shared|forwarded|told|type|enter|put|give|"
@@ -692,8 +762,91 @@ _PATTERNS += (
         ),
     ),
     (
+        # round 22 (r22s): more discoveries, each alternative told (not asked) on its own, so
+        # the literal prefilter skips each alone (a second entry of the part: read when the
+        # first finds none)
+        DISCOVERY,
+        re.compile(
+            # round 22 (r22s): asked for more after paying: "now they want £300 more", "they're
+            # asking for another fee", "he needs a further payment"
+            r"\b(?:they|he|she|it|the (?:\w+\s+)?(?:firm|company|lender|agent|platform|site|app|"
+            r"caller|seller|man|woman|guy))(?:'re|'s|\s+are|\s+is)?\s+(?:now\s+|still\s+|also\s+|"
+            r"then\s+|just\s+|keep\s+|keeps\s+|kept\s+)?(?:want|wants|wanted|wanting|asking|asked|"
+            r"ask|demanding|demanded|demand|need|needs|needed|say i need|said i need|"
+            r"saying i need|charging)\s+(?:me\s+)?"
+            r"(?:for\s+|to pay\s+|to send\s+)?(?:another|more|a further|an extra|one more|yet "
+            r"another|(?:[£$€]\s?\d[\d,.]*k?|\d[\d,.]*k?\s?(?:pounds|quid))\s+more)\b"
+            + _TOLD
+            + r"|"
+            # the money cannot be got out: "I can't withdraw my earnings"
+            r"\b(?:can't|cannot|can not|cant|unable to|not able to|won't let me|wont let me|"
+            r"doesn't let me|couldn't)\s+(?:withdraw|cash out|take out)\s+(?:my|the|any)\s+"
+            r"(?:\w+\s+)?(?:money|funds|profits?|earnings|commission|balance|investment|crypto|"
+            r"bitcoin|winnings)\b" + _TOLD + r"|"
+            # the body named was not it: "it wasn't the council", "HMRC don't use texts"
+            r"\b(?:it|that|this|they|he|she)\s+(?:wasn't|was not|wasnt|isn't|is not|weren't|were "
+            r"not|aren't|are not)\s+(?:really\s+|actually\s+|even\s+)?(?:from\s+)?(?:the\s+)?"
+            r"(?:council|home office|hmrc|police|post office|royal mail|courier|government|dvla|"
+            r"immigration|customs|dwp|tax office|embassy|real (?:company|firm|council|lender)|"
+            r"genuine|legit)\b" + _TOLD + r"|"
+            r"\b(?:they|the (?:\w+\s+)?(?:council|police|company|firm|lender|courier|bank|"
+            r"government|post office|office)|hmrc|dvla|dwp|councils|banks)\s+(?:don't|doesn't|do "
+            r"not|does not|dont|doesnt|never|would never|wouldn't|won't)\s+(?:ever\s+)?(?:use|"
+            r"send|ask|take|accept|call|ring|text|email|charge|do (?:that|this|it))\b"
+            + _TOLD
+            + r"|"
+            # the firm or number not theirs or not real
+            r"\b(?:the\s+)?(?:firm|company|business|agency|lender|employer|recruiter|shop|store|"
+            r"platform)\s+(?:doesn't|does not|didn't|did not|doesnt)\s+"
+            r"(?:even\s+|actually\s+|really\s+)?exist\b" + _TOLD + r"|"
+            r"\b(?:the\s+)?(?:firm|company|business|agency|lender|employer|recruiter|platform)\s+"
+            r"(?:isn't|is not|wasn't|was not|isnt|wasnt)\s+(?:real|registered|genuine|legit)\b"
+            + _TOLD
+            + r"|"
+            r"\b(?:the\s+|that\s+)?(?:number|account|email|profile|phone number|website|site)\s+"
+            r"(?:isn't|is not|wasn't|was not|isnt|wasnt)\s+(?:even\s+)?(?:theirs|his|hers|"
+            r"(?:the|their|his|her) (?:real|genuine|official)\b|\w+'s\b)" + _TOLD
+        ),
+    ),
+    (
         CRED_STEP,
         re.compile(
+            # round 22 (r22s): the PIN or card details seen or taken by the stranger: "I think
+            # he saw my PIN", "she must have watched me put my pin in"
+            r"\b(?:he|she|they|someone|somebody|the (?:man|woman|guy|lady|stranger|bloke))\s+"
+            r"(?:must have\s+|must've\s+|might have\s+|may have\s+|could have\s+|had\s+)?"
+            r"(?:saw|seen|watched|clocked|spotted|noted|memorised|memorized|copied|filmed|"
+            r"looked at)\s+(?:me\s+(?:typing|entering|putting in|put in|tap(?:ping)? in)\s+)?"
+            r"(?:my|the)\s+(?:pin|pin number|code|passcode|card details|card number)\b|"
+            # round 22 (r22s): pressure to pay now beside a lure, the money about to leave:
+            # urged ("he says just send it now", "told me to pay today"), threatened ("my visa
+            # will be cancelled", "unless I pay", "I'll be arrested"), or a fee first
+            r"\b(?:said|says|saying|told me|telling me|tells me|keeps? (?:saying|telling me)|"
+            r"insist(?:s|ed|ing)?|wants? me|wanted me|pressur\w* me|rushing me|hurrying me|"
+            r"demand(?:s|ed|ing)?|urg(?:ed|es|ing) me)\b[^.?!\n]{0,50}?\b(?:send|pay|transfer|"
+            r"move)\b[^.?!\n]{0,30}?\b(?:now|right now|immediately|straight away|right away|"
+            r"urgently|asap|today|tonight|quickly|at once|within (?:the hour|\w+ (?:hours?|"
+            r"minutes?|mins?)))\b|"
+            r"\b(?:just|quickly)\s+(?:send|pay|transfer)\s+(?:it|the money|them|him|her|the rest)?"
+            r"\s*(?:now|right now|immediately|straight away|right away)\b|"
+            r"\bunless\s+(?:i|we)\s+(?:pay|send|transfer|give)\b|"
+            r"\b(?:i'll|i will|i'd|i would|we'll|we will|i'm going to|i am going to|i could|"
+            r"i'd)\s+(?:be\s+|get\s+)(?:arrested|deported|detained|prosecuted|jailed|"
+            r"sent to prison|taken to court|removed from the country)\b|"
+            r"\b(?:threaten(?:ed|ing|s)?|going to|will|'ll|would)\s+(?:to\s+)?(?:have me\s+|get "
+            r"me\s+)?(?:arrest|deport|prosecute|jail|detain)\w*\s+(?:me|us|my)\b|"
+            r"\b(?:my|our)\s+(?:visa|residence permit|leave to remain|status|right to work|"
+            r"settled status|passport)\s+(?:will|would|is going to|was going to|'ll|could)\s+"
+            r"(?:be\s+|get\s+)(?:cancelled|canceled|revoked|withdrawn|suspended|taken away)\b|"
+            r"\b(?:warrant for|warrant out for)\s+(?:my|our)\s+arrest\b|"
+            r"\b(?:send|share|post|leak|show|publish)\s+(?:them|the|those|it|my)\s+(?:\w+\s+)?"
+            r"(?:to|with)\s+(?:my|all my|everyone|the whole)\s+(?:\w+\s+)?(?:family|friends|"
+            r"contacts|followers|boss|work|wife|husband|partner|parents|colleagues|everyone)\b|"
+            r"\b(?:they|he|she|it|the (?:\w+\s+)?(?:firm|company|lender|agent|broker|caller))"
+            r"(?:'re|'s|\s+are|\s+is)?\s+(?:now\s+|also\s+|then\s+)?(?:want|wants|wanted|asking|"
+            r"asked|ask|need|needs|needed|demand\w*|charg\w*|said i (?:had|have|need) to pay|say i "
+            r"(?:have|need) to pay)\b[^.?!\n]{0,40}?\b(?:upfront|up front|up-front|in advance|"
+            r"first|beforehand)\b|"
             # at the impostor's direction: "got me to log into my banking", "had me install
             # AnyDesk", "talked me into reading out the code"
             r"\b(?:got|made|had|talked|convinced|persuaded|walked)\s+me\s+(?:to\s+|into\s+|"
