@@ -57,6 +57,9 @@ def _route(router: Router, *messages: str) -> tuple[str, int | None, str | None]
         ("my mortgage payment got taken twice", "the kids need shoes", "thanks a lot"),
         # a count of tries alone, after the fault and the stake, then "how helpful"
         ("the app froze my card payment for the gas bill", "three times", "how helpful"),
+        # a laugh at the bank's own words quoted is mockery, not a joke that disarms; then
+        # time spent calling (an attempt and how long) and a lone mock word
+        ("'we value your custom' lol", "45 minutes on the line to you earlier", "superb"),
     ],
 )
 def test_frustration_parts_by_concept_reach_an_adviser(
@@ -160,3 +163,11 @@ def test_lone_sarcasm_is_carried_turn_by_turn(router: Router) -> None:
         _NOW,
     )
     assert any(s.rule == "frustration_built_up" for s in states)
+
+
+def test_a_laugh_after_quoted_words_is_no_joke() -> None:
+    from handoff.signals.text import analyze_text
+
+    kinds = {c.kind for c in analyze_text("'we value your custom' lol").cues}
+    assert "joking" not in kinds
+    assert "joking" in {c.kind for c in analyze_text("switching to a bank with cake lol").cues}
