@@ -14,6 +14,7 @@ import pytest
 
 from handoff import Router
 from handoff.signals import spread
+from handoff.signals.text import analyze_text
 from tests import escalation_model as em
 from tests.conftest import play_carried, play_parsed
 
@@ -110,7 +111,8 @@ def test_lone_praise_counts_only_after_trouble() -> None:
     assert spread._grounded([lone[0]]) == [0]
     fee = spread.parts("and now I'm paying for the privilege")[0]
     week = spread.parts("it's taken a whole week")[0]
-    assert fee & spread.AT_STAKE and week & spread.LASTING
+    assert fee & spread.AT_STAKE
+    assert week & spread.LASTING
     kinds = [k for k, _, _ in spread.joined([week, fee], lone)]
     assert spread.FRUSTRATION_BUILT in kinds
     # plain thanks and a lone plain praise word are sincere
@@ -166,8 +168,6 @@ def test_lone_sarcasm_is_carried_turn_by_turn(router: Router) -> None:
 
 
 def test_a_laugh_after_quoted_words_is_no_joke() -> None:
-    from handoff.signals.text import analyze_text
-
     kinds = {c.kind for c in analyze_text("'we value your custom' lol").cues}
     assert "joking" not in kinds
     assert "joking" in {c.kind for c in analyze_text("switching to a bank with cake lol").cues}

@@ -453,8 +453,7 @@ _PATTERNS += (
             r"my|your) branch)\b|"
             r"\b(?:been|was|sat|stuck|spent|minutes?|mins?|hours?|hrs?|ages|forever|day|"
             r"morning|afternoon)\s+(?:\w+\s+){0,2}?on the (?:phone|line)\b(?!\s+app)|"
-            r"\bon the phone (?:to|with) (?:you|your|the bank|them|someone|customer)\b)"
-            + _REPORTED
+            r"\bon the phone (?:to|with) (?:you|your|the bank|them|someone|customer)\b)" + _REPORTED
         ),
     ),
     (
@@ -501,11 +500,13 @@ _PATTERNS += (
             # r22f: a consequence for the customer's life, told as a state: cover lost, food,
             # fuel and getting about, work, children, an occasion, fees, stuck at a till
             r"\b(?:not|no longer|isn't|wasn't|aren't)\s+(?:\w+\s+)?(?:covered|insured)\b|"
-            r"\buninsured\b|\b(?:policy|cover|insurance)\s+(?:\w+\s+)?(?:cancelled|lapsed|void)\b|"
-            r"\b(?:not|can't|cannot|couldn't|won't) (?:\w+ )?(?:eat|feed|buy food|get food|afford)\b|"
-            r"\b(?:food shop|food shopping|groceries|nothing to eat|no food|food for|feed (?:my|the|"
-            r"our) (?:kids|children|family|baby)|nappies|formula|baby milk|electric meter|gas meter|"
-            r"top up the meter|electric|heating)\b|"
+            r"\buninsured\b|"
+            r"\b(?:policy|cover|insurance)\s+(?:\w+\s+)?(?:cancelled|lapsed|void)\b|"
+            r"\b(?:not|can't|cannot|couldn't|won't) (?:\w+ )?(?:eat|feed|buy food|get food|"
+            r"afford)\b|"
+            r"\b(?:food shop|food shopping|groceries|nothing to eat|no food|food for|"
+            r"feed (?:my|the|our) (?:kids|children|family|baby)|nappies|baby formula|baby milk|"
+            r"electric meter|gas meter|top up the meter|no heating|the heating)\b|"
             r"\b(?:petrol|diesel|fuel|bus fare|train fare|taxi|get to work|get home|get to "
             r"the hospital)\b|"
             r"\b(?:for|to|at|from|off|miss|late for|lose my|losing my)\s+(?:work|my job|my "
@@ -513,14 +514,14 @@ _PATTERNS += (
             r"\b(?:my|the|our)\s+(?:kids|children|son's|daughter's|baby|kid's)\b|"
             r"\b(?:christmas|xmas|birthday|wedding|funeral|anniversary)\b|"
             r"\bpaying (?:for the privilege|for this|for that|fees|interest)\b|"
-            r"\b(?:late|overdraft|overdrawn|unpaid|returned|bounce|bounced)\s+(?:payment\s+|item\s+)?"
-            r"(?:fees?|charges?|penalty|penalties|interest)\b|"
-            r"\b(?:gone|go|going|went|put me|pushed me)\s+(?:\w+\s+)?(?:overdrawn|into (?:my |the |an )?"
-            r"overdraft)\b|"
+            r"\b(?:late|overdraft|overdrawn|unpaid|returned|bounce|bounced)\s+"
+            r"(?:payment\s+|item\s+)?(?:fees?|charges?|penalty|penalties|interest)\b|"
+            r"\b(?:gone|go|going|went|put me|pushed me)\s+(?:\w+\s+)?(?:overdrawn|"
+            r"into (?:my |the |an )?overdraft)\b|"
             r"\b(?:stood|standing|stuck|sat|sitting|waiting|left)\s+(?:\w+\s+){0,2}?(?:at|in)\s+"
-            r"(?:the|a)\s+(?:counter|till|tills|checkout|pump|kiosk|queue|restaurant|shop|station)\b|"
-            r"\b(?:embarrass\w*|humiliat\w*|stranded|mortified|queue behind me)\b)"
-            + _REPORTED
+            r"(?:the|a)\s+(?:counter|till|tills|checkout|pump|kiosk|queue|restaurant|shop|"
+            r"station)\b|"
+            r"\b(?:embarrass\w*|humiliat\w*|stranded|mortified|queue behind me)\b)" + _REPORTED
         ),
     ),
     (
@@ -971,10 +972,9 @@ def _grounded(masks: Sequence[int]) -> list[int]:
     out: list[int] = []
     trouble = 0
     for mask in masks:
-        if mask & SARCASTIC and not mask & _TROUBLE and not trouble:
-            mask &= ~SARCASTIC
-        trouble |= mask & _TROUBLE
-        out.append(mask)
+        kept = mask & ~SARCASTIC if not mask & _TROUBLE and not trouble else mask
+        trouble |= kept & _TROUBLE
+        out.append(kept)
     return out
 
 
