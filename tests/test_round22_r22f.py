@@ -95,6 +95,8 @@ def test_frustration_parts_by_concept_reach_an_adviser(
             "she said she had money in there",
             "marvellous, she said",
         ),
+        # the fault and how long, then a stake said to be no hurry
+        ("my transfer is still processing", "it's for my son's birthday, no hurry"),
         # a consequence told calmly twice, no fault
         ("I'm saving for Christmas", "and for my son's birthday", "can I open a saver?"),
     ],

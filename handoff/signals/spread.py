@@ -147,6 +147,11 @@ _SOLVED = re.compile(
     r"(?:(?!not\b|never\b)\w+\s+)?(?:fine|ok|okay|working|good)(?!\s+(?:for|to|with|that|if)))\b"
 )
 _FRUSTRATION_BITS = ATTEMPT | LASTING | AT_STAKE | SARCASTIC | FAULT
+# r22f: a message saying nothing hangs on it ("it's for a birthday, no rush") tells no stake.
+_NO_RUSH = re.compile(
+    r"\b(?:no|not a|not in a|not in any)\s+(?:rush|hurry|panic|urgency)\b|\bnot urgent\b|"
+    r"\bno (?:big )?deal\b|\bwhenever\b"
+)
 
 # Cue kinds of the message itself that make it no report (a question about, someone else's).
 CALM_KINDS = frozenset({"howto", "third_party"})
@@ -959,6 +964,9 @@ def _parts(
         # a lone one (r22f) stays, and joined counts it only after trouble (_grounded)
         mask &= ~SARCASTIC
         found = [f for f in found if f[0] != SARCASTIC]
+    if mask & AT_STAKE and _NO_RUSH.search(lowered) is not None:
+        mask &= ~AT_STAKE
+        found = [f for f in found if f[0] != AT_STAKE]
     if mask & _FRUSTRATION_BITS and _SOLVED.search(lowered) is not None:
         mask &= ~_FRUSTRATION_BITS
         found = [f for f in found if not f[0] & _FRUSTRATION_BITS]
