@@ -2803,12 +2803,14 @@ _SHAPES += (
         ),
     ),
     # Said in jest: "I'm switching to a bank with better taste 😂", "jk". A threat to leave
-    # made as a joke is not one (rule threatens_to_leave).
+    # made as a joke is not one (rule threatens_to_leave). r22f: not a laugh right after a
+    # phrase put in quotes ("'we value your custom' lol"): that mocks the words quoted.
     _shape(
         JOKING,
         0.0,
         _words("lol lmao lmfao jk haha hahaha joking kidding 😂 🤣 😜 😝"),
-        r"😂|🤣|😜|😝|\b(?:lol|lmao|lmfao|jk|ha(?:ha){1,2})\b|\b(?:only|just)\s+(?:joking|kidding)\b",
+        r"(?<!['\"’”] )(?<!['\"’”])(?:😂|🤣|😜|😝|\b(?:lol|lmao|lmfao|jk|ha(?:ha){1,2})\b)|"
+        r"\b(?:only|just)\s+(?:joking|kidding)\b",
     ),
     # round 18 (issue 11, principle 2): a grin or a laugh ("😄", "😆", "😁", "hehe", "rofl")
     # beside a complaint about something trivial ("a complaint about the coffee machine in the

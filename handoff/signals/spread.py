@@ -150,6 +150,11 @@ _SOLVED = re.compile(
     r"(?:(?!not\b|never\b)\w+\s+)?(?:fine|ok|okay|working|good)(?!\s+(?:for|to|with|that|if)))\b"
 )
 _FRUSTRATION_BITS = ATTEMPT | LASTING | AT_STAKE | SARCASTIC | FAULT
+# r22f: a message saying nothing hangs on it ("it's for a birthday, no rush") tells no stake.
+_NO_RUSH = re.compile(
+    r"\b(?:no|not a|not in a|not in any)\s+(?:rush|hurry|panic|urgency)\b|\bnot urgent\b|"
+    r"\bno (?:big )?deal\b|\bwhenever\b"
+)
 
 # Cue kinds of the message itself that make it no report (a question about, someone else's).
 CALM_KINDS = frozenset({"howto", "third_party"})
@@ -389,7 +394,14 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"(?:got\s+)?(?:enough|plenty|loads|more than enough|(?:enough|plenty of|loads of|the|"
             r"some)\s+(?:money|funds|cash)|money|funds|cash)\s+(?:in|in there|in it|there|in the "
             r"account|in my account|in the bank)\s*(?:[.!?,]|$|\b(?:though|tho|already|all "
-            r"along|at the time|then)\b)"
+            r"along|at the time|then)\b)|"
+            # r22f: an amount in, any currency or word for it, the subject dropped or not: "got
+            # £200 in there", "I had 300 quid in", "there was €80 in my account"
+            r"(?:^|[.!,;]\s*|\b(?:i|we)(?:'d|'ve)?\s+|\bthere(?:'s|\s+was|\s+is|\s+were)\s+)"
+            r"(?:(?:had|have|got|has)\s+)?(?:got\s+)?(?:over\s+|at least\s+|more than\s+)?"
+            r"(?:[£$€]\s?\d[\d,.]*k?|\d[\d,.]*k?\s*(?:quid|pounds|euros|dollars|grand))\s+"
+            r"(?:sat\s+|sitting\s+)?(?:in|in there|in it|there|in the account|in my account|in "
+            r"the bank)\s*(?:[.!?,]|$|\b(?:though|tho|already|all along|at the time|then)\b)"
         ),
     ),
     (
@@ -415,6 +427,25 @@ _NUMBER = (
 )
 # A told report, not a question in its sentence (as _TOLD below).
 _REPORTED = r"(?![^.!\n]*\?)"
+# r22f: a lone evaluative word or mock thanks, the whole message ("marvellous", "oh great",
+# "so helpful", "cheers for that"): sarcastic only after trouble told earlier in the window
+# (joined), never alone, never a plain thanks ("brilliant, thanks", "perfect thank you").
+_LONE_LEAD = r"(?:oh|wow|well|just|yeah|yes|right|ok|okay|so|how|really|absolutely|truly|simply)"
+_LONE_PRAISE = (
+    r"^\W*(?:" + _LONE_LEAD + r"[\s,]+)*(?:marvellous|marvelous|amazing|superb|incredible|"
+    r"outstanding|genius|splendid|terrific|fabulous|impressive|classic|typical|love it|"
+    r"love that|love this|(?:so|very|really|how|super|ever so|most) (?:helpful|useful|"
+    r"reassuring|comforting|efficient|professional)|cheers for that|cheers for nothing|"
+    r"thanks a lot|thanks a bunch|thanks for nothing|thanks for that)"
+    r"(?:[\s,]+(?:then|lol|haha|lmao|ffs|mate|guys|again|as ever|as always|as usual|really|"
+    r"service|stuff))*\W*$|"
+    # a plain praise word, sincere as often as not alone: only with its mocking lead
+    r"^\W*(?:" + _LONE_LEAD + r"[\s,]+)+(?:great|brilliant|lovely|excellent|fantastic|"
+    r"wonderful|perfect|nice one|well done|good job|great job|great work|great service)"
+    r"(?:[\s,]+(?:then|lol|haha|lmao|ffs|mate|guys|again|as ever|as always|as usual|really|"
+    r"service|stuff))*\W*$"
+)
+_LONE_RE = re.compile(_LONE_PRAISE)
 _PATTERNS += (
     (
         ATTEMPT,
@@ -427,7 +458,15 @@ _PATTERNS += (
             r"\b(?:on|with|from|using)\s+(?:my\s+|a\s+|an\s+|the\s+|another\s+|other\s+|"
             r"different\s+|a different\s+|my other\s+|the other\s+)?(?:laptop|computer|pc|"
             r"desktop|tablet|ipad|phone|mobile|browser|wifi|wi-fi|data|app|website|site)\s+"
-            r"(?:too|as well|also|instead)\b)" + _REPORTED
+            r"(?:too|as well|also|instead)\b|"
+            # r22f: another channel tried: any contact verb, or being on the phone or in branch
+            r"\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:already\s+|also\s+|even\s+|just\s+)?"
+            r"(?:called|rang|rung|phoned|emailed|e-mailed|messaged|chased|complained|"
+            r"contacted|visited|went (?:in)?to (?:the|a|my|your) branch|been (?:in)?to (?:the|a|"
+            r"my|your) branch)\b|"
+            r"\b(?:been|was|sat|stuck|spent|minutes?|mins?|hours?|hrs?|ages|forever|day|"
+            r"morning|afternoon)\s+(?:\w+\s+){0,2}?on the (?:phone|line)\b(?!\s+app)|"
+            r"\bon the phone (?:to|with) (?:you|your|the bank|them|someone|customer)\b)" + _REPORTED
         ),
     ),
     (
@@ -447,7 +486,16 @@ _PATTERNS += (
             # the same thing once more: another apology, error, delay, fee, day of it
             r"\b(?:yet\s+)?another\s+(?:['\"‘“]|error|apology|excuse|delay|decline|"
             r"rejection|fee|charge|day|week|month|hour|email|letter|text|call|form|"
-            r"automated|generic|useless))" + _REPORTED
+            r"automated|generic|useless)|"
+            # r22f: time spent waiting, any number of minutes; on hold; a count of times tried
+            r"(?<!\bin )\b(?:[1-9]\d+|twenty|thirty|forty|fifty|sixty|ninety)\s+(?:whole\s+)?"
+            r"(?:minutes?|mins?)\b(?!\s+(?:ago|from now))|\bon hold\b|"
+            r"\b(?:tried|called|rang|phoned|asked|chased|emailed|messaged|contacted|explained|"
+            r"applied|happened|been through (?:this|it|that))\s+(?:\w+\s+){0,3}?(?:twice|three "
+            r"times|four times|\d+ times|(?:a few|a couple of|several|many|so many|multiple|"
+            r"loads of|countless) times)\b|"
+            r"^\W*(?:that's\s+|thats\s+|it's\s+|now\s+|and\s+)?(?:twice|three times|four times|"
+            r"\d+ times|again|x\d)\W*(?:now|already|today|lol)?\W*$)" + _REPORTED
         ),
     ),
     (
@@ -461,8 +509,32 @@ _PATTERNS += (
             r"\b(?:by|before|until)\s+(?:" + _DAY + r"\w*|tomorrow|tonight|"
             r"the weekend|end of (?:the )?(?:day|week|month))\b|"
             r"\b(?:is|are|it's|its|was)\s+(?:due|tomorrow|today|tonight)\b|"
-            r"\bneed (?:it|this|the money|the cash|them|that)\s+(?:by|for|today|tomorrow)\b)"
-            + _REPORTED
+            r"\bneed (?:it|this|the money|the cash|them|that)\s+(?:by|for|today|tomorrow)\b|"
+            # r22f: a consequence for the customer's life, told as a state: cover lost, food,
+            # fuel and getting about, work, children, an occasion, fees, stuck at a till
+            r"\b(?:not|no longer|isn't|wasn't|aren't)\s+(?:\w+\s+)?(?:covered|insured)\b|"
+            r"\buninsured\b|"
+            r"\b(?:policy|cover|insurance)\s+(?:\w+\s+)?(?:cancelled|lapsed|void)\b|"
+            r"\b(?:not|can't|cannot|couldn't|won't) (?:\w+ )?(?:eat|feed|buy food|get food|"
+            r"afford)\b|"
+            r"\b(?:food shop|food shopping|groceries|nothing to eat|no food|food for|"
+            r"feed (?:my|the|our) (?:kids|children|family|baby)|nappies|baby formula|baby milk|"
+            r"electric meter|gas meter|top up the meter|no heating|the heating)\b|"
+            r"\b(?:petrol|diesel|fuel|bus fare|train fare|taxi|get to work|get home|get to "
+            r"the hospital)\b|"
+            r"\b(?:for|to|at|from|off|miss|late for|lose my|losing my)\s+(?:work|my job|my "
+            r"shift|the job)\b|\b(?:i|we)\s+(?:drive|commute|travel)\s+(?:for|to)\s+work\b|"
+            r"\b(?:my|the|our)\s+(?:kids|children|son's|daughter's|baby|kid's)\b|"
+            r"\b(?:christmas|xmas|birthday|wedding|funeral|anniversary)\b|"
+            r"\bpaying (?:for the privilege|for this|for that|fees|interest)\b|"
+            r"\b(?:late|overdraft|overdrawn|unpaid|returned|bounce|bounced)\s+"
+            r"(?:payment\s+|item\s+)?(?:fees?|charges?|penalty|penalties|interest)\b|"
+            r"\b(?:gone|go|going|went|put me|pushed me)\s+(?:\w+\s+)?(?:overdrawn|"
+            r"into (?:my |the |an )?overdraft)\b|"
+            r"\b(?:stood|standing|stuck|sat|sitting|waiting|left)\s+(?:\w+\s+){0,2}?(?:at|in)\s+"
+            r"(?:the|a)\s+(?:counter|till|tills|checkout|pump|kiosk|queue|restaurant|shop|"
+            r"station)\b|"
+            r"\b(?:embarrass\w*|humiliat\w*|stranded|mortified|queue behind me)\b)" + _REPORTED
         ),
     ),
     (
@@ -477,7 +549,10 @@ _PATTERNS += (
             r"thoughtful|caring|impressive|quick|fast|smooth|reliable|modern)\b|"
             r"[.,!]\s*(?:generous|lovely|brilliant|fantastic|impressive|classic|"
             r"great stuff|nice one|love it|love that|amazing)\s*[.!]*\s*$|"
-            r"\bthanks for (?:nothing|that|the help)\s*[.!]*\s*$)"
+            r"\bthanks for (?:nothing|that|the help)\s*[.!]*\s*$|"
+            # r22f: mock delight at what was done ("love how it went out twice"), and a lone
+            # evaluative word or thanks, the whole message (kept only after trouble: _LONE)
+            r"\blove (?:how|the way)\b|\breally helps\b|(?:" + _LONE_PRAISE + r"))"
         ),
     ),
     (
@@ -497,7 +572,20 @@ _PATTERNS += (
             r"rejected|refused|blocked|bounced)\b|\bfailed\b|"
             r"\b(?:haven't|have not|havent|not|never)\s+(?:heard|had)\s+(?:anything|back|a "
             r"reply|an answer|a response)\b|\bin review\b|\bunder review\b|"
-            r"\bcharged me\b)" + _REPORTED
+            r"\bcharged me\b|"
+            # r22f: any failure verb or participle after its thing ("card declined", "payment
+            # bounced"), not the customer's own choice ("I declined"); taken more than once
+            r"(?<!\bi )(?<!\bwe )\b(?:declined|declining|bounced|rejected|refused|failing|"
+            r"reversed|not accepted|not authorised|not authorized)\b|"
+            r"\b(?:hasn't|has not|hasnt|haven't|have not|wasn't|was not|weren't|never|still not)"
+            r"\s+(?:\w+\s+)?(?:gone through|went through|go through|arrived|cleared|landed|"
+            r"been paid|been sent|come through|come in|gone out)\b|"
+            r"\b(?:went|gone|go|come|came|taken|took|charged|debited|paid|billed|deducted|"
+            r"withdrawn|collected)\s+(?:out\s+)?(?:\w+\s+){0,2}?(?:twice|two times|three times|"
+            r"double)\b|\bdouble[- ]?(?:charged|debited|billed|paid|taken|payment)\b|"
+            r"\b(?:blocked|froze|frozen|stopped|cancelled|canceled)\s+(?:my|our|the)\s+(?:own\s+)?"
+            r"(?:\w+\s+)?(?:payment|card|transfer|account|direct debit|standing order|purchase|"
+            r"transaction)s?\b)" + _REPORTED
         ),
     ),
 )
@@ -1019,14 +1107,36 @@ def _parts(
         if mask & weak and mask & strong:
             mask &= ~weak
             found = [f for f in found if f[0] != weak]
-    if mask & SARCASTIC and not _SARCASTIC_KINDS.intersection(kinds) and not mask & _TROUBLE:
-        # a rating or praise with no trouble told beside it is sincere ("very helpful, thanks")
+    if (
+        mask & SARCASTIC
+        and not _SARCASTIC_KINDS.intersection(kinds)
+        and not mask & _TROUBLE
+        and _LONE_RE.search(lowered) is None
+    ):
+        # a rating or praise with no trouble told beside it is sincere ("very helpful, thanks");
+        # a lone one (r22f) stays, and joined counts it only after trouble (_grounded)
         mask &= ~SARCASTIC
         found = [f for f in found if f[0] != SARCASTIC]
+    if mask & AT_STAKE and _NO_RUSH.search(lowered) is not None:
+        mask &= ~AT_STAKE
+        found = [f for f in found if f[0] != AT_STAKE]
     if mask & _FRUSTRATION_BITS and _SOLVED.search(lowered) is not None:
         mask &= ~_FRUSTRATION_BITS
         found = [f for f in found if not f[0] & _FRUSTRATION_BITS]
     return mask, tuple(found)
+
+
+def _grounded(masks: Sequence[int]) -> list[int]:
+    """``masks`` (oldest first) with SARCASTIC dropped from each that tells no trouble
+    (_TROUBLE) unless one before it does: mock praise alone is sarcasm only after trouble
+    ("marvellous" after a fee and a delay; not "amazing" as the first message)."""
+    out: list[int] = []
+    trouble = 0
+    for mask in masks:
+        kept = mask & ~SARCASTIC if not mask & _TROUBLE and not trouble else mask
+        trouble |= kept & _TROUBLE
+        out.append(kept)
+    return out
 
 
 def joined(
@@ -1051,13 +1161,18 @@ def joined(
     # round 21: frustration summed, different kinds over the window, the latest bringing one
     # Over messages: some kind came in an earlier message of the window, unless the latest
     # is itself sarcastic (one message of mock praise beside the fault and the rent is enough).
-    earlier_kinds = 0
-    for before in earlier[-(WINDOW - 1) :]:
+    # r22f: a sarcastic form with no trouble in its own message (a lone "marvellous") counts
+    # only after trouble told earlier in the window (_grounded).
+    window = _grounded([*earlier[-(WINDOW - 1) :], mask])
+    own, summed, earlier_kinds = window[-1], 0, 0
+    for before in window:
+        summed |= before
+    for before in window[:-1]:
         earlier_kinds |= before
     if (
-        any(group & mask for group in FRUSTRATION_GROUPS)
-        and sum(1 for group in FRUSTRATION_GROUPS if group & seen) >= FRUSTRATION_KINDS
-        and (mask & SARCASTIC or any(group & earlier_kinds for group in FRUSTRATION_GROUPS))
+        any(group & own for group in FRUSTRATION_GROUPS)
+        and sum(1 for group in FRUSTRATION_GROUPS if group & summed) >= FRUSTRATION_KINDS
+        and (own & SARCASTIC or any(group & earlier_kinds for group in FRUSTRATION_GROUPS))
     ):
         start, end = next(
             (s, e) for part, s, e in spans if any(part & g for g in FRUSTRATION_GROUPS)
