@@ -55,7 +55,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 
-from handoff.signals.literals import holds_one, needed
+from handoff.signals.literals import holds_one, needed, tail
 
 __all__ = ["CALM_KINDS", "REPEATS", "WINDOW", "joined", "parts"]
 
@@ -801,15 +801,31 @@ _BRANCHES: tuple[tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...], ...
 )
 
 
+# r22q: each alternative's tail (literals.tail: its items from the first that needs a literal
+# string, searched first; None: none). A message the tail finds nothing in holds no match of
+# the alternative: WEAK_STEP's subject ("i", "and", a comma) no longer makes every character
+# a start of the search ("could you tell me ..." holds "tell", so its needed strings pass).
+_TAILS: tuple[tuple[re.Pattern[str] | None, ...], ...] = tuple(
+    tuple(tail(branch) for branch, _ in branches) for branches in _BRANCHES
+)
+
+
 def _first(
-    branches: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...], lowered: str
+    branches: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...],
+    lowered: str,
+    tails: tuple[re.Pattern[str] | None, ...] | None = None,
 ) -> tuple[int, int] | None:
     """``(start, end)`` of the leftmost match of the pattern whose alternatives are
-    ``branches`` in ``lowered`` (the first alternative's on a tie), or None."""
+    ``branches`` in ``lowered`` (the first alternative's on a tie), or None. ``tails``: the
+    alternatives' tails (:data:`_TAILS`), each searched before its alternative."""
     best: tuple[int, int] | None = None
-    for branch, needs in branches:
+    for index, (branch, needs) in enumerate(branches):
         if needs is not None and not holds_one(lowered, needs):
             continue
+        if tails is not None:
+            gate = tails[index]
+            if gate is not None and gate.search(lowered) is None:
+                continue
         match = branch.search(lowered)
         if match is not None and (best is None or match.start() < best[0]):
             best = (match.start(), match.end())
@@ -849,14 +865,16 @@ def _parts(
         if death is not None:
             mask |= PAST_DEATH
             found.append((PAST_DEATH, death.start(), death.end()))
-    for (part, pattern), needs, branches in zip(_PATTERNS, _NEEDED, _BRANCHES, strict=True):
+    for (part, pattern), needs, branches, tails in zip(
+        _PATTERNS, _NEEDED, _BRANCHES, _TAILS, strict=True
+    ):
         if not gated:
             whole = pattern.search(lowered)
             span = None if whole is None else whole.span()
         elif needs is not None and not holds_one(lowered, needs):
             continue
         else:
-            span = _first(branches, lowered)
+            span = _first(branches, lowered, tails)
         if span is not None and not _supposed(lowered, span[0]):
             if part & mask:  # (a sarcastic cue kind of the message came first)
                 continue
