@@ -67,3 +67,21 @@ def test_parts_unchanged_on_fresh_messages() -> None:
         "the balance is now £3 and i clicked the link they sent",
     ]:
         assert spread.parts(text) == spread._parts(text, (), gated=False), text
+
+
+def test_a_group_and_its_tail_are_distributed() -> None:
+    """(?:A|B)R is searched as AR, BR: the same tries in the same order at each position."""
+    index = [part for part, _ in spread._PATTERNS].index(spread.HARDSHIP)
+    pattern = spread._PATTERNS[index][1]
+    branches = spread._BRANCHES[index]
+    assert len(branches) > 1
+    rest = spread._TOLD
+    assert pattern.pattern.endswith(")" + rest)
+    inner = "|".join(b.pattern[: -len(rest)] for b, _ in branches)
+    assert "(?:" + inner + ")" + rest == pattern.pattern
+    for text in [
+        "i'm not well and i lost my job",
+        "i've been signed off work, can you help?",
+        "could you tell me when parcel 10001 will arrive please",
+    ]:
+        assert spread._first(branches, text, spread._TAILS[index]) == _whole(pattern, text)

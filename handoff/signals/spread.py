@@ -55,7 +55,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 
-from handoff.signals.literals import holds_one, needed, tail
+from handoff.signals.literals import _top_items, holds_one, needed, tail
 
 __all__ = ["CALM_KINDS", "REPEATS", "WINDOW", "joined", "parts"]
 
@@ -796,8 +796,27 @@ def _alternatives(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
 # only the alternatives whose strings the message holds finds the same (start, end) and skips
 # the alternatives whose verb the message lacks (WEAK_STEP's seven each begin with a subject
 # that matches almost anywhere: one search of the whole cost 35 us on a 10-word message).
+def _distributed(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """:func:`_alternatives`, and for a pattern that is one group of alternatives and a tail
+    after it (``(?:A|B)`` then _TOLD's look-ahead), ``A`` + tail, ``B`` + tail (r22q): at
+    each position the regex tries ``A`` with the tail, then ``B`` with it, as the pattern
+    does, so the leftmost match (the first alternative's on a tie) is the pattern's."""
+    split = _alternatives(pattern)
+    if len(split) > 1 or not pattern.pattern.startswith("(?:"):
+        return split
+    items = _top_items(pattern.pattern)
+    if not items or len(items) < 2 or not items[0].endswith(")"):
+        return split  # (a repeated group, or a pattern that is the group alone)
+    inner = _alternatives(re.compile(items[0][3:-1], pattern.flags))
+    if len(inner) < 2:
+        return split
+    rest = "".join(items[1:])
+    # (an alternative alone has no top-level "|": followed by the tail, it is one sequence)
+    return tuple(re.compile(branch.pattern + rest, pattern.flags) for branch in inner)
+
+
 _BRANCHES: tuple[tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...], ...] = tuple(
-    tuple((branch, needed(branch)) for branch in _alternatives(pattern)) for _, pattern in _PATTERNS
+    tuple((branch, needed(branch)) for branch in _distributed(pattern)) for _, pattern in _PATTERNS
 )
 
 
