@@ -34,7 +34,7 @@ import re
 import sys
 from typing import Any
 
-__all__ = ["fold", "holds_one", "needed"]
+__all__ = ["fold", "holds_one", "needed", "tail"]
 
 # The regex parser (re._parser from Python 3.11, sre_parse before).
 _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
@@ -203,3 +203,95 @@ def needed(pattern: re.Pattern[str], folded: bool = False) -> tuple[str, ...] | 
     exact, need = _sequence(_parser.parse(pattern.pattern, pattern.flags), folded)
     best = _best([exact, need])
     return tuple(sorted(best)) if best else None
+
+
+# round 22 (r22q): a pattern's top-level items, from its source (each: a character, an escape,
+# a class or a group, with its repeat). Escapes that run on (\x41, \N{...}, \1) are not split.
+_RUN_ON_ESCAPES = frozenset("xuUN0123456789")
+_REPEAT_AFTER = re.compile(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
+
+
+def _top_items(source: str) -> list[str] | None:
+    """``source``'s top-level items in order, or None when it is not split here (an escape
+    that runs on, an unbalanced group or class)."""
+    items: list[str] = []
+    i = 0
+    while i < len(source):
+        start = i
+        char = source[i]
+        if char == "\\":
+            if i + 1 >= len(source) or source[i + 1] in _RUN_ON_ESCAPES:
+                return None
+            i += 2
+        elif char == "[":
+            i += 1
+            if i < len(source) and source[i] == "^":
+                i += 1
+            if i < len(source) and source[i] == "]":
+                i += 1
+            while i < len(source) and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+            if i >= len(source):
+                return None
+            i += 1
+        elif char == "(":
+            depth = 0
+            in_class = False
+            while i < len(source):
+                c = source[i]
+                if c == "\\":
+                    i += 2
+                    continue
+                if in_class:
+                    in_class = c != "]" or source[i - 1] == "["
+                elif c == "[":
+                    in_class = True
+                elif c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                i += 1
+            if i >= len(source):
+                return None
+            i += 1
+        elif char in "|)":
+            return None  # an alternation at the top: not one sequence
+        else:
+            i += 1
+        repeat = _REPEAT_AFTER.match(source, i)
+        if repeat is not None:
+            i = repeat.end()
+        items.append(source[start:i])
+    return items
+
+
+def tail(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A shorter pattern found in every text ``pattern`` finds a match in, or None (round 22):
+    the pattern's items from the first one that needs a literal string onwards, when items
+    come before it (a subject that can start anywhere: "i", "then", a comma; or a ``\\b``,
+    which stops the regex engine's check of the first character). Where the
+    whole pattern matches, the tail matches from where its first item matched (the same text
+    around it, so its ``\\b`` and look-arounds hold too): a text the tail finds nothing in
+    holds no match of the pattern. Its search starts only where its literal start is (the
+    regex engine's prefix check), not at every character as the subject's does. None for an
+    anchored pattern (``^``, ``\\A`` before the literal: its own search is one attempt)."""
+    if pattern.groups or pattern.flags & re.VERBOSE or re.search(r"\(\?[aiLmsux]", pattern.pattern):
+        return None
+    items = _top_items(pattern.pattern)
+    if not items:
+        return None
+    for k, item in enumerate(items):
+        try:
+            alone = re.compile(item, pattern.flags)
+        except re.error:
+            return None
+        if needed(alone) is not None:
+            if k == 0 or any(i in ("^", "\\A") for i in items[:k]):
+                return None  # the pattern starts with its literal, or is anchored: as quick
+            try:
+                return re.compile("".join(items[k:]), pattern.flags)
+            except re.error:
+                return None
+    return None

@@ -55,7 +55,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 
-from handoff.signals.literals import holds_one, needed
+from handoff.signals.literals import _top_items, holds_one, needed, tail
 
 __all__ = ["CALM_KINDS", "REPEATS", "WINDOW", "joined", "parts"]
 
@@ -1037,20 +1037,55 @@ def _alternatives(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
 # only the alternatives whose strings the message holds finds the same (start, end) and skips
 # the alternatives whose verb the message lacks (WEAK_STEP's seven each begin with a subject
 # that matches almost anywhere: one search of the whole cost 35 us on a 10-word message).
+def _distributed(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """:func:`_alternatives`, and for a pattern that is one group of alternatives and a tail
+    after it (``(?:A|B)`` then _TOLD's look-ahead), ``A`` + tail, ``B`` + tail (r22q): at
+    each position the regex tries ``A`` with the tail, then ``B`` with it, as the pattern
+    does, so the leftmost match (the first alternative's on a tie) is the pattern's."""
+    split = _alternatives(pattern)
+    if len(split) > 1 or not pattern.pattern.startswith("(?:"):
+        return split
+    items = _top_items(pattern.pattern)
+    if not items or len(items) < 2 or not items[0].endswith(")"):
+        return split  # (a repeated group, or a pattern that is the group alone)
+    inner = _alternatives(re.compile(items[0][3:-1], pattern.flags))
+    if len(inner) < 2:
+        return split
+    rest = "".join(items[1:])
+    # (an alternative alone has no top-level "|": followed by the tail, it is one sequence)
+    return tuple(re.compile(branch.pattern + rest, pattern.flags) for branch in inner)
+
+
 _BRANCHES: tuple[tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...], ...] = tuple(
-    tuple((branch, needed(branch)) for branch in _alternatives(pattern)) for _, pattern in _PATTERNS
+    tuple((branch, needed(branch)) for branch in _distributed(pattern)) for _, pattern in _PATTERNS
+)
+
+
+# r22q: each alternative's tail (literals.tail: its items from the first that needs a literal
+# string, searched first; None: none). A message the tail finds nothing in holds no match of
+# the alternative: WEAK_STEP's subject ("i", "and", a comma) no longer makes every character
+# a start of the search ("could you tell me ..." holds "tell", so its needed strings pass).
+_TAILS: tuple[tuple[re.Pattern[str] | None, ...], ...] = tuple(
+    tuple(tail(branch) for branch, _ in branches) for branches in _BRANCHES
 )
 
 
 def _first(
-    branches: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...], lowered: str
+    branches: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...],
+    lowered: str,
+    tails: tuple[re.Pattern[str] | None, ...] | None = None,
 ) -> tuple[int, int] | None:
     """``(start, end)`` of the leftmost match of the pattern whose alternatives are
-    ``branches`` in ``lowered`` (the first alternative's on a tie), or None."""
+    ``branches`` in ``lowered`` (the first alternative's on a tie), or None. ``tails``: the
+    alternatives' tails (:data:`_TAILS`), each searched before its alternative."""
     best: tuple[int, int] | None = None
-    for branch, needs in branches:
+    for index, (branch, needs) in enumerate(branches):
         if needs is not None and not holds_one(lowered, needs):
             continue
+        if tails is not None:
+            gate = tails[index]
+            if gate is not None and gate.search(lowered) is None:
+                continue
         match = branch.search(lowered)
         if match is not None and (best is None or match.start() < best[0]):
             best = (match.start(), match.end())
@@ -1090,14 +1125,16 @@ def _parts(
         if death is not None:
             mask |= PAST_DEATH
             found.append((PAST_DEATH, death.start(), death.end()))
-    for (part, pattern), needs, branches in zip(_PATTERNS, _NEEDED, _BRANCHES, strict=True):
+    for (part, pattern), needs, branches, tails in zip(
+        _PATTERNS, _NEEDED, _BRANCHES, _TAILS, strict=True
+    ):
         if not gated:
             whole = pattern.search(lowered)
             span = None if whole is None else whole.span()
         elif needs is not None and not holds_one(lowered, needs):
             continue
         else:
-            span = _first(branches, lowered)
+            span = _first(branches, lowered, tails)
         if span is not None and not _supposed(lowered, span[0]):
             if part & mask:  # (a sarcastic cue kind of the message came first)
                 continue
