@@ -1569,6 +1569,7 @@ _SHAPES += (
         _words(
             "clicked click tapped tap opened open replied reply responded respond given give "
             "entered enter called rang deleted ignored blocked reported forward no nothing "
+            "gave sent send shared share paid pay transferred transfer "
             "fine normal mine lol lmao haha tbh scam con rip rip-off ripoff robbery hung binned "
             "didn't didnt did refunded sorted resolved came back since card fake phishing "
             "dodgy hang hangs hanging down answer pick engage confirmed confirm verified verify "
@@ -1592,7 +1593,10 @@ _SHAPES += (
         # the message tells a step or a loss, or that this time was different.
         _gated(
             "hang hangs hung hanging down answer pick engage",
-            r"^(?!(?s:.*?)\b(?:gave|given|give|sent|send|paid|pay|transferred|moved|clicked|"
+            # round 22: a step denied ("she's never given them anything", "he didn't send a
+            # penny", "I haven't paid them") is no step told, so it does not hold this back.
+            r"^(?!(?s:.*?)\b(?<!n't )(?<!nt )(?<!never )(?<!not )(?<!no )"
+            r"(?:gave|given|give|sent|send|paid|pay|transferred|moved|clicked|"
             r"downloaded|installed|shared|read (?:out|them|him|her)|told (?:him|her|them)|lost|"
             r"taken|missing|spent|stolen|this time|but then|except|until)\b)(?s:.*?)\b(?:(?:i|we|"
             r"she|he|they|mum|dad|mom|nan|gran)\s+(?:always\s+|just\s+|usually\s+|then\s+)?(?:hangs?|hung|"
@@ -1604,6 +1608,23 @@ _SHAPES += (
             r"(?<!\bthat )(?<!\bthis )(?<!\bit )(?<!\bwhich )(?<!\byou )(?<!\bbot )(?<!\bu )"
             r"(?:never|don't|doesn't|didn't|won't)\s+(?:answer|pick up|engage)\s+(?:them|it|"
             r"the calls?))\b",
+        ),
+        # round 22 (r22c): a step denied by whoever took the call, the customer or the person
+        # it is about ("she's never given them anything", "my dad didn't tell them a thing",
+        # "we haven't sent any money", "he has not shared any details"): no step, so a
+        # how-to. Not when a loss or a later step follows ("... but they've taken £300").
+        _gated(
+            "given give gave sent send shared share told tell paid pay transferred",
+            r"\b(?:i|we|she|he|they|mum|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|"
+            r"grandmother|grandfather|husband|wife|partner|son|daughter|brother|sister|aunt|"
+            r"uncle|friend|neighbour|neighbor)(?:'s|'ve|\s+has|\s+have)?\s+(?:never|not|"
+            r"didn't|didnt|did not|hasn't|hasnt|has not|haven't|havent|have not|won't|wont)\s+"
+            r"(?:ever\s+)?(?:given|give|gave|sent|send|shared|share|told|tell|paid|pay|"
+            r"transferred|transfer)\s+(?:them|him|her|it|anyone|the caller|those people\s+)?"
+            r"\s*(?:anything|nothing|a thing|a penny|a single thing|any\s+(?:money|details|info|"
+            r"information|codes?|numbers?|of (?:her|his|my|their) details)|(?:her|his|my|their)"
+            r"\s+details)\b"
+            r"(?![^\n]{0,80}\b(?:but|until|except|taken|gone|missing|stolen|spent|lost|then)\b)",
         ),
         _gated(
             "deleted ignored",
@@ -2825,6 +2846,60 @@ _SHAPES += (
         r"payments?|salary|wages|rent|overdrawn|hours?|days|weeks|waiting|on hold|useless|"
         r"ridiculous|worst|disgusting|furious|angry)\b))(?s:.*?)(?:😄|😆|😁|🤭|😹|"
         r"\b(?:hehe|hehehe|rofl|lool)\b)",
+    ),
+)
+
+# round 22 (r22c, principle 5): mock delight at meeting a bot ("oh great, a chatbot, my
+# favourite", "ooh a robot, how exciting", "yay, another AI assistant") teases the bot for
+# what it is: no fault, no loss, no wait. Jest, whatever the words' score. Not beside
+# anything that costs the customer money, access or time, nor a failure told ("oh great, a
+# bot that can't understand me", "a bot again, I asked for a person").
+_SHAPES += (
+    _shape(
+        JOKING,
+        0.0,
+        _words("bot bots chatbot chatbots robot robots ai assistant automated"),
+        r"^(?!(?s:.*?)(?:£|\$|€|\b(?:charged?|charging|fees?|refunds?|money|blocked|frozen|"
+        r"locked|declined|stolen|fraud|scam\w*|still|again|nobody|no one|lost|missing|"
+        r"payments?|salary|wages|rent|overdrawn|hours?|days|weeks|waiting|on hold|useless|"
+        r"ridiculous|worst|disgusting|furious|angry|person|human|agent|someone|real|can't|"
+        r"cant|cannot|won't|wont|doesn't|doesnt|never|understand\w*|help\w*|rubbish|"
+        r"pointless|hate|cards?|ate|swallowed|kept|broke|broken|crashed|froze|down|app|"
+        r"website|site)\b))(?s:.*?)\b(?:oh\s+)?(?:great|lovely|brilliant|fab|fabulous|"
+        r"wonderful|marvellous|yay|ooh|oh joy|joy|fantastic|amazing|super|perfect)\b[,.!]*\s+"
+        r"(?:(?:a|an|another|the|it's a|its a|a real)\s+)?(?:live\s+)?(?:chat\s*bot|chatbot|"
+        r"bot|robot|ai(?:\s+assistant)?|virtual assistant|automated\s+\w+)s?\b"
+        r"[^\n]{0,40}?(?:my (?:favourite|favorite)|how (?:exciting|fun|lovely)|can't wait|"
+        r"just what i wanted|what a treat|[.!]|$)",
+    ),
+)
+
+# round 22 (r22c, principle 5): a nuisance of the app or the website itself: a session
+# ended, a screen that froze, a page slow to load ("the app logged me out again", "website
+# keeps timing out", "it's frozen on the loading screen", "app signed me out AGAIN"). Rule
+# intense_anger lets a sworn, shouted line about only this wait one message (the customer
+# often calms at once: "ok it's back"). Not beside money, a payment, a block or a deadline
+# ("the app crashed while I was paying my rent", "... and my card's blocked"): that is a
+# real fault, and shouting about it still reaches a person at once.
+MINOR_GLITCH = "minor_glitch"
+_SHAPES += (
+    _shape(
+        MINOR_GLITCH,
+        0.0,
+        _words(
+            "logged signed kicked booted logging signing kicking booting froze frozen freezes "
+            "freezing crashed crashes crashing timed timing times slow loading load glitch "
+            "glitching glitchy buggy lagging laggy"
+        ),
+        r"^(?!(?s:.*?)(?:£|\$|€|\d|\b(?:money|cash|pay\w*|paid|transfer\w*|rent|bills?|"
+        r"salary|wages|charged?|charges|fees?|refunds?|card|cards|blocked|locked|frozen "
+        r"(?:card|account)|declined|stolen|fraud|scam\w*|balance|missing|gone|lost|deadline|"
+        r"today|tonight|urgent\w*|now|asap|hours?|days|weeks|account|overdrawn|bounced|"
+        r"nobody|no one|person|human|agent)\b))(?s:.*?)\b(?:the\s+|your\s+|ur\s+|this\s+|"
+        r"my\s+)?(?:app|website|site|web site|page|online banking|login|log in|screen|it)(?:'s|s|"
+        r"\s+(?:has|is|keeps|just|has just|went|was))?\s+(?:\w+\s+)?(?:logged|signed|kicked|"
+        r"booted|logging|signing|kicking|booting|froze|frozen|freezes|freezing|crashed|crashes|"
+        r"crashing|timed|timing|times|slow|loading|glitch\w*|buggy|lagging|laggy)\b",
     ),
 )
 
@@ -5410,6 +5485,23 @@ _SHAPES += (
             r"unlock|unblock|turn|switch|enable|sign|tick|press|add|verify|confirm|update|move|"
             r"transfer|put|pay|approve|accept|click|tap|check|set)\w*\b" + _GOES_ON,
         ),
+        # round 22 (r22c): the reason found in the customer's own memory, owned: "forgot it was
+        # this week", "I'd forgotten about the insurance", "didn't realise it came out today",
+        # "totally slipped my mind". Not a thing forgotten that is the problem ("I forgot my
+        # PIN", "forgot my password"), nor a scam seen too late ("didn't realise it was a
+        # scam"), nor trouble that goes on.
+        (
+            "forgot forgotten realise realised realize realized slipped",
+            r"(?:^|[.,!;]\s*|\b" + _SLIP_MARK + r"\b[,.!]*\s+)(?:i\s+|i'd\s+|i had\s+|i've\s+|"
+            r"i have\s+)?(?:totally\s+|completely\s+|just\s+|clean\s+)?(?:forgot|forgotten|"
+            r"didn't realise|didnt realise|didn't realize|didnt realize|hadn't realised|"
+            r"hadn't realized|did not realise|did not realize)\s+(?:that\s+|about\s+)?"
+            r"(?:it|it's|its|the|that|this|they|there|i'd|i had|i was|i'd|we'd|we had)\b"
+            r"(?!\s+(?:pin|password|passcode|code|login|details|card|username)\b)"
+            r"(?![^.?!\n]{0,60}\b(?:scam\w*|fraud\w*|fake|con|not (?:the|my|really)|someone|"
+            r"somebody|they took|stolen|taken|gone|spent|charged|moved|sent|emptied)\b)" + _GOES_ON,
+            r"\b(?:totally\s+|completely\s+)?slipped\s+my\s+mind\b" + _GOES_ON,
+        ),
         # the card expired, found by them: "oh wait it's expired", "ah the card had expired"
         (
             "expired date",
@@ -5924,6 +6016,14 @@ _IF_HAPPENS = (
     r"(?:dies|die|passes away|passes|has|have|gets|get|goes|go|becomes|become|loses|lose|"
     r"is no longer|holds|hold|is given|applies)"
 )
+# round 22 (r22c): the arrangements that let one person act on another's account.
+_ARRANGEMENT = (
+    r"(?:(?:a\s+|an\s+)?(?:lasting\s+|enduring\s+|ordinary\s+|general\s+|financial\s+)?"
+    r"(?:power of attorney|poa|lpa|epa)|(?:third[- ]party\s+)?mandate|deputyship|(?:court\s+)?"
+    r"deputy|appointee(?:ship)?|third[- ]party (?:access|mandate|authority)|joint account|"
+    r"executor|probate|(?:carer's|carers|companion)\s+card|additional cardholder|"
+    r"authori[sz]ed user|trust)"
+)
 # Hardship, abuse or distress in the question is not general: "what happens if someone has
 # no money for food", "... gets into debt", "... has a controlling partner" keep their cue.
 _NOT_HARDSHIP = (
@@ -5999,6 +6099,22 @@ _SHAPES += (
             r"^\s*(?:so\s+|and\s+|ok\s+|quick question,?\s+)?(?:what(?:'s|s|\s+is|\s+are)\s+"
             r"(?:a|an)\s+(?:\w+\s+){0,3}?\w+|how\s+(?:does|do)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?"
             r"\w+\s+work)\s*\?*\s*$",
+        ),
+        # round 22 (r22c): one short question about which arrangement applies: "is that a
+        # power of attorney thing or something simpler?", "would this need a third party
+        # mandate?", "do I need a lasting power of attorney for that?", "is it a
+        # deputyship job?". The whole message is the question; not with distress or
+        # hardship in it ("do I need power of attorney now he can't cope?").
+        (
+            "thing job matter need needs needed require requires",
+            r"^\s*(?:so\s+|and\s+|ok\s+|okay\s+|right\s+|quick question,?\s+)?(?:(?:is|would|"
+            r"will|does)\s+(?:that|this|it)\s+(?:be\s+)?(?:need\s+|needs\s+|require\s+|"
+            r"requires\s+)?|(?:do|would|will)\s+(?:i|we|they|she|he|you)\s+(?:need|have to "
+            r"(?:get|set up|have))\s+)(?:a|an|the)?\s*" + _ARRANGEMENT + r"(?:\s+(?:thing|job|"
+            r"matter))?(?:\s+for\s+(?:that|this|it))?"
+            + _NOT_HARDSHIP
+            + r"(?:,?\s+or\s+(?:something|is there something|is there anything|anything)\s+"
+            r"(?:\w+\s*){0,3})?\s*\?+\s*$",
         ),
     ),
 )
