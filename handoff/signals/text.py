@@ -875,11 +875,12 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
 
 
 # round 22: focus, degree and politeness adverbs that customers put inside any phrase ("I just
-# want a person", "can I please speak to", "I really need to talk to someone", "my ex still
-# has access"). A word class, not a list of phrases: a phrase matches with one or more of
-# them between its words, as it does without them. Only between two words of a phrase (a
-# phrase never begins or ends on one), and a phrase that lists the word itself still matches
-# it as written. Negation words are never fillers.
+# want a person", "can I please speak to", "I really need to talk to someone"). Not the
+# aspect and additive adverbs ("still", "also", "even", "only"): "do I still need someone to
+# countersign" is no request. A word class, not a list of phrases: a phrase matches with
+# one or more of them between its words, as it does without them. Only between two words of
+# a phrase (a phrase never begins or ends on one), and a phrase that lists the word itself
+# still matches it as written. Negation words are never fillers.
 _FILLERS = frozenset(
     {
         "just",
@@ -897,14 +898,10 @@ _FILLERS = frozenset(
         "pls",
         "plz",
         "kindly",
-        "still",
-        "also",
-        "even",
         "definitely",
         "basically",
         "totally",
         "completely",
-        "only",
     }
 )
 
