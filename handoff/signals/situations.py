@@ -6511,9 +6511,9 @@ _SHAPES += (
             # money matters avoided, a sign of not coping: "I've been avoiding everything",
             # "ignoring all my post", "burying my head in the sand with the bills"
             r"\b(?:i've|i have|i'm|i am|im|i|been)\s+(?:just\s+|completely\s+|totally\s+|"
-            r"kind of\s+|sort of\s+)?(?:been\s+)?(?:avoiding|ignoring|hiding from)\s+(?:absolutely\s+)?"
-            r"(?:everything|everyone|it all|all of it|all (?:my|the|your)\s+(?:post|letters|mail|"
-            r"bills|calls|emails)|(?:my|the|your)\s+(?:post|letters|mail|bills|finances|money|"
+            r"kind of\s+|sort of\s+)?(?:been\s+)?(?:avoiding|ignoring|hiding from)\s+"
+            r"(?:absolutely\s+)?(?:everything|everyone|it all|all of it|all (?:my|the|your)\s+"
+            r"(?:post|letters|mail|bills|calls|emails)|(?:my|the|your)\s+(?:post|letters|mail|bills|finances|money|"
             r"accounts?|statements|calls)|opening\s+(?:my|the|your|any)\s+(?:post|letters|mail|"
             r"bills))\b",
             r"\b(?:burying|buried|bury|had|have|got)\s+my\s+head\s+in\s+the\s+sand\b",
@@ -6523,8 +6523,9 @@ _SHAPES += (
             # gambling as a habit: "gambling every night", "on the slots most days", "betting
             # non-stop" (not a weekend bet, not a block asked for)
             r"\b(?:gambl(?:ing|ed)|betting|on\s+the\s+(?:slots|bookies|betting apps?|"
-            r"casino(?:\s+(?:sites|apps?))?)|at\s+the\s+(?:bookies|casino)|on\s+(?:online\s+)?casino\s+"
-            r"sites)\s+(?:again\s+|online\s+|too\s+|away\s+)?(?:almost\s+|nearly\s+|pretty much\s+)?"
+            r"casino(?:\s+(?:sites|apps?))?)|at\s+the\s+(?:bookies|casino)|on\s+(?:online\s+)?"
+            r"casino\s+sites)\s+(?:again\s+|online\s+|too\s+|away\s+)?(?:almost\s+|nearly\s+|"
+            r"pretty much\s+)?"
             r"(?:(?:every|each|most|all)\s+(?:single\s+)?(?:night|day|evening|morning|waking "
             r"hour|weekday|spare minute)s?\b|non-?stop\b|constantly\b|all the time\b|24/7|day "
             r"and night\b|night and day\b|till\s+(?:\d|three|four|five)|until\s+(?:\d|three|four|"
