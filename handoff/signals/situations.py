@@ -6640,6 +6640,7 @@ _PAID_OUT = (
     r"(?:payments?|charges?|transactions?|withdrawals?|purchases?|spent|spending|taken|"
     r"withdrawn|debited|used)"
 )
+_NOT_BANKS = r"(?<!you )(?<!they )(?<!u )(?<!you guys )(?<!banks )"
 _SHAPES += (
     _shape(
         FRAUD_REPORT,
@@ -6659,8 +6660,10 @@ _SHAPES += (
         0.0,
         _words("never"),
         # "payments in Leeds, I've never been there" (a charge beside the place never visited)
-        rf"\b{_PAID_OUT}\b{_WIDE}\bnever\s+(?:even\s+)?been\s+(?:there|to\s+\w+)\b(?!\s*\?)",
-        rf"\bnever\s+(?:even\s+)?been\s+(?:there|to\s+\w+)\b{_WIDE}\b{_PAID_OUT}\b",
+        # (round 22: the bank's own verb is a fee question, "do you charge fees there?")
+        rf"\b{_NOT_BANKS}{_PAID_OUT}\b{_WIDE}\bnever\s+(?:even\s+)?been\s+(?:there|to\s+\w+)\b"
+        r"(?!\s*\?)",
+        rf"\bnever\s+(?:even\s+)?been\s+(?:there|to\s+\w+)\b{_WIDE}\b{_NOT_BANKS}{_PAID_OUT}\b",
     ),
     _shape(
         FRAUD_REPORT,
