@@ -2265,12 +2265,80 @@ def _language_groups(language: Language) -> tuple[CueGroup, ...]:
     return tuple(groups)
 
 
+# round 22: being put in contact with staff by any verb that connects ("put me in touch with
+# my relationship manager", "get me through to someone", "hook me up with an adviser", "can
+# I be transferred to a person"): the connecting verbs as one slot, the staff and people
+# nouns (with any determiner for the named roles) as the other. Only people: "put me in touch
+# with the app's settings" is no request.
+_CONNECT_HEADS = (
+    *_combine(
+        ("put", "get", "pass", "hook", "transfer", "connect", "forward", "send", "redirect"),
+        ("me", "us"),
+    ),
+)
+_CONNECT = _combine(
+    _CONNECT_HEADS,
+    (
+        "in touch with",
+        "in contact with",
+        "through to",
+        "over to",
+        "on to",
+        "onto",
+        "up with",
+        "to",
+        "with",
+    ),
+)
+_BE_CONNECTED = _combine(
+    ("can i be", "could i be", "can we be", "i'd like to be", "i want to be", "i need to be",
+     "please can i be", "i'd rather be", "i'd prefer to be"),
+    ("put through to", "put in touch with", "transferred to", "connected to", "connected with",
+     "passed to", "passed over to", "passed on to", "put in contact with", "put through with"),
+)  # fmt: skip
+_ROLES = ("relationship manager", "account manager", "personal banker", "private banker",
+          "adviser", "advisor", "case handler", "case manager", "fraud team",
+          "branch manager")  # fmt: skip
+_CONNECT_TAILS = (
+    *_STAFF,
+    *_combine(("my", "our", "the", "a", "an", "your", "my own"), _ROLES),
+    "a human",
+    "a person",
+    "a real person",
+    "a real human",
+    "an actual person",
+    "an actual human",
+    "a human being",
+    "someone",
+    "somebody",
+    "someone else",
+    "an agent",
+    "a live agent",
+    "a human agent",
+    "a representative",
+    "a rep",
+    "a manager",
+    "your manager",
+    "the manager",
+    "a supervisor",
+    "your supervisor",
+    "customer service",
+    "customer support",
+    "your fraud team",
+)
+
 _ENGLISH = ENGLISH_NEGATED_BEFORE
 ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(
         HUMAN_DEMAND,
         _HUMAN_WEIGHT,
         _combine((*ASK_FOR, *_WITH_STAFF), _STAFF),
+        negated_before=_ENGLISH,
+    ),
+    CueGroup(
+        HUMAN_DEMAND,
+        _HUMAN_WEIGHT,
+        _combine((*_CONNECT, *_BE_CONNECTED), _CONNECT_TAILS),
         negated_before=_ENGLISH,
     ),
     CueGroup(

@@ -6116,6 +6116,25 @@ _SHAPES += (
             + r"(?:,?\s+or\s+(?:something|is there something|is there anything|anything)\s+"
             r"(?:\w+\s*){0,3})?\s*\?+\s*$",
         ),
+        (
+            "thing matter question issue situation case",
+            # round 22: a short question placing the matter under a term: "is that a power of
+            # attorney thing?", "would this be a probate matter?"
+            r"^\s*(?:so\s+|and\s+|ok\s+|okay\s+|right\s+|oh\s+)?(?:is|would|will)\s+(?:that|"
+            r"this|it)\s+(?:be\s+)?(?:a|an)\s+(?:\w+\s+){0,4}?(?:thing|matter|question|issue|"
+            r"situation|case)\s*\?+\s*$",
+        ),
+        (
+            "accept take recognise recognize register",
+            # round 22: asking whether the bank takes the document, no one's state told: "do you
+            # accept a power of attorney in branch?"
+            r"^\s*(?:hi,?\s+|hello,?\s+|quick question,?\s+|just wondering,?\s+)?(?:do|does|can|"
+            r"will|would)\s+(?:you|the bank|your branch(?:es)?|branches|the app)\s+(?:accept|take|"
+            r"recognise|recognize|register)\s+(?:a\s+|an\s+|the\s+)?(?:lasting\s+|registered\s+|"
+            r"certified\s+|copy of (?:a|an|the)\s+)?(?:power of attorney|lpa)\b"
+            + _NOT_HARDSHIP
+            + r"[^.?!\n]*\?*\s*$",
+        ),
     ),
 )
 
@@ -6537,6 +6556,114 @@ _SHAPES += (
     ),
 )
 
+# round 22 (issue 11, principle 6): economic abuse told through ACCESS, and the vulnerability
+# of SOMEONE ELSE the customer cares or acts for. Slots as classes: a former partner (any ex
+# word) or a partner the customer has left; a verb of getting in (has access, logs into,
+# uses, gets into) with any of the customer's money places; a verb of taking (moving,
+# taking, transferring, spending, draining) with any money noun. A relative's serious health
+# event as the cause ("since the stroke", "after her diagnosis") or their lost capacity ("can
+# no longer manage her money", "can't speak properly"). Not the past ("my ex used to have
+# access"), not a joint account told calmly ("my husband has access to our account").
+_EX = (
+    r"(?:my\s+|our\s+)?(?:ex|ex-?(?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee)|"
+    r"ex\s+(?:partner|husband|wife|boyfriend|girlfriend)|former\s+(?:partner|husband|wife|"
+    r"boyfriend|girlfriend)|abusive\s+(?:ex|partner|husband|wife|boyfriend|girlfriend))"
+)
+_MONEY_PLACE = (
+    r"(?:my|our|the|all\s+my)\s+(?:\w+\s+)?(?:accounts?|online banking|banking|app|cards?|"
+    r"money|wages|pay|salary|benefits|savings|pension|login|log-?in|details)"
+)
+_GET_IN = (
+    r"(?<!used to )(?<!to )(?:has|have|'s got|has got|got|keeps?|kept|still has|is using|uses|"
+    r"use|using|logs?\s+(?:in)?to|logging\s+(?:in)?to|gets?\s+into|getting\s+into|can\s+"
+    r"(?:get|log|go)\s+(?:in)?to|can\s+(?:see|use|access)|accesses|accessing|controls?)"
+)
+_TAKE_MONEY = (
+    r"(?:moving|moves|taking|takes|transferring|transfers|spending|spends|draining|drains|"
+    r"emptying|empties|withdrawing|withdraws|sending|sends|clearing|clears)\s+(?:all\s+|the\s+|"
+    r"my\s+|our\s+|some\s+|more\s+)?(?:money|cash|funds|wages|pay|salary|benefits|savings|"
+    r"it|everything)\b"
+)
+_LEFT = (
+    r"\b(?:i|we)\s+(?:have\s+|'ve\s+|had\s+|finally\s+|just\s+)*(?:left|split\s+(?:up\s+)?"
+    r"(?:with|from)|broke\s+up\s+with|separated\s+from|moved\s+out\s+(?:from|on)|got\s+away"
+    r"\s+from|walked\s+out\s+on|divorced)\s+(?:him|her|them|my\s+\w+)\b"
+)
+_EVENT = (
+    r"(?:stroke|heart attack|diagnosis|brain injury|head injury|accident|breakdown|"
+    r"dementia diagnosis|cancer diagnosis)\b"
+)
+_SHAPES += (
+    *_family(
+        VULNERABILITY,
+        0.0,
+        (
+            "ex ex-partner ex-husband ex-wife ex-boyfriend ex-girlfriend former abusive",
+            # "my ex still has access to my banking", "my ex-husband can still log into my app"
+            rf"\b{_EX}\b[^.?!\n]{{0,25}}?\b(?:still\s+|now\s+|somehow\s+|always\s+)*"
+            rf"{_GET_IN}\s+(?:full\s+)?(?:access\s+(?:to\s+)?)?{_MONEY_PLACE}\b",
+            # "my ex still has access and keeps moving money"
+            rf"\b{_EX}\b[^.?!\n]{{0,25}}?\bstill\s+(?:has|'s got|has got|got)\s+access\b",
+            rf"\b{_EX}\b[^.?!\n]{{0,60}}?\b(?:keeps?|kept|is|has been|'s been|still|always)\s+"
+            rf"(?:on\s+)?(?:still\s+)?{_TAKE_MONEY}",
+        ),
+        (
+            "left split broke separated moved got walked divorced",
+            # "I left him but he still uses my account"
+            rf"{_LEFT}[^\n]{{0,60}}?\b(?:he|she|they)(?:'s|\s+is|\s+has)?\s+(?:still\s+|"
+            rf"somehow\s+|keeps?\s+)*(?:{_GET_IN}\s+(?:access\s+(?:to\s+)?)?{_MONEY_PLACE}\b|"
+            rf"{_TAKE_MONEY})",
+        ),
+        (
+            "since after stroke diagnosis attack injury accident",
+            # "since the stroke my dad can't speak", "after her diagnosis", "since his accident"
+            # (someone else's: a possessive, or "the" and then the relative)
+            r"\b(?:since|after|following)\s+(?:(?:his|her|their|my\s+\w+'s|mum's|dad's)\s+"
+            + _EVENT
+            + r"|the\s+"
+            + _EVENT
+            + rf",?\s+(?:(?:my|our)\s+)?(?:{_FAMILY_WORDS}|he|she)\b(?!')(?!\s+and\s+i\b))",
+        ),
+        (
+            "avoiding ignoring hiding burying buried",
+            # money matters avoided, a sign of not coping: "I've been avoiding everything",
+            # "ignoring all my post", "burying my head in the sand with the bills"
+            r"\b(?:i've|i have|i'm|i am|im|i|been)\s+(?:just\s+|completely\s+|totally\s+|"
+            r"kind of\s+|sort of\s+)?(?:been\s+)?(?:avoiding|ignoring|hiding from)\s+"
+            r"(?:absolutely\s+)?(?:everything|everyone|it all|all of it|all (?:my|the|your)\s+"
+            r"(?:post|letters|mail|bills|calls|emails)|(?:my|the|your)\s+(?:post|letters|mail|bills|finances|money|"
+            r"accounts?|statements|calls)|opening\s+(?:my|the|your|any)\s+(?:post|letters|mail|"
+            r"bills))\b",
+            r"\b(?:burying|buried|bury|had|have|got)\s+my\s+head\s+in\s+the\s+sand\b",
+        ),
+        (
+            "gambling gambled betting slots bookies casino casinos",
+            # gambling as a habit: "gambling every night", "on the slots most days", "betting
+            # non-stop" (not a weekend bet, not a block asked for)
+            r"\b(?:gambl(?:ing|ed)|betting|on\s+the\s+(?:slots|bookies|betting apps?|"
+            r"casino(?:\s+(?:sites|apps?))?)|at\s+the\s+(?:bookies|casino)|on\s+(?:online\s+)?"
+            r"casino\s+sites)\s+(?:again\s+|online\s+|too\s+|away\s+)?(?:almost\s+|nearly\s+|"
+            r"pretty much\s+)?"
+            r"(?:(?:every|each|most|all)\s+(?:single\s+)?(?:night|day|evening|morning|waking "
+            r"hour|weekday|spare minute)s?\b|non-?stop\b|constantly\b|all the time\b|24/7|day "
+            r"and night\b|night and day\b|till\s+(?:\d|three|four|five)|until\s+(?:\d|three|four|"
+            r"five))",
+        ),
+        (
+            "can't cannot can no longer unable able",
+            # a relative's lost capacity: "my dad can't speak properly", "mum can no longer
+            # manage her money"
+            rf"\b(?:(?:my|our)\s+)?{_FAMILY_WORDS}\s+(?:can't|cannot|can not|can no longer|is no "
+            r"longer able to|isn't able to|is not able to|is unable to|has been unable to)\s+"
+            r"(?:(?:speak|talk|walk|write|see|hear|communicate)\s+(?:properly|anymore|any more|any "
+            r"longer|clearly|at all|now)|remember\s+(?:anything|things|his|her|their|pins?|"
+            r"passwords?)|(?:manage|handle|look after|deal with)\s+(?:his|her|their)\s+(?:own\s+)?"
+            r"(?:money|finances|affairs|account|accounts|bills|banking)|look after\s+(?:himself|"
+            r"herself|themselves)|cope)\b",
+        ),
+    ),
+)
+
 # An outside authority threatened: an MP, a councillor, a newspaper or a solicitor's letter.
 _SHAPES += (
     _shape(
@@ -6631,6 +6758,7 @@ _PAID_OUT = (
     r"(?:payments?|charges?|transactions?|withdrawals?|purchases?|spent|spending|taken|"
     r"withdrawn|debited|used)"
 )
+_NOT_BANKS = r"(?<!you )(?<!they )(?<!u )(?<!you guys )(?<!banks )"
 _SHAPES += (
     _shape(
         FRAUD_REPORT,
@@ -6650,8 +6778,10 @@ _SHAPES += (
         0.0,
         _words("never"),
         # "payments in Leeds, I've never been there" (a charge beside the place never visited)
-        rf"\b{_PAID_OUT}\b{_WIDE}\bnever\s+(?:even\s+)?been\s+(?:there|to\s+\w+)\b(?!\s*\?)",
-        rf"\bnever\s+(?:even\s+)?been\s+(?:there|to\s+\w+)\b{_WIDE}\b{_PAID_OUT}\b",
+        # (round 22: the bank's own verb is a fee question, "do you charge fees there?")
+        rf"\b{_NOT_BANKS}{_PAID_OUT}\b{_WIDE}\bnever\s+(?:even\s+)?been\s+(?:there|to\s+\w+)\b"
+        r"(?!\s*\?)",
+        rf"\bnever\s+(?:even\s+)?been\s+(?:there|to\s+\w+)\b{_WIDE}\b{_NOT_BANKS}{_PAID_OUT}\b",
     ),
     _shape(
         FRAUD_REPORT,

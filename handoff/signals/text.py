@@ -844,9 +844,11 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     known = pipe.known
     words = [_known(known, w, pipe.stems) for w in lowered]
     possessive = _possessives(known, lowered, words)
-    if _may_match(pipe.starts, words):
+    matches = _phrase_matches(pipe.trie, words) if _may_match(pipe.starts, words) else []
+    if _FILLERS.intersection(lowered):
+        matches = _bridging_fillers(pipe, lowered, words, matches)
+    if matches:
         negated_spans: list[tuple[str, int, int]] = []
-        matches = _phrase_matches(pipe.trie, words)
         for match_id, first, last in _shown_matches(pipe, text, matches):
             group = pipe.groups[match_id]
             if possessive and not _possessive_fits(possessive, group.kind, first, last):
@@ -870,6 +872,63 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     if not text.isascii() or _CAPS_HINT.search(text) is not None:
         raw.extend(_shouting(text, tokens))
     return raw
+
+
+# round 22: focus, degree and politeness adverbs that customers put inside any phrase ("I just
+# want a person", "can I please speak to", "I really need to talk to someone"). Not the
+# aspect and additive adverbs ("still", "also", "even", "only"): "do I still need someone to
+# countersign" is no request. A word class, not a list of phrases: a phrase matches with
+# one or more of them between its words, as it does without them. Only between two words of
+# a phrase (a phrase never begins or ends on one), and a phrase that lists the word itself
+# still matches it as written. Negation words are never fillers.
+_FILLERS = frozenset(
+    {
+        "just",
+        "really",
+        "simply",
+        "actually",
+        "honestly",
+        "seriously",
+        "genuinely",
+        "literally",
+        "truly",
+        "desperately",
+        "urgently",
+        "please",
+        "pls",
+        "plz",
+        "kindly",
+        "definitely",
+        "basically",
+        "totally",
+        "completely",
+    }
+)
+
+
+def _bridging_fillers(
+    pipe: _Pipeline, lowered: list[str], words: list[str], matches: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """``matches`` and the phrases that match once the filler adverbs (_FILLERS) are left
+    out, in the message's own token positions; only those that span a left-out word are new
+    (the others are in ``matches`` already)."""
+    kept = [i for i, word in enumerate(lowered) if word not in _FILLERS]
+    if not kept or len(kept) == len(lowered):
+        return matches
+    compact = [words[i] for i in kept]
+    if not _may_match(pipe.starts, compact):
+        return matches
+    found = list(matches)
+    seen = set(matches)
+    for match_id, first, last in _phrase_matches(pipe.trie, compact):
+        start, end = kept[first], kept[last - 1] + 1
+        if end - start == last - first:
+            continue  # no filler inside: found on the message's own words
+        if (match_id, start, end) not in seen:
+            seen.add((match_id, start, end))
+            found.append((match_id, start, end))
+    found.sort(key=lambda m: (m[1], m[2] - m[1]))
+    return found
 
 
 def _shown_matches(
