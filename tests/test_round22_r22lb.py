@@ -169,6 +169,83 @@ MATRIX: dict[str, tuple[str, ...]] = {
         "namatay ang nanay ko",
         "hindi pa ako nakapunta sa Amerika, nasa akin pa ang card",
     ),
+    "gu": (
+        "મારે કોઈ કર્મચારી સાથે વાત કરવી છે",
+        "મારા પૈસા ઉપાડી શકતો નથી",
+        "મેં ઇનામ જીત્યું અને તેમણે નાની ફી માંગી, મેં મોકલી દીધી",
+        "એક માણસ પોલીસ બનીને ફોન કરતો હતો",
+        "તેમણે કહ્યું પૈસા સુરક્ષિત ખાતામાં નાખી દો",
+        "ઓનલાઇન એક સલાહકારે ટ્રેડિંગ પ્લેટફોર્મ પર રોકાણ કરાવ્યું",
+        "મારો પતિ મને પૈસા આપતો નથી અને કાર્ડ પણ રાખી લે છે",
+        "મારી મા ગુજરી ગઈ",
+        "હું ક્યારેય અમેરિકા ગયો નથી, કાર્ડ મારી પાસે જ છે",
+    ),
+    "ne": (
+        "मलाई कुनै कर्मचारीसँग कुरा गर्नु छ",
+        "मेरो पैसा निकाल्न सकिनँ",
+        "मैले पुरस्कार जितें र उनीहरूले सानो शुल्क मागे, मैले पठाएँ",
+        "एक जना मान्छे प्रहरी बनेर फोन गर्यो",
+        "उनीहरूले पैसा सुरक्षित खातामा सार्न भने",
+        "अनलाइन एक सल्लाहकारले ट्रेडिङ प्लेटफर्ममा लगानी गराए",
+        "मेरो श्रीमानले मलाई पैसा दिँदैनन् र कार्ड पनि राख्छन्",
+        "मेरो आमा बित्नुभयो",
+        "म कहिल्यै अमेरिका गएको छैन, कार्ड मसँगै छ",
+    ),
+    "ps": (
+        "زه غواړم له یو کارکوونکي سره خبرې وکړم",
+        "خپلې پیسې نشم ایستلی",
+        "ما جایزه وګټله او هغوی یوه وړه فیس وغوښته، ما ولېږله",
+        "یو سړي ځان پولیس معرفي کړ او زنګ یې وواهه",
+        "هغوی وویل پیسې خوندي حساب ته ولېږه",
+        "یو آنلاین سلاکار زه په سوداګریز پلاتفورم کې پانګونې ته وهڅولم",
+        "زما مېړه ماته پیسې نه راکوي او کارت هم ساتي",
+        "زما مور مړه شوه",
+        "زه هېڅکله امریکا ته نه یم تللی، کارت له ما سره دی",
+    ),
+    "am": (
+        "ከአንድ ሰራተኛ ጋር መነጋገር እፈልጋለሁ",
+        "ገንዘቤን ማውጣት አልቻልኩም",
+        "ሽልማት አሸንፌያለሁ ብለው ትንሽ ክፍያ ጠየቁኝ፣ ላኩላቸው",
+        "አንድ ሰው ፖሊስ ነኝ ብሎ ደወለልኝ",
+        "ገንዘብህን ወደ ደህንነቱ የተጠበቀ አካውንት አዛውር አሉኝ",
+        "በኦንላይን አንድ አማካሪ በንግድ መድረክ ላይ ኢንቨስት እንዳደርግ አደረገኝ",
+        "ባለቤቴ ገንዘብ አይሰጠኝም ካርዴንም ይይዛል",
+        "እናቴ ሞተች",
+        "አሜሪካ ሄጄ አላውቅም፣ ካርዱ እኔ ጋር ነው",
+    ),
+    "yo": (
+        "mo fẹ́ bá òṣìṣẹ́ kan sọ̀rọ̀",
+        "mi ò lè gba owó mi jáde",
+        "mo jẹ ẹ̀bùn, wọ́n ní kí n san owó kékeré kan, mo sì fi ránṣẹ́",
+        "ọkùnrin kan pe ara rẹ̀ ní ọlọ́pàá ó sì pè mí",
+        "wọ́n ní kí n gbé owó mi lọ sí àkáǹtì ààbò",
+        "olùdámọ̀ràn kan lórí ayélujára ní kí n fi owó sí pẹpẹ ìṣòwò",
+        "ọkọ mi kì í fún mi lówó, ó sì gba káàdì mi",
+        "màmá mi ti kú",
+        "mi ò lọ sí Amẹ́ríkà rí, káàdì wà lọ́wọ́ mi",
+    ),
+    "si": (
+        "මට සේවකයෙක් එක්ක කතා කරන්න ඕනේ",
+        "මගේ සල්ලි ගන්න බැහැ",
+        "මට ත්‍යාගයක් දිනුවා කියලා පොඩි ගාස්තුවක් ඉල්ලුවා, මම යැව්වා",
+        "කෙනෙක් පොලිසියෙන් කියලා කතා කළා",
+        "සල්ලි ආරක්ෂිත ගිණුමකට දාන්න කිව්වා",
+        "ඔන්ලයින් උපදේශකයෙක් ට්‍රේඩිං වේදිකාවක ආයෝජනය කරන්න කිව්වා",
+        "මගේ මහත්තයා මට සල්ලි දෙන්නේ නැහැ, කාඩ් එකත් තියාගන්නවා",
+        "මගේ අම්මා නැති වුණා",
+        "මම කවදාවත් ඇමරිකාවට ගිහින් නැහැ, කාඩ් එක මං ළඟ",
+    ),
+    "si-Latn": (
+        "mata sevakayek ekka katha karanna one",
+        "mage salli ganna bahe",
+        "mata thyagayak dinuwa kiyala podi gasthuwak illuwa, mama yawwa",
+        "kenek police eken kiyala katha kala",
+        "salli arakshitha ginumakata danna kiwwa",
+        "online upadeshakayek trading platform ekaka invest karanna kiwwa",
+        "mage mahaththaya mata salli denne naha, card ekath thiyaganna",
+        "mage amma nathi una",
+        "mama kawadawath americawata gihin naha, card eka man langa",
+    ),
 }
 CONCEPTS = (
     "request",
@@ -198,7 +275,7 @@ _OPEN_EVERYWHERE = ("cant_withdraw", "investment", "disown_place")
 OPEN: frozenset[tuple[str, str]] = frozenset(
     {(lang, c) for lang in MATRIX for c in _OPEN_EVERYWHERE}
     | {(lang, "prize_fee") for lang in MATRIX if lang not in ("zh", "zh-Hant", "tl")}
-    | {("bn", "safe_account"), ("fa", "posing"), ("ta", "posing")}
+    | {("bn", "safe_account")}
 )
 # calm sentences with the new words: a staff member already spoken to, a husband who helped,
 # a mother opening an account, a question about safety
@@ -213,6 +290,18 @@ CALM: tuple[str, ...] = (
     "mẹ tôi muốn mở tài khoản",
     "binigyan ako ng asawa ko ng bagong card",
     "என் கணவர் புதிய கார்டு கொண்டு வந்தார்",
+    "போலீஸ் நிலையம் அருகில் உள்ள கிளை எது?",
+    "پلیس گفت حسابم مشکلی ندارد",
+    "મારી મા ને નવું કાર્ડ જોઈએ છે",
+    "màmá mi fẹ́ ṣí àkáǹtì",
+    "ọkọ mi fún mi ní káàdì tuntun",
+    "mama mi ku ise, o ti de ile",
+    "mage amma alut card ekak illanawa",
+    "kenek ekka katha kala, dan hari",
+    "qofka aan la hadli karaa waa kuma?",
+    "ሰራተኛ ጋር ተነጋገርኩ፣ አሁን ደህና ነው",
+    "मेरो श्रीमानले नयाँ कार्ड ल्याउनुभयो",
+    "زما مېړه ماته نوی کارت راوړ",
 )
 _ALARM = frozenset({"human_demand", "scam", "vulnerability", "fraud", "fraud_report", "posing"})
 
@@ -250,7 +339,7 @@ def test_matrix_fill() -> None:
         for texts in MATRIX.values()
         for c, t in zip(CONCEPTS, texts, strict=True)
     )
-    assert filled >= 70  # 52 of 126 before round 22 (r22lb)
+    assert filled >= 107  # 64 of 189 before round 22 (r22lb)
 
 
 CALM_BY_LANGUAGE: dict[str, str] = {
@@ -268,4 +357,11 @@ CALM_BY_LANGUAGE: dict[str, str] = {
     "ta": "என் சம்பளம் எப்போது கணக்கில் வரும்?",
     "vi": "khi nào lương của tôi vào tài khoản?",
     "tl": "kailan papasok ang sahod ko sa account?",
+    "gu": "મારા ખાતામાં પગાર ક્યારે આવશે?",
+    "ne": "मेरो खातामा तलब कहिले आउँछ?",
+    "ps": "زما معاش کله حساب ته راځي؟",
+    "am": "ደሞዜ መቼ ወደ አካውንቴ ይገባል?",
+    "yo": "ìgbà wo ni owó oṣù mi máa wọlé?",
+    "si": "මගේ පඩිය ගිණුමට එන්නේ කවදද?",
+    "si-Latn": "mage padiya ginumata enne kawadada?",
 }

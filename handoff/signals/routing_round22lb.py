@@ -129,6 +129,171 @@ _SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
         "POSE": ("ban kar", "ban ke", "bankar", "banke", "bn kr"),
         "CALLS": ("phone kar", "phone kiya", "call kar", "call kiya", "baat kar", "fone kiya"),
     },
+    "fa": {
+        "WHO": ("پلیس", "مامور پلیس", "مأمور پلیس", "کارمند بانک", "بانک", "مامور"),
+        "POSE": ("خودش را", "خود را", "خودشو"),
+        "AS": ("معرفی کرد", "معرفی کردند", "جا زد", "جا زدند"),
+    },
+    "ta-pose": {
+        "WHO": ("போலீஸ்", "போலீஸ்காரர்", "காவல்துறை", "வங்கி அதிகாரி", "வங்கியிலிருந்து"),
+        "SAYING": ("என்று சொல்லி", "என்று கூறி", "என சொல்லி", "னு சொல்லி"),
+    },
+    "so-req": {
+        "WHO": (
+            "qof",
+            "qof kale",
+            "qof dhab ah",
+            "shaqaale",
+            "shaqaalaha",
+            "wakiil",
+            "maareeye",
+            "qof bangiga ka tirsan",
+        ),
+        "TALK": ("ma la hadli karaa", "la hadli karaa", "waan la hadli karaa"),
+    },
+    "gu": {
+        "WHO_POSE": ("પોલીસ", "બેંક", "બેંકવાળા", "અધિકારી", "ઓફિસર"),
+        "POSE": ("બનીને", "બની ને", "હોવાનું કહીને"),
+        "SAFE": ("સુરક્ષિત ખાતામાં", "સુરક્ષિત ખાતા માં", "સેફ એકાઉન્ટમાં", "સેફ એકાઉન્ટ માં"),
+        "HUSBAND": ("મારો પતિ", "મારા પતિ", "મારી પત્ની", "મારો ઘરવાળો"),
+        "WITHHOLD": (
+            "મને પૈસા આપતો નથી",
+            "મને પૈસા આપતા નથી",
+            "પૈસા આપતો નથી",
+            "કાર્ડ રાખી લે છે",
+            "મારું કાર્ડ લઈ લીધું",
+            "બહાર જવા દેતો નથી",
+        ),
+        "KIN": ("મારી મા", "મારી માતા", "મારા પિતા", "મારા પતિ", "મારી પત્ની", "મારા બાપુ"),
+        "DIED": (
+            "ગુજરી ગઈ",
+            "ગુજરી ગયા",
+            "મૃત્યુ પામી",
+            "મૃત્યુ પામ્યા",
+            "ગુજરી ગયો",
+            "અવસાન થયું",
+            "નું અવસાન થયું",
+        ),
+    },
+    "ne": {
+        "WHO_POSE": ("प्रहरी", "पुलिस", "बैंकको कर्मचारी", "बैंकको मान्छे", "अधिकारी"),
+        "POSE": ("बनेर", "भनेर"),
+        "SAFE": ("सुरक्षित खातामा", "सेफ एकाउन्टमा", "सुरक्षित खाता"),
+        "HUSBAND": ("मेरो श्रीमान", "मेरो श्रीमानले", "मेरो लोग्नेले", "मेरो श्रीमती"),
+        "WITHHOLD": (
+            "मलाई पैसा दिँदैनन्",
+            "मलाई पैसा दिँदैन",
+            "पैसा दिँदैनन्",
+            "कार्ड राख्छन्",
+            "कार्ड खोसे",
+            "बाहिर जान दिँदैनन्",
+        ),
+    },
+    "ps": {
+        "WHO_POSE": ("پولیس", "بانک", "د بانک کارکوونکی", "مامور"),
+        "POSE": ("ځان", "ځان یې"),
+        "AS": ("معرفي کړ", "وښود", "وباله"),
+        "SAFE": ("خوندي حساب", "امن حساب"),
+        "HUSBAND": ("زما مېړه", "زما میړه", "مېړه مې", "زما ښځه"),
+        "WITHHOLD": (
+            "ماته پیسې نه راکوي",
+            "پیسې نه راکوي",
+            "کارت هم ساتي",
+            "کارت مې اخلي",
+            "بهر ته مې نه پرېږدي",
+        ),
+    },
+    "am": {
+        "WHO": ("ሰራተኛ", "ሰው", "ሃላፊ", "አማካሪ", "ወኪል"),
+        "DET": ("ከአንድ ", "ከ"),
+        "TALK": ("ጋር መነጋገር እፈልጋለሁ", "ጋር ማውራት እፈልጋለሁ", "ጋር መነጋገር እችላለሁ"),
+        "HUSBAND": ("ባለቤቴ", "ባሌ", "ሚስቴ"),
+        "WITHHOLD": (
+            "ገንዘብ አይሰጠኝም",
+            "ገንዘብ አይሰጠኝ",
+            "ካርዴን ይይዛል",
+            "ካርዴን ወሰደ",
+            "ካርዴንም ይይዛል",
+            "እንድወጣ አይፈቅድም",
+        ),
+    },
+    "yo": {
+        "WHO": (
+            "òṣìṣẹ́ kan",
+            "oṣiṣẹ kan",
+            "osise kan",
+            "ènìyàn kan",
+            "eniyan kan",
+            "ẹnìkan",
+            "enikan",
+            "alákòóso",
+            "alakoso",
+        ),
+        "TALK": ("mo fẹ́ bá", "mo fe ba", "mo fẹ ba", "ṣé mo lè bá", "se mo le ba"),
+        "END": ("sọ̀rọ̀", "soro", "sọrọ"),
+        "POSE": ("pe ara rẹ̀ ní", "pe ara re ni", "pe ara rẹ ni", "ṣe bí", "se bi"),
+        "POLICE": ("ọlọ́pàá", "olopaa", "ọlọpaa", "òṣìṣẹ́ báńkì", "osise banki"),
+        "SAFE": ("àkáǹtì ààbò", "akanti aabo", "akaunti aabo", "safe account"),
+        "HUSBAND": ("ọkọ mi", "oko mi", "ìyàwó mi", "iyawo mi"),
+        "WITHHOLD": (
+            "kì í fún mi lówó",
+            "ki i fun mi lowo",
+            "ko fun mi lowo",
+            "kò fún mi lówó",
+            "gba káàdì mi",
+            "gba kaadi mi",
+        ),
+        "KIN": (
+            "màmá mi",
+            "mama mi",
+            "bàbá mi",
+            "baba mi",
+            "ọkọ mi",
+            "oko mi",
+            "ìyàwó mi",
+            "iyawo mi",
+        ),
+        "DIED": ("ti kú", "ti ku", "ti papòdà", "ti papoda"),
+    },
+    "si": {
+        "KIN": ("මගේ අම්මා", "මගේ තාත්තා", "මගේ මහත්තයා", "මගේ නෝනා", "මගේ ස්වාමිපුරුෂයා", "මගේ බිරිඳ"),
+        "DIED": ("නැති වුණා", "මිය ගියා", "අභාවප්‍රාප්ත වුණා", "නැති උනා"),
+        "WITHHOLD": (
+            "මට සල්ලි දෙන්නේ නැහැ",
+            "සල්ලි දෙන්නේ නැහැ",
+            "කාඩ් එක තියාගන්නවා",
+            "කාඩ් එකත් තියාගන්නවා",
+            "කාඩ් එක ගත්තා",
+        ),
+    },
+    "si-Latn": {
+        "WHO": (
+            "sevakayek",
+            "sewakayek",
+            "kenek",
+            "manager kenek",
+            "officer kenek",
+            "staff eke kenek",
+        ),
+        "TALK": (
+            "ekka katha karanna one",
+            "ekka katha karanna ona",
+            "ekka kata karanna one",
+            "ekka katha karanna puluwanda",
+        ),
+        "WHO_POSE": ("police", "polisiye", "bank"),
+        "POSE": ("eken kiyala", "kiyala", "eke kiyala"),
+        "CALLS": ("katha kala", "call kala", "call karala"),
+        "SAFE": ("arakshitha ginumakata", "arakshitha ginumata", "safe account ekakata"),
+        "HUSBAND": ("mage mahaththaya", "mage mahattaya", "mage nona", "mage husband"),
+        "WITHHOLD": (
+            "mata salli denne naha",
+            "salli denne naha",
+            "card ekath thiyaganna",
+            "card eka thiyaganna",
+            "card eka gaththa",
+        ),
+    },
     "zh": {
         "TALK": ("跟", "和", "同", "找", "转", "轉", "接"),
         "WHO": (
@@ -252,6 +417,31 @@ _TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         HUMAN: ("{DET} {WHO} {TALK}",),
         SCAM: ("{WHO_POSE} {POSE} {CALLS}",),
     },
+    "so-req": {HUMAN: ("{WHO} {TALK}",)},
+    "gu": {
+        SCAM: ("{WHO_POSE} {POSE}", "{SAFE}"),
+        VULNERABLE: ("{HUSBAND} {WITHHOLD}", "{KIN} {DIED}"),
+    },
+    "ne": {
+        SCAM: ("{WHO_POSE} {POSE} फोन", "{SAFE}"),
+        VULNERABLE: ("{HUSBAND} {WITHHOLD}",),
+    },
+    "ps": {
+        SCAM: ("{POSE} {WHO_POSE} {AS}", "{SAFE}"),
+        VULNERABLE: ("{HUSBAND} {WITHHOLD}",),
+    },
+    "am": {HUMAN: ("{DET}{WHO} {TALK}",), VULNERABLE: ("{HUSBAND} {WITHHOLD}",)},
+    "yo": {
+        HUMAN: ("{TALK} {WHO} {END}",),
+        SCAM: ("{POSE} {POLICE}", "{SAFE}"),
+        VULNERABLE: ("{HUSBAND} {WITHHOLD}", "{KIN} {DIED}"),
+    },
+    "si": {VULNERABLE: ("{KIN} {DIED}", "{WITHHOLD}")},
+    "si-Latn": {
+        HUMAN: ("{WHO} {TALK}",),
+        SCAM: ("{WHO_POSE} {POSE} {CALLS}", "{SAFE}"),
+        VULNERABLE: ("{HUSBAND} {WITHHOLD}",),
+    },
     "zh": {
         HUMAN: ("{TALK}{WHO}{END}",),
         SCAM: ("{POSE}{POLICE}", "{SAFE}"),
@@ -262,6 +452,8 @@ _TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         VULNERABLE: ("{HUSBAND} {WITHHOLD}",),
     },
     "ta": {VULNERABLE: ("{HUSBAND} {WITHHOLD}",)},
+    "ta-pose": {SCAM: ("{WHO} {SAYING}",)},
+    "fa": {SCAM: ("{POSE} {WHO} {AS}",)},
     "vi": {VULNERABLE: ("{HUSBAND} {WITHHOLD}", "{KIN} {DIED}")},
     "tl": {
         HUMAN: ("gusto kong {TALK} {DET} {WHO}", "pwede ko bang {TALK} {DET} {WHO}"),
@@ -291,7 +483,7 @@ def add_round22lb(languages: Iterable[_Language]) -> None:
     """The templates' phrases appended to each language's cues (once)."""
     by_code = {language.code: language for language in languages}
     for code, kinds in _TEMPLATES.items():
-        table = "ur" if code == "ur-Latn" else code
+        table = code.split("-")[0]  # "ur-Latn" -> the Urdu table, "so-req" -> Somali
         cues = by_code[table].cues
         joiner = "" if table in _UNSPACED else " "
         for kind, templates in kinds.items():
