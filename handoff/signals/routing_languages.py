@@ -11694,3 +11694,10 @@ def _add_round21() -> None:
 
 
 _add_round21()
+
+# ============================================ round 22 (r22lb): Asian and African concept inventory
+# A request by any staff noun, posing as the police by another verb, the colloquial safe
+# account, economic abuse and bereavement: handoff.signals.routing_round22lb
+from handoff.signals.routing_round22lb import add_round22lb  # noqa: E402
+
+add_round22lb(LANGUAGES)
