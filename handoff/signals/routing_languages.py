@@ -7515,7 +7515,6 @@ _ROUND15: dict[str, dict[str, tuple[str, ...]]] = {
         REPEATED: (
             "schon alles versucht",
             "alles probiert",
-            "seit drei tagen",
             "zum dritten mal",
             "dreimal gefragt",
             "schon dreimal",
@@ -11232,6 +11231,9 @@ _SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
     "de": {
         "N": (*_DIGITS, "zwei", "drei", "vier", "fünf", "funf", "sechs", "zehn"),
         "DAYS": ("tagen", "wochen"),
+        "ASKV": ("warte", "frage", "schreibe", "versuche", "probiere", "rufe", "bitte",
+                 "warte ich", "frage ich", "schreibe ich", "versuche ich", "probiere ich",
+                 "rufe ich", "warten wir", "versuchen wir"),
         "DUE": ("die miete", "die rechnungen", "die rate", "das schulgeld", "die stromrechnung"),
         "PAY": ("muss", "soll"),
         "WHEN": ("morgen", "heute", "bis morgen"),
@@ -11403,7 +11405,10 @@ _ROUND20: dict[str, dict[str, tuple[str, ...]]] = {
                    "je suis censée faire quoi"),
     },
     "de": {
-        REPEATED: ("seit {N} {DAYS}",),
+        # round 22 (r22la): "seit zwei Wochen" alone is how long, not asking again ("ich wohne
+        # seit zwei Wochen hier"): only with a verb of waiting, asking or trying, both orders
+        REPEATED: ("{ASKV} seit {N} {DAYS}", "{ASKV} schon seit {N} {DAYS}",
+                   "seit {N} {DAYS} {ASKV}"),
         DEADLINE: ("{PAY} {WHEN} {DUE}", "{PAY} {DUE} {WHEN}"),
         NO_HELP: ("das ist sinnlos", "es ist sinnlos", "bringt doch nichts", "bringt alles nichts",
                   "zeitverschwendung"),
