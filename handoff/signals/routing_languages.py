@@ -11699,3 +11699,35 @@ def _add_round21() -> None:
 
 
 _add_round21()
+
+# Round 22 (r22la): one concept inventory in the European tables (going to the press or social
+# media, payments disowned with the pronoun after the verb, money gone, a death told verb
+# first) and Danish, Norwegian and Swedish tables: handoff.signals.routing_round22la. The
+# threat to go public is a language-only kind here (English reads it as a situation shape),
+# weighing what the English shape weighs and negatable ("nie pójdę do prasy").
+from handoff.signals.routing_round22la import (  # noqa: E402
+    PUBLIC as _PUBLIC,
+)
+from handoff.signals.routing_round22la import (  # noqa: E402
+    SCANDINAVIAN as _SCANDINAVIAN,
+)
+from handoff.signals.routing_round22la import (  # noqa: E402
+    add_round22la,
+)
+
+LANGUAGE_ONLY_KINDS[_PUBLIC] = (0.5, False)
+LANGUAGES = (
+    *LANGUAGES,
+    *(
+        Language(
+            code,
+            str(table["name"]),
+            ("Latin",),
+            dict(table["cues"]),  # type: ignore[call-overload]
+            negated_before=frozenset(table["negated_before"]),  # type: ignore[arg-type]
+            markers=frozenset(table["markers"]),  # type: ignore[arg-type]
+        )
+        for code, table in _SCANDINAVIAN.items()
+    ),
+)
+add_round22la(LANGUAGES)
