@@ -11721,11 +11721,11 @@ LANGUAGES = (
     *(
         Language(
             code,
-            str(table["name"]),
+            table["name"],
             ("Latin",),
-            dict(table["cues"]),  # type: ignore[call-overload]
-            negated_before=frozenset(table["negated_before"]),  # type: ignore[arg-type]
-            markers=frozenset(table["markers"]),  # type: ignore[arg-type]
+            dict(table["cues"]),
+            negated_before=frozenset(table["negated_before"]),
+            markers=frozenset(table["markers"]),
         )
         for code, table in _SCANDINAVIAN.items()
     ),

@@ -22,11 +22,11 @@ tests/test_round22_r22la.py holds the concept matrix (must-match and must-not-ma
 from __future__ import annotations
 
 from collections.abc import Iterable, MutableMapping
-from typing import Protocol
+from typing import Protocol, TypedDict
 
 from handoff.signals.slots import slot_product
 
-__all__ = ["PUBLIC", "SCANDINAVIAN", "add_round22la"]
+__all__ = ["PUBLIC", "SCANDINAVIAN", "STORY22", "add_round22la", "add_story22la"]
 
 # the kinds of handoff.signals.routing_languages (not imported: it imports this module)
 HUMAN = "human_demand"
@@ -41,6 +41,15 @@ LEGAL = "legal_threat"
 PUBLIC = "public_threat"
 
 _x = slot_product
+
+
+class _Table(TypedDict):
+    """A table written here, made a routing_languages.Language there (which imports this)."""
+
+    name: str
+    cues: dict[str, tuple[str, ...]]
+    negated_before: tuple[str, ...]
+    markers: tuple[str, ...]
 
 
 class _Language(Protocol):
@@ -154,8 +163,9 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         FRAUD_REPORT: _x(
             ("n-am făcut eu", "nu am făcut eu", "n-am facut eu", "nu le-am făcut eu",
              "nu le-am facut eu", "n-am autorizat eu", "n-am făcut", "nu am făcut"),
-            ("plățile astea", "plățile acestea", "plata asta", "plata aceasta", "tranzacțiile astea",
-             "tranzacția asta", "platile astea", "plata", "plățile", "tranzacțiile"),
+            ("plățile astea", "plățile acestea", "plata asta", "plata aceasta",
+             "tranzacțiile astea", "tranzacția asta", "platile astea", "plata", "plățile",
+             "tranzacțiile"),
         ),
     },
     "es": {
@@ -191,7 +201,7 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
             *_x(("деньги", "мои деньги", "все деньги"), ("исчезли", "пропали", "списали")),
             *_x(("исчезли", "пропали", "списали"), ("деньги", "все деньги", "мои деньги")),
         ),
-        # the verb first ("у меня умерла жена"), and the noun first with the verb after
+        # the verb first (a spouse "died" before the noun), and the noun first with the verb after
         VULNERABLE: (
             *_x(
                 ("у меня умерла", "у меня умер", "умерла", "умер", "скончалась", "скончался",
@@ -203,48 +213,479 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
+# the object first ("tych płatności nie zrobiłem"), money gone by its verb in both orders, a
+# death told verb first ("è morta mia moglie"), going public with the verb before the subject
+# ("sonst gehe ich an die Presse")
+_OBJ_NOT_DONE = {
+    "pl": (
+        (
+            "tych płatności",
+            "tej płatności",
+            "tych transakcji",
+            "tej transakcji",
+            "tych przelewów",
+            "tego przelewu",
+            "tych zakupów",
+        ),
+        (
+            "nie zrobiłem",
+            "nie zrobiłam",
+            "nie robiłem",
+            "nie robiłam",
+            "nie wykonałem",
+            "nie wykonałam",
+            "nie zlecałem",
+            "nie zlecałam",
+            "nie autoryzowałem",
+            "nie autoryzowałam",
+        ),
+    ),
+    "it": (
+        (
+            "questi pagamenti",
+            "questo pagamento",
+            "queste operazioni",
+            "queste transazioni",
+            "questi addebiti",
+            "questo addebito",
+        ),
+        (
+            "non li ho fatti",
+            "non l'ho fatto",
+            "non le ho fatte",
+            "non li ho autorizzati",
+            "non l'ho autorizzato",
+            "non ho fatto",
+            "non ho autorizzato",
+        ),
+    ),
+    "es": (
+        (
+            "esos pagos",
+            "estos pagos",
+            "ese pago",
+            "este pago",
+            "esos cargos",
+            "estos cargos",
+            "esas compras",
+            "estas compras",
+            "ese cargo",
+            "este cargo",
+        ),
+        (
+            "no los hice yo",
+            "no lo hice yo",
+            "no las hice yo",
+            "no los hice",
+            "no lo hice",
+            "no las hice",
+            "no los he hecho",
+            "no lo he hecho",
+            "no los autoricé",
+            "no hice",
+            "yo no hice",
+            "no he hecho",
+            "no autoricé",
+        ),
+    ),
+    "ru": (
+        (
+            "эти платежи",
+            "этот платёж",
+            "этот платеж",
+            "эти операции",
+            "эти покупки",
+            "этот перевод",
+            "этих платежей",
+            "этого платежа",
+            "этих операций",
+            "этих покупок",
+        ),
+        (
+            "я не делал",
+            "я не делала",
+            "не делал",
+            "не делала",
+            "я не совершал",
+            "я не совершала",
+            "не совершал",
+            "не совершала",
+        ),
+    ),
+    "cs": (
+        (
+            "tyhle platby",
+            "tyto platby",
+            "tuhle platbu",
+            "tuto platbu",
+            "tyhle transakce",
+            "tyto transakce",
+        ),
+        (
+            "jsem neudělal",
+            "jsem neudělala",
+            "jsem neprovedl",
+            "jsem neprovedla",
+            "jsem nezadal",
+            "jsem nezadala",
+            "neudělal jsem",
+            "neudělala jsem",
+            "neprovedl jsem",
+            "neprovedla jsem",
+        ),
+    ),
+    "bg": (
+        ("тези плащания", "това плащане", "тези транзакции", "тази транзакция"),
+        (
+            "не съм ги направил",
+            "не съм ги направила",
+            "не съм го направил",
+            "не съм го направила",
+            "не съм правил",
+            "не съм правила",
+            "не съм направил",
+            "не съм направила",
+        ),
+    ),
+    "el": (
+        ("αυτές τις πληρωμές", "αυτή την πληρωμή", "αυτές τις συναλλαγές", "αυτή τη συναλλαγή"),
+        (
+            "δεν τις έκανα",
+            "δεν την έκανα",
+            "δεν έκανα",
+            "δεν τις έκανα εγώ",
+            "δεν την έκανα εγώ",
+            "δεν έκανα εγώ",
+        ),
+    ),
+    "sq": (
+        ("këto pagesa", "këtë pagesë", "këto transaksione", "këtë transaksion"),
+        (
+            "nuk i kam bërë",
+            "nuk e kam bërë",
+            "nuk i kam bërë unë",
+            "nuk e kam bërë unë",
+            "s'i kam bërë",
+            "s'e kam bërë",
+            "nuk i kam bere",
+            "nuk e kam bere",
+        ),
+    ),
+}
+_GONE_BOTH = {
+    "pl": (
+        ("pieniądze", "moje pieniądze", "wszystkie pieniądze", "środki", "oszczędności"),
+        ("zniknęły", "znikły", "przepadły", "wyparowały"),
+    ),
+    "ro": (
+        ("banii", "toți banii", "banii mei", "economiile"),
+        ("au dispărut", "mi-au dispărut", "au disparut", "s-au evaporat"),
+    ),
+    "cs": (("peníze", "moje peníze", "všechny peníze", "úspory"), ("zmizely", "jsou pryč")),
+    "lt": (
+        ("pinigai", "mano pinigai", "visi pinigai", "santaupos"),
+        ("dingo", "išnyko", "pradingo"),
+    ),
+    "bg": (("парите", "парите ми", "всичките ми пари", "спестяванията"), ("изчезнаха", "ги няма")),
+    "el": (
+        ("τα χρήματα", "τα χρήματά μου", "τα λεφτά", "τα λεφτά μου"),
+        ("εξαφανίστηκαν", "χάθηκαν", "έγιναν άφαντα"),
+    ),
+    "hu": (
+        ("a pénz", "a pénzem", "a megtakarításom", "az összes pénzem"),
+        ("eltűnt", "eltűntek", "elveszett"),
+    ),
+    "sq": (
+        ("paratë", "paratë e mia", "të gjitha paratë", "kursimet"),
+        ("u zhdukën", "janë zhdukur", "humbën"),
+    ),
+}
+_GONE_ONE = {
+    "fr": (
+        ("mon argent", "l'argent", "tout mon argent", "mes économies", "le solde"),
+        ("a disparu", "ont disparu", "s'est volatilisé", "s'est évaporé"),
+    ),
+    "de": (
+        ("mein geld", "das geld", "mein ganzes geld", "meine ersparnisse", "das ganze geld"),
+        (
+            "ist verschwunden",
+            "ist weg",
+            "ist vom konto verschwunden",
+            "ist von meinem konto verschwunden",
+            "sind verschwunden",
+            "sind weg",
+        ),
+    ),
+    "nl": (
+        ("mijn geld", "het geld", "al mijn geld", "mijn spaargeld"),
+        (
+            "is verdwenen",
+            "is weg",
+            "is van de rekening verdwenen",
+            "is van mijn rekening verdwenen",
+        ),
+    ),
+    "tr": (
+        ("hesabımdaki para", "hesaptaki para", "param", "tüm param", "birikimlerim", "paralarım"),
+        ("kayboldu", "yok oldu", "buhar oldu", "ortadan kayboldu"),
+    ),
+}
+_DIED = {
+    "ro": (
+        ("soția", "soțul", "soția mea", "soțul meu", "mama", "tata", "fiul", "fiica"),
+        ("a murit", "a decedat", "s-a stins"),
+        ("mi-a murit", "a murit", "a decedat", "mi-a decedat"),
+    ),
+    "it": (
+        (
+            "mia moglie",
+            "mio marito",
+            "mia madre",
+            "mio padre",
+            "mio figlio",
+            "mia figlia",
+            "la mia compagna",
+            "il mio compagno",
+        ),
+        (
+            "è morta",
+            "è morto",
+            "è mancata",
+            "è mancato",
+            "è venuta a mancare",
+            "è venuto a mancare",
+        ),
+        (
+            "è morta",
+            "è morto",
+            "è mancata",
+            "è mancato",
+            "è venuta a mancare",
+            "è venuto a mancare",
+        ),
+    ),
+    "es": (
+        (
+            "mi marido",
+            "mi esposo",
+            "mi mujer",
+            "mi esposa",
+            "mi madre",
+            "mi padre",
+            "mi hijo",
+            "mi hija",
+            "mi pareja",
+        ),
+        ("murió", "falleció", "ha muerto", "ha fallecido", "se murió"),
+        ("se murió", "murió", "falleció", "se me murió", "ha muerto", "ha fallecido"),
+    ),
+    "pt": (
+        (
+            "o meu marido",
+            "a minha mulher",
+            "a minha esposa",
+            "o meu pai",
+            "a minha mãe",
+            "o meu filho",
+            "a minha filha",
+            "meu marido",
+            "minha mulher",
+            "minha esposa",
+            "minha mãe",
+            "meu pai",
+        ),
+        ("morreu", "faleceu"),
+        ("morreu", "faleceu", "morreu-me", "faleceu-me"),
+    ),
+    "de": (
+        (
+            "mein mann",
+            "meine frau",
+            "meine mutter",
+            "mein vater",
+            "mein sohn",
+            "meine tochter",
+            "mein partner",
+            "meine partnerin",
+            "mein ehemann",
+            "meine ehefrau",
+        ),
+        ("ist gestorben", "ist verstorben", "ist tot", "ist von uns gegangen"),
+        ("verstarb", "starb"),
+    ),
+    "uk": (
+        (
+            "чоловік",
+            "дружина",
+            "мама",
+            "тато",
+            "батько",
+            "мати",
+            "син",
+            "донька",
+            "мій чоловік",
+            "моя дружина",
+        ),
+        ("помер", "померла"),
+        ("у мене помер", "у мене померла", "помер", "померла"),
+    ),
+}
+_PUBLIC_INVERTED = {
+    "de": (
+        ("gehe ich", "gehe ich damit", "wende ich mich", "werde ich mich", "gehe ich jetzt"),
+        ("an die presse", "an die medien", "zur presse", "zur zeitung", "zu den medien"),
+    ),
+    "nl": (
+        ("stap ik", "ga ik", "stap ik ermee"),
+        ("naar de pers", "naar de media", "naar de krant"),
+    ),
+    "da": (("går jeg", "går jeg med det"), ("til pressen", "til medierne", "til avisen")),
+    "nb": (
+        ("går jeg", "går jeg med dette"),
+        ("til pressen", "til media", "til avisa", "til avisen"),
+    ),
+    "sv": (
+        ("går jag", "vänder jag mig"),
+        ("till pressen", "till media", "till tidningen", "till tidningarna"),
+    ),
+}
+
+
+def _died(kin: tuple[str, ...], after: tuple[str, ...], before: tuple[str, ...]) -> tuple[str, ...]:
+    return (*_x(kin, after), *_x(before, kin))
+
+
+_MORE2: dict[str, dict[str, tuple[str, ...]]] = {}
+for _code, (_obj, _verb) in _OBJ_NOT_DONE.items():
+    _MORE2.setdefault(_code, {})[FRAUD_REPORT] = _x(_obj, _verb, both=True)
+for _code, (_money, _went) in _GONE_BOTH.items():
+    _MORE2.setdefault(_code, {}).setdefault(FRAUD_REPORT, ())
+    _MORE2[_code][FRAUD_REPORT] += _x(_money, _went, both=True)
+for _code, (_money, _went) in _GONE_ONE.items():
+    _MORE2.setdefault(_code, {}).setdefault(FRAUD_REPORT, ())
+    _MORE2[_code][FRAUD_REPORT] += _x(_money, _went)
+for _code, (_kin, _after, _before) in _DIED.items():
+    _MORE2.setdefault(_code, {})[VULNERABLE] = _died(_kin, _after, _before)
+for _code, (_verb, _where) in _PUBLIC_INVERTED.items():
+    _MORE2.setdefault(_code, {})[PUBLIC] = _x(_verb, _where)
+# German: the auxiliary before the spouse and the participle last ("ist meine Frau gestorben")
+_MORE2["de"][VULNERABLE] += _x(("ist", "sind"), _DIED["de"][0], ("gestorben", "verstorben"))
+_MORE2.setdefault("sq", {})[REPEATED] = (
+    "për herë të tretë", "për herë të dytë", "për herë të katërt", "për të tretën herë",
+    "për të disatën herë", "po e pyes përsëri", "kam pyetur tri herë", "kam pyetur disa herë",
+    "e kam pyetur disa herë", "po ju shkruaj përsëri",
+)  # fmt: skip
+
+
 def add_round22la(languages: Iterable[_Language]) -> None:
     """The phrases appended to each language's cues (once)."""
     by_code = {language.code: language for language in languages}
-    extra: dict[str, dict[str, tuple[str, ...]]] = {
-        code: {PUBLIC: phrases} for code, phrases in _PUBLIC.items()
-    }
-    for code, kinds in _MORE.items():
-        extra.setdefault(code, {}).update(kinds)
-    for code, kinds in extra.items():
+    extra = [(code, PUBLIC, phrases) for code, phrases in _PUBLIC.items()]
+    for table in (_MORE, _MORE2):
+        extra += [(c, kind, ps) for c, kinds in table.items() for kind, ps in kinds.items()]
+    for code, kind, phrases in extra:
         if code not in by_code:
             continue
         cues = by_code[code].cues
-        for kind, phrases in kinds.items():
-            have = cues.get(kind, ())
-            cues[kind] = (*have, *dict.fromkeys(p for p in phrases if p not in have))
+        have = cues.get(kind, ())
+        cues[kind] = (*have, *dict.fromkeys(p for p in phrases if p not in have))
 
 
 # ------------------------------------------------------------ Danish, Norwegian, Swedish
 # Every phrase two words or more (their short words are words of each other's tables and of
 # Dutch and German); a spouse's death in both word orders; "ikke"/"inte" before a request
 # ("jeg behøver ikke at tale med en rådgiver") and a question about the bot cancel it.
-def _bereft(kin: tuple[str, ...], died: tuple[str, ...], died_first: tuple[str, ...]) -> tuple:
+def _bereft(
+    kin: tuple[str, ...], died: tuple[str, ...], died_first: tuple[str, ...]
+) -> tuple[str, ...]:
     return (*_x(kin, died), *_x(died_first, kin))
 
 
-_DA_WHO = ("en rådgiver", "en medarbejder", "et menneske", "en person", "en rigtig person",
-           "et rigtigt menneske", "min rådgiver", "min bankrådgiver", "en ansat", "en fra banken",
-           "jeres kundeservice", "kundeservice", "en kunderådgiver", "nogen")
-_DA_KIN = ("min mand", "min kone", "min hustru", "min mor", "min far", "min søn", "min datter",
-           "min partner", "min kæreste", "min samlever")
-_NB_WHO = ("en rådgiver", "en medarbeider", "et menneske", "en person", "en ekte person",
-           "et ekte menneske", "rådgiveren min", "min rådgiver", "en ansatt", "en fra banken",
-           "kundeservice", "noen")
-_NB_KIN = ("mannen min", "kona mi", "kona min", "min kone", "min mann", "moren min", "min mor",
-           "faren min", "min far", "sønnen min", "datteren min", "samboeren min", "min samboer")
-_SV_WHO = ("en rådgivare", "en handläggare", "en människa", "en person", "en riktig person",
-           "en riktig människa", "min rådgivare", "en anställd", "någon från banken",
-           "kundtjänst", "kundservice", "någon")
-_SV_KIN = ("min man", "min make", "min fru", "min hustru", "min mamma", "min pappa", "min son",
-           "min dotter", "min sambo", "min partner")
+_DA_WHO = (
+    "en rådgiver",
+    "en medarbejder",
+    "et menneske",
+    "en person",
+    "en rigtig person",
+    "et rigtigt menneske",
+    "min rådgiver",
+    "min bankrådgiver",
+    "en ansat",
+    "en fra banken",
+    "jeres kundeservice",
+    "kundeservice",
+    "en kunderådgiver",
+    "nogen",
+)
+_DA_KIN = (
+    "min mand",
+    "min kone",
+    "min hustru",
+    "min mor",
+    "min far",
+    "min søn",
+    "min datter",
+    "min partner",
+    "min kæreste",
+    "min samlever",
+)
+_NB_WHO = (
+    "en rådgiver",
+    "en medarbeider",
+    "et menneske",
+    "en person",
+    "en ekte person",
+    "et ekte menneske",
+    "rådgiveren min",
+    "min rådgiver",
+    "en ansatt",
+    "en fra banken",
+    "kundeservice",
+    "noen",
+)
+_NB_KIN = (
+    "mannen min",
+    "kona mi",
+    "kona min",
+    "min kone",
+    "min mann",
+    "moren min",
+    "min mor",
+    "faren min",
+    "min far",
+    "sønnen min",
+    "datteren min",
+    "samboeren min",
+    "min samboer",
+)
+_SV_WHO = (
+    "en rådgivare",
+    "en handläggare",
+    "en människa",
+    "en person",
+    "en riktig person",
+    "en riktig människa",
+    "min rådgivare",
+    "en anställd",
+    "någon från banken",
+    "kundtjänst",
+    "kundservice",
+    "någon",
+)
+_SV_KIN = (
+    "min man",
+    "min make",
+    "min fru",
+    "min hustru",
+    "min mamma",
+    "min pappa",
+    "min son",
+    "min dotter",
+    "min sambo",
+    "min partner",
+)
 
-SCANDINAVIAN: dict[str, dict[str, object]] = {
+SCANDINAVIAN: dict[str, _Table] = {
     "da": {
         "name": "Danish",
         "cues": {
@@ -276,6 +717,7 @@ SCANDINAVIAN: dict[str, dict[str, object]] = {
             VULNERABLE: (
                 *_bereft(_DA_KIN, ("er død", "døde", "er gået bort", "gik bort",
                                    "er afgået ved døden"), ("døde", "mistede", "har mistet")),
+                *_x(("gik",), _DA_KIN, ("bort",)),  # the particle verb split
                 "jeg er blevet enke", "jeg er blevet enkemand", "jeg er enke",
                 "til begravelsen", "jeg har kræft", "jeg er indlagt", "ligger på hospitalet",
                 "jeg kan ikke klare mere", "jeg har mistet mit job", "ikke råd til mad",
@@ -338,6 +780,7 @@ SCANDINAVIAN: dict[str, dict[str, object]] = {
             VULNERABLE: (
                 *_bereft(_NB_KIN, ("er død", "døde", "gikk bort", "har gått bort"),
                          ("døde", "mistet", "har mistet")),
+                *_x(("gikk",), _NB_KIN, ("bort",)),  # the particle verb split
                 "jeg er blitt enke", "jeg er blitt enkemann", "til begravelsen",
                 "jeg har kreft", "jeg er innlagt", "ligger på sykehuset",
                 "jeg orker ikke mer", "jeg har mistet jobben",
@@ -401,6 +844,7 @@ SCANDINAVIAN: dict[str, dict[str, object]] = {
             VULNERABLE: (
                 *_bereft(_SV_KIN, ("är död", "dog", "har gått bort", "gick bort", "har dött"),
                          ("dog", "förlorade", "har förlorat", "miste")),
+                *_x(("gick",), _SV_KIN, ("bort",)),  # the particle verb split
                 "jag har blivit änka", "jag har blivit änkling", "till begravningen",
                 "jag har cancer", "jag ligger på sjukhus", "jag orkar inte mer",
                 "jag har förlorat jobbet",
@@ -436,3 +880,54 @@ SCANDINAVIAN: dict[str, dict[str, object]] = {
         "markers": ("jag", "inte", "varför", "tack", "mitt", "mig", "hur", "kan"),
     },
 }  # fmt: skip
+
+
+# ------------------------------------------------------------ story tables (posing)
+# Someone "supposedly" from the bank: the claim as an adjective before the caller ("un
+# supuesto empleado", "ein angeblicher Mitarbeiter") and the bank's staff as the authority
+# ("сотрудник банка"); merged into handoff.signals.stories' tables by add_story22la.
+STORY22: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {
+        "claim": ("supuesto", "supuesta", "un supuesto", "una supuesta", "que decía ser",
+                  "que dijo ser", "haciéndose pasar por", "diciendo ser"),
+        "authority": _x(("empleado", "empleada", "trabajador", "trabajadora", "agente",
+                         "asesor", "asesora"), ("del banco", "de mi banco", "de su banco")),
+    },
+    "pt": {
+        "claim": ("que dizia ser", "dizia ser", "dizia que era", "a dizer que era",
+                  "alegadamente", "suposto", "suposta", "um suposto", "uma suposta"),
+        "authority": ("do banco", "do meu banco", *_x(("funcionário", "funcionária"),
+                                                      ("do banco", "do meu banco"))),
+    },
+    "de": {
+        "claim": ("angeblich*", "vorgeblich*", "gab sich als", "gab sich für"),
+        "authority": ("bankmitarbeiter*", "mitarbeiter der bank", "mitarbeiterin der bank",
+                      "von ihrer bank",
+                      "sicherheitsabteilung"),
+    },
+    "ru": {
+        "authority": _x(("сотрудник", "сотрудница", "работник", "специалист", "менеджер"),
+                        ("банка", "службы безопасности", "службы безопасности банка")),
+    },
+    "uk": {
+        "authority": _x(("співробітник", "співробітниця", "працівник", "працівниця",
+                         "менеджер"), ("банку", "служби безпеки", "служби безпеки банку")),
+    },
+    "lt": {
+        "claim": ("neva iš", "tariamai iš", "esą iš", "neva banko", "tariamai banko"),
+        "authority": ("banko darbuotoj*", "banko atstov*"),
+    },
+    "hu": {
+        "claim": ("állítólag", "állítólagos", "állítólagosan", "kiadta magát",
+                  "kiadták magukat"),
+        "authority": ("banki ügyintéző*", "banki munkatárs*", "a bank munkatársa",
+                      "a bank ügyintézője", "a bankból", "bankos"),
+    },
+}  # fmt: skip
+
+
+def add_story22la(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
+    """STORY22's entries appended to each (code, concepts) story table of their language."""
+    for code, concepts in tables:
+        for concept, entries in STORY22.get(code, {}).items():
+            concepts[concept] = tuple(dict.fromkeys((*concepts.get(concept, ()), *entries)))
