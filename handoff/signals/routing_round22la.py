@@ -39,6 +39,7 @@ CHURN = "churn_threat"
 COMPLAINT = "complaint"
 LEGAL = "legal_threat"
 PUBLIC = "public_threat"
+THIRD_PARTY = "third_party"
 
 _x = slot_product
 
@@ -685,6 +686,38 @@ _SV_KIN = (
     "min partner",
 )
 
+_DA_OTHER = (
+    "min mor",
+    "min far",
+    "min bedstemor",
+    "min bedstefar",
+    "min ven",
+    "min nabo",
+    "min søster",
+    "min bror",
+    "min kollega",
+)
+_NB_OTHER = (
+    "moren min",
+    "faren min",
+    "bestemor",
+    "bestefar",
+    "vennen min",
+    "naboen min",
+    "søsteren min",
+    "broren min",
+)
+_SV_OTHER = (
+    "min mamma",
+    "min pappa",
+    "min mormor",
+    "min farmor",
+    "min vän",
+    "min granne",
+    "min syster",
+    "min bror",
+)
+
 SCANDINAVIAN: dict[str, _Table] = {
     "da": {
         "name": "Danish",
@@ -747,6 +780,10 @@ SCANDINAVIAN: dict[str, _Table] = {
                      "sagde han var", "sagde hun var", "som påstod at være"),
                     ("fra banken", "fra jeres bank", "fra politiet")),
             ),
+            THIRD_PARTY: _x(
+                _DA_OTHER,
+                ("er blevet snydt", "blev snydt", "er blevet svindlet", "blev svindlet"),
+            ),
         },
         "negated_before": ("ikke", "ikke at", "behøver ikke", "behøver ikke at",
                            "vil ikke", "er du", "er du en", "er du et", "taler jeg med",
@@ -808,6 +845,10 @@ SCANDINAVIAN: dict[str, _Table] = {
                 "trykket på lenken", "klikket på lenken",
                 *_x(("angivelig", "påstod å være", "utga seg for å være", "sa de var",
                      "sa han var", "sa hun var"), ("fra banken", "fra politiet")),
+            ),
+            THIRD_PARTY: _x(
+                _NB_OTHER,
+                ("har blitt svindlet", "ble svindlet", "ble lurt", "har blitt lurt"),
             ),
         },
         "negated_before": ("ikke", "ikke å", "trenger ikke", "trenger ikke å", "vil ikke",
@@ -873,6 +914,10 @@ SCANDINAVIAN: dict[str, _Table] = {
                 *_x(("påstod sig vara", "utgav sig för att vara", "sa att de var",
                      "sa att han var", "sa att hon var", "påstått"),
                     ("från banken", "från polisen")),
+            ),
+            THIRD_PARTY: _x(
+                _SV_OTHER,
+                ("har blivit lurad", "blev lurad", "har blivit blåst", "blev blåst"),
             ),
         },
         "negated_before": ("inte", "behöver inte", "vill inte", "är du", "är du en",
