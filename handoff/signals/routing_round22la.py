@@ -724,7 +724,8 @@ SCANDINAVIAN: dict[str, _Table] = {
         "cues": {
             HUMAN: (
                 *_x(("snakke med", "tale med", "få fat i", "stille mig om til",
-                     "viderestille mig til", "forbinde mig med", "sætte mig over til"), _DA_WHO),
+                     "viderestille mig til", "forbinde mig med", "forbind mig med",
+                     "stil mig om til", "sæt mig over til", "sætte mig over til"), _DA_WHO),
                 "ring mig op", "ring til mig", "kan i ringe til mig", "kan i ringe mig op",
                 "jeg vil have en rådgiver", "jeg vil have et menneske",
             ),
@@ -795,7 +796,8 @@ SCANDINAVIAN: dict[str, _Table] = {
         "cues": {
             HUMAN: (
                 *_x(("snakke med", "prate med", "få snakke med", "bli satt over til",
-                     "få tak i", "sette meg over til", "koble meg til"), _NB_WHO),
+                     "få tak i", "sette meg over til", "sett meg over til", "koble meg til"),
+                    _NB_WHO),
                 "ring meg opp", "ring meg", "kan dere ringe meg", "jeg vil ha en rådgiver",
             ),
             REPEATED: (
