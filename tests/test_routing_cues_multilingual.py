@@ -1034,6 +1034,80 @@ CASES: dict[str, dict[str, list[str]]] = {
 # round 14: each batch of languages keeps its cases beside its own tests
 CASES.update(ROUND14A_CASES)
 CASES.update(ROUND15_CASES)
+# round 22 (r22la): Danish, Norwegian and Swedish (concepts: tests/test_round22_r22la.py)
+CASES.update(
+    {
+        "da": {
+            HUMAN: [
+                "kan jeg snakke med en medarbejder?",
+                "jeg vil gerne tale med et menneske",
+                "må jeg få fat i min rådgiver",
+                "viderestille mig til kundeservice, tak",
+                "kan i ringe mig op i dag?",
+                "jeg vil have en rådgiver nu",
+                "forbind mig med en rigtig person",
+                "kan jeg tale med en ansat?",
+            ],
+            "calm": [
+                "hvordan bestiller jeg et nyt kort?",
+                "hvad er min saldo?",
+                "hvornår kommer min løn ind?",
+                "kan jeg ændre min adresse i appen?",
+                "hvor finder jeg mine kontoudtog?",
+            ],
+            "negated": ["jeg behøver ikke at tale med en rådgiver"],
+            "fraud": ["mit kort er stjålet i går"],
+            "scam": ["jeg gav dem koden i telefonen"],
+            "vulnerability": ["min far er død i sidste uge"],
+        },
+        "nb": {
+            HUMAN: [
+                "kan jeg snakke med en rådgiver?",
+                "jeg vil prate med et menneske",
+                "få snakke med en ekte person",
+                "kan dere ringe meg i dag?",
+                "sett meg over til kundeservice",
+                "jeg vil ha en rådgiver",
+                "kan jeg få tak i en ansatt?",
+                "bli satt over til en medarbeider",
+            ],
+            "calm": [
+                "hvordan bestiller jeg nytt kort?",
+                "hva er saldoen min?",
+                "når kommer lønna?",
+                "kan jeg endre adressen i appen?",
+                "hvor finner jeg kontoutskriften?",
+            ],
+            "negated": ["jeg trenger ikke å snakke med en rådgiver"],
+            "fraud": ["bankkortet mitt er stjålet"],
+            "scam": ["jeg ga ham koden på telefonen"],
+            "vulnerability": ["faren min døde i helgen"],
+        },
+        "sv": {
+            HUMAN: [
+                "kan jag prata med en handläggare?",
+                "jag vill tala med en människa",
+                "koppla mig till kundtjänst",
+                "kan ni ringa mig i dag?",
+                "jag vill ha en rådgivare",
+                "få prata med en riktig person",
+                "kan jag få tag på min rådgivare?",
+                "bli kopplad till en anställd",
+            ],
+            "calm": [
+                "hur beställer jag ett nytt kort?",
+                "vad är mitt saldo?",
+                "när kommer lönen in?",
+                "kan jag ändra adress i appen?",
+                "var hittar jag mina kontoutdrag?",
+            ],
+            "negated": ["jag behöver inte prata med en rådgivare"],
+            "fraud": ["mitt kort är stulet"],
+            "scam": ["jag gav honom koden i telefon"],
+            "vulnerability": ["min pappa dog förra veckan"],
+        },
+    }
+)
 
 _KINDS = (
     "fraud",

@@ -164,6 +164,10 @@ SOMEONE_ELSES_SCAM = [
     ("fr", "ma voisine s'est fait arnaquer, comment l'aider ?"),
     ("de", "meine Oma wurde betrogen, sie ist bei einer anderen Bank"),
     ("nl", "mijn buurman is opgelicht, wat moet hij doen?"),
+    # round 22 (r22la): the Scandinavian tables
+    ("da", "min nabo er blevet snydt, hvad skal han gøre?"),
+    ("nb", "bestemor ble lurt på telefonen, hva gjør vi?"),
+    ("sv", "min granne blev lurad på nätet, vad ska han göra?"),
     ("tr", "arkadaşım dolandırıldı, ne yapmalı?"),
     ("ru", "мою бабушку обманули мошенники, что ей делать?"),
     ("uk", "мого сусіда ошукали, як йому допомогти?"),
@@ -369,7 +373,10 @@ NEW_TABLE_CASES = [
 
 
 def test_the_new_tables_come_last() -> None:
-    assert [lang.code for lang in LANGUAGES[-3:]] == ["pcm", "ak", "yue"]
+    # round 22 (r22la): the Scandinavian tables appended after them
+    before22 = [lang.code for lang in LANGUAGES if lang.code not in ("da", "nb", "sv")]
+    assert before22[-3:] == ["pcm", "ak", "yue"]
+    assert [lang.code for lang in LANGUAGES[-3:]] == ["da", "nb", "sv"]
 
 
 @pytest.mark.parametrize(("language", "kind", "text"), NEW_TABLE_CASES)

@@ -7515,7 +7515,6 @@ _ROUND15: dict[str, dict[str, tuple[str, ...]]] = {
         REPEATED: (
             "schon alles versucht",
             "alles probiert",
-            "seit drei tagen",
             "zum dritten mal",
             "dreimal gefragt",
             "schon dreimal",
@@ -11232,6 +11231,9 @@ _SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
     "de": {
         "N": (*_DIGITS, "zwei", "drei", "vier", "fünf", "funf", "sechs", "zehn"),
         "DAYS": ("tagen", "wochen"),
+        "ASKV": ("warte", "frage", "schreibe", "versuche", "probiere", "rufe", "bitte",
+                 "warte ich", "frage ich", "schreibe ich", "versuche ich", "probiere ich",
+                 "rufe ich", "warten wir", "versuchen wir"),
         "DUE": ("die miete", "die rechnungen", "die rate", "das schulgeld", "die stromrechnung"),
         "PAY": ("muss", "soll"),
         "WHEN": ("morgen", "heute", "bis morgen"),
@@ -11403,7 +11405,10 @@ _ROUND20: dict[str, dict[str, tuple[str, ...]]] = {
                    "je suis censée faire quoi"),
     },
     "de": {
-        REPEATED: ("seit {N} {DAYS}",),
+        # round 22 (r22la): "seit zwei Wochen" alone is how long, not asking again ("ich wohne
+        # seit zwei Wochen hier"): only with a verb of waiting, asking or trying, both orders
+        REPEATED: ("{ASKV} seit {N} {DAYS}", "{ASKV} schon seit {N} {DAYS}",
+                   "seit {N} {DAYS} {ASKV}"),
         DEADLINE: ("{PAY} {WHEN} {DUE}", "{PAY} {DUE} {WHEN}"),
         NO_HELP: ("das ist sinnlos", "es ist sinnlos", "bringt doch nichts", "bringt alles nichts",
                   "zeitverschwendung"),
@@ -11694,6 +11699,38 @@ def _add_round21() -> None:
 
 
 _add_round21()
+
+# Round 22 (r22la): one concept inventory in the European tables (going to the press or social
+# media, payments disowned with the pronoun after the verb, money gone, a death told verb
+# first) and Danish, Norwegian and Swedish tables: handoff.signals.routing_round22la. The
+# threat to go public is a language-only kind here (English reads it as a situation shape),
+# weighing what the English shape weighs and negatable ("nie pójdę do prasy").
+from handoff.signals.routing_round22la import (  # noqa: E402
+    PUBLIC as _PUBLIC,
+)
+from handoff.signals.routing_round22la import (  # noqa: E402
+    SCANDINAVIAN as _SCANDINAVIAN,
+)
+from handoff.signals.routing_round22la import (  # noqa: E402
+    add_round22la,
+)
+
+LANGUAGE_ONLY_KINDS[_PUBLIC] = (0.5, False)
+LANGUAGES = (
+    *LANGUAGES,
+    *(
+        Language(
+            code,
+            table["name"],
+            ("Latin",),
+            dict(table["cues"]),
+            negated_before=frozenset(table["negated_before"]),
+            markers=frozenset(table["markers"]),
+        )
+        for code, table in _SCANDINAVIAN.items()
+    ),
+)
+add_round22la(LANGUAGES)
 
 # ============================================ round 22 (r22lb): Asian and African concept inventory
 # A request by any staff noun, posing as the police by another verb, the colloquial safe

@@ -81,6 +81,7 @@ from handoff.signals.routing_lexicon import (
     may_show_language,
     shows_language,
 )
+from handoff.signals.routing_round22la import add_story22la
 from handoff.signals.slots import slot_product
 from handoff.signals.story_slots import add_slots
 from handoff.signals.story_slots21 import add_slots21
@@ -6995,6 +6996,9 @@ add_slots((story.code, story.concepts) for story in STORY_LANGUAGES if not story
 # round 21 (r21la): neighbouring concepts (a relative impersonated, a police courier, a
 # rental that vanished, a spouse lost, money kept by a partner)
 add_slots21((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
+# round 22 (r22la): someone "supposedly" from the bank (the claim as an adjective, the bank's
+# staff as the authority): handoff.signals.routing_round22la
+add_story22la((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
 _add_alibis(STORY_LANGUAGES)
 _open_slots(STORY_LANGUAGES)
 
