@@ -6119,9 +6119,11 @@ _SHAPES += (
         (
             "thing matter question issue situation case",
             # round 22: a short question placing the matter under a term: "is that a power of
-            # attorney thing?", "would this be a probate matter?"
+            # attorney thing?", "would this be a probate matter?"; not a fraud or scam term
+            # ("is it a fraud thing?" may ask about the customer's own case)
             r"^\s*(?:so\s+|and\s+|ok\s+|okay\s+|right\s+|oh\s+)?(?:is|would|will)\s+(?:that|"
-            r"this|it)\s+(?:be\s+)?(?:a|an)\s+(?:\w+\s+){0,4}?(?:thing|matter|question|issue|"
+            r"this|it)\s+(?:be\s+)?(?:a|an)\s+(?!(?:\w+\s+){0,3}?(?:fraud|scam|hack|theft|"
+            r"stolen|phishing)\w*\b)(?:\w+\s+){0,4}?(?:thing|matter|question|issue|"
             r"situation|case)\s*\?+\s*$",
         ),
         (
