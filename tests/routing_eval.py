@@ -69,6 +69,7 @@ RUNS = (
     ("after round 19", "round19-engine.json", "round19-stack.json"),
     ("after round 20", "round20-engine.json", "round20-stack.json"),
     ("after round 21", "round21-engine.json", "round21-stack.json"),
+    ("after round 22", "round22-engine.json", "round22-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -94,6 +95,7 @@ DEV_EARLIER = (
     ("round 18", "dev-round18-engine.json"),
     ("round 19", "dev-round19-engine.json"),
     ("round 20", "dev-round20-engine.json"),
+    ("round 21", "dev-round21-engine.json"),
 )
 
 
@@ -165,6 +167,7 @@ HELD_OUT = (
             ("round 19 (tuning data)", "round19-engine.json", None),
             ("round 20 (tuning data)", "round20-engine.json", None),
             ("round 21 (tuning data)", "round21-engine.json", None),
+            ("round 22 (tuning data)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -187,6 +190,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -208,6 +212,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -229,6 +234,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -250,6 +256,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -270,6 +277,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -289,6 +297,7 @@ HELD_OUT = (
             ("round 19 (its total watched)", "round19-engine.json", None),
             ("round 20 (its total watched)", "round20-engine.json", None),
             ("round 21 (its total watched)", "round21-engine.json", None),
+            ("round 22 (its total watched)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -307,6 +316,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -324,6 +334,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -340,6 +351,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -355,6 +367,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -369,6 +382,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -382,6 +396,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -394,6 +409,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -405,6 +421,7 @@ HELD_OUT = (
             ("round 19 (tuned on it)", "round19-engine.json", None),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -415,6 +432,7 @@ HELD_OUT = (
             ("after round 19", "round19-engine.json", "round19-stack.json"),
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -424,6 +442,7 @@ HELD_OUT = (
             ("round 19 (before round 20)", "before-engine.json", "before-stack.json"),
             ("after round 20", "round20-engine.json", "round20-stack.json"),
             ("round 21 (tuned on it)", "round21-engine.json", None),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
@@ -432,12 +451,16 @@ HELD_OUT = (
         (
             ("round 20 (before round 21)", "before-engine.json", "before-stack.json"),
             ("after round 21", "round21-engine.json", "round21-stack.json"),
+            ("round 22 (tuned on it)", "round22-engine.json", None),
         ),
     ),
     HeldOut(
         "holdout19",
         ROOT / "tests" / "data" / "routing_holdout19",
-        (("round 21 (before round 22)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 21 (before round 22)", "before-engine.json", "before-stack.json"),
+            ("after round 22", "round22-engine.json", "round22-stack.json"),
+        ),
     ),
 )
 (
