@@ -462,6 +462,11 @@ HELD_OUT = (
             ("after round 22", "round22-engine.json", "round22-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout20",
+        ROOT / "tests" / "data" / "routing_holdout20",
+        (("round 22 (before round 23)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -483,6 +488,7 @@ HELD_OUT = (
     HOLDOUT17,
     HOLDOUT18,
     HOLDOUT19,
+    HOLDOUT20,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -533,9 +539,10 @@ HOLDOUT18_DATA = HOLDOUT18.data
 # round 21's rules before round 22 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT19_DATA = HOLDOUT19.data
-# The twentieth (tests/data/routing_holdout20/), written blind before round 23, is not measured
-# yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT20_DATA = ROOT / "tests" / "data" / "routing_holdout20"
+# The twentieth (tests/data/routing_holdout20/), written blind before round 23, measured once by
+# round 22's rules before round 23 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT20_DATA = HOLDOUT20.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
