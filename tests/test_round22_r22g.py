@@ -98,7 +98,8 @@ CALM = [
 def test_vulnerability_by_concept(router: Router, messages: tuple[str, ...]) -> None:
     lane, turn = route_fallbacks(router, _NOW, *messages)
     assert lane == "vulnerable_customers"
-    assert turn is not None and turn <= len(messages)
+    assert turn is not None
+    assert turn <= len(messages)
 
 
 @pytest.mark.parametrize("messages", CALM)
@@ -108,4 +109,5 @@ def test_calm_stays_with_bot(router: Router, messages: tuple[str, ...]) -> None:
 
 def test_request_routes_to_a_person(router: Router) -> None:
     lane, turn = route_fallbacks(router, _NOW, "I've tried everything, I just want a person")
-    assert lane != "bot" and turn == 1
+    assert lane != "bot"
+    assert turn == 1
