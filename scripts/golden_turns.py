@@ -44,6 +44,7 @@ BLIND = frozenset(
         "routing_holdout18",
         "routing_holdout19",
         "routing_holdout20",
+        "routing_holdout21",
     }
 )
 sys.path.insert(0, str(ROOT / "benchmarks"))

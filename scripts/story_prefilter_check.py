@@ -30,6 +30,7 @@ BLIND = frozenset(
         "routing_holdout18",
         "routing_holdout19",
         "routing_holdout20",
+        "routing_holdout21",
     }
 )
 

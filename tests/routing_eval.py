@@ -543,6 +543,9 @@ HOLDOUT19_DATA = HOLDOUT19.data
 # round 22's rules before round 23 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT20_DATA = HOLDOUT20.data
+# The twenty-first (tests/data/routing_holdout21/), written blind before round 24, is not
+# measured yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
+HOLDOUT21_DATA = ROOT / "tests" / "data" / "routing_holdout21"
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset

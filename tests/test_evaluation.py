@@ -327,6 +327,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT20_DATA / "nlu" / "banking.jsonl",
         id="held-out-20",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT21_DATA / "banking.yaml",
+        routing_eval.HOLDOUT21_DATA / "nlu" / "banking.jsonl",
+        id="held-out-21",
+    ),
 ]
 
 
