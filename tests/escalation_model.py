@@ -205,15 +205,16 @@ TUNING_SETS = (
 HOLDOUT8 = ("ho8", ROOT / "tests" / "data" / "routing_holdout8")
 # Round 21 (r21f): the threshold is chosen by the routing it gives, turn by turn, over EVERY
 # tuning routing set (routing_eval, routing_dev, routing_train_*, routing_holdout ..
-# routing_holdout18; the eighteenth from round 22), each conversation scored by a model that
-# never saw it. The blind sets (routing_holdout19 and later) are never read, and
+# routing_holdout19; the eighteenth from round 22, the nineteenth from round 23), each
+# conversation scored by a model that never saw it. The blind sets (routing_holdout20 and
+# later) are never read, and
 # routing_holdout7, the check set watched as a total, is left out so that it stays a check
 # (the integrator, round 21).
 ALL_TUNING_SETS = (
     *TUNING_SETS,
-    *((f"ho{i}", ROOT / "tests" / "data" / f"routing_holdout{i}") for i in range(8, 19)),
+    *((f"ho{i}", ROOT / "tests" / "data" / f"routing_holdout{i}") for i in range(8, 20)),
 )
-BLIND_FROM = 19  # routing_holdout19 and every later set are blind
+BLIND_FROM = 20  # routing_holdout20 and every later set are blind
 ROUTING_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
 OUT = escalation.MODEL_PATH
 SEED = 0

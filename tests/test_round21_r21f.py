@@ -65,13 +65,14 @@ def test_routing_sets_are_every_tuning_set_and_no_blind_one() -> None:
         "routing_holdout",
         "routing_holdout17",
         "routing_holdout18",
+        "routing_holdout19",
         "routing_train_fraud",
         "routing_train_escalate",
     }
     assert wanted <= folders
     assert "routing_holdout7" not in folders  # the check set stays a check
     assert not any(f"holdout{i}" in f for f in folders for i in range(em.BLIND_FROM, 30))
-    assert em.BLIND_FROM == 19
+    assert em.BLIND_FROM == 20
     assert em.ROUTING_THRESHOLDS == (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
 
 
