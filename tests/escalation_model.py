@@ -207,9 +207,8 @@ HOLDOUT8 = ("ho8", ROOT / "tests" / "data" / "routing_holdout8")
 # tuning routing set (routing_eval, routing_dev, routing_train_*, routing_holdout ..
 # routing_holdout19; the eighteenth from round 22, the nineteenth from round 23), each
 # conversation scored by a model that never saw it. The blind sets (routing_holdout20 and
-# later) are never read, and
-# routing_holdout7, the check set watched as a total, is left out so that it stays a check
-# (the integrator, round 21).
+# later) are never read, and routing_holdout7, the check set watched as a total, is left out
+# so that it stays a check (the integrator, round 21).
 ALL_TUNING_SETS = (
     *TUNING_SETS,
     *((f"ho{i}", ROOT / "tests" / "data" / f"routing_holdout{i}") for i in range(8, 20)),
