@@ -462,8 +462,10 @@ def test_calm_banking_question_fires_no_cue(language: str, text: str) -> None:
 @pytest.mark.parametrize("text", CALM_ENGLISH)
 def test_calm_english_fires_no_cue(text: str) -> None:
     result = analyze_text(text)
-    # Only the calming routine_question (a plain how-to, round 18) may be read.
-    assert tuple(c for c in result.cues if c.kind != "routine_question") == (), (text, result.cues)
+    # Only the calming routine_question (a plain how-to, round 18) and minor_glitch (a nuisance
+    # of the app itself, round 22, which only makes shouting wait a message) may be read.
+    calming = {"routine_question", "minor_glitch"}
+    assert tuple(c for c in result.cues if c.kind not in calming) == (), (text, result.cues)
     assert not result.human_request
 
 

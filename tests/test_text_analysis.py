@@ -186,6 +186,7 @@ CUE_EXAMPLES = [
         "my grandad died ten years ago, can I still claim his premium bonds",
         "my grandad died ten years ago",
     ),
+    ("minor_glitch", "the app logged me out again", "the app logged"),
 ]
 
 
