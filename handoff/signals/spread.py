@@ -997,7 +997,7 @@ _PARTY = (
     r"agent|recruiter|investor|mentor|coach|seller|reseller|dealer|caller|number)|he|she|they)"
 )
 _CODE_WIDE = (
-    r"(?:(?:\w+\s+){0,2}?(?:code|codes|pin|passcode|otp|password|passwords|memorable word|"
+    r"(?:(?:\w+\s+){0,2}?(?:(?<!sort )(?:code|codes)|pin|passcode|otp|password|passwords|memorable word|"
     r"card details|card number|login|log-in|login details|log-in details|security details|"
     r"security number|secret number|bank details|details|credentials|one[- ]time \w+))"
 )
@@ -1084,7 +1084,9 @@ _PATTERNS += (
             # an overpayment to send back: "paid me £300 too much, send the difference back"
             r"\b(?:overpaid|over-paid|overpayment|too much|by mistake|by accident|accidentally|"
             r"in error)\b[^.?!\n]{0,80}?\b(?:send|sent|pay|paid|transfer|give|return|refund)\w*\s+"
-            r"(?:\w+\s+){0,2}?(?:back|the difference|the excess|the extra|the rest)\b" + _TOLD + r"|"
+            r"(?:\w+\s+){0,2}?(?:back|the difference|the excess|the extra|the rest)\b"
+            + _TOLD
+            + r"|"
             # fake goods, turned away: "the tickets were fake", "turned away at the door"
             r"\b(?:tickets?|goods|items?|phone|bag|trainers|watch|product|order|parcel|"
             r"puppy|car|it|they|them|these|those)\s+(?:\w+\s+)?(?:was|were|is|are|'s|'re|turned "
@@ -1121,7 +1123,7 @@ _PATTERNS += (
             + _BY_ME
             + r"(?:gave|read|read out|told|sent|texted|passed|shared|forwarded|give|tell|send|"
             r"share)\s+(?:him|her|them|it|the caller|the man|the woman|the guy)\s+(?:out\s+)?"
-            r"(?:my|the|a|all my|those|our|both)\s+" + _CODE_WIDE + r"\b|"
+            r"(?:my|the|a|all my|those|our|both)\s+" + _CODE_WIDE + r"\b" + _TOLD + r"|"
             # the account lent: "let him use my account", "letting them have my card"
             r"\b(?:let|letting|lets|allowed|allowing|agreed to let)\s+(?:him|her|them|someone|"
             r"somebody|a stranger|this \w+|\w+)\s+(?:use|access|have|borrow|run|pay into)\s+"
