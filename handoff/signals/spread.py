@@ -997,7 +997,8 @@ _PARTY = (
     r"agent|recruiter|investor|mentor|coach|seller|reseller|dealer|caller|number)|he|she|they)"
 )
 _CODE_WIDE = (
-    r"(?:(?:\w+\s+){0,2}?(?:(?<!sort )(?:code|codes)|pin|passcode|otp|password|passwords|memorable word|"
+    r"(?:(?:\w+\s+){0,2}?(?:(?<!sort )(?:code|codes)|pin|passcode|otp|password|passwords|"
+    r"memorable word|"
     r"card details|card number|login|log-in|login details|log-in details|security details|"
     r"security number|secret number|bank details|details|credentials|one[- ]time \w+))"
 )
