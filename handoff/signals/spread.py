@@ -1020,6 +1020,8 @@ _PATTERNS += (
             r"listing|account manager|contact|man|woman|guy|person|someone|somebody|company|"
             r"firm|page|group|tickets?|puppy|kitten|car|phone)\s+(?:\w+\s+){0,2}?(?:on|via|"
             r"through|from|off|over|in)\s+" + _DET + _PLATFORM + r"\b|"
+            # a private seller, any article or none ("seller now wants ..."), not the customer
+            r"(?<!i'm a )(?<!i am a )(?<!i'm the )(?<!i am the )\b(?:seller|reseller|breeder)\b|"
             # an investment or trading contact or platform, any channel
             r"\b(?:investment|investing|trading|crypto|cryptocurrency|bitcoin|forex|stocks?)\s+"
             r"(?:\w+\s+)?(?:platform|app|site|website|scheme|opportunity|group|broker|adviser|"
@@ -1125,6 +1127,12 @@ _PATTERNS += (
             + r"(?:gave|read|read out|told|sent|texted|passed|shared|forwarded|give|tell|send|"
             r"share)\s+(?:him|her|them|it|the caller|the man|the woman|the guy)\s+(?:out\s+)?"
             r"(?:my|the|a|all my|those|our|both)\s+" + _CODE_WIDE + r"\b" + _TOLD + r"|"
+            # a counterparty asking for a code: "they asked me to read out a code"
+            r"\b(?:he|she|they|the (?:\w+\s+)?(?:caller|man|woman|guy|agent|person))\s+"
+            r"(?:then\s+|also\s+|now\s+|just\s+)?(?:asked|asks|wanted|wants|told|got|tried to get|"
+            r"needed|needs)\s+me\s+(?:to\s+)?(?:read(?:\s+out)?|give|tell|send|share|confirm|"
+            r"repeat|type|enter|text|forward|pass on)\s+(?:them\s+|him\s+|her\s+)?(?:out\s+)?"
+            r"(?:a|the|my|this|that|those|all|both)\s+" + _CODE_WIDE + r"\b" + _TOLD + r"|"
             # the account lent: "let him use my account", "letting them have my card"
             r"\b(?:let|letting|lets|allowed|allowing|agreed to let)\s+(?:him|her|them|someone|"
             r"somebody|a stranger|this \w+|\w+)\s+(?:use|access|have|borrow|run|pay into)\s+"
