@@ -1049,9 +1049,9 @@ _PATTERNS += (
             # paid for something, any article or none: "paid for tickets", "sent money for it"
             _BY_ME + r"(?:paid|payed|sent money|transferred money|sent the money)\s+(?:for|"
             r"towards)\b|"
-            # invested or deposited: "invested £1,500", "put my savings in", "deposited 2k"
+            # invested or deposited: "invested £1,500", "put my savings in", "put down 2k"
             + _BY_ME
-            + r"(?:invested|deposited|topped up|put)\s+(?:in\s+|into\s+)?(?:"
+            + r"(?:invested|deposited|topped up|put down|left|put)\s+(?:in\s+|into\s+|down\s+)?(?:"
             + _ABOUT
             + _AMOUNT
             + r"|money|my savings|savings|some money|everything|cash)\b|"
