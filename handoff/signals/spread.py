@@ -977,6 +977,181 @@ _PATTERNS += (
     ),
 )
 
+# round 23 (r23s, principles 2 and 5): fraud by ROLE, not by a list of lures. A COUNTERPARTY
+# (the LURE bit) is anyone who contacted the customer or whom the customer found, over any
+# channel (call, text, app, site, social, advert, platform, marketplace, email): counterparty
+# + a step taken for them + a discovery or a loss over the window is a scam (SHAPES). A code,
+# credentials, remote access or the account itself given to a counterparty is CRED_STEP (the
+# fraud team wants it before money moves); payee details changed by message before a payment
+# is both (scam risk at once). Each slot a class: any determiner or none, contractions.
+_DET = r"(?:(?:a|an|the|this|that|some|one|their|his|her)\s+)?"
+_PLATFORM = (
+    r"(?:facebook|fb|instagram|insta|tiktok|twitter|telegram|whatsapp|snapchat|signal|wechat|"
+    r"marketplace|gumtree|ebay|vinted|depop|linkedin|reddit|discord|youtube|messenger|"
+    r"viber|kik|tinder|hinge|bumble|grindr|x\.com|social media|(?:an?\s+)?online (?:group|"
+    r"forum|chat)|(?:a|an|the)\s+(?:app|website|site|forum|group chat))"
+)
+_PARTY = (
+    r"(?:someone|somebody|a stranger|(?:a|an|this|some|one)\s+(?:\w+\s+)?(?:man|woman|guy|"
+    r"lady|bloke|girl|chap|person|company|firm|broker|trader|adviser|advisor|account manager|"
+    r"agent|recruiter|investor|mentor|coach|seller|reseller|dealer|caller|number)|he|she|they)"
+)
+_CODE_WIDE = (
+    r"(?:(?:\w+\s+){0,2}?(?:(?<!sort )(?:code|codes)|pin|passcode|otp|password|passwords|"
+    r"memorable word|"
+    r"card details|card number|login|log-in|login details|log-in details|security details|"
+    r"security number|secret number|bank details|details|credentials|one[- ]time \w+))"
+)
+_PATTERNS += (
+    (
+        LURE,
+        re.compile(
+            # contacted by anyone, any channel: "a man messaged me on Telegram", "a broker
+            # called me", "someone added me on Facebook", "this trader reached out"
+            r"\b" + _PARTY + r"\s+(?:\w+\s+){0,2}?(?:called|rang|phoned|texted|messaged|"
+            r"emailed|e-mailed|dm'd|dmed|dm-ed|whatsapped|contacted|added|approached|followed|"
+            r"reached out to|got in touch with|got in contact with|cold[- ]called)\s+(?:me|us)\b|"
+            # found or met on any platform, any article or none: "on a Twitter reseller", "a
+            # seller on Facebook", "an investment on Telegram", "a platform from Instagram"
+            r"\b(?:on|via|through|from|off|over|in)\s+" + _DET + _PLATFORM + r"(?:'s)?\s+"
+            r"(?:\w+\s+)?(?:reseller|seller|ad|advert|page|group|account|profile|listing|post|"
+            r"platform|broker|trader|contact|user|guy|man|woman|person|dealer|channel|scheme)\b|"
+            r"\b(?:seller|reseller|dealer|trader|broker|investment|platform|scheme|advert|ad|"
+            r"listing|account manager|contact|man|woman|guy|person|someone|somebody|company|"
+            r"firm|page|group|tickets?|puppy|kitten|car|phone)\s+(?:\w+\s+){0,2}?(?:on|via|"
+            r"through|from|off|over|in)\s+" + _DET + _PLATFORM + r"\b|"
+            # a private seller, any article or none ("seller now wants ..."), not the customer
+            r"(?<!i'm a )(?<!i am a )(?<!i'm the )(?<!i am the )\b(?:seller|reseller|breeder)\b|"
+            # an investment or trading contact or platform, any channel
+            r"\b(?:investment|investing|trading|crypto|cryptocurrency|bitcoin|forex|stocks?)\s+"
+            r"(?:\w+\s+)?(?:platform|app|site|website|scheme|opportunity|group|broker|adviser|"
+            r"advisor|manager|account manager|coach|mentor|expert|account|company|firm|bot)\b|"
+            # a body posing in quotes: "a call from 'the bank'", "a 'Microsoft' caller"
+            r"\b(?:" + _CHANNEL + r"|someone|somebody|a (?:man|woman|guy|lady|bloke|person))\s+"
+            r"from\s+['\"\u2018\u201c]|"
+            r"['\"\u2018\u201c][\w .&-]{1,30}['\"\u2019\u201d]\s+(?:caller|call|man|woman|guy|"
+            r"lady|engineer|agent|technician|support|rep|representative|advisor|adviser|team)\b|"
+            # recruited to lend the account: "earn £500 by letting him use my account"
+            r"\b(?:earn|make|get|offered|pay|paid|keep)\s+(?:me\s+)?(?:" + _AMOUNT + r"|money|"
+            r"cash|a cut|commission|some money|a fee|\d+%)\s+(?:\w+\s+){0,3}?(?:by|for|just for|to)"
+            r"\s+(?:letting|lending|using|receiving|moving|passing|sending|giving)\b|"
+            # payee details changed by message before a payment (also CRED_STEP below)
+            r"\b(?:e-?mail\w*|texts?|messages?|letters?|invoices?|solicitors?|conveyancers?|"
+            r"builders?|landlord|supplier|contractor|lawyer|estate agent|letting agent)\b"
+            r"[^.?!\n]{0,80}?\b(?:(?:bank|account|payment|payee)\s+details|account number|sort "
+            r"code)\s*(?:have|has|had|'ve|'s)?\s+(?:now\s+|just\s+|recently\s+)?(?:been\s+)?"
+            r"(?:changed|updated|switched|moved)\b"
+        ),
+    ),
+    (
+        WEAK_STEP,
+        re.compile(
+            # paid for something, any article or none: "paid for tickets", "sent money for it"
+            _BY_ME + r"(?:paid|payed|sent money|transferred money|sent the money)\s+(?:for|"
+            r"towards)\b|"
+            # invested or deposited: "invested £1,500", "put my savings in", "put down 2k"
+            + _BY_ME
+            + r"(?:invested|deposited|topped up|put down|left|put)\s+(?:in\s+|into\s+|down\s+)?(?:"
+            + _ABOUT
+            + _AMOUNT
+            + r"|money|my savings|savings|some money|everything|cash)\b|"
+            # moved money on: "sent it on like he said", "passed the money on"
+            + _BY_ME
+            + r"(?:sent|moved|passed|transferred|forwarded|paid)\s+(?:it|them|that|the money|"
+            r"the cash|the funds|most of it|the rest)\s+on\b"
+        ),
+    ),
+    (
+        DISCOVERY,
+        re.compile(
+            # a demand for more, any subject or article: "seller now wants another £600"
+            r"\b(?!i\b|we\b|you\b)\w+(?:'re|'s|\s+are|\s+is)?\s+(?:now\s+|still\s+|also\s+|"
+            r"then\s+|just\s+|keeps?\s+|kept\s+)?(?:want|wants|wanted|wanting|asking|asked|ask|"
+            r"asks|demanding|demanded|demands|demand|need|needs|needed|charging|insist\w*)\s+"
+            r"(?:me\s+|us\s+)?(?:for\s+|to pay\s+|to send\s+|to transfer\s+|on\s+)?(?:another|more|"
+            r"a further|an extra|extra|one more|yet another|an additional|additional|"
+            r"(?:" + _AMOUNT + r")\s+more)\b" + _TOLD + r"|"
+            # a fee to get money out: "a tax to release my profits", "fee before I can withdraw"
+            r"\b(?:fee|fees|tax|taxes|charge|deposit|payment)\s+(?:\w+\s+){0,3}?(?:to|before (?:i|"
+            r"we) can|so (?:i|we) can|in order to)\s+(?:withdraw|cash out|release|unlock|unfreeze|"
+            r"access|get (?:my|the|our) money)\b" + _TOLD + r"|"
+            # the withdrawal refused or blocked, with or without its object
+            r"\b(?:withdrawals?|cash[- ]?outs?|payouts?)\s+(?:\w+\s+){0,2}?(?:refused|blocked|"
+            r"rejected|declined|frozen|denied|locked|failed|on hold|cancelled|canceled|not "
+            r"allowed|won't go through|keeps? failing)\b" + _TOLD + r"|"
+            r"\b(?:can't|cannot|can not|cant|unable to|not able to|won't let me|wont let me|"
+            r"doesn't let me|don't let me|couldn't|never let me)\s+(?:to\s+)?(?:withdraw|cash out|"
+            r"take (?:it|anything|my money) out|get (?:it|anything|my money|the money) out)\b"
+            + _TOLD
+            + r"|"
+            # an overpayment to send back: "paid me £300 too much, send the difference back"
+            r"\b(?:overpaid|over-paid|overpayment|too much|by mistake|by accident|accidentally|"
+            r"in error)\b[^.?!\n]{0,80}?\b(?:send|sent|pay|paid|transfer|give|return|refund)\w*\s+"
+            r"(?:\w+\s+){0,2}?(?:back|the difference|the excess|the extra|the rest)\b"
+            + _TOLD
+            + r"|"
+            # fake goods, turned away: "the tickets were fake", "turned away at the door"
+            r"\b(?:tickets?|goods|items?|phone|bag|trainers|watch|product|order|parcel|"
+            r"puppy|car|it|they|them|these|those)\s+(?:\w+\s+)?(?:was|were|is|are|'s|'re|turned "
+            r"out to be|turned out)\s+(?:all\s+|just\s+|actually\s+)?(?:a\s+)?(?:fake|fakes|"
+            r"counterfeit|forged|invalid|void|not valid|knock-?offs?|cloned|already used|"
+            r"cancelled|canceled)\b" + _TOLD + r"|"
+            r"\b(?:turned|sent)\s+(?:me\s+|us\s+)?away\b|\b(?:refused|denied)\s+(?:me\s+|us\s+)?"
+            r"(?:entry|entrance|admission)\b|\b(?:wouldn't|didn't|won't|would not|did not)\s+let"
+            r"\s+(?:me|us)\s+in\b|"
+            # the ad or profile gone, contraction or none: "the ad's been taken down"
+            r"\b(?:ad|advert|listing|post|profile|page|site|website|account|number|group|"
+            r"platform|app)(?:'s|'ve|\s+has|\s+had|\s+was|\s+is|\s+got)?\s+(?:now\s+|since\s+|"
+            r"just\s+)*(?:been\s+)?(?:gone|disappeared|vanished|deleted|taken down|removed|shut "
+            r"down|closed)\b" + _TOLD + r"|"
+            r"\b(?:seller|reseller|trader|broker|he|she|they|the \w+)\s+(?:has\s+|have\s+|then\s+|"
+            r"now\s+|'s\s+|'ve\s+)?(?:blocked|ghosted|unfriended|unmatched|deleted)\s+(?:me|us)\b"
+            + _TOLD
+        ),
+    ),
+    (
+        CRED_STEP,
+        re.compile(
+            # remote access by THEM: "he installed something on my laptop", "they took control
+            # of my screen", "she got into my computer"
+            r"\b(?:he|she|they|the (?:\w+\s+)?(?:caller|man|woman|guy|engineer|technician|agent)|"
+            r"someone|somebody)\s+(?:then\s+|had\s+|has\s+|'d\s+|'s\s+)?(?:installed|downloaded|"
+            r"put|set up|got into|took over|took control of|remoted into|accessed|logged into|"
+            r"was on|controlled)\s+(?:\w+\s+){0,3}?(?:on|of|into|onto)?\s*(?:my|our)\s+(?:\w+\s+)?"
+            r"(?:computer|laptop|pc|phone|screen|tablet|mac|ipad|device|mouse)\b|"
+            r"\b(?:anydesk|teamviewer|quick ?support|remote (?:access|desktop|control|support) "
+            r"(?:app|software|tool|program))\b|"
+            # a code or credentials given TO someone: "I gave him my access code", "read them
+            # the secret number", "told her the pin"
+            + _BY_ME
+            + r"(?:gave|read|read out|told|sent|texted|passed|shared|forwarded|give|tell|send|"
+            r"share)\s+(?:him|her|them|it|the caller|the man|the woman|the guy)\s+(?:out\s+)?"
+            r"(?:my|the|a|all my|those|our|both)\s+" + _CODE_WIDE + r"\b" + _TOLD + r"|"
+            # a counterparty asking for a code: "they asked me to read out a code"
+            r"\b(?:he|she|they|the (?:\w+\s+)?(?:caller|man|woman|guy|agent|person))\s+"
+            r"(?:then\s+|also\s+|now\s+|just\s+)?(?:asked|asks|wanted|wants|told|got|tried to get|"
+            r"needed|needs)\s+me\s+(?:to\s+)?(?:read(?:\s+out)?|give|tell|send|share|confirm|"
+            r"repeat|type|enter|text|forward|pass on)\s+(?:them\s+|him\s+|her\s+)?(?:out\s+)?"
+            r"(?:a|the|my|this|that|those|all|both)\s+" + _CODE_WIDE + r"\b" + _TOLD + r"|"
+            # the account lent: "let him use my account", "letting them have my card"
+            r"\b(?:let|letting|lets|allowed|allowing|agreed to let)\s+(?:him|her|them|someone|"
+            r"somebody|a stranger|this \w+|\w+)\s+(?:use|access|have|borrow|run|pay into)\s+"
+            r"(?:my|our)\s+(?:\w+\s+)?(?:account|card|bank details|details|banking|login)\b|"
+            # urging in any place: "he needs it today", "they want the payment tonight"
+            r"\b(?:he|she|they|it|the \w+)\s+(?:needs?|wants?|must have|has to have|have to have)"
+            r"\s+(?:it|the money|them|payment|paying|the payment|this|that|the cash|it paid|it "
+            r"sent)\s+(?:by\s+)?(?:today|tonight|now|right now|immediately|asap|urgently|straight "
+            r"away|within (?:the hour|\w+ (?:hours?|minutes?|mins?)))\b|"
+            # payee details changed by message before a payment (with the LURE above)
+            r"\b(?:e-?mail\w*|texts?|messages?|letters?|invoices?|solicitors?|conveyancers?|"
+            r"builders?|landlord|supplier|contractor|lawyer|estate agent|letting agent)\b"
+            r"[^.?!\n]{0,80}?\b(?:(?:bank|account|payment|payee)\s+details|account number|sort "
+            r"code)\s*(?:have|has|had|'ve|'s)?\s+(?:now\s+|just\s+|recently\s+)?(?:been\s+)?"
+            r"(?:changed|updated|switched|moved)\b"
+        ),
+    ),
+)
+
 # round 21: (a weaker part, the stronger part that subsumes it): a message telling both keeps
 # the stronger only (every shape of the weaker has one of the stronger), so the masks of
 # messages the earlier rounds read are unchanged.
