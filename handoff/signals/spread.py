@@ -1019,7 +1019,8 @@ _PATTERNS += (
         re.compile(
             r"(?:"
             # money gone, any loss verb, the money subject or object (situations' class)
-            rf"{_MONEY_GONE}|"
+            # ("£6 left" is what remains, not a loss: "left" counts only as "left my account")
+            rf"(?:{_MONEY_GONE})(?<!\bleft)|(?:{_MONEY_GONE})(?<=\bleft)(?=\s+(?:my|our|the)\b)|"
             # a count of payments: "3 payments to a casino", "two charges from a shop"
             rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?{_PAYMENTS}\b(?!\s+(?:to make|i need to|i want)\b)|"
             # a priced payment: "a £340 payment to ...", "£55 charge", "payment of £60"
@@ -1027,7 +1028,8 @@ _PATTERNS += (
             rf"{_AMOUNT}|"
             # on or from the customer's card or account: "£80 on my card", "a charge on my
             # statement", "payments out of our account"
-            rf"(?:{_AMOUNT}|\b{_PAYMENTS})\s+(?:\w+\s+){{0,3}}?(?:on|from|off|out of|in|through)"
+            r"(?<!\bowe )(?<!\bowing )(?<!\bhave )(?<!\bgot )(?<!\bwith )"
+            rf"(?:{_AMOUNT}|\b{_PAYMENTS})\s+(?:\w+\s+){{0,3}}?(?:on|from|off|out of)"
             rf"\s+{_MINE}\s+(?:\w+\s+)?{_ACCOUNT}\b|"
             # the card used by someone else or no one told: "someone has paid with my card",
             # "they've spent £340 on my card", "my card has been used" (not "I paid with it")
@@ -1080,7 +1082,8 @@ _PATTERNS += (
             r"have not|havent)\s+(?:ever\s+|even\s+|once\s+)*(?:shop(?:ped)?|gamble[ds]?|bet|"
             r"play(?:ed)?|been|go|gone|eat|drink|use[ds]?|buy|order|travel(?:led)?|visit(?:ed)?|"
             r"drive|driven|smoke|own|owned|have|had|heard of)\s+(?:there|at|with|from|in|on|"
-            r"online|to|anything|it|that|them|this|those|these|a car|a bet|any|such)\b|"
+            r"online|to|anything|it|that|them|this|those|these|a car|a bet|any|such|"
+            r"(?:my|our|the)\s+(?:\w+\s+)?cards?)\b|"
             r"\b(?:i|we)\s+(?:don't|do not|dont|never|haven't|have not)\s+(?:ever\s+|even\s+)*"
             r"(?:gambled|drive|gamble|bet|smoke)\b|"
             # by place or presence: "I was at home all day", "I'm in Leeds", "the card is
@@ -1105,6 +1108,50 @@ _PATTERNS += (
         ),
     ),
 )
+# r23p (principle 7): hardship told as numbers: a tiny sum to last until the next money comes
+# ("£4 until payday", "down to my last £3", "£2 to my name") is a hardship state (HARDSHIP);
+# a meter on emergency credit or no food in is what rests on it (STAKES). With children or
+# the rent at stake, round 19's vulnerability shapes read it (no new bit).
+_PAYDAY = (
+    r"(?:pay ?day|i get paid|we get paid|i'm paid|my (?:wages?|pay|salary|benefits|uc|universal "
+    r"credit|pension|giro)(?: (?:come|comes|go|goes) in)?|(?:the |my )?(?:wages?|pay|benefits|uc|"
+    r"universal credit|pension) (?:come|comes|go|goes) in|(?:next|the end of the) (?:week|month)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the \d+(?:st|nd|rd|th)?)"
+)
+_PATTERNS += (
+    (
+        HARDSHIP,
+        re.compile(
+            rf"(?:{_SMALL_AMOUNT}\s+(?:\w+\s+){{0,4}}?(?:until|till|til|to last (?:me |us )?"
+            rf"(?:until |till |til )?|before)\s+{_PAYDAY}\b|"
+            rf"\b(?:down to|left with|living on|surviving on)\s+(?:my last\s+|our last\s+|just\s+|"
+            rf"only\s+)?{_SMALL_AMOUNT}|{_SMALL_AMOUNT}\s+to (?:my|our) name\b)" + _TOLD
+        ),
+    ),
+    (
+        DEPENDANTS,
+        re.compile(
+            # children told as mouths to feed: "and two kids to feed", "with 3 children to
+            # look after"
+            r"\b(?:a|one|two|three|four|five|six|\d|my|our|the)\s+(?:little\s+|young\s+|small\s+)?"
+            r"(?:kids?|children|child|little ones?|babies|baby|toddlers?|boys|girls)\s+to\s+(?:feed|"
+            r"look after|care for|clothe|provide for|keep)\b" + _TOLD
+        ),
+    ),
+    (
+        STAKES,
+        re.compile(
+            r"(?:\b(?:on|onto|down to|into)\s+(?:the\s+)?emergency credit\b|"
+            r"\b(?:meter|gas|electric|electricity|heating)\s+(?:has|'s|is|have)\s+(?:\w+\s+)?"
+            r"(?:run out|gone off|cut off|off)\b|"
+            r"\bno (?:food|gas|electric|electricity|heating|nappies|milk) (?:in|left|for)\b|"
+            r"\b(?:can't|cannot|cant|can not)\s+(?:afford to\s+)?(?:afford|buy|get|feed)\s+"
+            r"(?:\w+\s+)?(?:food|nappies|formula|milk|gas|electric|electricity|the kids|them|"
+            r"my kids|the children|my children)\b)" + _TOLD
+        ),
+    ),
+)
+
 # r23p: a loss with its disowning or a theft anywhere in the window, in any order
 SHAPES += (
     ("fraud_report", LOSS | DISOWNING),
