@@ -67,9 +67,7 @@ CALM_OVER_MESSAGES = [
 
 
 @pytest.mark.parametrize("messages", FRAUD_OVER_MESSAGES)
-def test_loss_with_disowning_or_theft_reaches_fraud(
-    router: Router, messages: list[str]
-) -> None:
+def test_loss_with_disowning_or_theft_reaches_fraud(router: Router, messages: list[str]) -> None:
     lane, at = route_fallbacks(router, _NOW, *messages)
     assert lane == "fraud", (messages, lane, at)
 
@@ -82,7 +80,8 @@ def test_calm_payment_stories_stay_out_of_fraud(router: Router, messages: list[s
 
 def test_parts_in_their_role() -> None:
     loss = spread.parts("£55 has gone from my account")[0]
-    assert loss & spread.LOSS and not loss & (spread.DISOWNING | spread.THEFT)
+    assert loss & spread.LOSS
+    assert not loss & (spread.DISOWNING | spread.THEFT)
     assert spread.parts("I never gamble online")[0] & spread.DISOWNING
     assert spread.parts("my rucksack was nicked at the station")[0] & spread.THEFT
     assert not spread.parts("I have £6 left until payday")[0] & spread.LOSS
@@ -109,7 +108,10 @@ VULNERABLE = [
     # hardship as numbers with dependants or essentials at stake
     ["I've got £5 to last me till payday and three kids to feed"],
     ["down to my last £3 and the gas meter is on emergency credit"],
-    ["my transfer still hasn't arrived", "I have £2 until my wages come in and the electric has run out"],
+    [
+        "my transfer still hasn't arrived",
+        "I have £2 until my wages come in and the electric has run out",
+    ],
     # indirect suicidal intent
     ["please close every account I have, so there's nothing for my family to deal with later"],
     ["I won't be needing these cards for much longer"],

@@ -7615,10 +7615,7 @@ _SHAPES += (
     _shape(
         VULNERABILITY,
         0.0,
-        _words(
-            "nothing nobody anyone anybody needing need around here affairs gone longer "
-            "going"
-        ),
+        _words("nothing nobody anyone anybody needing need around here affairs gone longer going"),
         # no one left to deal with it: "so there's nothing for anyone to sort out later"
         r"\b(?:nothing|no mess|no loose ends|nothing left)\s+(?:\w+\s+)?for\s+(?:anyone|anybody|"
         r"my family|my kids|my children|them|people|someone|somebody)\s+(?:else\s+)?to\s+(?:sort"

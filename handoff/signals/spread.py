@@ -1133,9 +1133,9 @@ _PATTERNS += (
         re.compile(
             # children told as mouths to feed: "and two kids to feed", "with 3 children to
             # look after"
-            r"\b(?:a|one|two|three|four|five|six|\d|my|our|the)\s+(?:little\s+|young\s+|small\s+)?"
-            r"(?:kids?|children|child|little ones?|babies|baby|toddlers?|boys|girls)\s+to\s+(?:feed|"
-            r"look after|care for|clothe|provide for|keep)\b" + _TOLD
+            r"\b(?:a|one|two|three|four|five|six|\d|my|our|the)\s+(?:little\s+|young\s+|"
+            r"small\s+)?(?:kids?|children|child|little ones?|babies|baby|toddlers?|boys|girls)\s+"
+            r"to\s+(?:feed|look after|care for|clothe|provide for|keep)\b" + _TOLD
         ),
     ),
     (
