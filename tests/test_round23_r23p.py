@@ -63,6 +63,8 @@ CALM_OVER_MESSAGES = [
     # a card swallowed by a machine is no theft
     ["my card was taken by the machine", "£20 came out of my account anyway, how do I get it?"],
     ["how do I report a lost card?", "what happens to payments after that?"],
+    # a bank fee disowned is a dispute, not fraud
+    ["why was I charged £12 this month", "I never agreed to an overdraft"],
 ]
 
 

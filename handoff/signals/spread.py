@@ -1075,8 +1075,11 @@ _PATTERNS += (
         DISOWNING,
         re.compile(
             r"(?:"
-            # not me, never, without my knowledge (situations' classes)
-            rf"{_DISOWNING_RE}|{_DISOWNED}|"
+            # not me, never, without my knowledge (situations' classes); not a bank product or
+            # fee disowned in its sentence ("I never agreed to an overdraft": a dispute)
+            r"(?![^.?!\n]*\b(?:overdraft|fees?|interest|limit|loan|insurance|policy|terms|"
+            r"contract|bank charges?|late charges?|penalty)\b)"
+            rf"(?:{_DISOWNING_RE}|{_DISOWNED})|"
             # by habit or activity: "I don't shop there", "we never gamble", "I don't drive"
             r"\b(?:i|we)\s+(?:don't|do not|dont|never|wouldn't|would never|would not|haven't|"
             r"have not|havent)\s+(?:ever\s+|even\s+|once\s+)*(?:shop(?:ped)?|gamble[ds]?|bet|"
