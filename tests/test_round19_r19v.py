@@ -203,12 +203,12 @@ def test_hardship_parts_are_read() -> None:
 
 def test_the_hardship_parts_carried_decide_as_a_full_recompute(router: Router) -> None:
     """The new parts (bits 256 and 512) ride in the carry: turn by turn, the carried decision
-    equals the one from the whole conversation, and the carry keeps format 4."""
+    equals the one from the whole conversation, and the carry has format 5 (round 23)."""
     wide = False
     for messages in [*HARDSHIP_OVER_MESSAGES, *NOT_HARDSHIP_OVER_MESSAGES]:
         for state in play_carried(router, messages, _NOW):
             assert state.carry is not None
-            assert state.carry.v == CARRY_FORMAT == 4
+            assert state.carry.v == CARRY_FORMAT == 5
             wide = wide or any(p > 255 for p in state.carry.parts or ())
     assert wide  # a hardship part was carried
 

@@ -121,7 +121,7 @@ def test_past_death_paperwork_later_stays_with_the_bot(router: Router) -> None:
     last = states[-1]
     assert last.lane == "bot"
     assert last.carry is not None
-    assert last.carry.v == CARRY_FORMAT == 4
+    assert last.carry.v == CARRY_FORMAT == 5
     assert any(p & spread.PAST_DEATH for p in last.carry.parts or ())
 
 

@@ -278,10 +278,11 @@ def test_a_failed_answer_needs_a_second_within_the_window() -> None:
 
 def test_the_carried_parts_decide_as_a_full_recompute() -> None:
     """Every turn: the decision with the carried analysis equals the one made from the whole
-    conversation with no carry (issue 16); the carry keeps format 4 (parts fit the carry's
-    bound: 8 bits in round 18, 21 bits since round 21's story and frustration parts)."""
+    conversation with no carry (issue 16); the carry has format 5 since round 23 (parts fit
+    the carry's bound: 8 bits in round 18, 21 since round 21, 24 since round 23's loss,
+    theft and disowning parts)."""
     for messages in [m for m, _ in CONSEQUENCES + FAILED_ANSWERS] + CALM:
         for state in play_carried(ROUTER, messages, NOW):
             assert state.carry is not None
-            assert state.carry.v == CARRY_FORMAT == 4
-            assert all(0 <= p < 2**21 for p in state.carry.parts or ())
+            assert state.carry.v == CARRY_FORMAT == 5
+            assert all(0 <= p < 2**24 for p in state.carry.parts or ())

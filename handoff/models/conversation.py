@@ -195,7 +195,9 @@ class Account(Model):
 # bounds only the turns after them; a carry of format 2 (no ``within``) is recomputed once.
 # 4 (round 17): ``parts`` carries the story parts of the latest user turns (a story told over
 # several messages: handoff.signals.spread); a carry of format 3 (no ``parts``) is recomputed once.
-CARRY_FORMAT = 4
+# 5 (round 23): the parts grow to 24 bits (a loss, a theft, a disowning: spread.LOSS...); a
+# carry of format 4 holds none of them for its messages, so it is recomputed once.
+CARRY_FORMAT = 5
 # A carried analysis covers at most this many user turns (one 32-bit word mask each) and
 # this many cues of the recent turns; past either, routing analyses the whole conversation.
 MAX_CARRY_USERS = 200
@@ -265,7 +267,7 @@ class SignalCarry(Model):
         "left out of the state's dumps and slot) in carries of formats 1 and 2, so their "
         "signatures still verify.",
     )
-    parts: tuple[Annotated[int, Field(ge=0, le=2097151)], ...] | None = Field(
+    parts: tuple[Annotated[int, Field(ge=0, le=16777215)], ...] | None = Field(
         default=None,
         max_length=8,
         description="The story parts (a bit mask each) of the latest few user turns, for a story "

@@ -7600,6 +7600,76 @@ _SHAPES += (
 )
 
 
+# ---------------------------------------------------------------- round 23 (r23p, English)
+# Principle 7: vulnerability by concept. Indirect suicidal intent, a life being wound up: no
+# one left to sort things out after the customer, accounts "not needed much longer", affairs
+# put in order with no plan named, "after I'm gone" (not "putting my affairs in order for the
+# new year, how do I make a will?", "I won't be needing the overdraft anymore, got a new
+# job"). Anxiety or panic about a way of contact (the phone, calls, a branch), not about
+# rates or prices. A whole income lost again (a relapse told as its result).
+_OWN_END = (
+    r"(?:later|after(?:wards)?|when i'm gone|once i'm gone|after i'm gone|after me|"
+    r"when i go|once i go|(?=\s*[.!,;]|\s*$))"
+)
+_SHAPES += (
+    _shape(
+        VULNERABILITY,
+        0.0,
+        _words("nothing nobody anyone anybody needing need around here affairs gone longer going"),
+        # no one left to deal with it: "so there's nothing for anyone to sort out later"
+        r"\b(?:nothing|no mess|no loose ends|nothing left)\s+(?:\w+\s+)?for\s+(?:anyone|anybody|"
+        r"my family|my kids|my children|them|people|someone|somebody)\s+(?:else\s+)?to\s+(?:sort"
+        r"|deal with|clear|tidy|worry about|clean up|pick up|handle|chase)(?:\s+out|\s+up)?\s*"
+        + _OWN_END,
+        # not needed much longer: "I won't be needing them much longer", "I won't be around"
+        r"\b(?:i|we)\s*(?:won't|will not|wont|shan't|will no longer|'ll no longer)\s+(?:be\s+)?"
+        r"(?:needing|need|using|use|here|around)\s+(?:\w+\s+){0,3}?(?:much|for)\s+(?:much\s+|"
+        r"very\s+|too\s+)?long(?:er)?\b",
+        r"\b(?:i|we)\s*(?:won't|will not|wont|'ll not)\s+be\s+(?:around|here)\s+(?:to\s+(?:see|"
+        r"sort|deal|worry|need)|by\s+(?:then|next|the end)|after\s+(?:this|today|tonight))\b",
+        r"\b(?:won't|wont|will not|don't|dont)\s+(?:need|be needing)\s+(?:\w+\s+){0,2}?where\s+"
+        r"(?:i'm|i am)\s+going\b",
+        # affairs in order, no plan or occasion named (a will, a new year, a move)
+        r"\b(?:putting|put|getting|get|sorting|sort)\s+(?:all\s+)?(?:of\s+)?(?:my|our)\s+affairs\s+"
+        r"(?:in order|straight|sorted)\b(?![^\n]*\b(?:for|before|ahead of|will|wills|probate|"
+        r"attorney|retir\w*|new year|move|moving|emigrat\w*|wedding|operation|surgery|trip|"
+        r"travel\w*|baby|how)\b)",
+        # after the customer's death: "after I'm gone", "when I'm no longer here"
+        r"\b(?:after|when|once)\s+(?:i'm|i am|im)\s+(?:gone|no longer (?:here|around))\b"
+        r"(?!\s+(?:on|to|for|away|abroad|out|over|home|back|shopping|off|into|from|travelling)\b)",
+    ),
+    _shape(
+        VULNERABILITY,
+        0.0,
+        _words("anxious anxiety panic panicky nervous scared terrified frightened"),
+        # anxiety about a way of contact: "really anxious on the phone", "calls give me
+        # panic attacks", "too scared to ring you" (not "anxious about rates going up")
+        r"\b(?:anxious|anxiety|panic(?:ky| attacks?)?|nervous|scared|terrified|frightened)\s+"
+        r"(?:\w+\s+){0,2}?(?:on|about|of|with|over|when (?:i'm |i am )?(?:on|using|making|"
+        r"taking|talking|speaking|going))\s+(?:to\s+)?(?:the\s+|a\s+|my\s+)?(?:phones?|"
+        r"phone calls?|calls?|calling|ringing|ring|talking to (?:people|someone|anyone|a person)|"
+        r"speaking to (?:people|someone|anyone|a person)|branch(?:es)?|video calls?|face to face)"
+        r"\b",
+        r"\b(?:phones?|phone calls?|calls?|calling|ringing|talking to people|speaking to people|"
+        r"the branch|branches)\s+(?:\w+\s+){0,2}?(?:make|makes|give|gives|gave|made|bring|brings)"
+        r"\s+(?:me\s+)?(?:\w+\s+)?(?:anxious|nervous|panic|anxiety|panicky|scared|terrified)\b",
+        r"\b(?:too|so)\s+(?:anxious|scared|nervous|frightened|terrified)\s+to\s+(?:phone|call|"
+        r"ring|talk|speak|go into|visit)\b",
+    ),
+    _shape(
+        VULNERABILITY,
+        0.0,
+        _words("lost blown gambled bet"),
+        # a whole income lost again: "lost my whole wage again", "blown all my pay again"
+        r"\b(?:lost|blown|blew|gambled|bet|wasted|spunked)\s+(?:away\s+)?(?:all\s+(?:of\s+)?|"
+        r"the whole\s+(?:of\s+)?|the lot of\s+)?(?:my|our)\s+(?:whole\s+|entire\s+|full\s+)?"
+        r"(?:wages?|pay|paycheck|pay ?packet|salary|benefits|universal credit|uc|pension|"
+        r"savings|student loan|rent money|money)\b(?:\s+\w+){0,3}?\s+(?:again|on (?:bets|betting|"
+        r"gambling|the slots|slots|the horses|casino|a casino|the casino|online casino|bingo|"
+        r"roulette|the machines))\b",
+    ),
+)
+
 SITUATION_KINDS: frozenset[str] = frozenset(s.kind for s in _SHAPES)
 
 

@@ -56,6 +56,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from handoff.signals.literals import _top_items, holds_one, needed, tail
+from handoff.signals.situations import _DISOWNED, _MONEY_GONE
+from handoff.signals.situations import _DISOWNING as _DISOWNING_RE
 
 __all__ = ["CALM_KINDS", "REPEATS", "WINDOW", "joined", "parts"]
 
@@ -1150,6 +1152,188 @@ _PATTERNS += (
             r"(?:changed|updated|switched|moved)\b"
         ),
     ),
+)
+
+# round 23 (r23p, issue 11, principles 4 and 7): a loss and its disowning, or a theft, told in
+# different messages, in any order: "3 payments went to a betting site" then "I've never
+# gambled"; "my bag was taken" then "£200 spent at a garage". LOSS: money gone or spent,
+# payments or charges on the customer's card or account, by any agent or none, told or asked
+# about ("what's this £40 charge?"). THEFT: a card, phone, bag or wallet lost or stolen, any
+# verb. DISOWNING: not me, never, by habit ("I don't shop there"), by place or presence ("I
+# was at home all day", "the card is still with me"). A message that asks how something works
+# or tells someone else's story tells none of them (CALM_KINDS): a third party's loss
+# disowned is not the customer's fraud. The masks grow to 24 bits (the carry's bound with
+# them) and the carry's format to 5: a carry of format 4 holds no such bits for its messages.
+LOSS = 2097152
+THEFT = 4194304
+DISOWNING = 8388608
+_COUNT = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|a few|a couple of|"
+    r"a couple|a bunch of|loads of|lots of|a load of|a lot of|some|these|those|many|numerous)"
+)
+_PAYMENTS = (
+    r"(?:payments?|charges?|transactions?|withdrawals?|debits?|purchases?|transfers?|"
+    r"direct debits?|card payments?|bets?|deposits?)"
+)
+_BELONGING = (
+    r"(?:card|cards|debit card|credit card|bank card|purse|wallet|bag|handbag|phone|mobile|"
+    r"backpack|rucksack|laptop|keys|pouch|card holder)"
+)
+_MINE = r"(?:my|our|me|the)"
+_ACCOUNT = (
+    r"(?:card|cards|debit card|credit card|account|accounts|statement|app|balance|"
+    r"current account|savings|bank)"
+)
+_WHO = (
+    r"(?:someone|somebody|some(?:one|body) else|they|he|she|a thief|thieves|the thief|"
+    r"the thieves|whoever|it|some\s+\w+)"
+)
+_PATTERNS += (
+    (
+        LOSS,
+        re.compile(
+            r"(?:"
+            # money gone, any loss verb, the money subject or object (situations' class)
+            # ("£6 left" is what remains, not a loss: "left" counts only as "left my account")
+            rf"(?:{_MONEY_GONE})(?<!\bleft)|(?:{_MONEY_GONE})(?<=\bleft)(?=\s+(?:my|our|the)\b)|"
+            # a count of payments: "3 payments to a casino", "two charges from a shop"
+            rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?{_PAYMENTS}\b(?!\s+(?:to make|i need to|i want)\b)|"
+            # a priced payment: "a £340 payment to ...", "£55 charge", "payment of £60"
+            rf"{_AMOUNT}\s+(?:\w+\s+)?{_PAYMENTS}\b|\b{_PAYMENTS}\s+(?:of|for)\s+{_ABOUT}"
+            rf"{_AMOUNT}|"
+            # on or from the customer's card or account: "£80 on my card", "a charge on my
+            # statement", "payments out of our account"
+            r"(?<!\bowe )(?<!\bowing )(?<!\bhave )(?<!\bgot )(?<!\bwith )"
+            rf"(?:{_AMOUNT}|\b{_PAYMENTS})\s+(?:\w+\s+){{0,3}}?(?:on|from|off|out of)"
+            rf"\s+{_MINE}\s+(?:\w+\s+)?{_ACCOUNT}\b|"
+            # the card used by someone else or no one told: "someone has paid with my card",
+            # "they've spent £340 on my card", "my card has been used" (not "I paid with it")
+            rf"\b{_WHO}(?:'s|'ve|\s+has|\s+have|\s+had)?\s+(?:just\s+|also\s+|then\s+|been\s+)?"
+            r"(?:paid|spent|bought|purchased|shopped|ordered|charged|used|tapped|debited|"
+            r"withdrew|withdrawn|taken|took|emptied|drained|cleared)\s+(?:\w+\s+){0,3}?"
+            rf"(?:with|on|from|using|out of|off)?\s*(?:my|our)\s+(?:\w+\s+)?{_ACCOUNT}\b"
+            r"(?!\s+(?:details|number|pin)\b)|"
+            rf"\b(?:my|our)\s+(?:\w+\s+)?{_ACCOUNT}(?:'s|\s+(?:has|have|was|were|got|is|keeps))"
+            r"\s+(?:been\s+|being\s+|just\s+|getting\s+)*(?:used|charged|debited|emptied|"
+            r"drained|cleared out|wiped|hit)\b(?!\s+(?:to|for)\s+(?:pay|buy)\b)|"
+            # activity on the account from elsewhere: "a login from another country", "signed
+            # in from a new device" (not the customer's own: "from my laptop")
+            r"\b(?:log-?ins?|logins?|sign-?ins?|logged in(?:to \w+)?|signed in|accessed|access)\s+"
+            r"(?:attempts?\s+)?(?:\w+\s+){0,3}?from\s+(?!(?:my|our|home|work|the app)\b)\w+"
+            r")"
+        ),
+    ),
+    (
+        THEFT,
+        re.compile(
+            r"(?:"
+            # the belonging as subject: "my wallet was stolen", "our card's gone missing",
+            # "my bag got nicked", "my phone has been taken"
+            rf"\b(?:my|our)\s+(?:\w+\s+)?{_BELONGING}(?:'s|\s+(?:was|were|got|has|have|had|is|"
+            r"are|just))(?:\s+(?:been|just|gone|got|then|also|now|all))*\s+(?:stolen|nicked|"
+            r"pinched|swiped|lifted|snatched|taken|robbed|lost|nabbed|grabbed|missing|gone|"
+            r"pickpocketed|half-inched)\b(?!\s+(?:back|off)\b)(?!\s+(?:by|in|into)\s+(?:the\s+)?"
+            r"(?:machine|atm|cashpoint|cash machine|bank|branch)\b)|"
+            # someone took it: "someone stole my purse", "they nicked our cards"
+            rf"\b{_WHO}(?:'s|'ve|\s+has|\s+have|\s+had)?\s+(?:just\s+)?(?:stole|stolen|nicked|"
+            r"pinched|swiped|snatched|took|taken|grabbed|nabbed|lifted)\s+(?:my|our)\s+"
+            rf"(?:\w+\s+)?{_BELONGING}\b|"
+            # the customer lost it or was robbed: "I lost my wallet", "I was mugged"
+            r"\b(?:i|we)(?:'ve|\s+have|\s+had|\s+just)?\s+(?:lost|dropped|misplaced)\s+(?:my|our)"
+            rf"\s+(?:\w+\s+)?{_BELONGING}\b|"
+            r"\b(?:i|we)(?:'ve|\s+have|\s+was|\s+were|\s+got|'ve been|\s+have been|\s+had been)?"
+            r"\s+(?:been\s+)?(?:robbed|pickpocketed|mugged|burgled)\b(?!\s+(?:blind|off)\b)"
+            r")" + _TOLD
+        ),
+    ),
+    (
+        DISOWNING,
+        re.compile(
+            r"(?:"
+            # not me, never, without my knowledge (situations' classes); not a bank product or
+            # fee disowned in its sentence ("I never agreed to an overdraft": a dispute)
+            r"(?![^.?!\n]*\b(?:overdraft|fees?|interest|limit|loan|insurance|policy|terms|"
+            r"contract|bank charges?|late charges?|penalty)\b)"
+            rf"(?:{_DISOWNING_RE}|{_DISOWNED})|"
+            # by habit or activity: "I don't shop there", "we never gamble", "I don't drive"
+            r"\b(?:i|we)\s+(?:don't|do not|dont|never|wouldn't|would never|would not|haven't|"
+            r"have not|havent)\s+(?:ever\s+|even\s+|once\s+)*(?:shop(?:ped)?|gamble[ds]?|bet|"
+            r"play(?:ed)?|been|go|gone|eat|drink|use[ds]?|buy|order|travel(?:led)?|visit(?:ed)?|"
+            r"drive|driven|smoke|own|owned|have|had|heard of)\s+(?:there|at|with|from|in|on|"
+            r"online|to|anything|it|that|them|this|those|these|a car|a bet|any|such|"
+            r"(?:my|our|the)\s+(?:\w+\s+)?cards?)\b|"
+            r"\b(?:i|we)\s+(?:don't|do not|dont|never|haven't|have not)\s+(?:ever\s+|even\s+)*"
+            r"(?:gambled|drive|gamble|bet|smoke)\b|"
+            # by place or presence: "I was at home all day", "I'm in Leeds", "the card is
+            # still with me", "I've still got the card"
+            r"\b(?:but|yet|whereas|while|when|and)\s+(?:i'm|i am|im|i was|i've been|we're|we are|"
+            r"we were|we've been)\s+(?:still\s+|actually\s+|only\s+|currently\s+|right now\s+)?"
+            r"(?:in|at)\s+(?!a\b|an\b|the\b|my way|(?:credit|debt|arrears|overdraft|trouble|"
+            r"touch|charge|work on|a hurry|luck|pain|bits|tears|shock|love|need|danger|control|"
+            r"contact|the middle|process)\b)(?:\w+\s+)?\w+\s*(?:[.!,;]|$|\b(?:and|but|so|all|"
+            r"the whole|right now|at the|at that|then|not)\b)|"
+            r"\b(?:i|we)\s+(?:was|were)\s+(?:at home|asleep|in bed|at work|in hospital|on holiday|"
+            r"abroad|away|at school|in the office)\s+(?:all|the whole|at the time|at that time|"
+            r"when|then|that)\b|"
+            r"\bnowhere near\b|"
+            r"\b(?:the|my|our)\s+(?:\w+\s+)?(?:card|cards|phone)\s+(?:is|was|are|were|'s|has "
+            r"been|have been)\s+(?:still\s+|always\s+|safely\s+|right\s+)*(?:with me|with us|"
+            r"in my (?:wallet|purse|pocket|hand|bag)|on me|here|at home|in the drawer)\b|"
+            r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:still\s+)?(?:got|have|had)\s+(?:the|my|our)\s+"
+            r"(?:\w+\s+)?(?:card|cards|phone)\s+(?:with me|on me|here|right here|in my hand|"
+            r"still|in my (?:wallet|purse|pocket))\b"
+            r")" + _TOLD
+        ),
+    ),
+)
+# r23p (principle 7): hardship told as numbers: a tiny sum to last until the next money comes
+# ("£4 until payday", "down to my last £3", "£2 to my name") is a hardship state (HARDSHIP);
+# a meter on emergency credit or no food in is what rests on it (STAKES). With children or
+# the rent at stake, round 19's vulnerability shapes read it (no new bit).
+_PAYDAY = (
+    r"(?:pay ?day|i get paid|we get paid|i'm paid|my (?:wages?|pay|salary|benefits|uc|universal "
+    r"credit|pension|giro)(?: (?:come|comes|go|goes) in)?|(?:the |my )?(?:wages?|pay|benefits|uc|"
+    r"universal credit|pension) (?:come|comes|go|goes) in|(?:next|the end of the) (?:week|month)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the \d+(?:st|nd|rd|th)?)"
+)
+_PATTERNS += (
+    (
+        HARDSHIP,
+        re.compile(
+            rf"(?:{_SMALL_AMOUNT}\s+(?:\w+\s+){{0,4}}?(?:until|till|til|to last (?:me |us )?"
+            rf"(?:until |till |til )?|before)\s+{_PAYDAY}\b|"
+            rf"\b(?:down to|left with|living on|surviving on)\s+(?:my last\s+|our last\s+|just\s+|"
+            rf"only\s+)?{_SMALL_AMOUNT}|{_SMALL_AMOUNT}\s+to (?:my|our) name\b)" + _TOLD
+        ),
+    ),
+    (
+        DEPENDANTS,
+        re.compile(
+            # children told as mouths to feed: "and two kids to feed", "with 3 children to
+            # look after"
+            r"\b(?:a|one|two|three|four|five|six|\d|my|our|the)\s+(?:little\s+|young\s+|"
+            r"small\s+)?(?:kids?|children|child|little ones?|babies|baby|toddlers?|boys|girls)\s+"
+            r"to\s+(?:feed|look after|care for|clothe|provide for|keep)\b" + _TOLD
+        ),
+    ),
+    (
+        STAKES,
+        re.compile(
+            r"(?:\b(?:on|onto|down to|into)\s+(?:the\s+)?emergency credit\b|"
+            r"\b(?:meter|gas|electric|electricity|heating)\s+(?:has|'s|is|have)\s+(?:\w+\s+)?"
+            r"(?:run out|gone off|cut off|off)\b|"
+            r"\bno (?:food|gas|electric|electricity|heating|nappies|milk) (?:in|left|for)\b|"
+            r"\b(?:can't|cannot|cant|can not)\s+(?:afford to\s+)?(?:afford|buy|get|feed)\s+"
+            r"(?:\w+\s+)?(?:food|nappies|formula|milk|gas|electric|electricity|the kids|them|"
+            r"my kids|the children|my children)\b)" + _TOLD
+        ),
+    ),
+)
+
+# r23p: a loss with its disowning or a theft anywhere in the window, in any order
+SHAPES += (
+    ("fraud_report", LOSS | DISOWNING),
+    ("fraud_report", LOSS | THEFT),
 )
 
 # round 21: (a weaker part, the stronger part that subsumes it): a message telling both keeps
