@@ -46,7 +46,7 @@ REPEATED = "repeated_asking"
 STILL_NOT = "still_not"
 
 APPLIED = frozenset({HUMAN, FRAUD, FRAUD_REPORT, SCAM, CHURN, LEGAL, PUBLIC})
-_CAP = 48  # variants per phrase at most (a phrase with many members would multiply)
+_CAP = 96  # variants per phrase at most (a phrase with many members would multiply)
 
 
 class _Forms(TypedDict, total=False):
