@@ -30,6 +30,9 @@ MATRIX: tuple[tuple[str, str, str], ...] = (
     ("ckb", "human_demand", "دەمەوێت قسە لەگەڵ فەرمانبەرێک بکەم"),
     ("hi", "human_demand", "kya koi asli insaan call kar sakta hai"),
     ("bn", "scam", "নতুন নম্বর থেকে কেউ আমার ছেলে সেজে টাকা চাইল"),
+    ("bn", "posing", "অচেনা নম্বর থেকে মেসেজ এলো, লিখেছে আমি তোমার নাতি"),
+    ("bn", "scam_step", "কাল রাতে ২০০ ডলার ট্রান্সফার করেছি"),
+    ("bn", "posing", "পরে আমার বোন বলল ও টাকা চায়নি"),
     ("so", "scam", "wuxuu ii sheegay inuu ka yimid bangiga"),
     ("so", "scam", "waan u siiyay erayga sirta ah"),
     ("so", "fraud_report", "lacagtaydii way iga la qaaday xalay"),
@@ -49,11 +52,21 @@ CALM: tuple[tuple[str, str], ...] = (
     ("ckb", "سوپاس، هەموو شتێک باشە"),
     ("hi", "koi baat nahi, shukriya"),
     ("bn", "আমার ছেলের জন্য নতুন অ্যাকাউন্ট খুলতে চাই"),
+    ("bn", "আমার ছেলে নতুন চাকরি পেয়েছে, ওর জন্য অ্যাকাউন্ট খুলতে চাই"),
     ("so", "bangiga wuxuu ii siiyay kaarka cusub, mahadsanid"),
     ("so", "lacagta waan helay, mahadsanid"),
 )
 
-_CALM_KINDS = {"scam", "fraud_report", "human_demand", "churn_threat", "still_not", "fraud"}
+_CALM_KINDS = {
+    "scam",
+    "posing",
+    "scam_step",
+    "fraud_report",
+    "human_demand",
+    "churn_threat",
+    "still_not",
+    "fraud",
+}
 
 
 @pytest.mark.parametrize(("code", "kind", "text"), MATRIX)

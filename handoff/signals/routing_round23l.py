@@ -32,7 +32,7 @@ from collections.abc import Iterable, MutableMapping
 from itertools import product
 from typing import Protocol, TypedDict
 
-__all__ = ["APPLIED", "FILLS", "FORMS", "add_round23l", "variants"]
+__all__ = ["APPLIED", "FILLS", "FORMS", "STORY23", "add_round23l", "add_story23l", "variants"]
 
 # the kinds of handoff.signals.routing_languages (not imported: it imports this module)
 HUMAN = "human_demand"
@@ -274,3 +274,43 @@ def add_round23l(languages: Iterable[_Language]) -> None:
             seen = set(have)
             new = [v for p in have for v in variants(p, forms) if v not in seen]
             cues[kind] = (*have, *dict.fromkeys(new))
+
+
+# ------------------------------------------------------------ story tables (Bengali)
+# A message from a new number in a relative's name, money sent in any currency, the relative
+# saying he or she did not ask: the concepts the English story reads (family + new_number
+# posing, a step, an impostor), which the Bengali story table lacked; merged into
+# handoff.signals.stories' tables by add_story23l.
+_BN_KIN = ("ছেলে", "মেয়ে", "মা", "বাবা", "ভাই", "বোন", "নাতি", "নাতনি", "স্বামী", "স্ত্রী")
+_BN_KIN_OF = ("ছেলের", "মেয়ের", "মায়ের", "বাবার", "ভাইয়ের", "বোনের", "নাতির", "নাতনির")
+STORY23: dict[str, dict[str, tuple[str, ...]]] = {
+    "bn": {
+        "family": (*_BN_KIN, *_BN_KIN_OF),
+        "new_number": ("নতুন নম্বর", "নতুন নাম্বার", "অচেনা নম্বর", "অজানা নম্বর",
+                       "নতুন নম্বরে", "নতুন নাম্বারে"),
+        "impostor": _x(
+            "{KIN} {SAYS} {WHAT}",
+            {
+                "KIN": (*_BN_KIN, *(f"আমার {k}" for k in _BN_KIN)),
+                "SAYS": ("বলছে সে", "বলল সে", "বলেছে সে", "বলছে ও", "বলল ও", "বলছে", "বলল"),
+                "WHAT": ("কিছু চায়নি", "টাকা চায়নি", "চায়নি", "মেসেজ পাঠায়নি",
+                         "কোনো মেসেজ পাঠায়নি"),
+            },
+        ),
+        "step": _x(
+            "{CUR} {SENT}",
+            {
+                "CUR": ("পাউন্ড", "ইউরো", "ডলার", "টাকা"),
+                "SENT": ("পাঠিয়েছি", "পাঠিয়ে দিয়েছি", "পাঠালাম", "পাঠিয়ে দিলাম",
+                         "ট্রান্সফার করেছি"),
+            },
+        ),
+    },
+}  # fmt: skip
+
+
+def add_story23l(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
+    """STORY23's entries appended to each (code, concepts) story table of their language."""
+    for code, concepts in tables:
+        for concept, entries in STORY23.get(code, {}).items():
+            concepts[concept] = tuple(dict.fromkeys((*concepts.get(concept, ()), *entries)))
