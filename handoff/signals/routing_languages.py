@@ -11738,3 +11738,11 @@ add_round22la(LANGUAGES)
 from handoff.signals.routing_round22lb import add_round22lb  # noqa: E402
 
 add_round22lb(LANGUAGES)
+
+# ============================================ round 23 (r23l): forms generated, not listed
+# The regular forms each language's grammar allows (object pronouns, an article before a
+# possessive, a posing verb's gerund, the other word order), generated from the phrases
+# above, and concepts a table lacked: handoff.signals.routing_round23l
+from handoff.signals.routing_round23l import add_round23l  # noqa: E402
+
+add_round23l(LANGUAGES)

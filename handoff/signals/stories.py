@@ -82,6 +82,7 @@ from handoff.signals.routing_lexicon import (
     shows_language,
 )
 from handoff.signals.routing_round22la import add_story22la
+from handoff.signals.routing_round23l import add_story23l
 from handoff.signals.slots import slot_product
 from handoff.signals.story_slots import add_slots
 from handoff.signals.story_slots21 import add_slots21
@@ -6999,6 +7000,9 @@ add_slots21((story.code, story.concepts) for story in STORY_LANGUAGES if not sto
 # round 22 (r22la): someone "supposedly" from the bank (the claim as an adjective, the bank's
 # staff as the authority): handoff.signals.routing_round22la
 add_story22la((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
+# round 23 (r23l): Bengali posing as a relative from a new number, money sent, the relative's
+# denial: handoff.signals.routing_round23l
+add_story23l((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
 _add_alibis(STORY_LANGUAGES)
 _open_slots(STORY_LANGUAGES)
 
