@@ -2327,6 +2327,47 @@ _CONNECT_TAILS = (
     "your fraud team",
 )
 
+# round 23 (r23g): a member of staff asked to guide the customer through it, the staff noun
+# as the subject ("can a colleague of yours take me through it?", "could someone there walk
+# me through this", "would one of your team go through it with me"): the asking heads, the
+# whole staff class (round 22's connecting tails: any staff noun, a person, a human) and the
+# guiding verbs as three slots. Only guiding or helping the customer: "can a colleague sign as
+# a witness?" asks nothing of staff for the customer. "Someone" alone helps as often as the
+# bot does ("can someone help me"), so it guides only from there ("someone there").
+_GUIDE_ASK = ("can", "could", "would", "will", "can't")
+_GUIDE_WHO = (
+    *_STAFF,
+    "a person",
+    "a human",
+    "a real person",
+    "an agent",
+    "a manager",
+    "a supervisor",
+    *_combine(("someone", "somebody", "anyone"), ("there", "at the bank", "in branch")),
+    "a team member",
+    "a member of your staff",
+    "a colleague of yours",
+    "one of your colleagues",
+    "one of your team",
+)  # fmt: skip
+_GUIDE_VERBS = (
+    *_combine(
+        ("take me through", "walk me through", "talk me through", "take us through",
+         "walk us through", "talk us through", "run me through", "run through",
+         "go through", "go over", "explain"),
+        ("it", "this", "that", "the process"),
+    ),
+    *_combine(("go through", "go over", "look at", "sort"), ("it with me", "this with me",
+                                                             "it for me", "this for me")),
+    "help me",
+    "help us",
+    "explain it to me",
+    "explain this to me",
+    "sort this out for me",
+    "sort it out for me",
+)  # fmt: skip
+_STAFF_GUIDES = _combine(_combine(_GUIDE_ASK, _GUIDE_WHO), _GUIDE_VERBS)
+
 _ENGLISH = ENGLISH_NEGATED_BEFORE
 ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(
@@ -2359,6 +2400,7 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _IS_ANYONE_THERE, _NOT_A_TRANSFER, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _MAY_I_HAVE, negated_before=_ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _STAFF_TO_ACT, _NOT_TO_ACT, _ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _STAFF_GUIDES, negated_before=_ENGLISH),
     CueGroup(
         HUMAN_DEMAND, _HUMAN_WEIGHT, (*_NEED_SPEAK, *_SPEAKS_MY_LANGUAGE), frozenset(), _ENGLISH
     ),
