@@ -40,6 +40,7 @@ from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import UNRANKED, Cue, Signals, TextAnalysis, TurnScore
 from handoff.signals import escalation, learned, spread
 from handoff.signals._memo import Store, memo
+from handoff.signals.routing_lexicon import ANAPHORIC_REQUEST, HUMAN_DEMAND, STAFF_NAMED
 from handoff.signals.text import (
     _OBJECT_BYTES,
     CACHE_BYTES,
@@ -664,6 +665,13 @@ class _Fold:
             for kind, start, end in spread.joined(self.parts, view.parts)
             if kind not in kinds
         ]
+        # round 23 (r23g): "I'd like one please" right after the customer's message named a
+        # member of staff ("does this chat have an actual adviser?") asks for that person.
+        if ANAPHORIC_REQUEST in kinds and HUMAN_DEMAND not in kinds and self.recent:
+            before = self.recent[-1][0]
+            if any(c[0] == before and c[1] == STAFF_NAMED for c in self.cues):
+                one = next(c for c in cues if c.kind == ANAPHORIC_REQUEST)
+                told.append((index, HUMAN_DEMAND, one.start, one.end, 0.0))
         self.parts = [*self.parts, view.parts[0]][-(spread.WINDOW - 1) :]
         kinds.update(c[1] for c in told)
         self.seen |= kinds

@@ -2368,6 +2368,51 @@ _GUIDE_VERBS = (
 )  # fmt: skip
 _STAFF_GUIDES = _combine(_combine(_GUIDE_ASK, _GUIDE_WHO), _GUIDE_VERBS)
 
+# round 23 (r23g): an anaphoric request ("I'd like one please", "can I speak to one"): the
+# "one" is a person only when the customer's previous message named one (cue staff_named,
+# any staff or person noun of the connecting tails, singular or plural: "does this chat have
+# an actual adviser?", "are there real people?"); handoff.signals.extract pairs the two
+# (ANAPHORIC_REQUEST then STAFF_NAMED) into human_demand. Alone neither asks for anyone:
+# "I'd like one of those new cards" (and "one" followed by what it is) is no request.
+STAFF_NAMED = "staff_named"
+ANAPHORIC_REQUEST = "anaphoric_request"
+_NAMED_STAFF = (
+    *_CONNECT_TAILS,
+    *_combine(("actual", "real", "human", "live", "proper"),
+              ("adviser", "advisor", "advisers", "advisors", "person", "people", "humans",
+               "agent", "agents", "staff", "human", "employee", "employees")),
+    "advisers",
+    "advisors",
+    "humans",
+    "human agents",
+    "staff",
+    "colleagues",
+    "an adviser",
+    "an advisor",
+    "a human",
+    "a person",
+    "a team member",
+    "a specialist",
+)  # fmt: skip
+_ONE_HEADS = (
+    "i'd like", "i would like", "i'd love", "i want", "i need", "i'll have", "i'll take",
+    "can i have", "could i have", "can i get", "could i get", "can i speak to",
+    "can i talk to", "could i speak to", "could i talk to", "i'd like to speak to",
+    "i'd like to talk to", "i want to speak to", "i want to talk to", "i need to speak to",
+    "i need to talk to", "let me speak to", "let me talk to", "get me", "give me",
+    "put me through to", "connect me to", "connect me with", "yes please", "yes",
+)  # fmt: skip
+_ANAPHORIC_ONE = (
+    *_combine(_ONE_HEADS, ("one", "one of you")),
+    "one please",
+)
+# "one" followed by what it is ("one of those new cards", "one for my son", "one with
+# contactless") names a thing, not the person just asked about.
+_NOT_THE_ONE = frozenset(
+    {"of", "for", "with", "card", "cards", "account", "more", "that", "which", "in", "day",
+     "time", "too", "thing", "like"}
+)  # fmt: skip
+
 _ENGLISH = ENGLISH_NEGATED_BEFORE
 ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(
@@ -2401,6 +2446,8 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _MAY_I_HAVE, negated_before=_ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _STAFF_TO_ACT, _NOT_TO_ACT, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _STAFF_GUIDES, negated_before=_ENGLISH),
+    CueGroup(STAFF_NAMED, 0.0, _NAMED_STAFF),
+    CueGroup(ANAPHORIC_REQUEST, 0.0, _ANAPHORIC_ONE, _NOT_THE_ONE, _ENGLISH),
     CueGroup(
         HUMAN_DEMAND, _HUMAN_WEIGHT, (*_NEED_SPEAK, *_SPEAKS_MY_LANGUAGE), frozenset(), _ENGLISH
     ),
