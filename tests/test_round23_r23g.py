@@ -9,6 +9,8 @@ read over the window, by grammar and class.
 3. FRUSTRATION PARTS: how long told as dates, a fault as a contradiction or a broken promise,
    places counted as attempts, a payment leaving at a time or the cash on the customer as a
    stake, giving up in words and mock pity as sarcastic forms (counted only after trouble).
+4. SHORTENED REPEAT: a nudge ("hello??", "anyone?") and the topic of an earlier question
+   ("my limit") repeats each earlier message holding the topic.
 
 Every sentence here was written for this file, not taken from an evaluation set.
 """
@@ -168,3 +170,41 @@ def test_frustration_built_from_new_parts(router: Router, messages: tuple[str, .
 @pytest.mark.parametrize("messages", CALM)
 def test_calm_stays_with_bot(router: Router, messages: tuple[str, ...]) -> None:
     assert _route(router, *messages)[0] == "bot"
+
+
+SHORTENED = [
+    (
+        "what is the daily spending limit on my debit card?",
+        "how much can I spend in a day, what's the limit",
+        "hello?? my limit",
+    ),
+    ("when will my refund from the airline arrive?", "where is the refund", "anyone? the refund"),
+]
+NOT_SHORTENED = [
+    ("what is my overdraft limit?", "hello?? my limit"),  # asked once before: one repeat
+    ("what is my limit?", "my limit on savings?"),  # no nudge: a new question
+    ("what is my limit?", "hi! how do I order a card?"),  # another topic
+]
+
+
+@pytest.mark.parametrize("messages", SHORTENED)
+def test_shortened_third_asking_is_a_repeat(router: Router, messages: tuple[str, ...]) -> None:
+    assert _route(router, *messages) == ("general_banking", 3)
+
+
+@pytest.mark.parametrize("messages", NOT_SHORTENED)
+def test_not_a_shortened_repeat(router: Router, messages: tuple[str, ...]) -> None:
+    assert _route(router, *messages)[0] == "bot"
+
+
+def test_shortened_repeat_carried_turn_by_turn(router: Router) -> None:
+    states = play_carried(
+        router,
+        [
+            "what is the daily spending limit on my debit card?",
+            "how much can I spend in a day, what's the limit",
+            "hello?? my limit",
+        ],
+        _NOW,
+    )
+    assert states[-1].lane == "general_banking"
