@@ -292,7 +292,10 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"[^.?!\n]{0,40}?(?:\bstuck\b|\bpending\b|\bprocessing\b|\bon hold\b|"
             r"\b(?:hasn't|has not|haven't|have not|hasnt|didn't|did not|never|still not|not)\s+"
             r"(?:yet\s+)?(?:arrived|arrive|gone through|go through|come through|come in|cleared|"
-            r"landed|turned up|gone out|been paid|in\b))|"
+            r"landed|turned up|gone out|been paid|in\b)|"
+            # r23g: money not showing where it was sent ("the money I moved isn't showing")
+            r"\b(?:isn't|is not|isnt|aren't|are not|not|still not|never)\s+(?:showing|"
+            r"showing up|shown up|appearing|there|reflected)\b)|"
             # a machine that kept the money: "the cashpoint never gave me the notes"
             r"\b(?:machine|atm|cash machine|cashpoint)\b[^.?!\n]{0,40}?\b(?:didn't|did not|"
             r"never|wouldn't|would not|won't)\s+(?:give|gave|dispense|dispensed|pay|paid)|"
@@ -316,6 +319,10 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"noon|this|at\b|in\b|\d)|"
             r"\b(?:due|needs? to (?:be there|land|arrive|clear)|has to (?:be there|land|arrive|"
             r"clear))\s+(?:by|today|tonight|tomorrow|before|this)\b|"
+            # r23g: a due payment leaving at a time ("the mortgage goes out at midnight")
+            r"\b(?:mortgage|rent|direct debit|loan|car finance|bills?|payments?|insurance)\s+"
+            r"(?:\w+\s+)?(?:goes|go|comes|come|leaves|is taken|gets taken)\s+(?:out\s+)?"
+            r"(?:at|by|tonight|today|tomorrow|first thing|on)\b|"
             r"\b(?:penalty|late fee|late payment fee|late charge|fine)\s+(?:is|will be|of|would "
             r"be|'s)\s+[£$€\d]|"
             # money for essentials: "that was the kids' dinner money", "money for the rent"
@@ -446,7 +453,12 @@ _PITY = (
     r"\s+(?:really\s+|so\s+)?(?:struggling|skint|desperate|hard up|broke|short)\b|"
     r"\btimes must be (?:hard|tough)\b)"
 )
-_GIVE_UP_RE = re.compile(_GIVE_UP + "|" + _PITY)
+_EXASPERATED = (
+    r"^\W*(?:oh\s+|just\s+|so\s+)?(?:honestly|seriously|unbelievable|ridiculous|incredible|"
+    r"come on|for god's sake|for gods sake|ffs|typical|jesus|christ|really|are you serious|"
+    r"you're joking|youre joking|you are joking|what a joke|joke)\W*$"
+)
+_GIVE_UP_RE = re.compile(_PITY + "|" + _EXASPERATED)
 _LONE_LEAD = r"(?:oh|wow|well|just|yeah|yes|right|ok|okay|so|how|really|absolutely|truly|simply)"
 _LONE_PRAISE = (
     r"^\W*(?:" + _LONE_LEAD + r"[\s,]+)*(?:marvellous|marvelous|amazing|superb|incredible|"
@@ -485,6 +497,12 @@ _PATTERNS += (
             r"\b(?:been|was|sat|stuck|spent|minutes?|mins?|hours?|hrs?|ages|forever|day|"
             r"morning|afternoon)\s+(?:\w+\s+){0,2}?on the (?:phone|line)\b(?!\s+app)|"
             r"\bon the phone (?:to|with) (?:you|your|the bank|them|someone|customer)\b|"
+            # r23g: a promise made to the customer is an earlier contact ("I was told someone
+            # would call me back", "they promised to ring"); giving up on asking (_GIVE_UP)
+            r"\b(?:i was|i've been|we were|was) (?:told|promised|assured)\s+(?:that\s+)?(?:someone|"
+            r"somebody|they|you|he|she|it)\b|\b(?:they|you|he|she) promised\b|"
+            + _GIVE_UP
+            + r"|"
             # r23g: places or ways tried, counted ("3 shops now", "two cash machines so far",
             # "tried four cards", "the third shop"): any count, the class of places and means
             r"\b(?:[2-9]|1\d|two|three|four|five|six|several|a few|multiple|third|fourth|"
@@ -547,7 +565,8 @@ _PATTERNS += (
             # appointments, or a day it is needed by
             r"(?:\b(?:rent|mortgage payment|bills?|landlord|deposit|appointment|flight|"
             r"interview|visa|garage|mechanic|nursery|tuition|school fees|council tax|payday|"
-            r"deadline|holiday|train ticket)\b|"
+            r"deadline|holiday|train ticket|completion|exchange of contracts|moving day|"
+            r"house move|house purchase)\b|"
             r"\b(?:by|before|until)\s+(?:" + _DAY + r"\w*|tomorrow|tonight|"
             r"the weekend|end of (?:the )?(?:day|week|month))\b|"
             r"\b(?:is|are|it's|its|was)\s+(?:due|tomorrow|today|tonight)\b|"
@@ -613,7 +632,9 @@ _PATTERNS += (
             + r")|"
             + _PITY
             + r"|"
-            + _GIVE_UP
+            # r23g: a lone exasperated word, the whole message ("honestly", "seriously?",
+            # "unbelievable"): kept as a lone praise, counted only after trouble (_grounded)
+            + _EXASPERATED
             + r")"
         ),
     ),
@@ -635,6 +656,16 @@ _PATTERNS += (
             r"\b(?:haven't|have not|havent|not|never)\s+(?:heard|had)\s+(?:anything|back|a "
             r"reply|an answer|a response)\b|\bin review\b|\bunder review\b|"
             r"\bcharged me\b|"
+            # r23g: what the machine or app says is wrong ("card not supported", "invalid"),
+            # a fee charged with its amount ("the £25 fee", "a fee of £8"), a sending
+            # claimed by the other side ("they said they sent it", "they say it's been paid")
+            r"\b(?:not|isn't|is not)\s+(?:supported|recognised|recognized|valid|allowed|"
+            r"accepted)\b|\b(?:invalid|unsupported)\b|"
+            r"[£$€]\s?\d[\d,.]*\s+(?:fee|charge|penalty)\b|\b(?:fee|charge)\s+of\s+[£$€]\s?\d|"
+            r"\b(?:they|he|she|the shop|the company|the seller|the retailer)\s+(?:said|says|say|"
+            r"told me|claim|claims|claimed|insist|insists)\s+(?:that\s+)?(?:they|he|she|it)"
+            r"(?:'ve|'d|'s| have| had| has| was)?\s+(?:already\s+)?(?:sent|paid|refunded|"
+            r"transferred|processed|been sent|been paid|been refunded)\b|"
             # r22f: any failure verb or participle after its thing ("card declined", "payment
             # bounced"), not the customer's own choice ("I declined"); taken more than once
             r"(?<!\bi )(?<!\bwe )\b(?:declined|declining|bounced|rejected|refused|failing|"
