@@ -164,7 +164,8 @@ CALM = [
 def test_frustration_built_from_new_parts(router: Router, messages: tuple[str, ...]) -> None:
     lane, turn = _route(router, *messages)
     assert lane == "general_banking"
-    assert turn is not None and turn <= len(messages)
+    assert turn is not None
+    assert turn <= len(messages)
 
 
 @pytest.mark.parametrize("messages", CALM)

@@ -1107,14 +1107,13 @@ _NUDGE_RE = re.compile(
     r"are you there|you there)\b[^\w]*(?:\?|\.\.|!)|\?\s*\?"
 )
 _NOT_TOPIC = frozenset(
-    "hello helloo hellooo hi hii hey heyy anyone anybody oi excuse me still waiting ping are "
-    "you there my the a an about so and i me on what is it of for to again please".split()
-)
+    {"hello", "helloo", "hellooo", "hi", "hii", "hey", "heyy", "anyone", "anybody", "oi",
+     "excuse", "me", "still", "waiting", "ping", "are", "you", "there", "my", "the", "a", "an",
+     "about", "so", "and", "i", "on", "what", "is", "it", "of", "for", "to", "again", "please"}
+)  # fmt: skip
 
 
-def _shortened_repeats(
-    latest: _UserTurn, masks: str, turns: Sequence[Turn], limits: Limits
-) -> int:
+def _shortened_repeats(latest: _UserTurn, masks: str, turns: Sequence[Turn], limits: Limits) -> int:
     """How many earlier user messages hold every topic word of the latest one, when it is a
     nudge and a shortened topic (_NUDGE_RE); 0 otherwise."""
     topic = latest.words - _NOT_TOPIC
@@ -1124,9 +1123,7 @@ def _shortened_repeats(
         return 0
     need = _mask(topic)
     raw = masks[:-8]
-    candidates = [
-        n for n in range(len(raw) // 8) if need & ~int(raw[8 * n : 8 * n + 8], 16) == 0
-    ]
+    candidates = [n for n in range(len(raw) // 8) if need & ~int(raw[8 * n : 8 * n + 8], 16) == 0]
     if not candidates:
         return 0
     users = [i for i, t in enumerate(turns) if t.role == "user"]

@@ -500,9 +500,7 @@ _PATTERNS += (
             # r23g: a promise made to the customer is an earlier contact ("I was told someone
             # would call me back", "they promised to ring"); giving up on asking (_GIVE_UP)
             r"\b(?:i was|i've been|we were|was) (?:told|promised|assured)\s+(?:that\s+)?(?:someone|"
-            r"somebody|they|you|he|she|it)\b|\b(?:they|you|he|she) promised\b|"
-            + _GIVE_UP
-            + r"|"
+            r"somebody|they|you|he|she|it)\b|\b(?:they|you|he|she) promised\b|" + _GIVE_UP + r"|"
             # r23g: places or ways tried, counted ("3 shops now", "two cash machines so far",
             # "tried four cards", "the third shop"): any count, the class of places and means
             r"\b(?:[2-9]|1\d|two|three|four|five|six|several|a few|multiple|third|fourth|"
