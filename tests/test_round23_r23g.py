@@ -8,7 +8,8 @@ read over the window, by grammar and class.
    customer through it, or to help them; not staff asked to do anything else.
 3. FRUSTRATION PARTS: how long told as dates, a fault as a contradiction or a broken promise,
    places counted as attempts, a payment leaving at a time or the cash on the customer as a
-   stake, giving up in words and mock pity as sarcastic forms (counted only after trouble).
+   stake, giving up in words as an attempt in vain, mock pity and a lone exasperated word as
+   sarcastic forms (counted only after trouble).
 4. SHORTENED REPEAT: a nudge ("hello??", "anyone?") and the topic of an earlier question
    ("my limit") repeats each earlier message holding the topic.
 
@@ -106,8 +107,9 @@ PARTS = [
     ("my car finance comes out at 9am", spread.AT_STAKE),
     ("only £4 on me and a loaded basket", spread.AT_STAKE),
     ("we complete on Friday", spread.AT_STAKE),
-    ("forget it, why do I bother", spread.SARCASTIC),
-    ("whatever. waste of time", spread.SARCASTIC),
+    ("forget it, why do I bother", spread.ATTEMPT),
+    ("whatever. waste of time", spread.ATTEMPT),
+    ("honestly", spread.SARCASTIC),
     ("you guys must be really skint", spread.SARCASTIC),
 ]
 NO_PARTS = [
