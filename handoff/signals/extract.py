@@ -40,6 +40,7 @@ from handoff.models.rules import HUMAN_LANE_KINDS, Settings
 from handoff.models.signals import UNRANKED, Cue, Signals, TextAnalysis, TurnScore
 from handoff.signals import escalation, learned, spread
 from handoff.signals._memo import Store, memo
+from handoff.signals.routing_lexicon import ANAPHORIC_REQUEST, HUMAN_DEMAND, STAFF_NAMED
 from handoff.signals.text import (
     _OBJECT_BYTES,
     CACHE_BYTES,
@@ -664,6 +665,13 @@ class _Fold:
             for kind, start, end in spread.joined(self.parts, view.parts)
             if kind not in kinds
         ]
+        # round 23 (r23g): "I'd like one please" right after the customer's message named a
+        # member of staff ("does this chat have an actual adviser?") asks for that person.
+        if ANAPHORIC_REQUEST in kinds and HUMAN_DEMAND not in kinds and self.recent:
+            before = self.recent[-1][0]
+            if any(c[0] == before and c[1] == STAFF_NAMED for c in self.cues):
+                one = next(c for c in cues if c.kind == ANAPHORIC_REQUEST)
+                told.append((index, HUMAN_DEMAND, one.start, one.end, 0.0))
         self.parts = [*self.parts, view.parts[0]][-(spread.WINDOW - 1) :]
         kinds.update(c[1] for c in told)
         self.seen |= kinds
@@ -1072,6 +1080,9 @@ def _repeat_count(latest: _UserTurn, masks: str, turns: Sequence[Turn], limits: 
     words = latest.words
     if len(masks) < 16 or not words:
         return 0
+    shortened = _shortened_repeats(latest, masks, turns, limits)
+    if shortened:
+        return shortened
     size = len(words)
     # Two messages share at most size - popcount(mine & ~theirs) words, and their union has
     # at least size + popcount(theirs & ~mine): a repeat (overlap >= 0.8) needs
@@ -1084,6 +1095,43 @@ def _repeat_count(latest: _UserTurn, masks: str, turns: Sequence[Turn], limits: 
         _words(cap_text(turns[users[n]].text, limits.max_message_chars)[0]) for n in candidates
     ]
     return _repeats([*earlier, words])
+
+
+# round 23 (r23g): a question asked again, shortened to its topic behind a nudge ("hello??
+# my limit", "anyone? the refund", "still waiting... my card"): the nudge is a greeting,
+# a call for attention or a doubled question mark; the topic, one to three words once the
+# nudge and function words are set aside, all in an earlier message (each such message is
+# one repeat). A topic alone with no nudge ("my limit") is a new short question, no repeat.
+_NUDGE_RE = re.compile(
+    r"^\W*(?:hello+|hi+|hey+|helloo+|anyone|anybody|oi|excuse me|still waiting|ping|"
+    r"are you there|you there)\b[^\w]*(?:\?|\.\.|!)|\?\s*\?"
+)
+_NOT_TOPIC = frozenset(
+    {"hello", "helloo", "hellooo", "hi", "hii", "hey", "heyy", "anyone", "anybody", "oi",
+     "excuse", "me", "still", "waiting", "ping", "are", "you", "there", "my", "the", "a", "an",
+     "about", "so", "and", "i", "on", "what", "is", "it", "of", "for", "to", "again", "please"}
+)  # fmt: skip
+
+
+def _shortened_repeats(latest: _UserTurn, masks: str, turns: Sequence[Turn], limits: Limits) -> int:
+    """How many earlier user messages hold every topic word of the latest one, when it is a
+    nudge and a shortened topic (_NUDGE_RE); 0 otherwise."""
+    topic = latest.words - _NOT_TOPIC
+    if not 1 <= len(topic) <= 3 or len(latest.words) > 8:
+        return 0
+    if _NUDGE_RE.search(latest.analysis.text.lower()) is None:
+        return 0
+    need = _mask(topic)
+    raw = masks[:-8]
+    candidates = [n for n in range(len(raw) // 8) if need & ~int(raw[8 * n : 8 * n + 8], 16) == 0]
+    if not candidates:
+        return 0
+    users = [i for i, t in enumerate(turns) if t.role == "user"]
+    return sum(
+        1
+        for n in candidates
+        if topic <= _words(cap_text(turns[users[n]].text, limits.max_message_chars)[0])
+    )
 
 
 def _words(text: str) -> frozenset[str]:

@@ -2327,6 +2327,92 @@ _CONNECT_TAILS = (
     "your fraud team",
 )
 
+# round 23 (r23g): a member of staff asked to guide the customer through it, the staff noun
+# as the subject ("can a colleague of yours take me through it?", "could someone there walk
+# me through this", "would one of your team go through it with me"): the asking heads, the
+# whole staff class (round 22's connecting tails: any staff noun, a person, a human) and the
+# guiding verbs as three slots. Only guiding or helping the customer: "can a colleague sign as
+# a witness?" asks nothing of staff for the customer. "Someone" alone helps as often as the
+# bot does ("can someone help me"), so it guides only from there ("someone there").
+_GUIDE_ASK = ("can", "could", "would", "will", "can't")
+_GUIDE_WHO = (
+    *_STAFF,
+    "a person",
+    "a human",
+    "a real person",
+    "an agent",
+    "a manager",
+    "a supervisor",
+    *_combine(("someone", "somebody", "anyone"), ("there", "at the bank", "in branch")),
+    "a team member",
+    "a member of your staff",
+    "a colleague of yours",
+    "one of your colleagues",
+    "one of your team",
+)  # fmt: skip
+_GUIDE_VERBS = (
+    *_combine(
+        ("take me through", "walk me through", "talk me through", "take us through",
+         "walk us through", "talk us through", "run me through", "run through",
+         "go through", "go over", "explain"),
+        ("it", "this", "that", "the process"),
+    ),
+    *_combine(("go through", "go over", "look at", "sort"), ("it with me", "this with me",
+                                                             "it for me", "this for me")),
+    "help me",
+    "help us",
+    "explain it to me",
+    "explain this to me",
+    "sort this out for me",
+    "sort it out for me",
+)  # fmt: skip
+_STAFF_GUIDES = _combine(_combine(_GUIDE_ASK, _GUIDE_WHO), _GUIDE_VERBS)
+
+# round 23 (r23g): an anaphoric request ("I'd like one please", "can I speak to one"): the
+# "one" is a person only when the customer's previous message named one (cue staff_named,
+# any staff or person noun of the connecting tails, singular or plural: "does this chat have
+# an actual adviser?", "are there real people?"); handoff.signals.extract pairs the two
+# (ANAPHORIC_REQUEST then STAFF_NAMED) into human_demand. Alone neither asks for anyone:
+# "I'd like one of those new cards" (and "one" followed by what it is) is no request.
+STAFF_NAMED = "staff_named"
+ANAPHORIC_REQUEST = "anaphoric_request"
+_NAMED_STAFF = (
+    *_CONNECT_TAILS,
+    *_combine(("actual", "real", "human", "live", "proper"),
+              ("adviser", "advisor", "advisers", "advisors", "person", "people", "humans",
+               "agent", "agents", "staff", "human", "employee", "employees")),
+    "advisers",
+    "advisors",
+    "humans",
+    "human agents",
+    "staff",
+    "colleagues",
+    "an adviser",
+    "an advisor",
+    "a human",
+    "a person",
+    "a team member",
+    "a specialist",
+)  # fmt: skip
+_ONE_HEADS = (
+    "i'd like", "i would like", "i'd love", "i want", "i need", "i'll have", "i'll take",
+    "can i have", "could i have", "can i get", "could i get", "can i speak to",
+    "can i talk to", "could i speak to", "could i talk to", "i'd like to speak to",
+    "i'd like to talk to", "i want to speak to", "i want to talk to", "i need to speak to",
+    "i need to talk to", "let me speak to", "let me talk to", "get me", "give me",
+    "put me through to", "connect me to", "connect me with", "yes please", "yes",
+)  # fmt: skip
+_ANAPHORIC_ONE = (
+    *_combine(_ONE_HEADS, ("one", "one of you")),
+    "one please",
+)
+# "one" followed by what it is ("one of those new cards", "one for my son", "one with
+# contactless") names a thing, not the person just asked about.
+_NOT_THE_ONE = frozenset(
+    {"of", "for", "with", "card", "cards", "account", "more", "that", "which", "in", "day",
+     "time", "too", "thing", "like"}
+)  # fmt: skip
+
 _ENGLISH = ENGLISH_NEGATED_BEFORE
 ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(
@@ -2359,6 +2445,9 @@ ROUTING_GROUPS: tuple[PhraseGroup, ...] = (
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _IS_ANYONE_THERE, _NOT_A_TRANSFER, _ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _MAY_I_HAVE, negated_before=_ENGLISH),
     CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _STAFF_TO_ACT, _NOT_TO_ACT, _ENGLISH),
+    CueGroup(HUMAN_DEMAND, _HUMAN_WEIGHT, _STAFF_GUIDES, negated_before=_ENGLISH),
+    CueGroup(STAFF_NAMED, 0.0, _NAMED_STAFF),
+    CueGroup(ANAPHORIC_REQUEST, 0.0, _ANAPHORIC_ONE, _NOT_THE_ONE, _ENGLISH),
     CueGroup(
         HUMAN_DEMAND, _HUMAN_WEIGHT, (*_NEED_SPEAK, *_SPEAKS_MY_LANGUAGE), frozenset(), _ENGLISH
     ),

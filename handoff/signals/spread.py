@@ -294,7 +294,10 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"[^.?!\n]{0,40}?(?:\bstuck\b|\bpending\b|\bprocessing\b|\bon hold\b|"
             r"\b(?:hasn't|has not|haven't|have not|hasnt|didn't|did not|never|still not|not)\s+"
             r"(?:yet\s+)?(?:arrived|arrive|gone through|go through|come through|come in|cleared|"
-            r"landed|turned up|gone out|been paid|in\b))|"
+            r"landed|turned up|gone out|been paid|in\b)|"
+            # r23g: money not showing where it was sent ("the money I moved isn't showing")
+            r"\b(?:isn't|is not|isnt|aren't|are not|not|still not|never)\s+(?:showing|"
+            r"showing up|shown up|appearing|there|reflected)\b)|"
             # a machine that kept the money: "the cashpoint never gave me the notes"
             r"\b(?:machine|atm|cash machine|cashpoint)\b[^.?!\n]{0,40}?\b(?:didn't|did not|"
             r"never|wouldn't|would not|won't)\s+(?:give|gave|dispense|dispensed|pay|paid)|"
@@ -318,6 +321,10 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"noon|this|at\b|in\b|\d)|"
             r"\b(?:due|needs? to (?:be there|land|arrive|clear)|has to (?:be there|land|arrive|"
             r"clear))\s+(?:by|today|tonight|tomorrow|before|this)\b|"
+            # r23g: a due payment leaving at a time ("the mortgage goes out at midnight")
+            r"\b(?:mortgage|rent|direct debit|loan|car finance|bills?|payments?|insurance)\s+"
+            r"(?:\w+\s+)?(?:goes|go|comes|come|leaves|is taken|gets taken)\s+(?:out\s+)?"
+            r"(?:at|by|tonight|today|tomorrow|first thing|on)\b|"
             r"\b(?:penalty|late fee|late payment fee|late charge|fine)\s+(?:is|will be|of|would "
             r"be|'s)\s+[£$€\d]|"
             # money for essentials: "that was the kids' dinner money", "money for the rent"
@@ -432,6 +439,28 @@ _REPORTED = r"(?![^.!\n]*\?)"
 # r22f: a lone evaluative word or mock thanks, the whole message ("marvellous", "oh great",
 # "so helpful", "cheers for that"): sarcastic only after trouble told earlier in the window
 # (joined), never alone, never a plain thanks ("brilliant, thanks", "perfect thank you").
+# r23g: giving up in words ("whatever, pointless asking", "forget it, I give up", "what's
+# the point"): a sarcastic-resigned form, kept without trouble in its own message (as a lone
+# praise) but counted only after trouble earlier (_grounded). Not "whatever's easiest".
+_GIVE_UP = (
+    r"(?:(?:^|[.,!;]\s*)whatever\s*(?:[,.!]|$)|\b(?:pointless|no point|what's the point|"
+    r"whats the point)\s*(?:asking|trying|talking|even asking|in asking|in trying|"
+    r"[,.!?]|$)|\b(?:it's|its|this is|totally|utterly|completely)\s+pointless\b|"
+    r"(?<!n't )(?<!not )\bforget it\b|\b(?:i|i'll|i will|just)\s+give up\b|\bi give up\b|"
+    r"\bwhy do i (?:even )?bother\b|\bwaste of (?:my )?(?:time|breath)\b)"
+)
+# r23g: mock pity for the bank, after a fee ("you lot must be struggling"), kept as _GIVE_UP
+_PITY = (
+    r"(?:\b(?:you|you lot|you guys|you people|the bank|banks?)\s+(?:must|must really)\s+be"
+    r"\s+(?:really\s+|so\s+)?(?:struggling|skint|desperate|hard up|broke|short)\b|"
+    r"\btimes must be (?:hard|tough)\b)"
+)
+_EXASPERATED = (
+    r"^\W*(?:oh\s+|just\s+|so\s+)?(?:honestly|seriously|unbelievable|ridiculous|incredible|"
+    r"come on|for god's sake|for gods sake|ffs|typical|jesus|christ|really|are you serious|"
+    r"you're joking|youre joking|you are joking|what a joke|joke)\W*$"
+)
+_GIVE_UP_RE = re.compile(_PITY + "|" + _EXASPERATED)
 _LONE_LEAD = r"(?:oh|wow|well|just|yeah|yes|right|ok|okay|so|how|really|absolutely|truly|simply)"
 _LONE_PRAISE = (
     r"^\W*(?:" + _LONE_LEAD + r"[\s,]+)*(?:marvellous|marvelous|amazing|superb|incredible|"
@@ -448,6 +477,7 @@ _LONE_PRAISE = (
     r"service|stuff))*\W*$"
 )
 _LONE_RE = re.compile(_LONE_PRAISE)
+
 _PATTERNS += (
     (
         ATTEMPT,
@@ -468,7 +498,23 @@ _PATTERNS += (
             r"my|your) branch)\b|"
             r"\b(?:been|was|sat|stuck|spent|minutes?|mins?|hours?|hrs?|ages|forever|day|"
             r"morning|afternoon)\s+(?:\w+\s+){0,2}?on the (?:phone|line)\b(?!\s+app)|"
-            r"\bon the phone (?:to|with) (?:you|your|the bank|them|someone|customer)\b)" + _REPORTED
+            r"\bon the phone (?:to|with) (?:you|your|the bank|them|someone|customer)\b|"
+            # r23g: a promise made to the customer is an earlier contact ("I was told someone
+            # would call me back", "they promised to ring"); giving up on asking (_GIVE_UP)
+            r"\b(?:i was|i've been|we were|was) (?:told|promised|assured)\s+(?:that\s+)?(?:someone|"
+            r"somebody|they|you|he|she|it)\b|\b(?:they|you|he|she) promised\b|" + _GIVE_UP + r"|"
+            # r23g: places or ways tried, counted ("3 shops now", "two cash machines so far",
+            # "tried four cards", "the third shop"): any count, the class of places and means
+            r"\b(?:[2-9]|1\d|two|three|four|five|six|several|a few|multiple|third|fourth|"
+            r"fifth|3rd|4th|5th)\s+(?:different\s+)?(?:shops?|stores?|places|tills|"
+            r"checkouts|machines|cash ?machines|cashpoints|atms|branches|petrol stations|"
+            r"garages|supermarkets|restaurants|websites|sites|terminals|cards|attempts|tries|"
+            r"goes)\b(?=[^.?!\n]{0,3}\b(?:now|already|so far|in a row|today|this "
+            r"(?:morning|week)|and (?:still|same|nothing|it)|same)\b)|"
+            r"\b(?:tried|been to|went to|visited|used|at)\s+(?:[2-9]|two|three|four|five|six|"
+            r"several|a few|multiple)\s+(?:different\s+)?(?:shops|stores|places|tills|"
+            r"machines|cash ?machines|cashpoints|atms|branches|supermarkets|websites|sites|"
+            r"terminals|cards)\b)" + _REPORTED
         ),
     ),
     (
@@ -483,6 +529,18 @@ _PATTERNS += (
             + r"\s+(?:minutes?|mins?|hours?|days?))\b|"
             r"\ball (?:day|week|morning|afternoon|night)\b|"
             r"\bsince (?:yesterday|last \w+|this morning|" + _DAY + r"|the \d+\w*)\b|"
+            # r23g: how long told as dates: a past step on a date ("sent it on the 2nd",
+            # "paid back on 3 March"), and the date it is now ("it's the 1st now", "it's
+            # already Friday", "now it's the 14th of the next month")
+            r"\b(?:sent|paid|ordered|applied|transferred|requested|reported|claimed|"
+            r"returned|refunded|cancelled|posted|raised|submitted|moved|made)\s+(?:\w+\s+)?"
+            r"(?:on|back on)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|"
+            r"\b(?:it's|its|it is|today is|now it's|now its)\s+(?:now\s+|already\s+)?"
+            r"(?:the\s+\d{1,2}(?:st|nd|rd|th)|" + _DAY + r"\w*)\b(?:\s+of\s+(?:the\s+)?"
+            r"(?:next|following|new)\s+month)?[\s,]*(?:now|already|today)\b|"
+            r"\b(?:it's|its|it is)\s+(?:now|already)\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|"
+            + _DAY
+            + r"\w*)\b|\b(?:next|following|new) month (?:now|already)\b|"
             r"\bstill\b|\b(?:\w+ed|down|out|wrong|broken|off)\s+again\b|"
             r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|nth) time\b|"
             # the same thing once more: another apology, error, delay, fee, day of it
@@ -507,7 +565,8 @@ _PATTERNS += (
             # appointments, or a day it is needed by
             r"(?:\b(?:rent|mortgage payment|bills?|landlord|deposit|appointment|flight|"
             r"interview|visa|garage|mechanic|nursery|tuition|school fees|council tax|payday|"
-            r"deadline|holiday|train ticket)\b|"
+            r"deadline|holiday|train ticket|completion|exchange of contracts|moving day|"
+            r"house move|house purchase)\b|"
             r"\b(?:by|before|until)\s+(?:" + _DAY + r"\w*|tomorrow|tonight|"
             r"the weekend|end of (?:the )?(?:day|week|month))\b|"
             r"\b(?:is|are|it's|its|was)\s+(?:due|tomorrow|today|tonight)\b|"
@@ -536,7 +595,19 @@ _PATTERNS += (
             r"\b(?:stood|standing|stuck|sat|sitting|waiting|left)\s+(?:\w+\s+){0,2}?(?:at|in)\s+"
             r"(?:the|a)\s+(?:counter|till|tills|checkout|pump|kiosk|queue|restaurant|shop|"
             r"station)\b|"
-            r"\b(?:embarrass\w*|humiliat\w*|stranded|mortified|queue behind me)\b)" + _REPORTED
+            r"\b(?:embarrass\w*|humiliat\w*|stranded|mortified|queue behind me)\b|"
+            # r23g: a due payment leaving at a time ("the mortgage goes out at midnight"),
+            # the cash on the customer beside a full basket ("£6 in cash", "a full trolley"),
+            # a day a sale or a move hangs on ("we exchange on Thursday")
+            r"\b(?:mortgage|rent|direct debit|loan|car finance|insurance|phone bill|bills?|"
+            r"payments?)\s+(?:\w+\s+)?(?:goes out|go out|comes out|come out|leaves|is taken|"
+            r"gets taken|due)\b|"
+            r"\b(?:at|by|before|until)\s+(?:midnight|noon|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b|"
+            r"[£$€]\s?\d{1,2}(?:\.\d\d)?\s+(?:in cash|cash|on me|in my (?:purse|wallet|"
+            r"pocket))\b|\b(?:full|whole|loaded)\s+(?:trolley|basket|cart|shop|shopping)\b|"
+            r"\b(?:we|i|we're|i'm)\s+(?:exchange|exchanging|complete|completing|move|moving|"
+            r"fly|flying)\s+(?:on\s+|this\s+|next\s+)?(?:" + _DAY + r"\w*|tomorrow|today|"
+            r"tonight)\b)" + _REPORTED
         ),
     ),
     (
@@ -554,7 +625,17 @@ _PATTERNS += (
             r"\bthanks for (?:nothing|that|the help)\s*[.!]*\s*$|"
             # r22f: mock delight at what was done ("love how it went out twice"), and a lone
             # evaluative word or thanks, the whole message (kept only after trouble: _LONE)
-            r"\blove (?:how|the way)\b|\breally helps\b|(?:" + _LONE_PRAISE + r"))"
+            r"\blove (?:how|the way)\b|\breally helps\b|(?:"
+            + _LONE_PRAISE
+            # r23g: mock pity for the bank ("you lot must be struggling", "times must be
+            # hard"), and giving up in words (_GIVE_UP: counted only after trouble)
+            + r")|"
+            + _PITY
+            + r"|"
+            # r23g: a lone exasperated word, the whole message ("honestly", "seriously?",
+            # "unbelievable"): kept as a lone praise, counted only after trouble (_grounded)
+            + _EXASPERATED
+            + r")"
         ),
     ),
     (
@@ -575,6 +656,16 @@ _PATTERNS += (
             r"\b(?:haven't|have not|havent|not|never)\s+(?:heard|had)\s+(?:anything|back|a "
             r"reply|an answer|a response)\b|\bin review\b|\bunder review\b|"
             r"\bcharged me\b|"
+            # r23g: what the machine or app says is wrong ("card not supported", "invalid"),
+            # a fee charged with its amount ("the £25 fee", "a fee of £8"), a sending
+            # claimed by the other side ("they said they sent it", "they say it's been paid")
+            r"\b(?:not|isn't|is not)\s+(?:supported|recognised|recognized|valid|allowed|"
+            r"accepted)\b|\b(?:invalid|unsupported)\b|"
+            r"[£$€]\s?\d[\d,.]*\s+(?:fee|charge|penalty)\b|\b(?:fee|charge)\s+of\s+[£$€]\s?\d|"
+            r"\b(?:they|he|she|the shop|the company|the seller|the retailer)\s+(?:said|says|say|"
+            r"told me|claim|claims|claimed|insist|insists)\s+(?:that\s+)?(?:they|he|she|it)"
+            r"(?:'ve|'d|'s| have| had| has| was)?\s+(?:already\s+)?(?:sent|paid|refunded|"
+            r"transferred|processed|been sent|been paid|been refunded)\b|"
             # r22f: any failure verb or participle after its thing ("card declined", "payment
             # bounced"), not the customer's own choice ("I declined"); taken more than once
             r"(?<!\bi )(?<!\bwe )\b(?:declined|declining|bounced|rejected|refused|failing|"
@@ -587,7 +678,27 @@ _PATTERNS += (
             r"double)\b|\bdouble[- ]?(?:charged|debited|billed|paid|taken|payment)\b|"
             r"\b(?:blocked|froze|frozen|stopped|cancelled|canceled)\s+(?:my|our|the)\s+(?:own\s+)?"
             r"(?:\w+\s+)?(?:payment|card|transfer|account|direct debit|standing order|purchase|"
-            r"transaction)s?\b)" + _REPORTED
+            r"transaction)s?\b|"
+            # r23g: a fault as a contradiction: a status says done, and it is not ("says
+            # completed but the balance is the same", "app says sent, they haven't got it")
+            r"\b(?:says|said|shows|showed|showing|states|marked|marked as|status is)\s+"
+            r"(?:\w+\s+){0,2}?(?:completed?|sent|paid|delivered|successful|done|processed|"
+            r"approved|received|cleared|gone through|went through)\b[^.?!\n]{0,60}?\b(?:but|"
+            r"yet|however|though|they (?:haven't|have not|havent|never|didn't|did not)|"
+            r"(?:hasn't|has not|hasnt|haven't|have not|havent|not|never|nothing|no sign)\b)|"
+            r"\b(?:balance|account|money)\s+(?:is|'s|looks|still shows|shows)\s+(?:still\s+|"
+            r"exactly\s+)?(?:the same|unchanged)\b|"
+            r"\bbalance\s+(?:hasn't|has not|hasnt|hasn't even|never)\s+(?:changed|moved|"
+            r"updated|gone (?:up|down))\b|"
+            # r23g: a broken promise: a call or reply promised and not made ("said they'd
+            # call back, nobody did", "promised to ring, never rang")
+            r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:did(?!\s+\w)|called|rang|phoned|"
+            r"got back|came back|emailed|replied|bothered)\b|"
+            r"\bnever (?:called|rang|phoned|got back|came back|emailed|replied|heard back)\b|"
+            r"\b(?:said|promised|told me)\s+(?:they|you|he|she|someone|somebody)(?:'d|'ll| would|"
+            r" will)\s+(?:\w+\s+){0,2}?(?:call|ring|phone|email|text|get back|come back)"
+            r"[^.?!\n]{0,40}?\b(?:but|didn't|did not|never|still|nothing|no call|yet)\b)"
+            + _REPORTED
         ),
     ),
 )
@@ -1508,6 +1619,7 @@ def _parts(
         and not _SARCASTIC_KINDS.intersection(kinds)
         and not mask & _TROUBLE
         and _LONE_RE.search(lowered) is None
+        and _GIVE_UP_RE.search(lowered) is None
     ):
         # a rating or praise with no trouble told beside it is sincere ("very helpful, thanks");
         # a lone one (r22f) stays, and joined counts it only after trouble (_grounded)
