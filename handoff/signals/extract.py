@@ -610,11 +610,15 @@ class _Failures:
 CALM_FRAME = "calm_frame"
 _FRAMES_CALM = frozenset({"howto", "no_harm", "not_current"})
 _NEW_HARM = frozenset({"scam_step", "money_gone", "fraud_report", "scam"})
+_FRAMING_MESSAGES = 2
 
 
-def _frame(seen: set[str], kinds: set[str]) -> None:
-    """Open or close the calm frame in ``seen`` from one message's cue ``kinds``."""
-    if kinds & _FRAMES_CALM:
+def _frame(seen: set[str], kinds: set[str], users: int) -> None:
+    """Open or close the calm frame in ``seen`` from one message's cue ``kinds`` (the
+    ``users``-th customer message). Only the chat's opening (its first two messages) frames
+    it: a how-to asked in the middle of a problem told ("how would I know if it was held?")
+    frames nothing."""
+    if kinds & _FRAMES_CALM and (users <= _FRAMING_MESSAGES or CALM_FRAME in seen):
         seen.add(CALM_FRAME)
     elif kinds & _NEW_HARM:
         seen.discard(CALM_FRAME)
@@ -687,7 +691,7 @@ class _Fold:
         self.parts = [*self.parts, view.parts[0]][-(spread.WINDOW - 1) :]
         kinds.update(c[1] for c in told)
         self.seen |= kinds
-        _frame(self.seen, kinds)
+        _frame(self.seen, kinds, self.users)
         self.recent.append((index, sentiment, frustration))
         if len(self.recent) > self.keep:
             dropped = self.recent.pop(0)[0]
@@ -704,7 +708,7 @@ class _Fold:
         self.failures.user(turn, settings)
         if self.episode is not None:
             self.episode[1].update(kinds)
-            _frame(self.episode[1], kinds)
+            _frame(self.episode[1], kinds, self.users)
             self.episode[2].user(turn, settings)
 
     def other(self, turn: Turn, settings: Settings) -> None:
