@@ -601,6 +601,30 @@ class _Failures:
         return (self.run + 1 if self.last else 0), self.total + self.last
 
 
+# round 23: the calm frame of a conversation (cue calm_frame in cues_seen). A message that
+# frames the chat as calm (a how-to or general question, someone else's story that did no
+# harm, a past event) opens it; later messages whose words tell no harm of their own stay in
+# it (rules read "not cues_seen calm_frame" for scam words that add nothing). A message that
+# tells a new harm of its own (a step a scammer asks for, money gone, unauthorised use, a
+# scam described) and frames nothing calm closes it at once ("how do I spot scams?", then
+# "actually I just gave a caller my code"). Carried with the cues seen.
+CALM_FRAME = "calm_frame"
+_FRAMES_CALM = frozenset({"howto", "no_harm", "not_current"})
+_NEW_HARM = frozenset({"scam_step", "money_gone", "fraud_report", "scam"})
+_FRAMING_MESSAGES = 2
+
+
+def _frame(seen: set[str], kinds: set[str], users: int) -> None:
+    """Open or close the calm frame in ``seen`` from one message's cue ``kinds`` (the
+    ``users``-th customer message). Only the chat's opening (its first two messages) frames
+    it: a how-to asked in the middle of a problem told ("how would I know if it was held?")
+    frames nothing."""
+    if kinds & _FRAMES_CALM and (users <= _FRAMING_MESSAGES or CALM_FRAME in seen):
+        seen.add(CALM_FRAME)
+    elif kinds & _NEW_HARM:
+        seen.discard(CALM_FRAME)
+
+
 @dataclass
 class _Fold:
     """The running state of a conversation's analysis, turn by turn (a SignalCarry, mutable)."""
@@ -675,6 +699,7 @@ class _Fold:
         self.parts = [*self.parts, view.parts[0]][-(spread.WINDOW - 1) :]
         kinds.update(c[1] for c in told)
         self.seen |= kinds
+        _frame(self.seen, kinds, self.users)
         self.recent.append((index, sentiment, frustration))
         if len(self.recent) > self.keep:
             dropped = self.recent.pop(0)[0]
@@ -691,6 +716,7 @@ class _Fold:
         self.failures.user(turn, settings)
         if self.episode is not None:
             self.episode[1].update(kinds)
+            _frame(self.episode[1], kinds, self.users)
             self.episode[2].user(turn, settings)
 
     def other(self, turn: Turn, settings: Settings) -> None:

@@ -5249,11 +5249,15 @@ _SHAPES += (
     # Round 10: pressing for a straight answer: "is it approved or not", "just a yes or
     # no" ("a straight answer" is a not_understood cue already). Not "do I pay tax on it
     # or not, and where?" (a question that goes on) nor "whether or not".
+    # round 23: nor the customer asking what they themselves can or must do ("can I do it in
+    # the app or not", "do we need to sign or not", "should I ..."): a how-to with its options
+    # spelled out, not a status pressed for.
     _shape(
         REPEATED,
         0.3,
         _words("not no"),
-        r"\b(?:is|are|was|were|has|have|will|did|does|do|can|am)\s+(?:it|they|this|that|he|"
+        r"(?<!\bi )(?<!\bwe )\b(?!(?:can|could|do|should|may|must|need)\s+(?:i|we)\b)"
+        r"(?:is|are|was|were|has|have|will|did|does|do|can|am)\s+(?:it|they|this|that|he|"
         r"she|i|you|we|my|the)\b[^.?!\n]{0,40}?(?<!whether)\s+or not\s*[?!.]*\s*$",
         r"\b(?:simple|straight|just a|just)\s+yes or no\b",
     ),

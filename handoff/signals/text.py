@@ -167,7 +167,7 @@ CUE_KINDS: frozenset[str] = frozenset(
     {g.kind for g in (*PHRASE_GROUPS, *ROUTING_GROUPS) if g.kind != PRAISE}
     | _INTENSIFIERS
     | {_STATED_WAIT, _SCARE_QUOTES, _SHOUTED_STATEMENT, _SHOUTED_HARM, _BARE_EMOTION, _WHAT_NOW}
-    | {"harm_told", "complaint_question", "own_fault", "frustration_built"}
+    | {"harm_told", "complaint_question", "own_fault", "frustration_built", "calm_frame"}
     | SITUATION_KINDS
     | {ROUTINE_QUESTION}
 )
