@@ -70,6 +70,7 @@ RUNS = (
     ("after round 20", "round20-engine.json", "round20-stack.json"),
     ("after round 21", "round21-engine.json", "round21-stack.json"),
     ("after round 22", "round22-engine.json", "round22-stack.json"),
+    ("after round 23", "round23-engine.json", "round23-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -96,6 +97,7 @@ DEV_EARLIER = (
     ("round 19", "dev-round19-engine.json"),
     ("round 20", "dev-round20-engine.json"),
     ("round 21", "dev-round21-engine.json"),
+    ("round 22", "dev-round22-engine.json"),
 )
 
 
@@ -168,6 +170,7 @@ HELD_OUT = (
             ("round 20 (tuning data)", "round20-engine.json", None),
             ("round 21 (tuning data)", "round21-engine.json", None),
             ("round 22 (tuning data)", "round22-engine.json", None),
+            ("round 23 (tuning data)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -191,6 +194,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -213,6 +217,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -235,6 +240,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -257,6 +263,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -278,6 +285,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -298,6 +306,7 @@ HELD_OUT = (
             ("round 20 (its total watched)", "round20-engine.json", None),
             ("round 21 (its total watched)", "round21-engine.json", None),
             ("round 22 (its total watched)", "round22-engine.json", None),
+            ("round 23 (its total watched)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -317,6 +326,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -335,6 +345,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -352,6 +363,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -368,6 +380,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -383,6 +396,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -397,6 +411,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -410,6 +425,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -422,6 +438,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -433,6 +450,7 @@ HELD_OUT = (
             ("round 20 (tuned on it)", "round20-engine.json", None),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -443,6 +461,7 @@ HELD_OUT = (
             ("after round 20", "round20-engine.json", "round20-stack.json"),
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -452,6 +471,7 @@ HELD_OUT = (
             ("round 20 (before round 21)", "before-engine.json", "before-stack.json"),
             ("after round 21", "round21-engine.json", "round21-stack.json"),
             ("round 22 (tuned on it)", "round22-engine.json", None),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
@@ -460,12 +480,16 @@ HELD_OUT = (
         (
             ("round 21 (before round 22)", "before-engine.json", "before-stack.json"),
             ("after round 22", "round22-engine.json", "round22-stack.json"),
+            ("round 23 (tuned on it)", "round23-engine.json", None),
         ),
     ),
     HeldOut(
         "holdout20",
         ROOT / "tests" / "data" / "routing_holdout20",
-        (("round 22 (before round 23)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 22 (before round 23)", "before-engine.json", "before-stack.json"),
+            ("after round 23", "round23-engine.json", "round23-stack.json"),
+        ),
     ),
 )
 (
