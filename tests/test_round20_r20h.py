@@ -483,4 +483,7 @@ def test_every_language_table_is_listed_with_its_matrix_fill() -> None:
 UNTRANSLATED = frozenset(
     {"gu", "cy", "lt", "ta", "so", "bg", "ps", "ckb", "kmr", "sq", "ti"}
     | {"am", "el", "hu", "lv", "sk", "ml", "ne", "yo", "si", "pcm", "ak", "yue"}
+    # round 22 (r22la): the new Danish, Norwegian and Swedish tables, with their own concept
+    # matrix in tests/test_round22_r22la.py, not yet in this frustration and request matrix
+    | {"da", "nb", "sv"}
 )

@@ -11234,6 +11234,13 @@ _SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ASKV": ("warte", "frage", "schreibe", "versuche", "probiere", "rufe", "bitte",
                  "warte ich", "frage ich", "schreibe ich", "versuche ich", "probiere ich",
                  "rufe ich", "warten wir", "versuchen wir"),
+        # round 23: or a problem that has lasted that long ("seit drei Tagen ist das Geld
+        # nicht da"); "ich wohne seit zwei Wochen hier" stays how long, no trouble
+        "STILLNOT": ("ist das geld nicht", "ist das geld immer noch nicht", "ist nichts",
+                     "kommt nichts", "kommt das geld nicht", "passiert nichts", "fehlt",
+                     "fehlt das geld", "geht nichts", "funktioniert nichts",
+                     "funktioniert die karte nicht", "funktioniert die app nicht",
+                     "ist meine karte gesperrt", "ist mein konto gesperrt"),
         "DUE": ("die miete", "die rechnungen", "die rate", "das schulgeld", "die stromrechnung"),
         "PAY": ("muss", "soll"),
         "WHEN": ("morgen", "heute", "bis morgen"),
@@ -11408,7 +11415,7 @@ _ROUND20: dict[str, dict[str, tuple[str, ...]]] = {
         # round 22 (r22la): "seit zwei Wochen" alone is how long, not asking again ("ich wohne
         # seit zwei Wochen hier"): only with a verb of waiting, asking or trying, both orders
         REPEATED: ("{ASKV} seit {N} {DAYS}", "{ASKV} schon seit {N} {DAYS}",
-                   "seit {N} {DAYS} {ASKV}"),
+                   "seit {N} {DAYS} {ASKV}", "seit {N} {DAYS} {STILLNOT}"),
         DEADLINE: ("{PAY} {WHEN} {DUE}", "{PAY} {DUE} {WHEN}"),
         NO_HELP: ("das ist sinnlos", "es ist sinnlos", "bringt doch nichts", "bringt alles nichts",
                   "zeitverschwendung"),

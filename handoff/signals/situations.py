@@ -5251,12 +5251,14 @@ _SHAPES += (
     # or not, and where?" (a question that goes on) nor "whether or not".
     # round 23: nor the customer asking what they themselves can or must do ("can I do it in
     # the app or not", "do we need to sign or not", "should I ..."): a how-to with its options
-    # spelled out, not a status pressed for.
+    # spelled out, not a status pressed for; unless it ends in "!" ("can I use the card
+    # abroad or not!!" presses).
     _shape(
         REPEATED,
         0.3,
         _words("not no"),
-        r"(?<!\bi )(?<!\bwe )\b(?!(?:can|could|do|should|may|must|need)\s+(?:i|we)\b)"
+        r"(?<!\bi )(?<!\bwe )\b(?!(?:can|could|do|should|may|must|need)\s+(?:i|we)\b"
+        r"(?![^\n]*!\s*$))"
         r"(?:is|are|was|were|has|have|will|did|does|do|can|am)\s+(?:it|they|this|that|he|"
         r"she|i|you|we|my|the)\b[^.?!\n]{0,40}?(?<!whether)\s+or not\s*[?!.]*\s*$",
         r"\b(?:simple|straight|just a|just)\s+yes or no\b",
