@@ -30,7 +30,9 @@ def test_routing_table_is_the_routing_at_each_threshold() -> None:
     rule at each threshold (route_out_of_fold), low thresholds included, where it fires."""
     sets = [_small_set("ho1", 12)]
     model = escalation.load()
-    thresholds = (0.2, 0.5, 0.8)
+    # round 23: the rules alone route these 24 right; the model first changes an outcome
+    # below 0.2 (two calm conversations at 0.1)
+    thresholds = (0.1, 0.5, 0.8)
     table = em.routing_by_threshold(sets, lambda _key: model, thresholds)
     fold_of = {f"{d.name}/{c.id}": 0 for d in sets for c in d.evalset.conversations}
     for t in thresholds:

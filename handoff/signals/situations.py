@@ -1614,7 +1614,7 @@ _SHAPES += (
         # "we haven't sent any money", "he has not shared any details"): no step, so a
         # how-to. Not when a loss or a later step follows ("... but they've taken £300").
         _gated(
-            "given give gave sent send shared share told tell paid pay transferred",
+            "given give gave sent send shared share told tell paid pay transferred transfer",
             r"\b(?:i|we|she|he|they|mum|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|"
             r"grandmother|grandfather|husband|wife|partner|son|daughter|brother|sister|aunt|"
             r"uncle|friend|neighbour|neighbor)(?:'s|'ve|\s+has|\s+have)?\s+(?:never|not|"
@@ -3045,7 +3045,8 @@ _STEP_PARTS: tuple[_Gated, ...] = (
     # takes ("she said to read her the code", "he told me to move it all", "they asked me to
     # download an app", "he got me to approve the notification").
     _gated(
-        "said says told tells asked asks wanted wants got made instructed needed insisted",
+        "said says told tells asked asks wanted wants got made instructed needed needs insisted "
+        "kept",
         r"\b(?:said|says|insisted|(?:told|tells|asked|asks|wanted|wants|got|instructed|needed|"
         r"needs|kept telling|kept asking)\s+(?:me|us)|made\s+(?:me|us))\s+(?:to\s+)?"
         r"(?:just\s+|quickly\s+|urgently\s+|immediately\s+)?(?:"
@@ -3180,7 +3181,7 @@ _SHAPES += (
         0.0,
         _words(
             "i we i've we've i'd moving transferring move transfer he she they said told asked "
-            "says tells asks wanted wants got made instructed needed insisted"
+            "says tells asks wanted wants got made instructed needed needs insisted kept"
         ),
         *_STEP_PARTS,
     ),

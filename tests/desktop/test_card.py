@@ -363,9 +363,11 @@ class TestCardTranscript:
         tree = parse(render(env, card))
         line = tree.one("li", data_testid=f"turn-{cue.turn}")
         assert not line.find_all("mark")
-        note = line.one("p", data_testid="cue-note")
-        assert cue.evidence in note.text
-        assert cue.cue.replace("_", " ") in note.text
+        # one note per cue of that turn (round 23 reads the loss as a fraud report too)
+        notes = [p.text for p in line.find_all("p", data_testid="cue-note")]
+        assert any(cue.evidence in note and cue.cue.replace("_", " ") in note for note in notes), (
+            notes
+        )
 
     def test_cue_before_the_window_is_listed(
         self, handed_off: dict[str, ContextPayload], env: Environment
@@ -908,13 +910,14 @@ def _bundled_observations() -> list[tuple[str, str, str]]:
 
 def test_a_negated_check_reads_as_met_when_the_negation_holds() -> None:
     """A rule's `not:` check is shown with its operator negated and its own verdict: in the
-    bundled unrecognised-payment sample the cues lack 'howto' (and 'no_harm'), so "not
-    contains any of [howto, no_harm]" is met (it used to carry the inner check's "(not
-    met)"), and it reads as words, not as the rule file's `contains_any`."""
+    bundled unrecognised-payment sample the cues lack 'no_harm', so "not contains [no_harm]"
+    is met (it used to carry the inner check's "(not met)"), and it reads as words, not as the
+    rule file's `contains_any`. (Until round 23 the check read "not contains any of [howto,
+    no_harm]"; round 23's calm frame took the how-to's place in that rule.)"""
     texts = [
         text
         for rules, sample, text in _bundled_observations()
-        if rules == "banking" and sample == "02_unrecognised_payment_at_night" and "howto" in text
+        if rules == "banking" and sample == "02_unrecognised_payment_at_night" and "no_harm" in text
     ]
     assert texts
     for text in texts:
