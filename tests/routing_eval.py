@@ -491,6 +491,11 @@ HELD_OUT = (
             ("after round 23", "round23-engine.json", "round23-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout21",
+        ROOT / "tests" / "data" / "routing_holdout21",
+        (("round 23 (before round 24)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -513,6 +518,7 @@ HELD_OUT = (
     HOLDOUT18,
     HOLDOUT19,
     HOLDOUT20,
+    HOLDOUT21,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -567,9 +573,10 @@ HOLDOUT19_DATA = HOLDOUT19.data
 # round 22's rules before round 23 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT20_DATA = HOLDOUT20.data
-# The twenty-first (tests/data/routing_holdout21/), written blind before round 24, is not
-# measured yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT21_DATA = ROOT / "tests" / "data" / "routing_holdout21"
+# The twenty-first (tests/data/routing_holdout21/), written blind before round 24, measured once by
+# round 23's rules before round 24 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT21_DATA = HOLDOUT21.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
