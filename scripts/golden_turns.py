@@ -45,6 +45,7 @@ BLIND = frozenset(
         "routing_holdout19",
         "routing_holdout20",
         "routing_holdout21",
+        "routing_holdout22",
     }
 )
 sys.path.insert(0, str(ROOT / "benchmarks"))

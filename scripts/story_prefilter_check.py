@@ -31,6 +31,7 @@ BLIND = frozenset(
         "routing_holdout19",
         "routing_holdout20",
         "routing_holdout21",
+        "routing_holdout22",
     }
 )
 

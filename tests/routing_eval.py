@@ -577,6 +577,9 @@ HOLDOUT20_DATA = HOLDOUT20.data
 # round 23's rules before round 24 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT21_DATA = HOLDOUT21.data
+# The twenty-second (tests/data/routing_holdout22/), written blind before round 25, is not
+# measured yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
+HOLDOUT22_DATA = ROOT / "tests" / "data" / "routing_holdout22"
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset

@@ -332,6 +332,11 @@ PARSED_SETS = [
         routing_eval.HOLDOUT21_DATA / "nlu" / "banking.jsonl",
         id="held-out-21",
     ),
+    pytest.param(
+        routing_eval.HOLDOUT22_DATA / "banking.yaml",
+        routing_eval.HOLDOUT22_DATA / "nlu" / "banking.jsonl",
+        id="held-out-22",
+    ),
 ]
 
 

@@ -94,5 +94,6 @@ def test_the_routing_measure_never_reads_a_blind_set() -> None:
         "holdout19",
         "holdout20",
         "holdout21",
+        "holdout22",
     }
     assert all((needs_model.DATA / f"routing_{n}").is_dir() or n in {"dev", "eval"} for n in names)
