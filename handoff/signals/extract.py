@@ -550,8 +550,7 @@ def _unusable(
 # courtesy ("ਠੀਕ ਹੈ ਧੰਨਵਾਦ", "ok dziękuję", "vale, gracias", "merci beaucoup", "tamam
 # teşekkürler", "theek hai shukriya"); one word of anything else ("thanks for nothing",
 # "ok but where is my money") and it is not.
-_COURTESY_WORDS = frozenset(
-    """
+_COURTESY_WORDS_TEXT = """
     thanks thank you thx ty ta cheers ok okay k kk fine great bye goodbye cya very much so
     lot a many
     ਧੰਨਵਾਦ ਸ਼ੁਕਰੀਆ ਸ਼ੁਕਰੀਆਂ ਠੀਕ ਹੈ ਜੀ ਅੱਛਾ ਬਹੁਤ ਬਹੁਤ
@@ -565,18 +564,17 @@ _COURTESY_WORDS = frozenset(
     schon sehr vielen dank teşekkürler tesekkurler teşekkür tesekkur ederim sağol sagol
     tamam ačiū aciu labai mahadsanid spasibo спасибо большое хорошо дякую добре благодаря
     diolch ευχαριστώ ευχαριστω köszönöm koszonom
-    """.split()
-)
-_COURTESY_CORE = frozenset(
     """
+_COURTESY_CORE_TEXT = """
     thanks thank thx ty ta cheers bye goodbye cya ਧੰਨਵਾਦ ਸ਼ੁਕਰੀਆ ਸ਼ੁਕਰੀਆਂ धन्यवाद शुक्रिया
     شکریہ شكرا شكراً ممنون مرسی ধন্যবাদ આભાર நன்றி dhanyavaad dhanyavad dhanvaad dhanwad
     shukriya shukria shukriyaa dziękuję dziekuje dzięki dzieki mulțumesc multumesc mersi
     obrigado obrigada gracias grazie merci danke dank teşekkürler tesekkurler teşekkür
     tesekkur sağol sagol ačiū aciu mahadsanid spasibo спасибо дякую благодаря diolch
     ευχαριστώ ευχαριστω köszönöm koszonom
-    """.split()
-)
+    """
+_COURTESY_WORDS = frozenset(_COURTESY_WORDS_TEXT.split())
+_COURTESY_CORE = frozenset(_COURTESY_CORE_TEXT.split())
 _COURTESY_STRIP = re.compile(r"[^\w\s\u0900-\u0DFF]+")
 
 

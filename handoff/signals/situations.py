@@ -7702,7 +7702,7 @@ _SHAPES += (
 # round 24 (r24c): a joke taken back. A message that withdraws what came before as said in
 # jest ("kidding.", "I was only messing", "joking, where's the savings tab", "that was just a
 # joke", "es broma", "je plaisante", "nur Spaß", "żartuję", "sto scherzando", "é brincadeira",
-# "glumesc", "şaka yapıyorum", "mazak kar raha tha") is jest as much as a laugh is: the threat
+# "glumesc", "saka yapiyorum", "mazak kar raha tha") is jest as much as a laugh is: the threat
 # or the alarm it withdraws is over. Only as the speaker's own word, first in its clause or
 # after "I'm/I was/only/just": not "are you kidding me", "you're joking", "I'm not joking",
 # "no joke", "this is a joke" (exasperation), "esto es una broma", "c'est une blague".
@@ -7734,10 +7734,13 @@ _SHAPES += (
         r"|\bc'[ée]tait\s+(?:pour\s+rire|une\s+blague)\b"
         r"|\b(?:nur|war\s+nur|bloß|bloss)\s+(?:ein\s+)?(?:spaß|spass|scherz)\b|\bich\s+scherze\b"
         r"(?!\s+nicht\b)"
-        r"|" + _NOT_BEFORE_JEST + r"\b(?:tylko\s+)?(?:żartuję|żartuje|zartuje|żartowałem|żartowałam)\b"
+        r"|"
+        + _NOT_BEFORE_JEST
+        + r"\b(?:tylko\s+)?(?:żartuję|żartuje|zartuje|żartowałem|żartowałam)\b"
         r"|" + _NOT_BEFORE_JEST + r"\b(?:sto\s+scherzando|scherzavo|era\s+(?:solo\s+)?uno"
         r"\s+scherzo|è\s+solo\s+uno\s+scherzo)\b"
-        r"|(?<!\bisso )(?<!\bisto )\b(?:era|só|e|é)\s+(?:só\s+)?(?:uma\s+)?brincadeira\b(?!\s*\?)|" + _NOT_BEFORE_JEST
+        r"|(?<!\bisso )(?<!\bisto )\b(?:era|só|e|é)\s+(?:só\s+)?(?:uma\s+)?brincadeira\b(?!\s*\?)|"
+        + _NOT_BEFORE_JEST
         + r"\b(?:estou|tô|to)\s+(?:a\s+brincar|brincando)\b"
         r"|" + _NOT_BEFORE_JEST + r"\b(?:doar\s+)?(?:glumesc|glumeam)\b"
         r"|\b(?:şaka|saka)\s+(?:yapıyorum|yapiyorum|yaptım|yaptim)\b|\b(?:şakaydı|sakaydi)\b"
@@ -7751,7 +7754,9 @@ _SHAPES += (
 # door ("I didn't let her in", "we wouldn't let them in", "never let him into the house"):
 # no step and no loss, as the denials above (r22c) with a subject. Not when a loss or a
 # later step follows ("... but he took my card", "until he came back").
-_NO_LOSS_AFTER = r"(?![^\n]{0,80}\b(?:but|until|except|taken|took|gone|missing|stolen|spent|lost|then)\b)"
+_NO_LOSS_AFTER = (
+    r"(?![^\n]{0,80}\b(?:but|until|except|taken|took|gone|missing|stolen|spent|lost|then)\b)"
+)
 _SHAPES += (
     _shape(
         NO_HARM,
