@@ -545,6 +545,49 @@ def _unusable(
     return None, digest
 
 
+# round 24 (r24c): courtesies, in the languages the routing tables read: thanks, ok, fine,
+# bye, with "you", "very much", "ji" and the like. A message made of these words only is a
+# courtesy ("ਠੀਕ ਹੈ ਧੰਨਵਾਦ", "ok dziękuję", "vale, gracias", "merci beaucoup", "tamam
+# teşekkürler", "theek hai shukriya"); one word of anything else ("thanks for nothing",
+# "ok but where is my money") and it is not.
+_COURTESY_WORDS_TEXT = """
+    thanks thank you thx ty ta cheers ok okay k kk fine great bye goodbye cya very much so
+    lot a many
+    ਧੰਨਵਾਦ ਸ਼ੁਕਰੀਆ ਸ਼ੁਕਰੀਆਂ ਠੀਕ ਹੈ ਜੀ ਅੱਛਾ ਬਹੁਤ ਬਹੁਤ
+    धन्यवाद शुक्रिया ठीक है जी अच्छा बहुत
+    شکریہ ٹھیک ہے جی بہت شكرا شكراً جزيلا حسنا تمام ممنون مرسی خیلی
+    ধন্যবাদ ঠিক আছে অনেক আভার આભાર ઠીક છે ખૂબ நன்றி சரி மிக்க
+    dhanyavaad dhanyavad dhanvaad dhanwad shukriya shukria shukriyaa theek thik hai ji acha
+    accha achha bahut boht
+    dziękuję dziekuje dzięki dzieki bardzo mulțumesc multumesc mersi mult frumos
+    obrigado obrigada muito gracias muchas vale grazie mille merci beaucoup danke schön
+    schon sehr vielen dank teşekkürler tesekkurler teşekkür tesekkur ederim sağol sagol
+    tamam ačiū aciu labai mahadsanid spasibo спасибо большое хорошо дякую добре благодаря
+    diolch ευχαριστώ ευχαριστω köszönöm koszonom
+    """
+_COURTESY_CORE_TEXT = """
+    thanks thank thx ty ta cheers bye goodbye cya ਧੰਨਵਾਦ ਸ਼ੁਕਰੀਆ ਸ਼ੁਕਰੀਆਂ धन्यवाद शुक्रिया
+    شکریہ شكرا شكراً ممنون مرسی ধন্যবাদ આભાર நன்றி dhanyavaad dhanyavad dhanvaad dhanwad
+    shukriya shukria shukriyaa dziękuję dziekuje dzięki dzieki mulțumesc multumesc mersi
+    obrigado obrigada gracias grazie merci danke dank teşekkürler tesekkurler teşekkür
+    tesekkur sağol sagol ačiū aciu mahadsanid spasibo спасибо дякую благодаря diolch
+    ευχαριστώ ευχαριστω köszönöm koszonom
+    """
+_COURTESY_WORDS = frozenset(_COURTESY_WORDS_TEXT.split())
+_COURTESY_CORE = frozenset(_COURTESY_CORE_TEXT.split())
+_COURTESY_STRIP = re.compile(r"[^\w\s\u0900-\u0DFF]+")
+
+
+def only_courtesy(text: str) -> bool:
+    """Whether ``text`` is only a thanks or a goodbye (with ok, very much, ji ...)."""
+    words = _COURTESY_STRIP.sub(" ", text.casefold()).split()
+    return (
+        0 < len(words) <= 6
+        and all(w in _COURTESY_WORDS for w in words)
+        and any(w in _COURTESY_CORE for w in words)
+    )
+
+
 @dataclass
 class _Failures:
     """Failed exchanges, counted turn by turn.
@@ -575,13 +618,17 @@ class _Failures:
         return built(Failures, {"total": self.total, "run": self.run, "last": self.last,
                                 "answered": self.answered, "exempt": self.exempt})  # fmt: skip
 
-    def user(self, turn: Turn, settings: Settings) -> None:
+    def user(self, turn: Turn, settings: Settings, courtesy: bool = False) -> None:
         if self.last is not None:
             self.total += self.last
             self.run = self.run + 1 if self.last else 0
         exempt = settings.not_a_failure_intents
         intent = turn.intent
         self.exempt = bool(exempt) and intent is not None and intent.name in exempt
+        # round 24 (r24c): a message that is only a courtesy (thanks, ok, bye) in a language
+        # the NLU does not read is what its thank_you / goodbye / affirm intents are: no
+        # failed exchange (only_courtesy). Only where those intents are exempt.
+        self.exempt = self.exempt or (courtesy and "thank_you" in exempt)
         self.last = not self.exempt and is_fallback_turn(turn, settings)
         self.answered = False
 
@@ -713,11 +760,12 @@ class _Fold:
             and math.isfinite(frustration)
             and all(math.isfinite(c.weight) for c in cues)
         )
-        self.failures.user(turn, settings)
+        courtesy = only_courtesy(analysis.text)
+        self.failures.user(turn, settings, courtesy)
         if self.episode is not None:
             self.episode[1].update(kinds)
             _frame(self.episode[1], kinds, self.users)
-            self.episode[2].user(turn, settings)
+            self.episode[2].user(turn, settings, courtesy)
 
     def other(self, turn: Turn, settings: Settings) -> None:
         """Add a bot, agent or system turn."""

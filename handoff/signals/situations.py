@@ -582,6 +582,18 @@ def _gated(needles: str, alternative: str) -> _Gated:
     return tuple(n.replace("|", " ") for n in needles.split()), alternative
 
 
+# round 24 (r24c): a question about when a plan already in place is next due, or how much
+# or how many payments are left on it, with nothing about arranging, changing or struggling.
+_PLAN_SCHEDULE_ASKED = (
+    r"^(?!(?!(?s:.*?)\b(?:can't|cant|cannot|can not|unable|struggl\w*|afford\w*|miss\w*|"
+    r"behind|late|lower|reduce|change|pause|extend|help|hardship|lost|set up|setting up|start|"
+    r"arrange|new|another|instead|skip|delay|push back|move)\b)(?=(?s:.*?)\b(?:my|our)\b)"
+    r"(?s:.*?)\b(?:when(?:'s|s|\s+(?:is|are|does|do|will|would))?|what\s+(?:date|day|time)|"
+    r"how\s+(?:much|many|long))\b(?s:.*?)\b(?:due|come\s+out|comes\s+out|taken|go\s+out|"
+    r"goes\s+out|left|remaining|outstanding|to\s+go|end|ends|finish|finishes|over|paid\s+off)\b)"
+)
+
+
 # The warm words of sarcastic praise beside a failure ("still nothing. Amazing."): every
 # match of those shapes holds one.
 _PRAISE_WORDS = (
@@ -1836,7 +1848,12 @@ _SHAPES += (
             "plan arrangement holiday behind missed month week fortnight overdraft payday "
             "payment repayment instalment installment loan mortgage card overdraft finance"
         ),
-        r"\b(?:payment|repayment)\s+(?:plan|arrangement|holiday|break)\b",
+        # round 24 (r24c): not a question about the dates or the balance of a plan already
+        # in place ("when's my next payment plan instalment due", "how much is left on our
+        # repayment arrangement", "what date does my payment plan come out"): a routine
+        # question, which nothing in it asks to arrange, change or struggle with.
+        _PLAN_SCHEDULE_ASKED + r"(?s:.*?)\b(?:payment|repayment)\s+(?:plan|arrangement|holiday|"
+        r"break)\b",
         # round 13: a payment the customer says they cannot make, or will miss: "I can't
         # make this month's payment on the loan", "I'm going to miss my card repayment".
         r"\b(?:can't|cant|cannot|can not|won't be able to|wont be able to|will not be able to|"
@@ -5997,7 +6014,12 @@ _PAST_TIME = (
 _PUT_RIGHT = (
     r"(?<!n't )(?<!not )(?<!never )(?<!still )(?<!yet )\b(?:sorted|resolved|refunded|fine now|"
     r"all fine|all good|dealt with|back to normal|ok now|okay now|put right|paid (?:me )?back|"
-    r"got (?:it|my money|the money) back)\b"
+    r"got (?:it|my money|the money) back|"
+    # round 24 (r24c): put right by whoever owed it: an insurer or the bank paying out,
+    # reimbursing, compensating or replacing, a claim settled ("my car was stolen in 2019,
+    # the insurance paid out ages ago", "cloned last year, the bank reimbursed me").
+    r"paid (?:out|up)|reimbursed|compensated|replaced|(?:claim|it)\s+(?:was\s+|got\s+)?"
+    r"(?:settled|paid))\b"
 )
 # A word asked about as a word: how to spell it, what it means, another word for it
 # ("how do you spell bereavement", "fraudulent... is that how you spell it?", "what does
@@ -7674,6 +7696,90 @@ _SHAPES += (
         r"savings|student loan|rent money|money)\b(?:\s+\w+){0,3}?\s+(?:again|on (?:bets|betting|"
         r"gambling|the slots|slots|the horses|casino|a casino|the casino|online casino|bingo|"
         r"roulette|the machines))\b",
+    ),
+)
+
+# round 24 (r24c): a joke taken back. A message that withdraws what came before as said in
+# jest ("kidding.", "I was only messing", "joking, where's the savings tab", "that was just a
+# joke", "es broma", "je plaisante", "nur Spaß", "żartuję", "sto scherzando", "é brincadeira",
+# "glumesc", "saka yapiyorum", "mazak kar raha tha") is jest as much as a laugh is: the threat
+# or the alarm it withdraws is over. Only as the speaker's own word, first in its clause or
+# after "I'm/I was/only/just": not "are you kidding me", "you're joking", "I'm not joking",
+# "no joke", "this is a joke" (exasperation), "esto es una broma", "c'est une blague".
+_NOT_BEFORE_JEST = (
+    r"(?<!\bnot )(?<!n't )(?<!\bno )(?<!\bnie )(?<!\bnão )(?<!\bnao )(?<!\bnon )(?<!\bnu )"
+    r"(?<!\bnicht )(?<!\bkein )(?<!\bnahi )(?<!\bnahin )"
+)
+_SHAPES += (
+    _shape(
+        JOKING,
+        0.0,
+        _words(
+            "kidding joking messing teasing laugh leg joke jesting żartuję żartuje żartowałem "
+            "żartowałam zartuje broma bromeando bromeaba bromeo plaisante plaisantais rigole "
+            "blague scherze scherz scherzo scherzando scherzavo spaß spass brincadeira brincando "
+            "brincar glumesc glumeam şaka saka şakaydı sakaydi mazak mazaak mazaq"
+        ),
+        # English: the withdrawal first in its clause, or as "I'm / I was / only / just ..."
+        r"(?:^|[.!?,;:]\s*|\b(?:i'm|im|i am|i was|was|am|only|just|nah|no no)\s+)"
+        + _NOT_BEFORE_JEST
+        + r"(?:only\s+|just\s+)?(?:joking|kidding|jesting|teasing|messing(?:\s+(?:about|around|"
+        r"with you))?|having a laugh|pulling your leg)\b(?!\s+(?:me|right|aren't|are)\b)"
+        r"|\b(?:that|it|this)\s+was\s+(?:only|just)\s+(?:a\s+)?joke\b"
+        # Spanish, French, German, Polish, Italian, Portuguese, Romanian, Turkish, Urdu/Hindi
+        r"|(?<!\besto )(?<!\beso )(?<!\besta )\b(?:es|era|solo|sólo)\s+(?:(?:solo|sólo)\s+)?"
+        r"(?:una\s+)?broma\b(?!\s*\?)"
+        r"|" + _NOT_BEFORE_JEST + r"\b(?:estoy\s+bromeando|bromeaba|bromeo)\b"
+        r"|\bje\s+(?:plaisante|plaisantais|rigole)\b(?!\s+pas\b)"
+        r"|\bc'[ée]tait\s+(?:pour\s+rire|une\s+blague)\b"
+        r"|\b(?:nur|war\s+nur|bloß|bloss)\s+(?:ein\s+)?(?:spaß|spass|scherz)\b|\bich\s+scherze\b"
+        r"(?!\s+nicht\b)"
+        r"|"
+        + _NOT_BEFORE_JEST
+        + r"\b(?:tylko\s+)?(?:żartuję|żartuje|zartuje|żartowałem|żartowałam)\b"
+        r"|" + _NOT_BEFORE_JEST + r"\b(?:sto\s+scherzando|scherzavo|era\s+(?:solo\s+)?uno"
+        r"\s+scherzo|è\s+solo\s+uno\s+scherzo)\b"
+        r"|(?<!\bisso )(?<!\bisto )\b(?:era|só|e|é)\s+(?:só\s+)?(?:uma\s+)?brincadeira\b(?!\s*\?)|"
+        + _NOT_BEFORE_JEST
+        + r"\b(?:estou|tô|to)\s+(?:a\s+brincar|brincando)\b"
+        r"|" + _NOT_BEFORE_JEST + r"\b(?:doar\s+)?(?:glumesc|glumeam)\b"
+        r"|\b(?:şaka|saka)\s+(?:yapıyorum|yapiyorum|yaptım|yaptim)\b|\b(?:şakaydı|sakaydi)\b"
+        r"|\b(?:mazak|mazaak|mazaq)\s+(?:kar\s+(?:raha|rahi)\s+(?:tha|thi|hoon|hun|hu)|tha|thi)\b",
+    ),
+)
+
+# round 24 (r24c): the step refused, told in a clause of its own after another ("I didn't let
+# him in and didn't give him anything", "she said no and sent them nothing", "we shut the
+# door, gave him nothing", "I told them nothing and hung up") or as entry refused at the
+# door ("I didn't let her in", "we wouldn't let them in", "never let him into the house"):
+# no step and no loss, as the denials above (r22c) with a subject. Not when a loss or a
+# later step follows ("... but he took my card", "until he came back").
+_NO_LOSS_AFTER = (
+    r"(?![^\n]{0,80}\b(?:but|until|except|taken|took|gone|missing|stolen|spent|lost|then)\b)"
+)
+_SHAPES += (
+    _shape(
+        NO_HARM,
+        0.0,
+        _words(
+            "didn't didnt not never wouldn't wouldnt won't wont nothing refused let gave told "
+            "sent paid handed shared"
+        ),
+        # a denied step after "and" / "but" / a comma: the subject is the clause's before it
+        r"(?:\band|\bso|,)\s+(?:then\s+)?(?:didn't|didnt|did not|never|wouldn't|wouldnt|"
+        r"would not|won't|wont|refused to)\s+(?:ever\s+)?(?:give|gave|send|sent|share|tell|"
+        r"pay|transfer|hand(?:\s+over)?)\s+(?:him|her|them|it|anyone|the (?:man|woman|caller|"
+        r"person|guy|bloke))?\s*(?:anything|a thing|a penny|any\s+(?:money|details|info|"
+        r"information|codes?|numbers?|cash))\b" + _NO_LOSS_AFTER,
+        # a step given as nothing: "gave him nothing", "told them nothing", "sent nothing"
+        r"(?<!n't )(?<!not )(?<!\byou )(?<!\bu )(?<!\bthey )(?<!\bbank )(?<!\bit )(?<!\bwho )"
+        r"\b(?:gave|told|sent|paid|handed|shared)\s+(?:(?:him|her|them|the "
+        r"(?:man|woman|caller|person|guy|bloke))\s+)?(?:nothing|zero|not a (?:thing|penny))\b"
+        + _NO_LOSS_AFTER,
+        # entry refused at the door: "I didn't let him in", "wouldn't let them into the house"
+        r"\b(?:didn't|didnt|did not|never|wouldn't|wouldnt|would not|won't|wont|refused to)\s+"
+        r"let\s+(?:him|her|them|the (?:man|woman|person|guy|bloke|caller))\s+(?:in|inside|into)"
+        r"\b" + _NO_LOSS_AFTER,
     ),
 )
 
