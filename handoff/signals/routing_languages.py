@@ -11753,3 +11753,44 @@ add_round22lb(LANGUAGES)
 from handoff.signals.routing_round23l import add_round23l  # noqa: E402
 
 add_round23l(LANGUAGES)
+
+
+# ============================================ round 24 (r24g): Hungarian modal requests
+# Hungarian asks to talk to someone with any modal before the infinitive "beszélni" (to talk),
+# not only "szeretnék" (I'd like): "tudnék" / "tudok" (could I / can I), "lehetne" / "lehet"
+# (could one), "kellene" (I'd need), "akarnék"; and the person (the whole _HU_WHO class) may
+# stand before, between or after the two verbs, as Hungarian word order is free ("tudnék egy
+# munkatárssal beszélni?", "beszélni tudnék valakivel?", "egy emberrel lehetne beszélni?").
+# Without a person it is no request ("tudnék erről beszélni" is "could I talk about this").
+_HU_MODAL = (
+    "szeretnék",
+    "szeretnek",
+    "tudnék",
+    "tudnek",
+    "tudok",
+    "lehetne",
+    "lehet",
+    "kellene",
+    "kéne",
+    "kene",
+    "akarnék",
+    "akarnek",
+    "akarok",
+)
+_HU_TALK = ("beszélni", "beszelni")
+
+
+def _add_round24g() -> None:
+    hu = next(language for language in LANGUAGES if language.code == "hu").cues
+    forms = (
+        *(f"{m} {w} {t}" for m in _HU_MODAL for w in _HU_WHO for t in _HU_TALK),
+        *(f"{w} {m} {t}" for m in _HU_MODAL for w in _HU_WHO for t in _HU_TALK),
+        *(f"{w} {t} {m}" for m in _HU_MODAL for w in _HU_WHO for t in _HU_TALK),
+        *(f"{m} {t} {w}" for m in _HU_MODAL for w in _HU_WHO for t in _HU_TALK),
+        *(f"{t} {m} {w}" for m in _HU_MODAL for w in _HU_WHO for t in _HU_TALK),
+    )
+    have = hu[HUMAN]
+    hu[HUMAN] = (*have, *dict.fromkeys(p for p in forms if p not in have))
+
+
+_add_round24g()

@@ -7690,6 +7690,42 @@ def _index(shapes: tuple[_Shape, ...]) -> dict[str, tuple[int, ...]]:
     return {word: tuple(positions) for word, positions in index.items()}
 
 
+# Round 24 (r24g). OVERWHELMED: the customer's limit told by "any more" / "any longer" after
+# a verb of bearing (deal with, cope with, handle, face, bear, stand) with ANY object in the
+# slot ("these letters", "the calls from collectors", "all of it", "my debts"), not only
+# "it"/"this": the time word says it is the person who has run out, not a task that stopped
+# working. Not the verbs of a task ("can't take cash out any more", "can't do transfers
+# any more", "can't manage my account online any more") and not an object that is a tool of
+# the bank ("can't handle the app any more" is about the app).
+# LEGAL ADVICE: taking, seeking or getting legal advice (or a lawyer, counsel, representation)
+# told as what the customer will do or is doing, any tense of the future or the present; a
+# question about whether the bank gives legal advice, or advice had in the past for
+# something else, is none.
+_BEAR = r"(?:deal with|cope with|handle|face|bear|stand|put up with|take much more of)"
+_SHAPES += (
+    _shape(
+        VULNERABILITY,
+        0.0,
+        _words("anymore more longer"),
+        r"\b(?:i|i've|we|we've)?\s*(?:can't|cannot|can not|cant|couldn't|unable to|"
+        r"no longer able to|not able to)\s+" + _BEAR + r"\s+"
+        r"(?!(?:the\s+|your\s+|this\s+)?(?:app|website|site|online|form|page|transfer|"
+        r"payment)\b)"
+        r"(?:[\w'-]+\s+){1,5}?(?:any\s?more|any longer|much longer)\b",
+    ),
+    _shape(
+        LEGAL,
+        0.55,
+        _words("legal lawyer lawyers solicitor solicitors counsel"),
+        r"\b(?:i'll|i will|i'm|i am|im|we'll|we will|we're|we are|i shall|going to|gonna|"
+        r"about to|will be|i've|i have|we've)\s+(?:now\s+|already\s+|be\s+|been\s+|also\s+|"
+        r"definitely\s+)*(?:tak(?:e|ing)|seek(?:ing)?|get(?:ting)?|obtain(?:ing)?|"
+        r"consult(?:ing)?|look(?:ing)? for|instruct(?:ing)?|hir(?:e|ing)|contact(?:ing)?)\s+"
+        r"(?:some\s+|proper\s+|independent\s+|professional\s+|my own\s+|a\s+)?"
+        r"(?:legal\s+(?:advice|counsel|help|representation|action)|lawyers?|solicitors?)\b",
+    ),
+)
+
 _BY_ANCHOR = _index(_SHAPES)
 _ANCHOR_WORDS = frozenset(_BY_ANCHOR)
 
