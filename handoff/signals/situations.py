@@ -7726,6 +7726,25 @@ _SHAPES += (
     ),
 )
 
+# Round 24 (r24g). PRESSING FOR THE ANSWER: "just" / "simply" before a verb of telling or
+# giving to the customer with the answer itself in the slot (the answer, a number, figure,
+# amount, date, rate, balance, limit, fee, "yes or no", "straight", "what it is", "how
+# much"): the customer says the bot has not answered. Its role is not_understood, which the
+# rules count from the second message on. Not "just tell me when / if it arrives" (a wish to
+# be told later) nor "just tell me how to ..." (a how-to).
+_SHAPES += (
+    _shape(
+        NOT_UNDERSTOOD,
+        0.45,
+        _words("just simply"),
+        r"\b(?:just|simply)\s+(?:tell|give|say|show|send)\s+(?:me|us)\s+"
+        r"(?:(?:the|my|our|a|your)\s+)?(?:\w+\s+){0,2}?"
+        r"(?:answer|number|figure|amount|date|rate|balance|limit|fee|price|cost|total|"
+        r"yes or no|straight|what (?:it|the \w+|my \w+(?: \w+)?) (?:is|are|was)|how much)\b"
+        r"(?!\s+(?:when|if|once|for|of|to)\b)",
+    ),
+)
+
 _BY_ANCHOR = _index(_SHAPES)
 _ANCHOR_WORDS = frozenset(_BY_ANCHOR)
 
