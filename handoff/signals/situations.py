@@ -7745,6 +7745,27 @@ _SHAPES += (
     ),
 )
 
+# Round 24 (r24g). DOUBTING THE BOT CAN DO ANYTHING: "actually" set against the bot's ability
+# to do anything at all ("anything at all you could actually sort?", "can you actually do
+# anything", "can anyone here actually help"): the customer says the help so far was none
+# and that it has not answered: read as not_understood, which the rules count from the
+# second message on. Not "actually" in a how-to ("can you actually do transfers abroad?").
+_SHAPES += (
+    _shape(
+        NOT_UNDERSTOOD,
+        0.45,
+        _words("actually"),
+        r"\b(?:anything|something|anyone|anybody)\s+(?:at all\s+)?(?:that\s+)?(?:you|you guys|"
+        r"y'all|u|anyone|anybody|someone|somebody|this bot|the bot)\s+(?:can|could|are able to)\s+"
+        r"actually\s+(?:do|help with|sort|fix)\b",
+        r"\b(?:can|could|will|do|does)\s+(?:you|u|you guys|anyone|anybody|someone|somebody|"
+        r"this bot|the bot)\s+(?:here\s+)?actually\s+(?:do|sort|fix|help with)\s+"
+        r"(?:anything|something)\b",
+        r"\b(?:can|could|will|does)\s+(?:anyone|anybody|someone|somebody)\s+(?:here\s+)?"
+        r"actually\s+help\b",
+    ),
+)
+
 _BY_ANCHOR = _index(_SHAPES)
 _ANCHOR_WORDS = frozenset(_BY_ANCHOR)
 

@@ -953,8 +953,8 @@ _FILLERS = frozenset(
         "completely",
     }
     # round 24 (r24g): the one-word "please" of every language the tables hold, the same
-    # class in the same slot ("Соедините меня, пожалуйста, с оператором", "verbinden Sie mich
-    # bitte mit ..."): a politeness word, never a word of a phrase's meaning. Not the words
+    # class in the same slot ("позовите, пожалуйста, оператора", "geben Sie mir bitte einen
+    # Mitarbeiter"): a politeness word, never a word of a phrase's meaning. Not the words
     # that also mean "help" or "ask" (Indonesian "tolong", Polish "proszę" heads requests).
     | _PLEASE_WORDS
 )
