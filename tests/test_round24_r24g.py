@@ -159,7 +159,5 @@ NOT_DOUBTING = [
 
 
 @pytest.mark.parametrize("messages", NOT_DOUBTING)
-def test_actually_in_a_how_to_stays_with_the_bot(
-    router: Router, messages: tuple[str, str]
-) -> None:
+def test_actually_in_a_how_to_stays_with_the_bot(router: Router, messages: tuple[str, str]) -> None:
     assert _route(router, *messages)[0] == "bot"
