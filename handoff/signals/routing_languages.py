@@ -11753,3 +11753,144 @@ add_round22lb(LANGUAGES)
 from handoff.signals.routing_round23l import add_round23l  # noqa: E402
 
 add_round23l(LANGUAGES)
+
+
+# ============================================ round 24 (r24g): Hungarian modal requests
+# Hungarian asks to talk to someone with any modal before the infinitive "beszélni" (to talk),
+# not only "szeretnék" (I'd like): "tudnék" / "tudok" (could I / can I), "lehetne" / "lehet"
+# (could one), "kellene" (I'd need), "akarnék"; and the person (the whole _HU_WHO class) may
+# stand before, between or after the two verbs, as Hungarian word order is free ("tudnék egy
+# munkatárssal beszélni?", "beszélni tudnék valakivel?", "egy emberrel lehetne beszélni?").
+# Without a person it is no request ("tudnék erről beszélni" is "could I talk about this").
+_HU_MODAL = (
+    "szeretnék",
+    "szeretnek",
+    "tudnék",
+    "tudnek",
+    "tudok",
+    "lehetne",
+    "lehet",
+    "kellene",
+    "kéne",
+    "kene",
+    "akarnék",
+    "akarnek",
+    "akarok",
+)
+_HU_TALK = ("beszélni", "beszelni")
+
+
+def _add_round24g() -> None:
+    hu = next(language for language in LANGUAGES if language.code == "hu").cues
+    forms = (
+        *(f"{m} {w} {t}" for m in _HU_MODAL for w in _HU_WHO for t in _HU_TALK),
+        *(f"{w} {m} {t}" for m in _HU_MODAL for w in _HU_WHO for t in _HU_TALK),
+        *(f"{w} {t} {m}" for m in _HU_MODAL for w in _HU_WHO for t in _HU_TALK),
+        *(f"{m} {t} {w}" for m in _HU_MODAL for w in _HU_WHO for t in _HU_TALK),
+        *(f"{t} {m} {w}" for m in _HU_MODAL for w in _HU_WHO for t in _HU_TALK),
+    )
+    have = hu[HUMAN]
+    hu[HUMAN] = (*have, *dict.fromkeys(p for p in forms if p not in have))
+    for code, slots in _ECONOMIC_ABUSE_24.items():
+        cues = next(language for language in LANGUAGES if language.code == code).cues
+        have = cues.get(VULNERABLE, ())
+        new = [p for p in _expand("{PARTNER} {MONEY} {TAKES}", slots) if p not in have]
+        cues[VULNERABLE] = (*have, *dict.fromkeys(new))
+
+
+# Economic abuse (a partner taking the customer's money or wages), which round 20 gave the
+# European tables: Urdu and Hindi write it subject, object, verb ("my husband all my money
+# takes"); any partner, any money word, any form of take / snatch / keep.
+_UR_TAKES = (
+    "لے لیتے ہیں",
+    "لے لیتا ہے",
+    "لے لیتی ہے",
+    "لے لیتے",
+    "لے لیے",
+    "لے لیا",
+    "لے جاتے ہیں",
+    "لے جاتا ہے",
+    "چھین لیتے ہیں",
+    "چھین لیتا ہے",
+    "چھین لیتی ہے",
+    "چھین لیے",
+    "رکھ لیتے ہیں",
+    "رکھ لیتا ہے",
+    "رکھ لیتی ہے",
+)
+_ECONOMIC_ABUSE_24: dict[str, dict[str, tuple[str, ...]]] = {
+    "ur": {
+        "PARTNER": ("شوہر", "خاوند", "بیوی", "سابق شوہر", "میاں"),
+        "MONEY": (
+            "میرے سارے پیسے",
+            "سارے پیسے",
+            "میرے پیسے",
+            "میری تنخواہ",
+            "میری ساری تنخواہ",
+            "ساری تنخواہ",
+            "تنخواہ",
+            "پیسے",
+            "میری کمائی",
+            "ساری کمائی",
+            "میرا کارڈ",
+        ),
+        "TAKES": _UR_TAKES,
+    },
+    "hi": {
+        "PARTNER": (
+            "पति",
+            "पत्नी",
+            "मेरे पति",
+            "मेरी पत्नी",
+            "shohar",
+            "pati",
+            "mere pati",
+            "mere shohar",
+            "meri biwi",
+            "biwi",
+        ),
+        "MONEY": (
+            "मेरे सारे पैसे",
+            "सारे पैसे",
+            "मेरे पैसे",
+            "मेरी तनख्वाह",
+            "मेरी सैलरी",
+            "पैसे",
+            "तनख्वाह",
+            "सैलरी",
+            "mere saare paise",
+            "mere sare paise",
+            "saare paise",
+            "sare paise",
+            "mere paise",
+            "paise",
+            "meri salary",
+            "salary",
+            "meri tankhwah",
+        ),
+        "TAKES": (
+            "ले लेते हैं",
+            "ले लेता है",
+            "ले लेती है",
+            "ले लेते",
+            "ले लिए",
+            "छीन लेते हैं",
+            "छीन लेता है",
+            "रख लेते हैं",
+            "रख लेता है",
+            "le lete hain",
+            "le leta hai",
+            "le leti hai",
+            "le lete",
+            "le liye",
+            "chheen lete hain",
+            "chheen leta hai",
+            "chhin leta hai",
+            "rakh lete hain",
+            "rakh leta hai",
+        ),
+    },
+}
+
+
+_add_round24g()

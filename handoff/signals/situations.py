@@ -7796,6 +7796,82 @@ def _index(shapes: tuple[_Shape, ...]) -> dict[str, tuple[int, ...]]:
     return {word: tuple(positions) for word, positions in index.items()}
 
 
+# Round 24 (r24g). OVERWHELMED: the customer's limit told by "any more" / "any longer" after
+# a verb of bearing (deal with, cope with, handle, face, bear, stand) with ANY object in the
+# slot ("these letters", "the calls from collectors", "all of it", "my debts"), not only
+# "it"/"this": the time word says it is the person who has run out, not a task that stopped
+# working. Not the verbs of a task ("can't take cash out any more", "can't do transfers
+# any more", "can't manage my account online any more") and not an object that is a tool of
+# the bank ("can't handle the app any more" is about the app).
+# LEGAL ADVICE: taking, seeking or getting legal advice (or a lawyer, counsel, representation)
+# told as what the customer will do or is doing, any tense of the future or the present; a
+# question about whether the bank gives legal advice, or advice had in the past for
+# something else, is none.
+_BEAR = r"(?:deal with|cope with|handle|face|bear|stand|put up with|take much more of)"
+_SHAPES += (
+    _shape(
+        VULNERABILITY,
+        0.0,
+        _words("anymore more longer"),
+        r"\b(?:i|i've|we|we've)?\s*(?:can't|cannot|can not|cant|couldn't|unable to|"
+        r"no longer able to|not able to)\s+" + _BEAR + r"\s+"
+        r"(?!(?:the\s+|your\s+|this\s+)?(?:app|website|site|online|form|page|transfer|"
+        r"payment)\b)"
+        r"(?:[\w'-]+\s+){1,5}?(?:any\s?more|any longer|much longer)\b",
+    ),
+    _shape(
+        LEGAL,
+        0.55,
+        _words("legal lawyer lawyers solicitor solicitors counsel"),
+        r"\b(?:i'll|i will|i'm|i am|im|we'll|we will|we're|we are|i shall|going to|gonna|"
+        r"about to|will be|i've|i have|we've)\s+(?:now\s+|already\s+|be\s+|been\s+|also\s+|"
+        r"definitely\s+)*(?:tak(?:e|ing)|seek(?:ing)?|get(?:ting)?|obtain(?:ing)?|"
+        r"consult(?:ing)?|look(?:ing)? for|instruct(?:ing)?|hir(?:e|ing)|contact(?:ing)?)\s+"
+        r"(?:some\s+|proper\s+|independent\s+|professional\s+|my own\s+|a\s+)?"
+        r"(?:legal\s+(?:advice|counsel|help|representation|action)|lawyers?|solicitors?)\b",
+    ),
+)
+
+# Round 24 (r24g). PRESSING FOR THE ANSWER: "just" / "simply" before a verb of telling or
+# giving to the customer with the answer itself in the slot (the answer, a number, figure,
+# amount, date, rate, balance, limit, fee, "yes or no", "straight", "what it is", "how
+# much"): the customer says the bot has not answered. Its role is not_understood, which the
+# rules count from the second message on. Not "just tell me when / if it arrives" (a wish to
+# be told later) nor "just tell me how to ..." (a how-to).
+_SHAPES += (
+    _shape(
+        NOT_UNDERSTOOD,
+        0.45,
+        _words("just simply"),
+        r"\b(?:just|simply)\s+(?:tell|give|say|show|send)\s+(?:me|us)\s+"
+        r"(?:(?:the|my|our|a|your)\s+)?(?:\w+\s+){0,2}?"
+        r"(?:answer|number|figure|amount|date|rate|balance|limit|fee|price|cost|total|"
+        r"yes or no|straight|what (?:it|the \w+|my \w+(?: \w+)?) (?:is|are|was)|how much)\b"
+        r"(?!\s+(?:when|if|once|for|of|to)\b)",
+    ),
+)
+
+# Round 24 (r24g). DOUBTING THE BOT CAN DO ANYTHING: "actually" set against the bot's ability
+# to do anything at all ("anything at all you could actually sort?", "can you actually do
+# anything", "can anyone here actually help"): the customer says the help so far was none
+# and that it has not answered: read as not_understood, which the rules count from the
+# second message on. Not "actually" in a how-to ("can you actually do transfers abroad?").
+_SHAPES += (
+    _shape(
+        NOT_UNDERSTOOD,
+        0.45,
+        _words("actually"),
+        r"\b(?:anything|something|anyone|anybody)\s+(?:at all\s+)?(?:that\s+)?(?:you|you guys|"
+        r"y'all|u|anyone|anybody|someone|somebody|this bot|the bot)\s+(?:can|could|are able to)\s+"
+        r"actually\s+(?:do|help with|sort|fix)\b",
+        r"\b(?:can|could|will|do|does)\s+(?:you|u|you guys|anyone|anybody|someone|somebody|"
+        r"this bot|the bot)\s+(?:here\s+)?actually\s+(?:do|sort|fix|help with)\s+"
+        r"(?:anything|something)\b",
+        r"\b(?:can|could|will|does)\s+(?:anyone|anybody|someone|somebody)\s+(?:here\s+)?"
+        r"actually\s+help\b",
+    ),
+)
+
 _BY_ANCHOR = _index(_SHAPES)
 _ANCHOR_WORDS = frozenset(_BY_ANCHOR)
 

@@ -874,6 +874,55 @@ def _token_cues(text: str, tokens: list[re.Match[str]], lowered: list[str]) -> l
     return raw
 
 
+_PLEASE_WORDS = frozenset(
+    {
+        "пожалуйста",
+        "пожалуиста",
+        "пжлст",
+        "plz",
+        "pozhaluysta",
+        "pozhaluista",
+        "bitte",
+        "kérem",
+        "kerem",
+        "kérlek",
+        "kerlek",
+        "légyszi",
+        "legyszi",
+        "prosím",
+        "prosim",
+        "lütfen",
+        "lutfen",
+        "alsjeblieft",
+        "alstublieft",
+        "aub",
+        "svp",
+        "stp",
+        "porfa",
+        "παρακαλώ",
+        "παρακαλω",
+        "parakalw",
+        "parakalo",
+        "snälla",
+        "snalla",
+        "vänligen",
+        "vanligen",
+        "vennligst",
+        "venligst",
+        "kiitos",
+        "בבקשה",
+        "कृपया",
+        "kripya",
+        "kripaya",
+        "لطفا",
+        "لطفاً",
+        "molim",
+        "prosimo",
+        "будь-ласка",
+    }
+)
+
+
 # round 22: focus, degree and politeness adverbs that customers put inside any phrase ("I just
 # want a person", "can I please speak to", "I really need to talk to someone"). Not the
 # aspect and additive adverbs ("still", "also", "even", "only"): "do I still need someone to
@@ -903,6 +952,11 @@ _FILLERS = frozenset(
         "totally",
         "completely",
     }
+    # round 24 (r24g): the one-word "please" of every language the tables hold, the same
+    # class in the same slot ("позовите, пожалуйста, оператора", "geben Sie mir bitte einen
+    # Mitarbeiter"): a politeness word, never a word of a phrase's meaning. Not the words
+    # that also mean "help" or "ask" (Indonesian "tolong", Polish "proszę" heads requests).
+    | _PLEASE_WORDS
 )
 
 
@@ -912,7 +966,14 @@ def _bridging_fillers(
     """``matches`` and the phrases that match once the filler adverbs (_FILLERS) are left
     out, in the message's own token positions; only those that span a left-out word are new
     (the others are in ``matches`` already)."""
-    kept = [i for i, word in enumerate(lowered) if word not in _FILLERS]
+    # round 24 (r24g): the commas that set a filler off ("me, please, with") go with it
+    dropped = {i for i, word in enumerate(lowered) if word in _FILLERS}
+    dropped.update(
+        i
+        for i, word in enumerate(lowered)
+        if word == "," and (i - 1 in dropped or i + 1 in dropped)
+    )
+    kept = [i for i in range(len(lowered)) if i not in dropped]
     if not kept or len(kept) == len(lowered):
         return matches
     compact = [words[i] for i in kept]
