@@ -1503,7 +1503,9 @@ _PATTERNS += (
             r"(?:" + _BY_ME + r"(?:filled|entered|typed|put|keyed|submitted|gave|added|"
             r"inputted|input)\s+(?:in\s+|out\s+)?(?:the|a|an|their|that|this|his|her|my|our)\s+"
             r"(?:\w+\s+)?(?:form|link|page|site|website|web page|portal|box|fields?)\s+(?:in\s+|"
-            r"out\s+)?(?:with|using)\s+(?:my|our|all my|all our|the)\s+" + _DETAILS + r"\b|"
+            r"out\s+)?(?:with|using)\s+(?:my|our|all my|all our|the)\s+"
+            + _DETAILS
+            + r"\b|"
             + _BY_ME
             + r"(?:filled in|entered|typed|put|keyed|submitted|gave|added|inputted|input)\s+"
             r"(?:in\s+)?(?:my|our|all my|all our|the)\s+" + _DETAILS + r"\s+(?:in\s+)?(?:on|in|"
@@ -1544,6 +1546,45 @@ _PATTERNS += (
             r"'s not|ain't)|(?:it's|it was|that's|it is)\s+not|not)\s+(?:me|us|my doing)\s+"
             r"(?:who|that|what)\s+(?:\w+\s+)?(?:spent|made|paid|took|bought|ordered|withdrew|used|"
             r"sent|moved|authori[sz]ed|did|set up)\b" + _TOLD
+        ),
+    ),
+)
+
+# r24s: the money-mule job. LURE: a counterparty offering work or a deal ("someone offered me
+# a job online", "a recruiter offered us a role working from home"). CRED_STEP: the customer's
+# account used to pass money through, receive then send on, any verb of each and either
+# object ("I have to receive payments into my account and send them on", "they'll pay money
+# into my account and I transfer it back", "accept transfers and forward them to another
+# account"). Together (any order, over the window) round 21's LURE | CRED_STEP scam.
+_RECEIVE = (
+    r"(?:receive|receiving|received|accept|accepting|take|taking|get|getting|got|collect|"
+    r"collecting|(?:they(?:'ll|\s+will|\s+would)?|he(?:'ll|\s+will)?|she(?:'ll|\s+will)?)\s+"
+    r"(?:pay|send|transfer|put|deposit)s?)"
+)
+_FORWARD = (
+    r"(?:send|sending|transfer|transferring|forward|forwarding|pass|passing|move|moving|pay|"
+    r"paying|withdraw|withdrawing)"
+)
+_PATTERNS += (
+    (
+        LURE,
+        re.compile(
+            r"\b" + _PARTY + r"\s+(?:\w+\s+){0,2}?(?:offered|has offered|'s offered|offering|"
+            r"promised|gave)\s+(?:me|us)\s+(?:a|an|some)\s+(?:\w+\s+){0,2}?(?:job|role|position|"
+            r"work|gig|opportunity|investment|deal)\b" + _TOLD
+        ),
+    ),
+    (
+        CRED_STEP,
+        re.compile(
+            r"\b" + _RECEIVE + r"\s+(?:\w+\s+){0,2}?(?:money|payments?|transfers?|funds|cash|it|"
+            r"them|deposits?)\s+(?:\w+\s+){0,2}?(?:in|into|on|to|through)\s+(?:my|our)\s+(?:own\s+"
+            r"|bank\s+|personal\s+)?(?:account|acc|acct|card)\b[^.?!\n]{0,30}?\b(?:and|then|to)\s+"
+            r"(?:i\s+|we\s+)?(?:have to\s+|had to\s+|need to\s+|needed to\s+|must\s+|should\s+)?"
+            + _FORWARD
+            + r"\s+"
+            r"(?:it|them|the money|the funds|that|those|most of it)\s+(?:\w+\s+)?(?:on|back|"
+            r"onward|onwards|out|to|over|abroad|along)\b"
         ),
     ),
 )
