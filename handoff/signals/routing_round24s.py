@@ -26,6 +26,13 @@ STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
         "credit": ("লোন", "ঋণ", "ক্রেডিট কার্ড", "loan", "rin"),
     },
     "it": {
+        "unknown_payee": (
+            "verso un conto sconosciuto",
+            "su un conto sconosciuto",
+            "a un conto sconosciuto",
+            "a uno sconosciuto",
+        ),
+        "transfer": ("bonifico", "bonifici", "pagamento", "pagamenti", "addebito"),
         "in_my_name": ("a mio nome", "a nome mio", "intestato a me", "con i miei dati"),
         "credit": ("prestito", "finanziamento", "carta di credito", "mutuo", "credito"),
         "mule_in": (
@@ -51,6 +58,13 @@ STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "fr": {
+        "unknown_payee": (
+            "vers un compte inconnu",
+            "sur un compte inconnu",
+            "à un compte inconnu",
+            "à un inconnu",
+        ),
+        "transfer": ("virement", "virements", "paiement", "prélèvement"),
         "in_my_name": ("à mon nom", "en mon nom", "avec mes données", "avec mon identité"),
         "credit": ("crédit", "prêt", "carte de crédit", "emprunt", "financement"),
         "mule_in": (
@@ -72,6 +86,12 @@ STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "es": {
+        "unknown_payee": (
+            "a una cuenta desconocida",
+            "hacia una cuenta desconocida",
+            "a un desconocido",
+        ),
+        "transfer": ("transferencia", "transferencias", "pago", "cargo"),
         "in_my_name": ("a mi nombre", "en mi nombre", "con mis datos"),
         "credit": ("préstamo", "crédito", "tarjeta de crédito", "financiación", "hipoteca"),
         "mule_in": (
@@ -83,6 +103,12 @@ STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
         "mule_out": ("reenviarlo", "reenviarlos", "devolverlo", "transferirlo", "transferirlos"),
     },
     "pt": {
+        "unknown_payee": (
+            "para uma conta desconhecida",
+            "a uma conta desconhecida",
+            "para um desconhecido",
+        ),
+        "transfer": ("transferência", "transferências", "pagamento", "débito"),
         "in_my_name": ("em meu nome", "no meu nome", "com os meus dados", "com meus dados"),
         "credit": ("empréstimo", "crédito", "cartão de crédito", "financiamento"),
         "mule_in": (
@@ -93,6 +119,13 @@ STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
         "mule_out": ("repassar", "repassá-lo", "devolvê-lo", "transferi-lo", "reenviar"),
     },
     "pl": {
+        "unknown_payee": (
+            "na nieznane konto",
+            "na nieznany rachunek",
+            "na obce konto",
+            "na nieznany numer konta",
+        ),
+        "transfer": ("przelew", "przelewy", "przelewu", "płatność", "płatności", "transakcj*"),
         "in_my_name": ("na moje nazwisko", "na moje dane", "na mój pesel", "na moj pesel"),
         "credit": ("kredyt", "pożyczk*", "chwilówk*", "kartę kredytową"),
         "mule_in": (
@@ -106,6 +139,12 @@ STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
         "mule_out": ("przelać dalej", "przelewać dalej", "odesłać", "przesłać dalej", "oddać"),
     },
     "de": {
+        "unknown_payee": (
+            "auf ein unbekanntes konto",
+            "an ein unbekanntes konto",
+            "an einen unbekannten",
+        ),
+        "transfer": ("überweisung", "überweisungen", "zahlung", "abbuchung"),
         "in_my_name": ("auf meinen namen", "in meinem namen", "mit meinen daten"),
         "credit": ("kredit", "darlehen", "kreditkarte", "ratenkredit", "finanzierung"),
         "mule_in": (
@@ -116,6 +155,12 @@ STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
         "mule_out": ("weiterleiten", "weiterüberweisen", "zurücküberweisen", "weiterschicken"),
     },
     "ro": {
+        "unknown_payee": (
+            "într-un cont necunoscut",
+            "către un cont necunoscut",
+            "în cont necunoscut",
+        ),
+        "transfer": ("transfer", "plată", "plata", "tranzacți*"),
         "in_my_name": ("pe numele meu", "cu datele mele"),
         "credit": ("credit", "împrumut", "card de credit"),
         "mule_in": ("bani în contul meu", "bani pe contul meu", "transferuri în contul meu"),

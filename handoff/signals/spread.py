@@ -1545,7 +1545,13 @@ _PATTERNS += (
             r"\b(?:(?:it|that|this|they|those)\s+(?:wasn't|was not|weren't|were not|isn't|is not|"
             r"'s not|ain't)|(?:it's|it was|that's|it is)\s+not|not)\s+(?:me|us|my doing)\s+"
             r"(?:who|that|what)\s+(?:\w+\s+)?(?:spent|made|paid|took|bought|ordered|withdrew|used|"
-            r"sent|moved|authori[sz]ed|did|set up)\b" + _TOLD
+            r"sent|moved|authori[sz]ed|did|set up)\b|"
+            # a payee the customer does not know: "to an unknown account", "into some random
+            # person's account", "to a name I've never heard of"
+            r"\b(?:to|into|towards)\s+(?:an?|some|this|that|the)\s+(?:totally\s+|completely\s+|"
+            r"random\s+)?(?:unknown|unrecogni[sz]ed|unfamiliar|strange|random|mystery)\s+"
+            r"(?:\w+\s+)?(?:account|payee|person|person's account|name|company|business|"
+            r"recipient|number)\b" + _TOLD
         ),
     ),
 )

@@ -161,6 +161,8 @@ CONCEPTS = (
     "credit",
     "mule_in",
     "mule_out",
+    "unknown_payee",
+    "transfer",
     "howto",
     "third_party",
     # round 18: the call recognised and ended, nothing given ("I hung up", "I gave nothing")
@@ -7365,6 +7367,12 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
         and not any(kind == "fraud_report" for kind, _ in shapes)
     ):
         shapes.append(("fraud_report", ["in_my_name", "credit"]))
+    if (
+        "unknown_payee" in has
+        and {"transfer", "charge", "gone"} & has
+        and not any(kind == "fraud_report" for kind, _ in shapes)
+    ):
+        shapes.append(("fraud_report", ["unknown_payee", *sorted({"transfer", "charge"} & has)]))
     if {"mule_in", "mule_out"} <= has and not any(kind == "scam" for kind, _ in shapes):
         shapes.append(("scam", ["mule_in", "mule_out"]))
     if "vanished" in has and ({"paid", "seller"} & has):
