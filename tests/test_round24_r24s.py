@@ -5,9 +5,12 @@
   someone's direction to a new or safe account, and money received into the account to be
   sent on (the money-mule job) are a step taken for the counterparty (CRED_STEP);
 * a SIM or number moved off the phone, not by the customer, is a takeover;
-* "it wasn't me who spent it" disowns a spend;
+* "it wasn't me who spent it" disowns a spend, as does a payment "to an unknown account";
+* goods bought from an indefinite site or app ("from an outlet app") are from a counterparty
+  found online (LURE);
 * other languages (handoff.signals.routing_round24s): credit taken out in my name by someone
-  else or denied, and money received into my account to be sent on.
+  else or denied, money received into my account to be sent on, and a transfer to an unknown
+  account.
 
 Every sentence here was written for this file, not taken from an evaluation set.
 """
@@ -31,6 +34,12 @@ def router() -> Router:
 
 
 FRAUD = [
+    (["bought trainers from an outlet app", "paid £120", "the app has disappeared"], 3),
+    (["now I see a transfer of £1,200 to an unknown account"], 1),
+    (["£400 just went to some random person's account"], 1),
+    (["widzę przelew na nieznany rachunek"], 1),
+    (["vedo un bonifico di 500 euro verso un conto sconosciuto"], 1),
+    (["je vois un virement de 800 livres vers un compte inconnu"], 1),
     (
         ["an email from 'Royal Mail' about my order", "I filled the form out using my card number"],
         2,
@@ -107,6 +116,10 @@ def test_fraud_concepts_reach_the_fraud_team(
 
 
 CALM = [
+    ["I bought shoes from a website", "how do I dispute a card payment?"],
+    ["ordered a dress from an online shop", "it arrived today thanks"],
+    ["how do I send money to a new payee?"],
+    ["I paid my builder, he's a new payee", "it went through fine"],
     ["the council emailed that I'm owed a refund on council tax, how do I claim it?"],
     ["Amazon emailed that I was owed a refund", "great it arrived, thanks"],
     ["I filled in the form with my card number to pay my bill", "how long does it take?"],

@@ -1575,6 +1575,17 @@ _PATTERNS += (
     (
         LURE,
         re.compile(
+            # goods or a deal bought from a seller found online, an indefinite site (not the
+            # customer's own app): "paid for a sofa on some furniture site", "ordered trainers
+            # off an outlet website", "bought festival tickets from a resale app"
+            r"\b(?:bought|ordered|purchased|paid|booked|got)\s+(?:[^\s.?!]+\s+){0,4}?(?:from|on|"
+            r"off|via|through)\s+(?:a|an|some|this|one)\s+(?:\w+\s+){0,2}?(?:site|website|"
+            r"web ?shop|online shop|app|page|platform|marketplace|seller|reseller)\b" + _TOLD
+        ),
+    ),
+    (
+        LURE,
+        re.compile(
             r"\b" + _PARTY + r"\s+(?:\w+\s+){0,2}?(?:offered|has offered|'s offered|offering|"
             r"promised|gave)\s+(?:me|us)\s+(?:a|an|some)\s+(?:\w+\s+){0,2}?(?:job|role|position|"
             r"work|gig|opportunity|investment|deal)\b" + _TOLD
