@@ -1441,6 +1441,171 @@ _PATTERNS += (
     ),
 )
 
+# round 24 (r24s, issue 11): concepts of the fraud story the parts above missed, each a role
+# with its whole word class, no new bit (the masks keep 24 bits, the carry format 5):
+# * LURE, the "you are owed" pitch told by ANY sender, any determiner or none, any channel
+#   verb, with or without "me": "the water company emailed that we're due a refund", "a text
+#   said I had won a prize", "my energy supplier messaged saying I'm entitled to a rebate";
+#   and a parcel or delivery said to be waiting for the customer ("a text that my parcel is
+#   on hold", "a message saying a package was waiting for me");
+# * LURE, a contact from a name the customer quotes as doubtful ("a call from 'HSBC'", "an
+#   email from 'amazon'"): the quotes disown the name;
+# * CRED_STEP, the customer's card or bank details put into a form, link, page or site, any
+#   verb of entering, both orders ("I filled the form in with my card number", "typed my
+#   bank details into the page"), and money moved at someone's direction to a new or "safe"
+#   account ("they made me move £2k to a new account", "he had us transfer everything into
+#   a secure account"). With a LURE in the window these are round 21's LURE | CRED_STEP scam;
+#   alone they fire nothing (a customer updating their card in the app stays calm);
+# * TAKEOVER, a SIM or number moved off the customer's phone, not by them: "a new SIM was
+#   activated that I never asked for", "someone ported my number", "my number was
+#   transferred to another sim without my permission": a SIM swap told whole;
+# * DISOWNING, the cleft "it wasn't me who spent it", "not us that made those payments":
+#   the disowning of a spend (not "it wasn't me who called": only verbs of spending).
+_SENDER = (
+    r"(?:(?:the|a|an|my|our|some|this|that|one)\s+)?(?:\w+\s+){0,2}?(?:company|firm|supplier|"
+    r"provider|council|hmrc|dvla|bank|shop|store|retailer|courier|post office|royal mail|"
+    r"network|insurer|airline|utility|government|tax office|sender|number|text|email|e-mail|"
+    r"message|letter|caller|someone|somebody|they|he|she|it|" + _FIRM[3:-1] + r")"
+)
+_SAID = (
+    r"(?:emailed|e-mailed|texted|messaged|wrote|rang|called|phoned|dm'd|whatsapped|said|says|"
+    r"saying|told me|told us|claimed|claiming|sent (?:me |us )?(?:a |an )?(?:\w+\s+)?"
+    r"(?:text|email|message|letter|sms)(?:\s+saying)?)"
+)
+_OWED = (
+    r"(?:owed|due|entitled to|eligible for|getting|owed back|in line for|(?:have|had|'ve) won|"
+    r"won)\s+(?:a\s+|an\s+|some\s+|my\s+|our\s+|the\s+|a\s+(?:\w+\s+)?)?(?:\w+\s+)?(?:refund|"
+    r"rebate|compensation|payout|pay-?out|prize|reward|grant|money back|cashback|overpayment|"
+    r"voucher|bonus|cash)"
+)
+_DETAILS = (
+    r"(?:(?:\w+\s+)?(?:card details|card number|card info|card|bank details|account details|"
+    r"account number|sort code|security code|cvv|cvc|pin|login|log-in|password|details))"
+)
+_PATTERNS += (
+    (
+        LURE,
+        re.compile(
+            r"(?:\b" + _SENDER + r"\s+(?:had\s+|has\s+|just\s+)?" + _SAID + r"\s+(?:\w+\s+){0,2}?"
+            r"(?:that\s+)?(?:i|we|i'm|we're|i've|we've)\s*(?:was|were|am|are|had|have|would be|"
+            r"'d be|will be|'ll be|'m|'re|'ve)?\s+" + _OWED + r"\b|"
+            r"\b" + _SAID + r"\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:my|our|a|the|your)\s+(?:\w+\s+)?"
+            r"(?:parcel|package|delivery|order|shipment)\s+(?:is|was|'s|has been|had been)\s+"
+            r"(?:still\s+)?(?:waiting|held|on hold|pending|stuck|undelivered|awaiting)\b|"
+            r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:call|text|email|e-mail|message|letter|voicemail)\s+"
+            r"(?:supposedly\s+)?from\s+['\"‘“]\w[\w .&-]{0,30}['\"’”]"
+            r")" + _TOLD
+        ),
+    ),
+    (
+        CRED_STEP,
+        re.compile(
+            r"(?:" + _BY_ME + r"(?:filled|entered|typed|put|keyed|submitted|gave|added|"
+            r"inputted|input)\s+(?:in\s+|out\s+)?(?:the|a|an|their|that|this|his|her|my|our)\s+"
+            r"(?:\w+\s+)?(?:form|link|page|site|website|web page|portal|box|fields?)\s+(?:in\s+|"
+            r"out\s+)?(?:with|using)\s+(?:my|our|all my|all our|the)\s+"
+            + _DETAILS
+            + r"\b|"
+            + _BY_ME
+            + r"(?:filled in|entered|typed|put|keyed|submitted|gave|added|inputted|input)\s+"
+            r"(?:in\s+)?(?:my|our|all my|all our|the)\s+" + _DETAILS + r"\s+(?:in\s+)?(?:on|in|"
+            r"into|onto|to|through|via)\s+(?:the|a|an|their|that|this|his|her)\s+(?:\w+\s+)?"
+            r"(?:form|link|page|site|website|web page|portal)\b|"
+            r"\b(?:he|she|they|the (?:\w+\s+)?(?:caller|man|woman|guy|agent|person))\s+(?:then\s+|"
+            r"also\s+)?(?:made|got|had|told|asked|convinced|persuaded|talked|instructed)\s+"
+            r"(?:me|us)\s+(?:to\s+|into\s+)?(?:move|moving|transfer|transferring|send|sending|put|"
+            r"putting|shift|shifting)\s+(?:\w+\s+){0,3}?(?:to|into|over to|in)\s+(?:a|an|the|their|"
+            r"another|this)\s+(?:\w+\s+)?(?:new|safe|secure|safer|protected|holding|different|"
+            r"other)\s+(?:\w+\s+)?(?:acc|acct|account|wallet)\b"
+            r")" + _TOLD
+        ),
+    ),
+    (
+        TAKEOVER,
+        re.compile(
+            r"(?:\b(?:a\s+|another\s+|my\s+)?(?:new|replacement|second|different|another)\s+"
+            r"(?:sim|sim card|e-?sim)\s+(?:was|were|has been|had been|got|'s been|have been)\s+"
+            r"(?:\w+\s+)?(?:activated|issued|ordered|registered|set up|requested|sent out)\b"
+            r"[^.?!\n]{0,40}?(?:\bnot by (?:me|us)\b|\bwithout (?:my|our)\b|\b(?:i|we) "
+            r"(?:didn't|did not|never|haven't|have not)\b|\bby someone\b)|"
+            r"\b(?:someone|somebody|some(?:one|body) else|a stranger|a hacker|hackers|a scammer|"
+            r"scammers|they|fraudsters?)\s+(?:has\s+|have\s+|had\s+|'s\s+|'ve\s+|must have\s+)?"
+            r"(?:just\s+)?(?:ported|transferred|moved|swapped|switched|activated|ordered)\s+(?:my|"
+            r"our)\s+(?:phone\s+|mobile\s+)?(?:number|sim|sim card|e-?sim)\b|"
+            r"\b(?:my|our)\s+(?:phone\s+|mobile\s+)?(?:number|sim|e-?sim)\s+(?:was|has been|had "
+            r"been|got|'s been)\s+(?:ported|transferred|moved|swapped|switched)\b[^.?!\n]{0,40}?"
+            r"(?:\bnot by (?:me|us)\b|\bwithout (?:my|our)\b|\b(?:i|we) (?:didn't|did not|never|"
+            r"haven't|have not)\b|\bby someone\b)"
+            r")" + _TOLD
+        ),
+    ),
+    (
+        DISOWNING,
+        re.compile(
+            r"\b(?:(?:it|that|this|they|those)\s+(?:wasn't|was not|weren't|were not|isn't|is not|"
+            r"'s not|ain't)|(?:it's|it was|that's|it is)\s+not|not)\s+(?:me|us|my doing)\s+"
+            r"(?:who|that|what)\s+(?:\w+\s+)?(?:spent|made|paid|took|bought|ordered|withdrew|used|"
+            r"sent|moved|authori[sz]ed|did|set up)\b|"
+            # a payee the customer does not know: "to an unknown account", "into some random
+            # person's account", "to a name I've never heard of"
+            r"\b(?:to|into|towards)\s+(?:an?|some|this|that|the)\s+(?:totally\s+|completely\s+|"
+            r"random\s+)?(?:unknown|unrecogni[sz]ed|unfamiliar|strange|random|mystery)\s+"
+            r"(?:\w+\s+)?(?:account|payee|person|person's account|name|company|business|"
+            r"recipient|number)\b" + _TOLD
+        ),
+    ),
+)
+
+# r24s: the money-mule job. LURE: a counterparty offering work or a deal ("someone offered me
+# a job online", "a recruiter offered us a role working from home"). CRED_STEP: the customer's
+# account used to pass money through, receive then send on, any verb of each and either
+# object ("I have to receive payments into my account and send them on", "they'll pay money
+# into my account and I transfer it back", "accept transfers and forward them to another
+# account"). Together (any order, over the window) round 21's LURE | CRED_STEP scam.
+_RECEIVE = (
+    r"(?:receive|receiving|received|accept|accepting|take|taking|get|getting|got|collect|"
+    r"collecting|(?:they(?:'ll|\s+will|\s+would)?|he(?:'ll|\s+will)?|she(?:'ll|\s+will)?)\s+"
+    r"(?:pay|send|transfer|put|deposit)s?)"
+)
+_FORWARD = (
+    r"(?:send|sending|transfer|transferring|forward|forwarding|pass|passing|move|moving|pay|"
+    r"paying|withdraw|withdrawing)"
+)
+_PATTERNS += (
+    (
+        LURE,
+        re.compile(
+            # goods or a deal bought from a seller found online, an indefinite site (not the
+            # customer's own app): "paid for a sofa on some furniture site", "ordered trainers
+            # off an outlet website", "bought festival tickets from a resale app"
+            r"\b(?:bought|ordered|purchased|paid|booked|got)\s+(?:[^\s.?!]+\s+){0,4}?(?:from|on|"
+            r"off|via|through)\s+(?:a|an|some|this|one)\s+(?:\w+\s+){0,2}?(?:site|website|"
+            r"web ?shop|online shop|app|page|platform|marketplace|seller|reseller)\b" + _TOLD
+        ),
+    ),
+    (
+        LURE,
+        re.compile(
+            r"\b" + _PARTY + r"\s+(?:\w+\s+){0,2}?(?:offered|has offered|'s offered|offering|"
+            r"promised|gave)\s+(?:me|us)\s+(?:a|an|some)\s+(?:\w+\s+){0,2}?(?:job|role|position|"
+            r"work|gig|opportunity|investment|deal)\b" + _TOLD
+        ),
+    ),
+    (
+        CRED_STEP,
+        re.compile(
+            r"\b" + _RECEIVE + r"\s+(?:\w+\s+){0,2}?(?:money|payments?|transfers?|funds|cash|it|"
+            r"them|deposits?)\s+(?:\w+\s+){0,2}?(?:in|into|on|to|through)\s+(?:my|our)\s+(?:own\s+"
+            r"|bank\s+|personal\s+)?(?:account|acc|acct|card)\b[^.?!\n]{0,30}?\b(?:and|then|to)\s+"
+            r"(?:i\s+|we\s+)?(?:have to\s+|had to\s+|need to\s+|needed to\s+|must\s+|should\s+)?"
+            + _FORWARD
+            + r"\s+"
+            r"(?:it|them|the money|the funds|that|those|most of it)\s+(?:\w+\s+)?(?:on|back|"
+            r"onward|onwards|out|to|over|abroad|along)\b"
+        ),
+    ),
+)
+
 # r23p: a loss with its disowning or a theft anywhere in the window, in any order
 SHAPES += (
     ("fraud_report", LOSS | DISOWNING),

@@ -83,6 +83,7 @@ from handoff.signals.routing_lexicon import (
 )
 from handoff.signals.routing_round22la import add_story22la
 from handoff.signals.routing_round23l import add_story23l
+from handoff.signals.routing_round24s import add_story24s
 from handoff.signals.slots import slot_product
 from handoff.signals.story_slots import add_slots
 from handoff.signals.story_slots21 import add_slots21
@@ -154,6 +155,14 @@ CONCEPTS = (
     # money gone "without my knowledge" / "I did nothing"
     "intrusion",
     "hook",
+    # round 24 (r24s, handoff.signals.routing_round24s): credit taken out in the customer's
+    # name, and the money-mule job (money received into my account to be sent on)
+    "in_my_name",
+    "credit",
+    "mule_in",
+    "mule_out",
+    "unknown_payee",
+    "transfer",
     "howto",
     "third_party",
     # round 18: the call recognised and ended, nothing given ("I hung up", "I gave nothing")
@@ -7003,6 +7012,8 @@ add_story22la((story.code, story.concepts) for story in STORY_LANGUAGES if not s
 # round 23 (r23l): Bengali posing as a relative from a new number, money sent, the relative's
 # denial: handoff.signals.routing_round23l
 add_story23l((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
+# round 24 (r24s): identity theft (credit in my name) and the money-mule job
+add_story24s((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
 _add_alibis(STORY_LANGUAGES)
 _open_slots(STORY_LANGUAGES)
 
@@ -7348,6 +7359,22 @@ def _kinds(found: _Found) -> list[tuple[str, list[str]]]:
     elif {"someone", "intrusion"} <= has:
         # round 20: "someone logged into my account from another phone and changed my number"
         shapes.append(("fraud_report", ["someone", "intrusion"]))
+    # round 24 (r24s): credit taken out in the customer's name by someone else or denied
+    # ("someone took a loan in my name"); money received into my account to be sent on
+    if (
+        {"in_my_name", "credit"} <= has
+        and {"someone", "not_me", "unknowing"} & has
+        and not any(kind == "fraud_report" for kind, _ in shapes)
+    ):
+        shapes.append(("fraud_report", ["in_my_name", "credit"]))
+    if (
+        "unknown_payee" in has
+        and {"transfer", "charge", "gone"} & has
+        and not any(kind == "fraud_report" for kind, _ in shapes)
+    ):
+        shapes.append(("fraud_report", ["unknown_payee", *sorted({"transfer", "charge"} & has)]))
+    if {"mule_in", "mule_out"} <= has and not any(kind == "scam" for kind, _ in shapes):
+        shapes.append(("scam", ["mule_in", "mule_out"]))
     if "vanished" in has and ({"paid", "seller"} & has):
         shapes.append(("scam", ["vanished", *sorted({"paid", "seller"} & has)]))
     # round 20 (r20ma): a fee demanded, or money for customs, beside money sent to a person
