@@ -23,12 +23,15 @@ r24m's choice on every set) on the current features plus hashed text (r24m's
 Leave one set out: each set scored by the heads fitted on the 21 others; its thresholds
 (t_f, t_v) from HEAD_GRID chosen on the other 21 sets, each scored by its own LOSO heads
 (most as expected, then fewest calm to a specialist, fewest false escalations, the higher
-thresholds).
+thresholds). ``--only a,b`` measures only those variants (full, last2, fraud_only,
+full_not_first, residual: the head trained only on the messages it may judge); ``--c X``
+another C.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import pickle
 import sys
@@ -40,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from handoff import Router
@@ -49,8 +53,9 @@ from handoff.signals import escalation
 from tests import escalation_model as em
 
 CACHE = Path("/tmp") / "handoff_head_cache"
-HEAD_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, em.NEVER)
-C = 10.0
+HEAD_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99,
+             em.NEVER)  # fmt: skip
+C = 10.0  # ``--c X`` to measure another
 MODEL_THRESHOLD = 0.7  # the escalation_model rule's threshold in rules/banking.yaml
 PROBE = """
   - id: head_probe
@@ -116,8 +121,8 @@ def play(name_path: tuple[str, Path]) -> tuple[str, list[Row], list[Conv]]:
     cache = CACHE / f"{name}-{digest}.pickle"
     if cache.exists():
         try:
-            rows, convs = pickle.loads(cache.read_bytes())
-            return name, rows, convs
+            loaded: tuple[list[Row], list[Conv]] = pickle.loads(cache.read_bytes())
+            return name, *loaded
         except (AttributeError, pickle.UnpicklingError):  # written under another module name
             pass
     router = Router.from_path(em.RULES)
@@ -133,7 +138,7 @@ def play(name_path: tuple[str, Path]) -> tuple[str, list[Row], list[Conv]]:
         texts = list(conversation.customer)
         label = _label(expect)
         for number in range(1, len(texts) + 1):
-            if expect.escalates and number < expect.by_turn:
+            if expect.escalates and number < (expect.by_turn or 1):
                 continue
             signals = router.signals(transcript(conversation, dev.parses, number))
             rows.append(
@@ -202,15 +207,25 @@ class Head:
     """Two one-vs-rest heads (fraud, vulnerable) on features + text of ``variant``."""
 
     def __init__(self, variant: str, sets: Sequence[Data]) -> None:
-        from scipy import sparse
-
-        self.variant = variant
-        rows = [r for d in sets for r in d.rows]
-        names = sorted({n for r in rows for n in r.features})
+        # "residual": trained only on the messages the rules leave with the bot (and the
+        # head's guards let it judge), full text
+        self.variant = "full" if variant == "residual" else variant
+        if variant == "residual":
+            keep = [_residual(d) for d in sets]
+            features = [d.flat[i].features for d, k in zip(sets, keep, strict=True) for i, _ in k]
+            y = [label for k in keep for _, label in k]
+            text = sparse.vstack(
+                [d.texts("full")[1][[i for i, _ in k]] for d, k in zip(sets, keep, strict=True)],
+                format="csr",
+            )
+        else:
+            features = [r.features for d in sets for r in d.rows]
+            y = [r.label for d in sets for r in d.rows]
+            text = sparse.vstack([d.texts(variant)[0] for d in sets], format="csr")
+        names = sorted({n for f in features for n in f})
         self.design = em._Design("text", names)
-        text = sparse.vstack([d.texts(variant)[0] for d in sets], format="csr")
-        x = self.design.matrix([r.features for r in rows], text)
-        labels = np.array([r.label for r in rows])
+        x = self.design.matrix(features, text)
+        labels = np.array(y)
         self.models = []
         for k in (1, 2):
             model = LogisticRegression(C=C, solver="liblinear", dual=True, max_iter=5000)
@@ -227,11 +242,26 @@ class Head:
         return [[next(values) for _ in c.messages] for c in data.convs]
 
 
+def _residual(data: Data) -> list[tuple[int, int]]:
+    """(index into data.flat, label) of the labelled messages the head may judge."""
+    out = []
+    i = 0
+    for conv in data.convs:
+        label = _label(conv.expect)
+        for m in conv.messages:
+            by_turn = conv.expect.by_turn
+            if m.head_ok and (by_turn is None or m.number >= by_turn):
+                out.append((i, label))
+            i += 1
+    return out
+
+
 def route(
     convs: Sequence[Conv],
     scores: Sequence[Sequence[tuple[float, float]]] | None,
     tf: float,
     tv: float,
+    *,
     first: bool = True,
     model_on: bool = True,
     outcomes: dict[str, str] | None = None,
@@ -300,8 +330,19 @@ def main() -> int:
     rules = {n: _keyed(route(data[n].convs, None, 1, 1, model_on=False)) for n in names}
     result["rules"] = {"total": _total(rules)}
     result["rules_model_unseen"] = _unseen(data, None, em.NEVER, em.NEVER, True)
-    variants = (("full", "full", True, True), ("last2", "last2", True, True),
-                ("fraud_only", "full", True, False), ("full_not_first", "full", False, True))  # fmt: skip
+    variants = (
+        ("full", "full", True, True),
+        ("last2", "last2", True, True),
+        ("fraud_only", "full", True, False),
+        ("full_not_first", "full", False, True),
+        ("residual", "residual", True, True),
+    )
+    if "--c" in sys.argv:
+        global C  # noqa: PLW0603 (a measurement's command-line knob)
+        C = float(sys.argv[sys.argv.index("--c") + 1])
+    if "--only" in sys.argv:
+        keep = sys.argv[sys.argv.index("--only") + 1].split(",")
+        variants = tuple(v for v in variants if v[0] in keep)
     loso_scores: dict[str, dict[str, Any]] = {}
     for label, text, first, vulnerable in variants:
         if text not in loso_scores:
@@ -313,7 +354,7 @@ def main() -> int:
         scores = loso_scores[text]
         tvs = HEAD_GRID if vulnerable else (em.NEVER,)
         table = {
-            (n, tf, tv): route(data[n].convs, scores[n], tf, tv, first)
+            (n, tf, tv): route(data[n].convs, scores[n], tf, tv, first=first)
             for n in names
             for tf in HEAD_GRID
             for tv in tvs
@@ -323,9 +364,9 @@ def main() -> int:
             return max(
                 ((tf, tv) for tf in HEAD_GRID for tv in tvs),
                 key=lambda p: (
-                    sum(table[(o, *p)]["as_expected"] for o in others),
-                    -sum(table[(o, *p)]["calm_to_specialist"] for o in others),
-                    -sum(table[(o, *p)]["false_escalation"] for o in others),
+                    sum(table[(o, p[0], p[1])]["as_expected"] for o in others),
+                    -sum(table[(o, p[0], p[1])]["calm_to_specialist"] for o in others),
+                    -sum(table[(o, p[0], p[1])]["false_escalation"] for o in others),
                     p,
                 ),
             )
@@ -338,8 +379,10 @@ def main() -> int:
             before: dict[str, str] = {}
             after: dict[str, str] = {}
             route(data[n].convs, None, em.NEVER, em.NEVER, outcomes=before)
-            route(data[n].convs, scores[n], tf, tv, first, outcomes=after)
-            changed.update({k: f"{before[k]} -> {after[k]}" for k in after if after[k] != before[k]})
+            route(data[n].convs, scores[n], tf, tv, first=first, outcomes=after)
+            changed.update(
+                {k: f"{before[k]} -> {after[k]}" for k in after if after[k] != before[k]}
+            )
         tf, tv = pick(names)
         choice["all"] = (tf, tv)
         head = Head(text, [data[n] for n in names])
@@ -369,7 +412,7 @@ def _unseen(data: dict[str, Data], head: Head | None, tf: float, tv: float, firs
     """holdout7 (total) and holdout20's halves: counts only."""
     out: dict[str, Any] = {}
     scores7 = head.scores(data["ho7"]) if head else None
-    out["ho7"] = _keyed(route(data["ho7"].convs, scores7, tf, tv, first))
+    out["ho7"] = _keyed(route(data["ho7"].convs, scores7, tf, tv, first=first))
     d20 = data["ho20"]
     scores20 = head.scores(d20) if head else None
     for half in ("R", "U"):
@@ -380,7 +423,7 @@ def _unseen(data: dict[str, Data], head: Head | None, tf: float, tv: float, firs
                 [scores20[i] for i in pick] if scores20 else None,
                 tf,
                 tv,
-                first,
+                first=first,
             )
         )
     return out
@@ -388,6 +431,4 @@ def _unseen(data: dict[str, Data], head: Head | None, tf: float, tv: float, firs
 
 if __name__ == "__main__":
     # Run as the module tests.specialist_head, so the cache pickles name it (not __main__).
-    from tests import specialist_head
-
-    sys.exit(specialist_head.main())
+    sys.exit(importlib.import_module("tests.specialist_head").main())
