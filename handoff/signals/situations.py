@@ -1852,8 +1852,10 @@ _SHAPES += (
         # in place ("when's my next payment plan instalment due", "how much is left on our
         # repayment arrangement", "what date does my payment plan come out"): a routine
         # question, which nothing in it asks to arrange, change or struggle with.
-        _PLAN_SCHEDULE_ASKED + r"(?s:.*?)\b(?:payment|repayment)\s+(?:plan|arrangement|holiday|"
-        r"break)\b",
+        # The evidence is the named group ``ev`` (the plan's words), not the whole message
+        # up to them.
+        _PLAN_SCHEDULE_ASKED + r"(?s:.*?)(?P<ev>\b(?:payment|repayment)\s+(?:plan|arrangement|"
+        r"holiday|break)\b)",
         # round 13: a payment the customer says they cannot make, or will miss: "I can't
         # make this month's payment on the loan", "I'm going to miss my card repayment".
         r"\b(?:can't|cant|cannot|can not|won't be able to|wont be able to|will not be able to|"
@@ -7721,10 +7723,11 @@ _SHAPES += (
             "brincar glumesc glumeam şaka saka şakaydı sakaydi mazak mazaak mazaq"
         ),
         # English: the withdrawal first in its clause, or as "I'm / I was / only / just ..."
+        # (the evidence, group ``ev``, is the withdrawal's words, not the clause mark before)
         r"(?:^|[.!?,;:]\s*|\b(?:i'm|im|i am|i was|was|am|only|just|nah|no no)\s+)"
         + _NOT_BEFORE_JEST
-        + r"(?:only\s+|just\s+)?(?:joking|kidding|jesting|teasing|messing(?:\s+(?:about|around|"
-        r"with you))?|having a laugh|pulling your leg)\b(?!\s+(?:me|right|aren't|are)\b)"
+        + r"(?P<ev>(?:only\s+|just\s+)?(?:joking|kidding|jesting|teasing|messing(?:\s+(?:about|"
+        r"around|with you))?|having a laugh|pulling your leg)\b)(?!\s+(?:me|right|aren't|are)\b)"
         r"|\b(?:that|it|this)\s+was\s+(?:only|just)\s+(?:a\s+)?joke\b"
         # Spanish, French, German, Polish, Italian, Portuguese, Romanian, Turkish, Urdu/Hindi
         r"|(?<!\besto )(?<!\beso )(?<!\besta )\b(?:es|era|solo|sólo)\s+(?:(?:solo|sólo)\s+)?"
@@ -7897,5 +7900,10 @@ def situation_cues(text: str) -> list[tuple[str, int, int, float]]:
         shape = _SHAPES[position]
         match = shape.search(lowered)
         if match is not None:
-            found.append((shape.kind, match.start(), match.end(), shape.weight))
+            # a shape whose match needs a look at the whole message (a condition anchored at
+            # its start) names the words that are its evidence as the group ``ev``
+            if "ev" in match.re.groupindex and match.group("ev") is not None:
+                found.append((shape.kind, match.start("ev"), match.end("ev"), shape.weight))
+            else:
+                found.append((shape.kind, match.start(), match.end(), shape.weight))
     return found
