@@ -71,6 +71,7 @@ RUNS = (
     ("after round 21", "round21-engine.json", "round21-stack.json"),
     ("after round 22", "round22-engine.json", "round22-stack.json"),
     ("after round 23", "round23-engine.json", "round23-stack.json"),
+    ("after round 24", "round24-engine.json", "round24-stack.json"),
 )
 # The development set the rules were tuned on (tests/data/routing_dev/): engine only.
 DEV_DATA = ROOT / "tests" / "data" / "routing_dev"
@@ -98,6 +99,7 @@ DEV_EARLIER = (
     ("round 20", "dev-round20-engine.json"),
     ("round 21", "dev-round21-engine.json"),
     ("round 22", "dev-round22-engine.json"),
+    ("round 23", "dev-round23-engine.json"),
 )
 
 
@@ -171,6 +173,7 @@ HELD_OUT = (
             ("round 21 (tuning data)", "round21-engine.json", None),
             ("round 22 (tuning data)", "round22-engine.json", None),
             ("round 23 (tuning data)", "round23-engine.json", None),
+            ("round 24 (tuning data)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -195,6 +198,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -218,6 +222,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -241,6 +246,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -264,6 +270,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -286,6 +293,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -307,6 +315,7 @@ HELD_OUT = (
             ("round 21 (its total watched)", "round21-engine.json", None),
             ("round 22 (its total watched)", "round22-engine.json", None),
             ("round 23 (its total watched)", "round23-engine.json", None),
+            ("round 24 (its total watched)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -327,6 +336,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -346,6 +356,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -364,6 +375,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -381,6 +393,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -397,6 +410,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -412,6 +426,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -426,6 +441,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -439,6 +455,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -451,6 +468,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -462,6 +480,7 @@ HELD_OUT = (
             ("round 21 (tuned on it)", "round21-engine.json", None),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -472,6 +491,7 @@ HELD_OUT = (
             ("after round 21", "round21-engine.json", "round21-stack.json"),
             ("round 22 (tuned on it)", "round22-engine.json", None),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -481,6 +501,7 @@ HELD_OUT = (
             ("round 21 (before round 22)", "before-engine.json", "before-stack.json"),
             ("after round 22", "round22-engine.json", "round22-stack.json"),
             ("round 23 (tuned on it)", "round23-engine.json", None),
+            ("round 24 (tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
@@ -489,12 +510,16 @@ HELD_OUT = (
         (
             ("round 22 (before round 23)", "before-engine.json", "before-stack.json"),
             ("after round 23", "round23-engine.json", "round23-stack.json"),
+            ("round 24 (half read, tuned on it)", "round24-engine.json", None),
         ),
     ),
     HeldOut(
         "holdout21",
         ROOT / "tests" / "data" / "routing_holdout21",
-        (("round 23 (before round 24)", "before-engine.json", "before-stack.json"),),
+        (
+            ("round 23 (before round 24)", "before-engine.json", "before-stack.json"),
+            ("after round 24", "round24-engine.json", "round24-stack.json"),
+        ),
     ),
 )
 (
