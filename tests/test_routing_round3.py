@@ -69,7 +69,7 @@ def _ungated(text: str) -> list[tuple[str, int, int, float]]:
     for shape in situations._SHAPES:
         match = shape.pattern.search(lowered)
         if match is not None:
-            found.append((shape.kind, match.start(), match.end(), shape.weight))
+            found.append((shape.kind, *situations.evidence_span(match), shape.weight))
     return found
 
 

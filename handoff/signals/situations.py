@@ -7900,10 +7900,14 @@ def situation_cues(text: str) -> list[tuple[str, int, int, float]]:
         shape = _SHAPES[position]
         match = shape.search(lowered)
         if match is not None:
-            # a shape whose match needs a look at the whole message (a condition anchored at
-            # its start) names the words that are its evidence as the group ``ev``
-            if "ev" in match.re.groupindex and match.group("ev") is not None:
-                found.append((shape.kind, match.start("ev"), match.end("ev"), shape.weight))
-            else:
-                found.append((shape.kind, match.start(), match.end(), shape.weight))
+            found.append((shape.kind, *evidence_span(match), shape.weight))
     return found
+
+
+def evidence_span(match: re.Match[str]) -> tuple[int, int]:
+    """A shape match's evidence: the whole match, or the group ``ev`` when the shape names
+    one (a shape whose match needs a look at the whole message, a condition anchored at its
+    start, names the words that are its evidence so)."""
+    if "ev" in match.re.groupindex and match.group("ev") is not None:
+        return match.span("ev")
+    return match.span()
