@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handoff.signals import spread
-from handoff.signals.literals import tail
+from handoff.signals.literals import needed, tail
 
 _WORDS = [
     "i", "we", "and", "then", "so", "paid", "sent", "tell", "told", "them", "the", "it",
@@ -85,3 +85,22 @@ def test_a_group_and_its_tail_are_distributed() -> None:
         "could you tell me when parcel 10001 will arrive please",
     ]:
         assert spread._first(branches, text, spread._TAILS[index]) == _whole(pattern, text)
+
+
+def test_lazy_tables_are_the_tables_turns_search() -> None:
+    """Issue 16 (q24): a pattern's branches and tails are built on a message's first pass of
+    its gate. The tables the tests read (_BRANCHES, _TAILS) are those very objects, built by
+    the same derivation (literals.needed, literals.tail of spread._distributed), whichever
+    is asked first."""
+    spread._built.cache_clear()
+    first_branches, first_tails = spread._built(0)  # as a turn builds it, before the tables
+    assert spread._BRANCHES[0] is first_branches
+    assert spread._TAILS[0] is first_tails
+    for index, ((_, pattern), branches, tails) in enumerate(
+        zip(spread._PATTERNS, spread._BRANCHES, spread._TAILS, strict=True)
+    ):
+        assert spread._built(index) == (branches, tails)
+        distributed = spread._distributed(pattern)
+        assert tuple(branch for branch, _ in branches) == distributed
+        assert tuple(needs for _, needs in branches) == tuple(map(needed, distributed))
+        assert tails == tuple(map(tail, distributed))

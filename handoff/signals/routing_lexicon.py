@@ -228,7 +228,9 @@ def fold(text: str) -> str:
     if text.isascii() and _ASCII_UNCHANGED:
         return text.lower()  # what the steps below do to ASCII (most words of most messages)
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS).translate(_ARABIC))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if decomposed.isascii():  # (no combining marks: the join below would keep every one)
+        return decomposed.casefold()
+    return "".join([c for c in decomposed if not unicodedata.combining(c)]).casefold()
 
 
 # ---------------------------------------------------------------- requests for a person
@@ -2246,7 +2248,8 @@ def _language_groups(language: Language) -> tuple[CueGroup, ...]:
         phrases = (*own, *_EARLIER.get(language.code, ())) if kind == HUMAN_DEMAND else own
         negatable = kind not in _NEVER_NEGATED
         short = tuple(p for p in phrases if _is_short_word(p)) if guarded else ()
-        long = tuple(p for p in phrases if p not in short)
+        shorts = frozenset(short)  # (issue 16: a tuple's "in" read it all for every phrase)
+        long = tuple(p for p in phrases if p not in shorts)
         for part, one_word in ((long, False), (short, True)):
             if not part:
                 continue

@@ -51,9 +51,11 @@ a SIM swap?" then "how do I reset my password?" is two questions.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from handoff.signals.literals import _top_items, holds_one, needed, tail
 from handoff.signals.situations import _DISOWNED, _MONEY_GONE
@@ -1691,18 +1693,33 @@ def _distributed(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(branch.pattern + rest, pattern.flags) for branch in inner)
 
 
-_BRANCHES: tuple[tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...], ...] = tuple(
-    tuple((branch, needed(branch)) for branch in _distributed(pattern)) for _, pattern in _PATTERNS
-)
+_Branches = tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]
 
 
 # r22q: each alternative's tail (literals.tail: its items from the first that needs a literal
 # string, searched first; None: none). A message the tail finds nothing in holds no match of
 # the alternative: WEAK_STEP's subject ("i", "and", a comma) no longer makes every character
 # a start of the search ("could you tell me ..." holds "tell", so its needed strings pass).
-_TAILS: tuple[tuple[re.Pattern[str] | None, ...], ...] = tuple(
-    tuple(tail(branch) for branch, _ in branches) for branches in _BRANCHES
-)
+@functools.cache
+def _built(index: int) -> tuple[_Branches, tuple[re.Pattern[str] | None, ...]]:
+    """The branches (with their needed strings) and tails of ``_PATTERNS[index]``, built the
+    first time a message holds one of the pattern's needed strings (issue 16: building them
+    all cost about a third of a second of every process's start-up, and most patterns are
+    never searched by a given turn). A pure function of the pattern: the same tables as
+    building them all at import (two threads building at once build equal ones)."""
+    pattern = _PATTERNS[index][1]
+    branches = tuple((branch, needed(branch)) for branch in _distributed(pattern))
+    return branches, tuple(tail(branch) for branch, _ in branches)
+
+
+def __getattr__(name: str) -> Any:
+    """``_BRANCHES`` and ``_TAILS``, every pattern's (built on first use, see :func:`_built`):
+    the tables the tests read, as the module held them before issue 16."""
+    if name == "_BRANCHES":
+        return tuple(_built(index)[0] for index in range(len(_PATTERNS)))
+    if name == "_TAILS":
+        return tuple(_built(index)[1] for index in range(len(_PATTERNS)))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _first(
@@ -1760,15 +1777,14 @@ def _parts(
         if death is not None:
             mask |= PAST_DEATH
             found.append((PAST_DEATH, death.start(), death.end()))
-    for (part, pattern), needs, branches, tails in zip(
-        _PATTERNS, _NEEDED, _BRANCHES, _TAILS, strict=True
-    ):
+    for index, ((part, pattern), needs) in enumerate(zip(_PATTERNS, _NEEDED, strict=True)):
         if not gated:
             whole = pattern.search(lowered)
             span = None if whole is None else whole.span()
         elif needs is not None and not holds_one(lowered, needs):
             continue
         else:
+            branches, tails = _built(index)
             span = _first(branches, lowered, tails)
         if span is not None and not _supposed(lowered, span[0]):
             if part & mask:  # (a sarcastic cue kind of the message came first)
