@@ -53,7 +53,7 @@ from handoff.payload import pseudonym_key as _pseudonym_key
 from handoff.rules.experiments import assign_arm, assignment_unit
 from handoff.rules.loader import LoadedRules, load_rules, parse_rules_text, ruleset_version
 from handoff.rules.loader import SourceMap as _SourceMap
-from handoff.signals import analyze_text, extract
+from handoff.signals import analyze_text, extract, spread
 from handoff.signals.extract import (
     MAX_TURNS,
     Limits,
@@ -942,7 +942,8 @@ _frozen = False  # whether warm_up froze this process's heap (at most once)
 def warm_up(router: Router | None = None, *, freeze: bool = True) -> bool:
     """Prepare this process for its first customer; call it once, at start-up.
 
-    Loads what a first turn would (spaCy, VADER, the lexicons and, with ``router``, what it
+    Loads what a first turn would (spaCy, VADER, the lexicons, every story pattern's search
+    tables, built lazily otherwise, and, with ``router``, what it
     builds on first use, by routing one fixed calm turn). Then, with ``freeze``, collects
     garbage once and freezes the heap (``gc.freeze()``): everything alive at that point
     (spaCy's vocabulary, the lexicons, the compiled rules, the libraries' modules: about
@@ -963,6 +964,7 @@ def warm_up(router: Router | None = None, *, freeze: bool = True) -> bool:
     """
     global _frozen  # noqa: PLW0603  (one process-wide fact: the heap was frozen)
     analyze_text("warming up the analyser, thanks!")
+    spread.prepare()  # the story tables a first turn builds only for the patterns it meets
     if router is not None:
         router.route(Conversation.model_validate(_WARM_UP_TURN))
     if not freeze or _frozen:

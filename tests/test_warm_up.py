@@ -84,6 +84,24 @@ def test_warm_up_without_freeze_only_warms() -> None:
     assert result == {"froze": False, "frozen": 0, "warmed": True}
 
 
+def test_story_tables_are_built_lazily_and_warm_up_builds_them_all() -> None:
+    """Importing the router builds no story pattern's branches (issue 16: start-up); the
+    warm-up builds every one, so no customer turn pays for them."""
+    result = _run(
+        """
+        import json
+        from handoff import Router, warm_up
+        from handoff.signals import spread
+        before = spread._built.cache_info().currsize
+        warm_up(Router.from_path("rules/default.yaml"), freeze=False)
+        print(json.dumps({"before": before, "after": spread._built.cache_info().currsize,
+                          "patterns": len(spread._PATTERNS)}))
+        """
+    )
+    assert result["before"] == 0
+    assert result["after"] == result["patterns"] > 0
+
+
 def _server_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     return {
         "HANDOFF_DEV_NO_AUTH": "1",
