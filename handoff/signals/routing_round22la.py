@@ -25,6 +25,7 @@ from collections.abc import Iterable, MutableMapping
 from typing import Protocol, TypedDict
 
 from handoff.signals.slots import slot_product
+from handoff.signals.story_slots import append_entries
 
 __all__ = ["PUBLIC", "SCANDINAVIAN", "STORY22", "add_round22la", "add_story22la"]
 
@@ -976,5 +977,4 @@ STORY22: dict[str, dict[str, tuple[str, ...]]] = {
 def add_story22la(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
     """STORY22's entries appended to each (code, concepts) story table of their language."""
     for code, concepts in tables:
-        for concept, entries in STORY22.get(code, {}).items():
-            concepts[concept] = tuple(dict.fromkeys((*concepts.get(concept, ()), *entries)))
+        append_entries(concepts, STORY22.get(code, {}))

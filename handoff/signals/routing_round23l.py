@@ -32,6 +32,8 @@ from collections.abc import Iterable, MutableMapping
 from itertools import product
 from typing import Protocol, TypedDict
 
+from handoff.signals.story_slots import append_entries
+
 __all__ = ["APPLIED", "FILLS", "FORMS", "STORY23", "add_round23l", "add_story23l", "variants"]
 
 # the kinds of handoff.signals.routing_languages (not imported: it imports this module)
@@ -312,5 +314,4 @@ STORY23: dict[str, dict[str, tuple[str, ...]]] = {
 def add_story23l(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
     """STORY23's entries appended to each (code, concepts) story table of their language."""
     for code, concepts in tables:
-        for concept, entries in STORY23.get(code, {}).items():
-            concepts[concept] = tuple(dict.fromkeys((*concepts.get(concept, ()), *entries)))
+        append_entries(concepts, STORY23.get(code, {}))

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, MutableMapping
 
+from handoff.signals.story_slots import append_entries
+
 STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
     "bn": {
         "in_my_name": ("আমার নামে", "amar name", "amar nam e", "amar naame"),
@@ -200,5 +202,4 @@ STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
 def add_story24s(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
     """STORY24S's entries appended to each (code, concepts) story table of their language."""
     for code, concepts in tables:
-        for concept, entries in STORY24S.get(code, {}).items():
-            concepts[concept] = tuple(dict.fromkeys((*concepts.get(concept, ()), *entries)))
+        append_entries(concepts, STORY24S.get(code, {}))

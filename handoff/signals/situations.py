@@ -7786,19 +7786,6 @@ _SHAPES += (
     ),
 )
 
-SITUATION_KINDS: frozenset[str] = frozenset(s.kind for s in _SHAPES)
-
-
-def _index(shapes: tuple[_Shape, ...]) -> dict[str, tuple[int, ...]]:
-    """Anchor word -> the shapes (by position) it lets through: a message looks up its own
-    words instead of testing every shape's anchors."""
-    index: dict[str, list[int]] = {}
-    for position, shape in enumerate(shapes):
-        for word in shape.anchors:
-            index.setdefault(word, []).append(position)
-    return {word: tuple(positions) for word, positions in index.items()}
-
-
 # Round 24 (r24g). OVERWHELMED: the customer's limit told by "any more" / "any longer" after
 # a verb of bearing (deal with, cope with, handle, face, bear, stand) with ANY object in the
 # slot ("these letters", "the calls from collectors", "all of it", "my debts"), not only
@@ -7874,6 +7861,19 @@ _SHAPES += (
         r"actually\s+help\b",
     ),
 )
+
+SITUATION_KINDS: frozenset[str] = frozenset(s.kind for s in _SHAPES)
+
+
+def _index(shapes: tuple[_Shape, ...]) -> dict[str, tuple[int, ...]]:
+    """Anchor word -> the shapes (by position) it lets through: a message looks up its own
+    words instead of testing every shape's anchors."""
+    index: dict[str, list[int]] = {}
+    for position, shape in enumerate(shapes):
+        for word in shape.anchors:
+            index.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
+
 
 _BY_ANCHOR = _index(_SHAPES)
 _ANCHOR_WORDS = frozenset(_BY_ANCHOR)
