@@ -313,7 +313,7 @@ from handoff.evaluation import (
     summarize,
     transcript,
 )
-from handoff.models.conversation import RoutingState
+from handoff.models.conversation import Conversation, RoutingState
 from handoff.signals import escalation
 from tests import needs_context_scorer as context
 from tests import needs_scorer as needs
@@ -624,22 +624,36 @@ def _play(
     threshold the model rule fires there iff the turn's score reaches it. Returns the rules'
     own ending (lane, lane kind, handoff turn) and, per such message, (number, score, lane,
     lane kind)."""
-    state = RoutingState()
-    lane, kind, handoff = "", "bot", None
+    ending, kept = play_rules(rules_alone, conversation, parses, now)
     eligible: list[tuple[int, float, str, str]] = []
+    for number, so_far in kept:
+        probe = guards_only.route(so_far, now=now)
+        if probe.rule_id == RULE_ID and probe.handoff:
+            value = escalation.score(guards_only.signals(so_far))
+            eligible.append((number, value, probe.lane, probe.lane_kind))
+    return ending, eligible
+
+
+def play_rules(
+    rules_alone: Router, conversation: Any, parses: NluParses, now: datetime
+) -> tuple[tuple[str, str, int | None], list[tuple[int, Conversation]]]:
+    """``conversation`` played as the evaluation plays it by ``rules_alone``, the state
+    carried from message to message, until they hand off. Returns the rules' own ending
+    (lane, lane kind, handoff turn or None) and, for each message they left with the bot, its
+    number and the transcript so far with the state the rules carried into it (what another
+    router routes to judge that message as the rules left it)."""
+    state = RoutingState()
+    lane, kind = "", "bot"
+    kept: list[tuple[int, Conversation]] = []
     for number in range(1, len(conversation.customer) + 1):
         so_far = transcript(conversation, parses, number).model_copy(update={"state": state})
         decision = rules_alone.route(so_far, now=now)
         lane, kind = decision.lane, decision.lane_kind
         if decision.handoff:
-            handoff = number
-            break
-        probe = guards_only.route(so_far, now=now)
-        if probe.rule_id == RULE_ID and probe.handoff:
-            value = escalation.score(guards_only.signals(so_far))
-            eligible.append((number, value, probe.lane, probe.lane_kind))
+            return (lane, kind, number), kept
+        kept.append((number, so_far))
         state = decision.state
-    return (lane, kind, handoff), eligible
+    return (lane, kind, None), kept
 
 
 def routing_by_threshold(
@@ -1044,18 +1058,9 @@ def _played_set(dev: DevSet) -> tuple[list[TextRow], list[Played]]:
                     "\n".join(texts[: number - 1]),
                 )
             )
-        state = RoutingState()
-        lane, kind, handoff = "", "bot", None
+        ending, kept = play_rules(rules_alone, conversation, dev.parses, now)
         eligible: list[tuple[int, str, str, dict[str, float], str, str]] = []
-        for number in range(1, len(texts) + 1):
-            so_far = transcript(conversation, dev.parses, number).model_copy(
-                update={"state": state}
-            )
-            decision = rules_alone.route(so_far, now=now)
-            lane, kind = decision.lane, decision.lane_kind
-            if decision.handoff:
-                handoff = number
-                break
+        for number, so_far in kept:
             probe = guards_only.route(so_far, now=now)
             if probe.rule_id == RULE_ID and probe.handoff:
                 values = escalation.features(guards_only.signals(so_far))
@@ -1069,8 +1074,7 @@ def _played_set(dev: DevSet) -> tuple[list[TextRow], list[Played]]:
                         "\n".join(texts[: number - 1]),
                     )
                 )
-            state = decision.state
-        played.append(Played(key, expect, conversation.category, (lane, kind, handoff), eligible))
+        played.append(Played(key, expect, conversation.category, ending, eligible))
     TEXT_CACHE.mkdir(parents=True, exist_ok=True)
     cache.write_bytes(pickle.dumps((rows, played)))
     return rows, played

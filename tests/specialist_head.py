@@ -48,7 +48,6 @@ from sklearn.linear_model import LogisticRegression
 
 from handoff import Router
 from handoff.evaluation import score, transcript
-from handoff.models.conversation import RoutingState
 from handoff.signals import escalation
 from tests import escalation_model as em
 
@@ -144,18 +143,9 @@ def play(name_path: tuple[str, Path]) -> tuple[str, list[Row], list[Conv]]:
             rows.append(
                 Row(label, escalation.features(signals), texts[number - 1], texts[: number - 1])
             )
-        state = RoutingState()
-        lane, kind, handoff = "", "bot", None
+        ending, kept = em.play_rules(rules_alone, conversation, dev.parses, now)
         messages: list[Message] = []
-        for number in range(1, len(texts) + 1):
-            so_far = transcript(conversation, dev.parses, number).model_copy(
-                update={"state": state}
-            )
-            decision = rules_alone.route(so_far, now=now)
-            lane, kind = decision.lane, decision.lane_kind
-            if decision.handoff:
-                handoff = number
-                break
+        for number, so_far in kept:
             probe = guards_only.route(so_far, now=now)
             model_ok = probe.rule_id == em.RULE_ID and probe.handoff
             head = head_probe.route(so_far, now=now)
@@ -175,9 +165,8 @@ def play(name_path: tuple[str, Path]) -> tuple[str, list[Row], list[Conv]]:
                         texts[: number - 1],
                     )
                 )
-            state = decision.state
         convs.append(Conv(f"{name}/{conversation.id}", expect, conversation.category,
-                          (lane, kind, handoff), messages))  # fmt: skip
+                          ending, messages))  # fmt: skip
     CACHE.mkdir(parents=True, exist_ok=True)
     cache.write_bytes(pickle.dumps((rows, convs)))
     return name, rows, convs
