@@ -521,6 +521,11 @@ HELD_OUT = (
             ("after round 24", "round24-engine.json", "round24-stack.json"),
         ),
     ),
+    HeldOut(
+        "holdout22",
+        ROOT / "tests" / "data" / "routing_holdout22",
+        (("round 24 (before round 25)", "before-engine.json", "before-stack.json"),),
+    ),
 )
 (
     HOLDOUT,
@@ -544,6 +549,7 @@ HELD_OUT = (
     HOLDOUT19,
     HOLDOUT20,
     HOLDOUT21,
+    HOLDOUT22,
 ) = HELD_OUT
 HOLDOUT7_DATA = HOLDOUT7.data
 # The eighth (tests/data/routing_holdout8/), written blind before round 11, measured once by
@@ -602,9 +608,10 @@ HOLDOUT20_DATA = HOLDOUT20.data
 # round 23's rules before round 24 changes anything; its parses are checked fresh by
 # tests/test_evaluation.py.
 HOLDOUT21_DATA = HOLDOUT21.data
-# The twenty-second (tests/data/routing_holdout22/), written blind before round 25, is not
-# measured yet: it has parses (checked fresh by tests/test_evaluation.py) and no results.
-HOLDOUT22_DATA = ROOT / "tests" / "data" / "routing_holdout22"
+# The twenty-second (tests/data/routing_holdout22/), written blind before round 25, measured once by
+# round 24's rules before round 25 changes anything; its parses are checked fresh by
+# tests/test_evaluation.py.
+HOLDOUT22_DATA = HOLDOUT22.data
 # The first held-out set's paths under their earlier names.
 HOLDOUT_DATA = HOLDOUT.data
 HOLDOUT_EVALSET = HOLDOUT.evalset
