@@ -325,7 +325,7 @@ def test_calm_stays_calm(sentence: str) -> None:
 
 
 # Requests with another determiner or an adjective beside the person noun, and asking "a
-# second time" as a repeat (handoff.signals.routing_round21la); the calm side: an ordinal
+# second time" as a repeat (handoff.signals.languages.request_fillers); the calm side: an ordinal
 # with no asking verb, an adviser named without a request.
 REQUESTS: list[tuple[str, str]] = [
     ("Chcę porozmawiać z jakimś żywym pracownikiem.", "human_demand"),

@@ -1,7 +1,7 @@
 """Round 23 (r23l): other-language tables by form, generated not listed (principle 3).
 
 A CONCEPT x LANGUAGE matrix of fresh sentences (invented by a NON-NATIVE author from the
-concept, none taken from a routing set) in the forms :mod:`handoff.signals.routing_round23l`
+concept, none taken from a routing set) in the forms :mod:`handoff.signals.languages.forms`
 generates (an object pronoun, an article before a possessive, a posing verb's gerund or
 past, the other word order, another preposition or noun) or fills, and calm sentences per
 language with the same words that must stay calm.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff.signals.routing_round23l import FORMS, variants
+from handoff.signals.languages.forms import FORMS, variants
 from tests.conftest import cue_kinds
 
 # (language, concept kind, sentence)

@@ -8,9 +8,9 @@
 * "it wasn't me who spent it" disowns a spend, as does a payment "to an unknown account";
 * goods bought from an indefinite site or app ("from an outlet app") are from a counterparty
   found online (LURE);
-* other languages (handoff.signals.routing_round24s): credit taken out in my name by someone
-  else or denied, money received into my account to be sent on, and a transfer to an unknown
-  account.
+* other languages (handoff.signals.languages.identity_theft_mule): credit taken out in my
+  name by someone else or denied, money received into my account to be sent on, and a
+  transfer to an unknown account.
 
 Every sentence here was written for this file, not taken from an evaluation set.
 """

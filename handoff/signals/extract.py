@@ -404,14 +404,15 @@ def _carry_key(values: tuple[object, ...], limits: Limits) -> str:
 @functools.cache
 def _analysis_fingerprint() -> str:
     """A digest of every file the analysis of one message is made of: the code, tables and
-    models of ``handoff.signals`` (the learned model's file among them). Any change to them,
-    say a new cue in a deploy, makes carries from before it differ in key, so they are
-    recomputed once instead of mixing two analyses in one conversation."""
+    models of ``handoff.signals`` and its subpackages (the learned model's file among them,
+    the other languages' tables of ``handoff.signals.languages``). Any change to them, say a
+    new cue in a deploy, makes carries from before it differ in key, so they are recomputed
+    once instead of mixing two analyses in one conversation."""
     digest = hashlib.blake2b(digest_size=8)
     folder = learned.MODEL_PATH.parent
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix in _ANALYSIS_SUFFIXES:
-            digest.update(path.name.encode("utf-8"))
+            digest.update(path.relative_to(folder).as_posix().encode("utf-8"))
             digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -11583,10 +11583,11 @@ def _add_round20() -> None:
 _add_round20()
 
 # Round 21 (r21la): request fillers ("talk to some employee", "my personal adviser") and a
-# repeat counted by ordinal ("asking a second time"), as slots: handoff.signals.routing_round21la
-from handoff.signals.routing_round21la import add_round21la  # noqa: E402
+# repeat counted by ordinal ("asking a second time"), as slots:
+# handoff.signals.languages.request_fillers
+from handoff.signals.languages.request_fillers import add_request_fillers  # noqa: E402
 
-add_round21la(LANGUAGES)
+add_request_fillers(LANGUAGES)
 
 # ============================================ round 21 (r21lb): the matrix's untranslated tables
 # Round 21 (helper r21lb): round 20's concept matrix (attempts counted, time counted, stakes,
@@ -11709,17 +11710,17 @@ _add_round21()
 
 # Round 22 (r22la): one concept inventory in the European tables (going to the press or social
 # media, payments disowned with the pronoun after the verb, money gone, a death told verb
-# first) and Danish, Norwegian and Swedish tables: handoff.signals.routing_round22la. The
+# first) and Danish, Norwegian and Swedish tables: handoff.signals.languages.european_concepts. The
 # threat to go public is a language-only kind here (English reads it as a situation shape),
 # weighing what the English shape weighs and negatable ("nie pójdę do prasy").
-from handoff.signals.routing_round22la import (  # noqa: E402
+from handoff.signals.languages.european_concepts import (  # noqa: E402
     PUBLIC as _PUBLIC,
 )
-from handoff.signals.routing_round22la import (  # noqa: E402
+from handoff.signals.languages.european_concepts import (  # noqa: E402
     SCANDINAVIAN as _SCANDINAVIAN,
 )
-from handoff.signals.routing_round22la import (  # noqa: E402
-    add_round22la,
+from handoff.signals.languages.european_concepts import (  # noqa: E402
+    add_european_concepts,
 )
 
 LANGUAGE_ONLY_KINDS[_PUBLIC] = (0.5, False)
@@ -11737,22 +11738,24 @@ LANGUAGES = (
         for code, table in _SCANDINAVIAN.items()
     ),
 )
-add_round22la(LANGUAGES)
+add_european_concepts(LANGUAGES)
 
 # ============================================ round 22 (r22lb): Asian and African concept inventory
 # A request by any staff noun, posing as the police by another verb, the colloquial safe
-# account, economic abuse and bereavement: handoff.signals.routing_round22lb
-from handoff.signals.routing_round22lb import add_round22lb  # noqa: E402
+# account, economic abuse and bereavement: handoff.signals.languages.asian_african_concepts
+from handoff.signals.languages.asian_african_concepts import (  # noqa: E402
+    add_asian_african_concepts,
+)
 
-add_round22lb(LANGUAGES)
+add_asian_african_concepts(LANGUAGES)
 
 # ============================================ round 23 (r23l): forms generated, not listed
 # The regular forms each language's grammar allows (object pronouns, an article before a
 # possessive, a posing verb's gerund, the other word order), generated from the phrases
-# above, and concepts a table lacked: handoff.signals.routing_round23l
-from handoff.signals.routing_round23l import add_round23l  # noqa: E402
+# above, and concepts a table lacked: handoff.signals.languages.forms
+from handoff.signals.languages.forms import add_forms_and_fills  # noqa: E402
 
-add_round23l(LANGUAGES)
+add_forms_and_fills(LANGUAGES)
 
 
 # ============================================ round 24 (r24g): Hungarian modal requests

@@ -74,6 +74,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from handoff.signals.languages.european_concepts import add_claimed_staff_stories
+from handoff.signals.languages.european_stories import add_european_story_slots
+from handoff.signals.languages.forms import add_bengali_family_stories
+from handoff.signals.languages.identity_theft_mule import add_identity_theft_and_mule
 from handoff.signals.routing_lexicon import (
     DETERMINERS,
     PROCLITICS,
@@ -81,12 +85,8 @@ from handoff.signals.routing_lexicon import (
     may_show_language,
     shows_language,
 )
-from handoff.signals.routing_round22la import add_story22la
-from handoff.signals.routing_round23l import add_story23l
-from handoff.signals.routing_round24s import add_story24s
 from handoff.signals.slots import slot_product
 from handoff.signals.story_slots import add_slots
-from handoff.signals.story_slots21 import add_slots21
 
 __all__ = ["STORY_LANGUAGES", "story_cues"]
 
@@ -155,8 +155,8 @@ CONCEPTS = (
     # money gone "without my knowledge" / "I did nothing"
     "intrusion",
     "hook",
-    # round 24 (r24s, handoff.signals.routing_round24s): credit taken out in the customer's
-    # name, and the money-mule job (money received into my account to be sent on)
+    # round 24 (r24s, handoff.signals.languages.identity_theft_mule): credit taken out in the
+    # customer's name, and the money-mule job (money received into my account to be sent on)
     "in_my_name",
     "credit",
     "mule_in",
@@ -7005,15 +7005,24 @@ def _open_slots(stories: tuple[_Story, ...]) -> None:
 add_slots((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
 # round 21 (r21la): neighbouring concepts (a relative impersonated, a police courier, a
 # rental that vanished, a spouse lost, money kept by a partner)
-add_slots21((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
+add_european_story_slots(
+    (story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced
+)
 # round 22 (r22la): someone "supposedly" from the bank (the claim as an adjective, the bank's
-# staff as the authority): handoff.signals.routing_round22la
-add_story22la((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
+# staff as the authority): handoff.signals.languages.european_concepts
+add_claimed_staff_stories(
+    (story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced
+)
 # round 23 (r23l): Bengali posing as a relative from a new number, money sent, the relative's
-# denial: handoff.signals.routing_round23l
-add_story23l((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
-# round 24 (r24s): identity theft (credit in my name) and the money-mule job
-add_story24s((story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced)
+# denial: handoff.signals.languages.forms
+add_bengali_family_stories(
+    (story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced
+)
+# round 24 (r24s): identity theft (credit in my name) and the money-mule job:
+# handoff.signals.languages.identity_theft_mule
+add_identity_theft_and_mule(
+    (story.code, story.concepts) for story in STORY_LANGUAGES if not story.unspaced
+)
 _add_alibis(STORY_LANGUAGES)
 _open_slots(STORY_LANGUAGES)
 

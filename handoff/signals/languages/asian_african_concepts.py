@@ -1,4 +1,4 @@
-"""Round 22 (r22lb): one concept inventory in the Asian and African tables (principle 2, B).
+"""One concept inventory in the Asian and African tables (principle 2, B).
 
 The round 22 diagnosis found another language's table lacking a concept English reads, or
 listing it in one form only: a request for a person by another staff noun (Hindi
@@ -7,11 +7,12 @@ in another verb ("banda police ban kar", Cantonese "扮警察", Somali "iska dhi
 the colloquial Cantonese safe account ("安全戶口"), a partner withholding the money or the
 card (Somali, Tamil, Vietnamese, Tagalog, Cantonese) and a parent or partner dead (Cantonese
 "過咗身", Vietnamese "mẹ tôi mất rồi"). Written as templates whose {SLOT}s take every word of
-the class (as :mod:`handoff.signals.routing_round21la`), appended at import.
+the class (as :mod:`handoff.signals.languages.request_fillers`), appended at import.
 
 Chinese is matched as substrings (``UNSPACED``): its templates join without spaces, and its
 simplified and traditional (Cantonese) forms share the ``zh`` table.
 
+Written in round 22 (helper r22lb).
 Review status: written by a NON-NATIVE author from the concept; tests/test_round22_r22lb.py
 holds the concept x language matrix (must-match and a calm must-not-match per language).
 """
@@ -22,7 +23,7 @@ from collections.abc import Iterable, MutableMapping
 from itertools import product
 from typing import Protocol
 
-__all__ = ["add_round22lb"]
+__all__ = ["add_asian_african_concepts"]
 
 # the kinds of handoff.signals.routing_languages (not imported: it imports this module)
 HUMAN = "human_demand"
@@ -479,7 +480,7 @@ def _expand(template: str, slots: dict[str, tuple[str, ...]], joiner: str) -> tu
     return tuple(dict.fromkeys(joiner.join(p.split()) for p in out if p.strip()))
 
 
-def add_round22lb(languages: Iterable[_Language]) -> None:
+def add_asian_african_concepts(languages: Iterable[_Language]) -> None:
     """The templates' phrases appended to each language's cues (once)."""
     by_code = {language.code: language for language in languages}
     for code, kinds in _TEMPLATES.items():

@@ -1,4 +1,4 @@
-"""Round 22 (r22la): one concept inventory in the European tables, and Scandinavian tables.
+"""One concept inventory in the European tables, and Scandinavian tables.
 
 The round 22 diagnosis (tests/data/routing_holdout18/README.md) found another language's
 table lacking a concept English reads, or listing it in one word order only. Written as
@@ -13,8 +13,10 @@ SLOTS (every word of a class with every word of the next, both word orders), app
   зникли"); ``vulnerability``: a spouse's death verb-first ("у меня умерла жена");
 * Danish, Norwegian (Bokmål) and Swedish tables (no table before): a request for a person,
   asking again, threats, bereavement, fraud and scam steps, and the negations that keep a
-  calm question calm ("behøver ikke", "er du en").
+  calm question calm ("behøver ikke", "er du en");
+* someone "supposedly" from the bank, in the story tables (:data:`CLAIMED_STAFF`).
 
+Written in round 22 (helper r22la).
 Review status: written by a NON-NATIVE author from common phrasings, as the tables are;
 tests/test_round22_r22la.py holds the concept matrix (must-match and must-not-match).
 """
@@ -27,7 +29,13 @@ from typing import Protocol, TypedDict
 from handoff.signals.slots import slot_product
 from handoff.signals.story_slots import append_entries
 
-__all__ = ["PUBLIC", "SCANDINAVIAN", "STORY22", "add_round22la", "add_story22la"]
+__all__ = [
+    "CLAIMED_STAFF",
+    "PUBLIC",
+    "SCANDINAVIAN",
+    "add_claimed_staff_stories",
+    "add_european_concepts",
+]
 
 # the kinds of handoff.signals.routing_languages (not imported: it imports this module)
 HUMAN = "human_demand"
@@ -579,7 +587,7 @@ _MORE2.setdefault("sq", {})[REPEATED] = (
 )  # fmt: skip
 
 
-def add_round22la(languages: Iterable[_Language]) -> None:
+def add_european_concepts(languages: Iterable[_Language]) -> None:
     """The phrases appended to each language's cues (once)."""
     by_code = {language.code: language for language in languages}
     extra = [(code, PUBLIC, phrases) for code, phrases in _PUBLIC.items()]
@@ -933,8 +941,8 @@ SCANDINAVIAN: dict[str, _Table] = {
 # ------------------------------------------------------------ story tables (posing)
 # Someone "supposedly" from the bank: the claim as an adjective before the caller ("un
 # supuesto empleado", "ein angeblicher Mitarbeiter") and the bank's staff as the authority
-# ("сотрудник банка"); merged into handoff.signals.stories' tables by add_story22la.
-STORY22: dict[str, dict[str, tuple[str, ...]]] = {
+# ("сотрудник банка"); merged into handoff.signals.stories' tables by add_claimed_staff_stories.
+CLAIMED_STAFF: dict[str, dict[str, tuple[str, ...]]] = {
     "es": {
         "claim": ("supuesto", "supuesta", "un supuesto", "una supuesta", "que decía ser",
                   "que dijo ser", "haciéndose pasar por", "diciendo ser"),
@@ -974,7 +982,9 @@ STORY22: dict[str, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
-def add_story22la(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
-    """STORY22's entries appended to each (code, concepts) story table of their language."""
+def add_claimed_staff_stories(
+    tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]],
+) -> None:
+    """CLAIMED_STAFF's entries appended to each (code, concepts) story table of their language."""
     for code, concepts in tables:
-        append_entries(concepts, STORY22.get(code, {}))
+        append_entries(concepts, CLAIMED_STAFF.get(code, {}))

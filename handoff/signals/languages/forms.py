@@ -1,4 +1,4 @@
-"""Round 23 (r23l): other-language tables by FORM, generated, not listed (principle 3).
+"""Other-language tables by FORM, generated, not listed (principle 3).
 
 The round 23 diagnosis (tests/data/routing_holdout19/README.md) found the other-language
 tables holding a concept in one grammatical form while a customer writes another: the object
@@ -18,8 +18,10 @@ tables already have, declared once per language (:data:`FORMS`):
 Only the kinds listed in :data:`APPLIED` are expanded (requests, posing and codes given,
 money gone and disowning, threats), so a generated form fires only in its own role. Concepts
 a table lacked entirely are added as slot templates (:data:`FILLS`) expanded by the same
-product of word classes as the earlier rounds.
+product of word classes as the earlier rounds. The Bengali story table gets a relative
+posing from a new number (:data:`BENGALI_FAMILY`).
 
+Written in round 23 (helper r23l).
 Review status: written by a NON-NATIVE author from each language's grammar, not from any
 routing set; tests/test_round23_r23l.py holds the concept x language matrix (fresh
 sentences in the NEW forms, must-match) and calm sentences per language (must-not-match).
@@ -34,7 +36,15 @@ from typing import Protocol, TypedDict
 
 from handoff.signals.story_slots import append_entries
 
-__all__ = ["APPLIED", "FILLS", "FORMS", "STORY23", "add_round23l", "add_story23l", "variants"]
+__all__ = [
+    "APPLIED",
+    "BENGALI_FAMILY",
+    "FILLS",
+    "FORMS",
+    "add_bengali_family_stories",
+    "add_forms_and_fills",
+    "variants",
+]
 
 # the kinds of handoff.signals.routing_languages (not imported: it imports this module)
 HUMAN = "human_demand"
@@ -255,7 +265,7 @@ FILLS: dict[str, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
-def add_round23l(languages: Iterable[_Language]) -> None:
+def add_forms_and_fills(languages: Iterable[_Language]) -> None:
     """Generate the forms of :data:`FORMS` and add the concepts of :data:`FILLS` (once)."""
     by_code = {language.code: language for language in languages}
     for code, kinds in FILLS.items():
@@ -282,10 +292,10 @@ def add_round23l(languages: Iterable[_Language]) -> None:
 # A message from a new number in a relative's name, money sent in any currency, the relative
 # saying he or she did not ask: the concepts the English story reads (family + new_number
 # posing, a step, an impostor), which the Bengali story table lacked; merged into
-# handoff.signals.stories' tables by add_story23l.
+# handoff.signals.stories' tables by add_bengali_family_stories.
 _BN_KIN = ("ছেলে", "মেয়ে", "মা", "বাবা", "ভাই", "বোন", "নাতি", "নাতনি", "স্বামী", "স্ত্রী")
 _BN_KIN_OF = ("ছেলের", "মেয়ের", "মায়ের", "বাবার", "ভাইয়ের", "বোনের", "নাতির", "নাতনির")
-STORY23: dict[str, dict[str, tuple[str, ...]]] = {
+BENGALI_FAMILY: dict[str, dict[str, tuple[str, ...]]] = {
     "bn": {
         "family": (*_BN_KIN, *_BN_KIN_OF),
         "new_number": ("নতুন নম্বর", "নতুন নাম্বার", "অচেনা নম্বর", "অজানা নম্বর",
@@ -311,7 +321,9 @@ STORY23: dict[str, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
-def add_story23l(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
-    """STORY23's entries appended to each (code, concepts) story table of their language."""
+def add_bengali_family_stories(
+    tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]],
+) -> None:
+    """BENGALI_FAMILY's entries appended to each (code, concepts) story table of their language."""
     for code, concepts in tables:
-        append_entries(concepts, STORY23.get(code, {}))
+        append_entries(concepts, BENGALI_FAMILY.get(code, {}))

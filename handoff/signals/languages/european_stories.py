@@ -1,4 +1,4 @@
-"""Round 21 (r21la): neighbouring fraud, abuse and bereavement concepts, European tables.
+"""European story slots: neighbouring fraud, abuse and bereavement concepts.
 
 The round 21 diagnosis found misses where another language's table lacked an idea English
 reads. Written as SLOTS (every word of one class with every word of the next, both word
@@ -16,6 +16,7 @@ orders where the language has them) and merged into :mod:`handoff.signals.storie
   ``vanished`` (disappeared): a rental advert whose landlord vanished with the deposit;
 * ``control``: a partner who takes or keeps all the money (with ``partner``, hardship).
 
+Written in round 21 (helper r21la).
 Review status: written by a NON-NATIVE author from common phrasings, as the tables are;
 tests/test_round21_r21la.py holds the concept matrix (must-match and must-not-match).
 """
@@ -27,7 +28,7 @@ from collections.abc import Iterable, MutableMapping
 from handoff.signals.slots import slot_product
 from handoff.signals.story_slots import append_entries
 
-__all__ = ["SLOTS21", "add_slots21"]
+__all__ = ["EUROPEAN_STORY_SLOTS", "add_european_story_slots"]
 
 
 _x = slot_product  # every entry made of one word (or phrase) of each slot
@@ -497,7 +498,7 @@ _SQ = {
     ),
 }
 
-SLOTS21: dict[str, dict[str, tuple[str, ...]]] = {
+EUROPEAN_STORY_SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
     "pl": _PL,
     "ro": _RO,
     "it": _IT,
@@ -517,7 +518,9 @@ SLOTS21: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-def add_slots21(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
+def add_european_story_slots(
+    tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]],
+) -> None:
     """The entries above appended to each (code, concepts) table of their language."""
     for code, concepts in tables:
-        append_entries(concepts, SLOTS21.get(code, {}))
+        append_entries(concepts, EUROPEAN_STORY_SLOTS.get(code, {}))

@@ -1,4 +1,4 @@
-"""Round 24 (r24s, issue 11): two fraud concepts the other-language story tables lacked.
+"""Identity theft and the money-mule job: fraud concepts the other-language stories lacked.
 
 * Identity theft: credit taken out IN THE CUSTOMER'S NAME by someone else. Three concepts of
   :mod:`handoff.signals.stories`: ``in_my_name`` (the customer's name or data used: "à mon
@@ -12,6 +12,8 @@
   reenviarlo". English reads both in :mod:`handoff.signals.spread` (r24s).
 
 Each slot is a class: every receiving phrase with every forwarding verb of its language.
+
+Written in round 24 (helper r24s, issue 11).
 Review status: written by a NON-NATIVE author from each language's grammar, not from any
 routing set; tests/test_round24_r24s.py holds fresh must-match and must-not-match sentences.
 """
@@ -22,7 +24,7 @@ from collections.abc import Iterable, MutableMapping
 
 from handoff.signals.story_slots import append_entries
 
-STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
+IDENTITY_THEFT_AND_MULE: dict[str, dict[str, tuple[str, ...]]] = {
     "bn": {
         "in_my_name": ("আমার নামে", "amar name", "amar nam e", "amar naame"),
         "credit": ("লোন", "ঋণ", "ক্রেডিট কার্ড", "loan", "rin"),
@@ -199,7 +201,10 @@ STORY24S: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-def add_story24s(tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]]) -> None:
-    """STORY24S's entries appended to each (code, concepts) story table of their language."""
+def add_identity_theft_and_mule(
+    tables: Iterable[tuple[str, MutableMapping[str, tuple[str, ...]]]],
+) -> None:
+    """IDENTITY_THEFT_AND_MULE's entries appended to each (code, concepts) story table of
+    their language."""
     for code, concepts in tables:
-        append_entries(concepts, STORY24S.get(code, {}))
+        append_entries(concepts, IDENTITY_THEFT_AND_MULE.get(code, {}))

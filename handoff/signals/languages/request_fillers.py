@@ -1,10 +1,11 @@
-"""Round 21 (r21la): request fillers and a repeat counted by ordinal, European tables.
+"""Request fillers and a repeat counted by ordinal, European tables.
 
 A request for a person with another determiner or an adjective in the slot before the person
 noun ("talk to SOME employee", "MY PERSONAL adviser") and asking "a second / third time" as a
 repeat. Templates whose {SLOT}s take every word of the class (as round 20's _expand), added
 to :data:`handoff.signals.routing_languages.LANGUAGES` at import.
 
+Written in round 21 (helper r21la).
 Review status: written by a NON-NATIVE author; tests/test_round21_r21la.py holds must-match
 and must-not-match sentences.
 """
@@ -15,7 +16,7 @@ from collections.abc import Iterable, MutableMapping
 from itertools import product
 from typing import Protocol
 
-__all__ = ["add_round21la"]
+__all__ = ["add_request_fillers"]
 
 # the kinds of handoff.signals.routing_languages (not imported: it imports this module)
 HUMAN = "human_demand"
@@ -121,7 +122,7 @@ def _expand(template: str, slots: dict[str, tuple[str, ...]]) -> tuple[str, ...]
     return tuple(" ".join(w for w in words if w) for words in product(*parts))
 
 
-def add_round21la(languages: Iterable[_Language]) -> None:
+def add_request_fillers(languages: Iterable[_Language]) -> None:
     """The templates' phrases appended to each language's cues (once)."""
     by_code = {language.code: language for language in languages}
     for code, kinds in _TEMPLATES.items():
