@@ -53,7 +53,7 @@ from handoff.payload import pseudonym_key as _pseudonym_key
 from handoff.rules.experiments import assign_arm, assignment_unit
 from handoff.rules.loader import LoadedRules, load_rules, parse_rules_text, ruleset_version
 from handoff.rules.loader import SourceMap as _SourceMap
-from handoff.signals import analyze_text, extract, spread
+from handoff.signals import analyze_text, extract, situations, spread
 from handoff.signals.extract import (
     MAX_TURNS,
     Limits,
@@ -965,6 +965,7 @@ def warm_up(router: Router | None = None, *, freeze: bool = True) -> bool:
     global _frozen  # noqa: PLW0603  (one process-wide fact: the heap was frozen)
     analyze_text("warming up the analyser, thanks!")
     spread.prepare()  # the story tables a first turn builds only for the patterns it meets
+    situations.prepare()  # the situation shapes, compiled on first use
     if router is not None:
         router.route(Conversation.model_validate(_WARM_UP_TURN))
     if not freeze or _frozen:

@@ -56,6 +56,7 @@ import functools
 import importlib
 import re
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -511,17 +512,28 @@ def _refined(
     return _Refined(common, split) if common or split else None
 
 
+class _Compiled(NamedTuple):
+    pattern: re.Pattern[str]
+    parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
+
+
+# issue 16 (round 25): a shape's regexes are compiled on first use, not at import (compiling
+# the ~430 shapes cost about 0.36 s of every process's start-up, and a CLI command that routes
+# nothing never searches one). One lock for all: two threads building at once would make two
+# pattern objects, and _required keys its tables by the pattern's id.
+_COMPILING = threading.Lock()
+
+
 @dataclass(frozen=True)
 class _Shape:
     kind: str
     weight: float
     anchors: frozenset[str]  # without one of these words the shape cannot match
-    pattern: re.Pattern[str]
-    # For a shape of many alternatives that its anchors let through often: each alternative
-    # on its own with the strings every match of it contains (empty: always tried). Searched
-    # only where one of those strings occurs, the earliest match (the first alternative
-    # among those at the same place) is what ``pattern`` finds: see _search.
-    parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
+    # The alternatives as written (_shape's): ``pattern`` and ``parts`` are compiled from
+    # them on first use (:meth:`_compiled`), the same patterns compiling them at once made.
+    alternatives: tuple[str | _Gated, ...]
+    # Whether the shape is searched by parts (an alternative is _Gated): ``parts`` not empty.
+    split: bool = False
     # The parts' strings as bit masks of the parts (bit i: parts[i]), so that a message pays
     # for the strings it holds, not for every part: the parts without strings, each string
     # with the parts it lets through, and the strings written "a+b" (both "a" and "b" in the text:
@@ -530,18 +542,43 @@ class _Shape:
     gates: tuple[tuple[str, int], ...] = ()
     joint: tuple[tuple[tuple[str, ...], int], ...] = ()
 
+    def _compiled(self) -> _Compiled:
+        """``pattern`` and ``parts``, compiled the first time they are asked for."""
+        built: _Compiled | None = self.__dict__.get("_built")
+        if built is None:
+            with _COMPILING:
+                built = self.__dict__.get("_built")
+                if built is None:
+                    built = _compile(self.kind, self.alternatives)
+                    object.__setattr__(self, "_built", built)
+        return built
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The shape's alternatives as one regex."""
+        return self._compiled().pattern
+
+    @property
+    def parts(self) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+        """For a shape of many alternatives that its anchors let through often: each
+        alternative on its own with the strings every match of it contains (empty: always
+        tried). Searched only where one of those strings occurs, the earliest match (the first
+        alternative among those at the same place) is what ``pattern`` finds: see search."""
+        return self._compiled().parts
+
     def search(self, lowered: str) -> re.Match[str] | None:
         """``pattern.search(lowered)``, computed from the parts when there are some."""
+        built = self._compiled()
         required = _required()
-        if not self.parts:
-            need, common, split = required[id(self.pattern)]
+        if not self.split:
+            need, common, split = required[id(built.pattern)]
             if common and not _holds_all(lowered, common):
                 return None
             if need and not _holds_one(lowered, need):
                 return None
             if split and not _holds_an_alternative(lowered, split):
                 return None
-            return self.pattern.search(lowered)
+            return built.pattern.search(lowered)
         todo = self.always
         for needle, bits in self.gates:
             if needle in lowered:
@@ -550,7 +587,7 @@ class _Shape:
             if all(piece in lowered for piece in pieces):
                 todo |= bits
         best: re.Match[str] | None = None
-        parts = self.parts
+        parts = built.parts
         while todo:  # the parts let through, in order; the others cannot match
             lowest = todo & -todo
             todo ^= lowest
@@ -620,6 +657,28 @@ def _words(text: str) -> frozenset[str]:
 def _shape(
     kind: str, weight: float, anchors: frozenset[str], *alternatives: str | _Gated
 ) -> _Shape:
+    masks: dict[str, int] = {}
+    split = any(not isinstance(a, str) for a in alternatives)
+    for index, alternative in enumerate(alternatives if split else ()):
+        needles = () if isinstance(alternative, str) else alternative[0]
+        for needle in needles or ("",):  # "": the part is always searched
+            masks[needle] = masks.get(needle, 0) | 1 << index
+    always = masks.pop("", 0)
+    return _Shape(
+        kind,
+        weight,
+        anchors,
+        alternatives,
+        split,
+        always=always,
+        gates=tuple((n, bits) for n, bits in masks.items() if "+" not in n),
+        joint=tuple((tuple(n.split("+")), bits) for n, bits in masks.items() if "+" in n),
+    )
+
+
+def _compile(kind: str, alternatives: tuple[str | _Gated, ...]) -> _Compiled:
+    """A shape's pattern (its alternatives as one regex) and, when an alternative is gated,
+    its parts (each alternative alone, with its strings)."""
     sources = [a if isinstance(a, str) else a[1] for a in alternatives]
     pattern = re.compile("|".join(f"(?:{a})" for a in sources))
     parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
@@ -630,21 +689,7 @@ def _shape(
         )
         if pattern.groups:  # split, an alternative's groups would be numbered from 1 again
             raise ValueError(f"a {kind} shape split into parts cannot use groups")
-    masks: dict[str, int] = {}
-    for index, (needles, _) in enumerate(parts):
-        for needle in needles or ("",):  # "": the part is always searched
-            masks[needle] = masks.get(needle, 0) | 1 << index
-    always = masks.pop("", 0)
-    return _Shape(
-        kind,
-        weight,
-        anchors,
-        pattern,
-        parts,
-        always=always,
-        gates=tuple((n, bits) for n, bits in masks.items() if "+" not in n),
-        joint=tuple((tuple(n.split("+")), bits) for n, bits in masks.items() if "+" in n),
-    )
+    return _Compiled(pattern, parts)
 
 
 # round 21 (r21c): confirmed as the customer's own: any confirming verb (confirmed, verified,
@@ -6926,6 +6971,13 @@ def _required() -> dict[int, tuple[tuple[str, ...], _Clauses, tuple[_Clauses, ..
         for parsed in [_parser.parse(pattern.pattern, pattern.flags)]  # once for both
         for need in [_needs(pattern, parsed)]
     }
+
+
+def prepare() -> None:
+    """Compile every shape and work out its search tables now (:func:`handoff.warm_up` calls
+    it, so an action server pays at start-up what its first customer turn would; a command
+    that routes nothing never does)."""
+    _required()
 
 
 _WORD = re.compile(r"[\w&'-]+")
