@@ -43,8 +43,8 @@ from handoff.signals.lexicon import (
     SHOUT_WEIGHTS,
     PhraseGroup,
 )
+from handoff.signals.literals import Gates, needed
 from handoff.signals.literals import fold as fold_cases
-from handoff.signals.literals import holds_one, needed
 from handoff.signals.routing_lexicon import (
     LANGUAGE_WEIGHTS,
     PRAISE,
@@ -2287,21 +2287,42 @@ _GATES: dict[re.Pattern[str], tuple[str, ...] | None] = {
 }
 
 
+# q25b: those tests of a folded text all at once, by one scan of it (literals.Gates), each
+# pattern's bit set when its test passes: (the _GATES they were made from, the scan, each
+# pattern's bit by its id). By id, not by pattern: hashing a re.Pattern hashes its compiled
+# code, a few microseconds for these (it was most of _gated's own time).
+_Scan = tuple[dict[re.Pattern[str], "tuple[str, ...] | None"], Gates, dict[int, int]]
+_SCANS: dict[int, _Scan] = {}  # by the id of the _GATES they were made from (kept alive here)
+
+
+def _scanner() -> _Scan:
+    """The scan of :data:`_GATES` (another if _GATES is replaced, as a test does)."""
+    gates = _GATES
+    current = _SCANS.get(id(gates))
+    if current is None:
+        bits = {id(pattern): 1 << i for i, pattern in enumerate(gates)}
+        current = _SCANS.setdefault(id(gates), (gates, Gates(gates.values()), bits))
+    return current
+
+
+def _passes(pattern: re.Pattern[str], folded: str) -> bool:
+    """Whether ``folded`` holds one of ``pattern``'s needed strings (:data:`_GATES`; always
+    when it has none)."""
+    _, scan, bits = _scanner()
+    return bool(scan.passed(folded) & bits[id(pattern)])
+
+
 def _gated(pattern: re.Pattern[str], text: str, folded: str) -> list[re.Match[str]]:
     """``pattern``'s matches in ``text`` (``folded``: its :func:`fold_cases`), not searched when
     the folded text holds none of the pattern's needed strings (:data:`_GATES`)."""
-    needs = _GATES[pattern]
-    if needs is not None and not holds_one(folded, needs):
+    if not _passes(pattern, folded):
         return []
     return list(pattern.finditer(text))
 
 
 def _found(pattern: re.Pattern[str], text: str, folded: str) -> bool:
     """Whether ``pattern`` finds a match in ``text``, gated as :func:`_gated`."""
-    needs = _GATES[pattern]
-    if needs is not None and not holds_one(folded, needs):
-        return False
-    return pattern.search(text) is not None
+    return _passes(pattern, folded) and pattern.search(text) is not None
 
 
 def _capped(text: str) -> str:
