@@ -216,7 +216,7 @@ def _signature_carried(
 
 
 @functools.lru_cache(maxsize=16)
-def _keyed(secret: bytes) -> Any:
+def _keyed(secret: bytes) -> hmac.HMAC:
     """HMAC-SHA256 keyed with ``secret``, no message yet: copied for each signature (the
     current secret and the few previous ones of a rotation). Never updated itself."""
     return hmac.new(secret, digestmod=hashlib.sha256)
