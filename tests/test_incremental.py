@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from handoff import Conversation, Router
-from handoff.adapters.rasa import _read_state, _state_fields, state_slot_value
+from handoff.adapters.rasa import _as_signed, _read_state, _state_fields, state_slot_value
 from handoff.models.conversation import (
     CARRY_FORMAT,
     MAX_CARRY_USERS,
@@ -552,6 +552,37 @@ class TestSignedStates:
         assert fields == state.model_dump(mode="json", exclude={"carry"})
         assert list(fields) == list(state.model_dump(mode="json", exclude={"carry"}))
         assert fields["pending"] is not state.pending
+
+    def test_the_slots_carry_is_the_carrys_dump(self, routers: dict[str, Router]) -> None:
+        """The slot reads the carry's values without the serializer: the same JSON values,
+        keys in the same order, for carries with and without an episode, ``within`` and
+        ``parts`` (formats before 4 leave the last two out)."""
+        router = routers["banking"]
+        first = chat("my card is lost", "I want a human now, this is useless", "thanks")
+        decision = router.route(first, now=NOON)
+        later = next_turn(first, decision, "one more question about my card")
+        state = later.state.model_copy(update={"handback_turn": 2})
+        handed = router.route(later.model_copy(update={"state": state}), now=NOON)
+        carries = [decision.state.carry, handed.state.carry]
+        assert all(carry is not None for carry in carries)
+        assert any(carry is not None and carry.episode is not None for carry in carries)
+        carries += [
+            carry.model_copy(update=update)
+            for carry in carries
+            if carry is not None
+            for update in ({"within": None}, {"parts": None}, {"within": None, "parts": None})
+        ]
+        for carry in carries:
+            assert carry is not None
+            exclude = _as_signed(carry)
+            value = state_slot_value(
+                RoutingState(carry=carry), conversation_id="c-9", state_secret=b"k"
+            )["state"]["carry"]
+            dump = SignalCarry.__pydantic_serializer__.to_python(
+                carry, mode="json", exclude=exclude
+            )
+            assert value == dump
+            assert json.dumps(value) == json.dumps(dump)  # key order and value types
 
     def test_a_tampered_carry_is_refused(self, routers: dict[str, Router]) -> None:
         decision = routers["default"].route(chat("hi", "I will sue you"), now=NOON)

@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
 import math
+import operator
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +74,7 @@ _TOP = 3  # "in the top 3" of the ranking
 # ``cue:``/``before:`` evidence of harm (a "your account is suspended" text ignored is no
 # hold). Before, ``before:bank_hold`` weighed +3.8 whatever came with it.
 _CANCELLERS = frozenset({"no_harm", "third_party", "howto"})
+_ZEROS = itertools.repeat(0.0)  # the weight of a feature the model does not know
 _DEFUSED = frozenset({"bank_hold", "fraud", "scam_mention", "posing", "scam_step", "scam"})
 # Numbers that are NaN when there is no user message or no intent read as 0.
 _NUMBERS = (
@@ -117,23 +120,33 @@ def features(signals: Signals) -> dict[str, float]:
         out["first_message"] = 1.0
     else:
         out["later_messages"] = float(min(signals.user_turns - 1, _MAX_LATER_TURNS))
-    cues = signals.cues
-    defused = bool(_CANCELLERS & (cues | signals.cues_seen))
-    # Sorted: a set's order follows its history and the process's string hashing, and the
-    # logit sums the features in this order, so an unsorted order moved the score's last bit.
-    for kind in sorted(cues | signals.cues_seen):
-        if defused and kind in _DEFUSED:
-            out[f"defused:{kind}"] = 1.0
-        elif kind in cues:
-            out[f"cue:{kind}"] = 1.0
-        else:
-            out[f"before:{kind}"] = 1.0
+    out.update(_cue_features(signals.cues, signals.cues_seen))
     for group, mass in signals.intent_group_mass.items():
         if mass:
             out[f"mass:{group}"] = mass
     for group, rank in signals.intent_group_rank.items():
         if rank <= _TOP:
             out[f"top3:{group}"] = 1.0
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _cue_features(cues: frozenset[str], seen: frozenset[str]) -> dict[str, float]:
+    """The cue features of :func:`features` for the latest message's ``cues`` and the cues
+    ``seen``: the same few pairs recur turn after turn of a conversation (and across
+    conversations), so their names are built and sorted once, not on every turn (~1 us of
+    a bot turn's 3.5 us score). Callers copy from it, never change it."""
+    defused = bool(_CANCELLERS & (cues | seen))
+    out: dict[str, float] = {}
+    # Sorted: a set's order follows its history and the process's string hashing, and the
+    # logit sums the features in this order, so an unsorted order moved the score's last bit.
+    for kind in sorted(cues | seen):
+        if defused and kind in _DEFUSED:
+            out[f"defused:{kind}"] = 1.0
+        elif kind in cues:
+            out[f"cue:{kind}"] = 1.0
+        else:
+            out[f"before:{kind}"] = 1.0
     return out
 
 
@@ -162,10 +175,11 @@ class EscalationModel:
         return cls(bias=float(data["bias"]), weights={k: float(v) for k, v in weights.items()})
 
     def logit(self, signals: Signals) -> float:
-        weights = self.weights
-        return self.bias + sum(
-            weights.get(name, 0.0) * value for name, value in features(signals).items()
-        )
+        found = features(signals)
+        # The same products summed in the same order as a generator of
+        # weights.get(name, 0.0) * value would, but in C (~2 us a turn less).
+        total: float = sum(map(operator.mul, map(self.weights.get, found, _ZEROS), found.values()))
+        return self.bias + total
 
     def score(self, signals: Signals) -> float:
         """0..1: how likely a person should have taken over by this turn."""
