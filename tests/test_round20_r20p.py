@@ -244,7 +244,7 @@ def test_analysis_is_the_same_with_and_without_gates(
     message: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gated = text._lexicon(text._capped(message))
-    monkeypatch.setattr(text, "_GATES", dict.fromkeys(text._GATES))
+    monkeypatch.setattr(text, "_passes", lambda pattern, folded: True)  # every one searched
     searched = text._lexicon(text._capped(message))
     assert gated[1] == searched[1]
     assert gated[3] == searched[3]

@@ -195,10 +195,7 @@ def _signature(state: RoutingState, conversation_id: str, secret: bytes) -> str:
         "conversation": conversation_id,
         "state": state.model_dump(mode="json"),
     }
-    signed = b"handoff-state\x00" + _canonical(material)
-    mac = _keyed(secret).copy()  # as hmac.new(secret, signed, hashlib.sha256)
-    mac.update(signed)
-    return mac.hexdigest()
+    return _hmac_hex(secret, b"handoff-state\x00" + _canonical(material))
 
 
 def _signature_carried(
@@ -207,10 +204,14 @@ def _signature_carried(
     """Format 2: HMAC-SHA256 over canonical JSON of the state without its carry (``fields``,
     as dumped) and the conversation id, then the carry's own JSON (``carry``)."""
     material = {"v": STATE_FORMAT, "conversation": conversation_id, "state": fields}
-    signed = b"handoff-state\x00" + _canonical(material) + b"\x00" + carry
-    # A copy of the secret's keyed HMAC (its key schedule done once per secret), then the
-    # message: the same digest as hmac.digest(secret, signed, hashlib.sha256), ~1.4 us less
-    # per signature (3.7 -> 2.3 us on a 1.5 KB state) on every turn.
+    return _hmac_hex(secret, b"handoff-state\x00" + _canonical(material) + b"\x00" + carry)
+
+
+def _hmac_hex(secret: bytes, signed: bytes) -> str:
+    """HMAC-SHA256 of ``signed`` under ``secret``, hex: a copy of the secret's keyed HMAC (its
+    key schedule done once per secret), then the message. The same digest as
+    hmac.digest(secret, signed, hashlib.sha256), ~1.4 us less per signature (3.7 -> 2.3 us on
+    a 1.5 KB state) on every turn."""
     mac = _keyed(secret).copy()
     mac.update(signed)
     return mac.hexdigest()

@@ -2287,29 +2287,17 @@ _GATES: dict[re.Pattern[str], tuple[str, ...] | None] = {
 }
 
 
-# q25b: those tests of a folded text all at once, by one scan of it (literals.Gates), each
-# pattern's bit set when its test passes: (the _GATES they were made from, the scan, each
-# pattern's bit by its id). By id, not by pattern: hashing a re.Pattern hashes its compiled
+# q25b: those tests of a folded text all at once, by one scan of it (literals.Gates), and
+# each pattern's bit in its mask, by the pattern's id: hashing a re.Pattern hashes its compiled
 # code, a few microseconds for these (it was most of _gated's own time).
-_Scan = tuple[dict[re.Pattern[str], "tuple[str, ...] | None"], Gates, dict[int, int]]
-_SCANS: dict[int, _Scan] = {}  # by the id of the _GATES they were made from (kept alive here)
-
-
-def _scanner() -> _Scan:
-    """The scan of :data:`_GATES` (another if _GATES is replaced, as a test does)."""
-    gates = _GATES
-    current = _SCANS.get(id(gates))
-    if current is None:
-        bits = {id(pattern): 1 << i for i, pattern in enumerate(gates)}
-        current = _SCANS.setdefault(id(gates), (gates, Gates(gates.values()), bits))
-    return current
+_SCAN = Gates(_GATES.values())
+_BIT = {id(pattern): 1 << index for index, pattern in enumerate(_GATES)}
 
 
 def _passes(pattern: re.Pattern[str], folded: str) -> bool:
     """Whether ``folded`` holds one of ``pattern``'s needed strings (:data:`_GATES`; always
     when it has none)."""
-    _, scan, bits = _scanner()
-    return bool(scan.passed(folded) & bits[id(pattern)])
+    return bool(_SCAN.passed(folded) & _BIT[id(pattern)])
 
 
 def _gated(pattern: re.Pattern[str], text: str, folded: str) -> list[re.Match[str]]:
