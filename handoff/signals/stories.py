@@ -7138,18 +7138,29 @@ def _candidates(prefilter: _Prefilter, words: set[str]) -> dict[int, list[bool]]
     for index, short in prefilter.always:
         found.setdefault(index, [False, False])[short] = True
     size = prefilter.prefix
+    # p26a: the words by their first ``size`` characters (see _begins_one)
+    starts: dict[str, list[str]] = {}
+    for word in words:
+        starts.setdefault(word[:size], []).append(word)
     for table, hits in (
         (prefilter.keys, prefilter.key_set.intersection(words)),
-        (prefilter.stems, prefilter.stem_set.intersection([word[:size] for word in words])),
+        (prefilter.stems, prefilter.stem_set.intersection(starts)),
     ):
         for hit in hits:
             for index, short, rest, head in table[hit]:
                 flags = found.get(index)
                 if flags is not None and flags[short]:
                     continue
-                if rest <= words and (head is None or any(word.startswith(head) for word in words)):
+                if rest <= words and (head is None or _begins_one(head, size, starts, words)):
                     found.setdefault(index, [False, False])[short] = True
     return found
+
+
+def _begins_one(head: str, size: int, starts: dict[str, list[str]], words: set[str]) -> bool:
+    """Whether one of ``words`` begins with ``head`` (``starts``: the words by their first
+    ``size`` characters; only those under the head's own first ``size`` can)."""
+    among = starts.get(head[:size], ()) if len(head) >= size else words
+    return any(word.startswith(head) for word in among)
 
 
 @functools.lru_cache(maxsize=4096)

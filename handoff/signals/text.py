@@ -528,6 +528,24 @@ class _Pipeline:
     # no phrase has one. A message word that no phrase lists whole becomes "head~" (_known):
     # one dict lookup per such word, where a regex of every head cost ~200 ns a word.
     stems: dict[str, tuple[str, ...]] | None = None
+    # p26a: every two words that follow each other in a phrase (the trie's edges): a phrase
+    # found only once the fillers are left out (_bridging_fillers) has two such words either
+    # side of a left-out one. Filled in by _pipeline (the empty default lets no phrase bridge
+    # a filler: _bridging_fillers would find none).
+    pairs: frozenset[tuple[str, str]] = frozenset()
+
+
+def _trie_pairs(trie: dict[str, Any]) -> frozenset[tuple[str, str]]:
+    """The (word, next word) pairs of the phrases in ``trie`` (its edges)."""
+    pairs: set[tuple[str, str]] = set()
+    todo = [(word, node) for word, node in trie.items() if word != _END]
+    while todo:
+        word, node = todo.pop()
+        for following, child in node.items():
+            if following != _END:
+                pairs.add((word, following))
+                todo.append((following, child))
+    return frozenset(pairs)
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
@@ -651,6 +669,7 @@ def _pipeline() -> _Pipeline:
         doc=Doc,
         trie=trie,
         stems=_by_start(heads) if heads else None,
+        pairs=_trie_pairs(trie),
     )
 
 
@@ -977,6 +996,15 @@ def _bridging_fillers(
     if not kept or len(kept) == len(lowered):
         return matches
     compact = [words[i] for i in kept]
+    # p26a: a phrase found only here spans a left-out word, so two of its words follow each
+    # other across the gap (kept[j + 1] > kept[j] + 1): without such a pair, nothing new.
+    pairs = pipe.pairs
+    if not any(
+        (compact[j], compact[j + 1]) in pairs
+        for j in range(len(kept) - 1)
+        if kept[j + 1] - kept[j] > 1
+    ):
+        return matches
     if not _may_match(pipe.starts, compact):
         return matches
     found = list(matches)
@@ -1740,9 +1768,15 @@ def about_past_death(text: str, evidence: str) -> bool:
     )
 
 
+# The kinds _current_only reads or drops: with none of them in a message's cues, it keeps them all.
+_CURRENT_ONLY_KINDS = _PRECAUTION_KINDS | _WHOLE_MESSAGE_KINDS | _PAST_KINDS | {_NOT_CURRENT}
+
+
 def _current_only(text: str, raw: list[_RawCue]) -> list[_RawCue]:
     """``raw`` without the cues of :data:`_PAST_KINDS` that overlap a not_current span, and
     (round 18) without the red-line cues a marker of the past disarms in the whole message."""
+    if not any(c[0] in _CURRENT_ONLY_KINDS for c in raw):
+        return raw  # p26a: every step below only drops cues of those kinds (a calm message's)
     folded = fold_cases(text)
     precautions = [m.span() for m in _gated(_PRECAUTION_RE, text, folded)]
     if precautions:
