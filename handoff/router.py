@@ -328,7 +328,9 @@ class Router:
                 arm, note = self._pick_arm(conversation, self._experiment)
                 rules = self._arms[arm]
             signals = self._signals(rules, conversation, computed, carried)
-            decision = self._decide(rules, conversation, signals, now, queue_load)
+            decision = self._decide(
+                rules, conversation, signals, now, queue_load, carry=carried.carry
+            )
         except Exception as error:
             # No conversation id or message: logs must not carry customers' data.
             log.error("routing failed, sent to the safe lane (%s)", describe_error(error))
@@ -344,13 +346,17 @@ class Router:
             state_update.update(experiment=experiment, arm=arm)
             trace = (*trace, _step("experiment", None, None, None, note))
         if carried.signals:
-            # The analysis the next turn continues from; and whether this one had to start over.
-            state_update["carry"] = carried.carry
+            # The analysis the next turn continues from (_decide put it in the state already,
+            # unless routing failed); and whether this one had to start over.
+            if decision.state.carry is not carried.carry:
+                state_update["carry"] = carried.carry
             if carried.why is not None:
                 trace = (*trace, _step("signals", None, None, None, carried.why))
         if state_update:
             update["state"] = replaced(decision.state, **state_update)
+        if trace is not decision.trace:
             update["trace"] = trace
+        if update:
             decision = replaced(decision, **update)
         if self._shadow is not None:
             decision = self._with_shadow(
@@ -530,7 +536,10 @@ class Router:
         queue_load: Mapping[str, int] | None,
         *,
         explained: bool = True,
+        carry: SignalCarry | None = None,
     ) -> Decision:
+        """The decision for the turn; its state holds ``carry`` (the analysis the next turn
+        continues from, when the routing rules' signals were carried)."""
         compiled = rules.compiled
         settings = rules.settings
         plan = compiled.plan
@@ -679,7 +688,7 @@ class Router:
                 "experiment": None,
                 "arm": None,
                 "shadow": None,
-                "carry": None,
+                "carry": carry,
             },
         )
         priority = winner.priority if winner is not None and winner.priority is not None else None

@@ -1754,11 +1754,12 @@ def _first(
     the branches whose needed strings ``lowered`` holds, as a bit mask (their
     :func:`_branch_gates`' scan), or None to test each branch's strings here."""
     best: tuple[int, int] | None = None
-    for index, (branch, needs) in enumerate(branches):
-        if passed is not None:
-            if not passed >> index & 1:
-                continue
-        elif needs is not None and not holds_one(lowered, needs):
+    # With ``passed``, only its set bits are visited, lowest (first alternative) first: the
+    # same branches in the same order as testing each bit, without a step per branch the
+    # scan ruled out (a pattern has up to 28 branches; a message passes a few).
+    for index in _bits(passed) if passed is not None else range(len(branches)):
+        branch, needs = branches[index]
+        if passed is None and needs is not None and not holds_one(lowered, needs):
             continue
         if tails is not None:
             gate = tails[index]
@@ -1768,6 +1769,16 @@ def _first(
         if match is not None and (best is None or match.start() < best[0]):
             best = (match.start(), match.end())
     return best
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions of ``mask``'s set bits, lowest first."""
+    out: list[int] = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
 
 
 def _supposed(lowered: str, start: int) -> bool:
@@ -1803,13 +1814,12 @@ def _parts(
         if death is not None:
             mask |= PAST_DEATH
             found.append((PAST_DEATH, death.start(), death.end()))
-    passed = _GATES.passed(lowered) if gated else 0
-    for index, (part, pattern) in enumerate(_PATTERNS):
+    # Gated, only the patterns whose needed strings the scan found (its set bits, in order).
+    for index in _bits(_GATES.passed(lowered)) if gated else range(len(_PATTERNS)):
+        part, pattern = _PATTERNS[index]
         if not gated:
             whole = pattern.search(lowered)
             span = None if whole is None else whole.span()
-        elif not passed >> index & 1:
-            continue
         else:
             branches, tails = _built(index)
             span = _first(branches, lowered, tails, _branch_gates(index).passed(lowered))
