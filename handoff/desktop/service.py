@@ -1622,18 +1622,7 @@ class Desktop:
                     return self._record(connection, conv.id)
                 raise Conflict(_why_not_waiting(current))
             joined = (conv.id, conv.conversation_id, conv.lane, conv.cycle)
-            within = None if conv.sla_deadline is None else now <= conv.sla_deadline
-            cycles.claimed(connection, pk=conv.id, cycle=conv.cycle, within_sla=within, now=now)
-            connection.execute(
-                sa.insert(Claim).values(
-                    conversation_pk=conv.id,
-                    lane=conv.lane,
-                    user_id=actor.id,
-                    waited_seconds=max(0.0, now - conv.waiting_since),
-                    within_sla=within,
-                    at=now,
-                )
-            )
+            self._claimed(connection, conv, actor.id, now)
             self._conv_changed(
                 connection, actor, "claim", conv.id, before=conv, lanes=[conv.lane], kind="claimed"
             )
@@ -1648,6 +1637,23 @@ class Desktop:
             ref=f"join:{pk_}:{cycle}:{now!r}",
         )
         return record
+
+    @staticmethod
+    def _claimed(connection: sa.Connection, conv: Any, user_id: int, now: float) -> None:
+        """Record that ``user_id`` took waiting ``conv`` now: its cycle counts as claimed
+        (within the SLA or not) and a claim row keeps how long the customer waited."""
+        within = None if conv.sla_deadline is None else now <= conv.sla_deadline
+        cycles.claimed(connection, pk=conv.id, cycle=conv.cycle, within_sla=within, now=now)
+        connection.execute(
+            sa.insert(Claim).values(
+                conversation_pk=conv.id,
+                lane=conv.lane,
+                user_id=user_id,
+                waited_seconds=max(0.0, now - conv.waiting_since),
+                within_sla=within,
+                at=now,
+            )
+        )
 
     def _holding(self, actor: User, conv: Any, doing: str) -> None:
         """The actor may act on a claimed conversation: they hold it, or they supervise."""
@@ -1871,18 +1877,7 @@ class Desktop:
             }
             if conv.status == "waiting":
                 values["claimed_at"] = now
-                within = None if conv.sla_deadline is None else now <= conv.sla_deadline
-                cycles.claimed(connection, pk=conv.id, cycle=conv.cycle, within_sla=within, now=now)
-                connection.execute(
-                    sa.insert(Claim).values(
-                        conversation_pk=conv.id,
-                        lane=conv.lane,
-                        user_id=target.id,
-                        waited_seconds=max(0.0, now - conv.waiting_since),
-                        within_sla=within,
-                        at=now,
-                    )
-                )
+                self._claimed(connection, conv, target.id, now)
             connection.execute(sa.update(Conv).where(Conv.id == conv.id).values(**values))
             self._conv_changed(
                 connection,
