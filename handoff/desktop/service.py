@@ -83,6 +83,7 @@ from handoff.desktop.store import User as UserRow
 from handoff.errors import StorageUnavailable
 from handoff.models.payload import ContextPayload
 from handoff.outcomes import ces
+from handoff.storage import write_transaction
 
 if TYPE_CHECKING:
     from handoff.models.rules import RuleSet
@@ -604,20 +605,15 @@ class Desktop:
         """One write transaction: SQLite's lock taken up front (BEGIN IMMEDIATE), after this
         process's own lock for the file, waiting at most the busy timeout for either."""
         self._ensure_ready()
-        lock = self._write_lock
-        if lock is not None and not lock.acquire(timeout=self._busy_timeout):
-            raise StorageUnavailable(
-                f"desktop database {self._name} cannot be written: busy for "
-                f"{self._busy_timeout:g} s"
-            )
-        try:
-            with self._storage("be written"), self._engine.connect() as connection:
-                connection.execution_options(store_write=True)
-                with connection.begin():
-                    yield connection
-        finally:
-            if lock is not None:
-                lock.release()
+        with write_transaction(
+            self._engine,
+            self._write_lock,
+            timeout=self._busy_timeout,
+            busy=f"desktop database {self._name} cannot be written: busy for "
+            f"{self._busy_timeout:g} s",
+            guard=self._storage("be written"),
+        ) as connection:
+            yield connection
 
     def _retrying(self, attempt: Callable[[], Any]) -> Any:
         """Run a write that may lose a uniqueness race on PostgreSQL (two first deliveries
