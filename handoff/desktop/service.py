@@ -403,6 +403,14 @@ def _pk(value: object) -> int:
     return value
 
 
+def _sla_deadline(payload: ContextPayload, lane_sla: int | None, now: float) -> float | None:
+    """When a conversation routed now must be claimed by: the payload's deadline if the bot
+    set one, else the lane's SLA from now (None for a lane without one)."""
+    if payload.routing.sla_deadline is not None:
+        return payload.routing.sla_deadline.timestamp()
+    return now + lane_sla if lane_sla else None
+
+
 def _headline(payload: ContextPayload) -> str:
     return _dumps(
         {
@@ -1269,11 +1277,7 @@ class Desktop:
                     "loads (or as an admin); nothing was stored",
                 )
             created = payload.created_at.timestamp()
-            deadline = (
-                payload.routing.sla_deadline.timestamp()
-                if payload.routing.sla_deadline is not None
-                else (now + lane.sla_seconds if lane.sla_seconds else None)
-            )
+            deadline = _sla_deadline(payload, lane.sla_seconds, now)
             conv = connection.execute(
                 self._select_conv()
                 .where(Conv.conversation_id == payload.conversation_id)
@@ -2417,11 +2421,7 @@ class Desktop:
             lane = connection.execute(sa.select(Lane).where(Lane.id == routed)).first()
             if lane is None:
                 raise UnknownLane(routed, f"the desktop has no lane {routed!r}; nothing was moved")
-            deadline = (
-                payload.routing.sla_deadline.timestamp()
-                if payload.routing.sla_deadline is not None
-                else (now + lane.sla_seconds if lane.sla_seconds else None)
-            )
+            deadline = _sla_deadline(payload, lane.sla_seconds, now)
             connection.execute(
                 sa.update(Conv)
                 .where(Conv.id == conv.id)
