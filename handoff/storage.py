@@ -9,17 +9,29 @@ lock timeout. SQLAlchemy's error texts never carry parameters (payloads, passwor
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 
-__all__ = ["NAMING_CONVENTION", "create_engine", "events_url", "sqlite_path", "write_lock"]
+from handoff.errors import StorageUnavailable
+
+__all__ = [
+    "NAMING_CONVENTION",
+    "create_engine",
+    "events_url",
+    "sqlite_path",
+    "write_lock",
+    "write_transaction",
+]
 
 # Names for every constraint of the tables in the desktop's database (desktop_*, rules_*),
 # so a migration can name, and a later one drop, each of them on every backend.
@@ -126,6 +138,31 @@ def write_lock(path: Path | None) -> threading.Lock | None:
         return None
     with _WRITE_LOCKS_GUARD:
         return _WRITE_LOCKS.setdefault(str(path.resolve()), threading.Lock())
+
+
+@contextlib.contextmanager
+def write_transaction(
+    engine: sa.Engine,
+    lock: threading.Lock | None,
+    *,
+    timeout: float,
+    busy: str,
+    guard: AbstractContextManager[Any],
+) -> Iterator[sa.Connection]:
+    """One write transaction of a store: the file's :func:`write_lock` first (at most
+    ``timeout`` seconds, else ``StorageUnavailable(busy)``), then, inside ``guard`` (the
+    store's translation of database errors), a connection that begins with ``BEGIN
+    IMMEDIATE`` on SQLite; the lock is released whatever happens."""
+    if lock is not None and not lock.acquire(timeout=timeout):
+        raise StorageUnavailable(busy)
+    try:
+        with guard, engine.connect() as connection:
+            connection.execution_options(store_write=True)
+            with connection.begin():
+                yield connection
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def sqlite_path(engine: sa.Engine) -> Path | None:

@@ -19,7 +19,6 @@ dropped instead of growing memory.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import time
@@ -30,7 +29,7 @@ from typing import Any, Protocol
 from starlette.concurrency import run_in_threadpool
 
 from handoff.chat.store import Line, LineKind
-from handoff.desktop.live import set_event
+from handoff.desktop.live import Poller
 
 __all__ = ["LIVE_KINDS", "MAX_REPLAY", "ChatHub", "LineSource"]
 
@@ -68,12 +67,17 @@ class _Client:
     connected_at: float = field(default_factory=time.monotonic)
 
 
-class ChatHub:
+class ChatHub(Poller):
     """The process's live-line hub: one poller, one stream per open chat page.
 
     Start it in the app's lifespan (:meth:`start`, :meth:`stop`), call :meth:`wake` after
     this process wrote a line, and serve :meth:`stream` as an event-stream response.
     """
+
+    _task_name = "handoff-chat-live-poller"
+    _log = log
+    _start_failed = "chat live: cannot read the lines at start (%s)"
+    _poll_failed = "chat live: reading the lines failed (%s)"
 
     def __init__(
         self,
@@ -87,8 +91,8 @@ class ChatHub:
     ) -> None:
         if poll_interval <= 0 or gap_grace < 0 or client_queue < 8 or max_clients < 1:
             raise ValueError("poll_interval > 0, gap_grace >= 0, client_queue >= 8, clients >= 1")
-        self._source = source
-        self.poll_interval = poll_interval
+        super().__init__(poll_interval)
+        self._source: LineSource = source
         self.gap_grace = gap_grace
         self.client_queue = client_queue
         self.max_clients = max_clients
@@ -99,10 +103,6 @@ class ChatHub:
         self._low = 0
         self._seen: set[int] = set()
         self._holes: dict[int, float] = {}
-        self._wake: asyncio.Event | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._task: asyncio.Task[None] | None = None
-        self.polls = 0
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -124,50 +124,21 @@ class ChatHub:
         """The conversations that have a page with its stream open (the heartbeat's list)."""
         return list(self._clients)
 
-    async def start(self) -> None:
-        """Start the poller on the running loop, from the table's current end."""
-        self._loop = asyncio.get_running_loop()
-        self._wake = asyncio.Event()
-        try:
-            self._low = await run_in_threadpool(self._source.last_seq)
-        except Exception as error:  # the database may be down at start: poll later
-            log.error("chat live: cannot read the lines at start (%s)", type(error).__name__)
-        self._task = asyncio.create_task(self._run(), name="handoff-chat-live-poller")
+    def _resume_from(self, seq: int) -> None:
+        self._low = seq
 
     async def stop(self) -> None:
         """Stop the poller and end every stream."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._stop_poller()
         for clients in list(self._clients.values()):
             for client in list(clients):
                 self._end(client)
 
-    def wake(self) -> None:
-        """Read the table now (this process just wrote). Safe from any thread."""
-        set_event(self._loop, self._wake)
-
     # ------------------------------------------------------------------ the poller
 
-    async def _run(self) -> None:
-        assert self._wake is not None
-        failures = 0
-        while True:
-            delay = self.poll_interval if not failures else min(10.0, 0.5 * 2**failures)
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=delay)
-            self._wake.clear()
-            try:
-                await self.poll()
-                failures = 0
-            except asyncio.CancelledError:
-                raise
-            except Exception as error:
-                failures += 1
-                # The type only: a database error's text may quote SQL parameters.
-                log.error("chat live: reading the lines failed (%s)", type(error).__name__)
+    def _delay(self, failures: int) -> float:
+        # While the database is down: 1 s, 2 s, 4 s ... up to every 10 s.
+        return self.poll_interval if not failures else min(10.0, 0.5 * 2**failures)
 
     async def poll(self) -> int:
         """Read the table once and fan out the new lines; returns how many were new."""

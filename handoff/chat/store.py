@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from handoff.desktop import store
 from handoff.errors import StorageUnavailable
+from handoff.storage import write_transaction
 
 __all__ = ["LINE_KINDS", "ChatStore", "Line", "LineKind"]
 
@@ -117,17 +118,14 @@ class ChatStore:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sa.Connection]:
-        lock = self._lock
-        if lock is not None and not lock.acquire(timeout=self._busy_timeout):
-            raise StorageUnavailable(f"chat database {self._name} cannot be written: busy")
-        try:
-            with self._storage("be written"), self._engine.connect() as connection:
-                connection.execution_options(store_write=True)
-                with connection.begin():
-                    yield connection
-        finally:
-            if lock is not None:
-                lock.release()
+        with write_transaction(
+            self._engine,
+            self._lock,
+            timeout=self._busy_timeout,
+            busy=f"chat database {self._name} cannot be written: busy",
+            guard=self._storage("be written"),
+        ) as connection:
+            yield connection
 
     def check(self) -> None:
         """Raise ``StorageUnavailable`` unless the database is reachable and migrated to the

@@ -142,86 +142,56 @@ def set_event(loop: asyncio.AbstractEventLoop | None, event: asyncio.Event | Non
         loop.call_soon_threadsafe(event.set)
 
 
-def event_stream(events: AsyncIterator[dict[str, Any]], ping: float) -> EventSourceResponse:
-    """The SSE response both pages use: keep-alive pings (at least every second), a send
-    timeout for stuck clients, and headers that stop caches and proxies from buffering."""
-    return EventSourceResponse(
-        events,
-        ping=int(ping) if ping >= 1 else 1,
-        send_timeout=10,
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
-    )
+class Poller:
+    """The poller both live hubs run (this module's and the chat's): one task per process
+    that calls :meth:`poll` when woken (:meth:`wake`) and at least every ``poll_interval``
+    seconds, backing off while the database is down.
 
-
-class LiveHub:
-    """The process's live-update hub: one poller, many server-sent-event streams.
-
-    Start it in the app's lifespan (:meth:`start`, :meth:`stop`), call :meth:`wake` after a
-    write in this process, and serve :meth:`stream` as an event-stream response.
+    A subclass sets the task's name and its logger and messages (each with one ``%s``: the
+    error's type, never its text, which may quote SQL parameters), implements :meth:`poll`
+    and :meth:`_resume_from` (where to read from at start), and ends its streams after
+    :meth:`_stop_poller` in its ``stop``.
     """
 
-    def __init__(
-        self,
-        source: LiveSource,
-        renderer: Renderer,
-        *,
-        poll_interval: float = 0.25,
-        revalidate: float = 10.0,
-        client_queue: int = 256,
-        max_clients: int = 1000,
-    ) -> None:
-        if poll_interval <= 0 or revalidate <= 0 or client_queue < 8 or max_clients < 1:
-            raise ValueError("poll_interval and revalidate > 0, client_queue >= 8, clients >= 1")
-        self._source = source
-        self._renderer = renderer
+    _task_name: str
+    _log: logging.Logger
+    _start_failed: str
+    _poll_failed: str
+    _source: Any  # has last_seq()
+
+    def __init__(self, poll_interval: float) -> None:
         self.poll_interval = poll_interval
-        self.revalidate = revalidate
-        self.client_queue = client_queue
-        self.max_clients = max_clients
-        self._clients: set[_Client] = set()
-        self._seq = 0
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
         self.polls = 0  # how many times the feed was read (tests and benchmarks look)
 
-    # ------------------------------------------------------------------ lifecycle
+    async def poll(self) -> int:
+        raise NotImplementedError
 
-    @property
-    def seq(self) -> int:
-        """The newest change the poller has fanned out."""
-        return self._seq
-
-    @property
-    def clients(self) -> int:
-        """How many streams are connected."""
-        return len(self._clients)
+    def _resume_from(self, seq: int) -> None:
+        raise NotImplementedError
 
     async def start(self) -> None:
-        """Start the poller on the running event loop, from the feed's current end."""
+        """Start the poller on the running event loop, from the source's current end."""
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
         try:
-            self._seq = await run_in_threadpool(self._source.last_seq)
+            self._resume_from(await run_in_threadpool(self._source.last_seq))
         except Exception as error:  # the database may be down at start: poll later
-            log.error("live: cannot read the change feed at start (%s)", type(error).__name__)
-        self._task = asyncio.create_task(self._run(), name="handoff-desktop-live-poller")
+            self._log.error(self._start_failed, type(error).__name__)
+        self._task = asyncio.create_task(self._run(), name=self._task_name)
 
-    async def stop(self) -> None:
-        """Stop the poller and end every stream."""
+    async def _stop_poller(self) -> None:
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
-        for client in list(self._clients):
-            self._end(client)
 
     def wake(self) -> None:
-        """Read the feed now (this process just wrote). Safe from any thread."""
+        """Read the source now (this process just wrote). Safe from any thread."""
         set_event(self._loop, self._wake)
-
-    # ------------------------------------------------------------------ the poller
 
     async def _run(self) -> None:
         assert self._wake is not None
@@ -238,11 +208,79 @@ class LiveHub:
             except Exception as error:
                 failures += 1
                 # The cause's type only: a database error's text may quote SQL parameters.
-                log.error("live: reading the change feed failed (%s)", type(error).__name__)
+                self._log.error(self._poll_failed, type(error).__name__)
 
     def _delay(self, failures: int) -> float:
         # A database that is down is retried less and less often, up to every 10 s.
         return self.poll_interval if not failures else min(10.0, self.poll_interval * 2**failures)
+
+
+def event_stream(events: AsyncIterator[dict[str, Any]], ping: float) -> EventSourceResponse:
+    """The SSE response both pages use: keep-alive pings (at least every second), a send
+    timeout for stuck clients, and headers that stop caches and proxies from buffering."""
+    return EventSourceResponse(
+        events,
+        ping=int(ping) if ping >= 1 else 1,
+        send_timeout=10,
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+
+
+class LiveHub(Poller):
+    """The process's live-update hub: one poller, many server-sent-event streams.
+
+    Start it in the app's lifespan (:meth:`start`, :meth:`stop`), call :meth:`wake` after a
+    write in this process, and serve :meth:`stream` as an event-stream response.
+    """
+
+    _task_name = "handoff-desktop-live-poller"
+    _log = log
+    _start_failed = "live: cannot read the change feed at start (%s)"
+    _poll_failed = "live: reading the change feed failed (%s)"
+
+    def __init__(
+        self,
+        source: LiveSource,
+        renderer: Renderer,
+        *,
+        poll_interval: float = 0.25,
+        revalidate: float = 10.0,
+        client_queue: int = 256,
+        max_clients: int = 1000,
+    ) -> None:
+        if poll_interval <= 0 or revalidate <= 0 or client_queue < 8 or max_clients < 1:
+            raise ValueError("poll_interval and revalidate > 0, client_queue >= 8, clients >= 1")
+        super().__init__(poll_interval)
+        self._source: LiveSource = source
+        self._renderer = renderer
+        self.revalidate = revalidate
+        self.client_queue = client_queue
+        self.max_clients = max_clients
+        self._clients: set[_Client] = set()
+        self._seq = 0
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @property
+    def seq(self) -> int:
+        """The newest change the poller has fanned out."""
+        return self._seq
+
+    @property
+    def clients(self) -> int:
+        """How many streams are connected."""
+        return len(self._clients)
+
+    def _resume_from(self, seq: int) -> None:
+        self._seq = seq
+
+    async def stop(self) -> None:
+        """Stop the poller and end every stream."""
+        await self._stop_poller()
+        for client in list(self._clients):
+            self._end(client)
+
+    # ------------------------------------------------------------------ the poller
 
     async def poll(self) -> int:
         """Read the feed once and fan out what changed; returns the number of changes."""

@@ -83,6 +83,7 @@ from handoff.desktop.store import User as UserRow
 from handoff.errors import StorageUnavailable
 from handoff.models.payload import ContextPayload
 from handoff.outcomes import ces
+from handoff.storage import write_transaction
 
 if TYPE_CHECKING:
     from handoff.models.rules import RuleSet
@@ -402,6 +403,14 @@ def _pk(value: object) -> int:
     return value
 
 
+def _sla_deadline(payload: ContextPayload, lane_sla: int | None, now: float) -> float | None:
+    """When a conversation routed now must be claimed by: the payload's deadline if the bot
+    set one, else the lane's SLA from now (None for a lane without one)."""
+    if payload.routing.sla_deadline is not None:
+        return payload.routing.sla_deadline.timestamp()
+    return now + lane_sla if lane_sla else None
+
+
 def _headline(payload: ContextPayload) -> str:
     return _dumps(
         {
@@ -604,20 +613,15 @@ class Desktop:
         """One write transaction: SQLite's lock taken up front (BEGIN IMMEDIATE), after this
         process's own lock for the file, waiting at most the busy timeout for either."""
         self._ensure_ready()
-        lock = self._write_lock
-        if lock is not None and not lock.acquire(timeout=self._busy_timeout):
-            raise StorageUnavailable(
-                f"desktop database {self._name} cannot be written: busy for "
-                f"{self._busy_timeout:g} s"
-            )
-        try:
-            with self._storage("be written"), self._engine.connect() as connection:
-                connection.execution_options(store_write=True)
-                with connection.begin():
-                    yield connection
-        finally:
-            if lock is not None:
-                lock.release()
+        with write_transaction(
+            self._engine,
+            self._write_lock,
+            timeout=self._busy_timeout,
+            busy=f"desktop database {self._name} cannot be written: busy for "
+            f"{self._busy_timeout:g} s",
+            guard=self._storage("be written"),
+        ) as connection:
+            yield connection
 
     def _retrying(self, attempt: Callable[[], Any]) -> Any:
         """Run a write that may lose a uniqueness race on PostgreSQL (two first deliveries
@@ -685,6 +689,32 @@ class Desktop:
             for lane in dict.fromkeys(lanes)
         ]
         connection.execute(sa.insert(ChangeRow), rows)
+
+    def _conv_changed(
+        self,
+        connection: sa.Connection,
+        actor: User | str,
+        action: str,
+        pk: int,
+        *,
+        before: Any | None,
+        lanes: Iterable[str],
+        kind: str,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        """After a write to conversation ``pk``: re-select it, audit ``action`` with the
+        ``before`` row and the fresh one (plus ``extra``) as snapshots, then publish ``kind``
+        to ``lanes`` on the change feed (the transaction's last write)."""
+        after = connection.execute(self._select_conv().where(Conv.id == pk)).one()
+        self._audit(
+            connection,
+            actor,
+            action,
+            conversation_pk=pk,
+            before=None if before is None else _snapshot(before),
+            after={**_snapshot(after), **(extra or {})},
+        )
+        self._change(connection, lanes, pk, kind)
 
     # ------------------------------------------------------------------ users (internal)
 
@@ -1010,16 +1040,15 @@ class Desktop:
             now = self.clock()
             for conv in held:
                 self._move(connection, conv, lane=conv.lane, now=now, sla_from_lane=False)
-                after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
-                self._audit(
+                self._conv_changed(
                     connection,
                     who,
                     "release",
-                    conversation_pk=conv.id,
-                    before=_snapshot(conv),
-                    after=_snapshot(after),
+                    conv.id,
+                    before=conv,
+                    lanes=[conv.lane],
+                    kind="released",
                 )
-                self._change(connection, [conv.lane], conv.id, "released")
             updated = connection.execute(sa.select(UserRow).where(UserRow.id == row.id)).one()
             return self._user_from_row(connection, updated)
 
@@ -1248,11 +1277,7 @@ class Desktop:
                     "loads (or as an admin); nothing was stored",
                 )
             created = payload.created_at.timestamp()
-            deadline = (
-                payload.routing.sla_deadline.timestamp()
-                if payload.routing.sla_deadline is not None
-                else (now + lane.sla_seconds if lane.sla_seconds else None)
-            )
+            deadline = _sla_deadline(payload, lane.sla_seconds, now)
             conv = connection.execute(
                 self._select_conv()
                 .where(Conv.conversation_id == payload.conversation_id)
@@ -1284,11 +1309,9 @@ class Desktop:
                 cycles.opened(
                     connection, pk=pk, cycle=1, payload=payload, lane_sla=lane.sla_seconds, now=now
                 )
-                after = connection.execute(self._select_conv().where(Conv.id == pk)).one()
-                self._audit(
-                    connection, "bot", "receive", conversation_pk=pk, after=_snapshot(after)
+                self._conv_changed(
+                    connection, "bot", "receive", pk, before=None, lanes=[routed], kind="arrived"
                 )
-                self._change(connection, [routed], pk, "arrived")
                 return "stored"
             self._record_delivery(connection, key, digest, conv.id, now)
             stored_created = connection.execute(
@@ -1338,16 +1361,15 @@ class Desktop:
             self._cycle_routed(
                 connection, action, conv, payload=payload, lane_sla=lane.sla_seconds, now=now
             )
-            after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
-            self._audit(
+            self._conv_changed(
                 connection,
                 "bot",
                 action,
-                conversation_pk=conv.id,
-                before=_snapshot(conv),
-                after=_snapshot(after),
+                conv.id,
+                before=conv,
+                lanes=[conv.lane, values.get("lane", conv.lane)],
+                kind=kind,
             )
-            self._change(connection, [conv.lane, after.lane], conv.id, kind)
             return "updated"
 
     @staticmethod
@@ -1600,28 +1622,10 @@ class Desktop:
                     return self._record(connection, conv.id)
                 raise Conflict(_why_not_waiting(current))
             joined = (conv.id, conv.conversation_id, conv.lane, conv.cycle)
-            after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
-            within = None if conv.sla_deadline is None else now <= conv.sla_deadline
-            cycles.claimed(connection, pk=conv.id, cycle=conv.cycle, within_sla=within, now=now)
-            connection.execute(
-                sa.insert(Claim).values(
-                    conversation_pk=conv.id,
-                    lane=conv.lane,
-                    user_id=actor.id,
-                    waited_seconds=max(0.0, now - conv.waiting_since),
-                    within_sla=within,
-                    at=now,
-                )
+            self._claimed(connection, conv, actor.id, now)
+            self._conv_changed(
+                connection, actor, "claim", conv.id, before=conv, lanes=[conv.lane], kind="claimed"
             )
-            self._audit(
-                connection,
-                actor,
-                "claim",
-                conversation_pk=conv.id,
-                before=_snapshot(conv),
-                after=_snapshot(after),
-            )
-            self._change(connection, [conv.lane], conv.id, "claimed")
             record = self._record(connection, conv.id)
         pk_, conversation_id, lane, cycle = joined
         self._announce(
@@ -1633,6 +1637,23 @@ class Desktop:
             ref=f"join:{pk_}:{cycle}:{now!r}",
         )
         return record
+
+    @staticmethod
+    def _claimed(connection: sa.Connection, conv: Any, user_id: int, now: float) -> None:
+        """Record that ``user_id`` took waiting ``conv`` now: its cycle counts as claimed
+        (within the SLA or not) and a claim row keeps how long the customer waited."""
+        within = None if conv.sla_deadline is None else now <= conv.sla_deadline
+        cycles.claimed(connection, pk=conv.id, cycle=conv.cycle, within_sla=within, now=now)
+        connection.execute(
+            sa.insert(Claim).values(
+                conversation_pk=conv.id,
+                lane=conv.lane,
+                user_id=user_id,
+                waited_seconds=max(0.0, now - conv.waiting_since),
+                within_sla=within,
+                at=now,
+            )
+        )
 
     def _holding(self, actor: User, conv: Any, doing: str) -> None:
         """The actor may act on a claimed conversation: they hold it, or they supervise."""
@@ -1782,20 +1803,15 @@ class Desktop:
         )
         self._note(connection, actor, conv.id, action, text=note, now=now)
         cycles.moved(connection, pk=conv.id, cycle=conv.cycle)
-        after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
-        self._audit(
+        self._conv_changed(
             connection,
             actor,
             action,
-            conversation_pk=conv.id,
-            before=_snapshot(conv),
-            after={**_snapshot(after), "note": note},
-        )
-        self._change(
-            connection,
-            [conv.lane, target.id],
             conv.id,
-            {"transfer": "transferred", "override": "overridden"}[action],
+            before=conv,
+            lanes=[conv.lane, target.id],
+            kind={"transfer": "transferred", "override": "overridden"}[action],
+            extra={"note": note},
         )
         return self._record(connection, conv.id)
 
@@ -1861,29 +1877,17 @@ class Desktop:
             }
             if conv.status == "waiting":
                 values["claimed_at"] = now
-                within = None if conv.sla_deadline is None else now <= conv.sla_deadline
-                cycles.claimed(connection, pk=conv.id, cycle=conv.cycle, within_sla=within, now=now)
-                connection.execute(
-                    sa.insert(Claim).values(
-                        conversation_pk=conv.id,
-                        lane=conv.lane,
-                        user_id=target.id,
-                        waited_seconds=max(0.0, now - conv.waiting_since),
-                        within_sla=within,
-                        at=now,
-                    )
-                )
+                self._claimed(connection, conv, target.id, now)
             connection.execute(sa.update(Conv).where(Conv.id == conv.id).values(**values))
-            after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
-            self._audit(
+            self._conv_changed(
                 connection,
                 actor,
                 "reassign",
-                conversation_pk=conv.id,
-                before=_snapshot(conv),
-                after=_snapshot(after),
+                conv.id,
+                before=conv,
+                lanes=[conv.lane],
+                kind="reassigned",
             )
-            self._change(connection, [conv.lane], conv.id, "reassigned")
             return self._record(connection, conv.id)
 
     def resolve(
@@ -1932,16 +1936,16 @@ class Desktop:
             )
             if text:
                 self._note(connection, actor, conv.id, "resolve", text=text, now=now)
-            after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
-            self._audit(
+            self._conv_changed(
                 connection,
                 actor,
                 "resolve",
-                conversation_pk=conv.id,
-                before=_snapshot(conv),
-                after={**_snapshot(after), "outcome_code": code, "needed": needed, "note": text},
+                conv.id,
+                before=conv,
+                lanes=[conv.lane],
+                kind="resolved",
+                extra={"outcome_code": code, "needed": needed, "note": text},
             )
-            self._change(connection, [conv.lane], conv.id, "resolved")
             record = self._record(connection, conv.id)
         self._after_resolve(conv, actor.username, now)
         return record
@@ -1983,16 +1987,16 @@ class Desktop:
             )
             if text:
                 self._note(connection, actor, conv.id, "hand_back", text=text, now=now)
-            after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
-            self._audit(
+            self._conv_changed(
                 connection,
                 actor,
                 "hand_back",
-                conversation_pk=conv.id,
-                before=_snapshot(current),
-                after={**_snapshot(after), "note": text},
+                conv.id,
+                before=current,
+                lanes=[current.lane],
+                kind="handed_back",
+                extra={"note": text},
             )
-            self._change(connection, [current.lane], conv.id, "handed_back")
             record = self._record(connection, conv.id)
         self._announce(
             conv.id,
@@ -2417,11 +2421,7 @@ class Desktop:
             lane = connection.execute(sa.select(Lane).where(Lane.id == routed)).first()
             if lane is None:
                 raise UnknownLane(routed, f"the desktop has no lane {routed!r}; nothing was moved")
-            deadline = (
-                payload.routing.sla_deadline.timestamp()
-                if payload.routing.sla_deadline is not None
-                else (now + lane.sla_seconds if lane.sla_seconds else None)
-            )
+            deadline = _sla_deadline(payload, lane.sla_seconds, now)
             connection.execute(
                 sa.update(Conv)
                 .where(Conv.id == conv.id)
@@ -2444,16 +2444,16 @@ class Desktop:
             cycles.rerouted(
                 connection, pk=conv.id, cycle=conv.cycle, payload=payload, lane_sla=lane.sla_seconds
             )
-            after = connection.execute(self._select_conv().where(Conv.id == conv.id)).one()
-            self._audit(
+            self._conv_changed(
                 connection,
                 "router",
                 "reroute",
-                conversation_pk=conv.id,
-                before=_snapshot(conv),
-                after={**_snapshot(after), "note": note},
+                conv.id,
+                before=conv,
+                lanes=[conv.lane, routed],
+                kind="rerouted",
+                extra={"note": note},
             )
-            self._change(connection, [conv.lane, routed], conv.id, "rerouted")
         return True
 
     def relay_line(
@@ -2518,16 +2518,16 @@ class Desktop:
                 if done != 1:
                     continue
                 cycles.closed(connection, pk=row.id, cycle=row.cycle, status="abandoned", now=now)
-                after = connection.execute(self._select_conv().where(Conv.id == row.id)).one()
-                self._audit(
+                self._conv_changed(
                     connection,
                     "system",
                     "abandon",
-                    conversation_pk=row.id,
-                    before=_snapshot(row),
-                    after={**_snapshot(after), "idle_seconds": round(now - alive, 1)},
+                    row.id,
+                    before=row,
+                    lanes=[row.lane],
+                    kind="abandoned",
+                    extra={"idle_seconds": round(now - alive, 1)},
                 )
-                self._change(connection, [row.lane], row.id, "abandoned")
                 gone.append((row.id, row.conversation_id))
         return gone
 

@@ -962,35 +962,29 @@ def _shadow(report: KpiReport) -> Section:
                 ),
             ),
         )
+    agreements = (
+        ("shadow-lane", "Same lane", shadow.lane_agreement),
+        ("shadow-handoff", "Same hand-off or not", shadow.handoff_agreement),
+    )
+    one_sided = (
+        ("shadow-only", "Only the candidate hands off", shadow.shadow_only_handoffs),
+        ("live-only", "Only the live rules hand off", shadow.live_only_handoffs),
+    )
     cards = Cards(
         (
-            Card(
-                "shadow-lane",
-                "Same lane",
-                _value(shadow.lane_agreement, "share"),
-                _range(shadow.lane_agreement, "share"),
-                f"n = {shadow.turns:,} turns",
+            *(
+                Card(
+                    testid,
+                    label,
+                    _value(share, "share"),
+                    _range(share, "share"),
+                    f"n = {shadow.turns:,} turns",
+                )
+                for testid, label, share in agreements
             ),
-            Card(
-                "shadow-handoff",
-                "Same hand-off or not",
-                _value(shadow.handoff_agreement, "share"),
-                _range(shadow.handoff_agreement, "share"),
-                f"n = {shadow.turns:,} turns",
-            ),
-            Card(
-                "shadow-only",
-                "Only the candidate hands off",
-                f"{shadow.shadow_only_handoffs:,}",
-                "turns",
-                f"of {shadow.turns:,} turns",
-            ),
-            Card(
-                "live-only",
-                "Only the live rules hand off",
-                f"{shadow.live_only_handoffs:,}",
-                "turns",
-                f"of {shadow.turns:,} turns",
+            *(
+                Card(testid, label, f"{count:,}", "turns", f"of {shadow.turns:,} turns")
+                for testid, label, count in one_sided
             ),
         )
     )
