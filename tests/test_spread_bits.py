@@ -7,11 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handoff.signals import spread
+from handoff.signals.literals import set_bits
 
 
 @given(st.integers(min_value=0, max_value=2**80))
 def test_bits_are_the_set_bits_lowest_first(mask: int) -> None:
-    assert spread._bits(mask) == [i for i in range(mask.bit_length()) if mask >> i & 1]
+    assert set_bits(mask) == [i for i in range(mask.bit_length()) if mask >> i & 1]
 
 
 _TEXTS = [

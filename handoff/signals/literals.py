@@ -38,7 +38,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["Gates", "fold", "holds_one", "needed", "tail"]
+__all__ = ["Gates", "fold", "holds_one", "needed", "set_bits", "tail"]
 
 # The regex parser (re._parser from Python 3.11, sre_parse before).
 _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
@@ -172,6 +172,17 @@ class Gates:
     def prepare(self) -> None:
         """Build the automaton now (warm_up's start-up work)."""
         self._built()
+
+
+def set_bits(mask: int) -> list[int]:
+    """The positions of ``mask``'s set bits, lowest first: the gates a :meth:`Gates.passed`
+    mask lets through, in their order."""
+    out: list[int] = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
 
 
 _Strings = frozenset[str]

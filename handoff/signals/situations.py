@@ -61,7 +61,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from handoff.signals.literals import holds_one, needed
+from handoff.signals.literals import holds_one, needed, set_bits
 
 __all__ = ["ROUTINE_QUESTION", "SITUATION_KINDS", "routine_cues", "situation_cues"]
 
@@ -590,10 +590,8 @@ class _Shape:
                 todo |= bits
         best: re.Match[str] | None = None
         parts = built.parts
-        while todo:  # the parts let through, in order; the others cannot match
-            lowest = todo & -todo
-            todo ^= lowest
-            part = parts[lowest.bit_length() - 1][1]
+        for index in set_bits(todo):  # the parts let through, in order; the others cannot match
+            part = parts[index][1]
             need, common, split = required[id(part)]
             if common and not _holds_all(lowered, common):
                 continue

@@ -57,7 +57,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from handoff.signals.literals import Gates, _top_items, holds_one, needed, tail
+from handoff.signals.literals import Gates, _top_items, holds_one, needed, set_bits, tail
 from handoff.signals.situations import _DISOWNED, _MONEY_GONE
 from handoff.signals.situations import _DISOWNING as _DISOWNING_RE
 
@@ -1757,7 +1757,7 @@ def _first(
     # With ``passed``, only its set bits are visited, lowest (first alternative) first: the
     # same branches in the same order as testing each bit, without a step per branch the
     # scan ruled out (a pattern has up to 28 branches; a message passes a few).
-    for index in _bits(passed) if passed is not None else range(len(branches)):
+    for index in set_bits(passed) if passed is not None else range(len(branches)):
         branch, needs = branches[index]
         if passed is None and needs is not None and not holds_one(lowered, needs):
             continue
@@ -1769,16 +1769,6 @@ def _first(
         if match is not None and (best is None or match.start() < best[0]):
             best = (match.start(), match.end())
     return best
-
-
-def _bits(mask: int) -> list[int]:
-    """The positions of ``mask``'s set bits, lowest first."""
-    out: list[int] = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
 
 
 def _supposed(lowered: str, start: int) -> bool:
@@ -1815,7 +1805,7 @@ def _parts(
             mask |= PAST_DEATH
             found.append((PAST_DEATH, death.start(), death.end()))
     # Gated, only the patterns whose needed strings the scan found (its set bits, in order).
-    for index in _bits(_GATES.passed(lowered)) if gated else range(len(_PATTERNS)):
+    for index in set_bits(_GATES.passed(lowered)) if gated else range(len(_PATTERNS)):
         part, pattern = _PATTERNS[index]
         if not gated:
             whole = pattern.search(lowered)
